@@ -1,0 +1,1 @@
+"""Shared core of payroll-archive: settings, typed records, errors, backends' Protocols."""

@@ -1,0 +1,78 @@
+"""One settings object, read from ``ARCHIVE_*`` environment variables and validated at start.
+
+Nothing else in the project reads the environment for configuration: components receive a
+``Settings`` instance (CLI builds one, ``create_app(settings)`` takes one, tests build their own).
+Unset server URLs mean the embedded default for that role.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ARCHIVE_", extra="ignore")
+
+    data_dir: Path = Field(Path("./archive-data"), description="root of everything the embedded defaults keep")
+
+    # Production backends; None = embedded default.
+    database_url: str | None = Field(None, description="postgresql://user@host:5432/db; unset = SQLite under data_dir")
+    redis_url: str | None = Field(None, description="redis://host:6379/0; unset = in-process workers")
+    elasticsearch_url: str | None = Field(None, description="http://host:9200; unset = embedded SQLite FTS5 index")
+    s3_endpoint: str | None = Field(None, description="host:port of MinIO/S3; unset = content-addressed files")
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_bucket: str = "archive-originals"
+    s3_derivatives_bucket: str = "archive-derivatives"
+    s3_secure: bool = False
+    s3_region: str | None = None
+
+    # Search index name / alias (Elasticsearch) .
+    index_alias: str = "payroll-records"
+
+    # Work queue.
+    queue_name: str = "pages"
+    job_timeout: int = Field(600, ge=1, description="seconds one page may take before its job is failed")
+    job_retries: int = Field(3, ge=0, description="retries for retryable errors (backend unavailable)")
+    stuck_after: int = Field(900, ge=1, description="seconds after which a page still 'processing' is re-queued")
+    workers: int = Field(0, ge=0, description="in-process OCR workers; 0 = one per core")
+
+    # OCR.
+    ocr_lang: str = "bul"
+    max_pixels: int = Field(120_000_000, ge=1, description="largest page image accepted (width*height)")
+    max_file_bytes: int = Field(512 * 1024 * 1024, ge=1)
+
+    # Web app.
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @field_validator("database_url", "redis_url", "elasticsearch_url", "s3_endpoint", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, v: object) -> object:
+        return None if isinstance(v, str) and not v.strip() else v
+
+    @cached_property
+    def resolved_data_dir(self) -> Path:
+        p = self.data_dir.expanduser().resolve()
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL in SQLAlchemy form (psycopg 3 driver for PostgreSQL)."""
+        if not self.database_url:
+            return f"sqlite:///{self.resolved_data_dir / 'archive.sqlite'}"
+        url = self.database_url
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
+
+    def effective_workers(self) -> int:
+        import os
+
+        return self.workers or max(1, os.cpu_count() or 1)

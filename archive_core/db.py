@@ -1,0 +1,152 @@
+"""The system of record: SQLAlchemy 2.0 models (SQLite embedded, PostgreSQL in production).
+
+The page ledger (``pages``) is the source of truth for what entered and where it is; the queue is
+only a way to get work done. Schema changes go through Alembic migrations (archive_core/migrations).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Batch(Base):
+    """One employer's file (дело) as brought to the scanner."""
+
+    __tablename__ = "batches"
+    __table_args__ = (UniqueConstraint("employer", "file_no", name="uq_batch_employer_file"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer: Mapped[str] = mapped_column(String(300))
+    file_no: Mapped[str] = mapped_column(String(64))
+    box: Mapped[str | None] = mapped_column(String(64))
+    operator: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Page(Base):
+    """The page ledger: every page that entered, with exactly one status."""
+
+    __tablename__ = "pages"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id"))
+    source: Mapped[str] = mapped_column(String(1000))  # file name as given (never used to re-read)
+    page_no: Mapped[int] = mapped_column(Integer, default=1)  # page within the source file
+    container_sha256: Mapped[str | None] = mapped_column(String(64))  # multi-page TIFF/PDF it came from
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    dpi: Mapped[int | None] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    employer_printed: Mapped[str | None] = mapped_column(String(300))
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    sheet: Mapped[int | None] = mapped_column(Integer)
+    extraction: Mapped[dict | None] = mapped_column(JSON)  # the payroll-page/1 document
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Record(Base):
+    """One person's month on one page (PersonMonth)."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        Index("ix_records_egn_period", "egn", "year", "month"),
+        UniqueConstraint("page_sha256", "row_index", name="uq_record_page_row"),
+    )
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    page_sha256: Mapped[str] = mapped_column(ForeignKey("pages.sha256"), index=True)
+    row_index: Mapped[int] = mapped_column(Integer)
+    row_no: Mapped[int | None] = mapped_column(Integer)
+    egn: Mapped[str | None] = mapped_column(String(10))
+    name: Mapped[str | None] = mapped_column(String(300), index=True)
+    position: Mapped[str | None] = mapped_column(String(200))
+    employer: Mapped[str | None] = mapped_column(String(300))
+    file_no: Mapped[str | None] = mapped_column(String(64))
+    box: Mapped[str | None] = mapped_column(String(64))
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    sheet: Mapped[int | None] = mapped_column(Integer)
+    days_worked: Mapped[int | None] = mapped_column(Integer)
+    base_pay: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    extra_pay: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    gross_pay: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    deductions: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    net_pay: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    review: Mapped[list] = mapped_column(JSON, default=list)
+    review_state: Mapped[str] = mapped_column(String(16), default="ok")
+    bbox: Mapped[list | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class PageEventRow(Base):
+    """Append-only event log per page: captured, stored, recognised, indexed, verified, fixity-checked."""
+
+    __tablename__ = "page_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class FixityCheck(Base):
+    __tablename__ = "fixity_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    outcome: Mapped[str] = mapped_column(String(16))  # ok | missing | changed
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs everything payroll-archive needs on a fresh Debian machine (run as root).
+# Idempotent: packages already present are skipped. Used by the README's two commands and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  tesseract-ocr tesseract-ocr-bul             # OCR
+  fonts-freefont-ttf fonts-paratype fonts-cmu fonts-gnutypewriter fonts-dejavu-core fonts-liberation  # sample sheets, certificates
+  poppler-utils                               # pdftoppm for the ICDAR benchmark
+  redis-server postgresql                     # production backends (integration tests start them)
+  sane-utils                                  # scanner drivers (SANE test backend)
+)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# SANE's `test` backend gives a virtual scanner for `archive scan` and its tests.
+if [ -f /etc/sane.d/dll.conf ] && ! grep -qx "test" /etc/sane.d/dll.conf; then
+  echo "test" >> /etc/sane.d/dll.conf
+fi
+
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[dev]"
+echo "setup: ready ($(tesseract --version 2>&1 | head -1), $(python3 --version))" >&2
