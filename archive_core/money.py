@@ -18,10 +18,7 @@ def parse(text: str | None) -> Decimal | None:
     if not t:
         return None
     if "," in t and "." in t:  # 1.234,56 or 1,234.56: the last one is the decimal separator
-        if t.rfind(",") > t.rfind("."):
-            t = t.replace(".", "").replace(",", ".")
-        else:
-            t = t.replace(",", "")
+        t = t.replace(".", "").replace(",", ".") if t.rfind(",") > t.rfind(".") else t.replace(",", "")
     else:
         t = t.replace(",", ".")
     if t.count(".") > 1:

@@ -76,7 +76,7 @@ class PayrollPage(BaseModel):
         return cls.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-class PageStatus(str, enum.Enum):
+class PageStatus(enum.StrEnum):
     """Where a page is in the ledger. Every page that entered has exactly one status."""
 
     queued = "queued"  # stored, job queued
@@ -86,7 +86,7 @@ class PageStatus(str, enum.Enum):
     rejected = "rejected"  # triage refused it (reason in `error`)
 
 
-class ReviewState(str, enum.Enum):
+class ReviewState(enum.StrEnum):
     ok = "ok"  # every field passed its checks
     needs_review = "needs_review"  # some field flagged; a person must check
     verified = "verified"  # a person checked and confirmed/corrected it
