@@ -68,7 +68,7 @@ def cli() -> None:
     """
 
 
-def load_settings(**overrides: Any):  # type: ignore[no-untyped-def]
+def load_settings(**overrides: Any):
     """Build and validate the settings once per command; invalid settings are a ConfigError."""
     from pydantic import ValidationError
 

@@ -53,12 +53,12 @@ class PayrollRow(BaseModel):
 
 
 class PayrollPage(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
-    schema_: Literal["payroll-page/1"] = Field(SCHEMA_PAYROLL_PAGE, alias="schema")
+    schema_: Literal["payroll-page/1"] = Field("payroll-page/1", alias="schema")
     image: str
-    employer: Employer = Field(default_factory=Employer)
-    period: Period = Field(default_factory=Period)
+    employer: Employer = Field(default_factory=lambda: Employer())
+    period: Period = Field(default_factory=lambda: Period())
     sheet: int | None = None
     rows: list[PayrollRow] = Field(default_factory=list)
     totals: dict[str, str] = Field(default_factory=dict)
