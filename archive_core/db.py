@@ -25,6 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
+from .config import Settings
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -71,6 +73,7 @@ class Page(Base):
     month: Mapped[int | None] = mapped_column(Integer)
     sheet: Mapped[int | None] = mapped_column(Integer)
     extraction: Mapped[dict | None] = mapped_column(JSON)  # the payroll-page/1 document
+    indexed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # None: records not yet in the index
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -150,3 +153,24 @@ def make_engine(url: str) -> Engine:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+class Database:
+    """Engine + session factory for one database URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.Session = make_sessionmaker(self.engine)
+
+    def create_all(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings) -> Database:
+    db = Database(settings.sqlalchemy_url)
+    db.create_all()
+    return db
