@@ -24,8 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "samples": ("samples.cli:samples", "Write synthetic payroll sheets (PNG) with their ground truth."),
     "scan": ("ingest.cli:scan", "Scan pages from a SANE scanner into a batch."),
     "ingest": ("ingest.cli:ingest", "Ingest page images/PDF/TIFF of one employer's file."),
-    "worker": ("ingest.cli:worker", "Run OCR workers on the queue (rq on Redis)."),
-    "jobs": ("ingest.cli:jobs", "Show queued, processing and failed pages/jobs."),
+    "worker": ("ingest.worker_cli:worker", "Run OCR workers on the queue (rq on Redis)."),
+    "jobs": ("ingest.worker_cli:jobs", "Show queued, processing and failed pages/jobs."),
     "extract": ("ocr.cli:extract", "Read payroll sheets into payroll-page/1 JSON."),
     "tables": ("ocr.cli:tables", "Find table structure into table-structure/1 JSON."),
     "search": ("indexer.cli:search", "Search person-month records by ЕГН, name, employer, period."),
@@ -56,7 +56,9 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, help_) for name, (_, help_) in COMMANDS.items()])
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(package_name="payroll-archive")
 def cli() -> None:
     """payroll-archive: payroll sheets of the NSSI insurance archive in, verified person-month
@@ -106,7 +108,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # an unexpected bug: one line, full traceback only when asked for
         if os.environ.get("ARCHIVE_DEBUG"):
             traceback.print_exc()
-        click.echo(f"archive: internal error: {type(e).__name__}: {e} (set ARCHIVE_DEBUG=1 for the traceback)", err=True)
+        click.echo(
+            f"archive: internal error: {type(e).__name__}: {e} (set ARCHIVE_DEBUG=1 for the traceback)",
+            err=True,
+        )
         sys.exit(70)
     sys.exit(0)
 

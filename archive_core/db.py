@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from .config import Settings
+from .records import PersonMonth
 
 
 def utcnow() -> datetime:
@@ -73,7 +74,9 @@ class Page(Base):
     month: Mapped[int | None] = mapped_column(Integer)
     sheet: Mapped[int | None] = mapped_column(Integer)
     extraction: Mapped[dict | None] = mapped_column(JSON)  # the payroll-page/1 document
-    indexed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # None: records not yet in the index
+    indexed_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True)
+    )  # None: records not yet in the index
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -174,3 +177,42 @@ def open_database(settings: Settings) -> Database:
     db = Database(settings.sqlalchemy_url)
     db.create_all()
     return db
+
+
+_PM_COLUMNS = (
+    "id",
+    "page_sha256",
+    "row_index",
+    "row_no",
+    "egn",
+    "name",
+    "position",
+    "employer",
+    "file_no",
+    "box",
+    "year",
+    "month",
+    "sheet",
+    "days_worked",
+    "base_pay",
+    "extra_pay",
+    "gross_pay",
+    "deductions",
+    "net_pay",
+    "review",
+    "review_state",
+    "bbox",
+)
+
+
+def record_from_person_month(pm: PersonMonth) -> Record:
+    """The database row for one person-month (same id: writing it again overwrites)."""
+    return Record(
+        **{c: getattr(pm, c) for c in _PM_COLUMNS if c not in ("review", "review_state")},
+        review=list(pm.review),
+        review_state=str(pm.review_state),
+    )
+
+
+def person_month_from_record(r: Record) -> PersonMonth:
+    return PersonMonth.model_validate({c: getattr(r, c) for c in _PM_COLUMNS})
