@@ -174,8 +174,11 @@ class Database:
 
 
 def open_database(settings: Settings) -> Database:
+    """Open the system of record and migrate its schema to the newest Alembic revision."""
+    from .migrations import upgrade_to_head
+
     db = Database(settings.sqlalchemy_url)
-    db.create_all()
+    upgrade_to_head(db.engine)
     return db
 
 
