@@ -1,0 +1,291 @@
+"""The embedded search index: SQLite FTS5 in one file, no server (stdlib ``sqlite3``).
+
+Layout (``<n>`` is the generation; ``meta.generation`` says which one searches use):
+
+* ``docs_<n>``: one row per PersonMonth (``id`` unique, so a retry overwrites), the whole record as
+  JSON (``PersonMonth.search_doc()``), ЕГН, period as ``year*100+month`` and the name's match key;
+* ``names_<n>``: FTS5 with the ``trigram`` tokenizer over the name key (candidates for fuzzy names);
+* ``emps_<n>``: FTS5 (unicode61) over the employer key (employer by words, prefix per word).
+
+Names: the query and the stored names are compared on ``translit.match_key`` (case-, script- and
+spacing-insensitive), candidates come from shared trigrams, and every query word must be within
+``fuzzy.allowed_distance`` edits of a distinct name word. When no trigram candidate is close
+enough (two misread letters in a short word can share no trigram) the distinct names are scanned.
+
+``rebuild`` fills generation n+1 and switches ``meta.generation`` in one transaction, so searches
+see either the old or the new index, never a half-built one. Records upserted by other processes
+while a rebuild runs land in the old generation; run ``archive reindex`` when no batch is running.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from archive_core.errors import BackendUnavailable, UsageError
+from archive_core.protocols import SearchQuery
+from archive_core.records import PersonMonth
+
+from .fuzzy import name_distance, query_words
+from .translit import match_key
+
+_CANDIDATES = 5000  # trigram candidates re-ranked per name query
+_BATCH = 1000
+
+
+def _ym(year: int | None, month: int | None) -> int | None:
+    if year is None:
+        return None
+    return year * 100 + (month or 0)
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class EmbeddedIndex:
+    """RecordIndex on SQLite FTS5 (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        except (sqlite3.Error, OSError) as e:
+            raise BackendUnavailable(f"search index {self.path} cannot be opened: {e}") from e
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            yield conn
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise BackendUnavailable(f"search index {self.path} is busy: {e}") from e
+            raise
+        finally:
+            conn.close()
+
+    @staticmethod
+    def _create_generation(conn: sqlite3.Connection, gen: int) -> None:
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS docs_{gen} ("
+            " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page_sha256 TEXT NOT NULL,"
+            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', ym INTEGER, doc TEXT NOT NULL)"
+        )
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_egn ON docs_{gen}(egn, ym)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page_sha256)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_key)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_ym ON docs_{gen}(ym)")
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS names_{gen} USING fts5(name_key, tokenize='trigram')"
+        )
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS emps_{gen} USING fts5("
+            "employer_key, tokenize='unicode61 remove_diacritics 2')"
+        )
+
+    @staticmethod
+    def _drop_generation(conn: sqlite3.Connection, gen: int) -> None:
+        for t in (f"names_{gen}", f"emps_{gen}", f"docs_{gen}"):
+            conn.execute(f"DROP TABLE IF EXISTS {t}")
+
+    def _generation(self, conn: sqlite3.Connection) -> int:
+        conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        if row is not None:
+            return int(row[0])
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            if row is None:
+                self._create_generation(conn, 1)
+                conn.execute("INSERT INTO meta (key, value) VALUES ('generation', '1')")
+                gen = 1
+            else:
+                gen = int(row[0])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return gen
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth]) -> int:
+        n = 0
+        for pm in records:
+            old = conn.execute(f"SELECT rowid FROM docs_{gen} WHERE id = ?", (pm.id,)).fetchone()
+            if old is not None:
+                for t in (f"names_{gen}", f"emps_{gen}", f"docs_{gen}"):
+                    conn.execute(f"DELETE FROM {t} WHERE rowid = ?", (old[0],))
+            name_key = match_key(pm.name)
+            cur = conn.execute(
+                f"INSERT INTO docs_{gen} (id, page_sha256, egn, name_key, ym, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    pm.id,
+                    pm.page_sha256,
+                    pm.egn,
+                    name_key,
+                    _ym(pm.year, pm.month),
+                    json.dumps(pm.search_doc(), ensure_ascii=False),
+                ),
+            )
+            rowid = cur.lastrowid
+            conn.execute(f"INSERT INTO names_{gen} (rowid, name_key) VALUES (?, ?)", (rowid, name_key))
+            conn.execute(
+                f"INSERT INTO emps_{gen} (rowid, employer_key) VALUES (?, ?)", (rowid, match_key(pm.employer))
+            )
+            n += 1
+        return n
+
+    # -- RecordIndex ------------------------------------------------------------------------------
+    def ensure(self) -> None:
+        with self._connect() as conn:
+            self._generation(conn)
+
+    def upsert(self, records: Sequence[PersonMonth]) -> None:
+        if not records:
+            return
+        with self._connect() as conn:
+            gen = self._generation(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._write(conn, gen, records)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def delete_page(self, page_sha256: str) -> None:
+        with self._connect() as conn:
+            gen = self._generation(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                sub = f"SELECT rowid FROM docs_{gen} WHERE page_sha256 = ?"
+                conn.execute(f"DELETE FROM names_{gen} WHERE rowid IN ({sub})", (page_sha256,))
+                conn.execute(f"DELETE FROM emps_{gen} WHERE rowid IN ({sub})", (page_sha256,))
+                conn.execute(f"DELETE FROM docs_{gen} WHERE page_sha256 = ?", (page_sha256,))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def count(self) -> int:
+        with self._connect() as conn:
+            gen = self._generation(conn)
+            return int(conn.execute(f"SELECT count(*) FROM docs_{gen}").fetchone()[0])
+
+    def refresh(self) -> None:
+        """Nothing to do: a committed upsert is visible to the next search."""
+
+    def rebuild(self, records: Iterable[PersonMonth]) -> int:
+        with self._connect() as conn:
+            old = self._generation(conn)
+            new = old + 1
+            self._drop_generation(conn, new)  # leftovers of an interrupted rebuild
+            self._create_generation(conn, new)
+            n = 0
+            try:
+                it = iter(records)
+                while True:
+                    chunk = [pm for _, pm in zip(range(_BATCH), it, strict=False)]
+                    if not chunk:
+                        break
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        n += self._write(conn, new, chunk)
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        conn.execute("ROLLBACK")
+                        raise
+            except BaseException:
+                self._drop_generation(conn, new)
+                raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(new),))
+                self._drop_generation(conn, old)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            return n
+
+    def search(self, query: SearchQuery) -> list[PersonMonth]:
+        if query.limit < 1:
+            raise UsageError("limit must be at least 1")
+        with self._connect() as conn:
+            gen = self._generation(conn)
+            where, params = self._filters(gen, query)
+            if query.name and query.name.strip():
+                return self._search_name(conn, gen, query, where, params)
+            sql = f"SELECT d.doc FROM docs_{gen} d WHERE {' AND '.join(where) or '1'} ORDER BY d.ym, d.name_key, d.id LIMIT ?"
+            rows = conn.execute(sql, (*params, query.limit)).fetchall()
+            return [PersonMonth.model_validate_json(r[0]) for r in rows]
+
+    # -- search helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _filters(gen: int, query: SearchQuery) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if query.egn is not None:
+            where.append("d.egn = ?")
+            params.append(query.egn.strip())
+        if query.employer is not None:
+            words = match_key(query.employer).split()
+            if not words:
+                where.append("0")
+            else:
+                expr = " AND ".join(_fts_phrase(w) + "*" for w in words)
+                where.append(f"d.rowid IN (SELECT rowid FROM emps_{gen} WHERE emps_{gen} MATCH ?)")
+                params.append(expr)
+        if query.period_from is not None:
+            where.append("d.ym >= ?")
+            params.append(_ym(*query.period_from))
+        if query.period_to is not None:
+            where.append("d.ym <= ?")
+            params.append(_ym(*query.period_to))
+        return where, params
+
+    def _search_name(
+        self, conn: sqlite3.Connection, gen: int, query: SearchQuery, where: list[str], params: list[Any]
+    ) -> list[PersonMonth]:
+        assert query.name is not None
+        words = query_words(query.name)
+        if not words:
+            return []
+        extra = "".join(f" AND {w}" for w in where)
+        trigrams = sorted({w[i : i + 3] for w in words for i in range(len(w) - 2)})
+        scored: list[tuple[int, int, str, str]] = []  # (distance, ym, id, doc)
+        if trigrams:
+            expr = " OR ".join(_fts_phrase(t) for t in trigrams)
+            sql = (
+                f"SELECT d.doc, d.name_key, d.ym, d.id FROM names_{gen} n JOIN docs_{gen} d ON d.rowid = n.rowid"
+                f" WHERE names_{gen} MATCH ?{extra} ORDER BY n.rank LIMIT ?"
+            )
+            for doc, key, ym, rid in conn.execute(sql, (expr, *params, _CANDIDATES)):
+                dist = name_distance(words, key)
+                if dist is not None:
+                    scored.append((dist, ym or 0, rid, doc))
+        if not scored:
+            keys = [
+                k
+                for (k,) in conn.execute(f"SELECT DISTINCT name_key FROM docs_{gen}")
+                if name_distance(words, k) is not None
+            ]
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT d.doc, d.name_key, d.ym, d.id FROM docs_{gen} d WHERE d.name_key IN ({marks}){extra}"
+                for doc, key, ym, rid in conn.execute(sql, (*part, *params)):
+                    dist = name_distance(words, key)
+                    if dist is not None:
+                        scored.append((dist, ym or 0, rid, doc))
+        scored.sort(key=lambda s: (s[0], s[1], s[2]))
+        return [PersonMonth.model_validate_json(doc) for *_, doc in scored[: query.limit]]
