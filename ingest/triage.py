@@ -1,0 +1,132 @@
+"""Triage: refuse bad input before anything is stored, with one Bulgarian line naming the file,
+the reason and what to do.
+
+Checks, cheapest first: empty file, too large a file, not an image (magic bytes, never the file
+name), too many pixels (from the header, before any pixel is decoded), too small, and finally a
+full decode (truncated or corrupt data).
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+from archive_core.config import Settings
+from archive_core.errors import InputFileError
+from scanner_drivers.base import PNG_MAGIC, sniff_content_type
+
+MIN_SIDE = 500  # a payroll sheet at any usable resolution is far larger than this
+RESCAN = "сканирайте страницата отново"
+RESCAN_300 = "сканирайте страницата с 300 dpi"
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    content_type: str
+    width: int
+    height: int
+    dpi: int | None
+    mode: str
+
+
+def _fail(name: str, reason: str, todo: str) -> InputFileError:
+    return InputFileError(f"{name}: {reason} — {todo}")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def set_pixel_limit(max_pixels: int) -> None:
+    """Make Pillow's own decompression-bomb guard agree with the settings."""
+    Image.MAX_IMAGE_PIXELS = max_pixels
+
+
+def png_header_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's IHDR, without decoding anything."""
+    if len(data) >= 24 and data.startswith(PNG_MAGIC) and data[12:16] == b"IHDR":
+        w, h = struct.unpack(">II", data[16:24])
+        return int(w), int(h)
+    return None
+
+
+def _too_many(name: str, w: int | None, h: int | None, max_pixels: int) -> InputFileError:
+    limit = f"най-много {max_pixels / 1_000_000:.0f} мегапиксела"
+    size = f"{w}×{h} пиксела" if w and h else "над допустимия брой пиксели"
+    return _fail(name, f"изображението е твърде голямо: {size} ({limit})", RESCAN_300)
+
+
+def check_file(data: bytes, *, name: str, settings: Settings) -> str:
+    """Checks that need no image library: empty, too large, not a supported type. Returns the type."""
+    if not data:
+        raise _fail(name, "файлът е празен (0 байта)", RESCAN)
+    if len(data) > settings.max_file_bytes:
+        raise _fail(
+            name,
+            f"файлът е твърде голям ({_mb(len(data))}, най-много {_mb(settings.max_file_bytes)})",
+            RESCAN_300,
+        )
+    ctype = sniff_content_type(data)
+    if ctype is None:
+        raise _fail(
+            name,
+            "файлът не е изображение (очаква се PNG, JPEG, TIFF или PDF)",
+            "проверете дали е избран верният файл",
+        )
+    return ctype
+
+
+def _dpi(im: Image.Image) -> int | None:
+    dpi = im.info.get("dpi")
+    if isinstance(dpi, tuple) and dpi and dpi[0]:
+        try:
+            value = round(float(dpi[0]))
+        except (TypeError, ValueError):
+            return None
+        return value if 50 <= value <= 2400 else None
+    return None
+
+
+def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
+    """Accept one page image or raise InputFileError. Decodes it fully once (in memory, bounded
+    by ``settings.max_pixels``) so that a truncated file is refused here, not in a worker."""
+    ctype = check_file(data, name=name, settings=settings)
+    if ctype == "application/pdf":
+        raise _fail(name, "PDF файл не е една страница", "подайте PDF файла като цяло, не като страница")
+    max_pixels = settings.max_pixels
+    hdr = png_header_size(data)
+    if hdr is not None and hdr[0] * hdr[1] > max_pixels:
+        raise _too_many(name, hdr[0], hdr[1], max_pixels)
+    set_pixel_limit(max_pixels)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+            w, h = im.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        w0, h0 = hdr or (None, None)
+        raise _too_many(name, w0, h0, max_pixels) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error) as e:
+        raise _fail(name, f"изображението е повредено и не се чете ({e})", RESCAN) from None
+    with im:
+        if w * h > max_pixels:
+            raise _too_many(name, w, h, max_pixels)
+        if min(w, h) < MIN_SIDE:
+            raise _fail(
+                name,
+                f"изображението е твърде малко: {w}×{h} пиксела (поне {MIN_SIDE} на страна)",
+                RESCAN_300,
+            )
+        if getattr(im, "n_frames", 1) > 1:
+            raise _fail(name, "файлът съдържа няколко страници", "подайте го като цял файл за разделяне")
+        try:
+            im.load()
+        except Exception as e:  # Pillow raises OSError/SyntaxError/ValueError/zlib.error for bad data
+            raise _fail(
+                name, f"изображението е непълно или повредено ({type(e).__name__}: {e})", RESCAN
+            ) from None
+        return ImageInfo(content_type=ctype, width=w, height=h, dpi=_dpi(im), mode=im.mode)

@@ -1,0 +1,187 @@
+"""File driver: PNG and JPEG files as they are; multi-page TIFF and PDF split into one PNG per page.
+
+Single images are yielded untouched (the original is what is kept). A TIFF with several frames
+and a PDF are containers: each page becomes a lossless PNG, with ``container_sha256`` naming the
+file it came from. PDFs are rasterised with pypdfium2 at 300 dpi. Page sizes are checked from the
+header before anything is decoded or rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PIL import Image, ImageSequence
+
+from .base import CapturedPage, sniff_content_type
+
+PDF_DPI = 300
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf")
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, folders replaced by the page files they hold (sorted by name)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in IMAGE_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def _png_bytes(im: Image.Image, dpi: int | None) -> bytes:
+    if im.mode not in ("1", "L", "LA", "RGB", "RGBA", "I;16", "I", "P"):
+        im = im.convert("RGB")
+    buf = io.BytesIO()
+    kwargs = {"dpi": (dpi, dpi)} if dpi else {}
+    im.save(buf, format="PNG", compress_level=6, **kwargs)
+    return buf.getvalue()
+
+
+def _frame_dpi(im: Image.Image) -> int | None:
+    dpi = im.info.get("dpi")
+    if isinstance(dpi, tuple) and dpi and dpi[0]:
+        try:
+            v = round(float(dpi[0]))
+        except (TypeError, ValueError):
+            return None
+        return v if 50 <= v <= 2400 else None
+    return None
+
+
+class FileDriver:
+    """Pages from files on disk. ``max_pixels`` bounds every page before it is decoded or rendered."""
+
+    def __init__(self, paths: Sequence[Path], *, max_pixels: int, max_file_bytes: int | None = None) -> None:
+        self.paths = list(paths)
+        self.max_pixels = max_pixels
+        self.max_file_bytes = max_file_bytes
+
+    def pages(self) -> Iterator[CapturedPage]:
+        for path in self.paths:
+            yield from self.capture_file(path)
+
+    def capture_file(self, path: Path) -> Iterator[CapturedPage]:
+        name = str(path)
+        if self.max_file_bytes is not None:
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0
+            if size > self.max_file_bytes:
+                # Do not read it; triage refuses it by size. Key it by its first bytes' digest.
+                yield CapturedPage(
+                    b"",
+                    "application/octet-stream",
+                    name,
+                    problem=f"файлът е твърде голям ({size / 2**20:.1f} MB,"
+                    f" най-много {self.max_file_bytes / 2**20:.1f} MB) — сканирайте страницата с 300 dpi",
+                )
+                return
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            reason = (
+                "файлът не съществува" if isinstance(e, FileNotFoundError) else f"файлът не се чете ({e})"
+            )
+            yield CapturedPage(b"", "application/octet-stream", name, problem=f"{reason} — проверете пътя")
+            return
+        ctype = sniff_content_type(data) or "application/octet-stream"
+        if ctype == "image/tiff":
+            yield from self._tiff(data, name)
+        elif ctype == "application/pdf":
+            yield from self._pdf(data, name)
+        else:
+            # PNG, JPEG, or not an image at all: the bytes as they are; triage decides.
+            yield CapturedPage(data, ctype, name)
+
+    def _problem(self, data: bytes, name: str, page_no: int, reason: str) -> CapturedPage:
+        return CapturedPage(data, "application/octet-stream", name, page_no=page_no, problem=reason)
+
+    def _too_big(self, w: int, h: int) -> str | None:
+        if w * h > self.max_pixels:
+            return (
+                f"страницата е твърде голяма: {w}×{h} пиксела (най-много"
+                f" {self.max_pixels / 1_000_000:.0f} мегапиксела) — сканирайте страницата с 300 dpi"
+            )
+        return None
+
+    def _tiff(self, data: bytes, name: str) -> Iterator[CapturedPage]:
+        digest = hashlib.sha256(data).hexdigest()
+        Image.MAX_IMAGE_PIXELS = self.max_pixels
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                im = Image.open(io.BytesIO(data))
+            n = getattr(im, "n_frames", 1)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            yield self._problem(data, name, 1, self._too_big(self.max_pixels + 1, 1) or "")
+            return
+        except Exception as e:  # Pillow raises many types for corrupt TIFFs
+            yield self._problem(
+                data, name, 1, f"TIFF файлът е повреден и не се чете ({e}) — копирайте го отново"
+            )
+            return
+        with im:
+            if n == 1:
+                yield CapturedPage(data, "image/tiff", name)  # a single image: kept untouched
+                return
+            for i, frame in enumerate(ImageSequence.Iterator(im), start=1):
+                too_big = self._too_big(*frame.size)
+                if too_big:
+                    yield self._problem(data, name, i, f"страница {i}: {too_big}")
+                    continue
+                try:
+                    dpi = _frame_dpi(frame)
+                    png = _png_bytes(frame, dpi)
+                except Exception as e:
+                    yield self._problem(
+                        data, name, i, f"страница {i} е повредена ({e}) — сканирайте страницата отново"
+                    )
+                    continue
+                yield CapturedPage(png, "image/png", name, page_no=i, dpi=dpi, container_sha256=digest)
+
+    def _pdf(self, data: bytes, name: str) -> Iterator[CapturedPage]:
+        import pypdfium2 as pdfium
+
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            doc = pdfium.PdfDocument(data)
+        except Exception as e:  # pdfium.PdfiumError and friends
+            yield self._problem(
+                data, name, 1, f"PDF файлът е повреден и не се чете ({e}) — копирайте го отново"
+            )
+            return
+        try:
+            scale = PDF_DPI / 72.0
+            for i in range(len(doc)):
+                page = doc[i]
+                try:
+                    w_pt, h_pt = page.get_size()
+                    w, h = round(w_pt * scale), round(h_pt * scale)
+                    too_big = self._too_big(w, h)
+                    if too_big:
+                        yield self._problem(data, name, i + 1, f"страница {i + 1}: {too_big}")
+                        continue
+                    try:
+                        pil = page.render(scale=scale).to_pil()
+                        png = _png_bytes(pil, PDF_DPI)
+                    except Exception as e:
+                        yield self._problem(
+                            data,
+                            name,
+                            i + 1,
+                            f"страница {i + 1} не се изобразява ({e}) — копирайте PDF отново",
+                        )
+                        continue
+                finally:
+                    page.close()
+                yield CapturedPage(
+                    png, "image/png", name, page_no=i + 1, dpi=PDF_DPI, container_sha256=digest
+                )
+        finally:
+            doc.close()
