@@ -1,0 +1,193 @@
+"""What a synthetic sheet says (before any drawing): employers' files, their staff, months and money.
+
+The money adds up the way the checks in domain.md expect: gross = base + extra, net = gross - deductions,
+each money column sums to the totals row, days worked never exceed the days of the month. The same people
+appear month after month at one employer, so certificates can be checked against the truth.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from archive_core import egn as egn_mod
+from archive_core.records import MONEY_FIELDS
+
+from . import data
+
+CENT = Decimal("0.01")
+
+
+@dataclass
+class Person:
+    egn: str
+    name: str
+    position: str
+    salary: Decimal  # monthly base at the file's first year, scaled by inflation later
+
+
+@dataclass
+class SheetContent:
+    employer: str
+    year: int
+    month: int
+    sheet: int
+    layout: tuple[str, ...]
+    headings: dict[str, str]
+    rows: list[dict[str, object]]  # payroll-page/1 row fields (money as Decimal here)
+    totals: dict[str, Decimal]
+    decimal_comma: bool = False
+    thousands_space: bool = False
+    dash_zero: bool = False
+    title: str = "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ"
+    period_text: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def patronymic_of(father: str) -> str:
+    """Петър -> Петров, Георги -> Георгиев, Никола -> Николов, Илия -> Илиев, Христо -> Христов."""
+    if father.endswith("ър"):
+        return father[:-2] + "ров"
+    if father.endswith("й"):
+        return father[:-1] + "ев"
+    if father.endswith("и"):
+        return father + "ев"
+    if father.endswith("я"):
+        return father[:-1] + "ев"
+    if father.endswith("а"):
+        return father[:-1] + "ов"
+    if father.endswith("о"):
+        return father + "в"
+    return father + "ов"
+
+
+def _person(rng: random.Random, year: int) -> Person:
+    female = rng.random() < 0.45
+    first = rng.choice(data.FEMALE_FIRST if female else data.MALE_FIRST)
+    patronymic = patronymic_of(rng.choice(data.FATHERS))
+    surname = rng.choice(data.SURNAMES)
+    if female:
+        patronymic += "а"
+        surname += "а"
+    born = date(rng.randint(1925, min(1975, year - 18)), rng.randint(1, 12), rng.randint(1, 28))
+    egn = egn_mod.make(born, rng.randint(0, 499), female)
+    lo, hi = data.PAY_RANGE[year]
+    salary = Decimal(rng.randint(lo * 100, hi * 100)) / 100
+    return Person(egn, f"{first} {patronymic} {surname}", rng.choice(data.POSITIONS), salary)
+
+
+def _scale(year0: int, year: int) -> Decimal:
+    lo0, hi0 = data.PAY_RANGE[year0]
+    lo1, hi1 = data.PAY_RANGE[year]
+    return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
+
+
+def _working_days(year: int, month: int) -> int:
+    days = egn_mod.days_in_month(year, month)
+    return sum(1 for d in range(1, days + 1) if date(year, month, d).weekday() < 5)
+
+
+@dataclass
+class EmployerFile:
+    """One closed employer's file (дело): a roster paid month after month."""
+
+    employer: str
+    file_no: str
+    start: tuple[int, int]
+    staff: list[Person]
+    layout: tuple[str, ...]
+    headings: dict[str, str]
+    decimal_comma: bool
+    sheet_no: int = 0
+
+
+def make_file(rng: random.Random, index: int, *, staff: int | None = None) -> EmployerFile:
+    year = rng.randint(1980, 1996)
+    names = data.EMPLOYERS_1990S if year >= 1991 and rng.random() < 0.6 else data.EMPLOYERS_SOCIALIST
+    layout = rng.choice(data.LAYOUTS)
+    headings = {c: rng.choice(data.COLUMNS[c].headings) for c in layout}
+    n = staff if staff is not None else rng.randint(8, 20)
+    people = [_person(rng, year) for _ in range(n)]
+    return EmployerFile(
+        employer=rng.choice(names),
+        file_no=f"{rng.randint(100, 9999)}/{index + 1}",
+        start=(year, rng.randint(1, 12)),
+        staff=people,
+        layout=layout,
+        headings=headings,
+        decimal_comma=rng.random() < 0.3,
+        sheet_no=rng.randint(0, 30),
+    )
+
+
+def _q(x: Decimal) -> Decimal:
+    return x.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def make_sheet(
+    rng: random.Random, ef: EmployerFile, month_index: int, *, dash_zero: bool = False
+) -> SheetContent:
+    y0, m0 = ef.start
+    k = (m0 - 1) + month_index
+    year, month = y0 + k // 12, k % 12 + 1
+    year = min(year, 1996)
+    wd = _working_days(year, month)
+    dim = egn_mod.days_in_month(year, month)
+    cols = set(ef.layout)
+    rows: list[dict[str, object]] = []
+    totals = {f: Decimal(0) for f in MONEY_FIELDS if f in cols}
+    # Some people miss a month (leave, not yet hired); order stays the roster's.
+    present = [p for p in ef.staff if rng.random() > 0.08] or ef.staff[:1]
+    for i, p in enumerate(present, start=1):
+        days = wd if rng.random() < 0.7 else rng.randint(0, wd)
+        days = min(days, dim)
+        base = _q(p.salary * _scale(y0, year) * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        extra = Decimal(0) if rng.random() < 0.25 else _q(base * Decimal(rng.randint(2, 40)) / 100)
+        gross = base + extra
+        ded = _q(gross * Decimal(rng.randint(80, 220)) / 1000)
+        net = gross - ded
+        row: dict[str, object] = {
+            "row": i,
+            "egn": p.egn,
+            "name": p.name,
+            "position": p.position if "position" in cols else None,
+            "days_worked": days if "days_worked" in cols else None,
+        }
+        money = {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": net}
+        for f in MONEY_FIELDS:
+            row[f] = money[f] if f in cols else None
+            if f in cols:
+                totals[f] += money[f]
+        rows.append(row)
+    ef.sheet_no += 1
+    mname = data.MONTHS[month - 1]
+    period_text = rng.choice(
+        (f"за м. {mname} {year} г.", f"за месец {mname} {year} год.", f"за м. {mname.upper()} {year} г.")
+    )
+    return SheetContent(
+        employer=ef.employer,
+        year=year,
+        month=month,
+        sheet=ef.sheet_no,
+        layout=ef.layout,
+        headings=ef.headings,
+        rows=rows,
+        totals=totals,
+        decimal_comma=ef.decimal_comma,
+        thousands_space=year >= 1991 and rng.random() < 0.35,
+        dash_zero=dash_zero,
+        title=rng.choice(("РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ЗАПЛАТИ", "ПЛАТЕЖНА ВЕДОМОСТ")),
+        period_text=period_text,
+    )
+
+
+def money_text(value: Decimal, sheet: SheetContent) -> str:
+    """How the sheet prints an amount (separator, thousands spaces, dash for zero)."""
+    if value == 0 and sheet.dash_zero:
+        return "-"
+    whole, frac = f"{value:.2f}".split(".")
+    if sheet.thousands_space and len(whole) > 3:
+        whole = f"{int(whole):,}".replace(",", " ")
+    return whole + ("," if sheet.decimal_comma else ".") + frac

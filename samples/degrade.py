@@ -1,0 +1,104 @@
+"""What decades in a box and a tired scanner do to a page: uneven light, faded ink, blur, noise,
+speckles, skew; plus the harder cases (carbon copies, 200 dpi, pages turned 90/180 degrees).
+
+Every geometric step returns its 2x3 affine matrix so the ground-truth boxes follow the pixels.
+"""
+
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+
+Affine = np.ndarray  # 2x3 float
+
+
+def identity() -> Affine:
+    return np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+
+
+def compose(second: Affine, first: Affine) -> Affine:
+    a = np.vstack([first, [0, 0, 1]])
+    b = np.vstack([second, [0, 0, 1]])
+    return (b @ a)[:2]
+
+
+def fade(img: np.ndarray, rng: random.Random, strength: float) -> np.ndarray:
+    """Faded ribbon / toner: ink lighter, unevenly."""
+    ink = 255.0 - img.astype(np.float32)
+    factor = 1.0 - strength * rng.uniform(0.25, 0.5)
+    return 255.0 - ink * factor
+
+
+def uneven_light(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    h, w = img.shape
+    grid = np.array([[rng.uniform(0.78, 1.0) for _ in range(4)] for _ in range(4)], dtype=np.float32)
+    field = cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC)
+    paper = rng.uniform(228, 250)
+    return img.astype(np.float32) * (paper / 255.0) * np.clip(field, 0.7, 1.05)
+
+
+def carbon(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Faded carbon copy: soft, low-contrast strokes with a smudged halo."""
+    ink = 255.0 - img.astype(np.float32)
+    halo = cv2.GaussianBlur(ink, (0, 0), 2.2)
+    return 255.0 - (0.45 * ink + 0.35 * halo) * rng.uniform(0.8, 1.0)
+
+
+def blur(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    return cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.1))
+
+
+def noise(img: np.ndarray, rng: random.Random, np_rng: np.random.Generator) -> np.ndarray:
+    sigma = rng.uniform(3, 8)
+    return img + np_rng.normal(0, sigma, img.shape).astype(np.float32)
+
+
+def speckles(img: np.ndarray, rng: random.Random, np_rng: np.random.Generator) -> np.ndarray:
+    h, w = img.shape
+    out = img.copy()
+    n = rng.randint(150, 900)
+    ys = np_rng.integers(0, h, n)
+    xs = np_rng.integers(0, w, n)
+    for x, y in zip(xs, ys, strict=True):
+        cv2.circle(out, (int(x), int(y)), rng.choice((1, 1, 2, 2, 3)), float(rng.randint(30, 120)), -1)
+    return out
+
+
+def skew(img: np.ndarray, angle: float, border: float) -> tuple[np.ndarray, Affine]:
+    h, w = img.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    out = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+    return out, m
+
+
+def rescale(img: np.ndarray, factor: float) -> tuple[np.ndarray, Affine]:
+    h, w = img.shape
+    out = cv2.resize(img, (round(w * factor), round(h * factor)), interpolation=cv2.INTER_AREA)
+    return out, np.array([[factor, 0.0, 0.0], [0.0, factor, 0.0]])
+
+
+def turn(img: np.ndarray, quarter_turns: int) -> tuple[np.ndarray, Affine]:
+    """Rotate by 90 degrees counter-clockwise ``quarter_turns`` times (a page fed sideways/upside down)."""
+    h, w = img.shape
+    k = quarter_turns % 4
+    out = np.ascontiguousarray(np.rot90(img, k))
+    if k == 0:
+        return out, identity()
+    if k == 1:  # (x, y) -> (y, w-1-x)
+        return out, np.array([[0.0, 1.0, 0.0], [-1.0, 0.0, w - 1.0]])
+    if k == 2:
+        return out, np.array([[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]])
+    return out, np.array([[0.0, -1.0, h - 1.0], [1.0, 0.0, 0.0]])
+
+
+def map_box(box: list[int], m: Affine) -> list[int]:
+    x0, y0, x1, y1 = box
+    pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ m.T
+    return [int(round(pts[:, 0].min())), int(round(pts[:, 1].min())), int(round(pts[:, 0].max())),
+            int(round(pts[:, 1].max()))]  # fmt: skip
+
+
+def to_uint8(img: np.ndarray) -> np.ndarray:
+    return np.clip(img, 0, 255).astype(np.uint8)

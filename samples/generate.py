@@ -1,0 +1,209 @@
+"""Synthetic payroll sheets with their ground truth: `archive samples` and the demo.
+
+Each page is `page-NNNN.png` (300 dpi unless the 200-dpi case is on) and `page-NNNN.json` in
+payroll-page/1 (the truth). `batches.json` groups the pages into employers' files (дела), the way
+they are ingested. The same seed gives the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from archive_core.errors import UsageError
+from archive_core.progress import ProgressFactory, null_progress
+from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
+
+from . import degrade
+from .content import EmployerFile, SheetContent, make_file, make_sheet
+from .render import Geometry, Style, available_fonts, render
+
+# The harder cases of the table-reading issue, each a switch.
+HARD_CASES = (
+    "unruled",  # every table typed without ruling
+    "broken_ruling",  # ruling with gaps
+    "doubled_ruling",  # ruling drawn twice, slightly offset
+    "wrap_names",  # names wrapping onto two lines
+    "dash_zero",  # '-' printed for zero amounts
+    "thousands",  # thousands separated by a space
+    "carbon",  # faded carbon copies
+    "dpi200",  # scanned at 200 dpi
+    "rotate",  # pages fed at 90 or 180 degrees
+)
+
+
+@dataclass
+class Options:
+    degraded: bool = True
+    hard: frozenset[str] = field(default_factory=frozenset)
+    unruled_share: float = 0.3
+
+    def __post_init__(self) -> None:
+        unknown = set(self.hard) - set(HARD_CASES)
+        if unknown:
+            raise UsageError(
+                f"непознат труден случай: {', '.join(sorted(unknown))} (възможни: {', '.join(HARD_CASES)})"
+            )
+
+
+def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
+    rows = []
+    for r, box in zip(sheet.rows, geo.row_bboxes, strict=True):
+        vals = {k: (f"{v:.2f}" if isinstance(v, Decimal) else v) for k, v in r.items()}
+        rows.append(PayrollRow.model_validate({**vals, "bbox": box}))
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": {"name": sheet.employer},
+            "period": {"year": sheet.year, "month": sheet.month},
+            "sheet": sheet.sheet,
+            "rows": [r.model_dump() for r in rows],
+            "totals": {k: f"{v:.2f}" for k, v in sheet.totals.items() if k in MONEY_FIELDS},
+        }
+    )
+
+
+def _style(rng: random.Random, sheet: SheetContent, opts: Options, fonts: list[tuple[Path, bool]]) -> Style:
+    font, typewriter = rng.choice(fonts)
+    wide = len(sheet.layout) >= 9
+    ruled = rng.random() >= opts.unruled_share and "unruled" not in opts.hard
+    return Style(
+        font=font,
+        typewriter=typewriter,
+        size=rng.randint(40, 48),
+        ruled=ruled,
+        landscape=wide or rng.random() < 0.4,
+        ink=rng.randint(10, 45),
+        line_width=rng.randint(2, 4),
+        broken_ruling=ruled and "broken_ruling" in opts.hard and rng.random() < 0.6,
+        doubled_ruling=ruled and "doubled_ruling" in opts.hard and rng.random() < 0.4,
+        wrap_names="wrap_names" in opts.hard and rng.random() < 0.5,
+    )
+
+
+def _render_fitting(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image.Image, Geometry]:
+    """Shrink the type until the table fits the page (as a typist would pick a smaller ball)."""
+    while True:
+        try:
+            img, geo = render(sheet, style, rng)
+        except ValueError:
+            img, geo = None, None
+        if img is not None and geo is not None and geo.table_bbox[3] < geo.height - 330:
+            return img, geo
+        if style.size <= 28:
+            if not style.landscape:
+                style.landscape, style.size = True, 40
+                continue
+            raise UsageError("листът не се побира на страницата")
+        style.size -= 3
+
+
+def degrade_page(
+    img: Image.Image, rng: random.Random, opts: Options, np_rng: np.random.Generator
+) -> tuple[np.ndarray, degrade.Affine, int]:
+    a = np.asarray(img, dtype=np.float32)
+    m = degrade.identity()
+    dpi = 300
+    if not opts.degraded:
+        return degrade.to_uint8(a), m, dpi
+    if "carbon" in opts.hard and rng.random() < 0.5:
+        a = degrade.carbon(a, rng)
+    elif rng.random() < 0.5:
+        a = degrade.fade(a, rng, rng.uniform(0.2, 1.0))
+    a = degrade.uneven_light(a, rng)
+    a = degrade.blur(a, rng)
+    a = degrade.speckles(a, rng, np_rng)
+    paper = float(np.median(a[:50, :50]))
+    a, m1 = degrade.skew(a, rng.uniform(-2.0, 2.0), paper)
+    m = degrade.compose(m1, m)
+    if "dpi200" in opts.hard and rng.random() < 0.5:
+        a, m2 = degrade.rescale(a, 200 / 300)
+        m, dpi = degrade.compose(m2, m), 200
+    a = degrade.noise(a, rng, np_rng)
+    if "rotate" in opts.hard and rng.random() < 0.4:
+        a, m3 = degrade.turn(a, rng.choice((1, 2, 3)))
+        m = degrade.compose(m3, m)
+    return degrade.to_uint8(a), m, dpi
+
+
+def generate_pages(
+    out: Path,
+    pages: int,
+    seed: int,
+    *,
+    options: Options | None = None,
+    progress: ProgressFactory = null_progress,
+) -> list[Path]:
+    """Write ``pages`` sheets into ``out``; returns the image paths in order."""
+    if pages < 1:
+        raise UsageError("броят страници трябва да е поне 1")
+    opts = options or Options()
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    np_rng = np.random.default_rng(seed)
+    fonts = available_fonts()
+    paths: list[Path] = []
+    batches: list[dict[str, object]] = []
+    bar = progress(total=pages, desc="Генериране на листове", unit="лист")
+    files: list[tuple[EmployerFile, int]] = []
+    try:
+        while len(paths) < pages:
+            ef = make_file(rng, len(files), staff=rng.randint(7, 15))
+            months = min(rng.randint(2, 6), pages - len(paths))
+            files.append((ef, months))
+            batch_pages: list[str] = []
+            for k in range(months):
+                sheet = make_sheet(rng, ef, k, dash_zero="dash_zero" in opts.hard and rng.random() < 0.6)
+                if "thousands" in opts.hard:
+                    sheet.thousands_space = True
+                style = _style(rng, sheet, opts, fonts)
+                img, geo = _render_fitting(sheet, style, rng)
+                arr, m, dpi = degrade_page(img, rng, opts, np_rng)
+                name = f"page-{len(paths) + 1:04d}.png"
+                for box in geo.row_bboxes:
+                    box[:] = degrade.map_box(box, m)
+                truth = truth_of(sheet, geo, name)
+                path = out / name
+                ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+                if not ok:
+                    raise UsageError(f"{name}: неуспешно кодиране на PNG")
+                _write_png_with_dpi(path, buf.tobytes(), dpi)
+                (out / f"{path.stem}.json").write_text(truth.to_json(), encoding="utf-8")
+                paths.append(path)
+                batch_pages.append(name)
+                bar.update(1)
+            batches.append(
+                {
+                    "employer": ef.employer,
+                    "file_no": ef.file_no,
+                    "box": f"К-{rng.randint(1, 400)}",
+                    "pages": batch_pages,
+                }
+            )
+    finally:
+        bar.close()
+    (out / "batches.json").write_text(
+        json.dumps(batches, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return paths
+
+
+def _write_png_with_dpi(path: Path, png: bytes, dpi: int) -> None:
+    """Insert a pHYs chunk so readers know the resolution (OpenCV does not write one)."""
+    import struct
+    import zlib
+
+    ppm = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    ihdr_end = 8 + 8 + 13 + 4  # signature + IHDR length/type + data + crc
+    tmp = path.with_suffix(".png.part")
+    tmp.write_bytes(png[:ihdr_end] + chunk + png[ihdr_end:])
+    tmp.replace(path)

@@ -1,0 +1,305 @@
+"""Drawing a sheet's content onto a 300-dpi page: header, table (ruled or not), totals, signatures, stamp.
+
+Returns the clean page plus the geometry the ground truth needs (row boxes, cell boxes) in page pixels.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from archive_core.errors import ConfigError
+
+from . import data
+from .content import SheetContent, money_text
+
+FONT_DIR = Path("/usr/share/fonts/truetype")
+# (file, typewriter?) — typewriter faces are drawn key by key with uneven strikes.
+FONTS: tuple[tuple[str, bool], ...] = (
+    ("gnutypewriter/GNUTypewriter.ttf", True),
+    ("cmu/cmuntt.ttf", True),
+    ("freefont/FreeMono.ttf", True),
+    ("paratype/PTM55F.ttf", True),
+    ("liberation/LiberationMono-Regular.ttf", True),
+    ("dejavu/DejaVuSansMono.ttf", True),
+    ("paratype/PTS55F.ttf", False),
+    ("freefont/FreeSans.ttf", False),
+    ("liberation/LiberationSans-Regular.ttf", False),
+    ("paratype/PTF55F.ttf", False),
+    ("dejavu/DejaVuSerif.ttf", False),
+    ("cmu/cmunrm.ttf", False),
+)
+
+
+def available_fonts() -> list[tuple[Path, bool]]:
+    found = [(FONT_DIR / f, tw) for f, tw in FONTS if (FONT_DIR / f).exists()]
+    if not found:
+        raise ConfigError(
+            "няма шрифтове с кирилица в /usr/share/fonts/truetype — инсталирайте fonts-freefont-ttf, "
+            "fonts-paratype, fonts-cmu, fonts-gnutypewriter (scripts/setup.sh)"
+        )
+    return found
+
+
+@lru_cache(maxsize=64)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+@dataclass
+class Style:
+    font: Path
+    typewriter: bool
+    size: int
+    ruled: bool
+    landscape: bool
+    ink: int = 25  # darkest gray of the text
+    line_width: int = 3
+    broken_ruling: bool = False
+    doubled_ruling: bool = False
+    wrap_names: bool = False
+
+
+@dataclass
+class Geometry:
+    width: int
+    height: int
+    table_bbox: list[int] = field(default_factory=list)
+    row_bboxes: list[list[int]] = field(default_factory=list)
+    # table-structure truth: (row, col, bbox, text) for every non-empty cell, header row 0
+    cells: list[tuple[int, int, list[int], str]] = field(default_factory=list)
+
+
+class Painter:
+    def __init__(self, img: Image.Image, style: Style, rng: random.Random) -> None:
+        self.img = img
+        self.draw = ImageDraw.Draw(img)
+        self.style = style
+        self.rng = rng
+
+    def font(self, scale: float = 1.0) -> ImageFont.FreeTypeFont:
+        return _font(str(self.style.font), max(12, int(self.style.size * scale)))
+
+    def width(self, text: str, scale: float = 1.0) -> int:
+        return int(math.ceil(self.font(scale).getlength(text)))
+
+    def text(self, x: float, y_mid: float, text: str, scale: float = 1.0) -> None:
+        """Draw ``text`` with its x-height centred on ``y_mid``; typewriter faces key by key."""
+        f = self.font(scale)
+        if "GNUTypewriter" in self.style.font.name:  # this face has no № or dashes: typists used N and -
+            text = text.replace("№", "N").replace("–", "-").replace("—", "-")
+        asc, desc = f.getmetrics()
+        y = y_mid - asc * 0.62
+        if not self.style.typewriter:
+            self.draw.text((x, y), text, font=f, fill=self.style.ink + self.rng.randint(0, 25))
+            return
+        cx = x
+        for ch in text:
+            if ch != " ":
+                strike = self.style.ink + int(abs(self.rng.gauss(0, 35)))
+                self.draw.text(
+                    (cx + self.rng.uniform(-0.8, 0.8), y + self.rng.uniform(-1.8, 1.8)),
+                    ch,
+                    font=f,
+                    fill=min(strike, 150),
+                )
+            cx += f.getlength(ch)
+
+    def hline(self, x0: float, x1: float, y: float) -> None:
+        self._line(x0, y, x1, y)
+
+    def vline(self, x: float, y0: float, y1: float) -> None:
+        self._line(x, y0, x, y1)
+
+    def _line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        w = self.style.line_width
+        if self.style.broken_ruling:  # gaps where the ruling faded or the paper folded
+            n = self.rng.randint(2, 5)
+            pts = sorted(self.rng.random() for _ in range(2 * n))
+            segs = [(0.0, pts[0])] + [(pts[i], pts[i + 1]) for i in range(1, 2 * n - 1, 2)] + [(pts[-1], 1.0)]
+        else:
+            segs = [(0.0, 1.0)]
+        for a, b in segs:
+            self.draw.line(
+                (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
+                fill=40,
+                width=w,
+            )
+            if self.style.doubled_ruling:
+                off = w + 3
+                dx, dy = (0, off) if y0 == y1 else (off, 0)
+                self.draw.line(
+                    (x0 + (x1 - x0) * a + dx, y0 + (y1 - y0) * a + dy, x0 + (x1 - x0) * b + dx,
+                     y0 + (y1 - y0) * b + dy),
+                    fill=60,
+                    width=max(1, w - 1),
+                )  # fmt: skip
+
+    def squiggle(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """A handwritten signature: a few connected loops in ballpoint gray."""
+        pts = []
+        n = self.rng.randint(6, 14)
+        for i in range(n):
+            t = i / (n - 1)
+            pts.append((x0 + (x1 - x0) * t + self.rng.uniform(-8, 8), self.rng.uniform(y0, y1)))
+        self.draw.line(pts, fill=self.rng.randint(60, 120), width=self.rng.randint(2, 4), joint="curve")
+
+    def stamp(self, cx: float, cy: float, r: float, text: str) -> None:
+        g = self.rng.randint(120, 170)
+        self.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=g, width=5)
+        self.draw.ellipse((cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72), outline=g, width=3)
+        f = _font(str(self.style.font), int(r * 0.2))
+        chars = text.upper()[:28]
+        for i, ch in enumerate(chars):
+            a = -math.pi + 2 * math.pi * i / max(len(chars), 1)
+            self.draw.text(
+                (cx + r * 0.86 * math.cos(a) - 8, cy + r * 0.86 * math.sin(a) - 12), ch, font=f, fill=g
+            )
+        self.draw.text((cx - r * 0.4, cy - r * 0.15), "ПЕЧАТ", font=f, fill=g)
+
+
+def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
+    v = row.get(field_)
+    if v is None:
+        return ""
+    if field_ in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"):
+        from decimal import Decimal
+
+        assert isinstance(v, Decimal)
+        return money_text(v, sheet)
+    return str(v)
+
+
+def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image.Image, Geometry]:
+    W, H = (3508, 2480) if style.landscape else (2480, 3508)
+    img = Image.new("L", (W, H), 255)
+    p = Painter(img, style, rng)
+    fs = style.size
+    mx = rng.randint(130, 190)
+    geo = Geometry(W, H)
+
+    # Header: employer, title, period, sheet number.
+    y = rng.randint(120, 190)
+    p.text(mx + rng.randint(0, 60), y, sheet.employer, 1.1)
+    sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
+    p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
+    y += int(fs * 2.2)
+    p.text((W - p.width(sheet.title, 1.2)) / 2, y, sheet.title, 1.2)
+    y += int(fs * 1.8)
+    p.text((W - p.width(sheet.period_text)) / 2, y, sheet.period_text)
+    y += int(fs * 2.0)
+
+    # Column widths from content, then the spare width shared by weight.
+    cols = list(sheet.layout)
+    pad = int(fs * 0.45)
+    nat: list[int] = []
+    for c in cols:
+        head_w = max(p.width(w) for line in sheet.headings[c].split("\n") for w in line.split())
+        body_w = max((p.width(cell_text(sheet, r, c)) for r in sheet.rows), default=0)
+        if c == "name" and style.wrap_names:
+            body_w = max((p.width(str(r["name"]).rsplit(" ", 1)[0]) for r in sheet.rows), default=0)
+        if c in sheet.totals:
+            body_w = max(body_w, p.width(money_text(sheet.totals[c], sheet)))
+        if c == "signature":
+            body_w = int(fs * 4)
+        nat.append(max(head_w, body_w) + 2 * pad)
+    avail = W - 2 * mx
+    spare = avail - sum(nat)
+    if spare < 0:
+        raise ValueError("table too wide")
+    weights = [data.COLUMNS[c].weight * (0.4 if data.COLUMNS[c].numeric else 1.0) for c in cols]
+    widths = [n + int(spare * 0.75 * w / sum(weights)) for n, w in zip(nat, weights, strict=True)]
+    xs = [mx]
+    for w in widths:
+        xs.append(xs[-1] + w)
+
+    line_h = int(fs * 1.25)
+    head_lines = max(len(sheet.headings[c].split("\n")) for c in cols)
+    head_h = head_lines * line_h + 2 * pad
+    row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
+    top = y
+    # Header cells.
+    for j, c in enumerate(cols):
+        lines = sheet.headings[c].split("\n")
+        y0 = top + (head_h - len(lines) * line_h) / 2 + line_h / 2
+        for k, line in enumerate(lines):
+            p.text(xs[j] + (widths[j] - p.width(line)) / 2, y0 + k * line_h, line)
+        geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
+    yrow = top + head_h
+    num_cols = {c for c in cols if data.COLUMNS[c].numeric}
+    for i, r in enumerate(sheet.rows):
+        ymid = yrow + row_h / 2
+        for j, c in enumerate(cols):
+            if c == "signature":
+                if rng.random() < 0.9:
+                    p.squiggle(xs[j] + pad, yrow + row_h * 0.2, xs[j + 1] - pad, yrow + row_h * 0.85)
+                continue
+            t = cell_text(sheet, r, c)
+            if not t:
+                continue
+            if c == "name" and style.wrap_names and " " in t:
+                first, last = t.rsplit(" ", 1)
+                p.text(xs[j] + pad, yrow + row_h * 0.27, first)
+                p.text(xs[j] + pad, yrow + row_h * 0.73, last)
+            elif c in num_cols:
+                p.text(xs[j + 1] - pad - p.width(t), ymid, t)
+            else:
+                p.text(xs[j] + pad, ymid, t)
+            geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], t))
+        geo.row_bboxes.append([xs[0], yrow, xs[-1], yrow + row_h])
+        yrow += row_h
+    # Totals row.
+    total_h = int(fs * 1.9)
+    label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
+    label = rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
+    p.text(xs[label_col] + pad, yrow + total_h / 2, label)
+    geo.cells.append(
+        (len(sheet.rows) + 1, label_col, [xs[label_col], yrow, xs[label_col + 1], yrow + total_h], label)
+    )
+    for j, c in enumerate(cols):
+        if c in sheet.totals:
+            t = money_text(sheet.totals[c], sheet)
+            p.text(xs[j + 1] - pad - p.width(t), yrow + total_h / 2, t)
+            geo.cells.append((len(sheet.rows) + 1, j, [xs[j], yrow, xs[j + 1], yrow + total_h], t))
+    bottom = yrow + total_h
+    geo.table_bbox = [xs[0], top, xs[-1], bottom]
+
+    # Ruling.
+    if style.ruled:
+        for x in xs:
+            p.vline(x, top, bottom)
+        p.hline(xs[0], xs[-1], top)
+        p.hline(xs[0], xs[-1], top + head_h)
+        yy = top + head_h
+        for _ in sheet.rows:
+            yy += row_h
+            p.hline(xs[0], xs[-1], yy)
+        p.hline(xs[0], xs[-1], bottom)
+    else:  # typed sheets: a rule under the heading and above the totals only
+        p.hline(xs[0], xs[-1], top - 4)
+        p.hline(xs[0], xs[-1], top + head_h)
+        p.hline(xs[0], xs[-1], yrow)
+
+    # Footer: signatures and a stamp.
+    fy = min(bottom + int(fs * 2.5), H - 260)
+    roles = ("Съставил:", "Гл. счетоводител:", "Ръководител:")
+    fx = mx
+    for role in roles:
+        p.text(fx, fy, role)
+        sx = fx + p.width(role) + 20
+        p.squiggle(sx, fy - fs * 0.6, sx + fs * 4, fy + fs * 0.5)
+        fx += (W - 2 * mx) // 3
+    if rng.random() < 0.85:
+        radius = rng.randint(150, 200)
+        p.stamp(
+            W - mx - radius - rng.randint(0, 300),
+            min(fy + rng.randint(-40, 120), H - radius - 20),
+            radius,
+            sheet.employer,
+        )
+    return img, geo
