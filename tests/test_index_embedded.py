@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.config import Settings
+from archive_core.db import Page, open_database, record_from_person_month
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth
 from indexer.embedded import EmbeddedIndex
@@ -174,3 +176,35 @@ def test_index_survives_reopen(index: EmbeddedIndex) -> None:
     again = EmbeddedIndex(index.path)
     assert again.count() == index.count()
     assert again.search(SearchQuery(egn=SHTERYU))[0].name == "Щерю Жеков Цонев"
+
+
+def seed_archive(settings: Settings, records: list[PersonMonth] | None = None) -> list[PersonMonth]:
+    """Write records (default: the fixture) into the settings' database and embedded index, with a
+    ledger row per page, as the pipeline would. Shared by the CLI, API and certificate tests."""
+    records = load_records() if records is None else records
+    db = open_database(settings)
+    try:
+        with db.Session.begin() as session:
+            for sha in dict.fromkeys(r.page_sha256 for r in records):
+                first = next(r for r in records if r.page_sha256 == sha)
+                session.merge(
+                    Page(
+                        sha256=sha,
+                        source=f"{first.employer}-{first.year}-{first.month}.png",
+                        status="done",
+                        content_type="image/png",
+                        year=first.year,
+                        month=first.month,
+                        sheet=first.sheet,
+                        employer_printed=first.employer,
+                    )
+                )
+            session.flush()
+            for r in records:
+                session.merge(record_from_person_month(r))
+    finally:
+        db.dispose()
+    index = EmbeddedIndex(settings.resolved_data_dir / "index.sqlite")
+    index.ensure()
+    index.upsert(records)
+    return records
