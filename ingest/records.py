@@ -1,0 +1,49 @@
+"""payroll-page/1 rows -> PersonMonth records (one per person and month on a page)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from archive_core.records import MONEY_FIELDS, PayrollPage, PersonMonth, ReviewState
+
+
+def _money(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def person_months(
+    page: PayrollPage,
+    *,
+    page_sha256: str,
+    employer: str | None,
+    file_no: str | None,
+    box: str | None,
+) -> list[PersonMonth]:
+    """One record per row, in reading order. ``employer`` is the batch's; the printed name is used
+    when the batch has none. A row with anything in ``review`` needs review as a whole."""
+    out: list[PersonMonth] = []
+    for i, row in enumerate(page.rows):
+        review = list(row.review or [])
+        out.append(
+            PersonMonth(
+                id=PersonMonth.make_id(page_sha256, i),
+                page_sha256=page_sha256,
+                row_index=i,
+                row_no=row.row,
+                egn=row.egn,
+                name=row.name,
+                position=row.position,
+                employer=employer or page.employer.name,
+                file_no=file_no,
+                box=box,
+                year=page.period.year,
+                month=page.period.month,
+                sheet=page.sheet,
+                days_worked=row.days_worked,
+                review=review,
+                review_state=ReviewState.needs_review if review else ReviewState.ok,
+                bbox=row.bbox,
+                **{f: _money(getattr(row, f)) for f in MONEY_FIELDS},
+            )
+        )
+    return out
