@@ -197,7 +197,8 @@ def _tally_results(db: Database, summary: IngestSummary, processed: Sequence[str
                 summary.done += 1
             elif p.status == PageStatus.failed:
                 summary.failed += 1
-                summary.problems.append(Problem(p.source, p.error or f"{p.source}: неразчетена страница"))
+                err = p.error or "неразчетена страница"
+                summary.problems.append(Problem(p.source, err if p.source in err else f"{p.source}: {err}"))
             elif p.status in (PageStatus.queued, PageStatus.processing):
                 summary.failed += 1
                 summary.problems.append(
