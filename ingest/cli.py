@@ -1,0 +1,144 @@
+"""``archive ingest``, ``archive scan``, ``archive fixity``, ``archive demo``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from archive_core.errors import EXIT_SOME_PAGES_FAILED, IntegrityError
+
+
+def _report(summary) -> None:
+    """Problems one line each on stderr, the summary line on stdout; exit 8 if any page failed."""
+    for p in summary.problems:
+        click.echo(p.message, err=True)
+    click.echo(summary.line())
+    if not summary.ok:
+        raise click.exceptions.Exit(EXIT_SOME_PAGES_FAILED)
+
+
+_batch_options = [
+    click.option("--employer", required=True, help="Employer (работодател) whose file this is."),
+    click.option("--file-no", required=True, help="File (дело) number."),
+    click.option("--box", default=None, help="Archive box (кутия) the file is kept in."),
+    click.option("--operator", default=None, help="Who scans/ingests (recorded in the event log)."),
+]
+
+
+def _with_batch_options(f):
+    for opt in reversed(_batch_options):
+        f = opt(f)
+    return f
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_with_batch_options
+def ingest(
+    paths: tuple[Path, ...], employer: str, file_no: str, box: str | None, operator: str | None
+) -> None:
+    """Ingest page images (PNG, JPEG, multi-page TIFF, PDF; folders too) of one employer's file."""
+    from archive_core.cli import load_settings
+    from archive_core.progress import tqdm_progress
+
+    from .pipeline import ingest_paths
+
+    settings = load_settings()
+    summary = ingest_paths(
+        settings,
+        list(paths),
+        employer=employer,
+        file_no=file_no,
+        box=box,
+        operator=operator,
+        progress=tqdm_progress,
+    )
+    _report(summary)
+
+
+@click.command()
+@click.option("--device", default="test:0", show_default=True, help="SANE device name (scanimage -L).")
+@click.option("--pages", type=click.IntRange(min=1), default=1, show_default=True, help="Pages to scan.")
+@click.option("--resolution", type=click.IntRange(75, 1200), default=300, show_default=True, help="dpi.")
+@click.option("--mode", default="Gray", show_default=True, help="Scan mode (Gray, Color, ...).")
+@_with_batch_options
+def scan(
+    device: str,
+    pages: int,
+    resolution: int,
+    mode: str,
+    employer: str,
+    file_no: str,
+    box: str | None,
+    operator: str | None,
+) -> None:
+    """Scan pages from a SANE scanner and ingest them into one employer's file."""
+    from archive_core.cli import load_settings
+    from archive_core.progress import tqdm_progress
+    from scanner_drivers.sane import SaneDriver
+
+    from .pipeline import BatchInfo, ingest_captures
+
+    settings = load_settings()
+    driver = SaneDriver(device, pages=pages, resolution=resolution, mode=mode or None)
+    summary = ingest_captures(
+        settings,
+        driver.pages(),
+        BatchInfo(employer=employer, file_no=file_no, box=box, operator=operator),
+        progress=tqdm_progress,
+        total=pages,
+    )
+    _report(summary)
+
+
+@click.command()
+@click.option("--sample", type=click.IntRange(min=1), default=None, help="Check only N random originals.")
+def fixity(sample: int | None) -> None:
+    """Re-hash stored originals against the database; report missing and changed ones."""
+    from archive_core.cli import load_settings
+    from archive_core.progress import tqdm_progress
+
+    from .fixity import run_fixity
+
+    report = run_fixity(load_settings(), sample=sample, progress=tqdm_progress)
+    for line in report.problems:
+        click.echo(line, err=True)
+    click.echo(report.line())
+    if report.problems:
+        raise IntegrityError(
+            f"{len(report.missing)} липсващи и {len(report.changed)} променени оригинала"
+            " — възстановете ги от резервното копие"
+        )
+
+
+@click.command()
+@click.option("--pages", type=click.IntRange(min=1), default=12, show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+def demo(pages: int, seed: int) -> None:
+    """Generate sample sheets, run them through the whole pipeline, search and certify."""
+    from archive_core.cli import load_settings
+    from archive_core.progress import tqdm_progress
+
+    from .demo import describe, run_demo
+
+    settings = load_settings()
+    result = run_demo(
+        settings, pages=pages, seed=seed, progress=tqdm_progress, say=lambda m: click.echo(m, err=True)
+    )
+    for label, s in result.summaries:
+        click.echo(f"{label}: {s.line()}")
+    total = result.total
+    for p in total.problems:
+        click.echo(p.message, err=True)
+    click.echo(
+        f"Общо: {total.pages_in} страници, {total.records} записа, {total.fields_under_review} полета за проверка"
+    )
+    if result.egn:
+        click.echo(f"Търсене по ЕГН {result.egn}: {len(result.hits)} записа")
+        if result.hits:
+            click.echo("  " + describe(result.hits[0]))
+    if result.certificate:
+        click.echo(f"Удостоверение: {result.certificate}")
+    if not total.ok:
+        raise click.exceptions.Exit(EXIT_SOME_PAGES_FAILED)

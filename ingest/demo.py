@@ -1,0 +1,131 @@
+"""``archive demo``: sample sheets through the whole pipeline, a search and a certificate."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from archive_core.config import Settings
+from archive_core.db import Record, open_database
+from archive_core.errors import UsageError
+from archive_core.progress import ProgressFactory, null_progress
+from archive_core.protocols import SearchQuery
+from archive_core.records import PayrollPage, PersonMonth, ReviewState
+
+from .pipeline import IngestSummary, ingest_paths
+
+
+@dataclass
+class DemoResult:
+    summaries: list[tuple[str, IngestSummary]] = field(default_factory=list)  # (batch label, summary)
+    egn: str | None = None
+    hits: list[PersonMonth] = field(default_factory=list)
+    certificate: Path | None = None
+
+    @property
+    def total(self) -> IngestSummary:
+        t = IngestSummary()
+        for _, s in self.summaries:
+            for name in ("pages_in", "stored", "duplicates", "rejected", "failed", "done", "records"):
+                setattr(t, name, getattr(t, name) + getattr(s, name))
+            t.fields_under_review += s.fields_under_review
+            t.index_pending = s.index_pending
+            t.problems.extend(s.problems)
+        return t
+
+
+def load_batches(samples_dir: Path) -> list[dict]:
+    path = samples_dir / "batches.json"
+    if not path.exists():
+        raise UsageError(f"{path}: липсва описанието на делата — генерирайте примерите отново")
+    batches = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(batches, list):
+        raise UsageError(f"{path}: очаква се списък от дела")
+    return batches
+
+
+def pick_person(settings: Settings, samples_dir: Path, page_names: list[str]) -> str | None:
+    """The person with the most months recognised without anything under review (from the truth)."""
+    truth: Counter[str] = Counter()
+    for name in page_names:
+        js = samples_dir / f"{Path(name).stem}.json"
+        if js.exists():
+            for row in PayrollPage.load(js).rows:
+                if row.egn:
+                    truth[row.egn] += 1
+    if not truth:
+        return None
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            ok_rows = dict(
+                s.execute(
+                    select(Record.egn, func.count())
+                    .where(Record.egn.in_(list(truth)), Record.review_state == str(ReviewState.ok))
+                    .group_by(Record.egn)
+                ).all()
+            )
+    finally:
+        db.dispose()
+    return max(truth, key=lambda e: (ok_rows.get(e, 0), truth[e], e))
+
+
+def run_demo(
+    settings: Settings,
+    *,
+    pages: int,
+    seed: int,
+    progress: ProgressFactory = null_progress,
+    say: Callable[[str], None] = lambda _: None,
+) -> DemoResult:
+    from archive_core.backends import open_index
+    from samples.generate import generate_pages
+
+    samples_dir = settings.resolved_data_dir / "samples"
+    say(f"Генериране на {pages} примерни листа в {samples_dir} (seed {seed})")
+    generate_pages(samples_dir, pages, seed, progress=progress)
+    result = DemoResult()
+    all_pages: list[str] = []
+    for b in load_batches(samples_dir):
+        names = [str(p) for p in b["pages"]]
+        all_pages += names
+        label = f"{b['employer']}, дело {b['file_no']}"
+        say(f"Дело: {label} ({len(names)} стр.)")
+        summary = ingest_paths(
+            settings,
+            [samples_dir / n for n in names],
+            employer=str(b["employer"]),
+            file_no=str(b["file_no"]),
+            box=str(b["box"]) if b.get("box") else None,
+            operator="demo",
+            progress=progress,
+        )
+        result.summaries.append((label, summary))
+    result.egn = pick_person(settings, samples_dir, all_pages)
+    if result.egn:
+        result.hits = open_index(settings).search(SearchQuery(egn=result.egn))
+        from archive_api.certificates import issue
+
+        out = settings.resolved_data_dir / "certificates" / f"demo-service-{result.egn}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        issue(settings, "service", result.egn, None, None, out)
+        result.certificate = out
+    return result
+
+
+def describe(pm: PersonMonth) -> str:
+    """One search hit as a line a clerk can read."""
+    period = f"{pm.month:02d}.{pm.year}" if pm.year and pm.month else "период неизвестен"
+    money = f", брутно {pm.gross_pay} лв." if pm.gross_pay is not None else ""
+    days = f", {pm.days_worked} дни" if pm.days_worked is not None else ""
+    review = " [за проверка: " + ", ".join(pm.review) + "]" if pm.review else ""
+    return (
+        f"{pm.egn or '—'} {pm.name or '—'} — {pm.employer or '—'}, {period}{days}{money}"
+        f" (страница {pm.page_sha256[:12]}, ред {pm.row_no if pm.row_no is not None else pm.row_index + 1})"
+        f"{review}"
+    )
