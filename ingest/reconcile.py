@@ -1,0 +1,133 @@
+"""The reconciler: the page ledger is the source of truth, the queue only carries work.
+
+rq does not re-queue the job of a worker that was killed (rq issues #1461, #2015), and a Redis
+restarted without persistence forgets every job. So, periodically (``archive worker`` runs it in a
+loop, ``RqQueue.run_until_done`` while waiting):
+
+- a page ``processing`` for longer than ``settings.stuck_after`` seconds goes back to ``queued`` and
+  gets a fresh job (its worker died, or its job timed out without the ledger hearing of it);
+- a page ``queued`` whose job Redis does not have, or whose job already ended, gets a job; one whose
+  job is 'started' but has not moved for ``stuck_after`` seconds gets a fresh job too.
+
+Every re-queue appends a ``queued`` event by actor ``reconciler``. Running several reconcilers at
+once is safe: the ledger update is conditional and the enqueue is idempotent. Processing a page
+twice is harmless (records are overwritten by their stable ids).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from rq.job import JobStatus
+from sqlalchemy import select, update
+
+from archive_core.config import Settings
+from archive_core.db import Database, Page, utcnow
+from archive_core.records import PageStatus
+
+from .batches import add_event
+
+if TYPE_CHECKING:
+    from .rq_queue import RqQueue
+
+log = logging.getLogger(__name__)
+
+ACTOR = "reconciler"
+CHUNK = 1000
+ENDED = frozenset({JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED})
+
+
+@dataclass
+class ReconcileReport:
+    stuck: list[str] = field(default_factory=list)  # processing too long -> queued again
+    missing: list[str] = field(default_factory=list)  # queued, but Redis had no live job
+
+    @property
+    def total(self) -> int:
+        return len(self.stuck) + len(self.missing)
+
+
+def _requeue_stuck(settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport) -> None:
+    cutoff = utcnow() - timedelta(seconds=settings.stuck_after)
+    with db.Session() as s:
+        stuck = list(
+            s.scalars(
+                select(Page.sha256)
+                .where(Page.status == PageStatus.processing.value, Page.updated_at < cutoff)
+                .limit(10 * CHUNK)
+            )
+        )
+    for sha in stuck:
+        with db.Session.begin() as s:
+            changed = s.execute(
+                update(Page)
+                .where(
+                    Page.sha256 == sha,
+                    Page.status == PageStatus.processing.value,
+                    Page.updated_at < cutoff,
+                )
+                .values(status=PageStatus.queued.value, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if changed != 1:
+                continue  # someone else moved it meanwhile
+            add_event(
+                s,
+                sha,
+                "queued",
+                ACTOR,
+                f"отново в опашката: обработката не завърши за {settings.stuck_after} s",
+            )
+        queue.requeue_page(sha)
+        report.stuck.append(sha)
+
+
+def _requeue_lost(settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport) -> None:
+    stale_before = utcnow() - timedelta(seconds=settings.stuck_after)
+    after = ""
+    while True:
+        with db.Session() as s:
+            rows = list(
+                s.execute(
+                    select(Page.sha256, Page.updated_at)
+                    .where(Page.status == PageStatus.queued.value, Page.sha256 > after)
+                    .order_by(Page.sha256)
+                    .limit(CHUNK)
+                )
+            )
+        if not rows:
+            return
+        after = rows[-1][0]
+        statuses = queue.job_statuses([r[0] for r in rows])
+        for sha, updated_at in rows:
+            status = statuses[sha]
+            if updated_at is not None and updated_at.tzinfo is None:  # SQLite drops the zone
+                updated_at = updated_at.replace(tzinfo=stale_before.tzinfo)
+            abandoned = status == JobStatus.STARTED and updated_at is not None and updated_at < stale_before
+            if (status is None or status in ENDED or abandoned) and queue.requeue_page(sha):
+                with db.Session.begin() as s:
+                    add_event(
+                        s,
+                        sha,
+                        "queued",
+                        ACTOR,
+                        "отново в опашката: задачата липсваше в Redis"
+                        if status is None
+                        else f"отново в опашката: задачата беше {status.value}",
+                    )
+                report.missing.append(sha)
+
+
+def reconcile(settings: Settings, db: Database, queue: RqQueue) -> ReconcileReport:
+    """One pass; returns what was re-queued. Raises BackendUnavailable if Redis is down."""
+    report = ReconcileReport()
+    _requeue_stuck(settings, db, queue, report)
+    _requeue_lost(settings, db, queue, report)
+    if report.total:
+        log.warning(
+            "reconciler: re-queued %d stuck and %d lost page(s)", len(report.stuck), len(report.missing)
+        )
+    return report

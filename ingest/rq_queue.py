@@ -1,0 +1,372 @@
+"""The page queue on rq + Redis (used when ARCHIVE_REDIS_URL is set).
+
+The database's page ledger is the source of truth; Redis only carries work. A job is keyed by the
+page's sha256 (``page-<sha256>``) and its only argument is that sha256 string: no local paths, nothing
+pickled but a str. Enqueueing a page whose job is already waiting or running adds nothing (rq's atomic
+``unique`` enqueue); a job that already ended is replaced.
+
+Retries: every job carries ``Retry(max=settings.job_retries)``, but the job function
+``run_page_job`` lets rq retry only retryable errors (``BackendUnavailable``: a server did not
+answer). Any other failure is written to the ledger as ``failed`` with its reason and the job fails at
+once (visible in rq's failed-job registry and in ``archive jobs``).
+
+Fault injection for tests: ``ARCHIVE_FAULT_PLUGIN=<module>`` names a module whose ``install()`` is
+called once per worker process before the first job (tests/faults/plugin.py makes extraction slow or
+fake). Nothing else in this module reads the environment except through ``Settings()`` in the job
+function, which is the entry point of a worker process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import re
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import redis
+from rq import Queue, Retry, get_current_job
+from rq.exceptions import DuplicateJobError
+from rq.job import Job, JobStatus
+from rq.registry import FailedJobRegistry, StartedJobRegistry
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from archive_core.config import Settings
+from archive_core.db import Database, Page, open_database, utcnow
+from archive_core.errors import ArchiveError, BackendUnavailable, PageError, UsageError
+from archive_core.records import PageStatus
+
+log = logging.getLogger(__name__)
+
+JOB_FUNCTION = "ingest.rq_queue.run_page_job"
+JOB_PREFIX = "page-"
+FAULT_PLUGIN_ENV = "ARCHIVE_FAULT_PLUGIN"
+# Seconds between retries of a retryable failure (needs a worker running with the rq scheduler).
+RETRY_INTERVALS = (5, 30, 120, 300)
+RESULT_TTL = 24 * 3600  # finished jobs are kept a day (idempotence window), failed ones a month
+FAILURE_TTL = 30 * 24 * 3600
+ACTIVE_JOB_STATES = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED, JobStatus.STARTED})
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def job_id_for(page_sha256: str) -> str:
+    return JOB_PREFIX + page_sha256
+
+
+def page_of_job(job_id: str) -> str | None:
+    return job_id[len(JOB_PREFIX) :] if job_id.startswith(JOB_PREFIX) else None
+
+
+def _check_sha(page_sha256: str) -> str:
+    if not isinstance(page_sha256, str) or not _SHA256.match(page_sha256):
+        raise UsageError(f"невалиден sha256 на страница: {page_sha256!r}")
+    return page_sha256
+
+
+def redis_unavailable(url: str, err: Exception) -> BackendUnavailable:
+    return BackendUnavailable(
+        f"Redis на {url} не отговаря ({type(err).__name__}: {err}); "
+        "проверете дали сървърът работи и ARCHIVE_REDIS_URL е верен"
+    )
+
+
+@contextmanager
+def redis_errors(url: str) -> Iterator[None]:
+    """Turn Redis connection failures into BackendUnavailable with a message a person can act on."""
+    try:
+        yield
+    except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as e:
+        raise redis_unavailable(url, e) from e
+    except redis.exceptions.BusyLoadingError as e:  # restarted, still loading its data
+        raise redis_unavailable(url, e) from e
+
+
+def connect_redis(settings: Settings) -> redis.Redis:
+    if not settings.redis_url:
+        raise UsageError("ARCHIVE_REDIS_URL не е зададен: опашката на rq иска сървър Redis")
+    try:
+        conn = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=5, health_check_interval=30)
+    except ValueError as e:
+        raise UsageError(f"невалиден ARCHIVE_REDIS_URL {settings.redis_url!r}: {e}") from None
+    with redis_errors(settings.redis_url):
+        conn.ping()
+    return conn
+
+
+class RqQueue:
+    """archive_core.protocols.JobQueue on rq. Workers: ``archive worker --processes N``."""
+
+    def __init__(self, settings: Settings, connection: redis.Redis, *, db: Database | None = None) -> None:
+        self.settings = settings
+        self.connection = connection
+        self.url = settings.redis_url or ""
+        self.queue = Queue(settings.queue_name, connection=connection, default_timeout=settings.job_timeout)
+        self._db = db
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, db: Database | None = None) -> RqQueue:
+        return cls(settings, connect_redis(settings), db=db)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.settings)
+        return self._db
+
+    def _retry(self) -> Retry | None:
+        n = self.settings.job_retries
+        if n <= 0:
+            return None
+        intervals = [RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)] for i in range(n)]
+        return Retry(max=n, interval=intervals)
+
+    def job_status(self, page_sha256: str) -> JobStatus | None:
+        """The rq status of the page's job, None when Redis has no such job."""
+        with redis_errors(self.url):
+            raw = self.connection.hget(Job.key_for(job_id_for(page_sha256)), "status")
+        if raw is None:
+            return None
+        value = raw.decode() if isinstance(raw, bytes) else str(raw)
+        try:
+            return JobStatus(value)
+        except ValueError:
+            return None
+
+    def job_statuses(self, page_sha256s: Sequence[str]) -> dict[str, JobStatus | None]:
+        """Statuses of many pages' jobs in one round trip."""
+        with redis_errors(self.url):
+            pipe = self.connection.pipeline(transaction=False)
+            for sha in page_sha256s:
+                pipe.hget(Job.key_for(job_id_for(sha)), "status")
+            raws = pipe.execute()
+        out: dict[str, JobStatus | None] = {}
+        for sha, raw in zip(page_sha256s, raws, strict=True):
+            if raw is None:
+                out[sha] = None
+                continue
+            try:
+                out[sha] = JobStatus(raw.decode() if isinstance(raw, bytes) else str(raw))
+            except ValueError:
+                out[sha] = None
+        return out
+
+    def enqueue_page(self, page_sha256: str) -> None:
+        self._enqueue(_check_sha(page_sha256), replace_started=False)
+
+    def requeue_page(self, page_sha256: str) -> bool:
+        """For the reconciler: like enqueue_page, but a 'started' job (whose worker may be dead) is
+        replaced too. Returns True when a job was added."""
+        return self._enqueue(_check_sha(page_sha256), replace_started=True)
+
+    def _enqueue(self, sha: str, *, replace_started: bool) -> bool:
+        job_id = job_id_for(sha)
+        keep = ACTIVE_JOB_STATES - ({JobStatus.STARTED} if replace_started else set())
+        with redis_errors(self.url):
+            for _ in range(3):
+                try:
+                    self.queue.enqueue_call(
+                        JOB_FUNCTION,
+                        args=(sha,),
+                        timeout=self.settings.job_timeout,
+                        result_ttl=RESULT_TTL,
+                        failure_ttl=FAILURE_TTL,
+                        description=f"page {sha[:12]}",
+                        job_id=job_id,
+                        retry=self._retry(),
+                        unique=True,
+                    )
+                    return True
+                except DuplicateJobError:
+                    status = self.job_status(sha)
+                    if status in keep:
+                        return False  # already waiting or running: adds nothing
+                    # Ended (finished/failed/stopped/canceled) or, for the reconciler, abandoned:
+                    # replace it. Another process racing us makes the next unique enqueue a no-op.
+                    existing = Job.fetch(job_id, connection=self.connection) if status is not None else None
+                    if existing is not None:
+                        existing.delete(remove_from_queue=True)
+                    else:
+                        self.connection.delete(Job.key_for(job_id))
+            return False
+
+    def pending(self, page_sha256s: Sequence[str]) -> list[str]:
+        """Pages among ``page_sha256s`` whose ledger status is still queued or processing."""
+        waiting = (PageStatus.queued.value, PageStatus.processing.value)
+        out: list[str] = []
+        with self.db.Session() as s:
+            for i in range(0, len(page_sha256s), 500):
+                chunk = list(page_sha256s[i : i + 500])
+                out.extend(
+                    s.scalars(select(Page.sha256).where(Page.sha256.in_(chunk), Page.status.in_(waiting)))
+                )
+        return out
+
+    def workers_count(self) -> int:
+        from rq import Worker
+
+        with redis_errors(self.url):
+            return len(Worker.all(queue=self.queue))
+
+    def run_until_done(
+        self, page_sha256s: Sequence[str], *, timeout: float | None = None, poll: float = 0.5
+    ) -> None:
+        """Wait until every listed page has left queued/processing in the ledger, running the
+        reconciler meanwhile (re-queues pages of killed workers and jobs Redis lost)."""
+        from .reconcile import reconcile
+
+        shas = list(dict.fromkeys(page_sha256s))
+        if not shas:
+            return
+        deadline = None if timeout is None else time.monotonic() + timeout
+        reconcile_every = max(1.0, min(30.0, self.settings.stuck_after / 3))
+        next_reconcile = time.monotonic() + reconcile_every
+        warned_no_workers = False
+        while True:
+            shas = self.pending(shas)
+            if not shas:
+                return
+            now = time.monotonic()
+            if now >= next_reconcile:
+                try:
+                    reconcile(self.settings, self.db, self)
+                except BackendUnavailable as e:
+                    log.warning("reconciler: %s", e)
+                next_reconcile = now + reconcile_every
+                if not warned_no_workers and self.workers_count() == 0:
+                    log.warning(
+                        "няма работещи rq работници за опашка %r: стартирайте `archive worker`",
+                        self.queue.name,
+                    )
+                    warned_no_workers = True
+            if deadline is not None and now >= deadline:
+                raise BackendUnavailable(
+                    f"{len(shas)} страници още чакат обработка след {timeout:.0f} s "
+                    "(работят ли `archive worker` процесите?); вижте `archive jobs`"
+                )
+            time.sleep(poll)
+
+    def failed_jobs(self, limit: int = 50) -> list[tuple[str, str]]:
+        """(job id, last line of its error) from rq's failed-job registry, newest first."""
+        with redis_errors(self.url):
+            reg = FailedJobRegistry(queue=self.queue)
+            ids = reg.get_job_ids(0, limit - 1, desc=True)
+            out: list[tuple[str, str]] = []
+            for job_id, job in zip(ids, Job.fetch_many(ids, connection=self.connection), strict=True):
+                exc = ""
+                if job is not None:
+                    try:
+                        result = job.latest_result()
+                        exc = (result.exc_string or "") if result is not None else ""
+                    except Exception:  # an unreadable result must not hide the others
+                        exc = ""
+                lines = [ln for ln in exc.strip().splitlines() if ln.strip()]
+                out.append((job_id, lines[-1].strip() if lines else ""))
+            return out
+
+    def counts(self) -> dict[str, int]:
+        """rq's view: waiting, running (started), failed, workers."""
+        from rq import Worker
+
+        with redis_errors(self.url):
+            return {
+                "queued": self.queue.count,
+                "started": StartedJobRegistry(queue=self.queue).count,
+                "failed": FailedJobRegistry(queue=self.queue).count,
+                "workers": len(Worker.all(queue=self.queue)),
+            }
+
+
+# --------------------------------------------------------------------------- the job function
+
+_fault_plugin_installed = False
+
+
+def _install_fault_plugin() -> None:
+    global _fault_plugin_installed
+    if _fault_plugin_installed:
+        return
+    _fault_plugin_installed = True
+    name = os.environ.get(FAULT_PLUGIN_ENV)
+    if name:
+        module = importlib.import_module(name)
+        module.install()
+
+
+def _as_retryable(err: Exception) -> BackendUnavailable | None:
+    """Connection-level failures of the database or Redis count as 'backend unavailable'."""
+    if isinstance(err, BackendUnavailable):
+        return err
+    if isinstance(err, OperationalError) or (isinstance(err, DBAPIError) and err.connection_invalidated):
+        return BackendUnavailable(f"базата данни не отговаря: {str(err).splitlines()[0]}")
+    if isinstance(err, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)):
+        return BackendUnavailable(f"Redis не отговаря: {err}")
+    return None
+
+
+def _reason(err: Exception) -> str:
+    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    return text if isinstance(err, ArchiveError) else f"{type(err).__name__}: {text}"
+
+
+def mark_failed(settings: Settings, page_sha256: str, reason: str) -> None:
+    """Ledger: the page failed for ``reason`` (unless it already ended). Appends a 'failed' event."""
+    from .batches import add_event, worker_actor
+
+    db = open_database(settings)
+    try:
+        with db.Session.begin() as s:
+            page = s.get(Page, page_sha256, with_for_update=True)
+            if page is None or page.status in (PageStatus.done, PageStatus.rejected, PageStatus.failed):
+                return
+            page.status = PageStatus.failed.value
+            page.error = reason[:2000]
+            page.updated_at = utcnow()
+            add_event(s, page_sha256, "failed", worker_actor(), reason[:2000])
+    finally:
+        db.dispose()
+
+
+def _ledger_error(settings: Settings, page_sha256: str) -> str | None:
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            return s.scalar(select(Page.error).where(Page.sha256 == page_sha256))
+    finally:
+        db.dispose()
+
+
+def run_page_job(page_sha256: str) -> None:
+    """What an rq worker runs for one page. Idempotent: the pipeline leaves a page already done
+    alone and overwrites a page's records by their stable ids. A page the pipeline marks failed
+    fails its job too (so rq's failed-job registry agrees with the ledger)."""
+    settings = Settings()
+    _install_fault_plugin()
+    job = get_current_job()
+    try:
+        _check_sha(page_sha256)
+        from .pipeline import process_page
+
+        status = process_page(settings, page_sha256)
+    except Exception as err:
+        retryable = _as_retryable(err)
+        retries_left = (job.retries_left or 0) if job is not None else 0
+        if retryable is not None and retries_left > 0:
+            if retryable is err:
+                raise
+            raise retryable from err
+        if job is not None:
+            job.retries_left = 0  # not retryable (or out of retries): fail now, no rq retry
+        try:
+            mark_failed(settings, page_sha256, _reason(retryable or err))
+        except Exception as mark_err:  # the database itself is down: the reconciler re-queues later
+            log.error("could not mark page %s failed: %s", page_sha256[:12], mark_err)
+        raise
+    if status == PageStatus.failed:
+        if job is not None:
+            job.retries_left = 0
+        raise PageError(
+            _ledger_error(settings, page_sha256) or f"страница {page_sha256[:12]} не беше разчетена"
+        )
