@@ -1,0 +1,61 @@
+"""``archive serve`` and ``archive certificate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from archive_core.errors import UsageError
+
+
+@click.command()
+@click.argument("kind", metavar="service|income", required=False)
+@click.option("--egn", help="ЕГН на лицето.")
+@click.option("--from", "period_from", metavar="YYYY-MM", help="От месец (включително).")
+@click.option("--to", "period_to", metavar="YYYY-MM", help="До месец (включително).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="PDF файл (JSON се записва до него)."
+)
+def certificate(
+    kind: str | None, egn: str | None, period_from: str | None, period_to: str | None, out: Path | None
+) -> None:
+    """Issue a certificate of insurance service or income (PDF + JSON with evidence per line)."""
+    from archive_core.cli import load_settings
+    from indexer.query import parse_period
+
+    from .certificates import TITLES, issue
+
+    if kind not in TITLES:
+        raise UsageError(
+            "посочете вида: 'archive certificate service' (стаж) или 'archive certificate income' (доход)"
+        )
+    if not egn:
+        raise UsageError("посочете ЕГН с --egn")
+    if out is None:
+        raise UsageError("посочете файл за удостоверението с --out FILE.pdf")
+    p_from = parse_period(period_from, "--from")
+    p_to = parse_period(period_to, "--to")
+    cert = issue(load_settings(), kind, egn, p_from, p_to, out)
+    t = cert.totals
+    click.echo(f"{cert.title}: {cert.person.name or '—'}, ЕГН {cert.person.egn}")
+    click.echo(t.text)
+    click.echo(f"PDF: {out}")
+    click.echo(f"JSON: {out.with_suffix('.json')}")
+
+
+@click.command()
+@click.option("--host", help="Адрес (по подразбиране ARCHIVE_HOST или 127.0.0.1).")
+@click.option("--port", type=int, help="Порт (по подразбиране ARCHIVE_PORT или 8000).")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the web app and JSON API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from archive_core.cli import load_settings
+
+    from .app import create_app
+
+    settings = load_settings(host=host, port=port)
+    app = create_app(settings)
+    click.echo(f"Приложението работи на http://{settings.host}:{settings.port} (API: /docs)", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")

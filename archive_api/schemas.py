@@ -1,0 +1,112 @@
+"""Public schemas of the JSON API (kept apart from the database models and internal records)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from archive_core.records import PersonMonth
+
+from .certificates import Certificate
+
+
+class HealthPublic(BaseModel):
+    status: Literal["ok", "degraded"]
+    database: str
+    index: str
+    store: str
+    records_indexed: int | None = None
+
+
+class RecordPublic(BaseModel):
+    """One person's month on one page, with links to its page."""
+
+    id: str
+    egn: str | None
+    name: str | None
+    position: str | None
+    employer: str | None
+    file_no: str | None
+    box: str | None
+    year: int | None
+    month: int | None
+    sheet: int | None
+    days_worked: int | None
+    base_pay: Decimal | None
+    extra_pay: Decimal | None
+    gross_pay: Decimal | None
+    deductions: Decimal | None
+    net_pay: Decimal | None
+    review: list[str]
+    review_state: str
+    page_sha256: str
+    row_index: int
+    row_no: int | None
+    bbox: list[int] | None
+    page_url: str
+    image_url: str
+
+    @classmethod
+    def from_person_month(cls, pm: PersonMonth) -> RecordPublic:
+        data = pm.model_dump()
+        data["review_state"] = str(pm.review_state)
+        return cls(
+            **data,
+            page_url=f"/api/pages/{pm.page_sha256}",
+            image_url=f"/api/pages/{pm.page_sha256}/image",
+        )
+
+
+class SearchPublic(BaseModel):
+    count: int
+    records: list[RecordPublic]
+
+
+class BatchPublic(BaseModel):
+    employer: str
+    file_no: str
+    box: str | None
+    operator: str | None
+
+
+class PagePublic(BaseModel):
+    sha256: str
+    status: str
+    error: str | None
+    source: str
+    page_no: int
+    content_type: str | None
+    width: int | None
+    height: int | None
+    dpi: int | None
+    employer_printed: str | None
+    year: int | None
+    month: int | None
+    sheet: int | None
+    batch: BatchPublic | None
+    indexed_at: datetime | None
+    created_at: datetime | None
+    extraction: dict[str, Any] | None = Field(None, description="the payroll-page/1 document")
+    records: list[RecordPublic]
+    image_url: str
+
+
+class CertificateRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    kind: Literal["service", "income"]
+    egn: str = Field(pattern=r"^\d{10}$")
+    period_from: str | None = Field(None, alias="from", description="YYYY-MM, inclusive")
+    period_to: str | None = Field(None, alias="to", description="YYYY-MM, inclusive")
+
+
+class CertificatePublic(Certificate):
+    pdf_url: str
+    json_url: str
+
+
+class ErrorPublic(BaseModel):
+    detail: str

@@ -1,0 +1,129 @@
+"""Certificates from the database: PDF and JSON with the months, totals and evidence per line;
+records under review are marked and kept out of the totals."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from archive_api.certificates import issue
+from archive_core.cli import main
+from archive_core.config import Settings
+from archive_core.errors import NotFoundError, UsageError
+
+from .test_index_embedded import IVAN, MARIA, seed_archive
+
+
+def pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+@pytest.fixture
+def archive(settings: Settings) -> Settings:
+    seed_archive(settings)
+    return settings
+
+
+def test_service_certificate_pdf_and_json(archive: Settings, tmp_path: Path) -> None:
+    out = tmp_path / "cert" / "stazh.pdf"
+    cert = issue(archive, "service", IVAN, None, None, out)
+    assert out.is_file() and out.with_suffix(".json").is_file()
+    data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data == json.loads(cert.model_dump_json())
+    assert data["person"] == {"egn": IVAN, "name": "Иван Петров Георгиев", "birth_date": "1950-03-14"}
+    assert [(ln["year"], ln["month"]) for ln in data["lines"]] == [(1985, m) for m in range(1, 7)] + [
+        (1991, m) for m in range(1, 4)
+    ]
+    # Days from the fixture: 1985 -> 20 + m % 3, 1991 -> 18 + m.
+    days = sum(20 + m % 3 for m in range(1, 7)) + sum(18 + m for m in range(1, 4))
+    assert data["totals"]["days_worked"] == days
+    assert data["totals"]["months"] == 9
+    assert data["totals"]["years_months_days"] == [0, 9, 0]
+    assert data["totals"]["left_out_under_review"] == 0
+    assert "method" in data and "месец" in data["method"]
+    ev = data["lines"][0]["evidence"]
+    assert ev["employer"] == 'ДЗС "Балкан"' and len(ev["page_sha256"]) == 64 and ev["row_no"] == 1
+    assert ev["page_id"] == ev["page_sha256"][:12] and ev["row_index"] == 0
+
+    text = pdf_text(out)
+    assert "УДОСТОВЕРЕНИЕ за осигурителен стаж" in text
+    assert "Иван Петров Георгиев" in text and IVAN in text
+    for month in ("януари 1985", "юни 1985", "март 1991"):
+        assert month in text
+    assert f"Общо: {days} отработени дни" in text
+    assert "0 г. 9 м. 0 д." in text
+    assert ev["page_sha256"] in text.replace("\n", "")  # evidence: the original's sha256
+
+
+def test_income_under_review_is_marked_and_left_out(archive: Settings, tmp_path: Path) -> None:
+    out = tmp_path / "dohod.pdf"
+    cert = issue(archive, "income", MARIA, (1985, 1), (1985, 6), out)
+    april = next(ln for ln in cert.lines if ln.month == 4)
+    assert not april.counted and april.mark == "за проверка" and april.review == ["gross_pay"]
+    # Fixture: Мария's gross = 200 + m + 15.50 for m = 1..6, April under review.
+    expected = sum(Decimal(200 + m) + Decimal("15.50") for m in (1, 2, 3, 5, 6))
+    assert cert.totals.gross_pay == expected
+    assert cert.totals.left_out_under_review == 1
+    text = pdf_text(out)
+    assert "УДОСТОВЕРЕНИЕ за осигурителен доход" in text
+    assert "за проверка" in text
+    assert "Не са включени 1 реда за проверка" in text
+    assert f"{expected:,.2f}".replace(",", " ") in text
+    assert "219.50" in text  # the April figure is still shown, only not counted
+
+
+def test_period_filter(archive: Settings, tmp_path: Path) -> None:
+    cert = issue(archive, "service", IVAN, (1985, 5), (1991, 1), tmp_path / "c.pdf")
+    assert [(ln.year, ln.month) for ln in cert.lines] == [(1985, 5), (1985, 6), (1991, 1)]
+
+
+def test_no_records_is_not_found(archive: Settings, tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="няма записи за ЕГН 5003140242 в периода 1970-01"):
+        issue(archive, "service", IVAN, (1970, 1), (1975, 12), tmp_path / "c.pdf")
+    assert not (tmp_path / "c.pdf").exists()
+    with pytest.raises(UsageError):
+        issue(archive, "pension", IVAN, None, None, tmp_path / "c.pdf")
+
+
+def test_certificate_cli(
+    archive: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ARCHIVE_DATA_DIR", str(archive.data_dir))
+    out = tmp_path / "s.pdf"
+    with pytest.raises(SystemExit) as exc:
+        main(
+            [
+                "certificate",
+                "service",
+                "--egn",
+                MARIA,
+                "--from",
+                "1985-01",
+                "--to",
+                "1985-06",
+                "--out",
+                str(out),
+            ]
+        )
+    stdout, stderr = capsys.readouterr()
+    assert exc.value.code == 0, stderr
+    assert f"PDF: {out}" in stdout and f"JSON: {out.with_suffix('.json')}" in stdout
+    assert "Не са включени 1 реда за проверка" in stdout
+    assert out.is_file()
+
+    with pytest.raises(SystemExit) as exc:
+        main(["certificate", "service", "--egn", "7001010000", "--out", str(tmp_path / "x.pdf")])
+    stdout, stderr = capsys.readouterr()
+    assert exc.value.code == 4 and "няма записи за ЕГН 7001010000" in stderr and len(stderr.splitlines()) == 1
+
+    with pytest.raises(SystemExit) as exc:
+        main(
+            ["certificate", "service", "--egn", MARIA, "--from", "1985-13", "--out", str(tmp_path / "x.pdf")]
+        )
+    _, stderr = capsys.readouterr()
+    assert exc.value.code == 2 and "няма месец 13" in stderr
