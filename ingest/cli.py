@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from archive_core.errors import EXIT_SOME_PAGES_FAILED, IntegrityError
+from archive_core.errors import EXIT_SOME_PAGES_FAILED, ArchiveError, IntegrityError
+
+
+class SomePagesFailed(ArchiveError):
+    """The batch ran, but some pages were refused or not recognised (each listed on stderr)."""
+
+    exit_code = EXIT_SOME_PAGES_FAILED
+
+
+def _some_failed(n: int) -> SomePagesFailed:
+    return SomePagesFailed(f"{n} страници не са приети или разчетени — вижте редовете по-горе")
 
 
 def _report(summary) -> None:
@@ -15,7 +25,7 @@ def _report(summary) -> None:
         click.echo(p.message, err=True)
     click.echo(summary.line())
     if not summary.ok:
-        raise click.exceptions.Exit(EXIT_SOME_PAGES_FAILED)
+        raise _some_failed(len(summary.problems))
 
 
 _batch_options = [
@@ -141,4 +151,4 @@ def demo(pages: int, seed: int) -> None:
     if result.certificate:
         click.echo(f"Удостоверение: {result.certificate}")
     if not total.ok:
-        raise click.exceptions.Exit(EXIT_SOME_PAGES_FAILED)
+        raise _some_failed(len(total.problems))

@@ -1,0 +1,436 @@
+"""Ingest as a clerk runs it: bad files fail alone, good pages become records, nothing twice.
+
+Also the helpers the other ingest tests import: small page images, the four bad files of issue 2,
+a fake OCR that returns registered ground truth.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from archive_core.backends import open_index, open_store
+from archive_core.cli import main
+from archive_core.config import Settings
+from archive_core.db import Batch, Page, PageEventRow, Record, open_database, person_month_from_record
+from archive_core.errors import EXIT_SOME_PAGES_FAILED, BackendUnavailable, ExtractionError
+from archive_core.protocols import SearchQuery
+from archive_core.records import PageStatus, PayrollPage, PayrollRow, ReviewState
+from ingest.pipeline import index_pending, ingest_paths, process_page, sha256_hex
+
+from .conftest import FIXTURES
+
+EGNS = ("5503124567", "6101010009", "7212318881", "4408150012")
+
+
+def page_image(seed: int, size: tuple[int, int] = (800, 1000), mode: str = "L") -> Image.Image:
+    """A distinct page-sized image (ruled lines + noise) for each seed."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    arr = np.full((h, w), 235, dtype=np.uint8)
+    arr[::40, :] = 30
+    arr[:, ::120] = 30
+    arr = np.clip(arr.astype(np.int16) + rng.integers(-20, 20, size=(h, w)), 0, 255).astype(np.uint8)
+    im = Image.fromarray(arr, mode="L")
+    return im.convert(mode) if mode != "L" else im
+
+
+def write_page(path: Path, seed: int, *, fmt: str = "PNG") -> Path:
+    page_image(seed).save(path, format=fmt, dpi=(300, 300))
+    return path
+
+
+def truth_for(name: str, seed: int, rows: int = 2, review_first: bool = False) -> PayrollPage:
+    return PayrollPage(
+        image=name,
+        employer={"name": "ДЗС „Напредък“"},
+        period={"year": 1985, "month": 1 + seed % 12},
+        sheet=seed,
+        rows=[
+            PayrollRow(
+                row=i + 1,
+                egn=EGNS[(seed + i) % len(EGNS)],
+                name=f"Иван Петров {seed}-{i}",
+                days_worked=20 + i,
+                base_pay="210.00",
+                extra_pay="35.60",
+                gross_pay="245.60",
+                deductions="29.47",
+                net_pay="216.13",
+                review=["name"] if review_first and i == 0 else [],
+            )
+            for i in range(rows)
+        ],
+    )
+
+
+def bad_files(folder: Path) -> dict[str, Path]:
+    """The four bad files of issue 2's acceptance."""
+    folder.mkdir(parents=True, exist_ok=True)
+    empty = folder / "empty.png"
+    empty.write_bytes(b"")
+    text = folder / "notes.png"
+    text.write_text("Това е бележка, не изображение.\n", encoding="utf-8")
+    good = io.BytesIO()
+    page_image(999).save(good, format="PNG")
+    truncated = folder / "truncated.png"
+    truncated.write_bytes(good.getvalue()[: len(good.getvalue()) // 2])
+    huge = folder / "huge.png"
+    huge.write_bytes(huge_png(20000, 20000))
+    return {"empty": empty, "text": text, "truncated": truncated, "huge": huge}
+
+
+def huge_png(w: int, h: int) -> bytes:
+    """A PNG whose header says w x h (8-bit grey) with only a few rows of data: cheap to make."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * (w + 1) * 4)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+class FakeOcr:
+    """Stands in for ocr.extract: returns the registered truth for an image name."""
+
+    def __init__(self) -> None:
+        self.truth: dict[str, PayrollPage] = {}
+        self.calls: list[str] = []
+        self.fail: dict[str, Exception] = {}
+
+    def __call__(self, image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
+        self.calls.append(image_name)
+        assert image.dtype == np.uint8 and image.ndim in (2, 3)
+        if image_name in self.fail:
+            raise self.fail[image_name]
+        if image_name in self.truth:
+            return self.truth[image_name].model_copy(deep=True)
+        return PayrollPage(image=image_name)
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOcr]:
+    fake = FakeOcr()
+    monkeypatch.setattr("ingest.pipeline.recognise", fake)
+    yield fake
+
+
+@pytest.fixture
+def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The CLI reads its settings from the environment: point it at the test's data dir."""
+    for var in ("DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "S3_ENDPOINT"):
+        monkeypatch.delenv(f"ARCHIVE_{var}", raising=False)
+    monkeypatch.setenv("ARCHIVE_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ARCHIVE_WORKERS", "1")
+    return settings
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+# --------------------------------------------------------------------------------------------------
+# The pipeline as a clerk uses it
+
+
+def _page_files(folder: Path, fake: FakeOcr, seeds: range, *, review_first: bool = False) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for seed in seeds:
+        p = write_page(folder / f"sheet-{seed:02d}.png", seed)
+        fake.truth[p.name] = truth_for(p.name, seed, review_first=review_first)
+        paths.append(p)
+    return paths
+
+
+def _ledger(settings: Settings) -> dict[str, tuple[str, str | None, str]]:
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            return {p.source: (p.status, p.error, p.sha256) for p in s.scalars(select(Page))}
+    finally:
+        db.dispose()
+
+
+def _counts(settings: Settings) -> tuple[int, int, int, int]:
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            return (
+                s.scalar(select(func.count()).select_from(Page)) or 0,
+                s.scalar(select(func.count()).select_from(Record)) or 0,
+                s.scalar(select(func.count()).select_from(PageEventRow)) or 0,
+                s.scalar(select(func.count()).select_from(Batch)) or 0,
+            )
+    finally:
+        db.dispose()
+
+
+def _events(settings: Settings, sha: str) -> list[str]:
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            return [
+                e.kind
+                for e in s.scalars(
+                    select(PageEventRow).where(PageEventRow.page_sha256 == sha).order_by(PageEventRow.id)
+                )
+            ]
+    finally:
+        db.dispose()
+
+
+def test_bad_files_fail_alone_and_good_pages_become_records(
+    cli_env: Settings, fake_ocr: FakeOcr, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _page_files(tmp_path / "in", fake_ocr, range(1, 3))
+    bad = bad_files(tmp_path / "in")
+    argv = [
+        "ingest",
+        *map(str, good),
+        *map(str, bad.values()),
+        "--employer",
+        "ДЗС Напредък",
+        "--file-no",
+        "17",
+    ]
+    code, out, err = run_cli(argv, capsys)
+
+    assert code == EXIT_SOME_PAGES_FAILED
+    # One clear line per bad file, naming it and the reason; none for the good pages.
+    reasons = {"empty": "празен", "text": "не е изображение", "truncated": "повредено", "huge": "20000×20000"}
+    for key, path in bad.items():
+        lines = [ln for ln in err.splitlines() if str(path) in ln]
+        assert len(lines) == 1, (key, err)
+        assert reasons[key] in lines[0]
+    for path in good:
+        assert str(path) not in err
+    assert "6 постъпили, 2 нови, 0 повторни, 4 отхвърлени, 0 неразчетени; записи: 4" in out
+
+    # Every page that entered is in the ledger; the good ones are done with their records.
+    ledger = _ledger(cli_env)
+    assert {ledger[str(p)][0] for p in good} == {"done"}
+    assert {ledger[str(p)][0] for p in bad.values()} == {"rejected"}
+    assert all(ledger[str(p)][1] for p in bad.values())
+    assert _counts(cli_env)[1] == 4
+    # Rejected pages were not stored; good ones were, untouched.
+    store = open_store(cli_env)
+    assert not any(store.exists(ledger[str(p)][2]) for p in bad.values())
+    assert all(store.get(ledger[str(p)][2]) == p.read_bytes() for p in good)
+
+
+def test_ingesting_twice_adds_nothing(
+    cli_env: Settings, fake_ocr: FakeOcr, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _page_files(tmp_path / "in", fake_ocr, range(1, 4))
+    argv = ["ingest", str(tmp_path / "in"), "--employer", "ДЗС Напредък", "--file-no", "17", "--box", "К-3"]
+    code, out, err = run_cli(argv, capsys)
+    assert code == 0, err
+    first = _counts(cli_env)
+    assert first[:2] == (3, 6)
+    ocr_calls = len(fake_ocr.calls)
+
+    code, out, err = run_cli(argv, capsys)
+    assert code == 0, err
+    assert "3 постъпили, 0 нови, 3 повторни" in out
+    assert _counts(cli_env) == first
+    assert len(fake_ocr.calls) == ocr_calls  # nothing was recognised again
+    assert len(good) == 3
+
+
+def test_summary_counts_fields_under_review_and_records_carry_batch(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 3), review_first=True)
+    summary = ingest_paths(
+        settings, paths, employer="Завод „Балкан“", file_no="9", box="К-1", operator="мария"
+    )
+    assert summary.ok and summary.records == 4 and summary.fields_under_review == 2
+    db = open_database(settings)
+    with db.Session() as s:
+        recs = [person_month_from_record(r) for r in s.scalars(select(Record).order_by(Record.id))]
+    db.dispose()
+    assert {r.employer for r in recs} == {"Завод „Балкан“"}  # the batch's employer, not the printed one
+    assert {r.file_no for r in recs} == {"9"} and {r.box for r in recs} == {"К-1"}
+    under_review = [r for r in recs if r.review_state == ReviewState.needs_review]
+    assert len(under_review) == 2 and all(r.review == ["name"] for r in under_review)
+    assert {str(r.gross_pay) for r in recs} == {"245.60"}
+    # Searchable by ЕГН straight after the ingest.
+    hits = open_index(settings).search(SearchQuery(egn=recs[0].egn))
+    assert recs[0].id in {h.id for h in hits}
+
+
+def test_event_log_tells_each_page_story(settings: Settings, fake_ocr: FakeOcr, tmp_path: Path) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
+    bad = bad_files(tmp_path / "bad")
+    summary = ingest_paths(settings, [*paths, bad["text"]], employer="Завод", file_no="1", operator="иван")
+    good_sha, bad_sha = summary.page_sha256s
+    assert _events(settings, good_sha) == ["captured", "stored", "queued", "recognised", "indexed"]
+    assert _events(settings, bad_sha) == ["captured", "rejected"]
+    db = open_database(settings)
+    with db.Session() as s:
+        actors = {e.actor for e in s.scalars(select(PageEventRow).where(PageEventRow.kind == "stored"))}
+    db.dispose()
+    assert actors == {"иван"}
+
+
+def test_process_page_again_replaces_records_without_duplicates(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    sha = summary.page_sha256s[0]
+    # Re-run the page as a retried job would (status put back to queued), with one row fewer now.
+    db = open_database(settings)
+    with db.Session() as s:
+        page = s.get(Page, sha)
+        assert page is not None
+        page.status = "queued"
+        s.commit()
+    db.dispose()
+    fake_ocr.truth[paths[0].name] = truth_for(paths[0].name, 1, rows=1)
+    assert process_page(settings, sha) == PageStatus.done
+    assert _counts(settings)[1] == 1
+    index = open_index(settings)
+    assert index.count() == 1
+    # A job for a page already done does nothing.
+    calls = len(fake_ocr.calls)
+    assert process_page(settings, sha) == PageStatus.done
+    assert len(fake_ocr.calls) == calls
+
+
+def test_extraction_error_fails_that_page_alone(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 4))
+    fake_ocr.fail[paths[1].name] = ExtractionError(f"{paths[1].name}: не е намерена таблица")
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert not summary.ok
+    assert summary.done == 2 and summary.failed == 1 and summary.records == 4
+    assert [p.source for p in summary.problems] == [str(paths[1])]
+    assert "не е намерена таблица" in summary.problems[0].message
+    ledger = _ledger(settings)
+    assert ledger[str(paths[1])][0] == "failed"
+    assert _events(settings, ledger[str(paths[1])][2])[-1] == "failed"
+
+
+def test_index_down_keeps_records_and_indexes_them_later(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 3))
+
+    def index_down(_settings: Settings) -> object:
+        raise BackendUnavailable("search index down")
+
+    monkeypatch.setattr("archive_core.backends.open_index", index_down)
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert summary.done == 2 and summary.records == 4 and summary.index_pending == 2
+    assert "чакат индексиране: 2" in summary.line()
+    monkeypatch.undo()
+    monkeypatch.setattr("ingest.pipeline.recognise", fake_ocr)
+
+    assert open_index(settings).count() == 0
+    assert index_pending(settings) == 2
+    assert open_index(settings).count() == 4
+    assert index_pending(settings) == 0
+    sha = summary.page_sha256s[0]
+    assert _events(settings, sha)[-1] == "indexed"
+
+
+def test_next_ingest_indexes_pages_left_pending(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _page_files(tmp_path / "a", fake_ocr, range(1, 2))
+    with monkeypatch.context() as m:
+        m.setattr(
+            "archive_core.backends.open_index", lambda _s: (_ for _ in ()).throw(BackendUnavailable("down"))
+        )
+        ingest_paths(settings, first, employer="Завод", file_no="1")
+    second = _page_files(tmp_path / "b", fake_ocr, range(5, 6))
+    summary = ingest_paths(settings, second, employer="Завод", file_no="1")
+    assert summary.index_pending == 0
+    assert open_index(settings).count() == 4
+
+
+def test_multipage_tiff_and_pdf_give_one_page_each(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    tiff = tmp_path / "file.tif"
+    frames = [page_image(s) for s in (1, 2, 3)]
+    frames[0].save(tiff, format="TIFF", save_all=True, append_images=frames[1:], dpi=(300, 300))
+    pdf = tmp_path / "file.pdf"
+    frames[0].save(pdf, format="PDF", save_all=True, append_images=frames[1:2], resolution=150)
+    summary = ingest_paths(settings, [tiff, pdf], employer="Завод", file_no="1")
+    assert summary.ok, summary.problems
+    assert summary.pages_in == 5 and summary.stored == 5 and summary.done == 5
+    db = open_database(settings)
+    with db.Session() as s:
+        pages = list(s.scalars(select(Page).order_by(Page.source, Page.page_no)))
+    db.dispose()
+    assert [(p.source, p.page_no) for p in pages] == [
+        (str(pdf), 1),
+        (str(pdf), 2),
+        (str(tiff), 1),
+        (str(tiff), 2),
+        (str(tiff), 3),
+    ]
+    assert {p.container_sha256 for p in pages if p.source == str(tiff)} == {sha256_hex(tiff.read_bytes())}
+    pdf_pages = [p for p in pages if p.source == str(pdf)]
+    # 800x1000 px at 150 dpi -> rasterised at 300 dpi.
+    for p in pdf_pages:
+        assert p.dpi == 300 and abs(p.width - 1600) <= 2 and abs(p.height - 2000) <= 2
+
+
+def test_missing_path_is_reported_and_others_go_on(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    good = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
+    missing = tmp_path / "in" / "nowhere.png"
+    summary = ingest_paths(settings, [missing, *good], employer="Завод", file_no="1")
+    assert summary.done == 1 and summary.rejected == 1
+    assert (
+        summary.problems[0].message.startswith(str(missing))
+        and "не съществува" in summary.problems[0].message
+    )
+
+
+def test_ingest_requires_employer_and_file_no(cli_env: Settings, tmp_path: Path, capsys) -> None:
+    code, out, err = run_cli(["ingest", str(tmp_path), "--file-no", "1"], capsys)
+    assert code == 2 and "--employer" in err
+
+
+def test_real_ocr_on_a_fixture_page(settings: Settings) -> None:
+    """The pipeline with the real recogniser on a committed sample sheet (takes seconds)."""
+    pytest.importorskip("ocr.extract")
+    pages = sorted((FIXTURES / "pages").glob("*.png"))
+    if not pages:
+        pytest.skip("tests/fixtures/pages not committed yet")
+    page = pages[0]
+    truth = PayrollPage.load(page.with_suffix(".json"))
+    summary = ingest_paths(settings, [page], employer="Завод", file_no="1")
+    assert summary.done == 1, summary.problems
+    assert summary.records == len(truth.rows)
+    db = open_database(settings)
+    with db.Session() as s:
+        egns = {r.egn for r in s.scalars(select(Record))}
+    db.dispose()
+    truth_egns = {r.egn for r in truth.rows}
+    assert len(egns & truth_egns) >= len(truth_egns) * 0.8
