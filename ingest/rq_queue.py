@@ -28,7 +28,7 @@ from contextlib import contextmanager
 
 import redis
 from rq import Queue, Retry, get_current_job
-from rq.exceptions import DuplicateJobError
+from rq.exceptions import DeserializationError, DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, StartedJobRegistry
 from sqlalchemy import select
@@ -185,12 +185,29 @@ class RqQueue:
                         return False  # already waiting or running: adds nothing
                     # Ended (finished/failed/stopped/canceled) or, for the reconciler, abandoned:
                     # replace it. Another process racing us makes the next unique enqueue a no-op.
-                    existing = Job.fetch(job_id, connection=self.connection) if status is not None else None
-                    if existing is not None:
-                        existing.delete(remove_from_queue=True)
-                    else:
-                        self.connection.delete(Job.key_for(job_id))
+                    self._delete_job(job_id)
             return False
+
+    def _delete_job(self, job_id: str) -> None:
+        """Remove a job and its traces. rq's own delete trips over a killed worker's expired
+        execution, so fall back to removing the keys by hand."""
+        try:
+            Job.fetch(job_id, connection=self.connection).delete(remove_from_queue=True)
+            return
+        except (NoSuchJobError, ValueError, DeserializationError) as e:
+            log.info("job %s: rq delete failed (%s); removing its keys", job_id, e)
+        started = StartedJobRegistry(queue=self.queue)
+        members: list[str] = [
+            str(m.decode() if isinstance(m, bytes) else m) for m in self.connection.zrange(started.key, 0, -1)
+        ]
+        members = [m for m in members if m.split(":", 1)[0] == job_id]
+        pipe = self.connection.pipeline()
+        if members:
+            pipe.zrem(started.key, *members)
+        pipe.zrem(FailedJobRegistry(queue=self.queue).key, job_id)
+        pipe.lrem(self.queue.key, 0, job_id)
+        pipe.delete(Job.key_for(job_id))
+        pipe.execute()
 
     def pending(self, page_sha256s: Sequence[str]) -> list[str]:
         """Pages among ``page_sha256s`` whose ledger status is still queued or processing."""
@@ -223,24 +240,33 @@ class RqQueue:
         deadline = None if timeout is None else time.monotonic() + timeout
         reconcile_every = max(1.0, min(30.0, self.settings.stuck_after / 3))
         next_reconcile = time.monotonic() + reconcile_every
-        warned_no_workers = False
+        no_workers_seen = 0
+        db_errors = 0
         while True:
-            shas = self.pending(shas)
+            try:
+                shas = self.pending(shas)
+                db_errors = 0
+            except DBAPIError as e:  # connection dropped: pool_pre_ping reconnects on the next poll
+                db_errors += 1
+                if db_errors > 20:
+                    raise BackendUnavailable(f"базата данни не отговаря: {str(e).splitlines()[0]}") from e
+                time.sleep(poll)
+                continue
             if not shas:
                 return
             now = time.monotonic()
             if now >= next_reconcile:
                 try:
                     reconcile(self.settings, self.db, self)
-                except BackendUnavailable as e:
+                    no_workers_seen = no_workers_seen + 1 if self.workers_count() == 0 else 0
+                except (BackendUnavailable, DBAPIError) as e:
                     log.warning("reconciler: %s", e)
-                next_reconcile = now + reconcile_every
-                if not warned_no_workers and self.workers_count() == 0:
+                if no_workers_seen == 2:
                     log.warning(
                         "няма работещи rq работници за опашка %r: стартирайте `archive worker`",
                         self.queue.name,
                     )
-                    warned_no_workers = True
+                next_reconcile = now + reconcile_every
             if deadline is not None and now >= deadline:
                 raise BackendUnavailable(
                     f"{len(shas)} страници още чакат обработка след {timeout:.0f} s "

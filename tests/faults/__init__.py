@@ -1,0 +1,1 @@
+"""Fault tests: the system under failures of its servers and workers; every page processed exactly once."""

@@ -1,0 +1,59 @@
+"""A test plugin for worker processes: fast (or deliberately slow) fake extraction.
+
+Loaded by ``ingest.rq_queue`` when ``ARCHIVE_FAULT_PLUGIN=tests.faults.plugin`` is set in a worker's
+environment (``install()`` once per process); in-process tests call ``install()`` directly.
+
+- ``ARCHIVE_FAULT_TRUTH_DIR``: where the ground truth of sample pages lives (``<stem>.json`` beside
+  ``<stem>.png``); the fake extractor returns it instead of running OCR. A page without ground truth
+  fails extraction (ExtractionError), which is how tests make a page fail on purpose.
+- ``ARCHIVE_FAULT_SLOW_EXTRACT``: seconds each extraction sleeps (so a test can kill a worker or a
+  server while pages are in the middle of being processed).
+- ``ARCHIVE_FAULT_LOG``: a file that gets one line ``<image name> <pid>`` per extraction started.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path, PurePath
+from typing import Any
+
+from archive_core.errors import ExtractionError
+from archive_core.records import PayrollPage
+
+ENV_TRUTH = "ARCHIVE_FAULT_TRUTH_DIR"
+ENV_SLOW = "ARCHIVE_FAULT_SLOW_EXTRACT"
+ENV_LOG = "ARCHIVE_FAULT_LOG"
+
+
+def fake_recognise(image: Any, *, image_name: str, dpi: int | None) -> PayrollPage:
+    log = os.environ.get(ENV_LOG)
+    if log:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, f"{image_name} {os.getpid()}\n".encode())
+        finally:
+            os.close(fd)
+    slow = float(os.environ.get(ENV_SLOW) or 0)
+    if slow > 0:
+        time.sleep(slow)
+    truth_dir = os.environ.get(ENV_TRUTH)
+    truth = Path(truth_dir) / f"{PurePath(image_name).stem}.json" if truth_dir else None
+    if truth is None or not truth.exists():
+        raise ExtractionError(f"{image_name}: таблицата не е открита (тестов извличач без еталон)")
+    page = PayrollPage.load(truth)
+    page.image = image_name
+    return page
+
+
+def install() -> None:
+    import ingest.pipeline
+
+    ingest.pipeline.recognise = fake_recognise  # type: ignore[assignment]
+
+
+def extraction_log(path: Path) -> list[str]:
+    """Image names in the order their extraction started (one per attempt)."""
+    if not path.exists():
+        return []
+    return [line.split(" ", 1)[0] for line in path.read_text().splitlines() if line.strip()]

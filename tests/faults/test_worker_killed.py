@@ -1,0 +1,53 @@
+"""kill -9 a worker in the middle of a page: rq does not re-queue its job (rq #1461, #2015); the
+reconciler finds the page stuck in 'processing' and queues it again. Nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from archive_core.config import Settings
+from archive_core.db import PageEventRow, open_database
+from ingest.rq_queue import page_of_job
+
+from . import plugin
+from .harness import (
+    Background,
+    assert_exactly_once,
+    fleet,
+    ingest_all,
+    kill_busy_worker,
+    ledger_count,
+    tally,
+    wait_for,
+    worker_env,
+)
+
+
+def test_kill_9_worker_mid_page(tmp_path: Path, prod_settings: Settings, sample_pages: list[Path]) -> None:
+    settings = prod_settings
+    log = tmp_path / "extract.log"
+    env = worker_env(settings, sample_pages[0].parent, log, slow=1.0)
+    with fleet(env, tmp_path, processes=2):
+        run = Background(ingest_all, settings, sample_pages)
+        wait_for(lambda: ledger_count(settings, "processing") >= 1, 90, "a page in processing")
+        wait_for(lambda: len(plugin.extraction_log(log)) >= 1, 30, "an extraction under way")
+        killed_job = kill_busy_worker(settings.redis_url or "")
+        summary = run.result(timeout=180)
+    killed = page_of_job(killed_job)
+    assert killed is not None
+    t = tally(settings, sample_pages[0].parent, len(sample_pages), log=log)
+    assert_exactly_once(t)
+    assert summary.done == len(sample_pages) and not summary.problems
+    db = open_database(settings)
+    with db.Session() as s:
+        actors = list(
+            s.scalars(
+                select(PageEventRow.actor).where(
+                    PageEventRow.page_sha256 == killed, PageEventRow.kind == "queued"
+                )
+            )
+        )
+    db.dispose()
+    assert "reconciler" in actors, "the killed worker's page was not re-queued by the reconciler"
