@@ -142,7 +142,8 @@ def demo(pages: int, seed: int) -> None:
     for p in total.problems:
         click.echo(p.message, err=True)
     click.echo(
-        f"Общо: {total.pages_in} страници, {total.records} записа, {total.fields_under_review} полета за проверка"
+        f"Общо: {total.pages_in} страници, {result.records} записа,"
+        f" {result.fields_under_review} полета за проверка"
     )
     if result.egn:
         click.echo(f"Търсене по ЕГН {result.egn}: {len(result.hits)} записа")

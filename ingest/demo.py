@@ -26,6 +26,8 @@ class DemoResult:
     egn: str | None = None
     hits: list[PersonMonth] = field(default_factory=list)
     certificate: Path | None = None
+    records: int = 0  # records of every demo page (also those already in the archive)
+    fields_under_review: int = 0
 
     @property
     def total(self) -> IngestSummary:
@@ -106,6 +108,15 @@ def run_demo(
             progress=progress,
         )
         result.summaries.append((label, summary))
+    shas = [sha for _, s in result.summaries for sha in s.page_sha256s]
+    db = open_database(settings)
+    try:
+        with db.Session() as s:
+            reviews = s.scalars(select(Record.review).where(Record.page_sha256.in_(shas))).all()
+    finally:
+        db.dispose()
+    result.records = len(reviews)
+    result.fields_under_review = sum(len(r or []) for r in reviews)
     result.egn = pick_person(settings, samples_dir, all_pages)
     if result.egn:
         result.hits = open_index(settings).search(SearchQuery(egn=result.egn))

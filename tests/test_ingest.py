@@ -111,6 +111,7 @@ class FakeOcr:
         self.truth: dict[str, PayrollPage] = {}
         self.calls: list[str] = []
         self.fail: dict[str, Exception] = {}
+        self.truth_dir: Path | None = None  # ground truth <stem>.json beside the images
 
     def __call__(self, image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
         self.calls.append(image_name)
@@ -119,6 +120,8 @@ class FakeOcr:
             raise self.fail[image_name]
         if image_name in self.truth:
             return self.truth[image_name].model_copy(deep=True)
+        if self.truth_dir is not None and (self.truth_dir / image_name).with_suffix(".json").exists():
+            return PayrollPage.load((self.truth_dir / image_name).with_suffix(".json"))
         return PayrollPage(image=image_name)
 
 
