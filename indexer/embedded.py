@@ -263,6 +263,13 @@ class EmbeddedIndex:
         extra = "".join(f" AND {w}" for w in where)
         trigrams = sorted({w[i : i + 3] for w in words for i in range(len(w) - 2)})
         scored: list[tuple[int, int, str, str]] = []  # (distance, ym, id, doc)
+        cache: dict[str, int | None] = {}
+
+        def distance(key: str) -> int | None:
+            if key not in cache:
+                cache[key] = name_distance(words, key)
+            return cache[key]
+
         if trigrams:
             expr = " OR ".join(_fts_phrase(t) for t in trigrams)
             sql = (
@@ -270,21 +277,21 @@ class EmbeddedIndex:
                 f" WHERE names_{gen} MATCH ?{extra} ORDER BY n.rank LIMIT ?"
             )
             for doc, key, ym, rid in conn.execute(sql, (expr, *params, _CANDIDATES)):
-                dist = name_distance(words, key)
+                dist = distance(key)
                 if dist is not None:
                     scored.append((dist, ym or 0, rid, doc))
         if not scored:
             keys = [
                 k
                 for (k,) in conn.execute(f"SELECT DISTINCT name_key FROM docs_{gen}")
-                if name_distance(words, k) is not None
+                if distance(k) is not None
             ]
             for i in range(0, len(keys), 500):
                 part = keys[i : i + 500]
                 marks = ",".join("?" * len(part))
                 sql = f"SELECT d.doc, d.name_key, d.ym, d.id FROM docs_{gen} d WHERE d.name_key IN ({marks}){extra}"
                 for doc, key, ym, rid in conn.execute(sql, (*part, *params)):
-                    dist = name_distance(words, key)
+                    dist = distance(key)
                     if dist is not None:
                         scored.append((dist, ym or 0, rid, doc))
         scored.sort(key=lambda s: (s[0], s[1], s[2]))

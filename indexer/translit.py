@@ -8,6 +8,7 @@ for matching names however they were typed or read.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -120,23 +121,20 @@ def to_latin(text: str, *, final_ia: bool = True) -> str:
     return "".join(out)
 
 
+_LAT_DICT = dict(_LAT_TO_CYR)
+_LAT_RE = re.compile("|".join(lat for lat, _ in _LAT_TO_CYR if len(lat) > 1) + "|[a-z]", re.IGNORECASE)
+
+
+def _lat_sub(m: re.Match[str]) -> str:
+    src = m.group(0)
+    cyr = _LAT_DICT[src.lower()]
+    return cyr.upper() if src[0].isupper() else cyr
+
+
 def to_cyrillic(text: str) -> str:
     """Latin -> Cyrillic (inverse of the Streamlined System, with the common reading of
     ambiguous letters); characters that are already Cyrillic pass through."""
-    out: list[str] = []
-    i = 0
-    lower = text.lower()
-    while i < len(text):
-        for lat, cyr in _LAT_TO_CYR:
-            if lower.startswith(lat, i):
-                src = text[i : i + len(lat)]
-                out.append(cyr.upper() if src[0].isupper() else cyr)
-                i += len(lat)
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    return _LAT_RE.sub(_lat_sub, text)
 
 
 def fold(text: str | None) -> str:
@@ -150,6 +148,7 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def match_key(text: str | None) -> str:
     """The key names are compared on: ``fold`` read back into Cyrillic, one letter per Cyrillic letter,
     so that one misread Cyrillic letter is one edit ("ц" for "ч"), and Latin and Cyrillic spellings
