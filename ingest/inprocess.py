@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -56,11 +56,22 @@ def _mark_failed(db: Database, sha: str, error: str) -> None:
 
 
 class InProcessQueue:
-    """JobQueue without a server (see the module docstring)."""
+    """JobQueue without a server (see the module docstring).
 
-    def __init__(self, settings: Settings, *, progress: ProgressFactory = null_progress) -> None:
+    ``worker_initializer``: an importable module-level function run once in each worker process
+    before its first page (e.g. to load models or install instrumentation); None by default.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        progress: ProgressFactory = null_progress,
+        worker_initializer: Callable[[], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.progress = progress
+        self.worker_initializer = worker_initializer
         self.enqueued: list[str] = []
 
     def enqueue_page(self, page_sha256: str) -> None:
@@ -114,7 +125,9 @@ class InProcessQueue:
             return unavailable
         settings_json = self.settings.model_dump_json()
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=self.worker_initializer
+        ) as pool:
             futures = {pool.submit(_run_job, sha, settings_json): sha for sha in shas}
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
             for fut in as_completed(futures, timeout=remaining):

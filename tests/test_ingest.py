@@ -437,3 +437,52 @@ def test_real_ocr_on_a_fixture_page(settings: Settings) -> None:
     db.dispose()
     truth_egns = {r.egn for r in truth.rows}
     assert len(egns & truth_egns) >= len(truth_egns) * 0.8
+
+
+# --------------------------------------------------------------------------------------------------
+# Worker processes (spawned: they get only the sha256 and the settings as JSON)
+
+TRUTH_ENV = "ARCHIVE_TEST_TRUTH_DIR"
+
+
+def _truth_from_env(image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
+    import os
+
+    folder = Path(os.environ[TRUTH_ENV])
+    with (folder / "pids.log").open("a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()}\n")
+    return PayrollPage.load((folder / image_name).with_suffix(".json"))
+
+
+def install_truth_ocr() -> None:
+    """Worker-process initializer: recognition returns the ground truth beside the images."""
+    import ingest.pipeline
+
+    ingest.pipeline.recognise = _truth_from_env  # type: ignore[assignment]
+
+
+def test_pages_are_recognised_in_worker_processes(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from ingest.inprocess import InProcessQueue
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = []
+    for seed in range(1, 5):
+        p = write_page(folder / f"sheet-{seed}.png", seed)
+        (folder / f"sheet-{seed}.json").write_text(truth_for(p.name, seed).to_json(), encoding="utf-8")
+        paths.append(p)
+    monkeypatch.setenv(TRUTH_ENV, str(folder))
+    two = settings.model_copy(update={"workers": 2})
+    monkeypatch.setattr(
+        "archive_core.backends.open_queue", lambda s: InProcessQueue(s, worker_initializer=install_truth_ocr)
+    )
+    summary = ingest_paths(two, paths, employer="Завод", file_no="1")
+    assert summary.ok, summary.problems
+    assert summary.done == 4 and summary.records == 8
+    pids = {int(x) for x in (folder / "pids.log").read_text().split()}
+    assert pids and os.getpid() not in pids
+    assert open_index(settings).count() == 8
