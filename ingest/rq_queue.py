@@ -120,7 +120,10 @@ class RqQueue:
         n = self.settings.job_retries
         if n <= 0:
             return None
-        intervals = [RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)] for i in range(n)]
+        # never wait longer than the reconciler would (stuck_after)
+        intervals = [
+            min(RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)], self.settings.stuck_after) for i in range(n)
+        ]
         return Retry(max=n, interval=intervals)
 
     def job_status(self, page_sha256: str) -> JobStatus | None:
