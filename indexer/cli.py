@@ -86,6 +86,8 @@ def search(
         return
     if not results:
         click.echo("Няма намерени записи.")
+        if index.count() == 0:
+            click.echo("Индексът е празен; ако в базата има записи, изпълнете 'archive reindex'.", err=True)
         return
     click.echo(format_table(results))
     more = " (има още — увеличете --limit)" if len(results) >= query.limit else ""

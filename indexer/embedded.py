@@ -13,8 +13,10 @@ spacing-insensitive), candidates come from shared trigrams, and every query word
 enough (two misread letters in a short word can share no trigram) the distinct names are scanned.
 
 ``rebuild`` fills generation n+1 and switches ``meta.generation`` in one transaction, so searches
-see either the old or the new index, never a half-built one. Records upserted by other processes
-while a rebuild runs land in the old generation; run ``archive reindex`` when no batch is running.
+see either the old or the new index, never a half-built one. Every upsert carries a write sequence
+number (``meta.seq``); records upserted by other processes while a rebuild runs are copied into the
+new generation at the switch, so they are not lost. (A ``delete_page`` during a rebuild is: the
+page comes back if the rebuild's source still had it.)
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class EmbeddedIndex:
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS docs_{gen} ("
             " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page_sha256 TEXT NOT NULL,"
-            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', ym INTEGER, doc TEXT NOT NULL)"
+            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', ym INTEGER, doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
         )
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_egn ON docs_{gen}(egn, ym)")
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page_sha256)")
@@ -100,7 +102,11 @@ class EmbeddedIndex:
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         if row is not None:
-            return int(row[0])
+            gen = int(row[0])
+            cols = {c[1] for c in conn.execute(f"PRAGMA table_info(docs_{gen})")}
+            if "seq" not in cols:  # an index file from before write sequence numbers
+                conn.execute(f"ALTER TABLE docs_{gen} ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+            return gen
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
@@ -117,7 +123,21 @@ class EmbeddedIndex:
         return gen
 
     @staticmethod
-    def _write(conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth]) -> int:
+    def _next_seq(conn: sqlite3.Connection) -> int:
+        """Inside a write transaction: a new write sequence number (lets a rebuild catch up with
+        upserts that happened while it ran)."""
+        row = conn.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
+        seq = (int(row[0]) if row else 0) + 1
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seq', ?)", (str(seq),))
+        return seq
+
+    @staticmethod
+    def _current_seq(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _write(conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth], seq: int = 0) -> int:
         n = 0
         for pm in records:
             old = conn.execute(f"SELECT rowid FROM docs_{gen} WHERE id = ?", (pm.id,)).fetchone()
@@ -126,7 +146,7 @@ class EmbeddedIndex:
                     conn.execute(f"DELETE FROM {t} WHERE rowid = ?", (old[0],))
             name_key = match_key(pm.name)
             cur = conn.execute(
-                f"INSERT INTO docs_{gen} (id, page_sha256, egn, name_key, ym, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO docs_{gen} (id, page_sha256, egn, name_key, ym, doc, seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     pm.id,
                     pm.page_sha256,
@@ -134,6 +154,7 @@ class EmbeddedIndex:
                     name_key,
                     _ym(pm.year, pm.month),
                     json.dumps(pm.search_doc(), ensure_ascii=False),
+                    seq,
                 ),
             )
             rowid = cur.lastrowid
@@ -156,7 +177,7 @@ class EmbeddedIndex:
             gen = self._generation(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
-                self._write(conn, gen, records)
+                self._write(conn, gen, records, self._next_seq(conn))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -188,6 +209,7 @@ class EmbeddedIndex:
         with self._connect() as conn:
             old = self._generation(conn)
             new = old + 1
+            start_seq = self._current_seq(conn)
             self._drop_generation(conn, new)  # leftovers of an interrupted rebuild
             self._create_generation(conn, new)
             n = 0
@@ -209,6 +231,13 @@ class EmbeddedIndex:
                 raise
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Records upserted into the old generation while this rebuild ran are carried over.
+                late = [
+                    PersonMonth.model_validate_json(doc)
+                    for (doc,) in conn.execute(f"SELECT doc FROM docs_{old} WHERE seq > ?", (start_seq,))
+                ]
+                if late:
+                    self._write(conn, new, late, self._next_seq(conn))
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(new),))
                 self._drop_generation(conn, old)
                 conn.execute("COMMIT")

@@ -172,6 +172,21 @@ def test_failed_rebuild_keeps_old_index(index: EmbeddedIndex) -> None:
     assert len(index.search(SearchQuery(egn=MARIA))) == 6
 
 
+def test_upsert_during_rebuild_is_not_lost(index: EmbeddedIndex) -> None:
+    records = load_records()
+    late = records[0].model_copy(update={"id": "late-record-000", "row_index": 9, "name": "Стефка Колева"})
+    other_process = EmbeddedIndex(index.path)
+
+    def from_database():
+        yield from records[:5]
+        other_process.upsert([late])  # a worker indexes a new page while the rebuild runs
+        yield from records[5:]
+
+    index.rebuild(from_database())
+    assert index.count() == len(records) + 1
+    assert [r.id for r in index.search(SearchQuery(name="Стефка Колева"))] == ["late-record-000"]
+
+
 def test_index_survives_reopen(index: EmbeddedIndex) -> None:
     again = EmbeddedIndex(index.path)
     assert again.count() == index.count()
