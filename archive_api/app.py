@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -41,7 +42,8 @@ def status_for(err: ArchiveError) -> int:
 def create_app(settings: Settings) -> FastAPI:
     db = open_database(settings)
     index = open_index(settings)
-    index.ensure()
+    with contextlib.suppress(BackendUnavailable):
+        index.ensure()  # a server down at start: /health says so, searches answer 503 until it is back
     store = open_store(settings)
 
     @asynccontextmanager

@@ -13,6 +13,7 @@ from archive_api.app import create_app
 from archive_core.backends import open_store
 from archive_core.config import Settings
 from archive_core.db import Page, open_database
+from archive_core.errors import BackendUnavailable
 from archive_core.records import PersonMonth
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
@@ -203,3 +204,25 @@ def test_certificates(client: TestClient) -> None:
     assert r.status_code == 404 and "няма записи" in r.json()["detail"]
     assert client.post("/api/certificates", json={"kind": "pension", "egn": IVAN}).status_code == 422
     assert client.get("/api/certificates/0123456789abcdef.pdf").status_code == 404
+
+
+class DownIndex:
+    """A search index whose server does not answer."""
+
+    def _down(self, *args: object, **kwargs: object) -> None:
+        raise BackendUnavailable("Elasticsearch не отговаря")
+
+    ensure = upsert = delete_page = search = count = rebuild = refresh = _down
+
+
+def test_index_down_is_reported_not_hidden(page_setup: tuple[Settings, str, list[PersonMonth]]) -> None:
+    app = create_app(page_setup[0])
+    app.state.index = DownIndex()
+    client = TestClient(app)
+    r = client.get("/health")
+    assert r.status_code == 503
+    assert r.json()["status"] == "degraded" and "Elasticsearch не отговаря" in r.json()["index"]
+    r = client.get("/api/search", params={"egn": MARIA})
+    assert r.status_code == 503 and "не отговаря" in r.json()["detail"]
+    # The database is the system of record: certificates still work.
+    assert client.post("/api/certificates", json={"kind": "service", "egn": IVAN}).status_code == 201
