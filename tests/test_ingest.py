@@ -233,7 +233,7 @@ def test_bad_files_fail_alone_and_good_pages_become_records(
     assert {ledger[str(p)][0] for p in good} == {"done"}
     assert {ledger[str(p)][0] for p in bad.values()} == {"rejected"}
     assert all(ledger[str(p)][1] for p in bad.values())
-    assert _counts(cli_env)[1] == 4
+    assert _counts(cli_env)[:2] == (6, 4)  # all six pages in the ledger, four records
     # Rejected pages were not stored; good ones were, untouched.
     store = open_store(cli_env)
     assert not any(store.exists(ledger[str(p)][2]) for p in bad.values())
@@ -400,6 +400,30 @@ def test_multipage_tiff_and_pdf_give_one_page_each(
     # 800x1000 px at 150 dpi -> rasterised at 300 dpi.
     for p in pdf_pages:
         assert p.dpi == 300 and abs(p.width - 1600) <= 2 and abs(p.height - 2000) <= 2
+
+
+def test_store_down_refuses_pages_and_writes_nothing(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 3))
+
+    class DownStore:
+        def put(self, data: bytes, *, content_type: str = "") -> str:
+            raise BackendUnavailable("S3 127.0.0.1:9 refused the connection")
+
+    monkeypatch.setattr("archive_core.backends.open_store", lambda _s: DownStore())
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert summary.failed == 2 and summary.stored == 0
+    for path, problem in zip(paths, summary.problems, strict=True):
+        assert problem.message.startswith(f"{path}: хранилището за оригинали не отговаря")
+    assert _counts(settings)[:3] == (0, 0, 0)  # no page row, no record, no event
+    assert fake_ocr.calls == []
+
+    # When the store is back, the same files go in as if nothing had happened.
+    monkeypatch.undo()
+    monkeypatch.setattr("ingest.pipeline.recognise", fake_ocr)
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert summary.ok and summary.stored == 2 and summary.records == 4
 
 
 def test_missing_path_is_reported_and_others_go_on(
