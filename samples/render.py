@@ -199,7 +199,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     pad = int(fs * 0.45)
     nat: list[int] = []
     for c in cols:
-        head_w = max(p.width(w) for line in sheet.headings[c].split("\n") for w in line.split())
+        head_w = max(p.width(line) for line in sheet.headings[c].split("\n"))
         body_w = max((p.width(cell_text(sheet, r, c)) for r in sheet.rows), default=0)
         if c == "name" and style.wrap_names:
             body_w = max((p.width(str(r["name"]).rsplit(" ", 1)[0]) for r in sheet.rows), default=0)

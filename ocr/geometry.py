@@ -1,0 +1,88 @@
+"""Geometry as dataclasses: boxes, the table grid, recognised words, and the page transform."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def w(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def h(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    def as_list(self) -> list[int]:
+        return [self.x0, self.y0, self.x1, self.y1]
+
+    def overlap_x(self, x0: float, x1: float) -> float:
+        return max(0.0, min(self.x1, x1) - max(self.x0, x0))
+
+
+@dataclass
+class Word:
+    text: str
+    conf: float  # 0..1
+    box: Box
+    line: tuple[int, int, int] = (0, 0, 0)  # tesseract block/paragraph/line of the pass
+
+
+@dataclass
+class Grid:
+    """A table as column boundaries ``xs`` and row boundaries ``ys`` (deskewed page pixels).
+
+    Row 0 is the heading band; the last band is the totals row when ``has_totals``.
+    """
+
+    xs: list[int]
+    ys: list[int]
+    ruled: bool
+    has_totals: bool = True
+    # for unruled tables: bands of text lines that belong to each row (wrapped names)
+    row_lines: list[list[tuple[int, int]]] = field(default_factory=list)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def cell(self, r: int, c: int) -> Box:
+        return Box(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
+
+    @property
+    def bbox(self) -> Box:
+        return Box(self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+
+@dataclass
+class Transform:
+    """Maps deskewed/turned page coordinates back to the image as given (2x3 affine of the inverse)."""
+
+    back: np.ndarray = field(default_factory=lambda: np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
+
+    def box_to_original(self, b: Box) -> list[int]:
+        pts = np.array([[b.x0, b.y0, 1], [b.x1, b.y0, 1], [b.x0, b.y1, 1], [b.x1, b.y1, 1]], dtype=np.float64)
+        q = pts @ self.back.T
+        return [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
+                int(round(q[:, 1].max()))]  # fmt: skip

@@ -1,0 +1,80 @@
+"""Preprocessing: grayscale, orientation, deskew, binarisation, speck removal (OpenCV)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from archive_core.errors import ExtractionError
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    if image.ndim == 3 and image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+    if image.ndim == 3 and image.shape[2] == 3:
+        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    raise ExtractionError(f"неочакван формат на изображението: {image.shape}")
+
+
+def binarize(gray: np.ndarray, *, block: int = 41, c: int = 12) -> np.ndarray:
+    """Ink = 255, paper = 0. Local threshold copes with uneven light and faded ink."""
+    smooth = cv2.GaussianBlur(gray, (3, 3), 0)
+    return cv2.adaptiveThreshold(smooth, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block | 1, c)
+
+
+def remove_specks(binary: np.ndarray, min_area: int) -> np.ndarray:
+    """Drop connected components smaller than ``min_area`` pixels (dust, noise, speckles)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    keep = np.zeros(n, dtype=np.uint8)
+    keep[1:] = (stats[1:, cv2.CC_STAT_AREA] >= min_area).astype(np.uint8) * 255
+    return keep[labels]
+
+
+def _profile_score(small: np.ndarray, angle: float) -> float:
+    h, w = small.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rot = cv2.warpAffine(small, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    prof = rot.sum(axis=1, dtype=np.float64)
+    return float(np.var(prof))
+
+
+def estimate_skew(binary: np.ndarray, *, max_angle: float = 3.0) -> float:
+    """Skew in degrees (positive = counter-clockwise), by the sharpest horizontal projection profile."""
+    small = cv2.resize(binary, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    small = (small > 40).astype(np.uint8)
+    best = 0.0
+    best_score = -1.0
+    for a in np.arange(-max_angle, max_angle + 1e-6, 0.25):
+        s = _profile_score(small, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    centre = best
+    for a in np.arange(centre - 0.2, centre + 0.2 + 1e-6, 0.05):
+        s = _profile_score(small, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    return best
+
+
+def rotate(image: np.ndarray, angle: float, border: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rotate about the centre keeping the size; returns the image and the forward 2x3 matrix."""
+    h, w = image.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    out = cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+    return out, m
+
+
+def is_sideways(binary: np.ndarray) -> bool:
+    """True when text lines run vertically (page fed at 90 degrees): columns profile sharper than rows."""
+    small = cv2.resize(binary, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    rows = small.sum(axis=1, dtype=np.float64)
+    cols = small.sum(axis=0, dtype=np.float64)
+    rows_n = np.var(np.diff(rows)) / max(rows.mean() ** 2, 1e-9)
+    cols_n = np.var(np.diff(cols)) / max(cols.mean() ** 2, 1e-9)
+    return bool(cols_n > 1.5 * rows_n)
+
+
+def invert_affine(m: np.ndarray) -> np.ndarray:
+    return cv2.invertAffineTransform(m)

@@ -1,0 +1,178 @@
+"""Table finding: the grid of a ruled table from its rules, of an unruled one from text lines and gaps."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from archive_core.errors import ExtractionError
+
+from .geometry import Grid
+from .lines import Rule, Rules
+from .preprocess import remove_specks
+
+
+def text_bands(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, *, min_h: int = 12) -> list[tuple[int, int]]:
+    """Horizontal bands of text lines inside a region (ink = nonzero)."""
+    region = ink[y0:y1, x0:x1]
+    if region.size == 0:
+        return []
+    prof = (region > 0).sum(axis=1)
+    thresh = max(8, int(0.004 * (x1 - x0)))
+    on = prof >= thresh
+    bands: list[tuple[int, int]] = []
+    start = None
+    for i, v in enumerate(on):
+        if v and start is None:
+            start = i
+        elif not v and start is not None:
+            bands.append((start, i))
+            start = None
+    if start is not None:
+        bands.append((start, len(on)))
+    # merge bands split by a thin gap (e.g. breve of й, dots) and drop slivers
+    merged: list[tuple[int, int]] = []
+    for b in bands:
+        if merged and b[0] - merged[-1][1] <= 6:
+            merged[-1] = (merged[-1][0], b[1])
+        else:
+            merged.append(b)
+    return [(a + y0, b + y0) for a, b in merged if b - a >= min_h]
+
+
+def _runs(empty: np.ndarray) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(empty)
+    while i < n:
+        if empty[i]:
+            j = i
+            while j < n and empty[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def column_gaps(
+    ink: np.ndarray, bands: list[tuple[int, int]], head: tuple[int, int], x0: int, x1: int, min_gap: int
+) -> list[int]:
+    """x positions separating columns: white runs common to every body text line that the heading
+    does not cross either (a heading is centred over its column, so a gap inside a name is no column)."""
+    prof = np.zeros(x1 - x0, dtype=np.int64)
+    for a, b in bands:
+        prof += (ink[a:b, x0:x1] > 0).any(axis=0)
+    head_prof = (ink[head[0] : head[1], x0:x1] > 0).any(axis=0)
+    runs = _runs(prof == 0)
+    seps: list[int] = []
+    for i, j in runs:
+        if i == 0 or j == len(prof) or j - i < min_gap:
+            continue
+        free = [(a + i, b + i) for a, b in _runs(~head_prof[i:j]) if b - a >= max(10, min_gap // 2)]
+        if not free:
+            continue
+        a, b = max(free, key=lambda r: r[1] - r[0])
+        seps.append(x0 + (a + b) // 2)
+    return seps
+
+
+def _ruled_grid(rules: Rules) -> Grid | None:
+    vert = [v for v in rules.vertical]
+    if len(vert) < 3:
+        return None
+    # the table: vertical rules sharing the longest common extent
+    top = int(np.median([v.start for v in vert]))
+    bottom = int(np.median([v.end for v in vert]))
+    vert = [v for v in vert if v.start < bottom and v.end > top and v.length > 0.5 * (bottom - top)]
+    if len(vert) < 3:
+        return None
+    xs = sorted(v.pos for v in vert)
+    left, right = xs[0], xs[-1]
+    horiz = [
+        h for h in rules.horizontal
+        if top - 25 <= h.pos <= bottom + 25 and h.start <= left + 0.3 * (right - left)
+        and h.end >= right - 0.3 * (right - left)
+    ]  # fmt: skip
+    ys = sorted(h.pos for h in horiz)
+    if len(ys) < 3:
+        return None
+    return Grid(xs=xs, ys=ys, ruled=True)
+
+
+def _long(rules: list[Rule], width: int) -> list[Rule]:
+    return sorted((r for r in rules if r.length >= 0.45 * width), key=lambda r: r.pos)
+
+
+def _drop_empty_columns(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[int]:
+    """A 'column' with no text in any body line is white space cut up by dust: fold it away."""
+    solid = remove_specks(ink, 70)
+    xs = list(xs)
+    changed = True
+    while changed and len(xs) > 3:
+        changed = False
+        for k in range(len(xs) - 1):
+            c0, c1 = xs[k], xs[k + 1]
+            inked = sum(1 for a, b in bands if (solid[a:b, c0 + 2 : c1 - 2] > 0).sum() > 40)
+            if inked == 0:
+                if k == 0:
+                    del xs[1]
+                elif k == len(xs) - 2:
+                    del xs[-2]
+                else:
+                    xs[k : k + 2] = [(c0 + c1) // 2]
+                changed = True
+                break
+    return xs
+
+
+def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
+    h, w = ink.shape
+    ink = remove_specks(ink, 70)  # layout only: dust between columns must not look like text
+    hr = _long(rules.horizontal, w)
+    if len(hr) < 2:
+        return None
+    left = min(r.start for r in hr)
+    right = max(r.end for r in hr)
+    # heading band: between the first two rules (or the text lines just above the only rule)
+    if len(hr) >= 3:
+        r_top, r_head, r_tot = hr[0], hr[1], hr[-1]
+    else:
+        r_top, r_head, r_tot = None, hr[0], hr[1]
+    body = text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right)
+    if len(body) < 1:
+        return None
+    heights = sorted(b - a for a, b in body)
+    line_h = heights[len(heights) // 2]
+    if r_top is None:
+        above = text_bands(ink, max(0, r_head.pos - 4 * line_h), r_head.pos - 4, left, right)
+        head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
+    else:
+        head_top = r_top.pos
+    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(14, int(0.4 * line_h)))
+    xs = _drop_empty_columns(ink, body, [left, *seps, right])
+    # rows: a text line inked in one column only continues the row above (a wrapped name)
+    rows: list[list[tuple[int, int]]] = []
+    for a, b in body:
+        cols_inked = 0
+        for c0, c1 in zip(xs, xs[1:], strict=False):
+            if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8:
+                cols_inked += 1
+        if rows and cols_inked <= 1:
+            rows[-1].append((a, b))
+        else:
+            rows.append([(a, b)])
+    after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
+    tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
+    ys = [head_top, r_head.pos]
+    for i in range(1, len(rows)):
+        ys.append((rows[i - 1][-1][1] + rows[i][0][0]) // 2)
+    ys += [r_tot.pos, tot_bottom]
+    return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
+
+
+def find_grid(ink: np.ndarray, rules: Rules) -> Grid:
+    """The payroll table's grid; ExtractionError when the page shows no table."""
+    grid = _ruled_grid(rules) or _unruled_grid(ink, rules)
+    if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
+        raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
+    return grid

@@ -1,0 +1,70 @@
+"""Tesseract passes (pytesseract): one call per pass, words with boxes and confidences back.
+
+Each pass is one tesseract process on one image; the image is written once as uncompressed PGM so
+nothing is re-encoded. ``OMP_THREAD_LIMIT=1``: one single-threaded tesseract per core.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytesseract
+
+from archive_core.errors import ConfigError, ExtractionError
+
+from .geometry import Box, Word
+
+DIGITS = "0123456789"
+
+
+def _config(psm: int, whitelist: str | None, extra: str) -> str:
+    cfg = f"--psm {psm} -c preserve_interword_spaces=0"
+    if whitelist:
+        cfg += f" -c tessedit_char_whitelist={whitelist}"
+    return (cfg + " " + extra).strip()
+
+
+def words(
+    image: np.ndarray,
+    *,
+    lang: str = "bul",
+    psm: int = 6,
+    whitelist: str | None = None,
+    offset: tuple[int, int] = (0, 0),
+    extra: str = "",
+) -> list[Word]:
+    """Recognise ``image`` (uint8, dark text on white) and return its words in page coordinates."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    with tempfile.TemporaryDirectory(prefix="archive-ocr-") as tmp:
+        path = Path(tmp) / "pass.pgm"
+        if not cv2.imwrite(str(path), image):
+            raise ExtractionError("неуспешен запис на временно изображение за OCR")
+        try:
+            data = pytesseract.image_to_data(
+                str(path), lang=lang, config=_config(psm, whitelist, extra), output_type=pytesseract.Output.DICT
+            )
+        except pytesseract.TesseractNotFoundError as e:
+            raise ConfigError("tesseract не е инсталиран — изпълнете scripts/setup.sh") from e
+        except pytesseract.TesseractError as e:
+            raise ExtractionError(f"tesseract: {e.message or e}") from e
+    ox, oy = offset
+    out: list[Word] = []
+    for i, text in enumerate(data["text"]):
+        t = (text or "").strip()
+        if not t:
+            continue
+        conf = float(data["conf"][i])
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        out.append(
+            Word(
+                text=t,
+                conf=max(0.0, conf) / 100.0,
+                box=Box(x + ox, y + oy, x + w + ox, y + h + oy),
+                line=(data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+            )
+        )
+    return out
