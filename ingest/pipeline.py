@@ -117,7 +117,12 @@ def admit_page(
     with db.Session() as s:
         existing = s.get(Page, sha)
         if existing is not None and existing.status != PageStatus.rejected:
+            # Already in the archive. One that failed (or whose run never finished) is tried again.
             unfinished = existing.status in (PageStatus.queued, PageStatus.failed)
+            if existing.status == PageStatus.failed:
+                existing.status = PageStatus.queued
+                add_event(s, sha, "queued", actor, f"подадена отново ({captured.source})")
+                s.commit()
             return Admitted(sha, "duplicate", requeue=unfinished)
 
         reason: str | None = f"{name}: {captured.problem}" if captured.problem else None

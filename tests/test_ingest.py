@@ -334,6 +334,14 @@ def test_extraction_error_fails_that_page_alone(
     assert ledger[str(paths[1])][0] == "failed"
     assert _events(settings, ledger[str(paths[1])][2])[-1] == "failed"
 
+    # Once recognition is fixed, ingesting the file again retries the failed page only.
+    del fake_ocr.fail[paths[1].name]
+    calls = len(fake_ocr.calls)
+    again = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert again.ok and again.duplicates == 3 and again.done == 1 and again.records == 2
+    assert fake_ocr.calls[calls:] == [paths[1].name]
+    assert _ledger(settings)[str(paths[1])][0] == "done"
+
 
 def test_index_down_keeps_records_and_indexes_them_later(
     settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
