@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from archive_core.errors import BackendUnavailable
+from archive_core.errors import BackendUnavailable, ConfigError
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth, ReviewState
 from indexer.elastic import ElasticIndex
@@ -219,6 +219,20 @@ def test_rebuild_swaps_and_search_keeps_answering(filled: RecordIndex) -> None:
     assert filled.count() == len(records())
 
 
+def test_failed_rebuild_changes_nothing(filled: RecordIndex) -> None:
+    def breaks_half_way() -> Iterator[PersonMonth]:
+        yield records()[0]
+        raise RuntimeError("database connection lost")
+
+    with pytest.raises(RuntimeError):
+        filled.rebuild(breaks_half_way())
+    assert filled.count() == len(records())
+    assert len(filled.search(SearchQuery(egn=IVAN))) == 3
+    assert filled.rebuild(iter(records()[:2])) == 2  # and the next rebuild works
+    filled.refresh()
+    assert filled.count() == 2
+
+
 # -- Elasticsearch specifics -------------------------------------------------------------------------
 
 
@@ -262,6 +276,17 @@ def test_elastic_writes_during_rebuild_are_kept(es_server) -> None:  # type: ign
     idx.refresh()
     assert idx.search(SearchQuery(egn="7707077777")) == [late]
     assert idx.count() == len(records()) + 1
+
+
+def test_elastic_plain_index_in_the_way(es_server) -> None:  # type: ignore[no-untyped-def]
+    idx = make_elastic_index(es_server.url)
+    idx.client.indices.create(index=idx.alias)
+    try:
+        with pytest.raises(ConfigError) as err:
+            idx.ensure()
+        assert idx.alias in str(err.value)
+    finally:
+        idx.client.indices.delete(index=idx.alias)
 
 
 def test_elastic_down_is_backend_unavailable(dead_endpoint: str) -> None:
