@@ -29,10 +29,10 @@ def _report(summary) -> None:
 
 
 _batch_options = [
-    click.option("--employer", required=True, help="Employer (работодател) whose file this is."),
-    click.option("--file-no", required=True, help="File (дело) number."),
-    click.option("--box", default=None, help="Archive box (кутия) the file is kept in."),
-    click.option("--operator", default=None, help="Who scans/ingests (recorded in the event log)."),
+    click.option("--employer", required=True, help="Работодател, чието е делото."),
+    click.option("--file-no", required=True, help="Номер на делото."),
+    click.option("--box", default=None, help="Архивна кутия, в която се пази делото."),
+    click.option("--operator", default=None, help="Кой сканира/въвежда (записва се в дневника)."),
 ]
 
 
@@ -68,10 +68,20 @@ def ingest(
 
 
 @click.command()
-@click.option("--device", default="test:0", show_default=True, help="SANE device name (scanimage -L).")
-@click.option("--pages", type=click.IntRange(min=1), default=1, show_default=True, help="Pages to scan.")
-@click.option("--resolution", type=click.IntRange(75, 1200), default=300, show_default=True, help="dpi.")
-@click.option("--mode", default="Gray", show_default=True, help="Scan mode (Gray, Color, ...).")
+@click.option(
+    "--device", default="test:0", show_default=True, help="Устройство на SANE (вижте scanimage -L)."
+)
+@click.option(
+    "--pages", type=click.IntRange(min=1), default=1, show_default=True, help="Брой страници за сканиране."
+)
+@click.option(
+    "--resolution",
+    type=click.IntRange(75, 1200),
+    default=300,
+    show_default=True,
+    help="Разделителна способност (dpi).",
+)
+@click.option("--mode", default="Gray", show_default=True, help="Режим на сканиране (Gray, Color, ...).")
 @_with_batch_options
 def scan(
     device: str,
@@ -103,7 +113,12 @@ def scan(
 
 
 @click.command()
-@click.option("--sample", type=click.IntRange(min=1), default=None, help="Check only N random originals.")
+@click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Проверка само на N случайно избрани оригинала.",
+)
 def fixity(sample: int | None) -> None:
     """Re-hash stored originals against the database; report missing and changed ones."""
     from archive_core.cli import load_settings
@@ -123,8 +138,10 @@ def fixity(sample: int | None) -> None:
 
 
 @click.command()
-@click.option("--pages", type=click.IntRange(min=1), default=12, show_default=True)
-@click.option("--seed", type=int, default=2026, show_default=True)
+@click.option(
+    "--pages", type=click.IntRange(min=1), default=12, show_default=True, help="Брой примерни листове."
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Начално число на генератора.")
 def demo(pages: int, seed: int) -> None:
     """Generate sample sheets, run them through the whole pipeline, search and certify."""
     from archive_core.cli import load_settings
