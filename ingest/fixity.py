@@ -60,7 +60,7 @@ def run_fixity(
         pages = [(str(r[0]), str(r[1])) for r in rows]
         if sample is not None and sample < len(pages):
             pages = random.Random(seed).sample(pages, sample)
-        bar = progress(total=len(pages), desc="Проверка", unit="стр.")
+        bar = progress(total=len(pages), desc="Проверка", unit=" стр.")
         try:
             for sha, source in pages:
                 detail: str | None

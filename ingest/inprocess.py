@@ -87,7 +87,7 @@ class InProcessQueue:
         db = open_database(self.settings)
         try:
             pending = _pending(db, list(dict.fromkeys(page_sha256s)))
-            bar = self.progress(total=len(pending), desc="Разчитане", unit="стр.")
+            bar = self.progress(total=len(pending), desc="Разчитане", unit=" стр.")
             try:
                 attempt = 0
                 deadline = None if timeout is None else time.monotonic() + timeout

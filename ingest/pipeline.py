@@ -240,7 +240,7 @@ def ingest_captures(
         queue = open_queue(settings)
         summary = IngestSummary()
         to_process: list[str] = []
-        bar = progress(total=total, desc="Приемане", unit="стр.")
+        bar = progress(total=total, desc="Приемане", unit=" стр.")
         try:
             for captured in captures:
                 summary.pages_in += 1
