@@ -130,3 +130,14 @@ def test_scan_command_ingests_scanned_pages(
     # The SANE test device returns the same picture twice: one page, one duplicate.
     assert "2 постъпили, 1 нови, 1 повторни, 0 отхвърлени" in out
     assert fake_ocr.calls == ["test:0#1"]
+
+
+@pytest.mark.skipif(shutil.which("scanimage") is None, reason="sane-utils not installed")
+def test_scan_from_a_missing_device_is_one_clear_line(
+    cli_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["scan", "--device", "nosuch:0", "--employer", "Завод", "--file-no", "5"]
+    code, out, err = run_cli(argv, capsys)
+    assert code == 3
+    lines = [ln for ln in err.splitlines() if ln.strip() and "Приемане" not in ln]  # not progress bars
+    assert len(lines) == 1 and "nosuch:0" in lines[0] and "не сканира" in lines[0]
