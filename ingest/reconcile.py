@@ -6,8 +6,12 @@ loop, ``RqQueue.run_until_done`` while waiting):
 
 - a page ``processing`` for longer than ``settings.stuck_after`` seconds goes back to ``queued`` and
   gets a fresh job (its worker died, or its job timed out without the ledger hearing of it);
-- a page ``queued`` whose job Redis does not have, or whose job already ended, gets a job; one whose
-  job is 'started' but has not moved for ``stuck_after`` seconds gets a fresh job too.
+- a page ``queued`` whose job Redis does not have, or whose job already ended, gets a job; so does
+  one whose job was 'started' longer than ``job_timeout + stuck_after`` ago (a live worker would have
+  ended it at ``job_timeout``; its worker died before the page was claimed).
+
+``stuck_after`` must exceed ``job_timeout`` (the defaults do: 900 > 600), otherwise a slow page that
+is still being worked on is re-queued too (harmless, records are replaced, but wasted work).
 
 Every re-queue appends a ``queued`` event by actor ``reconciler``. Running several reconcilers at
 once is safe: the ledger update is conditional and the enqueue is idempotent. Processing a page
@@ -86,13 +90,14 @@ def _requeue_stuck(settings: Settings, db: Database, queue: RqQueue, report: Rec
 
 
 def _requeue_lost(settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport) -> None:
-    stale_before = utcnow() - timedelta(seconds=settings.stuck_after)
+    # A live worker kills its job at job_timeout; a job 'started' for longer lost its worker.
+    abandoned_before = utcnow() - timedelta(seconds=settings.job_timeout + settings.stuck_after)
     after = ""
     while True:
         with db.Session() as s:
             rows = list(
-                s.execute(
-                    select(Page.sha256, Page.updated_at)
+                s.scalars(
+                    select(Page.sha256)
                     .where(Page.status == PageStatus.queued.value, Page.sha256 > after)
                     .order_by(Page.sha256)
                     .limit(CHUNK)
@@ -100,24 +105,19 @@ def _requeue_lost(settings: Settings, db: Database, queue: RqQueue, report: Reco
             )
         if not rows:
             return
-        after = rows[-1][0]
-        statuses = queue.job_statuses([r[0] for r in rows])
-        for sha, updated_at in rows:
-            status = statuses[sha]
-            if updated_at is not None and updated_at.tzinfo is None:  # SQLite drops the zone
-                updated_at = updated_at.replace(tzinfo=stale_before.tzinfo)
-            abandoned = status == JobStatus.STARTED and updated_at is not None and updated_at < stale_before
-            if (status is None or status in ENDED or abandoned) and queue.requeue_page(sha):
+        after = rows[-1]
+        states = queue.job_states(rows)
+        for sha in rows:
+            state = states[sha]
+            abandoned = (
+                state.status == JobStatus.STARTED
+                and state.started_at is not None
+                and state.started_at < abandoned_before
+            )
+            if (state.status is None or state.status in ENDED or abandoned) and queue.requeue_page(sha):
+                why = "липсваше в Redis" if state.status is None else f"беше {state.status.value}"
                 with db.Session.begin() as s:
-                    add_event(
-                        s,
-                        sha,
-                        "queued",
-                        ACTOR,
-                        "отново в опашката: задачата липсваше в Redis"
-                        if status is None
-                        else f"отново в опашката: задачата беше {status.value}",
-                    )
+                    add_event(s, sha, "queued", ACTOR, f"отново в опашката: задачата {why}")
                 report.missing.append(sha)
 
 

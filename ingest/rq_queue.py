@@ -25,12 +25,15 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 
 import redis
 from rq import Queue, Retry, get_current_job
 from rq.exceptions import DeserializationError, DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, StartedJobRegistry
+from rq.utils import utcparse
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -50,6 +53,29 @@ RESULT_TTL = 24 * 3600  # finished jobs are kept a day (idempotence window), fai
 FAILURE_TTL = 30 * 24 * 3600
 ACTIVE_JOB_STATES = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED, JobStatus.STARTED})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class JobState:
+    status: JobStatus | None  # None: Redis has no such job
+    started_at: datetime | None = None
+
+    @staticmethod
+    def _text(raw: object) -> str:
+        return raw.decode() if isinstance(raw, bytes) else str(raw or "")
+
+    @classmethod
+    def parse(cls, raw: Sequence[object]) -> JobState:
+        status_raw, started_raw = cls._text(raw[0]), cls._text(raw[1])
+        try:
+            status = JobStatus(status_raw) if status_raw else None
+        except ValueError:
+            status = None
+        try:
+            started = utcparse(started_raw) if started_raw else None
+        except ValueError:
+            started = None
+        return cls(status, started)
 
 
 def job_id_for(page_sha256: str) -> str:
@@ -122,7 +148,8 @@ class RqQueue:
             return None
         # never wait longer than the reconciler would (stuck_after)
         intervals = [
-            min(RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)], self.settings.stuck_after) for i in range(n)
+            min(RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)], self.settings.stuck_after)
+            for i in range(n)
         ]
         return Retry(max=n, interval=intervals)
 
@@ -138,23 +165,14 @@ class RqQueue:
         except ValueError:
             return None
 
-    def job_statuses(self, page_sha256s: Sequence[str]) -> dict[str, JobStatus | None]:
-        """Statuses of many pages' jobs in one round trip."""
+    def job_states(self, page_sha256s: Sequence[str]) -> dict[str, JobState]:
+        """Status and start time of many pages' jobs in one round trip (status None: no such job)."""
         with redis_errors(self.url):
             pipe = self.connection.pipeline(transaction=False)
             for sha in page_sha256s:
-                pipe.hget(Job.key_for(job_id_for(sha)), "status")
+                pipe.hmget(Job.key_for(job_id_for(sha)), ["status", "started_at"])
             raws = pipe.execute()
-        out: dict[str, JobStatus | None] = {}
-        for sha, raw in zip(page_sha256s, raws, strict=True):
-            if raw is None:
-                out[sha] = None
-                continue
-            try:
-                out[sha] = JobStatus(raw.decode() if isinstance(raw, bytes) else str(raw))
-            except ValueError:
-                out[sha] = None
-        return out
+        return {sha: JobState.parse(raw) for sha, raw in zip(page_sha256s, raws, strict=True)}
 
     def enqueue_page(self, page_sha256: str) -> None:
         self._enqueue(_check_sha(page_sha256), replace_started=False)

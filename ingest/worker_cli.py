@@ -177,6 +177,12 @@ def worker(processes: int | None, burst: bool, reconcile_every: float | None, ve
         raise UsageError(
             "archive worker иска ARCHIVE_REDIS_URL (без него страниците се обработват в процеса)"
         )
+    if settings.stuck_after <= settings.job_timeout:
+        click.echo(
+            f"archive worker: внимание: ARCHIVE_STUCK_AFTER ({settings.stuck_after} s) не е по-голямо от "
+            f"ARCHIVE_JOB_TIMEOUT ({settings.job_timeout} s); бавни страници ще се обработват повторно",
+            err=True,
+        )
     n = processes or settings.effective_workers()
     every = reconcile_every or max(1.0, min(30.0, settings.stuck_after / 3))
     code = Supervisor(settings, n, burst, every).run()

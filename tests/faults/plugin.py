@@ -9,6 +9,8 @@ environment (``install()`` once per process); in-process tests call ``install()`
 - ``ARCHIVE_FAULT_SLOW_EXTRACT``: seconds each extraction sleeps (so a test can kill a worker or a
   server while pages are in the middle of being processed).
 - ``ARCHIVE_FAULT_LOG``: a file that gets one line ``<image name> <pid>`` per extraction started.
+- ``ARCHIVE_FAULT_UNAVAILABLE_ONCE``: comma-separated image stems whose first extraction raises
+  BackendUnavailable (a retryable error); needs ``ARCHIVE_FAULT_LOG`` to count attempts.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import time
 from pathlib import Path, PurePath
 from typing import Any
 
-from archive_core.errors import ExtractionError
+from archive_core.errors import BackendUnavailable, ExtractionError
 from archive_core.records import PayrollPage
 
 ENV_TRUTH = "ARCHIVE_FAULT_TRUTH_DIR"
 ENV_SLOW = "ARCHIVE_FAULT_SLOW_EXTRACT"
 ENV_LOG = "ARCHIVE_FAULT_LOG"
+ENV_UNAVAILABLE_ONCE = "ARCHIVE_FAULT_UNAVAILABLE_ONCE"
 
 
 def fake_recognise(image: Any, *, image_name: str, dpi: int | None) -> PayrollPage:
@@ -34,6 +37,9 @@ def fake_recognise(image: Any, *, image_name: str, dpi: int | None) -> PayrollPa
             os.write(fd, f"{image_name} {os.getpid()}\n".encode())
         finally:
             os.close(fd)
+    flaky = {x.strip() for x in (os.environ.get(ENV_UNAVAILABLE_ONCE) or "").split(",") if x.strip()}
+    if log and PurePath(image_name).stem in flaky and extraction_log(Path(log)).count(image_name) == 1:
+        raise BackendUnavailable(f"{image_name}: тестов сървър временно недостъпен")
     slow = float(os.environ.get(ENV_SLOW) or 0)
     if slow > 0:
         time.sleep(slow)
