@@ -81,6 +81,7 @@ _LAT_TO_CYR: list[tuple[str, str]] = [
     ("u", "у"),
     ("f", "ф"),
     ("h", "х"),
+    ("j", "й"),
     ("c", "ц"),
     ("w", "в"),
     ("x", "кс"),
@@ -127,7 +128,7 @@ _LAT_RE = re.compile("|".join(lat for lat, _ in _LAT_TO_CYR if len(lat) > 1) + "
 
 def _lat_sub(m: re.Match[str]) -> str:
     src = m.group(0)
-    cyr = _LAT_DICT[src.lower()]
+    cyr = _LAT_DICT.get(src.lower(), src)
     return cyr.upper() if src[0].isupper() else cyr
 
 
@@ -148,9 +149,33 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+# Latin letters that look like Cyrillic ones: OCR puts them inside Cyrillic words ("Пeтров" with a Latin e).
+_HOMOGLYPHS = str.maketrans(
+    "AaBCcEeHKkMOoPpTXxYy",
+    "АаВСсЕеНКкМОоРрТХхУу",
+)
+# Cyrillic letters folded onto the letter their Latin spelling reads back as (ъ is "a", ь is "y").
+_CYR_CANON = str.maketrans({"ъ": "а", "ь": "й", "ѝ": "и", "ы": "и", "э": "е"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
 @functools.lru_cache(maxsize=65536)
 def match_key(text: str | None) -> str:
-    """The key names are compared on: ``fold`` read back into Cyrillic, one letter per Cyrillic letter,
-    so that one misread Cyrillic letter is one edit ("ц" for "ч"), and Latin and Cyrillic spellings
-    of a name give the same key ("Ivan Petrov" and "ИВАН ПЕТРОВ" -> "иван петров")."""
-    return to_cyrillic(fold(text))
+    """The key names are compared on: lowercase Cyrillic, one letter per Cyrillic letter, so that one
+    misread letter is one edit ("ц" for "ч"). A word with any Cyrillic letter stays Cyrillic (Latin
+    look-alikes in it are read as the Cyrillic letters they resemble); an all-Latin word is read back
+    from the Streamlined System. So "Ivan Petrov", "ИВАН  ПЕТРОВ" and "Иван Пeтров" (Latin e) all give
+    "иван петров"."""
+    if not text:
+        return ""
+    words: list[str] = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if any(_is_cyrillic(c) for c in word):
+            words.append(word.translate(_HOMOGLYPHS).lower().translate(_CYR_CANON))
+        else:
+            words.append(to_cyrillic(fold(word)).replace(" ", ""))
+    return " ".join(w for w in words if w)

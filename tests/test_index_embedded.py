@@ -14,7 +14,7 @@ from archive_core.db import Page, open_database, record_from_person_month
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth
 from indexer.embedded import EmbeddedIndex
-from indexer.translit import fold, to_cyrillic, to_latin
+from indexer.translit import fold, match_key, to_cyrillic, to_latin
 
 from .conftest import FIXTURES
 
@@ -88,6 +88,15 @@ def test_name_tolerance_latin_and_special_letters(index: EmbeddedIndex) -> None:
     for q in ("Shteryu Zhekov", "Щерю Жеков Цонев", "ЩЕРЮ ЖЕКОВ ЦОНЕВ", "Шерю Жеков Чонев"):
         res = index.search(SearchQuery(name=q))
         assert names(res) == {"Щерю Жеков Цонев"}, q
+
+
+def test_name_with_ocr_lookalikes_and_sh_letters(index: EmbeddedIndex) -> None:
+    # OCR puts Latin look-alikes into Cyrillic words, and misreads р as щ: still the same person.
+    for q in ("Иван Пeтрoв", "ИВAН ПETPOB", "Иван Петщов", "Шерю Цонев"):
+        res = index.search(SearchQuery(name=q))
+        assert res and res[0].name in {"Иван Петров Георгиев", "Щерю Жеков Цонев"}, q
+    assert match_key("Иван Пeтрoв") == match_key("Ivan Petrov") == "иван петров"
+    assert match_key("Кънчева") == match_key("Kancheva")
 
 
 def test_name_rejects_too_different(index: EmbeddedIndex) -> None:
