@@ -26,13 +26,16 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
 
 from archive_core import egn as egn_mod
 from archive_core.config import Settings
 from archive_core.db import Page, Record, open_database, person_month_from_record
 from archive_core.errors import ConfigError, NotFoundError, UsageError
 from archive_core.records import PersonMonth, ReviewState
+from indexer.fuzzy import name_distance, query_words
+from indexer.translit import match_key
 
 Kind = Literal["service", "income"]
 
@@ -41,6 +44,7 @@ TITLES: dict[str, str] = {
     "income": "УДОСТОВЕРЕНИЕ за осигурителен доход",
 }
 UNDER_REVIEW = "за проверка"
+OTHER_EGN = "за проверка: друго ЕГН"
 SERVICE_METHOD = (
     "Всеки календарен месец с отработени дни (> 0) по зачетен ред е един месец стаж; 12 месеца са една година; "
     "дните в години/месеци/дни са винаги 0, а сборът на отработените дни е даден отделно. "
@@ -93,6 +97,8 @@ class CertificateLine(BaseModel):
     counted: bool  # False: under review, not in the totals
     mark: str = ""  # "за проверка" when under review
     review: list[str] = Field(default_factory=list)
+    egn_read: str | None = None  # possible lines: the ЕГН as read on the page
+    name_read: str | None = None  # possible lines: the name as read on the page
     evidence: Evidence
 
 
@@ -106,6 +112,7 @@ class Totals(BaseModel):
     lines: int
     counted_lines: int
     left_out_under_review: int
+    possible_other_egn: int = 0  # rows that may be the person's under another/unreadable ЕГН
     days_worked: int | None = None  # service
     months: int | None = None  # service: months with days worked
     years_months_days: tuple[int, int, int] | None = None  # service
@@ -122,6 +129,10 @@ class Certificate(BaseModel):
     period_from: str | None  # "YYYY-MM"
     period_to: str | None
     lines: list[CertificateLine]
+    possible_lines: list[CertificateLine] = Field(
+        default_factory=list,
+        description="rows under review that may be the person's (name matches, ЕГН missing or different); never counted",
+    )
     totals: Totals
     method: str
 
@@ -151,33 +162,83 @@ def _evidence(pm: PersonMonth, source: str | None) -> Evidence:
     )
 
 
-def load_records(
-    settings: Settings, egn: str, period_from: tuple[int, int] | None, period_to: tuple[int, int] | None
+def _load(
+    session: Session,
+    conditions: list[ColumnElement[bool]],
+    period_from: tuple[int, int] | None,
+    period_to: tuple[int, int] | None,
 ) -> list[tuple[PersonMonth, str | None]]:
-    """The person's records from the database (with each page's source), in period order."""
-    db = open_database(settings)
-    try:
-        with db.Session() as session:
-            stmt = (
-                select(Record, Page.source, Page.page_no)
-                .join(Page, Page.sha256 == Record.page_sha256, isouter=True)
-                .where(Record.egn == egn)
-            )
-            if period_from is not None:
-                stmt = stmt.where(Record.year * 100 + Record.month >= period_from[0] * 100 + period_from[1])
-            if period_to is not None:
-                stmt = stmt.where(Record.year * 100 + Record.month <= period_to[0] * 100 + period_to[1])
-            rows = session.execute(stmt).all()
-            out = [
-                (person_month_from_record(rec), None if source is None else f"{source}, стр. {page_no or 1}")
-                for rec, source, page_no in rows
-            ]
-    finally:
-        db.dispose()
+    stmt = select(Record, Page.source, Page.page_no).join(
+        Page, Page.sha256 == Record.page_sha256, isouter=True
+    )
+    for cond in conditions:
+        stmt = stmt.where(cond)
+    if period_from is not None:
+        stmt = stmt.where(Record.year * 100 + Record.month >= period_from[0] * 100 + period_from[1])
+    if period_to is not None:
+        stmt = stmt.where(Record.year * 100 + Record.month <= period_to[0] * 100 + period_to[1])
+    out: list[tuple[PersonMonth, str | None]] = [
+        (person_month_from_record(rec), None if source is None else f"{source}, стр. {page_no or 1}")
+        for rec, source, page_no in session.execute(stmt).all()
+    ]
     out.sort(
         key=lambda t: (t[0].year or 0, t[0].month or 0, t[0].employer or "", t[0].page_sha256, t[0].row_index)
     )
     return out
+
+
+def _near_egn(a: str | None, b: str) -> bool:
+    """Two ЕГН that differ in at most two digits (a misread)."""
+    return a is not None and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+
+
+def _same_person_name(words: list[str], name: str) -> bool:
+    """The names match word for word within the search tolerance, the shorter one inside the longer
+    ("Иван Петров" is "Иван Петров Георгиев" with the father's name left out)."""
+    if not words:
+        return False
+    key = match_key(name)
+    if len(key.split()) < 2:  # a lone first name or surname says too little
+        return False
+    if len(key.split()) >= len(words):
+        return name_distance(words, key) is not None
+    return name_distance(key.split(), " ".join(words)) is not None
+
+
+def load_records(
+    settings: Settings, egn: str, period_from: tuple[int, int] | None, period_to: tuple[int, int] | None
+) -> tuple[list[tuple[PersonMonth, str | None]], list[tuple[PersonMonth, str | None]]]:
+    """The person's records from the database (with each page's source), in period order; and the
+    possible ones: rows under review at the same employers whose ЕГН is missing or different (a
+    misread) but whose name is the person's, or whose ЕГН differs in one or two digits and whose
+    name could not be read."""
+    db = open_database(settings)
+    try:
+        with db.Session() as session:
+            found = _load(session, [Record.egn == egn], period_from, period_to)
+            if not found:
+                return found, []
+            employers = sorted({pm.employer for pm, _ in found if pm.employer})
+            names = Counter(pm.name for pm, _ in found if pm.name)
+            words = query_words(names.most_common(1)[0][0]) if names else []
+            others = _load(
+                session,
+                [
+                    Record.review_state == str(ReviewState.needs_review),
+                    or_(Record.egn.is_(None), Record.egn != egn),
+                    Record.employer.in_(employers),
+                ],
+                period_from,
+                period_to,
+            )
+    finally:
+        db.dispose()
+    possible = [
+        (pm, src)
+        for pm, src in others
+        if (pm.name and _same_person_name(words, pm.name)) or (not pm.name and _near_egn(pm.egn, egn))
+    ]
+    return found, possible
 
 
 def build(
@@ -195,7 +256,7 @@ def build(
         raise UsageError(f"ЕГН се състои от 10 цифри, а не {egn!r}")
     if period_from and period_to and period_from > period_to:
         raise UsageError(f"началото на периода ({_ym(period_from)}) е след края му ({_ym(period_to)})")
-    found = load_records(settings, egn, period_from, period_to)
+    found, possible = load_records(settings, egn, period_from, period_to)
     if not found:
         span = ""
         if period_from or period_to:
@@ -226,6 +287,27 @@ def build(
         egn=egn, name=names.most_common(1)[0][0] if names else None, birth_date=egn_mod.birth_date(egn)
     )
     left_text = f"Не са включени {left_out} реда за проверка." if left_out else "Всички редове са включени."
+    possible_lines = [
+        CertificateLine(
+            year=pm.year,
+            month=pm.month,
+            employer=pm.employer,
+            days_worked=pm.days_worked,
+            gross_pay=pm.gross_pay,
+            counted=False,
+            mark=OTHER_EGN,
+            review=list(pm.review),
+            egn_read=pm.egn,
+            name_read=pm.name,
+            evidence=_evidence(pm, source),
+        )
+        for pm, source in possible
+    ]
+    if possible_lines:
+        left_text += (
+            f" Възможни редове на лицето с друго или неразчетено ЕГН: {len(possible_lines)} "
+            "(за проверка, не са включени)."
+        )
     if kind == "service":
         days = sum(ln.days_worked or 0 for ln in counted_lines)
         months = len({(ln.year, ln.month) for ln in counted_lines if (ln.days_worked or 0) > 0})
@@ -234,6 +316,7 @@ def build(
             lines=len(lines),
             counted_lines=len(counted_lines),
             left_out_under_review=left_out,
+            possible_other_egn=len(possible_lines),
             days_worked=days,
             months=months,
             years_months_days=ymd,
@@ -249,6 +332,7 @@ def build(
             lines=len(lines),
             counted_lines=len(counted_lines),
             left_out_under_review=left_out,
+            possible_other_egn=len(possible_lines),
             gross_pay=gross,
             text=f"Общо брутно възнаграждение: {money(gross)} лв. {left_text}",
         )
@@ -262,6 +346,7 @@ def build(
         period_from=_ym(period_from),
         period_to=_ym(period_to),
         lines=lines,
+        possible_lines=possible_lines,
         totals=totals,
         method=method,
     )
@@ -370,6 +455,39 @@ def render_pdf(cert: Certificate, out: Path) -> None:
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff3c4")))
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 4 * mm), Paragraph(cert.totals.text, normal), Spacer(1, 2 * mm)]
+    if cert.possible_lines:
+        story.append(
+            Paragraph(
+                "Възможни редове на лицето с друго или неразчетено ЕГН (за проверка, не са включени в сборовете):",
+                normal,
+            )
+        )
+        pdata: list[list] = [
+            ["№", "Месец", "Работодател", "Прочетено ЕГН", "Прочетено име", header[3], "Страница", "Ред"]
+        ]
+        for i, ln in enumerate(cert.possible_lines, 1):
+            value = (
+                ("—" if ln.days_worked is None else str(ln.days_worked)) if service else money(ln.gross_pay)
+            )
+            pdata.append(
+                [
+                    str(i),
+                    month_text(ln.year, ln.month),
+                    Paragraph(ln.employer or "—", small),
+                    ln.egn_read or "—",
+                    Paragraph(ln.name_read or "—", small),
+                    value,
+                    ln.evidence.page_id,
+                    "—" if ln.evidence.row_no is None else str(ln.evidence.row_no),
+                ]
+            )
+        ptable = Table(
+            pdata, colWidths=[10 * mm, 30 * mm, 60 * mm, 28 * mm, 60 * mm, 24 * mm, 26 * mm, 12 * mm]
+        )
+        ptable.setStyle(
+            TableStyle(style[:4] + [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor("#fff3c4"))])
+        )
+        story += [Spacer(1, 2 * mm), ptable, Spacer(1, 3 * mm)]
     story.append(Paragraph(f"Начин на изчисление: {cert.method}", small))
     story.append(
         Paragraph(

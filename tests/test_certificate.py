@@ -14,8 +14,9 @@ from archive_api.certificates import issue
 from archive_core.cli import main
 from archive_core.config import Settings
 from archive_core.errors import NotFoundError, UsageError
+from archive_core.records import PersonMonth, ReviewState
 
-from .test_index_embedded import IVAN, MARIA, seed_archive
+from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
 
 
 def pdf_text(path: Path) -> str:
@@ -127,3 +128,49 @@ def test_certificate_cli(
         )
     _, stderr = capsys.readouterr()
     assert exc.value.code == 2 and "няма месец 13" in stderr
+
+
+def test_rows_with_misread_egn_are_shown_as_possible_never_counted(
+    settings: Settings, tmp_path: Path
+) -> None:
+    records = load_records()
+    feb = next(r for r in records if r.egn == IVAN and (r.year, r.month) == (1985, 2))
+    misread = feb.model_copy(
+        update={
+            "id": PersonMonth.make_id(feb.page_sha256, 7),
+            "row_index": 7,
+            "row_no": 8,
+            "egn": "5003140248",  # check digit fails: OCR misread
+            "name": "Иван Петрав Георгиев",
+            "review": ["egn"],
+            "review_state": ReviewState.needs_review,
+            "days_worked": 11,
+        }
+    )
+    unreadable = misread.model_copy(
+        update={
+            "id": PersonMonth.make_id(feb.page_sha256, 8),
+            "row_index": 8,
+            "egn": None,
+            "name": "Иван Петров",
+        }
+    )
+    stranger = misread.model_copy(
+        update={
+            "id": PersonMonth.make_id(feb.page_sha256, 9),
+            "row_index": 9,
+            "egn": None,
+            "name": "Стоян Колев",
+        }
+    )
+    seed_archive(settings, [*records, misread, unreadable, stranger])
+    out = tmp_path / "s.pdf"
+    cert = issue(settings, "service", IVAN, (1985, 1), (1985, 12), out)
+    assert [ln.name_read for ln in cert.possible_lines] == ["Иван Петрав Георгиев", "Иван Петров"]
+    assert all(not ln.counted and ln.mark == "за проверка: друго ЕГН" for ln in cert.possible_lines)
+    assert cert.possible_lines[0].egn_read == "5003140248" and cert.possible_lines[0].evidence.row_no == 8
+    assert cert.totals.possible_other_egn == 2
+    assert cert.totals.days_worked == sum(20 + m % 3 for m in range(1, 7))  # the 11 days are not added
+    text = pdf_text(out)
+    assert "Възможни редове на лицето с друго или неразчетено ЕГН" in text and "5003140248" in text
+    assert "Стоян Колев" not in text
