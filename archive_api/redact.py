@@ -27,8 +27,31 @@ def sniff_content_type(data: bytes) -> str:
     return "application/octet-stream"
 
 
-def redact(image_bytes: bytes, others: Sequence[Sequence[int]]) -> bytes:
-    """The page as PNG with a black box over each of ``others`` ([x0, y0, x1, y1], padded)."""
+def _clip(
+    box: Sequence[int], keep: Sequence[Sequence[int]], w: int, h: int
+) -> tuple[int, int, int, int] | None:
+    """Another row's box, padded, but never reaching into a kept row: where the two boxes overlap the
+    boundary is the middle of the overlap; where they do not, the padding stops at the kept box."""
+    x0, y0, x1, y1 = (int(v) for v in box[:4])
+    top, bottom = max(0, y0 - PAD), min(h - 1, y1 + PAD)
+    for k in keep:
+        kx0, ky0, kx1, ky1 = (int(v) for v in k[:4])
+        if x1 < kx0 or kx1 < x0:  # side by side: no vertical conflict
+            continue
+        if (y0 + y1) <= (ky0 + ky1):  # this row is above the kept one
+            limit = (y1 + ky0) // 2 if y1 >= ky0 else ky0 - 1
+            bottom = min(bottom, limit)
+        else:  # below
+            limit = (ky1 + y0) // 2 + 1 if y0 <= ky1 else ky1 + 1
+            top = max(top, limit)
+    if bottom <= top:
+        return None
+    return max(0, x0 - PAD), top, min(w - 1, x1 + PAD), bottom
+
+
+def redact(image_bytes: bytes, others: Sequence[Sequence[int]], keep: Sequence[Sequence[int]] = ()) -> bytes:
+    """The page as PNG with a black box over each of ``others`` ([x0, y0, x1, y1], padded, clipped
+    so that the rows in ``keep`` stay readable)."""
     from PIL import Image, ImageDraw, UnidentifiedImageError
 
     try:
@@ -42,10 +65,9 @@ def redact(image_bytes: bytes, others: Sequence[Sequence[int]]) -> bytes:
     draw = ImageDraw.Draw(page)
     w, h = page.size
     for box in others:
-        x0, y0, x1, y1 = (int(v) for v in box[:4])
-        draw.rectangle(
-            (max(0, x0 - PAD), max(0, y0 - PAD), min(w - 1, x1 + PAD), min(h - 1, y1 + PAD)), fill=(0, 0, 0)
-        )
+        clipped = _clip(box, keep, w, h)
+        if clipped is not None:
+            draw.rectangle(clipped, fill=(0, 0, 0))
     out = io.BytesIO()
     page.save(out, format="PNG", optimize=True)
     return out.getvalue()

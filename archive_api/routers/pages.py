@@ -118,7 +118,7 @@ def citizen_copy(
     own, others = split_rows(egn, rows)
     if not own:
         raise NotFoundError(f"на страница {sha256[:12]} няма ред с ЕГН {egn}")
-    png = redact(store.get(sha256), others)
+    png = redact(store.get(sha256), others, keep=own)
     return Response(
         content=png,
         media_type="image/png",
