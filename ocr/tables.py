@@ -11,7 +11,9 @@ from .lines import Rule, Rules
 from .preprocess import remove_specks
 
 
-def text_bands(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, *, min_h: int = 12) -> list[tuple[int, int]]:
+def text_bands(
+    ink: np.ndarray, y0: int, y1: int, x0: int, x1: int, *, min_h: int = 12
+) -> list[tuple[int, int]]:
     """Horizontal bands of text lines inside a region (ink = nonzero)."""
     region = ink[y0:y1, x0:x1]
     if region.size == 0:
@@ -63,7 +65,9 @@ def column_gaps(
     for a, b in bands:
         prof += (ink[a:b, x0:x1] > 0).any(axis=0)
     head_prof = (ink[head[0] : head[1], x0:x1] > 0).any(axis=0)
-    runs = _runs(prof == 0)
+    # a stamp or a stray stroke may cross a gap in a few lines; the heading must still be clear there
+    allowance = min(3, len(bands) // 4)
+    runs = _runs(prof <= allowance)
     seps: list[int] = []
     for i, j in runs:
         if i == 0 or j == len(prof) or j - i < min_gap:
@@ -104,8 +108,10 @@ def _long(rules: list[Rule], width: int) -> list[Rule]:
 
 
 def _drop_empty_columns(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[int]:
-    """A 'column' with no text in any body line is white space cut up by dust: fold it away."""
+    """A 'column' with text in (almost) no body line is white space cut up by dust, or the tail of the
+    longest names: fold it away."""
     solid = remove_specks(ink, 70)
+    allowance = min(3, len(bands) // 4)
     xs = list(xs)
     changed = True
     while changed and len(xs) > 3:
@@ -113,6 +119,10 @@ def _drop_empty_columns(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[
         for k in range(len(xs) - 1):
             c0, c1 = xs[k], xs[k + 1]
             inked = sum(1 for a, b in bands if (solid[a:b, c0 + 2 : c1 - 2] > 0).sum() > 40)
+            if 0 < inked <= allowance and k > 0:  # a tail: belongs to the column on its left
+                del xs[k]
+                changed = True
+                break
             if inked == 0:
                 if k == 0:
                     del xs[1]

@@ -45,7 +45,10 @@ def words(
             raise ExtractionError("неуспешен запис на временно изображение за OCR")
         try:
             data = pytesseract.image_to_data(
-                str(path), lang=lang, config=_config(psm, whitelist, extra), output_type=pytesseract.Output.DICT
+                str(path),
+                lang=lang,
+                config=_config(psm, whitelist, extra),
+                output_type=pytesseract.Output.DICT,
             )
         except pytesseract.TesseractNotFoundError as e:
             raise ConfigError("tesseract не е инсталиран — изпълнете scripts/setup.sh") from e
@@ -68,3 +71,20 @@ def words(
             )
         )
     return out
+
+
+def orientation(gray: np.ndarray) -> int:
+    """Quarter turns (counter-clockwise, as numpy.rot90 counts) that put the page upright; 0 if unsure."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    with tempfile.TemporaryDirectory(prefix="archive-osd-") as tmp:
+        path = Path(tmp) / "osd.pgm"
+        cv2.imwrite(str(path), small)
+        try:
+            osd = pytesseract.image_to_osd(
+                str(path), config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
+            )
+        except pytesseract.TesseractError:
+            return 0
+    rotate = int(osd.get("rotate", 0))  # degrees clockwise to turn the image upright
+    return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0)

@@ -1,0 +1,227 @@
+"""Every check the data allows (domain.md), and the corrections the checks prove.
+
+A field that fails a check goes into its row's ``review`` list. A correction is made only when it is
+the single one that fits: e.g. one digit of an amount that makes both of the row's sums and the column
+total agree, or the one reading of an ЕГН (of two passes) that has a valid check digit. When more than
+one correction fits, the field is flagged instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import product
+
+from archive_core import egn as egn_mod
+
+MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+CONF_FLOOR = 0.55  # below this a field with no arithmetic check is shown to a person
+
+
+@dataclass
+class RowDraft:
+    values: dict[str, object]
+    conf: dict[str, float] = field(default_factory=dict)
+    alts: dict[str, list[object]] = field(default_factory=dict)  # other readings (second pass)
+    review: set[str] = field(default_factory=set)
+    proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
+    bbox: list[int] | None = None
+
+    def dec(self, f: str) -> Decimal | None:
+        v = self.values.get(f)
+        return Decimal(str(v)) if v is not None else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Same length and exactly one character different, or one character more/less."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    s, t = (a, b) if len(a) < len(b) else (b, a)
+    return any(t[:i] + t[i + 1 :] == s for i in range(len(t)))
+
+
+def check_egn(row: RowDraft) -> None:
+    v = row.values.get("egn")
+    readings = [x for x in [v, *row.alts.get("egn", [])] if isinstance(x, str) and len(x) == 10]
+    valid = sorted({x for x in readings if egn_mod.is_valid(x)})
+    if len(valid) == 1 and len(set(readings)) > 1 and readings[0] == valid[0] and len(readings) == 2:
+        return  # the second reading is invalid: the valid first one stands
+    if len(valid) == 1:
+        row.values["egn"] = valid[0]
+        if v != valid[0] and not (v and _one_edit(str(v), valid[0])):
+            row.review.add("egn")
+        return
+    if len(readings) >= 2:  # combine the passes digit by digit where they disagree
+        a, b = readings[0], readings[1]
+        diff = [i for i in range(10) if a[i] != b[i]]
+        if 0 < len(diff) <= 4:
+            cands = set()
+            for choice in product(*[(a[i], b[i]) for i in diff]):
+                s = list(a)
+                for i, ch in zip(diff, choice, strict=True):
+                    s[i] = ch
+                cand = "".join(s)
+                if egn_mod.is_valid(cand):
+                    cands.add(cand)
+            if len(cands) == 1:
+                row.values["egn"] = cands.pop()
+                return
+    row.review.add("egn")
+
+
+def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
+    d = row.values.get("days_worked")
+    if d is None:
+        if "days_worked" in row.values:
+            row.review.add("days_worked")
+        return
+    limit = egn_mod.days_in_month(year, month) if year and month else 31
+    assert isinstance(d, int)
+    other = [x for x in row.alts.get("days_worked", []) if isinstance(x, int)]
+    if other and any(x != d for x in other):  # two readings disagree: a person decides
+        good = [x for x in (d, *other) if x <= limit]
+        row.values["days_worked"] = good[0] if good else d
+        row.review.add("days_worked")
+        return
+    if d > limit or row.conf.get("days_worked", 1.0) < CONF_FLOOR:
+        alts = [x for x in row.alts.get("days_worked", []) if isinstance(x, int) and x <= limit]
+        if alts and d > limit:
+            row.values["days_worked"] = alts[0]
+        row.review.add("days_worked")
+
+
+def _relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
+    out = []
+    b, e, g, d, n = (v.get(k) for k in MONEY)
+    if b is not None and e is not None and g is not None:
+        out.append((b + e == g, ("base_pay", "extra_pay", "gross_pay")))
+    if g is not None and d is not None and n is not None:
+        out.append((g - d == n, ("gross_pay", "deductions", "net_pay")))
+    return out
+
+
+def _fmt(x: Decimal) -> str:
+    return f"{x:.2f}"
+
+
+def check_money(row: RowDraft, present: list[str]) -> None:
+    """Row sums; corrections the sums prove; everything else unresolved goes to review."""
+    _check_money(row, present)
+    final = {f: row.dec(f) for f in MONEY if f in present}
+    for ok, names in _relations(final):
+        if ok:
+            row.proven.update(n for n in names if n not in row.review)
+
+
+def _check_money(row: RowDraft, present: list[str]) -> None:
+    fields = [f for f in MONEY if f in present]
+    if not fields:
+        return
+    # candidate values per field: first reading plus other passes' readings
+    cands: dict[str, list[Decimal | None]] = {}
+    for f in fields:
+        vals: list[Decimal | None] = [row.dec(f)]
+        for a in row.alts.get(f, []):
+            if a is not None and Decimal(str(a)) not in vals:
+                vals.append(Decimal(str(a)))
+        cands[f] = vals
+    rels_possible = len(_relations({f: Decimal(1) for f in fields}))
+    if rels_possible == 0:
+        for f in fields:
+            if row.values.get(f) is None or row.conf.get(f, 1.0) < CONF_FLOOR:
+                row.review.add(f)
+        return
+    # 1. combinations of readings that satisfy every relation
+    fits = []
+    for combo in product(*[cands[f] for f in fields]):
+        v = dict(zip(fields, combo, strict=True))
+        rels = _relations(v)
+        if len(rels) == rels_possible and all(ok for ok, _ in rels):
+            fits.append(v)
+    if len(fits) == 1:
+        for f in fields:
+            val = fits[0][f]
+            if val is not None:
+                row.values[f] = _fmt(val)
+        return
+    if len(fits) > 1:
+        for f in fields:
+            if len({x[f] for x in fits}) > 1:
+                row.review.add(f)
+        return
+    # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique
+    v0 = {f: row.dec(f) for f in fields}
+    fixes = []
+    for f in fields:
+        if v0[f] is None and row.values.get(f) is not None:
+            continue
+        for guess in _solve(f, v0):
+            rels = _relations({**v0, f: guess})
+            if len(rels) == rels_possible and all(ok for ok, _ in rels):
+                read = row.values.get(f)
+                if read is None or _one_edit(str(read), _fmt(guess)):
+                    fixes.append((f, guess))
+    if len(fixes) == 1:
+        f, guess = fixes[0]
+        row.values[f] = _fmt(guess)
+        if v0[f] is None:
+            row.review.add(f)
+        return
+    for ok, names in _relations(v0):
+        if not ok:
+            row.review.update(names)
+    for f in fields:
+        if row.values.get(f) is None:
+            row.review.add(f)
+
+
+def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:
+    b, e, g, d, n = (v.get(k) for k in MONEY)
+    out: list[Decimal] = []
+    if f == "gross_pay":
+        if b is not None and e is not None:
+            out.append(b + e)
+        if d is not None and n is not None:
+            out.append(d + n)
+    elif f == "base_pay" and g is not None and e is not None:
+        out.append(g - e)
+    elif f == "extra_pay" and g is not None and b is not None:
+        out.append(g - b)
+    elif f == "deductions" and g is not None and n is not None:
+        out.append(g - n)
+    elif f == "net_pay" and g is not None and d is not None:
+        out.append(g - d)
+    return [x for x in dict.fromkeys(out) if x >= 0]
+
+
+def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str]) -> None:
+    """Each money column sums to the printed total. A mismatch the rows cannot explain flags that column's
+    unproven fields; a mismatch equal to a one-digit slip in a single flagged field fixes it."""
+    for f in MONEY:
+        if f not in present or f not in totals:
+            continue
+        vals = [r.dec(f) for r in rows]
+        if any(x is None for x in vals):
+            continue
+        diff = Decimal(totals[f]) - sum(x for x in vals if x is not None)
+        if diff == 0:
+            continue
+        flagged = [r for r in rows if f in r.review]
+        fixed = False
+        if len(flagged) == 1:
+            r = flagged[0]
+            cur = r.dec(f)
+            assert cur is not None
+            guess = cur + diff
+            if guess >= 0 and _one_edit(_fmt(cur), _fmt(guess)):
+                r.values[f] = _fmt(guess)
+                r.review.discard(f)
+                fixed = True
+        if not fixed:
+            unproven = [r for r in rows if f not in r.proven]
+            for r in unproven:  # if every row is vouched for by its own sums, the total was misread
+                r.review.add(f)

@@ -1,0 +1,144 @@
+"""Which column is which: from what the cells hold, with the headings as a second opinion.
+
+Content decides first (10-digit numbers are ЕГН, small rising integers are row numbers, ...); the money
+columns are told apart by the arithmetic that binds them (gross = base + additional, net = gross -
+deductions), which a misread heading cannot fool. Headings break ties.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import pairwise
+
+from .header import levenshtein
+from .normalise import digits, money
+
+MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+
+# Money column orders seen on the sheets, by how many money columns there are.
+MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
+    5: (MONEY,),
+    4: (("base_pay", "extra_pay", "gross_pay", "net_pay"), ("base_pay", "gross_pay", "deductions", "net_pay"),
+        ("extra_pay", "gross_pay", "deductions", "net_pay"), ("base_pay", "extra_pay", "gross_pay", "deductions")),
+    3: (("gross_pay", "deductions", "net_pay"), ("base_pay", "extra_pay", "gross_pay")),
+    2: (("gross_pay", "net_pay"), ("gross_pay", "deductions")),
+    1: (("gross_pay",),),
+}  # fmt: skip
+
+HEADING_KEYS: dict[str, tuple[str, ...]] = {
+    "row": ("№", "ред"),
+    "egn": ("егн",),
+    "name": ("име", "имена", "фамилия", "презиме"),
+    "position": ("длъжност",),
+    "days_worked": ("дни", "отработени"),
+    "base_pay": ("основна", "основно", "заплата"),
+    "extra_pay": ("допълнително", "други", "допълнителни"),
+    "gross_pay": ("начислено", "брутно"),
+    "deductions": ("удръжки", "данък", "доо"),
+    "net_pay": ("получаване", "изплащане"),
+    "signature": ("подпис", "получателя"),
+}
+
+
+def heading_votes(text: str) -> dict[str, int]:
+    words = re.findall(r"[а-яА-Я№]+", text.lower())
+    votes: dict[str, int] = {}
+    for field, keys in HEADING_KEYS.items():
+        for w in words:
+            for k in keys:
+                if w == k or (len(k) >= 5 and levenshtein(w, k) <= 2):
+                    votes[field] = votes.get(field, 0) + 1
+    return votes
+
+
+def _frac(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _alpha(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _money_score(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """Rows in which the template's arithmetic holds."""
+    idx = {f: i for i, f in enumerate(template)}
+    score = 0
+    for r in range(len(cols[0])):
+        v = {f: (Decimal(cols[i][r]) if cols[i][r] else None) for f, i in idx.items()}  # type: ignore[arg-type]
+        b, e, g, d, n = (v.get(k) for k in MONEY)
+        if b is not None and e is not None and g is not None and b + e == g:
+            score += 2
+        if g is not None and d is not None and n is not None and g - d == n:
+            score += 2
+        if b is not None and g is not None and e is None and d is not None and n is not None:
+            score += 0
+    return score
+
+
+def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
+    """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
+    n_cols = len(headings)
+    cols = [[row[c] for row in body] for c in range(n_cols)]
+    kinds: list[str | None] = [None] * n_cols
+    feats = []
+    for c in range(n_cols):
+        texts = [t for t in cols[c] if t.strip()]
+        ds = [digits(t) for t in texts]
+        feats.append(
+            {
+                "filled": len(texts) / max(1, len(cols[c])),
+                "egn": _frac([len(d) == 10 and _alpha(t) <= 2 for d, t in zip(ds, texts, strict=True)]),
+                "small": _frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in zip(ds, texts, strict=True)]),
+                "money": _frac([(len(d) >= 3 and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
+                                for d, t in zip(ds, texts, strict=True)]),
+                "alpha": _frac([_alpha(t) >= 3 for t in texts]),
+                "words": sum(len(re.findall(r"[А-Яа-яA-Za-z]{2,}", t)) for t in texts) / max(1, len(texts)),
+                "caps": _frac([bool(re.match(r"\W*[А-ЯA-Z]", t)) for t in texts]),
+                "votes": heading_votes(headings[c]),
+            }
+        )  # fmt: skip
+    egn_c = max(range(n_cols), key=lambda c: feats[c]["egn"])
+    if feats[egn_c]["egn"] >= 0.4:
+        kinds[egn_c] = "egn"
+    # row numbers: first small-integer column, rising
+    for c in range(n_cols):
+        if kinds[c] is None and feats[c]["small"] >= 0.5:
+            nums = [int(d) for d in (digits(t) for t in cols[c]) if d and len(d) <= 3]
+            rising = _frac([b > a for a, b in pairwise(nums)])
+            if rising >= 0.6 and c < n_cols // 2:
+                kinds[c] = "row"
+                break
+    for c in range(n_cols):
+        if kinds[c] is None and feats[c]["small"] >= 0.5 and "days_worked" not in kinds:
+            kinds[c] = "days_worked"
+    money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c]["money"] >= 0.5]
+    if money_cols:
+        parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
+        k = min(len(money_cols), 5)
+        if len(money_cols) > 5:
+            money_cols = money_cols[-5:]
+            parsed = parsed[-5:]
+        templates = MONEY_TEMPLATES[k]
+
+        def rank(t: tuple[str, ...]) -> tuple[int, int]:
+            votes = sum(feats[c]["votes"].get(f, 0) for c, f in zip(money_cols, t, strict=True))  # type: ignore[union-attr]
+            return (_money_score(parsed, t), votes)
+
+        best = max(templates, key=rank)
+        for c, f in zip(money_cols, best, strict=True):
+            kinds[c] = f
+    text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c]["alpha"] >= 0.5]
+    if text_cols:
+        name_c = max(text_cols, key=lambda c: (feats[c]["words"] >= 2.5) * 2 + feats[c]["caps"]
+                     + feats[c]["votes"].get("name", 0))  # type: ignore[operator]  # fmt: skip
+        kinds[name_c] = "name"
+        for c in text_cols:
+            if c == name_c:
+                continue
+            votes = feats[c]["votes"]
+            if votes.get("signature"):  # type: ignore[union-attr]
+                kinds[c] = "signature"
+            elif "position" not in kinds and feats[c]["words"] <= 2.5:
+                kinds[c] = "position"
+    return kinds

@@ -1,0 +1,305 @@
+"""Reading a payroll sheet: the stages chained by a thin driver (OCRmyPDF style).
+
+    analyse (orientation, deskew, binarise, rules, grid)  ->  recognise (one tesseract pass over the
+    page's header and table)  ->  cells  ->  header + column types  ->  rows  ->  checks  ->  second
+    pass (digits only, one mosaic of the doubtful numeric cells)  ->  checks again  ->  payroll-page/1
+
+Two tesseract processes per page at most; the image is decoded once by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from archive_core.errors import ExtractionError
+from archive_core.records import PayrollPage, PayrollRow
+
+from . import checks, columns, lines, normalise, preprocess, tables, tess
+from .geometry import Box, Grid, Transform, Word
+from .header import Header, levenshtein, parse_header
+
+NUMERIC = ("row", "egn", "days_worked", *checks.MONEY)
+
+
+@dataclass
+class Analysis:
+    """The page as the later stages see it: deskewed, binarised, rules found and taken out."""
+
+    gray: np.ndarray  # deskewed grayscale
+    ink: np.ndarray  # text ink (255) without ruling and specks
+    clean: np.ndarray  # black text on white, for tesseract
+    grid: Grid
+    transform: Transform
+    dpi: int
+    angle: float
+    quarter_turns: int
+
+
+def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Analysis:
+    gray = preprocess.to_gray(image)
+    if gray.shape[0] < 200 or gray.shape[1] < 200:
+        raise ExtractionError(f"изображението е твърде малко ({gray.shape[1]}x{gray.shape[0]} пиксела)")
+    dpi = dpi or 300
+    back = np.eye(3)  # maps working coordinates back to the image as given
+    k = quarter_turns % 4
+    if k:
+        h, w = gray.shape
+        gray = np.ascontiguousarray(np.rot90(gray, k))
+        turned_to_given = {
+            1: [[0.0, -1.0, w - 1.0], [1.0, 0.0, 0.0]],
+            2: [[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]],
+            3: [[0.0, 1.0, 0.0], [-1.0, 0.0, h - 1.0]],
+        }[k]
+        back = back @ np.vstack([turned_to_given, [0, 0, 1]])
+    if dpi < 280:  # work at 300 dpi: the thresholds and tesseract like it
+        f = 300 / dpi
+        gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+        back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
+    binary = preprocess.binarize(gray)
+    angle = preprocess.estimate_skew(binary)
+    if abs(angle) > 0.05:
+        border = int(np.median(gray[:40, :40]))
+        gray, fwd = preprocess.rotate(gray, angle, border)
+        binary = preprocess.binarize(gray)
+        back = back @ np.vstack([preprocess.invert_affine(fwd), [0, 0, 1]])
+    rules = lines.find_rules(binary)
+    ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask))
+    ink = preprocess.remove_specks(ink, 20)
+    grid = tables.find_grid(ink, rules)
+    clean = cv2.bitwise_not(ink)
+    return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k)
+
+
+def recognise(a: Analysis) -> list[Word]:
+    """One tesseract pass over everything above the table and the table itself."""
+    g = a.grid
+    bottom = min(a.clean.shape[0], g.ys[-1] + 8)
+    return tess.words(a.clean[:bottom], lang="bul", psm=6)
+
+
+def _cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
+    cells: dict[tuple[int, int], list[Word]] = {}
+    above: list[Word] = []
+    for w in words:
+        if w.box.cy < g.ys[0]:
+            above.append(w)
+            continue
+        r = int(np.searchsorted(g.ys, w.box.cy)) - 1
+        c = int(np.searchsorted(g.xs, w.box.cx)) - 1
+        if 0 <= r < g.n_rows and 0 <= c < g.n_cols:
+            cells.setdefault((r, c), []).append(w)
+    return cells, above
+
+
+def _text(ws: list[Word]) -> str:
+    """Words of a cell in reading order: visual lines top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(ws, key=lambda w: w.box.cy):
+        if lines and abs(w.box.cy - np.mean([x.box.cy for x in lines[-1]])) < 0.5 * max(w.box.h, 20):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
+
+
+def _is_total_label(text: str) -> bool:
+    return any(levenshtein(t.lower().strip(":.,"), "всичко") <= 2 for t in text.split())
+
+
+def _value(kind: str, text: str) -> object:
+    if kind == "egn":
+        return normalise.egn(text)
+    if kind in ("row", "days_worked"):
+        return normalise.integer(text)
+    if kind in checks.MONEY:
+        return normalise.money(text)
+    if kind == "name":
+        return normalise.name(text)
+    if kind == "position":
+        return normalise.text_value(text)
+    return None
+
+
+def _conf(ws: list[Word]) -> float:
+    return min((w.conf for w in ws), default=0.0)
+
+
+def second_pass(a: Analysis, targets: list[tuple[int, Box]]) -> dict[int, str]:
+    """Re-read doubtful numeric cells with a digits-only model setting, all in one mosaic image."""
+    if not targets:
+        return {}
+    pad = 24
+    crops = []
+    for _, b in targets:
+        crop = a.clean[max(0, b.y0 + 4) : b.y1 - 2, max(0, b.x0 + 4) : b.x1 - 4]
+        crops.append(crop)
+    width = max(c.shape[1] for c in crops) + 2 * pad
+    height = sum(c.shape[0] + pad for c in crops) + pad
+    mosaic = np.full((height, width), 255, dtype=np.uint8)
+    spans = []
+    y = pad
+    for c in crops:
+        mosaic[y : y + c.shape[0], pad : pad + c.shape[1]] = c
+        spans.append((y, y + c.shape[0]))
+        y += c.shape[0] + pad
+    ws = tess.words(mosaic, lang="bul", psm=6, whitelist="0123456789.,-")
+    out: dict[int, list[Word]] = {}
+    for w in ws:
+        for i, (y0, y1) in enumerate(spans):
+            if y0 - pad / 2 <= w.box.cy <= y1 + pad / 2:
+                out.setdefault(i, []).append(w)
+                break
+    return {
+        targets[i][0]: " ".join(x.text for x in sorted(v, key=lambda w: w.box.x0)) for i, v in out.items()
+    }
+
+
+def extract_image(image: np.ndarray, *, image_name: str, dpi: int | None = None) -> PayrollPage:
+    """Read one payroll sheet image (grayscale or BGR) into payroll-page/1."""
+    page = _extract(image, image_name, dpi, 0)
+    if _looks_wrong(page):  # fed sideways or upside down? ask tesseract's orientation detector
+        turns = tess.orientation(preprocess.to_gray(image))
+        if turns:
+            turned = _extract(image, image_name, dpi, turns)
+            if _quality(turned) > _quality(page):
+                page = turned
+    return page
+
+
+def _quality(p: PayrollPage) -> int:
+    from archive_core import egn as egn_mod
+
+    return sum(1 for r in p.rows if r.egn and egn_mod.is_valid(r.egn)) + (p.period.year is not None)
+
+
+def _looks_wrong(p: PayrollPage) -> bool:
+    return _quality(p) <= max(1, len(p.rows) // 4)
+
+
+def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) -> PayrollPage:
+    try:
+        a = analyse(image, dpi=dpi, quarter_turns=quarter)
+    except ExtractionError:
+        if quarter == 0:  # maybe the page is turned: extract_image asks the orientation detector
+            return PayrollPage(image=image_name)
+        raise
+    words = recognise(a)
+    g = a.grid
+    cells, above = _cell_words(words, g)
+    header: Header = parse_header(above, a.clean.shape[1])
+    # heading band(s): rows before the first row with content in most columns
+    headings = [_text(cells.get((0, c), [])) for c in range(g.n_cols)]
+    body_rows = list(range(1, g.n_rows))
+    totals_row = None
+    if body_rows:
+        last = body_rows[-1]
+        last_text = " ".join(_text(cells.get((last, c), [])) for c in range(g.n_cols))
+        if _is_total_label(last_text) or not any(len(normalise.digits(t)) == 10 for t in last_text.split()):
+            totals_row = last
+            body_rows = body_rows[:-1]
+    body_rows = [r for r in body_rows if any(cells.get((r, c)) for c in range(g.n_cols))]
+    texts = [[_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
+    kinds = columns.identify(texts, headings)
+    present = [k for k in kinds if k]
+    drafts: list[checks.RowDraft] = []
+    for r, row_texts in zip(body_rows, texts, strict=True):
+        d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(_row_box(g, r)))
+        for c, kind in enumerate(kinds):
+            if kind is None or kind == "signature":
+                continue
+            d.values[kind] = _value(kind, row_texts[c])
+            d.conf[kind] = _conf(cells.get((r, c), []))
+        drafts.append(d)
+    totals: dict[str, str] = {}
+    if totals_row is not None:
+        for c, kind in enumerate(kinds):
+            if kind in checks.MONEY:
+                v = normalise.money(_text(cells.get((totals_row, c), [])))
+                if v is not None:
+                    totals[kind] = v
+    _run_checks(drafts, totals, present, header)
+    # second pass over the doubtful numeric cells, then the checks again with both readings
+    targets: list[tuple[int, Box]] = []
+    where: dict[int, tuple[int, str]] = {}
+    for i, (r, d) in enumerate(zip(body_rows, drafts, strict=True)):
+        for c, kind in enumerate(kinds):
+            doubtful = kind in d.review or d.values.get(kind) is None
+            if kind in ("days_worked", "egn") or (kind in NUMERIC and kind != "row" and doubtful):
+                key = len(targets)
+                targets.append((key, g.cell(r, c)))
+                where[key] = (i, kind)
+    if targets:
+        reread = second_pass(a, targets)
+        for key, text in reread.items():
+            i, kind = where[key]
+            v = _value(kind, text)
+            if v is not None:
+                drafts[i].alts.setdefault(kind, []).append(v)
+                if drafts[i].values.get(kind) is None:
+                    drafts[i].values[kind] = v
+        for d in drafts:
+            d.review.clear()
+            d.proven.clear()
+        _run_checks(drafts, totals, present, header)
+    _number_rows(drafts)
+    rows = []
+    for d in drafts:
+        vals = {k: v for k, v in d.values.items() if k in PayrollRow.model_fields}
+        review = sorted(f for f in d.review if f in PayrollRow.model_fields)
+        rows.append(
+            PayrollRow.model_validate(
+                {
+                    **vals,
+                    "bbox": d.bbox,
+                    "review": review,
+                    "confidence": {k: round(v, 2) for k, v in d.conf.items()},
+                }
+            )
+        )
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": {"name": header.employer},
+            "period": {"year": header.year, "month": header.month},
+            "sheet": header.sheet,
+            "rows": [r.model_dump() for r in rows],
+            "totals": totals,
+        }
+    )
+
+
+def _row_box(g: Grid, r: int) -> Box:
+    return Box(g.xs[0], g.ys[r], g.xs[-1], g.ys[r + 1])
+
+
+def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: list[str], h: Header) -> None:
+    for d in drafts:
+        if "egn" in present:
+            checks.check_egn(d)
+        if "days_worked" in present:
+            checks.check_days(d, h.year, h.month)
+        checks.check_money(d, present)
+        if "name" in present and (
+            d.values.get("name") is None or d.conf.get("name", 1.0) < checks.CONF_FLOOR
+        ):
+            d.review.add("name")
+    checks.check_totals(drafts, totals, present)
+
+
+def _number_rows(drafts: list[checks.RowDraft]) -> None:
+    """Printed row numbers run 1, 2, 3...: take the sequence most readings agree with."""
+    offsets: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        v = d.values.get("row")
+        if isinstance(v, int):
+            offsets[v - i] = offsets.get(v - i, 0) + 1
+    if not offsets:
+        for d in drafts:
+            d.values.pop("row", None)
+        return
+    off = max(offsets, key=lambda k: offsets[k])
+    for i, d in enumerate(drafts):
+        d.values["row"] = i + off

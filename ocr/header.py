@@ -1,0 +1,109 @@
+"""The sheet's header above the table: employer, the month and year it pays, the sheet number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .geometry import Word
+from .normalise import digits, quotes
+
+MONTHS = (
+    "януари", "февруари", "март", "април", "май", "юни",
+    "юли", "август", "септември", "октомври", "ноември", "декември",
+)  # fmt: skip
+_LATIN_LETTERS = str.maketrans(
+    {"A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "K": "К", "M": "М",
+     "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х", "x": "х", "y": "у"}
+)  # fmt: skip
+_TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
+
+
+def levenshtein(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@dataclass
+class Header:
+    employer: str | None = None
+    year: int | None = None
+    month: int | None = None
+    sheet: int | None = None
+    employer_conf: float = 0.0
+    period_conf: float = 0.0
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Group words into visual lines by vertical overlap, top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.box.cy):
+        for line in lines:
+            ref = line[0].box
+            if abs(w.box.cy - ref.cy) < 0.5 * max(ref.h, w.box.h):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.box.x0) for line in lines]
+
+
+def _month(word: str) -> int | None:
+    w = re.sub(r"[^а-я]", "", word.lower().translate(_LATIN_LETTERS))
+    if len(w) < 3:
+        return None
+    best, best_d = None, 99
+    for i, m in enumerate(MONTHS, 1):
+        d = levenshtein(w, m)
+        if d < best_d:
+            best, best_d = i, d
+    limit = 0 if len(w) <= 3 else 1 if len(w) <= 5 else 2
+    return best if best_d <= limit else None
+
+
+def parse_header(words: list[Word], page_width: int) -> Header:
+    h = Header()
+    lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2])
+    sheet_words: list[Word] = []
+    for line in lines:
+        # the sheet number: "Лист № 4" / "л. № 4", usually on the right
+        for i, w in enumerate(line):
+            t = w.text.lower().translate(_LATIN_LETTERS)
+            if t.startswith(("лист", "л.")) or (t in {"л", "лист"}):
+                tail = " ".join(x.text for x in line[i + 1 : i + 4])
+                m = re.search(r"\d+", tail.replace("№", " ").translate(str.maketrans("ОоOo", "0000")))
+                if m and h.sheet is None:
+                    h.sheet = int(m.group())
+                    sheet_words = line[i : i + 4]
+                break
+    for line in lines:
+        text = " ".join(w.text for w in line)
+        if h.month is None:
+            for i, w in enumerate(line):
+                m = _month(w.text)
+                if m is None:
+                    continue
+                nums = [digits(x.text) for x in line[i + 1 : i + 3]]
+                year = next((int(n) for n in nums if len(n) == 4 and 1900 <= int(n) <= 2099), None)
+                if year is None:
+                    continue
+                h.month, h.year = m, year
+                h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
+                break
+        if h.employer is None:
+            rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+            upper = text.upper()
+            if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
+                name = " ".join(w.text for w in rest).translate(_LATIN_LETTERS)
+                name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|")
+                if len(name) >= 4:
+                    h.employer = name
+                    h.employer_conf = min(w.conf for w in rest)
+    return h

@@ -1,0 +1,95 @@
+"""From recognised cell text to payroll-page/1 values: ЕГН, names, integers, money.
+
+Tesseract's Cyrillic model reads some digits as look-alike letters and some Cyrillic letters as
+Latin ones; these tables undo that where the column's type says which alphabet is right.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letters that stand for digits in a numeric column.
+_DIGIT_LOOKALIKES = str.maketrans(
+    {
+        "О": "0", "о": "0", "O": "0", "o": "0", "Q": "0", "D": "0",
+        "З": "3", "з": "3",
+        "б": "6", "Б": "6",
+        "I": "1", "l": "1", "|": "1", "i": "1", "!": "1", "]": "1", "[": "1",
+        "S": "5", "s": "5",
+        "B": "8", "В": "8",
+        "Ч": "4", "ч": "4",
+        "Z": "2", "z": "2",
+        "g": "9", "q": "9",
+        "T": "7", "Т": "7",
+    }
+)  # fmt: skip
+# Latin letters that look like Cyrillic ones, in a text column.
+_LATIN_TO_CYR = str.maketrans(
+    {
+        "A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "K": "К",
+        "k": "к", "M": "М", "m": "м", "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х",
+        "x": "х", "y": "у", "Y": "У", "n": "п", "r": "г", "u": "и", "3": "З", "6": "б", "0": "О",
+    }
+)  # fmt: skip
+_NAME_CHARS = re.compile(r"[^А-Яа-яЁёЍѝ\- ]+")
+
+
+def digits(text: str) -> str:
+    """Only the digits of a numeric cell, look-alike letters read as the digits they resemble."""
+    return re.sub(r"\D", "", text.translate(_DIGIT_LOOKALIKES))
+
+
+def egn(text: str) -> str | None:
+    d = digits(text)
+    return d if len(d) == 10 else None
+
+
+def integer(text: str, *, max_digits: int = 3) -> int | None:
+    d = digits(text)
+    if not d or len(d) > max_digits:
+        return None
+    return int(d)
+
+
+def is_dash(text: str) -> bool:
+    t = text.strip().strip(".,'\"“„”`")
+    return t in {"-", "–", "—", "--", "=", "_", "~"}
+
+
+def money(text: str) -> str | None:
+    """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; None when unreadable.
+
+    Every amount on these sheets has two decimals, so the separators themselves are not needed:
+    the last two digits are the stotinki.
+    """
+    if is_dash(text):
+        return "0.00"
+    d = digits(text)
+    if len(d) < 3:
+        return None
+    whole = d[:-2].lstrip("0") or "0"
+    return f"{whole}.{d[-2:]}"
+
+
+def name(text: str) -> str | None:
+    """Cyrillic words, single spaces, each word capitalised (as typed on the sheets)."""
+    t = text.translate(_LATIN_TO_CYR)
+    t = _NAME_CHARS.sub(" ", t)
+    words = [w.strip("-") for w in t.split()]
+    words = [w for w in words if len(w) >= 2 or w.isupper()]
+    if not words:
+        return None
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def text_value(text: str) -> str | None:
+    t = text.translate(_LATIN_TO_CYR)
+    t = re.sub(r"[^А-Яа-яЁёЍѝ0-9.,\- ]+", " ", t)
+    t = " ".join(t.split()).strip(" .,-")
+    return t.lower() or None
+
+
+def quotes(text: str) -> str:
+    """Straight or stray quotes around a word -> the Bulgarian „…“ pair."""
+    t = re.sub(r"[\"“”„'`]{1,2}(?=\w)", "„", text)
+    return re.sub(r"(?<=[\w.])[\"“”„'`]{1,2}", "“", t)

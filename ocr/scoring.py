@@ -1,0 +1,82 @@
+"""Scoring as payroll-page.md defines it: rows matched by printed number (else by order); per-field
+accuracy and silent error rate over the ground truth's values; plus review load, rows found, header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow
+
+
+@dataclass
+class Score:
+    pages: int = 0
+    truth_values: dict[str, int] = field(default_factory=dict)
+    correct: dict[str, int] = field(default_factory=dict)
+    silent: dict[str, int] = field(default_factory=dict)
+    flagged: int = 0  # extracted fields listed in review
+    extracted_fields: int = 0
+    rows_truth: int = 0
+    rows_found: int = 0
+    employer_ok: int = 0
+    period_ok: int = 0
+
+    def add(self, truth: PayrollPage, got: PayrollPage) -> None:
+        self.pages += 1
+        self.rows_truth += len(truth.rows)
+        self.employer_ok += _norm(truth.employer.name) == _norm(got.employer.name)
+        self.period_ok += (truth.period.year, truth.period.month) == (got.period.year, got.period.month)
+        for t, g in match_rows(truth.rows, got.rows):
+            if g is not None:
+                self.rows_found += 1
+            review = set(g.review or []) if g is not None else set()
+            for f in SCORED_FIELDS:
+                tv = getattr(t, f)
+                gv = getattr(g, f) if g is not None else None
+                if g is not None and gv is not None:
+                    self.extracted_fields += 1
+                    self.flagged += f in review
+                if tv is None:
+                    continue
+                self.truth_values[f] = self.truth_values.get(f, 0) + 1
+                if gv == tv:
+                    self.correct[f] = self.correct.get(f, 0) + 1
+                elif f not in review:
+                    self.silent[f] = self.silent.get(f, 0) + 1
+
+    @property
+    def accuracy(self) -> float:
+        n = sum(self.truth_values.values())
+        return sum(self.correct.values()) / n if n else 0.0
+
+    @property
+    def silent_rate(self) -> float:
+        n = sum(self.truth_values.values())
+        return sum(self.silent.values()) / n if n else 0.0
+
+    @property
+    def review_load(self) -> float:
+        return self.flagged / self.extracted_fields if self.extracted_fields else 0.0
+
+    def field_accuracy(self, f: str) -> float:
+        n = self.truth_values.get(f, 0)
+        return self.correct.get(f, 0) / n if n else 0.0
+
+    def field_silent(self, f: str) -> float:
+        n = self.truth_values.get(f, 0)
+        return self.silent.get(f, 0) / n if n else 0.0
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").replace("„", '"').replace("“", '"').split()).lower()
+
+
+def match_rows(truth: list[PayrollRow], got: list[PayrollRow]) -> list[tuple[PayrollRow, PayrollRow | None]]:
+    by_no = {r.row: r for r in got if r.row is not None}
+    out: list[tuple[PayrollRow, PayrollRow | None]] = []
+    for i, t in enumerate(truth):
+        if t.row is not None and by_no:
+            out.append((t, by_no.get(t.row)))
+        else:
+            out.append((t, got[i] if i < len(got) else None))
+    return out
