@@ -35,6 +35,21 @@ STATUS_LABELS = {
 }
 
 
+def _preload(settings: Settings) -> None:
+    """Import the pipeline, OCR and backend modules once in the worker process: rq forks a work horse
+    per job, and a horse that had to import numpy/OpenCV/the OCR itself would spend a second on it."""
+    import importlib
+
+    modules = ["ingest.pipeline", "ocr.extract", "archive_core.db", "archive_core.migrations"]
+    modules.append("indexer.elastic" if settings.elasticsearch_url else "indexer.embedded")
+    modules.append("archive_core.storage.s3" if settings.s3_endpoint else "archive_core.storage.files")
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError as e:  # the job will report it properly, on the page
+            log.warning("preload %s: %s", name, e)
+
+
 def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_level: str) -> None:
     """Body of one worker process (spawned): a plain rq Worker on the page queue."""
     logging.basicConfig(level=log_level, format="%(asctime)s %(name)s: %(message)s")
@@ -44,6 +59,7 @@ def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_leve
     from .rq_queue import RqQueue, _install_fault_plugin
 
     settings = Settings(**settings_data)
+    _preload(settings)
     _install_fault_plugin()
     queue = RqQueue.from_settings(settings)
     worker = Worker([queue.queue], connection=queue.connection, name=name)
