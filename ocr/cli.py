@@ -1,0 +1,78 @@
+"""`archive extract` and `archive tables`: page images in, one JSON per image out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from archive_core.cli import load_settings
+from archive_core.errors import EXIT_SOME_PAGES_FAILED, UsageError
+from archive_core.progress import tqdm_progress
+
+from .runner import Outcome, run
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pbm", ".pgm", ".ppm", ".bmp"}
+
+
+def _collect(images: tuple[Path, ...]) -> list[Path]:
+    paths: list[Path] = []
+    for p in images:
+        if p.is_dir():
+            paths += sorted(q for q in p.iterdir() if q.suffix.lower() in IMAGE_SUFFIXES)
+        elif not p.exists():
+            raise UsageError(f"{p}: няма такъв файл")
+        else:
+            paths.append(p)
+    if not paths:
+        raise UsageError("няма изображения за обработка")
+    return paths
+
+
+def _run(images: tuple[Path, ...], out: Path, jobs: int | None, what: str, desc: str) -> None:
+    settings = load_settings()
+    paths = _collect(images)
+    out.mkdir(parents=True, exist_ok=True)
+    workers = jobs or settings.effective_workers()
+    bar = tqdm_progress(total=len(paths), desc=desc, unit="стр")
+    failed: list[Outcome] = []
+
+    def done(o: Outcome) -> None:
+        bar.update(1)
+        if o.ok and o.document is not None:
+            target = out / f"{o.path.stem}.json"
+            tmp = target.with_suffix(".json.part")
+            tmp.write_text(o.document, encoding="utf-8")
+            tmp.replace(target)
+        else:
+            failed.append(o)
+
+    for _ in run(paths, what=what, workers=workers, on_done=done):
+        pass
+    bar.close()
+    for o in failed:
+        click.echo(f"грешка: {o.error}", err=True)
+    click.echo(f"{len(paths) - len(failed)} от {len(paths)} страници записани в {out}", err=True)
+    if failed:
+        sys.exit(EXIT_SOME_PAGES_FAILED)
+
+
+@click.command("extract")
+@click.argument("images", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Папка за JSON файловете (payroll-page/1).")  # fmt: skip
+@click.option("--jobs", type=int, default=None, help="Паралелни процеси (по подразбиране: по един на ядро).")
+def extract(images: tuple[Path, ...], out: Path, jobs: int | None) -> None:
+    """Read payroll sheets: writes OUT/<stem>.json (payroll-page/1) for every IMAGE."""
+    _run(images, out, jobs, "extract", "Разчитане")
+
+
+@click.command("tables")
+@click.argument("images", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Папка за JSON файловете (table-structure/1).")  # fmt: skip
+@click.option("--jobs", type=int, default=None, help="Паралелни процеси (по подразбиране: по един на ядро).")
+def tables(images: tuple[Path, ...], out: Path, jobs: int | None) -> None:
+    """Find table structure: writes OUT/<stem>.json (table-structure/1) for every IMAGE."""
+    _run(images, out, jobs, "tables", "Таблици")
