@@ -23,7 +23,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +33,7 @@ from rq import Queue, Retry, get_current_job
 from rq.exceptions import DeserializationError, DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, StartedJobRegistry
+from rq.timeouts import JobTimeoutException
 from rq.utils import utcparse
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -40,6 +41,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from archive_core.config import Settings
 from archive_core.db import Database, Page, open_database, utcnow
 from archive_core.errors import ArchiveError, BackendUnavailable, PageError, UsageError
+from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
 log = logging.getLogger(__name__)
@@ -131,6 +133,7 @@ class RqQueue:
         self.url = settings.redis_url or ""
         self.queue = Queue(settings.queue_name, connection=connection, default_timeout=settings.job_timeout)
         self._db = db
+        self.progress: ProgressFactory = null_progress  # set by a caller that shows progress
 
     @classmethod
     def from_settings(cls, settings: Settings, *, db: Database | None = None) -> RqQueue:
@@ -253,20 +256,37 @@ class RqQueue:
     ) -> None:
         """Wait until every listed page has left queued/processing in the ledger, running the
         reconciler meanwhile (re-queues pages of killed workers and jobs Redis lost)."""
-        from .reconcile import reconcile
-
         shas = list(dict.fromkeys(page_sha256s))
         if not shas:
             return
         deadline = None if timeout is None else time.monotonic() + timeout
+        bar = self.progress(total=len(shas), desc="Разчитане", unit="стр.")
+        try:
+            self._wait(shas, deadline, timeout, poll, bar.update)
+        finally:
+            bar.close()
+
+    def _wait(
+        self,
+        shas: list[str],
+        deadline: float | None,
+        timeout: float | None,
+        poll: float,
+        tick: Callable[[int], None],
+    ) -> None:
+        from .reconcile import reconcile
+
         reconcile_every = max(1.0, min(30.0, self.settings.stuck_after / 3))
         next_reconcile = time.monotonic() + reconcile_every
         no_workers_seen = 0
         db_errors = 0
         while True:
             try:
-                shas = self.pending(shas)
+                still = self.pending(shas)
                 db_errors = 0
+                if len(still) < len(shas):
+                    tick(len(shas) - len(still))
+                shas = still
             except DBAPIError as e:  # connection dropped: pool_pre_ping reconnects on the next poll
                 db_errors += 1
                 if db_errors > 20:
@@ -354,6 +374,8 @@ def _as_retryable(err: Exception) -> BackendUnavailable | None:
 
 
 def _reason(err: Exception) -> str:
+    if isinstance(err, JobTimeoutException):
+        return "страницата не беше обработена в срока за задача (ARCHIVE_JOB_TIMEOUT)"
     text = str(err).strip().splitlines()[0] if str(err).strip() else ""
     return text if isinstance(err, ArchiveError) else f"{type(err).__name__}: {text}"
 
