@@ -57,19 +57,21 @@ def redact(image_bytes: bytes, others: Sequence[Sequence[int]], keep: Sequence[S
     try:
         with Image.open(io.BytesIO(image_bytes)) as im:
             im.load()
-            page = im.convert("RGB")
+            # Keep bilevel and grey pages as they are (smaller, faster); anything else becomes RGB.
+            page = im.copy() if im.mode in ("1", "L", "RGB") else im.convert("RGB")
     except (UnidentifiedImageError, OSError) as e:
         raise InputFileError(
             f"оригиналът на страницата не е изображение, от което може да се направи копие: {e}"
         ) from e
     draw = ImageDraw.Draw(page)
+    black: int | tuple[int, int, int] = (0, 0, 0) if page.mode == "RGB" else 0
     w, h = page.size
     for box in others:
         clipped = _clip(box, keep, w, h)
         if clipped is not None:
-            draw.rectangle(clipped, fill=(0, 0, 0))
+            draw.rectangle(clipped, fill=black)
     out = io.BytesIO()
-    page.save(out, format="PNG", optimize=True)
+    page.save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 
