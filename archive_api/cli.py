@@ -20,7 +20,7 @@ from archive_core.errors import UsageError
 def certificate(
     kind: str | None, egn: str | None, period_from: str | None, period_to: str | None, out: Path | None
 ) -> None:
-    """Issue a certificate of insurance service or income (PDF + JSON with evidence per line)."""
+    """Удостоверение за осигурителен стаж (service) или доход (income): PDF и JSON с доказателство за всеки ред."""
     from archive_core.cli import load_settings
     from indexer.query import parse_period
 
@@ -48,7 +48,7 @@ def certificate(
 @click.option("--host", help="Адрес (по подразбиране ARCHIVE_HOST или 127.0.0.1).")
 @click.option("--port", type=int, help="Порт (по подразбиране ARCHIVE_PORT или 8000).")
 def serve(host: str | None, port: int | None) -> None:
-    """Serve the web app and JSON API (OpenAPI at /docs)."""
+    """Уеб приложението и JSON API (OpenAPI на /docs)."""
     import uvicorn
 
     from archive_core.cli import load_settings

@@ -70,7 +70,7 @@ def search(
     limit: int,
     as_json: bool,
 ) -> None:
-    """Search person-month records by ЕГН, name or employer, optionally within a period."""
+    """Търсене на записи (лице и месец) по ЕГН, име или работодател, по избор в период."""
     from archive_core.backends import open_index
     from archive_core.cli import load_settings
 
@@ -96,7 +96,7 @@ def search(
 
 @click.command()
 def reindex() -> None:
-    """Rebuild the search index from the database's records (switches over atomically)."""
+    """Изграждане на индекса за търсене наново от записите в базата (превключва наведнъж)."""
     from sqlalchemy import func, select, update
 
     from archive_core.backends import open_index
