@@ -6,6 +6,20 @@ from decimal import Decimal
 
 from archive_core.records import MONEY_FIELDS, PayrollPage, PersonMonth, ReviewState
 
+# The archive's sheets cover 01.1980 - 12.1996 (domain.md); a period outside that was misread.
+FIRST_YEAR, LAST_YEAR = 1980, 1996
+
+
+def period_review(page: PayrollPage) -> list[str]:
+    """Period fields a person must check: missing, or a year outside the archive's range."""
+    flags: list[str] = []
+    year = page.period.year
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        flags.append("year")
+    if page.period.month is None:
+        flags.append("month")
+    return flags
+
 
 def _money(value: str | None) -> Decimal | None:
     return Decimal(value) if value is not None else None
@@ -20,10 +34,13 @@ def person_months(
     box: str | None,
 ) -> list[PersonMonth]:
     """One record per row, in reading order. ``employer`` is the batch's; the printed name is used
-    when the batch has none. A row with anything in ``review`` needs review as a whole."""
+    when the batch has none. A row with anything in ``review`` needs review as a whole; so does
+    every row of a page whose period is missing or implausible (it would count in the wrong month)."""
     out: list[PersonMonth] = []
+    period_flags = period_review(page)
     for i, row in enumerate(page.rows):
         review = list(row.review or [])
+        review += [f for f in period_flags if f not in review]
         out.append(
             PersonMonth(
                 id=PersonMonth.make_id(page_sha256, i),

@@ -518,3 +518,27 @@ def test_pages_are_recognised_in_worker_processes(
     pids = {int(x) for x in (folder / "pids.log").read_text().split()}
     assert pids and os.getpid() not in pids
     assert open_index(settings).count() == 8
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "flags"),
+    [
+        (1985, 3, []),
+        (1901, 1, ["year"]),
+        (None, 4, ["year"]),
+        (1990, None, ["month"]),
+        (None, None, ["year", "month"]),
+    ],
+)
+def test_missing_or_implausible_period_puts_rows_under_review(
+    year: int | None, month: int | None, flags: list[str]
+) -> None:
+    from ingest.records import person_months
+
+    page = truth_for("p.png", 1)
+    page.period.year, page.period.month = year, month
+    page.rows[0].review = ["name"]
+    recs = person_months(page, page_sha256="a" * 64, employer=None, file_no="1", box=None)
+    assert recs[0].review == ["name", *flags] and recs[1].review == flags
+    assert recs[1].review_state == (ReviewState.needs_review if flags else ReviewState.ok)
+    assert recs[0].employer == "ДЗС „Напредък“"  # printed name when the batch has none
