@@ -165,7 +165,8 @@ def demo(pages: int, seed: int) -> None:
     if result.egn:
         click.echo(f"Търсене по ЕГН {result.egn}: {len(result.hits)} записа")
         if result.hits:
-            click.echo("  " + describe(result.hits[0]))
+            shown = next((h for h in result.hits if not h.review), result.hits[0])
+            click.echo("  " + describe(shown))
     if result.certificate:
         click.echo(f"Удостоверение: {result.certificate}")
     if not total.ok:
