@@ -17,7 +17,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow
 
-from . import checks, columns, lines, normalise, preprocess, tables, tess
+from . import checks, columns, lines, names, normalise, preprocess, tables, tess
 from .geometry import Box, Grid, Transform, Word
 from .header import Header, levenshtein, parse_header
 
@@ -73,11 +73,27 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k)
 
 
-def recognise(a: Analysis) -> list[Word]:
-    """One tesseract pass over everything above the table and the table itself."""
+def header_bands(a: Analysis) -> list[tuple[int, int]]:
+    """Text lines above the table (employer, title, period), found on dust-free ink."""
+    top = max(0, a.grid.ys[0] - 6)
+    solid = preprocess.remove_specks(a.ink[:top], 60)
+    return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
+
+
+def recognise(a: Analysis) -> tuple[list[Word], list[tuple[int, int]]]:
+    """One tesseract pass over the header lines and the table. Outside the header's text lines the
+    image is blanked, so dust and stamps there cannot turn into words."""
     g = a.grid
     bottom = min(a.clean.shape[0], g.ys[-1] + 8)
-    return tess.words(a.clean[:bottom], lang="bul", psm=6)
+    img = a.clean[:bottom].copy()
+    bands = header_bands(a)
+    top = max(0, g.ys[0] - 6)
+    head = np.full((top, img.shape[1]), 255, dtype=np.uint8)
+    solid = cv2.bitwise_not(preprocess.remove_specks(a.ink[:top], 40))
+    for y0, y1 in bands:
+        head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
+    img[:top] = head
+    return tess.words(img, lang="bul", psm=6), bands
 
 
 def _cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
@@ -186,10 +202,10 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
         if quarter == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)
         raise
-    words = recognise(a)
+    words, bands = recognise(a)
     g = a.grid
     cells, above = _cell_words(words, g)
-    header: Header = parse_header(above, a.clean.shape[1])
+    header: Header = parse_header(above, a.clean.shape[1], bands)
     # heading band(s): rows before the first row with content in most columns
     headings = [_text(cells.get((0, c), [])) for c in range(g.n_cols)]
     body_rows = list(range(1, g.n_rows))
@@ -282,10 +298,11 @@ def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: 
         if "days_worked" in present:
             checks.check_days(d, h.year, h.month)
         checks.check_money(d, present)
-        if "name" in present and (
-            d.values.get("name") is None or d.conf.get("name", 1.0) < checks.CONF_FLOOR
-        ):
-            d.review.add("name")
+        if "name" in present:
+            fixed, sure = names.check_name(d.values.get("name"))  # type: ignore[arg-type]
+            d.values["name"] = fixed
+            if not sure or d.conf.get("name", 1.0) < checks.CONF_FLOOR / 2:
+                d.review.add("name")
     checks.check_totals(drafts, totals, present)
 
 

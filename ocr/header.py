@@ -41,8 +41,17 @@ class Header:
     period_conf: float = 0.0
 
 
-def _lines(words: list[Word]) -> list[list[Word]]:
-    """Group words into visual lines by vertical overlap, top to bottom, each left to right."""
+def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
+    """Group words into visual lines (the text bands found on the image when given), top to bottom,
+    each left to right."""
+    if bands:
+        by_band: list[list[Word]] = [[] for _ in bands]
+        for w in words:
+            for i, (y0, y1) in enumerate(bands):
+                if y0 - 6 <= w.box.cy <= y1 + 6:
+                    by_band[i].append(w)
+                    break
+        return [sorted(line, key=lambda w: w.box.x0) for line in by_band if line]
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
         for line in lines:
@@ -68,9 +77,52 @@ def _month(word: str) -> int | None:
     return best if best_d <= limit else None
 
 
-def parse_header(words: list[Word], page_width: int) -> Header:
+_ABBREVIATIONS = (
+    "ООД",
+    "ЕООД",
+    "АД",
+    "ЕАД",
+    "ЕТ",
+    "ДЗС",
+    "ТКЗС",
+    "АПК",
+    "ДФ",
+    "ДП",
+    "ПК",
+    "ДСО",
+    "ДИП",
+    "ЗПК",
+    "СД",
+    "КД",
+)
+
+
+def clean_employer(words: list[Word]) -> str | None:
+    """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
+    kept = [
+        w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
+    ]
+    name = " ".join(kept).translate(_LATIN_LETTERS)
+    name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
+    out = []
+    for tok in name.split():
+        core = tok.strip("„“.,")
+        if core.upper() in _ABBREVIATIONS:
+            tok = tok.replace(core, core.upper())
+        out.append(tok)
+    name = " ".join(out)
+    if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
+        name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
+    if name.endswith("“") and name.count("„") < name.count("“"):
+        name = name[:-1]
+    while name.endswith("“") and name.count("“") > name.count("„"):
+        name = name[:-1]
+    return name if len(name) >= 4 else None
+
+
+def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None) -> Header:
     h = Header()
-    lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2])
+    lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
     for line in lines:
         # the sheet number: "Лист № 4" / "л. № 4", usually on the right
@@ -101,9 +153,8 @@ def parse_header(words: list[Word], page_width: int) -> Header:
             rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
-                name = " ".join(w.text for w in rest).translate(_LATIN_LETTERS)
-                name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|")
-                if len(name) >= 4:
+                name = clean_employer(rest)
+                if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name
                     h.employer_conf = min(w.conf for w in rest)
     return h

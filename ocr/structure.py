@@ -15,7 +15,7 @@ from .extract import Analysis, _cell_words, _conf, _text, analyse, recognise
 
 def structure_of(a: Analysis, image_name: str, width: int, height: int) -> dict[str, object]:
     g = a.grid
-    words = recognise(a)
+    words, _ = recognise(a)
     cells_words, _ = _cell_words(words, g)
     cells = []
     for r in range(g.n_rows):

@@ -1,0 +1,127 @@
+"""Bulgarian personal names: a lexicon to check and correct what OCR read in the name column.
+
+Names are three words: first name, patronymic (father's first name + -ов/-ев, -ова/-ева for women),
+family name. A word that is in the lexicon passes; a word one letter away from exactly one lexicon word
+is that word (a misread letter); anything else goes to a person. In production the lexicon would be
+loaded from the civil registry's name statistics; this list covers the common names of the period.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .header import levenshtein
+
+MALE = """
+Адриан Александър Алекси Ангел Антон Асен Атанас Благой Бойко Бойчо Борис Борислав Божидар Божил Бончо
+Валентин Валери Васил Величко Венцислав Веселин Видол Виктор Владимир Владислав Вълко Вълчо Гавраил Генчо
+Георги Герасим Гочо Григор Груди Давид Даниел Делчо Денчо Деян Димитър Димо Динко Добри Добромир Драган
+Дончо Евгени Емил Живко Желязко Желю Жечо Захари Здравко Златан Златко Иван Ивайло Игнат Илия
+Илко Йордан Йосиф Калин Камен Кирил Климент Колю Константин Костадин Кольо Красимир Кръстю Кънчо Лазар
+Любен Любомир Марин Марко Матей Методи Милан Милен Милко Милчо Минчо Митко Михаил Младен Найден
+Неделчо Недко Никифор Никола Николай Нено Огнян Павел Пейо Пенчо Пенко Петко Петър Пламен Продан Радко
+Радослав Радой Райко Ради Румен Русин Светлин Светослав Северин Симеон Слави Славчо Спас Спиридон Стамен
+Станимир Станислав Станко Стефан Стоил Стойко Стойчо Стоян Страхил Сава Танас Тихомир Тодор Тончо Трайко
+Трендафил Трифон Филип Христо Христофор Цанко Цветан Цветко Цоньо Чавдар Юлиян Юри Яким Янко Ясен Ячо
+"""
+FEMALE = """
+Александра Анастасия Ангелина Анелия Анна Антоанета Асенка Бистра Благовеста Богдана Бонка Борислава
+Валентина Вангелия Ваня Величка Вера Веселина Виолета Галина Гергана Гинка Гюла Дафина Даниела Деница
+Десислава Диана Димитрина Добринка Донка Дора Евгения Екатерина Елена Елисавета Еленка Емилия Живка Жечка
+Запряна Здравка Зла Златка Зоя Иванка Ивелина Илиана Йорданка Калина Катерина Катя Кина Красимира Кремена
+Лала Лиляна Лора Людмила Магдалена Маргарита Мариана Мария Марийка Мила Милена Милка Мина Надежда Невена
+Нели Николина Нина Павлина Пенка Петя Петранка Поля Радка Райна Росица Руска Румяна Севда Светла Снежана
+Соня Станка Стефка Стоянка Султана Теменужка Тодорка Трендафилка Фаня Христина Цанка Цветанка Цонка
+Юлия Яна Янка Ясена
+"""
+SURNAME_STEMS = """
+Петр Георги Иван Димитр Никол Стоян Христ Тодор Васил Атанас Йордан Или Кирил Марин Пенч Цветк Ангел Борис
+Лазар Кост Поп Кол Михайл Павл Рус Слав Том Янк Злат Генч Драган Жеч Кънч Найден Бъчвар Шишк Чолак Гърк
+Щер Хаджи Узун Фъртун Юрук Ярк Цен Добр Стойк Стефан Симеон Радев Стан Тон Андон Арнаудов Балабан Бакал
+Бел Бонев Вълк Вълч Гавраил Ганч Глушк Гоч Грозд Дел Ден Дончев Ден Дин Евтим Желязк Захари Здравк Илк
+Кам Калч Караив Кисьов Коцев Кръст Куманов Любен Манол Марк Мил Минч Митк Младен Недялк Нен Нешев Огнян
+Пейч Пет Пламен Продан Радк Райк Рад Рачев Сав Сарафов Серафим Сим Спас Стам Стойч Табак Тан Тенев Тин
+Тодоров Трайк Трифон Филип Халач Христозов Цанк Цон Чакър Чан Чобан Шоп Янев Ямбол
+"""
+SURNAMES_WHOLE = """
+Петров Георгиев Иванов Димитров Николов Стоянов Христов Тодоров Василев Атанасов Йорданов Илиев Кирилов
+Маринов Пенчев Цветков Ангелов Борисов Лазаров Костов Попов Колев Михайлов Павлов Русев Славов Томов Янков
+Златев Генчев Драганов Жечев Кънчев Найденов Бъчваров Шишков Чолаков Гърков Щерев Хаджиев Узунов
+Фъртунов Юруков Ярков Ценов Добрев Стойков Стефанов Симеонов Радев Станев Тонев Андонов Балабанов Бакалов
+Белев Бонев Вълков Вълчев Ганчев Грозданов Делчев Денев Динев Евтимов Желязков Захариев Здравков Илков
+Каменов Калчев Караиванов Коцев Кръстев Куманов Любенов Манолов Марков Милев Минчев Митков Младенов
+Недялков Ненов Нешев Огнянов Пейчев Петков Пламенов Проданов Радков Райков Радов Рачев Савов Сарафов
+Серафимов Симов Спасов Стаменов Стойчев Табаков Танев Тенев Тинев Трайков Трифонов Филипов Халачев
+Христозов Цанков Цонев Чакъров Чанев Чобанов Шопов Янев Гочев Глушков Ганев Бояджиев Ковачев Куртев
+Дечев Пеев Райчев Кисьов Алексиев Станчев Тасев Шумков Сотиров Динчев
+"""
+
+
+def patronymic(father: str) -> str:
+    if father.endswith("ър"):
+        return father[:-2] + "ров"
+    if father.endswith(("й", "я")):
+        return father[:-1] + "ев"
+    if father.endswith("и"):
+        return father + "ев"
+    if father.endswith(("а", "ю")):
+        return father[:-1] + "ов"
+    if father.endswith(("о", "е")):
+        return father + "в"
+    return father + "ов"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    male = set(MALE.split())
+    female = set(FEMALE.split())
+    words = set(male) | female
+    for f in male:
+        p = patronymic(f)
+        words |= {p, p + "а"}
+    for s in SURNAMES_WHOLE.split():
+        words |= {s, s + "а"}
+    for stem in SURNAME_STEMS.split():
+        for suffix in ("ов", "ев"):
+            w = stem if stem.endswith(("ов", "ев")) else stem + suffix
+            words |= {w, w + "а"}
+    return frozenset(
+        w for w in words if w.isalpha() and all("а" <= ch.lower() <= "я" or ch in "ѝЁё" for ch in w)
+    )
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for w in lexicon():
+        out.setdefault(len(w), []).append(w)
+    return out
+
+
+def correct_word(word: str) -> tuple[str, bool]:
+    """(word, sure): a lexicon word stays; a word one edit from exactly one lexicon word becomes it."""
+    if word in lexicon():
+        return word, True
+    near = []
+    for n in (len(word) - 1, len(word), len(word) + 1):
+        for cand in _by_length().get(n, []):
+            if levenshtein(word, cand) == 1:
+                near.append(cand)
+    if len(near) == 1:
+        return near[0], True
+    return word, False
+
+
+def check_name(name: str | None) -> tuple[str | None, bool]:
+    """(corrected name, sure). Sure only when every word is a known name (after at most one letter fix
+    per word) and the name has two or three words."""
+    if not name:
+        return name, False
+    words = name.split()
+    fixed = []
+    sure = 2 <= len(words) <= 3
+    for w in words:
+        c, ok = correct_word(w)
+        fixed.append(c)
+        sure = sure and ok
+    return " ".join(fixed), sure
