@@ -32,7 +32,7 @@ from archive_core.errors import BackendUnavailable, UsageError
 from archive_core.protocols import SearchQuery
 from archive_core.records import PersonMonth
 
-from .fuzzy import name_distance, query_words
+from .fuzzy import name_score, query_words
 from .translit import match_key
 
 _CANDIDATES = 5000  # trigram candidates re-ranked per name query
@@ -79,12 +79,9 @@ class EmbeddedIndex:
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS docs_{gen} ("
             " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page_sha256 TEXT NOT NULL,"
-            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', ym INTEGER, doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
+            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', employer_key TEXT NOT NULL DEFAULT '',"
+            " ym INTEGER, doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
         )
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_egn ON docs_{gen}(egn, ym)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page_sha256)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_key)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_ym ON docs_{gen}(ym)")
         conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS names_{gen} USING fts5(name_key, tokenize='trigram')"
         )
@@ -92,6 +89,13 @@ class EmbeddedIndex:
             f"CREATE VIRTUAL TABLE IF NOT EXISTS emps_{gen} USING fts5("
             "employer_key, tokenize='unicode61 remove_diacritics 2')"
         )
+
+    @staticmethod
+    def _create_indexes(conn: sqlite3.Connection, gen: int) -> None:
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_egn ON docs_{gen}(egn, ym)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page_sha256)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_key)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_ym ON docs_{gen}(ym)")
 
     @staticmethod
     def _drop_generation(conn: sqlite3.Connection, gen: int) -> None:
@@ -106,12 +110,15 @@ class EmbeddedIndex:
             cols = {c[1] for c in conn.execute(f"PRAGMA table_info(docs_{gen})")}
             if "seq" not in cols:  # an index file from before write sequence numbers
                 conn.execute(f"ALTER TABLE docs_{gen} ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+            if "employer_key" not in cols:
+                conn.execute(f"ALTER TABLE docs_{gen} ADD COLUMN employer_key TEXT NOT NULL DEFAULT ''")
             return gen
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
             if row is None:
                 self._create_generation(conn, 1)
+                self._create_indexes(conn, 1)
                 conn.execute("INSERT INTO meta (key, value) VALUES ('generation', '1')")
                 gen = 1
             else:
@@ -137,33 +144,42 @@ class EmbeddedIndex:
         return int(row[0]) if row else 0
 
     @staticmethod
-    def _write(conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth], seq: int = 0) -> int:
+    def _row(pm: PersonMonth, seq: int) -> tuple[Any, ...]:
+        return (
+            pm.id,
+            pm.page_sha256,
+            pm.egn,
+            match_key(pm.name),
+            match_key(pm.employer),
+            _ym(pm.year, pm.month),
+            json.dumps(pm.search_doc(), ensure_ascii=False),
+            seq,
+        )
+
+    _INSERT = "INTO docs_{gen} (id, page_sha256, egn, name_key, employer_key, ym, doc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+    def _write(self, conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth], seq: int = 0) -> int:
+        """Upsert into a live generation (its FTS tables kept in step), by PersonMonth.id."""
         n = 0
         for pm in records:
             old = conn.execute(f"SELECT rowid FROM docs_{gen} WHERE id = ?", (pm.id,)).fetchone()
             if old is not None:
                 for t in (f"names_{gen}", f"emps_{gen}", f"docs_{gen}"):
                     conn.execute(f"DELETE FROM {t} WHERE rowid = ?", (old[0],))
-            name_key = match_key(pm.name)
-            cur = conn.execute(
-                f"INSERT INTO docs_{gen} (id, page_sha256, egn, name_key, ym, doc, seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    pm.id,
-                    pm.page_sha256,
-                    pm.egn,
-                    name_key,
-                    _ym(pm.year, pm.month),
-                    json.dumps(pm.search_doc(), ensure_ascii=False),
-                    seq,
-                ),
-            )
-            rowid = cur.lastrowid
-            conn.execute(f"INSERT INTO names_{gen} (rowid, name_key) VALUES (?, ?)", (rowid, name_key))
-            conn.execute(
-                f"INSERT INTO emps_{gen} (rowid, employer_key) VALUES (?, ?)", (rowid, match_key(pm.employer))
-            )
+            row = self._row(pm, seq)
+            rowid = conn.execute("INSERT " + self._INSERT.format(gen=gen), row).lastrowid
+            conn.execute(f"INSERT INTO names_{gen} (rowid, name_key) VALUES (?, ?)", (rowid, row[3]))
+            conn.execute(f"INSERT INTO emps_{gen} (rowid, employer_key) VALUES (?, ?)", (rowid, row[4]))
             n += 1
         return n
+
+    def _bulk_load(
+        self, conn: sqlite3.Connection, gen: int, records: Sequence[PersonMonth], seq: int
+    ) -> None:
+        """Fill a generation being built: documents only; the FTS tables are filled at the end."""
+        conn.executemany(
+            "INSERT OR REPLACE " + self._INSERT.format(gen=gen), [self._row(pm, seq) for pm in records]
+        )
 
     # -- RecordIndex ------------------------------------------------------------------------------
     def ensure(self) -> None:
@@ -212,7 +228,6 @@ class EmbeddedIndex:
             start_seq = self._current_seq(conn)
             self._drop_generation(conn, new)  # leftovers of an interrupted rebuild
             self._create_generation(conn, new)
-            n = 0
             try:
                 it = iter(records)
                 while True:
@@ -221,14 +236,28 @@ class EmbeddedIndex:
                         break
                     conn.execute("BEGIN IMMEDIATE")
                     try:
-                        n += self._write(conn, new, chunk)
+                        self._bulk_load(conn, new, chunk, start_seq)
                         conn.execute("COMMIT")
                     except BaseException:
                         conn.execute("ROLLBACK")
                         raise
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.execute(
+                        f"INSERT INTO names_{new} (rowid, name_key) SELECT rowid, name_key FROM docs_{new}"
+                    )
+                    conn.execute(
+                        f"INSERT INTO emps_{new} (rowid, employer_key) SELECT rowid, employer_key FROM docs_{new}"
+                    )
+                    self._create_indexes(conn, new)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
             except BaseException:
                 self._drop_generation(conn, new)
                 raise
+            n = int(conn.execute(f"SELECT count(*) FROM docs_{new}").fetchone()[0])
             conn.execute("BEGIN IMMEDIATE")
             try:
                 # Records upserted into the old generation while this rebuild ran are carried over.
@@ -291,12 +320,12 @@ class EmbeddedIndex:
             return []
         extra = "".join(f" AND {w}" for w in where)
         trigrams = sorted({w[i : i + 3] for w in words for i in range(len(w) - 2)})
-        scored: list[tuple[int, int, str, str]] = []  # (distance, ym, id, doc)
-        cache: dict[str, int | None] = {}
+        scored: list[tuple[tuple[int, int], int, str, str]] = []  # ((edits, out of order), ym, id, doc)
+        cache: dict[str, tuple[int, int] | None] = {}
 
-        def distance(key: str) -> int | None:
+        def distance(key: str) -> tuple[int, int] | None:
             if key not in cache:
-                cache[key] = name_distance(words, key)
+                cache[key] = name_score(words, key)
             return cache[key]
 
         if trigrams:

@@ -29,20 +29,22 @@ def levenshtein(a: str, b: str, cutoff: int) -> int:
     return min(prev[-1], cutoff + 1)
 
 
-def name_distance(query_words: list[str], name_key: str) -> int | None:
-    """Sum over the query's words of the distance to the closest word of the name, or None when some
-    query word has no name word within its tolerance. Query words must match distinct name words
-    (greedy, longest query word first), in any order: "Петров Иван" finds "Иван Петров Георгиев"."""
+def name_score(query_words: list[str], name_key: str) -> tuple[int, int] | None:
+    """(edits, words out of order) of the best word-for-word match of the query in the name, or None
+    when some query word has no name word within its tolerance. Query words match distinct name
+    words (greedy, longest query word first), in any order: "Петров Иван" finds "Иван Петров
+    Георгиев", but "Иван Петров" ranks "Иван Петров Георгиев" before "Петров Иван Георгиев"."""
     name_words = name_key.split()
     if not query_words or not name_words:
         return None
     total = 0
-    used: set[int] = set()
-    for qw in sorted(query_words, key=len, reverse=True):
+    used: dict[int, int] = {}  # query word index -> name word index
+    for qi in sorted(range(len(query_words)), key=lambda i: len(query_words[i]), reverse=True):
+        qw = query_words[qi]
         limit = allowed_distance(qw)
         best, best_i = limit + 1, -1
         for i, nw in enumerate(name_words):
-            if i in used:
+            if i in used.values():
                 continue
             d = levenshtein(qw, nw, limit)
             if d < best:
@@ -51,9 +53,17 @@ def name_distance(query_words: list[str], name_key: str) -> int | None:
                     break
         if best_i < 0:
             return None
-        used.add(best_i)
+        used[qi] = best_i
         total += best
-    return total
+    order = [used[qi] for qi in sorted(used)]
+    inversions = sum(1 for a in range(len(order)) for b in range(a + 1, len(order)) if order[a] > order[b])
+    return total, inversions
+
+
+def name_distance(query_words: list[str], name_key: str) -> int | None:
+    """Edits of the best word-for-word match (see ``name_score``), or None when there is none."""
+    score = name_score(query_words, name_key)
+    return None if score is None else score[0]
 
 
 def query_words(name: str) -> list[str]:

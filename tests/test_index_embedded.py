@@ -110,6 +110,16 @@ def test_best_match_first(index: EmbeddedIndex) -> None:
     assert [r.name for r in res[:6]] == ["Георги Иванов Петров"] * 6
 
 
+def test_word_order_breaks_ties(tmp_path: Path) -> None:
+    base = load_records()[0]
+    reversed_order = base.model_copy(update={"id": "r-000", "name": "Колев Стоян Маринов", "year": 1980})
+    in_order = base.model_copy(update={"id": "r-001", "name": "Стоян Колев Маринов", "year": 1990})
+    idx = EmbeddedIndex(tmp_path / "i.sqlite")
+    idx.upsert([reversed_order, in_order])
+    assert [r.id for r in idx.search(SearchQuery(name="Стоян Колев"))] == ["r-001", "r-000"]
+    assert [r.id for r in idx.search(SearchQuery(name="Колев Стоян"))] == ["r-000", "r-001"]
+
+
 def test_employer_by_words(index: EmbeddedIndex) -> None:
     res = index.search(SearchQuery(employer="балкан"))
     assert len(res) == 18 and {r.employer for r in res} == {'ДЗС "Балкан"'}
