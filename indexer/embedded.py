@@ -62,14 +62,14 @@ class EmbeddedIndex:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         except (sqlite3.Error, OSError) as e:
-            raise BackendUnavailable(f"search index {self.path} cannot be opened: {e}") from e
+            raise BackendUnavailable(f"индексът за търсене {self.path} не може да се отвори: {e}") from e
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             yield conn
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
-                raise BackendUnavailable(f"search index {self.path} is busy: {e}") from e
+                raise BackendUnavailable(f"индексът за търсене {self.path} е зает: {e}; опитайте пак") from e
             raise
         finally:
             conn.close()
@@ -277,7 +277,7 @@ class EmbeddedIndex:
 
     def search(self, query: SearchQuery) -> list[PersonMonth]:
         if query.limit < 1:
-            raise UsageError("limit must be at least 1")
+            raise UsageError(f"броят резултати трябва да е поне 1, а не {query.limit}")
         with self._connect() as conn:
             gen = self._generation(conn)
             where, params = self._filters(gen, query)
