@@ -106,8 +106,7 @@ def reindex() -> None:
 
     settings = load_settings()
     db = open_database(settings)
-    index = open_index(settings)
-    index.ensure()
+    index = open_index(settings)  # rebuild needs no ensure(): it also replaces a damaged embedded index
     started = datetime.now(UTC)
     try:
         with db.Session() as session:

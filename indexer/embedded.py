@@ -25,15 +25,21 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archive_core.errors import BackendUnavailable, UsageError
+from archive_core.errors import ArchiveError, BackendUnavailable, UsageError
 from archive_core.protocols import SearchQuery
 from archive_core.records import PersonMonth
 
 from .fuzzy import name_score, query_words
 from .translit import match_key
+
+
+class IndexDamaged(ArchiveError):
+    """The index file is not a readable SQLite database; ``rebuild`` replaces it."""
+
 
 _CANDIDATES = 5000  # trigram candidates re-ranked per name query
 _BATCH = 1000
@@ -71,6 +77,10 @@ class EmbeddedIndex:
             if "locked" in str(e) or "busy" in str(e):
                 raise BackendUnavailable(f"индексът за търсене {self.path} е зает: {e}; опитайте пак") from e
             raise
+        except sqlite3.DatabaseError as e:  # not a database / malformed: the file is damaged
+            raise IndexDamaged(
+                f"индексът за търсене {self.path} е повреден ({e}); изпълнете 'archive reindex'"
+            ) from e
         finally:
             conn.close()
 
@@ -222,6 +232,16 @@ class EmbeddedIndex:
         """Nothing to do: a committed upsert is visible to the next search."""
 
     def rebuild(self, records: Iterable[PersonMonth]) -> int:
+        try:
+            self.ensure()
+        except IndexDamaged:
+            # The index is derived data (the database is the system of record): keep the damaged
+            # file aside for inspection and build a fresh one.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                if part.exists():
+                    part.rename(Path(f"{self.path}{suffix}.damaged-{stamp}"))
         with self._connect() as conn:
             old = self._generation(conn)
             new = old + 1

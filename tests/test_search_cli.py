@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,19 @@ def test_reindex_rebuilds_from_database(archive: Settings, capsys: pytest.Captur
     with db.Session() as s:
         assert all(p.indexed_at is not None for p in s.query(Page).all())
     db.dispose()
+
+
+def test_damaged_index_says_so_and_reindex_repairs_it(
+    archive: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = archive.resolved_data_dir / "index.sqlite"
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"this is not an index" * 100)
+    code, out, err = run(["search", "--egn", MARIA], capsys)
+    assert code == 1 and "повреден" in err and "archive reindex" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run(["reindex"], capsys)
+    assert code == 0, err
+    code, out, _ = run(["search", "--egn", MARIA, "--json"], capsys)
+    assert code == 0 and len(json.loads(out)) == 6
+    assert list(path.parent.glob("index.sqlite.damaged-*"))  # kept aside, not deleted
