@@ -16,17 +16,23 @@ from archive_core.errors import (
     ArchiveError,
     BackendUnavailable,
     ConfigError,
+    InputFileError,
     IntegrityError,
     NotFoundError,
     UsageError,
 )
+from indexer.embedded import IndexDamaged
 
+from .redact import CannotRedact
 from .routers import certificates, health, pages, records, search
 
 _STATUS: list[tuple[type[ArchiveError], int]] = [
     (NotFoundError, 404),
     (UsageError, 400),
     (BackendUnavailable, 503),
+    (IndexDamaged, 503),
+    (CannotRedact, 422),
+    (InputFileError, 422),
     (IntegrityError, 500),
     (ConfigError, 500),
 ]
@@ -36,14 +42,14 @@ def status_for(err: ArchiveError) -> int:
     for cls, status in _STATUS:
         if isinstance(err, cls):
             return status
-    return 422
+    return 500
 
 
 def create_app(settings: Settings) -> FastAPI:
     db = open_database(settings)
     index = open_index(settings)
-    with contextlib.suppress(BackendUnavailable):
-        index.ensure()  # a server down at start: /health says so, searches answer 503 until it is back
+    with contextlib.suppress(BackendUnavailable, IndexDamaged):
+        index.ensure()  # index down or damaged at start: /health says so; searches fail with the reason
     store = open_store(settings)
 
     @asynccontextmanager
