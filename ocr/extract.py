@@ -30,7 +30,7 @@ class Analysis:
 
     gray: np.ndarray  # deskewed grayscale
     ink: np.ndarray  # text ink (255) without ruling and specks
-    clean: np.ndarray  # black text on white, for tesseract
+    clean: np.ndarray  # flat-field grayscale, paper white outside the text, for tesseract
     grid: Grid
     transform: Transform
     dpi: int
@@ -69,7 +69,7 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask))
     ink = preprocess.remove_specks(ink, 20)
     grid = tables.find_grid(ink, rules)
-    clean = cv2.bitwise_not(ink)
+    clean = preprocess.flatten(gray, ink)
     return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k)
 
 
@@ -89,7 +89,8 @@ def recognise(a: Analysis) -> tuple[list[Word], list[tuple[int, int]]]:
     bands = header_bands(a)
     top = max(0, g.ys[0] - 6)
     head = np.full((top, img.shape[1]), 255, dtype=np.uint8)
-    solid = cv2.bitwise_not(preprocess.remove_specks(a.ink[:top], 40))
+    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 40), np.ones((5, 5), np.uint8))
+    solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
     for y0, y1 in bands:
         head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
     img[:top] = head

@@ -104,8 +104,13 @@ def clean_employer(words: list[Word]) -> str | None:
     ]
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
+    toks = name.split()
+    while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
+        toks.pop()
+    while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
+        toks.pop(0)
     out = []
-    for tok in name.split():
+    for tok in toks:
         core = tok.strip("„“.,")
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())

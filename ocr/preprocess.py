@@ -78,3 +78,18 @@ def is_sideways(binary: np.ndarray) -> bool:
 
 def invert_affine(m: np.ndarray) -> np.ndarray:
     return cv2.invertAffineTransform(m)
+
+
+def flatten(gray: np.ndarray, ink: np.ndarray, *, near_px: int = 5) -> np.ndarray:
+    """Grayscale with the light evened out (divided by the paper's own brightness), ruling and dust
+    painted over with paper: tesseract then sees the strokes as scanned, not thickened by a threshold."""
+    small = cv2.resize(gray, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    bg_small = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7)))
+    bg_small = cv2.GaussianBlur(bg_small, (0, 0), 3)
+    bg = cv2.resize(bg_small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
+    norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
+    # keep only pixels near text ink; everything else (rules, dust, stamps away from text) is paper
+    near = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (near_px, near_px)))
+    out = np.full_like(norm, 255)
+    np.copyto(out, norm, where=near > 0)
+    return out
