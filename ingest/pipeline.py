@@ -25,7 +25,7 @@ from sqlalchemy import delete, func, select
 from archive_core.config import Settings
 from archive_core.db import Batch, Database, Page, Record, open_database, person_month_from_record, utcnow
 from archive_core.db import record_from_person_month as _record_row
-from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError
+from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError, UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
 from scanner_drivers.base import CapturedPage
@@ -289,6 +289,9 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files (PNG, JPEG, TIFF, PDF; folders are expanded) as one employer's file."""
     files = expand_paths(paths)
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        raise UsageError(f"{shown}: няма файлове за въвеждане (PNG, JPEG, TIFF или PDF)")
     driver = FileDriver(files, max_pixels=settings.max_pixels, max_file_bytes=settings.max_file_bytes)
     return ingest_captures(
         settings,

@@ -452,6 +452,15 @@ def test_ingest_requires_employer_and_file_no(cli_env: Settings, tmp_path: Path,
     assert code == 2 and "--employer" in err
 
 
+def test_ingest_of_a_folder_without_pages_says_so(cli_env: Settings, tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    code, out, err = run_cli(["ingest", str(tmp_path), "--employer", "Завод", "--file-no", "1"], capsys)
+    assert (
+        code == 2
+        and err.strip() == f"archive: {tmp_path}: няма файлове за въвеждане (PNG, JPEG, TIFF или PDF)"
+    )
+
+
 def test_real_ocr_on_a_sample_page(settings: Settings, tmp_path: Path) -> None:
     """The pipeline with the real recogniser on a sample sheet (a committed fixture, else a freshly
     generated one): the rows become records with the ЕГН and money of the ground truth."""
