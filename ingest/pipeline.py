@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -102,6 +103,14 @@ class Admitted:
     requeue: bool = False  # a duplicate whose earlier run did not finish
 
 
+def _stuck(page: Page, settings: Settings) -> bool:
+    """A page left 'processing' longer than ``settings.stuck_after`` (its worker died or was stopped)."""
+    if page.status != PageStatus.processing or page.updated_at is None:
+        return False
+    updated = page.updated_at if page.updated_at.tzinfo else page.updated_at.replace(tzinfo=UTC)
+    return (utcnow() - updated).total_seconds() > settings.stuck_after
+
+
 def admit_page(
     settings: Settings, db: Database, captured: CapturedPage, *, batch_id: int, actor: str
 ) -> Admitted:
@@ -118,8 +127,10 @@ def admit_page(
         existing = s.get(Page, sha)
         if existing is not None and existing.status != PageStatus.rejected:
             # Already in the archive. One that failed (or whose run never finished) is tried again.
-            unfinished = existing.status in (PageStatus.queued, PageStatus.failed)
-            if existing.status == PageStatus.failed:
+            unfinished = existing.status in (PageStatus.queued, PageStatus.failed) or _stuck(
+                existing, settings
+            )
+            if existing.status != PageStatus.queued and unfinished:
                 existing.status = PageStatus.queued
                 add_event(s, sha, "queued", actor, f"подадена отново ({captured.source})")
                 s.commit()

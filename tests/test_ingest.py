@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -318,6 +319,31 @@ def test_process_page_again_replaces_records_without_duplicates(
     calls = len(fake_ocr.calls)
     assert process_page(settings, sha) == PageStatus.done
     assert len(fake_ocr.calls) == calls
+
+
+def test_page_stuck_in_processing_is_taken_again(
+    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
+) -> None:
+    """An ingest interrupted mid-page (Ctrl-C, power cut) leaves it 'processing'; ingesting the
+    same files later finishes it once it has been stuck longer than stuck_after."""
+    paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
+    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    sha = summary.page_sha256s[0]
+    db = open_database(settings)
+    with db.Session() as s:
+        page = s.get(Page, sha)
+        assert page is not None
+        page.status = "processing"
+        s.commit()
+    db.dispose()
+    again = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    assert again.done == 0 and _ledger(settings)[str(paths[0])][0] == "processing"  # maybe still running
+
+    impatient = settings.model_copy(update={"stuck_after": 1})
+    time.sleep(1.5)
+    again = ingest_paths(impatient, paths, employer="Завод", file_no="1")
+    assert again.ok and again.done == 1 and again.records == 2
+    assert _ledger(settings)[str(paths[0])][0] == "done" and _counts(settings)[1] == 2
 
 
 def test_extraction_error_fails_that_page_alone(
