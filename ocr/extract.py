@@ -89,7 +89,7 @@ def recognise(a: Analysis) -> tuple[list[Word], list[tuple[int, int]]]:
     bands = header_bands(a)
     top = max(0, g.ys[0] - 6)
     head = np.full((top, img.shape[1]), 255, dtype=np.uint8)
-    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 40), np.ones((5, 5), np.uint8))
+    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 15), np.ones((5, 5), np.uint8))
     solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
     for y0, y1 in bands:
         head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]

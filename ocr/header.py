@@ -134,11 +134,12 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
         for i, w in enumerate(line):
             t = w.text.lower().translate(_LATIN_LETTERS)
             if t.startswith(("лист", "л.")) or (t in {"л", "лист"}):
-                tail = " ".join(x.text for x in line[i + 1 : i + 4])
-                m = re.search(r"\d+", tail.replace("№", " ").translate(str.maketrans("ОоOo", "0000")))
-                if m and h.sheet is None:
-                    h.sheet = int(m.group())
-                    sheet_words = line[i : i + 4]
+                for x in line[i + 1 : i + 4]:
+                    m = re.search(r"(\d+)$", x.text.strip(".,:;"))
+                    if m and len(m.group(1)) <= 4 and sum(ch.isalpha() for ch in x.text) <= 2:
+                        h.sheet = int(m.group(1))
+                        sheet_words = line[i : i + 4]
+                        break
                 break
     for line in lines:
         text = " ".join(w.text for w in line)

@@ -1,0 +1,150 @@
+"""Reading sheets: what a clerk relies on — right figures, doubtful ones flagged, never silently wrong."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from archive_core.cli import cli
+from archive_core.records import SCORED_FIELDS, PayrollPage
+from ocr import checks, names, normalise
+from ocr.extract import extract_image
+from ocr.scoring import Score, match_rows
+
+from .conftest import FIXTURES
+
+PAGES = sorted((FIXTURES / "pages").glob("page-*.png"))
+
+
+@pytest.fixture(scope="module")
+def first_page() -> tuple[PayrollPage, PayrollPage, np.ndarray]:
+    img = cv2.imread(str(PAGES[0]), cv2.IMREAD_UNCHANGED)
+    return PayrollPage.load(PAGES[0].with_suffix(".json")), extract_image(img, image_name=PAGES[0].name), img
+
+
+def test_fixture_page_is_read_with_no_silent_errors(first_page):
+    truth, got, _ = first_page
+    s = Score()
+    s.add(truth, got)
+    assert s.rows_found == len(truth.rows)
+    assert s.accuracy >= 0.93, f"accuracy {s.accuracy:.3f}"
+    # every field that differs from the truth must be listed for review
+    for t, g in match_rows(truth.rows, got.rows):
+        assert g is not None
+        for f in SCORED_FIELDS:
+            if getattr(t, f) != getattr(g, f):
+                assert f in (g.review or []), (
+                    f"row {t.row} {f}: {getattr(g, f)!r} != {getattr(t, f)!r} and not flagged"
+                )
+
+
+def test_header_period_and_sheet(first_page):
+    truth, got, _ = first_page
+    assert (got.period.year, got.period.month) == (truth.period.year, truth.period.month)
+    assert got.sheet == truth.sheet
+
+
+def test_row_boxes_point_at_the_rows_in_the_image(first_page):
+    truth, got, _ = first_page
+    for t, g in zip(truth.rows, got.rows, strict=False):
+        assert g.bbox and t.bbox
+        # the row's vertical centre lies inside the true row box
+        cy = (g.bbox[1] + g.bbox[3]) / 2
+        assert t.bbox[1] - 10 <= cy <= t.bbox[3] + 10
+
+
+def test_page_fed_upside_down_is_read(first_page):
+    truth, _, img = first_page
+    turned = np.ascontiguousarray(np.rot90(img, 2))
+    got = extract_image(turned, image_name="turned.png")
+    s = Score()
+    s.add(truth, got)
+    assert s.accuracy >= 0.9
+    h, w = turned.shape[:2]
+    # boxes are in the coordinates of the image as given (turned): first row is now near the bottom
+    assert got.rows[0].bbox is not None and got.rows[0].bbox[1] > h / 2
+
+
+def test_extract_cli_writes_json_and_reports_bad_file_alone(tmp_path: Path):
+    bad = tmp_path / "scan-17.png"
+    bad.write_text("not an image", encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["extract", str(PAGES[1]), str(bad), "--out", str(out), "--jobs", "1"])
+    assert res.exit_code == 8
+    assert (out / f"{PAGES[1].stem}.json").exists()
+    assert not (out / "scan-17.json").exists()
+    errors = [line for line in res.stderr.splitlines() if "scan-17.png" in line]
+    assert len(errors) == 1 and "изображение" in errors[0]
+    doc = json.loads((out / f"{PAGES[1].stem}.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == "payroll-page/1" and len(doc["rows"]) == len(
+        PayrollPage.load(PAGES[1].with_suffix(".json")).rows
+    )
+
+
+def test_tables_cli_writes_the_grid(tmp_path: Path):
+    res = CliRunner().invoke(cli, ["tables", str(PAGES[2]), "--out", str(tmp_path), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads((tmp_path / f"{PAGES[2].stem}.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == "table-structure/1"
+    table = doc["tables"][0]
+    truth = PayrollPage.load(PAGES[2].with_suffix(".json"))
+    assert table["rows"] == len(truth.rows) + 2  # heading + people + totals
+    egns = {c["text"].replace(" ", "") for c in table["cells"]}
+    assert sum(r.egn in egns for r in truth.rows) >= len(truth.rows) - 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1 234,56", "1234.56"), ("1234.56", "1234.56"), ("267..61", "267.61"), ("-", "0.00"), ("О.ОО", "0.00"),
+     ("12", None)],
+)  # fmt: skip
+def test_money_normalisation(text, value):
+    assert normalise.money(text) == value
+
+
+def test_name_lexicon_fixes_one_misread_letter_and_flags_unknown_words():
+    assert names.check_name("Ралка Маринова Костова") == ("Радка Маринова Костова", True)
+    fixed, sure = names.check_name("Пана Ворвеста Узунова")
+    assert not sure
+
+
+def _row(**values) -> checks.RowDraft:
+    return checks.RowDraft(values=dict(values))
+
+
+def test_one_digit_slip_that_makes_the_row_add_up_is_corrected():
+    r = _row(base_pay="210.00", extra_pay="35.60", gross_pay="245.60", deductions="29.47", net_pay="276.13")
+    checks.check_money(r, list(checks.MONEY))
+    assert r.values["net_pay"] == "216.13" and not r.review
+
+
+def test_when_more_than_one_correction_fits_the_fields_are_flagged():
+    r = _row(gross_pay="245.60", deductions="29.47", net_pay="999.99")
+    checks.check_money(r, ["gross_pay", "deductions", "net_pay"])
+    assert {"gross_pay", "deductions", "net_pay"} <= r.review
+
+
+def test_invalid_egn_is_flagged_and_second_reading_decides():
+    r = _row(egn="5503124568")
+    checks.check_egn(r)
+    assert "egn" in r.review
+    r = _row(egn="5503124568")
+    r.alts["egn"] = ["5503124567"]
+    from archive_core import egn
+
+    if egn.is_valid("5503124567"):
+        checks.check_egn(r)
+        assert r.values["egn"] == "5503124567"
+
+
+def test_column_total_mismatch_flags_unproven_fields():
+    rows = [_row(gross_pay="100.00"), _row(gross_pay="200.00")]
+    checks.check_totals(rows, {"gross_pay": "310.00"}, ["gross_pay"])
+    assert all("gross_pay" in r.review for r in rows)
+    assert sum(Decimal(str(r.values["gross_pay"])) for r in rows) == Decimal("300.00")

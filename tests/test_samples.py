@@ -1,0 +1,69 @@
+"""The sample generator: sheets whose truth obeys the domain's checks, reproducible from a seed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import cv2
+import pytest
+from click.testing import CliRunner
+
+from archive_core import egn
+from archive_core.cli import cli, main
+from archive_core.records import MONEY_FIELDS, PayrollPage
+
+
+def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path):
+    out = tmp_path / "s"
+    res = CliRunner().invoke(cli, ["samples", "--out", str(out), "--pages", "3", "--seed", "5"])
+    assert res.exit_code == 0, res.output
+    pngs = sorted(out.glob("page-*.png"))
+    assert len(pngs) == 3
+    batches = json.loads((out / "batches.json").read_text(encoding="utf-8"))
+    assert sorted(p for b in batches for p in b["pages"]) == [p.name for p in pngs]
+    for png in pngs:
+        img = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
+        assert img.shape[0] >= 2400 and img.shape[1] >= 2400  # A4 at 300 dpi
+        page = PayrollPage.load(png.with_suffix(".json"))
+        assert page.rows and page.employer.name and page.period.year and 1980 <= page.period.year <= 1996
+        assert page.period.month is not None
+        seen = set()
+        for r in page.rows:
+            assert r.egn and egn.is_valid(r.egn) and r.egn not in seen
+            seen.add(r.egn)
+            assert r.days_worked is None or r.days_worked <= egn.days_in_month(
+                page.period.year, page.period.month
+            )
+            v = {f: Decimal(getattr(r, f)) if getattr(r, f) else None for f in MONEY_FIELDS}
+            if v["base_pay"] is not None and v["extra_pay"] is not None:
+                assert v["base_pay"] + v["extra_pay"] == v["gross_pay"]
+            assert v["gross_pay"] - v["deductions"] == v["net_pay"]
+            assert (
+                r.bbox
+                and 0 <= r.bbox[0] < r.bbox[2] <= img.shape[1]
+                and 0 <= r.bbox[1] < r.bbox[3] <= img.shape[0]
+            )
+        for f, total in page.totals.items():
+            assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+
+
+def test_same_seed_same_pages(tmp_path: Path):
+    digests = []
+    for run in ("a", "b"):
+        res = CliRunner().invoke(
+            cli, ["samples", "--out", str(tmp_path / run), "--pages", "1", "--seed", "9"]
+        )
+        assert res.exit_code == 0
+        digests.append(hashlib.sha256((tmp_path / run / "page-0001.png").read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+
+
+def test_unknown_hard_case_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as e:
+        main(["samples", "--out", str(tmp_path), "--pages", "1", "--hard", "origami"])
+    assert e.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "origami" in err[0]
