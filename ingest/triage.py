@@ -126,7 +126,8 @@ def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
         try:
             im.load()
         except Exception as e:  # Pillow raises OSError/SyntaxError/ValueError/zlib.error for bad data
-            raise _fail(
-                name, f"изображението е непълно или повредено ({type(e).__name__}: {e})", RESCAN
-            ) from None
+            detail = (
+                "данните свършват преждевременно" if "truncated" in str(e) else f"{type(e).__name__}: {e}"
+            )
+            raise _fail(name, f"изображението е непълно или повредено ({detail})", RESCAN) from None
         return ImageInfo(content_type=ctype, width=w, height=h, dpi=_dpi(im), mode=im.mode)
