@@ -95,7 +95,7 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
 
 
 def _relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
-    out = []
+    out: list[tuple[bool, tuple[str, ...]]] = []
     b, e, g, d, n = (v.get(k) for k in MONEY)
     if b is not None and e is not None and g is not None:
         out.append((b + e == g, ("base_pay", "extra_pay", "gross_pay")))

@@ -8,6 +8,7 @@ deductions), which a misread heading cannot fool. Headings break ties.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -52,6 +53,18 @@ def heading_votes(text: str) -> dict[str, int]:
     return votes
 
 
+@dataclass
+class Feats:
+    filled: float
+    egn: float
+    small: float
+    money: float
+    alpha: float
+    words: float
+    caps: float
+    votes: dict[str, int]
+
+
 def _frac(values: list[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -81,38 +94,39 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     n_cols = len(headings)
     cols = [[row[c] for row in body] for c in range(n_cols)]
     kinds: list[str | None] = [None] * n_cols
-    feats = []
+    feats: list[Feats] = []
     for c in range(n_cols):
         texts = [t for t in cols[c] if t.strip()]
         ds = [digits(t) for t in texts]
+        pairs = list(zip(ds, texts, strict=True))
         feats.append(
-            {
-                "filled": len(texts) / max(1, len(cols[c])),
-                "egn": _frac([len(d) == 10 and _alpha(t) <= 2 for d, t in zip(ds, texts, strict=True)]),
-                "small": _frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in zip(ds, texts, strict=True)]),
-                "money": _frac([(len(d) >= 3 and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
-                                for d, t in zip(ds, texts, strict=True)]),
-                "alpha": _frac([_alpha(t) >= 3 for t in texts]),
-                "words": sum(len(re.findall(r"[А-Яа-яA-Za-z]{2,}", t)) for t in texts) / max(1, len(texts)),
-                "caps": _frac([bool(re.match(r"\W*[А-ЯA-Z]", t)) for t in texts]),
-                "votes": heading_votes(headings[c]),
-            }
+            Feats(
+                filled=len(texts) / max(1, len(cols[c])),
+                egn=_frac([len(d) == 10 and _alpha(t) <= 2 for d, t in pairs]),
+                small=_frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in pairs]),
+                money=_frac([(len(d) >= 3 and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
+                             for d, t in pairs]),
+                alpha=_frac([_alpha(t) >= 3 for t in texts]),
+                words=sum(len(re.findall(r"[А-Яа-яA-Za-z]{2,}", t)) for t in texts) / max(1, len(texts)),
+                caps=_frac([bool(re.match(r"\W*[А-ЯA-Z]", t)) for t in texts]),
+                votes=heading_votes(headings[c]),
+            )
         )  # fmt: skip
-    egn_c = max(range(n_cols), key=lambda c: feats[c]["egn"])
-    if feats[egn_c]["egn"] >= 0.4:
+    egn_c = max(range(n_cols), key=lambda c: feats[c].egn)
+    if feats[egn_c].egn >= 0.4:
         kinds[egn_c] = "egn"
     # row numbers: first small-integer column, rising
     for c in range(n_cols):
-        if kinds[c] is None and feats[c]["small"] >= 0.5:
+        if kinds[c] is None and feats[c].small >= 0.5:
             nums = [int(d) for d in (digits(t) for t in cols[c]) if d and len(d) <= 3]
             rising = _frac([b > a for a, b in pairwise(nums)])
             if rising >= 0.6 and c < n_cols // 2:
                 kinds[c] = "row"
                 break
     for c in range(n_cols):
-        if kinds[c] is None and feats[c]["small"] >= 0.5 and "days_worked" not in kinds:
+        if kinds[c] is None and feats[c].small >= 0.5 and "days_worked" not in kinds:
             kinds[c] = "days_worked"
-    money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c]["money"] >= 0.5]
+    money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
         parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
         k = min(len(money_cols), 5)
@@ -122,23 +136,23 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
         templates = MONEY_TEMPLATES[k]
 
         def rank(t: tuple[str, ...]) -> tuple[int, int]:
-            votes = sum(feats[c]["votes"].get(f, 0) for c, f in zip(money_cols, t, strict=True))  # type: ignore[union-attr]
+            votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
             return (_money_score(parsed, t), votes)
 
         best = max(templates, key=rank)
         for c, f in zip(money_cols, best, strict=True):
             kinds[c] = f
-    text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c]["alpha"] >= 0.5]
+    text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].alpha >= 0.5]
     if text_cols:
-        name_c = max(text_cols, key=lambda c: (feats[c]["words"] >= 2.5) * 2 + feats[c]["caps"]
-                     + feats[c]["votes"].get("name", 0))  # type: ignore[operator]  # fmt: skip
+        name_c = max(text_cols, key=lambda c: (feats[c].words >= 2.5) * 2 + feats[c].caps
+                     + feats[c].votes.get("name", 0))  # fmt: skip
         kinds[name_c] = "name"
         for c in text_cols:
             if c == name_c:
                 continue
-            votes = feats[c]["votes"]
-            if votes.get("signature"):  # type: ignore[union-attr]
+            votes = feats[c].votes
+            if votes.get("signature"):
                 kinds[c] = "signature"
-            elif "position" not in kinds and feats[c]["words"] <= 2.5:
+            elif "position" not in kinds and feats[c].words <= 2.5:
                 kinds[c] = "position"
     return kinds

@@ -240,9 +240,11 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
     _run_checks(drafts, totals, present, header)
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets: list[tuple[int, Box]] = []
-    where: dict[int, tuple[int, str]] = {}
+    where: dict[int, tuple[int, str]] = {}  # mosaic line -> (row draft, field)
     for i, (r, d) in enumerate(zip(body_rows, drafts, strict=True)):
         for c, kind in enumerate(kinds):
+            if kind is None:
+                continue
             doubtful = kind in d.review or d.values.get(kind) is None
             if kind in ("days_worked", "egn") or (kind in NUMERIC and kind != "row" and doubtful):
                 key = len(targets)
@@ -252,11 +254,11 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
         reread = second_pass(a, targets)
         for key, text in reread.items():
             i, kind = where[key]
-            v = _value(kind, text)
-            if v is not None:
-                drafts[i].alts.setdefault(kind, []).append(v)
+            reading = _value(kind, text)
+            if reading is not None:
+                drafts[i].alts.setdefault(kind, []).append(reading)
                 if drafts[i].values.get(kind) is None:
-                    drafts[i].values[kind] = v
+                    drafts[i].values[kind] = reading
         for d in drafts:
             d.review.clear()
             d.proven.clear()

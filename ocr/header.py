@@ -145,14 +145,14 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
         text = " ".join(w.text for w in line)
         if h.month is None:
             for i, w in enumerate(line):
-                m = _month(w.text)
-                if m is None:
+                mon = _month(w.text)
+                if mon is None:
                     continue
                 nums = [digits(x.text) for x in line[i + 1 : i + 3]]
                 year = next((int(n) for n in nums if len(n) == 4 and 1900 <= int(n) <= 2099), None)
                 if year is None:
                     continue
-                h.month, h.year = m, year
+                h.month, h.year = mon, year
                 h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
                 break
         if h.employer is None:

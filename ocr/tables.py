@@ -64,7 +64,7 @@ def column_gaps(
     prof = np.zeros(x1 - x0, dtype=np.int64)
     for a, b in bands:
         prof += (ink[a:b, x0:x1] > 0).any(axis=0)
-    head_prof = (ink[head[0] : head[1], x0:x1] > 0).any(axis=0)
+    head_prof: np.ndarray = np.asarray((ink[head[0] : head[1], x0:x1] > 0).any(axis=0))
     # a stamp or a stray stroke may cross a gap in a few lines; the heading must still be clear there
     allowance = min(3, len(bands) // 4)
     runs = _runs(prof <= allowance)
