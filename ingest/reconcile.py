@@ -13,14 +13,16 @@ loop, ``RqQueue.run_until_done`` while waiting):
 ``stuck_after`` must exceed ``job_timeout`` (the defaults do: 900 > 600), otherwise a slow page that
 is still being worked on is re-queued too (harmless, records are replaced, but wasted work).
 
-Every re-queue appends a ``queued`` event by actor ``reconciler``. Running several reconcilers at
-once is safe: the ledger update is conditional and the enqueue is idempotent. Processing a page
+``archive worker`` supervisors pass over the whole ledger, one of the fleet at a time (a lock in
+Redis); ``run_until_done`` checks only the pages it waits for. Every re-queue appends a ``queued``
+event by actor ``reconciler``. Running several reconcilers at once is safe: the ledger update is conditional and the enqueue is idempotent. Processing a page
 twice is harmless (records are overwritten by their stable ids).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +35,7 @@ from archive_core.db import Database, Page, utcnow
 from archive_core.records import PageStatus
 
 from .batches import add_event
+from .rq_queue import redis_errors
 
 if TYPE_CHECKING:
     from .rq_queue import RqQueue
@@ -54,16 +57,22 @@ class ReconcileReport:
         return len(self.stuck) + len(self.missing)
 
 
-def _requeue_stuck(settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport) -> None:
+def _scopes(only: Sequence[str] | None) -> list[list[str] | None]:
+    if only is None:
+        return [None]
+    pages = list(dict.fromkeys(only))
+    return [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
+
+
+def _requeue_stuck(
+    settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport, scope: list[str] | None
+) -> None:
     cutoff = utcnow() - timedelta(seconds=settings.stuck_after)
+    q = select(Page.sha256).where(Page.status == PageStatus.processing.value, Page.updated_at < cutoff)
+    if scope is not None:
+        q = q.where(Page.sha256.in_(scope))
     with db.Session() as s:
-        stuck = list(
-            s.scalars(
-                select(Page.sha256)
-                .where(Page.status == PageStatus.processing.value, Page.updated_at < cutoff)
-                .limit(10 * CHUNK)
-            )
-        )
+        stuck = list(s.scalars(q.limit(10 * CHUNK)))
     for sha in stuck:
         with db.Session.begin() as s:
             changed = s.execute(
@@ -85,24 +94,22 @@ def _requeue_stuck(settings: Settings, db: Database, queue: RqQueue, report: Rec
                 ACTOR,
                 f"отново в опашката: обработката не завърши за {settings.stuck_after} s",
             )
-        queue.requeue_page(sha)
+        queue.requeue_page(sha)  # if Redis is down now, the next pass finds it queued without a job
         report.stuck.append(sha)
 
 
-def _requeue_lost(settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport) -> None:
+def _requeue_lost(
+    settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport, scope: list[str] | None
+) -> None:
     # A live worker kills its job at job_timeout; a job 'started' for longer lost its worker.
     abandoned_before = utcnow() - timedelta(seconds=settings.job_timeout + settings.stuck_after)
     after = ""
     while True:
+        q = select(Page.sha256).where(Page.status == PageStatus.queued.value, Page.sha256 > after)
+        if scope is not None:
+            q = q.where(Page.sha256.in_(scope))
         with db.Session() as s:
-            rows = list(
-                s.scalars(
-                    select(Page.sha256)
-                    .where(Page.status == PageStatus.queued.value, Page.sha256 > after)
-                    .order_by(Page.sha256)
-                    .limit(CHUNK)
-                )
-            )
+            rows = list(s.scalars(q.order_by(Page.sha256).limit(CHUNK)))
         if not rows:
             return
         after = rows[-1]
@@ -121,13 +128,29 @@ def _requeue_lost(settings: Settings, db: Database, queue: RqQueue, report: Reco
                 report.missing.append(sha)
 
 
-def reconcile(settings: Settings, db: Database, queue: RqQueue) -> ReconcileReport:
-    """One pass; returns what was re-queued. Raises BackendUnavailable if Redis is down."""
+def reconcile(
+    settings: Settings, db: Database, queue: RqQueue, *, only: Sequence[str] | None = None
+) -> ReconcileReport:
+    """One pass over the whole ledger, or over the pages ``only`` (what a waiting ingest cares
+    about); returns what was re-queued. Raises BackendUnavailable if Redis is down."""
     report = ReconcileReport()
-    _requeue_stuck(settings, db, queue, report)
-    _requeue_lost(settings, db, queue, report)
+    for scope in _scopes(only):
+        _requeue_stuck(settings, db, queue, report, scope)
+        _requeue_lost(settings, db, queue, report, scope)
     if report.total:
         log.warning(
             "reconciler: re-queued %d stuck and %d lost page(s)", len(report.stuck), len(report.missing)
         )
     return report
+
+
+def reconcile_if_leader(
+    settings: Settings, db: Database, queue: RqQueue, *, owner: str, every: float
+) -> ReconcileReport | None:
+    """A whole-ledger pass, run by one supervisor of the fleet at a time (a Redis lock that expires
+    after ``every`` seconds); None when another one holds it."""
+    key = f"archive:reconciler:{settings.queue_name}"
+    with redis_errors(queue.url):
+        if not queue.connection.set(key, owner, nx=True, ex=max(1, int(every))):
+            return None
+    return reconcile(settings, db, queue)

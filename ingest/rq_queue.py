@@ -298,7 +298,7 @@ class RqQueue:
             now = time.monotonic()
             if now >= next_reconcile:
                 try:
-                    reconcile(self.settings, self.db, self)
+                    reconcile(self.settings, self.db, self, only=shas)
                     no_workers_seen = no_workers_seen + 1 if self.workers_count() == 0 else 0
                 except (BackendUnavailable, DBAPIError) as e:
                     log.warning("reconciler: %s", e)

@@ -105,10 +105,14 @@ class Supervisor:
                 os.kill(p.pid, signal.SIGTERM)  # rq warm shutdown: finish the current page
 
     def _reconcile(self, queue: Any, db: Any) -> None:
-        from .reconcile import reconcile
+        from .reconcile import reconcile_if_leader
 
         try:
-            report = reconcile(self.settings, db, queue)
+            report = reconcile_if_leader(
+                self.settings, db, queue, owner=f"{self.host}:{os.getpid()}", every=self.reconcile_every
+            )
+            if report is None:
+                return  # another supervisor of the fleet does this pass
         except BackendUnavailable as e:
             log.warning("reconciler: %s", e)
             return
