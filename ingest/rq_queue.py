@@ -40,7 +40,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from archive_core.config import Settings
 from archive_core.db import Database, Page, open_database, utcnow
-from archive_core.errors import ArchiveError, BackendUnavailable, PageError, UsageError
+from archive_core.errors import ArchiveError, BackendUnavailable, ConfigError, PageError, UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
@@ -51,8 +51,10 @@ JOB_PREFIX = "page-"
 FAULT_PLUGIN_ENV = "ARCHIVE_FAULT_PLUGIN"
 # Seconds between retries of a retryable failure (needs a worker running with the rq scheduler).
 RETRY_INTERVALS = (5, 30, 120, 300)
-RESULT_TTL = 24 * 3600  # finished jobs are kept a day (idempotence window), failed ones a month
-FAILURE_TTL = 30 * 24 * 3600
+# Finished jobs go soon (the ledger knows a page is done; millions of job hashes would fill Redis);
+# failed ones stay a week for `archive jobs`.
+RESULT_TTL = 600
+FAILURE_TTL = 7 * 24 * 3600
 ACTIVE_JOB_STATES = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED, JobStatus.STARTED})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -94,9 +96,14 @@ def _check_sha(page_sha256: str) -> str:
     return page_sha256
 
 
+def safe_url(url: str) -> str:
+    """The URL without its password (for messages)."""
+    return re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", url)
+
+
 def redis_unavailable(url: str, err: Exception) -> BackendUnavailable:
     return BackendUnavailable(
-        f"Redis на {url} не отговаря ({type(err).__name__}: {err}); "
+        f"Redis на {safe_url(url)} не отговаря ({type(err).__name__}: {err}); "
         "проверете дали сървърът работи и ARCHIVE_REDIS_URL е верен"
     )
 
@@ -118,7 +125,7 @@ def connect_redis(settings: Settings) -> redis.Redis:
     try:
         conn = redis.Redis.from_url(settings.redis_url, socket_connect_timeout=5, health_check_interval=30)
     except ValueError as e:
-        raise UsageError(f"невалиден ARCHIVE_REDIS_URL {settings.redis_url!r}: {e}") from None
+        raise ConfigError(f"невалиден ARCHIVE_REDIS_URL {safe_url(settings.redis_url)!r}: {e}") from None
     with redis_errors(settings.redis_url):
         conn.ping()
     return conn

@@ -129,7 +129,7 @@ class Supervisor:
     def run(self) -> int:
         from archive_core.db import open_database
 
-        from .rq_queue import RqQueue
+        from .rq_queue import RqQueue, safe_url
 
         queue = RqQueue.from_settings(self.settings)  # fails fast if Redis is down
         db = open_database(self.settings)  # migrates the schema once, before the workers start
@@ -140,7 +140,7 @@ class Supervisor:
             self._spawn(slot)
         click.echo(
             f"archive worker: {self.processes} процеса на опашка {self.settings.queue_name!r} "
-            f"({self.settings.redis_url})",
+            f"({safe_url(self.settings.redis_url or '')})",
             err=True,
         )
         self._reconcile(queue, db)

@@ -78,3 +78,13 @@ def test_jobs_shows_counts_and_failed_pages(
     bad = pages[-1].name
     assert any(bad in line and "таблицата не е открита" in line for line in out.splitlines())
     assert "Неуспешни задачи в rq" in out and "page-" in out
+
+
+def test_bad_redis_url_is_a_config_error_without_the_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ARCHIVE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ARCHIVE_REDIS_URL", "rediss//:s3cret@host:6379/0")
+    code, _, err = run(["jobs"], capsys)
+    assert code == 3
+    assert "ARCHIVE_REDIS_URL" in err and "s3cret" not in err
