@@ -86,7 +86,9 @@ def load_settings(**overrides: Any):
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="archive", standalone_mode=False, auto_envvar_prefix="ARCHIVE")
+        rv = cli.main(args=argv, prog_name="archive", standalone_mode=False, auto_envvar_prefix="ARCHIVE")
+        if isinstance(rv, int) and rv:  # ctx.exit(n) inside a command comes back as a return value
+            sys.exit(rv)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.Abort:

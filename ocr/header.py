@@ -16,6 +16,8 @@ _LATIN_LETTERS = str.maketrans(
     {"A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "K": "К", "M": "М",
      "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х", "x": "х", "y": "у"}
 )  # fmt: skip
+# The archive holds sheets of 1980-1996 (domain.md); a year outside is a misreading, not a period.
+YEARS = (1980, 1996)
 _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
 
 
@@ -149,7 +151,7 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
                 if mon is None:
                     continue
                 nums = [digits(x.text) for x in line[i + 1 : i + 3]]
-                year = next((int(n) for n in nums if len(n) == 4 and 1900 <= int(n) <= 2099), None)
+                year = next((int(n) for n in nums if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
                 if year is None:
                     continue
                 h.month, h.year = mon, year
