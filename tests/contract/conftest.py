@@ -27,8 +27,6 @@ from tests.servers import (  # noqa: F401  (fixtures)
     s3_server_restartable,
 )
 
-pytestmark = pytest.mark.integration
-
 
 def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
