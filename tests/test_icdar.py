@@ -1,0 +1,133 @@
+"""Table structure on documents nobody here made: the ICDAR 2013 adjacency scoring and the generic finder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ocr.adjacency import (
+    Cell,
+    Table,
+    normalise_loose,
+    read_icdar_structure,
+    relations,
+    score_document,
+    tables_from_structure,
+)
+
+
+def grid(rows: list[list[str]], page: int = 1, origin: tuple[int, int] = (0, 0)) -> Table:
+    """A table with 100x50 px cells; empty strings are empty cells."""
+    ox, oy = origin
+    cells = [
+        Cell(r, c, text, bbox=(ox + 100 * c, oy + 50 * r, ox + 100 * c + 100, oy + 50 * r + 50))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    return Table(page, cells)
+
+
+TRUTH = [["Country", "2010", "2011"], ["Austria", "1.5", "2.0"], ["Belgium", "3.1", "4.2"]]
+
+
+def test_perfect_structure_scores_one():
+    s = score_document([grid(TRUTH)], [grid(TRUTH)])
+    assert s.truth == 12  # 3 rows x 2 horizontal pairs + 3 columns x 2 vertical pairs
+    assert (s.precision, s.recall, s.f1) == (1.0, 1.0, 1.0)
+
+
+def test_whitespace_differences_do_not_count():
+    got = [["Country\n", "2010", "2011"], ["Austria", " 1.5", "2.0"], ["Belgium", "3.1", "4.2\n"]]
+    assert score_document([grid(TRUTH)], [grid(got)]).f1 == 1.0
+
+
+def test_a_split_cell_lowers_recall_and_precision():
+    truth = grid([["Gross domestic product", "12"], ["Exports", "7"]])
+    split = grid([["Gross domestic", "product", "12"], ["Exports", "", "7"]])
+    s = score_document([truth], [split])
+    assert 0 < s.recall < 1
+    assert 0 < s.precision < 1
+    # the relation between the two lower cells survives: the empty cell between them is skipped
+    assert ("Exports", "7", "h") in relations(split)
+
+
+def test_empty_cells_are_skipped_over():
+    t = grid([["a", "", "b"], ["", "", ""], ["c", "", "d"]])
+    assert set(relations(t)) == {("a", "b", "h"), ("c", "d", "h"), ("a", "c", "v"), ("b", "d", "v")}
+
+
+def test_spanning_cell_has_a_neighbour_in_each_row_it_spans():
+    t = Table(1, [Cell(0, 0, "Region", row_span=2), Cell(0, 1, "x"), Cell(1, 1, "y"), Cell(2, 0, "Total")])
+    assert set(relations(t)) == {
+        ("Region", "x", "h"),
+        ("Region", "y", "h"),
+        ("x", "y", "v"),
+        ("Region", "Total", "v"),
+    }
+
+
+def test_missed_table_lowers_recall_and_extra_table_lowers_precision():
+    first = grid(TRUTH)
+    second = grid(TRUTH, origin=(0, 1000))
+    missed = score_document([first, second], [grid(TRUTH)])
+    assert missed.precision == 1.0 and missed.recall == 0.5
+    extra = score_document([first], [grid(TRUTH), grid([["x", "y"]], origin=(0, 2000))])
+    assert extra.recall == 1.0 and extra.precision < 1.0
+
+
+def test_prediction_is_matched_to_the_table_it_overlaps_most_on_its_own_page():
+    on_page_two = grid(TRUTH, page=2)
+    s = score_document([grid(TRUTH, page=1)], [on_page_two])
+    assert s.correct == 0 and s.recall == 0.0
+    # shifted a little but overlapping the right table: still matched
+    assert score_document([grid(TRUTH)], [grid(TRUTH, origin=(15, 10))]).f1 == 1.0
+
+
+def test_loose_normalisation_ignores_punctuation_and_case():
+    assert normalise_loose("Total (EUR):") == normalise_loose("total EUR")
+
+
+def test_icdar_ground_truth_coordinates_become_top_left_pixels(tmp_path: Path):
+    xml = tmp_path / "x-str.xml"
+    xml.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<document filename="x"><table id="1"><region id="1" page="2" col-increment="0" row-increment="0">
+<cell id="1" start-col="0" start-row="0" end-col="1"><bounding-box x1="72" x2="144" y1="700" y2="712"/>
+<content>Head
+line</content></cell>
+<cell id="2" start-col="0" start-row="1"><bounding-box x1="72" x2="100" y1="680" y2="690"/><content>a</content></cell>
+<cell id="3" start-col="1" start-row="1"><bounding-box x1="110" x2="144" y1="680" y2="690"/><content/></cell>
+</region></table></document>""",
+        encoding="utf-8",
+    )
+    (t,) = read_icdar_structure(xml, {1: 842.0, 2: 792.0}, dpi=300)
+    assert t.page == 2
+    head = t.cells[0]
+    assert head.col_span == 2 and head.row_span == 1
+    assert head.bbox == pytest.approx((300, (792 - 712) * 300 / 72, 600, (792 - 700) * 300 / 72))
+    assert set(relations(t)) == {("Head line", "a", "v")}  # the empty cell has no relations
+
+
+def test_table_structure_document_is_read_back(tmp_path: Path):
+    doc = {
+        "schema": "table-structure/1",
+        "image": "p.png",
+        "width": 1000,
+        "height": 1000,
+        "tables": [
+            {
+                "bbox": [0, 0, 300, 150],
+                "rows": 3,
+                "cols": 3,
+                "cells": [
+                    {"row": r, "col": c, "row_span": 1, "col_span": 1, "bbox": [0, 0, 1, 1], "text": t}
+                    for r, row in enumerate(TRUTH)
+                    for c, t in enumerate(row)
+                ],
+            }
+        ],
+    }
+    (t,) = tables_from_structure(json.loads(json.dumps(doc)), page=1)
+    assert score_document([grid(TRUTH)], [t]).f1 == 1.0
