@@ -302,7 +302,14 @@ class ElasticIndex:
             if self.client.indices.exists_alias(name=self.alias):
                 self._ensured = True
                 return
-            if self.client.indices.exists(index=self.alias):
+            try:
+                behind = set(self.client.indices.get(index=self.alias))
+            except EsNotFoundError:
+                behind = set()
+            if behind and self.alias not in behind:  # another process has just made the alias
+                self._ensured = True
+                return
+            if self.alias in behind:
                 raise ConfigError(
                     f"в Elasticsearch има индекс {self.alias!r}, а не псевдоним; преименувайте го или "
                     "сменете ARCHIVE_INDEX_ALIAS"

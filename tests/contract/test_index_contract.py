@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from archive_core.config import Settings
 from archive_core.errors import BackendUnavailable, ConfigError
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth, ReviewState
@@ -276,6 +277,23 @@ def test_elastic_writes_during_rebuild_are_kept(es_server) -> None:  # type: ign
     idx.refresh()
     assert idx.search(SearchQuery(egn="7707077777")) == [late]
     assert idx.count() == len(records()) + 1
+
+
+@pytest.mark.parametrize("missed", ["alias check", "both checks"])
+def test_elastic_two_processes_ensuring_at_once_keep_one_index(es_server, monkeypatch, missed) -> None:  # type: ignore[no-untyped-def]
+    first = make_elastic_index(es_server.url)
+    first.ensure()
+    first.upsert(records())
+    first.refresh()
+    second = ElasticIndex.from_settings(Settings(elasticsearch_url=es_server.url, index_alias=first.alias))
+    # the second process checked for the alias just before the first one created it
+    monkeypatch.setattr(second.client.indices, "exists_alias", lambda **kw: False)
+    if missed == "both checks":  # ... and both create an index
+        monkeypatch.setattr(second.client.indices, "get", lambda **kw: {})
+    second.ensure()
+    monkeypatch.undo()
+    assert len(es_indices(first)) == 1  # the younger index is dropped again, the alias is on the older one
+    assert second.count() == first.count() == len(records())
 
 
 def test_elastic_plain_index_in_the_way(es_server) -> None:  # type: ignore[no-untyped-def]
