@@ -1,5 +1,10 @@
 """The generic table stage (`archive tables`): grid and cell texts as table-structure/1, before any
-payroll meaning is given to the columns."""
+payroll meaning is given to the columns.
+
+The payroll grid finder goes first (one ruled grid, or an unruled sheet between long rules); when it
+finds no table, the generic finder (ocr.generic: several ruled, partly ruled or unruled tables per
+page) does. Cell texts come from one tesseract pass either way.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,23 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from archive_core.records import SCHEMA_TABLE_STRUCTURE
 
-from .extract import Analysis, _cell_words, _conf, _text, analyse, recognise
+from . import generic, tess
+from .extract import Analysis, _cell_words, _conf, _text, analyse
+from .geometry import Word
 
 
-def structure_of(a: Analysis, image_name: str, width: int, height: int) -> dict[str, object]:
+def _grid_words(a: Analysis, lang: str) -> list[Word]:
+    """One tesseract pass over the table's band of the page."""
     g = a.grid
-    words, _ = recognise(a)
-    cells_words, _ = _cell_words(words, g)
+    top = max(0, g.ys[0] - 6)
+    bottom = min(a.clean.shape[0], g.ys[-1] + 8)
+    return tess.words(a.clean[top:bottom], lang=lang, psm=6, offset=(0, top))
+
+
+def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, object]]:
+    """The payroll grid as one table-structure/1 table."""
+    g = a.grid
+    cells_words, _ = _cell_words(_grid_words(a, lang), g)
     cells = []
     for r in range(g.n_rows):
         for c in range(g.n_cols):
@@ -34,29 +49,30 @@ def structure_of(a: Analysis, image_name: str, width: int, height: int) -> dict[
                     "confidence": round(_conf(ws), 2),
                 }
             )
-    return {
-        "schema": SCHEMA_TABLE_STRUCTURE,
-        "image": image_name,
-        "width": width,
-        "height": height,
-        "tables": [
-            {
-                "bbox": a.transform.box_to_original(g.bbox),
-                "rows": g.n_rows,
-                "cols": g.n_cols,
-                "cells": cells,
-            }
-        ],
-    }
+    return [{"bbox": a.transform.box_to_original(g.bbox), "rows": g.n_rows, "cols": g.n_cols, "cells": cells}]
 
 
-def table_structure(image: np.ndarray, *, image_name: str, dpi: int | None = None) -> str:
-    h, w = image.shape[:2]
+def find_tables(image: np.ndarray, *, dpi: int | None = None, lang: str = "bul") -> list[dict[str, object]]:
+    """All tables of a page image: the payroll grid when there is one, else the generic finder's."""
     try:
         a = analyse(image, dpi=dpi)
     except ExtractionError:
-        doc: dict[str, object] = {
-            "schema": SCHEMA_TABLE_STRUCTURE, "image": image_name, "width": w, "height": h, "tables": []
-        }  # fmt: skip
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(structure_of(a, image_name, w, h), ensure_ascii=False, indent=2) + "\n"
+        pass
+    else:
+        return structure_of(a, lang=lang)
+    page = generic.prepare(image, dpi=dpi)
+    words = generic.recognise_page(page, lang=lang)
+    return generic.structure_tables(page, generic.find_tables(page, words))
+
+
+def table_structure(image: np.ndarray, *, image_name: str, dpi: int | None = None, lang: str = "bul") -> str:
+    """table-structure/1 JSON text of one page image."""
+    h, w = image.shape[:2]
+    doc: dict[str, object] = {
+        "schema": SCHEMA_TABLE_STRUCTURE,
+        "image": image_name,
+        "width": w,
+        "height": h,
+        "tables": find_tables(image, dpi=dpi, lang=lang),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
