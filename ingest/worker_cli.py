@@ -3,7 +3,8 @@
 ``archive worker --processes N`` starts N rq worker processes (each its own process, one OCR thread
 each: OMP_THREAD_LIMIT=1) on the queue in Redis, and runs the reconciler in the supervising process.
 A worker process that dies is started again (unless --burst). SIGTERM/SIGINT: the workers finish the
-page in hand, then everything stops.
+page in hand, then everything stops (a second signal stops at once). Under systemd use
+``KillMode=mixed``, so that only the supervisor gets the SIGTERM.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -51,7 +53,21 @@ def _preload(settings: Settings) -> None:
 
 
 def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_level: str) -> None:
-    """Body of one worker process (spawned): a plain rq Worker on the page queue."""
+    """Body of one worker process (spawned): a plain rq Worker on the page queue.
+
+    It leaves the supervisor's process group, so that a Ctrl-C or a signal to the group reaches the
+    supervisor alone, which asks each worker once for a warm shutdown (rq: a second signal would be
+    a cold one, and a signal reaching the work horse kills the page in hand). If the supervisor dies,
+    the worker finishes its page and stops."""
+    os.setpgid(0, 0)
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(2.0)
+        os.kill(os.getpid(), signal.SIGTERM)  # warm shutdown
+
+    threading.Thread(target=watch_parent, name="watch-supervisor", daemon=True).start()
     logging.basicConfig(level=log_level, format="%(asctime)s %(name)s: %(message)s")
     os.environ["OMP_THREAD_LIMIT"] = "1"
     from rq import Worker

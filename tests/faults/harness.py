@@ -149,17 +149,36 @@ class WorkerFleet:
         )
         return self
 
+    def descendants(self) -> list[int]:
+        if self.proc is None:
+            return []
+        out: list[int] = []
+        todo = [self.proc.pid]
+        while todo:
+            kids = children_of(todo.pop())
+            out.extend(kids)
+            todo.extend(kids)
+        return out
+
+    def terminate(self) -> None:
+        """SIGTERM to the supervisor alone (as an operator's Ctrl-C or systemd KillMode=mixed)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+
     def stop(self) -> None:
+        everyone = self.descendants()
         proc, self.proc = self.proc, None
         if proc is None:
             return
         if proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
+            proc.send_signal(signal.SIGTERM)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(20)
+                proc.wait(30)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
+        for pid in everyone:  # workers live in their own process groups
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(10)
 
@@ -190,8 +209,11 @@ def children_of(pid: int) -> list[int]:
     return out
 
 
-def kill_busy_worker(redis_url: str, timeout: float = 30.0) -> str:
-    """kill -9 one rq worker that is in the middle of a job (and its work horse); returns the job id."""
+def kill_busy_worker(
+    redis_url: str, timeout: float = 30.0, *, which: Callable[[str], bool] = lambda job_id: True
+) -> str:
+    """kill -9 one rq worker that is in the middle of a job ``which`` accepts (and its work horse);
+    returns the job id."""
     import redis
     from rq import Worker
 
@@ -200,7 +222,7 @@ def kill_busy_worker(redis_url: str, timeout: float = 30.0) -> str:
     while time.monotonic() < deadline:
         for w in Worker.all(connection=conn):
             job_id = w.get_current_job_id()
-            if job_id and w.pid:
+            if job_id and w.pid and which(job_id):
                 for child in children_of(w.pid):
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(child, signal.SIGKILL)

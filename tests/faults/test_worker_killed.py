@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from archive_core.config import Settings
-from archive_core.db import PageEventRow, open_database
+from archive_core.db import Page, PageEventRow, open_database
 from ingest.rq_queue import page_of_job
 
 from . import plugin
@@ -33,7 +33,12 @@ def test_kill_9_worker_mid_page(tmp_path: Path, prod_settings: Settings, sample_
         run = Background(ingest_all, settings, sample_pages)
         wait_for(lambda: ledger_count(settings, "processing") >= 1, 90, "a page in processing")
         wait_for(lambda: len(plugin.extraction_log(log)) >= 1, 30, "an extraction under way")
-        killed_job = kill_busy_worker(settings.redis_url or "")
+        def extracting(job_id: str) -> bool:
+            sha = page_of_job(job_id)
+            name = Path(page_sources(settings).get(sha or "", "")).name
+            return bool(name) and name in plugin.extraction_log(log)
+
+        killed_job = kill_busy_worker(settings.redis_url or "", which=extracting)
         summary = run.result(timeout=180)
     killed = page_of_job(killed_job)
     assert killed is not None
@@ -51,3 +56,12 @@ def test_kill_9_worker_mid_page(tmp_path: Path, prod_settings: Settings, sample_
         )
     db.dispose()
     assert "reconciler" in actors, "the killed worker's page was not re-queued by the reconciler"
+    assert t.extractions == len(sample_pages) + 1, "only the killed page is extracted twice"
+
+
+def page_sources(settings: Settings) -> dict[str, str]:
+    db = open_database(settings)
+    with db.Session() as s:
+        out = {sha: src for sha, src in s.execute(select(Page.sha256, Page.source))}
+    db.dispose()
+    return out
