@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from archive_core.config import Settings
@@ -112,6 +112,22 @@ def test_open_database_from_many_processes_at_once_migrates_once(db_settings: Se
             head_revision()
         ]
     db.dispose()
+
+
+def test_migrations_go_down_to_nothing_and_up_again(db: Database) -> None:
+    from alembic import command
+
+    from archive_core.migrations import alembic_config, upgrade_to_head
+
+    with db.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    with db.engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+    upgrade_to_head(db.engine)
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
 def test_database_made_before_migrations_is_adopted(db_settings: Settings) -> None:
