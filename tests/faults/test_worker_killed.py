@@ -33,6 +33,7 @@ def test_kill_9_worker_mid_page(tmp_path: Path, prod_settings: Settings, sample_
         run = Background(ingest_all, settings, sample_pages)
         wait_for(lambda: ledger_count(settings, "processing") >= 1, 90, "a page in processing")
         wait_for(lambda: len(plugin.extraction_log(log)) >= 1, 30, "an extraction under way")
+
         def extracting(job_id: str) -> bool:
             sha = page_of_job(job_id)
             name = Path(page_sources(settings).get(sha or "", "")).name
