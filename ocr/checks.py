@@ -25,6 +25,7 @@ class RowDraft:
     alts: dict[str, list[object]] = field(default_factory=dict)  # other readings (second pass)
     review: set[str] = field(default_factory=set)
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
+    derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -33,7 +34,8 @@ class RowDraft:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Same length and exactly one character different, or one character more/less."""
+    """The digits differ by one slip: one digit changed, dropped or added (separators do not count)."""
+    a, b = "".join(ch for ch in a if ch.isdigit()), "".join(ch for ch in b if ch.isdigit())
     if a == b:
         return False
     if len(a) == len(b):
@@ -168,7 +170,8 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     if len(fixes) == 1:
         f, guess = fixes[0]
         row.values[f] = _fmt(guess)
-        if v0[f] is None:
+        if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
+            row.derived.add(f)
             row.review.add(f)
         return
     for ok, names in _relations(v0):
@@ -208,7 +211,10 @@ def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str
         if any(x is None for x in vals):
             continue
         diff = Decimal(totals[f]) - sum(x for x in vals if x is not None)
-        if diff == 0:
+        if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
+            for r in rows:
+                if f in r.derived:
+                    r.review.discard(f)
             continue
         flagged = [r for r in rows if f in r.review]
         fixed = False

@@ -17,11 +17,12 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow
 
-from . import checks, columns, lines, names, normalise, preprocess, tables, tess
+from . import align, checks, columns, lines, names, normalise, preprocess, tables, tess
 from .geometry import Box, Grid, Transform, Word
 from .header import Header, levenshtein, parse_header
 
 NUMERIC = ("row", "egn", "days_worked", *checks.MONEY)
+NUMERIC_CHARS = "0123456789.,-"
 
 
 @dataclass
@@ -69,7 +70,7 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask))
     ink = preprocess.remove_specks(ink, 20)
     grid = tables.find_grid(ink, rules)
-    clean = preprocess.flatten(gray, ink)
+    clean = preprocess.flatten(gray, binary, rules.mask)
     return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k)
 
 
@@ -80,21 +81,46 @@ def header_bands(a: Analysis) -> list[tuple[int, int]]:
     return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
 
 
+def _header_image(a: Analysis, bands: list[tuple[int, int]]) -> np.ndarray:
+    """The part above the table with everything outside its text lines blanked: dust and stamps there
+    cannot turn into words."""
+    top = max(0, a.grid.ys[0] - 6)
+    head = np.full((top, a.clean.shape[1]), 255, dtype=np.uint8)
+    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 15), np.ones((5, 5), np.uint8))
+    solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
+    for y0, y1 in bands:
+        head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
+    return head
+
+
 def recognise(a: Analysis) -> tuple[list[Word], list[tuple[int, int]]]:
-    """One tesseract pass over the header lines and the table. Outside the header's text lines the
-    image is blanked, so dust and stamps there cannot turn into words."""
+    """Two tesseract passes. Text (header, headings, name and position columns) with the Bulgarian
+    model on the page image; figures (right-aligned columns) with a digits-only model on a mosaic of
+    their cells, one cell per line, each word placed back at its cell."""
     g = a.grid
     bottom = min(a.clean.shape[0], g.ys[-1] + 8)
     img = a.clean[:bottom].copy()
     bands = header_bands(a)
     top = max(0, g.ys[0] - 6)
-    head = np.full((top, img.shape[1]), 255, dtype=np.uint8)
-    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 15), np.ones((5, 5), np.uint8))
-    solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
-    for y0, y1 in bands:
-        head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
-    img[:top] = head
-    return tess.words(img, lang="bul", psm=6), bands
+    img[:top] = _header_image(a, bands)
+    kinds = align.column_kinds(a.ink, g)
+    numeric = [c for c, k in enumerate(kinds) if k == "numeric"]
+    words: list[Word] = []
+    if numeric:
+        for c, k in enumerate(kinds):
+            if k in ("numeric", "empty"):  # figures are read by the digits pass
+                img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
+        boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
+        for box, ws in zip(boxes, mosaic_read(a, boxes, lang="eng", whitelist=NUMERIC_CHARS), strict=True):
+            if ws:
+                words.append(Word(" ".join(w.text for w in ws), min(w.conf for w in ws), _inner(box)))
+    words += tess.words(img, lang="bul", psm=6)
+    return words, bands
+
+
+def _inner(b: Box) -> Box:
+    """A box well inside a cell, so a word placed there is assigned to that cell."""
+    return Box(b.x0 + b.w // 3, b.y0 + b.h // 3, b.x1 - b.w // 3, b.y1 - b.h // 3)
 
 
 def _cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
@@ -144,34 +170,39 @@ def _conf(ws: list[Word]) -> float:
     return min((w.conf for w in ws), default=0.0)
 
 
-def second_pass(a: Analysis, targets: list[tuple[int, Box]]) -> dict[int, str]:
-    """Re-read doubtful numeric cells with a digits-only model setting, all in one mosaic image."""
-    if not targets:
-        return {}
+def mosaic_read(a: Analysis, boxes: list[Box], *, lang: str, whitelist: str | None) -> list[list[Word]]:
+    """Read many cells in one tesseract call: each cell's crop on its own line of a mosaic image.
+    Returns the words of each box, in order."""
+    if not boxes:
+        return []
     pad = 24
-    crops = []
-    for _, b in targets:
-        crop = a.clean[max(0, b.y0 + 4) : b.y1 - 2, max(0, b.x0 + 4) : b.x1 - 4]
-        crops.append(crop)
+    crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
+             for b in boxes]  # fmt: skip
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] + pad for c in crops) + pad
     mosaic = np.full((height, width), 255, dtype=np.uint8)
     spans = []
     y = pad
     for c in crops:
-        mosaic[y : y + c.shape[0], pad : pad + c.shape[1]] = c
+        x = width - pad - c.shape[1]  # right-aligned, as figures are
+        mosaic[y : y + c.shape[0], x : x + c.shape[1]] = c
         spans.append((y, y + c.shape[0]))
         y += c.shape[0] + pad
-    ws = tess.words(mosaic, lang="bul", psm=6, whitelist="0123456789.,-")
-    out: dict[int, list[Word]] = {}
-    for w in ws:
-        for i, (y0, y1) in enumerate(spans):
-            if y0 - pad / 2 <= w.box.cy <= y1 + pad / 2:
-                out.setdefault(i, []).append(w)
-                break
-    return {
-        targets[i][0]: " ".join(x.text for x in sorted(v, key=lambda w: w.box.x0)) for i, v in out.items()
-    }
+    out: list[list[Word]] = [[] for _ in boxes]
+    starts = [s[0] - pad / 2 for s in spans]
+    for w in tess.words(mosaic, lang=lang, psm=6, whitelist=whitelist):
+        i = int(np.searchsorted(starts, w.box.cy)) - 1
+        if 0 <= i < len(boxes):
+            out[i].append(w)
+    for ws in out:
+        ws.sort(key=lambda w: w.box.x0)
+    return out
+
+
+def second_pass(a: Analysis, targets: list[tuple[int, Box]]) -> dict[int, str]:
+    """Re-read doubtful figures with the other model (Bulgarian, digits only): a second opinion."""
+    read = mosaic_read(a, [b for _, b in targets], lang="bul", whitelist=NUMERIC_CHARS)
+    return {key: " ".join(w.text for w in ws) for (key, _), ws in zip(targets, read, strict=True) if ws}
 
 
 def extract_image(image: np.ndarray, *, image_name: str, dpi: int | None = None) -> PayrollPage:

@@ -222,7 +222,9 @@ def _regions(page: Page, lines: list[Line], line_h: float) -> list[Region]:
         j = i + 1
         while j < len(lines):
             gap = lines[j].y0 - lines[run[-1]].y1
-            same_frame = j in framed_lines and framed_lines.get(run[-1]) == framed_lines[j]
+            if framed_lines.get(j) != framed_lines.get(run[-1]):
+                break  # into, out of, or between frames: another table
+            same_frame = j in framed_lines
             if is_table[j] and (gap < 2.2 * line_h or same_frame):
                 run.append(j)
                 j += 1
@@ -232,7 +234,8 @@ def _regions(page: Page, lines: list[Line], line_h: float) -> list[Region]:
             while k < len(lines) and k - j < 2 and not is_table[k]:
                 k += 1
             if (k < len(lines) and k > j and is_table[k] and lines[k].y0 - lines[run[-1]].y1 < (k - j + 1.8) * line_h
-                    and all(lines[m].x0 >= min(lines[r].x0 for r in run) - line_h for m in range(j, k))):  # fmt: skip
+                    and all(lines[m].x0 >= min(lines[r].x0 for r in run) - line_h for m in range(j, k))
+                    and all(framed_lines.get(m) == framed_lines.get(run[-1]) for m in range(j, k + 1))):  # fmt: skip
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue

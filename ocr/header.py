@@ -118,6 +118,8 @@ def clean_employer(words: list[Word]) -> str | None:
             tok = tok.replace(core, core.upper())
         out.append(tok)
     name = " ".join(out)
+    name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
+    name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):

@@ -1,0 +1,50 @@
+"""Column kinds from the page itself, before any OCR: typists right-align figures (a decimal tab) and
+left-align names; signatures are ragged on both sides. This decides which tesseract model reads which
+column, so each cell is read once by the model that suits it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .geometry import Grid
+from .preprocess import remove_specks
+
+
+def column_kinds(ink: np.ndarray, g: Grid) -> list[str]:
+    """'numeric', 'text', 'scribble' or 'empty' for every column of the grid (heading row excluded)."""
+    solid = remove_specks(ink, 40)
+    rows = range(1, g.n_rows)
+    heights: list[int] = []
+    extents: list[list[tuple[int, int]]] = [[] for _ in range(g.n_cols)]
+    for r in rows:
+        y0, y1 = g.ys[r] + 3, g.ys[r + 1] - 3
+        for c in range(g.n_cols):
+            x0, x1 = g.xs[c] + 4, g.xs[c + 1] - 4
+            cell = solid[y0:y1, x0:x1]
+            cols = np.nonzero(cell.any(axis=0))[0]
+            if cols.size < 3:
+                continue
+            ys = np.nonzero(cell.any(axis=1))[0]
+            heights.append(int(ys[-1] - ys[0]))
+            extents[c].append((int(cols[0]) + x0, int(cols[-1]) + x0))
+    char_h = float(np.median(heights)) if heights else 40.0
+    tight = max(8.0, 0.45 * char_h)
+    kinds: list[str] = []
+    n_body = max(1, len(rows))
+    for c in range(g.n_cols):
+        ext = extents[c]
+        if len(ext) < max(2, 0.3 * n_body):
+            kinds.append("empty")
+            continue
+        lefts = np.array([e[0] for e in ext])
+        rights = np.array([e[1] for e in ext])
+        # spread of the middle 80 %: the totals label or one long name may stick out
+        ls = float(np.percentile(lefts, 90) - np.percentile(lefts, 10))
+        rs = float(np.percentile(rights, 90) - np.percentile(rights, 10))
+        if rs <= tight and (rs <= ls or ls > tight):
+            kinds.append("numeric")
+        elif ls <= tight:
+            kinds.append("text")
+        else:
+            kinds.append("scribble")
+    return kinds
