@@ -137,22 +137,34 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
             if row.values.get(f) is None or row.conf.get(f, 1.0) < CONF_FLOOR:
                 row.review.add(f)
         return
-    # 1. combinations of readings that satisfy every relation
-    fits = []
+    # 1. combinations of readings (a field nobody could read is derived from the sums) that satisfy
+    #    every relation
+    fits: dict[tuple[Decimal | None, ...], set[str]] = {}
     for combo in product(*[cands[f] for f in fields]):
         v = dict(zip(fields, combo, strict=True))
+        derived: set[str] = set()
+        for _ in range(2):
+            for f in fields:
+                if v[f] is None:
+                    sols = _solve(f, v)
+                    if sols:
+                        v[f] = sols[0]
+                        derived.add(f)
         rels = _relations(v)
         if len(rels) == rels_possible and all(ok for ok, _ in rels):
-            fits.append(v)
+            fits.setdefault(tuple(v[f] for f in fields), derived)
     if len(fits) == 1:
-        for f in fields:
-            val = fits[0][f]
+        values, derived = next(iter(fits.items()))
+        for f, val in zip(fields, values, strict=True):
             if val is not None:
                 row.values[f] = _fmt(val)
+        row.derived |= derived
+        row.review |= derived  # until the column total confirms them (check_totals)
         return
     if len(fits) > 1:
-        for f in fields:
-            if len({x[f] for x in fits}) > 1:
+        keys = list(fits)
+        for i, f in enumerate(fields):
+            if len({k[i] for k in keys}) > 1:
                 row.review.add(f)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique

@@ -99,6 +99,21 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
     return out
 
 
+def _flatten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """Light evened out (divided by the paper's brightness); everything but text ink painted paper,
+    so that tesseract sees neither rules nor dust nor fills."""
+    small = cv2.resize(gray, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    bg_small = cv2.GaussianBlur(
+        cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7))), (0, 0), 3
+    )
+    bg = cv2.resize(bg_small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
+    norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
+    near = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    out = np.full_like(norm, 255)
+    np.copyto(out, norm, where=near > 0)
+    return out
+
+
 def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     """Grayscale, 300 dpi, deskewed, binarised; rule segments found and taken out of the text ink."""
     gray = preprocess.to_gray(image)
@@ -127,7 +142,7 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(mask))
     ink = preprocess.remove_specks(ink, 12)
-    clean = preprocess.flatten(gray, ink)
+    clean = _flatten(gray, ink)
     return Page(gray, binary, ink, clean, hs, vs, Transform(back[:2]), unit)
 
 
@@ -186,7 +201,7 @@ class Region:
     y1: int
 
 
-def _frames(page: Page, min_w: int, min_h: int) -> list[Box]:
+def frames(page: Page, min_w: int, min_h: int) -> list[Box]:
     """Boxes of connected groups of rules (a framed or grid table), big enough to be a table."""
     mask = np.zeros(page.binary.shape, np.uint8)
     for s in page.horizontal:
@@ -203,11 +218,11 @@ def _frames(page: Page, min_w: int, min_h: int) -> list[Box]:
 
 
 def _regions(page: Page, lines: list[Line], line_h: float) -> list[Region]:
-    frames = _frames(page, int(0.15 * page.binary.shape[1]), int(2.5 * line_h))
+    boxes = frames(page, int(0.15 * page.binary.shape[1]), int(2.5 * line_h))
     framed_lines: dict[int, int] = {}
     for i, ln in enumerate(lines):
         cy = (ln.y0 + ln.y1) / 2
-        for k, f in enumerate(frames):
+        for k, f in enumerate(boxes):
             if f.y0 <= cy <= f.y1 and ln.x0 >= f.x0 - 10 and ln.x1 <= f.x1 + 10:
                 framed_lines[i] = k
                 break
@@ -252,7 +267,7 @@ def _regions(page: Page, lines: list[Line], line_h: float) -> list[Region]:
         x0, x1 = min(ln.x0 for ln in ls), max(ln.x1 for ln in ls)
         y0, y1 = ls[0].y0, ls[-1].y1
         for k in {framed_lines[r] for r in run if r in framed_lines}:
-            f = frames[k]
+            f = boxes[k]
             x0, x1, y0, y1 = min(x0, f.x0), max(x1, f.x1), min(y0, f.y0), max(y1, f.y1)
         out.append(Region(ls, x0, x1, y0, y1))
     return out

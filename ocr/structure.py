@@ -52,20 +52,32 @@ def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, object]]:
     return [{"bbox": a.transform.box_to_original(g.bbox), "rows": g.n_rows, "cols": g.n_cols, "cells": cells}]
 
 
-def find_tables(image: np.ndarray, *, dpi: int | None = None, lang: str = "bul") -> list[dict[str, object]]:
-    """All tables of a page image: the payroll grid when there is one, else the generic finder's."""
-    try:
-        a = analyse(image, dpi=dpi)
-    except ExtractionError:
-        pass
-    else:
-        return structure_of(a, lang=lang)
+FINDERS = ("auto", "payroll", "generic")
+
+
+def find_tables(
+    image: np.ndarray, *, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
+) -> list[dict[str, object]]:
+    """All tables of a page image. ``finder``: "payroll" (the payroll grid or nothing), "generic", or
+    "auto": the payroll grid when there is one, else the generic finder's tables."""
+    if finder not in FINDERS:
+        raise ValueError(f"unknown table finder {finder!r}")
+    if finder != "generic":
+        try:
+            a = analyse(image, dpi=dpi)
+        except ExtractionError:
+            if finder == "payroll":
+                return []
+        else:
+            return structure_of(a, lang=lang)
     page = generic.prepare(image, dpi=dpi)
     words = generic.recognise_page(page, lang=lang)
     return generic.structure_tables(page, generic.find_tables(page, words))
 
 
-def table_structure(image: np.ndarray, *, image_name: str, dpi: int | None = None, lang: str = "bul") -> str:
+def table_structure(
+    image: np.ndarray, *, image_name: str, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
+) -> str:
     """table-structure/1 JSON text of one page image."""
     h, w = image.shape[:2]
     doc: dict[str, object] = {
@@ -73,6 +85,6 @@ def table_structure(image: np.ndarray, *, image_name: str, dpi: int | None = Non
         "image": image_name,
         "width": w,
         "height": h,
-        "tables": find_tables(image, dpi=dpi, lang=lang),
+        "tables": find_tables(image, dpi=dpi, lang=lang, finder=finder),
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
