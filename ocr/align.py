@@ -4,6 +4,7 @@ column, so each cell is read once by the model that suits it."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from .geometry import Grid
@@ -13,9 +14,11 @@ from .preprocess import remove_specks
 def column_kinds(ink: np.ndarray, g: Grid) -> list[str]:
     """'numeric', 'text', 'scribble' or 'empty' for every column of the grid (heading row excluded)."""
     solid = remove_specks(ink, 40)
-    rows = range(1, g.n_rows)
+    # body rows only: the last band is usually the totals row, whose label sticks out
+    rows = range(1, g.n_rows - 1 if g.n_rows > 4 else g.n_rows)
     heights: list[int] = []
     extents: list[list[tuple[int, int]]] = [[] for _ in range(g.n_cols)]
+    widest: list[list[int]] = [[] for _ in range(g.n_cols)]
     for r in rows:
         y0, y1 = g.ys[r] + 3, g.ys[r + 1] - 3
         for c in range(g.n_cols):
@@ -27,6 +30,8 @@ def column_kinds(ink: np.ndarray, g: Grid) -> list[str]:
             ys = np.nonzero(cell.any(axis=1))[0]
             heights.append(int(ys[-1] - ys[0]))
             extents[c].append((int(cols[0]) + x0, int(cols[-1]) + x0))
+            _, _, stats, _ = cv2.connectedComponentsWithStats(cell, connectivity=8)
+            widest[c].append(int(stats[1:, cv2.CC_STAT_WIDTH].max()) if len(stats) > 1 else 0)
     char_h = float(np.median(heights)) if heights else 40.0
     tight = max(8.0, 0.45 * char_h)
     kinds: list[str] = []
@@ -36,12 +41,16 @@ def column_kinds(ink: np.ndarray, g: Grid) -> list[str]:
         if len(ext) < max(2, 0.3 * n_body):
             kinds.append("empty")
             continue
+        # a signature is one or two long strokes; typed characters are narrow blots
+        if float(np.median(widest[c])) > 2.5 * char_h:
+            kinds.append("scribble")
+            continue
         lefts = np.array([e[0] for e in ext])
         rights = np.array([e[1] for e in ext])
         # spread of the middle 80 %: the totals label or one long name may stick out
         ls = float(np.percentile(lefts, 90) - np.percentile(lefts, 10))
         rs = float(np.percentile(rights, 90) - np.percentile(rights, 10))
-        if rs <= tight and (rs <= ls or ls > tight):
+        if rs <= tight:  # right-aligned (or fixed-width like the ЕГН): figures
             kinds.append("numeric")
         elif ls <= tight:
             kinds.append("text")

@@ -130,9 +130,10 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     if money_cols:
         parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
         k = min(len(money_cols), 5)
-        if len(money_cols) > 5:
-            money_cols = money_cols[-5:]
-            parsed = parsed[-5:]
+        if len(money_cols) > 5:  # keep the five most money-like columns, in page order
+            keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:5])
+            money_cols = [money_cols[i] for i in keep]
+            parsed = [parsed[i] for i in keep]
         templates = MONEY_TEMPLATES[k]
 
         def rank(t: tuple[str, ...]) -> tuple[int, int]:

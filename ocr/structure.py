@@ -15,7 +15,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from archive_core.records import SCHEMA_TABLE_STRUCTURE
 
-from . import generic, tess
+from . import generic, tables, tess
 from .extract import Analysis, _cell_words, _conf, _text, analyse
 from .geometry import Word
 
@@ -55,24 +55,52 @@ def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, object]]:
 FINDERS = ("auto", "payroll", "generic")
 
 
+def _rows_hold_single_entries(a: Analysis) -> bool:
+    """A ruled payroll grid has a rule under every row: a body row holding many text lines means the
+    rules only frame a table whose rows are not ruled (a report's table), which the generic finder
+    reads better."""
+    g = a.grid
+    if not g.ruled:
+        return True
+    for r in range(1, g.n_rows):
+        bands = tables.text_bands(a.ink, g.ys[r] + 3, g.ys[r + 1] - 3, g.xs[0], g.xs[-1])
+        if len(bands) > 3:
+            return False
+    return True
+
+
+def _overlaps(a: list[int], b: list[int]) -> bool:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w > 0 and h > 0 and w * h > 0.2 * min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+
+
 def find_tables(
     image: np.ndarray, *, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
 ) -> list[dict[str, object]]:
     """All tables of a page image. ``finder``: "payroll" (the payroll grid or nothing), "generic", or
-    "auto": the payroll grid when there is one, else the generic finder's tables."""
+    "auto": the payroll grid when there is one (and its rows are ruled one entry each, when it is a
+    ruled grid), plus the generic finder's tables elsewhere on the page; else the generic finder's."""
     if finder not in FINDERS:
         raise ValueError(f"unknown table finder {finder!r}")
+    payroll: list[dict[str, object]] = []
     if finder != "generic":
         try:
             a = analyse(image, dpi=dpi)
         except ExtractionError:
-            if finder == "payroll":
-                return []
+            pass
         else:
-            return structure_of(a, lang=lang)
+            if finder == "payroll" or _rows_hold_single_entries(a):
+                payroll = structure_of(a, lang=lang)
+        if finder == "payroll":
+            return payroll
     page = generic.prepare(image, dpi=dpi)
     words = generic.recognise_page(page, lang=lang)
-    return generic.structure_tables(page, generic.find_tables(page, words))
+    found = generic.structure_tables(page, generic.find_tables(page, words))
+    if not payroll:
+        return found
+    grid_box: list[int] = payroll[0]["bbox"]  # type: ignore[assignment]
+    return payroll + [t for t in found if not _overlaps(t["bbox"], grid_box)]  # type: ignore[arg-type]
 
 
 def table_structure(
