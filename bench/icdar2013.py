@@ -95,25 +95,27 @@ def _init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def _run_one(path: str, lang: str) -> tuple[str, str | None, str | None, float]:
+def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | None, float]:
     from ocr.runner import _cpu, read_image
     from ocr.structure import table_structure
 
     start = _cpu()
     try:
         img, dpi = read_image(Path(path))
-        doc = table_structure(img, image_name=Path(path).name, dpi=dpi or DPI, lang=lang)
+        doc = table_structure(img, image_name=Path(path).name, dpi=dpi or DPI, lang=lang, finder=finder)
         return path, doc, None, _cpu() - start
     except Exception as e:  # one page's failure is reported and scored as "no tables"
         return path, None, f"{type(e).__name__}: {e}", _cpu() - start
 
 
-def run_pages(jobs: list[PageJob], lang: str, workers: int) -> tuple[dict[str, dict], list[str], float]:
+def run_pages(
+    jobs: list[PageJob], lang: str, finder: str, workers: int
+) -> tuple[dict[str, dict], list[str], float]:
     docs: dict[str, dict] = {}
     errors: list[str] = []
     cpu = 0.0
     with ProcessPoolExecutor(max_workers=workers, initializer=_init) as pool:
-        futs = [pool.submit(_run_one, str(j.image), lang) for j in jobs]
+        futs = [pool.submit(_run_one, str(j.image), lang, finder) for j in jobs]
         for k, fut in enumerate(as_completed(futs), 1):
             path, doc, err, sec = fut.result()
             cpu += sec
@@ -133,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", dest="json_out", type=Path, default=None)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--lang", default="eng")
+    ap.add_argument("--finder", default="auto", choices=("auto", "payroll", "generic"))
     ap.add_argument("--docs", default="", help="comma-separated document names (default: all)")
     ap.add_argument("--sets", default="clean,degraded")
     ap.add_argument("--seed", type=int, default=2013)
@@ -164,11 +167,17 @@ def main(argv: list[str] | None = None) -> int:
                 back = photocopy(clean, target, seed)
                 jobs["degraded"].append(PageJob(name, page, target, back.tolist()))
 
-    report: dict[str, object] = {"dpi": DPI, "lang": args.lang, "skipped_no_pdf": skipped, "sets": {}}
+    report: dict[str, object] = {
+        "dpi": DPI,
+        "lang": args.lang,
+        "finder": args.finder,
+        "skipped_no_pdf": skipped,
+        "sets": {},
+    }
     for set_name, set_jobs in jobs.items():
         print(f"{set_name}: {len(set_jobs)} страници", file=sys.stderr)
         t0 = time.monotonic()
-        docs, errors, cpu = run_pages(set_jobs, args.lang, args.workers)
+        docs, errors, cpu = run_pages(set_jobs, args.lang, args.finder, args.workers)
         wall = time.monotonic() - t0
         per_doc: dict[str, dict[str, object]] = {}
         total, total_loose = Score(), Score()
@@ -202,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         }
 
     sets: dict[str, dict] = report["sets"]  # type: ignore[assignment]
-    print(f"ICDAR 2013 EU, {DPI} dpi, lang {args.lang}; skipped (no PDF): {', '.join(skipped) or '-'}")
+    print(
+        f"ICDAR 2013 EU, {DPI} dpi, lang {args.lang}, finder {args.finder}; skipped (no PDF): {', '.join(skipped) or '-'}"
+    )
     print(
         f"{'set':<10} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6}   {'P*':>6} {'R*':>6} {'F1*':>6}  cpu s/page"
     )

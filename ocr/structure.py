@@ -2,20 +2,22 @@
 payroll meaning is given to the columns.
 
 The payroll grid finder goes first (one ruled grid, or an unruled sheet between long rules); when it
-finds no table, the generic finder (ocr.generic: several ruled, partly ruled or unruled tables per
-page) does. Cell texts come from one tesseract pass either way.
+finds no table, or a grid without a column of personal numbers (not a payroll sheet), the generic
+finder (ocr.generic: several ruled, partly ruled or unruled tables per page) does.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import numpy as np
 
 from archive_core.errors import ExtractionError
 from archive_core.records import SCHEMA_TABLE_STRUCTURE
 
-from . import generic, tables, tess
+from . import generic, tess
 from .extract import Analysis, _cell_words, _conf, _text, analyse
 from .geometry import Word
 
@@ -28,7 +30,7 @@ def _grid_words(a: Analysis, lang: str) -> list[Word]:
     return tess.words(a.clean[top:bottom], lang=lang, psm=6, offset=(0, top))
 
 
-def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, object]]:
+def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, Any]]:
     """The payroll grid as one table-structure/1 table."""
     g = a.grid
     cells_words, _ = _cell_words(_grid_words(a, lang), g)
@@ -55,52 +57,43 @@ def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, object]]:
 FINDERS = ("auto", "payroll", "generic")
 
 
-def _rows_hold_single_entries(a: Analysis) -> bool:
-    """A ruled payroll grid has a rule under every row: a body row holding many text lines means the
-    rules only frame a table whose rows are not ruled (a report's table), which the generic finder
-    reads better."""
-    g = a.grid
-    if not g.ruled:
-        return True
-    for r in range(1, g.n_rows):
-        bands = tables.text_bands(a.ink, g.ys[r] + 3, g.ys[r + 1] - 3, g.xs[0], g.xs[-1])
-        if len(bands) > 3:
-            return False
-    return True
-
-
-def _overlaps(a: list[int], b: list[int]) -> bool:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w > 0 and h > 0 and w * h > 0.2 * min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+def _egn_rows(table: dict[str, Any]) -> float:
+    """Share of body rows (after the heading row) holding a word that reads as a personal number."""
+    rows: dict[int, bool] = {}
+    for c in table["cells"]:
+        if c["row"] == 0:
+            continue
+        hit = False
+        for token in str(c["text"]).split():
+            digits = re.sub(r"\D", "", token)
+            hit = hit or (9 <= len(digits) <= 11 and len(digits) >= 0.8 * len(token))
+        rows[c["row"]] = rows.get(c["row"], False) or hit
+    return sum(rows.values()) / max(1, int(table["rows"]) - 1)
 
 
 def find_tables(
     image: np.ndarray, *, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """All tables of a page image. ``finder``: "payroll" (the payroll grid or nothing), "generic", or
-    "auto": the payroll grid when there is one (and its rows are ruled one entry each, when it is a
-    ruled grid), plus the generic finder's tables elsewhere on the page; else the generic finder's."""
+    "auto": the payroll grid when there is one and it is a payroll sheet's (a column of personal
+    numbers, ЕГН, in at least a third of its rows), else the generic finder's tables. Documents that
+    are not payroll sheets often have a frame of rules or two long rules that the payroll finder would
+    take for a sheet's grid; the generic finder reads them far better."""
     if finder not in FINDERS:
         raise ValueError(f"unknown table finder {finder!r}")
-    payroll: list[dict[str, object]] = []
     if finder != "generic":
         try:
             a = analyse(image, dpi=dpi)
         except ExtractionError:
-            pass
+            if finder == "payroll":
+                return []
         else:
-            if finder == "payroll" or _rows_hold_single_entries(a):
-                payroll = structure_of(a, lang=lang)
-        if finder == "payroll":
-            return payroll
+            payroll = structure_of(a, lang=lang)
+            if finder == "payroll" or _egn_rows(payroll[0]) >= 1 / 3:
+                return payroll
     page = generic.prepare(image, dpi=dpi)
     words = generic.recognise_page(page, lang=lang)
-    found = generic.structure_tables(page, generic.find_tables(page, words))
-    if not payroll:
-        return found
-    grid_box: list[int] = payroll[0]["bbox"]  # type: ignore[assignment]
-    return payroll + [t for t in found if not _overlaps(t["bbox"], grid_box)]  # type: ignore[arg-type]
+    return generic.structure_tables(page, generic.find_tables(page, words))
 
 
 def table_structure(
