@@ -8,12 +8,11 @@ import cv2
 import numpy as np
 
 from .geometry import Grid
-from .preprocess import remove_specks
 
 
-def column_kinds(ink: np.ndarray, g: Grid) -> list[str]:
-    """'numeric', 'text', 'scribble' or 'empty' for every column of the grid (heading row excluded)."""
-    solid = remove_specks(ink, 40)
+def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
+    """'numeric', 'text', 'scribble' or 'empty' for every column of the grid (heading row excluded).
+    ``solid``: text ink without dust."""
     # body rows only: the last band is usually the totals row, whose label sticks out
     rows = range(1, g.n_rows - 1 if g.n_rows > 4 else g.n_rows)
     heights: list[int] = []

@@ -37,6 +37,7 @@ class Analysis:
     dpi: int
     angle: float
     quarter_turns: int
+    blobs: preprocess.Blobs
 
 
 def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Analysis:
@@ -67,17 +68,17 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
         binary = preprocess.binarize(gray)
         back = back @ np.vstack([preprocess.invert_affine(fwd), [0, 0, 1]])
     rules = lines.find_rules(binary)
-    ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask))
-    ink = preprocess.remove_specks(ink, 20)
-    grid = tables.find_grid(ink, rules)
-    clean = preprocess.flatten(gray, binary, rules.mask)
-    return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k)
+    blobs = preprocess.Blobs(cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask)))
+    ink = blobs.at_least(20)
+    grid = tables.find_grid(ink, rules, layout=blobs.at_least(70))
+    clean = preprocess.flatten(gray, blobs.without_dust())
+    return Analysis(gray, ink, clean, grid, Transform(back[:2]), 300, angle, k, blobs)
 
 
 def header_bands(a: Analysis) -> list[tuple[int, int]]:
     """Text lines above the table (employer, title, period), found on dust-free ink."""
     top = max(0, a.grid.ys[0] - 6)
-    solid = preprocess.remove_specks(a.ink[:top], 60)
+    solid = a.blobs.at_least(60, rows=slice(0, top))
     return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
 
 
@@ -86,7 +87,7 @@ def _header_image(a: Analysis, bands: list[tuple[int, int]]) -> np.ndarray:
     cannot turn into words."""
     top = max(0, a.grid.ys[0] - 6)
     head = np.full((top, a.clean.shape[1]), 255, dtype=np.uint8)
-    near = cv2.dilate(preprocess.remove_specks(a.ink[:top], 15), np.ones((5, 5), np.uint8))
+    near = cv2.dilate(a.blobs.at_least(15, rows=slice(0, top)), np.ones((5, 5), np.uint8))
     solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
     for y0, y1 in bands:
         head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
@@ -103,7 +104,7 @@ def recognise(a: Analysis) -> tuple[list[Word], list[tuple[int, int]]]:
     bands = header_bands(a)
     top = max(0, g.ys[0] - 6)
     img[:top] = _header_image(a, bands)
-    kinds = align.column_kinds(a.ink, g)
+    kinds = align.column_kinds(a.blobs.at_least(40), g)
     numeric = [c for c, k in enumerate(kinds) if k == "numeric"]
     words: list[Word] = []
     if numeric:

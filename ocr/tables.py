@@ -107,10 +107,9 @@ def _long(rules: list[Rule], width: int) -> list[Rule]:
     return sorted((r for r in rules if r.length >= 0.45 * width), key=lambda r: r.pos)
 
 
-def _drop_empty_columns(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[int]:
+def _drop_empty_columns(solid: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[int]:
     """A 'column' with text in (almost) no body line is white space cut up by dust, or the tail of the
-    longest names: fold it away."""
-    solid = remove_specks(ink, 70)
+    longest names: fold it away. ``solid``: ink without dust."""
     allowance = min(3, len(bands) // 4)
     xs = list(xs)
     changed = True
@@ -136,8 +135,8 @@ def _drop_empty_columns(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[
 
 
 def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
+    """``ink``: text ink with dust removed (dust between columns must not look like text)."""
     h, w = ink.shape
-    ink = remove_specks(ink, 70)  # layout only: dust between columns must not look like text
     hr = _long(rules.horizontal, w)
     if len(hr) < 2:
         return None
@@ -180,9 +179,12 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
     return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
 
 
-def find_grid(ink: np.ndarray, rules: Rules) -> Grid:
-    """The payroll table's grid; ExtractionError when the page shows no table."""
-    grid = _ruled_grid(rules) or _unruled_grid(ink, rules)
+def find_grid(ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None) -> Grid:
+    """The payroll table's grid; ExtractionError when the page shows no table. ``layout``: the ink
+    with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables."""
+    grid = _ruled_grid(rules) or _unruled_grid(
+        layout if layout is not None else remove_specks(ink, 70), rules
+    )
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
     return grid
