@@ -217,8 +217,26 @@ def frames(page: Page, min_w: int, min_h: int) -> list[Box]:
     return out
 
 
-def _regions(page: Page, lines: list[Line], line_h: float) -> list[Region]:
-    boxes = frames(page, int(0.15 * page.binary.shape[1]), int(2.5 * line_h))
+def _table_frames(page: Page, line_h: float) -> list[Box]:
+    """Frames of rules that hold a table: big enough, with a rule inside (not just a box drawn around a
+    chart or a note), and not drawn around other frames."""
+    boxes = frames(page, int(0.06 * page.binary.shape[1]), int(2.5 * line_h))
+
+    def inside(o: Box, b: Box) -> bool:
+        return o is not b and o.x0 >= b.x0 - 5 and o.x1 <= b.x1 + 5 and o.y0 >= b.y0 - 5 and o.y1 <= b.y1 + 5
+
+    def ruled_inside(b: Box) -> bool:
+        m = 15
+        return any(b.x0 + m < v.pos < b.x1 - m and v.a < b.y1 and v.b > b.y0 for v in page.vertical) or any(
+            b.y0 + m < h.pos < b.y1 - m and h.a < b.x1 and h.b > b.x0 for h in page.horizontal
+        )
+
+    return [b for b in boxes if not any(inside(o, b) for o in boxes) and ruled_inside(b)]
+
+
+def _regions(page: Page, lines: list[Line], line_h: float, boxes: list[Box] | None = None) -> list[Region]:
+    """Runs of table lines; ``boxes``: frames whose lines belong to one table each."""
+    boxes = boxes or []
     framed_lines: dict[int, int] = {}
     for i, ln in enumerate(lines):
         cy = (ln.y0 + ln.y1) / 2
@@ -371,14 +389,17 @@ def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
 
     lines = region.lines
     line_h = float(np.median([ln.h for ln in lines]))
+
+    def between(i: int) -> tuple[int, int]:
+        """Where a rule separating line i from line i+1 can lie (text may touch or cross a rule)."""
+        a, b = lines[i], lines[i + 1]
+        return (a.y0 + a.y1) // 2 + 2, (b.y0 + b.y1) // 2 - 2
+
     # ruled rows: most gaps between lines carry a rule
-    gaps_ruled = [
-        _rule_between(page, xs[0], xs[-1], lines[i].y1 - 4, lines[i + 1].y0 + 4)
-        for i in range(len(lines) - 1)
-    ]
+    gaps_ruled = [_rule_between(page, xs[0], xs[-1], *between(i)) for i in range(len(lines) - 1)]
     partly = [
         any(
-            lines[i].y1 - 4 <= h.pos <= lines[i + 1].y0 + 4 and min(h.b, xs[-1]) - max(h.a, xs[0]) > 0.25 * (xs[-1] - xs[0])
+            between(i)[0] <= h.pos <= between(i)[1] and min(h.b, xs[-1]) - max(h.a, xs[0]) > 0.25 * (xs[-1] - xs[0])
             for h in page.horizontal
         )
         for i in range(len(lines) - 1)
@@ -387,7 +408,7 @@ def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
     first_col_used = sum(1 for b in bands if b and b[0][0] == 0) >= 0.5 * len(bands)
 
     def rule_in_col(i: int, c0: int, c1: int) -> bool:
-        return _rule_between(page, xs[c0], xs[c1 + 1], lines[i].y1 - 4, lines[i + 1].y0 + 4)
+        return _rule_between(page, xs[c0], xs[c1 + 1], *between(i))
 
     def continues(i: int) -> bool:
         """Line i+1 is the wrapped continuation of line i (unruled rows)."""
@@ -494,19 +515,43 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
     ]
     if not words:
         return []
-    lines = _lines(words)
-    line_h = float(np.median([ln.h for ln in lines])) if lines else 30.0
-    for ln in lines:
-        _chunk(ln, page.vertical, gap=max(18.0, 0.9 * line_h))
-    tables = []
-    for region in _regions(page, lines, line_h):
-        xs = _columns(region, page, max(10, int(0.5 * line_h)))
-        if len(xs) < 3:
+    line_h = float(np.median([ln.h for ln in _lines(words)]))
+    gap = max(18.0, 0.9 * line_h)
+    min_gap = max(10, int(0.5 * line_h))
+    tables: list[TableOut] = []
+    used: set[int] = set()
+    for f in _table_frames(page, line_h):  # framed tables first: their words are theirs alone
+        ws = [w for w in words if f.x0 <= w.box.cx <= f.x1 and f.y0 <= w.box.cy <= f.y1]
+        if not ws:
             continue
-        t = _cells(region, xs, page)
-        if t.n_rows >= 2 and t.n_cols >= 2 and len(t.cells) >= 4:
+        lines = _lines(ws)
+        for ln in lines:
+            _chunk(ln, page.vertical, gap=gap)
+        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap)
+        if t is not None:
             tables.append(t)
+            used.update(id(w) for w in ws)
+    lines = _lines([w for w in words if id(w) not in used])
+    for ln in lines:
+        _chunk(ln, page.vertical, gap=gap)
+    for region in _regions(page, lines, line_h):
+        t = _table(region, page, min_gap)
+        if t is not None:
+            tables.append(t)
+    tables.sort(key=lambda t: (t.box.y0, t.box.x0))
     return tables
+
+
+def _table(region: Region, page: Page, min_gap: int) -> TableOut | None:
+    if sum(1 for ln in region.lines if len(ln.chunks) >= 2) < 2:
+        return None
+    xs = _columns(region, page, min_gap)
+    if len(xs) < 3:
+        return None
+    t = _cells(region, xs, page)
+    if t.n_rows >= 2 and t.n_cols >= 2 and len(t.cells) >= 4:
+        return t
+    return None
 
 
 def recognise_page(page: Page, *, lang: str = "bul") -> list[Word]:
