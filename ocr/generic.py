@@ -325,9 +325,28 @@ def _columns(region: Region, page: Page, min_gap: int) -> list[int]:
         else:
             i += 1
     height = region.y1 - region.y0
-    for v in page.vertical:
-        if x0 + 5 < v.pos < x1 - 5 and min(v.b, region.y1) - max(v.a, region.y0) >= 0.5 * height:
-            seps.append(v.pos)
+    ruled = sorted(
+        v.pos
+        for v in page.vertical
+        if x0 + 5 < v.pos < x1 - 5 and min(v.b, region.y1) - max(v.a, region.y0) >= 0.5 * height
+    )
+    if ruled:
+        # inside a ruled column, a white gap is a column only when several lines have text on both sides
+        # (justified text in a wide cell leaves gaps too, in a few heading lines)
+        bounds = [x0, *ruled, x1]
+        need = min(3, max(2, len(multi) // 3))
+        kept = []
+        for sep in seps:
+            k = int(np.searchsorted(bounds, sep))
+            lo, hi = bounds[max(0, k - 1)], bounds[min(len(bounds) - 1, k)]
+            support = 0
+            for ln in multi:
+                left = any(lo <= ch[0].box.x0 and ch[-1].box.x1 <= sep for ch in ln.chunks)
+                right = any(sep <= ch[0].box.x0 and ch[-1].box.x1 <= hi for ch in ln.chunks)
+                support += left and right
+            if support >= need:
+                kept.append(sep)
+        seps = kept + ruled
     seps.sort()
     merged: list[int] = []
     for s in seps:
@@ -406,6 +425,9 @@ def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
     ]  # fmt: skip
     row_ruled = len(lines) > 2 and sum(partly) >= 0.6 * (len(lines) - 1)
     first_col_used = sum(1 for b in bands if b and b[0][0] == 0) >= 0.5 * len(bands)
+    # rules between body rows (not just under the heading and over a total): a line without a rule
+    # above it is then a wrapped line of the row above, also in the first column
+    has_rules = sum(gaps_ruled[1:-1]) >= 2
 
     def rule_in_col(i: int, c0: int, c1: int) -> bool:
         return _rule_between(page, xs[c0], xs[c1 + 1], *between(i))
@@ -419,7 +441,7 @@ def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
         nxt, cur = bands[i + 1], bands[i]
         if not nxt or not cur:
             return False
-        if first_col_used and nxt[0][0] == 0:
+        if first_col_used and nxt[0][0] == 0 and not has_rules:
             return False
         cur_cols = {c for a, b, _ in cur for c in range(a, b + 1)}
         if not {c for a, b, _ in nxt for c in range(a, b + 1)} <= cur_cols:
