@@ -240,6 +240,40 @@ def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str
                 r.review.discard(f)
                 fixed = True
         if not fixed:
-            unproven = [r for r in rows if f not in r.proven]
-            for r in unproven:  # if every row is vouched for by its own sums, the total was misread
+            # A total that obeys the same sums as the rows (gross = base + extra, net = gross -
+            # deductions) was read right: then some figure of the column is wrong even if its row adds
+            # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
+            # person. A total that breaks them was misread: only unproven figures are flagged.
+            trusted = _totals_consistent(totals, present)
+            # a row whose figure, with one digit slipped, would make the column add up exactly
+            culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
+                        and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
+            for r in rows:
+                if trusted or f not in r.proven or (len(culprits) == 1 and r is culprits[0]):
+                    r.review.add(f)
+    for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
+        for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+            if any(n in r.review for n in names):
+                r.review.update(names)
+
+
+def _totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
+    v = {f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}
+    rels = _relations(v)
+    return bool(rels) and all(ok for ok, _ in rels)
+
+
+def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
+    """A figure ten times or more above its column's median on the same sheet: an inserted digit is
+    likelier than such a salary; a person looks."""
+    for f in MONEY:
+        if f not in present:
+            continue
+        vals = sorted(x for x in (r.dec(f) for r in rows) if x is not None and x > 0)
+        if len(vals) < 4:
+            continue
+        median = vals[len(vals) // 2]
+        for r in rows:
+            x = r.dec(f)
+            if x is not None and median > 0 and x >= 8 * median:
                 r.review.add(f)

@@ -339,6 +339,7 @@ def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: 
             if not sure or d.conf.get("name", 1.0) < checks.CONF_FLOOR / 2:
                 d.review.add("name")
     checks.check_totals(drafts, totals, present)
+    checks.check_magnitudes(drafts, present)
 
 
 def _number_rows(drafts: list[checks.RowDraft]) -> None:

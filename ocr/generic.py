@@ -114,6 +114,18 @@ def _flatten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
     return out
 
 
+def _light_text_on_dark(gray: np.ndarray) -> np.ndarray:
+    """Dark fills (headings printed light on dark) turned over, so that their text is dark on light."""
+    small = cv2.resize(gray, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    back = cv2.medianBlur(small, 5)
+    dark = (back < 110).astype(np.uint8)
+    if not dark.any():
+        return gray
+    dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    mask = cv2.resize(dark, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
+    return np.where(mask > 0, 255 - gray, gray).astype(np.uint8)
+
+
 def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     """Grayscale, 300 dpi, deskewed, binarised; rule segments found and taken out of the text ink."""
     gray = preprocess.to_gray(image)
@@ -123,6 +135,7 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC if f > 1 else cv2.INTER_AREA)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
+    gray = _light_text_on_dark(gray)
     binary = preprocess.binarize(gray)
     angle = preprocess.estimate_skew(binary)
     if abs(angle) > 0.05:
@@ -549,7 +562,7 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
         lines = _lines(ws)
         for ln in lines:
             _chunk(ln, page.vertical, gap=gap)
-        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap)
+        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap, min_rows=2)
         if t is not None:
             tables.append(t)
             used.update(id(w) for w in ws)
@@ -557,21 +570,21 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
     for ln in lines:
         _chunk(ln, page.vertical, gap=gap)
     for region in _regions(page, lines, line_h):
-        t = _table(region, page, min_gap)
+        t = _table(region, page, min_gap, min_rows=3)  # two lines of label and text: a note, a list
         if t is not None:
             tables.append(t)
     tables.sort(key=lambda t: (t.box.y0, t.box.x0))
     return tables
 
 
-def _table(region: Region, page: Page, min_gap: int) -> TableOut | None:
+def _table(region: Region, page: Page, min_gap: int, *, min_rows: int) -> TableOut | None:
     if sum(1 for ln in region.lines if len(ln.chunks) >= 2) < 2:
         return None
     xs = _columns(region, page, min_gap)
     if len(xs) < 3:
         return None
     t = _cells(region, xs, page)
-    if t.n_rows >= 2 and t.n_cols >= 2 and len(t.cells) >= 4:
+    if t.n_rows >= min_rows and t.n_cols >= 2 and len(t.cells) >= 4:
         return t
     return None
 

@@ -79,6 +79,10 @@ def _month(word: str) -> int | None:
     return best if best_d <= limit else None
 
 
+# Towns and villages named on the sheets' headers; a word one letter away from exactly one of them is it.
+TOWNS = frozenset(
+    ["София", "Пловдив", "Варна", "Бургас", "Русе", "Стара", "Загора", "Плевен", "Сливен", "Добрич", "Шумен", "Перник", "Хасково", "Ямбол", "Пазарджик", "Благоевград", "Велико", "Търново", "Враца", "Габрово", "Асеновград", "Видин", "Казанлък", "Кюстендил", "Кърджали", "Монтана", "Димитровград", "Търговище", "Ловеч", "Силистра", "Дупница", "Разград", "Горна", "Оряховица", "Смолян", "Петрич", "Самоков", "Сандански", "Свищов", "Велинград", "Карлово", "Севлиево", "Нова", "Загора", "Троян", "Айтос", "Ботевград", "Габрово", "Гоце", "Делчев", "Харманли", "Карнобат", "Свиленград", "Панагюрище", "Чирпан", "Попово", "Раднево", "Разлог", "Бяла", "Слатина", "Поморие", "Нови", "Искър", "Каолиново", "Крушовица", "Баня", "Враново", "Голямо", "Бистрица", "Костинброд", "Елхово", "Берковица", "Козлодуй", "Лом", "Мездра", "Оряхово", "Павликени", "Пещера", "Ихтиман", "Тетевен", "Луковит", "Червен", "Бряг", "Несебър", "Балчик", "Каварна", "Девня", "Провадия", "Нови", "Пазар", "Омуртаг", "Исперих", "Кубрат", "Тутракан", "Дулово", "Генерал", "Тошево"]
+)
 _ABBREVIATIONS = (
     "ООД",
     "ЕООД",
@@ -99,6 +103,14 @@ _ABBREVIATIONS = (
 )
 
 
+def _town(tok: str) -> str:
+    core = tok.strip(".,")
+    if "„" in core or "“" in core or len(core) < 4 or not core[:1].isupper() or core in TOWNS:
+        return tok
+    near = [t for t in TOWNS if abs(len(t) - len(core)) <= 1 and levenshtein(core, t) == 1]
+    return tok.replace(core, near[0]) if len(near) == 1 else tok
+
+
 def clean_employer(words: list[Word]) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
     kept = [
@@ -117,7 +129,16 @@ def clean_employer(words: list[Word]) -> str | None:
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())
         out.append(tok)
+    out = [_town(t) for t in out]
     name = " ".join(out)
+    while name.count("„") > name.count("“"):  # an opening quote that opens nothing: noise
+        first = name.index("„")
+        nxt = name.find("„", first + 1)
+        close = name.find("“", first + 1)
+        if nxt != -1 and (close == -1 or nxt < close):
+            name = name[:first] + name[first + 1 :]
+        else:
+            break
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost

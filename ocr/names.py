@@ -124,4 +124,21 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
         c, ok = correct_word(w)
         fixed.append(c)
         sure = sure and ok
+    # a woman's patronymic and family name end in -а, a man's do not
+    female = fixed[0] in _female()
+    male = fixed[0] in _male()
+    if female or male:
+        for w in fixed[1:]:
+            if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
+                sure = False
     return " ".join(fixed), sure
+
+
+@lru_cache(maxsize=1)
+def _female() -> frozenset[str]:
+    return frozenset(FEMALE.split())
+
+
+@lru_cache(maxsize=1)
+def _male() -> frozenset[str]:
+    return frozenset(MALE.split())
