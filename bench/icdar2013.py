@@ -37,6 +37,7 @@ if str(REPO) not in sys.path:
 
 from ocr import adjacency  # noqa: E402
 from ocr.adjacency import Score, Table  # noqa: E402
+from ocr.structure import table_structure  # noqa: E402  (imported before the workers fork: one code version)
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "icdar2013-eu"
 DPI = 300
@@ -97,7 +98,6 @@ def _init() -> None:
 
 def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | None, float]:
     from ocr.runner import _cpu, read_image
-    from ocr.structure import table_structure
 
     start = _cpu()
     try:

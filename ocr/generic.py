@@ -115,15 +115,33 @@ def _flatten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
 
 
 def _light_text_on_dark(gray: np.ndarray) -> np.ndarray:
-    """Dark fills (headings printed light on dark) turned over, so that their text is dark on light."""
-    small = cv2.resize(gray, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    """Fills printed with light text on a darker ground (table headings) turned over, so that their
+    text is dark on light like the rest; fills with dark text on them are left alone."""
+    f = 8
+    small = cv2.resize(gray, None, fx=1 / f, fy=1 / f, interpolation=cv2.INTER_AREA)
     back = cv2.medianBlur(small, 5)
-    dark = (back < 110).astype(np.uint8)
-    if not dark.any():
-        return gray
-    dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    mask = cv2.resize(dark, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
-    return np.where(mask > 0, 255 - gray, gray).astype(np.uint8)
+    fills = (back < 200).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(fills, connectivity=4)
+    out = gray
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area < 12:
+            continue
+        ground = float(np.median(back[labels == i]))
+        y0, y1, x0, x1 = max(0, (y - 1) * f), (y + h + 1) * f, max(0, (x - 1) * f), (x + w + 1) * f
+        box = gray[y0:y1, x0:x1]
+        # the fill itself at full resolution, its text holes closed
+        near_ground = (np.abs(box.astype(np.int16) - int(ground)) < 25).astype(np.uint8)
+        solid = cv2.morphologyEx(near_ground, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
+        inside = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((41, 41), np.uint8)) > 0
+        bright = int(((box > ground + 45) & inside).sum())
+        darker = int(((box < ground - 45) & inside).sum())
+        if bright > 200 and bright > 2 * darker:
+            if out is gray:
+                out = gray.copy()
+            region = out[y0:y1, x0:x1]
+            region[inside] = 255 - region[inside]
+    return out
 
 
 def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
