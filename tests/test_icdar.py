@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ocr.adjacency import (
@@ -131,3 +132,81 @@ def test_table_structure_document_is_read_back(tmp_path: Path):
     }
     (t,) = tables_from_structure(json.loads(json.dumps(doc)), page=1)
     assert score_document([grid(TRUTH)], [t]).f1 == 1.0
+
+
+# --- the generic finder on a page it has never seen: two tables, ruled and unruled, amid prose ------
+
+FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+RULED = [["Country", "Exports", "Imports"], ["Austria", "12.5", "10.1"], ["Belgium", "30.2", "28.7"],
+         ["Denmark", "8.4", "9.9"], ["Finland", "6.1", "5.3"]]  # fmt: skip
+UNRULED = [["Year", "Staff", "Budget", "Offices"], ["2005", "120", "3,400", "12"], ["2006", "135", "3,950", "14"],
+           ["2007", "151", "4,210", "15"], ["2008", "160", "4,480", "17"]]  # fmt: skip
+
+
+def _draw_page() -> tuple[np.ndarray, list[Table]]:
+    """An A4 page at 300 dpi with a prose line, a fully ruled table and an unruled one (a rule under the
+    heading only); the truth as adjacency tables."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (2480, 3508), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT), 42)
+    d.text((250, 250), "The tables below give the figures reported by the member states in 2008.", font=font)
+    truth = []
+    x0, y0, cw, rh = 300, 500, 420, 90
+    cells = []
+    for r, row in enumerate(RULED):
+        for c, text in enumerate(row):
+            d.text((x0 + c * cw + 25, y0 + r * rh + 22), text, font=font)
+            cells.append(
+                Cell(r, c, text, bbox=(x0 + c * cw, y0 + r * rh, x0 + (c + 1) * cw, y0 + (r + 1) * rh))
+            )
+    for r in range(len(RULED) + 1):
+        d.line([(x0, y0 + r * rh), (x0 + 3 * cw, y0 + r * rh)], fill=0, width=4)
+    for c in range(4):
+        d.line([(x0 + c * cw, y0), (x0 + c * cw, y0 + len(RULED) * rh)], fill=0, width=4)
+    truth.append(Table(1, cells))
+    d.text((250, 1100), "Staff and budget of the agency grew every year of the period.", font=font)
+    x0, y0, cw, rh = 300, 1400, 380, 75
+    cells = []
+    for r, row in enumerate(UNRULED):
+        for c, text in enumerate(row):
+            d.text((x0 + c * cw, y0 + r * rh), text, font=font)
+            cells.append(
+                Cell(r, c, text, bbox=(x0 + c * cw, y0 + r * rh, x0 + c * cw + 200, y0 + r * rh + 50))
+            )
+    d.line([(x0 - 20, y0 + 62), (x0 + 4 * cw, y0 + 62)], fill=0, width=3)
+    truth.append(Table(1, cells))
+    return np.asarray(img), truth
+
+
+@pytest.mark.slow
+def test_generic_finder_reads_a_ruled_and_an_unruled_table_on_one_page():
+    from ocr.structure import table_structure
+
+    page, truth = _draw_page()
+    doc = json.loads(table_structure(page, image_name="report.png", dpi=300, lang="eng"))
+    assert doc["schema"] == "table-structure/1"
+    found = tables_from_structure(doc, page=1)
+    assert len(found) == 2
+    s = score_document(truth, found)
+    assert s.f1 >= 0.9, s.as_dict()
+    # cell boxes are in the pixels of the image as given: each ruled cell's text lies in a found cell
+    boxes = [c.bbox for t in found for c in t.cells if c.bbox]
+    for c in truth[0].cells:
+        assert c.bbox is not None
+        x, y = c.bbox[0] + 25 + 30, c.bbox[1] + 22 + 20  # a point on the cell's first letters
+        assert any(b[0] - 10 <= x <= b[2] + 10 and b[1] - 10 <= y <= b[3] + 10 for b in boxes), c.text
+
+
+@pytest.mark.slow
+def test_payroll_sheets_keep_the_payroll_grid():
+    import cv2
+
+    from ocr.structure import find_tables
+
+    path = sorted((Path(__file__).parent / "fixtures" / "pages").glob("page-*.png"))[0]
+    img = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
+    auto = find_tables(img, lang="bul")
+    assert auto == find_tables(img, lang="bul", finder="payroll")
+    assert len(auto) == 1 and auto[0]["rows"] >= 10
