@@ -295,6 +295,7 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             d.review.clear()
             d.proven.clear()
         _run_checks(drafts, totals, present, header)
+    _guard_page(drafts, kinds, texts)
     _number_rows(drafts)
     rows = []
     for d in drafts:
@@ -340,6 +341,45 @@ def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: 
                 d.review.add("name")
     checks.check_totals(drafts, totals, present)
     checks.check_magnitudes(drafts, present)
+
+
+def _guard_page(drafts: list[checks.RowDraft], kinds: list[str | None], texts: list[list[str]]) -> None:
+    """Page-level doubts a person must see. A column of figures that could not be placed means a money
+    field of every row may be missing; a page where most ЕГН fail their check digit was not read
+    (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
+    from archive_core import egn as egn_mod
+
+    present = {k for k in kinds if k}
+    # every payroll sheet pays gross, deducts and pays out net: a missing one was not found, not absent
+    for f in ("gross_pay", "deductions", "net_pay"):
+        if f not in present:
+            for d in drafts:
+                d.values.setdefault(f, None)
+                d.review.add(f)
+    for c, kind in enumerate(kinds):
+        if kind is not None:
+            continue
+        col = [row[c] for row in texts]
+        if sum(len(normalise.digits(t)) >= 3 for t in col) >= max(1, len(col) // 2):
+            for d in drafts:
+                for f in checks.MONEY:
+                    if f not in present:
+                        d.values.setdefault(f, None)
+                        d.review.add(f)
+    if drafts and "egn" in present:
+        valid = sum(
+            1
+            for d in drafts
+            if isinstance(d.values.get("egn"), str) and egn_mod.is_valid(str(d.values["egn"]))
+        )
+        if valid < 0.5 * len(drafts):
+            for d in drafts:
+                d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+    elif drafts and "egn" not in present:
+        for d in drafts:
+            d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+            d.values.setdefault("egn", None)
+            d.review.add("egn")
 
 
 def _number_rows(drafts: list[checks.RowDraft]) -> None:
