@@ -99,6 +99,24 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
     return out
 
 
+def _drop_isolated_specks(ink: np.ndarray, *, small: int = 60, reach: int = 21) -> np.ndarray:
+    """Small blobs with no text near them (dust, toner specks of a copy); dots of i, j and decimal points
+    stay, being next to letters and digits."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return ink
+    is_small = np.zeros(n, bool)
+    is_small[1:] = stats[1:, cv2.CC_STAT_AREA] < small
+    big = np.where(is_small[labels] | (labels == 0), 0, 255).astype(np.uint8)
+    near = cv2.dilate(big, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach))) > 0
+    touching = np.zeros(n, bool)
+    touching[np.unique(labels[near & (labels > 0)])] = True
+    drop = is_small & ~touching
+    out = ink.copy()
+    out[drop[labels]] = 0
+    return out
+
+
 def _flatten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
     """Light evened out (divided by the paper's brightness); everything but text ink painted paper,
     so that tesseract sees neither rules nor dust nor fills."""
@@ -172,7 +190,7 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     vs = [s for s in _segments(vert_b, False) if s.b - s.a >= 45]
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(mask))
-    ink = preprocess.remove_specks(ink, 12)
+    ink = _drop_isolated_specks(preprocess.remove_specks(ink, 12))
     clean = _flatten(gray, ink)
     return Page(gray, binary, ink, clean, hs, vs, Transform(back[:2]), unit)
 
