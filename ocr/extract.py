@@ -78,6 +78,8 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
 def header_bands(a: Analysis) -> list[tuple[int, int]]:
     """Text lines above the table (employer, title, period), found on dust-free ink."""
     top = max(0, a.grid.ys[0] - 6)
+    if top < 10:
+        return []
     solid = a.blobs.at_least(60, rows=slice(0, top))
     return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
 
@@ -87,6 +89,8 @@ def _header_image(a: Analysis, bands: list[tuple[int, int]]) -> np.ndarray:
     cannot turn into words."""
     top = max(0, a.grid.ys[0] - 6)
     head = np.full((top, a.clean.shape[1]), 255, dtype=np.uint8)
+    if top < 10:  # the table starts at the top edge: no header on this image
+        return head
     near = cv2.dilate(a.blobs.at_least(15, rows=slice(0, top)), np.ones((5, 5), np.uint8))
     solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
     for y0, y1 in bands:
