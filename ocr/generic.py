@@ -579,11 +579,22 @@ def cell_text(ws: list[Word]) -> str:
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
 
 
+DASHES = {"-", "–", "—", "--"}
+
+
+def _junk(w: Word) -> bool:
+    """Marks tesseract makes of rule remnants, specks and shading: no letter or digit, and unsure."""
+    t = w.text.strip()
+    if not t:
+        return True
+    if len(t) == 1 and t in "|!lI[]" and w.conf < 0.5:
+        return True
+    return not any(ch.isalnum() for ch in t) and t not in DASHES and w.conf < 0.6
+
+
 def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
     """Every table on the page, top to bottom."""
-    words = [
-        w for w in words if w.text.strip() and not (len(w.text) == 1 and w.text in "|!lI[]" and w.conf < 0.5)
-    ]
+    words = [w for w in words if not _junk(w)]
     if not words:
         return []
     line_h = float(np.median([ln.h for ln in _lines(words)]))
@@ -598,7 +609,7 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
         lines = _lines(ws)
         for ln in lines:
             _chunk(ln, page.vertical, gap=gap)
-        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap, min_rows=2)
+        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap, min_rows=2, framed=True)
         if t is not None:
             tables.append(t)
             used.update(id(w) for w in ws)
@@ -606,16 +617,22 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
     for ln in lines:
         _chunk(ln, page.vertical, gap=gap)
     for region in _regions(page, lines, line_h):
-        t = _table(region, page, min_gap, min_rows=3)  # two lines of label and text: a note, a list
+        t = _table(
+            region, page, min_gap, min_rows=3, framed=False
+        )  # two lines of label and text: a note, a list
         if t is not None:
             tables.append(t)
     tables.sort(key=lambda t: (t.box.y0, t.box.x0))
     return tables
 
 
-def _table(region: Region, page: Page, min_gap: int, *, min_rows: int) -> TableOut | None:
-    if sum(1 for ln in region.lines if len(ln.chunks) >= 2) < 2:
+def _table(region: Region, page: Page, min_gap: int, *, min_rows: int, framed: bool) -> TableOut | None:
+    multi = [ln for ln in region.lines if len(ln.chunks) >= 2]
+    if len(multi) < 2:
         return None
+    sizes = sorted(len(ch) for ln in multi for ch in ln.chunks)
+    if not framed and sizes[len(sizes) // 2] >= 5:
+        return None  # long runs of words side by side: prose in columns or justified text, no table
     xs = _columns(region, page, min_gap)
     if len(xs) < 3:
         return None
