@@ -32,7 +32,6 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from archive_core import egn as egn_mod  # noqa: E402
-from archive_core.config import Settings  # noqa: E402
 from archive_core.protocols import RecordIndex, SearchQuery  # noqa: E402
 from archive_core.records import PersonMonth  # noqa: E402
 from samples.data import EMPLOYERS_1990S, EMPLOYERS_SOCIALIST, FATHERS, FEMALE_FIRST, MALE_FIRST, SURNAMES  # noqa: E402
@@ -220,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=5000, help="records per upsert call")
     ap.add_argument("--backends", default="embedded,elastic")
     ap.add_argument("--es-url", help="an Elasticsearch cluster; default: start noida-db")
+    ap.add_argument("--es-timeout", type=float, default=600, help="seconds per Elasticsearch request")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
@@ -241,9 +241,12 @@ def main(argv: list[str] | None = None) -> int:
                     from tests.servers import noida_server
 
                     url = stack.enter_context(noida_server()).url
-                index = ElasticIndex.from_settings(
-                    Settings(elasticsearch_url=url, index_alias=f"bench-records-{int(time.time())}")
+                from elasticsearch import Elasticsearch
+
+                client = Elasticsearch(
+                    url, request_timeout=args.es_timeout, max_retries=2, retry_on_timeout=True
                 )
+                index = ElasticIndex(client, f"bench-records-{int(time.time())}", url=url)
             else:
                 ap.error(f"unknown backend {backend!r} (embedded, elastic)")
             print(f"{backend}: indexing {args.records:,} records ...", file=sys.stderr)
