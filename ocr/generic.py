@@ -589,7 +589,7 @@ def _junk(w: Word) -> bool:
         return True
     if len(t) == 1 and t in "|!lI[]" and w.conf < 0.5:
         return True
-    return not any(ch.isalnum() for ch in t) and t not in DASHES and w.conf < 0.6
+    return not any(ch.isalnum() for ch in t) and t not in DASHES and not LONE_ZERO.match(t) and w.conf < 0.6
 
 
 def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
@@ -647,10 +647,28 @@ def recognise_page(page: Page, *, lang: str = "bul") -> list[Word]:
     return tess.words(page.clean, lang=lang, psm=6)
 
 
+LONE_ZERO = re.compile(r"^(\(?[oO0]?\)|\([oO0]?\)?|[oO])$")
+
+
+def _lone_zeros(texts: dict[int, str], t: TableOut) -> dict[int, str]:
+    """A lone 0 in a column of figures comes out of tesseract as ")", "0)" or "O": read it as 0."""
+    by_col: dict[int, list[int]] = {}
+    for c in t.cells:
+        by_col.setdefault(c.col, []).append(id(c))
+    for ids in by_col.values():
+        figures = sum(1 for i in ids if NUMERIC.match(texts[i]) and any(ch.isdigit() for ch in texts[i]))
+        if figures >= 0.6 * len(ids):
+            for i in ids:
+                if LONE_ZERO.match(texts[i]):
+                    texts[i] = "0"
+    return texts
+
+
 def structure_tables(page: Page, tables: list[TableOut]) -> list[dict[str, object]]:
     """``tables`` in table-structure/1 form, boxes in pixels of the image as given."""
     out: list[dict[str, object]] = []
     for t in tables:
+        texts = _lone_zeros({id(c): cell_text(c.words) for c in t.cells}, t)
         out.append(
             {
                 "bbox": page.transform.box_to_original(t.box),
@@ -663,7 +681,7 @@ def structure_tables(page: Page, tables: list[TableOut]) -> list[dict[str, objec
                         "row_span": c.row_span,
                         "col_span": c.col_span,
                         "bbox": page.transform.box_to_original(c.box),
-                        "text": cell_text(c.words),
+                        "text": texts[id(c)],
                         "confidence": round(min((w.conf for w in c.words), default=0.0), 2),
                     }
                     for c in sorted(t.cells, key=lambda c: (c.row, c.col))
