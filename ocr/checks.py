@@ -248,8 +248,9 @@ def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
+            suspects = culprits if len(culprits) <= max(3, len(rows) // 2) else []
             for r in rows:
-                if trusted or f not in r.proven or (len(culprits) == 1 and r is culprits[0]):
+                if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f)
     for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):

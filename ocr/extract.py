@@ -286,15 +286,27 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
                 key = len(targets)
                 targets.append((key, g.cell(r, c)))
                 where[key] = (i, kind)
+    if totals_row is not None:  # the totals are the column checks' anchor: always read twice
+        for c, kind in enumerate(kinds):
+            if kind in checks.MONEY:
+                key = len(targets)
+                targets.append((key, g.cell(totals_row, c)))
+                where[key] = (-1, kind)
     if targets:
         reread = second_pass(a, targets)
+        total_alts: dict[str, str] = {}
         for key, text in reread.items():
             i, kind = where[key]
             reading = _value(kind, text)
-            if reading is not None:
-                drafts[i].alts.setdefault(kind, []).append(reading)
-                if drafts[i].values.get(kind) is None:
-                    drafts[i].values[kind] = reading
+            if reading is None:
+                continue
+            if i < 0:
+                total_alts[kind] = str(reading)
+                continue
+            drafts[i].alts.setdefault(kind, []).append(reading)
+            if drafts[i].values.get(kind) is None:
+                drafts[i].values[kind] = reading
+        totals = _choose_totals(totals, total_alts, drafts, present)
         for d in drafts:
             d.review.clear()
             d.proven.clear()
@@ -325,6 +337,33 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             "totals": totals,
         }
     )
+
+
+def _choose_totals(
+    first: dict[str, str], second: dict[str, str], drafts: list[checks.RowDraft], present: list[str]
+) -> dict[str, str]:
+    """Of the two readings of each printed total, the one the column adds up to; else the one that keeps
+    the totals' own sums (gross = base + extra, net = gross - deductions); else the first."""
+    from decimal import Decimal
+    from itertools import product
+
+    fields = sorted(set(first) | set(second))
+    options = {
+        f: list(dict.fromkeys(x for x in (first.get(f), second.get(f)) if x is not None)) for f in fields
+    }
+    chosen: dict[str, str] = {}
+    for f in fields:
+        vals = [d.dec(f) for d in drafts]
+        col = sum(v for v in vals if v is not None) if all(v is not None for v in vals) else None
+        match = [o for o in options[f] if col is not None and Decimal(o) == col]
+        if match:
+            chosen[f] = match[0]
+    rest = [f for f in fields if f not in chosen]
+    for combo in product(*[options[f] for f in rest]):
+        trial = {**chosen, **dict(zip(rest, combo, strict=True))}
+        if checks._totals_consistent(trial, present):
+            return trial
+    return {**chosen, **{f: options[f][0] for f in rest}}
 
 
 def _row_box(g: Grid, r: int) -> Box:

@@ -36,6 +36,7 @@ HARD_CASES = (
     "carbon",  # faded carbon copies
     "dpi200",  # scanned at 200 dpi
     "rotate",  # pages fed at 90 or 180 degrees
+    "corrections",  # handwritten corrections over typed figures
 )
 
 
@@ -85,6 +86,7 @@ def _style(rng: random.Random, sheet: SheetContent, opts: Options, fonts: list[t
         broken_ruling=ruled and "broken_ruling" in opts.hard and rng.random() < 0.6,
         doubled_ruling=ruled and "doubled_ruling" in opts.hard and rng.random() < 0.4,
         wrap_names="wrap_names" in opts.hard and rng.random() < 0.5,
+        corrections="corrections" in opts.hard,
     )
 
 

@@ -63,6 +63,7 @@ class Style:
     broken_ruling: bool = False
     doubled_ruling: bool = False
     wrap_names: bool = False
+    corrections: bool = False  # handwritten corrections over typed figures
 
 
 @dataclass
@@ -109,6 +110,20 @@ class Painter:
                     fill=min(strike, 150),
                 )
             cx += f.getlength(ch)
+
+    def handwrite(self, x: float, y_mid: float, text: str) -> None:
+        """A correction in ballpoint: a slanted face, smaller, uneven, lighter than the typing."""
+        hand = FONT_DIR / "dejavu/DejaVuSans-Oblique.ttf"
+        f = _font(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
+        cx = x
+        for ch in text:
+            self.draw.text(
+                (cx, y_mid - self.style.size * 0.45 + self.rng.uniform(-3, 3)),
+                ch,
+                font=f,
+                fill=self.rng.randint(50, 100),
+            )
+            cx += f.getlength(ch) + self.rng.uniform(-1, 2)
 
     def hline(self, x0: float, x1: float, y: float) -> None:
         self._line(x0, y, x1, y)
@@ -161,6 +176,16 @@ class Painter:
                 (cx + r * 0.86 * math.cos(a) - 8, cy + r * 0.86 * math.sin(a) - 12), ch, font=f, fill=g
             )
         self.draw.text((cx - r * 0.4, cy - r * 0.15), "ПЕЧАТ", font=f, fill=g)
+
+
+MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+
+
+def _slip(text: str, rng: random.Random) -> str:
+    """The same figure with one digit mistyped."""
+    idx = [i for i, ch in enumerate(text) if ch.isdigit()]
+    i = rng.choice(idx)
+    return text[:i] + rng.choice([d for d in "0123456789" if d != text[i]]) + text[i + 1 :]
 
 
 def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
@@ -246,6 +271,17 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
+            elif c in num_cols and style.corrections and c in MONEY and rng.random() < 0.08:
+                # the typist's slip struck through, the right figure written above by hand
+                wrong = _slip(t, rng)
+                x1 = xs[j + 1] - pad
+                p.text(x1 - p.width(wrong), ymid + row_h * 0.12, wrong)
+                p.draw.line(
+                    (x1 - p.width(wrong) - 4, ymid + row_h * 0.1, x1 + 4, ymid + row_h * 0.02),
+                    fill=70,
+                    width=3,
+                )
+                p.handwrite(x1 - p.width(t, 0.8) - rng.randint(0, 20), ymid - row_h * 0.28, t)
             elif c in num_cols:
                 p.text(xs[j + 1] - pad - p.width(t), ymid, t)
             else:
