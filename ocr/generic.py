@@ -99,9 +99,33 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
     return out
 
 
+def _drop_graphics(ink: np.ndarray, *, cell: int = 32) -> np.ndarray:
+    """Ink of charts and pictures that tesseract would turn into words: strokes far larger than any
+    letter (pie outlines, cross-hatching) and fields of dots or short strokes (shading patterns)."""
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return ink
+    w, h, area = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
+    drop = (w > 110) & (h > 110)
+    small = (area < 60) & (w < 16) & (h < 16)
+    small[0] = drop[0] = False
+    gh, gw = ink.shape[0] // cell + 1, ink.shape[1] // cell + 1
+    cy = (centroids[:, 1] // cell).astype(int)
+    cx = (centroids[:, 0] // cell).astype(int)
+    density = np.zeros((gh, gw), np.int32)
+    np.add.at(density, (cy[small], cx[small]), 1)
+    texture = cv2.dilate((density >= 5).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    drop |= small & texture[cy, cx]
+    if not drop.any():
+        return ink
+    out = ink.copy()
+    out[drop[labels]] = 0
+    return out
+
+
 def _drop_isolated_specks(ink: np.ndarray, *, small: int = 60, reach: int = 21) -> np.ndarray:
     """Small blobs with no text near them (dust, toner specks of a copy); dots of i, j and decimal points
-    stay, being next to letters and digits."""
+    stay, being next to letters and digits, and so do dashes."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
         return ink
@@ -111,7 +135,9 @@ def _drop_isolated_specks(ink: np.ndarray, *, small: int = 60, reach: int = 21) 
     near = cv2.dilate(big, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach))) > 0
     touching = np.zeros(n, bool)
     touching[np.unique(labels[near & (labels > 0)])] = True
-    drop = is_small & ~touching
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    dash = (w >= 2 * h) & (w >= 8)  # a dash alone in a cell is content ("nothing"), not dust
+    drop = is_small & ~touching & ~dash
     out = ink.copy()
     out[drop[labels]] = 0
     return out
@@ -190,7 +216,7 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     vs = [s for s in _segments(vert_b, False) if s.b - s.a >= 45]
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(mask))
-    ink = _drop_isolated_specks(preprocess.remove_specks(ink, 12))
+    ink = _drop_isolated_specks(preprocess.remove_specks(_drop_graphics(ink), 12))
     clean = _flatten(gray, ink)
     return Page(gray, binary, ink, clean, hs, vs, Transform(back[:2]), unit)
 
