@@ -106,7 +106,7 @@ def _drop_graphics(ink: np.ndarray, *, cell: int = 32) -> np.ndarray:
     if n <= 1:
         return ink
     w, h, area = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
-    drop = (w > 110) & (h > 110)
+    drop = (h > 130) | ((w > 110) & (h > 110))
     small = (area < 60) & (w < 16) & (h < 16)
     small[0] = drop[0] = False
     gh, gw = ink.shape[0] // cell + 1, ink.shape[1] // cell + 1
@@ -663,7 +663,7 @@ def _table(region: Region, page: Page, min_gap: int, *, min_rows: int, framed: b
     if len(xs) < 3:
         return None
     t = _cells(region, xs, page)
-    if t.n_rows >= min_rows and t.n_cols >= 2 and len(t.cells) >= 4:
+    if t.n_rows >= min_rows and t.n_cols >= 2 and len(t.cells) >= 6:
         return t
     return None
 
