@@ -3,6 +3,10 @@
     python bench/icdar2013.py                                   # whole set, clean + degraded, 2 workers
     python bench/icdar2013.py --json bench/icdar2013.json
     python bench/icdar2013.py --docs eu-001,eu-004 --sets clean
+    python bench/icdar2013.py --finder payroll                  # the payroll grid finder alone
+
+Rendered pages are kept in --work (default /tmp/icdar2013-bench) and reused; --save DIR keeps every
+page's table-structure/1 output. The default finder "auto" is what `archive tables` does.
 
 Every page of ``eu-*.pdf`` that holds a table is rendered at 300 dpi (``pdftoppm -r 300 -png``) and
 also degraded "like a photocopy" (slight skew, blur, noise, speckles, uneven light; fixed seed). The
@@ -10,7 +14,8 @@ table stage (``ocr.structure.table_structure``, lang ``eng``) runs on both sets 
 and the tables are scored by cell adjacency relations against ``*-str.xml`` (ocr.adjacency; scoring in
 shared/spec/table-structure.md). Prints precision / recall / F1 per set and F1 per document; the
 "loose" figures compare letters and digits only, to tell OCR character errors from structure errors.
-A ground truth without its PDF (eu-009b: a second reading of eu-009a's table) is skipped.
+A ground truth without its PDF (eu-009b: a second reading of eu-009a's table) is skipped. Tables that
+span pages are scored page by page (one ground-truth region per page).
 """
 
 from __future__ import annotations
