@@ -210,3 +210,24 @@ def test_payroll_sheets_keep_the_payroll_grid():
     auto = find_tables(img, lang="bul")
     assert auto == find_tables(img, lang="bul", finder="payroll")
     assert len(auto) == 1 and auto[0]["rows"] >= 10
+
+
+@pytest.mark.slow
+def test_generic_finder_reads_a_photocopy_of_the_page():
+    import random
+
+    import cv2
+
+    from ocr.adjacency import map_tables
+    from ocr.structure import table_structure
+    from samples import degrade
+
+    page, truth = _draw_page()
+    rng, np_rng = random.Random(5), np.random.default_rng(5)
+    img = degrade.speckles(degrade.noise(degrade.blur(degrade.uneven_light(page.astype(np.float32), rng), rng),
+                                         rng, np_rng), rng, np_rng)  # fmt: skip
+    img, m = degrade.skew(img, 0.8, 235.0)
+    doc = json.loads(table_structure(degrade.to_uint8(img), image_name="copy.png", dpi=300, lang="eng"))
+    found = map_tables(tables_from_structure(doc, page=1), cv2.invertAffineTransform(m))
+    assert len(found) == 2
+    assert score_document(truth, found).f1 >= 0.85
