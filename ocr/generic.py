@@ -605,7 +605,7 @@ def cell_text(ws: list[Word]) -> str:
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
 
 
-DASHES = {"-", "–", "—", "--"}
+DASHES = {"-", "–", "—", "--", "=", "_", "~"}
 
 
 def _junk(w: Word) -> bool:
@@ -673,6 +673,14 @@ def recognise_page(page: Page, *, lang: str = "bul") -> list[Word]:
     return tess.words(page.clean, lang=lang, psm=6)
 
 
+DASH_ONLY = re.compile(r"^[-–—=_~]+$")
+
+
+def _dash(text: str) -> str:
+    """A cell holding only a dash (nothing to report) in whatever length the copy gave it: "-"."""
+    return "-" if DASH_ONLY.match(text) else text
+
+
 LONE_ZERO = re.compile(r"^(\(?[oO0]?\)|\([oO0]?\)?|[oO])$")
 
 
@@ -694,7 +702,7 @@ def structure_tables(page: Page, tables: list[TableOut]) -> list[dict[str, objec
     """``tables`` in table-structure/1 form, boxes in pixels of the image as given."""
     out: list[dict[str, object]] = []
     for t in tables:
-        texts = _lone_zeros({id(c): cell_text(c.words) for c in t.cells}, t)
+        texts = _lone_zeros({id(c): _dash(cell_text(c.words)) for c in t.cells}, t)
         out.append(
             {
                 "bbox": page.transform.box_to_original(t.box),
