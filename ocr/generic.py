@@ -385,6 +385,8 @@ def _columns(region: Region, page: Page, min_gap: int) -> list[int]:
         for ch in ln.chunks:
             if len(ch) == 1 and ch[0].box.w < 0.35 * ln.h and ch[0].conf < 0.5:
                 continue  # a doubtful mark (a speck read as a letter) does not close a column gap
+            if ch[-1].box.x1 - ch[0].box.x0 > 0.6 * width:
+                continue  # nor does a title or a note run across the columns
             a, b = ch[0].box.x0 - x0, ch[-1].box.x1 - x0
             row[max(0, a) : min(width, b + 1)] = True
         cover += row
