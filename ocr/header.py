@@ -123,6 +123,34 @@ def _town(tok: str) -> str:
     return tok.replace(core, near[0]) if len(near) == 1 else tok
 
 
+def _balance_quotes(name: str) -> str:
+    """Every „ closed by a “: a closing quote read as ':' or '.' is put back; an opening quote that closes
+    nothing is noise; colons and semicolons are not part of employers' names."""
+    toks = name.split()
+    out: list[str] = []
+    open_ = False
+    for tok in toks:
+        if tok.startswith("„"):
+            if open_:  # a second opening before any closing: the earlier one was noise
+                for i in range(len(out) - 1, -1, -1):
+                    if out[i].startswith("„"):
+                        out[i] = out[i][1:]
+                        break
+            open_ = "“" not in tok
+            if open_ and tok[-1] in ":;.,!'\"" and len(tok) > 2:
+                tok = tok[:-1] + "“"
+                open_ = False
+        elif open_ and "“" in tok:
+            open_ = False
+        out.append(tok)
+    if open_:  # never closed: drop the opening quote
+        for i in range(len(out) - 1, -1, -1):
+            if out[i].startswith("„"):
+                out[i] = out[i][1:]
+                break
+    return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
+
+
 def clean_employer(words: list[Word]) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
     kept = [
@@ -143,14 +171,7 @@ def clean_employer(words: list[Word]) -> str | None:
         out.append(tok)
     out = [_town(t) for t in out]
     name = " ".join(out)
-    while name.count("„") > name.count("“"):  # an opening quote that opens nothing: noise
-        first = name.index("„")
-        nxt = name.find("„", first + 1)
-        close = name.find("“", first + 1)
-        if nxt != -1 and (close == -1 or nxt < close):
-            name = name[:first] + name[first + 1 :]
-        else:
-            break
+    name = _balance_quotes(name)
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
