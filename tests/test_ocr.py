@@ -148,3 +148,20 @@ def test_column_total_mismatch_flags_unproven_fields():
     checks.check_totals(rows, {"gross_pay": "310.00"}, ["gross_pay"])
     assert all("gross_pay" in r.review for r in rows)
     assert sum(Decimal(str(r.values["gross_pay"])) for r in rows) == Decimal("300.00")
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("ДСО „Мототехника: Русе", "ДСО „Мототехника“ Русе"),  # closing quote read as a colon
+        ("Завод: „Електроника“ София", "Завод „Електроника“ София"),
+        ("ЗПК „Единство“ с „Бистрица", "ЗПК „Единство“ с. Бистрица"),  # stray quote, village dot lost
+        ("Комбинат „Пирин“ Бпагоевград", "Комбинат „Пирин“ Благоевград"),  # one letter off a town
+        ('ДФ "Родопа" Смолян я', "ДФ „Родопа“ Смолян"),  # straight quotes, dust read as a letter
+    ],
+)
+def test_employer_name_cleaning(read, printed):
+    from ocr.geometry import Box, Word
+    from ocr.header import clean_employer
+
+    assert clean_employer([Word(t, 0.9, Box(0, 0, 1, 1)) for t in read.split()]) == printed
