@@ -213,7 +213,9 @@ def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:
     return [x for x in dict.fromkeys(out) if x >= 0]
 
 
-def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str]) -> None:
+def check_totals(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
     """Each money column sums to the printed total. A mismatch the rows cannot explain flags that column's
     unproven fields; a mismatch equal to a one-digit slip in a single flagged field fixes it."""
     for f in MONEY:
@@ -222,7 +224,8 @@ def check_totals(rows: list[RowDraft], totals: dict[str, str], present: list[str
         vals = [r.dec(f) for r in rows]
         if any(x is None for x in vals):
             continue
-        diff = Decimal(totals[f]) - sum(x for x in vals if x is not None)
+        start = Decimal((carried or {}).get(f, "0"))  # sums carried from the previous sheet
+        diff = Decimal(totals[f]) - start - sum(x for x in vals if x is not None)
         if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
             for r in rows:
                 if f in r.derived:

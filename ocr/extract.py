@@ -154,7 +154,17 @@ def _text(ws: list[Word]) -> str:
 
 
 def _is_total_label(text: str) -> bool:
-    return any(levenshtein(t.lower().strip(":.,"), "всичко") <= 2 for t in text.split())
+    """ "Всичко" closes a month; "Пренос" closes a sheet whose month goes on on the next one."""
+    return any(
+        levenshtein(t.lower().strip(":.,"), w) <= 2 for t in text.split() for w in ("всичко", "пренос")
+    )
+
+
+def _is_carried_label(text: str) -> bool:
+    words = [t.lower().strip(":.,") for t in text.split()]
+    return any(levenshtein(t, w) <= 2 for t in words for w in ("пренос", "пренесено")) and not any(
+        levenshtein(t, "всичко") <= 2 for t in words
+    )
 
 
 def _value(kind: str, text: str) -> object:
@@ -254,6 +264,13 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             totals_row = last
             body_rows = body_rows[:-1]
     body_rows = [r for r in body_rows if any(cells.get((r, c)) for c in range(g.n_cols))]
+    carried_row = None  # "От пренос": the sums carried from the previous sheet, not a person
+    if body_rows:
+        first_text = " ".join(_text(cells.get((body_rows[0], c), [])) for c in range(g.n_cols))
+        if _is_carried_label(first_text) and not any(
+            len(normalise.digits(t)) == 10 for t in first_text.split()
+        ):
+            carried_row = body_rows.pop(0)
     texts = [[_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     kinds = columns.identify(texts, headings)
     present = [k for k in kinds if k]
@@ -266,6 +283,13 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             d.values[kind] = _value(kind, row_texts[c])
             d.conf[kind] = _conf(cells.get((r, c), []))
         drafts.append(d)
+    carried: dict[str, str] = {}
+    if carried_row is not None:
+        for c, kind in enumerate(kinds):
+            if kind in checks.MONEY:
+                v = normalise.money(_text(cells.get((carried_row, c), [])))
+                if v is not None:
+                    carried[kind] = v
     totals: dict[str, str] = {}
     if totals_row is not None:
         for c, kind in enumerate(kinds):
@@ -273,7 +297,7 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
                 v = normalise.money(_text(cells.get((totals_row, c), [])))
                 if v is not None:
                     totals[kind] = v
-    _run_checks(drafts, totals, present, header)
+    _run_checks(drafts, totals, present, header, carried)
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets: list[tuple[int, Box]] = []
     where: dict[int, tuple[int, str]] = {}  # mosaic line -> (row draft, field)
@@ -306,11 +330,11 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             drafts[i].alts.setdefault(kind, []).append(reading)
             if drafts[i].values.get(kind) is None:
                 drafts[i].values[kind] = reading
-        totals = _choose_totals(totals, total_alts, drafts, present)
+        totals = _choose_totals(totals, total_alts, drafts, present, carried)
         for d in drafts:
             d.review.clear()
             d.proven.clear()
-        _run_checks(drafts, totals, present, header)
+        _run_checks(drafts, totals, present, header, carried)
     _guard_page(drafts, kinds, texts)
     _number_rows(drafts)
     rows = []
@@ -340,7 +364,11 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
 
 
 def _choose_totals(
-    first: dict[str, str], second: dict[str, str], drafts: list[checks.RowDraft], present: list[str]
+    first: dict[str, str],
+    second: dict[str, str],
+    drafts: list[checks.RowDraft],
+    present: list[str],
+    carried: dict[str, str],
 ) -> dict[str, str]:
     """Of the two readings of each printed total, the one the column adds up to; else the one that keeps
     the totals' own sums (gross = base + extra, net = gross - deductions); else the first."""
@@ -355,6 +383,8 @@ def _choose_totals(
     for f in fields:
         vals = [d.dec(f) for d in drafts]
         col = sum(v for v in vals if v is not None) if all(v is not None for v in vals) else None
+        if col is not None and f in carried:
+            col += Decimal(carried[f])
         match = [o for o in options[f] if col is not None and Decimal(o) == col]
         if match:
             chosen[f] = match[0]
@@ -370,7 +400,13 @@ def _row_box(g: Grid, r: int) -> Box:
     return Box(g.xs[0], g.ys[r], g.xs[-1], g.ys[r + 1])
 
 
-def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: list[str], h: Header) -> None:
+def _run_checks(
+    drafts: list[checks.RowDraft],
+    totals: dict[str, str],
+    present: list[str],
+    h: Header,
+    carried: dict[str, str],
+) -> None:
     for d in drafts:
         if "egn" in present:
             checks.check_egn(d)
@@ -382,7 +418,7 @@ def _run_checks(drafts: list[checks.RowDraft], totals: dict[str, str], present: 
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < checks.CONF_FLOOR / 2:
                 d.review.add("name")
-    checks.check_totals(drafts, totals, present)
+    checks.check_totals(drafts, totals, present, carried)
     checks.check_magnitudes(drafts, present)
 
 

@@ -44,6 +44,8 @@ class SheetContent:
     title: str = "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ"
     period_text: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    carried_in: dict[str, Decimal] | None = None  # "От пренос" row: totals carried from the previous sheet
+    carry_out: bool = False  # the bottom row is "Пренос" (carried to the next sheet), not "Всичко"
 
 
 def patronymic_of(father: str) -> str:
@@ -191,3 +193,17 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
     if sheet.thousands_space and len(whole) > 3:
         whole = f"{int(whole):,}".replace(",", " ")
     return whole + ("," if sheet.decimal_comma else ".") + frac
+
+
+def split_carried(sheet: SheetContent, at: int) -> tuple[SheetContent, SheetContent]:
+    """One month's payroll typed on two sheets: the first ends with "Пренос" (its own sums), the second
+    starts with "От пренос" (those sums) and ends with the month's "Всичко"."""
+    from dataclasses import replace
+
+    first_rows, second_rows = sheet.rows[:at], sheet.rows[at:]
+    carried: dict[str, Decimal] = {
+        f: sum((Decimal(str(r[f])) for r in first_rows), Decimal(0)) for f in sheet.totals
+    }
+    first = replace(sheet, rows=first_rows, totals=carried, carry_out=True)
+    second = replace(sheet, rows=second_rows, carried_in=carried, sheet=sheet.sheet + 1)
+    return first, second

@@ -22,7 +22,7 @@ from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
 from . import degrade
-from .content import EmployerFile, SheetContent, make_file, make_sheet
+from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
 # The harder cases of the table-reading issue, each a switch.
@@ -37,6 +37,7 @@ HARD_CASES = (
     "dpi200",  # scanned at 200 dpi
     "rotate",  # pages fed at 90 or 180 degrees
     "corrections",  # handwritten corrections over typed figures
+    "carried",  # a month on two sheets: "Пренос" at the foot of one, "От пренос" at the head of the next
 )
 
 
@@ -162,25 +163,34 @@ def generate_pages(
             files.append((ef, months))
             batch_pages: list[str] = []
             for k in range(months):
-                sheet = make_sheet(rng, ef, k, dash_zero="dash_zero" in opts.hard and rng.random() < 0.6)
+                month_sheet = make_sheet(
+                    rng, ef, k, dash_zero="dash_zero" in opts.hard and rng.random() < 0.6
+                )
                 if "thousands" in opts.hard:
-                    sheet.thousands_space = True
-                style = _style(rng, sheet, opts, fonts)
-                img, geo = _render_fitting(sheet, style, rng)
-                arr, m, dpi = degrade_page(img, rng, opts, np_rng)
-                name = f"page-{len(paths) + 1:04d}.png"
-                for box in geo.row_bboxes:
-                    box[:] = degrade.map_box(box, m)
-                truth = truth_of(sheet, geo, name)
-                path = out / name
-                ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
-                if not ok:
-                    raise UsageError(f"{name}: неуспешно кодиране на PNG")
-                _write_png_with_dpi(path, buf.tobytes(), dpi)
-                (out / f"{path.stem}.json").write_text(truth.to_json(), encoding="utf-8")
-                paths.append(path)
-                batch_pages.append(name)
-                bar.update(1)
+                    month_sheet.thousands_space = True
+                sheets = [month_sheet]
+                if "carried" in opts.hard and len(month_sheet.rows) >= 6 and len(paths) + 2 <= pages:
+                    sheets = list(split_carried(month_sheet, len(month_sheet.rows) // 2))
+                    ef.sheet_no += 1
+                for sheet in sheets:
+                    if len(paths) >= pages:
+                        break
+                    style = _style(rng, sheet, opts, fonts)
+                    img, geo = _render_fitting(sheet, style, rng)
+                    arr, m, dpi = degrade_page(img, rng, opts, np_rng)
+                    name = f"page-{len(paths) + 1:04d}.png"
+                    for box in geo.row_bboxes:
+                        box[:] = degrade.map_box(box, m)
+                    truth = truth_of(sheet, geo, name)
+                    path = out / name
+                    ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+                    if not ok:
+                        raise UsageError(f"{name}: неуспешно кодиране на PNG")
+                    _write_png_with_dpi(path, buf.tobytes(), dpi)
+                    (out / f"{path.stem}.json").write_text(truth.to_json(), encoding="utf-8")
+                    paths.append(path)
+                    batch_pages.append(name)
+                    bar.update(1)
             batches.append(
                 {
                     "employer": ef.employer,

@@ -257,6 +257,16 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
     yrow = top + head_h
     num_cols = {c for c in cols if data.COLUMNS[c].numeric}
+    label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
+    carried_h = 0
+    if sheet.carried_in:  # "От пренос": the sums carried from the previous sheet
+        carried_h = row_h
+        p.text(xs[label_col] + pad, yrow + row_h / 2, rng.choice(("От пренос:", "ОТ ПРЕНОС", "Пренесено:")))
+        for j, c in enumerate(cols):
+            if c in sheet.carried_in:
+                t = money_text(sheet.carried_in[c], sheet)
+                p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
+        yrow += row_h
     for i, r in enumerate(sheet.rows):
         ymid = yrow + row_h / 2
         for j, c in enumerate(cols):
@@ -291,8 +301,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         yrow += row_h
     # Totals row.
     total_h = int(fs * 1.9)
-    label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
-    label = rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
+    label = (
+        rng.choice(("Пренос:", "ПРЕНОС")) if sheet.carry_out else rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
+    )
     p.text(xs[label_col] + pad, yrow + total_h / 2, label)
     geo.cells.append(
         (len(sheet.rows) + 1, label_col, [xs[label_col], yrow, xs[label_col + 1], yrow + total_h], label)
@@ -312,6 +323,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         p.hline(xs[0], xs[-1], top)
         p.hline(xs[0], xs[-1], top + head_h)
         yy = top + head_h
+        if carried_h:
+            yy += carried_h
+            p.hline(xs[0], xs[-1], yy)
         for _ in sheet.rows:
             yy += row_h
             p.hline(xs[0], xs[-1], yy)

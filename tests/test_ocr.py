@@ -165,3 +165,17 @@ def test_employer_name_cleaning(read, printed):
     from ocr.header import clean_employer
 
     assert clean_employer([Word(t, 0.9, Box(0, 0, 1, 1)) for t in read.split()]) == printed
+
+
+def test_month_carried_over_two_sheets_is_read_without_the_carried_row(tmp_path: Path):
+    from samples.generate import Options, generate_pages
+
+    pages = generate_pages(tmp_path, 2, 21, options=Options(hard=frozenset({"carried"})))
+    for png in pages:
+        truth = PayrollPage.load(png.with_suffix(".json"))
+        got = extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name)
+        assert [r.row for r in got.rows] == [r.row for r in truth.rows]  # "От пренос" is not a person
+        for t, g in match_rows(truth.rows, got.rows):
+            assert g is not None
+            for f in SCORED_FIELDS:
+                assert getattr(t, f) == getattr(g, f) or f in (g.review or [])
