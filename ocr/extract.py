@@ -18,7 +18,7 @@ from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow
 
 from . import align, checks, columns, lines, names, normalise, preprocess, tables, tess
-from .geometry import Box, Grid, Transform, Word
+from .geometry import Box, Grid, Transform, Word, reading_text
 from .header import Header, levenshtein, parse_header
 
 NUMERIC = ("row", "egn", "days_worked", *checks.MONEY)
@@ -142,15 +142,7 @@ def _cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[
     return cells, above
 
 
-def _text(ws: list[Word]) -> str:
-    """Words of a cell in reading order: visual lines top to bottom, each left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(ws, key=lambda w: w.box.cy):
-        if lines and abs(w.box.cy - np.mean([x.box.cy for x in lines[-1]])) < 0.5 * max(w.box.h, 20):
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
+_text = reading_text
 
 
 def _is_total_label(text: str) -> bool:

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from . import preprocess, tess
-from .geometry import Box, Transform, Word
+from .geometry import Box, Transform, Word, reading_text
 
 
 @dataclass(frozen=True)
@@ -143,21 +143,6 @@ def _drop_isolated_specks(ink: np.ndarray, *, small: int = 60, reach: int = 21) 
     return out
 
 
-def _flatten(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
-    """Light evened out (divided by the paper's brightness); everything but text ink painted paper,
-    so that tesseract sees neither rules nor dust nor fills."""
-    small = cv2.resize(gray, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
-    bg_small = cv2.GaussianBlur(
-        cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7))), (0, 0), 3
-    )
-    bg = cv2.resize(bg_small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
-    norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
-    near = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
-    out = np.full_like(norm, 255)
-    np.copyto(out, norm, where=near > 0)
-    return out
-
-
 def _light_text_on_dark(gray: np.ndarray) -> np.ndarray:
     """Fills printed with light text on a darker ground (table headings) turned over, so that their
     text is dark on light like the rest; fills with dark text on them are left alone."""
@@ -221,7 +206,7 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(mask))
     ink = _drop_isolated_specks(preprocess.remove_specks(_drop_graphics(ink), 12))
-    clean = _flatten(gray, ink)
+    clean = preprocess.flatten(gray, ink)
     return Page(gray, binary, ink, clean, hs, vs, Transform(back[:2]), unit)
 
 
@@ -603,14 +588,7 @@ def _spans(group: list[Word], w: Word, xs: list[int]) -> bool:
     return space < 0.6 * max(w.box.h, group[-1].box.h)
 
 
-def cell_text(ws: list[Word]) -> str:
-    lines: list[list[Word]] = []
-    for w in sorted(ws, key=lambda w: w.box.cy):
-        if lines and abs(w.box.cy - np.mean([x.box.cy for x in lines[-1]])) < 0.5 * max(w.box.h, 20):
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
+cell_text = reading_text
 
 
 DASHES = {"-", "–", "—", "--", "=", "_", "~"}

@@ -86,3 +86,14 @@ class Transform:
         q = pts @ self.back.T
         return [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
                 int(round(q[:, 1].max()))]  # fmt: skip
+
+
+def reading_text(words: list[Word]) -> str:
+    """Words of a cell in reading order: visual lines top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.box.cy):
+        if lines and abs(w.box.cy - float(np.mean([x.box.cy for x in lines[-1]]))) < 0.5 * max(w.box.h, 20):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
