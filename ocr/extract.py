@@ -214,14 +214,57 @@ def second_pass(a: Analysis, targets: list[tuple[int, Box]]) -> dict[int, str]:
 
 def extract_image(image: np.ndarray, *, image_name: str, dpi: int | None = None) -> PayrollPage:
     """Read one payroll sheet image (grayscale or BGR) into payroll-page/1."""
-    page = _extract(image, image_name, dpi, 0)
+    hints: dict[str, bool] = {}
+    page = _extract(image, image_name, dpi, 0, hints)
     if _looks_wrong(page):  # fed sideways or upside down? ask tesseract's orientation detector
         turns = tess.orientation(preprocess.to_gray(image))
         if turns:
             turned = _extract(image, image_name, dpi, turns)
             if _quality(turned) > _quality(page):
                 page = turned
-    return page
+    return _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False)) or page
+
+
+def _two_sheets(
+    image: np.ndarray, image_name: str, dpi: int | None, page: PayrollPage, hinted: bool
+) -> PayrollPage | None:
+    """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan.
+    Each half is read on its own; the page is both sheets' rows in reading order, the last sheet's totals."""
+    h, w = image.shape[:2]
+    boxes = [r.bbox for r in page.rows if r.bbox]
+    narrow = bool(boxes) and max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 0.55 * w
+    if w < 1.2 * h or not (hinted or narrow or _looks_wrong(page)):
+        return None
+    mid = w // 2
+    halves = []
+    for x0, part in ((0, image[:, :mid]), (mid, image[:, mid:])):
+        try:
+            half = _extract(np.ascontiguousarray(part), image_name, dpi, 0)
+        except ExtractionError:
+            return None
+        if not half.rows:
+            return None
+        for r in half.rows:
+            if r.bbox:
+                r.bbox = [r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]]
+        halves.append(half)
+    left, right = halves
+    if _quality(left) + _quality(right) <= _quality(page):
+        return None
+    last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
+    if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
+        for i, r in enumerate(right.rows, start=1):
+            r.row = last + i
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": {"name": left.employer.name or right.employer.name},
+            "period": (left.period if left.period.year else right.period).model_dump(),
+            "sheet": left.sheet if left.sheet is not None else right.sheet,
+            "rows": [r.model_dump() for r in left.rows + right.rows],
+            "totals": right.totals,
+        }
+    )
 
 
 def _quality(p: PayrollPage) -> int:
@@ -234,7 +277,9 @@ def _looks_wrong(p: PayrollPage) -> bool:
     return _quality(p) <= max(1, len(p.rows) // 4)
 
 
-def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) -> PayrollPage:
+def _extract(
+    image: np.ndarray, image_name: str, dpi: int | None, quarter: int, hints: dict[str, bool] | None = None
+) -> PayrollPage:
     try:
         a = analyse(image, dpi=dpi, quarter_turns=quarter)
     except ExtractionError:
@@ -249,6 +294,15 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
     headings = [_text(cells.get((0, c), [])) for c in range(g.n_cols)]
     body_rows = list(range(1, g.n_rows))
     totals_row = None
+    for r in body_rows[:-1]:  # a "Всичко"/"Пренос" row above the last band ends the table (footer below)
+        row_text = " ".join(_text(cells.get((r, c), [])) for c in range(g.n_cols))
+        if (
+            r > 1
+            and _is_total_label(row_text)
+            and not any(len(normalise.digits(t)) == 10 for t in row_text.split())
+        ):
+            body_rows = body_rows[: body_rows.index(r) + 1]
+            break
     if body_rows:
         last = body_rows[-1]
         last_text = " ".join(_text(cells.get((last, c), [])) for c in range(g.n_cols))
@@ -265,6 +319,15 @@ def _extract(image: np.ndarray, image_name: str, dpi: int | None, quarter: int) 
             carried_row = body_rows.pop(0)
     texts = [[_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     kinds = columns.identify(texts, headings)
+    if hints is not None:  # an empty "column" across the middle of a landscape scan: two sheets side by side
+        height, width = a.clean.shape
+        hints["two_sheets"] = width > 1.2 * height and any(
+            kinds[c] is None
+            and not any(row[c].strip() for row in texts)
+            and g.xs[c] < width / 2 < g.xs[c + 1]
+            and g.xs[c + 1] - g.xs[c] > 0.015 * width
+            for c in range(g.n_cols)
+        )
     present = [k for k in kinds if k]
     drafts: list[checks.RowDraft] = []
     for r, row_texts in zip(body_rows, texts, strict=True):

@@ -38,6 +38,7 @@ HARD_CASES = (
     "rotate",  # pages fed at 90 or 180 degrees
     "corrections",  # handwritten corrections over typed figures
     "carried",  # a month on two sheets: "Пренос" at the foot of one, "От пренос" at the head of the next
+    "two_sheets",  # two such sheets (A5) side by side on one landscape scan
 )
 
 
@@ -169,7 +170,26 @@ def generate_pages(
                 if "thousands" in opts.hard:
                     month_sheet.thousands_space = True
                 sheets = [month_sheet]
-                if "carried" in opts.hard and len(month_sheet.rows) >= 6 and len(paths) + 2 <= pages:
+                if (
+                    "two_sheets" in opts.hard
+                    and len(month_sheet.rows) >= 6
+                    and len(month_sheet.layout) <= 8
+                    and rng.random() < 0.5
+                ):
+                    a, b = split_carried(month_sheet, len(month_sheet.rows) // 2)
+                    ef.sheet_no += 1
+                    composed = _two_on_one(a, b, rng, opts, fonts)
+                    if composed is not None:
+                        img, geo, sheet = composed
+                        arr, m, dpi = degrade_page(img, rng, opts, np_rng)
+                        name = f"page-{len(paths) + 1:04d}.png"
+                        _write_page(out, name, arr, dpi, truth_of(sheet, _mapped(geo, m), name))
+                        paths.append(out / name)
+                        batch_pages.append(name)
+                        bar.update(1)
+                        continue
+                    sheets = [a, b]
+                elif "carried" in opts.hard and len(month_sheet.rows) >= 6 and len(paths) + 2 <= pages:
                     sheets = list(split_carried(month_sheet, len(month_sheet.rows) // 2))
                     ef.sheet_no += 1
                 for sheet in sheets:
@@ -205,6 +225,50 @@ def generate_pages(
         json.dumps(batches, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return paths
+
+
+def _mapped(geo: Geometry, m: degrade.Affine) -> Geometry:
+    for box in geo.row_bboxes:
+        box[:] = degrade.map_box(box, m)
+    return geo
+
+
+def _write_page(out: Path, name: str, arr: np.ndarray, dpi: int, truth: PayrollPage) -> None:
+    ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+    if not ok:
+        raise UsageError(f"{name}: неуспешно кодиране на PNG")
+    _write_png_with_dpi(out / name, buf.tobytes(), dpi)
+    (out / f"{Path(name).stem}.json").write_text(truth.to_json(), encoding="utf-8")
+
+
+def _two_on_one(
+    a: SheetContent, b: SheetContent, rng: random.Random, opts: Options, fonts: list[tuple[Path, bool]]
+) -> tuple[Image.Image, Geometry, SheetContent] | None:
+    """Two portrait sheets of one month, reduced and scanned side by side on one landscape page. The
+    truth is one page: both sheets' rows in reading order, the month's totals."""
+    from dataclasses import replace
+
+    style = _style(rng, a, opts, fonts)
+    style.landscape = False
+    parts = []
+    for sheet in (a, b):
+        img, geo = _render_fitting(sheet, replace(style), rng)
+        if geo.width > geo.height:  # did not fit in portrait: scan them separately
+            return None
+        parts.append((img, geo))
+    scale = 0.7
+    canvas = Image.new("L", (3508, 2480), 255)
+    geo_all = Geometry(3508, 2480)
+    for k, (img, geo) in enumerate(parts):
+        small = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)
+        x_off = 10 + k * 1754
+        canvas.paste(small, (x_off, 8))
+        for box in geo.row_bboxes:
+            geo_all.row_bboxes.append(
+                [round(box[0] * scale) + x_off, round(box[1] * scale) + 8, round(box[2] * scale) + x_off,
+                 round(box[3] * scale) + 8]
+            )  # fmt: skip
+    return canvas, geo_all, replace(a, rows=a.rows + b.rows, totals=b.totals, carry_out=False)
 
 
 def _write_png_with_dpi(path: Path, png: bytes, dpi: int) -> None:

@@ -179,3 +179,18 @@ def test_month_carried_over_two_sheets_is_read_without_the_carried_row(tmp_path:
             assert g is not None
             for f in SCORED_FIELDS:
                 assert getattr(t, f) == getattr(g, f) or f in (g.review or [])
+
+
+def test_two_sheets_on_one_scan_are_read_as_one_page(tmp_path: Path):
+    from samples.generate import Options, generate_pages
+
+    png = generate_pages(tmp_path, 1, 3, options=Options(hard=frozenset({"two_sheets"})))[0]
+    truth = PayrollPage.load(png.with_suffix(".json"))
+    img = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
+    assert img.shape[1] > img.shape[0] and truth.rows[0].bbox[0] < img.shape[1] / 2 < truth.rows[-1].bbox[0]
+    got = extract_image(img, image_name=png.name)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    for t, g in match_rows(truth.rows, got.rows):
+        assert g is not None
+        for f in SCORED_FIELDS:
+            assert getattr(t, f) == getattr(g, f) or f in (g.review or [])
