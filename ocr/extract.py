@@ -222,7 +222,13 @@ def extract_image(image: np.ndarray, *, image_name: str, dpi: int | None = None)
             turned = _extract(image, image_name, dpi, turns)
             if _quality(turned) > _quality(page):
                 page = turned
-    return _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False)) or page
+    page = _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False)) or page
+    if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
+        raise ExtractionError(
+            f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
+            "цял лист в кадър) и го повторете"
+        )
+    return page
 
 
 def _two_sheets(

@@ -281,7 +281,13 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
-            elif c in num_cols and style.corrections and c in MONEY and rng.random() < 0.08:
+            elif (
+                c in num_cols
+                and style.corrections
+                and c in MONEY
+                and t[-1:].isdigit()
+                and rng.random() < 0.08
+            ):
                 # the typist's slip struck through, the right figure written above by hand
                 wrong = _slip(t, rng)
                 x1 = xs[j + 1] - pad
