@@ -60,13 +60,8 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
-    binary = preprocess.binarize(gray)
-    angle = preprocess.estimate_skew(binary)
-    if abs(angle) > 0.05:
-        border = int(np.median(gray[:40, :40]))
-        gray, fwd = preprocess.rotate(gray, angle, border)
-        binary = preprocess.binarize(gray)
-        back = back @ np.vstack([preprocess.invert_affine(fwd), [0, 0, 1]])
+    gray, binary, angle, straight = preprocess.deskew(gray)
+    back = back @ straight
     rules = lines.find_rules(binary)
     blobs = preprocess.Blobs(cv2.bitwise_and(binary, cv2.bitwise_not(rules.mask)))
     ink = blobs.at_least(20)

@@ -187,13 +187,8 @@ def prepare(image: np.ndarray, *, dpi: int | None = None) -> Page:
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC if f > 1 else cv2.INTER_AREA)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
     gray = _light_text_on_dark(gray)
-    binary = preprocess.binarize(gray)
-    angle = preprocess.estimate_skew(binary)
-    if abs(angle) > 0.05:
-        border = int(np.median(gray[:40, :40]))
-        gray, fwd = preprocess.rotate(gray, angle, border)
-        binary = preprocess.binarize(gray)
-        back = back @ np.vstack([preprocess.invert_affine(fwd), [0, 0, 1]])
+    gray, binary, _angle, straight = preprocess.deskew(gray)
+    back = back @ straight
     unit = 1.0
     k = max(25, int(45 * unit))
     horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))

@@ -66,6 +66,20 @@ def rotate(image: np.ndarray, angle: float, border: int) -> tuple[np.ndarray, np
     return out, m
 
 
+def deskew(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+    """Binarise, measure the skew and turn the page straight. Returns the straightened grayscale, its
+    binary, the angle and the 3x3 matrix mapping straightened coordinates back to the input's."""
+    binary = binarize(gray)
+    angle = estimate_skew(binary)
+    back = np.eye(3)
+    if abs(angle) > 0.05:
+        border = int(np.median(gray[:40, :40]))
+        gray, fwd = rotate(gray, angle, border)
+        binary = binarize(gray)
+        back = np.vstack([invert_affine(fwd), [0, 0, 1]])
+    return gray, binary, angle, back
+
+
 def is_sideways(binary: np.ndarray) -> bool:
     """True when text lines run vertically (page fed at 90 degrees): columns profile sharper than rows."""
     small = cv2.resize(binary, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
