@@ -30,10 +30,14 @@ def _collect(images: tuple[Path, ...]) -> list[Path]:
     return paths
 
 
-def _run(images: tuple[Path, ...], out: Path, jobs: int | None, what: str, desc: str) -> None:
+def _run(
+    images: tuple[Path, ...], out: Path, jobs: int | None, what: str, desc: str, overlay: Path | None = None
+) -> None:
     settings = load_settings()
     paths = _collect(images)
     out.mkdir(parents=True, exist_ok=True)
+    if overlay:
+        overlay.mkdir(parents=True, exist_ok=True)
     workers = jobs or settings.effective_workers()
     bar = tqdm_progress(total=len(paths), desc=desc, unit="стр")
     failed: list[Outcome] = []
@@ -48,7 +52,7 @@ def _run(images: tuple[Path, ...], out: Path, jobs: int | None, what: str, desc:
         else:
             failed.append(o)
 
-    for _ in run(paths, what=what, workers=workers, on_done=done):
+    for _ in run(paths, what=what, workers=workers, on_done=done, overlay_dir=overlay):
         pass
     bar.close()
     for o in failed:
@@ -63,9 +67,11 @@ def _run(images: tuple[Path, ...], out: Path, jobs: int | None, what: str, desc:
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Папка за JSON файловете (payroll-page/1).")  # fmt: skip
 @click.option("--jobs", type=int, default=None, help="Паралелни процеси (по подразбиране: по един на ядро).")
-def extract(images: tuple[Path, ...], out: Path, jobs: int | None) -> None:
+@click.option("--overlay", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Папка за картинки на разчетеното: редовете в рамка, зелено/червено за проверка.")  # fmt: skip
+def extract(images: tuple[Path, ...], out: Path, jobs: int | None, overlay: Path | None) -> None:
     """Read payroll sheets: writes OUT/<stem>.json (payroll-page/1) for every IMAGE."""
-    _run(images, out, jobs, "extract", "Разчитане")
+    _run(images, out, jobs, "extract", "Разчитане", overlay)
 
 
 @click.command("tables")

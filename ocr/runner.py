@@ -73,7 +73,7 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _extract_one(path_str: str, what: str) -> Outcome:
+def _extract_one(path_str: str, what: str, overlay_dir: str | None = None) -> Outcome:
     path = Path(path_str)
     start = _cpu()
     try:
@@ -85,7 +85,12 @@ def _extract_one(path_str: str, what: str) -> Outcome:
         else:
             from .extract import extract_image
 
-            doc = extract_image(img, image_name=path.name, dpi=dpi).to_json()
+            page = extract_image(img, image_name=path.name, dpi=dpi)
+            doc = page.to_json()
+            if overlay_dir:
+                from . import overlay
+
+                overlay.write(img, page, Path(overlay_dir) / f"{path.stem}.overlay.png")
         return Outcome(path, True, document=doc, cpu_seconds=_cpu() - start)
     except ArchiveError as e:
         return Outcome(path, False, error=str(e), cpu_seconds=_cpu() - start)
@@ -95,18 +100,19 @@ def _extract_one(path_str: str, what: str) -> Outcome:
 
 
 def run(paths: Sequence[Path], *, what: str = "extract", workers: int = 1,
-        on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:  # fmt: skip
+        on_done: Callable[[Outcome], None] | None = None, overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
     """Yield one Outcome per path (in completion order when parallel)."""
     if workers <= 1 or len(paths) <= 1:
         _init_worker()
         for p in paths:
-            out = _extract_one(str(p), what)
+            out = _extract_one(str(p), what, str(overlay_dir) if overlay_dir else None)
             if on_done:
                 on_done(out)
             yield out
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        futures = [pool.submit(_extract_one, str(p), what) for p in paths]
+        futures = [pool.submit(_extract_one, str(p), what, str(overlay_dir) if overlay_dir else None)
+                   for p in paths]  # fmt: skip
         from concurrent.futures import as_completed
 
         for fut in as_completed(futures):

@@ -75,8 +75,16 @@ def test_extract_cli_writes_json_and_reports_bad_file_alone(tmp_path: Path):
     bad = tmp_path / "scan-17.png"
     bad.write_text("not an image", encoding="utf-8")
     out = tmp_path / "out"
-    res = CliRunner().invoke(cli, ["extract", str(PAGES[1]), str(bad), "--out", str(out), "--jobs", "1"])
+    pics = tmp_path / "pics"
+    res = CliRunner().invoke(
+        cli, ["extract", str(PAGES[1]), str(bad), "--out", str(out), "--jobs", "1", "--overlay", str(pics)]
+    )
     assert res.exit_code == 8
+    # the picture of what was read: the page at half size, rows boxed
+    from PIL import Image
+
+    with Image.open(pics / f"{PAGES[1].stem}.overlay.png") as pic:
+        assert abs(pic.width - cv2.imread(str(PAGES[1]), cv2.IMREAD_UNCHANGED).shape[1] / 2) <= 1
     assert (out / f"{PAGES[1].stem}.json").exists()
     assert not (out / "scan-17.json").exists()
     errors = [line for line in res.stderr.splitlines() if "scan-17.png" in line]
