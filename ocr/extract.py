@@ -212,11 +212,19 @@ def extract_image(image: np.ndarray, *, image_name: str, dpi: int | None = None)
     hints: dict[str, bool] = {}
     page = _extract(image, image_name, dpi, 0, hints)
     if _looks_wrong(page):  # fed sideways or upside down? ask tesseract's orientation detector
-        turns = tess.orientation(preprocess.to_gray(image))
-        if turns:
-            turned = _extract(image, image_name, dpi, turns)
+        gray = preprocess.to_gray(image)
+        asked = [tess.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
+                 tess.orientation(gray, dpi=dpi or 300)]  # fmt: skip
+        # faint scans can leave the detector unsure: then every other orientation is tried
+        for turns in dict.fromkeys([t for t in asked if t] or [1, 3, 2]):
+            try:
+                turned = _extract(image, image_name, dpi, turns)
+            except ExtractionError:
+                continue
             if _quality(turned) > _quality(page):
                 page = turned
+            if not _looks_wrong(page):
+                break
     page = _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False)) or page
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(

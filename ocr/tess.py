@@ -73,10 +73,12 @@ def words(
     return out
 
 
-def orientation(gray: np.ndarray) -> int:
-    """Quarter turns (counter-clockwise, as numpy.rot90 counts) that put the page upright; 0 if unsure."""
+def orientation(gray: np.ndarray, *, dpi: int = 300) -> int:
+    """Quarter turns (counter-clockwise, as numpy.rot90 counts) that put the page upright; 0 if unsure.
+    The detector works at about 150 dpi."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    f = min(1.0, 150 / max(dpi, 1))
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
     with tempfile.TemporaryDirectory(prefix="archive-osd-") as tmp:
         path = Path(tmp) / "osd.pgm"
         cv2.imwrite(str(path), small)
