@@ -275,11 +275,13 @@ def ingest_captures(
         finally:
             bar.close()
         if to_process:
-            from .inprocess import InProcessQueue
-
-            if isinstance(queue, InProcessQueue):
+            if hasattr(queue, "progress"):  # in-process workers and rq both show the "Разчитане" bar
                 queue.progress = progress
             queue.run_until_done(to_process)
+            # pages a worker recognised but could not index (the index was down, or the worker died
+            # between the two) are indexed now; if the index is still down they are counted below
+            with contextlib.suppress(BackendUnavailable):
+                index_pending(settings, db=db, only=to_process)
             with contextlib.suppress(BackendUnavailable):  # counted as index_pending below
                 open_index(settings).refresh()
         _tally_results(db, summary, to_process)
