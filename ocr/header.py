@@ -66,17 +66,18 @@ def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> lis
     return [sorted(line, key=lambda w: w.box.x0) for line in lines]
 
 
-def _month(word: str) -> int | None:
+def _month(word: str, *, in_context: bool = False) -> int | None:
+    """The month a word names. Short words must match exactly, unless the word stands where a month must
+    (between "за м." and a year): then one misread letter is allowed when only one month fits."""
     w = re.sub(r"[^а-я]", "", word.lower().translate(_LATIN_LETTERS))
     if len(w) < 3:
         return None
-    best, best_d = None, 99
-    for i, m in enumerate(MONTHS, 1):
-        d = levenshtein(w, m)
-        if d < best_d:
-            best, best_d = i, d
-    limit = 0 if len(w) <= 3 else 1 if len(w) <= 5 else 2
-    return best if best_d <= limit else None
+    dist = [(levenshtein(w, m), i) for i, m in enumerate(MONTHS, 1)]
+    best_d, best = min(dist)
+    limit = (1 if in_context else 0) if len(w) <= 3 else 1 if len(w) <= 5 else 2
+    if best_d > limit or sum(1 for d, _ in dist if d == best_d) > 1:
+        return None
+    return best
 
 
 # Towns and villages named on the sheets' headers; a word one letter away from exactly one of them is it.
@@ -203,12 +204,13 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
         text = " ".join(w.text for w in line)
         if h.month is None:
             for i, w in enumerate(line):
-                mon = _month(w.text)
-                if mon is None:
-                    continue
                 nums = [digits(x.text) for x in line[i + 1 : i + 3]]
                 year = next((int(n) for n in nums if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
                 if year is None:
+                    continue
+                before = line[i - 1].text.lower().strip(".") if i > 0 else ""
+                mon = _month(w.text, in_context=before in {"м", "месец", "за"})
+                if mon is None:
                     continue
                 h.month, h.year = mon, year
                 h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])

@@ -202,3 +202,17 @@ def test_two_sheets_on_one_scan_are_read_as_one_page(tmp_path: Path):
         assert g is not None
         for f in SCORED_FIELDS:
             assert getattr(t, f) == getattr(g, f) or f in (g.review or [])
+
+
+def test_short_month_misread_by_one_letter_is_read_where_a_month_must_stand():
+    from ocr.geometry import Box, Word
+    from ocr.header import parse_header
+
+    words = [
+        Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 40))
+        for i, t in enumerate(["за", "м.", "Фни", "1995", "г."])
+    ]
+    h = parse_header(words, 3000)
+    assert (h.year, h.month) == (1995, 6)
+    words = [Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 40)) for i, t in enumerate(["Фни", "1995"])]
+    assert parse_header(words, 3000).month is None  # out of place, three letters must match exactly
