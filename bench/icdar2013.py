@@ -102,11 +102,12 @@ def _init() -> None:
 
 
 def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | None, float]:
-    from ocr.runner import _cpu, read_image
+    from archive_core.config import Settings
+    from ocr.runner import Limits, _cpu, read_image
 
     start = _cpu()
     try:
-        img, dpi = read_image(Path(path))
+        img, dpi = read_image(Path(path), Limits.of(Settings()))
         doc = table_structure(img, image_name=Path(path).name, dpi=dpi or DPI, lang=lang, finder=finder)
         return path, doc, None, _cpu() - start
     except Exception as e:  # one page's failure is reported and scored as "no tables"

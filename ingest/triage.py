@@ -60,14 +60,14 @@ def _too_many(name: str, w: int | None, h: int | None, max_pixels: int) -> Input
     return _fail(name, f"изображението е твърде голямо: {size} ({limit})", RESCAN_300)
 
 
-def check_file(data: bytes, *, name: str, settings: Settings) -> str:
+def check_file(data: bytes, *, name: str, max_file_bytes: int) -> str:
     """Checks that need no image library: empty, too large, not a supported type. Returns the type."""
     if not data:
         raise _fail(name, "файлът е празен (0 байта)", RESCAN)
-    if len(data) > settings.max_file_bytes:
+    if len(data) > max_file_bytes:
         raise _fail(
             name,
-            f"файлът е твърде голям ({_mb(len(data))}, най-много {_mb(settings.max_file_bytes)})",
+            f"файлът е твърде голям ({_mb(len(data))}, най-много {_mb(max_file_bytes)})",
             RESCAN_300,
         )
     ctype = sniff_content_type(data)
@@ -91,13 +91,9 @@ def _dpi(im: Image.Image) -> int | None:
     return None
 
 
-def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
-    """Accept one page image or raise InputFileError. Decodes it fully once (in memory, bounded
-    by ``settings.max_pixels``) so that a truncated file is refused here, not in a worker."""
-    ctype = check_file(data, name=name, settings=settings)
-    if ctype == "application/pdf":
-        raise _fail(name, "PDF файл не е една страница", "подайте PDF файла като цяло, не като страница")
-    max_pixels = settings.max_pixels
+def open_header(data: bytes, *, name: str, max_pixels: int) -> Image.Image:
+    """Open an image reading only its header: a PNG's pixel count is checked before Pillow sees it,
+    every other format's by Pillow's bomb guard set to ``max_pixels``. Nothing is decoded yet."""
     hdr = png_header_size(data)
     if hdr is not None and hdr[0] * hdr[1] > max_pixels:
         raise _too_many(name, hdr[0], hdr[1], max_pixels)
@@ -112,9 +108,25 @@ def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
         raise _too_many(name, w0, h0, max_pixels) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error) as e:
         raise _fail(name, f"изображението е повредено и не се чете ({e})", RESCAN) from None
+    if w * h > max_pixels:
+        im.close()
+        raise _too_many(name, w, h, max_pixels)
+    return im
+
+
+def image_dpi(im: Image.Image) -> int | None:
+    return _dpi(im)
+
+
+def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
+    """Accept one page image or raise InputFileError. Decodes it fully once (in memory, bounded
+    by ``settings.max_pixels``) so that a truncated file is refused here, not in a worker."""
+    ctype = check_file(data, name=name, max_file_bytes=settings.max_file_bytes)
+    if ctype == "application/pdf":
+        raise _fail(name, "PDF файл не е една страница", "подайте PDF файла като цяло, не като страница")
+    im = open_header(data, name=name, max_pixels=settings.max_pixels)
+    w, h = im.size
     with im:
-        if w * h > max_pixels:
-            raise _too_many(name, w, h, max_pixels)
         if min(w, h) < MIN_SIDE:
             raise _fail(
                 name,

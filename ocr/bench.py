@@ -25,7 +25,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import tqdm_progress
 from archive_core.records import SCORED_FIELDS, PayrollPage
 
-from .runner import run
+from .runner import Limits, run
 from .scoring import Score
 
 
@@ -73,7 +73,7 @@ def baseline_found(truth: PayrollPage, text: str) -> tuple[int, int, int, int, i
     return e, et, n, nt, a, at
 
 
-def run_bench(folder: Path, *, workers: int, baseline: bool) -> dict[str, object]:
+def run_bench(folder: Path, *, workers: int, baseline: bool, limits: Limits) -> dict[str, object]:
     pages = sorted(p for p in folder.glob("*.png") if (p.with_suffix(".json")).exists())
     if not pages:
         raise UsageError(f"{folder}: няма размечени страници (PNG с JSON до тях)")
@@ -83,7 +83,7 @@ def run_bench(folder: Path, *, workers: int, baseline: bool) -> dict[str, object
     cpu0 = _self_cpu() + _children_cpu()
     t0 = time.perf_counter()
     worker_cpu = 0.0
-    for out in run(pages, what="extract", workers=workers):
+    for out in run(pages, limits=limits, what="extract", workers=workers):
         bar.update(1)
         worker_cpu += out.cpu_seconds
         truth = PayrollPage.load(out.path.with_suffix(".json"))
@@ -173,7 +173,9 @@ def format_report(r: dict[str, object]) -> str:
 def bench(folder: Path, json_out: Path | None, jobs: int | None, baseline: bool) -> None:
     """Measure extraction quality and speed on labelled pages (PNG + payroll-page/1 JSON) in FOLDER."""
     settings = load_settings()
-    r = run_bench(folder, workers=jobs or settings.effective_workers(), baseline=baseline)
+    r = run_bench(
+        folder, workers=jobs or settings.effective_workers(), baseline=baseline, limits=Limits.of(settings)
+    )
     click.echo(format_report(r))
     if json_out:
         json_out.write_text(json.dumps(r, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -80,16 +80,6 @@ def deskew(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]
     return gray, binary, angle, back
 
 
-def is_sideways(binary: np.ndarray) -> bool:
-    """True when text lines run vertically (page fed at 90 degrees): columns profile sharper than rows."""
-    small = cv2.resize(binary, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
-    rows = small.sum(axis=1, dtype=np.float64)
-    cols = small.sum(axis=0, dtype=np.float64)
-    rows_n = np.var(np.diff(rows)) / max(rows.mean() ** 2, 1e-9)
-    cols_n = np.var(np.diff(cols)) / max(cols.mean() ** 2, 1e-9)
-    return bool(cols_n > 1.5 * rows_n)
-
-
 def invert_affine(m: np.ndarray) -> np.ndarray:
     return cv2.invertAffineTransform(m)
 

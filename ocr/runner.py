@@ -6,7 +6,6 @@ command line (local files the user named), never anything pickled beyond a path 
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -15,8 +14,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
 
+from archive_core.config import Settings
 from archive_core.errors import ArchiveError, InputFileError
 
 
@@ -29,35 +28,35 @@ class Outcome:
     cpu_seconds: float = 0.0
 
 
-def read_image(path: Path, *, max_pixels: int = 120_000_000) -> tuple[np.ndarray, int | None]:
-    """Decode an image file once; its resolution from the header when it has one."""
+@dataclass(frozen=True)
+class Limits:
+    """What a worker needs of the settings to refuse a file: plain numbers, nothing pickled."""
+
+    max_file_bytes: int
+    max_pixels: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> Limits:
+        return cls(settings.max_file_bytes, settings.max_pixels)
+
+
+def read_image(path: Path, limits: Limits) -> tuple[np.ndarray, int | None]:
+    """Decode an image file once, after the same checks ingest's triage makes (empty, too large, not an
+    image, too many pixels read from the header); its resolution from the header when it has one."""
+    from ingest.triage import check_file, image_dpi, open_header
+
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputFileError(f"{path}: не може да се прочете ({e.strerror})") from e
-    if not data:
-        raise InputFileError(f"{path}: файлът е празен")
-    dpi: int | None = None
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            if im.width * im.height > max_pixels:
-                raise InputFileError(
-                    f"{path}: изображението е твърде голямо ({im.width}x{im.height} пиксела) — сканирайте при 300 dpi"
-                )
-            d = im.info.get("dpi")
-            if d and d[0]:
-                dpi = int(round(float(d[0])))
-    except InputFileError:
-        raise
-    except Exception as e:
-        raise InputFileError(f"{path}: не е изображение или е повредено ({type(e).__name__})") from e
+    check_file(data, name=str(path), max_file_bytes=limits.max_file_bytes)
+    with open_header(data, name=str(path), max_pixels=limits.max_pixels) as im:
+        dpi = image_dpi(im)
     img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     if img is None:
         raise InputFileError(f"{path}: изображението не може да се декодира (повреден или непълен файл)")
     if img.dtype != np.uint8:
         img = cv2.convertScaleAbs(img, alpha=255.0 / max(1, int(img.max())))
-    if dpi is not None and not 100 <= dpi <= 1200:
-        dpi = None
     return img, dpi
 
 
@@ -73,11 +72,11 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _extract_one(path_str: str, what: str, overlay_dir: str | None = None) -> Outcome:
+def _extract_one(path_str: str, what: str, limits: Limits, overlay_dir: str | None = None) -> Outcome:
     path = Path(path_str)
     start = _cpu()
     try:
-        img, dpi = read_image(path)
+        img, dpi = read_image(path, limits)
         if what == "tables":
             from .structure import table_structure
 
@@ -99,19 +98,19 @@ def _extract_one(path_str: str, what: str, overlay_dir: str | None = None) -> Ou
                        cpu_seconds=_cpu() - start)  # fmt: skip
 
 
-def run(paths: Sequence[Path], *, what: str = "extract", workers: int = 1,
+def run(paths: Sequence[Path], *, limits: Limits, what: str = "extract", workers: int = 1,
         on_done: Callable[[Outcome], None] | None = None, overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
     """Yield one Outcome per path (in completion order when parallel)."""
     if workers <= 1 or len(paths) <= 1:
         _init_worker()
         for p in paths:
-            out = _extract_one(str(p), what, str(overlay_dir) if overlay_dir else None)
+            out = _extract_one(str(p), what, limits, str(overlay_dir) if overlay_dir else None)
             if on_done:
                 on_done(out)
             yield out
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        futures = [pool.submit(_extract_one, str(p), what, str(overlay_dir) if overlay_dir else None)
+        futures = [pool.submit(_extract_one, str(p), what, limits, str(overlay_dir) if overlay_dir else None)
                    for p in paths]  # fmt: skip
         from concurrent.futures import as_completed
 
