@@ -297,3 +297,27 @@ def ingest_all(
     from ingest.pipeline import ingest_paths
 
     return ingest_paths(settings, list(paths), employer=employer, file_no=file_no)
+
+
+@dataclass
+class Batch:
+    """One fault scenario's batch: the ingest running in the background while workers process it."""
+
+    settings: Settings
+    pages: list[Path]
+    log: Path  # the fake extractor's log of extractions started
+    run: Background
+
+    def tally(self) -> Tally:
+        return tally(self.settings, self.pages[0].parent, len(self.pages), log=self.log)
+
+
+@contextlib.contextmanager
+def batch_under_workers(
+    settings: Settings, pages: list[Path], tmp: Path, *, slow: float, processes: int = 2
+) -> Iterator[Batch]:
+    """Start a worker fleet with the slowed fake extractor and ingest ``pages`` in the background."""
+    log = tmp / "extract.log"
+    env = worker_env(settings, pages[0].parent, log, slow=slow)
+    with fleet(env, tmp, processes=processes):
+        yield Batch(settings, pages, log, Background(ingest_all, settings, pages))

@@ -11,14 +11,10 @@ from ingest.pipeline import index_pending
 from tests.servers import ServerHandle
 
 from .harness import (
-    Background,
     assert_exactly_once,
-    fleet,
-    ingest_all,
+    batch_under_workers,
     ledger_count,
-    tally,
     wait_for,
-    worker_env,
 )
 
 
@@ -28,17 +24,13 @@ def test_elasticsearch_down_during_ingest(
     es = es_server_restartable
     settings = prod_settings.model_copy(update={"elasticsearch_url": es.url})
     n = len(sample_pages)
-    log = tmp_path / "extract.log"
-    env = worker_env(settings, sample_pages[0].parent, log, slow=0.5)
-    with fleet(env, tmp_path, processes=2):
-        run = Background(ingest_all, settings, sample_pages)
+    with batch_under_workers(settings, sample_pages, tmp_path, slow=0.5) as batch:
         wait_for(lambda: ledger_count(settings, "done") >= 1, 120, "a first page done")
         es.stop()
-        summary = run.result(timeout=300)
+        summary = batch.run.result(timeout=300)
     assert ledger_count(settings, "done") == n, "pages must be recognised while the index is down"
     assert summary.index_pending > 0, "some pages should be waiting for the index"
     es.start()
     indexed = index_pending(settings)
     assert indexed == summary.index_pending
-    t = tally(settings, sample_pages[0].parent, n, log=log)
-    assert_exactly_once(t)
+    assert_exactly_once(batch.tally())

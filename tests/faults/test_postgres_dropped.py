@@ -10,14 +10,10 @@ from archive_core.config import Settings
 from tests.servers_sql import PostgresServer
 
 from .harness import (
-    Background,
     assert_exactly_once,
-    fleet,
-    ingest_all,
+    batch_under_workers,
     ledger_count,
-    tally,
     wait_for,
-    worker_env,
 )
 
 
@@ -27,18 +23,14 @@ def test_postgres_connections_dropped_mid_batch(
     settings = prod_settings
     n = len(sample_pages)
     dbname = (settings.database_url or "").rsplit("/", 1)[1]
-    log = tmp_path / "extract.log"
-    env = worker_env(settings, sample_pages[0].parent, log, slow=0.5)
-    with fleet(env, tmp_path, processes=2):
-        run = Background(ingest_all, settings, sample_pages)
+    with batch_under_workers(settings, sample_pages, tmp_path, slow=0.5) as batch:
         wait_for(lambda: ledger_count(settings, "processing", "done") >= 1, 90, "processing under way")
         dropped = 0
         for _ in range(6):
             dropped += postgres_server.terminate_connections(dbname)
             time.sleep(0.4)
         assert dropped > 0, "no connection was open to drop"
-        summary = run.result(timeout=180)
-    t = tally(settings, sample_pages[0].parent, n, log=log)
+        summary = batch.run.result(timeout=180)
     print(f"connections dropped: {dropped}")
-    assert_exactly_once(t)
+    assert_exactly_once(batch.tally())
     assert summary.done == n and not summary.problems

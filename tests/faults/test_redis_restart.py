@@ -9,14 +9,10 @@ from archive_core.config import Settings
 from tests.servers_sql import RedisServer
 
 from .harness import (
-    Background,
     assert_exactly_once,
-    fleet,
-    ingest_all,
+    batch_under_workers,
     ledger_count,
-    tally,
     wait_for,
-    worker_env,
 )
 
 
@@ -25,16 +21,12 @@ def test_redis_restart_mid_batch(
 ) -> None:
     settings = prod_settings
     n = len(sample_pages)
-    log = tmp_path / "extract.log"
-    env = worker_env(settings, sample_pages[0].parent, log, slow=1.0)
-    with fleet(env, tmp_path, processes=2):
-        run = Background(ingest_all, settings, sample_pages)
+    with batch_under_workers(settings, sample_pages, tmp_path, slow=1.0) as batch:
         # every page admitted (so the ingest itself has enqueued them all), some done, most not
         wait_for(lambda: ledger_count(settings) == n, 90, "all pages admitted")
         wait_for(lambda: ledger_count(settings, "done") >= 1, 90, "a first page done")
         assert ledger_count(settings, "queued") >= 2, "the batch finished before Redis could be restarted"
         redis_server.restart(kill=True, down_for=1.0)  # no persistence: the queue is empty now
-        summary = run.result(timeout=180)
-    t = tally(settings, sample_pages[0].parent, n, log=log)
-    assert_exactly_once(t)
+        summary = batch.run.result(timeout=180)
+    assert_exactly_once(batch.tally())
     assert summary.done == n and not summary.problems
