@@ -147,6 +147,31 @@ def money(value: Decimal | None) -> str:
     return f"{value:,.2f}".replace(",", " ")
 
 
+def _line(
+    pm: PersonMonth,
+    source: str | None,
+    *,
+    counted: bool,
+    mark: str,
+    egn_read: str | None = None,
+    name_read: str | None = None,
+) -> CertificateLine:
+    """One month of a certificate with its evidence."""
+    return CertificateLine(
+        year=pm.year,
+        month=pm.month,
+        employer=pm.employer,
+        days_worked=pm.days_worked,
+        gross_pay=pm.gross_pay,
+        counted=counted,
+        mark=mark,
+        review=list(pm.review),
+        egn_read=egn_read,
+        name_read=name_read,
+        evidence=_evidence(pm, source),
+    )
+
+
 def _evidence(pm: PersonMonth, source: str | None) -> Evidence:
     return Evidence(
         employer=pm.employer,
@@ -266,19 +291,7 @@ def build(
     lines: list[CertificateLine] = []
     for pm, source in found:
         counted = pm.review_state != ReviewState.needs_review
-        lines.append(
-            CertificateLine(
-                year=pm.year,
-                month=pm.month,
-                employer=pm.employer,
-                days_worked=pm.days_worked,
-                gross_pay=pm.gross_pay,
-                counted=counted,
-                mark="" if counted else UNDER_REVIEW,
-                review=list(pm.review),
-                evidence=_evidence(pm, source),
-            )
-        )
+        lines.append(_line(pm, source, counted=counted, mark="" if counted else UNDER_REVIEW))
     counted_lines = [ln for ln in lines if ln.counted]
     left_out = len(lines) - len(counted_lines)
     names = Counter(pm.name for pm, _ in found if pm.name and pm.review_state != ReviewState.needs_review)
@@ -288,19 +301,7 @@ def build(
     )
     left_text = f"Не са включени {left_out} реда за проверка." if left_out else "Всички редове са включени."
     possible_lines = [
-        CertificateLine(
-            year=pm.year,
-            month=pm.month,
-            employer=pm.employer,
-            days_worked=pm.days_worked,
-            gross_pay=pm.gross_pay,
-            counted=False,
-            mark=OTHER_EGN,
-            review=list(pm.review),
-            egn_read=pm.egn,
-            name_read=pm.name,
-            evidence=_evidence(pm, source),
-        )
+        _line(pm, source, counted=False, mark=OTHER_EGN, egn_read=pm.egn, name_read=pm.name)
         for pm, source in possible
     ]
     if possible_lines:
