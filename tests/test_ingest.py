@@ -296,6 +296,17 @@ def test_event_log_tells_each_page_story(settings: Settings, fake_ocr: FakeOcr, 
     assert actors == {"иван"}
 
 
+def _set_status(settings: Settings, sha: str, status: str) -> None:
+    """Put a page's ledger row in a state a crash or a retry leaves behind."""
+    db = open_database(settings)
+    with db.Session() as s:
+        page = s.get(Page, sha)
+        assert page is not None
+        page.status = status
+        s.commit()
+    db.dispose()
+
+
 def test_process_page_again_replaces_records_without_duplicates(
     settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
 ) -> None:
@@ -303,13 +314,7 @@ def test_process_page_again_replaces_records_without_duplicates(
     summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
     sha = summary.page_sha256s[0]
     # Re-run the page as a retried job would (status put back to queued), with one row fewer now.
-    db = open_database(settings)
-    with db.Session() as s:
-        page = s.get(Page, sha)
-        assert page is not None
-        page.status = "queued"
-        s.commit()
-    db.dispose()
+    _set_status(settings, sha, "queued")
     fake_ocr.truth[paths[0].name] = truth_for(paths[0].name, 1, rows=1)
     assert process_page(settings, sha) == PageStatus.done
     assert _counts(settings)[1] == 1
@@ -329,13 +334,7 @@ def test_page_stuck_in_processing_is_taken_again(
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
     summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
     sha = summary.page_sha256s[0]
-    db = open_database(settings)
-    with db.Session() as s:
-        page = s.get(Page, sha)
-        assert page is not None
-        page.status = "processing"
-        s.commit()
-    db.dispose()
+    _set_status(settings, sha, "processing")
     again = ingest_paths(settings, paths, employer="Завод", file_no="1")
     assert again.done == 0 and _ledger(settings)[str(paths[0])][0] == "processing"  # maybe still running
 
