@@ -22,9 +22,8 @@ def certificate(
 ) -> None:
     """Удостоверение за осигурителен стаж (service) или доход (income): PDF и JSON с доказателство за всеки ред."""
     from archive_core.cli import load_settings
+    from certificates import TITLES, issue
     from indexer.query import parse_period
-
-    from .certificates import TITLES, issue
 
     if kind not in TITLES:
         raise UsageError(

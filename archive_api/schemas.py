@@ -8,9 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from archive_core import egn as egn_mod
 from archive_core.records import PersonMonth
-
-from .certificates import Certificate
+from certificates import Certificate
 
 
 class HealthPublic(BaseModel):
@@ -98,7 +98,7 @@ class CertificateRequest(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
     kind: Literal["service", "income"]
-    egn: str = Field(pattern=r"^\d{10}$")
+    egn: str = Field(pattern=egn_mod.PATTERN)
     period_from: str | None = Field(None, alias="from", description="YYYY-MM, inclusive")
     period_to: str | None = Field(None, alias="to", description="YYYY-MM, inclusive")
 

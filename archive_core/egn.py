@@ -4,9 +4,11 @@ generator (to make valid ones) and by extraction (to catch and correct misread d
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 WEIGHTS = (2, 4, 8, 5, 10, 9, 7, 3, 6)
+PATTERN = r"^\d{10}$"  # the form of an ЕГН (ten digits); validity is ``is_valid``
 
 
 def check_digit(first9: str) -> int:
@@ -33,11 +35,17 @@ def birth_date(egn: str) -> date | None:
         return None
 
 
+def is_well_formed(egn: str | None) -> bool:
+    """Ten digits: the form a query or a form field must have (a misread ЕГН on a page may still
+    be searched for); the check digit and the date are ``is_valid``."""
+    return egn is not None and re.fullmatch(PATTERN, egn) is not None
+
+
 def is_valid(egn: str | None) -> bool:
+    """The ЕГН's date of birth exists and its check digit is right: the one definition of validity."""
     return (
-        egn is not None
-        and len(egn) == 10
-        and egn.isdigit()
+        is_well_formed(egn)
+        and egn is not None
         and birth_date(egn) is not None
         and check_digit(egn[:9]) == int(egn[9])
     )

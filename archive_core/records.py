@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import egn as egn_mod
+
 SCHEMA_PAYROLL_PAGE = "payroll-page/1"
 SCHEMA_TABLE_STRUCTURE = "table-structure/1"
 
@@ -38,7 +40,7 @@ class PayrollRow(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     row: int | None = None
-    egn: str | None = Field(None, pattern=r"^\d{10}$")
+    egn: str | None = Field(None, pattern=egn_mod.PATTERN)
     name: str | None = None
     position: str | None = None
     days_worked: int | None = None

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from archive_core import egn as egn_mod
 from archive_core.errors import UsageError
+from archive_core.money import display
 from archive_core.protocols import SearchQuery
 from archive_core.records import PersonMonth, ReviewState
 
@@ -67,7 +69,7 @@ def build_query(
     employer = employer.strip() if employer and employer.strip() else None
     if egn is None and name is None and employer is None:
         raise UsageError("посочете поне едно от: ЕГН, име или работодател")
-    if egn is not None and not re.fullmatch(r"\d{10}", egn):
+    if egn is not None and not egn_mod.is_well_formed(egn):
         raise UsageError(f"ЕГН се състои от 10 цифри, а не {egn!r}")
     if name is not None and not any(c.isalpha() for c in name):
         raise UsageError(f"името трябва да съдържа букви: {name!r}")
@@ -81,10 +83,8 @@ def build_query(
 
 
 def money(value: Decimal | None) -> str:
-    """1234.5 -> '1 234.50' (the thousands separator of Bulgarian print)."""
-    if value is None:
-        return "—"
-    return f"{value:,.2f}".replace(",", "\u00a0")
+    """1234.5 -> '1 234.50' with a no-break space (a terminal column must not wrap inside it)."""
+    return display(value, sep="\u00a0")
 
 
 def review_text(pm: PersonMonth) -> str:

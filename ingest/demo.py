@@ -120,7 +120,7 @@ def run_demo(
     result.egn = pick_person(settings, samples_dir, all_pages)
     if result.egn:
         result.hits = open_index(settings).search(SearchQuery(egn=result.egn))
-        from archive_api.certificates import issue
+        from certificates import issue
 
         out = settings.resolved_data_dir / "certificates" / f"demo-service-{result.egn}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)

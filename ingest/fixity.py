@@ -10,11 +10,11 @@ from sqlalchemy import select
 from archive_core.config import Settings
 from archive_core.db import FixityCheck, Page, open_database, utcnow
 from archive_core.errors import NotFoundError
+from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
 from .batches import add_event, default_actor
-from .pipeline import sha256_hex
 
 
 @dataclass

@@ -12,7 +12,6 @@ rejected pages included (with the reason). Jobs carry only the page's sha256.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from archive_core.config import Settings
 from archive_core.db import Batch, Database, Page, Record, open_database, person_month_from_record, utcnow
 from archive_core.db import record_from_person_month as _record_row
 from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError, UsageError
+from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
 from scanner_drivers.base import CapturedPage
@@ -73,10 +73,6 @@ class IngestSummary:
         if self.index_pending:
             text += f"; чакат индексиране: {self.index_pending}"
         return text
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def display_name(c: CapturedPage) -> str:

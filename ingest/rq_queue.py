@@ -41,6 +41,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from archive_core.config import Settings
 from archive_core.db import Database, Page, open_database, utcnow
 from archive_core.errors import ArchiveError, BackendUnavailable, ConfigError, PageError, UsageError
+from archive_core.hashing import is_sha256
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
@@ -56,7 +57,6 @@ RETRY_INTERVALS = (5, 30, 120, 300)
 RESULT_TTL = 600
 FAILURE_TTL = 7 * 24 * 3600
 ACTIVE_JOB_STATES = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED, JobStatus.STARTED})
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def page_of_job(job_id: str) -> str | None:
 
 
 def _check_sha(page_sha256: str) -> str:
-    if not isinstance(page_sha256, str) or not _SHA256.match(page_sha256):
+    if not isinstance(page_sha256, str) or not is_sha256(page_sha256):
         raise UsageError(f"невалиден sha256 на страница: {page_sha256!r}")
     return page_sha256
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from archive_api.certificates import issue
 from archive_core.cli import main
 from archive_core.config import Settings
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import PersonMonth, ReviewState
+from certificates import issue
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
 

@@ -23,9 +23,10 @@ from archive_core.cli import main
 from archive_core.config import Settings
 from archive_core.db import Batch, Page, PageEventRow, Record, open_database, person_month_from_record
 from archive_core.errors import EXIT_SOME_PAGES_FAILED, BackendUnavailable, ExtractionError
+from archive_core.hashing import sha256_hex
 from archive_core.protocols import SearchQuery
 from archive_core.records import SCORED_FIELDS, PageStatus, PayrollPage, PayrollRow, ReviewState
-from ingest.pipeline import index_pending, ingest_paths, process_page, sha256_hex
+from ingest.pipeline import index_pending, ingest_paths, process_page
 
 from .conftest import FIXTURES
 

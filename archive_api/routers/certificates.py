@@ -15,9 +15,9 @@ from fastapi.responses import FileResponse
 
 from archive_core.config import Settings
 from archive_core.errors import NotFoundError
+from certificates import build, write
 from indexer.query import parse_period
 
-from ..certificates import build, write
 from ..deps import SettingsDep
 from ..schemas import CertificatePublic, CertificateRequest
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from sqlalchemy import select
 
+from archive_core import egn as egn_mod
 from archive_core.db import Batch, Page, Record, person_month_from_record
-from archive_core.errors import NotFoundError, UsageError
+from archive_core.errors import NotFoundError
+from archive_core.hashing import check_sha256
 
 from ..deps import DatabaseDep, StoreDep
 from ..redact import redact, sniff_content_type, split_rows
@@ -17,14 +18,8 @@ from ..schemas import BatchPublic, PagePublic, RecordPublic
 
 router = APIRouter(prefix="/api/pages", tags=["pages"])
 
-_SHA = re.compile(r"^[0-9a-f]{64}$")
-
-
 def _check_sha(sha256: str) -> str:
-    sha256 = sha256.lower()
-    if not _SHA.match(sha256):
-        raise UsageError(f"не е sha256 на страница: {sha256!r}")
-    return sha256
+    return check_sha256(sha256)
 
 
 @router.get("/{sha256}", response_model=PagePublic)
@@ -94,7 +89,7 @@ def citizen_copy(
     sha256: str,
     db: DatabaseDep,
     store: StoreDep,
-    egn: Annotated[str, Query(pattern=r"^\d{10}$", description="ЕГН на лицето, чийто ред остава")],
+    egn: Annotated[str, Query(pattern=egn_mod.PATTERN, description="ЕГН на лицето, чийто ред остава")],
 ) -> Response:
     """PNG of the page with every row except the person's own under a black box; header and totals kept."""
     sha256 = _check_sha(sha256)

@@ -6,7 +6,6 @@ place, so a crash never leaves a half-written original under its digest. Files a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -14,18 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import IntegrityError, NotFoundError, UsageError
+from ..hashing import is_sha256, sha256_hex
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$")
 
 
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _check_digest(sha256: str) -> str:
-    if not _HEX64.match(sha256):
-        raise UsageError(f"not a sha256 digest: {sha256!r}")
+    if not is_sha256(sha256):
+        raise UsageError(f"това не е sha256 отпечатък: {sha256!r}")
     return sha256
 
 
@@ -81,7 +76,7 @@ class FileStore:
 
     def digests(self) -> Iterator[str]:
         for p in sorted(self.originals_dir.glob("*/*/*")):
-            if _HEX64.match(p.name):
+            if is_sha256(p.name):
                 yield p.name
 
     def _derivative_path(self, key: str) -> Path:

@@ -36,8 +36,8 @@ from minio.versioningconfig import VersioningConfig
 
 from ..config import Settings
 from ..errors import ArchiveError, BackendUnavailable, ConfigError, IntegrityError, NotFoundError, UsageError
+from ..hashing import is_sha256, sha256_hex
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$")
 _MISSING = {"NoSuchKey", "NoSuchObject", "NoSuchVersion", "NotFound", "ResourceNotFound"}
 _DIGEST_MISMATCH = {"BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch", "XAmzContentChecksumMismatch"}
@@ -46,7 +46,7 @@ _ALREADY = {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}
 
 
 def _check_digest(sha256: str) -> str:
-    if not _HEX64.match(sha256):
+    if not is_sha256(sha256):
         raise UsageError(f"това не е sha256 отпечатък: {sha256!r}")
     return sha256
 
@@ -251,7 +251,7 @@ class S3Store:
         finally:
             resp.close()
             resp.release_conn()
-        if hashlib.sha256(stored).hexdigest() == digest:
+        if sha256_hex(stored) == digest:
             return
         with contextlib.suppress(S3Error):
             self.client.remove_object(self.bucket, digest, version_id=version_id)
@@ -270,7 +270,7 @@ class S3Store:
 
     def get(self, sha256: str) -> bytes:
         data = self.read_unverified(sha256)
-        if hashlib.sha256(data).hexdigest() != sha256:
+        if sha256_hex(data) != sha256:
             raise IntegrityError(
                 f"оригинал {sha256} вече не съвпада с отпечатъка си (пуснете 'archive fixity')"
             )
@@ -286,7 +286,7 @@ class S3Store:
         self.ensure()
         with self._errors("списък на оригиналите"):  # S3 lists keys in order, page by page
             for obj in self.client.list_objects(self.bucket, recursive=True):
-                if obj.object_name and _HEX64.match(obj.object_name):
+                if obj.object_name and is_sha256(obj.object_name):
                     yield obj.object_name
 
     # -- derivatives -------------------------------------------------------------------------------
