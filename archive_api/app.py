@@ -9,9 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from archive_core.backends import open_index, open_store
 from archive_core.config import Settings
-from archive_core.db import open_database
 from archive_core.errors import (
     ArchiveError,
     BackendUnavailable,
@@ -22,6 +20,7 @@ from archive_core.errors import (
     UsageError,
 )
 from indexer.embedded import IndexDamaged
+from ingest.backends import open_backends
 
 from .redact import CannotRedact
 from .routers import certificates, health, pages, records, search
@@ -46,16 +45,15 @@ def status_for(err: ArchiveError) -> int:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    db = open_database(settings)
-    index = open_index(settings)
+    backends = open_backends(settings, with_queue=False)  # chosen once, here, for the app's life
+    db, index, store = backends.db, backends.index, backends.store
     with contextlib.suppress(BackendUnavailable, IndexDamaged):
         index.ensure()  # index down or damaged at start: /health says so; searches fail with the reason
-    store = open_store(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        db.dispose()
+        backends.close()
 
     app = FastAPI(
         title="payroll-archive",
@@ -64,6 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.backends = backends
     app.state.db = db
     app.state.index = index
     app.state.store = store

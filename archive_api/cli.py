@@ -21,7 +21,7 @@ def certificate(
     kind: str | None, egn: str | None, period_from: str | None, period_to: str | None, out: Path | None
 ) -> None:
     """Удостоверение за осигурителен стаж (service) или доход (income): PDF и JSON с доказателство за всеки ред."""
-    from archive_core.cli import load_settings
+    from archive_core.config import load_settings
     from certificates import TITLES, issue
     from indexer.query import parse_period
 
@@ -50,7 +50,7 @@ def serve(host: str | None, port: int | None) -> None:
     """Уеб приложението и JSON API (OpenAPI на /docs)."""
     import uvicorn
 
-    from archive_core.cli import load_settings
+    from archive_core.config import load_settings
 
     from .app import create_app
 

@@ -1,40 +1,26 @@
-"""The small registry that picks each backend from the settings (rq style).
+"""The backends of one program, as one object.
 
-Unset server settings mean the embedded default. Imports are lazy so that a machine without a
-server's client library can still run on embedded defaults.
+Chosen once where a program starts (a CLI command, the app factory, a worker's start) by
+``ingest.backends.open_backends`` from the settings, and passed down; nothing below opens a backend
+of its own. Unset server settings mean the embedded default (archive_core/config.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .config import Settings
+from .db import Database
 from .protocols import JobQueue, OriginalStore, RecordIndex
 
 
-def open_store(settings: Settings) -> OriginalStore:
-    if settings.s3_endpoint:
-        from .storage.s3 import S3Store
+@dataclass
+class Backends:
+    settings: Settings
+    db: Database
+    store: OriginalStore
+    index: RecordIndex
+    queue: JobQueue | None = None  # only programs that feed the queue open one
 
-        return S3Store.from_settings(settings)
-    from .storage.files import FileStore
-
-    return FileStore(settings.resolved_data_dir / "originals", settings.resolved_data_dir / "derivatives")
-
-
-def open_index(settings: Settings) -> RecordIndex:
-    if settings.elasticsearch_url:
-        from indexer.elastic import ElasticIndex
-
-        return ElasticIndex.from_settings(settings)
-    from indexer.embedded import EmbeddedIndex
-
-    return EmbeddedIndex(settings.resolved_data_dir / "index.sqlite")
-
-
-def open_queue(settings: Settings) -> JobQueue:
-    if settings.redis_url:
-        from ingest.rq_queue import RqQueue
-
-        return RqQueue.from_settings(settings)
-    from ingest.inprocess import InProcessQueue
-
-    return InProcessQueue(settings)
+    def close(self) -> None:
+        self.db.dispose()

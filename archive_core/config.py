@@ -7,11 +7,15 @@ Unset server URLs mean the embedded default for that role.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import ConfigError
 
 
 class Settings(BaseSettings):
@@ -73,6 +77,14 @@ class Settings(BaseSettings):
         return url
 
     def effective_workers(self) -> int:
-        import os
-
         return self.workers or max(1, os.cpu_count() or 1)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build and validate the settings once per command; invalid settings are a ConfigError."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = ".".join(str(p) for p in err.get("loc", ()))
+        raise ConfigError(f"invalid setting ARCHIVE_{field.upper()}: {err.get('msg')}") from None

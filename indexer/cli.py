@@ -71,8 +71,9 @@ def search(
     as_json: bool,
 ) -> None:
     """Търсене на записи (лице и месец) по ЕГН, име или работодател, по избор в период."""
-    from archive_core.backends import open_index
-    from archive_core.cli import load_settings
+    from archive_core.config import load_settings
+
+    from .backend import open_index
 
     query = build_query(
         egn=egn, name=name, employer=employer, period_from=period_from, period_to=period_to, limit=limit
@@ -99,10 +100,11 @@ def reindex() -> None:
     """Изграждане на индекса за търсене наново от записите в базата (превключва наведнъж)."""
     from sqlalchemy import func, select, update
 
-    from archive_core.backends import open_index
-    from archive_core.cli import load_settings
+    from archive_core.config import load_settings
     from archive_core.db import Page, Record, open_database, person_month_from_record
     from archive_core.progress import tqdm_progress
+
+    from .backend import open_index
 
     settings = load_settings()
     db = open_database(settings)

@@ -1,4 +1,4 @@
-"""``archive ingest``, ``archive scan``, ``archive fixity``, ``archive demo``."""
+"""``archive ingest``, ``archive scan``, ``archive fixity``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
+from archive_core.config import load_settings
 from archive_core.errors import EXIT_SOME_PAGES_FAILED, ArchiveError, IntegrityError
+from archive_core.progress import tqdm_progress
+from scanner_drivers.sane import SaneDriver
+
+from .backends import open_backends
+from .fixity import run_fixity
+from .pipeline import BatchInfo, ingest_captures, ingest_paths
 
 
 class SomePagesFailed(ArchiveError):
@@ -15,7 +22,7 @@ class SomePagesFailed(ArchiveError):
     exit_code = EXIT_SOME_PAGES_FAILED
 
 
-def _some_failed(n: int) -> SomePagesFailed:
+def some_failed(n: int) -> SomePagesFailed:
     return SomePagesFailed(f"{n} страници не са приети или разчетени — вижте редовете по-горе")
 
 
@@ -25,7 +32,7 @@ def _report(summary) -> None:
         click.echo(p.message, err=True)
     click.echo(summary.line())
     if not summary.ok:
-        raise _some_failed(len(summary.problems))
+        raise some_failed(len(summary.problems))
 
 
 _batch_options = [
@@ -49,21 +56,19 @@ def ingest(
     paths: tuple[Path, ...], employer: str, file_no: str, box: str | None, operator: str | None
 ) -> None:
     """Ingest page images (PNG, JPEG, multi-page TIFF, PDF; folders too) of one employer's file."""
-    from archive_core.cli import load_settings
-    from archive_core.progress import tqdm_progress
-
-    from .pipeline import ingest_paths
-
-    settings = load_settings()
-    summary = ingest_paths(
-        settings,
-        list(paths),
-        employer=employer,
-        file_no=file_no,
-        box=box,
-        operator=operator,
-        progress=tqdm_progress,
-    )
+    backends = open_backends(load_settings())
+    try:
+        summary = ingest_paths(
+            backends,
+            list(paths),
+            employer=employer,
+            file_no=file_no,
+            box=box,
+            operator=operator,
+            progress=tqdm_progress,
+        )
+    finally:
+        backends.close()
     _report(summary)
 
 
@@ -94,21 +99,18 @@ def scan(
     operator: str | None,
 ) -> None:
     """Scan pages from a SANE scanner and ingest them into one employer's file."""
-    from archive_core.cli import load_settings
-    from archive_core.progress import tqdm_progress
-    from scanner_drivers.sane import SaneDriver
-
-    from .pipeline import BatchInfo, ingest_captures
-
-    settings = load_settings()
     driver = SaneDriver(device, pages=pages, resolution=resolution, mode=mode or None)
-    summary = ingest_captures(
-        settings,
-        driver.pages(),
-        BatchInfo(employer=employer, file_no=file_no, box=box, operator=operator),
-        progress=tqdm_progress,
-        total=pages,
-    )
+    backends = open_backends(load_settings())
+    try:
+        summary = ingest_captures(
+            backends,
+            driver.pages(),
+            BatchInfo(employer=employer, file_no=file_no, box=box, operator=operator),
+            progress=tqdm_progress,
+            total=pages,
+        )
+    finally:
+        backends.close()
     _report(summary)
 
 
@@ -121,12 +123,11 @@ def scan(
 )
 def fixity(sample: int | None) -> None:
     """Re-hash stored originals against the database; report missing and changed ones."""
-    from archive_core.cli import load_settings
-    from archive_core.progress import tqdm_progress
-
-    from .fixity import run_fixity
-
-    report = run_fixity(load_settings(), sample=sample, progress=tqdm_progress)
+    backends = open_backends(load_settings(), with_queue=False)
+    try:
+        report = run_fixity(backends, sample=sample, progress=tqdm_progress)
+    finally:
+        backends.close()
     for line in report.problems:
         click.echo(line, err=True)
     click.echo(report.line())
@@ -135,39 +136,3 @@ def fixity(sample: int | None) -> None:
             f"{len(report.missing)} липсващи и {len(report.changed)} променени оригинала"
             " — възстановете ги от резервното копие"
         )
-
-
-@click.command()
-@click.option(
-    "--pages", type=click.IntRange(min=1), default=12, show_default=True, help="Брой примерни листове."
-)
-@click.option("--seed", type=int, default=2026, show_default=True, help="Начално число на генератора.")
-def demo(pages: int, seed: int) -> None:
-    """Generate sample sheets, run them through the whole pipeline, search and certify."""
-    from archive_core.cli import load_settings
-    from archive_core.progress import tqdm_progress
-
-    from .demo import describe, run_demo
-
-    settings = load_settings()
-    result = run_demo(
-        settings, pages=pages, seed=seed, progress=tqdm_progress, say=lambda m: click.echo(m, err=True)
-    )
-    for label, s in result.summaries:
-        click.echo(f"{label}: {s.line()}")
-    total = result.total
-    for p in total.problems:
-        click.echo(p.message, err=True)
-    click.echo(
-        f"Общо: {total.pages_in} страници, {result.records} записа,"
-        f" {result.fields_under_review} полета за проверка"
-    )
-    if result.egn:
-        click.echo(f"Търсене по ЕГН {result.egn}: {len(result.hits)} записа")
-        if result.hits:
-            shown = next((h for h in result.hits if not h.review), result.hits[0])
-            click.echo("  " + describe(shown))
-    if result.certificate:
-        click.echo(f"Удостоверение: {result.certificate}")
-    if not total.ok:
-        raise _some_failed(len(total.problems))

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from archive_core.config import Settings
-from archive_core.db import FixityCheck, Page, open_database, utcnow
+from archive_core.backends import Backends
+from archive_core.db import FixityCheck, Page, utcnow
 from archive_core.errors import NotFoundError
 from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
@@ -36,7 +36,7 @@ class FixityReport:
 
 
 def run_fixity(
-    settings: Settings,
+    backends: Backends,
     *,
     sample: int | None = None,
     seed: int | None = None,
@@ -44,51 +44,43 @@ def run_fixity(
     progress: ProgressFactory = null_progress,
 ) -> FixityReport:
     """Check every stored original (or a random ``sample`` of them) against its digest."""
-    from archive_core.backends import open_store
-
     actor = actor or default_actor()
-    store = open_store(settings)
-    db = open_database(settings)
+    store, db = backends.store, backends.db
     report = FixityReport()
+    with db.Session() as s:
+        rows = s.execute(
+            select(Page.sha256, Page.source).where(Page.status != PageStatus.rejected).order_by(Page.sha256)
+        ).all()
+    pages = [(str(r[0]), str(r[1])) for r in rows]
+    if sample is not None and sample < len(pages):
+        pages = random.Random(seed).sample(pages, sample)
+    bar = progress(total=len(pages), desc="Проверка", unit=" стр.")
     try:
-        with db.Session() as s:
-            rows = s.execute(
-                select(Page.sha256, Page.source)
-                .where(Page.status != PageStatus.rejected)
-                .order_by(Page.sha256)
-            ).all()
-        pages = [(str(r[0]), str(r[1])) for r in rows]
-        if sample is not None and sample < len(pages):
-            pages = random.Random(seed).sample(pages, sample)
-        bar = progress(total=len(pages), desc="Проверка", unit=" стр.")
-        try:
-            for sha, source in pages:
-                detail: str | None
-                try:
-                    data = store.read_unverified(sha)
-                except NotFoundError:
-                    outcome, detail = "missing", "оригиналът липсва в хранилището"
+        for sha, source in pages:
+            detail: str | None
+            try:
+                data = store.read_unverified(sha)
+            except NotFoundError:
+                outcome, detail = "missing", "оригиналът липсва в хранилището"
+            else:
+                actual = sha256_hex(data)
+                if actual == sha:
+                    outcome, detail = "ok", None
                 else:
-                    actual = sha256_hex(data)
-                    if actual == sha:
-                        outcome, detail = "ok", None
-                    else:
-                        outcome, detail = "changed", f"съдържанието е променено (sha256 сега {actual})"
-                report.checked += 1
-                if outcome == "ok":
-                    report.ok += 1
-                else:
-                    line = f"{sha} ({source}): {detail}"
-                    (report.missing if outcome == "missing" else report.changed).append(line)
-                with db.Session() as s:
-                    s.add(FixityCheck(sha256=sha, at=utcnow(), outcome=outcome, detail=detail))
-                    add_event(
-                        s, sha, "fixity-checked", actor, outcome if detail is None else f"{outcome}: {detail}"
-                    )
-                    s.commit()
-                bar.update(1)
-        finally:
-            bar.close()
-        return report
+                    outcome, detail = "changed", f"съдържанието е променено (sha256 сега {actual})"
+            report.checked += 1
+            if outcome == "ok":
+                report.ok += 1
+            else:
+                line = f"{sha} ({source}): {detail}"
+                (report.missing if outcome == "missing" else report.changed).append(line)
+            with db.Session() as s:
+                s.add(FixityCheck(sha256=sha, at=utcnow(), outcome=outcome, detail=detail))
+                add_event(
+                    s, sha, "fixity-checked", actor, outcome if detail is None else f"{outcome}: {detail}"
+                )
+                s.commit()
+            bar.update(1)
     finally:
-        db.dispose()
+        bar.close()
+    return report

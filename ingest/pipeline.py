@@ -15,26 +15,26 @@ import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path, PurePath
-from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
 
-from archive_core.config import Settings
-from archive_core.db import Batch, Database, Page, Record, open_database, person_month_from_record, utcnow
+from archive_core.backends import Backends
+from archive_core.db import Batch, Database, Page, Record, person_month_from_record
 from archive_core.db import record_from_person_month as _record_row
 from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError, UsageError
 from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
+from ocr.extract import extract_image
 from scanner_drivers.base import CapturedPage
 from scanner_drivers.files import FileDriver, expand_paths
+from scanner_drivers.intake import decode_image, triage
 
+from . import ledger
 from .batches import add_event, default_actor, get_or_create_batch, worker_actor
 from .records import person_months
-from .triage import triage
 
 # --------------------------------------------------------------------------------------------------
 # Results
@@ -99,20 +99,9 @@ class Admitted:
     requeue: bool = False  # a duplicate whose earlier run did not finish
 
 
-def _stuck(page: Page, settings: Settings) -> bool:
-    """A page left 'processing' longer than ``settings.stuck_after`` (its worker died or was stopped)."""
-    if page.status != PageStatus.processing or page.updated_at is None:
-        return False
-    updated = page.updated_at if page.updated_at.tzinfo else page.updated_at.replace(tzinfo=UTC)
-    return (utcnow() - updated).total_seconds() > settings.stuck_after
-
-
-def admit_page(
-    settings: Settings, db: Database, captured: CapturedPage, *, batch_id: int, actor: str
-) -> Admitted:
+def admit_page(backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str) -> Admitted:
     """Triage, store and register one captured page (no queueing here)."""
-    from archive_core.backends import open_store
-
+    settings, db = backends.settings, backends.db
     name = display_name(captured)
     if captured.problem and not captured.image_bytes:
         # Not even readable: nothing to key a ledger row on.
@@ -123,12 +112,11 @@ def admit_page(
         existing = s.get(Page, sha)
         if existing is not None and existing.status != PageStatus.rejected:
             # Already in the archive. One that failed (or whose run never finished) is tried again.
-            unfinished = existing.status in (PageStatus.queued, PageStatus.failed) or _stuck(
-                existing, settings
+            unfinished = existing.status in (PageStatus.queued, PageStatus.failed) or ledger.is_stuck(
+                existing, settings.stuck_after
             )
             if existing.status != PageStatus.queued and unfinished:
-                existing.status = PageStatus.queued
-                add_event(s, sha, "queued", actor, f"подадена отново ({captured.source})")
+                ledger.requeue(s, existing, actor, f"подадена отново ({captured.source})")
                 s.commit()
             return Admitted(sha, "duplicate", requeue=unfinished)
 
@@ -141,28 +129,25 @@ def admit_page(
                 reason = str(e)
         if reason is not None:
             if existing is None:
-                s.add(
-                    Page(
-                        sha256=sha,
-                        batch_id=batch_id,
-                        source=captured.source,
-                        page_no=captured.page_no,
-                        container_sha256=captured.container_sha256,
-                        content_type=captured.content_type,
-                        dpi=captured.dpi,
-                        size_bytes=len(data),
-                        status=PageStatus.rejected,
-                        error=reason,
-                    )
+                page = Page(
+                    sha256=sha,
+                    batch_id=batch_id,
+                    source=captured.source,
+                    page_no=captured.page_no,
+                    container_sha256=captured.container_sha256,
+                    content_type=captured.content_type,
+                    dpi=captured.dpi,
+                    size_bytes=len(data),
                 )
+                s.add(page)
                 add_event(s, sha, "captured", actor, captured.source)
-                add_event(s, sha, "rejected", actor, reason)
+                ledger.reject(s, page, reason, actor)
                 s.commit()
             return Admitted(sha, "rejected", reason)
 
         assert info is not None
         try:
-            open_store(settings).put(data, content_type=info.content_type)
+            backends.store.put(data, content_type=info.content_type)
         except BackendUnavailable as e:
             return Admitted(
                 sha, "failed", f"{name}: хранилището за оригинали не отговаря ({e}) — опитайте отново"
@@ -177,13 +162,10 @@ def admit_page(
         page.dpi = captured.dpi or info.dpi
         page.width, page.height = info.width, info.height
         page.size_bytes = len(data)
-        page.status = PageStatus.queued
-        page.error = None
         if existing is None:
             s.add(page)
         add_event(s, sha, "captured", actor, captured.source)
-        add_event(s, sha, "stored", actor, f"{len(data)} байта, {info.content_type}")
-        add_event(s, sha, "queued", actor)
+        ledger.admit(s, page, actor, f"{len(data)} байта, {info.content_type}")
         s.commit()
     return Admitted(sha, "stored")
 
@@ -222,7 +204,7 @@ def _tally_results(db: Database, summary: IngestSummary, processed: Sequence[str
 
 
 def ingest_captures(
-    settings: Settings,
+    backends: Backends,
     captures: Iterable[CapturedPage],
     batch: BatchInfo,
     *,
@@ -230,64 +212,60 @@ def ingest_captures(
     total: int | None = None,
 ) -> IngestSummary:
     """Admit every captured page into ``batch``, queue the new ones and wait for the queue."""
-    from archive_core.backends import open_index, open_queue
-
-    db = open_database(settings)
+    db, queue = backends.db, backends.queue
+    if queue is None:
+        raise UsageError("няма опашка за разчитане: програмата е отворила хранилищата без опашка")
+    with contextlib.suppress(BackendUnavailable):
+        # Still down: those pages stay done-but-unindexed and the summary counts them.
+        index_pending(backends)
+    actor = batch.operator or default_actor()
+    with db.Session() as s:
+        b = get_or_create_batch(
+            s, employer=batch.employer, file_no=batch.file_no, box=batch.box, operator=batch.operator
+        )
+        s.commit()
+        batch_id = b.id
+    summary = IngestSummary()
+    to_process: list[str] = []
+    bar = progress(total=total, desc="Приемане", unit=" стр.")
     try:
-        with contextlib.suppress(BackendUnavailable):
-            # Still down: those pages stay done-but-unindexed and the summary counts them.
-            index_pending(settings, db=db)
-        actor = batch.operator or default_actor()
-        with db.Session() as s:
-            b = get_or_create_batch(
-                s, employer=batch.employer, file_no=batch.file_no, box=batch.box, operator=batch.operator
-            )
-            s.commit()
-            batch_id = b.id
-        queue = open_queue(settings)
-        summary = IngestSummary()
-        to_process: list[str] = []
-        bar = progress(total=total, desc="Приемане", unit=" стр.")
-        try:
-            for captured in captures:
-                summary.pages_in += 1
-                adm = admit_page(settings, db, captured, batch_id=batch_id, actor=actor)
-                if adm.sha256 and adm.sha256 not in summary.page_sha256s:
-                    summary.page_sha256s.append(adm.sha256)
-                if adm.outcome == "stored":
-                    summary.stored += 1
-                elif adm.outcome == "duplicate":
-                    summary.duplicates += 1
-                elif adm.outcome == "rejected":
-                    summary.rejected += 1
-                else:
-                    summary.failed += 1
-                if adm.message and adm.outcome in ("rejected", "failed"):
-                    summary.problems.append(Problem(captured.source, adm.message))
-                if adm.sha256 and (adm.outcome == "stored" or adm.requeue) and adm.sha256 not in to_process:
-                    queue.enqueue_page(adm.sha256)
-                    to_process.append(adm.sha256)
-                bar.update(1)
-        finally:
-            bar.close()
-        if to_process:
-            if hasattr(queue, "progress"):  # in-process workers and rq both show the "Разчитане" bar
-                queue.progress = progress
-            queue.run_until_done(to_process)
-            # pages a worker recognised but could not index (the index was down, or the worker died
-            # between the two) are indexed now; if the index is still down they are counted below
-            with contextlib.suppress(BackendUnavailable):
-                index_pending(settings, db=db, only=to_process)
-            with contextlib.suppress(BackendUnavailable):  # counted as index_pending below
-                open_index(settings).refresh()
-        _tally_results(db, summary, to_process)
-        return summary
+        for captured in captures:
+            summary.pages_in += 1
+            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor)
+            if adm.sha256 and adm.sha256 not in summary.page_sha256s:
+                summary.page_sha256s.append(adm.sha256)
+            if adm.outcome == "stored":
+                summary.stored += 1
+            elif adm.outcome == "duplicate":
+                summary.duplicates += 1
+            elif adm.outcome == "rejected":
+                summary.rejected += 1
+            else:
+                summary.failed += 1
+            if adm.message and adm.outcome in ("rejected", "failed"):
+                summary.problems.append(Problem(captured.source, adm.message))
+            if adm.sha256 and (adm.outcome == "stored" or adm.requeue) and adm.sha256 not in to_process:
+                queue.enqueue_page(adm.sha256)
+                to_process.append(adm.sha256)
+            bar.update(1)
     finally:
-        db.dispose()
+        bar.close()
+    if to_process:
+        if hasattr(queue, "progress"):  # in-process workers and rq both show the "Разчитане" bar
+            queue.progress = progress
+        queue.run_until_done(to_process)
+        # pages a worker recognised but could not index (the index was down, or the worker died
+        # between the two) are indexed now; if the index is still down they are counted below
+        with contextlib.suppress(BackendUnavailable):
+            index_pending(backends, only=to_process)
+        with contextlib.suppress(BackendUnavailable):  # counted as index_pending below
+            backends.index.refresh()
+    _tally_results(db, summary, to_process)
+    return summary
 
 
 def ingest_paths(
-    settings: Settings,
+    backends: Backends,
     paths: Sequence[Path],
     *,
     employer: str,
@@ -301,9 +279,10 @@ def ingest_paths(
     if not files:
         shown = ", ".join(str(p) for p in paths)
         raise UsageError(f"{shown}: няма файлове за въвеждане (PNG, JPEG, TIFF или PDF)")
+    settings = backends.settings
     driver = FileDriver(files, max_pixels=settings.max_pixels, max_file_bytes=settings.max_file_bytes)
     return ingest_captures(
-        settings,
+        backends,
         driver.pages(),
         BatchInfo(employer=employer, file_no=file_no, box=box, operator=operator),
         progress=progress,
@@ -315,182 +294,96 @@ def ingest_paths(
 # Recognition side
 
 
-def decode_image(data: bytes, *, name: str) -> np.ndarray:
-    """The page as OpenCV decodes it: uint8 grayscale for grey originals, BGR otherwise."""
-    import cv2
-
-    buf = np.frombuffer(data, dtype=np.uint8)
-    image = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
-    if image is None or image.dtype != np.uint8 or image.ndim != 2:
-        image = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-    if image is None:
-        raise InputFileError(f"{name}: изображението не се декодира — сканирайте страницата отново")
-    return image
-
-
 def recognise(image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
-    """OCR + table extraction (the ``ocr`` package), imported only when a page is processed."""
-    from ocr.extract import extract_image
-
+    """OCR + table extraction (the ``ocr`` package)."""
     return extract_image(image, image_name=image_name, dpi=dpi)
 
 
-def _set_status(
-    db: Database, sha: str, status: PageStatus, *, error: str | None, event: str, actor: str
-) -> None:
-    with db.Session() as s:
-        page = s.get(Page, sha)
-        if page is None:
-            return
-        page.status = status
-        page.error = error
-        add_event(s, sha, event, actor, error)
-        s.commit()
-
-
-def _index_records(
-    settings: Settings, db: Database, sha: str, records: Sequence[PersonMonth], actor: str
-) -> bool:
+def _index_records(backends: Backends, sha: str, records: Sequence[PersonMonth], actor: str) -> bool:
     """Put a page's records in the search index; False (page stays pending) if the index is down."""
-    from archive_core.backends import open_index
-
     try:
-        index = open_index(settings)
-        index.delete_page(sha)
+        backends.index.delete_page(sha)
         if records:
-            index.upsert(records)
+            backends.index.upsert(records)
     except BackendUnavailable:
         return False
-    with db.Session() as s:
-        page = s.get(Page, sha)
-        if page is not None:
-            page.indexed_at = utcnow()
-            add_event(s, sha, "indexed", actor, f"{len(records)} записа")
-            s.commit()
+    ledger.mark_indexed(backends.db, sha, len(records), actor)
     return True
 
 
-def process_page(settings: Settings, page_sha256: str, *, db: Database | None = None) -> PageStatus:
+def process_page(backends: Backends, page_sha256: str) -> PageStatus:
     """Recognise one page and write its records (idempotent; safe to run again). Returns the status.
 
     Page-level failures (undecodable, extraction error, original missing) mark the page ``failed``
     with the reason. ``BackendUnavailable`` puts it back to ``queued`` and propagates (retryable).
     """
-    own_db = db is None
-    database = db or open_database(settings)
+    db = backends.db
     actor = worker_actor()
-    try:
-        with database.Session() as s:
-            page = s.get(Page, page_sha256)
-            if page is None:
-                raise NotFoundError(f"страница {page_sha256} не е в регистъра")
-            if page.status == PageStatus.rejected:
-                return PageStatus.rejected
-            if page.status == PageStatus.done:
-                if page.indexed_at is None:
-                    index_pending(settings, db=database, only=[page_sha256])
-                return PageStatus.done
-            page.status = PageStatus.processing
-            page.attempts = (page.attempts or 0) + 1
-            page.error = None
-            s.commit()
-            batch = s.get(Batch, page.batch_id) if page.batch_id is not None else None
-            source, dpi = page.source, page.dpi
-            employer = batch.employer if batch else None
-            file_no = batch.file_no if batch else None
-            box = batch.box if batch else None
-
-        try:
-            from archive_core.backends import open_store
-
-            data = open_store(settings).get(page_sha256)
-            image = decode_image(data, name=source)
-            result = recognise(image, image_name=PurePath(source).name, dpi=dpi)
-        except BackendUnavailable as e:
-            _set_status(database, page_sha256, PageStatus.queued, error=str(e), event="queued", actor=actor)
-            raise
-        except ArchiveError as e:
-            _set_status(database, page_sha256, PageStatus.failed, error=str(e), event="failed", actor=actor)
-            return PageStatus.failed
-        except Exception as e:  # a bug in recognition must not leave the page 'processing' forever
-            msg = f"{source}: грешка при разчитане ({type(e).__name__}: {e})"
-            _set_status(database, page_sha256, PageStatus.failed, error=msg, event="failed", actor=actor)
-            return PageStatus.failed
-
-        records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
-        n_review = sum(len(r.review) for r in records)
-        with database.Session() as s:
-            s.execute(delete(Record).where(Record.page_sha256 == page_sha256))
-            s.add_all([_record_row(r) for r in records])
-            page = s.get(Page, page_sha256)
-            assert page is not None
-            page.status = PageStatus.done
-            page.error = None
-            page.extraction = json.loads(result.to_json())
-            page.employer_printed = result.employer.name
-            page.year, page.month, page.sheet = result.period.year, result.period.month, result.sheet
-            page.indexed_at = None
-            add_event(
-                s, page_sha256, "recognised", actor, f"{len(records)} реда, {n_review} полета за проверка"
-            )
-            s.commit()
-        _index_records(settings, database, page_sha256, records, actor)
+    claimed = ledger.claim(db, page_sha256)
+    if claimed is None:
+        raise NotFoundError(f"страница {page_sha256} не е в регистъра")
+    if claimed == PageStatus.done:
+        index_pending(backends, only=[page_sha256])
         return PageStatus.done
-    finally:
-        if own_db:
-            database.dispose()
+    if isinstance(claimed, PageStatus):
+        return claimed
+    with db.Session() as s:
+        batch = s.get(Batch, claimed.batch_id) if claimed.batch_id is not None else None
+        employer = batch.employer if batch else None
+        file_no = batch.file_no if batch else None
+        box = batch.box if batch else None
+    source = claimed.source
+    try:
+        data = backends.store.get(page_sha256)
+        image = decode_image(data, name=source)
+        result = recognise(image, image_name=PurePath(source).name, dpi=claimed.dpi)
+    except BackendUnavailable as e:
+        ledger.retry_later(db, page_sha256, str(e), actor)
+        raise
+    except ArchiveError as e:
+        ledger.fail(db, page_sha256, str(e), actor)
+        return PageStatus.failed
+    except Exception as e:  # a bug in recognition must not leave the page 'processing' forever
+        ledger.fail(db, page_sha256, f"{source}: грешка при разчитане ({type(e).__name__}: {e})", actor)
+        return PageStatus.failed
+
+    records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
+    n_review = sum(len(r.review) for r in records)
+    with db.Session() as s:
+        s.execute(delete(Record).where(Record.page_sha256 == page_sha256))
+        s.add_all([_record_row(r) for r in records])
+        page = s.get(Page, page_sha256)
+        assert page is not None
+        page.extraction = json.loads(result.to_json())
+        page.employer_printed = result.employer.name
+        page.year, page.month, page.sheet = result.period.year, result.period.month, result.sheet
+        ledger.finish(s, page, actor, f"{len(records)} реда, {n_review} полета за проверка")
+        s.commit()
+    _index_records(backends, page_sha256, records, actor)
+    return PageStatus.done
 
 
-def index_pending(
-    settings: Settings, *, db: Database | None = None, only: Sequence[str] | None = None
-) -> int:
+def index_pending(backends: Backends, *, only: Sequence[str] | None = None) -> int:
     """Index the records of pages that are done but not yet in the search index (the index was
     down when they were recognised). Returns how many pages were indexed; raises
     BackendUnavailable if the index is still down."""
-    from archive_core.backends import open_index
-
-    own_db = db is None
-    database = db or open_database(settings)
-    try:
-        with database.Session() as s:
-            q = select(Page.sha256).where(Page.status == PageStatus.done, Page.indexed_at.is_(None))
-            if only is not None:
-                q = q.where(Page.sha256.in_(list(only)))
-            shas = list(s.scalars(q))
-        if not shas:
-            return 0
-        index = open_index(settings)
-        actor = worker_actor()
-        for sha in shas:
-            with database.Session() as s:
-                records = [
-                    person_month_from_record(r)
-                    for r in s.scalars(
-                        select(Record).where(Record.page_sha256 == sha).order_by(Record.row_index)
-                    )
-                ]
-            index.delete_page(sha)
-            if records:
-                index.upsert(records)
-            with database.Session() as s:
-                page = s.get(Page, sha)
-                if page is not None:
-                    page.indexed_at = utcnow()
-                    add_event(s, sha, "indexed", actor, f"{len(records)} записа")
-                    s.commit()
-        return len(shas)
-    finally:
-        if own_db:
-            database.dispose()
-
-
-def process_page_job(page_sha256: str) -> None:
-    """The queue job (rq): only the sha256 travels; Settings come from this worker's environment."""
-    process_page(Settings(), page_sha256)
-
-
-def ledger_counts(db: Database) -> dict[str, Any]:
-    """Pages per status (for summaries)."""
+    db = backends.db
     with db.Session() as s:
-        rows = s.execute(select(Page.status, func.count()).group_by(Page.status)).all()
-    return {str(k): int(v) for k, v in rows}
+        q = select(Page.sha256).where(Page.status == PageStatus.done, Page.indexed_at.is_(None))
+        if only is not None:
+            q = q.where(Page.sha256.in_(list(only)))
+        shas = list(s.scalars(q))
+    if not shas:
+        return 0
+    actor = worker_actor()
+    for sha in shas:
+        with db.Session() as s:
+            records = [
+                person_month_from_record(r)
+                for r in s.scalars(select(Record).where(Record.page_sha256 == sha).order_by(Record.row_index))
+            ]
+        backends.index.delete_page(sha)
+        if records:
+            backends.index.upsert(records)
+        ledger.mark_indexed(db, sha, len(records), actor)
+    return len(shas)

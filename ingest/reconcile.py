@@ -22,23 +22,39 @@ twice is harmless (records are overwritten by their stable ids).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
+from typing import Protocol
 
 from rq.job import JobStatus
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from archive_core.config import Settings
 from archive_core.db import Database, Page, utcnow
 from archive_core.records import PageStatus
 
+from . import ledger
 from .batches import add_event
-from .rq_queue import redis_errors
 
-if TYPE_CHECKING:
-    from .rq_queue import RqQueue
+
+class JobView(Protocol):
+    @property
+    def status(self) -> JobStatus | None: ...
+
+    @property
+    def started_at(self) -> datetime | None: ...
+
+
+class ReconciledQueue(Protocol):
+    """What the reconciler needs of a queue (``ingest.rq_queue.RqQueue`` has it)."""
+
+    def requeue_page(self, page_sha256: str) -> bool: ...
+
+    def job_states(self, page_sha256s: Sequence[str]) -> Mapping[str, JobView]: ...
+
+    def try_lead(self, key: str, owner: str, seconds: float) -> bool: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +81,7 @@ def _scopes(only: Sequence[str] | None) -> list[list[str] | None]:
 
 
 def _requeue_stuck(
-    settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport, scope: list[str] | None
+    settings: Settings, db: Database, queue: ReconciledQueue, report: ReconcileReport, scope: list[str] | None
 ) -> None:
     cutoff = utcnow() - timedelta(seconds=settings.stuck_after)
     q = select(Page.sha256).where(Page.status == PageStatus.processing.value, Page.updated_at < cutoff)
@@ -73,33 +89,16 @@ def _requeue_stuck(
         q = q.where(Page.sha256.in_(scope))
     with db.Session() as s:
         stuck = list(s.scalars(q.limit(10 * CHUNK)))
+    why = f"отново в опашката: обработката не завърши за {settings.stuck_after} s"
     for sha in stuck:
-        with db.Session.begin() as s:
-            changed = s.execute(
-                update(Page)
-                .where(
-                    Page.sha256 == sha,
-                    Page.status == PageStatus.processing.value,
-                    Page.updated_at < cutoff,
-                )
-                .values(status=PageStatus.queued.value, updated_at=utcnow())
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if changed != 1:
-                continue  # someone else moved it meanwhile
-            add_event(
-                s,
-                sha,
-                "queued",
-                ACTOR,
-                f"отново в опашката: обработката не завърши за {settings.stuck_after} s",
-            )
+        if not ledger.requeue_if_stuck(db, sha, cutoff, ACTOR, why):
+            continue  # someone else moved it meanwhile
         queue.requeue_page(sha)  # if Redis is down now, the next pass finds it queued without a job
         report.stuck.append(sha)
 
 
 def _requeue_lost(
-    settings: Settings, db: Database, queue: RqQueue, report: ReconcileReport, scope: list[str] | None
+    settings: Settings, db: Database, queue: ReconciledQueue, report: ReconcileReport, scope: list[str] | None
 ) -> None:
     # A live worker kills its job at job_timeout; a job 'started' for longer lost its worker.
     abandoned_before = utcnow() - timedelta(seconds=settings.job_timeout + settings.stuck_after)
@@ -129,7 +128,7 @@ def _requeue_lost(
 
 
 def reconcile(
-    settings: Settings, db: Database, queue: RqQueue, *, only: Sequence[str] | None = None
+    settings: Settings, db: Database, queue: ReconciledQueue, *, only: Sequence[str] | None = None
 ) -> ReconcileReport:
     """One pass over the whole ledger, or over the pages ``only`` (what a waiting ingest cares
     about); returns what was re-queued. Raises BackendUnavailable if Redis is down."""
@@ -145,12 +144,10 @@ def reconcile(
 
 
 def reconcile_if_leader(
-    settings: Settings, db: Database, queue: RqQueue, *, owner: str, every: float
+    settings: Settings, db: Database, queue: ReconciledQueue, *, owner: str, every: float
 ) -> ReconcileReport | None:
     """A whole-ledger pass, run by one supervisor of the fleet at a time (a Redis lock that expires
     after ``every`` seconds); None when another one holds it."""
-    key = f"archive:reconciler:{settings.queue_name}"
-    with redis_errors(queue.url):
-        if not queue.connection.set(key, owner, nx=True, ex=max(1, int(every))):
-            return None
+    if not queue.try_lead(f"archive:reconciler:{settings.queue_name}", owner, every):
+        return None
     return reconcile(settings, db, queue)

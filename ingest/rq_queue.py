@@ -6,21 +6,15 @@ pickled but a str. Enqueueing a page whose job is already waiting or running add
 ``unique`` enqueue); a job that already ended is replaced.
 
 Retries: every job carries ``Retry(max=settings.job_retries)``, but the job function
-``run_page_job`` lets rq retry only retryable errors (``BackendUnavailable``: a server did not
-answer). Any other failure is written to the ledger as ``failed`` with its reason and the job fails at
-once (visible in rq's failed-job registry and in ``archive jobs``).
-
-Fault injection for tests: ``ARCHIVE_FAULT_PLUGIN=<module>`` names a module whose ``install()`` is
-called once per worker process before the first job (tests/faults/plugin.py makes extraction slow or
-fake). Nothing else in this module reads the environment except through ``Settings()`` in the job
-function, which is the entry point of a worker process.
+(``ingest.jobs.run_page_job``, named here, given by ``ingest.backends``) lets rq retry only retryable
+errors (``BackendUnavailable``: a server did not answer). Any other failure is written to the ledger
+as ``failed`` with its reason and the job fails at once (visible in rq's failed-job registry and in
+``archive jobs``).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -29,27 +23,27 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import redis
-from rq import Queue, Retry, get_current_job
+from rq import Queue, Retry
 from rq.exceptions import DeserializationError, DuplicateJobError, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, StartedJobRegistry
-from rq.timeouts import JobTimeoutException
 from rq.utils import utcparse
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from archive_core.config import Settings
-from archive_core.db import Database, Page, open_database, utcnow
-from archive_core.errors import ArchiveError, BackendUnavailable, ConfigError, PageError, UsageError
+from archive_core.db import Database, Page, open_database
+from archive_core.errors import BackendUnavailable, ConfigError, UsageError
 from archive_core.hashing import is_sha256
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
+from .reconcile import reconcile
+
 log = logging.getLogger(__name__)
 
-JOB_FUNCTION = "ingest.rq_queue.run_page_job"
+JOB_FUNCTION = "ingest.jobs.run_page_job"  # the default job; a name, not an import
 JOB_PREFIX = "page-"
-FAULT_PLUGIN_ENV = "ARCHIVE_FAULT_PLUGIN"
 # Seconds between retries of a retryable failure (needs a worker running with the rq scheduler).
 RETRY_INTERVALS = (5, 30, 120, 300)
 # Finished jobs go soon (the ledger knows a page is done; millions of job hashes would fill Redis);
@@ -134,8 +128,16 @@ def connect_redis(settings: Settings) -> redis.Redis:
 class RqQueue:
     """archive_core.protocols.JobQueue on rq. Workers: ``archive worker --processes N``."""
 
-    def __init__(self, settings: Settings, connection: redis.Redis, *, db: Database | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        connection: redis.Redis,
+        *,
+        db: Database | None = None,
+        job_function: str = JOB_FUNCTION,
+    ) -> None:
         self.settings = settings
+        self.job_function = job_function
         self.connection = connection
         self.url = settings.redis_url or ""
         self.queue = Queue(settings.queue_name, connection=connection, default_timeout=settings.job_timeout)
@@ -143,8 +145,10 @@ class RqQueue:
         self.progress: ProgressFactory = null_progress  # set by a caller that shows progress
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, db: Database | None = None) -> RqQueue:
-        return cls(settings, connect_redis(settings), db=db)
+    def from_settings(
+        cls, settings: Settings, *, db: Database | None = None, job_function: str = JOB_FUNCTION
+    ) -> RqQueue:
+        return cls(settings, connect_redis(settings), db=db, job_function=job_function)
 
     @property
     def db(self) -> Database:
@@ -199,7 +203,7 @@ class RqQueue:
             for _ in range(3):
                 try:
                     self.queue.enqueue_call(
-                        JOB_FUNCTION,
+                        self.job_function,
                         args=(sha,),
                         timeout=self.settings.job_timeout,
                         result_ttl=RESULT_TTL,
@@ -281,8 +285,6 @@ class RqQueue:
         poll: float,
         tick: Callable[[int], None],
     ) -> None:
-        from .reconcile import reconcile
-
         reconcile_every = max(1.0, min(30.0, self.settings.stuck_after / 3))
         next_reconcile = time.monotonic() + reconcile_every
         no_workers_seen = 0
@@ -340,6 +342,11 @@ class RqQueue:
                 out.append((job_id, lines[-1].strip() if lines else ""))
             return out
 
+    def try_lead(self, key: str, owner: str, seconds: float) -> bool:
+        """Take a lock in Redis for ``seconds`` (one of a fleet does a job); False if another holds it."""
+        with redis_errors(self.url):
+            return bool(self.connection.set(key, owner, nx=True, ex=max(1, int(seconds))))
+
     def counts(self) -> dict[str, int]:
         """rq's view: waiting, running (started), failed, workers."""
         from rq import Worker
@@ -351,98 +358,3 @@ class RqQueue:
                 "failed": FailedJobRegistry(queue=self.queue).count,
                 "workers": len(Worker.all(queue=self.queue)),
             }
-
-
-# --------------------------------------------------------------------------- the job function
-
-_fault_plugin_installed = False
-
-
-def _install_fault_plugin() -> None:
-    global _fault_plugin_installed
-    if _fault_plugin_installed:
-        return
-    _fault_plugin_installed = True
-    name = os.environ.get(FAULT_PLUGIN_ENV)
-    if name:
-        module = importlib.import_module(name)
-        module.install()
-
-
-def _as_retryable(err: Exception) -> BackendUnavailable | None:
-    """Connection-level failures of the database or Redis count as 'backend unavailable'."""
-    if isinstance(err, BackendUnavailable):
-        return err
-    if isinstance(err, OperationalError) or (isinstance(err, DBAPIError) and err.connection_invalidated):
-        return BackendUnavailable(f"базата данни не отговаря: {str(err).splitlines()[0]}")
-    if isinstance(err, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)):
-        return BackendUnavailable(f"Redis не отговаря: {err}")
-    return None
-
-
-def _reason(err: Exception) -> str:
-    if isinstance(err, JobTimeoutException):
-        return "страницата не беше обработена в срока за задача (ARCHIVE_JOB_TIMEOUT)"
-    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
-    return text if isinstance(err, ArchiveError) else f"{type(err).__name__}: {text}"
-
-
-def mark_failed(settings: Settings, page_sha256: str, reason: str) -> None:
-    """Ledger: the page failed for ``reason`` (unless it already ended). Appends a 'failed' event."""
-    from .batches import add_event, worker_actor
-
-    db = open_database(settings)
-    try:
-        with db.Session.begin() as s:
-            page = s.get(Page, page_sha256, with_for_update=True)
-            if page is None or page.status in (PageStatus.done, PageStatus.rejected, PageStatus.failed):
-                return
-            page.status = PageStatus.failed.value
-            page.error = reason[:2000]
-            page.updated_at = utcnow()
-            add_event(s, page_sha256, "failed", worker_actor(), reason[:2000])
-    finally:
-        db.dispose()
-
-
-def _ledger_error(settings: Settings, page_sha256: str) -> str | None:
-    db = open_database(settings)
-    try:
-        with db.Session() as s:
-            return s.scalar(select(Page.error).where(Page.sha256 == page_sha256))
-    finally:
-        db.dispose()
-
-
-def run_page_job(page_sha256: str) -> None:
-    """What an rq worker runs for one page. Idempotent: the pipeline leaves a page already done
-    alone and overwrites a page's records by their stable ids. A page the pipeline marks failed
-    fails its job too (so rq's failed-job registry agrees with the ledger)."""
-    settings = Settings()
-    _install_fault_plugin()
-    job = get_current_job()
-    try:
-        _check_sha(page_sha256)
-        from .pipeline import process_page
-
-        status = process_page(settings, page_sha256)
-    except Exception as err:
-        retryable = _as_retryable(err)
-        retries_left = (job.retries_left or 0) if job is not None else 0
-        if retryable is not None and retries_left > 0:
-            if retryable is err:
-                raise
-            raise retryable from err
-        if job is not None:
-            job.retries_left = 0  # not retryable (or out of retries): fail now, no rq retry
-        try:
-            mark_failed(settings, page_sha256, _reason(retryable or err))
-        except Exception as mark_err:  # the database itself is down: the reconciler re-queues later
-            log.error("could not mark page %s failed: %s", page_sha256[:12], mark_err)
-        raise
-    if status == PageStatus.failed:
-        if job is not None:
-            job.retries_left = 0
-        raise PageError(
-            _ledger_error(settings, page_sha256) or f"страница {page_sha256[:12]} не беше разчетена"
-        )

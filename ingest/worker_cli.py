@@ -22,9 +22,9 @@ from typing import Any
 
 import click
 
-from archive_core.cli import load_settings
-from archive_core.config import Settings
+from archive_core.config import Settings, load_settings
 from archive_core.errors import BackendUnavailable, UsageError
+from archive_core.runtime import limit_ocr_threads
 
 log = logging.getLogger("archive.worker")
 
@@ -42,7 +42,7 @@ def _preload(settings: Settings) -> None:
     per job, and a horse that had to import numpy/OpenCV/the OCR itself would spend a second on it."""
     import importlib
 
-    modules = ["ingest.pipeline", "ocr.extract", "archive_core.db", "archive_core.migrations"]
+    modules = ["ingest.jobs", "ocr.extract", "archive_core.db", "archive_core.migrations"]
     modules.append("indexer.elastic" if settings.elasticsearch_url else "indexer.embedded")
     modules.append("archive_core.storage.s3" if settings.s3_endpoint else "archive_core.storage.files")
     for name in modules:
@@ -69,14 +69,15 @@ def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_leve
 
     threading.Thread(target=watch_parent, name="watch-supervisor", daemon=True).start()
     logging.basicConfig(level=log_level, format="%(asctime)s %(name)s: %(message)s")
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    limit_ocr_threads()
     from rq import Worker
 
-    from .rq_queue import RqQueue, _install_fault_plugin
+    from .jobs import install_fault_plugin
+    from .rq_queue import RqQueue
 
     settings = Settings(**settings_data)
     _preload(settings)
-    _install_fault_plugin()
+    install_fault_plugin()
     queue = RqQueue.from_settings(settings)
     worker = Worker([queue.queue], connection=queue.connection, name=name)
     worker.work(burst=burst, with_scheduler=True, logging_level=log_level)
@@ -149,7 +150,7 @@ class Supervisor:
 
         queue = RqQueue.from_settings(self.settings)  # fails fast if Redis is down
         db = open_database(self.settings)  # migrates the schema once, before the workers start
-        os.environ["OMP_THREAD_LIMIT"] = "1"
+        limit_ocr_threads()
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
         for slot in range(self.processes):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from archive_core.cli import load_settings
+from archive_core.config import load_settings
 from archive_core.errors import UsageError
 from archive_core.progress import tqdm_progress
 from archive_core.records import SCORED_FIELDS, PayrollPage

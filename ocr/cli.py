@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from archive_core.cli import load_settings
+from archive_core.config import load_settings
 from archive_core.errors import EXIT_SOME_PAGES_FAILED, UsageError
 from archive_core.progress import tqdm_progress
 

@@ -12,11 +12,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from archive_core.config import Settings
-from archive_core.errors import ArchiveError, InputFileError
+from archive_core.errors import ArchiveError
+from scanner_drivers import intake
 
 
 @dataclass
@@ -41,23 +41,8 @@ class Limits:
 
 
 def read_image(path: Path, limits: Limits) -> tuple[np.ndarray, int | None]:
-    """Decode an image file once, after the same checks ingest's triage makes (empty, too large, not an
-    image, too many pixels read from the header); its resolution from the header when it has one."""
-    from ingest.triage import check_file, image_dpi, open_header
-
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputFileError(f"{path}: не може да се прочете ({e.strerror})") from e
-    check_file(data, name=str(path), max_file_bytes=limits.max_file_bytes)
-    with open_header(data, name=str(path), max_pixels=limits.max_pixels) as im:
-        dpi = image_dpi(im)
-    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
-    if img is None:
-        raise InputFileError(f"{path}: изображението не може да се декодира (повреден или непълен файл)")
-    if img.dtype != np.uint8:
-        img = cv2.convertScaleAbs(img, alpha=255.0 / max(1, int(img.max())))
-    return img, dpi
+    """Decode an image file once, through the one image intake (scanner_drivers.intake)."""
+    return intake.read_image(path, max_file_bytes=limits.max_file_bytes, max_pixels=limits.max_pixels)
 
 
 def _init_worker() -> None:

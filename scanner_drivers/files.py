@@ -8,13 +8,14 @@ header before anything is decoded or rendered.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PIL import Image, ImageSequence
+
+from archive_core.hashing import sha256_hex
 
 from .base import CapturedPage, sniff_content_type
 
@@ -111,7 +112,7 @@ class FileDriver:
         return None
 
     def _tiff(self, data: bytes, name: str) -> Iterator[CapturedPage]:
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         Image.MAX_IMAGE_PIXELS = self.max_pixels
         try:
             with warnings.catch_warnings():
@@ -148,7 +149,7 @@ class FileDriver:
     def _pdf(self, data: bytes, name: str) -> Iterator[CapturedPage]:
         import pypdfium2 as pdfium
 
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         try:
             doc = pdfium.PdfDocument(data)
         except Exception as e:  # pdfium.PdfiumError and friends

@@ -11,11 +11,11 @@ from PIL import Image, ImageDraw
 
 from archive_api.app import create_app
 from archive_api.redact import redact
-from archive_core.backends import open_store
 from archive_core.config import Settings
 from archive_core.db import Page, open_database
 from archive_core.errors import BackendUnavailable
 from archive_core.records import PersonMonth
+from archive_core.storage import open_store
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
 

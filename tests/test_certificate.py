@@ -10,7 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from archive_core.cli import main
+from archive_cli.main import main
 from archive_core.config import Settings
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import PersonMonth, ReviewState

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from archive_core.config import Settings
 from archive_core.db import FixityCheck, PageEventRow, open_database
 from archive_core.errors import IntegrityError
+from ingest.backends import open_backends
 from ingest.fixity import run_fixity
 from ingest.pipeline import ingest_paths
 
@@ -22,7 +23,7 @@ __all__ = ["cli_env", "fake_ocr"]  # fixtures
 def _ingest(settings: Settings, tmp_path: Path, n: int) -> list[str]:
     paths = [write_page(tmp_path / f"p{i}.png", i) for i in range(n)]
     bad = bad_files(tmp_path / "bad")["text"]  # rejected: never stored, never checked
-    summary = ingest_paths(settings, [*paths, bad], employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), [*paths, bad], employer="Завод", file_no="1")
     return summary.page_sha256s[:n]
 
 
@@ -32,7 +33,7 @@ def _original(settings: Settings, sha: str) -> Path:
 
 def test_all_intact(settings: Settings, fake_ocr: FakeOcr, tmp_path: Path) -> None:
     _ingest(settings, tmp_path, 3)
-    report = run_fixity(settings)
+    report = run_fixity(open_backends(settings))
     assert (report.checked, report.ok, report.problems) == (3, 3, [])
 
 
@@ -62,7 +63,7 @@ def test_missing_and_changed_originals_are_reported_and_recorded(
 
 def test_sample_checks_only_n(settings: Settings, fake_ocr: FakeOcr, tmp_path: Path) -> None:
     _ingest(settings, tmp_path, 4)
-    assert run_fixity(settings, sample=2, seed=1).checked == 2
+    assert run_fixity(open_backends(settings), sample=2, seed=1).checked == 2
 
 
 def test_cli_all_intact_exits_zero(

@@ -18,14 +18,16 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from archive_core.backends import open_index, open_store
-from archive_core.cli import main
+from archive_cli.main import main
 from archive_core.config import Settings
 from archive_core.db import Batch, Page, PageEventRow, Record, open_database, person_month_from_record
 from archive_core.errors import EXIT_SOME_PAGES_FAILED, BackendUnavailable, ExtractionError
 from archive_core.hashing import sha256_hex
 from archive_core.protocols import SearchQuery
 from archive_core.records import SCORED_FIELDS, PageStatus, PayrollPage, PayrollRow, ReviewState
+from archive_core.storage import open_store
+from indexer.backend import open_index
+from ingest.backends import open_backends
 from ingest.pipeline import index_pending, ingest_paths, process_page
 
 from .conftest import FIXTURES
@@ -266,7 +268,7 @@ def test_summary_counts_fields_under_review_and_records_carry_batch(
 ) -> None:
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 3), review_first=True)
     summary = ingest_paths(
-        settings, paths, employer="Завод „Балкан“", file_no="9", box="К-1", operator="мария"
+        open_backends(settings), paths, employer="Завод „Балкан“", file_no="9", box="К-1", operator="мария"
     )
     assert summary.ok and summary.records == 4 and summary.fields_under_review == 2
     db = open_database(settings)
@@ -286,7 +288,9 @@ def test_summary_counts_fields_under_review_and_records_carry_batch(
 def test_event_log_tells_each_page_story(settings: Settings, fake_ocr: FakeOcr, tmp_path: Path) -> None:
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
     bad = bad_files(tmp_path / "bad")
-    summary = ingest_paths(settings, [*paths, bad["text"]], employer="Завод", file_no="1", operator="иван")
+    summary = ingest_paths(
+        open_backends(settings), [*paths, bad["text"]], employer="Завод", file_no="1", operator="иван"
+    )
     good_sha, bad_sha = summary.page_sha256s
     assert _events(settings, good_sha) == ["captured", "stored", "queued", "recognised", "indexed"]
     assert _events(settings, bad_sha) == ["captured", "rejected"]
@@ -312,18 +316,18 @@ def test_process_page_again_replaces_records_without_duplicates(
     settings: Settings, fake_ocr: FakeOcr, tmp_path: Path
 ) -> None:
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     sha = summary.page_sha256s[0]
     # Re-run the page as a retried job would (status put back to queued), with one row fewer now.
     _set_status(settings, sha, "queued")
     fake_ocr.truth[paths[0].name] = truth_for(paths[0].name, 1, rows=1)
-    assert process_page(settings, sha) == PageStatus.done
+    assert process_page(open_backends(settings), sha) == PageStatus.done
     assert _counts(settings)[1] == 1
     index = open_index(settings)
     assert index.count() == 1
     # A job for a page already done does nothing.
     calls = len(fake_ocr.calls)
-    assert process_page(settings, sha) == PageStatus.done
+    assert process_page(open_backends(settings), sha) == PageStatus.done
     assert len(fake_ocr.calls) == calls
 
 
@@ -333,15 +337,15 @@ def test_page_stuck_in_processing_is_taken_again(
     """An ingest interrupted mid-page (Ctrl-C, power cut) leaves it 'processing'; ingesting the
     same files later finishes it once it has been stuck longer than stuck_after."""
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     sha = summary.page_sha256s[0]
     _set_status(settings, sha, "processing")
-    again = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    again = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     assert again.done == 0 and _ledger(settings)[str(paths[0])][0] == "processing"  # maybe still running
 
     impatient = settings.model_copy(update={"stuck_after": 1})
     time.sleep(1.5)
-    again = ingest_paths(impatient, paths, employer="Завод", file_no="1")
+    again = ingest_paths(open_backends(impatient), paths, employer="Завод", file_no="1")
     assert again.ok and again.done == 1 and again.records == 2
     assert _ledger(settings)[str(paths[0])][0] == "done" and _counts(settings)[1] == 2
 
@@ -351,7 +355,7 @@ def test_extraction_error_fails_that_page_alone(
 ) -> None:
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 4))
     fake_ocr.fail[paths[1].name] = ExtractionError(f"{paths[1].name}: не е намерена таблица")
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     assert not summary.ok
     assert summary.done == 2 and summary.failed == 1 and summary.records == 4
     assert [p.source for p in summary.problems] == [str(paths[1])]
@@ -363,10 +367,20 @@ def test_extraction_error_fails_that_page_alone(
     # Once recognition is fixed, ingesting the file again retries the failed page only.
     del fake_ocr.fail[paths[1].name]
     calls = len(fake_ocr.calls)
-    again = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    again = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     assert again.ok and again.duplicates == 3 and again.done == 1 and again.records == 2
     assert fake_ocr.calls[calls:] == [paths[1].name]
     assert _ledger(settings)[str(paths[1])][0] == "done"
+
+
+class DownIndex:
+    """A search index whose server does not answer: every call raises BackendUnavailable."""
+
+    def __getattr__(self, name: str) -> object:
+        def down(*_args: object, **_kwargs: object) -> object:
+            raise BackendUnavailable("search index down")
+
+        return down
 
 
 def test_index_down_keeps_records_and_indexes_them_later(
@@ -374,20 +388,18 @@ def test_index_down_keeps_records_and_indexes_them_later(
 ) -> None:
     paths = _page_files(tmp_path / "in", fake_ocr, range(1, 3))
 
-    def index_down(_settings: Settings) -> object:
-        raise BackendUnavailable("search index down")
-
-    monkeypatch.setattr("archive_core.backends.open_index", index_down)
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    down = open_backends(settings)
+    down.index = DownIndex()
+    summary = ingest_paths(down, paths, employer="Завод", file_no="1")
     assert summary.done == 2 and summary.records == 4 and summary.index_pending == 2
     assert "чакат индексиране: 2" in summary.line()
     monkeypatch.undo()
     monkeypatch.setattr("ingest.pipeline.recognise", fake_ocr)
 
     assert open_index(settings).count() == 0
-    assert index_pending(settings) == 2
+    assert index_pending(open_backends(settings)) == 2
     assert open_index(settings).count() == 4
-    assert index_pending(settings) == 0
+    assert index_pending(open_backends(settings)) == 0
     sha = summary.page_sha256s[0]
     assert _events(settings, sha)[-1] == "indexed"
 
@@ -396,13 +408,11 @@ def test_next_ingest_indexes_pages_left_pending(
     settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _page_files(tmp_path / "a", fake_ocr, range(1, 2))
-    with monkeypatch.context() as m:
-        m.setattr(
-            "archive_core.backends.open_index", lambda _s: (_ for _ in ()).throw(BackendUnavailable("down"))
-        )
-        ingest_paths(settings, first, employer="Завод", file_no="1")
+    down = open_backends(settings)
+    down.index = DownIndex()
+    ingest_paths(down, first, employer="Завод", file_no="1")
     second = _page_files(tmp_path / "b", fake_ocr, range(5, 6))
-    summary = ingest_paths(settings, second, employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), second, employer="Завод", file_no="1")
     assert summary.index_pending == 0
     assert open_index(settings).count() == 4
 
@@ -415,7 +425,7 @@ def test_multipage_tiff_and_pdf_give_one_page_each(
     frames[0].save(tiff, format="TIFF", save_all=True, append_images=frames[1:], dpi=(300, 300))
     pdf = tmp_path / "file.pdf"
     frames[0].save(pdf, format="PDF", save_all=True, append_images=frames[1:2], resolution=150)
-    summary = ingest_paths(settings, [tiff, pdf], employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), [tiff, pdf], employer="Завод", file_no="1")
     assert summary.ok, summary.problems
     assert summary.pages_in == 5 and summary.stored == 5 and summary.done == 5
     db = open_database(settings)
@@ -445,8 +455,9 @@ def test_store_down_refuses_pages_and_writes_nothing(
         def put(self, data: bytes, *, content_type: str = "") -> str:
             raise BackendUnavailable("S3 127.0.0.1:9 refused the connection")
 
-    monkeypatch.setattr("archive_core.backends.open_store", lambda _s: DownStore())
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    backends = open_backends(settings)
+    backends.store = DownStore()  # type: ignore[assignment]
+    summary = ingest_paths(backends, paths, employer="Завод", file_no="1")
     assert summary.failed == 2 and summary.stored == 0
     for path, problem in zip(paths, summary.problems, strict=True):
         assert problem.message.startswith(f"{path}: хранилището за оригинали не отговаря")
@@ -456,7 +467,7 @@ def test_store_down_refuses_pages_and_writes_nothing(
     # When the store is back, the same files go in as if nothing had happened.
     monkeypatch.undo()
     monkeypatch.setattr("ingest.pipeline.recognise", fake_ocr)
-    summary = ingest_paths(settings, paths, employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), paths, employer="Завод", file_no="1")
     assert summary.ok and summary.stored == 2 and summary.records == 4
 
 
@@ -465,7 +476,7 @@ def test_missing_path_is_reported_and_others_go_on(
 ) -> None:
     good = _page_files(tmp_path / "in", fake_ocr, range(1, 2))
     missing = tmp_path / "in" / "nowhere.png"
-    summary = ingest_paths(settings, [missing, *good], employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), [missing, *good], employer="Завод", file_no="1")
     assert summary.done == 1 and summary.rejected == 1
     assert (
         summary.problems[0].message.startswith(str(missing))
@@ -498,7 +509,7 @@ def test_real_ocr_on_a_sample_page(settings: Settings, tmp_path: Path) -> None:
 
         page = generate_pages(tmp_path / "samples", 1, 11)[0]
     truth = PayrollPage.load(page.with_suffix(".json"))
-    summary = ingest_paths(settings, [page], employer="Завод", file_no="1")
+    summary = ingest_paths(open_backends(settings), [page], employer="Завод", file_no="1")
     assert summary.done == 1, summary.problems
     assert summary.records == len(truth.rows)
     db = open_database(settings)
@@ -542,6 +553,7 @@ def test_pages_are_recognised_in_worker_processes(
 ) -> None:
     import os
 
+    from ingest.backends import open_worker_backends
     from ingest.inprocess import InProcessQueue
 
     folder = tmp_path / "in"
@@ -553,10 +565,11 @@ def test_pages_are_recognised_in_worker_processes(
         paths.append(p)
     monkeypatch.setenv(TRUTH_ENV, str(folder))
     two = settings.model_copy(update={"workers": 2})
-    monkeypatch.setattr(
-        "archive_core.backends.open_queue", lambda s: InProcessQueue(s, worker_initializer=install_truth_ocr)
+    backends = open_backends(two)
+    backends.queue = InProcessQueue(
+        backends, work=process_page, open_backends=open_worker_backends, worker_initializer=install_truth_ocr
     )
-    summary = ingest_paths(two, paths, employer="Завод", file_no="1")
+    summary = ingest_paths(backends, paths, employer="Завод", file_no="1")
     assert summary.ok, summary.problems
     assert summary.done == 4 and summary.records == 8
     pids = {int(x) for x in (folder / "pids.log").read_text().split()}

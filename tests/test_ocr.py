@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from archive_core.cli import cli
+from archive_cli.main import cli
 from archive_core.records import SCORED_FIELDS, PayrollPage
 from ocr import checks, names, normalise
 from ocr.extract import extract_image

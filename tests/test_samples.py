@@ -11,8 +11,8 @@ import cv2
 import pytest
 from click.testing import CliRunner
 
+from archive_cli.main import cli, main
 from archive_core import egn
-from archive_core.cli import cli, main
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 

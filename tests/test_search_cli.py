@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_core.cli import main
+from archive_cli.main import main
 from archive_core.config import Settings
 from archive_core.db import Page, Record, open_database
 from indexer.embedded import EmbeddedIndex

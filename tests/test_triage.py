@@ -10,7 +10,7 @@ from PIL import Image
 
 from archive_core.config import Settings
 from archive_core.errors import InputFileError
-from ingest.triage import triage
+from scanner_drivers.intake import triage
 
 from .test_ingest import bad_files, huge_png, page_image
 

@@ -20,6 +20,7 @@ from archive_core.config import Settings
 from archive_core.db import Page, PageEventRow, open_database
 from archive_core.protocols import JobQueue
 from archive_core.records import PageStatus
+from ingest.backends import open_backends
 from ingest.batches import get_or_create_batch
 from ingest.inprocess import InProcessQueue
 from ingest.rq_queue import RqQueue, job_id_for
@@ -59,7 +60,9 @@ class Rig:
                 paths, max_pixels=self.settings.max_pixels, max_file_bytes=self.settings.max_file_bytes
             )
             for captured in driver.pages():
-                adm = ingest.pipeline.admit_page(self.settings, db, captured, batch_id=batch_id, actor="тест")
+                adm = ingest.pipeline.admit_page(
+                    open_backends(self.settings, with_queue=False), captured, batch_id=batch_id, actor="тест"
+                )
                 assert adm.outcome == "stored" and adm.sha256
                 shas.append(adm.sha256)
             return shas
@@ -127,7 +130,9 @@ def rig(
     }
     if request.param == "inprocess":
         settings = Settings(database_url=None, redis_url=None, **common)
-        yield Rig("inprocess", settings, InProcessQueue(settings), log, tmp_path)
+        backends = open_backends(settings)
+        assert isinstance(backends.queue, InProcessQueue)
+        yield Rig("inprocess", settings, backends.queue, log, tmp_path)
         return
     settings = Settings(
         database_url=request.getfixturevalue("pg_database_url"),

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from archive_core.config import Settings
 from archive_core.db import Page, Record, open_database
 from archive_core.records import PageStatus, PayrollPage
+from ingest.backends import open_backends
 
 from . import plugin
 
@@ -64,7 +65,7 @@ def tally(settings: Settings, truth_dir: Path, pages_in: int, *, log: Path | Non
     processed: pages ``done`` with exactly their ground-truth rows as records (and indexed);
     lost: pages that entered but are not processed; duplicated: records beyond the ground truth,
     in the database or in the search index."""
-    from archive_core.backends import open_index
+    from indexer.backend import open_index
 
     db = open_database(settings)
     try:
@@ -140,7 +141,7 @@ class WorkerFleet:
     def start(self) -> WorkerFleet:
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "archive_core.cli", "worker", "--processes", str(self.processes)],
+            [sys.executable, "-m", "archive_cli", "worker", "--processes", str(self.processes)],
             env=self.env,
             cwd=REPO,
             stdout=out,
@@ -296,7 +297,7 @@ def ingest_all(
 ) -> Any:
     from ingest.pipeline import ingest_paths
 
-    return ingest_paths(settings, list(paths), employer=employer, file_no=file_no)
+    return ingest_paths(open_backends(settings), list(paths), employer=employer, file_no=file_no)
 
 
 @dataclass

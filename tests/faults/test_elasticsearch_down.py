@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive_core.config import Settings
+from ingest.backends import open_backends
 from ingest.pipeline import index_pending
 from tests.servers import ServerHandle
 
@@ -31,6 +32,6 @@ def test_elasticsearch_down_during_ingest(
     assert ledger_count(settings, "done") == n, "pages must be recognised while the index is down"
     assert summary.index_pending > 0, "some pages should be waiting for the index"
     es.start()
-    indexed = index_pending(settings)
+    indexed = index_pending(open_backends(settings))
     assert indexed == summary.index_pending
     assert_exactly_once(batch.tally())

@@ -1,5 +1,6 @@
-"""The ``archive`` command. Subcommands live beside the code they drive and are imported lazily,
-so ``archive --help`` is fast and a broken optional component cannot break the others.
+"""The ``archive`` command, on top of every layer. Subcommands live beside the code they drive and
+are imported lazily by name, so ``archive --help`` is fast and a broken optional component cannot
+break the others.
 
 Errors are mapped to exit codes here and only here: an ``ArchiveError`` prints one line on stderr
 and exits with its ``exit_code``; a usage error exits 2 with one line. Every option can also be
@@ -12,15 +13,17 @@ import importlib
 import os
 import sys
 import traceback
-from typing import Any
 
 import click
 
-from .errors import ArchiveError, ConfigError
+from archive_core.errors import ArchiveError
 
 # name -> ("module:attribute", one-line help); the order is the order of `archive --help`.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "demo": ("ingest.cli:demo", "Generate sample sheets, run them through the whole pipeline, summarise."),
+    "demo": (
+        "archive_cli.demo:demo",
+        "Generate sample sheets, run them through the whole pipeline, summarise.",
+    ),
     "samples": ("samples.cli:samples", "Write synthetic payroll sheets (PNG) with their ground truth."),
     "scan": ("ingest.cli:scan", "Scan pages from a SANE scanner into a batch."),
     "ingest": ("ingest.cli:ingest", "Ingest page images/PDF/TIFF of one employer's file."),
@@ -32,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reindex": ("indexer.cli:reindex", "Rebuild the search index from the database."),
     "certificate": ("archive_api.cli:certificate", "Issue a certificate of service or income (PDF + JSON)."),
     "serve": ("archive_api.cli:serve", "Serve the web app and JSON API."),
-    "bench": ("ocr.bench:bench", "Measure extraction quality and speed on labelled pages."),
+    "bench": ("bench.extraction:bench", "Measure extraction quality and speed on labelled pages."),
     "fixity": ("ingest.cli:fixity", "Re-hash stored originals against the database."),
 }
 
@@ -68,20 +71,6 @@ def cli() -> None:
     ARCHIVE_DATABASE_URL, ARCHIVE_REDIS_URL, ARCHIVE_ELASTICSEARCH_URL, ARCHIVE_S3_ENDPOINT are set;
     otherwise the embedded defaults (SQLite, FTS5 index, files, in-process workers).
     """
-
-
-def load_settings(**overrides: Any):
-    """Build and validate the settings once per command; invalid settings are a ConfigError."""
-    from pydantic import ValidationError
-
-    from .config import Settings
-
-    try:
-        return Settings(**{k: v for k, v in overrides.items() if v is not None})
-    except ValidationError as e:
-        err = e.errors()[0]
-        field = ".".join(str(p) for p in err.get("loc", ()))
-        raise ConfigError(f"invalid setting ARCHIVE_{field.upper()}: {err.get('msg')}") from None
 
 
 def main(argv: list[str] | None = None) -> None:

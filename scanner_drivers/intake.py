@@ -1,5 +1,8 @@
-"""Triage: refuse bad input before anything is stored, with one Bulgarian line naming the file,
-the reason and what to do.
+"""The one image intake: every page image that enters the system (ingest, `archive extract`,
+`archive tables`, the benchmarks) passes these checks and is decoded here, and only here.
+
+Triage refuses bad input before anything is stored, with one Bulgarian line naming the file, the
+reason and what to do.
 
 Checks, cheapest first: empty file, too large a file, not an image (magic bytes, never the file
 name), too many pixels (from the header, before any pixel is decoded), too small, and finally a
@@ -12,12 +15,16 @@ import io
 import struct
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
+import cv2
+import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from archive_core.config import Settings
 from archive_core.errors import InputFileError
-from scanner_drivers.base import PNG_MAGIC, sniff_content_type
+
+from .base import PNG_MAGIC, sniff_content_type
 
 MIN_SIDE = 500  # a payroll sheet at any usable resolution is far larger than this
 RESCAN = "сканирайте страницата отново"
@@ -143,3 +150,28 @@ def triage(data: bytes, *, name: str, settings: Settings) -> ImageInfo:
             )
             raise _fail(name, f"изображението е непълно или повредено ({detail})", RESCAN) from None
         return ImageInfo(content_type=ctype, width=w, height=h, dpi=_dpi(im), mode=im.mode)
+
+
+def decode_image(data: bytes, *, name: str) -> np.ndarray:
+    """The page as OpenCV decodes it: uint8 grayscale for grey originals, BGR otherwise (alpha and
+    16-bit depth dropped). The one decoder of page images."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    image = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+    if image is None or image.dtype != np.uint8 or image.ndim != 2:
+        image = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+    if image is None:
+        raise _fail(name, "изображението не се декодира (повреден или непълен файл)", RESCAN)
+    return image
+
+
+def read_image(path: Path, *, max_file_bytes: int, max_pixels: int) -> tuple[np.ndarray, int | None]:
+    """Read and decode an image file after the same checks as triage (empty, too large, not an image,
+    too many pixels read from the header); its resolution from the header when it has one."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputFileError(f"{path}: не може да се прочете ({e.strerror})") from e
+    check_file(data, name=str(path), max_file_bytes=max_file_bytes)
+    with open_header(data, name=str(path), max_pixels=max_pixels) as im:
+        dpi = image_dpi(im)
+    return decode_image(data, name=str(path)), dpi

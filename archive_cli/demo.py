@@ -8,16 +8,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
 from sqlalchemy import func, select
 
-from archive_core.config import Settings
-from archive_core.db import Record, open_database
+from archive_core.backends import Backends
+from archive_core.config import load_settings
+from archive_core.db import Database, Record
 from archive_core.errors import UsageError
-from archive_core.progress import ProgressFactory, null_progress
+from archive_core.progress import ProgressFactory, null_progress, tqdm_progress
 from archive_core.protocols import SearchQuery
 from archive_core.records import PayrollPage, PersonMonth, ReviewState
-
-from .pipeline import IngestSummary, ingest_paths
+from certificates import issue
+from ingest.backends import open_backends
+from ingest.cli import some_failed
+from ingest.pipeline import IngestSummary, ingest_paths
+from samples.generate import generate_pages
 
 
 @dataclass
@@ -51,7 +56,7 @@ def load_batches(samples_dir: Path) -> list[dict]:
     return batches
 
 
-def pick_person(settings: Settings, samples_dir: Path, page_names: list[str]) -> str | None:
+def pick_person(db: Database, samples_dir: Path, page_names: list[str]) -> str | None:
     """The person with the most months recognised without anything under review (from the truth)."""
     truth: Counter[str] = Counter()
     for name in page_names:
@@ -62,32 +67,26 @@ def pick_person(settings: Settings, samples_dir: Path, page_names: list[str]) ->
                     truth[row.egn] += 1
     if not truth:
         return None
-    db = open_database(settings)
-    try:
-        with db.Session() as s:
-            ok_rows = dict(
-                s.execute(
-                    select(Record.egn, func.count())
-                    .where(Record.egn.in_(list(truth)), Record.review_state == str(ReviewState.ok))
-                    .group_by(Record.egn)
-                ).all()
-            )
-    finally:
-        db.dispose()
+    with db.Session() as s:
+        ok_rows = dict(
+            s.execute(
+                select(Record.egn, func.count())
+                .where(Record.egn.in_(list(truth)), Record.review_state == str(ReviewState.ok))
+                .group_by(Record.egn)
+            ).all()
+        )
     return max(truth, key=lambda e: (ok_rows.get(e, 0), truth[e], e))
 
 
 def run_demo(
-    settings: Settings,
+    backends: Backends,
     *,
     pages: int,
     seed: int,
     progress: ProgressFactory = null_progress,
     say: Callable[[str], None] = lambda _: None,
 ) -> DemoResult:
-    from archive_core.backends import open_index
-    from samples.generate import generate_pages
-
+    settings = backends.settings
     samples_dir = settings.resolved_data_dir / "samples"
     say(f"Генериране на {pages} примерни листа в {samples_dir} (seed {seed})")
     generate_pages(samples_dir, pages, seed, progress=progress)
@@ -99,7 +98,7 @@ def run_demo(
         label = f"{b['employer']}, дело {b['file_no']}"
         say(f"Дело: {label} ({len(names)} стр.)")
         summary = ingest_paths(
-            settings,
+            backends,
             [samples_dir / n for n in names],
             employer=str(b["employer"]),
             file_no=str(b["file_no"]),
@@ -109,19 +108,13 @@ def run_demo(
         )
         result.summaries.append((label, summary))
     shas = [sha for _, s in result.summaries for sha in s.page_sha256s]
-    db = open_database(settings)
-    try:
-        with db.Session() as s:
-            reviews = s.scalars(select(Record.review).where(Record.page_sha256.in_(shas))).all()
-    finally:
-        db.dispose()
+    with backends.db.Session() as s:
+        reviews = s.scalars(select(Record.review).where(Record.page_sha256.in_(shas))).all()
     result.records = len(reviews)
     result.fields_under_review = sum(len(r or []) for r in reviews)
-    result.egn = pick_person(settings, samples_dir, all_pages)
+    result.egn = pick_person(backends.db, samples_dir, all_pages)
     if result.egn:
-        result.hits = open_index(settings).search(SearchQuery(egn=result.egn))
-        from certificates import issue
-
+        result.hits = backends.index.search(SearchQuery(egn=result.egn))
         out = settings.resolved_data_dir / "certificates" / f"demo-service-{result.egn}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)
         issue(settings, "service", result.egn, None, None, out)
@@ -140,3 +133,37 @@ def describe(pm: PersonMonth) -> str:
         f" (страница {pm.page_sha256[:12]}, ред {pm.row_no if pm.row_no is not None else pm.row_index + 1})"
         f"{review}"
     )
+
+
+@click.command()
+@click.option(
+    "--pages", type=click.IntRange(min=1), default=12, show_default=True, help="Брой примерни листове."
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Начално число на генератора.")
+def demo(pages: int, seed: int) -> None:
+    """Generate sample sheets, run them through the whole pipeline, search and certify."""
+    backends = open_backends(load_settings())
+    try:
+        result = run_demo(
+            backends, pages=pages, seed=seed, progress=tqdm_progress, say=lambda m: click.echo(m, err=True)
+        )
+    finally:
+        backends.close()
+    for label, s in result.summaries:
+        click.echo(f"{label}: {s.line()}")
+    total = result.total
+    for p in total.problems:
+        click.echo(p.message, err=True)
+    click.echo(
+        f"Общо: {total.pages_in} страници, {result.records} записа,"
+        f" {result.fields_under_review} полета за проверка"
+    )
+    if result.egn:
+        click.echo(f"Търсене по ЕГН {result.egn}: {len(result.hits)} записа")
+        if result.hits:
+            shown = next((h for h in result.hits if not h.review), result.hits[0])
+            click.echo("  " + describe(shown))
+    if result.certificate:
+        click.echo(f"Удостоверение: {result.certificate}")
+    if not total.ok:
+        raise some_failed(len(total.problems))

@@ -1,0 +1,1 @@
+"""The `archive` command line: the top layer (it may import every package below it)."""
