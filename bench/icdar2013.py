@@ -1,9 +1,9 @@
 """Table structure on documents nobody here made: ICDAR 2013 table competition, EU part.
 
-    python bench/icdar2013.py                                   # whole set, clean + degraded, 2 workers
-    python bench/icdar2013.py --json bench/icdar2013.json
-    python bench/icdar2013.py --docs eu-001,eu-004 --sets clean
-    python bench/icdar2013.py --finder payroll                  # the payroll grid finder alone
+    python -m bench.icdar2013                                   # whole set, clean + degraded, 2 workers
+    python -m bench.icdar2013 --json bench/icdar2013.json
+    python -m bench.icdar2013 --docs eu-001,eu-004 --sets clean
+    python -m bench.icdar2013 --finder payroll                  # the payroll grid finder alone
 
 Rendered pages are kept in --work (default /tmp/icdar2013-bench) and reused; --save DIR keeps every
 page's table-structure/1 output. The default finder "auto" is what `archive tables` does.
@@ -11,7 +11,7 @@ page's table-structure/1 output. The default finder "auto" is what `archive tabl
 Every page of ``eu-*.pdf`` that holds a table is rendered at 300 dpi (``pdftoppm -r 300 -png``) and
 also degraded "like a photocopy" (slight skew, blur, noise, speckles, uneven light; fixed seed). The
 table stage (``ocr.structure.table_structure``, lang ``eng``) runs on both sets in worker processes,
-and the tables are scored by cell adjacency relations against ``*-str.xml`` (ocr.adjacency; scoring in
+and the tables are scored by cell adjacency relations against ``*-str.xml`` (bench.adjacency; scoring in
 shared/spec/table-structure.md). Prints precision / recall / F1 per set and F1 per document; the
 "loose" figures compare letters and digits only, to tell OCR character errors from structure errors.
 A ground truth without its PDF (eu-009b: a second reading of eu-009a's table) is skipped. Tables that
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import subprocess
@@ -36,13 +35,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from archive_core.runtime import limit_ocr_threads
+from bench import adjacency
+from bench.adjacency import Score, Table
+from ocr.structure import table_structure  # imported before the workers fork: one code version
 
-from ocr import adjacency  # noqa: E402
-from ocr.adjacency import Score, Table  # noqa: E402
-from ocr.structure import table_structure  # noqa: E402  (imported before the workers fork: one code version)
+REPO = Path(__file__).resolve().parent.parent
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "icdar2013-eu"
 DPI = 300
@@ -98,7 +96,7 @@ def photocopy(clean: Path, target: Path, seed: int) -> np.ndarray:
 
 
 def _init() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    limit_ocr_threads()
 
 
 def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | None, float]:

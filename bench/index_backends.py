@@ -1,8 +1,8 @@
 """Index backends benchmark: bulk indexing, search latency and reindex time, embedded vs Elasticsearch.
 
-    python bench/index_backends.py                       # 1,000,000 records, both backends
-    python bench/index_backends.py --records 100000      # fewer records
-    python bench/index_backends.py --es-url http://host:9200 --backends elastic
+    python -m bench.index_backends                       # 1,000,000 records, both backends
+    python -m bench.index_backends --records 100000      # fewer records
+    python -m bench.index_backends --es-url http://host:9200 --backends elastic
 
 Synthetic person-month records (valid ЕГН, Bulgarian names, 24 months per person, one employer per
 person) are generated deterministically and fed to ``RecordIndex.upsert`` in chunks; then random
@@ -27,14 +27,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from archive_core import egn as egn_mod  # noqa: E402
-from archive_core.protocols import RecordIndex, SearchQuery  # noqa: E402
-from archive_core.records import PersonMonth  # noqa: E402
-from samples.data import EMPLOYERS_1990S, EMPLOYERS_SOCIALIST, FATHERS, FEMALE_FIRST, MALE_FIRST, SURNAMES  # noqa: E402
+from archive_core import egn as egn_mod
+from archive_core.protocols import RecordIndex, SearchQuery
+from archive_core.records import PersonMonth
+from samples.data import EMPLOYERS_1990S, EMPLOYERS_SOCIALIST, FATHERS, FEMALE_FIRST, MALE_FIRST, SURNAMES
 
 MONTHS_PER_PERSON = 24
 ROWS_PER_PAGE = 12

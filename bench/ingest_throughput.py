@@ -1,9 +1,9 @@
 """Ingest throughput with rq workers on PostgreSQL + Redis: pages per minute.
 
-    python bench/ingest_throughput.py                       # 40 sheets, 2 workers, real OCR
-    python bench/ingest_throughput.py --pages 100 --workers 4
-    python bench/ingest_throughput.py --extractor fake      # queue/DB/store/index overhead only
-    python bench/ingest_throughput.py --baseline            # also the embedded default (in-process)
+    python -m bench.ingest_throughput                       # 40 sheets, 2 workers, real OCR
+    python -m bench.ingest_throughput --pages 100 --workers 4
+    python -m bench.ingest_throughput --extractor fake      # queue/DB/store/index overhead only
+    python -m bench.ingest_throughput --baseline            # also the embedded default (in-process)
 
 Starts a throw-away PostgreSQL and redis-server (tests/servers_sql.py), generates synthetic sheets
 (samples.generate; degraded scans unless --pristine), runs ``archive worker --processes N`` and
@@ -24,13 +24,9 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from archive_core.config import Settings  # noqa: E402
-from tests.faults import harness, plugin  # noqa: E402
-from tests.servers_sql import PostgresServer, RedisServer  # noqa: E402
+from archive_core.config import Settings
+from tests.faults import harness, plugin
+from tests.servers_sql import PostgresServer, RedisServer
 
 
 @dataclass
@@ -82,7 +78,6 @@ def run_rq(pages: list[Path], workers: int, extractor: str, tmp: Path) -> Run:
             workers=workers,
         )
         env = harness.server_env(settings)
-        env["OMP_THREAD_LIMIT"] = "1"
         if extractor == "fake":
             env = _fake_env(env, pages[0].parent, tmp / "extract.log")
         fleet = stack.enter_context(harness.fleet(env, tmp, processes=workers))

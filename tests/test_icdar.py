@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ocr.adjacency import (
+from bench.adjacency import (
     Cell,
     Table,
     normalise_loose,
@@ -218,7 +218,7 @@ def test_generic_finder_reads_a_photocopy_of_the_page():
 
     import cv2
 
-    from ocr.adjacency import map_tables
+    from bench.adjacency import map_tables
     from ocr.structure import table_structure
     from samples import degrade
 

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from archive_cli.main import cli
 from archive_core.records import SCORED_FIELDS, PayrollPage
+from bench.scoring import Score, match_rows
 from ocr import checks, names, normalise
 from ocr.extract import extract_image
-from ocr.scoring import Score, match_rows
 
 from .conftest import FIXTURES
 

@@ -10,7 +10,6 @@ amounts found verbatim in its text, and its CPU seconds per page.
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import subprocess
@@ -24,8 +23,9 @@ from archive_core.config import load_settings
 from archive_core.errors import UsageError
 from archive_core.progress import tqdm_progress
 from archive_core.records import SCORED_FIELDS, PayrollPage
+from archive_core.runtime import limit_ocr_threads
+from ocr.runner import Limits, run
 
-from .runner import Limits, run
 from .scoring import Score
 
 
@@ -39,12 +39,10 @@ def _self_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def _baseline_one(path: str) -> tuple[str, float]:
+def _baseline_one(path: str, lang: str) -> tuple[str, float]:
     before = _children_cpu()
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    proc = subprocess.run(
-        ["tesseract", path, "-", "-l", "bul", "--psm", "6"], capture_output=True, env=env, check=False
-    )
+    limit_ocr_threads()  # inherited by the tesseract child
+    proc = subprocess.run(["tesseract", path, "-", "-l", lang, "--psm", "6"], capture_output=True, check=False)
     return proc.stdout.decode("utf-8", "replace"), _children_cpu() - before
 
 
@@ -73,7 +71,9 @@ def baseline_found(truth: PayrollPage, text: str) -> tuple[int, int, int, int, i
     return e, et, n, nt, a, at
 
 
-def run_bench(folder: Path, *, workers: int, baseline: bool, limits: Limits) -> dict[str, object]:
+def run_bench(
+    folder: Path, *, workers: int, baseline: bool, limits: Limits, lang: str
+) -> dict[str, object]:
     pages = sorted(p for p in folder.glob("*.png") if (p.with_suffix(".json")).exists())
     if not pages:
         raise UsageError(f"{folder}: няма размечени страници (PNG с JSON до тях)")
@@ -121,7 +121,7 @@ def run_bench(folder: Path, *, workers: int, baseline: bool, limits: Limits) -> 
         tot = [0] * 6
         bcpu = 0.0
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for p, (text, cpu) in zip(pages, pool.map(_baseline_one, [str(p) for p in pages]), strict=True):
+            for p, (text, cpu) in zip(pages, pool.map(_baseline_one, [str(p) for p in pages], [lang] * len(pages)), strict=True):
                 bar.update(1)
                 bcpu += cpu
                 for i, v in enumerate(baseline_found(PayrollPage.load(p.with_suffix(".json")), text)):
@@ -174,7 +174,11 @@ def bench(folder: Path, json_out: Path | None, jobs: int | None, baseline: bool)
     """Measure extraction quality and speed on labelled pages (PNG + payroll-page/1 JSON) in FOLDER."""
     settings = load_settings()
     r = run_bench(
-        folder, workers=jobs or settings.effective_workers(), baseline=baseline, limits=Limits.of(settings)
+        folder,
+        workers=jobs or settings.effective_workers(),
+        baseline=baseline,
+        limits=Limits.of(settings),
+        lang=settings.ocr_lang,
     )
     click.echo(format_report(r))
     if json_out:
