@@ -61,9 +61,9 @@ def page_heights(pdf: Path) -> dict[int, float]:
     for m in re.finditer(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", out, re.M):
         heights[int(m.group(1))] = float(m.group(3))
     if not heights:  # single-page documents print "Page size:" only
-        m = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", out, re.M)
-        if m:
-            heights[1] = float(m.group(2))
+        single = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", out, re.M)
+        if single:
+            heights[1] = float(single.group(2))
     return heights
 
 
@@ -82,7 +82,10 @@ def photocopy(clean: Path, target: Path, seed: int) -> np.ndarray:
 
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
-    img = cv2.imread(str(clean), cv2.IMREAD_GRAYSCALE).astype(np.float32)
+    gray = cv2.imread(str(clean), cv2.IMREAD_GRAYSCALE)
+    if gray is None:
+        raise SystemExit(f"{clean}: не се чете като изображение")
+    img = gray.astype(np.float32)
     img = degrade.uneven_light(img, rng)
     img = degrade.blur(img, rng)
     img = degrade.noise(img, rng, np_rng)

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from archive_core.config import Settings
+from ingest.backends import open_backends
 from tests.faults import harness, plugin
 from tests.servers_sql import PostgresServer, RedisServer
 
@@ -115,7 +116,7 @@ def run_embedded(pages: list[Path], workers: int, extractor: str, tmp: Path) -> 
         if workers > 1:
             raise SystemExit("--baseline with --extractor fake needs --workers 1 (in-process)")
     t0 = time.perf_counter()
-    summary = ingest_paths(settings, pages, employer="ДЗС Бенчмарк", file_no="1/2026")
+    summary = ingest_paths(open_backends(settings), pages, employer="ДЗС Бенчмарк", file_no="1/2026")
     seconds = time.perf_counter() - t0
     return Run(
         "embedded (in-process)",

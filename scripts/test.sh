@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 ruff check .
-mypy archive_core ingest ocr indexer archive_api scanner_drivers samples
+lint-imports                                  # layers import downwards only (pyproject.toml)
+mypy archive_core scanner_drivers ocr samples indexer ingest certificates archive_api bench archive_cli
 python3 -m pytest -q -p no:cacheprovider "$@"

@@ -55,7 +55,7 @@ def fake_recognise(image: Any, *, image_name: str, dpi: int | None) -> PayrollPa
 def install() -> None:
     import ingest.pipeline
 
-    ingest.pipeline.recognise = fake_recognise  # type: ignore[assignment]
+    ingest.pipeline.recognise = fake_recognise
 
 
 def extraction_log(path: Path) -> list[str]:
