@@ -43,6 +43,7 @@ if str(REPO) not in sys.path:
 from ocr import adjacency  # noqa: E402
 from ocr.adjacency import Score, Table  # noqa: E402
 from ocr.structure import table_structure  # noqa: E402  (imported before the workers fork: one code version)
+from ocr.tess import TesseractEngine  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "icdar2013-eu"
 DPI = 300
@@ -108,7 +109,8 @@ def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | 
     start = _cpu()
     try:
         img, dpi = read_image(Path(path), Limits.of(Settings()))
-        doc = table_structure(img, image_name=Path(path).name, dpi=dpi or DPI, lang=lang, finder=finder)
+        engine = TesseractEngine(lang=lang, digits_lang=lang)
+        doc = table_structure(img, image_name=Path(path).name, engine=engine, dpi=dpi or DPI, finder=finder)
         return path, doc, None, _cpu() - start
     except Exception as e:  # one page's failure is reported and scored as "no tables"
         return path, None, f"{type(e).__name__}: {e}", _cpu() - start

@@ -334,9 +334,11 @@ def decode_image(data: bytes, *, name: str) -> np.ndarray:
 
 def recognise(image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
     """OCR + table extraction (the ``ocr`` package), imported only when a page is processed."""
+    from ocr.engine import engine_from_settings
     from ocr.extract import extract_image
 
-    return extract_image(image, image_name=image_name, dpi=dpi)
+    # bridge until the engine is made once at the worker's start and passed down (issue 8)
+    return extract_image(image, image_name=image_name, engine=engine_from_settings(Settings()), dpi=dpi)
 
 
 def _set_status(
