@@ -313,6 +313,13 @@ def run_checks(
     check_magnitudes(drafts, present)
 
 
+def forget_verdicts(drafts: list[RowDraft]) -> None:
+    """Before the checks run again with the second readings: no field doubted or vouched for yet."""
+    for d in drafts:
+        d.review.clear()
+        d.proven.clear()
+
+
 def choose_totals(
     first: dict[str, str],
     second: dict[str, str],

@@ -141,9 +141,7 @@ def read_page(
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
-        for d in drafts:
-            d.review.clear()
-            d.proven.clear()
+        checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
     checks.guard_page(drafts, kinds, s.texts)
     checks.number_rows(drafts)
