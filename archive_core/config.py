@@ -46,7 +46,8 @@ class Settings(BaseSettings):
     workers: int = Field(0, ge=0, description="in-process OCR workers; 0 = one per core")
 
     # OCR.
-    ocr_lang: str = "bul"
+    ocr_lang: str = Field("bul", description="tesseract model for text (names, headings, header) and second readings")
+    ocr_digits_lang: str = Field("eng", description="tesseract model for the first reading of the figures' columns")
     max_pixels: int = Field(120_000_000, ge=1, description="largest page image accepted (width*height)")
     max_file_bytes: int = Field(512 * 1024 * 1024, ge=1)
 

@@ -1,4 +1,4 @@
-"""Process-wide settings of the OCR runtime."""
+"""How the process runs the OCR: one definition of the thread limit."""
 
 from __future__ import annotations
 
@@ -6,6 +6,6 @@ import os
 
 
 def limit_ocr_threads() -> None:
-    """One single-threaded tesseract per core: workers are processes, so tesseract's own OpenMP
-    threads would only fight them for the cores."""
+    """One single-threaded tesseract per core: tesseract's OpenMP threads would fight the worker
+    processes (one per core) for the same cores. Inherited by every tesseract started afterwards."""
     os.environ["OMP_THREAD_LIMIT"] = "1"

@@ -24,6 +24,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import tqdm_progress
 from archive_core.records import SCORED_FIELDS, PayrollPage
 from archive_core.runtime import limit_ocr_threads
+from ocr.engine import OcrEngine, engine_from_settings
 from ocr.runner import Limits, run
 
 from .scoring import Score
@@ -72,7 +73,7 @@ def baseline_found(truth: PayrollPage, text: str) -> tuple[int, int, int, int, i
 
 
 def run_bench(
-    folder: Path, *, workers: int, baseline: bool, limits: Limits, lang: str
+    folder: Path, *, workers: int, baseline: bool, limits: Limits, engine: OcrEngine, lang: str
 ) -> dict[str, object]:
     pages = sorted(p for p in folder.glob("*.png") if (p.with_suffix(".json")).exists())
     if not pages:
@@ -83,7 +84,7 @@ def run_bench(
     cpu0 = _self_cpu() + _children_cpu()
     t0 = time.perf_counter()
     worker_cpu = 0.0
-    for out in run(pages, limits=limits, what="extract", workers=workers):
+    for out in run(pages, limits=limits, engine=engine, what="extract", workers=workers):
         bar.update(1)
         worker_cpu += out.cpu_seconds
         truth = PayrollPage.load(out.path.with_suffix(".json"))
@@ -178,6 +179,7 @@ def bench(folder: Path, json_out: Path | None, jobs: int | None, baseline: bool)
         workers=jobs or settings.effective_workers(),
         baseline=baseline,
         limits=Limits.of(settings),
+        engine=engine_from_settings(settings),
         lang=settings.ocr_lang,
     )
     click.echo(format_report(r))

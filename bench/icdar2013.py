@@ -39,6 +39,7 @@ from archive_core.runtime import limit_ocr_threads
 from bench import adjacency
 from bench.adjacency import Score, Table
 from ocr.structure import table_structure  # imported before the workers fork: one code version
+from ocr.tess import TesseractEngine
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -109,7 +110,8 @@ def _run_one(path: str, lang: str, finder: str) -> tuple[str, str | None, str | 
     start = _cpu()
     try:
         img, dpi = read_image(Path(path), Limits.of(Settings()))
-        doc = table_structure(img, image_name=Path(path).name, dpi=dpi or DPI, lang=lang, finder=finder)
+        engine = TesseractEngine(lang=lang, digits_lang=lang)
+        doc = table_structure(img, image_name=Path(path).name, engine=engine, dpi=dpi or DPI, finder=finder)
         return path, doc, None, _cpu() - start
     except Exception as e:  # one page's failure is reported and scored as "no tables"
         return path, None, f"{type(e).__name__}: {e}", _cpu() - start

@@ -28,6 +28,7 @@ from archive_core.db import Page
 from archive_core.errors import ArchiveError, BackendUnavailable, PageError
 from archive_core.hashing import check_sha256
 from archive_core.records import PageStatus
+from ocr.engine import OcrEngine, engine_from_settings
 
 from . import ledger
 from .backends import open_worker_backends
@@ -75,16 +76,17 @@ def _ledger_error(backends: Backends, page_sha256: str) -> str | None:
         return s.scalar(select(Page.error).where(Page.sha256 == page_sha256))
 
 
-_backends: tuple[int, Backends] | None = None  # (pid, backends): opened once per worker process
+_worker: tuple[int, Backends, OcrEngine] | None = None  # (pid, backends, engine): once per process
 
 
-def _worker_backends() -> Backends:
-    """This process's backends, opened at its first job from its environment (rq forks a work
-    horse per job: a fork gets its own connections, never its parent's)."""
-    global _backends
-    if _backends is None or _backends[0] != os.getpid():
-        _backends = (os.getpid(), open_worker_backends(Settings()))
-    return _backends[1]
+def _worker_backends() -> tuple[Backends, OcrEngine]:
+    """This process's backends and OCR engine, made at its first job from its environment (rq forks
+    a work horse per job: a fork gets its own connections, never its parent's)."""
+    global _worker
+    if _worker is None or _worker[0] != os.getpid():
+        settings = Settings()
+        _worker = (os.getpid(), open_worker_backends(settings), engine_from_settings(settings))
+    return _worker[1], _worker[2]
 
 
 def run_page_job(page_sha256: str) -> None:
@@ -96,8 +98,8 @@ def run_page_job(page_sha256: str) -> None:
     backends: Backends | None = None
     try:
         check_sha256(page_sha256)
-        backends = _worker_backends()
-        status = process_page(backends, page_sha256)
+        backends, engine = _worker_backends()
+        status = process_page(backends, page_sha256, engine=engine)
     except Exception as err:
         retryable = _as_retryable(err)
         retries_left = (job.retries_left or 0) if job is not None else 0
@@ -108,7 +110,7 @@ def run_page_job(page_sha256: str) -> None:
         if job is not None:
             job.retries_left = 0  # not retryable (or out of retries): fail now, no rq retry
         try:
-            db_backends = backends or _worker_backends()
+            db_backends = backends or _worker_backends()[0]
             ledger.fail(db_backends.db, page_sha256, _reason(retryable or err), worker_actor())
         except Exception as mark_err:  # the database itself is down: the reconciler re-queues later
             log.error("could not mark page %s failed: %s", page_sha256[:12], mark_err)

@@ -27,6 +27,7 @@ from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError
 from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
+from ocr.engine import OcrEngine
 from ocr.extract import extract_image
 from scanner_drivers.base import CapturedPage
 from scanner_drivers.files import FileDriver, expand_paths
@@ -294,9 +295,9 @@ def ingest_paths(
 # Recognition side
 
 
-def recognise(image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
-    """OCR + table extraction (the ``ocr`` package)."""
-    return extract_image(image, image_name=image_name, dpi=dpi)
+def recognise(image: np.ndarray, *, image_name: str, dpi: int | None, engine: OcrEngine) -> PayrollPage:
+    """OCR + table extraction (the ``ocr`` package) with the program's engine."""
+    return extract_image(image, image_name=image_name, engine=engine, dpi=dpi)
 
 
 def _index_records(backends: Backends, sha: str, records: Sequence[PersonMonth], actor: str) -> bool:
@@ -311,7 +312,7 @@ def _index_records(backends: Backends, sha: str, records: Sequence[PersonMonth],
     return True
 
 
-def process_page(backends: Backends, page_sha256: str) -> PageStatus:
+def process_page(backends: Backends, page_sha256: str, *, engine: OcrEngine) -> PageStatus:
     """Recognise one page and write its records (idempotent; safe to run again). Returns the status.
 
     Page-level failures (undecodable, extraction error, original missing) mark the page ``failed``
@@ -336,7 +337,7 @@ def process_page(backends: Backends, page_sha256: str) -> PageStatus:
     try:
         data = backends.store.get(page_sha256)
         image = decode_image(data, name=source)
-        result = recognise(image, image_name=PurePath(source).name, dpi=claimed.dpi)
+        result = recognise(image, image_name=PurePath(source).name, dpi=claimed.dpi, engine=engine)
     except BackendUnavailable as e:
         ledger.retry_later(db, page_sha256, str(e), actor)
         raise

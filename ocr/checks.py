@@ -13,6 +13,10 @@ from decimal import Decimal
 from itertools import product
 
 from archive_core import egn as egn_mod
+from archive_core.records import PayrollRow
+
+from .names import check_name
+from .normalise import digits
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 CONF_FLOOR = 0.55  # below this a field with no arithmetic check is shown to a person
@@ -247,7 +251,7 @@ def check_totals(
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
             # person. A total that breaks them was misread: only unproven figures are flagged.
-            trusted = _totals_consistent(totals, present)
+            trusted = totals_consistent(totals, present)
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -261,7 +265,8 @@ def check_totals(
                 r.review.update(names)
 
 
-def _totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
+def totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
+    """The printed totals obey the sums a row obeys (gross = base + extra, net = gross - deductions)."""
     v = {f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}
     rels = _relations(v)
     return bool(rels) and all(ok for ok, _ in rels)
@@ -281,3 +286,118 @@ def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
             x = r.dec(f)
             if x is not None and median > 0 and x >= 8 * median:
                 r.review.add(f)
+
+
+def run_checks(
+    drafts: list[RowDraft],
+    totals: dict[str, str],
+    present: list[str],
+    year: int | None,
+    month: int | None,
+    carried: dict[str, str],
+) -> None:
+    """Every check of the page, in order: each row's ЕГН, days, sums and name; then the columns' totals
+    and magnitudes. ``present``: the fields the sheet has a column for."""
+    for d in drafts:
+        if "egn" in present:
+            check_egn(d)
+        if "days_worked" in present:
+            check_days(d, year, month)
+        check_money(d, present)
+        if "name" in present:
+            fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
+            d.values["name"] = fixed
+            if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
+                d.review.add("name")
+    check_totals(drafts, totals, present, carried)
+    check_magnitudes(drafts, present)
+
+
+def forget_verdicts(drafts: list[RowDraft]) -> None:
+    """Before the checks run again with the second readings: no field doubted or vouched for yet."""
+    for d in drafts:
+        d.review.clear()
+        d.proven.clear()
+
+
+def choose_totals(
+    first: dict[str, str],
+    second: dict[str, str],
+    drafts: list[RowDraft],
+    present: list[str],
+    carried: dict[str, str],
+) -> dict[str, str]:
+    """Of the two readings of each printed total, the one the column adds up to; else the one that keeps
+    the totals' own sums (gross = base + extra, net = gross - deductions); else the first."""
+    fields = sorted(set(first) | set(second))
+    options = {
+        f: list(dict.fromkeys(x for x in (first.get(f), second.get(f)) if x is not None)) for f in fields
+    }
+    chosen: dict[str, str] = {}
+    for f in fields:
+        vals = [d.dec(f) for d in drafts]
+        col = sum(v for v in vals if v is not None) if all(v is not None for v in vals) else None
+        if col is not None and f in carried:
+            col += Decimal(carried[f])
+        match = [o for o in options[f] if col is not None and Decimal(o) == col]
+        if match:
+            chosen[f] = match[0]
+    rest = [f for f in fields if f not in chosen]
+    for combo in product(*[options[f] for f in rest]):
+        trial = {**chosen, **dict(zip(rest, combo, strict=True))}
+        if totals_consistent(trial, present):
+            return trial
+    return {**chosen, **{f: options[f][0] for f in rest}}
+
+
+def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list[str]]) -> None:
+    """Page-level doubts a person must see. A column of figures that could not be placed means a money
+    field of every row may be missing; a page where most ЕГН fail their check digit was not read
+    (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
+    present = {k for k in kinds if k}
+    # every payroll sheet pays gross, deducts and pays out net: a missing one was not found, not absent
+    for f in ("gross_pay", "deductions", "net_pay"):
+        if f not in present:
+            for d in drafts:
+                d.values.setdefault(f, None)
+                d.review.add(f)
+    for c, kind in enumerate(kinds):
+        if kind is not None:
+            continue
+        col = [row[c] for row in texts]
+        if sum(len(digits(t)) >= 3 for t in col) >= max(1, len(col) // 2):
+            for d in drafts:
+                for f in MONEY:
+                    if f not in present:
+                        d.values.setdefault(f, None)
+                        d.review.add(f)
+    if drafts and "egn" in present:
+        valid = sum(
+            1
+            for d in drafts
+            if isinstance(d.values.get("egn"), str) and egn_mod.is_valid(str(d.values["egn"]))
+        )
+        if valid < 0.5 * len(drafts):
+            for d in drafts:
+                d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+    elif drafts and "egn" not in present:
+        for d in drafts:
+            d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+            d.values.setdefault("egn", None)
+            d.review.add("egn")
+
+
+def number_rows(drafts: list[RowDraft]) -> None:
+    """Printed row numbers run 1, 2, 3...: take the sequence most readings agree with."""
+    offsets: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        v = d.values.get("row")
+        if isinstance(v, int):
+            offsets[v - i] = offsets.get(v - i, 0) + 1
+    if not offsets:
+        for d in drafts:
+            d.values.pop("row", None)
+        return
+    off = max(offsets, key=lambda k: offsets[k])
+    for i, d in enumerate(drafts):
+        d.values["row"] = i + off

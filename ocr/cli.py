@@ -11,6 +11,7 @@ from archive_core.config import load_settings
 from archive_core.errors import EXIT_SOME_PAGES_FAILED, UsageError
 from archive_core.progress import tqdm_progress
 
+from .engine import engine_from_settings
 from .runner import Limits, Outcome, run
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pbm", ".pgm", ".ppm", ".bmp"}
@@ -52,9 +53,9 @@ def _run(
         else:
             failed.append(o)
 
-    for _ in run(
-        paths, limits=Limits.of(settings), what=what, workers=workers, on_done=done, overlay_dir=overlay
-    ):
+    engine = engine_from_settings(settings)
+    for _ in run(paths, limits=Limits.of(settings), engine=engine, what=what, workers=workers, on_done=done,
+                 overlay_dir=overlay):  # fmt: skip
         pass
     bar.close()
     for o in failed:

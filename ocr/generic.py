@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from . import preprocess, tess
+from . import preprocess
+from .engine import OcrEngine
 from .geometry import Box, Transform, Word, reading_text
 
 
@@ -649,9 +650,9 @@ def _table(region: Region, page: Page, min_gap: int, *, min_rows: int, framed: b
     return None
 
 
-def recognise_page(page: Page, *, lang: str = "bul") -> list[Word]:
-    """One tesseract pass over the whole page (rules and dust painted out)."""
-    return tess.words(page.clean, lang=lang, psm=6)
+def recognise_page(page: Page, *, engine: OcrEngine) -> list[Word]:
+    """One pass of the engine's text model over the whole page (rules and dust painted out)."""
+    return engine.words(page.clean, psm=6)
 
 
 DASH_ONLY = re.compile(r"^[-–—=_~]+$")

@@ -6,7 +6,6 @@ command line (local files the user named), never anything pickled beyond a path 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -16,7 +15,10 @@ import numpy as np
 
 from archive_core.config import Settings
 from archive_core.errors import ArchiveError
+from archive_core.runtime import limit_ocr_threads
 from scanner_drivers import intake
+
+from .engine import OcrEngine
 
 
 @dataclass
@@ -46,7 +48,7 @@ def read_image(path: Path, limits: Limits) -> tuple[np.ndarray, int | None]:
 
 
 def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
+    limit_ocr_threads()
 
 
 def _cpu() -> float:
@@ -57,7 +59,9 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _extract_one(path_str: str, what: str, limits: Limits, overlay_dir: str | None = None) -> Outcome:
+def _extract_one(
+    path_str: str, what: str, limits: Limits, engine: OcrEngine, overlay_dir: str | None = None
+) -> Outcome:
     path = Path(path_str)
     start = _cpu()
     try:
@@ -65,11 +69,11 @@ def _extract_one(path_str: str, what: str, limits: Limits, overlay_dir: str | No
         if what == "tables":
             from .structure import table_structure
 
-            doc = table_structure(img, image_name=path.name, dpi=dpi)
+            doc = table_structure(img, image_name=path.name, engine=engine, dpi=dpi)
         else:
             from .extract import extract_image
 
-            page = extract_image(img, image_name=path.name, dpi=dpi)
+            page = extract_image(img, image_name=path.name, engine=engine, dpi=dpi)
             doc = page.to_json()
             if overlay_dir:
                 from . import overlay
@@ -83,20 +87,22 @@ def _extract_one(path_str: str, what: str, limits: Limits, overlay_dir: str | No
                        cpu_seconds=_cpu() - start)  # fmt: skip
 
 
-def run(paths: Sequence[Path], *, limits: Limits, what: str = "extract", workers: int = 1,
-        on_done: Callable[[Outcome], None] | None = None, overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
-    """Yield one Outcome per path (in completion order when parallel)."""
+def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str = "extract",
+        workers: int = 1, on_done: Callable[[Outcome], None] | None = None,
+        overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
+    """Yield one Outcome per path (in completion order when parallel). ``engine``: the OCR engine the
+    program made at its start; worker processes get a copy (it must pickle: TesseractEngine does)."""
     if workers <= 1 or len(paths) <= 1:
         _init_worker()
         for p in paths:
-            out = _extract_one(str(p), what, limits, str(overlay_dir) if overlay_dir else None)
+            out = _extract_one(str(p), what, limits, engine, str(overlay_dir) if overlay_dir else None)
             if on_done:
                 on_done(out)
             yield out
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        futures = [pool.submit(_extract_one, str(p), what, limits, str(overlay_dir) if overlay_dir else None)
-                   for p in paths]  # fmt: skip
+        futures = [pool.submit(_extract_one, str(p), what, limits, engine,
+                               str(overlay_dir) if overlay_dir else None) for p in paths]  # fmt: skip
         from concurrent.futures import as_completed
 
         for fut in as_completed(futures):

@@ -17,23 +17,25 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from archive_core.records import SCHEMA_TABLE_STRUCTURE
 
-from . import generic, tess
-from .extract import Analysis, _cell_words, _conf, _text, analyse
-from .geometry import Word
+from . import generic
+from .analysis import Analysis, analyse
+from .engine import OcrEngine
+from .geometry import Word, reading_text
+from .reading import cell_words, confidence
 
 
-def _grid_words(a: Analysis, lang: str) -> list[Word]:
-    """One tesseract pass over the table's band of the page."""
+def _grid_words(a: Analysis, engine: OcrEngine) -> list[Word]:
+    """One pass of the text model over the table's band of the page."""
     g = a.grid
     top = max(0, g.ys[0] - 6)
     bottom = min(a.clean.shape[0], g.ys[-1] + 8)
-    return tess.words(a.clean[top:bottom], lang=lang, psm=6, offset=(0, top))
+    return engine.words(a.clean[top:bottom], psm=6, offset=(0, top))
 
 
-def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, Any]]:
+def structure_of(a: Analysis, *, engine: OcrEngine) -> list[dict[str, Any]]:
     """The payroll grid as one table-structure/1 table."""
     g = a.grid
-    cells_words, _ = _cell_words(_grid_words(a, lang), g)
+    cells_words, _ = cell_words(_grid_words(a, engine), g)
     cells = []
     for r in range(g.n_rows):
         for c in range(g.n_cols):
@@ -47,8 +49,8 @@ def structure_of(a: Analysis, *, lang: str = "bul") -> list[dict[str, Any]]:
                     "row_span": 1,
                     "col_span": 1,
                     "bbox": a.transform.box_to_original(g.cell(r, c)),
-                    "text": _text(ws),
-                    "confidence": round(_conf(ws), 2),
+                    "text": reading_text(ws),
+                    "confidence": round(confidence(ws), 2),
                 }
             )
     return [{"bbox": a.transform.box_to_original(g.bbox), "rows": g.n_rows, "cols": g.n_cols, "cells": cells}]
@@ -72,7 +74,7 @@ def _egn_rows(table: dict[str, Any]) -> float:
 
 
 def find_tables(
-    image: np.ndarray, *, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
+    image: np.ndarray, *, engine: OcrEngine, dpi: int | None = None, finder: str = "auto"
 ) -> list[dict[str, Any]]:
     """All tables of a page image. ``finder``: "payroll" (the payroll grid or nothing), "generic", or
     "auto": the payroll grid when there is one and it is a payroll sheet's (a column of personal
@@ -88,16 +90,16 @@ def find_tables(
             if finder == "payroll":
                 return []
         else:
-            payroll = structure_of(a, lang=lang)
+            payroll = structure_of(a, engine=engine)
             if finder == "payroll" or _egn_rows(payroll[0]) >= 1 / 3:
                 return payroll
     page = generic.prepare(image, dpi=dpi)
-    words = generic.recognise_page(page, lang=lang)
+    words = generic.recognise_page(page, engine=engine)
     return generic.structure_tables(page, generic.find_tables(page, words))
 
 
 def table_structure(
-    image: np.ndarray, *, image_name: str, dpi: int | None = None, lang: str = "bul", finder: str = "auto"
+    image: np.ndarray, *, image_name: str, engine: OcrEngine, dpi: int | None = None, finder: str = "auto"
 ) -> str:
     """table-structure/1 JSON text of one page image."""
     h, w = image.shape[:2]
@@ -106,6 +108,6 @@ def table_structure(
         "image": image_name,
         "width": w,
         "height": h,
-        "tables": find_tables(image, dpi=dpi, lang=lang, finder=finder),
+        "tables": find_tables(image, engine=engine, dpi=dpi, finder=finder),
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

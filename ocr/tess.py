@@ -1,13 +1,14 @@
 """Tesseract passes (pytesseract): one call per pass, words with boxes and confidences back.
 
 Each pass is one tesseract process on one image; the image is written once as uncompressed PGM so
-nothing is re-encoded. ``OMP_THREAD_LIMIT=1``: one single-threaded tesseract per core.
+nothing is re-encoded. One single-threaded tesseract per core (``archive_core.runtime``).
+``TesseractEngine`` is the reader's OCR engine (``ocr.engine.OcrEngine``) on top of these passes.
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
@@ -15,6 +16,7 @@ import numpy as np
 import pytesseract
 
 from archive_core.errors import ConfigError, ExtractionError
+from archive_core.runtime import limit_ocr_threads
 
 from .geometry import Box, Word
 
@@ -31,14 +33,14 @@ def _config(psm: int, whitelist: str | None, extra: str) -> str:
 def words(
     image: np.ndarray,
     *,
-    lang: str = "bul",
+    lang: str,
     psm: int = 6,
     whitelist: str | None = None,
     offset: tuple[int, int] = (0, 0),
     extra: str = "",
 ) -> list[Word]:
     """Recognise ``image`` (uint8, dark text on white) and return its words in page coordinates."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    limit_ocr_threads()
     with tempfile.TemporaryDirectory(prefix="archive-ocr-") as tmp:
         path = Path(tmp) / "pass.pgm"
         if not cv2.imwrite(str(path), image):
@@ -76,7 +78,7 @@ def words(
 def orientation(gray: np.ndarray, *, dpi: int = 300) -> int:
     """Quarter turns (counter-clockwise, as numpy.rot90 counts) that put the page upright; 0 if unsure.
     The detector works at about 150 dpi."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    limit_ocr_threads()
     f = min(1.0, 150 / max(dpi, 1))
     small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
     with tempfile.TemporaryDirectory(prefix="archive-osd-") as tmp:
@@ -90,3 +92,28 @@ def orientation(gray: np.ndarray, *, dpi: int = 300) -> int:
             return 0
     rotate = int(osd.get("rotate", 0))  # degrees clockwise to turn the image upright
     return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0)
+
+
+@dataclass(frozen=True)
+class TesseractEngine:
+    """The OCR engine on tesseract: ``lang`` reads text (and second readings of figures), ``digits_lang``
+    the first reading of the figures' columns. Plain strings: a worker process can be handed one."""
+
+    lang: str
+    digits_lang: str
+
+    def words(
+        self,
+        image: np.ndarray,
+        *,
+        psm: int = 6,
+        whitelist: str | None = None,
+        offset: tuple[int, int] = (0, 0),
+    ) -> list[Word]:
+        return words(image, lang=self.lang, psm=psm, whitelist=whitelist, offset=offset)
+
+    def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
+        return words(image, lang=self.digits_lang, psm=6, whitelist=whitelist)
+
+    def orientation(self, gray: np.ndarray, *, dpi: int) -> int:
+        return orientation(gray, dpi=dpi)

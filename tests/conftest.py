@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_core.config import Settings
+from ocr.engine import OcrEngine, engine_from_settings
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -23,3 +24,9 @@ def settings(tmp_path: Path) -> Settings:
         s3_endpoint=None,
         workers=1,
     )
+
+
+@pytest.fixture(scope="session")
+def ocr_engine(tmp_path_factory: pytest.TempPathFactory) -> OcrEngine:
+    """The OCR engine of the default settings (tesseract, Bulgarian text model, English digits model)."""
+    return engine_from_settings(Settings(data_dir=tmp_path_factory.mktemp("ocr-settings")))

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from archive_core.config import Settings
 from bench.adjacency import (
     Cell,
     Table,
@@ -17,6 +18,13 @@ from bench.adjacency import (
     score_document,
     tables_from_structure,
 )
+from ocr.engine import OcrEngine, engine_from_settings
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> OcrEngine:
+    """Documents in English: the engine of settings with the English text model."""
+    return engine_from_settings(Settings(data_dir=tmp_path_factory.mktemp("en"), ocr_lang="eng"))
 
 
 def grid(rows: list[list[str]], page: int = 1, origin: tuple[int, int] = (0, 0)) -> Table:
@@ -181,11 +189,11 @@ def _draw_page() -> tuple[np.ndarray, list[Table]]:
 
 
 @pytest.mark.slow
-def test_generic_finder_reads_a_ruled_and_an_unruled_table_on_one_page():
+def test_generic_finder_reads_a_ruled_and_an_unruled_table_on_one_page(english: OcrEngine):
     from ocr.structure import table_structure
 
     page, truth = _draw_page()
-    doc = json.loads(table_structure(page, image_name="report.png", dpi=300, lang="eng"))
+    doc = json.loads(table_structure(page, image_name="report.png", engine=english, dpi=300))
     assert doc["schema"] == "table-structure/1"
     found = tables_from_structure(doc, page=1)
     assert len(found) == 2
@@ -200,20 +208,20 @@ def test_generic_finder_reads_a_ruled_and_an_unruled_table_on_one_page():
 
 
 @pytest.mark.slow
-def test_payroll_sheets_keep_the_payroll_grid():
+def test_payroll_sheets_keep_the_payroll_grid(ocr_engine: OcrEngine):
     import cv2
 
     from ocr.structure import find_tables
 
     path = sorted((Path(__file__).parent / "fixtures" / "pages").glob("page-*.png"))[0]
     img = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
-    auto = find_tables(img, lang="bul")
-    assert auto == find_tables(img, lang="bul", finder="payroll")
+    auto = find_tables(img, engine=ocr_engine)
+    assert auto == find_tables(img, engine=ocr_engine, finder="payroll")
     assert len(auto) == 1 and auto[0]["rows"] >= 10
 
 
 @pytest.mark.slow
-def test_generic_finder_reads_a_photocopy_of_the_page():
+def test_generic_finder_reads_a_photocopy_of_the_page(english: OcrEngine):
     import random
 
     import cv2
@@ -227,7 +235,7 @@ def test_generic_finder_reads_a_photocopy_of_the_page():
     img = degrade.speckles(degrade.noise(degrade.blur(degrade.uneven_light(page.astype(np.float32), rng), rng),
                                          rng, np_rng), rng, np_rng)  # fmt: skip
     img, m = degrade.skew(img, 0.8, 235.0)
-    doc = json.loads(table_structure(degrade.to_uint8(img), image_name="copy.png", dpi=300, lang="eng"))
+    doc = json.loads(table_structure(degrade.to_uint8(img), image_name="copy.png", engine=english, dpi=300))
     found = map_tables(tables_from_structure(doc, page=1), cv2.invertAffineTransform(m))
     assert len(found) == 2
     assert score_document(truth, found).f1 >= 0.85

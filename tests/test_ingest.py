@@ -11,6 +11,7 @@ import struct
 import time
 import zlib
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,7 @@ from archive_core.storage import open_store
 from indexer.backend import open_index
 from ingest.backends import open_backends
 from ingest.pipeline import index_pending, ingest_paths, process_page
+from ocr.engine import engine_from_settings
 
 from .conftest import FIXTURES
 
@@ -117,7 +119,9 @@ class FakeOcr:
         self.fail: dict[str, Exception] = {}
         self.truth_dir: Path | None = None  # ground truth <stem>.json beside the images
 
-    def __call__(self, image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
+    def __call__(
+        self, image: np.ndarray, *, image_name: str, dpi: int | None, engine: object = None
+    ) -> PayrollPage:
         self.calls.append(image_name)
         assert image.dtype == np.uint8 and image.ndim in (2, 3)
         if image_name in self.fail:
@@ -321,13 +325,13 @@ def test_process_page_again_replaces_records_without_duplicates(
     # Re-run the page as a retried job would (status put back to queued), with one row fewer now.
     _set_status(settings, sha, "queued")
     fake_ocr.truth[paths[0].name] = truth_for(paths[0].name, 1, rows=1)
-    assert process_page(open_backends(settings), sha) == PageStatus.done
+    assert process_page(open_backends(settings), sha, engine=engine_from_settings(settings)) == PageStatus.done
     assert _counts(settings)[1] == 1
     index = open_index(settings)
     assert index.count() == 1
     # A job for a page already done does nothing.
     calls = len(fake_ocr.calls)
-    assert process_page(open_backends(settings), sha) == PageStatus.done
+    assert process_page(open_backends(settings), sha, engine=engine_from_settings(settings)) == PageStatus.done
     assert len(fake_ocr.calls) == calls
 
 
@@ -532,7 +536,9 @@ def test_real_ocr_on_a_sample_page(settings: Settings, tmp_path: Path) -> None:
 TRUTH_ENV = "ARCHIVE_TEST_TRUTH_DIR"
 
 
-def _truth_from_env(image: np.ndarray, *, image_name: str, dpi: int | None) -> PayrollPage:
+def _truth_from_env(
+    image: np.ndarray, *, image_name: str, dpi: int | None, engine: object = None
+) -> PayrollPage:
     import os
 
     folder = Path(os.environ[TRUTH_ENV])
@@ -567,7 +573,10 @@ def test_pages_are_recognised_in_worker_processes(
     two = settings.model_copy(update={"workers": 2})
     backends = open_backends(two)
     backends.queue = InProcessQueue(
-        backends, work=process_page, open_backends=open_worker_backends, worker_initializer=install_truth_ocr
+        backends,
+        work=partial(process_page, engine=engine_from_settings(two)),
+        open_backends=open_worker_backends,
+        worker_initializer=install_truth_ocr,
     )
     summary = ingest_paths(backends, paths, employer="Завод", file_no="1")
     assert summary.ok, summary.problems

@@ -29,7 +29,7 @@ ENV_LOG = "ARCHIVE_FAULT_LOG"
 ENV_UNAVAILABLE_ONCE = "ARCHIVE_FAULT_UNAVAILABLE_ONCE"
 
 
-def fake_recognise(image: Any, *, image_name: str, dpi: int | None) -> PayrollPage:
+def fake_recognise(image: Any, *, image_name: str, dpi: int | None, engine: object = None) -> PayrollPage:
     log = os.environ.get(ENV_LOG)
     if log:
         fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

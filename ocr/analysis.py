@@ -1,0 +1,88 @@
+"""The geometry stages of a page, before any OCR: straighten (turn, scale to 300 dpi, deskew), rules,
+grid, and the column kinds the ink shows. Each stage is a plain function; ``analyse`` chains them.
+
+    straighten -> lines.find_rules -> tables.find_grid -> column_kinds (align.column_kinds)
+
+tests/test_golden.py keeps each stage's output on small fixtures, so a change shows which stage moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from archive_core.errors import ExtractionError
+
+from . import align, lines, preprocess, tables
+from .geometry import Grid, Transform
+
+
+@dataclass
+class Straight:
+    """The page turned upright as asked, at 300 dpi, deskewed."""
+
+    gray: np.ndarray  # deskewed grayscale
+    binary: np.ndarray  # its ink (255), ruling included
+    angle: float  # degrees the deskew turned it
+    back: np.ndarray  # 3x3: maps these coordinates back to the image as given
+    quarter_turns: int
+
+
+@dataclass
+class Analysis:
+    """The page as the later stages see it: deskewed, binarised, rules found and taken out."""
+
+    gray: np.ndarray  # deskewed grayscale
+    ink: np.ndarray  # text ink (255) without ruling and specks
+    clean: np.ndarray  # flat-field grayscale, paper white outside the text, for tesseract
+    grid: Grid
+    transform: Transform
+    dpi: int
+    angle: float
+    quarter_turns: int
+    blobs: preprocess.Blobs
+    rules: lines.Rules
+
+
+def straighten(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Straight:
+    """Turn the image by ``quarter_turns`` (as numpy.rot90 counts), scale it to 300 dpi when it is
+    coarser, and deskew it. Too small an image is refused."""
+    gray = preprocess.to_gray(image)
+    if gray.shape[0] < 200 or gray.shape[1] < 200:
+        raise ExtractionError(f"изображението е твърде малко ({gray.shape[1]}x{gray.shape[0]} пиксела)")
+    dpi = dpi or 300
+    back = np.eye(3)  # maps working coordinates back to the image as given
+    k = quarter_turns % 4
+    if k:
+        h, w = gray.shape
+        gray = np.ascontiguousarray(np.rot90(gray, k))
+        turned_to_given = {
+            1: [[0.0, -1.0, w - 1.0], [1.0, 0.0, 0.0]],
+            2: [[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]],
+            3: [[0.0, 1.0, 0.0], [-1.0, 0.0, h - 1.0]],
+        }[k]
+        back = back @ np.vstack([turned_to_given, [0, 0, 1]])
+    if dpi < 280:  # work at 300 dpi: the thresholds and tesseract like it
+        f = 300 / dpi
+        gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+        back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
+    gray, binary, angle, straight = preprocess.deskew(gray)
+    return Straight(gray, binary, angle, back @ straight, k)
+
+
+def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Analysis:
+    """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract."""
+    s = straighten(image, dpi=dpi, quarter_turns=quarter_turns)
+    rules = lines.find_rules(s.binary)
+    blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)))
+    ink = blobs.at_least(20)
+    grid = tables.find_grid(ink, rules, layout=blobs.at_least(70))
+    clean = preprocess.flatten(s.gray, blobs.without_dust())
+    return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2]), 300, s.angle, s.quarter_turns, blobs, rules)
+
+
+def column_kinds(a: Analysis) -> list[str]:
+    """'numeric', 'text', 'scribble' or 'empty' for every column, from the alignment of its ink."""
+    return align.column_kinds(a.blobs.at_least(40), a.grid)

@@ -1,0 +1,134 @@
+"""The read stage: the OCR engine's passes over an analysed page, and the words placed in the grid.
+
+Text (header, headings, name and position columns) is read with the text model on the page image;
+figures (the columns ``column_kinds`` found right-aligned) with the digits model on a mosaic of their
+cells, one cell per line, each word placed back at its cell. ``second_pass`` re-reads doubtful figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from . import tables
+from .analysis import Analysis
+from .engine import OcrEngine
+from .geometry import Box, Grid, Word
+
+NUMERIC_CHARS = "0123456789.,-"
+
+
+@dataclass
+class Reading:
+    words: list[Word]  # page coordinates (deskewed); a figure cell's words joined into one at its cell
+    bands: list[tuple[int, int]]  # text lines above the table
+
+
+def header_bands(a: Analysis) -> list[tuple[int, int]]:
+    """Text lines above the table (employer, title, period), found on dust-free ink."""
+    top = max(0, a.grid.ys[0] - 6)
+    if top < 10:
+        return []
+    solid = a.blobs.at_least(60, rows=slice(0, top))
+    return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
+
+
+def header_image(a: Analysis, bands: list[tuple[int, int]]) -> np.ndarray:
+    """The part above the table with everything outside its text lines blanked: dust and stamps there
+    cannot turn into words."""
+    top = max(0, a.grid.ys[0] - 6)
+    head = np.full((top, a.clean.shape[1]), 255, dtype=np.uint8)
+    if top < 10:  # the table starts at the top edge: no header on this image
+        return head
+    near = cv2.dilate(a.blobs.at_least(15, rows=slice(0, top)), np.ones((5, 5), np.uint8))
+    solid = np.where(near > 0, a.clean[:top], np.uint8(255)).astype(np.uint8)
+    for y0, y1 in bands:
+        head[max(0, y0 - 4) : y1 + 4] = solid[max(0, y0 - 4) : y1 + 4]
+    return head
+
+
+def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
+    """Two passes: the figures' columns (``kinds`` 'numeric') with the digits model on a mosaic of their
+    cells, then the rest of the header and table with the text model, figures blanked out."""
+    g = a.grid
+    bottom = min(a.clean.shape[0], g.ys[-1] + 8)
+    img = a.clean[:bottom].copy()
+    bands = header_bands(a)
+    top = max(0, g.ys[0] - 6)
+    img[:top] = header_image(a, bands)
+    numeric = [c for c, k in enumerate(kinds) if k == "numeric"]
+    words: list[Word] = []
+    if numeric:
+        for c, k in enumerate(kinds):
+            if k in ("numeric", "empty"):  # figures are read by the digits pass
+                img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
+        boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
+        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+        for box, ws in zip(boxes, read, strict=True):
+            if ws:
+                words.append(Word(" ".join(w.text for w in ws), min(w.conf for w in ws), inner(box)))
+    words += engine.words(img, psm=6)
+    return Reading(words, bands)
+
+
+def inner(b: Box) -> Box:
+    """A box well inside a cell, so a word placed there is assigned to that cell."""
+    return Box(b.x0 + b.w // 3, b.y0 + b.h // 3, b.x1 - b.w // 3, b.y1 - b.h // 3)
+
+
+def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list[Word]]) -> list[list[Word]]:
+    """Read many cells in one engine call (``read``): each cell's crop on its own line of a mosaic image.
+    Returns the words of each box, in order."""
+    if not boxes:
+        return []
+    pad = 24
+    crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
+             for b in boxes]  # fmt: skip
+    width = max(c.shape[1] for c in crops) + 2 * pad
+    height = sum(c.shape[0] + pad for c in crops) + pad
+    mosaic = np.full((height, width), 255, dtype=np.uint8)
+    spans = []
+    y = pad
+    for c in crops:
+        x = width - pad - c.shape[1]  # right-aligned, as figures are
+        mosaic[y : y + c.shape[0], x : x + c.shape[1]] = c
+        spans.append((y, y + c.shape[0]))
+        y += c.shape[0] + pad
+    out: list[list[Word]] = [[] for _ in boxes]
+    starts = [s[0] - pad / 2 for s in spans]
+    for w in read(mosaic):
+        i = int(np.searchsorted(starts, w.box.cy)) - 1
+        if 0 <= i < len(boxes):
+            out[i].append(w)
+    for ws in out:
+        ws.sort(key=lambda w: w.box.x0)
+    return out
+
+
+def second_pass(a: Analysis, targets: list[tuple[int, Box]], engine: OcrEngine) -> dict[int, str]:
+    """Re-read doubtful figures with the other model (the text model, digits only): a second opinion."""
+    read = mosaic_read(a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS))
+    return {key: " ".join(w.text for w in ws) for (key, _), ws in zip(targets, read, strict=True) if ws}
+
+
+def cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:
+    """The words of each cell (row, column) of the grid, and the words above the table."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    above: list[Word] = []
+    for w in words:
+        if w.box.cy < g.ys[0]:
+            above.append(w)
+            continue
+        r = int(np.searchsorted(g.ys, w.box.cy)) - 1
+        c = int(np.searchsorted(g.xs, w.box.cx)) - 1
+        if 0 <= r < g.n_rows and 0 <= c < g.n_cols:
+            cells.setdefault((r, c), []).append(w)
+    return cells, above
+
+
+def confidence(ws: list[Word]) -> float:
+    """A cell's confidence: its least sure word's (0 for an empty cell)."""
+    return min((w.conf for w in ws), default=0.0)

@@ -1,0 +1,216 @@
+"""The meaning stage: the read words of the grid become a payroll sheet's parts (heading, people's rows,
+sums carried in, totals), each person's row a draft of values for the checks, and at last payroll-page/1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive_core.records import PayrollPage, PayrollRow
+
+from . import checks, normalise
+from .analysis import Analysis
+from .geometry import Box, Grid, Word, reading_text
+from .header import Header, levenshtein, parse_header
+from .reading import Reading, cell_words, confidence
+
+NUMERIC = ("row", "egn", "days_worked", *checks.MONEY)
+
+
+@dataclass
+class Sheet:
+    """The table's words cell by cell and the rows' roles; ``texts`` are the people's rows' cell texts."""
+
+    cells: dict[tuple[int, int], list[Word]]
+    header: Header
+    headings: list[str]
+    body_rows: list[int]
+    totals_row: int | None
+    carried_row: int | None
+    texts: list[list[str]]
+
+    def text(self, r: int, c: int) -> str:
+        return reading_text(self.cells.get((r, c), []))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A cell to read a second time: ``row`` is the index of its draft, -1 for the totals row."""
+
+    row: int
+    kind: str
+    box: Box
+
+
+def is_total_label(text: str) -> bool:
+    """ "Всичко" closes a month; "Пренос" closes a sheet whose month goes on on the next one."""
+    return any(
+        levenshtein(t.lower().strip(":.,"), w) <= 2 for t in text.split() for w in ("всичко", "пренос")
+    )
+
+
+def is_carried_label(text: str) -> bool:
+    words = [t.lower().strip(":.,") for t in text.split()]
+    return any(levenshtein(t, w) <= 2 for t in words for w in ("пренос", "пренесено")) and not any(
+        levenshtein(t, "всичко") <= 2 for t in words
+    )
+
+
+def _has_egn(text: str) -> bool:
+    return any(len(normalise.digits(t)) == 10 for t in text.split())
+
+
+def parts(a: Analysis, reading: Reading) -> Sheet:
+    """The header above the table; the heading band (row 0); the people's rows between an "От пренос"
+    row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
+    g = a.grid
+    cells, above = cell_words(reading.words, g)
+    header = parse_header(above, a.clean.shape[1], reading.bands)
+
+    def row_text(r: int) -> str:
+        return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
+
+    headings = [reading_text(cells.get((0, c), [])) for c in range(g.n_cols)]
+    body_rows = list(range(1, g.n_rows))
+    totals_row = None
+    for r in body_rows[:-1]:  # a "Всичко"/"Пренос" row above the last band ends the table (footer below)
+        text = row_text(r)
+        if r > 1 and is_total_label(text) and not _has_egn(text):
+            body_rows = body_rows[: body_rows.index(r) + 1]
+            break
+    if body_rows:
+        last_text = row_text(body_rows[-1])
+        if is_total_label(last_text) or not _has_egn(last_text):
+            totals_row = body_rows[-1]
+            body_rows = body_rows[:-1]
+    body_rows = [r for r in body_rows if any(cells.get((r, c)) for c in range(g.n_cols))]
+    carried_row = None  # "От пренос": the sums carried from the previous sheet, not a person
+    if body_rows:
+        first_text = row_text(body_rows[0])
+        if is_carried_label(first_text) and not _has_egn(first_text):
+            carried_row = body_rows.pop(0)
+    texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+
+
+def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> bool:
+    """An empty "column" across the middle of a landscape scan: two sheets side by side."""
+    g = a.grid
+    height, width = a.clean.shape
+    return width > 1.2 * height and any(
+        kinds[c] is None
+        and not any(row[c].strip() for row in s.texts)
+        and g.xs[c] < width / 2 < g.xs[c + 1]
+        and g.xs[c + 1] - g.xs[c] > 0.015 * width
+        for c in range(g.n_cols)
+    )
+
+
+def value(kind: str, text: str) -> object:
+    """A cell's text as the value of its column's field (None when it does not read as one)."""
+    if kind == "egn":
+        return normalise.egn(text)
+    if kind in ("row", "days_worked"):
+        return normalise.integer(text)
+    if kind in checks.MONEY:
+        return normalise.money(text)
+    if kind == "name":
+        return normalise.name(text)
+    if kind == "position":
+        return normalise.text_value(text)
+    return None
+
+
+def row_box(g: Grid, r: int) -> Box:
+    return Box(g.xs[0], g.ys[r], g.xs[-1], g.ys[r + 1])
+
+
+def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDraft]:
+    """One draft per person's row: each field's value and confidence, its box in the image as given."""
+    out: list[checks.RowDraft] = []
+    for r, row_texts in zip(s.body_rows, s.texts, strict=True):
+        d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
+        for c, kind in enumerate(kinds):
+            if kind is None or kind == "signature":
+                continue
+            d.values[kind] = value(kind, row_texts[c])
+            d.conf[kind] = confidence(s.cells.get((r, c), []))
+        out.append(d)
+    return out
+
+
+def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
+    """The money figures of one row of sums (the totals or the carried row); empty without that row."""
+    out: dict[str, str] = {}
+    if row is None:
+        return out
+    for c, kind in enumerate(kinds):
+        if kind in checks.MONEY:
+            v = normalise.money(s.text(row, c))
+            if v is not None:
+                out[kind] = v
+    return out
+
+
+def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> list[Target]:
+    """The cells the second pass reads: every ЕГН and days figure, the figures the checks doubt or could
+    not read, and the printed totals (the column checks' anchor: always read twice)."""
+    targets: list[Target] = []
+    for i, (r, d) in enumerate(zip(s.body_rows, drafts, strict=True)):
+        for c, kind in enumerate(kinds):
+            if kind is None:
+                continue
+            unsure = kind in d.review or d.values.get(kind) is None
+            if kind in ("days_worked", "egn") or (kind in NUMERIC and kind != "row" and unsure):
+                targets.append(Target(i, kind, g.cell(r, c)))
+    if s.totals_row is not None:
+        for c, kind in enumerate(kinds):
+            if kind in checks.MONEY:
+                targets.append(Target(-1, kind, g.cell(s.totals_row, c)))
+    return targets
+
+
+def add_readings(drafts: list[checks.RowDraft], targets: list[Target], reread: dict[int, str]) -> dict[str, str]:
+    """Put the second readings (``reread``: target index -> text) beside the first ones; a field the first
+    pass could not read takes the second reading. Returns the second readings of the totals."""
+    total_alts: dict[str, str] = {}
+    for key, text in reread.items():
+        t = targets[key]
+        reading = value(t.kind, text)
+        if reading is None:
+            continue
+        if t.row < 0:
+            total_alts[t.kind] = str(reading)
+            continue
+        drafts[t.row].alts.setdefault(t.kind, []).append(reading)
+        if drafts[t.row].values.get(t.kind) is None:
+            drafts[t.row].values[t.kind] = reading
+    return total_alts
+
+
+def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], totals: dict[str, str]) -> PayrollPage:
+    """payroll-page/1 of the checked drafts."""
+    rows = []
+    for d in drafts:
+        vals = {k: v for k, v in d.values.items() if k in PayrollRow.model_fields}
+        review = sorted(f for f in d.review if f in PayrollRow.model_fields)
+        rows.append(
+            PayrollRow.model_validate(
+                {
+                    **vals,
+                    "bbox": d.bbox,
+                    "review": review,
+                    "confidence": {k: round(v, 2) for k, v in d.conf.items()},
+                }
+            )
+        )
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": {"name": header.employer},
+            "period": {"year": header.year, "month": header.month},
+            "sheet": header.sheet,
+            "rows": [r.model_dump() for r in rows],
+            "totals": totals,
+        }
+    )
