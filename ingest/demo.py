@@ -17,6 +17,7 @@ from archive_core.progress import ProgressFactory, null_progress
 from archive_core.protocols import SearchQuery
 from archive_core.records import PayrollPage, PersonMonth, ReviewState
 
+from .batches import default_actor
 from .pipeline import IngestSummary, ingest_paths
 
 
@@ -124,7 +125,7 @@ def run_demo(
 
         out = settings.resolved_data_dir / "certificates" / f"demo-service-{result.egn}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)
-        issue(settings, "service", result.egn, None, None, out)
+        issue(settings, "service", result.egn, None, None, out, user=f"demo:{default_actor()}")
         result.certificate = out
     return result
 
