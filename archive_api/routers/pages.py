@@ -18,7 +18,6 @@ from ..schemas import BatchPublic, PagePublic, RecordPublic
 
 router = APIRouter(prefix="/api/pages", tags=["pages"])
 
-
 def _check_sha(sha256: str) -> str:
     return check_sha256(sha256)
 
