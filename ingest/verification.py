@@ -411,6 +411,17 @@ def record_history(db: Database, record_id: str) -> list[FieldChange]:
         return [_change(c) for c in rows]
 
 
+def page_changes(db: Database, page_sha256: str) -> list[FieldChange]:
+    """Every change kept for the records of a page, oldest first."""
+    with db.Session() as s:
+        rows = s.scalars(
+            select(FieldCorrection)
+            .where(FieldCorrection.page_sha256 == page_sha256)
+            .order_by(FieldCorrection.id)
+        )
+        return [_change(c) for c in rows]
+
+
 def _change(c: FieldCorrection) -> FieldChange:
     return FieldChange(
         id=c.id,
@@ -454,11 +465,15 @@ def correct_field(
     *,
     user: str,
     comment: str | None = None,
+    expected: str | None = None,
 ) -> ChangeResult:
     """Replace a field's value with what the person read on the page (``value`` as typed), keep the
     change, re-run the row's checks and update the record's review list, the page's approval and
-    the search index. UsageError (Bulgarian) when the value is not one of the field's type."""
-    return _apply(db, index, record_id, field_name, value, "correct", user=user, comment=comment)
+    the search index. UsageError (Bulgarian) when the value is not one of the field's type, or when
+    ``expected`` (the value the screen showed, as text) is given and another person changed it since."""
+    return _apply(
+        db, index, record_id, field_name, value, "correct", user=user, comment=comment, expected=expected
+    )
 
 
 def confirm_field(
@@ -469,10 +484,13 @@ def confirm_field(
     *,
     user: str,
     comment: str | None = None,
+    expected: str | None = None,
 ) -> ChangeResult:
     """The value read is right (as written on the page, even where a check fails): keep the
-    confirmation and take the field out of review."""
-    return _apply(db, index, record_id, field_name, None, "confirm", user=user, comment=comment)
+    confirmation and take the field out of review. ``expected`` as in ``correct_field``."""
+    return _apply(
+        db, index, record_id, field_name, None, "confirm", user=user, comment=comment, expected=expected
+    )
 
 
 def _apply(
@@ -485,6 +503,7 @@ def _apply(
     *,
     user: str,
     comment: str | None,
+    expected: str | None = None,
 ) -> ChangeResult:
     user = _check_user(user)
     if field_name not in FIELD_KINDS:
@@ -496,6 +515,12 @@ def _apply(
         page_recs = _page_records(s, sha)
         before = sum(len(r.review or []) for r in page_recs)
         targets = page_recs if field_name in PAGE_FIELDS else [rec]
+        current = _text_of(getattr(rec, field_name))
+        if expected is not None and (expected.strip() or None) != current:
+            raise UsageError(
+                f"{LABELS[field_name]}: стойността е променена междувременно (сега е {current or '—'}); "
+                "прегледайте реда отново"
+            )
         if action == "correct":
             new = parse_value(field_name, value, year=rec.year, month=rec.month)
         else:

@@ -26,6 +26,7 @@ from archive_core.records import ReviewState
 from ingest.verification import (
     confirm_field,
     correct_field,
+    page_changes,
     page_review,
     record_history,
     row_checks,
@@ -126,8 +127,10 @@ def test_correction_reruns_checks_keeps_history_approves_page_and_reaches_index(
 
 
 def test_a_second_correction_keeps_both_with_the_ocr_value(db: Database, index: RecordIndex) -> None:
-    _, rid = wrong_gross_page(db, index)
-    correct_field(db, index, rid, "gross_pay", "234.65", user="v1")
+    sha, rid = wrong_gross_page(db, index)
+    correct_field(db, index, rid, "gross_pay", "234.65", user="v1", expected="243.56")
+    with pytest.raises(UsageError, match="променена междувременно \\(сега е 234.65\\)"):
+        correct_field(db, index, rid, "gross_pay", "234.56", user="v2", expected="243.56")  # a stale screen
     r = correct_field(db, index, rid, "gross_pay", "234.56", user="v2")
     hist = record_history(db, rid)
     assert [(h.old_value, h.ocr_value, h.new_value, h.user) for h in hist] == [
@@ -135,6 +138,7 @@ def test_a_second_correction_keeps_both_with_the_ocr_value(db: Database, index: 
         ("234.65", "243.56", "234.56", "v2"),
     ]
     assert by_check(r.checks)["gross_sum"] is True
+    assert [c.new_value for c in page_changes(db, sha)] == ["234.65", "234.56"]
 
 
 @pytest.mark.parametrize(
