@@ -12,7 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from archive_api.app import create_app
 from archive_core.backends import open_index
 from archive_core.config import Settings
 from archive_core.db import Database, open_database
@@ -214,3 +216,21 @@ def test_timeline_across_employers_with_gaps(db: Database, index: RecordIndex) -
     assert (first.page_sha256, first.row_no, first.employer) == (a1, 1, 'ДЗС "Балкан"')
     march = t.months[4].entries[0]
     assert (march.page_sha256, march.row_no, march.row_index, march.employer) == (b1, 2, 1, "ТКЗС Тракия")
+
+
+def test_api_issues_with_a_registration_number_and_refuses_its_own_verifier(
+    settings: Settings, db: Database, index: RecordIndex
+) -> None:
+    _, recs = add_sheet(db, index, seed="p", year=1987, month=1, rows=[ivan(12, review=["days_worked"])])
+    correct_field(db, index, recs[0].id, "days_worked", "22", user="verifier1")
+    client = TestClient(create_app(settings))
+    r = client.post("/api/certificates", json={"kind": "service", "egn": IVAN})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["registration_no"].endswith("-000001") and body["lines"][0]["basis"] == "verified"
+    assert body["totals"]["days_worked"] == 22 and client.get(body["json_url"]).json()["registration_no"]
+    # a month the caller itself verified: the API refuses (until sign-in, the caller is its address)
+    _, more = add_sheet(db, index, seed="q", year=1987, month=2, rows=[ivan(2, review=["days_worked"])])
+    correct_field(db, index, more[0].id, "days_worked", "20", user="api:testclient")
+    r = client.post("/api/certificates", json={"kind": "service", "egn": IVAN})
+    assert r.status_code == 403 and "не може да го издаде" in r.json()["detail"]
