@@ -16,6 +16,7 @@ from archive_core.errors import (
     ConfigError,
     InputFileError,
     IntegrityError,
+    NotAllowedError,
     NotFoundError,
     UsageError,
 )
@@ -27,6 +28,7 @@ from .routers import certificates, health, pages, records, search
 
 _STATUS: list[tuple[type[ArchiveError], int]] = [
     (NotFoundError, 404),
+    (NotAllowedError, 403),
     (UsageError, 400),
     (BackendUnavailable, 503),
     (IndexDamaged, 503),

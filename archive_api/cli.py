@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import click
 
 from archive_core.errors import UsageError
+
+
+def os_user() -> str:
+    """The operating-system user running the command."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 @click.command()
@@ -17,8 +26,14 @@ from archive_core.errors import UsageError
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="PDF файл (JSON се записва до него)."
 )
+@click.option("--user", "user", help="Кой издава (по подразбиране cli:<потребител на ОС>).")
 def certificate(
-    kind: str | None, egn: str | None, period_from: str | None, period_to: str | None, out: Path | None
+    kind: str | None,
+    egn: str | None,
+    period_from: str | None,
+    period_to: str | None,
+    out: Path | None,
+    user: str | None,
 ) -> None:
     """Удостоверение за осигурителен стаж (service) или доход (income): PDF и JSON с доказателство за всеки ред."""
     from archive_core.config import load_settings
@@ -35,8 +50,9 @@ def certificate(
         raise UsageError("посочете файл за удостоверението с --out FILE.pdf")
     p_from = parse_period(period_from, "--from")
     p_to = parse_period(period_to, "--to")
-    cert = issue(load_settings(), kind, egn, p_from, p_to, out)
+    cert = issue(load_settings(), kind, egn, p_from, p_to, out, user=user or f"cli:{os_user()}")
     t = cert.totals
+    click.echo(f"{cert.title} № {cert.registration_no} от {cert.registered_on}")
     click.echo(f"{cert.title}: {cert.person.name or '—'}, ЕГН {cert.person.egn}")
     click.echo(t.text)
     click.echo(f"PDF: {out}")

@@ -20,6 +20,7 @@ from archive_core.protocols import SearchQuery
 from archive_core.records import PayrollPage, PersonMonth, ReviewState
 from certificates import issue
 from ingest.backends import open_backends
+from ingest.batches import default_actor
 from ingest.cli import some_failed
 from ingest.pipeline import IngestSummary, ingest_paths
 from samples.generate import generate_pages
@@ -117,7 +118,7 @@ def run_demo(
         result.hits = backends.index.search(SearchQuery(egn=result.egn))
         out = settings.resolved_data_dir / "certificates" / f"demo-service-{result.egn}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)
-        issue(settings, "service", result.egn, None, None, out)
+        issue(settings, "service", result.egn, None, None, out, user=f"demo:{default_actor()}")
         result.certificate = out
     return result
 

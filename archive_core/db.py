@@ -138,6 +138,82 @@ class FixityCheck(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
 
+class FieldCorrection(Base):
+    """Append-only history of a person's word on a field: a correction (new value) or a confirmation
+    (the value read is right). Issue 12; written by ingest.verification."""
+
+    __tablename__ = "field_corrections"
+    __table_args__ = (Index("ix_field_corrections_record", "record_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(40))
+    page_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    row_index: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(16))  # correct | confirm
+    old_value: Mapped[str | None] = mapped_column(Text)  # the value before this change
+    ocr_value: Mapped[str | None] = mapped_column(Text)  # what OCR read (the page's extraction)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    user: Mapped[str] = mapped_column(String(120), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class CertificateRequestRow(Base):
+    """A certificate waiting for verification: the clerk sent the pages holding the person's months
+    under review to the verifiers in one step. ``pages`` lists those pages (sha256)."""
+
+    __tablename__ = "certificate_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    egn: Mapped[str] = mapped_column(String(10), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    period_from: Mapped[str | None] = mapped_column(String(7))
+    period_to: Mapped[str | None] = mapped_column(String(7))
+    requested_by: Mapped[str] = mapped_column(String(120))
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | ready | issued
+    pages: Mapped[list] = mapped_column(JSON, default=list)
+    record_ids: Mapped[list] = mapped_column(JSON, default=list)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class ReadingChoice(Base):
+    """The clerk's choice between two readings of one person-month (a re-scan/copy of the same sheet
+    whose readings differ): ``record_id`` is the reading that counts for the group ``group_key``."""
+
+    __tablename__ = "reading_choices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    egn: Mapped[str] = mapped_column(String(10), index=True)
+    group_key: Mapped[str] = mapped_column(String(400))
+    record_id: Mapped[str] = mapped_column(String(40))
+    user: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class CertificateIssued(Base):
+    """The register of issued certificates: registration number per year ("2026-000123")."""
+
+    __tablename__ = "certificates_issued"
+    __table_args__ = (UniqueConstraint("reg_year", "reg_seq", name="uq_certificate_reg_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_no: Mapped[str] = mapped_column(String(20), unique=True)
+    reg_year: Mapped[int] = mapped_column(Integer)
+    reg_seq: Mapped[int] = mapped_column(Integer)
+    certificate_id: Mapped[str] = mapped_column(String(32), index=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    issued_by: Mapped[str] = mapped_column(String(120))
+    egn: Mapped[str] = mapped_column(String(10), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    period_from: Mapped[str | None] = mapped_column(String(7))
+    period_to: Mapped[str | None] = mapped_column(String(7))
+    file_path: Mapped[str | None] = mapped_column(String(1000))
+    content: Mapped[dict | None] = mapped_column(JSON)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})

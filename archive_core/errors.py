@@ -31,6 +31,12 @@ class NotFoundError(ArchiveError):
     exit_code = 4
 
 
+class NotAllowedError(ArchiveError):
+    """The user may not do this (e.g. the clerk who issues a certificate verified some of its records)."""
+
+    exit_code = 9
+
+
 class PageError(ArchiveError):
     """A single page cannot be processed; it fails alone."""
 

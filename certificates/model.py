@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,19 @@ TITLES: dict[str, str] = {
 }
 UNDER_REVIEW = "за проверка"
 OTHER_EGN = "за проверка: друго ЕГН"
+DUPLICATE = "копие на същата ведомост: не се брои втори път"
+CONFLICT = "два различни прочита: изберете верния"
+NOT_CHOSEN = "друг прочит (избран е другият)"
+SUPPLEMENTARY = "допълнителна ведомост: доход без дни"
+BASIS_TEXT = {
+    "verified": "проверено от служител",
+    "ocr_checked": "разчетено, всички проверки издържани",
+    "chosen": "прочит, избран от служител",
+    "under_review": "за проверка",
+}
+# How a line stands in the totals.
+Role = Literal["counted", "supplementary", "under_review", "duplicate", "conflict", "not_chosen", "possible"]
+Basis = Literal["verified", "ocr_checked", "chosen", "under_review"]
 SERVICE_METHOD = (
     "Всеки календарен месец с отработени дни (> 0) по зачетен ред е един месец стаж; 12 месеца са една година; "
     "дните в години/месеци/дни са винаги 0, а сборът на отработените дни е даден отделно. "
@@ -72,6 +85,38 @@ class CertificateLine(BaseModel):
     egn_read: str | None = None  # possible lines: the ЕГН as read on the page
     name_read: str | None = None  # possible lines: the name as read on the page
     evidence: Evidence
+    role: Role = "counted"
+    days_counted: int = 0  # days this line adds to the service (0: not counted, or a supplementary sheet)
+    working_days: int | None = None  # working days of the month (counting rules)
+    basis: Basis = "ocr_checked"  # the line's figure: verified by a person, or read and passed every check
+    basis_text: str = ""
+    verified_fields: list[str] = Field(default_factory=list)  # fields a person corrected or confirmed
+    net_pay: Decimal | None = None
+
+
+class MonthSummary(BaseModel):
+    """One calendar month of the person: the days read (counted lines, every employer together)
+    against the month's working days."""
+
+    year: int
+    month: int
+    days_read: int
+    working_days: int
+    full_month: bool
+    employers: list[str] = Field(default_factory=list)
+    gross_pay: Decimal | None = None
+
+
+class Conflict(BaseModel):
+    """Two (or more) different readings of the same sheet's row: none counts until one is chosen
+    (``certificates.choose_reading``)."""
+
+    group_key: str
+    year: int | None
+    month: int | None
+    employer: str | None
+    record_ids: list[str]
+    readings: list[CertificateLine]
 
 
 class Person(BaseModel):
@@ -90,6 +135,13 @@ class Totals(BaseModel):
     years_months_days: tuple[int, int, int] | None = None  # service
     gross_pay: Decimal | None = None  # income
     text: str  # the totals line as printed
+    duplicates: int = 0  # copies of a sheet already counted
+    conflicts: int = 0  # person-months with differing readings, left out until chosen
+    supplementary: int = 0  # lines of supplementary payrolls (income, no days)
+    full_months: int | None = None  # service: months with at least the month's working days
+    partial_months: int | None = None  # service: months with fewer days
+    partial_days: int | None = None  # service: days of the partial months
+    verified_lines: int = 0  # counted lines whose figure a person verified
 
 
 class Certificate(BaseModel):
@@ -107,6 +159,12 @@ class Certificate(BaseModel):
     )
     totals: Totals
     method: str
+    registration_no: str | None = None  # "2026-000123" once issued (the register)
+    registered_on: date | None = None
+    issued_by: str | None = None
+    months: list[MonthSummary] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    counting_rules: dict[str, Any] = Field(default_factory=dict)  # the CountingRules used
 
 
 def period_text(p: tuple[int, int] | None) -> str | None:
@@ -139,6 +197,7 @@ def line_of(
         egn_read=egn_read,
         name_read=name_read,
         evidence=evidence_of(pm, source),
+        net_pay=pm.net_pay,
     )
 
 

@@ -39,6 +39,14 @@ def _register_font() -> str:
     return name
 
 
+BASIS_SHORT = {  # the "Основание" column: one line (the long text is in the JSON's basis_text)
+    "verified": "служител",
+    "ocr_checked": "OCR, проверки OK",
+    "chosen": "избран прочит",
+    "under_review": "за проверка",
+}
+
+
 def month_text(year: int | None, month: int | None) -> str:
     if year is None:
         return "—"
@@ -63,7 +71,12 @@ def render_pdf(cert: Certificate, out: Path) -> None:
     p = cert.person
     story: list = [
         Paragraph(cert.title, title),
-        Paragraph(f"№ {cert.id} от {cert.issued_at:%d.%m.%Y} г.", normal),
+        Paragraph(
+            f"Рег. № {cert.registration_no} от {cert.registered_on:%d.%m.%Y} г."
+            if cert.registration_no and cert.registered_on
+            else f"№ {cert.id} от {cert.issued_at:%d.%m.%Y} г. (неиздадено, без регистрационен номер)",
+            normal,
+        ),
         Spacer(1, 4 * mm),
         Paragraph(f"Лице: {p.name or '—'}, ЕГН {p.egn}", normal),
         Paragraph(
@@ -82,7 +95,9 @@ def render_pdf(cert: Certificate, out: Path) -> None:
         "Месец",
         "Работодател",
         "Отраб. дни" if service else "Брутно, лв.",
+        "Раб. дни на м." if service else "Отраб. дни",
         "Бележка",
+        "Основание",
         "Страница",
         "Ред",
         "SHA-256 на оригинала",
@@ -90,20 +105,24 @@ def render_pdf(cert: Certificate, out: Path) -> None:
     data: list[list] = [header]
     for i, ln in enumerate(cert.lines, 1):
         ev = ln.evidence
-        value = ("—" if ln.days_worked is None else str(ln.days_worked)) if service else money(ln.gross_pay)
+        days = "—" if ln.days_worked is None else str(ln.days_worked)
+        value = days if service else money(ln.gross_pay)
+        second = ("—" if ln.working_days is None else str(ln.working_days)) if service else days
         data.append(
             [
                 str(i),
                 month_text(ln.year, ln.month),
                 Paragraph(ln.employer or "—", small),
                 value,
-                ln.mark,
+                second,
+                Paragraph(ln.mark, small),
+                BASIS_SHORT[ln.basis],
                 ev.page_id,
                 "—" if ev.row_no is None else str(ev.row_no),
                 Paragraph(ev.page_sha256, small),
             ]
         )
-    widths = [10 * mm, 30 * mm, 60 * mm, 24 * mm, 24 * mm, 26 * mm, 12 * mm, 70 * mm]
+    widths = [8 * mm, 27 * mm, 44 * mm, 18 * mm, 18 * mm, 28 * mm, 28 * mm, 22 * mm, 9 * mm, 70 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -111,13 +130,56 @@ def render_pdf(cert: Certificate, out: Path) -> None:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (3, 1), (3, -1), "RIGHT"),
+        ("ALIGN", (3, 1), (4, -1), "RIGHT"),
     ]
     for i, ln in enumerate(cert.lines, 1):
         if not ln.counted:
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff3c4")))
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 4 * mm), Paragraph(cert.totals.text, normal), Spacer(1, 2 * mm)]
+    if cert.months:
+        story.append(
+            Paragraph("Отработени дни по месеци (зачетените редове на всички работодатели):", normal)
+        )
+        mdata: list[list] = [["Месец", "Отработени дни", "Работни дни", "Пълен месец", "Брутно, лв."]]
+        for m in cert.months:
+            mdata.append(
+                [
+                    month_text(m.year, m.month),
+                    str(m.days_read),
+                    str(m.working_days),
+                    "да" if m.full_month else "не",
+                    money(m.gross_pay),
+                ]
+            )
+        mtable = Table(mdata, colWidths=[32 * mm, 28 * mm, 26 * mm, 24 * mm, 30 * mm], repeatRows=1)
+        mtable.setStyle(TableStyle(style[:4]))
+        story += [Spacer(1, 2 * mm), mtable, Spacer(1, 3 * mm)]
+    if cert.conflicts:
+        story.append(
+            Paragraph(
+                "Месеци с два различни прочита на една ведомост (не са включени, докато служител не избере верния):",
+                normal,
+            )
+        )
+        cdata: list[list] = [["Месец", "Работодател", "Отраб. дни", "Брутно, лв.", "Страница", "Ред"]]
+        for c in cert.conflicts:
+            for r in c.readings:
+                cdata.append(
+                    [
+                        month_text(r.year, r.month),
+                        Paragraph(r.employer or "—", small),
+                        "—" if r.days_worked is None else str(r.days_worked),
+                        money(r.gross_pay),
+                        r.evidence.page_id,
+                        "—" if r.evidence.row_no is None else str(r.evidence.row_no),
+                    ]
+                )
+        ctable = Table(cdata, colWidths=[30 * mm, 60 * mm, 22 * mm, 28 * mm, 28 * mm, 12 * mm], repeatRows=1)
+        ctable.setStyle(
+            TableStyle(style[:4] + [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor("#ffd9d9"))])
+        )
+        story += [Spacer(1, 2 * mm), ctable, Spacer(1, 3 * mm)]
     if cert.possible_lines:
         story.append(
             Paragraph(
@@ -155,10 +217,15 @@ def render_pdf(cert: Certificate, out: Path) -> None:
     story.append(
         Paragraph(
             "Всеки ред е доказан с оригинала на страницата (SHA-256) и номера на реда в нея. "
-            f"Редовете с бележка „{UNDER_REVIEW}“ не са потвърдени и не са включени в сборовете.",
+            f"Редовете с бележка „{UNDER_REVIEW}“ не са потвърдени и не са включени в сборовете. "
+            "„Основание“: „служител“ — стойността е проверена (поправена или потвърдена) от служител; "
+            "„OCR, проверки OK“ — разчетена автоматично и издържала всички проверки; „избран прочит“ — "
+            "служител е избрал един от два различни прочита на ведомостта.",
             small,
         )
     )
+    if cert.issued_by:
+        story.append(Paragraph(f"Издал: {cert.issued_by}", small))
     out.parent.mkdir(parents=True, exist_ok=True)
     doc = SimpleDocTemplate(
         str(out),

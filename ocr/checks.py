@@ -110,6 +110,13 @@ def _relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]
     return out
 
 
+def row_relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
+    """The row's sums that can be checked with the figures present: gross = base + extra and
+    net = gross - deductions, each as (holds, the fields it ties). Used again after a person's
+    correction (ingest.verification)."""
+    return _relations(v)
+
+
 def _fmt(x: Decimal) -> str:
     return f"{x:.2f}"
 

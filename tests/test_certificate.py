@@ -32,7 +32,7 @@ def archive(settings: Settings) -> Settings:
 
 def test_service_certificate_pdf_and_json(archive: Settings, tmp_path: Path) -> None:
     out = tmp_path / "cert" / "stazh.pdf"
-    cert = issue(archive, "service", IVAN, None, None, out)
+    cert = issue(archive, "service", IVAN, None, None, out, user="test:clerk")
     assert out.is_file() and out.with_suffix(".json").is_file()
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert data == json.loads(cert.model_dump_json())
@@ -44,7 +44,17 @@ def test_service_certificate_pdf_and_json(archive: Settings, tmp_path: Path) -> 
     days = sum(20 + m % 3 for m in range(1, 7)) + sum(18 + m for m in range(1, 4))
     assert data["totals"]["days_worked"] == days
     assert data["totals"]["months"] == 9
-    assert data["totals"]["years_months_days"] == [0, 9, 0]
+    # A month is full when its days reach its working days (Mon-Fri; no holidays listed before 1991):
+    # 1985: Jan 21/23, Feb 22/20, Mar 20/21, Apr 21/22, May 22/23, Jun 20/20; 1991: Jan 19/22
+    # (1 Jan a holiday), Feb 20/20, Mar 21/21. Full: Feb and Jun 1985, Feb and Mar 1991.
+    assert [(m["working_days"], m["full_month"]) for m in data["months"]] == [
+        (23, False), (20, True), (21, False), (22, False), (23, False), (20, True),
+        (22, False), (20, True), (21, True),
+    ]  # fmt: skip
+    assert data["totals"]["full_months"] == 4 and data["totals"]["partial_days"] == 21 + 20 + 21 + 22 + 19
+    assert data["totals"]["years_months_days"] == [0, 4, 103]
+    assert all(ln["basis"] == "ocr_checked" for ln in data["lines"])
+    assert data["registration_no"].endswith("-000001") and data["issued_by"] == "test:clerk"
     assert data["totals"]["left_out_under_review"] == 0
     assert "method" in data and "месец" in data["method"]
     ev = data["lines"][0]["evidence"]
@@ -57,13 +67,15 @@ def test_service_certificate_pdf_and_json(archive: Settings, tmp_path: Path) -> 
     for month in ("януари 1985", "юни 1985", "март 1991"):
         assert month in text
     assert f"Общо: {days} отработени дни" in text
-    assert "0 г. 9 м. 0 д." in text
+    assert "0 г. 4 м. 103 д." in text
+    assert f"Рег. № {cert.registration_no}" in text
+    assert "Работни дни на месеца" in text  # the counting rule is stated
     assert ev["page_sha256"] in text.replace("\n", "")  # evidence: the original's sha256
 
 
 def test_income_under_review_is_marked_and_left_out(archive: Settings, tmp_path: Path) -> None:
     out = tmp_path / "dohod.pdf"
-    cert = issue(archive, "income", MARIA, (1985, 1), (1985, 6), out)
+    cert = issue(archive, "income", MARIA, (1985, 1), (1985, 6), out, user="test:clerk")
     april = next(ln for ln in cert.lines if ln.month == 4)
     assert not april.counted and april.mark == "за проверка" and april.review == ["gross_pay"]
     # Fixture: Мария's gross = 200 + m + 15.50 for m = 1..6, April under review.
@@ -79,16 +91,16 @@ def test_income_under_review_is_marked_and_left_out(archive: Settings, tmp_path:
 
 
 def test_period_filter(archive: Settings, tmp_path: Path) -> None:
-    cert = issue(archive, "service", IVAN, (1985, 5), (1991, 1), tmp_path / "c.pdf")
+    cert = issue(archive, "service", IVAN, (1985, 5), (1991, 1), tmp_path / "c.pdf", user="test:clerk")
     assert [(ln.year, ln.month) for ln in cert.lines] == [(1985, 5), (1985, 6), (1991, 1)]
 
 
 def test_no_records_is_not_found(archive: Settings, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="няма записи за ЕГН 5003140242 в периода 1970-01"):
-        issue(archive, "service", IVAN, (1970, 1), (1975, 12), tmp_path / "c.pdf")
+        issue(archive, "service", IVAN, (1970, 1), (1975, 12), tmp_path / "c.pdf", user="test:clerk")
     assert not (tmp_path / "c.pdf").exists()
     with pytest.raises(UsageError):
-        issue(archive, "pension", IVAN, None, None, tmp_path / "c.pdf")
+        issue(archive, "pension", IVAN, None, None, tmp_path / "c.pdf", user="test:clerk")
 
 
 def test_certificate_cli(
@@ -165,7 +177,7 @@ def test_rows_with_misread_egn_are_shown_as_possible_never_counted(
     )
     seed_archive(settings, [*records, misread, unreadable, stranger])
     out = tmp_path / "s.pdf"
-    cert = issue(settings, "service", IVAN, (1985, 1), (1985, 12), out)
+    cert = issue(settings, "service", IVAN, (1985, 1), (1985, 12), out, user="test:clerk")
     assert [ln.name_read for ln in cert.possible_lines] == ["Иван Петрав Георгиев", "Иван Петров"]
     assert all(not ln.counted and ln.mark == "за проверка: друго ЕГН" for ln in cert.possible_lines)
     assert cert.possible_lines[0].egn_read == "5003140248" and cert.possible_lines[0].evidence.row_no == 8

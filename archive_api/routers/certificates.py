@@ -15,11 +15,11 @@ from fastapi.responses import FileResponse
 
 from archive_core.config import Settings
 from archive_core.errors import NotFoundError
-from certificates import build, write
+from certificates import issue_into
 from indexer.query import parse_period
 
 from ..deps import SettingsDep
-from ..schemas import CertificatePublic, CertificateRequest
+from ..schemas import CertificatePublic, CertificateRequest, ErrorPublic
 
 router = APIRouter(prefix="/api/certificates", tags=["certificates"])
 
@@ -43,14 +43,18 @@ def _public(data: dict) -> CertificatePublic:
     "",
     response_model=CertificatePublic,
     status_code=201,
-    responses={201: {"content": {"application/json": {}, "application/pdf": {}}}},
+    responses={
+        201: {"content": {"application/json": {}, "application/pdf": {}}},
+        403: {"model": ErrorPublic, "description": "the issuing user verified records of this certificate"},
+    },
 )
 def issue_certificate(body: CertificateRequest, request: Request, settings: SettingsDep) -> Response:
     p_from = parse_period(body.period_from, "from")
     p_to = parse_period(body.period_to, "to")
-    cert = build(settings, body.kind, body.egn, p_from, p_to)
+    # Until sign-in exists (issue 12, another branch) the issuer is the calling address.
+    user = f"api:{request.client.host if request.client else 'unknown'}"
+    cert = issue_into(settings, body.kind, body.egn, p_from, p_to, certificates_dir(settings), user=user)
     pdf = certificates_dir(settings) / f"{cert.id}.pdf"
-    write(cert, pdf)
     location = f"/api/certificates/{cert.id}"
     if "application/pdf" in request.headers.get("accept", ""):
         return FileResponse(
