@@ -27,7 +27,7 @@ from .config import Settings
 from .db import ApiToken, Database, SessionRow, User, utcnow
 from .errors import NotFoundError, UsageError
 
-ISSUER = "НОИ архив"
+ISSUER = "NOI-archive"
 TOKEN_PREFIX = "pa_"
 MIN_PASSWORD = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -163,6 +163,22 @@ class Accounts:
                 )
             )
         return Enrolment(username, r, secret, totp_uri(secret, username))
+
+    def reset_password(self, username: str, password: str) -> Enrolment:
+        """A new password (the TOTP key stays); unlocks the account. Returns the enrolment data."""
+        check_new_password(password)
+        with self.db.Session.begin() as s:
+            user = self._user(s, username)
+            user.password_hash = self.hasher.hash(password)
+            user.failed_signins = 0
+            user.locked_until = None
+            return Enrolment(
+                user.username, Role(user.role), user.totp_secret, totp_uri(user.totp_secret, user.username)
+            )
+
+    def exists(self, username: str) -> bool:
+        with self.db.Session() as s:
+            return s.scalar(select(User.id).where(User.username == username.strip().lower())) is not None
 
     def _user(self, s, username: str) -> User:
         user = s.scalar(select(User).where(User.username == username.strip().lower()))

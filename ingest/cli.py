@@ -169,5 +169,15 @@ def demo(pages: int, seed: int) -> None:
             click.echo("  " + describe(shown))
     if result.certificate:
         click.echo(f"Удостоверение: {result.certificate}")
+    if result.accounts:
+        click.echo("Вход в уеб приложението: 'archive serve', после http://127.0.0.1:8000/ —")
+        click.echo("  потребител и парола, после шестцифреният код от приложение за удостоверяване")
+        click.echo("  (FreeOTP, Google Authenticator: сканирайте QR кода при първия вход или въведете TOTP ключа;")
+        click.echo("  без телефон: python3 -c \"import pyotp; print(pyotp.TOTP('КЛЮЧ').now())\").")
+        for enrolment, password in result.accounts:
+            click.echo(
+                f"  {enrolment.role}: потребител {enrolment.username}, парола {password},"
+                f" TOTP ключ {enrolment.totp_secret}"
+            )
     if not total.ok:
         raise _some_failed(len(total.problems))

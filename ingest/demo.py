@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from archive_core.accounts import STAFF_ROLES, Accounts, Enrolment
 from archive_core.config import Settings
 from archive_core.db import Record, open_database
 from archive_core.errors import UsageError
@@ -28,6 +30,7 @@ class DemoResult:
     certificate: Path | None = None
     records: int = 0  # records of every demo page (also those already in the archive)
     fields_under_review: int = 0
+    accounts: list[tuple[Enrolment, str]] = field(default_factory=list)  # (enrolment, password)
 
     @property
     def total(self) -> IngestSummary:
@@ -75,6 +78,27 @@ def pick_person(settings: Settings, samples_dir: Path, page_names: list[str]) ->
     finally:
         db.dispose()
     return max(truth, key=lambda e: (ok_rows.get(e, 0), truth[e], e))
+
+
+DEMO_USERS = {role: f"demo-{str(role).replace('_', '-')}" for role in STAFF_ROLES}
+
+
+def demo_accounts(settings: Settings) -> list[tuple[Enrolment, str]]:
+    """One account per staff role (demo-scan-operator, demo-verifier, demo-clerk, demo-administrator)
+    with a fresh random password each run (the TOTP key of an existing account stays)."""
+    db = open_database(settings)
+    try:
+        accounts = Accounts(db, settings)
+        out = []
+        for role, name in DEMO_USERS.items():
+            password = secrets.token_urlsafe(12)
+            if accounts.exists(name):
+                out.append((accounts.reset_password(name, password), password))
+            else:
+                out.append((accounts.add_user(name, str(role), password), password))
+        return out
+    finally:
+        db.dispose()
 
 
 def run_demo(
@@ -126,6 +150,7 @@ def run_demo(
         out.parent.mkdir(parents=True, exist_ok=True)
         issue(settings, "service", result.egn, None, None, out)
         result.certificate = out
+    result.accounts = demo_accounts(settings)
     return result
 
 
