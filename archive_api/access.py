@@ -19,11 +19,17 @@ own, the last one, counts.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.params import Depends as DependsParam
 from fastapi.routing import APIRoute
+
+try:  # FastAPI >= 0.16x includes routers lazily: their routes are only seen through contexts
+    from fastapi.routing import iter_route_contexts
+except ImportError:  # pragma: no cover - older FastAPI: app.routes holds every APIRoute
+    iter_route_contexts = None
 
 from archive_core.accounts import STAFF_ROLES, Principal, Role
 from archive_core.errors import ConfigError
@@ -111,15 +117,47 @@ async def gate(request: Request, principal: OptionalUser) -> None:
     await _check_csrf(request, principal)
 
 
+@dataclass(frozen=True)
+class ServedRoute:
+    """A route as the app serves it: full path, methods, every dependency (app, router, route)."""
+
+    path: str
+    methods: frozenset[str]
+    dependencies: tuple[Any, ...]
+    route: APIRoute
+
+    @property
+    def rule(self) -> Rule | None:
+        return rule_of(self.route)
+
+
+def served_routes(app: FastAPI) -> list[ServedRoute]:
+    out = []
+    if iter_route_contexts is not None:
+        for rc in iter_route_contexts(app.routes):
+            route = rc.original_route
+            if not isinstance(route, APIRoute):
+                continue
+            ctx = rc._route_context
+            deps = ctx.dependencies if ctx is not None else route.dependencies
+            out.append(ServedRoute(rc.path or route.path, frozenset(route.methods), tuple(deps), route))
+        return out
+    for r in app.routes:
+        if isinstance(r, APIRoute):
+            out.append(ServedRoute(r.path, frozenset(r.methods), tuple(r.dependencies), r))
+    return out
+
+
 def check_routes(app: FastAPI) -> None:
     """Refuse to build an app with a route that states no rule (or does not pass the gate)."""
-    for route in app.routes:
-        if not isinstance(route, APIRoute):
-            continue
-        deps = [d.dependency for d in route.dependencies if isinstance(d, DependsParam)]
+    routes = served_routes(app)
+    if not routes:
+        raise ConfigError("no routes found: the access check cannot see them")
+    for served in routes:
+        deps = [d.dependency for d in served.dependencies if isinstance(d, DependsParam)]
         if gate not in deps:
-            raise ConfigError(f"{route.path}: the route does not pass through access.gate")
-        if rule_of(route) is None:
+            raise ConfigError(f"{served.path}: the route does not pass through access.gate")
+        if served.rule is None:
             raise ConfigError(
-                f"{route.path}: the route states no access rule (allow(...), PUBLIC, SIGNED_IN)"
+                f"{served.path}: the route states no access rule (allow(...), PUBLIC, SIGNED_IN)"
             )

@@ -52,7 +52,11 @@ def password_step(client: TestClient, staff: Staff, password: str | None = None)
     assert form.status_code == 200
     return client.post(
         "/signin",
-        data={"username": staff.name, "password": password or staff.password, "csrf_token": csrf_of(form.text)},
+        data={
+            "username": staff.name,
+            "password": password or staff.password,
+            "csrf_token": csrf_of(form.text),
+        },
         follow_redirects=False,
     )
 
