@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import LiveApp, browser, live_app, page, screenshot, serious_violations  # noqa: F401
+from tests.test_index_embedded import seed_archive
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +58,48 @@ def test_verifier_signs_in_with_totp_and_lands_on_home(live_app: LiveApp, page: 
     expect(page.get_by_role("heading", level=1)).to_have_text("Home")
     assert serious_violations(page) == []
     screenshot(page, "home-verifier-en")
+
+
+def sign_in_in_browser(tab: Page, live: LiveApp, name: str, role: str) -> None:
+    password = "a long browser password"
+    enrolment = live.app.state.accounts.add_user(name, role, password)
+    tab.goto(live.url + "/signin")
+    tab.get_by_label("Потребителско име").fill(name)
+    tab.get_by_label("Парола").fill(password)
+    tab.keyboard.press("Enter")
+    tab.get_by_label("Код (6 цифри)").fill(pyotp.TOTP(enrolment.totp_secret).now())
+    tab.keyboard.press("Enter")
+    expect(tab).to_have_url(live.url + "/")
+
+
+def test_clerk_searches_with_a_purpose_and_the_administrator_sees_it(
+    live_app: LiveApp,  # noqa: F811
+    browser,  # noqa: F811
+) -> None:
+    seed_archive(live_app.settings)
+    clerk_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    clerk = clerk_ctx.new_page()
+    sign_in_in_browser(clerk, live_app, "cleo", "clerk")
+    clerk.get_by_role("link", name="Търсене на лице").first.click()
+    expect(clerk.get_by_role("heading", level=1)).to_have_text("Търсене на лице")
+    clerk.get_by_label("Име").fill("Mariya Ivanova")
+    clerk.get_by_label("Заявление за удостоверение").check()
+    clerk.get_by_label("Пояснение (номер на заявление, основание)").fill("заявление 12/2026")
+    clerk.get_by_role("button", name="Търси").click()
+    expect(clerk.get_by_role("table")).to_contain_text("Мария Иванова Петрова")
+    assert serious_violations(clerk) == []
+    screenshot(clerk, "search-clerk")
+    clerk_ctx.close()
+
+    admin_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    admin = admin_ctx.new_page()
+    sign_in_in_browser(admin, live_app, "adam", "administrator")
+    admin.get_by_role("link", name="Дневник на достъпа").first.click()
+    admin.get_by_label("Потребител").fill("cleo")
+    admin.get_by_role("button", name="Покажи").click()
+    table = admin.get_by_role("table")
+    expect(table).to_contain_text("search")
+    expect(table).to_contain_text("Заявление за удостоверение: заявление 12/2026")
+    assert serious_violations(admin) == []
+    screenshot(admin, "audit-administrator")
+    admin_ctx.close()
