@@ -29,7 +29,7 @@ from fastapi.routing import APIRoute
 try:  # FastAPI >= 0.16x includes routers lazily: their routes are only seen through contexts
     from fastapi.routing import iter_route_contexts
 except ImportError:  # pragma: no cover - older FastAPI: app.routes holds every APIRoute
-    iter_route_contexts = None
+    iter_route_contexts = None  # type: ignore[assignment]
 
 from archive_core.accounts import STAFF_ROLES, Principal, Role
 from archive_core.errors import ConfigError
@@ -140,7 +140,7 @@ def served_routes(app: FastAPI) -> list[ServedRoute]:
                 continue
             ctx = rc._route_context
             deps = ctx.dependencies if ctx is not None else route.dependencies
-            out.append(ServedRoute(rc.path or route.path, frozenset(route.methods), tuple(deps), route))
+            out.append(ServedRoute(rc.path or route.path, frozenset(route.methods or ()), tuple(deps), route))
         return out
     for r in app.routes:
         if isinstance(r, APIRoute):

@@ -34,8 +34,12 @@ def search(
         str | None, Query(description="име: главни/малки, до две сгрешени букви, латиница")
     ] = None,
     employer: Annotated[str | None, Query(description="работодател, по думи")] = None,
-    period_from: Annotated[str | None, Query(alias="from", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")] = None,
-    period_to: Annotated[str | None, Query(alias="to", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")] = None,
+    period_from: Annotated[
+        str | None, Query(alias="from", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")
+    ] = None,
+    period_to: Annotated[
+        str | None, Query(alias="to", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 200,
 ) -> SearchPublic:
     query = build_query(

@@ -52,7 +52,7 @@ def search_page(
     if not any(v for v in q.values()) and purpose is None:
         return render(request, "search.html", ctx)  # the empty form
     text = purpose_text.strip() if purpose_text and purpose_text.strip() else None
-    stated = Purpose(purpose) if purpose in Purpose.__members__ else None
+    stated = Purpose(purpose) if purpose is not None and purpose in Purpose.__members__ else None
     if stated is None or (stated is Purpose.other and text is None):
         ctx["error"] = t("purpose.missing")
         return render(request, "search.html", ctx, 400)
