@@ -52,6 +52,13 @@ def status_for(err: ArchiveError) -> int:
     return 500
 
 
+# Pages use only their own files (and inline data: images such as the TOTP QR code).
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+)
+
+
 def _is_api(request: Request) -> bool:
     """JSON answers for the API and machine clients; pages get HTML and redirects."""
     path = request.url.path
@@ -89,6 +96,16 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.accounts = Accounts(db, settings)
     app.state.audit = AuditLog(db, settings)
     app.state.signin_limiter = AttemptLimiter(settings.signin_ip_attempts)
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.url.path != "/docs":  # Swagger UI comes from its CDN with an inline script
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
 
     @app.exception_handler(ArchiveError)
     async def _archive_error(request: Request, exc: ArchiveError) -> JSONResponse:

@@ -315,6 +315,44 @@ def test_forged_or_missing_csrf_token_is_refused(app: FastAPI) -> None:
     )
 
 
+def test_pages_forbid_framing_and_foreign_scripts(app: FastAPI) -> None:
+    r = TestClient(app).get("/signin")
+    assert (
+        r.headers["x-frame-options"] == "DENY"
+        and "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    )
+    assert (
+        "script-src 'self'" in r.headers["content-security-policy"]
+        and r.headers["cache-control"] == "no-store"
+    )
+
+
+def test_sign_in_keeps_where_the_user_was_going(app: FastAPI) -> None:
+    ana = add_staff(app, "ana", "clerk")
+    client = TestClient(app)
+    r = client.get("/search?name=x&purpose=other", follow_redirects=False)
+    form = client.get(r.headers["location"])
+    r = client.post(
+        "/signin",
+        data={
+            "username": "ana",
+            "password": ana.password,
+            "next": "/search?name=x&purpose=other",
+            "csrf_token": csrf_of(form.text),
+        },
+        follow_redirects=False,
+    )
+    assert r.headers["location"] == "/signin/code?next=%2Fsearch%3Fname%3Dx%26purpose%3Dother"
+    page = client.get(r.headers["location"])
+    assert 'value="/search?name=x&amp;purpose=other"' in page.text
+    r = client.post(
+        "/signin/code",
+        data={"code": ana.code(), "next": "/search?name=x&purpose=other", "csrf_token": csrf_of(page.text)},
+        follow_redirects=False,
+    )
+    assert r.headers["location"] == "/search?name=x&purpose=other"
+
+
 def test_sign_in_redirects_only_within_the_site(app: FastAPI) -> None:
     ana = add_staff(app, "ana", "clerk")
     client = TestClient(app)

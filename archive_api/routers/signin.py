@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 from typing import Annotated
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -90,7 +91,7 @@ def signin(
     assert result.user_id is not None
     accounts.end_session(request.cookies.get(SESSION_COOKIE))
     pending = accounts.start_session(result.user_id, "password")
-    response = _redirect(f"/signin/code?next={target}" if target != "/" else "/signin/code")
+    response = _redirect("/signin/code?" + urlencode({"next": target}) if target != "/" else "/signin/code")
     set_cookie(response, request, SESSION_COOKIE, pending)
     return response
 
