@@ -48,6 +48,11 @@ def test_verifier_signs_in_with_totp_and_lands_on_home(live_app: LiveApp, page: 
     assert serious_violations(page) == []
     screenshot(page, "home-verifier")
 
+    # htmx is loaded under the CSP and sends the CSRF token with its requests
+    assert page.evaluate("typeof htmx") == "object"
+    token = page.evaluate("JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-Token']")
+    assert token == page.locator("input[name=csrf_token]").first.get_attribute("value")
+
     # the skip link is the first stop of the keyboard and moves to the content
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
