@@ -137,6 +137,8 @@ class AttemptLimiter:
 
     def allow(self, key: str) -> bool:
         now = time.monotonic()
+        if len(self._seen) > 10_000:  # forget addresses whose attempts are all out of the window
+            self._seen = {k: q for k, q in self._seen.items() if q and q[-1] > now - self.window_s}
         q = self._seen.setdefault(key, deque())
         while q and q[0] <= now - self.window_s:
             q.popleft()
