@@ -73,4 +73,9 @@ def serve(host: str | None, port: int | None) -> None:
     settings = load_settings(host=host, port=port)
     app = create_app(settings)
     click.echo(f"Приложението работи на http://{settings.host}:{settings.port} (API: /docs)", err=True)
+    if not app.state.accounts.list_users():
+        click.echo(
+            "Няма служители: добавете с 'archive users add NAME --role administrator' (или 'archive demo').",
+            err=True,
+        )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")

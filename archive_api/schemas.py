@@ -12,6 +12,9 @@ from archive_core import egn as egn_mod
 from archive_core.records import PersonMonth
 from certificates import Certificate
 
+# A month as YYYY-MM, 1900-01 .. 2099-12 (what indexer.query.parse_period accepts).
+PERIOD_PATTERN = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"
+
 
 class HealthPublic(BaseModel):
     status: Literal["ok", "degraded"]
@@ -99,8 +102,10 @@ class CertificateRequest(BaseModel):
 
     kind: Literal["service", "income"]
     egn: str = Field(pattern=egn_mod.PATTERN)
-    period_from: str | None = Field(None, alias="from", description="YYYY-MM, inclusive")
-    period_to: str | None = Field(None, alias="to", description="YYYY-MM, inclusive")
+    period_from: str | None = Field(
+        None, alias="from", pattern=PERIOD_PATTERN, description="YYYY-MM, inclusive"
+    )
+    period_to: str | None = Field(None, alias="to", pattern=PERIOD_PATTERN, description="YYYY-MM, inclusive")
 
 
 class CertificatePublic(Certificate):

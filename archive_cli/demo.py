@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 import click
 from sqlalchemy import func, select
 
+from archive_core.accounts import STAFF_ROLES, Accounts, Enrolment
 from archive_core.backends import Backends
 from archive_core.config import load_settings
 from archive_core.db import Database, Record
@@ -34,6 +36,7 @@ class DemoResult:
     certificate: Path | None = None
     records: int = 0  # records of every demo page (also those already in the archive)
     fields_under_review: int = 0
+    accounts: list[tuple[Enrolment, str]] = field(default_factory=list)  # (enrolment, password)
 
     @property
     def total(self) -> IngestSummary:
@@ -79,6 +82,23 @@ def pick_person(db: Database, samples_dir: Path, page_names: list[str]) -> str |
     return max(truth, key=lambda e: (ok_rows.get(e, 0), truth[e], e))
 
 
+DEMO_USERS = {role: f"demo-{str(role).replace('_', '-')}" for role in STAFF_ROLES}
+
+
+def demo_accounts(backends: Backends) -> list[tuple[Enrolment, str]]:
+    """One account per staff role (demo-scan-operator, demo-verifier, demo-clerk, demo-administrator)
+    with a fresh random password each run (the TOTP key of an existing account stays)."""
+    accounts = Accounts(backends.db, backends.settings)
+    out = []
+    for role, name in DEMO_USERS.items():
+        password = secrets.token_urlsafe(12)
+        if accounts.exists(name):
+            out.append((accounts.reset_password(name, password), password))
+        else:
+            out.append((accounts.add_user(name, str(role), password), password))
+    return out
+
+
 def run_demo(
     backends: Backends,
     *,
@@ -120,6 +140,7 @@ def run_demo(
         out.parent.mkdir(parents=True, exist_ok=True)
         issue(settings, "service", result.egn, None, None, out, user=f"demo:{default_actor()}")
         result.certificate = out
+    result.accounts = demo_accounts(backends)
     return result
 
 
@@ -166,5 +187,15 @@ def demo(pages: int, seed: int) -> None:
             click.echo("  " + describe(shown))
     if result.certificate:
         click.echo(f"Удостоверение: {result.certificate}")
+    if result.accounts:
+        click.echo("Вход в уеб приложението: 'archive serve', после http://127.0.0.1:8000/ —")
+        click.echo("  потребител и парола, после шестцифреният код от приложение за удостоверяване")
+        click.echo("  (FreeOTP, Google Authenticator: сканирайте QR кода при първия вход или въведете TOTP ключа;")
+        click.echo("  без телефон: python3 -c \"import pyotp; print(pyotp.TOTP('КЛЮЧ').now())\").")
+        for enrolment, password in result.accounts:
+            click.echo(
+                f"  {enrolment.role}: потребител {enrolment.username}, парола {password},"
+                f" TOTP ключ {enrolment.totp_secret}"
+            )
     if not total.ok:
         raise some_failed(len(total.problems))

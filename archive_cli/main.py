@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reindex": ("indexer.cli:reindex", "Rebuild the search index from the database."),
     "certificate": ("archive_api.cli:certificate", "Issue a certificate of service or income (PDF + JSON)."),
     "serve": ("archive_api.cli:serve", "Serve the web app and JSON API."),
+    "users": ("archive_api.users_cli:users", "Staff accounts: add, list, disable; API tokens."),
     "bench": ("bench.extraction:bench", "Measure extraction quality and speed on labelled pages."),
     "fixity": ("ingest.cli:fixity", "Re-hash stored originals against the database."),
 }

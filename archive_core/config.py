@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import ConfigError
@@ -54,6 +54,19 @@ class Settings(BaseSettings):
     # Web app.
     host: str = "127.0.0.1"
     port: int = 8000
+
+    # Sign-in, sessions and audit (archive_core.accounts, archive_core.audit, archive_api.auth).
+    audit_key: SecretStr | None = Field(
+        None, description="HMAC key for ЕГН in the audit log; unset = generated once into data_dir/audit.key"
+    )
+    session_minutes: int = Field(480, ge=1, description="a session ends this long after sign-in")
+    session_idle_minutes: int = Field(30, ge=1, description="a session ends after this long without a request")
+    signin_max_failures: int = Field(5, ge=1, description="wrong passwords/codes in a row before the lock")
+    signin_lock_minutes: int = Field(15, ge=1, description="how long an account stays locked")
+    signin_ip_attempts: int = Field(30, ge=1, description="sign-in attempts per address per 15 minutes")
+    cookie_secure: bool | None = Field(
+        None, description="Secure cookies; unset = when the request came over HTTPS"
+    )
 
     @field_validator("database_url", "redis_url", "elasticsearch_url", "s3_endpoint", mode="before")
     @classmethod

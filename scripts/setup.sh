@@ -10,6 +10,7 @@ APT_PACKAGES=(
   poppler-utils                               # pdftoppm for the ICDAR benchmark
   redis-server postgresql                     # production backends (integration tests start them)
   sane-utils                                  # scanner drivers (SANE test backend)
+  chromium                                    # browser tests (Playwright drives it; no browser download)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -18,6 +18,7 @@ from archive_core.records import PersonMonth
 from archive_core.storage import open_store
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
+from .web_helpers import token_client
 
 HEADER = (20, 20, 3380, 300)  # header band of the test page
 TOTALS = (200, 1200, 3300, 1260)  # the "Всичко" row
@@ -78,9 +79,13 @@ def page_setup(settings: Settings) -> tuple[Settings, str, list[PersonMonth]]:
     return settings, sha, list(moved.values())
 
 
+WHY = {"purpose": "certificate", "purpose_text": "заявление 12/2026"}
+
+
 @pytest.fixture
 def client(page_setup: tuple[Settings, str, list[PersonMonth]]) -> TestClient:
-    return TestClient(create_app(page_setup[0]))
+    """A clerk's API client (Bearer token)."""
+    return token_client(create_app(page_setup[0]), "clerk1", "clerk")
 
 
 def test_health_and_openapi(client: TestClient) -> None:
@@ -93,15 +98,15 @@ def test_health_and_openapi(client: TestClient) -> None:
 
 
 def test_search(client: TestClient) -> None:
-    r = client.get("/api/search", params={"egn": MARIA, "from": "1985-02", "to": "1985-03"})
+    r = client.get("/api/search", params={"egn": MARIA, "from": "1985-02", "to": "1985-03", **WHY})
     assert r.status_code == 200
     body = r.json()
     assert body["count"] == 2 and [x["month"] for x in body["records"]] == [2, 3]
     rec = body["records"][0]
     assert rec["page_url"] == f"/api/pages/{rec['page_sha256']}" and rec["row_no"] == 2
-    r = client.get("/api/search", params={"name": "Shteryu Tsonev"})
+    r = client.get("/api/search", params={"name": "Shteryu Tsonev", **WHY})
     assert {x["name"] for x in r.json()["records"]} == {"Щерю Жеков Цонев"}
-    r = client.get("/api/search", params={"employer": "Пловдив", "limit": 2})
+    r = client.get("/api/search", params={"employer": "Пловдив", "limit": 2, **WHY})
     assert r.json()["count"] == 2
 
 
@@ -109,45 +114,50 @@ def test_search(client: TestClient) -> None:
     ("params", "needle"),
     [
         ({}, "посочете поне едно"),
-        ({"egn": MARIA, "from": "1985-13"}, "няма месец 13"),
+        ({"egn": MARIA, "from": "1985-02", "to": "1985-01"}, "след края"),
         ({"egn": "abc"}, "10 цифри"),
     ],
 )
 def test_search_bad_input(client: TestClient, params: dict[str, str], needle: str) -> None:
-    r = client.get("/api/search", params=params)
+    r = client.get("/api/search", params={**params, **WHY})
     assert r.status_code == 400 and needle in r.json()["detail"]
+
+
+def test_period_outside_its_format_is_refused_by_the_schema(client: TestClient) -> None:
+    r = client.get("/api/search", params={"egn": MARIA, "from": "1985-13", **WHY})
+    assert r.status_code == 422 and "pattern" in r.text
 
 
 def test_record_by_id(client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]) -> None:
     _, _, on_page = page_setup
     pm = on_page[1]
-    r = client.get(f"/api/records/{pm.id}")
+    r = client.get(f"/api/records/{pm.id}", params=WHY)
     assert r.status_code == 200
     assert r.json()["name"] == pm.name and r.json()["gross_pay"] == str(pm.gross_pay)
-    r = client.get("/api/records/nope-000")
+    r = client.get("/api/records/nope-000", params=WHY)
     assert r.status_code == 404 and "няма запис" in r.json()["detail"]
 
 
 def test_page_and_image(client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]) -> None:
     settings, sha, on_page = page_setup
-    r = client.get(f"/api/pages/{sha}")
+    r = client.get(f"/api/pages/{sha}", params=WHY)
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "done" and body["extraction"]["totals"] == {"gross_pay": "999.99"}
     assert [x["row_index"] for x in body["records"]] == [0, 1, 2]
-    r = client.get(body["image_url"])
+    r = client.get(body["image_url"], params=WHY)
     assert r.status_code == 200 and r.headers["content-type"] == "image/png"
     assert r.content == open_store(settings).get(sha)
-    assert client.get("/api/pages/" + "0" * 64).status_code == 404
-    assert client.get("/api/pages/not-a-digest").status_code == 400
-    assert client.get("/api/pages/" + "0" * 64 + "/image").status_code == 404
+    assert client.get("/api/pages/" + "0" * 64, params=WHY).status_code == 404
+    assert client.get("/api/pages/not-a-digest", params=WHY).status_code == 400
+    assert client.get("/api/pages/" + "0" * 64 + "/image", params=WHY).status_code == 404
 
 
 def test_citizen_copy_keeps_own_row_header_totals(
     client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]
 ) -> None:
     _, sha, on_page = page_setup
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA})
+    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA, **WHY})
     assert r.status_code == 200 and r.headers["content-type"] == "image/png"
     im = Image.open(io.BytesIO(r.content)).convert("RGB")
     assert im.getpixel(centre(HEADER)) == HEADER_COLOUR
@@ -168,9 +178,9 @@ def test_citizen_copy_refusals(
     client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]
 ) -> None:
     settings, sha, on_page = page_setup
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "6001052020"})  # not on this page
+    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "6001052020", **WHY})  # not on this page
     assert r.status_code == 404 and "няма ред с ЕГН" in r.json()["detail"]
-    assert client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "12"}).status_code == 422
+    assert client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "12", **WHY}).status_code == 422
     # A row whose box is unknown could leak someone's data: refuse rather than guess.
     db = open_database(settings)
     with db.Session.begin() as s:
@@ -178,7 +188,7 @@ def test_citizen_copy_refusals(
         assert page is not None and page.extraction is not None
         page.extraction = {**page.extraction, "rows": [*page.extraction["rows"], {"row": 4, "egn": None}]}
     db.dispose()
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA})
+    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA, **WHY})
     assert r.status_code == 422 and "без координати" in r.json()["detail"]
 
 
@@ -219,11 +229,11 @@ class DownIndex:
 def test_index_down_is_reported_not_hidden(page_setup: tuple[Settings, str, list[PersonMonth]]) -> None:
     app = create_app(page_setup[0])
     app.state.index = DownIndex()
-    client = TestClient(app)
+    client = token_client(app, "clerk1", "clerk")
     r = client.get("/health")
     assert r.status_code == 503
     assert r.json()["status"] == "degraded" and "Elasticsearch не отговаря" in r.json()["index"]
-    r = client.get("/api/search", params={"egn": MARIA})
+    r = client.get("/api/search", params={"egn": MARIA, **WHY})
     assert r.status_code == 503 and "не отговаря" in r.json()["detail"]
     # The database is the system of record: certificates still work.
     assert client.post("/api/certificates", json={"kind": "service", "egn": IVAN}).status_code == 201

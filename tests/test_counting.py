@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from archive_api.app import create_app
 from archive_core.config import Settings
@@ -35,6 +34,7 @@ from indexer.backend import open_index
 from ingest.verification import correct_field, verification_queue
 
 from .sheets import IVAN, MARIA, Row, add_sheet
+from .web_helpers import token_client
 
 
 @pytest.fixture
@@ -223,14 +223,15 @@ def test_api_issues_with_a_registration_number_and_refuses_its_own_verifier(
 ) -> None:
     _, recs = add_sheet(db, index, seed="p", year=1987, month=1, rows=[ivan(12, review=["days_worked"])])
     correct_field(db, index, recs[0].id, "days_worked", "22", user="verifier1")
-    client = TestClient(create_app(settings))
+    app = create_app(settings)
+    client = token_client(app, "clerk1", "clerk")
     r = client.post("/api/certificates", json={"kind": "service", "egn": IVAN})
     assert r.status_code == 201, r.text
     body = r.json()
     assert body["registration_no"].endswith("-000001") and body["lines"][0]["basis"] == "verified"
     assert body["totals"]["days_worked"] == 22 and client.get(body["json_url"]).json()["registration_no"]
-    # a month the caller itself verified: the API refuses (until sign-in, the caller is its address)
+    # a month the signed-in clerk itself verified: the API refuses
     _, more = add_sheet(db, index, seed="q", year=1987, month=2, rows=[ivan(2, review=["days_worked"])])
-    correct_field(db, index, more[0].id, "days_worked", "20", user="api:testclient")
+    correct_field(db, index, more[0].id, "days_worked", "20", user="clerk1")
     r = client.post("/api/certificates", json={"kind": "service", "egn": IVAN})
     assert r.status_code == 403 and "не може да го издаде" in r.json()["detail"]

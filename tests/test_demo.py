@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from archive_core.accounts import Accounts
 from archive_core.config import Settings
+from archive_core.db import open_database
 from archive_core.records import PayrollPage
 
 from .test_ingest import FakeOcr, cli_env, fake_ocr, run_cli
@@ -38,6 +40,20 @@ def test_demo_runs_end_to_end_on_ground_truth(
     assert cert.exists() and cert.read_bytes().startswith(b"%PDF")
     data = json.loads(cert.with_suffix(".json").read_text(encoding="utf-8"))
     assert egn in json.dumps(data, ensure_ascii=False)
+
+    # one account per role, with what it takes to sign in
+    assert "http://127.0.0.1:8000/" in out
+    for role, user in [
+        ("scan_operator", "demo-scan-operator"),
+        ("verifier", "demo-verifier"),
+        ("clerk", "demo-clerk"),
+        ("administrator", "demo-administrator"),
+    ]:
+        line = next(ln for ln in out.splitlines() if ln.strip().startswith(f"{role}: потребител {user},"))
+        password = line.split("парола ")[1].split(",")[0]
+        secret = line.split("TOTP ключ ")[1].strip()
+        assert cli_env and len(password) >= 10 and len(secret) >= 16
+        assert Accounts(open_database(cli_env), cli_env).check_password(user, password).ok
 
 
 def test_demo_twice_adds_nothing(

@@ -5,13 +5,19 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from sqlalchemy import text
 
+from ..access import PUBLIC
 from ..deps import DatabaseDep, IndexDep, StoreDep
+from ..responses import UNAVAILABLE
 from ..schemas import HealthPublic
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], dependencies=[PUBLIC])
 
 
-@router.get("/health", response_model=HealthPublic)
+@router.get(
+    "/health",
+    response_model=HealthPublic,
+    responses={503: {"model": HealthPublic, "description": UNAVAILABLE[503]["description"]}},
+)
 def health(db: DatabaseDep, index: IndexDep, store: StoreDep, response: Response) -> HealthPublic:
     checks: dict[str, str] = {}
     count: int | None = None

@@ -4,27 +4,49 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 
 from archive_core import egn as egn_mod
+from archive_core.accounts import Role
+from archive_core.audit import Action
 from archive_core.db import Batch, Page, Record, person_month_from_record
 from archive_core.errors import NotFoundError
 from archive_core.hashing import check_sha256
 
+from ..access import allow
+from ..auth import AuditDep, CurrentUser, client_address
 from ..deps import DatabaseDep, StoreDep
+from ..purpose import StatedPurpose
 from ..redact import redact, sniff_content_type, split_rows
+from ..responses import AUTH, BAD_REQUEST, NOT_FOUND
 from ..schemas import BatchPublic, PagePublic, RecordPublic
 
-router = APIRouter(prefix="/api/pages", tags=["pages"])
+router = APIRouter(
+    prefix="/api/pages",
+    tags=["pages"],
+    dependencies=[allow(Role.clerk, Role.verifier)],
+    responses={**AUTH, **BAD_REQUEST, **NOT_FOUND},
+)
 
 def _check_sha(sha256: str) -> str:
     return check_sha256(sha256)
 
 
 @router.get("/{sha256}", response_model=PagePublic)
-def get_page(sha256: str, db: DatabaseDep) -> PagePublic:
+def get_page(
+    sha256: str, request: Request, db: DatabaseDep, user: CurrentUser, audit: AuditDep, stated: StatedPurpose
+) -> PagePublic:
     sha256 = _check_sha(sha256)
+    audit.record(
+        user.username,
+        Action.view_page,
+        role=user.role,
+        target=sha256,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        client=client_address(request),
+    )
     with db.Session() as session:
         page = session.get(Page, sha256)
         if page is None:
@@ -65,9 +87,26 @@ def get_page(sha256: str, db: DatabaseDep) -> PagePublic:
     response_class=Response,
     responses={200: {"content": {"image/png": {}, "image/jpeg": {}, "image/tiff": {}}}},
 )
-def get_image(sha256: str, db: DatabaseDep, store: StoreDep) -> Response:
+def get_image(
+    sha256: str,
+    request: Request,
+    db: DatabaseDep,
+    store: StoreDep,
+    user: CurrentUser,
+    audit: AuditDep,
+    stated: StatedPurpose,
+) -> Response:
     """The original bytes exactly as stored (verified against their sha256)."""
     sha256 = _check_sha(sha256)
+    audit.record(
+        user.username,
+        Action.view_image,
+        role=user.role,
+        target=sha256,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        client=client_address(request),
+    )
     data = store.get(sha256)
     content_type = sniff_content_type(data)
     if content_type == "application/octet-stream":
@@ -83,16 +122,33 @@ def get_image(sha256: str, db: DatabaseDep, store: StoreDep) -> Response:
 
 
 @router.get(
-    "/{sha256}/citizen-copy", response_class=Response, responses={200: {"content": {"image/png": {}}}}
+    "/{sha256}/citizen-copy",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}}},
+    dependencies=[allow(Role.clerk)],
 )
 def citizen_copy(
     sha256: str,
+    request: Request,
     db: DatabaseDep,
     store: StoreDep,
+    user: CurrentUser,
+    audit: AuditDep,
+    stated: StatedPurpose,
     egn: Annotated[str, Query(pattern=egn_mod.PATTERN, description="ЕГН на лицето, чийто ред остава")],
 ) -> Response:
     """PNG of the page with every row except the person's own under a black box; header and totals kept."""
     sha256 = _check_sha(sha256)
+    audit.record(
+        user.username,
+        Action.citizen_copy,
+        role=user.role,
+        target=sha256,
+        egn=egn,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        client=client_address(request),
+    )
     with db.Session() as session:
         page = session.get(Page, sha256)
         if page is None:

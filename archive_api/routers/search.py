@@ -4,26 +4,42 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
+from archive_core.accounts import Role
+from archive_core.audit import Action
 from indexer.query import build_query
 
+from ..access import allow
+from ..auth import AuditDep, CurrentUser, client_address
 from ..deps import IndexDep
-from ..schemas import RecordPublic, SearchPublic
+from ..purpose import StatedPurpose
+from ..responses import AUTH, BAD_REQUEST, UNAVAILABLE
+from ..schemas import PERIOD_PATTERN, RecordPublic, SearchPublic
 
-router = APIRouter(prefix="/api", tags=["search"])
+router = APIRouter(
+    prefix="/api", tags=["search"], dependencies=[allow(Role.clerk)], responses={**AUTH, **BAD_REQUEST}
+)
 
 
-@router.get("/search", response_model=SearchPublic)
+@router.get("/search", response_model=SearchPublic, responses=UNAVAILABLE)
 def search(
+    request: Request,
     index: IndexDep,
+    user: CurrentUser,
+    audit: AuditDep,
+    stated: StatedPurpose,
     egn: Annotated[str | None, Query(description="ЕГН, точно")] = None,
     name: Annotated[
         str | None, Query(description="име: главни/малки, до две сгрешени букви, латиница")
     ] = None,
     employer: Annotated[str | None, Query(description="работодател, по думи")] = None,
-    period_from: Annotated[str | None, Query(alias="from", description="YYYY-MM, включително")] = None,
-    period_to: Annotated[str | None, Query(alias="to", description="YYYY-MM, включително")] = None,
+    period_from: Annotated[
+        str | None, Query(alias="from", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")
+    ] = None,
+    period_to: Annotated[
+        str | None, Query(alias="to", pattern=PERIOD_PATTERN, description="YYYY-MM, включително")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 200,
 ) -> SearchPublic:
     query = build_query(
@@ -37,4 +53,20 @@ def search(
         to_label="to",
     )
     results = index.search(query)
+    audit.record(
+        user.username,
+        Action.search,
+        role=user.role,
+        egn=query.egn,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        detail={
+            "name": query.name,
+            "employer": query.employer,
+            "from": period_from,
+            "to": period_to,
+            "found": len(results),
+        },
+        client=client_address(request),
+    )
     return SearchPublic(count=len(results), records=[RecordPublic.from_person_month(r) for r in results])
