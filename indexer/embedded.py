@@ -114,6 +114,7 @@ class EmbeddedIndex:
         conn.execute(f"PRAGMA cache_size=-{self.cache_mib * 1024}")
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute(f"PRAGMA mmap_size={4 << 30}")
+        conn.execute("PRAGMA wal_autocheckpoint=16384")  # 64 MiB: a hot page is written once per checkpoint
         return conn
 
     @contextmanager
@@ -246,22 +247,23 @@ class EmbeddedIndex:
     @staticmethod
     def _name_ids(conn: sqlite3.Connection, gen: int, keys: set[str]) -> dict[str, int]:
         """Ids of the names ``keys`` (match keys), adding the new ones with their words' postings."""
-        found = dict(
-            conn.execute(
-                f"SELECT key, name_id FROM names_{gen} WHERE key IN {_IN_IDS}", (json.dumps(list(keys)),)
-            ).fetchall()
+        select = f"SELECT key, name_id FROM names_{gen} WHERE key IN {_IN_IDS}"
+        found = dict(conn.execute(select, (json.dumps(list(keys)),)).fetchall())
+        new = sorted(keys - found.keys())
+        if not new:
+            return found
+        conn.executemany(f"INSERT INTO names_{gen} (key) VALUES (?)", [(k,) for k in new])
+        added = dict(conn.execute(select, (json.dumps(new),)).fetchall())
+        found.update(added)
+        words = sorted({w for k in new for w in k.split()})
+        conn.executemany(f"INSERT OR IGNORE INTO words_{gen} (word) VALUES (?)", [(w,) for w in words])
+        word_ids = dict(
+            conn.execute(f"SELECT word, word_id FROM words_{gen} WHERE word IN {_IN_IDS}", (json.dumps(words),))
         )
-        for key in keys - found.keys():
-            name_id = conn.execute(f"INSERT INTO names_{gen} (key) VALUES (?)", (key,)).lastrowid
-            assert name_id is not None
-            found[key] = name_id
-            for word in set(key.split()):
-                conn.execute(f"INSERT OR IGNORE INTO words_{gen} (word) VALUES (?)", (word,))
-                conn.execute(
-                    f"INSERT OR IGNORE INTO namewords_{gen} (word_id, name_id)"
-                    f" SELECT word_id, ? FROM words_{gen} WHERE word = ?",
-                    (name_id, word),
-                )
+        conn.executemany(
+            f"INSERT OR IGNORE INTO namewords_{gen} (word_id, name_id) VALUES (?, ?)",
+            sorted({(word_ids[w], name_id) for k, name_id in added.items() for w in k.split()}),
+        )
         return found
 
     @staticmethod
