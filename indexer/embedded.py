@@ -6,7 +6,7 @@ which table layout the file has):
 * ``docs_<n>``: one row per PersonMonth (``id`` unique, so a retry overwrites): the whole record as
   JSON, ЕГН, the page (an integer from the sha256's first 60 bits, for ``delete_page``), the period
   as ``year*100+month`` (``NO_PERIOD`` when unknown, so it sorts last), and the ids of its name and
-  employer in the tables below. Indexes: (egn, ym), (name_id, ym), (emp_id, ym), (ym, name_id), page.
+  employer in the tables below. Indexes: (egn, ym), (name_id, ym), (emp_id, ym), page.
 * ``names_<n>``: each distinct name's ``translit.match_key`` once; ``words_<n>``: each distinct
   name word once; ``namewords_<n>``: which names hold which word (the postings, by word).
 * ``emps_<n>``: each distinct employer's key once, with ``empwords_<n>`` (FTS5) over it for
@@ -37,7 +37,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,6 @@ class IndexDamaged(ArchiveError):
 LAYOUT = 2
 NO_PERIOD = 999_999  # ym of a record without a year: after every real period
 _BATCH = 5000  # records per transaction while rebuilding
-_BIG_GROUP = 2000  # names in one score group above which records are read in period order
 _TABLES = ("docs", "names", "words", "namewords", "emps", "empwords")
 
 
@@ -152,10 +151,8 @@ class EmbeddedIndex:
 
     def _forget(self, conn: sqlite3.Connection) -> None:
         self._local.conn = None
-        try:
+        with suppress(sqlite3.Error):
             conn.close()
-        except sqlite3.Error:
-            pass
 
     def close(self) -> None:
         """Close this thread's connection (others close when their thread's objects go)."""
@@ -182,13 +179,19 @@ class EmbeddedIndex:
             " name_id INTEGER NOT NULL, emp_id INTEGER NOT NULL, ym INTEGER NOT NULL,"
             " doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
         )
-        conn.execute(f"CREATE TABLE IF NOT EXISTS names_{gen} (name_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
-        conn.execute(f"CREATE TABLE IF NOT EXISTS words_{gen} (word_id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)")
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS names_{gen} (name_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)"
+        )
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS words_{gen} (word_id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)"
+        )
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS namewords_{gen} (word_id INTEGER NOT NULL, name_id INTEGER NOT NULL,"
             " PRIMARY KEY (word_id, name_id)) WITHOUT ROWID"
         )
-        conn.execute(f"CREATE TABLE IF NOT EXISTS emps_{gen} (emp_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS emps_{gen} (emp_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)"
+        )
         conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS empwords_{gen} USING fts5("
             "key, tokenize='unicode61 remove_diacritics 2')"
@@ -200,7 +203,6 @@ class EmbeddedIndex:
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page)")
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_id, ym)")
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_emp ON docs_{gen}(emp_id, ym)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_ym ON docs_{gen}(ym, name_id)")
 
     @staticmethod
     def _drop_generation(conn: sqlite3.Connection, gen: int) -> None:
@@ -209,7 +211,9 @@ class EmbeddedIndex:
 
     def _generation(self, conn: sqlite3.Connection, *, any_layout: bool = False) -> int:
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'layout')").fetchall())
+        meta = dict(
+            conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'layout')").fetchall()
+        )
         if "generation" in meta:
             if not any_layout and meta.get("layout") != str(LAYOUT):
                 raise IndexDamaged(
@@ -258,7 +262,9 @@ class EmbeddedIndex:
         words = sorted({w for k in new for w in k.split()})
         conn.executemany(f"INSERT OR IGNORE INTO words_{gen} (word) VALUES (?)", [(w,) for w in words])
         word_ids = dict(
-            conn.execute(f"SELECT word, word_id FROM words_{gen} WHERE word IN {_IN_IDS}", (json.dumps(words),))
+            conn.execute(
+                f"SELECT word, word_id FROM words_{gen} WHERE word IN {_IN_IDS}", (json.dumps(words),)
+            )
         )
         conn.executemany(
             f"INSERT OR IGNORE INTO namewords_{gen} (word_id, name_id) VALUES (?, ?)",
@@ -294,7 +300,7 @@ class EmbeddedIndex:
                 names[nk],
                 emps[ek],
                 _ym(pm.year, pm.month),
-                pm.model_dump_json(),
+                pm.model_dump_json(exclude_none=True),
                 seq,
             )
             for pm, nk, ek in zip(records, name_keys, emp_keys, strict=True)
@@ -403,7 +409,9 @@ class EmbeddedIndex:
 
     # -- search helpers ---------------------------------------------------------------------------
     @staticmethod
-    def _filters(conn: sqlite3.Connection, gen: int, query: SearchQuery) -> tuple[list[str] | None, list[Any]]:
+    def _filters(
+        conn: sqlite3.Connection, gen: int, query: SearchQuery
+    ) -> tuple[list[str] | None, list[Any]]:
         """SQL conditions on ``docs d`` for everything but the name; None when nothing can match."""
         where: list[str] = []
         params: list[Any] = []
@@ -415,7 +423,12 @@ class EmbeddedIndex:
             if not words:
                 return None, []
             expr = " AND ".join(_fts_phrase(w) + "*" for w in words)
-            emp_ids = [r[0] for r in conn.execute(f"SELECT rowid FROM empwords_{gen} WHERE empwords_{gen} MATCH ?", (expr,))]
+            emp_ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT rowid FROM empwords_{gen} WHERE empwords_{gen} MATCH ?", (expr,)
+                )
+            ]
             if not emp_ids:
                 return None, []
             if len(emp_ids) == 1:
@@ -449,7 +462,9 @@ class EmbeddedIndex:
             rowids = [r[0] for r in rows if r[1] < cut]
             rowids += [
                 r[0]
-                for r in conn.execute(f"SELECT d.rowid FROM docs_{gen} d WHERE {cond} AND d.ym = ?", (*params, cut))
+                for r in conn.execute(
+                    f"SELECT d.rowid FROM docs_{gen} d WHERE {cond} AND d.ym = ?", (*params, cut)
+                )
             ]
         keyed = conn.execute(
             f"SELECT rowid, ym, id FROM docs_{gen} WHERE rowid IN {_IN_IDS}", (_ids_param(rowids),)
@@ -489,7 +504,9 @@ class EmbeddedIndex:
         close = [words.dictionary.close(w) for w in typed]  # per query word: {name word: edits}
         if not all(close):
             return []
-        selects = " INTERSECT ".join(f"SELECT name_id FROM namewords_{gen} WHERE word_id IN {_IN_IDS}" for _ in close)
+        selects = " INTERSECT ".join(
+            f"SELECT name_id FROM namewords_{gen} WHERE word_id IN {_IN_IDS}" for _ in close
+        )
         ids_per_word = [_ids_param(words.ids[w] for w in c) for c in close]
         candidates = conn.execute(
             f"SELECT name_id, key FROM names_{gen} WHERE name_id IN ({selects})", ids_per_word
@@ -505,10 +522,12 @@ class EmbeddedIndex:
         found: list[PersonMonth] = []
         for score in sorted(groups):
             ids = groups[score]
-            # A large group is read in period order (index on ym, name_id); a small one name by name.
-            column = "+d.name_id" if len(ids) > _BIG_GROUP else "d.name_id"
             found += self._page(
-                conn, gen, [*where, f"{column} IN {_IN_IDS}"], [*params, _ids_param(ids)], query.limit - len(found)
+                conn,
+                gen,
+                [*where, f"d.name_id IN {_IN_IDS}"],
+                [*params, _ids_param(ids)],
+                query.limit - len(found),
             )
             if len(found) >= query.limit:
                 break
