@@ -320,10 +320,10 @@ class ElasticIndex:
 
     def _layout(self) -> tuple[list[str], str | None, list[str]]:
         """(indices searched, the index written to, indices being rebuilt), in one request."""
+        # Every concrete index is named "<alias>-...": one request lists them all with their aliases
+        # (asking for the three aliases by name answers 404 when one of them does not exist).
         try:
-            got = self.client.indices.get_alias(
-                name=f"{self.alias},{self.write_alias},{self.rebuilding_alias}"
-            )
+            got = self.client.indices.get_alias(index=f"{self.alias}-*", allow_no_indices=True)
         except EsNotFoundError:
             return [], None, []
         read = sorted(i for i, a in got.items() if self.alias in a.get("aliases", {}))
