@@ -2,16 +2,22 @@
 real cluster; tested on the noida-db Elasticsearch-API server).
 
 Layout
-  * Searches and writes go through the alias ``settings.index_alias``; the concrete index is
-    ``<alias>-<UTC timestamp>``. ``ensure()`` creates one with the alias if there is none. Two processes
-    racing in ``ensure()`` both keep the oldest index and drop the other, so the alias always ends up
-    on one index.
-  * ``rebuild(records)`` fills a fresh ``<alias>-<timestamp>`` (marked by the alias
-    ``<alias>-rebuilding`` so that upserts and deletes made meanwhile go to both indices), then moves the
-    alias and deletes the old index in ONE ``update_aliases`` call: searches see the old index or the new
-    one, never none and never a half-built one. Run one rebuild at a time (a new rebuild drops the
-    leftovers of an interrupted one).
-  * Documents are addressed by ``PersonMonth.id``: a retry overwrites, never duplicates.
+  * Searches go through the alias ``settings.index_alias``, writes through ``<alias>-write``. Behind
+    the alias stand one index per intake period, ``<alias>-<period>-<UTC timestamp>`` (the period is
+    the calendar quarter, ``intake_period()``); ``start_intake_period()`` opens the next one and moves
+    the write alias to it in one ``update_aliases`` call, so the older periods stay searchable and
+    are no longer written to (see docs/scaling.md for the sizes). ``ensure()`` creates the first one
+    if there is none. Two processes racing in ``ensure()`` both keep the oldest index and drop the
+    other, so the alias always ends up on one index.
+  * Documents are addressed by ``PersonMonth.id``: a retry overwrites, never duplicates. An upsert
+    first deletes the same ids from the older periods' indices (a ``terms`` query on the keyword
+    ``id``), so a page re-read in a later period is replaced there too; ``delete_page`` works on
+    every period.
+  * ``rebuild(records)`` fills one fresh index (marked by the alias ``<alias>-rebuilding`` so that
+    upserts and deletes made meanwhile go to it as well) with no replicas and no refreshes, then
+    restores both and moves the read and write aliases to it and deletes the old indices in ONE
+    ``update_aliases`` call: searches see the old indices or the new one, never none and never a
+    half-built one. Run one rebuild at a time (a new rebuild drops the leftovers of an interrupted one).
 
 Mapping (explicit; ``dynamic: false`` so that a new PersonMonth field is kept in ``_source`` but not
 indexed until the mapping says how)
@@ -31,9 +37,11 @@ indexed until the mapping says how)
     two-decimal ``Decimal``.
 
 Search: ЕГН is an exact ``term`` filter; a name must match ``name_key`` with fuzziness ``AUTO:3,4`` (0 edits
-for words of 1-2 letters, 1 for 3, 2 from 4 on, as the embedded index) or ``name_latin`` with fuzziness
-``AUTO`` (other Latin spellings); exact matches on ``name``/``name.folded`` score higher. Best matches
-first, then by period, then by id.
+for words of 1-2 letters, 1 for 3, 2 from 4 on, as the embedded index; no fixed prefix, at most 50
+expansions a word) or ``name_latin`` with fuzziness ``AUTO`` (other Latin spellings); exact matches on
+``name_key``/``name``/``name.folded`` score higher. Best matches first, then by period, then by id;
+without a name, by period then id (as the embedded index). The derived word fields have no norms and
+no positions: a name is a handful of words, and no phrase query runs on them.
 
 Writes use ``elasticsearch.helpers.streaming_bulk`` with back-off on 429 (``max_retries``,
 ``initial_backoff``); documents still refused with 429 after that -> ``BackendUnavailable`` (retryable).
