@@ -1,4 +1,4 @@
-"""RecordIndex contract: the embedded SQLite FTS5 index and ElasticIndex (on noida-db) answer alike."""
+"""RecordIndex contract: the embedded SQLite index and ElasticIndex (on noida-db) answer alike."""
 
 from __future__ import annotations
 
