@@ -317,13 +317,13 @@ def _timed(
 
 def run(
     backend: str, index: Any, where: Path, n: int, n_queries: int, chunk: int, page: int,
-    reindex: bool, progress: bool,
+    reindex: bool, progress: bool, reuse: bool = False,
 ) -> Result:  # fmt: skip
     index.ensure()
     gen_s = index_s = cpu_s = 0.0
     done = 0
     it = records(n)
-    while done < n:
+    while done < n and not reuse:
         t = time.perf_counter()
         batch = [pm for _, pm in zip(range(min(chunk, n - done)), it, strict=False)]
         t1, c1 = time.perf_counter(), time.process_time()
@@ -356,6 +356,9 @@ def run(
         "name, as printed": [SearchQuery(name=p.name, limit=page) for p in sample],
         "name, Latin letters": [SearchQuery(name=latin(p.name, rnd), limit=page) for p in sample],
         "name, 1 misread letter": [SearchQuery(name=misread(p.name, rnd), limit=page) for p in sample],
+        "first name + surname only": [
+            SearchQuery(name=f"{p.name.split()[0]} {p.name.split()[-1]}", limit=page) for p in sample
+        ],
         "employer (one word)": [
             SearchQuery(
                 employer=max(p.employer.replace("„", " ").replace("“", " ").split(), key=len), limit=page
@@ -374,7 +377,8 @@ def run(
         ],
     }
     _timed(index, queries["ЕГН"][:10] + queries["name, as printed"][:10])  # warm-up
-    result = Result(backend, n, gen_s, index_s, n / index_s, n / max(cpu_s, 1e-9), disk, disk / n)
+    index_s, cpu_s = max(index_s, 1e-9), max(cpu_s, 1e-9)  # (--reuse: nothing indexed here)
+    result = Result(backend, n, gen_s, index_s, n / index_s, n / cpu_s, disk, disk / n)
     for kind, qs in queries.items():
         times, cpu, answers = _timed(index, qs)
         result.latency_ms[kind] = (_pct(times, 50), _pct(times, 95))
@@ -443,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--backends", default="embedded,elastic", help="embedded, elastic, tantivy")
     ap.add_argument("--dir", type=Path, help="where the indices go (default: a temporary dir, removed)")
     ap.add_argument("--no-reindex", dest="reindex", action="store_false", help="skip the rebuild timing")
+    ap.add_argument(
+        "--reuse",
+        type=Path,
+        help="embedded: time the queries on this index file, built earlier by this script with the same --records",
+    )
     ap.add_argument("--es-url", help="an Elasticsearch cluster; default: start noida-db")
     ap.add_argument("--es-timeout", type=float, default=600, help="seconds per Elasticsearch request")
     ap.add_argument("--json", type=Path, help="also write the results here")
@@ -460,8 +469,9 @@ def main(argv: list[str] | None = None) -> int:
             if backend == "embedded":
                 from indexer.embedded import EmbeddedIndex
 
-                where = where.with_suffix(".sqlite")
+                where = args.reuse or where.with_suffix(".sqlite")
                 index = EmbeddedIndex(where, cache_mib=512)
+                reindex = reindex and not args.reuse
             elif backend == "tantivy":
                 index = TantivyProbe(where)
                 reindex = False
@@ -493,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.page,
                     reindex,
                     not args.quiet,
+                    reuse=bool(args.reuse) and backend == "embedded",
                 )
             )
             print(table(results[-1:]), file=sys.stderr)

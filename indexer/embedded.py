@@ -513,9 +513,27 @@ class EmbeddedIndex:
         ).fetchall()
 
         order = matching_order(typed)
+        # A name's score depends only on how close each of its words is to each query word: names
+        # of the same shape ("мария <other> иванова") are scored once.
+        shapes: dict[str, tuple[Any, ...]] = {}
+        scores: dict[tuple[Any, ...], tuple[int, int] | None] = {}
+
+        def by_shape(sig: tuple[Any, ...]) -> tuple[int, int] | None:
+            return score_words(order, range(len(sig)), lambda qi, i: sig[i][qi])
+
         groups: dict[tuple[int, int], list[int]] = {}
         for name_id, key in candidates:
-            score = score_words(order, key.split(), lambda qi, nw: close[qi].get(nw))
+            shape = []
+            for w in key.split():
+                s = shapes.get(w)
+                if s is None:
+                    s = shapes[w] = tuple(c.get(w) for c in close)
+                shape.append(s)
+            sig = tuple(shape)
+            if sig in scores:
+                score = scores[sig]
+            else:
+                score = scores[sig] = by_shape(sig)
             if score is not None:
                 groups.setdefault(score, []).append(name_id)
 

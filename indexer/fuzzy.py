@@ -7,7 +7,8 @@ avoids comparing a query with every stored name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -25,6 +26,7 @@ def levenshtein(a: str, b: str, cutoff: int) -> int:
     return int(Levenshtein.distance(a, b, score_cutoff=cutoff))
 
 
+T = TypeVar("T")
 WordDistance = Callable[[int, str], int | None]  # (query word index, name word) -> edits or None
 
 
@@ -33,7 +35,9 @@ def matching_order(words: list[str]) -> list[int]:
     return sorted(range(len(words)), key=lambda i: len(words[i]), reverse=True)
 
 
-def score_words(order: list[int], name_words: list[str], distance: WordDistance) -> tuple[int, int] | None:
+def score_words(
+    order: list[int], name_words: Sequence[T], distance: Callable[[int, T], int | None]
+) -> tuple[int, int] | None:
     """(edits, words out of order) of the best word-for-word match of a query in a name, or None when
     some query word has no name word within its tolerance. ``distance(qi, word)`` gives the edits from
     query word ``qi`` (as typed) to a name word, None beyond the tolerance; ``order`` is
