@@ -401,11 +401,15 @@ def run(
     return result
 
 
+def _rate(r: Result, rate: float) -> str:
+    return "— (--reuse)" if r.index_seconds < 1e-6 else f"{rate:,.0f}"
+
+
 def table(results: list[Result]) -> str:
     rows: list[tuple[str, Any]] = [
         ("records", lambda r: f"{r.records:,}"),
-        ("bulk indexing, records/s (time in upsert)", lambda r: f"{r.index_rate:,.0f}"),
-        ("  records per CPU second of the process", lambda r: f"{r.index_cpu_rate:,.0f}"),
+        ("bulk indexing, records/s (time in upsert)", lambda r: _rate(r, r.index_rate)),
+        ("  records per CPU second of the process", lambda r: _rate(r, r.index_cpu_rate)),
         (
             "bulk indexing, s (+ generating records, s)",
             lambda r: f"{r.index_seconds:,.1f} (+{r.generate_seconds:,.1f})",
