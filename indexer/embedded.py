@@ -92,6 +92,7 @@ class _Words:
         self.max_id = 0
         self.ids: dict[str, int] = {}
         self.dictionary = WordDictionary()
+        self.names: dict[int, int] = {}  # word id -> names holding it (when first asked; a hint)
 
 
 class EmbeddedIndex:
@@ -404,6 +405,9 @@ class EmbeddedIndex:
             if where is None:
                 return []
             if query.name and query.name.strip():
+                # the name's records are found through the name index: the employer and the period
+                # only filter them (an employer's index would walk all of its records)
+                where = [w.replace("d.emp_id", "+d.emp_id") for w in where]
                 return self._search_name(conn, gen, query, where, params)
             return self._page(conn, gen, where, params, query.limit)
 
@@ -493,6 +497,20 @@ class EmbeddedIndex:
             self._words = words
             return words
 
+    @staticmethod
+    def _postings(conn: sqlite3.Connection, gen: int, words: _Words, word_ids: list[int]) -> int:
+        """How many names hold one of ``word_ids`` (counts kept in memory once read: a hint only)."""
+        missing = [i for i in word_ids if i not in words.names]
+        if missing:
+            words.names.update(
+                conn.execute(
+                    f"SELECT word_id, count(*) FROM namewords_{gen} WHERE word_id IN {_IN_IDS} GROUP BY word_id",
+                    (_ids_param(missing),),
+                ).fetchall()
+            )
+            words.names.update((i, 0) for i in missing if i not in words.names)
+        return sum(words.names[i] for i in word_ids)
+
     def _search_name(
         self, conn: sqlite3.Connection, gen: int, query: SearchQuery, where: list[str], params: list[Any]
     ) -> list[PersonMonth]:
@@ -504,12 +522,14 @@ class EmbeddedIndex:
         close = [words.dictionary.close(w) for w in typed]  # per query word: {name word: edits}
         if not all(close):
             return []
-        selects = " INTERSECT ".join(
-            f"SELECT name_id FROM namewords_{gen} WHERE word_id IN {_IN_IDS}" for _ in close
-        )
-        ids_per_word = [_ids_param(words.ids[w] for w in c) for c in close]
+        # The candidates: the names holding a word close to the rarest query word; the other query
+        # words are checked on each candidate's words (below), not by reading their postings.
+        ids_per_word = [[words.ids[w] for w in c] for c in close]
+        rarest = min(ids_per_word, key=lambda ids: self._postings(conn, gen, words, ids))
         candidates = conn.execute(
-            f"SELECT name_id, key FROM names_{gen} WHERE name_id IN ({selects})", ids_per_word
+            f"SELECT DISTINCT n.name_id, n.key FROM namewords_{gen} p JOIN names_{gen} n ON n.name_id = p.name_id"
+            f" WHERE p.word_id IN {_IN_IDS}",
+            (_ids_param(rarest),),
         ).fetchall()
 
         order = matching_order(typed)

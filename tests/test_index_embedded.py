@@ -267,3 +267,12 @@ def test_index_of_the_previous_layout_asks_for_reindex(tmp_path: Path) -> None:
     assert len(idx.search(SearchQuery(egn=IVAN))) == 9
     tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert not any(t.startswith(("docs_1", "names_1")) for t in tables)
+
+
+def test_a_name_with_two_close_words_is_found_once(tmp_path: Path) -> None:
+    base = load_records()[0]
+    ivan = base.model_copy(update={"id": "n-000", "name": "Иван Иванов Иванов"})
+    idx = EmbeddedIndex(tmp_path / "i.sqlite")
+    idx.upsert([ivan])
+    assert [r.id for r in idx.search(SearchQuery(name="Иван"))] == ["n-000"]
+    assert [r.id for r in idx.search(SearchQuery(name="Иванов Иван"))] == ["n-000"]
