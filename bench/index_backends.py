@@ -402,7 +402,7 @@ def run(
 
 
 def _rate(r: Result, rate: float) -> str:
-    return "— (--reuse)" if r.index_seconds < 1e-6 else f"{rate:,.0f}"
+    return "— (--reuse)" if r.generate_seconds == 0 else f"{rate:,.0f}"
 
 
 def table(results: list[Result]) -> str:

@@ -92,7 +92,6 @@ class _Words:
         self.max_id = 0
         self.ids: dict[str, int] = {}
         self.dictionary = WordDictionary()
-        self.names: dict[int, int] = {}  # word id -> names holding it (when first asked; a hint)
 
 
 class EmbeddedIndex:
@@ -497,20 +496,6 @@ class EmbeddedIndex:
             self._words = words
             return words
 
-    @staticmethod
-    def _postings(conn: sqlite3.Connection, gen: int, words: _Words, word_ids: list[int]) -> int:
-        """How many names hold one of ``word_ids`` (counts kept in memory once read: a hint only)."""
-        missing = [i for i in word_ids if i not in words.names]
-        if missing:
-            words.names.update(
-                conn.execute(
-                    f"SELECT word_id, count(*) FROM namewords_{gen} WHERE word_id IN {_IN_IDS} GROUP BY word_id",
-                    (_ids_param(missing),),
-                ).fetchall()
-            )
-            words.names.update((i, 0) for i in missing if i not in words.names)
-        return sum(words.names[i] for i in word_ids)
-
     def _search_name(
         self, conn: sqlite3.Connection, gen: int, query: SearchQuery, where: list[str], params: list[Any]
     ) -> list[PersonMonth]:
@@ -522,14 +507,13 @@ class EmbeddedIndex:
         close = [words.dictionary.close(w) for w in typed]  # per query word: {name word: edits}
         if not all(close):
             return []
-        # The candidates: the names holding a word close to the rarest query word; the other query
-        # words are checked on each candidate's words (below), not by reading their postings.
-        ids_per_word = [[words.ids[w] for w in c] for c in close]
-        rarest = min(ids_per_word, key=lambda ids: self._postings(conn, gen, words, ids))
+        # The candidates: names holding a close word for every query word (postings intersected).
+        selects = " INTERSECT ".join(
+            f"SELECT name_id FROM namewords_{gen} WHERE word_id IN {_IN_IDS}" for _ in close
+        )
+        ids_per_word = [_ids_param(words.ids[w] for w in c) for c in close]
         candidates = conn.execute(
-            f"SELECT DISTINCT n.name_id, n.key FROM namewords_{gen} p JOIN names_{gen} n ON n.name_id = p.name_id"
-            f" WHERE p.word_id IN {_IN_IDS}",
-            (_ids_param(rarest),),
+            f"SELECT name_id, key FROM names_{gen} WHERE name_id IN ({selects})", ids_per_word
         ).fetchall()
 
         order = matching_order(typed)
