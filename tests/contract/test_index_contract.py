@@ -312,7 +312,11 @@ def test_elastic_intake_periods_behind_one_alias(es_server) -> None:  # type: ig
     assert len(indices) == 2 and all(idx.alias in a["aliases"] for a in indices.values())
     assert [i for i, a in indices.items() if idx.write_alias in a["aliases"]] == [new]
     assert idx.count() == len(records())
-    assert [(r.year, r.month) for r in idx.search(SearchQuery(egn=IVAN))] == [(1985, 3), (1985, 4), (1991, 12)]
+    assert [(r.year, r.month) for r in idx.search(SearchQuery(egn=IVAN))] == [
+        (1985, 3),
+        (1985, 4),
+        (1991, 12),
+    ]
     fixed = records()[0].model_copy(update={"days_worked": 3})  # re-indexed in the new period
     idx.upsert([fixed])
     idx.refresh()
