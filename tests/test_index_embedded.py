@@ -241,6 +241,7 @@ def seed_archive(settings: Settings, records: list[PersonMonth] | None = None) -
     index = EmbeddedIndex(settings.resolved_data_dir / "index.sqlite")
     index.ensure()
     index.upsert(records)
+    index.close()
     return records
 
 
