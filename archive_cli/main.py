@@ -70,7 +70,7 @@ def cli() -> None:
 
     Data lives under ARCHIVE_DATA_DIR (default ./archive-data). Servers are used when
     ARCHIVE_DATABASE_URL, ARCHIVE_REDIS_URL, ARCHIVE_ELASTICSEARCH_URL, ARCHIVE_S3_ENDPOINT are set;
-    otherwise the embedded defaults (SQLite, FTS5 index, files, in-process workers).
+    otherwise the embedded defaults (SQLite, an embedded index, files, in-process workers).
     """
 
 

@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     # Production backends; None = embedded default.
     database_url: str | None = Field(None, description="postgresql://user@host:5432/db; unset = SQLite under data_dir")
     redis_url: str | None = Field(None, description="redis://host:6379/0; unset = in-process workers")
-    elasticsearch_url: str | None = Field(None, description="http://host:9200; unset = embedded SQLite FTS5 index")
+    elasticsearch_url: str | None = Field(None, description="http://host:9200; unset = embedded SQLite index")
     s3_endpoint: str | None = Field(None, description="host:port of MinIO/S3; unset = content-addressed files")
     s3_access_key: str | None = None
     s3_secret_key: str | None = None

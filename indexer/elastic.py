@@ -2,16 +2,22 @@
 real cluster; tested on the noida-db Elasticsearch-API server).
 
 Layout
-  * Searches and writes go through the alias ``settings.index_alias``; the concrete index is
-    ``<alias>-<UTC timestamp>``. ``ensure()`` creates one with the alias if there is none. Two processes
-    racing in ``ensure()`` both keep the oldest index and drop the other, so the alias always ends up
-    on one index.
-  * ``rebuild(records)`` fills a fresh ``<alias>-<timestamp>`` (marked by the alias
-    ``<alias>-rebuilding`` so that upserts and deletes made meanwhile go to both indices), then moves the
-    alias and deletes the old index in ONE ``update_aliases`` call: searches see the old index or the new
-    one, never none and never a half-built one. Run one rebuild at a time (a new rebuild drops the
-    leftovers of an interrupted one).
-  * Documents are addressed by ``PersonMonth.id``: a retry overwrites, never duplicates.
+  * Searches go through the alias ``settings.index_alias``, writes through ``<alias>-write``. Behind
+    the alias stand one index per intake period, ``<alias>-<period>-<UTC timestamp>`` (the period is
+    the calendar quarter, ``intake_period()``); ``start_intake_period()`` opens the next one and moves
+    the write alias to it in one ``update_aliases`` call, so the older periods stay searchable and
+    are no longer written to (see docs/scaling.md for the sizes). ``ensure()`` creates the first one
+    if there is none. Two processes racing in ``ensure()`` both keep the oldest index and drop the
+    other, so the alias always ends up on one index.
+  * Documents are addressed by ``PersonMonth.id``: a retry overwrites, never duplicates. An upsert
+    first deletes the same ids from the older periods' indices (a ``terms`` query on the keyword
+    ``id``), so a page re-read in a later period is replaced there too; ``delete_page`` works on
+    every period.
+  * ``rebuild(records)`` fills one fresh index (marked by the alias ``<alias>-rebuilding`` so that
+    upserts and deletes made meanwhile go to it as well) with no replicas and no refreshes, then
+    restores both and moves the read and write aliases to it and deletes the old indices in ONE
+    ``update_aliases`` call: searches see the old indices or the new one, never none and never a
+    half-built one. Run one rebuild at a time (a new rebuild drops the leftovers of an interrupted one).
 
 Mapping (explicit; ``dynamic: false`` so that a new PersonMonth field is kept in ``_source`` but not
 indexed until the mapping says how)
@@ -31,9 +37,11 @@ indexed until the mapping says how)
     two-decimal ``Decimal``.
 
 Search: ЕГН is an exact ``term`` filter; a name must match ``name_key`` with fuzziness ``AUTO:3,4`` (0 edits
-for words of 1-2 letters, 1 for 3, 2 from 4 on, as the embedded index) or ``name_latin`` with fuzziness
-``AUTO`` (other Latin spellings); exact matches on ``name``/``name.folded`` score higher. Best matches
-first, then by period, then by id.
+for words of 1-2 letters, 1 for 3, 2 from 4 on, as the embedded index; no fixed prefix, at most 50
+expansions a word) or ``name_latin`` with fuzziness ``AUTO`` (other Latin spellings); exact matches on
+``name_key``/``name``/``name.folded`` score higher. Best matches first, then by period, then by id;
+without a name, by period then id (as the embedded index). The derived word fields have no norms and
+no positions: a name is a handful of words, and no phrase query runs on them.
 
 Writes use ``elasticsearch.helpers.streaming_bulk`` with back-off on 429 (``max_retries``,
 ``initial_backoff``); documents still refused with 429 after that -> ``BackendUnavailable`` (retryable).
@@ -99,15 +107,15 @@ MAPPINGS: dict[str, Any] = {
                 "keyword": {"type": "keyword", "normalizer": "folded", "ignore_above": 256},
             },
         },
-        "name_latin": {"type": "text", "analyzer": "folded"},
-        "name_key": {"type": "text", "analyzer": "key_words"},
+        "name_latin": {"type": "text", "analyzer": "folded", "norms": False, "index_options": "freqs"},
+        "name_key": {"type": "text", "analyzer": "key_words", "norms": False, "index_options": "freqs"},
         "position": {"type": "text", "analyzer": "bulgarian"},
         "employer": {
             "type": "text",
             "analyzer": "bulgarian",
             "fields": {"folded": {"type": "text", "analyzer": "folded"}},
         },
-        "employer_key": {"type": "text", "analyzer": "key_words"},
+        "employer_key": {"type": "text", "analyzer": "key_words", "norms": False, "index_options": "docs"},
         "file_no": {"type": "keyword"},
         "box": {"type": "keyword"},
         "year": {"type": "integer"},
@@ -123,6 +131,18 @@ MAPPINGS: dict[str, Any] = {
 }
 
 NAME_FUZZINESS = "AUTO:3,4"  # 0 edits for 1-2 letters, 1 for 3, 2 from 4 on (as indexer.fuzzy)
+# Fuzzy name words: the automaton runs over the term dictionary of name words (some 10^5-10^6 distinct
+# words per shard whatever the number of records), so no prefix is fixed: a misread first letter
+# ("Цавдарова" for "Чавдарова") must still match. At most NAME_EXPANSIONS close words per query word.
+NAME_PREFIX_LENGTH = 0
+NAME_EXPANSIONS = 50
+
+
+def intake_period(now: datetime | None = None) -> str:
+    """The intake period an index holds: the calendar quarter, e.g. ``2026q4`` (some 27 million
+    person-months at 300,000 a day: one primary shard of a healthy size, see docs/scaling.md)."""
+    now = now or datetime.now(UTC)
+    return f"{now.year}q{(now.month - 1) // 3 + 1}"
 
 
 def to_doc(pm: PersonMonth) -> dict[str, Any]:
@@ -145,6 +165,15 @@ def from_doc(source: dict[str, Any]) -> PersonMonth:
         if value is not None:
             data[f] = Decimal(str(value)).quantize(_CENT)
     return PersonMonth.model_validate(data)
+
+
+_FUZZY: dict[str, Any] = {
+    "fuzziness": NAME_FUZZINESS,
+    "prefix_length": NAME_PREFIX_LENGTH,
+    "max_expansions": NAME_EXPANSIONS,
+    "fuzzy_transpositions": True,
+}
+_FUZZY_LATIN = {**_FUZZY, "fuzziness": "AUTO"}
 
 
 def _date(ym: tuple[int, int]) -> str:
@@ -177,12 +206,8 @@ def build_query(query: SearchQuery) -> tuple[dict[str, Any], list[Any]]:
             {
                 "bool": {
                     "should": [
-                        {
-                            "match": {
-                                "name_key": {"query": key, "fuzziness": NAME_FUZZINESS, "operator": "and"}
-                            }
-                        },
-                        {"match": {"name_latin": {"query": latin, "fuzziness": "AUTO", "operator": "and"}}},
+                        {"match": {"name_key": {"query": key, "operator": "and", **_FUZZY}}},
+                        {"match": {"name_latin": {"query": latin, "operator": "and", **_FUZZY_LATIN}}},
                     ],
                     "minimum_should_match": 1,
                 }
@@ -205,7 +230,7 @@ def build_query(query: SearchQuery) -> tuple[dict[str, Any], list[Any]]:
             {"id": "asc"},
         ]
     else:
-        sort = [{"period": {"order": "asc", "missing": "_last"}}, {"name.keyword": "asc"}, {"id": "asc"}]
+        sort = [{"period": {"order": "asc", "missing": "_last"}}, {"id": "asc"}]
     return {"bool": bool_q}, sort
 
 
@@ -232,6 +257,7 @@ class ElasticIndex:
         self.client = client
         self.alias = alias
         self.rebuilding_alias = f"{alias}-rebuilding"
+        self.write_alias = f"{alias}-write"
         self.url = url
         self.chunk_size = chunk_size
         self.max_retries = max_retries
@@ -280,14 +306,17 @@ class ElasticIndex:
 
     # -- indices and aliases -----------------------------------------------------------------------
 
-    def _new_index_name(self) -> str:
-        return f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+    def _new_index_name(self, period: str | None = None) -> str:
+        return f"{self.alias}-{period or intake_period()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
 
-    def _index_body(self) -> dict[str, Any]:
+    def _index_body(self, *, bulk: bool = False) -> dict[str, Any]:
         settings: dict[str, Any] = {"analysis": ANALYSIS}
         if self.number_of_shards is not None:
             settings["number_of_shards"] = self.number_of_shards
-        if self.number_of_replicas is not None:
+        if bulk:  # a rebuild: no replicas and no refreshes until it is loaded (see _finish_bulk)
+            settings["number_of_replicas"] = 0
+            settings["refresh_interval"] = "-1"
+        elif self.number_of_replicas is not None:
             settings["number_of_replicas"] = self.number_of_replicas
         return {"settings": settings, "mappings": MAPPINGS}
 
@@ -297,9 +326,23 @@ class ElasticIndex:
         except EsNotFoundError:
             return []
 
+    def _layout(self) -> tuple[list[str], str | None, list[str]]:
+        """(indices searched, the index written to, indices being rebuilt), in one request."""
+        # Every concrete index is named "<alias>-...": one request lists them all with their aliases
+        # (asking for the three aliases by name answers 404 when one of them does not exist).
+        try:
+            got = self.client.indices.get_alias(index=f"{self.alias}-*", allow_no_indices=True)
+        except EsNotFoundError:
+            return [], None, []
+        read = sorted(i for i, a in got.items() if self.alias in a.get("aliases", {}))
+        write = sorted(i for i, a in got.items() if self.write_alias in a.get("aliases", {}))
+        rebuilding = sorted(i for i, a in got.items() if self.rebuilding_alias in a.get("aliases", {}))
+        return read, (write[-1] if write else None), rebuilding
+
     def ensure(self) -> None:
         with self._errors("създаване на индекса"):
             if self.client.indices.exists_alias(name=self.alias):
+                self._ensure_write_alias()
                 self._ensured = True
                 return
             try:
@@ -307,6 +350,7 @@ class ElasticIndex:
             except EsNotFoundError:
                 behind = set()
             if behind and self.alias not in behind:  # another process has just made the alias
+                self._ensure_write_alias()
                 self._ensured = True
                 return
             if self.alias in behind:
@@ -315,24 +359,46 @@ class ElasticIndex:
                     "сменете ARCHIVE_INDEX_ALIAS"
                 )
             name = self._new_index_name()
-            self.client.indices.create(index=name, aliases={self.alias: {}}, **self._index_body())
+            self.client.indices.create(
+                index=name, aliases={self.alias: {}, self.write_alias: {}}, **self._index_body()
+            )
             indices = self._indices_of(self.alias)
             if len(indices) > 1:  # another process created one at the same time: keep the oldest
                 with contextlib.suppress(EsNotFoundError):
                     self.client.indices.update_aliases(
                         actions=[{"remove_index": {"index": i}} for i in indices[1:]]
                     )
+            self._ensure_write_alias()
         self._ensured = True
+
+    def _ensure_write_alias(self) -> None:
+        """An alias made before intake periods has no write alias: put it on the newest index."""
+        read, write, _ = self._layout()
+        if write is None and read:
+            with contextlib.suppress(ApiError):
+                self.client.indices.put_alias(index=read[-1], name=self.write_alias)
+
+    def start_intake_period(self, period: str | None = None) -> str:
+        """Open the index of a new intake period (default: this quarter, ``intake_period()``) and
+        move the write alias to it in one step; earlier periods stay searchable behind the alias and
+        are no longer written to. Returns the index written to from now on."""
+        period = period or intake_period()
+        with self._errors("ново тримесечие на индекса"):
+            self._ready()
+            _, write, _ = self._layout()
+            if write is not None and write.startswith(f"{self.alias}-{period}-"):
+                return write
+            new = self._new_index_name(period)
+            self.client.indices.create(index=new, aliases={self.alias: {}}, **self._index_body())
+            actions: list[dict[str, Any]] = [{"add": {"index": new, "alias": self.write_alias}}]
+            if write is not None:
+                actions.append({"remove": {"index": write, "alias": self.write_alias}})
+            self.client.indices.update_aliases(actions=actions)
+            return new
 
     def _ready(self) -> None:
         if not self._ensured:
             self.ensure()
-
-    def _write_targets(self) -> list[str]:
-        targets = [self.alias]
-        if self.client.indices.exists_alias(name=self.rebuilding_alias):
-            targets.append(self.rebuilding_alias)
-        return targets
 
     # -- writes ------------------------------------------------------------------------------------
 
@@ -374,7 +440,22 @@ class ElasticIndex:
             return
         with self._errors("индексиране"):
             self._ready()
-            targets = self._write_targets()
+            read, write, rebuilding = self._layout()
+            if write is None:
+                raise ArchiveError(
+                    f"индексиране: псевдонимът {self.write_alias} не сочи индекс в Elasticsearch {self.url}; "
+                    "изпълнете 'archive reindex'"
+                )
+            older = [i for i in read if i != write]
+            if older:
+                # A record indexed in an earlier intake period is replaced, not duplicated.
+                self.client.delete_by_query(
+                    index=",".join(older),
+                    query={"terms": {"id": [pm.id for pm in records]}},
+                    conflicts="proceed",
+                    refresh=True,
+                )
+            targets = [write, *rebuilding]
             actions = (
                 {"_op_type": "index", "_index": target, "_id": pm.id, "_source": to_doc(pm)}
                 for pm in records
@@ -385,7 +466,8 @@ class ElasticIndex:
     def delete_page(self, page_sha256: str) -> None:
         with self._errors(f"изтриване на страница {page_sha256[:12]} от индекса"):
             self._ready()
-            for target in self._write_targets():
+            read, _, rebuilding = self._layout()
+            for target in [*read, *rebuilding]:
                 self.client.indices.refresh(index=target)  # delete_by_query sees only refreshed documents
                 self.client.delete_by_query(
                     index=target,
@@ -405,6 +487,8 @@ class ElasticIndex:
             return int(self.client.count(index=self.alias)["count"])
 
     def rebuild(self, records: Iterable[PersonMonth]) -> int:
+        """Load ``records`` into one fresh index (no replicas, no refreshes while loading), then
+        restore replicas and refreshes and move the read and write aliases to it in one step."""
         with self._errors("преиндексиране"):
             self._ready()
             stale = self._indices_of(self.rebuilding_alias)  # leftovers of an interrupted rebuild
@@ -414,20 +498,25 @@ class ElasticIndex:
             while self.client.indices.exists(index=new):
                 time.sleep(0.001)
                 new = self._new_index_name()
-            self.client.indices.create(index=new, aliases={self.rebuilding_alias: {}}, **self._index_body())
+            self.client.indices.create(
+                index=new, aliases={self.rebuilding_alias: {}}, **self._index_body(bulk=True)
+            )
             try:
-                self._set_refresh_interval(new, "-1")
+                self._put_settings(new, {"refresh_interval": "-1", "number_of_replicas": 0})
                 actions = (
                     {"_op_type": "index", "_index": new, "_id": pm.id, "_source": to_doc(pm)}
                     for pm in records
                 )
                 n = self._bulk(actions, "преиндексиране")
-                self._set_refresh_interval(new, None)
+                self._put_settings(
+                    new, {"refresh_interval": None, "number_of_replicas": self.number_of_replicas}
+                )
                 self.client.indices.refresh(index=new)
                 old = [i for i in self._indices_of(self.alias) if i != new]
                 self.client.indices.update_aliases(
                     actions=[
                         {"add": {"index": new, "alias": self.alias}},
+                        {"add": {"index": new, "alias": self.write_alias}},
                         {"remove": {"index": new, "alias": self.rebuilding_alias}},
                         *({"remove_index": {"index": i}} for i in old),
                     ]
@@ -438,10 +527,11 @@ class ElasticIndex:
                 raise
             return n
 
-    def _set_refresh_interval(self, index: str, value: str | None) -> None:
-        """Bulk loads skip refreshes; a server that cannot change it simply refreshes as usual."""
+    def _put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        """Bulk-load settings (None restores the default); a server that cannot change them simply
+        keeps its own."""
         with contextlib.suppress(ApiError):
-            self.client.indices.put_settings(index=index, settings={"index": {"refresh_interval": value}})
+            self.client.indices.put_settings(index=index, settings={"index": settings})
 
     # -- search ------------------------------------------------------------------------------------
 

@@ -1,16 +1,26 @@
-"""The embedded search index: SQLite FTS5 in one file, no server (stdlib ``sqlite3``).
+"""The embedded search index: SQLite in one file, no server (stdlib ``sqlite3`` + ``rapidfuzz``).
 
-Layout (``<n>`` is the generation; ``meta.generation`` says which one searches use):
+Layout (``<n>`` is the generation; ``meta.generation`` says which one searches use, ``meta.layout``
+which table layout the file has):
 
-* ``docs_<n>``: one row per PersonMonth (``id`` unique, so a retry overwrites), the whole record as
-  JSON (``PersonMonth.search_doc()``), ЕГН, period as ``year*100+month`` and the name's match key;
-* ``names_<n>``: FTS5 with the ``trigram`` tokenizer over the name key (candidates for fuzzy names);
-* ``emps_<n>``: FTS5 (unicode61) over the employer key (employer by words, prefix per word).
+* ``docs_<n>``: one row per PersonMonth (``id`` unique, so a retry overwrites): the whole record as
+  JSON, ЕГН, the page (an integer from the sha256's first 60 bits, for ``delete_page``), the period
+  as ``year*100+month`` (``NO_PERIOD`` when unknown, so it sorts last), and the ids of its name and
+  employer in the tables below. Indexes: (egn, ym), (name_id, ym), (emp_id, ym), page.
+* ``names_<n>``: each distinct name's ``translit.match_key`` once; ``words_<n>``: each distinct
+  name word once; ``namewords_<n>``: which names hold which word (the postings, by word).
+* ``emps_<n>``: each distinct employer's key once, with ``empwords_<n>`` (FTS5) over it for
+  "employer by words, prefix per word".
 
-Names: the query and the stored names are compared on ``translit.match_key`` (case-, script- and
-spacing-insensitive), candidates come from shared trigrams, and every query word must be within
-``fuzzy.allowed_distance`` edits of a distinct name word. When no trigram candidate is close
-enough (two misread letters in a short word can share no trigram) the distinct names are scanned.
+A name search never compares the query with the stored records one by one. Each query word is
+looked up in the dictionary of distinct name words (``fuzzy.WordDictionary``: rapidfuzz over the
+words of a possible length; kept in memory, topped up as words are added), which gives the close
+words and their edits; the postings of those words, intersected in SQLite, give the names that hold
+a close word for every query word; each such name is scored (edits, words out of order) from the
+per-word edits already known; and the records are read name group by name group, best score first,
+each group by period, until the page of results is full. Distinct names are few next to records
+(a person has many months), so the work depends on how many *names* fit the query, not on how
+many records the archive holds.
 
 ``rebuild`` fills generation n+1 and switches ``meta.generation`` in one transaction, so searches
 see either the old or the new index, never a half-built one. Every upsert carries a write sequence
@@ -21,10 +31,13 @@ page comes back if the rebuild's source still had it.)
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,110 +46,191 @@ from archive_core.errors import ArchiveError, BackendUnavailable, UsageError
 from archive_core.protocols import SearchQuery
 from archive_core.records import PersonMonth
 
-from .fuzzy import name_score, query_words
+from .fuzzy import WordDictionary, matching_order, query_words, score_words
 from .translit import match_key
 
 
 class IndexDamaged(ArchiveError):
-    """The index file is not a readable SQLite database; ``rebuild`` replaces it."""
+    """The index file is not a readable SQLite database (or of an older layout); ``rebuild`` replaces it."""
 
 
-_CANDIDATES = 5000  # trigram candidates re-ranked per name query
-_BATCH = 1000
+LAYOUT = 2
+NO_PERIOD = 999_999  # ym of a record without a year: after every real period
+_BATCH = 5000  # records per transaction while rebuilding
+_TABLES = ("docs", "names", "words", "namewords", "emps", "empwords")
 
 
-def _ym(year: int | None, month: int | None) -> int | None:
+def _ym(year: int | None, month: int | None) -> int:
     if year is None:
-        return None
+        return NO_PERIOD
     return year * 100 + (month or 0)
+
+
+def _page_key(page_sha256: str) -> int:
+    try:
+        return int(page_sha256[:15], 16)
+    except ValueError:
+        return int.from_bytes(hashlib.blake2b(page_sha256.encode(), digest_size=8).digest()) >> 4
 
 
 def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-class EmbeddedIndex:
-    """RecordIndex on SQLite FTS5 (see the module docstring)."""
+def _ids_param(ids: Iterable[int]) -> str:
+    return json.dumps(list(ids))
 
-    def __init__(self, path: Path) -> None:
+
+_IN_IDS = "(SELECT value FROM json_each(?))"
+
+
+class _Words:
+    """The in-memory dictionary of one generation's name words (see the module docstring)."""
+
+    def __init__(self, gen: int) -> None:
+        self.gen = gen
+        self.max_id = 0
+        self.ids: dict[str, int] = {}
+        self.dictionary = WordDictionary()
+
+
+class EmbeddedIndex:
+    """RecordIndex on SQLite (see the module docstring)."""
+
+    def __init__(self, path: Path, *, cache_mib: int = 256) -> None:
         self.path = Path(path)
+        self.cache_mib = cache_mib
+        self._local = threading.local()
+        self._words_lock = threading.Lock()
+        self._words: _Words | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{self.cache_mib * 1024}")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute(f"PRAGMA mmap_size={4 << 30}")
+        conn.execute("PRAGMA wal_autocheckpoint=16384")  # 64 MiB: a hot page is written once per checkpoint
+        return conn
+
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection (kept open between calls, so that its page cache stays warm;
+        reopened after a fork or an error)."""
+        local = self._local
+        conn: sqlite3.Connection | None = getattr(local, "conn", None)
+        if conn is None or getattr(local, "pid", None) != os.getpid():
+            try:
+                conn = self._open()
+            except (sqlite3.Error, OSError) as e:
+                if isinstance(e, sqlite3.DatabaseError) and not isinstance(e, sqlite3.OperationalError):
+                    raise IndexDamaged(
+                        f"индексът за търсене {self.path} е повреден ({e}); изпълнете 'archive reindex'"
+                    ) from e
+                raise BackendUnavailable(f"индексът за търсене {self.path} не може да се отвори: {e}") from e
+            local.conn, local.pid = conn, os.getpid()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        except (sqlite3.Error, OSError) as e:
-            raise BackendUnavailable(f"индексът за търсене {self.path} не може да се отвори: {e}") from e
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
             yield conn
         except sqlite3.OperationalError as e:
+            self._forget(conn)
             if "locked" in str(e) or "busy" in str(e):
                 raise BackendUnavailable(f"индексът за търсене {self.path} е зает: {e}; опитайте пак") from e
             raise
         except sqlite3.DatabaseError as e:  # not a database / malformed: the file is damaged
+            self._forget(conn)
             raise IndexDamaged(
                 f"индексът за търсене {self.path} е повреден ({e}); изпълнете 'archive reindex'"
             ) from e
-        finally:
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _forget(self, conn: sqlite3.Connection) -> None:
+        self._local.conn = None
+        with suppress(sqlite3.Error):
             conn.close()
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their thread's objects go)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            self._forget(conn)
+
+    @contextmanager
+    def _transaction(self, conn: sqlite3.Connection) -> Iterator[None]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _create_generation(conn: sqlite3.Connection, gen: int) -> None:
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS docs_{gen} ("
-            " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page_sha256 TEXT NOT NULL,"
-            " egn TEXT, name_key TEXT NOT NULL DEFAULT '', employer_key TEXT NOT NULL DEFAULT '',"
-            " ym INTEGER, doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
+            " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page INTEGER NOT NULL, egn TEXT,"
+            " name_id INTEGER NOT NULL, emp_id INTEGER NOT NULL, ym INTEGER NOT NULL,"
+            " doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0)"
         )
         conn.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS names_{gen} USING fts5(name_key, tokenize='trigram')"
+            f"CREATE TABLE IF NOT EXISTS names_{gen} (name_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)"
         )
         conn.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS emps_{gen} USING fts5("
-            "employer_key, tokenize='unicode61 remove_diacritics 2')"
+            f"CREATE TABLE IF NOT EXISTS words_{gen} (word_id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)"
+        )
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS namewords_{gen} (word_id INTEGER NOT NULL, name_id INTEGER NOT NULL,"
+            " PRIMARY KEY (word_id, name_id)) WITHOUT ROWID"
+        )
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS emps_{gen} (emp_id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)"
+        )
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS empwords_{gen} USING fts5("
+            "key, tokenize='unicode61 remove_diacritics 2')"
         )
 
     @staticmethod
     def _create_indexes(conn: sqlite3.Connection, gen: int) -> None:
         conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_egn ON docs_{gen}(egn, ym)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page_sha256)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_key)")
-        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_ym ON docs_{gen}(ym)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_page ON docs_{gen}(page)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_name ON docs_{gen}(name_id, ym)")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS ix_docs_{gen}_emp ON docs_{gen}(emp_id, ym)")
 
     @staticmethod
     def _drop_generation(conn: sqlite3.Connection, gen: int) -> None:
-        for t in (f"names_{gen}", f"emps_{gen}", f"docs_{gen}"):
-            conn.execute(f"DROP TABLE IF EXISTS {t}")
+        for t in _TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {t}_{gen}")
 
-    def _generation(self, conn: sqlite3.Connection) -> int:
+    def _generation(self, conn: sqlite3.Connection, *, any_layout: bool = False) -> int:
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        if row is not None:
-            gen = int(row[0])
-            cols = {c[1] for c in conn.execute(f"PRAGMA table_info(docs_{gen})")}
-            if "seq" not in cols:  # an index file from before write sequence numbers
-                conn.execute(f"ALTER TABLE docs_{gen} ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
-            if "employer_key" not in cols:
-                conn.execute(f"ALTER TABLE docs_{gen} ADD COLUMN employer_key TEXT NOT NULL DEFAULT ''")
-            return gen
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        meta = dict(
+            conn.execute("SELECT key, value FROM meta WHERE key IN ('generation', 'layout')").fetchall()
+        )
+        if "generation" in meta:
+            if not any_layout and meta.get("layout") != str(LAYOUT):
+                raise IndexDamaged(
+                    f"индексът за търсене {self.path} е от по-стара версия на програмата; "
+                    "изпълнете 'archive reindex'"
+                )
+            return int(meta["generation"])
+        with self._transaction(conn):
             row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
             if row is None:
                 self._create_generation(conn, 1)
                 self._create_indexes(conn, 1)
                 conn.execute("INSERT INTO meta (key, value) VALUES ('generation', '1')")
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('layout', ?)", (str(LAYOUT),))
                 gen = 1
             else:
                 gen = int(row[0])
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         return gen
 
     @staticmethod
@@ -153,42 +247,70 @@ class EmbeddedIndex:
         row = conn.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()
         return int(row[0]) if row else 0
 
+    # -- writes -----------------------------------------------------------------------------------
     @staticmethod
-    def _row(pm: PersonMonth, seq: int) -> tuple[Any, ...]:
-        return (
-            pm.id,
-            pm.page_sha256,
-            pm.egn,
-            match_key(pm.name),
-            match_key(pm.employer),
-            _ym(pm.year, pm.month),
-            json.dumps(pm.search_doc(), ensure_ascii=False),
-            seq,
+    def _name_ids(conn: sqlite3.Connection, gen: int, keys: set[str]) -> dict[str, int]:
+        """Ids of the names ``keys`` (match keys), adding the new ones with their words' postings."""
+        select = f"SELECT key, name_id FROM names_{gen} WHERE key IN {_IN_IDS}"
+        found = dict(conn.execute(select, (json.dumps(list(keys)),)).fetchall())
+        new = sorted(keys - found.keys())
+        if not new:
+            return found
+        conn.executemany(f"INSERT INTO names_{gen} (key) VALUES (?)", [(k,) for k in new])
+        added = dict(conn.execute(select, (json.dumps(new),)).fetchall())
+        found.update(added)
+        words = sorted({w for k in new for w in k.split()})
+        conn.executemany(f"INSERT OR IGNORE INTO words_{gen} (word) VALUES (?)", [(w,) for w in words])
+        word_ids = dict(
+            conn.execute(
+                f"SELECT word, word_id FROM words_{gen} WHERE word IN {_IN_IDS}", (json.dumps(words),)
+            )
         )
-
-    _INSERT = "INTO docs_{gen} (id, page_sha256, egn, name_key, employer_key, ym, doc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-
-    def _write(self, conn: sqlite3.Connection, gen: int, records: Iterable[PersonMonth], seq: int = 0) -> int:
-        """Upsert into a live generation (its FTS tables kept in step), by PersonMonth.id."""
-        n = 0
-        for pm in records:
-            old = conn.execute(f"SELECT rowid FROM docs_{gen} WHERE id = ?", (pm.id,)).fetchone()
-            if old is not None:
-                for t in (f"names_{gen}", f"emps_{gen}", f"docs_{gen}"):
-                    conn.execute(f"DELETE FROM {t} WHERE rowid = ?", (old[0],))
-            row = self._row(pm, seq)
-            rowid = conn.execute("INSERT " + self._INSERT.format(gen=gen), row).lastrowid
-            conn.execute(f"INSERT INTO names_{gen} (rowid, name_key) VALUES (?, ?)", (rowid, row[3]))
-            conn.execute(f"INSERT INTO emps_{gen} (rowid, employer_key) VALUES (?, ?)", (rowid, row[4]))
-            n += 1
-        return n
-
-    def _bulk_load(
-        self, conn: sqlite3.Connection, gen: int, records: Sequence[PersonMonth], seq: int
-    ) -> None:
-        """Fill a generation being built: documents only; the FTS tables are filled at the end."""
         conn.executemany(
-            "INSERT OR REPLACE " + self._INSERT.format(gen=gen), [self._row(pm, seq) for pm in records]
+            f"INSERT OR IGNORE INTO namewords_{gen} (word_id, name_id) VALUES (?, ?)",
+            sorted({(word_ids[w], name_id) for k, name_id in added.items() for w in k.split()}),
+        )
+        return found
+
+    @staticmethod
+    def _emp_ids(conn: sqlite3.Connection, gen: int, keys: set[str]) -> dict[str, int]:
+        found = dict(
+            conn.execute(
+                f"SELECT key, emp_id FROM emps_{gen} WHERE key IN {_IN_IDS}", (json.dumps(list(keys)),)
+            ).fetchall()
+        )
+        for key in keys - found.keys():
+            emp_id = conn.execute(f"INSERT INTO emps_{gen} (key) VALUES (?)", (key,)).lastrowid
+            assert emp_id is not None
+            conn.execute(f"INSERT INTO empwords_{gen} (rowid, key) VALUES (?, ?)", (emp_id, key))
+            found[key] = emp_id
+        return found
+
+    def _write(self, conn: sqlite3.Connection, gen: int, records: Sequence[PersonMonth], seq: int) -> None:
+        """Upsert into a generation by PersonMonth.id (inside the caller's transaction)."""
+        name_keys = [match_key(pm.name) for pm in records]
+        emp_keys = [match_key(pm.employer) for pm in records]
+        names = self._name_ids(conn, gen, set(name_keys))
+        emps = self._emp_ids(conn, gen, set(emp_keys))
+        rows = [
+            (
+                pm.id,
+                _page_key(pm.page_sha256),
+                pm.egn,
+                names[nk],
+                emps[ek],
+                _ym(pm.year, pm.month),
+                pm.model_dump_json(exclude_none=True),
+                seq,
+            )
+            for pm, nk, ek in zip(records, name_keys, emp_keys, strict=True)
+        ]
+        conn.executemany(
+            f"INSERT INTO docs_{gen} (id, page, egn, name_id, emp_id, ym, doc, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET page = excluded.page,"
+            " egn = excluded.egn, name_id = excluded.name_id, emp_id = excluded.emp_id, ym = excluded.ym,"
+            " doc = excluded.doc, seq = excluded.seq",
+            rows,
         )
 
     # -- RecordIndex ------------------------------------------------------------------------------
@@ -201,31 +323,21 @@ class EmbeddedIndex:
             return
         with self._connect() as conn:
             gen = self._generation(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction(conn):
                 self._write(conn, gen, records, self._next_seq(conn))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
 
     def delete_page(self, page_sha256: str) -> None:
         with self._connect() as conn:
             gen = self._generation(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                sub = f"SELECT rowid FROM docs_{gen} WHERE page_sha256 = ?"
-                conn.execute(f"DELETE FROM names_{gen} WHERE rowid IN ({sub})", (page_sha256,))
-                conn.execute(f"DELETE FROM emps_{gen} WHERE rowid IN ({sub})", (page_sha256,))
-                conn.execute(f"DELETE FROM docs_{gen} WHERE page_sha256 = ?", (page_sha256,))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+            with self._transaction(conn):
+                conn.execute(
+                    f"DELETE FROM docs_{gen} WHERE page = ? AND json_extract(doc, '$.page_sha256') = ?",
+                    (_page_key(page_sha256), page_sha256),
+                )
 
     def count(self) -> int:
         with self._connect() as conn:
-            gen = self._generation(conn)
+            gen = self._generation(conn, any_layout=True)
             return int(conn.execute(f"SELECT count(*) FROM docs_{gen}").fetchone()[0])
 
     def refresh(self) -> None:
@@ -233,17 +345,20 @@ class EmbeddedIndex:
 
     def rebuild(self, records: Iterable[PersonMonth]) -> int:
         try:
-            self.ensure()
+            with self._connect() as conn:
+                self._generation(conn, any_layout=True)
         except IndexDamaged:
             # The index is derived data (the database is the system of record): keep the damaged
             # file aside for inspection and build a fresh one.
+            self.close()
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             for suffix in ("", "-wal", "-shm"):
                 part = Path(f"{self.path}{suffix}")
                 if part.exists():
                     part.rename(Path(f"{self.path}{suffix}.damaged-{stamp}"))
         with self._connect() as conn:
-            old = self._generation(conn)
+            old = self._generation(conn, any_layout=True)
+            old_layout = conn.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
             new = old + 1
             start_seq = self._current_seq(conn)
             self._drop_generation(conn, new)  # leftovers of an interrupted rebuild
@@ -254,45 +369,30 @@ class EmbeddedIndex:
                     chunk = [pm for _, pm in zip(range(_BATCH), it, strict=False)]
                     if not chunk:
                         break
-                    conn.execute("BEGIN IMMEDIATE")
-                    try:
-                        self._bulk_load(conn, new, chunk, start_seq)
-                        conn.execute("COMMIT")
-                    except BaseException:
-                        conn.execute("ROLLBACK")
-                        raise
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    conn.execute(
-                        f"INSERT INTO names_{new} (rowid, name_key) SELECT rowid, name_key FROM docs_{new}"
-                    )
-                    conn.execute(
-                        f"INSERT INTO emps_{new} (rowid, employer_key) SELECT rowid, employer_key FROM docs_{new}"
-                    )
+                    with self._transaction(conn):
+                        self._write(conn, new, chunk, start_seq)
+                with self._transaction(conn):
                     self._create_indexes(conn, new)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
+                    conn.execute(f"ANALYZE docs_{new}")
             except BaseException:
                 self._drop_generation(conn, new)
                 raise
             n = int(conn.execute(f"SELECT count(*) FROM docs_{new}").fetchone()[0])
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction(conn):
                 # Records upserted into the old generation while this rebuild ran are carried over.
-                late = [
-                    PersonMonth.model_validate_json(doc)
-                    for (doc,) in conn.execute(f"SELECT doc FROM docs_{old} WHERE seq > ?", (start_seq,))
-                ]
-                if late:
-                    self._write(conn, new, late, self._next_seq(conn))
+                cols = {c[1] for c in conn.execute(f"PRAGMA table_info(docs_{old})")}
+                if "seq" in cols:
+                    late = [
+                        PersonMonth.model_validate_json(doc)
+                        for (doc,) in conn.execute(f"SELECT doc FROM docs_{old} WHERE seq > ?", (start_seq,))
+                    ]
+                    if late:
+                        self._write(conn, new, late, self._next_seq(conn))
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(new),))
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('layout', ?)", (str(LAYOUT),))
                 self._drop_generation(conn, old)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+            if old_layout is None or old_layout[0] != str(LAYOUT):
+                conn.execute("VACUUM")  # an old layout's tables leave much free space behind
             return n
 
     def search(self, query: SearchQuery) -> list[PersonMonth]:
@@ -300,16 +400,22 @@ class EmbeddedIndex:
             raise UsageError(f"броят резултати трябва да е поне 1, а не {query.limit}")
         with self._connect() as conn:
             gen = self._generation(conn)
-            where, params = self._filters(gen, query)
+            where, params = self._filters(conn, gen, query)
+            if where is None:
+                return []
             if query.name and query.name.strip():
+                # the name's records are found through the name index: the employer and the period
+                # only filter them (an employer's index would walk all of its records)
+                where = [w.replace("d.emp_id", "+d.emp_id") for w in where]
                 return self._search_name(conn, gen, query, where, params)
-            sql = f"SELECT d.doc FROM docs_{gen} d WHERE {' AND '.join(where) or '1'} ORDER BY d.ym, d.name_key, d.id LIMIT ?"
-            rows = conn.execute(sql, (*params, query.limit)).fetchall()
-            return [PersonMonth.model_validate_json(r[0]) for r in rows]
+            return self._page(conn, gen, where, params, query.limit)
 
     # -- search helpers ---------------------------------------------------------------------------
     @staticmethod
-    def _filters(gen: int, query: SearchQuery) -> tuple[list[str], list[Any]]:
+    def _filters(
+        conn: sqlite3.Connection, gen: int, query: SearchQuery
+    ) -> tuple[list[str] | None, list[Any]]:
+        """SQL conditions on ``docs d`` for everything but the name; None when nothing can match."""
         where: list[str] = []
         params: list[Any] = []
         if query.egn is not None:
@@ -318,59 +424,133 @@ class EmbeddedIndex:
         if query.employer is not None:
             words = match_key(query.employer).split()
             if not words:
-                where.append("0")
+                return None, []
+            expr = " AND ".join(_fts_phrase(w) + "*" for w in words)
+            emp_ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT rowid FROM empwords_{gen} WHERE empwords_{gen} MATCH ?", (expr,)
+                )
+            ]
+            if not emp_ids:
+                return None, []
+            if len(emp_ids) == 1:
+                where.append("d.emp_id = ?")
+                params.append(emp_ids[0])
             else:
-                expr = " AND ".join(_fts_phrase(w) + "*" for w in words)
-                where.append(f"d.rowid IN (SELECT rowid FROM emps_{gen} WHERE emps_{gen} MATCH ?)")
-                params.append(expr)
+                where.append(f"d.emp_id IN {_IN_IDS}")
+                params.append(_ids_param(emp_ids))
         if query.period_from is not None:
-            where.append("d.ym >= ?")
-            params.append(_ym(*query.period_from))
+            where.append("d.ym >= ? AND d.ym < ?")
+            params += [_ym(*query.period_from), NO_PERIOD]
         if query.period_to is not None:
             where.append("d.ym <= ?")
             params.append(_ym(*query.period_to))
         return where, params
 
+    @staticmethod
+    def _page(
+        conn: sqlite3.Connection, gen: int, where: list[str], params: list[Any], need: int
+    ) -> list[PersonMonth]:
+        """The first ``need`` records meeting ``where``, by period then id."""
+        cond = " AND ".join(where) or "1"
+        rows = conn.execute(
+            f"SELECT d.rowid, d.ym FROM docs_{gen} d WHERE {cond} ORDER BY d.ym LIMIT ?", (*params, need)
+        ).fetchall()
+        if not rows:
+            return []
+        rowids = [r[0] for r in rows]
+        if len(rows) == need:  # the last period may go on past the page: order all of it by id
+            cut = rows[-1][1]
+            rowids = [r[0] for r in rows if r[1] < cut]
+            rowids += [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT d.rowid FROM docs_{gen} d WHERE {cond} AND d.ym = ?", (*params, cut)
+                )
+            ]
+        keyed = conn.execute(
+            f"SELECT rowid, ym, id FROM docs_{gen} WHERE rowid IN {_IN_IDS}", (_ids_param(rowids),)
+        ).fetchall()
+        keyed.sort(key=lambda r: (r[1], r[2]))
+        chosen = [r[0] for r in keyed[:need]]
+        docs = dict(
+            conn.execute(f"SELECT rowid, doc FROM docs_{gen} WHERE rowid IN {_IN_IDS}", (_ids_param(chosen),))
+        )
+        return [PersonMonth.model_validate_json(docs[r]) for r in chosen]
+
+    def _dictionary(self, conn: sqlite3.Connection, gen: int) -> _Words:
+        """The generation's name words in memory, topped up with the words added since last time."""
+        with self._words_lock:
+            words = self._words
+            if words is None or words.gen != gen:
+                words = _Words(gen)
+            top = conn.execute(f"SELECT max(word_id) FROM words_{gen}").fetchone()[0] or 0
+            if top > words.max_id:
+                new = conn.execute(
+                    f"SELECT word_id, word FROM words_{gen} WHERE word_id > ?", (words.max_id,)
+                ).fetchall()
+                words.ids.update((w, i) for i, w in new)
+                words.dictionary.add(w for _, w in new)
+                words.max_id = top
+            self._words = words
+            return words
+
     def _search_name(
         self, conn: sqlite3.Connection, gen: int, query: SearchQuery, where: list[str], params: list[Any]
     ) -> list[PersonMonth]:
         assert query.name is not None
-        words = query_words(query.name)
-        if not words:
+        typed = query_words(query.name)
+        if not typed:
             return []
-        extra = "".join(f" AND {w}" for w in where)
-        trigrams = sorted({w[i : i + 3] for w in words for i in range(len(w) - 2)})
-        scored: list[tuple[tuple[int, int], int, str, str]] = []  # ((edits, out of order), ym, id, doc)
-        cache: dict[str, tuple[int, int] | None] = {}
+        words = self._dictionary(conn, gen)
+        close = [words.dictionary.close(w) for w in typed]  # per query word: {name word: edits}
+        if not all(close):
+            return []
+        # The candidates: names holding a close word for every query word (postings intersected).
+        selects = " INTERSECT ".join(
+            f"SELECT name_id FROM namewords_{gen} WHERE word_id IN {_IN_IDS}" for _ in close
+        )
+        ids_per_word = [_ids_param(words.ids[w] for w in c) for c in close]
+        candidates = conn.execute(
+            f"SELECT name_id, key FROM names_{gen} WHERE name_id IN ({selects})", ids_per_word
+        ).fetchall()
 
-        def distance(key: str) -> tuple[int, int] | None:
-            if key not in cache:
-                cache[key] = name_score(words, key)
-            return cache[key]
+        order = matching_order(typed)
+        # A name's score depends only on how close each of its words is to each query word: names
+        # of the same shape ("мария <other> иванова") are scored once.
+        shapes: dict[str, tuple[Any, ...]] = {}
+        scores: dict[tuple[Any, ...], tuple[int, int] | None] = {}
 
-        if trigrams:
-            expr = " OR ".join(_fts_phrase(t) for t in trigrams)
-            sql = (
-                f"SELECT d.doc, d.name_key, d.ym, d.id FROM names_{gen} n JOIN docs_{gen} d ON d.rowid = n.rowid"
-                f" WHERE names_{gen} MATCH ?{extra} ORDER BY n.rank LIMIT ?"
+        def by_shape(sig: tuple[Any, ...]) -> tuple[int, int] | None:
+            return score_words(order, range(len(sig)), lambda qi, i: sig[i][qi])
+
+        groups: dict[tuple[int, int], list[int]] = {}
+        for name_id, key in candidates:
+            shape = []
+            for w in key.split():
+                s = shapes.get(w)
+                if s is None:
+                    s = shapes[w] = tuple(c.get(w) for c in close)
+                shape.append(s)
+            sig = tuple(shape)
+            if sig in scores:
+                score = scores[sig]
+            else:
+                score = scores[sig] = by_shape(sig)
+            if score is not None:
+                groups.setdefault(score, []).append(name_id)
+
+        found: list[PersonMonth] = []
+        for score in sorted(groups):
+            ids = groups[score]
+            found += self._page(
+                conn,
+                gen,
+                [*where, f"d.name_id IN {_IN_IDS}"],
+                [*params, _ids_param(ids)],
+                query.limit - len(found),
             )
-            for doc, key, ym, rid in conn.execute(sql, (expr, *params, _CANDIDATES)):
-                dist = distance(key)
-                if dist is not None:
-                    scored.append((dist, ym or 0, rid, doc))
-        if not scored:
-            keys = [
-                k
-                for (k,) in conn.execute(f"SELECT DISTINCT name_key FROM docs_{gen}")
-                if distance(k) is not None
-            ]
-            for i in range(0, len(keys), 500):
-                part = keys[i : i + 500]
-                marks = ",".join("?" * len(part))
-                sql = f"SELECT d.doc, d.name_key, d.ym, d.id FROM docs_{gen} d WHERE d.name_key IN ({marks}){extra}"
-                for doc, key, ym, rid in conn.execute(sql, (*part, *params)):
-                    dist = distance(key)
-                    if dist is not None:
-                        scored.append((dist, ym or 0, rid, doc))
-        scored.sort(key=lambda s: (s[0], s[1], s[2]))
-        return [PersonMonth.model_validate_json(doc) for *_, doc in scored[: query.limit]]
+            if len(found) >= query.limit:
+                break
+        return found

@@ -13,7 +13,7 @@ from archive_core.config import Settings
 from archive_core.db import Page, open_database, record_from_person_month
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth
-from indexer.embedded import EmbeddedIndex
+from indexer.embedded import EmbeddedIndex, IndexDamaged
 from indexer.translit import fold, match_key, to_cyrillic, to_latin
 
 from .conftest import FIXTURES
@@ -241,4 +241,39 @@ def seed_archive(settings: Settings, records: list[PersonMonth] | None = None) -
     index = EmbeddedIndex(settings.resolved_data_dir / "index.sqlite")
     index.ensure()
     index.upsert(records)
+    index.close()
     return records
+
+
+def test_index_of_the_previous_layout_asks_for_reindex(tmp_path: Path) -> None:
+    """An index file written by the previous version (FTS5 trigram names) is not misread: searches
+    say to run 'archive reindex', and the rebuild replaces it."""
+    path = tmp_path / "index.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('generation', '1');"
+        "CREATE TABLE docs_1 (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, page_sha256 TEXT NOT NULL,"
+        " egn TEXT, name_key TEXT NOT NULL DEFAULT '', employer_key TEXT NOT NULL DEFAULT '', ym INTEGER,"
+        " doc TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0);"
+        "CREATE VIRTUAL TABLE names_1 USING fts5(name_key, tokenize='trigram');"
+    )
+    old.close()
+    idx = EmbeddedIndex(path)
+    with pytest.raises(IndexDamaged) as err:
+        idx.search(SearchQuery(egn=IVAN))
+    assert "archive reindex" in str(err.value)
+    records = load_records()
+    assert idx.rebuild(iter(records)) == len(records)
+    assert len(idx.search(SearchQuery(egn=IVAN))) == 9
+    tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert not any(t.startswith(("docs_1", "names_1")) for t in tables)
+
+
+def test_a_name_with_two_close_words_is_found_once(tmp_path: Path) -> None:
+    base = load_records()[0]
+    ivan = base.model_copy(update={"id": "n-000", "name": "Иван Иванов Иванов"})
+    idx = EmbeddedIndex(tmp_path / "i.sqlite")
+    idx.upsert([ivan])
+    assert [r.id for r in idx.search(SearchQuery(name="Иван"))] == ["n-000"]
+    assert [r.id for r in idx.search(SearchQuery(name="Иванов Иван"))] == ["n-000"]
