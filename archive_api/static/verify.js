@@ -5,7 +5,6 @@
 (function () {
   "use strict";
   var current = null;      // {row, field} of the field last focused
-  var saving = null;       // {row, field} of the field being saved
   var zoomed = false;
 
   function cells() { return Array.prototype.slice.call(document.querySelectorAll("input.cell")); }
@@ -15,16 +14,16 @@
   }
 
   function save(input, action) {
-    var row = input.getAttribute("data-row");
     var pageField = input.classList.contains("page-field");
-    var target = pageField ? document.querySelector("tbody.vrow") : byId("row-" + row);
-    if (!target) { return; }
-    saving = {row: row, field: input.getAttribute("data-field"), page: pageField};
+    var s = {row: input.getAttribute("data-row"), field: input.getAttribute("data-field"), page: pageField};
     var values = {action: action, expected: input.getAttribute("data-expected") || ""};
     if (action === "correct") { values.value = input.value; }
-    htmx.ajax("POST", input.getAttribute("data-url"), {
-      target: target, swap: "outerHTML", values: values, headers: headers()
+    /* the answer is out-of-band pieces only: the row(s) in a <template>, the page's status, history, image */
+    var done = htmx.ajax("POST", input.getAttribute("data-url"), {
+      source: input, target: input, swap: "none", values: values, headers: headers()
     });
+    var after = function () { window.setTimeout(function () { refocus(s); }, 30); };
+    if (done && typeof done.then === "function") { done.then(after, after); } else { after(); }
   }
 
   function nextReview(after) {
@@ -38,18 +37,18 @@
     return all[0];
   }
 
-  document.addEventListener("htmx:afterSettle", function () {
-    if (!saving) { return; }
-    var s = saving; saving = null;
+  function refocus(s) {
     if (s.page) { window.location.reload(); return; }
     var same = byId("f-" + s.row + "-" + s.field);
-    if (same && (same.classList.contains("invalid") || same.getAttribute("aria-invalid") === "true")) {
-      same.focus(); same.select(); return;
-    }
+    if (same && same.getAttribute("aria-invalid") === "true") { same.focus(); same.select(); return; }
     var next = nextReview(same);
     if (next) { next.focus(); next.select(); }
-    else { var st = byId("page-status"); if (st) { st.focus(); } }
-  });
+    else {
+      /* nothing left under review: the rows' region joins the tab order (it may scroll) */
+      var region = byId("rows-region"); if (region) { region.setAttribute("tabindex", "0"); }
+      var st = byId("page-status"); if (st) { st.focus(); }
+    }
+  }
 
   function move(input, step) {
     var field = input.getAttribute("data-field");
