@@ -79,7 +79,7 @@ def test_verification_screen_review_field_first_and_correction_turns_checks_gree
     inputs = re.findall(r"<input id=\"(f-\d+-\w+)\"[^>]*?(tabindex=\"-1\")?>", page.text, re.S)
     reachable = [i for i, skip in inputs if not skip]
     assert reachable == ["f-2-gross_pay"], reachable
-    assert f'/pages/{scene.sha256}/overlay.png' in page.text
+    assert f"/pages/{scene.sha256}/overlay.png" in page.text
     assert page.text.count('class="check fail"') >= 2  # gross sum and column total fail
     img = client.get(f"/pages/{scene.sha256}/overlay.png", params={"purpose": "verification"})
     assert img.status_code == 200 and img.content[:8] == b"\x89PNG\r\n\x1a\n"
@@ -183,7 +183,9 @@ def test_clerk_timeline_with_gap_page_one_click_away_and_certificate_marks_verif
     assert pdf and clerk.get(pdf.group(1)).headers["content-type"] == "application/pdf"
 
 
-def test_four_eyes_refusal_is_said_in_words(app: FastAPI, scene: Scene, settings: Settings, db: Database) -> None:
+def test_four_eyes_refusal_is_said_in_words(
+    app: FastAPI, scene: Scene, settings: Settings, db: Database
+) -> None:
     correct_field(db, open_index(settings), scene.wrong.id, "gross_pay", scene.true_gross, user="cleo")
     clerk = token_client(app, "cleo", "clerk")
     preview = clerk.get("/certificates/new", params={"egn": scene.egn, "kind": "income", **WHY})

@@ -226,9 +226,7 @@ def send(
         client=client_address(request),
     )
     q = {"egn": egn, "kind": kind, "from": period_from or "", "to": period_to or "", "sent": str(req.id)}
-    return RedirectResponse(
-        f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303
-    )
+    return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
 
 
 @router.get("/certificates")

@@ -48,7 +48,13 @@ def year_bars(tl: Timeline) -> list[tuple[int, list[Cell]]]:
         return []
     years = range(min(y for y, _ in by), max(y for y, _ in by) + 1)
     return [
-        (y, [Cell(mo, month_state(by[(y, mo)]) if (y, mo) in by else "none", by.get((y, mo))) for mo in range(1, 13)])
+        (
+            y,
+            [
+                Cell(mo, month_state(by[(y, mo)]) if (y, mo) in by else "none", by.get((y, mo)))
+                for mo in range(1, 13)
+            ],
+        )
         for y in years
     ]
 

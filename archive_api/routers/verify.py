@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from archive_core.accounts import Role
 from archive_core.audit import Action, Purpose
+from archive_core.db import Record
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.hashing import check_sha256
 from ingest.verification import (
@@ -108,18 +109,16 @@ def change_field(
     error: str | None = None
     if field not in FIELD_KINDS:
         raise UsageError(f"полето {field!r} не се проверява")
-    review = page_review(db, sha256)
-    row = next((r for r in review.rows if r.record.id == record_id), None)
-    if row is None:
-        raise NotFoundError(f"на страница {sha256[:12]} няма запис {record_id}")
-    old = plain(getattr(row.record, field))
+    with db.Session() as s:
+        rec = s.get(Record, record_id)
+        if rec is None or rec.page_sha256 != sha256:
+            raise NotFoundError(f"на страница {sha256[:12]} няма запис {record_id}")
+        old, row_index = plain(getattr(rec, field)), rec.row_index
     try:
         if action == "confirm":
             result = confirm_field(db, index, record_id, field, user=user.username, expected=expected)
         elif action == "correct":
-            result = correct_field(
-                db, index, record_id, field, value, user=user.username, expected=expected
-            )
+            result = correct_field(db, index, record_id, field, value, user=user.username, expected=expected)
         else:
             raise UsageError("действието е correct (поправка) или confirm (потвърждение)")
     except UsageError as e:
@@ -143,12 +142,11 @@ def change_field(
             },
             client=client_address(request),
         )
-        review = page_review(db, sha256)
     if not is_htmx(request):
         if error:
             raise UsageError(error)
-        return RedirectResponse(f"/verify/{sha256}#row-{row.record.row_index}", status_code=303)
-    ctx = _context(review, db)
+        return RedirectResponse(f"/verify/{sha256}#row-{row_index}", status_code=303)
+    ctx = _context(page_review(db, sha256), db)
     all_rows = error is None and (field in MONEY or field in PAGE_FIELDS)
     ctx.update(
         {
