@@ -60,6 +60,25 @@ class EmbeddedIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._keeper: sqlite3.Connection | None = None
+
+    def _keep_open(self) -> None:
+        """Hold one idle connection for the index's life. Without it every write's connection is the
+        last to close and checkpoints the WAL into the file (20-40 ms for a one-record upsert, the
+        bulk of a verifier's correction round-trip); an idle connection holds no lock."""
+        if self._keeper is not None:
+            return
+        try:
+            keeper = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            keeper.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.Error:
+            return  # only an optimisation: a damaged file is reported by the real connection
+        self._keeper = keeper
+
+    def _release(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
     # -- plumbing ---------------------------------------------------------------------------------
     @contextmanager
@@ -72,6 +91,7 @@ class EmbeddedIndex:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            self._keep_open()
             yield conn
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
@@ -235,6 +255,7 @@ class EmbeddedIndex:
         try:
             self.ensure()
         except IndexDamaged:
+            self._release()
             # The index is derived data (the database is the system of record): keep the damaged
             # file aside for inspection and build a fresh one.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
