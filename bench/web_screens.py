@@ -28,6 +28,7 @@ from archive_core.db import Page, Record, open_database, record_from_person_mont
 from archive_core.records import PersonMonth, ReviewState
 from bench.index_backends import records
 from indexer.backend import open_index
+from ingest.verification import correct_field, page_review
 
 ROWS = 30
 
@@ -133,6 +134,20 @@ def main(argv: list[str] | None = None) -> int:
             assert r.status_code == 200 and 'id="page-status"' in r.text and 'role="alert"' not in r.text, (
                 r.text[:500]
             )
+        # where a round-trip's time goes: the service calls alone (same database and index)
+        db, index = app.state.db, app.state.index
+        reviews, services, upserts = [], [], []
+        for k in range(args.repeat):
+            t = time.perf_counter()
+            page_review(db, sha)
+            reviews.append(time.perf_counter() - t)
+            rec = rows[k % ROWS]
+            t = time.perf_counter()
+            res = correct_field(db, index, rec.id, "gross_pay", "234.56" if k % 2 else "234.65", user="bench")
+            services.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            index.upsert([res.record])
+            upserts.append(time.perf_counter() - t)
         with app.state.db.Session() as s:
             n = s.query(Record).count()
         client.close()
@@ -141,11 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     for label, vals, target in (
         (f"verification screen ({ROWS} rows)", screens, 300),
         ("correction round-trip (POST + partial)", trips, 100),
+        ("  of which: page_review (service)", reviews, None),
+        ("  of which: correct_field (service)", services, None),
+        ("    of which: index upsert of 1 record", upserts, None),
     ):
         ms = [v * 1000 for v in vals]
         print(
             f"{label:40s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   "
-            f"max {max(ms):7.1f} ms   target < {target} ms"
+            f"max {max(ms):7.1f} ms" + (f"   target < {target} ms" if target else "")
         )
     return 0
 

@@ -92,7 +92,6 @@ def timeline_page(
         detail={"screen": "timeline", "months": len(tl.months)},
         client=client_address(request),
     )
-    name = next((e.employer for m in tl.months for e in m.entries), None)
     ctx.update(
         {
             "ask": False,
@@ -100,7 +99,6 @@ def timeline_page(
             "bars": year_bars(tl),
             "pq": purpose_query(stated),
             "requests": pending_requests(db, egn=tl.egn),
-            "first_employer": name,
         }
     )
     return render(request, "timeline.html", ctx)
