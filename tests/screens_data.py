@@ -15,6 +15,8 @@ from archive_core.storage import open_store
 from indexer.backend import open_index
 from samples.generate import Options, generate_pages
 
+from .sheets import Row, add_sheet
+
 WRONG_ROW = 2  # the row whose gross pay OCR misread
 
 
@@ -126,3 +128,24 @@ def verification_scene(settings: Settings, *, seed: int = 7, operator: str = "О
 
 def generated_dir(settings: Settings) -> Path:
     return settings.resolved_data_dir.parent
+
+
+def career(settings: Settings, scene: Scene) -> None:
+    """More months of the scene's person for the timeline: the rest of the sheet's year at the same
+    employer (one partial month), a gap, then half a year at another employer with one month under
+    review."""
+    db = open_database(settings)
+    index = open_index(settings)
+    try:
+        first = scene.records[0]
+        year, month = first.year or 1985, first.month or 1
+        for m in range(month + 1, min(month + 7, 13)):
+            days = 12 if m == month + 3 else 21
+            add_sheet(db, index, seed=f"career-a-{m}", employer=scene.employer, year=year, month=m,
+                      rows=[Row(scene.egn, name=scene.name, days=days)])  # fmt: skip
+        for m in range(2, 8):
+            review = ["days_worked"] if m == 4 else []
+            add_sheet(db, index, seed=f"career-b-{m}", employer="Завод „Искър“ София", file_no="31",
+                      year=year + 1, month=m, rows=[Row(scene.egn, name=scene.name, review=review)])  # fmt: skip
+    finally:
+        db.dispose()

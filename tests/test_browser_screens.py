@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from indexer.translit import to_latin
 from tests.browser import LiveApp, browser, live_app, screenshot, serious_violations  # noqa: F401
-from tests.screens_data import WRONG_ROW, verification_scene
+from tests.screens_data import WRONG_ROW, career, verification_scene
 from tests.test_browser import sign_in_in_browser
 
 pytestmark = pytest.mark.browser
@@ -84,6 +84,7 @@ def test_verifier_corrects_a_cell_and_clerk_issues_a_certificate_with_it(
     vera.context.close()
 
     # ---- the clerk: a Latin-spelled name, the timeline, a certificate
+    career(live_app.settings, scene)  # more months of the person, a gap, one month under review
     cleo = _tab(browser)
     sign_in_in_browser(cleo, live_app, "cleo", "clerk")
     cleo.get_by_role("link", name="Търсене на лице").first.click()
@@ -96,6 +97,8 @@ def test_verifier_corrects_a_cell_and_clerk_issues_a_certificate_with_it(
     cleo.locator("main table a", has_text=scene.egn).first.click()
     expect(cleo.get_by_role("heading", level=1)).to_contain_text("Трудов път")
     expect(cleo.locator("ol.years a.m.verified")).to_have_count(1)
+    expect(cleo.locator("ol.years a.m.review")).to_have_count(1)
+    expect(cleo.locator("main")).to_contain_text("Месеци без запис")
     _check(cleo, "timeline")
     cleo.locator("ol.years a.m.verified").click()
     expect(cleo.locator("#person-row")).to_contain_text(scene.true_gross)
@@ -103,6 +106,7 @@ def test_verifier_corrects_a_cell_and_clerk_issues_a_certificate_with_it(
     cleo.go_back()
     cleo.get_by_role("link", name="Удостоверение за доход").click()
     expect(cleo.get_by_role("heading", level=2)).to_contain_text("осигурителен доход")
+    expect(cleo.locator("main")).to_contain_text("Месеци за проверка (не влизат в сбора)")
     _check(cleo, "certificate-prepare")
     cleo.get_by_role("button", name="Издай с регистрационен номер").click()
     expect(cleo.get_by_role("status")).to_contain_text(re.compile(r"Рег. № \d{4}-\d{6}"))

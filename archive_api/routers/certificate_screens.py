@@ -30,6 +30,7 @@ from certificates import (
 )
 from certificates.model import BASIS_TEXT, MONTHS_BG
 from indexer.query import parse_period
+from ingest.verification import LABELS
 
 from ..access import allow
 from ..auth import AuditDep, CurrentUser, client_address
@@ -92,6 +93,7 @@ def _preview(
         "refusal": refusal,
         "message": message,
         "basis_text": BASIS_TEXT,
+        "labels": LABELS,
         "months_bg": MONTHS_BG,
         "requests": pending_requests(db, egn=egn),
     }
@@ -289,5 +291,5 @@ def issued_page(
     return render(
         request,
         "certificate_issued.html",
-        {"cert": cert, "basis_text": BASIS_TEXT, "months_bg": MONTHS_BG},
+        {"cert": cert, "basis_text": BASIS_TEXT, "labels": LABELS, "months_bg": MONTHS_BG},
     )
