@@ -30,7 +30,21 @@ from ingest.backends import open_backends
 from .access import check_routes, gate
 from .auth import AttemptLimiter, Forbidden, NotSignedIn
 from .redact import CannotRedact
-from .routers import certificates, health, home, pages, records, search, signin, staff_pages
+from .routers import (
+    batches,
+    certificate_screens,
+    certificates,
+    health,
+    home,
+    page_screens,
+    pages,
+    people,
+    records,
+    search,
+    signin,
+    staff_pages,
+    verify,
+)
 from .web import STATIC_DIR, render
 
 _STATUS: list[tuple[type[ArchiveError], int]] = [
@@ -139,7 +153,21 @@ def create_app(settings: Settings) -> FastAPI:
             403,
         )
 
-    for module in (health, signin, home, staff_pages, search, records, pages, certificates):
+    for module in (
+        health,
+        signin,
+        home,
+        staff_pages,
+        batches,
+        verify,
+        page_screens,
+        people,
+        certificate_screens,
+        search,
+        records,
+        pages,
+        certificates,
+    ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     check_routes(app)

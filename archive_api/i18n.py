@@ -11,6 +11,7 @@ from collections.abc import Callable
 from fastapi import Request
 
 from .auth import LANG_COOKIE
+from .i18n_screens import SCREENS
 
 LANGUAGES = ("bg", "en")
 DEFAULT = "bg"
@@ -197,6 +198,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.back": "Back to home",
     },
 }
+
+
+for _lang, _words in SCREENS.items():
+    MESSAGES[_lang].update(_words)
 
 
 def language_of(request: Request) -> str:

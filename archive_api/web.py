@@ -40,7 +40,9 @@ class NavLink:
 # The home page of each role: add a screen here when you build it.
 NAV: list[NavLink] = [
     NavLink("home.search", "/search", (Role.clerk,)),
-    NavLink("home.verify", None, (Role.verifier,)),
+    NavLink("home.certificates", "/certificates", (Role.clerk,)),
+    NavLink("home.verify", "/verify", (Role.verifier,)),
+    NavLink("home.batches", "/batches", (Role.scan_operator, Role.verifier)),
     NavLink("home.scan", None, (Role.scan_operator,)),
     NavLink("home.audit", "/admin/audit", (Role.administrator,)),
     NavLink("home.users", None, (Role.administrator,)),

@@ -3,6 +3,7 @@ boxed on the page, green when every field passed its checks, red with the fields
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import cv2
@@ -10,6 +11,9 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from archive_core.records import PayrollPage
+
+from .lines import find_rules
+from .preprocess import binarize
 
 LABELS = {
     "egn": "ЕГН", "name": "име", "days_worked": "дни", "base_pay": "основна", "extra_pay": "допълнителна",
@@ -19,7 +23,18 @@ LABELS = {
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def draw(image: np.ndarray, page: PayrollPage, *, scale: float = 0.5) -> Image.Image:
+def cell_columns(image: np.ndarray, *, dpi: int = 300) -> list[int]:
+    """The x of the sheet's vertical ruling lines (cell borders), for ``draw(columns=...)``; none on an
+    unruled sheet."""
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    return sorted(r.pos for r in find_rules(binarize(gray), dpi=dpi).vertical)
+
+
+def draw(
+    image: np.ndarray, page: PayrollPage, *, scale: float = 0.5, columns: Sequence[int] = ()
+) -> Image.Image:
+    """The page with every row boxed (and, given ``columns``, every cell of the row: the vertical
+    rules inside its box), green when the row passed, red with the fields a person must check."""
     gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     canvas = Image.fromarray(cv2.cvtColor(small, cv2.COLOR_GRAY2RGB))
@@ -32,6 +47,10 @@ def draw(image: np.ndarray, page: PayrollPage, *, scale: float = 0.5) -> Image.I
         review = r.review or []
         colour = (200, 30, 30) if review else (20, 150, 60)
         pen.rectangle((x0, y0, x1, y1), outline=colour, width=3)
+        for cx in columns:
+            x = int(cx * scale)
+            if x0 + 4 < x < x1 - 4:
+                pen.line((x, y0, x, y1), fill=colour, width=2)
         label = f"{r.row if r.row is not None else '?'}"
         if review:
             label += ": провери " + ", ".join(LABELS.get(f, f) for f in review)

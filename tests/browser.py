@@ -7,11 +7,13 @@ Import the fixtures into a test module: ``from tests.browser import live_app, br
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -70,16 +72,31 @@ def live_app(tmp_path: Path) -> Iterator[LiveApp]:
         thread.join(15)
 
 
+_SHARED: dict[str, Any] = {}
+
+
+def _stop() -> None:
+    b, pw = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    if b is not None:
+        b.close()
+    if pw is not None:
+        pw.stop()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    """One chromium for the whole run, shared by every module that imports this fixture (each import
+    is a fixture of its own to pytest; a second Playwright would find the first one's loop running)."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (scripts/setup.sh installs it)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    if "browser" not in _SHARED:
+        pw = sync_playwright().start()
+        _SHARED["playwright"] = pw
+        _SHARED["browser"] = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        atexit.register(_stop)
+    yield _SHARED["browser"]
 
 
 @pytest.fixture

@@ -37,7 +37,18 @@ from .web_helpers import (
 )
 
 WHY = {"purpose": "certificate", "purpose_text": "заявление 7/2026"}
-PAGES = ["/", "/search", "/admin/audit", "/docs", "/openapi.json"]
+PAGES = [
+    "/",
+    "/search",
+    "/admin/audit",
+    "/docs",
+    "/openapi.json",
+    "/batches",
+    "/verify",
+    "/people/timeline",
+    "/certificates",
+    "/certificates/new",
+]
 
 
 @pytest.fixture
@@ -46,7 +57,14 @@ def app(page_setup: tuple[Settings, str, list[PersonMonth]]) -> FastAPI:  # noqa
 
 
 def concrete_path(path: str, sha: str, record_id: str) -> str:
-    values = {"sha256": sha, "record_id": record_id, "cert_id": "0123456789abcdef"}
+    values = {
+        "sha256": sha,
+        "record_id": record_id,
+        "cert_id": "0123456789abcdef",
+        "field": "gross_pay",
+        "batch_id": "1",
+        "registration_no": "2026-000001",
+    }
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "x"), path)
 
 
@@ -167,11 +185,25 @@ def test_who_may_do_what(app: FastAPI, page_setup: tuple[Settings, str, list[Per
     cert = {"kind": "service", "egn": IVAN}
     assert verifier.post("/api/certificates", json=cert).status_code == 403  # verifiers issue none
     assert clerk.post("/api/certificates", json=cert).status_code == 201
-    _, sha, _ = page_setup
+    _, sha, on_page = page_setup
     assert verifier.get(f"/api/pages/{sha}", params=WHY).status_code == 200
     assert verifier.get(f"/api/pages/{sha}/citizen-copy", params=search).status_code == 403
     assert clerk.get("/admin/audit").status_code == 403
     assert admin.get("/admin/audit").status_code == 200
+    # the screens: a clerk corrects no record, a verifier issues no certificate, a scan operator
+    # sees no search, timeline or certificate
+    rec = f"/verify/{sha}/records/{on_page[0].id}/gross_pay"
+    assert clerk.post(rec, data={"action": "correct", "value": "1.00"}).status_code == 403
+    assert scan.post(rec, data={"action": "correct", "value": "1.00"}).status_code == 403
+    assert verifier.post(rec, data={"action": "correct", "value": "x"}).status_code == 400
+    form = {"egn": IVAN, "kind": "service", **WHY}
+    assert verifier.post("/certificates/issue", data=form).status_code == 403
+    assert verifier.get("/certificates/new", params=form).status_code == 403
+    for url in ("/search", "/people/timeline", "/certificates/new", f"/pages/{sha}"):
+        r = scan.get(url, params=form)
+        assert r.status_code == 403 and not personal_data(r.content), url
+    assert scan.get("/batches").status_code == 200 and clerk.get("/batches").status_code == 403
+    assert clerk.post("/certificates/issue", data=form, follow_redirects=False).status_code == 303
 
 
 # --------------------------------------------------------------------------- sign-in

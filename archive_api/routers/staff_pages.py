@@ -18,6 +18,8 @@ from ..access import allow
 from ..auth import AuditDep, CurrentUser, client_address
 from ..deps import IndexDep
 from ..i18n import language_of, translator
+from ..purpose import Stated
+from ..screen_helpers import purpose_query
 from ..web import render
 
 router = APIRouter(include_in_schema=False)
@@ -88,6 +90,7 @@ def search_page(
         client=client_address(request),
     )
     ctx["results"] = results
+    ctx["pq"] = purpose_query(Stated(stated, text))
     return render(request, "search.html", ctx)
 
 

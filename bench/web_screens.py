@@ -1,0 +1,172 @@
+"""The verification screen through the web app on embedded defaults (SQLite + embedded index), with N
+other records (default 100,000) in the database and the index: the server-side render time of the
+screen of a 30-row page (GET /verify/{sha256}: page_review, the kept changes, the audit entry, the
+template) and a correction round-trip (POST of one cell as htmx sends it, correct_field, the audit
+entry and the partial answer: the row(s), the page's status, the history). FastAPI's TestClient, so
+the figures are the server's (no network, no browser). Targets: screen < 300 ms, round-trip < 100 ms.
+
+    python -m bench.web_screens                      # 100,000 records, 40 repeats
+    python -m bench.web_screens --records 10000 --repeat 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import insert
+
+from archive_api.app import create_app
+from archive_core.config import Settings
+from archive_core.db import Page, Record, open_database, record_from_person_month
+from archive_core.records import PersonMonth, ReviewState
+from bench.index_backends import records
+from indexer.backend import open_index
+from ingest.verification import correct_field, page_review
+
+ROWS = 30
+
+
+def _pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def _seed(settings: Settings, n: int) -> tuple[str, list[PersonMonth], float]:
+    db = open_database(settings)
+    index = open_index(settings)
+    index.ensure()
+    t0 = time.perf_counter()
+    batch: list[PersonMonth] = []
+    pages: set[str] = set()
+
+    def flush() -> None:
+        with db.Session.begin() as s:
+            new = [p for p in dict.fromkeys(pm.page_sha256 for pm in batch) if p not in pages]
+            if new:
+                s.execute(insert(Page), [{"sha256": p, "source": "bench", "status": "done", "size_bytes": 1,
+                                          "page_no": 1, "attempts": 0} for p in new])  # fmt: skip
+                pages.update(new)
+            s.add_all([record_from_person_month(pm) for pm in batch])
+        index.upsert(batch)
+        batch.clear()
+
+    for pm in records(n):
+        batch.append(pm)
+        if len(batch) >= 5000:
+            flush()
+    if batch:
+        flush()
+    seeded = time.perf_counter() - t0
+    sha = hashlib.sha256(b"bench-web-page").hexdigest()
+    rows = [
+        PersonMonth(
+            id=PersonMonth.make_id(sha, i),
+            page_sha256=sha,
+            row_index=i,
+            row_no=i + 1,
+            egn="5003140242",
+            name=f"Лице {i}",
+            employer="Бенчмарк",
+            year=1987,
+            month=3,
+            sheet=1,
+            days_worked=21,
+            base_pay=Decimal("200.00"),
+            extra_pay=Decimal("34.56"),
+            gross_pay=Decimal("243.56"),
+            deductions=Decimal("24.45"),
+            net_pay=Decimal("210.11"),
+            review=["gross_pay"],
+            review_state=ReviewState.needs_review,
+            bbox=[100, 400 + 60 * i, 3200, 455 + 60 * i],
+        )  # fmt: skip
+        for i in range(ROWS)
+    ]
+    totals = {"gross_pay": f"{Decimal('234.56') * ROWS:.2f}"}
+    with db.Session.begin() as s:
+        s.add(Page(sha256=sha, source="bench.png", status="done", size_bytes=1, year=1987, month=3, sheet=1,
+                   extraction={"rows": [{"gross_pay": "243.56"}] * ROWS, "totals": totals}))  # fmt: skip
+        s.flush()
+        s.add_all([record_from_person_month(pm) for pm in rows])
+    index.upsert(rows)
+    index.refresh()
+    db.dispose()
+    return sha, rows, seeded
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=40)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "data")
+        sha, rows, seeded = _seed(settings, args.records)
+        app = create_app(settings)
+        app.state.accounts.add_user("bench", "verifier", "a long bench password")
+        _, token = app.state.accounts.create_token("bench", "bench")
+        client = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+        for _ in range(3):  # warm up (templates compiled, connections opened)
+            assert client.get(f"/verify/{sha}").status_code == 200
+        screens, trips = [], []
+        for k in range(args.repeat):
+            t = time.perf_counter()
+            r = client.get(f"/verify/{sha}")
+            screens.append(time.perf_counter() - t)
+            assert r.status_code == 200 and r.text.count('class="vrow') == ROWS
+            rec = rows[k % ROWS]
+            current = client.get(f"/api/records/{rec.id}", params={"purpose": "verification"}).json()
+            value = "234.56" if current["gross_pay"] != "234.56" else "234.65"
+            t = time.perf_counter()
+            r = client.post(
+                f"/verify/{sha}/records/{rec.id}/gross_pay",
+                data={"action": "correct", "value": value, "expected": current["gross_pay"]},
+                headers={"HX-Request": "true"},
+            )
+            trips.append(time.perf_counter() - t)
+            assert r.status_code == 200 and 'id="page-status"' in r.text and 'role="alert"' not in r.text, (
+                r.text[:500]
+            )
+        # where a round-trip's time goes: the service calls alone (same database and index)
+        db, index = app.state.db, app.state.index
+        reviews, services, upserts = [], [], []
+        for k in range(args.repeat):
+            t = time.perf_counter()
+            page_review(db, sha)
+            reviews.append(time.perf_counter() - t)
+            rec = rows[k % ROWS]
+            t = time.perf_counter()
+            res = correct_field(db, index, rec.id, "gross_pay", "234.56" if k % 2 else "234.65", user="bench")
+            services.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            index.upsert([res.record])
+            upserts.append(time.perf_counter() - t)
+        with app.state.db.Session() as s:
+            n = s.query(Record).count()
+        client.close()
+        app.state.backends.close()
+    print(f"records in database and index: {n} (seeded in {seeded:.1f} s); {args.repeat} repeats")
+    for label, vals, target in (
+        (f"verification screen ({ROWS} rows)", screens, 300),
+        ("correction round-trip (POST + partial)", trips, 100),
+        ("  of which: page_review (service)", reviews, None),
+        ("  of which: correct_field (service)", services, None),
+        ("    of which: index upsert of 1 record", upserts, None),
+    ):
+        ms = [v * 1000 for v in vals]
+        print(
+            f"{label:40s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   "
+            f"max {max(ms):7.1f} ms" + (f"   target < {target} ms" if target else "")
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
