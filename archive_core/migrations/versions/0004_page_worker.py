@@ -19,6 +19,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # a database made before migrations (create_all of today's models, then stamped 0001) has it
+    if "worker" in {c["name"] for c in sa.inspect(op.get_bind()).get_columns("pages")}:
+        return
     with op.batch_alter_table("pages", schema=None) as batch_op:
         batch_op.add_column(sa.Column("worker", sa.String(length=200), nullable=True))
 
