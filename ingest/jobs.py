@@ -131,7 +131,8 @@ def horse_killed_handler(settings: Settings, worker: str) -> Callable[..., None]
         db = open_database(settings)  # opened per call: no connection is inherited by later horses
         try:
             if (job.retries_left or 0) > 0:
-                job.retry_intervals = None  # rq re-enqueues it now rather than after a retry interval
+                job.retry_intervals = None  # rq re-enqueues it now (at the front), not after an interval
+                job.enqueue_at_front_on_retry = True
                 ledger.requeue_held(
                     db, sha, worker, actor, f"отново в опашката: процесът, който я обработваше, спря ({how})"
                 )

@@ -168,7 +168,7 @@ class RqQueue:
             min(RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)], self.settings.stuck_after)
             for i in range(n)
         ]
-        return Retry(max=n, interval=intervals)
+        return Retry(max=n, interval=intervals, enqueue_at_front=True)  # a retry waits for no backlog
 
     def job_status(self, page_sha256: str) -> JobStatus | None:
         """The rq status of the page's job, None when Redis has no such job."""

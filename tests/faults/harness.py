@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,12 +59,20 @@ class Tally:
         )
 
 
-def tally(settings: Settings, truth_dir: Path, pages_in: int, *, log: Path | None = None) -> Tally:
+def tally(
+    settings: Settings,
+    truth_dir: Path,
+    pages_in: int,
+    *,
+    log: Path | None = None,
+    expected: Mapping[str, int] | None = None,
+) -> Tally:
     """Compare the ledger, the records and the search index with the ground truth.
 
     processed: pages ``done`` with exactly their ground-truth rows as records (and indexed);
     lost: pages that entered but are not processed; duplicated: records beyond the ground truth,
-    in the database or in the search index."""
+    in the database or in the search index. ``expected``: rows per page sha256 to use instead of
+    the ground truth (with real OCR: the rows a clean run found)."""
     from indexer.backend import open_index
 
     db = open_database(settings)
@@ -84,16 +92,14 @@ def tally(settings: Settings, truth_dir: Path, pages_in: int, *, log: Path | Non
     duplicated = 0
     notes: list[str] = []
     for sha, source, status, indexed_at in pages:
-        expected = truth_rows(truth_dir, source)
+        want = expected.get(sha) if expected is not None else truth_rows(truth_dir, source)
         got = per_page.get(sha, 0)
-        if expected is not None and got > expected:
-            duplicated += got - expected
-        if status == PageStatus.done and expected is not None and got == expected and indexed_at is not None:
+        if want is not None and got > want:
+            duplicated += got - want
+        if status == PageStatus.done and want is not None and got == want and indexed_at is not None:
             processed += 1
         else:
-            notes.append(
-                f"{source}: status={status} records={got}/{expected} indexed={indexed_at is not None}"
-            )
+            notes.append(f"{source}: status={status} records={got}/{want} indexed={indexed_at is not None}")
     if indexed > db_records:
         duplicated += indexed - db_records
         notes.append(f"index holds {indexed} records, database {db_records}")
@@ -132,10 +138,13 @@ def worker_env(settings: Settings, truth_dir: Path, log: Path, *, slow: float = 
 class WorkerFleet:
     """``archive worker --processes N`` as a subprocess in its own process group."""
 
-    def __init__(self, env: dict[str, str], processes: int = 2, log_path: Path | None = None) -> None:
+    def __init__(
+        self, env: dict[str, str], processes: int = 2, log_path: Path | None = None, cwd: Path | None = None
+    ) -> None:
         self.env = env
         self.processes = processes
         self.log_path = log_path
+        self.cwd = cwd or REPO  # a "host" of its own: its own working folder
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerFleet:
@@ -143,7 +152,7 @@ class WorkerFleet:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "archive_cli", "worker", "--processes", str(self.processes)],
             env=self.env,
-            cwd=REPO,
+            cwd=self.cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -160,6 +169,21 @@ class WorkerFleet:
             out.extend(kids)
             todo.extend(kids)
         return out
+
+    def session(self) -> list[int]:
+        """Every process of this "host": its session (workers and horses leave the supervisor's
+        process group, not its session)."""
+        if self.proc is None:
+            return []
+        return session_members(self.proc.pid)
+
+    def kill_host(self) -> int:
+        """kill -9 every process of the host at once (a host that lost power); how many."""
+        pids = self.session()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        return len(pids)
 
     def terminate(self) -> None:
         """SIGTERM to the supervisor alone (as an operator's Ctrl-C or systemd KillMode=mixed)."""
@@ -193,6 +217,21 @@ class WorkerFleet:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def session_members(sid: int) -> list[int]:
+    out: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[3]) == sid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
 
 
 def children_of(pid: int) -> list[int]:
