@@ -136,7 +136,7 @@ def run_cluster(
         seconds = time.perf_counter() - t0
     finally:
         cluster.stop_all(fleets)
-    setup = f"{len(per_host)} host(s) " + "+".join(map(str, per_host)) + ", PG+Redis+ES+S3"
+    setup = f"PG+Redis+ES+S3, {len(per_host)} host{'s' if len(per_host) > 1 else ''} ({'+'.join(map(str, per_host))})"
     run = Run(setup, extractor, workers, len(pages), summary.done, summary.failed, summary.records, seconds)
     return run, settings
 
@@ -178,15 +178,19 @@ def run_kill_host(
         )
         assert doomed.proc is not None
         prefix = f"{socket.gethostname()}.{doomed.proc.pid}."  # the names its supervisor gives its workers
+        db = open_database(settings)
+
+        def in_hand() -> list[str]:
+            with db.Session() as s:
+                q = select(Page.source).where(Page.status == "processing", Page.worker.startswith(prefix))
+                return list(s.scalars(q))
+
+        deadline = time.monotonic() + 60
+        while not in_hand() and time.monotonic() < deadline and batch.thread.is_alive():
+            time.sleep(0.05)  # kill it with a page in hand
         killed = doomed.kill_host()
         kill_at = time.time()
-        db = open_database(settings)
-        with db.Session() as s:
-            held = list(
-                s.scalars(
-                    select(Page.source).where(Page.status == "processing", Page.worker.startswith(prefix))
-                )
-            )
+        held = in_hand()
         db.dispose()
         print(
             f"host {len(fleets)} killed (kill -9, {killed} processes) with {len(held)} page(s) in hand",
