@@ -62,13 +62,13 @@ class Run:
 
     def row(self) -> str:
         return (
-            f"{self.setup:<28} {self.extractor:<5} {self.workers:>3} {self.pages:>6} {self.done:>6} "
+            f"{self.setup:<30} {self.extractor:<5} {self.workers:>3} {self.pages:>6} {self.done:>6} "
             f"{self.failed:>6} {self.records:>8} {self.seconds:>9.1f} {self.pages_per_min:>10.1f}"
         )
 
 
 HEADER = (
-    f"{'setup':<28} {'ocr':<5} {'wrk':>3} {'pages':>6} {'done':>6} {'failed':>6} {'records':>8} "
+    f"{'setup':<30} {'ocr':<5} {'wrk':>3} {'pages':>6} {'done':>6} {'failed':>6} {'records':>8} "
     f"{'seconds':>9} {'pages/min':>10}"
 )
 
