@@ -34,7 +34,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from archive_core.backends import Backends
 from archive_core.config import Settings
-from archive_core.db import Page, open_database
+from archive_core.db import Database, Page
 from archive_core.errors import ArchiveError, BackendUnavailable, PageError
 from archive_core.hashing import check_sha256
 from archive_core.records import PageStatus
@@ -122,13 +122,13 @@ def horse_killed_handler(settings: Settings, worker: str) -> Callable[..., None]
     runs the job again without waiting; when the job has no retries left, the page fails with the
     reason (a page that kills every horse must not loop for ever)."""
     actor = f"worker:{worker}"
+    db = Database(settings.sqlalchemy_url)  # migrated by the supervisor; no connection until used
 
     def handle(job: Any, retpid: int | None, ret_val: int | None, rusage: Any) -> None:
         sha = page_of_job(job.id)
         if sha is None:
             return
         how = f"сигнал {os.WTERMSIG(ret_val)}" if ret_val and os.WIFSIGNALED(ret_val) else f"код {ret_val}"
-        db = open_database(settings)  # opened per call: no connection is inherited by later horses
         try:
             if (job.retries_left or 0) > 0:
                 job.retry_intervals = None  # rq re-enqueues it now (at the front), not after an interval
@@ -147,7 +147,7 @@ def horse_killed_handler(settings: Settings, worker: str) -> Callable[..., None]
         except Exception as e:  # the database is down: the reconciler retries the page later
             log.error("page %s of a killed work horse: %s", sha[:12], e)
         finally:
-            db.dispose()
+            db.dispose()  # closed again: no connection is inherited by the next work horse
 
     return handle
 

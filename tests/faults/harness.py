@@ -250,10 +250,15 @@ def children_of(pid: int) -> list[int]:
 
 
 def kill_busy_worker(
-    redis_url: str, timeout: float = 30.0, *, which: Callable[[str], bool] = lambda job_id: True
+    redis_url: str,
+    timeout: float = 30.0,
+    *,
+    which: Callable[[str], bool] = lambda job_id: True,
+    target: str = "both",
 ) -> str:
-    """kill -9 one rq worker that is in the middle of a job ``which`` accepts (and its work horse);
-    returns the job id."""
+    """kill -9 one rq worker that is in the middle of a job ``which`` accepts: ``target`` "both" its
+    process and its children, "worker" its process alone (the work horse dies with it), "horse" its
+    work horse alone (the child in a process group of its own). Returns the job id."""
     import redis
     from rq import Worker
 
@@ -263,7 +268,14 @@ def kill_busy_worker(
         for w in Worker.all(connection=conn):
             job_id = w.get_current_job_id()
             if job_id and w.pid and which(job_id):
-                for child in children_of(w.pid):
+                children = children_of(w.pid)
+                if target == "horse":
+                    horses = [c for c in children if _pgid(c) == c]
+                    if not horses:
+                        continue
+                    os.kill(horses[0], signal.SIGKILL)
+                    return job_id
+                for child in children if target == "both" else []:
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(child, signal.SIGKILL)
                 with contextlib.suppress(ProcessLookupError):
@@ -271,6 +283,13 @@ def kill_busy_worker(
                 return job_id
         time.sleep(0.05)
     raise AssertionError("no rq worker picked up a job in time")
+
+
+def _pgid(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return None
 
 
 def wait_for(pred: Callable[[], bool], timeout: float, what: str, poll: float = 0.1) -> None:
