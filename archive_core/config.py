@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     job_timeout: int = Field(600, ge=1, description="seconds one page may take before its job is failed")
     job_retries: int = Field(3, ge=0, description="retries for retryable errors (backend unavailable)")
     stuck_after: int = Field(900, ge=1, description="seconds after which a page still 'processing' is re-queued")
+    worker_heartbeat: int = Field(
+        15, ge=2, description="seconds without a heartbeat after which an rq worker (or its host) is taken for dead"
+    )
     workers: int = Field(0, ge=0, description="in-process OCR workers; 0 = one per core")
 
     # OCR.

@@ -10,6 +10,13 @@ A page that entered has exactly one status (``archive_core.records.PageStatus``)
                                   ▼
                                 failed                the pipeline failed on it: final until resubmitted
 
+The page records which worker took it (``pages.worker``, the rq worker's name). A worker that dies
+leaves its page ``processing``; whoever learns of the death moves it back at once, conditionally on
+the page still being held by that worker: the supervisor that saw its process exit
+(``requeue_held``), the worker whose work horse was killed, or the reconciler when the worker's
+heartbeat expired (a lost host). Only the worker that holds a page may finish it (``holds``): a
+worker taken for dead that was only cut off cannot overwrite the retry's result.
+
 One rule for failures: only a page that is still ``queued`` or ``processing`` can fail; a page that
 is done, rejected or already failed stays as it is (a late failure of a duplicate job must not undo
 a finished page). One rule for retries: ``requeue`` puts a page back to ``queued`` with the reason;
@@ -19,10 +26,11 @@ appends an event (``ingest.batches.add_event``) with its actor, in the same tran
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from archive_core.db import Database, Page, utcnow
@@ -52,11 +60,12 @@ def is_stuck(page: Page, stuck_after: float, now: datetime | None = None) -> boo
     return ((now or utcnow()) - updated).total_seconds() > stuck_after
 
 
-def claim(db: Database, sha: str) -> Claim | PageStatus | None:
-    """Mark a queued (or retried) page ``processing`` and count the attempt. Returns the claim, the
-    page's final status when it needs no work (done, rejected), or None when it is not in the ledger."""
+def claim(db: Database, sha: str, worker: str | None = None) -> Claim | PageStatus | None:
+    """Mark a queued (or retried) page ``processing`` by ``worker`` and count the attempt. Returns the
+    claim, the page's final status when it needs no work (done, rejected), or None when it is not in
+    the ledger."""
     with db.Session() as s:
-        page = s.get(Page, sha)
+        page = s.get(Page, sha, with_for_update=True)
         if page is None:
             return None
         if page.status in (PageStatus.rejected, PageStatus.done):
@@ -64,6 +73,7 @@ def claim(db: Database, sha: str) -> Claim | PageStatus | None:
         page.status = PageStatus.processing
         page.attempts = (page.attempts or 0) + 1
         page.error = None
+        page.worker = worker[:200] if worker else None
         page.updated_at = utcnow()
         s.commit()
         return Claim(sha256=sha, source=page.source, dpi=page.dpi, batch_id=page.batch_id)
@@ -112,6 +122,55 @@ def requeue_if_stuck(db: Database, sha: str, cutoff: datetime, actor: str, reaso
             return False
         add_event(s, sha, "queued", actor, reason)
     return True
+
+
+def holds(page: Page, worker: str | None) -> bool:
+    """``worker`` still holds the page (processing, taken by it): only then may it write the result.
+    A page without a recorded worker (taken before workers were recorded) is held by anyone."""
+    if page.status != PageStatus.processing:
+        return False
+    return worker is None or page.worker is None or page.worker == worker[:200]
+
+
+def requeue_held(db: Database, sha: str, worker: str, actor: str, reason: str) -> bool:
+    """Back to ``queued`` a page ``processing`` by ``worker``, which died (its process exited, its
+    work horse was killed, or its heartbeat expired); only if nobody moved the page meanwhile.
+    True when moved."""
+    with db.Session.begin() as s:
+        changed = s.execute(
+            update(Page)
+            .where(
+                Page.sha256 == sha,
+                Page.status == PageStatus.processing.value,
+                Page.worker == worker[:200],
+            )
+            .values(status=PageStatus.queued.value, error=reason[:_ERROR_MAX], updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if changed != 1:
+            return False
+        add_event(s, sha, "queued", actor, reason)
+    return True
+
+
+def held_by(db: Database, workers: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """Pages ``processing`` with a recorded worker, by worker (all such, or those of ``workers``)."""
+    q = select(Page.worker, Page.sha256).where(
+        Page.status == PageStatus.processing.value, Page.worker.is_not(None)
+    )
+    if workers is not None:
+        q = q.where(Page.worker.in_([w[:200] for w in workers]))
+    out: dict[str, list[str]] = {}
+    with db.Session() as s:
+        for worker, sha in s.execute(q):
+            out.setdefault(worker, []).append(sha)
+    return out
+
+
+def status_of(db: Database, sha: str) -> PageStatus | None:
+    with db.Session() as s:
+        value = s.scalar(select(Page.status).where(Page.sha256 == sha))
+    return PageStatus(value) if value is not None else None
 
 
 def reject(session: Session, page: Page, reason: str, actor: str) -> None:

@@ -312,15 +312,22 @@ def _index_records(backends: Backends, sha: str, records: Sequence[PersonMonth],
     return True
 
 
-def process_page(backends: Backends, page_sha256: str, *, engine: OcrEngine) -> PageStatus:
+def process_page(
+    backends: Backends, page_sha256: str, *, engine: OcrEngine, worker: str | None = None
+) -> PageStatus:
     """Recognise one page and write its records (idempotent; safe to run again). Returns the status.
+
+    ``worker`` (the rq worker's name; default: this process) is recorded on the page while it is
+    processed; the records are written only if the page is still held by it (a worker taken for
+    dead and retried elsewhere does not overwrite the retry).
 
     Page-level failures (undecodable, extraction error, original missing) mark the page ``failed``
     with the reason. ``BackendUnavailable`` puts it back to ``queued`` and propagates (retryable).
     """
     db = backends.db
     actor = worker_actor()
-    claimed = ledger.claim(db, page_sha256)
+    worker = worker or actor
+    claimed = ledger.claim(db, page_sha256, worker)
     if claimed is None:
         raise NotFoundError(f"страница {page_sha256} не е в регистъра")
     if claimed == PageStatus.done:
@@ -351,10 +358,13 @@ def process_page(backends: Backends, page_sha256: str, *, engine: OcrEngine) -> 
     records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
     n_review = sum(len(r.review) for r in records)
     with db.Session() as s:
+        page = s.get(Page, page_sha256, with_for_update=True)
+        assert page is not None
+        if not ledger.holds(page, worker):  # taken for dead meanwhile: the retry writes the result
+            s.rollback()
+            return ledger.status_of(db, page_sha256) or PageStatus.queued
         s.execute(delete(Record).where(Record.page_sha256 == page_sha256))
         s.add_all([_record_row(r) for r in records])
-        page = s.get(Page, page_sha256)
-        assert page is not None
         page.extraction = json.loads(result.to_json())
         page.employer_printed = result.employer.name
         page.year, page.month, page.sheet = result.period.year, result.period.month, result.sheet

@@ -1,9 +1,20 @@
 """The reconciler: the page ledger is the source of truth, the queue only carries work.
 
 rq does not re-queue the job of a worker that was killed (rq issues #1461, #2015), and a Redis
-restarted without persistence forgets every job. So, periodically (``archive worker`` runs it in a
-loop, ``RqQueue.run_until_done`` while waiting):
+restarted without persistence forgets every job. Who retries what:
 
+- the supervisor (``archive worker``) sees one of its worker processes exit and at once re-queues
+  the page that worker held (``retry_dead_worker``: the pages the ledger says it holds, and the job
+  Redis says it had started, in case it died before claiming the page);
+- a worker whose work horse was killed re-queues the horse's page itself (``ingest.jobs``);
+- a worker that stopped sending heartbeats (``ingest.heartbeat``; its host died or lost the
+  network) is taken for dead after ``settings.worker_heartbeat`` seconds: the next pass below
+  re-queues its pages (``_requeue_orphaned``), and a job it had started but not yet claimed;
+- ``stuck_after`` is the last resort, for pages without a recorded worker.
+
+Periodically (``archive worker`` runs it in a loop, ``RqQueue.run_until_done`` while waiting):
+
+- a page ``processing`` by a worker whose heartbeat expired goes back to ``queued`` with a fresh job;
 - a page ``processing`` for longer than ``settings.stuck_after`` seconds goes back to ``queued`` and
   gets a fresh job (its worker died, or its job timed out without the ledger hearing of it);
 - a page ``queued`` whose job Redis does not have, or whose job already ended, gets a job; so does
@@ -45,15 +56,22 @@ class JobView(Protocol):
     @property
     def started_at(self) -> datetime | None: ...
 
+    @property
+    def worker(self) -> str | None: ...
+
 
 class ReconciledQueue(Protocol):
     """What the reconciler needs of a queue (``ingest.rq_queue.RqQueue`` has it)."""
 
-    def requeue_page(self, page_sha256: str) -> bool: ...
+    def requeue_page(self, page_sha256: str, *, worker_died: bool = False) -> bool: ...
 
     def job_states(self, page_sha256s: Sequence[str]) -> Mapping[str, JobView]: ...
 
     def try_lead(self, key: str, owner: str, seconds: float) -> bool: ...
+
+    def dead_workers(self, workers: Sequence[str]) -> set[str]: ...
+
+    def job_of_worker(self, worker: str) -> str | None: ...
 
 
 log = logging.getLogger(__name__)
@@ -67,10 +85,11 @@ ENDED = frozenset({JobStatus.FINISHED, JobStatus.FAILED, JobStatus.STOPPED, JobS
 class ReconcileReport:
     stuck: list[str] = field(default_factory=list)  # processing too long -> queued again
     missing: list[str] = field(default_factory=list)  # queued, but Redis had no live job
+    orphaned: list[str] = field(default_factory=list)  # processing by a worker whose heartbeat expired
 
     @property
     def total(self) -> int:
-        return len(self.stuck) + len(self.missing)
+        return len(self.stuck) + len(self.missing) + len(self.orphaned)
 
 
 def _scopes(only: Sequence[str] | None) -> list[list[str] | None]:
@@ -97,6 +116,54 @@ def _requeue_stuck(
         report.stuck.append(sha)
 
 
+def _requeue_orphaned(
+    settings: Settings, db: Database, queue: ReconciledQueue, report: ReconcileReport, scope: list[str] | None
+) -> None:
+    held = ledger.held_by(db)
+    if scope is not None:
+        wanted = set(scope)
+        held = {w: [p for p in pages if p in wanted] for w, pages in held.items()}
+        held = {w: pages for w, pages in held.items() if pages}
+    if not held:
+        return
+    dead = queue.dead_workers(list(held))
+    for worker in sorted(dead):
+        why = (
+            f"отново в опашката: работникът {worker} не е давал признак на живот "
+            f"над {settings.worker_heartbeat} s"
+        )
+        for sha in held[worker]:
+            if ledger.requeue_held(db, sha, worker, ACTOR, why):
+                queue.requeue_page(sha, worker_died=True)
+                report.orphaned.append(sha)
+
+
+def retry_dead_worker(
+    db: Database, queue: ReconciledQueue, worker: str, *, actor: str, reason: str, job_page: str | None = None
+) -> list[str]:
+    """Re-queue at once what the dead ``worker`` held: the pages the ledger has ``processing`` by it,
+    and ``job_page``, the page of the job Redis says it had started (it may have died before
+    claiming it, leaving the page ``queued`` under a job nobody runs). Returns the pages re-queued."""
+    retried: list[str] = []
+    pages = ledger.held_by(db, [worker]).get(worker, [])
+    for sha in pages:
+        if ledger.requeue_held(db, sha, worker, actor, reason):
+            queue.requeue_page(sha, worker_died=True)
+            retried.append(sha)
+    # it may have died between taking the job and claiming the page
+    unclaimed = job_page is not None and job_page not in pages
+    if (
+        unclaimed
+        and job_page
+        and ledger.status_of(db, job_page) == PageStatus.queued
+        and queue.requeue_page(job_page, worker_died=True)
+    ):
+        with db.Session.begin() as s:
+            add_event(s, job_page, "queued", actor, f"{reason} (преди да поеме страницата)")
+        retried.append(job_page)
+    return retried
+
+
 def _requeue_lost(
     settings: Settings, db: Database, queue: ReconciledQueue, report: ReconcileReport, scope: list[str] | None
 ) -> None:
@@ -113,12 +180,13 @@ def _requeue_lost(
             return
         after = rows[-1]
         states = queue.job_states(rows)
+        started_by = sorted({w for st in states.values() if st.status == JobStatus.STARTED and (w := st.worker)})
+        dead = queue.dead_workers(started_by) if started_by else set()
         for sha in rows:
             state = states[sha]
-            abandoned = (
-                state.status == JobStatus.STARTED
-                and state.started_at is not None
-                and state.started_at < abandoned_before
+            abandoned = state.status == JobStatus.STARTED and (
+                (state.started_at is not None and state.started_at < abandoned_before)
+                or (state.worker is not None and state.worker in dead)
             )
             if (state.status is None or state.status in ENDED or abandoned) and queue.requeue_page(sha):
                 why = "липсваше в Redis" if state.status is None else f"беше {state.status.value}"
@@ -134,12 +202,25 @@ def reconcile(
     about); returns what was re-queued. Raises BackendUnavailable if Redis is down."""
     report = ReconcileReport()
     for scope in _scopes(only):
+        _requeue_orphaned(settings, db, queue, report, scope)
         _requeue_stuck(settings, db, queue, report, scope)
         _requeue_lost(settings, db, queue, report, scope)
     if report.total:
         log.warning(
-            "reconciler: re-queued %d stuck and %d lost page(s)", len(report.stuck), len(report.missing)
+            "reconciler: re-queued %d page(s) of dead workers, %d stuck and %d lost",
+            len(report.orphaned),
+            len(report.stuck),
+            len(report.missing),
         )
+    return report
+
+
+def requeue_orphaned(settings: Settings, db: Database, queue: ReconciledQueue) -> ReconcileReport:
+    """The cheap part of a pass, run often: pages held by workers whose heartbeat expired."""
+    report = ReconcileReport()
+    _requeue_orphaned(settings, db, queue, report, None)
+    if report.orphaned:
+        log.warning("reconciler: re-queued %d page(s) of dead workers", len(report.orphaned))
     return report
 
 

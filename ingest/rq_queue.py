@@ -38,6 +38,7 @@ from archive_core.hashing import is_sha256
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus
 
+from . import heartbeat
 from .reconcile import reconcile
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ ACTIVE_JOB_STATES = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.
 class JobState:
     status: JobStatus | None  # None: Redis has no such job
     started_at: datetime | None = None
+    worker: str | None = None  # the rq worker that started it
 
     @staticmethod
     def _text(raw: object) -> str:
@@ -73,7 +75,8 @@ class JobState:
             started = utcparse(started_raw) if started_raw else None
         except ValueError:
             started = None
-        return cls(status, started)
+        worker = cls._text(raw[2]) if len(raw) > 2 else ""
+        return cls(status, started, worker or None)
 
 
 def job_id_for(page_sha256: str) -> str:
@@ -165,7 +168,7 @@ class RqQueue:
             min(RETRY_INTERVALS[min(i, len(RETRY_INTERVALS) - 1)], self.settings.stuck_after)
             for i in range(n)
         ]
-        return Retry(max=n, interval=intervals)
+        return Retry(max=n, interval=intervals, enqueue_at_front=True)  # a retry waits for no backlog
 
     def job_status(self, page_sha256: str) -> JobStatus | None:
         """The rq status of the page's job, None when Redis has no such job."""
@@ -184,21 +187,56 @@ class RqQueue:
         with redis_errors(self.url):
             pipe = self.connection.pipeline(transaction=False)
             for sha in page_sha256s:
-                pipe.hmget(Job.key_for(job_id_for(sha)), ["status", "started_at"])
+                pipe.hmget(Job.key_for(job_id_for(sha)), ["status", "started_at", "worker_name"])
             raws = pipe.execute()
         return {sha: JobState.parse(raw) for sha, raw in zip(page_sha256s, raws, strict=True)}
 
     def enqueue_page(self, page_sha256: str) -> None:
-        self._enqueue(_check_sha(page_sha256), replace_started=False)
+        self._enqueue(_check_sha(page_sha256), keep=ACTIVE_JOB_STATES)
 
-    def requeue_page(self, page_sha256: str) -> bool:
+    def requeue_page(self, page_sha256: str, *, worker_died: bool = False) -> bool:
         """For the reconciler: like enqueue_page, but a 'started' job (whose worker may be dead) is
-        replaced too. Returns True when a job was added."""
-        return self._enqueue(_check_sha(page_sha256), replace_started=True)
+        replaced too, and the job goes to the front of the queue (a retry waits for no backlog).
+        ``worker_died``: the job's worker is known dead, replace the job whatever its state (a
+        worker killed just after taking the job leaves it 'queued' but out of the queue).
+        Returns True when a job was added."""
+        keep = frozenset() if worker_died else ACTIVE_JOB_STATES - {JobStatus.STARTED}
+        return self._enqueue(_check_sha(page_sha256), keep=keep, at_front=True)
 
-    def _enqueue(self, sha: str, *, replace_started: bool) -> bool:
+    def dead_workers(self, workers: Sequence[str]) -> set[str]:
+        """Those of ``workers`` whose heartbeat expired (``ingest.heartbeat``). None of them while
+        Redis itself has been up for less than a heartbeat: a restarted Redis forgot every heartbeat,
+        and the live workers renew theirs within a third of it."""
+        if not workers:
+            return set()
+        with redis_errors(self.url):
+            uptime = int(self.connection.info("server").get("uptime_in_seconds", 0))
+            if uptime < self.settings.worker_heartbeat:
+                return set()
+            return set(workers) - heartbeat.alive(self.connection, self.settings, workers)
+
+    def job_of_worker(self, worker: str) -> str | None:
+        """The page of the job rq says ``worker`` had started (None: idle, or Redis forgot it)."""
+        from rq import Worker
+
+        with redis_errors(self.url):
+            found = Worker.find_by_key(Worker.redis_worker_namespace_prefix + worker, connection=self.connection)
+            job_id = found.get_current_job_id() if found is not None else None
+        return page_of_job(job_id) if job_id else None
+
+    def forget_worker(self, worker: str) -> None:
+        """A worker known dead: drop its heartbeat and rq's registration of it (``archive jobs``
+        counts live workers)."""
+        from rq import Worker
+
+        with redis_errors(self.url):
+            heartbeat.forget(self.connection, self.settings, worker)
+            found = Worker.find_by_key(Worker.redis_worker_namespace_prefix + worker, connection=self.connection)
+            if found is not None:
+                found.register_death()
+
+    def _enqueue(self, sha: str, *, keep: frozenset[JobStatus], at_front: bool = False) -> bool:
         job_id = job_id_for(sha)
-        keep = ACTIVE_JOB_STATES - ({JobStatus.STARTED} if replace_started else set())
         with redis_errors(self.url):
             for _ in range(3):
                 try:
@@ -212,6 +250,7 @@ class RqQueue:
                         job_id=job_id,
                         retry=self._retry(),
                         unique=True,
+                        at_front=at_front,
                     )
                     return True
                 except DuplicateJobError:

@@ -2,8 +2,12 @@
 
 ``archive worker --processes N`` starts N rq worker processes (each its own process, one OCR thread
 each: OMP_THREAD_LIMIT=1) on the queue in Redis, and runs the reconciler in the supervising process.
-A worker process that dies is started again (unless --burst). SIGTERM/SIGINT: the workers finish the
-page in hand, then everything stops (a second signal stops at once). Under systemd use
+A worker process that dies is started again (unless --burst), and the page it held is re-queued at
+once (the supervisor named the worker, so it asks the ledger which page that worker holds and Redis
+which job it had started). Each worker keeps a heartbeat in Redis; every few seconds the supervisor
+re-queues the pages of workers of any host whose heartbeat expired (``ingest.reconcile``).
+SIGTERM/SIGINT: the workers finish the page in hand, then everything stops (a second signal stops at
+once). Under systemd use
 ``KillMode=mixed``, so that only the supervisor gets the SIGTERM.
 """
 
@@ -72,15 +76,26 @@ def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_leve
     limit_ocr_threads()
     from rq import Worker
 
-    from .jobs import install_fault_plugin
+    from .heartbeat import Heartbeat
+    from .jobs import WORKER_PID_ENV, horse_killed_handler, install_fault_plugin
     from .rq_queue import RqQueue
 
     settings = Settings(**settings_data)
     _preload(settings)
     install_fault_plugin()
+    os.environ[WORKER_PID_ENV] = str(os.getpid())  # its work horses die with it
     queue = RqQueue.from_settings(settings)
-    worker = Worker([queue.queue], connection=queue.connection, name=name)
-    worker.work(burst=burst, with_scheduler=True, logging_level=log_level)
+    beat = Heartbeat(queue.connection, settings, name).start()
+    worker = Worker(
+        [queue.queue],
+        connection=queue.connection,
+        name=name,
+        work_horse_killed_handler=horse_killed_handler(settings, name),
+    )
+    try:
+        worker.work(burst=burst, with_scheduler=True, logging_level=log_level)
+    finally:
+        beat.stop()
 
 
 def _settings_data(settings: Settings) -> dict[str, Any]:
@@ -95,6 +110,7 @@ class Supervisor:
         self.reconcile_every = reconcile_every
         self.ctx = multiprocessing.get_context("spawn")
         self.children: dict[int, BaseProcess] = {}
+        self.names: dict[int, str] = {}  # slot -> rq worker name of the process in it
         self.stopping = False
         self.host = socket.gethostname()
         self.log_level = logging.getLevelName(log.getEffectiveLevel())
@@ -109,6 +125,7 @@ class Supervisor:
         )
         proc.start()
         self.children[slot] = proc
+        self.names[slot] = name
 
     def _on_signal(self, signum: int, _frame: object) -> None:
         if self.stopping:  # second signal: stop now
@@ -143,6 +160,49 @@ class Supervisor:
                 err=True,
             )
 
+    def _retry_held(self, queue: Any, db: Any, slot: int, exitcode: int | None) -> None:
+        """The worker process in ``slot`` died: re-queue at once the page it held."""
+        from .reconcile import retry_dead_worker
+
+        name = self.names.pop(slot, None)
+        if name is None:  # already done for this process
+            return
+        try:
+            job_page = queue.job_of_worker(name)
+            retried = retry_dead_worker(
+                db,
+                queue,
+                name,
+                actor=f"supervisor:{self.host}:{os.getpid()}",
+                reason=f"отново в опашката: работникът {name} спря (код {exitcode})",
+                job_page=job_page,
+            )
+            queue.forget_worker(name)
+        except Exception as e:  # Redis or the database down: the heartbeat pass retries it later
+            log.error("retry of worker %s's page: %s: %s", name, type(e).__name__, e)
+            return
+        if retried:
+            click.echo(
+                f"archive worker: страница {', '.join(sha[:12] for sha in retried)} на спрелия процес "
+                f"{slot} е отново в опашката",
+                err=True,
+            )
+
+    def _check_heartbeats(self, queue: Any, db: Any) -> None:
+        from .reconcile import requeue_orphaned
+
+        try:
+            report = requeue_orphaned(self.settings, db, queue)
+        except Exception as e:  # keep supervising; the next pass tries again
+            log.warning("heartbeats: %s: %s", type(e).__name__, e)
+            return
+        if report.orphaned:
+            click.echo(
+                f"archive worker: върнати в опашката {len(report.orphaned)} страници на работници "
+                "без признак на живот",
+                err=True,
+            )
+
     def run(self) -> int:
         from archive_core.db import open_database
 
@@ -162,6 +222,8 @@ class Supervisor:
         )
         self._reconcile(queue, db)
         next_reconcile = time.monotonic() + self.reconcile_every
+        heartbeat_every = max(1.0, self.settings.worker_heartbeat / 3)
+        next_heartbeats = time.monotonic() + heartbeat_every
         restarts: dict[int, float] = {}
         exit_code = 0
         while True:
@@ -169,6 +231,8 @@ class Supervisor:
                 if proc.is_alive():
                     continue
                 proc.join()
+                if proc.exitcode != 0:
+                    self._retry_held(queue, db, slot, proc.exitcode)
                 if self.stopping or self.burst:
                     del self.children[slot]
                     if proc.exitcode not in (0, None) and not self.stopping:
@@ -186,6 +250,9 @@ class Supervisor:
             if not self.stopping and time.monotonic() >= next_reconcile:
                 self._reconcile(queue, db)
                 next_reconcile = time.monotonic() + self.reconcile_every
+            elif not self.stopping and time.monotonic() >= next_heartbeats:
+                self._check_heartbeats(queue, db)
+                next_heartbeats = time.monotonic() + heartbeat_every
             time.sleep(0.2)
         if self.burst and not self.stopping:
             self._reconcile(queue, db)

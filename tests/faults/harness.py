@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,12 +59,20 @@ class Tally:
         )
 
 
-def tally(settings: Settings, truth_dir: Path, pages_in: int, *, log: Path | None = None) -> Tally:
+def tally(
+    settings: Settings,
+    truth_dir: Path,
+    pages_in: int,
+    *,
+    log: Path | None = None,
+    expected: Mapping[str, int] | None = None,
+) -> Tally:
     """Compare the ledger, the records and the search index with the ground truth.
 
     processed: pages ``done`` with exactly their ground-truth rows as records (and indexed);
     lost: pages that entered but are not processed; duplicated: records beyond the ground truth,
-    in the database or in the search index."""
+    in the database or in the search index. ``expected``: rows per page sha256 to use instead of
+    the ground truth (with real OCR: the rows a clean run found)."""
     from indexer.backend import open_index
 
     db = open_database(settings)
@@ -84,16 +92,14 @@ def tally(settings: Settings, truth_dir: Path, pages_in: int, *, log: Path | Non
     duplicated = 0
     notes: list[str] = []
     for sha, source, status, indexed_at in pages:
-        expected = truth_rows(truth_dir, source)
+        want = expected.get(sha) if expected is not None else truth_rows(truth_dir, source)
         got = per_page.get(sha, 0)
-        if expected is not None and got > expected:
-            duplicated += got - expected
-        if status == PageStatus.done and expected is not None and got == expected and indexed_at is not None:
+        if want is not None and got > want:
+            duplicated += got - want
+        if status == PageStatus.done and want is not None and got == want and indexed_at is not None:
             processed += 1
         else:
-            notes.append(
-                f"{source}: status={status} records={got}/{expected} indexed={indexed_at is not None}"
-            )
+            notes.append(f"{source}: status={status} records={got}/{want} indexed={indexed_at is not None}")
     if indexed > db_records:
         duplicated += indexed - db_records
         notes.append(f"index holds {indexed} records, database {db_records}")
@@ -132,10 +138,13 @@ def worker_env(settings: Settings, truth_dir: Path, log: Path, *, slow: float = 
 class WorkerFleet:
     """``archive worker --processes N`` as a subprocess in its own process group."""
 
-    def __init__(self, env: dict[str, str], processes: int = 2, log_path: Path | None = None) -> None:
+    def __init__(
+        self, env: dict[str, str], processes: int = 2, log_path: Path | None = None, cwd: Path | None = None
+    ) -> None:
         self.env = env
         self.processes = processes
         self.log_path = log_path
+        self.cwd = cwd or REPO  # a "host" of its own: its own working folder
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerFleet:
@@ -143,7 +152,7 @@ class WorkerFleet:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "archive_cli", "worker", "--processes", str(self.processes)],
             env=self.env,
-            cwd=REPO,
+            cwd=self.cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -160,6 +169,21 @@ class WorkerFleet:
             out.extend(kids)
             todo.extend(kids)
         return out
+
+    def session(self) -> list[int]:
+        """Every process of this "host": its session (workers and horses leave the supervisor's
+        process group, not its session)."""
+        if self.proc is None:
+            return []
+        return session_members(self.proc.pid)
+
+    def kill_host(self) -> int:
+        """kill -9 every process of the host at once (a host that lost power); how many."""
+        pids = self.session()
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        return len(pids)
 
     def terminate(self) -> None:
         """SIGTERM to the supervisor alone (as an operator's Ctrl-C or systemd KillMode=mixed)."""
@@ -195,6 +219,21 @@ class WorkerFleet:
         self.stop()
 
 
+def session_members(sid: int) -> list[int]:
+    out: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[3]) == sid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
 def children_of(pid: int) -> list[int]:
     out: list[int] = []
     for entry in Path("/proc").iterdir():
@@ -211,10 +250,15 @@ def children_of(pid: int) -> list[int]:
 
 
 def kill_busy_worker(
-    redis_url: str, timeout: float = 30.0, *, which: Callable[[str], bool] = lambda job_id: True
+    redis_url: str,
+    timeout: float = 30.0,
+    *,
+    which: Callable[[str], bool] = lambda job_id: True,
+    target: str = "both",
 ) -> str:
-    """kill -9 one rq worker that is in the middle of a job ``which`` accepts (and its work horse);
-    returns the job id."""
+    """kill -9 one rq worker that is in the middle of a job ``which`` accepts: ``target`` "both" its
+    process and its children, "worker" its process alone (the work horse dies with it), "horse" its
+    work horse alone (the child in a process group of its own). Returns the job id."""
     import redis
     from rq import Worker
 
@@ -224,7 +268,14 @@ def kill_busy_worker(
         for w in Worker.all(connection=conn):
             job_id = w.get_current_job_id()
             if job_id and w.pid and which(job_id):
-                for child in children_of(w.pid):
+                children = children_of(w.pid)
+                if target == "horse":
+                    horses = [c for c in children if _pgid(c) == c]
+                    if not horses:
+                        continue
+                    os.kill(horses[0], signal.SIGKILL)
+                    return job_id
+                for child in children if target == "both" else []:
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(child, signal.SIGKILL)
                 with contextlib.suppress(ProcessLookupError):
@@ -232,6 +283,13 @@ def kill_busy_worker(
                 return job_id
         time.sleep(0.05)
     raise AssertionError("no rq worker picked up a job in time")
+
+
+def _pgid(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return None
 
 
 def wait_for(pred: Callable[[], bool], timeout: float, what: str, poll: float = 0.1) -> None:

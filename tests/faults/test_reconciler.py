@@ -91,3 +91,35 @@ def test_only_one_supervisor_passes_at_a_time(prod_settings: Settings) -> None:
     assert first is not None and first.missing == [sha(7)]
     assert second is None
     db.dispose()
+
+
+def test_pages_of_a_worker_without_heartbeat_are_requeued_at_once(prod_settings: Settings) -> None:
+    """A host that died: its workers' heartbeats expire and their pages are retried long before
+    stuck_after (15 minutes here); pages of a worker whose heartbeat is alive stay as they are."""
+    import time
+
+    from ingest import heartbeat
+    from ingest.reconcile import requeue_orphaned
+
+    settings = prod_settings.model_copy(update={"stuck_after": 900, "worker_heartbeat": 2})
+    add_pages(settings, [(21, "processing", 0), (22, "processing", 0), (23, "processing", 0)])
+    db = open_database(settings)
+    with db.Session.begin() as s:
+        for n, worker in ((21, "hostB.1.0"), (22, "hostA.1.0"), (23, None)):
+            page = s.get(Page, sha(n))
+            assert page is not None
+            page.worker = worker
+    queue = RqQueue.from_settings(settings)
+    heartbeat.beat(queue.connection, settings, "hostA.1.0")
+    heartbeat.beat(queue.connection, settings, "hostB.1.0")
+    assert requeue_orphaned(settings, db, queue).orphaned == []  # both alive
+    time.sleep(2.5)  # hostB stops beating (and Redis has been up longer than a heartbeat)
+    heartbeat.beat(queue.connection, settings, "hostA.1.0")
+    report = reconcile(settings, db, queue)
+    assert report.orphaned == [sha(21)] and report.stuck == []
+    with db.Session() as s:
+        statuses = {n: s.get(Page, sha(n)).status for n in (21, 22, 23)}  # type: ignore[union-attr]
+    assert statuses == {21: "queued", 22: "processing", 23: "processing"}
+    assert queue.queue.get_job_ids() == [job_id_for(sha(21))]
+    assert requeue_events(settings) == {sha(21): 1}
+    db.dispose()
