@@ -28,7 +28,7 @@ from archive_core.hashing import sha256_hex
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
 from ocr.extract import extract_image
-from scanner_drivers.base import CapturedPage
+from scanner_drivers.base import CapturedPage, ScannerError
 from scanner_drivers.capture_checks import CaptureReport, check_page
 from scanner_drivers.files import FileDriver, expand_paths
 from scanner_drivers.intake import decode_image, triage
@@ -65,6 +65,8 @@ class IngestSummary:
     problems: list[Problem] = field(default_factory=list)
     page_sha256s: list[str] = field(default_factory=list)  # every page of this run, in order
     notes: list[Problem] = field(default_factory=list)  # what the checks at capture found, per page
+    interrupted: str | None = None  # why capture stopped early (the pages before it are kept)
+    batch: BatchInfo | None = None  # the file the last page went into (a separator switches it)
 
     @property
     def ok(self) -> bool:
@@ -167,7 +169,9 @@ def admit_page(
                     report = capture_report(backends, data, name=name, dpi=captured.dpi or info.dpi, sha=sha)
             except InputFileError as e:
                 reason = str(e)
-        if report is not None and report.keeps_out and existing is None:
+        if report is not None and report.keeps_out:
+            if existing is not None:  # submitted again, still blank
+                return Admitted(sha, "blank", f"{name}: {report.summary()}", report=report)
             page = Page(
                 sha256=sha,
                 batch_id=batch_id,
@@ -227,9 +231,10 @@ def admit_page(
         if existing is None:
             s.add(page)
         add_event(s, sha, "captured", actor, captured.source)
+        detail = f"{len(data)} байта, {info.content_type}"
         if report and report.findings:
-            add_event(s, sha, "checked", actor, report.summary())
-        ledger.admit(s, page, actor, f"{len(data)} байта, {info.content_type}")
+            detail += f"; при сканиране: {report.summary()}"
+        ledger.admit(s, page, actor, detail)
         s.commit()
     return Admitted(sha, "stored", report=report)
 
@@ -318,6 +323,7 @@ def ingest_captures(
     progress: ProgressFactory = null_progress,
     total: int | None = None,
     on_page: Callable[[str], None] = lambda _line: None,
+    on_admitted: Callable[[CapturedPage, Admitted], None] | None = None,
 ) -> IngestSummary:
     """Admit every captured page into ``batch``, queue the new ones and wait for the queue.
     ``on_page`` gets one line per page as it is captured (what the checks found); a separator sheet
@@ -333,8 +339,18 @@ def ingest_captures(
     summary = IngestSummary()
     to_process: list[str] = []
     bar = progress(total=total, desc="Приемане", unit=" стр.")
+    stream = iter(captures)
     try:
-        for captured in captures:
+        while True:
+            try:
+                captured = next(stream)
+            except StopIteration:
+                break
+            except (ScannerError, KeyboardInterrupt) as e:
+                # the scanner stopped (jam, empty feeder) or the operator pressed Ctrl-C: the pages
+                # captured so far are kept and recognised; the scan can go on into the same file
+                summary.interrupted = str(e) or "прекъснато от оператора"
+                break
             sep = separator_of(captured)
             if sep is not None:
                 # a separator sheet starts the next employer's file; it is not a page
@@ -351,6 +367,8 @@ def ingest_captures(
             elif adm.report is not None and adm.report.findings:
                 summary.notes.append(Problem(captured.source, f"{display_name(captured)}: {adm.report.summary()}"))
             on_page(page_line(summary.pages_in, captured, adm))
+            if on_admitted is not None:
+                on_admitted(captured, adm)
             if adm.sha256 and adm.sha256 not in summary.page_sha256s:
                 summary.page_sha256s.append(adm.sha256)
             if adm.outcome == "stored":
@@ -382,6 +400,7 @@ def ingest_captures(
         with contextlib.suppress(BackendUnavailable):  # counted as index_pending below
             backends.index.refresh()
     _tally_results(db, summary, to_process)
+    summary.batch = batch
     return summary
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from archive_core.errors import ArchiveError
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 TIFF_MAGICS = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
@@ -53,6 +55,13 @@ def sniff_content_type(data: bytes) -> str | None:
     if _looks_csv(data):
         return CSV_TYPE
     return None
+
+
+class ScannerError(ArchiveError):
+    """The scanner stopped or refused (empty feeder, jam, unreachable): one Bulgarian line with what to do.
+    Pages scanned before it are kept."""
+
+    exit_code = 6
 
 
 @dataclass(frozen=True)

@@ -349,14 +349,14 @@ def check_page(image: np.ndarray, *, dpi: int | None) -> CaptureReport:
     small = working_copy(gray, dpi)
     mask = ink_mask(small)
     rules, text = split_rules(mask)
-    blank = check_blank(text, rules)
+    exposure = check_exposure(small)
+    if exposure:
+        report.findings.append(exposure)
+    blank = check_blank(text, rules) if exposure is None or exposure.check != TOO_DARK else None
     if blank:
         report.findings.append(blank)
         report.phash = perceptual_hash(small)
         return report
-    exposure = check_exposure(small)
-    if exposure:
-        report.findings.append(exposure)
     turns, rotated = check_rotation(gray, text, dpi)
     if rotated:
         report.findings.append(rotated)
