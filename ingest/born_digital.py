@@ -20,7 +20,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -41,6 +43,7 @@ PROVENANCE = "прочетено от текста на файла"
 MAPPING_FILE = "column-mapping.json"
 TOTAL_WORDS = ("всичко", "общо", "пренос")
 FIELDS = (*ROW_FIELDS,)
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def is_born_digital(content_type: str | None) -> bool:
@@ -158,7 +161,7 @@ def _xlsx_grid(data: bytes) -> list[list[str]]:
 
 def _cell(v: object) -> str:
     if isinstance(v, float):
-        return f"{v:.2f}" if v != int(v) or abs(v) >= 1000 else (str(int(v)) if v == int(v) else f"{v:.2f}")
+        return str(int(v)) if v.is_integer() else repr(v)
     return str(v)
 
 
@@ -204,11 +207,14 @@ def _value(field: str, text: str) -> object:
     text = text.strip()
     if not text:
         return None
+    plain = _PLAIN_NUMBER.match(text)
     if field == "egn":
         return normalise.egn(text)
     if field in ("row", "days_worked"):
-        return normalise.integer(text)
+        return int(Decimal(text)) if plain else normalise.integer(text)
     if field in MONEY_FIELDS:
+        if plain:  # a spreadsheet's number: exact as it stands
+            return f"{Decimal(text).quantize(Decimal('0.01'))}"
         return "0.00" if normalise.is_dash(text) else normalise.money(text)
     return " ".join(text.split())
 
