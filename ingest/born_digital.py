@@ -252,6 +252,11 @@ def read_payroll(data: bytes, *, content_type: str | None, name: str, mapping: P
             checks.check_days(d, header.year, header.month)
         checks.check_money(d, [f for f in present if f in MONEY_FIELDS])
     checks.check_totals(drafts, totals, [f for f in present if f in MONEY_FIELDS])
+    for f in MONEY_FIELDS:  # a text cannot be misread: a column that misses its own total goes to a person
+        col = [d.dec(f) for d in drafts]
+        if f in totals and all(x is not None for x in col) and sum(x for x in col if x is not None) != Decimal(totals[f]):
+            for d in drafts:
+                d.review.add(f)
     rows: list[PayrollRow] = []
     for i, (d, orig) in enumerate(zip(drafts, read, strict=True), start=1):
         # a text is what it says: a check that would change a value flags it instead
