@@ -86,6 +86,7 @@ class HotFolderDriver:
         self.changes = _Changes(self.folder)
         self.observer: Observer | None = None  # type: ignore[valid-type]
         self.seen: dict[Path, tuple[int, int, float]] = {}  # size, mtime_ns, since when unchanged
+        self.done: dict[Path, tuple[int, int]] = {}  # files taken or skipped, as they were then
         self.processed = self._load_state()
 
     # -- state ----------------------------------------------------------------------------------
@@ -154,6 +155,8 @@ class HotFolderDriver:
             except OSError:
                 continue
             key = (st.st_size, st.st_mtime_ns)
+            if self.done.get(p) == key:
+                continue
             prev = self.seen.get(p)
             if prev is None or prev[:2] != key:
                 self.seen[p] = (*key, now)
@@ -166,11 +169,13 @@ class HotFolderDriver:
     def take(self, path: Path) -> Taken | None:
         """Read a settled file; None when it was taken before (same content, same path)."""
         try:
+            st = path.stat()
             data = path.read_bytes()
         except OSError:
             return None
         sha = sha256_hex(data)
         self.seen.pop(path, None)
+        self.done[path] = (st.st_size, st.st_mtime_ns)
         if (sha, str(path)) in self.processed:
             return None
         return Taken(path, sha, list(self.files.capture_file(path)))
