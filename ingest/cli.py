@@ -125,6 +125,8 @@ def _resume_hint(driver: str, employer: str, file_no: str) -> str:
     help="Разделителна способност (dpi).",
 )
 @click.option("--mode", default="Gray", show_default=True, help="SANE: режим на сканиране (Gray, Color, ...).")
+@click.option("--replace", default=None, metavar="SHA",
+              help="Повторно сканиране на една страница на нейното място в делото (sha256 или началото му).")  # fmt: skip
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_with_batch_options
 def scan(
@@ -139,6 +141,7 @@ def scan(
     pages: int,
     resolution: int,
     mode: str,
+    replace: str | None,
     paths: tuple[Path, ...],
     employer: str,
     file_no: str,
@@ -185,7 +188,13 @@ def scan(
     backends = open_backends(settings)
     try:
         summary = ingest_captures(
-            backends, source_driver.pages(), batch, progress=tqdm_progress, total=total, on_page=click.echo
+            backends,
+            source_driver.pages(),
+            batch,
+            progress=tqdm_progress,
+            total=total,
+            on_page=click.echo,
+            replace=replace,
         )
     finally:
         backends.close()

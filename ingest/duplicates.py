@@ -126,10 +126,7 @@ def _records_of(page: Page, employer: str | None, file_no: str | None, box: str 
 def keep_scan(session: Session, sha_prefix: str, actor: str) -> tuple[str, str]:
     """The operator keeps this scan of a sheet: it gives the records, the other scan is held back.
     Returns (kept sha256, held sha256). The search index is updated by the caller."""
-    matches = list(session.scalars(select(Page).where(Page.sha256.like(f"{sha_prefix}%"))))
-    if len(matches) != 1:
-        raise NotFoundError(f"{sha_prefix}: {'няма такава страница' if not matches else 'повече от една страница'}")
-    page = matches[0]
+    page = find_page(session, sha_prefix)
     if page.duplicate_of is None:
         raise UsageError(f"{page.source}: страницата не е отбелязана като повторно сканиране — няма какво да се избира")
     other = session.get(Page, page.duplicate_of)
@@ -153,3 +150,23 @@ def keep_scan(session: Session, sha_prefix: str, actor: str) -> tuple[str, str]:
     add_event(session, page.sha256, "kept", actor, f"запазено вместо {other.source}")
     add_event(session, other.sha256, "duplicate", actor, msg)
     return page.sha256, other.sha256
+
+
+def find_page(session: Session, sha_prefix: str) -> Page:
+    matches = list(session.scalars(select(Page).where(Page.sha256.like(f"{sha_prefix}%"))))
+    if len(matches) != 1:
+        raise NotFoundError(f"{sha_prefix}: {'няма такава страница' if not matches else 'повече от една страница'}")
+    return matches[0]
+
+
+def replace_in_place(session: Session, old: Page, new_sha: str, actor: str) -> None:
+    """A re-scan takes the old scan's place in the file: the old one gives no records any more
+    (in the caller's transaction; the caller takes its records out of the search index)."""
+    session.execute(delete(Record).where(Record.page_sha256 == old.sha256))
+    old.duplicate_of = new_sha
+    report = CaptureReport.from_json(old.capture_checks)
+    report.findings = [f for f in report.findings if f.check != DUPLICATE]
+    msg = f"заменена от повторно сканиране ({new_sha[:12]}) на същото място в делото"
+    report.findings.append(Finding(DUPLICATE, msg, detail={"of": new_sha, "replaced": True}))
+    old.capture_checks = report.to_json()
+    add_event(session, old.sha256, "duplicate", actor, msg)

@@ -324,10 +324,12 @@ def ingest_captures(
     total: int | None = None,
     on_page: Callable[[str], None] = lambda _line: None,
     on_admitted: Callable[[CapturedPage, Admitted], None] | None = None,
+    replace: str | None = None,
 ) -> IngestSummary:
     """Admit every captured page into ``batch``, queue the new ones and wait for the queue.
     ``on_page`` gets one line per page as it is captured (what the checks found); a separator sheet
-    in the stream switches to the employer's file it names."""
+    in the stream switches to the employer's file it names. ``replace`` (a page's sha256 or its
+    start): the one page captured is a re-scan of that page and takes its place in its file."""
     db, queue = backends.db, backends.queue
     if queue is None:
         raise UsageError("няма опашка за разчитане: програмата е отворила хранилищата без опашка")
@@ -336,6 +338,13 @@ def ingest_captures(
         index_pending(backends)
     actor = batch.operator or default_actor()
     batch_id = open_batch(db, batch)
+    replace_seq: int | None = None
+    if replace is not None:
+        with db.Session() as s:
+            old = duplicates.find_page(s, replace)
+            replace, replace_seq = old.sha256, old.batch_seq
+            if old.batch_id is not None:
+                batch_id = old.batch_id
     summary = IngestSummary()
     to_process: list[str] = []
     bar = progress(total=total, desc="Приемане", unit=" стр.")
@@ -361,7 +370,16 @@ def ingest_captures(
                 bar.update(1)
                 continue
             summary.pages_in += 1
-            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor)
+            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
+            if replace is not None and adm.sha256 and adm.outcome in ("stored", "duplicate"):
+                with db.Session() as s:
+                    old_page = s.get(Page, replace)
+                    assert old_page is not None
+                    duplicates.replace_in_place(s, old_page, adm.sha256, actor)
+                    s.commit()
+                with contextlib.suppress(BackendUnavailable):
+                    backends.index.delete_page(replace)
+                replace = None  # one page replaces one page
             if adm.outcome == "blank":
                 summary.blank += 1
             elif adm.report is not None and adm.report.findings:

@@ -27,7 +27,7 @@ from scanner_drivers.files import FileDriver
 
 from .born_digital_files import write_pdf, write_xlsx
 from .escl_server import EsclServer
-from .test_ingest import FakeOcr, cli_env, fake_ocr, page_image, run_cli
+from .test_ingest import FakeOcr, cli_env, fake_ocr, page_image, run_cli, truth_for
 
 __all__ = ["cli_env", "fake_ocr"]  # fixtures
 
@@ -307,3 +307,27 @@ def test_scanned_pdf_without_text_still_goes_to_ocr(tmp_path: Path) -> None:
     page_image(1).save(pdf, format="PDF", resolution=100)
     (page,) = list(FileDriver([pdf], max_pixels=120_000_000).pages())
     assert page.content_type == "image/png"
+
+
+def test_a_page_rescanned_in_place_keeps_the_files_order(
+    cli_env: Settings, fake_ocr: FakeOcr, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "file"
+    folder.mkdir()
+    for i in (1, 2, 3):
+        page_image(i).save(folder / f"{i}.png", dpi=(300, 300))
+        fake_ocr.truth[f"{i}.png"] = truth_for(f"{i}.png", i)
+    page_image(20).save(tmp_path / "2-again.png", dpi=(300, 300))
+    fake_ocr.truth["2-again.png"] = truth_for("2-again.png", 2)
+    code, out, err = run_cli(["scan", "--driver", "files", str(folder), "--employer", "Е", "--file-no", "1"], capsys)
+    assert code == 0, err
+    old = next(p for p in _pages(cli_env) if p.source.endswith("/2.png"))
+    code, out, err = run_cli(
+        ["scan", "--driver", "files", str(tmp_path / "2-again.png"), "--replace", old.sha256[:12],
+         "--employer", "Е", "--file-no", "1"], capsys)  # fmt: skip
+    assert code == 0, err
+    live = [p for p in _pages(cli_env) if p.duplicate_of is None]
+    assert [PurePath(p.source).name for p in live] == ["1.png", "2-again.png", "3.png"]
+    assert [p.batch_seq for p in live] == [1, 2, 3]
+    records = _records(cli_env)
+    assert len(records) == 6 and not any(r.page_sha256 == old.sha256 for r in records)
