@@ -35,6 +35,7 @@ from PIL import Image
 MIN_DPI = 300
 OCR_MAX_SKEW = 3.0  # degrees the reader straightens by itself (ocr.preprocess.estimate_skew)
 WORK_DPI = 100
+OSD_SURE = 1.5  # tesseract's orientation confidence taken as sure
 ASSUMED_DPI = 300
 A5_LONG_SIDE_IN = 8.27  # the smallest sheet the archive holds, long side in inches
 
@@ -276,19 +277,17 @@ def check_cut_off(mask: np.ndarray) -> Finding | None:
 
 
 def looks_turned(text: np.ndarray) -> bool:
-    """A cheap first look: text lines run across (sharper row profile than column profile) and the
-    writing begins near the top. Only a page that fails it is asked to the orientation detector."""
-    rows = float(np.var(np.diff(text.sum(axis=1, dtype=np.float64))))
-    cols = float(np.var(np.diff(text.sum(axis=0, dtype=np.float64))))
-    if rows < 1.15 * cols:
-        return True
-    ys = np.nonzero(text.any(axis=1))[0]
+    """A cheap first look: text lines run across (a sharper row profile than column profile) and the
+    writing sits in the upper part of the sheet, across its middle. Only a page that fails it is
+    asked to the orientation detector (landscape sheets and sheets written to the foot fail it)."""
+    ys, xs = np.nonzero(text)
     if ys.size == 0:
         return False
-    h = text.shape[0]
-    top_margin, bottom_margin = ys[0], h - 1 - ys[-1]
-    weight = np.nonzero(text)[0].mean() / h
-    return bool(weight > 0.55 or bottom_margin < 0.5 * top_margin)
+    rows = float(np.var(np.diff(text.sum(axis=1, dtype=np.float64))))
+    cols = float(np.var(np.diff(text.sum(axis=0, dtype=np.float64))))
+    y_weight, x_weight = ys.mean() / text.shape[0], xs.mean() / text.shape[1]
+    upright = rows >= 1.15 * cols and y_weight < 0.45 and 0.3 < x_weight < 0.7
+    return not upright
 
 
 def detect_quarter_turns(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
@@ -315,8 +314,13 @@ def check_rotation(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> tuple
     if not looks_turned(text):
         return 0, None
     turns, conf = detect_quarter_turns(gray, dpi)
-    if turns == 0 or conf < 1.5:
+    if turns == 0:
         return 0, None
+    if conf < OSD_SURE:
+        # unsure: turned as it suggests, the page must then be upright beyond doubt
+        again, conf_again = detect_quarter_turns(np.ascontiguousarray(np.rot90(gray, turns)), dpi)
+        if again != 0 or conf_again < OSD_SURE:
+            return 0, None
     degrees = {1: 270, 2: 180, 3: 90}[turns]
     return turns, Finding(
         ROTATION,
