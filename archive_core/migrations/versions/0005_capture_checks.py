@@ -20,12 +20,20 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # A database made before migrations from newer models (stamped 0001 on adoption) may have them.
+    have = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("pages")}
+    indexes = {i["name"] for i in sa.inspect(op.get_bind()).get_indexes("pages")}
     with op.batch_alter_table("pages", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("capture_checks", sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column("phash", sa.String(length=64), nullable=True))
-        batch_op.add_column(sa.Column("batch_seq", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("duplicate_of", sa.String(length=64), nullable=True))
-        batch_op.create_index(batch_op.f("ix_pages_phash"), ["phash"], unique=False)
+        for column in (
+            sa.Column("capture_checks", sa.JSON(), nullable=True),
+            sa.Column("phash", sa.String(length=64), nullable=True),
+            sa.Column("batch_seq", sa.Integer(), nullable=True),
+            sa.Column("duplicate_of", sa.String(length=64), nullable=True),
+        ):
+            if column.name not in have:
+                batch_op.add_column(column)
+        if "ix_pages_phash" not in indexes:
+            batch_op.create_index(batch_op.f("ix_pages_phash"), ["phash"], unique=False)
 
 
 def downgrade() -> None:
