@@ -170,8 +170,9 @@ def _csv_grid(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1251")
-    dialect = csv.Sniffer().sniff(text[:5000], delimiters=";,\t")
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    head = text[:20000]
+    delimiter = max((";", "\t", ","), key=head.count)  # ';' first: Bulgarian exports use decimal commas
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _lines_as_words(lines: list[str]) -> tuple[list[Word], int]:

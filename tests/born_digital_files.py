@@ -93,3 +93,12 @@ def _typed(field: str, value: str) -> object:
     if field in ("row", "days_worked"):
         return int(value)
     return float(value)
+
+
+def write_csv(page: PayrollPage, out: Path) -> Path:
+    """A CSV export as Bulgarian spreadsheets write it: ';' between fields, decimal comma."""
+    lines = [*header_lines(page), ""]
+    for row in table_rows(page):
+        lines.append(";".join(c.replace(".", ",") if c.replace(".", "").isdigit() else c for c in row))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out

@@ -25,7 +25,7 @@ from scanner_drivers.base import CapturedPage
 from scanner_drivers.escl import EsclDriver
 from scanner_drivers.files import FileDriver
 
-from .born_digital_files import write_pdf, write_xlsx
+from .born_digital_files import write_csv, write_pdf, write_xlsx
 from .escl_server import EsclServer
 from .test_ingest import FakeOcr, cli_env, fake_ocr, page_image, run_cli, truth_for
 
@@ -255,13 +255,13 @@ def _truth_rows(t: PayrollPage) -> list[tuple[object, ...]]:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("kind", ["pdf", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "xlsx", "csv"])
 def test_born_digital_payroll_gives_the_sheets_records(
     settings: Settings, fake_ocr: FakeOcr, sheets: list[Path], tmp_path: Path, kind: str
 ) -> None:
     t = truth(sheets[0])
     path = tmp_path / f"payroll.{kind}"
-    (write_pdf if kind == "pdf" else write_xlsx)(t, path)
+    {"pdf": write_pdf, "xlsx": write_xlsx, "csv": write_csv}[kind](t, path)
     before = path.read_bytes()
     summary = ingest_paths(open_backends(settings), [path], employer="Керамика", file_no="1")
     assert summary.ok and summary.stored == 1, summary.problems
