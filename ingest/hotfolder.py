@@ -69,7 +69,7 @@ def watch_folder(
                 reasons = [a.message or "страницата не е приета" for a in got]
                 moved = driver.reject(taken, reasons)
                 total.rejected_files += 1
-                total.pages.problems.append(Problem(str(taken.path), f"{taken.path.name} -> {moved}"))
+                total.pages.notes.append(Problem(str(taken.path), f"{taken.path.name} преместен в {moved}"))
                 driver.record(taken, "rejected")
             else:
                 driver.record(taken, "taken")
