@@ -93,6 +93,11 @@ class PagePublic(BaseModel):
     indexed_at: datetime | None
     created_at: datetime | None
     extraction: dict[str, Any] | None = Field(None, description="the payroll-page/1 document")
+    capture_checks: dict[str, Any] | None = Field(
+        None, description="what the checks at capture found (findings with reasons, rotation, provenance)"
+    )
+    batch_seq: int | None = Field(None, description="place in the employer's file")
+    duplicate_of: str | None = Field(None, description="the same sheet as this page: gives no records")
     records: list[RecordPublic]
     image_url: str
 

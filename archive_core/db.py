@@ -79,6 +79,14 @@ class Page(Base):
     indexed_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True)
     )  # None: records not yet in the index
+    # What the checks at capture found (scanner_drivers.capture_checks.CaptureReport.to_json()):
+    # resolution, blank, rotation, skew, cut-off edges, exposure, possible duplicates.
+    capture_checks: Mapped[dict | None] = mapped_column(JSON)
+    phash: Mapped[str | None] = mapped_column(String(64), index=True)  # perceptual hash, hex
+    batch_seq: Mapped[int | None] = mapped_column(Integer)  # place in the employer's file (re-scan keeps it)
+    # Set when this page holds the same sheet as another page: it gives no records until the
+    # operator keeps it instead of the other (ingest/duplicates.py).
+    duplicate_of: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 

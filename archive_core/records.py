@@ -130,7 +130,7 @@ class PersonMonth(BaseModel):
 
 class PageEvent(BaseModel):
     page_sha256: str
-    kind: Literal["captured", "stored", "rejected", "queued", "recognised", "failed", "indexed", "verified", "fixity-checked"]
+    kind: Literal["captured", "stored", "rejected", "queued", "recognised", "failed", "indexed", "verified", "fixity-checked", "duplicate", "kept"]
     actor: str
     at: datetime
     detail: str | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -29,11 +29,13 @@ from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
 from ocr.engine import OcrEngine
 from ocr.extract import extract_image
-from scanner_drivers.base import CapturedPage
+from scanner_drivers.base import CapturedPage, ScannerError
+from scanner_drivers.capture_checks import CaptureReport, check_page
 from scanner_drivers.files import FileDriver, expand_paths
 from scanner_drivers.intake import decode_image, triage
+from scanner_drivers.separator import Separator, read_separator
 
-from . import ledger
+from . import born_digital, duplicates, ledger
 from .batches import add_event, default_actor, get_or_create_batch, worker_actor
 from .records import person_months
 
@@ -53,6 +55,9 @@ class IngestSummary:
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
+    blank: int = 0  # kept out by the checks at capture, each with a ledger row saying so
+    separators: int = 0
+    held_duplicates: int = 0  # the same sheet as another page: records taken once
     failed: int = 0
     done: int = 0
     records: int = 0
@@ -60,6 +65,9 @@ class IngestSummary:
     index_pending: int = 0
     problems: list[Problem] = field(default_factory=list)
     page_sha256s: list[str] = field(default_factory=list)  # every page of this run, in order
+    notes: list[Problem] = field(default_factory=list)  # what the checks at capture found, per page
+    interrupted: str | None = None  # why capture stopped early (the pages before it are kept)
+    batch: BatchInfo | None = None  # the file the last page went into (a separator switches it)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +79,11 @@ class IngestSummary:
             f" {self.rejected} отхвърлени, {self.failed} неразчетени; записи: {self.records};"
             f" полета за проверка: {self.fields_under_review}"
         )
+        if self.blank or self.notes or self.held_duplicates or self.separators:
+            text += (
+                f"; при сканиране: {self.blank} празни, {len(self.notes)} бележки,"
+                f" {self.held_duplicates} повторно сканирани листа, {self.separators} разделителя"
+            )
         if self.index_pending:
             text += f"; чакат индексиране: {self.index_pending}"
         return text
@@ -95,13 +108,35 @@ class BatchInfo:
 @dataclass(frozen=True)
 class Admitted:
     sha256: str | None
-    outcome: str  # "stored" | "duplicate" | "rejected" | "failed"
+    outcome: str  # "stored" | "duplicate" | "rejected" | "blank" | "failed"
     message: str | None = None
     requeue: bool = False  # a duplicate whose earlier run did not finish
+    report: CaptureReport | None = None  # what the checks at capture found
 
 
-def admit_page(backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str) -> Admitted:
-    """Triage, store and register one captured page (no queueing here)."""
+def next_seq(session, batch_id: int) -> int:
+    """The next place in the employer's file."""
+    top = session.scalar(select(func.max(Page.batch_seq)).where(Page.batch_id == batch_id))
+    return int(top or 0) + 1
+
+
+def capture_report(backends: Backends, data: bytes, *, name: str, dpi: int | None, sha: str) -> CaptureReport:
+    """The checks at capture on one page image, with the pages it may repeat."""
+    report = check_page(decode_image(data, name=name), dpi=dpi)
+    if report.phash and not report.keeps_out:
+        with backends.db.Session() as s:
+            near = duplicates.near_pages(s, report.phash, exclude=sha)
+            if near:
+                sources = [p.source for p in s.scalars(select(Page).where(Page.sha256.in_(near)))]
+                report.findings.append(duplicates.possible_duplicate_finding(near, sources))
+    return report
+
+
+def admit_page(
+    backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str, seq: int | None = None
+) -> Admitted:
+    """Triage, check, store and register one captured page (no queueing here). ``seq`` puts it at a
+    given place in the file (a re-scan in place); by default it goes at the end."""
     settings, db = backends.settings, backends.db
     name = display_name(captured)
     if captured.problem and not captured.image_bytes:
@@ -123,11 +158,39 @@ def admit_page(backends: Backends, captured: CapturedPage, *, batch_id: int, act
 
         reason: str | None = f"{name}: {captured.problem}" if captured.problem else None
         info = None
+        report: CaptureReport | None = None
+        digital = born_digital.is_born_digital(captured.content_type)
         if reason is None:
             try:
-                info = triage(data, name=name, settings=settings)
+                if digital:
+                    info = born_digital.triage_file(data, name=name, content_type=captured.content_type)
+                    report = CaptureReport(provenance=born_digital.PROVENANCE)
+                else:
+                    info = triage(data, name=name, settings=settings)
+                    report = capture_report(backends, data, name=name, dpi=captured.dpi or info.dpi, sha=sha)
             except InputFileError as e:
                 reason = str(e)
+        if report is not None and report.keeps_out:
+            if existing is not None:  # submitted again, still blank
+                return Admitted(sha, "blank", f"{name}: {report.summary()}", report=report)
+            page = Page(
+                sha256=sha,
+                batch_id=batch_id,
+                source=captured.source,
+                page_no=captured.page_no,
+                container_sha256=captured.container_sha256,
+                content_type=captured.content_type,
+                dpi=captured.dpi,
+                size_bytes=len(data),
+                capture_checks=report.to_json(),
+                phash=None,
+                batch_seq=seq or next_seq(s, batch_id),
+            )
+            s.add(page)
+            add_event(s, sha, "captured", actor, captured.source)
+            ledger.reject(s, page, f"{name}: {report.summary()}", actor)
+            s.commit()
+            return Admitted(sha, "blank", f"{name}: {report.summary()}", report=report)
         if reason is not None:
             if existing is None:
                 page = Page(
@@ -163,12 +226,18 @@ def admit_page(backends: Backends, captured: CapturedPage, *, batch_id: int, act
         page.dpi = captured.dpi or info.dpi
         page.width, page.height = info.width, info.height
         page.size_bytes = len(data)
+        page.capture_checks = report.to_json() if report else None
+        page.phash = report.phash if report else None
+        page.batch_seq = seq or page.batch_seq or next_seq(s, batch_id)
         if existing is None:
             s.add(page)
         add_event(s, sha, "captured", actor, captured.source)
-        ledger.admit(s, page, actor, f"{len(data)} байта, {info.content_type}")
+        detail = f"{len(data)} байта, {info.content_type}"
+        if report and report.findings:
+            detail += f"; при сканиране: {report.summary()}"
+        ledger.admit(s, page, actor, detail)
         s.commit()
-    return Admitted(sha, "stored")
+    return Admitted(sha, "stored", report=report)
 
 
 def _tally_results(db: Database, summary: IngestSummary, processed: Sequence[str]) -> None:
@@ -190,6 +259,11 @@ def _tally_results(db: Database, summary: IngestSummary, processed: Sequence[str
                 continue
             if p.status == PageStatus.done:
                 summary.done += 1
+                if p.duplicate_of:
+                    summary.held_duplicates += 1
+                    held = [f.message for f in CaptureReport.from_json(p.capture_checks).findings
+                            if f.check == duplicates.DUPLICATE]  # fmt: skip
+                    summary.notes.append(Problem(p.source, f"{p.source}: {'; '.join(held)}"))
             elif p.status == PageStatus.failed:
                 summary.failed += 1
                 err = p.error or "неразчетена страница"
@@ -204,6 +278,44 @@ def _tally_results(db: Database, summary: IngestSummary, processed: Sequence[str
         summary.fields_under_review += sum(len(r[0] or []) for r in recs)
 
 
+def open_batch(db: Database, batch: BatchInfo) -> int:
+    with db.Session() as s:
+        b = get_or_create_batch(
+            s, employer=batch.employer, file_no=batch.file_no, box=batch.box, operator=batch.operator
+        )
+        s.commit()
+        return b.id
+
+
+def separator_of(captured: CapturedPage) -> Separator | None:
+    """The separator sheet this page is, if it is one (a QR code with the next file's data)."""
+    if captured.problem or not captured.content_type.startswith("image/"):
+        return None
+    try:
+        return read_separator(decode_image(captured.image_bytes, name=captured.source))
+    except InputFileError:
+        return None
+
+
+_OUTCOME = {
+    "stored": "приета",
+    "duplicate": "вече е в архива",
+    "rejected": "отхвърлена",
+    "blank": "празна, не е приета",
+    "failed": "неуспешно записване",
+}
+
+
+def page_line(n: int, captured: CapturedPage, adm: Admitted) -> str:
+    """One line per captured page for the operator: number, source, outcome, what the checks found."""
+    text = f"[{n}] {display_name(captured)}: {_OUTCOME.get(adm.outcome, adm.outcome)}"
+    if adm.report is not None and adm.report.findings and adm.outcome != "blank":
+        text += " — " + adm.report.summary()
+    elif adm.message and adm.outcome != "stored":
+        text += " — " + adm.message
+    return text
+
+
 def ingest_captures(
     backends: Backends,
     captures: Iterable[CapturedPage],
@@ -211,8 +323,14 @@ def ingest_captures(
     *,
     progress: ProgressFactory = null_progress,
     total: int | None = None,
+    on_page: Callable[[str], None] = lambda _line: None,
+    on_admitted: Callable[[CapturedPage, Admitted], None] | None = None,
+    replace: str | None = None,
 ) -> IngestSummary:
-    """Admit every captured page into ``batch``, queue the new ones and wait for the queue."""
+    """Admit every captured page into ``batch``, queue the new ones and wait for the queue.
+    ``on_page`` gets one line per page as it is captured (what the checks found); a separator sheet
+    in the stream switches to the employer's file it names. ``replace`` (a page's sha256 or its
+    start): the one page captured is a re-scan of that page and takes its place in its file."""
     db, queue = backends.db, backends.queue
     if queue is None:
         raise UsageError("няма опашка за разчитане: програмата е отворила хранилищата без опашка")
@@ -220,19 +338,56 @@ def ingest_captures(
         # Still down: those pages stay done-but-unindexed and the summary counts them.
         index_pending(backends)
     actor = batch.operator or default_actor()
-    with db.Session() as s:
-        b = get_or_create_batch(
-            s, employer=batch.employer, file_no=batch.file_no, box=batch.box, operator=batch.operator
-        )
-        s.commit()
-        batch_id = b.id
+    batch_id = open_batch(db, batch)
+    replace_seq: int | None = None
+    if replace is not None:
+        with db.Session() as s:
+            old = duplicates.find_page(s, replace)
+            replace, replace_seq = old.sha256, old.batch_seq
+            if old.batch_id is not None:
+                batch_id = old.batch_id
     summary = IngestSummary()
     to_process: list[str] = []
     bar = progress(total=total, desc="Приемане", unit=" стр.")
+    stream = iter(captures)
     try:
-        for captured in captures:
+        while True:
+            try:
+                captured = next(stream)
+            except StopIteration:
+                break
+            except (ScannerError, KeyboardInterrupt) as e:
+                # the scanner stopped (jam, empty feeder) or the operator pressed Ctrl-C: the pages
+                # captured so far are kept and recognised; the scan can go on into the same file
+                summary.interrupted = str(e) or "прекъснато от оператора"
+                break
+            sep = separator_of(captured)
+            if sep is not None:
+                # a separator sheet starts the next employer's file; it is not a page
+                summary.separators += 1
+                batch = BatchInfo(employer=sep.employer, file_no=sep.file_no, box=sep.box, operator=batch.operator)
+                batch_id = open_batch(db, batch)
+                on_page(f"{display_name(captured)}: разделител — следва дело {sep.file_no} на {sep.employer}")
+                bar.update(1)
+                continue
             summary.pages_in += 1
-            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor)
+            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
+            if replace is not None and adm.sha256 and adm.outcome in ("stored", "duplicate"):
+                with db.Session() as s:
+                    old_page = s.get(Page, replace)
+                    assert old_page is not None
+                    duplicates.replace_in_place(s, old_page, adm.sha256, actor)
+                    s.commit()
+                with contextlib.suppress(BackendUnavailable):
+                    backends.index.delete_page(replace)
+                replace = None  # one page replaces one page
+            if adm.outcome == "blank":
+                summary.blank += 1
+            elif adm.report is not None and adm.report.findings:
+                summary.notes.append(Problem(captured.source, f"{display_name(captured)}: {adm.report.summary()}"))
+            on_page(page_line(summary.pages_in, captured, adm))
+            if on_admitted is not None:
+                on_admitted(captured, adm)
             if adm.sha256 and adm.sha256 not in summary.page_sha256s:
                 summary.page_sha256s.append(adm.sha256)
             if adm.outcome == "stored":
@@ -241,6 +396,8 @@ def ingest_captures(
                 summary.duplicates += 1
             elif adm.outcome == "rejected":
                 summary.rejected += 1
+            elif adm.outcome == "blank":
+                pass
             else:
                 summary.failed += 1
             if adm.message and adm.outcome in ("rejected", "failed"):
@@ -262,6 +419,7 @@ def ingest_captures(
         with contextlib.suppress(BackendUnavailable):  # counted as index_pending below
             backends.index.refresh()
     _tally_results(db, summary, to_process)
+    summary.batch = batch
     return summary
 
 
@@ -341,10 +499,21 @@ def process_page(
         file_no = batch.file_no if batch else None
         box = batch.box if batch else None
     source = claimed.source
+    with db.Session() as s:
+        page_row = s.get(Page, page_sha256)
+        report = CaptureReport.from_json(page_row.capture_checks if page_row else None)
+        content_type = page_row.content_type if page_row else None
     try:
         data = backends.store.get(page_sha256)
-        image = decode_image(data, name=source)
-        result = recognise(image, image_name=PurePath(source).name, dpi=claimed.dpi, engine=engine)
+        if born_digital.is_born_digital(content_type):
+            # read from the file's text: no picture, no OCR; the original stays as it came
+            result = born_digital.read_payroll(data, content_type=content_type, name=source,
+                                               mapping=backends.settings.data_dir / born_digital.MAPPING_FILE)  # fmt: skip
+        else:
+            image = decode_image(data, name=source)
+            if report.quarter_turns:  # fed turned: the checks at capture found by how much
+                image = np.ascontiguousarray(np.rot90(image, report.quarter_turns))
+            result = recognise(image, image_name=PurePath(source).name, dpi=claimed.dpi, engine=engine)
     except BackendUnavailable as e:
         ledger.retry_later(db, page_sha256, str(e), actor)
         raise
@@ -364,7 +533,13 @@ def process_page(
             s.rollback()
             return ledger.status_of(db, page_sha256) or PageStatus.queued
         s.execute(delete(Record).where(Record.page_sha256 == page_sha256))
-        s.add_all([_record_row(r) for r in records])
+        dup = duplicates.find_duplicate(s, page, records) if page.duplicate_of is None else None
+        if dup is not None:
+            duplicates.mark_duplicate(s, page, dup, actor)
+        if page.duplicate_of is None:
+            s.add_all([_record_row(r) for r in records])
+        else:  # the same sheet as another page: its records are held back until the operator decides
+            records = []
         page.extraction = json.loads(result.to_json())
         page.employer_printed = result.employer.name
         page.year, page.month, page.sheet = result.period.year, result.period.month, result.sheet

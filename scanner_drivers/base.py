@@ -6,10 +6,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from archive_core.errors import ArchiveError
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 TIFF_MAGICS = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv"
+
+
+def _looks_csv(data: bytes) -> bool:
+    """Text in lines with the same number (>= 3) of ; , or tab separated fields: a spreadsheet export."""
+    head = data[:20000]
+    if b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = head.decode("cp1251")
+        except UnicodeDecodeError:
+            return False
+    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    if len(lines) < 2:
+        return False
+    for sep in (";", ",", "\t"):
+        counts = [ln.count(sep) for ln in lines]
+        if max(counts) >= 2 and sum(c == max(counts) for c in counts) >= max(2, len(counts) // 2):
+            return True
+    return False
 
 
 def sniff_content_type(data: bytes) -> str | None:
@@ -23,7 +50,18 @@ def sniff_content_type(data: bytes) -> str | None:
     # PDF allows some junk before the header; real scanners' PDFs start with it.
     if PDF_MAGIC in data[:1024]:
         return "application/pdf"
+    if data.startswith(ZIP_MAGIC) and b"xl/" in data[:65536]:
+        return XLSX_TYPE
+    if _looks_csv(data):
+        return CSV_TYPE
     return None
+
+
+class ScannerError(ArchiveError):
+    """The scanner stopped or refused (empty feeder, jam, unreachable): one Bulgarian line with what to do.
+    Pages scanned before it are kept."""
+
+    exit_code = 6
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,15 @@ from PIL import Image, ImageSequence
 
 from archive_core.hashing import sha256_hex
 
-from .base import CapturedPage, sniff_content_type
+from .base import CSV_TYPE, XLSX_TYPE, CapturedPage, sniff_content_type
 
 PDF_DPI = 300
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".xlsx", ".csv")
+TEXT_LAYER_CHARS = 40  # a PDF whose first page has this much text is read from its text, not its picture
+PASSWORD = (
+    "PDF файлът е защитен с парола и не може да се отвори — поискайте файла без парола"
+    " (или го отключете с паролата) и го подайте отново"
+)
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
@@ -52,6 +57,21 @@ def _frame_dpi(im: Image.Image) -> int | None:
             return None
         return v if 50 <= v <= 2400 else None
     return None
+
+
+def has_text_layer(doc) -> bool:
+    """The first page carries its writing as text (a payroll typed on a computer), not only a picture."""
+    if len(doc) == 0:
+        return False
+    page = doc[0]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return len(textpage.get_text_range().strip()) >= TEXT_LAYER_CHARS
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 class FileDriver:
@@ -96,6 +116,8 @@ class FileDriver:
             yield from self._tiff(data, name)
         elif ctype == "application/pdf":
             yield from self._pdf(data, name)
+        elif ctype in (XLSX_TYPE, CSV_TYPE):
+            yield CapturedPage(data, ctype, name)  # a born-digital payroll: read from its cells
         else:
             # PNG, JPEG, or not an image at all: the bytes as they are; triage decides.
             yield CapturedPage(data, ctype, name)
@@ -153,9 +175,16 @@ class FileDriver:
         try:
             doc = pdfium.PdfDocument(data)
         except Exception as e:  # pdfium.PdfiumError and friends
+            if "password" in str(e).lower():
+                yield self._problem(data, name, 1, PASSWORD)
+                return
             yield self._problem(
                 data, name, 1, f"PDF файлът е повреден и не се чете ({e}) — копирайте го отново"
             )
+            return
+        if has_text_layer(doc):
+            doc.close()
+            yield CapturedPage(data, "application/pdf", name)  # born digital: read from its text
             return
         try:
             scale = PDF_DPI / 72.0

@@ -77,6 +77,9 @@ def get_page(
             indexed_at=page.indexed_at,
             created_at=page.created_at,
             extraction=page.extraction,
+            capture_checks=page.capture_checks,
+            batch_seq=page.batch_seq,
+            duplicate_of=page.duplicate_of,
             records=[RecordPublic.from_person_month(person_month_from_record(r)) for r in recs],
             image_url=f"/api/pages/{sha256}/image",
         )

@@ -1,0 +1,375 @@
+"""Checks at capture: what a page image says about the scan itself, before the page is accepted.
+
+Plain typed functions on the decoded page (``scanner_drivers.intake.decode_image``); nothing here
+reads text or records (the same sheet scanned twice is found at the ingest layer,
+``ingest/duplicates.py``, from the perceptual hash computed here and from the records).
+
+Each finding names the check, says what is wrong and what to do, in Bulgarian for the operator:
+
+- ``resolution`` — scanned below 300 dpi (from the file's header or the scanner; estimated from
+  the page's size when neither says);
+- ``blank`` — no writing on the page (kept out, with a record that it was there);
+- ``rotation`` — fed at 90°/180°/270°: turned automatically for reading and recorded;
+- ``skew`` — tilted beyond what the reader straightens (3°);
+- ``cut_off`` — table rules or writing touching an edge of the image;
+- ``too_dark`` / ``too_light`` — the exposure leaves too little difference between paper and ink.
+
+The work is done on a copy at about 100 dpi, so a check costs a few tens of milliseconds; only a
+page that looks turned is asked to tesseract's orientation detector, which confirms the turn.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cv2
+import imagehash
+import numpy as np
+import pytesseract
+from PIL import Image
+
+MIN_DPI = 300
+OCR_MAX_SKEW = 3.0  # degrees the reader straightens by itself (ocr.preprocess.estimate_skew)
+WORK_DPI = 100
+OSD_SURE = 1.5  # tesseract's orientation confidence taken as sure
+ASSUMED_DPI = 300
+A5_LONG_SIDE_IN = 8.27  # the smallest sheet the archive holds, long side in inches
+
+# Finding kinds
+RESOLUTION = "resolution"
+BLANK = "blank"
+ROTATION = "rotation"
+SKEW = "skew"
+CUT_OFF = "cut_off"
+TOO_DARK = "too_dark"
+TOO_LIGHT = "too_light"
+DUPLICATE = "duplicate"  # set by ingest/duplicates.py
+
+SIDES = {"top": "горния", "bottom": "долния", "left": "левия", "right": "десния"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    message: str  # Bulgarian: what is wrong and what to do
+    keeps_out: bool = False  # the page is not accepted (a blank page)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"check": self.check, "message": self.message, "keeps_out": self.keeps_out, "detail": self.detail}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Finding:
+        return cls(d["check"], d["message"], bool(d.get("keeps_out")), dict(d.get("detail") or {}))
+
+
+@dataclass
+class CaptureReport:
+    """Everything the checks found on one page; stored with the page (``pages.capture_checks``)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    quarter_turns: int = 0  # numpy.rot90 turns (counter-clockwise) that put the page upright
+    skew: float = 0.0
+    dpi: int | None = None
+    phash: str | None = None
+    provenance: str = "image"  # "image": read from the picture; or how a born-digital file was read
+
+    @property
+    def keeps_out(self) -> bool:
+        return any(f.keeps_out for f in self.findings)
+
+    def has(self, check: str) -> bool:
+        return any(f.check == check for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "findings": [f.to_json() for f in self.findings],
+            "quarter_turns": self.quarter_turns,
+            "skew": round(self.skew, 2),
+            "dpi": self.dpi,
+            "phash": self.phash,
+            "provenance": self.provenance,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any] | None) -> CaptureReport:
+        d = d or {}
+        return cls(
+            findings=[Finding.from_json(x) for x in d.get("findings", [])],
+            quarter_turns=int(d.get("quarter_turns") or 0),
+            skew=float(d.get("skew") or 0.0),
+            dpi=d.get("dpi"),
+            phash=d.get("phash"),
+            provenance=str(d.get("provenance") or "image"),
+        )
+
+    def summary(self) -> str:
+        return "; ".join(f.message for f in self.findings)
+
+
+# --------------------------------------------------------------------------------------------------
+# Preparation
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def working_copy(gray: np.ndarray, dpi: int | None) -> np.ndarray:
+    f = WORK_DPI / float(dpi or ASSUMED_DPI)
+    if f >= 1.0:
+        return gray.copy()
+    return cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+
+
+def ink_mask(small: np.ndarray) -> np.ndarray:
+    """Ink (255) where a pixel is clearly darker than the paper around it; specks removed."""
+    background = cv2.medianBlur(small, 31)
+    diff = background.astype(np.int16) - small.astype(np.int16)
+    contrast = max(float(np.percentile(background, 90)) - float(np.percentile(small, 0.5)), 1.0)
+    thr = max(28.0, 0.22 * contrast)
+    mask = (diff > thr).astype(np.uint8) * 255
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    keep = np.zeros(n, dtype=np.uint8)
+    keep[1:] = (stats[1:, cv2.CC_STAT_AREA] >= 4).astype(np.uint8) * 255
+    return keep[labels]
+
+
+def split_rules(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rules, text): long horizontal and vertical strokes, and the rest."""
+    h, w = mask.shape
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, w // 20), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, h // 20)))
+    rules = cv2.bitwise_or(cv2.morphologyEx(mask, cv2.MORPH_OPEN, hk), cv2.morphologyEx(mask, cv2.MORPH_OPEN, vk))
+    text = cv2.bitwise_and(mask, cv2.bitwise_not(cv2.dilate(rules, np.ones((3, 3), np.uint8))))
+    return rules, text
+
+
+# --------------------------------------------------------------------------------------------------
+# The checks, one function each
+
+
+def check_resolution(dpi: int | None, shape: tuple[int, ...]) -> Finding | None:
+    if dpi is not None:
+        if dpi < MIN_DPI:
+            return Finding(
+                RESOLUTION,
+                f"сканирана с {dpi} dpi (нужни са поне {MIN_DPI}) — сканирайте страницата отново с {MIN_DPI} dpi",
+                detail={"dpi": dpi},
+            )
+        return None
+    long_side = max(shape[:2])
+    estimate = round(long_side / A5_LONG_SIDE_IN)
+    if estimate < MIN_DPI * 0.9:
+        return Finding(
+            RESOLUTION,
+            f"файлът не казва разделителната си способност, а размерът ({long_side} пиксела) отговаря на"
+            f" около {estimate} dpi — сканирайте страницата с {MIN_DPI} dpi",
+            detail={"dpi_estimated": estimate},
+        )
+    return None
+
+
+def check_blank(text: np.ndarray, rules: np.ndarray) -> Finding | None:
+    """No writing: hardly any ink that is not a rule, in no more than a few blots."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(text, connectivity=8)
+    marks = int(np.sum((stats[1:, cv2.CC_STAT_AREA] >= 6) & (stats[1:, cv2.CC_STAT_HEIGHT] >= 4))) if n > 1 else 0
+    ink = float(np.count_nonzero(text)) / text.size
+    if marks < 25 and ink < 0.002 and np.count_nonzero(rules) < 0.002 * rules.size:
+        return Finding(
+            BLANK,
+            "празна страница (няма писмо) — не е приета; ако листът има текст, сканирайте го отново",
+            keeps_out=True,
+            detail={"marks": marks, "ink": round(ink, 5)},
+        )
+    return None
+
+
+def check_exposure(small: np.ndarray) -> Finding | None:
+    paper = float(np.percentile(small, 90))
+    ink = float(np.percentile(small, 0.5))
+    if paper < 110:
+        return Finding(
+            TOO_DARK,
+            f"страницата е твърде тъмна (хартията е {paper:.0f} от 255) — намалете тъмнината и сканирайте отново",
+            detail={"paper": round(paper), "ink": round(ink)},
+        )
+    if paper - ink < 45:
+        return Finding(
+            TOO_LIGHT,
+            f"страницата е твърде светла (разлика хартия-мастило {paper - ink:.0f} от 255) — увеличете"
+            " тъмнината и сканирайте отново",
+            detail={"paper": round(paper), "ink": round(ink)},
+        )
+    return None
+
+
+def _profile_sharpness(mask: np.ndarray, angle: float) -> float:
+    h, w = mask.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rot = cv2.warpAffine(mask, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    prof = rot.sum(axis=1, dtype=np.float64)
+    return float(np.var(np.diff(prof)))
+
+
+def estimate_skew(mask: np.ndarray, *, max_angle: float = 12.0) -> float:
+    """Tilt in degrees (positive = counter-clockwise) by the sharpest horizontal projection profile."""
+    best, best_score = 0.0, -1.0
+    for a in np.arange(-max_angle, max_angle + 1e-6, 0.5):
+        s = _profile_sharpness(mask, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    centre = best
+    for a in np.arange(centre - 0.4, centre + 0.4 + 1e-6, 0.1):
+        s = _profile_sharpness(mask, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    return best
+
+
+def check_skew(angle: float) -> Finding | None:
+    if abs(angle) > OCR_MAX_SKEW:
+        return Finding(
+            SKEW,
+            f"листът е изкривен с {abs(angle):.1f}° (изправят се до {OCR_MAX_SKEW:.0f}°) — поставете го прав"
+            " и сканирайте отново",
+            detail={"angle": round(angle, 1)},
+        )
+    return None
+
+
+def check_cut_off(mask: np.ndarray) -> Finding | None:
+    """Writing or table rules running into an edge of the image: part of the sheet is missing.
+    A dark scanner border along a whole side is not counted (it is one stroke the length of the side)."""
+    h, w = mask.shape
+    band = 2
+    sides: list[str] = []
+    detail: dict[str, Any] = {}
+    strips = {
+        "top": mask[:band, :].max(axis=0),
+        "bottom": mask[h - band :, :].max(axis=0),
+        "left": mask[:, :band].max(axis=1),
+        "right": mask[:, w - band :].max(axis=1),
+    }
+    for side, strip in strips.items():
+        on = (strip > 0).astype(np.int8)
+        if on.mean() > 0.6:  # a scanner's shadow along the whole side
+            continue
+        starts = int(np.count_nonzero(np.diff(np.concatenate(([0], on))) == 1))
+        if starts >= 4:
+            sides.append(side)
+            detail[side] = starts
+    if sides:
+        names = ", ".join(SIDES[s] for s in sides)
+        return Finding(
+            CUT_OFF,
+            f"текст или линии на таблицата опират в {names} край — листът може да е отрязан;"
+            " поставете го изцяло върху стъклото и сканирайте отново",
+            detail=detail,
+        )
+    return None
+
+
+def looks_turned(text: np.ndarray) -> bool:
+    """A cheap first look: text lines run across (a sharper row profile than column profile) and the
+    writing sits in the upper part of the sheet, across its middle. Only a page that fails it is
+    asked to the orientation detector (landscape sheets and sheets written to the foot fail it)."""
+    ys, xs = np.nonzero(text)
+    if ys.size == 0:
+        return False
+    rows = float(np.var(np.diff(text.sum(axis=1, dtype=np.float64))))
+    cols = float(np.var(np.diff(text.sum(axis=0, dtype=np.float64))))
+    y_weight, x_weight = ys.mean() / text.shape[0], xs.mean() / text.shape[1]
+    upright = rows >= 1.15 * cols and y_weight < 0.45 and 0.3 < x_weight < 0.7
+    return not upright
+
+
+def detect_quarter_turns(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
+    """Tesseract's orientation detector at about 150 dpi: (numpy.rot90 turns, confidence); (0, 0.0)
+    when it cannot tell."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    f = min(1.0, 150 / float(dpi or ASSUMED_DPI))
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
+    with tempfile.TemporaryDirectory(prefix="archive-capture-osd-") as tmp:
+        path = Path(tmp) / "osd.pgm"
+        cv2.imwrite(str(path), small)
+        try:
+            osd = pytesseract.image_to_osd(
+                str(path), config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
+            )
+        except pytesseract.TesseractError:
+            return 0, 0.0
+    rotate = int(osd.get("rotate", 0))
+    conf = float(osd.get("orientation_conf", 0.0))
+    return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0), conf
+
+
+def check_rotation(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> tuple[int, Finding | None]:
+    if not looks_turned(text):
+        return 0, None
+    turns, conf = detect_quarter_turns(gray, dpi)
+    if turns == 0:
+        return 0, None
+    if conf < OSD_SURE:
+        # unsure: turned as it suggests, the page must then be upright beyond doubt
+        again, conf_again = detect_quarter_turns(np.ascontiguousarray(np.rot90(gray, turns)), dpi)
+        if again != 0 or conf_again < OSD_SURE:
+            return 0, None
+    degrees = {1: 270, 2: 180, 3: 90}[turns]
+    return turns, Finding(
+        ROTATION,
+        f"листът е подаден обърнат на {degrees}° — обърнат автоматично за разчитане",
+        detail={"degrees": degrees, "quarter_turns": turns, "confidence": round(conf, 2)},
+    )
+
+
+def perceptual_hash(small: np.ndarray) -> str:
+    """A 256-bit perceptual hash of the page's look (hex): a re-scan with a little noise and a few
+    pixels' shift stays within a few bits; a different month's sheet of the same layout does not."""
+    return str(imagehash.phash(Image.fromarray(small), hash_size=16))
+
+
+def hash_distance(a: str, b: str) -> int:
+    return int(imagehash.hex_to_hash(a) - imagehash.hex_to_hash(b))
+
+
+# --------------------------------------------------------------------------------------------------
+# All of them
+
+
+def check_page(image: np.ndarray, *, dpi: int | None) -> CaptureReport:
+    """Run every image check on one decoded page (uint8 grey or BGR)."""
+    gray = to_gray(image)
+    report = CaptureReport(dpi=dpi)
+    found = check_resolution(dpi, gray.shape)
+    if found:
+        report.findings.append(found)
+    small = working_copy(gray, dpi)
+    mask = ink_mask(small)
+    rules, text = split_rules(mask)
+    exposure = check_exposure(small)
+    if exposure:
+        report.findings.append(exposure)
+    blank = check_blank(text, rules) if exposure is None or exposure.check != TOO_DARK else None
+    if blank:
+        report.findings.append(blank)
+        report.phash = perceptual_hash(small)
+        return report
+    turns, rotated = check_rotation(gray, text, dpi)
+    if rotated:
+        report.findings.append(rotated)
+        report.quarter_turns = turns
+        small = np.ascontiguousarray(np.rot90(small, turns))
+        mask = np.ascontiguousarray(np.rot90(mask, turns))
+    report.skew = estimate_skew(mask)
+    for finding in (check_skew(report.skew), check_cut_off(mask)):
+        if finding:
+            report.findings.append(finding)
+    report.phash = perceptual_hash(small)
+    return report
