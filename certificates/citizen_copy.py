@@ -1,0 +1,458 @@
+"""A citizen's copy of a payroll sheet: their own row, the header, the column headings and the totals;
+everything else blacked out (allow-list), in the page's own geometry, checked by OCR before it is issued.
+
+Plain functions, no web code:
+
+    layout = page_layout(gray, dpi)              # once per page: deskew, table grid, row boundaries
+    copy = redact(gray_or_bgr, layout, rows, egn)  # the kept polygons, the blacked image
+    leak_check(copy, rows, egn, lang=...)        # OCR the finished copy; CopyRefused when another
+                                                 # person's ЕГН, name or pay figure can be read
+    png_bytes(copy) / pdf_bytes(copy)            # image-only outputs
+
+Geometry. The table is found on the deskewed page (``ocr.extract.analyse``: the same deskew and grid
+as extraction). Each boundary between two rows is then followed across the sheet by a seam: the
+cheapest left-to-right path (one pixel up or down per column at most) through the gap between the
+rows' text, drawn to the ruling where there is ruling. A seam bends with a warped sheet; its points
+are mapped back through the recorded deskew transform, so the kept row is a polygon in the scan's
+own coordinates that follows its skew and its bending. Ink that crosses a kept region's seam
+(writing between rows, stamps across rows) is not positively the requester's and is blacked out.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from archive_core.errors import ArchiveError, ExtractionError, InputFileError
+from ocr import lines, preprocess, tess
+from ocr.extract import Analysis, analyse
+from ocr.normalise import money
+
+ROWS_MERGED = "rows merged"
+ROW_NOT_FOUND = "row not found"
+LEAK_CHECK_FAILED = "leak check failed"
+NO_TABLE = "no table found"
+REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
+
+X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
+MERGED_FACTOR = 1.6  # a row band this many times the median row is two rows OCR could not separate
+INK_COST = 50.0  # seam cost of crossing a text-ink pixel (dilated): a seam goes round ink where it can
+RULE_BONUS = 1.0  # seam reward for running along ruling
+DRIFT_COST = 0.02  # seam cost per pixel of distance from the grid line (keeps it between the right rows)
+
+
+class CopyRefused(ArchiveError):
+    """No copy can be issued automatically; the request goes to the staff queue with ``reason``."""
+
+    exit_code = 5
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(
+            f"копието не може да се издаде автоматично ({reason}): {detail}; "
+            "заявката е предадена на служител за ръчна подготовка"
+        )
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def seam(cost: np.ndarray) -> np.ndarray:
+    """The cheapest left-to-right path through ``cost`` (rows x columns) moving at most one row per
+    column; returns its row index in every column."""
+    h, w = cost.shape
+    acc = cost[:, 0].astype(np.float64).copy()
+    back = np.zeros((h, w), dtype=np.int8)
+    for x in range(1, w):
+        up = np.concatenate(([np.inf], acc[:-1]))
+        down = np.concatenate((acc[1:], [np.inf]))
+        choice = np.argmin(np.vstack([up, acc, down]), axis=0)  # 0: from y-1, 1: same, 2: from y+1
+        acc = np.choose(choice, [up, acc, down]) + cost[:, x]
+        back[:, x] = choice.astype(np.int8) - 1
+    path = np.zeros(w, dtype=np.int64)
+    path[-1] = int(np.argmin(acc))
+    for x in range(w - 1, 0, -1):
+        path[x - 1] = path[x] + back[path[x], x]
+    return path
+
+
+def band_polygon(top: np.ndarray, bottom: np.ndarray, x0: int, *, step: int = 8) -> np.ndarray:
+    """The polygon between two seams (y per column from ``x0``): top edge left to right, bottom edge
+    right to left, one vertex every ``step`` columns and at both ends."""
+    w = len(top)
+    idx = sorted(set(range(0, w, step)) | {w - 1})
+    xs = np.array(idx) + x0
+    upper = np.stack([xs, top[idx]], axis=1)
+    lower = np.stack([xs[::-1], bottom[idx][::-1]], axis=1)
+    return np.vstack([upper, lower]).astype(np.float64)
+
+
+def map_points(points: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """Points (n x 2) through a 2x3 affine matrix."""
+    pts = np.hstack([points, np.ones((len(points), 1))])
+    return pts @ np.asarray(m, dtype=np.float64).T
+
+
+@dataclass
+class Layout:
+    """One page's table in working (deskewed) coordinates, with every row boundary as a seam."""
+
+    shape: tuple[int, int]  # working image (h, w)
+    to_page: np.ndarray  # 2x3: working -> page as stored
+    to_work: np.ndarray  # 2x3: page as stored -> working
+    angle: float  # degrees the page was turned to straighten it
+    x0: int  # columns the seams span: the table's width plus X_PAD
+    x1: int
+    seams: list[np.ndarray]  # seams[k]: y per column (x0..x1) of the grid line ys[k]
+    ys: list[int]
+    has_totals: bool
+    labels: np.ndarray  # connected components of text ink (no ruling), working coordinates
+    big: np.ndarray  # per label: area large enough to be writing rather than dust
+
+    @property
+    def n_bands(self) -> int:
+        return len(self.ys) - 1
+
+    def band_of(self, y: float) -> int | None:
+        for b in range(self.n_bands):
+            if self.ys[b] <= y < self.ys[b + 1]:
+                return b
+        return None
+
+    def band_heights(self) -> list[int]:
+        return [self.ys[b + 1] - self.ys[b] for b in range(self.n_bands)]
+
+    def polygon(self, band: int) -> np.ndarray:
+        """Band ``band`` (0 = headings) as a polygon in the page's own coordinates."""
+        return map_points(band_polygon(self.seams[band], self.seams[band + 1], self.x0), self.to_page)
+
+
+def page_layout(image: np.ndarray, dpi: int | None = None) -> Layout:
+    """Deskew, find the table and follow every row boundary across the sheet."""
+    a = analyse(preprocess.to_gray(image), dpi=dpi)
+    return layout_of(a)
+
+
+def layout_of(a: Analysis) -> Layout:
+    g = a.grid
+    h, w = a.gray.shape
+    x0, x1 = max(0, g.xs[0] - X_PAD), min(w, g.xs[-1] + X_PAD + 1)
+    text = cv2.dilate(a.ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
+    rules = lines.find_rules(preprocess.binarize(a.gray)).mask[:, x0:x1] > 0
+    heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
+    seams: list[np.ndarray] = []
+    for k, y in enumerate(g.ys):
+        near = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
+        d = max(6, int(0.45 * min(near)))
+        lo, hi = max(0, y - d), min(h, y + d + 1)
+        dist = np.abs(np.arange(lo, hi) - y)[:, None] * DRIFT_COST
+        cost = INK_COST * text[lo:hi] - RULE_BONUS * rules[lo:hi] + dist
+        seams.append(seam(cost) + lo)
+    back = np.asarray(a.transform.back, dtype=np.float64)
+    big = a.blobs.area >= 20
+    big[0] = False
+    return Layout(
+        shape=(h, w),
+        to_page=back,
+        to_work=cv2.invertAffineTransform(back),
+        angle=a.angle,
+        x0=x0,
+        x1=x1,
+        seams=seams,
+        ys=list(g.ys),
+        has_totals=g.has_totals,
+        labels=a.blobs.labels,
+        big=big,
+    )
+
+
+# --------------------------------------------------------------------------- rows of the page
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """What the engine needs of one row of the page (from the extraction or the records)."""
+
+    egn: str | None
+    name: str | None = None
+    figures: tuple[str, ...] = ()  # money as normalised decimal strings ("245.60")
+    bbox: Sequence[int] | None = None  # [x0, y0, x1, y1] in the page as stored
+
+    @classmethod
+    def from_json(cls, row: dict) -> PageRow:
+        figures = tuple(
+            str(row[k])
+            for k in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+            if row.get(k) not in (None, "")
+        )
+        return cls(egn=row.get("egn"), name=row.get("name"), figures=figures, bbox=row.get("bbox"))
+
+
+@dataclass
+class CitizenCopy:
+    image: np.ndarray  # the copy, same size and channels as the page
+    keep: np.ndarray  # bool, page coordinates: True where the page shows through
+    own: list[np.ndarray]  # the requester's row polygon(s), page coordinates
+    kept: list[np.ndarray]  # every kept region's polygon (header, headings, totals, own rows)
+    angle: float  # the page's skew, degrees
+    to_page: np.ndarray  # 2x3: the deskewed working frame the seams were found in -> page
+    dpi: int = 300
+    read: list[str] = field(default_factory=list)  # what the leak check's OCR read
+
+
+def _band_for_row(layout: Layout, bbox: Sequence[int] | None) -> int | None:
+    if not bbox or len(bbox) < 4:
+        return None
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    _, wy = map_points(np.array([[cx, cy]]), layout.to_work)[0]
+    return layout.band_of(float(wy))
+
+
+def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], int | None]:
+    """(the requester's bands, the totals band) or CopyRefused with the reason."""
+    if layout.n_bands < 2:
+        raise CopyRefused(NO_TABLE, "на листа не е намерена таблица с редове")
+    bands = [_band_for_row(layout, r.bbox) for r in rows]
+    body = [h for b, h in enumerate(layout.band_heights()) if b > 0]
+    median = float(np.median(body)) if body else 0.0
+    tall = {b for b in range(1, layout.n_bands) if median and layout.band_heights()[b] > MERGED_FACTOR * median}
+    own = [b for r, b in zip(rows, bands, strict=True) if r.egn == egn]
+    if not own:
+        if tall or len({b for b in bands if b is not None}) < sum(b is not None for b in bands):
+            raise CopyRefused(
+                ROWS_MERGED, f"ред с ЕГН {egn} не е разчетен; разпознаването е слело редове на листа"
+            )
+        raise CopyRefused(ROW_NOT_FOUND, f"на листа няма разчетен ред с ЕГН {egn}")
+    if any(b is None or b == 0 for b in own):
+        raise CopyRefused(ROW_NOT_FOUND, f"редът с ЕГН {egn} не е намерен в таблицата на листа")
+    own_bands = sorted({b for b in own if b is not None})
+    for b in own_bands:
+        others = [r for r, rb in zip(rows, bands, strict=True) if rb == b and r.egn != egn]
+        if b in tall or others:
+            raise CopyRefused(ROWS_MERGED, f"редът с ЕГН {egn} е слят с друг ред в таблицата")
+    totals = layout.n_bands - 1 if layout.has_totals else None
+    if totals is not None and (totals in bands or totals == 0):
+        totals = None  # the last band holds a person: no totals row was found
+    return own_bands, totals
+
+
+def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300) -> CitizenCopy:
+    """The page with everything blacked out except the header, the headings, the totals row and the
+    requester's row(s); CopyRefused when that cannot be done safely."""
+    own_bands, totals = plan(layout, rows, egn)
+    h, w = layout.shape
+    keep = np.zeros((h, w), dtype=np.uint8)
+    x0, x1 = layout.x0, layout.x1
+    # header (above the table) and the column headings: everything above the first row's top seam
+    head = np.vstack(
+        [[[x0, 0]], np.stack([np.arange(x0, x1), layout.seams[1]], axis=1), [[x1 - 1, 0]]]
+    ).astype(np.int32)
+    cv2.fillPoly(keep, [head], 255)
+    if x0 > 0 or x1 < w:  # the header spans the sheet: keep above the table's top seam across the width
+        top = int(np.min(layout.seams[0]))
+        keep[:top, :] = 255
+    kept_bands = [*own_bands, *([totals] if totals is not None else [])]
+    for b in kept_bands:
+        poly = band_polygon(layout.seams[b], layout.seams[b + 1], x0).astype(np.int32)
+        cv2.fillPoly(keep, [poly], 255)
+    # ink crossing a kept region's seam is between rows (corrections, stamps): not positively ours
+    crossing: set[int] = set()
+    for k in {1, *kept_bands, *(b + 1 for b in kept_bands)}:
+        ys = layout.seams[k]
+        for dy in (-1, 0, 1):
+            yy = np.clip(ys + dy, 0, h - 1)
+            crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
+    crossing.discard(0)
+    crossing = {c for c in crossing if layout.big[c]}
+    if crossing:
+        lut = np.zeros(len(layout.big), dtype=np.uint8)
+        lut[list(crossing)] = 255
+        between = cv2.dilate(lut[layout.labels], np.ones((7, 7), np.uint8))
+        keep[between > 0] = 0
+    page_h, page_w = image.shape[:2]
+    keep_page = cv2.warpAffine(
+        keep, layout.to_work, (page_w, page_h), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0
+    )
+    keep_page = cv2.erode(keep_page, np.ones((3, 3), np.uint8)) > 0
+    out = image.copy()
+    out[~keep_page] = 0
+    polys = [layout.polygon(b) for b in own_bands]
+    kept = [
+        map_points(head.astype(np.float64), layout.to_page),
+        *polys,
+        *([layout.polygon(totals)] if totals is not None else []),
+    ]
+    return CitizenCopy(out, keep_page, polys, kept, layout.angle, layout.to_page, dpi)
+
+
+# --------------------------------------------------------------------------- the leak check
+
+OcrFn = Callable[[np.ndarray], list[str]]
+_WORD = re.compile(r"[^\w.,]+", re.UNICODE)
+
+
+def tesseract_reader(lang: str) -> OcrFn:
+    """Words tesseract reads on an image (the language from Settings.ocr_lang): one sparse-text pass
+    and one digits-only pass, so that a figure or an ЕГН in any corner is found."""
+
+    def read(img: np.ndarray) -> list[str]:
+        found = [w.text for w in tess.words(img, lang=lang, psm=11)]
+        found += [w.text for w in tess.words(img, lang=lang, psm=11, whitelist="0123456789.,")]
+        return found
+
+    return read
+
+
+def _regions(copy: CitizenCopy) -> list[np.ndarray]:
+    """The kept parts of the copy, each cut to its box, with the blacked-out area turned to paper
+    (black carries nothing to read and only confuses the OCR)."""
+    gray = preprocess.to_gray(copy.image)
+    shown = np.where(copy.keep, gray, np.uint8(255)).astype(np.uint8)
+    keep = copy.keep.astype(np.uint8)
+    if abs(copy.angle) > 0.05:  # read it straightened, as the OCR reads best (a skewed copy reads worse)
+        h, w = shown.shape
+        to_work = cv2.invertAffineTransform(copy.to_page)
+        shown = cv2.warpAffine(shown, to_work, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        keep = cv2.warpAffine(keep, to_work, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(keep, connectivity=8)
+    crops = []
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area < 400 or h < 12:
+            continue
+        crops.append(shown[y : y + h, x : x + w])
+    return crops
+
+
+def _tokens(text: str | None) -> set[str]:
+    return {t.casefold() for t in re.split(r"[^\w]+", text or "") if len(t) >= 4 and not t.isdigit()}
+
+
+def find_leaks(words: Sequence[str], rows: Sequence[PageRow], egn: str, *, header: str | None = None) -> list[str]:
+    """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff."""
+    own_rows = [r for r in rows if r.egn == egn]
+    others = [(i, r) for i, r in enumerate(rows) if r.egn != egn]
+    own_names = set().union(*(_tokens(r.name) for r in own_rows)) | _tokens(header)
+    own_figures = {f for r in own_rows for f in r.figures}
+    findings: list[str] = []
+    joined = "".join(ch for w in words for ch in w if ch.isdigit())
+    cleaned = [_WORD.sub("", w).strip(".,") for w in words]
+    for tok in cleaned:
+        if re.fullmatch(r"\d{10}", tok) and tok != egn:
+            findings.append("ЕГН, което не е на заявителя")
+            break
+    for i, r in others:
+        if r.egn and r.egn != egn and r.egn in joined:
+            findings.append(f"ЕГН от ред {i + 1}")
+        names = _tokens(r.name) - own_names
+        if names & {t.casefold() for t in cleaned}:
+            findings.append(f"име от ред {i + 1}")
+        figures = set(r.figures) - own_figures
+        read = {money(t) for t in cleaned if any(ch.isdigit() for ch in t)}
+        if figures & read:
+            findings.append(f"сума от ред {i + 1}")
+    return sorted(set(findings))
+
+
+def leak_check(
+    copy: CitizenCopy,
+    rows: Sequence[PageRow],
+    egn: str,
+    *,
+    read: OcrFn,
+    totals: Sequence[str] = (),
+    header: str | None = None,
+    cache: dict[bytes, list[str]] | None = None,
+) -> None:
+    """OCR the finished copy; CopyRefused (leak check failed) when any ЕГН other than the requester's,
+    or any name or pay figure of another row, can be read. ``totals``: the page's totals (a figure
+    that is also a total may show). ``cache``: OCR of identical regions (the header of one page) reused."""
+    words: list[str] = []
+    for crop in _regions(copy):
+        key = crop.tobytes()[::97] + bytes(str(crop.shape), "ascii")
+        if cache is not None and key in cache:
+            words += cache[key]
+            continue
+        got = read(crop)
+        if cache is not None:
+            cache[key] = got
+        words += got
+    copy.read = words
+    total_rows = [PageRow(egn=egn, figures=tuple(totals))]
+    findings = find_leaks(words, [*rows, *total_rows], egn, header=header)
+    if findings:
+        raise CopyRefused(LEAK_CHECK_FAILED, "в копието се чете: " + ", ".join(findings))
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def _pil(copy: CitizenCopy) -> Image.Image:
+    img = copy.image
+    if img.ndim == 2:
+        return Image.fromarray(img, mode="L")
+    return Image.fromarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), mode="RGB")
+
+
+def png_bytes(copy: CitizenCopy) -> bytes:
+    """The copy as PNG: pixels only (the resolution, nothing else)."""
+    out = io.BytesIO()
+    _pil(copy).save(out, format="PNG", dpi=(copy.dpi, copy.dpi), compress_level=6)
+    return out.getvalue()
+
+
+def pdf_bytes(copy: CitizenCopy) -> bytes:
+    """The copy as a one-page PDF holding the redacted image only: no text layer, no document
+    information (no title, author, dates), nothing of the original but the kept pixels."""
+    out = io.BytesIO()
+    _pil(copy).save(
+        out, format="PDF", resolution=float(copy.dpi), creationDate=None, modDate=None, quality=92
+    )
+    return out.getvalue()
+
+
+def decode_page(data: bytes) -> tuple[np.ndarray, int]:
+    """A stored original as an array (grey or BGR) and its resolution (300 when not recorded)."""
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            dpi = im.info.get("dpi", (300, 300))[0]
+            if im.mode in ("L", "1", "I;16", "I"):
+                arr = np.asarray(im.convert("L"))
+            else:
+                arr = cv2.cvtColor(np.asarray(im.convert("RGB")), cv2.COLOR_RGB2BGR)
+    except (OSError, ValueError) as e:
+        raise InputFileError(
+            f"оригиналът на страницата не е изображение, от което може да се направи копие: {e}"
+        ) from e
+    return np.ascontiguousarray(arr), int(round(float(dpi))) or 300
+
+
+def make_copy(
+    image: np.ndarray,
+    rows: Sequence[PageRow],
+    egn: str,
+    *,
+    read: OcrFn,
+    dpi: int = 300,
+    totals: Sequence[str] = (),
+    header: str | None = None,
+    layout: Layout | None = None,
+    cache: dict[bytes, list[str]] | None = None,
+) -> CitizenCopy:
+    """Redact and check: the copy to issue, or CopyRefused with the reason for the staff queue."""
+    if layout is None:
+        try:
+            layout = page_layout(image, dpi)
+        except ExtractionError as e:
+            raise CopyRefused(NO_TABLE, str(e)) from e
+    copy = redact(image, layout, rows, egn, dpi=dpi)
+    leak_check(copy, rows, egn, read=read, totals=totals, header=header, cache=cache)
+    return copy
