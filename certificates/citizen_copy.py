@@ -40,6 +40,8 @@ LEAK_CHECK_FAILED = "leak check failed"
 NO_TABLE = "no table found"
 REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
+SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
+WORD_JOIN = (25, 3)  # (width, height) that joins letters of one word or figure, never two lines
 X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
 MERGED_FACTOR = 1.6  # a row band this many times the median row is two rows OCR could not separate
 INK_COST = 50.0  # seam cost of crossing a text-ink pixel (dilated): a seam goes round ink where it can
@@ -113,8 +115,7 @@ class Layout:
     seams: list[np.ndarray]  # seams[k]: y per column (x0..x1) of the grid line ys[k]
     ys: list[int]
     has_totals: bool
-    labels: np.ndarray  # connected components of text ink (no ruling), working coordinates
-    big: np.ndarray  # per label: area large enough to be writing rather than dust
+    labels: np.ndarray  # words: text ink (no ruling, no dust) joined along the line, working coordinates
 
     @property
     def n_bands(self) -> int:
@@ -140,10 +141,29 @@ def page_layout(image: np.ndarray, dpi: int | None = None) -> Layout:
     return layout_of(a)
 
 
+def _table_columns(ink: np.ndarray, ys: Sequence[int], left: int, right: int) -> tuple[int, int]:
+    """The table's left and right edge: the grid's, widened to text that stands in the same place in
+    many rows (an unruled sheet's row numbers the grid left out). Writing in one row's margin does not
+    widen it."""
+    n = len(ys) - 2  # body bands (heading excluded)
+    if n < 2:
+        return left, right
+    count = np.zeros(ink.shape[1], dtype=np.int32)
+    kernel = np.ones((1, 31), np.uint8)
+    for b in range(1, len(ys) - 1):
+        present = (ink[ys[b] : ys[b + 1]] > 0).any(axis=0).astype(np.uint8)[None, :]
+        count += cv2.dilate(present, kernel)[0]
+    cols = np.nonzero(count >= max(2, int(0.3 * n)))[0]
+    if cols.size == 0:
+        return left, right
+    return min(left, int(cols[0])), max(right, int(cols[-1]))
+
+
 def layout_of(a: Analysis) -> Layout:
     g = a.grid
     h, w = a.gray.shape
-    x0, x1 = max(0, g.xs[0] - X_PAD), min(w, g.xs[-1] + X_PAD + 1)
+    left, right = _table_columns(a.ink, g.ys, g.xs[0], g.xs[-1])
+    x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
     text = cv2.dilate(a.ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
     rules = lines.find_rules(preprocess.binarize(a.gray)).mask[:, x0:x1] > 0
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
@@ -156,8 +176,9 @@ def layout_of(a: Analysis) -> Layout:
         cost = INK_COST * text[lo:hi] - RULE_BONUS * rules[lo:hi] + dist
         seams.append(seam(cost) + lo)
     back = np.asarray(a.transform.back, dtype=np.float64)
-    big = a.blobs.area >= 20
-    big[0] = False
+    # letters joined into words, so that a figure written across a rule is one piece on either side
+    words = cv2.dilate(a.ink, cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN))
+    _, labels = cv2.connectedComponents(words, connectivity=8)
     return Layout(
         shape=(h, w),
         to_page=back,
@@ -168,8 +189,7 @@ def layout_of(a: Analysis) -> Layout:
         seams=seams,
         ys=list(g.ys),
         has_totals=g.has_totals,
-        labels=a.blobs.labels,
-        big=big,
+        labels=labels,
     )
 
 
@@ -266,15 +286,14 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
     crossing: set[int] = set()
     for k in {1, *kept_bands, *(b + 1 for b in kept_bands)}:
         ys = layout.seams[k]
-        for dy in (-1, 0, 1):
+        for dy in range(-SEAM_REACH, SEAM_REACH + 1):  # ruling taken out of the ink splits writing across it
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
     crossing.discard(0)
-    crossing = {c for c in crossing if layout.big[c]}
     if crossing:
-        lut = np.zeros(len(layout.big), dtype=np.uint8)
+        lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
         lut[list(crossing)] = 255
-        between = cv2.dilate(lut[layout.labels], np.ones((7, 7), np.uint8))
+        between = cv2.dilate(lut[layout.labels], np.ones((5, 5), np.uint8))
         keep[between > 0] = 0
     page_h, page_w = image.shape[:2]
     keep_page = cv2.warpAffine(
