@@ -21,9 +21,9 @@ from archive_core.errors import (
     NotFoundError,
     UsageError,
 )
+from certificates.citizen_copy import CopyRefused
 from indexer.embedded import IndexDamaged
 
-from .redact import CannotRedact
 from .routers import certificates, health, pages, records, search
 
 _STATUS: list[tuple[type[ArchiveError], int]] = [
@@ -31,7 +31,7 @@ _STATUS: list[tuple[type[ArchiveError], int]] = [
     (UsageError, 400),
     (BackendUnavailable, 503),
     (IndexDamaged, 503),
-    (CannotRedact, 422),
+    (CopyRefused, 422),
     (InputFileError, 422),
     (IntegrityError, 500),
     (ConfigError, 500),

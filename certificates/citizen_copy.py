@@ -29,6 +29,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from archive_core.egn import is_valid
 from archive_core.errors import ArchiveError, ExtractionError, InputFileError
 from ocr import lines, preprocess, tess
 from ocr.extract import Analysis, analyse
@@ -364,7 +365,8 @@ def find_leaks(words: Sequence[str], rows: Sequence[PageRow], egn: str, *, heade
     joined = "".join(ch for w in words for ch in w if ch.isdigit())
     cleaned = [_WORD.sub("", w).strip(".,") for w in words]
     for tok in cleaned:
-        if re.fullmatch(r"\d{10}", tok) and tok != egn:
+        # a valid ЕГН that is not the requester's (their own, misread by a digit or two, is not another's)
+        if re.fullmatch(r"\d{10}", tok) and is_valid(tok) and sum(a != b for a, b in zip(tok, egn, strict=True)) > 2:
             findings.append("ЕГН, което не е на заявителя")
             break
     for i, r in others:

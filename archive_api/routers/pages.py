@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from sqlalchemy import select
 
 from archive_core.db import Batch, Page, Record, person_month_from_record
 from archive_core.errors import NotFoundError, UsageError
+from certificates.citizen_copy import ROW_NOT_FOUND
+from certificates.copies import CopyQueued, issue_copy
 
-from ..deps import DatabaseDep, StoreDep
-from ..redact import redact, sniff_content_type, split_rows
+from ..deps import DatabaseDep, SettingsDep, StoreDep
 from ..schemas import BatchPublic, PagePublic, RecordPublic
 
 router = APIRouter(prefix="/api/pages", tags=["pages"])
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def sniff_content_type(data: bytes) -> str:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if data.startswith(b"%PDF"):
+        return "application/pdf"
+    return "application/octet-stream"
 
 
 def _check_sha(sha256: str) -> str:
@@ -88,42 +101,33 @@ def get_image(sha256: str, db: DatabaseDep, store: StoreDep) -> Response:
 
 
 @router.get(
-    "/{sha256}/citizen-copy", response_class=Response, responses={200: {"content": {"image/png": {}}}}
+    "/{sha256}/citizen-copy",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}, "application/pdf": {}}}},
 )
 def citizen_copy(
     sha256: str,
+    settings: SettingsDep,
     db: DatabaseDep,
     store: StoreDep,
     egn: Annotated[str, Query(pattern=r"^\d{10}$", description="ЕГН на лицето, чийто ред остава")],
+    format: Annotated[Literal["png", "pdf"], Query(description="png или pdf (само изображение)")] = "png",
 ) -> Response:
-    """PNG of the page with every row except the person's own under a black box; header and totals kept."""
+    """The page with only the person's own row, the header, the column headings and the totals; the
+    rest blacked out, checked by OCR before it is issued. A copy that cannot be issued automatically
+    goes to the staff queue (422, or 404 when the page has no such row); nothing of it is returned."""
     sha256 = _check_sha(sha256)
-    with db.Session() as session:
-        page = session.get(Page, sha256)
-        if page is None:
-            raise NotFoundError(f"няма страница {sha256}")
-        recs = {r.row_index: r for r in session.scalars(select(Record).where(Record.page_sha256 == sha256))}
-        extracted = list((page.extraction or {}).get("rows") or [])
-    # One entry per row on the page: the record (corrected ЕГН, box) where there is one, else the extraction.
-    rows: list[tuple[str | None, list[int] | None]] = []
-    for i in sorted(set(recs) | set(range(len(extracted)))):
-        rec = recs.get(i)
-        ext = extracted[i] if i < len(extracted) else {}
-        rows.append(
-            (
-                rec.egn if rec is not None else ext.get("egn"),
-                (rec.bbox if rec is not None else None) or ext.get("bbox"),
-            )
-        )
-    own, others = split_rows(egn, rows)
-    if not own:
-        raise NotFoundError(f"на страница {sha256[:12]} няма ред с ЕГН {egn}")
-    png = redact(store.get(sha256), others, keep=own)
+    try:
+        copy = issue_copy(settings, db, store, sha256, egn, format)
+    except CopyQueued as e:
+        if e.reason == ROW_NOT_FOUND:
+            raise NotFoundError(str(e)) from None
+        raise
     return Response(
-        content=png,
-        media_type="image/png",
+        content=copy.data,
+        media_type=copy.media_type,
         headers={
-            "Content-Disposition": f'inline; filename="kopie-{sha256[:12]}-{egn}.png"',
+            "Content-Disposition": f'inline; filename="{copy.filename}"',
             "Cache-Control": "no-store",
         },
     )
