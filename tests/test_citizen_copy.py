@@ -118,6 +118,23 @@ def plant(gray: np.ndarray, text: str, x: int, y: int, size: int = 40) -> tuple[
     return np.asarray(im), (int(box[0]), int(box[1]), int(box[2]), int(box[3]))
 
 
+def free_spot(gray: np.ndarray, truth: PayrollPage, own: int) -> tuple[int, int]:
+    """The left end and height of the longest blank stretch on the middle line of row ``own``."""
+    poly = np.array(truth.rows[own].polygon)
+    upper, lower = poly[: len(poly) // 2], poly[len(poly) // 2 :][::-1]
+    best: tuple[int, int, int] = (0, 0, 0)  # (length, x, y)
+    run: tuple[int, int, int] | None = None
+    for x in range(int(upper[0, 0]) + 20, int(upper[-1, 0]) - 20, 4):
+        y = int((np.interp(x, upper[:, 0], upper[:, 1]) + np.interp(x, lower[:, 0], lower[:, 1])) / 2)
+        if (gray[y - 22 : y + 22, x : x + 4] > 200).all():
+            run = (run[0] + 4, run[1], run[2]) if run else (4, x, y)
+            best = max(best, run)
+        else:
+            run = None
+    assert best[0] >= 160, "no room on the row for the note"
+    return best[1] + 10, best[2]
+
+
 def own_row_y(truth: PayrollPage, own: int) -> tuple[int, int, int]:
     poly = np.array(truth.rows[own].polygon)
     return int(poly[:, 0].min()), int(poly[:, 0].max()), int(poly[:, 1].mean())
@@ -150,10 +167,8 @@ def test_neighbours_egn_written_inside_the_own_row_refuses_the_copy(sheet: tuple
     gray, truth = sheet
     neighbour, egn = truth.rows[OWN + 1].egn, truth.rows[OWN].egn
     assert neighbour and egn
-    bbox = truth.rows[OWN].bbox
-    assert bbox
-    # on the typed row's line, in the gap of the widest cell (the name column is left-aligned)
-    page, _ = plant(gray, neighbour, (bbox[0] + bbox[2]) // 2 - 120, (bbox[1] + bbox[3]) // 2 - 16, size=28)
+    x, y = free_spot(gray, truth, OWN)
+    page, _ = plant(gray, neighbour, x, y - 14, size=24)
     with pytest.raises(CopyRefused) as e:
         make_copy(page, rows_of(truth), egn, read=tesseract_reader(Settings().ocr_lang))
     assert e.value.reason == LEAK_CHECK_FAILED
