@@ -41,6 +41,7 @@ LEAK_CHECK_FAILED = "leak check failed"
 NO_TABLE = "no table found"
 REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
+BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
 WORD_JOIN = (25, 3)  # (width, height) that joins letters of one word or figure, never two lines
 X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
@@ -108,6 +109,7 @@ class Layout:
     """One page's table in working (deskewed) coordinates, with every row boundary as a seam."""
 
     shape: tuple[int, int]  # working image (h, w)
+    shift: np.ndarray  # per column from x0: the bend of the sheet (rows lower by this much)
     to_page: np.ndarray  # 2x3: working -> page as stored
     to_work: np.ndarray  # 2x3: page as stored -> working
     angle: float  # degrees the page was turned to straighten it
@@ -117,6 +119,7 @@ class Layout:
     ys: list[int]
     has_totals: bool
     labels: np.ndarray  # words: text ink (no ruling, no dust) joined along the line, working coordinates
+    columns: np.ndarray  # bool: vertical ruling between columns (no one's data), working coordinates
 
     @property
     def n_bands(self) -> int:
@@ -160,28 +163,60 @@ def _table_columns(ink: np.ndarray, ys: Sequence[int], left: int, right: int) ->
     return min(left, int(cols[0])), max(right, int(cols[-1]))
 
 
+def bend(ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40) -> np.ndarray:
+    """How far each column of the table stands below (+) or above (-) the table as a whole: a bent
+    sheet moves its rows up and down across the page. Every strip's row profile is matched against
+    the whole table's (twice: the second time against the profile of the strips put straight)."""
+    band = (ink[y0:y1] > 0).astype(np.float32)
+    h, w = band.shape
+    starts = list(range(0, max(1, w - strip + 1), strip // 2))
+    profiles = [band[:, x : x + strip].sum(axis=1) for x in starts]
+    shifts = np.zeros(len(starts))
+    for _ in range(2):
+        ref = np.zeros(h + 2 * reach, dtype=np.float32)
+        for p, s in zip(profiles, shifts, strict=True):
+            ref[reach - int(s) : reach - int(s) + h] += p
+        ref -= ref.mean()
+        for i, p in enumerate(profiles):
+            q = p - p.mean()
+            if not q.any():
+                continue
+            scores = [float(np.dot(ref[reach - s : reach - s + h], q)) for s in range(-reach, reach + 1)]
+            shifts[i] = int(np.argmax(scores)) - reach
+    if len(shifts) >= 3:  # one strip alone (a stamp, an empty column) does not bend the sheet
+        shifts = np.array([np.median(shifts[max(0, i - 1) : i + 2]) for i in range(len(shifts))])
+    centres = np.array(starts) + strip / 2
+    return np.interp(np.arange(w), centres, shifts)
+
+
 def layout_of(a: Analysis) -> Layout:
     g = a.grid
     h, w = a.gray.shape
     left, right = _table_columns(a.ink, g.ys, g.xs[0], g.xs[-1])
     x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
+    binary = preprocess.binarize(a.gray)
     text = cv2.dilate(a.ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
-    rules = lines.find_rules(preprocess.binarize(a.gray)).mask[:, x0:x1] > 0
+    rules = lines.find_rules(binary).mask[:, x0:x1] > 0
+    shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20))
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
+    cols = np.arange(x1 - x0)
     seams: list[np.ndarray] = []
     for k, y in enumerate(g.ys):
         near = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
         d = max(6, int(0.45 * min(near)))
-        lo, hi = max(0, y - d), min(h, y + d + 1)
-        dist = np.abs(np.arange(lo, hi) - y)[:, None] * DRIFT_COST
-        cost = INK_COST * text[lo:hi] - RULE_BONUS * rules[lo:hi] + dist
-        seams.append(seam(cost) + lo)
+        # the search window follows the bend: row j of the window is y + shift - d + j in each column
+        base = np.round(y + shift).astype(int) - d
+        yy = np.clip(base[None, :] + np.arange(2 * d + 1)[:, None], 0, h - 1)
+        dist = np.abs(np.arange(2 * d + 1) - d)[:, None] * DRIFT_COST
+        cost = INK_COST * text[yy, cols] - RULE_BONUS * rules[yy, cols] + dist
+        seams.append(np.clip(base + seam(cost), 0, h - 1))
     back = np.asarray(a.transform.back, dtype=np.float64)
     # letters joined into words, so that a figure written across a rule is one piece on either side
     words = cv2.dilate(a.ink, cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN))
     _, labels = cv2.connectedComponents(words, connectivity=8)
     return Layout(
         shape=(h, w),
+        shift=shift,
         to_page=back,
         to_work=cv2.invertAffineTransform(back),
         angle=a.angle,
@@ -191,6 +226,11 @@ def layout_of(a: Analysis) -> Layout:
         ys=list(g.ys),
         has_totals=g.has_totals,
         labels=labels,
+        columns=cv2.dilate(
+            cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 91))),
+            np.ones((3, 3), np.uint8),
+        )
+        > 0,
     )
 
 
@@ -232,8 +272,9 @@ def _band_for_row(layout: Layout, bbox: Sequence[int] | None) -> int | None:
     if not bbox or len(bbox) < 4:
         return None
     cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-    _, wy = map_points(np.array([[cx, cy]]), layout.to_work)[0]
-    return layout.band_of(float(wy))
+    wx, wy = map_points(np.array([[cx, cy]]), layout.to_work)[0]
+    col = int(np.clip(round(wx) - layout.x0, 0, len(layout.shift) - 1))
+    return layout.band_of(float(wy - layout.shift[col]))
 
 
 def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], int | None]:
@@ -294,8 +335,8 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
     if crossing:
         lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
         lut[list(crossing)] = 255
-        between = cv2.dilate(lut[layout.labels], np.ones((5, 5), np.uint8))
-        keep[between > 0] = 0
+        between = cv2.dilate(lut[layout.labels], np.ones((BETWEEN_MARGIN, BETWEEN_MARGIN), np.uint8))
+        keep[(between > 0) & ~layout.columns] = 0  # a column rule beside the writing stays: no one's data
     page_h, page_w = image.shape[:2]
     keep_page = cv2.warpAffine(
         keep, layout.to_work, (page_w, page_h), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0
