@@ -43,7 +43,7 @@ REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
-WORD_JOIN = (25, 3)  # (width, height) that joins letters of one word or figure, never two lines
+WORD_JOIN = (25, 5)  # (width, height) that joins letters of one word or figure, never two lines
 X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
 MERGED_FACTOR = 1.6  # a row band this many times the median row is two rows OCR could not separate
 INK_COST = 50.0  # seam cost of crossing a text-ink pixel (dilated): a seam goes round ink where it can
@@ -326,7 +326,9 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
         cv2.fillPoly(keep, [poly], 255)
     # ink crossing a kept region's seam is between rows (corrections, stamps): not positively ours
     crossing: set[int] = set()
-    for k in {1, *kept_bands, *(b + 1 for b in kept_bands)}:
+    shown = {0, *kept_bands}  # the headings band and the kept rows; seam k lies between band k-1 and k
+    edges = [k for k in range(1, layout.n_bands + 1) if ((k - 1) in shown) != (k in shown)]
+    for k in edges:  # only where a kept band meets one that is not
         ys = layout.seams[k]
         for dy in range(-SEAM_REACH, SEAM_REACH + 1):  # ruling taken out of the ink splits writing across it
             yy = np.clip(ys + dy, 0, h - 1)
