@@ -42,11 +42,15 @@ NO_TABLE = "no table found"
 REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
+SEAM_MIN_BLOB = 40  # ink smaller than this (dust, specks) does not steer a seam
+SEAM_KEPT_REACH = 3  # ... on the kept side: own text is never this close to the seam between rows
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
 WORD_JOIN = (25, 5)  # (width, height) that joins letters of one word or figure, never two lines
 X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
 MERGED_FACTOR = 1.6  # a row band this many times the median row is two rows OCR could not separate
 INK_COST = 50.0  # seam cost of crossing a text-ink pixel (dilated): a seam goes round ink where it can
+NEAR_COST = 2.0  # seam cost of running close to text (see CLEARANCE)
+CLEARANCE = 20.0  # pixels from text beyond which a seam runs at no extra cost
 RULE_BONUS = 1.0  # seam reward for running along ruling
 DRIFT_COST = 0.02  # seam cost per pixel of distance from the grid line (keeps it between the right rows)
 
@@ -195,7 +199,10 @@ def layout_of(a: Analysis) -> Layout:
     left, right = _table_columns(a.ink, g.ys, g.xs[0], g.xs[-1])
     x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
     binary = preprocess.binarize(a.gray)
-    text = cv2.dilate(a.ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
+    text = cv2.dilate(a.blobs.at_least(SEAM_MIN_BLOB), np.ones((5, 5), np.uint8))[:, x0:x1] > 0
+    # closeness to text: 1 on the ink, falling to 0 at CLEARANCE pixels (a seam keeps to a gap's middle)
+    away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
+    near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
     rules = lines.find_rules(binary).mask[:, x0:x1] > 0
     shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20))
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
@@ -208,7 +215,7 @@ def layout_of(a: Analysis) -> Layout:
         base = np.round(y + shift).astype(int) - d
         yy = np.clip(base[None, :] + np.arange(2 * d + 1)[:, None], 0, h - 1)
         dist = np.abs(np.arange(2 * d + 1) - d)[:, None] * DRIFT_COST
-        cost = INK_COST * text[yy, cols] - RULE_BONUS * rules[yy, cols] + dist
+        cost = INK_COST * text[yy, cols] + NEAR_COST * near_text[yy, cols] - RULE_BONUS * rules[yy, cols] + dist
         seams.append(np.clip(base + seam(cost), 0, h - 1))
     back = np.asarray(a.transform.back, dtype=np.float64)
     # letters joined into words, so that a figure written across a rule is one piece on either side
@@ -330,7 +337,10 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
     edges = [k for k in range(1, layout.n_bands + 1) if ((k - 1) in shown) != (k in shown)]
     for k in edges:  # only where a kept band meets one that is not
         ys = layout.seams[k]
-        for dy in range(-SEAM_REACH, SEAM_REACH + 1):  # ruling taken out of the ink splits writing across it
+        # writing on the far side reaching the seam, or on the kept side touching it (ruling taken out
+        # of the ink splits writing across a rule into two pieces, each a few pixels off the seam)
+        reach = range(-SEAM_REACH, SEAM_KEPT_REACH + 1) if k in shown else range(-SEAM_KEPT_REACH, SEAM_REACH + 1)
+        for dy in reach:
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
     crossing.discard(0)
