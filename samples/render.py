@@ -406,16 +406,24 @@ def _between_rows(
     where there was room): the writing belongs to the row above but lies on both."""
     cols = list(sheet.layout)
     money_cols = [j for j, c in enumerate(cols) if c in MONEY]
+    pad = int(p.style.size * 0.45)
     for i, r in enumerate(sheet.rows[:-1]):
-        if not money_cols or p.rng.random() >= 0.25:
+        if not money_cols or p.rng.random() >= 0.35:
             continue
-        j = p.rng.choice(money_cols)
-        t = cell_text(sheet, r, cols[j])
-        if not t:
+        # in the empty left of a figure cell, clear of the typed figures above and below
+        fits = []
+        for j in money_cols:
+            t = cell_text(sheet, r, cols[j])
+            typed = max(p.width(cell_text(sheet, sheet.rows[k], cols[j])) for k in (i, i + 1))
+            room = (xs[j + 1] - pad - typed) - (xs[j] + pad) - (p.handwrite_width(t) + 24)
+            if t and room >= 0:
+                fits.append((j, t, room))
+        if not fits:
             continue
+        j, t, room = p.rng.choice(fits)
         f = p.style.size * 0.8
         width = p.handwrite_width(t)
-        x = xs[j] + int(p.style.size * 0.3) + p.rng.randint(0, 10)  # the empty left of a figure cell
+        x = xs[j] + pad + p.rng.randint(0, int(room))
         y_mid = first_top + (i + 1) * row_h + p.rng.uniform(-0.1, 0.1) * row_h
         p.handwrite(x, y_mid, t)
         geo.marks.append(
