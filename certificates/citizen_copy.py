@@ -47,6 +47,8 @@ SEAM_KEPT_REACH = 3  # ... on the kept side: own text is never this close to the
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
 WORD_JOIN = (25, 5)  # (width, height) that joins letters of one word or figure, never two lines
 X_PAD = 8  # pixels kept beyond the table's outer columns (the outer ruling); margins further out are blacked
+WIDE_LINE = 0.5  # a text line covering this share of the table's width is a row or the headings
+MAX_HEAD_LINES = 3  # wide lines above the first row: the headings (two at most seen) and one more
 MERGED_FACTOR = 1.6  # a row band this many times the median row is two rows OCR could not separate
 INK_COST = 50.0  # seam cost of crossing a text-ink pixel (dilated): a seam goes round ink where it can
 NEAR_COST = 2.0  # seam cost of running close to text (see CLEARANCE)
@@ -114,6 +116,7 @@ class Layout:
 
     shape: tuple[int, int]  # working image (h, w)
     shift: np.ndarray  # per column from x0: the bend of the sheet (rows lower by this much)
+    coverage: np.ndarray  # per line y (bend taken out): share of the table's width with text on it
     to_page: np.ndarray  # 2x3: working -> page as stored
     to_work: np.ndarray  # 2x3: page as stored -> working
     angle: float  # degrees the page was turned to straighten it
@@ -134,6 +137,27 @@ class Layout:
             if self.ys[b] <= y < self.ys[b + 1]:
                 return b
         return None
+
+    def wide_lines(self, y0: int, y1: int) -> int:
+        """Text lines between y0 and y1 that run across most of the table (rows, headings), as
+        opposed to the header's title, employer and period lines."""
+        wide = self.coverage[max(0, y0) : max(0, y1)] >= WIDE_LINE
+        runs, inside, gap = 0, False, 0
+        for v in wide:
+            if v and not inside:
+                if gap >= 4 or runs == 0:
+                    runs += 1
+                inside, gap = True, 0
+            elif not v:
+                inside = False
+                gap += 1
+        return runs
+
+    def band_lines(self, b: int) -> int:
+        """Wide text lines in band ``b`` (bend taken out)."""
+        top = int(np.median(self.seams[b] - self.shift))
+        bottom = int(np.median(self.seams[b + 1] - self.shift))
+        return self.wide_lines(top, bottom)
 
     def band_heights(self) -> list[int]:
         return [self.ys[b + 1] - self.ys[b] for b in range(self.n_bands)]
@@ -207,6 +231,11 @@ def layout_of(a: Analysis) -> Layout:
     shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20))
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
     cols = np.arange(x1 - x0)
+    # how much of the table's width carries text, line by line, with the bend taken out
+    rows_idx = np.clip(np.arange(h)[:, None] + np.round(shift).astype(int)[None, :], 0, h - 1)
+    straight = a.ink[:, x0:x1][rows_idx, cols[None, :]]
+    joined = cv2.dilate(straight, np.ones((1, 61), np.uint8))
+    coverage = (joined > 0).mean(axis=1)
     seams: list[np.ndarray] = []
     for k, y in enumerate(g.ys):
         near = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
@@ -224,6 +253,7 @@ def layout_of(a: Analysis) -> Layout:
     return Layout(
         shape=(h, w),
         shift=shift,
+        coverage=coverage,
         to_page=back,
         to_work=cv2.invertAffineTransform(back),
         angle=a.angle,
@@ -284,6 +314,14 @@ def _band_for_row(layout: Layout, bbox: Sequence[int] | None) -> int | None:
     return layout.band_of(float(wy - layout.shift[col]))
 
 
+def _overlap_x(a: Sequence[int] | None, b: Sequence[int] | None) -> bool:
+    """Two row boxes over the same columns (not two sheets side by side on one scan)."""
+    if not a or not b:
+        return False
+    inter = min(a[2], b[2]) - max(a[0], b[0])
+    return inter > 0.5 * min(a[2] - a[0], b[2] - b[0])
+
+
 def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], int | None]:
     """(the requester's bands, the totals band) or CopyRefused with the reason."""
     if layout.n_bands < 2:
@@ -293,8 +331,14 @@ def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], 
     median = float(np.median(body)) if body else 0.0
     tall = {b for b in range(1, layout.n_bands) if median and layout.band_heights()[b] > MERGED_FACTOR * median}
     own = [b for r, b in zip(rows, bands, strict=True) if r.egn == egn]
+
+    def shared(i: int) -> bool:  # another row read in the same band, over the same columns
+        return any(
+            j != i and bands[j] == bands[i] and _overlap_x(rows[i].bbox, rows[j].bbox) for j in range(len(rows))
+        )
+
     if not own:
-        if tall or len({b for b in bands if b is not None}) < sum(b is not None for b in bands):
+        if tall or any(b is not None and shared(i) for i, b in enumerate(bands)):
             raise CopyRefused(
                 ROWS_MERGED, f"ред с ЕГН {egn} не е разчетен; разпознаването е слело редове на листа"
             )
@@ -303,13 +347,31 @@ def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], 
         raise CopyRefused(ROW_NOT_FOUND, f"редът с ЕГН {egn} не е намерен в таблицата на листа")
     own_bands = sorted({b for b in own if b is not None})
     for b in own_bands:
-        others = [r for r, rb in zip(rows, bands, strict=True) if rb == b and r.egn != egn]
+        others = [i for i, r in enumerate(rows) if bands[i] == b and r.egn == egn and shared(i)]
         if b in tall or others:
             raise CopyRefused(ROWS_MERGED, f"редът с ЕГН {egn} е слят с друг ред в таблицата")
+    # the header is kept whole: it must hold the title lines and the headings only, not rows the
+    # table finder missed (the grid starting lower down the table than the table does)
+    head_lines = layout.wide_lines(0, int(np.median(layout.seams[1] - layout.shift)))
+    if head_lines > MAX_HEAD_LINES:
+        raise CopyRefused(
+            NO_TABLE, f"над първия разпознат ред има {head_lines} реда текст през цялата таблица"
+        )
+    for b in own_bands:
+        if layout.band_lines(b) > max_lines(layout):
+            raise CopyRefused(ROWS_MERGED, f"редът с ЕГН {egn} съдържа повече редове текст от другите")
     totals = layout.n_bands - 1 if layout.has_totals else None
     if totals is not None and (totals in bands or totals == 0):
         totals = None  # the last band holds a person: no totals row was found
+    if totals is not None and layout.band_lines(totals) > 1:
+        totals = None  # more than the totals line: not kept
     return own_bands, totals
+
+
+def max_lines(layout: Layout) -> int:
+    """Most text lines a single person's row has on this sheet (wrapped names: two)."""
+    counts = [layout.band_lines(b) for b in range(1, layout.n_bands)]
+    return max(1, int(np.median(counts))) if counts else 1
 
 
 def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300) -> CitizenCopy:
