@@ -185,42 +185,52 @@ def _table_columns(ink: np.ndarray, ys: Sequence[int], left: int, right: int) ->
     for b in range(1, len(ys) - 1):
         present = (ink[ys[b] : ys[b + 1]] > 0).any(axis=0).astype(np.uint8)[None, :]
         count += cv2.dilate(present, kernel)[0]
-    cols = np.nonzero(count >= max(2, int(0.3 * n)))[0]
+    cols = np.nonzero(count >= max(2, int(0.5 * n)))[0]
     if cols.size == 0:
         return left, right
     return min(left, int(cols[0])), max(right, int(cols[-1]))
 
 
-def bend(ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40) -> np.ndarray:
+def bend(ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40, step: int = 6) -> np.ndarray:
     """How far each column of the table stands below (+) or above (-) the table as a whole: a bent
-    sheet moves its rows up and down across the page. Every strip's row profile is matched against
-    the whole table's (twice: the second time against the profile of the strips put straight)."""
+    sheet moves its rows up and down across the page. Strips of the table are matched against the
+    whole table's row profile, the middle strip first (within ``reach``: beyond half a row the rows
+    repeat) and then strip by strip outwards, each within ``step`` of its neighbour (a sheet bends
+    smoothly); twice, the second time against the profile of the strips put straight."""
     band = (ink[y0:y1] > 0).astype(np.float32)
     h, w = band.shape
     starts = list(range(0, max(1, w - strip + 1), strip // 2))
     profiles = [band[:, x : x + strip].sum(axis=1) for x in starts]
-    shifts = np.zeros(len(starts))
+    pad = 4 * reach + 40
+    shifts = np.zeros(len(starts), dtype=int)
+
+    def best(ref: np.ndarray, q: np.ndarray, lo: int, hi: int) -> int:
+        lo, hi = max(lo, -pad + 1), min(hi, pad - 1)
+        scores = [float(np.dot(ref[pad - s : pad - s + h], q)) for s in range(lo, hi + 1)]
+        return lo + int(np.argmax(scores))
+
     for _ in range(2):
-        ref = np.zeros(h + 2 * reach, dtype=np.float32)
+        ref = np.zeros(h + 2 * pad, dtype=np.float32)
         for p, s in zip(profiles, shifts, strict=True):
-            ref[reach - int(s) : reach - int(s) + h] += p
+            ref[pad - s : pad - s + h] += p
         ref -= ref.mean()
-        for i, p in enumerate(profiles):
-            q = p - p.mean()
-            if not q.any():
-                continue
-            scores = [float(np.dot(ref[reach - s : reach - s + h], q)) for s in range(-reach, reach + 1)]
-            shifts[i] = int(np.argmax(scores)) - reach
-    if len(shifts) >= 3:  # one strip alone (a stamp, an empty column) does not bend the sheet
-        shifts = np.array([np.median(shifts[max(0, i - 1) : i + 2]) for i in range(len(shifts))])
+        qs = [p - p.mean() for p in profiles]
+        mid = int(np.argmax([float(np.abs(q).sum()) for q in qs[len(qs) // 4 : 3 * len(qs) // 4 + 1]])) + len(qs) // 4
+        shifts[mid] = best(ref, qs[mid], -reach, reach)
+        for order in (range(mid + 1, len(qs)), range(mid - 1, -1, -1)):
+            prev = shifts[mid]
+            for i in order:
+                shifts[i] = best(ref, qs[i], prev - step, prev + step) if qs[i].any() else prev
+                prev = shifts[i]
+    smooth = np.array([np.median(shifts[max(0, i - 2) : i + 3]) for i in range(len(shifts))])
     centres = np.array(starts) + strip / 2
-    return np.interp(np.arange(w), centres, shifts)
+    return np.interp(np.arange(w), centres, smooth)
 
 
 def layout_of(a: Analysis) -> Layout:
     g = a.grid
     h, w = a.gray.shape
-    left, right = _table_columns(a.ink, g.ys, g.xs[0], g.xs[-1])
+    left, right = _table_columns(a.blobs.at_least(60), g.ys, g.xs[0], g.xs[-1])
     x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
     binary = preprocess.binarize(a.gray)
     text = cv2.dilate(a.blobs.at_least(SEAM_MIN_BLOB), np.ones((5, 5), np.uint8))[:, x0:x1] > 0
@@ -228,8 +238,10 @@ def layout_of(a: Analysis) -> Layout:
     away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
     near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
     rules = lines.find_rules(binary).mask[:, x0:x1] > 0
-    shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20))
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
+    # rows repeat every row height: a strip can be matched to its neighbour row beyond half of it
+    reach = max(4, min(40, int(0.4 * float(np.median(heights[1:] or heights)))))
+    shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20), reach=reach)
     cols = np.arange(x1 - x0)
     # how much of the table's width carries text, line by line, with the bend taken out
     rows_idx = np.clip(np.arange(h)[:, None] + np.round(shift).astype(int)[None, :], 0, h - 1)
