@@ -42,6 +42,7 @@ NO_TABLE = "no table found"
 REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
+OFF_LINE = 0.35  # a word whose middle is this share of the row's height off the row's centre line is between rows
 SEAM_MIN_BLOB = 40  # ink smaller than this (dust, specks) does not steer a seam
 SEAM_KEPT_REACH = 3  # ... on the kept side: own text is never this close to the seam between rows
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
@@ -386,6 +387,37 @@ def max_lines(layout: Layout) -> int:
     return max(1, int(np.median(counts))) if counts else 1
 
 
+def off_line(layout: Layout, b: int) -> set[int]:
+    """Words inside band ``b`` that stand off its line of text: writing between rows that the seams
+    went round (its middle nearer the band's edge than its centre line)."""
+    top, bottom = layout.seams[b], layout.seams[b + 1]
+    y0, y1 = int(top.min()), int(bottom.max()) + 1
+    x0, x1 = layout.x0, layout.x1
+    lab = layout.labels[y0:y1, x0:x1]
+    inside = (np.arange(y0, y1)[:, None] >= top[None, :]) & (np.arange(y0, y1)[:, None] < bottom[None, :])
+    ids = lab[inside]
+    if ids.size == 0:
+        return set()
+    yy, xx = np.nonzero(inside)
+    n = int(lab.max()) + 1
+    count = np.bincount(ids, minlength=n)
+    cy = np.bincount(ids, weights=yy + y0, minlength=n)
+    cx = np.bincount(ids, weights=xx, minlength=n)
+    # the row's line of text (bend taken out): where the band's text covers the table's width most
+    s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
+    weights = layout.coverage[s0:s1] ** 2
+    line = float(np.average(np.arange(s0, s1), weights=weights)) if s1 > s0 and weights.sum() > 0 else (s0 + s1) / 2
+    height = max(1, s1 - s0)
+    found: set[int] = set()
+    for i in np.nonzero(count)[0]:
+        if i == 0:
+            continue
+        x = int(cx[i] / count[i])
+        if abs(cy[i] / count[i] - (line + layout.shift[x])) > OFF_LINE * height:
+            found.add(int(i))
+    return found
+
+
 def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300) -> CitizenCopy:
     """The page with everything blacked out except the header, the headings, the totals row and the
     requester's row(s); CopyRefused when that cannot be done safely."""
@@ -417,6 +449,8 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
         for dy in reach:
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
+    for b in kept_bands:
+        crossing |= off_line(layout, b)
     crossing.discard(0)
     if crossing:
         lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
