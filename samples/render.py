@@ -390,12 +390,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         fx += (W - 2 * mx) // 3
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
-        p.stamp(
-            W - mx - radius - rng.randint(0, 300),
-            min(fy + rng.randint(-40, 120), H - radius - 20),
-            radius,
-            sheet.employer,
-        )
+        cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)
+        p.stamp(cx, cy, radius, sheet.employer)
+        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     return img, geo
 
 
