@@ -42,6 +42,7 @@ NO_TABLE = "no table found"
 REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
+SEAM_WINDOW = 0.45  # a seam is looked for this share of the row height either side of the grid line
 OFF_LINE = 0.35  # a word whose middle is this share of the row's height off the row's centre line is between rows
 SEAM_MIN_BLOB = 40  # ink smaller than this (dust, specks) does not steer a seam
 SEAM_KEPT_REACH = 3  # ... on the kept side: own text is never this close to the seam between rows
@@ -252,7 +253,7 @@ def layout_of(a: Analysis) -> Layout:
     seams: list[np.ndarray] = []
     for k, y in enumerate(g.ys):
         near = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
-        d = max(6, int(0.45 * min(near)))
+        d = max(6, int(SEAM_WINDOW * min(near)))
         # the search window follows the bend: row j of the window is y + shift - d + j in each column
         base = np.round(y + shift).astype(int) - d
         yy = np.clip(base[None, :] + np.arange(2 * d + 1)[:, None], 0, h - 1)
@@ -261,7 +262,14 @@ def layout_of(a: Analysis) -> Layout:
         seams.append(np.clip(base + seam(cost), 0, h - 1))
     back = np.asarray(a.transform.back, dtype=np.float64)
     # letters joined into words, so that a figure written across a rule is one piece on either side
-    words = cv2.dilate(a.ink, cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN))
+    columns = cv2.dilate(
+        cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 91))),
+        np.ones((3, 3), np.uint8),
+    )
+    # (pieces of column rules the rule finder left in the ink would join a column's words top to bottom)
+    words = cv2.dilate(
+        cv2.bitwise_and(a.ink, cv2.bitwise_not(columns)), cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN)
+    )
     _, labels = cv2.connectedComponents(words, connectivity=8)
     return Layout(
         shape=(h, w),
@@ -276,11 +284,7 @@ def layout_of(a: Analysis) -> Layout:
         ys=list(g.ys),
         has_totals=g.has_totals,
         labels=labels,
-        columns=cv2.dilate(
-            cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 91))),
-            np.ones((3, 3), np.uint8),
-        )
-        > 0,
+        columns=columns > 0,
     )
 
 
