@@ -43,7 +43,9 @@ REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
 SEAM_WINDOW = 0.45  # a seam is looked for this share of the row height either side of the grid line
-OFF_LINE = 0.35  # a word whose middle is this share of the row's height off the row's centre line is between rows
+OFF_LINE = (
+    0.35  # a word whose middle is this share of the row's height off the row's centre line is between rows
+)
 SEAM_MIN_BLOB = 40  # ink smaller than this (dust, specks) does not steer a seam
 SEAM_KEPT_REACH = 3  # ... on the kept side: own text is never this close to the seam between rows
 SEAM_REACH = 6  # ink this close to a kept region's seam counts as crossing it (a rule's width and then some)
@@ -185,15 +187,17 @@ def _table_columns(ink: np.ndarray, ys: Sequence[int], left: int, right: int) ->
     count = np.zeros(ink.shape[1], dtype=np.int32)
     kernel = np.ones((1, 31), np.uint8)
     for b in range(1, len(ys) - 1):
-        present = (ink[ys[b] : ys[b + 1]] > 0).any(axis=0).astype(np.uint8)[None, :]
-        count += cv2.dilate(present, kernel)[0]
+        present = (ink[ys[b] : ys[b + 1]] > 0).any(axis=0).astype(np.uint8).reshape(1, -1)
+        count += np.asarray(cv2.dilate(present, kernel)).reshape(-1).astype(np.int32)
     cols = np.nonzero(count >= max(2, int(0.5 * n)))[0]
     if cols.size == 0:
         return left, right
     return min(left, int(cols[0])), max(right, int(cols[-1]))
 
 
-def bend(ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40, step: int = 6) -> np.ndarray:
+def bend(
+    ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40, step: int = 6
+) -> np.ndarray:
     """How far each column of the table stands below (+) or above (-) the table as a whole: a bent
     sheet moves its rows up and down across the page. Strips of the table are matched against the
     whole table's row profile, the middle strip first (within ``reach``: beyond half a row the rows
@@ -217,7 +221,10 @@ def bend(ink: np.ndarray, y0: int, y1: int, *, strip: int = 160, reach: int = 40
             ref[pad - s : pad - s + h] += p
         ref -= ref.mean()
         qs = [p - p.mean() for p in profiles]
-        mid = int(np.argmax([float(np.abs(q).sum()) for q in qs[len(qs) // 4 : 3 * len(qs) // 4 + 1]])) + len(qs) // 4
+        mid = (
+            int(np.argmax([float(np.abs(q).sum()) for q in qs[len(qs) // 4 : 3 * len(qs) // 4 + 1]]))
+            + len(qs) // 4
+        )
         shifts[mid] = best(ref, qs[mid], -reach, reach)
         for order in (range(mid + 1, len(qs)), range(mid - 1, -1, -1)):
             prev = shifts[mid]
@@ -258,7 +265,9 @@ def layout_of(a: Analysis) -> Layout:
         base = np.round(y + shift).astype(int) - d
         yy = np.clip(base[None, :] + np.arange(2 * d + 1)[:, None], 0, h - 1)
         dist = np.abs(np.arange(2 * d + 1) - d)[:, None] * DRIFT_COST
-        cost = INK_COST * text[yy, cols] + NEAR_COST * near_text[yy, cols] - RULE_BONUS * rules[yy, cols] + dist
+        cost = (
+            INK_COST * text[yy, cols] + NEAR_COST * near_text[yy, cols] - RULE_BONUS * rules[yy, cols] + dist
+        )
         seams.append(np.clip(base + seam(cost), 0, h - 1))
     back = np.asarray(a.transform.back, dtype=np.float64)
     # letters joined into words, so that a figure written across a rule is one piece on either side
@@ -346,12 +355,15 @@ def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], 
     bands = [_band_for_row(layout, r.bbox) for r in rows]
     body = [h for b, h in enumerate(layout.band_heights()) if b > 0]
     median = float(np.median(body)) if body else 0.0
-    tall = {b for b in range(1, layout.n_bands) if median and layout.band_heights()[b] > MERGED_FACTOR * median}
+    tall = {
+        b for b in range(1, layout.n_bands) if median and layout.band_heights()[b] > MERGED_FACTOR * median
+    }
     own = [b for r, b in zip(rows, bands, strict=True) if r.egn == egn]
 
     def shared(i: int) -> bool:  # another row read in the same band, over the same columns
         return any(
-            j != i and bands[j] == bands[i] and _overlap_x(rows[i].bbox, rows[j].bbox) for j in range(len(rows))
+            j != i and bands[j] == bands[i] and _overlap_x(rows[i].bbox, rows[j].bbox)
+            for j in range(len(rows))
         )
 
     if not own:
@@ -410,7 +422,11 @@ def off_line(layout: Layout, b: int) -> set[int]:
     # the row's line of text (bend taken out): where the band's text covers the table's width most
     s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
     weights = layout.coverage[s0:s1] ** 2
-    line = float(np.average(np.arange(s0, s1), weights=weights)) if s1 > s0 and weights.sum() > 0 else (s0 + s1) / 2
+    line = (
+        float(np.average(np.arange(s0, s1), weights=weights))
+        if s1 > s0 and weights.sum() > 0
+        else (s0 + s1) / 2
+    )
     height = max(1, s1 - s0)
     found: set[int] = set()
     for i in np.nonzero(count)[0]:
@@ -422,7 +438,9 @@ def off_line(layout: Layout, b: int) -> set[int]:
     return found
 
 
-def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300) -> CitizenCopy:
+def redact(
+    image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300
+) -> CitizenCopy:
     """The page with everything blacked out except the header, the headings, the totals row and the
     requester's row(s); CopyRefused when that cannot be done safely."""
     own_bands, totals = plan(layout, rows, egn)
@@ -449,7 +467,9 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
         ys = layout.seams[k]
         # writing on the far side reaching the seam, or on the kept side touching it (ruling taken out
         # of the ink splits writing across a rule into two pieces, each a few pixels off the seam)
-        reach = range(-SEAM_REACH, SEAM_KEPT_REACH + 1) if k in shown else range(-SEAM_KEPT_REACH, SEAM_REACH + 1)
+        reach = (
+            range(-SEAM_REACH, SEAM_KEPT_REACH + 1) if k in shown else range(-SEAM_KEPT_REACH, SEAM_REACH + 1)
+        )
         for dy in reach:
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
@@ -465,16 +485,16 @@ def redact(image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str,
     keep_page = cv2.warpAffine(
         keep, layout.to_work, (page_w, page_h), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0
     )
-    keep_page = cv2.erode(keep_page, np.ones((3, 3), np.uint8)) > 0
+    keep_mask: np.ndarray = np.asarray(cv2.erode(keep_page, np.ones((3, 3), np.uint8))) > 0
     out = image.copy()
-    out[~keep_page] = 0
+    out[~keep_mask] = 0
     polys = [layout.polygon(b) for b in own_bands]
     kept = [
         map_points(head.astype(np.float64), layout.to_page),
         *polys,
         *([layout.polygon(totals)] if totals is not None else []),
     ]
-    return CitizenCopy(out, keep_page, polys, kept, layout.angle, layout.to_page, dpi)
+    return CitizenCopy(out, keep_mask, polys, kept, layout.angle, layout.to_page, dpi)
 
 
 # --------------------------------------------------------------------------- the leak check
@@ -499,8 +519,8 @@ def _regions(copy: CitizenCopy) -> list[np.ndarray]:
     """The kept parts of the copy, each cut to its box, with the blacked-out area turned to paper
     (black carries nothing to read and only confuses the OCR)."""
     gray = preprocess.to_gray(copy.image)
-    shown = np.where(copy.keep, gray, np.uint8(255)).astype(np.uint8)
-    keep = copy.keep.astype(np.uint8)
+    shown: np.ndarray = np.where(copy.keep, gray, np.uint8(255)).astype(np.uint8)
+    keep: np.ndarray = copy.keep.astype(np.uint8)
     if abs(copy.angle) > 0.05:  # read it straightened, as the OCR reads best (a skewed copy reads worse)
         h, w = shown.shape
         to_work = cv2.invertAffineTransform(copy.to_page)
@@ -520,7 +540,9 @@ def _tokens(text: str | None) -> set[str]:
     return {t.casefold() for t in re.split(r"[^\w]+", text or "") if len(t) >= 4 and not t.isdigit()}
 
 
-def find_leaks(words: Sequence[str], rows: Sequence[PageRow], egn: str, *, header: str | None = None) -> list[str]:
+def find_leaks(
+    words: Sequence[str], rows: Sequence[PageRow], egn: str, *, header: str | None = None
+) -> list[str]:
     """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff."""
     own_rows = [r for r in rows if r.egn == egn]
     others = [(i, r) for i, r in enumerate(rows) if r.egn != egn]
@@ -531,7 +553,11 @@ def find_leaks(words: Sequence[str], rows: Sequence[PageRow], egn: str, *, heade
     cleaned = [_WORD.sub("", w).strip(".,") for w in words]
     for tok in cleaned:
         # a valid ЕГН that is not the requester's (their own, misread by a digit or two, is not another's)
-        if re.fullmatch(r"\d{10}", tok) and is_valid(tok) and sum(a != b for a, b in zip(tok, egn, strict=True)) > 2:
+        if (
+            re.fullmatch(r"\d{10}", tok)
+            and is_valid(tok)
+            and sum(a != b for a, b in zip(tok, egn, strict=True)) > 2
+        ):
             findings.append("ЕГН, което не е на заявителя")
             break
     for i, r in others:

@@ -23,7 +23,9 @@ def citizen_copy(page_sha256: str | None, egn: str | None, out: Path | None) -> 
     from .copies import check_request, issue_copy
 
     if not page_sha256:
-        raise UsageError("посочете sha256 на страницата: archive citizen-copy PAGE_SHA256 --egn E --out FILE.png")
+        raise UsageError(
+            "посочете sha256 на страницата: archive citizen-copy PAGE_SHA256 --egn E --out FILE.png"
+        )
     if not egn:
         raise UsageError("посочете ЕГН с --egn")
     if out is None or out.suffix.lower() not in (".png", ".pdf"):
@@ -32,7 +34,14 @@ def citizen_copy(page_sha256: str | None, egn: str | None, out: Path | None) -> 
     settings = load_settings()
     db = open_database(settings)
     try:
-        copy = issue_copy(settings, db, open_store(settings), page_sha256, egn, "pdf" if out.suffix.lower() == ".pdf" else "png")
+        copy = issue_copy(
+            settings,
+            db,
+            open_store(settings),
+            page_sha256,
+            egn,
+            "pdf" if out.suffix.lower() == ".pdf" else "png",
+        )
     finally:
         db.dispose()
     out.parent.mkdir(parents=True, exist_ok=True)

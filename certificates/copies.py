@@ -15,7 +15,16 @@ from archive_core.db import CopyRequest, Database, Page, Record
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.protocols import OriginalStore
 
-from .citizen_copy import ROW_NOT_FOUND, CopyRefused, PageRow, decode_page, make_copy, pdf_bytes, png_bytes, tesseract_reader
+from .citizen_copy import (
+    ROW_NOT_FOUND,
+    CopyRefused,
+    PageRow,
+    decode_page,
+    make_copy,
+    pdf_bytes,
+    png_bytes,
+    tesseract_reader,
+)
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _EGN = re.compile(r"^\d{10}$")
@@ -105,7 +114,13 @@ def issue_copy(
     image, dpi = decode_page(store.get(sha256))
     try:
         copy = make_copy(
-            image, rows, egn, read=tesseract_reader(settings.ocr_lang), dpi=dpi, totals=totals, header=employer
+            image,
+            rows,
+            egn,
+            read=tesseract_reader(settings.ocr_lang),
+            dpi=dpi,
+            totals=totals,
+            header=employer,
         )
     except CopyRefused as e:
         raise CopyQueued(e, queue_refusal(db, sha256, egn, e)) from None

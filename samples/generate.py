@@ -65,7 +65,7 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
     rows = []
-    polys = geo.row_polygons or [None] * len(geo.row_bboxes)
+    polys: list[list[list[float]] | None] = list(geo.row_polygons) or [None] * len(geo.row_bboxes)
     for r, box, poly in zip(sheet.rows, geo.row_bboxes, polys, strict=True):
         vals = {k: (f"{v:.2f}" if isinstance(v, Decimal) else v) for k, v in r.items()}
         rows.append(
@@ -169,8 +169,7 @@ def _move(geo: Geometry, m: degrade.Affine, bend: np.ndarray | None) -> Geometry
             box[:] = degrade.map_box(box, m)
     geo.row_polygons = [degrade.map_points(degrade.bend_points(p, bend), m).tolist() for p in geo.row_polygons]
     for mark in geo.marks:
-        pts = mark["polygon"]
-        mark["polygon"] = degrade.map_points(degrade.bend_points(pts, bend), m).tolist()  # type: ignore[arg-type]
+        mark["polygon"] = degrade.map_points(degrade.bend_points(mark["polygon"], bend), m).tolist()
     return geo
 
 
@@ -300,7 +299,7 @@ def _two_on_one(
         for poly in geo.row_polygons:
             geo_all.row_polygons.append([[x * scale + x_off, y * scale + 8] for x, y in poly])
         for mark in geo.marks:
-            pts = [[x * scale + x_off, y * scale + 8] for x, y in mark["polygon"]]  # type: ignore[union-attr]
+            pts = [[x * scale + x_off, y * scale + 8] for x, y in np.asarray(mark["polygon"]).tolist()]
             geo_all.marks.append({**mark, "polygon": pts})
     return canvas, geo_all, replace(a, rows=a.rows + b.rows, totals=b.totals, carry_out=False)
 

@@ -109,7 +109,9 @@ def test_redaction_follows_a_skewed_sheet(sheet: tuple[np.ndarray, PayrollPage])
 # --------------------------------------------------------------------------- a neighbour's ЕГН planted
 
 
-def plant(gray: np.ndarray, text: str, x: int, y: int, size: int = 40) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+def plant(
+    gray: np.ndarray, text: str, x: int, y: int, size: int = 40
+) -> tuple[np.ndarray, tuple[int, int, int, int]]:
     im = Image.fromarray(gray.copy())
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", size)
     d = ImageDraw.Draw(im)
@@ -141,7 +143,9 @@ def own_row_y(truth: PayrollPage, own: int) -> tuple[int, int, int]:
 
 
 @pytest.mark.slow
-def test_neighbours_egn_in_the_margin_is_hidden_or_the_copy_refused(sheet: tuple[np.ndarray, PayrollPage]) -> None:
+def test_neighbours_egn_in_the_margin_is_hidden_or_the_copy_refused(
+    sheet: tuple[np.ndarray, PayrollPage],
+) -> None:
     gray, truth = sheet
     neighbour = truth.rows[OWN + 1].egn
     egn = truth.rows[OWN].egn
@@ -161,7 +165,9 @@ def test_neighbours_egn_in_the_margin_is_hidden_or_the_copy_refused(sheet: tuple
 
 
 @pytest.mark.slow
-def test_neighbours_egn_written_inside_the_own_row_refuses_the_copy(sheet: tuple[np.ndarray, PayrollPage]) -> None:
+def test_neighbours_egn_written_inside_the_own_row_refuses_the_copy(
+    sheet: tuple[np.ndarray, PayrollPage],
+) -> None:
     """Writing inside the requester's row cannot be told from theirs by geometry: the leak check reads
     the copy and refuses it."""
     gray, truth = sheet
@@ -195,7 +201,9 @@ def stored(settings: Settings, sheet: tuple[np.ndarray, PayrollPage]) -> tuple[S
 
 
 @pytest.mark.slow
-def test_pdf_copy_is_image_only_and_shows_nothing_of_other_rows(stored: tuple[Settings, str, PayrollPage]) -> None:
+def test_pdf_copy_is_image_only_and_shows_nothing_of_other_rows(
+    stored: tuple[Settings, str, PayrollPage],
+) -> None:
     settings, sha, truth = stored
     egn = truth.rows[OWN].egn
     client = TestClient(create_app(settings))
@@ -252,7 +260,11 @@ def test_png_route_and_refusals_go_to_the_staff_queue(stored: tuple[Settings, st
 def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
     import os
 
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(env_dir), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env = {
+        **os.environ,
+        "ARCHIVE_DATA_DIR": str(env_dir),
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+    }
     return subprocess.run(
         [sys.executable, "-m", "archive_core.cli", "citizen-copy", *args],
         capture_output=True, text=True, env=env, timeout=120,
@@ -260,7 +272,9 @@ def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_cli_writes_png_and_pdf_and_refuses_bad_input(stored: tuple[Settings, str, PayrollPage], tmp_path: Path) -> None:
+def test_cli_writes_png_and_pdf_and_refuses_bad_input(
+    stored: tuple[Settings, str, PayrollPage], tmp_path: Path
+) -> None:
     settings, sha, truth = stored
     egn = truth.rows[OWN].egn
     assert egn
@@ -280,4 +294,3 @@ def test_cli_writes_png_and_pdf_and_refuses_bad_input(stored: tuple[Settings, st
         assert p.returncode == code, (args, p.stderr)
         assert len(p.stderr.strip().splitlines()) == 1, p.stderr
     assert not (tmp_path / "x.png").exists()
-
