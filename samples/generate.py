@@ -167,7 +167,9 @@ def _move(geo: Geometry, m: degrade.Affine, bend: np.ndarray | None) -> Geometry
     else:
         for box in geo.row_bboxes:
             box[:] = degrade.map_box(box, m)
-    geo.row_polygons = [degrade.map_points(degrade.bend_points(p, bend), m).tolist() for p in geo.row_polygons]
+    geo.row_polygons = [
+        degrade.map_points(degrade.bend_points(p, bend), m).tolist() for p in geo.row_polygons
+    ]
     for mark in geo.marks:
         mark["polygon"] = degrade.map_points(degrade.bend_points(mark["polygon"], bend), m).tolist()
     return geo

@@ -92,7 +92,9 @@ def rect_polygon(x0: float, y0: float, x1: float, y1: float, step: float = 100.0
 
 
 def circle_polygon(cx: float, cy: float, r: float, n: int = 36) -> list[list[float]]:
-    return [[cx + r * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n)] for i in range(n)]
+    return [
+        [cx + r * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n)] for i in range(n)
+    ]
 
 
 class Painter:
