@@ -329,6 +329,7 @@ class CitizenCopy:
     to_page: np.ndarray  # 2x3: the deskewed working frame the seams were found in -> page
     dpi: int = 300
     read: list[str] = field(default_factory=list)  # what the leak check's OCR read
+    own_rows: list[int] = field(default_factory=list)  # rows without ЕГН read on the requester's line
 
 
 def _band_for_row(layout: Layout, bbox: Sequence[int] | None) -> int | None:
@@ -494,7 +495,12 @@ def redact(
         *polys,
         *([layout.polygon(totals)] if totals is not None else []),
     ]
-    return CitizenCopy(out, keep_mask, polys, kept, layout.angle, layout.to_page, dpi)
+    beside = [
+        i
+        for i, r in enumerate(rows)
+        if r.egn is None and r.bbox and _band_for_row(layout, r.bbox) in own_bands
+    ]
+    return CitizenCopy(out, keep_mask, polys, kept, layout.angle, layout.to_page, dpi, own_rows=beside)
 
 
 # --------------------------------------------------------------------------- the leak check
@@ -541,11 +547,18 @@ def _tokens(text: str | None) -> set[str]:
 
 
 def find_leaks(
-    words: Sequence[str], rows: Sequence[PageRow], egn: str, *, header: str | None = None
+    words: Sequence[str],
+    rows: Sequence[PageRow],
+    egn: str,
+    *,
+    header: str | None = None,
+    also_own: Sequence[int] = (),
 ) -> list[str]:
-    """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff."""
-    own_rows = [r for r in rows if r.egn == egn]
-    others = [(i, r) for i, r in enumerate(rows) if r.egn != egn]
+    """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff.
+    ``also_own``: rows without an ЕГН on the requester's line (the rest of it, read as a second sheet)."""
+    mine = {i for i, r in enumerate(rows) if r.egn == egn} | set(also_own)
+    own_rows = [rows[i] for i in sorted(mine)]
+    others = [(i, r) for i, r in enumerate(rows) if i not in mine]
     own_names = set().union(*(_tokens(r.name) for r in own_rows)) | _tokens(header)
     own_figures = {f for r in own_rows for f in r.figures}
     findings: list[str] = []
@@ -566,7 +579,7 @@ def find_leaks(
         names = _tokens(r.name) - own_names
         if names & {t.casefold() for t in cleaned}:
             findings.append(f"име от ред {i + 1}")
-        figures = set(r.figures) - own_figures
+        figures = {f for f in set(r.figures) - own_figures if len(f.replace(".", "").lstrip("0-")) >= 3}
         read = {money(t) for t in cleaned if any(ch.isdigit() for ch in t)}
         if figures & read:
             findings.append(f"сума от ред {i + 1}")
@@ -598,7 +611,7 @@ def leak_check(
         words += got
     copy.read = words
     total_rows = [PageRow(egn=egn, figures=tuple(totals))]
-    findings = find_leaks(words, [*rows, *total_rows], egn, header=header)
+    findings = find_leaks(words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows)
     if findings:
         raise CopyRefused(LEAK_CHECK_FAILED, "в копието се чете: " + ", ".join(findings))
 
