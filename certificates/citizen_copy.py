@@ -33,6 +33,7 @@ from archive_core.egn import is_valid
 from archive_core.errors import ArchiveError, ExtractionError, InputFileError
 from ocr import lines, preprocess, tess
 from ocr.extract import Analysis, analyse
+from ocr.header import levenshtein
 from ocr.normalise import money
 
 ROWS_MERGED = "rows merged"
@@ -476,6 +477,11 @@ def redact(
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
     for b in kept_bands:
         crossing |= off_line(layout, b)
+        # writing that runs out over the table's left or right edge is a margin note
+        top, bottom = int(layout.seams[b].min()), int(layout.seams[b + 1].max())
+        for x in (x0, x1 - 1):
+            side = layout.labels[top:bottom, max(0, x - SEAM_KEPT_REACH) : x + SEAM_KEPT_REACH + 1]
+            crossing.update(int(v) for v in np.unique(side))
     crossing.discard(0)
     if crossing:
         lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
@@ -521,8 +527,8 @@ def tesseract_reader(lang: str) -> OcrFn:
     return read
 
 
-def _regions(copy: CitizenCopy) -> list[np.ndarray]:
-    """The kept parts of the copy, each cut to its box, with the blacked-out area turned to paper
+def _regions(copy: CitizenCopy) -> list[tuple[bool, np.ndarray]]:
+    """The kept parts of the copy, each cut to its box (True: the requester's row), with the blacked-out area turned to paper
     (black carries nothing to read and only confuses the OCR)."""
     gray = preprocess.to_gray(copy.image)
     shown: np.ndarray = np.where(copy.keep, gray, np.uint8(255)).astype(np.uint8)
@@ -533,12 +539,18 @@ def _regions(copy: CitizenCopy) -> list[np.ndarray]:
         shown = cv2.warpAffine(shown, to_work, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
         keep = cv2.warpAffine(keep, to_work, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
     n, _, stats, _ = cv2.connectedComponentsWithStats(keep, connectivity=8)
-    crops = []
+    crops: list[tuple[bool, np.ndarray]] = []
     for i in range(1, n):
         x, y, w, h, area = stats[i]
         if area < 400 or h < 12:
             continue
-        crops.append(shown[y : y + h, x : x + w])
+        crops.append((False, shown[y : y + h, x : x + w]))
+    for poly in copy.own:  # the requester's row once more on its own: every figure on it is checked
+        pts = map_points(poly, cv2.invertAffineTransform(copy.to_page)) if abs(copy.angle) > 0.05 else poly
+        x0, y0 = (max(0, int(v)) for v in np.floor(pts.min(axis=0)))
+        x1, y1 = (int(v) for v in np.ceil(pts.max(axis=0)))
+        if x1 - x0 > 20 and y1 - y0 > 12:
+            crops.append((True, shown[y0:y1, x0:x1]))
     return crops
 
 
@@ -553,6 +565,7 @@ def find_leaks(
     *,
     header: str | None = None,
     also_own: Sequence[int] = (),
+    own_words: Sequence[str] | None = None,
 ) -> list[str]:
     """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff.
     ``also_own``: rows without an ЕГН on the requester's line (the rest of it, read as a second sheet)."""
@@ -583,6 +596,17 @@ def find_leaks(
         read = {money(t) for t in cleaned if any(ch.isdigit() for ch in t)}
         if figures & read:
             findings.append(f"сума от ред {i + 1}")
+    # allow-list for figures too: a figure on the copy must be one of the requester's (or a total),
+    # read with one character wrong at most; any other figure is someone else's writing
+    allowed = [re.sub(r"\D", "", f) for f in own_figures]
+    on_row = cleaned if own_words is None else [_WORD.sub("", w).strip(".,") for w in own_words]
+    for tok in on_row:
+        if re.fullmatch(r"\d[\d ]*[.,]\d{1,2}", tok):
+            digits = re.sub(r"\D", "", tok)
+            # (a figure with a thousands space may be read as two: its tail must fit one of ours)
+            if len(digits) >= 3 and not any(levenshtein(digits, a[-len(digits) :]) <= 1 for a in allowed):
+                findings.append(f"сума, която не е на заявителя ({tok})")
+                break
     return sorted(set(findings))
 
 
@@ -600,18 +624,22 @@ def leak_check(
     or any name or pay figure of another row, can be read. ``totals``: the page's totals (a figure
     that is also a total may show). ``cache``: OCR of identical regions (the header of one page) reused."""
     words: list[str] = []
-    for crop in _regions(copy):
+    own_words: list[str] = []
+    for is_own, crop in _regions(copy):
         key = crop.tobytes()[::97] + bytes(str(crop.shape), "ascii")
-        if cache is not None and key in cache:
-            words += cache[key]
-            continue
-        got = read(crop)
-        if cache is not None:
-            cache[key] = got
+        got = cache.get(key) if cache is not None else None
+        if got is None:
+            got = read(crop)
+            if cache is not None:
+                cache[key] = got
         words += got
+        if is_own:
+            own_words += got
     copy.read = words
     total_rows = [PageRow(egn=egn, figures=tuple(totals))]
-    findings = find_leaks(words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows)
+    findings = find_leaks(
+        words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows, own_words=own_words
+    )
     if findings:
         raise CopyRefused(LEAK_CHECK_FAILED, "в копието се чете: " + ", ".join(findings))
 
