@@ -174,7 +174,9 @@ def test_neighbours_egn_written_inside_the_own_row_refuses_the_copy(
     neighbour, egn = truth.rows[OWN + 1].egn, truth.rows[OWN].egn
     assert neighbour and egn
     x, y = free_spot(gray, truth, OWN)
-    page, _ = plant(gray, neighbour, x, y - 14, size=24)
+    blank = gray.copy()
+    blank[y - 24 : y + 24, x : x + 230] = 255  # room made on the line (a cell's content rubbed out)
+    page, _ = plant(blank, neighbour, x, y - 18, size=34)
     with pytest.raises(CopyRefused) as e:
         make_copy(page, rows_of(truth), egn, read=tesseract_reader(Settings().ocr_lang))
     assert e.value.reason == LEAK_CHECK_FAILED
