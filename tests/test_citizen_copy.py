@@ -151,7 +151,7 @@ def test_neighbours_egn_in_the_margin_is_hidden_or_the_copy_refused(
     egn = truth.rows[OWN].egn
     assert neighbour and egn
     x0, x1, y = own_row_y(truth, OWN)
-    page, box = plant(gray, neighbour, x1 + 4, y - 20, size=30)  # right margin, level with the own row
+    page, box = plant(gray, neighbour, x1 + 16, y - 20, size=30)  # right margin, level with the own row
     read = tesseract_reader(Settings().ocr_lang)
     try:
         copy = make_copy(page, rows_of(truth), egn, read=read, totals=list(truth.totals.values()))
