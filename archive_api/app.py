@@ -24,12 +24,12 @@ from archive_core.errors import (
     NotFoundError,
     UsageError,
 )
+from certificates.citizen_copy import CopyRefused
 from indexer.embedded import IndexDamaged
 from ingest.backends import open_backends
 
 from .access import check_routes, gate
 from .auth import AttemptLimiter, Forbidden, NotSignedIn
-from .redact import CannotRedact
 from .routers import (
     batches,
     certificate_screens,
@@ -53,7 +53,7 @@ _STATUS: list[tuple[type[ArchiveError], int]] = [
     (UsageError, 400),
     (BackendUnavailable, 503),
     (IndexDamaged, 503),
-    (CannotRedact, 422),
+    (CopyRefused, 422),
     (InputFileError, 422),
     (IntegrityError, 500),
     (ConfigError, 500),

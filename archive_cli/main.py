@@ -36,6 +36,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("indexer.cli:search", "Search person-month records by ЕГН, name, employer, period."),
     "reindex": ("indexer.cli:reindex", "Rebuild the search index from the database."),
     "certificate": ("archive_api.cli:certificate", "Issue a certificate of service or income (PDF + JSON)."),
+    "citizen-copy": (
+        "certificates.cli:citizen_copy",
+        "A citizen's copy of a page: their own row only (PNG or PDF).",
+    ),
     "serve": ("archive_api.cli:serve", "Serve the web app and JSON API."),
     "users": ("archive_api.users_cli:users", "Staff accounts: add, list, disable; API tokens."),
     "bench": ("bench.extraction:bench", "Measure extraction quality and speed on labelled pages."),

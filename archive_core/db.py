@@ -296,6 +296,23 @@ class AuditEntry(Base):
     client: Mapped[str | None] = mapped_column(String(64))  # IP address
 
 
+
+
+class CopyRequest(Base):
+    """The staff queue of citizen copies that could not be issued automatically (rows merged, row not
+    found, leak check failed): a person prepares them by hand. The citizen is told only that."""
+
+    __tablename__ = "copy_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    egn: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(32), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | done
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})

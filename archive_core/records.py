@@ -50,6 +50,9 @@ class PayrollRow(BaseModel):
     deductions: str | None = Field(None, pattern=r"^-?\d+\.\d{2}$")
     net_pay: str | None = Field(None, pattern=r"^-?\d+\.\d{2}$")
     bbox: list[int] | None = None
+    # the row's cells inside the ruling as a polygon [[x, y], ...] in the image as stored (ground truth
+    # of sample sheets: follows skew and bending); absent in extraction output
+    polygon: list[list[int]] | None = None
     review: list[str] | None = None
     confidence: dict[str, float] | None = None
 
@@ -64,11 +67,16 @@ class PayrollPage(BaseModel):
     sheet: int | None = None
     rows: list[PayrollRow] = Field(default_factory=list)
     totals: dict[str, str] = Field(default_factory=dict)
+    # ground truth of sample sheets: writing outside the cells, [{"kind": "correction"|"stamp",
+    # "row": index of the row it belongs to or null, "polygon": [[x, y], ...]}]
+    marks: list[dict[str, Any]] | None = None
 
     def to_json(self) -> str:
         data = self.model_dump(by_alias=True, exclude_none=False)
+        if data.get("marks") is None:
+            data.pop("marks", None)
         for r in data["rows"]:
-            for k in ("bbox", "review", "confidence"):
+            for k in ("bbox", "polygon", "review", "confidence"):
                 if r.get(k) is None:
                     r.pop(k, None)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

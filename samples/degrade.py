@@ -73,6 +73,40 @@ def skew(img: np.ndarray, angle: float, border: float) -> tuple[np.ndarray, Affi
     return out, m
 
 
+def warp(img: np.ndarray, rng: random.Random, border: float) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet bent on the glass: every column shifted up or down along a smooth wave (rows curve).
+    Returns the image and the shift per column (a point (x, y) moves to (x, y + shift[x]))."""
+    h, w = img.shape
+    amp = rng.uniform(6.0, 18.0) * rng.choice((-1, 1))
+    period = w * rng.uniform(0.9, 1.8)
+    phase = rng.uniform(0, 2 * np.pi)
+    shift = amp * np.sin(2 * np.pi * np.arange(w) / period + phase)
+    map_x = np.tile(np.arange(w, dtype=np.float32), (h, 1))
+    map_y = (np.arange(h, dtype=np.float32)[:, None] - shift[None, :].astype(np.float32)).astype(np.float32)
+    out = cv2.remap(img, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+    return out, shift
+
+
+def bend_points(points: object, shift: np.ndarray | None) -> np.ndarray:
+    """Points [[x, y], ...] moved as ``warp`` moved the pixels under them."""
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2).copy()
+    if shift is not None:
+        xi = np.clip(pts[:, 0], 0, len(shift) - 1)
+        pts[:, 1] += np.interp(xi, np.arange(len(shift)), shift)
+    return pts
+
+
+def rect_points(box: list[int], step: int = 100) -> np.ndarray:
+    x0, y0, x1, y1 = box
+    xs = np.linspace(x0, x1, max(2, (x1 - x0) // step + 1))
+    return np.vstack([np.stack([xs, np.full_like(xs, y0)], 1), np.stack([xs, np.full_like(xs, y1)], 1)])
+
+
+def map_points(points: np.ndarray, m: Affine) -> np.ndarray:
+    pts = np.hstack([np.asarray(points, dtype=np.float64).reshape(-1, 2), np.ones((len(points), 1))])
+    return pts @ m.T
+
+
 def rescale(img: np.ndarray, factor: float) -> tuple[np.ndarray, Affine]:
     h, w = img.shape
     out = cv2.resize(img, (round(w * factor), round(h * factor)), interpolation=cv2.INTER_AREA)

@@ -39,6 +39,9 @@ HARD_CASES = (
     "corrections",  # handwritten corrections over typed figures
     "carried",  # a month on two sheets: "Пренос" at the foot of one, "От пренос" at the head of the next
     "two_sheets",  # two such sheets (A5) side by side on one landscape scan
+    "warp",  # the sheet bent on the scanner glass: rows curve across the page
+    "between_rows",  # corrections written across the rule between two rows
+    "stamp_rows",  # a stamp pressed across rows of the table
 )
 
 
@@ -56,11 +59,19 @@ class Options:
             )
 
 
+def _int_points(points: list[list[float]]) -> list[list[int]]:
+    return [[int(round(x)), int(round(y))] for x, y in points]
+
+
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
     rows = []
-    for r, box in zip(sheet.rows, geo.row_bboxes, strict=True):
+    polys: list[list[list[float]] | None] = list(geo.row_polygons) or [None] * len(geo.row_bboxes)
+    for r, box, poly in zip(sheet.rows, geo.row_bboxes, polys, strict=True):
         vals = {k: (f"{v:.2f}" if isinstance(v, Decimal) else v) for k, v in r.items()}
-        rows.append(PayrollRow.model_validate({**vals, "bbox": box}))
+        rows.append(
+            PayrollRow.model_validate({**vals, "bbox": box, "polygon": _int_points(poly) if poly else None})
+        )
+    marks = [{**m, "polygon": _int_points(m["polygon"])} for m in geo.marks]  # type: ignore[arg-type]
     return PayrollPage.model_validate(
         {
             "image": image_name,
@@ -69,6 +80,7 @@ def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage
             "sheet": sheet.sheet,
             "rows": [r.model_dump() for r in rows],
             "totals": {k: f"{v:.2f}" for k, v in sheet.totals.items() if k in MONEY_FIELDS},
+            "marks": marks or None,
         }
     )
 
@@ -89,6 +101,8 @@ def _style(rng: random.Random, sheet: SheetContent, opts: Options, fonts: list[t
         doubled_ruling=ruled and "doubled_ruling" in opts.hard and rng.random() < 0.4,
         wrap_names="wrap_names" in opts.hard and rng.random() < 0.5,
         corrections="corrections" in opts.hard,
+        between_rows="between_rows" in opts.hard,
+        stamp_rows="stamp_rows" in opts.hard,
     )
 
 
@@ -111,12 +125,15 @@ def _render_fitting(sheet: SheetContent, style: Style, rng: random.Random) -> tu
 
 def degrade_page(
     img: Image.Image, rng: random.Random, opts: Options, np_rng: np.random.Generator
-) -> tuple[np.ndarray, degrade.Affine, int]:
+) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
+    """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
+    column, applied before the affine map; None when the sheet lay flat)."""
     a = np.asarray(img, dtype=np.float32)
     m = degrade.identity()
     dpi = 300
+    bend = None
     if not opts.degraded:
-        return degrade.to_uint8(a), m, dpi
+        return degrade.to_uint8(a), m, dpi, bend
     if "carbon" in opts.hard and rng.random() < 0.5:
         a = degrade.carbon(a, rng)
     elif rng.random() < 0.5:
@@ -125,6 +142,8 @@ def degrade_page(
     a = degrade.blur(a, rng)
     a = degrade.speckles(a, rng, np_rng)
     paper = float(np.median(a[:50, :50]))
+    if "warp" in opts.hard:
+        a, bend = degrade.warp(a, rng, paper)
     a, m1 = degrade.skew(a, rng.uniform(-2.0, 2.0), paper)
     m = degrade.compose(m1, m)
     if "dpi200" in opts.hard and rng.random() < 0.5:
@@ -134,7 +153,26 @@ def degrade_page(
     if "rotate" in opts.hard and rng.random() < 0.4:
         a, m3 = degrade.turn(a, rng.choice((1, 2, 3)))
         m = degrade.compose(m3, m)
-    return degrade.to_uint8(a), m, dpi
+    return degrade.to_uint8(a), m, dpi, bend
+
+
+def _move(geo: Geometry, m: degrade.Affine, bend: np.ndarray | None) -> Geometry:
+    """Every box, polygon and mark of the truth through the bending and the affine map of the scan."""
+    if bend is not None:
+        boxes = [degrade.rect_points(b) for b in geo.row_bboxes]
+        for box, pts in zip(geo.row_bboxes, boxes, strict=True):
+            q = degrade.map_points(degrade.bend_points(pts, bend), m)
+            box[:] = [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
+                      int(round(q[:, 1].max()))]  # fmt: skip
+    else:
+        for box in geo.row_bboxes:
+            box[:] = degrade.map_box(box, m)
+    geo.row_polygons = [
+        degrade.map_points(degrade.bend_points(p, bend), m).tolist() for p in geo.row_polygons
+    ]
+    for mark in geo.marks:
+        mark["polygon"] = degrade.map_points(degrade.bend_points(mark["polygon"], bend), m).tolist()
+    return geo
 
 
 def generate_pages(
@@ -181,9 +219,9 @@ def generate_pages(
                     composed = _two_on_one(a, b, rng, opts, fonts)
                     if composed is not None:
                         img, geo, sheet = composed
-                        arr, m, dpi = degrade_page(img, rng, opts, np_rng)
+                        arr, m, dpi, bend = degrade_page(img, rng, opts, np_rng)
                         name = f"page-{len(paths) + 1:04d}.png"
-                        _write_page(out, name, arr, dpi, truth_of(sheet, _mapped(geo, m), name))
+                        _write_page(out, name, arr, dpi, truth_of(sheet, _move(geo, m, bend), name))
                         paths.append(out / name)
                         batch_pages.append(name)
                         bar.update(1)
@@ -197,11 +235,9 @@ def generate_pages(
                         break
                     style = _style(rng, sheet, opts, fonts)
                     img, geo = _render_fitting(sheet, style, rng)
-                    arr, m, dpi = degrade_page(img, rng, opts, np_rng)
+                    arr, m, dpi, bend = degrade_page(img, rng, opts, np_rng)
                     name = f"page-{len(paths) + 1:04d}.png"
-                    for box in geo.row_bboxes:
-                        box[:] = degrade.map_box(box, m)
-                    truth = truth_of(sheet, geo, name)
+                    truth = truth_of(sheet, _move(geo, m, bend), name)
                     path = out / name
                     ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
                     if not ok:
@@ -225,12 +261,6 @@ def generate_pages(
         json.dumps(batches, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return paths
-
-
-def _mapped(geo: Geometry, m: degrade.Affine) -> Geometry:
-    for box in geo.row_bboxes:
-        box[:] = degrade.map_box(box, m)
-    return geo
 
 
 def _write_page(out: Path, name: str, arr: np.ndarray, dpi: int, truth: PayrollPage) -> None:
@@ -268,6 +298,11 @@ def _two_on_one(
                 [round(box[0] * scale) + x_off, round(box[1] * scale) + 8, round(box[2] * scale) + x_off,
                  round(box[3] * scale) + 8]
             )  # fmt: skip
+        for poly in geo.row_polygons:
+            geo_all.row_polygons.append([[x * scale + x_off, y * scale + 8] for x, y in poly])
+        for mark in geo.marks:
+            pts = [[x * scale + x_off, y * scale + 8] for x, y in np.asarray(mark["polygon"]).tolist()]
+            geo_all.marks.append({**mark, "polygon": pts})
     return canvas, geo_all, replace(a, rows=a.rows + b.rows, totals=b.totals, carry_out=False)
 
 

@@ -64,6 +64,8 @@ class Style:
     doubled_ruling: bool = False
     wrap_names: bool = False
     corrections: bool = False  # handwritten corrections over typed figures
+    between_rows: bool = False  # handwritten corrections written across the rule between two rows
+    stamp_rows: bool = False  # a stamp pressed across rows of the table
 
 
 @dataclass
@@ -74,6 +76,25 @@ class Geometry:
     row_bboxes: list[list[int]] = field(default_factory=list)
     # table-structure truth: (row, col, bbox, text) for every non-empty cell, header row 0
     cells: list[tuple[int, int, list[int], str]] = field(default_factory=list)
+    # each row's cells inside the ruling, as a polygon (points [x, y]); distortions move the points
+    row_polygons: list[list[list[float]]] = field(default_factory=list)
+    # writing that belongs to no cell: {"kind": "correction"|"stamp", "row": index or None, "polygon": [...]}
+    marks: list[dict[str, object]] = field(default_factory=list)
+
+
+def rect_polygon(x0: float, y0: float, x1: float, y1: float, step: float = 100.0) -> list[list[float]]:
+    """A rectangle as a polygon with a vertex every ``step`` pixels along its long edges, so that a
+    bent sheet bends it too."""
+    n = max(1, int(math.ceil((x1 - x0) / step)))
+    top = [[x0 + (x1 - x0) * i / n, y0] for i in range(n + 1)]
+    bottom = [[x1 - (x1 - x0) * i / n, y1] for i in range(n + 1)]
+    return top + bottom
+
+
+def circle_polygon(cx: float, cy: float, r: float, n: int = 36) -> list[list[float]]:
+    return [
+        [cx + r * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n)] for i in range(n)
+    ]
 
 
 class Painter:
@@ -124,6 +145,12 @@ class Painter:
                 fill=self.rng.randint(50, 100),
             )
             cx += f.getlength(ch) + self.rng.uniform(-1, 2)
+
+    def handwrite_width(self, text: str) -> float:
+        """Upper bound of the width ``handwrite`` gives ``text``."""
+        hand = FONT_DIR / "dejavu/DejaVuSans-Oblique.ttf"
+        f = _font(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
+        return f.getlength(text) + 2 * len(text)
 
     def hline(self, x0: float, x1: float, y: float) -> None:
         self._line(x0, y, x1, y)
@@ -304,6 +331,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 p.text(xs[j] + pad, ymid, t)
             geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], t))
         geo.row_bboxes.append([xs[0], yrow, xs[-1], yrow + row_h])
+        inset = style.line_width / 2 + 2
+        below = (2 * style.line_width + 3) if style.doubled_ruling else 0  # the second rule runs below
+        geo.row_polygons.append(
+            rect_polygon(xs[0] + inset, yrow + inset + below, xs[-1] - inset - below, yrow + row_h - inset)
+        )
         yrow += row_h
     # Totals row.
     total_h = int(fs * 1.9)
@@ -321,6 +353,14 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             geo.cells.append((len(sheet.rows) + 1, j, [xs[j], yrow, xs[j + 1], yrow + total_h], t))
     bottom = yrow + total_h
     geo.table_bbox = [xs[0], top, xs[-1], bottom]
+    if style.between_rows:
+        _between_rows(p, sheet, geo, xs, top + head_h + carried_h, row_h)
+    if style.stamp_rows and sheet.rows and rng.random() < 0.7:
+        radius = rng.randint(110, 160)
+        cx = rng.uniform(xs[0] + radius, xs[-1] - radius)
+        cy = top + head_h + carried_h + row_h * rng.randint(1, len(sheet.rows))
+        p.stamp(cx, cy, radius, sheet.employer)
+        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
 
     # Ruling.
     if style.ruled:
@@ -352,10 +392,40 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         fx += (W - 2 * mx) // 3
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
-        p.stamp(
-            W - mx - radius - rng.randint(0, 300),
-            min(fy + rng.randint(-40, 120), H - radius - 20),
-            radius,
-            sheet.employer,
-        )
+        cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)
+        p.stamp(cx, cy, radius, sheet.employer)
+        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     return img, geo
+
+
+def _between_rows(
+    p: Painter, sheet: SheetContent, geo: Geometry, xs: list[int], first_top: int, row_h: int
+) -> None:
+    """Corrections a clerk wrote across the rule under a row (the right figure of that row, in the gap
+    where there was room): the writing belongs to the row above but lies on both."""
+    cols = list(sheet.layout)
+    money_cols = [j for j, c in enumerate(cols) if c in MONEY]
+    pad = int(p.style.size * 0.45)
+    for i, r in enumerate(sheet.rows[:-1]):
+        if not money_cols or p.rng.random() >= 0.35:
+            continue
+        # in the empty left of a figure cell, clear of the typed figures above and below
+        fits = []
+        for j in money_cols:
+            t = cell_text(sheet, r, cols[j])
+            typed = max(p.width(cell_text(sheet, sheet.rows[k], cols[j])) for k in (i, i + 1))
+            room = (xs[j + 1] - pad - typed) - (xs[j] + pad) - (p.handwrite_width(t) + 24)
+            if t and room >= 0:
+                fits.append((j, t, room))
+        if not fits:
+            continue
+        j, t, room = p.rng.choice(fits)
+        f = p.style.size * 0.8
+        width = p.handwrite_width(t)
+        x = xs[j] + pad + p.rng.randint(0, int(room))
+        y_mid = first_top + (i + 1) * row_h + p.rng.uniform(-0.1, 0.1) * row_h
+        p.handwrite(x, y_mid, t)
+        geo.marks.append(
+            {"kind": "correction", "row": i,
+             "polygon": rect_polygon(x - 6, y_mid - 0.45 * p.style.size - 8, x + width + 8, y_mid - 0.45 * p.style.size + f * 1.25 + 8)}
+        )  # fmt: skip

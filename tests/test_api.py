@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from PIL import Image, ImageDraw
 
 from archive_api.app import create_app
-from archive_api.redact import redact
 from archive_core.config import Settings
 from archive_core.db import Page, open_database
 from archive_core.errors import BackendUnavailable
@@ -153,45 +152,6 @@ def test_page_and_image(client: TestClient, page_setup: tuple[Settings, str, lis
     assert client.get("/api/pages/" + "0" * 64 + "/image", params=WHY).status_code == 404
 
 
-def test_citizen_copy_keeps_own_row_header_totals(
-    client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]
-) -> None:
-    _, sha, on_page = page_setup
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA, **WHY})
-    assert r.status_code == 200 and r.headers["content-type"] == "image/png"
-    im = Image.open(io.BytesIO(r.content)).convert("RGB")
-    assert im.getpixel(centre(HEADER)) == HEADER_COLOUR
-    assert im.getpixel(centre(TOTALS)) == TOTALS_COLOUR
-    for pm in on_page:
-        assert pm.bbox is not None
-        pixel = im.getpixel(centre(pm.bbox))
-        if pm.egn == MARIA:
-            assert pixel == row_colour(pm.row_index)
-        else:
-            assert pixel == (0, 0, 0), pm.name
-            # the whole row, edges included, is covered
-            assert im.getpixel((pm.bbox[0], pm.bbox[1])) == (0, 0, 0)
-            assert im.getpixel((pm.bbox[2], pm.bbox[3])) == (0, 0, 0)
-
-
-def test_citizen_copy_refusals(
-    client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]
-) -> None:
-    settings, sha, on_page = page_setup
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "6001052020", **WHY})  # not on this page
-    assert r.status_code == 404 and "няма ред с ЕГН" in r.json()["detail"]
-    assert client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": "12", **WHY}).status_code == 422
-    # A row whose box is unknown could leak someone's data: refuse rather than guess.
-    db = open_database(settings)
-    with db.Session.begin() as s:
-        page = s.get(Page, sha)
-        assert page is not None and page.extraction is not None
-        page.extraction = {**page.extraction, "rows": [*page.extraction["rows"], {"row": 4, "egn": None}]}
-    db.dispose()
-    r = client.get(f"/api/pages/{sha}/citizen-copy", params={"egn": MARIA, **WHY})
-    assert r.status_code == 422 and "без координати" in r.json()["detail"]
-
-
 def test_certificates(client: TestClient) -> None:
     r = client.post(
         "/api/certificates", json={"kind": "income", "egn": MARIA, "from": "1985-01", "to": "1985-06"}
@@ -237,19 +197,3 @@ def test_index_down_is_reported_not_hidden(page_setup: tuple[Settings, str, list
     assert r.status_code == 503 and "не отговаря" in r.json()["detail"]
     # The database is the system of record: certificates still work.
     assert client.post("/api/certificates", json={"kind": "service", "egn": IVAN}).status_code == 201
-
-
-def test_redaction_with_overlapping_row_boxes_keeps_own_row_readable() -> None:
-    # Row boxes from OCR overlap their neighbours; the person's row must stay readable and every
-    # other row's middle must be black.
-    im = Image.new("L", (1000, 400), 255)  # a grey scan stays grey
-    buf = io.BytesIO()
-    im.save(buf, format="PNG")
-    boxes = [[50, 100, 950, 190], [50, 160, 950, 250], [50, 220, 950, 310]]  # 30 px overlaps
-    out = Image.open(io.BytesIO(redact(buf.getvalue(), [boxes[0], boxes[2]], keep=[boxes[1]])))
-    assert out.mode == "L"
-    assert out.getpixel((500, 205)) == 255  # own row's middle
-    assert out.getpixel((500, 180)) == 255  # own row beyond the middle of the overlap
-    assert out.getpixel((500, 170)) == 0  # the row above, up to the middle of the overlap
-    assert out.getpixel((500, 145)) == 0 and out.getpixel((500, 265)) == 0
-    assert out.getpixel((500, 50)) == 255  # header untouched

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
@@ -13,12 +13,13 @@ from archive_core.audit import Action
 from archive_core.db import Batch, Page, Record, person_month_from_record
 from archive_core.errors import NotFoundError
 from archive_core.hashing import check_sha256
+from certificates.citizen_copy import ROW_NOT_FOUND
+from certificates.copies import CopyQueued, issue_copy
 
 from ..access import allow
 from ..auth import AuditDep, CurrentUser, client_address
-from ..deps import DatabaseDep, StoreDep
+from ..deps import DatabaseDep, SettingsDep, StoreDep
 from ..purpose import StatedPurpose
-from ..redact import redact, sniff_content_type, split_rows
 from ..responses import AUTH, BAD_REQUEST, NOT_FOUND
 from ..schemas import BatchPublic, PagePublic, RecordPublic
 
@@ -28,6 +29,18 @@ router = APIRouter(
     dependencies=[allow(Role.clerk, Role.verifier)],
     responses={**AUTH, **BAD_REQUEST, **NOT_FOUND},
 )
+
+def sniff_content_type(data: bytes) -> str:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if data.startswith(b"%PDF"):
+        return "application/pdf"
+    return "application/octet-stream"
+
 
 def _check_sha(sha256: str) -> str:
     return check_sha256(sha256)
@@ -127,20 +140,24 @@ def get_image(
 @router.get(
     "/{sha256}/citizen-copy",
     response_class=Response,
-    responses={200: {"content": {"image/png": {}}}},
+    responses={200: {"content": {"image/png": {}, "application/pdf": {}}}},
     dependencies=[allow(Role.clerk)],
 )
 def citizen_copy(
     sha256: str,
     request: Request,
+    settings: SettingsDep,
     db: DatabaseDep,
     store: StoreDep,
     user: CurrentUser,
     audit: AuditDep,
     stated: StatedPurpose,
     egn: Annotated[str, Query(pattern=egn_mod.PATTERN, description="ЕГН на лицето, чийто ред остава")],
+    format: Annotated[Literal["png", "pdf"], Query(description="png или pdf (само изображение)")] = "png",
 ) -> Response:
-    """PNG of the page with every row except the person's own under a black box; header and totals kept."""
+    """The page with only the person's own row, the header, the column headings and the totals; the
+    rest blacked out, checked by OCR before it is issued. A copy that cannot be issued automatically
+    goes to the staff queue (422, or 404 when the page has no such row); nothing of it is returned."""
     sha256 = _check_sha(sha256)
     audit.record(
         user.username,
@@ -152,32 +169,17 @@ def citizen_copy(
         purpose_text=stated.text,
         client=client_address(request),
     )
-    with db.Session() as session:
-        page = session.get(Page, sha256)
-        if page is None:
-            raise NotFoundError(f"няма страница {sha256}")
-        recs = {r.row_index: r for r in session.scalars(select(Record).where(Record.page_sha256 == sha256))}
-        extracted = list((page.extraction or {}).get("rows") or [])
-    # One entry per row on the page: the record (corrected ЕГН, box) where there is one, else the extraction.
-    rows: list[tuple[str | None, list[int] | None]] = []
-    for i in sorted(set(recs) | set(range(len(extracted)))):
-        rec = recs.get(i)
-        ext = extracted[i] if i < len(extracted) else {}
-        rows.append(
-            (
-                rec.egn if rec is not None else ext.get("egn"),
-                (rec.bbox if rec is not None else None) or ext.get("bbox"),
-            )
-        )
-    own, others = split_rows(egn, rows)
-    if not own:
-        raise NotFoundError(f"на страница {sha256[:12]} няма ред с ЕГН {egn}")
-    png = redact(store.get(sha256), others, keep=own)
+    try:
+        copy = issue_copy(settings, db, store, sha256, egn, format)
+    except CopyQueued as e:
+        if e.reason == ROW_NOT_FOUND:
+            raise NotFoundError(str(e)) from None
+        raise
     return Response(
-        content=png,
-        media_type="image/png",
+        content=copy.data,
+        media_type=copy.media_type,
         headers={
-            "Content-Disposition": f'inline; filename="kopie-{sha256[:12]}-{egn}.png"',
+            "Content-Disposition": f'inline; filename="{copy.filename}"',
             "Cache-Control": "no-store",
         },
     )
