@@ -33,6 +33,7 @@ class Action(enum.StrEnum):
     view_image = "view_image"
     citizen_copy = "citizen_copy"
     correction = "correction"
+    reading_chosen = "reading_chosen"  # a clerk chose which of two differing readings of a month counts
     certificate_issued = "certificate_issued"
     certificate_view = "certificate_view"
     user_added = "user_added"

@@ -22,6 +22,7 @@ from certificates import (
     Certificate,
     build_from,
     check_issuer,
+    choose_reading,
     issue_into,
     issued_certificate,
     issued_certificates,
@@ -113,6 +114,7 @@ def new_certificate(
     purpose: Annotated[str | None, Query(max_length=40)] = None,
     purpose_text: Annotated[str | None, Query(max_length=500)] = None,
     sent: Annotated[int | None, Query(ge=1)] = None,
+    chosen: bool = False,
 ) -> Response:
     stated = stated_from(purpose, purpose_text)
     if stated is None or not egn or kind not in TITLES:
@@ -141,6 +143,8 @@ def new_certificate(
     message = None
     if sent is not None:
         message = f"sent:{sent}"
+    elif chosen:
+        message = "chosen"
     return _preview(request, db, user, egn, kind, period_from, period_to, stated, message=message)
 
 
@@ -228,6 +232,55 @@ def send(
         client=client_address(request),
     )
     q = {"egn": egn, "kind": kind, "from": period_from or "", "to": period_to or "", "sent": str(req.id)}
+    return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
+
+
+@router.post("/certificates/choose-reading")
+def choose(
+    request: Request,
+    db: DatabaseDep,
+    user: CurrentUser,
+    audit: AuditDep,
+    record_id: Annotated[str, Form(max_length=40)],
+    egn: Annotated[str, Form(max_length=10)],
+    kind: Annotated[str, Form(max_length=10)],
+    period_from: Annotated[str | None, Form(alias="from", max_length=7)] = None,
+    period_to: Annotated[str | None, Form(alias="to", max_length=7)] = None,
+    purpose: _Short = None,
+    purpose_text: Annotated[str | None, Form(max_length=500)] = None,
+    comment: Annotated[str | None, Form(max_length=500)] = None,
+) -> Response:
+    """The clerk chooses which of two differing readings of a person-month counts: only a reading that
+    is in a conflict of this certificate right now (a stale screen is told, nothing changes)."""
+    stated = _form_stated(purpose, purpose_text)
+    cert = build_from(db, kind, egn, parse_period(period_from, "от"), parse_period(period_to, "до"))
+    conflict = next((c for c in cert.conflicts if record_id in c.record_ids), None)
+    if conflict is None:
+        raise UsageError(
+            "този прочит не е сред месеците с два различни прочита на удостоверението "
+            "(може вече да е избран): отворете удостоверението отново"
+        )
+    choose_reading(db, record_id, user=user.username, comment=comment)
+    picked = next(r for r in conflict.readings if r.evidence.record_id == record_id)
+    audit.record(
+        user.username,
+        Action.reading_chosen,
+        role=user.role,
+        target=f"{picked.evidence.page_sha256[:12]}:{picked.evidence.row_index}",
+        egn=cert.person.egn,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        detail={
+            "month": conflict.group_key,
+            "chosen": record_id,
+            "others": [rid for rid in conflict.record_ids if rid != record_id],
+            "days": picked.days_worked,
+            "gross": None if picked.gross_pay is None else str(picked.gross_pay),
+            "comment": (comment or "").strip() or None,
+        },
+        client=client_address(request),
+    )
+    q = {"egn": cert.person.egn, "kind": kind, "from": period_from or "", "to": period_to or "", "chosen": "1"}
     return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
 
 
