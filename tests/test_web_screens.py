@@ -2,7 +2,8 @@
 batches with progress; the verification screen (fields under review first in the tab order, a
 correction answered with the row's checks turning green, the change kept, the page approved); the
 queue putting a page that holds up a certificate first; the clerk's timeline with gaps, the page one
-click away, a certificate with the corrected figure marked verified, and the four-eyes refusal in words."""
+click away, a certificate with the corrected figure marked verified, the four-eyes refusal in words, and
+the two differing readings of one month side by side until the clerk chooses one."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from indexer.backend import open_index
 from ingest.verification import correct_field
 
 from .screens_data import Scene, verification_scene
-from .sheets import Row, add_sheet
+from .sheets import IVAN, Row, add_sheet
 from .web_helpers import add_staff, csrf_of, sign_in, token_client
 
 WHY = {"purpose": "certificate", "purpose_text": "заявление 9/2026"}
@@ -205,3 +206,67 @@ def test_roles_on_the_screens(app: FastAPI, scene: Scene) -> None:
         r = scan.get(url, params={"egn": scene.egn, **WHY})
         assert r.status_code == 403 and scene.name not in r.text, url
     assert clerk.get("/verify").status_code == 403 and clerk.get("/batches").status_code == 403
+
+
+def _choice_forms(html: str) -> list[dict[str, str]]:
+    """The hidden fields of each "choose this reading" form on the preview."""
+    forms = re.findall(r'<form method="post" action="/certificates/choose-reading">(.*?)</form>', html, re.S)
+    return [dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', f)) for f in forms]
+
+
+def test_clerk_sees_both_readings_of_a_month_and_chooses_one(
+    app: FastAPI, scene: Scene, settings: Settings, db: Database
+) -> None:
+    index = open_index(settings)
+    right_sha, (right,) = add_sheet(db, index, seed="scan-a", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=12)])
+    wrong_sha, (wrong,) = add_sheet(db, index, seed="scan-b", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=24)])
+    add_sheet(db, index, seed="june", year=1986, month=6, sheet=3, rows=[Row(IVAN, days=21)])
+    clerk = TestClient(app)
+    sign_in(clerk, add_staff(app, "cleo", "clerk"))
+    query = {"egn": IVAN, "kind": "service", **WHY}
+    preview = clerk.get("/certificates/new", params=query)
+    assert preview.status_code == 200
+    assert "Общо: 21 отработени дни" in preview.text  # May counts neither 12 nor 24 (nor 36)
+    table = preview.text.split('<table class="conflict">', 1)[1].split("</table>", 1)[0]
+    assert "05.1986" in table and 'ДЗС "Балкан"' in table.replace("&#34;", '"')
+    for sha in (right_sha, wrong_sha):  # both pages one click away, the stated purpose carried on
+        assert f'href="/pages/{sha}?row=0&amp;purpose=certificate&amp;purpose_text=' in table
+    days = re.search(r"<tr><th scope=\"row\">Дни</th>(.*?)</tr>", table, re.S)
+    columns = re.findall(r"<strong>(\d+)</strong>", days.group(1)) if days else []
+    assert sorted(columns) == ["12", "24"]  # both readings, the differing days marked
+    forms = _choice_forms(preview.text)  # one button under each reading's column
+    by_days = {int(d): f for d, f in zip(columns, forms, strict=True)}
+    assert by_days[12]["record_id"] == right.id and by_days[24]["record_id"] == wrong.id
+    assert all(f["csrf_token"] and f["purpose_text"] == WHY["purpose_text"] for f in forms)
+    assert preview.text.count("Избери този прочит") == 2
+
+    chosen = clerk.post("/certificates/choose-reading", data=by_days[12], follow_redirects=False)
+    assert chosen.status_code == 303 and chosen.headers["location"].startswith("/certificates/new?")
+    after = clerk.get(chosen.headers["location"])
+    assert after.status_code == 200 and "Прочитът е избран" in after.text
+    assert '<table class="conflict">' not in after.text and "Избери този прочит" not in after.text
+    assert "Общо: 33 отработени дни" in after.text  # May counts once, with the chosen 12 days
+    may = [row for row in after.text.split("<tr ")[1:] if "05.1986" in row]
+    assert len(may) == 2 and "прочит, избран от служител" in next(r for r in may if ">12<" in r)
+    assert "role-not_chosen" in next(r for r in may if ">24<" in r)
+    with db.Session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "reading_chosen")).one()
+    assert entry.actor == "cleo" and entry.purpose == "certificate" and entry.purpose_text == WHY["purpose_text"]
+    assert entry.detail and entry.detail["chosen"] == right.id and entry.detail["days"] == 12
+    # the screen was stale (the month is chosen already): told, nothing changes
+    again = clerk.post("/certificates/choose-reading", data=by_days[24], follow_redirects=False)
+    assert again.status_code == 400 and "отворете удостоверението отново" in again.json()["detail"]
+    assert "Общо: 33 отработени дни" in clerk.get("/certificates/new", params=query).text
+
+
+def test_only_a_clerk_chooses_a_reading(app: FastAPI, scene: Scene, settings: Settings, db: Database) -> None:
+    index = open_index(settings)
+    _, (first,) = add_sheet(db, index, seed="scan-a", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=12)])
+    add_sheet(db, index, seed="scan-b", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=24)])
+    form = {"record_id": first.id, "egn": IVAN, "kind": "service", **WHY}
+    verifier = token_client(app, "vera", "verifier")
+    assert verifier.post("/certificates/choose-reading", data=form).status_code == 403
+    clerk = token_client(app, "cleo", "clerk")
+    assert "Общо: 0 отработени дни" in clerk.get("/certificates/new", params={"egn": IVAN, "kind": "service", **WHY}).text
+    with db.Session() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "reading_chosen")).first() is None
