@@ -218,8 +218,12 @@ def test_clerk_sees_both_readings_of_a_month_and_chooses_one(
     app: FastAPI, scene: Scene, settings: Settings, db: Database
 ) -> None:
     index = open_index(settings)
-    right_sha, (right,) = add_sheet(db, index, seed="scan-a", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=12)])
-    wrong_sha, (wrong,) = add_sheet(db, index, seed="scan-b", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=24)])
+    right_sha, (right,) = add_sheet(
+        db, index, seed="scan-a", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=12)]
+    )
+    wrong_sha, (wrong,) = add_sheet(
+        db, index, seed="scan-b", year=1986, month=5, sheet=3, rows=[Row(IVAN, days=24)]
+    )
     add_sheet(db, index, seed="june", year=1986, month=6, sheet=3, rows=[Row(IVAN, days=21)])
     clerk = TestClient(app)
     sign_in(clerk, add_staff(app, "cleo", "clerk"))
@@ -251,7 +255,9 @@ def test_clerk_sees_both_readings_of_a_month_and_chooses_one(
     assert "role-not_chosen" in next(r for r in may if ">24<" in r)
     with db.Session() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "reading_chosen")).one()
-    assert entry.actor == "cleo" and entry.purpose == "certificate" and entry.purpose_text == WHY["purpose_text"]
+    assert (
+        entry.actor == "cleo" and entry.purpose == "certificate" and entry.purpose_text == WHY["purpose_text"]
+    )
     assert entry.detail and entry.detail["chosen"] == right.id and entry.detail["days"] == 12
     # the screen was stale (the month is chosen already): told, nothing changes
     again = clerk.post("/certificates/choose-reading", data=by_days[24], follow_redirects=False)
@@ -267,6 +273,9 @@ def test_only_a_clerk_chooses_a_reading(app: FastAPI, scene: Scene, settings: Se
     verifier = token_client(app, "vera", "verifier")
     assert verifier.post("/certificates/choose-reading", data=form).status_code == 403
     clerk = token_client(app, "cleo", "clerk")
-    assert "Общо: 0 отработени дни" in clerk.get("/certificates/new", params={"egn": IVAN, "kind": "service", **WHY}).text
+    assert (
+        "Общо: 0 отработени дни"
+        in clerk.get("/certificates/new", params={"egn": IVAN, "kind": "service", **WHY}).text
+    )
     with db.Session() as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "reading_chosen")).first() is None

@@ -1,6 +1,7 @@
 """The clerk's certificate screens: a certificate of service or income prepared from the records (each
 figure marked verified by a person or read by OCR and passed every check; months under review left
-out, with the pages that hold them and one step to send them for verification), issued with a
+out, with the pages that hold them and one step to send them for verification; the differing readings
+of one month from two pages of the same sheet side by side, for the clerk to choose one), issued with a
 registration number and date by the signed-in clerk (the four-eyes rule said in words when it
 refuses), and the register of issued certificates with their PDFs."""
 
@@ -280,7 +281,13 @@ def choose(
         },
         client=client_address(request),
     )
-    q = {"egn": cert.person.egn, "kind": kind, "from": period_from or "", "to": period_to or "", "chosen": "1"}
+    q = {
+        "egn": cert.person.egn,
+        "kind": kind,
+        "from": period_from or "",
+        "to": period_to or "",
+        "chosen": "1",
+    }
     return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
 
 
