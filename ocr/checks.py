@@ -8,6 +8,7 @@ one correction fits, the field is flagged instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
@@ -21,13 +22,56 @@ from .normalise import digits
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 CONF_FLOOR = 0.55  # below this a field with no arithmetic check is shown to a person
 
+# Why a field goes to a person (payroll-page/1 extension `review_reasons`, shown on the verification screen).
+CHECK_DIGIT = "check_digit"  # the ЕГН's check digit or birth date fails, or the readings of it disagree
+ROW_SUM = "row_sum"  # gross = base + extra or net = gross - deductions does not hold (or holds two ways)
+COLUMN_TOTAL = "column_total"  # the column does not add up to the printed "Всичко"
+LOW_CONFIDENCE = "low_confidence"  # the engine was unsure and no sum vouches for the figure
+UNREADABLE = "unreadable"  # nothing legible (a figure filled in from the sums counts here until confirmed)
+CORRECTION = "correction"  # a struck-through figure with its correction that could not be read
+PAGE_PLAUSIBILITY = "page_plausibility"  # the page as a whole is not believable (see ocr/plausibility.py)
+READINGS_DISAGREE = "readings_disagree"  # two passes read different figures and no check decides
+OUT_OF_RANGE = "out_of_range"  # more days than the month has; an amount far off its column's others
+ROW_NUMBER = "row_number"  # the printed row number does not follow the order of the rows
+REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER)  # fmt: skip
+
+
+class Flags(set[str]):
+    """A row's fields for review, each with the first reason it was flagged for."""
+
+    def __init__(self, fields: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.reasons: dict[str, str] = {}
+        self.update(fields)
+
+    def add(self, f: str, reason: str = LOW_CONFIDENCE) -> None:
+        super().add(f)
+        self.reasons.setdefault(f, reason)
+
+    def update(self, *fields: Iterable[str], reason: str = LOW_CONFIDENCE) -> None:
+        for names in fields:
+            for f in names:
+                self.add(f, reason)
+
+    def discard(self, f: object) -> None:
+        super().discard(f)
+        if isinstance(f, str):
+            self.reasons.pop(f, None)
+
+    def clear(self) -> None:
+        super().clear()
+        self.reasons.clear()
+
 
 @dataclass
 class RowDraft:
     values: dict[str, object]
     conf: dict[str, float] = field(default_factory=dict)
     alts: dict[str, list[object]] = field(default_factory=dict)  # other readings (second pass)
-    review: set[str] = field(default_factory=set)
+    review: Flags = field(default_factory=Flags)
+    boxes: dict[str, list[int]] = field(default_factory=dict)  # each field's cell in the image as given
+    corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     bbox: list[int] | None = None
@@ -59,7 +103,7 @@ def check_egn(row: RowDraft) -> None:
     if len(valid) == 1:
         row.values["egn"] = valid[0]
         if v != valid[0] and not (v and _one_edit(str(v), valid[0])):
-            row.review.add("egn")
+            row.review.add("egn", READINGS_DISAGREE)
         return
     if len(readings) >= 2:  # combine the passes digit by digit where they disagree
         a, b = readings[0], readings[1]
@@ -76,14 +120,14 @@ def check_egn(row: RowDraft) -> None:
             if len(cands) == 1:
                 row.values["egn"] = cands.pop()
                 return
-    row.review.add("egn")
+    row.review.add("egn", CHECK_DIGIT if readings else UNREADABLE)
 
 
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
         if "days_worked" in row.values:
-            row.review.add("days_worked")
+            row.review.add("days_worked", UNREADABLE)
         return
     limit = egn_mod.days_in_month(year, month) if year and month else 31
     assert isinstance(d, int)
@@ -91,13 +135,13 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
         row.values["days_worked"] = good[0] if good else d
-        row.review.add("days_worked")
+        row.review.add("days_worked", READINGS_DISAGREE)
         return
     if d > limit or row.conf.get("days_worked", 1.0) < CONF_FLOOR:
         alts = [x for x in row.alts.get("days_worked", []) if isinstance(x, int) and x <= limit]
         if alts and d > limit:
             row.values["days_worked"] = alts[0]
-        row.review.add("days_worked")
+        row.review.add("days_worked", OUT_OF_RANGE if d > limit else LOW_CONFIDENCE)
 
 
 def _relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
@@ -145,8 +189,10 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     rels_possible = len(_relations({f: Decimal(1) for f in fields}))
     if rels_possible == 0:
         for f in fields:
-            if row.values.get(f) is None or row.conf.get(f, 1.0) < CONF_FLOOR:
-                row.review.add(f)
+            if row.values.get(f) is None:
+                row.review.add(f, UNREADABLE)
+            elif row.conf.get(f, 1.0) < CONF_FLOOR:
+                row.review.add(f, LOW_CONFIDENCE)
         return
     # 1. combinations of readings (a field nobody could read is derived from the sums) that satisfy
     #    every relation
@@ -170,13 +216,13 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
             if val is not None:
                 row.values[f] = _fmt(val)
         row.derived |= derived
-        row.review |= derived  # until the column total confirms them (check_totals)
+        row.review.update(derived, reason=UNREADABLE)  # until the column total confirms them (check_totals)
         return
     if len(fits) > 1:
         keys = list(fits)
         for i, f in enumerate(fields):
             if len({k[i] for k in keys}) > 1:
-                row.review.add(f)
+                row.review.add(f, READINGS_DISAGREE)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique
     v0 = {f: row.dec(f) for f in fields}
@@ -195,14 +241,14 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         row.values[f] = _fmt(guess)
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
-            row.review.add(f)
+            row.review.add(f, UNREADABLE)
         return
-    for ok, names in _relations(v0):
-        if not ok:
-            row.review.update(names)
     for f in fields:
         if row.values.get(f) is None:
-            row.review.add(f)
+            row.review.add(f, UNREADABLE)
+    for ok, names in _relations(v0):
+        if not ok:
+            row.review.update(names, reason=ROW_SUM)
 
 
 def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:
@@ -236,7 +282,10 @@ def check_totals(
         if any(x is None for x in vals):
             continue
         start = Decimal((carried or {}).get(f, "0"))  # sums carried from the previous sheet
-        diff = Decimal(totals[f]) - start - sum(x for x in vals if x is not None)
+        col = start + sum(x for x in vals if x is not None)
+        diff = Decimal(totals[f]) - col
+        if diff != 0 and _total_misread(totals, present, f, col):
+            diff = Decimal(0)  # the printed total was misread: the other totals' sums give the column's
         if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
             for r in rows:
                 if f in r.derived:
@@ -263,13 +312,26 @@ def check_totals(
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
             suspects = culprits if len(culprits) <= max(3, len(rows) // 2) else []
+            # a right total and exactly one figure whose one slip explains the difference: that figure
+            only = trusted and len(culprits) == 1 and not any(f in r.review for r in rows)
             for r in rows:
+                if only and r is not culprits[0]:
+                    continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
-                    r.review.add(f)
+                    r.review.add(f, COLUMN_TOTAL)
     for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
-                r.review.update(names)
+                r.review.update(names, reason=ROW_SUM)
+
+
+def _total_misread(totals: dict[str, str], present: list[str], f: str, col: Decimal) -> bool:
+    """The printed totals break their own sums, and the one that does is what the other totals give and
+    what the column adds up to: its printed figure was misread, the column is right."""
+    v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
+    if totals_consistent(totals, present) or v.get(f) is None:
+        return False
+    return col in _solve(f, {**v, f: None})
 
 
 def totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
@@ -292,7 +354,7 @@ def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
         for r in rows:
             x = r.dec(f)
             if x is not None and median > 0 and x >= 8 * median:
-                r.review.add(f)
+                r.review.add(f, OUT_OF_RANGE)
 
 
 def run_checks(
@@ -315,9 +377,14 @@ def run_checks(
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
-                d.review.add("name")
+                d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present)
+    for d in drafts:  # a correction stands only where a sum vouches for it
+        for f in d.corrected:
+            if f not in d.proven or f in d.review:
+                d.review.add(f, CORRECTION)
+                d.review.reasons[f] = CORRECTION
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
@@ -367,7 +434,7 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
         if f not in present:
             for d in drafts:
                 d.values.setdefault(f, None)
-                d.review.add(f)
+                d.review.add(f, UNREADABLE)
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue
@@ -377,7 +444,7 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
                 for f in MONEY:
                     if f not in present:
                         d.values.setdefault(f, None)
-                        d.review.add(f)
+                        d.review.add(f, UNREADABLE)
     if drafts and "egn" in present:
         valid = sum(
             1
@@ -386,12 +453,16 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
         )
         if valid < 0.5 * len(drafts):
             for d in drafts:
-                d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+                d.review.update(
+                    (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
+                )
     elif drafts and "egn" not in present:
         for d in drafts:
-            d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+            d.review.update(
+                (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
+            )
             d.values.setdefault("egn", None)
-            d.review.add("egn")
+            d.review.add("egn", UNREADABLE)
 
 
 def number_rows(drafts: list[RowDraft]) -> None:

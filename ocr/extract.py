@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
-from . import checks, columns, preprocess, sheet
+from . import checks, columns, plausibility, preprocess, sheet
 from .analysis import analyse, column_kinds
 from .engine import OcrEngine
 from .reading import recognise, second_pass
@@ -144,5 +144,10 @@ def read_page(
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
     checks.guard_page(drafts, kinds, s.texts)
+    doubt = plausibility.check(drafts, totals, present, year, month)
+    if doubt is not None:
+        plausibility.send_page_to_review(drafts, present)
     checks.number_rows(drafts)
-    return sheet.to_page(image_name, s.header, drafts, totals)
+    page = sheet.to_page(image_name, s.header, drafts, totals)
+    page.page_review = doubt
+    return page

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from archive_core.records import PayrollPage, PayrollRow
 
-from . import checks, normalise
+from . import checks, columns, normalise
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -113,7 +113,7 @@ def value(kind: str, text: str) -> object:
     if kind in ("row", "days_worked"):
         return normalise.integer(text)
     if kind in checks.MONEY:
-        return normalise.money(text)
+        return normalise.money_of_cell(text)[0]
     if kind == "name":
         return normalise.name(text)
     if kind == "position":
@@ -131,10 +131,13 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
     for r, row_texts in zip(s.body_rows, s.texts, strict=True):
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
         for c, kind in enumerate(kinds):
-            if kind is None or kind == "signature":
+            if kind is None or kind in ("signature", columns.PART):
                 continue
             d.values[kind] = value(kind, row_texts[c])
+            if kind in checks.MONEY and normalise.money_of_cell(row_texts[c])[1]:
+                d.corrected.add(kind)
             d.conf[kind] = confidence(s.cells.get((r, c), []))
+            d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
         out.append(d)
     return out
 
@@ -146,7 +149,7 @@ def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
         return out
     for c, kind in enumerate(kinds):
         if kind in checks.MONEY:
-            v = normalise.money(s.text(row, c))
+            v = normalise.money_of_cell(s.text(row, c))[0]
             if v is not None:
                 out[kind] = v
     return out
@@ -194,12 +197,15 @@ def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], tota
     for d in drafts:
         vals = {k: v for k, v in d.values.items() if k in PayrollRow.model_fields}
         review = sorted(f for f in d.review if f in PayrollRow.model_fields)
+        reasons = {f: {"reason": d.review.reasons.get(f, checks.LOW_CONFIDENCE), "bbox": d.boxes.get(f, d.bbox)}
+                   for f in review}  # fmt: skip
         rows.append(
             PayrollRow.model_validate(
                 {
                     **vals,
                     "bbox": d.bbox,
                     "review": review,
+                    "review_reasons": reasons,
                     "confidence": {k: round(v, 2) for k, v in d.conf.items()},
                 }
             )

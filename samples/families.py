@@ -156,6 +156,11 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         ef.employer = rng.choice(EMPLOYERS_DASHED)
 
 
+def _dec(x: object) -> Decimal:
+    assert isinstance(x, Decimal)
+    return x
+
+
 def _q(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -180,14 +185,13 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
             }
             for p in parts:
                 r[p] = min(amounts[p], _q(gross / 4))
-            ded = sum((r[p] for p in parts), Decimal(0))  # type: ignore[misc]
-            r["deductions"] = ded
+            r["deductions"] = sum((_dec(r[p]) for p in parts), Decimal(0))
         ded_v = r.get("deductions")
         if isinstance(ded_v, Decimal):
             r["net_pay"] = gross - ded_v
         del base, extra
     sheet.totals = {
-        f: sum((r[f] for r in sheet.rows), Decimal(0))  # type: ignore[misc]
+        f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0))
         for f in (*MONEY_FIELDS, *parts)
         if f in cols
     }
