@@ -275,6 +275,7 @@ def check_totals(
 ) -> None:
     """Each money column sums to the printed total. A mismatch the rows cannot explain flags that column's
     unproven fields; a mismatch equal to a one-digit slip in a single flagged field fixes it."""
+    common = _common_culprits(rows, totals, present, carried)
     for f in MONEY:
         if f not in present or f not in totals:
             continue
@@ -284,7 +285,7 @@ def check_totals(
         start = Decimal((carried or {}).get(f, "0"))  # sums carried from the previous sheet
         col = start + sum(x for x in vals if x is not None)
         diff = Decimal(totals[f]) - col
-        if diff != 0 and _total_misread(totals, present, f, col):
+        if diff != 0 and total_misread(totals, present, f, col):
             diff = Decimal(0)  # the printed total was misread: the other totals' sums give the column's
         if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
             for r in rows:
@@ -313,9 +314,10 @@ def check_totals(
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
             suspects = culprits if len(culprits) <= max(3, len(rows) // 2) else []
             # a right total and exactly one figure whose one slip explains the difference: that figure
-            only = trusted and len(culprits) == 1 and not any(f in r.review for r in rows)
+            one = culprits[0] if len(culprits) == 1 else common
+            only = trusted and one is not None and not any(f in r.review for r in rows)
             for r in rows:
-                if only and r is not culprits[0]:
+                if only and r is not one:
                     continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
@@ -325,7 +327,30 @@ def check_totals(
                 r.review.update(names, reason=ROW_SUM)
 
 
-def _total_misread(totals: dict[str, str], present: list[str], f: str, col: Decimal) -> bool:
+def _common_culprits(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> RowDraft | None:
+    """The one row whose figures, each with one slip, explain every column that does not add up (two
+    columns or more): e.g. a row of zeros read as 10.00 / 2.00 / 8.00. None when no single row does."""
+    sets: list[set[int]] = []
+    for f in MONEY:
+        if f not in present or f not in totals:
+            continue
+        vals = [r.dec(f) for r in rows]
+        if any(x is None for x in vals):
+            continue
+        diff = Decimal(totals[f]) - Decimal((carried or {}).get(f, "0")) - sum(x for x in vals if x is not None)
+        if diff == 0:
+            continue
+        sets.append({i for i, x in enumerate(vals) if x is not None and x + diff >= 0
+                     and _one_edit(_fmt(x), _fmt(x + diff))})  # fmt: skip
+    if len(sets) < 2:
+        return None
+    both = set.intersection(*sets)
+    return rows[both.pop()] if len(both) == 1 else None
+
+
+def total_misread(totals: dict[str, str], present: list[str], f: str, col: Decimal) -> bool:
     """The printed totals break their own sums, and the one that does is what the other totals give and
     what the column adds up to: its printed figure was misread, the column is right."""
     v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
@@ -466,16 +491,43 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
 
 
 def number_rows(drafts: list[RowDraft]) -> None:
-    """Printed row numbers run 1, 2, 3...: take the sequence most readings agree with."""
+    """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
+    printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
+    agree with; a number nobody could read is filled in between two such anchors when the gap fits.
+    Where the printed numbers and the rows found disagree (a row lost or split, a number misread) the
+    row number goes to review: a certificate must never cite the wrong line of the sheet."""
+    read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
     offsets: dict[int, int] = {}
-    for i, d in enumerate(drafts):
-        v = d.values.get("row")
-        if isinstance(v, int):
+    for i, v in enumerate(read):
+        if v is not None:
             offsets[v - i] = offsets.get(v - i, 0) + 1
     if not offsets:
         for d in drafts:
             d.values.pop("row", None)
         return
     off = max(offsets, key=lambda k: offsets[k])
+    anchors: dict[int, int] = {}
+    for i, v in enumerate(read):
+        if v is None:
+            continue
+        near = any(0 <= j < len(read) and (w := read[j]) is not None and w - v == j - i for j in (i - 1, i + 1))
+        if near or v - i == off:
+            anchors[i] = v
+    keys = sorted(anchors)
     for i, d in enumerate(drafts):
-        d.values["row"] = i + off
+        if i in anchors:
+            d.values["row"] = anchors[i]
+            continue
+        above = max((k for k in keys if k < i), default=None)
+        below = min((k for k in keys if k > i), default=None)
+        guess = anchors[above] + (i - above) if above is not None else (
+            anchors[below] - (below - i) if below is not None else i + off)  # fmt: skip
+        fits = (above is None or below is None
+                or anchors[below] - anchors[above] == below - above)  # fmt: skip
+        d.values["row"] = guess
+        if not fits or (read[i] is not None and read[i] != guess):
+            d.review.add("row", ROW_NUMBER)
+    for a, b in zip(keys, keys[1:], strict=False):  # a jump between anchors: a row lost or two merged
+        if anchors[b] - anchors[a] != b - a or anchors[b] <= anchors[a]:
+            for i in (a, b):
+                drafts[i].review.add("row", ROW_NUMBER)

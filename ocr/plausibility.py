@@ -16,7 +16,7 @@ from pathlib import Path
 
 from archive_core.records import PageReview
 
-from .checks import MONEY, PAGE_PLAUSIBILITY, RowDraft
+from .checks import MONEY, PAGE_PLAUSIBILITY, RowDraft, total_misread
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
 LOW, HIGH = Decimal("0.25"), Decimal(6)  # of the minimum / of the average wage
@@ -49,6 +49,8 @@ def check(
             continue
         got = sum((v for v in (d.dec(f) for d in drafts) if v is not None), Decimal(0))
         total = Decimal(totals[f])
+        if total_misread(totals, present, f, got):
+            continue  # the printed total alone was misread: the other totals give the column's sum
         if got > 0 and total > 0 and (k := _factor(total / got)) is not None:
             times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
             return PageReview(

@@ -67,3 +67,24 @@ def test_reasons_reach_the_records_and_old_readers_still_see_a_list():
     assert pm.review_reasons["gross_pay"].bbox == [1, 2, 3, 4]
     # a reader of plain payroll-page/1 ignores the extension
     assert PayrollRow.model_validate({"row": 1, "review": ["name"]}).review_reasons is None
+
+
+def _numbered(read: list[int | None]) -> list[RowDraft]:
+    rows = [RowDraft(values={"row": v}) for v in read]
+    checks.number_rows(rows)
+    return rows
+
+
+def test_printed_row_numbers_are_read_not_counted():
+    # the sheet starts at 14 (a month's second sheet); one number unreadable
+    rows = _numbered([14, 15, None, 17, 18])
+    assert [r.values["row"] for r in rows] == [14, 15, 16, 17, 18] and not any(r.review for r in rows)
+
+
+def test_a_lost_row_keeps_the_rows_below_on_their_printed_numbers():
+    # row 3 was lost (or merged): the rows below keep the numbers printed on them and the jump is flagged
+    rows = _numbered([1, 2, 4, 5, 6])
+    assert [r.values["row"] for r in rows] == [1, 2, 4, 5, 6]
+    assert rows[1].review.reasons.get("row") == checks.ROW_NUMBER
+    assert rows[2].review.reasons.get("row") == checks.ROW_NUMBER
+    assert not rows[0].review and not rows[4].review
