@@ -92,6 +92,21 @@ def _money_score(cols: list[list[str | None]], template: tuple[str, ...]) -> int
     return score
 
 
+def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """Rows in which the itemised deductions add up to the deductions column."""
+    parts = [i for i, f in enumerate(template) if f == PART]
+    if not parts or "deductions" not in template:
+        return 0
+    d_i = template.index("deductions")
+    hits = 0
+    for r in range(len(cols[0])):
+        vals = [cols[i][r] for i in parts]
+        total = cols[d_i][r]
+        if total is not None and all(v is not None for v in vals):
+            hits += sum(Decimal(v) for v in vals if v is not None) == Decimal(total) and Decimal(total) > 0
+    return hits
+
+
 def _with_parts(k: int) -> list[tuple[str, ...]]:
     """Money column orders for ``k`` columns: the known ones, and any of them with its deductions
     itemised in the columns just before the total (``PART``)."""
@@ -153,6 +168,8 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
 
         def rank(t: tuple[str, ...]) -> tuple[int, int]:
             votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
+            if PART in t and _part_hits(parsed, t) == 0:
+                return (-1, votes)  # itemised deductions only where they add up to the total on some row
             return (_money_score(parsed, t), votes)
 
         best = max(templates, key=rank)
