@@ -4,7 +4,7 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive_core.records import PayrollPage, PayrollRow
 
@@ -119,6 +119,30 @@ def value(kind: str, text: str) -> object:
     if kind == "position":
         return normalise.text_value(text)
     return None
+
+
+def _separator_as_digit(text: str) -> str:
+    """'2635 94' read from '263,94' (the comma taken for a digit): the digit before the stotinki dropped."""
+    if "\n" in text or any(ch in text for ch in ".,'"):
+        return text
+    d = normalise.digits(text)
+    return f"{d[:-3]}.{d[-2:]}" if len(d) >= 4 else text
+
+
+def separator_as_digit(s: Sheet, kinds: list[str | None]) -> Sheet:
+    """The sheet read again as if every amount's decimal separator had been taken for a digit (a typeface
+    whose comma the digits model reads as 1 or 5): the people's rows and the totals."""
+    money_cols = [c for c, k in enumerate(kinds) if k in checks.MONEY]
+    texts = [[_separator_as_digit(t) if c in money_cols else t for c, t in enumerate(row)] for row in s.texts]
+    cells = dict(s.cells)
+    for r in (s.totals_row, s.carried_row):
+        if r is None:
+            continue
+        for c in money_cols:
+            ws = s.cells.get((r, c), [])
+            if ws:
+                cells[(r, c)] = [Word(_separator_as_digit(s.text(r, c)), min(w.conf for w in ws), ws[0].box)]
+    return replace(s, texts=texts, cells=cells)
 
 
 def row_box(g: Grid, r: int) -> Box:
