@@ -81,6 +81,11 @@ class RowDraft:
         return Decimal(str(v)) if v is not None else None
 
 
+def one_edit(a: str, b: str) -> bool:
+    """The digits differ by one slip: one digit changed, dropped or added (separators do not count)."""
+    return _one_edit(a, b)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """The digits differ by one slip: one digit changed, dropped or added (separators do not count)."""
     a, b = "".join(ch for ch in a if ch.isdigit()), "".join(ch for ch in b if ch.isdigit())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from archive_core.records import PageReview
 
-from .checks import MONEY, PAGE_PLAUSIBILITY, RowDraft, total_misread
+from .checks import MONEY, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
 LOW, HIGH = Decimal("0.25"), Decimal(6)  # of the minimum / of the average wage
@@ -31,11 +31,11 @@ def wages() -> dict[int, tuple[Decimal, Decimal]]:
 
 
 def _factor(ratio: Decimal) -> int | None:
-    """10, 100 or 1000 (or their inverses, negative) when ``ratio`` is within 10 % of one."""
+    """10, 100 or 1000 (or their inverses, negative) when ``ratio`` is within 2 % of one."""
     for k in (10, 100, 1000):
-        if abs(ratio - k) <= Decimal("0.1") * k:
+        if abs(ratio - k) <= Decimal("0.02") * k:
             return k
-        if ratio > 0 and abs(1 / ratio - k) <= Decimal("0.1") * k:
+        if ratio > 0 and abs(1 / ratio - k) <= Decimal("0.02") * k:
             return -k
     return None
 
@@ -49,8 +49,8 @@ def check(
             continue
         got = sum((v for v in (d.dec(f) for d in drafts) if v is not None), Decimal(0))
         total = Decimal(totals[f])
-        if total_misread(totals, present, f, got):
-            continue  # the printed total alone was misread: the other totals give the column's sum
+        if total_misread(totals, present, f, got) or one_edit(f"{total:.2f}", f"{got:.2f}"):
+            continue  # the printed total alone was misread (a digit lost or the other totals say so)
         if got > 0 and total > 0 and (k := _factor(total / got)) is not None:
             times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
             return PageReview(
