@@ -88,3 +88,11 @@ def test_a_lost_row_keeps_the_rows_below_on_their_printed_numbers():
     assert rows[1].review.reasons.get("row") == checks.ROW_NUMBER
     assert rows[2].review.reasons.get("row") == checks.ROW_NUMBER
     assert not rows[0].review and not rows[4].review
+
+
+def test_a_comma_read_as_a_digit_is_undone_only_on_request():
+    from ocr.sheet import _separator_as_digit
+
+    assert _separator_as_digit("2635 94") == "263.94"  # '263,94' with the comma read as 5
+    assert _separator_as_digit("263,94") == "263,94"  # a separator seen: the reading stands
+    assert _separator_as_digit("282,47\n212,47") == "282,47\n212,47"  # a correction: left alone
