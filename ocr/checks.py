@@ -177,6 +177,13 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     for ok, names in _relations(final):
         if ok:
             row.proven.update(n for n in names if n not in row.review)
+    if "base_pay" in present and "gross_pay" in present and "extra_pay" not in present:
+        # no additional pay on the sheet: no sum binds the base pay but its equality with the gross
+        base, gross = final.get("base_pay"), final.get("gross_pay")
+        if base is not None and base == gross and "gross_pay" not in row.review:
+            row.proven.add("base_pay")
+        elif "base_pay" not in row.review:
+            row.review.add("base_pay", ROW_SUM)
 
 
 def _check_money(row: RowDraft, present: list[str]) -> None:
