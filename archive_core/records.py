@@ -36,6 +36,20 @@ class Period(BaseModel):
     month: int | None = Field(None, ge=1, le=12)
 
 
+class ReviewReason(BaseModel):
+    """Why one field of a row is under review, and where on the image (payroll-page/1 extension)."""
+
+    reason: str  # ocr.checks.REASONS: check_digit, row_sum, column_total, low_confidence, unreadable, ...
+    bbox: list[int] | None = None  # the field's cell [x0, y0, x1, y1] in the image as stored
+
+
+class PageReview(BaseModel):
+    """A page that fails as a whole (e.g. every amount a hundred times too small): one reason for the page."""
+
+    reason: str
+    detail: str = ""
+
+
 class PayrollRow(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -54,6 +68,8 @@ class PayrollRow(BaseModel):
     # of sample sheets: follows skew and bending); absent in extraction output
     polygon: list[list[int]] | None = None
     review: list[str] | None = None
+    # extension of payroll-page/1 (readers that do not know it ignore it): field -> why and where
+    review_reasons: dict[str, ReviewReason] | None = None
     confidence: dict[str, float] | None = None
 
 
@@ -70,13 +86,15 @@ class PayrollPage(BaseModel):
     # ground truth of sample sheets: writing outside the cells, [{"kind": "correction"|"stamp",
     # "row": index of the row it belongs to or null, "polygon": [[x, y], ...]}]
     marks: list[dict[str, Any]] | None = None
+    page_review: PageReview | None = None  # extension: the page as a whole goes to a person
 
     def to_json(self) -> str:
         data = self.model_dump(by_alias=True, exclude_none=False)
-        if data.get("marks") is None:
-            data.pop("marks", None)
+        for key in ("marks", "page_review"):
+            if data.get(key) is None:
+                data.pop(key, None)
         for r in data["rows"]:
-            for k in ("bbox", "polygon", "review", "confidence"):
+            for k in ("bbox", "polygon", "review", "review_reasons", "confidence"):
                 if r.get(k) is None:
                     r.pop(k, None)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -125,6 +143,7 @@ class PersonMonth(BaseModel):
     deductions: Decimal | None = None
     net_pay: Decimal | None = None
     review: list[str] = Field(default_factory=list)
+    review_reasons: dict[str, ReviewReason] = Field(default_factory=dict)  # field -> why and where
     review_state: ReviewState = ReviewState.ok
     bbox: list[int] | None = None
 

@@ -20,12 +20,22 @@ class Score:
     rows_found: int = 0
     employer_ok: int = 0
     period_ok: int = 0
+    row_numbers: int = 0  # truth rows with a printed number
+    row_numbers_ok: int = 0  # ... whose row in the extraction (the one covering it) carries that number
+    pages_reviewed_whole: int = 0  # pages sent to review as a page (page_review)
 
     def add(self, truth: PayrollPage, got: PayrollPage) -> None:
         self.pages += 1
         self.rows_truth += len(truth.rows)
         self.employer_ok += _norm(truth.employer.name) == _norm(got.employer.name)
         self.period_ok += (truth.period.year, truth.period.month) == (got.period.year, got.period.month)
+        self.pages_reviewed_whole += got.page_review is not None
+        for t in truth.rows:
+            if t.row is None:
+                continue
+            self.row_numbers += 1
+            at = covering_row(t, got.rows)
+            self.row_numbers_ok += at is not None and at.row == t.row
         for t, g in match_rows(truth.rows, got.rows):
             if g is not None:
                 self.rows_found += 1
@@ -67,8 +77,22 @@ class Score:
         return self.silent.get(f, 0) / n if n else 0.0
 
 
+def covering_row(t: PayrollRow, got: list[PayrollRow]) -> PayrollRow | None:
+    """The extracted row that covers the truth row's middle on the image (None without boxes): which
+    row number would a certificate cite for this person's line."""
+    if not t.bbox:
+        return None
+    cy = (t.bbox[1] + t.bbox[3]) / 2
+    cx = (t.bbox[0] + t.bbox[2]) / 2
+    hits = [g for g in got if g.bbox and g.bbox[1] <= cy <= g.bbox[3] and g.bbox[0] <= cx <= g.bbox[2]]
+    # a skewed page's boxes overlap their neighbours: the nearest middle is the row
+    return min(hits, key=lambda g: abs((g.bbox[1] + g.bbox[3]) / 2 - cy) if g.bbox else 0) if hits else None
+
+
 def _norm(s: str | None) -> str:
-    return " ".join((s or "").replace("„", '"').replace("“", '"').split()).lower()
+    # quotes and dashes as glyphs do not count: „ and " are one quote, - – — one dash
+    t = (s or "").replace("„", '"').replace("“", '"').replace("—", "-").replace("–", "-")
+    return " ".join(t.split()).lower()
 
 
 def match_rows(truth: list[PayrollRow], got: list[PayrollRow]) -> list[tuple[PayrollRow, PayrollRow | None]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from archive_core.records import MONEY_FIELDS, PayrollPage, PersonMonth, ReviewState
+from archive_core.records import MONEY_FIELDS, PayrollPage, PersonMonth, ReviewReason, ReviewState
 
 # The archive's sheets cover 01.1980 - 12.1996 (domain.md); a period outside that was misread.
 FIRST_YEAR, LAST_YEAR = 1980, 1996
@@ -41,6 +41,12 @@ def person_months(
     for i, row in enumerate(page.rows):
         review = list(row.review or [])
         review += [f for f in period_flags if f not in review]
+        reasons = {f: r for f, r in (row.review_reasons or {}).items() if f in review}
+        for f in review:
+            if f not in reasons and page.page_review is not None:
+                reasons[f] = ReviewReason(reason=page.page_review.reason)
+            elif f in period_flags and f not in reasons:
+                reasons[f] = ReviewReason(reason="period")
         out.append(
             PersonMonth(
                 id=PersonMonth.make_id(page_sha256, i),
@@ -58,6 +64,7 @@ def person_months(
                 sheet=page.sheet,
                 days_worked=row.days_worked,
                 review=review,
+                review_reasons=reasons,
                 review_state=ReviewState.needs_review if review else ReviewState.ok,
                 bbox=row.bbox,
                 **{f: _money(getattr(row, f)) for f in MONEY_FIELDS},

@@ -8,6 +8,7 @@ one correction fits, the field is flagged instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
@@ -21,13 +22,56 @@ from .normalise import digits
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 CONF_FLOOR = 0.55  # below this a field with no arithmetic check is shown to a person
 
+# Why a field goes to a person (payroll-page/1 extension `review_reasons`, shown on the verification screen).
+CHECK_DIGIT = "check_digit"  # the ЕГН's check digit or birth date fails, or the readings of it disagree
+ROW_SUM = "row_sum"  # gross = base + extra or net = gross - deductions does not hold (or holds two ways)
+COLUMN_TOTAL = "column_total"  # the column does not add up to the printed "Всичко"
+LOW_CONFIDENCE = "low_confidence"  # the engine was unsure and no sum vouches for the figure
+UNREADABLE = "unreadable"  # nothing legible (a figure filled in from the sums counts here until confirmed)
+CORRECTION = "correction"  # a struck-through figure with its correction that could not be read
+PAGE_PLAUSIBILITY = "page_plausibility"  # the page as a whole is not believable (see ocr/plausibility.py)
+READINGS_DISAGREE = "readings_disagree"  # two passes read different figures and no check decides
+OUT_OF_RANGE = "out_of_range"  # more days than the month has; an amount far off its column's others
+ROW_NUMBER = "row_number"  # the printed row number does not follow the order of the rows
+REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER)  # fmt: skip
+
+
+class Flags(set[str]):
+    """A row's fields for review, each with the first reason it was flagged for."""
+
+    def __init__(self, fields: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.reasons: dict[str, str] = {}
+        self.update(fields)
+
+    def add(self, f: str, reason: str = LOW_CONFIDENCE) -> None:
+        super().add(f)
+        self.reasons.setdefault(f, reason)
+
+    def update(self, *fields: Iterable[str], reason: str = LOW_CONFIDENCE) -> None:
+        for names in fields:
+            for f in names:
+                self.add(f, reason)
+
+    def discard(self, f: object) -> None:
+        super().discard(f)
+        if isinstance(f, str):
+            self.reasons.pop(f, None)
+
+    def clear(self) -> None:
+        super().clear()
+        self.reasons.clear()
+
 
 @dataclass
 class RowDraft:
     values: dict[str, object]
     conf: dict[str, float] = field(default_factory=dict)
     alts: dict[str, list[object]] = field(default_factory=dict)  # other readings (second pass)
-    review: set[str] = field(default_factory=set)
+    review: Flags = field(default_factory=Flags)
+    boxes: dict[str, list[int]] = field(default_factory=dict)  # each field's cell in the image as given
+    corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     bbox: list[int] | None = None
@@ -35,6 +79,11 @@ class RowDraft:
     def dec(self, f: str) -> Decimal | None:
         v = self.values.get(f)
         return Decimal(str(v)) if v is not None else None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """The digits differ by one slip: one digit changed, dropped or added (separators do not count)."""
+    return _one_edit(a, b)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -59,7 +108,7 @@ def check_egn(row: RowDraft) -> None:
     if len(valid) == 1:
         row.values["egn"] = valid[0]
         if v != valid[0] and not (v and _one_edit(str(v), valid[0])):
-            row.review.add("egn")
+            row.review.add("egn", READINGS_DISAGREE)
         return
     if len(readings) >= 2:  # combine the passes digit by digit where they disagree
         a, b = readings[0], readings[1]
@@ -76,14 +125,14 @@ def check_egn(row: RowDraft) -> None:
             if len(cands) == 1:
                 row.values["egn"] = cands.pop()
                 return
-    row.review.add("egn")
+    row.review.add("egn", CHECK_DIGIT if readings else UNREADABLE)
 
 
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
         if "days_worked" in row.values:
-            row.review.add("days_worked")
+            row.review.add("days_worked", UNREADABLE)
         return
     limit = egn_mod.days_in_month(year, month) if year and month else 31
     assert isinstance(d, int)
@@ -91,13 +140,13 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
         row.values["days_worked"] = good[0] if good else d
-        row.review.add("days_worked")
+        row.review.add("days_worked", READINGS_DISAGREE)
         return
     if d > limit or row.conf.get("days_worked", 1.0) < CONF_FLOOR:
         alts = [x for x in row.alts.get("days_worked", []) if isinstance(x, int) and x <= limit]
         if alts and d > limit:
             row.values["days_worked"] = alts[0]
-        row.review.add("days_worked")
+        row.review.add("days_worked", OUT_OF_RANGE if d > limit else LOW_CONFIDENCE)
 
 
 def _relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
@@ -128,6 +177,13 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     for ok, names in _relations(final):
         if ok:
             row.proven.update(n for n in names if n not in row.review)
+    if "base_pay" in present and "gross_pay" in present and "extra_pay" not in present:
+        # no additional pay on the sheet: no sum binds the base pay but its equality with the gross
+        base, gross = final.get("base_pay"), final.get("gross_pay")
+        if base is not None and base == gross and "gross_pay" not in row.review:
+            row.proven.add("base_pay")
+        elif "base_pay" not in row.review:
+            row.review.add("base_pay", ROW_SUM)
 
 
 def _check_money(row: RowDraft, present: list[str]) -> None:
@@ -145,8 +201,10 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     rels_possible = len(_relations({f: Decimal(1) for f in fields}))
     if rels_possible == 0:
         for f in fields:
-            if row.values.get(f) is None or row.conf.get(f, 1.0) < CONF_FLOOR:
-                row.review.add(f)
+            if row.values.get(f) is None:
+                row.review.add(f, UNREADABLE)
+            elif row.conf.get(f, 1.0) < CONF_FLOOR:
+                row.review.add(f, LOW_CONFIDENCE)
         return
     # 1. combinations of readings (a field nobody could read is derived from the sums) that satisfy
     #    every relation
@@ -170,13 +228,13 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
             if val is not None:
                 row.values[f] = _fmt(val)
         row.derived |= derived
-        row.review |= derived  # until the column total confirms them (check_totals)
+        row.review.update(derived, reason=UNREADABLE)  # until the column total confirms them (check_totals)
         return
     if len(fits) > 1:
         keys = list(fits)
         for i, f in enumerate(fields):
             if len({k[i] for k in keys}) > 1:
-                row.review.add(f)
+                row.review.add(f, READINGS_DISAGREE)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique
     v0 = {f: row.dec(f) for f in fields}
@@ -195,14 +253,14 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         row.values[f] = _fmt(guess)
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
-            row.review.add(f)
+            row.review.add(f, UNREADABLE)
         return
-    for ok, names in _relations(v0):
-        if not ok:
-            row.review.update(names)
     for f in fields:
         if row.values.get(f) is None:
-            row.review.add(f)
+            row.review.add(f, UNREADABLE)
+    for ok, names in _relations(v0):
+        if not ok:
+            row.review.update(names, reason=ROW_SUM)
 
 
 def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:
@@ -229,6 +287,7 @@ def check_totals(
 ) -> None:
     """Each money column sums to the printed total. A mismatch the rows cannot explain flags that column's
     unproven fields; a mismatch equal to a one-digit slip in a single flagged field fixes it."""
+    common = _common_culprits(rows, totals, present, carried)
     for f in MONEY:
         if f not in present or f not in totals:
             continue
@@ -236,7 +295,10 @@ def check_totals(
         if any(x is None for x in vals):
             continue
         start = Decimal((carried or {}).get(f, "0"))  # sums carried from the previous sheet
-        diff = Decimal(totals[f]) - start - sum(x for x in vals if x is not None)
+        col = start + sum(x for x in vals if x is not None)
+        diff = Decimal(totals[f]) - col
+        if diff != 0 and total_misread(totals, present, f, col):
+            diff = Decimal(0)  # the printed total was misread: the other totals' sums give the column's
         if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
             for r in rows:
                 if f in r.derived:
@@ -263,13 +325,50 @@ def check_totals(
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
             suspects = culprits if len(culprits) <= max(3, len(rows) // 2) else []
+            # a right total and exactly one figure whose one slip explains the difference: that figure
+            one = culprits[0] if len(culprits) == 1 else common
+            only = trusted and one is not None and not any(f in r.review for r in rows)
             for r in rows:
+                if only and r is not one:
+                    continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
-                    r.review.add(f)
+                    r.review.add(f, COLUMN_TOTAL)
     for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
-                r.review.update(names)
+                r.review.update(names, reason=ROW_SUM)
+
+
+def _common_culprits(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> RowDraft | None:
+    """The one row whose figures, each with one slip, explain every column that does not add up (two
+    columns or more): e.g. a row of zeros read as 10.00 / 2.00 / 8.00. None when no single row does."""
+    sets: list[set[int]] = []
+    for f in MONEY:
+        if f not in present or f not in totals:
+            continue
+        vals = [r.dec(f) for r in rows]
+        if any(x is None for x in vals):
+            continue
+        diff = Decimal(totals[f]) - Decimal((carried or {}).get(f, "0")) - sum(x for x in vals if x is not None)
+        if diff == 0:
+            continue
+        sets.append({i for i, x in enumerate(vals) if x is not None and x + diff >= 0
+                     and _one_edit(_fmt(x), _fmt(x + diff))})  # fmt: skip
+    if len(sets) < 2:
+        return None
+    both = set.intersection(*sets)
+    return rows[both.pop()] if len(both) == 1 else None
+
+
+def total_misread(totals: dict[str, str], present: list[str], f: str, col: Decimal) -> bool:
+    """The printed totals break their own sums, and the one that does is what the other totals give and
+    what the column adds up to: its printed figure was misread, the column is right."""
+    v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
+    if totals_consistent(totals, present) or v.get(f) is None:
+        return False
+    return col in _solve(f, {**v, f: None})
 
 
 def totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
@@ -292,7 +391,7 @@ def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
         for r in rows:
             x = r.dec(f)
             if x is not None and median > 0 and x >= 8 * median:
-                r.review.add(f)
+                r.review.add(f, OUT_OF_RANGE)
 
 
 def run_checks(
@@ -315,9 +414,14 @@ def run_checks(
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
-                d.review.add("name")
+                d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present)
+    for d in drafts:  # a correction stands only where a sum vouches for it
+        for f in d.corrected:
+            if f not in d.proven or f in d.review:
+                d.review.add(f, CORRECTION)
+                d.review.reasons[f] = CORRECTION
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
@@ -367,7 +471,7 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
         if f not in present:
             for d in drafts:
                 d.values.setdefault(f, None)
-                d.review.add(f)
+                d.review.add(f, UNREADABLE)
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue
@@ -377,7 +481,7 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
                 for f in MONEY:
                     if f not in present:
                         d.values.setdefault(f, None)
-                        d.review.add(f)
+                        d.review.add(f, UNREADABLE)
     if drafts and "egn" in present:
         valid = sum(
             1
@@ -386,25 +490,56 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
         )
         if valid < 0.5 * len(drafts):
             for d in drafts:
-                d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+                d.review.update(
+                    (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
+                )
     elif drafts and "egn" not in present:
         for d in drafts:
-            d.review.update(k for k in d.values if k in PayrollRow.model_fields and k != "row")
+            d.review.update(
+                (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
+            )
             d.values.setdefault("egn", None)
-            d.review.add("egn")
+            d.review.add("egn", UNREADABLE)
 
 
 def number_rows(drafts: list[RowDraft]) -> None:
-    """Printed row numbers run 1, 2, 3...: take the sequence most readings agree with."""
+    """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
+    printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
+    agree with; a number nobody could read is filled in between two such anchors when the gap fits.
+    Where the printed numbers and the rows found disagree (a row lost or split, a number misread) the
+    row number goes to review: a certificate must never cite the wrong line of the sheet."""
+    read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
     offsets: dict[int, int] = {}
-    for i, d in enumerate(drafts):
-        v = d.values.get("row")
-        if isinstance(v, int):
+    for i, v in enumerate(read):
+        if v is not None:
             offsets[v - i] = offsets.get(v - i, 0) + 1
     if not offsets:
         for d in drafts:
             d.values.pop("row", None)
         return
     off = max(offsets, key=lambda k: offsets[k])
+    anchors: dict[int, int] = {}
+    for i, v in enumerate(read):
+        if v is None:
+            continue
+        near = any(0 <= j < len(read) and (w := read[j]) is not None and w - v == j - i for j in (i - 1, i + 1))
+        if near or v - i == off:
+            anchors[i] = v
+    keys = sorted(anchors)
     for i, d in enumerate(drafts):
-        d.values["row"] = i + off
+        if i in anchors:
+            d.values["row"] = anchors[i]
+            continue
+        above = max((k for k in keys if k < i), default=None)
+        below = min((k for k in keys if k > i), default=None)
+        guess = anchors[above] + (i - above) if above is not None else (
+            anchors[below] - (below - i) if below is not None else i + off)  # fmt: skip
+        fits = (above is None or below is None
+                or anchors[below] - anchors[above] == below - above)  # fmt: skip
+        d.values["row"] = guess
+        if not fits or (read[i] is not None and read[i] != guess):
+            d.review.add("row", ROW_NUMBER)
+    for a, b in zip(keys, keys[1:], strict=False):  # a jump between anchors: a row lost or two merged
+        if anchors[b] - anchors[a] != b - a or anchors[b] <= anchors[a]:
+            for i in (a, b):
+                drafts[i].review.add("row", ROW_NUMBER)

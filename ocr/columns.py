@@ -16,6 +16,7 @@ from .header import levenshtein
 from .normalise import digits, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -36,7 +37,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "base_pay": ("основна", "основно", "заплата"),
     "extra_pay": ("допълнително", "други", "допълнителни"),
     "gross_pay": ("начислено", "брутно"),
-    "deductions": ("удръжки", "данък", "доо"),
+    "deductions": ("удръжки",),
+    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии"),
     "net_pay": ("получаване", "изплащане"),
     "signature": ("подпис", "получателя"),
 }
@@ -84,9 +86,37 @@ def _money_score(cols: list[list[str | None]], template: tuple[str, ...]) -> int
             score += 2
         if g is not None and d is not None and n is not None and g - d == n:
             score += 2
-        if b is not None and g is not None and e is None and d is not None and n is not None:
-            score += 0
+        parts = [Decimal(cols[i][r]) if cols[i][r] else None for i, f in enumerate(template) if f == PART]  # type: ignore[arg-type]
+        if parts and d is not None and all(p is not None for p in parts) and sum(parts) == d:  # type: ignore[arg-type]
+            score += 2
     return score
+
+
+def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """Rows in which the itemised deductions add up to the deductions column."""
+    parts = [i for i, f in enumerate(template) if f == PART]
+    if not parts or "deductions" not in template:
+        return 0
+    d_i = template.index("deductions")
+    hits = 0
+    for r in range(len(cols[0])):
+        vals = [cols[i][r] for i in parts]
+        total = cols[d_i][r]
+        if total is not None and all(v is not None for v in vals):
+            hits += sum(Decimal(v) for v in vals if v is not None) == Decimal(total) and Decimal(total) > 0
+    return hits
+
+
+def _with_parts(k: int) -> list[tuple[str, ...]]:
+    """Money column orders for ``k`` columns: the known ones, and any of them with its deductions
+    itemised in the columns just before the total (``PART``)."""
+    out = list(MONEY_TEMPLATES.get(k, ()))
+    for m in range(2, min(k - 1, 5) + 1):
+        for t in MONEY_TEMPLATES[m]:
+            if "deductions" in t:
+                i = t.index("deductions")
+                out.append(t[:i] + (PART,) * (k - m) + t[i:])
+    return out
 
 
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
@@ -129,15 +159,17 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
         parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
-        k = min(len(money_cols), 5)
-        if len(money_cols) > 5:  # keep the five most money-like columns, in page order
-            keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:5])
+        k = min(len(money_cols), 9)
+        if len(money_cols) > 9:  # keep the nine most money-like columns, in page order
+            keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:9])
             money_cols = [money_cols[i] for i in keep]
             parsed = [parsed[i] for i in keep]
-        templates = MONEY_TEMPLATES[k]
+        templates = _with_parts(k)
 
         def rank(t: tuple[str, ...]) -> tuple[int, int]:
             votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
+            if PART in t and _part_hits(parsed, t) == 0:
+                return (-1, votes)  # itemised deductions only where they add up to the total on some row
             return (_money_score(parsed, t), votes)
 
         best = max(templates, key=rank)

@@ -20,8 +20,8 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
-from . import checks, columns, preprocess, sheet
-from .analysis import analyse, column_kinds
+from . import checks, columns, plausibility, preprocess, sheet
+from .analysis import Analysis, analyse, column_kinds
 from .engine import OcrEngine
 from .reading import recognise, second_pass
 
@@ -107,6 +107,28 @@ def _looks_wrong(p: PayrollPage) -> bool:
     return _quality(p) <= max(1, len(p.rows) // 4)
 
 
+def _separator_as_digit(
+    a: Analysis, s: sheet.Sheet, kinds: list[str | None], present: list[str], year: int | None, month: int | None
+) -> tuple[list[checks.RowDraft], dict[str, str]] | None:
+    """Every amount read with its decimal separator taken for a digit: accepted only when then every
+    money figure of every row passes its sums, the columns add up to their totals and the pay is
+    believable for the year."""
+    s2 = sheet.separator_as_digit(s, kinds)
+    drafts = sheet.drafts(a, s2, kinds)
+    totals = sheet.sums(s2, s2.totals_row, kinds)
+    carried = sheet.sums(s2, s2.carried_row, kinds)
+    money = [f for f in checks.MONEY if f in present]
+    if not money or not totals:
+        return None
+    checks.run_checks(drafts, totals, present, year, month, carried)
+    checks.guard_page(drafts, kinds, s2.texts)
+    if any(f in d.review for d in drafts for f in money):
+        return None
+    if plausibility.check(drafts, totals, present, year, month) is not None:
+        return None
+    return drafts, totals
+
+
 def read_page(
     image: np.ndarray,
     *,
@@ -144,5 +166,14 @@ def read_page(
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
     checks.guard_page(drafts, kinds, s.texts)
+    doubt = plausibility.check(drafts, totals, present, year, month)
+    if doubt is not None:  # the one other reading that makes the whole page add up and believable?
+        retry = _separator_as_digit(a, s, kinds, present, year, month)
+        if retry is not None:
+            drafts, totals, doubt = *retry, None
+        else:
+            plausibility.send_page_to_review(drafts, present)
     checks.number_rows(drafts)
-    return sheet.to_page(image_name, s.header, drafts, totals)
+    page = sheet.to_page(image_name, s.header, drafts, totals)
+    page.page_review = doubt
+    return page

@@ -88,12 +88,17 @@ class Transform:
                 int(round(q[:, 1].max()))]  # fmt: skip
 
 
-def reading_text(words: list[Word]) -> str:
-    """Words of a cell in reading order: visual lines top to bottom, each left to right."""
+def text_lines(words: list[Word]) -> list[str]:
+    """Words of a cell as its visual lines, top to bottom, each left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
         if lines and abs(w.box.cy - float(np.mean([x.box.cy for x in lines[-1]]))) < 0.5 * max(w.box.h, 20):
             lines[-1].append(w)
         else:
             lines.append([w])
-    return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.box.x0))
+    return [" ".join(w.text for w in sorted(line, key=lambda w: w.box.x0)) for line in lines]
+
+
+def reading_text(words: list[Word]) -> str:
+    """Words of a cell in reading order: visual lines top to bottom, each left to right."""
+    return " ".join(text_lines(words))

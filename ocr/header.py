@@ -152,11 +152,20 @@ def _balance_quotes(name: str) -> str:
     return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
 def clean_employer(words: list[Word]) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
     kept = [
         w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
-    ]
+        or (w.text in _DASHES and w.conf >= 0.3)  # "ЕООД – Ловеч": the dash between words is the name's
+    ]  # fmt: skip
+    while kept and kept[0] in _DASHES:
+        kept.pop(0)
+    while kept and kept[-1] in _DASHES:
+        kept.pop()
+    kept = ["–" if t in _DASHES else t for t in kept]
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
     toks = name.split()

@@ -71,6 +71,20 @@ def money(text: str) -> str | None:
     return f"{whole}.{d[-2:]}"
 
 
+def figure_lines(text: str) -> list[str]:
+    """The lines of a figure cell that hold a figure (three digits or more, or a dash), top to bottom. Two
+    of them: a clerk's correction above the struck-through figure."""
+    return [t for t in text.split("\n") if len(digits(t)) >= 3 or is_dash(t)]
+
+
+def money_of_cell(text: str) -> tuple[str | None, bool]:
+    """(the amount, corrected?): with a correction above a struck-through figure, the correction."""
+    lines = figure_lines(text)
+    if len(lines) >= 2:
+        return money(lines[0]), True
+    return money(lines[0] if lines else text), False
+
+
 def name(text: str) -> str | None:
     """Cyrillic words, single spaces, each word capitalised (as typed on the sheets)."""
     t = text.translate(_LATIN_TO_CYR)

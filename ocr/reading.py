@@ -16,7 +16,7 @@ import numpy as np
 from . import tables
 from .analysis import Analysis
 from .engine import OcrEngine
-from .geometry import Box, Grid, Word
+from .geometry import Box, Grid, Word, text_lines
 
 NUMERIC_CHARS = "0123456789.,-"
 
@@ -68,8 +68,8 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
         boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
         read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
         for box, ws in zip(boxes, read, strict=True):
-            if ws:
-                words.append(Word(" ".join(w.text for w in ws), min(w.conf for w in ws), inner(box)))
+            if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one
+                words.append(Word("\n".join(text_lines(ws)), min(w.conf for w in ws), inner(box)))
     words += engine.words(img, psm=6)
     return Reading(words, bands)
 
@@ -111,7 +111,7 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
 def second_pass(a: Analysis, targets: list[tuple[int, Box]], engine: OcrEngine) -> dict[int, str]:
     """Re-read doubtful figures with the other model (the text model, digits only): a second opinion."""
     read = mosaic_read(a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS))
-    return {key: " ".join(w.text for w in ws) for (key, _), ws in zip(targets, read, strict=True) if ws}
+    return {key: "\n".join(text_lines(ws)) for (key, _), ws in zip(targets, read, strict=True) if ws}
 
 
 def cell_words(words: list[Word], g: Grid) -> tuple[dict[tuple[int, int], list[Word]], list[Word]]:

@@ -4,11 +4,11 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive_core.records import PayrollPage, PayrollRow
 
-from . import checks, normalise
+from . import checks, columns, normalise
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -113,12 +113,36 @@ def value(kind: str, text: str) -> object:
     if kind in ("row", "days_worked"):
         return normalise.integer(text)
     if kind in checks.MONEY:
-        return normalise.money(text)
+        return normalise.money_of_cell(text)[0]
     if kind == "name":
         return normalise.name(text)
     if kind == "position":
         return normalise.text_value(text)
     return None
+
+
+def _separator_as_digit(text: str) -> str:
+    """'2635 94' read from '263,94' (the comma taken for a digit): the digit before the stotinki dropped."""
+    if "\n" in text or any(ch in text for ch in ".,'"):
+        return text
+    d = normalise.digits(text)
+    return f"{d[:-3]}.{d[-2:]}" if len(d) >= 4 else text
+
+
+def separator_as_digit(s: Sheet, kinds: list[str | None]) -> Sheet:
+    """The sheet read again as if every amount's decimal separator had been taken for a digit (a typeface
+    whose comma the digits model reads as 1 or 5): the people's rows and the totals."""
+    money_cols = [c for c, k in enumerate(kinds) if k in checks.MONEY]
+    texts = [[_separator_as_digit(t) if c in money_cols else t for c, t in enumerate(row)] for row in s.texts]
+    cells = dict(s.cells)
+    for r in (s.totals_row, s.carried_row):
+        if r is None:
+            continue
+        for c in money_cols:
+            ws = s.cells.get((r, c), [])
+            if ws:
+                cells[(r, c)] = [Word(_separator_as_digit(s.text(r, c)), min(w.conf for w in ws), ws[0].box)]
+    return replace(s, texts=texts, cells=cells)
 
 
 def row_box(g: Grid, r: int) -> Box:
@@ -131,10 +155,13 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
     for r, row_texts in zip(s.body_rows, s.texts, strict=True):
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
         for c, kind in enumerate(kinds):
-            if kind is None or kind == "signature":
+            if kind is None or kind in ("signature", columns.PART):
                 continue
             d.values[kind] = value(kind, row_texts[c])
+            if kind in checks.MONEY and normalise.money_of_cell(row_texts[c])[1]:
+                d.corrected.add(kind)
             d.conf[kind] = confidence(s.cells.get((r, c), []))
+            d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
         out.append(d)
     return out
 
@@ -146,7 +173,7 @@ def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
         return out
     for c, kind in enumerate(kinds):
         if kind in checks.MONEY:
-            v = normalise.money(s.text(row, c))
+            v = normalise.money_of_cell(s.text(row, c))[0]
             if v is not None:
                 out[kind] = v
     return out
@@ -194,12 +221,15 @@ def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], tota
     for d in drafts:
         vals = {k: v for k, v in d.values.items() if k in PayrollRow.model_fields}
         review = sorted(f for f in d.review if f in PayrollRow.model_fields)
+        reasons = {f: {"reason": d.review.reasons.get(f, checks.LOW_CONFIDENCE), "bbox": d.boxes.get(f, d.bbox)}
+                   for f in review}  # fmt: skip
         rows.append(
             PayrollRow.model_validate(
                 {
                     **vals,
                     "bbox": d.bbox,
                     "review": review,
+                    "review_reasons": reasons,
                     "confidence": {k: round(v, 2) for k, v in d.conf.items()},
                 }
             )

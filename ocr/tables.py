@@ -134,6 +134,66 @@ def _drop_empty_columns(solid: np.ndarray, bands: list[tuple[int, int]], xs: lis
     return xs
 
 
+def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> bool:
+    """The ink of one line in one column hugs the column's right edge, clear of its left: a figure."""
+    cols = np.flatnonzero((ink[band[0] : band[1], c0 + 3 : c1 - 3] > 0).any(axis=0))
+    if cols.size == 0:
+        return False
+    w = c1 - c0
+    return bool(cols[-1] >= 0.7 * w and cols[0] >= 0.15 * w)
+
+
+def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
+    """Text lines into people's rows. A line with ink in one column only continues the row above (a
+    wrapped name), except a line that holds only figures (one or two, each right-aligned in its column)
+    right above a line with figures in the same columns: a correction typed or written between the rows
+    over the figure it replaces, so it belongs to the row below. Two people are never merged for it."""
+    inked: list[list[int]] = []
+    for a, b in bands:
+        inked.append([k for k, (c0, c1) in enumerate(zip(xs, xs[1:], strict=False))
+                      if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8])  # fmt: skip
+    rows: list[list[tuple[int, int]]] = []
+    pending: list[tuple[int, int]] = []  # correction lines waiting for their row
+    for i, band in enumerate(bands):
+        cols = inked[i]
+        nxt = inked[i + 1] if i + 1 < len(bands) else []
+        correction = (
+            0 < len(cols) <= 2
+            and len(nxt) >= 3
+            and all(k in nxt and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in cols)
+        )
+        if correction:
+            pending.append(band)
+            continue
+        if rows and len(cols) <= 1 and not pending:
+            rows[-1].append(band)
+        else:
+            rows.append([*pending, band])
+            pending = []
+    if pending:
+        if rows:
+            rows[-1].extend(pending)
+        else:
+            rows.append(pending)
+    return rows
+
+
+def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
+    """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
+    that holds several people's lines is split between them, as an unruled table's rows are."""
+    ys = [grid.ys[0], grid.ys[1]]
+    for k in range(1, len(grid.ys) - 1):
+        y0, y1 = grid.ys[k], grid.ys[k + 1]
+        bands = text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1])
+        rows = group_lines(ink, bands, grid.xs) if len(bands) >= 2 else []
+        for prev, row in zip(rows, rows[1:], strict=False):
+            ys.append((prev[-1][1] + row[0][0]) // 2)
+        ys.append(y1)
+    if len(ys) == len(grid.ys):
+        return grid
+    return Grid(xs=grid.xs, ys=ys, ruled=True)
+
+
 def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
     """``ink``: text ink with dust removed (dust between columns must not look like text)."""
     h, w = ink.shape
@@ -159,17 +219,8 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         head_top = r_top.pos
     seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(14, int(0.4 * line_h)))
     xs = _drop_empty_columns(ink, body, [left, *seps, right])
-    # rows: a text line inked in one column only continues the row above (a wrapped name)
-    rows: list[list[tuple[int, int]]] = []
-    for a, b in body:
-        cols_inked = 0
-        for c0, c1 in zip(xs, xs[1:], strict=False):
-            if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8:
-                cols_inked += 1
-        if rows and cols_inked <= 1:
-            rows[-1].append((a, b))
-        else:
-            rows.append([(a, b)])
+    # rows: a wrapped name continues the row above, a correction between rows goes with the row below
+    rows = group_lines(ink, body, xs)
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
     tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
     ys = [head_top, r_head.pos]
@@ -182,9 +233,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
 def find_grid(ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None) -> Grid:
     """The payroll table's grid; ExtractionError when the page shows no table. ``layout``: the ink
     with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables."""
-    grid = _ruled_grid(rules) or _unruled_grid(
-        layout if layout is not None else remove_specks(ink, 70), rules
-    )
+    solid = layout if layout is not None else remove_specks(ink, 70)
+    ruled = _ruled_grid(rules)
+    grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
     return grid

@@ -30,7 +30,15 @@ from .generate import HARD_CASES, Options, generate_pages
     multiple=True,
     help=f"Труден случай (може няколко пъти или 'all'): {', '.join(HARD_CASES)}.",
 )
-def samples(out: Path, pages: int, seed: int, clean: bool, pristine: bool, hard: tuple[str, ...]) -> None:
+@click.option(
+    "--family",
+    default="A",
+    show_default=True,
+    help="Семейство листове (samples/families.py): A (досегашните), B, C, D или mixed (B/C/D наслуки).",
+)
+def samples(
+    out: Path, pages: int, seed: int, clean: bool, pristine: bool, hard: tuple[str, ...], family: str
+) -> None:
     """Write synthetic 300-dpi payroll sheets (PNG) and their payroll-page/1 ground truth (JSON)."""
     if clean and out.exists():
         if not out.is_dir():
@@ -38,6 +46,6 @@ def samples(out: Path, pages: int, seed: int, clean: bool, pristine: bool, hard:
         shutil.rmtree(out)
     cases = frozenset(HARD_CASES) if "all" in hard else frozenset(h for hs in hard for h in hs.split(","))
     paths = generate_pages(
-        out, pages, seed, options=Options(degraded=not pristine, hard=cases), progress=tqdm_progress
+        out, pages, seed, options=Options(degraded=not pristine, hard=cases, family=family.strip()), progress=tqdm_progress
     )
     click.echo(f"{len(paths)} листа в {out}")

@@ -41,6 +41,8 @@ class SheetContent:
     decimal_comma: bool = False
     thousands_space: bool = False
     dash_zero: bool = False
+    thousands_sep: str = " "  # what separates the thousands when thousands_space is on: " ", ".", "'"
+    stotinki: bool = False  # amounts typed in stotinki, without any separator (146802 for 1468.02)
     title: str = "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ"
     period_text: str = ""
     extra: dict[str, object] = field(default_factory=dict)
@@ -105,8 +107,10 @@ class EmployerFile:
     sheet_no: int = 0
 
 
-def make_file(rng: random.Random, index: int, *, staff: int | None = None) -> EmployerFile:
-    year = rng.randint(1980, 1996)
+def make_file(
+    rng: random.Random, index: int, *, staff: int | None = None, years: tuple[int, int] = (1980, 1996)
+) -> EmployerFile:
+    year = rng.randint(*years)
     names = data.EMPLOYERS_1990S if year >= 1991 and rng.random() < 0.6 else data.EMPLOYERS_SOCIALIST
     layout = rng.choice(data.LAYOUTS)
     headings = {c: rng.choice(data.COLUMNS[c].headings) for c in layout}
@@ -189,9 +193,11 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
     """How the sheet prints an amount (separator, thousands spaces, dash for zero)."""
     if value == 0 and sheet.dash_zero:
         return "-"
+    if sheet.stotinki:
+        return str(int(value * 100))
     whole, frac = f"{value:.2f}".split(".")
     if sheet.thousands_space and len(whole) > 3:
-        whole = f"{int(whole):,}".replace(",", " ")
+        whole = f"{int(whole):,}".replace(",", sheet.thousands_sep)
     return whole + ("," if sheet.decimal_comma else ".") + frac
 
 

@@ -101,6 +101,11 @@ COLUMNS: dict[str, Column] = {
     "deductions": Column("deductions", ("Удръжки", "Всичко\nудръжки", "Удръжки\n(данък, ДОО)"), True, 1.4),
     "net_pay": Column("net_pay", ("Сума за\nполучаване", "За\nполучаване", "Сума за\nизплащане"), True, 1.5),
     "signature": Column("signature", ("Подпис", "Подпис на\nполучателя"), False, 1.2),
+    # itemised deductions (families C, D): not payroll-page/1 fields, their sum is `deductions`
+    "tax": Column("tax", ("Данък",), True, 1.2),
+    "insurance": Column("insurance", ("ДОО",), True, 1.2),
+    "advance": Column("advance", ("Аванс",), True, 1.2),
+    "union_fee": Column("union_fee", ("Синд.\nвнос",), True, 1.0),
 }
 
 # Column sets and orders seen on real sheets.

@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade
+from . import degrade, families
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -50,8 +50,13 @@ class Options:
     degraded: bool = True
     hard: frozenset[str] = field(default_factory=frozenset)
     unruled_share: float = 0.3
+    family: str = "A"  # samples/families.py; "mixed" draws B, C or D per employer's file
 
     def __post_init__(self) -> None:
+        if self.family not in (*families.FAMILIES, "mixed"):
+            raise UsageError(
+                f"непознато семейство листове: {self.family} (възможни: {', '.join(families.FAMILIES)}, mixed)"
+            )
         unknown = set(self.hard) - set(HARD_CASES)
         if unknown:
             raise UsageError(
@@ -197,7 +202,14 @@ def generate_pages(
     files: list[tuple[EmployerFile, int]] = []
     try:
         while len(paths) < pages:
-            ef = make_file(rng, len(files), staff=rng.randint(7, 15))
+            habits = None
+            if opts.family != "A":
+                fam = rng.choice(("B", "C", "D")) if opts.family == "mixed" else opts.family
+                habits = families.draw_habits(fam, rng)
+                ef = make_file(rng, len(files), staff=rng.randint(7, 15), years=families.YEARS[fam])
+                families.adapt_file(ef, habits, rng)
+            else:
+                ef = make_file(rng, len(files), staff=rng.randint(7, 15))
             months = min(rng.randint(2, 6), pages - len(paths))
             files.append((ef, months))
             batch_pages: list[str] = []
@@ -205,6 +217,8 @@ def generate_pages(
                 month_sheet = make_sheet(
                     rng, ef, k, dash_zero="dash_zero" in opts.hard and rng.random() < 0.6
                 )
+                if habits is not None:
+                    families.adapt_sheet(month_sheet, habits, rng)
                 if "thousands" in opts.hard:
                     month_sheet.thousands_space = True
                 sheets = [month_sheet]
@@ -234,6 +248,9 @@ def generate_pages(
                     if len(paths) >= pages:
                         break
                     style = _style(rng, sheet, opts, fonts)
+                    if habits is not None:
+                        style = families.style_for(habits, rng, style)
+                        sheet.employer = families.employer_as_typed(sheet.employer, style)
                     img, geo = _render_fitting(sheet, style, rng)
                     arr, m, dpi, bend = degrade_page(img, rng, opts, np_rng)
                     name = f"page-{len(paths) + 1:04d}.png"

@@ -66,6 +66,12 @@ class Style:
     corrections: bool = False  # handwritten corrections over typed figures
     between_rows: bool = False  # handwritten corrections written across the rule between two rows
     stamp_rows: bool = False  # a stamp pressed across rows of the table
+    ruling: str = "full"  # when ruled: "full", "columns" (vertical rules only), "rows" (horizontal only)
+    # where the corrected figure goes: "above" the struck one inside the row, on a half line "between"
+    # the rows, or in the right "margin"; typed or handwritten
+    correction_mode: str = "above"
+    correction_typed: bool = False
+    margin: int | None = None  # a wide right margin (corrections written there)
 
 
 @dataclass
@@ -206,6 +212,7 @@ class Painter:
 
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+DEDUCTION_PARTS = ("tax", "insurance", "advance", "union_fee")
 
 
 def _slip(text: str, rng: random.Random) -> str:
@@ -219,7 +226,7 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
     v = row.get(field_)
     if v is None:
         return ""
-    if field_ in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"):
+    if field_ in MONEY or field_ in DEDUCTION_PARTS:
         from decimal import Decimal
 
         assert isinstance(v, Decimal)
@@ -260,7 +267,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         if c == "signature":
             body_w = int(fs * 4)
         nat.append(max(head_w, body_w) + 2 * pad)
-    avail = W - 2 * mx
+    avail = W - 2 * mx - (style.margin or 0)
     spare = avail - sum(nat)
     if spare < 0:
         raise ValueError("table too wide")
@@ -294,7 +301,17 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 t = money_text(sheet.carried_in[c], sheet)
                 p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
         yrow += row_h
+    row_edges: list[int] = []  # the bottom of every person's row (rules go there)
+    late = style.corrections and style.correction_mode in ("between", "margin")
     for i, r in enumerate(sheet.rows):
+        fixed: set[str] = set()
+        if late:  # which figures the clerk corrects on this row
+            fixed = {
+                c for c in cols if c in MONEY and cell_text(sheet, r, c)[-1:].isdigit() and rng.random() < 0.08
+            }
+        row_top = yrow
+        if fixed and style.correction_mode == "between":
+            yrow += int(fs * 1.0)  # the row typed half a line lower, the correction on the half line above
         ymid = yrow + row_h / 2
         for j, c in enumerate(cols):
             if c == "signature":
@@ -308,8 +325,28 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
+            elif c in fixed:
+                wrong = _slip(t, rng)
+                x1 = xs[j + 1] - pad
+                p.text(x1 - p.width(wrong), ymid, wrong)
+                p.draw.line(
+                    (x1 - p.width(wrong) - 4, ymid + rng.uniform(-4, 4), x1 + 4, ymid + rng.uniform(-6, 2)),
+                    fill=70,
+                    width=3,
+                )
+                if style.correction_mode == "between":
+                    y_fix = row_top + (yrow - row_top) * 0.55
+                    x_fix = x1 - p.width(t, 0.9) - rng.randint(0, 15)
+                else:
+                    y_fix = ymid
+                    x_fix = xs[-1] + 25 + rng.randint(0, 30)
+                if style.correction_typed:
+                    p.text(x_fix, y_fix, t, 0.9)
+                else:
+                    p.handwrite(x_fix, y_fix, t)
             elif (
-                c in num_cols
+                not late
+                and c in num_cols
                 and style.corrections
                 and c in MONEY
                 and t[-1:].isdigit()
@@ -330,13 +367,14 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             else:
                 p.text(xs[j] + pad, ymid, t)
             geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], t))
-        geo.row_bboxes.append([xs[0], yrow, xs[-1], yrow + row_h])
+        geo.row_bboxes.append([xs[0], row_top, xs[-1], yrow + row_h])
         inset = style.line_width / 2 + 2
         below = (2 * style.line_width + 3) if style.doubled_ruling else 0  # the second rule runs below
         geo.row_polygons.append(
-            rect_polygon(xs[0] + inset, yrow + inset + below, xs[-1] - inset - below, yrow + row_h - inset)
+            rect_polygon(xs[0] + inset, row_top + inset + below, xs[-1] - inset - below, yrow + row_h - inset)
         )
         yrow += row_h
+        row_edges.append(yrow)
     # Totals row.
     total_h = int(fs * 1.9)
     label = (
@@ -364,17 +402,20 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     # Ruling.
     if style.ruled:
-        for x in xs:
-            p.vline(x, top, bottom)
+        if style.ruling != "rows":
+            for x in xs:
+                p.vline(x, top, bottom)
         p.hline(xs[0], xs[-1], top)
         p.hline(xs[0], xs[-1], top + head_h)
         yy = top + head_h
         if carried_h:
             yy += carried_h
             p.hline(xs[0], xs[-1], yy)
-        for _ in sheet.rows:
-            yy += row_h
-            p.hline(xs[0], xs[-1], yy)
+        if style.ruling == "columns":  # half-ruled: the columns and the totals only
+            p.hline(xs[0], xs[-1], row_edges[-1] if row_edges else yy)
+        else:
+            for yy in row_edges:
+                p.hline(xs[0], xs[-1], yy)
         p.hline(xs[0], xs[-1], bottom)
     else:  # typed sheets: a rule under the heading and above the totals only
         p.hline(xs[0], xs[-1], top - 4)

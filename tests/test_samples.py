@@ -16,9 +16,12 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path):
+@pytest.mark.parametrize("family", ["A", "B", "C", "D"])
+def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str):
     out = tmp_path / "s"
-    res = CliRunner().invoke(cli, ["samples", "--out", str(out), "--pages", "3", "--seed", "5"])
+    res = CliRunner().invoke(
+        cli, ["samples", "--out", str(out), "--pages", "3", "--seed", "5", "--family", family]
+    )
     assert res.exit_code == 0, res.output
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == 3
@@ -67,3 +70,22 @@ def test_unknown_hard_case_is_a_usage_error(tmp_path: Path, capsys: pytest.Captu
     assert e.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "origami" in err[0]
+
+
+def test_unknown_family_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as e:
+        main(["samples", "--out", str(tmp_path), "--pages", "1", "--family", "Z"])
+    assert e.value.code == 2
+    assert "Z" in capsys.readouterr().err
+
+
+def test_family_number_formats_print_what_the_truth_says():
+    from samples.content import SheetContent, money_text
+
+    sheet = SheetContent("x", 1995, 1, 1, (), {}, [], {}, decimal_comma=True, thousands_space=True)
+    sheet.thousands_sep = "."
+    assert money_text(Decimal("1468.02"), sheet) == "1.468,02"
+    sheet.thousands_sep, sheet.decimal_comma = "'", False
+    assert money_text(Decimal("21468.02"), sheet) == "21'468.02"
+    sheet.stotinki = True
+    assert money_text(Decimal("1468.02"), sheet) == "146802"

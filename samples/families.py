@@ -1,0 +1,231 @@
+"""Families of sheets the default generator never drew: the same payroll-page/1 truth, other habits.
+
+A family is a distribution over switches (number formats, column sets and orders, headings over two or
+three lines, ruling, corrections, fonts, page orientation); every employer's file draws its own
+combination at random, so switches combine freely. Family ``A`` is the original generator (no switch
+here is used, so old seeds give the same pages). Families ``B``, ``C`` and ``D`` are for held-out
+evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-out families").
+
+    B  typed in a co-operative office, 1990s: typewriter faces, thousands by a space or an apostrophe,
+       no additional-pay column, two- or three-line headings, half-ruled (only the columns ruled),
+       corrections typed on a half line between the rows.
+    C  an accounting office's printer: print faces (serif, narrow), thousands by a dot and a decimal comma
+       or by a space, several deduction columns (tax, insurance, advance, union fee) before their total,
+       other column orders, three-line headings, only the rows ruled, corrections handwritten in the margin.
+    D  anything of the above mixed, plus amounts in stotinki without a separator, unruled tables and
+       corrections handwritten above the struck figure.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from archive_core.records import MONEY_FIELDS
+
+from . import data
+from .content import EmployerFile, SheetContent
+from .render import FONT_DIR, Style
+
+FAMILIES = ("A", "B", "C", "D")
+
+# Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
+# `deductions`).
+DEDUCTION_PARTS: dict[str, tuple[str, ...]] = {
+    "tax": ("Данък", "Данък\nвърху\nзаплата", "ДОД"),
+    "insurance": ("ДОО", "Осигу-\nровки", "Фонд\nпенсии"),
+    "advance": ("Аванс", "Взет\nаванс"),
+    "union_fee": ("Профс.\nчленски\nвнос", "Синд.\nвнос"),
+}
+PART_WEIGHT = 1.2
+
+HEADINGS_MULTI: dict[str, tuple[str, ...]] = {
+    "row": ("№\nпо ред", "№\nпо\nред", "По\nред\n№"),
+    "egn": ("ЕГН", "Единен\nграждански\nномер", "ЕГН\nна\nработника"),
+    "name": ("Име, презиме\nи фамилия", "Трите имена\nна\nработника", "Име, презиме,\nфамилия"),
+    "position": ("Длъжност", "Длъж-\nност", "Заемана\nдлъжност"),
+    "days_worked": ("Отработени\nдни", "Отра-\nботени\nдни", "Брой\nраб.\nдни"),
+    "base_pay": ("Основна\nзаплата", "Основно\nтрудово\nвъзнаграждение", "Заплата\nпо\nщат"),
+    "extra_pay": ("Допълнително\nвъзнаграждение", "Добавки\nи\nпремии", "Други\nвъзнагр."),
+    "gross_pay": ("Всичко\nначислено", "Брутно\nтрудово\nвъзнаграждение", "Общо\nначислено"),
+    "deductions": ("Всичко\nудръжки", "Общо\nудръжки", "Удръжки\nвсичко"),
+    "net_pay": ("Сума за\nполучаване", "Чиста\nсума\nза получаване", "За\nизплащане"),
+    "signature": ("Подпис", "Подпис\nна\nполучателя", "Разпис-\nка"),
+}
+
+# Column orders of the new families ("parts" stands for the itemised deduction columns, if any).
+FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "B": (
+        ("row", "name", "egn", "position", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay",
+         "signature"),
+        ("row", "egn", "name", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay", "signature"),
+        ("row", "name", "egn", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+    ),
+    "C": (
+        ("row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay"),
+        ("row", "egn", "name", "position", "gross_pay", "parts", "deductions", "net_pay", "signature"),
+        ("row", "name", "position", "egn", "days_worked", "gross_pay", "parts", "deductions", "net_pay"),
+    ),
+    "D": (
+        ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
+         "signature"),
+        ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"),
+        ("row", "name", "egn", "position", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+    ),
+}  # fmt: skip
+
+FAMILY_FONTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "B": (
+        ("gnutypewriter/GNUTypewriter.ttf", True), ("cmu/cmunvt.ttf", True), ("freefont/FreeMonoBold.ttf", True),
+        ("liberation/LiberationMono-Bold.ttf", True), ("paratype/PTM55F.ttf", True), ("cmu/cmuntt.ttf", True),
+    ),
+    "C": (
+        ("freefont/FreeSerif.ttf", False), ("liberation/LiberationSerif-Regular.ttf", False),
+        ("liberation/LiberationSansNarrow-Regular.ttf", False), ("paratype/PTN57F.ttf", False),
+        ("dejavu/DejaVuSerifCondensed.ttf", False), ("dejavu/DejaVuSansCondensed.ttf", False),
+    ),
+}  # fmt: skip
+FAMILY_FONTS["D"] = FAMILY_FONTS["B"] + FAMILY_FONTS["C"] + (("cmu/cmunorm.ttf", False),)
+
+EMPLOYERS_DASHED = (
+    "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
+    "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
+    "ДП „Пътно поддържане“ – Монтана", "„Балкантурист – Слънчев бряг“ АД", "ЕТ „Вели – 2“ с. Черноочене",
+)  # fmt: skip
+
+YEARS: dict[str, tuple[int, int]] = {"B": (1989, 1996), "C": (1980, 1996), "D": (1990, 1996)}
+
+
+@dataclass(frozen=True)
+class Habits:
+    """One employer's file's typing habits: the switches, drawn once per file."""
+
+    family: str
+    thousands: str  # "" (none), " ", ".", "'"
+    decimal: str  # "." or ","
+    stotinki: bool  # amounts typed in stotinki, without a separator
+    ruling: str  # "full", "columns" (only vertical rules), "rows" (only horizontal), "none"
+    correction: str  # "none", "above", "between", "margin"
+    correction_typed: bool
+    landscape: float  # probability of a landscape page
+    sizes: tuple[int, int]
+
+
+def draw_habits(family: str, rng: random.Random) -> Habits:
+    if family == "B":
+        dec = rng.choice((".", ","))
+        return Habits(
+            family, rng.choice((" ", "'", " ")), dec, False, rng.choice(("columns", "columns", "full")),
+            rng.choice(("between", "between", "none")), True, 0.4, (36, 46),
+        )  # fmt: skip
+    if family == "C":
+        dot = rng.random() < 0.6
+        return Habits(
+            family, "." if dot else " ", "," if dot else ".", False, rng.choice(("rows", "rows", "full")),
+            rng.choice(("margin", "margin", "none")), False, 0.5, (34, 44),
+        )  # fmt: skip
+    stot = rng.random() < 0.4
+    return Habits(
+        family,
+        "" if stot else rng.choice((" ", "'", ".", "")),
+        rng.choice((".", ",")),
+        stot,
+        rng.choice(("none", "columns", "rows", "full")),
+        rng.choice(("above", "between", "margin", "none")),
+        rng.random() < 0.5,
+        0.5,
+        (32, 48),
+    )
+
+
+def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """The file's columns, headings and (sometimes) a dashed employer name."""
+    layout = list(rng.choice(FAMILY_LAYOUTS[habits.family]))
+    if "parts" in layout:
+        k = layout.index("parts")
+        names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
+        layout[k : k + 1] = names
+    ef.layout = tuple(layout)
+    ef.headings = {
+        c: rng.choice(DEDUCTION_PARTS[c] if c in DEDUCTION_PARTS else HEADINGS_MULTI[c]) for c in ef.layout
+    }
+    if rng.random() < 0.5:
+        ef.employer = rng.choice(EMPLOYERS_DASHED)
+
+
+def _dec(x: object) -> Decimal:
+    assert isinstance(x, Decimal)
+    return x
+
+
+def _q(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None:
+    """Money as this file keeps it: no additional pay where there is no such column, deductions itemised
+    (their sum is the total), the number format; totals follow."""
+    cols = set(sheet.layout)
+    parts = [c for c in sheet.layout if c in DEDUCTION_PARTS]
+    for r in sheet.rows:
+        base, extra, gross = (r.get(f) for f in ("base_pay", "extra_pay", "gross_pay"))
+        if "extra_pay" not in cols and isinstance(base, Decimal) and isinstance(gross, Decimal):
+            gross = base
+            r["gross_pay"] = gross
+        assert isinstance(gross, Decimal)
+        if parts:
+            amounts = {
+                "tax": _q(gross * Decimal(rng.randint(60, 150)) / 1000),
+                "insurance": _q(gross * Decimal(rng.randint(20, 60)) / 1000),
+                "advance": Decimal(rng.choice((0, 0, 20, 50, 100))) * (1 if gross < 1000 else 10),
+                "union_fee": _q(gross / 100),
+            }
+            for p in parts:
+                r[p] = min(amounts[p], _q(gross / 4))
+            r["deductions"] = sum((_dec(r[p]) for p in parts), Decimal(0))
+        ded_v = r.get("deductions")
+        if isinstance(ded_v, Decimal):
+            r["net_pay"] = gross - ded_v
+        del base, extra
+    sheet.totals = {
+        f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0))
+        for f in (*MONEY_FIELDS, *parts)
+        if f in cols
+    }
+    sheet.decimal_comma = habits.decimal == ","
+    sheet.thousands_space = bool(habits.thousands)
+    sheet.thousands_sep = habits.thousands or " "
+    sheet.stotinki = habits.stotinki
+    if habits.stotinki:
+        sheet.dash_zero = True
+
+
+def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
+    """The family's face, size, ruling and corrections over the style the default drew."""
+    fonts = [(FONT_DIR / f, tw) for f, tw in FAMILY_FONTS[habits.family] if (FONT_DIR / f).exists()]
+    font, typewriter = rng.choice(fonts) if fonts else (base.font, base.typewriter)
+    base.font, base.typewriter = Path(font), typewriter
+    base.size = rng.randint(*habits.sizes)
+    base.ruled = habits.ruling != "none"
+    base.ruling = habits.ruling
+    base.landscape = base.landscape or rng.random() < habits.landscape
+    base.corrections = habits.correction != "none"
+    base.correction_mode = habits.correction if habits.correction != "none" else "above"
+    base.correction_typed = habits.correction_typed
+    base.margin = 330 if habits.correction == "margin" else None
+    return base
+
+
+def employer_as_typed(name: str, style: Style) -> str:
+    """GNU Typewriter has no dashes: the typist used a hyphen (the truth is what is on the page)."""
+    if "GNUTypewriter" in style.font.name:
+        return name.replace("–", "-").replace("—", "-")
+    return name
+
+
+def headings_for(layout: tuple[str, ...]) -> dict[str, str]:
+    """Default headings (family A's vocabulary) for a layout; used by tests."""
+    return {c: data.COLUMNS[c].headings[0] for c in layout if c in data.COLUMNS}

@@ -1,0 +1,38 @@
+"""Make regression fixtures (tests/fixtures/regression) from sample pages: SRC.png=NAME ...
+
+    PYTHONPATH=$PWD python scripts/regression_fixture.py /tmp/s/page-0001.png=b-half-ruled-rows-merged
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import cv2
+
+from samples.generate import _write_png_with_dpi
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "regression"
+
+
+def main(args: list[str]) -> None:
+    for arg in args:
+        src_s, name = arg.split("=")
+        src = Path(src_s)
+        im = cv2.imread(str(src), cv2.IMREAD_UNCHANGED)
+        half = cv2.resize(im, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        ok, buf = cv2.imencode(".png", (half // 16 * 16 + 8).astype("uint8"), [cv2.IMWRITE_PNG_COMPRESSION, 9])
+        if not ok:
+            raise SystemExit(f"{src}: PNG encoding failed")
+        _write_png_with_dpi(OUT / f"{name}.png", buf.tobytes(), 150)
+        truth = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
+        truth["image"] = f"{name}.png"
+        for r in truth["rows"]:
+            if r.get("bbox"):
+                r["bbox"] = [round(v / 2) for v in r["bbox"]]
+        (OUT / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
