@@ -149,18 +149,21 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     right above a line with figures in the same columns: a correction typed or written between the rows
     over the figure it replaces, so it belongs to the row below. Two people are never merged for it."""
     inked: list[list[int]] = []
+    wide: list[list[int]] = []  # columns whose ink is at least a character wide (not a speck)
     for a, b in bands:
         inked.append([k for k, (c0, c1) in enumerate(zip(xs, xs[1:], strict=False))
                       if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8])  # fmt: skip
+        spans = [np.flatnonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0)) for k in inked[-1]]
+        wide.append([k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)])
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
         correction = (
-            0 < len(cols) <= 2
+            0 < len(wide[i]) <= 2
             and len(nxt) >= 3
-            and all(k in nxt and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in cols)
+            and all(k in nxt and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in wide[i])
         )
         if correction:
             pending.append(band)

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from archive_core.records import MONEY_FIELDS
 
-from . import data
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
@@ -225,7 +224,3 @@ def employer_as_typed(name: str, style: Style) -> str:
         return name.replace("–", "-").replace("—", "-")
     return name
 
-
-def headings_for(layout: tuple[str, ...]) -> dict[str, str]:
-    """Default headings (family A's vocabulary) for a layout; used by tests."""
-    return {c: data.COLUMNS[c].headings[0] for c in layout if c in data.COLUMNS}
