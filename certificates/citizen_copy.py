@@ -29,13 +29,15 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from archive_core.config import Settings
 from archive_core.egn import is_valid
-from archive_core.errors import ArchiveError, ExtractionError, InputFileError
+from archive_core.errors import ArchiveError, ExtractionError
 from ocr import lines, preprocess
 from ocr.analysis import Analysis, analyse
 from ocr.engine import OcrEngine
 from ocr.header import levenshtein
 from ocr.normalise import money
+from scanner_drivers import intake
 
 ROWS_MERGED = "rows merged"
 ROW_NOT_FOUND = "row not found"
@@ -672,21 +674,15 @@ def pdf_bytes(copy: CitizenCopy) -> bytes:
     return out.getvalue()
 
 
+MAX_PIXELS = Settings.model_fields["max_pixels"].default  # the intake's own limit
+
+
 def decode_page(data: bytes) -> tuple[np.ndarray, int]:
     """A stored original as an array (grey or BGR) and its resolution (300 when not recorded)."""
-    try:
-        with Image.open(io.BytesIO(data)) as im:
-            im.load()
-            dpi = im.info.get("dpi", (300, 300))[0]
-            if im.mode in ("L", "1", "I;16", "I"):
-                arr = np.asarray(im.convert("L"))
-            else:
-                arr = cv2.cvtColor(np.asarray(im.convert("RGB")), cv2.COLOR_RGB2BGR)
-    except (OSError, ValueError) as e:
-        raise InputFileError(
-            f"оригиналът на страницата не е изображение, от което може да се направи копие: {e}"
-        ) from e
-    return np.ascontiguousarray(arr), int(round(float(dpi))) or 300
+    name = "оригиналът на страницата"
+    with intake.open_header(data, name=name, max_pixels=MAX_PIXELS) as im:
+        dpi = intake.image_dpi(im) or 300
+    return np.ascontiguousarray(intake.decode_image(data, name=name)), dpi
 
 
 def make_copy(

@@ -4,15 +4,16 @@ cannot be issued automatically. Used by the API route and by ``archive citizen-c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import select
 
+from archive_core import egn as egn_mod
 from archive_core.config import Settings
 from archive_core.db import CopyRequest, Database, Page, Record
 from archive_core.errors import NotFoundError, UsageError
+from archive_core.hashing import check_sha256
 from archive_core.protocols import OriginalStore
 from ocr.engine import engine_from_settings
 
@@ -27,8 +28,6 @@ from .citizen_copy import (
     png_bytes,
 )
 
-_SHA = re.compile(r"^[0-9a-f]{64}$")
-_EGN = re.compile(r"^\d{10}$")
 Format = Literal["png", "pdf"]
 
 
@@ -55,10 +54,8 @@ class IssuedCopy:
 
 
 def check_request(sha256: str, egn: str) -> str:
-    sha256 = sha256.lower()
-    if not _SHA.match(sha256):
-        raise UsageError(f"не е sha256 на страница: {sha256!r}")
-    if not _EGN.match(egn):
+    sha256 = check_sha256(sha256)
+    if not egn_mod.is_well_formed(egn):
         raise UsageError(f"ЕГН трябва да е 10 цифри: {egn!r}")
     return sha256
 

@@ -10,15 +10,15 @@ import hashlib
 import io
 import json
 
-import cv2
-import numpy as np
 from sqlalchemy import select
 
 from archive_core.db import Database, Page, Record
-from archive_core.errors import InputFileError, NotFoundError
+from archive_core.errors import NotFoundError
 from archive_core.protocols import OriginalStore
 from archive_core.records import Employer, PayrollPage, PayrollRow, Period
 from ocr.overlay import cell_columns, draw
+from ocr.preprocess import to_gray
+from scanner_drivers.intake import decode_image
 
 SCALE = 0.5  # the overlay is drawn at half the original's size; row boxes on screen are scaled alike
 
@@ -57,9 +57,7 @@ def review_overlay(db: Database, store: OriginalStore, sha256: str) -> bytes:
     except NotFoundError:
         pass
     data = store.get(sha256)
-    image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-    if image is None:
-        raise InputFileError(f"страница {sha256[:12]}: оригиналът не е изображение, което мога да покажа")
+    image = to_gray(decode_image(data, name=f"страница {sha256[:12]}"))
     picture = draw(image, payroll, scale=SCALE, columns=cell_columns(image, dpi=dpi or 300))
     buf = io.BytesIO()
     picture.save(buf, format="PNG")

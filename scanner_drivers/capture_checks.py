@@ -20,7 +20,6 @@ page that looks turned is asked to tesseract's orientation detector, which confi
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,8 @@ import imagehash
 import numpy as np
 import pytesseract
 from PIL import Image
+
+from archive_core.runtime import limit_ocr_threads
 
 MIN_DPI = 300
 OCR_MAX_SKEW = 3.0  # degrees the reader straightens by itself (ocr.preprocess.estimate_skew)
@@ -293,7 +294,7 @@ def looks_turned(text: np.ndarray) -> bool:
 def detect_quarter_turns(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
     """Tesseract's orientation detector at about 150 dpi: (numpy.rot90 turns, confidence); (0, 0.0)
     when it cannot tell."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    limit_ocr_threads()
     f = min(1.0, 150 / float(dpi or ASSUMED_DPI))
     small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
     with tempfile.TemporaryDirectory(prefix="archive-capture-osd-") as tmp:
