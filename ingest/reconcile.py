@@ -71,6 +71,10 @@ class ReconciledQueue(Protocol):
 
     def dead_workers(self, workers: Sequence[str]) -> set[str]: ...
 
+    def dangling(self, page_sha256s: Sequence[str]) -> list[str]: ...
+
+    def requeue_dangling(self, page_sha256: str) -> bool: ...
+
     def job_of_worker(self, worker: str) -> str | None: ...
 
 
@@ -192,6 +196,13 @@ def _requeue_lost(
                 why = "липсваше в Redis" if state.status is None else f"беше {state.status.value}"
                 with db.Session.begin() as s:
                     add_event(s, sha, "queued", ACTOR, f"отново в опашката: задачата {why}")
+                report.missing.append(sha)
+        # taken off the queue by a worker that died before it could start it: in no queue, never started
+        waiting = [sha for sha in rows if states[sha].status == JobStatus.QUEUED]
+        for sha in queue.dangling(waiting) if waiting else []:
+            if queue.requeue_dangling(sha):
+                with db.Session.begin() as s:
+                    add_event(s, sha, "queued", ACTOR, "отново в опашката: задачата не беше в опашката")
                 report.missing.append(sha)
 
 

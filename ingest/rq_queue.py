@@ -203,6 +203,31 @@ class RqQueue:
         keep = frozenset() if worker_died else ACTIVE_JOB_STATES - {JobStatus.STARTED}
         return self._enqueue(_check_sha(page_sha256), keep=keep, at_front=True)
 
+    def dangling(self, page_sha256s: Sequence[str], *, settle: float = 0.5) -> list[str]:
+        """Pages whose job says 'queued' but is in no queue: a worker took it off the queue and died
+        before marking it started (a host lost at that instant). Looked at twice, ``settle`` seconds
+        apart, so a job a live worker is just starting is not taken for lost."""
+
+        def candidates(shas: Sequence[str]) -> list[str]:
+            states = self.job_states(shas)
+            queued = [sha for sha in shas if states[sha].status == JobStatus.QUEUED]
+            with redis_errors(self.url):
+                pipe = self.connection.pipeline(transaction=False)
+                for sha in queued:
+                    pipe.lpos(self.queue.key, job_id_for(sha))
+                places = pipe.execute()
+            return [sha for sha, place in zip(queued, places, strict=True) if place is None]
+
+        first = candidates(page_sha256s)
+        if not first:
+            return []
+        time.sleep(settle)
+        return candidates(first)
+
+    def requeue_dangling(self, page_sha256: str) -> bool:
+        """A fresh job for a page whose job was lost between the queue and a worker (see dangling)."""
+        return self.requeue_page(page_sha256, worker_died=True)
+
     def dead_workers(self, workers: Sequence[str]) -> set[str]:
         """Those of ``workers`` whose heartbeat expired (``ingest.heartbeat``). None of them while
         Redis itself has been up for less than a heartbeat: a restarted Redis forgot every heartbeat,
