@@ -4,9 +4,9 @@ real cluster; tested on the noida-db Elasticsearch-API server).
 Layout
   * Searches go through the alias ``settings.index_alias``, writes through ``<alias>-write``. Behind
     the alias stand one index per intake period, ``<alias>-<period>-<UTC timestamp>`` (the period is
-    the calendar quarter, ``intake_period()``); ``start_intake_period()`` opens the next one and moves
-    the write alias to it in one ``update_aliases`` call, so the older periods stay searchable and
-    are no longer written to (see docs/scaling.md for the sizes). ``ensure()`` creates the first one
+    the calendar quarter, ``intake_period()``); the first upsert of a new quarter (``start_intake_period()``)
+    opens the next one and moves the write alias to it in one ``update_aliases`` call, so the older
+    periods stay searchable and are no longer written to (see docs/scaling.md for the sizes). ``ensure()`` creates the first one
     if there is none. Two processes racing in ``ensure()`` both keep the oldest index and drop the
     other, so the alias always ends up on one index.
   * Documents are addressed by ``PersonMonth.id``: a retry overwrites, never duplicates. An upsert
@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -249,6 +249,7 @@ class ElasticIndex:
         max_backoff: float = 30.0,
         number_of_shards: int | None = None,
         number_of_replicas: int | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         if not alias or alias != alias.lower() or alias.startswith(("-", "_", "+")):
             raise ConfigError(
@@ -265,6 +266,7 @@ class ElasticIndex:
         self.max_backoff = max_backoff
         self.number_of_shards = number_of_shards
         self.number_of_replicas = number_of_replicas
+        self.clock = clock or (lambda: datetime.now(UTC))
         self._ensured = False
 
     @classmethod
@@ -307,7 +309,16 @@ class ElasticIndex:
     # -- indices and aliases -----------------------------------------------------------------------
 
     def _new_index_name(self, period: str | None = None) -> str:
-        return f"{self.alias}-{period or intake_period()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        return f"{self.alias}-{period or intake_period(self.clock())}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+
+    def _period_of(self, index: str) -> str:
+        """The intake period in an index's name (``<alias>-<period>-<suffix>``)."""
+        return index[len(self.alias) + 1 :].split("-", 1)[0]
+
+    def _period_index_name(self, period: str) -> str:
+        # The index that opens a period has a fixed name, so that processes opening the same period
+        # at once (every worker's first upsert of a new quarter) all land on one index.
+        return f"{self.alias}-{period}-{'0' * 20}"
 
     def _index_body(self, *, bulk: bool = False) -> dict[str, Any]:
         settings: dict[str, Any] = {"analysis": ANALYSIS}
@@ -381,20 +392,39 @@ class ElasticIndex:
     def start_intake_period(self, period: str | None = None) -> str:
         """Open the index of a new intake period (default: this quarter, ``intake_period()``) and
         move the write alias to it in one step; earlier periods stay searchable behind the alias and
-        are no longer written to. Returns the index written to from now on."""
-        period = period or intake_period()
+        are no longer written to. Returns the index written to from now on. ``upsert`` calls it by
+        itself at the first write of a new quarter, so no scheduled job is needed."""
+        period = period or intake_period(self.clock())
         with self._errors("ново тримесечие на индекса"):
             self._ready()
             _, write, _ = self._layout()
-            if write is not None and write.startswith(f"{self.alias}-{period}-"):
-                return write
-            new = self._new_index_name(period)
+            return self._open_period(period, write)
+
+    def _open_period(self, period: str, write: str | None) -> str:
+        if write is not None and self._period_of(write) == period:
+            return write
+        new = self._period_index_name(period)
+        try:
             self.client.indices.create(index=new, aliases={self.alias: {}}, **self._index_body())
-            actions: list[dict[str, Any]] = [{"add": {"index": new, "alias": self.write_alias}}]
-            if write is not None:
-                actions.append({"remove": {"index": write, "alias": self.write_alias}})
+        except ApiError as e:
+            if e.meta is None or e.meta.status != 400 or not self.client.indices.exists(index=new):
+                raise
+            # another process has just opened the same period: move the write alias with it
+        actions: list[dict[str, Any]] = [{"add": {"index": new, "alias": self.write_alias}}]
+        if write is not None:
+            actions.append({"remove": {"index": write, "alias": self.write_alias}})
+        try:
             self.client.indices.update_aliases(actions=actions)
-            return new
+        except EsNotFoundError:  # the other process moved it first (the old write alias is gone)
+            self.client.indices.update_aliases(actions=actions[:1])
+        # whoever moved it, only the period's index keeps the write alias
+        others = [i for i in self._indices_of(self.write_alias) if i != new]
+        if others:
+            with contextlib.suppress(EsNotFoundError):
+                self.client.indices.update_aliases(
+                    actions=[{"remove": {"index": i, "alias": self.write_alias}} for i in others]
+                )
+        return new
 
     def _ready(self) -> None:
         if not self._ensured:
@@ -446,6 +476,11 @@ class ElasticIndex:
                     f"индексиране: псевдонимът {self.write_alias} не сочи индекс в Elasticsearch {self.url}; "
                     "изпълнете 'archive reindex'"
                 )
+            period = intake_period(self.clock())
+            if not rebuilding and self._period_of(write) < period:
+                # the first write of a new quarter opens its index (every process arrives at the same one)
+                write = self._open_period(period, write)
+                read = [*read, write] if write not in read else read
             older = [i for i in read if i != write]
             if older:
                 # A record indexed in an earlier intake period is replaced, not duplicated.

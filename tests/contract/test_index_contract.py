@@ -7,6 +7,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -327,6 +328,44 @@ def test_elastic_intake_periods_behind_one_alias(es_server) -> None:  # type: ig
     assert idx.count() == len(records()) - 3
     assert idx.rebuild(iter(records())) == len(records())  # a rebuild gathers every period into one
     assert len(es_indices(idx)) == 1 and idx.count() == len(records())
+
+
+def test_elastic_first_write_of_a_new_quarter_opens_its_index(es_server) -> None:  # type: ignore[no-untyped-def]
+    """No scheduled job: the workers' first writes after New Year move the write alias by themselves,
+    two processes at once land on one new index, and nothing written on either side is lost."""
+    now = [datetime(2026, 12, 31, 23, 59, tzinfo=UTC)]
+    first = make_elastic_index(es_server.url)
+    first.clock = lambda: now[0]
+    first.upsert(records()[:4])
+    second = ElasticIndex.from_settings(Settings(elasticsearch_url=es_server.url, index_alias=first.alias))
+    second.clock = lambda: now[0]
+    now[0] = datetime(2027, 1, 1, 0, 1, tzinfo=UTC)
+    halves = (records()[4:5], records()[5:])
+    errors: list[BaseException] = []
+
+    def write(idx: ElasticIndex, part: list[PersonMonth]) -> None:
+        try:
+            idx.upsert(part)
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=write, args=(i, p)) for i, p in zip((first, second), halves, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    first.refresh()
+    indices = es_indices(first)
+    writers = [i for i, a in indices.items() if first.write_alias in a["aliases"]]
+    assert len(indices) == 2 and len(writers) == 1 and "-2027q1-" in writers[0]
+    assert all(first.alias in a["aliases"] for a in indices.values())
+    assert first.count() == len(records())
+    fixed = records()[0].model_copy(update={"days_worked": 3})  # a page of last quarter read again
+    second.upsert([fixed])
+    first.refresh()
+    assert first.count() == len(records())
+    assert first.search(SearchQuery(egn=IVAN, period_to=(1985, 3))) == [fixed]
 
 
 @pytest.mark.parametrize("missed", ["alias check", "both checks"])
