@@ -349,7 +349,9 @@ def test_elastic_first_write_of_a_new_quarter_opens_its_index(es_server) -> None
         except BaseException as e:  # noqa: BLE001 - reported by the assertion below
             errors.append(e)
 
-    threads = [threading.Thread(target=write, args=(i, p)) for i, p in zip((first, second), halves, strict=True)]
+    threads = [
+        threading.Thread(target=write, args=(i, p)) for i, p in zip((first, second), halves, strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
