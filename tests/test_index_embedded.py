@@ -11,6 +11,7 @@ import pytest
 
 from archive_core.config import Settings
 from archive_core.db import Page, open_database, record_from_person_month
+from archive_core.errors import UsageError
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import PersonMonth
 from indexer.embedded import EmbeddedIndex, IndexDamaged
@@ -112,12 +113,22 @@ def test_best_match_first(index: EmbeddedIndex) -> None:
 
 def test_word_order_breaks_ties(tmp_path: Path) -> None:
     base = load_records()[0]
-    reversed_order = base.model_copy(update={"id": "r-000", "name": "Колев Стоян Маринов", "year": 1980})
-    in_order = base.model_copy(update={"id": "r-001", "name": "Стоян Колев Маринов", "year": 1990})
+    r0, r1 = (PersonMonth.make_id(base.page_sha256, row) for row in (0, 1))
+    reversed_order = base.model_copy(update={"id": r0, "name": "Колев Стоян Маринов", "year": 1980})
+    in_order = base.model_copy(update={"id": r1, "name": "Стоян Колев Маринов", "year": 1990})
     idx = EmbeddedIndex(tmp_path / "i.sqlite")
     idx.upsert([reversed_order, in_order])
-    assert [r.id for r in idx.search(SearchQuery(name="Стоян Колев"))] == ["r-001", "r-000"]
-    assert [r.id for r in idx.search(SearchQuery(name="Колев Стоян"))] == ["r-000", "r-001"]
+    assert [r.id for r in idx.search(SearchQuery(name="Стоян Колев"))] == [r1, r0]
+    assert [r.id for r in idx.search(SearchQuery(name="Колев Стоян"))] == [r0, r1]
+
+
+def test_an_id_that_is_not_of_its_page_is_refused(tmp_path: Path) -> None:
+    """delete_page finds a page's rows by their ids, so a stray id would outlive its page."""
+    stray = load_records()[0].model_copy(update={"id": "r-000"})
+    idx = EmbeddedIndex(tmp_path / "i.sqlite")
+    with pytest.raises(UsageError, match="r-000"):
+        idx.upsert([stray])
+    assert idx.count() == 0
 
 
 def test_employer_by_words(index: EmbeddedIndex) -> None:
@@ -193,7 +204,13 @@ def test_failed_rebuild_keeps_old_index(index: EmbeddedIndex) -> None:
 
 def test_upsert_during_rebuild_is_not_lost(index: EmbeddedIndex) -> None:
     records = load_records()
-    late = records[0].model_copy(update={"id": "late-record-000", "row_index": 9, "name": "Стефка Колева"})
+    late = records[0].model_copy(
+        update={
+            "id": PersonMonth.make_id(records[0].page_sha256, 99),
+            "row_index": 99,
+            "name": "Стефка Колева",
+        }
+    )
     other_process = EmbeddedIndex(index.path)
 
     def from_database():
@@ -203,7 +220,7 @@ def test_upsert_during_rebuild_is_not_lost(index: EmbeddedIndex) -> None:
 
     index.rebuild(from_database())
     assert index.count() == len(records) + 1
-    assert [r.id for r in index.search(SearchQuery(name="Стефка Колева"))] == ["late-record-000"]
+    assert [r.id for r in index.search(SearchQuery(name="Стефка Колева"))] == [late.id]
 
 
 def test_index_survives_reopen(index: EmbeddedIndex) -> None:
@@ -272,8 +289,8 @@ def test_index_of_the_previous_layout_asks_for_reindex(tmp_path: Path) -> None:
 
 def test_a_name_with_two_close_words_is_found_once(tmp_path: Path) -> None:
     base = load_records()[0]
-    ivan = base.model_copy(update={"id": "n-000", "name": "Иван Иванов Иванов"})
+    ivan = base.model_copy(update={"name": "Иван Иванов Иванов"})
     idx = EmbeddedIndex(tmp_path / "i.sqlite")
     idx.upsert([ivan])
-    assert [r.id for r in idx.search(SearchQuery(name="Иван"))] == ["n-000"]
-    assert [r.id for r in idx.search(SearchQuery(name="Иванов Иван"))] == ["n-000"]
+    assert [r.id for r in idx.search(SearchQuery(name="Иван"))] == [ivan.id]
+    assert [r.id for r in idx.search(SearchQuery(name="Иванов Иван"))] == [ivan.id]
