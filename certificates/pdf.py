@@ -138,19 +138,19 @@ def render_pdf(cert: Certificate, out: Path) -> None:
     table.setStyle(TableStyle(style))
 
     def side_table(
-        heading: Paragraph,
+        heading: str,
         rows: list[list],
         widths_mm: list[int],
         *,
         background: str | None = None,
         repeat_header: bool = True,
     ) -> list:
-        """A smaller table after the lines, under its heading, in the lines' font, size, grid and
+        """A smaller table after the lines, under its ``heading``, in the lines' font, size, grid and
         header shading; its body on ``background``."""
         t = Table(rows, colWidths=[w * mm for w in widths_mm], repeatRows=1 if repeat_header else 0)
         shade = [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor(background))] if background else []
         t.setStyle(TableStyle(style[:4] + shade))
-        return [heading, Spacer(1, 2 * mm), t, Spacer(1, 3 * mm)]
+        return [Paragraph(heading, normal), Spacer(1, 2 * mm), t, Spacer(1, 3 * mm)]
 
     story += [table, Spacer(1, 4 * mm), Paragraph(cert.totals.text, normal), Spacer(1, 2 * mm)]
     if cert.months:
@@ -166,7 +166,7 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                 ]
             )
         story += side_table(
-            Paragraph("Отработени дни по месеци (зачетените редове на всички работодатели):", normal),
+            "Отработени дни по месеци (зачетените редове на всички работодатели):",
             mdata,
             [32, 28, 26, 24, 30],
         )
@@ -185,10 +185,7 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                     ]
                 )
         story += side_table(
-            Paragraph(
-                "Месеци с два различни прочита на една ведомост (не са включени, докато служител не избере верния):",
-                normal,
-            ),
+            "Месеци с два различни прочита на една ведомост (не са включени, докато служител не избере верния):",
             cdata,
             [30, 60, 22, 28, 28, 12],
             background="#ffd9d9",
@@ -214,10 +211,7 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                 ]
             )
         story += side_table(
-            Paragraph(
-                "Възможни редове на лицето с друго или неразчетено ЕГН (за проверка, не са включени в сборовете):",
-                normal,
-            ),
+            "Възможни редове на лицето с друго или неразчетено ЕГН (за проверка, не са включени в сборовете):",
             pdata,
             [10, 30, 60, 28, 60, 24, 26, 12],
             background="#fff3c4",
