@@ -1,11 +1,14 @@
-"""The data the verification benchmarks run on: N synthetic records (``bench.index_backends.records``)
-in the database and the index, and one page under verification (30 rows, one gross misread per row).
-Shared by ``bench.verification_roundtrip`` and ``bench.web_screens``.
+"""What the verification benchmarks share: their options, the data they run on (N synthetic records,
+``bench.index_backends.records``, in the database and the index, and one page under verification:
+30 rows, one gross misread per row) and the line a timing is reported in. Used by
+``bench.verification_roundtrip`` and ``bench.web_screens``.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import statistics
 import time
 from decimal import Decimal
 
@@ -17,6 +20,28 @@ from archive_core.records import PersonMonth, ReviewState
 from bench.index_backends import records
 
 BATCH = 5000
+
+
+def arguments(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """--records (other records in the database and the index) and --repeat (timed rounds)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=40)
+    return ap.parse_args(argv)
+
+
+def _pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def timing_line(label: str, seconds: list[float], width: int, target_ms: int | None = None) -> str:
+    """``label`` padded to ``width``, then the median, 95th percentile and maximum in ms."""
+    ms = [v * 1000 for v in seconds]
+    return (
+        f"{label:{width}s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   "
+        f"max {max(ms):7.1f} ms" + (f"   target < {target_ms} ms" if target_ms else "")
+    )
 
 
 def seed_records(db: Database, index: RecordIndex, n: int) -> float:

@@ -9,29 +9,19 @@ with N other records (default 100,000) in the database and the index.
 
 from __future__ import annotations
 
-import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from archive_core.config import Settings
 from archive_core.db import Record, open_database
-from bench.seeding import seed_records, seed_review_page
+from bench.seeding import arguments, seed_records, seed_review_page, timing_line
 from indexer.backend import open_index
 from ingest.verification import correct_field, page_review
 
 
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(q * len(s)))]
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--records", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=40)
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, argv)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
         db = open_database(settings)
@@ -54,10 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         db.dispose()
     print(f"records in database and index: {n} (seeded in {seeded:.1f} s)")
     for label, vals in (("page_review (30 rows)", reviews), ("correct_field round-trip", corrections)):
-        ms = [v * 1000 for v in vals]
-        print(
-            f"{label:28s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   max {max(ms):7.1f} ms"
-        )
+        print(timing_line(label, vals, 28))
     return 0
 
 

@@ -11,8 +11,6 @@ the figures are the server's (no network, no browser). Targets: screen < 300 ms,
 
 from __future__ import annotations
 
-import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,16 +21,11 @@ from archive_api.app import create_app
 from archive_core.config import Settings
 from archive_core.db import Record, open_database
 from archive_core.records import PersonMonth
-from bench.seeding import seed_records, seed_review_page
+from bench.seeding import arguments, seed_records, seed_review_page, timing_line
 from indexer.backend import open_index
 from ingest.verification import correct_field, page_review
 
 ROWS = 30
-
-
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(q * len(s)))]
 
 
 def _seed(settings: Settings, n: int) -> tuple[str, list[PersonMonth], float]:
@@ -47,10 +40,7 @@ def _seed(settings: Settings, n: int) -> tuple[str, list[PersonMonth], float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--records", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=40)
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, argv)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
         sha, rows, seeded = _seed(settings, args.records)
@@ -105,11 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         ("  of which: correct_field (service)", services, None),
         ("    of which: index upsert of 1 record", upserts, None),
     ):
-        ms = [v * 1000 for v in vals]
-        print(
-            f"{label:40s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   "
-            f"max {max(ms):7.1f} ms" + (f"   target < {target} ms" if target else "")
-        )
+        print(timing_line(label, vals, 40, target))
     return 0
 
 
