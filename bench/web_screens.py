@@ -11,101 +11,36 @@ the figures are the server's (no network, no browser). Targets: screen < 300 ms,
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import statistics
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import insert
 
 from archive_api.app import create_app
 from archive_core.config import Settings
-from archive_core.db import Page, Record, open_database, record_from_person_month
-from archive_core.records import PersonMonth, ReviewState
-from bench.index_backends import records
+from archive_core.db import Record, open_database
+from archive_core.records import PersonMonth
+from bench.seeding import arguments, seed_records, seed_review_page, timing_line
 from indexer.backend import open_index
 from ingest.verification import correct_field, page_review
 
 ROWS = 30
 
 
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(q * len(s)))]
-
-
 def _seed(settings: Settings, n: int) -> tuple[str, list[PersonMonth], float]:
     db = open_database(settings)
     index = open_index(settings)
     index.ensure()
-    t0 = time.perf_counter()
-    batch: list[PersonMonth] = []
-    pages: set[str] = set()
-
-    def flush() -> None:
-        with db.Session.begin() as s:
-            new = [p for p in dict.fromkeys(pm.page_sha256 for pm in batch) if p not in pages]
-            if new:
-                s.execute(insert(Page), [{"sha256": p, "source": "bench", "status": "done", "size_bytes": 1,
-                                          "page_no": 1, "attempts": 0} for p in new])  # fmt: skip
-                pages.update(new)
-            s.add_all([record_from_person_month(pm) for pm in batch])
-        index.upsert(batch)
-        batch.clear()
-
-    for pm in records(n):
-        batch.append(pm)
-        if len(batch) >= 5000:
-            flush()
-    if batch:
-        flush()
-    seeded = time.perf_counter() - t0
-    sha = hashlib.sha256(b"bench-web-page").hexdigest()
-    rows = [
-        PersonMonth(
-            id=PersonMonth.make_id(sha, i),
-            page_sha256=sha,
-            row_index=i,
-            row_no=i + 1,
-            egn="5003140242",
-            name=f"Лице {i}",
-            employer="Бенчмарк",
-            year=1987,
-            month=3,
-            sheet=1,
-            days_worked=21,
-            base_pay=Decimal("200.00"),
-            extra_pay=Decimal("34.56"),
-            gross_pay=Decimal("243.56"),
-            deductions=Decimal("24.45"),
-            net_pay=Decimal("210.11"),
-            review=["gross_pay"],
-            review_state=ReviewState.needs_review,
-            bbox=[100, 400 + 60 * i, 3200, 455 + 60 * i],
-        )  # fmt: skip
-        for i in range(ROWS)
-    ]
-    totals = {"gross_pay": f"{Decimal('234.56') * ROWS:.2f}"}
-    with db.Session.begin() as s:
-        s.add(Page(sha256=sha, source="bench.png", status="done", size_bytes=1, year=1987, month=3, sheet=1,
-                   extraction={"rows": [{"gross_pay": "243.56"}] * ROWS, "totals": totals}))  # fmt: skip
-        s.flush()
-        s.add_all([record_from_person_month(pm) for pm in rows])
-    index.upsert(rows)
+    seeded = seed_records(db, index, n)
+    sha, rows = seed_review_page(db, index, b"bench-web-page", ROWS, layout=True)
     index.refresh()
     db.dispose()
     return sha, rows, seeded
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--records", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=40)
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, argv)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
         sha, rows, seeded = _seed(settings, args.records)
@@ -160,11 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         ("  of which: correct_field (service)", services, None),
         ("    of which: index upsert of 1 record", upserts, None),
     ):
-        ms = [v * 1000 for v in vals]
-        print(
-            f"{label:40s} median {statistics.median(ms):7.1f} ms   p95 {_pct(ms, 0.95):7.1f} ms   "
-            f"max {max(ms):7.1f} ms" + (f"   target < {target} ms" if target else "")
-        )
+        print(timing_line(label, vals, 40, target))
     return 0
 
 

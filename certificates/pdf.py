@@ -136,11 +136,24 @@ def render_pdf(cert: Certificate, out: Path) -> None:
         if not ln.counted:
             style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#fff3c4")))
     table.setStyle(TableStyle(style))
+
+    def side_table(
+        heading: str,
+        rows: list[list],
+        widths_mm: list[int],
+        *,
+        background: str | None = None,
+        repeat_header: bool = True,
+    ) -> list:
+        """A smaller table after the lines, under its ``heading``, in the lines' font, size, grid and
+        header shading; its body on ``background``."""
+        t = Table(rows, colWidths=[w * mm for w in widths_mm], repeatRows=1 if repeat_header else 0)
+        shade = [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor(background))] if background else []
+        t.setStyle(TableStyle(style[:4] + shade))
+        return [Paragraph(heading, normal), Spacer(1, 2 * mm), t, Spacer(1, 3 * mm)]
+
     story += [table, Spacer(1, 4 * mm), Paragraph(cert.totals.text, normal), Spacer(1, 2 * mm)]
     if cert.months:
-        story.append(
-            Paragraph("Отработени дни по месеци (зачетените редове на всички работодатели):", normal)
-        )
         mdata: list[list] = [["Месец", "Отработени дни", "Работни дни", "Пълен месец", "Брутно, лв."]]
         for m in cert.months:
             mdata.append(
@@ -152,16 +165,12 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                     money(m.gross_pay),
                 ]
             )
-        mtable = Table(mdata, colWidths=[32 * mm, 28 * mm, 26 * mm, 24 * mm, 30 * mm], repeatRows=1)
-        mtable.setStyle(TableStyle(style[:4]))
-        story += [Spacer(1, 2 * mm), mtable, Spacer(1, 3 * mm)]
-    if cert.conflicts:
-        story.append(
-            Paragraph(
-                "Месеци с два различни прочита на една ведомост (не са включени, докато служител не избере верния):",
-                normal,
-            )
+        story += side_table(
+            "Отработени дни по месеци (зачетените редове на всички работодатели):",
+            mdata,
+            [32, 28, 26, 24, 30],
         )
+    if cert.conflicts:
         cdata: list[list] = [["Месец", "Работодател", "Отраб. дни", "Брутно, лв.", "Страница", "Ред"]]
         for c in cert.conflicts:
             for r in c.readings:
@@ -175,18 +184,13 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                         "—" if r.evidence.row_no is None else str(r.evidence.row_no),
                     ]
                 )
-        ctable = Table(cdata, colWidths=[30 * mm, 60 * mm, 22 * mm, 28 * mm, 28 * mm, 12 * mm], repeatRows=1)
-        ctable.setStyle(
-            TableStyle(style[:4] + [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor("#ffd9d9"))])
+        story += side_table(
+            "Месеци с два различни прочита на една ведомост (не са включени, докато служител не избере верния):",
+            cdata,
+            [30, 60, 22, 28, 28, 12],
+            background="#ffd9d9",
         )
-        story += [Spacer(1, 2 * mm), ctable, Spacer(1, 3 * mm)]
     if cert.possible_lines:
-        story.append(
-            Paragraph(
-                "Възможни редове на лицето с друго или неразчетено ЕГН (за проверка, не са включени в сборовете):",
-                normal,
-            )
-        )
         pdata: list[list] = [
             ["№", "Месец", "Работодател", "Прочетено ЕГН", "Прочетено име", header[3], "Страница", "Ред"]
         ]
@@ -206,13 +210,13 @@ def render_pdf(cert: Certificate, out: Path) -> None:
                     "—" if ln.evidence.row_no is None else str(ln.evidence.row_no),
                 ]
             )
-        ptable = Table(
-            pdata, colWidths=[10 * mm, 30 * mm, 60 * mm, 28 * mm, 60 * mm, 24 * mm, 26 * mm, 12 * mm]
+        story += side_table(
+            "Възможни редове на лицето с друго или неразчетено ЕГН (за проверка, не са включени в сборовете):",
+            pdata,
+            [10, 30, 60, 28, 60, 24, 26, 12],
+            background="#fff3c4",
+            repeat_header=False,
         )
-        ptable.setStyle(
-            TableStyle(style[:4] + [("BACKGROUND", (0, 1), (-1, -1), colors.HexColor("#fff3c4"))])
-        )
-        story += [Spacer(1, 2 * mm), ptable, Spacer(1, 3 * mm)]
     story.append(Paragraph(f"Начин на изчисление: {cert.method}", small))
     story.append(
         Paragraph(

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from archive_core.db import Database, Page, utcnow
@@ -108,20 +108,28 @@ def retry_later(db: Database, sha: str, reason: str, actor: str) -> None:
             requeue(s, page, actor, reason)
 
 
-def requeue_if_stuck(db: Database, sha: str, cutoff: datetime, actor: str, reason: str) -> bool:
-    """The reconciler's move: ``processing`` since before ``cutoff`` -> ``queued``, only if nobody
-    moved it meanwhile (a conditional update, safe with several reconcilers). True when moved."""
+def _requeue_processing(
+    db: Database, sha: str, actor: str, reason: str, condition: ColumnElement[bool], **values: object
+) -> bool:
+    """``processing`` -> ``queued`` (with ``values``) where ``condition`` also holds, only if nobody
+    moved the page meanwhile (a conditional update); with its event. True when moved."""
     with db.Session.begin() as s:
         changed = s.execute(
             update(Page)
-            .where(Page.sha256 == sha, Page.status == PageStatus.processing.value, Page.updated_at < cutoff)
-            .values(status=PageStatus.queued.value, updated_at=utcnow())
+            .where(Page.sha256 == sha, Page.status == PageStatus.processing.value, condition)
+            .values(status=PageStatus.queued.value, **values, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         ).rowcount
         if changed != 1:
             return False
         add_event(s, sha, "queued", actor, reason)
     return True
+
+
+def requeue_if_stuck(db: Database, sha: str, cutoff: datetime, actor: str, reason: str) -> bool:
+    """The reconciler's move: ``processing`` since before ``cutoff`` -> ``queued``, only if nobody
+    moved it meanwhile (a conditional update, safe with several reconcilers). True when moved."""
+    return _requeue_processing(db, sha, actor, reason, Page.updated_at < cutoff)
 
 
 def holds(page: Page, worker: str | None) -> bool:
@@ -136,21 +144,7 @@ def requeue_held(db: Database, sha: str, worker: str, actor: str, reason: str) -
     """Back to ``queued`` a page ``processing`` by ``worker``, which died (its process exited, its
     work horse was killed, or its heartbeat expired); only if nobody moved the page meanwhile.
     True when moved."""
-    with db.Session.begin() as s:
-        changed = s.execute(
-            update(Page)
-            .where(
-                Page.sha256 == sha,
-                Page.status == PageStatus.processing.value,
-                Page.worker == worker[:200],
-            )
-            .values(status=PageStatus.queued.value, error=reason[:_ERROR_MAX], updated_at=utcnow())
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if changed != 1:
-            return False
-        add_event(s, sha, "queued", actor, reason)
-    return True
+    return _requeue_processing(db, sha, actor, reason, Page.worker == worker[:200], error=reason[:_ERROR_MAX])
 
 
 def held_by(db: Database, workers: Sequence[str] | None = None) -> dict[str, list[str]]:

@@ -16,9 +16,11 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from archive_core.backends import Backends
 from archive_core.db import Batch, Database, Page, Record, person_month_from_record
@@ -132,6 +134,35 @@ def capture_report(backends: Backends, data: bytes, *, name: str, dpi: int | Non
     return report
 
 
+def _reject_new(
+    s: Session,
+    captured: CapturedPage,
+    sha: str,
+    batch_id: int,
+    size: int,
+    actor: str,
+    reason: str,
+    **columns: Any,
+) -> None:
+    """A page new to the archive kept out at capture: its ledger row (with ``columns``), the
+    'captured' event and the refusal, committed."""
+    page = Page(
+        sha256=sha,
+        batch_id=batch_id,
+        source=captured.source,
+        page_no=captured.page_no,
+        container_sha256=captured.container_sha256,
+        content_type=captured.content_type,
+        dpi=captured.dpi,
+        size_bytes=size,
+        **columns,
+    )
+    s.add(page)
+    add_event(s, sha, "captured", actor, captured.source)
+    ledger.reject(s, page, reason, actor)
+    s.commit()
+
+
 def admit_page(
     backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str, seq: int | None = None
 ) -> Admitted:
@@ -173,40 +204,22 @@ def admit_page(
         if report is not None and report.keeps_out:
             if existing is not None:  # submitted again, still blank
                 return Admitted(sha, "blank", f"{name}: {report.summary()}", report=report)
-            page = Page(
-                sha256=sha,
-                batch_id=batch_id,
-                source=captured.source,
-                page_no=captured.page_no,
-                container_sha256=captured.container_sha256,
-                content_type=captured.content_type,
-                dpi=captured.dpi,
-                size_bytes=len(data),
+            _reject_new(
+                s,
+                captured,
+                sha,
+                batch_id,
+                len(data),
+                actor,
+                f"{name}: {report.summary()}",
                 capture_checks=report.to_json(),
                 phash=None,
                 batch_seq=seq or next_seq(s, batch_id),
             )
-            s.add(page)
-            add_event(s, sha, "captured", actor, captured.source)
-            ledger.reject(s, page, f"{name}: {report.summary()}", actor)
-            s.commit()
             return Admitted(sha, "blank", f"{name}: {report.summary()}", report=report)
         if reason is not None:
             if existing is None:
-                page = Page(
-                    sha256=sha,
-                    batch_id=batch_id,
-                    source=captured.source,
-                    page_no=captured.page_no,
-                    container_sha256=captured.container_sha256,
-                    content_type=captured.content_type,
-                    dpi=captured.dpi,
-                    size_bytes=len(data),
-                )
-                s.add(page)
-                add_event(s, sha, "captured", actor, captured.source)
-                ledger.reject(s, page, reason, actor)
-                s.commit()
+                _reject_new(s, captured, sha, batch_id, len(data), actor, reason)
             return Admitted(sha, "rejected", reason)
 
         assert info is not None

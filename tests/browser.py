@@ -46,15 +46,7 @@ class LiveApp:
 
 
 @pytest.fixture
-def live_app(tmp_path: Path) -> Iterator[LiveApp]:
-    settings = Settings(
-        data_dir=tmp_path / "archive-data",
-        database_url=None,
-        redis_url=None,
-        elasticsearch_url=None,
-        s3_endpoint=None,
-        workers=1,
-    )
+def live_app(settings: Settings) -> Iterator[LiveApp]:
     app = create_app(settings)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from archive_core.config import Settings
+from archive_core.db import Database, open_database
+from archive_core.protocols import RecordIndex
+from indexer.backend import open_index
 from ocr.engine import OcrEngine, engine_from_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,6 +28,22 @@ def settings(tmp_path: Path) -> Settings:
         s3_endpoint=None,
         workers=1,
     )
+
+
+@pytest.fixture
+def db(settings: Settings) -> Iterator[Database]:
+    """The database of ``settings`` (migrated), disposed of after the test."""
+    database = open_database(settings)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def index(settings: Settings) -> RecordIndex:
+    """The search index of ``settings``, created."""
+    idx = open_index(settings)
+    idx.ensure()
+    return idx
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ requests for verification and the person's timeline."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 
 from archive_api.app import create_app
 from archive_core.config import Settings
-from archive_core.db import Database, open_database
+from archive_core.db import Database
 from archive_core.errors import NotAllowedError, UsageError
 from archive_core.protocols import RecordIndex
 from certificates import (
@@ -30,25 +29,10 @@ from certificates import (
     request_status,
     send_for_verification,
 )
-from indexer.backend import open_index
 from ingest.verification import correct_field, verification_queue
 
 from .sheets import IVAN, MARIA, Row, add_sheet
 from .web_helpers import token_client
-
-
-@pytest.fixture
-def db(settings: Settings) -> Iterator[Database]:
-    database = open_database(settings)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def index(settings: Settings) -> RecordIndex:
-    idx = open_index(settings)
-    idx.ensure()
-    return idx
 
 
 def ivan(days: int | None, gross: str = "234.56", **kw: object) -> Row:

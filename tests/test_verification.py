@@ -4,25 +4,21 @@ reaches the records and the search index; the queue puts pages blocking a certif
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from archive_core.config import Settings
 from archive_core.db import (
     CertificateRequestRow,
     Database,
     FieldCorrection,
     PageEventRow,
     Record,
-    open_database,
 )
 from archive_core.errors import UsageError
 from archive_core.protocols import RecordIndex, SearchQuery
 from archive_core.records import ReviewState
-from indexer.backend import open_index
 from ingest.verification import (
     confirm_field,
     correct_field,
@@ -34,20 +30,6 @@ from ingest.verification import (
 )
 
 from .sheets import IVAN, MARIA, Row, add_sheet
-
-
-@pytest.fixture
-def db(settings: Settings) -> Iterator[Database]:
-    database = open_database(settings)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def index(settings: Settings) -> RecordIndex:
-    idx = open_index(settings)
-    idx.ensure()
-    return idx
 
 
 def wrong_gross_page(db: Database, index: RecordIndex, **kw: object) -> tuple[str, str]:

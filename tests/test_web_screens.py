@@ -8,7 +8,6 @@ the two differing readings of one month side by side until the clerk chooses one
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -17,7 +16,7 @@ from sqlalchemy import select
 
 from archive_api.app import create_app
 from archive_core.config import Settings
-from archive_core.db import AuditEntry, Database, open_database
+from archive_core.db import AuditEntry, Database
 from archive_core.protocols import SearchQuery
 from indexer.backend import open_index
 from ingest.verification import correct_field
@@ -37,13 +36,6 @@ def scene(settings: Settings) -> Scene:
 @pytest.fixture
 def app(settings: Settings, scene: Scene) -> FastAPI:
     return create_app(settings)
-
-
-@pytest.fixture
-def db(settings: Settings) -> Iterator[Database]:
-    d = open_database(settings)
-    yield d
-    d.dispose()
 
 
 def verifier_session(app: FastAPI, name: str = "vera") -> TestClient:

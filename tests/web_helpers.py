@@ -47,18 +47,14 @@ def csrf_of(html: str) -> str:
     return m.group(1)
 
 
-def password_step(client: TestClient, staff: Staff, password: str | None = None):
+def password_step(client: TestClient, staff: Staff, password: str | None = None, next: str | None = None):
+    """The sign-in form's first step, sending ``next`` (where to go after) when given."""
     form = client.get("/signin")
     assert form.status_code == 200
-    return client.post(
-        "/signin",
-        data={
-            "username": staff.name,
-            "password": password or staff.password,
-            "csrf_token": csrf_of(form.text),
-        },
-        follow_redirects=False,
-    )
+    data = {"username": staff.name, "password": password or staff.password, "csrf_token": csrf_of(form.text)}
+    if next is not None:
+        data["next"] = next
+    return client.post("/signin", data=data, follow_redirects=False)
 
 
 def code_step(client: TestClient, code: str):

@@ -8,11 +8,12 @@ refuses), and the register of issued certificates with their PDFs."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from archive_core.accounts import Role
@@ -102,12 +103,47 @@ def _preview(
     return render(request, "certificate_new.html", ctx, status)
 
 
+class _Audit:
+    """Audit entries of what the signed-in clerk does on these screens, with the purpose stated."""
+
+    def __init__(self, request: Request, user: CurrentUser, audit: AuditDep) -> None:
+        self._log, self._user, self._client = audit, user, client_address(request)
+
+    def __call__(
+        self,
+        action: Action,
+        stated: Stated,
+        *,
+        target: str | None = None,
+        egn: str | None = None,
+        detail: dict[str, Any] | None = None,
+        outcome: str = "ok",
+    ) -> None:
+        self._log.record(
+            self._user.username,
+            action,
+            role=self._user.role,
+            outcome=outcome,
+            target=target,
+            egn=egn,
+            purpose=stated.purpose,
+            purpose_text=stated.text,
+            detail=detail,
+            client=self._client,
+        )
+
+
+ClerkAudit = Annotated[_Audit, Depends()]
+# Looking at issued certificates (the register, a certificate, its PDF) is for certificates.
+_REGISTER = Stated(Purpose.certificate, None)
+
+
 @router.get("/certificates/new")
 def new_certificate(
     request: Request,
     db: DatabaseDep,
     user: CurrentUser,
-    audit: AuditDep,
+    audit: ClerkAudit,
     egn: Annotated[str | None, Query(max_length=10)] = None,
     kind: Annotated[str, Query(max_length=10)] = "service",
     period_from: Annotated[str | None, Query(alias="from", max_length=7)] = None,
@@ -130,16 +166,12 @@ def new_certificate(
             "ask": True,
         }
         return render(request, "certificate_new.html", ctx, 400 if purpose else 200)
-    audit.record(
-        user.username,
+    audit(
         Action.view_record,
-        role=user.role,
+        stated,
         target=f"certificate-preview:{kind}",
         egn=egn,
-        purpose=stated.purpose,
-        purpose_text=stated.text,
         detail={"screen": "certificate", "from": period_from, "to": period_to},
-        client=client_address(request),
     )
     message = None
     if sent is not None:
@@ -149,11 +181,50 @@ def new_certificate(
     return _preview(request, db, user, egn, kind, period_from, period_to, stated, message=message)
 
 
-def _form_stated(purpose: str | None, purpose_text: str | None) -> Stated:
-    stated = stated_from(purpose, purpose_text)
-    if stated is None:
-        raise UsageError("посочете целта (поле purpose; при 'other' и пояснение)")
-    return stated
+@dataclass(frozen=True)
+class _CertificateForm:
+    """The fields every certificate form posts: whose, which kind, the period and the purpose."""
+
+    egn: str
+    kind: str
+    period_from: str | None
+    period_to: str | None
+    purpose: str | None
+    purpose_text: str | None
+
+    def stated(self) -> Stated:
+        stated = stated_from(self.purpose, self.purpose_text)
+        if stated is None:
+            raise UsageError("посочете целта (поле purpose; при 'other' и пояснение)")
+        return stated
+
+    def periods(self) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        return parse_period(self.period_from, "от"), parse_period(self.period_to, "до")
+
+    def back_to_preview(self, stated: Stated, egn: str, **note: str) -> RedirectResponse:
+        """To the certificate's preview again, with ``note`` (what was just done) for its message."""
+        q = {
+            "egn": egn,
+            "kind": self.kind,
+            "from": self.period_from or "",
+            "to": self.period_to or "",
+            **note,
+        }
+        return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
+
+
+def _certificate_form(
+    egn: Annotated[str, Form(max_length=10)],
+    kind: Annotated[str, Form(max_length=10)],
+    period_from: Annotated[str | None, Form(alias="from", max_length=7)] = None,
+    period_to: Annotated[str | None, Form(alias="to", max_length=7)] = None,
+    purpose: _Short = None,
+    purpose_text: Annotated[str | None, Form(max_length=500)] = None,
+) -> _CertificateForm:
+    return _CertificateForm(egn, kind, period_from, period_to, purpose, purpose_text)
+
+
+CertificateFormDep = Annotated[_CertificateForm, Depends(_certificate_form)]
 
 
 @router.post("/certificates/issue")
@@ -162,78 +233,49 @@ def issue(
     db: DatabaseDep,
     settings: SettingsDep,
     user: CurrentUser,
-    audit: AuditDep,
-    egn: Annotated[str, Form(max_length=10)],
-    kind: Annotated[str, Form(max_length=10)],
-    period_from: Annotated[str | None, Form(alias="from", max_length=7)] = None,
-    period_to: Annotated[str | None, Form(alias="to", max_length=7)] = None,
-    purpose: _Short = None,
-    purpose_text: Annotated[str | None, Form(max_length=500)] = None,
+    audit: ClerkAudit,
+    form: CertificateFormDep,
 ) -> Response:
-    stated = _form_stated(purpose, purpose_text)
-    p_from = parse_period(period_from, "от")
-    p_to = parse_period(period_to, "до")
+    stated = form.stated()
+    p_from, p_to = form.periods()
+    egn, kind = form.egn, form.kind
     try:
         cert = issue_into(settings, kind, egn, p_from, p_to, certificates_dir(settings), user=user.username)
     except NotAllowedError as e:
-        audit.record(
-            user.username,
+        audit(
             Action.certificate_issued,
-            role=user.role,
+            stated,
             outcome="refused",
             egn=egn,
-            purpose=stated.purpose,
-            purpose_text=stated.text,
             detail={"kind": kind, "reason": "four-eyes"},
-            client=client_address(request),
         )
         return _preview(
-            request, db, user, egn, kind, period_from, period_to, stated, refusal=str(e), status=403
+            request, db, user, egn, kind, form.period_from, form.period_to, stated, refusal=str(e), status=403
         )
-    audit.record(
-        user.username,
+    audit(
         Action.certificate_issued,
-        role=user.role,
+        stated,
         target=cert.registration_no or cert.id,
         egn=egn,
-        purpose=stated.purpose,
-        purpose_text=stated.text,
-        detail={"kind": kind, "from": period_from, "to": period_to, "id": cert.id},
-        client=client_address(request),
+        detail={"kind": kind, "from": form.period_from, "to": form.period_to, "id": cert.id},
     )
     return RedirectResponse(f"/certificates/issued/{cert.registration_no}", status_code=303)
 
 
 @router.post("/certificates/send-for-verification")
 def send(
-    request: Request,
-    db: DatabaseDep,
-    user: CurrentUser,
-    audit: AuditDep,
-    egn: Annotated[str, Form(max_length=10)],
-    kind: Annotated[str, Form(max_length=10)],
-    period_from: Annotated[str | None, Form(alias="from", max_length=7)] = None,
-    period_to: Annotated[str | None, Form(alias="to", max_length=7)] = None,
-    purpose: _Short = None,
-    purpose_text: Annotated[str | None, Form(max_length=500)] = None,
+    request: Request, db: DatabaseDep, user: CurrentUser, audit: ClerkAudit, form: CertificateFormDep
 ) -> Response:
-    stated = _form_stated(purpose, purpose_text)
-    req = send_for_verification(
-        db, egn, kind, parse_period(period_from, "от"), parse_period(period_to, "до"), user=user.username
-    )
-    audit.record(
-        user.username,
+    stated = form.stated()
+    req = send_for_verification(db, form.egn, form.kind, *form.periods(), user=user.username)
+    audit(
         Action.view_record,
-        role=user.role,
+        stated,
         target=f"verification-request:{req.id}",
-        egn=egn,
-        purpose=stated.purpose,
-        purpose_text=stated.text,
+        egn=form.egn,
         detail={"screen": "send-for-verification", "pages": len(req.pages)},
-        client=client_address(request),
     )
-    q = {"egn": egn, "kind": kind, "from": period_from or "", "to": period_to or "", "sent": str(req.id)}
-    return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
+    return form.back_to_preview(stated, form.egn, sent=str(req.id))
 
 
 @router.post("/certificates/choose-reading")
@@ -241,20 +283,15 @@ def choose(
     request: Request,
     db: DatabaseDep,
     user: CurrentUser,
-    audit: AuditDep,
+    audit: ClerkAudit,
     record_id: Annotated[str, Form(max_length=40)],
-    egn: Annotated[str, Form(max_length=10)],
-    kind: Annotated[str, Form(max_length=10)],
-    period_from: Annotated[str | None, Form(alias="from", max_length=7)] = None,
-    period_to: Annotated[str | None, Form(alias="to", max_length=7)] = None,
-    purpose: _Short = None,
-    purpose_text: Annotated[str | None, Form(max_length=500)] = None,
+    form: CertificateFormDep,
     comment: Annotated[str | None, Form(max_length=500)] = None,
 ) -> Response:
     """The clerk chooses which of two differing readings of a person-month counts: only a reading that
     is in a conflict of this certificate right now (a stale screen is told, nothing changes)."""
-    stated = _form_stated(purpose, purpose_text)
-    cert = build_from(db, kind, egn, parse_period(period_from, "от"), parse_period(period_to, "до"))
+    stated = form.stated()
+    cert = build_from(db, form.kind, form.egn, *form.periods())
     conflict = next((c for c in cert.conflicts if record_id in c.record_ids), None)
     if conflict is None:
         raise UsageError(
@@ -263,14 +300,11 @@ def choose(
         )
     choose_reading(db, record_id, user=user.username, comment=comment)
     picked = next(r for r in conflict.readings if r.evidence.record_id == record_id)
-    audit.record(
-        user.username,
+    audit(
         Action.reading_chosen,
-        role=user.role,
+        stated,
         target=f"{picked.evidence.page_sha256[:12]}:{picked.evidence.row_index}",
         egn=cert.person.egn,
-        purpose=stated.purpose,
-        purpose_text=stated.text,
         detail={
             "month": conflict.group_key,
             "chosen": record_id,
@@ -279,29 +313,18 @@ def choose(
             "gross": None if picked.gross_pay is None else str(picked.gross_pay),
             "comment": (comment or "").strip() or None,
         },
-        client=client_address(request),
     )
-    q = {
-        "egn": cert.person.egn,
-        "kind": kind,
-        "from": period_from or "",
-        "to": period_to or "",
-        "chosen": "1",
-    }
-    return RedirectResponse(f"/certificates/new?{urlencode(q)}&{purpose_query(stated)}", status_code=303)
+    return form.back_to_preview(stated, cert.person.egn, chosen="1")
 
 
 @router.get("/certificates")
-def register_page(request: Request, db: DatabaseDep, user: CurrentUser, audit: AuditDep) -> Response:
+def register_page(request: Request, db: DatabaseDep, audit: ClerkAudit) -> Response:
     entries = issued_certificates(db)
-    audit.record(
-        user.username,
+    audit(
         Action.certificate_view,
-        role=user.role,
+        _REGISTER,
         target="register",
-        purpose=Purpose.certificate,
         detail={"screen": "register", "shown": len(entries)},
-        client=client_address(request),
     )
     return render(request, "certificates.html", {"entries": entries, "requests": pending_requests(db)})
 
@@ -313,41 +336,20 @@ def _reg_no(registration_no: str) -> str:
 
 
 @router.get("/certificates/issued/{registration_no}.pdf")
-def issued_pdf(
-    registration_no: str, request: Request, db: DatabaseDep, user: CurrentUser, audit: AuditDep
-) -> Response:
+def issued_pdf(registration_no: str, db: DatabaseDep, audit: ClerkAudit) -> Response:
     reg = _reg_no(registration_no)
     entry = next((e for e in issued_certificates(db) if e.registration_no == reg), None)
     if entry is None or entry.file_path is None or not Path(entry.file_path).is_file():
         raise NotFoundError(f"няма файл на удостоверение № {reg}")
-    audit.record(
-        user.username,
-        Action.certificate_view,
-        role=user.role,
-        target=reg,
-        egn=entry.egn,
-        purpose=Purpose.certificate,
-        detail={"download": "pdf"},
-        client=client_address(request),
-    )
+    audit(Action.certificate_view, _REGISTER, target=reg, egn=entry.egn, detail={"download": "pdf"})
     return FileResponse(entry.file_path, media_type="application/pdf", filename=f"udostoverenie-{reg}.pdf")
 
 
 @router.get("/certificates/issued/{registration_no}")
-def issued_page(
-    registration_no: str, request: Request, db: DatabaseDep, user: CurrentUser, audit: AuditDep
-) -> Response:
+def issued_page(registration_no: str, request: Request, db: DatabaseDep, audit: ClerkAudit) -> Response:
     reg = _reg_no(registration_no)
     cert = issued_certificate(db, reg)
-    audit.record(
-        user.username,
-        Action.certificate_view,
-        role=user.role,
-        target=reg,
-        egn=cert.person.egn,
-        purpose=Purpose.certificate,
-        client=client_address(request),
-    )
+    audit(Action.certificate_view, _REGISTER, target=reg, egn=cert.person.egn)
     return render(
         request,
         "certificate_issued.html",

@@ -6,16 +6,53 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from archive_core.accounts import Role
-from archive_core.audit import Action
+from archive_core.accounts import Principal, Role
+from archive_core.audit import Action, AuditLog
+from archive_core.protocols import RecordIndex, SearchQuery
+from archive_core.records import PersonMonth
 from indexer.query import build_query
 
 from ..access import allow
 from ..auth import AuditDep, CurrentUser, client_address
 from ..deps import IndexDep
-from ..purpose import StatedPurpose
+from ..purpose import Stated, StatedPurpose
 from ..responses import AUTH, BAD_REQUEST, UNAVAILABLE
 from ..schemas import PERIOD_PATTERN, RecordPublic, SearchPublic
+
+
+def audited_search(
+    request: Request,
+    index: RecordIndex,
+    audit: AuditLog,
+    user: Principal,
+    query: SearchQuery,
+    stated: Stated,
+    period_from: str | None,
+    period_to: str | None,
+    **detail: str,
+) -> list[PersonMonth]:
+    """The records ``query`` finds, with the look-up in the audit log: who, why, what was asked (the
+    period as typed) and how many were found, plus ``detail``. For the API and the search screen."""
+    results = index.search(query)
+    audit.record(
+        user.username,
+        Action.search,
+        role=user.role,
+        egn=query.egn,
+        purpose=stated.purpose,
+        purpose_text=stated.text,
+        detail={
+            "name": query.name,
+            "employer": query.employer,
+            "from": period_from,
+            "to": period_to,
+            "found": len(results),
+            **detail,
+        },
+        client=client_address(request),
+    )
+    return results
+
 
 router = APIRouter(
     prefix="/api", tags=["search"], dependencies=[allow(Role.clerk)], responses={**AUTH, **BAD_REQUEST}
@@ -52,21 +89,5 @@ def search(
         from_label="from",
         to_label="to",
     )
-    results = index.search(query)
-    audit.record(
-        user.username,
-        Action.search,
-        role=user.role,
-        egn=query.egn,
-        purpose=stated.purpose,
-        purpose_text=stated.text,
-        detail={
-            "name": query.name,
-            "employer": query.employer,
-            "from": period_from,
-            "to": period_to,
-            "found": len(results),
-        },
-        client=client_address(request),
-    )
+    results = audited_search(request, index, audit, user, query, stated, period_from, period_to)
     return SearchPublic(count=len(results), records=[RecordPublic.from_person_month(r) for r in results])

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from archive_core.accounts import Refusal
-from archive_core.audit import Action
+from archive_core.audit import Action, AuditLog
 
 from ..access import PUBLIC, SIGNED_IN
 from ..auth import (
@@ -40,17 +40,33 @@ def _limited(request: Request) -> bool:
     return not request.app.state.signin_limiter.allow(client_address(request) or "?")
 
 
+def _signin_page(
+    request: Request, target: str, error: str | None, username: str | None, status: int = 200
+) -> Response:
+    return render(request, "signin.html", {"next": target, "error": error, "username": username}, status)
+
+
+def _refused(
+    audit: AuditLog, client: str | None, step: str, reason: str, who: str = "?", role: str | None = None
+) -> None:
+    """A sign-in step refused, in the audit log (``who`` as typed or known; "?" before it is)."""
+    audit.record(
+        who,
+        Action.sign_in_failed,
+        role=role,
+        outcome="refused",
+        detail={"step": step, "reason": reason},
+        client=client,
+    )
+
+
 @router.get("/signin", dependencies=[PUBLIC])
 def signin_form(
     request: Request,
     next: Annotated[str | None, Query(max_length=2000)] = None,
     expired: Annotated[bool, Query()] = False,
 ) -> Response:
-    return render(
-        request,
-        "signin.html",
-        {"next": safe_next(next), "error": "signin.expired" if expired else None, "username": None},
-    )
+    return _signin_page(request, safe_next(next), "signin.expired" if expired else None, None)
 
 
 @router.post("/signin", dependencies=[PUBLIC])
@@ -65,29 +81,12 @@ def signin(
     target = safe_next(next)
     client = client_address(request)
     if _limited(request):
-        audit.record(
-            username.strip().lower(),
-            Action.sign_in_failed,
-            outcome="refused",
-            detail={"step": "password", "reason": "rate_limited"},
-            client=client,
-        )
-        return render(
-            request, "signin.html", {"next": target, "error": "signin.too_many", "username": username}, 429
-        )
+        _refused(audit, client, "password", "rate_limited", username.strip().lower())
+        return _signin_page(request, target, "signin.too_many", username, 429)
     result = accounts.check_password(username, password)
     if not result.ok:
-        audit.record(
-            result.username,
-            Action.sign_in_failed,
-            role=result.role,
-            outcome="refused",
-            detail={"step": "password", "reason": str(result.refusal)},
-            client=client,
-        )
-        return render(
-            request, "signin.html", {"next": target, "error": "signin.failed", "username": username}, 401
-        )
+        _refused(audit, client, "password", str(result.refusal), result.username, result.role)
+        return _signin_page(request, target, "signin.failed", username, 401)
     assert result.user_id is not None
     accounts.end_session(request.cookies.get(SESSION_COOKIE))
     pending = accounts.start_session(result.user_id, "password")
@@ -131,40 +130,17 @@ def code(
     pending_token = request.cookies.get(SESSION_COOKIE)
     user_id = accounts.pending_user(pending_token)
     if user_id is None:
-        audit.record(
-            "?",
-            Action.sign_in_failed,
-            outcome="refused",
-            detail={"step": "code", "reason": str(Refusal.no_session)},
-            client=client,
-        )
+        _refused(audit, client, "code", str(Refusal.no_session))
         return _redirect("/signin?expired=true")
     if _limited(request):
-        audit.record(
-            "?",
-            Action.sign_in_failed,
-            outcome="refused",
-            detail={"step": "code", "reason": "rate_limited"},
-            client=client,
-        )
-        return render(
-            request, "signin.html", {"next": target, "error": "signin.too_many", "username": None}, 429
-        )
+        _refused(audit, client, "code", "rate_limited")
+        return _signin_page(request, target, "signin.too_many", None, 429)
     result = accounts.check_code(user_id, code)
     if not result.ok:
-        audit.record(
-            result.username,
-            Action.sign_in_failed,
-            role=result.role,
-            outcome="refused",
-            detail={"step": "code", "reason": str(result.refusal)},
-            client=client,
-        )
+        _refused(audit, client, "code", str(result.refusal), result.username, result.role)
         if result.refusal in (Refusal.locked, Refusal.disabled):
             accounts.end_session(pending_token)
-            return render(
-                request, "signin.html", {"next": target, "error": "signin.failed", "username": None}, 401
-            )
+            return _signin_page(request, target, "signin.failed", None, 401)
         return _code_page(request, accounts, user_id, target, "code.failed", 401)
     accounts.end_session(pending_token)  # a new session id once fully signed in (no fixation)
     session = accounts.start_session(user_id, "full")

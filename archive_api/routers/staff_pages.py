@@ -15,12 +15,13 @@ from archive_core.errors import UsageError
 from indexer.query import build_query
 
 from ..access import allow
-from ..auth import AuditDep, CurrentUser, client_address
+from ..auth import AuditDep, CurrentUser
 from ..deps import IndexDep
 from ..i18n import language_of, translator
 from ..purpose import Stated
 from ..screen_helpers import purpose_query
 from ..web import render
+from .search import audited_search
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,26 +72,11 @@ def search_page(
     except UsageError as e:
         ctx["error"] = str(e)
         return render(request, "search.html", ctx, 400)
-    results = index.search(query)
-    audit.record(
-        user.username,
-        Action.search,
-        role=user.role,
-        egn=query.egn,
-        purpose=stated,
-        purpose_text=text,
-        detail={
-            "name": query.name,
-            "employer": query.employer,
-            "from": period_from,
-            "to": period_to,
-            "found": len(results),
-            "screen": "search",
-        },
-        client=client_address(request),
+    why = Stated(stated, text)
+    ctx["results"] = audited_search(
+        request, index, audit, user, query, why, period_from, period_to, screen="search"
     )
-    ctx["results"] = results
-    ctx["pq"] = purpose_query(Stated(stated, text))
+    ctx["pq"] = purpose_query(why)
     return render(request, "search.html", ctx)
 
 

@@ -219,8 +219,9 @@ class WorkerFleet:
         self.stop()
 
 
-def session_members(sid: int) -> list[int]:
-    out: list[int] = []
+def _processes() -> Iterator[tuple[int, list[str]]]:
+    """(pid, the fields of /proc/PID/stat after the command: state, ppid, pgrp, session, ...) of each
+    process still there."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -228,25 +229,15 @@ def session_members(sid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[3]) == sid and fields[0] != "Z":
-            out.append(int(entry.name))
-    return out
+        yield int(entry.name), stat.rsplit(")", 1)[1].split()
+
+
+def session_members(sid: int) -> list[int]:
+    return [pid for pid, fields in _processes() if int(fields[3]) == sid and fields[0] != "Z"]
 
 
 def children_of(pid: int) -> list[int]:
-    out: list[int] = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == pid:
-            out.append(int(entry.name))
-    return out
+    return [child for child, fields in _processes() if int(fields[1]) == pid]
 
 
 def kill_busy_worker(
