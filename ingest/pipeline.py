@@ -122,7 +122,7 @@ def next_seq(session, batch_id: int) -> int:
 
 def capture_report(backends: Backends, data: bytes, *, name: str, dpi: int | None, sha: str) -> CaptureReport:
     """The checks at capture on one page image, with the pages it may repeat."""
-    report = check_page(decode_image(data, name=name), dpi=dpi)
+    report = check_page(decode_image(data, name=name), dpi=dpi, lang=backends.settings.ocr_lang)
     if report.phash and not report.keeps_out:
         with backends.db.Session() as s:
             near = duplicates.near_pages(s, report.phash, exclude=sha)
