@@ -527,7 +527,9 @@ def process_page(
     records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
     n_review = sum(len(r.review) for r in records)
     with db.Session() as s:
-        page = s.get(Page, page_sha256, with_for_update=True)
+        # the same sheet scanned twice and read by two workers at once: one decides after the other
+        duplicates.lock_sheet(s, page_sha256)
+        page = s.get(Page, page_sha256, with_for_update=True, populate_existing=True)
         assert page is not None
         if not ledger.holds(page, worker):  # taken for dead meanwhile: the retry writes the result
             s.rollback()
