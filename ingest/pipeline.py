@@ -212,6 +212,8 @@ def admit_page(
         assert info is not None
         try:
             backends.store.put(data, content_type=info.content_type)
+            if captured.container_bytes is not None:  # a page of a text PDF: the whole file kept too
+                backends.store.put(captured.container_bytes, content_type=info.content_type)
         except BackendUnavailable as e:
             return Admitted(
                 sha, "failed", f"{name}: хранилището за оригинали не отговаря ({e}) — опитайте отново"

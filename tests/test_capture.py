@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from archive_core.config import Settings
 from archive_core.db import Batch, Page, Record, open_database
+from archive_core.hashing import sha256_hex
 from archive_core.records import PageStatus, PayrollPage
 from bench.capture_checks import blank_page, cut_off, rescan
 from ingest.backends import open_backends
@@ -25,7 +26,7 @@ from scanner_drivers.base import CapturedPage
 from scanner_drivers.escl import EsclDriver
 from scanner_drivers.files import FileDriver
 
-from .born_digital_files import write_csv, write_pdf, write_xlsx
+from .born_digital_files import write_csv, write_pdf, write_pdf_pages, write_xlsx
 from .escl_server import EsclServer
 from .test_ingest import FakeOcr, cli_env, fake_ocr, page_image, run_cli, truth_for
 
@@ -270,6 +271,32 @@ def test_born_digital_payroll_gives_the_sheets_records(
     (page,) = _pages(settings)
     assert page.capture_checks["provenance"] == "прочетено от текста на файла"
     assert open_backends(settings).store.get(page.sha256) == before == path.read_bytes()  # untouched
+
+
+def test_every_page_of_a_text_pdf_is_read_in_order(
+    settings: Settings, fake_ocr: FakeOcr, sheets: list[Path], tmp_path: Path
+) -> None:
+    months = [truth(p) for p in sheets[:3]]
+    path = write_pdf_pages(months, tmp_path / "payroll-3-pages.pdf")
+    before = path.read_bytes()
+    backends = open_backends(settings)
+    summary = ingest_paths(backends, [path], employer="Керамика", file_no="1")
+    assert summary.ok and summary.stored == 3, summary.problems
+    assert fake_ocr.calls == []  # no OCR
+    pages = _pages(settings)  # in the file's order
+    assert [p.page_no for p in pages] == [1, 2, 3]
+    assert [(p.year, p.month) for p in pages] == [(t.period.year, t.period.month) for t in months]
+    assert all(p.capture_checks["provenance"] == "прочетено от текста на файла" for p in pages)
+    for page, t in zip(pages, months, strict=True):
+        mine = [r for r in _records(settings) if r.page_sha256 == page.sha256]
+        assert sorted(str(r.egn) for r in mine) == sorted(str(r.egn) for r in t.rows)
+    assert _records_as_rows(settings) == sorted(row for t in months for row in _truth_rows(t))
+    # the file itself is kept untouched beside its pages
+    assert {p.container_sha256 for p in pages} == {sha256_hex(before)}
+    assert backends.store.get(sha256_hex(before)) == before == path.read_bytes()
+    # the same file again gives the same pages: nothing new
+    again = ingest_paths(open_backends(settings), [path], employer="Керамика", file_no="1")
+    assert again.stored == 0 and again.duplicates == 3 and [p.sha256 for p in _pages(settings)] == [p.sha256 for p in pages]
 
 
 def test_born_digital_pdf_whose_total_disagrees_is_flagged(
