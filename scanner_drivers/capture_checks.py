@@ -32,6 +32,7 @@ import numpy as np
 from PIL import Image
 
 from . import orientation
+from .orientation import estimate_skew
 
 MIN_DPI = 300
 OCR_MAX_SKEW = 3.0  # degrees the reader straightens by itself (ocr.preprocess.estimate_skew)
@@ -209,29 +210,6 @@ def check_exposure(small: np.ndarray) -> Finding | None:
             detail={"paper": round(paper), "ink": round(ink)},
         )
     return None
-
-
-def _profile_sharpness(mask: np.ndarray, angle: float) -> float:
-    h, w = mask.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    rot = cv2.warpAffine(mask, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    prof = rot.sum(axis=1, dtype=np.float64)
-    return float(np.var(np.diff(prof)))
-
-
-def estimate_skew(mask: np.ndarray, *, max_angle: float = 12.0) -> float:
-    """Tilt in degrees (positive = counter-clockwise) by the sharpest horizontal projection profile."""
-    best, best_score = 0.0, -1.0
-    for a in np.arange(-max_angle, max_angle + 1e-6, 0.5):
-        s = _profile_sharpness(mask, float(a))
-        if s > best_score:
-            best, best_score = float(a), s
-    centre = best
-    for a in np.arange(centre - 0.4, centre + 0.4 + 1e-6, 0.1):
-        s = _profile_sharpness(mask, float(a))
-        if s > best_score:
-            best, best_score = float(a), s
-    return best
 
 
 def check_skew(angle: float) -> Finding | None:

@@ -105,6 +105,35 @@ def osd(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
     return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0), float(found.get("orientation_conf", 0.0))
 
 
+def _profile_sharpness(mask: np.ndarray, angle: float) -> float:
+    h, w = mask.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rot = cv2.warpAffine(mask, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    prof = rot.sum(axis=1, dtype=np.float64)
+    return float(np.var(np.diff(prof)))
+
+
+def estimate_skew(mask: np.ndarray, *, max_angle: float = 12.0) -> float:
+    """Tilt in degrees (positive = counter-clockwise) by the sharpest horizontal projection profile."""
+    best, best_score = 0.0, -1.0
+    for a in np.arange(-max_angle, max_angle + 1e-6, 0.5):
+        s = _profile_sharpness(mask, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    centre = best
+    for a in np.arange(centre - 0.4, centre + 0.4 + 1e-6, 0.1):
+        s = _profile_sharpness(mask, float(a))
+        if s > best_score:
+            best, best_score = float(a), s
+    return best
+
+
+def _straighten(image: np.ndarray, angle: float, border: int) -> np.ndarray:
+    h, w = image.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
 def text_lines(text: np.ndarray) -> list[tuple[int, int, int]]:
     """Bands of writing (top, bottom, ink) from the row profile of a mask whose lines run across."""
     prof = text.sum(axis=1, dtype=np.float64) / 255.0
@@ -119,17 +148,24 @@ def text_lines(text: np.ndarray) -> list[tuple[int, int, int]]:
 
 
 def _strip(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> np.ndarray | None:
-    """The densest few text lines of the page (grey, about STRIP_DPI), stacked with paper between."""
+    """The densest few text lines of the page (grey, paper evened out, about STRIP_DPI), straightened
+    and stacked with paper between."""
+    angle = estimate_skew(text, max_angle=6.0)
+    if abs(angle) >= 0.2:
+        text = _straighten(text, angle, 0)
+        gray = _straighten(gray, angle, int(np.percentile(gray, 90)))
     bands = sorted(text_lines(text), key=lambda b: -b[2])[:STRIP_LINES]
     if not bands:
         return None
     scale = gray.shape[0] / text.shape[0]
-    paper = int(np.percentile(gray, 90))
     pieces: list[np.ndarray] = []
     for y0, y1, _ in sorted(bands):
         top, bottom = max(0, int((y0 - 3) * scale)), min(gray.shape[0], int((y1 + 3) * scale))
-        pieces.append(gray[top:bottom])
-        pieces.append(np.full((max(8, int(10 * scale)), gray.shape[1]), paper, dtype=np.uint8))
+        crop = gray[top:bottom]
+        k = max(9, int(5 * scale))  # wider than a stroke: closes the writing, leaves the paper
+        paper = cv2.morphologyEx(crop, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+        pieces.append(cv2.divide(crop, np.maximum(paper, 1), scale=255))
+        pieces.append(np.full((max(8, int(10 * scale)), gray.shape[1]), 255, dtype=np.uint8))
     strip = np.vstack(pieces)
     f = min(1.0, STRIP_DPI / float(dpi or ASSUMED_DPI))
     if f < 1.0:

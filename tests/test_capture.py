@@ -18,11 +18,13 @@ from archive_core.config import Settings
 from archive_core.db import Batch, Page, Record, open_database
 from archive_core.hashing import sha256_hex
 from archive_core.records import PageStatus, PayrollPage
-from bench.capture_checks import blank_page, cut_off, rescan
+from bench.capture_checks import blank_page, cut_off, rescan, skewed, too_light
 from ingest.backends import open_backends
 from ingest.pipeline import BatchInfo, ingest_captures, ingest_paths
 from samples.generate import generate_pages
+from scanner_drivers import orientation
 from scanner_drivers.base import CapturedPage
+from scanner_drivers.capture_checks import check_rotation
 from scanner_drivers.escl import EsclDriver
 from scanner_drivers.files import FileDriver
 
@@ -88,6 +90,9 @@ def test_bad_scans_are_each_caught_with_a_reason(settings: Settings, fake_ocr: F
         "upside-down.png": png(np.ascontiguousarray(np.rot90(gray(sheets[1]), 2))),
         "150dpi.png": png(cv2.resize(gray(sheets[2]), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 150),
         "cut-off.png": png(cut_off(gray(sheets[3]))),
+        "turned.png": png(np.ascontiguousarray(np.rot90(gray(sheets[4]), 1))),
+        "skewed.png": png(skewed(gray(sheets[2]))),
+        "too-light.png": png(too_light(gray(sheets[3]))),
     }
     for name in cases:
         fake_ocr.truth[name] = truth(sheets[0])
@@ -101,11 +106,30 @@ def test_bad_scans_are_each_caught_with_a_reason(settings: Settings, fake_ocr: F
     assert pages["upside-down.png"].capture_checks["quarter_turns"] == 2
     assert _checks(pages["150dpi.png"]) == {"resolution"}
     assert _checks(pages["cut-off.png"]) == {"cut_off"}
+    assert _checks(pages["turned.png"]) == {"rotation"} and pages["turned.png"].capture_checks["quarter_turns"] == 3
+    assert "skew" in _checks(pages["skewed.png"])
+    assert "too_light" in _checks(pages["too-light.png"]) and "твърде светла" in (pages["too-light.png"].error or "")
     # the reader got the upside-down page turned upright
     assert "upside-down.png" in fake_ocr.calls and "blank.png" not in fake_ocr.calls
     lines = "\n".join(n.message for n in summary.notes)
     assert "обърнат на 180°" in lines and "150 dpi" in lines and "десния край" in lines
-    assert summary.blank == 1 and "1 празни" in summary.line()
+    assert "обърнат на 90°" in lines and "изкривен" in lines
+    assert summary.blank == 2 and "2 празни" in summary.line()  # blank, and too light to tell from blank
+
+
+def test_a_page_whose_orientation_cannot_be_told_is_shown_to_the_operator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detector unsure, the strip read both ways alike, the writing in the middle of the sheet:
+    the page is not turned on a guess, and the operator is told to look at it."""
+    text = np.zeros((300, 200), dtype=np.uint8)
+    for y in range(20, 280, 12):  # lines of marks that run down the page, evenly from top to bottom
+        for x in range(30, 170, 4):
+            text[y : y + 6, x : x + 2] = 255
+    text = np.ascontiguousarray(np.rot90(text, 1))
+    monkeypatch.setattr(orientation, "osd", lambda gray, dpi: (1, 0.4))
+    monkeypatch.setattr(orientation, "strip_reading", lambda gray, text, dpi, lang: (61.0, 58.0))
+    turns, finding = check_rotation(np.full((600, 900), 255, dtype=np.uint8), text, 300, "any")
+    assert turns == 0 and finding is not None and finding.check == "orientation"
+    assert "не може да се определи накъде е обърнат листът" in finding.message and "проверете" in finding.message
 
 
 def test_a_rescan_of_the_same_sheet_gives_its_records_once(
