@@ -11,6 +11,11 @@ A page is the same sheet as an earlier one when both are true:
 Only one of the two gives records. The later scan is marked ``duplicate_of`` the earlier one and its
 records are held back (its reading stays in ``extraction``); the operator decides which scan to keep
 (``keep_scan``), and the records move to it.
+
+The decision is atomic (``lock_sheet``): a worker that is about to write a page's records first
+locks the ledger rows of that page and of every page that looks like it, always in the same
+order, and holds them to its commit. Two workers finishing two scans of one sheet at the same
+moment thus decide one after the other, and the second sees the first's records.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from archive_core.db import Batch, Page, Record, person_month_from_record
+from archive_core.db import Batch, Page, Record, person_month_from_record, utcnow
 from archive_core.db import record_from_person_month as _record_row
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import PageStatus, PayrollPage, PersonMonth
@@ -46,6 +51,29 @@ def near_pages(session: Session, phash: str, *, exclude: str) -> list[str]:
     ).all()
     found = [(hash_distance(phash, h), sha) for sha, h in rows if h]
     return [sha for d, sha in sorted(found) if d <= PHASH_NEAR]
+
+
+def lock_sheet(session: Session, sha: str) -> list[str]:
+    """Lock the sheet ``sha`` shows before deciding whether it repeats another page (in the caller's
+    transaction, held to its commit): the ledger rows of the page and of the pages that look like it
+    (perceptual hash within PHASH_NEAR, and capture's candidates), in sha256 order, so two deciders
+    of one sheet never deadlock and never decide at the same time. PostgreSQL: row locks
+    (SELECT ... FOR UPDATE). SQLite has no row locks: the transaction's first write takes the
+    database's write lock, held to commit, which orders all deciders. Returns the rows locked."""
+    row = session.execute(select(Page.phash, Page.capture_checks).where(Page.sha256 == sha)).first()
+    if row is None:
+        return []
+    group = {sha}
+    group.update(report_candidates(CaptureReport.from_json(row.capture_checks)))
+    if row.phash:
+        group.update(near_pages(session, row.phash, exclude=sha))
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(Page).where(Page.sha256 == sha).values(updated_at=utcnow()))
+        return [sha]
+    locked = sorted(group)
+    for member in locked:
+        session.execute(select(Page.sha256).where(Page.sha256 == member).with_for_update())
+    return locked
 
 
 def _key(r: PersonMonth) -> tuple[object, ...]:

@@ -124,7 +124,7 @@ def next_seq(session, batch_id: int) -> int:
 
 def capture_report(backends: Backends, data: bytes, *, name: str, dpi: int | None, sha: str) -> CaptureReport:
     """The checks at capture on one page image, with the pages it may repeat."""
-    report = check_page(decode_image(data, name=name), dpi=dpi)
+    report = check_page(decode_image(data, name=name), dpi=dpi, lang=backends.settings.ocr_lang)
     if report.phash and not report.keeps_out:
         with backends.db.Session() as s:
             near = duplicates.near_pages(s, report.phash, exclude=sha)
@@ -225,6 +225,8 @@ def admit_page(
         assert info is not None
         try:
             backends.store.put(data, content_type=info.content_type)
+            if captured.container_bytes is not None:  # a page of a text PDF: the whole file kept too
+                backends.store.put(captured.container_bytes, content_type=info.content_type)
         except BackendUnavailable as e:
             return Admitted(
                 sha, "failed", f"{name}: хранилището за оригинали не отговаря ({e}) — опитайте отново"
@@ -540,7 +542,9 @@ def process_page(
     records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
     n_review = sum(len(r.review) for r in records)
     with db.Session() as s:
-        page = s.get(Page, page_sha256, with_for_update=True)
+        # the same sheet scanned twice and read by two workers at once: one decides after the other
+        duplicates.lock_sheet(s, page_sha256)
+        page = s.get(Page, page_sha256, with_for_update=True, populate_existing=True)
         assert page is not None
         if not ledger.holds(page, worker):  # taken for dead meanwhile: the retry writes the result
             s.rollback()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from archive_core.errors import ArchiveError
@@ -70,7 +70,8 @@ class CapturedPage:
 
     ``image_bytes`` is the original, untouched, for single images (PNG/JPEG files, scanner output);
     for pages of a multi-page TIFF or PDF it is one lossless PNG per page, and ``container_sha256``
-    is the digest of the file they came from. ``problem`` is set (a Bulgarian reason) when the
+    is the digest of the file they came from (for the pages of a multi-page text PDF, one-page PDFs,
+    with the file itself in ``container_bytes``). ``problem`` is set (a Bulgarian reason) when the
     driver could not even split/read the source: ``image_bytes`` then holds the source's bytes as
     read, so the page can still be accounted for in the ledger.
     """
@@ -82,6 +83,8 @@ class CapturedPage:
     dpi: int | None = None
     container_sha256: str | None = None
     problem: str | None = None
+    # the whole file a born-digital page was taken from, kept untouched in the store beside its pages
+    container_bytes: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @runtime_checkable

@@ -9,34 +9,34 @@ Each finding names the check, says what is wrong and what to do, in Bulgarian fo
 - ``resolution`` — scanned below 300 dpi (from the file's header or the scanner; estimated from
   the page's size when neither says);
 - ``blank`` — no writing on the page (kept out, with a record that it was there);
-- ``rotation`` — fed at 90°/180°/270°: turned automatically for reading and recorded;
+- ``rotation`` — fed at 90°/180°/270°: turned automatically for reading and recorded
+  (``scanner_drivers/orientation.py``); ``orientation`` — which way up could not be told: left as
+  it is, the operator asked to check the page;
 - ``skew`` — tilted beyond what the reader straightens (3°);
 - ``cut_off`` — table rules or writing touching an edge of the image;
 - ``too_dark`` / ``too_light`` — the exposure leaves too little difference between paper and ink.
 
 The work is done on a copy at about 100 dpi, so a check costs a few tens of milliseconds; only a
-page that looks turned is asked to tesseract's orientation detector, which confirms the turn.
+page that does not look upright at a glance is asked to tesseract (its orientation detector, then a
+strip read both ways), see ``scanner_drivers/orientation.py``.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import cv2
 import imagehash
 import numpy as np
-import pytesseract
 from PIL import Image
 
-from archive_core.runtime import limit_ocr_threads
+from . import orientation
+from .orientation import estimate_skew
 
 MIN_DPI = 300
 OCR_MAX_SKEW = 3.0  # degrees the reader straightens by itself (ocr.preprocess.estimate_skew)
 WORK_DPI = 100
-OSD_SURE = 1.5  # tesseract's orientation confidence taken as sure
 ASSUMED_DPI = 300
 A5_LONG_SIDE_IN = 8.27  # the smallest sheet the archive holds, long side in inches
 
@@ -44,6 +44,7 @@ A5_LONG_SIDE_IN = 8.27  # the smallest sheet the archive holds, long side in inc
 RESOLUTION = "resolution"
 BLANK = "blank"
 ROTATION = "rotation"
+ORIENTATION = "orientation"  # which way up could not be told: the operator checks the page
 SKEW = "skew"
 CUT_OFF = "cut_off"
 TOO_DARK = "too_dark"
@@ -211,29 +212,6 @@ def check_exposure(small: np.ndarray) -> Finding | None:
     return None
 
 
-def _profile_sharpness(mask: np.ndarray, angle: float) -> float:
-    h, w = mask.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    rot = cv2.warpAffine(mask, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    prof = rot.sum(axis=1, dtype=np.float64)
-    return float(np.var(np.diff(prof)))
-
-
-def estimate_skew(mask: np.ndarray, *, max_angle: float = 12.0) -> float:
-    """Tilt in degrees (positive = counter-clockwise) by the sharpest horizontal projection profile."""
-    best, best_score = 0.0, -1.0
-    for a in np.arange(-max_angle, max_angle + 1e-6, 0.5):
-        s = _profile_sharpness(mask, float(a))
-        if s > best_score:
-            best, best_score = float(a), s
-    centre = best
-    for a in np.arange(centre - 0.4, centre + 0.4 + 1e-6, 0.1):
-        s = _profile_sharpness(mask, float(a))
-        if s > best_score:
-            best, best_score = float(a), s
-    return best
-
-
 def check_skew(angle: float) -> Finding | None:
     if abs(angle) > OCR_MAX_SKEW:
         return Finding(
@@ -277,56 +255,27 @@ def check_cut_off(mask: np.ndarray) -> Finding | None:
     return None
 
 
-def looks_turned(text: np.ndarray) -> bool:
-    """A cheap first look: text lines run across (a sharper row profile than column profile) and the
-    writing sits in the upper part of the sheet, across its middle. Only a page that fails it is
-    asked to the orientation detector (landscape sheets and sheets written to the foot fail it)."""
-    ys, xs = np.nonzero(text)
-    if ys.size == 0:
-        return False
-    rows = float(np.var(np.diff(text.sum(axis=1, dtype=np.float64))))
-    cols = float(np.var(np.diff(text.sum(axis=0, dtype=np.float64))))
-    y_weight, x_weight = ys.mean() / text.shape[0], xs.mean() / text.shape[1]
-    upright = rows >= 1.15 * cols and y_weight < 0.45 and 0.3 < x_weight < 0.7
-    return not upright
-
-
-def detect_quarter_turns(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
-    """Tesseract's orientation detector at about 150 dpi: (numpy.rot90 turns, confidence); (0, 0.0)
-    when it cannot tell."""
-    limit_ocr_threads()
-    f = min(1.0, 150 / float(dpi or ASSUMED_DPI))
-    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
-    with tempfile.TemporaryDirectory(prefix="archive-capture-osd-") as tmp:
-        path = Path(tmp) / "osd.pgm"
-        cv2.imwrite(str(path), small)
-        try:
-            osd = pytesseract.image_to_osd(
-                str(path), config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
-            )
-        except pytesseract.TesseractError:
-            return 0, 0.0
-    rotate = int(osd.get("rotate", 0))
-    conf = float(osd.get("orientation_conf", 0.0))
-    return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0), conf
-
-
-def check_rotation(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> tuple[int, Finding | None]:
-    if not looks_turned(text):
+def check_rotation(
+    gray: np.ndarray, text: np.ndarray, dpi: int | None, lang: str | None
+) -> tuple[int, Finding | None]:
+    """Fed turned by 90°/180°/270°: turned for reading and recorded; when the witnesses of
+    ``scanner_drivers.orientation`` cannot tell, the page is left as it is and the operator is asked
+    to look at it."""
+    found = orientation.decide(gray, text, dpi, lang)
+    if not found.sure:
+        return 0, Finding(
+            ORIENTATION,
+            "не може да се определи накъде е обърнат листът — проверете страницата; ако е обърнат,"
+            " поставете го правилно и сканирайте отново",
+            detail={"how": found.how, **found.detail},
+        )
+    if found.quarter_turns == 0:
         return 0, None
-    turns, conf = detect_quarter_turns(gray, dpi)
-    if turns == 0:
-        return 0, None
-    if conf < OSD_SURE:
-        # unsure: turned as it suggests, the page must then be upright beyond doubt
-        again, conf_again = detect_quarter_turns(np.ascontiguousarray(np.rot90(gray, turns)), dpi)
-        if again != 0 or conf_again < OSD_SURE:
-            return 0, None
-    degrees = {1: 270, 2: 180, 3: 90}[turns]
-    return turns, Finding(
+    degrees = {1: 270, 2: 180, 3: 90}[found.quarter_turns]
+    return found.quarter_turns, Finding(
         ROTATION,
         f"листът е подаден обърнат на {degrees}° — обърнат автоматично за разчитане",
-        detail={"degrees": degrees, "quarter_turns": turns, "confidence": round(conf, 2)},
+        detail={"degrees": degrees, "quarter_turns": found.quarter_turns, "how": found.how, **found.detail},
     )
 
 
@@ -344,8 +293,10 @@ def hash_distance(a: str, b: str) -> int:
 # All of them
 
 
-def check_page(image: np.ndarray, *, dpi: int | None) -> CaptureReport:
-    """Run every image check on one decoded page (uint8 grey or BGR)."""
+def check_page(image: np.ndarray, *, dpi: int | None, lang: str | None = None) -> CaptureReport:
+    """Run every image check on one decoded page (uint8 grey or BGR). ``lang`` is the OCR model
+    (``Settings.ocr_lang``) for reading a strip both ways when the orientation detector is unsure;
+    None: the strip is not read."""
     gray = to_gray(image)
     report = CaptureReport(dpi=dpi)
     found = check_resolution(dpi, gray.shape)
@@ -362,9 +313,10 @@ def check_page(image: np.ndarray, *, dpi: int | None) -> CaptureReport:
         report.findings.append(blank)
         report.phash = perceptual_hash(small)
         return report
-    turns, rotated = check_rotation(gray, text, dpi)
+    turns, rotated = check_rotation(gray, text, dpi, lang)
     if rotated:
         report.findings.append(rotated)
+    if turns:
         report.quarter_turns = turns
         small = np.ascontiguousarray(np.rot90(small, turns))
         mask = np.ascontiguousarray(np.rot90(mask, turns))

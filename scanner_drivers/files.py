@@ -1,14 +1,23 @@
-"""File driver: PNG and JPEG files as they are; multi-page TIFF and PDF split into one PNG per page.
+"""File driver: PNG and JPEG files as they are; multi-page TIFF and PDF split into one page each.
 
 Single images are yielded untouched (the original is what is kept). A TIFF with several frames
 and a PDF are containers: each page becomes a lossless PNG, with ``container_sha256`` naming the
 file it came from. PDFs are rasterised with pypdfium2 at 300 dpi. Page sizes are checked from the
 header before anything is decoded or rendered.
+
+A PDF whose pages carry their writing as text (a payroll typed on a computer) is read from its text
+(``ingest/born_digital.py``): a one-page file as it is, untouched; a file of several pages one page
+at a time, in order, each its own one-page PDF (the file with its other pages taken out, by pdfium;
+its identifier made from the file's digest and the page number, so the same file gives the same
+pages again), with the whole file kept beside them (``container_bytes``). A page that is only a picture
+is rendered for OCR as in a scanned PDF.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,7 +30,7 @@ from .base import CSV_TYPE, XLSX_TYPE, CapturedPage, sniff_content_type
 
 PDF_DPI = 300
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf", ".xlsx", ".csv")
-TEXT_LAYER_CHARS = 40  # a PDF whose first page has this much text is read from its text, not its picture
+TEXT_LAYER_CHARS = 40  # a PDF page with this much text is read from its text, not its picture
 PASSWORD = (
     "PDF файлът е защитен с парола и не може да се отвори — поискайте файла без парола"
     " (или го отключете с паролата) и го подайте отново"
@@ -59,11 +68,11 @@ def _frame_dpi(im: Image.Image) -> int | None:
     return None
 
 
-def has_text_layer(doc) -> bool:
-    """The first page carries its writing as text (a payroll typed on a computer), not only a picture."""
-    if len(doc) == 0:
+def has_text_layer(doc, index: int = 0) -> bool:
+    """The page carries its writing as text (a payroll typed on a computer), not only a picture."""
+    if len(doc) <= index:
         return False
-    page = doc[0]
+    page = doc[index]
     try:
         textpage = page.get_textpage()
         try:
@@ -72,6 +81,36 @@ def has_text_layer(doc) -> bool:
             textpage.close()
     finally:
         page.close()
+
+
+_TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+
+
+def single_page_pdf(data: bytes, index: int, container_sha256: str) -> bytes:
+    """Page ``index`` of a PDF as a one-page PDF, the same bytes every time: the file with its other
+    pages taken out, saved by pdfium (the file's own document information kept). pdfium writes a
+    random file identifier; it is replaced (same length, so no offset moves) by one made from the
+    container's digest and the page number."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        for other in reversed(range(len(doc))):
+            if other != index:
+                doc.del_page(other)
+        buf = io.BytesIO()
+        doc.save(buf)
+    finally:
+        doc.close()
+    data = buf.getvalue()
+    ids = list(_TRAILER_ID.finditer(data))
+    if not ids:
+        return data
+    found = ids[-1]  # the trailer's
+    ident = hashlib.md5(f"{container_sha256}:{index + 1}".encode(), usedforsecurity=False).hexdigest().upper()
+    fixed = b"/ID[<" + ident.encode() + b"><" + ident.encode() + b">]"
+    fixed += b" " * (found.end() - found.start() - len(fixed))
+    return data[: found.start()] + fixed + data[found.end() :]
 
 
 class FileDriver:
@@ -182,13 +221,24 @@ class FileDriver:
                 data, name, 1, f"PDF файлът е повреден и не се чете ({e}) — копирайте го отново"
             )
             return
-        if has_text_layer(doc):
+        if len(doc) == 1 and has_text_layer(doc):
             doc.close()
             yield CapturedPage(data, "application/pdf", name)  # born digital: read from its text
             return
         try:
             scale = PDF_DPI / 72.0
             for i in range(len(doc)):
+                if has_text_layer(doc, i):  # born digital: this page read from its text
+                    try:
+                        one = single_page_pdf(data, i, digest)
+                    except Exception as e:  # pdfium raises its own error types
+                        yield self._problem(
+                            data, name, i + 1, f"страница {i + 1} не се отделя от PDF ({e}) — копирайте PDF отново"
+                        )
+                        continue
+                    yield CapturedPage(one, "application/pdf", name, page_no=i + 1, container_sha256=digest,
+                                       container_bytes=data)  # fmt: skip
+                    continue
                 page = doc[i]
                 try:
                     w_pt, h_pt = page.get_size()

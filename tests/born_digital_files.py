@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from archive_core.records import PayrollPage
 
@@ -56,16 +56,27 @@ def header_lines(page: PayrollPage) -> list[str]:
 
 
 def write_pdf(page: PayrollPage, out: Path, *, totals: dict[str, str] | None = None, password: str | None = None) -> Path:
+    return write_pdf_pages([page], out, totals=totals, password=password)
+
+
+def write_pdf_pages(
+    pages: list[PayrollPage], out: Path, *, totals: dict[str, str] | None = None, password: str | None = None
+) -> Path:
+    """One PDF, each sheet on its own page (its header, then its table)."""
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", FONT))
     style = ParagraphStyle("h", fontName="DejaVu", fontSize=11, leading=14)
     doc = SimpleDocTemplate(str(out), pagesize=landscape(A4), encrypt=password)
-    table = Table(table_rows(page, totals=totals), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), "DejaVu"), ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-    ]))  # fmt: skip
-    story = [Paragraph(line, style) for line in header_lines(page)] + [Spacer(1, 12), table]
+    story: list[Flowable] = []
+    for i, page in enumerate(pages):
+        table = Table(table_rows(page, totals=totals), repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), "DejaVu"), ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ]))  # fmt: skip
+        if i:
+            story.append(PageBreak())
+        story += [Paragraph(line, style) for line in header_lines(page)] + [Spacer(1, 12), table]
     doc.build(story)
     return out
 

@@ -16,16 +16,19 @@ from sqlalchemy import select
 
 from archive_core.config import Settings
 from archive_core.db import Batch, Page, Record, open_database
+from archive_core.hashing import sha256_hex
 from archive_core.records import PageStatus, PayrollPage
-from bench.capture_checks import blank_page, cut_off, rescan
+from bench.capture_checks import blank_page, cut_off, rescan, skewed, too_light
 from ingest.backends import open_backends
 from ingest.pipeline import BatchInfo, ingest_captures, ingest_paths
 from samples.generate import generate_pages
+from scanner_drivers import orientation
 from scanner_drivers.base import CapturedPage
+from scanner_drivers.capture_checks import check_rotation
 from scanner_drivers.escl import EsclDriver
 from scanner_drivers.files import FileDriver
 
-from .born_digital_files import write_csv, write_pdf, write_xlsx
+from .born_digital_files import write_csv, write_pdf, write_pdf_pages, write_xlsx
 from .escl_server import EsclServer
 from .test_ingest import FakeOcr, cli_env, fake_ocr, page_image, run_cli, truth_for
 
@@ -87,6 +90,9 @@ def test_bad_scans_are_each_caught_with_a_reason(settings: Settings, fake_ocr: F
         "upside-down.png": png(np.ascontiguousarray(np.rot90(gray(sheets[1]), 2))),
         "150dpi.png": png(cv2.resize(gray(sheets[2]), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 150),
         "cut-off.png": png(cut_off(gray(sheets[3]))),
+        "turned.png": png(np.ascontiguousarray(np.rot90(gray(sheets[4]), 1))),
+        "skewed.png": png(skewed(gray(sheets[2]))),
+        "too-light.png": png(too_light(gray(sheets[3]))),
     }
     for name in cases:
         fake_ocr.truth[name] = truth(sheets[0])
@@ -100,11 +106,30 @@ def test_bad_scans_are_each_caught_with_a_reason(settings: Settings, fake_ocr: F
     assert pages["upside-down.png"].capture_checks["quarter_turns"] == 2
     assert _checks(pages["150dpi.png"]) == {"resolution"}
     assert _checks(pages["cut-off.png"]) == {"cut_off"}
+    assert _checks(pages["turned.png"]) == {"rotation"} and pages["turned.png"].capture_checks["quarter_turns"] == 3
+    assert "skew" in _checks(pages["skewed.png"])
+    assert "too_light" in _checks(pages["too-light.png"]) and "твърде светла" in (pages["too-light.png"].error or "")
     # the reader got the upside-down page turned upright
     assert "upside-down.png" in fake_ocr.calls and "blank.png" not in fake_ocr.calls
     lines = "\n".join(n.message for n in summary.notes)
     assert "обърнат на 180°" in lines and "150 dpi" in lines and "десния край" in lines
-    assert summary.blank == 1 and "1 празни" in summary.line()
+    assert "обърнат на 90°" in lines and "изкривен" in lines
+    assert summary.blank == 2 and "2 празни" in summary.line()  # blank, and too light to tell from blank
+
+
+def test_a_page_whose_orientation_cannot_be_told_is_shown_to_the_operator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detector unsure, the strip read both ways alike, the writing in the middle of the sheet:
+    the page is not turned on a guess, and the operator is told to look at it."""
+    text = np.zeros((300, 200), dtype=np.uint8)
+    for y in range(20, 280, 12):  # lines of marks that run down the page, evenly from top to bottom
+        for x in range(30, 170, 4):
+            text[y : y + 6, x : x + 2] = 255
+    text = np.ascontiguousarray(np.rot90(text, 1))
+    monkeypatch.setattr(orientation, "osd", lambda gray, dpi: (1, 0.4))
+    monkeypatch.setattr(orientation, "strip_reading", lambda gray, text, dpi, lang: (61.0, 58.0))
+    turns, finding = check_rotation(np.full((600, 900), 255, dtype=np.uint8), text, 300, "any")
+    assert turns == 0 and finding is not None and finding.check == "orientation"
+    assert "не може да се определи накъде е обърнат листът" in finding.message and "проверете" in finding.message
 
 
 def test_a_rescan_of_the_same_sheet_gives_its_records_once(
@@ -270,6 +295,32 @@ def test_born_digital_payroll_gives_the_sheets_records(
     (page,) = _pages(settings)
     assert page.capture_checks["provenance"] == "прочетено от текста на файла"
     assert open_backends(settings).store.get(page.sha256) == before == path.read_bytes()  # untouched
+
+
+def test_every_page_of_a_text_pdf_is_read_in_order(
+    settings: Settings, fake_ocr: FakeOcr, sheets: list[Path], tmp_path: Path
+) -> None:
+    months = [truth(p) for p in sheets[:3]]
+    path = write_pdf_pages(months, tmp_path / "payroll-3-pages.pdf")
+    before = path.read_bytes()
+    backends = open_backends(settings)
+    summary = ingest_paths(backends, [path], employer="Керамика", file_no="1")
+    assert summary.ok and summary.stored == 3, summary.problems
+    assert fake_ocr.calls == []  # no OCR
+    pages = _pages(settings)  # in the file's order
+    assert [p.page_no for p in pages] == [1, 2, 3]
+    assert [(p.year, p.month) for p in pages] == [(t.period.year, t.period.month) for t in months]
+    assert all(p.capture_checks["provenance"] == "прочетено от текста на файла" for p in pages)
+    for page, t in zip(pages, months, strict=True):
+        mine = [r for r in _records(settings) if r.page_sha256 == page.sha256]
+        assert sorted(str(r.egn) for r in mine) == sorted(str(r.egn) for r in t.rows)
+    assert _records_as_rows(settings) == sorted(row for t in months for row in _truth_rows(t))
+    # the file itself is kept untouched beside its pages
+    assert {p.container_sha256 for p in pages} == {sha256_hex(before)}
+    assert backends.store.get(sha256_hex(before)) == before == path.read_bytes()
+    # the same file again gives the same pages: nothing new
+    again = ingest_paths(open_backends(settings), [path], employer="Керамика", file_no="1")
+    assert again.stored == 0 and again.duplicates == 3 and [p.sha256 for p in _pages(settings)] == [p.sha256 for p in pages]
 
 
 def test_born_digital_pdf_whose_total_disagrees_is_flagged(
