@@ -42,14 +42,20 @@ def _flagged_reading(truth: PayrollPage) -> tuple[PayrollPage, list[int]]:
     return page, cell
 
 
-@pytest.fixture
-def ingested(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
-    (image,) = generate_pages(tmp_path / "in", 1, 5, options=Options(degraded=False, unruled_share=0.0))
+def ingest_flagged(settings: Settings, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+    """A sample sheet ingested through the pipeline, its reading (standing in for OCR) flagging one
+    figure; returns the page's sha256 and the flagged cell."""
+    (image,) = generate_pages(folder, 1, 5, options=Options(degraded=False, unruled_share=0.0))
     reading, cell = _flagged_reading(PayrollPage.load(image.with_suffix(".json")))
     monkeypatch.setattr("ingest.pipeline.recognise", lambda *_a, **_k: reading.model_copy(deep=True))
     summary = ingest_paths(open_backends(settings), [image], employer="Завод", file_no="3")
     assert summary.done == 1
     return summary.page_sha256s[0], cell
+
+
+@pytest.fixture
+def ingested(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+    return ingest_flagged(settings, tmp_path / "in", monkeypatch)
 
 
 def test_the_reason_is_stored_with_the_record(settings: Settings, ingested: tuple[str, list[int]]) -> None:
