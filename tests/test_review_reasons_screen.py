@@ -118,3 +118,16 @@ def test_every_reason_the_reader_gives_has_words_in_both_languages() -> None:
     for lang in ("bg", "en"):
         missing = [r for r in (*checks.REASONS, "period") if f"reason.{r}" not in MESSAGES[lang]]
         assert not missing, (lang, missing)
+
+
+def test_a_period_out_of_the_archive_says_why_beside_the_month(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (image,) = generate_pages(tmp_path / "p", 1, 6, options=Options(degraded=False, unruled_share=0.0))
+    reading = PayrollPage.load(image.with_suffix(".json"))
+    reading.period.year = 2019  # misread: outside 1980-1996
+    monkeypatch.setattr("ingest.pipeline.recognise", lambda *_a, **_k: reading.model_copy(deep=True))
+    sha = ingest_paths(open_backends(settings), [image], employer="Завод", file_no="4").page_sha256s[0]
+    page = token_client(create_app(settings), "vera", "verifier").get(f"/verify/{sha}").text
+    label = page.split('<label for="pf-year">', 1)[1].split("</label>", 1)[0]
+    assert "месецът или годината липсват или са извън периода на архива" in label
