@@ -30,3 +30,5 @@ def test_the_grid_lies_around_the_tuned_constants() -> None:
         assert sum(getattr(t, f.name) != getattr(TUNED, f.name) for f in fields(t)) == 1
     assert all(getattr(TUNED, name) in values for name, values in GRID.items())
     assert len(settings_of("product")) == 3 ** len(GRID)
+    three = settings_of("product", ["chunk_gap", "column_gap", "region_gap"])
+    assert len(three) == 27 and {t.wrap_gap for t in three} == {TUNED.wrap_gap}
