@@ -11,6 +11,7 @@ from collections.abc import Callable
 from fastapi import Request
 
 from .auth import LANG_COOKIE
+from .i18n_reasons import REASON_WORDS
 from .i18n_screens import SCREENS
 
 LANGUAGES = ("bg", "en")
@@ -200,8 +201,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-for _lang, _words in SCREENS.items():
-    MESSAGES[_lang].update(_words)
+for _extra in (SCREENS, REASON_WORDS):
+    for _lang, _words in _extra.items():
+        MESSAGES[_lang].update(_words)
 
 
 def language_of(request: Request) -> str:

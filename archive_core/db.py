@@ -87,6 +87,9 @@ class Page(Base):
     # Set when this page holds the same sheet as another page: it gives no records until the
     # operator keeps it instead of the other (ingest/duplicates.py).
     duplicate_of: Mapped[str | None] = mapped_column(String(64))
+    # The page as a whole goes to a person (payroll-page/1 ``page_review``: {reason, detail}), e.g. every
+    # amount a hundred times too small; None when the page passed as a page.
+    page_review: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -122,6 +125,9 @@ class Record(Base):
     review: Mapped[list] = mapped_column(JSON, default=list)
     review_state: Mapped[str] = mapped_column(String(16), default="ok")
     bbox: Mapped[list | None] = mapped_column(JSON)
+    # why each field went to review and where: {field: {"reason": ..., "bbox": [x0, y0, x1, y1]}}, as the
+    # reading left it (kept after the field is verified; the screen shows it for fields still in ``review``)
+    review_reasons: Mapped[dict | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
@@ -389,8 +395,11 @@ def record_from_person_month(pm: PersonMonth) -> Record:
         **{c: getattr(pm, c) for c in _PM_COLUMNS if c not in ("review", "review_state")},
         review=list(pm.review),
         review_state=str(pm.review_state),
+        review_reasons={f: r.model_dump(exclude_none=True) for f, r in pm.review_reasons.items()} or None,
     )
 
 
 def person_month_from_record(r: Record) -> PersonMonth:
-    return PersonMonth.model_validate({c: getattr(r, c) for c in _PM_COLUMNS})
+    return PersonMonth.model_validate(
+        {**{c: getattr(r, c) for c in _PM_COLUMNS}, "review_reasons": r.review_reasons or {}}
+    )

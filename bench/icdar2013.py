@@ -99,6 +99,36 @@ def photocopy(clean: Path, target: Path, seed: int) -> np.ndarray:
     return cv2.invertAffineTransform(m)
 
 
+def collect_jobs(
+    data: Path, work: Path, wanted: set[str], sets: list[str], seed: int
+) -> tuple[dict[str, list[Table]], dict[str, list[PageJob]], list[str]]:
+    """The ground truth per document, the page images per set (rendered, degraded copies made once into
+    ``work``) and the documents skipped for want of their PDF."""
+    truth: dict[str, list[Table]] = {}
+    jobs: dict[str, list[PageJob]] = {s: [] for s in sets}
+    skipped: list[str] = []
+    for xml in sorted(data.glob("*-str.xml")):
+        name = xml.name[: -len("-str.xml")]
+        if wanted and name not in wanted:
+            continue
+        pdf = data / f"{name}.pdf"
+        if not pdf.exists():
+            skipped.append(name)
+            continue
+        heights = page_heights(pdf)
+        truth[name] = adjacency.read_icdar_structure(xml, heights, dpi=DPI)
+        for page in sorted({t.page for t in truth[name]}):
+            clean = work / "clean" / f"{name}-p{page}.png"
+            render(pdf, page, clean)
+            if "clean" in jobs:
+                jobs["clean"].append(PageJob(name, page, clean, [[1, 0, 0], [0, 1, 0]]))
+            if "degraded" in jobs:
+                target = work / "degraded" / f"{name}-p{page}.png"
+                back = photocopy(clean, target, seed + zlib.crc32(target.name.encode()))
+                jobs["degraded"].append(PageJob(name, page, target, back.tolist()))
+    return truth, jobs, skipped
+
+
 def _init() -> None:
     limit_ocr_threads()
 
@@ -152,29 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     wanted = {d for d in args.docs.split(",") if d}
-    truth: dict[str, list[Table]] = {}
-    jobs: dict[str, list[PageJob]] = {s: [] for s in args.sets.split(",") if s}
-    skipped: list[str] = []
-    for xml in sorted(args.data.glob("*-str.xml")):
-        name = xml.name[: -len("-str.xml")]
-        if wanted and name not in wanted:
-            continue
-        pdf = args.data / f"{name}.pdf"
-        if not pdf.exists():
-            skipped.append(name)
-            continue
-        heights = page_heights(pdf)
-        truth[name] = adjacency.read_icdar_structure(xml, heights, dpi=DPI)
-        for page in sorted({t.page for t in truth[name]}):
-            clean = args.work / "clean" / f"{name}-p{page}.png"
-            render(pdf, page, clean)
-            if "clean" in jobs:
-                jobs["clean"].append(PageJob(name, page, clean, [[1, 0, 0], [0, 1, 0]]))
-            if "degraded" in jobs:
-                target = args.work / "degraded" / f"{name}-p{page}.png"
-                seed = args.seed + zlib.crc32(target.name.encode())
-                back = photocopy(clean, target, seed)
-                jobs["degraded"].append(PageJob(name, page, target, back.tolist()))
+    truth, jobs, skipped = collect_jobs(args.data, args.work, wanted, [s for s in args.sets.split(",") if s], args.seed)
 
     report: dict[str, object] = {
         "dpi": DPI,

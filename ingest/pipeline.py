@@ -558,6 +558,7 @@ def process_page(
         else:  # the same sheet as another page: its records are held back until the operator decides
             records = []
         page.extraction = json.loads(result.to_json())
+        page.page_review = result.page_review.model_dump() if result.page_review is not None else None
         page.employer_printed = result.employer.name
         page.year, page.month, page.sheet = result.period.year, result.period.month, result.sheet
         ledger.finish(s, page, actor, f"{len(records)} реда, {n_review} полета за проверка")

@@ -1,5 +1,6 @@
 """The picture on the verification screen: the stored original with every row and cell outlined by
-``ocr.overlay`` (green when the row passed, red with the fields still under review), drawn from the
+``ocr.overlay`` (green when the row passed, red with the fields still under review, the cell of each
+field under review framed in orange: the region its reason is about), drawn from the
 records as they stand now (after corrections), kept as a derivative keyed by the page and its review
 state (a correction that changes the colours draws a new one; the same state is drawn once).
 """
@@ -31,7 +32,12 @@ def _page_of(db: Database, sha256: str) -> tuple[PayrollPage, int | None]:
         recs = list(s.scalars(select(Record).where(Record.page_sha256 == sha256).order_by(Record.row_index)))
         first = recs[0] if recs else None
         rows = [
-            PayrollRow(row=r.row_no, bbox=list(r.bbox) if r.bbox else None, review=list(r.review or []))
+            PayrollRow(
+                row=r.row_no,
+                bbox=list(r.bbox) if r.bbox else None,
+                review=list(r.review or []),
+                review_reasons={f: w for f, w in (r.review_reasons or {}).items() if f in (r.review or [])},
+            )
             for r in recs
         ]
         return (
@@ -50,7 +56,10 @@ def review_overlay(db: Database, store: OriginalStore, sha256: str) -> bytes:
     """PNG of the page with its rows and cells outlined as they stand now. NotFoundError when the
     original is not in the store (a page registered without its image)."""
     payroll, dpi = _page_of(db, sha256)
-    state = json.dumps([[r.row, r.bbox, r.review] for r in payroll.rows], ensure_ascii=False)
+    state = json.dumps(
+        [[r.row, r.bbox, r.review, {f: w.bbox for f, w in (r.review_reasons or {}).items()}] for r in payroll.rows],
+        ensure_ascii=False,
+    )
     key = f"overlay/{sha256}/{hashlib.sha256(state.encode()).hexdigest()[:16]}.png"
     try:
         return store.get_derivative(key)

@@ -145,6 +145,8 @@ class PageReview:
     fields_under_review: int
     approved: bool  # no field under review (and at least one record)
     rows: list[RowReview]
+    # the page went to review as a whole: {"reason": ..., "detail": ...} (payroll-page/1 ``page_review``)
+    page_doubt: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -399,7 +401,16 @@ def page_review(db: Database, page_sha256: str) -> PageReview:
             fields_under_review=under,
             approved=bool(recs) and under == 0,
             rows=rows,
+            page_doubt=_page_doubt(page),
         )
+
+
+def _page_doubt(page: Page) -> dict[str, str] | None:
+    """Why the page went to review as a page (pages read before the column existed: from the reading)."""
+    doubt = page.page_review or (page.extraction or {}).get("page_review")
+    if not isinstance(doubt, dict) or not doubt.get("reason"):
+        return None
+    return {"reason": str(doubt["reason"]), "detail": str(doubt.get("detail") or "")}
 
 
 def record_history(db: Database, record_id: str) -> list[FieldChange]:

@@ -25,6 +25,22 @@ from .geometry import Box, Transform, Word, reading_text
 
 
 @dataclass(frozen=True)
+class Tuning:
+    """The finder's tuned constants, in line heights or shares. They were chosen on the ICDAR 2013 EU
+    pages; ``python -m bench.icdar2013 --leave-one-out`` scores each document with the values chosen on
+    the other documents."""
+
+    chunk_gap: float = 0.9  # a space wider than this splits a line into chunks (cells)
+    column_gap: float = 0.5  # the narrowest white gap that separates two columns
+    cover_allowance: float = 0.12  # share of a region's lines that may cross a column's white gap
+    region_gap: float = 2.2  # table lines further apart than this start another table
+    wrap_gap: float = 0.9  # a line this close below another may continue its cells (unruled rows)
+
+
+TUNED = Tuning()
+
+
+@dataclass(frozen=True)
 class Segment:
     """A rule segment: ``pos`` is y of a horizontal one, x of a vertical one; ``a``..``b`` its extent."""
 
@@ -294,7 +310,9 @@ def _table_frames(page: Page, line_h: float) -> list[Box]:
     return [b for b in boxes if not any(inside(o, b) for o in boxes) and ruled_inside(b)]
 
 
-def _regions(page: Page, lines: list[Line], line_h: float, boxes: list[Box] | None = None) -> list[Region]:
+def _regions(
+    page: Page, lines: list[Line], line_h: float, boxes: list[Box] | None = None, *, region_gap: float = 2.2
+) -> list[Region]:
     """Runs of table lines; ``boxes``: frames whose lines belong to one table each."""
     boxes = boxes or []
     framed_lines: dict[int, int] = {}
@@ -318,7 +336,7 @@ def _regions(page: Page, lines: list[Line], line_h: float, boxes: list[Box] | No
             if framed_lines.get(j) != framed_lines.get(run[-1]):
                 break  # into, out of, or between frames: another table
             same_frame = j in framed_lines
-            if is_table[j] and (gap < 2.2 * line_h or same_frame):
+            if is_table[j] and (gap < region_gap * line_h or same_frame):
                 run.append(j)
                 j += 1
                 continue
@@ -354,7 +372,7 @@ def _regions(page: Page, lines: list[Line], line_h: float, boxes: list[Box] | No
 # --- columns and cells --------------------------------------------------------------------------
 
 
-def _columns(region: Region, page: Page, min_gap: int) -> list[int]:
+def _columns(region: Region, page: Page, min_gap: int, allowance_share: float = 0.12) -> list[int]:
     """Column boundaries: region edges, long vertical rules inside, and white gaps left free by
     (almost) every line with several chunks."""
     x0, x1 = region.x0, region.x1
@@ -371,7 +389,7 @@ def _columns(region: Region, page: Page, min_gap: int) -> list[int]:
             a, b = ch[0].box.x0 - x0, ch[-1].box.x1 - x0
             row[max(0, a) : min(width, b + 1)] = True
         cover += row
-    allowance = max(0, int(0.12 * len(multi)))
+    allowance = max(0, int(allowance_share * len(multi)))
     free = cover <= allowance
     seps: list[int] = []
     i = 0
@@ -433,7 +451,7 @@ def _rule_between(page: Page, xa: int, xb: int, ya: int, yb: int) -> bool:
     return any(ya <= h.pos <= yb and min(h.b, xb) - max(h.a, xa) >= need for h in page.horizontal)
 
 
-def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
+def _cells(region: Region, xs: list[int], page: Page, wrap_gap: float = 0.9) -> TableOut:
     n_cols = len(xs) - 1
 
     def col_of(x: float) -> int:
@@ -500,7 +518,7 @@ def _cells(region: Region, xs: list[int], page: Page) -> TableOut:
         """Line i+1 is the wrapped continuation of line i (unruled rows)."""
         if gaps_ruled[i]:
             return False
-        if lines[i + 1].y0 - lines[i].y1 > 0.9 * line_h:
+        if lines[i + 1].y0 - lines[i].y1 > wrap_gap * line_h:
             return False
         nxt, cur = bands[i + 1], bands[i]
         if not nxt or not cur:
@@ -600,14 +618,14 @@ def _junk(w: Word) -> bool:
     return not any(ch.isalnum() for ch in t) and t not in DASHES and not LONE_ZERO.match(t) and w.conf < 0.6
 
 
-def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
+def find_tables(page: Page, words: list[Word], tuning: Tuning = TUNED) -> list[TableOut]:
     """Every table on the page, top to bottom."""
     words = [w for w in words if not _junk(w)]
     if not words:
         return []
     line_h = float(np.median([ln.h for ln in _lines(words)]))
-    gap = max(18.0, 0.9 * line_h)
-    min_gap = max(10, int(0.5 * line_h))
+    gap = max(18.0, tuning.chunk_gap * line_h)
+    min_gap = max(10, int(tuning.column_gap * line_h))
     tables: list[TableOut] = []
     used: set[int] = set()
     for f in _table_frames(page, line_h):  # framed tables first: their words are theirs alone
@@ -617,16 +635,16 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
         lines = _lines(ws)
         for ln in lines:
             _chunk(ln, page.vertical, gap=gap)
-        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap, min_rows=2, framed=True)
+        t = _table(Region(lines, f.x0, f.x1, f.y0, f.y1), page, min_gap, min_rows=2, framed=True, tuning=tuning)
         if t is not None:
             tables.append(t)
             used.update(id(w) for w in ws)
     lines = _lines([w for w in words if id(w) not in used])
     for ln in lines:
         _chunk(ln, page.vertical, gap=gap)
-    for region in _regions(page, lines, line_h):
+    for region in _regions(page, lines, line_h, region_gap=tuning.region_gap):
         t = _table(
-            region, page, min_gap, min_rows=3, framed=False
+            region, page, min_gap, min_rows=3, framed=False, tuning=tuning
         )  # two lines of label and text: a note, a list
         if t is not None:
             tables.append(t)
@@ -634,17 +652,19 @@ def find_tables(page: Page, words: list[Word]) -> list[TableOut]:
     return tables
 
 
-def _table(region: Region, page: Page, min_gap: int, *, min_rows: int, framed: bool) -> TableOut | None:
+def _table(
+    region: Region, page: Page, min_gap: int, *, min_rows: int, framed: bool, tuning: Tuning = TUNED
+) -> TableOut | None:
     multi = [ln for ln in region.lines if len(ln.chunks) >= 2]
     if len(multi) < 2:
         return None
     sizes = sorted(len(ch) for ln in multi for ch in ln.chunks)
     if not framed and sizes[len(sizes) // 2] >= 5:
         return None  # long runs of words side by side: prose in columns or justified text, no table
-    xs = _columns(region, page, min_gap)
+    xs = _columns(region, page, min_gap, tuning.cover_allowance)
     if len(xs) < 3:
         return None
-    t = _cells(region, xs, page)
+    t = _cells(region, xs, page, tuning.wrap_gap)
     if t.n_rows >= min_rows and t.n_cols >= 2 and len(t.cells) >= 6:
         return t
     return None

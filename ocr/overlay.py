@@ -20,6 +20,7 @@ LABELS = {
     "gross_pay": "брутно", "deductions": "удръжки", "net_pay": "за получаване", "position": "длъжност",
     "year": "година", "month": "месец",
 }  # fmt: skip
+FIELD_COLOUR = (230, 110, 0)  # the cell of a field under review (its reason's region)
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
@@ -34,7 +35,8 @@ def draw(
     image: np.ndarray, page: PayrollPage, *, scale: float = 0.5, columns: Sequence[int] = ()
 ) -> Image.Image:
     """The page with every row boxed (and, given ``columns``, every cell of the row: the vertical
-    rules inside its box), green when the row passed, red with the fields a person must check."""
+    rules inside its box), green when the row passed, red with the fields a person must check; the cell
+    of each field under review (``review_reasons`` bbox) framed in orange."""
     gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     canvas = Image.fromarray(cv2.cvtColor(small, cv2.COLOR_GRAY2RGB))
@@ -51,6 +53,11 @@ def draw(
             x = int(cx * scale)
             if x0 + 4 < x < x1 - 4:
                 pen.line((x, y0, x, y1), fill=colour, width=2)
+        for f in review:  # each flagged field's own cell, where the reading knows it
+            why = (r.review_reasons or {}).get(f)
+            if why is not None and why.bbox and len(why.bbox) == 4 and why.bbox != r.bbox:
+                fx0, fy0, fx1, fy1 = (int(v * scale) for v in why.bbox)
+                pen.rectangle((fx0 - 2, fy0 - 2, fx1 + 2, fy1 + 2), outline=FIELD_COLOUR, width=4)
         label = f"{r.row if r.row is not None else '?'}"
         if review:
             label += ": провери " + ", ".join(LABELS.get(f, f) for f in review)

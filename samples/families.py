@@ -14,6 +14,12 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        other column orders, three-line headings, only the rows ruled, corrections handwritten in the margin.
     D  anything of the above mixed, plus amounts in stotinki without a separator, unruled tables and
        corrections handwritten above the struck figure.
+    E  HELD OUT: nobody tunes on it, nobody reads its pages while developing (the lead measures it once).
+       What B, C and D do not combine: typewriter, print and dot-matrix faces none of them uses, in other
+       sizes (small print, large typewriter); thousands by a dot with a decimal comma or by an apostrophe;
+       mostly landscape sheets; carbon copies; stamps and signatures across the figures; totals written
+       by hand; figures typed over a slip; other column orders and headings; any year 1980-1996.
+       ``mixed`` stays B, C or D.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D")
+FAMILIES = ("A", "B", "C", "D", "E")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -68,6 +74,14 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "egn", "name", "position", "gross_pay", "parts", "deductions", "net_pay", "signature"),
         ("row", "name", "position", "egn", "days_worked", "gross_pay", "parts", "deductions", "net_pay"),
     ),
+    "E": (
+        ("row", "egn", "name", "position", "days_worked", "extra_pay", "base_pay", "gross_pay", "deductions",
+         "net_pay", "signature"),
+        ("row", "name", "position", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts",
+         "deductions", "net_pay", "signature"),
+        ("row", "egn", "name", "gross_pay", "deductions", "net_pay", "days_worked", "signature"),
+        ("row", "name", "egn", "base_pay", "gross_pay", "parts", "deductions", "net_pay", "signature"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -88,6 +102,34 @@ FAMILY_FONTS: dict[str, tuple[tuple[str, bool], ...]] = {
     ),
 }  # fmt: skip
 FAMILY_FONTS["D"] = FAMILY_FONTS["B"] + FAMILY_FONTS["C"] + (("cmu/cmunorm.ttf", False),)
+# Family E's faces by kind; none of them is drawn by A, B, C or D.
+E_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("paratype/PTM75F.ttf", "cmu/cmuntb.ttf", "cmu/cmunbtl.ttf", "cmu/cmunst.ttf",
+                   "dejavu/DejaVuSansMono-Bold.ttf", "liberation/LiberationMono-Italic.ttf"),
+    "print": ("paratype/PTZ55F.ttf", "paratype/PTC55F.ttf", "cmu/cmunbmr.ttf", "cmu/cmunss.ttf",
+              "cmu/cmunssdc.ttf", "paratype/PTF75F.ttf", "liberation/LiberationSerif-Bold.ttf"),
+    "dot_matrix": ("dejavu/DejaVuSansMono-Bold.ttf", "paratype/PTM75F.ttf", "cmu/cmuntb.ttf"),
+}  # fmt: skip
+E_SIZES: dict[str, tuple[int, int]] = {"typewriter": (48, 54), "print": (27, 33), "dot_matrix": (36, 42)}
+
+# Family E's headings: other words for the same columns (and the itemised deductions).
+HEADINGS_E: dict[str, tuple[str, ...]] = {
+    "row": ("№", "Пор.\n№", "Ред\n№"),
+    "egn": ("Е Г Н", "ЕГН на\nлицето", "Ед. гр.\nномер"),
+    "name": ("Собствено, бащино\nи фамилно име", "Име\nи фамилия", "Служител"),
+    "position": ("Професия", "Длъжност /\nпрофесия", "Специалност"),
+    "days_worked": ("Раб.\nдни", "Дни", "Отраб.\nвреме\n(дни)"),
+    "base_pay": ("Заплата", "Основно\nвъзнагр.", "Тарифна\nзаплата"),
+    "extra_pay": ("Прослужено\nвреме и\nдобавки", "Премии", "Допълн.\nвъзнагр."),
+    "gross_pay": ("Начислено", "Всичко\nза месеца", "Брутна\nсума"),
+    "deductions": ("Удръжки", "Всичко\nудържано", "Сума на\nудръжките"),
+    "net_pay": ("За\nполучаване", "Остатък\nза получаване", "Получава"),
+    "signature": ("Получил", "Подпис на\nполучателя", "Получил\n(подпис)"),
+    "tax": ("Данък\nобщ доход", "ДОД\n(данък)"),
+    "insurance": ("Осиг.\nвноска", "Пенсионен\nфонд"),
+    "advance": ("Полу-\nчен\nаванс", "Аванс\nза месеца"),
+    "union_fee": ("Член-\nски\nвнос", "Синдикат"),
+}
 
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
@@ -95,7 +137,12 @@ EMPLOYERS_DASHED = (
     "ДП „Пътно поддържане“ – Монтана", "„Балкантурист – Слънчев бряг“ АД", "ЕТ „Вели – 2“ с. Черноочене",
 )  # fmt: skip
 
-YEARS: dict[str, tuple[int, int]] = {"B": (1989, 1996), "C": (1980, 1996), "D": (1990, 1996)}
+YEARS: dict[str, tuple[int, int]] = {
+    "B": (1989, 1996),
+    "C": (1980, 1996),
+    "D": (1990, 1996),
+    "E": (1980, 1996),
+}
 
 
 @dataclass(frozen=True)
@@ -111,9 +158,17 @@ class Habits:
     correction_typed: bool
     landscape: float  # probability of a landscape page
     sizes: tuple[int, int]
+    # family E only (the others keep the defaults, so their seeds give the same pages)
+    face: str = ""  # "typewriter", "print" or "dot_matrix": E_FACES
+    carbon: bool = False  # the file is carbon copies
+    stamp_rows: bool = False  # a stamp pressed across the figures
+    signatures_cross: bool = False
+    totals_hand: bool = False
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
+    if family == "E":
+        return _draw_e(rng)
     if family == "B":
         dec = rng.choice((".", ","))
         return Habits(
@@ -140,6 +195,18 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
     )
 
 
+def _draw_e(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(((".", ","), (".", ","), ("'", ","), ("'", ".")))
+    face = rng.choice(("typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("over", "over", "between", "none"))
+    return Habits(
+        "E", thousands, decimal, False, rng.choice(("full", "full", "rows", "none")), correction,
+        correction == "over" or rng.random() < 0.3, 0.7, E_SIZES[face], face=face,
+        carbon=rng.random() < 0.5, stamp_rows=rng.random() < 0.6, signatures_cross=rng.random() < 0.7,
+        totals_hand=rng.random() < 0.5,
+    )  # fmt: skip
+
+
 def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """The file's columns, headings and (sometimes) a dashed employer name."""
     layout = list(rng.choice(FAMILY_LAYOUTS[habits.family]))
@@ -148,9 +215,12 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    ef.headings = {
-        c: rng.choice(DEDUCTION_PARTS[c] if c in DEDUCTION_PARTS else HEADINGS_MULTI[c]) for c in ef.layout
-    }
+    if habits.family == "E":
+        ef.headings = {c: rng.choice(HEADINGS_E[c]) for c in ef.layout}
+    else:
+        ef.headings = {
+            c: rng.choice(DEDUCTION_PARTS[c] if c in DEDUCTION_PARTS else HEADINGS_MULTI[c]) for c in ef.layout
+        }
     if rng.random() < 0.5:
         ef.employer = rng.choice(EMPLOYERS_DASHED)
 
@@ -204,9 +274,19 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    fonts = [(FONT_DIR / f, tw) for f, tw in FAMILY_FONTS[habits.family] if (FONT_DIR / f).exists()]
-    font, typewriter = rng.choice(fonts) if fonts else (base.font, base.typewriter)
-    base.font, base.typewriter = Path(font), typewriter
+    if habits.family == "E":
+        faces = [FONT_DIR / f for f in E_FACES[habits.face] if (FONT_DIR / f).exists()]
+        if faces:
+            base.font = rng.choice(faces)
+        base.typewriter = habits.face == "typewriter"
+        base.dot_matrix = habits.face == "dot_matrix"
+        base.stamp_rows = habits.stamp_rows
+        base.signatures_cross = habits.signatures_cross
+        base.totals_hand = habits.totals_hand
+    fonts = [(FONT_DIR / f, tw) for f, tw in FAMILY_FONTS.get(habits.family, ()) if (FONT_DIR / f).exists()]
+    if fonts:
+        font, typewriter = rng.choice(fonts)
+        base.font, base.typewriter = Path(font), typewriter
     base.size = rng.randint(*habits.sizes)
     base.ruled = habits.ruling != "none"
     base.ruling = habits.ruling

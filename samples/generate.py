@@ -129,17 +129,23 @@ def _render_fitting(sheet: SheetContent, style: Style, rng: random.Random) -> tu
 
 
 def degrade_page(
-    img: Image.Image, rng: random.Random, opts: Options, np_rng: np.random.Generator
+    img: Image.Image,
+    rng: random.Random,
+    opts: Options,
+    np_rng: np.random.Generator,
+    *,
+    carbon: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
-    column, applied before the affine map; None when the sheet lay flat)."""
+    column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
+    as carbon copies (family E), as the ``carbon`` hard case."""
     a = np.asarray(img, dtype=np.float32)
     m = degrade.identity()
     dpi = 300
     bend = None
     if not opts.degraded:
         return degrade.to_uint8(a), m, dpi, bend
-    if "carbon" in opts.hard and rng.random() < 0.5:
+    if (carbon or "carbon" in opts.hard) and rng.random() < (0.8 if carbon else 0.5):
         a = degrade.carbon(a, rng)
     elif rng.random() < 0.5:
         a = degrade.fade(a, rng, rng.uniform(0.2, 1.0))
@@ -252,7 +258,9 @@ def generate_pages(
                         style = families.style_for(habits, rng, style)
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
                     img, geo = _render_fitting(sheet, style, rng)
-                    arr, m, dpi, bend = degrade_page(img, rng, opts, np_rng)
+                    arr, m, dpi, bend = degrade_page(
+                        img, rng, opts, np_rng, carbon=habits is not None and habits.carbon
+                    )
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
                     path = out / name

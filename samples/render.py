@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from archive_core.errors import ConfigError
@@ -72,6 +73,11 @@ class Style:
     correction_mode: str = "above"
     correction_typed: bool = False
     margin: int | None = None  # a wide right margin (corrections written there)
+    # family E (samples/families.py): a dot-matrix printer's dotted glyphs; the totals row written by hand;
+    # signatures running out of their column across the figures beside them (and below)
+    dot_matrix: bool = False
+    totals_hand: bool = False
+    signatures_cross: bool = False
 
 
 @dataclass
@@ -123,6 +129,9 @@ class Painter:
             text = text.replace("№", "N").replace("–", "-").replace("—", "-")
         asc, desc = f.getmetrics()
         y = y_mid - asc * 0.62
+        if self.style.dot_matrix:
+            self._dotted(x, y, text, f)
+            return
         if not self.style.typewriter:
             self.draw.text((x, y), text, font=f, fill=self.style.ink + self.rng.randint(0, 25))
             return
@@ -137,6 +146,26 @@ class Painter:
                     fill=min(strike, 150),
                 )
             cx += f.getlength(ch)
+
+    def _dotted(self, x: float, y: float, text: str, f: ImageFont.FreeTypeFont) -> None:
+        """``text`` as a 9-pin dot-matrix printer puts it: the glyphs sampled on a grid of pins (about
+        nine to the line), each pin a round dot; as wide as the face would be, so columns align."""
+        if not text.strip():
+            return
+        _, _, x1, y1 = f.getbbox(text)
+        w, h = max(1, math.ceil(x1)), max(1, math.ceil(y1))
+        glyphs = Image.new("L", (w + 2, h + 2), 0)
+        ImageDraw.Draw(glyphs).text((0, 0), text, font=f, fill=255)
+        py = max(3, round(self.style.size / 10.5))  # the pins' spacing down the line
+        px = max(2, round(py * 0.6))  # the head fires at half steps across (draft mode)
+        gw, gh = -(-glyphs.width // px), -(-glyphs.height // py)
+        grid = np.asarray(glyphs.resize((gw, gh), Image.Resampling.BOX)) > 60
+        r = py * 0.42
+        yy, xx = np.mgrid[0:py, 0:px]
+        pin = (((xx - (px - 1) / 2) ** 2 + (yy - (py - 1) / 2) ** 2) <= r * r).astype(np.uint8) * 255
+        dots = Image.fromarray(np.kron(grid.astype(np.uint8), pin))
+        ink = self.style.ink + self.rng.randint(0, 30)  # the ribbon wears unevenly from line to line
+        self.img.paste(ink, (int(round(x)), int(round(y))), dots)
 
     def handwrite(self, x: float, y_mid: float, text: str) -> None:
         """A correction in ballpoint: a slanted face, smaller, uneven, lighter than the typing."""
@@ -302,7 +331,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
         yrow += row_h
     row_edges: list[int] = []  # the bottom of every person's row (rules go there)
-    late = style.corrections and style.correction_mode in ("between", "margin")
+    late = style.corrections and style.correction_mode in ("between", "margin", "over")
     for i, r in enumerate(sheet.rows):
         fixed: set[str] = set()
         if late:  # which figures the clerk corrects on this row
@@ -316,7 +345,15 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         for j, c in enumerate(cols):
             if c == "signature":
                 if rng.random() < 0.9:
-                    p.squiggle(xs[j] + pad, yrow + row_h * 0.2, xs[j + 1] - pad, yrow + row_h * 0.85)
+                    if style.signatures_cross and rng.random() < 0.45:
+                        # a wide signature across the figure to its left and the rule below
+                        sx0 = xs[j] - (xs[j] - xs[j - 1]) * rng.uniform(0.3, 0.8)
+                        sy0, sy1 = yrow + row_h * 0.05, yrow + row_h * rng.uniform(0.9, 1.35)
+                        p.squiggle(sx0, sy0, xs[j + 1] - pad, sy1)
+                        geo.marks.append({"kind": "signature", "row": i,
+                                          "polygon": rect_polygon(sx0 - 14, sy0 - 8, xs[j + 1] - pad + 14, sy1 + 8)})  # fmt: skip
+                    else:
+                        p.squiggle(xs[j] + pad, yrow + row_h * 0.2, xs[j + 1] - pad, yrow + row_h * 0.85)
                 continue
             t = cell_text(sheet, r, c)
             if not t:
@@ -325,6 +362,12 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
+            elif c in fixed and style.correction_mode == "over":
+                # the right figure typed over the wrong one: the slipped digit becomes a blot of two
+                x1 = xs[j + 1] - pad
+                wrong = _slip(t, rng)
+                p.text(x1 - p.width(wrong), ymid, wrong)
+                p.text(x1 - p.width(t), ymid, t)
             elif c in fixed:
                 wrong = _slip(t, rng)
                 x1 = xs[j + 1] - pad
@@ -387,7 +430,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     for j, c in enumerate(cols):
         if c in sheet.totals:
             t = money_text(sheet.totals[c], sheet)
-            p.text(xs[j + 1] - pad - p.width(t), yrow + total_h / 2, t)
+            if style.totals_hand:  # the typist left the totals to the accountant's pen
+                p.handwrite(xs[j + 1] - pad - p.handwrite_width(t), yrow + total_h / 2, t)
+            else:
+                p.text(xs[j + 1] - pad - p.width(t), yrow + total_h / 2, t)
             geo.cells.append((len(sheet.rows) + 1, j, [xs[j], yrow, xs[j + 1], yrow + total_h], t))
     bottom = yrow + total_h
     geo.table_bbox = [xs[0], top, xs[-1], bottom]
@@ -431,6 +477,14 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         sx = fx + p.width(role) + 20
         p.squiggle(sx, fy - fs * 0.6, sx + fs * 4, fy + fs * 0.5)
         fx += (W - 2 * mx) // 3
+    if style.signatures_cross and rng.random() < 0.6:  # the head of the office signed across the totals
+        j = max(1, len(cols) - rng.randint(2, 4))
+        sx0, sx1 = xs[j], xs[min(len(cols), j + 2)]
+        sy0, sy1 = yrow - row_h * 0.3, bottom + fs * 0.6
+        p.squiggle(sx0, sy0, sx1, sy1)
+        geo.marks.append(
+            {"kind": "signature", "row": None, "polygon": rect_polygon(sx0 - 14, sy0 - 8, sx1 + 14, sy1 + 8)}
+        )
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
         cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)

@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize("family", ["A", "B", "C", "D"])
+@pytest.mark.parametrize("family", ["A", "B", "C", "D", "E"])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -89,3 +89,51 @@ def test_family_number_formats_print_what_the_truth_says():
     assert money_text(Decimal("21468.02"), sheet) == "21'468.02"
     sheet.stotinki = True
     assert money_text(Decimal("1468.02"), sheet) == "146802"
+
+
+def test_family_e_is_held_apart_from_b_c_and_d():
+    """E draws what B, C and D do not: its faces, layouts and headings are none of theirs; its number
+    formats are a dot with a decimal comma or an apostrophe; most sheets are landscape."""
+    import random
+
+    from samples import families, render
+
+    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
+    e_faces = {f for faces in families.E_FACES.values() for f in faces}
+    assert not e_faces & others
+    bcd_layouts = {lay for fam in "BCD" for lay in families.FAMILY_LAYOUTS[fam]}
+    assert not set(families.FAMILY_LAYOUTS["E"]) & bcd_layouts
+    for col, words in families.HEADINGS_E.items():
+        bcd = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
+        assert not set(words) & set(bcd)
+    rng = random.Random(3)
+    drawn = [families.draw_habits("E", rng) for _ in range(300)]
+    assert {(h.thousands, h.decimal) for h in drawn} == {(".", ","), ("'", ","), ("'", ".")}
+    assert {h.face for h in drawn} == set(families.E_FACES)
+    assert all(h.landscape >= 0.7 for h in drawn)
+    assert {h.correction for h in drawn} >= {"over", "between"}
+    for flag in ("carbon", "stamp_rows", "signatures_cross", "totals_hand"):
+        assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
+
+
+def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
+    """Signatures across the figures are writing outside the cells (marks, with the row they belong to);
+    every row keeps its sums and a valid ЕГН; years span 1980-1996."""
+    from samples.generate import Options, generate_pages
+
+    paths = generate_pages(tmp_path, 12, 23, options=Options(family="E"))
+    kinds, years = set(), set()
+    for png in paths:
+        page = PayrollPage.load(png.with_suffix(".json"))
+        years.add(page.period.year)
+        kinds |= {m["kind"] for m in page.marks or []}
+        for r in page.rows:
+            assert r.egn and egn.is_valid(r.egn)
+            v = {f: Decimal(getattr(r, f)) if getattr(r, f) else None for f in MONEY_FIELDS}
+            assert v["gross_pay"] - v["deductions"] == v["net_pay"]
+            if v["base_pay"] is not None:
+                assert v["base_pay"] + (v["extra_pay"] or 0) == v["gross_pay"]
+        for f, total in page.totals.items():
+            assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+    assert {"signature", "stamp"} <= kinds
+    assert all(y is not None and 1980 <= y <= 1996 for y in years) and min(y for y in years if y) < 1990

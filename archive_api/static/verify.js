@@ -60,11 +60,13 @@
     if (cell) { cell.focus(); cell.select(); }
   }
 
+  /* marks the region of `el` (a row's <tbody>, or a field under review with its cell in data-bbox) */
   function showRow(tbody) {
     var img = byId("overlay"), wrap = byId("imgwrap"), mark = byId("mark");
     if (!img || !wrap || !mark || !tbody || !img.naturalWidth) { return; }
     var box = (tbody.getAttribute("data-bbox") || "").split(",").map(Number);
     if (box.length !== 4) { mark.hidden = true; return; }
+    mark.classList.toggle("field", tbody instanceof HTMLInputElement);
     var k = img.clientWidth / img.naturalWidth * 0.5;   /* the overlay is drawn at half size */
     mark.hidden = false;
     mark.style.left = (box[0] * k) + "px";
@@ -89,7 +91,7 @@
     if (!(el instanceof HTMLInputElement) || !el.classList.contains("cell")) { return; }
     document.querySelectorAll("tbody.vrow.current").forEach(function (r) { r.classList.remove("current"); });
     var tbody = el.closest("tbody.vrow");
-    if (tbody) { tbody.classList.add("current"); showRow(tbody); }
+    if (tbody) { tbody.classList.add("current"); showRow(el.hasAttribute("data-bbox") ? el : tbody); }
     current = {row: el.getAttribute("data-row"), field: el.getAttribute("data-field")};
   });
 

@@ -1,0 +1,38 @@
+"""Why a field (or a whole page) went to review, in words: the reasons of ``ocr.checks.REASONS`` (and
+``period`` from ``ingest.records``) as the verification screen shows them beside the field. Merged into
+``i18n.MESSAGES``; a reason without words here is shown as its code."""
+
+from __future__ import annotations
+
+REASON_WORDS: dict[str, dict[str, str]] = {
+    "bg": {
+        "verify.reason": "Защо е за проверка",
+        "verify.page_doubt": "Цялата страница е за проверка",
+        "reason.check_digit": "контролната цифра или датата на раждане в ЕГН не са верни (или двете разчитания на ЕГН се различават)",
+        "reason.row_sum": "сумите на реда не излизат (брутно = основна + допълнително, за получаване = брутно − удръжки)",
+        "reason.column_total": "сборът на колоната не е равен на реда „Всичко“",
+        "reason.low_confidence": "разчитането е несигурно и никоя сума не го потвърждава",
+        "reason.unreadable": "не се чете: стойността липсва или е изведена от сумите на реда",
+        "reason.correction": "поправка на ведомостта (зачертана стойност с нова над нея), която не се чете сигурно",
+        "reason.page_plausibility": "сумите на страницата не са правдоподобни (напр. всички 100 пъти по-малки)",
+        "reason.readings_disagree": "двете разчитания се различават и никоя проверка не решава коя е вярна",
+        "reason.out_of_range": "стойност извън възможното (дни над дните в месеца или сума далеч от другите в колоната)",
+        "reason.row_number": "номерът по ред не следва реда на редовете (ред липсва или два са слети)",
+        "reason.period": "месецът или годината липсват или са извън периода на архива",
+    },
+    "en": {
+        "verify.reason": "Why it is under review",
+        "verify.page_doubt": "The whole page is under review",
+        "reason.check_digit": "the ЕГН's check digit or birth date is wrong (or the two readings of the ЕГН differ)",
+        "reason.row_sum": "the row's sums do not hold (gross = base + additional, net = gross − deductions)",
+        "reason.column_total": "the column does not add up to the “Всичко” (total) row",
+        "reason.low_confidence": "the reading is uncertain and no sum vouches for it",
+        "reason.unreadable": "unreadable: the value is missing or was filled in from the row's sums",
+        "reason.correction": "a correction on the sheet (a struck-out value with a new one above it) that cannot be read for sure",
+        "reason.page_plausibility": "the page's amounts are not believable (e.g. all a hundred times too small)",
+        "reason.readings_disagree": "the two readings differ and no check decides which is right",
+        "reason.out_of_range": "a value out of range (more days than the month has, or an amount far off its column's others)",
+        "reason.row_number": "the printed row number does not follow the order of the rows (a row lost or two merged)",
+        "reason.period": "the month or year is missing or outside the archive's period",
+    },
+}
