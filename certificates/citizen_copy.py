@@ -43,7 +43,8 @@ ROWS_MERGED = "rows merged"
 ROW_NOT_FOUND = "row not found"
 LEAK_CHECK_FAILED = "leak check failed"
 NO_TABLE = "no table found"
-REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
+CROSSES_ROW = "stamp/writing crosses the row"  # (copy_requests.reason holds 32 characters)
+REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE, CROSSES_ROW)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
 SEAM_WINDOW = 0.45  # a seam is looked for this share of the row height either side of the grid line
@@ -63,6 +64,13 @@ NEAR_COST = 2.0  # seam cost of running close to text (see CLEARANCE)
 CLEARANCE = 20.0  # pixels from text beyond which a seam runs at no extra cost
 RULE_BONUS = 1.0  # seam reward for running along ruling
 DRIFT_COST = 0.02  # seam cost per pixel of distance from the grid line (keeps it between the right rows)
+# the middle of a one-line row's text line, as a share of the row's height either side: every word typed
+# on the row crosses it, writing between rows never reaches it
+LINE_STRIP = 0.06
+WRAPPED_STRIP = 0.3  # the same for a row of two lines (a wrapped name): the middle of the row
+OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full stop) are not taken for writing
+KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
+MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
 
 
 class CopyRefused(ArchiveError):
@@ -135,6 +143,7 @@ class Layout:
     has_totals: bool
     labels: np.ndarray  # words: text ink (no ruling, no dust) joined along the line, working coordinates
     columns: np.ndarray  # bool: vertical ruling between columns (no one's data), working coordinates
+    ink: np.ndarray | None = None  # text ink (255), no ruling, working coordinates
 
     @property
     def n_bands(self) -> int:
@@ -298,6 +307,7 @@ def layout_of(a: Analysis) -> Layout:
         has_totals=g.has_totals,
         labels=labels,
         columns=columns > 0,
+        ink=a.ink,
     )
 
 
@@ -408,9 +418,43 @@ def max_lines(layout: Layout) -> int:
     return max(1, int(np.median(counts))) if counts else 1
 
 
+def band_line(layout: Layout, b: int) -> tuple[float, int]:
+    """Band ``b``'s line of text (bend taken out: add ``layout.shift`` per column) and its height:
+    where the band's text covers the table's width most."""
+    top, bottom = layout.seams[b], layout.seams[b + 1]
+    s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
+    weights = layout.coverage[s0:s1] ** 2
+    line = (
+        float(np.average(np.arange(s0, s1), weights=weights))
+        if s1 > s0 and weights.sum() > 0
+        else (s0 + s1) / 2
+    )
+    return line, max(1, s1 - s0)
+
+
+def line_strip(layout: Layout, b: int) -> np.ndarray:
+    """Mask (working coordinates) of the middle of band ``b``'s text line, following the bend: every word
+    typed on the row crosses it; writing between rows stays above or below it. A row of two lines (a
+    wrapped name) gets its middle part instead."""
+    line, height = band_line(layout, b)
+    half = (LINE_STRIP if layout.band_lines(b) <= 1 else WRAPPED_STRIP) * height
+    half = max(3.0, half)
+    xs = np.arange(layout.x0, layout.x1)
+    mid = line + layout.shift
+    upper = np.stack([xs, np.round(mid - half)], axis=1)
+    lower = np.stack([xs[::-1], np.round(mid + half)[::-1]], axis=1)
+    strip = np.zeros(layout.shape, dtype=np.uint8)
+    cv2.fillPoly(strip, [np.vstack([upper, lower]).astype(np.int32)], 255)
+    band = np.zeros(layout.shape, dtype=np.uint8)
+    cv2.fillPoly(band, [band_polygon(layout.seams[b], layout.seams[b + 1], layout.x0).astype(np.int32)], 255)
+    return (strip > 0) & (band > 0)
+
+
 def off_line(layout: Layout, b: int) -> set[int]:
-    """Words inside band ``b`` that stand off its line of text: writing between rows that the seams
-    went round (its middle nearer the band's edge than its centre line)."""
+    """Words lying in band ``b`` (most of each) that stand off its line of text: writing between rows
+    that the seams went round. In a one-line row: words that do not reach the middle of the line; in a
+    row of two lines: words whose middle is nearer the band's edge than its centre line. Specks (smaller
+    than OFF_LINE_MIN) are no one's writing and stay."""
     top, bottom = layout.seams[b], layout.seams[b + 1]
     y0, y1 = int(top.min()), int(bottom.max()) + 1
     x0, x1 = layout.x0, layout.x1
@@ -419,35 +463,52 @@ def off_line(layout: Layout, b: int) -> set[int]:
     ids = lab[inside]
     if ids.size == 0:
         return set()
-    yy, xx = np.nonzero(inside)
-    n = int(lab.max()) + 1
+    n = int(layout.labels.max()) + 1
     count = np.bincount(ids, minlength=n)
+    whole = _areas(layout)
+    mostly = (count * 2 >= whole) & (whole >= OFF_LINE_MIN)
+    mostly[0] = False
+    if layout.band_lines(b) <= 1:
+        on = np.bincount(layout.labels[line_strip(layout, b)], minlength=n) > 0
+        return {int(i) for i in np.nonzero(mostly & ~on)[0]}
+    yy, xx = np.nonzero(inside)
     cy = np.bincount(ids, weights=yy + y0, minlength=n)
     cx = np.bincount(ids, weights=xx, minlength=n)
-    # the row's line of text (bend taken out): where the band's text covers the table's width most
-    s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
-    weights = layout.coverage[s0:s1] ** 2
-    line = (
-        float(np.average(np.arange(s0, s1), weights=weights))
-        if s1 > s0 and weights.sum() > 0
-        else (s0 + s1) / 2
-    )
-    height = max(1, s1 - s0)
+    line, height = band_line(layout, b)
     found: set[int] = set()
-    for i in np.nonzero(count)[0]:
-        if i == 0:
-            continue
+    for i in np.nonzero(mostly)[0]:
         x = int(cx[i] / count[i])
         if abs(cy[i] / count[i] - (line + layout.shift[x])) > OFF_LINE * height:
             found.add(int(i))
     return found
 
 
+def _areas(layout: Layout) -> np.ndarray:
+    """Pixels of every word (label) of the page."""
+    return np.bincount(layout.labels.ravel(), minlength=int(layout.labels.max()) + 1)
+
+
+def _words_mask(layout: Layout, ids: set[int], margin: int) -> np.ndarray:
+    if not ids:
+        return np.zeros(layout.shape, dtype=bool)
+    lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
+    lut[list(ids)] = 255
+    return np.asarray(cv2.dilate(lut[layout.labels], np.ones((margin, margin), np.uint8))) > 0
+
+
 def redact(
     image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300
 ) -> CitizenCopy:
     """The page with everything blacked out except the header, the headings, the totals row and the
-    requester's row(s); CopyRefused when that cannot be done safely."""
+    requester's row(s); CopyRefused when that cannot be done safely.
+
+    Writing that crosses a kept region's edge (the seam between a kept row and one that is not, or the
+    table's left or right edge) is not positively the requester's and is blacked out whole, the part
+    on their side too; so is writing standing off the kept row's line of text. Except: a word on the
+    requester's line of text that lies mostly (KEEP_SHARE) in their row is theirs, cut by a seam that
+    found no gap, and is kept whole. When the blacking takes ink off the requester's line of text
+    (a stamp or writing joined to their typed text), the copy is refused (CROSSES_ROW): the requester
+    would get less than their own row."""
     own_bands, totals = plan(layout, rows, egn)
     h, w = layout.shape
     keep = np.zeros((h, w), dtype=np.uint8)
@@ -461,10 +522,13 @@ def redact(
         top = int(np.min(layout.seams[0]))
         keep[:top, :] = 255
     kept_bands = [*own_bands, *([totals] if totals is not None else [])]
+    own_mask = np.zeros((h, w), dtype=np.uint8)
     for b in kept_bands:
         poly = band_polygon(layout.seams[b], layout.seams[b + 1], x0).astype(np.int32)
         cv2.fillPoly(keep, [poly], 255)
-    # ink crossing a kept region's seam is between rows (corrections, stamps): not positively ours
+        if b in own_bands:
+            cv2.fillPoly(own_mask, [poly], 255)
+    # ink crossing a kept region's edge is between rows (corrections, stamps) or in the margin
     crossing: set[int] = set()
     shown = {0, *kept_bands}  # the headings band and the kept rows; seam k lies between band k-1 and k
     edges = [k for k in range(1, layout.n_bands + 1) if ((k - 1) in shown) != (k in shown)]
@@ -479,18 +543,37 @@ def redact(
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
     for b in kept_bands:
-        crossing |= off_line(layout, b)
         # writing that runs out over the table's left or right edge is a margin note
         top, bottom = int(layout.seams[b].min()), int(layout.seams[b + 1].max())
         for x in (x0, x1 - 1):
             side = layout.labels[top:bottom, max(0, x - SEAM_KEPT_REACH) : x + SEAM_KEPT_REACH + 1]
             crossing.update(int(v) for v in np.unique(side))
     crossing.discard(0)
-    if crossing:
-        lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
-        lut[list(crossing)] = 255
-        between = cv2.dilate(lut[layout.labels], np.ones((BETWEEN_MARGIN, BETWEEN_MARGIN), np.uint8))
-        keep[(between > 0) & ~layout.columns] = 0  # a column rule beside the writing stays: no one's data
+    strip = np.zeros((h, w), dtype=bool)
+    for b in own_bands:
+        strip |= line_strip(layout, b)
+    n = int(layout.labels.max()) + 1
+    on_line = np.bincount(layout.labels[strip], minlength=n) > 0
+    inside = np.bincount(layout.labels[own_mask > 0], minlength=n)
+    whole = _areas(layout)
+    theirs = {i for i in crossing if on_line[i] and inside[i] >= KEEP_SHARE * whole[i]}
+    blacked = crossing - theirs
+    for b in kept_bands:
+        blacked |= off_line(layout, b)
+    blacked.discard(0)
+    if theirs:  # the requester's words cut by a seam: kept whole, with their faint edge
+        keep[_words_mask(layout, theirs, 5)] = 255
+    if blacked:
+        between = _words_mask(layout, blacked, BETWEEN_MARGIN) & ~layout.columns
+        own_ink = strip & (layout.ink > 0) if layout.ink is not None else strip
+        total = int(np.count_nonzero(own_ink))
+        lost = int(np.count_nonzero(own_ink & between))
+        if total and lost > MAX_OWN_LOSS * total:
+            raise CopyRefused(
+                CROSSES_ROW,
+                f"печат или писане пресича реда с ЕГН {egn} и би закрило {lost / total:.0%} от текста му",
+            )
+        keep[between] = 0  # a column rule beside the writing stays: no one's data
     page_h, page_w = image.shape[:2]
     keep_page = cv2.warpAffine(
         keep, layout.to_work, (page_w, page_h), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0
