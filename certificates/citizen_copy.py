@@ -70,6 +70,7 @@ LINE_STRIP = 0.06
 WRAPPED_STRIP = 0.3  # the same for a row of two lines (a wrapped name): the middle of the row
 OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full stop) are not taken for writing
 KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
+RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
 
 
@@ -144,6 +145,7 @@ class Layout:
     labels: np.ndarray  # words: text ink (no ruling, no dust) joined along the line, working coordinates
     columns: np.ndarray  # bool: vertical ruling between columns (no one's data), working coordinates
     ink: np.ndarray | None = None  # text ink (255), no ruling, working coordinates
+    hrules: np.ndarray | None = None  # bool: horizontal ruling, working coordinates
 
     @property
     def n_bands(self) -> int:
@@ -308,6 +310,8 @@ def layout_of(a: Analysis) -> Layout:
         labels=labels,
         columns=columns > 0,
         ink=a.ink,
+        hrules=cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
+        > 0,
     )
 
 
@@ -496,6 +500,25 @@ def _words_mask(layout: Layout, ids: set[int], margin: int) -> np.ndarray:
     return np.asarray(cv2.dilate(lut[layout.labels], np.ones((margin, margin), np.uint8))) > 0
 
 
+def _cut_at_rule(keep: np.ndarray, layout: Layout, k: int, *, kept_below: bool) -> None:
+    """Where seam ``k`` runs along a rule, the kept side ends at the rule's middle: the half of the rule
+    and its blurred edge on the kept side shown, the other half blacked (the seam may run along
+    either edge of a rule, and a rule's blurred edge reaches into the rows on both sides)."""
+    assert layout.hrules is not None
+    h = layout.shape[0]
+    reach = SEAM_REACH + RULE_EDGE
+    cols = np.broadcast_to(np.arange(layout.x0, layout.x1), (2 * reach + 1, layout.x1 - layout.x0))
+    yy = np.clip(layout.seams[k][None, :] + np.arange(-reach, reach + 1)[:, None], 0, h - 1)
+    on = layout.hrules[yy, cols]
+    count = on.sum(axis=0)
+    centre = (on * yy).sum(axis=0) / np.maximum(count, 1)
+    edge = cv2.dilate(on.astype(np.uint8), np.ones((2 * RULE_EDGE + 1, 1), np.uint8)) > 0
+    zone = edge & (count > 0)[None, :]
+    far = yy < centre[None, :] if kept_below else yy > centre[None, :]
+    keep[yy[zone & far], cols[zone & far]] = 0
+    keep[yy[zone & ~far], cols[zone & ~far]] = 255
+
+
 def redact(
     image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300
 ) -> CitizenCopy:
@@ -549,6 +572,9 @@ def redact(
             side = layout.labels[top:bottom, max(0, x - SEAM_KEPT_REACH) : x + SEAM_KEPT_REACH + 1]
             crossing.update(int(v) for v in np.unique(side))
     crossing.discard(0)
+    if layout.hrules is not None:
+        for k in edges:
+            _cut_at_rule(keep, layout, k, kept_below=k in shown)
     strip = np.zeros((h, w), dtype=bool)
     for b in own_bands:
         strip |= line_strip(layout, b)
