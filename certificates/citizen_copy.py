@@ -71,6 +71,7 @@ WRAPPED_STRIP = 0.3  # the same for a row of two lines (a wrapped name): the mid
 OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full stop) are not taken for writing
 KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
+RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
 
 
@@ -291,8 +292,16 @@ def layout_of(a: Analysis) -> Layout:
         np.ones((3, 3), np.uint8),
     )
     # (pieces of column rules the rule finder left in the ink would join a column's words top to bottom)
+    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
+    # writing across a rule: the rule taken out of the ink cuts it in two; joined again where a stroke
+    # runs on above and below the rule (never two rows' typed text, which does not touch the rules)
+    across = cv2.morphologyEx(
+        a.ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, RULE_GAP))
+    )
+    bridged = cv2.bitwise_or(a.ink, cv2.bitwise_and(across, cv2.dilate(hrules, np.ones((3, 3), np.uint8))))
     words = cv2.dilate(
-        cv2.bitwise_and(a.ink, cv2.bitwise_not(columns)), cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN)
+        cv2.bitwise_and(bridged, cv2.bitwise_not(columns)),
+        cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN),
     )
     _, labels = cv2.connectedComponents(words, connectivity=8)
     return Layout(
@@ -310,8 +319,7 @@ def layout_of(a: Analysis) -> Layout:
         labels=labels,
         columns=columns > 0,
         ink=a.ink,
-        hrules=cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
-        > 0,
+        hrules=hrules > 0,
     )
 
 
