@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 from PIL import Image
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from archive_core.config import Settings
 from archive_core.egn import is_valid
@@ -35,8 +37,6 @@ from archive_core.errors import ArchiveError, ExtractionError
 from ocr import lines, preprocess
 from ocr.analysis import Analysis, analyse
 from ocr.engine import OcrEngine
-from ocr.header import levenshtein
-from ocr.normalise import money
 from scanner_drivers import intake
 
 ROWS_MERGED = "rows merged"
@@ -73,6 +73,11 @@ KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their 
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
+
+
+NAME_SIMILAR = 88  # rapidfuzz ratio (0-100): a word read this close to another row's name is that name
+OWN_EGN_SLACK = 2  # a 10-digit number this many digits from the requester's ЕГН is theirs, misread
+MIN_FIGURE_DIGITS = 3  # figures with fewer significant digits (0.00, 5.00) are no one's in particular
 
 
 class CopyRefused(ArchiveError):
@@ -678,6 +683,15 @@ def _tokens(text: str | None) -> set[str]:
     return {t.casefold() for t in re.split(r"[^\w]+", text or "") if len(t) >= 4 and not t.isdigit()}
 
 
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def _close_figure(a: str, b: str) -> bool:
+    """Two figures' digits equal, or one character apart when they are long enough to be told apart."""
+    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
+
+
 def find_leaks(
     words: Sequence[str],
     rows: Sequence[PageRow],
@@ -685,48 +699,51 @@ def find_leaks(
     *,
     header: str | None = None,
     also_own: Sequence[int] = (),
-    own_words: Sequence[str] | None = None,
 ) -> list[str]:
-    """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff.
-    ``also_own``: rows without an ЕГН on the requester's line (the rest of it, read as a second sheet)."""
+    """What of other people ``words`` (OCR of a copy) shows, each finding as a short line for staff: a
+    deny-list of what the copy must not show. Any valid ЕГН that is not the requester's, and the ЕГН,
+    name words and pay figures of every other row on the page (as the extraction read them), matched
+    loosely (OCR misreads a character or two). A word that fits the requester's own row as well as
+    another's is taken for theirs. ``also_own``: rows without an ЕГН on the requester's line."""
     mine = {i for i, r in enumerate(rows) if r.egn == egn} | set(also_own)
     own_rows = [rows[i] for i in sorted(mine)]
     others = [(i, r) for i, r in enumerate(rows) if i not in mine]
     own_names = set().union(*(_tokens(r.name) for r in own_rows)) | _tokens(header)
-    own_figures = {f for r in own_rows for f in r.figures}
-    findings: list[str] = []
-    joined = "".join(ch for w in words for ch in w if ch.isdigit())
+    own_figures = {_digits(f) for r in own_rows for f in r.figures}
     cleaned = [_WORD.sub("", w).strip(".,") for w in words]
+    joined = "".join(ch for w in words for ch in w if ch.isdigit())
+    read_names = {t.casefold() for t in cleaned if len(t) >= 4 and not any(ch.isdigit() for ch in t)}
+    read_figures = {
+        _digits(t) for t in cleaned if re.fullmatch(r"\d[\d ]*[.,]\d{1,2}", t) and len(_digits(t)) >= 3
+    }
+    # a figure read that fits one of the requester's (or a total) is theirs, even if another row has it close
+    read_figures = {f for f in read_figures if not any(_close_figure(f, o) for o in own_figures)}
+    findings: list[str] = []
     for tok in cleaned:
-        # a valid ЕГН that is not the requester's (their own, misread by a digit or two, is not another's)
-        if (
-            re.fullmatch(r"\d{10}", tok)
-            and is_valid(tok)
-            and sum(a != b for a, b in zip(tok, egn, strict=True)) > 2
-        ):
+        if re.fullmatch(r"\d{10}", tok) and is_valid(tok) and Levenshtein.distance(tok, egn) > OWN_EGN_SLACK:
             findings.append("ЕГН, което не е на заявителя")
             break
     for i, r in others:
-        if r.egn and r.egn != egn and r.egn in joined:
+        if (
+            r.egn
+            and r.egn != egn
+            and (
+                r.egn in joined
+                or any(
+                    len(t) == 10 and Levenshtein.distance(t, r.egn) <= 1 < Levenshtein.distance(t, egn)
+                    for t in cleaned
+                )
+            )
+        ):
             findings.append(f"ЕГН от ред {i + 1}")
-        names = _tokens(r.name) - own_names
-        if names & {t.casefold() for t in cleaned}:
+        names = {n for n in _tokens(r.name) if not any(fuzz.ratio(n, o) >= NAME_SIMILAR for o in own_names)}
+        if any(fuzz.ratio(n, t) >= NAME_SIMILAR for n in names for t in read_names):
             findings.append(f"име от ред {i + 1}")
-        figures = {f for f in set(r.figures) - own_figures if len(f.replace(".", "").lstrip("0-")) >= 3}
-        read = {money(t) for t in cleaned if any(ch.isdigit() for ch in t)}
-        if figures & read:
+        figures = {
+            d for d in (_digits(f) for f in r.figures) if len(d.lstrip("0")) >= MIN_FIGURE_DIGITS
+        } - own_figures
+        if any(_close_figure(f, g) for f in figures for g in read_figures):
             findings.append(f"сума от ред {i + 1}")
-    # allow-list for figures too: a figure on the copy must be one of the requester's (or a total),
-    # read with one character wrong at most; any other figure is someone else's writing
-    allowed = [re.sub(r"\D", "", f) for f in own_figures]
-    on_row = cleaned if own_words is None else [_WORD.sub("", w).strip(".,") for w in own_words]
-    for tok in on_row:
-        if re.fullmatch(r"\d[\d ]*[.,]\d{1,2}", tok):
-            digits = re.sub(r"\D", "", tok)
-            # (a figure with a thousands space may be read as two: its tail must fit one of ours)
-            if len(digits) >= 3 and not any(levenshtein(digits, a[-len(digits) :]) <= 1 for a in allowed):
-                findings.append(f"сума, която не е на заявителя ({tok})")
-                break
     return sorted(set(findings))
 
 
@@ -744,8 +761,7 @@ def leak_check(
     or any name or pay figure of another row, can be read. ``totals``: the page's totals (a figure
     that is also a total may show). ``cache``: OCR of identical regions (the header of one page) reused."""
     words: list[str] = []
-    own_words: list[str] = []
-    for is_own, crop in _regions(copy):
+    for _, crop in _regions(copy):
         key = crop.tobytes()[::97] + bytes(str(crop.shape), "ascii")
         got = cache.get(key) if cache is not None else None
         if got is None:
@@ -753,13 +769,9 @@ def leak_check(
             if cache is not None:
                 cache[key] = got
         words += got
-        if is_own:
-            own_words += got
     copy.read = words
     total_rows = [PageRow(egn=egn, figures=tuple(totals))]
-    findings = find_leaks(
-        words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows, own_words=own_words
-    )
+    findings = find_leaks(words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows)
     if findings:
         raise CopyRefused(LEAK_CHECK_FAILED, "в копието се чете: " + ", ".join(findings))
 

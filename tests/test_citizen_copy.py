@@ -33,6 +33,7 @@ from certificates.citizen_copy import (
     PageRow,
     band_polygon,
     engine_reader,
+    find_leaks,
     make_copy,
     map_points,
     page_layout,
@@ -139,6 +140,25 @@ def test_a_stamp_across_the_row_never_costs_the_requester_their_own_text(
     worst, visible = measure(stamped, copy.image, marked, OWN, ink_mask(stamped))
     assert visible >= 0.99, f"only {visible:.1%} of the requester's row left beside the stamp"
     assert worst <= 20, f"{worst} ink pixels of another row visible"
+
+
+ROWS = [
+    PageRow(egn="7501020018", name="Иван Петров Стоянов", figures=("245.60", "1204.35")),
+    PageRow(egn="6203154477", name="Мария Георгиева Колева", figures=("312.80", "987.10")),
+]
+
+
+def test_leak_check_refuses_what_is_another_rows_and_passes_the_requesters_own_misread() -> None:
+    """A deny-list: the requester's own figures and name, however misread, pass; the neighbour's ЕГН,
+    name (one letter misread) or pay, or any other valid ЕГН, refuse the copy."""
+    egn = ROWS[0].egn
+    assert egn
+    own_misread = ["Иван", "Петроб", "Стоянов", "7501020018", "245.80", "1204.36", "Всичко", "5.00"]
+    assert find_leaks(own_misread, ROWS, egn) == []
+    assert find_leaks([*own_misread, "6203154477"], ROWS, egn) != []
+    assert find_leaks([*own_misread, "Георгиеба"], ROWS, egn) == ["име от ред 2"]
+    assert find_leaks([*own_misread, "987,10"], ROWS, egn) == ["сума от ред 2"]
+    assert find_leaks([*own_misread, "8001010008"], ROWS, egn) == ["ЕГН, което не е на заявителя"]
 
 
 # --------------------------------------------------------------------------- a neighbour's ЕГН planted
