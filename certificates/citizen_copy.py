@@ -5,7 +5,7 @@ Plain functions, no web code:
 
     layout = page_layout(gray, dpi)              # once per page: deskew, table grid, row boundaries
     copy = redact(gray_or_bgr, layout, rows, egn)  # the kept polygons, the blacked image
-    leak_check(copy, rows, egn, lang=...)        # OCR the finished copy; CopyRefused when another
+    leak_check(copy, rows, egn, read=...)        # OCR the finished copy; CopyRefused when another
                                                  # person's ЕГН, name or pay figure can be read
     png_bytes(copy) / pdf_bytes(copy)            # image-only outputs
 
@@ -15,7 +15,13 @@ cheapest left-to-right path (one pixel up or down per column at most) through th
 rows' text, drawn to the ruling where there is ruling. A seam bends with a warped sheet; its points
 are mapped back through the recorded deskew transform, so the kept row is a polygon in the scan's
 own coordinates that follows its skew and its bending. Ink that crosses a kept region's seam
-(writing between rows, stamps across rows) is not positively the requester's and is blacked out.
+(writing between rows, stamps across rows; a stroke across a rule counts as one piece) is not
+positively the requester's and is blacked out whole, except a word on the requester's line of text
+lying mostly in their row; where the seam runs along a rule, the kept side ends at the rule's middle.
+A copy whose blacking would take ink off the requester's line of text is refused (CROSSES_ROW).
+
+Leak check: a deny-list. The copy is refused when any valid ЕГН other than the requester's, or the
+ЕГН, a name word or a pay figure of another row on the page, is read on it (matched loosely).
 """
 
 from __future__ import annotations
