@@ -154,7 +154,11 @@ def summary(results: list[CopyResult]) -> str:
     ]
     if leak_refused:
         w = [r.worst_other for r in leak_refused if r.worst_other is not None]
-        lines.append(f"refused by the leak check: {len(leak_refused)} (their worst other-row ink: {w})")
+        false = sum(1 for v in w if v <= MAX_OTHER_INK)
+        lines.append(
+            f"refused by the leak check: {len(leak_refused)}, {false} of them false alarms (showing <= "
+            f"{MAX_OTHER_INK} ink px of any other row; their worst other-row ink: {sorted(w)})"
+        )
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ Plain functions, no web code:
 
     layout = page_layout(gray, dpi)              # once per page: deskew, table grid, row boundaries
     copy = redact(gray_or_bgr, layout, rows, egn)  # the kept polygons, the blacked image
-    leak_check(copy, rows, egn, lang=...)        # OCR the finished copy; CopyRefused when another
+    leak_check(copy, rows, egn, read=...)        # OCR the finished copy; CopyRefused when another
                                                  # person's ЕГН, name or pay figure can be read
     png_bytes(copy) / pdf_bytes(copy)            # image-only outputs
 
@@ -15,7 +15,13 @@ cheapest left-to-right path (one pixel up or down per column at most) through th
 rows' text, drawn to the ruling where there is ruling. A seam bends with a warped sheet; its points
 are mapped back through the recorded deskew transform, so the kept row is a polygon in the scan's
 own coordinates that follows its skew and its bending. Ink that crosses a kept region's seam
-(writing between rows, stamps across rows) is not positively the requester's and is blacked out.
+(writing between rows, stamps across rows; a stroke across a rule counts as one piece) is not
+positively the requester's and is blacked out whole, except a word on the requester's line of text
+lying mostly in their row; where the seam runs along a rule, the kept side ends at the rule's middle.
+A copy whose blacking would take ink off the requester's line of text is refused (CROSSES_ROW).
+
+Leak check: a deny-list. The copy is refused when any valid ЕГН other than the requester's, or the
+ЕГН, a name word or a pay figure of another row on the page, is read on it (matched loosely).
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 from PIL import Image
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from archive_core.config import Settings
 from archive_core.egn import is_valid
@@ -35,15 +43,14 @@ from archive_core.errors import ArchiveError, ExtractionError
 from ocr import lines, preprocess
 from ocr.analysis import Analysis, analyse
 from ocr.engine import OcrEngine
-from ocr.header import levenshtein
-from ocr.normalise import money
 from scanner_drivers import intake
 
 ROWS_MERGED = "rows merged"
 ROW_NOT_FOUND = "row not found"
 LEAK_CHECK_FAILED = "leak check failed"
 NO_TABLE = "no table found"
-REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE)
+CROSSES_ROW = "stamp/writing crosses the row"  # (copy_requests.reason holds 32 characters)
+REASONS = (ROWS_MERGED, ROW_NOT_FOUND, LEAK_CHECK_FAILED, NO_TABLE, CROSSES_ROW)
 
 BETWEEN_MARGIN = 13  # blacked around writing between rows: its faint, blurred edge too
 SEAM_WINDOW = 0.45  # a seam is looked for this share of the row height either side of the grid line
@@ -63,6 +70,20 @@ NEAR_COST = 2.0  # seam cost of running close to text (see CLEARANCE)
 CLEARANCE = 20.0  # pixels from text beyond which a seam runs at no extra cost
 RULE_BONUS = 1.0  # seam reward for running along ruling
 DRIFT_COST = 0.02  # seam cost per pixel of distance from the grid line (keeps it between the right rows)
+# the middle of a one-line row's text line, as a share of the row's height either side: every word typed
+# on the row crosses it, writing between rows never reaches it
+LINE_STRIP = 0.06
+WRAPPED_STRIP = 0.3  # the same for a row of two lines (a wrapped name): the middle of the row
+OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full stop) are not taken for writing
+KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
+RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
+RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
+MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
+
+
+NAME_SIMILAR = 88  # rapidfuzz ratio (0-100): a word read this close to another row's name is that name
+OWN_EGN_SLACK = 2  # a 10-digit number this many digits from the requester's ЕГН is theirs, misread
+MIN_FIGURE_DIGITS = 3  # figures with fewer significant digits (0.00, 5.00) are no one's in particular
 
 
 class CopyRefused(ArchiveError):
@@ -135,6 +156,8 @@ class Layout:
     has_totals: bool
     labels: np.ndarray  # words: text ink (no ruling, no dust) joined along the line, working coordinates
     columns: np.ndarray  # bool: vertical ruling between columns (no one's data), working coordinates
+    ink: np.ndarray | None = None  # text ink (255), no ruling, working coordinates
+    hrules: np.ndarray | None = None  # bool: horizontal ruling, working coordinates
 
     @property
     def n_bands(self) -> int:
@@ -280,8 +303,16 @@ def layout_of(a: Analysis) -> Layout:
         np.ones((3, 3), np.uint8),
     )
     # (pieces of column rules the rule finder left in the ink would join a column's words top to bottom)
+    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
+    # writing across a rule: the rule taken out of the ink cuts it in two; joined again where a stroke
+    # runs on above and below the rule (never two rows' typed text, which does not touch the rules)
+    across = cv2.morphologyEx(
+        a.ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, RULE_GAP))
+    )
+    bridged = cv2.bitwise_or(a.ink, cv2.bitwise_and(across, cv2.dilate(hrules, np.ones((3, 3), np.uint8))))
     words = cv2.dilate(
-        cv2.bitwise_and(a.ink, cv2.bitwise_not(columns)), cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN)
+        cv2.bitwise_and(bridged, cv2.bitwise_not(columns)),
+        cv2.getStructuringElement(cv2.MORPH_RECT, WORD_JOIN),
     )
     _, labels = cv2.connectedComponents(words, connectivity=8)
     return Layout(
@@ -298,6 +329,8 @@ def layout_of(a: Analysis) -> Layout:
         has_totals=g.has_totals,
         labels=labels,
         columns=columns > 0,
+        ink=a.ink,
+        hrules=hrules > 0,
     )
 
 
@@ -408,9 +441,43 @@ def max_lines(layout: Layout) -> int:
     return max(1, int(np.median(counts))) if counts else 1
 
 
+def band_line(layout: Layout, b: int) -> tuple[float, int]:
+    """Band ``b``'s line of text (bend taken out: add ``layout.shift`` per column) and its height:
+    where the band's text covers the table's width most."""
+    top, bottom = layout.seams[b], layout.seams[b + 1]
+    s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
+    weights = layout.coverage[s0:s1] ** 2
+    line = (
+        float(np.average(np.arange(s0, s1), weights=weights))
+        if s1 > s0 and weights.sum() > 0
+        else (s0 + s1) / 2
+    )
+    return line, max(1, s1 - s0)
+
+
+def line_strip(layout: Layout, b: int) -> np.ndarray:
+    """Mask (working coordinates) of the middle of band ``b``'s text line, following the bend: every word
+    typed on the row crosses it; writing between rows stays above or below it. A row of two lines (a
+    wrapped name) gets its middle part instead."""
+    line, height = band_line(layout, b)
+    half = (LINE_STRIP if layout.band_lines(b) <= 1 else WRAPPED_STRIP) * height
+    half = max(3.0, half)
+    xs = np.arange(layout.x0, layout.x1)
+    mid = line + layout.shift
+    upper = np.stack([xs, np.round(mid - half)], axis=1)
+    lower = np.stack([xs[::-1], np.round(mid + half)[::-1]], axis=1)
+    strip = np.zeros(layout.shape, dtype=np.uint8)
+    cv2.fillPoly(strip, [np.vstack([upper, lower]).astype(np.int32)], 255)
+    band = np.zeros(layout.shape, dtype=np.uint8)
+    cv2.fillPoly(band, [band_polygon(layout.seams[b], layout.seams[b + 1], layout.x0).astype(np.int32)], 255)
+    return (strip > 0) & (band > 0)
+
+
 def off_line(layout: Layout, b: int) -> set[int]:
-    """Words inside band ``b`` that stand off its line of text: writing between rows that the seams
-    went round (its middle nearer the band's edge than its centre line)."""
+    """Words lying in band ``b`` (most of each) that stand off its line of text: writing between rows
+    that the seams went round. In a one-line row: words that do not reach the middle of the line; in a
+    row of two lines: words whose middle is nearer the band's edge than its centre line. Specks (smaller
+    than OFF_LINE_MIN) are no one's writing and stay."""
     top, bottom = layout.seams[b], layout.seams[b + 1]
     y0, y1 = int(top.min()), int(bottom.max()) + 1
     x0, x1 = layout.x0, layout.x1
@@ -419,35 +486,71 @@ def off_line(layout: Layout, b: int) -> set[int]:
     ids = lab[inside]
     if ids.size == 0:
         return set()
-    yy, xx = np.nonzero(inside)
-    n = int(lab.max()) + 1
+    n = int(layout.labels.max()) + 1
     count = np.bincount(ids, minlength=n)
+    whole = _areas(layout)
+    mostly = (count * 2 >= whole) & (whole >= OFF_LINE_MIN)
+    mostly[0] = False
+    if layout.band_lines(b) <= 1:
+        on = np.bincount(layout.labels[line_strip(layout, b)], minlength=n) > 0
+        return {int(i) for i in np.nonzero(mostly & ~on)[0]}
+    yy, xx = np.nonzero(inside)
     cy = np.bincount(ids, weights=yy + y0, minlength=n)
     cx = np.bincount(ids, weights=xx, minlength=n)
-    # the row's line of text (bend taken out): where the band's text covers the table's width most
-    s0, s1 = int(np.median(top - layout.shift)), int(np.median(bottom - layout.shift))
-    weights = layout.coverage[s0:s1] ** 2
-    line = (
-        float(np.average(np.arange(s0, s1), weights=weights))
-        if s1 > s0 and weights.sum() > 0
-        else (s0 + s1) / 2
-    )
-    height = max(1, s1 - s0)
+    line, height = band_line(layout, b)
     found: set[int] = set()
-    for i in np.nonzero(count)[0]:
-        if i == 0:
-            continue
+    for i in np.nonzero(mostly)[0]:
         x = int(cx[i] / count[i])
         if abs(cy[i] / count[i] - (line + layout.shift[x])) > OFF_LINE * height:
             found.add(int(i))
     return found
 
 
+def _areas(layout: Layout) -> np.ndarray:
+    """Pixels of every word (label) of the page."""
+    return np.bincount(layout.labels.ravel(), minlength=int(layout.labels.max()) + 1)
+
+
+def _words_mask(layout: Layout, ids: set[int], margin: int) -> np.ndarray:
+    if not ids:
+        return np.zeros(layout.shape, dtype=bool)
+    lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
+    lut[list(ids)] = 255
+    return np.asarray(cv2.dilate(lut[layout.labels], np.ones((margin, margin), np.uint8))) > 0
+
+
+def _cut_at_rule(keep: np.ndarray, layout: Layout, k: int, *, kept_below: bool) -> None:
+    """Where seam ``k`` runs along a rule, the kept side ends at the rule's middle: the half of the rule
+    and its blurred edge on the kept side shown, the other half blacked (the seam may run along
+    either edge of a rule, and a rule's blurred edge reaches into the rows on both sides)."""
+    assert layout.hrules is not None
+    h = layout.shape[0]
+    reach = SEAM_REACH + RULE_EDGE
+    cols = np.broadcast_to(np.arange(layout.x0, layout.x1), (2 * reach + 1, layout.x1 - layout.x0))
+    yy = np.clip(layout.seams[k][None, :] + np.arange(-reach, reach + 1)[:, None], 0, h - 1)
+    on = layout.hrules[yy, cols]
+    count = on.sum(axis=0)
+    centre = (on * yy).sum(axis=0) / np.maximum(count, 1)
+    edge = cv2.dilate(on.astype(np.uint8), np.ones((2 * RULE_EDGE + 1, 1), np.uint8)) > 0
+    zone = edge & (count > 0)[None, :]
+    far = yy < centre[None, :] if kept_below else yy > centre[None, :]
+    keep[yy[zone & far], cols[zone & far]] = 0
+    keep[yy[zone & ~far], cols[zone & ~far]] = 255
+
+
 def redact(
     image: np.ndarray, layout: Layout, rows: Sequence[PageRow], egn: str, *, dpi: int = 300
 ) -> CitizenCopy:
     """The page with everything blacked out except the header, the headings, the totals row and the
-    requester's row(s); CopyRefused when that cannot be done safely."""
+    requester's row(s); CopyRefused when that cannot be done safely.
+
+    Writing that crosses a kept region's edge (the seam between a kept row and one that is not, or the
+    table's left or right edge) is not positively the requester's and is blacked out whole, the part
+    on their side too; so is writing standing off the kept row's line of text. Except: a word on the
+    requester's line of text that lies mostly (KEEP_SHARE) in their row is theirs, cut by a seam that
+    found no gap, and is kept whole. When the blacking takes ink off the requester's line of text
+    (a stamp or writing joined to their typed text), the copy is refused (CROSSES_ROW): the requester
+    would get less than their own row."""
     own_bands, totals = plan(layout, rows, egn)
     h, w = layout.shape
     keep = np.zeros((h, w), dtype=np.uint8)
@@ -461,10 +564,13 @@ def redact(
         top = int(np.min(layout.seams[0]))
         keep[:top, :] = 255
     kept_bands = [*own_bands, *([totals] if totals is not None else [])]
+    own_mask = np.zeros((h, w), dtype=np.uint8)
     for b in kept_bands:
         poly = band_polygon(layout.seams[b], layout.seams[b + 1], x0).astype(np.int32)
         cv2.fillPoly(keep, [poly], 255)
-    # ink crossing a kept region's seam is between rows (corrections, stamps): not positively ours
+        if b in own_bands:
+            cv2.fillPoly(own_mask, [poly], 255)
+    # ink crossing a kept region's edge is between rows (corrections, stamps) or in the margin
     crossing: set[int] = set()
     shown = {0, *kept_bands}  # the headings band and the kept rows; seam k lies between band k-1 and k
     edges = [k for k in range(1, layout.n_bands + 1) if ((k - 1) in shown) != (k in shown)]
@@ -479,18 +585,40 @@ def redact(
             yy = np.clip(ys + dy, 0, h - 1)
             crossing.update(int(v) for v in np.unique(layout.labels[yy, np.arange(x0, x1)]))
     for b in kept_bands:
-        crossing |= off_line(layout, b)
         # writing that runs out over the table's left or right edge is a margin note
         top, bottom = int(layout.seams[b].min()), int(layout.seams[b + 1].max())
         for x in (x0, x1 - 1):
             side = layout.labels[top:bottom, max(0, x - SEAM_KEPT_REACH) : x + SEAM_KEPT_REACH + 1]
             crossing.update(int(v) for v in np.unique(side))
     crossing.discard(0)
-    if crossing:
-        lut = np.zeros(int(layout.labels.max()) + 1, dtype=np.uint8)
-        lut[list(crossing)] = 255
-        between = cv2.dilate(lut[layout.labels], np.ones((BETWEEN_MARGIN, BETWEEN_MARGIN), np.uint8))
-        keep[(between > 0) & ~layout.columns] = 0  # a column rule beside the writing stays: no one's data
+    if layout.hrules is not None:
+        for k in edges:
+            _cut_at_rule(keep, layout, k, kept_below=k in shown)
+    strip = np.zeros((h, w), dtype=bool)
+    for b in own_bands:
+        strip |= line_strip(layout, b)
+    n = int(layout.labels.max()) + 1
+    on_line = np.bincount(layout.labels[strip], minlength=n) > 0
+    inside = np.bincount(layout.labels[own_mask > 0], minlength=n)
+    whole = _areas(layout)
+    theirs = {i for i in crossing if on_line[i] and inside[i] >= KEEP_SHARE * whole[i]}
+    blacked = crossing - theirs
+    for b in kept_bands:
+        blacked |= off_line(layout, b)
+    blacked.discard(0)
+    if theirs:  # the requester's words cut by a seam: kept whole, with their faint edge
+        keep[_words_mask(layout, theirs, 5)] = 255
+    if blacked:
+        between = _words_mask(layout, blacked, BETWEEN_MARGIN) & ~layout.columns
+        own_ink = strip & (layout.ink > 0) if layout.ink is not None else strip
+        total = int(np.count_nonzero(own_ink))
+        lost = int(np.count_nonzero(own_ink & between))
+        if total and lost > MAX_OWN_LOSS * total:
+            raise CopyRefused(
+                CROSSES_ROW,
+                f"печат или писане пресича реда с ЕГН {egn} и би закрило {lost / total:.0%} от текста му",
+            )
+        keep[between] = 0  # a column rule beside the writing stays: no one's data
     page_h, page_w = image.shape[:2]
     keep_page = cv2.warpAffine(
         keep, layout.to_work, (page_w, page_h), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0
@@ -561,6 +689,15 @@ def _tokens(text: str | None) -> set[str]:
     return {t.casefold() for t in re.split(r"[^\w]+", text or "") if len(t) >= 4 and not t.isdigit()}
 
 
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def _close_figure(a: str, b: str) -> bool:
+    """Two figures' digits equal, or one character apart when they are long enough to be told apart."""
+    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
+
+
 def find_leaks(
     words: Sequence[str],
     rows: Sequence[PageRow],
@@ -568,48 +705,51 @@ def find_leaks(
     *,
     header: str | None = None,
     also_own: Sequence[int] = (),
-    own_words: Sequence[str] | None = None,
 ) -> list[str]:
-    """What of other people ``words`` (OCR of a copy) shows: each finding as a short line for staff.
-    ``also_own``: rows without an ЕГН on the requester's line (the rest of it, read as a second sheet)."""
+    """What of other people ``words`` (OCR of a copy) shows, each finding as a short line for staff: a
+    deny-list of what the copy must not show. Any valid ЕГН that is not the requester's, and the ЕГН,
+    name words and pay figures of every other row on the page (as the extraction read them), matched
+    loosely (OCR misreads a character or two). A word that fits the requester's own row as well as
+    another's is taken for theirs. ``also_own``: rows without an ЕГН on the requester's line."""
     mine = {i for i, r in enumerate(rows) if r.egn == egn} | set(also_own)
     own_rows = [rows[i] for i in sorted(mine)]
     others = [(i, r) for i, r in enumerate(rows) if i not in mine]
     own_names = set().union(*(_tokens(r.name) for r in own_rows)) | _tokens(header)
-    own_figures = {f for r in own_rows for f in r.figures}
-    findings: list[str] = []
-    joined = "".join(ch for w in words for ch in w if ch.isdigit())
+    own_figures = {_digits(f) for r in own_rows for f in r.figures}
     cleaned = [_WORD.sub("", w).strip(".,") for w in words]
+    joined = "".join(ch for w in words for ch in w if ch.isdigit())
+    read_names = {t.casefold() for t in cleaned if len(t) >= 4 and not any(ch.isdigit() for ch in t)}
+    read_figures = {
+        _digits(t) for t in cleaned if re.fullmatch(r"\d[\d ]*[.,]\d{1,2}", t) and len(_digits(t)) >= 3
+    }
+    # a figure read that fits one of the requester's (or a total) is theirs, even if another row has it close
+    read_figures = {f for f in read_figures if not any(_close_figure(f, o) for o in own_figures)}
+    findings: list[str] = []
     for tok in cleaned:
-        # a valid ЕГН that is not the requester's (their own, misread by a digit or two, is not another's)
-        if (
-            re.fullmatch(r"\d{10}", tok)
-            and is_valid(tok)
-            and sum(a != b for a, b in zip(tok, egn, strict=True)) > 2
-        ):
+        if re.fullmatch(r"\d{10}", tok) and is_valid(tok) and Levenshtein.distance(tok, egn) > OWN_EGN_SLACK:
             findings.append("ЕГН, което не е на заявителя")
             break
     for i, r in others:
-        if r.egn and r.egn != egn and r.egn in joined:
+        if (
+            r.egn
+            and r.egn != egn
+            and (
+                r.egn in joined
+                or any(
+                    len(t) == 10 and Levenshtein.distance(t, r.egn) <= 1 < Levenshtein.distance(t, egn)
+                    for t in cleaned
+                )
+            )
+        ):
             findings.append(f"ЕГН от ред {i + 1}")
-        names = _tokens(r.name) - own_names
-        if names & {t.casefold() for t in cleaned}:
+        names = {n for n in _tokens(r.name) if not any(fuzz.ratio(n, o) >= NAME_SIMILAR for o in own_names)}
+        if any(fuzz.ratio(n, t) >= NAME_SIMILAR for n in names for t in read_names):
             findings.append(f"име от ред {i + 1}")
-        figures = {f for f in set(r.figures) - own_figures if len(f.replace(".", "").lstrip("0-")) >= 3}
-        read = {money(t) for t in cleaned if any(ch.isdigit() for ch in t)}
-        if figures & read:
+        figures = {
+            d for d in (_digits(f) for f in r.figures) if len(d.lstrip("0")) >= MIN_FIGURE_DIGITS
+        } - own_figures
+        if any(_close_figure(f, g) for f in figures for g in read_figures):
             findings.append(f"сума от ред {i + 1}")
-    # allow-list for figures too: a figure on the copy must be one of the requester's (or a total),
-    # read with one character wrong at most; any other figure is someone else's writing
-    allowed = [re.sub(r"\D", "", f) for f in own_figures]
-    on_row = cleaned if own_words is None else [_WORD.sub("", w).strip(".,") for w in own_words]
-    for tok in on_row:
-        if re.fullmatch(r"\d[\d ]*[.,]\d{1,2}", tok):
-            digits = re.sub(r"\D", "", tok)
-            # (a figure with a thousands space may be read as two: its tail must fit one of ours)
-            if len(digits) >= 3 and not any(levenshtein(digits, a[-len(digits) :]) <= 1 for a in allowed):
-                findings.append(f"сума, която не е на заявителя ({tok})")
-                break
     return sorted(set(findings))
 
 
@@ -627,8 +767,7 @@ def leak_check(
     or any name or pay figure of another row, can be read. ``totals``: the page's totals (a figure
     that is also a total may show). ``cache``: OCR of identical regions (the header of one page) reused."""
     words: list[str] = []
-    own_words: list[str] = []
-    for is_own, crop in _regions(copy):
+    for _, crop in _regions(copy):
         key = crop.tobytes()[::97] + bytes(str(crop.shape), "ascii")
         got = cache.get(key) if cache is not None else None
         if got is None:
@@ -636,13 +775,9 @@ def leak_check(
             if cache is not None:
                 cache[key] = got
         words += got
-        if is_own:
-            own_words += got
     copy.read = words
     total_rows = [PageRow(egn=egn, figures=tuple(totals))]
-    findings = find_leaks(
-        words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows, own_words=own_words
-    )
+    findings = find_leaks(words, [*rows, *total_rows], egn, header=header, also_own=copy.own_rows)
     if findings:
         raise CopyRefused(LEAK_CHECK_FAILED, "в копието се чете: " + ", ".join(findings))
 

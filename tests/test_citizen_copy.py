@@ -26,12 +26,14 @@ from archive_core.records import PageStatus, PayrollPage
 from archive_core.storage import open_store
 from bench.citizen_copies import ink_mask, measure, poly_mask
 from certificates.citizen_copy import (
+    CROSSES_ROW,
     LEAK_CHECK_FAILED,
     ROW_NOT_FOUND,
     CopyRefused,
     PageRow,
     band_polygon,
     engine_reader,
+    find_leaks,
     make_copy,
     map_points,
     page_layout,
@@ -108,6 +110,55 @@ def test_redaction_follows_a_skewed_sheet(sheet: tuple[np.ndarray, PayrollPage])
         poly = copy.own[0]
         top = poly[: len(poly) // 2]
         assert abs(top[-1][1] - top[0][1]) > 40
+
+
+def test_a_stamp_across_the_row_never_costs_the_requester_their_own_text(
+    sheet: tuple[np.ndarray, PayrollPage],
+) -> None:
+    """A stamp pressed over the requester's row and the next, touching their typed text: the copy either
+    keeps all of their row (the stamp aside) and nothing of the next, or is refused for staff."""
+    gray, truth = sheet
+    poly = np.array(truth.rows[OWN].polygon)
+    x0, x1, y = own_row_y(truth, OWN)
+    height = int(poly[:, 1].max() - poly[:, 1].min())
+    stamped = gray.copy()
+    centre = ((x0 + x1) // 2, int(poly[:, 1].max()))  # on the rule under the row
+    for r in (int(1.4 * height), int(1.0 * height)):
+        cv2.circle(stamped, centre, r, 140, 5)
+    ring = np.zeros(gray.shape, np.uint8)
+    cv2.circle(ring, centre, int(1.4 * height) + 8, 1, -1)
+    egn = truth.rows[OWN].egn
+    assert egn
+    try:
+        copy = redact(stamped, page_layout(stamped), rows_of(truth), egn)
+    except CopyRefused as e:
+        assert e.reason == CROSSES_ROW
+        return
+    marked = truth.model_copy(deep=True)
+    marked.marks = [{"kind": "stamp", "row": None, "polygon": cv2.findContours(
+        ring, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0][0][:, 0, :].tolist()}]  # fmt: skip
+    worst, visible = measure(stamped, copy.image, marked, OWN, ink_mask(stamped))
+    assert visible >= 0.99, f"only {visible:.1%} of the requester's row left beside the stamp"
+    assert worst <= 20, f"{worst} ink pixels of another row visible"
+
+
+ROWS = [
+    PageRow(egn="7501020018", name="Иван Петров Стоянов", figures=("245.60", "1204.35")),
+    PageRow(egn="6203154477", name="Мария Георгиева Колева", figures=("312.80", "987.10")),
+]
+
+
+def test_leak_check_refuses_what_is_another_rows_and_passes_the_requesters_own_misread() -> None:
+    """A deny-list: the requester's own figures and name, however misread, pass; the neighbour's ЕГН,
+    name (one letter misread) or pay, or any other valid ЕГН, refuse the copy."""
+    egn = ROWS[0].egn
+    assert egn
+    own_misread = ["Иван", "Петроб", "Стоянов", "7501020018", "245.80", "1204.36", "Всичко", "5.00"]
+    assert find_leaks(own_misread, ROWS, egn) == []
+    assert find_leaks([*own_misread, "6203154477"], ROWS, egn) != []
+    assert find_leaks([*own_misread, "Георгиеба"], ROWS, egn) == ["име от ред 2"]
+    assert find_leaks([*own_misread, "987,10"], ROWS, egn) == ["сума от ред 2"]
+    assert find_leaks([*own_misread, "8001010008"], ROWS, egn) == ["ЕГН, което не е на заявителя"]
 
 
 # --------------------------------------------------------------------------- a neighbour's ЕГН planted
