@@ -339,6 +339,71 @@ def check_totals(
                 r.review.update(names, reason=ROW_SUM)
 
 
+def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
+    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read)."""
+    b, e, g, d, n = (v.get(k) for k in MONEY)
+    out: list[Decimal | None] = []
+    if f == "gross_pay":
+        if b is not None and e is not None and b + e != g:
+            out.append(b + e)
+        if d is not None and n is not None and d + n != g:
+            out.append(d + n)
+        if "extra_pay" not in present and b is not None and b != g:
+            out.append(b)  # no additional pay on the sheet: the gross is the base pay
+    elif f == "base_pay" and g is not None and b != (g - e if e is not None else g):
+        out.append(g - e if e is not None else (g if "extra_pay" not in present else None))
+    elif f == "extra_pay" and g is not None and b is not None and b + (e or 0) != g:
+        out.append(g - b)
+    elif f == "deductions" and g is not None and n is not None and g - (d or 0) != n:
+        out.append(g - n)
+    elif f == "net_pay" and g is not None and d is not None and g - d != n:
+        out.append(g - d)
+    return [x for x in dict.fromkeys(out) if x is not None and x >= 0]
+
+
+def reconcile_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A column that does not add up to its printed total, and exactly one row whose own sums give that
+    figure a value that closes the difference to the stotinka: that figure was misread, whatever the
+    slip (a digit lost, inserted or changed, two digits changed). Two checks that do not depend on each
+    other agree on it: the row's sum and the column's total. Repeated while figures are found (two
+    figures of one row misread: the gross from net + deductions first, then the additional pay)."""
+    fields = [f for f in MONEY if f in present]
+    for _ in range(2 * len(fields)):
+        changed = False
+        for f in fields:
+            if f not in totals:
+                continue
+            vals = [r.dec(f) for r in rows]
+            if any(x is None for x in vals):
+                continue
+            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+            diff = Decimal(totals[f]) - col
+            if diff == 0 or total_misread(totals, present, f, col):
+                continue
+            hits = []
+            for r, cur in zip(rows, vals, strict=True):
+                assert cur is not None
+                v = {k: r.dec(k) for k in fields}
+                if any(c - cur == diff for c in _candidates(f, v, present)):
+                    hits.append(r)
+            if len(hits) == 1:
+                r = hits[0]
+                cur = r.dec(f)
+                assert cur is not None
+                r.values[f] = _fmt(cur + diff)
+                r.alts.pop(f, None)  # the other pass's reading is what the sums just ruled out
+                for k in fields:
+                    r.review.discard(k)
+                r.proven.difference_update(fields)
+                r.derived.difference_update(fields)
+                check_money(r, present)
+                changed = True
+        if not changed:
+            return
+
+
 def _common_culprits(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
 ) -> RowDraft | None:
@@ -415,6 +480,7 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
+    reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present)
     for d in drafts:  # a correction stands only where a sum vouches for it
