@@ -525,19 +525,28 @@ def totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
     return bool(rels) and all(ok for ok, _ in rels)
 
 
-def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
+def check_magnitudes(
+    rows: list[RowDraft], present: list[str], totals: dict[str, str] | None = None, carried: dict[str, str] | None = None
+) -> None:
     """A figure ten times or more above its column's median on the same sheet: an inserted digit is
-    likelier than such a salary; a person looks."""
+    likelier than such a salary; a person looks — unless its row's sums hold and its column adds up to
+    the total (an inserted digit would break both)."""
     for f in MONEY:
         if f not in present:
             continue
+        vals_all = [r.dec(f) for r in rows]
+        if totals and all(x is not None for x in vals_all):
+            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals_all if x is not None)
+            confirmed = col in _column_targets(totals, present, f)
+        else:
+            confirmed = False
         vals = sorted(x for x in (r.dec(f) for r in rows) if x is not None and x > 0)
         if len(vals) < 4:
             continue
         median = vals[len(vals) // 2]
         for r in rows:
             x = r.dec(f)
-            if x is not None and median > 0 and x >= 8 * median:
+            if x is not None and median > 0 and x >= 8 * median and not (confirmed and f in r.proven):
                 r.review.add(f, OUT_OF_RANGE)
 
 
@@ -564,7 +573,7 @@ def run_checks(
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
-    check_magnitudes(drafts, present)
+    check_magnitudes(drafts, present, totals, carried)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
