@@ -15,7 +15,7 @@ from .header import Header, levenshtein, parse_header
 from .reading import Reading, cell_words, confidence
 
 NUMERIC = ("row", "egn", "days_worked", *checks.MONEY)
-SURE = 0.9  # an ЕГН or days figure read at least this sure (and passing its checks) is not read again
+SURE = 0.9  # a days figure read at least this sure (and within the month) is not read again
 
 
 @dataclass
@@ -181,16 +181,17 @@ def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
 
 
 def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> list[Target]:
-    """The cells the second pass reads: the figures the checks doubt or could not read, an ЕГН or a days
-    figure the engine was not sure of (no sum vouches for them: a sure ЕГН has its check digit, a sure
-    days figure is read once), and the printed totals (the column checks' anchor: always read twice)."""
+    """The cells the second pass reads: the figures the checks doubt or could not read (an ЕГН whose check
+    digit fails among them; one that passes was never wrong on the development sheets, while its second
+    reading often disagreed), a days figure the engine was not sure of (no sum vouches for it), and the
+    printed totals (the column checks' anchor: always read twice)."""
     targets: list[Target] = []
     for i, (r, d) in enumerate(zip(s.body_rows, drafts, strict=True)):
         for c, kind in enumerate(kinds):
             if kind is None or kind not in NUMERIC or kind == "row":
                 continue
             unsure = kind in d.review or d.values.get(kind) is None
-            if kind in ("days_worked", "egn"):
+            if kind == "days_worked":  # nothing else vouches for it: read twice unless sure
                 unsure = unsure or d.conf.get(kind, 0.0) < SURE
             if unsure:
                 targets.append(Target(i, kind, g.cell(r, c)))
