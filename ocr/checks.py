@@ -435,6 +435,45 @@ def _rows_misread_alike(
     return True
 
 
+def _one_row_explains_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Several columns off, and exactly one row whose figures, each moved by its column's difference,
+    then keep every sum of the row: two figures of one sum misread at once (deductions and net)."""
+    fields = [f for f in MONEY if f in present]
+    diffs: dict[str, Decimal] = {}
+    for f in fields:
+        vals = [r.dec(f) for r in rows]
+        if f not in totals or any(x is None for x in vals):
+            continue
+        col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+        if col not in _column_targets(totals, present, f):
+            diffs[f] = Decimal(totals[f]) - col
+    if len(diffs) < 2 or not totals_consistent(totals, present):
+        return False
+    hits = []
+    for r in rows:
+        v = {f: r.dec(f) for f in fields}
+        h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
+        rels = _relations({f: h.get(f) for f in MONEY})
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels):
+            hits.append((r, h))
+    if len(hits) != 1:
+        return False
+    r, h = hits[0]
+    for f in diffs:
+        x = h[f]
+        assert x is not None
+        r.values[f] = _fmt(x)
+        r.alts.pop(f, None)
+    for f in fields:
+        r.review.discard(f)
+    r.proven.difference_update(fields)
+    r.derived.difference_update(fields)
+    check_money(r, present)
+    return True
+
+
 def reconcile_columns(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
 ) -> None:
@@ -446,6 +485,7 @@ def reconcile_columns(
     fields = [f for f in MONEY if f in present]
     for _ in range(2 * len(fields)):
         changed = _rows_misread_alike(rows, totals, present, carried)
+        changed = _one_row_explains_columns(rows, totals, present, carried) or changed
         for f in fields:
             vals = [r.dec(f) for r in rows]
             targets = _column_targets(totals, present, f)

@@ -107,3 +107,11 @@ def test_without_a_total_a_misread_figure_stays_in_review():
     read[0] = ("225.29", "58.58", "283.87", "47.41", "26.86")
     rows = _check(read, {})
     assert rows[0].review.reasons.get("net_pay") == checks.ROW_SUM
+
+
+def test_deductions_and_net_of_one_row_both_misread_are_fixed_by_their_columns():
+    read = list(TRUE)
+    read[2] = ("1478.79", "266.18", "1744.97", "17.01", "15173.96")  # two figures of one sum
+    rows = _check(read, _totals(TRUE, MONEY))
+    assert tuple(rows[2].values[f] for f in MONEY) == TRUE[2]
+    assert not any(r.review for r in rows)
