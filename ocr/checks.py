@@ -339,6 +339,193 @@ def check_totals(
                 r.review.update(names, reason=ROW_SUM)
 
 
+def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
+    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read)."""
+    b, e, g, d, n = (v.get(k) for k in MONEY)
+    out: list[Decimal | None] = []
+    if f == "gross_pay":
+        if b is not None and e is not None and b + e != g:
+            out.append(b + e)
+        if d is not None and n is not None and d + n != g:
+            out.append(d + n)
+        if "extra_pay" not in present and b is not None and b != g:
+            out.append(b)  # no additional pay on the sheet: the gross is the base pay
+    elif f == "base_pay" and g is not None and b != (g - e if e is not None else g):
+        out.append(g - e if e is not None else (g if "extra_pay" not in present else None))
+    elif f == "extra_pay" and g is not None and b is not None and b + (e or 0) != g:
+        out.append(g - b)
+    elif f == "deductions" and g is not None and n is not None and g - (d or 0) != n:
+        out.append(g - n)
+    elif f == "net_pay" and g is not None and d is not None and g - d != n:
+        out.append(g - d)
+    return [x for x in dict.fromkeys(out) if x is not None and x >= 0]
+
+
+def _column_targets(totals: dict[str, str], present: list[str], f: str) -> list[Decimal]:
+    """What column ``f`` must add up to: its printed total; where the printed totals break their own sums
+    (one of them misread), also what the other totals give."""
+    out = [Decimal(totals[f])] if f in totals else []
+    if f in totals and totals_consistent(totals, present):
+        return out
+    v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
+    return out + [x for x in _solve(f, {**v, f: None}) if x not in out]
+
+
+MAX_SUSPECT_ROWS = 8  # rows of one column whose figures the sums doubt, tried together
+
+
+def _separator_dropped(x: Decimal) -> Decimal:
+    """The amount had its decimal separator been read as a digit ('2976517 4' for '29765,74'): the digit
+    before the stotinki dropped. Amounts of three digits or fewer are left as they are."""
+    d = f"{x:.2f}".replace(".", "")
+    return Decimal(f"{d[:-3]}.{d[-2:]}") if len(d) >= 4 else x
+
+
+def _rows_misread_alike(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Rows whose every amount was misread alike, so that their own sums still hold: the decimal
+    separator read as a digit on every figure of the row, or a row of dashes read as figures. Accepted
+    only for the one set of such rows that makes every column with a total add up to the stotinka."""
+    fields = [f for f in MONEY if f in present]
+    targets = {f: _column_targets(totals, present, f) for f in fields}
+    targets = {f: t for f, t in targets.items() if t}
+    if not targets:
+        return False
+    now: list[dict[str, Decimal]] = []
+    for r in rows:
+        read = {f: x for f in fields if (x := r.dec(f)) is not None}
+        if len(read) < len(fields):
+            return False
+        now.append(read)
+    cols = {f: Decimal((carried or {}).get(f, "0")) + sum(v[f] for v in now) for f in targets}
+    if all(cols[f] in targets[f] for f in targets):
+        return False
+    sep: list[tuple[int, dict[str, Decimal]]] = []
+    for i, read in enumerate(now):
+        h = {f: _separator_dropped(x) for f, x in read.items()}
+        rels = _relations({f: h.get(f) for f in MONEY})
+        if h != read and rels and all(ok for ok, _ in rels):
+            sep.append((i, h))
+    if len(sep) > 10:
+        return False
+    found: list[dict[int, dict[str, Decimal]]] = []
+    for zero in [None, *range(len(rows))]:
+        for choice in product(*[(False, True)] * len(sep)):
+            change = {i: h for (i, h), on in zip(sep, choice, strict=True) if on}
+            if zero is not None:
+                if zero in change or not any(now[zero].values()):
+                    continue
+                change[zero] = {f: Decimal(0) for f in fields}
+            if not change:
+                continue
+            if all(cols[f] + sum(h[f] - now[i][f] for i, h in change.items()) in targets[f] for f in targets):
+                found.append(change)
+    if len(found) != 1:
+        return False
+    for i, h in found[0].items():
+        r = rows[i]
+        for f, x in h.items():
+            r.values[f] = _fmt(x)
+            r.alts.pop(f, None)
+            r.review.discard(f)
+        r.proven.difference_update(fields)
+        r.derived.difference_update(fields)
+        check_money(r, present)
+    return True
+
+
+def _one_row_explains_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Several columns off, and exactly one row whose figures, each moved by its column's difference,
+    then keep every sum of the row: two figures of one sum misread at once (deductions and net)."""
+    fields = [f for f in MONEY if f in present]
+    diffs: dict[str, Decimal] = {}
+    for f in fields:
+        vals = [r.dec(f) for r in rows]
+        if f not in totals or any(x is None for x in vals):
+            continue
+        col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+        if col not in _column_targets(totals, present, f):
+            diffs[f] = Decimal(totals[f]) - col
+    if len(diffs) < 2 or not totals_consistent(totals, present):
+        return False
+    hits = []
+    for r in rows:
+        v = {f: r.dec(f) for f in fields}
+        h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
+        rels = _relations({f: h.get(f) for f in MONEY})
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels):
+            hits.append((r, h))
+    if len(hits) != 1:
+        return False
+    r, h = hits[0]
+    for f in diffs:
+        x = h[f]
+        assert x is not None
+        r.values[f] = _fmt(x)
+        r.alts.pop(f, None)
+    for f in fields:
+        r.review.discard(f)
+    r.proven.difference_update(fields)
+    r.derived.difference_update(fields)
+    check_money(r, present)
+    return True
+
+
+def reconcile_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A column that does not add up to its total, and exactly one set of rows whose own sums give their
+    figures values that close the difference to the stotinka: those figures were misread, whatever the
+    slip (a digit lost, inserted or changed, two digits changed). Two checks that do not depend on each
+    other agree on each: the row's sum and the column's total. Repeated while figures are found (two
+    figures of one row misread: the gross from net + deductions first, then the additional pay)."""
+    fields = [f for f in MONEY if f in present]
+    for _ in range(2 * len(fields)):
+        changed = _rows_misread_alike(rows, totals, present, carried)
+        changed = _one_row_explains_columns(rows, totals, present, carried) or changed
+        for f in fields:
+            vals = [r.dec(f) for r in rows]
+            targets = _column_targets(totals, present, f)
+            if not targets or any(x is None for x in vals):
+                continue
+            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+            if any(t == col for t in targets):
+                continue
+            options: list[tuple[RowDraft, list[Decimal]]] = []
+            for r, cur in zip(rows, vals, strict=True):
+                assert cur is not None
+                cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present) if c != cur]
+                if cands:
+                    options.append((r, cands))
+            if not options or len(options) > MAX_SUSPECT_ROWS:
+                continue
+            found = []
+            for t in targets:
+                for choice in product(*[[None, *cands] for _, cands in options]):
+                    delta = sum((c - r.dec(f) for (r, _), c in zip(options, choice, strict=True)  # type: ignore[operator]
+                                 if c is not None), Decimal(0))  # fmt: skip
+                    if delta == t - col:
+                        found.append(choice)
+            if len(found) != 1:
+                continue
+            for (r, _), c in zip(options, found[0], strict=True):
+                if c is None:
+                    continue
+                r.values[f] = _fmt(c)
+                r.alts.pop(f, None)  # the other pass's reading is what the sums just ruled out
+                for k in fields:
+                    r.review.discard(k)
+                r.proven.difference_update(fields)
+                r.derived.difference_update(fields)
+                check_money(r, present)
+                changed = True
+        if not changed:
+            return
+
+
 def _common_culprits(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
 ) -> RowDraft | None:
@@ -378,19 +565,28 @@ def totals_consistent(totals: dict[str, str], present: list[str]) -> bool:
     return bool(rels) and all(ok for ok, _ in rels)
 
 
-def check_magnitudes(rows: list[RowDraft], present: list[str]) -> None:
+def check_magnitudes(
+    rows: list[RowDraft], present: list[str], totals: dict[str, str] | None = None, carried: dict[str, str] | None = None
+) -> None:
     """A figure ten times or more above its column's median on the same sheet: an inserted digit is
-    likelier than such a salary; a person looks."""
+    likelier than such a salary; a person looks — unless its row's sums hold and its column adds up to
+    the total (an inserted digit would break both)."""
     for f in MONEY:
         if f not in present:
             continue
+        vals_all = [r.dec(f) for r in rows]
+        if totals and all(x is not None for x in vals_all):
+            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals_all if x is not None)
+            confirmed = col in _column_targets(totals, present, f)
+        else:
+            confirmed = False
         vals = sorted(x for x in (r.dec(f) for r in rows) if x is not None and x > 0)
         if len(vals) < 4:
             continue
         median = vals[len(vals) // 2]
         for r in rows:
             x = r.dec(f)
-            if x is not None and median > 0 and x >= 8 * median:
+            if x is not None and median > 0 and x >= 8 * median and not (confirmed and f in r.proven):
                 r.review.add(f, OUT_OF_RANGE)
 
 
@@ -415,8 +611,9 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
+    reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
-    check_magnitudes(drafts, present)
+    check_magnitudes(drafts, present, totals, carried)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:

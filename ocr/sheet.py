@@ -180,15 +180,17 @@ def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
 
 
 def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> list[Target]:
-    """The cells the second pass reads: every ЕГН and days figure, the figures the checks doubt or could
-    not read, and the printed totals (the column checks' anchor: always read twice)."""
+    """The cells the second pass reads: the figures the checks doubt or could not read (an ЕГН whose check
+    digit fails among them; one that passes was never wrong on the development sheets, while its second
+    reading often disagreed), every days figure (no sum vouches for it: read once, even a confident
+    misreading went out unflagged on seed 777), and the printed totals (the column checks' anchor)."""
     targets: list[Target] = []
     for i, (r, d) in enumerate(zip(s.body_rows, drafts, strict=True)):
         for c, kind in enumerate(kinds):
-            if kind is None:
+            if kind is None or kind not in NUMERIC or kind == "row":
                 continue
             unsure = kind in d.review or d.values.get(kind) is None
-            if kind in ("days_worked", "egn") or (kind in NUMERIC and kind != "row" and unsure):
+            if unsure or kind == "days_worked":  # nothing else vouches for a days figure: always read twice
                 targets.append(Target(i, kind, g.cell(r, c)))
     if s.totals_row is not None:
         for c, kind in enumerate(kinds):

@@ -1,6 +1,9 @@
 """Make regression fixtures (tests/fixtures/regression) from sample pages: SRC.png=NAME ...
 
     PYTHONPATH=$PWD python scripts/regression_fixture.py /tmp/s/page-0001.png=b-half-ruled-rows-merged
+
+Halved to 150 dpi unless NAME ends in ``:full`` (a failure that only shows at the scan's own resolution:
+kept at it, 16 grey levels).
 """
 
 from __future__ import annotations
@@ -19,18 +22,22 @@ OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "regressio
 def main(args: list[str]) -> None:
     for arg in args:
         src_s, name = arg.split("=")
+        full = name.endswith(":full")
+        name = name.removesuffix(":full")
         src = Path(src_s)
         im = cv2.imread(str(src), cv2.IMREAD_UNCHANGED)
-        half = cv2.resize(im, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        scale = 1.0 if full else 0.5
+        half = im if full else cv2.resize(im, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
         ok, buf = cv2.imencode(".png", (half // 16 * 16 + 8).astype("uint8"), [cv2.IMWRITE_PNG_COMPRESSION, 9])
         if not ok:
             raise SystemExit(f"{src}: PNG encoding failed")
-        _write_png_with_dpi(OUT / f"{name}.png", buf.tobytes(), 150)
+        _write_png_with_dpi(OUT / f"{name}.png", buf.tobytes(), 300 if full else 150)
         truth = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
         truth["image"] = f"{name}.png"
         for r in truth["rows"]:
+            r.pop("polygon", None)  # the scoring needs the box only
             if r.get("bbox"):
-                r["bbox"] = [round(v / 2) for v in r["bbox"]]
+                r["bbox"] = [round(v * scale) for v in r["bbox"]]
         (OUT / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
