@@ -157,6 +157,9 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
         wide.append([k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)])
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
+    # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
+    # wrapped name or a figure written between the rows (when the table has enough columns to tell)
+    few = 2 if len(xs) - 1 >= 5 else 1
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
@@ -168,8 +171,15 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
         if correction:
             pending.append(band)
             continue
-        if rows and len(cols) <= 1 and not pending:
-            rows[-1].append(band)
+        if rows and len(cols) <= few and not pending:
+            # with the row above, unless it sits far nearer the person's line below (a name wrapped
+            # above its row's figures)
+            gap_above = band[0] - rows[-1][-1][1]
+            gap_below = bands[i + 1][0] - band[1] if len(nxt) > few else None
+            if gap_below is not None and gap_below < 0.6 * gap_above:
+                pending.append(band)
+            else:
+                rows[-1].append(band)
         else:
             rows.append([*pending, band])
             pending = []
@@ -220,7 +230,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
     else:
         head_top = r_top.pos
-    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(14, int(0.4 * line_h)))
+    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
+    one_line = heights[len(heights) // 4]
+    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(12, int(0.3 * one_line)))
     xs = _drop_empty_columns(ink, body, [left, *seps, right])
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
