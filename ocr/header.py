@@ -144,11 +144,14 @@ def _balance_quotes(name: str) -> str:
         elif open_ and "“" in tok:
             open_ = False
         out.append(tok)
-    if open_:  # never closed: drop the opening quote
-        for i in range(len(out) - 1, -1, -1):
-            if out[i].startswith("„"):
-                out[i] = out[i][1:]
+    if open_:  # never closed: a later word ending in a mark the closing quote was read as, else drop it
+        i0 = max(i for i, t in enumerate(out) if t.startswith("„"))
+        for j in range(i0 + 1, len(out)):
+            if len(out[j]) > 2 and out[j][-1] in ".:;,'\"" and out[j][-2].isalnum():
+                out[j] = out[j][:-1] + "“"
                 break
+        else:
+            out[i0] = out[i0][1:]
     return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
 
 
@@ -168,6 +171,9 @@ def clean_employer(words: list[Word]) -> str | None:
     kept = ["–" if t in _DASHES else t for t in kept]
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
+    # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
+    name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
+    name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
     toks = name.split()
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
@@ -184,6 +190,8 @@ def clean_employer(words: list[Word]) -> str | None:
     name = _balance_quotes(name)
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
+        name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):

@@ -41,6 +41,32 @@ def text_bands(
     return [(a + y0, b + y0) for a, b in merged if b - a >= min_h]
 
 
+def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) -> list[tuple[int, int]]:
+    """A band over twice as tall as a line of type holds two lines joined by writing between them (a
+    figure written across the rule): split where its ink is thinnest, when it is thin there."""
+    if len(bands) < 3:
+        return bands
+    one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+    out: list[tuple[int, int]] = []
+    todo = list(bands)
+    while todo:
+        a, b = todo.pop(0)
+        if b - a <= 2.2 * one_line:
+            out.append((a, b))
+            continue
+        prof = np.convolve((ink[a:b, x0:x1] > 0).sum(axis=1).astype(np.float64), np.ones(5) / 5, mode="same")
+        lo, hi = int(0.6 * one_line), b - a - int(0.6 * one_line)
+        if hi <= lo:
+            out.append((a, b))
+            continue
+        m = lo + int(np.argmin(prof[lo:hi]))
+        if prof[m] > 0.25 * prof.max():
+            out.append((a, b))
+            continue
+        todo[:0] = [(a, a + m), (a + m, b)]
+    return out
+
+
 def _runs(empty: np.ndarray) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i, n = 0, len(empty)
@@ -197,7 +223,7 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     ys = [grid.ys[0], grid.ys[1]]
     for k in range(1, len(grid.ys) - 1):
         y0, y1 = grid.ys[k], grid.ys[k + 1]
-        bands = text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1])
+        bands = split_tall(ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1])
         rows = group_lines(ink, bands, grid.xs) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
@@ -220,7 +246,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         r_top, r_head, r_tot = hr[0], hr[1], hr[-1]
     else:
         r_top, r_head, r_tot = None, hr[0], hr[1]
-    body = text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right)
+    body = split_tall(ink, text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right), left, right)
     if len(body) < 1:
         return None
     heights = sorted(b - a for a, b in body)

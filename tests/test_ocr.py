@@ -168,6 +168,11 @@ def test_column_total_mismatch_flags_unproven_fields():
         ("ЗПК „Единство“ с „Бистрица", "ЗПК „Единство“ с. Бистрица"),  # stray quote, village dot lost
         ("Комбинат „Пирин“ Бпагоевград", "Комбинат „Пирин“ Благоевград"),  # one letter off a town
         ('ДФ "Родопа" Смолян я', "ДФ „Родопа“ Смолян"),  # straight quotes, dust read as a letter
+        ("-ЗПК „Единство“ с. Бистрица", "ЗПК „Единство“ с. Бистрица"),  # a speck read as a dash
+        ("ДФ „Родопа“.Смолян", "ДФ „Родопа“ Смолян"),  # ... as a full stop between two words
+        ("„Родопа-94“ ЕООД – Ловеч", "„Родопа-94“ ЕООД – Ловеч"),  # the name's own dashes stay
+        ("„Балкантурист – Слънчев бряг. АД", "„Балкантурист – Слънчев бряг“ АД"),  # closing quote as "."
+        ("ДП.,Пътно поддържане“ – Монтана", "ДП „Пътно поддържане“ – Монтана"),  # opening quote as ".,"
     ],
 )
 def test_employer_name_cleaning(read, printed):

@@ -16,9 +16,7 @@ from ocr.extract import extract_image
 from .conftest import FIXTURES
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING = {
-    "hard-two-sheets-turned-200dpi": "two unruled A5 sheets side by side, turned 90°, 200 dpi: no table found",
-}
+STILL_FAILING: dict[str, str] = {}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem
