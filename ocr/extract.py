@@ -92,7 +92,7 @@ def _two_sheets(
             )
         except ExtractionError:
             return None
-        if not half.rows:
+        if not _sheet_like(half):  # a half of one wide sheet reads as rows without names
             return None
         for r in half.rows:
             if r.bbox:
@@ -122,6 +122,12 @@ def _map_box(box: list[int], m: np.ndarray) -> list[int]:
     x0, y0, x1, y1 = box
     q = np.array([[x0, y0, 1.0], [x1, y1, 1.0]]) @ m.T
     return [int(round(min(q[:, 0]))), int(round(min(q[:, 1]))), int(round(max(q[:, 0]))), int(round(max(q[:, 1])))]
+
+
+def _sheet_like(p: PayrollPage) -> bool:
+    """Most rows carry a person's name (two words or more): a sheet of its own, not half of one."""
+    named = sum(1 for r in p.rows if r.name and sum(len(w) >= 3 for w in r.name.split()) >= 2)
+    return len(p.rows) >= 1 and named >= 0.6 * len(p.rows)
 
 
 def _quality(p: PayrollPage) -> int:
