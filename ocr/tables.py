@@ -92,7 +92,9 @@ def column_gaps(
         prof += (ink[a:b, x0:x1] > 0).any(axis=0)
     head_prof: np.ndarray = np.asarray((ink[head[0] : head[1], x0:x1] > 0).any(axis=0))
     # a stamp or a stray stroke may cross a gap in a few lines; the heading must still be clear there
-    allowance = min(3, len(bands) // 4)
+    # (a few of the lines that have ink at all: wrapped names make many lines with ink in one column)
+    near = np.lib.stride_tricks.sliding_window_view(np.pad(prof, 150, mode="edge"), 301).max(axis=1)
+    allowance = np.minimum(min(3, len(bands) // 4), near // 5)
     runs = _runs(prof <= allowance)
     seps: list[int] = []
     for i, j in runs:
