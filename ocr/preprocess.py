@@ -100,13 +100,13 @@ class Blobs:
 
     def at_least(self, min_area: int, rows: slice | None = None, *, char_h: int | None = None) -> np.ndarray:
         """Blots of ``min_area`` pixels or more; with ``char_h`` (the type's height) only those the size
-        of type: no blot taller than four characters (a stamp's ring), no long thin stroke (a signature),
-        none far lighter than the typing (a stamp's letters; known when the grayscale was given)."""
+        of type: no blot taller than four characters (a stamp's ring), none far lighter than the typing
+        (a stamp's letters; known when the grayscale was given)."""
         lut = np.zeros(self.n, dtype=np.uint8)
         ok = self.area[1:] >= min_area
         if char_h is not None:
-            w, h = self.stats[1:, cv2.CC_STAT_WIDTH], self.stats[1:, cv2.CC_STAT_HEIGHT]
-            ok &= (h <= 4 * char_h) & ~((w > 3 * char_h) & (self.area[1:] < 0.15 * w * h))
+            h = self.stats[1:, cv2.CC_STAT_HEIGHT]
+            ok &= h <= 4 * char_h
             if self.dark is not None:  # a stamp's letters: lighter than any typing
                 ok &= self.dark[1:] >= 0.02
         lut[1:] = np.where(ok, 255, 0)
@@ -118,8 +118,8 @@ class Blobs:
         return int(np.median(h)) if h.size else 30
 
     def text_sized(self, min_area: int) -> np.ndarray:
-        """Blots of ``min_area`` or more the size of type: without a stamp's ring pressed across the rows
-        or signatures (either would join the rows' lines into one)."""
+        """Blots of ``min_area`` or more the size of type: without a stamp pressed across the rows (it
+        would join their lines into one)."""
         return self.at_least(min_area, char_h=self.char_height())
 
     def without_dust(self, *, max_area: int = 80, reach: int = 9, min_height: int = 14) -> np.ndarray:
