@@ -16,6 +16,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 
 from . import align, lines, preprocess, tables
+from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
 
@@ -26,8 +27,9 @@ class Straight:
     gray: np.ndarray  # deskewed grayscale
     binary: np.ndarray  # its ink (255), ruling included
     angle: float  # degrees the deskew turned it
-    back: np.ndarray  # 3x3: maps these coordinates back to the image as given
+    back: np.ndarray  # 3x3: maps these coordinates back to the image as given (after the bend)
     quarter_turns: int
+    bend: np.ndarray | None = None  # a bent sheet put flat: (x, y) here is (x, y + bend[x]) deskewed
 
 
 @dataclass
@@ -46,9 +48,23 @@ class Analysis:
     rules: lines.Rules
 
 
-def straighten(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Straight:
+def turned_to_given(quarter_turns: int, h: int, w: int) -> np.ndarray:
+    """3x3: maps coordinates in ``numpy.rot90(image, quarter_turns)`` back to the ``h`` x ``w`` image."""
+    m = {
+        0: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
+        1: [[0.0, -1.0, w - 1.0], [1.0, 0.0, 0.0]],
+        2: [[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]],
+        3: [[0.0, 1.0, 0.0], [-1.0, 0.0, h - 1.0]],
+    }[quarter_turns % 4]
+    return np.vstack([m, [0.0, 0.0, 1.0]])
+
+
+def straighten(
+    image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False
+) -> Straight:
     """Turn the image by ``quarter_turns`` (as numpy.rot90 counts), scale it to 300 dpi when it is
-    coarser, and deskew it. Too small an image is refused."""
+    coarser, and deskew it; with ``unbend``, a sheet bent on the glass is put flat (ocr.unbend). Too
+    small an image is refused."""
     gray = preprocess.to_gray(image)
     if gray.shape[0] < 200 or gray.shape[1] < 200:
         raise ExtractionError(f"изображението е твърде малко ({gray.shape[1]}x{gray.shape[0]} пиксела)")
@@ -56,33 +72,32 @@ def straighten(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int 
     back = np.eye(3)  # maps working coordinates back to the image as given
     k = quarter_turns % 4
     if k:
-        h, w = gray.shape
+        back = back @ turned_to_given(k, *gray.shape[:2])
         gray = np.ascontiguousarray(np.rot90(gray, k))
-        turned_to_given = {
-            1: [[0.0, -1.0, w - 1.0], [1.0, 0.0, 0.0]],
-            2: [[-1.0, 0.0, w - 1.0], [0.0, -1.0, h - 1.0]],
-            3: [[0.0, 1.0, 0.0], [-1.0, 0.0, h - 1.0]],
-        }[k]
-        back = back @ np.vstack([turned_to_given, [0, 0, 1]])
     if dpi < 280:  # work at 300 dpi: the thresholds and tesseract like it
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
     gray, binary, angle, straight = preprocess.deskew(gray)
-    return Straight(gray, binary, angle, back @ straight, k)
+    bend = unbend_mod.bend_of_rules(binary) if unbend else None
+    if bend is not None:
+        gray = unbend_mod.flatten(gray, bend)
+        binary = preprocess.binarize(gray)
+    return Straight(gray, binary, angle, back @ straight, k, bend)
 
 
-def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0) -> Analysis:
-    """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract."""
-    s = straighten(image, dpi=dpi, quarter_turns=quarter_turns)
+def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False) -> Analysis:
+    """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
+    ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
+    s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
     rules = lines.find_rules(s.binary)
-    blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)))
+    blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
-    grid = tables.find_grid(ink, rules, layout=blobs.at_least(70))
+    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70))
     clean = preprocess.flatten(s.gray, blobs.without_dust())
-    return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2]), 300, s.angle, s.quarter_turns, blobs, rules)
+    return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2], s.bend), 300, s.angle, s.quarter_turns, blobs, rules)
 
 
 def column_kinds(a: Analysis) -> list[str]:
     """'numeric', 'text', 'scribble' or 'empty' for every column, from the alignment of its ink."""
-    return align.column_kinds(a.blobs.at_least(40), a.grid)
+    return align.column_kinds(a.blobs.text_sized(40), a.grid)

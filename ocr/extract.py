@@ -21,7 +21,7 @@ from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
 from . import checks, columns, plausibility, preprocess, sheet
-from .analysis import Analysis, analyse, column_kinds
+from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .engine import OcrEngine
 from .reading import recognise, second_pass
 
@@ -32,21 +32,29 @@ def extract_image(
     """Read one payroll sheet image (grayscale or BGR) into payroll-page/1."""
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
+    turns_read = 0
     if _looks_wrong(page):  # fed sideways or upside down? ask the engine's orientation detector
         gray = preprocess.to_gray(image)
         asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
                  engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
         # faint scans can leave the detector unsure: then every other orientation is tried
         for turns in dict.fromkeys([t for t in asked if t] or [1, 3, 2]):
+            turned_hints: dict[str, bool] = {}
             try:
-                turned = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=turns, engine=engine)
+                turned = read_page(
+                    image, image_name=image_name, dpi=dpi, quarter_turns=turns, engine=engine, hints=turned_hints
+                )
             except ExtractionError:
-                continue
+                turned = PayrollPage(image=image_name)
+            if _looks_wrong(turned):  # turned, and still no sheet: two sheets side by side, turned?
+                both = _two_sheets(image, image_name, dpi, turned, True, engine, turns)
+                turned, turns = (both, -1) if both is not None else (turned, turns)
             if _quality(turned) > _quality(page):
-                page = turned
+                page, hints, turns_read = turned, turned_hints, turns
             if not _looks_wrong(page):
                 break
-    page = _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False), engine) or page
+    if turns_read >= 0:  # (-1: already read as two sheets)
+        page = _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False), engine, turns_read) or page
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -56,29 +64,39 @@ def extract_image(
 
 
 def _two_sheets(
-    image: np.ndarray, image_name: str, dpi: int | None, page: PayrollPage, hinted: bool, engine: OcrEngine
+    image: np.ndarray,
+    image_name: str,
+    dpi: int | None,
+    page: PayrollPage,
+    hinted: bool,
+    engine: OcrEngine,
+    quarter_turns: int = 0,
 ) -> PayrollPage | None:
-    """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan.
-    Each half is read on its own; the page is both sheets' rows in reading order, the last sheet's totals."""
-    h, w = image.shape[:2]
-    boxes = [r.bbox for r in page.rows if r.bbox]
+    """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan
+    (as read: turned by ``quarter_turns`` when the page was fed sideways or upside down). Each half is
+    read on its own; the page is both sheets' rows in reading order, the last sheet's totals."""
+    upright = np.rot90(image, quarter_turns) if quarter_turns % 4 else image
+    h, w = upright.shape[:2]
+    to_given = turned_to_given(quarter_turns, *image.shape[:2])
+    given_to_upright = np.linalg.inv(to_given)
+    boxes = [_map_box(r.bbox, given_to_upright) for r in page.rows if r.bbox]
     narrow = bool(boxes) and max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 0.55 * w
     if w < 1.2 * h or not (hinted or narrow or _looks_wrong(page)):
         return None
     mid = w // 2
     halves = []
-    for x0, part in ((0, image[:, :mid]), (mid, image[:, mid:])):
+    for x0, part in ((0, upright[:, :mid]), (mid, upright[:, mid:])):
         try:
             half = read_page(
                 np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine
             )
         except ExtractionError:
             return None
-        if not half.rows:
+        if not _sheet_like(half):  # a half of one wide sheet reads as rows without names
             return None
         for r in half.rows:
             if r.bbox:
-                r.bbox = [r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]]
+                r.bbox = _map_box([r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]], to_given)
         halves.append(half)
     left, right = halves
     if _quality(left) + _quality(right) <= _quality(page):
@@ -97,6 +115,19 @@ def _two_sheets(
             "totals": right.totals,
         }
     )
+
+
+def _map_box(box: list[int], m: np.ndarray) -> list[int]:
+    """A box through the 3x3 map ``m`` (quarter turns and shifts keep it a box)."""
+    x0, y0, x1, y1 = box
+    q = np.array([[x0, y0, 1.0], [x1, y1, 1.0]]) @ m.T
+    return [int(round(min(q[:, 0]))), int(round(min(q[:, 1]))), int(round(max(q[:, 0]))), int(round(max(q[:, 1])))]
+
+
+def _sheet_like(p: PayrollPage) -> bool:
+    """Most rows carry a person's name (two words or more): a sheet of its own, not half of one."""
+    named = sum(1 for r in p.rows if r.name and sum(len(w) >= 3 for w in r.name.split()) >= 2)
+    return len(p.rows) >= 1 and named >= 0.6 * len(p.rows)
 
 
 def _quality(p: PayrollPage) -> int:
@@ -141,7 +172,7 @@ def read_page(
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
     ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side."""
     try:
-        a = analyse(image, dpi=dpi, quarter_turns=quarter_turns)
+        a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True)
     except ExtractionError:
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)

@@ -80,9 +80,16 @@ class Transform:
     """Maps deskewed/turned page coordinates back to the image as given (2x3 affine of the inverse)."""
 
     back: np.ndarray = field(default_factory=lambda: np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
+    # a bent sheet put flat (ocr.unbend): the point (x, y) here is (x, y + bend[x]) before the affine map
+    bend: np.ndarray | None = None
 
     def box_to_original(self, b: Box) -> list[int]:
-        pts = np.array([[b.x0, b.y0, 1], [b.x1, b.y0, 1], [b.x0, b.y1, 1], [b.x1, b.y1, 1]], dtype=np.float64)
+        if self.bend is None:
+            pts = np.array([[b.x0, b.y0, 1], [b.x1, b.y0, 1], [b.x0, b.y1, 1], [b.x1, b.y1, 1]], dtype=np.float64)
+        else:
+            xs = np.linspace(b.x0, b.x1, 9)
+            s = np.interp(xs, np.arange(len(self.bend)), self.bend)
+            pts = np.vstack([np.stack([xs, b.y0 + s, np.ones(9)], 1), np.stack([xs, b.y1 + s, np.ones(9)], 1)])
         q = pts @ self.back.T
         return [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
                 int(round(q[:, 1].max()))]  # fmt: skip

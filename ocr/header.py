@@ -130,7 +130,7 @@ def _balance_quotes(name: str) -> str:
     toks = name.split()
     out: list[str] = []
     open_ = False
-    for tok in toks:
+    for k, tok in enumerate(toks):
         if tok.startswith("„"):
             if open_:  # a second opening before any closing: the earlier one was noise
                 for i in range(len(out) - 1, -1, -1):
@@ -138,36 +138,59 @@ def _balance_quotes(name: str) -> str:
                         out[i] = out[i][1:]
                         break
             open_ = "“" not in tok
-            if open_ and tok[-1] in ":;.,!'\"" and len(tok) > 2:
-                tok = tok[:-1] + "“"
-                open_ = False
+            closed_later = any("“" in t for t in toks[k + 1 :])
+            # "„Металик:" closes its own quote; "„Н. Вапцаров“" (an initial) and "„Балкантурист. – ...“" do not
+            if open_ and tok[-1] in ":;.,!'\"" and len(tok) > 3:
+                # closed by its own mark, unless a closing quote follows: then the mark is a speck
+                tok = tok[:-1] + ("" if closed_later else "“")
+                open_ = closed_later
         elif open_ and "“" in tok:
             open_ = False
         out.append(tok)
-    if open_:  # never closed: drop the opening quote
-        for i in range(len(out) - 1, -1, -1):
-            if out[i].startswith("„"):
-                out[i] = out[i][1:]
+    if open_:  # never closed: a later word ending in a mark the closing quote was read as, else drop it
+        i0 = max(i for i, t in enumerate(out) if t.startswith("„"))
+        for j in range(i0 + 1, len(out)):
+            if len(out[j]) > 2 and out[j][-1] in ".:;,'\"" and out[j][-2].isalnum():
+                out[j] = out[j][:-1] + "“"
                 break
+        else:
+            out[i0] = out[i0][1:]
     return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
 
 
 _DASHES = {"-", "–", "—", "--"}
+_DASH_LOOKALIKES = {">", "~", "=", "_"}  # a lone dash between two words read as another stroke
+
+
+def _abbreviation(tok: str) -> str:
+    """A legal form's abbreviation with one letter misread ("АФ", "1Ф" for "ДФ"): the one known
+    abbreviation of the same length one letter away, the last letter kept when several are."""
+    core = tok.strip(".,")
+    if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
+        return tok
+    near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
+    if len(near) > 1:
+        near = [a for a in near if a[-1] == core[-1]]
+    return tok.replace(core, near[0]) if len(near) == 1 else tok
 
 
 def clean_employer(words: list[Word]) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
     kept = [
         w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
-        or (w.text in _DASHES and w.conf >= 0.3)  # "ЕООД – Ловеч": the dash between words is the name's
+        or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
     ]  # fmt: skip
-    while kept and kept[0] in _DASHES:
+    while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
-    while kept and kept[-1] in _DASHES:
+    while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
-    kept = ["–" if t in _DASHES else t for t in kept]
+    kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
+    kept = [_abbreviation(t) if i == 0 else t for i, t in enumerate(kept)]
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
+    # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
+    name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
+    name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
     toks = name.split()
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
@@ -183,7 +206,14 @@ def clean_employer(words: list[Word]) -> str | None:
     name = " ".join(out)
     name = _balance_quotes(name)
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
+    name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
+    name = re.sub(r"“[.,:;](?=\s|$)", "“", name)  # a speck after the closing quote
+    toks = name.split()
+    if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
+        name = " ".join(toks[:-1])
     name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
+        name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):

@@ -88,28 +88,71 @@ class Blobs:
     """Connected components of the text ink, labelled once per page; every mask by size is then a
     table lookup instead of another labelling pass over 9 million pixels."""
 
-    def __init__(self, binary: np.ndarray) -> None:
+    def __init__(self, binary: np.ndarray, gray: np.ndarray | None = None) -> None:
         self.n, self.labels, self.stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
         self.area = self.stats[:, cv2.CC_STAT_AREA]
         # each pixel's blot area (0 on paper): a mask by size is then one comparison, no table lookup
         area = self.area.astype(np.uint32)
         area[0] = 0
         self.pixel_area = area[self.labels]
+        # each blot's share of pixels darker than the page's ink is typically (when the grayscale is
+        # given): a stamp's letters, pressed in light ink, have none
+        self.dark: np.ndarray | None = None
+        if gray is not None and self.n > 1:
+            level = float(np.median(gray[binary > 0]))
+            self.dark = np.bincount(self.labels[gray < level], minlength=self.n) / np.maximum(1, self.area)
 
-    def at_least(self, min_area: int, rows: slice | None = None) -> np.ndarray:
-        area = self.pixel_area if rows is None else self.pixel_area[rows]
-        return (area >= max(1, min_area)).view(np.uint8) * np.uint8(255)
+    def at_least(self, min_area: int, rows: slice | None = None, *, char_h: int | None = None) -> np.ndarray:
+        """Blots of ``min_area`` pixels or more; with ``char_h`` (the type's height) only those the size
+        of type: no blot taller than four characters (a stamp's ring), none far lighter than the typing
+        (a stamp's letters; known when the grayscale was given)."""
+        if char_h is None:
+            area = self.pixel_area if rows is None else self.pixel_area[rows]
+            return (area >= max(1, min_area)).view(np.uint8) * np.uint8(255)
+        lut = np.zeros(self.n, dtype=np.uint8)
+        ok = self.area[1:] >= min_area
+        h = self.stats[1:, cv2.CC_STAT_HEIGHT]
+        ok &= h <= 4 * char_h
+        if self.dark is not None:  # a stamp's letters: lighter than any typing
+            ok &= self.dark[1:] >= 0.02
+        lut[1:] = np.where(ok, 255, 0)
+        return lut[self.labels if rows is None else self.labels[rows]]
 
-    def without_dust(self, *, max_area: int = 80, reach: int = 9) -> np.ndarray:
+    def char_height(self) -> int:
+        """The typical height of a character on the page (blots of 70 px or more), in pixels."""
+        h = self.stats[1:, cv2.CC_STAT_HEIGHT][(self.area[1:] >= 70) & (self.stats[1:, cv2.CC_STAT_HEIGHT] >= 8)]
+        return int(np.median(h)) if h.size else 30
+
+    def text_sized(self, min_area: int) -> np.ndarray:
+        """Blots of ``min_area`` or more the size of type: without a stamp pressed across the rows (it
+        would join their lines into one)."""
+        return self.at_least(min_area, char_h=self.char_height())
+
+    def without_dust(self, *, max_area: int = 80, reach: int = 9, min_height: int = 14) -> np.ndarray:
         """Ink minus dust: small blots with no larger ink within ``reach`` pixels. Fragments of a faint
-        character, full stops and breves sit next to letters and stay."""
+        character, full stops and breves sit next to letters and stay. A small face's letters are small
+        too: a blot as tall as a character ("1" alone in a row-number cell) or one of a run of three blots
+        or more, each within ``reach`` of the next (a word), is writing; specks lie alone."""
         small = self.area < max_area
+        small &= self.stats[:, cv2.CC_STAT_HEIGHT] < min_height
         small[0] = False
-        big = self.at_least(max_area)
-        zone = cv2.dilate(big, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 2 * reach + 1)))
+        if not small.any():
+            return self.at_least(1)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 2 * reach + 1))
+        zone = cv2.dilate(self.at_least(max_area), kernel)
         touched = np.bincount(self.labels[zone > 0].ravel(), minlength=self.n) > 0
+        # runs of blots: every blot of 20 px or more grown by ``reach``, each run counted
+        grown = cv2.dilate(self.at_least(20), kernel)
+        n_runs, runs = cv2.connectedComponents(grown, connectivity=8)
+        on = grown > 0
+        run_of = np.zeros(self.n, dtype=np.int64)
+        run_of[self.labels[on]] = runs[on]
+        counted = (self.area >= 20) & (run_of > 0)
+        counted[0] = False
+        per_run = np.bincount(run_of[counted], minlength=n_runs)
+        in_word = per_run[run_of] >= 3
         keep = np.zeros(self.n, dtype=np.uint8)
-        keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
+        keep[1:] = np.where(small[1:] & ~touched[1:] & ~in_word[1:], 0, 255)
         return keep[self.labels]
 
 

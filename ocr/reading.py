@@ -19,6 +19,7 @@ from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
 
 NUMERIC_CHARS = "0123456789.,-"
+MOSAIC_MAX = 30000  # pixels of height per mosaic (tesseract stops at 32767)
 
 
 @dataclass
@@ -87,6 +88,16 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
     pad = 24
     crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
              for b in boxes]  # fmt: skip
+    # tesseract refuses an image taller than 32767 pixels: a long table's cells go in several mosaics
+    if sum(c.shape[0] + pad for c in crops) + pad > MOSAIC_MAX:
+        out_all: list[list[Word]] = []
+        start, height = 0, pad
+        for i, c in enumerate(crops):
+            if height + c.shape[0] + pad > MOSAIC_MAX and i > start:
+                out_all += mosaic_read(a, boxes[start:i], read)
+                start, height = i, pad
+            height += c.shape[0] + pad
+        return out_all + mosaic_read(a, boxes[start:], read)
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] + pad for c in crops) + pad
     mosaic = np.full((height, width), 255, dtype=np.uint8)

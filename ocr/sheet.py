@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import cv2
+import numpy as np
+
 from archive_core.records import PayrollPage, PayrollRow
 
 from . import checks, columns, normalise
@@ -93,10 +96,27 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
 
 
-def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> bool:
-    """An empty "column" across the middle of a landscape scan: two sheets side by side."""
+def _gutter(a: Analysis) -> bool:
+    """A white strip down the middle of the table's height that not even a rule crosses: the paper
+    between two sheets laid side by side (one sheet's rules and text cross its own middle)."""
     g = a.grid
     height, width = a.clean.shape
+    x0, x1 = int(0.4 * width), int(0.6 * width)
+    band = cv2.bitwise_or(a.ink, a.rules.mask)[g.ys[0] : g.ys[-1], x0:x1]
+    if band.size == 0:
+        return False
+    per_x = (band > 0).sum(axis=0)
+    clear = np.convolve((per_x <= 2).astype(np.int64), np.ones(20, dtype=np.int64), mode="valid")
+    return bool(clear.size) and int(clear.max()) >= 20
+
+
+def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> bool:
+    """An empty "column" across the middle of a landscape scan, or a white strip there no rule crosses:
+    two sheets side by side."""
+    g = a.grid
+    height, width = a.clean.shape
+    if width > 1.2 * height and _gutter(a):
+        return True
     return width > 1.2 * height and any(
         kinds[c] is None
         and not any(row[c].strip() for row in s.texts)

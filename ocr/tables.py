@@ -41,6 +41,32 @@ def text_bands(
     return [(a + y0, b + y0) for a, b in merged if b - a >= min_h]
 
 
+def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) -> list[tuple[int, int]]:
+    """A band over twice as tall as a line of type holds two lines joined by writing between them (a
+    figure written across the rule): split where its ink is thinnest, when it is thin there."""
+    if len(bands) < 3:
+        return bands
+    one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+    out: list[tuple[int, int]] = []
+    todo = list(bands)
+    while todo:
+        a, b = todo.pop(0)
+        if b - a <= 2.2 * one_line:
+            out.append((a, b))
+            continue
+        prof = np.convolve((ink[a:b, x0:x1] > 0).sum(axis=1).astype(np.float64), np.ones(5) / 5, mode="same")
+        lo, hi = int(0.6 * one_line), b - a - int(0.6 * one_line)
+        if hi <= lo:
+            out.append((a, b))
+            continue
+        m = lo + int(np.argmin(prof[lo:hi]))
+        if prof[m] > 0.25 * prof.max():
+            out.append((a, b))
+            continue
+        todo[:0] = [(a, a + m), (a + m, b)]
+    return out
+
+
 def _runs(empty: np.ndarray) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i, n = 0, len(empty)
@@ -66,7 +92,9 @@ def column_gaps(
         prof += (ink[a:b, x0:x1] > 0).any(axis=0)
     head_prof: np.ndarray = np.asarray((ink[head[0] : head[1], x0:x1] > 0).any(axis=0))
     # a stamp or a stray stroke may cross a gap in a few lines; the heading must still be clear there
-    allowance = min(3, len(bands) // 4)
+    # (a few of the lines that have ink at all: wrapped names make many lines with ink in one column)
+    near = np.lib.stride_tricks.sliding_window_view(np.pad(prof, 150, mode="edge"), 301).max(axis=1)
+    allowance = np.minimum(min(3, len(bands) // 4), near // 5)
     runs = _runs(prof <= allowance)
     seps: list[int] = []
     for i, j in runs:
@@ -157,6 +185,9 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
         wide.append([k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)])
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
+    # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
+    # wrapped name or a figure written between the rows (when the table has enough columns to tell)
+    few = 2 if len(xs) - 1 >= 5 else 1
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
@@ -168,8 +199,15 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
         if correction:
             pending.append(band)
             continue
-        if rows and len(cols) <= 1 and not pending:
-            rows[-1].append(band)
+        if rows and len(cols) <= few and not pending:
+            # with the row above, unless it sits far nearer the person's line below (a name wrapped
+            # above its row's figures)
+            gap_above = band[0] - rows[-1][-1][1]
+            gap_below = bands[i + 1][0] - band[1] if len(nxt) > few else None
+            if gap_below is not None and gap_below < 0.6 * gap_above:
+                pending.append(band)
+            else:
+                rows[-1].append(band)
         else:
             rows.append([*pending, band])
             pending = []
@@ -187,7 +225,7 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     ys = [grid.ys[0], grid.ys[1]]
     for k in range(1, len(grid.ys) - 1):
         y0, y1 = grid.ys[k], grid.ys[k + 1]
-        bands = text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1])
+        bands = split_tall(ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1])
         rows = group_lines(ink, bands, grid.xs) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
@@ -210,7 +248,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         r_top, r_head, r_tot = hr[0], hr[1], hr[-1]
     else:
         r_top, r_head, r_tot = None, hr[0], hr[1]
-    body = text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right)
+    body = split_tall(ink, text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right), left, right)
     if len(body) < 1:
         return None
     heights = sorted(b - a for a, b in body)
@@ -220,7 +258,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
     else:
         head_top = r_top.pos
-    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(14, int(0.4 * line_h)))
+    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
+    one_line = heights[len(heights) // 4]
+    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(12, int(0.3 * one_line)))
     xs = _drop_empty_columns(ink, body, [left, *seps, right])
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)

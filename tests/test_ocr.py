@@ -168,6 +168,17 @@ def test_column_total_mismatch_flags_unproven_fields():
         ("ЗПК „Единство“ с „Бистрица", "ЗПК „Единство“ с. Бистрица"),  # stray quote, village dot lost
         ("Комбинат „Пирин“ Бпагоевград", "Комбинат „Пирин“ Благоевград"),  # one letter off a town
         ('ДФ "Родопа" Смолян я', "ДФ „Родопа“ Смолян"),  # straight quotes, dust read as a letter
+        ("-ЗПК „Единство“ с. Бистрица", "ЗПК „Единство“ с. Бистрица"),  # a speck read as a dash
+        ("ДФ „Родопа“.Смолян", "ДФ „Родопа“ Смолян"),  # ... as a full stop between two words
+        ("„Родопа-94“ ЕООД – Ловеч", "„Родопа-94“ ЕООД – Ловеч"),  # the name's own dashes stay
+        ("„Балкантурист – Слънчев бряг. АД", "„Балкантурист – Слънчев бряг“ АД"),  # closing quote as "."
+        ("ДП.,Пътно поддържане“ – Монтана", "ДП „Пътно поддържане“ – Монтана"),  # opening quote as ".,"
+        ("ТКЗС „Н. Вапцаров“ – с. Горна Липница", "ТКЗС „Н. Вапцаров“ – с. Горна Липница"),  # an initial
+        ("ЕТ „Вели > 2“ с. Черноочене", "ЕТ „Вели – 2“ с. Черноочене"),  # the dash read as ">"
+        ("Тухларна „Искър“ гр.Нови Искър", "Тухларна „Искър“ гр. Нови Искър"),
+        ("„Стомана“ АД – гр. Перник В", "„Стомана“ АД – гр. Перник"),  # a stamp's letter
+        ("АФ „Родопа“ Смолян", "ДФ „Родопа“ Смолян"),  # one letter of the legal form misread
+        ("„Балкантурист. – Слънчев бряг“. АД", "„Балкантурист – Слънчев бряг“ АД"),
     ],
 )
 def test_employer_name_cleaning(read, printed):
@@ -248,7 +259,9 @@ def test_a_sheet_nothing_can_be_read_from_fails_the_page_after_every_orientation
     with pytest.raises(ExtractionError, match="не е намерена таблица с редове"):
         extract_image(img, image_name=PAGES[0].name, engine=engine)
     assert engine.asked.count("orientation") == 2  # the detector was asked before giving up
-    assert engine.asked.count("words") == 4  # read upright, then turned 1, 3 and 2 quarter turns
+    # read upright, then turned 1, 3 and 2 quarter turns, and once the left half of a sideways reading
+    # (two sheets side by side, turned?): nothing more
+    assert engine.asked.count("words") == 5
 
 
 def test_upside_down_page_is_read_when_the_orientation_detector_is_unsure(first_page, ocr_engine: OcrEngine):

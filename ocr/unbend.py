@@ -1,0 +1,61 @@
+"""A sheet bent on the scanner glass: its rows curve across the page, so one straight line no longer
+separates two rows and a rule's ends drift off its row. The long horizontal rules were straight on
+paper: how far each one stands above or below its own middle, column by column, is the bend; the
+page is put flat by moving every column of pixels back by it.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
+MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
+
+
+def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
+    """Per column of the page, how far the rules there stand below (+) or above (-) their middle (None:
+    no long rule, or the page lies flat). ``binary``: ink = 255, ruling included."""
+    h, w = binary.shape
+    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
+    joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    bins = (w + STEP - 1) // STEP
+    offsets: list[np.ndarray] = []
+    for i in range(1, n):
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        if bw < 0.3 * w or bh > 0.05 * h:
+            continue
+        ys, xs = np.nonzero((labels[y : y + bh, x : x + bw] == i) & (horiz[y : y + bh, x : x + bw] > 0))
+        if xs.size == 0:
+            continue
+        b = (xs + x) // STEP
+        count = np.bincount(b, minlength=bins).astype(np.float64)
+        centre = np.bincount(b, weights=(ys + y).astype(np.float64), minlength=bins)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            centre = np.where(count >= 4, centre / np.maximum(count, 1), np.nan)
+        if np.count_nonzero(~np.isnan(centre)) < 5:
+            continue
+        offsets.append(centre - np.nanmedian(centre))
+    if not offsets:
+        return None
+    stack = np.vstack(offsets)
+    seen = ~np.isnan(stack).all(axis=0)
+    if np.count_nonzero(seen) < 5:
+        return None
+    d = np.full(bins, np.nan)
+    d[seen] = np.nanmedian(stack[:, seen], axis=0)
+    idx = np.arange(bins)
+    d = np.interp(idx, idx[seen], d[seen])
+    d = np.array([np.median(d[max(0, i - 2) : i + 3]) for i in range(bins)])  # a sheet bends smoothly
+    if float(d.max() - d.min()) < MIN_BEND:
+        return None
+    return np.interp(np.arange(w), idx * STEP + STEP / 2, d)
+
+
+def flatten(gray: np.ndarray, bend: np.ndarray) -> np.ndarray:
+    """The page with every column moved up or down by its ``bend``: rows straight again."""
+    h, w = gray.shape
+    map_x = np.tile(np.arange(w, dtype=np.float32), (h, 1))
+    map_y = (np.arange(h, dtype=np.float32)[:, None] + bend[None, :].astype(np.float32)).astype(np.float32)
+    return cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
