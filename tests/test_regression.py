@@ -17,7 +17,6 @@ from .conftest import FIXTURES
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
 STILL_FAILING = {
-    "d-rows-merged-days-run-together": "two unruled rows read as one (days '6' and '22' read as 622)",
     "hard-two-sheets-upside-down": "every row found and numbered; one days figure read wrong without a flag (150 dpi)",
 }
 SHEETS = [
