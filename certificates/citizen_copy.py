@@ -79,6 +79,10 @@ KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their 
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
+# ruling the page's rule finder (long level strokes) misses where a bent sheet tilts it: straight
+# strokes this long at any of these angles (degrees), looked for near the grid lines only
+SHORT_RULE = 41
+SHORT_RULE_ANGLES = (-5.0, -3.5, -2.0, -1.0, 0.0, 1.0, 2.0, 3.5, 5.0)
 
 
 NAME_SIMILAR = 88  # rapidfuzz ratio (0-100): a word read this close to another row's name is that name
@@ -263,21 +267,48 @@ def bend(
     return np.interp(np.arange(w), centres, smooth)
 
 
+def short_rules(binary: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """Bool mask of horizontal ruling in short straight pieces (SHORT_RULE long, tilted up to a few
+    degrees): on a bent sheet a rule is no straight line across the page and the long-stroke finder
+    misses it near the table's edges. Only within ``near`` (bool: around the grid lines)."""
+    found = np.zeros(binary.shape, dtype=np.uint8)
+    src = np.where(near, binary, 0).astype(np.uint8)
+    for deg in SHORT_RULE_ANGLES:
+        rise = np.tan(np.radians(deg)) * (SHORT_RULE - 1)
+        kh = int(np.ceil(abs(rise))) + 1
+        kernel = np.zeros((kh, SHORT_RULE), np.uint8)
+        y_start, y_end = (0, kh - 1) if rise >= 0 else (kh - 1, 0)
+        cv2.line(kernel, (0, y_start), (SHORT_RULE - 1, y_end), 1, 1)
+        found |= cv2.morphologyEx(src, cv2.MORPH_OPEN, kernel)
+    return found > 0
+
+
 def layout_of(a: Analysis) -> Layout:
     g = a.grid
     h, w = a.gray.shape
     left, right = _table_columns(a.blobs.at_least(60), g.ys, g.xs[0], g.xs[-1])
     x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
     binary = preprocess.binarize(a.gray)
-    text = cv2.dilate(a.blobs.at_least(SEAM_MIN_BLOB), np.ones((5, 5), np.uint8))[:, x0:x1] > 0
-    # closeness to text: 1 on the ink, falling to 0 at CLEARANCE pixels (a seam keeps to a gap's middle)
-    away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
-    near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
-    rules = lines.find_rules(binary).mask[:, x0:x1] > 0
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
     # rows repeat every row height: a strip can be matched to its neighbour row beyond half of it
     reach = max(4, min(40, int(0.4 * float(np.median(heights[1:] or heights)))))
     shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20), reach=reach)
+    near_grid = np.zeros((h, w), dtype=bool)
+    for k, y in enumerate(g.ys):
+        nh = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
+        d = max(6, int(SEAM_WINDOW * min(nh))) + 4
+        xs = np.arange(x0, x1)
+        ys0 = np.clip(np.round(y + shift).astype(int) - d, 0, h - 1)
+        for dy in range(2 * d + 1):
+            near_grid[np.clip(ys0 + dy, 0, h - 1), xs] = True
+    short = short_rules(binary, near_grid)
+    short_wide = cv2.dilate(short.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    text_ink = np.where(short_wide, 0, a.blobs.at_least(SEAM_MIN_BLOB)).astype(np.uint8)
+    text = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
+    # closeness to text: 1 on the ink, falling to 0 at CLEARANCE pixels (a seam keeps to a gap's middle)
+    away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
+    near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
+    rules = ((lines.find_rules(binary).mask > 0) | short)[:, x0:x1]
     cols = np.arange(x1 - x0)
     # how much of the table's width carries text, line by line, with the bend taken out
     rows_idx = np.clip(np.arange(h)[:, None] + np.round(shift).astype(int)[None, :], 0, h - 1)
@@ -330,7 +361,7 @@ def layout_of(a: Analysis) -> Layout:
         labels=labels,
         columns=columns > 0,
         ink=a.ink,
-        hrules=hrules > 0,
+        hrules=(hrules > 0) | short,
     )
 
 
