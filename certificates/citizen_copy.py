@@ -78,6 +78,7 @@ OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full sto
 KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
+SLIVER = 0.5  # a band thinner than this share of the median row, with no line of text, is no row
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
 # ruling the page's rule finder (long level strokes) misses where a bent sheet tilts it: straight
 # strokes this long at any of these angles (degrees), looked for near the grid lines only
@@ -279,7 +280,7 @@ def short_rules(binary: np.ndarray, near: np.ndarray) -> np.ndarray:
         kernel = np.zeros((kh, SHORT_RULE), np.uint8)
         y_start, y_end = (0, kh - 1) if rise >= 0 else (kh - 1, 0)
         cv2.line(kernel, (0, y_start), (SHORT_RULE - 1, y_end), 1, 1)
-        found |= cv2.morphologyEx(src, cv2.MORPH_OPEN, kernel)
+        found = np.maximum(found, np.asarray(cv2.morphologyEx(src, cv2.MORPH_OPEN, kernel), dtype=np.uint8))
     return found > 0
 
 
@@ -466,6 +467,54 @@ def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], 
     return own_bands, totals
 
 
+def slivers(layout: Layout, own_bands: Sequence[int]) -> list[int]:
+    """Bands next to the requester's that are too thin to be a row and carry no line of text: a grid line
+    the table finder put between a row's text and its rule (writing in the margin can do that). They
+    are the rest of the requester's row up to its rule; whatever is written in them is blacked."""
+    heights = layout.band_heights()
+    body = [hb for b, hb in enumerate(heights) if b > 0]
+    if not body:
+        return []
+    median = float(np.median(body))
+    found: list[int] = []
+    for b in own_bands:
+        for nb, shared, far in ((b - 1, b, b - 1), (b + 1, b + 1, b + 2)):
+            if (
+                0 < nb < layout.n_bands
+                and nb not in own_bands
+                and heights[nb] < SLIVER * median
+                and layout.band_lines(nb) == 0
+                and on_rule(layout, far) >= 0.5 > on_rule(layout, shared)
+            ):
+                found.append(nb)
+    return sorted(set(found))
+
+
+def on_rule(layout: Layout, k: int) -> float:
+    """Share of seam ``k``'s columns that run along a horizontal rule (within its blurred edge)."""
+    if layout.hrules is None:
+        return 0.0
+    h = layout.shape[0]
+    reach = RULE_EDGE + 1
+    cols = np.arange(layout.x0, layout.x1)
+    yy = np.clip(layout.seams[k][None, :] + np.arange(-reach, reach + 1)[:, None], 0, h - 1)
+    return float(layout.hrules[yy, cols[None, :]].any(axis=0).mean())
+
+
+def _words_in(layout: Layout, b: int) -> set[int]:
+    """Words (not specks) lying mostly in band ``b``."""
+    top, bottom = layout.seams[b], layout.seams[b + 1]
+    y0, y1 = int(top.min()), int(bottom.max()) + 1
+    lab = layout.labels[y0:y1, layout.x0 : layout.x1]
+    inside = (np.arange(y0, y1)[:, None] >= top[None, :]) & (np.arange(y0, y1)[:, None] < bottom[None, :])
+    n = int(layout.labels.max()) + 1
+    count = np.bincount(lab[inside], minlength=n)
+    whole = _areas(layout)
+    mostly = (count * 2 >= whole) & (whole >= OFF_LINE_MIN)
+    mostly[0] = False
+    return {int(i) for i in np.nonzero(mostly)[0]}
+
+
 def max_lines(layout: Layout) -> int:
     """Most text lines a single person's row has on this sheet (wrapped names: two)."""
     counts = [layout.band_lines(b) for b in range(1, layout.n_bands)]
@@ -594,12 +643,13 @@ def redact(
     if x0 > 0 or x1 < w:  # the header spans the sheet: keep above the table's top seam across the width
         top = int(np.min(layout.seams[0]))
         keep[:top, :] = 255
-    kept_bands = [*own_bands, *([totals] if totals is not None else [])]
+    extra = slivers(layout, own_bands)
+    kept_bands = [*own_bands, *extra, *([totals] if totals is not None else [])]
     own_mask = np.zeros((h, w), dtype=np.uint8)
     for b in kept_bands:
         poly = band_polygon(layout.seams[b], layout.seams[b + 1], x0).astype(np.int32)
         cv2.fillPoly(keep, [poly], 255)
-        if b in own_bands:
+        if b in own_bands or b in extra:
             cv2.fillPoly(own_mask, [poly], 255)
     # ink crossing a kept region's edge is between rows (corrections, stamps) or in the margin
     crossing: set[int] = set()
@@ -635,7 +685,7 @@ def redact(
     theirs = {i for i in crossing if on_line[i] and inside[i] >= KEEP_SHARE * whole[i]}
     blacked = crossing - theirs
     for b in kept_bands:
-        blacked |= off_line(layout, b)
+        blacked |= _words_in(layout, b) if b in extra else off_line(layout, b)
     blacked.discard(0)
     if theirs:  # the requester's words cut by a seam: kept whole, with their faint edge
         keep[_words_mask(layout, theirs, 5)] = 255
