@@ -294,15 +294,25 @@ def layout_of(a: Analysis) -> Layout:
     # rows repeat every row height: a strip can be matched to its neighbour row beyond half of it
     reach = max(4, min(40, int(0.4 * float(np.median(heights[1:] or heights)))))
     shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20), reach=reach)
+    # the windows the seams are looked for in (one per grid line, following the bend)
+    windows: list[np.ndarray] = []
     near_grid = np.zeros((h, w), dtype=bool)
+    xs = np.arange(x0, x1)
     for k, y in enumerate(g.ys):
         nh = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
         d = max(6, int(SEAM_WINDOW * min(nh))) + 4
-        xs = np.arange(x0, x1)
-        ys0 = np.clip(np.round(y + shift).astype(int) - d, 0, h - 1)
-        for dy in range(2 * d + 1):
-            near_grid[np.clip(ys0 + dy, 0, h - 1), xs] = True
-    short = short_rules(binary, near_grid)
+        yy = np.clip(np.round(y + shift).astype(int)[None, :] - d + np.arange(2 * d + 1)[:, None], 0, h - 1)
+        windows.append(yy)
+        near_grid[yy, xs[None, :]] = True
+    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
+    found = short_rules(binary, near_grid)
+    # short pieces only where the long-stroke finder found no rule near the grid line in that column:
+    # there the rule is known, and a short piece is more likely a stamp's arc or a stroke of writing
+    short = np.zeros((h, w), dtype=bool)
+    for yy in windows:
+        missing = ~(hrules[yy, xs[None, :]] > 0).any(axis=0)
+        sel = found[yy, xs[None, :]] & missing[None, :]
+        short[yy[sel], np.broadcast_to(xs, yy.shape)[sel]] = True
     short_wide = cv2.dilate(short.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     text_ink = np.where(short_wide, 0, a.blobs.at_least(SEAM_MIN_BLOB)).astype(np.uint8)
     text = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
@@ -335,7 +345,6 @@ def layout_of(a: Analysis) -> Layout:
         np.ones((3, 3), np.uint8),
     )
     # (pieces of column rules the rule finder left in the ink would join a column's words top to bottom)
-    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
     # writing across a rule: the rule taken out of the ink cuts it in two; joined again where a stroke
     # runs on above and below the rule (never two rows' typed text, which does not touch the rules)
     across = cv2.morphologyEx(
