@@ -78,6 +78,7 @@ OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full sto
 KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
+SPECK = 400  # a word smaller than this (dilated area; a dot of some 8 x 8 pixels) is a speck
 SLIVER = 0.5  # a band thinner than this share of the median row, with no line of text, is no row
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
 # ruling the page's rule finder (long level strokes) misses where a bent sheet tilts it: straight
@@ -692,7 +693,10 @@ def redact(
     inside = np.bincount(layout.labels[own_mask > 0], minlength=n)
     whole = _areas(layout)
     theirs = {i for i in crossing if on_line[i] and inside[i] >= KEEP_SHARE * whole[i]}
-    blacked = crossing - theirs
+    # a speck on the requester's side of the seam is no one's writing: blacking it (with the margin
+    # writing gets) would take the edge of their rule and text with it
+    specks = {i for i in crossing if whole[i] < SPECK and inside[i] * 2 >= whole[i]}
+    blacked = crossing - theirs - specks
     for b in kept_bands:
         blacked |= _words_in(layout, b) if b in extra else off_line(layout, b)
     blacked.discard(0)
