@@ -311,7 +311,7 @@ def layout_of(a: Analysis) -> Layout:
     # there the rule is known, and a short piece is more likely a stamp's arc or a stroke of writing
     short = np.zeros((h, w), dtype=bool)
     for yy in windows:
-        missing = ~(hrules[yy, xs[None, :]] > 0).any(axis=0)
+        missing: np.ndarray = ~np.any(hrules[yy, xs[None, :]] > 0, axis=0)
         sel = found[yy, xs[None, :]] & missing[None, :]
         short[yy[sel], np.broadcast_to(xs, yy.shape)[sel]] = True
     short_wide = cv2.dilate(short.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
