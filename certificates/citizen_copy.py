@@ -307,12 +307,15 @@ def layout_of(a: Analysis) -> Layout:
         near_grid[yy, xs[None, :]] = True
     hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
     found = short_rules(binary, near_grid)
-    # short pieces only where the long-stroke finder found no rule near the grid line in that column:
-    # there the rule is known, and a short piece is more likely a stamp's arc or a stroke of writing
+    # short pieces only where the long-stroke finder found no rule near the grid line in that column,
+    # or right at the rule it found (the rest of a tilted rule it caught a sliver of); a short piece
+    # off a known rule is more likely a stamp's arc or a stroke of writing
     short = np.zeros((h, w), dtype=bool)
     for yy in windows:
-        missing: np.ndarray = ~np.any(hrules[yy, xs[None, :]] > 0, axis=0)
-        sel = found[yy, xs[None, :]] & missing[None, :]
+        long_w = (hrules[yy, xs[None, :]] > 0).astype(np.uint8)
+        missing: np.ndarray = ~np.any(long_w > 0, axis=0)
+        at_rule = cv2.dilate(long_w, np.ones((2 * RULE_EDGE + 3, 1), np.uint8)) > 0
+        sel = found[yy, xs[None, :]] & (missing[None, :] | at_rule)
         short[yy[sel], np.broadcast_to(xs, yy.shape)[sel]] = True
     short_wide = cv2.dilate(short.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     text_ink = np.where(short_wide, 0, a.blobs.at_least(SEAM_MIN_BLOB)).astype(np.uint8)
