@@ -78,7 +78,13 @@ OFF_LINE_MIN = 1000  # words smaller than this (dilated area: specks, a full sto
 KEEP_SHARE = 0.8  # a word on the requester's line lying this much inside their row is theirs: kept whole
 RULE_EDGE = 3  # pixels of a rule's blurred edge beyond its ink
 RULE_GAP = 11  # a stroke cut by a rule taken out of the ink: the gap, the rule's width and then some
+SPECK = 400  # a word smaller than this (dilated area; a dot of some 8 x 8 pixels) is a speck
+SLIVER = 0.5  # a band thinner than this share of the median row, with no line of text, is no row
 MAX_OWN_LOSS = 0.01  # share of the ink on the requester's line that blacking crossing writing may take
+# ruling the page's rule finder (long level strokes) misses where a bent sheet tilts it: straight
+# strokes this long at any of these angles (degrees), looked for near the grid lines only
+SHORT_RULE = 41
+SHORT_RULE_ANGLES = (-5.0, -3.5, -2.0, -1.0, 0.0, 1.0, 2.0, 3.5, 5.0)
 
 
 NAME_SIMILAR = 88  # rapidfuzz ratio (0-100): a word read this close to another row's name is that name
@@ -263,21 +269,61 @@ def bend(
     return np.interp(np.arange(w), centres, smooth)
 
 
+def short_rules(binary: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """Bool mask of horizontal ruling in short straight pieces (SHORT_RULE long, tilted up to a few
+    degrees): on a bent sheet a rule is no straight line across the page and the long-stroke finder
+    misses it near the table's edges. Only within ``near`` (bool: around the grid lines)."""
+    found = np.zeros(binary.shape, dtype=np.uint8)
+    src = np.where(near, binary, 0).astype(np.uint8)
+    for deg in SHORT_RULE_ANGLES:
+        rise = np.tan(np.radians(deg)) * (SHORT_RULE - 1)
+        kh = int(np.ceil(abs(rise))) + 1
+        kernel = np.zeros((kh, SHORT_RULE), np.uint8)
+        y_start, y_end = (0, kh - 1) if rise >= 0 else (kh - 1, 0)
+        cv2.line(kernel, (0, y_start), (SHORT_RULE - 1, y_end), 1, 1)
+        found = np.maximum(found, np.asarray(cv2.morphologyEx(src, cv2.MORPH_OPEN, kernel), dtype=np.uint8))
+    return found > 0
+
+
 def layout_of(a: Analysis) -> Layout:
     g = a.grid
     h, w = a.gray.shape
     left, right = _table_columns(a.blobs.at_least(60), g.ys, g.xs[0], g.xs[-1])
     x0, x1 = max(0, left - X_PAD), min(w, right + X_PAD + 1)
     binary = preprocess.binarize(a.gray)
-    text = cv2.dilate(a.blobs.at_least(SEAM_MIN_BLOB), np.ones((5, 5), np.uint8))[:, x0:x1] > 0
-    # closeness to text: 1 on the ink, falling to 0 at CLEARANCE pixels (a seam keeps to a gap's middle)
-    away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
-    near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
-    rules = lines.find_rules(binary).mask[:, x0:x1] > 0
     heights = [g.ys[k + 1] - g.ys[k] for k in range(g.n_rows)]
     # rows repeat every row height: a strip can be matched to its neighbour row beyond half of it
     reach = max(4, min(40, int(0.4 * float(np.median(heights[1:] or heights)))))
     shift = bend(binary[:, x0:x1], max(0, g.ys[0] - 20), min(h, g.ys[-1] + 20), reach=reach)
+    # the windows the seams are looked for in (one per grid line, following the bend)
+    windows: list[np.ndarray] = []
+    near_grid = np.zeros((h, w), dtype=bool)
+    xs = np.arange(x0, x1)
+    for k, y in enumerate(g.ys):
+        nh = [heights[j] for j in (k - 1, k) if 0 <= j < len(heights)]
+        d = max(6, int(SEAM_WINDOW * min(nh))) + 4
+        yy = np.clip(np.round(y + shift).astype(int)[None, :] - d + np.arange(2 * d + 1)[:, None], 0, h - 1)
+        windows.append(yy)
+        near_grid[yy, xs[None, :]] = True
+    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
+    found = short_rules(binary, near_grid)
+    # short pieces only where the long-stroke finder found no rule near the grid line in that column,
+    # or right at the rule it found (the rest of a tilted rule it caught a sliver of); a short piece
+    # off a known rule is more likely a stamp's arc or a stroke of writing
+    short = np.zeros((h, w), dtype=bool)
+    for yy in windows:
+        long_w = (hrules[yy, xs[None, :]] > 0).astype(np.uint8)
+        missing: np.ndarray = ~np.any(long_w > 0, axis=0)
+        at_rule = cv2.dilate(long_w, np.ones((2 * RULE_EDGE + 3, 1), np.uint8)) > 0
+        sel = found[yy, xs[None, :]] & (missing[None, :] | at_rule)
+        short[yy[sel], np.broadcast_to(xs, yy.shape)[sel]] = True
+    short_wide = cv2.dilate(short.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    text_ink = np.where(short_wide, 0, a.blobs.at_least(SEAM_MIN_BLOB)).astype(np.uint8)
+    text = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))[:, x0:x1] > 0
+    # closeness to text: 1 on the ink, falling to 0 at CLEARANCE pixels (a seam keeps to a gap's middle)
+    away = cv2.distanceTransform(np.where(text, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
+    near_text = np.clip(1.0 - away / CLEARANCE, 0.0, 1.0)
+    rules = ((lines.find_rules(binary).mask > 0) | short)[:, x0:x1]
     cols = np.arange(x1 - x0)
     # how much of the table's width carries text, line by line, with the bend taken out
     rows_idx = np.clip(np.arange(h)[:, None] + np.round(shift).astype(int)[None, :], 0, h - 1)
@@ -303,7 +349,6 @@ def layout_of(a: Analysis) -> Layout:
         np.ones((3, 3), np.uint8),
     )
     # (pieces of column rules the rule finder left in the ink would join a column's words top to bottom)
-    hrules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (111, 1)))
     # writing across a rule: the rule taken out of the ink cuts it in two; joined again where a stroke
     # runs on above and below the rule (never two rows' typed text, which does not touch the rules)
     across = cv2.morphologyEx(
@@ -330,7 +375,7 @@ def layout_of(a: Analysis) -> Layout:
         labels=labels,
         columns=columns > 0,
         ink=a.ink,
-        hrules=hrules > 0,
+        hrules=(hrules > 0) | short,
     )
 
 
@@ -433,6 +478,54 @@ def plan(layout: Layout, rows: Sequence[PageRow], egn: str) -> tuple[list[int], 
     if totals is not None and layout.band_lines(totals) > 1:
         totals = None  # more than the totals line: not kept
     return own_bands, totals
+
+
+def slivers(layout: Layout, own_bands: Sequence[int]) -> list[int]:
+    """Bands next to the requester's that are too thin to be a row and carry no line of text: a grid line
+    the table finder put between a row's text and its rule (writing in the margin can do that). They
+    are the rest of the requester's row up to its rule; whatever is written in them is blacked."""
+    heights = layout.band_heights()
+    body = [hb for b, hb in enumerate(heights) if b > 0]
+    if not body:
+        return []
+    median = float(np.median(body))
+    found: list[int] = []
+    for b in own_bands:
+        for nb, shared, far in ((b - 1, b, b - 1), (b + 1, b + 1, b + 2)):
+            if (
+                0 < nb < layout.n_bands
+                and nb not in own_bands
+                and heights[nb] < SLIVER * median
+                and layout.band_lines(nb) == 0
+                and on_rule(layout, far) >= 0.5 > on_rule(layout, shared)
+            ):
+                found.append(nb)
+    return sorted(set(found))
+
+
+def on_rule(layout: Layout, k: int) -> float:
+    """Share of seam ``k``'s columns that run along a horizontal rule (within its blurred edge)."""
+    if layout.hrules is None:
+        return 0.0
+    h = layout.shape[0]
+    reach = RULE_EDGE + 1
+    cols = np.arange(layout.x0, layout.x1)
+    yy = np.clip(layout.seams[k][None, :] + np.arange(-reach, reach + 1)[:, None], 0, h - 1)
+    return float(layout.hrules[yy, cols[None, :]].any(axis=0).mean())
+
+
+def _words_in(layout: Layout, b: int) -> set[int]:
+    """Words (not specks) lying mostly in band ``b``."""
+    top, bottom = layout.seams[b], layout.seams[b + 1]
+    y0, y1 = int(top.min()), int(bottom.max()) + 1
+    lab = layout.labels[y0:y1, layout.x0 : layout.x1]
+    inside = (np.arange(y0, y1)[:, None] >= top[None, :]) & (np.arange(y0, y1)[:, None] < bottom[None, :])
+    n = int(layout.labels.max()) + 1
+    count = np.bincount(lab[inside], minlength=n)
+    whole = _areas(layout)
+    mostly = (count * 2 >= whole) & (whole >= OFF_LINE_MIN)
+    mostly[0] = False
+    return {int(i) for i in np.nonzero(mostly)[0]}
 
 
 def max_lines(layout: Layout) -> int:
@@ -563,12 +656,13 @@ def redact(
     if x0 > 0 or x1 < w:  # the header spans the sheet: keep above the table's top seam across the width
         top = int(np.min(layout.seams[0]))
         keep[:top, :] = 255
-    kept_bands = [*own_bands, *([totals] if totals is not None else [])]
+    extra = slivers(layout, own_bands)
+    kept_bands = [*own_bands, *extra, *([totals] if totals is not None else [])]
     own_mask = np.zeros((h, w), dtype=np.uint8)
     for b in kept_bands:
         poly = band_polygon(layout.seams[b], layout.seams[b + 1], x0).astype(np.int32)
         cv2.fillPoly(keep, [poly], 255)
-        if b in own_bands:
+        if b in own_bands or b in extra:
             cv2.fillPoly(own_mask, [poly], 255)
     # ink crossing a kept region's edge is between rows (corrections, stamps) or in the margin
     crossing: set[int] = set()
@@ -602,9 +696,12 @@ def redact(
     inside = np.bincount(layout.labels[own_mask > 0], minlength=n)
     whole = _areas(layout)
     theirs = {i for i in crossing if on_line[i] and inside[i] >= KEEP_SHARE * whole[i]}
-    blacked = crossing - theirs
+    # a speck on the requester's side of the seam is no one's writing: blacking it (with the margin
+    # writing gets) would take the edge of their rule and text with it
+    specks = {i for i in crossing if whole[i] < SPECK and inside[i] * 2 >= whole[i]}
+    blacked = crossing - theirs - specks
     for b in kept_bands:
-        blacked |= off_line(layout, b)
+        blacked |= _words_in(layout, b) if b in extra else off_line(layout, b)
     blacked.discard(0)
     if theirs:  # the requester's words cut by a seam: kept whole, with their faint edge
         keep[_words_mask(layout, theirs, 5)] = 255
