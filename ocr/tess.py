@@ -18,6 +18,7 @@ import pytesseract
 
 from archive_core.errors import ConfigError, ExtractionError
 from archive_core.runtime import limit_ocr_threads
+from scanner_drivers.orientation import osd
 
 from .geometry import Box, Word
 
@@ -78,21 +79,8 @@ def words(
 
 def orientation(gray: np.ndarray, *, dpi: int = 300) -> int:
     """Quarter turns (counter-clockwise, as numpy.rot90 counts) that put the page upright; 0 if unsure.
-    The detector works at about 150 dpi."""
-    limit_ocr_threads()
-    f = min(1.0, 150 / max(dpi, 1))
-    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
-    with tempfile.TemporaryDirectory(prefix="archive-osd-") as tmp:
-        path = Path(tmp) / "osd.bmp"
-        cv2.imwrite(str(path), small)
-        try:
-            osd = pytesseract.image_to_osd(
-                str(path), config="--psm 0 -c min_characters_to_try=20", output_type=pytesseract.Output.DICT
-            )
-        except pytesseract.TesseractError:
-            return 0
-    rotate = int(osd.get("rotate", 0))  # degrees clockwise to turn the image upright
-    return {0: 0, 90: 3, 180: 2, 270: 1}.get(rotate, 0)
+    Tesseract's orientation detector, the one the capture checks ask (``scanner_drivers.orientation.osd``)."""
+    return osd(gray, dpi)[0]
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def osd(gray: np.ndarray, dpi: int | None) -> tuple[int, float]:
     f = min(1.0, 150 / float(dpi or ASSUMED_DPI))
     small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else gray
     with tempfile.TemporaryDirectory(prefix="archive-capture-osd-") as tmp:
-        path = Path(tmp) / "osd.pgm"
+        path = Path(tmp) / "osd.bmp"  # leptonica reads a PGM one pixel per fread
         cv2.imwrite(str(path), small)
         try:
             found = pytesseract.image_to_osd(
