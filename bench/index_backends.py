@@ -289,9 +289,6 @@ class TantivyProbe:
         hits = searcher.search(t.Query.boolean_query(must), limit=q.limit).hits
         return [PersonMonth.model_validate_json(searcher.doc(a)["doc"][0]) for _, a in hits]
 
-    def rebuild(self, recs: Iterator[PersonMonth]) -> int:
-        raise NotImplementedError
-
     def count(self) -> int:
         return int(self.index.searcher().num_docs)
 

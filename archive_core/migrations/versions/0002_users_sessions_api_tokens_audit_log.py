@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from archive_core.errors import ConfigError
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -55,7 +57,10 @@ def _triggers(up: bool) -> None:
     elif dialect == "sqlite":
         statements = _SQLITE_UP if up else _SQLITE_DOWN
     else:
-        raise NotImplementedError(f"append-only audit log: no triggers written for {dialect}")
+        raise ConfigError(
+            f"базата данни {dialect} не се поддържа (дневникът на достъпа трябва да е само за добавяне, а "
+            "за нея няма тригери); задайте ARCHIVE_DATABASE_URL към PostgreSQL или SQLite"
+        )
     for sql in statements:
         op.execute(sql)
 
