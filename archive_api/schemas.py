@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from archive_core import egn as egn_mod
-from archive_core.records import PersonMonth
+from archive_core.records import PersonMonth, ReviewReason
 from certificates import Certificate
 
 # A month as YYYY-MM, 1900-01 .. 2099-12 (what indexer.query.parse_period accepts).
@@ -44,6 +44,8 @@ class RecordPublic(BaseModel):
     deductions: Decimal | None
     net_pay: Decimal | None
     review: list[str]
+    # why each field under review is there (check digit, row sum, column total, ...) and its cell
+    review_reasons: dict[str, ReviewReason] = Field(default_factory=dict)
     review_state: str
     page_sha256: str
     row_index: int

@@ -13,7 +13,7 @@ from archive_api.app import create_app
 from archive_core.config import Settings
 from archive_core.db import Page, open_database
 from archive_core.errors import BackendUnavailable
-from archive_core.records import PersonMonth
+from archive_core.records import PersonMonth, ReviewReason, ReviewState
 from archive_core.storage import open_store
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
@@ -135,6 +135,26 @@ def test_record_by_id(client: TestClient, page_setup: tuple[Settings, str, list[
     assert r.json()["name"] == pm.name and r.json()["gross_pay"] == str(pm.gross_pay)
     r = client.get("/api/records/nope-000", params=WHY)
     assert r.status_code == 404 and "няма запис" in r.json()["detail"]
+
+
+def test_record_says_why_a_field_is_under_review(settings: Settings) -> None:
+    """A clerk reading a record through the API sees which figure is in doubt, why, and where on the
+    page, as the verification screen shows it."""
+    records = load_records()
+    pm = records[0].model_copy(
+        update={
+            "review": ["gross_pay"],
+            "review_reasons": {"gross_pay": ReviewReason(reason="row_sum", bbox=[10, 20, 30, 40])},
+            "review_state": ReviewState.needs_review,
+        }
+    )
+    seed_archive(settings, [pm, *records[1:]])
+    client = token_client(create_app(settings), "clerk1", "clerk")
+    body = client.get(f"/api/records/{pm.id}", params=WHY).json()
+    assert body["review"] == ["gross_pay"]
+    assert body["review_reasons"] == {"gross_pay": {"reason": "row_sum", "bbox": [10, 20, 30, 40]}}
+    other = client.get(f"/api/records/{records[1].id}", params=WHY).json()
+    assert other["review_reasons"] == {}
 
 
 def test_page_and_image(client: TestClient, page_setup: tuple[Settings, str, list[PersonMonth]]) -> None:
