@@ -25,7 +25,14 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        files, days worked at the row's end, net pay before the deductions, one- to three-line headings with
        words none of the others uses, any ruling, corrections of every kind, carbon copies, stamps,
        signatures across the figures and handwritten totals less often than E, any year 1980-1996.
-       Nobody reads its pages or tunes on it; the lead measures it once.
+       Measured once by the lead at the start of session 3 (seed 2029), tuned on since (dev seeds).
+    G  HELD OUT (made in session 3 before anything was tuned on F): faces none of A-F draws (bold
+       extended and variable typewriters, bright and condensed prints, italic serifs, a dot-matrix of
+       other faces), thousands by an apostrophe or a space with a decimal point or none, stotinki on some
+       files, gross after the itemised deductions' total, extra pay before base, days after the net pay,
+       heading words none of the others uses, any ruling, corrections of every kind, carbon copies,
+       stamps, signatures across the figures, handwritten totals; any year 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once, at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -41,7 +48,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -98,6 +105,15 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "egn", "name", "position", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay",
          "days_worked", "signature"),
     ),
+    "G": (
+        ("row", "name", "position", "egn", "gross_pay", "deductions", "net_pay", "days_worked"),
+        ("row", "egn", "name", "days_worked", "extra_pay", "base_pay", "gross_pay", "parts", "deductions",
+         "net_pay", "signature"),
+        ("row", "name", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "days_worked",
+         "signature"),
+        ("row", "egn", "name", "position", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay",
+         "signature"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -136,6 +152,15 @@ F_FACES: dict[str, tuple[str, ...]] = {
               "dejavu/DejaVuSans.ttf", "freefont/FreeSerifBold.ttf", "dejavu/DejaVuSerif-Bold.ttf",
               "cmu/cmunbx.ttf", "cmu/cmunsx.ttf"),
 }  # fmt: skip
+# Family G's faces (held out): none of them is drawn by A-F.
+G_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("cmu/cmuntx.ttf", "cmu/cmunvi.ttf", "cmu/cmunbto.ttf", "dejavu/DejaVuSansMono-BoldOblique.ttf"),
+    "print": ("paratype/PTC75F.ttf", "paratype/PTS76F.ttf", "paratype/PTZ56F.ttf", "freefont/FreeSansBold.ttf",
+              "liberation/LiberationSerif-Italic.ttf", "cmu/cmunbsr.ttf", "dejavu/DejaVuSerifCondensed-Bold.ttf",
+              "liberation/LiberationSansNarrow-Italic.ttf"),
+    "dot_matrix": ("dejavu/DejaVuSansCondensed-Bold.ttf", "cmu/cmunbbx.ttf"),
+}  # fmt: skip
+G_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 50), "print": (26, 40), "dot_matrix": (34, 44)}
 F_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 47), "print": (30, 38)}
 E_SIZES: dict[str, tuple[int, int]] = {"typewriter": (48, 54), "print": (27, 33), "dot_matrix": (36, 42)}
 
@@ -177,6 +202,25 @@ HEADINGS_F: dict[str, tuple[str, ...]] = {
     "union_fee": ("Профсъюз",),
 }
 
+# Family G's headings: words none of the others uses.
+HEADINGS_G: dict[str, tuple[str, ...]] = {
+    "row": ("Ред", "№\nна реда", "Пор.\nред"),
+    "egn": ("ЕГН\nна лицето", "Е.Г.Н.", "ЕГН на\nработещия"),
+    "name": ("Трите имена", "Работник /\nслужител", "Име, презиме\nфамилия"),
+    "position": ("Длъжност\nпо щат", "Работа", "Квалифи-\nкация"),
+    "days_worked": ("Работни\nдни", "Отраб.\nдни", "Дни\nприсъствие"),
+    "base_pay": ("Основна\nработна\nзаплата", "Възна-\nграждение", "Основна\nсума"),
+    "extra_pay": ("Добавка\nза стаж", "Други\nдобавки", "Надбавки"),
+    "gross_pay": ("Всичко\nвъзнаграждение", "Брутна\nзаплата", "Общо\nбрутно"),
+    "deductions": ("Удръжки\nобщо", "Всичко\nудръжки\nза месеца", "Удръжки\n(всичко)"),
+    "net_pay": ("Нетна\nсума", "Остава\nза плащане", "Сума\nза раздаване"),
+    "signature": ("Подпис\nна лицето", "Получил\nсумата", "Подпис за\nполучаване"),
+    "tax": ("Данък\nпо ЗОДФЛ", "Данъци"),
+    "insurance": ("Осигур.\nвноски", "Фонд\nДОО"),
+    "advance": ("Аванс\nполучен", "Предплата"),
+    "union_fee": ("Вноска\nсиндикат", "Профсъюзен\nвнос"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -189,6 +233,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "D": (1990, 1996),
     "E": (1980, 1996),
     "F": (1980, 1996),
+    "G": (1980, 1996),
 }
 
 
@@ -218,6 +263,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_e(rng)
     if family == "F":
         return _draw_f(rng)
+    if family == "G":
+        return _draw_g(rng)
     if family == "B":
         dec = rng.choice((".", ","))
         return Habits(
@@ -269,6 +316,19 @@ def _draw_f(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_g(rng: random.Random) -> Habits:
+    stot = rng.random() < 0.15
+    thousands, decimal = ("", ".") if stot else rng.choice((("'", "."), (" ", "."), ("", "."), ("'", ",")))
+    face = rng.choice(("typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("above", "between", "margin", "over", "none"))
+    return Habits(
+        "G", thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
+        correction == "over" or rng.random() < 0.5, 0.5, G_SIZES[face], face=face,
+        carbon=rng.random() < 0.4, stamp_rows=rng.random() < 0.4, signatures_cross=rng.random() < 0.4,
+        totals_hand=rng.random() < 0.4,
+    )  # fmt: skip
+
+
 def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """The file's columns, headings and (sometimes) a dashed employer name."""
     layout = list(rng.choice(FAMILY_LAYOUTS[habits.family]))
@@ -277,8 +337,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F"):
-        words = HEADINGS_E if habits.family == "E" else HEADINGS_F
+    if habits.family in ("E", "F", "G"):
+        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G}[habits.family]
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -337,8 +397,8 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F"):
-        kinds = E_FACES if habits.family == "E" else F_FACES
+    if habits.family in ("E", "F", "G"):
+        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES}[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
             base.font = rng.choice(faces)

@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize("family", ["A", "B", "C", "D", "E", "F"])
+@pytest.mark.parametrize("family", ["A", "B", "C", "D", "E", "F", "G"])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -116,31 +116,31 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-def test_family_f_is_held_apart_from_every_other_family():
-    """F (held out from session 3 on) draws faces, layouts and heading words none of A-E draws; its
-    amounts use a decimal comma or stotinki more often than a point."""
+@pytest.mark.parametrize("family", ["F", "G"])
+def test_families_f_and_g_are_held_apart_from_the_earlier_ones(family: str):
+    """F and G (held out in turn from session 3 on) draw faces, layouts and heading words none of the
+    families before them draws; each draws every face kind it has, and some files in stotinki."""
     import random
 
     from samples import families, render
 
-    others = (
-        {f for f, _ in render.FONTS}
-        | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-        | {f for faces in families.E_FACES.values() for f in faces}
-    )
-    f_faces = {f for faces in families.F_FACES.values() for f in faces}
-    assert f_faces and not f_faces & others
-    assert all((render.FONT_DIR / f).exists() for f in f_faces)
-    earlier = {lay for fam in "BCDE" for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS["F"]) & earlier
-    for col, words in families.HEADINGS_F.items():
+    faces = {"E": families.E_FACES, "F": families.F_FACES, "G": families.G_FACES}
+    headings = {"E": families.HEADINGS_E, "F": families.HEADINGS_F, "G": families.HEADINGS_G}
+    before = "EF"[: "FG".index(family) + 1]
+    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
+    others |= {f for fam in before for kind in faces[fam].values() for f in kind}
+    own = {f for kind in faces[family].values() for f in kind}
+    assert own and not own & others
+    assert all((render.FONT_DIR / f).exists() for f in own)
+    earlier = {lay for fam in "BCD" + before for lay in families.FAMILY_LAYOUTS[fam]}
+    assert not set(families.FAMILY_LAYOUTS[family]) & earlier
+    for col, words in headings[family].items():
         seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += families.HEADINGS_E.get(col, ())
-        assert set(words) - set(seen), col
+        seen += tuple(w for fam in before for w in headings[fam].get(col, ()))
+        assert set(words) - set(seen), col  # each column has words of its own
     rng = random.Random(4)
-    drawn = [families.draw_habits("F", rng) for _ in range(300)]
-    assert sum(h.decimal == "," for h in drawn) > sum(h.decimal == "." for h in drawn)
-    assert any(h.stotinki for h in drawn) and {h.face for h in drawn} == set(families.F_FACES)
+    drawn = [families.draw_habits(family, rng) for _ in range(300)]
+    assert any(h.stotinki for h in drawn) and {h.face for h in drawn} == set(faces[family])
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
