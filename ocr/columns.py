@@ -107,16 +107,48 @@ def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
     return hits
 
 
+def _swapped(t: tuple[str, ...], a: str, b: str) -> tuple[str, ...]:
+    return tuple(b if f == a else a if f == b else f for f in t)
+
+
 def _with_parts(k: int) -> list[tuple[str, ...]]:
-    """Money column orders for ``k`` columns: the known ones, and any of them with its deductions
-    itemised in the columns just before the total (``PART``)."""
-    out = list(MONEY_TEMPLATES.get(k, ()))
+    """Money column orders for ``k`` columns: the known ones, any of them with its deductions itemised
+    in the columns just before the total (``PART``), and each of those with the additional pay before
+    the base and/or the net pay before the deductions (the arithmetic cannot tell those pairs apart:
+    `_order_prior` and the headings do). The usual order comes first, so it wins a tie."""
+    known = list(MONEY_TEMPLATES.get(k, ()))
     for m in range(2, min(k - 1, 5) + 1):
         for t in MONEY_TEMPLATES[m]:
             if "deductions" in t:
                 i = t.index("deductions")
-                out.append(t[:i] + (PART,) * (k - m) + t[i:])
-    return out
+                known.append(t[:i] + (PART,) * (k - m) + t[i:])
+    out = list(known)
+    for t in known:
+        for v in (_swapped(t, "base_pay", "extra_pay"), _swapped(t, "deductions", "net_pay")):
+            out.append(v)
+        out.append(_swapped(_swapped(t, "base_pay", "extra_pay"), "deductions", "net_pay"))
+    return list(dict.fromkeys(out))
+
+
+def _order_prior(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """For the pairs the arithmetic cannot tell apart, a penalty where the rows contradict what pay looks
+    like: deductions far larger than the net pay, or additional pay far larger than the base, on three
+    rows of four. Neutral (0) where a pair is absent or the rows do not say; the headings come first."""
+    idx = {f: i for i, f in enumerate(template)}
+    penalty = 0
+    for small, large in (("deductions", "net_pay"), ("extra_pay", "base_pay")):
+        if small not in idx or large not in idx:
+            continue
+        fits = seen = 0
+        for s_t, l_t in zip(cols[idx[small]], cols[idx[large]], strict=True):
+            if s_t is not None and l_t is not None:
+                s_v, l_v = Decimal(s_t), Decimal(l_t)
+                if s_v or l_v:
+                    seen += 1
+                    fits += s_v <= l_v
+        if seen >= 2 and fits / seen < 0.25:
+            penalty -= 1
+    return penalty
 
 
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
@@ -166,11 +198,11 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             parsed = [parsed[i] for i in keep]
         templates = _with_parts(k)
 
-        def rank(t: tuple[str, ...]) -> tuple[int, int]:
+        def rank(t: tuple[str, ...]) -> tuple[int, int, int]:
             votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
             if PART in t and _part_hits(parsed, t) == 0:
-                return (-1, votes)  # itemised deductions only where they add up to the total on some row
-            return (_money_score(parsed, t), votes)
+                return (-1, votes, 0)  # itemised deductions only where they add up to the total on some row
+            return (_money_score(parsed, t), votes, _order_prior(parsed, t))
 
         best = max(templates, key=rank)
         for c, f in zip(money_cols, best, strict=True):

@@ -135,9 +135,13 @@ def _long(rules: list[Rule], width: int) -> list[Rule]:
     return sorted((r for r in rules if r.length >= 0.45 * width), key=lambda r: r.pos)
 
 
-def _drop_empty_columns(solid: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[int]:
+def _drop_empty_columns(
+    solid: np.ndarray, bands: list[tuple[int, int]], xs: list[int], head: tuple[int, int] | None = None
+) -> list[int]:
     """A 'column' with text in (almost) no body line is white space cut up by dust, or the tail of the
-    longest names: fold it away. ``solid``: ink without dust."""
+    longest names: fold it away. ``solid``: ink without dust. ``head``: the heading band; a sparse column
+    under a heading of its own (signatures, whose thin strokes are mostly not text-sized) is a column,
+    not a tail, and stays apart from the figures on its left."""
     allowance = min(3, len(bands) // 4)
     xs = list(xs)
     changed = True
@@ -146,7 +150,8 @@ def _drop_empty_columns(solid: np.ndarray, bands: list[tuple[int, int]], xs: lis
         for k in range(len(xs) - 1):
             c0, c1 = xs[k], xs[k + 1]
             inked = sum(1 for a, b in bands if (solid[a:b, c0 + 2 : c1 - 2] > 0).sum() > 40)
-            if 0 < inked <= allowance and k > 0:  # a tail: belongs to the column on its left
+            headed = head is not None and (solid[head[0] : head[1], c0 + 2 : c1 - 2] > 0).sum() > 200
+            if 0 < inked <= allowance and k > 0 and not headed:  # a tail: belongs to the column on its left
                 del xs[k]
                 changed = True
                 break
@@ -261,7 +266,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
     # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
     one_line = heights[len(heights) // 4]
     seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(12, int(0.3 * one_line)))
-    xs = _drop_empty_columns(ink, body, [left, *seps, right])
+    xs = _drop_empty_columns(ink, body, [left, *seps, right], (head_top + 4, r_head.pos - 4))
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
