@@ -319,8 +319,10 @@ def check_totals(
             # A total that obeys the same sums as the rows (gross = base + extra, net = gross -
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
-            # person. A total that breaks them was misread: only unproven figures are flagged.
-            trusted = totals_consistent(totals, present)
+            # person. A total that breaks them (or that no sum of the totals can check) may have been
+            # misread, but only by a slip: a column off by more than one digit of its total holds a
+            # wrong figure, proven by its row or not (two figures of a row misread alike keep its sum).
+            trusted = totals_consistent(totals, present) or not _one_edit(totals[f], _fmt(col))
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -337,6 +339,11 @@ def check_totals(
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
                 r.review.update(names, reason=ROW_SUM)
+        # without additional pay the base is the gross (gross = base + 0): a base read like a doubtful
+        # gross is doubtful with it (both misread alike: '91109.14' for '9110.91')
+        base = r.dec("base_pay")
+        if "extra_pay" not in present and "gross_pay" in r.review and base is not None and base == r.dec("gross_pay"):
+            r.review.add("base_pay", ROW_SUM)
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
