@@ -319,10 +319,14 @@ def check_totals(
             # A total that obeys the same sums as the rows (gross = base + extra, net = gross -
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
-            # person. A total that breaks them (or that no sum of the totals can check) may have been
-            # misread, but only by a slip: a column off by more than one digit of its total holds a
-            # wrong figure, proven by its row or not (two figures of a row misread alike keep its sum).
-            trusted = totals_consistent(totals, present) or not _one_edit(totals[f], _fmt(col))
+            # person. A total that breaks them may have been misread; so may one no sum of the totals
+            # can check, but when no column of the page adds up to its total either, a column off by
+            # more than one digit of its total holds a wrong figure, proven by its row or not (two
+            # figures of a row misread alike keep its sum: '91109.14' for '9110.91' as base and gross).
+            trusted = totals_consistent(totals, present) or (
+                not _totals_checkable(totals, present) and not _one_edit(totals[f], _fmt(col))
+                and not _any_column_adds_up(rows, totals, present, carried)
+            )
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -344,6 +348,24 @@ def check_totals(
         base = r.dec("base_pay")
         if "extra_pay" not in present and "gross_pay" in r.review and base is not None and base == r.dec("gross_pay"):
             r.review.add("base_pay", ROW_SUM)
+
+
+def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:
+    """The printed totals hold enough figures for one of the row's sums to be checked on them."""
+    return bool(_relations({f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}))
+
+
+def _any_column_adds_up(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Some money column of the page adds up to its printed total to the stotinka."""
+    for f in MONEY:
+        vals = [r.dec(f) for r in rows]
+        if f not in present or f not in totals or any(x is None for x in vals):
+            continue
+        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f]):
+            return True
+    return False
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
