@@ -44,9 +44,10 @@ def _factor(ratio: Decimal) -> int | None:
 
 
 def _rows_vouched(drafts: list[RowDraft], totals: dict[str, str], present: list[str], f: str) -> bool:
-    """Every row's figure of column ``f`` is held by its row's sums, and another money column adds up to
-    its printed total to the stotinka: a page misread alike would break that column too."""
-    if not drafts or any(f not in d.proven or f in d.review for d in drafts):
+    """Most rows' figures of column ``f`` are held by their rows' sums (the others are flagged by them),
+    and another money column adds up to its printed total to the stotinka: a page misread alike would
+    break that column too."""
+    if not drafts or sum(f in d.proven and f not in d.review for d in drafts) < 0.8 * len(drafts):
         return False
     for g in MONEY:
         vals = [d.dec(g) for d in drafts]
@@ -123,13 +124,14 @@ def _days(d: RowDraft) -> int | None:
 
 def full_month(drafts: list[RowDraft], year: int | None, month: int | None) -> int | None:
     """The days of a full month on this sheet: the figure most rows carry (most people work the whole
-    month), else the month's working days."""
+    month) when it could be one (half the month's working days or more), else the working days."""
+    wd = working_days(year, month) if year and month else None
     counts = Counter(x for d in drafts if (x := _days(d)) is not None and x > 0)
     if counts:
         mode, n = counts.most_common(1)[0]
-        if n >= 3 and n >= 0.3 * len(drafts):
+        if n >= 3 and n >= 0.3 * len(drafts) and (wd is None or mode >= wd / 2):
             return mode
-    return working_days(year, month) if year and month else None
+    return wd
 
 
 def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
@@ -137,6 +139,7 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
     flags the field it falls on, with its reason (the field's own cell is its region)."""
     if "days_worked" in present:
         _days_against_month(drafts, year, month)
+        _few_days_on_most_rows(drafts, year, month)
         _days_against_pay(drafts, present, year, month)
     _base_and_extra(drafts, present)
 
@@ -151,6 +154,22 @@ def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | N
     if over and len(over) <= max(1, len(drafts) // 5):
         for d in over:
             d.review.add("days_worked", OUT_OF_RANGE)
+
+
+def _few_days_on_most_rows(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """Most rows of the sheet under half the month's working days, all alike ('2' read for every '22'):
+    not a month most people worked; those rows' days go to a person."""
+    if not (year and month):
+        return
+    wd = working_days(year, month)
+    counts = Counter(x for d in drafts if (x := _days(d)) is not None and x > 0)
+    if not counts:
+        return
+    mode, n = counts.most_common(1)[0]
+    if n >= 3 and n >= 0.5 * len(drafts) and mode < wd / 2:
+        for d in drafts:
+            if _days(d) == mode:
+                d.review.add("days_worked", OUT_OF_RANGE)
 
 
 def _days_against_pay(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
