@@ -339,15 +339,34 @@ def check_totals(
                     continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
-    for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
+    for r in rows:
+        # without additional pay the base is the gross (gross = base + 0): a base read like a doubtful
+        # gross is doubtful with it (both misread alike: '91109.14' for '9110.91'); a base and a gross
+        # that differ are both in doubt unless the gross column adds up ('11322.86' for '1322.86')
+        base, gross = r.dec("base_pay"), r.dec("gross_pay")
+        if "extra_pay" not in present and "base_pay" in present and base is not None and gross is not None:
+            if "gross_pay" in r.review and base == gross:
+                r.review.add("base_pay", ROW_SUM)
+            elif base != gross and not _adds_up(rows, totals, "gross_pay", carried):
+                r.review.add("gross_pay", ROW_SUM)
+        # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
                 r.review.update(names, reason=ROW_SUM)
-        # without additional pay the base is the gross (gross = base + 0): a base read like a doubtful
-        # gross is doubtful with it (both misread alike: '91109.14' for '9110.91')
-        base = r.dec("base_pay")
-        if "extra_pay" not in present and "gross_pay" in r.review and base is not None and base == r.dec("gross_pay"):
-            r.review.add("base_pay", ROW_SUM)
+    for f in MONEY:  # a column most of whose figures are in doubt (read from the wrong place?) is in doubt
+        doubted = [r.review.reasons[f] for r in rows if f in r.review]
+        if len(rows) >= 4 and len(doubted) >= 0.6 * len(rows):
+            why = max(set(doubted), key=doubted.count)
+            for r in rows:
+                if f in present and r.values.get(f) is not None:
+                    r.review.add(f, why)
+
+
+def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
+    vals = [r.dec(f) for r in rows]
+    if f not in totals or any(x is None for x in vals):
+        return False
+    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f])
 
 
 def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:

@@ -131,6 +131,10 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
         for w in fixed[1:]:
             if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
                 sure = False
+    # two words of which the first is no given name but a patronymic's or family name's form
+    # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
+    if len(fixed) == 2 and not (female or male) and fixed[0].endswith(("ов", "ев", "ова", "ева")):
+        sure = False
     return " ".join(fixed), sure
 
 

@@ -179,8 +179,12 @@ def _days_against_pay(drafts: list[RowDraft], present: list[str], year: int | No
     full = full_month(drafts, year, month)
     if pay_f is None or not full:
         return
-    ref_vals = sorted(p for d in drafts if _days(d) == full and (p := d.dec(pay_f)) is not None and p > 0)
-    if len(ref_vals) < 3:
+    # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
+    # scaled by their days (mostly the full month's rows themselves)
+    ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
+                      and (p := d.dec(pay_f)) is not None and p > 0 and pay_f not in d.review
+                      and "days_worked" not in d.review)  # fmt: skip
+    if len(ref_vals) < 2:
         return
     ref = ref_vals[len(ref_vals) // 2]
     for d in drafts:
