@@ -172,6 +172,11 @@ def _few_days_on_most_rows(drafts: list[RowDraft], year: int | None, month: int 
                 d.review.add("days_worked", OUT_OF_RANGE)
 
 
+def _doubted(d: RowDraft, f: str) -> bool:
+    """The figure itself is in doubt (not only the page it is on)."""
+    return f in d.review and d.review.reasons.get(f) != PAGE_PLAUSIBILITY
+
+
 def _days_against_pay(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
     """Base pay is paid by the day: a row whose pay, scaled to a full month by its days, is far above or
     below what a full month pays the others on the sheet has its days misread ('2' for '22')."""
@@ -182,14 +187,14 @@ def _days_against_pay(drafts: list[RowDraft], present: list[str], year: int | No
     # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
     # scaled by their days (mostly the full month's rows themselves)
     ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
-                      and (p := d.dec(pay_f)) is not None and p > 0 and pay_f not in d.review
+                      and (p := d.dec(pay_f)) is not None and p > 0 and not _doubted(d, pay_f)
                       and "days_worked" not in d.review)  # fmt: skip
     if len(ref_vals) < 2:
         return
     ref = ref_vals[len(ref_vals) // 2]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        if days is None or pay is None or pay_f in d.review or "days_worked" in d.review:
+        if days is None or pay is None or _doubted(d, pay_f) or "days_worked" in d.review:
             continue
         if days == 0:
             if pay_f == "base_pay" and pay > TOO_LITTLE * ref:
