@@ -19,7 +19,8 @@ from pathlib import Path
 from archive_core import egn as egn_mod
 from archive_core.records import PageReview
 
-from .checks import MONEY, OUT_OF_RANGE, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
+from .checks import LOW_CONFIDENCE, MONEY, OUT_OF_RANGE, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
+from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
 LOW, HIGH = Decimal("0.25"), Decimal(6)  # of the minimum / of the average wage
@@ -114,7 +115,9 @@ TOO_MUCH, TOO_LITTLE = Decimal("2.5"), Decimal("0.3")  # a month's pay implied b
 
 def working_days(year: int, month: int) -> int:
     """Monday to Friday in the month (the five-day week)."""
-    return sum(1 for d in range(1, egn_mod.days_in_month(year, month) + 1) if date(year, month, d).weekday() < 5)
+    return sum(
+        1 for d in range(1, egn_mod.days_in_month(year, month) + 1) if date(year, month, d).weekday() < 5
+    )
 
 
 def _days(d: RowDraft) -> int | None:
@@ -142,6 +145,23 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
         _few_days_on_most_rows(drafts, year, month)
         _days_against_pay(drafts, present, year, month)
     _base_and_extra(drafts, present)
+    if "name" in present:
+        _names_in_order(drafts)
+
+
+def _names_in_order(drafts: list[RowDraft]) -> None:
+    """One sheet writes every name in one order: a name whose given name stands elsewhere than on most
+    rows ('Атанасова Донка Цветкова' among 'Донка Атанасова Цветкова's) was read out of order."""
+    at = [given_name_position(v) if isinstance(v := d.values.get("name"), str) else None for d in drafts]
+    known = [x for x in at if x is not None]
+    if len(known) < 3:
+        return
+    usual = max(set(known), key=known.count)
+    if known.count(usual) < 0.75 * len(known):
+        return
+    for d, x in zip(drafts, at, strict=True):
+        if x is not None and x != usual:
+            d.review.add("name", LOW_CONFIDENCE)
 
 
 def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
@@ -177,7 +197,9 @@ def _doubted(d: RowDraft, f: str) -> bool:
     return f in d.review and d.review.reasons.get(f) != PAGE_PLAUSIBILITY
 
 
-def _days_against_pay(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
+def _days_against_pay(
+    drafts: list[RowDraft], present: list[str], year: int | None, month: int | None
+) -> None:
     """Base pay is paid by the day: a row whose pay, scaled to a full month by its days, is far above or
     below what a full month pays the others on the sheet has its days misread ('2' for '22')."""
     pay_f = "base_pay" if "base_pay" in present else "gross_pay" if "gross_pay" in present else None

@@ -32,7 +32,13 @@ def test_every_22_read_as_2_is_flagged():
 
 
 def test_more_days_than_the_working_days_of_the_month():
-    rows = [_row(22, "900.00"), _row(22, "760.00"), _row(28, "820.00"), _row(22, "640.00"), _row(22, "700.00")]
+    rows = [
+        _row(22, "900.00"),
+        _row(22, "760.00"),
+        _row(28, "820.00"),
+        _row(22, "640.00"),
+        _row(22, "700.00"),
+    ]
     cross_check(rows, ["days_worked"], 1994, 6)
     assert [("days_worked" in r.review) for r in rows] == [False, False, True, False, False]
 
@@ -61,3 +67,10 @@ def test_base_and_gross_that_differ_without_additional_pay_are_both_in_doubt():
 def test_a_name_that_lost_its_given_name_is_not_sure():
     assert check_name("Цветанов Славов")[1] is False
     assert check_name("Иван Петров")[1] is True
+
+
+def test_a_name_read_out_of_the_sheets_order_is_flagged():
+    names = ["Донка Атанасова Цветкова", "Иван Петров Иванов", "Атанасова Донка Цветкова", "Мария Иванова Колева"]
+    rows = [RowDraft(values={"name": n}) for n in names]
+    cross_check(rows, ["name"], 1990, 3)
+    assert [("name" in r.review) for r in rows] == [False, False, True, False]
