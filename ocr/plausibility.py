@@ -209,8 +209,7 @@ def _days_against_pay(
     # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
     # scaled by their days (mostly the full month's rows themselves)
     ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
-                      and (p := d.dec(pay_f)) is not None and p > 0 and not _doubted(d, pay_f)
-                      and "days_worked" not in d.review)  # fmt: skip
+                      and (p := d.dec(pay_f)) is not None and p > 0 and not _doubted(d, pay_f))  # fmt: skip
     if len(ref_vals) < 2:
         return
     ref = ref_vals[len(ref_vals) // 2]
