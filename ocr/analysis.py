@@ -94,7 +94,7 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70))
-    clean = preprocess.flatten(s.gray, blobs.without_dust())
+    clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
     return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2], s.bend), 300, s.angle, s.quarter_turns, blobs, rules)
 
 

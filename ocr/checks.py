@@ -319,8 +319,14 @@ def check_totals(
             # A total that obeys the same sums as the rows (gross = base + extra, net = gross -
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
-            # person. A total that breaks them was misread: only unproven figures are flagged.
-            trusted = totals_consistent(totals, present)
+            # person. A total that breaks them may have been misread; so may one no sum of the totals
+            # can check, but when no column of the page adds up to its total either, a column off by
+            # more than one digit of its total holds a wrong figure, proven by its row or not (two
+            # figures of a row misread alike keep its sum: '91109.14' for '9110.91' as base and gross).
+            trusted = totals_consistent(totals, present) or (
+                not _totals_checkable(totals, present) and not _one_edit(totals[f], _fmt(col))
+                and not _any_column_adds_up(rows, totals, present, carried)
+            )
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -333,10 +339,52 @@ def check_totals(
                     continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
-    for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
+    for r in rows:
+        # without additional pay the base is the gross (gross = base + 0): a base read like a doubtful
+        # gross is doubtful with it (both misread alike: '91109.14' for '9110.91'); a base and a gross
+        # that differ are both in doubt unless the gross column adds up ('11322.86' for '1322.86')
+        base, gross = r.dec("base_pay"), r.dec("gross_pay")
+        if "extra_pay" not in present and "base_pay" in present and base is not None and gross is not None:
+            if "gross_pay" in r.review and base == gross:
+                r.review.add("base_pay", ROW_SUM)
+            elif base != gross and not _adds_up(rows, totals, "gross_pay", carried):
+                r.review.add("gross_pay", ROW_SUM)
+        # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
                 r.review.update(names, reason=ROW_SUM)
+    for f in MONEY:  # a column most of whose figures are in doubt (read from the wrong place?) is in doubt
+        doubted = [r.review.reasons[f] for r in rows if f in r.review]
+        if len(rows) >= 4 and len(doubted) >= 0.6 * len(rows):
+            why = max(set(doubted), key=doubted.count)
+            for r in rows:
+                if f in present and r.values.get(f) is not None:
+                    r.review.add(f, why)
+
+
+def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
+    vals = [r.dec(f) for r in rows]
+    if f not in totals or any(x is None for x in vals):
+        return False
+    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f])
+
+
+def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:
+    """The printed totals hold enough figures for one of the row's sums to be checked on them."""
+    return bool(_relations({f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}))
+
+
+def _any_column_adds_up(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Some money column of the page adds up to its printed total to the stotinka."""
+    for f in MONEY:
+        vals = [r.dec(f) for r in rows]
+        if f not in present or f not in totals or any(x is None for x in vals):
+            continue
+        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f]):
+            return True
+    return False
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:

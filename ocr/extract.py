@@ -204,6 +204,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
+    plausibility.cross_check(drafts, present, year, month)
     checks.number_rows(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt

@@ -131,6 +131,10 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
         for w in fixed[1:]:
             if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
                 sure = False
+    # two words of which the first is no given name but a patronymic's or family name's form
+    # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
+    if len(fixed) == 2 and not (female or male) and fixed[0].endswith(("ов", "ев", "ова", "ева")):
+        sure = False
     return " ".join(fixed), sure
 
 
@@ -142,3 +146,12 @@ def _female() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _male() -> frozenset[str]:
     return frozenset(MALE.split())
+
+
+def given_name_position(name: str | None) -> int | None:
+    """Which word of the name is a known given name (0: first, as "Иван Петров Иванов"; 1: second, as a
+    sheet that puts the family name first), None when neither or both are."""
+    words = (name or "").split()
+    given = _female() | _male()
+    at = [i for i in (0, 1) if i < len(words) and words[i] in given]
+    return at[0] if len(at) == 1 else None

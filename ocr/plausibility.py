@@ -10,13 +10,17 @@ with its source, not code). A page that fails goes to a person as a page, with t
 from __future__ import annotations
 
 import json
+from collections import Counter
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from archive_core import egn as egn_mod
 from archive_core.records import PageReview
 
-from .checks import MONEY, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
+from .checks import LOW_CONFIDENCE, MONEY, OUT_OF_RANGE, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
+from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
 LOW, HIGH = Decimal("0.25"), Decimal(6)  # of the minimum / of the average wage
@@ -40,6 +44,21 @@ def _factor(ratio: Decimal) -> int | None:
     return None
 
 
+def _rows_vouched(drafts: list[RowDraft], totals: dict[str, str], present: list[str], f: str) -> bool:
+    """Most rows' figures of column ``f`` are held by their rows' sums (the others are flagged by them),
+    and another money column adds up to its printed total to the stotinka: a page misread alike would
+    break that column too."""
+    if not drafts or sum(f in d.proven and f not in d.review for d in drafts) < 0.8 * len(drafts):
+        return False
+    for g in MONEY:
+        vals = [d.dec(g) for d in drafts]
+        if g == f or g not in present or g not in totals or any(v is None for v in vals):
+            continue
+        if sum(v for v in vals if v is not None) == Decimal(totals[g]):
+            return True
+    return False
+
+
 def check(
     drafts: list[RowDraft], totals: dict[str, str], present: list[str], year: int | None, month: int | None
 ) -> PageReview | None:
@@ -51,6 +70,8 @@ def check(
         total = Decimal(totals[f])
         if total_misread(totals, present, f, got) or one_edit(f"{total:.2f}", f"{got:.2f}"):
             continue  # the printed total alone was misread (a digit lost or the other totals say so)
+        if _rows_vouched(drafts, totals, present, f):
+            continue  # the rows are right: the printed total alone was misread (two digits lost)
         if got > 0 and total > 0 and (k := _factor(total / got)) is not None:
             times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
             return PageReview(
@@ -86,3 +107,134 @@ def send_page_to_review(drafts: list[RowDraft], present: list[str]) -> None:
             if f in present:
                 d.review.add(f, PAGE_PLAUSIBILITY)
                 d.review.reasons[f] = PAGE_PLAUSIBILITY
+
+
+# Cross-field checks: what one row's fields must say about each other beyond the row sums.
+TOO_MUCH, TOO_LITTLE = Decimal("2.5"), Decimal("0.3")  # a month's pay implied by the days, of the page's
+
+
+def working_days(year: int, month: int) -> int:
+    """Monday to Friday in the month (the five-day week)."""
+    return sum(
+        1 for d in range(1, egn_mod.days_in_month(year, month) + 1) if date(year, month, d).weekday() < 5
+    )
+
+
+def _days(d: RowDraft) -> int | None:
+    v = d.values.get("days_worked")
+    return v if isinstance(v, int) else None
+
+
+def full_month(drafts: list[RowDraft], year: int | None, month: int | None) -> int | None:
+    """The days of a full month on this sheet: the figure most rows carry (most people work the whole
+    month) when it could be one (half the month's working days or more), else the working days."""
+    wd = working_days(year, month) if year and month else None
+    counts = Counter(x for d in drafts if (x := _days(d)) is not None and x > 0)
+    if counts:
+        mode, n = counts.most_common(1)[0]
+        if n >= 3 and n >= 0.3 * len(drafts) and (wd is None or mode >= wd / 2):
+            return mode
+    return wd
+
+
+def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
+    """Days worked against the month and against the pay; additional pay against base pay. Each doubt
+    flags the field it falls on, with its reason (the field's own cell is its region)."""
+    if "days_worked" in present:
+        _days_against_month(drafts, year, month)
+        _few_days_on_most_rows(drafts, year, month)
+        _days_against_pay(drafts, present, year, month)
+    _base_and_extra(drafts, present)
+    if "name" in present:
+        _names_in_order(drafts)
+
+
+def _names_in_order(drafts: list[RowDraft]) -> None:
+    """One sheet writes every name in one order: a name whose given name stands elsewhere than on most
+    rows ('Атанасова Донка Цветкова' among 'Донка Атанасова Цветкова's) was read out of order."""
+    at = [given_name_position(v) if isinstance(v := d.values.get("name"), str) else None for d in drafts]
+    known = [x for x in at if x is not None]
+    if len(known) < 3:
+        return
+    usual = max(set(known), key=known.count)
+    if known.count(usual) < 0.75 * len(known):
+        return
+    for d, x in zip(drafts, at, strict=True):
+        if x is not None and x != usual:
+            d.review.add("name", LOW_CONFIDENCE)
+
+
+def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """More days than the month's working days, on a sheet of five-day weeks (no more than a few rows
+    above them: a sheet counting Saturdays or calendar days is left alone)."""
+    if not (year and month):
+        return
+    wd = working_days(year, month)
+    over = [d for d in drafts if (x := _days(d)) is not None and x > wd]
+    if over and len(over) <= max(1, len(drafts) // 5):
+        for d in over:
+            d.review.add("days_worked", OUT_OF_RANGE)
+
+
+def _few_days_on_most_rows(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """Most rows of the sheet under half the month's working days, all alike ('2' read for every '22'):
+    not a month most people worked; those rows' days go to a person."""
+    if not (year and month):
+        return
+    wd = working_days(year, month)
+    counts = Counter(x for d in drafts if (x := _days(d)) is not None and x > 0)
+    if not counts:
+        return
+    mode, n = counts.most_common(1)[0]
+    if n >= 3 and n >= 0.5 * len(drafts) and mode < wd / 2:
+        for d in drafts:
+            if _days(d) == mode:
+                d.review.add("days_worked", OUT_OF_RANGE)
+
+
+def _doubted(d: RowDraft, f: str) -> bool:
+    """The figure itself is in doubt (not only the page it is on)."""
+    return f in d.review and d.review.reasons.get(f) != PAGE_PLAUSIBILITY
+
+
+def _days_against_pay(
+    drafts: list[RowDraft], present: list[str], year: int | None, month: int | None
+) -> None:
+    """Base pay is paid by the day: a row whose pay, scaled to a full month by its days, is far above or
+    below what a full month pays the others on the sheet has its days misread ('2' for '22')."""
+    pay_f = "base_pay" if "base_pay" in present else "gross_pay" if "gross_pay" in present else None
+    full = full_month(drafts, year, month)
+    if pay_f is None or not full:
+        return
+    # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
+    # scaled by their days (mostly the full month's rows themselves)
+    ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
+                      and (p := d.dec(pay_f)) is not None and p > 0 and not _doubted(d, pay_f))  # fmt: skip
+    if len(ref_vals) < 2:
+        return
+    ref = ref_vals[len(ref_vals) // 2]
+    for d in drafts:
+        days, pay = _days(d), d.dec(pay_f)
+        if days is None or pay is None or _doubted(d, pay_f) or "days_worked" in d.review:
+            continue
+        if days == 0:
+            if pay_f == "base_pay" and pay > TOO_LITTLE * ref:
+                d.review.add("days_worked", OUT_OF_RANGE)
+            continue
+        implied = pay * full / days
+        if (days < full and implied > TOO_MUCH * ref) or implied < TOO_LITTLE * ref:
+            d.review.add("days_worked", OUT_OF_RANGE)
+
+
+def _base_and_extra(drafts: list[RowDraft], present: list[str]) -> None:
+    """Additional pay is a part added to the base: above the base on most rows, the two columns were
+    taken for each other (an unusual column order); both go to a person on every row."""
+    if "base_pay" not in present or "extra_pay" not in present:
+        return
+    both = [(b, e) for d in drafts if (b := d.dec("base_pay")) is not None and (e := d.dec("extra_pay")) is not None
+            and b > 0 and e > 0]  # fmt: skip
+    if len(both) < 3 or sum(e > b for b, e in both) < 0.75 * len(both):
+        return
+    for d in drafts:
+        for f in ("base_pay", "extra_pay"):
+            d.review.add(f, PAGE_PLAUSIBILITY)

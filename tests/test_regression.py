@@ -16,9 +16,7 @@ from ocr.extract import extract_image
 from .conftest import FIXTURES
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING = {
-    "hard-two-sheets-upside-down": "every row found and numbered; one days figure read wrong without a flag (150 dpi)",
-}
+STILL_FAILING: dict[str, str] = {}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem

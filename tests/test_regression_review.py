@@ -19,6 +19,7 @@ from .conftest import FIXTURES
 ONCE_FLAGGED_WHOLE = {
     "d-one-figure-flagged-whole-columns": "70 of 111",
     "d-two-figures-of-one-row-misread": "31 of 72",
+    "a-total-misread-two-digits-page-review": "31 of 60",
 }
 
 

@@ -1,0 +1,76 @@
+"""Cross-field checks (issue 9, silent errors): a figure that no row sum can see but the other fields of
+its row and page can — each goes to a person with its reason, and nothing right is flagged for it."""
+
+from __future__ import annotations
+
+from ocr.checks import OUT_OF_RANGE, PAGE_PLAUSIBILITY, ROW_SUM, RowDraft, check_totals
+from ocr.names import check_name
+from ocr.plausibility import cross_check, working_days
+
+MONEY5 = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _row(days: int, base: str, extra: str = "0.00") -> RowDraft:
+    gross = f"{float(base) + float(extra):.2f}"
+    return RowDraft(values={"days_worked": days, "base_pay": base, "extra_pay": extra, "gross_pay": gross})
+
+
+def test_working_days_count_monday_to_friday():
+    assert working_days(1994, 6) == 22 and working_days(1987, 2) == 20
+
+
+def test_a_days_figure_that_lost_a_digit_is_flagged_by_its_pay():
+    rows = [_row(22, "900.00"), _row(22, "760.00"), _row(2, "820.00"), _row(11, "400.00"), _row(22, "640.00")]
+    cross_check(rows, ["days_worked", "base_pay", "extra_pay", "gross_pay"], 1994, 6)
+    assert [r.review.reasons.get("days_worked") for r in rows] == [None, None, OUT_OF_RANGE, None, None]
+
+
+def test_every_22_read_as_2_is_flagged():
+    rows = [_row(2, "900.00"), _row(2, "760.00"), _row(2, "820.00"), _row(14, "500.00")]
+    cross_check(rows, ["days_worked", "base_pay"], 1994, 6)
+    assert [("days_worked" in r.review) for r in rows] == [True, True, True, False]
+
+
+def test_more_days_than_the_working_days_of_the_month():
+    rows = [
+        _row(22, "900.00"),
+        _row(22, "760.00"),
+        _row(28, "820.00"),
+        _row(22, "640.00"),
+        _row(22, "700.00"),
+    ]
+    cross_check(rows, ["days_worked"], 1994, 6)
+    assert [("days_worked" in r.review) for r in rows] == [False, False, True, False, False]
+
+
+def test_additional_pay_above_base_on_most_rows_sends_both_columns_to_review():
+    rows = [_row(22, "90.00", "900.00"), _row(22, "76.00", "760.00"), _row(22, "82.00", "820.00")]
+    cross_check(rows, ["days_worked", "base_pay", "extra_pay", "gross_pay"], 1994, 6)
+    assert all(r.review.reasons.get(f) == PAGE_PLAUSIBILITY for r in rows for f in ("base_pay", "extra_pay"))
+    normal = [_row(22, "900.00", "90.00"), _row(22, "760.00", "76.00"), _row(22, "820.00", "82.00")]
+    cross_check(normal, ["days_worked", "base_pay", "extra_pay", "gross_pay"], 1994, 6)
+    assert not any(r.review for r in normal)
+
+
+def test_base_and_gross_that_differ_without_additional_pay_are_both_in_doubt():
+    present = ["base_pay", "gross_pay", "deductions", "net_pay"]
+    rows = [RowDraft(values={"base_pay": "1322.86", "gross_pay": "11322.86", "deductions": "165.36",
+                             "net_pay": "11157.50"}),
+            RowDraft(values={"base_pay": "592.07", "gross_pay": "592.07", "deductions": "78.15",
+                             "net_pay": "513.92"})]  # fmt: skip
+    rows[0].review.add("base_pay", ROW_SUM)
+    check_totals(rows, {"gross_pay": "1914.93", "deductions": "243.51", "net_pay": "1671.42"}, present)
+    assert {"base_pay", "gross_pay", "net_pay"} <= rows[0].review
+    assert not rows[1].review & {"base_pay", "gross_pay"}
+
+
+def test_a_name_that_lost_its_given_name_is_not_sure():
+    assert check_name("Цветанов Славов")[1] is False
+    assert check_name("Иван Петров")[1] is True
+
+
+def test_a_name_read_out_of_the_sheets_order_is_flagged():
+    names = ["Донка Атанасова Цветкова", "Иван Петров Иванов", "Атанасова Донка Цветкова", "Мария Иванова Колева"]
+    rows = [RowDraft(values={"name": n}) for n in names]
+    cross_check(rows, ["name"], 1990, 3)
+    assert [("name" in r.review) for r in rows] == [False, False, True, False]
