@@ -9,6 +9,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .preprocess import components
+
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
 
@@ -19,7 +21,7 @@ def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
     h, w = binary.shape
     horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
     joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, labels, stats, _ = components(joined)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
     for i in range(1, n):
