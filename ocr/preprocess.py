@@ -92,6 +92,9 @@ def invert_affine(m: np.ndarray) -> np.ndarray:
     return cv2.invertAffineTransform(m)
 
 
+AREA_CAP = int(np.iinfo(np.uint16).max)  # blot areas kept per pixel up to this (``Blobs.pixel_area``)
+
+
 class Blobs:
     """Connected components of the text ink, labelled once per page; every mask by size is then a
     table lookup instead of another labelling pass over 9 million pixels."""
@@ -99,8 +102,9 @@ class Blobs:
     def __init__(self, binary: np.ndarray, gray: np.ndarray | None = None) -> None:
         self.n, self.labels, self.stats, _ = components(binary)
         self.area = self.stats[:, cv2.CC_STAT_AREA]
-        # each pixel's blot area (0 on paper): a mask by size is then one comparison, no table lookup
-        area = self.area.astype(np.uint32)
+        # each pixel's blot area (0 on paper): a mask by size is then one comparison, no table lookup;
+        # 16 bits (larger blots count as AREA_CAP): half the memory to write once and read per mask
+        area = np.minimum(self.area, AREA_CAP).astype(np.uint16)
         area[0] = 0
         self.pixel_area = area[self.labels]
         # each blot's share of pixels darker than the page's ink is typically (when the grayscale is
@@ -114,15 +118,16 @@ class Blobs:
         """Blots of ``min_area`` pixels or more; with ``char_h`` (the type's height) only those the size
         of type: no blot taller than four characters (a stamp's ring), none far lighter than the typing
         (a stamp's letters; known when the grayscale was given)."""
-        if char_h is None:
+        if char_h is None and min_area <= AREA_CAP:
             area = self.pixel_area if rows is None else self.pixel_area[rows]
             return (area >= max(1, min_area)).view(np.uint8) * np.uint8(255)
         lut = np.zeros(self.n, dtype=np.uint8)
-        ok = self.area[1:] >= min_area
+        ok = self.area[1:] >= max(1, min_area)
         h = self.stats[1:, cv2.CC_STAT_HEIGHT]
-        ok &= h <= 4 * char_h
-        if self.dark is not None:  # a stamp's letters: lighter than any typing
-            ok &= self.dark[1:] >= 0.02
+        if char_h is not None:
+            ok &= h <= 4 * char_h
+            if self.dark is not None:  # a stamp's letters: lighter than any typing
+                ok &= self.dark[1:] >= 0.02
         lut[1:] = np.where(ok, 255, 0)
         return lut[self.labels if rows is None else self.labels[rows]]
 
