@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from .geometry import Grid
+from .preprocess import components
 
 
 def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
@@ -29,7 +30,7 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
             ys = np.nonzero(cell.any(axis=1))[0]
             heights.append(int(ys[-1] - ys[0]))
             extents[c].append((int(cols[0]) + x0, int(cols[-1]) + x0))
-            _, _, stats, _ = cv2.connectedComponentsWithStats(cell, connectivity=8)
+            _, _, stats, _ = components(cell)
             widest[c].append(int(stats[1:, cv2.CC_STAT_WIDTH].max()) if len(stats) > 1 else 0)
     char_h = float(np.median(heights)) if heights else 40.0
     tight = max(8.0, 0.45 * char_h)

@@ -1,20 +1,21 @@
-"""Tesseract passes (pytesseract): one call per pass, words with boxes and confidences back.
+"""Tesseract passes (tesserocr, the tesseract library in this process): one call per pass, words with
+boxes and confidences back.
 
-Each pass is one tesseract process on one image; the image is written once as uncompressed 8-bit BMP
-so nothing is re-encoded (leptonica reads a PGM one pixel per fread: a fifth of a pass's CPU on a page;
-a BMP in one read). One single-threaded tesseract per core (``archive_core.runtime``).
+Each model is loaded once per process and thread and kept (``_api``): a tesseract process per pass
+loaded its model every time (the English model alone ~0.1 s of CPU, a tenth of a sparse page's plain
+tesseract), and wrote, read and parsed the image and its TSV. The pixels are handed over as they are;
+the words, boxes and confidences are the TSV the ``tesseract`` command writes (the same library, the
+same settings: tests/test_tess.py). One single-threaded tesseract per core (``archive_core.runtime``):
+OpenMP reads its thread limit once, when tesserocr loads it, so the limit is set before the import.
 ``TesseractEngine`` is the reader's OCR engine (``ocr.engine.OcrEngine``) on top of these passes.
 """
 
 from __future__ import annotations
 
-import tempfile
+import threading
 from dataclasses import dataclass
-from pathlib import Path
 
-import cv2
 import numpy as np
-import pytesseract
 
 from archive_core.errors import ConfigError, ExtractionError
 from archive_core.runtime import limit_ocr_threads
@@ -22,14 +23,28 @@ from scanner_drivers.orientation import osd
 
 from .geometry import Box, Word
 
+limit_ocr_threads()  # before tesserocr loads OpenMP, which reads the limit once
+import tesserocr  # noqa: E402
+
+_local = threading.local()  # a tesseract handle serves one thread at a time: one set per thread
+
 DIGITS = "0123456789"
 
 
-def _config(psm: int, whitelist: str | None, extra: str) -> str:
-    cfg = f"--psm {psm} -c preserve_interword_spaces=0"
-    if whitelist:
-        cfg += f" -c tessedit_char_whitelist={whitelist}"
-    return (cfg + " " + extra).strip()
+def _api(lang: str) -> tesserocr.PyTessBaseAPI:
+    """This thread's tesseract handle for ``lang``, the model loaded on first use and kept."""
+    apis: dict[str, tesserocr.PyTessBaseAPI] = _local.__dict__.setdefault("apis", {})
+    api = apis.get(lang)
+    if api is None:
+        try:
+            api = tesserocr.PyTessBaseAPI(lang=lang, psm=tesserocr.PSM.SINGLE_BLOCK)
+        except RuntimeError as e:
+            raise ConfigError(
+                f"tesseract не зарежда модела „{lang}“ ({tesserocr.get_languages()[0]}): "
+                "инсталирайте езиковия пакет (scripts/setup.sh) или поправете настройката ocr_lang"
+            ) from e
+        apis[lang] = api
+    return api
 
 
 def words(
@@ -39,39 +54,37 @@ def words(
     psm: int = 6,
     whitelist: str | None = None,
     offset: tuple[int, int] = (0, 0),
-    extra: str = "",
 ) -> list[Word]:
     """Recognise ``image`` (uint8, dark text on white) and return its words in page coordinates."""
-    limit_ocr_threads()
-    with tempfile.TemporaryDirectory(prefix="archive-ocr-") as tmp:
-        path = Path(tmp) / "pass.bmp"
-        if not cv2.imwrite(str(path), image):
-            raise ExtractionError("неуспешен запис на временно изображение за OCR")
-        try:
-            data = pytesseract.image_to_data(
-                str(path),
-                lang=lang,
-                config=_config(psm, whitelist, extra),
-                output_type=pytesseract.Output.DICT,
-            )
-        except pytesseract.TesseractNotFoundError as e:
-            raise ConfigError("tesseract не е инсталиран — изпълнете scripts/setup.sh") from e
-        except pytesseract.TesseractError as e:
-            raise ExtractionError(f"tesseract: {e.message or e}") from e
+    if image.ndim != 2 or image.dtype != np.uint8 or 0 in image.shape:
+        raise ExtractionError(f"OCR приема само непразно 8-битово сиво изображение, не {image.dtype} {image.shape}")
+    api = _api(lang)
+    pixels = np.ascontiguousarray(image)
+    h, w = pixels.shape
+    try:
+        api.SetPageSegMode(psm)
+        api.SetVariable("preserve_interword_spaces", "0")
+        api.SetVariable("tessedit_char_whitelist", whitelist or "")
+        api.SetImageBytes(pixels.tobytes(), w, h, 1, w)
+        tsv = api.GetTSVText(0)
+    except RuntimeError as e:
+        raise ExtractionError(f"tesseract: {e}") from e
+    finally:
+        api.Clear()
     ox, oy = offset
     out: list[Word] = []
-    for i, text in enumerate(data["text"]):
-        t = (text or "").strip()
-        if not t:
+    # level, page, block, paragraph, line, word, left, top, width, height, confidence, text
+    for row in tsv.splitlines():
+        f = row.split("\t")
+        if len(f) < 12 or not f[11].strip():
             continue
-        conf = float(data["conf"][i])
-        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        x, y, bw, bh = int(f[6]), int(f[7]), int(f[8]), int(f[9])
         out.append(
             Word(
-                text=t,
-                conf=max(0.0, conf) / 100.0,
-                box=Box(x + ox, y + oy, x + w + ox, y + h + oy),
-                line=(data["block_num"][i], data["par_num"][i], data["line_num"][i]),
+                text=f[11].strip(),
+                conf=max(0, int(float(f[10]))) / 100.0,  # whole percents, as the command's TSV was read
+                box=Box(x + ox, y + oy, x + bw + ox, y + bh + oy),
+                line=(int(f[2]), int(f[3]), int(f[4])),
             )
         )
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .preprocess import components
+
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
 
@@ -19,7 +21,7 @@ def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
     h, w = binary.shape
     horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
     joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, labels, stats, _ = components(joined)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
     for i in range(1, n):
@@ -47,10 +49,22 @@ def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
     d[seen] = np.nanmedian(stack[:, seen], axis=0)
     idx = np.arange(bins)
     d = np.interp(idx, idx[seen], d[seen])
-    d = np.array([np.median(d[max(0, i - 2) : i + 3]) for i in range(bins)])  # a sheet bends smoothly
+    d = _running_median5(d)  # a sheet bends smoothly
     if float(d.max() - d.min()) < MIN_BEND:
         return None
     return np.interp(np.arange(w), idx * STEP + STEP / 2, d)
+
+
+def _running_median5(d: np.ndarray) -> np.ndarray:
+    """The median of each value's window of five (fewer at the ends: the window is cut there)."""
+    def cut(i: int) -> float:
+        return float(np.median(d[max(0, i - 2) : i + 3]))
+
+    n = len(d)
+    if n < 5:
+        return np.array([cut(i) for i in range(n)])
+    inner = np.median(np.lib.stride_tricks.sliding_window_view(d, 5), axis=1)
+    return np.concatenate([[cut(0), cut(1)], inner, [cut(n - 2), cut(n - 1)]])
 
 
 def flatten(gray: np.ndarray, bend: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-bul             # OCR
+  libtesseract-dev libleptonica-dev g++ pkg-config  # tesserocr built against that same tesseract
   fonts-freefont-ttf fonts-paratype fonts-cmu fonts-gnutypewriter fonts-dejavu-core fonts-liberation  # sample sheets, certificates
   poppler-utils                               # pdftoppm for the ICDAR benchmark
   redis-server postgresql                     # production backends (integration tests start them)
@@ -26,5 +27,7 @@ if [ -f /etc/sane.d/dll.conf ] && ! grep -qx "test" /etc/sane.d/dll.conf; then
   echo "test" >> /etc/sane.d/dll.conf
 fi
 
-python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[dev]"
+# --no-binary tesserocr: its wheel brings a tesseract of its own; built here it is the system's, the one
+# the `tesseract` command (and the benchmark's baseline) runs
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --no-binary tesserocr -e ".[dev]"
 echo "setup: ready ($(tesseract --version 2>&1 | head -1), $(python3 --version))" >&2
