@@ -32,16 +32,17 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "row": ("№", "ред"),
     "egn": ("егн",),
     "name": ("име", "имена", "фамилия", "презиме"),
-    "position": ("длъжност",),
+    "position": ("длъжност", "професия", "специалност"),
     "days_worked": ("дни", "отработени"),
-    "base_pay": ("основна", "основно", "заплата"),
-    "extra_pay": ("допълнително", "други", "допълнителни"),
-    "gross_pay": ("начислено", "брутно"),
-    "deductions": ("удръжки",),
+    "base_pay": ("основна", "основно", "заплата", "тарифна"),
+    "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено"),
+    "gross_pay": ("начислено", "брутно", "брутна"),
+    "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии"),
-    "net_pay": ("получаване", "изплащане"),
-    "signature": ("подпис", "получателя"),
+    "net_pay": ("получаване", "изплащане", "получава", "остатък"),
+    "signature": ("подпис", "получателя", "получил", "разписка"),
 }
+ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 
 
 def heading_votes(text: str) -> dict[str, int]:
@@ -50,7 +51,8 @@ def heading_votes(text: str) -> dict[str, int]:
     for field, keys in HEADING_KEYS.items():
         for w in words:
             for k in keys:
-                if w == k or (len(k) >= 5 and levenshtein(w, k) <= 2):
+                abbreviated = len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w)
+                if w == k or abbreviated or (len(k) >= 5 and levenshtein(w, k) <= 2):
                     votes[field] = votes.get(field, 0) + 1
     return votes
 
@@ -107,16 +109,32 @@ def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
     return hits
 
 
+def _swapped(t: tuple[str, ...]) -> tuple[str, ...]:
+    """The order with base and additional pay changed round (their sum cannot tell them apart)."""
+    swap = {"base_pay": "extra_pay", "extra_pay": "base_pay"}
+    return tuple(swap.get(f, f) for f in t)
+
+
 def _with_parts(k: int) -> list[tuple[str, ...]]:
     """Money column orders for ``k`` columns: the known ones, and any of them with its deductions
-    itemised in the columns just before the total (``PART``)."""
+    itemised in the columns just before the total (``PART``); then each with base and additional pay
+    the other way round (some offices put the additions first: the heading decides)."""
     out = list(MONEY_TEMPLATES.get(k, ()))
     for m in range(2, min(k - 1, 5) + 1):
         for t in MONEY_TEMPLATES[m]:
             if "deductions" in t:
                 i = t.index("deductions")
                 out.append(t[:i] + (PART,) * (k - m) + t[i:])
-    return out
+    return out + [_swapped(t) for t in out if "base_pay" in t and "extra_pay" in t]
+
+
+def _base_above_extra(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """Rows whose base pay is larger than their additional pay (as it is on nearly every payroll): the
+    last word when neither the sums nor the headings tell the two apart."""
+    if "base_pay" not in template or "extra_pay" not in template:
+        return 0
+    b, e = cols[template.index("base_pay")], cols[template.index("extra_pay")]
+    return sum(1 for x, y in zip(b, e, strict=True) if x is not None and y is not None and Decimal(x) > Decimal(y))
 
 
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
@@ -166,11 +184,11 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             parsed = [parsed[i] for i in keep]
         templates = _with_parts(k)
 
-        def rank(t: tuple[str, ...]) -> tuple[int, int]:
+        def rank(t: tuple[str, ...]) -> tuple[int, int, int]:
             votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
             if PART in t and _part_hits(parsed, t) == 0:
-                return (-1, votes)  # itemised deductions only where they add up to the total on some row
-            return (_money_score(parsed, t), votes)
+                return (-1, votes, 0)  # itemised deductions only where they add up to the total on some row
+            return (_money_score(parsed, t), votes, _base_above_extra(parsed, t))
 
         best = max(templates, key=rank)
         for c, f in zip(money_cols, best, strict=True):
