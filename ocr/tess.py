@@ -8,6 +8,7 @@ a BMP in one read). One single-threaded tesseract per core (``archive_core.runti
 
 from __future__ import annotations
 
+import shlex
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ DIGITS = "0123456789"
 def _config(psm: int, whitelist: str | None, extra: str) -> str:
     cfg = f"--psm {psm} -c preserve_interword_spaces=0"
     if whitelist:
-        cfg += f" -c tessedit_char_whitelist={whitelist}"
+        cfg += f" -c tessedit_char_whitelist={shlex.quote(whitelist)}"  # (an apostrophe among them)
     return (cfg + " " + extra).strip()
 
 
