@@ -28,3 +28,16 @@ def test_base_pay_first_stays_base_pay():
 def test_unread_headings_leave_the_larger_pay_as_base_pay():
     heads = ["", "", "", "", "", "", "", ""]
     assert identify(ROWS, heads)[3:5] == ["extra_pay", "base_pay"]
+
+
+def test_one_total_misread_tenfold_while_two_add_up_leaves_the_page_alone():
+    from ocr import checks, plausibility
+
+    rows = [checks.RowDraft(values={"gross_pay": g, "deductions": d, "net_pay": n})
+            for g, d, n in (("5651.63", "1164.24", "4487.39"), ("6512.92", "807.60", "5705.32"),
+                            ("9385.12", "1116.83", "8268.29"))]  # fmt: skip
+    present = ["gross_pay", "deductions", "net_pay"]
+    totals = {"gross_pay": "21549.67", "deductions": "308.86", "net_pay": "18461.00"}  # a handwritten 3'088,67
+    assert plausibility.check(rows, totals, present, 1994, 9) is None
+    # with no other total to vouch for the rows, a column off tenfold still sends the page to a person
+    assert plausibility.check(rows, {"deductions": "309.00"}, present, 1994, 9) is not None
