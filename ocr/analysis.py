@@ -93,11 +93,11 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     rules = lines.find_rules(s.binary)
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
-    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70))
+    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))
     clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
     return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2], s.bend), 300, s.angle, s.quarter_turns, blobs, rules)
 
 
 def column_kinds(a: Analysis) -> list[str]:
     """'numeric', 'text', 'scribble' or 'empty' for every column, from the alignment of its ink."""
-    return align.column_kinds(a.blobs.text_sized(40), a.grid)
+    return align.column_kinds(a.blobs.typed(40), a.grid)

@@ -458,7 +458,10 @@ def _rows_misread_alike(
     if len(sep) > 10:
         return False
     found: list[dict[int, dict[str, Decimal]]] = []
-    for zero in [None, *range(len(rows))]:
+    # a line with figures and no person (a correction split off its row) would let a row of zeros
+    # "explain" the columns: then no row is read as zeros
+    stray = any(r.values.get("name") is None and r.values.get("egn") is None for r in rows)
+    for zero in [None, *([] if stray else range(len(rows)))]:
         for choice in product(*[(False, True)] * len(sep)):
             change = {i: h for (i, h), on in zip(sep, choice, strict=True) if on}
             if zero is not None:

@@ -32,16 +32,17 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "row": ("№", "ред"),
     "egn": ("егн",),
     "name": ("име", "имена", "фамилия", "презиме"),
-    "position": ("длъжност",),
+    "position": ("длъжност", "професия", "специалност"),
     "days_worked": ("дни", "отработени"),
-    "base_pay": ("основна", "основно", "заплата"),
-    "extra_pay": ("допълнително", "други", "допълнителни"),
-    "gross_pay": ("начислено", "брутно"),
-    "deductions": ("удръжки",),
+    "base_pay": ("основна", "основно", "заплата", "тарифна"),
+    "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено"),
+    "gross_pay": ("начислено", "брутно", "брутна"),
+    "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии"),
-    "net_pay": ("получаване", "изплащане"),
-    "signature": ("подпис", "получателя"),
+    "net_pay": ("получаване", "изплащане", "получава", "остатък"),
+    "signature": ("подпис", "получателя", "получил", "разписка"),
 }
+ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 
 
 def heading_votes(text: str) -> dict[str, int]:
@@ -50,7 +51,8 @@ def heading_votes(text: str) -> dict[str, int]:
     for field, keys in HEADING_KEYS.items():
         for w in words:
             for k in keys:
-                if w == k or (len(k) >= 5 and levenshtein(w, k) <= 2):
+                abbreviated = len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w)
+                if w == k or abbreviated or (len(k) >= 5 and levenshtein(w, k) <= 2):
                     votes[field] = votes.get(field, 0) + 1
     return votes
 
@@ -151,6 +153,15 @@ def _order_prior(cols: list[list[str | None]], template: tuple[str, ...]) -> int
     return penalty
 
 
+def _base_above_extra(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
+    """Rows whose base pay is larger than their additional pay (as it is on nearly every payroll): the
+    last word when neither the sums nor the headings tell the two apart."""
+    if "base_pay" not in template or "extra_pay" not in template:
+        return 0
+    b, e = cols[template.index("base_pay")], cols[template.index("extra_pay")]
+    return sum(1 for x, y in zip(b, e, strict=True) if x is not None and y is not None and Decimal(x) > Decimal(y))
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
@@ -198,11 +209,11 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             parsed = [parsed[i] for i in keep]
         templates = _with_parts(k)
 
-        def rank(t: tuple[str, ...]) -> tuple[int, int, int]:
+        def rank(t: tuple[str, ...]) -> tuple[int, int, int, int]:
             votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
             if PART in t and _part_hits(parsed, t) == 0:
-                return (-1, votes, 0)  # itemised deductions only where they add up to the total on some row
-            return (_money_score(parsed, t), votes, _order_prior(parsed, t))
+                return (-1, votes, 0, 0)  # itemised deductions only where they add up to the total on some row
+            return (_money_score(parsed, t), votes, _order_prior(parsed, t), _base_above_extra(parsed, t))
 
         best = max(templates, key=rank)
         for c, f in zip(money_cols, best, strict=True):

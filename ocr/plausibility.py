@@ -63,15 +63,20 @@ def check(
     drafts: list[RowDraft], totals: dict[str, str], present: list[str], year: int | None, month: int | None
 ) -> PageReview | None:
     """The reason the page's money is not believable, or None."""
+    sums = {f: sum((v for v in (d.dec(f) for d in drafts) if v is not None), Decimal(0)) for f in MONEY}
+    agree = [f for f in MONEY if f in present and f in totals and Decimal(totals[f]) == sums[f]]
     for f in MONEY:
         if f not in present or f not in totals:
             continue
-        got = sum((v for v in (d.dec(f) for d in drafts) if v is not None), Decimal(0))
+        got = sums[f]
         total = Decimal(totals[f])
         if total_misread(totals, present, f, got) or one_edit(f"{total:.2f}", f"{got:.2f}"):
             continue  # the printed total alone was misread (a digit lost or the other totals say so)
         if _rows_vouched(drafts, totals, present, f):
             continue  # the rows are right: the printed total alone was misread (two digits lost)
+        if len(agree) >= 2:
+            continue  # other columns add up to their totals to the stotinka: the page reads right, this
+            # total (often written by hand) was misread; the column check flags its figures if need be
         if got > 0 and total > 0 and (k := _factor(total / got)) is not None:
             times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
             return PageReview(

@@ -93,6 +93,7 @@ def invert_affine(m: np.ndarray) -> np.ndarray:
 
 
 AREA_CAP = int(np.iinfo(np.uint16).max)  # blot areas kept per pixel up to this (``Blobs.pixel_area``)
+STROKE_FILL = 0.3  # a blot this sparse in its box, and long, is a pen's line (typed words fill 0.4 or more)
 
 
 class Blobs:
@@ -131,6 +132,16 @@ class Blobs:
         lut[1:] = np.where(ok, 255, 0)
         return lut[self.labels if rows is None else self.labels[rows]]
 
+    def strokes(self, char_h: int) -> np.ndarray:
+        """Per blot: a pen stroke, not type (a signature across the figures, a flourish): far longer
+        or taller than a character and mostly paper inside its box (typed words, even run together by
+        a carbon's blur, fill theirs)."""
+        w, h = self.stats[:, cv2.CC_STAT_WIDTH], self.stats[:, cv2.CC_STAT_HEIGHT]
+        fill = self.area / np.maximum(1, w * h)
+        out: np.ndarray = ((w > 3 * char_h) | (h > 2 * char_h)) & (fill < STROKE_FILL)
+        out[0] = False
+        return out
+
     def char_height(self) -> int:
         """The typical height of a character on the page (blots of 70 px or more), in pixels."""
         h = self.stats[1:, cv2.CC_STAT_HEIGHT][(self.area[1:] >= 70) & (self.stats[1:, cv2.CC_STAT_HEIGHT] >= 8)]
@@ -140,6 +151,13 @@ class Blobs:
         """Blots of ``min_area`` or more the size of type: without a stamp pressed across the rows (it
         would join their lines into one)."""
         return self.at_least(min_area, char_h=self.char_height())
+
+    def typed(self, min_area: int) -> np.ndarray:
+        """``text_sized`` without pen strokes (``strokes``): a signature across a column of figures
+        neither makes it look handwritten nor closes the gap between two unruled columns."""
+        char_h = self.char_height()
+        lut = np.where(self.strokes(char_h), np.uint8(0), np.uint8(255)).astype(np.uint8)
+        return cv2.bitwise_and(self.text_sized(min_area), lut[self.labels])
 
     def without_dust(
         self, *, max_area: int = 80, reach: int = 9, writing_above: int = 0, min_height: int = 14

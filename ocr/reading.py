@@ -18,7 +18,7 @@ from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
 
-NUMERIC_CHARS = "0123456789.,-"
+NUMERIC_CHARS = "0123456789.,-'"  # the apostrophe: thousands typed as 1'468,02 (else read as a 1)
 MOSAIC_MAX = 30000  # pixels of height per mosaic (tesseract stops at 32767)
 
 

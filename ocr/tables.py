@@ -108,6 +108,38 @@ def column_gaps(
     return seps
 
 
+def _with_pen_gaps(
+    ink: np.ndarray,
+    typed: np.ndarray,
+    body: list[tuple[int, int]],
+    head: tuple[int, int],
+    x0: int,
+    x1: int,
+    min_gap: int,
+    seps: list[int],
+) -> list[int]:
+    """``seps`` and the gaps a signature closed: the gaps of the ink without pen strokes (``typed``)
+    that are not already among ``seps``, and the start of the signatures' column when pen strokes alone
+    fill the table's right end (the signatures crossing into the figures beside them)."""
+    out = list(seps)
+    for x in column_gaps(typed, body, head, x0, x1, min_gap):
+        if all(abs(x - s) > 2 * min_gap for s in out):
+            out.append(x)
+    prof = np.zeros(x1 - x0, dtype=np.int64)
+    pen = np.zeros(x1 - x0, dtype=np.int64)
+    for a, b in body:
+        prof += (typed[a:b, x0:x1] > 0).any(axis=0)
+        pen += (ink[a:b, x0:x1] > 0).any(axis=0)
+    allowance = min(3, len(body) // 4)
+    typed_at = np.flatnonzero(prof > allowance)
+    if typed_at.size:
+        end = int(typed_at[-1]) + min_gap  # the last typed column's right edge, and a little paper
+        tail = (pen[end:] > allowance).any() if end < len(pen) else False
+        if tail and all(abs(x0 + end - s) > 2 * min_gap for s in out):
+            out.append(x0 + end)
+    return sorted(out)
+
+
 def _ruled_grid(rules: Rules) -> Grid | None:
     vert = [v for v in rules.vertical]
     if len(vert) < 3:
@@ -240,8 +272,10 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
-def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
-    """``ink``: text ink with dust removed (dust between columns must not look like text)."""
+def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None) -> Grid | None:
+    """``ink``: text ink with dust removed (dust between columns must not look like text); ``gaps``: the
+    same without pen strokes, where the gaps between columns are looked for (a signature that crosses
+    into the figures' column beside it would close the gap)."""
     h, w = ink.shape
     hr = _long(rules.horizontal, w)
     if len(hr) < 2:
@@ -265,7 +299,10 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         head_top = r_top.pos
     # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
     one_line = heights[len(heights) // 4]
-    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(12, int(0.3 * one_line)))
+    min_gap = max(12, int(0.3 * one_line))
+    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, min_gap)
+    if gaps is not None:
+        seps = _with_pen_gaps(ink, gaps, body, (head_top + 4, r_head.pos - 4), left, right, min_gap, seps)
     xs = _drop_empty_columns(ink, body, [left, *seps, right], (head_top + 4, r_head.pos - 4))
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
@@ -278,12 +315,15 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
     return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
 
 
-def find_grid(ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None) -> Grid:
+def find_grid(
+    ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
+) -> Grid:
     """The payroll table's grid; ExtractionError when the page shows no table. ``layout``: the ink
-    with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables."""
+    with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables;
+    ``gaps``: the same without pen strokes, for the gaps between those columns."""
     solid = layout if layout is not None else remove_specks(ink, 70)
     ruled = _ruled_grid(rules)
-    grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules)
+    grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
     return grid
