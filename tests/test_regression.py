@@ -16,7 +16,10 @@ from ocr.extract import extract_image
 from .conftest import FIXTURES
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING: dict[str, str] = {}
+STILL_FAILING: dict[str, str] = {
+    "e-days-crossed-by-signatures-handwritten-total": "a dot-matrix barred zero read as 6 in an ЕГН: with the table's "
+    "dust rule back (s3-silent) the misread ЕГН happens to pass its check digit",
+}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem
