@@ -74,6 +74,8 @@ class RowDraft:
     corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
+    ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    slipped: set[str] = field(default_factory=set)  # figures a row sum alone changed (one digit)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -128,6 +130,18 @@ def check_egn(row: RowDraft) -> None:
     row.review.add("egn", CHECK_DIGIT if readings else UNREADABLE)
 
 
+def _collapsed(short: str, full: str) -> bool:
+    """``short`` is ``full`` with digits dropped where they repeat their neighbour ("2" of "22", "1" of
+    "11"): how the engines lose one of two like digits typed close together."""
+    i = 0
+    for k, ch in enumerate(full):
+        if i < len(short) and short[i] == ch:
+            i += 1
+        elif k == 0 or full[k - 1] != ch:
+            return False
+    return i == len(short)
+
+
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
@@ -137,6 +151,22 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     limit = egn_mod.days_in_month(year, month) if year and month else 31
     assert isinstance(d, int)
     other = [x for x in row.alts.get("days_worked", []) if isinstance(x, int)]
+    wide = row.ink_digits.get("days_worked")
+    if wide is not None:  # the ink's width says how many digits there are (ocr.inkcount)
+        readings = [d, *other]
+        fit = {x for x in readings if len(str(x)) == wide and x <= limit}
+        if not fit:  # every pass read another count of digits than the ink shows
+            row.review.add("days_worked", READINGS_DISAGREE)
+            return
+        if len(fit) == 1:
+            x = next(iter(fit))
+            first_read = row.conf.get("days_worked", 1.0) > 0  # else the value is the second reading
+            twice = first_read and sum(1 for y in readings if y == x) >= 2
+            if all(_collapsed(str(y), str(x)) for y in readings) and (
+                twice or (row.conf.get("days_worked", 1.0) >= CONF_FLOOR and len(readings) >= 2)
+            ):
+                row.values["days_worked"] = x  # the other reading lost a repeated digit the ink shows
+                return
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
         row.values["days_worked"] = good[0] if good else d
@@ -251,6 +281,7 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     if len(fixes) == 1:
         f, guess = fixes[0]
         row.values[f] = _fmt(guess)
+        row.slipped.add(f)  # the column total must not contradict it (check_totals)
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
             row.review.add(f, UNREADABLE)
@@ -320,7 +351,7 @@ def check_totals(
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
             # person. A total that breaks them was misread: only unproven figures are flagged.
-            trusted = totals_consistent(totals, present)
+            trusted = totals_consistent(totals, present) or _surely_off(col, _column_targets(totals, present, f))
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -331,12 +362,19 @@ def check_totals(
             for r in rows:
                 if only and r is not one:
                     continue
-                if trusted or f not in r.proven or any(r is c for c in suspects):
+                if trusted or f not in r.proven or f in r.slipped or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
     for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
                 r.review.update(names, reason=ROW_SUM)
+
+
+def _surely_off(col: Decimal, targets: list[Decimal]) -> bool:
+    """The printed totals break their own sums (one of them misread) and the column adds up neither to
+    its printed total nor to what the other totals give it: whichever one total was misread, some figure
+    of the column is wrong, also where its row's sums hold."""
+    return len(targets) >= 2 and col not in targets
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
@@ -472,6 +510,48 @@ def _one_row_explains_columns(
     r.derived.difference_update(fields)
     check_money(r, present)
     return True
+
+
+def fill_from_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A figure nobody could read (a faint dash, a figure under a stamp), the only one missing in its
+    column while every other figure of that column is vouched for by its row's sums: what the column's
+    total (printed, or given by the other totals where the printed one breaks their sums) leaves for it.
+    Kept only where the row's own sums then hold, with one such filling. A row of dashes nobody read so
+    becomes the zeros it stands for."""
+    fields = [f for f in MONEY if f in present]
+    fill: dict[int, dict[str, list[Decimal]]] = {}
+    for f in fields:
+        vals = [r.dec(f) for r in rows]
+        missing = [i for i, x in enumerate(vals) if x is None]
+        if len(missing) != 1 or not (targets := _column_targets(totals, present, f)):
+            continue
+        if any(f not in r.proven or f in r.review for i, r in enumerate(rows) if i != missing[0]):
+            continue
+        known = Decimal((carried or {}).get(f, "0")) + sum(v for v in vals if v is not None)
+        options = [t - known for t in targets if t >= known]
+        if options:
+            fill.setdefault(missing[0], {})[f] = options
+    for i, opts in fill.items():
+        r = rows[i]
+        if any(r.dec(f) is None for f in fields if f not in opts):
+            continue
+        fits = []
+        for combo in product(*opts.values()):
+            v = {**{f: r.dec(f) for f in fields}, **dict(zip(opts, combo, strict=True))}
+            rels = _relations({f: v.get(f) for f in MONEY})
+            if rels and all(ok for ok, _ in rels):
+                fits.append(combo)
+        if len(fits) != 1:
+            continue
+        for f, x in zip(opts, fits[0], strict=True):
+            r.values[f] = _fmt(x)
+            r.review.discard(f)
+        r.derived.difference_update(opts)
+        for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
+            if ok and not any(n in r.review for n in names):
+                r.proven.update(names)
 
 
 def reconcile_columns(
@@ -611,6 +691,7 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
+    fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
