@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from archive_core.errors import ExtractionError
@@ -162,6 +163,46 @@ def _drop_empty_columns(solid: np.ndarray, bands: list[tuple[int, int]], xs: lis
     return xs
 
 
+def _glyph_height(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> int | None:
+    """The median height of the blots of type in a region (a character's height), None without any."""
+    region = (ink[y0:y1, x0:x1] > 0).astype(np.uint8)
+    if region.size == 0:
+        return None
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    hs = [int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, n)
+          if stats[i, cv2.CC_STAT_AREA] >= 30 and stats[i, cv2.CC_STAT_HEIGHT] >= 8]  # fmt: skip
+    return int(np.median(hs)) if hs else None
+
+
+def _fold_headless(ink: np.ndarray, bands: list[tuple[int, int]], head: tuple[int, int], xs: list[int]) -> list[int]:
+    """A 'column' with no heading over it and text in fewer than half the rows is a piece of its
+    neighbour (the first names where a stamp took the rest of the column's ink out of the layout): it goes
+    to the neighbour whose heading it centres better (a heading is centred over its column)."""
+    xs = list(xs)
+    k = 1
+    while k < len(xs) - 2 and len(xs) > 3:
+        c0, c1 = xs[k], xs[k + 1]
+        headed = (ink[head[0] : head[1], c0 + 3 : c1 - 3] > 0).sum() > 40
+        inked = sum(1 for a, b in bands if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 40)
+        if headed or inked * 2 >= len(bands):
+            k += 1
+            continue
+        gains = []
+        for n0, n1, drop in ((xs[k - 1], c0, k), (c1, xs[k + 2], k + 1)):
+            cols = np.flatnonzero((ink[head[0] : head[1], n0 + 3 : n1 - 3] > 0).any(axis=0))
+            if cols.size == 0:
+                continue
+            centre = n0 + 3 + (cols[0] + cols[-1]) / 2
+            merged = (min(n0, c0) + max(n1, c1)) / 2
+            gains.append((abs((n0 + n1) / 2 - centre) - abs(merged - centre), drop))
+        best = max(gains, default=None)
+        if best is None or best[0] <= 0:
+            k += 1
+            continue
+        del xs[best[1]]
+    return xs
+
+
 def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> bool:
     """The ink of one line in one column hugs the column's right edge, clear of its left: a figure."""
     cols = np.flatnonzero((ink[band[0] : band[1], c0 + 3 : c1 - 3] > 0).any(axis=0))
@@ -258,10 +299,16 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
     else:
         head_top = r_top.pos
-    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
+    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines;
+    # where every row is, the height of the type says what one line is)
     one_line = heights[len(heights) // 4]
-    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, max(12, int(0.3 * one_line)))
+    glyph = _glyph_height(ink, r_head.pos + 4, r_tot.pos - 4, left, right)
+    if glyph:
+        one_line = min(one_line, int(1.5 * glyph))
+    head = (head_top + 4, r_head.pos - 4)
+    seps = column_gaps(ink, body, head, left, right, max(12, int(0.3 * one_line)))
     xs = _drop_empty_columns(ink, body, [left, *seps, right])
+    xs = _fold_headless(ink, body, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
