@@ -75,7 +75,6 @@ class RowDraft:
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
-    slipped: set[str] = field(default_factory=set)  # figures a row sum alone changed (one digit)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -281,7 +280,6 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     if len(fixes) == 1:
         f, guess = fixes[0]
         row.values[f] = _fmt(guess)
-        row.slipped.add(f)  # the column total must not contradict it (check_totals)
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
             row.review.add(f, UNREADABLE)
@@ -351,7 +349,7 @@ def check_totals(
             # deductions) was read right: then some figure of the column is wrong even if its row adds
             # up (a decimal point read as a digit shifts a whole row alike), and the column goes to a
             # person. A total that breaks them was misread: only unproven figures are flagged.
-            trusted = totals_consistent(totals, present) or _surely_off(col, _column_targets(totals, present, f))
+            trusted = totals_consistent(totals, present)
             # a row whose figure, with one digit slipped, would make the column add up exactly
             culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
                         and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
@@ -362,19 +360,12 @@ def check_totals(
             for r in rows:
                 if only and r is not one:
                     continue
-                if trusted or f not in r.proven or f in r.slipped or any(r is c for c in suspects):
+                if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
     for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
                 r.review.update(names, reason=ROW_SUM)
-
-
-def _surely_off(col: Decimal, targets: list[Decimal]) -> bool:
-    """The printed totals break their own sums (one of them misread) and the column adds up neither to
-    its printed total nor to what the other totals give it: whichever one total was misread, some figure
-    of the column is wrong, also where its row's sums hold."""
-    return len(targets) >= 2 and col not in targets
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:

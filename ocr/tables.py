@@ -45,9 +45,19 @@ def text_bands(
 def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) -> list[tuple[int, int]]:
     """A band over twice as tall as a line of type holds two lines joined by writing between them (a
     figure written across the rule): split where its ink is thinnest, when it is thin there."""
-    if len(bands) < 3:
+    if not bands:
         return bands
-    one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+    # one line of type: the lower quartile of the bands' heights, or by the type's height where the
+    # bands are too few to tell (a short sheet whose rows a correction or a stamp joined into one band)
+    glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)
+    by_type = int(1.5 * glyph) if glyph else None
+    if len(bands) < 3:
+        if by_type is None:
+            return bands
+        one_line = by_type
+    else:
+        one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+        one_line = min(one_line, by_type) if by_type else one_line
     out: list[tuple[int, int]] = []
     todo = list(bands)
     while todo:
