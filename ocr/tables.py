@@ -49,15 +49,13 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
         return bands
     # one line of type: the lower quartile of the bands' heights, or by the type's height where the
     # bands are too few to tell (a short sheet whose rows a correction or a stamp joined into one band)
-    glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)
-    by_type = int(1.5 * glyph) if glyph else None
     if len(bands) < 3:
-        if by_type is None:
+        glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)
+        if glyph is None:
             return bands
-        one_line = by_type
+        one_line = int(1.5 * glyph)
     else:
         one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
-        one_line = min(one_line, by_type) if by_type else one_line
     out: list[tuple[int, int]] = []
     todo = list(bands)
     while todo:
