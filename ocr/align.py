@@ -71,6 +71,4 @@ def _spread(edges: np.ndarray, ys: list[float]) -> float:
         return raw
     slope, icpt = np.polyfit(np.asarray(ys), edges, 1)
     rest = edges - (slope * np.asarray(ys) + icpt)
-    # a correction written beside a figure moves one or two edges: the median deviation ignores them
-    mad = float(np.median(np.abs(rest - np.median(rest))))
-    return min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)), 3.0 * mad)
+    return min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)))
