@@ -182,17 +182,15 @@ def _glyph_height(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> int | 
     return int(np.median(hs)) if hs else None
 
 
-def _fold_headless(ink: np.ndarray, bands: list[tuple[int, int]], head: tuple[int, int], xs: list[int]) -> list[int]:
-    """A 'column' with no heading over it and text in fewer than half the rows is a piece of its
-    neighbour (the first names where a stamp took the rest of the column's ink out of the layout): it goes
-    to the neighbour whose heading it centres better (a heading is centred over its column)."""
+def _fold_headless(ink: np.ndarray, head: tuple[int, int], xs: list[int]) -> list[int]:
+    """A 'column' with no heading over it is a piece of its neighbour (first names of a like length in a
+    typewriter face leave a gap down the name column): it goes to the neighbour whose heading it centres
+    clearly better (a heading is centred over its column)."""
     xs = list(xs)
     k = 1
     while k < len(xs) - 2 and len(xs) > 3:
         c0, c1 = xs[k], xs[k + 1]
-        headed = (ink[head[0] : head[1], c0 + 3 : c1 - 3] > 0).sum() > 40
-        inked = sum(1 for a, b in bands if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 40)
-        if headed or inked * 2 >= len(bands):
+        if (ink[head[0] : head[1], c0 + 3 : c1 - 3] > 0).sum() > 40:  # it has a heading of its own
             k += 1
             continue
         gains = []
@@ -204,7 +202,7 @@ def _fold_headless(ink: np.ndarray, bands: list[tuple[int, int]], head: tuple[in
             merged = (min(n0, c0) + max(n1, c1)) / 2
             gains.append((abs((n0 + n1) / 2 - centre) - abs(merged - centre), drop))
         best = max(gains, default=None)
-        if best is None or best[0] <= 0:
+        if best is None or best[0] <= 0.25 * (c1 - c0):
             k += 1
             continue
         del xs[best[1]]
@@ -316,7 +314,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules) -> Grid | None:
     head = (head_top + 4, r_head.pos - 4)
     seps = column_gaps(ink, body, head, left, right, max(12, int(0.3 * one_line)))
     xs = _drop_empty_columns(ink, body, [left, *seps, right])
-    xs = _fold_headless(ink, body, head, xs)
+    xs = _fold_headless(ink, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
