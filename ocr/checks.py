@@ -741,6 +741,14 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
             for d in drafts:
                 d.values.setdefault(f, None)
                 d.review.add(f, UNREADABLE)
+    # no additional-pay column found, yet the row's gross is not its base pay: that row has additional pay
+    # in a column that was missed
+    if {"base_pay", "gross_pay"} <= present and "extra_pay" not in present:
+        for d in drafts:
+            b, g = d.dec("base_pay"), d.dec("gross_pay")
+            if b is not None and g is not None and b != g:
+                d.values.setdefault("extra_pay", None)
+                d.review.add("extra_pay", UNREADABLE)
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue

@@ -89,3 +89,11 @@ def test_an_unread_figure_is_not_filled_when_another_of_its_column_is_in_doubt()
 def test_a_name_of_two_words_lost_one():
     assert names.check_name("Цветанов Славов")[1] is False
     assert names.check_name("Емил Цветанов Славов")[1] is True
+
+
+def test_a_row_whose_gross_is_not_its_base_has_additional_pay_in_a_column_not_found():
+    kinds = ["name", "base_pay", "gross_pay", "deductions", "net_pay"]
+    rows = [_row(base_pay="140.98", gross_pay="159.31", deductions="20.00", net_pay="139.31"),
+            _row(base_pay="200.00", gross_pay="200.00", deductions="20.00", net_pay="180.00")]  # fmt: skip
+    checks.guard_page(rows, kinds, [["", "", "", "", ""]] * 2)
+    assert "extra_pay" in rows[0].review and "extra_pay" not in rows[1].review
