@@ -362,10 +362,24 @@ def check_totals(
                     continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
-    for r in rows:  # a sum that involves a doubtful figure vouches for none of the others
+    # a sum that involves a doubtful figure vouches for none of the others, except a figure whose column
+    # adds up to its total with no figure of it in doubt: the column vouches for it
+    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    for r in rows:
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
-                r.review.update(names, reason=ROW_SUM)
+                r.review.update((n for n in names if n not in vouched or n in r.review), reason=ROW_SUM)
+
+
+def _column_vouches(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], f: str, carried: dict[str, str] | None
+) -> bool:
+    """Column ``f`` has every figure read, none in doubt, and adds up to its total to the stotinka."""
+    vals = [r.dec(f) for r in rows]
+    if not rows or any(x is None for x in vals) or any(f in r.review for r in rows):
+        return False
+    col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+    return col in _column_targets(totals, present, f)
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
