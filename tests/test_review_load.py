@@ -97,3 +97,12 @@ def test_a_row_whose_gross_is_not_its_base_has_additional_pay_in_a_column_not_fo
             _row(base_pay="200.00", gross_pay="200.00", deductions="20.00", net_pay="180.00")]  # fmt: skip
     checks.guard_page(rows, kinds, [["", "", "", "", ""]] * 2)
     assert "extra_pay" in rows[0].review and "extra_pay" not in rows[1].review
+
+
+def test_a_figure_its_column_vouches_for_is_not_flagged_for_a_doubtful_neighbour():
+    rows = [_row(base_pay="100.00", extra_pay="10.00", gross_pay="110.00"),
+            _row(base_pay="200.00", extra_pay="5.00", gross_pay="205.00")]  # fmt: skip
+    rows[1].review.add("extra_pay", checks.LOW_CONFIDENCE)  # e.g. a faint figure the engine was unsure of
+    totals = {"base_pay": "300.00", "extra_pay": "15.00", "gross_pay": "315.00"}
+    checks.check_totals(rows, totals, ["base_pay", "extra_pay", "gross_pay"])
+    assert rows[1].review == {"extra_pay"}
