@@ -20,6 +20,7 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
     rows = range(1, g.n_rows - 1 if g.n_rows > 4 else g.n_rows)
     heights: list[int] = []
     extents: list[list[tuple[int, int]]] = [[] for _ in range(g.n_cols)]
+    mids: list[list[float]] = [[] for _ in range(g.n_cols)]
     widest: list[list[int]] = [[] for _ in range(g.n_cols)]
     for r in rows:
         y0, y1 = g.ys[r] + 3, g.ys[r + 1] - 3
@@ -32,6 +33,7 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
             ys = np.nonzero(cell.any(axis=1))[0]
             heights.append(int(ys[-1] - ys[0]))
             extents[c].append((int(cols[0]) + x0, int(cols[-1]) + x0))
+            mids[c].append((y0 + y1) / 2)
             _, _, stats, _ = components(cell)
             widest[c].append(int(stats[1:, cv2.CC_STAT_WIDTH].max()) if len(stats) > 1 else 0)
     char_h = float(np.median(heights)) if heights else 40.0
@@ -47,14 +49,17 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
         if float(np.median(widest[c])) > 2.5 * char_h:
             kinds.append("scribble")
             continue
-        lefts = np.array([e[0] for e in ext])
-        rights = np.array([e[1] for e in ext])
+        lefts = np.array([e[0] for e in ext], dtype=np.float64)
+        rights = np.array([e[1] for e in ext], dtype=np.float64)
         # spread of the middle 80 %: the totals label or one long name may stick out
-        ls = float(np.percentile(lefts, 90) - np.percentile(lefts, 10))
-        rs = float(np.percentile(rights, 90) - np.percentile(rights, 10))
+        ls, rs = _spread(lefts, mids[c]), _spread(rights, mids[c])
         if rs <= tight:  # right-aligned (or fixed-width like the ЕГН): figures
             kinds.append("numeric")
         elif ls <= tight:
+            kinds.append("text")
+        elif rs <= 2 * tight and 4 * rs <= ls:  # typed figures a little uneven, ragged on the left
+            kinds.append("numeric")
+        elif ls <= 2 * tight and 4 * ls <= rs:
             kinds.append("text")
         elif float(np.median(rights - lefts)) >= char_h and _mostly_right_aligned(lefts, rights, tight):
             kinds.append("numeric")
@@ -70,3 +75,14 @@ def _mostly_right_aligned(lefts: np.ndarray, rights: np.ndarray, tight: float) -
     on_right = float(np.mean(np.abs(rights - np.median(rights)) <= tight))
     on_left = float(np.mean(np.abs(lefts - np.median(lefts)) <= tight))
     return on_right >= MOSTLY and on_right >= on_left
+
+
+def _spread(edges: np.ndarray, ys: list[float]) -> float:
+    """How far a column's edges wander (the middle 80 %), less the drift a sheet a little askew or bent
+    gives an aligned edge down the page (a straight line through the edges)."""
+    raw = float(np.percentile(edges, 90) - np.percentile(edges, 10))
+    if len(edges) < 4 or float(np.ptp(ys)) == 0:
+        return raw
+    slope, icpt = np.polyfit(np.asarray(ys), edges, 1)
+    rest = edges - (slope * np.asarray(ys) + icpt)
+    return min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)))

@@ -74,6 +74,7 @@ class RowDraft:
     corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
+    ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -128,6 +129,18 @@ def check_egn(row: RowDraft) -> None:
     row.review.add("egn", CHECK_DIGIT if readings else UNREADABLE)
 
 
+def _collapsed(short: str, full: str) -> bool:
+    """``short`` is ``full`` with digits dropped where they repeat their neighbour ("2" of "22", "1" of
+    "11"): how the engines lose one of two like digits typed close together."""
+    i = 0
+    for k, ch in enumerate(full):
+        if i < len(short) and short[i] == ch:
+            i += 1
+        elif k == 0 or full[k - 1] != ch:
+            return False
+    return i == len(short)
+
+
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
@@ -137,6 +150,22 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     limit = egn_mod.days_in_month(year, month) if year and month else 31
     assert isinstance(d, int)
     other = [x for x in row.alts.get("days_worked", []) if isinstance(x, int)]
+    wide = row.ink_digits.get("days_worked")
+    if wide is not None:  # the ink's width says how many digits there are (ocr.inkcount)
+        readings = [d, *other]
+        fit = {x for x in readings if len(str(x)) == wide and x <= limit}
+        if not fit:  # every pass read another count of digits than the ink shows
+            row.review.add("days_worked", READINGS_DISAGREE)
+            return
+        if len(fit) == 1:
+            x = next(iter(fit))
+            first_read = row.conf.get("days_worked", 1.0) > 0  # else the value is the second reading
+            twice = first_read and sum(1 for y in readings if y == x) >= 2
+            if all(_collapsed(str(y), str(x)) for y in readings) and (
+                twice or (row.conf.get("days_worked", 1.0) >= CONF_FLOOR and len(readings) >= 2)
+            ):
+                row.values["days_worked"] = x  # the other reading lost a repeated digit the ink shows
+                return
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
         row.values["days_worked"] = good[0] if good else d
@@ -349,10 +378,13 @@ def check_totals(
                 r.review.add("base_pay", ROW_SUM)
             elif base != gross and not _adds_up(rows, totals, "gross_pay", carried):
                 r.review.add("gross_pay", ROW_SUM)
-        # a sum that involves a doubtful figure vouches for none of the others
+    # a sum that involves a doubtful figure vouches for none of the others, except a figure whose column
+    # adds up to its total with no figure of it in doubt: the column vouches for it
+    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    for r in rows:
         for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
             if any(n in r.review for n in names):
-                r.review.update(names, reason=ROW_SUM)
+                r.review.update((n for n in names if n not in vouched or n in r.review), reason=ROW_SUM)
     for f in MONEY:  # a column most of whose figures are in doubt (read from the wrong place?) is in doubt
         doubted = [r.review.reasons[f] for r in rows if f in r.review]
         if len(rows) >= 4 and len(doubted) >= 0.6 * len(rows):
@@ -385,6 +417,17 @@ def _any_column_adds_up(
         if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f]):
             return True
     return False
+
+
+def _column_vouches(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], f: str, carried: dict[str, str] | None
+) -> bool:
+    """Column ``f`` has every figure read, none in doubt, and adds up to its total to the stotinka."""
+    vals = [r.dec(f) for r in rows]
+    if not rows or any(x is None for x in vals) or any(f in r.review for r in rows):
+        return False
+    col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+    return col in _column_targets(totals, present, f)
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
@@ -525,6 +568,48 @@ def _one_row_explains_columns(
     return True
 
 
+def fill_from_columns(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A figure nobody could read (a faint dash, a figure under a stamp), the only one missing in its
+    column while every other figure of that column is vouched for by its row's sums: what the column's
+    total (printed, or given by the other totals where the printed one breaks their sums) leaves for it.
+    Kept only where the row's own sums then hold, with one such filling. A row of dashes nobody read so
+    becomes the zeros it stands for."""
+    fields = [f for f in MONEY if f in present]
+    fill: dict[int, dict[str, list[Decimal]]] = {}
+    for f in fields:
+        vals = [r.dec(f) for r in rows]
+        missing = [i for i, x in enumerate(vals) if x is None]
+        if len(missing) != 1 or not (targets := _column_targets(totals, present, f)):
+            continue
+        if any(f not in r.proven or f in r.review for i, r in enumerate(rows) if i != missing[0]):
+            continue
+        known = Decimal((carried or {}).get(f, "0")) + sum(v for v in vals if v is not None)
+        options = [t - known for t in targets if t >= known]
+        if options:
+            fill.setdefault(missing[0], {})[f] = options
+    for i, opts in fill.items():
+        r = rows[i]
+        if any(r.dec(f) is None for f in fields if f not in opts):
+            continue
+        fits = []
+        for combo in product(*opts.values()):
+            v = {**{f: r.dec(f) for f in fields}, **dict(zip(opts, combo, strict=True))}
+            rels = _relations({f: v.get(f) for f in MONEY})
+            if rels and all(ok for ok, _ in rels):
+                fits.append(combo)
+        if len(fits) != 1:
+            continue
+        for f, x in zip(opts, fits[0], strict=True):
+            r.values[f] = _fmt(x)
+            r.review.discard(f)
+        r.derived.difference_update(opts)
+        for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
+            if ok and not any(n in r.review for n in names):
+                r.proven.update(names)
+
+
 def reconcile_columns(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
 ) -> None:
@@ -662,6 +747,7 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
+    fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
@@ -720,6 +806,14 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
             for d in drafts:
                 d.values.setdefault(f, None)
                 d.review.add(f, UNREADABLE)
+    # no additional-pay column found, yet the row's gross is not its base pay: that row has additional pay
+    # in a column that was missed
+    if {"base_pay", "gross_pay"} <= present and "extra_pay" not in present:
+        for d in drafts:
+            b, g = d.dec("base_pay"), d.dec("gross_pay")
+            if b is not None and g is not None and b != g:
+                d.values.setdefault("extra_pay", None)
+                d.review.add("extra_pay", UNREADABLE)
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue

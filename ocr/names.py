@@ -114,12 +114,13 @@ def correct_word(word: str) -> tuple[str, bool]:
 
 def check_name(name: str | None) -> tuple[str | None, bool]:
     """(corrected name, sure). Sure only when every word is a known name (after at most one letter fix
-    per word) and the name has two or three words."""
+    per word) and the name has three words, as a payroll writes it (first name, patronymic, family
+    name): a name of two words lost one, e.g. under a stamp or to a column split off its first word."""
     if not name:
         return name, False
     words = name.split()
     fixed = []
-    sure = 2 <= len(words) <= 3
+    sure = len(words) == 3
     for w in words:
         c, ok = correct_word(w)
         fixed.append(c)

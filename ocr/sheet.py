@@ -11,7 +11,7 @@ import numpy as np
 
 from archive_core.records import PayrollPage, PayrollRow
 
-from . import checks, columns, normalise
+from . import checks, columns, inkcount, normalise
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -172,6 +172,8 @@ def row_box(g: Grid, r: int) -> Box:
 def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDraft]:
     """One draft per person's row: each field's value and confidence, its box in the image as given."""
     out: list[checks.RowDraft] = []
+    egn_cols = [c for c, k in enumerate(kinds) if k == "egn"]
+    pitch = inkcount.digit_pitch(a.ink, [a.grid.cell(r, egn_cols[0]) for r in s.body_rows]) if egn_cols else None
     for r, row_texts in zip(s.body_rows, s.texts, strict=True):
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
         for c, kind in enumerate(kinds):
@@ -182,6 +184,8 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
                 d.corrected.add(kind)
             d.conf[kind] = confidence(s.cells.get((r, c), []))
             d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
+            if kind == "days_worked" and (n := inkcount.digit_count(a.ink, a.grid.cell(r, c), pitch)) is not None:
+                d.ink_digits[kind] = n
         out.append(d)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from archive_core.errors import ExtractionError
@@ -44,9 +45,17 @@ def text_bands(
 def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) -> list[tuple[int, int]]:
     """A band over twice as tall as a line of type holds two lines joined by writing between them (a
     figure written across the rule): split where its ink is thinnest, when it is thin there."""
-    if len(bands) < 3:
+    if not bands:
         return bands
-    one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+    # one line of type: the lower quartile of the bands' heights, or by the type's height where the
+    # bands are too few to tell (a short sheet whose rows a correction or a stamp joined into one band)
+    if len(bands) < 3:
+        glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)
+        if glyph is None:
+            return bands
+        one_line = int(1.5 * glyph)
+    else:
+        one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
     out: list[tuple[int, int]] = []
     todo = list(bands)
     while todo:
@@ -199,6 +208,44 @@ def _drop_empty_columns(
     return xs
 
 
+def _glyph_height(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> int | None:
+    """The median height of the blots of type in a region (a character's height), None without any."""
+    region = (ink[y0:y1, x0:x1] > 0).astype(np.uint8)
+    if region.size == 0:
+        return None
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    hs = [int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, n)
+          if stats[i, cv2.CC_STAT_AREA] >= 30 and stats[i, cv2.CC_STAT_HEIGHT] >= 8]  # fmt: skip
+    return int(np.median(hs)) if hs else None
+
+
+def _fold_headless(ink: np.ndarray, head: tuple[int, int], xs: list[int]) -> list[int]:
+    """A 'column' with no heading over it is a piece of its neighbour (first names of a like length in a
+    typewriter face leave a gap down the name column): it goes to the neighbour whose heading it centres
+    clearly better (a heading is centred over its column)."""
+    xs = list(xs)
+    k = 1
+    while k < len(xs) - 2 and len(xs) > 3:
+        c0, c1 = xs[k], xs[k + 1]
+        if (ink[head[0] : head[1], c0 + 3 : c1 - 3] > 0).sum() > 40:  # it has a heading of its own
+            k += 1
+            continue
+        gains = []
+        for n0, n1, drop in ((xs[k - 1], c0, k), (c1, xs[k + 2], k + 1)):
+            cols = np.flatnonzero((ink[head[0] : head[1], n0 + 3 : n1 - 3] > 0).any(axis=0))
+            if cols.size == 0:
+                continue
+            centre = n0 + 3 + (cols[0] + cols[-1]) / 2
+            merged = (min(n0, c0) + max(n1, c1)) / 2
+            gains.append((abs((n0 + n1) / 2 - centre) - abs(merged - centre), drop))
+        best = max(gains, default=None)
+        if best is None or best[0] <= 0.25 * (c1 - c0):
+            k += 1
+            continue
+        del xs[best[1]]
+    return xs
+
+
 def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> bool:
     """The ink of one line in one column hugs the column's right edge, clear of its left: a figure."""
     cols = np.flatnonzero((ink[band[0] : band[1], c0 + 3 : c1 - 3] > 0).any(axis=0))
@@ -297,13 +344,19 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
     else:
         head_top = r_top.pos
-    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines)
+    # the narrowest gap between columns, by one line of type (a row with a wrapped name is two lines;
+    # where every row is, the height of the type says what one line is)
     one_line = heights[len(heights) // 4]
+    glyph = _glyph_height(ink, r_head.pos + 4, r_tot.pos - 4, left, right)
+    if glyph:
+        one_line = min(one_line, int(1.5 * glyph))
+    head = (head_top + 4, r_head.pos - 4)
     min_gap = max(12, int(0.3 * one_line))
-    seps = column_gaps(ink, body, (head_top + 4, r_head.pos - 4), left, right, min_gap)
+    seps = column_gaps(ink, body, head, left, right, min_gap)
     if gaps is not None:
-        seps = _with_pen_gaps(ink, gaps, body, (head_top + 4, r_head.pos - 4), left, right, min_gap, seps)
-    xs = _drop_empty_columns(ink, body, [left, *seps, right], (head_top + 4, r_head.pos - 4))
+        seps = _with_pen_gaps(ink, gaps, body, head, left, right, min_gap, seps)
+    xs = _drop_empty_columns(ink, body, [left, *seps, right], head)
+    xs = _fold_headless(ink, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     rows = group_lines(ink, body, xs)
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)

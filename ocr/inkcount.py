@@ -1,0 +1,60 @@
+"""How many digits a figure's ink holds, told from the ink itself: a check that does not depend on OCR.
+
+Tesseract drops one of two like digits typed close together ("22" read as "2"), often in both passes, and
+nothing else on the sheet vouches for a days figure. The width of the figure's ink, measured in the
+digit pitch of the same typeface on the same sheet (a valid ЕГН is ten digits wide), says how many
+digits are there. It decides only where it is clear: a figure on two lines (a correction) or a width
+between two counts gives no opinion.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .geometry import Box
+
+EGN_DIGITS = 10
+SURE = 0.3  # how near a whole number of digits the width must be for the count to be told
+
+
+def ink_span(ink: np.ndarray, box: Box) -> tuple[int, int] | None:
+    """(left, right) of the figure's ink in a cell: the blots at least half as tall as the tallest (dots,
+    commas and specks left out), all on one line; None for an empty cell or one with two lines."""
+    region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
+    if region.size == 0:
+        return None
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats((region > 0).astype(np.uint8), connectivity=8)
+    blots = [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+    if not blots:
+        return None
+    tall = max(int(b[cv2.CC_STAT_HEIGHT]) for b in blots)
+    keep = [b for b in blots if b[cv2.CC_STAT_HEIGHT] >= 0.5 * tall]
+    top = min(int(b[cv2.CC_STAT_TOP]) for b in keep)
+    bottom = max(int(b[cv2.CC_STAT_TOP] + b[cv2.CC_STAT_HEIGHT]) for b in keep)
+    if bottom - top > 1.6 * tall:  # two lines: a correction above a struck figure
+        return None
+    return min(int(b[cv2.CC_STAT_LEFT]) for b in keep), max(int(b[cv2.CC_STAT_LEFT] + b[cv2.CC_STAT_WIDTH]) for b in keep)
+
+
+def digit_pitch(ink: np.ndarray, egn_cells: list[Box]) -> float | None:
+    """The typeface's digit advance on this sheet: the median width of the ЕГН cells' ink over ten
+    digits (the last digit's right side bearing counted as a fifth of an advance). None with fewer than
+    three ЕГН to measure."""
+    widths = [s[1] - s[0] for b in egn_cells if (s := ink_span(ink, b)) is not None]
+    if len(widths) < 3:
+        return None
+    w = float(np.median(widths))
+    return w / (EGN_DIGITS - 0.2) if w > 0 else None
+
+
+def digit_count(ink: np.ndarray, box: Box, pitch: float | None) -> int | None:
+    """How many digits the cell's one line of ink is wide, when that is clear; else None."""
+    if pitch is None:
+        return None
+    span = ink_span(ink, box)
+    if span is None:
+        return None
+    est = (span[1] - span[0] + 0.2 * pitch) / pitch
+    n = round(est)
+    return n if n >= 1 and abs(est - n) <= SURE else None
