@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
 
 from .geometry import Word
 from .normalise import digits, quotes
@@ -80,48 +85,77 @@ def _month(word: str, *, in_context: bool = False) -> int | None:
     return best
 
 
-# Towns and villages named on the sheets' headers; a word one letter away from exactly one of them is it.
-TOWNS = frozenset(
-    (
-        "София", "Пловдив", "Варна", "Бургас", "Русе", "Стара", "Загора", "Плевен", "Сливен", "Добрич",
-        "Шумен", "Перник", "Хасково", "Ямбол", "Пазарджик", "Благоевград", "Велико", "Търново", "Враца",
-        "Габрово", "Асеновград", "Видин", "Казанлък", "Кюстендил", "Кърджали", "Монтана", "Димитровград",
-        "Търговище", "Ловеч", "Силистра", "Дупница", "Разград", "Горна", "Оряховица", "Смолян", "Петрич",
-        "Самоков", "Сандански", "Свищов", "Велинград", "Карлово", "Севлиево", "Нова", "Троян", "Айтос",
-        "Ботевград", "Гоце", "Делчев", "Харманли", "Карнобат", "Свиленград", "Панагюрище", "Чирпан", "Попово",
-        "Раднево", "Разлог", "Бяла", "Слатина", "Поморие", "Нови", "Искър", "Каолиново", "Крушовица", "Баня",
-        "Враново", "Голямо", "Бистрица", "Костинброд", "Елхово", "Берковица", "Козлодуй", "Лом", "Мездра",
-        "Оряхово", "Павликени", "Пещера", "Ихтиман", "Тетевен", "Луковит", "Червен", "Бряг", "Несебър",
-        "Балчик", "Каварна", "Девня", "Провадия", "Пазар", "Омуртаг", "Исперих", "Кубрат", "Тутракан",
-        "Дулово", "Генерал", "Тошево",
-    )
-)  # fmt: skip
-_ABBREVIATIONS = (
-    "ООД",
-    "ЕООД",
-    "АД",
-    "ЕАД",
-    "ЕТ",
-    "ДЗС",
-    "ТКЗС",
-    "АПК",
-    "ДФ",
-    "ДП",
-    "ПК",
-    "ДСО",
-    "ДИП",
-    "ЗПК",
-    "СД",
-    "КД",
-)
+# Words of employers' names (data, ocr/data/employer_words.json): places, legal forms, enterprises' nouns,
+# the people and words enterprises were named after. A near-miss is corrected to one of them, never guessed.
+WORDS_FILE = Path(__file__).with_name("data") / "employer_words.json"
 
 
-def _town(tok: str) -> str:
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, frozenset[str]]:
+    raw = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    places = [p for k in ("towns", "villages") for p in raw[k]]
+    words = {w for p in places + raw["nouns"] for w in p.split() if len(w) >= 4}
+    return {
+        "legal_forms": frozenset(raw["legal_forms"]),
+        "words": frozenset(words),
+        "places": frozenset(places),
+        "dedications": frozenset(raw["dedications"]),
+    }
+
+
+_ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
+_DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
+
+
+def near_word(core: str, conf: float = 1.0) -> str | None:
+    """The one vocabulary word ``core`` is a near-miss of: one letter away, or two for a word of seven
+    letters or more read with low confidence; None when none or several are that near."""
+    words = vocabulary()["words"]
+    if len(core) < 4 or core in words or not core.isalpha():
+        return None
+    for limit in (1, 2) if (len(core) >= 7 and conf < 0.6) else (1,):
+        near = [w for w in words if abs(len(w) - len(core)) <= limit
+                and Levenshtein.distance(core, w, score_cutoff=limit) <= limit]  # fmt: skip
+        if near:
+            return near[0] if len(near) == 1 else None
+    return None
+
+
+def _town(tok: str, conf: float = 1.0) -> str:
+    """A word outside quotes one letter from exactly one known word of employers' names is that word."""
     core = tok.strip(".,")
-    if "„" in core or "“" in core or len(core) < 4 or not core[:1].isupper() or core in TOWNS:
+    if "„" in core or "“" in core or not core[:1].isupper():
         return tok
-    near = [t for t in TOWNS if abs(len(t) - len(core)) <= 1 and levenshtein(core, t) == 1]
-    return tok.replace(core, near[0]) if len(near) == 1 else tok
+    near = near_word(core, conf)
+    return tok.replace(core, near) if near else tok
+
+
+def _outside_quotes(toks: list[str]) -> list[bool]:
+    """For each token: does it stand outside a quoted name ("ЕТ „Марин Колев – МК“ Силистра")?"""
+    out, open_ = [], False
+    for t in toks:
+        starts = t.startswith("„")
+        out.append(not (open_ or starts))
+        if starts:
+            open_ = True
+        if "“" in t:
+            open_ = False
+    return out
+
+
+def _dedication(name: str) -> str:
+    """A quoted name one or two letters from exactly one person or word enterprises were named after
+    („А. Вапцаров“ -> „Н. Вапцаров“); anything else stays as read."""
+    def fix(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if len(inner) < 6 or inner in vocabulary()["dedications"]:
+            return m.group(0)
+        limit = 1 if len(inner) < 10 else 2
+        near = [d for d in vocabulary()["dedications"]
+                if Levenshtein.distance(inner, d, score_cutoff=limit) <= limit]  # fmt: skip
+        return f"„{near[0]}“" if len(near) == 1 else m.group(0)
+
+    return re.sub(r"„([^„“]+)“", fix, name)
 
 
 def _balance_quotes(name: str) -> str:
@@ -168,6 +202,8 @@ def _abbreviation(tok: str) -> str:
     core = tok.strip(".,")
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
+    if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
+        return tok.replace(core, core.translate(_DIGIT_LETTERS))
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
     if len(near) > 1:
         near = [a for a in near if a[-1] == core[-1]]
@@ -185,7 +221,7 @@ def clean_employer(words: list[Word]) -> str | None:
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
-    kept = [_abbreviation(t) if i == 0 else t for i, t in enumerate(kept)]
+    conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
@@ -197,12 +233,13 @@ def clean_employer(words: list[Word]) -> str | None:
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
         toks.pop(0)
     out = []
-    for tok in toks:
+    for tok, free in zip(toks, _outside_quotes(toks), strict=True):
         core = tok.strip("„“.,")
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())
+        elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
+            tok = _town(_abbreviation(tok), min(conf_of.get(core, 1.0), 1.0))
         out.append(tok)
-    out = [_town(t) for t in out]
     name = " ".join(out)
     name = _balance_quotes(name)
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
@@ -211,7 +248,11 @@ def clean_employer(words: list[Word]) -> str | None:
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    toks = name.split()
+    if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
+            and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
+        name = " ".join([*toks[:-1], toks[-1][:-1]])
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
@@ -220,6 +261,7 @@ def clean_employer(words: list[Word]) -> str | None:
         name = name[:-1]
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
+    name = _dedication(name)
     return name if len(name) >= 4 else None
 
 
