@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import cv2
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from .geometry import Word
+from .geometry import Box, Word
 from .normalise import digits, quotes
 
 MONTHS = (
@@ -196,14 +198,18 @@ _DASHES = {"-", "–", "—", "--"}
 _DASH_LOOKALIKES = {">", "~", "=", "_"}  # a lone dash between two words read as another stroke
 
 
-def _abbreviation(tok: str) -> str:
+def _abbreviation(tok: str, substitute: bool = True) -> str:
     """A legal form's abbreviation with one letter misread ("АФ", "1Ф" for "ДФ"): the one known
     abbreviation of the same length one letter away, the last letter kept when several are."""
     core = tok.strip(".,")
+    if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
+        return tok.replace(core, core[:-1])
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
         return tok.replace(core, core.translate(_DIGIT_LETTERS))
+    if not substitute:
+        return tok
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
     if len(near) > 1:
         near = [a for a in near if a[-1] == core[-1]]
@@ -233,12 +239,12 @@ def clean_employer(words: list[Word]) -> str | None:
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
         toks.pop(0)
     out = []
-    for tok, free in zip(toks, _outside_quotes(toks), strict=True):
+    for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):
         core = tok.strip("„“.,")
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok), min(conf_of.get(core, 1.0), 1.0))
+            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0))
         out.append(tok)
     name = " ".join(out)
     name = _balance_quotes(name)
@@ -265,7 +271,47 @@ def clean_employer(words: list[Word]) -> str | None:
     return name if len(name) >= 4 else None
 
 
-def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None) -> Header:
+def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
+    """A dash the engine skipped between two words of a line ("Хлебозавод-Стара", "ЕООД – Ловеч"): in
+    the gap between them, a thin band of rows at the letters' middle darker than the paper, nothing else
+    (looked for on the grey page: a faint dash is dust to the ink mask). Glued to both words it is a
+    hyphen (the words join), else a dash of its own."""
+    if gray is None or len(words) < 2:
+        return words
+    ly0, ly1 = min(w.box.y0 for w in words), max(w.box.y1 for w in words)
+    line = gray[ly0:ly1, words[0].box.x0 : words[-1].box.x1]
+    if line.size == 0:
+        return words
+    paper, dark = float(np.median(line)), float(np.percentile(line, 3))
+    step = max(10.0, 0.15 * (paper - dark))
+    out = [words[0]]
+    for a, b in zip(words, words[1:], strict=False):
+        h = min(a.box.h, b.box.h)
+        x0, x1 = a.box.x1 + 2, b.box.x0 - 2
+        y0, y1 = min(a.box.y0, b.box.y0), max(a.box.y1, b.box.y1)
+        if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
+            gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
+            rows = np.nonzero(gap.mean(axis=1) < paper - step)[0]
+            band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.2 * h)
+            middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
+            if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
+                cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
+                if cols.size >= 0.2 * h:
+                    left, right = int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1
+                    if max(left, right) <= 0.3 * h:  # glued to both: one word with a hyphen
+                        out[-1] = replace(out[-1], text=out[-1].text + "-")
+                    else:
+                        box = Box(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
+                        out.append(Word("–", 0.9, box))
+        out.append(b)
+    return out
+
+
+def parse_header(
+    words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
+) -> Header:
+    """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
+    the engine skipped is looked for)."""
     h = Header()
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
@@ -300,7 +346,7 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
             rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
-                name = clean_employer(rest)
+                name = clean_employer(lost_dashes(rest, gray))
                 if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name
                     h.employer_conf = min(w.conf for w in rest)

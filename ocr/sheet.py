@@ -68,7 +68,7 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
     g = a.grid
     cells, above = cell_words(reading.words, g)
-    header = parse_header(above, a.clean.shape[1], reading.bands)
+    header = parse_header(above, a.clean.shape[1], reading.bands, a.gray)
 
     def row_text(r: int) -> str:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
