@@ -108,7 +108,7 @@ def _two_sheets(
     return PayrollPage.model_validate(
         {
             "image": image_name,
-            "employer": {"name": left.employer.name or right.employer.name},
+            "employer": (left.employer if left.employer.name else right.employer).model_dump(),
             "period": (left.period if left.period.year else right.period).model_dump(),
             "sheet": left.sheet if left.sheet is not None else right.sheet,
             "rows": [r.model_dump() for r in left.rows + right.rows],

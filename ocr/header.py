@@ -47,6 +47,7 @@ class Header:
     month: int | None = None
     sheet: int | None = None
     employer_conf: float = 0.0
+    employer_review: str | None = None  # why a person should check the employer's name (None: no doubt)
     period_conf: float = 0.0
 
 
@@ -105,6 +106,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
     }
 
 
+LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
 _ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 
@@ -123,12 +125,15 @@ def near_word(core: str, conf: float = 1.0) -> str | None:
     return None
 
 
-def _town(tok: str, conf: float = 1.0) -> str:
-    """A word outside quotes one letter from exactly one known word of employers' names is that word."""
+def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
+    """A word outside quotes one letter from exactly one known word of employers' names is that word
+    (two letters from it, read with low confidence: corrected, and the name goes to a person)."""
     core = tok.strip(".,")
     if "„" in core or "“" in core or not core[:1].isupper():
         return tok
     near = near_word(core, conf)
+    if near and doubts is not None and Levenshtein.distance(core, near) > 1:
+        doubts.append(f"„{core}“ прочетено като „{near}“")
     return tok.replace(core, near) if near else tok
 
 
@@ -216,8 +221,10 @@ def _abbreviation(tok: str, substitute: bool = True) -> str:
     return tok.replace(core, near[0]) if len(near) == 1 else tok
 
 
-def clean_employer(words: list[Word]) -> str | None:
-    """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
+def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
+    """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
+    ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
+    a word corrected by two letters."""
     kept = [
         w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
@@ -244,7 +251,7 @@ def clean_employer(words: list[Word]) -> str | None:
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0))
+            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
         out.append(tok)
     name = " ".join(out)
     name = _balance_quotes(name)
@@ -268,6 +275,11 @@ def clean_employer(words: list[Word]) -> str | None:
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
     name = _dedication(name)
+    if doubts is not None:
+        known = vocabulary()["words"] | vocabulary()["legal_forms"]
+        doubts += [f"„{w.text.strip('„“')}“ неуверено разчетено" for w in words
+                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip("„“.,:;") not in known
+                   and w.text.strip("„“.,:;") in name and not any(w.text.strip("„“.,:;") in d for d in doubts)]  # fmt: skip
     return name if len(name) >= 4 else None
 
 
@@ -291,7 +303,7 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
         y0, y1 = min(a.box.y0, b.box.y0), max(a.box.y1, b.box.y1)
         if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
             gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
-            rows = np.nonzero(gap.mean(axis=1) < paper - step)[0]
+            rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
             band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.2 * h)
             middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
             if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
@@ -346,8 +358,10 @@ def parse_header(
             rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
-                name = clean_employer(lost_dashes(rest, gray))
+                doubts: list[str] = []
+                name = clean_employer(lost_dashes(rest, gray), doubts)
                 if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name
+                    h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)
     return h

@@ -259,7 +259,7 @@ def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], tota
     return PayrollPage.model_validate(
         {
             "image": image_name,
-            "employer": {"name": header.employer},
+            "employer": {"name": header.employer, "review": header.employer_review},
             "period": {"year": header.year, "month": header.month},
             "sheet": header.sheet,
             "rows": [r.model_dump() for r in rows],
