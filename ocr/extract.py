@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
-from . import checks, columns, plausibility, preprocess, sheet
+from . import checks, columns, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .engine import OcrEngine
 from .reading import recognise, second_pass
@@ -204,6 +204,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
+    rownumbers.reread_missing(a, s, kinds, drafts, engine)
     checks.number_rows(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt
