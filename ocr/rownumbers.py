@@ -30,22 +30,25 @@ def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
     return None
 
 
-def darkest_ink(gray: np.ndarray) -> np.ndarray:
-    """``gray`` with only its darkest ink kept (Otsu's split of the ink's own grey levels), the rest paper."""
+def darkest_ink(gray: np.ndarray, row_h: float) -> np.ndarray:
+    """``gray`` with only its darkest ink kept (Otsu's split of the ink's own grey levels), and of that only
+    what is shaped like a typed figure in a row ``row_h`` high: a stamp's ring that spans rows, and the
+    specks left of it, become paper."""
     paper = float(np.median(gray))
     ink = gray[gray < paper - 30]
     if ink.size < 20:
         return gray
     t, _ = cv2.threshold(ink.reshape(-1, 1).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     dark = (gray <= t).astype(np.uint8)
-    # what is left of the stamp's ring: specks far smaller than the digits
     n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(dark, np.ones((3, 3), np.uint8)), connectivity=8)
     if n <= 1:
         return gray
     mass = np.bincount(labels[dark > 0], minlength=n).astype(float)  # the ink itself, not the dilation
-    tall = float(stats[1:, cv2.CC_STAT_HEIGHT].max())
-    keep = (stats[:, cv2.CC_STAT_HEIGHT] >= 0.45 * tall) & (mass >= 0.3 * mass[1:].max())
+    heights = stats[:, cv2.CC_STAT_HEIGHT]
+    keep = (heights >= 0.2 * row_h) & (heights <= 0.8 * row_h)
     keep[0] = False
+    if keep.any():
+        keep &= mass >= 0.3 * mass[keep].max()
     return np.where((dark > 0) & keep[labels], gray, np.uint8(255)).astype(np.uint8)
 
 
@@ -59,7 +62,8 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
     x0, x1 = g.xs[c], g.xs[c + 1]
     y0, y1 = g.ys[0], g.ys[-1]
     clean = a.clean.copy()
-    clean[y0:y1, x0:x1] = darkest_ink(a.clean[y0:y1, x0:x1])
+    row_h = float(np.median(np.diff(g.ys[1:]))) if g.n_rows > 1 else float(y1 - y0)
+    clean[y0:y1, x0:x1] = darkest_ink(a.clean[y0:y1, x0:x1], row_h)
     boxes = [g.cell(s.body_rows[i], c) for i in missing]
     read = mosaic_read(replace(a, clean=clean), boxes, lambda m: engine.figures(m, whitelist="0123456789"))
     got = {i: n for i, ws in zip(missing, read, strict=True)
