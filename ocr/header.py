@@ -319,6 +319,34 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
     return out
 
 
+_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
+
+
+def _without_label(words: list[Word]) -> list[Word]:
+    """ "Предприятие: ДЗС „Напредък“ ..." -> the name without its label (a label word with its colon)."""
+    for i, w in enumerate(words[:2]):
+        core = re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS))
+        colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
+        if colon and len(core) >= 5 and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS):
+            rest = words[i + 1 :]
+            return rest[1:] if rest and rest[0].text == ":" else rest
+    return words
+
+
+def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]:
+    """The employer's town typed on the line below its name ("гр. Плевен", "с. Бяла"), starting under it."""
+    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62:
+        return []
+    h = max(w.box.h for w in name)
+    if nxt[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h or nxt[0].box.x0 > name[-1].box.x1:
+        return []
+    first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
+    words = [w for w in nxt if w.box.x0 < page_width * 0.62]
+    if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+        return words
+    return []
+
+
 def parse_header(
     words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
@@ -339,7 +367,7 @@ def parse_header(
                         sheet_words = line[i : i + 4]
                         break
                 break
-    for line in lines:
+    for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
         if h.month is None:
             for i, w in enumerate(line):
@@ -355,10 +383,11 @@ def parse_header(
                 h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
                 break
         if h.employer is None:
-            rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+            rest = _without_label([w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62])
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
+                rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
                 name = clean_employer(lost_dashes(rest, gray), doubts)
                 if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name

@@ -12,7 +12,7 @@ import pytest
 
 from bench.scoring import _norm
 from ocr.geometry import Box, Word
-from ocr.header import clean_employer, lost_dashes
+from ocr.header import clean_employer, lost_dashes, parse_header
 
 from .conftest import FIXTURES
 
@@ -71,3 +71,20 @@ def test_no_dash_is_made_up_in_a_clean_gap_and_a_spaced_dash_is_a_word_of_its_ow
     assert [w.text for w in lost_dashes(words, gray)] == ["ЕООД", "Ловеч"]
     gray[25:28, 120:140] = 150  # a faint dash alone in the middle of the gap
     assert [w.text for w in lost_dashes(words, gray)] == ["ЕООД", "–", "Ловеч"]
+
+
+def _line(y: int, texts: list[str], x: int = 100) -> list[Word]:
+    out = []
+    for t in texts:
+        out.append(Word(t, 0.95, Box(x, y, x + 20 * len(t), y + 30)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def test_a_label_before_the_name_and_the_town_on_the_line_below_belong_to_the_header_as_printed():
+    words = [*_line(100, ["Предприятие:", "ДЗС", "„Зора“"]), *_line(140, ["с.", "Бяла"]),
+             *_line(220, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200), *_line(280, ["за", "м.", "май", "1985", "г."], 1200)]  # fmt: skip
+    h = parse_header(words, 3000)
+    assert (h.employer, h.month, h.year) == ("ДЗС „Зора“ с. Бяла", 5, 1985)
+    alone = [*_line(100, ["„Зора“", "АД"]), *_line(220, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)]
+    assert parse_header(alone, 3000).employer == "„Зора“ АД"  # the title is not the town
