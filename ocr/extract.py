@@ -5,7 +5,7 @@ public in its module:
     reading.recognise (digits model on a mosaic of the figures' cells, text model on the rest)  ->
     sheet.parts (header, heading, people's rows, carried sums, totals)  ->  columns.identify (meaning)  ->
     sheet.drafts  ->  checks.run_checks  ->  reading.second_pass (doubtful figures, the other model)  ->
-    checks again  ->  checks.guard_page, checks.number_rows  ->  sheet.to_page (payroll-page/1)
+    checks again  ->  checks.guard_page, rownumbers.number_rows  ->  sheet.to_page (payroll-page/1)
 
 The OCR engine (``ocr.engine.OcrEngine``) is made where the program starts and passed down; the image
 is decoded once by the caller.
@@ -205,7 +205,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
-    checks.number_rows(drafts)
+    rownumbers.number_rows(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt
     return page

@@ -73,3 +73,19 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
         if got.get(i - 1) == n - 1 or got.get(i + 1) == n + 1:
             drafts[i].values["row"] = n
             drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
+
+
+def number_rows(drafts: list[checks.RowDraft]) -> None:
+    """``checks.number_rows`` over the people's rows only: a line with no name, no ЕГН and no number read
+    (a correction typed between two rows that the grid took for a row) takes no place in the order, so
+    it cannot push every row above or below it onto its neighbour's printed number. It keeps no number
+    and goes to a person."""
+    def person(d: checks.RowDraft) -> bool:
+        return bool(d.values.get("name") or d.values.get("egn") or isinstance(d.values.get("row"), int))
+
+    people = [d for d in drafts if person(d)]
+    checks.number_rows(people)
+    for d in drafts:
+        if not person(d):
+            d.values.pop("row", None)
+            d.review.add("row", checks.ROW_NUMBER)
