@@ -129,6 +129,9 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
     """A word outside quotes one letter from exactly one known word of employers' names is that word
     (two letters from it, read with low confidence: corrected, and the name goes to a person)."""
     core = tok.strip(".,")
+    words = vocabulary()["words"]
+    if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
+        return tok.replace(core, core.capitalize())
     if "„" in core or "“" in core or not core[:1].isupper():
         return tok
     near = near_word(core, conf)
@@ -226,7 +229,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
     a word corrected by two letters."""
     kept = [
-        w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
+        w.text for w in words if any(ch.isalnum() for ch in w.text)
+        and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
     ]  # fmt: skip
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
