@@ -29,6 +29,7 @@ SCORED_FIELDS = ("egn", "name", "days_worked", *MONEY_FIELDS)
 
 class Employer(BaseModel):
     name: str | None = None
+    review: str | None = None  # extension: why a person should check the name as read (None: no doubt)
 
 
 class Period(BaseModel):
@@ -93,6 +94,8 @@ class PayrollPage(BaseModel):
         for key in ("marks", "page_review"):
             if data.get(key) is None:
                 data.pop(key, None)
+        if data["employer"].get("review") is None:
+            data["employer"].pop("review", None)
         for r in data["rows"]:
             for k in ("bbox", "polygon", "review", "review_reasons", "confidence"):
                 if r.get(k) is None:

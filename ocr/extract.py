@@ -5,7 +5,7 @@ public in its module:
     reading.recognise (digits model on a mosaic of the figures' cells, text model on the rest)  ->
     sheet.parts (header, heading, people's rows, carried sums, totals)  ->  columns.identify (meaning)  ->
     sheet.drafts  ->  checks.run_checks  ->  reading.second_pass (doubtful figures, the other model)  ->
-    checks again  ->  checks.guard_page, checks.number_rows  ->  sheet.to_page (payroll-page/1)
+    checks again  ->  checks.guard_page, rownumbers.number_rows  ->  sheet.to_page (payroll-page/1)
 
 The OCR engine (``ocr.engine.OcrEngine``) is made where the program starts and passed down; the image
 is decoded once by the caller.
@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
-from . import checks, columns, plausibility, preprocess, sheet
+from . import checks, columns, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .engine import OcrEngine
 from .reading import recognise, second_pass
@@ -108,7 +108,7 @@ def _two_sheets(
     return PayrollPage.model_validate(
         {
             "image": image_name,
-            "employer": {"name": left.employer.name or right.employer.name},
+            "employer": (left.employer if left.employer.name else right.employer).model_dump(),
             "period": (left.period if left.period.year else right.period).model_dump(),
             "sheet": left.sheet if left.sheet is not None else right.sheet,
             "rows": [r.model_dump() for r in left.rows + right.rows],
@@ -205,7 +205,8 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     plausibility.cross_check(drafts, present, year, month)
-    checks.number_rows(drafts)
+    rownumbers.reread_missing(a, s, kinds, drafts, engine)
+    rownumbers.number_rows(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt
     return page

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
+import cv2
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from .geometry import Word
+from .geometry import Box, Word
 from .normalise import digits, quotes
 
 MONTHS = (
@@ -36,6 +41,7 @@ class Header:
     month: int | None = None
     sheet: int | None = None
     employer_conf: float = 0.0
+    employer_review: str | None = None  # why a person should check the employer's name (None: no doubt)
     period_conf: float = 0.0
 
 
@@ -76,48 +82,84 @@ def _month(word: str, *, in_context: bool = False) -> int | None:
     return best
 
 
-# Towns and villages named on the sheets' headers; a word one letter away from exactly one of them is it.
-TOWNS = frozenset(
-    (
-        "София", "Пловдив", "Варна", "Бургас", "Русе", "Стара", "Загора", "Плевен", "Сливен", "Добрич",
-        "Шумен", "Перник", "Хасково", "Ямбол", "Пазарджик", "Благоевград", "Велико", "Търново", "Враца",
-        "Габрово", "Асеновград", "Видин", "Казанлък", "Кюстендил", "Кърджали", "Монтана", "Димитровград",
-        "Търговище", "Ловеч", "Силистра", "Дупница", "Разград", "Горна", "Оряховица", "Смолян", "Петрич",
-        "Самоков", "Сандански", "Свищов", "Велинград", "Карлово", "Севлиево", "Нова", "Троян", "Айтос",
-        "Ботевград", "Гоце", "Делчев", "Харманли", "Карнобат", "Свиленград", "Панагюрище", "Чирпан", "Попово",
-        "Раднево", "Разлог", "Бяла", "Слатина", "Поморие", "Нови", "Искър", "Каолиново", "Крушовица", "Баня",
-        "Враново", "Голямо", "Бистрица", "Костинброд", "Елхово", "Берковица", "Козлодуй", "Лом", "Мездра",
-        "Оряхово", "Павликени", "Пещера", "Ихтиман", "Тетевен", "Луковит", "Червен", "Бряг", "Несебър",
-        "Балчик", "Каварна", "Девня", "Провадия", "Пазар", "Омуртаг", "Исперих", "Кубрат", "Тутракан",
-        "Дулово", "Генерал", "Тошево",
-    )
-)  # fmt: skip
-_ABBREVIATIONS = (
-    "ООД",
-    "ЕООД",
-    "АД",
-    "ЕАД",
-    "ЕТ",
-    "ДЗС",
-    "ТКЗС",
-    "АПК",
-    "ДФ",
-    "ДП",
-    "ПК",
-    "ДСО",
-    "ДИП",
-    "ЗПК",
-    "СД",
-    "КД",
-)
+# Words of employers' names (data, ocr/data/employer_words.json): places, legal forms, enterprises' nouns,
+# the people and words enterprises were named after. A near-miss is corrected to one of them, never guessed.
+WORDS_FILE = Path(__file__).with_name("data") / "employer_words.json"
 
 
-def _town(tok: str) -> str:
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, frozenset[str]]:
+    raw = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    places = [p for k in ("towns", "villages") for p in raw[k]]
+    words = {w for p in places + raw["nouns"] for w in p.split() if len(w) >= 4}
+    return {
+        "legal_forms": frozenset(raw["legal_forms"]),
+        "words": frozenset(words),
+        "places": frozenset(places),
+        "dedications": frozenset(raw["dedications"]),
+    }
+
+
+LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
+_ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
+_DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
+
+
+def near_word(core: str, conf: float = 1.0) -> str | None:
+    """The one vocabulary word ``core`` is a near-miss of: one letter away, or two for a word of seven
+    letters or more read with low confidence; None when none or several are that near."""
+    words = vocabulary()["words"]
+    if len(core) < 4 or core in words or not core.isalpha():
+        return None
+    for limit in (1, 2) if (len(core) >= 7 and conf < 0.6) else (1,):
+        near = [w for w in words if abs(len(w) - len(core)) <= limit
+                and Levenshtein.distance(core, w, score_cutoff=limit) <= limit]  # fmt: skip
+        if near:
+            return near[0] if len(near) == 1 else None
+    return None
+
+
+def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
+    """A word outside quotes one letter from exactly one known word of employers' names is that word
+    (two letters from it, read with low confidence: corrected, and the name goes to a person)."""
     core = tok.strip(".,")
-    if "„" in core or "“" in core or len(core) < 4 or not core[:1].isupper() or core in TOWNS:
+    words = vocabulary()["words"]
+    if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
+        return tok.replace(core, core.capitalize())
+    if "„" in core or "“" in core or not core[:1].isupper():
         return tok
-    near = [t for t in TOWNS if abs(len(t) - len(core)) <= 1 and levenshtein(core, t) == 1]
-    return tok.replace(core, near[0]) if len(near) == 1 else tok
+    near = near_word(core, conf)
+    if near and doubts is not None and Levenshtein.distance(core, near) > 1:
+        doubts.append(f"„{core}“ прочетено като „{near}“")
+    return tok.replace(core, near) if near else tok
+
+
+def _outside_quotes(toks: list[str]) -> list[bool]:
+    """For each token: does it stand outside a quoted name ("ЕТ „Марин Колев – МК“ Силистра")?"""
+    out, open_ = [], False
+    for t in toks:
+        starts = t.startswith("„")
+        out.append(not (open_ or starts))
+        if starts:
+            open_ = True
+        if "“" in t:
+            open_ = False
+    return out
+
+
+def _dedication(name: str) -> str:
+    """A quoted name one or two letters from exactly one person or word enterprises were named after
+    („А. Вапцаров“ -> „Н. Вапцаров“); anything else stays as read."""
+    def fix(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if len(inner) < 6 or inner in vocabulary()["dedications"]:
+            return m.group(0)
+        limit = 1 if len(inner) < 10 else 2
+        near = [d for d in vocabulary()["dedications"]
+                if Levenshtein.distance(inner, d, score_cutoff=limit) <= limit]  # fmt: skip
+        return f"„{near[0]}“" if len(near) == 1 else m.group(0)
+
+    return re.sub(r"„([^„“]+)“", fix, name)
 
 
 def _balance_quotes(name: str) -> str:
@@ -158,11 +200,17 @@ _DASHES = {"-", "–", "—", "--"}
 _DASH_LOOKALIKES = {">", "~", "=", "_"}  # a lone dash between two words read as another stroke
 
 
-def _abbreviation(tok: str) -> str:
+def _abbreviation(tok: str, substitute: bool = True) -> str:
     """A legal form's abbreviation with one letter misread ("АФ", "1Ф" for "ДФ"): the one known
     abbreviation of the same length one letter away, the last letter kept when several are."""
     core = tok.strip(".,")
+    if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
+        return tok.replace(core, core[:-1])
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
+        return tok
+    if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
+        return tok.replace(core, core.translate(_DIGIT_LETTERS))
+    if not substitute:
         return tok
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
     if len(near) > 1:
@@ -170,10 +218,13 @@ def _abbreviation(tok: str) -> str:
     return tok.replace(core, near[0]) if len(near) == 1 else tok
 
 
-def clean_employer(words: list[Word]) -> str | None:
-    """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case."""
+def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
+    """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
+    ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
+    a word corrected by two letters."""
     kept = [
-        w.text for w in words if any(ch.isalnum() for ch in w.text) and (w.conf >= 0.3 or len(w.text) >= 4)
+        w.text for w in words if any(ch.isalnum() for ch in w.text)
+        and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
     ]  # fmt: skip
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
@@ -181,7 +232,7 @@ def clean_employer(words: list[Word]) -> str | None:
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
-    kept = [_abbreviation(t) if i == 0 else t for i, t in enumerate(kept)]
+    conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
     name = " ".join(kept).translate(_LATIN_LETTERS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
@@ -193,12 +244,13 @@ def clean_employer(words: list[Word]) -> str | None:
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
         toks.pop(0)
     out = []
-    for tok in toks:
+    for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):
         core = tok.strip("„“.,")
         if core.upper() in _ABBREVIATIONS:
             tok = tok.replace(core, core.upper())
+        elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
+            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
         out.append(tok)
-    out = [_town(t) for t in out]
     name = " ".join(out)
     name = _balance_quotes(name)
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
@@ -207,7 +259,11 @@ def clean_employer(words: list[Word]) -> str | None:
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр)(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    toks = name.split()
+    if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
+            and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
+        name = " ".join([*toks[:-1], toks[-1][:-1]])
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
@@ -216,10 +272,84 @@ def clean_employer(words: list[Word]) -> str | None:
         name = name[:-1]
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
+    name = _dedication(name)
+    if doubts is not None:
+        known = vocabulary()["words"] | vocabulary()["legal_forms"]
+        doubts += [f"„{w.text.strip('„“')}“ неуверено разчетено" for w in words
+                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip("„“.,:;") not in known
+                   and w.text.strip("„“.,:;") in name and not any(w.text.strip("„“.,:;") in d for d in doubts)]  # fmt: skip
     return name if len(name) >= 4 else None
 
 
-def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None) -> Header:
+def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
+    """A dash the engine skipped between two words of a line ("Хлебозавод-Стара", "ЕООД – Ловеч"): in
+    the gap between them, a thin band of rows at the letters' middle darker than the paper, nothing else
+    (looked for on the grey page: a faint dash is dust to the ink mask). Glued to both words it is a
+    hyphen (the words join), else a dash of its own."""
+    if gray is None or len(words) < 2:
+        return words
+    ly0, ly1 = min(w.box.y0 for w in words), max(w.box.y1 for w in words)
+    line = gray[ly0:ly1, words[0].box.x0 : words[-1].box.x1]
+    if line.size == 0:
+        return words
+    paper, dark = float(np.median(line)), float(np.percentile(line, 3))
+    step = max(10.0, 0.15 * (paper - dark))
+    out = [words[0]]
+    for a, b in zip(words, words[1:], strict=False):
+        h = min(a.box.h, b.box.h)
+        x0, x1 = a.box.x1 + 2, b.box.x0 - 2
+        y0, y1 = min(a.box.y0, b.box.y0), max(a.box.y1, b.box.y1)
+        if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
+            gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
+            rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
+            band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.2 * h)
+            middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
+            if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
+                cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
+                if cols.size >= 0.2 * h:
+                    left, right = int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1
+                    if max(left, right) <= 0.3 * h:  # glued to both: one word with a hyphen
+                        out[-1] = replace(out[-1], text=out[-1].text + "-")
+                    else:
+                        box = Box(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
+                        out.append(Word("–", 0.9, box))
+        out.append(b)
+    return out
+
+
+_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
+
+
+def _without_label(words: list[Word]) -> list[Word]:
+    """ "Предприятие: ДЗС „Напредък“ ..." -> the name without its label (a label word with its colon)."""
+    for i, w in enumerate(words[:2]):
+        core = re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS))
+        colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
+        if colon and len(core) >= 5 and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS):
+            rest = words[i + 1 :]
+            return rest[1:] if rest and rest[0].text == ":" else rest
+    return words
+
+
+def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]:
+    """The employer's town typed on the line below its name ("гр. Плевен", "с. Бяла"), starting under it."""
+    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62:
+        return []
+    h = max(w.box.h for w in name)
+    if nxt[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h or nxt[0].box.x0 > name[-1].box.x1:
+        return []
+    first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
+    words = [w for w in nxt if w.box.x0 < page_width * 0.62]
+    if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+        return words
+    return []
+
+
+def parse_header(
+    words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
+) -> Header:
+    """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
+    the engine skipped is looked for)."""
     h = Header()
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
@@ -235,7 +365,7 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
                         sheet_words = line[i : i + 4]
                         break
                 break
-    for line in lines:
+    for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
         if h.month is None:
             for i, w in enumerate(line):
@@ -251,11 +381,14 @@ def parse_header(words: list[Word], page_width: int, bands: list[tuple[int, int]
                 h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
                 break
         if h.employer is None:
-            rest = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+            rest = _without_label([w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62])
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
-                name = clean_employer(rest)
+                doubts: list[str] = []
+                rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
+                name = clean_employer(lost_dashes(rest, gray), doubts)
                 if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name
+                    h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)
     return h

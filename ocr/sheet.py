@@ -68,7 +68,7 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
     g = a.grid
     cells, above = cell_words(reading.words, g)
-    header = parse_header(above, a.clean.shape[1], reading.bands)
+    header = parse_header(above, a.clean.shape[1], reading.bands, a.gray)
 
     def row_text(r: int) -> str:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
@@ -263,7 +263,7 @@ def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], tota
     return PayrollPage.model_validate(
         {
             "image": image_name,
-            "employer": {"name": header.employer},
+            "employer": {"name": header.employer, "review": header.employer_review},
             "period": {"year": header.year, "month": header.month},
             "sheet": header.sheet,
             "rows": [r.model_dump() for r in rows],

@@ -1,0 +1,91 @@
+"""The printed row numbers (`№ по ред`) where the first reading found none: a stamp over the column joins
+the typed digits to its ring, so the column looked empty and was never read. Its cells are read once more
+with only the darkest ink kept (the typed digits; a stamp's ink is lighter), and the numbers are taken only
+where they rise one by one with the rows: ``checks.number_rows`` then cross-checks them with the order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from . import checks, columns, normalise
+from .analysis import Analysis
+from .engine import OcrEngine
+from .reading import mosaic_read
+from .sheet import Sheet
+
+
+def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
+    """The column headed `№ по ред` left of the people's names, when no column was taken for row numbers."""
+    if "row" in kinds:
+        return kinds.index("row")
+    first_named = min((c for c, k in enumerate(kinds) if k in ("name", "egn")), default=None)
+    if first_named is None:
+        return None
+    for c in range(first_named):
+        if kinds[c] is None and columns.heading_votes(s.headings[c]).get("row"):
+            return c
+    return None
+
+
+def darkest_ink(gray: np.ndarray, row_h: float) -> np.ndarray:
+    """``gray`` with only its darkest ink kept (Otsu's split of the ink's own grey levels), and of that only
+    what is shaped like a typed figure in a row ``row_h`` high: a stamp's ring that spans rows, and the
+    specks left of it, become paper."""
+    paper = float(np.median(gray))
+    ink = gray[gray < paper - 30]
+    if ink.size < 20:
+        return gray
+    t, _ = cv2.threshold(ink.reshape(-1, 1).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    dark = (gray <= t).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(dark, np.ones((3, 3), np.uint8)), connectivity=8)
+    if n <= 1:
+        return gray
+    mass = np.bincount(labels[dark > 0], minlength=n).astype(float)  # the ink itself, not the dilation
+    heights = stats[:, cv2.CC_STAT_HEIGHT]
+    keep = (heights >= 0.2 * row_h) & (heights <= 0.8 * row_h)
+    keep[0] = False
+    if keep.any():
+        keep &= mass >= 0.3 * mass[keep].max()
+    return np.where((dark > 0) & keep[labels], gray, np.uint8(255)).astype(np.uint8)
+
+
+def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], engine: OcrEngine) -> None:
+    """Fill in the row numbers nobody read, from the `№` column read again on its darkest ink."""
+    missing = [i for i, d in enumerate(drafts) if not isinstance(d.values.get("row"), int)]
+    c = _row_column(s, kinds)
+    if c is None or len(missing) < 2 or len(missing) < len(drafts) // 2:
+        return
+    g = a.grid
+    x0, x1 = g.xs[c], g.xs[c + 1]
+    y0, y1 = g.ys[0], g.ys[-1]
+    clean = a.clean.copy()
+    row_h = float(np.median(np.diff(g.ys[1:]))) if g.n_rows > 1 else float(y1 - y0)
+    clean[y0:y1, x0:x1] = darkest_ink(a.clean[y0:y1, x0:x1], row_h)
+    boxes = [g.cell(s.body_rows[i], c) for i in missing]
+    read = mosaic_read(replace(a, clean=clean), boxes, lambda m: engine.figures(m, whitelist="0123456789"))
+    got = {i: n for i, ws in zip(missing, read, strict=True)
+           if ws and (n := normalise.integer(" ".join(w.text for w in ws))) is not None and 0 < n < 1000}  # fmt: skip
+    # taken only where a neighbour agrees (one apart, one row apart): a lone digit may be a stamp's letter
+    for i, n in got.items():
+        if got.get(i - 1) == n - 1 or got.get(i + 1) == n + 1:
+            drafts[i].values["row"] = n
+            drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
+
+
+def number_rows(drafts: list[checks.RowDraft]) -> None:
+    """``checks.number_rows`` over the people's rows only: a line with no name, no ЕГН and no number read
+    (a correction typed between two rows that the grid took for a row) takes no place in the order, so
+    it cannot push every row above or below it onto its neighbour's printed number. It keeps no number
+    and goes to a person."""
+    def person(d: checks.RowDraft) -> bool:
+        return bool(d.values.get("name") or d.values.get("egn") or isinstance(d.values.get("row"), int))
+
+    people = [d for d in drafts if person(d)]
+    checks.number_rows(people)
+    for d in drafts:
+        if not person(d):
+            d.values.pop("row", None)
+            d.review.add("row", checks.ROW_NUMBER)
