@@ -114,13 +114,14 @@ def correct_word(word: str) -> tuple[str, bool]:
 
 def check_name(name: str | None) -> tuple[str | None, bool]:
     """(corrected name, sure). Sure only when every word is a known name (after at most one letter fix
-    per word) and the name has three words, as a payroll writes it (first name, patronymic, family
-    name): a name of two words lost one, e.g. under a stamp or to a column split off its first word."""
+    per word) and the name has two or three words. (A name of two words on a sheet whose other names
+    have three lost one, under a stamp or to a column split off its first word: ``plausibility``'s
+    sheet-wide check flags it; a sheet that writes every name in two words is not flagged for that.)"""
     if not name:
         return name, False
     words = name.split()
     fixed = []
-    sure = len(words) == 3
+    sure = 2 <= len(words) <= 3
     for w in words:
         c, ok = correct_word(w)
         fixed.append(c)

@@ -152,6 +152,23 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
     _base_and_extra(drafts, present)
     if "name" in present:
         _names_in_order(drafts)
+        _names_short_of_a_word(drafts)
+
+
+def _names_short_of_a_word(drafts: list[RowDraft]) -> None:
+    """A sheet writes every name with the same number of words (first name, patronymic and family name;
+    some only two): a name with fewer words than most on the sheet lost one (under a stamp, or its first
+    word split off into a column of its own) and is in doubt."""
+    counts = [len(v.split()) if isinstance(v := d.values.get("name"), str) and v.strip() else 0 for d in drafts]
+    known = [n for n in counts if n]
+    if not known:
+        return
+    usual = max(set(known), key=known.count)
+    if len(known) < 3 or known.count(usual) < 0.6 * len(known):
+        usual = 3  # too few rows or no clear custom on the sheet: a payroll writes three names
+    for d, n in zip(drafts, counts, strict=True):
+        if 0 < n < usual:
+            d.review.add("name", LOW_CONFIDENCE)
 
 
 def _names_in_order(drafts: list[RowDraft]) -> None:

@@ -69,6 +69,20 @@ def test_a_name_that_lost_its_given_name_is_not_sure():
     assert check_name("Иван Петров")[1] is True
 
 
+def test_a_name_short_of_a_word_among_three_word_names_is_flagged_a_two_word_sheet_is_not():
+    three = ["Донка Атанасова Цветкова", "Иван Петров Иванов", "Петров Иванов", "Мария Иванова Колева"]
+    rows = [RowDraft(values={"name": n}) for n in three]
+    cross_check(rows, ["name"], 1990, 3)
+    assert ["name" in r.review for r in rows] == [False, False, True, False]
+    two = ["Донка Цветкова", "Иван Иванов", "Мария Колева"]
+    rows = [RowDraft(values={"name": n}) for n in two]
+    cross_check(rows, ["name"], 1990, 3)
+    assert not any("name" in r.review for r in rows)
+    alone = [RowDraft(values={"name": "Иван Иванов"})]
+    cross_check(alone, ["name"], 1990, 3)
+    assert "name" in alone[0].review  # one row tells no custom: three names expected
+
+
 def test_a_name_read_out_of_the_sheets_order_is_flagged():
     names = ["Донка Атанасова Цветкова", "Иван Петров Иванов", "Атанасова Донка Цветкова", "Мария Иванова Колева"]
     rows = [RowDraft(values={"name": n}) for n in names]
