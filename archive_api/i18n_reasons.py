@@ -1,5 +1,6 @@
 """Why a field (or a whole page) went to review, in words: the reasons of ``ocr.checks.REASONS`` (and
-``period`` from ``ingest.records``) as the verification screen shows them beside the field. Merged into
+``period`` from ``ingest.records``) as the verification screen shows them beside the field, and the
+parts of a doubt about the employer's name (``ingest.employer_doubt``). Merged into
 ``i18n.MESSAGES``; a reason without words here is shown as its code."""
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "reason.out_of_range": "стойност извън възможното (дни над работните дни на месеца или несъответстващи на заплатата, сума далеч от другите в колоната)",
         "reason.row_number": "номерът по ред не следва реда на редовете (ред липсва или два са слети)",
         "reason.period": "месецът или годината липсват или са извън периода на архива",
+        "employer.heading": "Работодател, както е прочетен",
+        "employer.mark": "за проверка",
+        "employer.part.corrected": "думата е прочетена „{word}“ и е поправена на „{near}“ (разлика от две букви): сверете я с листа",
+        "employer.part.unsure": "думата „{word}“ е разчетена неуверено и не е позната дума от имената на работодатели",
+        "employer.confirm": "Потвърждавам името на работодателя",
+        "employer.confirmed": "Името на работодателя е потвърдено от",
+        "queue.employer_doubt": "името на работодателя е за проверка",
     },
     "en": {
         "verify.reason": "Why it is under review",
@@ -34,5 +42,12 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "reason.out_of_range": "a value out of range (more days than the month's working days or days that do not fit the pay, an amount far off its column's others)",
         "reason.row_number": "the printed row number does not follow the order of the rows (a row lost or two merged)",
         "reason.period": "the month or year is missing or outside the archive's period",
+        "employer.heading": "Employer, as read",
+        "employer.mark": "under review",
+        "employer.part.corrected": "the word was read “{word}” and corrected to “{near}” (two letters apart): check it against the sheet",
+        "employer.part.unsure": "the word “{word}” was read with low confidence and is no known word of employers' names",
+        "employer.confirm": "I confirm the employer's name",
+        "employer.confirmed": "The employer's name was confirmed by",
+        "queue.employer_doubt": "the employer's name is under review",
     },
 }

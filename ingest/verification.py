@@ -50,6 +50,7 @@ from archive_core.records import MONEY_FIELDS, PersonMonth, ReviewState
 from ocr.checks import row_relations
 
 from .batches import add_event
+from .employer_doubt import EmployerDoubt, employer_doubt, open_doubt_pages
 from .records import FIRST_YEAR, LAST_YEAR
 
 FieldKind = Literal["egn", "days", "money", "text", "year", "month"]
@@ -147,6 +148,8 @@ class PageReview:
     rows: list[RowReview]
     # the page went to review as a whole: {"reason": ..., "detail": ...} (payroll-page/1 ``page_review``)
     page_doubt: dict[str, str] | None = None
+    # the reader doubts the employer's name (payroll-page/1 ``employer.review``; ``ingest.employer_doubt``)
+    employer_doubt: EmployerDoubt | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ class QueueItem:
     fields_under_review: int
     blocking_requests: list[int] = field(default_factory=list)  # pending certificate requests
     oldest_request_at: datetime | None = None
+    employer_under_review: bool = False  # the employer's name as read is in doubt and not yet confirmed
+    page_doubt: bool = False  # the page went to review as a whole
 
 
 # --------------------------------------------------------------------------- values
@@ -389,6 +394,8 @@ def page_review(db: Database, page_sha256: str) -> PageReview:
         ]
         under = sum(len(r.review or []) for r in recs)
         first = recs[0] if recs else None
+        doubt = employer_doubt(s, page)
+        open_doubt = doubt is not None and doubt.confirmed_by is None
         return PageReview(
             page_sha256=page.sha256,
             source=page.source,
@@ -399,9 +406,10 @@ def page_review(db: Database, page_sha256: str) -> PageReview:
             month=page.month,
             sheet=page.sheet,
             fields_under_review=under,
-            approved=bool(recs) and under == 0,
+            approved=bool(recs) and under == 0 and not open_doubt,
             rows=rows,
             page_doubt=_page_doubt(page),
+            employer_doubt=doubt,
         )
 
 
@@ -617,7 +625,7 @@ def _reindex(db: Database, index: RecordIndex, sha: str, records: list[PersonMon
 
 
 def verification_queue(db: Database, *, limit: int = 200) -> list[QueueItem]:
-    """Pages with fields under review: those holding a pending certificate request's months first
+    """Pages with fields under review or an employer name in doubt: those holding a pending certificate request's months first
     (oldest request first), then by the age of their batch (oldest first), then by page age."""
     with db.Session() as s:
         rows = s.execute(
@@ -629,6 +637,10 @@ def verification_queue(db: Database, *, limit: int = 200) -> list[QueueItem]:
         for sha, review in rows:
             r, f = per_page.get(sha, (0, 0))
             per_page[sha] = (r + 1, f + len(review or []))
+        # a page whose employer name is in doubt needs review even when every row passed
+        employer_open = open_doubt_pages(s)
+        for sha in employer_open:
+            per_page.setdefault(sha, (0, 0))
         if not per_page:
             return []
         blocking: dict[str, list[tuple[datetime, int]]] = {}
@@ -658,6 +670,8 @@ def verification_queue(db: Database, *, limit: int = 200) -> list[QueueItem]:
                 fields_under_review=per_page[page.sha256][1],
                 blocking_requests=[rid for _, rid in reqs],
                 oldest_request_at=oldest,
+                employer_under_review=page.sha256 in employer_open,
+                page_doubt=_page_doubt(page) is not None,
             )
             key = (
                 0 if reqs else 1,

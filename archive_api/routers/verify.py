@@ -15,6 +15,7 @@ from archive_core.audit import Action, Purpose
 from archive_core.db import Record
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.hashing import check_sha256
+from ingest.employer_doubt import confirm_employer
 from ingest.verification import (
     FIELD_KINDS,
     LABELS,
@@ -86,6 +87,26 @@ def verify_page(
         client=client_address(request),
     )
     return render(request, "verify.html", _context(review, db))
+
+
+@router.post("/verify/{sha256}/employer")
+def confirm_employer_name(
+    sha256: str, request: Request, db: DatabaseDep, user: CurrentUser, audit: AuditDep
+) -> Response:
+    """The verifier checked the employer's name as read against the sheet and confirms it: the page's
+    doubt about it is closed (the router's rule: verifiers only; audited like a correction)."""
+    sha256 = check_sha256(sha256)
+    doubt = confirm_employer(db, sha256, user=user.username)
+    audit.record(
+        user.username,
+        Action.correction,
+        role=user.role,
+        target=f"{sha256}:employer",
+        purpose=Purpose.verification,
+        detail={"action": "confirm", "field": "employer", "name": doubt.name, "review": doubt.reason},
+        client=client_address(request),
+    )
+    return RedirectResponse(f"/verify/{sha256}", status_code=303)
 
 
 @router.post("/verify/{sha256}/records/{record_id}/{field}")
