@@ -94,7 +94,23 @@ class PagePublic(BaseModel):
     batch: BatchPublic | None
     indexed_at: datetime | None
     created_at: datetime | None
-    extraction: dict[str, Any] | None = Field(None, description="the payroll-page/1 document")
+    extraction: dict[str, Any] | None = Field(
+        None,
+        description="the payroll-page/1 document; its extensions: `employer.review` (why the employer's "
+        "name as read is in doubt, absent when not), `page_review` ({reason, detail}: the page went to "
+        "review as a whole), per row `review_reasons`",
+    )
+    employer_review: str | None = Field(
+        None,
+        description="why a person should check the employer's name as read (`extraction.employer.review`, "
+        "Bulgarian: a word read unsure and unknown, or corrected by two letters); null: no doubt",
+    )
+    employer_confirmed_by: str | None = Field(
+        None, description="the verifier who checked the employer's name against the sheet; null: not yet"
+    )
+    page_review: dict[str, str] | None = Field(
+        None, description="the page went to review as a whole: {reason, detail}; null when not"
+    )
     capture_checks: dict[str, Any] | None = Field(
         None, description="what the checks at capture found (findings with reasons, rotation, provenance)"
     )

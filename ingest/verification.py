@@ -408,12 +408,12 @@ def page_review(db: Database, page_sha256: str) -> PageReview:
             fields_under_review=under,
             approved=bool(recs) and under == 0 and not open_doubt,
             rows=rows,
-            page_doubt=_page_doubt(page),
+            page_doubt=page_doubt(page),
             employer_doubt=doubt,
         )
 
 
-def _page_doubt(page: Page) -> dict[str, str] | None:
+def page_doubt(page: Page) -> dict[str, str] | None:
     """Why the page went to review as a page (pages read before the column existed: from the reading)."""
     doubt = page.page_review or (page.extraction or {}).get("page_review")
     if not isinstance(doubt, dict) or not doubt.get("reason"):
@@ -671,7 +671,7 @@ def verification_queue(db: Database, *, limit: int = 200) -> list[QueueItem]:
                 blocking_requests=[rid for _, rid in reqs],
                 oldest_request_at=oldest,
                 employer_under_review=page.sha256 in employer_open,
-                page_doubt=_page_doubt(page) is not None,
+                page_doubt=page_doubt(page) is not None,
             )
             key = (
                 0 if reqs else 1,

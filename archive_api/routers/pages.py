@@ -15,6 +15,8 @@ from archive_core.errors import NotFoundError
 from archive_core.hashing import check_sha256
 from certificates.citizen_copy import ROW_NOT_FOUND
 from certificates.copies import CopyQueued, issue_copy
+from ingest.employer_doubt import employer_doubt
+from ingest.verification import page_doubt
 
 from ..access import allow
 from ..auth import AuditDep, CurrentUser, client_address
@@ -65,6 +67,7 @@ def get_page(
         if page is None:
             raise NotFoundError(f"няма страница {sha256}")
         batch = session.get(Batch, page.batch_id) if page.batch_id is not None else None
+        doubt = employer_doubt(session, page)
         recs = session.scalars(
             select(Record).where(Record.page_sha256 == sha256).order_by(Record.row_index)
         ).all()
@@ -90,6 +93,9 @@ def get_page(
             indexed_at=page.indexed_at,
             created_at=page.created_at,
             extraction=page.extraction,
+            employer_review=doubt.reason if doubt else None,
+            employer_confirmed_by=doubt.confirmed_by if doubt else None,
+            page_review=page_doubt(page),
             capture_checks=page.capture_checks,
             batch_seq=page.batch_seq,
             duplicate_of=page.duplicate_of,
