@@ -78,7 +78,9 @@ def employer_doubt(s: Session, page: Page) -> EmployerDoubt | None:
     name, reason = _review_of(page.extraction)
     if reason is None:
         return None
-    return EmployerDoubt(name=name, reason=reason, parts=parts_of(reason), confirmed_by=_confirmed_by(s, page.sha256))
+    return EmployerDoubt(
+        name=name, reason=reason, parts=parts_of(reason), confirmed_by=_confirmed_by(s, page.sha256)
+    )
 
 
 def open_doubt_pages(s: Session) -> set[str]:
