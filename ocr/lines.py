@@ -28,7 +28,8 @@ class Rules:
 
 def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Rule]:
     """Cluster the rows (axis=1: horizontal rules) or columns (axis=0) of ``mask`` that carry a rule."""
-    prof = (mask > 0).sum(axis=axis)
+    # ink per row (axis=1) or column (axis=0): cv2.reduce, several times numpy's sum over a page
+    prof = cv2.reduce((mask > 0).view(np.uint8), axis, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
     idx = np.nonzero(prof >= min_len)[0]
     rules: list[Rule] = []
     if idx.size == 0:
