@@ -260,11 +260,11 @@ def _correction_line(
 ) -> bool:
     """A line of corrections over the person's line ``below`` (its inked columns): only figures, each
     right-aligned in a column where the line below has a figure too, and nothing in the line below's first
-    two columns (the row number and the name): no person's line. One or two figures, or as many as three
-    corrected on one row when the line below is a whole person's line (number, name, ЕГН, figures)."""
+    two columns (the row number and the name): no person's line. One or two figures, or up to half of the
+    line below's columns after its number and name (a clerk corrects some of a row's figures, not all)."""
     if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
         return False
-    if len(figures) > max(2, len(below) // 4):
+    if len(figures) > max(2, (len(below) - 2) // 2):
         return False
     return all(k in below and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in figures)
 

@@ -1,0 +1,60 @@
+"""A line between two rows that holds only corrections belongs to the person's row below it, whose figures
+it corrects (issue 9): never a row of its own, never two people in one row; and a column of corrected
+figures keeps its kind (`samples --family E --seed 503 --pages 10` page-0009, page-0003)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr import columns, tables
+
+XS = [0, 60, 300, 460, 560, 660, 760, 860, 960]  # №, name, ЕГН, days, base, extra, gross, net
+
+
+def _person(ink: np.ndarray, a: int, b: int) -> None:
+    ink[a:b, 40:55] = 255  # the row number, right-aligned
+    ink[a:b, 70:250] = 255  # the name
+    ink[a:b, 320:440] = 255  # the ЕГН
+    for x1 in XS[4:]:
+        ink[a:b, x1 - 60 : x1 - 6] = 255  # the days and the amounts, right-aligned
+
+
+def _figure(ink: np.ndarray, a: int, b: int, col: int) -> None:
+    ink[a:b, XS[col + 1] - 60 : XS[col + 1] - 6] = 255
+
+
+def test_a_line_of_three_corrections_joins_the_row_below_it():
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    for col in (4, 6, 7):  # base, gross and net corrected above the second person's figures
+        _figure(ink, 50, 66, col)
+    _person(ink, 80, 100)
+    rows = tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS)
+    assert rows == [[(10, 30)], [(50, 66), (80, 100)]]
+
+
+def test_a_line_with_a_row_number_is_a_person_and_joins_no_one():
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    ink[50:66, 40:55] = 255  # a row number: a person, whose name and ЕГН did not print
+    for col in (4, 6, 7):
+        _figure(ink, 50, 66, col)
+    _person(ink, 80, 100)
+    rows = tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS)
+    assert rows == [[(10, 30)], [(50, 66)], [(80, 100)]]
+
+
+def test_a_column_of_corrected_amounts_keeps_its_kind():
+    heads = ["Пор. №", "ЕГН на лицето", "Собствено, бащино и фамилно име", "Начислено", "Сума на удръжките",
+             "Получава", "Отраб. време (дни)"]  # fmt: skip
+    body = [
+        ["1", "2901078756", "Катя Кирилова Атанасова", "246,05", "45,52", "200,53", "23"],
+        ["2", "4812034955", "Донка Николова Бъчварова", "141,50\n441,58", "11,74", "129,76", "22"],
+        ["3", "4309068376", "Радка Маринова Ценова", "145,46", "23,42", "122,04", "20"],
+        ["4", "6109142227", "Васил Лазаров Кънчев", "303,84\n303,54", "34,33", "269,51", "20"],
+        ["5", "3505225868", "Цанко Борисов Йорданов", ",90", ",00", ",20", "- т9-"],
+        ["6", "3312057272", "Катя Атанасова Цветкова", "243,62", "52,62", "191,00", "23"],
+        ["7", "2709201920", "Тодор Илиев Чолаков", "158,90\n858,90", "34,32", "124,58", "23 л"],
+    ]
+    kinds = columns.identify(body, heads)
+    assert kinds[3:6] == ["gross_pay", "deductions", "net_pay"]
