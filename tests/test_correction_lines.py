@@ -1,12 +1,15 @@
 """A line between two rows that holds only corrections belongs to the person's row below it, whose figures
-it corrects (issue 9): never a row of its own, never two people in one row; and a column of corrected
-figures keeps its kind (`samples --family E --seed 503 --pages 10` page-0009, page-0003)."""
+it corrects (issue 9): never a row of its own, never two people in one row; a column of corrected figures
+keeps its kind (`samples --family E --seed 503 --pages 10` page-0009, page-0003)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 
-from ocr import columns, tables
+from ocr import checks, columns, tables
+from ocr.checks import RowDraft
 
 XS = [0, 60, 300, 460, 560, 660, 760, 860, 960]  # №, name, ЕГН, days, base, extra, gross, net
 
@@ -58,3 +61,20 @@ def test_a_column_of_corrected_amounts_keeps_its_kind():
     ]
     kinds = columns.identify(body, heads)
     assert kinds[3:6] == ["gross_pay", "deductions", "net_pay"]
+
+
+def test_a_zero_row_read_as_ninety_stotinki_with_its_other_figures_unread_is_zeros():
+    """`samples --family E --seed 503` page-0003: `0,00` read `0.90` in the gross column, the deductions and the
+    net unread; every other row and every total vouched: the row is the zeros its columns leave for it."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("246.05", "45.52", "200.53"), ("141.50", "11.74", "129.76"), ("0.00", "0.00", "0.00"),
+            ("243.62", "52.62", "191.00")]  # fmt: skip
+    totals = {f: str(sum(Decimal(v[i]) for v in true)) for i, f in enumerate(fields)}
+    rows = []
+    for v in [true[0], true[1], ("0.90", None, None), true[3]]:
+        d = RowDraft(values={"egn": "2910153214", "name": "Милка Иванова Пенчева", **dict(zip(fields, v, strict=True))})
+        d.conf = {k: 0.96 for k in d.values}
+        rows.append(d)
+    checks.run_checks(rows, totals, ["egn", "name", *fields], 1980, 7, {})
+    assert [tuple(r.values[f] for f in fields) for r in rows] == true
+    assert not any(f in r.review for r in rows for f in fields)
