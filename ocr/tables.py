@@ -264,9 +264,11 @@ def _correction_line(
     line below's columns after its number and name (a clerk corrects some of a row's figures, not all)."""
     if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
         return False
-    if len(figures) > max(2, (len(below) - 2) // 2):
+    if len(figures) > max(2, (len(below) - 2) // 2) or any(k not in below for k in figures):
         return False
-    return all(k in below and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in figures)
+    # each a figure, or ink that is no figure over columns of figures (a stamp across the corrections)
+    alone = [k for k in figures if _figure_alone(ink, band, xs[k], xs[k + 1])]
+    return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
 
 
 def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:

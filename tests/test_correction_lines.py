@@ -78,3 +78,16 @@ def test_a_zero_row_read_as_ninety_stotinki_with_its_other_figures_unread_is_zer
     checks.run_checks(rows, totals, ["egn", "name", *fields], 1980, 7, {})
     assert [tuple(r.values[f] for f in fields) for r in rows] == true
     assert not any(f in r.review for r in rows for f in fields)
+
+
+def test_a_stamp_across_the_corrections_does_not_make_them_a_row():
+    """`samples --family E --seed 501` page-0004: a stamp's ring over the line of corrections, in a column
+    of figures: the line still goes with the person below it."""
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    _figure(ink, 50, 66, 4)
+    ink[45:70, 690:730] = 255  # the stamp: in the middle of the gross column, no figure
+    _person(ink, 80, 100)
+    assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) == [[(10, 30)], [(50, 66), (80, 100)]]
+    ink[45:70, 120:200] = 255  # the stamp over the name as well: no line of corrections
+    assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) != [[(10, 30)], [(50, 66), (80, 100)]]
