@@ -593,12 +593,10 @@ def fill_from_columns(
         r = rows[i]
         if any(r.dec(f) is None for f in fields if f not in opts):
             continue
-        fits = []
-        for combo in product(*opts.values()):
-            v = {**{f: r.dec(f) for f in fields}, **dict(zip(opts, combo, strict=True))}
-            rels = _relations({f: v.get(f) for f in MONEY})
-            if rels and all(ok for ok, _ in rels):
-                fits.append(combo)
+        fits = _fits(r, fields, opts)
+        if not fits:  # a read figure of that row one slip from what its own column leaves (a zero row's
+            opts = {**opts, **_slipped(rows, i, totals, present, carried, fields, opts)}  # '0.90' for '0.00')
+            fits = _fits(r, fields, opts)
         if len(fits) != 1:
             continue
         for f, x in zip(opts, fits[0], strict=True):
@@ -608,6 +606,43 @@ def fill_from_columns(
         for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
             if ok and not any(n in r.review for n in names):
                 r.proven.update(names)
+
+
+def _fits(r: RowDraft, fields: list[str], opts: dict[str, list[Decimal]]) -> list[tuple[Decimal, ...]]:
+    """The combinations of ``opts`` (values for some of the row's fields) under which its sums all hold."""
+    fits = []
+    for combo in product(*opts.values()):
+        v = {**{f: r.dec(f) for f in fields}, **dict(zip(opts, combo, strict=True))}
+        rels = _relations({f: v.get(f) for f in MONEY})
+        if rels and all(ok for ok, _ in rels):
+            fits.append(combo)
+    return fits
+
+
+def _slipped(
+    rows: list[RowDraft],
+    i: int,
+    totals: dict[str, str],
+    present: list[str],
+    carried: dict[str, str] | None,
+    fields: list[str],
+    opts: dict[str, list[Decimal]],
+) -> dict[str, list[Decimal]]:
+    """For row ``i``'s read figures that no sum vouches for: what their column's total leaves for them, where
+    every other figure of the column is vouched for and that value is one slip from the reading."""
+    out: dict[str, list[Decimal]] = {}
+    for f in fields:
+        x = rows[i].dec(f)
+        if f in opts or x is None or f in rows[i].proven or not (targets := _column_targets(totals, present, f)):
+            continue
+        others = [r for k, r in enumerate(rows) if k != i]
+        if any(r.dec(f) is None or f not in r.proven or f in r.review for r in others):
+            continue
+        known = Decimal((carried or {}).get(f, "0")) + sum(r.dec(f) or Decimal(0) for r in others)
+        left = [t - known for t in targets if t >= known and t - known != x and _one_edit(_fmt(x), _fmt(t - known))]
+        if left:
+            out[f] = left
+    return out
 
 
 def reconcile_columns(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .header import levenshtein
-from .normalise import digits, money
+from .normalise import digits, figure_lines, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
@@ -162,10 +162,18 @@ def _base_above_extra(cols: list[list[str | None]], template: tuple[str, ...]) -
     return sum(1 for x, y in zip(b, e, strict=True) if x is not None and y is not None and Decimal(x) > Decimal(y))
 
 
+def _corrected(text: str) -> str:
+    """A figure cell with a correction above its struck-through figure, as the correction alone: the two
+    figures' digits together look like no amount (ten digits, an ЕГН's length), and a column of corrected
+    amounts would lose its kind."""
+    lines = figure_lines(text) if "\n" in text else []
+    return lines[0] if len(lines) >= 2 else text
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
-    cols = [[row[c] for row in body] for c in range(n_cols)]
+    cols = [[_corrected(row[c]) for row in body] for c in range(n_cols)]
     kinds: list[str | None] = [None] * n_cols
     feats: list[Feats] = []
     for c in range(n_cols):

@@ -255,11 +255,28 @@ def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> b
     return bool(cols[-1] >= 0.7 * w and cols[0] >= 0.15 * w)
 
 
+def _correction_line(
+    ink: np.ndarray, band: tuple[int, int], xs: list[int], figures: list[int], below: list[int]
+) -> bool:
+    """A line of corrections over the person's line ``below`` (its inked columns): only figures, each
+    right-aligned in a column where the line below has a figure too, and nothing in the line below's first
+    two columns (the row number and the name): no person's line. One or two figures, or up to half of the
+    line below's columns after its number and name (a clerk corrects some of a row's figures, not all)."""
+    if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
+        return False
+    if len(figures) > max(2, (len(below) - 2) // 2) or any(k not in below for k in figures):
+        return False
+    # each a figure, or ink that is no figure over columns of figures (a stamp across the corrections)
+    alone = [k for k in figures if _figure_alone(ink, band, xs[k], xs[k + 1])]
+    return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
+
+
 def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
     """Text lines into people's rows. A line with ink in one column only continues the row above (a
-    wrapped name), except a line that holds only figures (one or two, each right-aligned in its column)
-    right above a line with figures in the same columns: a correction typed or written between the rows
-    over the figure it replaces, so it belongs to the row below. Two people are never merged for it."""
+    wrapped name), except a line that holds only figures (each right-aligned in its column, none where
+    the row number or the name stands; ``_correction_line``) right above a line with figures in the same
+    columns: a correction typed or written between the rows over the figure it replaces, so it belongs to
+    the row below. Two people are never merged for it."""
     inked: list[list[int]] = []
     wide: list[list[int]] = []  # columns whose ink is at least a character wide (not a speck)
     for a, b in bands:
@@ -275,11 +292,7 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
-        correction = (
-            0 < len(wide[i]) <= 2
-            and len(nxt) >= 3
-            and all(k in nxt and _figure_alone(ink, band, xs[k], xs[k + 1]) for k in wide[i])
-        )
+        correction = _correction_line(ink, band, xs, wide[i], nxt)
         if correction:
             pending.append(band)
             continue

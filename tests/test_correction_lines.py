@@ -1,0 +1,93 @@
+"""A line between two rows that holds only corrections belongs to the person's row below it, whose figures
+it corrects (issue 9): never a row of its own, never two people in one row; a column of corrected figures
+keeps its kind (`samples --family E --seed 503 --pages 10` page-0009, page-0003)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+
+from ocr import checks, columns, tables
+from ocr.checks import RowDraft
+
+XS = [0, 60, 300, 460, 560, 660, 760, 860, 960]  # №, name, ЕГН, days, base, extra, gross, net
+
+
+def _person(ink: np.ndarray, a: int, b: int) -> None:
+    ink[a:b, 40:55] = 255  # the row number, right-aligned
+    ink[a:b, 70:250] = 255  # the name
+    ink[a:b, 320:440] = 255  # the ЕГН
+    for x1 in XS[4:]:
+        ink[a:b, x1 - 60 : x1 - 6] = 255  # the days and the amounts, right-aligned
+
+
+def _figure(ink: np.ndarray, a: int, b: int, col: int) -> None:
+    ink[a:b, XS[col + 1] - 60 : XS[col + 1] - 6] = 255
+
+
+def test_a_line_of_three_corrections_joins_the_row_below_it():
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    for col in (4, 6, 7):  # base, gross and net corrected above the second person's figures
+        _figure(ink, 50, 66, col)
+    _person(ink, 80, 100)
+    rows = tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS)
+    assert rows == [[(10, 30)], [(50, 66), (80, 100)]]
+
+
+def test_a_line_with_a_row_number_is_a_person_and_joins_no_one():
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    ink[50:66, 40:55] = 255  # a row number: a person, whose name and ЕГН did not print
+    for col in (4, 6, 7):
+        _figure(ink, 50, 66, col)
+    _person(ink, 80, 100)
+    rows = tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS)
+    assert rows == [[(10, 30)], [(50, 66)], [(80, 100)]]
+
+
+def test_a_column_of_corrected_amounts_keeps_its_kind():
+    heads = ["Пор. №", "ЕГН на лицето", "Собствено, бащино и фамилно име", "Начислено", "Сума на удръжките",
+             "Получава", "Отраб. време (дни)"]  # fmt: skip
+    body = [
+        ["1", "2901078756", "Катя Кирилова Атанасова", "246,05", "45,52", "200,53", "23"],
+        ["2", "4812034955", "Донка Николова Бъчварова", "141,50\n441,58", "11,74", "129,76", "22"],
+        ["3", "4309068376", "Радка Маринова Ценова", "145,46", "23,42", "122,04", "20"],
+        ["4", "6109142227", "Васил Лазаров Кънчев", "303,84\n303,54", "34,33", "269,51", "20"],
+        ["5", "3505225868", "Цанко Борисов Йорданов", ",90", ",00", ",20", "- т9-"],
+        ["6", "3312057272", "Катя Атанасова Цветкова", "243,62", "52,62", "191,00", "23"],
+        ["7", "2709201920", "Тодор Илиев Чолаков", "158,90\n858,90", "34,32", "124,58", "23 л"],
+    ]
+    kinds = columns.identify(body, heads)
+    assert kinds[3:6] == ["gross_pay", "deductions", "net_pay"]
+
+
+def test_a_zero_row_read_as_ninety_stotinki_with_its_other_figures_unread_is_zeros():
+    """`samples --family E --seed 503` page-0003: `0,00` read `0.90` in the gross column, the deductions and the
+    net unread; every other row and every total vouched: the row is the zeros its columns leave for it."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("246.05", "45.52", "200.53"), ("141.50", "11.74", "129.76"), ("0.00", "0.00", "0.00"),
+            ("243.62", "52.62", "191.00")]  # fmt: skip
+    totals = {f: str(sum(Decimal(v[i]) for v in true)) for i, f in enumerate(fields)}
+    rows = []
+    for v in [true[0], true[1], ("0.90", None, None), true[3]]:
+        d = RowDraft(values={"egn": "2910153214", "name": "Милка Иванова Пенчева", **dict(zip(fields, v, strict=True))})
+        d.conf = {k: 0.96 for k in d.values}
+        rows.append(d)
+    checks.run_checks(rows, totals, ["egn", "name", *fields], 1980, 7, {})
+    assert [tuple(r.values[f] for f in fields) for r in rows] == true
+    assert not any(f in r.review for r in rows for f in fields)
+
+
+def test_a_stamp_across_the_corrections_does_not_make_them_a_row():
+    """`samples --family E --seed 501` page-0004: a stamp's ring over the line of corrections, in a column
+    of figures: the line still goes with the person below it."""
+    ink = np.zeros((200, 960), np.uint8)
+    _person(ink, 10, 30)
+    _figure(ink, 50, 66, 4)
+    ink[45:70, 690:730] = 255  # the stamp: in the middle of the gross column, no figure
+    _person(ink, 80, 100)
+    assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) == [[(10, 30)], [(50, 66), (80, 100)]]
+    ink[45:70, 120:200] = 255  # the stamp over the name as well: no line of corrections
+    assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) != [[(10, 30)], [(50, 66), (80, 100)]]
