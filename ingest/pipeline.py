@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -20,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from archive_core.backends import Backends
@@ -161,6 +163,22 @@ def _reject_new(
     add_event(s, sha, "captured", actor, captured.source)
     ledger.reject(s, page, reason, actor)
     s.commit()
+
+
+def _admit_retrying(
+    backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str, seq: int | None = None
+) -> Admitted:
+    """``admit_page``, tried again when the database dropped the connection mid-way (a restart, a
+    failover, an administrator's terminate): the page's row was rolled back with it and the original is
+    content-addressed, so a second try adds nothing twice. A third failure is the database's, and stops."""
+    for attempt in range(3):
+        try:
+            return admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=seq)
+        except DBAPIError as e:
+            if attempt == 2 or not (isinstance(e, OperationalError) or e.connection_invalidated):
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def admit_page(
@@ -386,7 +404,7 @@ def ingest_captures(
                 bar.update(1)
                 continue
             summary.pages_in += 1
-            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
+            adm = _admit_retrying(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
             if replace is not None and adm.sha256 and adm.outcome in ("stored", "duplicate"):
                 with db.Session() as s:
                     old_page = s.get(Page, replace)
