@@ -261,10 +261,8 @@ class Habits:
 def draw_habits(family: str, rng: random.Random) -> Habits:
     if family == "E":
         return _draw_e(rng)
-    if family == "F":
-        return _draw_f(rng)
-    if family == "G":
-        return _draw_g(rng)
+    if family in _HELD_OUT:
+        return _draw_held_out(family, rng)
     if family == "B":
         dec = rng.choice((".", ","))
         return Habits(
@@ -303,29 +301,38 @@ def _draw_e(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
-def _draw_f(rng: random.Random) -> Habits:
-    stot = rng.random() < 0.2
-    thousands, decimal = ("", ",") if stot else rng.choice(((" ", ","), (" ", ","), ("", ","), (" ", ".")))
-    face = rng.choice(("typewriter", "print"))
-    correction = rng.choice(("above", "between", "margin", "over", "none"))
-    return Habits(
-        "F", thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
-        correction == "over" or rng.random() < 0.5, 0.4, F_SIZES[face], face=face,
-        carbon=rng.random() < 0.3, stamp_rows=rng.random() < 0.3, signatures_cross=rng.random() < 0.3,
-        totals_hand=rng.random() < 0.3,
-    )  # fmt: skip
+@dataclass(frozen=True)
+class _HeldOut:
+    """How a held-out family (F, G) draws its habits: one draw in one order, so its seeds keep their pages."""
+
+    stotinki: float
+    stotinki_decimal: str
+    formats: tuple[tuple[str, str], ...]  # (thousands, decimal) drawn when not in stotinki
+    faces: tuple[str, ...]
+    sizes: dict[str, tuple[int, int]]
+    landscape: float
+    marks: float  # carbon copies, stamps, signatures across, handwritten totals: each this often
 
 
-def _draw_g(rng: random.Random) -> Habits:
-    stot = rng.random() < 0.15
-    thousands, decimal = ("", ".") if stot else rng.choice((("'", "."), (" ", "."), ("", "."), ("'", ",")))
-    face = rng.choice(("typewriter", "print", "dot_matrix"))
+_HELD_OUT = {
+    "F": _HeldOut(0.2, ",", ((" ", ","), (" ", ","), ("", ","), (" ", ".")), ("typewriter", "print"), F_SIZES,
+                  0.4, 0.3),
+    "G": _HeldOut(0.15, ".", (("'", "."), (" ", "."), ("", "."), ("'", ",")), ("typewriter", "print", "dot_matrix"),
+                  G_SIZES, 0.5, 0.4),
+}  # fmt: skip
+
+
+def _draw_held_out(family: str, rng: random.Random) -> Habits:
+    k = _HELD_OUT[family]
+    stot = rng.random() < k.stotinki
+    thousands, decimal = ("", k.stotinki_decimal) if stot else rng.choice(k.formats)
+    face = rng.choice(k.faces)
     correction = rng.choice(("above", "between", "margin", "over", "none"))
     return Habits(
-        "G", thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
-        correction == "over" or rng.random() < 0.5, 0.5, G_SIZES[face], face=face,
-        carbon=rng.random() < 0.4, stamp_rows=rng.random() < 0.4, signatures_cross=rng.random() < 0.4,
-        totals_hand=rng.random() < 0.4,
+        family, thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
+        correction == "over" or rng.random() < 0.5, k.landscape, k.sizes[face], face=face,
+        carbon=rng.random() < k.marks, stamp_rows=rng.random() < k.marks, signatures_cross=rng.random() < k.marks,
+        totals_hand=rng.random() < k.marks,
     )  # fmt: skip
 
 
