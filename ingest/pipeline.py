@@ -165,19 +165,23 @@ def _reject_new(
     s.commit()
 
 
+ADMIT_TRIES = 6
+
+
 def _admit_retrying(
     backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str, seq: int | None = None
 ) -> Admitted:
     """``admit_page``, tried again when the database dropped the connection mid-way (a restart, a
     failover, an administrator's terminate): the page's row was rolled back with it and the original is
-    content-addressed, so a second try adds nothing twice. A third failure is the database's, and stops."""
-    for attempt in range(3):
+    content-addressed, so a second try adds nothing twice. After ``ADMIT_TRIES`` the failure is the
+    database's, and stops."""
+    for attempt in range(ADMIT_TRIES):
         try:
             return admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=seq)
         except DBAPIError as e:
-            if attempt == 2 or not (isinstance(e, OperationalError) or e.connection_invalidated):
+            if attempt == ADMIT_TRIES - 1 or not (isinstance(e, OperationalError) or e.connection_invalidated):
                 raise
-            time.sleep(0.5 * (attempt + 1))
+            time.sleep(min(0.5 * 2**attempt, 4.0))  # 0.5, 1, 2, 4, 4 s: a restart or failover has time
     raise AssertionError("unreachable")
 
 
