@@ -27,6 +27,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from .config import Settings
@@ -320,6 +321,12 @@ class CopyRequest(Base):
     detail: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open | done
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def connection_lost(err: BaseException) -> bool:
+    """The database dropped the connection or could not be reached (a restart, a failover, an
+    administrator's terminate): the work may be tried again on a new connection."""
+    return isinstance(err, OperationalError) or (isinstance(err, DBAPIError) and err.connection_invalidated)
 
 
 def _wal(cur: Any) -> None:

@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from archive_core.backends import Backends
-from archive_core.db import Batch, Database, Page, Record, person_month_from_record
+from archive_core.db import Batch, Database, Page, Record, connection_lost, person_month_from_record
 from archive_core.db import record_from_person_month as _record_row
 from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError, UsageError
 from archive_core.hashing import sha256_hex
@@ -179,7 +179,7 @@ def _admit_retrying(
         try:
             return admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=seq)
         except DBAPIError as e:
-            if attempt == ADMIT_TRIES - 1 or not (isinstance(e, OperationalError) or e.connection_invalidated):
+            if attempt == ADMIT_TRIES - 1 or not connection_lost(e):
                 raise
             time.sleep(min(0.5 * 2**attempt, 4.0))  # 0.5, 1, 2, 4, 4 s: a restart or failover has time
     raise AssertionError("unreachable")
