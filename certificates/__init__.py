@@ -4,7 +4,8 @@ Read from the DATABASE (the system of record, never the search index): every rec
 optionally within a period. Every line carries its evidence (employer, page id, sha256 of the
 original, printed row number and row index), so each figure can be traced to its page.
 
-Records still under review are listed with the mark "за проверка" and are NOT added to the totals;
+Records still under review, and the months of a page whose employer name the reader doubted until a
+verifier confirms it, are listed with the mark "за проверка" and are NOT added to the totals;
 the totals say how many lines were left out. Method of the service totals (also written into the
 JSON as ``method``): every calendar month with days worked > 0 on a counted line is one month of
 service; 12 months are one year; the days part of years/months/days is always 0, and the plain sum

@@ -24,6 +24,7 @@ from decimal import Decimal
 from archive_core import egn as egn_mod
 from archive_core.config import Settings
 from archive_core.db import Database, ReadingChoice, Record, open_database, utcnow
+from archive_core.doubts import open_employer_doubts
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import PersonMonth, ReviewState
 
@@ -31,6 +32,7 @@ from .model import (
     BASIS_TEXT,
     CONFLICT,
     DUPLICATE,
+    EMPLOYER_IN_DOUBT,
     INCOME_METHOD,
     NOT_CHOSEN,
     OTHER_EGN,
@@ -127,14 +129,21 @@ def build_from(
             span = f" в периода {period_text(period_from) or '…'} – {period_text(period_to) or '…'}"
         raise NotFoundError(f"няма записи за ЕГН {egn}{span}")
     checked = verifiers(db, [pm.id for pm, _ in found])
+    with db.Session() as s:
+        doubted = open_employer_doubts(s, (pm.page_sha256 for pm, _ in found))
     choices = reading_choices(db, egn)
     figure = "days_worked" if kind == "service" else "gross_pay"
 
     lines: list[CertificateLine] = []
     pms: list[PersonMonth] = []
     for pm, source in found:
-        under = pm.review_state == ReviewState.needs_review
-        ln = line_of(pm, source, counted=not under, mark=UNDER_REVIEW if under else "")
+        # a month whose page's employer name is in doubt is not counted until a verifier confirms the name
+        employer_open = pm.page_sha256 in doubted
+        under = pm.review_state == ReviewState.needs_review or employer_open
+        mark = EMPLOYER_IN_DOUBT if employer_open and pm.review_state != ReviewState.needs_review else ""
+        ln = line_of(pm, source, counted=not under, mark=mark or (UNDER_REVIEW if under else ""))
+        if employer_open:
+            ln.review.append("employer")
         ln.verified_fields = sorted(checked.get(pm.id, {}))
         ln.role = "under_review" if under else "counted"
         ln.basis = (
@@ -162,6 +171,8 @@ def build_from(
     )
     if left_out:
         left_text = f"Не са включени {left_out} реда за проверка."
+        if in_doubt := sum("employer" in ln.review for ln in lines if ln.role == "under_review"):
+            left_text += f" От тях {in_doubt} са от ведомости с име на работодателя за проверка."
     elif not conflicts:
         left_text = "Всички редове са включени."
     else:

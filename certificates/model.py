@@ -22,6 +22,7 @@ TITLES: dict[str, str] = {
 }
 UNDER_REVIEW = "за проверка"
 OTHER_EGN = "за проверка: друго ЕГН"
+EMPLOYER_IN_DOUBT = "за проверка: името на работодателя"  # the page's employer name not yet confirmed
 DUPLICATE = "копие на същата ведомост: не се брои втори път"
 CONFLICT = "два различни прочита: изберете верния"
 NOT_CHOSEN = "друг прочит (избран е другият)"

@@ -1,8 +1,8 @@
 """Certificate requests waiting for verification: the clerk sends the pages that hold a person's months
 under review to the verifiers in one step (``send_for_verification``); the verification queue
 (``ingest.verification.verification_queue``) puts those pages first. A request is ``pending`` while
-any of its records is under review, ``ready`` once they are all cleared, ``issued`` when a certificate
-of that kind was issued for the person after it was ready.
+any of its records is under review or on a page whose employer name is in doubt, ``ready`` once they
+are all cleared, ``issued`` when a certificate of that kind was issued for the person after it was ready.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from archive_core import egn as egn_mod
 from archive_core.db import CertificateRequestRow, Database, Record, utcnow
+from archive_core.doubts import open_employer_doubts
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import ReviewState
 
@@ -62,7 +63,13 @@ def send_for_verification(
     found, possible = load_records_db(db, egn, period_from, period_to)
     if not found:
         raise NotFoundError(f"няма записи за ЕГН {egn}")
-    under = [pm for pm, _ in [*found, *possible] if pm.review_state == ReviewState.needs_review]
+    with db.Session() as s:
+        doubted = open_employer_doubts(s, (pm.page_sha256 for pm, _ in found))
+    under = [
+        pm
+        for pm, _ in [*found, *possible]
+        if pm.review_state == ReviewState.needs_review or pm.page_sha256 in doubted
+    ]
     if not under:
         raise UsageError(
             f"няма месеци за проверка на ЕГН {egn}: всички редове са проверени и удостоверението може да се издаде"
@@ -142,6 +149,11 @@ def _status(s: Session, row: CertificateRequestRow) -> VerificationRequest:
                 )
             ).all()
         ]
+    # a page whose employer name is still in doubt holds the request's months back as well
+    open_pages = open_employer_doubts(s, row.pages or [])
+    if open_pages and ids:
+        held = s.execute(select(Record.id, Record.page_sha256).where(Record.id.in_(ids))).all()
+        left += [(rid, sha) for rid, sha in held if sha in open_pages and (rid, sha) not in left]
     if row.status == "pending" and not left:
         row.status = "ready"
     pages_left = list(dict.fromkeys(sha for _, sha in left))

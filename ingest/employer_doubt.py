@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_core.db import Database, Page, PageEventRow
+from archive_core.doubts import EMPLOYER_CONFIRMED, open_employer_doubts
 from archive_core.errors import NotFoundError
 
 from .batches import add_event
 
-CONFIRMED = "employer_confirmed"  # the page event that closes the doubt
+CONFIRMED = EMPLOYER_CONFIRMED  # the page event that closes the doubt
 
 _CORRECTED = re.compile(r"^„(?P<word>.+?)“ прочетено като „(?P<near>.+?)“$")
 _UNSURE = re.compile(r"^„(?P<word>.+?)“ неуверено разчетено$")
@@ -85,19 +86,7 @@ def employer_doubt(s: Session, page: Page) -> EmployerDoubt | None:
 
 def open_doubt_pages(s: Session) -> set[str]:
     """Pages whose employer name is in doubt and not yet confirmed."""
-    flagged = set(
-        s.scalars(select(Page.sha256).where(Page.extraction["employer"]["review"].as_string().is_not(None)))
-    )
-    if not flagged:
-        return set()
-    done = set(
-        s.scalars(
-            select(PageEventRow.page_sha256).where(
-                PageEventRow.kind == CONFIRMED, PageEventRow.page_sha256.in_(list(flagged))
-            )
-        )
-    )
-    return flagged - done
+    return open_employer_doubts(s)
 
 
 def confirm_employer(db: Database, page_sha256: str, *, user: str) -> EmployerDoubt:

@@ -12,9 +12,11 @@ import pytest
 
 from archive_cli.main import main
 from archive_core.config import Settings
+from archive_core.db import Page, open_database
 from archive_core.errors import NotFoundError, UsageError
 from archive_core.records import PersonMonth, ReviewState
-from certificates import issue
+from certificates import issue, request_status, send_for_verification
+from ingest.employer_doubt import confirm_employer
 
 from .test_index_embedded import IVAN, MARIA, load_records, seed_archive
 
@@ -186,3 +188,45 @@ def test_rows_with_misread_egn_are_shown_as_possible_never_counted(
     text = pdf_text(out)
     assert "Възможни редове на лицето с друго или неразчетено ЕГН" in text and "5003140248" in text
     assert "Стоян Колев" not in text
+
+
+def _doubt_employer_of(settings: Settings, page_sha256: str) -> None:
+    """The reader doubted this page's employer name (payroll-page/1 ``employer.review``)."""
+    db = open_database(settings)
+    try:
+        with db.Session.begin() as s:
+            page = s.get(Page, page_sha256)
+            assert page is not None
+            page.extraction = {"employer": {"name": page.employer_printed, "review": "„Балкан“ неуверено разчетено"}}
+    finally:
+        db.dispose()
+
+
+def test_months_on_a_page_whose_employer_name_is_in_doubt_wait_for_a_verifier(
+    archive: Settings, tmp_path: Path
+) -> None:
+    """A certificate names the employer of every month: while the reader's doubt about a page's employer
+    name is open, that page's months are listed 'за проверка' and not counted; the clerk's request for
+    verification holds them; a verifier's confirmation of the name lets them count."""
+    before = issue(archive, "service", IVAN, None, None, tmp_path / "a.pdf", user="test:clerk")
+    march = next(ln for ln in before.lines if (ln.year, ln.month) == (1985, 3))
+    _doubt_employer_of(archive, march.evidence.page_sha256)
+
+    cert = issue(archive, "service", IVAN, None, None, tmp_path / "b.pdf", user="test:clerk")
+    held = [ln for ln in cert.lines if ln.evidence.page_sha256 == march.evidence.page_sha256]
+    assert held and all(not ln.counted and "employer" in ln.review for ln in held)
+    assert all(ln.mark == "за проверка: името на работодателя" for ln in held)
+    assert cert.totals.days_worked == before.totals.days_worked - sum(ln.days_worked or 0 for ln in held)
+    assert cert.totals.left_out_under_review == len(held)
+    assert "име на работодателя за проверка" in pdf_text(tmp_path / "b.pdf")
+
+    db = open_database(archive)
+    try:
+        req = send_for_verification(db, IVAN, "service", user="test:clerk")
+        assert req.status == "pending" and req.pages_left == [march.evidence.page_sha256]
+        confirm_employer(db, march.evidence.page_sha256, user="test:verifier")
+        assert request_status(db, req.id).status == "ready"
+    finally:
+        db.dispose()
+    after = issue(archive, "service", IVAN, None, None, tmp_path / "c.pdf", user="test:clerk")
+    assert after.totals.days_worked == before.totals.days_worked and after.totals.left_out_under_review == 0
