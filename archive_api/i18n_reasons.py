@@ -26,6 +26,7 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "employer.part.unsure": "думата „{word}“ е разчетена неуверено и не е позната дума от имената на работодатели",
         "employer.confirm": "Потвърждавам името на работодателя",
         "employer.confirmed": "Името на работодателя е потвърдено от",
+        "employer.held": "Името се потвърждава от проверител на екрана за проверка; дотогава месеците от тази ведомост не се броят в удостоверенията.",
         "queue.employer_doubt": "името на работодателя е за проверка",
     },
     "en": {
@@ -48,6 +49,7 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "employer.part.unsure": "the word “{word}” was read with low confidence and is no known word of employers' names",
         "employer.confirm": "I confirm the employer's name",
         "employer.confirmed": "The employer's name was confirmed by",
+        "employer.held": "A verifier confirms the name on the verification screen; until then this sheet's months are not counted in certificates.",
         "queue.employer_doubt": "the employer's name is under review",
     },
 }

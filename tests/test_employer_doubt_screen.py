@@ -114,3 +114,8 @@ def test_only_verifiers_confirm_an_employer_name(
     sha = _ingest(settings, tmp_path / "in", monkeypatch, DOUBT)
     clerk = token_client(create_app(settings), "klara", "clerk")
     assert clerk.post(f"/verify/{sha}/employer", follow_redirects=False).status_code == 403
+    # the clerk's page screen shows the doubt (the months of the sheet wait for it) with no confirm button
+    page = clerk.get(f"/pages/{sha}", params={"purpose": "certificate"}).text
+    section = _doubt_section(page)
+    assert "Загорци" in section and "за проверка" in section and "не се броят в удостоверенията" in section
+    assert f'action="/verify/{sha}/employer"' not in page
