@@ -105,6 +105,8 @@ def run_bench(
         "rows_found": round(score.rows_found / max(1, score.rows_truth), 4),
         "employer_accuracy": round(score.employer_ok / len(pages), 4),
         "period_accuracy": round(score.period_ok / len(pages), 4),
+        "employer_silent": round(score.employer_silent / len(pages), 4),
+        "period_silent": round(score.period_silent / len(pages), 4),
         "row_numbers_right": round(score.row_numbers_ok / max(1, score.row_numbers), 4),
         "pages_reviewed_whole": score.pages_reviewed_whole,
         "per_field": {
@@ -147,6 +149,8 @@ def format_report(r: dict[str, object]) -> str:
         f"за проверка: {r['review_load']:.2%}",
         f"намерени редове: {r['rows_found']:.2%}   работодател: {r['employer_accuracy']:.2%}   "
         f"период: {r['period_accuracy']:.2%}",
+        f"грешни без флаг: работодател {r.get('employer_silent', 0):.2%}, период {r.get('period_silent', 0):.2%} "
+        "(от страниците)",
         f"номера на редовете верни: {r.get('row_numbers_right', 0):.2%}   "
         f"листове за проверка като цяло: {r.get('pages_reviewed_whole', 0)}",
         f"скорост: {r['pages_per_minute']} стр/мин с {r['workers']} процеса; CPU {r['cpu_seconds_per_page']} s/стр",

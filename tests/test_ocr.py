@@ -278,3 +278,23 @@ def test_extract_reads_with_the_model_the_settings_name(tmp_path: Path):
     res = CliRunner().invoke(cli, ["extract", str(PAGES[1]), "--out", str(tmp_path / "out"), "--jobs", "1"], env=env)
     assert res.exit_code == 8
     assert "no-such-model" in res.stderr and not (tmp_path / "out" / f"{PAGES[1].stem}.json").exists()
+
+
+def test_the_bench_counts_a_wrong_employer_or_period_that_carries_no_doubt():
+    """A wrong employer name or period is silent unless the reader doubted it (employer.review) or left it
+    unread (a missing month sends the page's rows to review): the bench says how many pages are so."""
+    truth = PayrollPage.model_validate(
+        {"image": "p.png", "employer": {"name": "ТКЗС „Родина“"}, "period": {"year": 1985, "month": 6}}
+    )
+    cases = [  # (extraction's employer, its doubt, its period) -> (employer silent, period silent)
+        (("ТКЗС „Родина“", None, (1985, 6)), (0, 0)),
+        (("ТКЗС „Родииа“", None, (1985, 7)), (1, 1)),
+        (("ТКЗС „Родииа“", "„Родииа“ неуверено разчетено", (1985, None)), (0, 0)),
+    ]
+    for (name, doubt, (year, month)), expected in cases:
+        got = PayrollPage.model_validate(
+            {"image": "p.png", "employer": {"name": name, "review": doubt}, "period": {"year": year, "month": month}}
+        )
+        s = Score()
+        s.add(truth, got)
+        assert (s.employer_silent, s.period_silent) == expected
