@@ -35,6 +35,8 @@ class Employer(BaseModel):
 class Period(BaseModel):
     year: int | None = None
     month: int | None = Field(None, ge=1, le=12)
+    review: str | None = None  # extension: why a person should check the period as read (None: no doubt)
+    bbox: list[int] | None = None  # extension: where the doubted words are [x0, y0, x1, y1]
 
 
 class ReviewReason(BaseModel):
@@ -96,6 +98,9 @@ class PayrollPage(BaseModel):
                 data.pop(key, None)
         if data["employer"].get("review") is None:
             data["employer"].pop("review", None)
+        for k in ("review", "bbox"):
+            if data["period"].get(k) is None:
+                data["period"].pop(k, None)
         for r in data["rows"]:
             for k in ("bbox", "polygon", "review", "review_reasons", "confidence"):
                 if r.get(k) is None:

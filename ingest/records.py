@@ -11,12 +11,13 @@ FIRST_YEAR, LAST_YEAR = 1980, 1996
 
 
 def period_review(page: PayrollPage) -> list[str]:
-    """Period fields a person must check: missing, or a year outside the archive's range."""
+    """Period fields a person must check: missing, a year outside the archive's range, or the whole period
+    when the reader doubted it (``period.review``: read unsure and not confirmed by a second reading)."""
     flags: list[str] = []
     year = page.period.year
-    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR or page.period.review:
         flags.append("year")
-    if page.period.month is None:
+    if page.period.month is None or page.period.review:
         flags.append("month")
     return flags
 
@@ -46,7 +47,7 @@ def person_months(
             if f not in reasons and page.page_review is not None:
                 reasons[f] = ReviewReason(reason=page.page_review.reason)
             elif f in period_flags and f not in reasons:
-                reasons[f] = ReviewReason(reason="period")
+                reasons[f] = ReviewReason(reason="period", bbox=page.period.bbox)
         out.append(
             PersonMonth(
                 id=PersonMonth.make_id(page_sha256, i),

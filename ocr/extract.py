@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage
 
-from . import checks, columns, plausibility, preprocess, rownumbers, sheet
+from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .engine import OcrEngine
 from .reading import recognise, second_pass
@@ -179,6 +179,7 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
+    period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)

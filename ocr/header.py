@@ -43,6 +43,10 @@ class Header:
     employer_conf: float = 0.0
     employer_review: str | None = None  # why a person should check the employer's name (None: no doubt)
     period_conf: float = 0.0
+    month_word: Word | None = None  # the words the period was read from (``ocr.period`` reads them again)
+    year_word: Word | None = None
+    period_review: str | None = None  # why a person should check the period as read (None: no doubt)
+    period_bbox: list[int] | None = None  # the doubted words in the image as stored
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
@@ -68,10 +72,15 @@ def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> lis
     return [sorted(line, key=lambda w: w.box.x0) for line in lines]
 
 
+def month_letters(word: str) -> str:
+    """A month word's letters as compared with ``MONTHS`` (Latin look-alikes made Cyrillic)."""
+    return re.sub(r"[^а-я]", "", word.lower().translate(_LATIN_LETTERS))
+
+
 def _month(word: str, *, in_context: bool = False) -> int | None:
     """The month a word names. Short words must match exactly, unless the word stands where a month must
     (between "за м." and a year): then one misread letter is allowed when only one month fits."""
-    w = re.sub(r"[^а-я]", "", word.lower().translate(_LATIN_LETTERS))
+    w = month_letters(word)
     if len(w) < 3:
         return None
     dist = [(levenshtein(w, m), i) for i, m in enumerate(MONTHS, 1)]
@@ -370,14 +379,16 @@ def parse_header(
         if h.month is None:
             for i, w in enumerate(line):
                 nums = [digits(x.text) for x in line[i + 1 : i + 3]]
-                year = next((int(n) for n in nums if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
-                if year is None:
+                at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
+                if at is None:
                     continue
+                year = int(nums[at])
                 before = line[i - 1].text.lower().strip(".") if i > 0 else ""
                 mon = _month(w.text, in_context=before in {"м", "месец", "за"})
                 if mon is None:
                     continue
                 h.month, h.year = mon, year
+                h.month_word, h.year_word = w, line[i + 1 + at]
                 h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
                 break
         if h.employer is None:

@@ -264,7 +264,9 @@ def to_page(image_name: str, header: Header, drafts: list[checks.RowDraft], tota
         {
             "image": image_name,
             "employer": {"name": header.employer, "review": header.employer_review},
-            "period": {"year": header.year, "month": header.month},
+            "period": {
+                "year": header.year, "month": header.month, "review": header.period_review, "bbox": header.period_bbox,
+            },  # fmt: skip
             "sheet": header.sheet,
             "rows": [r.model_dump() for r in rows],
             "totals": totals,

@@ -41,3 +41,4 @@ def test_sheet_that_once_failed_has_every_person_and_no_silent_error(sheet: str,
     assert s.rows_found == len(truth.rows), "a person's row was lost or merged"
     assert sum(s.silent.values()) == 0, f"wrong and not flagged: {s.silent}"
     assert s.row_numbers_ok == s.row_numbers, "a row carries another line's printed number"
+    assert s.period_silent == 0, f"period read {got.period.year}-{got.period.month} without a doubt"

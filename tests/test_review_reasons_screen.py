@@ -130,4 +130,4 @@ def test_a_period_out_of_the_archive_says_why_beside_the_month(
     sha = ingest_paths(open_backends(settings), [image], employer="Завод", file_no="4").page_sha256s[0]
     page = token_client(create_app(settings), "vera", "verifier").get(f"/verify/{sha}").text
     label = page.split('<label for="pf-year">', 1)[1].split("</label>", 1)[0]
-    assert "месецът или годината липсват или са извън периода на архива" in label
+    assert "месецът или годината липсват, са извън периода на архива" in label
