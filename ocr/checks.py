@@ -550,7 +550,9 @@ def _one_row_explains_columns(
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
         rels = _relations({f: h.get(f) for f in MONEY})
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels):
+        slips = all(x is None or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
+                    and (y := h[f]) is not None)  # fmt: skip
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips:
             hits.append((r, h))
     if len(hits) != 1:
         return False
