@@ -552,7 +552,11 @@ def _one_row_explains_columns(
         rels = _relations({f: h.get(f) for f in MONEY})
         slips = all(x is None or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
                     and (y := h[f]) is not None)  # fmt: skip
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips:
+        # and a row with a reason to doubt it: a sum of its own that fails, or a figure not read for sure
+        own = _relations({f: v.get(f) for f in MONEY})
+        suspect = any(not ok for ok, _ in own) or any(f in r.review or f in r.derived for f in diffs)
+        suspect = suspect or any(r.conf.get(f, 1.0) < CONF_FLOOR for f in diffs)
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips and suspect:
             hits.append((r, h))
     if len(hits) != 1:
         return False
@@ -656,6 +660,24 @@ def reconcile_columns(
     other agree on each: the row's sum and the column's total. Repeated while figures are found (two
     figures of one row misread: the gross from net + deductions first, then the additional pay)."""
     fields = [f for f in MONEY if f in present]
+    before = [{f: r.values.get(f) for f in fields} for r in rows]
+    _reconcile(rows, totals, present, carried, fields)
+    # a figure moved to close its column while another column of the page still does not add up is not
+    # confirmed by the page (two rows misread can mirror each other): it goes to a person
+    if not all(_adds_up(rows, totals, f, carried) for f in fields if f in totals):
+        for r, old in zip(rows, before, strict=True):
+            for f in fields:
+                if r.values.get(f) != old[f]:
+                    r.review.add(f, COLUMN_TOTAL)
+
+
+def _reconcile(
+    rows: list[RowDraft],
+    totals: dict[str, str],
+    present: list[str],
+    carried: dict[str, str] | None,
+    fields: list[str],
+) -> None:
     for _ in range(2 * len(fields)):
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed

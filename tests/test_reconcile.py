@@ -115,3 +115,16 @@ def test_deductions_and_net_of_one_row_both_misread_are_fixed_by_their_columns()
     rows = _check(read, _totals(TRUE, MONEY))
     assert tuple(rows[2].values[f] for f in MONEY) == TRUE[2]
     assert not any(r.review for r in rows)
+
+
+def test_two_rows_misread_are_not_blamed_on_one_right_row():
+    """A zero row read as 10.00 / 2.00 / 8.00 (its sums hold) and another row's deductions misread by 8:
+    moving the one right row by 10 / 2 / 8 would close every column, but that is a two-digit change of
+    its gross, no slip: nothing is moved, and that row is not passed as right (B dev seed 101, page 7)."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("0.00", "0.00", "0.00"), ("27285.26", "3028.66", "24256.60"), ("52909.95", "6190.46", "46719.49")]
+    read = [("10.00", "2.00", "8.00"), ("27285.26", "3028.66", "24256.60"), ("52909.95", "6198.46", "46719.49")]
+    rows = _rows(read, fields)
+    checks.run_checks(rows, _totals(true, fields), fields, 1994, 6, {})
+    assert [r.values[f] for f in fields for r in rows[1:2]] == list(read[1])  # a right row stays as read
+    assert rows[2].values["gross_pay"] == "52909.95"
