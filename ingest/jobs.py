@@ -30,11 +30,10 @@ import redis
 from rq import get_current_job
 from rq.timeouts import JobTimeoutException
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from archive_core.backends import Backends
 from archive_core.config import Settings
-from archive_core.db import Database, Page
+from archive_core.db import Database, Page, connection_lost
 from archive_core.errors import ArchiveError, BackendUnavailable, PageError
 from archive_core.hashing import check_sha256
 from archive_core.records import PageStatus
@@ -68,7 +67,7 @@ def _as_retryable(err: Exception) -> BackendUnavailable | None:
     """Connection-level failures of the database or Redis count as 'backend unavailable'."""
     if isinstance(err, BackendUnavailable):
         return err
-    if isinstance(err, OperationalError) or (isinstance(err, DBAPIError) and err.connection_invalidated):
+    if connection_lost(err):
         return BackendUnavailable(f"базата данни не отговаря: {str(err).splitlines()[0]}")
     if isinstance(err, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)):
         return BackendUnavailable(f"Redis не отговаря: {err}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -20,10 +21,11 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from archive_core.backends import Backends
-from archive_core.db import Batch, Database, Page, Record, person_month_from_record
+from archive_core.db import Batch, Database, Page, Record, connection_lost, person_month_from_record
 from archive_core.db import record_from_person_month as _record_row
 from archive_core.errors import ArchiveError, BackendUnavailable, InputFileError, NotFoundError, UsageError
 from archive_core.hashing import sha256_hex
@@ -161,6 +163,26 @@ def _reject_new(
     add_event(s, sha, "captured", actor, captured.source)
     ledger.reject(s, page, reason, actor)
     s.commit()
+
+
+ADMIT_TRIES = 6
+
+
+def _admit_retrying(
+    backends: Backends, captured: CapturedPage, *, batch_id: int, actor: str, seq: int | None = None
+) -> Admitted:
+    """``admit_page``, tried again when the database dropped the connection mid-way (a restart, a
+    failover, an administrator's terminate): the page's row was rolled back with it and the original is
+    content-addressed, so a second try adds nothing twice. After ``ADMIT_TRIES`` the failure is the
+    database's, and stops."""
+    for attempt in range(ADMIT_TRIES):
+        try:
+            return admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=seq)
+        except DBAPIError as e:
+            if attempt == ADMIT_TRIES - 1 or not connection_lost(e):
+                raise
+            time.sleep(min(0.5 * 2**attempt, 4.0))  # 0.5, 1, 2, 4, 4 s: a restart or failover has time
+    raise AssertionError("unreachable")
 
 
 def admit_page(
@@ -386,7 +408,7 @@ def ingest_captures(
                 bar.update(1)
                 continue
             summary.pages_in += 1
-            adm = admit_page(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
+            adm = _admit_retrying(backends, captured, batch_id=batch_id, actor=actor, seq=replace_seq)
             if replace is not None and adm.sha256 and adm.outcome in ("stored", "duplicate"):
                 with db.Session() as s:
                     old_page = s.get(Page, replace)

@@ -410,13 +410,7 @@ def _any_column_adds_up(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
 ) -> bool:
     """Some money column of the page adds up to its printed total to the stotinka."""
-    for f in MONEY:
-        vals = [r.dec(f) for r in rows]
-        if f not in present or f not in totals or any(x is None for x in vals):
-            continue
-        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f]):
-            return True
-    return False
+    return any(_adds_up(rows, totals, f, carried) for f in MONEY if f in present)
 
 
 def _column_vouches(

@@ -32,6 +32,14 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        files, gross after the itemised deductions' total, extra pay before base, days after the net pay,
        heading words none of the others uses, any ruling, corrections of every kind, carbon copies,
        stamps, signatures across the figures, handwritten totals; any year 1980-1996.
+       Measured once by the lead at the end of session 3 (seed 2030), tuned on since (dev seeds 701+).
+    H  HELD OUT from session 4 on (made before anything was tuned on G): faces none of A-G draws (bold and
+       slanted serifs under a typewriter's ink, oblique sans and italic serifs in print, an oblique
+       condensed dot-matrix), thousands by a dot, a space or an apostrophe with a decimal comma, or none
+       with a decimal point, stotinki on a quarter of the files, the position before the name, days at
+       the row's end, itemised deductions on most layouts, headings of two
+       or three lines with words none of the others uses (some with "(лв.)"), any ruling, corrections
+       of every kind, carbon copies, stamps, signatures across, handwritten totals; mostly portrait.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
        ``mixed`` stays B, C or D.
 """
@@ -48,7 +56,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -114,6 +122,14 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "egn", "name", "position", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay",
          "signature"),
     ),
+    "H": (
+        ("row", "position", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts",
+         "deductions", "net_pay", "signature"),
+        ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay"),
+        ("row", "egn", "name", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay",
+         "days_worked", "signature"),
+        ("row", "name", "egn", "position", "gross_pay", "deductions", "net_pay", "signature"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -160,6 +176,16 @@ G_FACES: dict[str, tuple[str, ...]] = {
               "liberation/LiberationSansNarrow-Italic.ttf"),
     "dot_matrix": ("dejavu/DejaVuSansCondensed-Bold.ttf", "cmu/cmunbbx.ttf"),
 }  # fmt: skip
+# Family H's faces (held out from session 4 on): none of them is drawn by A-G. No monospaced face is
+# left, so its "typewriter" files are bold and slanted faces under the typewriter's uneven ink.
+H_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("cmu/cmunobx.ttf", "cmu/cmunrb.ttf", "dejavu/DejaVuSans-Bold.ttf", "cmu/cmunbl.ttf"),
+    "print": ("cmu/cmunsl.ttf", "dejavu/DejaVuSans-Oblique.ttf", "liberation/LiberationSans-Italic.ttf",
+              "freefont/FreeSansOblique.ttf", "paratype/PTF76F.ttf", "dejavu/DejaVuSerif-Italic.ttf",
+              "cmu/cmunsi.ttf", "cmu/cmunui.ttf"),
+    "dot_matrix": ("dejavu/DejaVuSansCondensed-Oblique.ttf", "cmu/cmunso.ttf"),
+}  # fmt: skip
+H_SIZES: dict[str, tuple[int, int]] = {"typewriter": (42, 52), "print": (28, 36), "dot_matrix": (32, 40)}
 G_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 50), "print": (26, 40), "dot_matrix": (34, 44)}
 F_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 47), "print": (30, 38)}
 E_SIZES: dict[str, tuple[int, int]] = {"typewriter": (48, 54), "print": (27, 33), "dot_matrix": (36, 42)}
@@ -221,6 +247,25 @@ HEADINGS_G: dict[str, tuple[str, ...]] = {
     "union_fee": ("Вноска\nсиндикат", "Профсъюзен\nвнос"),
 }
 
+# Family H's headings: words none of the others uses.
+HEADINGS_H: dict[str, tuple[str, ...]] = {
+    "row": ("№\nпо\nсписък", "Номер", "№ на\nлицето"),
+    "egn": ("ЕГН\n(10 цифри)", "Граждански\nномер\nна лицето", "ЕГН\nработник"),
+    "name": ("Име и\nфамилия на\nработника", "Трите имена\nна лицето", "Назначен"),
+    "position": ("Длъжност\nи разряд", "Длъжност /\nработа", "Разряд"),
+    "days_worked": ("Изработени\nдни", "Дни\nотработени", "Присъст-\nвени дни"),
+    "base_pay": ("Заплата\nпо договор", "Основно\nвъзна-\nграждение", "Тарифна\nставка"),
+    "extra_pay": ("Увеличения\nи добавки", "Доплащания", "Други\nначисления"),
+    "gross_pay": ("Всичко\nначислено\nза месеца", "Начислена\nсума", "Брутно\nвъзнаграждение"),
+    "deductions": ("Общо\nудържано", "Всичко\nудръжки\n(лв.)", "Удръжки\nобщо (лв.)"),
+    "net_pay": ("Чиста сума\nза получаване", "Полага се\nза получаване", "Сума\nза изплащане\n(лв.)"),
+    "signature": ("Подпис\nна работника", "Разписка", "Получих\nсумата"),
+    "tax": ("Данък\nвърху доходите", "ДОД\n(лв.)"),
+    "insurance": ("Осигурителни\nвноски", "ДОО\n(лв.)"),
+    "advance": ("Аванс\nизплатен", "Взет\nаванс\n(лв.)"),
+    "union_fee": ("Синдикален\nвнос", "Членски\nвнос (лв.)"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -234,6 +279,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "E": (1980, 1996),
     "F": (1980, 1996),
     "G": (1980, 1996),
+    "H": (1980, 1996),
 }
 
 
@@ -261,10 +307,8 @@ class Habits:
 def draw_habits(family: str, rng: random.Random) -> Habits:
     if family == "E":
         return _draw_e(rng)
-    if family == "F":
-        return _draw_f(rng)
-    if family == "G":
-        return _draw_g(rng)
+    if family in _HELD_OUT:
+        return _draw_held_out(family, rng)
     if family == "B":
         dec = rng.choice((".", ","))
         return Habits(
@@ -303,29 +347,40 @@ def _draw_e(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
-def _draw_f(rng: random.Random) -> Habits:
-    stot = rng.random() < 0.2
-    thousands, decimal = ("", ",") if stot else rng.choice(((" ", ","), (" ", ","), ("", ","), (" ", ".")))
-    face = rng.choice(("typewriter", "print"))
-    correction = rng.choice(("above", "between", "margin", "over", "none"))
-    return Habits(
-        "F", thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
-        correction == "over" or rng.random() < 0.5, 0.4, F_SIZES[face], face=face,
-        carbon=rng.random() < 0.3, stamp_rows=rng.random() < 0.3, signatures_cross=rng.random() < 0.3,
-        totals_hand=rng.random() < 0.3,
-    )  # fmt: skip
+@dataclass(frozen=True)
+class _HeldOut:
+    """How a held-out family (F, G, H) draws its habits: one draw in one order, so its seeds keep their pages."""
+
+    stotinki: float
+    stotinki_decimal: str
+    formats: tuple[tuple[str, str], ...]  # (thousands, decimal) drawn when not in stotinki
+    faces: tuple[str, ...]
+    sizes: dict[str, tuple[int, int]]
+    landscape: float
+    marks: float  # carbon copies, stamps, signatures across, handwritten totals: each this often
 
 
-def _draw_g(rng: random.Random) -> Habits:
-    stot = rng.random() < 0.15
-    thousands, decimal = ("", ".") if stot else rng.choice((("'", "."), (" ", "."), ("", "."), ("'", ",")))
-    face = rng.choice(("typewriter", "print", "dot_matrix"))
+_HELD_OUT = {
+    "F": _HeldOut(0.2, ",", ((" ", ","), (" ", ","), ("", ","), (" ", ".")), ("typewriter", "print"), F_SIZES,
+                  0.4, 0.3),
+    "G": _HeldOut(0.15, ".", (("'", "."), (" ", "."), ("", "."), ("'", ",")), ("typewriter", "print", "dot_matrix"),
+                  G_SIZES, 0.5, 0.4),
+    "H": _HeldOut(0.25, ",", ((".", ","), (" ", ","), ("", "."), ("'", ","), (" ", ".")),
+                  ("typewriter", "print", "dot_matrix"), H_SIZES, 0.3, 0.35),
+}  # fmt: skip
+
+
+def _draw_held_out(family: str, rng: random.Random) -> Habits:
+    k = _HELD_OUT[family]
+    stot = rng.random() < k.stotinki
+    thousands, decimal = ("", k.stotinki_decimal) if stot else rng.choice(k.formats)
+    face = rng.choice(k.faces)
     correction = rng.choice(("above", "between", "margin", "over", "none"))
     return Habits(
-        "G", thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
-        correction == "over" or rng.random() < 0.5, 0.5, G_SIZES[face], face=face,
-        carbon=rng.random() < 0.4, stamp_rows=rng.random() < 0.4, signatures_cross=rng.random() < 0.4,
-        totals_hand=rng.random() < 0.4,
+        family, thousands, decimal, stot, rng.choice(("full", "rows", "columns", "none")), correction,
+        correction == "over" or rng.random() < 0.5, k.landscape, k.sizes[face], face=face,
+        carbon=rng.random() < k.marks, stamp_rows=rng.random() < k.marks, signatures_cross=rng.random() < k.marks,
+        totals_hand=rng.random() < k.marks,
     )  # fmt: skip
 
 
@@ -337,8 +392,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G"):
-        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G}[habits.family]
+    if habits.family in ("E", "F", "G", "H"):
+        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H}[habits.family]
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -397,8 +452,8 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G"):
-        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES}[habits.family]
+    if habits.family in ("E", "F", "G", "H"):
+        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES}[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
             base.font = rng.choice(faces)

@@ -608,3 +608,29 @@ def test_missing_or_implausible_period_puts_rows_under_review(
     assert recs[0].review == ["name", *flags] and recs[1].review == flags
     assert recs[1].review_state == (ReviewState.needs_review if flags else ReviewState.ok)
     assert recs[0].employer == "ДЗС „Напредък“"  # printed name when the batch has none
+
+
+def test_a_page_is_admitted_again_when_the_database_drops_the_connection(monkeypatch: pytest.MonkeyPatch):
+    """An administrator's terminate or a failover mid-admission loses nothing: the page is admitted on the
+    next try; an error that is not the connection's is not retried."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from ingest import pipeline
+
+    calls: list[int] = []
+
+    def flaky(*_a: object, **_k: object) -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT 1", {}, Exception("terminating connection due to administrator command"))
+        if len(calls) == 3:
+            raise IntegrityError("INSERT", {}, Exception("duplicate key"))
+        return "admitted"
+
+    monkeypatch.setattr(pipeline, "admit_page", flaky)
+    monkeypatch.setattr(pipeline.time, "sleep", lambda _s: None)
+    assert pipeline._admit_retrying(None, None, batch_id=1, actor="a") == "admitted"  # type: ignore[arg-type]
+    assert len(calls) == 2
+    with pytest.raises(IntegrityError):
+        pipeline._admit_retrying(None, None, batch_id=1, actor="a")  # type: ignore[arg-type]
+    assert len(calls) == 3
