@@ -8,7 +8,8 @@ one correction fits, the field is flagged instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
@@ -33,8 +34,13 @@ PAGE_PLAUSIBILITY = "page_plausibility"  # the page as a whole is not believable
 READINGS_DISAGREE = "readings_disagree"  # two passes read different figures and no check decides
 OUT_OF_RANGE = "out_of_range"  # more days than the month has; an amount far off its column's others
 ROW_NUMBER = "row_number"  # the printed row number does not follow the order of the rows
+# A figure the checks changed (not the one read) whose row sums, column total and the page's other columns
+# do not all agree afterwards: the step that changed it (run_checks, _unconfirmed_changes)
+COLUMN_FILL = "column_fill"  # fill_from_columns: what the column's total leaves for a figure not (well) read
+COLUMN_RECONCILE = "column_reconcile"  # reconcile_columns: a figure moved so that its column adds up
+TOTAL_FIX = "total_fix"  # check_totals: a doubtful figure moved by one slip so that its column adds up
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
-           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER)  # fmt: skip
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX)  # fmt: skip
 
 
 class Flags(set[str]):
@@ -76,6 +82,9 @@ class RowDraft:
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     bbox: list[int] | None = None
+    # money figures a page-level step changed: field -> (the step's reason, the value before it changed);
+    # kept across the second pass (forget_verdicts) so a change of the first pass is still checked
+    changed: dict[str, tuple[str, object]] = field(default_factory=dict)
 
     def dec(self, f: str) -> Decimal | None:
         v = self.values.get(f)
@@ -654,24 +663,6 @@ def reconcile_columns(
     other agree on each: the row's sum and the column's total. Repeated while figures are found (two
     figures of one row misread: the gross from net + deductions first, then the additional pay)."""
     fields = [f for f in MONEY if f in present]
-    before = [{f: r.values.get(f) for f in fields} for r in rows]
-    _reconcile(rows, totals, present, carried, fields)
-    # a figure moved to close its column while another column of the page still does not add up is not
-    # confirmed by the page (two rows misread can mirror each other): it goes to a person
-    if not all(_adds_up(rows, totals, f, carried) for f in fields if f in totals):
-        for r, old in zip(rows, before, strict=True):
-            for f in fields:
-                if r.values.get(f) != old[f]:
-                    r.review.add(f, COLUMN_TOTAL)
-
-
-def _reconcile(
-    rows: list[RowDraft],
-    totals: dict[str, str],
-    present: list[str],
-    carried: dict[str, str] | None,
-    fields: list[str],
-) -> None:
     for _ in range(2 * len(fields)):
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed
@@ -800,15 +791,79 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
-    fill_from_columns(drafts, totals, present, carried)
-    reconcile_columns(drafts, totals, present, carried)
-    check_totals(drafts, totals, present, carried)
+    with _recorded(drafts, COLUMN_FILL):
+        fill_from_columns(drafts, totals, present, carried)
+    with _recorded(drafts, COLUMN_RECONCILE):
+        reconcile_columns(drafts, totals, present, carried)
+    with _recorded(drafts, TOTAL_FIX):
+        check_totals(drafts, totals, present, carried)
+    _unconfirmed_changes(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
                 d.review.add(f, CORRECTION)
                 d.review.reasons[f] = CORRECTION
+
+
+@contextmanager
+def _recorded(drafts: list[RowDraft], reason: str) -> Iterator[None]:
+    """Note on each row the money figures the step in the ``with`` block changes, with its reason."""
+    before = [{f: d.values.get(f) for f in MONEY} for d in drafts]
+    yield
+    for d, old in zip(drafts, before, strict=True):
+        for f in MONEY:
+            if d.values.get(f) != old[f]:
+                d.changed.setdefault(f, (reason, old[f]))
+
+
+def page_agrees(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Every money column with a total has all its figures read and adds up to it (the printed total, or
+    what the other totals give where the printed one breaks their sums)."""
+    for f in MONEY:
+        if f not in present or not (targets := _column_targets(totals, present, f)):
+            continue
+        vals = [r.dec(f) for r in rows]
+        if any(x is None for x in vals):
+            return False
+        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) not in targets:
+            return False
+    return True
+
+
+def _row_confirms(r: RowDraft, f: str, present: list[str]) -> bool:
+    """Every sum of the row holds, and one of them ties ``f`` (without additional pay on the sheet the base
+    is tied to the gross by equality)."""
+    v = {k: r.dec(k) for k in MONEY if k in present}
+    rels = _relations(v)
+    if "extra_pay" not in present and v.get("base_pay") is not None and v.get("gross_pay") is not None:
+        rels.append((v["base_pay"] == v["gross_pay"], ("base_pay", "gross_pay")))
+    return all(ok for ok, _ in rels) and any(f in names for _, names in rels)
+
+
+def _unconfirmed_changes(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> None:
+    """A figure a fill or reconciliation step changed stands without a flag only when, afterwards, its row's
+    sums hold, its column adds up and so does every other column of the page: two misread rows can
+    mirror each other, and a change that closes one column while another stays open proves nothing. Else
+    it goes to a person with the step that changed it, and so do the figures of its row's broken sum."""
+    agrees = page_agrees(rows, totals, present, carried)
+    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    for r in rows:
+        for f, (reason, old) in list(r.changed.items()):
+            if r.values.get(f) == old:
+                del r.changed[f]
+                continue
+            if agrees and _row_confirms(r, f, present):
+                continue
+            r.review.add(f, reason)
+            r.review.reasons[f] = reason  # the screen must say the figure shown is not the one read
+            for ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+                if not ok and f in names:
+                    r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
