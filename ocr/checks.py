@@ -851,7 +851,7 @@ def _unconfirmed_changes(
     mirror each other, and a change that closes one column while another stays open proves nothing. Else
     it goes to a person with the step that changed it, and so do the figures of its row's broken sum."""
     agrees = page_agrees(rows, totals, present, carried)
-    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    doubted = False
     for r in rows:
         for f, (reason, old) in list(r.changed.items()):
             if r.values.get(f) == old:
@@ -861,9 +861,16 @@ def _unconfirmed_changes(
                 continue
             r.review.add(f, reason)
             r.review.reasons[f] = reason  # the screen must say the figure shown is not the one read
-            for ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
-                if not ok and f in names:
-                    r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
+            doubted = True
+    if not doubted:
+        return
+    # a column that adds up through such a figure vouches for none of its others, and a sum that involves
+    # a doubtful figure vouches for none of the others (as in check_totals, now with these figures)
+    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    for r in rows:
+        for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+            if any(n in r.review for n in names):
+                r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
