@@ -553,7 +553,8 @@ def _one_row_explains_columns(
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
         rels = _relations({f: h.get(f) for f in MONEY})
-        slips = all(x is None or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
+        # each figure moved by one slip, or to nothing: a zero read as a figure ('192.37' for '0.00')
+        slips = all(y == 0 or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
                     and (y := h[f]) is not None)  # fmt: skip
         # and a row with a reason to doubt it: a sum of its own that fails, or a figure not read for sure
         own = _relations({f: v.get(f) for f in MONEY})
