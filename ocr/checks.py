@@ -3,7 +3,10 @@
 A field that fails a check goes into its row's ``review`` list. A correction is made only when it is
 the single one that fits: e.g. one digit of an amount that makes both of the row's sums and the column
 total agree, or the one reading of an ЕГН (of two passes) that has a valid check digit. When more than
-one correction fits, the field is flagged instead.
+one correction fits, the field is flagged instead. A figure a page-level step (filling from a column,
+reconciling the columns, a column total's one-slip fix) changed stands without a flag only when afterwards
+its row's sums, its column and every other column of the page agree; else it goes to review with the step
+as its reason (``_unconfirmed_changes``).
 """
 
 from __future__ import annotations
@@ -818,7 +821,7 @@ def _recorded(drafts: list[RowDraft], reason: str) -> Iterator[None]:
                 d.changed.setdefault(f, (reason, old[f]))
 
 
-def page_agrees(
+def _page_agrees(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
 ) -> bool:
     """Every money column with a total has all its figures read and adds up to it (the printed total, or
@@ -851,7 +854,7 @@ def _unconfirmed_changes(
     sums hold, its column adds up and so does every other column of the page: two misread rows can
     mirror each other, and a change that closes one column while another stays open proves nothing. Else
     it goes to a person with the step that changed it, and so do the figures of its row's broken sum."""
-    agrees = page_agrees(rows, totals, present, carried)
+    agrees = _page_agrees(rows, totals, present, carried)
     doubted = False
     for r in rows:
         for f, (reason, old) in list(r.changed.items()):
