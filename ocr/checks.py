@@ -3,12 +3,16 @@
 A field that fails a check goes into its row's ``review`` list. A correction is made only when it is
 the single one that fits: e.g. one digit of an amount that makes both of the row's sums and the column
 total agree, or the one reading of an ЕГН (of two passes) that has a valid check digit. When more than
-one correction fits, the field is flagged instead.
+one correction fits, the field is flagged instead. A figure a page-level step (filling from a column,
+reconciling the columns, a column total's one-slip fix) changed stands without a flag only when afterwards
+its row's sums, its column and every other column of the page agree; else it goes to review with the step
+as its reason (``_unconfirmed_changes``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
@@ -33,8 +37,13 @@ PAGE_PLAUSIBILITY = "page_plausibility"  # the page as a whole is not believable
 READINGS_DISAGREE = "readings_disagree"  # two passes read different figures and no check decides
 OUT_OF_RANGE = "out_of_range"  # more days than the month has; an amount far off its column's others
 ROW_NUMBER = "row_number"  # the printed row number does not follow the order of the rows
+# A figure the checks changed (not the one read) whose row sums, column total and the page's other columns
+# do not all agree afterwards: the step that changed it (run_checks, _unconfirmed_changes)
+COLUMN_FILL = "column_fill"  # fill_from_columns: what the column's total leaves for a figure not (well) read
+COLUMN_RECONCILE = "column_reconcile"  # reconcile_columns: a figure moved so that its column adds up
+TOTAL_FIX = "total_fix"  # check_totals: a doubtful figure moved by one slip so that its column adds up
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
-           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER)  # fmt: skip
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX)  # fmt: skip
 
 
 class Flags(set[str]):
@@ -76,6 +85,9 @@ class RowDraft:
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     bbox: list[int] | None = None
+    # money figures a page-level step changed: field -> (the step's reason, the value before it changed);
+    # kept across the second pass (forget_verdicts) so a change of the first pass is still checked
+    changed: dict[str, tuple[str, object]] = field(default_factory=dict)
 
     def dec(self, f: str) -> Decimal | None:
         v = self.values.get(f)
@@ -544,7 +556,14 @@ def _one_row_explains_columns(
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
         rels = _relations({f: h.get(f) for f in MONEY})
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels):
+        # each figure moved by one slip, or to nothing: a zero read as a figure ('192.37' for '0.00')
+        slips = all(y == 0 or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
+                    and (y := h[f]) is not None)  # fmt: skip
+        # and a row with a reason to doubt it: a sum of its own that fails, or a figure not read for sure
+        own = _relations({f: v.get(f) for f in MONEY})
+        suspect = any(not ok for ok, _ in own) or any(f in r.review or f in r.derived for f in diffs)
+        suspect = suspect or any(r.conf.get(f, 1.0) < CONF_FLOOR for f in diffs)
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips and suspect:
             hits.append((r, h))
     if len(hits) != 1:
         return False
@@ -776,15 +795,86 @@ def run_checks(
             d.values["name"] = fixed
             if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
-    fill_from_columns(drafts, totals, present, carried)
-    reconcile_columns(drafts, totals, present, carried)
-    check_totals(drafts, totals, present, carried)
+    with _recorded(drafts, COLUMN_FILL):
+        fill_from_columns(drafts, totals, present, carried)
+    with _recorded(drafts, COLUMN_RECONCILE):
+        reconcile_columns(drafts, totals, present, carried)
+    with _recorded(drafts, TOTAL_FIX):
+        check_totals(drafts, totals, present, carried)
+    _unconfirmed_changes(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
                 d.review.add(f, CORRECTION)
                 d.review.reasons[f] = CORRECTION
+
+
+@contextmanager
+def _recorded(drafts: list[RowDraft], reason: str) -> Iterator[None]:
+    """Note on each row the money figures the step in the ``with`` block changes, with its reason."""
+    before = [{f: d.values.get(f) for f in MONEY} for d in drafts]
+    yield
+    for d, old in zip(drafts, before, strict=True):
+        for f in MONEY:
+            if d.values.get(f) != old[f]:
+                d.changed.setdefault(f, (reason, old[f]))
+
+
+def _page_agrees(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> bool:
+    """Every money column with a total has all its figures read and adds up to it (the printed total, or
+    what the other totals give where the printed one breaks their sums)."""
+    for f in MONEY:
+        if f not in present or not (targets := _column_targets(totals, present, f)):
+            continue
+        vals = [r.dec(f) for r in rows]
+        if any(x is None for x in vals):
+            return False
+        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) not in targets:
+            return False
+    return True
+
+
+def _row_confirms(r: RowDraft, f: str, present: list[str]) -> bool:
+    """Every sum of the row holds, and one of them ties ``f`` (without additional pay on the sheet the base
+    is tied to the gross by equality)."""
+    v = {k: r.dec(k) for k in MONEY if k in present}
+    rels = _relations(v)
+    if "extra_pay" not in present and v.get("base_pay") is not None and v.get("gross_pay") is not None:
+        rels.append((v["base_pay"] == v["gross_pay"], ("base_pay", "gross_pay")))
+    return all(ok for ok, _ in rels) and any(f in names for _, names in rels)
+
+
+def _unconfirmed_changes(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> None:
+    """A figure a fill or reconciliation step changed stands without a flag only when, afterwards, its row's
+    sums hold, its column adds up and so does every other column of the page: two misread rows can
+    mirror each other, and a change that closes one column while another stays open proves nothing. Else
+    it goes to a person with the step that changed it, and so do the figures of its row's broken sum."""
+    agrees = _page_agrees(rows, totals, present, carried)
+    doubted = False
+    for r in rows:
+        for f, (reason, old) in list(r.changed.items()):
+            if r.values.get(f) == old:
+                del r.changed[f]
+                continue
+            if agrees and _row_confirms(r, f, present):
+                continue
+            r.review.add(f, reason)
+            r.review.reasons[f] = reason  # the screen must say the figure shown is not the one read
+            doubted = True
+    if not doubted:
+        return
+    # a column that adds up through such a figure vouches for none of its others, and a sum that involves
+    # a doubtful figure vouches for none of the others (as in check_totals, now with these figures)
+    vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
+    for r in rows:
+        for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+            if any(n in r.review for n in names):
+                r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:

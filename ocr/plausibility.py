@@ -150,9 +150,25 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
         _few_days_on_most_rows(drafts, year, month)
         _days_against_pay(drafts, present, year, month)
     _base_and_extra(drafts, present)
+    _pay_far_below_the_minimum(drafts, present, year)
     if "name" in present:
         _names_in_order(drafts)
         _names_short_of_a_word(drafts)
+
+
+def _pay_far_below_the_minimum(drafts: list[RowDraft], present: list[str], year: int | None) -> None:
+    """A month's pay above zero but under a thirtieth of the year's minimum wage (less than a day's pay)
+    is no pay anyone was given: a row of zeros or dashes read as figures ('10.00 / 2.00 / 8.00', whose
+    sums hold). Its figures are in doubt."""
+    if year is None or year not in wages():
+        return
+    floor = wages()[year][0] / 30
+    for d in drafts:
+        pay = next((v for f in PAY_FIELDS if f in present and (v := d.dec(f)) is not None), None)
+        if pay is not None and 0 < pay < floor:
+            for f in MONEY:
+                if f in present and d.values.get(f) is not None:
+                    d.review.add(f, OUT_OF_RANGE)
 
 
 def _names_short_of_a_word(drafts: list[RowDraft]) -> None:

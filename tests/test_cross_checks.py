@@ -88,3 +88,14 @@ def test_a_name_read_out_of_the_sheets_order_is_flagged():
     rows = [RowDraft(values={"name": n}) for n in names]
     cross_check(rows, ["name"], 1990, 3)
     assert [("name" in r.review) for r in rows] == [False, False, True, False]
+
+
+def test_a_row_of_zeros_read_as_small_figures_is_in_doubt():
+    """'10.00 / 2.00 / 8.00' on a 1994 sheet (its sums hold) is less than a day's minimum pay: in doubt;
+    a row of zeros and a full month's pay are not."""
+    present = ["gross_pay", "deductions", "net_pay"]
+    rows = [RowDraft(values={"gross_pay": g, "deductions": d, "net_pay": n})
+            for g, d, n in (("10.00", "2.00", "8.00"), ("0.00", "0.00", "0.00"), ("2730.00", "300.00", "2430.00"))]  # fmt: skip
+    cross_check(rows, present, 1994, 6)
+    assert rows[0].review >= set(present)
+    assert not rows[1].review and not rows[2].review

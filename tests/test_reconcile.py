@@ -115,3 +115,51 @@ def test_deductions_and_net_of_one_row_both_misread_are_fixed_by_their_columns()
     rows = _check(read, _totals(TRUE, MONEY))
     assert tuple(rows[2].values[f] for f in MONEY) == TRUE[2]
     assert not any(r.review for r in rows)
+
+
+def test_two_rows_misread_are_not_blamed_on_one_right_row():
+    """A zero row read as 10.00 / 2.00 / 8.00 (its sums hold) and another row's deductions misread by 8:
+    moving the one right row by 10 / 2 / 8 would close every column, but that is a two-digit change of
+    its gross, no slip: nothing is moved, and that row is not passed as right (B dev seed 101, page 7)."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("0.00", "0.00", "0.00"), ("27285.26", "3028.66", "24256.60"), ("52909.95", "6190.46", "46719.49")]
+    read = [("10.00", "2.00", "8.00"), ("27285.26", "3028.66", "24256.60"), ("52909.95", "6198.46", "46719.49")]
+    rows = _rows(read, fields)
+    checks.run_checks(rows, _totals(true, fields), fields, 1994, 6, {})
+    assert [r.values[f] for f in fields for r in rows[1:2]] == list(read[1])  # a right row stays as read
+    assert rows[2].values["gross_pay"] == "52909.95"
+
+
+def test_a_figure_moved_while_another_column_stays_open_goes_to_review_with_its_step():
+    """B dev seed 101 page 7: a zero row read '- / 2.00 / 8.00' and another row's deductions misread by 8.
+    Moving a figure by one slip closes one column while another stays open: proof of nothing. Every figure
+    not as printed goes to review, read twice (the second pass) or not, and a changed one says which step
+    changed it."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("0.00", "0.00", "0.00"), ("27285.26", "3028.66", "24256.60"), ("52909.95", "6190.46", "46719.49"),
+            ("19668.47", "3146.96", "16521.51")]  # fmt: skip
+    read = [(None, "2.00", "8.00"), *true[1:2], ("52909.95", "6198.46", "46719.49"), *true[3:]]
+    rows = _rows(read, fields)
+    for _ in range(2):
+        checks.forget_verdicts(rows)
+        checks.run_checks(rows, _totals(true, fields), fields, 1994, 6, {})
+        for r, t in zip(rows, true, strict=True):
+            wrong = [f for f, v in zip(fields, t, strict=True) if r.values[f] != v]
+            assert all(f in r.review for f in wrong), (r.values, r.review)
+            assert all(r.review.reasons[f] in CHANGED for f in r.changed if r.values[f] != r.changed[f][1])
+
+
+CHANGED = (checks.COLUMN_FILL, checks.COLUMN_RECONCILE, checks.TOTAL_FIX)
+
+
+def test_a_base_split_into_the_additional_pay_is_fixed_when_every_column_then_adds_up():
+    """F dev seed 601 page 4: '213.74' read as base '21.37' and additional '192.37' (the row's sum holds):
+    the one row whose base moves by one slip and whose additional pay moves to zero closes both columns;
+    every sum of the page then agrees, so the fix stands without a flag."""
+    read = list(TRUE)
+    read[3] = ("140.91", "1268.25", "1409.16", "129.64", "1279.52")
+    rows = _rows(read, MONEY)
+    rows[3].conf["base_pay"] = 0.4
+    checks.run_checks(rows, _totals(TRUE, MONEY), ["egn", "name", *MONEY], 1990, 3, {})
+    assert [tuple(r.values[f] for f in MONEY) for r in rows] == TRUE
+    assert not any(r.review for r in rows)
