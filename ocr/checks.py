@@ -75,6 +75,9 @@ class RowDraft:
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
+    # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
+    ink_fit: dict[str, list[int]] = field(default_factory=dict)  # field -> the readings it was kept over
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -141,6 +144,11 @@ def _collapsed(short: str, full: str) -> bool:
     return i == len(short)
 
 
+def _digit_lost(short: str, full: str) -> bool:
+    """``short`` is ``full`` with one of its digits lost ('2' or '1' of '21')."""
+    return len(short) == len(full) - 1 and any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+
+
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
@@ -165,6 +173,12 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
                 twice or (row.conf.get("days_worked", 1.0) >= CONF_FLOOR and len(readings) >= 2)
             ):
                 row.values["days_worked"] = x  # the other reading lost a repeated digit the ink shows
+                return
+            if len(set(readings)) > 1 and all(y == x or _digit_lost(str(y), str(x)) for y in readings):
+                row.values["days_worked"] = x  # the others lost a digit the ink shows; which one, the pay
+                row.ink_fit["days_worked"] = [y for y in readings if y != x]  # may tell
+                # (plausibility.days_vouched_by_pay)
+                row.review.add("days_worked", READINGS_DISAGREE)
                 return
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
@@ -392,6 +406,37 @@ def check_totals(
             for r in rows:
                 if f in present and r.values.get(f) is not None:
                     r.review.add(f, why)
+    clear_doubly_vouched(rows, totals, present, carried)
+
+
+# doubts a figure's row sums and its column's total answer together (not a page's, a correction's or a
+# filled-in figure's: those stay until a person or check_totals' own rules clear them)
+_ANSWERED = (ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, READINGS_DISAGREE)
+
+
+def clear_doubly_vouched(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A figure two checks that do not depend on each other both confirm needs no person: every sum of
+    its row that the sheet's columns allow holds as read, and its column adds up to the printed total to
+    the stotinka. A wrong figure would need a second one, misread to the stotinka in its row and a third
+    in its column, to hide. Not on a page with a line of figures and no person (a correction split off
+    its row; rows shifted by one keep both their sums and the columns' totals)."""
+    fields = [f for f in MONEY if f in present]
+    if any(r.values.get("name") is None and r.values.get("egn") is None for r in rows):
+        return
+    possible = _relations({f: Decimal(1) for f in fields})
+    for f in fields:
+        ties = [names for _, names in possible if f in names]
+        if not ties or not _adds_up(rows, totals, f, carried):
+            continue
+        for r in rows:
+            if f not in r.review or r.review.reasons.get(f) not in _ANSWERED or f in r.derived:
+                continue
+            held = [names for ok, names in _relations({k: r.dec(k) for k in fields}) if ok and f in names]
+            if len(held) == len(ties):
+                r.review.discard(f)
+                r.proven.add(f)
 
 
 def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
@@ -792,6 +837,7 @@ def forget_verdicts(drafts: list[RowDraft]) -> None:
     for d in drafts:
         d.review.clear()
         d.proven.clear()
+        d.ink_fit.clear()
 
 
 def choose_totals(
