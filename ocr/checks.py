@@ -411,30 +411,29 @@ def check_totals(
 
 # doubts a figure's row sums and its column's total answer together (not a page's, a correction's or a
 # filled-in figure's: those stay until a person or check_totals' own rules clear them)
-_ANSWERED = (ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, READINGS_DISAGREE)
+_ANSWERED = (ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE)
 
 
 def clear_doubly_vouched(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
 ) -> None:
-    """A figure two checks that do not depend on each other both confirm needs no person: every sum of
-    its row that the sheet's columns allow holds as read, and its column adds up to the printed total to
-    the stotinka. A wrong figure would need a second one, misread to the stotinka in its row and a third
-    in its column, to hide. Not on a page with a line of figures and no person (a correction split off
-    its row; rows shifted by one keep both their sums and the columns' totals)."""
+    """A figure two checks that do not depend on each other both confirm needs no person: a sum of its
+    row holds as read with it, and its column adds up to the printed total to the stotinka. A wrong figure
+    would need a second one, misread to the stotinka in its row, and a third in its column, to hide (the
+    row's other sum may fail: a partner of the figure is wrong, and stays flagged). Not for readings that
+    disagree (the column may be what chose between them), nor on a page with a line of figures and no
+    person (a correction split off its row; rows shifted by one keep both their sums and the columns'
+    totals)."""
     fields = [f for f in MONEY if f in present]
     if any(r.values.get("name") is None and r.values.get("egn") is None for r in rows):
         return
-    possible = _relations({f: Decimal(1) for f in fields})
     for f in fields:
-        ties = [names for _, names in possible if f in names]
-        if not ties or not _adds_up(rows, totals, f, carried):
+        if not _adds_up(rows, totals, f, carried):
             continue
         for r in rows:
             if f not in r.review or r.review.reasons.get(f) not in _ANSWERED or f in r.derived:
                 continue
-            held = [names for ok, names in _relations({k: r.dec(k) for k in fields}) if ok and f in names]
-            if len(held) == len(ties):
+            if any(ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields})):
                 r.review.discard(f)
                 r.proven.add(f)
 
