@@ -436,6 +436,45 @@ def clear_doubly_vouched(
             if any(ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields})):
                 r.review.discard(f)
                 r.proven.add(f)
+    _clear_rows_read_twice(rows, fields)
+
+
+def _read_twice_alike(r: RowDraft, f: str) -> bool:
+    """Both passes (the two models) read the figure, and read it alike."""
+    v = r.dec(f)
+    return v is not None and r.conf.get(f, 0.0) > 0 and [Decimal(str(a)) for a in r.alts.get(f, [])] == [v]
+
+
+def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
+    """A row whose every figure both models read alike, and whose every sum holds (gross = base + extra
+    and net = gross - deductions, all the sheet's columns allow): two readings and two sums vouch for
+    each figure (a corrected one too), and a column that does not add up to its total is not held against it, where the
+    column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
+    from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
+    row whose place among the rows is in doubt."""
+    possible = len(_relations({f: Decimal(1) for f in fields}))
+    if not possible:
+        return
+    doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
+                                              _relations({k: r.dec(k) for k in fields})) for r in rows)
+               for f in fields}  # fmt: skip
+    gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
+    median = gross[len(gross) // 2] if gross else None
+    for r in rows:
+        rels = _relations({k: r.dec(k) for k in fields})
+        if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
+            continue
+        if not all(_read_twice_alike(r, f) for f in fields):
+            continue
+        g = r.dec("gross_pay")
+        if median is not None and g is not None and not (median / 8 <= g <= median * 8):
+            continue
+        flagged = [f for f in fields if f in r.review]
+        if all(f not in r.derived and (r.review.reasons.get(f) == ROW_SUM or (r.review.reasons.get(f) == COLUMN_TOTAL
+               and doubted[f])) for f in flagged):  # fmt: skip
+            for f in fields:  # all of the row's doubts answered, or none (a figure still in doubt is a culprit)
+                r.review.discard(f)
+                r.proven.add(f)
 
 
 def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
