@@ -421,16 +421,13 @@ def clear_doubly_vouched(
     row holds as read with it, and its column adds up to the printed total to the stotinka. A wrong figure
     would need a second one, misread to the stotinka in its row, and a third in its column, to hide (the
     row's other sum may fail: a partner of the figure is wrong, and stays flagged). Not for readings that
-    disagree (the column may be what chose between them), nor on a page with a line of figures and no
-    person (a correction split off its row; rows shifted by one keep both their sums and the columns'
-    totals)."""
+    disagree (the column may be what chose between them), nor below a line of figures and no person
+    (a correction split off its row: rows shifted by one keep both their sums and the columns' totals)."""
     fields = [f for f in MONEY if f in present]
-    if any(r.values.get("name") is None and r.values.get("egn") is None for r in rows):
-        return
     for f in fields:
         if not _adds_up(rows, totals, f, carried):
             continue
-        for r in rows:
+        for r in _above_stray_lines(rows):
             if f not in r.review or r.review.reasons.get(f) not in _ANSWERED or f in r.derived:
                 continue
             if any(ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields})):
@@ -440,9 +437,21 @@ def clear_doubly_vouched(
 
 
 def _read_twice_alike(r: RowDraft, f: str) -> bool:
-    """Both passes (the two models) read the figure, and read it alike."""
+    """Both passes (the two models) read the figure, and read it alike; or the first read it surely and,
+    no check doubting it then, the second was not asked (ocr.sheet.doubtful)."""
     v = r.dec(f)
-    return v is not None and r.conf.get(f, 0.0) > 0 and [Decimal(str(a)) for a in r.alts.get(f, [])] == [v]
+    if v is None or r.conf.get(f, 0.0) <= 0:
+        return False
+    alts = [Decimal(str(a)) for a in r.alts.get(f, [])]
+    return alts == [v] or (not alts and r.conf.get(f, 0.0) >= CONF_FLOOR)
+
+
+def _above_stray_lines(rows: list[RowDraft]) -> list[RowDraft]:
+    """The rows above the first line of figures with no person (a correction split off its row, typed
+    over the row below it): the rows below it, and the one just above, may have shifted by one, and
+    keep their sums and the columns' totals."""
+    stray = [i for i, r in enumerate(rows) if r.values.get("name") is None and r.values.get("egn") is None]
+    return rows[: stray[0] - 1] if stray else rows
 
 
 def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
@@ -451,16 +460,16 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     each figure (a corrected one too), and a column that does not add up to its total is not held against it, where the
     column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
     from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
-    row whose place among the rows is in doubt."""
+    row whose place among the rows is in doubt or that lies below a line of figures and no person."""
     possible = len(_relations({f: Decimal(1) for f in fields}))
-    if not possible:
+    if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
         return
     doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
                                               _relations({k: r.dec(k) for k in fields})) for r in rows)
                for f in fields}  # fmt: skip
     gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
     median = gross[len(gross) // 2] if gross else None
-    for r in rows:
+    for r in _above_stray_lines(rows):
         rels = _relations({k: r.dec(k) for k in fields})
         if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
             continue
