@@ -922,8 +922,9 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
     field of every row may be missing; a page where most ЕГН fail their check digit was not read
     (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
     present = {k for k in kinds if k}
-    # every payroll sheet pays gross, deducts and pays out net: a missing one was not found, not absent
-    for f in ("gross_pay", "deductions", "net_pay"):
+    # every payroll sheet names its people, pays gross, deducts and pays out net: a missing one was not
+    # found, not absent
+    for f in ("name", "gross_pay", "deductions", "net_pay"):
         if f not in present:
             for d in drafts:
                 d.values.setdefault(f, None)

@@ -142,3 +142,14 @@ def test_days_whose_readings_differ_otherwise_stay_flagged_whatever_the_pay():
     rows = [*_full_month_rows(), r]
     plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
     assert "days_worked" in r.review
+
+
+# --- a column not found -------------------------------------------------------------------------------
+
+def test_names_of_a_sheet_whose_name_column_was_not_found_go_to_review():
+    # (hard set, seed 55: a sheet whose names were never read went out with every name empty, unflagged)
+    kinds = ["egn", "gross_pay", "deductions", "net_pay"]
+    rows = [checks.RowDraft(values={"egn": "4512145460", "gross_pay": "463.39", "deductions": "82.95",
+                                    "net_pay": "380.44"})]  # fmt: skip
+    checks.guard_page(rows, kinds, [["", "", "", ""]])
+    assert rows[0].review.reasons.get("name") == checks.UNREADABLE
