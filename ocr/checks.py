@@ -175,9 +175,13 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
                 row.values["days_worked"] = x  # the other reading lost a repeated digit the ink shows
                 return
             if len(set(readings)) > 1 and all(y == x or _digit_lost(str(y), str(x)) for y in readings):
-                row.values["days_worked"] = x  # the others lost a digit the ink shows; which one, the pay
-                row.ink_fit["days_worked"] = [y for y in readings if y != x]  # may tell
-                # (plausibility.days_vouched_by_pay)
+                # the others lost a digit the ink shows: the one reading as wide as the ink is kept, for a
+                # person to confirm; where the first model read it surely ('21' over the second's '2'),
+                # the pay may tell it from the short readings (plausibility.days_vouched_by_pay). Read by
+                # the second model alone ('22' over '2' for 23), its digits are one reading's word only
+                row.values["days_worked"] = x
+                if x == d and row.conf.get("days_worked", 1.0) >= CONF_FLOOR:
+                    row.ink_fit["days_worked"] = [y for y in readings if y != x]
                 row.review.add("days_worked", READINGS_DISAGREE)
                 return
     if other and any(x != d for x in other):  # two readings disagree: a person decides

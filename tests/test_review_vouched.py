@@ -153,3 +153,13 @@ def test_names_of_a_sheet_whose_name_column_was_not_found_go_to_review():
                                     "net_pay": "380.44"})]  # fmt: skip
     checks.guard_page(rows, kinds, [["", "", "", ""]])
     assert rows[0].review.reasons.get("name") == checks.UNREADABLE
+
+
+def test_days_the_second_model_alone_read_as_wide_as_the_ink_stay_flagged_whatever_the_pay():
+    # (family G, seed 701: '2' first, '22' second, the ink two digits wide, the pay that of a full
+    # month; the figure was 23) the pay tells two digits from one, not which second digit
+    r = _days_row(2, 22, "200.00", conf=0.0)
+    checks.check_days(r, 1985, 3)
+    rows = [*_full_month_rows(), r]
+    plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
+    assert r.values["days_worked"] == 22 and "days_worked" in r.review
