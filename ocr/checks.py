@@ -84,6 +84,9 @@ class RowDraft:
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
+    # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
+    ink_fit: dict[str, list[int]] = field(default_factory=dict)  # field -> the readings it was kept over
     bbox: list[int] | None = None
     # money figures a page-level step changed: field -> (the step's reason, the value before it changed);
     # kept across the second pass (forget_verdicts) so a change of the first pass is still checked
@@ -153,6 +156,11 @@ def _collapsed(short: str, full: str) -> bool:
     return i == len(short)
 
 
+def _digit_lost(short: str, full: str) -> bool:
+    """``short`` is ``full`` with one of its digits lost ('2' or '1' of '21')."""
+    return len(short) == len(full) - 1 and any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+
+
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
@@ -177,6 +185,16 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
                 twice or (row.conf.get("days_worked", 1.0) >= CONF_FLOOR and len(readings) >= 2)
             ):
                 row.values["days_worked"] = x  # the other reading lost a repeated digit the ink shows
+                return
+            if len(set(readings)) > 1 and all(y == x or _digit_lost(str(y), str(x)) for y in readings):
+                # the others lost a digit the ink shows: the one reading as wide as the ink is kept, for a
+                # person to confirm; where the first model read it surely ('21' over the second's '2'),
+                # the pay may tell it from the short readings (plausibility.days_vouched_by_pay). Read by
+                # the second model alone ('22' over '2' for 23), its digits are one reading's word only
+                row.values["days_worked"] = x
+                if x == d and row.conf.get("days_worked", 1.0) >= CONF_FLOOR:
+                    row.ink_fit["days_worked"] = [y for y in readings if y != x]
+                row.review.add("days_worked", READINGS_DISAGREE)
                 return
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
@@ -404,6 +422,84 @@ def check_totals(
             for r in rows:
                 if f in present and r.values.get(f) is not None:
                     r.review.add(f, why)
+    clear_doubly_vouched(rows, totals, present, carried)
+
+
+# doubts a figure's row sums and its column's total answer together (not a page's, a correction's or a
+# filled-in figure's: those stay until a person or check_totals' own rules clear them)
+_ANSWERED = (ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE)
+
+
+def clear_doubly_vouched(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None = None
+) -> None:
+    """A figure two checks that do not depend on each other both confirm needs no person: a sum of its
+    row holds as read with it, and its column adds up to the printed total to the stotinka. A wrong figure
+    would need a second one, misread to the stotinka in its row, and a third in its column, to hide (the
+    row's other sum may fail: a partner of the figure is wrong, and stays flagged). Not for readings that
+    disagree (the column may be what chose between them), nor below a line of figures and no person
+    (a correction split off its row: rows shifted by one keep both their sums and the columns' totals)."""
+    fields = [f for f in MONEY if f in present]
+    for f in fields:
+        if not _adds_up(rows, totals, f, carried):
+            continue
+        for r in _above_stray_lines(rows):
+            if f not in r.review or r.review.reasons.get(f) not in _ANSWERED or f in r.derived:
+                continue
+            if any(ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields})):
+                r.review.discard(f)
+                r.proven.add(f)
+    _clear_rows_read_twice(rows, fields)
+
+
+def _read_twice_alike(r: RowDraft, f: str) -> bool:
+    """Both passes (the two models) read the figure, and read it alike; or the first read it surely and,
+    no check doubting it then, the second was not asked (ocr.sheet.doubtful)."""
+    v = r.dec(f)
+    if v is None or r.conf.get(f, 0.0) <= 0:
+        return False
+    alts = [Decimal(str(a)) for a in r.alts.get(f, [])]
+    return alts == [v] or (not alts and r.conf.get(f, 0.0) >= CONF_FLOOR)
+
+
+def _above_stray_lines(rows: list[RowDraft]) -> list[RowDraft]:
+    """The rows above the first line of figures with no person (a correction split off its row, typed
+    over the row below it): the rows below it, and the one just above, may have shifted by one, and
+    keep their sums and the columns' totals."""
+    stray = [i for i, r in enumerate(rows) if r.values.get("name") is None and r.values.get("egn") is None]
+    return rows[: stray[0] - 1] if stray else rows
+
+
+def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
+    """A row whose every figure both models read alike, and whose every sum holds (gross = base + extra
+    and net = gross - deductions, all the sheet's columns allow): two readings and two sums vouch for
+    each figure (a corrected one too), and a column that does not add up to its total is not held against it, where the
+    column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
+    from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
+    row whose place among the rows is in doubt or that lies below a line of figures and no person."""
+    possible = len(_relations({f: Decimal(1) for f in fields}))
+    if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
+        return
+    doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
+                                              _relations({k: r.dec(k) for k in fields})) for r in rows)
+               for f in fields}  # fmt: skip
+    gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
+    median = gross[len(gross) // 2] if gross else None
+    for r in _above_stray_lines(rows):
+        rels = _relations({k: r.dec(k) for k in fields})
+        if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
+            continue
+        if not all(_read_twice_alike(r, f) for f in fields):
+            continue
+        g = r.dec("gross_pay")
+        if median is not None and g is not None and not (median / 8 <= g <= median * 8):
+            continue
+        flagged = [f for f in fields if f in r.review]
+        if all(f not in r.derived and (r.review.reasons.get(f) == ROW_SUM or (r.review.reasons.get(f) == COLUMN_TOTAL
+               and doubted[f])) for f in flagged):  # fmt: skip
+            for f in fields:  # all of the row's doubts answered, or none (a figure still in doubt is a culprit)
+                r.review.discard(f)
+                r.proven.add(f)
 
 
 def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
@@ -882,6 +978,7 @@ def forget_verdicts(drafts: list[RowDraft]) -> None:
     for d in drafts:
         d.review.clear()
         d.proven.clear()
+        d.ink_fit.clear()
 
 
 def choose_totals(
@@ -919,8 +1016,9 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
     field of every row may be missing; a page where most ЕГН fail their check digit was not read
     (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
     present = {k for k in kinds if k}
-    # every payroll sheet pays gross, deducts and pays out net: a missing one was not found, not absent
-    for f in ("gross_pay", "deductions", "net_pay"):
+    # every payroll sheet names its people, pays gross, deducts and pays out net: a missing one was not
+    # found, not absent
+    for f in ("name", "gross_pay", "deductions", "net_pay"):
         if f not in present:
             for d in drafts:
                 d.values.setdefault(f, None)

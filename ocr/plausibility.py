@@ -19,7 +19,16 @@ from pathlib import Path
 from archive_core import egn as egn_mod
 from archive_core.records import PageReview
 
-from .checks import LOW_CONFIDENCE, MONEY, OUT_OF_RANGE, PAGE_PLAUSIBILITY, RowDraft, one_edit, total_misread
+from .checks import (
+    LOW_CONFIDENCE,
+    MONEY,
+    OUT_OF_RANGE,
+    PAGE_PLAUSIBILITY,
+    READINGS_DISAGREE,
+    RowDraft,
+    one_edit,
+    total_misread,
+)
 from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
@@ -146,6 +155,7 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
     """Days worked against the month and against the pay; additional pay against base pay. Each doubt
     flags the field it falls on, with its reason (the field's own cell is its region)."""
     if "days_worked" in present:
+        days_vouched_by_pay(drafts, present, year, month)
         _days_against_month(drafts, year, month)
         _few_days_on_most_rows(drafts, year, month)
         _days_against_pay(drafts, present, year, month)
@@ -233,6 +243,33 @@ def _few_days_on_most_rows(drafts: list[RowDraft], year: int | None, month: int 
 def _doubted(d: RowDraft, f: str) -> bool:
     """The figure itself is in doubt (not only the page it is on)."""
     return f in d.review and d.review.reasons.get(f) != PAGE_PLAUSIBILITY
+
+
+def days_vouched_by_pay(drafts: list[RowDraft], present: list[str], year: int | None, month: int | None) -> None:
+    """Days kept as the one reading as wide as their ink over readings that lost a digit ('21' over '2'):
+    the pay tells which. Where the row's pay, scaled to a full month by those days, is what a full month
+    pays on the sheet and by every lost-digit reading it is not, the ink and the pay both vouch for the
+    figure and no person need look; else it stays in review."""
+    pay_f = "base_pay" if "base_pay" in present else "gross_pay" if "gross_pay" in present else None
+    full = full_month(drafts, year, month)
+    if pay_f is None or not full:
+        return
+    ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
+                      and "days_worked" not in d.review and (p := d.dec(pay_f)) is not None and p > 0
+                      and not _doubted(d, pay_f))  # fmt: skip
+    if len(ref_vals) < 3:
+        return
+    ref = ref_vals[len(ref_vals) // 2]
+
+    def believable(days: int, pay: Decimal) -> bool:
+        return days > 0 and TOO_LITTLE * ref <= pay * full / days <= TOO_MUCH * ref
+
+    for d in drafts:
+        days, pay, lost = _days(d), d.dec(pay_f), d.ink_fit.get("days_worked")
+        if days is None or pay is None or not lost or d.review.reasons.get("days_worked") != READINGS_DISAGREE:
+            continue
+        if pay > 0 and not _doubted(d, pay_f) and believable(days, pay) and not any(believable(y, pay) for y in lost):
+            d.review.discard("days_worked")
 
 
 def _days_against_pay(

@@ -1,0 +1,165 @@
+"""A figure independent checks vouch for is not sent to a person; a figure they do not vouch for stays
+flagged (issue 9, review load). Each rule of ocr/checks.py and ocr/plausibility.py that lifts a flag has a
+case where it lifts it and a case where the figure is wrong and keeps it."""
+
+from __future__ import annotations
+
+from ocr import checks, plausibility
+
+PRESENT = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+FIVE = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+
+
+def _money(b: str, e: str, g: str, d: str, n: str, *, name: str = "Иван Петров Иванов") -> checks.RowDraft:
+    return checks.RowDraft(values={"name": name, **dict(zip(FIVE, (b, e, g, d, n), strict=True))})
+
+
+def _twice(r: checks.RowDraft, conf: float = 0.9) -> checks.RowDraft:
+    """Both models read every figure of the row alike."""
+    for f in FIVE:
+        r.conf[f] = conf
+        r.alts[f] = [r.values[f]]
+    return r
+
+
+# --- a row sum and the column's total -----------------------------------------------------------------
+
+# row 2's base and additional pay are both misread (its first sum fails, and nothing says what they
+# were: their columns' totals were not read); its gross, deductions and net keep net = gross - deductions
+# and their columns add up to the stotinka
+ROWS = (("100.00", "10.00", "110.00", "20.00", "90.00"), ("257.31", "8.88", "205.00", "30.00", "175.00"))
+
+
+def test_a_figure_its_row_sum_and_its_column_total_both_confirm_is_not_flagged():
+    rows = [_money(*r) for r in ROWS]
+    checks.run_checks(rows, {"gross_pay": "315.00", "deductions": "50.00", "net_pay": "265.00"}, PRESENT, 1985, 3, {})
+    assert {"base_pay", "extra_pay"} <= rows[1].review
+    assert not {"gross_pay", "deductions", "net_pay"} & rows[1].review
+
+
+def test_a_figure_whose_column_does_not_add_up_stays_flagged():
+    rows = [_money(*r) for r in ROWS]
+    checks.run_checks(rows, {"gross_pay": "325.00", "deductions": "50.00", "net_pay": "265.00"}, PRESENT, 1985, 3, {})
+    assert {"base_pay", "extra_pay", "gross_pay"} <= rows[1].review
+
+
+def test_no_figure_is_vouched_by_the_columns_on_a_page_with_a_line_of_figures_and_no_person():
+    # a correction typed between rows split off as a line of its own: rows shifted by one keep both their
+    # sums and the columns' totals, so neither vouches for anything
+    rows = [*(_money(*r) for r in ROWS), _money("0.00", "0.00", "0.00", "0.00", "0.00", name=None)]  # type: ignore[arg-type]
+    checks.run_checks(rows, {"gross_pay": "315.00", "deductions": "50.00", "net_pay": "265.00"}, PRESENT, 1985, 3, {})
+    assert "gross_pay" in rows[1].review
+
+
+# --- two readings and both row sums ------------------------------------------------------------------
+
+TOTALS = {"base_pay": "450.00", "extra_pay": "15.00", "gross_pay": "465.00", "deductions": "65.00",
+          "net_pay": "400.00"}  # fmt: skip
+
+
+def _page_with_one_culprit() -> list[checks.RowDraft]:
+    # the gross column is off: row 3's gross breaks both of its row's sums and no one slip mends it (the
+    # culprit); rows 1 and 2 add up every way, each figure read alike by both models
+    return [_twice(_money("100.00", "10.00", "110.00", "20.00", "90.00")),
+            _twice(_money("200.00", "5.00", "205.00", "30.00", "175.00")),
+            _twice(_money("150.00", "0.00", "213.57", "15.00", "135.00"))]  # fmt: skip
+
+
+def _check(rows: list[checks.RowDraft], totals: dict[str, str]) -> None:
+    """The row sums, then the columns (run_checks without the corrections the totals would prove)."""
+    for r in rows:
+        checks.check_money(r, PRESENT)
+    checks.check_totals(rows, totals, PRESENT)
+
+
+def test_a_row_both_models_read_alike_with_every_sum_holding_is_not_held_to_another_rows_error():
+    rows = _page_with_one_culprit()
+    _check(rows, TOTALS)
+    assert "gross_pay" in rows[2].review
+    assert not rows[0].review and not rows[1].review
+
+
+def test_a_row_the_models_read_differently_stays_in_doubt_where_its_column_does_not_add_up():
+    rows = _page_with_one_culprit()
+    rows[0].alts["base_pay"] = ["180.00"]  # the second model read the base pay otherwise
+    _check(rows, TOTALS)
+    assert "gross_pay" in rows[0].review
+    assert not rows[1].review
+
+
+def test_rows_are_not_vouched_when_no_other_figure_of_the_column_explains_its_total():
+    # every row adds up every way, read twice alike, and the columns are still off: one of these rows was
+    # misread alike (its sums kept) or the totals were; the columns' figures go to a person
+    rows = [_twice(_money("100.00", "10.00", "110.00", "20.00", "90.00")),
+            _twice(_money("200.00", "5.00", "205.00", "30.00", "175.00"))]  # fmt: skip
+    totals = {"base_pay": "400.00", "extra_pay": "15.00", "gross_pay": "415.00", "deductions": "50.00",
+              "net_pay": "365.00"}  # fmt: skip
+    _check(rows, totals)
+    assert all({"base_pay", "gross_pay", "net_pay"} <= r.review for r in rows)
+
+
+# --- days: the ink and the pay ------------------------------------------------------------------------
+
+def _days_row(days: int, lost: int, base: str, conf: float = 0.9) -> checks.RowDraft:
+    r = checks.RowDraft(values={"days_worked": days, "base_pay": base})
+    r.conf["days_worked"] = conf
+    r.alts["days_worked"] = [lost]
+    r.ink_digits["days_worked"] = 2
+    return r
+
+
+def _full_month_rows() -> list[checks.RowDraft]:
+    rows = []
+    for base in ("210.00", "190.00", "230.00", "205.00"):
+        r = checks.RowDraft(values={"days_worked": 21, "base_pay": base})
+        r.conf["days_worked"] = 0.95
+        rows.append(r)
+    return rows
+
+
+def test_days_the_ink_and_the_pay_both_vouch_for_are_not_flagged():
+    # '21' and '2' read; the ink is two digits wide; 2 days would pay ten times a full month's rate
+    r = _days_row(21, 2, "200.00")
+    checks.check_days(r, 1985, 3)
+    assert r.values["days_worked"] == 21 and "days_worked" in r.review  # the ink alone does not decide
+    rows = [*_full_month_rows(), r]
+    plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
+    assert "days_worked" not in r.review
+
+
+def test_days_the_pay_does_not_vouch_for_stay_flagged():
+    # '21' and '2' read, but the row's pay is what two days pay on this sheet: the ink's '21' is in doubt
+    r = _days_row(21, 2, "20.00")
+    checks.check_days(r, 1985, 3)
+    rows = [*_full_month_rows(), r]
+    plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
+    assert "days_worked" in r.review
+
+
+def test_days_whose_readings_differ_otherwise_stay_flagged_whatever_the_pay():
+    r = _days_row(21, 24, "200.00")  # two readings of two digits: the ink cannot tell, nor the pay
+    checks.check_days(r, 1985, 3)
+    rows = [*_full_month_rows(), r]
+    plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
+    assert "days_worked" in r.review
+
+
+# --- a column not found -------------------------------------------------------------------------------
+
+def test_names_of_a_sheet_whose_name_column_was_not_found_go_to_review():
+    # (hard set, seed 55: a sheet whose names were never read went out with every name empty, unflagged)
+    kinds = ["egn", "gross_pay", "deductions", "net_pay"]
+    rows = [checks.RowDraft(values={"egn": "4512145460", "gross_pay": "463.39", "deductions": "82.95",
+                                    "net_pay": "380.44"})]  # fmt: skip
+    checks.guard_page(rows, kinds, [["", "", "", ""]])
+    assert rows[0].review.reasons.get("name") == checks.UNREADABLE
+
+
+def test_days_the_second_model_alone_read_as_wide_as_the_ink_stay_flagged_whatever_the_pay():
+    # (family G, seed 701: '2' first, '22' second, the ink two digits wide, the pay that of a full
+    # month; the figure was 23) the pay tells two digits from one, not which second digit
+    r = _days_row(2, 22, "200.00", conf=0.0)
+    checks.check_days(r, 1985, 3)
+    rows = [*_full_month_rows(), r]
+    plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
+    assert r.values["days_worked"] == 22 and "days_worked" in r.review
