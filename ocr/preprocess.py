@@ -225,6 +225,5 @@ def flatten(gray: np.ndarray, text: np.ndarray) -> np.ndarray:
     bg = cv2.resize(bg_small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
     norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
     near = cv2.dilate(text, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
-    out = np.full_like(norm, 255)
-    np.copyto(out, norm, where=near > 0)
-    return out
+    # paper (255) where no text is near: an OR with the inverse of the 0/255 mask keeps the rest as it is
+    return cv2.bitwise_or(norm, cv2.compare(near, 0, cv2.CMP_LE))
