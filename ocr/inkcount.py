@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from .geometry import Box
+from .preprocess import components
 
 EGN_DIGITS = 10
 SURE = 0.3  # how near a whole number of digits the width must be for the count to be told
@@ -24,7 +25,7 @@ def ink_span(ink: np.ndarray, box: Box) -> tuple[int, int] | None:
     region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
     if region.size == 0:
         return None
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats((region > 0).astype(np.uint8), connectivity=8)
+    n, _labels, stats, _ = components((region > 0).view(np.uint8))  # the one labelling: the same blots
     blots = [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
     if not blots:
         return None

@@ -103,6 +103,7 @@ def invert_affine(m: np.ndarray) -> np.ndarray:
 
 
 AREA_CAP = int(np.iinfo(np.uint16).max)  # blot areas kept per pixel up to this (``Blobs.pixel_area``)
+TYPE_SIZED, NOT_STROKE = 1, 2  # bits of a blot's code (``Blobs._code``)
 STROKE_FILL = 0.3  # a blot this sparse in its box, and long, is a pen's line (typed words fill 0.4 or more)
 
 
@@ -113,6 +114,7 @@ class Blobs:
     def __init__(self, binary: np.ndarray, gray: np.ndarray | None = None) -> None:
         self.n, self.labels, self.stats, _ = components(binary)
         self._char_h: int | None = None
+        self._typed_code: np.ndarray | None = None
         self.area = self.stats[:, cv2.CC_STAT_AREA]
         # each pixel's blot area (0 on paper): a mask by size is then one comparison, no table lookup;
         # 16 bits (larger blots count as AREA_CAP): half the memory to write once and read per mask
@@ -163,12 +165,33 @@ class Blobs:
     def text_sized(self, min_area: int) -> np.ndarray:
         """Blots of ``min_area`` or more the size of type: without a stamp pressed across the rows (it
         would join their lines into one)."""
-        return self.at_least(min_area, char_h=self.char_height())
+        if min_area > AREA_CAP:
+            return self.at_least(min_area, char_h=self.char_height())
+        return self._sized(min_area, self._code() & TYPE_SIZED > 0)
+
+    def _code(self) -> np.ndarray:
+        """Each pixel's blot code (``TYPE_SIZED``, ``NOT_STROKE``), looked up by label once per page:
+        ``text_sized`` and ``typed`` of any size are then comparisons, not a lookup each."""
+        if self._typed_code is None:
+            char_h = self.char_height()
+            ok = self.stats[:, cv2.CC_STAT_HEIGHT] <= 4 * char_h
+            if self.dark is not None:  # a stamp's letters: lighter than any typing
+                ok &= self.dark >= 0.02
+            lut = np.where(ok, TYPE_SIZED, 0).astype(np.uint8) | np.where(self.strokes(char_h), 0, NOT_STROKE).astype(np.uint8)
+            lut[0] = 0
+            self._typed_code = lut[self.labels]
+        return self._typed_code
+
+    def _sized(self, min_area: int, kind: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (kind & (self.pixel_area >= max(1, min_area))).view(np.uint8) * np.uint8(255)
+        return out
 
     def typed(self, min_area: int) -> np.ndarray:
         """``text_sized`` without pen strokes (``strokes``): a signature across a column of figures
         neither makes it look handwritten nor closes the gap between two unruled columns. One lookup
         by label (the size test and the stroke test in one table), not two images and their ``and``."""
+        if min_area <= AREA_CAP:
+            return self._sized(min_area, self._code() == TYPE_SIZED | NOT_STROKE)
         char_h = self.char_height()
         lut = np.zeros(self.n, dtype=np.uint8)
         ok = self.area[1:] >= max(1, min_area)
@@ -225,6 +248,5 @@ def flatten(gray: np.ndarray, text: np.ndarray) -> np.ndarray:
     bg = cv2.resize(bg_small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
     norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
     near = cv2.dilate(text, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
-    out = np.full_like(norm, 255)
-    np.copyto(out, norm, where=near > 0)
-    return out
+    # paper (255) where no text is near: an OR with the inverse of the 0/255 mask keeps the rest as it is
+    return cv2.bitwise_or(norm, cv2.threshold(near, 0, 255, cv2.THRESH_BINARY_INV)[1])

@@ -9,7 +9,7 @@ from archive_core.errors import ExtractionError
 
 from .geometry import Grid
 from .lines import Rule, Rules
-from .preprocess import remove_specks
+from .preprocess import components, remove_specks
 
 
 def text_bands(
@@ -210,13 +210,13 @@ def _drop_empty_columns(
 
 def _glyph_height(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> int | None:
     """The median height of the blots of type in a region (a character's height), None without any."""
-    region = (ink[y0:y1, x0:x1] > 0).astype(np.uint8)
+    region = (ink[y0:y1, x0:x1] > 0).view(np.uint8)
     if region.size == 0:
         return None
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
-    hs = [int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, n)
-          if stats[i, cv2.CC_STAT_AREA] >= 30 and stats[i, cv2.CC_STAT_HEIGHT] >= 8]  # fmt: skip
-    return int(np.median(hs)) if hs else None
+    _n, _labels, stats, _ = components(region)  # the one labelling (16-bit, Grana): the same blots
+    h = stats[1:, cv2.CC_STAT_HEIGHT]
+    hs = h[(stats[1:, cv2.CC_STAT_AREA] >= 30) & (h >= 8)]
+    return int(np.median(hs)) if hs.size else None
 
 
 def _fold_headless(ink: np.ndarray, head: tuple[int, int], xs: list[int]) -> list[int]:

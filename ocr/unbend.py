@@ -70,6 +70,7 @@ def _running_median5(d: np.ndarray) -> np.ndarray:
 def flatten(gray: np.ndarray, bend: np.ndarray) -> np.ndarray:
     """The page with every column moved up or down by its ``bend``: rows straight again."""
     h, w = gray.shape
-    map_x = np.tile(np.arange(w, dtype=np.float32), (h, 1))
-    map_y = (np.arange(h, dtype=np.float32)[:, None] + bend[None, :].astype(np.float32)).astype(np.float32)
+    map_x = np.empty((h, w), dtype=np.float32)  # filled by broadcasting: no tiled copy, no second cast
+    map_x[:] = np.arange(w, dtype=np.float32)
+    map_y = np.arange(h, dtype=np.float32)[:, None] + bend[None, :].astype(np.float32)
     return cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)

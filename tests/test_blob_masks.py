@@ -1,0 +1,59 @@
+"""The ink masks by kind of blot (ocr.preprocess.Blobs.text_sized / typed, from one lookup per page) and the
+flat-field image tesseract reads (preprocess.flatten): what they keep and what they leave out."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr.preprocess import Blobs, flatten
+
+
+def _page() -> tuple[np.ndarray, np.ndarray]:
+    """Typed figures, a speck, a stamp's ring far taller than type and a long thin pen stroke."""
+    binary = np.zeros((600, 900), np.uint8)
+    cv2.putText(binary, "1 468.02", (40, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 255, 3)
+    binary[300:303, 40:43] = 255  # a speck of 9 pixels
+    cv2.circle(binary, (650, 350), 160, 255, 3)  # a stamp's ring
+    cv2.line(binary, (40, 520), (500, 540), 255, 2)  # a signature's stroke
+    ink = (10 + np.arange(900) % 50).astype(np.uint8)[None, :]  # typing's strokes darker and lighter
+    gray = np.where(binary > 0, ink, np.uint8(230)).astype(np.uint8)
+    return binary, gray
+
+
+def _reference(b: Blobs, min_area: int, strokes_out: bool) -> np.ndarray:
+    """The definition blot by blot: size, no taller than four characters, not light, (not a stroke)."""
+    ch = b.char_height()
+    ok = (b.area >= min_area) & (b.stats[:, cv2.CC_STAT_HEIGHT] <= 4 * ch)
+    if b.dark is not None:
+        ok &= b.dark >= 0.02
+    if strokes_out:
+        ok &= ~b.strokes(ch)
+    ok[0] = False
+    return np.where(ok, 255, 0).astype(np.uint8)[b.labels]
+
+
+def test_typed_keeps_type_and_leaves_out_specks_rings_and_strokes() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    typed = b.typed(40)
+    assert typed[60:130, 40:400].any()  # the figures
+    assert not typed[295:310, 35:50].any()  # the speck
+    assert not typed[180:520, 480:820].any()  # the ring
+    assert not typed[510:550, 30:510].any()  # the stroke
+    sized = b.text_sized(40)
+    assert sized[510:550, 30:510].any()  # text_sized keeps the stroke: only typed leaves it out
+    assert not sized[180:520, 480:820].any()
+    for m in (1, 20, 40, 70):
+        assert np.array_equal(b.typed(m), _reference(b, m, True))
+        assert np.array_equal(b.text_sized(m), _reference(b, m, False))
+
+
+def test_flatten_keeps_strokes_and_whitens_paper_away_from_text() -> None:
+    binary, gray = _page()
+    text = np.zeros_like(binary)
+    text[60:130, 40:400] = binary[60:130, 40:400]
+    out = flatten(gray, text)
+    assert (out[binary == 0] >= 250).all()  # paper stays paper
+    assert (out[60:130, 40:400][binary[60:130, 40:400] > 0] < 100).all()  # the figures as scanned
+    assert (out[510:550, 30:510] == 255).all()  # ink far from any text: paper
