@@ -19,9 +19,6 @@ from .conftest import FIXTURES
 STILL_FAILING: dict[str, str] = {
     "e-days-crossed-by-signatures-handwritten-total": "a dot-matrix barred zero read as 6 in an ЕГН: with the table's "
     "dust rule back (s3-silent) the misread ЕГН happens to pass its check digit",
-    "hard-stamp-over-first-names-200dpi": "names no longer cut short silently; the row numbers under the stamp unread",
-    "hard-stamp-over-row-numbers": "row numbers read (tests/test_rownumbers.py); the unruled columns' edge cuts each "
-    "first name off into a column of its own: three names wrong without a flag",
 }
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
