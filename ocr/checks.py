@@ -340,7 +340,12 @@ def check_totals(
             cur = r.dec(f)
             assert cur is not None
             guess = cur + diff
-            if guess >= 0 and _one_edit(_fmt(cur), _fmt(guess)):
+            # a figure the row's sums filled in was never read, so no slip of reading explains it; and a
+            # "fix" that breaks the row's own sums is another figure of the column wrong (`264.14`, filled
+            # in, moved to `164.14` for a `234.03` misread `334.03`)
+            breaks = any(not ok for ok, names in _relations({**{k: r.dec(k) for k in MONEY if k in present}, f: guess})
+                         if f in names)  # fmt: skip
+            if guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess)):
                 r.values[f] = _fmt(guess)
                 r.review.discard(f)
                 fixed = True

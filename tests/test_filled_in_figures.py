@@ -39,3 +39,15 @@ def test_a_filled_in_figure_the_column_total_confirms_goes_out():
         checks.run_checks(drafts, totals, PRESENT, 1986, 9, {})
     assert row.values["deductions"] == "56.86"
     assert not row.review and not right.review
+
+
+def test_a_column_total_does_not_move_a_filled_in_figure_off_its_row_sum():
+    # `samples --hard all --seed 55` page-0012: the base pay of one row unread (filled in as 303.76 - 39.62),
+    # another row's `234.03` misread `334.03` with its additional pay unread; the base column is 100 over
+    filled = checks.RowDraft(values={"base_pay": None, "extra_pay": "39.62", "gross_pay": "303.76"})
+    misread = checks.RowDraft(values={"base_pay": "334.03", "extra_pay": None, "gross_pay": "311.26"})
+    drafts = [filled, misread]
+    present = ["base_pay", "extra_pay", "gross_pay"]
+    checks.run_checks(drafts, {"base_pay": "498.17"}, present, 1986, 9, {})
+    assert filled.values["base_pay"] == "264.14", "moved to 164.14: the column adds up, the row sum breaks"
+    assert "base_pay" in misread.review or misread.values["base_pay"] == "234.03"
