@@ -74,6 +74,9 @@ class RowDraft:
     corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
+    # unreadable fields filled in from the column totals that no figure read on the row confirms (the
+    # total they were made from cannot confirm them): in review for good
+    unconfirmed: set[str] = field(default_factory=set)
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     bbox: list[int] | None = None
 
@@ -204,7 +207,8 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     _check_money(row, present)
     final = {f: row.dec(f) for f in MONEY if f in present}
     for ok, names in _relations(final):
-        if ok and not row.derived.intersection(names):  # a sum a filled-in figure was made to keep proves nothing
+        # a sum that a filled-in figure keeps by construction proves nothing
+        if ok and not (row.derived | row.unconfirmed).intersection(names):
             row.proven.update(n for n in names if n not in row.review)
     if "base_pay" in present and "gross_pay" in present and "extra_pay" not in present:
         # no additional pay on the sheet: no sum binds the base pay but its equality with the gross
@@ -598,10 +602,22 @@ def fill_from_columns(
             fits = _fits(r, fields, opts)
         if len(fits) != 1:
             continue
-        for f, x in zip(opts, fits[0], strict=True):
+        # what the totals leave for a figure is confirmed by a sum of its row that a figure read on that
+        # row takes part in; filled in across a whole row, the row's sums hold whatever the totals say (a
+        # row of dashes read as nothing, a net total `1948.59` misread for `948.59`: 2459.00 / 1459.00 /
+        # 1000.00 out unflagged). A total that is exactly what the other rows add up to says zero itself.
+        read = {k for k in fields if k not in opts and k not in r.derived and r.dec(k) is not None}
+        filled = dict(zip(opts, fits[0], strict=True))
+        rels = _relations({f: (filled[f] if f in filled else r.dec(f)) for f in MONEY if f in present})
+        for f, x in filled.items():
             r.values[f] = _fmt(x)
-            r.review.discard(f)
-        r.derived.difference_update(opts)
+            if x == 0 or any(ok and f in names and read.intersection(names) for ok, names in rels):
+                r.review.discard(f)
+                r.derived.discard(f)
+            else:
+                r.review.add(f, UNREADABLE)
+                r.derived.discard(f)
+                r.unconfirmed.add(f)
         for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
             if ok and not any(n in r.review for n in names):
                 r.proven.update(names)
@@ -800,7 +816,7 @@ def forget_verdicts(drafts: list[RowDraft]) -> None:
     for d in drafts:
         d.review.clear()
         d.proven.clear()
-        d.review.update(d.derived, reason=UNREADABLE)
+        d.review.update(d.derived | d.unconfirmed, reason=UNREADABLE)
 
 
 def choose_totals(

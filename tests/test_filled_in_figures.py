@@ -51,3 +51,30 @@ def test_a_column_total_does_not_move_a_filled_in_figure_off_its_row_sum():
     checks.run_checks(drafts, {"base_pay": "498.17"}, present, 1986, 9, {})
     assert filled.values["base_pay"] == "264.14", "moved to 164.14: the column adds up, the row sum breaks"
     assert "base_pay" in misread.review or misread.values["base_pay"] == "234.03"
+
+
+def _person(g: str, d: str, n: str) -> checks.RowDraft:
+    return checks.RowDraft(values={"gross_pay": g, "deductions": d, "net_pay": n})
+
+
+def test_a_row_filled_in_from_the_totals_alone_stays_in_review():
+    # `samples --hard all --seed 56` page-0012: a row of dashes read as nothing, the net total `948.59`
+    # misread `1948.59` and the deductions total `162.29` read `1621.29` the second time: what the totals
+    # left (2459.00 / 1459.00 / 1000.00) kept the row's sum, as anything they leave would
+    present = ["gross_pay", "deductions", "net_pay"]
+    drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"), _person(None, None, None)]  # type: ignore[arg-type]
+    totals = {"gross_pay": "1446.60", "deductions": "567.24", "net_pay": "879.36"}
+    for _ in range(2):
+        checks.forget_verdicts(drafts)
+        checks.run_checks(drafts, totals, present, 1982, 2, {})
+    dashes = drafts[2]
+    assert {"gross_pay", "deductions", "net_pay"} <= set(dashes.review), dashes.values
+
+
+def test_a_row_of_dashes_the_totals_leave_nothing_for_is_zeros():
+    present = ["gross_pay", "deductions", "net_pay"]
+    drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"), _person(None, None, None)]  # type: ignore[arg-type]
+    totals = {"gross_pay": "446.60", "deductions": "67.24", "net_pay": "379.36"}
+    checks.run_checks(drafts, totals, present, 1982, 2, {})
+    assert drafts[2].values == {"gross_pay": "0.00", "deductions": "0.00", "net_pay": "0.00"}
+    assert not drafts[2].review
