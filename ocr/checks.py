@@ -861,13 +861,19 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
                 d.values.setdefault(f, None)
                 d.review.add(f, UNREADABLE)
     # no additional-pay column found, yet the row's gross is not its base pay: that row has additional pay
-    # in a column that was missed
+    # in a column that was missed. Where that column stands unplaced between the base and the gross pay
+    # (its figures under a stamp, blank where nothing was paid), a row whose gross is its proven base pay
+    # was paid no additional pay: 0.00, as gross = base + additional says
     if {"base_pay", "gross_pay"} <= present and "extra_pay" not in present:
+        b_c, g_c = kinds.index("base_pay"), kinds.index("gross_pay")
+        unplaced = any(kinds[c] is None for c in range(min(b_c, g_c) + 1, max(b_c, g_c)))
         for d in drafts:
             b, g = d.dec("base_pay"), d.dec("gross_pay")
-            if b is not None and g is not None and b != g:
-                d.values.setdefault("extra_pay", None)
+            if b is not None and g is not None and b != g:  # what the sum says, in review (nobody read it)
+                d.values["extra_pay"] = _fmt(g - b) if g > b else None
                 d.review.add("extra_pay", UNREADABLE)
+            elif unplaced and b is not None and b == g and "base_pay" in d.proven and "gross_pay" not in d.review:
+                d.values["extra_pay"] = "0.00"
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue

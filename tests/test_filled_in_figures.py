@@ -4,6 +4,8 @@ stamp over the deductions and the net pay of the first row)."""
 
 from __future__ import annotations
 
+from archive_core.records import PayrollRow
+from bench.scoring import covering_row
 from ocr import checks
 
 PRESENT = list(checks.MONEY)
@@ -78,3 +80,24 @@ def test_a_row_of_dashes_the_totals_leave_nothing_for_is_zeros():
     checks.run_checks(drafts, totals, present, 1982, 2, {})
     assert drafts[2].values == {"gross_pay": "0.00", "deductions": "0.00", "net_pay": "0.00"}
     assert not drafts[2].review
+
+
+def test_an_unplaced_additional_pay_column_is_zero_where_gross_is_the_proven_base():
+    # `samples --hard all --seed 55` page-0011: the additional pay column under a stamp, blank on two rows
+    kinds = ["row", "name", "egn", "days_worked", "base_pay", None, "gross_pay", "deductions", "net_pay"]
+    present = [k for k in kinds if k]
+    drafts = [checks.RowDraft(values={"egn": e, "base_pay": b, "gross_pay": g, "deductions": d, "net_pay": n})
+              for e, b, g, d, n in (("3709171670", "290.82", "290.82", "26.46", "264.36"),
+                                    ("4802203282", "140.98", "159.31", "13.38", "145.93"))]  # fmt: skip
+    kinds.remove("name")
+    checks.run_checks(drafts, {}, present, 1984, 3, {})
+    checks.guard_page(drafts, kinds, [[""] * len(kinds) for _ in drafts])
+    assert drafts[0].values["extra_pay"] == "0.00" and "extra_pay" not in drafts[0].review
+    assert drafts[1].values["extra_pay"] == "18.33" and drafts[1].review.reasons["extra_pay"] == checks.UNREADABLE
+
+
+def test_the_row_covering_a_line_of_a_page_fed_sideways_is_the_nearest_across():
+    # the rows of a page fed sideways lie side by side in the image as given: each spans its whole height
+    truth = PayrollRow(row=3, bbox=[579, 232, 701, 3344])
+    two, three = PayrollRow(row=2, bbox=[513, 201, 645, 3376]), PayrollRow(row=3, bbox=[590, 200, 697, 3375])
+    assert covering_row(truth, [two, three]) is three
