@@ -206,6 +206,12 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     """Row sums; corrections the sums prove; everything else unresolved goes to review."""
     _check_money(row, present)
     final = {f: row.dec(f) for f in MONEY if f in present}
+    # no part of the pay is more than the gross, whatever else could not be read: the net pay `146.30`
+    # read `1146.30` (a stamp's ring taken for a 1) beside unread deductions broke no sum that could be done
+    gross = final.get("gross_pay")
+    for f in ("base_pay", "extra_pay", "deductions", "net_pay"):
+        if gross is not None and (x := final.get(f)) is not None and x > gross:
+            row.review.update((f, "gross_pay"), reason=ROW_SUM)
     for ok, names in _relations(final):
         # a sum that a filled-in figure keeps by construction proves nothing
         if ok and not (row.derived | row.unconfirmed).intersection(names):

@@ -101,3 +101,10 @@ def test_the_row_covering_a_line_of_a_page_fed_sideways_is_the_nearest_across():
     truth = PayrollRow(row=3, bbox=[579, 232, 701, 3344])
     two, three = PayrollRow(row=2, bbox=[513, 201, 645, 3376]), PayrollRow(row=3, bbox=[590, 200, 697, 3375])
     assert covering_row(truth, [two, three]) is three
+
+
+def test_a_net_pay_above_the_gross_is_in_doubt_when_no_sum_can_be_done():
+    # `samples --hard all --seed 56` page-0003: the deductions unread, the net `146.30` read `1146.30`
+    row = checks.RowDraft(values={"gross_pay": "176.05", "deductions": None, "net_pay": "1146.30"})
+    checks.check_money(row, ["gross_pay", "deductions", "net_pay"])
+    assert row.review.reasons.get("net_pay") == checks.ROW_SUM and "deductions" in row.review
