@@ -37,8 +37,9 @@ def extract_image(
         gray = preprocess.to_gray(image)
         asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
                  engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
-        # faint scans can leave the detector unsure: then every other orientation is tried
-        for turns in dict.fromkeys([t for t in asked if t] or [1, 3, 2]):
+        # faint scans can leave the detector unsure, or wrong (a portrait sheet fed sideways on a landscape
+        # scan, said to be turned the other way): what it says first, then every other orientation
+        for turns in dict.fromkeys([*(t for t in asked if t), 1, 3, 2]):
             turned_hints: dict[str, bool] = {}
             try:
                 turned = read_page(
