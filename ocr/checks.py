@@ -913,7 +913,8 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
 def number_rows(drafts: list[RowDraft]) -> None:
     """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
     printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
-    agree with; a number nobody could read is filled in between two such anchors when the gap fits.
+    agree with; a number nobody could read is filled in between two such anchors when the gap fits (the
+    sequence makes it certain), and beyond the first or last anchor as an inference, flagged.
     Where the printed numbers and the rows found disagree (a row lost or split, a number misread) the
     row number goes to review: a certificate must never cite the wrong line of the sheet."""
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
@@ -947,6 +948,10 @@ def number_rows(drafts: list[RowDraft]) -> None:
         d.values["row"] = guess
         if not fits or (read[i] is not None and read[i] != guess):
             d.review.add("row", ROW_NUMBER)
+        elif read[i] is None and (above is None or below is None):
+            # between two read numbers that fit, an unread one is certain; beyond the last read number
+            # (a stamp over the first or last rows) only the order says it: an inference, flagged
+            d.review.add("row", UNREADABLE)
     for a, b in zip(keys, keys[1:], strict=False):  # a jump between anchors: a row lost or two merged
         if anchors[b] - anchors[a] != b - a or anchors[b] <= anchors[a]:
             for i in (a, b):

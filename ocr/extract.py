@@ -18,7 +18,7 @@ import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage
+from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
@@ -104,8 +104,10 @@ def _two_sheets(
         return None
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
-        for i, r in enumerate(right.rows, start=1):
+        for i, r in enumerate(right.rows, start=1):  # (an inference, not a reading: flagged)
             r.row = last + i
+            r.review = sorted({*(r.review or []), "row"})
+            r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
     return PayrollPage.model_validate(
         {
             "image": image_name,

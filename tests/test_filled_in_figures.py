@@ -108,3 +108,12 @@ def test_a_net_pay_above_the_gross_is_in_doubt_when_no_sum_can_be_done():
     row = checks.RowDraft(values={"gross_pay": "176.05", "deductions": None, "net_pay": "1146.30"})
     checks.check_money(row, ["gross_pay", "deductions", "net_pay"])
     assert row.review.reasons.get("net_pay") == checks.ROW_SUM and "deductions" in row.review
+
+
+def test_an_unread_row_number_is_certain_between_read_ones_and_flagged_beyond_them():
+    read = [None, 2, None, 4, None]  # a stamp over the first, third and last numbers
+    drafts = [checks.RowDraft(values={"row": n, "name": "Иван Петров Иванов"}) for n in read]
+    checks.number_rows(drafts)
+    assert [d.values["row"] for d in drafts] == [1, 2, 3, 4, 5]
+    assert "row" not in drafts[2].review, "between 2 and 4 the sequence makes it certain"
+    assert drafts[0].review.reasons["row"] == drafts[4].review.reasons["row"] == checks.UNREADABLE
