@@ -209,13 +209,13 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     # no part of the pay is more than the gross, whatever else could not be read: the net pay `146.30`
     # read `1146.30` (a stamp's ring taken for a 1) beside unread deductions broke no sum that could be done
     gross = final.get("gross_pay")
-    for f in ("base_pay", "extra_pay", "deductions", "net_pay"):
-        if gross is not None and (x := final.get(f)) is not None and x > gross:
-            row.review.update((f, "gross_pay"), reason=ROW_SUM)
     for ok, names in _relations(final):
         # a sum that a filled-in figure keeps by construction proves nothing
-        if ok and not (row.derived | row.unconfirmed).intersection(names):
+        if ok and not _unproven_fill(row).intersection(names):
             row.proven.update(n for n in names if n not in row.review)
+    for f in ("base_pay", "extra_pay", "deductions", "net_pay"):  # (the gross too, unless a sum proves it)
+        if gross is not None and (x := final.get(f)) is not None and x > gross:
+            row.review.update([f] if "gross_pay" in row.proven else [f, "gross_pay"], reason=ROW_SUM)
     if "base_pay" in present and "gross_pay" in present and "extra_pay" not in present:
         # no additional pay on the sheet: no sum binds the base pay but its equality with the gross
         base, gross = final.get("base_pay"), final.get("gross_pay")
@@ -592,10 +592,15 @@ def fill_from_columns(
         missing = [i for i, x in enumerate(vals) if x is None]
         if len(missing) != 1 or not (targets := _column_targets(totals, present, f)):
             continue
-        if any(f not in r.proven or f in r.review for i, r in enumerate(rows) if i != missing[0]):
+        others = [r for i, r in enumerate(rows) if i != missing[0]]
+        # figures filled in from their rows' sums (a dash read as nothing beside equal base and gross) are
+        # no readings: the total confirms them only by leaving exactly nothing for the missing one
+        # (nor are the figures whose only sum holds through one of them)
+        leaning = any(f in r.derived or f not in r.proven for r in others)
+        if any(f not in r.derived and (f in r.review or (f not in r.proven and not r.derived)) for r in others):
             continue
         known = Decimal((carried or {}).get(f, "0")) + sum(v for v in vals if v is not None)
-        options = [t - known for t in targets if t >= known]
+        options = [t - known for t in targets if t >= known and not (leaning and t != known)]
         if options:
             fill.setdefault(missing[0], {})[f] = options
     for i, opts in fill.items():
@@ -822,7 +827,14 @@ def forget_verdicts(drafts: list[RowDraft]) -> None:
     for d in drafts:
         d.review.clear()
         d.proven.clear()
-        d.review.update(d.derived | d.unconfirmed, reason=UNREADABLE)
+        d.review.update(_unproven_fill(d), reason=UNREADABLE)
+
+
+def _unproven_fill(d: RowDraft) -> set[str]:
+    """The row's figures nobody read that only sums made up: those filled in from the column totals alone,
+    and those from the row's sums other than a zero (a dash beside a base and a gross read alike: two
+    readings that agree, not one figure's reading made to fit)."""
+    return d.unconfirmed | {f for f in d.derived if d.dec(f) != 0}
 
 
 def choose_totals(
