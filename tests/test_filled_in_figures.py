@@ -117,3 +117,20 @@ def test_an_unread_row_number_is_certain_between_read_ones_and_flagged_beyond_th
     assert [d.values["row"] for d in drafts] == [1, 2, 3, 4, 5]
     assert "row" not in drafts[2].review, "between 2 and 4 the sequence makes it certain"
     assert drafts[0].review.reasons["row"] == drafts[4].review.reasons["row"] == checks.UNREADABLE
+
+
+def test_a_zero_row_beside_dashes_for_additional_pay_is_read_as_zeros():
+    # `samples --family D --seed 101` page-0003: additional pay a dash on most rows (read as nothing, base
+    # and gross alike), and one row of dashes: the totals leave exactly nothing for it
+    def row(b: str | None, e: str | None, g: str | None, d: str | None, n: str | None) -> checks.RowDraft:
+        return checks.RowDraft(values={"base_pay": b, "extra_pay": e, "gross_pay": g, "deductions": d, "net_pay": n})
+
+    drafts = [row("1036.35", None, "1036.35", "133.69", "902.66"), row("1058.81", "232.94", "1291.75", "268.68", "1023.07"),
+              row(None, None, None, None, None)]  # fmt: skip
+    totals = {"base_pay": "2095.16", "extra_pay": "232.94", "gross_pay": "2328.10", "deductions": "402.37",
+              "net_pay": "1925.73"}  # fmt: skip
+    for _ in range(2):
+        checks.forget_verdicts(drafts)
+        checks.run_checks(drafts, totals, PRESENT, 1990, 5, {})
+    assert drafts[0].values["extra_pay"] == "0.00" and not drafts[0].review
+    assert all(drafts[2].values[f] == "0.00" for f in PRESENT) and not drafts[2].review
