@@ -3,6 +3,7 @@ accuracy and silent error rate over the ground truth's values; plus review load,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow
@@ -91,8 +92,10 @@ def covering_row(t: PayrollRow, got: list[PayrollRow]) -> PayrollRow | None:
     cy = (t.bbox[1] + t.bbox[3]) / 2
     cx = (t.bbox[0] + t.bbox[2]) / 2
     hits = [g for g in got if g.bbox and g.bbox[1] <= cy <= g.bbox[3] and g.bbox[0] <= cx <= g.bbox[2]]
-    # a skewed page's boxes overlap their neighbours: the nearest middle is the row
-    return min(hits, key=lambda g: abs((g.bbox[1] + g.bbox[3]) / 2 - cy) if g.bbox else 0) if hits else None
+    # a skewed page's boxes overlap their neighbours: the nearest middle is the row (across and down: on a
+    # page fed sideways the rows lie side by side in the image as given)
+    return min(hits, key=lambda g: math.hypot((g.bbox[1] + g.bbox[3]) / 2 - cy, (g.bbox[0] + g.bbox[2]) / 2 - cx)
+               if g.bbox else 0) if hits else None  # fmt: skip
 
 
 def _norm(s: str | None) -> str:

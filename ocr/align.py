@@ -11,6 +11,9 @@ from .geometry import Grid
 from .preprocess import components
 
 MOSTLY = 0.6  # share of a column's lines on one right edge that makes it a column of figures
+# the longest figure of a payroll (an ЕГН, `12 345.67`) is some seven type heights long; names of a like
+# length in a typewriter face also end on one right edge, and are twice as long
+LONGEST_FIGURE = 9.0
 
 
 def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
@@ -61,7 +64,9 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
             kinds.append("numeric")
         elif ls <= 2 * tight and 4 * ls <= rs:
             kinds.append("text")
-        elif float(np.median(rights - lefts)) >= char_h and _mostly_right_aligned(lefts, rights, tight):
+        elif char_h <= float(np.median(rights - lefts)) <= LONGEST_FIGURE * char_h and _mostly_right_aligned(
+            lefts, rights, tight
+        ):
             kinds.append("numeric")
         else:
             kinds.append("scribble")

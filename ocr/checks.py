@@ -83,6 +83,9 @@ class RowDraft:
     corrected: set[str] = field(default_factory=set)  # figures read from a correction over a struck one
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
+    # unreadable fields filled in from the column totals that no figure read on the row confirms (the
+    # total they were made from cannot confirm them): in review for good
+    unconfirmed: set[str] = field(default_factory=set)
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
     # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
@@ -233,9 +236,16 @@ def check_money(row: RowDraft, present: list[str]) -> None:
     """Row sums; corrections the sums prove; everything else unresolved goes to review."""
     _check_money(row, present)
     final = {f: row.dec(f) for f in MONEY if f in present}
+    # no part of the pay is more than the gross, whatever else could not be read: the net pay `146.30`
+    # read `1146.30` (a stamp's ring taken for a 1) beside unread deductions broke no sum that could be done
+    gross = final.get("gross_pay")
     for ok, names in _relations(final):
-        if ok:
+        # a sum that a filled-in figure keeps by construction proves nothing
+        if ok and not _unproven_fill(row).intersection(names):
             row.proven.update(n for n in names if n not in row.review)
+    for f in ("base_pay", "extra_pay", "deductions", "net_pay"):  # (the gross too, unless a sum proves it)
+        if gross is not None and (x := final.get(f)) is not None and x > gross:
+            row.review.update([f] if "gross_pay" in row.proven else [f, "gross_pay"], reason=ROW_SUM)
     if "base_pay" in present and "gross_pay" in present and "extra_pay" not in present:
         # no additional pay on the sheet: no sum binds the base pay but its equality with the gross
         base, gross = final.get("base_pay"), final.get("gross_pay")
@@ -370,7 +380,12 @@ def check_totals(
             cur = r.dec(f)
             assert cur is not None
             guess = cur + diff
-            if guess >= 0 and _one_edit(_fmt(cur), _fmt(guess)):
+            # a figure the row's sums filled in was never read, so no slip of reading explains it; and a
+            # "fix" that breaks the row's own sums is another figure of the column wrong (`264.14`, filled
+            # in, moved to `164.14` for a `234.03` misread `334.03`)
+            breaks = any(not ok for ok, names in _relations({**{k: r.dec(k) for k in MONEY if k in present}, f: guess})
+                         if f in names)  # fmt: skip
+            if guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess)):
                 r.values[f] = _fmt(guess)
                 r.review.discard(f)
                 fixed = True
@@ -692,10 +707,15 @@ def fill_from_columns(
         missing = [i for i, x in enumerate(vals) if x is None]
         if len(missing) != 1 or not (targets := _column_targets(totals, present, f)):
             continue
-        if any(f not in r.proven or f in r.review for i, r in enumerate(rows) if i != missing[0]):
+        others = [r for i, r in enumerate(rows) if i != missing[0]]
+        # figures filled in from their rows' sums (a dash read as nothing beside equal base and gross) are
+        # no readings: the total confirms them only by leaving exactly nothing for the missing one
+        # (nor are the figures whose only sum holds through one of them)
+        leaning = any(f in r.derived or f not in r.proven for r in others)
+        if any(f not in r.derived and (f in r.review or (f not in r.proven and not r.derived)) for r in others):
             continue
         known = Decimal((carried or {}).get(f, "0")) + sum(v for v in vals if v is not None)
-        options = [t - known for t in targets if t >= known]
+        options = [t - known for t in targets if t >= known and not (leaning and t != known)]
         if options:
             fill.setdefault(missing[0], {})[f] = options
     for i, opts in fill.items():
@@ -708,10 +728,22 @@ def fill_from_columns(
             fits = _fits(r, fields, opts)
         if len(fits) != 1:
             continue
-        for f, x in zip(opts, fits[0], strict=True):
+        # what the totals leave for a figure is confirmed by a sum of its row that a figure read on that
+        # row takes part in; filled in across a whole row, the row's sums hold whatever the totals say (a
+        # row of dashes read as nothing, a net total `1948.59` misread for `948.59`: 2459.00 / 1459.00 /
+        # 1000.00 out unflagged). A total that is exactly what the other rows add up to says zero itself.
+        read = {k for k in fields if k not in opts and k not in r.derived and r.dec(k) is not None}
+        filled = dict(zip(opts, fits[0], strict=True))
+        rels = _relations({f: (filled[f] if f in filled else r.dec(f)) for f in MONEY if f in present})
+        for f, x in filled.items():
             r.values[f] = _fmt(x)
-            r.review.discard(f)
-        r.derived.difference_update(opts)
+            if x == 0 or any(ok and f in names and read.intersection(names) for ok, names in rels):
+                r.review.discard(f)
+                r.derived.discard(f)
+            else:
+                r.review.add(f, UNREADABLE)
+                r.derived.discard(f)
+                r.unconfirmed.add(f)
         for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
             if ok and not any(n in r.review for n in names):
                 r.proven.update(names)
@@ -974,11 +1006,22 @@ def _unconfirmed_changes(
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
-    """Before the checks run again with the second readings: no field doubted or vouched for yet."""
+    """Before the checks run again with the second readings: no field doubted or vouched for yet, except a
+    figure nobody read that the row's sums filled in: it stays unreadable until its column's total confirms
+    it (check_totals). Read as a figure the second time, it held its own row's sum by construction and went
+    out unflagged with the misread figure it was computed from (`155.09` = 277.37 - `122.28` for 220.51)."""
     for d in drafts:
         d.review.clear()
         d.proven.clear()
         d.ink_fit.clear()
+        d.review.update(_unproven_fill(d), reason=UNREADABLE)
+
+
+def _unproven_fill(d: RowDraft) -> set[str]:
+    """The row's figures nobody read that only sums made up: those filled in from the column totals alone,
+    and those from the row's sums other than a zero (a dash beside a base and a gross read alike: two
+    readings that agree, not one figure's reading made to fit)."""
+    return d.unconfirmed | {f for f in d.derived if d.dec(f) != 0}
 
 
 def choose_totals(
@@ -1024,13 +1067,19 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
                 d.values.setdefault(f, None)
                 d.review.add(f, UNREADABLE)
     # no additional-pay column found, yet the row's gross is not its base pay: that row has additional pay
-    # in a column that was missed
+    # in a column that was missed. Where that column stands unplaced between the base and the gross pay
+    # (its figures under a stamp, blank where nothing was paid), a row whose gross is its proven base pay
+    # was paid no additional pay: 0.00, as gross = base + additional says
     if {"base_pay", "gross_pay"} <= present and "extra_pay" not in present:
+        b_c, g_c = kinds.index("base_pay"), kinds.index("gross_pay")
+        unplaced = any(kinds[c] is None for c in range(min(b_c, g_c) + 1, max(b_c, g_c)))
         for d in drafts:
             b, g = d.dec("base_pay"), d.dec("gross_pay")
-            if b is not None and g is not None and b != g:
-                d.values.setdefault("extra_pay", None)
+            if b is not None and g is not None and b != g:  # what the sum says, in review (nobody read it)
+                d.values["extra_pay"] = _fmt(g - b) if g > b else None
                 d.review.add("extra_pay", UNREADABLE)
+            elif unplaced and b is not None and b == g and "base_pay" in d.proven and "gross_pay" not in d.review:
+                d.values["extra_pay"] = "0.00"
     for c, kind in enumerate(kinds):
         if kind is not None:
             continue
@@ -1064,7 +1113,8 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
 def number_rows(drafts: list[RowDraft]) -> None:
     """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
     printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
-    agree with; a number nobody could read is filled in between two such anchors when the gap fits.
+    agree with; a number nobody could read is filled in between two such anchors when the gap fits (the
+    sequence makes it certain), and beyond the first or last anchor as an inference, flagged.
     Where the printed numbers and the rows found disagree (a row lost or split, a number misread) the
     row number goes to review: a certificate must never cite the wrong line of the sheet."""
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
@@ -1098,6 +1148,10 @@ def number_rows(drafts: list[RowDraft]) -> None:
         d.values["row"] = guess
         if not fits or (read[i] is not None and read[i] != guess):
             d.review.add("row", ROW_NUMBER)
+        elif read[i] is None and (above is None or below is None):
+            # between two read numbers that fit, an unread one is certain; beyond the last read number
+            # (a stamp over the first or last rows) only the order says it: an inference, flagged
+            d.review.add("row", UNREADABLE)
     for a, b in zip(keys, keys[1:], strict=False):  # a jump between anchors: a row lost or two merged
         if anchors[b] - anchors[a] != b - a or anchors[b] <= anchors[a]:
             for i in (a, b):

@@ -18,7 +18,7 @@ import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage
+from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
@@ -37,8 +37,9 @@ def extract_image(
         gray = preprocess.to_gray(image)
         asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
                  engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
-        # faint scans can leave the detector unsure: then every other orientation is tried
-        for turns in dict.fromkeys([t for t in asked if t] or [1, 3, 2]):
+        # faint scans can leave the detector unsure, or wrong (a portrait sheet fed sideways on a landscape
+        # scan, said to be turned the other way): what it says first, then every other orientation
+        for turns in dict.fromkeys([*(t for t in asked if t), 1, 3, 2]):
             turned_hints: dict[str, bool] = {}
             try:
                 turned = read_page(
@@ -103,8 +104,10 @@ def _two_sheets(
         return None
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
-        for i, r in enumerate(right.rows, start=1):
+        for i, r in enumerate(right.rows, start=1):  # (an inference, not a reading: flagged)
             r.row = last + i
+            r.review = sorted({*(r.review or []), "row"})
+            r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
     return PayrollPage.model_validate(
         {
             "image": image_name,

@@ -56,11 +56,19 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
         one_line = int(1.5 * glyph)
     else:
         one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
+    tall = 2.2 * one_line
+    if len(bands) >= 3 and (glyph := _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)):
+        # rows set close, a correction written above some of them: the lower quartile is itself a line
+        # and a half, and two rows joined by a figure written between them stayed one band. Such a band
+        # is twice as tall as two lines of the type and stands out among the rows (rows of wrapped names
+        # are all that tall)
+        median = sorted(b - a for a, b in bands)[len(bands) // 2]
+        tall = min(tall, max(2.2 * 1.5 * glyph, 1.8 * median))
     out: list[tuple[int, int]] = []
     todo = list(bands)
     while todo:
         a, b = todo.pop(0)
-        if b - a <= 2.2 * one_line:
+        if b - a <= tall:
             out.append((a, b))
             continue
         prof = np.convolve((ink[a:b, x0:x1] > 0).sum(axis=1).astype(np.float64), np.ones(5) / 5, mode="same")

@@ -19,11 +19,8 @@ from .conftest import FIXTURES
 STILL_FAILING: dict[str, str] = {
     "e-days-crossed-by-signatures-handwritten-total": "a dot-matrix barred zero read as 6 in an ЕГН: with the table's "
     "dust rule back (s3-silent) the misread ЕГН happens to pass its check digit",
-    "hard-stamp-over-first-names-200dpi": "names no longer cut short silently; the row numbers under the stamp unread",
     "hard-name-column-not-found-200dpi": "every name now goes to review (none read: the name column was not "
     "found); at 16 grey levels row 2's additional pay is read wrong and its sums still hold",
-    "hard-stamp-over-row-numbers": "row numbers read (tests/test_rownumbers.py); the unruled columns' edge cuts each "
-    "first name off into a column of its own: three names wrong without a flag",
 }
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))

@@ -22,6 +22,11 @@ ONCE_FLAGGED_WHOLE = {
     "a-total-misread-two-digits-page-review": "31 of 60",
 }
 
+# a-total-misread: the deductions of the last row are read by neither pass and filled in as gross - net;
+# with the gross total misread and no deductions total nothing confirms them, so that row's gross and
+# deductions stay in review with it (s6-hard: a filled-in figure is no reading; 6 of 60 before, 8 now)
+LIMIT = {"a-total-misread-two-digits-page-review": 0.14}
+
 
 @pytest.mark.parametrize("sheet", sorted(ONCE_FLAGGED_WHOLE))
 def test_a_few_misread_figures_do_not_send_whole_columns_to_review(sheet: str, ocr_engine: OcrEngine):
@@ -34,6 +39,6 @@ def test_a_few_misread_figures_do_not_send_whole_columns_to_review(sheet: str, o
     s = Score()
     s.add(truth, got)
     assert sum(s.silent.values()) == 0
-    assert s.review_load <= 0.10, (
+    assert s.review_load <= LIMIT.get(sheet, 0.10), (
         f"{s.flagged} of {s.extracted_fields} fields to review (before: {ONCE_FLAGGED_WHOLE[sheet]})"
     )
