@@ -340,7 +340,9 @@ def check_totals(
             cur = r.dec(f)
             assert cur is not None
             guess = cur + diff
-            if guess >= 0 and _one_edit(_fmt(cur), _fmt(guess)):
+            # a figure filled in from the row's sums was never read, so it cannot have slipped; nor may the
+            # fix break a sum of its row that held (a misread total would pull a right figure off)
+            if guess >= 0 and f not in r.derived and _one_edit(_fmt(cur), _fmt(guess)) and not _breaks_sum(r, f, guess):
                 r.values[f] = _fmt(guess)
                 r.review.discard(f)
                 fixed = True
@@ -392,6 +394,13 @@ def check_totals(
             for r in rows:
                 if f in present and r.values.get(f) is not None:
                     r.review.add(f, why)
+
+
+def _breaks_sum(r: RowDraft, f: str, x: Decimal) -> bool:
+    """Would ``x`` for field ``f`` break a sum of row ``r`` that holds now?"""
+    now = {k: r.dec(k) for k in MONEY}
+    after = {names: ok for ok, names in _relations({**now, f: x})}
+    return any(ok and not after.get(names, True) for ok, names in _relations(now))
 
 
 def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
@@ -544,7 +553,8 @@ def _one_row_explains_columns(
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
         rels = _relations({f: h.get(f) for f in MONEY})
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels):
+        tied = {n for _ok, names in rels for n in names}  # a figure no sum of the row checks is not explained
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and set(diffs) <= tied:
             hits.append((r, h))
     if len(hits) != 1:
         return False
@@ -788,10 +798,16 @@ def run_checks(
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
-    """Before the checks run again with the second readings: no field doubted or vouched for yet."""
+    """Before the checks run again with the second readings: no field doubted or vouched for yet, and no
+    figure filled in from the sums taken for a read one (filled again if the sums still give it, and
+    shown until its column confirms it: a dash filled as 0.01 beside a misread base must not come back
+    vouched for by the very sum it was made from)."""
     for d in drafts:
         d.review.clear()
         d.proven.clear()
+        for f in d.derived:
+            d.values[f] = None
+        d.derived.clear()
 
 
 def choose_totals(
