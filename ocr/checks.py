@@ -410,6 +410,17 @@ def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict
     return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f])
 
 
+def _column_off(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], f: str, carried: dict[str, str] | None
+) -> bool:
+    """Column ``f`` has every figure read and a total, and does not add up to it."""
+    vals = [r.dec(f) for r in rows]
+    targets = _column_targets(totals, present, f)
+    if not targets or any(x is None for x in vals):
+        return False
+    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) not in targets
+
+
 def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:
     """The printed totals hold enough figures for one of the row's sums to be checked on them."""
     return bool(_relations({f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}))
@@ -433,17 +444,28 @@ def _column_vouches(
     return col in _column_targets(totals, present, f)
 
 
-def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
-    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read)."""
+_PARTNERS = {"base_pay": {"gross_pay", "extra_pay"}, "extra_pay": {"gross_pay", "base_pay"},
+             "deductions": {"gross_pay", "net_pay"}, "net_pay": {"gross_pay", "deductions"}}  # fmt: skip
+
+
+def _candidates(
+    f: str, v: dict[str, Decimal | None], present: list[str], off: frozenset[str] = frozenset()
+) -> list[Decimal]:
+    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read). A sum
+    whose other figures lie in a column that does not add up either (``off``) says nothing: the slip may
+    be in that figure as well as in ``f`` (a misread net 'explained' as a misread deduction, and the next
+    row's misread deduction as a misread net, both columns then adding up)."""
     b, e, g, d, n = (v.get(k) for k in MONEY)
     out: list[Decimal | None] = []
     if f == "gross_pay":
-        if b is not None and e is not None and b + e != g:
+        if b is not None and e is not None and b + e != g and not off & {"base_pay", "extra_pay"}:
             out.append(b + e)
-        if d is not None and n is not None and d + n != g:
+        if d is not None and n is not None and d + n != g and not off & {"deductions", "net_pay"}:
             out.append(d + n)
-        if "extra_pay" not in present and b is not None and b != g:
+        if "extra_pay" not in present and b is not None and b != g and "base_pay" not in off:
             out.append(b)  # no additional pay on the sheet: the gross is the base pay
+    elif off & _PARTNERS.get(f, set()):
+        return []
     elif f == "base_pay" and g is not None and b != (g - e if e is not None else g):
         out.append(g - e if e is not None else (g if "extra_pay" not in present else None))
     elif f == "extra_pay" and g is not None and b is not None and b + (e or 0) != g:
@@ -669,10 +691,11 @@ def reconcile_columns(
             col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
             if any(t == col for t in targets):
                 continue
+            off = frozenset(k for k in fields if k != f and _column_off(rows, totals, present, k, carried))
             options: list[tuple[RowDraft, list[Decimal]]] = []
             for r, cur in zip(rows, vals, strict=True):
                 assert cur is not None
-                cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present) if c != cur]
+                cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present, off) if c != cur]
                 if cands:
                     options.append((r, cands))
             if not options or len(options) > MAX_SUSPECT_ROWS:
