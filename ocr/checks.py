@@ -75,6 +75,7 @@ class RowDraft:
     proven: set[str] = field(default_factory=set)  # fields a satisfied sum vouches for
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    parts: list[Decimal | None] | None = None  # the itemised deductions as read (tax, insurance, ...)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -803,6 +804,7 @@ def run_checks(
             check_egn(d)
         if "days_worked" in present:
             check_days(d, year, month)
+        _deductions_from_parts(d)
         check_money(d, present)
         if "name" in present:
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
@@ -813,11 +815,33 @@ def run_checks(
     reconcile_columns(drafts, totals, present, carried)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
+    # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
+    # up to totals that keep their own sums (then an item was misread)
+    sound = totals_consistent(totals, present) and _column_vouches(drafts, totals, present, "deductions", carried)
+    for d in drafts:
+        if not sound and (p := _parts_sum(d)) is not None and d.dec("deductions") != p:
+            d.review.update(("deductions", "net_pay"), reason=ROW_SUM)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
                 d.review.add(f, CORRECTION)
                 d.review.reasons[f] = CORRECTION
+
+
+def _parts_sum(d: RowDraft) -> Decimal | None:
+    if not d.parts or any(p is None for p in d.parts):
+        return None
+    return sum((p for p in d.parts if p is not None), Decimal(0))
+
+
+def _deductions_from_parts(d: RowDraft) -> None:
+    """The itemised deductions and the row's net pay both say what the deductions total is, and the total
+    as read says otherwise: two checks that do not depend on each other agree ('35.85' read for 34.85,
+    23.58 + 8.65 + 2.62 and 262.03 - 227.18)."""
+    p, g, n, ded = _parts_sum(d), d.dec("gross_pay"), d.dec("net_pay"), d.dec("deductions")
+    if p is not None and g is not None and n is not None and g - n == p and ded != p:
+        d.values["deductions"] = _fmt(p)
+        d.alts.pop("deductions", None)
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
