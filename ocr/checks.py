@@ -76,6 +76,9 @@ class RowDraft:
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     parts: list[Decimal | None] | None = None  # the itemised deductions as read (tax, insurance, ...)
+    # figures a column's difference fixed while a column they are summed with was off too: which of the two
+    # figures slipped, the sums cannot tell (kept across the passes: the second sees the fixed figure as read)
+    unsure_fixes: set[str] = field(default_factory=set)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -446,27 +449,21 @@ def _column_vouches(
 
 
 _PARTNERS = {"base_pay": {"gross_pay", "extra_pay"}, "extra_pay": {"gross_pay", "base_pay"},
+             "gross_pay": {"base_pay", "extra_pay", "deductions", "net_pay"},
              "deductions": {"gross_pay", "net_pay"}, "net_pay": {"gross_pay", "deductions"}}  # fmt: skip
 
 
-def _candidates(
-    f: str, v: dict[str, Decimal | None], present: list[str], off: frozenset[str] = frozenset()
-) -> list[Decimal]:
-    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read). A sum
-    whose other figures lie in a column that does not add up either (``off``) says nothing: the slip may
-    be in that figure as well as in ``f`` (a misread net 'explained' as a misread deduction, and the next
-    row's misread deduction as a misread net, both columns then adding up)."""
+def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
+    """What each of the row's sums alone says ``f`` should be (only sums that do not hold as read)."""
     b, e, g, d, n = (v.get(k) for k in MONEY)
     out: list[Decimal | None] = []
     if f == "gross_pay":
-        if b is not None and e is not None and b + e != g and not off & {"base_pay", "extra_pay"}:
+        if b is not None and e is not None and b + e != g:
             out.append(b + e)
-        if d is not None and n is not None and d + n != g and not off & {"deductions", "net_pay"}:
+        if d is not None and n is not None and d + n != g:
             out.append(d + n)
-        if "extra_pay" not in present and b is not None and b != g and "base_pay" not in off:
+        if "extra_pay" not in present and b is not None and b != g:
             out.append(b)  # no additional pay on the sheet: the gross is the base pay
-    elif off & _PARTNERS.get(f, set()):
-        return []
     elif f == "base_pay" and g is not None and b != (g - e if e is not None else g):
         out.append(g - e if e is not None else (g if "extra_pay" not in present else None))
     elif f == "extra_pay" and g is not None and b is not None and b + (e or 0) != g:
@@ -681,6 +678,7 @@ def reconcile_columns(
     other agree on each: the row's sum and the column's total. Repeated while figures are found (two
     figures of one row misread: the gross from net + deductions first, then the additional pay)."""
     fields = [f for f in MONEY if f in present]
+    off = frozenset(k for k in fields if _column_off(rows, totals, present, k, carried))  # before any fix
     for _ in range(2 * len(fields)):
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed
@@ -692,11 +690,10 @@ def reconcile_columns(
             col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
             if any(t == col for t in targets):
                 continue
-            off = frozenset(k for k in fields if k != f and _column_off(rows, totals, present, k, carried))
             options: list[tuple[RowDraft, list[Decimal]]] = []
             for r, cur in zip(rows, vals, strict=True):
                 assert cur is not None
-                cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present, off) if c != cur]
+                cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present) if c != cur]
                 if cands:
                     options.append((r, cands))
             if not options or len(options) > MAX_SUSPECT_ROWS:
@@ -720,6 +717,8 @@ def reconcile_columns(
                 r.proven.difference_update(fields)
                 r.derived.difference_update(fields)
                 check_money(r, present)
+                if off & _PARTNERS[f]:  # a figure it is summed with may be the one that slipped
+                    r.unsure_fixes.add(f)
                 changed = True
         if not changed:
             return
@@ -813,6 +812,8 @@ def run_checks(
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
+    for d in drafts:
+        d.review.update(d.unsure_fixes, reason=COLUMN_TOTAL)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
