@@ -847,15 +847,16 @@ def _deductions_from_parts(d: RowDraft) -> None:
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
     """Before the checks run again with the second readings: no field doubted or vouched for yet, and no
-    figure filled in from the sums taken for a read one (filled again if the sums still give it, and
-    shown until its column confirms it: a dash filled as 0.01 beside a misread base must not come back
-    vouched for by the very sum it was made from)."""
+    figure filled in from the sums and still unconfirmed taken for a read one (filled again if the sums
+    still give it, and shown until its column confirms it: a dash filled as 0.01 beside a misread base
+    must not come back vouched for by the very sum it was made from)."""
     for d in drafts:
+        unconfirmed = {f for f in d.derived if f in d.review}  # a column total confirmed the others
+        for f in unconfirmed:
+            d.values[f] = None
+        d.derived -= unconfirmed
         d.review.clear()
         d.proven.clear()
-        for f in d.derived:
-            d.values[f] = None
-        d.derived.clear()
 
 
 def choose_totals(
