@@ -76,9 +76,6 @@ class RowDraft:
     derived: set[str] = field(default_factory=set)  # unreadable fields filled in from the row's sums
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
     parts: list[Decimal | None] | None = None  # the itemised deductions as read (tax, insurance, ...)
-    # figures a column's difference fixed while a column they are summed with was off too: which of the two
-    # figures slipped, the sums cannot tell (kept across the passes: the second sees the fixed figure as read)
-    unsure_fixes: set[str] = field(default_factory=set)
     bbox: list[int] | None = None
 
     def dec(self, f: str) -> Decimal | None:
@@ -414,17 +411,6 @@ def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict
     return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f])
 
 
-def _column_off(
-    rows: list[RowDraft], totals: dict[str, str], present: list[str], f: str, carried: dict[str, str] | None
-) -> bool:
-    """Column ``f`` has every figure read and a total, and does not add up to it."""
-    vals = [r.dec(f) for r in rows]
-    targets = _column_targets(totals, present, f)
-    if not targets or any(x is None for x in vals):
-        return False
-    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) not in targets
-
-
 def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:
     """The printed totals hold enough figures for one of the row's sums to be checked on them."""
     return bool(_relations({f: (Decimal(totals[f]) if f in totals else None) for f in MONEY if f in present}))
@@ -446,11 +432,6 @@ def _column_vouches(
         return False
     col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
     return col in _column_targets(totals, present, f)
-
-
-_PARTNERS = {"base_pay": {"gross_pay", "extra_pay"}, "extra_pay": {"gross_pay", "base_pay"},
-             "gross_pay": {"base_pay", "extra_pay", "deductions", "net_pay"},
-             "deductions": {"gross_pay", "net_pay"}, "net_pay": {"gross_pay", "deductions"}}  # fmt: skip
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
@@ -678,7 +659,6 @@ def reconcile_columns(
     other agree on each: the row's sum and the column's total. Repeated while figures are found (two
     figures of one row misread: the gross from net + deductions first, then the additional pay)."""
     fields = [f for f in MONEY if f in present]
-    off = frozenset(k for k in fields if _column_off(rows, totals, present, k, carried))  # before any fix
     for _ in range(2 * len(fields)):
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed
@@ -717,8 +697,6 @@ def reconcile_columns(
                 r.proven.difference_update(fields)
                 r.derived.difference_update(fields)
                 check_money(r, present)
-                if off & _PARTNERS[f]:  # a figure it is summed with may be the one that slipped
-                    r.unsure_fixes.add(f)
                 changed = True
         if not changed:
             return
@@ -812,8 +790,6 @@ def run_checks(
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
-    for d in drafts:
-        d.review.update(d.unsure_fixes, reason=COLUMN_TOTAL)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
