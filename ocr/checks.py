@@ -790,6 +790,8 @@ def run_checks(
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
+    for d in drafts:  # filled in from the sums (on this pass or the first): shown until a column total confirms it
+        d.review.update((f for f in d.derived if d.values.get(f) is not None), reason=UNREADABLE)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
@@ -822,15 +824,9 @@ def _deductions_from_parts(d: RowDraft) -> None:
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
-    """Before the checks run again with the second readings: no field doubted or vouched for yet, and no
-    figure filled in from the sums and still unconfirmed taken for a read one (filled again if the sums
-    still give it, and shown until its column confirms it: a dash filled as 0.01 beside a misread base
-    must not come back vouched for by the very sum it was made from)."""
+    """Before the checks run again with the second readings: no field doubted or vouched for yet (a figure
+    filled in from the sums stays filled, and shown until its column confirms it: ``run_checks``)."""
     for d in drafts:
-        unconfirmed = {f for f in d.derived if f in d.review}  # a column total confirmed the others
-        for f in unconfirmed:
-            d.values[f] = None
-        d.derived -= unconfirmed
         d.review.clear()
         d.proven.clear()
 
