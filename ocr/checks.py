@@ -790,8 +790,17 @@ def run_checks(
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     fill_from_columns(drafts, totals, present, carried)
     reconcile_columns(drafts, totals, present, carried)
-    for d in drafts:  # filled in from the sums (on this pass or the first): shown until a column total confirms it
-        d.review.update((f for f in d.derived if d.values.get(f) is not None), reason=UNREADABLE)
+    # filled in from the sums (on this pass or the first): shown until a column total confirms it, unless the
+    # figures it was worked out from are sure: read alike by both passes (where read twice), confident, or
+    # confirmed by their own column ('0.01' beside a base read '194.13' once and '194.18' once is not)
+    vouched = {f for f in MONEY if f in present and _column_vouches(drafts, totals, present, f, carried)}
+    for d in drafts:
+        rels = _relations({k: d.dec(k) for k in MONEY if k in present})
+        for f in d.derived:
+            if d.values.get(f) is not None and not any(
+                ok and f in names and all(_sure(d, n, vouched) for n in names if n != f) for ok, names in rels
+            ):
+                d.review.add(f, UNREADABLE)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
     # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
@@ -821,6 +830,15 @@ def _deductions_from_parts(d: RowDraft) -> None:
     if p is not None and g is not None and n is not None and g - n == p and ded != p:
         d.values["deductions"] = _fmt(p)
         d.alts.pop("deductions", None)
+
+
+def _sure(d: RowDraft, f: str, vouched: set[str]) -> bool:
+    """A figure of the row no doubt hangs over: its column confirms it, or it was read (not filled in),
+    confidently, and no other reading of it differs."""
+    if f in vouched:
+        return True
+    other = any(a is not None and Decimal(str(a)) != d.dec(f) for a in d.alts.get(f, []))
+    return f not in d.derived and f not in d.corrected and not other and d.conf.get(f, 0.0) >= CONF_FLOOR
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:
