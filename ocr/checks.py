@@ -803,12 +803,6 @@ def run_checks(
                 d.review.add(f, UNREADABLE)
     check_totals(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
-    # the itemised deductions are one more sum: a total they contradict is in doubt, unless its column adds
-    # up to totals that keep their own sums (then an item was misread)
-    sound = totals_consistent(totals, present) and _column_vouches(drafts, totals, present, "deductions", carried)
-    for d in drafts:
-        if not sound and (p := _parts_sum(d)) is not None and d.dec("deductions") != p:
-            d.review.update(("deductions", "net_pay"), reason=ROW_SUM)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
