@@ -90,6 +90,7 @@ class RowDraft:
     # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
     # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
     ink_fit: dict[str, list[int]] = field(default_factory=dict)  # field -> the readings it was kept over
+    parts: list[Decimal | None] | None = None  # the itemised deductions as read (tax, insurance, ...)
     bbox: list[int] | None = None
     # money figures a page-level step changed: field -> (the step's reason, the value before it changed);
     # kept across the second pass (forget_verdicts) so a change of the first pass is still checked
@@ -671,10 +672,11 @@ def _one_row_explains_columns(
         slips = all(y == 0 or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
                     and (y := h[f]) is not None)  # fmt: skip
         # and a row with a reason to doubt it: a sum of its own that fails, or a figure not read for sure
+        tied = {n for _ok, names in rels for n in names}  # a figure no sum of the row checks is not explained
         own = _relations({f: v.get(f) for f in MONEY})
         suspect = any(not ok for ok, _ in own) or any(f in r.review or f in r.derived for f in diffs)
         suspect = suspect or any(r.conf.get(f, 1.0) < CONF_FLOOR for f in diffs)
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips and suspect:
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips and suspect and set(diffs) <= tied:
             hits.append((r, h))
     if len(hits) != 1:
         return False
@@ -917,6 +919,7 @@ def run_checks(
             check_egn(d)
         if "days_worked" in present:
             check_days(d, year, month)
+        _deductions_from_parts(d)
         check_money(d, present)
         if "name" in present:
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
@@ -927,6 +930,17 @@ def run_checks(
         fill_from_columns(drafts, totals, present, carried)
     with _recorded(drafts, COLUMN_RECONCILE):
         reconcile_columns(drafts, totals, present, carried)
+    # filled in from the sums (on this pass or the first): shown until a column total confirms it, unless the
+    # figures it was worked out from are sure: read alike by both passes (where read twice), confident, or
+    # confirmed by their own column ('0.01' beside a base read '194.13' once and '194.18' once is not)
+    vouched = {f for f in MONEY if f in present and _column_vouches(drafts, totals, present, f, carried)}
+    for d in drafts:
+        rels = _relations({k: d.dec(k) for k in MONEY if k in present})
+        for f in d.derived:
+            if d.values.get(f) is not None and not any(
+                ok and f in names and all(_sure(d, n, vouched) for n in names if n != f) for ok, names in rels
+            ):
+                d.review.add(f, UNREADABLE)
     with _recorded(drafts, TOTAL_FIX):
         check_totals(drafts, totals, present, carried)
     _unconfirmed_changes(drafts, totals, present, carried)
@@ -936,6 +950,31 @@ def run_checks(
             if f not in d.proven or f in d.review:
                 d.review.add(f, CORRECTION)
                 d.review.reasons[f] = CORRECTION
+
+
+def _parts_sum(d: RowDraft) -> Decimal | None:
+    if not d.parts or any(p is None for p in d.parts):
+        return None
+    return sum((p for p in d.parts if p is not None), Decimal(0))
+
+
+def _deductions_from_parts(d: RowDraft) -> None:
+    """The itemised deductions and the row's net pay both say what the deductions total is, and the total
+    as read says otherwise: two checks that do not depend on each other agree ('35.85' read for 34.85,
+    23.58 + 8.65 + 2.62 and 262.03 - 227.18)."""
+    p, g, n, ded = _parts_sum(d), d.dec("gross_pay"), d.dec("net_pay"), d.dec("deductions")
+    if p is not None and g is not None and n is not None and g - n == p and ded != p:
+        d.values["deductions"] = _fmt(p)
+        d.alts.pop("deductions", None)
+
+
+def _sure(d: RowDraft, f: str, vouched: set[str]) -> bool:
+    """A figure of the row no doubt hangs over: its column confirms it, or it was read (not filled in),
+    confidently, and no other reading of it differs."""
+    if f in vouched:
+        return True
+    other = any(a is not None and Decimal(str(a)) != d.dec(f) for a in d.alts.get(f, []))
+    return f not in d.derived and f not in d.corrected and not other and d.conf.get(f, 0.0) >= CONF_FLOOR
 
 
 @contextmanager

@@ -109,7 +109,48 @@ def correct_word(word: str) -> tuple[str, bool]:
                 near.append(cand)
     if len(near) == 1:
         return near[0], True
+    common = [c for c in near if c in _common()]
+    if len(common) == 1:  # 'Маринав': 'Маринов' or the rare 'Маринев': the common one, shown to a person
+        return common[0], False
     return word, False
+
+
+@lru_cache(maxsize=1)
+def patronymics() -> frozenset[str]:
+    """Every patronymic of the lexicon's given names, a man's and a woman's form."""
+    return frozenset(w for f in MALE.split() for w in (patronymic(f), patronymic(f) + "а"))
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    """The names a sheet most often holds: given names, their patronymics, the common family names. The
+    rest of the lexicon (a stem with the other of -ов/-ев: 'Димитрев', 'Лазарев') is rare."""
+    whole = SURNAMES_WHOLE.split()
+    return _female() | _male() | patronymics() | frozenset(whole) | frozenset(w + "а" for w in whole)
+
+
+_SWAP = {"ов": "ев", "ев": "ов", "ова": "ева", "ева": "ова"}
+
+
+def _other_suffix(word: str) -> str | None:
+    for end in ("ова", "ева", "ов", "ев"):
+        if word.endswith(end):
+            return word[: -len(end)] + _SWAP[end]
+    return None
+
+
+def _check_word(word: str, middle: bool) -> tuple[str, bool]:
+    """One word of a name (``middle``: the patronymic of 'given patronymic family'). A face whose о looks
+    like е reads 'Лазаров' as 'Лазарев', a word the lexicon holds too: a rare word one letter from exactly
+    one common name is that name, and a patronymic's place holding a family name whose other ending is a
+    patronymic ('Пенчев' where 'Пенчов' is the father's), stays as read; both go to a person."""
+    if word in lexicon() and word not in _common():
+        near = [c for c in _common() if abs(len(c) - len(word)) <= 1 and levenshtein(word, c) == 1]
+        if len(near) == 1:
+            return near[0], False
+    if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
+        return word, False
+    return correct_word(word)
 
 
 def check_name(name: str | None) -> tuple[str | None, bool]:
@@ -122,8 +163,9 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     words = name.split()
     fixed = []
     sure = 2 <= len(words) <= 3
-    for w in words:
-        c, ok = correct_word(w)
+    given = len(words) == 3 and (words[0] in _female() or words[0] in _male())
+    for k, w in enumerate(words):
+        c, ok = _check_word(w, given and k == 1)
         fixed.append(c)
         sure = sure and ok
     # a woman's patronymic and family name end in -а, a man's do not

@@ -5,6 +5,7 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import cv2
 import numpy as np
@@ -176,6 +177,10 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
     pitch = inkcount.digit_pitch(a.ink, [a.grid.cell(r, egn_cols[0]) for r in s.body_rows]) if egn_cols else None
     for r, row_texts in zip(s.body_rows, s.texts, strict=True):
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
+        parts = [c for c, kind in enumerate(kinds) if kind == columns.PART]
+        if parts and "deductions" in kinds:
+            read = [normalise.money_of_cell(row_texts[c])[0] for c in parts]
+            d.parts = [Decimal(x) if x is not None else None for x in read]
         for c, kind in enumerate(kinds):
             if kind is None or kind in ("signature", columns.PART):
                 continue

@@ -19,8 +19,6 @@ from .conftest import FIXTURES
 STILL_FAILING: dict[str, str] = {
     "e-days-crossed-by-signatures-handwritten-total": "a dot-matrix barred zero read as 6 in an ЕГН: with the table's "
     "dust rule back (s3-silent) the misread ЕГН happens to pass its check digit",
-    "hard-name-column-not-found-200dpi": "every name now goes to review (none read: the name column was not "
-    "found); at 16 grey levels row 2's additional pay is read wrong and its sums still hold",
 }
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
