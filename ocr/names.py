@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .header import levenshtein
+from rapidfuzz.distance.Levenshtein import distance as levenshtein  # as ocr.header's (header imports this module)
 
 MALE = """
 Адриан Александър Алекси Ангел Антон Асен Атанас Благой Бойко Бойчо Борис Борислав Божидар Божил Бончо
