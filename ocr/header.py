@@ -411,6 +411,11 @@ def without_far_marks(words: list[Word]) -> list[Word]:
     return words
 
 
+def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
+    """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
+    return clean_employer(lost_dashes(glued_dashes(without_far_marks(words), gray), gray), doubts)
+
+
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
 
 
@@ -480,7 +485,7 @@ def parse_header(
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
-                name = clean_employer(lost_dashes(glued_dashes(without_far_marks(rest), gray), gray), doubts)
+                name = read_employer(rest, gray, doubts)
                 if name and sum(ch.isalpha() for ch in name) >= 4:
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
