@@ -12,7 +12,14 @@ import pytest
 
 from bench.scoring import _norm
 from ocr.geometry import Box, Word
-from ocr.header import clean_employer, glued_dashes, lost_dashes, parse_header, read_employer, without_far_marks
+from ocr.header import (
+    clean_employer,
+    glued_dashes,
+    lost_dashes,
+    parse_header,
+    read_employer,
+    without_far_marks,
+)
 
 from .conftest import FIXTURES
 
