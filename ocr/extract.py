@@ -22,8 +22,9 @@ from archive_core.records import PayrollPage
 
 from . import checks, columns, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .employer_reread import reread_employer
 from .engine import OcrEngine
-from .reading import recognise, second_pass
+from .reading import header_image, recognise, second_pass
 
 
 def extract_image(
@@ -179,6 +180,8 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
+    if s.header.employer_review:  # unsure of the employer's name: its line read again alone
+        s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     kinds = columns.identify(s.texts, s.headings)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)

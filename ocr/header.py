@@ -43,6 +43,7 @@ class Header:
     sheet: int | None = None
     employer_conf: float = 0.0
     employer_review: str | None = None  # why a person should check the employer's name (None: no doubt)
+    employer_words: tuple[Word, ...] = ()  # the words the name was read from (a second reading's crop)
     period_conf: float = 0.0
 
 
@@ -318,9 +319,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     name = quoted_near_misses(_dedication(name), doubts)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
-        doubts += [f"„{w.text.strip('„“')}“ неуверено разчетено" for w in words
-                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip("„“.,:;") not in known
-                   and w.text.strip("„“.,:;") in name and not any(w.text.strip("„“.,:;") in d for d in doubts)]  # fmt: skip
+        marks = "„“\".,:;"  # a straight quote glued to a word is no part of it either
+        doubts += [f"„{w.text.strip(marks[:3])}“ неуверено разчетено" for w in words
+                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
+                   and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
     return name if len(name) >= 4 else None
 
 
@@ -490,4 +492,5 @@ def parse_header(
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)
+                    h.employer_words = tuple(rest)
     return h

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bench.scoring import _norm
+from ocr.employer_reread import reread_employer
 from ocr.geometry import Box, Word
 from ocr.header import (
     clean_employer,
@@ -143,3 +144,31 @@ def test_a_mark_far_right_of_the_name_is_no_part_of_it_but_a_far_word_is():
     name = _line(100, ["ДФ", "„Родопа“", "Смолян"])
     assert [w.text for w in without_far_marks([*name, *_line(100, ["2"], 1200)])] == ["ДФ", "„Родопа“", "Смолян"]
     assert len(without_far_marks([*name, *_line(100, ["Смолян"], 1200)])) == 4
+
+
+class _LineEngine:
+    """A fake engine: the name's line, read alone, gives ``line``."""
+
+    def __init__(self, line: list[Word]):
+        self.line, self.asked = line, 0
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)):
+        self.asked += 1
+        assert psm == 7
+        return self.line
+
+
+def test_an_unsure_name_is_read_again_alone_and_the_second_reading_taken_only_when_sure_and_known():
+    first = [Word("САПК", 0.56, Box(100, 100, 220, 140)), Word("„Дружба“", 0.92, Box(240, 100, 480, 140)),
+             Word("Кърджали", 0.96, Box(520, 100, 760, 140))]  # fmt: skip
+    page = np.full((300, 1000), 255, np.uint8)
+    h = parse_header(first, 3000, gray=page)
+    assert h.employer == "АПК „Дружба“ Кърджали" and h.employer_review
+    again = [Word("АПК", 0.95, Box(100, 100, 190, 140)), *first[1:]]
+    assert reread_employer(h, page, page, _LineEngine(again)).employer_review is None
+    odd = [Word("АПК", 0.95, Box(100, 100, 190, 140)), Word("„Хоризонт“", 0.95, Box(240, 100, 480, 140)), first[2]]
+    kept = reread_employer(h, page, page, _LineEngine(odd))  # a word neither known nor read so before
+    assert (kept.employer, kept.employer_review) == (h.employer, h.employer_review)
+    sure = parse_header([Word("ДЗС", 0.95, Box(100, 100, 190, 140)), first[2]], 3000)
+    engine = _LineEngine(again)
+    assert reread_employer(sure, page, page, engine) == sure and engine.asked == 0  # a sure name is not read again
