@@ -296,7 +296,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
         out.append(tok)
     name = " ".join(out)
+    opened = name.count("„")
     name = _balance_quotes(name)
+    if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
+        doubts.append("кавичка без затваряща: проверете къде свършва името в кавички")
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     name = re.sub(r"“[.,:;](?=\s|$)", "“", name)  # a speck after the closing quote

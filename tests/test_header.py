@@ -172,3 +172,12 @@ def test_an_unsure_name_is_read_again_alone_and_the_second_reading_taken_only_wh
     sure = parse_header([Word("ДЗС", 0.95, Box(100, 100, 190, 140)), first[2]], 3000)
     engine = _LineEngine(again)
     assert reread_employer(sure, page, page, engine) == sure and engine.asked == 0  # a sure name is not read again
+
+
+def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_person():
+    doubts: list[str] = []
+    words = [Word("ЕТ", 0.9, Box(0, 0, 40, 30)), Word("„Вели", 0.9, Box(50, 0, 130, 30)),
+             Word("-", 0.9, Box(140, 10, 160, 15)), Word("2", 0.9, Box(170, 0, 190, 30)),
+             Word("с.", 0.9, Box(200, 0, 230, 30)), Word("Черноочене", 0.9, Box(240, 0, 400, 30))]  # fmt: skip
+    assert clean_employer(words, doubts) == "ЕТ Вели – 2 с. Черноочене"  # where did the quote end?
+    assert doubts and "кавичка" in doubts[0]
