@@ -449,6 +449,15 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
     return []
 
 
+def _noise_line(words: list[Word]) -> bool:
+    """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
+    page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    if any(w.text.strip("„“\".,:;-") in known for w in words):
+        return False
+    return float(np.median([w.conf for w in words])) < 0.3
+
+
 def parse_header(
     words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
@@ -491,7 +500,7 @@ def parse_header(
                 doubts: list[str] = []
                 rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
                 name = read_employer(rest, gray, doubts)
-                if name and sum(ch.isalpha() for ch in name) >= 4:
+                if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)

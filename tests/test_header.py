@@ -181,3 +181,12 @@ def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_perso
              Word("с.", 0.9, Box(200, 0, 230, 30)), Word("Черноочене", 0.9, Box(240, 0, 400, 30))]  # fmt: skip
     assert clean_employer(words, doubts) == "ЕТ Вели – 2 с. Черноочене"  # where did the quote end?
     assert doubts and "кавичка" in doubts[0]
+
+
+def test_a_line_of_guesses_at_the_page_edge_is_not_the_employer():
+    edge = [Word("ВРАНИ", 0.0, Box(1919, 6, 2025, 28)), Word("НЕГОРРН", 0.0, Box(2027, 1, 2089, 34)),
+            Word("ЧОДАД", 0.0, Box(2118, 1, 2152, 34)), Word("ПА)", 0.56, Box(2159, 1, 2177, 34))]  # fmt: skip
+    name = _line(120, ["„Родопа-94“", "ЕООД", "-", "Ловеч"])
+    assert parse_header([*edge, *name], 3508).employer == "„Родопа-94“ ЕООД – Ловеч"
+    unsure = [Word("ДЗС", 0.1, Box(100, 120, 160, 150)), Word("„Зора“", 0.2, Box(170, 120, 260, 150))]
+    assert parse_header(unsure, 3508).employer == "ДЗС „Зора“"  # a known legal form: a name, read unsure
