@@ -22,8 +22,9 @@ from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .employer_reread import reread_employer
 from .engine import OcrEngine
-from .reading import recognise, second_pass
+from .reading import header_image, recognise, second_pass
 
 
 def extract_image(
@@ -182,6 +183,8 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
+    if s.header.employer_review:  # unsure of the employer's name: its line read again alone
+        s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
     if hints is not None:

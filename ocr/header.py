@@ -13,6 +13,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from .geometry import Box, Word
+from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 
 MONTHS = (
@@ -42,6 +43,7 @@ class Header:
     sheet: int | None = None
     employer_conf: float = 0.0
     employer_review: str | None = None  # why a person should check the employer's name (None: no doubt)
+    employer_words: tuple[Word, ...] = ()  # the words the name was read from (a second reading's crop)
     period_conf: float = 0.0
     month_word: Word | None = None  # the words the period was read from (``ocr.period`` reads them again)
     year_word: Word | None = None
@@ -227,6 +229,46 @@ def _abbreviation(tok: str, substitute: bool = True) -> str:
     return tok.replace(core, near[0]) if len(near) == 1 else tok
 
 
+def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
+    """The first word outside quotes that looks like a legal form's abbreviation but is none: one letter
+    too many ("САПК": only "АПК" is one letter shorter) is that form, else left as read; either way the
+    name goes to a person ("До": "ДФ" or "ДП"?)."""
+    core = tok.strip("„“.,")
+    if not (2 <= len(core) <= 4) or not core[:1].isupper() or core.upper() in _ABBREVIATIONS or not core.isalpha():
+        return tok
+    if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2):
+        return tok
+    shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
+    if doubts is not None:
+        doubts.append(f"„{core}“ не е позната правна форма")
+    return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
+
+
+def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
+    """A word of a quoted name one letter from exactly one known word of the same length (a place, an
+    enterprise's noun, a person's first or family name: „Нарин Колев“ -> „Марин Колев“) is that word, and
+    the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
+    known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
+
+    def fix(m: re.Match[str]) -> str:
+        out = []
+        for word in m.group(1).split(" "):
+            core = word.strip(".,-–")
+            if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
+                out.append(word)
+                continue
+            # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
+            near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
+            if len(near) == 1:
+                if doubts is not None:
+                    doubts.append(f"„{core}“ прочетено като „{near[0]}“")
+                word = word.replace(core, near[0])
+            out.append(word)
+        return "„" + " ".join(out) + "“"
+
+    return re.sub(r"„([^„“]+)“", fix, name)
+
+
 def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
@@ -255,13 +297,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     out = []
     for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):
         core = tok.strip("„“.,")
-        if core.upper() in _ABBREVIATIONS:
-            tok = tok.replace(core, core.upper())
+        if core.upper() in _ABBREVIATIONS:  # legal forms are written without a full stop ("ПК." is a speck)
+            tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
+        elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
+            tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
             tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
         out.append(tok)
     name = " ".join(out)
+    opened = name.count("„")
     name = _balance_quotes(name)
+    if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
+        doubts.append("кавичка без затваряща: проверете къде свършва името в кавички")
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     name = re.sub(r"“[.,:;](?=\s|$)", "“", name)  # a speck after the closing quote
@@ -281,12 +328,13 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         name = name[:-1]
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
-    name = _dedication(name)
+    name = quoted_near_misses(_dedication(name), doubts)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
-        doubts += [f"„{w.text.strip('„“')}“ неуверено разчетено" for w in words
-                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip("„“.,:;") not in known
-                   and w.text.strip("„“.,:;") in name and not any(w.text.strip("„“.,:;") in d for d in doubts)]  # fmt: skip
+        marks = "„“\".,:;"  # a straight quote glued to a word is no part of it either
+        doubts += [f"„{w.text.strip(marks[:3])}“ неуверено разчетено" for w in words
+                   if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
+                   and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
     return name if len(name) >= 4 else None
 
 
@@ -326,6 +374,62 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
     return out
 
 
+def _ends_in_dash(box: Box, gray: np.ndarray) -> bool:
+    """Is the last mark inside ``box`` a dash: wider than a third of the letters' height, thin, at their
+    middle (a speck there is as high as it is wide)?"""
+    h = box.h
+    crop = gray[box.y0 : box.y1, max(0, box.x1 - h) : box.x1 + 2]
+    if crop.size == 0 or h < 8:
+        return False
+    paper, dark = float(np.median(crop)), float(np.percentile(crop, 2))
+    mask = (crop < paper - max(10.0, 0.4 * (paper - dark))).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    marks = [stats[i] for i in range(1, n) if stats[i][cv2.CC_STAT_AREA] >= 4]
+    if not marks:
+        return False
+    last = max(marks, key=lambda st: st[cv2.CC_STAT_LEFT] + st[cv2.CC_STAT_WIDTH])
+    w, hh = int(last[cv2.CC_STAT_WIDTH]), int(last[cv2.CC_STAT_HEIGHT])
+    mid = (last[cv2.CC_STAT_TOP] + hh / 2) / crop.shape[0]
+    return w >= 0.3 * h and hh <= 0.25 * h and w >= 2 * hh and 0.3 <= mid <= 0.8
+
+
+def glued_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
+    """A dash read glued to a quote at a word's end ('„Родопа“-', 'Колев"-'): a typist puts spaces around
+    the name's dash, so it is a dash of its own when the image shows one there (and a quote mark before
+    it that a later closing quote makes one too many is a speck), else a speck read as a dash."""
+    if gray is None:
+        return words
+    out: list[Word] = []
+    for k, w in enumerate(words):
+        if len(w.text) > 3 and w.text[-1] in "-–" and w.text[-2] in "\"“”'":
+            if _ends_in_dash(w.box, gray):
+                closed_later = any("“" in x.text or '"' in x.text for x in words[k + 1 :])
+                out.append(replace(w, text=w.text[:-2] if closed_later else w.text[:-1]))
+                out.append(Word("–", w.conf, Box(w.box.x1 - w.box.h // 2, w.box.y0, w.box.x1, w.box.y1)))
+                continue
+            w = replace(w, text=w.text[:-1])
+        out.append(w)
+    return out
+
+
+def without_far_marks(words: list[Word]) -> list[Word]:
+    """Marks far right of the name (a speck, a stamp's digit: "Смолян        2") are no part of it: after a
+    gap wider than four letters' height, what holds two letters or digits at most is dropped."""
+    if len(words) < 2:
+        return words
+    h = float(np.median([w.box.h for w in words]))
+    for i in range(1, len(words)):
+        far = words[i].box.x0 - words[i - 1].box.x1 > 4 * h
+        if far and sum(ch.isalnum() for w in words[i:] for ch in w.text) <= 2:
+            return words[:i]
+    return words
+
+
+def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
+    """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
+    return clean_employer(lost_dashes(glued_dashes(without_far_marks(words), gray), gray), doubts)
+
+
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
 
 
@@ -352,6 +456,15 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
     if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
         return words
     return []
+
+
+def _noise_line(words: list[Word]) -> bool:
+    """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
+    page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    if any(w.text.strip("„“\".,:;-") in known for w in words):
+        return False
+    return float(np.median([w.conf for w in words])) < 0.3
 
 
 def parse_header(
@@ -397,9 +510,10 @@ def parse_header(
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
-                name = clean_employer(lost_dashes(rest, gray), doubts)
-                if name and sum(ch.isalpha() for ch in name) >= 4:
+                name = read_employer(rest, gray, doubts)
+                if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)
+                    h.employer_words = tuple(rest)
     return h

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .header import levenshtein
+# ocr.header's edit distance, taken from rapidfuzz directly: ocr.header imports this module's lexicon
+from rapidfuzz.distance.Levenshtein import distance as levenshtein
 
 MALE = """
 Адриан Александър Алекси Ангел Антон Асен Атанас Благой Бойко Бойчо Борис Борислав Божидар Божил Бончо

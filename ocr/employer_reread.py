@@ -1,0 +1,63 @@
+"""A second reading of the employer's name, only when the first is unsure: its line alone, read as one
+line of text (tesseract's page segmentation mode 7) instead of inside the block of the whole page. The
+second reading is taken only when it has no doubt; else the first stands, with its doubts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy as np
+
+from .engine import OcrEngine
+from .geometry import Box
+from .header import LOW_CONF, Header, read_employer, vocabulary
+from .names import lexicon as name_lexicon
+
+LINE_PSM = 7  # tesseract: the image is one line of text
+
+
+def line_crop(image: np.ndarray, box: Box) -> tuple[np.ndarray, tuple[int, int]]:
+    """The name's line with a margin of half a letter's height, and where it starts on the page."""
+    m = max(6, box.h // 2)
+    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - 2 * m)
+    return image[y0 : box.y1 + m, x0 : box.x1 + 2 * m], (x0, y0)
+
+
+def _pieces(text: str) -> set[str]:
+    return {p for p in re.split(r"[^А-Яа-яA-Za-z]+", text) if len(p) >= 2}
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words the name may hold without a doubt: legal forms, places, enterprises' nouns, dedications,
+    people's names."""
+    v = vocabulary()
+    words = set(v["legal_forms"]) | set(name_lexicon())
+    for group in ("words", "places", "dedications"):
+        words |= {p for entry in v[group] for p in _pieces(entry)}
+    return frozenset(words)
+
+
+def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine: OcrEngine) -> Header:
+    """``header`` with the name read again from ``image`` (the page as the engine reads it) when the first
+    reading sent it to a person, and the second has no doubt and every word of it is known or was read
+    with confidence the first time."""
+    first = header.employer_words
+    if header.employer is None or header.employer_review is None or not first:
+        return header
+    box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
+              max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
+    crop, offset = line_crop(image, box)
+    if crop.size == 0:
+        return header
+    words = [w for w in engine.words(np.ascontiguousarray(crop), psm=LINE_PSM, offset=offset) if w.conf > 0.1 or len(w.text) > 2]
+    doubts: list[str] = []
+    name = read_employer(words, gray, doubts) if words else None
+    if name is None or doubts or sum(ch.isalpha() for ch in name) < 4:
+        return header
+    first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
+    if any(p not in known_words() and p not in first_sure for p in _pieces(name)):
+        return header  # a word neither known nor read so before: two readings disagree, a person decides
+    return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))
