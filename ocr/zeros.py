@@ -17,7 +17,7 @@ import numpy as np
 
 MIN_HEIGHT = 10  # pixels: smaller ink is no digit of a typed figure
 MIN_SOLIDITY = 0.92  # an oval fills its convex hull; an 8 with its waist fills ~0.87-0.91
-MIN_OVERLAP = -0.05  # the holes' heights overlap (share of the glyph's height); an 8's are 0.16+ apart
+MIN_OVERLAP = -0.10  # the holes' heights overlap or nearly (share of the height); an 8's are 0.16+ apart
 MAX_SHIFT = -0.04  # the upper hole's middle left of the lower one's (share of the width): the bar is '/'
 
 
