@@ -7,7 +7,7 @@ A slashed zero is told from an 8 by its two holes: an 8's holes lie one above th
 between them (their heights do not overlap) and its outline pinches in at the waist; a slashed zero's
 holes lie side by side along the bar (their heights overlap, the upper one to the left: the bar runs
 '/'), and its outline is an oval (it fills its convex hull). An italic 8 leans the other way (its upper
-hole to the right). Anything else is left as it is.
+hole to the right); a 6 whose tail closes a loop has a small upper hole. Anything else is left as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ MIN_HEIGHT = 10  # pixels: smaller ink is no digit of a typed figure
 MIN_SOLIDITY = 0.92  # an oval fills its convex hull; an 8 with its waist fills ~0.87-0.91
 MIN_OVERLAP = -0.10  # the holes' heights overlap or nearly (share of the height); an 8's are 0.16+ apart
 MAX_SHIFT = -0.04  # the upper hole's middle left of the lower one's (share of the width): the bar is '/'
+# a 6 whose tail closes a small loop over its bowl (E dev 501 page 4: upper hole a quarter of the lower,
+# outline 0.93 of its hull): a zero's bar halves it more evenly, or its outline is rounder
+SIX_HOLES = 0.26
+EVEN_HOLES = 0.4
+ROUND = 0.94
 
 
 def unbar_zeros(gray: np.ndarray) -> tuple[np.ndarray, int]:
@@ -63,7 +68,11 @@ def is_slashed_zero(outline: np.ndarray, hole_a: np.ndarray, hole_b: np.ndarray)
     )
     overlap = (ay + ah - by) / h
     shift = ((ax + aw / 2) - (bx + bw / 2)) / w
-    return overlap >= MIN_OVERLAP and shift <= MAX_SHIFT
+    if overlap < MIN_OVERLAP or shift > MAX_SHIFT:
+        return False
+    upper, lower = sorted((hole_a, hole_b), key=lambda c: cv2.boundingRect(c)[1])
+    holes = cv2.contourArea(upper) / max(1e-9, cv2.contourArea(lower))
+    return holes >= SIX_HOLES and (holes >= EVEN_HOLES or cv2.contourArea(outline) / hull >= ROUND)
 
 
 def _redraw_plain(out: np.ndarray, ink: np.ndarray, outline: np.ndarray) -> None:

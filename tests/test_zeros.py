@@ -8,6 +8,8 @@ import numpy as np
 
 from ocr.zeros import unbar_zeros
 
+from .conftest import FIXTURES
+
 
 def _glyph(kind: str) -> np.ndarray:
     """One bold digit, 28 px high, on a white cell: 'slashed0', '8', 'italic8', '0', '6'."""
@@ -55,3 +57,12 @@ def test_a_blank_mosaic_is_left_alone():
     im = np.full((50, 80), 255, np.uint8)
     out, n = unbar_zeros(im)
     assert n == 0 and out is im
+
+
+def test_glyphs_cut_from_dev_sheets():
+    """A slashed zero of E dev 504 page 5 and of E dev 501 page 3 (its upper hole a third of the lower)
+    are redrawn; a 6 of E dev 501 page 4 whose tail closes a small loop is not (read as 0: '7.866,06')."""
+    for name, zero in (("slashed-zero-e504", True), ("slashed-zero-small-loop-e501", True),
+                       ("six-closed-loop-e501", False)):  # fmt: skip
+        im = cv2.imread(str(FIXTURES / "zeros" / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+        assert unbar_zeros(im)[1] == int(zero), name
