@@ -16,6 +16,9 @@ import cv2
 import numpy as np
 
 MIN_HEIGHT = 10  # pixels: smaller ink is no digit of a typed figure
+# the barred faces' zeros are wide and bold (0.64-0.8 of their height); a thin 8 whose waist nearly
+# closes looks alike in its holes (E dev 502 page 4: 0.6, an ЕГН's 8 read as 0)
+MIN_ASPECT = 0.62
 MIN_SOLIDITY = 0.92  # an oval fills its convex hull; an 8 with its waist fills ~0.87-0.91
 MIN_OVERLAP = -0.10  # the holes' heights overlap or nearly (share of the height); an 8's are 0.16+ apart
 MAX_SHIFT = -0.04  # the upper hole's middle left of the lower one's (share of the width): the bar is '/'
@@ -58,7 +61,7 @@ def unbar_zeros(gray: np.ndarray) -> tuple[np.ndarray, int]:
 def is_slashed_zero(outline: np.ndarray, hole_a: np.ndarray, hole_b: np.ndarray) -> bool:
     """Whether a glyph of this outline and these two holes is a zero with a '/' bar (not an 8)."""
     x, y, w, h = cv2.boundingRect(outline)
-    if h < MIN_HEIGHT or not 0.4 <= w / h <= 1.0:
+    if h < MIN_HEIGHT or not MIN_ASPECT <= w / h <= 1.0:
         return False
     hull = cv2.contourArea(cv2.convexHull(outline))
     if hull <= 0 or cv2.contourArea(outline) / hull < MIN_SOLIDITY:

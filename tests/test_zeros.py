@@ -61,8 +61,9 @@ def test_a_blank_mosaic_is_left_alone():
 
 def test_glyphs_cut_from_dev_sheets():
     """A slashed zero of E dev 504 page 5 and of E dev 501 page 3 (its upper hole a third of the lower)
-    are redrawn; a 6 of E dev 501 page 4 whose tail closes a small loop is not (read as 0: '7.866,06')."""
+    are redrawn; a 6 of E dev 501 page 4 whose tail closes a small loop is not (read as 0: '7.866,06'), nor a thin 8 of an ЕГН of E dev 502
+    page 4 whose waist nearly closes."""
     for name, zero in (("slashed-zero-e504", True), ("slashed-zero-small-loop-e501", True),
-                       ("six-closed-loop-e501", False)):  # fmt: skip
+                       ("six-closed-loop-e501", False), ("thin-eight-e502", False)):  # fmt: skip
         im = cv2.imread(str(FIXTURES / "zeros" / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
         assert unbar_zeros(im)[1] == int(zero), name
