@@ -17,6 +17,7 @@ from . import tables
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
+from .zeros import unbar_zeros
 
 NUMERIC_CHARS = "0123456789.,-'"  # the apostrophe: thousands typed as 1'468,02 (else read as a 1)
 MOSAIC_MAX = 30000  # pixels of height per mosaic (tesseract stops at 32767)
@@ -110,7 +111,7 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
         y += c.shape[0] + pad
     out: list[list[Word]] = [[] for _ in boxes]
     starts = [s[0] - pad / 2 for s in spans]
-    for w in read(mosaic):
+    for w in read(unbar_zeros(mosaic)[0]):  # a slashed zero is read as an 8 or a 9: redrawn plain
         i = int(np.searchsorted(starts, w.box.cy)) - 1
         if 0 <= i < len(boxes):
             out[i].append(w)

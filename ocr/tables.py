@@ -291,7 +291,9 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
         inked.append([k for k, (c0, c1) in enumerate(zip(xs, xs[1:], strict=False))
                       if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8])  # fmt: skip
         spans = [np.flatnonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0)) for k in inked[-1]]
-        wide.append([k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)])
+        wide.append(
+            [k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)]
+        )
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
     # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
@@ -324,13 +326,45 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     return rows
 
 
+def split_at_rules(
+    ink: np.ndarray, rows: list[list[tuple[int, int]]], rules: list[int], xs: list[int]
+) -> list[list[tuple[int, int]]]:
+    """A table ruled between its rows only (no column rules, so read as unruled): a row of lines never
+    spans one of those rules when the lines below it start a row of their own: ink where the row number
+    or the name stands, or the last lines of the body below a person's line (E dev 504 page 5: the "ВСИЧКО:" line, its totals
+    by hand and its label in loose dot-matrix pins, taken for the last person's wrapped name; the footer
+    read as the totals). A correction between two people's rows (figures only, above the rule or below
+    it) stays with its row: no person's line on its side of the rule."""
+    out: list[list[tuple[int, int]]] = []
+    for i, row in enumerate(rows):
+        start = 0
+        for j in range(1, len(row)):
+            if not any(row[j - 1][1] <= y <= row[j][0] for y in rules):
+                continue
+            # a person's line above the rule, and below it another one's or, at the end, the totals
+            person_above = any(_labelled(ink, line, xs) for line in row[start:j])
+            if person_above and (_labelled(ink, row[j], xs) or i == len(rows) - 1):
+                out.append(row[start:j])
+                start = j
+        out.append(row[start:])
+    return out
+
+
+def _labelled(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> bool:
+    """Ink where the row number or the name stands: a person's (or the totals') line, not a correction."""
+    a, b = band
+    return any((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).sum() > 8 for k in range(min(2, len(xs) - 1)))
+
+
 def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
     that holds several people's lines is split between them, as an unruled table's rows are."""
     ys = [grid.ys[0], grid.ys[1]]
     for k in range(1, len(grid.ys) - 1):
         y0, y1 = grid.ys[k], grid.ys[k + 1]
-        bands = split_tall(ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1])
+        bands = split_tall(
+            ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1]
+        )
         rows = group_lines(ink, bands, grid.xs) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
@@ -379,7 +413,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     xs = _drop_empty_columns(ink, body, [left, *seps, right], head)
     xs = _fold_headless(ink, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
-    rows = group_lines(ink, body, xs)
+    rows = split_at_rules(
+        ink, group_lines(ink, body, xs), [r.pos for r in hr if r_head.pos < r.pos < r_tot.pos], xs
+    )
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
     tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
     ys = [head_top, r_head.pos]
