@@ -40,6 +40,15 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the row's end, itemised deductions on most layouts, headings of two
        or three lines with words none of the others uses (some with "(лв.)"), any ruling, corrections
        of every kind, carbon copies, stamps, signatures across, handwritten totals; mostly portrait.
+       Measured once by the lead at the end of session 4 (seed 2031); may be tuned on from session 5 on
+       (dev seeds 801+).
+    I  HELD OUT from session 5 on (made in session 4 before anything was tuned on H): faces none of A-H
+       draws (bold italic serifs under a typewriter's ink, italic and oblique prints, oblique narrow bold
+       dot-matrix faces), no thousands separator or a space with a decimal comma, an apostrophe with a
+       decimal point, a dot with a decimal comma, stotinki on a third of the files, days at the row's end
+       or after the ЕГН, net pay before the deductions, headings of two or three lines with words none of
+       the others uses, any ruling, corrections of every kind, carbon copies, stamps, signatures across,
+       handwritten totals on half the files; mostly landscape.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
        ``mixed`` stays B, C or D.
 """
@@ -56,7 +65,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -130,6 +139,14 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
          "days_worked", "signature"),
         ("row", "name", "egn", "position", "gross_pay", "deductions", "net_pay", "signature"),
     ),
+    "I": (
+        ("row", "egn", "name", "position", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay",
+         "days_worked"),
+        ("row", "name", "position", "egn", "days_worked", "gross_pay", "parts", "deductions", "net_pay", "signature"),
+        ("row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "net_pay", "deductions",
+         "signature"),
+        ("row", "egn", "name", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -185,6 +202,14 @@ H_FACES: dict[str, tuple[str, ...]] = {
               "cmu/cmunsi.ttf", "cmu/cmunui.ttf"),
     "dot_matrix": ("dejavu/DejaVuSansCondensed-Oblique.ttf", "cmu/cmunso.ttf"),
 }  # fmt: skip
+# Family I's faces (held out from session 5 on, made before anything was tuned on H): none drawn by A-H.
+I_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("cmu/cmunobi.ttf", "cmu/cmunbxo.ttf", "liberation/LiberationSerif-BoldItalic.ttf"),
+    "print": ("cmu/cmunti.ttf", "cmu/cmunci.ttf", "dejavu/DejaVuSerifCondensed-Italic.ttf", "freefont/FreeSerifItalic.ttf",
+              "liberation/LiberationSans-BoldItalic.ttf", "freefont/FreeSansBoldOblique.ttf", "cmu/cmunbmo.ttf"),
+    "dot_matrix": ("dejavu/DejaVuSansCondensed-BoldOblique.ttf", "liberation/LiberationSansNarrow-BoldItalic.ttf"),
+}  # fmt: skip
+I_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 50), "print": (27, 37), "dot_matrix": (33, 42)}
 H_SIZES: dict[str, tuple[int, int]] = {"typewriter": (42, 52), "print": (28, 36), "dot_matrix": (32, 40)}
 G_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 50), "print": (26, 40), "dot_matrix": (34, 44)}
 F_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 47), "print": (30, 38)}
@@ -266,6 +291,25 @@ HEADINGS_H: dict[str, tuple[str, ...]] = {
     "union_fee": ("Синдикален\nвнос", "Членски\nвнос (лв.)"),
 }
 
+# Family I's headings: words none of the others uses.
+HEADINGS_I: dict[str, tuple[str, ...]] = {
+    "row": ("Пор.\nномер", "№\nпо ред\nв списъка", "Ред\nпо\nсписък"),
+    "egn": ("ЕГН на\nосигурения", "Единен граждански\nномер (ЕГН)", "ЕГН\nосигурен"),
+    "name": ("Осигурено\nлице", "Име, презиме\nи фамилия\nна осигурения", "Собствено и\nфамилно име"),
+    "position": ("Заемана\nдлъжност\nили работа", "Щатна\nбройка", "Длъжност\n(работа)"),
+    "days_worked": ("Дни в\nосигуряване", "Отработено\nвреме", "Дни\nтруд"),
+    "base_pay": ("Основно\nтрудово\nвъзн.", "Заплата\nосновна", "Основна\nзаплата\nпо щат"),
+    "extra_pay": ("Допълнителни\nвъзнагр.", "Прослужени\nгодини", "Извънреден\nтруд и\nдобавки"),
+    "gross_pay": ("Общо\nвъзнагр.", "Всичко\nначислени\nсуми", "Облагаем\nдоход"),
+    "deductions": ("Общо\nудръжки\nза лицето", "Удържани\nсуми", "Сума\nудръжки"),
+    "net_pay": ("За\nполучаване\n(нето)", "Нетно\nвъзнаграждение", "Чисто\nза получаване"),
+    "signature": ("Подпис\nна осигурения", "Получил:\n(подпис)", "Разписал\nсе"),
+    "tax": ("Данък\nпо ЗОДФЛ\n(лв.)", "Удържан\nданък"),
+    "insurance": ("Лични\nвноски", "Осигур.\nвноска\nна лицето"),
+    "advance": ("Изплатен\nаванс\nза месеца", "Аванси"),
+    "union_fee": ("Профсъюзен\nчленски\nвнос", "Синдикален\nчленски внос"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -280,6 +324,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "F": (1980, 1996),
     "G": (1980, 1996),
     "H": (1980, 1996),
+    "I": (1980, 1996),
 }
 
 
@@ -349,7 +394,7 @@ def _draw_e(rng: random.Random) -> Habits:
 
 @dataclass(frozen=True)
 class _HeldOut:
-    """How a held-out family (F, G, H) draws its habits: one draw in one order, so its seeds keep their pages."""
+    """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
 
     stotinki: float
     stotinki_decimal: str
@@ -367,6 +412,8 @@ _HELD_OUT = {
                   G_SIZES, 0.5, 0.4),
     "H": _HeldOut(0.25, ",", ((".", ","), (" ", ","), ("", "."), ("'", ","), (" ", ".")),
                   ("typewriter", "print", "dot_matrix"), H_SIZES, 0.3, 0.35),
+    "I": _HeldOut(0.3, ",", (("", ","), (" ", ","), ("'", "."), (".", ",")), ("typewriter", "print", "dot_matrix"),
+                  I_SIZES, 0.6, 0.5),
 }  # fmt: skip
 
 
@@ -392,8 +439,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H"):
-        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H}[habits.family]
+    if habits.family in ("E", "F", "G", "H", "I"):
+        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I}[habits.family]
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -452,8 +499,8 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H"):
-        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES}[habits.family]
+    if habits.family in ("E", "F", "G", "H", "I"):
+        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES}[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
             base.font = rng.choice(faces)

@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize("family", ["A", "B", "C", "D", "E", "F", "G", "H"])
+@pytest.mark.parametrize("family", ["A", "B", "C", "D", "E", "F", "G", "H", "I"])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -116,19 +116,17 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-@pytest.mark.parametrize("family", ["F", "G", "H"])
-def test_families_f_g_h_are_held_apart_from_the_earlier_ones(family: str):
-    """F, G and H (held out in turn from session 3 on) draw faces, layouts and heading words none of the
+@pytest.mark.parametrize("family", ["F", "G", "H", "I"])
+def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
+    """F, G, H and I (held out in turn from session 3 on) draw faces, layouts and heading words none of the
     families before them draws; each draws every face kind it has, and some files in stotinki."""
     import random
 
     from samples import families, render
 
-    faces = {"E": families.E_FACES, "F": families.F_FACES, "G": families.G_FACES, "H": families.H_FACES}
-    headings = {
-        "E": families.HEADINGS_E, "F": families.HEADINGS_F, "G": families.HEADINGS_G, "H": families.HEADINGS_H,
-    }  # fmt: skip
-    before = "EFG"[: "FGH".index(family) + 1]
+    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHI"}
+    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHI"}
+    before = "EFGH"[: "FGHI".index(family) + 1]
     others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
     others |= {f for fam in before for kind in faces[fam].values() for f in kind}
     own = {f for kind in faces[family].values() for f in kind}
