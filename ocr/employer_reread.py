@@ -29,6 +29,11 @@ def _pieces(text: str) -> set[str]:
     return {p for p in re.split(r"[^А-Яа-яA-Za-z]+", text) if len(p) >= 2}
 
 
+def _marks(name: str) -> str:
+    """The name's digits, dashes and quotes in order: what the two readings must agree on besides words."""
+    return "".join(ch for ch in name.replace("—", "–") if ch.isdigit() or ch in "-–„“")
+
+
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Words the name may hold without a doubt: legal forms, places, enterprises' nouns, dedications,
@@ -57,6 +62,8 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     name = read_employer(words, gray, doubts) if words else None
     if name is None or doubts or sum(ch.isalpha() for ch in name) < 4:
         return header
+    if _marks(name) != _marks(header.employer):
+        return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides
     first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
     if any(p not in known_words() and p not in first_sure for p in _pieces(name)):
         return header  # a word neither known nor read so before: two readings disagree, a person decides

@@ -27,6 +27,10 @@ _LATIN_LETTERS = str.maketrans(
 # The archive holds sheets of 1980-1996 (domain.md); a year outside is a misreading, not a period.
 YEARS = (1980, 1996)
 _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
+# a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
+_GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
+# what an employer's name is made of besides letters and digits; anything else is a misreading to check
+_NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -278,13 +282,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
     ]  # fmt: skip
+    if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
+        inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
+        lo, hi = (words.index(inner[0]), words.index(inner[-1])) if inner else (0, -1)
+        doubts += [f"„{w.text}“ неуверено разчетено и пропуснато: проверете името" for w in words[lo + 1 : hi]
+                   if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
     conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
-    name = " ".join(kept).translate(_LATIN_LETTERS)
+    name = " ".join(kept).translate(_LATIN_LETTERS).translate(_GUILLEMETS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
@@ -303,6 +312,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
             tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
+        if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
+            tok = _mark_before_quote(tok, doubts)
         out.append(tok)
     name = " ".join(out)
     opened = name.count("„")
@@ -331,11 +342,29 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     name = quoted_near_misses(_dedication(name), doubts)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
-        marks = "„“\".,:;"  # a straight quote glued to a word is no part of it either
-        doubts += [f"„{w.text.strip(marks[:3])}“ неуверено разчетено" for w in words
+        marks = "„“\".,:;«»"  # a straight quote or a guillemet glued to a word is no part of it either
+        doubts += [f"„{w.text.strip(marks[:3] + '«»')}“ неуверено разчетено" for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
+    if doubts is not None:
+        odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
+        if odd:
+            doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")
     return name if len(name) >= 4 else None
+
+
+def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
+    """A full stop or comma after a word just before the quoted name ("Комбинат. „Пирин“"): after a known
+    word of employers' names (a noun, a place) it is a speck; after another word it may be an abbreviation's
+    dot, so it stays and the name goes to a person."""
+    core = tok.rstrip(".,")
+    if core == tok or len(core) < 4 or not core.isalpha():
+        return tok  # "с.", "им.": short abbreviations keep their dot
+    if core in vocabulary()["words"]:
+        return core
+    if doubts is not None:
+        doubts.append(f"„{tok}“ пред кавичките: точка на съкращение или петно?")
+    return tok
 
 
 def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
