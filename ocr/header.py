@@ -30,6 +30,7 @@ _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "З�
 # a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
+_QUOTE_MARKS = "„“\".,"
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -346,7 +347,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += [f"„{w.text.strip(marks[:3] + '«»')}“ неуверено разчетено" for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
-    if doubts is not None:
+    if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
+        doubts += [f"„{t.strip(_QUOTE_MARKS)}“: главна буква в средата на думата" for t in name.split()
+                   if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")

@@ -213,3 +213,15 @@ def test_a_mark_no_employer_name_holds_sends_the_name_to_a_person():
     name = clean_employer([Word("ДЗС", 0.95, Box(0, 0, 60, 30)), Word("„Зора“", 0.95, Box(70, 0, 160, 30)),
                            Word("Ло§еч", 0.95, Box(170, 0, 260, 30))], doubts)  # fmt: skip
     assert name and "§" in name and doubts
+
+
+def test_a_capital_inside_a_word_sends_the_name_to_a_person():
+    """A 558 page-0004: "Шивашки завод" read "ПиваШки Завод" at confidence 0.69, without a doubt."""
+    doubts: list[str] = []
+    words = [Word("ПиваШки", 0.69, Box(187, 141, 345, 167)), Word("Завод", 0.96, Box(373, 144, 488, 168)),
+             Word('"Мир"', 0.95, Box(513, 139, 616, 171)), Word("Габрово", 0.96, Box(645, 139, 805, 172))]  # fmt: skip
+    assert clean_employer(words, doubts) == "ПиваШки Завод „Мир“ Габрово" and doubts
+    sure: list[str] = []
+    assert clean_employer([Word("ЕТ", 0.95, Box(0, 0, 40, 30)), Word("„Марин", 0.95, Box(50, 0, 150, 30)),
+                           Word("Колев", 0.95, Box(160, 0, 250, 30)), Word("-", 0.95, Box(260, 10, 280, 15)),
+                           Word("МК“", 0.95, Box(290, 0, 350, 30))], sure) == "ЕТ „Марин Колев – МК“" and not sure
