@@ -25,6 +25,7 @@ from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
+from .unplaced import flag_unplaced
 
 
 def extract_image(
@@ -212,6 +213,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
+    flag_unplaced(drafts, kinds, s.headings)
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
