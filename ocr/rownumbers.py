@@ -82,9 +82,10 @@ def _leading_number(text: str) -> tuple[int, str] | None:
     tokens = text.split()
     first_word = next((i for i, t in enumerate(tokens) if sum(ch.isalpha() for ch in t) >= 3), len(tokens))
     prefix = tokens[:first_word]
-    if not any(ch.isdigit() for t in prefix for ch in t):
+    numbered = next((t for t in prefix if any(ch.isdigit() for ch in t)), None)
+    if numbered is None:
         return None
-    n = normalise.integer(normalise.digits(" ".join(prefix)))
+    n = normalise.integer(numbered)  # the first figure only: an ЕГН typed after it in the same cell stays out
     if n is None or not 0 < n < 1000:
         return None
     return n, " ".join(tokens[first_word:])

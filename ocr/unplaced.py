@@ -25,6 +25,11 @@ def flag_unplaced(drafts: list[checks.RowDraft], kinds: list[str | None], headin
         for f in columns.heading_votes(headings[c]):
             if f in OPTIONAL and f not in present and f not in named and f in PayrollRow.model_fields:
                 named.append(f)
+    # a page not read as a whole (no ЕГН column, or every field of every row in doubt): a field no column was found for may
+    # be on it all the same
+    scored = present & set(PayrollRow.model_fields) - {"row", "position"}
+    if drafts and ("egn" not in present or all(scored <= set(d.review) for d in drafts)):
+        named += [f for f in OPTIONAL if f not in present and f not in named]
     for d in drafts:
         for f in named:
             if d.values.get(f) is None:
