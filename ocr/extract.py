@@ -25,6 +25,7 @@ from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
+from .unplaced import flag_unplaced
 
 
 def extract_image(
@@ -187,6 +188,7 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
+    lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
     present = [k for k in kinds if k]
@@ -211,7 +213,9 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
+    flag_unplaced(drafts, kinds, s.headings)
     plausibility.cross_check(drafts, present, year, month)
+    rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     rownumbers.number_rows(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)

@@ -75,6 +75,52 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
             drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
 
 
+def _leading_number(text: str) -> tuple[int, str] | None:
+    """'2 Иван Петров' -> (2, 'Иван Петров'): a number typed before the name, in the name's cell. Only the
+    tokens before the first word of three letters or more are looked at (a speck or a bracket read
+    beside the number goes with it)."""
+    tokens = text.split()
+    first_word = next((i for i, t in enumerate(tokens) if sum(ch.isalpha() for ch in t) >= 3), len(tokens))
+    prefix = tokens[:first_word]
+    numbered = next((t for t in prefix if any(ch.isdigit() for ch in t)), None)
+    if numbered is None:
+        return None
+    n = normalise.integer(numbered)  # the first figure only: an ЕГН typed after it in the same cell stays out
+    if n is None or not 0 < n < 1000:
+        return None
+    return n, " ".join(tokens[first_word:])
+
+
+def split_name_cells(s: Sheet, kinds: list[str | None]) -> dict[int, int]:
+    """The `№ по ред` typed in the name's cell (no rule between them: no row column was found). Where
+    most names start with a number and two neighbours are one apart, the numbers are taken out of the
+    names (``s.texts`` changed in place: the number read as a letter would stay in the name) and
+    returned (draft index -> number) for ``put_leading``; ``number_rows`` cross-checks them."""
+    if "row" in kinds or "name" not in kinds:
+        return {}
+    c = kinds.index("name")
+    lead = [_leading_number(row[c]) for row in s.texts]
+    found = {i: x for i, x in enumerate(lead) if x is not None}
+    if len(found) < max(2, len(s.texts) // 2):
+        return {}
+    if not any(i + 1 in found and found[i + 1][0] - x[0] == 1 for i, x in found.items()):
+        return {}
+    for i, (_, rest) in found.items():
+        s.texts[i][c] = rest
+    return {i: n for i, (n, _) in found.items()}
+
+
+def put_leading(drafts: list[checks.RowDraft], lead: dict[int, int]) -> None:
+    """The numbers ``split_name_cells`` took out of the name cells, as the rows' printed numbers (where
+    the `№` column gave none)."""
+    for i, n in lead.items():
+        d = drafts[i]
+        if not isinstance(d.values.get("row"), int):
+            d.values["row"] = n
+            if "name" in d.boxes:
+                d.boxes["row"] = d.boxes["name"]
+
+
 def number_rows(drafts: list[checks.RowDraft]) -> None:
     """``checks.number_rows`` over the people's rows only: a line with no name, no ЕГН and no number read
     (a correction typed between two rows that the grid took for a row) takes no place in the order, so

@@ -13,7 +13,9 @@ from bench.scoring import Score
 from ocr import checks
 from ocr.engine import OcrEngine
 from ocr.extract import extract_image
-from ocr.rownumbers import darkest_ink, number_rows
+from ocr.header import Header
+from ocr.rownumbers import darkest_ink, number_rows, put_leading, split_name_cells
+from ocr.sheet import Sheet
 
 from .conftest import FIXTURES
 
@@ -49,3 +51,27 @@ def test_a_correction_line_taken_for_a_row_does_not_shift_the_printed_numbers():
     assert [d.values.get("row") for d in drafts] == [1, None, 2, 3, 4, 5, 6]
     assert "row" in drafts[1].review and "row" in drafts[5].review  # no number; misread 7
     assert "row" not in drafts[0].review
+
+
+def _sheet_of_names(names: list[str]) -> Sheet:
+    return Sheet(cells={}, header=Header(), headings=["Име", "ЕГН"], body_rows=list(range(1, len(names) + 1)),
+                 totals_row=None, carried_row=None, texts=[[n, "4004058538"] for n in names])  # fmt: skip
+
+
+def test_row_number_typed_in_the_name_cell_is_the_printed_number_and_leaves_the_name():
+    s = _sheet_of_names(["1 Елена Славова", "„2 Огнян Русев", "/ 3 Евгения Юрукова", "(Да 44 Росица Пенчева"])
+    lead = split_name_cells(s, ["name", "egn"])
+    assert lead == {0: 1, 1: 2, 2: 3, 3: 44}
+    assert [t[0] for t in s.texts] == ["Елена Славова", "Огнян Русев", "Евгения Юрукова", "Росица Пенчева"]
+    drafts = [checks.RowDraft(values={"name": t[0]}, bbox=[0, 0, 1, 1]) for t in s.texts]
+    put_leading(drafts, lead)
+    number_rows(drafts)
+    assert [d.values["row"] for d in drafts] == [1, 2, 3, 4]
+    assert "row" in drafts[3].review and "row" not in drafts[0].review  # 44 read: the order says 4, in doubt
+
+
+def test_stray_digits_before_a_few_names_are_no_row_numbers():
+    s = _sheet_of_names(["Елена Славова", "3 Огнян Русев", "Евгения Юрукова", "Росица Пенчева"])
+    assert split_name_cells(s, ["name", "egn"]) == {}
+    assert s.texts[1][0] == "3 Огнян Русев"
+    assert split_name_cells(_sheet_of_names(["1 Елена Славова", "2 Огнян Русев"]), ["row", "name"]) == {}

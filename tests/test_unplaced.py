@@ -1,0 +1,36 @@
+"""A column whose heading names a field but that was not placed: that field goes to review on every row
+(a sheet's days typed under `Присъст- вени дни` in one heading cell with `Получих сумата` went out empty
+and unflagged on family H)."""
+
+from __future__ import annotations
+
+from ocr import checks
+from ocr.unplaced import flag_unplaced
+
+
+def _drafts(n: int) -> list[checks.RowDraft]:
+    return [checks.RowDraft(values={"name": "Иван Петров", "egn": "4004058538", "net_pay": "100.00"}, bbox=[0, 0, 1, 1]) for _ in range(n)]
+
+
+def test_days_named_by_an_unplaced_heading_go_to_review_on_every_row():
+    drafts = _drafts(3)
+    kinds = ["name", "egn", "net_pay", None]
+    assert flag_unplaced(drafts, kinds, ["Име", "ЕГН", "За получаване", "Присъст- Получих вени дни сумата"]) == ["days_worked"]
+    assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
+
+
+def test_a_sheet_with_its_days_placed_or_without_days_keeps_its_rows_as_read():
+    drafts = _drafts(2)
+    assert flag_unplaced(drafts, ["name", "egn", "net_pay", "days_worked", None],
+                         ["Име", "ЕГН", "За получаване", "Дни", "Получих сумата"]) == []  # fmt: skip
+    assert flag_unplaced(drafts, ["name", "egn", "net_pay", None], ["Име", "ЕГН", "За получаване", "Подпис"]) == []
+    assert not any("days_worked" in d.review for d in drafts)
+
+
+def test_a_page_not_read_as_a_whole_sends_the_fields_it_found_no_column_for_to_review():
+    drafts = _drafts(2)
+    for d in drafts:
+        d.review.update(["name", "egn", "net_pay"], reason=checks.PAGE_PLAUSIBILITY)
+    assert flag_unplaced(drafts, ["name", "egn", "net_pay"], ["Име", "ЕГН", "За получаване"]) == [
+        "days_worked", "base_pay", "extra_pay"]
+    assert all("base_pay" in d.review and d.values["base_pay"] is None for d in drafts)
