@@ -17,12 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_core.db import Database, Page, PageEventRow
-from archive_core.doubts import EMPLOYER_CONFIRMED, open_employer_doubts
+from archive_core.doubts import EMPLOYER_CONFIRMED
 from archive_core.errors import NotFoundError
 
 from .batches import add_event
-
-CONFIRMED = EMPLOYER_CONFIRMED  # the page event that closes the doubt
 
 _CORRECTED = re.compile(r"^„(?P<word>.+?)“ прочетено като „(?P<near>.+?)“$")
 _UNSURE = re.compile(r"^„(?P<word>.+?)“ неуверено разчетено$")
@@ -69,7 +67,7 @@ def _review_of(extraction: dict | None) -> tuple[str | None, str | None]:
 def _confirmed_by(s: Session, page_sha256: str) -> str | None:
     return s.scalars(
         select(PageEventRow.actor)
-        .where(PageEventRow.page_sha256 == page_sha256, PageEventRow.kind == CONFIRMED)
+        .where(PageEventRow.page_sha256 == page_sha256, PageEventRow.kind == EMPLOYER_CONFIRMED)
         .limit(1)
     ).first()
 
@@ -84,11 +82,6 @@ def employer_doubt(s: Session, page: Page) -> EmployerDoubt | None:
     )
 
 
-def open_doubt_pages(s: Session) -> set[str]:
-    """Pages whose employer name is in doubt and not yet confirmed."""
-    return open_employer_doubts(s)
-
-
 def confirm_employer(db: Database, page_sha256: str, *, user: str) -> EmployerDoubt:
     """A verifier checked the employer's name against the sheet: the doubt is closed (once)."""
     with db.Session() as s:
@@ -99,6 +92,6 @@ def confirm_employer(db: Database, page_sha256: str, *, user: str) -> EmployerDo
         if doubt is None:
             raise NotFoundError(f"името на работодателя на страница {page_sha256[:12]} не е за проверка")
         if doubt.confirmed_by is None:
-            add_event(s, page_sha256, CONFIRMED, user, detail=doubt.name)
+            add_event(s, page_sha256, EMPLOYER_CONFIRMED, user, detail=doubt.name)
             s.commit()
         return EmployerDoubt(doubt.name, doubt.reason, doubt.parts, doubt.confirmed_by or user)

@@ -43,6 +43,7 @@ from archive_core.db import (
     person_month_from_record,
     utcnow,
 )
+from archive_core.doubts import open_employer_doubts
 from archive_core.errors import BackendUnavailable, NotFoundError, UsageError
 from archive_core.money import display
 from archive_core.protocols import RecordIndex
@@ -50,7 +51,7 @@ from archive_core.records import MONEY_FIELDS, PersonMonth, ReviewState
 from ocr.checks import row_relations
 
 from .batches import add_event
-from .employer_doubt import EmployerDoubt, employer_doubt, open_doubt_pages
+from .employer_doubt import EmployerDoubt, employer_doubt
 from .records import FIRST_YEAR, LAST_YEAR
 
 FieldKind = Literal["egn", "days", "money", "text", "year", "month"]
@@ -638,7 +639,7 @@ def verification_queue(db: Database, *, limit: int = 200) -> list[QueueItem]:
             r, f = per_page.get(sha, (0, 0))
             per_page[sha] = (r + 1, f + len(review or []))
         # a page whose employer name is in doubt needs review even when every row passed
-        employer_open = open_doubt_pages(s)
+        employer_open = open_employer_doubts(s)
         for sha in employer_open:
             per_page.setdefault(sha, (0, 0))
         if not per_page:

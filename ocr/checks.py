@@ -518,11 +518,16 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
                 r.proven.add(f)
 
 
-def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
+def _column_sum(rows: list[RowDraft], f: str, carried: dict[str, str] | None) -> Decimal | None:
+    """Column ``f`` summed (with the sums carried from the previous sheet), or None while a figure is unread."""
     vals = [r.dec(f) for r in rows]
-    if f not in totals or any(x is None for x in vals):
-        return False
-    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) == Decimal(totals[f])
+    if any(x is None for x in vals):
+        return None
+    return Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
+
+
+def _adds_up(rows: list[RowDraft], totals: dict[str, str], f: str, carried: dict[str, str] | None) -> bool:
+    return f in totals and _column_sum(rows, f, carried) == Decimal(totals[f])
 
 
 def _totals_checkable(totals: dict[str, str], present: list[str]) -> bool:
@@ -541,10 +546,8 @@ def _column_vouches(
     rows: list[RowDraft], totals: dict[str, str], present: list[str], f: str, carried: dict[str, str] | None
 ) -> bool:
     """Column ``f`` has every figure read, none in doubt, and adds up to its total to the stotinka."""
-    vals = [r.dec(f) for r in rows]
-    if not rows or any(x is None for x in vals) or any(f in r.review for r in rows):
+    if not rows or any(f in r.review for r in rows) or (col := _column_sum(rows, f, carried)) is None:
         return False
-    col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
     return col in _column_targets(totals, present, f)
 
 
@@ -655,10 +658,8 @@ def _one_row_explains_columns(
     fields = [f for f in MONEY if f in present]
     diffs: dict[str, Decimal] = {}
     for f in fields:
-        vals = [r.dec(f) for r in rows]
-        if f not in totals or any(x is None for x in vals):
+        if f not in totals or (col := _column_sum(rows, f, carried)) is None:
             continue
-        col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
         if col not in _column_targets(totals, present, f):
             diffs[f] = Decimal(totals[f]) - col
     if len(diffs) < 2 or not totals_consistent(totals, present):
@@ -801,15 +802,14 @@ def reconcile_columns(
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed
         for f in fields:
-            vals = [r.dec(f) for r in rows]
             targets = _column_targets(totals, present, f)
-            if not targets or any(x is None for x in vals):
+            if not targets or (col := _column_sum(rows, f, carried)) is None:
                 continue
-            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None)
             if any(t == col for t in targets):
                 continue
             options: list[tuple[RowDraft, list[Decimal]]] = []
-            for r, cur in zip(rows, vals, strict=True):
+            for r in rows:
+                cur = r.dec(f)
                 assert cur is not None
                 cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present) if c != cur]
                 if cands:
@@ -888,12 +888,8 @@ def check_magnitudes(
     for f in MONEY:
         if f not in present:
             continue
-        vals_all = [r.dec(f) for r in rows]
-        if totals and all(x is not None for x in vals_all):
-            col = Decimal((carried or {}).get(f, "0")) + sum(x for x in vals_all if x is not None)
-            confirmed = col in _column_targets(totals, present, f)
-        else:
-            confirmed = False
+        col = _column_sum(rows, f, carried)
+        confirmed = bool(totals and col is not None and col in _column_targets(totals, present, f))
         vals = sorted(x for x in (r.dec(f) for r in rows) if x is not None and x > 0)
         if len(vals) < 4:
             continue
@@ -996,10 +992,7 @@ def _page_agrees(
     for f in MONEY:
         if f not in present or not (targets := _column_targets(totals, present, f)):
             continue
-        vals = [r.dec(f) for r in rows]
-        if any(x is None for x in vals):
-            return False
-        if Decimal((carried or {}).get(f, "0")) + sum(x for x in vals if x is not None) not in targets:
+        if _column_sum(rows, f, carried) not in targets:
             return False
     return True
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from archive_core.db import Database
+from archive_core.doubts import open_employer_doubts as open_doubt_pages
 from archive_core.records import PageStatus
-from ingest.employer_doubt import confirm_employer, open_doubt_pages
+from ingest.employer_doubt import confirm_employer
 from ingest.verification import verification_queue
 from tests.contract.test_db_contract import add_page, db, db_settings  # noqa: F401  (fixtures)
 from tests.servers_sql import pg_database_url, postgres_server  # noqa: F401  (fixtures)
