@@ -6,10 +6,10 @@ set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen H --pages 16 --seed 2031 --family H; gen G --pages 16 --seed 2030 --family G
+gen I --pages 16 --seed 2032 --family I; gen H --pages 16 --seed 2031 --family H; gen G --pages 16 --seed 2030 --family G
 gen F --pages 16 --seed 2029 --family F; gen E --pages 16 --seed 2028 --family E
 gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run H G F E hard99 & run D B C s777 & wait
+run I H G F E & run D B C s777 hard99 & wait
