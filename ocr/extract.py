@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, ReviewReason
 
-from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
+from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet, split_digits
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
@@ -202,6 +202,7 @@ def read_page(
     if targets:
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
+        split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
