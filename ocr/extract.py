@@ -23,6 +23,7 @@ from archive_core.records import PayrollPage, ReviewReason
 from . import (
     checks,
     columns,
+    parts_guard,
     period,
     plausibility,
     preprocess,
@@ -238,6 +239,7 @@ def read_page(
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
+    parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried)
     checks.guard_page(drafts, kinds, s.texts)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?

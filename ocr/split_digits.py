@@ -60,15 +60,22 @@ def split_in_two(text: str) -> bool:
 
 def digit_dropped(text: str) -> list[str]:
     """The amounts a figure read with one digit too many in a group could be: each digit of that group
-    dropped in turn (`36,318,812` -> 36318.12, 36318.82, 36318.81)."""
+    dropped in turn (`36,318,812` -> 36318.12, 36318.82, 36318.81); a decimal comma read as a digit
+    dropped (`29,362452` -> 29362.52)."""
     groups = _groups(text)
-    i = _split_group(groups) if groups is not None else None
-    if groups is None or i is None:
+    if groups is None:
         return []
+    i = _split_group(groups)
     out: list[str] = []
-    g = groups[i]
-    for k in range(len(g)):
-        fixed = [*groups[:i], g[:k] + g[k + 1 :], *groups[i + 1 :]]
+    if i is not None:
+        g = groups[i]
+        drops = [[*groups[:i], g[:k] + g[k + 1 :], *groups[i + 1 :]] for k in range(len(g))]
+    elif len(groups[-1]) == 6 and all(len(g) == 3 for g in groups[1:-1]):
+        # `29,362452`: the decimal comma read as a digit between the last thousands and the stotinki
+        drops = [[*groups[:-1], groups[-1][:3] + groups[-1][4:]]]
+    else:
+        return []
+    for fixed in drops:
         m = normalise.money("".join(fixed))
         if m is not None and m not in out:
             out.append(m)

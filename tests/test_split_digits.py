@@ -38,3 +38,8 @@ def test_two_split_figures_that_could_add_up_either_way_stay_in_doubt():
     r.alts["gross_pay"] = split_digits.digit_dropped("36,318,812")
     checks.check_money(r, ["base_pay", "extra_pay", "gross_pay"])
     assert {"base_pay", "gross_pay"} <= r.review
+
+
+def test_a_decimal_comma_read_as_a_digit_after_the_thousands_is_offered_dropped():
+    assert split_digits.digit_dropped("29,362452,") == ["29362.52"]
+    assert not split_digits.split_in_two("29,362452,")  # no evidence of a split face by itself
