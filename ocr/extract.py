@@ -23,6 +23,7 @@ from archive_core.records import PayrollPage, ReviewReason
 from . import (
     checks,
     columns,
+    lone_culprit,
     parts_guard,
     period,
     plausibility,
@@ -239,6 +240,8 @@ def read_page(
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
+    lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
+    lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried)
     checks.guard_page(drafts, kinds, s.texts)
     doubt = plausibility.check(drafts, totals, present, year, month)
