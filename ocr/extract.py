@@ -242,7 +242,7 @@ def read_page(
         checks.run_checks(drafts, totals, present, year, month, carried)
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
-    parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried)
+    parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     checks.guard_page(drafts, kinds, s.texts)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?

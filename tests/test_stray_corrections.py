@@ -47,6 +47,9 @@ def test_a_figure_over_an_empty_cell_is_no_correction():
 
 # --- the itemised deductions against the deductions figure ----------------------------------------------
 
+HUNG = ["name", "gross_pay", "deductions", "net_pay"]
+MONEY3 = ["gross_pay", "deductions", "net_pay"]
+
 
 def _row(ded: str, net: str, parts: list[str]) -> checks.RowDraft:
     r = checks.RowDraft(values={"gross_pay": "18227.64", "deductions": ded, "net_pay": net})
@@ -54,24 +57,35 @@ def _row(ded: str, net: str, parts: list[str]) -> checks.RowDraft:
     return r
 
 
-def test_deductions_their_parts_deny_go_to_review_with_the_net_when_the_column_does_not_prove_them():
+def _read(ded: str, net: str) -> Sheet:
+    return _sheet(["Пенчо Димитров Лазаров", "18.227,64", ded, net])
+
+
+def test_deductions_their_parts_deny_go_to_review_with_the_net_mended_to_fit_them():
+    # E dev 501 page 3: deductions `2.350,87` read `2.350,37`, the net read `15.8772` mended by one digit
+    # to 15877.27 so that the row's sum holds
     r = _row("2350.37", "15877.27", ["1567.58", "401.01", "200.00", "182.28"])
     parts_guard.doubt_deductions_against_parts(
-        [r], {"deductions": "2651.68"}, ["gross_pay", "deductions", "net_pay"], {}
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,37", "15.8772"), HUNG
     )
     assert {"deductions", "net_pay"} <= r.review
 
 
-def test_deductions_their_parts_confirm_or_their_column_proves_are_not_flagged():
-    r = _row("2350.87", "15876.77", ["1567.58", "401.01", "200.00", "182.28"])
+def test_deductions_their_parts_confirm_their_column_proves_or_read_as_they_stand_are_not_flagged():
+    right = ["1567.58", "401.01", "200.00", "182.28"]
+    r = _row("2350.87", "15876.77", right)
     parts_guard.doubt_deductions_against_parts(
-        [r], {"deductions": "2651.68"}, ["gross_pay", "deductions", "net_pay"], {}
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,87", "15.876,77"), HUNG
     )
     assert not r.review
-    r = _row(
-        "2350.87", "15876.77", ["1567.58", "401.01", "200.80", "182.28"]
-    )  # a part misread, the total right
+    misread_part = ["1567.58", "401.01", "200.80", "182.28"]  # a part misread, the figures read as they stand
+    r = _row("2350.87", "15876.77", misread_part)
     parts_guard.doubt_deductions_against_parts(
-        [r], {"deductions": "2350.87"}, ["gross_pay", "deductions", "net_pay"], {}
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,87", "15.876,77"), HUNG
+    )
+    assert not r.review
+    r = _row("2350.87", "15876.77", misread_part)  # the column adds up to its total
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2350.87"}, MONEY3, {}, _read("2.350,87", "15.8772"), HUNG
     )
     assert not r.review
