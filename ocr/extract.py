@@ -23,6 +23,7 @@ from archive_core.records import PayrollPage, ReviewReason
 from . import (
     checks,
     columns,
+    egn_guard,
     lone_culprit,
     parts_guard,
     period,
@@ -244,6 +245,7 @@ def read_page(
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     checks.guard_page(drafts, kinds, s.texts)
+    egn_guard.lift_page_flag(drafts, kinds)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)
