@@ -11,11 +11,12 @@ page 4: one base misread, its row's additional pay filled in from the gross: the
 because it was made to, and both pay columns of twelve rows went to review).
 
 Here a column's culprit is also a row whose sum through the figure cannot be done (a partner unread) or
-holds only through a figure the sums filled in. A row is cleared only when each of its figures in doubt was
-read alike by both passes (and no figure of it otherwise), each of its sums can be done and holds as read, nothing of it was filled in,
-corrected or changed by a page-level step, its gross is not far from the others', and its only doubts
-are a row sum through a doubtful neighbour or the column total: a wrong figure there would need the
-second model to misread it alike and two or three misreads in one row that make up for each other.
+holds only through a figure the sums filled in. A row is cleared only when each of its figures in doubt
+was read by both passes, alike or the second reading breaking a sum the first keeps, each of its sums can
+be done and holds as read, nothing of it was filled in, corrected or changed by a page-level step, its
+gross is not far from the others', and its only doubts are a row sum through a doubtful neighbour or the
+column total: a wrong figure there would need two or three misreads in one row that make up for each
+other to the stotinka.
 """
 
 from __future__ import annotations
@@ -46,11 +47,17 @@ def _culprit_columns(drafts: list[checks.RowDraft], money: list[str]) -> set[str
     return out
 
 
-def _read_alike(r: checks.RowDraft, f: str, *, needed: bool) -> bool:
-    """The second pass read the figure as the first did (``needed``: it must have read it; the engine's
-    confidence says little on some faces, 0 for every figure of D dev 103 page 4)."""
+def _read_alike(r: checks.RowDraft, f: str, money: list[str], *, needed: bool) -> bool:
+    """The second pass read the figure as the first did, or otherwise only where its reading breaks a sum
+    the first reading keeps (the sums decide against it: `292.18` for a gross of 249.90 + 42.48);
+    ``needed``: it must have read it (the engine's confidence says little on some faces, 0 for every
+    figure of D dev 103 page 4)."""
     alts = [Decimal(str(a)) for a in r.alts.get(f, []) if a is not None]
-    return all(a == r.dec(f) for a in alts) and (bool(alts) or not needed)
+    v = {k: r.dec(k) for k in money}
+    for a in alts:
+        if a != v[f] and all(ok for ok, _ in checks.row_relations({**v, f: a})):
+            return False
+    return bool(alts) or not needed
 
 
 def _candidates(drafts: list[checks.RowDraft], money: list[str]) -> list[checks.RowDraft]:
@@ -116,7 +123,7 @@ def clear_where_culprit_known(
     lifted = 0
     for r in _candidates(drafts, money):
         flagged = [f for f in money if f in r.review]
-        if not all(_read_alike(r, f, needed=f in flagged) for f in money):
+        if not all(_read_alike(r, f, money, needed=f in flagged) for f in money):
             continue
         if all(r.review.reasons.get(f) == checks.ROW_SUM or f in culprits for f in flagged):
             for f in flagged:
