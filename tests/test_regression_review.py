@@ -22,6 +22,7 @@ ONCE_FLAGGED_WHOLE = {
     "a-total-misread-two-digits-page-review": "31 of 60",
     "e-correction-left-as-row-of-its-own": "65 of 112",  # s8-rev-de: the correction joins its row
     "e-correction-row-whole-page-review": "76 of 119",
+    "d-one-row-unchecked-whole-columns": "31 of 87",  # s8-rev-de: the culprit's column, rows read twice
     "e-wide-bold-digits-split-in-two": "22 of 64",  # and 2 silent: s8-rev-de, split digits; parts guard
 }
 
