@@ -20,7 +20,20 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, ReviewReason
 
-from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
+from . import (
+    checks,
+    columns,
+    egn_guard,
+    lone_culprit,
+    parts_guard,
+    period,
+    plausibility,
+    preprocess,
+    rownumbers,
+    sheet,
+    split_digits,
+    stray_corrections,
+)
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
@@ -45,7 +58,12 @@ def extract_image(
             turned_hints: dict[str, bool] = {}
             try:
                 turned = read_page(
-                    image, image_name=image_name, dpi=dpi, quarter_turns=turns, engine=engine, hints=turned_hints
+                    image,
+                    image_name=image_name,
+                    dpi=dpi,
+                    quarter_turns=turns,
+                    engine=engine,
+                    hints=turned_hints,
                 )
             except ExtractionError:
                 turned = PayrollPage(image=image_name)
@@ -57,7 +75,10 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        page = _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False), engine, turns_read) or page
+        page = (
+            _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False), engine, turns_read)
+            or page
+        )
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -109,7 +130,10 @@ def _two_sheets(
         for i, r in enumerate(right.rows, start=1):  # (an inference, not a reading: flagged)
             r.row = last + i
             r.review = sorted({*(r.review or []), "row"})
-            r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
+            r.review_reasons = {
+                **(r.review_reasons or {}),
+                "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox),
+            }
     return PayrollPage.model_validate(
         {
             "image": image_name,
@@ -126,7 +150,12 @@ def _map_box(box: list[int], m: np.ndarray) -> list[int]:
     """A box through the 3x3 map ``m`` (quarter turns and shifts keep it a box)."""
     x0, y0, x1, y1 = box
     q = np.array([[x0, y0, 1.0], [x1, y1, 1.0]]) @ m.T
-    return [int(round(min(q[:, 0]))), int(round(min(q[:, 1]))), int(round(max(q[:, 0]))), int(round(max(q[:, 1])))]
+    return [
+        int(round(min(q[:, 0]))),
+        int(round(min(q[:, 1]))),
+        int(round(max(q[:, 0]))),
+        int(round(max(q[:, 1]))),
+    ]
 
 
 def _sheet_like(p: PayrollPage) -> bool:
@@ -144,7 +173,12 @@ def _looks_wrong(p: PayrollPage) -> bool:
 
 
 def _separator_as_digit(
-    a: Analysis, s: sheet.Sheet, kinds: list[str | None], present: list[str], year: int | None, month: int | None
+    a: Analysis,
+    s: sheet.Sheet,
+    kinds: list[str | None],
+    present: list[str],
+    year: int | None,
+    month: int | None,
 ) -> tuple[list[checks.RowDraft], dict[str, str]] | None:
     """Every amount read with its decimal separator taken for a digit: accepted only when then every
     money figure of every row passes its sums, the columns add up to their totals and the pay is
@@ -188,6 +222,7 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
+    stray_corrections.join_corrections(s, kinds)  # a correction left as a row of its own: to the row below
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
@@ -202,10 +237,15 @@ def read_page(
     if targets:
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
+        split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
+    lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
+    lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
+    parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     checks.guard_page(drafts, kinds, s.texts)
+    egn_guard.lift_page_flag(drafts, kinds)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)

@@ -1,0 +1,133 @@
+"""A column that does not add up is not held against rows that are right beyond doubt, where the column
+has a culprit the sums can see (issue 9, review load: "the flags do not say which figure is in doubt").
+
+When a printed total that obeys the row's own sums is not what its column adds up to,
+``checks.check_totals`` sends every figure of that column to a person, and through the row sums every
+figure beside them. ``checks._clear_rows_read_twice`` lifts that from a row both models read alike whose
+every sum holds, where another row's sum doubts a figure of the column or the figure was not read. It
+missed the culprits the sums cannot check (D dev 103 page 6: one row's gross misread beside its base and
+net unread, so no sum of that row could be done, and 44 of the page's 55 money figures went to review;
+page 4: one base misread, its row's additional pay filled in from the gross: the row's sum holds only
+because it was made to, and both pay columns of twelve rows went to review).
+
+Here a column's culprit is also a row whose sum through the figure cannot be done (a partner unread) or
+holds only through a figure the sums filled in. A row is cleared only when each of its figures in doubt
+was read by both passes, alike or the second reading breaking a sum the first keeps, each of its sums can
+be done and holds as read, nothing of it was filled in, corrected or changed by a page-level step, its
+gross is not far from the others', and its only doubts are a row sum through a doubtful neighbour or the
+column total: a wrong figure there would need two or three misreads in one row that make up for each
+other to the stotinka.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import checks, sheet
+from .analysis import Analysis
+from .engine import OcrEngine
+from .reading import second_pass
+
+
+def _culprit_columns(drafts: list[checks.RowDraft], money: list[str]) -> set[str]:
+    """The columns holding a figure some row's sums doubt, cannot check, or hold only by construction."""
+    out: set[str] = set()
+    everything: dict[str, Decimal | None] = {f: Decimal(1) for f in money}
+    for r in drafts:
+        made = (r.derived | r.unconfirmed) & set(money)
+        v = {f: r.dec(f) for f in money}
+        done = checks.row_relations(v)
+        for ok, names in done:
+            if not ok or made & set(names):
+                out.update(names)
+        for _, names in checks.row_relations(everything):  # a sum of the row that cannot be done
+            if any(v[n] is None for n in names):
+                out.update(names)
+        out.update(f for f in money if v[f] is None)
+    return out
+
+
+def _read_alike(r: checks.RowDraft, f: str, money: list[str], *, needed: bool) -> bool:
+    """The second pass read the figure as the first did, or otherwise only where its reading breaks a sum
+    the first reading keeps (the sums decide against it: `292.18` for a gross of 249.90 + 42.48);
+    ``needed``: it must have read it (the engine's confidence says little on some faces, 0 for every
+    figure of D dev 103 page 4)."""
+    alts = [Decimal(str(a)) for a in r.alts.get(f, []) if a is not None]
+    v = {k: r.dec(k) for k in money}
+    for a in alts:
+        if a != v[f] and all(ok for ok, _ in checks.row_relations({**v, f: a})):
+            return False
+    return bool(alts) or not needed
+
+
+def _candidates(drafts: list[checks.RowDraft], money: list[str]) -> list[checks.RowDraft]:
+    """Rows whose money doubts only a column or a neighbour's sum could have raised: every sum of the row
+    can be done and holds as read, nothing of it filled in, corrected or changed by a page-level step, its
+    gross not far from the others' (a row misread alike, a hundred times too small, keeps its sums)."""
+    everything: dict[str, Decimal | None] = {f: Decimal(1) for f in money}
+    rels_all = checks.row_relations(everything)
+    possible = len(rels_all)
+    if {n for _, names in rels_all for n in names} != set(money):
+        return []  # a figure no sum binds (a base pay beside no additional pay) is no one's to clear
+    if any(d.values.get("name") is None and d.values.get("egn") is None for d in drafts):
+        return []  # (a line of figures and no person: the rows below it may have shifted)
+    gross = sorted(x for r in drafts if (x := r.dec("gross_pay")) is not None and x > 0)
+    median = gross[len(gross) // 2] if gross else None
+    out = []
+    for r in drafts:
+        flagged = [f for f in money if f in r.review]
+        if not flagged or "row" in r.review:
+            continue
+        rels = checks.row_relations({f: r.dec(f) for f in money})
+        if len(rels) != possible or not all(ok for ok, _ in rels):
+            continue
+        if (r.derived | r.unconfirmed | r.corrected | set(r.changed)) & set(money):
+            continue
+        if any(r.review.reasons.get(f) not in (checks.ROW_SUM, checks.COLUMN_TOTAL) for f in flagged):
+            continue
+        g = r.dec("gross_pay")
+        if median is not None and g is not None and not (median / 8 <= g <= median * 8):
+            continue
+        out.append(r)
+    return out
+
+
+def reread_to_vouch(
+    a: Analysis, s: sheet.Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], engine: OcrEngine
+) -> None:
+    """The second model reads the figures in doubt of the rows ``clear_where_culprit_known`` could clear
+    that it has not read yet (the second pass reads what the first checks doubted; the column's flags can
+    come after it): a second reading is the evidence the clearing needs."""
+    money = [f for f in checks.MONEY if f in kinds]
+    rows = {id(d) for d in _candidates(drafts, money)}
+    targets = [
+        sheet.Target(i, f, a.grid.cell(s.body_rows[i], kinds.index(f)))
+        for i, d in enumerate(drafts)
+        if id(d) in rows
+        for f in money
+        if f in d.review and not d.alts.get(f)
+    ]
+    if targets:
+        sheet.add_readings(
+            drafts, targets, second_pass(a, [(k, t.box) for k, t in enumerate(targets)], engine)
+        )
+
+
+def clear_where_culprit_known(
+    drafts: list[checks.RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str]
+) -> int:
+    """Lift the column and row-sum flags of rows right beyond doubt beside a culprit the sums see; how many
+    figures were lifted."""
+    money = [f for f in checks.MONEY if f in present]
+    culprits = _culprit_columns(drafts, money)
+    lifted = 0
+    for r in _candidates(drafts, money):
+        flagged = [f for f in money if f in r.review]
+        if not all(_read_alike(r, f, money, needed=f in flagged) for f in money):
+            continue
+        if all(r.review.reasons.get(f) == checks.ROW_SUM or f in culprits for f in flagged):
+            for f in flagged:
+                r.review.discard(f)
+                r.proven.add(f)
+                lifted += 1
+    return lifted

@@ -1,0 +1,53 @@
+"""A column that does not add up is not held against rows right beyond doubt when its culprit is a row
+whose sums cannot be done (issue 9, review load; D dev 103 page 6); a row that is not right beyond doubt
+keeps its flags."""
+
+from __future__ import annotations
+
+from ocr import checks, lone_culprit
+
+FIVE = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+PRESENT = list(FIVE)
+GOOD = [("2487.99", "0.00", "2487.99", "268.70", "2219.29"), ("3505.85", "420.70", "3926.55", "357.32", "3569.23"),
+        ("520.57", "93.70", "614.27", "92.75", "521.52"), ("3031.82", "272.86", "3304.68", "373.43", "2931.25")]  # fmt: skip
+# the culprit: its gross misread, its base and net unread (no sum of the row can be done)
+BAD = (None, "34.88", "177.33", "289.93", None)
+TOTALS = {"base_pay": "11289.06", "extra_pay": "822.14", "gross_pay": "12111.20", "deductions": "1382.13",
+          "net_pay": "10729.07"}  # fmt: skip
+
+
+def _page(second: str | None = "alike") -> list[checks.RowDraft]:
+    rows = []
+    for vals in [*GOOD[:2], BAD, *GOOD[2:]]:
+        r = checks.RowDraft(values={"name": "Иван Петров Иванов", **dict(zip(FIVE, vals, strict=True))})
+        for f in FIVE:
+            r.conf[f] = 0.0  # the engine's confidence says nothing on this face
+        rows.append(r)
+    checks.run_checks(rows, TOTALS, PRESENT, 1990, 3, {})
+    for r in rows:
+        for f in FIVE:
+            if f in r.review and r.values.get(f) is not None and second is not None:
+                r.alts[f] = [r.values[f] if second == "alike" else "1.00"]
+    return rows
+
+
+def test_rows_holding_both_sums_and_read_alike_twice_are_not_held_to_the_culprits_column():
+    rows = _page()
+    assert any("gross_pay" in r.review for r in rows if r is not rows[2])  # the column flagged them all
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert all(not (set(FIVE) & r.review) for r in rows if r is not rows[2])
+    assert {"base_pay", "gross_pay", "net_pay"} <= rows[2].review
+
+
+def test_rows_the_second_model_did_not_read_keep_their_flags():
+    rows = _page(None)
+    before = [set(r.review) for r in rows]
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert [set(r.review) for r in rows] == before
+
+
+def test_a_second_reading_the_rows_sums_reject_does_not_keep_the_row_in_doubt():
+    rows = _page("other")  # every figure read `1.00` the second time: no sum of its row holds with it
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert all(not (set(FIVE) & r.review) for r in rows if r is not rows[2])
+    assert {"base_pay", "gross_pay", "net_pay"} <= rows[2].review

@@ -1,0 +1,91 @@
+"""A correction the grid left as a row of its own joins the person's row below it as new-over-struck
+(issue 9, review load; E dev 503 page 7): no line of figures without a person, no person lost or moved."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ocr import checks, parts_guard, sheet, stray_corrections
+from ocr.sheet import Sheet
+
+KINDS = ["row", "name", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+P5 = ["5", "Пенка Ангелова Костова", "4506097573", "1'315,38", "249,92", "1'565,30", "140,87", "1'424,43"]
+P6 = ["6", "Цветанка Николова Щерева", "4708051250", "865,04", "448696", "1'064,00", "184,07", "879,93"]
+LINE = ["", "", "", "", "198.96", "", "", ""]
+
+
+def _sheet(*rows: list[str]) -> Sheet:
+    return Sheet({}, None, [], list(range(1, len(rows) + 1)), None, None, [list(r) for r in rows])  # type: ignore[arg-type]
+
+
+def test_a_line_of_one_figure_between_two_people_is_the_correction_of_the_figure_below_it():
+    s = _sheet(P5, LINE, P6)
+    assert stray_corrections.join_corrections(s, KINDS) == 1
+    assert s.body_rows == [1, 3] and [r[0] for r in s.texts] == ["5", "6"]
+    assert s.texts[1][4] == "198.96\n448696"
+    r = checks.RowDraft(
+        values={k: sheet.value(k, s.texts[1][c]) for c, k in enumerate(KINDS) if k in checks.MONEY}
+    )
+    checks.check_money(r, [k for k in KINDS if k in checks.MONEY])
+    assert r.values["extra_pay"] == "198.96" and not r.review  # 865.04 + 198.96 = 1064.00
+
+
+def test_a_line_with_a_name_or_a_row_number_is_a_person_and_stays_a_row():
+    named = ["", "Иван Петров", "", "", "198.96", "", "", ""]
+    numbered = ["7", "", "", "", "198.96", "", "", ""]
+    for line in (named, numbered):
+        s = _sheet(P5, line, P6)
+        assert stray_corrections.join_corrections(s, KINDS) == 0
+        assert len(s.texts) == 3
+
+
+def test_a_figure_over_an_empty_cell_is_no_correction():
+    below = [*P6[:4], "", *P6[5:]]
+    s = _sheet(P5, LINE, below)
+    assert stray_corrections.join_corrections(s, KINDS) == 0
+
+
+# --- the itemised deductions against the deductions figure ----------------------------------------------
+
+HUNG = ["name", "gross_pay", "deductions", "net_pay"]
+MONEY3 = ["gross_pay", "deductions", "net_pay"]
+
+
+def _row(ded: str, net: str, parts: list[str]) -> checks.RowDraft:
+    r = checks.RowDraft(values={"gross_pay": "18227.64", "deductions": ded, "net_pay": net})
+    r.parts = [Decimal(p) for p in parts]
+    return r
+
+
+def _read(ded: str, net: str) -> Sheet:
+    return _sheet(["Пенчо Димитров Лазаров", "18.227,64", ded, net])
+
+
+def test_deductions_their_parts_deny_go_to_review_with_the_net_mended_to_fit_them():
+    # E dev 501 page 3: deductions `2.350,87` read `2.350,37`, the net read `15.8772` mended by one digit
+    # to 15877.27 so that the row's sum holds
+    r = _row("2350.37", "15877.27", ["1567.58", "401.01", "200.00", "182.28"])
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,37", "15.8772"), HUNG
+    )
+    assert {"deductions", "net_pay"} <= r.review
+
+
+def test_deductions_their_parts_confirm_their_column_proves_or_read_as_they_stand_are_not_flagged():
+    right = ["1567.58", "401.01", "200.00", "182.28"]
+    r = _row("2350.87", "15876.77", right)
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,87", "15.876,77"), HUNG
+    )
+    assert not r.review
+    misread_part = ["1567.58", "401.01", "200.80", "182.28"]  # a part misread, the figures read as they stand
+    r = _row("2350.87", "15876.77", misread_part)
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2.350,87", "15.876,77"), HUNG
+    )
+    assert not r.review
+    r = _row("2350.87", "15876.77", misread_part)  # the column adds up to its total
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2350.87"}, MONEY3, {}, _read("2.350,87", "15.8772"), HUNG
+    )
+    assert not r.review
