@@ -12,7 +12,9 @@ import cv2
 # glibc's mallopt parameters (malloc.h): blocks from this size on get a mapping of their own, and free
 # memory at the top of the heap beyond this is given back
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-MMAP_THRESHOLD = 32 << 20  # glibc's largest: a page's 8-bit and 16-bit images (9 and 17 MB) come from the heap
+# a page's images come from the heap: 8-bit (9 MB), 16-bit labels (17 MB), 32-bit labels and float maps
+# (35 MB); a glibc that refuses so high a threshold gets its own ceiling of old (32 MB)
+MMAP_THRESHOLDS = (64 << 20, 32 << 20)
 TRIM_THRESHOLD = 256 << 20  # a page's worth of freed images stays with the process for the next page
 
 
@@ -39,5 +41,7 @@ def keep_freed_memory() -> None:
     except (OSError, AttributeError):  # not glibc (musl, macOS): its allocator is left as it is
         return
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    for threshold in MMAP_THRESHOLDS:
+        if mallopt(_M_MMAP_THRESHOLD, threshold):  # 1: accepted
+            break
     mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
