@@ -30,8 +30,9 @@ def keep_freed_memory() -> None:
 
     Left to itself glibc maps every image of more than a few MB on its own and unmaps it when freed, so
     each of the dozens of page-sized arrays a page goes through (OpenCV, numpy and tesseract alike) is
-    mapped, faulted in and zeroed by the kernel 4 KB at a time, and handed back: 0.04-0.09 s of system
-    CPU per page, 4-9 % of the reading (issue 9, branch s8-cpu). Set in the process only (``mallopt``,
+    mapped, faulted in and zeroed by the kernel 4 KB at a time, and handed back: 2500-5500 page faults
+    and some 0.05 s of system CPU per page, 4-5 % of the reading (issue 9, branch s8-cpu); the first
+    page of a worker still grows the heap. Set in the process only (``mallopt``,
     not the ``MALLOC_*`` environment), so a tesseract started from it is not affected."""
     name = ctypes.util.find_library("c")
     if not name:
