@@ -28,7 +28,7 @@ import click
 
 from archive_core.config import Settings, load_settings
 from archive_core.errors import BackendUnavailable, UsageError
-from archive_core.runtime import limit_ocr_threads
+from archive_core.runtime import keep_freed_memory, limit_ocr_threads
 
 log = logging.getLogger("archive.worker")
 
@@ -74,6 +74,7 @@ def _worker_main(settings_data: dict[str, Any], name: str, burst: bool, log_leve
     threading.Thread(target=watch_parent, name="watch-supervisor", daemon=True).start()
     logging.basicConfig(level=log_level, format="%(asctime)s %(name)s: %(message)s")
     limit_ocr_threads()
+    keep_freed_memory()
     from rq import Worker
 
     from .heartbeat import Heartbeat

@@ -15,7 +15,7 @@ import numpy as np
 
 from archive_core.config import Settings
 from archive_core.errors import ArchiveError
-from archive_core.runtime import limit_ocr_threads
+from archive_core.runtime import keep_freed_memory, limit_ocr_threads
 from scanner_drivers import intake
 
 from .engine import OcrEngine
@@ -49,6 +49,7 @@ def read_image(path: Path, limits: Limits) -> tuple[np.ndarray, int | None]:
 
 def _init_worker() -> None:
     limit_ocr_threads()
+    keep_freed_memory()
 
 
 def _cpu() -> float:
