@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .employer_spelling import check
 from .engine import OcrEngine
 from .geometry import Box
 from .header import LOW_CONF, Header, read_employer, vocabulary
@@ -61,6 +62,9 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     doubts: list[str] = []
     name = read_employer(words, gray, doubts) if words else None
     if name is None or doubts or sum(ch.isalpha() for ch in name) < 4:
+        return header
+    name, doubts = check(name, tuple(words))
+    if doubts:  # a word of the second reading no dictionary holds either: the first stands, with its doubts
         return header
     if _marks(name) != _marks(header.employer):
         return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides

@@ -20,7 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, ReviewReason
 
-from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
+from . import checks, columns, employer_spelling, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
@@ -184,6 +184,7 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
+    s.header = employer_spelling.check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
