@@ -20,9 +20,11 @@ from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, ReviewReason
 
-from . import checks, columns, employer_spelling, period, plausibility, preprocess, rownumbers, sheet
+from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
+from .employer_spelling import check_header
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
 from .unplaced import flag_unplaced
@@ -184,7 +186,8 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
-    s.header = employer_spelling.check_header(s.header)  # a word no dictionary holds: mended or doubted
+    s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
+    s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
