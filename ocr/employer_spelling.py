@@ -3,7 +3,7 @@ read through hunspell) tells a real word from a misread one, beyond the word lis
 
 - a word the list or the dictionary knows passes;
 - a word one letter from exactly one known word is that word: silently when the word stands outside the
-  quoted name, was read with confidence, the letter is one the engine confuses with the other ("Напредьк",
+  quoted name and is no place's (the name's first word or a small letter), was read with confidence, the letter is one the engine confuses with the other ("Напредьк",
   "Машиностроитепен") and the word is a common word; otherwise corrected and the name goes to a person;
 - several words one letter away: the one a confused letter makes is taken, and the name goes to a person;
 - any other word goes to a person with the name, a brand made up for a quoted name ("„Булмаш“") too: the
@@ -31,7 +31,7 @@ _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
 # letters the engine reads one for another in typed Cyrillic (both ways): a one-letter fix between them is
 # a misreading, any other one-letter difference may be another word
 CONFUSED = frozenset(
-    frozenset(p) for p in ("ьъ", "пл", "ни", "ий", "шщ", "цщ", "ец", "ес", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг")
+    frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
 
@@ -98,11 +98,13 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     doubts: list[str] = []
     out: list[str] = []
     quoted = False
-    for tok in name.split(" "):
+    for k, tok in enumerate(name.split(" ")):
         opens = "„" in tok
-        inside = quoted or opens
+        # inside the quotes a made-up name; a capital after the first word outside them a place: either
+        # may be a word no dictionary holds, so a letter mended there is never silent
+        proper = quoted or opens or (k > 0 and tok[:1].isupper())
 
-        def mend(m: re.Match[str], inside: bool = inside) -> str:
+        def mend(m: re.Match[str], proper: bool = proper) -> str:
             piece = m.group(0)
             if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
@@ -117,7 +119,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 doubts.append(f"„{piece}“ {how}: проверете името")
                 return piece
             fix = near[0]
-            sure = (not inside and _conf(piece, words) >= SURE and len(fix) == len(piece)
+            sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
                     and _confused(piece, fix) and _common(fix))  # fmt: skip
             if not sure:
                 doubts.append(f"„{piece}“ прочетено като „{fix}“")
