@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .employer_spelling import check
+from .employer_spelling import check, is_word
 from .engine import OcrEngine
 from .geometry import Box
 from .header import LOW_CONF, Header, read_employer, vocabulary
@@ -69,6 +69,8 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     if _marks(name) != _marks(header.employer):
         return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides
     first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
-    if any(p not in known_words() and p not in first_sure for p in _pieces(name)):
+    # a word the first reading was mended to by the dictionary ("Обушарски" -> "Обущарски") and now read so
+    mended = {p for p in _pieces(header.employer) if is_word(p)} - {p for w in first for p in _pieces(w.text)}
+    if any(p not in known_words() and p not in first_sure and p not in mended for p in _pieces(name)):
         return header  # a word neither known nor read so before: two readings disagree, a person decides
     return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))

@@ -71,7 +71,7 @@ class _LineEngine:
         return self.line
 
 
-def test_a_second_reading_of_the_line_with_a_word_no_dictionary_holds_does_not_clear_the_doubt():
+def test_a_second_reading_clears_the_doubt_only_with_dictionary_words_the_first_reading_agrees_with():
     page = np.full((300, 1000), 255, np.uint8)
     h = _read(["ДЗС", "„Булмащ“", "с.", "Крушовица"], conf=0.7)
     assert h.employer_review and "Булмащ" in h.employer_review
@@ -79,6 +79,16 @@ def test_a_second_reading_of_the_line_with_a_word_no_dictionary_holds_does_not_c
     assert again.employer_review  # read the same way twice: still no word of the dictionary
     right = reread_employer(h, page, page, _LineEngine(_line(100, ["ДЗС", "„Хоризонт“", "с.", "Крушовица"])))
     assert right.employer_review  # a word neither read so the first time nor in the lists: a person decides
+    words = _line(100, ["Обушарски", "цех", "„Мир“", "Габрово"])
+    words[0] = Word("Обушарски", 0.5, words[0].box)
+    unsure = check_header(parse_header(words, 3000))  # mended to "Обущарски", read unsure: to a person
+    assert unsure.employer == "Обущарски цех „Мир“ Габрово" and unsure.employer_review
+    agrees = reread_employer(unsure, page, page, _LineEngine(_line(100, ["Обущарски", "цех", "„Мир“", "Габрово"])))
+    assert (agrees.employer, agrees.employer_review) == ("Обущарски цех „Мир“ Габрово", None)
+    again_unsure = _line(100, ["Обушарски", "цех", "„Мир“", "Габрово"])
+    again_unsure[0] = Word("Обушарски", 0.5, again_unsure[0].box)
+    other = reread_employer(unsure, page, page, _LineEngine(again_unsure))
+    assert other.employer_review  # read the same unsure way again: the mend stays in doubt
 
 
 def test_without_the_dictionary_the_reader_stops_and_says_what_to_install(monkeypatch, tmp_path):
