@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .employer_spelling import check, is_word
 from .engine import OcrEngine
 from .geometry import Box
 from .header import LOW_CONF, Header, read_employer, vocabulary
@@ -62,9 +63,14 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     name = read_employer(words, gray, doubts) if words else None
     if name is None or doubts or sum(ch.isalpha() for ch in name) < 4:
         return header
+    name, doubts = check(name, tuple(words))
+    if doubts:  # a word of the second reading no dictionary holds either: the first stands, with its doubts
+        return header
     if _marks(name) != _marks(header.employer):
         return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides
     first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
-    if any(p not in known_words() and p not in first_sure for p in _pieces(name)):
+    # a word the first reading was mended to by the dictionary ("Обушарски" -> "Обущарски") and now read so
+    mended = {p for p in _pieces(header.employer) if is_word(p)} - {p for w in first for p in _pieces(w.text)}
+    if any(p not in known_words() and p not in first_sure and p not in mended for p in _pieces(name)):
         return header  # a word neither known nor read so before: two readings disagree, a person decides
     return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))

@@ -35,7 +35,9 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
+from .employer_spelling import check_header
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
 from .unplaced import flag_unplaced
@@ -218,6 +220,8 @@ def read_page(
         raise
     reading = recognise(a, column_kinds(a), engine)
     s = sheet.parts(a, reading)
+    s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
+    s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-bul             # OCR
+  hunspell-bg                                 # Bulgarian spelling dictionary: is a word of the employer's name a word?
   libtesseract-dev libleptonica-dev g++ pkg-config  # tesserocr built against that same tesseract
   fonts-freefont-ttf fonts-paratype fonts-cmu fonts-gnutypewriter fonts-dejavu-core fonts-liberation  # sample sheets, certificates
   poppler-utils                               # pdftoppm for the ICDAR benchmark

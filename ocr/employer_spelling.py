@@ -1,0 +1,144 @@
+"""Is every word of the employer's name a word? A Bulgarian spelling dictionary (Debian's hunspell-bg,
+read through hunspell) tells a real word from a misread one, beyond the word list of employers' names.
+
+- a word the list or the dictionary knows passes;
+- a word one letter from exactly one known word is that word: silently when the word stands outside the
+  quoted name and is no place's (the name's first word or a small letter), was read with confidence, the letter is one the engine confuses with the other ("Напредьк",
+  "Машиностроитепен") and the word is a common word; otherwise corrected and the name goes to a person;
+- several words one letter away: the one a confused letter makes is taken, and the name goes to a person;
+- any other word goes to a person with the name, a brand made up for a quoted name ("„Булмаш“") too: the
+  dictionary cannot tell it from a misreading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import hunspell
+
+from archive_core.errors import ConfigError
+
+from .geometry import Word
+from .header import _LATIN_LETTERS, Header, vocabulary
+from .names import lexicon as name_lexicon
+
+DICTIONARY = Path("/usr/share/hunspell/bg_BG")  # Debian's hunspell-bg (scripts/setup.sh): .dic and .aff
+SURE = 0.85  # a word read with at least this confidence may be corrected by one letter without a person
+_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
+# letters the engine reads one for another in typed Cyrillic (both ways): a one-letter fix between them is
+# a misreading, any other one-letter difference may be another word
+CONFUSED = frozenset(
+    frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг")
+)
+_LETTERS = re.compile(r"[А-Яа-я]+")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> hunspell.Hunspell:
+    if not DICTIONARY.with_suffix(".dic").exists():
+        raise ConfigError(
+            f"Липсва българският правописен речник ({DICTIONARY}.dic): инсталирайте hunspell-bg (scripts/setup.sh)"
+        )
+    return hunspell.Hunspell(DICTIONARY.name, hunspell_data_dir=str(DICTIONARY.parent))
+
+
+@lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """Words of employers' names the project's lists hold: legal forms, places, enterprises' nouns,
+    dedications, people's names."""
+    v = vocabulary()
+    words = set(v["legal_forms"]) | set(name_lexicon())
+    for group in ("words", "places", "dedications"):
+        words |= {p for entry in v[group] for p in _LETTERS.findall(entry)}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def is_word(word: str) -> bool:
+    return word in listed_words() or bool(dictionary().spell(word))
+
+
+def _common(word: str) -> bool:
+    """A common noun or adjective, not only a proper name: the dictionary knows it in small letters."""
+    return bool(dictionary().spell(word.lower()))
+
+
+def _cased(word: str, like: str) -> str:
+    return word.upper() if like.isupper() and len(like) > 1 else word.capitalize() if like[:1].isupper() else word
+
+
+@lru_cache(maxsize=1024)
+def neighbours(word: str) -> tuple[str, ...]:
+    """The known words one letter from ``word`` (a letter changed, dropped or added), cased like it."""
+    low = word.lower()
+    edits = {low[:i] + ch + low[i + 1 :] for i in range(len(low)) for ch in _ALPHABET}
+    edits |= {low[:i] + low[i + 1 :] for i in range(len(low))} if len(low) > 3 else set()
+    edits |= {low[:i] + ch + low[i:] for i in range(len(low) + 1) for ch in _ALPHABET}
+    edits.discard(low)
+    return tuple(sorted(c for c in {_cased(e, word) for e in edits} if len(c) >= 3 and is_word(c)))
+
+
+def _confused(a: str, b: str) -> bool:
+    """``a`` and ``b`` (same length) differ in one letter the engine confuses."""
+    diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in CONFUSED
+
+
+def _conf(piece: str, words: tuple[Word, ...]) -> float:
+    """The confidence the piece was read with (its word's; 0 when no word holds it)."""
+    confs = [w.conf for w in words if piece in w.text.translate(_LATIN_LETTERS)]
+    return min(confs) if confs else 0.0
+
+
+def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
+    """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
+    doubts: list[str] = []
+    out: list[str] = []
+    quoted = False
+    for k, tok in enumerate(name.split(" ")):
+        opens = "„" in tok
+        # inside the quotes a made-up name; a capital after the first word outside them a place: either
+        # may be a word no dictionary holds, so a letter mended there is never silent
+        proper = quoted or opens or (k > 0 and tok[:1].isupper())
+
+        def mend(m: re.Match[str], proper: bool = proper) -> str:
+            piece = m.group(0)
+            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece):
+                return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
+            near = neighbours(piece)
+            if len(near) > 1:  # several words near: the one a confused letter makes, if only one
+                confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]
+                if len(confused) == 1:
+                    doubts.append(f"„{piece}“ прочетено като „{confused[0]}“")
+                    return confused[0]
+            if len(near) != 1:
+                how = "не е дума от речника" if not near else f"може да е „{'“, „'.join(near[:3])}“"
+                doubts.append(f"„{piece}“ {how}: проверете името")
+                return piece
+            fix = near[0]
+            sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
+                    and _confused(piece, fix) and _common(fix))  # fmt: skip
+            if not sure:
+                doubts.append(f"„{piece}“ прочетено като „{fix}“")
+            return fix
+
+        out.append(_LETTERS.sub(mend, tok))
+        if opens:
+            quoted = True
+        if "“" in tok:
+            quoted = False
+    return " ".join(out), doubts
+
+
+def check_header(header: Header) -> Header:
+    """``header`` with its employer's name checked word by word; new doubts join the old ones."""
+    if header.employer is None:
+        return header
+    name, doubts = check(header.employer, header.employer_words)
+    if name == header.employer and not doubts:
+        return header
+    review = "; ".join([d for d in (header.employer_review or "").split("; ") if d] + doubts) or None
+    return replace(header, employer=name, employer_review=review)

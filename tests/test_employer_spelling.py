@@ -1,0 +1,117 @@
+"""The employer's name checked word by word against the Bulgarian spelling dictionary (hunspell-bg): a
+letter misread in a word no list of employers' names holds is mended, or the name goes to a person; a
+word no dictionary knows never passes without a doubt (a wrong name without a doubt is a silent error:
+certificates would count the page)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from archive_core.errors import ConfigError
+from ocr import employer_spelling
+from ocr.employer_band import header_in_first_band
+from ocr.employer_reread import reread_employer
+from ocr.employer_spelling import check_header
+from ocr.geometry import Box, Grid, Word
+from ocr.header import Header, parse_header
+
+
+def _line(y: int, texts: list[str], conf: float = 0.95, x: int = 100) -> list[Word]:
+    out = []
+    for t in texts:
+        out.append(Word(t, conf, Box(x, y, x + 20 * len(t), y + 30)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def _read(texts: list[str], conf: float = 0.95) -> Header:
+    """The header as the page reader gives it: parsed from the words, then checked word by word."""
+    return check_header(parse_header(_line(100, texts, conf), 3000))
+
+
+def test_a_common_word_with_a_misread_letter_read_with_confidence_is_mended_without_a_doubt():
+    h = _read(["Обушарски", "цех", "„Мир“", "Габрово"])  # no list of employers' names holds "Обущарски"
+    assert h.employer == "Обущарски цех „Мир“ Габрово"
+    assert h.employer_review is None
+
+
+def test_a_mended_word_read_unsure_or_inside_the_quotes_sends_the_name_to_a_person():
+    unsure = _read(["Обушарски", "цех", "„Мир“", "Габрово"], conf=0.5)
+    assert unsure.employer == "Обущарски цех „Мир“ Габрово"
+    assert unsure.employer_review and "Обушарски" in unsure.employer_review
+    quoted = _read(["ДЗС", "„Хоризонг“", "с.", "Крушовица"])  # a quoted name may be made up: never silent
+    assert quoted.employer == "ДЗС „Хоризонт“ с. Крушовица"
+    assert quoted.employer_review and "Хоризонг" in quoted.employer_review
+    several = _read(["Обущарскн", "цех", "„Мир“", "Габрово"])  # "-а", "-и", "-о": the one a confused letter makes
+    assert several.employer == "Обущарски цех „Мир“ Габрово" and several.employer_review
+
+
+def test_a_word_no_dictionary_holds_is_left_as_read_and_the_name_goes_to_a_person():
+    h = _read(["Шиуволикиу", "завод", "„Мир“", "Габрово"])  # italic "Шивашки", read beyond mending
+    assert h.employer == "Шиуволикиу завод „Мир“ Габрово"
+    assert h.employer_review and "Шиуволикиу" in h.employer_review
+    several = _read(["Консервен", "завол", "„Зора“", "Сливен"])  # "завод" or "забол"? a person decides
+    assert several.employer == "Консервен завол „Зора“ Сливен"
+    assert several.employer_review and "завол" in several.employer_review
+
+
+def test_a_name_of_dictionary_words_and_listed_places_has_no_doubt():
+    for texts in (["Дърводелски", "цех", "„Бор“", "Велинград"], ["Тухларна", "„Искър“", "гр.", "Нови", "Искър"],
+                  ["„Керамика“", "АД", "Каолиново"]):  # fmt: skip
+        h = _read(texts)
+        assert h.employer == " ".join(texts) and h.employer_review is None, h
+
+
+class _LineEngine:
+    def __init__(self, line: list[Word]):
+        self.line = line
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)):
+        return self.line
+
+
+def test_a_second_reading_clears_the_doubt_only_with_dictionary_words_the_first_reading_agrees_with():
+    page = np.full((300, 1000), 255, np.uint8)
+    h = _read(["ДЗС", "„Булмащ“", "с.", "Крушовица"], conf=0.7)
+    assert h.employer_review and "Булмащ" in h.employer_review
+    again = reread_employer(h, page, page, _LineEngine(_line(100, ["ДЗС", "„Булмащ“", "с.", "Крушовица"])))
+    assert again.employer_review  # read the same way twice: still no word of the dictionary
+    right = reread_employer(h, page, page, _LineEngine(_line(100, ["ДЗС", "„Хоризонт“", "с.", "Крушовица"])))
+    assert right.employer_review  # a word neither read so the first time nor in the lists: a person decides
+    words = _line(100, ["Обушарски", "цех", "„Мир“", "Габрово"])
+    words[0] = Word("Обушарски", 0.5, words[0].box)
+    unsure = check_header(parse_header(words, 3000))  # mended to "Обущарски", read unsure: to a person
+    assert unsure.employer == "Обущарски цех „Мир“ Габрово" and unsure.employer_review
+    agrees = reread_employer(unsure, page, page, _LineEngine(_line(100, ["Обущарски", "цех", "„Мир“", "Габрово"])))
+    assert (agrees.employer, agrees.employer_review) == ("Обущарски цех „Мир“ Габрово", None)
+    again_unsure = _line(100, ["Обушарски", "цех", "„Мир“", "Габрово"])
+    again_unsure[0] = Word("Обушарски", 0.5, again_unsure[0].box)
+    other = reread_employer(unsure, page, page, _LineEngine(again_unsure))
+    assert other.employer_review  # read the same unsure way again: the mend stays in doubt
+
+
+def test_without_the_dictionary_the_reader_stops_and_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setattr(employer_spelling, "DICTIONARY", tmp_path / "bg_BG")
+    employer_spelling.dictionary.cache_clear()
+    employer_spelling.is_word.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="hunspell-bg"):
+            employer_spelling.is_word("Обущарски")
+    finally:
+        employer_spelling.dictionary.cache_clear()
+        employer_spelling.is_word.cache_clear()
+
+
+def test_the_header_inside_the_grids_first_band_gives_the_employer_and_the_period():
+    """C dev 106 page-0002 (landscape): the page's top edge was taken for the table's top rule, the header
+    fell inside the grid's first band and no employer or period was read."""
+    band = [*_line(130, ["Комбинат", "„Пирин“", "Благоевград"]), *_line(200, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], x=1500),
+            *_line(275, ["за", "м.", "декември", "1996", "г."], x=1550)]  # fmt: skip
+    headings = _line(400, ["ЕГН", "Трите", "имена"])
+    grid = Grid(xs=[50, 3400], ys=[11, 358, 518, 600], ruled=True)
+    page = np.full((2480, 3508), 255, np.uint8)
+    h = header_in_first_band(Header(), [*band, *headings], grid, 3508, [], page)
+    assert (h.employer, h.month, h.year) == ("Комбинат „Пирин“ Благоевград", 12, 1996)
+    table_top = Grid(xs=[50, 3400], ys=[380, 450, 518], ruled=True)  # the first band is the headings
+    assert header_in_first_band(Header(), [*band, *headings], table_top, 3508, [], page) == Header()
