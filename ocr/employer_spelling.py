@@ -6,6 +6,9 @@ read through hunspell) tells a real word from a misread one, beyond the word lis
   quoted name and is no place's (the name's first word or a small letter), was read with confidence, the letter is one the engine confuses with the other ("Напредьк",
   "Машиностроитепен") and the word is a common word; otherwise corrected and the name goes to a person;
 - several words one letter away: the one a confused letter makes is taken, and the name goes to a person;
+- a word two known words or an enterprise's stems glued together ("Балкантурист", "Стройинвест", the list's
+  `stems`) passes: the names of enterprises were compounded so, and a misreading seldom splits into two
+  words of four letters or stems;
 - any other word goes to a person with the name, a brand made up for a quoted name ("„Булмаш“") too: the
   dictionary cannot tell it from a misreading.
 """
@@ -61,6 +64,22 @@ def is_word(word: str) -> bool:
     return word in listed_words() or bool(dictionary().spell(word))
 
 
+MIN_PART = 4  # a piece of a compound that is no stem is a known word of at least this many letters
+
+
+def _part(piece: str) -> bool:
+    return piece in vocabulary()["stems"] or (len(piece) >= MIN_PART and is_word(piece))
+
+
+@lru_cache(maxsize=1024)
+def compound(word: str) -> bool:
+    """``word`` is a stem or two known words/stems glued together ("Балкан|турист", "Строй|инвест")."""
+    low = word.lower()
+    if low in vocabulary()["stems"]:
+        return True
+    return any(_part(low[:i]) and _part(low[i:]) for i in range(2, len(low) - 1))
+
+
 def _common(word: str) -> bool:
     """A common noun or adjective, not only a proper name: the dictionary knows it in small letters."""
     return bool(dictionary().spell(word.lower()))
@@ -106,7 +125,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
 
         def mend(m: re.Match[str], proper: bool = proper) -> str:
             piece = m.group(0)
-            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece):
+            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
             near = neighbours(piece)
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one

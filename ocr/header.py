@@ -113,6 +113,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "words": frozenset(words),
         "places": frozenset(places),
         "dedications": frozenset(raw["dedications"]),
+        "stems": frozenset(raw["stems"]),
     }
 
 

@@ -56,6 +56,14 @@ def test_a_word_no_dictionary_holds_is_left_as_read_and_the_name_goes_to_a_perso
     assert several.employer_review and "завол" in several.employer_review
 
 
+def test_an_enterprise_name_glued_from_known_words_or_stems_has_no_doubt_but_a_misread_one_does():
+    for texts in (["ДП", "„Стройинвест“", "Плевен"], ["„Балкантурист“", "АД", "Варна"], ["ТКЗС", "„Агрокомплекс“", "Ловеч"]):
+        h = _read(texts)
+        assert h.employer_review is None, (texts, h.employer_review)
+    doubled = _read(["ДП", "„Стрройинвест“", "Плевен"])  # a letter too many: neither glued nor one word
+    assert doubled.employer_review and "Стрройинвест" in doubled.employer_review
+
+
 def test_a_name_of_dictionary_words_and_listed_places_has_no_doubt():
     for texts in (["Дърводелски", "цех", "„Бор“", "Велинград"], ["Тухларна", "„Искър“", "гр.", "Нови", "Искър"],
                   ["„Керамика“", "АД", "Каолиново"]):  # fmt: skip
