@@ -25,6 +25,7 @@ from . import (
     columns,
     egn_guard,
     lone_culprit,
+    lost_rows,
     parts_guard,
     period,
     plausibility,
@@ -257,7 +258,9 @@ def read_page(
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
+    read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
+    lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
     page = sheet.to_page(image_name, s.header, drafts, totals)
-    page.page_review = doubt
+    page.page_review = doubt or lost
     return page
