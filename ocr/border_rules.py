@@ -15,17 +15,16 @@ EDGE = 0.015
 
 
 def _inside(rules: list[Rule], extent: int) -> list[Rule]:
+    """The rules at least a margin away from both ends of ``extent``."""
     margin = max(8, int(EDGE * extent))
     return [r for r in rules if margin <= r.pos <= extent - 1 - margin]
 
 
 def drop_border_rules(rules: Rules, height: int, width: int) -> Rules:
-    """``rules`` without the strokes that hug the image's border (the paper's edge, a deskew's fill),
-    as long as two long horizontal rules stay (a sheet cropped to its table keeps its rules)."""
+    """``rules`` without the horizontal strokes that hug the image's top or bottom (the paper's edge, a
+    deskew's fill), as long as two stay (a sheet cropped to its table keeps its rules). Vertical ones
+    stay: a table without a right-hand rule ends at the paper's edge (tests/fixtures/golden/broken)."""
     horizontal = _inside(rules.horizontal, height)
-    vertical = _inside(rules.vertical, width)
-    if len(horizontal) < 2:
-        horizontal = rules.horizontal
-    if len(horizontal) == len(rules.horizontal) and len(vertical) == len(rules.vertical):
+    if len(horizontal) < 2 or len(horizontal) == len(rules.horizontal):
         return rules
-    return replace(rules, horizontal=horizontal, vertical=vertical)
+    return replace(rules, horizontal=horizontal)
