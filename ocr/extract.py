@@ -246,7 +246,7 @@ def read_page(
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
-    mirrored_changes.doubt_mirrored_moves(a, s, kinds, drafts, engine)  # moved on two rows: the ink decides
+    mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     checks.guard_page(drafts, kinds, s.texts)
     egn_guard.lift_page_flag(drafts, kinds)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
