@@ -28,7 +28,11 @@ def _as_read(d: checks.RowDraft, f: str) -> str | None:
 def _against_ink(d: checks.RowDraft, f: str, present: list[str]) -> bool:
     """The move of ``f`` changed a digit in which its own reading and its twin's agree."""
     twin = TWINS.get(f)
-    if twin is None or twin not in present or ("extra_pay" in present and d.values.get("extra_pay") not in (None, "0.00")):
+    if (
+        twin is None
+        or twin not in present
+        or ("extra_pay" in present and d.values.get("extra_pay") not in (None, "0.00"))
+    ):
         return False
     new, old, other = d.values.get(f), _as_read(d, f), _as_read(d, twin)
     if not isinstance(new, str) or old is None or other is None or not len(new) == len(old) == len(other):

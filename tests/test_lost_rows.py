@@ -8,7 +8,9 @@ from ocr import checks, lost_rows, rownumbers
 
 def _drafts(numbers: list[int], gross: list[str]) -> list[checks.RowDraft]:
     return [
-        checks.RowDraft(values={"row": n, "name": f"Лице {n}", "gross_pay": g}, bbox=[0, 100 * k, 900, 100 * k + 80])
+        checks.RowDraft(
+            values={"row": n, "name": f"Лице {n}", "gross_pay": g}, bbox=[0, 100 * k, 900, 100 * k + 80]
+        )
         for k, (n, g) in enumerate(zip(numbers, gross, strict=True))
     ]
 
