@@ -54,6 +54,15 @@ def _between(above: list[int] | None, below: list[int] | None) -> list[int] | No
     return [min(above[0], below[0]), above[1], max(above[2], below[2]), below[3]]  # merged: both rows
 
 
+def _slice(box: list[int] | None, k: int, n: int) -> list[int] | None:
+    """The ``k``-th of ``n`` equal bands of ``box`` from the top: where the ``k``-th lost row would be."""
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    h = (y1 - y0) / n
+    return [x0, round(y0 + k * h), x1, round(y0 + (k + 1) * h)]
+
+
 def restore_lost(
     drafts: list[checks.RowDraft], read: list[int | None], totals: dict[str, str]
 ) -> PageReview | None:
@@ -81,8 +90,14 @@ def restore_lost(
     for p, q, first, last in reversed(gaps):
         drafts[p].values["row"], drafts[q].values["row"] = first - 1, last + 1
         box = _between(drafts[p].bbox, drafts[q].bbox)
+        # a line between them with no name, ЕГН or number (the lost people's band, read as a row of
+        # figures the columns filled in) is where the lost rows stand: theirs, not a row of its own
+        ghosts = [j for j in range(p + 1, q) if not _person(drafts[j])]
+        for j in reversed(ghosts):
+            del drafts[j]
+        q -= len(ghosts)
         for n in range(last, first - 1, -1):
-            d = checks.RowDraft(values={"row": n}, bbox=box)
+            d = checks.RowDraft(values={"row": n}, bbox=_slice(box, n - first, last - first + 1))
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
             d.review.add("row", checks.ROW_NUMBER)
             drafts.insert(q, d)

@@ -17,13 +17,14 @@ def _drafts(numbers: list[int], gross: list[str]) -> list[checks.RowDraft]:
 
 def test_rows_lost_between_printed_numbers_come_back_in_review_and_the_page_goes_to_review():
     drafts = _drafts([1, 7, 8, 9], ["100.00", "200.00", "300.00", "400.00"])
+    drafts.insert(1, checks.RowDraft(values={"gross_pay": "1000.00"}, bbox=[0, 80, 900, 100]))  # the band
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
     why = lost_rows.restore_lost(drafts, read, {"gross_pay": "1700.00"})
     assert [d.values["row"] for d in drafts] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert drafts[0].values["name"] == "Лице 1"  # the first row keeps its printed number
-    for d in drafts[1:6]:
-        assert set(SCORED_FIELDS) <= d.review and d.bbox == [0, 80, 900, 100]
+    for k, d in enumerate(drafts[1:6]):
+        assert set(SCORED_FIELDS) <= d.review and d.bbox == [0, 80 + 4 * k, 900, 84 + 4 * k]
     assert why is not None and "2, 3, 4, 5, 6" in why.detail
 
 
