@@ -25,6 +25,8 @@ from . import (
     columns,
     egn_guard,
     lone_culprit,
+    lost_rows,
+    mirrored_changes,
     parts_guard,
     period,
     plausibility,
@@ -248,6 +250,7 @@ def read_page(
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
+    mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     checks.guard_page(drafts, kinds, s.texts)
     egn_guard.lift_page_flag(drafts, kinds)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
@@ -261,7 +264,9 @@ def read_page(
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
+    read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
+    lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
     page = sheet.to_page(image_name, s.header, drafts, totals)
-    page.page_review = doubt
+    page.page_review = doubt or lost
     return page

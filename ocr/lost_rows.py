@@ -1,0 +1,110 @@
+"""A person's row the grid never found must not vanish without a word. The printed row numbers
+(`№ по ред`) say where one is missing: 1, then 7, 8, 9 read on the rows found means the people numbered
+2 to 6 were lost (merged into a neighbour, or the grid missed their lines). Where the numbers on both
+sides of the gap are vouched for (a neighbour one apart, or the first row numbered 1) and the columns do
+not add up to their printed totals without them, each lost number comes back as an empty row in review
+(reason ``unreadable``, the region between its neighbours), and the page goes to review as a page with
+the numbers a person must read from the sheet. A number misread on one row (1, 2, 8, 4) is no gap: it is
+left to ``checks.number_rows``, which flags it."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from archive_core.records import SCORED_FIELDS, PageReview
+
+from . import checks
+
+ROWS_MISSING = "rows_missing"  # page review: printed row numbers with no row read for them
+MAX_GAP = 30  # a jump larger than this is a misread number, not lost rows
+
+
+def _person(d: checks.RowDraft) -> bool:
+    return bool(d.values.get("name") or d.values.get("egn") or isinstance(d.values.get("row"), int))
+
+
+def read_numbers(drafts: list[checks.RowDraft]) -> list[int | None]:
+    """The row numbers as read, before ``rownumbers.number_rows`` puts them in order (call it first)."""
+    return [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
+
+
+def _columns_add_up(people: list[checks.RowDraft], totals: dict[str, str]) -> bool | None:
+    """True when every money column with a printed total adds up over the rows found (then no row with
+    pay is lost), False when one falls short, None when no total can tell."""
+    verdicts = []
+    for f in checks.MONEY:
+        if f not in totals:
+            continue
+        try:
+            total = Decimal(totals[f])
+        except InvalidOperation:
+            continue
+        vals = [d.dec(f) for d in people]
+        if any(v is None for v in vals):
+            continue
+        verdicts.append(abs(total - sum(v for v in vals if v is not None)) < Decimal("0.01"))
+    return all(verdicts) if verdicts else None
+
+
+def _between(above: list[int] | None, below: list[int] | None) -> list[int] | None:
+    if above is None or below is None:
+        return above or below
+    if above[3] < below[1]:
+        return [min(above[0], below[0]), above[3], max(above[2], below[2]), below[1]]
+    return [min(above[0], below[0]), above[1], max(above[2], below[2]), below[3]]  # merged: both rows
+
+
+def _slice(box: list[int] | None, k: int, n: int) -> list[int] | None:
+    """The ``k``-th of ``n`` equal bands of ``box`` from the top: where the ``k``-th lost row would be."""
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    h = (y1 - y0) / n
+    return [x0, round(y0 + k * h), x1, round(y0 + (k + 1) * h)]
+
+
+def restore_lost(
+    drafts: list[checks.RowDraft], read: list[int | None], totals: dict[str, str]
+) -> PageReview | None:
+    """After ``rownumbers.number_rows``: an empty row in review for each printed number the gaps show
+    lost (inserted in ``drafts`` in order, the numbers on both sides of a gap put back as read), and the
+    page's review reason; None when no row is missing."""
+    idx = [i for i, d in enumerate(drafts) if _person(d)]
+    if len(idx) < 2 or _columns_add_up([drafts[i] for i in idx], totals) is True:
+        return None
+    gaps: list[tuple[int, int, int, int]] = []  # (draft above, draft below, first lost, last lost)
+    for k in range(len(idx) - 1):
+        p, q = idx[k], idx[k + 1]
+        a, b = read[p], read[q]
+        if a is None or b is None or not 2 <= b - a <= MAX_GAP:
+            continue
+        before = read[idx[k - 1]] if k > 0 else None
+        after = read[idx[k + 2]] if k + 2 < len(idx) else None
+        above_ok = before == a - 1 or (k == 0 and a == 1)
+        below_ok = after == b + 1
+        if above_ok and below_ok:
+            gaps.append((p, q, a + 1, b - 1))
+    if not gaps:
+        return None
+    lost: list[int] = []
+    for p, q, first, last in reversed(gaps):
+        drafts[p].values["row"], drafts[q].values["row"] = first - 1, last + 1
+        box = _between(drafts[p].bbox, drafts[q].bbox)
+        # a line between them with no name, ЕГН or number (the lost people's band, read as a row of
+        # figures the columns filled in) is where the lost rows stand: theirs, not a row of its own
+        ghosts = [j for j in range(p + 1, q) if not _person(drafts[j])]
+        for j in reversed(ghosts):
+            del drafts[j]
+        q -= len(ghosts)
+        for n in range(last, first - 1, -1):
+            d = checks.RowDraft(values={"row": n}, bbox=_slice(box, n - first, last - first + 1))
+            d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+            d.review.add("row", checks.ROW_NUMBER)
+            drafts.insert(q, d)
+        lost[:0] = list(range(first, last + 1))
+    numbers = ", ".join(str(n) for n in lost)
+    return PageReview(
+        reason=ROWS_MISSING,
+        detail=f"редове № {numbers} не са разчетени (номерата по ред прескачат, колоните не се събират "
+        "до „Всичко“): препишете ги от листа",
+    )
