@@ -486,6 +486,18 @@ def _above_stray_lines(rows: list[RowDraft]) -> list[RowDraft]:
     return rows[: stray[0] - 1] if stray else rows
 
 
+def _sheet_relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
+    """The row's sums over the columns in ``v`` (the sheet's), and on a sheet without additional pay the
+    base pay's equality with the gross: else nothing ties the base and a misread one stays unflagged
+    (H dev 810 p4: base '82.06' read '32.06' beside a gross '82.06', both models alike)."""
+    rels = _relations(v)
+    if "extra_pay" not in v and "base_pay" in v and "gross_pay" in v:
+        b, g = v["base_pay"], v["gross_pay"]
+        if b is not None and g is not None:
+            rels.append((b == g, ("base_pay", "gross_pay")))
+    return rels
+
+
 def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     """A row whose every figure both models read alike, and whose every sum holds (gross = base + extra
     and net = gross - deductions, all the sheet's columns allow): two readings and two sums vouch for
@@ -493,7 +505,7 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
     from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
     row whose place among the rows is in doubt or that lies below a line of figures and no person."""
-    possible = len(_relations({f: Decimal(1) for f in fields}))
+    possible = len(_sheet_relations({f: Decimal(1) for f in fields}))
     if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
         return
     doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
@@ -502,7 +514,7 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
     median = gross[len(gross) // 2] if gross else None
     for r in _above_stray_lines(rows):
-        rels = _relations({k: r.dec(k) for k in fields})
+        rels = _sheet_relations({k: r.dec(k) for k in fields})
         if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
             continue
         if not all(_read_twice_alike(r, f) for f in fields):
