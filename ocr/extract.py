@@ -157,7 +157,7 @@ def _separator_as_digit(
     if not money or not totals:
         return None
     checks.run_checks(drafts, totals, present, year, month, carried)
-    checks.guard_page(drafts, kinds, s2.texts)
+    checks.guard_page(drafts, kinds, s2.texts, totals, carried)
     if any(f in d.review for d in drafts for f in money):
         return None
     if plausibility.check(drafts, totals, present, year, month) is not None:
@@ -205,7 +205,7 @@ def read_page(
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
-    checks.guard_page(drafts, kinds, s.texts)
+    checks.guard_page(drafts, kinds, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)
