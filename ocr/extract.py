@@ -25,6 +25,7 @@ from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
+from .strays import fold_correction_lines
 from .unplaced import flag_unplaced
 
 
@@ -188,6 +189,7 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
+    fold_correction_lines(s, kinds)
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
