@@ -508,7 +508,11 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     possible = len(_sheet_relations({f: Decimal(1) for f in fields}))
     if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
         return
-    doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
+    # a column's culprit: a figure not read, one its row's sum doubts, or (s8-rev-fgh) one read unsure
+    # (below the confidence floor, or two readings that differ): two figures of one row misread so that
+    # its sum still holds ('233.62' and '22.00' for 270.62 and 59.00, H dev 801 p2) were read unsure, and
+    # their column sent every row's figure to review
+    doubted = {f: any(r.dec(f) is None or not _read_twice_alike(r, f) or any(not ok and f in names for ok, names in
                                               _relations({k: r.dec(k) for k in fields})) for r in rows)
                for f in fields}  # fmt: skip
     gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)

@@ -24,6 +24,7 @@ from . import checks, columns, period, plausibility, preprocess, rownumbers, she
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .employer_reread import reread_employer
 from .engine import OcrEngine
+from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
 from .strays import fold_correction_lines
 from .unplaced import flag_unplaced
@@ -207,6 +208,8 @@ def read_page(
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
+    reread_names(a, s, kinds, drafts, engine)
+    vouch_names(drafts)
     checks.guard_page(drafts, kinds, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
