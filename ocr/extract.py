@@ -22,6 +22,7 @@ from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .egncells import put_egns, split_egn_cells
 from .employer_reread import reread_employer
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
@@ -191,11 +192,14 @@ def read_page(
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
     fold_correction_lines(s, kinds)
+    egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
+    checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
-    present = [k for k in kinds if k]
+    present = [k for k in checked if k]
     drafts = sheet.drafts(a, s, kinds)
+    put_egns(a, drafts, egns, engine)
     carried = sheet.sums(s, s.carried_row, kinds)
     totals = sheet.sums(s, s.totals_row, kinds)
     year, month = s.header.year, s.header.month
@@ -210,7 +214,7 @@ def read_page(
         checks.run_checks(drafts, totals, present, year, month, carried)
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
-    checks.guard_page(drafts, kinds, s.texts, totals, carried)
+    checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)
@@ -218,7 +222,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
-    flag_unplaced(drafts, kinds, s.headings)
+    flag_unplaced(drafts, checked, s.headings)
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)

@@ -21,6 +21,7 @@ ONCE_FLAGGED_WHOLE = {
     "d-two-figures-of-one-row-misread": "31 of 72",
     "a-total-misread-two-digits-page-review": "31 of 60",
     "h-egn-under-stamp-whole-page-review": "48 of 48",
+    "h-egn-in-position-cell": "40 of 40",
 }
 
 # a-total-misread: the deductions of the last row are read by neither pass and filled in as gross - net;
