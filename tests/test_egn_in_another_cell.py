@@ -31,3 +31,8 @@ def test_a_sheet_with_an_egn_column_or_few_such_words_is_left_as_read():
     assert split_egn_cells(s, KINDS) == {} and s.texts[0][2] == "3212124320 стругар"
     s = _sheet(["3212124320 стругар", "3309121036 шлосер"])
     assert split_egn_cells(s, [*KINDS[:3], "egn"]) == {}
+
+
+def test_an_egn_in_the_names_cell_is_left_there():
+    s = _sheet(["3212124320 стругар", "3309121036 шлосер"])
+    assert split_egn_cells(s, ["row", "position", "name", "gross_pay"]) == {}
