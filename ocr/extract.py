@@ -22,6 +22,7 @@ from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .egnage import flag_unlikely_births
 from .egncells import put_egns, split_egn_cells
 from .employer_reread import reread_employer
 from .engine import OcrEngine
@@ -214,6 +215,7 @@ def read_page(
         checks.run_checks(drafts, totals, present, year, month, carried)
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
+    flag_unlikely_births(drafts, year)
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
