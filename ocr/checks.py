@@ -486,6 +486,18 @@ def _above_stray_lines(rows: list[RowDraft]) -> list[RowDraft]:
     return rows[: stray[0] - 1] if stray else rows
 
 
+def _sheet_relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, ...]]]:
+    """The row's sums over the columns in ``v`` (the sheet's), and on a sheet without additional pay the
+    base pay's equality with the gross: else nothing ties the base and a misread one stays unflagged
+    (H dev 810 p4: base '82.06' read '32.06' beside a gross '82.06', both models alike)."""
+    rels = _relations(v)
+    if "extra_pay" not in v and "base_pay" in v and "gross_pay" in v:
+        b, g = v["base_pay"], v["gross_pay"]
+        if b is not None and g is not None:
+            rels.append((b == g, ("base_pay", "gross_pay")))
+    return rels
+
+
 def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     """A row whose every figure both models read alike, and whose every sum holds (gross = base + extra
     and net = gross - deductions, all the sheet's columns allow): two readings and two sums vouch for
@@ -493,16 +505,20 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
     from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
     row whose place among the rows is in doubt or that lies below a line of figures and no person."""
-    possible = len(_relations({f: Decimal(1) for f in fields}))
+    possible = len(_sheet_relations({f: Decimal(1) for f in fields}))
     if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
         return
-    doubted = {f: any(r.dec(f) is None or any(not ok and f in names for ok, names in
+    # a column's culprit: a figure not read, one its row's sum doubts, or (s8-rev-fgh) one read unsure
+    # (below the confidence floor, or two readings that differ): two figures of one row misread so that
+    # its sum still holds ('233.62' and '22.00' for 270.62 and 59.00, H dev 801 p2) were read unsure, and
+    # their column sent every row's figure to review
+    doubted = {f: any(r.dec(f) is None or not _read_twice_alike(r, f) or any(not ok and f in names for ok, names in
                                               _relations({k: r.dec(k) for k in fields})) for r in rows)
                for f in fields}  # fmt: skip
     gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
     median = gross[len(gross) // 2] if gross else None
     for r in _above_stray_lines(rows):
-        rels = _relations({k: r.dec(k) for k in fields})
+        rels = _sheet_relations({k: r.dec(k) for k in fields})
         if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
             continue
         if not all(_read_twice_alike(r, f) for f in fields):
@@ -1086,7 +1102,13 @@ def choose_totals(
     return {**chosen, **{f: options[f][0] for f in rest}}
 
 
-def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list[str]]) -> None:
+def guard_page(
+    drafts: list[RowDraft],
+    kinds: list[str | None],
+    texts: list[list[str]],
+    totals: dict[str, str] | None = None,
+    carried: dict[str, str] | None = None,
+) -> None:
     """Page-level doubts a person must see. A column of figures that could not be placed means a money
     field of every row may be missing; a page where most ЕГН fail their check digit was not read
     (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
@@ -1128,7 +1150,7 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
             for d in drafts
             if isinstance(d.values.get("egn"), str) and egn_mod.is_valid(str(d.values["egn"]))
         )
-        if valid < 0.5 * len(drafts):
+        if valid < 0.5 * len(drafts) and not egn_unread_on_a_read_page(drafts, valid, totals, kinds, carried):
             for d in drafts:
                 d.review.update(
                     (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
@@ -1140,6 +1162,25 @@ def guard_page(drafts: list[RowDraft], kinds: list[str | None], texts: list[list
             )
             d.values.setdefault("egn", None)
             d.review.add("egn", UNREADABLE)
+
+
+def egn_unread_on_a_read_page(
+    drafts: list[RowDraft],
+    valid: int,
+    totals: dict[str, str] | None,
+    kinds: list[str | None],
+    carried: dict[str, str] | None,
+) -> bool:
+    """Most ЕГН fail, yet the page was read: the ЕГН that fail were not read at all (a stamp over the
+    column: each goes to review on its own, unreadable), of those read more pass their check digit
+    than fail, and two money columns or more add up to their printed totals to the stotinka (a page
+    turned, two sheets or a stranger's layout do not add up). H dev 810 p1: four ЕГН under a stamp
+    sent the whole page, 49 fields, to review."""
+    misread = sum(1 for d in drafts if isinstance(v := d.values.get("egn"), str) and not egn_mod.is_valid(v))
+    if not totals or valid < 2 or misread >= valid:
+        return False
+    present = [k for k in kinds if k]
+    return sum(_adds_up(drafts, totals, f, carried) for f in MONEY if f in present) >= 2
 
 
 def number_rows(drafts: list[RowDraft]) -> None:

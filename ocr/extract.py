@@ -37,11 +37,15 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .egnage import flag_unlikely_births
+from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
 from .employer_spelling import check_header
 from .engine import OcrEngine
+from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
+from .strays import fold_correction_lines
 from .unplaced import flag_unplaced
 
 
@@ -195,7 +199,7 @@ def _separator_as_digit(
     if not money or not totals:
         return None
     checks.run_checks(drafts, totals, present, year, month, carried)
-    checks.guard_page(drafts, kinds, s2.texts)
+    checks.guard_page(drafts, kinds, s2.texts, totals, carried)
     if any(f in d.review for d in drafts for f in money):
         return None
     if plausibility.check(drafts, totals, present, year, month) is not None:
@@ -229,11 +233,15 @@ def read_page(
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
     stray_corrections.join_corrections(s, kinds)  # a correction left as a row of its own: to the row below
+    fold_correction_lines(s, kinds)
+    egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
+    checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
-    present = [k for k in kinds if k]
+    present = [k for k in checked if k]
     drafts = sheet.drafts(a, s, kinds)
+    put_egns(a, drafts, egns, engine)
     carried = sheet.sums(s, s.carried_row, kinds)
     totals = sheet.sums(s, s.totals_row, kinds)
     year, month = s.header.year, s.header.month
@@ -251,8 +259,11 @@ def read_page(
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
-    checks.guard_page(drafts, kinds, s.texts)
-    egn_guard.lift_page_flag(drafts, kinds)  # ЕГН misread by a face, not a page not read
+    reread_names(a, s, kinds, drafts, engine)
+    vouch_names(drafts)
+    flag_unlikely_births(drafts, year)
+    checks.guard_page(drafts, checked, s.texts, totals, carried)
+    egn_guard.lift_page_flag(drafts, checked)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)
@@ -260,7 +271,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
-    flag_unplaced(drafts, kinds, s.headings)
+    flag_unplaced(drafts, checked, s.headings)
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)

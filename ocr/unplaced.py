@@ -15,13 +15,13 @@ OPTIONAL = ("days_worked", "base_pay", "extra_pay")
 
 
 def flag_unplaced(drafts: list[checks.RowDraft], kinds: list[str | None], headings: list[str]) -> list[str]:
-    """Send to review the fields named by an unplaced column's heading and by no placed column's;
-    returns them."""
+    """Send to review the fields a column's heading names (an unplaced column's, or a placed one's beside
+    the field it was taken for) that no column was placed for; returns them."""
     present = {k for k in kinds if k}
     named: list[str] = []
-    for c, kind in enumerate(kinds):
-        if kind is not None or c >= len(headings):
-            continue
+    for c in range(min(len(kinds), len(headings))):
+        # a placed column's heading may name a second field: two columns read as one, no rule between
+        # them ('Дни Основно отработени граждение' over '21356.08': the days glued to the base pay)
         for f in columns.heading_votes(headings[c]):
             if f in OPTIONAL and f not in present and f not in named and f in PayrollRow.model_fields:
                 named.append(f)

@@ -24,15 +24,20 @@ ONCE_FLAGGED_WHOLE = {
     "e-correction-row-whole-page-review": "76 of 119",
     "d-one-row-unchecked-whole-columns": "31 of 87",  # s8-rev-de: the culprit's column, rows read twice
     "e-wide-bold-digits-split-in-two": "22 of 64",  # and 2 silent: s8-rev-de, split digits; parts guard
+    "h-egn-under-stamp-whole-page-review": "48 of 48",
+    "h-egn-in-position-cell": "40 of 40",
 }
 
 # a-total-misread: the deductions of the last row are read by neither pass and filled in as gross - net;
 # with the gross total misread and no deductions total nothing confirms them, so that row's gross and
 # deductions stay in review with it (s6-hard: a filled-in figure is no reading; 6 of 60 before, 8 now)
+# h-egn-under-stamp: four ЕГН under a stamp stay unreadable, three days read 24 and 21 and the base pay of a
+# corrected row stay in review (each with its own reason): 14 of 48 (s8-rev-fgh)
 LIMIT = {"a-total-misread-two-digits-page-review": 0.14,
          # the itemised deductions misread on four rows (`200,80` for 200,00): those rows' deductions and net
          # stay in review beside a deductions total misread (s8-rev-de: 13 of 64)
-         "e-wide-bold-digits-split-in-two": 0.25}  # fmt: skip
+         "e-wide-bold-digits-split-in-two": 0.25,
+         "h-egn-under-stamp-whole-page-review": 0.32}  # fmt: skip
 
 
 @pytest.mark.parametrize("sheet", sorted(ONCE_FLAGGED_WHOLE))

@@ -34,3 +34,13 @@ def test_a_page_not_read_as_a_whole_sends_the_fields_it_found_no_column_for_to_r
     assert flag_unplaced(drafts, ["name", "egn", "net_pay"], ["Име", "ЕГН", "За получаване"]) == [
         "days_worked", "base_pay", "extra_pay"]
     assert all("base_pay" in d.review and d.values["base_pay"] is None for d in drafts)
+
+
+def test_days_named_beside_the_base_pay_in_a_placed_columns_heading_go_to_review():
+    """Two headings read as one cell over one column (H dev 810 p4 at 16 grey levels: the days glued to
+    the base pay, '21356.08'): the days are on the sheet, and were not read."""
+    drafts = _drafts(2)
+    kinds = ["name", "egn", "base_pay", "net_pay"]
+    headings = ["Трите имена", "ЕГН", "Дни Основно отработени граждение", "Полага се за получаване"]
+    assert flag_unplaced(drafts, kinds, headings) == ["days_worked"]
+    assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
