@@ -42,8 +42,10 @@ ROW_NUMBER = "row_number"  # the printed row number does not follow the order of
 COLUMN_FILL = "column_fill"  # fill_from_columns: what the column's total leaves for a figure not (well) read
 COLUMN_RECONCILE = "column_reconcile"  # reconcile_columns: a figure moved so that its column adds up
 TOTAL_FIX = "total_fix"  # check_totals: a doubtful figure moved by one slip so that its column adds up
+# a valid ЕГН whose birth date makes the person a child or very old in the sheet's month (ocr/egn_age.py)
+EGN_AGE = "egn_age"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
-           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX)  # fmt: skip
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE)  # fmt: skip
 
 
 class Flags(set[str]):

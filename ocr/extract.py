@@ -22,6 +22,7 @@ from archive_core.records import PayrollPage, ReviewReason
 
 from . import checks, columns, period, plausibility, preprocess, rownumbers, sheet
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .egn_age import flag_out_of_working_age
 from .employer_reread import reread_employer
 from .engine import OcrEngine
 from .reading import header_image, recognise, second_pass
@@ -214,6 +215,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, kinds, s.headings)
+    flag_out_of_working_age(drafts, year, month)
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
