@@ -415,7 +415,10 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     xs = _fold_headless(ink, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
     inner = [r.pos for r in hr if r_head.pos < r.pos < r_tot.pos]
-    rows = rows_between_rules(ink, body, inner, xs, lambda i, b, x: split_at_rules(i, group_lines(i, b, x), inner, x))
+    # lines grouped on the ink without pen strokes: a tall signature reaching into the wrapped name's line above
+    # its row made that line look like a person's (F dev 605 page 2, hard: a name's first line a row of its own)
+    typed = gaps if gaps is not None else ink
+    rows = rows_between_rules(ink, body, inner, xs, lambda _i, b, x: split_at_rules(ink, group_lines(typed, b, x), inner, x))
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
     tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
     ys = [head_top, r_head.pos]
