@@ -170,6 +170,13 @@ def _corrected(text: str) -> str:
     return lines[0] if len(lines) >= 2 else text
 
 
+def _headed_row_number(votes: dict[str, int]) -> bool:
+    """A column headed `№ по ред` (and not days): the row numbers even when a stamp over them spoilt their
+    order as read (taken for days worked instead, it left the days column unread and the numbers unread
+    without a flag: `--hard all --seed 56` page 13)."""
+    return votes.get("row", 0) > 0 and not votes.get("days_worked")
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
@@ -201,7 +208,7 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
         if kinds[c] is None and feats[c].small >= 0.5:
             nums = [int(d) for d in (digits(t) for t in cols[c]) if d and len(d) <= 3]
             rising = _frac([b > a for a, b in pairwise(nums)])
-            if rising >= 0.6 and c < n_cols // 2:
+            if (rising >= 0.6 or _headed_row_number(feats[c].votes)) and c < n_cols // 2:
                 kinds[c] = "row"
                 break
     for c in range(n_cols):

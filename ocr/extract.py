@@ -37,7 +37,7 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
-from .egnage import flag_unlikely_births
+from .egn_age import flag_out_of_working_age
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
@@ -261,7 +261,7 @@ def read_page(
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
-    flag_unlikely_births(drafts, year)
+    flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     egn_guard.lift_page_flag(drafts, checked)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)

@@ -61,7 +61,17 @@ def find_rules(binary: np.ndarray, *, dpi: int = 300) -> Rules:
     # bridge gaps of broken ruling and small residual skew
     horiz_b = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (int(60 * unit), 3)))
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
-    hr = _positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit))
+    hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return Rules(hr, vr, mask)
+
+
+def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
+    """Horizontal rules not on the image's very top or bottom edge: the dark edge of the glass or of a sheet cut in two, turned by
+    the deskew into a wedge along the border, is no ruling (taken for the table's top rule, it put the
+    employer's heading inside the table: `--hard all --seed 55` page 21's second sheet). A sheet keeps a
+    margin above its heading and below its signatures. (Not the vertical ones: a table cut close at the side
+    keeps its last rule there.)"""
+    edge = 24 * unit  # 2 mm at 300 dpi
+    return [r for r in rules if edge <= r.pos <= size - 1 - edge]

@@ -122,12 +122,17 @@ def put_leading(drafts: list[checks.RowDraft], lead: dict[int, int]) -> None:
 
 
 def number_rows(drafts: list[checks.RowDraft]) -> None:
-    """``checks.number_rows`` over the people's rows only: a line with no name, no ЕГН and no number read
-    (a correction typed between two rows that the grid took for a row) takes no place in the order, so
-    it cannot push every row above or below it onto its neighbour's printed number. It keeps no number
-    and goes to a person."""
+    """``checks.number_rows`` over the people's rows only: a line with no ЕГН, no number read and no name
+    (a full one, or one beside figures: a correction typed between two rows, a wrapped name's line, that the
+    grid took for a row) takes no place in the order, so it cannot push every row above or below it onto its
+    neighbour's printed number. It keeps no number and goes to a person."""
     def person(d: checks.RowDraft) -> bool:
-        return bool(d.values.get("name") or d.values.get("egn") or isinstance(d.values.get("row"), int))
+        # a word or two of a name with no ЕГН, no number and no figure is a wrapped name's line split off its
+        # row (D dev 503 page 5, hard: `ърков` under a stamp, a row of its own, every number below one too high)
+        name = str(d.values.get("name") or "")
+        figures = any(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY))
+        named = bool(name) and (figures or len(name.split()) >= 3)
+        return bool(named or d.values.get("egn") or isinstance(d.values.get("row"), int))
 
     people = [d for d in drafts if person(d)]
     checks.number_rows(people)

@@ -10,6 +10,7 @@ from archive_core.errors import ExtractionError
 from .geometry import Grid
 from .lines import Rule, Rules
 from .preprocess import components, remove_specks
+from .rowbands import rows_between_rules
 
 
 def text_bands(
@@ -365,7 +366,7 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
         bands = split_tall(
             ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1]
         )
-        rows = group_lines(ink, bands, grid.xs) if len(bands) >= 2 else []
+        rows = rows_between_rules(ink, bands, [], grid.xs, group_lines) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
         ys.append(y1)
@@ -413,9 +414,11 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     xs = _drop_empty_columns(ink, body, [left, *seps, right], head)
     xs = _fold_headless(ink, head, xs)
     # rows: a wrapped name continues the row above, a correction between rows goes with the row below
-    rows = split_at_rules(
-        ink, group_lines(ink, body, xs), [r.pos for r in hr if r_head.pos < r.pos < r_tot.pos], xs
-    )
+    inner = [r.pos for r in hr if r_head.pos < r.pos < r_tot.pos]
+    # lines grouped on the ink without pen strokes: a tall signature reaching into the wrapped name's line above
+    # its row made that line look like a person's (F dev 605 page 2, hard: a name's first line a row of its own)
+    typed = gaps if gaps is not None else ink
+    rows = rows_between_rules(ink, body, inner, xs, lambda _i, b, x: split_at_rules(ink, group_lines(typed, b, x), inner, x))
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
     tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
     ys = [head_top, r_head.pos]

@@ -53,6 +53,18 @@ def test_a_correction_line_taken_for_a_row_does_not_shift_the_printed_numbers():
     assert "row" not in drafts[0].review
 
 
+
+def test_a_wrapped_name_line_taken_for_a_row_does_not_shift_the_printed_numbers():
+    # as read on `samples --family D --seed 503 --hard all` page-0005: a stamp over a wrapped name split its
+    # second line (`ърков`) off as a row; the numbers below it went one too high
+    drafts = [checks.RowDraft(values={"row": 4, "name": "Йордан Кирилов", "egn": "6507179089", "net_pay": "2332.53"}),
+              checks.RowDraft(values={"name": "ърков"}),
+              checks.RowDraft(values={"row": 5, "name": "Стефка Василова Петрова", "net_pay": "1837.41"}),
+              checks.RowDraft(values={"row": 6, "name": "Милка Стефанова Николова", "net_pay": "543.54"})]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [4, None, 5, 6]
+    assert "row" in drafts[1].review and "row" not in drafts[0].review
+
 def _sheet_of_names(names: list[str]) -> Sheet:
     return Sheet(cells={}, header=Header(), headings=["Име", "ЕГН"], body_rows=list(range(1, len(names) + 1)),
                  totals_row=None, carried_row=None, texts=[[n, "4004058538"] for n in names])  # fmt: skip

@@ -1,0 +1,48 @@
+"""A ruled band holding one person's line is that person's row, whatever other lines it holds (a wrapped
+name above and below the figures, signatures and corrections crossing those lines); a band holding two
+people's lines (a rule missing) is still split between them. No OCR."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr import tables
+from ocr.rowbands import rows_between_rules
+
+XS = [0, 60, 260, 560, 700, 840, 980, 1120, 1300]  # №, ЕГН, name, days, gross, deductions, net, signature
+
+
+def _person(ink: np.ndarray, y: int) -> None:
+    """One person's line of type at ``y``: ink in every column but the signature's."""
+    for c1 in XS[1:-1]:
+        ink[y : y + 24, c1 - 50 : c1 - 8] = 255
+
+
+def _name_line(ink: np.ndarray, y: int) -> None:
+    """A wrapped name's line, with a few pixels of signature, comma tails and dust in other columns."""
+    ink[y : y + 24, 270:420] = 255
+    ink[y + 5 : y + 8, 1140:1290] = 255  # the signature's stroke crossing the line
+    for c1 in (840, 980, 1120):
+        ink[y : y + 3, c1 - 20 : c1 - 16] = 255  # specks
+
+
+def test_a_wrapped_name_with_signature_ink_stays_in_its_ruled_band():
+    ink = np.zeros((400, 1300), np.uint8)
+    lines: list[tuple[int, int]] = []
+    for top in (20, 200):  # two ruled bands: rules at 180 and (the band's bottom) 380
+        _name_line(ink, top)
+        _person(ink, top + 30)
+        _name_line(ink, top + 60)
+        lines += [(top, top + 24), (top + 30, top + 54), (top + 60, top + 84)]
+    # without the rules the name lines with signature ink read as people of their own
+    assert len(tables.group_lines(ink, lines, XS)) > 2
+    rows = rows_between_rules(ink, lines, [180], XS, tables.group_lines)
+    assert rows == [lines[:3], lines[3:]]
+
+
+def test_a_band_with_two_people_is_split_between_them():
+    ink = np.zeros((200, 1300), np.uint8)
+    _person(ink, 20)
+    _person(ink, 80)
+    lines = [(20, 44), (80, 104)]
+    assert rows_between_rules(ink, lines, [], XS, tables.group_lines) == [[lines[0]], [lines[1]]]
