@@ -15,7 +15,7 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, border_rules, lines, preprocess, tables
+from . import align, lines, preprocess, tables
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
@@ -90,7 +90,7 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
-    rules = border_rules.drop_border_rules(lines.find_rules(s.binary), *s.binary.shape[:2])
+    rules = lines.find_rules(s.binary)
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))
