@@ -5,6 +5,12 @@ the figures, a correction written over a struck figure, the signature's strokes 
 dev 505 page 4: the signatures and the corrections put ink in three columns of every name line, so each
 was taken for a person of its own, and every row below took its neighbour's number, ЕГН and figures; on
 page 7, fully ruled, the same split two people's bands).
+A band whose other lines hold figures only, in the right half of the columns (a correction typed or
+written over a struck figure, no name, number or signature beside it), is grouped as an unruled table's
+is: the correction's own line is then joined to the figure it corrects as new-over-struck
+(``ocr/stray_corrections.py``), which reads both (E dev 504 page 2: read inside the person's band, the
+stamp over the gross and the correction's ink left the row's sums unchecked, 2 -> 17 of 119 fields to
+review).
 Any other band (no person's line: dust or an empty ruled line; several: a rule missing) has its lines
 grouped as an unruled table's are (``tables.group_lines``)."""
 
@@ -22,9 +28,20 @@ def inked_columns(ink: np.ndarray, band: Band, xs: list[int]) -> int:
     """Columns with something written on the line ``band``: more ink than a square of twice the line's
     height would hold in a stroke's width (a short figure or a dash; not the tail of a comma from the line
     above, dust, or a stamp's edge, which put a few pixels in many columns of a wrapped name's line)."""
+    return len(_inked(ink, band, xs))
+
+
+def _inked(ink: np.ndarray, band: Band, xs: list[int]) -> list[int]:
     a, b = band
     least = 2 * (b - a)
-    return sum(int((ink[a:b, c0 + 3 : c1 - 3] > 0).sum()) > least for c0, c1 in zip(xs, xs[1:], strict=False))
+    return [k for k, (c0, c1) in enumerate(zip(xs, xs[1:], strict=False)) if int((ink[a:b, c0 + 3 : c1 - 3] > 0).sum()) > least]
+
+
+def _figures_only(ink: np.ndarray, rows: list[list[Band]], person: Band, xs: list[int]) -> bool:
+    """Every row of ``rows`` but the person's holds lines with ink only in the right half of the columns."""
+    half = (len(xs) - 1) // 2
+    others = [line for row in rows if person not in row for line in row]
+    return bool(others) and all(all(k >= half for k in _inked(ink, line, xs)) for line in others)
 
 
 def rows_between_rules(
@@ -45,6 +62,10 @@ def rows_between_rules(
     for bucket in buckets:
         if not bucket:
             continue
-        people = sum(inked_columns(ink, line, xs) >= need for line in bucket)
-        rows.extend([bucket] if people == 1 else group(ink, bucket, xs))
+        persons = [line for line in bucket if inked_columns(ink, line, xs) >= need]
+        if len(persons) != 1:
+            rows.extend(group(ink, bucket, xs))
+            continue
+        grouped = group(ink, bucket, xs)
+        rows.extend(grouped if len(grouped) > 1 and _figures_only(ink, grouped, persons[0], xs) else [bucket])
     return rows

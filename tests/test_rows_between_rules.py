@@ -46,3 +46,18 @@ def test_a_band_with_two_people_is_split_between_them():
     _person(ink, 80)
     lines = [(20, 44), (80, 104)]
     assert rows_between_rules(ink, lines, [], XS, tables.group_lines) == [[lines[0]], [lines[1]]]
+
+
+def test_a_correction_line_of_figures_above_the_person_is_left_for_the_correction_step():
+    # a corrected figure written over the struck gross, not right-aligned (no name, number or signature):
+    # its own line, which the correction step joins to the figure below as new-over-struck (E dev 504 p2)
+    ink = np.zeros((200, 1300), np.uint8)
+    ink[20:44, 710:770] = 255
+    _person(ink, 60)
+    lines = [(20, 44), (60, 84)]
+    assert rows_between_rules(ink, lines, [], XS, tables.group_lines) == [[lines[0]], [lines[1]]]
+    # a wrapped name's line in the same band stays with the person (the band is one row)
+    ink2 = np.zeros((200, 1300), np.uint8)
+    _name_line(ink2, 20)
+    _person(ink2, 60)
+    assert rows_between_rules(ink2, lines, [], XS, tables.group_lines) == [lines]
