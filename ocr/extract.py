@@ -37,6 +37,7 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
@@ -272,6 +273,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings)
+    settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)

@@ -1,0 +1,53 @@
+"""Days worked settled by the calendar where the two readings disagree and only one can be.
+
+Some typefaces' serifed "1" is read as "4" by one model and right by the other ("21" read as 24 and 21,
+family H): the two readings disagree and the figure went to a person, though the month settles it. On a
+sheet of five-day weeks (every settled row at or under the month's working days) a reading above the
+working days is no figure the sheet can carry; where the other reading is the one at or under them and
+the two differ in one digit only (the one misread glyph), the readings, the calendar and the sheet's
+other rows together vouch for it. Anything else is left as it was (in review). The pay check that runs
+after (``plausibility.cross_check``) still doubts days the row's pay does not bear out.
+"""
+
+from __future__ import annotations
+
+from .checks import READINGS_DISAGREE, RowDraft
+from .plausibility import working_days
+
+MIN_SETTLED = 3  # rows whose days no one doubts, to tell the sheet counts five-day weeks
+
+
+def _days(d: RowDraft) -> int | None:
+    v = d.values.get("days_worked")
+    return v if isinstance(v, int) else None
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    x, y = str(a), str(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+
+
+def settle_by_calendar(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """Take the one reading within the month's working days, for the days figures whose two readings
+    disagree by one digit and whose other reading is beyond them, on a sheet of five-day weeks."""
+    if not (year and month):
+        return
+    wd = working_days(year, month)
+    settled = [x for d in drafts if (x := _days(d)) is not None and "days_worked" not in d.review]
+    if len(settled) < MIN_SETTLED or max(settled) > wd:  # a sheet counting Saturdays or calendar days
+        return
+    for d in drafts:
+        first = _days(d)
+        if first is None or d.review.reasons.get("days_worked") != READINGS_DISAGREE:
+            continue
+        readings = {first, *(x for x in d.alts.get("days_worked", []) if isinstance(x, int))}
+        fit = [x for x in readings if 1 <= x <= wd]
+        if len(fit) != 1 or len(readings) < 2:
+            continue
+        x = fit[0]
+        wide = d.ink_digits.get("days_worked")
+        if wide is not None and wide != len(str(x)):
+            continue
+        if all(y == x or (y > wd and _one_digit_apart(x, y)) for y in readings):
+            d.values["days_worked"] = x
+            d.review.discard("days_worked")
