@@ -15,8 +15,8 @@ Never two people in one row. A line is folded only when no person's field (numbe
 holds ink on it and it holds nothing but figures in columns of figures, and either
 - it is a few typed corrections over a person's figures: at most ``MAX_TYPED`` figures of three digits or
   more in money columns (or itemised deductions), no other ink on the line, the row below is a
-  person's with a figure in each of those columns, and the line above (if any) has ink in each of them
-  too (figures the line above lacks are its own, split off); or
+  person's with a figure in each of those columns, and a person's line above it has ink in each of them
+  too (figures a person's line above lacks are its own, split off); or
 - it lies between two rows whose figures it could correct: fewer figures than half the columns of figures
   (a person whose name and ЕГН a stamp hid has figures in every column), the lines above and below both
   have a figure in each of its columns (it corrects one, and is not the line above's own figures, split
@@ -108,10 +108,16 @@ def fold_correction_lines(s: Sheet, kinds: list[str | None]) -> list[int]:
     while i < len(s.texts) - 1:
         row, below = s.texts[i], s.texts[i + 1]
         cols = _typed_over_person(row, below, kinds)
-        if i > 0 and cols is not None and not all(_text(s.texts[i - 1], c) for c in cols):
-            cols = None  # figures the line above lacks: its own, split off, not a correction
-        if cols is None and i > 0:
-            cols = _between_rows(s.texts[i - 1], row, below, kinds)
+        above = s.texts[i - 1] if i > 0 else None
+        if (
+            cols is not None
+            and above is not None
+            and _person(above, kinds)
+            and not all(_text(above, c) for c in cols)
+        ):
+            cols = None  # figures a person's line above lacks: its own, split off, not a correction
+        if cols is None and above is not None:
+            cols = _between_rows(above, row, below, kinds)
         if cols is None:
             i += 1
             continue

@@ -33,6 +33,14 @@ def test_a_line_of_one_figure_between_two_people_is_the_correction_of_the_figure
     assert r.values["extra_pay"] == "198.96" and not r.review  # 865.04 + 198.96 = 1064.00
 
 
+def test_two_lines_of_corrections_over_one_row_both_correct_it():
+    net = ["", "", "", "", "", "", "", "1'241,21"]
+    s = _sheet(P5, LINE, net, P6)
+    assert stray_corrections.fold_correction_lines(s, KINDS) == [3, 2]
+    assert [r[0] for r in s.texts] == ["5", "6"]
+    assert s.texts[1][4] == "198.96\n448696" and s.texts[1][7] == "1'241,21\n879,93"
+
+
 def test_a_line_with_a_name_or_a_row_number_is_a_person_and_stays_a_row():
     named = ["", "Иван Петров", "", "", "198.96", "", "", ""]
     numbered = ["7", "", "", "", "198.96", "", "", ""]
