@@ -11,7 +11,7 @@ as its reason (``_unconfirmed_changes``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -101,6 +101,14 @@ class RowDraft:
     def dec(self, f: str) -> Decimal | None:
         v = self.values.get(f)
         return Decimal(str(v)) if v is not None else None
+
+    def money(self, present: Collection[str]) -> dict[str, Decimal | None]:
+        """The row's money figures, for the fields the page has a column for (in ``MONEY``'s order)."""
+        return {k: self.dec(k) for k in MONEY if k in present}
+
+    def sums(self, present: Collection[str]) -> list[tuple[bool, tuple[str, ...]]]:
+        """The row's sums its money figures let be checked: (whether it holds, the fields it adds)."""
+        return _relations(self.money(present))
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -238,7 +246,7 @@ def _fmt(x: Decimal) -> str:
 def check_money(row: RowDraft, present: list[str]) -> None:
     """Row sums; corrections the sums prove; everything else unresolved goes to review."""
     _check_money(row, present)
-    final = {f: row.dec(f) for f in MONEY if f in present}
+    final = row.money(present)
     # no part of the pay is more than the gross, whatever else could not be read: the net pay `146.30`
     # read `1146.30` (a stamp's ring taken for a 1) beside unread deductions broke no sum that could be done
     gross = final.get("gross_pay")
@@ -386,7 +394,7 @@ def check_totals(
             # a figure the row's sums filled in was never read, so no slip of reading explains it; and a
             # "fix" that breaks the row's own sums is another figure of the column wrong (`264.14`, filled
             # in, moved to `164.14` for a `234.03` misread `334.03`)
-            breaks = any(not ok for ok, names in _relations({**{k: r.dec(k) for k in MONEY if k in present}, f: guess})
+            breaks = any(not ok for ok, names in _relations({**r.money(present), f: guess})
                          if f in names)  # fmt: skip
             if guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess)):
                 r.values[f] = _fmt(guess)
@@ -430,7 +438,7 @@ def check_totals(
     # adds up to its total with no figure of it in doubt: the column vouches for it
     vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
     for r in rows:
-        for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+        for _ok, names in r.sums(present):
             if any(n in r.review for n in names):
                 r.review.update((n for n in names if n not in vouched or n in r.review), reason=ROW_SUM)
     for f in MONEY:  # a column most of whose figures are in doubt (read from the wrong place?) is in doubt
@@ -784,7 +792,7 @@ def fill_from_columns(
                 r.review.add(f, UNREADABLE)
                 r.derived.discard(f)
                 r.unconfirmed.add(f)
-        for ok, names in _relations({f: r.dec(f) for f in MONEY if f in present}):
+        for ok, names in r.sums(present):
             if ok and not any(n in r.review for n in names):
                 r.proven.update(names)
 
@@ -968,7 +976,7 @@ def run_checks(
     # confirmed by their own column ('0.01' beside a base read '194.13' once and '194.18' once is not)
     vouched = {f for f in MONEY if f in present and _column_vouches(drafts, totals, present, f, carried)}
     for d in drafts:
-        rels = _relations({k: d.dec(k) for k in MONEY if k in present})
+        rels = d.sums(present)
         for f in d.derived:
             if d.values.get(f) is not None and not any(
                 ok and f in names and all(_sure(d, n, vouched) for n in names if n != f) for ok, names in rels
@@ -1037,7 +1045,7 @@ def _page_agrees(
 def _row_confirms(r: RowDraft, f: str, present: list[str]) -> bool:
     """Every sum of the row holds, and one of them ties ``f`` (without additional pay on the sheet the base
     is tied to the gross by equality)."""
-    v = {k: r.dec(k) for k in MONEY if k in present}
+    v = r.money(present)
     rels = _relations(v)
     if "extra_pay" not in present and v.get("base_pay") is not None and v.get("gross_pay") is not None:
         rels.append((v["base_pay"] == v["gross_pay"], ("base_pay", "gross_pay")))
@@ -1069,7 +1077,7 @@ def _unconfirmed_changes(
     # a doubtful figure vouches for none of the others (as in check_totals, now with these figures)
     vouched = {f for f in MONEY if f in present and _column_vouches(rows, totals, present, f, carried)}
     for r in rows:
-        for _ok, names in _relations({k: r.dec(k) for k in MONEY if k in present}):
+        for _ok, names in r.sums(present):
             if any(n in r.review for n in names):
                 r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
 

@@ -46,7 +46,6 @@ from .employer_spelling import check_header
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
-from .strays import fold_correction_lines
 from .unplaced import flag_unplaced
 
 
@@ -233,8 +232,7 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     kinds = columns.identify(s.texts, s.headings)
-    stray_corrections.join_corrections(s, kinds)  # a correction left as a row of its own: to the row below
-    fold_correction_lines(s, kinds)
+    stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     lead = rownumbers.split_name_cells(s, kinds)

@@ -1,11 +1,14 @@
 """A correction the grid left as a row of its own joins the person's row below it as new-over-struck
-(issue 9, review load; E dev 503 page 7): no line of figures without a person, no person lost or moved."""
+(issue 9, review load; E dev 503 page 7, G dev 702 p8: `282.60` typed over a struck `282.50`): no line of
+figures without a person, no person lost or moved; a line that may be a person's (figures in most
+columns, or a word) stays a row."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ocr import checks, parts_guard, sheet, stray_corrections
+from ocr import checks, normalise, parts_guard, sheet, stray_corrections
+from ocr.header import Header
 from ocr.sheet import Sheet
 
 KINDS = ["row", "name", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
@@ -20,7 +23,7 @@ def _sheet(*rows: list[str]) -> Sheet:
 
 def test_a_line_of_one_figure_between_two_people_is_the_correction_of_the_figure_below_it():
     s = _sheet(P5, LINE, P6)
-    assert stray_corrections.join_corrections(s, KINDS) == 1
+    assert stray_corrections.fold_correction_lines(s, KINDS) == [2]
     assert s.body_rows == [1, 3] and [r[0] for r in s.texts] == ["5", "6"]
     assert s.texts[1][4] == "198.96\n448696"
     r = checks.RowDraft(
@@ -30,19 +33,69 @@ def test_a_line_of_one_figure_between_two_people_is_the_correction_of_the_figure
     assert r.values["extra_pay"] == "198.96" and not r.review  # 865.04 + 198.96 = 1064.00
 
 
+def test_two_lines_of_corrections_over_one_row_both_correct_it():
+    net = ["", "", "", "", "", "", "", "1'241,21"]
+    s = _sheet(P5, LINE, net, P6)
+    assert stray_corrections.fold_correction_lines(s, KINDS) == [3, 2]
+    assert [r[0] for r in s.texts] == ["5", "6"]
+    assert s.texts[1][4] == "198.96\n448696" and s.texts[1][7] == "1'241,21\n879,93"
+
+
 def test_a_line_with_a_name_or_a_row_number_is_a_person_and_stays_a_row():
     named = ["", "Иван Петров", "", "", "198.96", "", "", ""]
     numbered = ["7", "", "", "", "198.96", "", "", ""]
     for line in (named, numbered):
         s = _sheet(P5, line, P6)
-        assert stray_corrections.join_corrections(s, KINDS) == 0
+        assert stray_corrections.fold_correction_lines(s, KINDS) == []
         assert len(s.texts) == 3
 
 
 def test_a_figure_over_an_empty_cell_is_no_correction():
     below = [*P6[:4], "", *P6[5:]]
     s = _sheet(P5, LINE, below)
-    assert stray_corrections.join_corrections(s, KINDS) == 0
+    assert stray_corrections.fold_correction_lines(s, KINDS) == []
+
+
+# --- a line of corrections between two rows (G dev 702 p8) ----------------------------------------------
+
+G_KINDS = ["row", "name", "egn", "days_worked", "gross_pay", "deductions", "net_pay"]
+
+
+def _g_sheet(texts: list[list[str]]) -> Sheet:
+    return Sheet(cells={}, header=Header(), headings=[""] * len(G_KINDS), body_rows=list(range(1, len(texts) + 1)),
+                 totals_row=None, carried_row=None, texts=texts)  # fmt: skip
+
+
+def _g_person(n: int, net: str) -> list[str]:
+    return [str(n), "Иван Петров Иванов", "5001107970", "22", "339.26", "56.66", net]
+
+
+def test_a_correction_between_two_rows_corrects_the_figure_below_it():
+    s = _g_sheet(
+        [
+            _g_person(10, "242.20"),
+            ["", "", "", "", "", "", "282.60"],
+            _g_person(11, "282.50"),
+            _g_person(12, "102.56"),
+        ]
+    )
+    assert stray_corrections.fold_correction_lines(s, G_KINDS) == [2]
+    assert [t[0] for t in s.texts] == ["10", "11", "12"] and s.body_rows == [1, 3, 4]
+    assert normalise.money_of_cell(s.texts[1][6]) == ("282.60", True)
+
+
+def test_a_line_with_figures_in_most_columns_or_a_word_stays_a_row():
+    person_under_a_stamp = ["", "", "", "21", "339.26", "56.66", "282.60"]
+    s = _g_sheet([_g_person(10, "242.20"), person_under_a_stamp, _g_person(12, "282.50")])
+    assert stray_corrections.fold_correction_lines(s, G_KINDS) == [] and len(s.texts) == 3
+    s = _g_sheet([_g_person(10, "242.20"), ["", "Петров", "", "", "", "", "282.60"], _g_person(12, "282.50")])
+    assert stray_corrections.fold_correction_lines(s, G_KINDS) == []
+
+
+def test_figures_the_line_above_lacks_are_its_own_split_off_not_a_correction():
+    above = [*_g_person(10, "")[:6], ""]
+    s = _g_sheet([above, ["", "", "", "", "", "", "242.20"], _g_person(11, "282.50")])
+    assert stray_corrections.fold_correction_lines(s, G_KINDS) == []
 
 
 # --- the itemised deductions against the deductions figure ----------------------------------------------
