@@ -23,6 +23,7 @@ from archive_core.records import PayrollPage, ReviewReason
 from . import (
     checks,
     columns,
+    dotted_zeros,
     egn_guard,
     lone_culprit,
     lost_rows,
@@ -252,6 +253,7 @@ def read_page(
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
         split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two
+        dotted_zeros.add_zero_readings(s, kinds, drafts, targets)  # a dotted zero read as an 8
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
