@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from itertools import combinations
+from itertools import combinations, product
 
 from . import checks
 from .sheet import Sheet, Target
@@ -57,11 +57,11 @@ def eights_as_zeros(value: str) -> list[str]:
 
 def add_zero_readings(
     s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], targets: list[Target]
-) -> None:
+) -> set[int]:
     """On a page whose face's zeros read as eights: the money figures of the rows in doubt offered with
-    their eights as zeros, as other readings beside the first."""
+    their eights as zeros, as other readings beside the first; the rows offered them."""
     if not page_reads_zeros_as_eights(s, kinds):
-        return
+        return set()
     rows = sorted({t.row for t in targets if 0 <= t.row < len(drafts)})
     fields = [k for k in checks.MONEY if k in kinds]
     for r in rows:
@@ -79,3 +79,65 @@ def add_zero_readings(
                         alts.append(v)
             if not alts:
                 d.alts.pop(f, None)
+    return set(rows)
+
+
+MAX_CHOICES = 4096  # combinations of the doubted rows' readings tried against one column's total
+
+
+def choose_by_columns(
+    drafts: list[checks.RowDraft],
+    totals: dict[str, str],
+    present: list[str],
+    carried: dict[str, str] | None,
+    offered: set[int],
+) -> None:
+    """A column whose every figure but the doubted ones with eights-as-zeros readings is vouched for, and
+    exactly one choice among those readings that makes it add up to its printed total: that choice is
+    taken, and the row sums are checked again (a figure both the column total and its row's sums confirm
+    leaves review; one they do not stays there)."""
+    changed: dict[int, set[str]] = {}
+    for f in [k for k in checks.MONEY if k in present and k in totals]:
+        doubted = [i for i, d in enumerate(drafts) if f in d.review]
+        if (
+            not doubted
+            or not set(doubted) <= offered
+            or any(not drafts[i].alts.get(f) or drafts[i].dec(f) is None for i in doubted)
+        ):
+            continue
+        others = [d.dec(f) for i, d in enumerate(drafts) if i not in doubted]
+        if any(x is None for x in others):
+            continue
+        try:
+            need = (
+                Decimal(totals[f])
+                - Decimal((carried or {}).get(f, "0"))
+                - sum(x for x in others if x is not None)
+            )
+        except InvalidOperation:
+            continue
+        options = [
+            [drafts[i].dec(f), *(Decimal(str(a)) for a in drafts[i].alts[f] if a is not None)]
+            for i in doubted
+        ]
+        n = 1
+        for o in options:
+            n *= len(o)
+        if n > MAX_CHOICES:
+            continue
+        found = {c for c in product(*options) if sum(x for x in c if x is not None) == need}
+        if len(found) != 1:
+            continue
+        for i, x in zip(doubted, next(iter(found)), strict=True):
+            d = drafts[i]
+            if x is not None and x != d.dec(f):
+                d.values[f] = f"{x:.2f}"
+                changed.setdefault(i, set()).add(f)
+            d.alts.pop(f, None)
+    for i, fields in changed.items():  # only what a column chose leaves review, if its row's sums hold too
+        d = drafts[i]
+        for f in fields:
+            d.review.discard(f)
+        d.proven.difference_update(checks.MONEY)
+        d.derived.difference_update(fields)
+        checks.check_money(d, present)
