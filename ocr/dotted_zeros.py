@@ -6,8 +6,10 @@ hole), but the page can: a face that prints zeros this way reads stotinki `88` i
 
 On such a page every money figure of a row in doubt is offered with its eights read as zeros (each
 choice of them, up to ``MAX_EIGHTS`` eights, else all or one at a time) as other readings beside the
-first (``RowDraft.alts``): the row sums and the column totals choose among them (ocr/checks.py); none is
-ever taken on its own, and where several fit, the field stays in review.
+first (``RowDraft.alts``): the row sums choose among them (ocr/checks.py), and where several fit (a row of
+zeros read `8,88` with its net `0,00`), a column whose other figures no check doubts and whose printed total
+only one choice meets (``choose_by_columns``). None is ever taken on its own; a figure only a column chose
+leaves review only if its row's sums then hold.
 """
 
 from __future__ import annotations
