@@ -23,6 +23,7 @@ from archive_core.records import PayrollPage, ReviewReason
 from . import (
     checks,
     columns,
+    dotted_zeros,
     egn_guard,
     lone_culprit,
     lost_rows,
@@ -251,9 +252,11 @@ def read_page(
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
         split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two
+        offered = dotted_zeros.add_zero_readings(s, kinds, drafts, targets)  # a dotted zero read as an 8
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
+        dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)

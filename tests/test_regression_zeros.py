@@ -35,3 +35,26 @@ def test_slashed_zeros_are_read_as_zeros(ocr_engine: OcrEngine):
     assert s.accuracy >= 0.85, (
         f"{sum(s.correct.values())} of {sum(s.truth_values.values())} fields right (before: 56 of 72)"
     )
+
+
+def test_dotted_zeros_read_as_eights_are_chosen_by_the_row_sums(ocr_engine: OcrEngine):
+    """A dot-matrix face whose zero has a dot inside, at 300 dpi (E dev 501 page 5): the dot merges with the
+    ring and `0,00` reads `8,88`. Before: the fifth person's additional pay `8.88`, their gross `9596.33`,
+    deductions `1611.13` (all flagged); now `0.00`, chosen by the row sums (``ocr.dotted_zeros``)."""
+    png = FIXTURES / "regression" / "e-dotted-zeros-read-as-eight.png"
+    truth = PayrollPage.load(png.with_suffix(".json"))
+    got = extract_image(
+        cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=300
+    )
+    pairs = dict((t.row, (t, g)) for t, g in match_rows(truth.rows, got.rows))
+    t, g = pairs[5]
+    assert g is not None
+    assert (
+        [getattr(g, f) for f in MONEY]
+        == [getattr(t, f) for f in MONEY]
+        == ["9590.33", "0.00", "9590.33", "1611.18", "7979.15"]
+    )
+    assert "extra_pay" not in (g.review or [])
+    s = Score()
+    s.add(truth, got)
+    assert not {f: n for f, n in s.silent.items() if f in MONEY and n}, "a money figure wrong and not flagged"
