@@ -177,6 +177,19 @@ def _headed_row_number(votes: dict[str, int]) -> bool:
     return votes.get("row", 0) > 0 and not votes.get("days_worked")
 
 
+DAY_ROWS = 0.5  # a column no heading calls days holds day-like figures on at least this share of the rows
+
+
+def _days_column(cells: list[str], f: Feats) -> bool:
+    """Days worked: a column headed so, or one whose cells hold day-like figures (1-31) on half the rows
+    or more. A signature column with one squiggle read as `1` (or a `|`) among blank cells is not one:
+    taken for days, its blanks sent every row's days to review on a sheet without days (H dev 803)."""
+    if f.votes.get("days_worked"):
+        return True
+    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
+    return len(day_like) >= DAY_ROWS * len(cells)
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
@@ -212,7 +225,7 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
                 kinds[c] = "row"
                 break
     for c in range(n_cols):
-        if kinds[c] is None and feats[c].small >= 0.5 and "days_worked" not in kinds:
+        if kinds[c] is None and feats[c].small >= 0.5 and "days_worked" not in kinds and _days_column(cols[c], feats[c]):
             kinds[c] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
