@@ -225,7 +225,8 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
                 kinds[c] = "row"
                 break
     for c in range(n_cols):
-        if kinds[c] is None and feats[c].small >= 0.5 and "days_worked" not in kinds and _days_column(cols[c], feats[c]):
+        days_like = feats[c].small >= 0.5 and _days_column(cols[c], feats[c])
+        if kinds[c] is None and days_like and "days_worked" not in kinds:
             kinds[c] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
