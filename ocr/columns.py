@@ -177,6 +177,20 @@ def _headed_row_number(votes: dict[str, int]) -> bool:
     return votes.get("row", 0) > 0 and not votes.get("days_worked")
 
 
+DAY_ROWS = 0.25  # a column no heading calls days holds day-like figures on at least this share of its rows
+
+
+def _days_column(cells: list[str], f: Feats) -> bool:
+    """Days worked: a column headed so, or one whose cells hold day-like figures (0-31) on a quarter of
+    the rows or more, two at least (a days column half misread, its heading too, is still one: H dev 803
+    p1). A signature column with one squiggle read as `1` (or a `|`) among blank cells is not: taken for
+    days, its blanks sent every row's days to review on a sheet without days (H dev 803 p5, p7)."""
+    if f.votes.get("days_worked"):
+        return True
+    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
+    return len(day_like) >= max(2, DAY_ROWS * len(cells))
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
@@ -212,7 +226,8 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
                 kinds[c] = "row"
                 break
     for c in range(n_cols):
-        if kinds[c] is None and feats[c].small >= 0.5 and "days_worked" not in kinds:
+        days_like = feats[c].small >= 0.5 and _days_column(cols[c], feats[c])
+        if kinds[c] is None and days_like and "days_worked" not in kinds:
             kinds[c] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
