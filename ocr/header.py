@@ -217,9 +217,11 @@ _DASHES = {"-", "–", "—", "--"}
 _DASH_LOOKALIKES = {">", "~", "=", "_"}  # a lone dash between two words read as another stroke
 
 
-def _abbreviation(tok: str, substitute: bool = True) -> str:
+def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = None) -> str:
     """A legal form's abbreviation with one letter misread ("АФ", "1Ф" for "ДФ"): the one known
-    abbreviation of the same length one letter away, the last letter kept when several are."""
+    abbreviation of the same length one letter away, the last letter kept when several are. Legal forms
+    are a closed list of short words one letter apart ("КГ" is one from "КД" and the sheet said "ЕТ"), so
+    a letter put in for another is never sure: the name goes to a person (``doubts``)."""
     core = tok.strip(".,")
     if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
         return tok.replace(core, core[:-1])
@@ -232,7 +234,11 @@ def _abbreviation(tok: str, substitute: bool = True) -> str:
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
     if len(near) > 1:
         near = [a for a in near if a[-1] == core[-1]]
-    return tok.replace(core, near[0]) if len(near) == 1 else tok
+    if len(near) != 1:
+        return tok
+    if doubts is not None:
+        doubts.append(f"„{core}“ прочетено като правна форма „{near[0]}“: проверете формата")
+    return tok.replace(core, near[0])
 
 
 def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
@@ -313,7 +319,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
