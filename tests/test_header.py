@@ -29,6 +29,7 @@ CASES = json.loads((HEADER / "employers.json").read_text(encoding="utf-8"))
 LEFT_AS_READ = {"d-person-name-misread-left-as-read"}  # a person's name one letter off: no dictionary tells
 # read wrong and no rule can tell the right name: the name must go to a person
 TO_A_PERSON = {"f-legal-form-misread-as-no-known-one",  # "До": "ДФ" or "ДП"?
+               "f-legal-form-read-as-another-one",  # "КГ" (0.93) is one letter from "КД"; the sheet said "ЕТ"
                "f-word-read-unsure-dropped-as-dust"}  # "цет" (0.25) dropped: the name lacks a word  # fmt: skip
 # corrected, and sent to a person all the same: the word read may have been the printed one
 CORRECTED_WITH_DOUBT = {"e-legal-form-with-a-letter-too-many", "e-first-name-in-quotes-one-letter-off",
@@ -128,6 +129,16 @@ def test_a_full_stop_after_a_legal_form_is_a_speck_and_a_word_that_only_looks_li
     odd = [Word("Дб", 0.9, Box(0, 0, 40, 30)), Word("„Родопа“", 0.95, Box(50, 0, 200, 30))]
     assert clean_employer(odd, doubts) == "Дб „Родопа“"
     assert doubts == ["„Дб“ не е позната правна форма"]
+
+
+def test_a_legal_form_mended_by_a_letter_goes_to_a_person_and_one_read_as_printed_does_not():
+    doubts: list[str] = []
+    mended = [Word("КГ", 0.93, Box(0, 0, 40, 30)), Word("„Вели“", 0.95, Box(50, 0, 150, 30))]
+    assert clean_employer(mended, doubts) == "КД „Вели“"
+    assert doubts == ["„КГ“ прочетено като правна форма „КД“: проверете формата"]
+    doubts = []
+    assert clean_employer([Word("ЕТ", 0.93, Box(0, 0, 40, 30)), Word("„Вели“", 0.95, Box(50, 0, 150, 30))], doubts) == "ЕТ „Вели“"
+    assert doubts == []
 
 
 def test_a_dash_glued_to_a_quote_is_kept_only_where_the_image_shows_one():
