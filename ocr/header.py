@@ -354,6 +354,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += [f"„{w.text.strip(marks[:3] + '«»')}“ неуверено разчетено" for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
+        doubts += _unsure_forms(words, name, doubts)
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [f"„{t.strip(_QUOTE_MARKS)}“: главна буква в средата на думата" for t in name.split()
                    if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
@@ -361,6 +362,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if odd:
             doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")
     return name if len(name) >= 4 else None
+
+
+def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
+    """A listed legal form read with low confidence: the forms are short and one letter apart ("ЕТ", "КД",
+    "ДП", "ДФ"), so being on the list says little; the name goes to a person."""
+    out: list[str] = []
+    forms = {t.strip("„“.,") for t in name.split()}
+    for w in words:
+        core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
+        if w.conf < LOW_CONF and core in _ABBREVIATIONS and core in forms and not any(f"„{core}“" in d for d in doubts + out):
+            out.append(f"„{core}“ неуверено разчетено: правната форма може да е друга")
+    return out
 
 
 def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:

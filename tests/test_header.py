@@ -187,6 +187,21 @@ def test_an_unsure_name_is_read_again_alone_and_the_second_reading_taken_only_wh
     assert reread_employer(sure, page, page, engine) == sure and engine.asked == 0  # a sure name is not read again
 
 
+def test_a_legal_form_read_unsure_or_put_in_for_another_stays_with_a_person_until_two_readings_agree():
+    page = np.full((300, 1000), 255, np.uint8)
+    rest = [Word("„Вели“", 0.95, Box(240, 100, 480, 140)), Word("Черноочене", 0.96, Box(520, 100, 760, 140))]
+    mended = parse_header([Word("КГ", 0.93, Box(100, 100, 160, 140)), *rest], 3000, gray=page)
+    assert mended.employer == "КД „Вели“ Черноочене" and mended.employer_review
+    again = [Word("КД", 0.95, Box(100, 100, 160, 140)), *rest]  # the mended form read again: no second opinion
+    assert reread_employer(mended, page, page, _LineEngine(again)).employer_review == mended.employer_review
+    unsure = parse_header([Word("ЕТ", 0.45, Box(100, 100, 160, 140)), *rest], 3000, gray=page)
+    assert unsure.employer == "ЕТ „Вели“ Черноочене" and "ЕТ" in (unsure.employer_review or "")
+    other = [Word("КД", 0.95, Box(100, 100, 160, 140)), *rest]  # the two readings disagree: a person decides
+    assert reread_employer(unsure, page, page, _LineEngine(other)).employer == unsure.employer
+    same = [Word("ЕТ", 0.95, Box(100, 100, 160, 140)), *rest]  # read so again, with confidence: no doubt left
+    assert reread_employer(unsure, page, page, _LineEngine(same)).employer_review is None
+
+
 def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_person():
     doubts: list[str] = []
     words = [Word("ЕТ", 0.9, Box(0, 0, 40, 30)), Word("„Вели", 0.9, Box(50, 0, 130, 30)),
