@@ -365,13 +365,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
 
 
 def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
-    """A listed legal form read with low confidence: the forms are short and one letter apart ("ЕТ", "КД",
-    "ДП", "ДФ"), so being on the list says little; the name goes to a person."""
+    """A listed legal form read with low confidence that another form is near (two-letter forms are all
+    near one another: "ЕТ", "КД", "ДП", "ДФ"; "ООД"/"ЕООД", "АПК"/"ЗПК" one letter apart): being on the list
+    says little, the name goes to a person. A form no other is near ("ТКЗС") stands."""
     out: list[str] = []
     forms = {t.strip("„“.,") for t in name.split()}
     for w in words:
         core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
-        if w.conf < LOW_CONF and core in _ABBREVIATIONS and core in forms and not any(f"„{core}“" in d for d in doubts + out):
+        if w.conf >= LOW_CONF or core not in _ABBREVIATIONS or core not in forms:
+            continue
+        limit = 2 if len(core) == 2 else 1
+        near = any(a != core and levenshtein(a, core) <= limit for a in _ABBREVIATIONS)
+        if near and not any(f"„{core}“" in d for d in doubts + out):
             out.append(f"„{core}“ неуверено разчетено: правната форма може да е друга")
     return out
 

@@ -200,6 +200,8 @@ def test_a_legal_form_read_unsure_or_put_in_for_another_stays_with_a_person_unti
     assert reread_employer(unsure, page, page, _LineEngine(other)).employer == unsure.employer
     same = [Word("ЕТ", 0.95, Box(100, 100, 160, 140)), *rest]  # read so again, with confidence: no doubt left
     assert reread_employer(unsure, page, page, _LineEngine(same)).employer_review is None
+    lone = parse_header([Word("ТКЗС", 0.45, Box(100, 100, 190, 140)), *rest], 3000, gray=page)
+    assert lone.employer_review is None  # no other form is one letter from "ТКЗС": read unsure, it stands
 
 
 def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_person():
