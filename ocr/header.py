@@ -241,6 +241,14 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     return tok.replace(core, near[0])
 
 
+def _form_like(core: str) -> bool:
+    """Two to four capitals that are no listed legal form and no known word ("АЛ", "ЕАЛ", "ООЛ"): after the
+    quoted name a legal form misread, not a word of the name (towns are written in small letters)."""
+    words = vocabulary()["words"]
+    return (2 <= len(core) <= 4 and core.isalpha() and core.isupper() and core not in _ABBREVIATIONS
+            and core not in words and core.capitalize() not in words)  # fmt: skip
+
+
 def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     """The first word outside quotes that looks like a legal form's abbreviation but is none: one letter
     too many ("САПК": only "АПК" is one letter shorter) is that form, else left as read; either way the
@@ -318,6 +326,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+        elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
+            tok = _abbreviation(tok, doubts=doubts)
+            tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
             tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):

@@ -141,6 +141,18 @@ def test_a_legal_form_mended_by_a_letter_goes_to_a_person_and_one_read_as_printe
     assert doubts == []
 
 
+def test_capitals_in_the_legal_forms_place_after_the_quoted_name_are_mended_or_doubted_never_silent():
+    def read(form: str) -> tuple[str | None, list[str]]:
+        doubts: list[str] = []
+        words = [Word("„Стомана“", 0.95, Box(0, 0, 150, 30)), Word(form, 0.93, Box(160, 0, 200, 30)),
+                 Word("Перник", 0.95, Box(210, 0, 320, 30))]  # fmt: skip
+        return clean_employer(words, doubts), doubts
+
+    assert read("АЛ") == ("„Стомана“ АД Перник", ["„АЛ“ прочетено като правна форма „АД“: проверете формата"])
+    assert read("ДД") == ("„Стомана“ ДД Перник", ["„ДД“ не е позната правна форма"])
+    assert read("ЕАД") == ("„Стомана“ ЕАД Перник", [])  # a listed form read with confidence: no doubt
+
+
 def test_a_dash_glued_to_a_quote_is_kept_only_where_the_image_shows_one():
     gray = np.full((60, 400), 200, np.uint8)
     for x in range(10, 90, 12):  # a "word" of strokes ending in a quote at x 90-100
