@@ -369,6 +369,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [f"„{t.strip(_QUOTE_MARKS)}“: главна буква в средата на думата" for t in name.split()
                    if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
+        if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
+            doubts.append("две имена в кавички: проверете кавичките")
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")

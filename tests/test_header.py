@@ -30,6 +30,7 @@ LEFT_AS_READ = {"d-person-name-misread-left-as-read"}  # a person's name one let
 # read wrong and no rule can tell the right name: the name must go to a person
 TO_A_PERSON = {"f-legal-form-misread-as-no-known-one",  # "До": "ДФ" or "ДП"?
                "f-legal-form-read-as-another-one",  # "КГ" (0.93) is one letter from "КД"; the sheet said "ЕТ"
+               "f-town-after-the-quoted-name-in-quotes-of-its-own",  # two quoted names: specks read as quotes?
                "f-word-read-unsure-dropped-as-dust"}  # "цет" (0.25) dropped: the name lacks a word  # fmt: skip
 # corrected, and sent to a person all the same: the word read may have been the printed one
 CORRECTED_WITH_DOUBT = {"e-legal-form-with-a-letter-too-many", "e-first-name-in-quotes-one-letter-off",
