@@ -12,7 +12,7 @@ import numpy as np
 
 from .employer_spelling import check, is_word
 from .engine import OcrEngine
-from .geometry import Box
+from .geometry import Box, Word
 from .header import LOW_CONF, Header, read_employer, vocabulary
 from .names import lexicon as name_lexicon
 
@@ -46,6 +46,17 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _form_agrees(form: str, header: Header, first_sure: set[str], words: list[Word]) -> bool:
+    """A legal form of the second reading stands when the first read it with confidence, or the first
+    reading came to it (unsure, or one letter too many dropped) and the second read it with confidence; a
+    form the first reading put in for another letter by letter ("КГ" -> "КД") is no agreement."""
+    if form in first_sure:
+        return True
+    sure_now = any(w.conf >= LOW_CONF and form in _pieces(w.text) for w in words)
+    substituted = f"правна форма „{form}“" in (header.employer_review or "")
+    return sure_now and form in _pieces(header.employer or "") and not substituted
+
+
 def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine: OcrEngine) -> Header:
     """``header`` with the name read again from ``image`` (the page as the engine reads it) when the first
     reading sent it to a person, and the second has no doubt and every word of it is known or was read
@@ -73,4 +84,6 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     mended = {p for p in _pieces(header.employer) if is_word(p)} - {p for w in first for p in _pieces(w.text)}
     if any(p not in known_words() and p not in first_sure and p not in mended for p in _pieces(name)):
         return header  # a word neither known nor read so before: two readings disagree, a person decides
+    if not all(_form_agrees(p, header, first_sure, words) for p in _pieces(name) if p in vocabulary()["legal_forms"]):
+        return header  # a legal form is known but one letter from another ("КД"/"ЕТ"): two readings must agree
     return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))

@@ -217,9 +217,11 @@ _DASHES = {"-", "–", "—", "--"}
 _DASH_LOOKALIKES = {">", "~", "=", "_"}  # a lone dash between two words read as another stroke
 
 
-def _abbreviation(tok: str, substitute: bool = True) -> str:
+def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = None) -> str:
     """A legal form's abbreviation with one letter misread ("АФ", "1Ф" for "ДФ"): the one known
-    abbreviation of the same length one letter away, the last letter kept when several are."""
+    abbreviation of the same length one letter away, the last letter kept when several are. Legal forms
+    are a closed list of short words one letter apart ("КГ" is one from "КД" and the sheet said "ЕТ"), so
+    a letter put in for another is never sure: the name goes to a person (``doubts``)."""
     core = tok.strip(".,")
     if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
         return tok.replace(core, core[:-1])
@@ -232,7 +234,19 @@ def _abbreviation(tok: str, substitute: bool = True) -> str:
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
     if len(near) > 1:
         near = [a for a in near if a[-1] == core[-1]]
-    return tok.replace(core, near[0]) if len(near) == 1 else tok
+    if len(near) != 1:
+        return tok
+    if doubts is not None:
+        doubts.append(f"„{core}“ прочетено като правна форма „{near[0]}“: проверете формата")
+    return tok.replace(core, near[0])
+
+
+def _form_like(core: str) -> bool:
+    """Two to four capitals that are no listed legal form and no known word ("АЛ", "ЕАЛ", "ООЛ"): after the
+    quoted name a legal form misread, not a word of the name (towns are written in small letters)."""
+    words = vocabulary()["words"]
+    return (2 <= len(core) <= 4 and core.isalpha() and core.isupper() and core not in _ABBREVIATIONS
+            and core not in words and core.capitalize() not in words)  # fmt: skip
 
 
 def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
@@ -312,8 +326,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+        elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
+            tok = _abbreviation(tok, doubts=doubts)
+            tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok, substitute=i == 0), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
@@ -348,13 +365,33 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += [f"„{w.text.strip(marks[:3] + '«»')}“ неуверено разчетено" for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
+        doubts += _unsure_forms(words, name, doubts)
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [f"„{t.strip(_QUOTE_MARKS)}“: главна буква в средата на думата" for t in name.split()
                    if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
+        if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
+            doubts.append("две имена в кавички: проверете кавичките")
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")
     return name if len(name) >= 4 else None
+
+
+def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
+    """A listed legal form read with low confidence that another form is near (two-letter forms are all
+    near one another: "ЕТ", "КД", "ДП", "ДФ"; "ООД"/"ЕООД", "АПК"/"ЗПК" one letter apart): being on the list
+    says little, the name goes to a person. A form no other is near ("ТКЗС") stands."""
+    out: list[str] = []
+    forms = {t.strip("„“.,") for t in name.split()}
+    for w in words:
+        core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
+        if w.conf >= LOW_CONF or core not in _ABBREVIATIONS or core not in forms:
+            continue
+        limit = 2 if len(core) == 2 else 1
+        near = any(a != core and levenshtein(a, core) <= limit for a in _ABBREVIATIONS)
+        if near and not any(f"„{core}“" in d for d in doubts + out):
+            out.append(f"„{core}“ неуверено разчетено: правната форма може да е друга")
+    return out
 
 
 def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:

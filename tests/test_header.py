@@ -29,6 +29,8 @@ CASES = json.loads((HEADER / "employers.json").read_text(encoding="utf-8"))
 LEFT_AS_READ = {"d-person-name-misread-left-as-read"}  # a person's name one letter off: no dictionary tells
 # read wrong and no rule can tell the right name: the name must go to a person
 TO_A_PERSON = {"f-legal-form-misread-as-no-known-one",  # "До": "ДФ" or "ДП"?
+               "f-legal-form-read-as-another-one",  # "КГ" (0.93) is one letter from "КД"; the sheet said "ЕТ"
+               "f-town-after-the-quoted-name-in-quotes-of-its-own",  # two quoted names: specks read as quotes?
                "f-word-read-unsure-dropped-as-dust"}  # "цет" (0.25) dropped: the name lacks a word  # fmt: skip
 # corrected, and sent to a person all the same: the word read may have been the printed one
 CORRECTED_WITH_DOUBT = {"e-legal-form-with-a-letter-too-many", "e-first-name-in-quotes-one-letter-off",
@@ -130,6 +132,28 @@ def test_a_full_stop_after_a_legal_form_is_a_speck_and_a_word_that_only_looks_li
     assert doubts == ["„Дб“ не е позната правна форма"]
 
 
+def test_a_legal_form_mended_by_a_letter_goes_to_a_person_and_one_read_as_printed_does_not():
+    doubts: list[str] = []
+    mended = [Word("КГ", 0.93, Box(0, 0, 40, 30)), Word("„Вели“", 0.95, Box(50, 0, 150, 30))]
+    assert clean_employer(mended, doubts) == "КД „Вели“"
+    assert doubts == ["„КГ“ прочетено като правна форма „КД“: проверете формата"]
+    doubts = []
+    assert clean_employer([Word("ЕТ", 0.93, Box(0, 0, 40, 30)), Word("„Вели“", 0.95, Box(50, 0, 150, 30))], doubts) == "ЕТ „Вели“"
+    assert doubts == []
+
+
+def test_capitals_in_the_legal_forms_place_after_the_quoted_name_are_mended_or_doubted_never_silent():
+    def read(form: str) -> tuple[str | None, list[str]]:
+        doubts: list[str] = []
+        words = [Word("„Стомана“", 0.95, Box(0, 0, 150, 30)), Word(form, 0.93, Box(160, 0, 200, 30)),
+                 Word("Перник", 0.95, Box(210, 0, 320, 30))]  # fmt: skip
+        return clean_employer(words, doubts), doubts
+
+    assert read("АЛ") == ("„Стомана“ АД Перник", ["„АЛ“ прочетено като правна форма „АД“: проверете формата"])
+    assert read("ДД") == ("„Стомана“ ДД Перник", ["„ДД“ не е позната правна форма"])
+    assert read("ЕАД") == ("„Стомана“ ЕАД Перник", [])  # a listed form read with confidence: no doubt
+
+
 def test_a_dash_glued_to_a_quote_is_kept_only_where_the_image_shows_one():
     gray = np.full((60, 400), 200, np.uint8)
     for x in range(10, 90, 12):  # a "word" of strokes ending in a quote at x 90-100
@@ -174,6 +198,23 @@ def test_an_unsure_name_is_read_again_alone_and_the_second_reading_taken_only_wh
     sure = parse_header([Word("ДЗС", 0.95, Box(100, 100, 190, 140)), first[2]], 3000)
     engine = _LineEngine(again)
     assert reread_employer(sure, page, page, engine) == sure and engine.asked == 0  # a sure name is not read again
+
+
+def test_a_legal_form_read_unsure_or_put_in_for_another_stays_with_a_person_until_two_readings_agree():
+    page = np.full((300, 1000), 255, np.uint8)
+    rest = [Word("„Вели“", 0.95, Box(240, 100, 480, 140)), Word("Черноочене", 0.96, Box(520, 100, 760, 140))]
+    mended = parse_header([Word("КГ", 0.93, Box(100, 100, 160, 140)), *rest], 3000, gray=page)
+    assert mended.employer == "КД „Вели“ Черноочене" and mended.employer_review
+    again = [Word("КД", 0.95, Box(100, 100, 160, 140)), *rest]  # the mended form read again: no second opinion
+    assert reread_employer(mended, page, page, _LineEngine(again)).employer_review == mended.employer_review
+    unsure = parse_header([Word("ЕТ", 0.45, Box(100, 100, 160, 140)), *rest], 3000, gray=page)
+    assert unsure.employer == "ЕТ „Вели“ Черноочене" and "ЕТ" in (unsure.employer_review or "")
+    other = [Word("КД", 0.95, Box(100, 100, 160, 140)), *rest]  # the two readings disagree: a person decides
+    assert reread_employer(unsure, page, page, _LineEngine(other)).employer == unsure.employer
+    same = [Word("ЕТ", 0.95, Box(100, 100, 160, 140)), *rest]  # read so again, with confidence: no doubt left
+    assert reread_employer(unsure, page, page, _LineEngine(same)).employer_review is None
+    lone = parse_header([Word("ТКЗС", 0.45, Box(100, 100, 190, 140)), *rest], 3000, gray=page)
+    assert lone.employer_review is None  # no other form is one letter from "ТКЗС": read unsure, it stands
 
 
 def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_person():
