@@ -15,7 +15,7 @@ from itertools import product
 from archive_core import egn as egn_mod
 
 from . import normalise
-from .analysis import Analysis, column_kinds
+from .analysis import Analysis
 from .checks import READINGS_DISAGREE, RowDraft
 from .engine import OcrEngine
 from .reading import mosaic_read
@@ -25,9 +25,11 @@ DIGITS = "0123456789"
 MAX_DIFF = 4  # digits the two readings may differ in and still be one ЕГН read twice
 
 
-def second_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft], engine: OcrEngine
-                ) -> dict[int, str | None]:  # fmt: skip
-    """Draft index -> the second reading (None: nothing read) of every valid ЕГН not already doubted."""
+def second_egns(a: Analysis, s: Sheet, kinds: list[str | None], read_kinds: list[str], drafts: list[RowDraft],
+                engine: OcrEngine) -> dict[int, str | None]:  # fmt: skip
+    """Draft index -> the second reading (None: nothing read) of every valid ЕГН not already doubted.
+    ``read_kinds``: ``analysis.column_kinds`` as ``reading.recognise`` was given them (its 'numeric'
+    columns were read with the digits model)."""
     if "egn" not in kinds:
         return {}
     c = kinds.index("egn")
@@ -36,11 +38,13 @@ def second_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[Row
     if not rows:
         return {}
     boxes = [a.grid.cell(s.body_rows[i], c) for i in rows]
-    if column_kinds(a)[c] == "numeric":  # read first with the digits model (reading.recognise)
+    # read first with the digits model (reading.recognise): again with the text model, and the other way round
+    if c < len(read_kinds) and read_kinds[c] == "numeric":
         read = mosaic_read(a, boxes, lambda m: engine.words(m, psm=6, whitelist=DIGITS))
     else:
         read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=DIGITS))
-    return {i: normalise.egn("".join(w.text for w in ws)) if ws else None for i, ws in zip(rows, read, strict=True)}
+    texts = ["".join(w.text for w in ws) for ws in read]
+    return {i: normalise.egn(text) if text else None for i, text in zip(rows, texts, strict=True)}
 
 
 def disagree(first: str, second: str | None) -> bool:
@@ -63,11 +67,11 @@ def disagree(first: str, second: str | None) -> bool:
     return False
 
 
-def doubt_valid_disagreeing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft],
-                            engine: OcrEngine) -> int:  # fmt: skip
+def doubt_valid_disagreeing(a: Analysis, s: Sheet, kinds: list[str | None], read_kinds: list[str],
+                            drafts: list[RowDraft], engine: OcrEngine) -> int:  # fmt: skip
     """Send to review each ЕГН whose second reading is another valid ЕГН; how many were sent."""
     sent = 0
-    for i, second in second_egns(a, s, kinds, drafts, engine).items():
+    for i, second in second_egns(a, s, kinds, read_kinds, drafts, engine).items():
         d = drafts[i]
         if second is not None and disagree(str(d.values.get("egn")), second):
             d.alts.setdefault("egn", []).append(second)

@@ -225,7 +225,8 @@ def read_page(
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)
         raise
-    reading = recognise(a, column_kinds(a), engine)
+    read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
+    reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
@@ -262,7 +263,7 @@ def read_page(
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
-    doubt_valid_disagreeing(a, s, kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
+    doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     egn_guard.lift_page_flag(drafts, checked)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
