@@ -40,6 +40,7 @@ from . import (
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
+from .egn_second import doubt_valid_disagreeing
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
@@ -225,7 +226,8 @@ def read_page(
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)
         raise
-    reading = recognise(a, column_kinds(a), engine)
+    read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
+    reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
@@ -264,6 +266,7 @@ def read_page(
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
+    doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     egn_guard.lift_page_flag(drafts, checked)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
