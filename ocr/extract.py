@@ -37,6 +37,7 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .crossed_days import reread_crossed_days
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
 from .egncells import put_egns, split_egn_cells
@@ -271,6 +272,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings)
+    reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)
