@@ -135,8 +135,13 @@ def reread_crossed_days(
 
 
 def _lost_digits(earlier: object, x: int) -> bool:
-    """The earlier reading is the figure, or the figure with a digit the pen covered lost ('3' of '23')."""
-    return earlier == x or (isinstance(earlier, int) and str(earlier) in str(x))
+    """The earlier reading is the figure, the figure with a digit the pen covered lost ('3' of '23'), or
+    the figure with a stroke read as a digit beside it, which no days figure can be ('722' of '22')."""
+    if earlier == x:
+        return True
+    if not isinstance(earlier, int):
+        return False
+    return str(earlier) in str(x) or (earlier >= 100 and str(x) in str(earlier))
 
 
 def _int(text: str) -> int | None:

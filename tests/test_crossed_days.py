@@ -24,6 +24,8 @@ def test_the_cut_cell_fills_a_lost_digit_but_never_overrules_another_figure():
     assert crossed_days._lost_digits(3, 23)  # the pen covered the 2
     assert crossed_days._lost_digits(23, 23)
     assert not crossed_days._lost_digits(21, 23)  # both models read 21 earlier: a person decides
+    assert crossed_days._lost_digits(722, 22)  # a stroke read as a 7: no month has 722 days
+    assert not crossed_days._lost_digits(72, 22)
     assert crossed_days._int("-7") == 7  # a piece of stroke read as a dash
     assert crossed_days._int("2,3") is None
     assert crossed_days._int("722") is None
