@@ -38,6 +38,7 @@ from . import (
     stray_corrections,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
+from .crossed_days import reread_crossed_days
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
 from .egn_second import doubt_valid_disagreeing
@@ -277,6 +278,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings)
+    reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
     rownumbers.put_leading(drafts, lead)

@@ -17,6 +17,7 @@ from .preprocess import components
 
 EGN_DIGITS = 10
 SURE = 0.3  # how near a whole number of digits the width must be for the count to be told
+WIDEST = 3  # a days figure wider than this is crossed by something (a signature, a stamp): no opinion
 
 
 def ink_span(ink: np.ndarray, box: Box) -> tuple[int, int] | None:
@@ -58,4 +59,4 @@ def digit_count(ink: np.ndarray, box: Box, pitch: float | None) -> int | None:
         return None
     est = (span[1] - span[0] + 0.2 * pitch) / pitch
     n = round(est)
-    return n if n >= 1 and abs(est - n) <= SURE else None
+    return n if 1 <= n <= WIDEST and abs(est - n) <= SURE else None
