@@ -22,7 +22,7 @@ class Score:
     employer_ok: int = 0
     period_ok: int = 0
     employer_silent: int = 0  # pages whose employer name is wrong and carries no doubt (employer.review)
-    period_silent: int = 0  # pages whose period is wrong but read (a missing month or year goes to review)
+    period_silent: int = 0  # pages whose period is wrong, read and not doubted (a missing or doubted one goes to review)
     row_numbers: int = 0  # truth rows with a printed number
     row_numbers_ok: int = 0  # ... whose row in the extraction (the one covering it) carries that number
     pages_reviewed_whole: int = 0  # pages sent to review as a page (page_review)
@@ -35,7 +35,8 @@ class Score:
         self.employer_silent += not employer_ok and got.employer.name is not None and not got.employer.review
         period_ok = (truth.period.year, truth.period.month) == (got.period.year, got.period.month)
         self.period_ok += period_ok
-        self.period_silent += not period_ok and got.period.year is not None and got.period.month is not None
+        self.period_silent += (not period_ok and got.period.year is not None and got.period.month is not None
+                               and not got.period.review)  # a period read unsure goes to review (ingest/records.py)
         self.pages_reviewed_whole += got.page_review is not None
         for t in truth.rows:
             if t.row is None:

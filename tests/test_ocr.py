@@ -282,7 +282,8 @@ def test_extract_reads_with_the_model_the_settings_name(tmp_path: Path):
 
 def test_the_bench_counts_a_wrong_employer_or_period_that_carries_no_doubt():
     """A wrong employer name or period is silent unless the reader doubted it (employer.review) or left it
-    unread (a missing month sends the page's rows to review): the bench says how many pages are so."""
+    unread or doubted it (a missing month, or a year read twice differently, sends the page's rows to
+    review): the bench says how many pages are so."""
     truth = PayrollPage.model_validate(
         {"image": "p.png", "employer": {"name": "ТКЗС „Родина“"}, "period": {"year": 1985, "month": 6}}
     )
@@ -290,10 +291,12 @@ def test_the_bench_counts_a_wrong_employer_or_period_that_carries_no_doubt():
         (("ТКЗС „Родина“", None, (1985, 6)), (0, 0)),
         (("ТКЗС „Родииа“", None, (1985, 7)), (1, 1)),
         (("ТКЗС „Родииа“", "„Родииа“ неуверено разчетено", (1985, None)), (0, 0)),
+        (("ТКЗС „Родина“", None, (1983, 6, "годината е прочетена „1983“, при втори прочит „1985“")), (0, 0)),
     ]
-    for (name, doubt, (year, month)), expected in cases:
+    for (name, doubt, (year, month, *period_doubt)), expected in cases:
         got = PayrollPage.model_validate(
-            {"image": "p.png", "employer": {"name": name, "review": doubt}, "period": {"year": year, "month": month}}
+            {"image": "p.png", "employer": {"name": name, "review": doubt},
+             "period": {"year": year, "month": month, "review": (period_doubt or [None])[0]}}
         )
         s = Score()
         s.add(truth, got)
