@@ -5,16 +5,12 @@ table found". Here an engine whose detector always names that wrong turn reads t
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
-from PIL import Image
 
-from archive_core.records import PayrollPage
 from bench.scoring import Score
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 
-from .conftest import FIXTURES
+from .conftest import read_regression_sheet
 
 
 class WrongTurn:
@@ -34,10 +30,7 @@ class WrongTurn:
 
 
 def test_a_page_the_detector_turns_the_wrong_way_is_still_read(ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / "hard-sideways-orientation-misjudged-200dpi.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=WrongTurn(ocr_engine, 1), dpi=dpi)
+    truth, got = read_regression_sheet("hard-sideways-orientation-misjudged-200dpi", WrongTurn(ocr_engine, 1))
     s = Score()
     s.add(truth, got)
     assert s.rows_found == len(truth.rows) and s.row_numbers_ok == s.row_numbers

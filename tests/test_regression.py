@@ -4,16 +4,12 @@ synthetic sheets of the families the default samples never drew, reduced like th
 
 from __future__ import annotations
 
-import cv2
 import pytest
-from PIL import Image
 
-from archive_core.records import PayrollPage
 from bench.scoring import Score
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, read_regression_sheet
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
 STILL_FAILING: dict[str, str] = {
@@ -31,10 +27,7 @@ SHEETS = [
 
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_sheet_that_once_failed_has_every_person_and_no_silent_error(sheet: str, ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / f"{sheet}.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=dpi)
+    truth, got = read_regression_sheet(f"{sheet}", ocr_engine)
     s = Score()
     s.add(truth, got)
     assert s.rows_found == len(truth.rows), "a person's row was lost or merged"

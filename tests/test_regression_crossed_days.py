@@ -5,24 +5,14 @@ type band, half of them are read, and no wrong figure goes out unflagged (row 9:
 
 from __future__ import annotations
 
-import cv2
-from PIL import Image
-
-from archive_core.records import PayrollPage
 from bench.scoring import Score
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 
-from .conftest import FIXTURES
+from .conftest import read_regression_sheet
 
 
 def test_days_crossed_by_signatures_are_read_without_silent_errors(ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / "h-days-crossed-by-signatures.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(
-        cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=dpi
-    )
+    truth, got = read_regression_sheet("h-days-crossed-by-signatures", ocr_engine)
     s = Score()
     s.add(truth, got)
     assert sum(s.silent.values()) == 0

@@ -4,16 +4,12 @@ went wrong: tests/fixtures/regression/README.md."""
 
 from __future__ import annotations
 
-import cv2
 import pytest
-from PIL import Image
 
-from archive_core.records import PayrollPage
 from bench.scoring import Score
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 
-from .conftest import FIXTURES
+from .conftest import read_regression_sheet
 
 # sheet -> fields sent to review by main's reading before s2-9read (of all the fields it read)
 ONCE_FLAGGED_WHOLE = {
@@ -42,12 +38,7 @@ LIMIT = {"a-total-misread-two-digits-page-review": 0.14,
 
 @pytest.mark.parametrize("sheet", sorted(ONCE_FLAGGED_WHOLE))
 def test_a_few_misread_figures_do_not_send_whole_columns_to_review(sheet: str, ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / f"{sheet}.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(
-        cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=dpi
-    )
+    truth, got = read_regression_sheet(f"{sheet}", ocr_engine)
     s = Score()
     s.add(truth, got)
     assert sum(s.silent.values()) == 0

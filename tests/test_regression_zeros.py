@@ -5,25 +5,19 @@ review). Read again, the zeros must be zeros (``ocr.zeros``). The fixture: tests
 from __future__ import annotations
 
 import cv2
-from PIL import Image
 
 from archive_core.records import PayrollPage
 from bench.scoring import Score, match_rows
 from ocr.engine import OcrEngine
 from ocr.extract import extract_image
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, read_regression_sheet
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 
 
 def test_slashed_zeros_are_read_as_zeros(ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / "e-slashed-zeros-read-as-eight.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(
-        cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=dpi
-    )
+    truth, got = read_regression_sheet("e-slashed-zeros-read-as-eight", ocr_engine)
     zeros = [(t.row, f, getattr(g, f) if g else None) for t, g in match_rows(truth.rows, got.rows)
              for f in MONEY if getattr(t, f) == "0.00"]  # fmt: skip
     assert zeros, "the sheet has rows without additional pay"

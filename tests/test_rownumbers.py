@@ -4,27 +4,20 @@ a row pushed its neighbours onto the wrong printed numbers."""
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
-from PIL import Image
 
-from archive_core.records import PayrollPage
 from bench.scoring import Score
 from ocr import checks
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 from ocr.header import Header
 from ocr.rownumbers import darkest_ink, number_rows, put_leading, split_name_cells
 from ocr.sheet import Sheet
 
-from .conftest import FIXTURES
+from .conftest import read_regression_sheet
 
 
 def test_row_numbers_under_a_stamp_are_read_from_the_sheet(ocr_engine: OcrEngine):
-    png = FIXTURES / "regression" / "hard-stamp-over-row-numbers.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=dpi)
+    truth, got = read_regression_sheet("hard-stamp-over-row-numbers", ocr_engine)
     s = Score()
     s.add(truth, got)
     assert s.row_numbers == 3
