@@ -68,6 +68,30 @@ def _rows_vouched(drafts: list[RowDraft], totals: dict[str, str], present: list[
     return False
 
 
+def _median_pay(drafts: list[RowDraft], present: list[str]) -> Decimal | None:
+    """The median of the first pay column present (PAY_FIELDS), with at least three figures, or None."""
+    for f in PAY_FIELDS:
+        if f not in present:
+            continue
+        vals = sorted(v for v in (d.dec(f) for d in drafts) if v is not None and v > 0)
+        return vals[len(vals) // 2] if len(vals) >= 3 else None
+    return None
+
+
+def _scaled_impossible(drafts: list[RowDraft], present: list[str], year: int | None, k: int) -> bool:
+    """The rows' pay as read is a possible wage for ``year`` (data/wages.json), and the same pay ``k`` times
+    larger (``k`` > 0) or ``-k`` times smaller is not: the wages vouch that the rows were not misread by
+    that factor (E dev 516 p2: a gross total 4167163.08 read for 416716.30, rows 28 thousand leva in 1996)."""
+    if year is None or year not in wages():
+        return False
+    median = _median_pay(drafts, present)
+    if median is None:
+        return False
+    low, avg = wages()[year]
+    scaled = median * k if k > 0 else median / -k
+    return LOW * low <= median <= HIGH * avg and not LOW * low <= scaled <= HIGH * avg
+
+
 def check(
     drafts: list[RowDraft], totals: dict[str, str], present: list[str], year: int | None, month: int | None
 ) -> PageReview | None:
@@ -87,6 +111,9 @@ def check(
             continue  # other columns add up to their totals to the stotinka: the page reads right, this
             # total (often written by hand) was misread; the column check flags its figures if need be
         if got > 0 and total > 0 and (k := _factor(total / got)) is not None:
+            if _scaled_impossible(drafts, present, year, k):
+                continue  # the rows pay what one could earn that year and, k times over, what no one
+                # could: the printed total was misread, not the rows; row sums and columns flag figures
             times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
             return PageReview(
                 reason=PAGE_PLAUSIBILITY,

@@ -163,3 +163,25 @@ def test_days_the_second_model_alone_read_as_wide_as_the_ink_stay_flagged_whatev
     rows = [*_full_month_rows(), r]
     plausibility.cross_check(rows, ["days_worked", "base_pay"], 1985, 3)
     assert r.values["days_worked"] == 22 and "days_worked" in r.review
+
+
+# --- a printed total a round factor off the rows ------------------------------------------------------
+
+def _pay_rows(gross: str, ded: str, net: str) -> list[checks.RowDraft]:
+    return [checks.RowDraft(values={"name": "Иван Петров Иванов", "gross_pay": gross, "deductions": ded,
+                                    "net_pay": net}) for _ in range(5)]  # fmt: skip
+
+
+def test_rows_whose_pay_ten_times_over_no_one_earned_that_year_are_not_sent_for_a_misread_total():
+    # (E dev 516 p2: the gross total 416716.30 read as 4167163.08, ten times the rows' sum; the rows pay
+    # 28 thousand leva in 1996, 280 thousand no one earned: the total was misread, not the rows)
+    rows = _pay_rows("28394.08", "2356.71", "26037.37")
+    assert plausibility.check(rows, {"gross_pay": "1419764.20"}, ["gross_pay", "deductions", "net_pay"], 1996, 11) is None
+
+
+def test_rows_whose_pay_ten_times_over_is_still_a_wage_of_the_year_fail_the_page():
+    # the same factor in 1993, where 1 468 leva and 14 680 leva could both be a month's pay: the wages do
+    # not tell which was misread, the total or every row
+    rows = _pay_rows("1468.02", "176.16", "1291.86")
+    doubt = plausibility.check(rows, {"gross_pay": "73461.20"}, ["gross_pay", "deductions", "net_pay"], 1993, 5)
+    assert doubt is not None and doubt.reason == checks.PAGE_PLAUSIBILITY and "10" in doubt.detail
