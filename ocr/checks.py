@@ -986,11 +986,24 @@ def run_checks(
         check_totals(drafts, totals, present, carried)
     _unconfirmed_changes(drafts, totals, present, carried)
     check_magnitudes(drafts, present, totals, carried)
+    flag_lost_days_column(drafts, present)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
             if f not in d.proven or f in d.review:
                 d.review.add(f, CORRECTION)
                 d.review.reasons[f] = CORRECTION
+
+
+def flag_lost_days_column(drafts: list[RowDraft], present: list[str]) -> None:
+    """No days column found, yet no row's sums hold (every row has a money figure failing its row sum): the
+    columns were most likely placed one off, a days column among them lost (E dev 507 --hard all p3: the
+    days 23 of every row vanished and every money figure sat one column over). The days the sheet may have
+    go to review on every row instead of going out as "not on the sheet" without a word."""
+    if "days_worked" in present or len(drafts) < 2:
+        return
+    if all(any(d.review.reasons.get(f) == ROW_SUM for f in MONEY) for d in drafts):
+        for d in drafts:
+            d.review.add("days_worked", UNREADABLE)
 
 
 def _parts_sum(d: RowDraft) -> Decimal | None:
