@@ -21,14 +21,12 @@ import numpy as np
 
 from .analysis import Analysis
 from .checks import MONEY, RowDraft
+from .days_calendar import MIN_SETTLED, five_day_weeks
 from .engine import OcrEngine
 from .geometry import Box, text_lines
-from .plausibility import working_days
 from .preprocess import components
 from .reading import NUMERIC_CHARS, mosaic_read
 from .sheet import Sheet
-
-MIN_SETTLED = 3  # rows whose days no one doubts: enough to place the band and tell five-day weeks
 
 
 def _glyphs(ink: np.ndarray, box: Box, char_h: int) -> list[tuple[int, int, int, int]]:
@@ -83,11 +81,11 @@ def reread_crossed_days(
     if "days_worked" not in kinds or not (year and month):
         return
     c = kinds.index("days_worked")
-    wd = working_days(year, month)
+    wd = five_day_weeks(drafts, year, month)
+    if wd is None:  # Saturdays or calendar days counted
+        return
     settled = [(r, v) for r, d in zip(s.body_rows, drafts, strict=True)
                if isinstance(v := d.values.get("days_worked"), int) and "days_worked" not in d.review]  # fmt: skip
-    if len(settled) < MIN_SETTLED or max(v for _, v in settled) > wd:  # Saturdays or calendar days counted
-        return
     doubted = [(i, r) for i, (r, d) in enumerate(zip(s.body_rows, drafts, strict=True))
                if "days_worked" in d.review or d.values.get("days_worked") is None]  # fmt: skip
     if not doubted:

@@ -27,14 +27,21 @@ def _one_digit_apart(a: int, b: int) -> bool:
     return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
+def five_day_weeks(drafts: list[RowDraft], year: int | None, month: int | None) -> int | None:
+    """The month's working days when the sheet counts five-day weeks: at least ``MIN_SETTLED`` rows carry
+    days no one doubts, none beyond them (else None: Saturdays or calendar days counted, or too few)."""
+    if not (year and month):
+        return None
+    wd = working_days(year, month)
+    settled = [x for d in drafts if (x := _days(d)) is not None and "days_worked" not in d.review]
+    return wd if len(settled) >= MIN_SETTLED and max(settled) <= wd else None
+
+
 def settle_by_calendar(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
     """Take the one reading within the month's working days, for the days figures whose two readings
     disagree by one digit and whose other reading is beyond them, on a sheet of five-day weeks."""
-    if not (year and month):
-        return
-    wd = working_days(year, month)
-    settled = [x for d in drafts if (x := _days(d)) is not None and "days_worked" not in d.review]
-    if len(settled) < MIN_SETTLED or max(settled) > wd:  # a sheet counting Saturdays or calendar days
+    wd = five_day_weeks(drafts, year, month)
+    if wd is None:
         return
     for d in drafts:
         first = _days(d)
