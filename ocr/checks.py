@@ -44,8 +44,12 @@ COLUMN_RECONCILE = "column_reconcile"  # reconcile_columns: a figure moved so th
 TOTAL_FIX = "total_fix"  # check_totals: a doubtful figure moved by one slip so that its column adds up
 # a valid ЕГН whose birth date makes the person a child or very old in the sheet's month (ocr/egn_age.py)
 EGN_AGE = "egn_age"
+# the header's columns repeat (two sheets side by side, two tables on one image) and the page could not be
+# read as two: a row may hold two people's figures (ocr/sheet.py two_tables_to_review)
+TWO_TABLES = "two_tables"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
-           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE)  # fmt: skip
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
+           TWO_TABLES)  # fmt: skip
 
 
 class Flags(set[str]):
