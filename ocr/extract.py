@@ -281,7 +281,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
-    flag_unplaced(drafts, checked, s.headings)
+    flag_unplaced(drafts, checked, s.headings, s.texts)
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
