@@ -20,6 +20,7 @@ from itertools import combinations, product
 from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
 
+from . import egn_guard
 from .names import check_name
 from .normalise import digits
 
@@ -1218,7 +1219,8 @@ def guard_page(
 ) -> None:
     """Page-level doubts a person must see. A column of figures that could not be placed means a money
     field of every row may be missing; a page where most ЕГН fail their check digit was not read
-    (wrong orientation, two sheets, a stranger's layout): every field goes to review."""
+    (wrong orientation, two sheets, a stranger's layout): every field goes to review, unless the ЕГН
+    say the page was read in place (``egn_guard.read_in_place``)."""
     present = {k for k in kinds if k}
     # every payroll sheet names its people, pays gross, deducts and pays out net: a missing one was not
     # found, not absent
@@ -1257,7 +1259,8 @@ def guard_page(
             for d in drafts
             if isinstance(d.values.get("egn"), str) and egn_mod.is_valid(str(d.values["egn"]))
         )
-        if valid < 0.5 * len(drafts) and not egn_unread_on_a_read_page(drafts, valid, totals, kinds, carried):
+        # (unless the ЕГН fail on a page read in place: under a stamp, or misread by a face, ocr/egn_guard.py)
+        if valid < 0.5 * len(drafts) and not egn_guard.read_in_place(drafts, totals, kinds, carried):
             for d in drafts:
                 d.review.update(
                     (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
@@ -1269,25 +1272,6 @@ def guard_page(
             )
             d.values.setdefault("egn", None)
             d.review.add("egn", UNREADABLE)
-
-
-def egn_unread_on_a_read_page(
-    drafts: list[RowDraft],
-    valid: int,
-    totals: dict[str, str] | None,
-    kinds: list[str | None],
-    carried: dict[str, str] | None,
-) -> bool:
-    """Most ЕГН fail, yet the page was read: the ЕГН that fail were not read at all (a stamp over the
-    column: each goes to review on its own, unreadable), of those read more pass their check digit
-    than fail, and two money columns or more add up to their printed totals to the stotinka (a page
-    turned, two sheets or a stranger's layout do not add up). H dev 810 p1: four ЕГН under a stamp
-    sent the whole page, 49 fields, to review."""
-    misread = sum(1 for d in drafts if isinstance(v := d.values.get("egn"), str) and not egn_mod.is_valid(v))
-    if not totals or valid < 2 or misread >= valid:
-        return False
-    present = [k for k in kinds if k]
-    return sum(_adds_up(drafts, totals, f, carried) for f in MONEY if f in present) >= 2
 
 
 def number_rows(drafts: list[RowDraft]) -> None:

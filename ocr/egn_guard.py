@@ -1,12 +1,15 @@
-"""A page whose ЕГН a face misreads is still a page that was read (issue 9, review load). ``checks.guard_page``
-sends every field of a page to a person when most of its ЕГН fail their check: the sign of a page not
-read at all (turned, two sheets, a stranger's layout). On a dot-matrix face that reads some zeros as 9,
-8 or 6 the ЕГН fail too, while the rest of the page reads well (E dev 507 page 4: five of eight ЕГН off
-by one such digit, 32 right figures sent to review with the page).
+"""Most ЕГН of a page fail their check, yet the page was read in place (issue 9, review load).
+``checks.guard_page`` sends every field of a page to a person when most of its ЕГН fail their check: the
+sign of a page not read at all (turned, two sheets, a stranger's layout). Two kinds of page where they fail
+while the rest reads well keep their other figures, and each failing ЕГН keeps its own flag:
 
-Where most ЕГН of the page are valid, or valid with one digit read as its look-alike on these faces (a 9,
-8 or 6 for a 0, ...), the page was read in place: the page-wide flag is lifted. Every ЕГН that fails its
-check keeps its own flag, and every other check of the page stands.
+- the ЕГН that fail were not read at all (a stamp over the column: each goes to review on its own,
+  unreadable), of those read more pass their check digit than fail, and two money columns or more add up
+  to their printed totals to the stotinka (a page turned, two sheets or a stranger's layout do not add
+  up). H dev 810 p1: four ЕГН under a stamp sent the whole page, 49 fields, to review;
+- most ЕГН are valid, or valid with one digit read as its look-alike on a face that misreads zeros (a 9,
+  8 or 6 for a 0, ...). E dev 507 page 4: five of eight ЕГН off by one such digit, 32 right figures sent
+  to review with the page.
 """
 
 from __future__ import annotations
@@ -33,19 +36,29 @@ def near_valid(egn: object) -> bool:
     )
 
 
-def lift_page_flag(drafts: list[checks.RowDraft], kinds: list[str | None]) -> int:
-    """After ``checks.guard_page``: lift its page-wide flag where the ЕГН say the page was read in place;
-    how many fields were lifted."""
-    if "egn" not in kinds or not drafts:
-        return 0
-    valid = sum(1 for d in drafts if isinstance(e := d.values.get("egn"), str) and egn_mod.is_valid(e))
-    if valid >= 0.5 * len(drafts):
-        return 0  # the guard did not fire for the ЕГН
-    if sum(near_valid(d.values.get("egn")) for d in drafts) < NEAR_SHARE * len(drafts):
-        return 0
-    lifted = 0
-    for d in drafts:
-        for f in [f for f in d.review if d.review.reasons.get(f) == checks.PAGE_PLAUSIBILITY]:
-            d.review.discard(f)
-            lifted += 1
-    return lifted
+def read_in_place(
+    drafts: list[checks.RowDraft],
+    totals: dict[str, str] | None,
+    kinds: list[str | None],
+    carried: dict[str, str] | None,
+) -> bool:
+    """The page's ЕГН fail, but not because the page was not read: not read under a stamp on a page whose
+    columns add up, or misread by a face one look-alike digit each."""
+    return bool(drafts) and (
+        _unread_on_a_page_that_adds_up(drafts, totals, kinds, carried)
+        or sum(near_valid(d.values.get("egn")) for d in drafts) >= NEAR_SHARE * len(drafts)
+    )
+
+
+def _unread_on_a_page_that_adds_up(
+    drafts: list[checks.RowDraft],
+    totals: dict[str, str] | None,
+    kinds: list[str | None],
+    carried: dict[str, str] | None,
+) -> bool:
+    egns = [v for d in drafts if isinstance(v := d.values.get("egn"), str)]
+    valid = sum(1 for v in egns if egn_mod.is_valid(v))
+    if not totals or valid < 2 or len(egns) - valid >= valid:
+        return False
+    present = [k for k in kinds if k]
+    return sum(checks._adds_up(drafts, totals, f, carried) for f in checks.MONEY if f in present) >= 2

@@ -24,7 +24,6 @@ from . import (
     checks,
     columns,
     dotted_zeros,
-    egn_guard,
     lone_culprit,
     lost_rows,
     mirrored_changes,
@@ -273,7 +272,6 @@ def read_page(
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     checks.guard_page(drafts, checked, s.texts, totals, carried)
-    egn_guard.lift_page_flag(drafts, checked)  # ЕГН misread by a face, not a page not read
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = _separator_as_digit(a, s, kinds, present, year, month)
