@@ -53,11 +53,12 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
     J  HELD OUT from session 7 on (made before anything was tuned on I): faces none of A-I draws (an
        italic concrete and bold italic serifs under a typewriter's ink, an extra-light sans, bold italic
        and semibold oblique prints, a bold oblique sans as dot-matrix), type sizes outside every other
-       family's (very large typewriter, very small print), thousands by a comma with a decimal point
-       (``1,468.02``), columns that are no payroll-page/1 field (the personnel number "Таб. №" and the
-       hours worked, which the truth leaves out: they are neither days nor money), corrections with
-       correction fluid (the wrong figure whited out, the right one typed on the patch), dashed rules,
-       rectangular stamps, a clerk's hand tick beside the rows; years 1984-1996.
+       family's (very small print; a very large typewriter or dot-matrix on a small office's printed form:
+       its headings in small print, few columns, five to nine people, rarely shrunk to fit), thousands by a
+       comma with a decimal point (``1,468.02``), columns that are no payroll-page/1 field (the personnel
+       number "Таб. №" and the hours worked, which the truth leaves out: they are neither days nor money),
+       corrections with correction fluid (the wrong figure whited out, the right one typed on the patch),
+       dashed rules, rectangular stamps, a clerk's hand tick beside the rows; years 1984-1996.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
        ``mixed`` stays B, C or D.
 """
