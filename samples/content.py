@@ -105,6 +105,7 @@ class EmployerFile:
     headings: dict[str, str]
     decimal_comma: bool
     sheet_no: int = 0
+    tab_numbers: dict[str, int] = field(default_factory=dict)  # family J: personnel number by ЕГН
 
 
 def make_file(
@@ -160,6 +161,7 @@ def make_sheet(
             "name": p.name,
             "position": p.position if "position" in cols else None,
             "days_worked": days if "days_worked" in cols else None,
+            "days_paid": days,  # the days the pay is for, also where no column shows them (not in the truth)
         }
         money = {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": net}
         for f in MONEY_FIELDS:

@@ -106,6 +106,9 @@ COLUMNS: dict[str, Column] = {
     "insurance": Column("insurance", ("ДОО",), True, 1.2),
     "advance": Column("advance", ("Аванс",), True, 1.2),
     "union_fee": Column("union_fee", ("Синд.\nвнос",), True, 1.0),
+    # columns of family J that are no payroll-page/1 field: the personnel number and the hours worked
+    "tab_no": Column("tab_no", ("Таб. №",), True, 0.7),
+    "hours": Column("hours", ("Отраб.\nчасове",), True, 0.8),
 }
 
 # Column sets and orders seen on real sheets.

@@ -49,6 +49,16 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        or after the ЕГН, net pay before the deductions, headings of two or three lines with words none of
        the others uses, any ruling, corrections of every kind, carbon copies, stamps, signatures across,
        handwritten totals on half the files; mostly landscape.
+       Measured once by the lead (seed 2032); may be tuned on from session 7 on (dev seeds 901+).
+    J  HELD OUT from session 7 on (made before anything was tuned on I): faces none of A-I draws (an
+       italic concrete and bold italic serifs under a typewriter's ink, an extra-light sans, bold italic
+       and semibold oblique prints, a bold oblique sans as dot-matrix), type sizes outside every other
+       family's (very small print; a very large typewriter or dot-matrix on a small office's printed form:
+       its headings in small print, few columns, five to nine people, rarely shrunk to fit), thousands by a
+       comma with a decimal point (``1,468.02``), columns that are no payroll-page/1 field (the personnel
+       number "Таб. №" and the hours worked, which the truth leaves out: they are neither days nor money),
+       corrections with correction fluid (the wrong figure whited out, the right one typed on the patch),
+       dashed rules, rectangular stamps, a clerk's hand tick beside the rows; years 1984-1996.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
        ``mixed`` stays B, C or D.
 """
@@ -65,7 +75,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -147,6 +157,15 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
          "signature"),
         ("row", "egn", "name", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
     ),
+    "J": (
+        ("row", "tab_no", "name", "egn", "days_worked", "hours", "base_pay", "extra_pay", "gross_pay", "deductions",
+         "net_pay", "signature"),
+        ("row", "egn", "tab_no", "name", "position", "hours", "days_worked", "gross_pay", "parts", "deductions",
+         "net_pay"),
+        ("row", "name", "tab_no", "egn", "hours", "base_pay", "gross_pay", "deductions", "net_pay", "signature"),
+        ("row", "tab_no", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "net_pay",
+         "deductions", "hours"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -209,6 +228,22 @@ I_FACES: dict[str, tuple[str, ...]] = {
               "liberation/LiberationSans-BoldItalic.ttf", "freefont/FreeSansBoldOblique.ttf", "cmu/cmunbmo.ttf"),
     "dot_matrix": ("dejavu/DejaVuSansCondensed-BoldOblique.ttf", "liberation/LiberationSansNarrow-BoldItalic.ttf"),
 }  # fmt: skip
+# Family J's files typed in a large face: a small office's few columns on a printed form (its headings
+# in small print), or the figures would not fit the page at that size.
+J_LAYOUTS_LARGE: tuple[tuple[str, ...], ...] = (
+    ("row", "tab_no", "name", "egn", "hours", "gross_pay", "deductions", "net_pay"),
+    ("row", "name", "tab_no", "egn", "days_worked", "hours", "gross_pay", "deductions", "net_pay"),
+    ("row", "egn", "tab_no", "name", "hours", "gross_pay", "deductions", "net_pay"),
+)
+# Family J's faces (held out from session 7 on, made before anything was tuned on I): none drawn by A-I.
+J_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("cmu/cmunoti.ttf", "cmu/cmunbi.ttf", "dejavu/DejaVuSerif-BoldItalic.ttf"),
+    "print": ("dejavu/DejaVuSerifCondensed-BoldItalic.ttf", "dejavu/DejaVuSans-ExtraLight.ttf",
+              "freefont/FreeSerifBoldItalic.ttf", "cmu/cmunbso.ttf"),
+    "dot_matrix": ("dejavu/DejaVuSans-BoldOblique.ttf",),
+}  # fmt: skip
+# Sizes none of the others draws (they span 26-54): a large typewriter ball, small print.
+J_SIZES: dict[str, tuple[int, int]] = {"typewriter": (55, 60), "print": (22, 25), "dot_matrix": (55, 58)}
 I_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 50), "print": (27, 37), "dot_matrix": (33, 42)}
 H_SIZES: dict[str, tuple[int, int]] = {"typewriter": (42, 52), "print": (28, 36), "dot_matrix": (32, 40)}
 G_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 50), "print": (26, 40), "dot_matrix": (34, 44)}
@@ -310,6 +345,27 @@ HEADINGS_I: dict[str, tuple[str, ...]] = {
     "union_fee": ("Профсъюзен\nчленски\nвнос", "Синдикален\nчленски внос"),
 }
 
+# Family J's headings: words none of the others uses, and its two columns that are no payroll-page/1 field.
+HEADINGS_J: dict[str, tuple[str, ...]] = {
+    "row": ("№ по\nведомост", "Ред.\n№", "№\nв ред"),
+    "tab_no": ("Таб. №", "Таб.\nномер", "Табелен\n№"),
+    "egn": ("ЕГН на\nработника /\nслужителя", "ЕГН (лично\nчисло)", "Ед.гр.\nномер"),
+    "name": ("Презиме,\nиме, фамилия", "Работник\n(трите имена)", "Име на\nзаетия"),
+    "position": ("Длъжност\nпо ЕКДП", "Вид\nработа", "Длъжност /\nразряд"),
+    "days_worked": ("Отраб.\nработни\nдни", "Дни\nработил", "Работни\nдни (бр.)"),
+    "hours": ("Отработени\nчасове", "Часове", "Изработени\nчасове"),
+    "base_pay": ("Основна\nзаплата\nза дните", "Заработена\nзаплата", "Тарифно\nвъзнагр."),
+    "extra_pay": ("Доплащане\nи премии", "Извънреден\nтруд", "Надбавка\nза стаж"),
+    "gross_pay": ("Всичко\nбрутно", "Начислено\nвсичко", "Брутна сума\nза месеца"),
+    "deductions": ("Удръжки\nвсичко\n(лв.)", "Общо\nудържано\nот лицето", "Удръжки\nза месеца"),
+    "net_pay": ("Чиста\nзаплата", "За раздаване", "Подлежи на\nизплащане"),
+    "signature": ("Подпис\nза получено", "Подпис на\nработника", "Получил\n(разписка)"),
+    "tax": ("Данък\nобщ\nдоход", "Данък\n(лв.)"),
+    "insurance": ("Вноска за\nпенсия", "Осиг.\nвноски\n(лв.)"),
+    "advance": ("Аванс\n(лв.)", "Получен\nаванс"),
+    "union_fee": ("Синдикат\n(лв.)", "Членски\nвнос\nсиндикат"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -325,6 +381,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "G": (1980, 1996),
     "H": (1980, 1996),
     "I": (1980, 1996),
+    "J": (1984, 1996),
 }
 
 
@@ -347,11 +404,17 @@ class Habits:
     stamp_rows: bool = False  # a stamp pressed across the figures
     signatures_cross: bool = False
     totals_hand: bool = False
+    # family J only
+    dashed: bool = False  # the rules are dashed
+    stamp_rect: bool = False  # the office's stamps are rectangular
+    ticks: bool = False  # a clerk ticked off the rows by hand, beside them
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
     if family == "E":
         return _draw_e(rng)
+    if family == "J":
+        return _draw_j(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -389,6 +452,19 @@ def _draw_e(rng: random.Random) -> Habits:
         correction == "over" or rng.random() < 0.3, 0.7, E_SIZES[face], face=face,
         carbon=rng.random() < 0.5, stamp_rows=rng.random() < 0.6, signatures_cross=rng.random() < 0.7,
         totals_hand=rng.random() < 0.5,
+    )  # fmt: skip
+
+
+def _draw_j(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(((",", "."), (",", "."), (",", "."), ("", ".")))
+    face = rng.choice(("typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("fluid", "fluid", "between", "over", "none"))
+    ruling = rng.choice(("full", "rows", "columns", "none"))
+    return Habits(
+        "J", thousands, decimal, False, ruling, correction, correction != "between" or rng.random() < 0.5,
+        0.5 if face == "print" else 1.0, J_SIZES[face], face=face, carbon=rng.random() < 0.35, stamp_rows=rng.random() < 0.4,
+        signatures_cross=rng.random() < 0.35, totals_hand=rng.random() < 0.35,
+        dashed=ruling != "none" and rng.random() < 0.6, stamp_rect=rng.random() < 0.75, ticks=rng.random() < 0.6,
     )  # fmt: skip
 
 
@@ -433,14 +509,18 @@ def _draw_held_out(family: str, rng: random.Random) -> Habits:
 
 def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """The file's columns, headings and (sometimes) a dashed employer name."""
-    layout = list(rng.choice(FAMILY_LAYOUTS[habits.family]))
+    large = habits.family == "J" and habits.face != "print"
+    layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
+    if large:  # a small office: its few people fit the page in that large face
+        ef.staff = ef.staff[: rng.randint(5, 9)]
     if "parts" in layout:
         k = layout.index("parts")
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I"):
-        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I}[habits.family]
+    if habits.family in ("E", "F", "G", "H", "I", "J"):
+        words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
+                 "J": HEADINGS_J}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -448,6 +528,12 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         }
     if rng.random() < 0.5:
         ef.employer = rng.choice(EMPLOYERS_DASHED)
+    if "tab_no" in ef.layout:  # personnel numbers, issued on hiring: in the roster's order or not
+        start = rng.randint(1, 2500)
+        numbers = rng.sample(range(start, start + 30 * len(ef.staff)), len(ef.staff))
+        if rng.random() < 0.5:
+            numbers.sort()
+        ef.tab_numbers = {p.egn: n for p, n in zip(ef.staff, numbers, strict=True)}
 
 
 def _dec(x: object) -> Decimal:
@@ -459,10 +545,15 @@ def _q(x: Decimal) -> Decimal:
     return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None:
+def adapt_sheet(
+    sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None = None
+) -> None:
     """Money as this file keeps it: no additional pay where there is no such column, deductions itemised
-    (their sum is the total), the number format; totals follow."""
+    (their sum is the total), the number format; totals follow. Family J's personnel numbers and hours
+    (``ef`` holds the numbers) go into the rows too, under keys payroll-page/1 does not have."""
     cols = set(sheet.layout)
+    if "tab_no" in cols or "hours" in cols:
+        _tab_and_hours(sheet, ef, rng)
     parts = [c for c in sheet.layout if c in DEDUCTION_PARTS]
     for r in sheet.rows:
         base, extra, gross = (r.get(f) for f in ("base_pay", "extra_pay", "gross_pay"))
@@ -497,10 +588,24 @@ def adapt_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None
         sheet.dash_zero = True
 
 
+def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Random) -> None:
+    """The personnel number (the file's, by ЕГН) and the hours worked: eight a day, give or take
+    overtime and short days (the days paid, also where the sheet has no days column)."""
+    tabs = ef.tab_numbers if ef is not None else {}
+    for r in sheet.rows:
+        if "tab_no" in sheet.layout:
+            r["tab_no"] = tabs.get(str(r["egn"])) or rng.randint(1, 3000)
+        if "hours" in sheet.layout:
+            days = r.get("days_paid")
+            days = days if isinstance(days, int) else rng.randint(18, 23)
+            r["hours"] = max(0, 8 * days + (rng.choice((0, 0, 0, 0, 4, 8, 16, -4)) if days else 0))
+
+
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I"):
-        kinds = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES}[habits.family]
+    if habits.family in ("E", "F", "G", "H", "I", "J"):
+        faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES}
+        kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
             base.font = rng.choice(faces)
@@ -521,6 +626,10 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     base.correction_mode = habits.correction if habits.correction != "none" else "above"
     base.correction_typed = habits.correction_typed
     base.margin = 330 if habits.correction == "margin" else None
+    if habits.family == "J":
+        base.dashed_ruling, base.stamp_rect, base.ticks = habits.dashed, habits.stamp_rect, habits.ticks
+        if habits.face != "print":  # typed on a printed form: its headings in small print
+            base.heading_scale = rng.uniform(0.5, 0.6)
     return base
 
 

@@ -224,7 +224,7 @@ def generate_pages(
                     rng, ef, k, dash_zero="dash_zero" in opts.hard and rng.random() < 0.6
                 )
                 if habits is not None:
-                    families.adapt_sheet(month_sheet, habits, rng)
+                    families.adapt_sheet(month_sheet, habits, rng, ef)
                 if "thousands" in opts.hard:
                     month_sheet.thousands_space = True
                 sheets = [month_sheet]

@@ -78,6 +78,12 @@ class Style:
     dot_matrix: bool = False
     totals_hand: bool = False
     signatures_cross: bool = False
+    # family J: rules drawn dashed; stamps rectangular; a clerk's hand tick beside the rows it checked;
+    # correction_mode "fluid": the wrong figure whited out and the right one typed over the patch
+    dashed_ruling: bool = False
+    stamp_rect: bool = False
+    ticks: bool = False
+    heading_scale: float = 1.0  # the column headings' size to the figures' (a printed form, typed on)
 
 
 @dataclass
@@ -199,6 +205,14 @@ class Painter:
             n = self.rng.randint(2, 5)
             pts = sorted(self.rng.random() for _ in range(2 * n))
             segs = [(0.0, pts[0])] + [(pts[i], pts[i + 1]) for i in range(1, 2 * n - 1, 2)] + [(pts[-1], 1.0)]
+        elif self.style.dashed_ruling:  # a dashed rule: dashes of one length, gaps of another
+            length = math.hypot(x1 - x0, y1 - y0) or 1.0
+            dash, gap = self.rng.uniform(14, 30) / length, self.rng.uniform(7, 14) / length
+            segs, t = [], self.rng.uniform(0, dash + gap) - (dash + gap)
+            while t < 1.0:
+                if t + dash > 0:
+                    segs.append((max(0.0, t), min(1.0, t + dash)))
+                t += dash + gap
         else:
             segs = [(0.0, 1.0)]
         for a, b in segs:
@@ -238,6 +252,61 @@ class Painter:
                 (cx + r * 0.86 * math.cos(a) - 8, cy + r * 0.86 * math.sin(a) - 12), ch, font=f, fill=g
             )
         self.draw.text((cx - r * 0.4, cy - r * 0.15), "ПЕЧАТ", font=f, fill=g)
+
+    def stamp_rect(self, cx: float, cy: float, w: float, h: float, text: str) -> list[list[float]]:
+        """A rectangular office stamp (double frame, the employer, a word and a date line), turned a
+        little; returns its outline as a polygon."""
+        g = self.rng.randint(110, 170)
+        layer = Image.new("L", (int(w) + 40, int(h) + 40), 0)
+        d = ImageDraw.Draw(layer)
+        d.rectangle((20, 20, 20 + w, 20 + h), outline=255, width=5)
+        d.rectangle((32, 32, 8 + w, 8 + h), outline=255, width=2)
+        lines = (text.upper()[:30], self.rng.choice(("ИЗПЛАТЕНО", "ПРОВЕРЕНО", "СЧЕТОВОДСТВО", "КАСА")),
+                 f"{self.rng.randint(1, 28):02d}.{self.rng.randint(1, 12):02d}.19__ г.")  # fmt: skip
+        size = max(14, int(h * 0.16))
+        while size > 14 and max(_font(str(self.style.font), size).getlength(t) for t in lines) > w - 30:
+            size -= 2  # the stamp maker cut the employer's name to the frame
+        f = _font(str(self.style.font), size)
+        for k, line in enumerate(lines):
+            lw = f.getlength(line)
+            d.text((20 + max(14, (w - lw) / 2), 20 + h * (0.14 + 0.28 * k)), line, font=f, fill=255)
+        angle = self.rng.uniform(-12, 12)
+        turned = layer.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True)
+        ox, oy = int(cx - turned.width / 2), int(cy - turned.height / 2)
+        self.img.paste(g, (ox, oy), turned)
+        a = math.radians(-angle)
+        corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]
+        return [
+            [cx + x * math.cos(a) - y * math.sin(a), cy + x * math.sin(a) + y * math.cos(a)]
+            for x, y in corners
+        ]
+
+    def tick(self, x: float, y_mid: float) -> list[list[float]]:
+        """A ballpoint tick (a short down-stroke, a long up-stroke) beside a row; returns its box."""
+        s = self.style.size * self.rng.uniform(0.7, 1.0)
+        pts = [
+            (x, y_mid - s * 0.05 + self.rng.uniform(-3, 3)),
+            (x + s * 0.35, y_mid + s * 0.4 + self.rng.uniform(-3, 3)),
+            (x + s * self.rng.uniform(0.9, 1.2), y_mid - s * self.rng.uniform(0.5, 0.8)),
+        ]
+        self.draw.line(pts, fill=self.rng.randint(50, 110), width=self.rng.randint(2, 4), joint="curve")
+        xs_, ys_ = [q[0] for q in pts], [q[1] for q in pts]
+        return rect_polygon(min(xs_) - 8, min(ys_) - 8, max(xs_) + 8, max(ys_) + 8)
+
+    def fluid(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Correction fluid over what is typed there: a white patch with a soft grey edge, the typing
+        showing faintly through where the coat is thin."""
+        box = (int(x0), int(y0), int(x1), int(y1))
+        under = np.asarray(self.img.crop(box), dtype=np.float32)
+        coat = self.rng.uniform(0.82, 0.95)
+        patch = 255 - (255 - under) * (1 - coat)
+        self.img.paste(Image.fromarray(patch.clip(0, 255).astype(np.uint8)), box[:2])
+        edge = self.rng.randint(185, 215)
+        pts = [(x0 + self.rng.uniform(-2, 2), y0 + self.rng.uniform(-2, 2)),
+               (x1 + self.rng.uniform(-2, 2), y0 + self.rng.uniform(-2, 2)),
+               (x1 + self.rng.uniform(-2, 2), y1 + self.rng.uniform(-2, 2)),
+               (x0 + self.rng.uniform(-2, 2), y1 + self.rng.uniform(-2, 2))]  # fmt: skip
+        self.draw.line([*pts, pts[0]], fill=edge, width=2, joint="curve")
 
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
@@ -285,9 +354,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     # Column widths from content, then the spare width shared by weight.
     cols = list(sheet.layout)
     pad = int(fs * 0.45)
+    hs = style.heading_scale
     nat: list[int] = []
     for c in cols:
-        head_w = max(p.width(line) for line in sheet.headings[c].split("\n"))
+        head_w = max(p.width(line, hs) for line in sheet.headings[c].split("\n"))
         body_w = max((p.width(cell_text(sheet, r, c)) for r in sheet.rows), default=0)
         if c == "name" and style.wrap_names:
             body_w = max((p.width(str(r["name"]).rsplit(" ", 1)[0]) for r in sheet.rows), default=0)
@@ -306,7 +376,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     for w in widths:
         xs.append(xs[-1] + w)
 
-    line_h = int(fs * 1.25)
+    line_h = int(fs * 1.25 * hs)
     head_lines = max(len(sheet.headings[c].split("\n")) for c in cols)
     head_h = head_lines * line_h + 2 * pad
     row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
@@ -316,7 +386,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         lines = sheet.headings[c].split("\n")
         y0 = top + (head_h - len(lines) * line_h) / 2 + line_h / 2
         for k, line in enumerate(lines):
-            p.text(xs[j] + (widths[j] - p.width(line)) / 2, y0 + k * line_h, line)
+            p.text(xs[j] + (widths[j] - p.width(line, hs)) / 2, y0 + k * line_h, line, hs)
         geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
     yrow = top + head_h
     num_cols = {c for c in cols if data.COLUMNS[c].numeric}
@@ -331,7 +401,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
         yrow += row_h
     row_edges: list[int] = []  # the bottom of every person's row (rules go there)
-    late = style.corrections and style.correction_mode in ("between", "margin", "over")
+    late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid")
     for i, r in enumerate(sheet.rows):
         fixed: set[str] = set()
         if late:  # which figures the clerk corrects on this row
@@ -362,6 +432,16 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
+            elif c in fixed and style.correction_mode == "fluid":
+                # the wrong figure whited out, the right one typed on the dried patch
+                x1 = xs[j + 1] - pad
+                wrong = _slip(t, rng)
+                p.text(x1 - p.width(wrong), ymid, wrong)
+                wide = max(p.width(wrong), p.width(t))
+                p.fluid(
+                    x1 - wide - rng.uniform(6, 16), ymid - fs * 0.62, x1 + rng.uniform(4, 10), ymid + fs * 0.5
+                )
+                p.text(x1 - p.width(t) + rng.uniform(-3, 3), ymid + rng.uniform(-2, 2), t)
             elif c in fixed and style.correction_mode == "over":
                 # the right figure typed over the wrong one: the slipped digit becomes a blot of two
                 x1 = xs[j + 1] - pad
@@ -439,12 +519,21 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     geo.table_bbox = [xs[0], top, xs[-1], bottom]
     if style.between_rows:
         _between_rows(p, sheet, geo, xs, top + head_h + carried_h, row_h)
+    if style.ticks:  # the clerk ticked off the rows paid, in the left margin
+        for i, box in enumerate(geo.row_bboxes):
+            if rng.random() < 0.75:
+                tx = xs[0] - style.size * 1.25 - rng.uniform(0, 12)
+                geo.marks.append({"kind": "tick", "row": i, "polygon": p.tick(tx, (box[1] + box[3]) / 2)})
     if style.stamp_rows and sheet.rows and rng.random() < 0.7:
         radius = rng.randint(110, 160)
         cx = rng.uniform(xs[0] + radius, xs[-1] - radius)
         cy = top + head_h + carried_h + row_h * rng.randint(1, len(sheet.rows))
-        p.stamp(cx, cy, radius, sheet.employer)
-        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
+        if style.stamp_rect:
+            poly = p.stamp_rect(cx, cy, radius * 2.6, radius * 1.2, sheet.employer)
+            geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})
+        else:
+            p.stamp(cx, cy, radius, sheet.employer)
+            geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
 
     # Ruling.
     if style.ruled:
@@ -488,8 +577,12 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
         cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)
-        p.stamp(cx, cy, radius, sheet.employer)
-        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
+        if style.stamp_rect:
+            poly = p.stamp_rect(cx, cy, radius * 2.4, radius * 1.1, sheet.employer)
+            geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})
+        else:
+            p.stamp(cx, cy, radius, sheet.employer)
+            geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     return img, geo
 
 
