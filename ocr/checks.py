@@ -671,8 +671,27 @@ def _column_targets(totals: dict[str, str], present: list[str], f: str) -> list[
     out = [Decimal(totals[f])] if f in totals else []
     if f in totals and totals_consistent(totals, present):
         return out
+    if f in totals and (alone := _totals_misread_alone(totals, present)) and f not in alone:
+        return out  # another total alone breaks the totals' sums: this one was read right
     v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
     return out + [x for x in _solve(f, {**v, f: None}) if x not in out]
+
+
+def _totals_misread_alone(totals: dict[str, str], present: list[str]) -> set[str]:
+    """The printed totals that, each alone put at what the others give, make every sum of the totals hold:
+    one total misread explains the break (E dev 507 --hard all p9: the gross `1766.26` for 1700.26, while
+    base + additional and net + deductions both give 1700.26; the additional pay and net columns were
+    "reconciled" to 454.53 and 1478.75, what the misread gross gave them, 8 figures silent)."""
+    v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
+    out = set()
+    for k in v:
+        if v[k] is None:
+            continue
+        for x in _solve(k, {**v, k: None}):
+            rels = _relations({**v, k: x})
+            if rels and all(ok for ok, _ in rels):
+                out.add(k)
+    return out
 
 
 MAX_SUSPECT_ROWS = 8  # rows of one column whose figures the sums doubt, tried together
@@ -980,6 +999,8 @@ def total_misread(totals: dict[str, str], present: list[str], f: str, col: Decim
     v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
     if totals_consistent(totals, present) or v.get(f) is None:
         return False
+    if (alone := _totals_misread_alone(totals, present)) and f not in alone:
+        return False  # another total alone breaks the totals' sums: this one was read right
     return col in _solve(f, {**v, f: None})
 
 

@@ -303,11 +303,14 @@ def _days_against_pay(
     drafts: list[RowDraft], present: list[str], year: int | None, month: int | None
 ) -> None:
     """Base pay is paid by the day: a row whose pay, scaled to a full month by its days, is far above or
-    below what a full month pays the others on the sheet has its days misread ('2' for '22')."""
+    below what a full month pays the others on the sheet has its days misread ('2' for '22'). So does one
+    whose pay, so scaled, no one earned that year (``_days_against_wages``: a sheet of three rows has no
+    others to tell)."""
     pay_f = "base_pay" if "base_pay" in present else "gross_pay" if "gross_pay" in present else None
     full = full_month(drafts, year, month)
     if pay_f is None or not full:
         return
+    _days_against_wages(drafts, pay_f, full, year)
     # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
     # scaled by their days (mostly the full month's rows themselves)
     ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
@@ -325,6 +328,22 @@ def _days_against_pay(
             continue
         implied = pay * full / days
         if (days < full and implied > TOO_MUCH * ref) or implied < TOO_LITTLE * ref:
+            d.review.add("days_worked", OUT_OF_RANGE)
+
+
+def _days_against_wages(drafts: list[RowDraft], pay_f: str, full: int, year: int | None) -> None:
+    """A row's pay scaled to a full month by its days above ``HIGH`` times the year's average wage
+    (data/wages.json), or under ``LOW`` times its minimum, was not earned in those days: the days are
+    misread ('2' for '22', '22' for '2'), or the pay, and a person looks at the days."""
+    if year is None or year not in wages():
+        return
+    low, avg = wages()[year]
+    for d in drafts:
+        days, pay = _days(d), d.dec(pay_f)
+        if days is None or days <= 0 or pay is None or pay <= 0 or _doubted(d, pay_f):
+            continue
+        implied = pay * full / days
+        if implied > HIGH * avg or (days >= full / 2 and implied < LOW * low):
             d.review.add("days_worked", OUT_OF_RANGE)
 
 

@@ -31,6 +31,19 @@ def test_every_22_read_as_2_is_flagged():
     assert [("days_worked" in r.review) for r in rows] == [True, True, True, False]
 
 
+def test_days_for_which_no_one_earned_that_pay_that_year_are_flagged_on_a_short_sheet():
+    """Three rows, too few for the sheet's own full month to tell: 282.75 leva in 2 days of June 1984 is
+    2969 a month (average wage 203, data/wages.json): the days were misread ('2' for '21'); 12.85 leva for
+    21 days is not a month's pay either."""
+    present = ["days_worked", "base_pay", "extra_pay", "gross_pay"]
+    rows = [_row(2, "282.75"), _row(21, "242.86"), _row(7, "97.57")]
+    cross_check(rows, present, 1984, 6)
+    assert [r.review.reasons.get("days_worked") for r in rows] == [OUT_OF_RANGE, None, None]
+    rows = [_row(21, "12.85"), _row(7, "97.57"), _row(3, "30.00")]
+    cross_check(rows, present, 1984, 6)
+    assert [r.review.reasons.get("days_worked") for r in rows] == [OUT_OF_RANGE, None, None]
+
+
 def test_more_days_than_the_working_days_of_the_month():
     rows = [
         _row(22, "900.00"),

@@ -163,3 +163,22 @@ def test_a_base_split_into_the_additional_pay_is_fixed_when_every_column_then_ad
     checks.run_checks(rows, _totals(TRUE, MONEY), ["egn", "name", *MONEY], 1990, 3, {})
     assert [tuple(r.values[f] for f in MONEY) for r in rows] == TRUE
     assert not any(r.review for r in rows)
+
+
+def test_a_total_read_right_is_not_held_to_what_a_misread_total_gives():
+    """The printed gross total `390.00` misread (base + additional 330.00, net + deductions 330.00): it alone
+    breaks the totals' sums. The additional pay column adds up to 90.00, what that gross leaves for it, and
+    not to its own printed 30.00: a figure of it is wrong (a row read `80.00 / 280.00 / 258.00` for
+    20.00 / 220.00 / 198.00 keeps its sums), not its total (E dev 507 --hard all p9: two columns
+    "reconciled" to what the misread gross gave them, 8 figures silent)."""
+    five = list(checks.MONEY)
+    totals = {"base_pay": "300.00", "extra_pay": "30.00", "gross_pay": "390.00", "deductions": "33.00",
+              "net_pay": "297.00"}  # fmt: skip
+    rows = [checks.RowDraft(values={"name": "Иван Петров Иванов", **dict(zip(five, v, strict=True))}) for v in
+            [("100.00", "10.00", "110.00", "11.00", "99.00"), ("200.00", "80.00", "280.00", "22.00", "258.00")]]  # fmt: skip
+    for r in rows:
+        r.conf.update({f: 0.9 for f in five})
+    checks.run_checks(rows, totals, five, 1990, 3, {})
+    assert "extra_pay" in rows[1].review
+    assert checks._column_targets(totals, five, "extra_pay") == [Decimal("30.00")]
+    assert Decimal("330.00") in checks._column_targets(totals, five, "gross_pay")
