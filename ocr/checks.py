@@ -101,7 +101,8 @@ class RowDraft:
     # money figures a check of the row changed from what was read (a one-digit slip mended so the row's
     # sums hold, the deductions taken from their parts): field -> (as read, as changed). The second pass
     # reads them again with the row (ocr.sheet.doubtful) and the checks start again from the readings
-    # (forget_verdicts): where the other model reads the cell as the first did, the change is refused (read_alike)
+    # (back_to_readings): where the other model reads the cell as the first did, the change is refused
+    # (read_as_first_at_slip)
     as_read: dict[str, tuple[object, object]] = field(default_factory=dict)
 
     def dec(self, f: str) -> Decimal | None:
@@ -142,29 +143,25 @@ def _one_edit(a: str, b: str) -> bool:
     return any(t[:i] + t[i + 1 :] == s for i in range(len(t)))
 
 
-def read_alike(row: RowDraft, f: str) -> bool:
-    """The second model read the figure too, and read it as the first did: both say the cell holds it."""
-    v = row.dec(f)
-    alts = [Decimal(str(a)) for a in row.alts.get(f, []) if a is not None]
-    return v is not None and bool(alts) and all(a == v for a in alts)
+def _digits_at_slip(first: str, mended: str, other: str) -> bool:
+    """``other`` reads as ``first`` does where ``mended`` departs from it by one slip: the same digit at a
+    digit changed, as many digits where one was put in or left out (separators do not count)."""
+    a, b, c = ("".join(ch for ch in x if ch.isdigit()) for x in (first, mended, other))
+    if len(a) != len(b):
+        return len(c) == len(a)
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 and len(c) == len(a) and c[diff[0]] == a[diff[0]]
 
 
-def read_otherwise(row: RowDraft, f: str) -> bool:
-    """Another reading of the figure (the second model's) says something else than the one it has."""
-    v = row.dec(f)
-    return v is not None and any(a is not None and Decimal(str(a)) != v for a in row.alts.get(f, []))
-
-
-def _slip_stands(row: RowDraft, f: str, v: dict[str, Decimal | None]) -> bool:
-    """A one-digit slip of ``f`` mended so that the row's sums hold (``v``: the row as read) stands unless
-    the second model reads the cell as the first did (the cell holds what was read: another figure of
-    the row was misread, and the mended one would hide it), or reads otherwise a figure the mend was
-    worked out from (it rests on a figure in doubt). I dev 906 p4: a net `15.49` mended to `154.19` to fit
-    a gross `188.74` the other model read `185.74` (truth 185.74 and 151.19)."""
-    if v.get(f) is None:  # not read: filled in from the sums (UNREADABLE until its column confirms it)
-        return True
-    partners = {n for _ok, names in _relations(v) if f in names for n in names} - {f}
-    return not read_alike(row, f) and not any(read_otherwise(row, n) for n in partners)
+def read_as_first_at_slip(row: RowDraft, f: str, mended: str) -> bool:
+    """The second model read the figure too, and where ``mended`` departs from the first reading by one
+    slip every other reading says what the first said: both models see the cell as read there (I dev 906
+    p4: a net `15.49` mended to `154.19` to fit a gross misread `188.74`, the other model read `15.09`:
+    four digits, as the first). A reading that says what the mend says there (a zero the other model
+    reads where the first read an 8) lets it stand, whatever else it misreads."""
+    v = row.values.get(f)
+    alts = [str(a) for a in row.alts.get(f, []) if a is not None]
+    return v is not None and bool(alts) and all(_digits_at_slip(str(v), mended, a) for a in alts)
 
 
 def check_egn(row: RowDraft) -> None:
@@ -355,8 +352,9 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
                 row.review.add(f, READINGS_DISAGREE)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique.
-    #    Not against the second model (_slip_stands); a slip mended before the second pass is read again
-    #    with its row (ocr.sheet.doubtful)
+    #    Not where the other model reads the cell as the first did at the slip (read_as_first_at_slip): the
+    #    cell holds what was read there, another figure of the row was misread and the mend would hide it.
+    #    A slip mended before the second pass is read again with its row (ocr.sheet.doubtful)
     v0 = {f: row.dec(f) for f in fields}
     fixes = []
     for f in fields:
@@ -368,7 +366,7 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
                 read = row.values.get(f)
                 if read is None or _one_edit(str(read), _fmt(guess)):
                     fixes.append((f, guess))
-    if len(fixes) == 1 and _slip_stands(row, fixes[0][0], v0):
+    if len(fixes) == 1 and not read_as_first_at_slip(row, fixes[0][0], _fmt(fixes[0][1])):
         f, guess = fixes[0]
         row.mend(f, _fmt(guess))
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
@@ -1062,11 +1060,12 @@ def _deductions_from_parts(d: RowDraft) -> None:
     p, g, n, ded = _parts_sum(d), d.dec("gross_pay"), d.dec("net_pay"), d.dec("deductions")
     if p is None or g is None or n is None or g - n != p or ded == p:
         return
-    # not over a total both models read alike (I dev 906 p6: `60.84` read so twice, the parts and the net
+    # not over a total both models read alike where the parts depart from it (I dev 906 p6: `60.84` read so
+    # twice, the parts and the net
     # misread to meet at 60.85), nor over one more than a slip away: then the parts and the net pay were
     # misread to meet (I dev 906 p1: a part `19.36` read `19.66` and a gross `161.11` read `161.41`, both
     # 31.08, over the `20.78` read for 30.78)
-    if not read_alike(d, "deductions") and (ded is None or _one_edit(_fmt(ded), _fmt(p))):
+    if ded is None or (_one_edit(_fmt(ded), _fmt(p)) and not read_as_first_at_slip(d, "deductions", _fmt(p))):
         d.mend("deductions", _fmt(p))
         d.alts.pop("deductions", None)
 
@@ -1154,7 +1153,14 @@ def forget_verdicts(drafts: list[RowDraft]) -> None:
         d.proven.clear()
         d.ink_fit.clear()
         d.review.update(_unproven_fill(d), reason=UNREADABLE)
-        for f, (read, changed) in d.as_read.items():  # a check's change is made again, or refused, on the readings
+
+
+def back_to_readings(drafts: list[RowDraft]) -> None:
+    """Before the second readings join the first: every figure a check of its row changed is what was read
+    again (unless a later step moved it since), so that the checks make the change again, or refuse it,
+    on both readings (``RowDraft.as_read``)."""
+    for d in drafts:
+        for f, (read, changed) in d.as_read.items():
             if d.values.get(f) == changed:
                 d.values[f] = read
         d.as_read.clear()
