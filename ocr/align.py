@@ -14,6 +14,9 @@ MOSTLY = 0.6  # share of a column's lines on one right edge that makes it a colu
 # the longest figure of a payroll (an ЕГН, `12 345.67`) is some seven type heights long; names of a like
 # length in a typewriter face also end on one right edge, and are twice as long
 LONGEST_FIGURE = 9.0
+# how far an aligned edge may drift across the page per pixel down it (a sheet askew by under 2 degrees,
+# or bent): a steeper line through a column's edges is names getting shorter row by row, not a slant
+MAX_DRIFT = 0.03
 
 
 def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
@@ -84,10 +87,13 @@ def _mostly_right_aligned(lefts: np.ndarray, rights: np.ndarray, tight: float) -
 
 def _spread(edges: np.ndarray, ys: list[float]) -> float:
     """How far a column's edges wander (the middle 80 %), less the drift a sheet a little askew or bent
-    gives an aligned edge down the page (a straight line through the edges)."""
+    gives an aligned edge down the page (a straight line through the edges, no steeper than
+    ``MAX_DRIFT``: names of a few rows each shorter than the one above also lie on a line)."""
     raw = float(np.percentile(edges, 90) - np.percentile(edges, 10))
     if len(edges) < 4 or float(np.ptp(ys)) == 0:
         return raw
     slope, icpt = np.polyfit(np.asarray(ys), edges, 1)
+    if abs(slope) > MAX_DRIFT:
+        return raw
     rest = edges - (slope * np.asarray(ys) + icpt)
     return min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)))

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import product
+from itertools import combinations, product
 
 from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
@@ -45,8 +45,12 @@ COLUMN_RECONCILE = "column_reconcile"  # reconcile_columns: a figure moved so th
 TOTAL_FIX = "total_fix"  # check_totals: a doubtful figure moved by one slip so that its column adds up
 # a valid ЕГН whose birth date makes the person a child or very old in the sheet's month (ocr/egn_age.py)
 EGN_AGE = "egn_age"
+# the header's columns repeat (two sheets side by side, two tables on one image) and the page could not be
+# read as two: a row may hold two people's figures (ocr/sheet.py two_tables_to_review)
+TWO_TABLES = "two_tables"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
-           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE)  # fmt: skip
+           READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
+           TWO_TABLES)  # fmt: skip
 
 
 class Flags(set[str]):
@@ -454,14 +458,21 @@ def check_totals(
                 and not _any_column_adds_up(rows, totals, present, carried)
             )
             # a row whose figure, with one digit slipped, would make the column add up exactly
-            culprits = [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0
-                        and _one_edit(_fmt(x), _fmt(x + diff))]  # fmt: skip
+            culprits = _slip_suspects(rows, f, diff)
             suspects = culprits if len(culprits) <= max(3, len(rows) // 2) else []
             # a right total and exactly one figure whose one slip explains the difference: that figure
             one = culprits[0] if len(culprits) == 1 else common
             only = trusted and one is not None and not any(f in r.review for r in rows)
+            # every row's sums hold: a figure of the column is wrong only with a partner of its row misread
+            # to the stotinka with it (the separator read as a digit in base and gross alike, two digits
+            # `3` read `5` in gross and net): one slip each, so only the rows whose figure one slip moves
+            # by the difference are in doubt (E dev 501 page 1: gross and net 0.02 off, every figure of
+            # both columns in review); where none is, the whole column, as before
+            few: list[RowDraft] = []
+            if trusted and culprits and _sums_all_hold(rows, present):
+                few = _carriers(culprits, f, _column_diffs(rows, totals, present, carried), present)
             for r in rows:
-                if only and r is not one:
+                if (only and r is not one) or (few and not any(r is c for c in few)):
                     continue
                 if trusted or f not in r.proven or any(r is c for c in suspects):
                     r.review.add(f, COLUMN_TOTAL)
@@ -492,6 +503,58 @@ def check_totals(
     clear_doubly_vouched(rows, totals, present, carried)
 
 
+def _slip_suspects(rows: list[RowDraft], f: str, diff: Decimal) -> list[RowDraft]:
+    """The rows whose figure of column ``f``, with one digit slipped (dropped, added or changed; a separator
+    read as a digit counts), would carry the column's difference ``diff`` alone."""
+    return [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0 and _one_edit(_fmt(x), _fmt(x + diff))]
+
+
+def _column_diffs(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> dict[str, Decimal]:
+    """What each money column with a total and every figure read lacks of its printed total (none where the
+    total was misread: the other totals' sums give the column's)."""
+    out: dict[str, Decimal] = {}
+    for f in MONEY:
+        if f in present and f in totals and (col := _column_sum(rows, f, carried)) is not None:
+            out[f] = Decimal(0) if total_misread(totals, present, f, col) else Decimal(totals[f]) - col
+    return out
+
+
+def _carriers(suspects: list[RowDraft], f: str, diffs: dict[str, Decimal], present: list[str]) -> list[RowDraft]:
+    """Of rows whose sums hold, those whose figure of ``f`` could carry its column's difference: moved by it,
+    with each partner off in its own column moved by that column's difference (one slip each), every sum
+    of the row through ``f`` still holds. A partner whose column has no total may be anything."""
+    out = []
+    for r in suspects:
+        v = r.money(present)
+        here: dict[str, Decimal | None] = {**v, f: (v[f] or Decimal(0)) + diffs.get(f, Decimal(0))}
+        here.update({g: None for g in v if g not in diffs})
+        movable = {g: x + diffs[g] for g, x in v.items() if g != f and g in diffs and x is not None
+                   and diffs[g] != 0 and x + diffs[g] >= 0 and _one_edit(_fmt(x), _fmt(x + diffs[g]))}  # fmt: skip
+        for k in range(len(movable) + 1):
+            if any(_holds_through({**here, **{g: movable[g] for g in moved}}, f) for moved in combinations(movable, k)):
+                out.append(r)
+                break
+    return out
+
+
+def _holds_through(v: dict[str, Decimal | None], f: str) -> bool:
+    return all(ok for ok, names in _sheet_relations(v) if f in names)
+
+
+def _sums_all_hold(rows: list[RowDraft], present: list[str]) -> bool:
+    """Every row has all its money figures read and every sum of it holds (on a sheet without additional
+    pay, the base equal to the gross too)."""
+    fields = [f for f in MONEY if f in present]
+    for r in rows:
+        v = {k: r.dec(k) for k in fields}
+        rels = _sheet_relations(v)
+        if any(x is None for x in v.values()) or not rels or not all(ok for ok, _ in rels):
+            return False
+    return True
+
+
 # doubts a figure's row sums and its column's total answer together (not a page's, a correction's or a
 # filled-in figure's: those stay until a person or check_totals' own rules clear them)
 _ANSWERED = (ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE)
@@ -513,7 +576,9 @@ def clear_doubly_vouched(
         for r in _above_stray_lines(rows):
             if f not in r.review or r.review.reasons.get(f) not in _ANSWERED or f in r.derived:
                 continue
-            if any(ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields})):
+            # without additional pay on the sheet the base is vouched by its equality with the gross, as
+            # any figure by its sum (H dev 805: a base equal to its gross, the base column adding up, in review)
+            if any(ok and f in names for ok, names in _sheet_relations({k: r.dec(k) for k in fields})):
                 r.review.discard(f)
                 r.proven.add(f)
     _clear_rows_read_twice(rows, fields)

@@ -85,10 +85,12 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        page = (
-            _two_sheets(image, image_name, dpi, page, hints.get("two_sheets", False), engine, turns_read)
-            or page
-        )
+        hinted = hints.get("two_sheets", False) or hints.get("two_tables", False)
+        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read)
+        if both is not None:
+            page = both
+        elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
+            page = sheet.two_tables_to_review(page)
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -219,7 +221,8 @@ def read_page(
     hints: dict[str, bool] | None = None,
 ) -> PayrollPage:
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
-    ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side."""
+    ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side, ``hints["two_tables"]``
+    when the header names the same columns twice (two tables read as one)."""
     try:
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True)
     except ExtractionError:
@@ -241,6 +244,7 @@ def read_page(
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
+        hints["two_tables"] = sheet.column_sets_repeat(s.headings) is not None  # the columns named twice
     present = [k for k in checked if k]
     drafts = sheet.drafts(a, s, kinds)
     put_egns(a, drafts, egns, engine)
@@ -276,7 +280,7 @@ def read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
-    flag_unplaced(drafts, checked, s.headings)
+    flag_unplaced(drafts, checked, s.headings, s.texts)
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)

@@ -17,6 +17,13 @@ be done and holds as read, nothing of it was filled in, corrected or changed by 
 gross is not far from the others', and its only doubts are a row sum through a doubtful neighbour or the
 column total: a wrong figure there would need two or three misreads in one row that make up for each
 other to the stotinka.
+
+And only where the column's difference has one place to go: each column the row is flagged in that does
+not add up to its printed total holds exactly one figure in doubt outside the rows cleared, and what the
+total leaves for it (for every such figure of its row together) keeps its row's sums that can be done.
+Not a row two of whose figures the second model read otherwise, nor one whose gross or net it read a
+digit off (the row's sum itself may have moved: `1377.66` and `1242.66` both misread alike for 1377.60
+and 1242.60 keep net = gross - deductions; E dev 507 --hard all p1, two figures silent).
 """
 
 from __future__ import annotations
@@ -92,6 +99,86 @@ def _candidates(drafts: list[checks.RowDraft], money: list[str]) -> list[checks.
     return out
 
 
+def _second_reading(r: checks.RowDraft, f: str) -> Decimal | None:
+    """The second model's reading of the figure (the first of its other readings: the second pass comes
+    before the figures offered with split digits or dotted zeros), None where it was not read again."""
+    alts = [a for a in r.alts.get(f, []) if a is not None]
+    return Decimal(str(alts[0])) if alts else None
+
+
+def _second_reading_doubts(r: checks.RowDraft, money: list[str]) -> bool:
+    """The second model read two figures of one sum of the row otherwise (two misreads there can make up
+    for each other), or its gross or net one digit off, the same length (the row's sum itself may have
+    moved with another figure misread alike)."""
+    other = {f for f in money if (a := _second_reading(r, f)) is not None and a != r.dec(f)}
+    if any(len(other & set(names)) >= 2 for _, names in checks.row_relations({f: r.dec(f) for f in money})):
+        return True
+    for f in other & {"gross_pay", "net_pay"}:
+        first, second = f"{r.dec(f):.2f}", f"{_second_reading(r, f):.2f}"
+        if len(first) == len(second) and checks.one_edit(first, second):
+            return True
+    return False
+
+
+def _in_doubt(r: checks.RowDraft, f: str, money: list[str], confirmed: set[str]) -> bool:
+    """A check other than its column doubts the figure: it was not read, or filled in and its column does
+    not confirm it, or flagged for another reason than a row sum or the column, or no sum of its row holds
+    through it without such a fill."""
+    made = (r.derived | r.unconfirmed) - confirmed
+    if r.dec(f) is None or f in made:
+        return True
+    if f in r.review and r.review.reasons.get(f) not in (checks.ROW_SUM, checks.COLUMN_TOTAL):
+        return True
+    rels = checks.row_relations({k: r.dec(k) for k in money})
+    return not any(ok and f in names and not made & set(names) for ok, names in rels)
+
+
+def _one_place_for_differences(
+    drafts: list[checks.RowDraft],
+    cleared: list[checks.RowDraft],
+    totals: dict[str, str],
+    carried: dict[str, str],
+    money: list[str],
+) -> set[str] | None:
+    """The columns that do not add up to their printed totals, where each holds one figure in doubt outside
+    ``cleared`` and what the totals leave for those figures keeps their rows' sums; None where a column
+    that does not add up has no total, two figures in doubt or none, or the figures the totals leave break
+    a sum of their row."""
+    keep = {id(r) for r in cleared}
+    off: set[str] = set()
+    implied: dict[int, dict[str, Decimal]] = {}
+    adds_up = set()
+    for f in money:
+        read = [x for r in drafts if (x := r.dec(f)) is not None]
+        start = Decimal(carried.get(f, "0"))
+        if f in totals and len(read) == len(drafts) and start + sum(read, Decimal(0)) == Decimal(totals[f]):
+            adds_up.add(f)
+    for f in money:
+        if f in adds_up:
+            continue
+        if f not in totals:
+            off.add(f)  # (no total: whether the column adds up nobody knows; no column flag to lift)
+            continue
+        start = Decimal(carried.get(f, "0"))
+        doubted = [r for r in drafts if id(r) not in keep and _in_doubt(r, f, money, adds_up)]
+        if len(doubted) != 1:
+            return None
+        r = doubted[0]
+        left = Decimal(totals[f]) - start - sum((v for d in drafts if d is not r and (v := d.dec(f)) is not None),
+                                                Decimal(0))  # fmt: skip
+        if left < 0 or left == r.dec(f):
+            return None
+        implied.setdefault(id(r), {})[f] = left
+        off.add(f)
+    for r in drafts:
+        if id(r) in implied:
+            trial: dict[str, Decimal | None] = {f: r.dec(f) for f in money}
+            trial.update(implied[id(r)])
+            if not all(ok for ok, _ in checks.row_relations(trial)):
+                return None
+    return off
+
+
 def reread_to_vouch(
     a: Analysis, s: sheet.Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], engine: OcrEngine
 ) -> None:
@@ -120,14 +207,25 @@ def clear_where_culprit_known(
     figures were lifted."""
     money = [f for f in checks.MONEY if f in present]
     culprits = _culprit_columns(drafts, money)
-    lifted = 0
+    rows = []
     for r in _candidates(drafts, money):
         flagged = [f for f in money if f in r.review]
         if not all(_read_alike(r, f, money, needed=f in flagged) for f in money):
             continue
+        if _second_reading_doubts(r, money):
+            continue
         if all(r.review.reasons.get(f) == checks.ROW_SUM or f in culprits for f in flagged):
-            for f in flagged:
-                r.review.discard(f)
-                r.proven.add(f)
-                lifted += 1
+            rows.append(r)
+    off = _one_place_for_differences(drafts, rows, totals, carried, money) if rows else None
+    if off is None:
+        return 0
+    lifted = 0
+    for r in rows:
+        flagged = [f for f in money if f in r.review]
+        if any(r.review.reasons.get(f) == checks.COLUMN_TOTAL and f not in off for f in flagged):
+            continue  # (a column that adds up, yet flagged: its total's doubt is not this module's to lift)
+        for f in flagged:
+            r.review.discard(f)
+            r.proven.add(f)
+            lifted += 1
     return lifted

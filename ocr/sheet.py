@@ -10,7 +10,7 @@ from decimal import Decimal
 import cv2
 import numpy as np
 
-from archive_core.records import PayrollPage, PayrollRow
+from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
 from . import checks, columns, inkcount, normalise
 from .analysis import Analysis
@@ -125,6 +125,59 @@ def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> b
         and g.xs[c + 1] - g.xs[c] > 0.015 * width
         for c in range(g.n_cols)
     )
+
+
+# the kinds a heading names that one table has once (a name, an ЕГН, a sum): named again further right,
+# a second table of the same columns stands beside the first (two sheets photographed side by side)
+SET_KINDS = ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions",
+             "net_pay", "signature")  # fmt: skip
+MIN_REPEATS = 3  # kinds named twice, left set and right set, that make two tables (one may be a sheet's two pays)
+
+
+def heading_kind(text: str) -> str | None:
+    """The one kind a heading names most (None when none, or two as much: `Общо удържано за изплащане`)."""
+    votes = {k: v for k, v in columns.heading_votes(text).items() if k in SET_KINDS}
+    if not votes:
+        return None
+    top = max(votes.values())
+    best = [k for k, v in votes.items() if v == top]
+    return best[0] if len(best) == 1 else None
+
+
+def column_sets_repeat(headings: list[str]) -> int | None:
+    """The column where the header's column kinds begin again (``MIN_REPEATS`` kinds or more named left of
+    it and again from it on): two tables of the same columns read as one wide table. None on one table."""
+    named = [heading_kind(h) for h in headings]
+    for split in range(2, len(named) - 1):
+        if named[split] is None or named[split] not in named[:split]:
+            continue
+        lead = list(dict.fromkeys(k for k in named[:split] if k))
+        again = list(dict.fromkeys(k for k in named[split:] if k))
+        common = set(lead) & set(again)
+        if len(common) >= MIN_REPEATS and [k for k in lead if k in common] == [k for k in again if k in common]:
+            return split
+        return None  # the first kind named again: the second set begins there or not at all
+    return None
+
+
+def two_tables_to_review(page: PayrollPage, split: int | None = None) -> PayrollPage:
+    """A page whose header names its columns twice, read as one table (the halves could not be read
+    apart): any row may hold two people's figures, so every field of every row goes to review as
+    ``TWO_TABLES`` and the page with it; nothing read is dropped."""
+    for r in page.rows:
+        # every field, read or not: a field left empty may be the other person's
+        fields = ["row", *SCORED_FIELDS, *(["position"] if r.position is not None else [])]
+        r.review = sorted({*(r.review or []), *fields})
+        r.review_reasons = {
+            **(r.review_reasons or {}),
+            **{f: ReviewReason(reason=checks.TWO_TABLES, bbox=r.bbox) for f in fields},
+        }
+    where = f" (втората таблица от колона {split + 1})" if split is not None else ""
+    page.page_review = page.page_review or PageReview(
+        reason=checks.TWO_TABLES,
+        detail=f"заглавията на колоните се повтарят{where}: два листа един до друг, разчетени като една таблица",
+    )
+    return page
 
 
 def value(kind: str, text: str) -> object:

@@ -104,6 +104,13 @@ class TesseractEngine:
     lang: str
     digits_lang: str
 
+    def load(self, *, figures: bool = True) -> None:
+        """Load this thread's models now (the figures' model too unless ``figures`` is False): a process
+        that loads them before it forks its workers loads them once for all of them."""
+        _api(self.lang)
+        if figures:
+            _api(self.digits_lang)
+
     def words(
         self,
         image: np.ndarray,

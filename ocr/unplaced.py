@@ -1,24 +1,66 @@
 """A column the sheet has but that was not placed: its heading names a field (``Присъст- вени дни`` over
 the days, typed in one cell with ``Получих сумата`` over the signatures, no rule between them), yet no
 column was taken for that field. Every row's figure of it was then never read: empty, it looked like a
-sheet without that column and went out without a doubt. It goes to review, unreadable, on every row."""
+sheet without that column and went out without a doubt. It goes to review, unreadable, on every row.
+
+A days column under a stamp names nothing: its heading and its figures are the stamp's ink (`стреса`
+over `72/`, `(`, `1`: hard dev 55 p12, four days out empty without a flag). An unplaced column between
+the person's columns and the money, inked on most rows with marks that are no words and no money, is
+that column: the days go to review on every row."""
 
 from __future__ import annotations
+
+import re
 
 from archive_core.records import PayrollRow
 
 from . import checks, columns
+from .normalise import digits
 
 # the fields a heading may name that a sheet may lack (name, gross, deductions and net every sheet has:
 # ``checks.guard_page`` flags those when missing)
 OPTIONAL = ("days_worked", "base_pay", "extra_pay")
 
 
-def flag_unplaced(drafts: list[checks.RowDraft], kinds: list[str | None], headings: list[str]) -> list[str]:
+PERSON = ("row", "name", "egn", "position")
+
+
+def _days_under_stamp(kinds: list[str | None], texts: list[list[str]]) -> bool:
+    """An unplaced column after the person's columns and before the first money column, with ink on most
+    rows, none of it a word of three letters or a figure of three digits (days blotted out, not a
+    position, a name's part or money)."""
+    if not texts:
+        return False
+    n = max(len(row) for row in texts)  # (an ЕГН found in another column's cells is a kind beyond them)
+    person = [c for c, k in enumerate(kinds[:n]) if k in PERSON]
+    money = [c for c, k in enumerate(kinds[:n]) if k in checks.MONEY]
+    if not person or not money:
+        return False
+    for c in range(max(person) + 1, min(money)):
+        if kinds[c] is not None:
+            continue
+        cells = [row[c].strip() if c < len(row) else "" for row in texts]
+        inked = [t for t in cells if t]
+        if len(inked) < max(2, 0.5 * len(cells)):
+            continue
+        if all(len(re.findall(r"[^\W\d_]", t)) < 3 and len(digits(t)) < 3 for t in inked):
+            return True
+    return False
+
+
+def flag_unplaced(
+    drafts: list[checks.RowDraft],
+    kinds: list[str | None],
+    headings: list[str],
+    texts: list[list[str]] | None = None,
+) -> list[str]:
     """Send to review the fields a column's heading names (an unplaced column's, or a placed one's beside
-    the field it was taken for) that no column was placed for; returns them."""
+    the field it was taken for) that no column was placed for, and the days a column blotted out by a
+    stamp holds (``texts``: the body's cells, row by column); returns them."""
     present = {k for k in kinds if k}
     named: list[str] = []
+    if "days_worked" not in present and _days_under_stamp(kinds, texts or []):
+        named.append("days_worked")
     for c in range(min(len(kinds), len(headings))):
         # a placed column's heading may name a second field: two columns read as one, no rule between
         # them ('Дни Основно отработени граждение' over '21356.08': the days glued to the base pay)

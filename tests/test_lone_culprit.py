@@ -16,9 +16,9 @@ TOTALS = {"base_pay": "11289.06", "extra_pay": "822.14", "gross_pay": "12111.20"
           "net_pay": "10729.07"}  # fmt: skip
 
 
-def _page(second: str | None = "alike") -> list[checks.RowDraft]:
+def _page(second: str | None = "alike", last: tuple[str | None, ...] = GOOD[3]) -> list[checks.RowDraft]:
     rows = []
-    for vals in [*GOOD[:2], BAD, *GOOD[2:]]:
+    for vals in [*GOOD[:2], BAD, GOOD[2], last]:
         r = checks.RowDraft(values={"name": "Иван Петров Иванов", **dict(zip(FIVE, vals, strict=True))})
         for f in FIVE:
             r.conf[f] = 0.0  # the engine's confidence says nothing on this face
@@ -27,7 +27,9 @@ def _page(second: str | None = "alike") -> list[checks.RowDraft]:
     for r in rows:
         for f in FIVE:
             if f in r.review and r.values.get(f) is not None and second is not None:
-                r.alts[f] = [r.values[f] if second == "alike" else "1.00"]
+                r.alts[f] = [
+                    r.values[f] if second == "alike" or (second == "one" and f != "deductions") else "1.00"
+                ]
     return rows
 
 
@@ -47,7 +49,44 @@ def test_rows_the_second_model_did_not_read_keep_their_flags():
 
 
 def test_a_second_reading_the_rows_sums_reject_does_not_keep_the_row_in_doubt():
-    rows = _page("other")  # every figure read `1.00` the second time: no sum of its row holds with it
+    rows = _page("one")  # the deductions read `1.00` the second time: no sum of its row holds with it
     lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
     assert all(not (set(FIVE) & r.review) for r in rows if r is not rows[2])
     assert {"base_pay", "gross_pay", "net_pay"} <= rows[2].review
+
+
+def _kept(rows: list[checks.RowDraft]) -> bool:
+    before = [set(r.review) for r in rows]
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    return [set(r.review) for r in rows] == before
+
+
+def test_a_row_two_of_whose_figures_the_second_model_read_otherwise_keeps_its_flags():
+    """Two figures of one row misread alike keep its sum (E dev 507 --hard all p1: `1377.66` and `1242.66`
+    for 1377.60 and 1242.60); the second model reading two of them otherwise says the row is in doubt."""
+    assert _kept(_page("other"))  # every figure read `1.00` the second time
+
+
+def test_a_row_whose_gross_the_second_model_read_a_digit_off_keeps_its_flags():
+    rows = _page()
+    rows[0].alts["gross_pay"] = ["2487.90"]  # one digit off: the row's sum may have moved with its net
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert "gross_pay" in rows[0].review
+    assert not set(FIVE) & rows[1].review
+
+
+def test_two_rows_in_doubt_in_the_culprits_column_keep_every_row_in_review():
+    """The column's difference could be on either: no row beside them is cleared by it."""
+    rows = _page(last=("3031.82", "272.86", None, "373.43", "2931.25"))  # a second row's gross unread
+    assert "gross_pay" in rows[4].derived  # filled in from its sums, not confirmed by its column
+    assert _kept(rows)
+
+
+def test_what_the_totals_leave_for_the_culprit_must_keep_its_rows_sums():
+    """The culprit's base and net unread, its gross misread: the totals leave 1742.83, 1777.71 and 1487.78
+    for them, which keep its sums; a net total that breaks the totals' own sums leaves a net that does not
+    (a total misread, or the difference elsewhere): no row is cleared by it."""
+    rows = _page()
+    before = [set(r.review) for r in rows]
+    lone_culprit.clear_where_culprit_known(rows, {**TOTALS, "net_pay": "10729.70"}, PRESENT, {})
+    assert [set(r.review) for r in rows] == before

@@ -185,3 +185,70 @@ def test_rows_whose_pay_ten_times_over_is_still_a_wage_of_the_year_fail_the_page
     rows = _pay_rows("1468.02", "176.16", "1291.86")
     doubt = plausibility.check(rows, {"gross_pay": "73461.20"}, ["gross_pay", "deductions", "net_pay"], 1993, 5)
     assert doubt is not None and doubt.reason == checks.PAGE_PLAUSIBILITY and "10" in doubt.detail
+
+
+# --- a column off while every row's sums hold ---------------------------------------------------------
+
+THREE = ["name", "gross_pay", "deductions", "net_pay"]
+
+
+def _pay(g: str, d: str, n: str) -> checks.RowDraft:
+    return checks.RowDraft(values={"name": "Иван Петров Иванов", "gross_pay": g, "deductions": d, "net_pay": n})
+
+
+def _page_off_by_two_stotinki() -> list[checks.RowDraft]:
+    # (E dev 501 page 1) the last row's gross and net misread alike, `3` read `5` in both (1240.95 and
+    # 995.25 for 1240.93 and 995.23): every row's sum holds, the gross and net columns are 0.02 over
+    return [_pay("6499.37", "1163.39", "5335.98"), _pay("8632.51", "690.60", "7941.91"),
+            _pay("5138.71", "596.09", "4542.62"), _pay("1240.95", "245.70", "995.25")]  # fmt: skip
+
+
+TOTALS_OFF = {"gross_pay": "21511.52", "deductions": "2695.78", "net_pay": "18815.74"}
+
+
+def _run(rows: list[checks.RowDraft], totals: dict[str, str]) -> None:
+    for r in rows:
+        checks.check_money(r, THREE)
+    checks.check_totals(rows, totals, THREE)
+
+
+def test_with_every_row_sum_holding_only_the_rows_one_slip_explains_go_to_review_for_a_column():
+    rows = _page_off_by_two_stotinki()
+    _run(rows, TOTALS_OFF)
+    # the first row's gross and net could each be 0.02 over too (`6499.37` for 6499.35): it stays in doubt
+    assert all({"gross_pay", "net_pay"} <= r.review for r in (rows[0], rows[3]))
+    # `8632.51` is two digits from 8632.49; `4542.62` one from 4542.60, but its gross `5138.71` would have
+    # to be 0.02 off with it, two digits from 5138.69: no slip of these rows makes the columns add up
+    assert not rows[1].review and not rows[2].review
+
+
+def test_with_every_row_sum_holding_a_difference_no_one_slip_explains_keeps_the_whole_column():
+    rows = _page_off_by_two_stotinki()
+    rows[3] = _pay("1203.93", "245.70", "958.23")  # 37 off: `1203` for 1240, `958` for 995 (two digits each)
+    _run(rows, TOTALS_OFF)
+    assert all({"gross_pay", "net_pay"} <= r.review for r in rows)
+
+
+# --- the base pay equal to the gross (no additional pay on the sheet) ---------------------------------
+
+NO_EXTRA = ["name", "base_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _base_row(b: str, g: str, d: str, n: str) -> checks.RowDraft:
+    return checks.RowDraft(values={"name": "Иван Петров Иванов", "base_pay": b, "gross_pay": g,
+                                   "deductions": d, "net_pay": n})  # fmt: skip
+
+
+def test_a_base_equal_to_its_gross_with_its_column_adding_up_is_vouched_like_any_figure():
+    # (H dev 805) the base's one tie is its equality with the gross; its column adds up to the stotinka
+    rows = [_base_row("300.00", "300.00", "40.00", "260.00"), _base_row("250.00", "250.00", "30.00", "220.00")]
+    rows[1].review.add("base_pay", checks.ROW_SUM)
+    checks.clear_doubly_vouched(rows, {"base_pay": "550.00", "gross_pay": "550.00"}, NO_EXTRA)
+    assert "base_pay" not in rows[1].review
+
+
+def test_a_base_equal_to_its_gross_whose_column_does_not_add_up_stays_flagged():
+    rows = [_base_row("300.00", "300.00", "40.00", "260.00"), _base_row("250.00", "250.00", "30.00", "220.00")]
+    rows[1].review.add("base_pay", checks.ROW_SUM)
+    checks.clear_doubly_vouched(rows, {"base_pay": "560.00", "gross_pay": "550.00"}, NO_EXTRA)
+    assert "base_pay" in rows[1].review

@@ -142,3 +142,27 @@ def test_deductions_their_parts_confirm_their_column_proves_or_read_as_they_stan
         [r], {"deductions": "2350.87"}, MONEY3, {}, _read("2.350,87", "15.8772"), HUNG
     )
     assert not r.review
+
+
+def test_deductions_and_net_the_second_pass_read_so_are_not_doubted_for_misread_parts():
+    # E dev 501 page 3 (300 dpi): the first pass garbled the deductions and net cells (`2,350,387`,
+    # `15.8772 |`), the second read them right and every sum of the row holds; a part misread (`200.80`)
+    # is no reason to doubt them
+    misread_part = ["1567.58", "401.01", "200.80", "182.28"]
+    r = _row("2350.87", "15876.77", misread_part)
+    r.alts = {"deductions": [Decimal("2350.87")], "net_pay": [Decimal("15876.77")]}
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2,350,387", "15.8772 |"), HUNG
+    )
+    assert not r.review
+
+
+def test_a_net_no_model_read_stays_doubted_beside_deductions_the_second_pass_read():
+    # the deductions read `2350.37` by the second pass, the net mended to 15877.27 to fit them: no model
+    # read that net, so the two may be two misreads made to agree
+    r = _row("2350.37", "15877.27", ["1567.58", "401.01", "200.00", "182.28"])
+    r.alts = {"deductions": [Decimal("2350.37")], "net_pay": [Decimal("15872.72")]}
+    parts_guard.doubt_deductions_against_parts(
+        [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2,350,387", "15.8772 |"), HUNG
+    )
+    assert {"deductions", "net_pay"} <= r.review

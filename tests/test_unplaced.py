@@ -44,3 +44,30 @@ def test_days_named_beside_the_base_pay_in_a_placed_columns_heading_go_to_review
     headings = ["Трите имена", "ЕГН", "Дни Основно отработени граждение", "Полага се за получаване"]
     assert flag_unplaced(drafts, kinds, headings) == ["days_worked"]
     assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
+
+
+def test_days_under_a_stamp_go_to_review_on_every_row():
+    """hard dev 55 p12: a stamp over the days column, its heading read `стреса` and its figures `72/`, `(`,
+    `1`: no column was taken for the days and four days went out empty without a flag."""
+    drafts = _drafts(4)
+    kinds = ["row", "name", "egn", None, "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", None]
+    headings = ["ред во", "Име, презиме, Фамилия", "ЕГН", "стреса", "възнатрандение", "аи", "възна Ицидение",
+                "жк", "получаване", "Подпис"]  # fmt: skip
+    texts = [["4", "Христофор Николов Николов", "2610118721", "", "12.85", "", "1285", "226", "1059", ""],
+             ["5", "Живко Георгиев Ярков", "4707286481", "72/", "4-4", "3962", "30376", "4253", "261.23", ""],
+             ["6", "Атанас Георгиев Юруков", "4401159262", "(", "334-03", "", "31126", "'63-81", "247.45", ""],
+             ["7", "Юлия Стоянова Русева", "5301089498", "1", "87-25", "", "8725", "899", "7826", ""]]  # fmt: skip
+    assert flag_unplaced(drafts, kinds, headings, texts) == ["days_worked"]
+    assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
+
+
+def test_a_position_column_or_a_blank_one_between_the_person_and_the_money_is_no_days_column():
+    drafts = _drafts(3)
+    kinds = ["name", "egn", None, "gross_pay", "net_pay"]
+    headings = ["Име", "ЕГН", "Длъжност", "Брутно", "За получаване"]
+    words = [["Иван", "4004058538", "стругар", "100.00", "90.00"]] * 3
+    blank = [["Иван", "4004058538", "", "100.00", "90.00"], ["Иван", "4004058538", "-", "100.00", "90.00"],
+             ["Иван", "4004058538", "", "100.00", "90.00"]]  # fmt: skip
+    assert flag_unplaced(drafts, kinds, headings, words) == []
+    assert flag_unplaced(drafts, kinds, headings, blank) == []
+    assert not any("days_worked" in d.review for d in drafts)
