@@ -255,6 +255,7 @@ def read_page(
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets = sheet.doubtful(a.grid, s, kinds, drafts)
     if targets:
+        checks.back_to_readings(drafts)  # a figure a check of its row changed: as read, beside its second reading
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
         split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two

@@ -265,14 +265,17 @@ def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.Row
     """The cells the second pass reads: the figures the checks doubt or could not read (an ЕГН whose check
     digit fails among them; one that passes was never wrong on the development sheets, while its second
     reading often disagreed), every days figure (no sum vouches for it: read once, even a confident
-    misreading went out unflagged on seed 777), and the printed totals (the column checks' anchor)."""
+    misreading went out unflagged on seed 777), the money figures of a row a check changed from what was
+    read (a slip mended, the deductions from their parts: ``RowDraft.as_read``; read with the row, the
+    other model may say which figure was misread), and the printed totals (the column checks' anchor)."""
     targets: list[Target] = []
     for i, (r, d) in enumerate(zip(s.body_rows, drafts, strict=True)):
         for c, kind in enumerate(kinds):
             if kind is None or kind not in NUMERIC or kind == "row":
                 continue
             unsure = kind in d.review or d.values.get(kind) is None
-            if unsure or kind == "days_worked":  # nothing else vouches for a days figure: always read twice
+            mended = bool(d.as_read) and kind in checks.MONEY  # a figure of the row changed: the row again
+            if unsure or mended or kind == "days_worked":  # nothing else vouches for a days figure: always read twice
                 targets.append(Target(i, kind, g.cell(r, c)))
     if s.totals_row is not None:
         for c, kind in enumerate(kinds):
