@@ -137,6 +137,8 @@ def _two_sheets(
     left, right = halves
     if _quality(left) + _quality(right) <= _quality(page):
         return None
+    sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
+    sheet.doubt_fields_the_other_sheet_has(right, left)
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
         for i, r in enumerate(right.rows, start=1):  # (an inference, not a reading: flagged)

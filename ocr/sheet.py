@@ -180,6 +180,20 @@ def two_tables_to_review(page: PayrollPage, split: int | None = None) -> Payroll
     return page
 
 
+def doubt_fields_the_other_sheet_has(half: PayrollPage, other: PayrollPage) -> None:
+    """Two sheets of one month side by side, read apart: a field the other sheet's rows carry and none of
+    this one's (its column not found on this half) goes to review on every row of this one as unreadable,
+    not out empty."""
+    lost = [f for f in SCORED_FIELDS
+            if any(getattr(r, f) is not None for r in other.rows) and all(getattr(r, f) is None for r in half.rows)]  # fmt: skip
+    for r in half.rows if lost else []:
+        r.review = sorted({*(r.review or []), *lost})
+        r.review_reasons = {
+            **(r.review_reasons or {}),
+            **{f: ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox) for f in lost},
+        }
+
+
 def value(kind: str, text: str) -> object:
     """A cell's text as the value of its column's field (None when it does not read as one)."""
     if kind == "egn":

@@ -67,3 +67,15 @@ def test_extraction_sends_two_tables_it_cannot_read_apart_to_review(monkeypatch)
     page = extract.extract_image(np.full((1400, 1000), 255, np.uint8), image_name="x.png", engine=None)  # type: ignore[arg-type]
     assert page.page_review is not None and page.page_review.reason == checks.TWO_TABLES
     assert all("gross_pay" in (r.review or []) for r in page.rows)
+
+
+def test_a_column_found_on_one_of_two_sheets_only_goes_to_review_on_the_other():
+    """H dev 802 ``--hard all`` page 1: two sheets side by side, turned; the second sheet's days column
+    was not found, and six days went out empty without a flag."""
+    left = PayrollPage(image="x.png", rows=[PayrollRow(row=1, name="А Б В", days_worked=22)])
+    right = PayrollPage(image="x.png", rows=[PayrollRow(row=7, name="Г Д Е", bbox=[0, 0, 9, 9])])
+    sheet.doubt_fields_the_other_sheet_has(right, left)
+    sheet.doubt_fields_the_other_sheet_has(left, right)
+    assert right.rows[0].review == ["days_worked"]
+    assert right.rows[0].review_reasons["days_worked"].reason == checks.UNREADABLE  # type: ignore[index]
+    assert not left.rows[0].review
