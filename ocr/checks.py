@@ -1133,6 +1133,17 @@ def flag_lost_days_column(drafts: list[RowDraft], present: list[str]) -> None:
             d.review.add("days_worked", UNREADABLE)
 
 
+def flag_blank_money(drafts: list[RowDraft], present: list[str]) -> None:
+    """A money figure of a column the sheet has, left blank after every check and fill (no sum of its row
+    could fill it, or a later step lifted the doubt from it), is unreadable: a person reads it, it does not
+    go out as "nothing paid" without a word."""
+    for d in drafts:
+        for f in MONEY:
+            if f in present and d.values.get(f) is None and f not in d.review:
+                d.values[f] = None
+                d.review.add(f, UNREADABLE)
+
+
 def _parts_sum(d: RowDraft) -> Decimal | None:
     if not d.parts or any(p is None for p in d.parts):
         return None

@@ -286,6 +286,7 @@ def read_page(
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
+    checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     read = lost_rows.read_numbers(drafts)

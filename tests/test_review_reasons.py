@@ -96,3 +96,13 @@ def test_a_comma_read_as_a_digit_is_undone_only_on_request():
     assert _separator_as_digit("2635 94") == "263.94"  # '263,94' with the comma read as 5
     assert _separator_as_digit("263,94") == "263,94"  # a separator seen: the reading stands
     assert _separator_as_digit("282,47\n212,47") == "282,47\n212,47"  # a correction: left alone
+
+
+def test_a_blank_figure_of_a_column_the_sheet_has_goes_out_unreadable_not_as_nothing_paid():
+    """No sum could fill it and no check left a doubt on it: blank, it would read as "not on the sheet"."""
+    from ocr.checks import UNREADABLE, RowDraft, flag_blank_money
+
+    d = RowDraft(values={"name": "Иван Петров Иванов", "gross_pay": "120.00", "deductions": None, "net_pay": None})
+    flag_blank_money([d], ["name", "gross_pay", "deductions", "net_pay"])
+    assert d.review.reasons == {"deductions": UNREADABLE, "net_pay": UNREADABLE}
+    assert "base_pay" not in d.review  # no base pay column on the sheet
