@@ -18,12 +18,13 @@ import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage, ReviewReason
+from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     checks,
     columns,
     dotted_zeros,
+    egn_guard,
     lone_culprit,
     lost_rows,
     mirrored_changes,
@@ -140,14 +141,11 @@ def _two_sheets(
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
+    first = min((r.row for r in right.rows if r.row is not None), default=None)
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
-        for i, r in enumerate(right.rows, start=1):  # (an inference, not a reading: flagged)
-            r.row = last + i
-            r.review = sorted({*(r.review or []), "row"})
-            r.review_reasons = {
-                **(r.review_reasons or {}),
-                "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox),
-            }
+        _infer_numbers(right.rows, last + 1)
+    elif all(r.row is None for r in left.rows) and first is not None and first - len(left.rows) >= 1:
+        _infer_numbers(left.rows, first - len(left.rows))  # the first sheet's unread: they lead to the second's
     return PayrollPage.model_validate(
         {
             "image": image_name,
@@ -158,6 +156,14 @@ def _two_sheets(
             "totals": right.totals,
         }
     )
+
+
+def _infer_numbers(rows: list[PayrollRow], start: int) -> None:
+    """Row numbers one sheet's rows did not read, inferred from the other sheet's (flagged: not a reading)."""
+    for i, r in enumerate(rows, start=start):
+        r.row = i
+        r.review = sorted({*(r.review or []), "row"})
+        r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
 
 
 def _map_box(box: list[int], m: np.ndarray) -> list[int]:
@@ -173,9 +179,17 @@ def _map_box(box: list[int], m: np.ndarray) -> list[int]:
 
 
 def _sheet_like(p: PayrollPage) -> bool:
-    """Most rows carry a person's name (two words or more): a sheet of its own, not half of one."""
-    named = sum(1 for r in p.rows if r.name and sum(len(w) >= 3 for w in r.name.split()) >= 2)
-    return len(p.rows) >= 1 and named >= 0.6 * len(p.rows)
+    """Most rows carry a person's name (two words or more), or the half has printed row numbers of its own
+    (read, and rising) and an ЕГН column of its own (most rows an ЕГН valid or one look-alike digit from
+    valid): a sheet of its own, not half of one (I dev 904 --hard all p3: the right sheet's names half
+    lost under a stamp, 2 of 4 named; the half was rejected and its rows 4-7 read as a misplaced table)."""
+    rows = p.rows
+    named = sum(1 for r in rows if r.name and sum(len(w) >= 3 for w in r.name.split()) >= 2)
+    if len(rows) >= 1 and named >= 0.6 * len(rows):
+        return True
+    numbers = [r.row for r in rows if r.row is not None and "row" not in (r.review or [])]
+    numbered = len(numbers) >= 0.6 * len(rows) and numbers == sorted(set(numbers))
+    return len(rows) >= 2 and numbered and sum(egn_guard.near_valid(r.egn) for r in rows) >= 0.6 * len(rows)
 
 
 def _quality(p: PayrollPage) -> int:
