@@ -48,6 +48,24 @@ def _days_under_stamp(kinds: list[str | None], texts: list[list[str]]) -> bool:
     return False
 
 
+def flag_headed_otherwise(drafts: list[checks.RowDraft], kinds: list[str | None], headings: list[str]) -> list[str]:
+    """A money column whose heading names another money field and not the one it was taken for (E dev 507
+    --hard all p2: the base pay placed under `Брутна сума`, the additional pay under `Удръжки`): its
+    figures were read into the wrong field, and go to review on every row; returns those fields."""
+    out = []
+    for c in range(min(len(kinds), len(headings))):
+        f = kinds[c]
+        if f not in checks.MONEY:
+            continue
+        votes = columns.heading_votes(headings[c])
+        if not votes.get(f) and any(g in checks.MONEY and g != f for g in votes):
+            out.append(f)
+            for d in drafts:
+                if d.values.get(f) is not None:
+                    d.review.add(f, checks.PAGE_PLAUSIBILITY)
+    return out
+
+
 def flag_unplaced(
     drafts: list[checks.RowDraft],
     kinds: list[str | None],
@@ -61,6 +79,7 @@ def flag_unplaced(
     named: list[str] = []
     if "days_worked" not in present and _days_under_stamp(kinds, texts or []):
         named.append("days_worked")
+    flag_headed_otherwise(drafts, kinds, headings)
     for c in range(min(len(kinds), len(headings))):
         # a placed column's heading may name a second field: two columns read as one, no rule between
         # them ('Дни Основно отработени граждение' over '21356.08': the days glued to the base pay)

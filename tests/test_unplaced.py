@@ -71,3 +71,18 @@ def test_a_position_column_or_a_blank_one_between_the_person_and_the_money_is_no
     assert flag_unplaced(drafts, kinds, headings, words) == []
     assert flag_unplaced(drafts, kinds, headings, blank) == []
     assert not any("days_worked" in d.review for d in drafts)
+
+
+def test_a_money_column_whose_heading_names_another_money_field_goes_to_review():
+    """E dev 507 --hard all p2: the base pay taken under `Брутна сума`, the additional pay under `Удръжки`."""
+    drafts = _drafts(2)
+    for d in drafts:
+        d.values.update({"base_pay": "300.00", "extra_pay": "40.00", "gross_pay": "340.00"})
+    kinds = ["name", "egn", "base_pay", "extra_pay", "net_pay"]
+    headings = ["Име", "ЕГН", "Брутна сума", "Удръжки", "За получаване"]
+    flag_unplaced(drafts, kinds, headings)
+    assert all(d.review.reasons.get("base_pay") == checks.PAGE_PLAUSIBILITY for d in drafts)
+    assert all("extra_pay" in d.review and "net_pay" not in d.review for d in drafts)
+    drafts = _drafts(2)
+    flag_unplaced(drafts, kinds, ["Име", "ЕГН", "Основна заплата", "", "За получаване"])  # its own, or none
+    assert not any(d.review for d in drafts)
