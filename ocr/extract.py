@@ -283,6 +283,7 @@ def read_page(
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
+    mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
