@@ -94,6 +94,8 @@ class RowDraft:
     # total they were made from cannot confirm them): in review for good
     unconfirmed: set[str] = field(default_factory=set)
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    # fields the first pass could not read and the second model read alone (ocr.sheet.add_readings)
+    second_only: set[str] = field(default_factory=set)
     # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
     # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
     ink_fit: dict[str, list[int]] = field(default_factory=dict)  # field -> the readings it was kept over
@@ -249,6 +251,12 @@ def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
                     row.ink_fit["days_worked"] = [y for y in readings if y != x]
                 row.review.add("days_worked", READINGS_DISAGREE)
                 return
+    if "days_worked" in row.second_only and len(other) <= 1:
+        # the first pass read nothing, the second model alone this: one reading's word, and no sum vouches for
+        # days (h-heading-taken-for-rows-base-pay-unread: `3` for 5); the pay may still vouch for it
+        # (plausibility.days_vouched_by_pay)
+        row.review.add("days_worked", LOW_CONFIDENCE)
+        return
     if other and any(x != d for x in other):  # two readings disagree: a person decides
         good = [x for x in (d, *other) if x <= limit]
         row.values["days_worked"] = good[0] if good else d

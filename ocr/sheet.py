@@ -313,6 +313,7 @@ def add_readings(drafts: list[checks.RowDraft], targets: list[Target], reread: d
         drafts[t.row].alts.setdefault(t.kind, []).append(reading)
         if drafts[t.row].values.get(t.kind) is None:
             drafts[t.row].values[t.kind] = reading
+            drafts[t.row].second_only.add(t.kind)
     return total_alts
 
 

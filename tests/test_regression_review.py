@@ -22,9 +22,12 @@ ONCE_FLAGGED_WHOLE = {
     "e-wide-bold-digits-split-in-two": "22 of 64",  # and 2 silent: s8-rev-de, split digits; parts guard
     "h-egn-under-stamp-whole-page-review": "48 of 48",
     "h-egn-in-position-cell": "40 of 40",
-    # s13-rev: deductions and net right and read so by the second pass, doubted for misread itemised parts
-    "e-parts-misread-figures-read-so": "14 of 63",
 }
+# Not here: e-parts-misread-figures-read-so (s13-rev, measured with OpenCV 5.1: 10 of 63). With the pinned
+# OpenCV 5.0 the same page reads four money figures otherwise and plausibility.check sends the page to review
+# as a whole (40 of 62, none silent: test_regression.py still holds it); the narrowing it showed is held by
+# tests/test_stray_corrections.py. Left for the next session: the page's deductions total one slip from rows
+# whose flagged figures have the right other readings.
 
 # a-total-misread: the deductions of the last row are read by neither pass and filled in as gross - net;
 # with the gross total misread and no deductions total nothing confirms them, so that row's gross and
@@ -35,10 +38,7 @@ LIMIT = {"a-total-misread-two-digits-page-review": 0.14,
          # the itemised deductions misread on four rows (`200,80` for 200,00): those rows' deductions and net
          # stay in review beside a deductions total misread (s8-rev-de: 13 of 64)
          "e-wide-bold-digits-split-in-two": 0.25,
-         "h-egn-under-stamp-whole-page-review": 0.32,
-         # two rows misread in two figures each (`43573.85` for 4357.85; `31977.12` for 3197.71), in review
-         # with their partners: 10 of 63 (s13-rev)
-         "e-parts-misread-figures-read-so": 0.16}  # fmt: skip
+         "h-egn-under-stamp-whole-page-review": 0.32}  # fmt: skip
 
 
 @pytest.mark.parametrize("sheet", sorted(ONCE_FLAGGED_WHOLE))
