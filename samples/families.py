@@ -60,6 +60,19 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        corrections with correction fluid (the wrong figure whited out, the right one typed on the patch),
        dashed rules, rectangular stamps, a clerk's hand tick beside the rows; years 1984-1996.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
+    K  HELD OUT from session 15 on (made before anything was tuned on J): faces from font packages none of
+       A-J uses (Anonymous Pro and Go Mono typewriters, the same as dot-matrix, Carlito, Old Standard and
+       Go in print; scripts/setup.sh installs them), thousands by a narrow (half) space with a decimal
+       comma or point (``1 468,02``) or a dash for the decimal point (``1468-02``, ``1 468-02``), never
+       stotinki; always portrait (the type shrinks to fit, to 26 at the least, before the page turns),
+       the narrow columns headed on their side (a printed form) over a line of column numbers, headings
+       of up to five lines; columns that are no payroll-page/1 field (the day's rate, money never
+       totalled, and the class for years of service in per cent), itemised deductions after their total;
+       corrections cancelled with typed x's or slashes and the right figure typed beside them (half a
+       line lower where there is no room), dotted rules between the rows, carbons that slipped (every
+       stroke doubled faintly beside it), names typed surname first (some with the surname in capitals;
+       the truth is as printed), the month in Roman numerals, row numbers typed "1."; any year 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
        ``mixed`` stays B, C or D.
 """
 
