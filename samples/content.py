@@ -48,6 +48,9 @@ class SheetContent:
     extra: dict[str, object] = field(default_factory=dict)
     carried_in: dict[str, Decimal] | None = None  # "От пренос" row: totals carried from the previous sheet
     carry_out: bool = False  # the bottom row is "Пренос" (carried to the next sheet), not "Всичко"
+    # family K: the decimal separator when it is neither "." nor "," (a dash: 1468-02); row numbers typed "1."
+    decimal_sep: str = ""
+    row_dot: bool = False
 
 
 def patronymic_of(father: str) -> str:
@@ -106,6 +109,7 @@ class EmployerFile:
     decimal_comma: bool
     sheet_no: int = 0
     tab_numbers: dict[str, int] = field(default_factory=dict)  # family J: personnel number by ЕГН
+    class_pct: dict[str, int] = field(default_factory=dict)  # family K: class for years of service by ЕГН
 
 
 def make_file(
@@ -200,7 +204,7 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
     whole, frac = f"{value:.2f}".split(".")
     if sheet.thousands_space and len(whole) > 3:
         whole = f"{int(whole):,}".replace(",", sheet.thousands_sep)
-    return whole + ("," if sheet.decimal_comma else ".") + frac
+    return whole + (sheet.decimal_sep or ("," if sheet.decimal_comma else ".")) + frac
 
 
 def split_carried(sheet: SheetContent, at: int) -> tuple[SheetContent, SheetContent]:

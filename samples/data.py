@@ -109,6 +109,10 @@ COLUMNS: dict[str, Column] = {
     # columns of family J that are no payroll-page/1 field: the personnel number and the hours worked
     "tab_no": Column("tab_no", ("Таб. №",), True, 0.7),
     "hours": Column("hours", ("Отраб.\nчасове",), True, 0.8),
+    # columns of family K that are no payroll-page/1 field: the day's rate (money, never totalled) and the
+    # class for years of service (a percentage of the base pay)
+    "rate": Column("rate", ("Дневна\nставка",), True, 1.1),
+    "class_pct": Column("class_pct", ("Клас\n%",), True, 0.6),
 }
 
 # Column sets and orders seen on real sheets.

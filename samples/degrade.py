@@ -46,6 +46,16 @@ def carbon(img: np.ndarray, rng: random.Random) -> np.ndarray:
     return 255.0 - (0.45 * ink + 0.35 * halo) * rng.uniform(0.8, 1.0)
 
 
+def ghost(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A carbon that slipped while the sheet was typed: every stroke with a fainter double a few pixels
+    beside it (family K)."""
+    ink = 255.0 - img.astype(np.float32)
+    dx, dy = rng.choice((-1, 1)) * rng.randint(3, 7), rng.randint(-3, 3)
+    m = np.array([[1.0, 0.0, dx], [0.0, 1.0, dy]])
+    double = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    return 255.0 - np.maximum(ink, double * rng.uniform(0.35, 0.55))
+
+
 def blur(img: np.ndarray, rng: random.Random) -> np.ndarray:
     return cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.1))
 

@@ -60,6 +60,19 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        corrections with correction fluid (the wrong figure whited out, the right one typed on the patch),
        dashed rules, rectangular stamps, a clerk's hand tick beside the rows; years 1984-1996.
        Nobody reads its pages or tunes on it; the lead measures it once, at the end.
+    K  HELD OUT from session 15 on (made before anything was tuned on J): faces from font packages none of
+       A-J uses (Anonymous Pro and Go Mono typewriters, the same as dot-matrix, Carlito, Old Standard and
+       Go in print; scripts/setup.sh installs them), thousands by a narrow (half) space with a decimal
+       comma or point (``1 468,02``) or a dash for the decimal point (``1468-02``, ``1 468-02``), never
+       stotinki; always portrait (the type shrinks to fit, to 26 at the least, before the page turns),
+       the narrow columns headed on their side (a printed form) over a line of column numbers, headings
+       of up to five lines; columns that are no payroll-page/1 field (the day's rate, money never
+       totalled, and the class for years of service in per cent), itemised deductions after their total;
+       corrections cancelled with typed x's or slashes and the right figure typed beside them (half a
+       line lower where there is no room), dotted rules between the rows, carbons that slipped (every
+       stroke doubled faintly beside it), names typed surname first (some with the surname in capitals;
+       the truth is as printed), the month in Roman numerals, row numbers typed "1."; any year 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -75,7 +88,7 @@ from archive_core.records import MONEY_FIELDS
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -166,6 +179,16 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "tab_no", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "net_pay",
          "deductions", "hours"),
     ),
+    "K": (
+        ("row", "egn", "name", "class_pct", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions",
+         "net_pay", "signature"),
+        ("row", "name", "egn", "days_worked", "rate", "gross_pay", "deductions", "parts", "net_pay"),
+        ("row", "name", "egn", "rate", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions",
+         "net_pay"),
+        ("row", "name", "egn", "class_pct", "days_worked", "gross_pay", "deductions", "parts", "net_pay",
+         "signature"),
+        ("row", "egn", "name", "days_worked", "base_pay", "gross_pay", "net_pay", "deductions", "rate"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -242,6 +265,19 @@ J_FACES: dict[str, tuple[str, ...]] = {
               "freefont/FreeSerifBoldItalic.ttf", "cmu/cmunbso.ttf"),
     "dot_matrix": ("dejavu/DejaVuSans-BoldOblique.ttf",),
 }  # fmt: skip
+# Family K's faces (held out from session 15 on): none drawn by A-J, from font packages none of them
+# uses (fonts-anonymous-pro, fonts-go, fonts-crosextra-carlito, fonts-oldstandard; scripts/setup.sh).
+K_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("anonymous-pro/Anonymous Pro.ttf", "anonymous-pro/Anonymous Pro B.ttf", "../fonts-go/Go-Mono.ttf",
+                   "../fonts-go/Go-Mono-Bold.ttf"),
+    "print": ("crosextra/Carlito-Regular.ttf", "crosextra/Carlito-Bold.ttf", "fonts-oldstandard/OldStandard-Regular.ttf",
+              "fonts-oldstandard/OldStandard-Bold.ttf", "../fonts-go/Go-Regular.ttf", "../fonts-go/Go-Medium.ttf"),
+    "dot_matrix": ("anonymous-pro/Anonymous Pro Minus.ttf", "../fonts-go/Go-Mono-Italic.ttf"),
+}  # fmt: skip
+K_SIZES: dict[str, tuple[int, int]] = {"typewriter": (36, 44), "print": (29, 34), "dot_matrix": (34, 40)}
+# the narrow (half) space a typist put between the thousands on a machine with a half-space key
+NARROW = "\u202f"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Sizes none of the others draws (they span 26-54): a large typewriter ball, small print.
 J_SIZES: dict[str, tuple[int, int]] = {"typewriter": (55, 60), "print": (22, 25), "dot_matrix": (55, 58)}
 I_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 50), "print": (27, 37), "dot_matrix": (33, 42)}
@@ -366,6 +402,27 @@ HEADINGS_J: dict[str, tuple[str, ...]] = {
     "union_fee": ("Синдикат\n(лв.)", "Членски\nвнос\nсиндикат"),
 }
 
+# Family K's headings: words none of the others uses, and its two columns that are no payroll-page/1 field.
+HEADINGS_K: dict[str, tuple[str, ...]] = {
+    "row": ("№\nпо\nред.", "Пор.\n№\nна\nлицето", "Ред.\nбр."),
+    "egn": ("ЕГН\nна\nлицето", "Единен\nгражд.\nномер", "ЕГН\n(лично\nчисло)"),
+    "name": ("Фамилия, собствено\nи бащино име", "Фамилно, собствено\nи бащино име", "Име\nна\nработещия"),
+    "position": ("Длъжност\nили\nпрофесия", "Професия /\nдлъжност"),
+    "days_worked": ("Отработени\nдни\nпрез\nмесеца", "Дни\nна\nработа\n(бр.)", "Изработени\nработни\nдни"),
+    "rate": ("Дневна\nставка", "Ставка\nна ден\n(лв.)", "Надник"),
+    "class_pct": ("Клас\n%", "Процент\nза клас", "Клас\nза\nстаж"),
+    "base_pay": ("Заработено\nпо\nставка", "Основно\nвъзнаграждение\nза месеца", "Заплата\nза\nотработеното"),
+    "extra_pay": ("Клас,\nпремии,\nдобавки", "Сума за\nклас и\nдобавки", "Допълни-\nтелно\nначислено"),
+    "gross_pay": ("Всичко\nначислено\nвъзнаграждение", "Сума\nвсичко\nначислено", "Общо\nзаработено"),
+    "deductions": ("Всичко\nудържано\nот заплатата", "Общо\nудръжки\nот лицето", "Сума на\nвсички\nудръжки"),
+    "net_pay": ("Остатък\nза\nизплащане", "Сума за\nраздаване\n(лв.)", "Чисто\nза\nраздаване"),
+    "signature": ("Подпис\nна\nполучилия", "Получих\nсумата\n(подпис)"),
+    "tax": ("Данък\nобщ\nдоход\n(ДОД)", "Удържан\nДОД"),
+    "insurance": ("Осигу-\nрителни\nвноски\nот лицето", "Вноска\nфонд\n„Пенсии“"),
+    "advance": ("Аванс\nза\nпърва\nполовина", "Получен\nаванс\n(лв.)"),
+    "union_fee": ("Членски\nвнос\nКНСБ", "Вноска\nза\nпрофсъюза"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -382,6 +439,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "H": (1980, 1996),
     "I": (1980, 1996),
     "J": (1984, 1996),
+    "K": (1980, 1996),
 }
 
 
@@ -408,6 +466,14 @@ class Habits:
     dashed: bool = False  # the rules are dashed
     stamp_rect: bool = False  # the office's stamps are rectangular
     ticks: bool = False  # a clerk ticked off the rows by hand, beside them
+    # family K only
+    vertical: bool = False  # the narrow columns' headings printed on their side (a printed form)
+    column_numbers: bool = False  # a line of column numbers (1, 2, 3, ...) under the headings
+    dotted: bool = False  # the rows ruled with dotted lines
+    ghost: bool = False  # the carbon slipped while typing: every stroke with a faint double beside it
+    names: str = ""  # "surname": the surname typed first; "SURNAME": the surname first, in capitals
+    roman: bool = False  # the month in Roman numerals (за м. III 1987 г.)
+    row_dot: bool = False  # row numbers typed with a dot: "1."
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -415,6 +481,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_e(rng)
     if family == "J":
         return _draw_j(rng)
+    if family == "K":
+        return _draw_k(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -468,6 +536,21 @@ def _draw_j(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_k(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(((NARROW, ","), (NARROW, ","), (NARROW, "."), ("", "-"), (NARROW, "-")))
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("xout", "xout", "between", "margin", "none"))
+    ruling = rng.choice(("full", "full", "rows", "columns"))
+    carbon = rng.random() < 0.5
+    return Habits(
+        "K", thousands, decimal, False, ruling, correction, correction != "margin" or rng.random() < 0.5, 0.0,
+        K_SIZES[face], face=face, carbon=carbon, stamp_rows=rng.random() < 0.3, signatures_cross=rng.random() < 0.3,
+        totals_hand=rng.random() < 0.3, vertical=rng.random() < 0.75, column_numbers=rng.random() < 0.6,
+        dotted=ruling != "columns" and rng.random() < 0.6, ghost=carbon and rng.random() < 0.6,
+        names=rng.choice(("", "surname", "SURNAME")), roman=rng.random() < 0.6, row_dot=rng.random() < 0.6,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -518,9 +601,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
-                 "J": HEADINGS_J}[habits.family]  # fmt: skip
+                 "J": HEADINGS_J, "K": HEADINGS_K}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -534,6 +617,18 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         if rng.random() < 0.5:
             numbers.sort()
         ef.tab_numbers = {p.egn: n for p, n in zip(ef.staff, numbers, strict=True)}
+    if habits.family == "K":
+        _k_file(ef, habits, rng)
+
+
+def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """Family K's file: the names as its clerk typed them (the truth is what is on the page) and each
+    person's class for years of service (a percentage that grows with the years worked)."""
+    for p in ef.staff:
+        first, patronymic, surname = p.name.split(" ")
+        if habits.names:
+            p.name = f"{surname.upper() if habits.names == 'SURNAME' else surname} {first} {patronymic}"
+    ef.class_pct = {p.egn: rng.choice((0, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 30)) for p in ef.staff}
 
 
 def _dec(x: object) -> Decimal:
@@ -586,6 +681,28 @@ def adapt_sheet(
     sheet.stotinki = habits.stotinki
     if habits.stotinki:
         sheet.dash_zero = True
+    if habits.family == "K":
+        _k_sheet(sheet, habits, rng, ef)
+
+
+def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
+    """Family K's sheet: a dash for the decimal point (1468-02) on some files, row numbers with a dot,
+    the month in Roman numerals; the day's rate (what the base pays a day worked, never totalled) and
+    the class for years of service, under keys payroll-page/1 does not have."""
+    sheet.decimal_sep = "-" if habits.decimal == "-" else ""
+    sheet.row_dot = habits.row_dot
+    if habits.roman:
+        m, y = ROMAN[sheet.month - 1], sheet.year
+        sheet.period_text = rng.choice((f"за м. {m} {y} г.", f"за месец {m}.{y} г.", f"м. {m} - {y} год."))
+    classes = ef.class_pct if ef is not None else {}
+    for r in sheet.rows:
+        if "class_pct" in sheet.layout:
+            r["class_pct"] = classes.get(str(r["egn"]), 0)
+        if "rate" in sheet.layout:
+            days, pay = r.get("days_paid"), r.get("base_pay")
+            pay = pay if isinstance(pay, Decimal) else r.get("gross_pay")
+            paid = isinstance(days, int) and days > 0 and isinstance(pay, Decimal)
+            r["rate"] = _q(pay / days) if paid else None  # type: ignore[operator]
 
 
 def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Random) -> None:
@@ -603,8 +720,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J"):
-        faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES}
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K"):
+        faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
+                    "K": K_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -630,6 +748,10 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.dashed_ruling, base.stamp_rect, base.ticks = habits.dashed, habits.stamp_rect, habits.ticks
         if habits.face != "print":  # typed on a printed form: its headings in small print
             base.heading_scale = rng.uniform(0.5, 0.6)
+    if habits.family == "K":  # always portrait: a printed form, its narrow columns headed on their side
+        base.landscape, base.portrait_only = False, True
+        base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
+        base.dotted_rows = habits.dotted
     return base
 
 

@@ -120,7 +120,7 @@ def _render_fitting(sheet: SheetContent, style: Style, rng: random.Random) -> tu
             img, geo = None, None
         if img is not None and geo is not None and geo.table_bbox[3] < geo.height - 330:
             return img, geo
-        if style.size <= 28:
+        if style.size <= (25 if style.portrait_only else 28):
             if not style.landscape:
                 style.landscape, style.size = True, 40
                 continue
@@ -135,11 +135,14 @@ def degrade_page(
     np_rng: np.random.Generator,
     *,
     carbon: bool = False,
+    ghost: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
-    as carbon copies (family E), as the ``carbon`` hard case."""
+    as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K)."""
     a = np.asarray(img, dtype=np.float32)
+    if ghost and opts.degraded:
+        a = degrade.ghost(a, rng)
     m = degrade.identity()
     dpi = 300
     bend = None
@@ -259,8 +262,9 @@ def generate_pages(
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
                     img, geo = _render_fitting(sheet, style, rng)
                     arr, m, dpi, bend = degrade_page(
-                        img, rng, opts, np_rng, carbon=habits is not None and habits.carbon
-                    )
+                        img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
+                        ghost=habits is not None and habits.ghost,
+                    )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
                     path = out / name

@@ -84,6 +84,13 @@ class Style:
     stamp_rect: bool = False
     ticks: bool = False
     heading_scale: float = 1.0  # the column headings' size to the figures' (a printed form, typed on)
+    portrait_only: bool = False  # family K: never turned to landscape to fit; the type shrinks instead
+    # family K: the narrow columns' headings on their side; a line of column numbers under the headings;
+    # the rows ruled with dotted lines; correction_mode "xout": the wrong figure typed over with x's, the
+    # right one typed after it
+    vertical_heads: bool = False
+    column_numbers: bool = False
+    dotted_rows: bool = False
 
 
 @dataclass
@@ -195,6 +202,37 @@ class Painter:
 
     def hline(self, x0: float, x1: float, y: float) -> None:
         self._line(x0, y, x1, y)
+
+    def dotted_hline(self, x0: float, x1: float, y: float) -> None:
+        """A printed form's dotted rule: round dots at an even pitch."""
+        step = self.rng.uniform(9, 13)
+        r = max(1.2, self.style.line_width * 0.6)
+        x = x0 + self.rng.uniform(0, step)
+        while x < x1:
+            self.draw.ellipse((x - r, y - r, x + r, y + r), fill=50)
+            x += step
+
+    def overtype(self, x: float, y_mid: float, text: str, mark: str = "x") -> None:
+        """``mark`` typed over every character of ``text`` (drawn at ``x``): a typist's way to cancel a
+        figure without an eraser."""
+        f = self.font()
+        for i, ch in enumerate(text):
+            if ch.strip():
+                cx = x + f.getlength(text[:i]) + (f.getlength(ch) - f.getlength(mark)) / 2
+                self.text(cx, y_mid, mark)
+
+    def vertical_text(self, x0: float, x1: float, y_bottom: float, lines: list[str], scale: float) -> None:
+        """``lines`` printed on their side (read from the bottom up), centred between ``x0`` and ``x1``,
+        ending at ``y_bottom``."""
+        line_h = int(self.style.size * 1.25 * scale)
+        w = max(self.width(line, scale) for line in lines) + 8
+        layer = Image.new("L", (w, len(lines) * line_h), 255)
+        sub = Painter(layer, self.style, self.rng)
+        for k, line in enumerate(lines):
+            sub.text((w - self.width(line, scale)) / 2, k * line_h + line_h / 2, line, scale)
+        turned = layer.transpose(Image.Transpose.ROTATE_90)
+        ox = int(round((x0 + x1 - turned.width) / 2))
+        self.img.paste(turned, (ox, int(round(y_bottom - turned.height))))
 
     def vline(self, x: float, y0: float, y1: float) -> None:
         self._line(x, y0, x, y1)
@@ -324,7 +362,9 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
     v = row.get(field_)
     if v is None:
         return ""
-    if field_ in MONEY or field_ in DEDUCTION_PARTS:
+    if field_ == "row" and sheet.row_dot:
+        return f"{v}."
+    if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ == "rate":
         from decimal import Decimal
 
         assert isinstance(v, Decimal)
@@ -355,9 +395,14 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     cols = list(sheet.layout)
     pad = int(fs * 0.45)
     hs = style.heading_scale
+    line_h = int(fs * 1.25 * hs)
+    # family K: the narrow columns (numbers, but the ЕГН) headed on their side
+    vert = {c for c in cols if style.vertical_heads and data.COLUMNS[c].numeric and c != "egn"}
     nat: list[int] = []
     for c in cols:
         head_w = max(p.width(line, hs) for line in sheet.headings[c].split("\n"))
+        if c in vert:
+            head_w = len(sheet.headings[c].split("\n")) * line_h
         body_w = max((p.width(cell_text(sheet, r, c)) for r in sheet.rows), default=0)
         if c == "name" and style.wrap_names:
             body_w = max((p.width(str(r["name"]).rsplit(" ", 1)[0]) for r in sheet.rows), default=0)
@@ -376,19 +421,31 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     for w in widths:
         xs.append(xs[-1] + w)
 
-    line_h = int(fs * 1.25 * hs)
-    head_lines = max(len(sheet.headings[c].split("\n")) for c in cols)
+    head_lines = max((len(sheet.headings[c].split("\n")) for c in cols if c not in vert), default=1)
     head_h = head_lines * line_h + 2 * pad
+    if vert:  # as tall as the longest heading on its side
+        side = max(p.width(line, hs) for c in vert for line in sheet.headings[c].split("\n"))
+        head_h = max(head_h, side + 2 * pad)
     row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
     top = y
     # Header cells.
     for j, c in enumerate(cols):
         lines = sheet.headings[c].split("\n")
+        if c in vert:
+            p.vertical_text(xs[j], xs[j + 1], top + head_h - pad, lines, hs)
+            geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
+            continue
         y0 = top + (head_h - len(lines) * line_h) / 2 + line_h / 2
         for k, line in enumerate(lines):
             p.text(xs[j] + (widths[j] - p.width(line, hs)) / 2, y0 + k * line_h, line, hs)
         geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
-    yrow = top + head_h
+    num_h = 0
+    if style.column_numbers:  # the form's column numbers, a line of their own under the headings
+        num_h = int(fs * 1.2)
+        for j in range(len(cols)):
+            t = str(j + 1)
+            p.text(xs[j] + (widths[j] - p.width(t, 0.8)) / 2, top + head_h + num_h / 2, t, 0.8)
+    yrow = top + head_h + num_h
     num_cols = {c for c in cols if data.COLUMNS[c].numeric}
     label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
     carried_h = 0
@@ -401,7 +458,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
         yrow += row_h
     row_edges: list[int] = []  # the bottom of every person's row (rules go there)
-    late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid")
+    late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid", "xout")
     for i, r in enumerate(sheet.rows):
         fixed: set[str] = set()
         if late:  # which figures the clerk corrects on this row
@@ -442,6 +499,18 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                     x1 - wide - rng.uniform(6, 16), ymid - fs * 0.62, x1 + rng.uniform(4, 10), ymid + fs * 0.5
                 )
                 p.text(x1 - p.width(t) + rng.uniform(-3, 3), ymid + rng.uniform(-2, 2), t)
+            elif c in fixed and style.correction_mode == "xout":
+                # the wrong figure typed, cancelled with x's typed over it, the right one typed after it
+                # (no room beside it: the platen turned half a line, the right one typed under it)
+                x1 = xs[j + 1] - pad
+                wrong = _slip(t, rng)
+                xw = x1 - p.width(t) - p.width("  ") - p.width(wrong)
+                y_wrong = y_right = ymid
+                if xw < xs[j] + pad:
+                    xw, y_wrong, y_right = x1 - p.width(wrong), ymid - row_h * 0.3, ymid + row_h * 0.28
+                p.text(xw, y_wrong, wrong)
+                p.overtype(xw, y_wrong, wrong, rng.choice(("x", "x", "/")))
+                p.text(x1 - p.width(t), y_right, t)
             elif c in fixed and style.correction_mode == "over":
                 # the right figure typed over the wrong one: the slipped digit becomes a blot of two
                 x1 = xs[j + 1] - pad
@@ -518,7 +587,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     bottom = yrow + total_h
     geo.table_bbox = [xs[0], top, xs[-1], bottom]
     if style.between_rows:
-        _between_rows(p, sheet, geo, xs, top + head_h + carried_h, row_h)
+        _between_rows(p, sheet, geo, xs, top + head_h + num_h + carried_h, row_h)
     if style.ticks:  # the clerk ticked off the rows paid, in the left margin
         for i, box in enumerate(geo.row_bboxes):
             if rng.random() < 0.75:
@@ -527,7 +596,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if style.stamp_rows and sheet.rows and rng.random() < 0.7:
         radius = rng.randint(110, 160)
         cx = rng.uniform(xs[0] + radius, xs[-1] - radius)
-        cy = top + head_h + carried_h + row_h * rng.randint(1, len(sheet.rows))
+        cy = top + head_h + num_h + carried_h + row_h * rng.randint(1, len(sheet.rows))
         if style.stamp_rect:
             poly = p.stamp_rect(cx, cy, radius * 2.6, radius * 1.2, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})
@@ -543,10 +612,17 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         p.hline(xs[0], xs[-1], top)
         p.hline(xs[0], xs[-1], top + head_h)
         yy = top + head_h
+        if num_h:
+            yy += num_h
+            p.hline(xs[0], xs[-1], yy)
         if carried_h:
             yy += carried_h
             p.hline(xs[0], xs[-1], yy)
         if style.ruling == "columns":  # half-ruled: the columns and the totals only
+            p.hline(xs[0], xs[-1], row_edges[-1] if row_edges else yy)
+        elif style.dotted_rows:  # dotted between the rows, solid above the totals
+            for yy in row_edges[:-1]:
+                p.dotted_hline(xs[0], xs[-1], yy)
             p.hline(xs[0], xs[-1], row_edges[-1] if row_edges else yy)
         else:
             for yy in row_edges:
@@ -554,7 +630,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         p.hline(xs[0], xs[-1], bottom)
     else:  # typed sheets: a rule under the heading and above the totals only
         p.hline(xs[0], xs[-1], top - 4)
-        p.hline(xs[0], xs[-1], top + head_h)
+        p.hline(xs[0], xs[-1], top + head_h + num_h)
         p.hline(xs[0], xs[-1], yrow)
 
     # Footer: signatures and a stamp.

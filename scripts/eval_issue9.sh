@@ -2,11 +2,12 @@
 # Issue 9's evaluation sets, each generated once and measured once with `archive bench` (two at a time,
 # niced). usage: bash scripts/eval_issue9.sh OUT_DIR [TAG]   -> OUT_DIR/<set>/ pages, OUT_DIR/<set>-TAG.{json,txt}
 # Never tune on these seeds (bench/RESULTS.md, "Held-out families"); H is held out in session 4, I from session 5,
-# J (any seed) from session 7.
+# J (any seed) from session 7, K (any seed) from session 15.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen K --pages 16 --seed 2034 --family K
 gen J --pages 16 --seed 2033 --family J
 gen I --pages 16 --seed 2032 --family I; gen H --pages 16 --seed 2031 --family H; gen G --pages 16 --seed 2030 --family G
 gen F --pages 16 --seed 2029 --family F; gen E --pages 16 --seed 2028 --family E
@@ -14,4 +15,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run J I H G F E & run D B C s777 hard99 & wait
+run K J I H G F E & run D B C s777 hard99 & wait

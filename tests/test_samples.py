@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJ"] + [("J", ("--hard", "all"))])
+@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJK"] + [("J", ("--hard", "all"))])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str, hard: tuple[str, ...]):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -117,17 +117,18 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J"])
+@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K"])
 def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
-    """F, G, H, I and J (held out in turn from session 3 on) draw faces, layouts and heading words none of
-    the families before them draws; each draws every face kind it has, and (but J) some files in stotinki."""
+    """F, G, H, I, J and K (held out in turn from session 3 on) draw faces, layouts and heading words none
+    of the families before them draws; each draws every face kind it has, and (but J, K) some files in
+    stotinki."""
     import random
 
     from samples import families, render
 
-    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJ"}
-    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJ"}
-    before = "EFGHI"[: "FGHIJ".index(family) + 1]
+    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJK"}
+    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJK"}
+    before = "EFGHIJ"[: "FGHIJK".index(family) + 1]
     others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
     others |= {f for fam in before for kind in faces[fam].values() for f in kind}
     own = {f for kind in faces[family].values() for f in kind}
@@ -141,7 +142,7 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
         assert set(words) - set(seen), col  # each column has words of its own
     rng = random.Random(4)
     drawn = [families.draw_habits(family, rng) for _ in range(300)]
-    assert (family == "J" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
+    assert (family in "JK" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
@@ -277,3 +278,112 @@ def test_family_j_prints_columns_the_truth_leaves_out(tmp_path: Path, face: str)
     assert ticks and all(0 <= m["row"] < len(page.rows) for m in ticks)
     stamps = [m for m in page.marks or [] if m["kind"] == "stamp"]
     assert all((len(m["polygon"]) == 4) == style.stamp_rect for m in stamps)  # rectangles: four corners
+
+
+# page-0001 of family J as it was before family K came (made from d8deb31 as PAGES_BEFORE_J): K must not
+# move J's random streams either.
+PAGES_BEFORE_K = (
+    ("J", 5, False, "c222fa70cc36b795", "77350dfd003578c4"),
+    ("J", 8, True, "7986c64317a86b4c", "81895c139a9638b1"),
+)
+
+
+@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_K)
+def test_family_j_gives_the_same_pages_as_before_k(
+    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
+):
+    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
+
+
+def test_family_k_draws_its_own_switches():
+    """K: thousands by a narrow (half) space, or a dash for the decimal point (1468-02), never stotinki
+    and no number format of any other family; always portrait; corrections cancelled with typed x's;
+    headings on their side, column numbers, dotted rules, slipped carbons, surname-first names, Roman
+    months and row numbers with a dot on some files; any year 1980-1996."""
+    import random
+
+    from samples import families
+
+    rng = random.Random(7)
+    drawn = [families.draw_habits("K", rng) for _ in range(300)]
+    n = families.NARROW
+    assert {(h.thousands, h.decimal) for h in drawn} == {(n, ","), (n, "."), ("", "-"), (n, "-")}
+    assert not any(h.stotinki for h in drawn) and all(h.landscape == 0 for h in drawn)
+    others = {(h.thousands, h.decimal) for f in "BCDEFGHIJ" for h in (families.draw_habits(f, rng) for _ in range(200))}
+    assert not {(h.thousands, h.decimal) for h in drawn} & others
+    assert all(t != n and d != "-" for t, d in others)
+    assert "xout" in {h.correction for h in drawn}
+    assert {h.names for h in drawn} == {"", "surname", "SURNAME"}
+    for flag in ("vertical", "column_numbers", "dotted", "ghost", "roman", "row_dot", "carbon"):
+        assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
+    assert all(not h.ghost or h.carbon for h in drawn)
+    assert families.YEARS["K"] == (1980, 1996)
+    assert all(c not in lay for f in "BCDEFGHIJ" for lay in families.FAMILY_LAYOUTS[f] for c in ("rate", "class_pct"))
+
+
+def _k_sheet(seed: int, **want: object):
+    """One family K sheet drawn as generate_pages draws it (habits redrawn until they have ``want``),
+    with its style and its render's geometry."""
+    import random
+
+    from samples import families
+    from samples.content import make_file, make_sheet
+    from samples.generate import Options, _render_fitting, _style
+    from samples.render import available_fonts
+
+    rng = random.Random(seed)
+    habits = families.draw_habits("K", rng)
+    while any(getattr(habits, k) != v for k, v in want.items()):
+        habits = families.draw_habits("K", rng)
+    ef = make_file(rng, 0, staff=12, years=(1993, 1996))
+    families.adapt_file(ef, habits, rng)
+    sheet = make_sheet(rng, ef, 0)
+    families.adapt_sheet(sheet, habits, rng, ef)
+    style = families.style_for(habits, rng, _style(rng, sheet, Options(family="K"), available_fonts()))
+    return sheet, style, *_render_fitting(sheet, style, rng)
+
+
+@pytest.mark.parametrize(("thousands", "decimal"), [("\u202f", ","), ("", "-")])
+def test_family_k_prints_its_own_figures_and_keeps_the_truth_exact(thousands: str, decimal: str):
+    """A K sheet is portrait; its amounts are typed 1\u202f468,02 or 1468-02 (the truth: 1468.02), its
+    row numbers "1." where the file has that habit, the surname first where it has that one; its day's
+    rate and class columns are outside the truth (the rate never totalled); every row adds up and every
+    money column sums to the totals."""
+    from samples.generate import truth_of
+    from samples.render import MONEY
+
+    sheet, style, img, geo = _k_sheet(11, thousands=thousands, decimal=decimal, names="SURNAME", row_dot=True)
+    assert img.height > img.width and not style.landscape
+    cols = list(sheet.layout)
+    body = [(r, cols[c], t) for r, c, _, t in geo.cells if 0 < r <= len(sheet.rows)]
+    money = [t for _, c, t in body if c in MONEY and len(t) > 3]
+    assert money and all(t[-3] == {",": ",", "-": "-"}[decimal] for t in money)
+    assert any(thousands in t for t in money) if thousands else not any(" " in t or "\u202f" in t for t in money)
+    assert all(t == f"{r}." for r, c, t in body if c == "row")
+    truth = truth_of(sheet, geo, "page-0001.png")
+    raw = json.loads(truth.to_json())
+    assert not {"rate", "class_pct", "days_paid"} & {k for r in raw["rows"] for k in r}
+    assert not {"rate", "class_pct", "tax", "insurance", "advance", "union_fee"} & set(raw["totals"])
+    page = PayrollPage.model_validate_json(truth.to_json())
+    for r in page.rows:
+        surname, first, patronymic = (r.name or "").split(" ")
+        assert surname.isupper() and not first.isupper()
+        assert r.egn and egn.is_valid(r.egn)
+        v = {f: Decimal(getattr(r, f)) if getattr(r, f) else None for f in MONEY_FIELDS}
+        assert v["gross_pay"] - v["deductions"] == v["net_pay"]
+        if v["base_pay"] is not None and v["extra_pay"] is not None:
+            assert v["base_pay"] + v["extra_pay"] == v["gross_pay"]
+    for f, total in page.totals.items():
+        assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+    assert page.totals
+
+
+def test_family_k_heads_its_narrow_columns_on_their_side():
+    """With vertical headings and column numbers the heading is taller than its lines would be across,
+    and the first row starts below a line of column numbers; the truth's rows start there too."""
+    sheet, style, img, geo = _k_sheet(12, vertical=True, column_numbers=True)
+    heads = [box for r, _, box, _ in geo.cells if r == 0]
+    head_h = heads[0][3] - heads[0][1]
+    lines = max(len(sheet.headings[c].split("\n")) for c in sheet.layout)
+    assert style.vertical_heads and head_h > lines * int(style.size * 1.25) + style.size
+    assert geo.row_bboxes[0][1] >= heads[0][3] + int(style.size * 1.2)
