@@ -482,6 +482,28 @@ def glued_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
     return out
 
 
+_SPECKED_DASH = re.compile(r"[.,]?[-–—][.,]?")
+
+
+def specked_dashes(words: list[Word]) -> list[Word]:
+    """The name's dash read with a speck beside it: alone (".-", "-.") it is the dash; glued to a word after a
+    full stop or comma ("ЕООД.-") or to a legal form ("ЕООД-": no form is the first half of a compound) it
+    is a dash of its own, the speck dropped."""
+    out: list[Word] = []
+    for w in words:
+        m = re.fullmatch(r"(.*\w)([.,]?)([-–—])", w.text)
+        core = m.group(1).strip("„“\"").translate(_LATIN_LETTERS).upper() if m else ""
+        if _SPECKED_DASH.fullmatch(w.text) and w.text not in _DASHES:
+            out.append(replace(w, text="–"))
+        elif m and (m.group(2) or core in _ABBREVIATIONS):
+            cut = w.box.x1 - max(4, w.box.h // 2)
+            out.append(replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, cut, w.box.y1)))
+            out.append(Word("–", w.conf, Box(cut, w.box.y0, w.box.x1, w.box.y1)))
+        else:
+            out.append(w)
+    return out
+
+
 def without_far_marks(words: list[Word]) -> list[Word]:
     """Marks far right of the name (a speck, a stamp's digit: "Смолян        2") are no part of it: after a
     gap wider than four letters' height, what holds two letters or digits at most is dropped."""
@@ -497,7 +519,7 @@ def without_far_marks(words: list[Word]) -> list[Word]:
 
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
-    return clean_employer(lost_dashes(glued_dashes(without_far_marks(words), gray), gray), doubts)
+    return clean_employer(lost_dashes(specked_dashes(glued_dashes(without_far_marks(words), gray)), gray), doubts)
 
 
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
