@@ -64,7 +64,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        A-J uses (Anonymous Pro and Go Mono typewriters, the same as dot-matrix, Carlito, Old Standard and
        Go in print; scripts/setup.sh installs them), thousands by a narrow (half) space with a decimal
        comma or point (``1 468,02``) or a dash for the decimal point (``1468-02``, ``1 468-02``), never
-       stotinki; always portrait (the type shrinks to fit, to 26 at the least, before the page turns),
+       stotinki; portrait (the type shrinks to fit; only a sheet that does not fit at 26 turns),
        the narrow columns headed on their side (a printed form) over a line of column numbers, headings
        of up to five lines; columns that are no payroll-page/1 field (the day's rate, money never
        totalled, and the class for years of service in per cent), itemised deductions after their total;
@@ -629,6 +629,10 @@ def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         if habits.names:
             p.name = f"{surname.upper() if habits.names == 'SURNAME' else surname} {first} {patronymic}"
     ef.class_pct = {p.egn: rng.choice((0, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 30)) for p in ef.staff}
+    if habits.face != "print":  # typed on a portrait page: two itemised deductions at most, no room to sign
+        ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
+        if len(ef.layout) > 10:
+            ef.layout = tuple(c for c in ef.layout if c != "signature")
 
 
 def _dec(x: object) -> Decimal:
@@ -749,7 +753,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         if habits.face != "print":  # typed on a printed form: its headings in small print
             base.heading_scale = rng.uniform(0.5, 0.6)
     if habits.family == "K":  # always portrait: a printed form, its narrow columns headed on their side
-        base.landscape, base.portrait_only = False, True
+        base.landscape = False
         base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
         base.dotted_rows = habits.dotted
     return base

@@ -84,7 +84,6 @@ class Style:
     stamp_rect: bool = False
     ticks: bool = False
     heading_scale: float = 1.0  # the column headings' size to the figures' (a printed form, typed on)
-    portrait_only: bool = False  # family K: never turned to landscape to fit; the type shrinks instead
     # family K: the narrow columns' headings on their side; a line of column numbers under the headings;
     # the rows ruled with dotted lines; correction_mode "xout": the wrong figure typed over with x's, the
     # right one typed after it
