@@ -381,7 +381,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     # Header: employer, title, period, sheet number.
     y = rng.randint(120, 190)
-    p.text(mx + rng.randint(0, 60), y, sheet.employer, 1.1)
+    if sheet.parent:  # family K: the ministry or union above the employer
+        p.text(mx, y, sheet.parent, 0.85)
+        y += int(fs * 1.5)
+    label = f"{sheet.employer_label} " if sheet.employer_label else ""
+    p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
     p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
     y += int(fs * 2.2)
