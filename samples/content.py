@@ -51,6 +51,10 @@ class SheetContent:
     # family K: the decimal separator when it is neither "." nor "," (a dash: 1468-02); row numbers typed "1."
     decimal_sep: str = ""
     row_dot: bool = False
+    # family K: the body the employer answered to, printed above it, and a word before the employer's name
+    # (neither is the employer's name: the truth keeps the name alone)
+    parent: str = ""
+    employer_label: str = ""
 
 
 def patronymic_of(father: str) -> str:

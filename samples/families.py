@@ -64,14 +64,16 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        A-J uses (Anonymous Pro and Go Mono typewriters, the same as dot-matrix, Carlito, Old Standard and
        Go in print; scripts/setup.sh installs them), thousands by a narrow (half) space with a decimal
        comma or point (``1 468,02``) or a dash for the decimal point (``1468-02``, ``1 468-02``), never
-       stotinki; always portrait (the type shrinks to fit, to 26 at the least, before the page turns),
+       stotinki; portrait (the type shrinks to fit; only a sheet that does not fit at 26 turns),
        the narrow columns headed on their side (a printed form) over a line of column numbers, headings
        of up to five lines; columns that are no payroll-page/1 field (the day's rate, money never
        totalled, and the class for years of service in per cent), itemised deductions after their total;
        corrections cancelled with typed x's or slashes and the right figure typed beside them (half a
        line lower where there is no room), dotted rules between the rows, carbons that slipped (every
        stroke doubled faintly beside it), names typed surname first (some with the surname in capitals;
-       the truth is as printed), the month in Roman numerals, row numbers typed "1."; any year 1980-1996.
+       the truth is as printed), the month in Roman numerals, row numbers typed "1.", the ministry or union
+       printed above the employer and a word such as "Предприятие:" before its name (neither is part of
+       the name in the truth); any year 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
        ``mixed`` stays B, C or D.
 """
@@ -277,6 +279,12 @@ K_FACES: dict[str, tuple[str, ...]] = {
 K_SIZES: dict[str, tuple[int, int]] = {"typewriter": (36, 44), "print": (29, 34), "dot_matrix": (34, 40)}
 # the narrow (half) space a typist put between the thousands on a machine with a half-space key
 NARROW = "\u202f"
+# the bodies a K employer answered to (printed above its name, never part of it)
+PARENTS = (
+    "Министерство на земеделието и хранителната промишленост", "Национален аграрно-промишлен съюз",
+    "Министерство на строителството и архитектурата", "Окръжен народен съвет – Ловеч",
+    "ДСО „Млечна промишленост“ – София", "Министерство на търговията",
+)  # fmt: skip
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Sizes none of the others draws (they span 26-54): a large typewriter ball, small print.
 J_SIZES: dict[str, tuple[int, int]] = {"typewriter": (55, 60), "print": (22, 25), "dot_matrix": (55, 58)}
@@ -474,6 +482,8 @@ class Habits:
     names: str = ""  # "surname": the surname typed first; "SURNAME": the surname first, in capitals
     roman: bool = False  # the month in Roman numerals (за м. III 1987 г.)
     row_dot: bool = False  # row numbers typed with a dot: "1."
+    parent: str = ""  # the body the employer answered to, printed above its name
+    employer_label: str = ""  # "Предприятие:" or the like before the employer's name
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -548,6 +558,8 @@ def _draw_k(rng: random.Random) -> Habits:
         totals_hand=rng.random() < 0.3, vertical=rng.random() < 0.75, column_numbers=rng.random() < 0.6,
         dotted=ruling != "columns" and rng.random() < 0.6, ghost=carbon and rng.random() < 0.6,
         names=rng.choice(("", "surname", "SURNAME")), roman=rng.random() < 0.6, row_dot=rng.random() < 0.6,
+        parent=rng.choice(PARENTS) if rng.random() < 0.4 else "",
+        employer_label=rng.choice(("Предприятие:", "Поделение:", "Стопанство:", "")) if rng.random() < 0.5 else "",
     )  # fmt: skip
 
 
@@ -629,6 +641,10 @@ def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         if habits.names:
             p.name = f"{surname.upper() if habits.names == 'SURNAME' else surname} {first} {patronymic}"
     ef.class_pct = {p.egn: rng.choice((0, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 30)) for p in ef.staff}
+    if habits.face != "print":  # typed on a portrait page: two itemised deductions at most, no room to sign
+        ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
+        if len(ef.layout) > 10:
+            ef.layout = tuple(c for c in ef.layout if c != "signature")
 
 
 def _dec(x: object) -> Decimal:
@@ -691,6 +707,7 @@ def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: Employ
     the class for years of service, under keys payroll-page/1 does not have."""
     sheet.decimal_sep = "-" if habits.decimal == "-" else ""
     sheet.row_dot = habits.row_dot
+    sheet.parent, sheet.employer_label = habits.parent, habits.employer_label
     if habits.roman:
         m, y = ROMAN[sheet.month - 1], sheet.year
         sheet.period_text = rng.choice((f"за м. {m} {y} г.", f"за месец {m}.{y} г.", f"м. {m} - {y} год."))
@@ -749,7 +766,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         if habits.face != "print":  # typed on a printed form: its headings in small print
             base.heading_scale = rng.uniform(0.5, 0.6)
     if habits.family == "K":  # always portrait: a printed form, its narrow columns headed on their side
-        base.landscape, base.portrait_only = False, True
+        base.landscape = False
         base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
         base.dotted_rows = habits.dotted
     return base

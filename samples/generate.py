@@ -120,7 +120,7 @@ def _render_fitting(sheet: SheetContent, style: Style, rng: random.Random) -> tu
             img, geo = None, None
         if img is not None and geo is not None and geo.table_bbox[3] < geo.height - 330:
             return img, geo
-        if style.size <= (25 if style.portrait_only else 28):
+        if style.size <= 28:
             if not style.landscape:
                 style.landscape, style.size = True, 40
                 continue

@@ -84,7 +84,6 @@ class Style:
     stamp_rect: bool = False
     ticks: bool = False
     heading_scale: float = 1.0  # the column headings' size to the figures' (a printed form, typed on)
-    portrait_only: bool = False  # family K: never turned to landscape to fit; the type shrinks instead
     # family K: the narrow columns' headings on their side; a line of column numbers under the headings;
     # the rows ruled with dotted lines; correction_mode "xout": the wrong figure typed over with x's, the
     # right one typed after it
@@ -382,7 +381,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     # Header: employer, title, period, sheet number.
     y = rng.randint(120, 190)
-    p.text(mx + rng.randint(0, 60), y, sheet.employer, 1.1)
+    if sheet.parent:  # family K: the ministry or union above the employer
+        p.text(mx, y, sheet.parent, 0.85)
+        y += int(fs * 1.5)
+    label = f"{sheet.employer_label} " if sheet.employer_label else ""
+    p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
     p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
     y += int(fs * 2.2)

@@ -346,13 +346,16 @@ def _k_sheet(seed: int, **want: object):
 @pytest.mark.parametrize(("thousands", "decimal"), [("\u202f", ","), ("", "-")])
 def test_family_k_prints_its_own_figures_and_keeps_the_truth_exact(thousands: str, decimal: str):
     """A K sheet is portrait; its amounts are typed 1\u202f468,02 or 1468-02 (the truth: 1468.02), its
-    row numbers "1." where the file has that habit, the surname first where it has that one; its day's
+    row numbers "1." where the file has that habit, the surname first where it has that one, "Предприятие:"
+    before the employer (not in the truth's name) where it has that one; its day's
     rate and class columns are outside the truth (the rate never totalled); every row adds up and every
     money column sums to the totals."""
     from samples.generate import truth_of
     from samples.render import MONEY
 
-    sheet, style, img, geo = _k_sheet(11, thousands=thousands, decimal=decimal, names="SURNAME", row_dot=True)
+    sheet, style, img, geo = _k_sheet(
+        11, thousands=thousands, decimal=decimal, names="SURNAME", row_dot=True, employer_label="Предприятие:"
+    )
     assert img.height > img.width and not style.landscape
     cols = list(sheet.layout)
     body = [(r, cols[c], t) for r, c, _, t in geo.cells if 0 < r <= len(sheet.rows)]
@@ -362,6 +365,7 @@ def test_family_k_prints_its_own_figures_and_keeps_the_truth_exact(thousands: st
     assert all(t == f"{r}." for r, c, t in body if c == "row")
     truth = truth_of(sheet, geo, "page-0001.png")
     raw = json.loads(truth.to_json())
+    assert raw["employer"]["name"] == sheet.employer and "Предприятие" not in sheet.employer  # the label is not the name
     assert not {"rate", "class_pct", "days_paid"} & {k for r in raw["rows"] for k in r}
     assert not {"rate", "class_pct", "tax", "insurance", "advance", "union_fee"} & set(raw["totals"])
     page = PayrollPage.model_validate_json(truth.to_json())
