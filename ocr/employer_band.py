@@ -27,7 +27,7 @@ def header_in_first_band(
     h = parse_header(band, page_width, bands, gray)
     if h.employer is None:
         return header
-    if header.month is None and h.month is not None:
+    if header.year is None and h.year is not None:
         return h
     return replace(header, employer=h.employer, employer_review=h.employer_review,
                    employer_conf=h.employer_conf, employer_words=h.employer_words)  # fmt: skip

@@ -54,6 +54,7 @@ class Header:
     year_word: Word | None = None
     period_review: str | None = None  # why a person should check the period as read (None: no doubt)
     period_bbox: list[int] | None = None  # the doubted words in the image as stored
+    month_unsure: str | None = None  # why a month written as a number or in Roman numerals is in doubt
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
@@ -559,6 +560,81 @@ def _noise_line(words: list[Word]) -> bool:
     return float(np.median([w.conf for w in words])) < 0.3
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# what a Roman numeral's strokes are read as besides I, V and X: Cyrillic look-alikes, a stroke as "l" or "|"
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V"})
+_PERIOD_CONTEXT = {"м", "мес", "месец", "за"}  # what stands before the month: "за м. III 1989 г."
+
+
+def month_as_number(text: str) -> tuple[int | None, str | None]:
+    """The month a word writes as a number ("03", "3") or in Roman numerals ("III", "XII"), and why it is in
+    doubt (a stroke read as another mark: "ІІ" may have been "III"); (None, None) when the word is neither."""
+    core = text.strip(".,:;/-")
+    if core.isdigit() and 1 <= len(core) <= 2:
+        return (int(core), None) if 1 <= int(core) <= 12 else (None, None)
+    roman = core.translate(_ROMAN_LOOKALIKES)
+    if roman not in _ROMAN:
+        return None, None
+    return _ROMAN.index(roman) + 1, None if roman == core else f"римското число „{core}“ прочетено като „{roman}“"
+
+
+def _split_period(line: list[Word]) -> list[Word]:
+    """ "III.1989", "03/1989", "3-1989 г.": a month glued to its year by a full stop, slash or dash, as two
+    words (the year keeps what follows it)."""
+    out: list[Word] = []
+    for w in line:
+        m = re.fullmatch(r"([^\s./-]{1,4})[./-](\d{4}.*)", w.text)
+        if m and month_as_number(m.group(1))[0] is not None:
+            cut = w.box.x0 + round(w.box.w * len(m.group(1)) / len(w.text))
+            out += [replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, cut, w.box.y1)),
+                    replace(w, text=m.group(2), box=Box(cut, w.box.y0, w.box.x1, w.box.y1))]  # fmt: skip
+        else:
+            out.append(w)
+    return out
+
+
+def _year_like(text: str) -> bool:
+    """A word where the year stands that was not read as a year of the archive: four or five marks, three
+    of them digits ("Г994", "1895", "198?г."): the period's year, to be read again (``ocr.period``)."""
+    core = re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+    return 4 <= len(core) <= 5 and sum(ch.isdigit() for ch in core) >= 3
+
+
+def _period(line: list[Word], h: Header) -> bool:
+    """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
+    words of a name, next to a number). A month before a word where the year stands, not read as one,
+    is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
+    line = _split_period(line)
+    unread: tuple[int, Word, Word] | None = None
+    for i, w in enumerate(line):
+        nums = [digits(x.text) for x in line[i + 1 : i + 3]]
+        at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
+        before = line[i - 1].text.lower().strip(".") if i > 0 else ""
+        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT)
+        unsure = None
+        if mon is None and (before in _PERIOD_CONTEXT or at == 0):
+            mon, unsure = month_as_number(w.text)
+            at = at if at == 0 else None  # a number is the month only right before the year
+            if mon is not None and at is None and i + 1 < len(line) and _year_like(line[i + 1].text):
+                unread = unread or (mon, w, line[i + 1])
+            mon = mon if at is not None else None
+        elif mon is not None and at is None:
+            nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
+            if nxt is not None and (before in _PERIOD_CONTEXT or month_letters(w.text) in MONTHS):
+                unread = unread or (mon, w, nxt)
+        if mon is None or at is None:
+            continue
+        h.month, h.year = mon, int(nums[at])
+        h.month_word, h.year_word = w, line[i + 1 + at]
+        h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
+        h.month_unsure = unsure
+        return True
+    if unread is not None and h.month is None:
+        h.month, h.month_word, h.year_word = unread
+        h.period_conf = min(h.month_word.conf, h.year_word.conf)
+    return False
+
+
 def parse_header(
     words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
@@ -581,21 +657,8 @@ def parse_header(
                 break
     for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
-        if h.month is None:
-            for i, w in enumerate(line):
-                nums = [digits(x.text) for x in line[i + 1 : i + 3]]
-                at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
-                if at is None:
-                    continue
-                year = int(nums[at])
-                before = line[i - 1].text.lower().strip(".") if i > 0 else ""
-                mon = _month(w.text, in_context=before in {"м", "месец", "за"})
-                if mon is None:
-                    continue
-                h.month, h.year = mon, year
-                h.month_word, h.year_word = w, line[i + 1 + at]
-                h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
-                break
+        if h.year is None:
+            _period(line, h)
         if h.employer is None:
             rest = _without_label([w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62])
             upper = text.upper()

@@ -1,8 +1,12 @@
 """The sheet's period read once more where the first reading was unsure: a wrong month or year would count
 every row of the sheet in another month, and no row sum or check digit would notice.
 
-- A year read with less than ``SURE`` confidence is read again alone, with the digits model. The two
-  readings agree: kept. They differ: the period goes to review with both readings (the first is kept).
+- A year read with less than ``SURE`` confidence, or not read as a year of the archive ("Г994", "1895"), is
+  read again alone, with the digits model and, when that does not confirm it, with the text model as one
+  word of digits. Two readings agree and none gives another year: taken. Else the year most readings
+  give goes to review with the readings. No reading gives a year: no period.
+- A month written as a number or in Roman numerals read unsure, or with a stroke read as another mark,
+  goes to review.
 - A month word that lies within two letters of another month too (юни / юли, май / март) goes to review
   when it was read unsure or not letter for letter.
 
@@ -11,32 +15,69 @@ page's rows to review for their period."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+import numpy as np
+
 from .analysis import Analysis
 from .engine import OcrEngine
-from .geometry import Box
+from .geometry import Box, Word
 from .header import MONTHS, YEARS, Header, levenshtein, month_letters
 from .normalise import digits
 from .reading import mosaic_read
 
 SURE = 0.9  # below it a word of the period is read again or, for a month, doubted
 NEAR = 2  # a month word this close to two months could be either
+WORD_PSM = 8  # tesseract: the image is one word
+
+
+def as_year(text: str) -> int | None:
+    """The year of the archive a reading of the year word gives: 19xx in 1980-1996, the first two marks
+    forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped."""
+    core = re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+    tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
+    if not (len(tail) == 2 and tail.isdigit()):
+        return None
+    year = 1900 + int(tail)
+    return year if YEARS[0] <= year <= YEARS[1] else None
+
+
+def _read_year(a: Analysis, w: Word, read: Callable[[np.ndarray], list[Word]]) -> str:
+    """The year word read again alone by ``read``: its digits."""
+    b = w.box
+    pad = max(6, b.h // 3)
+    (ws,) = mosaic_read(a, [Box(b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad)], read)
+    return digits("".join(x.text for x in ws))
 
 
 def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
-    """The year word read again alone with the digits model, when the first reading was unsure: the second
-    reading when it differs, else None."""
+    """The year word read again alone when the first reading was unsure or found no year of the archive
+    (``h.year`` None: "Г994", "1895"): by the digits model; when that does not give the first reading's
+    year, by the text model too, as one word of digits (a dot-matrix year the digits model reads '5', J dev
+    1007). ``h.year`` becomes the year most readings give (the first's on a tie). Returns the doubt: None
+    when two readings give the year and none another, but for a first reading that took a letter for a
+    digit ('198!' for 1984). No year in any reading: no period."""
     w = h.year_word
-    if h.year is None or w is None or w.conf >= SURE:
+    if w is None or (h.year is not None and w.conf >= SURE):
         return None
-    b = w.box
-    pad = max(6, b.h // 3)
-    (ws,) = mosaic_read(
-        a,
-        [Box(b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad)],
-        lambda m: engine.figures(m, whitelist="0123456789"),
-    )
-    second = digits("".join(x.text for x in ws))
-    return None if second == str(h.year) else second
+    first = as_year(w.text) if h.year is None else h.year
+    second = _read_year(a, w, lambda m: engine.figures(m, whitelist="0123456789"))
+    if first is not None and as_year(second) == first:
+        h.year = first
+        return None
+    third = _read_year(a, w, lambda m: engine.words(m, psm=WORD_PSM, whitelist="0123456789"))
+    years = [y for y in (first, as_year(second), as_year(third)) if y is not None]
+    if not years:
+        h.month, h.month_word, h.year_word, h.month_unsure = None, None, None, None
+        return None
+    h.year = year = max(dict.fromkeys(years), key=years.count)
+    others = {y for y in years if y != year}
+    lettered = not re.fullmatch(r"\d{4}", re.sub(r"(г|год|r)\.?$", "", w.text.strip(".,:;")))
+    if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
+        return None
+    shown = next((r for r in (second, third) if r and as_year(r) != year), second)
+    return f"годината е прочетена „{w.text}“, при втори прочит „{shown or '?'}“: взета {year}"
 
 
 def _month_doubt(h: Header) -> str | None:
@@ -44,6 +85,8 @@ def _month_doubt(h: Header) -> str | None:
     if h.month is None or w is None:
         return None
     read = month_letters(w.text)
+    if not read:  # a month's number or Roman numeral: one model's reading of a digit or a stroke
+        return None if w.conf >= SURE else f"месецът е разчетен „{w.text}“ неуверено и е взет за {h.month}"
     near = [m for m in MONTHS if levenshtein(read, m) <= NEAR]
     if len(near) < 2 or (read == MONTHS[h.month - 1] and w.conf >= SURE):
         return None
@@ -56,13 +99,13 @@ def confirm(a: Analysis, h: Header, engine: OcrEngine) -> None:
     """Set ``h.period_review`` (and the words' box) when the period as read is in doubt."""
     doubts: list[str] = []
     boxes: list[Box] = []
-    second = _year_again(a, h, engine)
-    if second is not None and h.year_word is not None:
-        in_range = len(second) == 4 and YEARS[0] <= int(second) <= YEARS[1]
-        doubts.append(
-            f"годината е прочетена „{h.year}“, при втори прочит „{second if in_range else second or '?'}“"
-        )
+    again = _year_again(a, h, engine)
+    if again is not None and h.year_word is not None:
+        doubts.append(again)
         boxes.append(h.year_word.box)
+    if h.month_unsure is not None and h.month_word is not None:
+        doubts.append(h.month_unsure)
+        boxes.append(h.month_word.box)
     if (month := _month_doubt(h)) is not None and h.month_word is not None:
         doubts.append(month)
         boxes.append(h.month_word.box)

@@ -29,13 +29,24 @@ class Reading:
     bands: list[tuple[int, int]]  # text lines above the table
 
 
+LINE_H = 18  # a header line of ordinary type is at least this tall (px at 300 dpi)
+SMALLEST_LINE = 12  # and one of small print at least this
+SMALL_PRINT_SHARE = 0.7  # a line of small print is at least this share of the header's tallest line
+
+
 def header_bands(a: Analysis) -> list[tuple[int, int]]:
     """Text lines above the table (employer, title, period), found on dust-free ink."""
     top = max(0, a.grid.ys[0] - 6)
     if top < 10:
         return []
     solid = a.blobs.at_least(60, rows=slice(0, top))
-    return tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=18)
+    bands = tables.text_bands(solid, 0, top, 0, solid.shape[1], min_h=SMALLEST_LINE)
+    if not bands:
+        return bands
+    # a line lower than LINE_H is dust, unless the header is set in small print: then a line nearly as
+    # tall as its tallest (the period in small print under the title, J dev 1011: 17 px under 21)
+    tallest = max(b - t for t, b in bands)
+    return [(t, b) for t, b in bands if b - t >= min(LINE_H, SMALL_PRINT_SHARE * tallest)]
 
 
 def header_image(a: Analysis, bands: list[tuple[int, int]]) -> np.ndarray:

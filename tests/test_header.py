@@ -266,3 +266,24 @@ def test_a_capital_inside_a_word_sends_the_name_to_a_person():
     assert clean_employer([Word("ЕТ", 0.95, Box(0, 0, 40, 30)), Word("„Марин", 0.95, Box(50, 0, 150, 30)),
                            Word("Колев", 0.95, Box(160, 0, 250, 30)), Word("-", 0.95, Box(260, 10, 280, 15)),
                            Word("МК“", 0.95, Box(290, 0, 350, 30))], sure) == "ЕТ „Марин Колев – МК“" and not sure
+
+
+def test_a_month_written_as_a_number_or_in_roman_numerals_is_read_and_a_stroke_read_otherwise_doubted():
+    def period(texts: list[str]) -> tuple[int | None, int | None, str | None]:
+        h = parse_header([*_line(100, ["„Зора“", "АД"]), *_line(220, texts, 1200)], 3000)
+        return h.month, h.year, h.month_unsure
+
+    assert period(["за", "м.", "III", "1989", "г."]) == (3, 1989, None)
+    assert period(["за", "м.", "03.1989", "г."]) == (3, 1989, None)
+    assert period(["за", "месец", "XII.1990г."]) == (12, 1990, None)
+    assert period(["за", "месец", "11/1985"]) == (11, 1985, None)
+    assert period(["за", "месец", "март", "1994г."]) == (3, 1994, None)
+    month, year, unsure = period(["за", "м.", "ІІІ", "1989", "г."])  # Cyrillic І for the strokes
+    assert (month, year) == (3, 1989) and unsure is not None and "ІІІ" in unsure
+    assert period(["Лист", "3"]) == (None, None, None)
+    assert period(["за", "м.", "13", "1989"]) == (None, None, None)  # no month is 13
+
+
+def test_a_month_before_a_year_not_read_as_one_is_kept_with_that_word_to_be_read_again():
+    h = parse_header([*_line(100, ["„Металик“", "ЕООД"]), *_line(220, ["за", "месец", "март", "Г994", "год."], 1200)], 3000)
+    assert (h.month, h.year) == (3, None) and h.year_word is not None and h.year_word.text == "Г994"

@@ -17,14 +17,21 @@ from ocr.header import Header
 
 
 class Digits:
-    """An engine whose digits model reads ``text`` (and counts how often it was asked)."""
+    """An engine whose digits model reads ``text`` and whose text model reads ``word`` (``text`` unless
+    given), counting how often it was asked."""
 
-    def __init__(self, text: str) -> None:
-        self.text, self.calls = text, 0
+    def __init__(self, text: str, word: str | None = None) -> None:
+        self.text, self.word, self.calls = text, text if word is None else word, 0
 
     def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
         self.calls += 1
         return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
+
+    def words(
+        self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)
+    ) -> list[Word]:
+        self.calls += 1
+        return [Word(self.word, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
 
 
 PAGE: Any = SimpleNamespace(clean=np.full((400, 1200), 255, np.uint8), transform=Transform())
@@ -38,11 +45,44 @@ def _header(month: str, month_conf: float, year: str, year_conf: float) -> Heade
 
 
 def test_an_unsure_year_read_otherwise_a_second_time_goes_to_review_with_both_readings():
-    h, engine = _header("септември", 0.96, "1995", 0.82), Digits("1996")
+    h, engine = _header("септември", 0.96, "1995", 0.82), Digits("1996", "1995")
     period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
-    assert engine.calls == 1 and h.year == 1995
+    assert engine.calls == 2 and h.year == 1995  # the text model read it again too: two readings of 1995
     assert h.period_review is not None and "„1995“" in h.period_review and "„1996“" in h.period_review
     assert h.period_bbox == [580, 100, 680, 140]
+    h = _header("юли", 0.96, "1989", 0.82)  # J dev 1009 p2: both second readings say 1985
+    period.confirm(PAGE, h, Digits("1985"))  # type: ignore[arg-type]
+    assert h.year == 1985 and h.period_review is not None and "1989" in h.period_review
+
+
+def test_a_year_not_read_as_one_of_the_archive_is_read_again_and_taken_when_two_readings_agree():
+    h = _header("септември", 0.96, "1994", 0.91)
+    h.year, h.year_word = None, Word("Г994", 0.91, Box(580, 100, 680, 140))  # J dev 1011 p1: a speck on the 1
+    period.confirm(PAGE, h, Digits("904", "994"))  # type: ignore[arg-type]
+    assert (h.year, h.month, h.period_review) == (1994, 9, None)
+    h = _header("септември", 0.96, "1995", 0.69)
+    h.year, h.year_word = (
+        None,
+        Word("1895", 0.69, Box(580, 100, 680, 140)),
+    )  # J dev 1007 p1: a dot-matrix year
+    period.confirm(PAGE, h, Digits("5", "1995"))  # type: ignore[arg-type]
+    assert (h.year, h.period_review) == (1995, None)
+    h = _header("септември", 0.96, "1981", 0.5)  # J dev 1001 p1: '198!', a letter taken for a digit
+    h.year_word = Word("198!", 0.5, Box(580, 100, 680, 140))
+    period.confirm(PAGE, h, Digits("1984"))  # type: ignore[arg-type]
+    assert (h.year, h.period_review) == (1984, None)
+    h = _header("септември", 0.96, "1995", 0.69)
+    h.year, h.year_word = None, Word("18?5", 0.69, Box(580, 100, 680, 140))
+    period.confirm(PAGE, h, Digits("5", "7"))  # type: ignore[arg-type]
+    assert (h.year, h.month, h.period_review) == (None, None, None)  # no year read: no period at all
+    h.year, h.year_word, h.month, h.month_word = (
+        None,
+        Word("1895", 0.69, Box(580, 100, 680, 140)),
+        9,
+        Word("септември", 0.96, Box(400, 100, 560, 140)),
+    )
+    period.confirm(PAGE, h, Digits("1993", "1993"))  # type: ignore[arg-type]
+    assert h.year == 1993 and h.period_review is not None  # two readings of 1993 against the first's 95
 
 
 def test_a_year_read_the_same_twice_or_read_sure_is_no_doubt():
