@@ -18,12 +18,16 @@ gross is not far from the others', and its only doubts are a row sum through a d
 column total: a wrong figure there would need two or three misreads in one row that make up for each
 other to the stotinka.
 
-And only where the column's difference has one place to go: each column the row is flagged in that does
-not add up to its printed total holds exactly one figure in doubt outside the rows cleared, and what the
-total leaves for it (for every such figure of its row together) keeps its row's sums that can be done.
-Not a row two of whose figures the second model read otherwise, nor one whose gross or net it read a
-digit off (the row's sum itself may have moved: `1377.66` and `1242.66` both misread alike for 1377.60
-and 1242.60 keep net = gross - deductions; E dev 507 --hard all p1, two figures silent).
+And only where the column's difference has a place to go: each column the row is flagged in that does
+not add up to its printed total holds a figure in doubt outside the rows cleared; where it holds exactly
+one, what the total leaves for it (for every such figure of its row together) keeps its row's sums that
+can be done; where it holds several, each was read and stands beside a sum of its row that fails (they
+can share the difference, and the totals cannot test which: E dev 505 p6, two rows whose sums fail kept
+six right figures in review), none unread or filled in. Not a row two of whose figures the second model
+read otherwise (a reading that only adds a digit, a rule read as a `1`, is not another view), nor one
+whose gross or net it read a digit off (the row's sum itself may have moved: `1377.66` and `1242.66` both
+misread alike for 1377.60 and 1242.60 keep net = gross - deductions; E dev 507 --hard all p1, two
+figures silent).
 """
 
 from __future__ import annotations
@@ -106,11 +110,20 @@ def _second_reading(r: checks.RowDraft, f: str) -> Decimal | None:
     return Decimal(str(alts[0])) if alts else None
 
 
+def _digit_added(first: str, second: str) -> bool:
+    """The second reading is the first with one digit more (a rule or a speck beside it read as a digit)."""
+    return len(second) == len(first) + 1 and any(
+        second[:i] + second[i + 1 :] == first for i in range(len(second))
+    )
+
+
 def _second_reading_doubts(r: checks.RowDraft, money: list[str]) -> bool:
     """The second model read two figures of one sum of the row otherwise (two misreads there can make up
-    for each other), or its gross or net one digit off, the same length (the row's sum itself may have
-    moved with another figure misread alike)."""
-    other = {f for f in money if (a := _second_reading(r, f)) is not None and a != r.dec(f)}
+    for each other; not a reading that only adds a digit to the first, a rule or a speck read as a digit:
+    E dev 507 p2, `21217.58` and `11789.59` for 2217.58 and 1789.59), or its gross or net one digit off,
+    the same length (the row's sum itself may have moved with another figure misread alike)."""
+    other = {f for f in money if (a := _second_reading(r, f)) is not None and a != r.dec(f)
+             and not _digit_added(f"{r.dec(f):.2f}", f"{a:.2f}")}  # fmt: skip
     if any(len(other & set(names)) >= 2 for _, names in checks.row_relations({f: r.dec(f) for f in money})):
         return True
     for f in other & {"gross_pay", "net_pay"}:
@@ -131,6 +144,10 @@ def _in_doubt(r: checks.RowDraft, f: str, money: list[str], confirmed: set[str])
         return True
     rels = checks.row_relations({k: r.dec(k) for k in money})
     return not any(ok and f in names and not made & set(names) for ok, names in rels)
+
+
+def _made_or_unread(r: checks.RowDraft, f: str) -> bool:
+    return r.dec(f) is None or f in r.derived | r.unconfirmed
 
 
 def _one_place_for_differences(
@@ -161,8 +178,13 @@ def _one_place_for_differences(
             continue
         start = Decimal(carried.get(f, "0"))
         doubted = [r for r in drafts if id(r) not in keep and _in_doubt(r, f, money, adds_up)]
-        if len(doubted) != 1:
-            return None
+        if not doubted:
+            return None  # (the difference has nowhere to go but a row cleared, or the total was misread)
+        if len(doubted) > 1:
+            if any(_made_or_unread(d, f) for d in doubted):
+                return None  # (a figure nobody read there could hold any part of it)
+            off.add(f)  # (several figures read, each beside a sum that fails, can share it: nothing to test)
+            continue
         r = doubted[0]
         left = Decimal(totals[f]) - start - sum((v for d in drafts if d is not r and (v := d.dec(f)) is not None),
                                                 Decimal(0))  # fmt: skip
