@@ -15,7 +15,7 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, lines, preprocess, tables
+from . import align, lines, pins, preprocess, tables
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
@@ -30,6 +30,7 @@ class Straight:
     back: np.ndarray  # 3x3: maps these coordinates back to the image as given (after the bend)
     quarter_turns: int
     bend: np.ndarray | None = None  # a bent sheet put flat: (x, y) here is (x, y + bend[x]) deskewed
+    blots: tuple[np.ndarray, np.ndarray] | None = None  # the binary's blots (stats, centroids), when known
 
 
 @dataclass
@@ -78,19 +79,25 @@ def straighten(
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
-    gray, binary, angle, straight = preprocess.deskew(gray)
+    given = gray
+    gray, binary, angle, straight = preprocess.deskew(given)
+    _, _, stats, centroids = preprocess.components(binary)
+    blots: tuple[np.ndarray, np.ndarray] | None = (stats, centroids)
+    if pins.rows_apart(stats):  # a dot-matrix face's pin rows apart: the gaps closed, then straightened
+        gray, binary, angle, straight = preprocess.deskew(pins.joined(given))
+        blots = None
     bend = unbend_mod.bend_of_rules(binary) if unbend else None
     if bend is not None:
         gray = unbend_mod.flatten(gray, bend)
-        binary = preprocess.binarize(gray)
-    return Straight(gray, binary, angle, back @ straight, k, bend)
+        binary, blots = preprocess.binarize(gray), None
+    return Straight(gray, binary, angle, back @ straight, k, bend, blots)
 
 
 def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False) -> Analysis:
     """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
-    rules = lines.find_rules(s.binary)
+    rules = lines.find_rules(s.binary, blots=s.blots)
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .pins import stacked
+from .preprocess import components
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -50,14 +53,20 @@ def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Ru
     return rules
 
 
-def find_rules(binary: np.ndarray, *, dpi: int = 300) -> Rules:
-    """Long thin strokes; gaps in broken ruling are bridged, doubled rules merge into one."""
+def find_rules(
+    binary: np.ndarray, *, dpi: int = 300, blots: tuple[np.ndarray, np.ndarray] | None = None
+) -> Rules:
+    """Long thin strokes; gaps in broken ruling are bridged, doubled rules merge into one; dashed rules
+    are drawn solid first (``blots``: the binary's component stats and centroids, when known)."""
     h, w = binary.shape
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
     vk = max(30, int(90 * unit))
-    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
-    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    dashed_h, dashed_v = dashed_rules(binary, dpi=dpi, blots=blots)
+    horiz = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_h), cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))  # fmt: skip
+    vert = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_v), cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
     # bridge gaps of broken ruling and small residual skew
     horiz_b = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (int(60 * unit), 3)))
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
@@ -84,3 +93,79 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
     margin = max(8, int(EDGE * size))
     inner = [r for r in kept if margin <= r.pos <= size - 1 - margin]
     return inner if len(inner) >= 2 else kept
+
+
+DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 dpi) ...
+DASH_MIN = 10  # ... at least this long ...
+DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9)
+DASH_GAP = 24  # the widest gap between two dashes of one rule
+DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
+DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
+DASH_REACH = 300  # pixels a run of dashes spans at the least (a rule runs across columns)
+DASH_ALIKE = 0.7  # share of a run's dashes within a quarter of their median length: drawn as a rule is
+
+
+def _regular(starts: np.ndarray, lengths: np.ndarray) -> bool:
+    """The dashes of a rule are of one length and one spacing (the strips of a dot-matrix face's letters,
+    aligned along a text line, are not: J dev 1003 p4 took its rows' letters for rules)."""
+    med = float(np.median(lengths))
+    if np.mean(np.abs(lengths - med) <= 0.25 * med) < DASH_ALIKE:
+        return False
+    order = np.argsort(starts)
+    gaps = (starts[order][1:] - (starts[order] + lengths[order])[:-1]).astype(np.float64)
+    g = float(np.median(gaps))
+    return bool(np.mean(np.abs(gaps - g) <= max(3.0, 0.35 * g)) >= DASH_ALIKE)
+
+
+def dashed_rules(
+    binary: np.ndarray, *, dpi: int = 300, blots: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Dashed rules, each drawn as one solid stroke over its dashes and gaps (horizontal, vertical): a
+    run of short thin strokes in line, the gaps between them short. The long-stroke morphology of
+    ``find_rules`` sees no rule in dashes shorter than its kernel (J dev 1003: a page ruled in dashes of
+    20 px read as no table at all), and the dashes left in the text ink joined the rows' lines."""
+    unit = dpi / 300.0
+    stats, centroids = blots if blots is not None else components(binary)[2:]
+    x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
+    strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
+    out = []
+    for start, along, mid, thick, horizontal in ((x, w, centroids[1:, 1], h, True), (y, h, centroids[1:, 0], w, False)):  # fmt: skip
+        mask = np.zeros_like(binary)
+        dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
+        dash &= along >= DASH_ELONGATED * np.maximum(thick, 1)
+        s_, l_, m_, t_ = start[dash], along[dash], mid[dash], thick[dash]
+        for run in _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit):
+            a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
+            if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run]):
+                continue
+            c = int(round(float(np.median(m_[run]))))
+            p0, p1 = ((a0, c), (a1 - 1, c)) if horizontal else ((c, a0), (c, a1 - 1))
+            cv2.line(mask, p0, p1, 255, max(1, int(np.max(t_[run]))))
+        out.append(mask)
+    return out[0], out[1]
+
+
+def _runs_of_dashes(
+    start: np.ndarray, length: np.ndarray, mid: np.ndarray, gap: float, drift: float
+) -> list[list[int]]:
+    """Dashes chained along their line: each joins the run whose last dash ends at most ``gap`` before it
+    and stands within ``drift`` of it across the line."""
+    runs: list[list[int]] = []
+    ends: list[float] = []
+    mids: list[float] = []
+    for i in np.argsort(start, kind="stable").tolist():
+        s0, m = float(start[i]), float(mid[i])
+        best = -1
+        for k in range(len(runs)):
+            if -gap / 2 <= s0 - ends[k] <= gap and abs(m - mids[k]) <= drift:
+                best = k
+                break
+        if best < 0:
+            runs.append([i])
+            ends.append(s0 + float(length[i]))
+            mids.append(m)
+        else:
+            runs[best].append(i)
+            ends[best] = max(ends[best], s0 + float(length[i]))
+            mids[best] = m
+    return runs

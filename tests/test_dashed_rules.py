@@ -1,0 +1,50 @@
+"""Dashed rules (issue 9, family J): a rule drawn in short dashes is a rule, not text; a dot-matrix
+text line's strips, aligned like dashes, are not."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import lines
+
+
+def _page() -> np.ndarray:
+    return np.zeros((900, 2400), dtype=np.uint8)
+
+
+def _dashed(img: np.ndarray, y: int, x0: int, x1: int, dash: int = 18, gap: int = 10, thick: int = 8) -> None:
+    for x in range(x0, x1, dash + gap):
+        cv2.rectangle(img, (x, y - thick // 2), (min(x + dash, x1) - 1, y + thick // 2 - 1), 255, -1)
+
+
+def test_a_rule_of_short_dashes_is_found_and_taken_out_of_the_text() -> None:
+    img = _page()
+    for y in (150, 400, 650):
+        _dashed(img, y, 100, 2300)
+    cv2.putText(img, "1 Ivan Petrov 1234.56", (150, 300), cv2.FONT_HERSHEY_SIMPLEX, 3, 255, 8)
+    rules = lines.find_rules(img)
+    assert [abs(r.pos - y) <= 3 for r, y in zip(rules.horizontal, (150, 400, 650), strict=True)] == [True] * 3
+    assert all(r.start <= 110 and r.end >= 2280 for r in rules.horizontal)
+    left = cv2.bitwise_and(img, cv2.bitwise_not(rules.mask))
+    assert cv2.countNonZero(left[130:170]) == 0  # the dashes go with the rule, none stays as ink
+    assert cv2.countNonZero(left[220:320]) > 0  # the text stays
+
+
+def test_a_vertical_dashed_rule_is_found() -> None:
+    img = _page()
+    for x in range(400, 2300, 600):
+        for y in range(100, 850, 28):
+            cv2.rectangle(img, (x - 4, y), (x + 3, y + 17), 255, -1)
+    assert len(lines.find_rules(img).vertical) == 4
+
+
+def test_striped_letters_and_a_few_hyphens_are_no_rule() -> None:
+    img = _page()
+    cv2.putText(img, "Vasil Iliev Kolev 1295 2709087145", (100, 300), cv2.FONT_HERSHEY_SIMPLEX, 3, 255, 9)
+    img[np.arange(img.shape[0]) % 5 >= 3] = 0  # a dot-matrix printer's pin rows, apart
+    for x in (300, 700, 1100):  # three hyphens: no rule
+        cv2.rectangle(img, (x, 600), (x + 20, 607), 255, -1)
+    h, v = lines.dashed_rules(img)
+    assert cv2.countNonZero(h) == 0 and cv2.countNonZero(v) == 0
+    assert lines.find_rules(img).horizontal == []
