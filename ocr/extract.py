@@ -50,6 +50,7 @@ from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
 from .unplaced import flag_unplaced
+from .upright import at_a_glance as upright_at_a_glance
 
 
 def extract_image(
@@ -59,7 +60,8 @@ def extract_image(
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
     turns_read = 0
-    if _looks_wrong(page):  # fed sideways or upside down? ask the engine's orientation detector
+    # fed sideways or upside down? (not when upright at a glance) ask the engine's orientation detector
+    if _looks_wrong(page) and not upright_at_a_glance(image, dpi):
         gray = preprocess.to_gray(image)
         asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
                  engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
@@ -122,7 +124,9 @@ def _two_sheets(
         return None
     mid = w // 2
     halves = []
-    for x0, part in ((0, upright[:, :mid]), (mid, upright[:, mid:])):
+    # the right half first: of one wide sheet it holds the figures without names or row numbers, and the
+    # left half need not be read (either half not a sheet: not two sheets, whichever is read first)
+    for x0, part in ((mid, upright[:, mid:]), (0, upright[:, :mid])):
         try:
             half = read_page(
                 np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine
@@ -135,7 +139,7 @@ def _two_sheets(
             if r.bbox:
                 r.bbox = _map_box([r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]], to_given)
         halves.append(half)
-    left, right = halves
+    right, left = halves
     if _quality(left) + _quality(right) <= _quality(page):
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only

@@ -20,6 +20,7 @@ from ocr import checks, names, normalise
 from ocr.engine import OcrEngine
 from ocr.extract import extract_image
 from ocr.geometry import Word
+from ocr.upright import at_a_glance as upright_at_a_glance
 
 from .conftest import FIXTURES
 
@@ -255,13 +256,46 @@ class FakeEngine:
 
 def test_a_sheet_nothing_can_be_read_from_fails_the_page_after_every_orientation():
     engine = FakeEngine()
-    img = cv2.imread(str(PAGES[0]), cv2.IMREAD_UNCHANGED)
+    img = np.ascontiguousarray(np.rot90(cv2.imread(str(PAGES[0]), cv2.IMREAD_UNCHANGED), 1))  # fed sideways
+    assert not upright_at_a_glance(img, None)
     with pytest.raises(ExtractionError, match="не е намерена таблица с редове"):
         extract_image(img, image_name=PAGES[0].name, engine=engine)
     assert engine.asked.count("orientation") == 2  # the detector was asked before giving up
-    # read upright, then turned 1, 3 and 2 quarter turns, and once the left half of a sideways reading
-    # (two sheets side by side, turned?): nothing more
+    # read as given, then turned 3, 1 and 2 quarter turns, and the right half of the one landscape
+    # reading (two sheets side by side?): nothing more
     assert engine.asked.count("words") == 5
+
+
+def test_an_upright_sheet_that_reads_nothing_is_not_read_turned():
+    """Upright at a glance (lines across, the writing in the upper part): a reading without a valid ЕГН
+    is a face or a grid the reader misses, not a page fed turned; three turned readings and their halves
+    cost three times plain tesseract's CPU (issue 9, family J) and cannot give the sheet."""
+    engine = FakeEngine()
+    img = cv2.imread(str(PAGES[0]), cv2.IMREAD_UNCHANGED)
+    assert upright_at_a_glance(img, None)
+    with pytest.raises(ExtractionError, match="не е намерена таблица с редове"):
+        extract_image(img, image_name=PAGES[0].name, engine=engine)
+    assert engine.asked.count("orientation") == 0
+    assert engine.asked.count("words") == 1  # read once (a portrait sheet: no two sheets side by side)
+    assert upright_at_a_glance(np.ascontiguousarray(np.rot90(img, 2)), None) is False  # upside down
+
+
+def test_of_two_halves_the_right_is_read_first_and_alone_when_it_is_no_sheet(monkeypatch):
+    """Two sheets side by side need both halves to be sheets: the right half of one wide sheet (figures,
+    no names nor row numbers) is read first, and the left half is then not read at all."""
+    from ocr import extract
+
+    img = np.full((1000, 2000), 255, np.uint8)
+    img[:, 1000:] = 200  # the right half told apart by its paper
+    read: list[int] = []
+
+    def fake_read_page(part, **_):
+        read.append(int(part[0, 0]))
+        return PayrollPage(image="x")
+
+    monkeypatch.setattr(extract, "read_page", fake_read_page)
+    assert extract._two_sheets(img, "x", 300, PayrollPage(image="x"), True, FakeEngine()) is None
+    assert read == [200]
 
 
 def test_upside_down_page_is_read_when_the_orientation_detector_is_unsure(first_page, ocr_engine: OcrEngine):
