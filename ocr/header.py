@@ -95,7 +95,9 @@ def _month(word: str, *, in_context: bool = False) -> int | None:
     best_d, best = min(dist)
     limit = (1 if in_context else 0) if len(w) <= 3 else 1 if len(w) <= 5 else 2
     if best_d > limit or sum(1 for d, _ in dist if d == best_d) > 1:
-        return None
+        # an abbreviation ("септ.", "окт.", "февр."): the one month it begins
+        starts = [i for i, m in enumerate(MONTHS, 1) if m.startswith(w) and m != w]
+        return starts[0] if word.endswith(".") and len(starts) == 1 else None
     return best
 
 
@@ -665,6 +667,15 @@ def _period(line: list[Word], h: Header) -> bool:
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
         return True
+    for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+            continue
+        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
+        mon = _month(after[0].text, in_context=True) if after else None
+        if mon is not None:
+            h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
+            h.period_conf = min(w.conf, after[0].conf)
+            return True
     if unread is not None and h.month is None:
         h.month, h.month_word, h.year_word = unread
         h.period_conf = min(h.month_word.conf, h.year_word.conf)

@@ -301,3 +301,15 @@ def test_a_name_over_two_lines_is_joined_where_the_first_leaves_it_open_else_the
     assert open_.employer_review and LINE_BELOW in open_.employer_review  # the name may go on: a person decides
     alone = parse_header([*_line(100, ["„Зора“", "АД"]), *title, *period], 3000)  # title and period: no doubt
     assert alone.employer == "„Зора“ АД" and alone.employer_review is None
+
+
+def test_a_month_abbreviated_or_written_after_the_year_is_read():
+    def period(texts: list[str]) -> tuple[int | None, int | None]:
+        h = parse_header([*_line(100, ["„Зора“", "АД"]), *_line(220, texts, 1200)], 3000)
+        return h.month, h.year
+
+    assert period(["за", "м.", "септ.", "1994", "г."]) == (9, 1994)
+    assert period(["за", "м.", "февр.", "1990г."]) == (2, 1990)
+    assert period(["за", "1989", "г.", "м.", "март"]) == (3, 1989)
+    assert period(["за", "1989г.", "месец", "октомври"]) == (10, 1989)
+    assert period(["за", "м.", "ма.", "1994"]) == (None, None)  # "ма." begins май and март: no month
