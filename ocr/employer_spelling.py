@@ -100,6 +100,20 @@ def neighbours(word: str) -> tuple[str, ...]:
     return tuple(sorted(c for c in {_cased(e, word) for e in edits} if len(c) >= 3 and is_word(c)))
 
 
+@lru_cache(maxsize=1024)
+def compound_neighbours(word: str) -> tuple[str, ...]:
+    """The compounds of known words or stems one letter from ``word`` (a letter too many: "Стрройинвест";
+    one the engine confuses), cased like it: never taken silently (``check``: the word is no dictionary's)."""
+    low = word.lower()
+    if len(low) <= 5 or not low.isalpha():
+        return ()
+    edits = {low[:i] + low[i + 1 :] for i in range(len(low))}  # a letter too many
+    edits |= {low[:i] + other + low[i + 1 :] for i, ch in enumerate(low)
+              for pair in CONFUSED if ch in pair for other in pair if other != ch}  # fmt: skip
+    edits.discard(low)
+    return tuple(sorted({_cased(e, word) for e in edits if compound(e)}))
+
+
 def _confused(a: str, b: str) -> bool:
     """``a`` and ``b`` (same length) differ in one letter the engine confuses."""
     diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
@@ -127,7 +141,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             piece = m.group(0)
             if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
-            near = neighbours(piece)
+            near = neighbours(piece) or compound_neighbours(piece)
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one
                 confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]
                 if len(confused) == 1:

@@ -95,7 +95,9 @@ def _month(word: str, *, in_context: bool = False) -> int | None:
     best_d, best = min(dist)
     limit = (1 if in_context else 0) if len(w) <= 3 else 1 if len(w) <= 5 else 2
     if best_d > limit or sum(1 for d, _ in dist if d == best_d) > 1:
-        return None
+        # an abbreviation ("септ.", "окт.", "февр."): the one month it begins
+        starts = [i for i, m in enumerate(MONTHS, 1) if m.startswith(w) and m != w]
+        return starts[0] if word.endswith(".") and len(starts) == 1 else None
     return best
 
 
@@ -551,6 +553,42 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
     return []
 
 
+LINE_BELOW = "ред под името, започващ под него: проверете дали е част от името"
+_OPENING, _CLOSING = "„\"'«", "“”\"'»"
+
+
+def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]:
+    """The words of the line below the name's, left of the title's middle, when it starts under the name
+    within a line and a half of it and is no title, period or sheet number: what may be the name's second
+    line ("Земеделска кооперация" / "„Напредък“ с. Бяла")."""
+    words = [w for w in nxt if w.box.x0 < page_width * 0.62]
+    if not name or not words or _noise_line(words):
+        return []
+    h = max(w.box.h for w in name)
+    if words[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h:
+        return []
+    if not (name[0].box.x0 - 2 * h <= words[0].box.x0 <= name[-1].box.x1):
+        return []
+    text = " ".join(w.text for w in words)
+    upper = text.upper()
+    if any(t in upper for t in _TITLE_WORDS) or any(_month(w.text) for w in words):
+        return []
+    if any(re.search(r"\d{4}", w.text) for w in words) or re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
+        return []
+    return words
+
+
+def _continued(name: list[Word], below: list[Word]) -> bool:
+    """Is the line below the rest of the name: a quote the name opened and the line closes, a dash the
+    name's line ends in, or a legal form or dash the line starts with ("„Балкантурист – Слънчев бряг“" / "АД")?"""
+    toks = [w.text for w in name]
+    last_open = max((i for i, t in enumerate(toks) if t[:1] in _OPENING), default=None)
+    unclosed = last_open is not None and not any(t[-1:] in _CLOSING for t in toks[last_open:] if len(t) > 1)
+    closes = any(ch in w.text for w in below for ch in _CLOSING)
+    first = below[0].text.strip(".,").translate(_LATIN_LETTERS).upper()
+    return (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
+
+
 def _noise_line(words: list[Word]) -> bool:
     """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
     page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
@@ -629,6 +667,15 @@ def _period(line: list[Word], h: Header) -> bool:
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
         return True
+    for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+            continue
+        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
+        mon = _month(after[0].text, in_context=True) if after else None
+        if mon is not None:
+            h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
+            h.period_conf = min(w.conf, after[0].conf)
+            return True
     if unread is not None and h.month is None:
         h.month, h.month_word, h.year_word = unread
         h.period_conf = min(h.month_word.conf, h.year_word.conf)
@@ -664,8 +711,14 @@ def parse_header(
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
-                rest += _town_line(rest, lines[k + 1] if k + 1 < len(lines) else [], page_width)
+                below = lines[k + 1] if k + 1 < len(lines) else []
+                town = _town_line(rest, below, page_width)
+                more = [] if town else _under_name(rest, below, page_width)
+                joined = bool(more) and _continued(rest, more)
+                rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)
+                if more and not joined:  # a line under the name that may be its end: a person decides
+                    doubts.append(LINE_BELOW)
                 if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None

@@ -123,3 +123,9 @@ def test_the_header_inside_the_grids_first_band_gives_the_employer_and_the_perio
     assert (h.employer, h.month, h.year) == ("Комбинат „Пирин“ Благоевград", 12, 1996)
     table_top = Grid(xs=[50, 3400], ys=[380, 450, 518], ruled=True)  # the first band is the headings
     assert header_in_first_band(Header(), [*band, *headings], table_top, 3508, [], page) == Header()
+
+
+def test_a_compound_with_a_letter_too_many_is_mended_and_still_goes_to_a_person():
+    h = _read(["ДП", "„Стрройинвест“", "Плевен"], 0.7)  # C dev 104 p4: a letter read twice
+    assert h.employer == "ДП „Стройинвест“ Плевен"
+    assert h.employer_review and "„Стрройинвест“ прочетено като „Стройинвест“" in h.employer_review

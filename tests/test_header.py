@@ -14,6 +14,7 @@ from bench.scoring import _norm
 from ocr.employer_reread import reread_employer
 from ocr.geometry import Box, Word
 from ocr.header import (
+    LINE_BELOW,
     clean_employer,
     glued_dashes,
     lost_dashes,
@@ -287,3 +288,28 @@ def test_a_month_written_as_a_number_or_in_roman_numerals_is_read_and_a_stroke_r
 def test_a_month_before_a_year_not_read_as_one_is_kept_with_that_word_to_be_read_again():
     h = parse_header([*_line(100, ["„Металик“", "ЕООД"]), *_line(220, ["за", "месец", "март", "Г994", "год."], 1200)], 3000)
     assert (h.month, h.year) == (3, None) and h.year_word is not None and h.year_word.text == "Г994"
+
+
+def test_a_name_over_two_lines_is_joined_where_the_first_leaves_it_open_else_the_line_below_is_doubted():
+    title = _line(300, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)
+    period = _line(360, ["за", "м.", "май", "1985", "г."], 1200)
+    quoted = parse_header([*_line(100, ["ДП", "„Пътно"]), *_line(140, ["поддържане“", "–", "Монтана"]), *title, *period], 3000)
+    assert quoted.employer == "ДП „Пътно поддържане“ – Монтана" and (quoted.month, quoted.year) == (5, 1985)
+    form = parse_header([*_line(100, ["„Балкантурист", "–", "Слънчев", "бряг“"]), *_line(140, ["АД"]), *title], 3000)
+    assert form.employer == "„Балкантурист – Слънчев бряг“ АД"
+    open_ = parse_header([*_line(100, ["Земеделска", "кооперация"]), *_line(140, ["„Напредък“", "Бяла"]), *title], 3000)
+    assert open_.employer_review and LINE_BELOW in open_.employer_review  # the name may go on: a person decides
+    alone = parse_header([*_line(100, ["„Зора“", "АД"]), *title, *period], 3000)  # title and period: no doubt
+    assert alone.employer == "„Зора“ АД" and alone.employer_review is None
+
+
+def test_a_month_abbreviated_or_written_after_the_year_is_read():
+    def period(texts: list[str]) -> tuple[int | None, int | None]:
+        h = parse_header([*_line(100, ["„Зора“", "АД"]), *_line(220, texts, 1200)], 3000)
+        return h.month, h.year
+
+    assert period(["за", "м.", "септ.", "1994", "г."]) == (9, 1994)
+    assert period(["за", "м.", "февр.", "1990г."]) == (2, 1990)
+    assert period(["за", "1989", "г.", "м.", "март"]) == (3, 1989)
+    assert period(["за", "1989г.", "месец", "октомври"]) == (10, 1989)
+    assert period(["за", "м.", "ма.", "1994"]) == (None, None)  # "ма." begins май and март: no month
