@@ -21,18 +21,18 @@ other to the stotinka.
 And only where the column's difference has a place to go: each column the row is flagged in that does
 not add up to its printed total holds a figure in doubt outside the rows cleared; where it holds exactly
 one, what the total leaves for it (for every such figure of its row together) keeps its row's sums that
-can be done; where it holds several, each was read and stands beside a sum of its row that fails (they
-can share the difference, and the totals cannot test which: E dev 505 p6, two rows whose sums fail kept
-six right figures in review), none unread or filled in. Not a row two of whose figures the second model
-read otherwise (a reading that only adds a digit, a rule read as a `1`, is not another view), nor one
-whose gross or net it read a digit off (the row's sum itself may have moved: `1377.66` and `1242.66` both
-misread alike for 1377.60 and 1242.60 keep net = gross - deductions; E dev 507 --hard all p1, two
-figures silent).
+can be done (where it holds several, they can share the difference and the totals cannot test which: the
+rows beside them are cleared as before; E dev 505 p6, D dev 103 p4/p6). Not a row the second model read
+so that it adds up otherwise: two or more of its figures read otherwise keeping every sum, or its gross or
+net read a digit off where the same difference on other figures, each a digit off too, keeps every sum
+(the row's sum itself may have moved: `1377.66` and `1242.66` both misread alike for 1377.60 and 1242.60
+keep net = gross - deductions; E dev 507 --hard all p1, two figures silent).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import product
 
 from . import checks, sheet
 from .analysis import Analysis
@@ -110,26 +110,40 @@ def _second_reading(r: checks.RowDraft, f: str) -> Decimal | None:
     return Decimal(str(alts[0])) if alts else None
 
 
-def _digit_added(first: str, second: str) -> bool:
-    """The second reading is the first with one digit more (a rule or a speck beside it read as a digit)."""
-    return len(second) == len(first) + 1 and any(
-        second[:i] + second[i + 1 :] == first for i in range(len(second))
-    )
+def _slip(first: Decimal, other: Decimal) -> bool:
+    """One digit read otherwise, the figure as long as it was read (the kind of misread two figures of one
+    sum can share, in the same place)."""
+    a, b = f"{first:.2f}", f"{other:.2f}"
+    return other >= 0 and len(a) == len(b) and checks.one_edit(a, b)
 
 
 def _second_reading_doubts(r: checks.RowDraft, money: list[str]) -> bool:
-    """The second model read two figures of one sum of the row otherwise (two misreads there can make up
-    for each other; not a reading that only adds a digit to the first, a rule or a speck read as a digit:
-    E dev 507 p2, `21217.58` and `11789.59` for 2217.58 and 1789.59), or its gross or net one digit off,
-    the same length (the row's sum itself may have moved with another figure misread alike)."""
-    other = {f for f in money if (a := _second_reading(r, f)) is not None and a != r.dec(f)
-             and not _digit_added(f"{r.dec(f):.2f}", f"{a:.2f}")}  # fmt: skip
-    if any(len(other & set(names)) >= 2 for _, names in checks.row_relations({f: r.dec(f) for f in money})):
+    """Another reading of the row adds up as well as the first: the second model's readings of two or more
+    of its figures, with the first model's elsewhere, keep every sum of the row; or it read the gross or
+    net a digit off, and that reading, with the same difference on other figures of the row each a digit
+    off too, keeps every sum (the row's sum itself may have moved: `1377.66` and `1242.66` both misread
+    alike for 1377.60 and 1242.60 keep net = gross - deductions; E dev 507 --hard all p1). Not readings
+    that break a sum (D dev 103 p6: a face whose eights the second model reads as zeros, `2407.99` for a
+    base and a gross of 2487.99, that no deductions and net of the row follow; E dev 507 p2: a rule read as
+    a leading `1`, `21217.58` and `11789.59` for 2217.58 and 1789.59)."""
+    v = {f: r.dec(f) for f in money}
+    second = {f: a for f in money if (a := _second_reading(r, f)) is not None and a != v[f]}
+    if len(second) >= 2 and all(ok for ok, _ in checks.row_relations({**v, **second})):
         return True
-    for f in other & {"gross_pay", "net_pay"}:
-        first, second = f"{r.dec(f):.2f}", f"{_second_reading(r, f):.2f}"
-        if len(first) == len(second) and checks.one_edit(first, second):
-            return True
+    for f in second.keys() & {"gross_pay", "net_pay"}:
+        vf = v[f]
+        if vf is None or not _slip(vf, second[f]):
+            continue
+        d = second[f] - vf
+        read = {g: x for g in money if g != f and (x := v[g]) is not None}
+        others = [g for g, x in read.items() if _slip(x, x + d) or _slip(x, x - d)]
+        for moves in product((0, 1, -1), repeat=len(others)):
+            moved = {g: read[g] + m * d for g, m in zip(others, moves, strict=True) if m}
+            trial: dict[str, Decimal | None] = {**v, f: second[f], **moved}
+            if all(_slip(read[g], x) for g, x in moved.items()) and all(
+                ok for ok, _ in checks.row_relations(trial)
+            ):
+                return True
     return False
 
 
@@ -144,10 +158,6 @@ def _in_doubt(r: checks.RowDraft, f: str, money: list[str], confirmed: set[str])
         return True
     rels = checks.row_relations({k: r.dec(k) for k in money})
     return not any(ok and f in names and not made & set(names) for ok, names in rels)
-
-
-def _made_or_unread(r: checks.RowDraft, f: str) -> bool:
-    return r.dec(f) is None or f in r.derived | r.unconfirmed
 
 
 def _one_place_for_differences(
@@ -181,9 +191,7 @@ def _one_place_for_differences(
         if not doubted:
             return None  # (the difference has nowhere to go but a row cleared, or the total was misread)
         if len(doubted) > 1:
-            if any(_made_or_unread(d, f) for d in doubted):
-                return None  # (a figure nobody read there could hold any part of it)
-            off.add(f)  # (several figures read, each beside a sum that fails, can share it: nothing to test)
+            off.add(f)  # (several figures in doubt can share it: the totals cannot test which)
             continue
         r = doubted[0]
         left = Decimal(totals[f]) - start - sum((v for d in drafts if d is not r and (v := d.dec(f)) is not None),

@@ -63,8 +63,26 @@ def _kept(rows: list[checks.RowDraft]) -> bool:
 
 def test_a_row_two_of_whose_figures_the_second_model_read_otherwise_keeps_its_flags():
     """Two figures of one row misread alike keep its sum (E dev 507 --hard all p1: `1377.66` and `1242.66`
-    for 1377.60 and 1242.60); the second model reading two of them otherwise says the row is in doubt."""
-    assert _kept(_page("other"))  # every figure read `1.00` the second time
+    for 1377.60 and 1242.60); the second model reading them otherwise, so that the row adds up as well,
+    says the row is in doubt."""
+    rows = _page()
+    rows[1].alts.update(extra_pay=["420.10"], gross_pay=["3925.95"], net_pay=["3568.63"])  # adds up too
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert {"gross_pay", "net_pay"} <= rows[1].review
+    assert not set(FIVE) & rows[0].review
+
+
+def test_second_readings_that_break_the_rows_sums_do_not_keep_it_in_doubt():
+    """A face whose eights the second model reads as zeros (D dev 103 p6: `2407.99` for a base and a gross
+    of 2487.99, `260.70` for deductions of 268.70): no net of the row follows them, the first reading
+    stands; nor does every figure read `1.00` (E dev 507 p2: the second readings a rule's `1` added)."""
+    rows = _page()
+    rows[0].alts.update(base_pay=["2407.99"], gross_pay=["2407.99"], deductions=["260.70"])
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert not set(FIVE) & rows[0].review
+    rows = _page("other")  # every figure read `1.00` the second time
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert not set(FIVE) & rows[0].review
 
 
 def test_a_row_whose_gross_the_second_model_read_a_digit_off_keeps_its_flags():
@@ -75,11 +93,15 @@ def test_a_row_whose_gross_the_second_model_read_a_digit_off_keeps_its_flags():
     assert not set(FIVE) & rows[1].review
 
 
-def test_two_rows_in_doubt_in_the_culprits_column_keep_every_row_in_review():
-    """The column's difference could be on either: no row beside them is cleared by it."""
+def test_two_rows_in_doubt_in_the_culprits_column_keep_their_flags_and_the_rows_beside_them_not():
+    """The column's difference could be on either, or shared: the totals cannot test which, and the rows
+    both models read alike whose sums hold are cleared as where there is one (D dev 103 p4 and p6: the
+    rows beside two culprits went to review whole, 61 right figures)."""
     rows = _page(last=("3031.82", "272.86", None, "373.43", "2931.25"))  # a second row's gross unread
     assert "gross_pay" in rows[4].derived  # filled in from its sums, not confirmed by its column
-    assert _kept(rows)
+    lone_culprit.clear_where_culprit_known(rows, TOTALS, PRESENT, {})
+    assert all(not set(FIVE) & rows[i].review for i in (0, 1, 3))
+    assert "gross_pay" in rows[4].review and {"base_pay", "gross_pay", "net_pay"} <= rows[2].review
 
 
 def test_what_the_totals_leave_for_the_culprit_must_keep_its_rows_sums():
