@@ -13,10 +13,11 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .header import levenshtein
-from .normalise import digits, figure_lines, money
+from .normalise import digits, figure_lines, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
+HOURS, TAB_NO = "hours", "tab_no"  # the hours worked, a personnel number: no payroll-page/1 field
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -35,25 +36,57 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "position": ("длъжност", "професия", "специалност"),
     "days_worked": ("дни", "отработени"),
     "base_pay": ("основна", "основно", "заплата", "тарифна"),
-    "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено"),
+    "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
+                  "надбавка", "надбавки", "извънреден"),
     "gross_pay": ("начислено", "брутно", "брутна"),
     "deductions": ("удръжки", "удържано", "удръжките"),
-    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии"),
-    "net_pay": ("получаване", "изплащане", "получава", "остатък"),
+    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален"),
+    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване"),
     "signature": ("подпис", "получателя", "получил", "разписка"),
-}
+    # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
+    HOURS: ("часове", "часа"),
+    TAB_NO: ("таб", "табелен", "табелни"),
+}  # fmt: skip
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
+# a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
+# number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay)
+OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
+                                         "gross_pay": ("base_pay",)}  # fmt: skip
+GENERIC = {"base_pay": "заплата"}  # a field's key that names it only where no other word names another field
+
+
+EXACT_ONLY = ("чиста", "чист", "доплащане")  # keys a misread may not stand for (`число` is no `чиста`)
+
+
+def _whole(w: str, k: str) -> bool:
+    """The heading word ``w`` is the key ``k`` or ``k`` cut short."""
+    return w == k or (len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w))
+
+
+def _matches(w: str, k: str) -> bool:
+    """``_whole``, or misread by two letters at most (a key of five letters or more, not in ``EXACT_ONLY``)."""
+    return _whole(w, k) or (len(k) >= 5 and k not in EXACT_ONLY and levenshtein(w, k) <= 2)
 
 
 def heading_votes(text: str) -> dict[str, int]:
+    """Per field, how many of the heading's words (and keys) name it. A word that is one field's key, whole
+    or cut short, is no misread of another field's (`изплащане` is no `доплащане`)."""
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     votes: dict[str, int] = {}
-    for field, keys in HEADING_KEYS.items():
-        for w in words:
+    generic: dict[str, int] = {}
+    for w in words:
+        own = {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+        for field, keys in HEADING_KEYS.items():
+            if own and field not in own:
+                continue
             for k in keys:
-                abbreviated = len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w)
-                if w == k or abbreviated or (len(k) >= 5 and levenshtein(w, k) <= 2):
+                if _matches(w, k):
                     votes[field] = votes.get(field, 0) + 1
+                    generic[field] = generic.get(field, 0) + (k == GENERIC.get(field))
+    for field, others in OVERRULED.items():
+        for o in others:
+            if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
+                del votes[o]
     return votes
 
 
@@ -187,8 +220,72 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     days, its blanks sent every row's days to review on a sheet without days (H dev 803 p5, p7)."""
     if f.votes.get("days_worked"):
         return True
+    if f.votes.get(HOURS) or f.votes.get(TAB_NO):  # the hours (8, 16 on a short month), a personnel number
+        return False
     day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
+
+
+_SEPARATED = re.compile(r"\d\s?[.,:·'`]\s?\d{2}\s*$")  # an amount's decimal separator, two digits after it
+WHOLE_DIGITS = 5  # a count (personnel number, hours) has at most this many digits
+
+
+def _separated(cells: list[str]) -> float | None:
+    """Share of the column's figures that show a decimal separator before their last two digits (None:
+    fewer than two figures)."""
+    figures = [t.strip() for t in cells if len(digits(t)) >= 1 and not is_dash(t)]
+    if len(figures) < 2:
+        return None
+    return sum(bool(_SEPARATED.search(t)) for t in figures) / len(figures)
+
+
+def whole_number_columns(cols: list[list[str]], candidates: list[int]) -> list[int]:
+    """Among columns taken for money, those of whole numbers on a sheet whose amounts show a decimal
+    separator: no figure with a separator, every one of at most five digits, while two other columns
+    show separators on most of theirs. A personnel number (``Таб. №`` 1297) or the hours worked (168)
+    read as money become 12.97 and 1.68 and take a money column's place (J dev 1001: ``Таб. №`` as base
+    pay and the hours as additional pay on every row, each sent to review). A sheet typed in stotinki
+    shows no separator anywhere: none is a whole-number column there."""
+    share = {c: _separated(cols[c]) for c in candidates}
+    if sum(1 for c in candidates if (share[c] or 0) >= 0.5) < 2:
+        return []
+    out = []
+    for c in candidates:
+        ds = [digits(t) for t in cols[c] if digits(t) and not is_dash(t)]
+        if share[c] == 0 and all(len(d) <= WHOLE_DIGITS for d in ds):
+            out.append(c)
+    return out
+
+
+def _money_kinds(
+    cols: list[list[str]], money_cols: list[int], feats: list[Feats]
+) -> tuple[list[int], tuple[str, ...]]:
+    """The money columns kept (nine at most) and the template of kinds that fits them best."""
+    if not money_cols:
+        return [], ()
+    parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
+    k = min(len(money_cols), 9)
+    if len(money_cols) > 9:  # keep the nine most money-like columns, in page order
+        keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:9])
+        money_cols = [money_cols[i] for i in keep]
+        parsed = [parsed[i] for i in keep]
+    templates = _with_parts(k)
+
+    def rank(t: tuple[str, ...]) -> tuple[int, int, int, int]:
+        votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
+        if PART in t and _part_hits(parsed, t) == 0:
+            return (-1, votes, 0, 0)  # itemised deductions only where they add up to the total on some row
+        return (_money_score(parsed, t), votes, _order_prior(parsed, t), _base_above_extra(parsed, t))
+
+    return money_cols, max(templates, key=rank)
+
+
+def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[str, ...]) -> int:
+    """How many row sums hold under ``template`` (0 without money columns)."""
+    if not money_cols:
+        return 0
+    parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
+    return _money_score(parsed, template)
 
 
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
@@ -231,22 +328,14 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             kinds[c] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
-        parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
-        k = min(len(money_cols), 9)
-        if len(money_cols) > 9:  # keep the nine most money-like columns, in page order
-            keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:9])
-            money_cols = [money_cols[i] for i in keep]
-            parsed = [parsed[i] for i in keep]
-        templates = _with_parts(k)
-
-        def rank(t: tuple[str, ...]) -> tuple[int, int, int, int]:
-            votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
-            if PART in t and _part_hits(parsed, t) == 0:
-                return (-1, votes, 0, 0)  # itemised deductions only where they add up to the total on some row
-            return (_money_score(parsed, t), votes, _order_prior(parsed, t), _base_above_extra(parsed, t))
-
-        best = max(templates, key=rank)
-        for c, f in zip(money_cols, best, strict=True):
+        best_cols, best = _money_kinds(cols, money_cols, feats)
+        counts = whole_number_columns(cols, money_cols)
+        if counts:  # a personnel number or the hours among the amounts: do the amounts add up without them?
+            rest = [c for c in money_cols if c not in counts]
+            rest_cols, rest_best = _money_kinds(cols, rest, feats)
+            if _arithmetic(cols, rest_cols, rest_best) >= _arithmetic(cols, best_cols, best):
+                best_cols, best = rest_cols, rest_best
+        for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f
     text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].alpha >= 0.5]
     if text_cols:

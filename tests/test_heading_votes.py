@@ -1,0 +1,38 @@
+"""What a column's heading names (issue 9, family J): the net pay by its usual words, the hours and a
+personnel number as columns of their own (no days, no row numbers), and no field by a misread of a word
+that is another field's key."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr import columns
+
+
+@pytest.mark.parametrize(
+    ("heading", "votes"),
+    [
+        ("Чиста\nзаплата", {"net_pay": 1}),  # `заплата` alone is any pay: no base pay here
+        ("Брутна\nзаплата", {"gross_pay": 2}),
+        ("Основна\nзаплата", {"base_pay": 3}),
+        ("За раздаване", {"net_pay": 1}),
+        ("Отработени\nчасове", {"hours": 1}),  # the hours are no days
+        ("Отраб.\nработни\nдни", {"days_worked": 2}),
+        ("Таб. №", {"tab_no": 1}),  # a personnel number is no row number
+        ("№\nв ред", {"row": 2}),
+        ("Подлежи на\nизплащане", {"net_pay": 1}),  # `изплащане` is no misread `доплащане`
+        ("Доплащане\nи премии", {"extra_pay": 2}),
+        ("ЕГН (лично\nчисло)", {"egn": 1}),  # `число` is no `чиста`
+    ],
+)
+def test_a_heading_names_its_field(heading: str, votes: dict[str, int]) -> None:
+    assert columns.heading_votes(heading) == votes
+
+
+def test_a_column_headed_hours_is_no_days_column() -> None:
+    body = [[str(i + 1), "Иван Петров Иванов", "6202185690", h, "153.40", "20.86", "132.54"]
+            for i, h in enumerate(("16", "24", "8", "168"))]  # fmt: skip
+    kinds = columns.identify(body, ["№", "Име", "ЕГН", "Часове", "Брутно", "Удръжки", "Чиста заплата"])
+    assert kinds[3] is None and "days_worked" not in kinds
+    kinds = columns.identify(body, ["№", "Име", "ЕГН", "Дни", "Брутно", "Удръжки", "Чиста заплата"])
+    assert kinds[3] == "days_worked"
