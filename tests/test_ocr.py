@@ -261,7 +261,7 @@ def test_a_sheet_nothing_can_be_read_from_fails_the_page_after_every_orientation
     with pytest.raises(ExtractionError, match="не е намерена таблица с редове"):
         extract_image(img, image_name=PAGES[0].name, engine=engine)
     assert engine.asked.count("orientation") == 2  # the detector was asked before giving up
-    # read as given, then turned 3, 1 and 2 quarter turns, and the right half of the one landscape
+    # read as given, then turned 1, 3 and 2 quarter turns, and the right half of a landscape
     # reading (two sheets side by side?): nothing more
     assert engine.asked.count("words") == 5
 
