@@ -507,6 +507,13 @@ def specked_dashes(words: list[Word]) -> list[Word]:
     return out
 
 
+def without_lone_specks(words: list[Word]) -> list[Word]:
+    """A full stop, comma or colon read alone between two words of the name ("ЕООД . Ловеч"): a speck, or
+    the name's dash read as one; left out, so that the gap is looked at whole (``lost_dashes``)."""
+    return [w for i, w in enumerate(words)
+            if not (0 < i < len(words) - 1 and w.text and all(ch in ".,:;·'`" for ch in w.text))]  # fmt: skip
+
+
 def without_far_marks(words: list[Word]) -> list[Word]:
     """Marks far right of the name (a speck, a stamp's digit: "Смолян        2") are no part of it: after a
     gap wider than four letters' height, what holds two letters or digits at most is dropped."""
@@ -522,7 +529,8 @@ def without_far_marks(words: list[Word]) -> list[Word]:
 
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
-    return clean_employer(lost_dashes(specked_dashes(glued_dashes(without_far_marks(words), gray)), gray), doubts)
+    words = without_lone_specks(specked_dashes(glued_dashes(without_far_marks(words), gray)))
+    return clean_employer(lost_dashes(words, gray), doubts)
 
 
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")

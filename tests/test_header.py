@@ -313,3 +313,15 @@ def test_a_month_abbreviated_or_written_after_the_year_is_read():
     assert period(["за", "1989", "г.", "м.", "март"]) == (3, 1989)
     assert period(["за", "1989г.", "месец", "октомври"]) == (10, 1989)
     assert period(["за", "м.", "ма.", "1994"]) == (None, None)  # "ма." begins май and март: no month
+
+
+def test_a_full_stop_read_alone_over_the_names_dash_leaves_the_dash_to_be_found_in_the_whole_gap():
+    gray = np.full((60, 400), 200, np.uint8)
+    for x in [*range(10, 100, 12), *range(160, 260, 12)]:  # two "words" of strokes
+        gray[10:40, x : x + 4] = 60
+    gray[25:28, 118:142] = 90  # the dash, read as a full stop
+    words = [Word("ЕООД", 0.9, Box(10, 10, 100, 40)), Word(".", 0.5, Box(122, 20, 138, 32)),
+             Word("Ловеч", 0.9, Box(160, 10, 260, 40))]  # fmt: skip
+    assert read_employer(words, gray, []) == "ЕООД – Ловеч"
+    gray[25:28, 118:142] = 200  # no dash: the full stop was a speck
+    assert read_employer(words, gray, []) == "ЕООД Ловеч"
