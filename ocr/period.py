@@ -34,8 +34,11 @@ WORD_PSM = 8  # tesseract: the image is one word
 
 def as_year(text: str) -> int | None:
     """The year of the archive a reading of the year word gives: 19xx in 1980-1996, the first two marks
-    forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped."""
+    forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped (or
+    read as a fifth digit)."""
     core = re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+    if len(core) == 5 and core.startswith("19"):  # "19941": the "г" glued to the year read as a digit
+        core = core[:4]
     tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
     if not (len(tail) == 2 and tail.isdigit()):
         return None

@@ -122,3 +122,8 @@ def test_a_doubted_period_sends_every_row_of_the_page_to_review_for_its_period()
         "year": 1995,
         "month": 9,
     }  # payroll-page/1 as before when there is no doubt
+
+
+def test_a_reading_of_the_year_word_gives_the_archives_year_it_can_only_be():
+    assert [period.as_year(t) for t in ("1994", "Г994", "1895", "994", "1994г.", "19941", "1979", "94", "")] == [
+        1994, 1994, 1995, 1994, 1994, 1994, None, None, None]  # fmt: skip
