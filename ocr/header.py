@@ -698,6 +698,7 @@ def parse_header(
     h = Header()
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
+    by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
         # the sheet number: "Лист № 4" / "л. № 4", usually on the right
         for i, w in enumerate(line):
@@ -714,8 +715,12 @@ def parse_header(
         text = " ".join(w.text for w in line)
         if h.year is None:
             _period(line, h)
-        if h.employer is None:
-            rest = _without_label([w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62])
+        # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
+        # was taken for the name (the ministry or union the enterprise belonged to)
+        candidate = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        rest = _without_label(candidate)
+        labelled = len(rest) < len(candidate)
+        if h.employer is None or (labelled and not by_label):
             upper = text.upper()
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
@@ -732,4 +737,5 @@ def parse_header(
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
+                    by_label = labelled
     return h

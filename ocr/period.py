@@ -1,8 +1,7 @@
 """The sheet's period read once more where the first reading was unsure: a wrong month or year would count
 every row of the sheet in another month, and no row sum or check digit would notice.
 
-- A year read with less than ``SURE`` confidence, or not read as a year of the archive ("Г994", "1895"), is
-  read again alone, with the digits model and, when that does not confirm it, with the text model as one
+- The year, also one not read as a year of the archive ("Г994", "1895"), is read again alone, with the digits model and, when that does not confirm it, with the text model as one
   word of digits. Two readings agree and none gives another year: taken. Else the year most readings
   give goes to review with the readings. No reading gives a year: no period.
 - A month written as a number or in Roman numerals read unsure, or with a stroke read as another mark,
@@ -27,15 +26,18 @@ from .header import MONTHS, YEARS, Header, levenshtein, month_letters
 from .normalise import digits
 from .reading import mosaic_read
 
-SURE = 0.9  # below it a word of the period is read again or, for a month, doubted
+SURE = 0.9  # below it a month word is doubted
 NEAR = 2  # a month word this close to two months could be either
 WORD_PSM = 8  # tesseract: the image is one word
 
 
 def as_year(text: str) -> int | None:
     """The year of the archive a reading of the year word gives: 19xx in 1980-1996, the first two marks
-    forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped."""
+    forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped (or
+    read as a fifth digit)."""
     core = re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+    if len(core) == 5 and core.startswith("19"):  # "19941": the "г" glued to the year read as a digit
+        core = core[:4]
     tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
     if not (len(tail) == 2 and tail.isdigit()):
         return None
@@ -52,14 +54,15 @@ def _read_year(a: Analysis, w: Word, read: Callable[[np.ndarray], list[Word]]) -
 
 
 def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
-    """The year word read again alone when the first reading was unsure or found no year of the archive
-    (``h.year`` None: "Г994", "1895"): by the digits model; when that does not give the first reading's
+    """The year word read again alone, also when the first reading was sure (a year misread with confidence
+    would put every row in another year, unflagged) or found no year of the archive (``h.year`` None:
+    "Г994", "1895"): by the digits model; when that does not give the first reading's
     year, by the text model too, as one word of digits (a dot-matrix year the digits model reads '5', J dev
     1007). ``h.year`` becomes the year most readings give (the first's on a tie). Returns the doubt: None
     when two readings give the year and none another, but for a first reading that took a letter for a
     digit ('198!' for 1984). No year in any reading: no period."""
     w = h.year_word
-    if w is None or (h.year is not None and w.conf >= SURE):
+    if w is None:
         return None
     first = as_year(w.text) if h.year is None else h.year
     second = _read_year(a, w, lambda m: engine.figures(m, whitelist="0123456789"))

@@ -325,3 +325,12 @@ def test_a_full_stop_read_alone_over_the_names_dash_leaves_the_dash_to_be_found_
     assert read_employer(words, gray, []) == "ЕООД – Ловеч"
     gray[25:28, 118:142] = 200  # no dash: the full stop was a speck
     assert read_employer(words, gray, []) == "ЕООД Ловеч"
+
+
+def test_a_line_labelled_as_the_employers_is_its_name_and_a_line_above_it_is_not():
+    title = _line(300, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)
+    h = parse_header([*_line(60, ["МИНИСТЕРСТВО", "НА", "ЗЕМЕДЕЛИЕТО"]),
+                      *_line(140, ["Предприятие:", "ДЗС", "„Зора“", "Бяла"]), *title], 3000)  # fmt: skip
+    assert h.employer == "ДЗС „Зора“ Бяла"
+    plain = parse_header([*_line(60, ["ДЗС", "„Зора“", "Бяла"]), *title], 3000)
+    assert plain.employer == "ДЗС „Зора“ Бяла"

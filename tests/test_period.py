@@ -89,9 +89,18 @@ def test_a_year_read_the_same_twice_or_read_sure_is_no_doubt():
     h, engine = _header("септември", 0.96, "1995", 0.82), Digits("1995")
     period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
     assert h.period_review is None and engine.calls == 1
-    h, engine = _header("септември", 0.96, "1995", 0.95), Digits("1996")
+    h, engine = _header("септември", 0.96, "1995", 0.95), Digits("1995")
     period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
-    assert h.period_review is None and engine.calls == 0  # sure: not read again
+    assert h.period_review is None and engine.calls == 1  # sure, and read so again
+
+
+def test_a_year_read_with_confidence_is_read_again_and_a_second_reading_against_it_is_a_doubt():
+    h, engine = _header("септември", 0.96, "1995", 0.95), Digits("1996", "1995")
+    period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
+    assert h.year == 1995 and h.period_review is not None and "1996" in h.period_review
+    h, engine = _header("септември", 0.96, "1995", 0.95), Digits("1335", "1995")  # a dot-matrix year: no year
+    period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
+    assert (h.year, h.period_review, engine.calls) == (1995, None, 2)  # the text model reads it so again
 
 
 def test_june_and_july_one_letter_apart_are_doubted_when_unsure_other_months_are_not():
@@ -122,3 +131,8 @@ def test_a_doubted_period_sends_every_row_of_the_page_to_review_for_its_period()
         "year": 1995,
         "month": 9,
     }  # payroll-page/1 as before when there is no doubt
+
+
+def test_a_reading_of_the_year_word_gives_the_archives_year_it_can_only_be():
+    assert [period.as_year(t) for t in ("1994", "Г994", "1895", "994", "1994г.", "19941", "1979", "94", "")] == [
+        1994, 1994, 1995, 1994, 1994, 1994, None, None, None]  # fmt: skip
