@@ -83,10 +83,13 @@ def straighten(
     gray, binary, angle, straight = preprocess.deskew(given)
     _, _, stats, centroids = preprocess.components(binary)
     blots: tuple[np.ndarray, np.ndarray] | None = (stats, centroids)
-    if pins.rows_apart(stats):  # a dot-matrix face's pin rows apart: the gaps closed, then straightened
+    if pins.rows_apart(given, binary):  # a dot-matrix face's pin rows apart: the gaps closed, then straightened
         gray, binary, angle, straight = preprocess.deskew(pins.joined(given))
         blots = None
-    bend = unbend_mod.bend_of_rules(binary) if unbend else None
+    bend = None
+    if unbend:  # measured along the rules, dashed ones drawn solid
+        dashed, _ = lines.dashed_rules(binary, blots=blots)
+        bend = unbend_mod.bend_of_rules(cv2.bitwise_or(binary, dashed) if cv2.countNonZero(dashed) else binary)
     if bend is not None:
         gray = unbend_mod.flatten(gray, bend)
         binary, blots = preprocess.binarize(gray), None

@@ -213,6 +213,11 @@ def _headed_row_number(votes: dict[str, int]) -> bool:
 DAY_ROWS = 0.25  # a column no heading calls days holds day-like figures on at least this share of its rows
 
 
+def _day_like(cells: list[str]) -> int:
+    """How many of the cells hold a day-like figure (1-31, at most one letter beside it)."""
+    return sum(1 for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31)
+
+
 def _days_column(cells: list[str], f: Feats) -> bool:
     """Days worked: a column headed so, or one whose cells hold day-like figures (0-31) on a quarter of
     the rows or more, two at least (a days column half misread, its heading too, is still one: H dev 803
@@ -288,6 +293,31 @@ def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[st
     return _money_score(parsed, template)
 
 
+_ENDS_IN_SEPARATOR = re.compile(r"\d\s?[.,]\s*$")
+_STOTINKI = re.compile(r"^\s*\d{2}\s*$")
+
+
+def join_split_amounts(body: list[list[str]]) -> list[int]:
+    """Amounts the grid cut at their decimal separator (a large typewriter face leaves a wide gap after
+    the point: `1487.` | `87`, J dev 1004 p1): where a column's figures end in a separator and the
+    next column holds just their two stotinki on two rows or more, and on no row anything else, the
+    stotinki join the figure (``body`` changed in place); returns the columns emptied."""
+    emptied = []
+    n = max((len(r) for r in body), default=0)
+    for c in range(n - 1):
+        pairs = [(r[c] if c < len(r) else "", r[c + 1] if c + 1 < len(r) else "") for r in body]
+        cut = sum(bool(_ENDS_IN_SEPARATOR.search(a) and _STOTINKI.match(b)) for a, b in pairs)
+        # every stotinki cell beside a figure without decimals of its own (its point may be lost: `2027` | `76`)
+        fits = all(not b.strip() or (_STOTINKI.match(b) and digits(a) and not _SEPARATED.search(a))
+                   for a, b in pairs)  # fmt: skip
+        if cut >= 2 and fits:
+            for r, (a, b) in zip(body, pairs, strict=True):
+                if b.strip():
+                    r[c], r[c + 1] = a.rstrip() + b.strip(), ""
+            emptied.append(c + 1)
+    return emptied
+
+
 def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
     n_cols = len(headings)
@@ -322,10 +352,11 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             if (rising >= 0.6 or _headed_row_number(feats[c].votes)) and c < n_cols // 2:
                 kinds[c] = "row"
                 break
-    for c in range(n_cols):
-        days_like = feats[c].small >= 0.5 and _days_column(cols[c], feats[c])
-        if kinds[c] is None and days_like and "days_worked" not in kinds:
-            kinds[c] = "days_worked"
+    # the days: of the day-like columns, the one headed so, else the one with most day-like figures (a
+    # clerk's ticks beside the rows read as `4`, `7` on a few rows are no days: J dev 1005 p6), else the first
+    days = [c for c in range(n_cols) if kinds[c] is None and feats[c].small >= 0.5 and _days_column(cols[c], feats[c])]
+    if days:
+        kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")), _day_like(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats)
@@ -333,7 +364,8 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
         if counts:  # a personnel number or the hours among the amounts: do the amounts add up without them?
             rest = [c for c in money_cols if c not in counts]
             rest_cols, rest_best = _money_kinds(cols, rest, feats)
-            if _arithmetic(cols, rest_cols, rest_best) >= _arithmetic(cols, best_cols, best):
+            kept = _arithmetic(cols, rest_cols, rest_best)
+            if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
                 best_cols, best = rest_cols, rest_best
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f

@@ -257,6 +257,7 @@ def read_page(
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
+    columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
     kinds = columns.identify(s.texts, s.headings)
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell

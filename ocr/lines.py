@@ -138,9 +138,13 @@ def dashed_rules(
             a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
             if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run]):
                 continue
-            c = int(round(float(np.median(m_[run]))))
-            p0, p1 = ((a0, c), (a1 - 1, c)) if horizontal else ((c, a0), (c, a1 - 1))
-            cv2.line(mask, p0, p1, 255, max(1, int(np.max(t_[run]))))
+            # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
+            along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
+            across_pts = np.repeat(np.round(m_[run]), 2)
+            pts = np.column_stack([along_pts, across_pts] if horizontal else [across_pts, along_pts])
+            cv2.polylines(
+                mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
+            )
         out.append(mask)
     return out[0], out[1]
 

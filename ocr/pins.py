@@ -1,7 +1,8 @@
 """A dot-matrix printout whose pin rows stand apart: every letter a stack of thin strips with a pixel or
-two of paper between them. Tesseract reads such letters as noise (J dev 1003 p4: no name, no ЕГН, no
-figure of the body read), and the strips of a text line look like the dashes of a rule. Where the page
-shows many such stacks, the gaps are closed before anything else looks at the ink.
+two of lighter paper between them. Tesseract reads such letters as noise (J dev 1003 p4: no name, no
+ЕГН, no figure of the body read; p2: `85` for `1295`, `31.52` for `311.52`), and the strips of a text
+line look like the dashes of a rule. Where the page shows many such gaps, they are closed before anything
+else looks at the ink.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import numpy as np
 STRIP_THIN = 7  # a pin row's strip is at most this tall (pixels at 300 dpi) ...
 STRIP_ELONGATED = 2  # ... and this many times wider than tall
 STRIP_GAP = 2  # paper between two strips of one letter, at most
-STACKED_MIN = 80  # strips with another right under them, on a page of pin rows apart ...
-STACKED_SHARE = 0.08  # ... and their share of the page's blots (20 px or more)
+GAP_CONTRAST = 40  # grey levels a gap between pin rows is lighter than the strips around it ...
+GAP_SHARE = 0.04  # ... and the share of the ink such gaps make on a page of pin rows apart
 
 
 def stacked(stats: np.ndarray) -> np.ndarray:
@@ -41,10 +42,17 @@ def stacked(stats: np.ndarray) -> np.ndarray:
     return out
 
 
-def rows_apart(stats: np.ndarray) -> bool:
-    """Whether the page's ink is typed in pin rows that stand apart: many strips stacked (``stacked``)."""
-    n = int(np.count_nonzero(stacked(stats)))
-    return n >= STACKED_MIN and n >= STACKED_SHARE * int(np.count_nonzero(stats[1:, 4] >= 20))
+def rows_apart(gray: np.ndarray, binary: np.ndarray) -> bool:
+    """Whether the page (``gray`` as scanned, ``binary`` its ink) is typed in pin rows that stand apart:
+    the pixels a vertical opening of two pixels darkens by more than ``GAP_CONTRAST`` (light gaps inside
+    the ink) are ``GAP_SHARE`` of the ink or more. Solid type loses a few at its edges (0.01 of the ink
+    at most on the dev sets), striped type 0.07 to 0.17. Every fourth column of pixels is enough."""
+    sub = np.ascontiguousarray(gray[:, ::4])
+    opened = cv2.morphologyEx(
+        sub, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, STRIP_GAP + 1))
+    )
+    gaps = int(np.count_nonzero(cv2.subtract(sub, opened) > GAP_CONTRAST))
+    return gaps >= GAP_SHARE * max(1, cv2.countNonZero(binary[:, ::4]))
 
 
 def joined(gray: np.ndarray) -> np.ndarray:

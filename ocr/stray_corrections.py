@@ -50,13 +50,19 @@ def _has_figure(text: str) -> bool:
     return bool(normalise.figure_lines(text)) or (len(normalise.digits(text)) >= 1 and len(text.strip()) <= 3)
 
 
+def _speck(text: str) -> bool:
+    """A cell whose reading is one character at most: a speck or a stroke of the rule read as a letter
+    (`р` in the ЕГН column of J dev 1003 p2's line of a typed correction), no one's word or number."""
+    return sum(ch.isalnum() for ch in text) <= 1 and len(text) <= 2
+
+
 def correction_only(row: list[str], kinds: list[str | None]) -> list[int] | None:
     """The columns of figures (days, money) a line holds, when figures in those columns are all it holds
     (ink that is no letter or digit elsewhere aside)."""
     cols: list[int] = []
     for c, kind in enumerate(kinds):
         t = _text(row, c)
-        if not t:
+        if not t or (kind not in (*FIGURES, "row") and _speck(t)):  # (a row number of one digit is no speck)
             continue
         if kind in FIGURES and _figure(t):
             cols.append(c)

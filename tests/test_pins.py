@@ -1,5 +1,5 @@
-"""A dot-matrix face whose pin rows stand apart (issue 9, family J): told from solid type and dashed
-rules, and its letters joined before reading."""
+"""A dot-matrix face whose pin rows stand apart (issue 9, family J): told from solid type, its letters
+joined before reading; its strips are no dashes of a rule."""
 
 from __future__ import annotations
 
@@ -9,35 +9,43 @@ import numpy as np
 from ocr import pins, preprocess
 
 
-def _text(striped: bool) -> np.ndarray:
+def _text(striped: bool, gap_grey: int = 255) -> np.ndarray:
+    """White text on black (ink 255); striped: every fifth and sixth pixel row of the letters paper (or
+    lighter ink, ``gap_grey`` of 255, where the pins nearly touch)."""
     img = np.zeros((600, 2400), dtype=np.uint8)
     for i, y in enumerate((150, 300, 450)):
         text = f"{i + 1} Vasil Iliev Kolev 1295 27090871"
         cv2.putText(img, text, (60, y), cv2.FONT_HERSHEY_SIMPLEX, 3, 255, 9)
     if striped:
-        img[np.arange(img.shape[0]) % 5 >= 3] = 0  # two rows of paper between pin rows
+        gaps = np.arange(img.shape[0]) % 5 >= 3
+        img[gaps] = np.minimum(img[gaps], 255 - gap_grey)
     return img
 
 
-def _stats(binary: np.ndarray) -> np.ndarray:
-    return preprocess.components(binary)[2]
+def _gray(ink: np.ndarray) -> np.ndarray:
+    return (230 - (ink.astype(np.int16) * 200 // 255)).astype(np.uint8)  # paper 230, ink 30
 
 
-def test_pin_rows_apart_are_told_from_solid_type_and_dashes() -> None:
-    assert pins.rows_apart(_stats(_text(striped=True)))
-    assert not pins.rows_apart(_stats(_text(striped=False)))
-    dashes = np.zeros((600, 2400), dtype=np.uint8)
-    for y in range(50, 600, 60):  # rules of dashes: thin strips too, but none right under another
-        for x in range(50, 2350, 28):
-            cv2.rectangle(dashes, (x, y), (x + 17, y + 6), 255, -1)
-    assert not pins.rows_apart(_stats(dashes))
+def test_pin_rows_apart_are_told_from_solid_type() -> None:
+    for striped, gap_grey, expected in ((True, 255, True), (True, 120, True), (False, 255, False)):
+        ink = _text(striped, gap_grey)
+        gray = _gray(ink)
+        assert pins.rows_apart(gray, preprocess.binarize(gray)) is expected
 
 
 def test_the_gaps_between_pin_rows_close() -> None:
     ink = _text(striped=True)
-    gray = 255 - ink
-    joined = 255 - pins.joined(gray)
-    n_before = preprocess.components(ink)[0]
-    n_after = preprocess.components(joined)[0]
-    assert n_after < n_before / 3  # each letter one blot again, not a stack of strips
-    assert not pins.rows_apart(_stats(joined))
+    joined = 255 - pins.joined(255 - ink)
+    assert preprocess.components(joined)[0] < preprocess.components(ink)[0] / 3  # a letter one blot again
+    gray = _gray(joined)
+    assert not pins.rows_apart(gray, preprocess.binarize(gray))
+
+
+def test_strips_stacked_are_a_letters_pin_rows_and_dashes_are_not() -> None:
+    stats = preprocess.components(_text(striped=True))[2]
+    assert np.count_nonzero(pins.stacked(stats)) > 100
+    dashes = np.zeros((600, 2400), dtype=np.uint8)
+    for y in range(50, 600, 60):  # rules of dashes: thin strips too, but none right under another
+        for x in range(50, 2350, 28):
+            cv2.rectangle(dashes, (x, y), (x + 17, y + 6), 255, -1)
+    assert not pins.stacked(preprocess.components(dashes)[2]).any()

@@ -50,6 +50,17 @@ def test_a_line_with_a_name_or_a_row_number_is_a_person_and_stays_a_row():
         assert len(s.texts) == 3
 
 
+def test_a_speck_read_as_a_letter_in_a_persons_column_does_not_make_the_line_a_person():
+    # J dev 1003 p2: `р` read off a speck in the ЕГН column of the line of a typed correction
+    line = ["", "", "р", "", "198.96", "", "", ""]
+    s = _sheet(P5, line, P6)
+    assert stray_corrections.fold_correction_lines(s, KINDS) == [2]
+    assert s.texts[1][4] == "198.96\n448696"
+    worded = ["", "", "ре", "", "198.96", "", "", ""]  # two letters are a word's beginning: the line stays
+    s = _sheet(P5, worded, P6)
+    assert stray_corrections.fold_correction_lines(s, KINDS) == []
+
+
 def test_a_figure_over_an_empty_cell_is_no_correction():
     below = [*P6[:4], "", *P6[5:]]
     s = _sheet(P5, LINE, below)

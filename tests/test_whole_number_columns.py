@@ -40,3 +40,25 @@ def test_a_sheet_in_stotinki_keeps_every_column() -> None:
             for t, e, d, h, g, x, n in ROWS]  # fmt: skip
     cols = [[r[c] for r in _body(rows)] for c in range(9)]
     assert columns.whole_number_columns(cols, [2, 5, 6, 7, 8]) == []
+
+
+def test_no_column_is_left_out_where_the_sums_hold_nowhere() -> None:
+    # J dev 1004 p1: the net pay split at its decimal point (`1487.` | `87`): without the whole-number
+    # columns the deductions were taken for the net pay, and no sum held either way
+    rows = [("1445", "5202169911", "128", "1792.61", "304.74", "1487.", "87"),
+            ("1438", "2612132924", "104", "2469.86", "442.10", "2027", "76"),
+            ("1322", "5612138450", "64", "1114.78", "185.05", "929.", "73")]  # fmt: skip
+    body = _body(rows)
+    assert columns.join_split_amounts(body) == [8]
+    assert [r[7] for r in body] == ["1487.87", "202776", "929.73"] and [r[8] for r in body] == ["", "", ""]
+    kinds = columns.identify(body, HEADS)
+    assert kinds[2:] == [None, "egn", None, "gross_pay", "deductions", "net_pay", None]
+
+
+def test_a_clerks_ticks_read_as_figures_are_no_days_column() -> None:
+    # J dev 1005 p6: ticks beside three rows read `4`, `7`, `7`, left of the row numbers
+    ticks = ["", "4", "", "", "7", "", "7", ""]
+    body = [[t, str(i + 1), "6202185690", "Иван Петров Иванов", d, "153.40", "20.86", "132.54"]
+            for i, (t, d) in enumerate(zip(ticks, ("16", "23", "23", "23", "19", "23", "9", "21"), strict=True))]  # fmt: skip
+    kinds = columns.identify(body, [""] * 8)
+    assert kinds[0] is None and kinds[4] == "days_worked" and kinds[1] == "row"
