@@ -79,6 +79,8 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     lettered = not re.fullmatch(r"\d{4}", re.sub(r"(г|год|r)\.?$", "", w.text.strip(".,:;")))
     if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
         return None
+    if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year
+        return None
     shown = next((r for r in (second, third) if r and as_year(r) != year), second)
     return f"годината е прочетена „{w.text}“, при втори прочит „{shown or '?'}“: взета {year}"
 

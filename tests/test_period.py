@@ -136,3 +136,14 @@ def test_a_doubted_period_sends_every_row_of_the_page_to_review_for_its_period()
 def test_a_reading_of_the_year_word_gives_the_archives_year_it_can_only_be():
     assert [period.as_year(t) for t in ("1994", "Г994", "1895", "994", "1994г.", "19941", "1979", "94", "")] == [
         1994, 1994, 1995, 1994, 1994, 1994, None, None, None]  # fmt: skip
+
+
+def test_a_year_read_with_confidence_that_no_second_reading_reads_at_all_stands_without_a_doubt():
+    h, engine = _header("август", 0.96, "1991", 0.95), Digits("11991", "")  # I dev 905 p1: the rereads fail
+    h.month = 8
+    period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
+    assert (h.year, h.period_review) == (1991, None)
+    h, engine = _header("август", 0.96, "1991", 0.7), Digits("11991", "")  # unsure: no second reading vouches
+    h.month = 8
+    period.confirm(PAGE, h, engine)  # type: ignore[arg-type]
+    assert h.year == 1991 and h.period_review is not None
