@@ -8,4 +8,6 @@ bash scripts/setup.sh
 ruff check .
 lint-imports                                  # layers import downwards only (pyproject.toml)
 mypy archive_core scanner_drivers ocr samples indexer ingest certificates archive_api bench archive_cli
-python3 -m pytest -q -p no:cacheprovider "$@"
+# two workers (pytest-xdist): the OCR tests are single-threaded (archive_core/runtime.py); tests that share a
+# reading, a module's fixtures or a suite's servers are kept on one worker (tests/conftest.py: xdist_group)
+python3 -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup "$@"

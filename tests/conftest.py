@@ -16,19 +16,33 @@ from archive_core.records import PayrollPage
 from indexer.backend import open_index
 from ocr.engine import OcrEngine, engine_from_settings
 from ocr.extract import extract_image
+from tests.servers_sql import pg_database_url, postgres_server, redis_server, redis_url  # noqa: F401
+
+# The fixtures just imported are defined here once for every test folder: a module that imported them itself
+# would get a session PostgreSQL (initdb, start: 3-6 s) or Redis of its own (six did: six clusters a run).
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 
 
+# (sheet, id(engine)) -> (engine, truth, reading): a sheet several test modules look at (test_regression.py,
+# test_regression_review.py, ...) is read once per run and engine; the engine is kept so its id stays its own
+_READINGS: dict[tuple[str, int], tuple[object, PayrollPage, PayrollPage]] = {}
+
+
 def read_regression_sheet(name: str, engine: OcrEngine) -> tuple[PayrollPage, PayrollPage]:
     """A sheet that once failed (tests/fixtures/regression/<name>.png) read at the dpi it was kept at: its
-    truth and what the reader gives now."""
-    png = FIXTURES / "regression" / f"{name}.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
-    got = extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=engine, dpi=dpi)
-    return truth, got
+    truth and what the reader gives now. Read once per test run and engine (the reader is deterministic):
+    each caller gets copies of its own."""
+    key = (name, id(engine))
+    if key not in _READINGS:
+        png = FIXTURES / "regression" / f"{name}.png"
+        truth = PayrollPage.load(png.with_suffix(".json"))
+        dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
+        image = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
+        _READINGS[key] = (engine, truth, extract_image(image, image_name=png.name, engine=engine, dpi=dpi))
+    _, truth, got = _READINGS[key]
+    return truth.model_copy(deep=True), got.model_copy(deep=True)
 
 
 @pytest.fixture
@@ -64,3 +78,25 @@ def index(settings: Settings) -> RecordIndex:
 def ocr_engine(tmp_path_factory: pytest.TempPathFactory) -> OcrEngine:
     """The OCR engine of the default settings (tesseract, Bulgarian text model, English digits model)."""
     return engine_from_settings(Settings(data_dir=tmp_path_factory.mktemp("ocr-settings")))
+
+
+def _xdist_group(item: pytest.Item) -> str | None:
+    """Which tests must share a worker under pytest-xdist (scripts/test.sh: ``-n 2 --dist loadgroup``), so
+    that what they share is made once: a regression sheet's reading (``read_regression_sheet``), a module's
+    fixtures, the fault and contract suites' servers and their timing (one worker runs each suite in order)."""
+    path = Path(str(item.fspath)).relative_to(REPO / "tests")
+    if path.parts[0] in ("faults", "contract"):
+        return path.parts[0]
+    callspec = getattr(item, "callspec", None)
+    if path.name in ("test_regression.py", "test_regression_review.py") and callspec is not None:
+        return f"regression:{callspec.params['sheet']}"
+    defs = getattr(item, "_fixtureinfo", None)
+    if defs is not None and any(d[-1].scope == "module" for d in defs.name2fixturedefs.values() if d):
+        return f"module:{path}"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None and (group := _xdist_group(item)):
+            item.add_marker(pytest.mark.xdist_group(group))

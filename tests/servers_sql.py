@@ -6,7 +6,8 @@ missing: the fixture fails with a message saying what to install. As root, Postg
 
 Use as context managers (bench/) or through the session-scoped pytest fixtures
 ``postgres_server`` / ``redis_server`` and the per-test ``pg_database_url`` / ``redis_url``
-(import them into a test module: ``from tests.servers_sql import postgres_server, ...``).
+(tests/conftest.py provides them to every test folder: one server each for the whole run; a test module
+that imported them again would start servers of its own).
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from ingest.backends import open_backends
 from ingest.pipeline import BatchInfo, admit_page, open_batch, process_page
 from samples.generate import generate_pages
 from scanner_drivers.base import CapturedPage
-from tests.servers_sql import pg_database_url, postgres_server  # noqa: F401  (fixtures)
 
 from .test_capture import gray, png, truth
 from .test_ingest import FakeOcr, fake_ocr

@@ -5,12 +5,15 @@ type band, half of them are read, and no wrong figure goes out unflagged (row 9:
 
 from __future__ import annotations
 
+import pytest
+
 from bench.scoring import Score
 from ocr.engine import OcrEngine
 
 from .conftest import read_regression_sheet
 
 
+@pytest.mark.xdist_group("regression:h-days-crossed-by-signatures")  # read once with test_regression.py
 def test_days_crossed_by_signatures_are_read_without_silent_errors(ocr_engine: OcrEngine):
     truth, got = read_regression_sheet("h-days-crossed-by-signatures", ocr_engine)
     s = Score()

@@ -4,18 +4,17 @@ review). Read again, the zeros must be zeros (``ocr.zeros``). The fixture: tests
 
 from __future__ import annotations
 
-import cv2
+import pytest
 
-from archive_core.records import PayrollPage
 from bench.scoring import Score, match_rows
 from ocr.engine import OcrEngine
-from ocr.extract import extract_image
 
-from .conftest import FIXTURES, read_regression_sheet
+from .conftest import read_regression_sheet
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 
 
+@pytest.mark.xdist_group("regression:e-slashed-zeros-read-as-eight")  # read once with test_regression.py
 def test_slashed_zeros_are_read_as_zeros(ocr_engine: OcrEngine):
     truth, got = read_regression_sheet("e-slashed-zeros-read-as-eight", ocr_engine)
     zeros = [(t.row, f, getattr(g, f) if g else None) for t, g in match_rows(truth.rows, got.rows)
@@ -31,15 +30,12 @@ def test_slashed_zeros_are_read_as_zeros(ocr_engine: OcrEngine):
     )
 
 
+@pytest.mark.xdist_group("regression:e-dotted-zeros-read-as-eight")  # read once with test_regression.py
 def test_dotted_zeros_read_as_eights_are_chosen_by_the_row_sums(ocr_engine: OcrEngine):
     """A dot-matrix face whose zero has a dot inside, at 300 dpi (E dev 501 page 5): the dot merges with the
     ring and `0,00` reads `8,88`. Before: the fifth person's additional pay `8.88`, their gross `9596.33`,
     deductions `1611.13` (all flagged); now `0.00`, chosen by the row sums (``ocr.dotted_zeros``)."""
-    png = FIXTURES / "regression" / "e-dotted-zeros-read-as-eight.png"
-    truth = PayrollPage.load(png.with_suffix(".json"))
-    got = extract_image(
-        cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=ocr_engine, dpi=300
-    )
+    truth, got = read_regression_sheet("e-dotted-zeros-read-as-eight", ocr_engine)  # kept at 300 dpi
     pairs = dict((t.row, (t, g)) for t, g in match_rows(truth.rows, got.rows))
     t, g = pairs[5]
     assert g is not None

@@ -5,6 +5,7 @@ a row pushed its neighbours onto the wrong printed numbers."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bench.scoring import Score
 from ocr import checks
@@ -16,6 +17,7 @@ from ocr.sheet import Sheet
 from .conftest import read_regression_sheet
 
 
+@pytest.mark.xdist_group("regression:hard-stamp-over-row-numbers")  # read once with test_regression.py
 def test_row_numbers_under_a_stamp_are_read_from_the_sheet(ocr_engine: OcrEngine):
     truth, got = read_regression_sheet("hard-stamp-over-row-numbers", ocr_engine)
     s = Score()

@@ -22,7 +22,6 @@ from archive_core.config import Settings
 from archive_core.db import ApiToken, AuditEntry, Database, User, open_database, utcnow
 from archive_core.errors import ConfigError
 from archive_core.records import PersonMonth
-from tests.servers_sql import pg_database_url, postgres_server  # noqa: F401  (fixtures)
 
 from .test_api import page_setup  # noqa: F401  (fixture)
 from .test_index_embedded import IVAN, MARIA

@@ -31,7 +31,6 @@ from archive_core.db import (
 )
 from archive_core.migrations import head_revision
 from archive_core.records import PageStatus, PersonMonth
-from tests.servers_sql import pg_database_url, postgres_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 

@@ -11,7 +11,6 @@ from archive_core.records import PageStatus
 from ingest.employer_doubt import confirm_employer
 from ingest.verification import verification_queue
 from tests.contract.test_db_contract import add_page, db, db_settings  # noqa: F401  (fixtures)
-from tests.servers_sql import pg_database_url, postgres_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.integration
 

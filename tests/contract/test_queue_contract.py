@@ -27,7 +27,6 @@ from ingest.rq_queue import RqQueue, job_id_for
 from scanner_drivers.files import FileDriver
 from tests.faults import plugin
 from tests.faults.harness import Background, fleet, make_sample_pages, worker_env
-from tests.servers_sql import pg_database_url, postgres_server, redis_server, redis_url  # noqa: F401
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,6 @@ import pytest
 
 from archive_core.config import Settings
 from tests.servers import es_server_restartable, s3_server_restartable  # noqa: F401  (fixtures)
-from tests.servers_sql import pg_database_url, postgres_server, redis_server, redis_url  # noqa: F401
 
 from .harness import make_sample_pages
 

@@ -21,7 +21,9 @@ def test_redis_restart_mid_batch(
 ) -> None:
     settings = prod_settings
     n = len(sample_pages)
-    with batch_under_workers(settings, sample_pages, tmp_path, slow=1.0) as batch:
+    # 2 s a page: the batch outlasts the ledger polls even on a loaded machine (a second pytest worker reads
+    # pages beside it; at 1 s all ten were taken before the restart once)
+    with batch_under_workers(settings, sample_pages, tmp_path, slow=2.0) as batch:
         # every page admitted (so the ingest itself has enqueued them all), some done, most not
         wait_for(lambda: ledger_count(settings) == n, 90, "all pages admitted")
         wait_for(lambda: ledger_count(settings, "done") >= 1, 90, "a first page done")
