@@ -2,7 +2,8 @@
 # Issue 9's evaluation sets, each generated once and measured once with `archive bench` (two at a time,
 # niced). usage: bash scripts/eval_issue9.sh OUT_DIR [TAG]   -> OUT_DIR/<set>/ pages, OUT_DIR/<set>-TAG.{json,txt}
 # Never tune on these seeds (bench/RESULTS.md, "Held-out families"); H is held out in session 4, I from session 5,
-# J (any seed) from session 7, K (any seed) from session 8 (2026-12-03); from then J and K are tuned on, their eval seeds 2033/2034 kept.
+# J (any seed) from session 7, K (any seed) from session 8 (2026-12-03), measured once then; J is tuned on since session 8
+# and K may be after its one measurement (evaluation seeds 2033 and 2034 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
