@@ -228,8 +228,9 @@ def test_family_j_draws_its_own_switches():
     assert all(c not in families.FAMILY_LAYOUTS[f] for f in "BCDEFGHI" for c in ("tab_no", "hours"))
 
 
-def _j_sheet(seed: int, face: str):
-    """One family J sheet drawn as generate_pages draws it, with its render's geometry."""
+def _family_sheet(family: str, seed: int, years: tuple[int, int], **want: object):
+    """One sheet of ``family`` drawn as generate_pages draws it (habits redrawn until they have ``want``),
+    with its style and its render's geometry."""
     import random
 
     from samples import families
@@ -238,15 +239,20 @@ def _j_sheet(seed: int, face: str):
     from samples.render import available_fonts
 
     rng = random.Random(seed)
-    habits = families.draw_habits("J", rng)
-    while habits.face != face or habits.correction != "fluid" or not habits.ticks:
-        habits = families.draw_habits("J", rng)
-    ef = make_file(rng, 0, staff=12, years=(1995, 1996))
+    habits = families.draw_habits(family, rng)
+    while any(getattr(habits, k) != v for k, v in want.items()):
+        habits = families.draw_habits(family, rng)
+    ef = make_file(rng, 0, staff=12, years=years)
     families.adapt_file(ef, habits, rng)
     sheet = make_sheet(rng, ef, 0)
     families.adapt_sheet(sheet, habits, rng, ef)
-    style = families.style_for(habits, rng, _style(rng, sheet, Options(family="J"), available_fonts()))
+    style = families.style_for(habits, rng, _style(rng, sheet, Options(family=family), available_fonts()))
     return sheet, style, *_render_fitting(sheet, style, rng)
+
+
+def _j_sheet(seed: int, face: str):
+    """One family J sheet of ``face`` with correction fluid and ticks."""
+    return _family_sheet("J", seed, (1995, 1996), face=face, correction="fluid", ticks=True)
 
 
 @pytest.mark.parametrize("face", ["typewriter", "print", "dot_matrix"])
@@ -322,25 +328,8 @@ def test_family_k_draws_its_own_switches():
 
 
 def _k_sheet(seed: int, **want: object):
-    """One family K sheet drawn as generate_pages draws it (habits redrawn until they have ``want``),
-    with its style and its render's geometry."""
-    import random
-
-    from samples import families
-    from samples.content import make_file, make_sheet
-    from samples.generate import Options, _render_fitting, _style
-    from samples.render import available_fonts
-
-    rng = random.Random(seed)
-    habits = families.draw_habits("K", rng)
-    while any(getattr(habits, k) != v for k, v in want.items()):
-        habits = families.draw_habits("K", rng)
-    ef = make_file(rng, 0, staff=12, years=(1993, 1996))
-    families.adapt_file(ef, habits, rng)
-    sheet = make_sheet(rng, ef, 0)
-    families.adapt_sheet(sheet, habits, rng, ef)
-    style = families.style_for(habits, rng, _style(rng, sheet, Options(family="K"), available_fonts()))
-    return sheet, style, *_render_fitting(sheet, style, rng)
+    """One family K sheet whose habits have ``want``."""
+    return _family_sheet("K", seed, (1993, 1996), **want)
 
 
 @pytest.mark.parametrize(("thousands", "decimal"), [("\u202f", ","), ("", "-")])
