@@ -31,11 +31,16 @@ NEAR = 2  # a month word this close to two months could be either
 WORD_PSM = 8  # tesseract: the image is one word
 
 
+def _without_suffix(text: str) -> str:
+    """A year word without its punctuation and the "г." (year) after it."""
+    return re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+
+
 def as_year(text: str) -> int | None:
     """The year of the archive a reading of the year word gives: 19xx in 1980-1996, the first two marks
     forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped (or
     read as a fifth digit)."""
-    core = re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
+    core = _without_suffix(text)
     if len(core) == 5 and core.startswith("19"):  # "19941": the "г" glued to the year read as a digit
         core = core[:4]
     tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
@@ -76,7 +81,7 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
         return None
     h.year = year = max(dict.fromkeys(years), key=years.count)
     others = {y for y in years if y != year}
-    lettered = not re.fullmatch(r"\d{4}", re.sub(r"(г|год|r)\.?$", "", w.text.strip(".,:;")))
+    lettered = not re.fullmatch(r"\d{4}", _without_suffix(w.text))
     if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
         return None
     if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year
