@@ -3,11 +3,15 @@ dir) and Debian's chromium driven by Playwright (no browser download).
 
 Nothing is skipped: when /usr/bin/chromium is missing the fixture fails and says what to install.
 Import the fixtures into a test module: ``from tests.browser import live_app, browser, page``.
+Screenshots go to ``ARCHIVE_SCREENS_DIR`` (default: a folder under the system's temp dir, so a test run
+leaves the checkout as it was); ``bash scripts/screens.sh`` saves them into docs/screens/ for the README.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -35,7 +39,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENS = Path(__file__).resolve().parent.parent / "docs" / "screens"
+
+
+def screens_dir() -> Path:
+    """Where screenshots go: ``ARCHIVE_SCREENS_DIR``, else ``<tmp>/archive-screens``."""
+    return Path(os.environ.get("ARCHIVE_SCREENS_DIR") or Path(tempfile.gettempdir()) / "archive-screens")
 
 
 @dataclass
@@ -112,7 +120,8 @@ def serious_violations(page: Page) -> list[str]:
 
 
 def screenshot(page: Page, name: str) -> Path:
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    path = SCREENS / f"{name}.png"
+    folder = screens_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
