@@ -148,7 +148,8 @@ def _swapped(t: tuple[str, ...], a: str, b: str) -> tuple[str, ...]:
 
 def _with_parts(k: int) -> list[tuple[str, ...]]:
     """Money column orders for ``k`` columns: the known ones, any of them with its deductions itemised
-    in the columns just before the total (``PART``), and each of those with the additional pay before
+    in the columns just before the total (``PART``) or just after it (family K prints the total first),
+    and each of those with the additional pay before
     the base and/or the net pay before the deductions (the arithmetic cannot tell those pairs apart:
     `_order_prior` and the headings do). The usual order comes first, so it wins a tie."""
     known = list(MONEY_TEMPLATES.get(k, ()))
@@ -157,6 +158,11 @@ def _with_parts(k: int) -> list[tuple[str, ...]]:
             if "deductions" in t:
                 i = t.index("deductions")
                 known.append(t[:i] + (PART,) * (k - m) + t[i:])
+    for m in range(2, min(k - 1, 5) + 1):  # the items after their total: only where none before fits
+        for t in MONEY_TEMPLATES[m]:
+            if "deductions" in t:
+                i = t.index("deductions")
+                known.append(t[: i + 1] + (PART,) * (k - m) + t[i + 1 :])
     out = list(known)
     for t in known:
         for v in (_swapped(t, "base_pay", "extra_pay"), _swapped(t, "deductions", "net_pay")):
