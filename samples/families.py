@@ -75,6 +75,17 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        printed above the employer and a word such as "Предприятие:" before its name (neither is part of
        the name in the truth); any year 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
+    L  HELD OUT from session 16 on (made before anything was tuned on K): faces from font packages none of
+       A-K uses (fonts-urw-base35: Nimbus Mono, the typewriters' Courier, and the PostScript printers'
+       faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
+       thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
+       ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
+       "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
+       figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
+       corrections in the margin with an arrow, or typed over; a stamp over the totals; the period as
+       "месец май 1991", "05.1991" or "V-1991"; the employer's town after a comma and its address under
+       it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the head: no people).
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2035), at the end.
        ``mixed`` stays B, C or D.
 """
 
