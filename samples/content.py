@@ -55,6 +55,17 @@ class SheetContent:
     # (neither is the employer's name: the truth keeps the name alone)
     parent: str = ""
     employer_label: str = ""
+    # family L: every amount in two columns, leva and stotinki (no decimal separator typed); the thousands
+    # separated on some amounts only (the typist's habit was not steady); group headings over runs of
+    # columns ((first column, last column, label), e.g. "Удръжки" over the itemised deductions and their
+    # total); the words of the "От пренос" and "Пренос" rows; the employer's address under its name (not
+    # part of the name)
+    split_cents: bool = False
+    loose_thousands: bool = False
+    groups: tuple[tuple[str, str, str], ...] = ()
+    carry_in_label: str = ""
+    carry_out_label: str = ""
+    address: str = ""
 
 
 def patronymic_of(father: str) -> str:
@@ -114,6 +125,7 @@ class EmployerFile:
     sheet_no: int = 0
     tab_numbers: dict[str, int] = field(default_factory=dict)  # family J: personnel number by ЕГН
     class_pct: dict[str, int] = field(default_factory=dict)  # family K: class for years of service by ЕГН
+    groups: tuple[tuple[str, str, str], ...] = ()  # family L: group headings (SheetContent.groups)
 
 
 def make_file(
@@ -206,9 +218,14 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
     if sheet.stotinki:
         return str(int(value * 100))
     whole, frac = f"{value:.2f}".split(".")
-    if sheet.thousands_space and len(whole) > 3:
+    if sheet.thousands_space and len(whole) > 3 and not (sheet.loose_thousands and _plain(value)):
         whole = f"{int(whole):,}".replace(",", sheet.thousands_sep)
     return whole + (sheet.decimal_sep or ("," if sheet.decimal_comma else ".")) + frac
+
+
+def _plain(value: Decimal) -> bool:
+    """Family L: is this amount typed without its thousands separator? The same amount always the same way."""
+    return int(abs(value) * 100) % 7 in (0, 3, 5)
 
 
 def split_carried(sheet: SheetContent, at: int) -> tuple[SheetContent, SheetContent]:

@@ -113,6 +113,8 @@ COLUMNS: dict[str, Column] = {
     # class for years of service (a percentage of the base pay)
     "rate": Column("rate", ("Дневна\nставка",), True, 1.1),
     "class_pct": Column("class_pct", ("Клас\n%",), True, 0.6),
+    # family L's fifth itemised deduction: a court order's garnishment (запор), on a few people's pay
+    "court": Column("court", ("Запор",), True, 1.1),
 }
 
 # Column sets and orders seen on real sheets.

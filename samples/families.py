@@ -75,6 +75,17 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        printed above the employer and a word such as "Предприятие:" before its name (neither is part of
        the name in the truth); any year 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
+    L  HELD OUT from session 16 on (made before anything was tuned on K): faces from font packages none of
+       A-K uses (fonts-urw-base35: Nimbus Mono, the typewriters' Courier, and the PostScript printers'
+       faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
+       thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
+       ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
+       "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
+       figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
+       corrections in the margin with an arrow, or typed over; a stamp over the totals; the period as
+       "месец май 1991", "05.1991" or "V-1991"; the employer's town after a comma and its address under
+       it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the head: no people).
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2035), at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -87,10 +98,11 @@ from pathlib import Path
 
 from archive_core.records import MONEY_FIELDS
 
+from . import data
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -191,6 +203,19 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
          "signature"),
         ("row", "egn", "name", "days_worked", "base_pay", "gross_pay", "net_pay", "deductions", "rate"),
     ),
+    # L: the ЕГН at the far right, the row number at the far right, days after the money, net pay before
+    # the deductions ("parts" may get a court order's column, "court", besides the four of the others)
+    "L": (
+        ("row", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay",
+         "signature", "egn"),
+        ("name", "egn", "gross_pay", "parts", "deductions", "net_pay", "days_worked", "row"),
+        ("row", "egn", "name", "position", "base_pay", "extra_pay", "gross_pay", "net_pay", "parts", "deductions",
+         "signature"),
+        ("row", "name", "egn", "days_worked", "gross_pay", "parts", "deductions", "net_pay"),
+        ("egn", "name", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "days_worked", "signature",
+         "row"),
+        ("row", "name", "position", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay", "egn"),
+    ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
          "signature"),
@@ -277,6 +302,42 @@ K_FACES: dict[str, tuple[str, ...]] = {
     "dot_matrix": ("anonymous-pro/Anonymous Pro Minus.ttf", "../fonts-go/Go-Mono-Italic.ttf"),
 }  # fmt: skip
 K_SIZES: dict[str, tuple[int, int]] = {"typewriter": (36, 44), "print": (29, 34), "dot_matrix": (34, 40)}
+# Family L's faces (held out from session 16 on): none drawn by A-K, from font packages none of them uses
+# (fonts-urw-base35: the Courier of the office typewriters and the print faces of the PostScript printers,
+# fonts-sil-gentiumplus, fonts-noto-mono; scripts/setup.sh).
+_URW = "../opentype/urw-base35/"
+L_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": (_URW + "NimbusMonoPS-Regular.otf", _URW + "NimbusMonoPS-Bold.otf", "noto/NotoSansMono-Regular.ttf"),
+    "print": (_URW + "C059-Roman.otf", _URW + "P052-Roman.otf", _URW + "URWBookman-Light.otf",
+              _URW + "NimbusSansNarrow-Regular.otf", _URW + "NimbusRoman-Regular.otf", _URW + "URWGothic-Book.otf",
+              "gentiumplus/GentiumPlus-Regular.ttf", "gentiumplus/GentiumBookPlus-Regular.ttf"),
+    "dot_matrix": ("noto/NotoSansMono-Bold.ttf", "noto/NotoMono-Regular.ttf", _URW + "NimbusMonoPS-Bold.otf"),
+}  # fmt: skip
+L_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 46), "print": (28, 35), "dot_matrix": (34, 41)}
+# Family L's employers: the name, then its town after a comma on the same line (the truth is as printed)
+L_EMPLOYERS = (
+    ("ДЗС „Васил Левски“", "с. Ковачевица"), ("Завод за фаянс „Изгрев“", "гр. Каспичан"),
+    ("ПК „Напред“", "с. Дебелец"), ("Кооперативен пазар", "гр. Елена"), ("Автобаза „Балкан“", "гр. Тетевен"),
+    ("ДФ „Винпром“", "гр. Сухиндол"), ("ТПК „Христо Ботев“", "гр. Котел"), ("Горско стопанство", "гр. Берковица"),
+    ("ЕТ „Кремена – Д. Тодорова“", "гр. Дряново"), ("„Стъкларски завод“ АД", "гр. Нови пазар"),
+    ("Хлебозавод „Житница“", "гр. Луковит"), ("ТКЗС „Червено знаме“", "с. Мокреш"),
+)  # fmt: skip
+L_ADDRESSES = (
+    "ул. „Г. Бенковски“ № 14", "бул. „Ленин“ 3, тел. 2-41-18", "п.к. 5300, ул. „Раковски“ 7",
+    "ж.к. „Изток“, бл. 12", "ул. „Васил Априлов“ № 2, ет. 1",
+)  # fmt: skip
+# the labels over runs of columns (a heading cell merged across them) and the short words under them
+L_GROUPS = {
+    "deductions": ("Удръжки", "У д р ъ ж к и", "УДРЪЖКИ"),
+    "pay": ("Начислено възнаграждение", "В ъ з н а г р а ж д е н и е", "Начислено"),
+}
+L_UNDER_GROUP: dict[str, tuple[str, ...]] = {
+    "base_pay": ("Основна", "Заплата"), "extra_pay": ("Допълн.", "Други"), "gross_pay": ("Всичко", "Общо"),
+    "tax": ("Данък", "ДОД"), "insurance": ("ДОО", "Пенсии"), "advance": ("Аванс",), "union_fee": ("Синд.", "КНСБ"),
+    "court": ("Запор",), "deductions": ("Всичко", "Общо", "Сума"),
+}  # fmt: skip
+L_CARRY_IN = ("Пренос", "Пренос от лист", "Пренесено от предх. лист")
+L_CARRY_OUT = ("Пренася се", "Да се пренесе", "Пренос за следв. лист")
 # the narrow (half) space a typist put between the thousands on a machine with a half-space key
 NARROW = "\u202f"
 # the bodies a K employer answered to (printed above its name, never part of it)
@@ -431,6 +492,26 @@ HEADINGS_K: dict[str, tuple[str, ...]] = {
     "union_fee": ("Членски\nвнос\nКНСБ", "Вноска\nза\nпрофсъюза"),
 }
 
+# Family L's headings: words none of the others uses, and its court order's column.
+HEADINGS_L: dict[str, tuple[str, ...]] = {
+    "row": ("Пореден\n№", "№ по ред", "№\nпоред"),
+    "egn": ("Личен\nномер\n(ЕГН)", "ЕГН №", "Граждански\nномер (ЕГН)"),
+    "name": ("Име, бащино\nи фамилно име", "Работник\nили служител", "Име, презиме\nи фамилно име"),
+    "position": ("Длъжност\nпо трудов\nдоговор", "Работно\nмясто /\nдлъжност", "Занятие"),
+    "days_worked": ("Отработ.\nдни", "Явил се\n(дни)", "Дни\nот месеца"),
+    "base_pay": ("Основна\nзаплата\n(лв.)", "Заплата\nпо\nразписание", "Основно\nза месеца"),
+    "extra_pay": ("Допълни-\nтелни\nсуми", "Премии,\nклас", "Прибавки"),
+    "gross_pay": ("Начислено\nобщо", "Всичко\nначислени", "Сума\nвсичко"),
+    "deductions": ("Всичко\nудържани", "Удръжки\nобщо\n(лв.)", "Общо\nудръжки\nза месеца"),
+    "net_pay": ("Сума\nза получ.", "За получаване\nна ръка", "Остава\nда получи"),
+    "signature": ("Разписка\nна лицето", "Подпис\nполучател", "Получил\nсумата:"),
+    "tax": ("Данък\nвърху\nдоходите", "Д О Д"),
+    "insurance": ("Пенсионна\nвноска", "ДОО\n%"),
+    "advance": ("Аванс\nпо\nведомост", "Взето\nв аванс"),
+    "union_fee": ("Профс.\nвнос", "Синдикат\nКНСБ"),
+    "court": ("Запор", "Запори\nи изп.\nлистове", "Съдебни\nудръжки"),
+}
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -448,6 +529,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "I": (1980, 1996),
     "J": (1984, 1996),
     "K": (1980, 1996),
+    "L": (1980, 1996),
 }
 
 
@@ -484,6 +566,16 @@ class Habits:
     row_dot: bool = False  # row numbers typed with a dot: "1."
     parent: str = ""  # the body the employer answered to, printed above its name
     employer_label: str = ""  # "Предприятие:" or the like before the employer's name
+    # family L only
+    two_line: bool = False  # a row per person on two typed lines: the name and ЕГН on the first, figures below
+    split_cents: bool = False  # every amount in two columns, leva and stotinki ("лв." | "ст.")
+    loose: bool = False  # the thousands separated on some amounts only
+    groups: bool = False  # a heading merged over runs of columns ("Удръжки" over the itemised deductions)
+    stamp_total: bool = False  # a stamp pressed over the totals row
+    period: str = ""  # "word" (месец май 1991), "digits" (05.1991), "roman" (V-1991); "" as the others
+    town: bool = False  # the employer's town after a comma on the same line
+    address: str = ""  # the employer's address under its name (not part of it)
+    carried: bool = False  # long months continued on a second sheet: "Пренася се" at the foot, "Пренос" at the head
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -493,6 +585,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_j(rng)
     if family == "K":
         return _draw_k(rng)
+    if family == "L":
+        return _draw_l(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -563,6 +657,21 @@ def _draw_k(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_l(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice((("'", ","), ("'", ","), (" ", ","), ("'", "."), ("", ",")))
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("arrow", "arrow", "over", "none"))
+    ruling = rng.choice(("head", "head", "columns", "full", "rows", "none"))
+    return Habits(
+        "L", thousands, decimal, False, ruling, correction, correction == "over", 0.5, L_SIZES[face], face=face,
+        carbon=rng.random() < 0.3, signatures_cross=rng.random() < 0.3, totals_hand=rng.random() < 0.35,
+        two_line=rng.random() < 0.4, split_cents=rng.random() < 0.4, loose=thousands != "" and rng.random() < 0.6,
+        groups=rng.random() < 0.55, stamp_total=rng.random() < 0.4, period=rng.choice(("word", "digits", "roman", "")),
+        town=rng.random() < 0.6, address=rng.choice(L_ADDRESSES) if rng.random() < 0.4 else "",
+        carried=rng.random() < 0.35,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -613,9 +722,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
-                 "J": HEADINGS_J, "K": HEADINGS_K}[habits.family]  # fmt: skip
+                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -631,6 +740,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         ef.tab_numbers = {p.egn: n for p, n in zip(ef.staff, numbers, strict=True)}
     if habits.family == "K":
         _k_file(ef, habits, rng)
+    if habits.family == "L":
+        _l_file(ef, habits, rng)
 
 
 def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -645,6 +756,42 @@ def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
         if len(ef.layout) > 10:
             ef.layout = tuple(c for c in ef.layout if c != "signature")
+
+
+def _l_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """Family L's file: a court order's column among the itemised deductions on some files, its own
+    employers (the town after a comma), and the group headings merged over runs of columns (the columns
+    under a group keep short words)."""
+    layout = list(ef.layout)
+    if "deductions" in layout and any(c in DEDUCTION_PARTS for c in layout) and rng.random() < 0.45:
+        layout.insert(layout.index("deductions"), "court")
+        ef.headings["court"] = rng.choice(HEADINGS_L["court"])
+    ef.layout = tuple(layout)
+    if rng.random() < 0.7:
+        name, town = rng.choice(L_EMPLOYERS)
+        ef.employer = f"{name}, {town}" if habits.town else f"{name} {town}"
+    if not habits.groups:
+        return
+    groups = []
+    for kind, members in (("pay", ("base_pay", "extra_pay", "gross_pay")),
+                          ("deductions", (*DEDUCTION_PARTS, "court", "deductions"))):  # fmt: skip
+        run = _run(layout, members)
+        if len(run) >= 2:
+            groups.append((run[0], run[-1], rng.choice(L_GROUPS[kind])))
+            for c in run:
+                ef.headings[c] = rng.choice(L_UNDER_GROUP[c])
+    ef.groups = tuple(groups)
+
+
+def _run(layout: list[str], members: tuple[str, ...]) -> list[str]:
+    """The longest run of adjacent columns of ``layout`` that are all ``members``."""
+    best: list[str] = []
+    cur: list[str] = []
+    for c in layout:
+        cur = [*cur, c] if c in members else []
+        if len(cur) > len(best):
+            best = cur
+    return best
 
 
 def _dec(x: object) -> Decimal:
@@ -665,7 +812,7 @@ def adapt_sheet(
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
-    parts = [c for c in sheet.layout if c in DEDUCTION_PARTS]
+    parts = [c for c in sheet.layout if c in DEDUCTION_PARTS or c == "court"]
     for r in sheet.rows:
         base, extra, gross = (r.get(f) for f in ("base_pay", "extra_pay", "gross_pay"))
         if "extra_pay" not in cols and isinstance(base, Decimal) and isinstance(gross, Decimal):
@@ -679,6 +826,8 @@ def adapt_sheet(
                 "advance": Decimal(rng.choice((0, 0, 20, 50, 100))) * (1 if gross < 1000 else 10),
                 "union_fee": _q(gross / 100),
             }
+            if "court" in parts:  # family L: a court order garnishes a few people's pay
+                amounts["court"] = _q(gross * Decimal(rng.randint(100, 250)) / 1000) if rng.random() < 0.2 else Decimal(0)
             for p in parts:
                 r[p] = min(amounts[p], _q(gross / 4))
             r["deductions"] = sum((_dec(r[p]) for p in parts), Decimal(0))
@@ -699,6 +848,26 @@ def adapt_sheet(
         sheet.dash_zero = True
     if habits.family == "K":
         _k_sheet(sheet, habits, rng, ef)
+    if habits.family == "L":
+        _l_sheet(sheet, habits, rng, ef)
+
+
+def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
+    """Family L's sheet: leva and stotinki in columns of their own, thousands separated on some amounts
+    only, the group headings, the words of a continued sheet, the address, the period as its typist
+    wrote it (месец май 1991, 05.1991, V-1991)."""
+    sheet.split_cents, sheet.loose_thousands = habits.split_cents, habits.loose
+    sheet.groups = ef.groups if ef is not None else ()
+    sheet.carry_in_label, sheet.carry_out_label = rng.choice(L_CARRY_IN), rng.choice(L_CARRY_OUT)
+    sheet.address = habits.address
+    m, y = sheet.month, sheet.year
+    word = data.MONTHS[m - 1]
+    if habits.period == "word":
+        sheet.period_text = rng.choice((f"месец {word} {y}", f"за месец {word} {y}г.", f"месец {word.upper()} {y} г."))
+    elif habits.period == "digits":
+        sheet.period_text = rng.choice((f"{m:02d}.{y}", f"за {m:02d}.{y} г.", f"за м. {m:02d}/{y} г."))
+    elif habits.period == "roman":
+        sheet.period_text = rng.choice((f"{ROMAN[m - 1]}-{y}", f"за {ROMAN[m - 1]}-{y} г.", f"м. {ROMAN[m - 1]}-{y}"))
 
 
 def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -737,9 +906,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -760,7 +929,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     base.corrections = habits.correction != "none"
     base.correction_mode = habits.correction if habits.correction != "none" else "above"
     base.correction_typed = habits.correction_typed
-    base.margin = 330 if habits.correction == "margin" else None
+    base.margin = 330 if habits.correction in ("margin", "arrow") else None
     if habits.family == "J":
         base.dashed_ruling, base.stamp_rect, base.ticks = habits.dashed, habits.stamp_rect, habits.ticks
         if habits.face != "print":  # typed on a printed form: its headings in small print
@@ -769,6 +938,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.landscape = False
         base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
         base.dotted_rows = habits.dotted
+    if habits.family == "L":
+        base.two_line, base.stamp_total = habits.two_line, habits.stamp_total
     return base
 
 

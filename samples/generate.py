@@ -253,6 +253,12 @@ def generate_pages(
                 elif "carried" in opts.hard and len(month_sheet.rows) >= 6 and len(paths) + 2 <= pages:
                     sheets = list(split_carried(month_sheet, len(month_sheet.rows) // 2))
                     ef.sheet_no += 1
+                elif (
+                    habits is not None and habits.carried and len(month_sheet.rows) >= 6 and len(paths) + 2 <= pages
+                    and rng.random() < 0.7
+                ):  # family L: the month's sheet was full, the rest typed on the next  # fmt: skip
+                    sheets = list(split_carried(month_sheet, rng.randint(len(month_sheet.rows) // 2, len(month_sheet.rows) - 2)))
+                    ef.sheet_no += 1
                 for sheet in sheets:
                     if len(paths) >= pages:
                         break

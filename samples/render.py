@@ -90,6 +90,12 @@ class Style:
     vertical_heads: bool = False
     column_numbers: bool = False
     dotted_rows: bool = False
+    # family L: a row per person on two typed lines (the row number, ЕГН and name on the first, the rest
+    # below; where no rule crosses the rows, the name runs on over the columns beside it); a stamp pressed
+    # over the totals row; correction_mode "arrow": the right figure written in the margin, an arrow to the
+    # struck one; ruling "head": only the heading boxed
+    two_line: bool = False
+    stamp_total: bool = False
 
 
 @dataclass
@@ -347,7 +353,8 @@ class Painter:
 
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
-DEDUCTION_PARTS = ("tax", "insurance", "advance", "union_fee")
+DEDUCTION_PARTS = ("tax", "insurance", "advance", "union_fee", "court")
+FIRST_LINE = ("row", "egn", "name")  # what a two-line row types on its first line
 
 
 def _slip(text: str, rng: random.Random) -> str:
@@ -363,6 +370,8 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
         return ""
     if field_ == "row" and sheet.row_dot:
         return f"{v}."
+    if field_ == "court" and not v:  # family L: no court order on this person's pay, the cell left blank
+        return ""
     if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ == "rate":
         from decimal import Decimal
 
@@ -388,6 +397,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
     p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
+    if sheet.address:  # family L: the address under the employer's name
+        y += int(fs * 1.3)
+        p.text(mx + rng.randint(0, 60), y, sheet.address, 0.8)
     y += int(fs * 2.2)
     p.text((W - p.width(sheet.title, 1.2)) / 2, y, sheet.title, 1.2)
     y += int(fs * 1.8)
@@ -401,6 +413,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     line_h = int(fs * 1.25 * hs)
     # family K: the narrow columns (numbers, but the ЕГН) headed on their side
     vert = {c for c in cols if style.vertical_heads and data.COLUMNS[c].numeric and c != "egn"}
+    # family L: leva and stotinki in columns of their own (a sub-column as wide as "00" for the stotinki)
+    split = [j for j, c in enumerate(cols) if sheet.split_cents and (c in MONEY or c in DEDUCTION_PARTS)]
+    cents_w = p.width("00") + pad if split else 0
+    spill = style.two_line and "name" in cols and not (style.ruled and style.ruling in ("full", "columns"))
     nat: list[int] = []
     for c in cols:
         head_w = max(p.width(line, hs) for line in sheet.headings[c].split("\n"))
@@ -413,7 +429,19 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             body_w = max(body_w, p.width(money_text(sheet.totals[c], sheet)))
         if c == "signature":
             body_w = int(fs * 4)
+        if split and cols.index(c) in split:
+            body_w += pad
+        if spill and c == "name":  # the name runs on over the columns of the second line
+            body_w = 0
         nat.append(max(head_w, body_w) + 2 * pad)
+    if spill:  # ... which must hold it
+        k = cols.index("name")
+        m = next((i for i in range(k + 1, len(cols)) if cols[i] in FIRST_LINE), len(cols))
+        need = max((p.width(str(r["name"])) for r in sheet.rows), default=0) + 3 * pad
+        nat[k] += max(0, need - sum(nat[k:m]))
+    groups = [(cols.index(a), cols.index(b), label) for a, b, label in sheet.groups if a in cols and b in cols]
+    for a, b, label in groups:  # a group's label fits over its columns
+        nat[b] += max(0, p.width(label, hs) + 2 * pad - sum(nat[a : b + 1]))
     avail = W - 2 * mx - (style.margin or 0)
     spare = avail - sum(nat)
     if spare < 0:
@@ -426,10 +454,18 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     head_lines = max((len(sheet.headings[c].split("\n")) for c in cols if c not in vert), default=1)
     head_h = head_lines * line_h + 2 * pad
+    grouped = {j: g for g in groups for j in range(g[0], g[1] + 1)}
+    band = line_h + 2 * pad if groups else 0  # the groups' labels, over their columns' headings
+    if groups:
+        under = max(len(sheet.headings[cols[j]].split("\n")) for j in grouped)
+        head_h = max(head_h, band + under * line_h + 2 * pad)
     if vert:  # as tall as the longest heading on its side
         side = max(p.width(line, hs) for c in vert for line in sheet.headings[c].split("\n"))
         head_h = max(head_h, side + 2 * pad)
-    row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
+    if style.two_line:
+        row_h = int(fs * rng.uniform(2.7, 3.1))
+    else:
+        row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
     top = y
     # Header cells.
     for j, c in enumerate(cols):
@@ -438,30 +474,50 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             p.vertical_text(xs[j], xs[j + 1], top + head_h - pad, lines, hs)
             geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
             continue
-        y0 = top + (head_h - len(lines) * line_h) / 2 + line_h / 2
+        y_top = top + (band if j in grouped else 0)
+        y0 = y_top + (top + head_h - y_top - len(lines) * line_h) / 2 + line_h / 2
         for k, line in enumerate(lines):
             p.text(xs[j] + (widths[j] - p.width(line, hs)) / 2, y0 + k * line_h, line, hs)
-        geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
+        geo.cells.append((0, j, [xs[j], y_top, xs[j + 1], top + head_h], " ".join(lines)))
+    for a, b, label in groups:  # the merged cell over the group
+        p.text((xs[a] + xs[b + 1] - p.width(label, hs)) / 2, top + band / 2, label, hs)
     num_h = 0
     if style.column_numbers:  # the form's column numbers, a line of their own under the headings
         num_h = int(fs * 1.2)
         for j in range(len(cols)):
             t = str(j + 1)
             p.text(xs[j] + (widths[j] - p.width(t, 0.8)) / 2, top + head_h + num_h / 2, t, 0.8)
+    if split:  # the money's sub-headings: leva over the figure, stotinki over the two digits after it
+        num_h = int(fs * 1.15)
+        for j in split:
+            p.text(xs[j] + (widths[j] - cents_w - p.width("лв.", 0.8)) / 2, top + head_h + num_h / 2, "лв.", 0.8)
+            p.text(xs[j + 1] - (cents_w + p.width("ст.", 0.8)) / 2, top + head_h + num_h / 2, "ст.", 0.8)
     yrow = top + head_h + num_h
+
+    def put(j: int, y_mid: float, t: str) -> None:
+        """A figure right-aligned in column ``j``: where the sheet splits the money, the leva before the
+        stotinki's column and the stotinki in it (the decimal separator not typed)."""
+        if j in split and len(t) > 3 and not t[-3].isdigit():
+            p.text(xs[j + 1] - (cents_w + p.width(t[-2:])) / 2, y_mid, t[-2:])
+            p.text(xs[j + 1] - cents_w - pad / 2 - p.width(t[:-3]), y_mid, t[:-3])
+        else:
+            p.text(xs[j + 1] - pad - p.width(t), y_mid, t)
     num_cols = {c for c in cols if data.COLUMNS[c].numeric}
     label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
     carried_h = 0
     if sheet.carried_in:  # "От пренос": the sums carried from the previous sheet
         carried_h = row_h
-        p.text(xs[label_col] + pad, yrow + row_h / 2, rng.choice(("От пренос:", "ОТ ПРЕНОС", "Пренесено:")))
+        p.text(
+            xs[label_col] + pad,
+            yrow + row_h / 2,
+            sheet.carry_in_label or rng.choice(("От пренос:", "ОТ ПРЕНОС", "Пренесено:")),
+        )
         for j, c in enumerate(cols):
             if c in sheet.carried_in:
-                t = money_text(sheet.carried_in[c], sheet)
-                p.text(xs[j + 1] - pad - p.width(t), yrow + row_h / 2, t)
+                put(j, yrow + row_h / 2, money_text(sheet.carried_in[c], sheet))
         yrow += row_h
     row_edges: list[int] = []  # the bottom of every person's row (rules go there)
-    late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid", "xout")
+    late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid", "xout", "arrow")
     for i, r in enumerate(sheet.rows):
         fixed: set[str] = set()
         if late:  # which figures the clerk corrects on this row
@@ -471,8 +527,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         row_top = yrow
         if fixed and style.correction_mode == "between":
             yrow += int(fs * 1.0)  # the row typed half a line lower, the correction on the half line above
-        ymid = yrow + row_h / 2
+        ymid_row = yrow + row_h / 2
         for j, c in enumerate(cols):
+            ymid = ymid_row
+            if style.two_line:  # the row number, ЕГН and name on the first line, the rest on the second
+                ymid = yrow + row_h * (0.3 if c in FIRST_LINE else 0.72)
             if c == "signature":
                 if rng.random() < 0.9:
                     if style.signatures_cross and rng.random() < 0.45:
@@ -518,8 +577,27 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 # the right figure typed over the wrong one: the slipped digit becomes a blot of two
                 x1 = xs[j + 1] - pad
                 wrong = _slip(t, rng)
-                p.text(x1 - p.width(wrong), ymid, wrong)
-                p.text(x1 - p.width(t), ymid, t)
+                if split:
+                    put(j, ymid, wrong)
+                    put(j, ymid, t)
+                else:
+                    p.text(x1 - p.width(wrong), ymid, wrong)
+                    p.text(x1 - p.width(t), ymid, t)
+            elif c in fixed and style.correction_mode == "arrow":
+                # the wrong figure struck through, the right one written in the margin, an arrow from
+                # it along the rule above the row to the struck one
+                x1 = xs[j + 1] - pad
+                wrong = _slip(t, rng)
+                put(j, ymid, wrong)
+                x0 = x1 - p.width(wrong) - (pad if j in split else 0)
+                p.draw.line((x0 - 4, ymid + rng.uniform(-4, 4), x1 + 4, ymid + rng.uniform(-6, 2)), fill=70, width=3)
+                x_fix = xs[-1] + 45 + rng.randint(0, 30)
+                y_fix = ymid + rng.uniform(-0.35, 0.2) * row_h
+                p.handwrite(x_fix, y_fix, t)
+                geo.marks.append(_arrow(p, (x1 + 8, ymid - fs * 0.35), row_top + 3, (x_fix - 8, y_fix), i))
+                hw = p.handwrite_width(t)
+                geo.marks.append({"kind": "correction", "row": i,
+                                  "polygon": rect_polygon(x_fix - 8, y_fix - fs * 0.6, x_fix + hw + 8, y_fix + fs * 0.7)})  # fmt: skip
             elif c in fixed:
                 wrong = _slip(t, rng)
                 x1 = xs[j + 1] - pad
@@ -558,7 +636,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 )
                 p.handwrite(x1 - p.width(t, 0.8) - rng.randint(0, 20), ymid - row_h * 0.28, t)
             elif c in num_cols:
-                p.text(xs[j + 1] - pad - p.width(t), ymid, t)
+                put(j, ymid, t)
             else:
                 p.text(xs[j] + pad, ymid, t)
             geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], t))
@@ -573,22 +651,31 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     # Totals row.
     total_h = int(fs * 1.9)
     label = (
-        rng.choice(("Пренос:", "ПРЕНОС")) if sheet.carry_out else rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
+        (sheet.carry_out_label or rng.choice(("Пренос:", "ПРЕНОС")))
+        if sheet.carry_out
+        else rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
     )
     p.text(xs[label_col] + pad, yrow + total_h / 2, label)
     geo.cells.append(
         (len(sheet.rows) + 1, label_col, [xs[label_col], yrow, xs[label_col + 1], yrow + total_h], label)
     )
     for j, c in enumerate(cols):
-        if c in sheet.totals:
+        if c in sheet.totals and not (c == "court" and not sheet.totals[c]):  # L: no court order this month
             t = money_text(sheet.totals[c], sheet)
             if style.totals_hand:  # the typist left the totals to the accountant's pen
                 p.handwrite(xs[j + 1] - pad - p.handwrite_width(t), yrow + total_h / 2, t)
             else:
-                p.text(xs[j + 1] - pad - p.width(t), yrow + total_h / 2, t)
+                put(j, yrow + total_h / 2, t)
             geo.cells.append((len(sheet.rows) + 1, j, [xs[j], yrow, xs[j + 1], yrow + total_h], t))
     bottom = yrow + total_h
     geo.table_bbox = [xs[0], top, xs[-1], bottom]
+    if style.stamp_total and sheet.totals:  # the cashier's stamp over the totals
+        radius = rng.randint(120, 165)
+        j = rng.choice([j for j, c in enumerate(cols) if c in sheet.totals])
+        cx = (xs[j] + xs[j + 1]) / 2 + rng.uniform(-0.3, 0.3) * radius
+        cy = yrow + total_h / 2 + rng.uniform(-0.3, 0.3) * total_h
+        p.stamp(cx, cy, radius, sheet.employer)
+        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     if style.between_rows:
         _between_rows(p, sheet, geo, xs, top + head_h + num_h + carried_h, row_h)
     if style.ticks:  # the clerk ticked off the rows paid, in the left margin
@@ -608,10 +695,28 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
 
     # Ruling.
-    if style.ruled:
+    # inside a group, the rules between its columns start under its label
+    inner = {k for a, b, _ in groups for k in range(a + 1, b + 1)}
+    for a, b, _ in groups:
+        if style.ruled:
+            p.hline(xs[a], xs[b + 1], top + band)
+        else:
+            p.hline(xs[a] + pad, xs[b + 1] - pad, top + band)
+    if style.ruled and style.ruling == "head":  # only the heading boxed, and a rule over the totals
+        for k, x in enumerate(xs):
+            p.vline(x, top + (band if k in inner else 0), top + head_h + num_h)
+        for j in split:
+            p.vline(xs[j + 1] - cents_w, top + head_h, top + head_h + num_h)
+        p.hline(xs[0], xs[-1], top)
+        p.hline(xs[0], xs[-1], top + head_h)
+        p.hline(xs[0], xs[-1], top + head_h + num_h)
+        p.hline(xs[0], xs[-1], yrow)
+    elif style.ruled:
         if style.ruling != "rows":
-            for x in xs:
-                p.vline(x, top, bottom)
+            for k, x in enumerate(xs):
+                p.vline(x, top + (band if k in inner else 0), bottom)
+            for j in split:
+                p.vline(xs[j + 1] - cents_w, top + head_h, bottom)
         p.hline(xs[0], xs[-1], top)
         p.hline(xs[0], xs[-1], top + head_h)
         yy = top + head_h
@@ -663,6 +768,26 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             p.stamp(cx, cy, radius, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     return img, geo
+
+
+def _arrow(
+    p: Painter, tip: tuple[float, float], y_rule: float, tail: tuple[float, float], row: int
+) -> dict[str, object]:
+    """A ballpoint arrow from a figure written in the margin (``tail``) along the rule above its row
+    (``y_rule``) down to the struck figure (``tip``); returns it as a correction mark of ``row``."""
+    g, w = p.rng.randint(60, 110), p.rng.randint(2, 3)
+    pts = [tail, (tail[0] - 20, y_rule), (tip[0] + 14, y_rule), tip]
+    pts = [(x + p.rng.uniform(-2, 2), y + p.rng.uniform(-2, 2)) for x, y in pts]
+    p.draw.line(pts, fill=g, width=w, joint="curve")
+    dx, dy = pts[3][0] - pts[2][0], pts[3][1] - pts[2][1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    for sign in (-1, 1):  # the arrow's head
+        hx = pts[3][0] - 16 * ux + sign * 9 * uy
+        hy = pts[3][1] - 16 * uy - sign * 9 * ux
+        p.draw.line((pts[3], (hx, hy)), fill=g, width=w)
+    xs_, ys_ = [q[0] for q in pts], [q[1] for q in pts]
+    return {"kind": "correction", "row": row, "polygon": rect_polygon(min(xs_) - 10, min(ys_) - 10, max(xs_) + 10, max(ys_) + 10)}
 
 
 def _between_rows(

@@ -3,11 +3,13 @@
 # niced). usage: bash scripts/eval_issue9.sh OUT_DIR [TAG]   -> OUT_DIR/<set>/ pages, OUT_DIR/<set>-TAG.{json,txt}
 # Never tune on these seeds (bench/RESULTS.md, "Held-out families"); H is held out in session 4, I from session 5,
 # J (any seed) from session 7, K (any seed) from session 8 (2026-12-03), measured once then; J is tuned on since session 8
-# and K may be after its one measurement (evaluation seeds 2033 and 2034 kept).
+# and K may be after its one measurement (evaluation seeds 2033 and 2034 kept). L (any seed) is held out from session 16
+# (2026-12-03): made before anything was tuned on K, nobody reads its pages; the lead measures it once, at the end.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen L --pages 16 --seed 2035 --family L
 gen K --pages 16 --seed 2034 --family K
 gen J --pages 16 --seed 2033 --family J
 gen I --pages 16 --seed 2032 --family I; gen H --pages 16 --seed 2031 --family H; gen G --pages 16 --seed 2030 --family G
@@ -16,4 +18,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run K J I H G F E & run D B C s777 hard99 & wait
+run L K J I H G F & run E D B C s777 hard99 & wait

@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJK"] + [("J", ("--hard", "all"))])
+@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJKL"] + [("J", ("--hard", "all"))])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str, hard: tuple[str, ...]):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -27,6 +27,7 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
     assert len(pngs) == 3
     batches = json.loads((out / "batches.json").read_text(encoding="utf-8"))
     assert sorted(p for b in batches for p in b["pages"]) == [p.name for p in pngs]
+    before: dict[tuple[object, ...], dict[str, str]] = {}  # the totals of a month's sheet carried to the next
     for png in pngs:
         img = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
         # A4 at 300 dpi (200 dpi is a hard case)
@@ -50,8 +51,11 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
                 and 0 <= r.bbox[0] < r.bbox[2] <= img.shape[1]
                 and 0 <= r.bbox[1] < r.bbox[3] <= img.shape[0]
             )
+        month = (page.employer.name, page.period.year, page.period.month)
+        carried = before.get(month, {})  # a month continued from the sheet before: its "Всичко" has both
         for f, total in page.totals.items():
-            assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+            assert sum(Decimal(getattr(r, f)) for r in page.rows) + Decimal(carried.get(f, 0)) == Decimal(total)
+        before[month] = page.totals
 
 
 def test_same_seed_same_pages(tmp_path: Path):
@@ -117,7 +121,7 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K"])
+@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L"])
 def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
     """F, G, H, I, J and K (held out in turn from session 3 on) draw faces, layouts and heading words none
     of the families before them draws; each draws every face kind it has, and (but J, K) some files in
@@ -126,9 +130,9 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
 
     from samples import families, render
 
-    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJK"}
-    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJK"}
-    before = "EFGHIJ"[: "FGHIJK".index(family) + 1]
+    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKL"}
+    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKL"}
+    before = "EFGHIJK"[: "FGHIJKL".index(family) + 1]
     others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
     others |= {f for fam in before for kind in faces[fam].values() for f in kind}
     own = {f for kind in faces[family].values() for f in kind}
@@ -142,7 +146,7 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
         assert set(words) - set(seen), col  # each column has words of its own
     rng = random.Random(4)
     drawn = [families.draw_habits(family, rng) for _ in range(300)]
-    assert (family in "JK" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
+    assert (family in "JKL" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
@@ -301,6 +305,22 @@ def test_family_j_gives_the_same_pages_as_before_k(
     test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
 
 
+# page-0001 of family K as it was before family L came (made from dc9d938 as PAGES_BEFORE_J): L must not
+# move K's random streams either.
+PAGES_BEFORE_L = (
+    ("K", 5, False, "a01a3d5134c54468", "cd60ebb83127d0c4"),
+    ("K", 8, True, "bcbdf85a79d48ea2", "30c5ee8b4078ae04"),
+    ("K", 11, False, "6f2d4fa21a5505fd", "2f18760897769fec"),
+)
+
+
+@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_L)
+def test_family_k_gives_the_same_pages_as_before_l(
+    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
+):
+    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
+
+
 def test_family_k_draws_its_own_switches():
     """K: thousands by a narrow (half) space, or a dash for the decimal point (1468-02), never stotinki
     and no number format of any other family; always portrait; corrections cancelled with typed x's;
@@ -380,3 +400,177 @@ def test_family_k_heads_its_narrow_columns_on_their_side():
     lines = max(len(sheet.headings[c].split("\n")) for c in sheet.layout)
     assert style.vertical_heads and head_h > lines * int(style.size * 1.25) + style.size
     assert geo.row_bboxes[0][1] >= heads[0][3] + int(style.size * 1.2)
+
+
+def test_family_l_draws_its_own_switches():
+    """L: an apostrophe or a space between the thousands with a decimal comma (the separator on some
+    amounts only on most such files), never stotinki typed as one number; corrections in the margin with
+    an arrow (which no other family draws) or typed over; only the heading ruled on some files (no other
+    family); two-line rows, leva and stotinki in columns of their own, merged group headings, a stamp
+    over the totals, the town after a comma, an address, continued months, the period in three new
+    forms, on some files each; any year 1980-1996; the court order's column is no other family's."""
+    import random
+
+    from samples import families
+
+    rng = random.Random(8)
+    drawn = [families.draw_habits("L", rng) for _ in range(300)]
+    assert {(h.thousands, h.decimal) for h in drawn} == {("'", ","), (" ", ","), ("'", "."), ("", ",")}
+    assert not any(h.stotinki for h in drawn) and all(h.thousands or not h.loose for h in drawn)
+    assert {h.correction for h in drawn} == {"arrow", "over", "none"} and "head" in {h.ruling for h in drawn}
+    assert {h.period for h in drawn} == {"word", "digits", "roman", ""}
+    for flag in ("two_line", "split_cents", "loose", "groups", "stamp_total", "town", "address", "carried"):
+        assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
+    others = [families.draw_habits(f, rng) for f in "BCDEFGHIJK" for _ in range(100)]
+    assert not {"arrow", "head"} & ({h.correction for h in others} | {h.ruling for h in others})
+    assert not any(h.two_line or h.split_cents or h.groups or h.carried for h in others)
+    assert families.YEARS["L"] == (1980, 1996) and "court" not in families.DEDUCTION_PARTS
+
+
+def _l_sheets(n: int, seed: int):
+    """``n`` family L sheets drawn as generate_pages draws them (content and style, not drawn on a page)."""
+    import random
+
+    from samples import families
+    from samples.content import make_file, make_sheet
+    from samples.generate import Options, _style
+    from samples.render import available_fonts
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        habits = families.draw_habits("L", rng)
+        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS["L"])
+        families.adapt_file(ef, habits, rng)
+        sheet = make_sheet(rng, ef, 0)
+        families.adapt_sheet(sheet, habits, rng, ef)
+        style = families.style_for(habits, rng, _style(rng, sheet, Options(family="L"), available_fonts()))
+        out.append((habits, sheet, style))
+    return out
+
+
+def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
+    """Over 40 drawn L sheets every habit occurs on some of them, and every sheet's truth holds: a valid
+    ЕГН once per sheet, base + additional = gross, the itemised deductions (a court order's too) add up
+    to the deductions, net = gross - deductions, every money column sums to its total."""
+    from collections import Counter
+
+    from samples import data, families
+    from samples.content import money_text
+
+    seen: Counter[str] = Counter()
+    for habits, sheet, style in _l_sheets(40, 9):
+        cols = list(sheet.layout)
+        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee", "court")]
+        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+        for r in sheet.rows:
+            assert egn.is_valid(str(r["egn"]))
+            if r["base_pay"] is not None and r["extra_pay"] is not None:
+                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
+            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
+            if parts:
+                assert sum(r[c] for c in parts) == r["deductions"]
+        for f, total in sheet.totals.items():
+            assert sum(r[f] for r in sheet.rows) == total
+        m, y = sheet.month, sheet.year
+        period = {"word": data.MONTHS[m - 1], "digits": f"{m:02d}", "roman": f"{families.ROMAN[m - 1]}-{y}".lower()}
+        assert str(y) in sheet.period_text and period.get(habits.period, "") in sheet.period_text.lower()
+        seen[f"period {habits.period}"] += 1
+        amounts = [money_text(v, sheet) for v in sheet.totals.values()]
+        amounts += [money_text(r[c], sheet) for r in sheet.rows for c in cols if c in sheet.totals]
+        big = [t for t in amounts if len(t.replace(habits.thousands or "x", "")) > 6]
+        if sheet.loose_thousands and any(habits.thousands in t for t in big) and any(
+            habits.thousands not in t for t in big
+        ):
+            seen["thousands on some amounts only"] += 1
+        seen["leva | stotinki"] += sheet.split_cents
+        seen["court order"] += "court" in cols and any(not r["court"] for r in sheet.rows)
+        seen["ЕГН or № at the far right"] += cols[-1] in ("egn", "row")
+        seen["net before deductions"] += "deductions" in cols and cols.index("net_pay") < cols.index("deductions")
+        for a, b, label in sheet.groups:
+            run = cols[cols.index(a) : cols.index(b) + 1]
+            assert len(run) >= 2 and label in {w for g in families.L_GROUPS.values() for w in g}
+            seen["merged group heading"] += 1
+        seen["town after a comma"] += any(sheet.employer == f"{n}, {t}" for n, t in families.L_EMPLOYERS)
+        seen["address"] += bool(sheet.address)
+        seen["two lines a row"] += style.two_line
+        seen["only the heading ruled"] += style.ruled and style.ruling == "head"
+        seen["margin arrow"] += style.corrections and style.correction_mode == "arrow"
+        seen["stamp over the totals"] += style.stamp_total
+        seen["landscape"] += style.landscape
+        seen["new face"] += any(str(style.font).endswith(f) for k in families.L_FACES.values() for f in k)
+    for habit in ("period word", "period digits", "period roman", "thousands on some amounts only",
+                  "leva | stotinki", "court order", "ЕГН or № at the far right", "net before deductions",
+                  "merged group heading", "town after a comma", "address", "two lines a row", "only the heading ruled",
+                  "margin arrow", "stamp over the totals", "landscape"):  # fmt: skip
+        assert seen[habit] >= 2, (habit, seen)
+    assert seen["new face"] == 40
+
+
+def test_family_l_draws_two_line_rows_split_money_and_merged_headings():
+    """A two-line L sheet: every row is two typed lines tall, the figures on the second; the money's
+    leva and stotinki in columns of their own under "лв." / "ст." (no separator typed: the stotinki are
+    the two digits after the amount's separator); the columns under a group heading are headed below its
+    band; the truth is payroll-page/1 as always (no court order, no itemised deductions in it)."""
+    from samples.generate import truth_of
+
+    sheet, style, img, geo = _family_sheet("L", 14, (1992, 1996), two_line=True, split_cents=True, groups=True)
+    assert style.two_line and sheet.split_cents and sheet.groups
+    for box in geo.row_bboxes:
+        assert box[3] - box[1] >= 2.6 * style.size
+    heads = {c: box for r, c, box, _ in geo.cells if r == 0}
+    cols = list(sheet.layout)
+    top = min(b[1] for b in heads.values())
+    grouped = {j for a, b, _ in sheet.groups for j in range(cols.index(a), cols.index(b) + 1)}
+    assert grouped and all((heads[j][1] > top) == (j in grouped) for j in heads)
+    raw = json.loads(truth_of(sheet, geo, "page-0001.png").to_json())
+    assert not {"court", "tax", "insurance", "advance", "union_fee", "days_paid"} & {k for r in raw["rows"] for k in r}
+    assert len(raw["rows"]) == len(sheet.rows) and set(raw["totals"]) <= set(MONEY_FIELDS)
+
+
+def test_family_l_continued_month_keeps_people_and_sums_apart():
+    """A month on two L sheets: the first ends with "Пренася се" (its own sums, the truth's totals), the
+    second starts with "Пренос" (those sums) and ends with the month's "Всичко"; neither row is a person,
+    and the second sheet's people keep their row numbers."""
+    import random
+
+    from samples import families
+    from samples.content import split_carried
+    from samples.generate import _render_fitting, truth_of
+
+    sheet, style, _, _ = _family_sheet("L", 15, (1991, 1996))
+    first, second = split_carried(sheet, 5)
+    img, geo = _render_fitting(first, style, random.Random(1))
+    labels = [t for r, _, _, t in geo.cells if r == len(first.rows) + 1 and not t[-1:].isdigit()]
+    assert labels == [first.carry_out_label] and first.carry_out_label in families.L_CARRY_OUT
+    raw = json.loads(truth_of(first, geo, "p.png").to_json())
+    assert [r["row"] for r in raw["rows"]] == [1, 2, 3, 4, 5]
+    assert all(Decimal(v) == sum(Decimal(r[f]) for r in raw["rows"]) for f, v in raw["totals"].items())
+    img, geo = _render_fitting(second, style, random.Random(2))
+    raw = json.loads(truth_of(second, geo, "p.png").to_json())
+    assert [r["row"] for r in raw["rows"]] == list(range(6, len(sheet.rows) + 1))
+    assert second.carried_in and second.carry_in_label in families.L_CARRY_IN
+    assert {f: Decimal(v) for f, v in raw["totals"].items()} == {f: v for f, v in sheet.totals.items() if f in MONEY_FIELDS}
+
+
+def test_family_l_same_pages_under_every_hash_seed(tmp_path: Path):
+    """Two runs of one L seed give the same pages, also under other hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
+        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='L', degraded=False))"
+    )
+    digests = set()
+    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        out = tmp_path / run
+        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
+        h = hashlib.sha256()
+        for f in sorted(out.iterdir()):
+            h.update(f.name.encode() + f.read_bytes())
+        digests.add(h.hexdigest())
+    assert len(digests) == 1
