@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
+from . import outside_columns
 from .header import levenshtein
 from .normalise import digits, figure_lines, is_dash, money
 
@@ -324,8 +325,28 @@ def join_split_amounts(body: list[list[str]]) -> list[int]:
     return emptied
 
 
-def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
-    """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts."""
+def _without_outside(
+    cols: list[list[str]], feats: list[Feats], headings: list[str], totals: list[str] | None,
+    chosen: tuple[list[int], tuple[str, ...]],
+) -> tuple[list[int], tuple[str, ...]]:
+    """The money columns without those that are no pay (``outside_columns``: a day's rate, a class): one
+    whose heading names it so always; one with no figure in the `Всичко` row where the other money columns
+    have one, where the row sums hold at least as often without it (they hold "somewhere" with it)."""
+    money_cols, template = chosen
+    named = [c for c in money_cols if c < len(headings) and outside_columns.named_not_pay(headings[c])]
+    if named:
+        money_cols, template = _money_kinds(cols, [c for c in money_cols if c not in named], feats)
+    # one by one: a total misread to nothing under a pay column leaves it bare too, and the sums keep it
+    for c in [c for c in money_cols if outside_columns.untotalled(totals, c, money_cols)]:
+        rest_cols, rest_best = _money_kinds(cols, [o for o in money_cols if o != c], feats)
+        if _arithmetic(cols, rest_cols, rest_best) >= _arithmetic(cols, money_cols, template):
+            money_cols, template = rest_cols, rest_best
+    return money_cols, template
+
+
+def identify(body: list[list[str]], headings: list[str], totals: list[str] | None = None) -> list[str | None]:
+    """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts,
+    ``totals`` the `Всичко` row's (None: no such row)."""
     n_cols = len(headings)
     cols = [[_corrected(row[c]) for row in body] for c in range(n_cols)]
     kinds: list[str | None] = [None] * n_cols
@@ -360,9 +381,12 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
                 break
     # the days: of the day-like columns, the one headed so, else the one with most day-like figures (a
     # clerk's ticks beside the rows read as `4`, `7` on a few rows are no days: J dev 1005 p6), else the first
-    days = [c for c in range(n_cols) if kinds[c] is None and feats[c].small >= 0.5 and _days_column(cols[c], feats[c])]
+    # (a class for years of service is no days: headed so, or its figures differ from person to person)
+    days = [c for c in range(n_cols) if kinds[c] is None and feats[c].small >= 0.5 and _days_column(cols[c], feats[c])
+            and not (c < len(headings) and outside_columns.named_not_pay(headings[c]))]  # fmt: skip
     if days:
-        kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")), _day_like(cols[c]), -c))] = "days_worked"
+        kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
+                                       _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats)
@@ -373,6 +397,7 @@ def identify(body: list[list[str]], headings: list[str]) -> list[str | None]:
             kept = _arithmetic(cols, rest_cols, rest_best)
             if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
                 best_cols, best = rest_cols, rest_best
+        best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f
     text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].alpha >= 0.5]

@@ -28,6 +28,7 @@ from . import (
     lone_culprit,
     lost_rows,
     mirrored_changes,
+    outside_columns,
     parts_guard,
     period,
     plausibility,
@@ -258,7 +259,8 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     period.confirm(a, s.header, engine)
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
-    kinds = columns.identify(s.texts, s.headings)
+    totals_texts = sheet.row_texts(s, s.totals_row)
+    kinds = columns.identify(s.texts, s.headings, totals_texts)
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
@@ -303,6 +305,7 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts)
+    outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)

@@ -262,6 +262,12 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
     return out
 
 
+def row_texts(s: Sheet, row: int | None) -> list[str] | None:
+    """Every column's text on one row of the table (the totals row's: `Всичко` and its figures); None
+    without that row."""
+    return None if row is None else [s.text(row, c) for c in range(len(s.headings))]
+
+
 def sums(s: Sheet, row: int | None, kinds: list[str | None]) -> dict[str, str]:
     """The money figures of one row of sums (the totals or the carried row); empty without that row."""
     out: dict[str, str] = {}

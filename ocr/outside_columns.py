@@ -1,0 +1,78 @@
+"""Columns a payroll prints that are no payroll-page/1 field yet look like one (issue 9, family K): a day's
+rate (`Дневна ставка`, `Надник`: an amount, what the base pays a day, never totalled) looks like money,
+a class for years of service (`Клас %`, `Процент за клас`: 0-30) looks like days. Taken for pay, the rate
+pushed every money column one field along and some row sums still held "somewhere" (K dev 3003 p1: the
+rate as base pay, the base as additional pay, ... none flagged); taken for days, the class sent the days
+out wrong. Sums that hold somewhere are not enough: a column whose heading names a rate or a class, or
+that has no figure in the `Всичко` row while the other money columns have one, is no pay column unless
+the sums need it; the one left in place unchecked goes to review (``doubt_untotalled``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import checks
+from .header import levenshtein
+from .normalise import digits, money
+
+# a day's rate (`ставка` alone is any pay: `Тарифна ставка`, `Заработено по ставка`)
+RATE_WORDS = ("дневна", "дневни", "надник", "надница")
+CLASS_WORDS = ("клас", "процент", "прослужени", "стаж")  # a class for years of service
+PAY_FIELDS = (*checks.MONEY, "deduction_part")
+
+
+def _near(w: str, key: str) -> bool:
+    """The word is the key, misread by one letter at most (a key of five letters or more)."""
+    return w == key or (len(key) >= 5 and abs(len(w) - len(key)) <= 1 and levenshtein(w, key) <= 1)
+
+
+def named_not_pay(heading: str) -> bool:
+    """The heading names a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
+    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), and no pay field (`Клас, премии, добавки` is
+    additional pay, `Заработено по ставка` the base)."""
+    from .columns import heading_votes  # (columns asks this module: imported late)
+
+    words = re.findall(r"[а-яА-Я]+", heading.lower())
+    votes = heading_votes(heading)
+    if any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")):  # (`Отработени дни` misread `дневно`)
+        return False
+    rate = any(_near(w, k) for w in words for k in RATE_WORDS) or ("ставка" in words and "ден" in words)
+    klass = any(_near(w, k) for w in words for k in CLASS_WORDS) or ("%" in heading and not votes)
+    return rate or klass
+
+
+def _has_figure(text: str) -> bool:
+    return money(text) is not None
+
+
+def untotalled(totals: list[str] | None, c: int, money_cols: list[int]) -> bool:
+    """The `Всичко` row has no figure under column ``c`` while two other money columns have one there."""
+    if not totals or c >= len(totals) or _has_figure(totals[c]):
+        return False
+    others = sum(1 for o in money_cols if o != c and o < len(totals) and _has_figure(totals[o]))
+    return others >= 2
+
+
+def repeats(cells: list[str]) -> int:
+    """How often the column's most common figure comes: most people work the month's every working day,
+    so days repeat; a class for years of service differs from person to person."""
+    figures = [digits(t) for t in cells if digits(t)]
+    return Counter(figures).most_common(1)[0][1] if figures else 0
+
+
+def doubt_untotalled(
+    drafts: list[checks.RowDraft], kinds: list[str | None], totals: list[str] | None, headings: list[str]
+) -> list[str]:
+    """A money field whose column has no figure in the `Всичко` row while the other money columns have one,
+    and whose heading does not name it (a day's rate placed as pay because some sums held with it): neither
+    a total nor a heading vouches for the column's place, its figures go to review on every row; returns
+    those fields."""
+    from .columns import heading_votes
+
+    placed = [c for c, k in enumerate(kinds) if k in checks.MONEY]
+    out = [str(kinds[c]) for c in placed if untotalled(totals, c, placed)
+           and not (c < len(headings) and heading_votes(headings[c]).get(str(kinds[c])))]  # fmt: skip
+    for d in drafts:
+        d.review.update(out, reason=checks.COLUMN_UNCHECKED)
+    return out

@@ -1,0 +1,71 @@
+"""Columns that are no payroll-page/1 field yet look like one (issue 9, family K, ``ocr/outside_columns``):
+a day's rate (money, never totalled) is no pay, a class for years of service (0-30 %) is no days; sums that
+hold "somewhere" with them are not enough. Figures as read on K dev 3003 p1 and 3002 p1."""
+
+from __future__ import annotations
+
+from ocr import checks, columns, outside_columns
+
+# rate, days, base, extra, gross, deductions, net (K dev 3003 p1, the rate's heading read `диевна`)
+ROWS = [
+    ("64-33", "14", "900-59", "198-13", "1098-72", "205-46", "893-26"),
+    ("34-63", "22", "761-77", "205-68", "967-45", "145-12", "822-33"),
+    ("30-21", "22", "664-51", "186-06", "850-57", "141-19", "709-38"),
+    ("41-10", "20", "822-00", "100-00", "922-00", "120-00", "802-00"),
+]
+HEADS = ["№ по ред", "Фамилно, собствено", "ЕГН", "", "Отработени дни", "", "", "", "", ""]
+TOTALS = ["", "ВСИЧКО:", "", "", "", "3148-87", "689-87", "3838-74", "611-77", "3226-97"]
+RIGHT = [None, "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _body(rows: list[tuple[str, ...]]) -> list[list[str]]:
+    return [[f"{i + 1}.", "ЗЛАТЕВА Пенка Христова", f"610401323{i}", *r] for i, r in enumerate(rows)]
+
+
+def test_a_rate_headed_so_is_no_pay() -> None:
+    heads = [*HEADS[:3], "Дневна ставка", *HEADS[4:]]
+    assert columns.identify(_body(ROWS), heads)[3:] == RIGHT
+    assert columns.identify(_body(ROWS), [*HEADS[:3], "диевна", *HEADS[4:]])[3:] == RIGHT
+
+
+def test_a_rate_with_no_total_is_no_pay() -> None:
+    assert columns.identify(_body(ROWS), HEADS, TOTALS)[3:] == RIGHT
+
+
+def test_a_pay_column_whose_total_was_not_read_stays() -> None:
+    # the net pay's total misread to nothing: the sums need the column, it keeps its place
+    totals = [*TOTALS[:-1], ""]
+    assert columns.identify(_body(ROWS), HEADS, totals)[3:] == RIGHT
+
+
+def test_headings_of_pay_that_name_a_class_or_a_rate_are_pay() -> None:
+    assert not outside_columns.named_not_pay("Клас, премии, добавки")
+    assert not outside_columns.named_not_pay("Заработено по ставка")
+    assert not outside_columns.named_not_pay("Отработени дневно месеца")  # `дни през` misread
+    assert outside_columns.named_not_pay("Ставка на ден (лв.)")
+    assert outside_columns.named_not_pay("Клас за стаж")
+    assert outside_columns.named_not_pay("Процент за клас")
+
+
+def test_a_class_for_years_of_service_is_no_days() -> None:
+    # K dev 3002 p1: class (30, 20, 20, 12, 8, 16) before the days (7, 23, 8, 23, 23, 23), headings unread
+    classes, days = ("30", "20", "20", "12", "8", "16"), ("7", "23", "8", "23", "23", "23")
+    body = [[str(i + 1), "Гъркова Евгения Георгиева", f"300102593{i}", k, d, "77,46", "10,77", "66,69"]
+            for i, (k, d) in enumerate(zip(classes, days, strict=True))]  # fmt: skip
+    kinds = columns.identify(body, [""] * 8)
+    assert kinds[3:5] == [None, "days_worked"]
+    heads = ["", "", "", "Клас %", "", "", "", ""]
+    assert columns.identify([[*r[:4], "5", *r[5:]] for r in body], heads)[3] is None
+
+
+def test_a_money_column_placed_by_no_total_and_no_heading_goes_to_review() -> None:
+    kinds = [None, "name", "base_pay", "gross_pay", "deductions", "net_pay"]
+    totals = ["", "Всичко", "", "900.00", "100.00", "800.00"]
+    drafts = [checks.RowDraft(values={"base_pay": "5.00"}) for _ in range(2)]
+    heads = ["", "", "", "", "", ""]
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, heads) == ["base_pay"]
+    assert all(d.review.reasons.get("base_pay") == checks.COLUMN_UNCHECKED for d in drafts)
+    drafts = [checks.RowDraft(values={"base_pay": "5.00"})]
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "Основна заплата", "", "", ""]) == []
+    assert outside_columns.doubt_untotalled(drafts, kinds, None, heads) == []
+    assert not drafts[0].review
