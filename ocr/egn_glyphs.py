@@ -18,7 +18,7 @@ import numpy as np
 from archive_core import egn as egn_mod
 
 from .analysis import Analysis
-from .checks import CHECK_DIGIT, RowDraft
+from .checks import CHECK_DIGIT, READINGS_DISAGREE, RowDraft
 from .geometry import Box
 from .sheet import Sheet
 
@@ -131,42 +131,75 @@ def reread(glyph_list: list[np.ndarray], first: str, pictures: dict[str, np.ndar
     return new
 
 
-def mend_failing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
-    """Each ЕГН flagged for its check digit read again against the page's valid ЕГН glyphs; how many were
-    mended (each then stands as any valid ЕГН: the age and second-model checks that follow see it)."""
+def _page_glyphs(
+    a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft], reason: str
+) -> tuple[dict[int, list[np.ndarray]], dict[str, np.ndarray]]:
+    """The glyphs of each ЕГН flagged for ``reason`` (draft index -> ten glyphs), and the page's picture of
+    each digit from the ЕГН that pass their check and no check doubts."""
     if "egn" not in kinds or len(drafts) != len(s.body_rows):
-        return 0
+        return {}, {}
     c = kinds.index("egn")
     cut: dict[int, list[np.ndarray]] = {}
     samples: dict[str, list[np.ndarray]] = {}
     for i, d in enumerate(drafts):
         v = d.values.get("egn")
-        flagged = d.review.reasons.get("egn") == CHECK_DIGIT
+        flagged = d.review.reasons.get("egn") == reason and isinstance(v, str)
         sure = isinstance(v, str) and "egn" not in d.review and egn_mod.is_valid(v)
         if not (flagged or sure):
             continue
         gs = glyphs(a, a.grid.cell(s.body_rows[i], c))
         if gs is None:
             continue
-        cut[i] = gs
         if sure:
             for ch, gl in zip(str(v), gs, strict=True):
                 samples.setdefault(ch, []).append(gl)
+        else:
+            cut[i] = gs
     # the middle of each digit's glyphs, not their mean: a valid ЕГН misread into another valid one (a zero
     # read as an 8 that keeps the check digit) adds one stranger to a digit's glyphs
     pictures = {
         ch: np.median([_norm(g) for g in gl], axis=0) for ch, gl in samples.items() if len(gl) >= MIN_SAMPLES
     }
+    return cut, pictures
+
+
+def mend_failing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
+    """Each ЕГН flagged for its check digit read again against the page's valid ЕГН glyphs; how many were
+    mended (each then stands as any valid ЕГН: the age and second-model checks that follow see it)."""
+    cut, pictures = _page_glyphs(a, s, kinds, drafts, CHECK_DIGIT)
     mended = 0
     for i, gs in cut.items():
         d = drafts[i]
-        v = d.values.get("egn")
-        if d.review.reasons.get("egn") != CHECK_DIGIT or not isinstance(v, str):
-            continue
-        new = reread(gs, v, pictures)
+        new = reread(gs, str(d.values.get("egn")), pictures)
         if new is None:
             continue
         d.values["egn"] = new
         d.review.discard("egn")
         mended += 1
     return mended
+
+
+def settle_disagreeing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
+    """Each ЕГН whose two models' readings make two valid ЕГН (``egn_second``): where the page's glyphs
+    read it as the valid one the second reading points to, that one stands; how many were settled."""
+    cut, pictures = _page_glyphs(a, s, kinds, drafts, READINGS_DISAGREE)
+    settled = 0
+    for i, gs in cut.items():
+        d = drafts[i]
+        first = str(d.values.get("egn"))
+        new = reread(gs, first, pictures)
+        if new is None or not any(_between(first, str(o), new) for o in d.alts.get("egn", [])):
+            continue
+        d.values["egn"] = new
+        d.review.discard("egn")
+        settled += 1
+    return settled
+
+
+def _between(first: str, second: str, new: str) -> bool:
+    """``new`` takes each digit from ``first`` or from ``second``, and at least one from ``second``."""
+    return (
+        len(first) == len(second) == len(new)
+        and all(n in (f, s) for f, s, n in zip(first, second, new, strict=True))
+        and new != first
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from archive_core import egn
-from ocr.egn_glyphs import SIZE, _norm, reread
+from ocr.egn_glyphs import SIZE, _between, _norm, reread
 
 RNG = np.random.default_rng(5)
 W, H = SIZE
@@ -59,3 +59,13 @@ def test_a_cut_that_does_not_fall_on_the_digits_changes_nothing():
     gs = _glyphs("4401218215")
     shifted = gs[1:] + gs[:1]  # every glyph one place off
     assert reread(shifted, "4491218215", PICTURES) is None
+
+
+def test_two_valid_readings_are_settled_where_the_glyphs_read_the_second_ones_digit():
+    # E dev 501 p5: 3505150630 read 3505158630 (valid by chance), the other model 3505150639
+    truth, first, second = "3505150630", "3505158630", "3505150639"
+    assert egn.is_valid(first) and egn.is_valid(truth)
+    assert _between(first, second, reread(_glyphs(truth), first, PICTURES) or "")
+    # a glyph reading that takes a digit neither model read settles nothing
+    assert not _between(first, "3505158639", truth)
+    assert not _between(first, second, first)
