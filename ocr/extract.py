@@ -42,6 +42,7 @@ from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
+from .egn_glyphs import mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
@@ -294,8 +295,11 @@ def read_page(
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
+    mend_failing_egns(a, s, kinds, drafts)  # an ЕГН failing its check digit read from the page's own glyphs
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
+    if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
+        flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
