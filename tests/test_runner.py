@@ -39,3 +39,14 @@ def test_a_model_that_does_not_load_fails_each_page_not_the_run(tmp_path: Path) 
 def test_the_tesseract_engine_loads_its_models_for_this_thread() -> None:
     tess.TesseractEngine(lang="bul", digits_lang="eng").load()
     assert {"bul", "eng"} <= set(tess._local.apis)
+
+
+def test_the_readers_dictionary_and_word_lists_are_loaded_before_the_workers() -> None:
+    from ocr import employer_spelling, names
+
+    employer_spelling.dictionary.cache_clear()
+    names.lexicon.cache_clear()
+    runner._load_stage("extract", Engine())  # type: ignore[arg-type]
+    assert employer_spelling.dictionary.cache_info().currsize == 1  # a worker's first page does not load it
+    assert names.lexicon.cache_info().currsize == 1
+    assert "numpy.ma" in sys.modules
