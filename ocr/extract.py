@@ -22,6 +22,7 @@ from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     checks,
+    column_numbers,
     columns,
     dotted_zeros,
     egn_guard,
@@ -252,6 +253,7 @@ def read_page(
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
+    column_numbers.drop_column_numbers(s)  # a form's line of column numbers under its heading: no person
     s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone

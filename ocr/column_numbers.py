@@ -1,0 +1,58 @@
+"""The line of column numbers under a printed form's heading (`1 | 2 | 3 | ... | 10`, one number a column,
+K dev 3003 p4: its `1` in the `№ по ред` column was taken for the first person's printed number, every
+person below it took the number above their own). It is part of the heading, never a person: its grid
+row leaves the people's rows, and a row of sums carried in ("От пренос") below it is found again.
+
+A line is the column numbers when most of its cells read as small whole numbers that rise one a column
+(the same step from the column's index, as a form's heading numbers its columns; a grid that cut or
+joined a column shifts the step, not the rise), and no cell holds a word (a letter or two is a digit read
+as a letter) or a figure longer than a column's number."""
+
+from __future__ import annotations
+
+from . import normalise, sheet
+from .sheet import Sheet
+
+MAX_NUMBER = 40  # a form has fewer columns than this
+MIN_NUMBERS = 4  # cells read as the column's number, at the least
+
+
+def _number(text: str) -> int | None:
+    t = text.strip().rstrip(".")
+    if not t or sum(ch.isalpha() for ch in t) > 1:
+        return None
+    n = normalise.integer(t, max_digits=2)
+    return n if n is not None and 1 <= n <= MAX_NUMBER else None
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """``cells`` (one grid row's texts, left to right) are a form's column numbers."""
+    filled = [(c, t.strip()) for c, t in enumerate(cells) if t.strip()]
+    if len(filled) < MIN_NUMBERS:
+        return False
+    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for _, t in filled):
+        return False  # a word, an ЕГН or an amount: a person's line
+    steps: dict[int, int] = {}
+    for c, t in filled:
+        n = _number(t)
+        if n is not None:
+            steps[n - c] = steps.get(n - c, 0) + 1
+    if not steps:
+        return False
+    best = max(steps.values())
+    return best >= MIN_NUMBERS and best >= 0.6 * len(filled)
+
+
+def drop_column_numbers(s: Sheet) -> int | None:
+    """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
+    ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's)."""
+    if not s.texts or not is_column_numbers(s.texts[0]):
+        return None
+    r = s.body_rows.pop(0)
+    del s.texts[0]
+    if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
+        first = " ".join(s.texts[0])
+        if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
+            s.carried_row = s.body_rows.pop(0)
+            del s.texts[0]
+    return r
