@@ -3,10 +3,10 @@ K dev 3003 p4: its `1` in the `№ по ред` column was taken for the first p
 person below it took the number above their own). It is part of the heading, never a person: its grid
 row leaves the people's rows, and a row of sums carried in ("От пренос") below it is found again.
 
-A line is the column numbers when most of its cells read as small whole numbers that rise one a column
-(the same step from the column's index, as a form's heading numbers its columns; a grid that cut or
-joined a column shifts the step, not the rise), and no cell holds a word (a letter or two is a digit read
-as a letter) or a figure longer than a column's number."""
+A line is the column numbers when most of its cells read as small whole numbers that rise from 1, 2
+or 3 a column at a time (a grid that split a column reads its number twice, K dev 3001 p2: `6 | 6`; one
+that joined two, or a number not read, skips one), and no cell holds a word (a letter or two is a digit
+read as a letter) or a figure longer than a column's number."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
 MIN_NUMBERS = 4  # cells read as the column's number, at the least
+MAX_STEP = 2  # from one number read to the next: one column, or two where one was not read
 
 
 def _number(text: str) -> int | None:
@@ -27,20 +28,17 @@ def _number(text: str) -> int | None:
 
 def is_column_numbers(cells: list[str]) -> bool:
     """``cells`` (one grid row's texts, left to right) are a form's column numbers."""
-    filled = [(c, t.strip()) for c, t in enumerate(cells) if t.strip()]
+    filled = [t.strip() for t in cells if t.strip()]
     if len(filled) < MIN_NUMBERS:
         return False
-    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for _, t in filled):
+    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
         return False  # a word, an ЕГН or an amount: a person's line
-    steps: dict[int, int] = {}
-    for c, t in filled:
-        n = _number(t)
-        if n is not None:
-            steps[n - c] = steps.get(n - c, 0) + 1
-    if not steps:
+    numbers = [n for t in filled if (n := _number(t)) is not None]
+    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled) or numbers[0] > 3:
         return False
-    best = max(steps.values())
-    return best >= MIN_NUMBERS and best >= 0.6 * len(filled)
+    # a grid that split a column reads its number twice (6 | 6), one that joined two loses one (4 | 6)
+    rises = sum(0 <= b - a <= MAX_STEP for a, b in zip(numbers, numbers[1:], strict=False))
+    return rises >= 0.75 * (len(numbers) - 1) and numbers[-1] - numbers[0] >= (len(numbers) - 1) / 2
 
 
 def drop_column_numbers(s: Sheet) -> int | None:
