@@ -5,7 +5,8 @@ row leaves the people's rows, and a row of sums carried in ("От пренос")
 
 A line is the column numbers when most of its cells read as small whole numbers that rise from 1, 2
 or 3 a column at a time (a grid that split a column reads its number twice, K dev 3001 p2: `6 | 6`; one
-that joined two, or a number not read, skips one), and no cell holds a word (a letter or two is a digit
+that joined two, or a number not read, skips one; a number misread, K dev 3003 p5: `2 4 4 8 6 7`, is
+left out), and no cell holds a word (a letter or two is a digit
 read as a letter) or a figure longer than a column's number."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
 MIN_NUMBERS = 4  # cells read as the column's number, at the least
-MAX_STEP = 2  # from one number read to the next: one column, or two where one was not read
+MAX_STEP = 2  # from one number read to the next: one column, or two where one was not read or joined
 
 
 def _number(text: str) -> int | None:
@@ -34,11 +35,24 @@ def is_column_numbers(cells: list[str]) -> bool:
     if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
         return False  # a word, an ЕГН or an amount: a person's line
     numbers = [n for t in filled if (n := _number(t)) is not None]
-    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled) or numbers[0] > 3:
+    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled):
         return False
-    # a grid that split a column reads its number twice (6 | 6), one that joined two loses one (4 | 6)
-    rises = sum(0 <= b - a <= MAX_STEP for a, b in zip(numbers, numbers[1:], strict=False))
-    return rises >= 0.75 * (len(numbers) - 1) and numbers[-1] - numbers[0] >= (len(numbers) - 1) / 2
+    rising = _rising(numbers)
+    return (
+        len(rising) >= max(MIN_NUMBERS, 0.75 * len(numbers))
+        and rising[0] <= 3
+        and rising[-1] - rising[0] >= (len(rising) - 1) / 2
+    )
+
+
+def _rising(numbers: list[int]) -> list[int]:
+    """The longest run of ``numbers`` (in order, some left out) that rises at most ``MAX_STEP`` at a time:
+    a number misread (`8` for `5`) is left out, a split column's number read twice (`6 | 6`) stays."""
+    best: list[list[int]] = []
+    for i, n in enumerate(numbers):
+        prev = [best[j] for j in range(i) if 0 <= n - numbers[j] <= MAX_STEP]
+        best.append([*max(prev, key=len, default=[]), n])
+    return max(best, key=len)
 
 
 def drop_column_numbers(s: Sheet) -> int | None:

@@ -21,6 +21,7 @@ def test_a_line_of_column_numbers_is_no_person():
     assert is_column_numbers(["2", "3", "", "5", "6", "7"])  # the first column cut off by the grid: the step shifts
     assert is_column_numbers(["1.", "2.", "3.", "4.", "5.", "6."])
     assert is_column_numbers(["1", "3", "з", "4", "", "6", "", "6", "7", "", "8", "9", "", "18"])  # K 3001 p2: split columns
+    assert is_column_numbers(["Н", "2", "4", "4", "8", "6", "7", "", "9", "10"])  # K 3003 p5: misread, 8 for 5
 
 
 def test_a_person_or_a_line_of_figures_is_no_line_of_column_numbers():
