@@ -22,6 +22,7 @@ from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     checks,
+    column_numbers,
     columns,
     dotted_zeros,
     egn_guard,
@@ -48,6 +49,7 @@ from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
 from .employer_spelling import check_header
+from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
@@ -254,6 +256,8 @@ def read_page(
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
+    column_numbers.drop_column_numbers(s)  # a form's line of column numbers under its heading: no person
+    drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
     s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone

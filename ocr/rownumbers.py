@@ -121,18 +121,30 @@ def put_leading(drafts: list[checks.RowDraft], lead: dict[int, int]) -> None:
                 d.boxes["row"] = d.boxes["name"]
 
 
+FULL_ROW = 3  # figures a line with no name, ЕГН or number needs at the least to be a person's
+
+
 def number_rows(drafts: list[checks.RowDraft]) -> None:
     """``checks.number_rows`` over the people's rows only: a line with no ЕГН, no number read and no name
     (a full one, or one beside figures: a correction typed between two rows, a wrapped name's line, that the
     grid took for a row) takes no place in the order, so it cannot push every row above or below it onto its
-    neighbour's printed number. It keeps no number and goes to a person."""
+    neighbour's printed number. It keeps no number and goes to a person.
+    A line with a figure in every column of figures but one or none (three at the least) is a person's
+    whose name, ЕГН and number went unread (K dev 3001 p5, a slipped carbon: left out of the order, the
+    next person took its printed number); a line of corrections holds a few figures, not a row's."""
+    def count(d: checks.RowDraft) -> int:
+        return sum(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY))
+
+    most = max((count(d) for d in drafts), default=0)
+
     def person(d: checks.RowDraft) -> bool:
         # a word or two of a name with no ЕГН, no number and no figure is a wrapped name's line split off its
         # row (D dev 503 page 5, hard: `ърков` under a stamp, a row of its own, every number below one too high)
         name = str(d.values.get("name") or "")
-        figures = any(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY))
+        figures = count(d) > 0
         named = bool(name) and (figures or len(name.split()) >= 3)
-        return bool(named or d.values.get("egn") or isinstance(d.values.get("row"), int))
+        full = count(d) >= max(FULL_ROW, most - 1)
+        return bool(named or full or d.values.get("egn") or isinstance(d.values.get("row"), int))
 
     people = [d for d in drafts if person(d)]
     checks.number_rows(people)

@@ -82,3 +82,18 @@ def test_stray_digits_before_a_few_names_are_no_row_numbers():
     assert split_name_cells(s, ["name", "egn"]) == {}
     assert s.texts[1][0] == "3 Огнян Русев"
     assert split_name_cells(_sheet_of_names(["1 Елена Славова", "2 Огнян Русев"]), ["row", "name"]) == {}
+
+
+def test_a_row_of_figures_whose_name_and_number_went_unread_keeps_its_place_in_the_order():
+    # as read on `samples --family K --seed 3001` page-0005 (a slipped carbon): row 6's name, ЕГН and number
+    # unread, its figures read; left out of the order, row 7 (its number unread too) was cited as 6
+    def row(n: int | None, name: str | None, figures: tuple[int, str, str]) -> checks.RowDraft:
+        v: dict[str, object] = {"days_worked": figures[0], "gross_pay": figures[1], "deductions": figures[2]}
+        return checks.RowDraft(values={**v, **({"row": n} if n else {}), **({"name": name} if name else {})})
+
+    drafts = [row(4, "Пенчева Петя Петрова", (20, "1046.57", "500.00")), row(5, "Ценов Стоян Стефанов", (20, "3484.78", "392.27")),
+              row(None, None, (2, "98.50", "274.42")), row(None, "Кънчев Христофор Пенчов", (23, "1104.95", "482.88")),
+              row(8, "Павлова Величка Христова", (16, "1620.15", "277.05"))]  # fmt: skip
+    drafts.insert(2, checks.RowDraft(values={"net_pay": "1544.03"}))  # a correction half a line below: no person
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [4, 5, None, 6, 7, 8]

@@ -1,0 +1,70 @@
+"""The line of column numbers under a printed form's heading (`1 | 2 | 3 | ... | 10`, one number a column,
+K dev 3003 p4: its `1` in the `№ по ред` column was taken for the first person's printed number, every
+person below it took the number above their own). It is part of the heading, never a person: its grid
+row leaves the people's rows, and a row of sums carried in ("От пренос") below it is found again.
+
+A line is the column numbers when most of its cells read as small whole numbers that rise from 1, 2
+or 3 a column at a time (a grid that split a column reads its number twice, K dev 3001 p2: `6 | 6`; one
+that joined two, or a number not read, skips one; a number misread, K dev 3003 p5: `2 4 4 8 6 7`, is
+left out), and no cell holds a word (a letter or two is a digit
+read as a letter) or a figure longer than a column's number."""
+
+from __future__ import annotations
+
+from . import normalise, sheet
+from .sheet import Sheet
+
+MAX_NUMBER = 40  # a form has fewer columns than this
+MIN_NUMBERS = 4  # cells read as the column's number, at the least
+MAX_STEP = 2  # from one number read to the next: one column, or two where one was not read or joined
+
+
+def _number(text: str) -> int | None:
+    t = text.strip().rstrip(".")
+    if not t or sum(ch.isalpha() for ch in t) > 1:
+        return None
+    n = normalise.integer(t, max_digits=2)
+    return n if n is not None and 1 <= n <= MAX_NUMBER else None
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """``cells`` (one grid row's texts, left to right) are a form's column numbers."""
+    filled = [t.strip() for t in cells if t.strip()]
+    if len(filled) < MIN_NUMBERS:
+        return False
+    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
+        return False  # a word, an ЕГН or an amount: a person's line
+    numbers = [n for t in filled if (n := _number(t)) is not None]
+    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled):
+        return False
+    rising = _rising(numbers)
+    return (
+        len(rising) >= max(MIN_NUMBERS, 0.75 * len(numbers))
+        and rising[0] <= 3
+        and rising[-1] - rising[0] >= (len(rising) - 1) / 2
+    )
+
+
+def _rising(numbers: list[int]) -> list[int]:
+    """The longest run of ``numbers`` (in order, some left out) that rises at most ``MAX_STEP`` at a time:
+    a number misread (`8` for `5`) is left out, a split column's number read twice (`6 | 6`) stays."""
+    best: list[list[int]] = []
+    for i, n in enumerate(numbers):
+        prev = [best[j] for j in range(i) if 0 <= n - numbers[j] <= MAX_STEP]
+        best.append([*max(prev, key=len, default=[]), n])
+    return max(best, key=len)
+
+
+def drop_column_numbers(s: Sheet) -> int | None:
+    """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
+    ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's)."""
+    if not s.texts or not is_column_numbers(s.texts[0]):
+        return None
+    r = s.body_rows.pop(0)
+    del s.texts[0]
+    if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
+        first = " ".join(s.texts[0])
+        if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
+            s.carried_row = s.body_rows.pop(0)
+            del s.texts[0]
+    return r

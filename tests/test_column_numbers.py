@@ -1,0 +1,43 @@
+"""The line of column numbers under a printed form's heading (`1 | 2 | ... | 10`) is part of the heading,
+never a person (issue 9, family K: K dev 3003 p4 took its `1` for the first person's printed number and
+every person below took the number above their own)."""
+
+from __future__ import annotations
+
+from ocr.column_numbers import drop_column_numbers, is_column_numbers
+from ocr.sheet import Sheet
+
+NUMBERS = ["1", "Н", "3", "4", "5", "6", "7", "8", "9", "10"]  # K dev 3003 p4 as read: `2` read as `Н`
+P1 = ["1.", "ЗЛАТЕВА Пенка Христова", "6104013232", "61-53", "23", "799-91", "8-00", "799-91", "460-38", "339-53"]
+P2 = ["2.", "КОЛЕВА Живка Маринова", "3203053352", "28-89", "22", "346-70", "135-21", "481-91", "4-82", "397-89"]
+
+
+def _sheet(*rows: list[str]) -> Sheet:
+    return Sheet({}, None, [], list(range(1, len(rows) + 1)), None, None, [list(r) for r in rows])  # type: ignore[arg-type]
+
+
+def test_a_line_of_column_numbers_is_no_person():
+    assert is_column_numbers(NUMBERS)
+    assert is_column_numbers(["2", "3", "", "5", "6", "7"])  # the first column cut off by the grid: the step shifts
+    assert is_column_numbers(["1.", "2.", "3.", "4.", "5.", "6."])
+    assert is_column_numbers(["1", "3", "з", "4", "", "6", "", "6", "7", "", "8", "9", "", "18"])  # K 3001 p2: split columns
+    assert is_column_numbers(["Н", "2", "4", "4", "8", "6", "7", "", "9", "10"])  # K 3003 p5: misread, 8 for 5
+
+
+def test_a_person_or_a_line_of_figures_is_no_line_of_column_numbers():
+    assert not is_column_numbers(P1)
+    assert not is_column_numbers(["", "", "", "", "", "", "", "1 544,03", "", ""])  # a correction half a line below
+    assert not is_column_numbers(["", "", "", "4", "22", "", "", "", "", ""])  # a person's days, a stray figure
+    assert not is_column_numbers(["7", "", "", "21", "12", "30", "8", "", "", ""])  # figures that do not rise
+
+
+def test_the_column_numbers_leave_the_people_rows_and_the_carried_sums_are_found_under_them():
+    s = _sheet(NUMBERS, P1, P2)
+    assert drop_column_numbers(s) == 1
+    assert s.body_rows == [2, 3] and [t[0] for t in s.texts] == ["1.", "2."]
+    carried = ["", "От пренос", "", "", "", "1200-00", "", "", "", ""]
+    s = _sheet(NUMBERS, carried, P1)
+    assert drop_column_numbers(s) == 1
+    assert s.carried_row == 2 and s.body_rows == [3]
+    s = _sheet(P1, P2)
+    assert drop_column_numbers(s) is None and s.body_rows == [1, 2]

@@ -1,0 +1,31 @@
+"""A thin band of the grid with no letter or digit in it (the doubled dots of a dotted rule typed through
+a slipped carbon, K dev 3001 p2) is no row; an empty band as tall as a row (a person's line a stamp left
+unreadable) stays."""
+
+from __future__ import annotations
+
+from ocr.empty_bands import drop_empty_bands
+from ocr.geometry import Grid
+from ocr.sheet import Sheet
+
+P = ["1.", "ЙОРДАНОВ Любомир Стоянов", "4807201024", "21"]
+Q = ["2.", "ВАСИЛЕВ Здравко Стоянов", "7307289901", "21"]
+R = ["3.", "ХАДЖИЕВ Цанко Николов", "6305069887", "21"]
+
+
+def _sheet(rows: list[list[str]]) -> Sheet:
+    return Sheet({}, None, [], list(range(1, len(rows) + 1)), None, None, [list(r) for r in rows])  # type: ignore[arg-type]
+
+
+def test_a_thin_band_of_dots_is_no_row():
+    s = _sheet([P, ["", "||", "", ""], Q, R])
+    g = Grid(xs=[0, 50, 400, 600, 700], ys=[0, 100, 150, 166, 216, 266, 300], ruled=True)
+    assert drop_empty_bands(s, g) == [2]
+    assert s.body_rows == [1, 3, 4] and [t[0] for t in s.texts] == ["1.", "2.", "3."]
+
+
+def test_an_empty_band_as_tall_as_a_row_stays():
+    s = _sheet([P, ["", "", ",", ""], Q, R])
+    g = Grid(xs=[0, 50, 400, 600, 700], ys=[0, 100, 150, 198, 248, 298, 330], ruled=True)
+    assert drop_empty_bands(s, g) == []
+    assert len(s.texts) == 4
