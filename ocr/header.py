@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
+from .superior_body import names_superior
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -586,6 +587,14 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     return words
 
 
+def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool:
+    """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
+    (``ocr.superior_body``)? Not when the line below is the town's."""
+    if not names_superior(name) or _town_line(name, below, page_width):
+        return False
+    return bool(_under_name(name, below, page_width))
+
+
 def _continued(name: list[Word], below: list[Word]) -> bool:
     """Is the line below the rest of the name: a quote the name opened and the line closes, a dash the
     name's line ends in, or a legal form or dash the line starts with ("„Балкантурист – Слънчев бряг“" / "АД")?"""
@@ -725,6 +734,8 @@ def parse_header(
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
+                if h.employer is None and superior_above(rest, below, page_width):
+                    continue  # the ministry or union the enterprise belonged to: its name is on the next line
                 town = _town_line(rest, below, page_width)
                 more = [] if town else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)
