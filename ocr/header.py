@@ -56,6 +56,7 @@ class Header:
     period_review: str | None = None  # why a person should check the period as read (None: no doubt)
     period_bbox: list[int] | None = None  # the doubted words in the image as stored
     month_unsure: str | None = None  # why a month written as a number or in Roman numerals is in doubt
+    period_line: tuple[Word, ...] = ()  # the line with the year where no month was read (``ocr.roman_month``)
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
@@ -749,4 +750,15 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
+    if h.month is None:
+        h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
     return h
+
+
+def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:
+    """A line that holds a year of the archive (also glued to what stands before it: "VII.1991"), is no
+    title and holds no sheet number: where the period is, its month not read."""
+    if any(t in " ".join(w.text for w in line).upper() for t in _TITLE_WORDS) or any(w in sheet_words for w in line):
+        return False
+    years = (re.search(r"(\d{4})(г|год|r)?\.?$", w.text.strip(".,:;")) for w in line)
+    return any(m is not None and YEARS[0] <= int(m.group(1)) <= YEARS[1] for m in years)
