@@ -34,6 +34,7 @@ from . import (
     period,
     plausibility,
     preprocess,
+    roman_month,
     rownumbers,
     sheet,
     split_digits,
@@ -262,6 +263,7 @@ def read_page(
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+    roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
     totals_texts = sheet.row_texts(s, s.totals_row)

@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
+from .superior_body import names_superior
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -55,6 +56,7 @@ class Header:
     period_review: str | None = None  # why a person should check the period as read (None: no doubt)
     period_bbox: list[int] | None = None  # the doubted words in the image as stored
     month_unsure: str | None = None  # why a month written as a number or in Roman numerals is in doubt
+    period_line: tuple[Word, ...] = ()  # the line with the year where no month was read (``ocr.roman_month``)
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
@@ -586,6 +588,14 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     return words
 
 
+def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool:
+    """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
+    (``ocr.superior_body``)? Not when the line below is the town's."""
+    if not names_superior(name) or _town_line(name, below, page_width):
+        return False
+    return bool(_under_name(name, below, page_width))
+
+
 def _continued(name: list[Word], below: list[Word]) -> bool:
     """Is the line below the rest of the name: a quote the name opened and the line closes, a dash the
     name's line ends in, or a legal form or dash the line starts with ("„Балкантурист – Слънчев бряг“" / "АД")?"""
@@ -725,6 +735,8 @@ def parse_header(
             if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
+                if h.employer is None and superior_above(rest, below, page_width):
+                    continue  # the ministry or union the enterprise belonged to: its name is on the next line
                 town = _town_line(rest, below, page_width)
                 more = [] if town else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)
@@ -738,4 +750,15 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
+    if h.month is None:
+        h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
     return h
+
+
+def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:
+    """A line that holds a year of the archive (also glued to what stands before it: "VII.1991"), is no
+    title and holds no sheet number: where the period is, its month not read."""
+    if any(t in " ".join(w.text for w in line).upper() for t in _TITLE_WORDS) or any(w in sheet_words for w in line):
+        return False
+    years = (re.search(r"(\d{4})(г|год|r)?\.?$", w.text.strip(".,:;")) for w in line)
+    return any(m is not None and YEARS[0] <= int(m.group(1)) <= YEARS[1] for m in years)

@@ -1,0 +1,124 @@
+"""The month in Roman numerals ("за м. VI 1988 г.", "за месец VII.1991 г."), read again with the figures'
+model: the text model reads the numeral's strokes as Cyrillic letters and digits ("УТ", "У1Т1", "1М")
+and the header finds no month, or takes "1" for a month where "III" was typed.
+
+- No month on the period's line (``Header.period_line``): the line is read again by the figures' model
+  with only Roman numerals, digits and separators allowed; the numeral just before the year is the month.
+  It is sure only when the first reading, its look-alikes taken as strokes ("У" V, "Т" I, "Х" X, "П" II),
+  gives the same numeral; else the month goes to a person with both readings.
+- A month read as a number or a numeral is read again the same way, alone: a reading that gives another
+  month sends it to a person; one that gives the same numeral letter for letter takes the first
+  reading's doubt away (two models agree).
+
+The year stays the first reading's (``ocr.period`` reads it again)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from .analysis import Analysis
+from .engine import OcrEngine
+from .geometry import Box, Word
+from .header import _ROMAN, Header, month_as_number
+from .period import as_year
+
+NUMERALS = "IVX0123456789.-/"  # what the second reading may read on the period's line
+# the text model's readings of a numeral's strokes: Cyrillic look-alikes, a stroke as a digit or a bar
+_STROKES = str.maketrans({"У": "V", "у": "V", "Т": "I", "т": "I", "1": "I", "І": "I", "l": "I", "|": "I",
+                          "Х": "X", "х": "X", "x": "X", "v": "V", "Ш": "III"})  # fmt: skip
+_BEFORE_YEAR = re.compile(r"([IVX1]+?)[.\-/]?(\d{4})(?!\d)")
+
+
+def _crop(a: Analysis, box: Box) -> tuple[np.ndarray, tuple[int, int]]:
+    m = max(6, box.h // 2)
+    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - box.h)
+    return np.ascontiguousarray(a.clean[y0 : box.y1 + m, x0 : box.x1 + box.h]), (x0, y0)
+
+
+def _span(words: list[Word] | tuple[Word, ...]) -> Box:
+    return Box(min(w.box.x0 for w in words), min(w.box.y0 for w in words),
+               max(w.box.x1 for w in words), max(w.box.y1 for w in words))  # fmt: skip
+
+
+def numeral_before_year(text: str) -> str | None:
+    """The Roman numeral of a month just before a year in a reading of the period's line ("3.VI1988." ->
+    "VI"; a stroke read as "1" is a stroke: "X1.1993" -> "XI"); None when there is none."""
+    for m in _BEFORE_YEAR.finditer(text):
+        roman = m.group(1).replace("1", "I")
+        if any(ch in "IVX" for ch in m.group(1)) and roman in _ROMAN:
+            return roman
+    return None
+
+
+def _as_strokes(words: list[Word]) -> str:
+    """The first reading of what stands between the period's context and its year, as a numeral's strokes."""
+    return "".join(re.sub(r"[^IVX]", "", w.text.translate(_STROKES)) for w in words)
+
+
+def _year_word(line: tuple[Word, ...]) -> tuple[int, Word] | None:
+    """The word of the line that holds the year (its index) and the year's part of it: "1988", "У1Т1.1981 г."
+    -> "1981" (a box cut as the letters are)."""
+    for i, w in enumerate(line):
+        m = re.search(r"(\d{4})(г|год|r)?\.?$", w.text.strip(".,:;"))
+        if m and as_year(m.group(1)) is not None:
+            if m.start() == 0:
+                return i, w
+            cut = w.box.x0 + round(w.box.w * m.start() / len(w.text))
+            return i, replace(w, text=w.text[m.start() :], box=Box(cut, w.box.y0, w.box.x1, w.box.y1))
+    return None
+
+
+def _read(a: Analysis, box: Box, engine: OcrEngine) -> list[Word]:
+    crop, (x0, y0) = _crop(a, box)
+    if crop.size == 0:
+        return []
+    ws = engine.figures(crop, whitelist=NUMERALS)
+    return [replace(w, box=Box(w.box.x0 + x0, w.box.y0 + y0, w.box.x1 + x0, w.box.y1 + y0)) for w in ws]
+
+
+def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
+    line = h.period_line
+    found = _year_word(line)
+    if found is None:
+        return
+    at, year = found
+    ws = _read(a, _span(line), engine)
+    roman = numeral_before_year("".join(w.text for w in ws))
+    if roman is None:
+        return
+    first = _as_strokes([w for w in line[:at] if w.box.x1 > year.box.x0 - 6 * year.box.h][-2:])
+    first += _as_strokes([line[at]]) if year is not line[at] else ""  # the numeral glued to the year
+    holder = next((w for w in ws if roman in w.text.replace("1", "I")), None)
+    box = holder.box if holder is not None else year.box
+    h.month = _ROMAN.index(roman) + 1
+    h.month_word = Word(roman, 1.0 if first == roman else min(w.conf for w in ws), box)
+    h.year_word = year
+    if first != roman:
+        shown = " ".join(w.text for w in line)
+        h.month_unsure = f"месецът в римски цифри: „{shown}“, при втори прочит „{roman}“ ({h.month})"
+
+
+def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
+    w = h.month_word
+    assert w is not None
+    ws = _read(a, w.box, engine)
+    text = "".join(x.text for x in ws).strip(".-/")
+    again, _ = month_as_number(text)
+    if again is None:
+        return
+    if again != h.month:
+        h.month_unsure = f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
+    elif h.month_unsure is not None and text == text.replace("1", "") and text in _ROMAN:
+        h.month_unsure = None  # "111" taken for III, and the figures' model reads "III": two models agree
+
+
+def read_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
+    """Set the month written in Roman numerals (or as a number) where the first reading found none or
+    may have misread its strokes; ``h.month_unsure`` says why a person should check it."""
+    if h.month is None and h.period_line:
+        _month_found(a, h, engine)
+    elif h.month is not None and h.month_word is not None and month_as_number(h.month_word.text)[0] is not None:
+        _month_again(a, h, engine)

@@ -1,0 +1,51 @@
+"""The body an enterprise belonged to, typed on a line of its own above the enterprise's name (a ministry,
+a state economic association, a district council, a union: "Министерство на строителството и
+архитектурата" / "ДСО „Млечна промишленост“ – София"): it names no employer. The employer is the name on
+the line below it (``header.parse_header`` reads that line instead).
+
+A line names such a body when a word of it outside quotes is one of the data's ``superiors``
+(ocr/data/employer_words.json), read with a letter or, for a long word, a quarter of its letters misread
+("Миниетеретко"); abbreviations ("ДСО") only as typed."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from .geometry import Word
+
+WORDS_FILE = Path(__file__).with_name("data") / "employer_words.json"
+
+
+@lru_cache(maxsize=1)
+def _superiors() -> tuple[frozenset[str], frozenset[str]]:
+    """(words in small letters, abbreviations in capitals)"""
+    raw = json.loads(WORDS_FILE.read_text(encoding="utf-8"))["superiors"]
+    return frozenset(w.lower() for w in raw if not w.isupper()), frozenset(w for w in raw if w.isupper())
+
+
+def _is_superior_word(text: str) -> bool:
+    words, abbreviations = _superiors()
+    core = re.sub(r"[^А-Яа-я]", "", text)
+    if core in abbreviations:
+        return True
+    low = core.lower()
+    if len(low) < 4 or core.isupper() and len(core) <= 4:
+        return False
+    limit = 0 if len(low) <= 4 else 1 if len(low) <= 7 else len(low) // 4
+    return any(Levenshtein.distance(low, w, score_cutoff=limit) <= limit for w in words if abs(len(w) - len(low)) <= limit)
+
+
+def names_superior(words: list[Word]) -> bool:
+    """Does the line (its words left to right) name a body enterprises belonged to?"""
+    quoted = False
+    for w in words:
+        opens = w.text[:1] in "„\"«"
+        if not (quoted or opens) and _is_superior_word(w.text):
+            return True
+        quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
+    return False

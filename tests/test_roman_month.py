@@ -1,0 +1,77 @@
+"""The month in Roman numerals (family K dev 3006, 3010, 3008): the text model reads the strokes as Cyrillic
+letters ("УТ" for VI) and the header finds no month; the figures' model reads the line again. A numeral
+the two readings do not agree on goes to a person."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from ocr import roman_month
+from ocr.geometry import Box, Transform, Word
+from ocr.header import parse_header
+from ocr.roman_month import numeral_before_year
+
+
+class Figures:
+    """An engine whose figures' model reads ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
+        assert "V" in whitelist and "А" not in whitelist
+        return [Word(self.text, 0.8, Box(0, 0, image.shape[1], image.shape[0]))]
+
+
+PAGE: Any = SimpleNamespace(clean=np.full((600, 2480), 255, np.uint8), transform=Transform())
+
+
+def _line(*words: tuple[str, float, tuple[int, int, int, int]]) -> list[Word]:
+    return [Word(t, c, Box(*b)) for t, c, b in words]
+
+
+EMPLOYER = _line(("ТКЗС", 0.87, (145, 122, 227, 151)), ("„Н.", 0.87, (249, 123, 303, 155)),
+                 ("Вапцаров“", 0.91, (333, 121, 517, 156)), ("л.", 0.80, (2183, 129, 2213, 148)),
+                 ("24", 0.96, (2279, 123, 2314, 148)))  # fmt: skip
+TITLE = _line(("РАЗЧЕТНО-ПЛАТЕЖНА", 0.87, (942, 197, 1330, 229)), ("ВЕДОМОСТ", 0.96, (1355, 197, 1534, 233)))
+
+
+def _period(*words: tuple[str, float, tuple[int, int, int, int]]) -> Any:
+    return parse_header([*EMPLOYER, *TITLE, *_line(*words)], 2480)
+
+
+def test_a_numeral_read_as_letters_is_read_again_and_sure_when_the_strokes_agree():
+    h = _period(("за", 0.92, (1087, 269, 1123, 288)), ("м.", 0.91, (1145, 272, 1173, 289)),
+                ("УТ", 0.73, (1201, 263, 1235, 288)), ("1988", 0.93, (1260, 263, 1334, 289)),
+                ("Г.", 0.83, (1355, 259, 1384, 288)))  # fmt: skip
+    assert h.month is None and h.period_line  # "УТ": no month for the text model
+    roman_month.read_again(PAGE, h, Figures("3.VI1988."))  # type: ignore[arg-type]
+    assert (h.month, h.year_word.text if h.year_word else None) == (6, "1988")
+    assert h.month_unsure is None  # "УТ" is V and I: both readings say VI
+
+
+def test_a_numeral_the_two_readings_disagree_on_goes_to_a_person():
+    h = _period(("за", 0.93, (1132, 252, 1162, 289)), ("м.", 0.90, (1172, 252, 1200, 289)),
+                ("УП", 0.92, (1215, 252, 1240, 289)), ("1980", 0.92, (1235, 256, 1346, 279)),
+                ("г.", 0.92, (1320, 252, 1348, 289)))  # fmt: skip
+    roman_month.read_again(PAGE, h, Figures(".VI1980."))  # type: ignore[arg-type]
+    assert h.month == 6 and h.month_unsure is not None  # the sheet said VII
+
+
+def test_a_number_taken_for_the_month_read_otherwise_again_goes_to_a_person():
+    h = _period(("за", 0.92, (1087, 269, 1123, 288)), ("м.", 0.91, (1145, 272, 1173, 289)),
+                ("1", 0.95, (1201, 263, 1235, 288)), ("1985", 0.93, (1260, 263, 1334, 289)))  # fmt: skip
+    assert h.month == 1 and h.month_unsure is None  # "1" read with confidence: the sheet said III
+    roman_month.read_again(PAGE, h, Figures("III"))  # type: ignore[arg-type]
+    assert h.month == 1 and h.month_unsure is not None and "III" in h.month_unsure
+
+
+def test_the_numeral_just_before_the_year():
+    assert numeral_before_year("3.VI1988.") == "VI"
+    assert numeral_before_year("3X1.1993") == "XI"  # a stroke read as a digit
+    assert numeral_before_year("3II1.1983") == "III"
+    assert numeral_before_year("30VIII.1988.") == "VIII"
+    assert numeral_before_year("341996.") is None  # a month word: no numeral
