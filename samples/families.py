@@ -766,6 +766,9 @@ def _l_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if "deductions" in layout and any(c in DEDUCTION_PARTS for c in layout) and rng.random() < 0.45:
         layout.insert(layout.index("deductions"), "court")
         ef.headings["court"] = rng.choice(HEADINGS_L["court"])
+    for c in ("union_fee", "signature", "advance", "position"):  # what the page has no room for
+        if len(layout) > (11 if habits.split_cents else 12) and c in layout:
+            layout.remove(c)
     ef.layout = tuple(layout)
     if rng.random() < 0.7:
         name, town = rng.choice(L_EMPLOYERS)
@@ -938,8 +941,9 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.landscape = False
         base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
         base.dotted_rows = habits.dotted
-    if habits.family == "L":
+    if habits.family == "L":  # portrait or landscape as the office chose (a portrait sheet turns if it cannot fit)
         base.two_line, base.stamp_total = habits.two_line, habits.stamp_total
+        base.landscape = rng.random() < 0.55
     return base
 
 
