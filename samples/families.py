@@ -336,6 +336,7 @@ L_UNDER_GROUP: dict[str, tuple[str, ...]] = {
     "tax": ("Данък", "ДОД"), "insurance": ("ДОО", "Пенсии"), "advance": ("Аванс",), "union_fee": ("Синд.", "КНСБ"),
     "court": ("Запор",), "deductions": ("Всичко", "Общо", "Сума"),
 }  # fmt: skip
+L_TOTAL_WORDS = ("Общо:", "Всичко по ведомостта:", "О б щ о", "Сума:")
 L_CARRY_IN = ("Пренос", "Пренос от лист", "Пренесено от предх. лист")
 L_CARRY_OUT = ("Пренася се", "Да се пренесе", "Пренос за следв. лист")
 # the narrow (half) space a typist put between the thousands on a machine with a half-space key
@@ -576,6 +577,9 @@ class Habits:
     town: bool = False  # the employer's town after a comma on the same line
     address: str = ""  # the employer's address under its name (not part of it)
     carried: bool = False  # long months continued on a second sheet: "Пренася се" at the foot, "Пренос" at the head
+    title_period: bool = False  # the period in the title's line (ВЕДОМОСТ ЗА ЗАПЛАТИ ЗА МЕСЕЦ МАЙ 1991 Г.)
+    initials: bool = False  # the father's name typed as its initial (Иван П. Георгиев; the truth as printed)
+    total_word: str = ""  # the totals row's word when it is not "Всичко" ("Общо:", ...)
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -668,7 +672,8 @@ def _draw_l(rng: random.Random) -> Habits:
         two_line=rng.random() < 0.4, split_cents=rng.random() < 0.4, loose=thousands != "" and rng.random() < 0.6,
         groups=rng.random() < 0.55, stamp_total=rng.random() < 0.4, period=rng.choice(("word", "digits", "roman", "")),
         town=rng.random() < 0.6, address=rng.choice(L_ADDRESSES) if rng.random() < 0.4 else "",
-        carried=rng.random() < 0.35,
+        carried=rng.random() < 0.35, title_period=rng.random() < 0.35, initials=rng.random() < 0.3,
+        total_word=rng.choice(L_TOTAL_WORDS) if rng.random() < 0.5 else "",
     )  # fmt: skip
 
 
@@ -770,6 +775,10 @@ def _l_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         if len(layout) > (11 if habits.split_cents else 12) and c in layout:
             layout.remove(c)
     ef.layout = tuple(layout)
+    if habits.initials:  # the same person the same way every month
+        for p in ef.staff:
+            first, patronymic, surname = p.name.split(" ")
+            p.name = f"{first} {patronymic[0]}. {surname}"
     if rng.random() < 0.7:
         name, town = rng.choice(L_EMPLOYERS)
         ef.employer = f"{name}, {town}" if habits.town else f"{name} {town}"
@@ -871,6 +880,10 @@ def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: Employ
         sheet.period_text = rng.choice((f"{m:02d}.{y}", f"за {m:02d}.{y} г.", f"за м. {m:02d}/{y} г."))
     elif habits.period == "roman":
         sheet.period_text = rng.choice((f"{ROMAN[m - 1]}-{y}", f"за {ROMAN[m - 1]}-{y} г.", f"м. {ROMAN[m - 1]}-{y}"))
+    if habits.title_period:  # one line: the title and the period after it
+        sheet.title = f"{sheet.title} {sheet.period_text.upper()}"
+        sheet.period_text = ""
+    sheet.total_label = habits.total_word
 
 
 def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:

@@ -419,7 +419,8 @@ def test_family_l_draws_its_own_switches():
     assert not any(h.stotinki for h in drawn) and all(h.thousands or not h.loose for h in drawn)
     assert {h.correction for h in drawn} == {"arrow", "over", "none"} and "head" in {h.ruling for h in drawn}
     assert {h.period for h in drawn} == {"word", "digits", "roman", ""}
-    for flag in ("two_line", "split_cents", "loose", "groups", "stamp_total", "town", "address", "carried"):
+    for flag in ("two_line", "split_cents", "loose", "groups", "stamp_total", "town", "address", "carried", "title_period",
+                 "initials", "total_word"):
         assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
     others = [families.draw_habits(f, rng) for f in "BCDEFGHIJK" for _ in range(100)]
     assert not {"arrow", "head"} & ({h.correction for h in others} | {h.ruling for h in others})
@@ -474,8 +475,12 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
             assert sum(r[f] for r in sheet.rows) == total
         m, y = sheet.month, sheet.year
         period = {"word": data.MONTHS[m - 1], "digits": f"{m:02d}", "roman": f"{families.ROMAN[m - 1]}-{y}".lower()}
-        assert str(y) in sheet.period_text and period.get(habits.period, "") in sheet.period_text.lower()
+        said = f"{sheet.title} {sheet.period_text}".lower()  # the period after the title on some files
+        assert str(y) in said and period.get(habits.period, "") in said
         seen[f"period {habits.period}"] += 1
+        seen["period in the title"] += not sheet.period_text and str(y) in sheet.title
+        seen["father's initial"] += all(str(r["name"]).split(" ")[1].endswith(".") for r in sheet.rows)
+        seen["totals word"] += sheet.total_label in families.L_TOTAL_WORDS
         amounts = [money_text(v, sheet) for v in sheet.totals.values()]
         amounts += [money_text(r[c], sheet) for r in sheet.rows for c in cols if c in sheet.totals]
         big = [t for t in amounts if len(t.replace(habits.thousands or "x", "")) > 6]
@@ -502,7 +507,8 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     for habit in ("period word", "period digits", "period roman", "thousands on some amounts only",
                   "leva | stotinki", "court order", "ЕГН or № at the far right", "net before deductions",
                   "merged group heading", "town after a comma", "address", "two lines a row", "only the heading ruled",
-                  "margin arrow", "stamp over the totals", "landscape"):  # fmt: skip
+                  "margin arrow", "stamp over the totals", "landscape", "period in the title", "father's initial",
+                  "totals word"):  # fmt: skip
         assert seen[habit] >= 2, (habit, seen)
     assert seen["new face"] == 40
 
