@@ -82,9 +82,11 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
        "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
        figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
-       corrections in the margin with an arrow, or typed over; a stamp over the totals; the period as
-       "месец май 1991", "05.1991" or "V-1991"; the employer's town after a comma and its address under
-       it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the head: no people).
+       corrections in the margin with an arrow, or typed over; a stamp over the totals, "Общо:" for
+       "Всичко"; the period as "месец май 1991", "05.1991" or "V-1991", or after the title on its line;
+       the father's name as an initial (Иван П. Георгиев); the employer's town after a comma and its
+       address under it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the
+       head: no people); portrait or landscape.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2035), at the end.
        ``mixed`` stays B, C or D.
 """
