@@ -75,7 +75,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        printed above the employer and a word such as "Предприятие:" before its name (neither is part of
        the name in the truth); any year 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
-    L  HELD OUT from session 16 on (made before anything was tuned on K): faces from font packages none of
+    L  HELD OUT from session 16 on (no page of it read by the reader): faces from font packages none of
        A-K uses (fonts-urw-base35: Nimbus Mono, the typewriters' Courier, and the PostScript printers'
        faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
        thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
