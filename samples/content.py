@@ -66,6 +66,7 @@ class SheetContent:
     carry_in_label: str = ""
     carry_out_label: str = ""
     address: str = ""
+    total_label: str = ""  # family L: the totals row's word ("Общо:") where it is not "Всичко"
 
 
 def patronymic_of(father: str) -> str:

@@ -75,16 +75,18 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        printed above the employer and a word such as "Предприятие:" before its name (neither is part of
        the name in the truth); any year 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2034), at the end.
-    L  HELD OUT from session 16 on (made before anything was tuned on K): faces from font packages none of
+    L  HELD OUT from session 16 on (no page of it read by the reader): faces from font packages none of
        A-K uses (fonts-urw-base35: Nimbus Mono, the typewriters' Courier, and the PostScript printers'
        faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
        thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
        ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
        "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
        figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
-       corrections in the margin with an arrow, or typed over; a stamp over the totals; the period as
-       "месец май 1991", "05.1991" or "V-1991"; the employer's town after a comma and its address under
-       it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the head: no people).
+       corrections in the margin with an arrow, or typed over; a stamp over the totals, "Общо:" for
+       "Всичко"; the period as "месец май 1991", "05.1991" or "V-1991", or after the title on its line;
+       the father's name as an initial (Иван П. Георгиев); the employer's town after a comma and its
+       address under it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the
+       head: no people); portrait or landscape.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2035), at the end.
        ``mixed`` stays B, C or D.
 """
@@ -336,6 +338,7 @@ L_UNDER_GROUP: dict[str, tuple[str, ...]] = {
     "tax": ("Данък", "ДОД"), "insurance": ("ДОО", "Пенсии"), "advance": ("Аванс",), "union_fee": ("Синд.", "КНСБ"),
     "court": ("Запор",), "deductions": ("Всичко", "Общо", "Сума"),
 }  # fmt: skip
+L_TOTAL_WORDS = ("Общо:", "Всичко по ведомостта:", "О б щ о", "Сума:")
 L_CARRY_IN = ("Пренос", "Пренос от лист", "Пренесено от предх. лист")
 L_CARRY_OUT = ("Пренася се", "Да се пренесе", "Пренос за следв. лист")
 # the narrow (half) space a typist put between the thousands on a machine with a half-space key
@@ -576,6 +579,9 @@ class Habits:
     town: bool = False  # the employer's town after a comma on the same line
     address: str = ""  # the employer's address under its name (not part of it)
     carried: bool = False  # long months continued on a second sheet: "Пренася се" at the foot, "Пренос" at the head
+    title_period: bool = False  # the period in the title's line (ВЕДОМОСТ ЗА ЗАПЛАТИ ЗА МЕСЕЦ МАЙ 1991 Г.)
+    initials: bool = False  # the father's name typed as its initial (Иван П. Георгиев; the truth as printed)
+    total_word: str = ""  # the totals row's word when it is not "Всичко" ("Общо:", ...)
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -668,7 +674,8 @@ def _draw_l(rng: random.Random) -> Habits:
         two_line=rng.random() < 0.4, split_cents=rng.random() < 0.4, loose=thousands != "" and rng.random() < 0.6,
         groups=rng.random() < 0.55, stamp_total=rng.random() < 0.4, period=rng.choice(("word", "digits", "roman", "")),
         town=rng.random() < 0.6, address=rng.choice(L_ADDRESSES) if rng.random() < 0.4 else "",
-        carried=rng.random() < 0.35,
+        carried=rng.random() < 0.35, title_period=rng.random() < 0.35, initials=rng.random() < 0.3,
+        total_word=rng.choice(L_TOTAL_WORDS) if rng.random() < 0.5 else "",
     )  # fmt: skip
 
 
@@ -766,7 +773,14 @@ def _l_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if "deductions" in layout and any(c in DEDUCTION_PARTS for c in layout) and rng.random() < 0.45:
         layout.insert(layout.index("deductions"), "court")
         ef.headings["court"] = rng.choice(HEADINGS_L["court"])
+    for c in ("union_fee", "signature", "advance", "position"):  # what the page has no room for
+        if len(layout) > (11 if habits.split_cents else 12) and c in layout:
+            layout.remove(c)
     ef.layout = tuple(layout)
+    if habits.initials:  # the same person the same way every month
+        for p in ef.staff:
+            first, patronymic, surname = p.name.split(" ")
+            p.name = f"{first} {patronymic[0]}. {surname}"
     if rng.random() < 0.7:
         name, town = rng.choice(L_EMPLOYERS)
         ef.employer = f"{name}, {town}" if habits.town else f"{name} {town}"
@@ -868,6 +882,10 @@ def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: Employ
         sheet.period_text = rng.choice((f"{m:02d}.{y}", f"за {m:02d}.{y} г.", f"за м. {m:02d}/{y} г."))
     elif habits.period == "roman":
         sheet.period_text = rng.choice((f"{ROMAN[m - 1]}-{y}", f"за {ROMAN[m - 1]}-{y} г.", f"м. {ROMAN[m - 1]}-{y}"))
+    if habits.title_period:  # one line: the title and the period after it
+        sheet.title = f"{sheet.title} {sheet.period_text.upper()}"
+        sheet.period_text = ""
+    sheet.total_label = habits.total_word
 
 
 def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -938,8 +956,9 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.landscape = False
         base.vertical_heads, base.column_numbers = habits.vertical, habits.column_numbers
         base.dotted_rows = habits.dotted
-    if habits.family == "L":
+    if habits.family == "L":  # portrait or landscape as the office chose (a portrait sheet turns if it cannot fit)
         base.two_line, base.stamp_total = habits.two_line, habits.stamp_total
+        base.landscape = rng.random() < 0.55
     return base
 
 

@@ -653,7 +653,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     label = (
         (sheet.carry_out_label or rng.choice(("Пренос:", "ПРЕНОС")))
         if sheet.carry_out
-        else rng.choice(("Всичко", "ВСИЧКО:", "Всичко:"))
+        else (sheet.total_label or rng.choice(("Всичко", "ВСИЧКО:", "Всичко:")))
     )
     p.text(xs[label_col] + pad, yrow + total_h / 2, label)
     geo.cells.append(

@@ -419,7 +419,8 @@ def test_family_l_draws_its_own_switches():
     assert not any(h.stotinki for h in drawn) and all(h.thousands or not h.loose for h in drawn)
     assert {h.correction for h in drawn} == {"arrow", "over", "none"} and "head" in {h.ruling for h in drawn}
     assert {h.period for h in drawn} == {"word", "digits", "roman", ""}
-    for flag in ("two_line", "split_cents", "loose", "groups", "stamp_total", "town", "address", "carried"):
+    for flag in ("two_line", "split_cents", "loose", "groups", "stamp_total", "town", "address", "carried", "title_period",
+                 "initials", "total_word"):
         assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
     others = [families.draw_habits(f, rng) for f in "BCDEFGHIJK" for _ in range(100)]
     assert not {"arrow", "head"} & ({h.correction for h in others} | {h.ruling for h in others})
@@ -474,8 +475,12 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
             assert sum(r[f] for r in sheet.rows) == total
         m, y = sheet.month, sheet.year
         period = {"word": data.MONTHS[m - 1], "digits": f"{m:02d}", "roman": f"{families.ROMAN[m - 1]}-{y}".lower()}
-        assert str(y) in sheet.period_text and period.get(habits.period, "") in sheet.period_text.lower()
+        said = f"{sheet.title} {sheet.period_text}".lower()  # the period after the title on some files
+        assert str(y) in said and period.get(habits.period, "") in said
         seen[f"period {habits.period}"] += 1
+        seen["period in the title"] += not sheet.period_text and str(y) in sheet.title
+        seen["father's initial"] += all(str(r["name"]).split(" ")[1].endswith(".") for r in sheet.rows)
+        seen["totals word"] += sheet.total_label in families.L_TOTAL_WORDS
         amounts = [money_text(v, sheet) for v in sheet.totals.values()]
         amounts += [money_text(r[c], sheet) for r in sheet.rows for c in cols if c in sheet.totals]
         big = [t for t in amounts if len(t.replace(habits.thousands or "x", "")) > 6]
@@ -502,7 +507,8 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     for habit in ("period word", "period digits", "period roman", "thousands on some amounts only",
                   "leva | stotinki", "court order", "ЕГН or № at the far right", "net before deductions",
                   "merged group heading", "town after a comma", "address", "two lines a row", "only the heading ruled",
-                  "margin arrow", "stamp over the totals", "landscape"):  # fmt: skip
+                  "margin arrow", "stamp over the totals", "landscape", "period in the title", "father's initial",
+                  "totals word"):  # fmt: skip
         assert seen[habit] >= 2, (habit, seen)
     assert seen["new face"] == 40
 
@@ -574,3 +580,39 @@ def test_family_l_same_pages_under_every_hash_seed(tmp_path: Path):
             h.update(f.name.encode() + f.read_bytes())
         digests.add(h.hexdigest())
     assert len(digests) == 1
+
+
+def test_family_l_corrects_in_the_margin_stamps_the_totals_and_rules_only_the_heading():
+    """An L sheet with margin corrections, a stamp over the totals and only its heading ruled: each
+    correction (the figure written in the margin, the arrow to the struck one) is a mark of its row that
+    reaches past the table's right edge; one stamp lies on the totals row; no rule crosses the body."""
+    import numpy as np
+
+    sheet, style, img, geo = _family_sheet("L", 16, (1985, 1996), correction="arrow", stamp_total=True, ruling="head")
+    fixes = [m for m in geo.marks if m["kind"] == "correction"]
+    right = geo.table_bbox[2]
+    assert fixes and all(0 <= m["row"] < len(sheet.rows) for m in fixes)
+    assert any(max(x for x, _ in m["polygon"]) > right + 40 for m in fixes)
+    totals = [box for r, _, box, _ in geo.cells if r == len(sheet.rows) + 1]
+    t0, t1 = min(b[1] for b in totals), max(b[3] for b in totals)
+    centres = [np.mean([y for _, y in m["polygon"]]) for m in geo.marks if m["kind"] == "stamp"]
+    assert any(t0 <= c <= t1 for c in centres)
+    ink = np.asarray(img) < 128
+    x0, x1 = geo.table_bbox[0], right
+    for y in range(geo.row_bboxes[0][1] + 4, geo.row_bboxes[-1][3] - 4):
+        assert ink[y, x0:x1].mean() < 0.5, y  # no rule across the rows
+
+
+def test_family_l_types_the_thousands_on_some_amounts_only():
+    """A file with the loose habit separates the thousands on some amounts and not on others, the same
+    amount always the same way; without the habit every amount is separated."""
+    from samples.content import SheetContent, money_text
+
+    sheet = SheetContent("x", 1993, 1, 1, (), {}, [], {}, decimal_comma=True, thousands_space=True)
+    sheet.thousands_sep, sheet.loose_thousands = "'", True
+    amounts = [Decimal(f"{1000 + 37 * k}.{k:02d}") for k in range(40)]
+    typed = [money_text(a, sheet) for a in amounts]
+    assert any("'" in t for t in typed) and any("'" not in t for t in typed)
+    assert typed == [money_text(a, sheet) for a in amounts] and all(t[-3] == "," for t in typed)
+    sheet.loose_thousands = False
+    assert all("'" in money_text(a, sheet) for a in amounts)
