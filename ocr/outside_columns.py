@@ -65,14 +65,24 @@ def doubt_untotalled(
     drafts: list[checks.RowDraft], kinds: list[str | None], totals: list[str] | None, headings: list[str]
 ) -> list[str]:
     """A money field whose column has no figure in the `Всичко` row while the other money columns have one,
-    and whose heading does not name it (a day's rate placed as pay because some sums held with it): neither
-    a total nor a heading vouches for the column's place, its figures go to review on every row; returns
-    those fields."""
+    whose heading does not name it, and whose row sums hold on fewer than half of the rows (a day's rate
+    placed as pay because some sums held "somewhere"): nothing vouches for the column's place, its figures
+    go to review on every row; returns those fields. A total the reader missed under a column whose
+    sums hold on most rows (A dev 101 p1: the deductions' total unread, its heading read `Бани`) is no
+    doubt."""
     from .columns import heading_votes
 
     placed = [c for c, k in enumerate(kinds) if k in checks.MONEY]
     out = [str(kinds[c]) for c in placed if untotalled(totals, c, placed)
-           and not (c < len(headings) and heading_votes(headings[c]).get(str(kinds[c])))]  # fmt: skip
+           and not (c < len(headings) and heading_votes(headings[c]).get(str(kinds[c])))
+           and not _sums_hold_mostly(drafts, str(kinds[c]), [str(k) for k in kinds if k])]  # fmt: skip
     for d in drafts:
         d.review.update(out, reason=checks.COLUMN_UNCHECKED)
     return out
+
+
+def _sums_hold_mostly(drafts: list[checks.RowDraft], f: str, present: list[str]) -> bool:
+    """A row sum through ``f`` holds on half of the rows that have a figure for it, or more."""
+    rows = [d for d in drafts if d.values.get(f) is not None]
+    held = sum(1 for d in rows if any(ok and f in names for ok, names in d.sums(present)))
+    return bool(rows) and 2 * held >= len(rows)

@@ -69,3 +69,15 @@ def test_a_money_column_placed_by_no_total_and_no_heading_goes_to_review() -> No
     assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "Основна заплата", "", "", ""]) == []
     assert outside_columns.doubt_untotalled(drafts, kinds, None, heads) == []
     assert not drafts[0].review
+
+
+def test_a_missed_total_under_a_column_whose_sums_hold_is_no_doubt() -> None:
+    # A dev 101 p1: the deductions' total not read, its heading read `Бани`; net = gross - deductions holds
+    kinds = ["row", "name", "gross_pay", "deductions", "net_pay"]
+    totals = ["", "Всичко", "300.00", "", "270.00"]
+    drafts = [checks.RowDraft(values={"gross_pay": "100.00", "deductions": "10.00", "net_pay": "90.00"})
+              for _ in range(3)]  # fmt: skip
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "", "Бани", ""]) == []
+    drafts[0].values["net_pay"] = "91.00"
+    drafts[1].values["net_pay"] = "92.00"
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "", "Бани", ""]) == ["deductions"]
