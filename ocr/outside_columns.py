@@ -86,3 +86,33 @@ def _sums_hold_mostly(drafts: list[checks.RowDraft], f: str, present: list[str])
     rows = [d for d in drafts if d.values.get(f) is not None]
     held = sum(1 for d in rows if any(ok and f in names for ok, names in d.sums(present)))
     return bool(rows) and 2 * held >= len(rows)
+
+
+def doubt_days_between_two(
+    drafts: list[checks.RowDraft], kinds: list[str | None], texts: list[list[str]], headings: list[str]
+) -> bool:
+    """The days placed where no heading names them while another column left unplaced holds day-like
+    figures (1-31) on half of the rows or more right of the names, its heading naming nothing else (a class for years of
+    service, 0-30 %, with its heading unread: K dev 3002 p1 took it for the days, every figure wrong and
+    none flagged): which of the two are the days, nothing says; the days go to review on every row."""
+    from .columns import _day_like, heading_votes
+
+    if "days_worked" not in kinds or not texts:
+        return False
+    days = kinds.index("days_worked")
+    if days < len(headings) and heading_votes(headings[days]).get("days_worked"):
+        return False
+    person = max((c for c, k in enumerate(kinds) if k in ("name", "egn")), default=-1)
+    for c, k in enumerate(kinds):
+        if k is not None or c == days or c < person:  # (row numbers left of the names are day-like too)
+            continue
+        heading = headings[c] if c < len(headings) else ""
+        if heading_votes(heading) or named_not_pay(heading):
+            continue
+        cells = [row[c] if c < len(row) else "" for row in texts]
+        if _day_like(cells) >= max(2, 0.5 * len(cells)):
+            for d in drafts:
+                if d.values.get("days_worked") is not None:
+                    d.review.add("days_worked", checks.COLUMN_AMBIGUOUS)
+            return True
+    return False
