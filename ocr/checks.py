@@ -51,9 +51,12 @@ TWO_TABLES = "two_tables"
 # a money column with no figure in the `Всичко` row where the others have one, its heading naming no field:
 # nothing vouches for its place (a day's rate taken for pay, ocr/outside_columns.py)
 COLUMN_UNCHECKED = "column_unchecked"
+# two columns hold figures like the field's and no heading says which is it (a class for years of service
+# beside the days, ocr/outside_columns.py)
+COLUMN_AMBIGUOUS = "column_ambiguous"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
-           TWO_TABLES, COLUMN_UNCHECKED)  # fmt: skip
+           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS)  # fmt: skip
 
 
 class Flags(set[str]):

@@ -316,6 +316,7 @@ def read_page(
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts)
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
+    outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)

@@ -65,14 +65,54 @@ def doubt_untotalled(
     drafts: list[checks.RowDraft], kinds: list[str | None], totals: list[str] | None, headings: list[str]
 ) -> list[str]:
     """A money field whose column has no figure in the `Всичко` row while the other money columns have one,
-    and whose heading does not name it (a day's rate placed as pay because some sums held with it): neither
-    a total nor a heading vouches for the column's place, its figures go to review on every row; returns
-    those fields."""
+    whose heading does not name it, and whose row sums hold on fewer than half of the rows (a day's rate
+    placed as pay because some sums held "somewhere"): nothing vouches for the column's place, its figures
+    go to review on every row; returns those fields. A total the reader missed under a column whose
+    sums hold on most rows (A dev 101 p1: the deductions' total unread, its heading read `Бани`) is no
+    doubt."""
     from .columns import heading_votes
 
     placed = [c for c, k in enumerate(kinds) if k in checks.MONEY]
     out = [str(kinds[c]) for c in placed if untotalled(totals, c, placed)
-           and not (c < len(headings) and heading_votes(headings[c]).get(str(kinds[c])))]  # fmt: skip
+           and not (c < len(headings) and heading_votes(headings[c]).get(str(kinds[c])))
+           and not _sums_hold_mostly(drafts, str(kinds[c]), [str(k) for k in kinds if k])]  # fmt: skip
     for d in drafts:
         d.review.update(out, reason=checks.COLUMN_UNCHECKED)
     return out
+
+
+def _sums_hold_mostly(drafts: list[checks.RowDraft], f: str, present: list[str]) -> bool:
+    """A row sum through ``f`` holds on half of the rows that have a figure for it, or more."""
+    rows = [d for d in drafts if d.values.get(f) is not None]
+    held = sum(1 for d in rows if any(ok and f in names for ok, names in d.sums(present)))
+    return bool(rows) and 2 * held >= len(rows)
+
+
+def doubt_days_between_two(
+    drafts: list[checks.RowDraft], kinds: list[str | None], texts: list[list[str]], headings: list[str]
+) -> bool:
+    """The days placed where no heading names them while another column left unplaced holds day-like
+    figures (1-31) on half of the rows or more right of the names, its heading naming nothing else (a class for years of
+    service, 0-30 %, with its heading unread: K dev 3002 p1 took it for the days, every figure wrong and
+    none flagged): which of the two are the days, nothing says; the days go to review on every row."""
+    from .columns import _day_like, heading_votes
+
+    if "days_worked" not in kinds or not texts:
+        return False
+    days = kinds.index("days_worked")
+    if days < len(headings) and heading_votes(headings[days]).get("days_worked"):
+        return False
+    person = max((c for c, k in enumerate(kinds) if k in ("name", "egn")), default=-1)
+    for c, k in enumerate(kinds):
+        if k is not None or c == days or c < person:  # (row numbers left of the names are day-like too)
+            continue
+        heading = headings[c] if c < len(headings) else ""
+        if heading_votes(heading) or named_not_pay(heading):
+            continue
+        cells = [row[c] if c < len(row) else "" for row in texts]
+        if _day_like(cells) >= max(2, 0.5 * len(cells)):
+            for d in drafts:
+                if d.values.get("days_worked") is not None:
+                    d.review.add("days_worked", checks.COLUMN_AMBIGUOUS)
+            return True
+    return False

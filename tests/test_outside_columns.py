@@ -69,3 +69,35 @@ def test_a_money_column_placed_by_no_total_and_no_heading_goes_to_review() -> No
     assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "Основна заплата", "", "", ""]) == []
     assert outside_columns.doubt_untotalled(drafts, kinds, None, heads) == []
     assert not drafts[0].review
+
+
+def test_a_missed_total_under_a_column_whose_sums_hold_is_no_doubt() -> None:
+    # A dev 101 p1: the deductions' total not read, its heading read `Бани`; net = gross - deductions holds
+    kinds = ["row", "name", "gross_pay", "deductions", "net_pay"]
+    totals = ["", "Всичко", "300.00", "", "270.00"]
+    drafts = [checks.RowDraft(values={"gross_pay": "100.00", "deductions": "10.00", "net_pay": "90.00"})
+              for _ in range(3)]  # fmt: skip
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "", "Бани", ""]) == []
+    drafts[0].values["net_pay"] = "91.00"
+    drafts[1].values["net_pay"] = "92.00"
+    assert outside_columns.doubt_untotalled(drafts, kinds, totals, ["", "", "", "Бани", ""]) == ["deductions"]
+
+
+def test_the_days_beside_a_class_no_heading_names_go_to_review() -> None:
+    # K dev 3002 p1 as read: the class (30, 20, 20, ...) took the days' place, every days figure wrong
+    classes, days = ("30", "20", "20", "40", "12", "6", "2", "20"), ("7", "23", "8", "", "13", "8", "", "23")
+    texts = [[str(i + 1), "Гъркова Евгения", k, d, "77,46"] for i, (k, d) in enumerate(zip(classes, days, strict=True))]
+    kinds = ["row", "name", "days_worked", None, "gross_pay"]
+    drafts = [checks.RowDraft(values={"days_worked": int(k)}) for k in classes]
+    assert outside_columns.doubt_days_between_two(drafts, kinds, texts, [""] * 5)
+    assert all(d.review.reasons.get("days_worked") == checks.COLUMN_AMBIGUOUS for d in drafts)
+    for heads in (["", "", "Отработени дни", "", ""], ["", "", "", "Клас %", ""]):
+        drafts = [checks.RowDraft(values={"days_worked": int(k)}) for k in classes]
+        assert not outside_columns.doubt_days_between_two(drafts, kinds, texts, heads)
+        assert not any(d.review for d in drafts)
+    # a clerk's ticks on a few rows are no second days column (J dev 1005 p6)
+    ticks = [[r[0], r[1], r[2], "7" if i in (1, 4) else "", r[4]] for i, r in enumerate(texts)]
+    assert not outside_columns.doubt_days_between_two(drafts, kinds, ticks, [""] * 5)
+    # nor are the row numbers left of the names, not placed as such
+    numbers = [[str(i + 1), r[1], r[2], "", r[4]] for i, r in enumerate(texts)]
+    assert not outside_columns.doubt_days_between_two(drafts, [None, *kinds[1:]], numbers, [""] * 5)
