@@ -4,9 +4,9 @@ person below it took the number above their own). It is part of the heading, nev
 row leaves the people's rows, and a row of sums carried in ("От пренос") below it is found again.
 
 A line is the column numbers when most of its cells read as small whole numbers that rise from 1, 2
-or 3 a column at a time (a grid that split a column reads its number twice, K dev 3001 p2: `6 | 6`; one
-that joined two, or a number not read, skips one; a number misread, K dev 3003 p5: `2 4 4 8 6 7`, is
-left out), and no cell holds a word (a letter or two is a digit
+or 3 one a column (a grid that split a column reads its number twice, K dev 3001 p2: `6 | 6`; one that
+joined two skips one; a number misread, K dev 3003 p5: `2 4 4 8 6 7`, K dev 3001 p1: `2 3 4 8 . 8 7 8`,
+is left out; columns read empty, K dev 3002 p2, are stepped over), and no cell holds a word (a letter or two is a digit
 read as a letter) or a figure longer than a column's number."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
 MIN_NUMBERS = 4  # cells read as the column's number, at the least
-MAX_STEP = 2  # from one number read to the next: one column, or two where one was not read or joined
 
 
 def _number(text: str) -> int | None:
@@ -34,7 +33,7 @@ def is_column_numbers(cells: list[str]) -> bool:
         return False
     if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
         return False  # a word, an ЕГН or an amount: a person's line
-    numbers = [n for t in filled if (n := _number(t)) is not None]
+    numbers = [(c, n) for c, t in enumerate(cells) if t.strip() and (n := _number(t)) is not None]
     if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled):
         return False
     rising = _rising(numbers)
@@ -45,12 +44,13 @@ def is_column_numbers(cells: list[str]) -> bool:
     )
 
 
-def _rising(numbers: list[int]) -> list[int]:
-    """The longest run of ``numbers`` (in order, some left out) that rises at most ``MAX_STEP`` at a time:
-    a number misread (`8` for `5`) is left out, a split column's number read twice (`6 | 6`) stays."""
+def _rising(numbers: list[tuple[int, int]]) -> list[int]:
+    """The longest run of ``numbers`` ((column, number), left to right; some left out) that rises at most
+    one a column, and one more (a grid that joined two columns): a number misread (`8` for `5`) is left
+    out, a split column's number read twice (`6 | 6`) stays, columns read empty are stepped over."""
     best: list[list[int]] = []
-    for i, n in enumerate(numbers):
-        prev = [best[j] for j in range(i) if 0 <= n - numbers[j] <= MAX_STEP]
+    for i, (c, n) in enumerate(numbers):
+        prev = [best[j] for j in range(i) if 0 <= n - numbers[j][1] <= c - numbers[j][0] + 1]
         best.append([*max(prev, key=len, default=[]), n])
     return max(best, key=len)
 

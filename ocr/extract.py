@@ -325,6 +325,7 @@ def read_page(
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
+    rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or lost

@@ -75,6 +75,16 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
             drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
 
 
+def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:
+    """After ``number_rows``: a sheet with a `№ по ред` column whose numbers none of its rows read (a faint
+    carbon, K dev 3001 p6: every row went out without a number and without a word of doubt) has every
+    row's number in review as unreadable: a certificate must cite the printed number, not a guess."""
+    if not drafts or any(isinstance(d.values.get("row"), int) for d in drafts) or _row_column(s, kinds) is None:
+        return
+    for d in drafts:
+        d.review.add("row", checks.UNREADABLE)
+
+
 def _leading_number(text: str) -> tuple[int, str] | None:
     """'2 Иван Петров' -> (2, 'Иван Петров'): a number typed before the name, in the name's cell. Only the
     tokens before the first word of three letters or more are looked at (a speck or a bracket read

@@ -22,6 +22,9 @@ def test_a_line_of_column_numbers_is_no_person():
     assert is_column_numbers(["1.", "2.", "3.", "4.", "5.", "6."])
     assert is_column_numbers(["1", "3", "з", "4", "", "6", "", "6", "7", "", "8", "9", "", "18"])  # K 3001 p2: split columns
     assert is_column_numbers(["Н", "2", "4", "4", "8", "6", "7", "", "9", "10"])  # K 3003 p5: misread, 8 for 5
+    assert is_column_numbers(["Н", "2", "з", "4", "", "8", "", "8", "7", "8", "", ",", "", "10"])  # K 3001 p1
+    assert is_column_numbers(["", "г", "3", "4", "5", "", "", "8", "9", "1"])  # K 3002 p2: 6 and 7 read empty
+    assert is_column_numbers(["1", "2", "3", "4", "8", "8", "7", "8", "", ""])  # K 3003 p3
 
 
 def test_a_person_or_a_line_of_figures_is_no_line_of_column_numbers():

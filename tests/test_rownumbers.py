@@ -11,7 +11,7 @@ from bench.scoring import Score
 from ocr import checks
 from ocr.engine import OcrEngine
 from ocr.header import Header
-from ocr.rownumbers import darkest_ink, number_rows, put_leading, split_name_cells
+from ocr.rownumbers import darkest_ink, doubt_unread_numbers, number_rows, put_leading, split_name_cells
 from ocr.sheet import Sheet
 
 from .conftest import read_regression_sheet
@@ -97,3 +97,19 @@ def test_a_row_of_figures_whose_name_and_number_went_unread_keeps_its_place_in_t
     drafts.insert(2, checks.RowDraft(values={"net_pay": "1544.03"}))  # a correction half a line below: no person
     number_rows(drafts)
     assert [d.values.get("row") for d in drafts] == [4, 5, None, 6, 7, 8]
+
+
+def test_a_no_column_none_of_whose_numbers_was_read_puts_every_row_number_in_review():
+    # as read on `samples --family K --seed 3001` page-0006 (a faint carbon): no number read on any row
+    kinds: list[str | None] = ["row", "name", "egn"]
+    s = Sheet(cells={}, header=Header(), headings=["Пор. №", "Име", "ЕГН"], body_rows=[1, 2],
+              totals_row=None, carried_row=None, texts=[["", "Иван Петров Иванов", ""], ["", "Петър Иванов Петров", ""]])  # fmt: skip
+    drafts = [checks.RowDraft(values={"name": t[1]}) for t in s.texts]
+    number_rows(drafts)
+    doubt_unread_numbers(s, kinds, drafts)
+    assert all(d.review.reasons.get("row") == checks.UNREADABLE and "row" not in d.values for d in drafts)
+    unnumbered = Sheet(cells={}, header=Header(), headings=["Име", "ЕГН"], body_rows=[1], totals_row=None,
+                       carried_row=None, texts=[["Иван Петров", "4004058538"]])  # fmt: skip
+    drafts = [checks.RowDraft(values={"name": "Иван Петров"})]
+    doubt_unread_numbers(unnumbered, ["name", "egn"], drafts)  # a sheet with no № column: nothing to read
+    assert not drafts[0].review
