@@ -15,6 +15,7 @@ from .engine import OcrEngine
 from .geometry import Box, Word
 from .header import LINE_BELOW, LOW_CONF, Header, read_employer, vocabulary
 from .names import lexicon as name_lexicon
+from .unread_ink import UNREAD
 
 LINE_PSM = 7  # tesseract: the image is one line of text
 
@@ -64,7 +65,7 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     first = header.employer_words
     if header.employer is None or header.employer_review is None or not first:
         return header
-    if LINE_BELOW in header.employer_review or max(w.box.y0 for w in first) > min(w.box.y1 for w in first):
+    if LINE_BELOW in header.employer_review or UNREAD in header.employer_review or max(w.box.y0 for w in first) > min(w.box.y1 for w in first):
         return header  # a line below the name: no second reading of one line tells whether it belongs to it
     box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
               max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip

@@ -34,7 +34,7 @@ _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
 # letters the engine reads one for another in typed Cyrillic (both ways): a one-letter fix between them is
 # a misreading, any other one-letter difference may be another word
 CONFUSED = frozenset(
-    frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг")
+    frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг", "жх")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
 

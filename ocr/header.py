@@ -16,6 +16,7 @@ from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .superior_body import names_superior
+from .unread_ink import UNREAD, ink_before
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -261,7 +262,9 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     core = tok.strip("„“.,")
     if not (2 <= len(core) <= 4) or not core[:1].isupper() or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
-    if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2):
+    # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
+    near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)
+    if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2 or near_form):
         return tok
     shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
     if doubts is not None:
@@ -306,8 +309,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
         lo, hi = (words.index(inner[0]), words.index(inner[-1])) if inner else (0, -1)
-        doubts += [f"„{w.text}“ неуверено разчетено и пропуснато: проверете името" for w in words[lo + 1 : hi]
-                   if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
+        # also before the first word kept: "ЖП" (0.29) for the legal form "ДП" of "ДП „Пътно поддържане“"
+        doubts += [f"„{w.text}“ неуверено разчетено и пропуснато: проверете името" for w in words[: max(lo, 0)]
+                   + words[lo + 1 : hi] if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
@@ -666,7 +670,8 @@ def _period(line: list[Word], h: Header) -> bool:
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
         at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
         before = line[i - 1].text.lower().strip(".") if i > 0 else ""
-        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT)
+        # right before the year a word stands where the month does ("за н, ини 1981 г.": "м." misread too)
+        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT or at == 0)
         unsure = None
         if mon is None and (before in _PERIOD_CONTEXT or at == 0):
             mon, unsure = month_as_number(w.text)
@@ -742,6 +747,8 @@ def parse_header(
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)
+                if ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
+                    doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
                 if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):

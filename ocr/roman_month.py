@@ -90,7 +90,8 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     if roman is None:
         return
     first = _as_strokes([w for w in line[:at] if w.box.x1 > year.box.x0 - 6 * year.box.h][-2:])
-    first += _as_strokes([line[at]]) if year is not line[at] else ""  # the numeral glued to the year
+    if year is not line[at]:  # the numeral glued to the year: "У1Т1.1981"
+        first += _as_strokes([replace(year, text=line[at].text[: -len(year.text)])])
     holder = next((w for w in ws if roman in w.text.replace("1", "I")), None)
     box = holder.box if holder is not None else year.box
     h.month = _ROMAN.index(roman) + 1

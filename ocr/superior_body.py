@@ -36,8 +36,12 @@ def _is_superior_word(text: str) -> bool:
     low = core.lower()
     if len(low) < 4 or core.isupper() and len(core) <= 4:
         return False
-    limit = 0 if len(low) <= 4 else 1 if len(low) <= 7 else len(low) // 4
-    return any(Levenshtein.distance(low, w, score_cutoff=limit) <= limit for w in words if abs(len(w) - len(low)) <= limit)
+    return any(Levenshtein.distance(low, w, score_cutoff=_limit(w)) <= _limit(w) for w in words)
+
+
+def _limit(word: str) -> int:
+    """How many letters of ``word`` may be misread: none of a short one, one, a quarter of a long one."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else len(word) // 4
 
 
 def names_superior(words: list[Word]) -> bool:

@@ -129,3 +129,8 @@ def test_a_compound_with_a_letter_too_many_is_mended_and_still_goes_to_a_person(
     h = _read(["ДП", "„Стрройинвест“", "Плевен"], 0.7)  # C dev 104 p4: a letter read twice
     assert h.employer == "ДП „Стройинвест“ Плевен"
     assert h.employer_review and "„Стрройинвест“ прочетено като „Стройинвест“" in h.employer_review
+
+
+def test_a_compound_with_kh_read_as_zh_is_mended_and_the_name_goes_to_a_person():
+    name, doubts = employer_spelling.check("„Агрожим“ АД Разград", (Word("„Агрожим“", 0.5, Box(0, 0, 9, 9)),))
+    assert name == "„Агрохим“ АД Разград" and doubts  # K dev 3001 p4: "х" read as "ж", inside the quotes

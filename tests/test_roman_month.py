@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ocr import roman_month
+from ocr import period, roman_month
 from ocr.geometry import Box, Transform, Word
 from ocr.header import parse_header
 from ocr.roman_month import numeral_before_year
@@ -75,3 +75,19 @@ def test_the_numeral_just_before_the_year():
     assert numeral_before_year("3II1.1983") == "III"
     assert numeral_before_year("30VIII.1988.") == "VIII"
     assert numeral_before_year("341996.") is None  # a month word: no numeral
+
+
+def test_a_month_word_misread_by_a_letter_right_before_the_year_is_the_month_in_doubt():
+    h = _period(("за", 0.89, (1092, 277, 1130, 311)), ("н,", 0.81, (1148, 287, 1172, 311)),
+                ("ини", 0.28, (1201, 277, 1250, 311)), ("1981", 0.84, (1268, 277, 1330, 311)))  # fmt: skip
+    assert (h.year, h.month) == (1981, 6)  # K dev 3007 p4: "юни", its "м." read "н," too
+    assert period._month_doubt(h) is not None  # "ини" is one letter from "юни", two from "юли"
+
+
+def test_a_numeral_glued_to_the_year_is_compared_without_the_year_s_digits():
+    h = _period(("за", 0.96, (1053, 340, 1090, 366)), ("месец:", 0.91, (1110, 340, 1200, 366)),
+                ("УТТ.1988", 0.8, (1227, 335, 1380, 372)), ("г.", 0.96, (1389, 340, 1410, 366)))  # fmt: skip
+    assert h.month is None and h.period_line
+    roman_month.read_again(PAGE, h, Figures("3VII.1988."))  # type: ignore[arg-type]
+    assert h.month == 7 and h.month_unsure is None  # "УТТ" is V, I, I; the 1s of 1988 are no strokes
+    assert h.year_word is not None and h.year_word.text == "1988"

@@ -1,12 +1,19 @@
 """The body an enterprise belonged to, typed above its name (family K dev 3009, 3004): the line names no
-employer; the name on the line below is the employer's, alone."""
+employer; the name on the line below is the employer's, alone. And what is lost at the name's start (its
+legal form not read, dropped as dust, misread in small letters) sends the name to a person."""
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
+
 from bench.scoring import _norm
 from ocr.geometry import Box, Word
-from ocr.header import parse_header
+from ocr.header import clean_employer, parse_header
 from ocr.superior_body import names_superior
+from ocr.unread_ink import UNREAD
+
+from .conftest import FIXTURES
 
 
 def _line(*words: tuple[str, float, tuple[int, int, int, int]]) -> list[Word]:
@@ -29,6 +36,7 @@ MINISTRY = _line(("Миниетеретко", 0.36, (154, 155, 337, 182)), ("н�
 def test_a_council_or_a_ministry_misread_names_a_superior_body_a_quoted_name_does_not():
     assert names_superior(COUNCIL)
     assert names_superior(MINISTRY)  # "Миниетеретко": three letters of twelve misread
+    assert names_superior(_line(("ниистарство", 0.3, (0, 0, 200, 30)), ("на", 0.9, (210, 0, 240, 30))))
     assert not names_superior(SOLE_TRADER)
     assert not names_superior(_line(("ДЗС", 0.9, (0, 0, 60, 30)), ("„Съюз“", 0.9, (70, 0, 160, 30))))
 
@@ -41,3 +49,35 @@ def test_the_employer_is_the_name_below_the_body_it_belonged_to():
 
 def test_a_council_alone_is_the_employer():
     assert _norm(parse_header([*COUNCIL, *TITLE], 2480).employer) == _norm("Окръжен народен съвет – Ловеч")
+
+
+# K dev 3007 p1: the legal form "ДП" of "ДП „Пътно поддържане“ – Монтана" gave no word at all
+LOST_FORM = _line(("„Пътно", 0.96, (303, 208, 430, 260)), ("поддържане“", 0.92, (450, 208, 681, 260)),
+                  ("-", 0.91, (702, 230, 721, 247)), ("Монтана", 0.96, (745, 208, 893, 260)),
+                  ("Лист", 0.96, (2120, 208, 2204, 256)), ("24", 0.96, (2220, 208, 2261, 256)),
+                  ("ВЕДОМОСТ", 0.96, (1033, 304, 1221, 336)))  # fmt: skip
+
+
+def _page() -> np.ndarray:
+    crop = cv2.imread(str(FIXTURES / "regression" / "header" / "k-legal-form-not-read.png"), cv2.IMREAD_GRAYSCALE)
+    page = np.full((600, 2480), int(np.median(crop)), np.uint8)
+    page[150:270, 100:950] = crop
+    return page
+
+
+def test_letters_before_the_name_that_gave_no_word_send_the_name_to_a_person():
+    page = _page()
+    h = parse_header(LOST_FORM, 2480, gray=page)
+    assert h.employer == "„Пътно поддържане“ – Монтана" and h.employer_review and UNREAD in h.employer_review
+    page[200:265, 150:300] = int(np.median(page))  # no letters there: the name as read stands
+    assert UNREAD not in (parse_header(LOST_FORM, 2480, gray=page).employer_review or "")
+
+
+def test_a_word_dropped_as_dust_before_the_name_or_a_legal_form_misread_in_small_letters_is_doubted():
+    doubts: list[str] = []
+    clean_employer([Word("ЖП", 0.29, Box(195, 200, 244, 253)), *LOST_FORM[:4]], doubts)
+    assert any("ЖП" in d for d in doubts)
+    doubts = []
+    name = clean_employer(_line(("Дий", 0.91, (214, 213, 288, 265)), ("„Балкан“", 0.90, (313, 213, 492, 265)),
+                                ("Троян", 0.90, (515, 222, 633, 261))), doubts)  # fmt: skip
+    assert name == "Дий „Балкан“ Троян" and any("Дий" in d for d in doubts)  # the sheet said "ДИП"

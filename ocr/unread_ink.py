@@ -1,0 +1,34 @@
+"""Letters before the employer's name that the engine read no word from: a legal form lost ("ДП" of
+"ДП „Пътно поддържане“ – Монтана", family K dev 3007 p1) leaves a name that reads well and is wrong. Marks
+as tall as half a letter, in the line's rows, between the word before the name (a label, or the page's
+margin) and the name's first word: the name goes to a person. Dust is lower than half a letter."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .geometry import Word
+
+UNREAD = "знаци пред името не са разчетени: проверете началото на името"
+LOOK_BACK = 4  # letters' heights left of the name's first word where a lost word is looked for
+
+
+def ink_before(name: list[Word], left: int, gray: np.ndarray | None) -> bool:
+    """Are there letter-sized marks left of ``name``'s first word, right of ``left`` (the end of the word
+    before it on the line; 0: none)?"""
+    if gray is None or not name:
+        return False
+    h = int(np.median([w.box.h for w in name]))
+    first = name[0].box
+    y0, y1 = min(w.box.y0 for w in name), max(w.box.y1 for w in name)
+    x0, x1 = max(left + 2, first.x0 - LOOK_BACK * h, 0), first.x0 - max(3, h // 8)
+    if h < 10 or x1 - x0 < h // 2:
+        return False
+    line = gray[y0:y1, first.x0 : max(w.box.x1 for w in name)]
+    if line.size == 0:
+        return False
+    paper, dark = float(np.median(line)), float(np.percentile(line, 3))
+    mask = (gray[y0:y1, x0:x1] < paper - max(25.0, 0.4 * (paper - dark))).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return any(stats[i][cv2.CC_STAT_HEIGHT] >= 0.45 * h and stats[i][cv2.CC_STAT_WIDTH] >= 2 for i in range(1, n))
