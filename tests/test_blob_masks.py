@@ -57,3 +57,13 @@ def test_flatten_keeps_strokes_and_whitens_paper_away_from_text() -> None:
     assert (out[binary == 0] >= 250).all()  # paper stays paper
     assert (out[60:130, 40:400][binary[60:130, 40:400] > 0] < 100).all()  # the figures as scanned
     assert (out[510:550, 30:510] == 255).all()  # ink far from any text: paper
+
+
+def test_a_lookup_by_label_is_the_tables_entry_for_every_pixel_paper_included() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    lut = np.arange(7, 7 + b.n, dtype=np.uint16)  # paper (label 0) an entry of its own, 7
+    assert np.array_equal(b.by_label(lut), lut[b.labels])  # looked up on the ink's pixels alone
+    area = np.minimum(b.area, 65535).astype(np.uint16)
+    area[0] = 0
+    assert np.array_equal(b.pixel_area, area[b.labels])
