@@ -227,7 +227,8 @@ class Blobs:
         small[0] = False
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach + 1, 2 * reach + 1))
         zone = cv2.dilate(self.at_least(max_area), kernel)
-        touched = np.bincount(self.labels[zone > 0].ravel(), minlength=self.n) > 0
+        # the blots with ink in the zone (paper's label 0 left out: a speck of it is never kept or dropped)
+        touched = np.bincount(self._ink_labels[zone.reshape(-1)[self._ink] > 0], minlength=self.n) > 0
         keep = np.zeros(self.n, dtype=np.uint8)
         keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
         out = self.by_label(keep)

@@ -67,3 +67,16 @@ def test_a_lookup_by_label_is_the_tables_entry_for_every_pixel_paper_included() 
     area = np.minimum(b.area, 65535).astype(np.uint16)
     area[0] = 0
     assert np.array_equal(b.pixel_area, area[b.labels])
+
+
+def test_dust_is_told_from_writing_as_by_every_pixel_of_the_zone() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    small = b.area < 80
+    small[0] = False
+    zone = cv2.dilate(b.at_least(80), cv2.getStructuringElement(cv2.MORPH_RECT, (19, 19)))
+    touched = np.bincount(b.labels[zone > 0].ravel(), minlength=b.n) > 0
+    keep = np.zeros(b.n, np.uint8)
+    keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
+    assert np.array_equal(b.without_dust(), keep[b.labels])  # the ink's pixels alone looked at
+    assert not b.without_dust()[300:303, 40:43].any()  # the lone speck is dust
