@@ -131,7 +131,9 @@ class Blobs:
         if gray is not None and self.n > 1:
             ink_gray = gray.reshape(-1)[self._ink]
             level = float(np.median(ink_gray))
-            self.dark = np.bincount(self.labels[gray < level], minlength=self.n) / np.maximum(1, self.area)
+            # counted on the ink's pixels (the paper, label 0, is no blot: its share is left 0)
+            dark = np.bincount(self._ink_labels[ink_gray < level], minlength=self.n)
+            self.dark = dark / np.maximum(1, self.area)
 
     def by_label(self, lut: np.ndarray) -> np.ndarray:
         """``lut[self.labels]``, each pixel its blot's entry (paper ``lut[0]``): looked up for the ink's

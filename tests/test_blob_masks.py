@@ -80,3 +80,12 @@ def test_dust_is_told_from_writing_as_by_every_pixel_of_the_zone() -> None:
     keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
     assert np.array_equal(b.without_dust(), keep[b.labels])  # the ink's pixels alone looked at
     assert not b.without_dust()[300:303, 40:43].any()  # the lone speck is dust
+
+
+def test_a_blots_share_of_dark_pixels_is_counted_on_its_own_pixels() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    level = float(np.median(gray[binary > 0]))
+    share = np.bincount(b.labels[gray < level], minlength=b.n) / np.maximum(1, b.area)
+    assert b.dark is not None
+    assert np.array_equal(b.dark[1:], share[1:]) and b.dark[0] == 0  # the paper is no blot
