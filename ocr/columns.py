@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 
 from . import outside_columns
@@ -72,6 +73,13 @@ def _matches(w: str, k: str) -> bool:
 def heading_votes(text: str) -> dict[str, int]:
     """Per field, how many of the heading's words (and keys) name it. A word that is one field's key, whole
     or cut short, is no misread of another field's (`изплащане` is no `доплащане`)."""
+    return dict(_heading_votes(text))
+
+
+@lru_cache(maxsize=1024)
+def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
+    """``heading_votes``, worked out once per heading text: a page's headings are asked about by several
+    stages (the columns' meaning, the heading's kind, unplaced figures), each word against every key."""
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     votes: dict[str, int] = {}
     generic: dict[str, int] = {}
@@ -88,7 +96,7 @@ def heading_votes(text: str) -> dict[str, int]:
         for o in others:
             if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
                 del votes[o]
-    return votes
+    return tuple(votes.items())
 
 
 @dataclass

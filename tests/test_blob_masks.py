@@ -57,3 +57,35 @@ def test_flatten_keeps_strokes_and_whitens_paper_away_from_text() -> None:
     assert (out[binary == 0] >= 250).all()  # paper stays paper
     assert (out[60:130, 40:400][binary[60:130, 40:400] > 0] < 100).all()  # the figures as scanned
     assert (out[510:550, 30:510] == 255).all()  # ink far from any text: paper
+
+
+def test_a_lookup_by_label_is_the_tables_entry_for_every_pixel_paper_included() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    lut = np.arange(7, 7 + b.n, dtype=np.uint16)  # paper (label 0) an entry of its own, 7
+    assert np.array_equal(b.by_label(lut), lut[b.labels])  # looked up on the ink's pixels alone
+    area = np.minimum(b.area, 65535).astype(np.uint16)
+    area[0] = 0
+    assert np.array_equal(b.pixel_area, area[b.labels])
+
+
+def test_dust_is_told_from_writing_as_by_every_pixel_of_the_zone() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    small = b.area < 80
+    small[0] = False
+    zone = cv2.dilate(b.at_least(80), cv2.getStructuringElement(cv2.MORPH_RECT, (19, 19)))
+    touched = np.bincount(b.labels[zone > 0].ravel(), minlength=b.n) > 0
+    keep = np.zeros(b.n, np.uint8)
+    keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
+    assert np.array_equal(b.without_dust(), keep[b.labels])  # the ink's pixels alone looked at
+    assert not b.without_dust()[300:303, 40:43].any()  # the lone speck is dust
+
+
+def test_a_blots_share_of_dark_pixels_is_counted_on_its_own_pixels() -> None:
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    level = float(np.median(gray[binary > 0]))
+    share = np.bincount(b.labels[gray < level], minlength=b.n) / np.maximum(1, b.area)
+    assert b.dark is not None
+    assert np.array_equal(b.dark[1:], share[1:]) and b.dark[0] == 0  # the paper is no blot

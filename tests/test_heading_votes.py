@@ -36,3 +36,11 @@ def test_a_column_headed_hours_is_no_days_column() -> None:
     assert kinds[3] is None and "days_worked" not in kinds
     kinds = columns.identify(body, ["№", "Име", "ЕГН", "Дни", "Брутно", "Удръжки", "Чиста заплата"])
     assert kinds[3] == "days_worked"
+
+
+def test_a_heading_is_worked_out_once_and_each_caller_gets_its_own_votes() -> None:
+    columns._heading_votes.cache_clear()
+    first = columns.heading_votes("Сума за\nполучаване")
+    first["net_pay"] = 99  # a caller's change stays its own
+    assert columns.heading_votes("Сума за\nполучаване") == {"net_pay": 2}  # `получаване` and `получава`
+    assert columns._heading_votes.cache_info().hits == 1  # the second stage asking does not work it out again
