@@ -48,9 +48,12 @@ EGN_AGE = "egn_age"
 # the header's columns repeat (two sheets side by side, two tables on one image) and the page could not be
 # read as two: a row may hold two people's figures (ocr/sheet.py two_tables_to_review)
 TWO_TABLES = "two_tables"
+# a name typed otherwise than the sheet's other names (its given name elsewhere, its capitals other):
+# a word read out of place or in the wrong case (ocr/plausibility.py, ocr/name_case.py)
+NAME_FORM = "name_form"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
-           TWO_TABLES)  # fmt: skip
+           TWO_TABLES, NAME_FORM)  # fmt: skip
 
 
 class Flags(set[str]):
