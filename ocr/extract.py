@@ -42,6 +42,7 @@ from .crossed_days import reread_crossed_days
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
 from .egn_second import doubt_valid_disagreeing
+from .egn_sex import flag_sex_disagreeing
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
@@ -293,6 +294,7 @@ def read_page(
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
+    flag_sex_disagreeing(drafts)  # an ЕГН valid by chance, or beside another's name: the other sex
     doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
