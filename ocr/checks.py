@@ -54,9 +54,14 @@ COLUMN_UNCHECKED = "column_unchecked"
 # two columns hold figures like the field's and no heading says which is it (a class for years of service
 # beside the days, ocr/outside_columns.py)
 COLUMN_AMBIGUOUS = "column_ambiguous"
+# a name typed otherwise than the sheet's other names (its given name elsewhere, its capitals other):
+# a word read out of place or in the wrong case (ocr/plausibility.py, ocr/name_case.py)
+NAME_FORM = "name_form"
+# a valid ЕГН whose ninth digit tells the other sex than its row's name (ocr/egn_sex.py)
+EGN_SEX = "egn_sex"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
-           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS)  # fmt: skip
+           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX)  # fmt: skip
 
 
 class Flags(set[str]):

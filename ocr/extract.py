@@ -46,6 +46,7 @@ from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
 from .egn_glyphs import mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
+from .egn_sex import flag_sex_disagreeing
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import reread_employer
@@ -303,6 +304,7 @@ def read_page(
     vouch_names(drafts)
     mend_failing_egns(a, s, kinds, drafts)  # an ЕГН failing its check digit read from the page's own glyphs
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
+    flag_sex_disagreeing(drafts)  # an ЕГН valid by chance, or beside another's name: the other sex
     doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)

@@ -13,6 +13,8 @@ from functools import lru_cache
 # ocr.header's edit distance, taken from rapidfuzz directly: ocr.header imports this module's lexicon
 from rapidfuzz.distance.Levenshtein import distance as levenshtein
 
+from .name_case import capitalised, case_like
+
 MALE = """
 Адриан Александър Алекси Ангел Антон Асен Атанас Благой Бойко Бойчо Борис Борислав Божидар Божил Бончо
 Валентин Валери Васил Величко Венцислав Веселин Видол Виктор Владимир Владислав Вълко Вълчо Гавраил Генчо
@@ -158,29 +160,33 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     """(corrected name, sure). Sure only when every word is a known name (after at most one letter fix
     per word) and the name has two or three words. (A name of two words on a sheet whose other names
     have three lost one, under a stamp or to a column split off its first word: ``plausibility``'s
-    sheet-wide check flags it; a sheet that writes every name in two words is not flagged for that.)"""
+    sheet-wide check flags it; a sheet that writes every name in two words is not flagged for that.)
+    The given name stands first or, on a sheet that types the family name first ('ПЕТРОВ Иван
+    Георгиев'), second; a word typed in capitals is looked up capitalised and kept in capitals."""
     if not name:
         return name, False
-    words = name.split()
+    read = name.split()
+    words = [capitalised(w) for w in read]
     fixed = []
     sure = 2 <= len(words) <= 3
-    given = len(words) == 3 and (words[0] in _female() or words[0] in _male())
+    at = next((k for k in (0, 1) if k < len(words) and (words[k] in _female() or words[k] in _male())), None)
     for k, w in enumerate(words):
-        c, ok = _check_word(w, given and k == 1)
+        c, ok = _check_word(w, len(words) == 3 and at is not None and k == at + 1)
         fixed.append(c)
         sure = sure and ok
     # a woman's patronymic and family name end in -а, a man's do not
-    female = fixed[0] in _female()
-    male = fixed[0] in _male()
+    given = fixed[at] if at is not None and at < len(fixed) else fixed[0]
+    female = given in _female()
+    male = given in _male()
     if female or male:
-        for w in fixed[1:]:
+        for w in (w for k, w in enumerate(fixed) if k != at):
             if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
                 sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
-    if len(fixed) == 2 and not (female or male) and fixed[0].endswith(("ов", "ев", "ова", "ева")):
+    if len(fixed) == 2 and at is None and fixed[0].endswith(("ов", "ев", "ова", "ева")):
         sure = False
-    return " ".join(fixed), sure
+    return " ".join(case_like(c, w) for c, w in zip(fixed, read, strict=True)), sure
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .name_case import as_typed
+
 # Letters that stand for digits in a numeric column.
 _DIGIT_LOOKALIKES = str.maketrans(
     {
@@ -86,14 +88,15 @@ def money_of_cell(text: str) -> tuple[str | None, bool]:
 
 
 def name(text: str) -> str | None:
-    """Cyrillic words, single spaces, each word capitalised (as typed on the sheets)."""
+    """Cyrillic words, single spaces, each word capitalised or in capitals (as typed on the sheet:
+    ``name_case``)."""
     t = text.translate(_LATIN_TO_CYR)
     t = _NAME_CHARS.sub(" ", t)
     words = [w.strip("-") for w in t.split()]
     words = [w for w in words if len(w) >= 2 or w.isupper()]
     if not words:
         return None
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+    return " ".join(as_typed(w) for w in words)
 
 
 def text_value(text: str) -> str | None:

@@ -22,6 +22,7 @@ from archive_core.records import PageReview
 from .checks import (
     LOW_CONFIDENCE,
     MONEY,
+    NAME_FORM,
     OUT_OF_RANGE,
     PAGE_PLAUSIBILITY,
     READINGS_DISAGREE,
@@ -29,6 +30,7 @@ from .checks import (
     one_edit,
     total_misread,
 )
+from .name_case import out_of_case
 from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
@@ -190,6 +192,7 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
     _pay_far_below_the_minimum(drafts, present, year)
     if "name" in present:
         _names_in_order(drafts)
+        _names_in_case(drafts)
         _names_short_of_a_word(drafts)
 
 
@@ -236,7 +239,14 @@ def _names_in_order(drafts: list[RowDraft]) -> None:
         return
     for d, x in zip(drafts, at, strict=True):
         if x is not None and x != usual:
-            d.review.add("name", LOW_CONFIDENCE)
+            d.review.add("name", NAME_FORM)
+
+
+def _names_in_case(drafts: list[RowDraft]) -> None:
+    """One sheet types every name alike, its family name in capitals or not: a name whose capitals differ
+    from most rows' was read in the wrong case (``name_case.out_of_case``)."""
+    for i in out_of_case([v if isinstance(v := d.values.get("name"), str) else None for d in drafts]):
+        drafts[i].review.add("name", NAME_FORM)
 
 
 def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | None) -> None:

@@ -1,0 +1,58 @@
+"""The letter case a name's words were typed in.
+
+Most sheets type a name's words capitalised ('Иван Петров Иванов'); some type the family name in
+capitals ('ПЕТРОВ Иван Георгиев'), and the record keeps the name as printed. Many Cyrillic small
+letters are their capital's shape made smaller (к о с т п н ш ...), so a word in capitals comes out of
+the engine with a small letter or two ('ПЕТРоВ') and a capitalised word now and then with a capital
+inside: a word is in capitals when most of its letters after the first are capitals.
+"""
+
+from __future__ import annotations
+
+MIN_LETTERS = 3  # a shorter word (an initial, a stray mark) tells no case
+
+
+def in_capitals(word: str) -> bool:
+    """Is the word typed in capitals (most of its letters after the first are)?"""
+    rest = [ch for ch in word[1:] if ch.isalpha()]
+    return len(rest) >= MIN_LETTERS - 1 and 2 * sum(ch.isupper() for ch in rest) > len(rest)
+
+
+def as_typed(word: str) -> str:
+    """The word in capitals or capitalised, as ``in_capitals`` tells."""
+    return word.upper() if in_capitals(word) else word[:1].upper() + word[1:].lower()
+
+
+def capitalised(word: str) -> str:
+    """The word as the name lists write it ('ПЕТРОВ' -> 'Петров')."""
+    return word[:1].upper() + word[1:].lower()
+
+
+def case_like(word: str, model: str) -> str:
+    """``word`` (as the name lists write it) in the case of ``model`` (the word as read)."""
+    return word.upper() if model.isupper() and len(model) >= MIN_LETTERS else word
+
+
+def mixed(word: str) -> bool:
+    """A word read with both capitals and small letters after its first: its case is a guess."""
+    rest = [ch for ch in word[1:] if ch.isalpha()]
+    return any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
+
+
+def capitals_at(name: str) -> frozenset[int]:
+    """Which words of the name are in capitals (the family name's place on a sheet that types it so)."""
+    return frozenset(k for k, w in enumerate(name.split()) if len(w) >= MIN_LETTERS and w.isupper())
+
+
+def out_of_case(names: list[str | None]) -> list[int]:
+    """The rows whose name is typed in other capitals than most on the sheet ('Петров Иван Георгиев'
+    among 'ПЕТРОВ Иван Георгиев's, or one word in capitals where no other name has one): a word read
+    in the wrong case. Too few names, or no clear custom (under three in four alike): none."""
+    at = [capitals_at(n) if n else None for n in names]
+    known = [x for x in at if x is not None]
+    if len(known) < 3:
+        return []
+    usual = max(set(known), key=known.count)
+    if known.count(usual) < 0.75 * len(known):
+        return []
+    return [i for i, x in enumerate(at) if x is not None and x != usual]
