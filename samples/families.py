@@ -80,7 +80,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
        thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
        ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
-       "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
+       "Начислено" over the pay); the days on sick leave beside the days worked (no payroll-page/1
+       field); a row per person on two typed lines (the name and ЕГН on the first, the
        figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
        corrections in the margin with an arrow, or typed over; a stamp over the totals, "Общо:" for
        "Всичко"; the period as "месец май 1991", "05.1991" or "V-1991", or after the title on its line;
