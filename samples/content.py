@@ -107,7 +107,7 @@ def _scale(year0: int, year: int) -> Decimal:
     return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
 
 
-def _working_days(year: int, month: int) -> int:
+def working_days(year: int, month: int) -> int:
     days = egn_mod.days_in_month(year, month)
     return sum(1 for d in range(1, days + 1) if date(year, month, d).weekday() < 5)
 
@@ -161,7 +161,7 @@ def make_sheet(
     k = (m0 - 1) + month_index
     year, month = y0 + k // 12, k % 12 + 1
     year = min(year, 1996)
-    wd = _working_days(year, month)
+    wd = working_days(year, month)
     dim = egn_mod.days_in_month(year, month)
     cols = set(ef.layout)
     rows: list[dict[str, object]] = []

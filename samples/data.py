@@ -115,6 +115,9 @@ COLUMNS: dict[str, Column] = {
     "class_pct": Column("class_pct", ("Клас\n%",), True, 0.6),
     # family L's fifth itemised deduction: a court order's garnishment (запор), on a few people's pay
     "court": Column("court", ("Запор",), True, 1.1),
+    # family L's column that is no payroll-page/1 field: the days on sick leave (paid by the insurance, not
+    # the employer), beside the days worked
+    "sick": Column("sick", ("Болнични\nдни",), True, 0.8),
 }
 
 # Column sets and orders seen on real sheets.

@@ -80,7 +80,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        faces; Gentium Plus; Noto Sans Mono); leva and stotinki in columns of their own ("лв." | "ст."), the
        thousands apostrophe or space on some amounts only; a heading cell merged over runs of columns
        ("Удръжки" over the itemised deductions, which may include a court order's "Запор", and their total;
-       "Начислено" over the pay); a row per person on two typed lines (the name and ЕГН on the first, the
+       "Начислено" over the pay); the days on sick leave beside the days worked (no payroll-page/1
+       field); a row per person on two typed lines (the name and ЕГН on the first, the
        figures on the second); the ЕГН or the row number at the far right; only the heading ruled;
        corrections in the margin with an arrow, or typed over; a stamp over the totals, "Общо:" for
        "Всичко"; the period as "месец май 1991", "05.1991" or "V-1991", or after the title on its line;
@@ -101,7 +102,7 @@ from pathlib import Path
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent
+from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L")
@@ -513,6 +514,7 @@ HEADINGS_L: dict[str, tuple[str, ...]] = {
     "advance": ("Аванс\nпо\nведомост", "Взето\nв аванс"),
     "union_fee": ("Профс.\nвнос", "Синдикат\nКНСБ"),
     "court": ("Запор", "Запори\nи изп.\nлистове", "Съдебни\nудръжки"),
+    "sick": ("Болнични\nдни", "Дни\nв болничен", "Неплатен\nи болн.\n(дни)"),
 }
 
 EMPLOYERS_DASHED = (
@@ -773,6 +775,9 @@ def _l_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if "deductions" in layout and any(c in DEDUCTION_PARTS for c in layout) and rng.random() < 0.45:
         layout.insert(layout.index("deductions"), "court")
         ef.headings["court"] = rng.choice(HEADINGS_L["court"])
+    if "days_worked" in layout and rng.random() < 0.35:  # the days on sick leave beside the days worked
+        layout.insert(layout.index("days_worked") + rng.choice((0, 1)), "sick")
+        ef.headings["sick"] = rng.choice(HEADINGS_L["sick"])
     for c in ("union_fee", "signature", "advance", "position"):  # what the page has no room for
         if len(layout) > (11 if habits.split_cents else 12) and c in layout:
             layout.remove(c)
@@ -886,6 +891,12 @@ def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: Employ
         sheet.title = f"{sheet.title} {sheet.period_text.upper()}"
         sheet.period_text = ""
     sheet.total_label = habits.total_word
+    if "sick" in sheet.layout:  # the working days a person did not work were sick leave, now and then
+        wd = working_days(sheet.year, sheet.month)
+        for r in sheet.rows:
+            days = r["days_paid"]
+            assert isinstance(days, int)
+            r["sick"] = min(wd - days, rng.choice((0, 0, 1, 2, 3, 5, 10))) if days < wd else 0
 
 
 def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:

@@ -370,7 +370,7 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
         return ""
     if field_ == "row" and sheet.row_dot:
         return f"{v}."
-    if field_ == "court" and not v:  # family L: no court order on this person's pay, the cell left blank
+    if field_ in ("court", "sick") and not v:  # family L: no court order, no sick leave: the cell left blank
         return ""
     if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ == "rate":
         from decimal import Decimal

@@ -426,6 +426,7 @@ def test_family_l_draws_its_own_switches():
     assert not {"arrow", "head"} & ({h.correction for h in others} | {h.ruling for h in others})
     assert not any(h.two_line or h.split_cents or h.groups or h.carried for h in others)
     assert families.YEARS["L"] == (1980, 1996) and "court" not in families.DEDUCTION_PARTS
+    assert all(c not in lay for f in "BCDEFGHIJK" for lay in families.FAMILY_LAYOUTS[f] for c in ("court", "sick"))
 
 
 def _l_sheets(n: int, seed: int):
@@ -457,7 +458,7 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     from collections import Counter
 
     from samples import data, families
-    from samples.content import money_text
+    from samples.content import money_text, working_days
 
     seen: Counter[str] = Counter()
     for habits, sheet, style in _l_sheets(40, 9):
@@ -490,6 +491,11 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
             seen["thousands on some amounts only"] += 1
         seen["leva | stotinki"] += sheet.split_cents
         seen["court order"] += "court" in cols and any(not r["court"] for r in sheet.rows)
+        if "sick" in cols:  # days on sick leave: no truth field, never more than the days not worked
+            assert cols.index("sick") in (cols.index("days_worked") - 1, cols.index("days_worked") + 1)
+            wd = working_days(sheet.year, sheet.month)
+            assert all(0 <= r["sick"] <= wd - r["days_paid"] for r in sheet.rows)
+            seen["sick days"] += any(r["sick"] for r in sheet.rows)
         seen["ЕГН or № at the far right"] += cols[-1] in ("egn", "row")
         seen["net before deductions"] += "deductions" in cols and cols.index("net_pay") < cols.index("deductions")
         for a, b, label in sheet.groups:
@@ -508,7 +514,7 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
                   "leva | stotinki", "court order", "ЕГН or № at the far right", "net before deductions",
                   "merged group heading", "town after a comma", "address", "two lines a row", "only the heading ruled",
                   "margin arrow", "stamp over the totals", "landscape", "period in the title", "father's initial",
-                  "totals word"):  # fmt: skip
+                  "totals word", "sick days"):  # fmt: skip
         assert seen[habit] >= 2, (habit, seen)
     assert seen["new face"] == 40
 
@@ -530,7 +536,7 @@ def test_family_l_draws_two_line_rows_split_money_and_merged_headings():
     grouped = {j for a, b, _ in sheet.groups for j in range(cols.index(a), cols.index(b) + 1)}
     assert grouped and all((heads[j][1] > top) == (j in grouped) for j in heads)
     raw = json.loads(truth_of(sheet, geo, "page-0001.png").to_json())
-    assert not {"court", "tax", "insurance", "advance", "union_fee", "days_paid"} & {k for r in raw["rows"] for k in r}
+    assert not {"court", "sick", "tax", "insurance", "advance", "union_fee", "days_paid"} & {k for r in raw["rows"] for k in r}
     assert len(raw["rows"]) == len(sheet.rows) and set(raw["totals"]) <= set(MONEY_FIELDS)
 
 
