@@ -94,7 +94,8 @@ def doubt_days_between_two(
     """The days placed where no heading names them while another column left unplaced holds day-like
     figures (1-31) on half of the rows or more right of the names, its heading naming nothing else (a class for years of
     service, 0-30 %, with its heading unread: K dev 3002 p1 took it for the days, every figure wrong and
-    none flagged): which of the two are the days, nothing says; the days go to review on every row."""
+    none flagged): which of the two are the days, nothing says; the days go to review on every row. Not
+    where the placed days repeat as days do and the other column's figures do not (``_days_repeat_clearly``)."""
     from .columns import _day_like, heading_votes
 
     if "days_worked" not in kinds or not texts:
@@ -110,9 +111,19 @@ def doubt_days_between_two(
         if heading_votes(heading) or named_not_pay(heading):
             continue
         cells = [row[c] if c < len(row) else "" for row in texts]
-        if _day_like(cells) >= max(2, 0.5 * len(cells)):
+        if _day_like(cells) >= max(2, 0.5 * len(cells)) and not _days_repeat_clearly(texts, days, cells):
             for d in drafts:
                 if d.values.get("days_worked") is not None:
                     d.review.add("days_worked", checks.COLUMN_AMBIGUOUS)
             return True
     return False
+
+
+def _days_repeat_clearly(texts: list[list[str]], days: int, other: list[str]) -> bool:
+    """The placed days column's most common figure (the month's working days) is on half of its figures
+    or more, and twice as often as the other column's most common one: the days, as most people work
+    the whole month (K dev 3004 p1: `23` five times of eight beside a class whose figures all differ)."""
+    cells = [row[days] if days < len(row) else "" for row in texts]
+    figures = sum(1 for t in cells if digits(t))
+    top = repeats(cells)
+    return figures > 0 and 2 * top >= figures and top >= 2 * repeats(other)

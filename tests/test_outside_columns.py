@@ -101,3 +101,13 @@ def test_the_days_beside_a_class_no_heading_names_go_to_review() -> None:
     # nor are the row numbers left of the names, not placed as such
     numbers = [[str(i + 1), r[1], r[2], "", r[4]] for i, r in enumerate(texts)]
     assert not outside_columns.doubt_days_between_two(drafts, [None, *kinds[1:]], numbers, [""] * 5)
+
+
+def test_days_that_repeat_as_days_do_beside_a_class_stay_unflagged() -> None:
+    # K dev 3004 p1 as read: the days (`23` five times of eight) beside a class whose figures all differ
+    days, classes = ("23", "3", "7", "23", "23", "23", "23", "16"), ("", "10", "20", "6", "14", "18", "7", "2")
+    texts = [[str(i + 1), "Гъркова Евгения", k, d, "77,46"] for i, (k, d) in enumerate(zip(classes, days, strict=True))]
+    kinds = ["row", "name", None, "days_worked", "gross_pay"]
+    drafts = [checks.RowDraft(values={"days_worked": int(d)}) for d in days]
+    assert not outside_columns.doubt_days_between_two(drafts, kinds, texts, [""] * 5)
+    assert not any(d.review for d in drafts)
