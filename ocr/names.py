@@ -201,8 +201,8 @@ def _male() -> frozenset[str]:
 
 def given_name_position(name: str | None) -> int | None:
     """Which word of the name is a known given name (0: first, as "Иван Петров Иванов"; 1: second, as a
-    sheet that puts the family name first), None when neither or both are."""
-    words = (name or "").split()
+    sheet that puts the family name first), None when neither or both are. A name in capitals counts."""
+    words = [capitalised(w) for w in (name or "").split()]
     given = _female() | _male()
     at = [i for i in (0, 1) if i < len(words) and words[i] in given]
     return at[0] if len(at) == 1 else None

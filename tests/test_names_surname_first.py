@@ -41,3 +41,11 @@ def test_a_name_in_other_capitals_than_the_sheets_others_goes_to_a_person():
     rows = [RowDraft(values={"name": n}) for n in usual]
     cross_check(rows, ["name"], 1990, 3)
     assert [("name" in r.review) for r in rows] == [False, False, True, False]
+
+
+def test_a_name_typed_all_in_capitals_is_checked_and_its_order_told():
+    from ocr.names import given_name_position
+
+    assert check_name("ПЕТРОВ ИВАН ГЕОРГИЕВ") == ("ПЕТРОВ ИВАН ГЕОРГИЕВ", True)
+    assert given_name_position("ПЕТРОВ ИВАН ГЕОРГИЕВ") == 1
+    assert given_name_position("ИВАН ГЕОРГИЕВ ПЕТРОВ") == 0
