@@ -260,7 +260,9 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     too many ("САПК": only "АПК" is one letter shorter) is that form, else left as read; either way the
     name goes to a person ("До": "ДФ" or "ДП"?)."""
     core = tok.strip("„“.,")
-    if not (2 <= len(core) <= 4) or not core[:1].isupper() or core.upper() in _ABBREVIATIONS or not core.isalpha():
+    # two small letters ("де" for "ДФ", J dev 1003 p4) are no word a name starts with, but "гр." and "им."
+    small = len(core) == 2 and core.islower() and core not in ("гр", "им")
+    if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
     # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
     near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)

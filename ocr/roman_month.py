@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Word
 from .header import _ROMAN, Header, month_as_number
-from .period import as_year
+from .period import SURE, as_year
 
 NUMERALS = "IVX0123456789.-/"  # what the second reading may read on the period's line
 # the text model's readings of a numeral's strokes: Cyrillic look-alikes, a stroke as a digit or a bar
@@ -32,10 +33,17 @@ _STROKES = str.maketrans({"У": "V", "у": "V", "Т": "I", "т": "I", "1": "I", 
 _BEFORE_YEAR = re.compile(r"([IVX1]+?)[.\-/]?(\d{4})(?!\d)")
 
 
-def _crop(a: Analysis, box: Box) -> tuple[np.ndarray, tuple[int, int]]:
+BORDER = 20  # white around the crop: the figures' model misses a numeral at the crop's very edge ("Х-": "-")
+
+
+def _crop(a: Analysis, box: Box, side: int) -> tuple[np.ndarray, tuple[int, int]]:
+    """The box with half a letter above and below and ``side`` pixels left and right, in a white border; and
+    where the bordered crop's corner stands on the page."""
     m = max(6, box.h // 2)
-    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - box.h)
-    return np.ascontiguousarray(a.clean[y0 : box.y1 + m, x0 : box.x1 + box.h]), (x0, y0)
+    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - side)
+    crop = a.clean[y0 : box.y1 + m, x0 : box.x1 + side]
+    bordered = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    return np.ascontiguousarray(bordered), (x0 - BORDER, y0 - BORDER)
 
 
 def _span(words: list[Word] | tuple[Word, ...]) -> Box:
@@ -71,9 +79,9 @@ def _year_word(line: tuple[Word, ...]) -> tuple[int, Word] | None:
     return None
 
 
-def _read(a: Analysis, box: Box, engine: OcrEngine) -> list[Word]:
-    crop, (x0, y0) = _crop(a, box)
-    if crop.size == 0:
+def _read(a: Analysis, box: Box, engine: OcrEngine, side: int) -> list[Word]:
+    crop, (x0, y0) = _crop(a, box, side)
+    if crop.shape[0] <= 2 * BORDER or crop.shape[1] <= 2 * BORDER:
         return []
     ws = engine.figures(crop, whitelist=NUMERALS)
     return [replace(w, box=Box(w.box.x0 + x0, w.box.y0 + y0, w.box.x1 + x0, w.box.y1 + y0)) for w in ws]
@@ -85,7 +93,7 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     if found is None:
         return
     at, year = found
-    ws = _read(a, _span(line), engine)
+    ws = _read(a, _span(line), engine, _span(line).h)
     roman = numeral_before_year("".join(w.text for w in ws))
     if roman is None:
         return
@@ -105,15 +113,25 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
 def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
     w = h.month_word
     assert w is not None
-    ws = _read(a, w.box, engine)
-    text = "".join(x.text for x in ws).strip(".-/")
-    again, _ = month_as_number(text)
+    ws = _read(a, w.box, engine, w.box.h // 3)
+    text = "".join(x.text for x in ws)
+    again = month_in(text)
     if again is None:
         return
-    if again != h.month:
+    if (_ROMAN.index(again) + 1 if again in _ROMAN else int(again)) != h.month:
         h.month_unsure = f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
-    elif h.month_unsure is not None and text == text.replace("1", "") and text in _ROMAN:
-        h.month_unsure = None  # "111" taken for III, and the figures' model reads "III": two models agree
+    elif again in _ROMAN or again == w.text.strip(".,:;/-"):  # two models read the same numeral or number
+        h.month_unsure = None  # ("111" taken for III, and the figures' model reads "III")
+        h.month_word = replace(w, conf=max(w.conf, SURE))
+
+
+def month_in(text: str) -> str | None:
+    """The month a reading of the month's word alone gives, as read: a numeral ("X-3": the year's first
+    digit beside it), else the one number of one or two digits; None when neither or several."""
+    parts = [p for p in re.split(r"[.\-/\s]+", text) if p]
+    roman = [p for p in parts if p in _ROMAN]
+    numbers = [p for p in parts if p.isdigit() and len(p) <= 2 and 1 <= int(p) <= 12]
+    return roman[0] if len(roman) == 1 else numbers[0] if not roman and len(numbers) == 1 else None
 
 
 def read_again(a: Analysis, h: Header, engine: OcrEngine) -> None:

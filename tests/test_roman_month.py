@@ -91,3 +91,18 @@ def test_a_numeral_glued_to_the_year_is_compared_without_the_year_s_digits():
     roman_month.read_again(PAGE, h, Figures("3VII.1988."))  # type: ignore[arg-type]
     assert h.month == 7 and h.month_unsure is None  # "УТТ" is V, I, I; the 1s of 1988 are no strokes
     assert h.year_word is not None and h.year_word.text == "1988"
+
+
+def test_a_numeral_the_figures_model_reads_the_same_is_sure():
+    h = _period(("м,", 0.9, (1082, 331, 1110, 360)), ("Х-", 0.81, (1140, 331, 1196, 360)),
+                ("1991", 0.95, (1221, 331, 1306, 360)), ("год.", 0.92, (1328, 331, 1388, 360)))  # fmt: skip
+    assert h.month == 10 and h.month_unsure is not None  # K dev 3004 p4: a Cyrillic "Х" taken for X
+    roman_month.read_again(PAGE, h, Figures("X-3"))  # type: ignore[arg-type]  # the year's first digit beside it
+    assert h.month == 10 and h.month_unsure is None and h.month_word is not None and h.month_word.conf >= 0.9
+    assert period._month_doubt(h) is None
+
+
+def test_the_month_in_a_reading_of_its_word_alone():
+    assert roman_month.month_in("X-3") == "X"
+    assert roman_month.month_in("03") == "03"
+    assert roman_month.month_in("1.3") is None  # two numbers: which?

@@ -81,3 +81,13 @@ def test_a_word_dropped_as_dust_before_the_name_or_a_legal_form_misread_in_small
     name = clean_employer(_line(("Дий", 0.91, (214, 213, 288, 265)), ("„Балкан“", 0.90, (313, 213, 492, 265)),
                                 ("Троян", 0.90, (515, 222, 633, 261))), doubts)  # fmt: skip
     assert name == "Дий „Балкан“ Троян" and any("Дий" in d for d in doubts)  # the sheet said "ДИП"
+
+
+def test_a_legal_form_read_in_two_small_letters_sends_the_name_to_a_person():
+    doubts: list[str] = []
+    name = clean_employer(_line(("де", 0.9, (200, 100, 240, 140)), ("„Родопа“", 0.9, (260, 100, 400, 140)),
+                                ("Смолян", 0.9, (420, 100, 540, 140))), doubts)  # fmt: skip
+    assert name == "де „Родопа“ Смолян" and doubts  # J dev 1003 p4: the sheet said "ДФ"
+    doubts = []
+    clean_employer(_line(("гр.", 0.9, (200, 100, 240, 140)), ("Плевен", 0.9, (260, 100, 400, 140))), doubts)
+    assert not doubts
