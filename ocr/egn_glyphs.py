@@ -115,7 +115,7 @@ def reread(glyph_list: list[np.ndarray], first: str, pictures: dict[str, np.ndar
     for k, x in enumerate(glyph_list):
         was = pictures.get(first[k])
         if was is None:
-            return None  # no picture of the digit read: nothing to weigh it against
+            continue  # no picture of the digit read: nothing to weigh it against, it stays
         leans = {d: lean(x, was, t) for d, t in pictures.items() if d != first[k]}
         best = max(leans, key=lambda d: leans[d])
         if leans[best] < MIN_LEAN or _score(x, pictures[best]) < MIN_SCORE:
@@ -181,19 +181,37 @@ def mend_failing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: li
 
 def settle_disagreeing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
     """Each ЕГН whose two models' readings make two valid ЕГН (``egn_second``): where the page's glyphs
-    read it as the valid one the second reading points to, that one stands; how many were settled."""
+    read it as the valid one the second reading points to, that one stands; where they clearly show the
+    first reading's digits wherever the second differs, the first stands. How many were settled."""
     cut, pictures = _page_glyphs(a, s, kinds, drafts, READINGS_DISAGREE)
     settled = 0
     for i, gs in cut.items():
         d = drafts[i]
         first = str(d.values.get("egn"))
+        others = [str(o) for o in d.alts.get("egn", []) if o is not None and str(o) != first]
         new = reread(gs, first, pictures)
-        if new is None or not any(_between(first, str(o), new) for o in d.alts.get("egn", [])):
+        if new is not None and any(_between(first, o, new) for o in others):
+            d.values["egn"] = new
+        elif not (
+            others and egn_mod.is_valid(first) and all(confirms(gs, first, o, pictures) for o in others)
+        ):
             continue
-        d.values["egn"] = new
         d.review.discard("egn")
         settled += 1
     return settled
+
+
+def confirms(glyph_list: list[np.ndarray], first: str, other: str, pictures: dict[str, np.ndarray]) -> bool:
+    """Every glyph where ``other`` reads another digit than ``first`` lies clearly on the first one's side
+    (``lean``), and there is such a glyph: the page's glyphs say the first reading is what is printed."""
+    diff = [k for k in range(min(len(first), len(other), len(glyph_list))) if first[k] != other[k]]
+    if not diff or len(first) != len(other):
+        return False
+    for k in diff:
+        was, to = pictures.get(first[k]), pictures.get(other[k])
+        if was is None or to is None or lean(glyph_list[k], was, to) > -MIN_LEAN:
+            return False
+    return True
 
 
 def _between(first: str, second: str, new: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from archive_core import egn
-from ocr.egn_glyphs import SIZE, _between, _norm, reread
+from ocr.egn_glyphs import SIZE, _between, _norm, confirms, reread
 
 RNG = np.random.default_rng(5)
 W, H = SIZE
@@ -44,10 +44,15 @@ def test_a_glyph_between_two_pictures_changes_nothing():
     assert reread(gs, read, PICTURES) is None
 
 
-def test_a_digit_no_valid_egn_of_the_page_shows_changes_nothing():
+def test_a_digit_no_valid_egn_of_the_page_shows_is_neither_read_nor_changed():
     truth, read = "4401218215", "4491218215"
-    pictures = {d: p for d, p in PICTURES.items() if d != "9"}
-    assert reread(_glyphs(truth), read, pictures) is None
+    assert reread(_glyphs(truth), read, {d: p for d, p in PICTURES.items() if d != "0"}) is None
+    # no picture of the 9 read: it cannot be weighed, it stays and the ЕГН fails its check
+    assert reread(_glyphs(truth), read, {d: p for d, p in PICTURES.items() if d != "9"}) is None
+    # no picture of a digit read elsewhere: that glyph stays, the zero is still read (E dev 501 p5, no 8)
+    assert reread(_glyphs("3108252414"), "3168252414", {d: p for d, p in PICTURES.items() if d != "8"}) == (
+        "3108252414"
+    )
 
 
 def test_a_reading_the_glyphs_do_not_make_valid_stands_flagged():
@@ -69,3 +74,14 @@ def test_two_valid_readings_are_settled_where_the_glyphs_read_the_second_ones_di
     # a glyph reading that takes a digit neither model read settles nothing
     assert not _between(first, "3505158639", truth)
     assert not _between(first, second, first)
+
+
+def test_two_valid_readings_are_settled_for_the_first_where_the_glyphs_clearly_show_its_digits():
+    # E dev 501 p5 (the regression sheet): 5010213260 read right, the other model's digits make another valid one
+    first, second = "5010213260", "5010213269"
+    assert confirms(_glyphs(first), first, second, PICTURES)
+    assert not confirms(_glyphs("5010213269"), first, second, PICTURES)  # the glyph shows the second's 9
+    gs = _glyphs(first)
+    gs[9] = (FACES["0"] + FACES["9"]) / 2  # between the two: nothing settled
+    assert not confirms(gs, first, second, PICTURES)
+    assert not confirms(_glyphs(first), first, first, PICTURES)  # no digit differs: nothing to weigh
