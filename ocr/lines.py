@@ -54,15 +54,20 @@ def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Ru
 
 
 def find_rules(
-    binary: np.ndarray, *, dpi: int = 300, blots: tuple[np.ndarray, np.ndarray] | None = None
+    binary: np.ndarray,
+    *,
+    dpi: int = 300,
+    blots: tuple[np.ndarray, np.ndarray] | None = None,
+    dashed: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Rules:
     """Long thin strokes; gaps in broken ruling are bridged, doubled rules merge into one; dashed rules
-    are drawn solid first (``blots``: the binary's component stats and centroids, when known)."""
+    are drawn solid first (``blots``: the binary's component stats and centroids, when known; ``dashed``:
+    ``dashed_rules`` of this binary at this dpi, when already drawn)."""
     h, w = binary.shape
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
     vk = max(30, int(90 * unit))
-    dashed_h, dashed_v = dashed_rules(binary, dpi=dpi, blots=blots)
+    dashed_h, dashed_v = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
     horiz = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_h), cv2.MORPH_OPEN,
                              cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))  # fmt: skip
     vert = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_v), cv2.MORPH_OPEN,

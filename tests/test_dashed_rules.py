@@ -48,3 +48,24 @@ def test_striped_letters_and_a_few_hyphens_are_no_rule() -> None:
     h, v = lines.dashed_rules(img)
     assert cv2.countNonZero(h) == 0 and cv2.countNonZero(v) == 0
     assert lines.find_rules(img).horizontal == []
+
+
+def test_a_flat_pages_dashed_rules_are_drawn_once_for_the_bend_and_the_rules(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ocr import analysis
+
+    ink = _page()
+    for y in (150, 400, 650):  # a page ruled in dashes, lying flat
+        _dashed(ink, y, 100, 2300)
+    img = 255 - ink  # dark dashes on white paper
+    calls: list[int] = []
+    draw = lines.dashed_rules
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(lines, "dashed_rules", counted)
+    s = analysis.straighten(img, unbend=True)
+    rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed)
+    assert s.bend is None and len(calls) == 1  # the rules reuse what the bend was measured on
+    assert rules.horizontal == lines.find_rules(s.binary, blots=s.blots).horizontal != []
