@@ -146,11 +146,14 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
     """One word of a name (``middle``: the patronymic of 'given patronymic family'). A face whose о looks
     like е reads 'Лазаров' as 'Лазарев', a word the lexicon holds too: a rare word one letter from exactly
     one common name is that name, and a patronymic's place holding a family name whose other ending is a
-    patronymic ('Пенчев' where 'Пенчов' is the father's), stays as read; both go to a person."""
+    patronymic ('Пенчев' where 'Пенчов' is the father's), stays as read; both go to a person, and so does
+    a rare word one letter from several common names."""
     if word in lexicon() and word not in _common():
         near = [c for c in _common() if abs(len(c) - len(word)) <= 1 and levenshtein(word, c) == 1]
         if len(near) == 1:
             return near[0], False
+        if near:  # 'Пейчова' (a rare family name's form) for 'Пенчова', 'Пейова' or 'Пейчева': which, a person says
+            return word, False
     if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
         return word, False
     return correct_word(word)

@@ -49,3 +49,10 @@ def test_a_name_typed_all_in_capitals_is_checked_and_its_order_told():
     assert check_name("ПЕТРОВ ИВАН ГЕОРГИЕВ") == ("ПЕТРОВ ИВАН ГЕОРГИЕВ", True)
     assert given_name_position("ПЕТРОВ ИВАН ГЕОРГИЕВ") == 1
     assert given_name_position("ИВАН ГЕОРГИЕВ ПЕТРОВ") == 0
+
+
+def test_a_rare_form_one_letter_from_several_common_names_goes_to_a_person():
+    """K dev 3005 page 4: 'КЪНЧЕВА Донка Пенчова' read 'Пейчова', a rare family name's form in the lists
+    one letter from 'Пенчова', 'Пейова' and 'Пейчева': it passed as sure."""
+    assert check_name("КЪНЧЕВА Донка Пейчова") == ("КЪНЧЕВА Донка Пейчова", False)
+    assert check_name("КЪНЧЕВА Донка Пенчова") == ("КЪНЧЕВА Донка Пенчова", True)
