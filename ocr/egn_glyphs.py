@@ -179,6 +179,27 @@ def mend_failing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: li
     return mended
 
 
+def doubt_valid_by_glyphs(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
+    """Each valid ЕГН no check doubts whose glyphs, against the page's pictures, read as another valid ЕГН
+    (a barred zero read as a 6 that keeps the check digit): to a person; how many."""
+    if "egn" not in kinds or len(drafts) != len(s.body_rows):
+        return 0
+    _, pictures = _page_glyphs(a, s, kinds, drafts, CHECK_DIGIT)
+    c = kinds.index("egn")
+    sent = 0
+    for i, d in enumerate(drafts):
+        v = d.values.get("egn")
+        if not isinstance(v, str) or "egn" in d.review or not egn_mod.is_valid(v):
+            continue
+        gs = glyphs(a, a.grid.cell(s.body_rows[i], c))
+        new = reread(gs, v, pictures) if gs is not None else None
+        # not offered as a reading: settle_disagreeing_egns must not take it on its own word
+        if new is not None:
+            d.review.add("egn", READINGS_DISAGREE)
+            sent += 1
+    return sent
+
+
 def settle_disagreeing_egns(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[RowDraft]) -> int:
     """Each ЕГН whose two models' readings make two valid ЕГН (``egn_second``): where the page's glyphs
     read it as the valid one the second reading points to, that one stands; where they clearly show the

@@ -44,7 +44,7 @@ from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
 from .days_calendar import settle_by_calendar
 from .egn_age import flag_out_of_working_age
-from .egn_glyphs import mend_failing_egns, settle_disagreeing_egns
+from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
 from .egn_sex import flag_sex_disagreeing
 from .egncells import put_egns, split_egn_cells
@@ -308,6 +308,7 @@ def read_page(
     doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
+    doubt_valid_by_glyphs(a, s, kinds, drafts)  # a valid ЕГН whose glyphs read as another valid one: not silent
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
