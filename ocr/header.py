@@ -672,8 +672,10 @@ def _period(line: list[Word], h: Header) -> bool:
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
         at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
         before = line[i - 1].text.lower().strip(".") if i > 0 else ""
-        # right before the year a word stands where the month does ("за н, ини 1981 г.": "м." misread too)
-        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT or at == 0)
+        # after a one-letter abbreviation and right before the year ("за н, ини 1981 г.": "м." misread as
+        # "н,"), a word stands where the month does
+        abbreviated = i > 0 and re.fullmatch(r"\w[.,]", line[i - 1].text) is not None
+        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT or (at == 0 and abbreviated))
         unsure = None
         if mon is None and (before in _PERIOD_CONTEXT or at == 0):
             mon, unsure = month_as_number(w.text)
