@@ -21,24 +21,27 @@ def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
     h, w = binary.shape
     horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
     joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
-    n, labels, stats, _ = components(joined)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
-    for i in range(1, n):
-        x, y, bw, bh = (int(v) for v in stats[i, :4])
-        if bw < 0.3 * w or bh > 0.05 * h:
-            continue
-        ys, xs = np.nonzero((labels[y : y + bh, x : x + bw] == i) & (horiz[y : y + bh, x : x + bw] > 0))
-        if xs.size == 0:
-            continue
-        b = (xs + x) // STEP
-        count = np.bincount(b, minlength=bins).astype(np.float64)
-        centre = np.bincount(b, weights=(ys + y).astype(np.float64), minlength=bins)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            centre = np.where(count >= 4, centre / np.maximum(count, 1), np.nan)
-        if np.count_nonzero(~np.isnan(centre)) < 5:
-            continue
-        offsets.append(centre - np.nanmedian(centre))
+    for top, labels, stats in _bands_labelled(joined):
+        for i in range(1, len(stats)):
+            x, y, bw, bh = (int(v) for v in stats[i, :4])
+            if bw < 0.3 * w or bh > 0.05 * h:
+                continue
+            ys, xs = np.nonzero(
+                (labels[y : y + bh, x : x + bw] == i) & (horiz[top + y : top + y + bh, x : x + bw] > 0)
+            )
+            y += top
+            if xs.size == 0:
+                continue
+            b = (xs + x) // STEP
+            count = np.bincount(b, minlength=bins).astype(np.float64)
+            centre = np.bincount(b, weights=(ys + y).astype(np.float64), minlength=bins)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                centre = np.where(count >= 4, centre / np.maximum(count, 1), np.nan)
+            if np.count_nonzero(~np.isnan(centre)) < 5:
+                continue
+            offsets.append(centre - np.nanmedian(centre))
     if not offsets:
         return None
     stack = np.vstack(offsets)
@@ -53,6 +56,19 @@ def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
     if float(d.max() - d.min()) < MIN_BEND:
         return None
     return np.interp(np.arange(w), idx * STEP + STEP / 2, d)
+
+
+def _bands_labelled(mask: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """The blots of ``mask`` labelled band by band (runs of rows with ink; no blot crosses a row of paper):
+    (the band's first row, its labels, its stats). The same blots as one labelling of the page, whose
+    paper between the rules it need not scan: 1 ms instead of 20 on a page."""
+    rows = np.flatnonzero(cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel())
+    out = []
+    for run in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if rows.size else []:
+        top = int(run[0])
+        _, labels, stats, _ = components(mask[top : int(run[-1]) + 1])
+        out.append((top, labels, stats))
+    return out
 
 
 def _running_median5(d: np.ndarray) -> np.ndarray:
