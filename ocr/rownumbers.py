@@ -141,11 +141,22 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
     neighbour's printed number. It keeps no number and goes to a person.
     A line with a figure in every column of figures but one or none (three at the least) is a person's
     whose name, ЕГН and number went unread (K dev 3001 p5, a slipped carbon: left out of the order, the
-    next person took its printed number); a line of corrections holds a few figures, not a row's."""
+    next person took its printed number); a line of corrections holds a few figures, not a row's. A band
+    taller than one and a half rows is not one person's (the grid lost the rules between several people:
+    D's `d-rows-lost-printed-numbers-skip`, five rows in one band whose figures are their sums)."""
     def count(d: checks.RowDraft) -> int:
         return sum(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY))
 
+    def height(d: checks.RowDraft) -> int | None:
+        return d.bbox[3] - d.bbox[1] if d.bbox else None
+
     most = max((count(d) for d in drafts), default=0)
+    heights = sorted(h for h in map(height, drafts) if h)
+    usual = heights[len(heights) // 2] if heights else None
+
+    def one_band(d: checks.RowDraft) -> bool:
+        h = height(d)
+        return h is None or usual is None or h <= 1.5 * usual
 
     def person(d: checks.RowDraft) -> bool:
         # a word or two of a name with no ЕГН, no number and no figure is a wrapped name's line split off its
@@ -153,7 +164,7 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         name = str(d.values.get("name") or "")
         figures = count(d) > 0
         named = bool(name) and (figures or len(name.split()) >= 3)
-        full = count(d) >= max(FULL_ROW, most - 1)
+        full = count(d) >= max(FULL_ROW, most - 1) and one_band(d)
         return bool(named or full or d.values.get("egn") or isinstance(d.values.get("row"), int))
 
     people = [d for d in drafts if person(d)]

@@ -99,6 +99,21 @@ def test_a_row_of_figures_whose_name_and_number_went_unread_keeps_its_place_in_t
     assert [d.values.get("row") for d in drafts] == [4, 5, None, 6, 7, 8]
 
 
+def test_a_band_of_several_rows_holding_their_sums_takes_no_printed_number():
+    # `d-rows-lost-printed-numbers-skip`: the grid lost the rules between rows 2-6, one band five rows tall
+    # with every figure (their sums) and no name; counted as a person, row 1 was cited as 5
+    def row(n: int | None, name: str | None, top: int, bottom: int) -> checks.RowDraft:
+        v: dict[str, object] = {"days_worked": 21, "gross_pay": "900.00", "deductions": "90.00", "net_pay": "810.00"}
+        return checks.RowDraft(values={**v, **({"row": n} if n else {}), **({"name": name} if name else {})},
+                               bbox=[60, top, 1600, bottom])  # fmt: skip
+
+    drafts = [row(None, "Тодор Николов Юруков", 440, 496), row(None, None, 496, 776),
+              row(7, "Илия Цветанов Бъчваров", 776, 832), row(8, "Любомир Цветанов Фъртунов", 832, 888)]  # fmt: skip
+    number_rows(drafts)
+    assert drafts[1].values.get("row") is None and "row" in drafts[1].review  # lost_rows brings back 2-6
+    assert [d.values.get("row") for d in drafts[2:]] == [7, 8]
+
+
 def test_a_no_column_none_of_whose_numbers_was_read_puts_every_row_number_in_review():
     # as read on `samples --family K --seed 3001` page-0006 (a faint carbon): no number read on any row
     kinds: list[str | None] = ["row", "name", "egn"]
