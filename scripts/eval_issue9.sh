@@ -3,8 +3,8 @@
 # niced). usage: bash scripts/eval_issue9.sh OUT_DIR [TAG]   -> OUT_DIR/<set>/ pages, OUT_DIR/<set>-TAG.{json,txt}
 # Never tune on these seeds (bench/RESULTS.md, "Held-out families"); H is held out in session 4, I from session 5,
 # J (any seed) from session 7, K (any seed) from session 8 (2026-12-03), measured once then; J is tuned on since session 8
-# and K may be after its one measurement (evaluation seeds 2033 and 2034 kept). L (any seed) is held out from session 16
-# (2026-12-03): made with no page of it read by the reader; nobody reads its pages; the lead measures it once, at the end.
+# and K is since session 9 (evaluation seeds 2033 and 2034 kept). L was held out from its making (2026-12-03, no page of it
+# read by the reader) to its one measurement at the end of session 9 the same day; tuned on since (seed 2035 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
