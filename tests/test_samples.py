@@ -321,6 +321,22 @@ def test_family_k_gives_the_same_pages_as_before_l(
     test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
 
 
+# page-0001 of family L as it was before family M came (made from 20fba47 as PAGES_BEFORE_J): M must not
+# move L's random streams either.
+PAGES_BEFORE_M = (
+    ("L", 5, False, "2e3c353365cc91c1", "10f7a332a7473063"),
+    ("L", 8, True, "2a5e96d104fa6a76", "675aaffaf54aeb3b"),
+    ("L", 11, False, "da9b1d41f4681f26", "905f2557238b0075"),
+)
+
+
+@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_M)
+def test_family_l_gives_the_same_pages_as_before_m(
+    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
+):
+    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
+
+
 def test_family_k_draws_its_own_switches():
     """K: thousands by a narrow (half) space, or a dash for the decimal point (1468-02), never stotinki
     and no number format of any other family; always portrait; corrections cancelled with typed x's;
