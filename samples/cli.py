@@ -34,7 +34,7 @@ from .generate import HARD_CASES, Options, generate_pages
     "--family",
     default="A",
     show_default=True,
-    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L (отделено за "
+    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M (отделено за "
     "независимо измерване: не се настройва по него) или mixed (B/C/D наслуки).",
 )
 def samples(

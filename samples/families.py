@@ -105,7 +105,7 @@ from . import data
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -218,6 +218,18 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("egn", "name", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "days_worked", "signature",
          "row"),
         ("row", "name", "position", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay", "egn"),
+    ),
+    # M: the position beside the name (ditto marks down it), the month's hours beside the days, a bonus
+    # ("Премия") as the additional pay
+    "M": (
+        ("row", "name", "position", "egn", "days_worked", "hours", "base_pay", "extra_pay", "gross_pay", "deductions",
+         "net_pay", "signature"),
+        ("row", "position", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay"),
+        ("row", "egn", "name", "position", "hours", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+        ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"),
+        ("row", "egn", "name", "days_worked", "hours", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay", "signature"),
     ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
@@ -516,6 +528,37 @@ HEADINGS_L: dict[str, tuple[str, ...]] = {
     "court": ("Запор", "Запори\nи изп.\nлистове", "Съдебни\nудръжки"),
     "sick": ("Болнични\nдни", "Дни\nв болничен", "Неплатен\nи болн.\n(дни)"),
 }
+# Family M's words (held out from session 17 on): none of the others' headings; the additional pay a bonus
+HEADINGS_M: dict[str, tuple[str, ...]] = {
+    "row": ("№", "№\nв ред.", "Номер\nпо ред\nв списъка"),
+    "egn": ("ЕГН\nна лицето", "Е Г Н", "ЕГН\n(личен №)"),
+    "name": ("Фамилия и\nинициали", "Лице", "Име и фамилия\nна работника"),
+    "position": ("Професия", "Длъжност /\nпрофесия", "Категория\nперсонал"),
+    "days_worked": ("Раб.\nдни", "Дни\nна\nработа", "Дни"),
+    "hours": ("Часове", "Отраб.\nчас.", "Раб.\nчасове"),
+    "base_pay": ("Тарифна\nзаплата", "Основно\nвъзн.", "Заработка"),
+    "extra_pay": ("Премия", "Премии", "Премия\nза месеца"),
+    "gross_pay": ("Брутна\nсума", "Всичко\nзаработено", "Брутно\nвъзн."),
+    "deductions": ("Удържано", "Удръжки\nвсичко\nлв.", "Сума\nудръжки"),
+    "net_pay": ("Чиста\nсума", "Нето\nза\nплащане", "Изплатено"),
+    "signature": ("Получих:", "Подпис\nна\nполучилия", "Разпис"),
+    "tax": ("Данък\nобщ доход", "Данък", "Удържан\nданък\n(ДОД)"),
+    "insurance": ("Соц.\nосигур.", "Осиг.\nвноски"),
+    "advance": ("Аванс\nполучен", "Аванс\nза 1-ва\nполовина"),
+    "union_fee": ("Член.\nвнос", "Профсъюз"),
+}
+M_DITTO = ('"', '—"—', '-"-', '„')
+M_TOTAL_WORDS = ("Итого:", "ИТОГО", "Сума", "С у м а :", "Итого по ведомостта")
+# Family M's faces: from font packages none of A-L uses (fonts-jetbrains-mono, fonts-linuxlibertine;
+# scripts/setup.sh)
+_JB, _LL = "jetbrains-mono/JetBrainsMono-", "../opentype/linux-libertine/"
+M_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": (_JB + "Regular.ttf", _JB + "Medium.ttf", _JB + "Light.ttf"),
+    "print": (_LL + "LinLibertine_R.otf", _LL + "LinLibertine_RZ.otf", _LL + "LinBiolinum_R.otf",
+              _LL + "LinLibertine_DR.otf", _LL + "LinBiolinum_RB.otf"),
+    "dot_matrix": (_JB + "SemiBold.ttf", _JB + "ExtraBold.ttf"),
+}  # fmt: skip
+M_SIZES: dict[str, tuple[int, int]] = {"typewriter": (37, 45), "print": (29, 36), "dot_matrix": (35, 42)}
 
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
@@ -535,6 +578,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "J": (1984, 1996),
     "K": (1980, 1996),
     "L": (1980, 1996),
+    "M": (1980, 1996),
 }
 
 
@@ -584,6 +628,12 @@ class Habits:
     title_period: bool = False  # the period in the title's line (ВЕДОМОСТ ЗА ЗАПЛАТИ ЗА МЕСЕЦ МАЙ 1991 Г.)
     initials: bool = False  # the father's name typed as its initial (Иван П. Георгиев; the truth as printed)
     total_word: str = ""  # the totals row's word when it is not "Всичко" ("Общо:", ...)
+    # family M only
+    ditto: str = ""  # the mark typed for "the same as above" in the position and days columns ('"', '—"—')
+    leaders: bool = False  # amounts right-aligned after a line of dots from the column's left
+    blank_rows: bool = False  # the form's last ruled lines left empty under the people
+    initials_first: bool = False  # names typed "И. П. Георгиев" (the truth as printed)
+    same_jobs: bool = False  # the roster listed by trade: people of one position one after the other
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -595,6 +645,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_k(rng)
     if family == "L":
         return _draw_l(rng)
+    if family == "M":
+        return _draw_m(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -681,6 +733,22 @@ def _draw_l(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_m(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(((" ", "."), ("", "."), (" ", ","), ("'", "."), ("", ",")))
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("above", "between", "over", "none"))
+    ruling = rng.choice(("full", "full", "rows", "columns"))
+    ditto = rng.random() < 0.65
+    return Habits(
+        "M", thousands, decimal, False, ruling, correction, correction != "above" or rng.random() < 0.3, 0.45,
+        M_SIZES[face], face=face, carbon=rng.random() < 0.45, stamp_rows=rng.random() < 0.3,
+        signatures_cross=rng.random() < 0.5, totals_hand=rng.random() < 0.25,
+        total_word=rng.choice(M_TOTAL_WORDS) if rng.random() < 0.6 else "",
+        ditto=rng.choice(M_DITTO) if ditto else "", leaders=rng.random() < 0.5, blank_rows=rng.random() < 0.45,
+        initials_first=rng.random() < 0.4, same_jobs=ditto or rng.random() < 0.3,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -731,9 +799,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
-                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L}[habits.family]  # fmt: skip
+                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -751,6 +819,28 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         _k_file(ef, habits, rng)
     if habits.family == "L":
         _l_file(ef, habits, rng)
+    if habits.family == "M":
+        _m_file(ef, habits, rng)
+
+
+def _m_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """Family M's file: the names as its clerk typed them (initials first: И. П. Георгиев, the truth as
+    printed), the roster listed by trade (runs of one position, the ditto marks' occasion), no more
+    columns than a page holds."""
+    if habits.initials_first:
+        for p in ef.staff:
+            first, patronymic, surname = p.name.split(" ")
+            p.name = f"{first[0]}. {patronymic[0]}. {surname}"
+    if habits.same_jobs:  # a trade for a run of two to five people
+        i = 0
+        while i < len(ef.staff):
+            n = rng.randint(2, 5)
+            job = ef.staff[i].position
+            for p in ef.staff[i : i + n]:
+                p.position = job
+            i += n
+    layout = [c for c in ef.layout if not (c in ("advance", "union_fee") and len(ef.layout) > 12)]
+    ef.layout = tuple(layout)
 
 
 def _k_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -869,6 +959,8 @@ def adapt_sheet(
         _k_sheet(sheet, habits, rng, ef)
     if habits.family == "L":
         _l_sheet(sheet, habits, rng, ef)
+    if habits.family == "M":
+        sheet.total_label = habits.total_word
 
 
 def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -935,9 +1027,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -970,6 +1062,9 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     if habits.family == "L":  # portrait or landscape as the office chose (a portrait sheet turns if it cannot fit)
         base.two_line, base.stamp_total = habits.two_line, habits.stamp_total
         base.landscape = rng.random() < 0.55
+    if habits.family == "M":
+        base.ditto, base.leaders = habits.ditto, habits.leaders
+        base.blank_rows = rng.randint(2, 6) if habits.blank_rows else 0
     return base
 
 

@@ -96,6 +96,12 @@ class Style:
     # struck one; ruling "head": only the heading boxed
     two_line: bool = False
     stamp_total: bool = False
+    # family M: the mark typed for "the same as above" down the position and days columns ('"', '—"—'; the
+    # truth keeps the value it stands for); amounts after a line of leader dots; empty ruled lines under
+    # the people (a printed form's rows nobody was typed on)
+    ditto: str = ""
+    leaders: bool = False
+    blank_rows: int = 0
 
 
 @dataclass
@@ -501,7 +507,12 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             p.text(xs[j + 1] - (cents_w + p.width(t[-2:])) / 2, y_mid, t[-2:])
             p.text(xs[j + 1] - cents_w - pad / 2 - p.width(t[:-3]), y_mid, t[:-3])
         else:
-            p.text(xs[j + 1] - pad - p.width(t), y_mid, t)
+            x = xs[j + 1] - pad - p.width(t)
+            if style.leaders and (cols[j] in MONEY or cols[j] in DEDUCTION_PARTS):  # family M: dots up to it
+                dots = int((x - xs[j] - pad - p.width(" ")) / max(1, p.width(".")))
+                if dots > 1:
+                    p.text(xs[j] + pad, y_mid, "." * dots)
+            p.text(x, y_mid, t)
     num_cols = {c for c in cols if data.COLUMNS[c].numeric}
     label_col = next((j for j, c in enumerate(cols) if c == "name"), 1)
     carried_h = 0
@@ -546,6 +557,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 continue
             t = cell_text(sheet, r, c)
             if not t:
+                continue
+            if style.ditto and c in ("position", "days_worked") and i and t == cell_text(sheet, sheet.rows[i - 1], c):
+                # family M: "the same as above" (the truth keeps the value the mark stands for)
+                p.text((xs[j] + xs[j + 1] - p.width(style.ditto)) / 2, ymid, style.ditto)
+                geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], style.ditto))
                 continue
             if c == "name" and style.wrap_names and " " in t:
                 first, last = t.rsplit(" ", 1)
@@ -646,6 +662,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         geo.row_polygons.append(
             rect_polygon(xs[0] + inset, row_top + inset + below, xs[-1] - inset - below, yrow + row_h - inset)
         )
+        yrow += row_h
+        row_edges.append(yrow)
+    for _ in range(style.blank_rows):  # family M: the form's lines left empty
         yrow += row_h
         row_edges.append(yrow)
     # Totals row.
