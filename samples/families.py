@@ -1065,6 +1065,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     if habits.family == "M":
         base.ditto, base.leaders = habits.ditto, habits.leaders
         base.blank_rows = rng.randint(2, 6) if habits.blank_rows else 0
+        base.landscape = rng.random() < 0.5  # as the office chose (a portrait sheet turns if it cannot fit)
     return base
 
 

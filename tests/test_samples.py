@@ -638,3 +638,136 @@ def test_family_l_types_the_thousands_on_some_amounts_only():
     assert typed == [money_text(a, sheet) for a in amounts] and all(t[-3] == "," for t in typed)
     sheet.loose_thousands = False
     assert all("'" in money_text(a, sheet) for a in amounts)
+
+
+def test_family_m_draws_its_own_switches():
+    """M: ditto marks, leader dots, empty ruled lines, initials first and a roster by trade, each on some
+    files (no other family draws them); never stotinki; any year 1980-1996; the hours and a bonus
+    ("Премия") on its layouts."""
+    import random
+
+    from samples import families
+
+    rng = random.Random(8)
+    drawn = [families.draw_habits("M", rng) for _ in range(300)]
+    assert not any(h.stotinki for h in drawn)
+    assert {h.ditto for h in drawn} == {"", *families.M_DITTO}
+    for flag in ("ditto", "leaders", "blank_rows", "initials_first", "same_jobs", "total_word", "carbon",
+                 "signatures_cross"):  # fmt: skip
+        assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
+    others = [families.draw_habits(f, rng) for f in "BCDEFGHIJKL" for _ in range(100)]
+    assert not any(h.ditto or h.leaders or h.blank_rows or h.initials_first or h.same_jobs for h in others)
+    assert families.YEARS["M"] == (1980, 1996)
+    assert any("hours" in lay for lay in families.FAMILY_LAYOUTS["M"])
+    assert "Премия" in families.HEADINGS_M["extra_pay"]
+
+
+def _m_sheets(n: int, seed: int):
+    """``n`` family M sheets drawn as generate_pages draws them (content and style, not drawn on a page)."""
+    import random
+
+    from samples import families
+    from samples.content import make_file, make_sheet
+    from samples.generate import Options, _style
+    from samples.render import available_fonts
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        habits = families.draw_habits("M", rng)
+        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS["M"])
+        families.adapt_file(ef, habits, rng)
+        sheet = make_sheet(rng, ef, 0)
+        families.adapt_sheet(sheet, habits, rng, ef)
+        style = families.style_for(habits, rng, _style(rng, sheet, Options(family="M"), available_fonts()))
+        out.append((habits, sheet, style))
+    return out
+
+
+def test_family_m_habits_occur_on_its_sheets_and_the_truth_adds_up():
+    """Over 40 drawn M sheets every habit occurs on some of them, and every sheet's truth holds: a valid
+    ЕГН once per sheet, base + bonus = gross, the itemised deductions add up, net = gross - deductions,
+    every money column sums to its total; the hours are no truth field but eight a day, give or take."""
+    from collections import Counter
+
+    from samples import families
+
+    seen: Counter[str] = Counter()
+    for _habits, sheet, style in _m_sheets(40, 9):
+        cols = list(sheet.layout)
+        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee")]
+        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+        for r in sheet.rows:
+            assert egn.is_valid(str(r["egn"]))
+            if r["base_pay"] is not None and r["extra_pay"] is not None:
+                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
+            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
+            if parts:
+                assert sum(r[c] for c in parts) == r["deductions"]
+            if "hours" in cols:
+                assert 0 <= r["hours"] <= 8 * 31
+        for f, total in sheet.totals.items():
+            assert sum(r[f] for r in sheet.rows) == total
+        same_above = [
+            c for c in ("position", "days_worked") if c in cols
+            for a, b in zip(sheet.rows, sheet.rows[1:], strict=False) if a[c] == b[c]
+        ]  # fmt: skip
+        seen["ditto"] += bool(style.ditto and same_above)
+        seen["leader dots"] += style.leaders
+        seen["empty ruled lines"] += bool(style.blank_rows and style.ruled)
+        seen["initials first"] += all(str(r["name"])[1:3] == ". " and str(r["name"])[4:6] == ". " for r in sheet.rows)
+        seen["hours"] += "hours" in cols
+        seen["bonus"] += "extra_pay" in cols and sheet.headings["extra_pay"].startswith("Премия")
+        seen["Итого / Сума"] += sheet.total_label in families.M_TOTAL_WORDS
+        seen["landscape"] += style.landscape
+        seen["portrait"] += not style.landscape
+        assert any(str(style.font).endswith(f) for k in families.M_FACES.values() for f in k)
+    for habit in ("ditto", "leader dots", "empty ruled lines", "initials first", "hours", "bonus", "Итого / Сума",
+                  "landscape", "portrait"):  # fmt: skip
+        assert seen[habit] >= 2, (habit, seen)
+
+
+def test_family_m_ditto_marks_stand_for_the_value_above(tmp_path: Path):
+    """On an M page with ditto marks the table's cell holds the mark, the truth the value it stands for
+    (the row above's); the blank ruled lines add no row to the truth."""
+    import random
+
+    from samples import families
+    from samples.render import render
+
+    for habits, sheet, style in _m_sheets(40, 9):
+        if not (style.ditto and "position" in sheet.layout and style.blank_rows):
+            continue
+        _, geo = render(sheet, style, random.Random(1))
+        j = sheet.layout.index("position")
+        marks = [(r, t) for r, c, _, t in geo.cells if c == j and r >= 2 and t == style.ditto]
+        assert marks, sheet.layout
+        for r, _ in marks:
+            assert sheet.rows[r - 1]["position"] == sheet.rows[r - 2]["position"]
+        assert len(geo.row_bboxes) == len(sheet.rows)
+        assert habits.family == "M" and style.ditto in families.M_DITTO
+        return
+    raise AssertionError("no M sheet with ditto marks, a position column and empty lines drawn")
+
+
+def test_family_m_same_pages_under_every_hash_seed(tmp_path: Path):
+    """Two runs of one M seed give the same pages, also under other hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
+        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='M', degraded=False))"
+    )
+    digests = set()
+    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        out = tmp_path / run
+        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
+        h = hashlib.sha256()
+        for f in sorted(out.iterdir()):
+            h.update(f.name.encode() + f.read_bytes())
+        digests.add(h.hexdigest())
+    assert len(digests) == 1
