@@ -89,6 +89,15 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        address under it; months continued on a second sheet ("Пренася се" at the foot, "Пренос" at the
        head: no people); portrait or landscape.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2035), at the end.
+    M  HELD OUT from session 17 on (made in the lead's session 9 before anything was tuned on L; no page
+       of it read by the reader): faces from font packages none of A-L uses (fonts-jetbrains-mono as
+       typewriter and dot-matrix, fonts-linuxlibertine in print); ditto marks ('"', '—"—') down the
+       position and days columns (the truth the value they stand for), the roster listed by trade; amounts
+       after a line of leader dots; the form's last ruled lines left empty; names with initials first
+       (И. П. Георгиев, the truth as printed); the month's hours beside the days (no payroll-page/1
+       field); a bonus ("Премия") as the additional pay; "Итого" or "Сума" for "Всичко"; portrait or
+       landscape; any year 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2036), at the end.
        ``mixed`` stays B, C or D.
 """
 

@@ -5,10 +5,13 @@
 # J (any seed) from session 7, K (any seed) from session 8 (2026-12-03), measured once then; J is tuned on since session 8
 # and K is since session 9 (evaluation seeds 2033 and 2034 kept). L was held out from its making (2026-12-03, no page of it
 # read by the reader) to its one measurement at the end of session 9 the same day; tuned on since (seed 2035 kept).
+# M is held out from session 9 (2026-12-03), made before anything was tuned on L: no page of it read by the reader
+# (any seed) until the lead measures it once, here (seed 2036).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen M --pages 16 --seed 2036 --family M
 gen L --pages 16 --seed 2035 --family L
 gen K --pages 16 --seed 2034 --family K
 gen J --pages 16 --seed 2033 --family J
@@ -18,4 +21,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run L K J I H G F & run E D B C s777 hard99 & wait
+run M L K J I H G F & run E D B C s777 hard99 & wait
