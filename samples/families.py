@@ -643,6 +643,7 @@ class Habits:
     blank_rows: bool = False  # the form's last ruled lines left empty under the people
     initials_first: bool = False  # names typed "И. П. Георгиев" (the truth as printed)
     same_jobs: bool = False  # the roster listed by trade: people of one position one after the other
+    recap: bool = False  # a second table under the first: the month's sums by kind ("Рекапитулация")
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -754,7 +755,7 @@ def _draw_m(rng: random.Random) -> Habits:
         signatures_cross=rng.random() < 0.5, totals_hand=rng.random() < 0.25,
         total_word=rng.choice(M_TOTAL_WORDS) if rng.random() < 0.6 else "",
         ditto=rng.choice(M_DITTO) if ditto else "", leaders=rng.random() < 0.5, blank_rows=rng.random() < 0.45,
-        initials_first=rng.random() < 0.4, same_jobs=ditto or rng.random() < 0.3,
+        initials_first=rng.random() < 0.4, same_jobs=ditto or rng.random() < 0.3, recap=rng.random() < 0.4,
     )  # fmt: skip
 
 
@@ -1072,7 +1073,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.two_line, base.stamp_total = habits.two_line, habits.stamp_total
         base.landscape = rng.random() < 0.55
     if habits.family == "M":
-        base.ditto, base.leaders = habits.ditto, habits.leaders
+        base.ditto, base.leaders, base.recap = habits.ditto, habits.leaders, habits.recap
         base.blank_rows = rng.randint(2, 6) if habits.blank_rows else 0
         base.landscape = rng.random() < 0.5  # as the office chose (a portrait sheet turns if it cannot fit)
     return base

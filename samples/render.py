@@ -102,6 +102,7 @@ class Style:
     ditto: str = ""
     leaders: bool = False
     blank_rows: int = 0
+    recap: bool = False  # a second, small ruled table under the signatures: the month's sums by kind
 
 
 @dataclass
@@ -769,6 +770,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         sx = fx + p.width(role) + 20
         p.squiggle(sx, fy - fs * 0.6, sx + fs * 4, fy + fs * 0.5)
         fx += (W - 2 * mx) // 3
+    if style.recap and sheet.totals:
+        _recap(p, sheet, mx + rng.randint(0, 200), fy + int(fs * 1.6), H)
     if style.signatures_cross and rng.random() < 0.6:  # the head of the office signed across the totals
         j = max(1, len(cols) - rng.randint(2, 4))
         sx0, sx1 = xs[j], xs[min(len(cols), j + 2)]
@@ -787,6 +790,33 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             p.stamp(cx, cy, radius, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     return img, geo
+
+
+RECAP_LINES = (
+    ("base_pay", "Основна заплата"), ("extra_pay", "Премии"), ("gross_pay", "Всичко начислено"),
+    ("deductions", "Удръжки"), ("net_pay", "За изплащане"),
+)  # fmt: skip
+
+
+def _recap(p: Painter, sheet: SheetContent, x0: float, y0: float, height: int) -> None:
+    """Family M: a second table under the first, "Рекапитулация": the month's sums by kind on lines of
+    their own (no person's row; the truth is the first table's), ruled; left out where the page ends."""
+    fs, pad = p.style.size, int(p.style.size * 0.45)
+    lines = [(label, money_text(sheet.totals[f], sheet)) for f, label in RECAP_LINES if f in sheet.totals]
+    lines.insert(0, ("Рекапитулация", "Сума"))
+    h = int(fs * 1.6)
+    if y0 + h * len(lines) > height - 60:
+        return
+    w0 = max(p.width(a) for a, _ in lines) + 2 * pad
+    w1 = max(p.width(b) for _, b in lines) + 2 * pad
+    for k, (a, b) in enumerate(lines):
+        y = y0 + k * h
+        p.text(x0 + pad, y + h / 2, a)
+        p.text(x0 + w0 + w1 - pad - p.width(b), y + h / 2, b)
+        p.hline(x0, x0 + w0 + w1, y)
+    p.hline(x0, x0 + w0 + w1, y0 + h * len(lines))
+    for x in (x0, x0 + w0, x0 + w0 + w1):
+        p.vline(x, y0, y0 + h * len(lines))
 
 
 def _arrow(

@@ -641,7 +641,8 @@ def test_family_l_types_the_thousands_on_some_amounts_only():
 
 
 def test_family_m_draws_its_own_switches():
-    """M: ditto marks, leader dots, empty ruled lines, initials first and a roster by trade, each on some
+    """M: ditto marks, leader dots, empty ruled lines, initials first, a roster by trade and a second
+    table of the month's sums ("Рекапитулация") under the first, each on some
     files (no other family draws them); never stotinki; any year 1980-1996; the hours and a bonus
     ("Премия") on its layouts."""
     import random
@@ -653,10 +654,10 @@ def test_family_m_draws_its_own_switches():
     assert not any(h.stotinki for h in drawn)
     assert {h.ditto for h in drawn} == {"", *families.M_DITTO}
     for flag in ("ditto", "leaders", "blank_rows", "initials_first", "same_jobs", "total_word", "carbon",
-                 "signatures_cross"):  # fmt: skip
+                 "signatures_cross", "recap"):  # fmt: skip
         assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
     others = [families.draw_habits(f, rng) for f in "BCDEFGHIJKL" for _ in range(100)]
-    assert not any(h.ditto or h.leaders or h.blank_rows or h.initials_first or h.same_jobs for h in others)
+    assert not any(h.ditto or h.leaders or h.blank_rows or h.initials_first or h.same_jobs or h.recap for h in others)
     assert families.YEARS["M"] == (1980, 1996)
     assert any("hours" in lay for lay in families.FAMILY_LAYOUTS["M"])
     assert "Премия" in families.HEADINGS_M["extra_pay"]
@@ -721,9 +722,10 @@ def test_family_m_habits_occur_on_its_sheets_and_the_truth_adds_up():
         seen["Итого / Сума"] += sheet.total_label in families.M_TOTAL_WORDS
         seen["landscape"] += style.landscape
         seen["portrait"] += not style.landscape
+        seen["recap table"] += style.recap
         assert any(str(style.font).endswith(f) for k in families.M_FACES.values() for f in k)
     for habit in ("ditto", "leader dots", "empty ruled lines", "initials first", "hours", "bonus", "Итого / Сума",
-                  "landscape", "portrait"):  # fmt: skip
+                  "landscape", "portrait", "recap table"):  # fmt: skip
         assert seen[habit] >= 2, (habit, seen)
 
 
@@ -745,6 +747,7 @@ def test_family_m_ditto_marks_stand_for_the_value_above(tmp_path: Path):
         for r, _ in marks:
             assert sheet.rows[r - 1]["position"] == sheet.rows[r - 2]["position"]
         assert len(geo.row_bboxes) == len(sheet.rows)
+        assert max(r for r, *_ in geo.cells) == len(sheet.rows) + 1  # the empty lines hold no cell; totals last
         assert habits.family == "M" and style.ditto in families.M_DITTO
         return
     raise AssertionError("no M sheet with ditto marks, a position column and empty lines drawn")
