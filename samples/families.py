@@ -95,8 +95,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        position and days columns (the truth the value they stand for), the roster listed by trade; amounts
        after a line of leader dots; the form's last ruled lines left empty; names with initials first
        (И. П. Георгиев, the truth as printed); the month's hours beside the days (no payroll-page/1
-       field); a bonus ("Премия") as the additional pay; "Итого" or "Сума" for "Всичко"; portrait or
-       landscape; any year 1980-1996.
+       field); a bonus ("Премия") as the additional pay; "Итого" or "Сума" for "Всичко"; a second small
+       table of the month's sums ("Рекапитулация") under the first; portrait or landscape; 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2036), at the end.
        ``mixed`` stays B, C or D.
 """
