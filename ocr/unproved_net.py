@@ -1,0 +1,37 @@
+"""A deductions or net pay figure nothing proves (issue 9, family K dev 3016/3017: silent errors): the
+deductions `42.95` for 42.35 and `0.00` for 62.79 where the gross and the net pay of the row were not
+read; a net pay `1.93` for 193.90 (the dash decimal `193-90` cut) where the deductions were not. The row sum
+net = gross - deductions proves these two only where all three are read and none is in doubt; otherwise the
+itemised deductions beside the figure (their sum) or the column adding up to the `Всичко` row must prove
+it. A figure none of the three proves goes to a person with that reason, on a page whose columns could
+prove it (gross, deductions and net pay all placed)."""
+
+from __future__ import annotations
+
+from . import checks
+
+PROVED = ("deductions", "net_pay")
+SUM = ("gross_pay", "deductions", "net_pay")
+
+
+def doubt_unproved(
+    drafts: list[checks.RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str]
+) -> None:
+    if not all(f in present for f in SUM):
+        return
+    by_column = {f: checks._adds_up(drafts, totals, f, carried) for f in PROVED}
+    for d in drafts:
+        for f in PROVED:
+            if d.values.get(f) is None or f in d.review or by_column[f]:
+                continue
+            if _row_proves(d) or (f == "deductions" and checks._parts_sum(d) == d.dec(f)):
+                continue
+            d.review.update([f], reason=checks.UNPROVED)
+
+
+def _row_proves(d: checks.RowDraft) -> bool:
+    """net = gross - deductions holds on three figures read, none of them in doubt."""
+    g, ded, n = (d.dec(f) for f in SUM)
+    if g is None or ded is None or n is None or any(f in d.review for f in SUM):
+        return False
+    return g - ded == n
