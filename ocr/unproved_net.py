@@ -4,7 +4,10 @@ read; a net pay `1.93` for 193.90 (the dash decimal `193-90` cut) where the dedu
 net = gross - deductions proves these two only where all three are read and none is in doubt; otherwise the
 itemised deductions beside the figure (their sum) or the column adding up to the `Всичко` row must prove
 it. A figure none of the three proves goes to a person with that reason, on a page whose columns could
-prove it (gross, deductions and net pay all placed)."""
+prove it (gross, deductions and net pay all placed). A column whose printed total is another money
+column's too proves nothing: one column read twice (K dev 3019 p5: the gross column's figures and its
+total `1908.43` taken for the deductions' as well, each row's deductions its gross pay).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ def doubt_unproved(
 ) -> None:
     if not all(f in present for f in SUM):
         return
-    by_column = {f: checks._adds_up(drafts, totals, f, carried) for f in PROVED}
+    by_column = {f: checks._adds_up(drafts, totals, f, carried) and _own_total(totals, f) for f in PROVED}
     for d in drafts:
         for f in PROVED:
             if d.values.get(f) is None or f in d.review or by_column[f]:
@@ -35,3 +38,8 @@ def _row_proves(d: checks.RowDraft) -> bool:
     if g is None or ded is None or n is None or any(f in d.review for f in SUM):
         return False
     return g - ded == n
+
+
+def _own_total(totals: dict[str, str], f: str) -> bool:
+    """The column's printed total is no other money column's (not one column, or one total, read twice)."""
+    return not any(g != f and g in totals and totals[g] == totals[f] for g in checks.MONEY)

@@ -44,6 +44,12 @@ def test_parts_or_column_total_prove_the_figure() -> None:
     assert "net_pay" not in rows[0].review and "deductions" in rows[0].review
 
 
+def test_a_column_read_twice_proves_nothing() -> None:
+    rows = [_row("258.68", "258.68", None), _row("8.08", "8.08", None)]
+    unproved_net.doubt_unproved(rows, {"gross_pay": "266.76", "deductions": "266.76"}, PRESENT, {})
+    assert all("deductions" in r.review for r in rows)
+
+
 def test_a_page_without_the_three_columns_is_left_alone() -> None:
     rows = [_row(None, "42.95", None)]
     unproved_net.doubt_unproved(rows, {}, ["deductions", "net_pay"], {})
