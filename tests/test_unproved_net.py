@@ -50,10 +50,18 @@ def test_a_column_read_twice_proves_nothing() -> None:
     assert all("deductions" in r.review for r in rows)
 
 
-def test_a_page_without_the_three_columns_is_left_alone() -> None:
+def test_a_page_without_gross_pay_is_left_alone() -> None:
     rows = [_row(None, "42.95", None)]
     unproved_net.doubt_unproved(rows, {}, ["deductions", "net_pay"], {})
     assert not rows[0].review
+
+
+def test_net_pay_where_no_deductions_column_was_found_goes_to_review() -> None:
+    rows = [_row("246.06", None, "1.93"), _row("291.42", None, "2.22")]
+    unproved_net.doubt_unproved(
+        rows, {"gross_pay": "537.48", "net_pay": "19.35"}, ["gross_pay", "net_pay"], {}
+    )
+    assert all("net_pay" in r.review for r in rows)
 
 
 def test_the_reason_is_worded_in_both_languages() -> None:
