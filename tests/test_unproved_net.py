@@ -50,6 +50,14 @@ def test_a_column_read_twice_proves_nothing() -> None:
     assert all("deductions" in r.review for r in rows)
 
 
+def test_deductions_taking_the_whole_gross_pay_go_to_review() -> None:
+    whole = _row("378.36", "378.36", None)
+    whole.parts = [Decimal("300.00"), Decimal("78.36")]
+    nought = _row("50.00", "50.00", "0.00")
+    unproved_net.doubt_unproved([whole, nought], {"deductions": "428.36"}, PRESENT, {})
+    assert "deductions" in whole.review and "deductions" not in nought.review
+
+
 def test_a_page_without_gross_pay_is_left_alone() -> None:
     rows = [_row(None, "42.95", None)]
     unproved_net.doubt_unproved(rows, {}, ["deductions", "net_pay"], {})
