@@ -59,9 +59,12 @@ COLUMN_AMBIGUOUS = "column_ambiguous"
 NAME_FORM = "name_form"
 # a valid ЕГН whose ninth digit tells the other sex than its row's name (ocr/egn_sex.py)
 EGN_SEX = "egn_sex"
+# a deductions or net pay figure no sum proves: the row's (a figure of it unread or in doubt), the itemised
+# deductions' or the column's against the `Всичко` row (ocr/unproved_net.py)
+UNPROVED = "unproved"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
-           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX)  # fmt: skip
+           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED)  # fmt: skip
 
 
 class Flags(set[str]):

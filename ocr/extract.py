@@ -39,6 +39,7 @@ from . import (
     sheet,
     split_digits,
     stray_corrections,
+    unproved_net,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
@@ -324,6 +325,7 @@ def read_page(
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
+    unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     read = lost_rows.read_numbers(drafts)

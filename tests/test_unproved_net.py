@@ -1,0 +1,76 @@
+"""Deductions and net pay nothing proves go to review (ocr/unproved_net.py; K dev 3016/3017)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from archive_api.i18n_reasons import REASON_WORDS as TEXTS
+from ocr import checks, unproved_net
+
+PRESENT = ["gross_pay", "deductions", "net_pay"]
+
+
+def _row(gross: str | None, ded: str | None, net: str | None) -> checks.RowDraft:
+    return checks.RowDraft(values={"gross_pay": gross, "deductions": ded, "net_pay": net})
+
+
+def test_deductions_beside_unread_gross_and_net_go_to_review() -> None:
+    rows = [_row("300.00", "40.00", "260.00"), _row(None, "42.95", None)]
+    unproved_net.doubt_unproved(rows, {}, PRESENT, {})
+    assert "deductions" in rows[1].review and rows[1].review.reasons["deductions"] == checks.UNPROVED
+    assert not rows[0].review
+
+
+def test_net_pay_beside_unread_deductions_goes_to_review() -> None:
+    rows = [_row("246.06", None, "1.93")]
+    unproved_net.doubt_unproved(rows, {}, PRESENT, {})
+    assert "net_pay" in rows[0].review
+
+
+def test_net_pay_beside_doubted_gross_goes_to_review() -> None:
+    rows = [_row("246.06", "52.16", "193.90")]
+    rows[0].review.update(["gross_pay"], reason=checks.LOW_CONFIDENCE)
+    unproved_net.doubt_unproved(rows, {}, PRESENT, {})
+    assert {"deductions", "net_pay"} <= set(rows[0].review)
+
+
+def test_parts_or_column_total_prove_the_figure() -> None:
+    by_parts = _row(None, "42.35", None)
+    by_parts.parts = [Decimal("30.00"), Decimal("12.35")]
+    unproved_net.doubt_unproved([by_parts], {}, PRESENT, {})
+    assert not by_parts.review
+    rows = [_row(None, "10.00", "90.00"), _row("50.00", "5.00", "45.00")]
+    unproved_net.doubt_unproved(rows, {"net_pay": "135.00"}, PRESENT, {})
+    assert "net_pay" not in rows[0].review and "deductions" in rows[0].review
+
+
+def test_a_column_read_twice_proves_nothing() -> None:
+    rows = [_row("258.68", "258.68", None), _row("8.08", "8.08", None)]
+    unproved_net.doubt_unproved(rows, {"gross_pay": "266.76", "deductions": "266.76"}, PRESENT, {})
+    assert all("deductions" in r.review for r in rows)
+
+
+def test_deductions_taking_the_whole_gross_pay_go_to_review() -> None:
+    whole = _row("378.36", "378.36", None)
+    whole.parts = [Decimal("300.00"), Decimal("78.36")]
+    nought = _row("50.00", "50.00", "0.00")
+    unproved_net.doubt_unproved([whole, nought], {"deductions": "428.36"}, PRESENT, {})
+    assert "deductions" in whole.review and "deductions" not in nought.review
+
+
+def test_a_page_without_gross_pay_is_left_alone() -> None:
+    rows = [_row(None, "42.95", None)]
+    unproved_net.doubt_unproved(rows, {}, ["deductions", "net_pay"], {})
+    assert not rows[0].review
+
+
+def test_net_pay_where_no_deductions_column_was_found_goes_to_review() -> None:
+    rows = [_row("246.06", None, "1.93"), _row("291.42", None, "2.22")]
+    unproved_net.doubt_unproved(
+        rows, {"gross_pay": "537.48", "net_pay": "19.35"}, ["gross_pay", "net_pay"], {}
+    )
+    assert all("net_pay" in r.review for r in rows)
+
+
+def test_the_reason_is_worded_in_both_languages() -> None:
+    assert all(f"reason.{checks.UNPROVED}" in TEXTS[lang] for lang in ("bg", "en"))
