@@ -24,6 +24,7 @@ def test_a_page_whose_numbers_mostly_fail_the_order_sends_every_numbered_row_to_
     doubt_rows_of_unproved_numbering(drafts)
     assert all({"row", "egn", "name", "net_pay"} <= set(d.review) for d in drafts)
     assert drafts[4].review.reasons["egn"] == checks.ROW_NUMBER
+    assert not any("row" in d.values for d in drafts)  # no guess cited as the printed number
 
 
 def test_one_misread_number_leaves_the_other_rows_alone():
