@@ -40,6 +40,7 @@ from . import (
     split_digits,
     stray_corrections,
     unproved_net,
+    unproved_numbers,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
@@ -331,6 +332,7 @@ def read_page(
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
+    unproved_numbers.doubt_rows_of_unproved_numbering(drafts)  # most numbers in doubt: whole rows in review
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or lost

@@ -27,7 +27,37 @@ def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
     for c in range(first_named):
         if kinds[c] is None and columns.heading_votes(s.headings[c]).get("row"):
             return c
+    # the `№ по ред` at the far right (family L, `Ш Поред` as read): the last column, headed so, that
+    # nothing else was taken for
+    last = len(kinds) - 1
+    if last > first_named and kinds[last] is None and _row_heading(s.headings[last]):
+        return last
     return None
+
+
+def _row_heading(text: str) -> bool:
+    """A heading that names the row number: `№ по ред`, or `поред` with its `№` misread."""
+    return bool(columns.heading_votes(text).get("row")) or "поред" in text.lower().replace(" ", "")
+
+
+def _typed_numbers(s: Sheet, c: int, rows: list[int]) -> dict[int, int]:
+    """The row numbers the first reading found in column ``c`` (left unplaced: no column was taken for them)."""
+    got = {}
+    for i in rows:
+        if i < len(s.texts) and c < len(s.texts[i]):
+            n = normalise.integer(s.texts[i][c].strip()) if s.texts[i][c].strip().isdigit() else None
+            if n is not None and 0 < n < 1000:
+                got[i] = n
+    return got
+
+
+def _take(a: Analysis, s: Sheet, c: int, drafts: list[checks.RowDraft], got: dict[int, int]) -> None:
+    """The numbers in ``got`` taken only where a neighbour agrees (one apart, one row apart): a lone digit
+    may be a stamp's letter."""
+    for i, n in got.items():
+        if got.get(i - 1) == n - 1 or got.get(i + 1) == n + 1:
+            drafts[i].values["row"] = n
+            drafts[i].boxes["row"] = a.transform.box_to_original(a.grid.cell(s.body_rows[i], c))
 
 
 def darkest_ink(gray: np.ndarray, row_h: float) -> np.ndarray:
@@ -58,6 +88,10 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
     c = _row_column(s, kinds)
     if c is None or len(missing) < 2 or len(missing) < len(drafts) // 2:
         return
+    _take(a, s, c, drafts, _typed_numbers(s, c, missing))  # read already, in a column nothing was taken for
+    missing = [i for i, d in enumerate(drafts) if not isinstance(d.values.get("row"), int)]
+    if len(missing) < 2 or len(missing) < len(drafts) // 2:
+        return
     g = a.grid
     x0, x1 = g.xs[c], g.xs[c + 1]
     y0, y1 = g.ys[0], g.ys[-1]
@@ -68,11 +102,7 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
     read = mosaic_read(replace(a, clean=clean), boxes, lambda m: engine.figures(m, whitelist="0123456789"))
     got = {i: n for i, ws in zip(missing, read, strict=True)
            if ws and (n := normalise.integer(" ".join(w.text for w in ws))) is not None and 0 < n < 1000}  # fmt: skip
-    # taken only where a neighbour agrees (one apart, one row apart): a lone digit may be a stamp's letter
-    for i, n in got.items():
-        if got.get(i - 1) == n - 1 or got.get(i + 1) == n + 1:
-            drafts[i].values["row"] = n
-            drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
+    _take(a, s, c, drafts, got)
 
 
 def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:
@@ -169,7 +199,17 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
 
     people = [d for d in drafts if person(d)]
     checks.number_rows(people)
+    shifted_numbers(people)
     for d in drafts:
         if not person(d):
             d.values.pop("row", None)
+            d.review.add("row", checks.ROW_NUMBER)
+
+
+def shifted_numbers(people: list[checks.RowDraft]) -> None:
+    """After ``checks.number_rows``: a row the order gave a number below 1 shows the numbers read sit one
+    band off their rows (typed low, beside the next person's line: family L's far-right `№`, the `1` level
+    with the second name). Every number read beside another person is then unproved: all go to review."""
+    if any(isinstance(v := d.values.get("row"), int) and v < 1 for d in people):
+        for d in people:
             d.review.add("row", checks.ROW_NUMBER)

@@ -4,6 +4,8 @@ a row pushed its neighbours onto the wrong printed numbers."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,14 @@ from bench.scoring import Score
 from ocr import checks
 from ocr.engine import OcrEngine
 from ocr.header import Header
-from ocr.rownumbers import darkest_ink, doubt_unread_numbers, number_rows, put_leading, split_name_cells
+from ocr.rownumbers import (
+    darkest_ink,
+    doubt_unread_numbers,
+    number_rows,
+    put_leading,
+    reread_missing,
+    split_name_cells,
+)
 from ocr.sheet import Sheet
 
 from .conftest import read_regression_sheet
@@ -128,3 +137,51 @@ def test_a_no_column_none_of_whose_numbers_was_read_puts_every_row_number_in_rev
     drafts = [checks.RowDraft(values={"name": "Иван Петров"})]
     doubt_unread_numbers(unnumbered, ["name", "egn"], drafts)  # a sheet with no № column: nothing to read
     assert not drafts[0].review
+
+
+class _Grid:
+    def cell(self, r: int, c: int) -> tuple[int, int, int, int]:
+        return (c * 10, r * 10, c * 10 + 10, r * 10 + 10)
+
+
+class _Transform:
+    def box_to_original(self, box: tuple[int, int, int, int]) -> list[int]:
+        return list(box)
+
+
+def _far_right_sheet(numbers: list[str]) -> tuple[Sheet, list[str | None]]:
+    # as read on `samples --family L --seed 4002` page-0001: the `№ поред` typed at the far right, its `№`
+    # read as `Ш`; the numbers were read but no column was taken for them, and every row went out unnumbered
+    kinds: list[str | None] = ["name", "egn", "net_pay", "days_worked", None]
+    s = Sheet(cells={}, header=Header(), headings=["Име, бащино", "ЕГН", "Остава да получи", "Дни", "Ш Поред"],
+              body_rows=list(range(1, len(numbers) + 1)), totals_row=None, carried_row=None,
+              texts=[[f"Иван Петров {i}", "4004058538", "92.03", "21", n] for i, n in enumerate(numbers)])  # fmt: skip
+    return s, kinds
+
+
+def test_row_numbers_typed_at_the_far_right_are_the_printed_numbers():
+    s, kinds = _far_right_sheet(["1", "2", "3", "4"])
+    drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    reread_missing(a, s, kinds, drafts, engine=None)  # type: ignore[arg-type]  # read already: no engine asked
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4]
+    assert not any("row" in d.review for d in drafts)
+
+
+def test_a_far_right_no_column_none_of_whose_numbers_was_read_puts_every_row_number_in_review():
+    s, kinds = _far_right_sheet(["", ""])
+    drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
+    number_rows(drafts)
+    doubt_unread_numbers(s, kinds, drafts)
+    assert all(d.review.reasons.get("row") == checks.UNREADABLE for d in drafts)
+
+
+def test_numbers_read_one_band_below_their_rows_all_go_to_review():
+    # the `1` typed low, level with the second person's line: the first row has none, the order would
+    # number it 0 and every other row one person off
+    drafts = [checks.RowDraft(values={"name": "Яна Маринова Гъркова"}),
+              *(checks.RowDraft(values={"row": n, "name": f"Иван Петров {n}"}) for n in (1, 2, 3))]  # fmt: skip
+    number_rows(drafts)
+    assert "row" in drafts[0].review
+    assert all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
