@@ -445,8 +445,8 @@ def test_family_l_draws_its_own_switches():
     assert all(c not in lay for f in "BCDEFGHIJK" for lay in families.FAMILY_LAYOUTS[f] for c in ("court", "sick"))
 
 
-def _l_sheets(n: int, seed: int):
-    """``n`` family L sheets drawn as generate_pages draws them (content and style, not drawn on a page)."""
+def _family_sheets(family: str, n: int, seed: int):
+    """``n`` sheets of ``family`` drawn as generate_pages draws them (content and style, not drawn on a page)."""
     import random
 
     from samples import families
@@ -457,12 +457,12 @@ def _l_sheets(n: int, seed: int):
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        habits = families.draw_habits("L", rng)
-        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS["L"])
+        habits = families.draw_habits(family, rng)
+        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS[family])
         families.adapt_file(ef, habits, rng)
         sheet = make_sheet(rng, ef, 0)
         families.adapt_sheet(sheet, habits, rng, ef)
-        style = families.style_for(habits, rng, _style(rng, sheet, Options(family="L"), available_fonts()))
+        style = families.style_for(habits, rng, _style(rng, sheet, Options(family=family), available_fonts()))
         out.append((habits, sheet, style))
     return out
 
@@ -477,7 +477,7 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     from samples.content import money_text, working_days
 
     seen: Counter[str] = Counter()
-    for habits, sheet, style in _l_sheets(40, 9):
+    for habits, sheet, style in _family_sheets("L", 40, 9):
         cols = list(sheet.layout)
         parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee", "court")]
         assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
@@ -663,28 +663,6 @@ def test_family_m_draws_its_own_switches():
     assert "Премия" in families.HEADINGS_M["extra_pay"]
 
 
-def _m_sheets(n: int, seed: int):
-    """``n`` family M sheets drawn as generate_pages draws them (content and style, not drawn on a page)."""
-    import random
-
-    from samples import families
-    from samples.content import make_file, make_sheet
-    from samples.generate import Options, _style
-    from samples.render import available_fonts
-
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        habits = families.draw_habits("M", rng)
-        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS["M"])
-        families.adapt_file(ef, habits, rng)
-        sheet = make_sheet(rng, ef, 0)
-        families.adapt_sheet(sheet, habits, rng, ef)
-        style = families.style_for(habits, rng, _style(rng, sheet, Options(family="M"), available_fonts()))
-        out.append((habits, sheet, style))
-    return out
-
-
 def test_family_m_habits_occur_on_its_sheets_and_the_truth_adds_up():
     """Over 40 drawn M sheets every habit occurs on some of them, and every sheet's truth holds: a valid
     ЕГН once per sheet, base + bonus = gross, the itemised deductions add up, net = gross - deductions,
@@ -694,7 +672,7 @@ def test_family_m_habits_occur_on_its_sheets_and_the_truth_adds_up():
     from samples import families
 
     seen: Counter[str] = Counter()
-    for _habits, sheet, style in _m_sheets(40, 9):
+    for _habits, sheet, style in _family_sheets("M", 40, 9):
         cols = list(sheet.layout)
         parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee")]
         assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
@@ -737,7 +715,7 @@ def test_family_m_ditto_marks_stand_for_the_value_above(tmp_path: Path):
     from samples import families
     from samples.render import render
 
-    for habits, sheet, style in _m_sheets(40, 9):
+    for habits, sheet, style in _family_sheets("M", 40, 9):
         if not (style.ditto and "position" in sheet.layout and style.blank_rows):
             continue
         _, geo = render(sheet, style, random.Random(1))
