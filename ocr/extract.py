@@ -37,8 +37,10 @@ from . import (
     roman_month,
     rownumbers,
     sheet,
+    split_cents,
     split_digits,
     stray_corrections,
+    two_line,
     unproved_net,
     unproved_numbers,
 )
@@ -269,8 +271,10 @@ def read_page(
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
+    split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18
     totals_texts = sheet.row_texts(s, s.totals_row)
     kinds = columns.identify(s.texts, s.headings, totals_texts)
+    a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
