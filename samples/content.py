@@ -67,6 +67,12 @@ class SheetContent:
     carry_out_label: str = ""
     address: str = ""
     total_label: str = ""  # family L: the totals row's word ("Общо:") where it is not "Всичко"
+    # family N: what follows the row number (")": "1)"), every amount ("лв.") and the days ("д.": "21д."),
+    # and what stands for a zero amount ("—", "х"); the truth keeps the values
+    row_mark: str = ""
+    currency: str = ""
+    days_suffix: str = ""
+    zero_mark: str = ""
 
 
 def patronymic_of(father: str) -> str:
@@ -216,6 +222,14 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
     """How the sheet prints an amount (separator, thousands spaces, dash for zero)."""
     if value == 0 and sheet.dash_zero:
         return "-"
+    if value == 0 and sheet.zero_mark:
+        return sheet.zero_mark
+    if sheet.currency:  # family N: "лв." after the amount
+        return _typed(value, sheet) + sheet.currency
+    return _typed(value, sheet)
+
+
+def _typed(value: Decimal, sheet: SheetContent) -> str:
     if sheet.stotinki:
         return str(int(value * 100))
     whole, frac = f"{value:.2f}".split(".")

@@ -11,7 +11,7 @@ import random
 import cv2
 import numpy as np
 
-Affine = np.ndarray  # 2x3 float
+Affine = np.ndarray  # 2x3 float; 3x3 where a photograph's perspective came in (family N)
 
 
 def identity() -> Affine:
@@ -19,9 +19,15 @@ def identity() -> Affine:
 
 
 def compose(second: Affine, first: Affine) -> Affine:
+    if second.shape == (3, 3) or first.shape == (3, 3):  # a perspective: the product stays 3x3
+        return _full(second) @ _full(first)
     a = np.vstack([first, [0, 0, 1]])
     b = np.vstack([second, [0, 0, 1]])
     return (b @ a)[:2]
+
+
+def _full(m: Affine) -> np.ndarray:
+    return m if m.shape == (3, 3) else np.vstack([m, [0, 0, 1]])
 
 
 def fade(img: np.ndarray, rng: random.Random, strength: float) -> np.ndarray:
@@ -54,6 +60,40 @@ def ghost(img: np.ndarray, rng: random.Random) -> np.ndarray:
     m = np.array([[1.0, 0.0, dx], [0.0, 1.0, dy]])
     double = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_LINEAR, borderValue=0.0)
     return 255.0 - np.maximum(ink, double * rng.uniform(0.35, 0.55))
+
+
+def show_through(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Thin paper: what is typed on the back of the sheet shows through, mirrored, blurred and faint
+    (family N; the back's typing is this page's, mirrored and shifted, as on a sheet typed on both sides)."""
+    ink = 255.0 - img.astype(np.float32)
+    back = np.ascontiguousarray(ink[:, ::-1])
+    dx, dy = rng.uniform(-80, 80), rng.uniform(-120, 120)
+    m = np.array([[1.0, 0.0, dx], [0.0, 1.0, dy]])
+    back = cv2.warpAffine(back, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    back = cv2.GaussianBlur(back, (0, 0), rng.uniform(1.8, 3.0))
+    return 255.0 - np.maximum(ink, back * rng.uniform(0.1, 0.2))
+
+
+def photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet photographed at an angle on a desk instead of scanned (family N): its corners drawn in
+    unevenly (a perspective, not a rotation), the desk around it, the light falling off across it.
+    Returns the image and the 3x3 homography of the page's points."""
+    h, w = img.shape
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
+    keystone = rng.uniform(0.01, 0.05) * rng.choice((-1, 1))  # the camera leaning towards one edge
+    inset = [(rng.uniform(0.015, 0.04) * w, rng.uniform(0.015, 0.04) * h) for _ in range(4)]
+    dst = np.array([
+        [inset[0][0] + max(keystone, 0) * w, inset[0][1]],
+        [w - inset[1][0] - max(keystone, 0) * w, inset[1][1]],
+        [w - inset[2][0] - max(-keystone, 0) * w, h - inset[2][1]],
+        [inset[3][0] + max(-keystone, 0) * w, h - inset[3][1]],
+    ], dtype=np.float32)  # fmt: skip
+    m = cv2.getPerspectiveTransform(src, dst).astype(np.float64)
+    desk = rng.uniform(40, 110)
+    out = cv2.warpPerspective(img.astype(np.float32), m, (w, h), flags=cv2.INTER_LINEAR, borderValue=desk)
+    ramp = np.linspace(rng.uniform(0.82, 0.95), 1.0, w, dtype=np.float32)
+    out = out * (ramp[None, :] if rng.random() < 0.5 else ramp[::-1][None, :])
+    return out, m
 
 
 def blur(img: np.ndarray, rng: random.Random) -> np.ndarray:
@@ -114,6 +154,9 @@ def rect_points(box: list[int], step: int = 100) -> np.ndarray:
 
 def map_points(points: np.ndarray, m: Affine) -> np.ndarray:
     pts = np.hstack([np.asarray(points, dtype=np.float64).reshape(-1, 2), np.ones((len(points), 1))])
+    if m.shape == (3, 3):
+        q = pts @ m.T
+        return q[:, :2] / q[:, 2:3]
     return pts @ m.T
 
 
@@ -139,6 +182,10 @@ def turn(img: np.ndarray, quarter_turns: int) -> tuple[np.ndarray, Affine]:
 
 def map_box(box: list[int], m: Affine) -> list[int]:
     x0, y0, x1, y1 = box
+    if m.shape == (3, 3):  # a perspective: the box around the mapped corners
+        q = map_points(np.array([[x0, y0], [x1, y0], [x0, y1], [x1, y1]], dtype=np.float64), m)
+        return [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
+                int(round(q[:, 1].max()))]  # fmt: skip
     pts = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ m.T
     return [int(round(pts[:, 0].min())), int(round(pts[:, 1].min())), int(round(pts[:, 0].max())),
             int(round(pts[:, 1].max()))]  # fmt: skip

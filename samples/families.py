@@ -98,6 +98,17 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        field); a bonus ("Премия") as the additional pay; "Итого" or "Сума" for "Всичко"; a second small
        table of the month's sums ("Рекапитулация") under the first; portrait or landscape; 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2036), at the end.
+    N  HELD OUT from session 18 on (no page of it read by the reader): faces from font packages none of
+       A-M uses (fonts-hack and fonts-fantasque-sans as typewriter and dot-matrix, fonts-ebgaramond in
+       print); a tired typewriter (worn keys struck faint or off the line, letters struck twice, the
+       ribbon running dry down the page); the back of a thin sheet showing through; a sheet photographed
+       at an angle (perspective, the desk around it) instead of scanned; holes punched in a binding
+       margin; a fold across the page through a row; the ЕГН typed in the ten boxes of a printed form;
+       row numbers "1)"; amounts with "лв." after them; days typed "21д."; a zero typed "—" or "х";
+       the period as a date range ("от 01.03.1985 до 31.03.1985 г."); a form printed in pale ink;
+       the cashier's "ИЗПЛАТЕНО" stamped in the signature column; headings contracted ("Осн. з-та",
+       "Уд-ки"); column orders of its own; portrait or landscape; 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2037), at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -108,13 +119,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
 from . import data
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -238,6 +250,17 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "egn", "name", "position", "hours", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
         ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"),
         ("row", "egn", "name", "days_worked", "hours", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay", "signature"),
+    ),
+    # N: the days before the ЕГН, the signature column (the cashier's stamp) after the net pay
+    "N": (
+        ("row", "egn", "name", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay", "signature"),
+        ("row", "name", "egn", "position", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+        ("row", "name", "days_worked", "egn", "base_pay", "gross_pay", "parts", "deductions", "net_pay"),
+        ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay",
+         "signature"),
+        ("row", "name", "position", "days_worked", "egn", "base_pay", "extra_pay", "gross_pay", "deductions",
          "net_pay", "signature"),
     ),
     "D": (
@@ -569,6 +592,41 @@ M_FACES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 M_SIZES: dict[str, tuple[int, int]] = {"typewriter": (37, 45), "print": (29, 36), "dot_matrix": (35, 42)}
 
+# Family N's words (held out from session 18 on): headings contracted the way a form's printer or a
+# typist saved room ("Осн. з-та", "Уд-ки"), none of the others' headings
+HEADINGS_N: dict[str, tuple[str, ...]] = {
+    "row": ("№\nпо р.", "П. №", "№\nна ред"),
+    "egn": ("ЕГН", "ЕГН на\nработ.", "Ед. гр.\nн-р"),
+    "name": ("Презиме, име\nи фамилия", "Трите имена\nна лицето", "Име, през.,\nфам."),
+    "position": ("Длъжн.", "Д-ст", "Длъжност\nили проф."),
+    "days_worked": ("Отр.\nдни", "Раб.\nд-ни", "Дни\nотраб."),
+    "base_pay": ("Осн. з-та", "Осн.\nзаплата", "Основна\nз-та"),
+    "extra_pay": ("Доп. в-ие", "Доп.\nвъзн-е", "Добав.\nи прем."),
+    "gross_pay": ("Всичко\nнач-но", "Всичко\nнач.", "Нач-но\nвсичко"),
+    "deductions": ("Уд-ки", "Удръжки\nвс.", "Уд-ки\nвсичко"),
+    "net_pay": ("За пол-ване", "Остатък\nза изпл.", "За\nпол."),
+    "signature": ("Изплатено", "Касиер", "Подпис или\nпечат"),
+    "tax": ("Дан.", "Д-к\nДОД"),
+    "insurance": ("Осиг.\nв-ка", "ДОО\n3 %"),
+    "advance": ("Ав-с", "Аванс\nвзет"),
+    "union_fee": ("Чл.\nвнос", "Пр-з"),
+}
+# Family N's faces: from font packages none of A-M uses (fonts-hack, fonts-fantasque-sans,
+# fonts-ebgaramond; scripts/setup.sh)
+_FQ, _EB = "fantasque-sans/Normal/TTF/FantasqueSansMono-", "../opentype/ebgaramond/EBGaramond12-"
+N_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("hack/Hack-Regular.ttf", "hack/Hack-Bold.ttf", _FQ + "Regular.ttf"),
+    "print": (_EB + "Regular.otf", _EB + "Italic.otf"),
+    "dot_matrix": ("hack/Hack-Italic.ttf", _FQ + "Bold.ttf"),
+}  # fmt: skip
+N_SIZES: dict[str, tuple[int, int]] = {"typewriter": (38, 46), "print": (30, 37), "dot_matrix": (34, 41)}
+N_ZERO = ("—", "х", "-/-")  # what a typist typed for nothing (the truth: 0.00)
+N_CURRENCY = (" лв.", "лв.", " лв")
+N_DAYS = ("д.", " д.", " дни")
+N_TITLES = ("ВЕДОМОСТ ЗА ИЗПЛАТЕНИ ЗАПЛАТИ", "ПЛАТЕЖНА ВЕДОМОСТ ЗА ТРУДОВИ ВЪЗНАГРАЖДЕНИЯ", "Ведомост за работна заплата")
+# the keys a worn typewriter strikes faint or off the line
+N_KEYS = "аеионострлв0123456789"
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -588,6 +646,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "K": (1980, 1996),
     "L": (1980, 1996),
     "M": (1980, 1996),
+    "N": (1980, 1996),
 }
 
 
@@ -644,6 +703,22 @@ class Habits:
     initials_first: bool = False  # names typed "И. П. Георгиев" (the truth as printed)
     same_jobs: bool = False  # the roster listed by trade: people of one position one after the other
     recap: bool = False  # a second table under the first: the month's sums by kind ("Рекапитулация")
+    # family N only
+    worn: bool = False  # worn keys: some letters always faint, some always off the line
+    double: bool = False  # a key that bounced: now and then a letter struck twice, a little apart
+    dry: bool = False  # the ribbon running dry down the page
+    show_through: bool = False  # thin paper: the back of the sheet shows through
+    photo: bool = False  # photographed at an angle on a desk, not scanned
+    holes: bool = False  # two holes punched in a binding margin
+    fold: bool = False  # folded across: a crease through a row
+    egn_boxes: bool = False  # the ЕГН typed in the ten boxes of a printed form
+    row_mark: str = ""  # what follows the row number (")": "1)")
+    currency: str = ""  # "лв." after every amount
+    days_suffix: str = ""  # "д." after the days ("21д.")
+    zero_mark: str = ""  # a zero amount typed "—" or "х"
+    date_range: bool = False  # the period as the month's first and last day
+    pale_form: bool = False  # the form's rules printed in pale ink
+    paid_stamps: bool = False  # the cashier's "ИЗПЛАТЕНО" stamped in the signature column
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -657,6 +732,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_l(rng)
     if family == "M":
         return _draw_m(rng)
+    if family == "N":
+        return _draw_n(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -759,6 +836,26 @@ def _draw_m(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_n(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(((" ", ","), ("", ","), ("", "."), (".", ","), (" ", ".")))
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("above", "between", "over", "margin", "none"))
+    ruling = rng.choice(("full", "full", "rows", "columns", "none"))
+    typed = face != "print"
+    return Habits(
+        "N", thousands, decimal, False, ruling, correction, correction != "above" or rng.random() < 0.3, 0.45,
+        N_SIZES[face], face=face, carbon=rng.random() < 0.3, stamp_rows=rng.random() < 0.25,
+        signatures_cross=rng.random() < 0.25, totals_hand=rng.random() < 0.25,
+        worn=typed and rng.random() < 0.6, double=typed and rng.random() < 0.5, dry=typed and rng.random() < 0.45,
+        show_through=rng.random() < 0.35, photo=rng.random() < 0.35, holes=rng.random() < 0.5,
+        fold=rng.random() < 0.4, egn_boxes=rng.random() < 0.4, row_mark=")" if rng.random() < 0.5 else "",
+        currency=rng.choice(N_CURRENCY) if rng.random() < 0.35 else "",
+        days_suffix=rng.choice(N_DAYS) if rng.random() < 0.45 else "",
+        zero_mark=rng.choice(N_ZERO) if rng.random() < 0.5 else "", date_range=rng.random() < 0.4,
+        pale_form=ruling != "none" and rng.random() < 0.5, paid_stamps=rng.random() < 0.5,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -809,9 +906,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
-                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M}[habits.family]  # fmt: skip
+                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -831,6 +928,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         _l_file(ef, habits, rng)
     if habits.family == "M":
         _m_file(ef, habits, rng)
+    if habits.family == "N" and len(ef.layout) > 12:  # no more columns than a page holds
+        ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
 
 
 def _m_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -971,6 +1070,24 @@ def adapt_sheet(
         _l_sheet(sheet, habits, rng, ef)
     if habits.family == "M":
         sheet.total_label = habits.total_word
+    if habits.family == "N":
+        _n_sheet(sheet, habits, rng)
+
+
+def _n_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None:
+    """Family N's sheet: the row numbers, amounts, zeros and days as its typist typed them ("1)",
+    "1468,02 лв.", "—", "21д."; the truth keeps the values), its title, the period as a date range."""
+    sheet.row_mark, sheet.currency = habits.row_mark, habits.currency
+    sheet.days_suffix, sheet.zero_mark = habits.days_suffix, habits.zero_mark
+    if rng.random() < 0.6:
+        sheet.title = rng.choice(N_TITLES)
+    if habits.date_range:
+        m, y = sheet.month, sheet.year
+        last = egn_days_in_month(y, m)
+        sheet.period_text = rng.choice((
+            f"от 01.{m:02d}.{y} до {last}.{m:02d}.{y} г.", f"за периода 1.{ROMAN[m - 1]} - {last}.{ROMAN[m - 1]}.{y} г.",
+            f"от 1 до {last} {data.MONTHS[m - 1]} {y} г.",
+        ))  # fmt: skip
 
 
 def _l_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -1037,9 +1154,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES, "M": M_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1076,7 +1193,25 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.ditto, base.leaders, base.recap = habits.ditto, habits.leaders, habits.recap
         base.blank_rows = rng.randint(2, 6) if habits.blank_rows else 0
         base.landscape = rng.random() < 0.5  # as the office chose (a portrait sheet turns if it cannot fit)
+    if habits.family == "N":
+        _n_style(habits, rng, base)
     return base
+
+
+def _n_style(habits: Habits, rng: random.Random, base: Style) -> None:
+    """Family N's style: a tired typewriter's faults, holes, a fold, the ЕГН's boxes, a pale form, the
+    cashier's stamps; portrait or landscape as the office chose."""
+    base.landscape = rng.random() < 0.45
+    if habits.worn:  # each worn key the same way all through the file: faint, or high, or low
+        keys = rng.sample(N_KEYS, rng.randint(3, 6))
+        base.worn = {k: (rng.choice((0, 60, 80, 95)), rng.choice((-5.0, -3.5, 0.0, 3.5, 5.0))) for k in keys}
+    base.double_strike = 0.05 if habits.double else 0.0
+    if habits.dry:  # from somewhere down the page the ink thins out
+        base.dry = (rng.uniform(0.25, 0.6), rng.uniform(80, 120))
+    base.holes, base.fold, base.egn_boxes = habits.holes, habits.fold, habits.egn_boxes
+    base.paid_stamps = habits.paid_stamps
+    if habits.pale_form:
+        base.rule_ink = rng.randint(140, 185)
 
 
 def employer_as_typed(name: str, style: Style) -> str:

@@ -136,13 +136,19 @@ def degrade_page(
     *,
     carbon: bool = False,
     ghost: bool = False,
+    through: bool = False,
+    photo: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
-    as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K)."""
+    as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K);
+    ``through``: the back of the sheet shows through, ``photo``: photographed at an angle, not scanned
+    (family N: the map is then a 3x3 homography)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
+    if through and opts.degraded:
+        a = degrade.show_through(a, rng)
     m = degrade.identity()
     dpi = 300
     bend = None
@@ -158,7 +164,10 @@ def degrade_page(
     paper = float(np.median(a[:50, :50]))
     if "warp" in opts.hard:
         a, bend = degrade.warp(a, rng, paper)
-    a, m1 = degrade.skew(a, rng.uniform(-2.0, 2.0), paper)
+    if photo:
+        a, m1 = degrade.photo(a, rng)
+    else:
+        a, m1 = degrade.skew(a, rng.uniform(-2.0, 2.0), paper)
     m = degrade.compose(m1, m)
     if "dpi200" in opts.hard and rng.random() < 0.5:
         a, m2 = degrade.rescale(a, 200 / 300)
@@ -270,6 +279,7 @@ def generate_pages(
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
+                        through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -103,6 +103,19 @@ class Style:
     leaders: bool = False
     blank_rows: int = 0
     recap: bool = False  # a second, small ruled table under the signatures: the month's sums by kind
+    # family N: a tired typewriter (worn keys: char -> (ink added, baseline shift), each the same way all
+    # through the file; the share of letters struck twice; the ribbon running dry from a fraction of the
+    # page down, by up to so much ink); holes punched in a binding margin; a fold across the page through
+    # a row; the ЕГН typed in a printed form's ten boxes; the cashier's "ИЗПЛАТЕНО" stamped in the
+    # signature column; the rules' ink (a form printed in pale ink)
+    worn: dict[str, tuple[int, float]] = field(default_factory=dict)
+    double_strike: float = 0.0
+    dry: tuple[float, float] | None = None
+    holes: bool = False
+    fold: bool = False
+    egn_boxes: bool = False
+    paid_stamps: bool = False
+    rule_ink: int = 40
 
 
 @dataclass
@@ -160,17 +173,40 @@ class Painter:
         if not self.style.typewriter:
             self.draw.text((x, y), text, font=f, fill=self.style.ink + self.rng.randint(0, 25))
             return
+        tired = bool(self.style.worn or self.style.dry or self.style.double_strike)
         cx = x
         for ch in text:
             if ch != " ":
                 strike = self.style.ink + int(abs(self.rng.gauss(0, 35)))
-                self.draw.text(
-                    (cx + self.rng.uniform(-0.8, 0.8), y + self.rng.uniform(-1.8, 1.8)),
-                    ch,
-                    font=f,
-                    fill=min(strike, 150),
-                )
+                if tired:  # family N
+                    self._tired(cx, y, ch, f, strike)
+                else:
+                    self.draw.text(
+                        (cx + self.rng.uniform(-0.8, 0.8), y + self.rng.uniform(-1.8, 1.8)),
+                        ch,
+                        font=f,
+                        fill=min(strike, 150),
+                    )
             cx += f.getlength(ch)
+
+    def _dry_ink(self, y: float) -> int:
+        """How much lighter the ribbon strikes at ``y`` (family N: it runs dry down the page)."""
+        if self.style.dry is None:
+            return 0
+        start, most = self.style.dry
+        h = self.img.height
+        return int(most * min(1.0, max(0.0, (y - start * h) / (0.35 * h))))
+
+    def _tired(self, x: float, y: float, ch: str, f: ImageFont.FreeTypeFont, strike: int) -> None:
+        """One key of a tired typewriter: a worn key faint or off the line, the ribbon drying, now and
+        then the key bouncing (the letter struck twice, a little apart, the second fainter)."""
+        faint, shift = self.style.worn.get(ch.lower(), (0, 0.0))
+        ink = min(strike + faint + self._dry_ink(y), 215)
+        pos = (x + self.rng.uniform(-0.8, 0.8), y + shift + self.rng.uniform(-2.4, 2.4))
+        self.draw.text(pos, ch, font=f, fill=ink)
+        if self.style.double_strike and self.rng.random() < self.style.double_strike:
+            dx, dy = self.rng.uniform(1.5, 4.0), self.rng.uniform(-1.5, 2.0)
+            self.draw.text((pos[0] + dx, pos[1] + dy), ch, font=f, fill=min(ink + 40, 220))
 
     def _dotted(self, x: float, y: float, text: str, f: ImageFont.FreeTypeFont) -> None:
         """``text`` as a 9-pin dot-matrix printer puts it: the glyphs sampled on a grid of pins (about
@@ -190,6 +226,8 @@ class Painter:
         pin = (((xx - (px - 1) / 2) ** 2 + (yy - (py - 1) / 2) ** 2) <= r * r).astype(np.uint8) * 255
         dots = Image.fromarray(np.kron(grid.astype(np.uint8), pin))
         ink = self.style.ink + self.rng.randint(0, 30)  # the ribbon wears unevenly from line to line
+        if self.style.dry is not None:  # family N
+            ink = min(ink + self._dry_ink(y), 215)
         self.img.paste(ink, (int(round(x)), int(round(y))), dots)
 
     def handwrite(self, x: float, y_mid: float, text: str) -> None:
@@ -268,7 +306,7 @@ class Painter:
         for a, b in segs:
             self.draw.line(
                 (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
-                fill=40,
+                fill=self.style.rule_ink,
                 width=w,
             )
             if self.style.doubled_ruling:
@@ -331,6 +369,27 @@ class Painter:
             for x, y in corners
         ]
 
+    def paid_stamp(self, x0: float, x1: float, y_mid: float, row_h: int) -> None:
+        """The cashier's small rectangular "ИЗПЛАТЕНО" stamp in a row's signature cell (family N), pressed
+        unevenly, turned a little, no wider than the cell."""
+        word = self.rng.choice(("ИЗПЛАТЕНО", "ИЗПЛАТЕНО", "ПЛАТЕНО", "КАСА"))
+        w = x1 - x0
+        size = int(row_h * 0.5)
+        while size > 12 and _font(str(self.style.font), size).getlength(word) > w - 24:
+            size -= 2
+        f = _font(str(self.style.font), size)
+        lw, bh = int(f.getlength(word)) + 20, int(size * 1.5)
+        layer = Image.new("L", (lw + 8, bh + 8), 0)
+        d = ImageDraw.Draw(layer)
+        d.rectangle((4, 4, 4 + lw, 4 + bh), outline=255, width=3)
+        d.text((14, 4 + bh / 2 - size * 0.62), word, font=f, fill=255)
+        turned = layer.rotate(self.rng.uniform(-6, 6), resample=Image.Resampling.BILINEAR, expand=True)
+        fade = np.asarray(turned, dtype=np.float32) * self.rng.uniform(0.55, 1.0)
+        fade *= np.linspace(self.rng.uniform(0.4, 1.0), self.rng.uniform(0.4, 1.0), fade.shape[1])[None, :]
+        ox = int(x0 + (w - turned.width) / 2 + self.rng.uniform(-8, 8))
+        oy = int(y_mid - turned.height / 2 + self.rng.uniform(-5, 5))
+        self.img.paste(self.rng.randint(90, 150), (ox, oy), Image.fromarray(fade.astype(np.uint8)))
+
     def tick(self, x: float, y_mid: float) -> list[list[float]]:
         """A ballpoint tick (a short down-stroke, a long up-stroke) beside a row; returns its box."""
         s = self.style.size * self.rng.uniform(0.7, 1.0)
@@ -377,6 +436,10 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
         return ""
     if field_ == "row" and sheet.row_dot:
         return f"{v}."
+    if field_ == "row" and sheet.row_mark:
+        return f"{v}{sheet.row_mark}"
+    if field_ == "days_worked" and sheet.days_suffix:
+        return f"{v}{sheet.days_suffix}"
     if field_ in ("court", "sick") and not v:  # family L: no court order, no sick leave: the cell left blank
         return ""
     if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ == "rate":
@@ -394,9 +457,14 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     fs = style.size
     mx = rng.randint(130, 190)
     geo = Geometry(W, H)
+    binding = 130 if style.holes else 0  # family N: the margin the file's holes are punched in
+    if not style.landscape:
+        mx += binding
 
     # Header: employer, title, period, sheet number.
     y = rng.randint(120, 190)
+    if style.landscape:
+        y += binding
     if sheet.parent:  # family K: the ministry or union above the employer
         p.text(mx, y, sheet.parent, 0.85)
         y += int(fs * 1.5)
@@ -436,6 +504,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             body_w = max(body_w, p.width(money_text(sheet.totals[c], sheet)))
         if c == "signature":
             body_w = int(fs * 4)
+        if c == "egn" and style.egn_boxes:  # family N: the form's ten boxes
+            body_w = 10 * _egn_box_w(p)
         if split and cols.index(c) in split:
             body_w += pad
         if spill and c == "name":  # the name runs on over the columns of the second line
@@ -544,6 +614,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             ymid = ymid_row
             if style.two_line:  # the row number, ЕГН and name on the first line, the rest on the second
                 ymid = yrow + row_h * (0.3 if c in FIRST_LINE else 0.72)
+            if c == "signature" and style.paid_stamps:  # family N: the cashier stamped the rows paid
+                if rng.random() < 0.85:
+                    p.paid_stamp(xs[j] + pad / 2, xs[j + 1] - pad / 2, ymid, row_h)
+                continue
             if c == "signature":
                 if rng.random() < 0.9:
                     if style.signatures_cross and rng.random() < 0.45:
@@ -564,7 +638,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
                 p.text((xs[j] + xs[j + 1] - p.width(style.ditto)) / 2, ymid, style.ditto)
                 geo.cells.append((i + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], style.ditto))
                 continue
-            if c == "name" and style.wrap_names and " " in t:
+            if c == "egn" and style.egn_boxes:
+                _egn_boxes(p, xs[j + 1] - pad, ymid, t)
+            elif c == "name" and style.wrap_names and " " in t:
                 first, last = t.rsplit(" ", 1)
                 p.text(xs[j] + pad, yrow + row_h * 0.27, first)
                 p.text(xs[j] + pad, yrow + row_h * 0.73, last)
@@ -789,7 +865,56 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         else:
             p.stamp(cx, cy, radius, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
+    if style.holes:
+        _holes(p)
+    if style.fold and geo.row_bboxes:
+        box = geo.row_bboxes[rng.randrange(len(geo.row_bboxes))]
+        img = _fold(img, box[1] + (box[3] - box[1]) * rng.uniform(0.25, 0.75), rng)
     return img, geo
+
+
+def _egn_box_w(p: Painter) -> int:
+    """The width of one of the ЕГН's boxes on a printed form (family N)."""
+    return max(p.width(d) for d in "0123456789") + int(p.style.size * 0.35)
+
+
+def _egn_boxes(p: Painter, x1: float, y_mid: float, egn: str) -> None:
+    """The ЕГН typed one digit a box in the form's ten boxes ending at ``x1`` (printed in the rules' ink)."""
+    bw = _egn_box_w(p)
+    x0, h = x1 - 10 * bw, p.style.size * 1.25
+    top, bottom = y_mid - h * 0.55, y_mid + h * 0.45
+    ink = p.style.rule_ink
+    p.draw.line((x0, bottom, x1, bottom), fill=ink, width=2)
+    p.draw.line((x0, top, x1, top), fill=ink, width=2)
+    for k in range(11):
+        p.draw.line((x0 + k * bw, top, x0 + k * bw, bottom), fill=ink, width=2)
+    for k, d in enumerate(egn):
+        p.text(x0 + k * bw + (bw - p.width(d)) / 2, y_mid, d)
+
+
+def _holes(p: Painter) -> None:
+    """Two holes punched for the file's binder, 80 mm apart, 12 mm in from the left edge (the top edge
+    of a landscape sheet): the dark of what lay under the sheet shows through them."""
+    W, H = p.img.size
+    r, inset = p.rng.randint(33, 37), p.rng.randint(130, 150)
+    for k in (-1, 1):
+        along = (H if W < H else W) / 2 + k * 472 + p.rng.uniform(-6, 6)
+        cx, cy = (inset, along) if W < H else (along, inset)
+        p.draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=p.rng.randint(25, 80), outline=150, width=2)
+
+
+def _fold(img: Image.Image, y: float, rng: random.Random) -> Image.Image:
+    """The sheet was folded across at ``y`` (through a row): a crease line and its shadow on one side,
+    a little slanted."""
+    a = np.asarray(img, dtype=np.float32)
+    h, w = a.shape
+    slope = rng.uniform(-0.012, 0.012)
+    yy, xx = np.mgrid[0:h, 0:w]
+    d = (yy - (y + slope * (xx - w / 2))).astype(np.float32)
+    side = rng.choice((-1, 1))
+    shade = 1.0 - rng.uniform(0.08, 0.16) * np.exp(-((side * d - 10) ** 2) / 90.0) * (side * d > 0)
+    crease = 1.0 - rng.uniform(0.25, 0.4) * np.exp(-(d**2) / 2.0)
+    return Image.fromarray((a * shade * crease).clip(0, 255).astype(np.uint8))
 
 
 RECAP_LINES = (
