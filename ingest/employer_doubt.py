@@ -1,17 +1,16 @@
 """The employer's name as read, when the reader doubts it (payroll-page/1 ``employer.review``, set by
 ``ocr.header``: a word read unsure and known nowhere, or a word corrected by two letters).
 
-The doubt is split into parts a screen can say in any language: ``corrected`` (the word as read and the
-known word it was taken for) and ``unsure`` (the word as read); a part in another form stays as the
-reader wrote it (``other``). A verifier who checked the name against the sheet confirms it: an
-``employer_confirmed`` event in the page's log (``ingest.batches.add_event``); the doubt is then closed
-and the page leaves the verification queue when nothing else on it is under review."""
+The doubt is split into parts a screen can say in any language, each of a kind of
+``ocr.employer_doubts.DOUBTS`` (``corrected``: the word as read and the known word it was taken for;
+``unsure``: the word as read; ...); a part in no known form stays as the reader wrote it (``other``). A
+verifier who checked the name against the sheet confirms it: an ``employer_confirmed`` event in the page's
+log (``ingest.batches.add_event``); the doubt is then closed and the page leaves the verification queue
+when nothing else on it is under review."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,18 +18,16 @@ from sqlalchemy.orm import Session
 from archive_core.db import Database, Page, PageEventRow
 from archive_core.doubts import EMPLOYER_CONFIRMED
 from archive_core.errors import NotFoundError
+from ocr.employer_doubts import kind_of
 
 from .batches import add_event
-
-_CORRECTED = re.compile(r"^„(?P<word>.+?)“ прочетено като „(?P<near>.+?)“$")
-_UNSURE = re.compile(r"^„(?P<word>.+?)“ неуверено разчетено$")
 
 
 @dataclass(frozen=True)
 class DoubtPart:
-    kind: Literal["corrected", "unsure", "other"]
+    kind: str  # a key of ``ocr.employer_doubts.DOUBTS``, or "other"
     word: str  # the word as read (the whole part's text for ``other``)
-    near: str = ""  # ``corrected``: the known word it was taken for
+    near: str = ""  # ``corrected``, ``form_substituted``, ``maybe``: the known word(s) it was taken for
 
 
 @dataclass(frozen=True)
@@ -44,15 +41,11 @@ class EmployerDoubt:
 def parts_of(reason: str) -> list[DoubtPart]:
     """The reader's ``employer.review`` text ("„X“ прочетено като „Y“; „Z“ неуверено разчетено") as parts."""
     out: list[DoubtPart] = []
-    for piece in (p.strip() for p in reason.split(";")):
+    for piece in (p.strip() for p in reason.split("; ")):  # joined so by the reader
         if not piece:
             continue
-        if m := _CORRECTED.match(piece):
-            out.append(DoubtPart("corrected", m["word"], m["near"]))
-        elif m := _UNSURE.match(piece):
-            out.append(DoubtPart("unsure", m["word"]))
-        else:
-            out.append(DoubtPart("other", piece))
+        known = kind_of(piece)
+        out.append(DoubtPart(*known) if known else DoubtPart("other", piece))
     return out
 
 

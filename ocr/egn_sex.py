@@ -9,18 +9,16 @@ from archive_core import egn as egn_mod
 
 from .checks import EGN_SEX, RowDraft
 from .name_case import capitalised
-from .names import FEMALE, MALE
-
-_FEMALE, _MALE = frozenset(FEMALE.split()), frozenset(MALE.split())
+from .names import female_names, male_names
 
 
 def name_is_female(name: str) -> bool | None:
     """The sex the name's given name tells (the first or, family name first, the second word), None
     when neither word is a given name of the lists."""
     for w in [capitalised(w) for w in name.split()][:2]:
-        if w in _FEMALE:
+        if w in female_names():
             return True
-        if w in _MALE:
+        if w in male_names():
             return False
     return None
 

@@ -24,6 +24,7 @@ import hunspell
 
 from archive_core.errors import ConfigError
 
+from .employer_doubts import doubt
 from .geometry import Word
 from .header import _LATIN_LETTERS, Header, vocabulary
 from .names import lexicon as name_lexicon
@@ -145,17 +146,16 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one
                 confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]
                 if len(confused) == 1:
-                    doubts.append(f"„{piece}“ прочетено като „{confused[0]}“")
+                    doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
             if len(near) != 1:
-                how = "не е дума от речника" if not near else f"може да е „{'“, „'.join(near[:3])}“"
-                doubts.append(f"„{piece}“ {how}: проверете името")
+                doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece
             fix = near[0]
             sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
                     and _confused(piece, fix) and _common(fix))  # fmt: skip
             if not sure:
-                doubts.append(f"„{piece}“ прочетено като „{fix}“")
+                doubts.append(doubt("corrected", piece, fix))
             return fix
 
         out.append(_LETTERS.sub(mend, tok))

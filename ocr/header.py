@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from .employer_doubts import doubt
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -153,7 +154,7 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
         return tok
     near = near_word(core, conf)
     if near and doubts is not None and Levenshtein.distance(core, near) > 1:
-        doubts.append(f"„{core}“ прочетено като „{near}“")
+        doubts.append(doubt("corrected", core, near))
     return tok.replace(core, near) if near else tok
 
 
@@ -243,7 +244,7 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     if len(near) != 1:
         return tok
     if doubts is not None:
-        doubts.append(f"„{core}“ прочетено като правна форма „{near[0]}“: проверете формата")
+        doubts.append(doubt("form_substituted", core, near[0]))
     return tok.replace(core, near[0])
 
 
@@ -270,7 +271,7 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
         return tok
     shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
     if doubts is not None:
-        doubts.append(f"„{core}“ не е позната правна форма")
+        doubts.append(doubt("form_unknown", core))
     return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
 
 
@@ -291,7 +292,7 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
             near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
             if len(near) == 1:
                 if doubts is not None:
-                    doubts.append(f"„{core}“ прочетено като „{near[0]}“")
+                    doubts.append(doubt("corrected", core, near[0]))
                 word = word.replace(core, near[0])
             out.append(word)
         return "„" + " ".join(out) + "“"
@@ -312,7 +313,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
         lo, hi = (words.index(inner[0]), words.index(inner[-1])) if inner else (0, -1)
         # also before the first word kept: "ЖП" (0.29) for the legal form "ДП" of "ДП „Пътно поддържане“"
-        doubts += [f"„{w.text}“ неуверено разчетено и пропуснато: проверете името" for w in words[: max(lo, 0)]
+        doubts += [doubt("dropped", w.text) for w in words[: max(lo, 0)]
                    + words[lo + 1 : hi] if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
@@ -349,7 +350,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     opened = name.count("„")
     name = _balance_quotes(name)
     if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
-        doubts.append("кавичка без затваряща: проверете къде свършва името в кавички")
+        doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     name = re.sub(r"“[.,:;](?=\s|$)", "“", name)  # a speck after the closing quote
@@ -373,18 +374,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
         marks = "„“\".,:;«»"  # a straight quote or a guillemet glued to a word is no part of it either
-        doubts += [f"„{w.text.strip(marks[:3] + '«»')}“ неуверено разчетено" for w in words
+        doubts += [doubt("unsure", w.text.strip(marks[:3] + "«»")) for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
         doubts += _unsure_forms(words, name, doubts)
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
-        doubts += [f"„{t.strip(_QUOTE_MARKS)}“: главна буква в средата на думата" for t in name.split()
+        doubts += [doubt("capital_inside", t.strip(_QUOTE_MARKS)) for t in name.split()
                    if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
-            doubts.append("две имена в кавички: проверете кавичките")
+            doubts.append(doubt("two_quoted"))
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
-            doubts.append(f"знак „{''.join(odd)}“ не се среща в имена на работодатели: проверете името")
+            doubts.append(doubt("odd_mark", "".join(odd)))
     return name if len(name) >= 4 else None
 
 
@@ -401,7 +402,7 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
         limit = 2 if len(core) == 2 else 1
         near = any(a != core and levenshtein(a, core) <= limit for a in _ABBREVIATIONS)
         if near and not any(f"„{core}“" in d for d in doubts + out):
-            out.append(f"„{core}“ неуверено разчетено: правната форма може да е друга")
+            out.append(doubt("form_unsure", core))
     return out
 
 
@@ -415,7 +416,7 @@ def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
     if core in vocabulary()["words"]:
         return core
     if doubts is not None:
-        doubts.append(f"„{tok}“ пред кавичките: точка на съкращение или петно?")
+        doubts.append(doubt("mark_before_quote", tok))
     return tok
 
 
@@ -569,7 +570,7 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
     return []
 
 
-LINE_BELOW = "ред под името, започващ под него: проверете дали е част от името"
+LINE_BELOW = doubt("line_below")
 _OPENING, _CLOSING = "„\"'«", "“”\"'»"
 
 

@@ -129,7 +129,7 @@ def _common() -> frozenset[str]:
     """The names a sheet most often holds: given names, their patronymics, the common family names. The
     rest of the lexicon (a stem with the other of -ов/-ев: 'Димитрев', 'Лазарев') is rare."""
     whole = SURNAMES_WHOLE.split()
-    return _female() | _male() | patronymics() | frozenset(whole) | frozenset(w + "а" for w in whole)
+    return female_names() | male_names() | patronymics() | frozenset(whole) | frozenset(w + "а" for w in whole)
 
 
 _SWAP = {"ов": "ев", "ев": "ов", "ова": "ева", "ева": "ова"}
@@ -172,15 +172,16 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     words = [capitalised(w) for w in read]
     fixed = []
     sure = 2 <= len(words) <= 3
-    at = next((k for k in (0, 1) if k < len(words) and (words[k] in _female() or words[k] in _male())), None)
+    given_names = female_names() | male_names()
+    at = next((k for k in (0, 1) if k < len(words) and words[k] in given_names), None)
     for k, w in enumerate(words):
         c, ok = _check_word(w, len(words) == 3 and at is not None and k == at + 1)
         fixed.append(c)
         sure = sure and ok
     # a woman's patronymic and family name end in -а, a man's do not
     given = fixed[at] if at is not None and at < len(fixed) else fixed[0]
-    female = given in _female()
-    male = given in _male()
+    female = given in female_names()
+    male = given in male_names()
     if female or male:
         for w in (w for k, w in enumerate(fixed) if k != at):
             if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
@@ -193,12 +194,14 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
 
 
 @lru_cache(maxsize=1)
-def _female() -> frozenset[str]:
+def female_names() -> frozenset[str]:
+    """The women's given names of the lists (``FEMALE``), as typed: 'Мария'."""
     return frozenset(FEMALE.split())
 
 
 @lru_cache(maxsize=1)
-def _male() -> frozenset[str]:
+def male_names() -> frozenset[str]:
+    """The men's given names of the lists (``MALE``), as typed: 'Иван'."""
     return frozenset(MALE.split())
 
 
@@ -206,6 +209,6 @@ def given_name_position(name: str | None) -> int | None:
     """Which word of the name is a known given name (0: first, as "Иван Петров Иванов"; 1: second, as a
     sheet that puts the family name first), None when neither or both are. A name in capitals counts."""
     words = [capitalised(w) for w in (name or "").split()]
-    given = _female() | _male()
+    given = female_names() | male_names()
     at = [i for i in (0, 1) if i < len(words) and words[i] in given]
     return at[0] if len(at) == 1 else None

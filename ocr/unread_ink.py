@@ -8,9 +8,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .employer_doubts import doubt
 from .geometry import Word
 
-UNREAD = "знаци пред името не са разчетени: проверете началото на името"
+UNREAD = doubt("unread_before")
 LOOK_BACK = 4  # letters' heights left of the name's first word where a lost word is looked for
 
 

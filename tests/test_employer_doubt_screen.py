@@ -22,7 +22,10 @@ from samples.generate import Options, generate_pages
 from .web_helpers import token_client
 
 NAME = "ТКЗС „Родина“ с. Загорци"
-DOUBT = "„Загарци“ прочетено като „Загорци“; „Родииа“ неуверено разчетено"
+DOUBT = (
+    "„Загарци“ прочетено като „Загорци“; „Родииа“ неуверено разчетено; "
+    "ред под името, започващ под него: проверете дали е част от името"
+)
 WHY = {"purpose": "verification"}
 
 
@@ -52,6 +55,7 @@ def test_the_reader_s_words_are_split_into_parts() -> None:
     assert [(p.kind, p.word, p.near) for p in parts] == [
         ("corrected", "Загарци", "Загорци"),
         ("unsure", "Родииа", ""),
+        ("line_below", "", ""),
     ]
     assert parts_of("нещо друго")[0].kind == "other"
 
@@ -68,6 +72,7 @@ def test_a_doubted_employer_name_is_marked_with_its_reason(
     assert "Загорци" in section and "за проверка" in section
     assert "прочетена „Загарци“ и е поправена на „Загорци“" in section
     assert "думата „Родииа“ е разчетена неуверено" in section
+    assert "под името има ред, започващ под него" in section and "проверете" not in section
     # above the rows, and the page is not shown as approved while the name is open
     assert page.text.index('id="employer-h"') < page.text.index('id="rows-h"')
     assert "Страницата е одобрена" not in page.text
@@ -75,6 +80,7 @@ def test_a_doubted_employer_name_is_marked_with_its_reason(
     client.cookies.set(LANG_COOKIE, "en")
     english = _doubt_section(client.get(f"/verify/{sha}").text)
     assert "under review" in english and "corrected to “Загорци”" in english
+    assert "whether it is part of the name" in english and "под името" not in english
     client.cookies.delete(LANG_COOKIE)
 
     # the queue counts the page although no row has a field under review

@@ -1,0 +1,59 @@
+"""Why a person should check the employer's name as read (payroll-page/1 ``employer.review``): every doubt
+the reader can write, by kind, in the words it writes them (Bulgarian, ``{word}``: the word as read,
+``{near}``: what it was taken for). The doubts of one name are joined by "; ". The verification screen
+shows each kind in the user's language (``archive_api/i18n_reasons.py`` ``employer.part.<kind>``;
+``ingest.employer_doubt.parts_of`` tells the kind back from the words)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DOUBTS: dict[str, str] = {
+    # a word taken for a known word one or two letters from it
+    "corrected": "„{word}“ прочетено като „{near}“",
+    "unsure": "„{word}“ неуверено разчетено",
+    # a word of letters dropped as dust between (or before) the name's words
+    "dropped": "„{word}“ неуверено разчетено и пропуснато: проверете името",
+    "form_substituted": "„{word}“ прочетено като правна форма „{near}“: проверете формата",
+    "form_unknown": "„{word}“ не е позната правна форма",
+    "form_unsure": "„{word}“ неуверено разчетено: правната форма може да е друга",
+    "not_a_word": "„{word}“ не е дума от речника: проверете името",
+    # several known words near; ``near``: up to three of them, joined by "“, „"
+    "maybe": "„{word}“ може да е „{near}“: проверете името",
+    "quote_unclosed": "кавичка без затваряща: проверете къде свършва името в кавички",
+    "two_quoted": "две имена в кавички: проверете кавичките",
+    "capital_inside": "„{word}“: главна буква в средата на думата",
+    "odd_mark": "знак „{word}“ не се среща в имена на работодатели: проверете името",
+    "mark_before_quote": "„{word}“ пред кавичките: точка на съкращение или петно?",
+    "unread_before": "знаци пред името не са разчетени: проверете началото на името",
+    "line_below": "ред под името, започващ под него: проверете дали е част от името",
+}
+
+
+def doubt(kind: str, word: str = "", near: str = "") -> str:
+    """The reader's words for a doubt of ``kind`` (a key of ``DOUBTS``)."""
+    return DOUBTS[kind].format(word=word, near=near)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each kind's words as a pattern, the longest first (so "неуверено разчетено и пропуснато" is not
+    taken for "неуверено разчетено")."""
+    out = []
+    for kind, words in sorted(DOUBTS.items(), key=lambda kv: -len(kv[1])):
+        pieces = re.split(r"(\{word\}|\{near\})", words)
+        rx = "".join(
+            "(?P<word>.+?)" if p == "{word}" else "(?P<near>.+)" if p == "{near}" else re.escape(p) for p in pieces
+        )
+        out.append((kind, re.compile(f"^{rx}$")))
+    return out
+
+
+def kind_of(text: str) -> tuple[str, str, str] | None:
+    """(kind, word, near) of one doubt in the reader's words, None when no kind has those words."""
+    for kind, rx in _patterns():
+        if m := rx.match(text):
+            groups = m.groupdict()
+            return kind, groups.get("word") or "", groups.get("near") or ""
+    return None
