@@ -56,6 +56,7 @@ def test_a_proved_page_is_left_alone():
     rows = _rows()
     assert _gate(rows) is None
     assert not any(d.review for d in rows)
+    assert [d.values["row"] for d in rows] == [1, 2, 3, 4]
 
 
 def test_rows_without_an_egn_send_the_whole_page_to_review():
@@ -89,6 +90,7 @@ def test_numbers_that_do_not_run_with_the_rows_send_the_page_to_review():
     review = _gate(rows)
     assert review is not None and "numbers" in review.detail and "rows" not in review.detail
     assert _all_in_review(rows)
+    assert all("row" not in d.values for d in rows)  # no number cited that may be another person's line
 
 
 def test_columns_no_heading_total_or_sum_places_send_the_page_to_review():
@@ -98,6 +100,7 @@ def test_columns_no_heading_total_or_sum_places_send_the_page_to_review():
     review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
     assert review is not None and "columns" in review.detail
     assert _all_in_review(rows)
+    assert [d.values["row"] for d in rows] == [1, 2, 3, 4]  # the rows and their numbers are proved
 
 
 def test_columns_the_row_sums_tie_need_no_heading():
