@@ -62,9 +62,13 @@ EGN_SEX = "egn_sex"
 # a deductions or net pay figure no sum proves: the row's (a figure of it unread or in doubt), the itemised
 # deductions' or the column's against the `Всичко` row (ocr/unproved_net.py)
 UNPROVED = "unproved"
+# the page's table layout is not proved by the page itself (rows without their own person, printed numbers
+# that do not run with the rows, columns no heading or total places): every row to review (ocr/layout_gate.py)
+LAYOUT_UNPROVED = "layout_unproved"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
-           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED)  # fmt: skip
+           TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED,
+           LAYOUT_UNPROVED)  # fmt: skip
 
 
 class Flags(set[str]):
