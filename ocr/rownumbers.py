@@ -35,6 +35,11 @@ def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
     return None
 
 
+def row_column(s: Sheet, kinds: list[str | None]) -> int | None:
+    """The column of the printed row numbers: the one taken for them, or one headed so nothing was taken for."""
+    return _row_column(s, kinds)
+
+
 def _row_heading(text: str) -> bool:
     """A heading that names the row number: `№ по ред`, or `поред` with its `№` misread."""
     return bool(columns.heading_votes(text).get("row")) or "поред" in text.lower().replace(" ", "")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import checks, columns, normalise
+from . import checks, columns, normalise, rownumbers
 from .analysis import Analysis
 from .geometry import Grid, Word
 from .sheet import Sheet
@@ -39,19 +39,20 @@ def _figures(texts: list[str], kinds: list[str | None]) -> int:
     )
 
 
-def _numbered(texts: list[str], kinds: list[str | None]) -> bool:
-    return any(k == "row" and any(ch.isdigit() for ch in t) for t, k in zip(texts, kinds, strict=False))
+def _numbered(texts: list[str], column: int | None) -> bool:
+    return column is not None and column < len(texts) and any(ch.isdigit() for ch in texts[column])
 
 
 def pairs(s: Sheet, kinds: list[str | None]) -> list[int]:
     """The people's rows (indices into ``s.texts``) whose next row is their figures' line."""
     t = s.texts
+    numbers = rownumbers.row_column(s, kinds)
     persons = [i for i, row in enumerate(t) if _has_person(row, kinds)]
     bare = [i for i in persons if _figures(t[i], kinds) == 0]
     found = [
         i for i in bare
         if i + 1 < len(t) and s.body_rows[i + 1] == s.body_rows[i] + 1 and not _has_person(t[i + 1], kinds)
-        and _figures(t[i + 1], kinds) >= 2 and not (_numbered(t[i], kinds) and _numbered(t[i + 1], kinds))
+        and _figures(t[i + 1], kinds) >= 2 and not (_numbered(t[i], numbers) and _numbered(t[i + 1], numbers))
     ]  # fmt: skip
     if len(found) < 2 or 2 * len(bare) < len(persons):
         return []
