@@ -25,9 +25,11 @@ P = [
 TOTALS = ["", "Всичко", "492.34", "106.32", "598.66", "67.22", "531.44", "", ""]
 
 
-def _page(rows: list[list[str]]) -> tuple[Analysis, Sheet]:
+def _page(rows: list[list[str]], heights: list[int] | None = None) -> tuple[Analysis, Sheet]:
     n = len(rows)
-    ys = [0, *[50 + 50 * i for i in range(n + 2)]]
+    ys = [0]
+    for h in [50, *(heights or [50] * n), 50]:
+        ys.append(ys[-1] + h)
     g = Grid(xs=[100 * c for c in range(len(HEAD) + 1)], ys=ys, ruled=True)
     cells = {(r + 1, c): [Word(t, 0.9, Box(100 * c + 5, ys[r + 1] + 5, 100 * c + 60, ys[r + 1] + 40))]
              for r, row in enumerate(rows) for c, t in enumerate(row) if t}  # fmt: skip
@@ -64,3 +66,26 @@ def test_two_people_are_never_joined():
     numbered = [P[0], [*P[1][:8], "2"], P[2], [*P[3][:8], "3"]]  # the figures' line has a number of its own
     a, s = _page(numbered)
     assert pairs(s, columns.identify(s.texts, s.headings, TOTALS)) == []
+
+
+FULL = [
+    ["5002162904", "Васил Петров Бъчваров", "217.14", "60.80", "277.94", "37.80", "240.14", "21", "1"],
+    ["6501130203", "Димитър Ангелов Димитров", "285.19", "62.74", "347.93", "74.11", "273.82", "21", "2"],
+    ["4109109138", "Надежда Димитрова Юрукова", "310.16", "111.66", "421.82", "92.38", "329.44", "21", "3"],
+]
+
+
+def test_one_person_split_where_the_grid_kept_the_others_two_lines_together():
+    """L dev 4005 p1: the grid kept nine people's two lines together and split one: its two lines are as
+    tall as the others' rows, each far shorter, so they are one row; of the same height as the others' rows
+    (two rows of a sheet typed on one line each), they stay apart."""
+    rows = [*FULL, [*P[0][:8], "4"], P[1]]
+    a, s = _page(rows, [100, 100, 100, 50, 50])
+    kinds = columns.identify(s.texts, s.headings, TOTALS)
+    assert pairs(s, kinds) == []  # no habit of the page without the heights
+    a, kinds = join_rows(a, s, kinds, TOTALS)
+    assert len(s.texts) == 4 and s.texts[3][0] == "4704220198" and s.texts[3][2] == "164.18"
+    a, s = _page(rows, [50, 50, 50, 50, 50])
+    kinds = columns.identify(s.texts, s.headings, TOTALS)
+    a, kinds = join_rows(a, s, kinds, TOTALS)
+    assert len(s.texts) == 5
