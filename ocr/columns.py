@@ -310,25 +310,29 @@ def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[st
 
 _ENDS_IN_SEPARATOR = re.compile(r"\d\s?[.,]\s*$")
 _STOTINKI = re.compile(r"^\s*\d{2}\s*$")
+_SEPARATOR_AND_STOTINKI = re.compile(r"^\s*[.,]\s*\d{2}\s*$")  # the point read on the stotinki's side: `, 98`
 
 
 def join_split_amounts(body: list[list[str]]) -> list[int]:
     """Amounts the grid cut at their decimal separator (a large typewriter face leaves a wide gap after
-    the point: `1487.` | `87`, J dev 1004 p1): where a column's figures end in a separator and the
-    next column holds just their two stotinki on two rows or more, and on no row anything else, the
-    stotinki join the figure (``body`` changed in place); returns the columns emptied."""
+    the point: `1487.` | `87`, J dev 1004 p1; or before it: `14` | `, 98`, L dev 4001 p4, where the
+    deductions' columns were then taken one to the left, the net pay for the deductions on every row):
+    where a column's figures end in a separator, or the next column's begin with one, and the next
+    column holds just their two stotinki on two rows or more, and on no row anything else, the stotinki
+    join the figure (``body`` changed in place); returns the columns emptied."""
     emptied = []
     n = max((len(r) for r in body), default=0)
     for c in range(n - 1):
         pairs = [(r[c] if c < len(r) else "", r[c + 1] if c + 1 < len(r) else "") for r in body]
         cut = sum(bool(_ENDS_IN_SEPARATOR.search(a) and _STOTINKI.match(b)) for a, b in pairs)
+        cut += sum(bool(digits(a) and _SEPARATOR_AND_STOTINKI.match(b)) for a, b in pairs)
         # every stotinki cell beside a figure without decimals of its own (its point may be lost: `2027` | `76`)
-        fits = all(not b.strip() or (_STOTINKI.match(b) and digits(a) and not _SEPARATED.search(a))
-                   for a, b in pairs)  # fmt: skip
+        fits = all(not b.strip() or ((_STOTINKI.match(b) or _SEPARATOR_AND_STOTINKI.match(b)) and digits(a)
+                                     and not _SEPARATED.search(a)) for a, b in pairs)  # fmt: skip
         if cut >= 2 and fits:
             for r, (a, b) in zip(body, pairs, strict=True):
                 if b.strip():
-                    r[c], r[c + 1] = a.rstrip() + b.strip(), ""
+                    r[c], r[c + 1] = a.rstrip() + "".join(b.split()), ""
             emptied.append(c + 1)
     return emptied
 

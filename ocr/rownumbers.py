@@ -29,10 +29,18 @@ def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
             return c
     # the `№ по ред` at the far right (family L, `Ш Поред` as read): the last column, headed so, that
     # nothing else was taken for
+    # (L dev 4005 p4: a correction in the margin beyond it, a column of the grid with no heading)
     last = len(kinds) - 1
+    while last > first_named and kinds[last] is None and not any(ch.isalpha() for ch in s.headings[last]):
+        last -= 1
     if last > first_named and kinds[last] is None and _row_heading(s.headings[last]):
         return last
     return None
+
+
+def row_column(s: Sheet, kinds: list[str | None]) -> int | None:
+    """The column of the printed row numbers: the one taken for them, or one headed so nothing was taken for."""
+    return _row_column(s, kinds)
 
 
 def _row_heading(text: str) -> bool:

@@ -6,7 +6,9 @@ given to the figures' lines too).
 Two neighbouring lines join only where the upper one carries the person (an ЕГН or a name) and no figure,
 and the lower one figures and no person (no ЕГН, no name, no row number of its own): two people are never
 merged. And only where the sheet is typed so: two such pairs at the least, and half its people's lines or
-more without figures (a lost name beside its figures on another sheet is no habit of the page).
+more without figures (a lost name beside its figures on another sheet is no habit of the page); or, where
+the grid kept the other people's two lines together, a pair as tall as their rows and each of its lines
+far shorter (L dev 4005 p1: one person of ten split, a row of figures with no name below a name with none).
 
 The grid loses the line between the two (its bands, cells and the people's rows joined: every stage after
 reads one row whose cells hold the first line's words or the second's), and the columns are identified
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import checks, columns, normalise
+from . import checks, columns, normalise, rownumbers
 from .analysis import Analysis
 from .geometry import Grid, Word
 from .sheet import Sheet
@@ -39,23 +41,35 @@ def _figures(texts: list[str], kinds: list[str | None]) -> int:
     )
 
 
-def _numbered(texts: list[str], kinds: list[str | None]) -> bool:
-    return any(k == "row" and any(ch.isdigit() for ch in t) for t, k in zip(texts, kinds, strict=False))
+def _numbered(texts: list[str], column: int | None) -> bool:
+    return column is not None and column < len(texts) and any(ch.isdigit() for ch in texts[column])
 
 
-def pairs(s: Sheet, kinds: list[str | None]) -> list[int]:
-    """The people's rows (indices into ``s.texts``) whose next row is their figures' line."""
+def pairs(s: Sheet, kinds: list[str | None], ys: list[int] | None = None) -> list[int]:
+    """The people's rows (indices into ``s.texts``) whose next row is their figures' line. ``ys``: the
+    grid's row boundaries; with them a lone pair is taken where its two lines together are as tall as the
+    sheet's other people's rows (the grid kept most people's two lines together and split one)."""
     t = s.texts
+    numbers = rownumbers.row_column(s, kinds)
     persons = [i for i, row in enumerate(t) if _has_person(row, kinds)]
     bare = [i for i in persons if _figures(t[i], kinds) == 0]
     found = [
         i for i in bare
         if i + 1 < len(t) and s.body_rows[i + 1] == s.body_rows[i] + 1 and not _has_person(t[i + 1], kinds)
-        and _figures(t[i + 1], kinds) >= 2 and not (_numbered(t[i], kinds) and _numbered(t[i + 1], kinds))
+        and _figures(t[i + 1], kinds) >= 2 and not (_numbered(t[i], numbers) and _numbered(t[i + 1], numbers))
     ]  # fmt: skip
-    if len(found) < 2 or 2 * len(bare) < len(persons):
+    if len(found) >= 2 and 2 * len(bare) >= len(persons):
+        return found
+    if ys is None:
         return []
-    return found
+
+    def height(i: int) -> int:
+        return ys[s.body_rows[i] + 1] - ys[s.body_rows[i]]
+
+    whole = sorted(height(i) for i in persons if i not in bare)
+    usual = whole[len(whole) // 2] if len(whole) >= 3 else None
+    return [i for i in found if usual is not None and 0.75 * usual <= height(i) + height(i + 1) <= 1.3 * usual
+            and max(height(i), height(i + 1)) <= 0.75 * usual]  # fmt: skip
 
 
 def _merge_text(a: str, b: str) -> str:
@@ -69,7 +83,7 @@ def join_rows(
 ) -> tuple[Analysis, list[str | None]]:
     """The two lines of each person as one row (``s`` changed in place); the analysis with the grid
     joined so, and the columns identified again. Unchanged where the sheet is not typed so."""
-    found = pairs(s, kinds)
+    found = pairs(s, kinds, a.grid.ys)
     if not found:
         return a, kinds
     g = a.grid

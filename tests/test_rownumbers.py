@@ -185,3 +185,18 @@ def test_numbers_read_one_band_below_their_rows_all_go_to_review():
     number_rows(drafts)
     assert "row" in drafts[0].review
     assert all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
+
+
+def test_row_numbers_at_the_far_right_before_a_margin_column_are_the_printed_numbers():
+    # L dev 4005 p4: a correction typed in the margin beyond the `№ по ред` made a column of the grid with
+    # no heading, the last one; the numbers were read, no column was taken for them (0 of 11 rows numbered)
+    s, kinds = _far_right_sheet(["1", "2", "3", "4"])
+    s.headings.append("")
+    kinds.append(None)
+    for i, t in enumerate(s.texts):
+        t.append("д 47.76" if i == 2 else "")
+    drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    reread_missing(a, s, kinds, drafts, engine=None)  # type: ignore[arg-type]  # read already: no engine asked
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4]

@@ -62,3 +62,14 @@ def test_a_clerks_ticks_read_as_figures_are_no_days_column() -> None:
             for i, (t, d) in enumerate(zip(ticks, ("16", "23", "23", "23", "19", "23", "9", "21"), strict=True))]  # fmt: skip
     kinds = columns.identify(body, [""] * 8)
     assert kinds[0] is None and kinds[4] == "days_worked" and kinds[1] == "row"
+
+
+def test_an_amount_cut_before_its_separator_is_one_amount() -> None:
+    # L dev 4001 p4: the `ДОД` column cut at its decimal point, the point read now on the leva's side
+    # (`36 ,` | `76`), now on the stotinki's (`14` | `, 98`): left apart, the deductions' columns were taken
+    # one to the left and every row's net pay went out as its deductions, unflagged (12 of 14 rows)
+    body = [["1", "Никола Илиев Георгиев", "296.48", "36 ,", "76", "13.64", "53.36", "243.12"],
+            ["2", "Йордан Маринов Стоянов", "182.69", "14", ", 98", "5.12", "21.93", "160.76"],
+            ["3", "Радка Георгиева Яркова", "156.07", "14", ".83", "7.18", "23.57", "132.50"]]  # fmt: skip
+    assert columns.join_split_amounts(body) == [4]
+    assert [r[3] for r in body] == ["36 ,76", "14,98", "14.83"] and [r[4] for r in body] == ["", "", ""]
