@@ -48,21 +48,48 @@ def _days_under_stamp(kinds: list[str | None], texts: list[list[str]]) -> bool:
     return False
 
 
+# the field that stands in a row's sum where ``f`` does, so that the two taken for each other keep it
+# (base + extra = gross, gross - deductions = net)
+TWIN = {"base_pay": "extra_pay", "extra_pay": "base_pay", "deductions": "net_pay", "net_pay": "deductions"}
+
+
+def _sums_prove_column(drafts: list[checks.RowDraft], f: str, present: list[str]) -> bool:
+    """Every row's figure of column ``f`` (three or more) is read and held by its row's sums (gross = base +
+    extra, net = gross - deductions), every figure of them read, none filled in from the sums: the figures
+    are ``f``'s whatever its heading says (another field's would break them), but for its twin's (TWIN)."""
+    rows = [d for d in drafts if d.values.get(f) is not None]
+    if len(rows) < 3:
+        return False
+    for d in rows:
+        rels = [(ok, names) for ok, names in checks.row_relations(d.money(present)) if f in names]
+        made = d.derived | d.unconfirmed
+        if not rels or not all(ok and not made.intersection(names) for ok, names in rels):
+            return False
+    return True
+
+
 def flag_headed_otherwise(drafts: list[checks.RowDraft], kinds: list[str | None], headings: list[str]) -> list[str]:
     """A money column whose heading names another money field and not the one it was taken for (E dev 507
     --hard all p2: the base pay placed under `Брутна сума`, the additional pay under `Удръжки`): its
-    figures were read into the wrong field, and go to review on every row; returns those fields."""
+    figures were read into the wrong field, and go to review on every row; returns those fields. Not where
+    every row's sums hold through the column's figures: they are the field's, the heading was misread.
+    Not where the heading names the field's twin, either (deductions and net pay taken for each other keep
+    every sum)."""
     out = []
+    present = [k for k in checks.MONEY if k in kinds]
     for c in range(min(len(kinds), len(headings))):
         f = kinds[c]
         if f not in checks.MONEY:
             continue
         votes = columns.heading_votes(headings[c])
-        if not votes.get(f) and any(g in checks.MONEY and g != f for g in votes):
-            out.append(f)
-            for d in drafts:
-                if d.values.get(f) is not None:
-                    d.review.add(f, checks.PAGE_PLAUSIBILITY)
+        if votes.get(f) or not any(g in checks.MONEY and g != f for g in votes):
+            continue
+        if TWIN.get(f) not in votes and _sums_prove_column(drafts, f, present):
+            continue  # the heading misread (`заплата` of `Чиста заплата` over the net pay, J dev 1001 p4)
+        out.append(f)
+        for d in drafts:
+            if d.values.get(f) is not None:
+                d.review.add(f, checks.PAGE_PLAUSIBILITY)
     return out
 
 

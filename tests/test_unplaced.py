@@ -86,3 +86,31 @@ def test_a_money_column_whose_heading_names_another_money_field_goes_to_review()
     drafts = _drafts(2)
     flag_unplaced(drafts, kinds, ["Име", "ЕГН", "Основна заплата", "", "За получаване"])  # its own, or none
     assert not any(d.review for d in drafts)
+
+
+def test_a_money_column_headed_otherwise_whose_every_row_sum_holds_through_it_stays_as_read():
+    """J dev 1001 p4: the net pay's heading read `заплата` (base pay's word; `Чиста` lost), every row's
+    net = gross - deductions holding: the six right figures went to review. A heading naming the twin
+    (deductions for the net pay) keeps them in review: the two taken for each other keep every sum."""
+    def drafts() -> list[checks.RowDraft]:
+        out = _drafts(3)
+        for d, (g, ded, n) in zip(out, [("153.40", "20.86", "132.54"), ("141.85", "13.19", "128.66"),
+                                        ("322.69", "70.35", "252.34")], strict=True):  # fmt: skip
+            d.values.update({"gross_pay": g, "deductions": ded, "net_pay": n})
+        return out
+
+    kinds = ["name", "egn", "gross_pay", "deductions", "net_pay"]
+    rows = drafts()
+    flag_unplaced(rows, kinds, ["Име", "ЕГН", "Всичко", "Удръжки", "заплата"])
+    assert not any("net_pay" in d.review for d in rows)
+    rows = drafts()
+    rows[1].values["net_pay"] = "126.66"  # one row's sum broken: the heading stands
+    flag_unplaced(rows, kinds, ["Име", "ЕГН", "Всичко", "Удръжки", "заплата"])
+    assert all(d.review.reasons.get("net_pay") == checks.PAGE_PLAUSIBILITY for d in rows)
+    rows = drafts()
+    rows[2].derived.add("net_pay")  # filled in from the sums: holds by construction
+    flag_unplaced(rows, kinds, ["Име", "ЕГН", "Всичко", "Удръжки", "заплата"])
+    assert all("net_pay" in d.review for d in rows)
+    rows = drafts()
+    flag_unplaced(rows, kinds, ["Име", "ЕГН", "Всичко", "Удръжки", "Удръжки общо"])  # the twin's heading
+    assert all(d.review.reasons.get("net_pay") == checks.PAGE_PLAUSIBILITY for d in rows)
