@@ -8,7 +8,8 @@ tests/test_golden.py keeps each stage's output on small fixtures, so a change sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -48,6 +49,9 @@ class Analysis:
     quarter_turns: int
     blobs: preprocess.Blobs
     rules: lines.Rules
+    # what a later stage measured on this page and asks again (``egn_glyphs``: an ЕГН cell's glyphs); a
+    # copy made with ``dataclasses.replace`` starts without
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def turned_to_given(quarter_turns: int, h: int, w: int) -> np.ndarray:
