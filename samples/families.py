@@ -252,11 +252,13 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("row", "egn", "name", "days_worked", "hours", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
          "net_pay", "signature"),
     ),
-    # N: the days before the ЕГН, the signature column (the cashier's stamp) after the net pay
+    # N: the days before the ЕГН on some, the net pay before the deductions on one, the signature column (the
+    # cashier's stamp) last
     "N": (
         ("row", "egn", "name", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
          "net_pay", "signature"),
-        ("row", "name", "egn", "position", "days_worked", "gross_pay", "deductions", "net_pay", "signature"),
+        ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "net_pay", "deductions",
+         "signature"),
         ("row", "name", "days_worked", "egn", "base_pay", "gross_pay", "parts", "deductions", "net_pay"),
         ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay",
          "signature"),

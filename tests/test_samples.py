@@ -121,7 +121,7 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L", "M"])
+@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L", "M", "N"])
 def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
     """F, G, H, I, J and K (held out in turn from session 3 on) draw faces, layouts and heading words none
     of the families before them draws; each draws every face kind it has, and (but J, K) some files in
@@ -130,9 +130,9 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
 
     from samples import families, render
 
-    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKLM"}
-    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKLM"}
-    before = "EFGHIJKL"[: "FGHIJKLM".index(family) + 1]
+    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKLMN"}
+    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKLMN"}
+    before = "EFGHIJKLM"[: "FGHIJKLMN".index(family) + 1]
     others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
     others |= {f for fam in before for kind in faces[fam].values() for f in kind}
     own = {f for kind in faces[family].values() for f in kind}
@@ -146,7 +146,7 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
         assert set(words) - set(seen), col  # each column has words of its own
     rng = random.Random(4)
     drawn = [families.draw_habits(family, rng) for _ in range(300)]
-    assert (family in "JKLM" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
+    assert (family in "JKLMN" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
@@ -757,6 +757,150 @@ def test_family_m_same_pages_under_every_hash_seed(tmp_path: Path):
     code = (
         "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
         "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='M', degraded=False))"
+    )
+    digests = set()
+    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        out = tmp_path / run
+        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
+        h = hashlib.sha256()
+        for f in sorted(out.iterdir()):
+            h.update(f.name.encode() + f.read_bytes())
+        digests.add(h.hexdigest())
+    assert len(digests) == 1
+
+
+N_FLAGS = ("worn", "double", "dry", "show_through", "photo", "holes", "fold", "egn_boxes", "row_mark", "currency",
+           "days_suffix", "zero_mark", "date_range", "pale_form", "paid_stamps")  # fmt: skip
+
+
+def test_family_n_draws_its_own_switches():
+    """N: a tired typewriter (worn keys, letters struck twice, a drying ribbon: typed files only), the back
+    showing through, photographs, punched holes, folds, the ЕГН's boxes, "1)", "лв.", "21д.", zeros as "—",
+    date ranges, pale forms, the cashier's stamps, each on some files (no other family draws them); never
+    stotinki; any year 1980-1996."""
+    import random
+
+    from samples import families
+
+    rng = random.Random(10)
+    drawn = [families.draw_habits("N", rng) for _ in range(300)]
+    assert not any(h.stotinki for h in drawn)
+    for flag in N_FLAGS:
+        assert 0.2 < sum(bool(getattr(h, flag)) for h in drawn) / len(drawn) < 0.9, flag
+    assert not any(h.worn or h.double or h.dry for h in drawn if h.face == "print")
+    others = [families.draw_habits(f, rng) for f in "BCDEFGHIJKLM" for _ in range(100)]
+    assert not any(getattr(h, flag) for h in others for flag in N_FLAGS)
+    assert families.YEARS["N"] == (1980, 1996)
+
+
+def test_family_n_habits_occur_on_its_sheets_and_the_truth_adds_up():
+    """Over 40 drawn N sheets every habit occurs on some of them, and every sheet's truth holds: a valid
+    ЕГН once per sheet, base + additional = gross, the itemised deductions add up, net = gross -
+    deductions, every money column sums to its total, the days within the month."""
+    from collections import Counter
+
+    from samples import families
+
+    seen: Counter[str] = Counter()
+    for habits, sheet, style in _family_sheets("N", 40, 9):
+        cols = list(sheet.layout)
+        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee")]
+        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+        for r in sheet.rows:
+            assert egn.is_valid(str(r["egn"]))
+            if r["base_pay"] is not None and r["extra_pay"] is not None:
+                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
+            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
+            if parts:
+                assert sum(r[c] for c in parts) == r["deductions"]
+            assert r["days_worked"] is None or 0 <= r["days_worked"] <= egn.days_in_month(sheet.year, sheet.month)
+        for f, total in sheet.totals.items():
+            assert sum(r[f] for r in sheet.rows) == total
+        assert str(sheet.year) in sheet.period_text
+        for flag in ("show_through", "photo"):  # the scan's habits (degrade_page)
+            seen[flag] += getattr(habits, flag)
+        seen["worn keys"] += bool(style.worn)
+        seen["struck twice"] += style.double_strike > 0
+        seen["ribbon dry"] += style.dry is not None
+        seen["holes"] += style.holes
+        seen["fold"] += style.fold
+        seen["ЕГН boxes"] += style.egn_boxes and "egn" in cols
+        seen["paid stamps"] += style.paid_stamps and "signature" in cols
+        seen["pale form"] += style.ruled and style.rule_ink > 100
+        seen["1)"] += sheet.row_mark == ")"
+        seen["лв."] += bool(sheet.currency)
+        seen["21д."] += bool(sheet.days_suffix) and "days_worked" in cols
+        seen["zero mark"] += bool(sheet.zero_mark) and any(r.get(c) == 0 for r in sheet.rows for c in sheet.totals)
+        seen["date range"] += sheet.period_text.startswith(("от ", "за периода"))
+        seen["landscape"] += style.landscape
+        seen["portrait"] += not style.landscape
+        assert any(str(style.font).endswith(f) for k in families.N_FACES.values() for f in k)
+    for habit in ("show_through", "photo", "worn keys", "struck twice", "ribbon dry", "holes", "fold", "ЕГН boxes",
+                  "paid stamps", "pale form", "1)", "лв.", "21д.", "zero mark", "date range", "landscape", "portrait"):  # fmt: skip
+        assert seen[habit] >= 2, (habit, seen)
+
+
+def test_family_n_prints_its_own_marks_and_the_truth_keeps_the_values():
+    """An N sheet with "1)", "лв." after the amounts, "21д.", zeros typed as a mark and the ЕГН in boxes:
+    the table's cells hold what is typed, the truth the values (row numbers, days, amounts normalised,
+    0.00 where the mark stands); nothing of N's is a truth key."""
+    from samples.generate import truth_of
+
+    sheet, style, img, geo = _family_sheet(
+        "N", 17, (1980, 1996), row_mark=")", currency=" лв.", days_suffix="д.", zero_mark="—", egn_boxes=True
+    )
+    cols = list(sheet.layout)
+    body = {(r, cols[c]): t for r, c, _, t in geo.cells if 0 < r <= len(sheet.rows)}
+    for i, row in enumerate(sheet.rows, start=1):
+        assert body[(i, "row")] == f"{row['row']})"
+        if "days_worked" in cols:
+            assert body[(i, "days_worked")] == f"{row['days_worked']}д."
+        assert body[(i, "egn")] == row["egn"]
+        for c in sheet.totals:
+            t = body.get((i, c), "")
+            assert t == "—" if row[c] == 0 else t.endswith(" лв.")
+    raw = json.loads(truth_of(sheet, geo, "page-0001.png").to_json())
+    for r, src in zip(raw["rows"], sheet.rows, strict=True):
+        assert r["row"] == src["row"] and r["egn"] == src["egn"]
+        for f in MONEY_FIELDS:
+            assert r.get(f) == (f"{src[f]:.2f}" if src[f] is not None else None)
+    assert not {"days_paid", "tax", "insurance", "advance", "union_fee"} & {k for r in raw["rows"] for k in r}
+
+
+def test_family_n_photo_moves_the_truth_with_the_page():
+    """A photographed sheet's map is a perspective (3x3): a mark on the page lands where the map says,
+    which is not where any rotation and scale alone would put the four corners."""
+    import random
+
+    import numpy as np
+
+    from samples import degrade
+
+    page = np.full((700, 500), 255.0, dtype=np.float32)
+    dots = [(60, 80), (440, 90), (250, 350), (70, 620), (430, 640)]
+    for x, y in dots:
+        page[y - 3 : y + 4, x - 3 : x + 4] = 0
+    out, m = degrade.photo(page, random.Random(3))
+    assert m.shape == (3, 3) and abs(m[2, 0]) + abs(m[2, 1]) > 0
+    for (x, y), (u, v) in zip(dots, degrade.map_points(np.array(dots, dtype=np.float64), m), strict=True):
+        win = out[int(v) - 8 : int(v) + 9, int(u) - 8 : int(u) + 9]
+        assert win.min() < 120, (x, y, u, v)  # the dot is there
+    box = degrade.map_box([60, 80, 440, 640], degrade.compose(degrade.identity(), m))
+    assert 0 <= box[0] < box[2] <= 500 and 0 <= box[1] < box[3] <= 700
+
+
+def test_family_n_same_pages_under_every_hash_seed(tmp_path: Path):
+    """Two runs of one N seed give the same pages (degraded: the photographs, the back showing through),
+    also under other hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
+        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='N'))"
     )
     digests = set()
     for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
