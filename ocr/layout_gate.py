@@ -14,8 +14,8 @@ Each reading is held against what the page itself gives, three proofs:
 Where a proof fails beyond its share (measured on the development families, see the constants), nothing
 read on the page is cited without a person: every scored field of every row goes to review as
 ``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed. The figures stay as
-read (the clerk checks each row against the image); the printed row numbers are dropped where the rows or
-the numbers are unproved (the rows keep their order).
+read (the clerk checks each row against the image); the printed row numbers are dropped where they do not
+run with the rows (the rows keep their order).
 """
 
 from __future__ import annotations
@@ -146,10 +146,11 @@ WHAT = {
 
 def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageReview:
     """Every scored field of every row (read or not: an empty one may be a neighbour's) and its row number
-    in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the rows or their
-    numbers are unproved, the printed numbers do not go out either (as ``unproved_numbers``): a number
-    cited on a certificate would name another person's line of the sheet."""
-    unnumbered = "rows" in failed or "numbers" in failed
+    in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the printed numbers
+    do not run with the rows, they do not go out either (as ``unproved_numbers``): a number cited on a
+    certificate would name another person's line of the sheet. Numbers that run 1, 2, 3 ... with the rows
+    are kept (they place each band on its printed line even where its person is unproved)."""
+    unnumbered = "numbers" in failed
     for d in drafts:
         if unnumbered:
             d.values.pop("row", None)

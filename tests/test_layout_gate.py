@@ -66,6 +66,7 @@ def test_rows_without_an_egn_send_the_whole_page_to_review():
     review = _gate(rows)
     assert review is not None and review.reason == checks.LAYOUT_UNPROVED and "rows" in review.detail
     assert _all_in_review(rows)
+    assert [d.values["row"] for d in rows] == [1, 2, 3, 4]  # numbers that run with the rows are kept
 
 
 def test_two_rows_sharing_an_egn_are_not_two_people():
