@@ -31,6 +31,8 @@ def is_column_numbers(cells: list[str]) -> bool:
     filled = [t.strip() for t in cells if t.strip()]
     if len(filled) < MIN_NUMBERS:
         return False
+    if _marks_in_every_column(cells):
+        return True
     if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
         return False  # a word, an ЕГН or an amount: a person's line
     numbers = [(c, n) for c, t in enumerate(cells) if t.strip() and (n := _number(t)) is not None]
@@ -41,6 +43,19 @@ def is_column_numbers(cells: list[str]) -> bool:
         len(rising) >= max(MIN_NUMBERS, 0.75 * len(numbers))
         and rising[0] <= 3
         and rising[-1] - rising[0] >= (len(rising) - 1) / 2
+    )
+
+
+def _marks_in_every_column(cells: list[str]) -> bool:
+    """A mark of a character or two in nearly every column and nothing longer, some of them digits: the
+    column numbers misread on a faint line (K dev 3018 p4: `4 2 з а 5 5 т з » зе`; taken for a person's
+    row, every person below was scored against the one above). A person's line holds a name, an ЕГН or
+    amounts, longer than two characters."""
+    filled = [t.strip().strip(".,") for t in cells if t.strip()]
+    return (
+        len(filled) >= max(MIN_NUMBERS, 0.8 * len(cells))
+        and all(len(t.replace(" ", "")) <= 2 for t in filled)
+        and sum(bool(normalise.digits(t)) for t in filled) >= 0.5 * len(filled)
     )
 
 

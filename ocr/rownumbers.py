@@ -181,7 +181,11 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
     whose name, ЕГН and number went unread (K dev 3001 p5, a slipped carbon: left out of the order, the
     next person took its printed number); a line of corrections holds a few figures, not a row's. A band
     taller than one and a half rows is not one person's (the grid lost the rules between several people:
-    D's `d-rows-lost-printed-numbers-skip`, five rows in one band whose figures are their sums)."""
+    D's `d-rows-lost-printed-numbers-skip`, five rows in one band whose figures are their sums).
+    A line with two figures or more that is none of these is a person's all the same where the printed
+    numbers read around it agree with the rows' order only with it (K dev 3017 p5: a person's ЕГН and name
+    unread and two of six figures, left out of the order; every person below took the number above their
+    own, 54 figures cited under the neighbour's number)."""
     def count(d: checks.RowDraft) -> int:
         return sum(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY))
 
@@ -205,13 +209,29 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         full = count(d) >= max(FULL_ROW, most - 1) and one_band(d)
         return bool(named or full or d.values.get("egn") or isinstance(d.values.get("row"), int))
 
-    people = [d for d in drafts if person(d)]
+    chosen = {id(d) for d in drafts if person(d)}
+    for d in drafts:  # a line of figures the printed numbers around it count as a person's
+        if id(d) not in chosen and count(d) >= 2 and one_band(d):
+            more = [e for e in drafts if id(e) in chosen or e is d]
+            if agreeing(more) > agreeing([e for e in drafts if id(e) in chosen]):
+                chosen.add(id(d))
+    people = [d for d in drafts if id(d) in chosen]
     checks.number_rows(people)
     shifted_numbers(people)
     for d in drafts:
-        if not person(d):
+        if id(d) not in chosen:
             d.values.pop("row", None)
             d.review.add("row", checks.ROW_NUMBER)
+
+
+def agreeing(rows: list[checks.RowDraft]) -> int:
+    """How many of the rows' printed numbers read agree with their place in ``rows`` (the most on one
+    offset: the numbers rise one by one with the rows)."""
+    offsets: dict[int, int] = {}
+    for i, d in enumerate(rows):
+        if isinstance(v := d.values.get("row"), int):
+            offsets[v - i] = offsets.get(v - i, 0) + 1
+    return max(offsets.values(), default=0)
 
 
 def shifted_numbers(people: list[checks.RowDraft]) -> None:

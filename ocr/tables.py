@@ -100,11 +100,35 @@ def _runs(empty: np.ndarray) -> list[tuple[int, int]]:
     return runs
 
 
+def group_rules(mask: np.ndarray, head: tuple[int, int], x0: int, x1: int) -> list[tuple[int, int, int]]:
+    """Rules inside the heading that span a run of columns, not the table (``mask``: the ruling's ink):
+    (x from, x to, y) of the line under a heading merged over several columns (`Удръжки` over `ДОД`,
+    `Пенсии`, `Общо`), whose own headings stand under it."""
+    a, b = head[0] + 8, head[1] - 8
+    found: list[tuple[int, int, int]] = []
+    for y in range(a, b):
+        for s, e in _runs(mask[y, x0:x1] > 0):
+            if 60 <= e - s <= 0.8 * (x1 - x0) and not any(
+                abs(s + x0 - f[0]) <= 8 and abs(e + x0 - f[1]) <= 8 for f in found
+            ):
+                found.append((s + x0, e + x0, y))
+    return found
+
+
 def column_gaps(
-    ink: np.ndarray, bands: list[tuple[int, int]], head: tuple[int, int], x0: int, x1: int, min_gap: int
+    ink: np.ndarray,
+    bands: list[tuple[int, int]],
+    head: tuple[int, int],
+    x0: int,
+    x1: int,
+    min_gap: int,
+    groups: list[tuple[int, int, int]] | None = None,
 ) -> list[int]:
     """x positions separating columns: white runs common to every body text line that the heading
-    does not cross either (a heading is centred over its column, so a gap inside a name is no column)."""
+    does not cross either (a heading is centred over its column, so a gap inside a name is no column).
+    Under a heading merged over several columns (``groups``, ``group_rules``) only the headings under its
+    rule count: its own words, spaced out over the columns, cross their gaps (L dev 4012: `ДОД`, `Пенсии`
+    and `Общо` under `Удръжки` read as one column, every deduction figure run together)."""
     prof = np.zeros(x1 - x0, dtype=np.int64)
     for a, b in bands:
         prof += (ink[a:b, x0:x1] > 0).any(axis=0)
@@ -119,6 +143,10 @@ def column_gaps(
         if i == 0 or j == len(prof) or j - i < min_gap:
             continue
         free = [(a + i, b + i) for a, b in _runs(~head_prof[i:j]) if b - a >= max(10, min_gap // 2)]
+        under = next((g for g in groups or [] if g[0] - 5 <= x0 + i and x0 + j <= g[1] + 5), None)
+        if not free and under is not None:
+            below: np.ndarray = np.asarray((ink[under[2] + 4 : head[1], x0 + i : x0 + j] > 0).any(axis=0))
+            free = [(a + i, b + i) for a, b in _runs(~below) if b - a >= max(10, min_gap // 2)]
         if not free:
             continue
         a, b = max(free, key=lambda r: r[1] - r[0])
@@ -408,7 +436,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         one_line = min(one_line, int(1.5 * glyph))
     head = (head_top + 4, r_head.pos - 4)
     min_gap = max(12, int(0.3 * one_line))
-    seps = column_gaps(ink, body, head, left, right, min_gap)
+    seps = column_gaps(ink, body, head, left, right, min_gap, group_rules(rules.mask, head, left, right))
     if gaps is not None:
         seps = _with_pen_gaps(ink, gaps, body, head, left, right, min_gap, seps)
     xs = _drop_empty_columns(ink, body, [left, *seps, right], head)
@@ -418,7 +446,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     # lines grouped on the ink without pen strokes: a tall signature reaching into the wrapped name's line above
     # its row made that line look like a person's (F dev 605 page 2, hard: a name's first line a row of its own)
     typed = gaps if gaps is not None else ink
-    rows = rows_between_rules(ink, body, inner, xs, lambda _i, b, x: split_at_rules(ink, group_lines(typed, b, x), inner, x))
+    rows = rows_between_rules(
+        ink, body, inner, xs, lambda _i, b, x: split_at_rules(ink, group_lines(typed, b, x), inner, x)
+    )
     after = text_bands(ink, r_tot.pos + 4, min(h, r_tot.pos + 3 * line_h), left, right)
     tot_bottom = after[0][1] + int(0.4 * line_h) if after else r_tot.pos + int(1.5 * line_h)
     ys = [head_top, r_head.pos]

@@ -4,7 +4,8 @@ figures and no name (L dev 4005 p2-3: rows found 0 of 8 and 9 of 9 with no figur
 given to the figures' lines too).
 
 Two neighbouring lines join only where the upper one carries the person (an ЕГН or a name) and no figure,
-and the lower one figures and no person (no ЕГН, no name, no row number of its own): two people are never
+and the lower one figures and no person (no ЕГН, no name, no row number of its own; a position typed
+under the name in its column is no name, and stays out of the name: L dev 4010 p2): two people are never
 merged. And only where the sheet is typed so: two such pairs at the least, and half its people's lines or
 more without figures (a lost name beside its figures on another sheet is no habit of the page); or, where
 the grid kept the other people's two lines together, a pair as tall as their rows and each of its lines
@@ -26,13 +27,22 @@ from .sheet import Sheet
 FIGURES = ("days_worked", *checks.MONEY)
 
 
-def _has_person(texts: list[str], kinds: list[str | None]) -> bool:
+def _has_person(texts: list[str], kinds: list[str | None], strict: bool = False) -> bool:
+    """An ЕГН, or a name: a word of three letters (``strict``: two capitalised words; a position typed in
+    the name's column under it, `шофьор`, `общ работник`, is none)."""
     for t, k in zip(texts, kinds, strict=False):
         if k == "egn" and len(normalise.digits(t)) >= 6:
             return True
-        if k == "name" and any(sum(ch.isalpha() for ch in w) >= 3 for w in t.split()):
+        if k == "name" and (
+            _name_like(t) if strict else any(sum(ch.isalpha() for ch in w) >= 3 for w in t.split())
+        ):
             return True
     return False
+
+
+def _name_like(text: str) -> bool:
+    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return sum(w[0].isupper() for w in words) >= 2
 
 
 def _figures(texts: list[str], kinds: list[str | None]) -> int:
@@ -55,7 +65,7 @@ def pairs(s: Sheet, kinds: list[str | None], ys: list[int] | None = None) -> lis
     bare = [i for i in persons if _figures(t[i], kinds) == 0]
     found = [
         i for i in bare
-        if i + 1 < len(t) and s.body_rows[i + 1] == s.body_rows[i] + 1 and not _has_person(t[i + 1], kinds)
+        if i + 1 < len(t) and s.body_rows[i + 1] == s.body_rows[i] + 1 and not _has_person(t[i + 1], kinds, strict=True)
         and _figures(t[i + 1], kinds) >= 2 and not (_numbered(t[i], numbers) and _numbered(t[i + 1], numbers))
     ]  # fmt: skip
     if len(found) >= 2 and 2 * len(bare) >= len(persons):
@@ -102,7 +112,8 @@ def join_rows(
     ys = [y for k, y in enumerate(g.ys) if k not in gone]
     texts = list(s.texts)
     for i in reversed(found):
-        texts[i] = [_merge_text(x, y) for x, y in zip(texts[i], texts[i + 1], strict=True)]
+        texts[i] = [x if k == "name" and _name_like(x) and not _name_like(y) else _merge_text(x, y)
+                    for x, y, k in zip(texts[i], texts[i + 1], kinds, strict=True)]  # fmt: skip
         del texts[i + 1]
     s.cells = cells
     s.body_rows = [new_row(r) for k, r in enumerate(s.body_rows) if k - 1 not in found]

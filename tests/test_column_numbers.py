@@ -44,3 +44,10 @@ def test_the_column_numbers_leave_the_people_rows_and_the_carried_sums_are_found
     assert s.carried_row == 2 and s.body_rows == [3]
     s = _sheet(P1, P2)
     assert drop_column_numbers(s) is None and s.body_rows == [1, 2]
+
+
+def test_column_numbers_misread_on_a_faint_line_are_no_person():
+    # K dev 3018 p4 as read: the column numbers `1 ... 10` on a faint line; taken for the first person's row
+    assert is_column_numbers(["4", "2", "з", "а", "5", "5", "т", "з", "»", "зе"])
+    assert not is_column_numbers(["4", "", "", "", "5", "", "", "", "", ""])  # marks in a few columns only
+    assert not is_column_numbers(["", "", "", "", "", "", "", "1 544,03", "", ""])

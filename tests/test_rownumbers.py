@@ -200,3 +200,27 @@ def test_row_numbers_at_the_far_right_before_a_margin_column_are_the_printed_num
     reread_missing(a, s, kinds, drafts, engine=None)  # type: ignore[arg-type]  # read already: no engine asked
     number_rows(drafts)
     assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4]
+
+
+def test_a_line_of_figures_the_printed_numbers_place_is_a_persons():
+    # K dev 3017 p5 as read: the sixth person's ЕГН, name and number unread and only four figures of six;
+    # left out of the order, every person below took the number above their own (7 read as 6, ...)
+    def row(n: int | None, egn: str | None, figures: int) -> checks.RowDraft:
+        fields = ["days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"][:figures]
+        values: dict[str, object] = {f: "1.00" for f in fields}
+        if n is not None:
+            values["row"] = n
+        if egn:
+            values["egn"] = egn
+        return checks.RowDraft(values=values, bbox=[0, 0, 100, 50])
+
+    drafts = [row(1, "5202062266", 6), row(2, "3103056300", 6), row(3, "4311225331", 6), row(4, "2601035753", 6),
+              row(None, "6104087343", 1), row(None, None, 4), row(7, "4511188744", 6), row(None, "2507243719", 2),
+              row(9, "3311098343", 6), row(None, "6201280497", 6), row(None, None, 6), row(12, "6506030022", 6)]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 13))
+    assert "row" not in drafts[6].review and "row" not in drafts[8].review
+    # a line of figures no printed number places stays out of the order
+    drafts = [row(1, "5202062266", 6), row(2, "3103056300", 6), row(None, None, 2), row(3, "4311225331", 6)]
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, 2, None, 3]

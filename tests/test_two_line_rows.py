@@ -89,3 +89,17 @@ def test_one_person_split_where_the_grid_kept_the_others_two_lines_together():
     kinds = columns.identify(s.texts, s.headings, TOTALS)
     a, kinds = join_rows(a, s, kinds, TOTALS)
     assert len(s.texts) == 5
+
+
+def test_a_position_typed_under_the_name_is_no_person_and_no_part_of_the_name():
+    # L dev 4010 p2: the position on the figures' line, in the name's column (`шофьор`, `общ работник`)
+    rows = [[*P[0][:1], "Донка С. Стоянова", *P[0][2:]], ["", "шофьор", *P[1][2:]],
+            [*P[2][:1], "Лиляна Д. Атанасова", *P[2][2:]], ["", "общ работник", *P[3][2:]]]  # fmt: skip
+    a, s = _page(rows)
+    kinds = columns.identify(s.texts, s.headings, TOTALS)
+    a, kinds = join_rows(a, s, kinds, TOTALS)
+    assert [r[1] for r in s.texts] == ["Донка С. Стоянова", "Лиляна Д. Атанасова"]
+    assert [r[2] for r in s.texts] == ["164.18", "142.43"]
+    rows[1][1] = "Иван Петров Иванов"  # a name on the figures' line: a person of its own
+    a, s = _page([*rows, P[4], P[5]])
+    assert pairs(s, columns.identify(s.texts, s.headings, TOTALS)) == [2, 4]
