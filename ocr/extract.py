@@ -44,7 +44,7 @@ from . import (
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
-from .days_calendar import settle_by_calendar
+from .days_calendar import settle_by_calendar, vouch_full_months
 from .egn_age import flag_out_of_working_age
 from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
@@ -324,6 +324,7 @@ def read_page(
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
+    vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
