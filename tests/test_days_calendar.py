@@ -77,8 +77,8 @@ def _i910_page1() -> list[RowDraft]:
 
 
 def test_days_read_unsure_that_are_the_calendars_and_the_sheets_full_month_go_out():
-    drafts = _i910_page1()
-    vouch_full_months(drafts, 1981, 11)
+    drafts = [*_i910_page1(), RowDraft(values={"days_worked": 24}), RowDraft(values={"days_worked": 24})]
+    vouch_full_months(drafts, 1981, 11)  # (two `24` read for 21, for the pay check: not a six-day week)
     assert not any("days_worked" in d.review for d in drafts)
 
 
