@@ -30,6 +30,7 @@ from . import (
     lost_rows,
     mirrored_changes,
     outside_columns,
+    partner_columns,
     parts_guard,
     period,
     plausibility,
@@ -299,6 +300,7 @@ def read_page(
         dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
+    partner_columns.clear_partners(drafts, totals, present, carried)  # a sum's figure its closed column vouches for
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
