@@ -11,7 +11,9 @@ after (``plausibility.cross_check``) still doubts days the row's pay does not be
 
 from __future__ import annotations
 
-from .checks import READINGS_DISAGREE, RowDraft
+from collections import Counter
+
+from .checks import LOW_CONFIDENCE, READINGS_DISAGREE, RowDraft
 from .plausibility import working_days
 
 MIN_SETTLED = 3  # rows whose days no one doubts, to tell the sheet counts five-day weeks
@@ -58,3 +60,28 @@ def settle_by_calendar(drafts: list[RowDraft], year: int | None, month: int | No
         if all(y == x or (y > wd and _one_digit_apart(x, y)) for y in readings):
             d.values["days_worked"] = x
             d.review.discard("days_worked")
+
+
+def vouch_full_months(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """Days read unsure that are the full month three ways: the figure is the month's working days (the
+    calendar), it is what the sheet's settled rows carry most (``MIN_SETTLED`` or more of them, a third of
+    the rows or more: the sheet counts five-day weeks; a settled figure above it is a misread for the pay
+    check to find, `24` for 21 on the same page), and the ink is as wide as its digits, with no
+    other reading saying otherwise (I dev 910 p1: three people's `21` in November 1981 read with
+    confidence 0.4 and not read again, beside nine settled `21`, went to review). A misread that lost or
+    changed a digit lands on that one figure by chance only; the pay check after it
+    (``plausibility.cross_check``) still doubts days the row's pay does not bear out."""
+    if not (year and month):
+        return
+    wd = working_days(year, month)
+    settled = [x for d in drafts if (x := _days(d)) is not None and "days_worked" not in d.review]
+    if not settled or settled.count(wd) < max(MIN_SETTLED, len(drafts) / 3) or Counter(settled).most_common(1)[0][0] != wd:
+        return
+    for d in drafts:
+        if _days(d) != wd or d.review.reasons.get("days_worked") not in (LOW_CONFIDENCE, READINGS_DISAGREE):
+            continue
+        if d.conf.get("days_worked", 0.0) <= 0:
+            continue  # (the figure is the second model's alone)
+        if any(x != wd for x in d.alts.get("days_worked", [])) or d.ink_digits.get("days_worked") != len(str(wd)):
+            continue
+        d.review.discard("days_worked")

@@ -31,6 +31,7 @@ from . import (
     lost_rows,
     mirrored_changes,
     outside_columns,
+    partner_columns,
     parts_guard,
     period,
     plausibility,
@@ -47,7 +48,7 @@ from . import (
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
-from .days_calendar import settle_by_calendar
+from .days_calendar import settle_by_calendar, vouch_full_months
 from .egn_age import flag_out_of_working_age
 from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
@@ -304,6 +305,7 @@ def read_page(
         dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
+    partner_columns.clear_partners(drafts, totals, present, carried)  # a sum's figure its closed column vouches for
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
@@ -329,6 +331,7 @@ def read_page(
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
+    vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them

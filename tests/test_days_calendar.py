@@ -8,8 +8,8 @@ a regression sheet: reduced (150 dpi or 16 grey levels) it reads 21 at once, and
 from __future__ import annotations
 
 from ocr import plausibility
-from ocr.checks import OUT_OF_RANGE, READINGS_DISAGREE, RowDraft
-from ocr.days_calendar import settle_by_calendar
+from ocr.checks import LOW_CONFIDENCE, OUT_OF_RANGE, READINGS_DISAGREE, RowDraft
+from ocr.days_calendar import settle_by_calendar, vouch_full_months
 
 
 def _row(days: int, second: int, pay: str = "328.87") -> RowDraft:
@@ -61,3 +61,35 @@ def test_without_the_period_nothing_is_settled():
     drafts = _h810_page1()
     settle_by_calendar(drafts, None, None)
     assert [d.values["days_worked"] for d in drafts[2:5]] == [24, 24, 24]
+
+
+def _unsure(days: int, conf: float = 0.4, ink: int | None = 2, second: int | None = None) -> RowDraft:
+    d = RowDraft(values={"days_worked": days, "gross_pay": "283.02"}, conf={"days_worked": conf},
+                 alts={"days_worked": [second]} if second is not None else {}, ink_digits={"days_worked": ink} if ink else {})  # fmt: skip
+    d.review.add("days_worked", LOW_CONFIDENCE)
+    return d
+
+
+def _i910_page1() -> list[RowDraft]:
+    """I dev 910 p1, November 1981 (21 working days): nine settled `21`, three read with confidence 0.4."""
+    settled = [RowDraft(values={"days_worked": x, "gross_pay": "283.02"}) for x in [21] * 7 + [5, 11]]
+    return [_unsure(21), *settled[:4], _unsure(21), _unsure(21, conf=0.47), *settled[4:]]
+
+
+def test_days_read_unsure_that_are_the_calendars_and_the_sheets_full_month_go_out():
+    drafts = [*_i910_page1(), RowDraft(values={"days_worked": 24}), RowDraft(values={"days_worked": 24})]
+    vouch_full_months(drafts, 1981, 11)  # (two `24` read for 21, for the pay check: not a six-day week)
+    assert not any("days_worked" in d.review for d in drafts)
+
+
+def test_days_read_unsure_stay_in_review_unless_calendar_sheet_ink_and_readings_all_agree():
+    for odd in (_unsure(12), _unsure(21, ink=1), _unsure(21, ink=None), _unsure(21, second=2), _unsure(21, conf=0.0)):
+        drafts = [*_i910_page1(), odd]
+        vouch_full_months(drafts, 1981, 11)
+        assert odd.review.reasons["days_worked"] == LOW_CONFIDENCE
+    drafts = _i910_page1()
+    vouch_full_months(drafts, 1981, 10)  # 22 working days: the sheet's 21 is not the calendar's
+    assert sum("days_worked" in d.review for d in drafts) == 3
+    drafts = [_unsure(21), _unsure(21), *(RowDraft(values={"days_worked": x}) for x in (21, 21, 21, 8, 8, 8, 8))]
+    vouch_full_months(drafts, 1981, 11)  # the settled rows carry 8 more often than 21: not the sheet's month
+    assert sum("days_worked" in d.review for d in drafts) == 2
