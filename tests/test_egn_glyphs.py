@@ -3,10 +3,16 @@ valid ЕГН show (E dev 501: a face whose barred zero the models read as 9, 8 o
 
 from __future__ import annotations
 
+from dataclasses import replace
+from types import SimpleNamespace
+
 import numpy as np
 
 from archive_core import egn
-from ocr.egn_glyphs import SIZE, _between, _norm, confirms, reread
+from ocr import egn_glyphs
+from ocr.analysis import Analysis
+from ocr.egn_glyphs import SIZE, _between, _cell_glyphs, _lean_normed, _norm, confirms, lean, reread
+from ocr.geometry import Box
 
 RNG = np.random.default_rng(5)
 W, H = SIZE
@@ -85,3 +91,37 @@ def test_two_valid_readings_are_settled_for_the_first_where_the_glyphs_clearly_s
     gs[9] = (FACES["0"] + FACES["9"]) / 2  # between the two: nothing settled
     assert not confirms(gs, first, second, PICTURES)
     assert not confirms(_glyphs(first), first, first, PICTURES)  # no digit differs: nothing to weigh
+
+
+def test_glyphs_normalised_beforehand_read_the_same():
+    # reread weighs each glyph normalised once against the nine pictures (issue 9: CPU per page)
+    for truth, read in (("4401218215", "4491218215"), ("3505150630", "3505158630"), ("4491218215", "4491218215")):
+        gs = _glyphs(truth)
+        assert reread(gs, read, PICTURES, [_norm(g) for g in gs]) == reread(gs, read, PICTURES)
+    x, was, to = _glyphs("0")[0], PICTURES["8"], PICTURES["0"]
+    assert lean(x, was, to) == _lean_normed(_norm(x), was, to)
+
+
+def test_a_cells_glyphs_are_cut_once_a_page(monkeypatch):
+    # mending, doubting and settling the ЕГН each ask for the valid ЕГН's glyphs: cut once (Analysis.memo)
+    calls = []
+
+    def cut(a, box):
+        calls.append(box)
+        return None if box.x0 else _glyphs("4401218215")
+
+    monkeypatch.setattr(egn_glyphs, "glyphs", cut)
+    a = SimpleNamespace(memo={})
+    first = _cell_glyphs(a, Box(0, 0, 10, 10))
+    assert first is not None and _cell_glyphs(a, Box(0, 0, 10, 10)) is first
+    assert all((n == _norm(g)).all() for g, n in zip(*first, strict=True))
+    assert _cell_glyphs(a, Box(5, 0, 10, 10)) is None and _cell_glyphs(a, Box(5, 0, 10, 10)) is None
+    assert calls == [Box(0, 0, 10, 10), Box(5, 0, 10, 10)]
+    assert _cell_glyphs(SimpleNamespace(memo={}), Box(0, 0, 10, 10)) is not first  # another page: cut again
+
+
+def test_a_copy_of_the_analysis_starts_with_nothing_measured():
+    # a stage that reads a changed copy (dataclasses.replace with another clean image) measures it anew
+    a = Analysis(*[None] * 10)  # type: ignore[arg-type]
+    a.memo["x"] = 1
+    assert replace(a, clean=None).memo == {} and a.memo == {"x": 1}
