@@ -286,7 +286,13 @@ def perceptual_hash(small: np.ndarray) -> str:
 
 
 def hash_distance(a: str, b: str) -> int:
-    return int(imagehash.hex_to_hash(a) - imagehash.hex_to_hash(b))
+    """How many bits two perceptual hashes (hex, as ``perceptual_hash`` writes them) differ in. Each new
+    page is compared with every page of the ledger (``ingest.duplicates.near_pages``), so this is done
+    on the integers (imagehash's arrays took 0.2 ms of CPU a pair: 200 pages, 60,000 pairs, minutes on a
+    loaded machine)."""
+    if len(a) != len(b):
+        raise ValueError(f"perceptual hashes of different sizes: {len(a)} and {len(b)} hex digits")
+    return (int(a, 16) ^ int(b, 16)).bit_count()
 
 
 # --------------------------------------------------------------------------------------------------

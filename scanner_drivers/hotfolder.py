@@ -5,6 +5,10 @@ size and modification time have changed for ``stable_for`` seconds (a scanner wr
 keeps it unsettled). Files present when the watcher starts (dropped while it was stopped) are taken
 too.
 
+Settled files are handed on at most ``max_group`` at a time: a backlog (files dropped while the watcher
+was stopped, or faster than they are ingested) is ingested group by group, and a watcher asked to stop
+stops after the group in hand, not after the whole backlog.
+
 Each file is taken at most once, also across restarts: after its pages have been handed on, the
 file is recorded in ``<folder>/.archive-hotfolder/processed.jsonl`` by its sha256 and path; a file
 dropped again with the same content under the same name is skipped (a copy under another name is
@@ -74,6 +78,7 @@ class HotFolderDriver:
         max_file_bytes: int | None = None,
         stable_for: float = 1.0,
         poll: float = 0.2,
+        max_group: int = 16,
     ) -> None:
         self.folder = folder.resolve()
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -83,6 +88,7 @@ class HotFolderDriver:
         self.rejected = self.folder / REJECTED_DIR
         self.files = FileDriver([], max_pixels=max_pixels, max_file_bytes=max_file_bytes)
         self.stable_for, self.poll = stable_for, poll
+        self.max_group = max(1, max_group)
         self.changes = _Changes(self.folder)
         self.observer: Observer | None = None  # type: ignore[valid-type]
         self.seen: dict[Path, tuple[int, int, float]] = {}  # size, mtime_ns, since when unchanged
@@ -181,13 +187,19 @@ class HotFolderDriver:
         return Taken(path, sha, list(self.files.capture_file(path)))
 
     def wait(self, *, idle_exit: float | None = None, stop: threading.Event | None = None) -> Iterator[list[Taken]]:
-        """Groups of newly settled files, as they settle; ends after ``idle_exit`` seconds with no
-        file in the folder waiting, or when ``stop`` is set."""
+        """Groups of newly settled files (``max_group`` at most), as they settle; ends after
+        ``idle_exit`` seconds with no file in the folder waiting, or when ``stop`` is set (checked
+        between groups: the rest of a backlog stays for the next start)."""
         self.start()
         idle_since = time.monotonic()
         try:
             while not (stop is not None and stop.is_set()):
-                group = [t for p in self.settled() if (t := self.take(p)) is not None]
+                group: list[Taken] = []
+                for p in self.settled():
+                    if len(group) >= self.max_group:
+                        break  # the others are settled still: the next group
+                    if (t := self.take(p)) is not None:
+                        group.append(t)
                 if group:
                     yield group
                     idle_since = time.monotonic()

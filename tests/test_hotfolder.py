@@ -79,9 +79,22 @@ def _drop(folder: Path, fake: FakeOcr, log: list[str]) -> None:
         t.join()
 
 
+def _taken(folder: Path) -> int:
+    """How many files the watchers have recorded as handed on."""
+    state = folder / ".archive-hotfolder" / "processed.jsonl"
+    return len(state.read_text(encoding="utf-8").splitlines()) if state.exists() else 0
+
+
 def test_hot_folder_ingests_every_page_exactly_once(
-    settings: Settings, fake_ocr: FakeOcr, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    settings: Settings,
+    fake_ocr: FakeOcr,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # the pages hold no writing: tesseract's orientation detector cannot tell which way up they lie, and
+    # says so after a process start per page (some 1 s of CPU each on a loaded machine, 200 s a run)
+    monkeypatch.setattr("scanner_drivers.orientation.osd", lambda _gray, _dpi: (0, 0.0))
     folder = tmp_path / "scan-to-folder"
     folder.mkdir()
     batch = BatchInfo(employer="Керамика", file_no="3")
@@ -105,7 +118,10 @@ def test_hot_folder_ingests_every_page_exactly_once(
     first_stop = threading.Event()
     first = run(first_stop, None)
     dropper.start()
-    time.sleep(3.0)  # the watcher is restarted while files keep arriving
+    time.sleep(3.0)  # the watcher is restarted while files keep arriving, once it has taken some
+    deadline = time.monotonic() + 120
+    while _taken(folder) == 0 and first.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
     first_stop.set()
     first.join()
     second = run(None, idle_exit=4 * STABLE_FOR)
@@ -153,3 +169,24 @@ def test_a_file_that_fails_triage_goes_to_rejected_with_the_reason(
     again = watch_folder(backends, HotFolderDriver(folder, max_pixels=settings.max_pixels, stable_for=0.3, poll=0.1),
                          BatchInfo("Керамика", "1"), idle_exit=1.5)  # fmt: skip
     assert again.files == 0
+
+
+def test_a_watcher_asked_to_stop_leaves_the_rest_of_a_backlog(tmp_path: Path) -> None:
+    """Files dropped while no watcher ran are handed on a group at a time: a watcher stopped after the
+    first group stops then, not after ingesting the whole backlog (under load that took minutes)."""
+    folder = tmp_path / "hot"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"scan-{i:02d}.png").write_bytes(_png(i))
+    driver = HotFolderDriver(folder, max_pixels=100_000_000, stable_for=0.2, poll=0.05, max_group=5)
+    stop = threading.Event()
+    groups = []
+    for group in driver.wait(idle_exit=5.0, stop=stop):
+        groups.append(len(group))
+        for taken in group:
+            driver.record(taken, "taken")
+        stop.set()
+    assert groups == [5]
+    # the next start takes the rest, five at a time, and nothing twice
+    again = HotFolderDriver(folder, max_pixels=100_000_000, stable_for=0.2, poll=0.05, max_group=5)
+    assert [len(g) for g in again.wait(idle_exit=1.0)] == [5, 2]
