@@ -4,8 +4,10 @@ wrong and unflagged, most people's rows cited under another person's printed lin
 
 Each reading is held against what the page itself gives, three proofs:
 
-- rows: each row one band with its own person, a name and an ЕГН that passes its check digit, no two rows
-  sharing an ЕГН, no row of figures without a person (a person's second typed line read as a row);
+- rows: each row one band with its own person, a name and an ЕГН that passes its check digit (or, where
+  the ЕГН could not be read and is in review, the printed number the run of numbers proves), no two rows
+  sharing an ЕГН, no row of figures without a person and out of review (a person's second typed line read
+  as a row);
 - numbers: where the page has a `№` column, most rows' numbers were read, and the numbers the page gives
   (read, mended by the order, lost rows restored: ``rownumbers``, ``lost_rows``) run 1, 2, 3 ... with the
   rows, no number skipped that no lost row explains;
@@ -90,16 +92,22 @@ def prove(
     bands = [d for d in drafts if any(v is not None for f, v in d.values.items() if f != "row")]
     p = Proof(rows=len(bands), egn_column="egn" in kinds or any(d.values.get("egn") for d in drafts))
     egns = Counter(str(d.values["egn"]) for d in drafts if d.values.get("egn"))
-    for d in bands:
-        egn = str(d.values.get("egn") or "")
-        valid = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
-        p.persons += _named(d) and (valid or not p.egn_column)
-        p.orphans += _figures(d) > 0 and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
     p.numbered = "row" in kinds or sum(n is not None for n in read) >= 2
     p.numbers_read = sum(n is not None for n in read)
     given = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
     p.numbers = len(given)
     p.breaks = sum(b != a + 1 for a, b in zip(given, given[1:], strict=False))
+    numbers_run = p.numbered and not p.breaks and p.numbers_read >= NUMBERS_READ * p.rows
+    for d in bands:
+        egn = str(d.values.get("egn") or "")
+        own = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
+        # an ЕГН not read (in review for it) beside a name, on the printed line the run of numbers gives the
+        # band: the band is that line's person, whose ЕГН a person reads; an ЕГН another row has is no one's
+        placed = numbers_run and isinstance(d.values.get("row"), int) and egns[egn] <= 1 and "egn" in d.review
+        p.persons += _named(d) and (own or placed or not p.egn_column)
+        # figures with no person beside them, not in review: they belong to a row they are not cited under
+        loose = [f for f in FIGURES if d.values.get(f) is not None and f not in d.review]
+        p.orphans += bool(loose) and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
     present = [k for k in kinds if k]
     for d in drafts:
         sums = d.sums(present)
