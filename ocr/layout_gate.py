@@ -102,11 +102,13 @@ def prove(
         egn = str(d.values.get("egn") or "")
         own = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
         # an ЕГН not read (in review for it) beside a name, on the printed line the run of numbers gives the
-        # band: the band is that line's person, whose ЕГН a person reads; an ЕГН another row has is no one's
+        # band (its number read, not the order's guess): the band is that line's person, whose ЕГН a person
+        # reads; an ЕГН another row has is no one's
         # (its name likewise: a name in review beside it, a person reads it)
         proved = _named(d) and (own or not p.egn_column)
         doubted = (_named(d) or "name" in d.review) and (own or not p.egn_column or ("egn" in d.review and egns[egn] <= 1))
-        p.persons += proved or (numbers_run and isinstance(d.values.get("row"), int) and doubted)
+        on_its_line = numbers_run and isinstance(d.values.get("row"), int) and "row" not in d.review  # read, fits
+        p.persons += proved or (on_its_line and doubted)
         # figures with no person beside them, not in review: they belong to a row they are not cited under
         loose = [f for f in FIGURES if d.values.get(f) is not None and f not in d.review]
         p.orphans += bool(loose) and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
