@@ -4,9 +4,13 @@ wrong and unflagged, most people's rows cited under another person's printed lin
 
 Each reading is held against what the page itself gives, three proofs:
 
-- rows: each row one band with its own person, a name and an ЕГН that passes its check digit, no two rows
-  sharing an ЕГН, no row of figures without a person (a person's second typed line read as a row);
-- numbers: where the page has a `№` column, the printed numbers read run 1, 2, 3 ... with the rows;
+- rows: each row one band with its own person, a name and an ЕГН that passes its check digit (or, where
+  the ЕГН could not be read and is in review, the printed number the run of numbers proves), no two rows
+  sharing an ЕГН, no row of figures without a person and out of review (a person's second typed line read
+  as a row);
+- numbers: where the page has a `№` column, most rows' numbers were read, and the numbers the page gives
+  (read, mended by the order, lost rows restored: ``rownumbers``, ``lost_rows``) run 1, 2, 3 ... with the
+  rows, no number skipped that no lost row explains;
 - columns: each money or days column found is placed by its heading or confirmed by the `Всичко` row (the
   column as read adds up to its total), and the row sums (gross = base + extra, net = gross - deductions)
   hold on most rows where the columns allow one.
@@ -32,9 +36,7 @@ from . import checks, columns
 FIGURES = ("days_worked", *checks.MONEY)
 # a proof fails when fewer than these shares of its items hold (chosen by measurement on dev pages)
 ROWS_PROVED = 0.75  # rows with their own person (a name, a valid ЕГН of their own)
-# numbers read, of the rows; steps of one between neighbouring rows' numbers, of the steps read (and no
-# more than one step broken: one number misread in the middle breaks two)
-NUMBERS_READ, NUMBERS_PROVED = 0.5, 0.6
+NUMBERS_READ = 0.5  # printed numbers read, of the rows (fewer: the numbers are the order's guess)
 COLUMNS_PROVED = 1.0  # the page's figure columns placed by heading or total
 SUMS_PROVED = 0.6  # rows whose checkable sums hold, of the rows with one
 MIN_ROWS = 2  # fewer rows than this prove nothing either way
@@ -44,14 +46,14 @@ MIN_ROWS = 2  # fewer rows than this prove nothing either way
 class Proof:
     """What the page proves of its layout: counts, each of the items a proof looks at and how many hold."""
 
-    rows: int = 0
+    rows: int = 0  # rows with anything read (not a lost row restored empty)
     persons: int = 0  # rows with a name and a valid ЕГН no other row has
     orphans: int = 0  # rows with figures and no name, no ЕГН, no number: a line of another row
     egn_column: bool = False
     numbered: bool = False  # the page has a `№` column
-    steps: int = 0  # neighbouring rows (both numbers read) ...
-    steps_ok: int = 0  # ... whose numbers step by one
-    numbers_read: int = 0
+    numbers_read: int = 0  # rows whose printed number was read
+    numbers: int = 0  # rows that give a number (read or mended) ...
+    breaks: int = 0  # ... and neighbouring numbered rows whose numbers do not step by one
     columns: list[str] = field(default_factory=list)  # figure columns found
     placed: list[str] = field(default_factory=list)  # ... placed by heading or total
     sum_rows: int = 0  # rows with a checkable sum
@@ -84,21 +86,32 @@ def prove(
     carried: dict[str, str] | None,
     read: list[int | None],
 ) -> Proof:
-    """The page's proof of its rows, numbers and columns. ``read``: the row numbers as read, before
-    ``rownumbers.number_rows`` (``lost_rows.read_numbers``)."""
-    p = Proof(rows=len(drafts), egn_column="egn" in kinds or any(d.values.get("egn") for d in drafts))
+    """The page's proof of its rows, numbers and columns, after ``lost_rows.restore_lost`` (a restored row,
+    empty, counts for the numbers only). ``read``: the row numbers as read, before ``rownumbers.number_rows``
+    (``lost_rows.read_numbers``)."""
+    bands = [d for d in drafts if any(v is not None for f, v in d.values.items() if f != "row")]
+    p = Proof(rows=len(bands), egn_column="egn" in kinds or any(d.values.get("egn") for d in drafts))
     egns = Counter(str(d.values["egn"]) for d in drafts if d.values.get("egn"))
-    for d in drafts:
-        egn = str(d.values.get("egn") or "")
-        valid = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
-        p.persons += _named(d) and (valid or not p.egn_column)
-        p.orphans += _figures(d) > 0 and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
     p.numbered = "row" in kinds or sum(n is not None for n in read) >= 2
     p.numbers_read = sum(n is not None for n in read)
-    for a, b in zip(read, read[1:], strict=False):
-        if a is not None and b is not None:
-            p.steps += 1
-            p.steps_ok += b == a + 1
+    given = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
+    p.numbers = len(given)
+    p.breaks = sum(b != a + 1 for a, b in zip(given, given[1:], strict=False))
+    numbers_run = p.numbered and not p.breaks and p.numbers_read >= NUMBERS_READ * p.rows
+    for d in bands:
+        egn = str(d.values.get("egn") or "")
+        own = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
+        # an ЕГН not read (in review for it) beside a name, on the printed line the run of numbers gives the
+        # band (its number read, not the order's guess): the band is that line's person, whose ЕГН a person
+        # reads; an ЕГН another row has is no one's
+        # (its name likewise: a name in review beside it, a person reads it)
+        proved = _named(d) and (own or not p.egn_column)
+        doubted = (_named(d) or "name" in d.review) and (own or not p.egn_column or ("egn" in d.review and egns[egn] <= 1))
+        on_its_line = numbers_run and isinstance(d.values.get("row"), int) and "row" not in d.review  # read, fits
+        p.persons += proved or (on_its_line and doubted)
+        # figures with no person beside them, not in review: they belong to a row they are not cited under
+        loose = [f for f in FIGURES if d.values.get(f) is not None and f not in d.review]
+        p.orphans += bool(loose) and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
     present = [k for k in kinds if k]
     for d in drafts:
         sums = d.sums(present)
@@ -126,8 +139,7 @@ def failures(p: Proof) -> list[str]:
     if p.persons < ROWS_PROVED * p.rows or p.orphans > 0:
         out.append("rows")
     if p.numbered and p.rows >= MIN_ROWS and (
-        p.numbers_read < NUMBERS_READ * p.rows or p.steps_ok < NUMBERS_PROVED * p.steps or p.steps_ok < p.steps - 1
-        or not p.steps
+        p.numbers_read < NUMBERS_READ * p.rows or p.numbers < NUMBERS_READ * p.rows or p.breaks > 0
     ):  # fmt: skip
         out.append("numbers")
     sums_hold = p.sum_rows > 0 and p.sum_rows_ok >= SUMS_PROVED * p.sum_rows
