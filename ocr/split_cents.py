@@ -25,7 +25,9 @@ _NOISE = re.compile(r"[|\[\]_]")
 
 
 def _clean(text: str) -> str:
-    return " ".join(_NOISE.sub(" ", text).split())
+    """Without rules' and specks' marks, and without a separator read before the leva (`, 798`, `'893`: the
+    point of the stotinki beside it, or a thousands mark, seen at the cell's edge)."""
+    return " ".join(_NOISE.sub(" ", text).split()).lstrip(".,'’` ")
 
 
 def _inked(text: str) -> bool:

@@ -48,3 +48,15 @@ def test_amounts_with_their_own_stotinki_and_a_headed_figure_beside_are_no_pair(
     rows = [["1", "Иван Петров Иванов", "16418", "21"], ["2", "Петър Иванов Петров", "14243", "22"]]
     assert cents_columns(rows, ["№", "Име", "Заплата", "Дни"]) == []  # the days, headed
     assert cents_columns(rows, ["№", "Име", "Заплата", "ст."]) == [3]
+
+
+def test_a_separator_read_before_the_leva_still_joins():
+    # L dev 4019 p2 as read (leva and stotinki apart under `Други`, no rule between them): a point or a
+    # thousands mark seen at the leva cell's edge (`, 798`, `'893`) left the pair unjoined, the stotinki
+    # taken for the printed row numbers and every amount of the sheet shifted (right 61 -> 5 of 72)
+    rows = [["303", "68"], ["710", "01"], ["948", "45"], ["0", "00"], ["570", "06"], ["618", "7"],
+            [", 798", "68"], ["'893", "99"], [", 184", "98"]]  # fmt: skip
+    s = Sheet({}, None, ["Начислено Други", ""], list(range(1, 10)), None, None, rows)  # type: ignore[arg-type]
+    assert join_cents(s) == [1]
+    assert [r[0] for r in s.texts] == ["303.68", "710.01", "948.45", "0.00", "570.06", "", "798.68", "893.99",
+                                       "184.98"]  # fmt: skip
