@@ -20,13 +20,6 @@ STILL_FAILING: dict[str, str] = {
     "of rows 1 and 2, rows 11 and 12 lost (12 of 14 found), row 1's base and additional pay another person's unflagged",
     "k-family-name-read-as-another": "family name first (`Гърков Емил Борисов`): the family name read as another "
     "of the lexicon, `Ярков`, without a flag (1 name silent)",
-    "k-capitals-family-name-first-no-row-numbers": "names in capitals, family name first (`ЛАЗАРОВ Живко Петров`): "
-    "no printed row number read (0 of 11), a line above the first person taken for a row, every person one row down "
-    "(all in review, but every row on another's number)",
-    "l-two-line-rows-split-in-two": "each person on two lines (name, then position): every line taken for a row, "
-    "26 rows for 13, no person on their printed number (0 of 13) and six ЕГН on the next person's row without a flag",
-    "l-pay-in-thousands-base-extra-lost": "1992, pay in thousands (`2723.91`): the base and additional pay columns "
-    "not found, 24 figures empty without a flag (the gross read `27.23` sends the page to review, not those cells)",
 }
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
