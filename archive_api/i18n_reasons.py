@@ -5,6 +5,8 @@ parts of a doubt about the employer's name (``ingest.employer_doubt``). Merged i
 
 from __future__ import annotations
 
+from ocr import layout_gate
+
 REASON_WORDS: dict[str, dict[str, str]] = {
     "bg": {
         "verify.reason": "Защо е за проверка",
@@ -52,6 +54,8 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "employer.confirmed": "Името на работодателя е потвърдено от",
         "employer.held": "Името се потвърждава от проверител на екрана за проверка; дотогава месеците от тази ведомост не се броят в удостоверенията.",
         "queue.employer_doubt": "името на работодателя е за проверка",
+        # the proofs of ocr/layout_gate.py a page did not give (its WHAT, the words the reader writes)
+        **{f"layout.proof.{k}": v for k, v in layout_gate.WHAT.items()},
     },
     "en": {
         "verify.reason": "Why it is under review",
@@ -99,5 +103,8 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "employer.confirmed": "The employer's name was confirmed by",
         "employer.held": "A verifier confirms the name on the verification screen; until then this sheet's months are not counted in certificates.",
         "queue.employer_doubt": "the employer's name is under review",
+        "layout.proof.rows": "the rows do not each carry a person of their own (a name and a valid ЕГН no other row has)",
+        "layout.proof.numbers": "the printed row numbers do not run 1, 2, 3 … with the rows",
+        "layout.proof.columns": "the columns are not confirmed by a heading or by the “Всичко” (total) row (or the rows' sums do not hold)",
     },
 }

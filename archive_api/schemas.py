@@ -109,7 +109,8 @@ class PagePublic(BaseModel):
         None, description="the verifier who checked the employer's name against the sheet; null: not yet"
     )
     page_review: dict[str, str] | None = Field(
-        None, description="the page went to review as a whole: {reason, detail}; null when not"
+        None, description="the page went to review as a whole: {reason, detail}, and for `layout_unproved` "
+        "`proofs` (which of `rows`, `numbers`, `columns` the page did not prove, space-separated); null when not"
     )
     capture_checks: dict[str, Any] | None = Field(
         None, description="what the checks at capture found (findings with reasons, rotation, provenance)"

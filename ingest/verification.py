@@ -48,7 +48,8 @@ from archive_core.errors import BackendUnavailable, NotFoundError, UsageError
 from archive_core.money import display
 from archive_core.protocols import RecordIndex
 from archive_core.records import MONEY_FIELDS, PersonMonth, ReviewState
-from ocr.checks import row_relations
+from ocr import layout_gate
+from ocr.checks import LAYOUT_UNPROVED, row_relations
 
 from .batches import add_event
 from .employer_doubt import EmployerDoubt, employer_doubt
@@ -419,7 +420,11 @@ def page_doubt(page: Page) -> dict[str, str] | None:
     doubt = page.page_review or (page.extraction or {}).get("page_review")
     if not isinstance(doubt, dict) or not doubt.get("reason"):
         return None
-    return {"reason": str(doubt["reason"]), "detail": str(doubt.get("detail") or "")}
+    reason, detail = str(doubt["reason"]), str(doubt.get("detail") or "")
+    out = {"reason": reason, "detail": detail}
+    if reason == LAYOUT_UNPROVED:  # the failed proofs, for the screen to say in its own language
+        out["proofs"] = " ".join(layout_gate.failed_proofs(detail))
+    return out
 
 
 def record_history(db: Database, record_id: str) -> list[FieldChange]:

@@ -156,6 +156,12 @@ WHAT = {
 }
 
 
+def failed_proofs(detail: str) -> list[str]:
+    """The proofs a ``LAYOUT_UNPROVED`` page review's detail names (``send_to_review`` writes them first in
+    each part, ``rows: ...; numbers: ...``), in order: the verification screen says them in its language."""
+    return [k for part in detail.split("; ") if (k := part.split(":", 1)[0].strip()) in WHAT]
+
+
 def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageReview:
     """Every scored field of every row (read or not: an empty one may be a neighbour's) and its row number
     in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the printed numbers

@@ -20,7 +20,7 @@ from archive_core.db import Record, open_database, person_month_from_record
 from archive_core.records import PageReview, PayrollPage, ReviewReason
 from ingest.backends import open_backends
 from ingest.pipeline import ingest_paths
-from ocr import checks
+from ocr import checks, layout_gate
 from ocr.overlay import FIELD_COLOUR
 from samples.generate import Options, generate_pages
 
@@ -29,8 +29,9 @@ from .web_helpers import token_client
 ROW = 2  # the row whose gross pay the reading flags
 
 
-def _flagged_reading(truth: PayrollPage) -> tuple[PayrollPage, list[int]]:
-    """The truth as a reading that doubts one figure (the row's sum) and the whole page's pay."""
+def _flagged_reading(truth: PayrollPage, page_review: PageReview | None = None) -> tuple[PayrollPage, list[int]]:
+    """The truth as a reading that doubts one figure (the row's sum) and the whole page (its pay, unless
+    ``page_review`` says another reason)."""
     page = truth.model_copy(deep=True)
     row = page.rows[ROW]
     assert row.bbox is not None
@@ -38,15 +39,19 @@ def _flagged_reading(truth: PayrollPage) -> tuple[PayrollPage, list[int]]:
     cell = [x0 + (x1 - x0) * 6 // 10, y0 + 4, x0 + (x1 - x0) * 7 // 10, y1 - 4]
     row.review = ["gross_pay"]
     row.review_reasons = {"gross_pay": ReviewReason(reason=checks.ROW_SUM, bbox=cell)}
-    page.page_review = PageReview(reason=checks.PAGE_PLAUSIBILITY, detail="сборът на брутното е 100 пъти по-малък")
+    page.page_review = page_review or PageReview(
+        reason=checks.PAGE_PLAUSIBILITY, detail="сборът на брутното е 100 пъти по-малък"
+    )
     return page, cell
 
 
-def ingest_flagged(settings: Settings, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+def ingest_flagged(
+    settings: Settings, folder: Path, monkeypatch: pytest.MonkeyPatch, page_review: PageReview | None = None
+) -> tuple[str, list[int]]:
     """A sample sheet ingested through the pipeline, its reading (standing in for OCR) flagging one
     figure; returns the page's sha256 and the flagged cell."""
     (image,) = generate_pages(folder, 1, 5, options=Options(degraded=False, unruled_share=0.0))
-    reading, cell = _flagged_reading(PayrollPage.load(image.with_suffix(".json")))
+    reading, cell = _flagged_reading(PayrollPage.load(image.with_suffix(".json")), page_review)
     monkeypatch.setattr("ingest.pipeline.recognise", lambda *_a, **_k: reading.model_copy(deep=True))
     summary = ingest_paths(open_backends(settings), [image], employer="Завод", file_no="3")
     assert summary.done == 1
@@ -131,3 +136,24 @@ def test_a_period_out_of_the_archive_says_why_beside_the_month(
     page = token_client(create_app(settings), "vera", "verifier").get(f"/verify/{sha}").text
     label = page.split('<label for="pf-year">', 1)[1].split("</label>", 1)[0]
     assert "месецът или годината липсват, са извън периода на архива" in label
+
+
+def test_a_page_whose_layout_is_unproved_says_which_proofs_failed_in_the_screens_language(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The layout gate's page review (ocr/layout_gate.py) names the proofs the page did not give: the
+    verifier reads them in Bulgarian, or in English with the switch, not the reader's Bulgarian detail."""
+    review = layout_gate.send_to_review([], ["rows", "columns"])
+    sha, _ = ingest_flagged(settings, tmp_path / "in", monkeypatch, review)
+    client = token_client(create_app(settings), "vera", "verifier")
+    page = client.get(f"/verify/{sha}").text
+    assert 'data-reason="layout_unproved"' in page
+    assert 'data-proof="rows"' in page and 'data-proof="columns"' in page and 'data-proof="numbers"' not in page
+    assert "редовете не носят всеки свое лице" in page
+    client.cookies.set(LANG_COOKIE, "en")
+    english = client.get(f"/verify/{sha}").text
+    assert "the rows do not each carry a person of their own" in english
+    assert "the columns are not confirmed by a heading" in english
+    assert "редовете не носят" not in english  # the reader's Bulgarian detail is not shown in English
+    api = client.get(f"/api/pages/{sha}", params={"purpose": "verification"})
+    assert api.status_code == 200 and api.json()["page_review"]["proofs"] == "rows columns"
