@@ -458,6 +458,41 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
 
 
+def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
+    """Only the heading ruled (L dev 4006): the vertical rules end under the heading and the people's
+    lines, unruled, stand below them down to a rule across the table, the totals' line under it. The
+    grid is carried down to that rule and the totals' line, where ``split_ruled_rows`` cuts the
+    people's rows; a table ruled throughout has no lines of figures below its ruling."""
+    left, right = grid.xs[0], grid.xs[-1]
+    bottom = grid.ys[-1]
+    span = right - left
+    under = sorted(
+        (
+            h
+            for h in rules.horizontal
+            if h.pos > bottom + 25 and h.start <= left + 0.1 * span and h.end >= right - 0.1 * span
+        ),
+        key=lambda h: h.pos,
+    )
+    if not under:
+        return grid
+    r_tot = under[0].pos
+    bands = text_bands(ink, bottom + 4, r_tot - 4, left, right)
+    # lines of figures: ink in three columns or more (not a note or a stamp under the heading)
+    figured = [
+        (a, b) for a, b in bands
+        if sum(1 for k in range(len(grid.xs) - 1) if (ink[a:b, grid.xs[k] + 3 : grid.xs[k + 1] - 3] > 0).sum() > 40) >= 3
+    ]  # fmt: skip
+    if len(figured) < 2 or len(figured) < len(bands) // 2:
+        return grid
+    line_h = sorted(b - a for a, b in bands)[len(bands) // 2]
+    after = text_bands(ink, r_tot + 4, min(ink.shape[0], r_tot + 3 * line_h), left, right)
+    ys = [*grid.ys, r_tot]
+    if after:
+        ys.append(after[0][1] + int(0.4 * line_h))
+    return Grid(xs=grid.xs, ys=ys, ruled=True)
+
+
 def find_grid(
     ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
 ) -> Grid:
@@ -466,6 +501,8 @@ def find_grid(
     ``gaps``: the same without pen strokes, for the gaps between those columns."""
     solid = layout if layout is not None else remove_specks(ink, 70)
     ruled = _ruled_grid(rules)
+    if ruled is not None:
+        ruled = _body_below(solid, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
