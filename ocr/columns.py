@@ -33,16 +33,17 @@ MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
 
 HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "row": ("№", "ред"),
-    "egn": ("егн",),
+    "egn": ("егн", "граждански"),  # `Единен гражд. номер`
     "name": ("име", "имена", "фамилия", "презиме"),
     "position": ("длъжност", "професия", "специалност"),
     "days_worked": ("дни", "отработени"),
-    "base_pay": ("основна", "основно", "заплата", "тарифна"),
+    "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено"),  # `Заработено по ставка`
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден"),
     "gross_pay": ("начислено", "брутно", "брутна"),
     "deductions": ("удръжки", "удържано", "удръжките"),
-    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален"),
+    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
+           "профсъюз"),
     "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване"),
     "signature": ("подпис", "получателя", "получил", "разписка"),
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
@@ -51,10 +52,14 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
-# number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay)
+# number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
+# deductions no base pay (`Всичко удържано от заплатата`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
-                                         "gross_pay": ("base_pay",)}  # fmt: skip
-GENERIC = {"base_pay": "заплата"}  # a field's key that names it only where no other word names another field
+                                         "gross_pay": ("base_pay",), "deductions": ("base_pay",)}  # fmt: skip
+# a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
+GENERIC = {"base_pay": ("заплата", "заработено")}
+# beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата` name the gross
+TOTAL_WORDS = ("общо", "всичко")
 
 
 EXACT_ONLY = ("чиста", "чист", "доплащане")  # keys a misread may not stand for (`число` is no `чиста`)
@@ -91,11 +96,14 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
             for k in keys:
                 if _matches(w, k):
                     votes[field] = votes.get(field, 0) + 1
-                    generic[field] = generic.get(field, 0) + (k == GENERIC.get(field))
+                    generic[field] = generic.get(field, 0) + (k in GENERIC.get(field, ()))
     for field, others in OVERRULED.items():
         for o in others:
             if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
                 del votes[o]
+    total = set(words) & set(TOTAL_WORDS)
+    if total and list(votes) == ["base_pay"] and generic.get("base_pay") == votes["base_pay"]:
+        votes = {"gross_pay": votes.pop("base_pay")}
     return tuple(votes.items())
 
 

@@ -23,6 +23,14 @@ from ocr import columns
         ("Подлежи на\nизплащане", {"net_pay": 1}),  # `изплащане` is no misread `доплащане`
         ("Доплащане\nи премии", {"extra_pay": 2}),
         ("ЕГН (лично\nчисло)", {"egn": 1}),  # `число` is no `чиста`
+        # family K's words (dev 3003 p1): the base earned at the rate, the whole earned, the deductions from pay
+        ("Заработено\nпо\nставка", {"base_pay": 1}),
+        ("Общо\nзаработено", {"gross_pay": 1}),  # beside a total's word, any pay is the gross
+        ("Всичко\nзаработено", {"gross_pay": 1}),
+        ("Всичко\nудържано\nот заплатата", {"deductions": 1}),  # deducted from pay: no base pay
+        ("Единен\nгражд.\nномер", {"egn": 1}),
+        ("Вноска\nза\nпрофсъюза", {"deduction_part": 1}),
+        ("Дневна\nставка", {}),  # a day's rate stays no pay field (``outside_columns``)
     ],
 )
 def test_a_heading_names_its_field(heading: str, votes: dict[str, int]) -> None:
