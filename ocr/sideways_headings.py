@@ -23,7 +23,7 @@ PAD = 4  # pixels inside the cell's rules
 def read_again(a: Analysis, s: Sheet, engine: OcrEngine) -> None:
     """Replace ``s.headings`` read as printed by their upright reading, where the cell is on its side."""
     g = a.grid
-    if len(g.ys) < 2:
+    if len(g.ys) < 2 or not s.body_rows:  # no row read: no column to name
         return
     y0, y1 = g.ys[0] + PAD, g.ys[1] - PAD
     for c in range(min(len(s.headings), len(g.xs) - 1)):
