@@ -5,9 +5,9 @@
 # J (any seed) from session 7, K (any seed) from session 8 (2026-12-03), measured once then; J is tuned on since session 8
 # and K is since session 9 (evaluation seeds 2033 and 2034 kept). L was held out from its making (2026-12-03, no page of it
 # read by the reader) to its one measurement at the end of session 9 the same day; tuned on since (seed 2035 kept).
-# M is held out from session 9 (2026-12-03), made before anything was tuned on L: no page of it read by the reader
-# (any seed) until the lead measures it once, here (seed 2036).
-# N is held out from session 18 (2026-12-03; no page of it read by the reader, any seed): generated here (seed 2037) but
+# M was held out from session 9 (2026-12-03), made before anything was tuned on L, to its one measurement at the end
+# of session 10 the same day (seed 2036, bench/RESULTS.md); tuned on from then (dev seeds 5001-5020, seed 2036 kept).
+# N is held out from session 10 (2026-12-03; no page of it read by the reader, any seed): generated here (seed 2037) but
 # measured only once, by the lead, at the end of a later session; its `run` line stays commented out until then.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
