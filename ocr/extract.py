@@ -344,7 +344,7 @@ def read_page(
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
     unproved_numbers.doubt_rows_of_unproved_numbering(drafts)  # most numbers in doubt: whole rows in review
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
-    layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read)  # layout unproved: page to review
+    layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or layout or lost
     return page

@@ -31,7 +31,7 @@ from decimal import Decimal
 from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview
 
-from . import checks, columns
+from . import checks, columns, plausibility
 
 FIGURES = ("days_worked", *checks.MONEY)
 # a proof fails when fewer than these shares of its items hold (chosen by measurement on dev pages)
@@ -70,12 +70,22 @@ def _figures(d: checks.RowDraft) -> int:
     return sum(d.values.get(f) is not None for f in FIGURES)
 
 
-def _full_month(drafts: list[checks.RowDraft], k: str) -> bool:
-    """A days column most of whose rows carry one figure a month's days can be: the full month most work."""
+def _full_month(drafts: list[checks.RowDraft], k: str, year: int | None, month: int | None) -> bool:
+    """A days column most of whose rows carry one figure a month's days can be: the full month most work;
+    or, where part-month workers make that figure fewer than half the rows, a column of days (none above 31)
+    whose commonest figure, on two rows or more, is the month's working days by the calendar (a misread
+    header's month places nothing)."""
     if k != "days_worked":
         return False
-    days = Counter(v for d in drafts if isinstance(v := d.values.get(k), int) and 0 < v <= 31)
-    return bool(days) and days.most_common(1)[0][1] >= 0.5 * len(drafts)
+    read = [v for d in drafts if isinstance(v := d.values.get(k), int)]
+    days = Counter(v for v in read if 0 < v <= 31)
+    if not days:
+        return False
+    value, count = days.most_common(1)[0]
+    if count >= 0.5 * len(drafts):
+        return True
+    return (year is not None and month is not None and count >= 2 and max(read) <= 31
+            and value == plausibility.working_days(year, month))  # fmt: skip
 
 
 def prove(
@@ -85,6 +95,8 @@ def prove(
     totals: dict[str, str],
     carried: dict[str, str] | None,
     read: list[int | None],
+    year: int | None = None,
+    month: int | None = None,
 ) -> Proof:
     """The page's proof of its rows, numbers and columns, after ``lost_rows.restore_lost`` (a restored row,
     empty, counts for the numbers only). ``read``: the row numbers as read, before ``rownumbers.number_rows``
@@ -126,7 +138,7 @@ def prove(
         p.columns.append(k)
         votes = columns.heading_votes(headings[c]) if c < len(headings) else {}
         headed = bool(votes) and votes.get(k, 0) == max(votes.values())
-        if headed or (k in checks.MONEY and checks._adds_up(drafts, totals, k, carried)) or _full_month(drafts, k):
+        if headed or (k in checks.MONEY and checks._adds_up(drafts, totals, k, carried)) or _full_month(drafts, k, year, month):
             p.placed.append(k)
     return p
 
@@ -187,7 +199,10 @@ def gate(
     totals: dict[str, str],
     carried: dict[str, str] | None,
     read: list[int | None],
+    year: int | None = None,
+    month: int | None = None,
 ) -> PageReview | None:
-    """The page's review when its layout is not proved (its drafts flagged), else None (nothing changed)."""
-    failed = failures(prove(drafts, kinds, headings, totals, carried, read))
+    """The page's review when its layout is not proved (its drafts flagged), else None (nothing changed).
+    ``year``, ``month``: the header's period, for the calendar's working days."""
+    failed = failures(prove(drafts, kinds, headings, totals, carried, read, year, month))
     return send_to_review(drafts, failed) if failed else None

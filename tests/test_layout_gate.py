@@ -110,6 +110,29 @@ def test_columns_the_row_sums_tie_need_no_heading():
     assert _gate(rows, headings=["", "", "", "", "", "", ""], totals={}) is None
 
 
+def test_a_days_column_under_a_misread_heading_is_placed_by_the_months_working_days():
+    """Part-month workers: the full month's figure on fewer than half the rows (A dev 556 p10, March 1984,
+    22 working days, 5 of 11 rows), the days heading misread: the calendar places the column; a figure
+    that is not the month's working days places nothing."""
+    days = [22, 19, 2, 22, 18, 22, 22, 17, 2, 22, 14]
+
+    def rows() -> list[checks.RowDraft]:
+        out = _rows(len(days))
+        for d, v in zip(out, days, strict=True):
+            d.values["days_worked"] = v
+        return out
+
+    headings = [*HEADINGS[:3], "ср", *HEADINGS[4:]]
+
+    def gate(r: list[checks.RowDraft], year: int, month: int):
+        read = [d.values.get("row") for d in r]
+        return layout_gate.gate(r, KINDS, headings, _totals(r), {}, read, year, month)
+
+    assert gate(rows(), 1984, 3) is None  # March 1984: 22 working days
+    review = gate(rows(), 1984, 2)  # February 1984: 21 working days, 22 proves nothing
+    assert review is not None and "columns" in review.detail
+
+
 def test_the_reason_has_words_in_both_languages():
     assert checks.LAYOUT_UNPROVED in checks.REASONS
     for lang in ("bg", "en"):
