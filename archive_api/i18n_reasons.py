@@ -56,6 +56,10 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "queue.employer_doubt": "името на работодателя е за проверка",
         # the proofs of ocr/layout_gate.py a page did not give (its WHAT, the words the reader writes)
         **{f"layout.proof.{k}": v for k, v in layout_gate.WHAT.items()},
+        # ocr/plausibility.py's details, its figures put back in ({column} is the column's label)
+        "plausibility.total.larger": "колона „{column}“: сумата „Всичко“ {total} е {factor} пъти по-голяма от сбора на редовете {sum}",
+        "plausibility.total.smaller": "колона „{column}“: сумата „Всичко“ {total} е {factor} пъти по-малка от сбора на редовете {sum}",
+        "plausibility.wage": "колона „{column}“: средната сума {median} не е възможна заплата за {year} г. (минимална {low}, средна {avg} лв.)",
     },
     "en": {
         "verify.reason": "Why it is under review",
@@ -106,5 +110,8 @@ REASON_WORDS: dict[str, dict[str, str]] = {
         "layout.proof.rows": "the rows do not each carry a person of their own (a name and a valid ЕГН no other row has)",
         "layout.proof.numbers": "the printed row numbers do not run 1, 2, 3 … with the rows",
         "layout.proof.columns": "the columns are not confirmed by a heading or by the “Всичко” (total) row (or the rows' sums do not hold)",
+        "plausibility.total.larger": "column “{column}”: the “Всичко” total {total} is {factor} times the sum of the rows {sum}",
+        "plausibility.total.smaller": "column “{column}”: the “Всичко” total {total} is {factor} times smaller than the sum of the rows {sum}",
+        "plausibility.wage": "column “{column}”: the median amount {median} is not a possible wage for {year} (minimum {low}, average {avg} leva)",
     },
 }

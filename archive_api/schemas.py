@@ -110,7 +110,9 @@ class PagePublic(BaseModel):
     )
     page_review: dict[str, str] | None = Field(
         None, description="the page went to review as a whole: {reason, detail}, and for `layout_unproved` "
-        "`proofs` (which of `rows`, `numbers`, `columns` the page did not prove, space-separated); null when not"
+        "`proofs` (which of `rows`, `numbers`, `columns` the page did not prove, space-separated), for "
+        "`page_plausibility` `plausibility` (`total.larger`, `total.smaller` or `wage`) with the figures "
+        "(`column`, `total`, `factor`, `sum` or `median`, `year`, `low`, `avg`); null when not"
     )
     capture_checks: dict[str, Any] | None = Field(
         None, description="what the checks at capture found (findings with reasons, rotation, provenance)"

@@ -48,8 +48,8 @@ from archive_core.errors import BackendUnavailable, NotFoundError, UsageError
 from archive_core.money import display
 from archive_core.protocols import RecordIndex
 from archive_core.records import MONEY_FIELDS, PersonMonth, ReviewState
-from ocr import layout_gate
-from ocr.checks import LAYOUT_UNPROVED, row_relations
+from ocr import layout_gate, plausibility
+from ocr.checks import LAYOUT_UNPROVED, PAGE_PLAUSIBILITY, row_relations
 
 from .batches import add_event
 from .employer_doubt import EmployerDoubt, employer_doubt
@@ -424,6 +424,10 @@ def page_doubt(page: Page) -> dict[str, str] | None:
     out = {"reason": reason, "detail": detail}
     if reason == LAYOUT_UNPROVED:  # the failed proofs, for the screen to say in its own language
         out["proofs"] = " ".join(layout_gate.failed_proofs(detail))
+    elif reason == PAGE_PLAUSIBILITY and (found := plausibility.facts(detail)) is not None:
+        kind = found.pop("kind")  # the figures, for the screen to say in its own language
+        out["plausibility"] = f"{kind}.{found.pop('direction')}" if "direction" in found else kind
+        out.update(found)
     return out
 
 

@@ -10,6 +10,7 @@ with its source, not code). A page that fails goes to a person as a page, with t
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 from decimal import Decimal
@@ -36,6 +37,14 @@ from .names import given_name_position
 WAGES = Path(__file__).with_name("data") / "wages.json"
 LOW, HIGH = Decimal("0.25"), Decimal(6)  # of the minimum / of the average wage
 PAY_FIELDS = ("gross_pay", "base_pay", "net_pay")  # which figure stands for a month's pay, in order
+# the page's detail as stored (Bulgarian, the archive's language); ``facts`` reads the figures back out of it
+# for a screen to say the same in its own language (archive_api/i18n_reasons.py, "plausibility.<kind>")
+DETAILS = {
+    "total": "колона {column}: сумата „Всичко“ {total} е {factor} пъти {direction} от сбора на редовете {sum}",
+    "wage": "колона {column}: средната сума {median} не е възможна заплата за {year} г. "
+    "(минимална {low}, средна {avg} лв.; ocr/data/wages.json)",
+}
+DIRECTIONS = {"larger": "по-голяма", "smaller": "по-малка"}
 
 
 @lru_cache(maxsize=1)
@@ -116,11 +125,9 @@ def check(
             if _scaled_impossible(drafts, present, year, k):
                 continue  # the rows pay what one could earn that year and, k times over, what no one
                 # could: the printed total was misread, not the rows; row sums and columns flag figures
-            times = f"{k} пъти по-голяма" if k > 0 else f"{-k} пъти по-малка"
-            return PageReview(
-                reason=PAGE_PLAUSIBILITY,
-                detail=f"колона {f}: сумата „Всичко“ {total} е {times} от сбора на редовете {got}",
-            )
+            direction = DIRECTIONS["larger" if k > 0 else "smaller"]
+            detail = DETAILS["total"].format(column=f, total=total, factor=abs(k), direction=direction, sum=got)
+            return PageReview(reason=PAGE_PLAUSIBILITY, detail=detail)
     if year is None or year not in wages():
         return None
     low, avg = wages()[year]
@@ -132,13 +139,8 @@ def check(
             continue
         median = vals[len(vals) // 2]
         if median < LOW * low or median > HIGH * avg:
-            return PageReview(
-                reason=PAGE_PLAUSIBILITY,
-                detail=(
-                    f"колона {f}: средната сума {median} не е възможна заплата за {year} г. "
-                    f"(минимална {low}, средна {avg} лв.; ocr/data/wages.json)"
-                ),
-            )
+            detail = DETAILS["wage"].format(column=f, median=median, year=year, low=low, avg=avg)
+            return PageReview(reason=PAGE_PLAUSIBILITY, detail=detail)
         break
     return None
 
@@ -369,3 +371,22 @@ def _base_and_extra(drafts: list[RowDraft], present: list[str]) -> None:
     for d in drafts:
         for f in ("base_pay", "extra_pay"):
             d.review.add(f, PAGE_PLAUSIBILITY)
+
+
+def facts(detail: str) -> dict[str, str] | None:
+    """The figures of a detail ``check`` wrote ({"kind": "total"|"wage", "column": …, …}), or None for any
+    other text: a screen says them in its own language, the stored detail stays as it was read."""
+    for kind, template in DETAILS.items():
+        pattern = re.escape(template)
+        for name in re.findall(r"\{(\w+)\}", template):
+            pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>.+?)", 1)
+        m = re.fullmatch(pattern, detail)
+        if m:
+            found = m.groupdict()
+            if "direction" in found:
+                back = {v: k for k, v in DIRECTIONS.items()}
+                if found["direction"] not in back:
+                    return None
+                found["direction"] = back[found["direction"]]
+            return {"kind": kind, **found}
+    return None

@@ -20,7 +20,7 @@ from archive_core.db import Record, open_database, person_month_from_record
 from archive_core.records import PageReview, PayrollPage, ReviewReason
 from ingest.backends import open_backends
 from ingest.pipeline import ingest_paths
-from ocr import checks, layout_gate
+from ocr import checks, layout_gate, plausibility
 from ocr.overlay import FIELD_COLOUR
 from samples.generate import Options, generate_pages
 
@@ -157,3 +157,33 @@ def test_a_page_whose_layout_is_unproved_says_which_proofs_failed_in_the_screens
     assert "редовете не носят" not in english  # the reader's Bulgarian detail is not shown in English
     api = client.get(f"/api/pages/{sha}", params={"purpose": "verification"})
     assert api.status_code == 200 and api.json()["page_review"]["proofs"] == "rows columns"
+
+
+def test_a_page_whose_money_is_not_believable_says_so_with_its_figures_in_the_screens_language(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plausibility check's page review (ocr/plausibility.py: the `Всичко` total a hundred times the rows'
+    sum) is stored in Bulgarian; the screen gives its figures in the verifier's language."""
+    rows = [checks.RowDraft(values={"gross_pay": g}) for g in ("56.51", "65.12", "93.85")]
+    review = plausibility.check(rows, {"gross_pay": "21548.00"}, ["gross_pay"], 1994, 9)
+    assert review is not None and "100 пъти по-голяма" in review.detail
+    sha, _ = ingest_flagged(settings, tmp_path / "in", monkeypatch, review)
+    client = token_client(create_app(settings), "vera", "verifier")
+    page = client.get(f"/verify/{sha}").text
+    assert 'data-kind="total.larger"' in page
+    assert "колона „Брутно възнаграждение“: сумата „Всичко“ 21548.00 е 100 пъти по-голяма" in page
+    client.cookies.set(LANG_COOKIE, "en")
+    english = client.get(f"/verify/{sha}").text
+    assert "the “Всичко” total 21548.00 is 100 times the sum of the rows 215.48" in english
+    assert "пъти по-голяма" not in english  # the reader's Bulgarian detail is not shown in English
+    api = client.get(f"/api/pages/{sha}", params={"purpose": "verification"}).json()["page_review"]
+    assert api["plausibility"] == "total.larger" and api["factor"] == "100" and api["column"] == "gross_pay"
+
+
+def test_the_wage_details_figures_are_read_back_and_other_text_is_left_alone() -> None:
+    rows = [checks.RowDraft(values={"gross_pay": g}) for g in ("1.20", "1.30", "1.10")]
+    review = plausibility.check(rows, {}, ["gross_pay"], 1987, 5)
+    assert review is not None
+    found = plausibility.facts(review.detail)
+    assert found is not None and found["kind"] == "wage" and found["median"] == "1.20" and found["year"] == "1987"
+    assert plausibility.facts("колона gross_pay: ръкописна бележка") is None
