@@ -24,6 +24,7 @@ from . import (
     checks,
     column_numbers,
     columns,
+    ditto,
     dotted_zeros,
     egn_guard,
     layout_gate,
@@ -277,7 +278,8 @@ def read_page(
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
     split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18
     totals_texts = sheet.row_texts(s, s.totals_row)
-    kinds = columns.identify(s.texts, s.headings, totals_texts)
+    marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
+    kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
@@ -334,6 +336,7 @@ def read_page(
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
+    ditto.fill_days(s, drafts, kinds, marks)  # a ditto mark in the days: the row above's, in review unless sure
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
