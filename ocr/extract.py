@@ -27,6 +27,7 @@ from . import (
     ditto,
     dotted_zeros,
     egn_guard,
+    initials,
     layout_gate,
     lone_culprit,
     lost_rows,
@@ -315,6 +316,7 @@ def read_page(
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
+    initials.read_initials(s, kinds, drafts)  # 'Т. Н. Иванов' on a sheet of initials-first names, as printed
     mend_failing_egns(a, s, kinds, drafts)  # an ЕГН failing its check digit read from the page's own glyphs
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     flag_sex_disagreeing(drafts)  # an ЕГН valid by chance, or beside another's name: the other sex
