@@ -65,10 +65,13 @@ UNPROVED = "unproved"
 # the page's table layout is not proved by the page itself (rows without their own person, printed numbers
 # that do not run with the rows, columns no heading or total places): every row to review (ocr/layout_gate.py)
 LAYOUT_UNPROVED = "layout_unproved"
+# a ditto mark ('"', '-"-': the same as the row above) standing for a figure the row above holds in doubt,
+# or the page's only mark of its shape: the value above, for a person to confirm (ocr/ditto.py)
+DITTO = "ditto"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
            TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED,
-           LAYOUT_UNPROVED)  # fmt: skip
+           LAYOUT_UNPROVED, DITTO)  # fmt: skip
 
 
 class Flags(set[str]):

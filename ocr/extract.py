@@ -24,8 +24,10 @@ from . import (
     checks,
     column_numbers,
     columns,
+    ditto,
     dotted_zeros,
     egn_guard,
+    initials,
     layout_gate,
     lone_culprit,
     lost_rows,
@@ -277,7 +279,8 @@ def read_page(
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
     split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18
     totals_texts = sheet.row_texts(s, s.totals_row)
-    kinds = columns.identify(s.texts, s.headings, totals_texts)
+    marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
+    kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
@@ -313,6 +316,7 @@ def read_page(
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
+    initials.read_initials(s, kinds, drafts)  # 'Т. Н. Иванов' on a sheet of initials-first names, as printed
     mend_failing_egns(a, s, kinds, drafts)  # an ЕГН failing its check digit read from the page's own glyphs
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     flag_sex_disagreeing(drafts)  # an ЕГН valid by chance, or beside another's name: the other sex
@@ -334,6 +338,7 @@ def read_page(
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
+    ditto.fill_days(s, drafts, kinds, marks)  # a ditto mark in the days: the row above's, in review unless sure
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
