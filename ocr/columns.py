@@ -145,7 +145,9 @@ def _money_score(cols: list[list[str | None]], template: tuple[str, ...]) -> int
 
 
 def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
-    """Rows in which the itemised deductions add up to the deductions column."""
+    """Rows in which the itemised deductions add up to the deductions column. A blank part is nothing
+    deducted (a court order's column, `Запор`, filled on one row of six: L dev 4008 p2), where two parts or
+    more of the row are read."""
     parts = [i for i, f in enumerate(template) if f == PART]
     if not parts or "deductions" not in template:
         return 0
@@ -154,8 +156,9 @@ def _part_hits(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
     for r in range(len(cols[0])):
         vals = [cols[i][r] for i in parts]
         total = cols[d_i][r]
-        if total is not None and all(v is not None for v in vals):
-            hits += sum(Decimal(v) for v in vals if v is not None) == Decimal(total) and Decimal(total) > 0
+        read = [Decimal(v) for v in vals if v is not None]
+        if total is not None and len(read) >= min(2, len(vals)):
+            hits += sum(read) == Decimal(total) and Decimal(total) > 0
     return hits
 
 
@@ -180,12 +183,26 @@ def _with_parts(k: int) -> list[tuple[str, ...]]:
             if "deductions" in t:
                 i = t.index("deductions")
                 known.append(t[: i + 1] + (PART,) * (k - m) + t[i + 1 :])
+    known += _net_before_parts(k)
     out = list(known)
     for t in known:
         for v in (_swapped(t, "base_pay", "extra_pay"), _swapped(t, "deductions", "net_pay")):
             out.append(v)
         out.append(_swapped(_swapped(t, "base_pay", "extra_pay"), "deductions", "net_pay"))
     return list(dict.fromkeys(out))
+
+
+def _net_before_parts(k: int) -> list[tuple[str, ...]]:
+    """Money column orders for ``k`` columns with the net pay typed before the itemised deductions and their
+    total after them (``... gross, net, tax, insurance, court, deductions``: family L, L dev 4008 p2). Without
+    them no order fitted such a sheet, and the one chosen took the base pay for the gross and the net pay
+    and the additional pay for parts, every row's gross wrong without a flag."""
+    out = []
+    for m in range(3, min(k - 1, 5) + 1):
+        for t in MONEY_TEMPLATES[m]:
+            if t[-2:] == ("deductions", "net_pay"):
+                out.append(t[:-2] + ("net_pay",) + (PART,) * (k - m) + ("deductions",))
+    return out
 
 
 def _order_prior(cols: list[list[str | None]], template: tuple[str, ...]) -> int:

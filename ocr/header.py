@@ -353,7 +353,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
-    name = re.sub(r"“[.,:;](?=\s|$)", "“", name)  # a speck after the closing quote
+    # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
+    name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])

@@ -334,3 +334,21 @@ def test_a_line_labelled_as_the_employers_is_its_name_and_a_line_above_it_is_not
     assert h.employer == "ДЗС „Зора“ Бяла"
     plain = parse_header([*_line(60, ["ДЗС", "„Зора“", "Бяла"]), *title], 3000)
     assert plain.employer == "ДЗС „Зора“ Бяла"
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        # family L prints the town after a comma (L dev 4007, 4010, 4013, 4019): the comma was dropped as a
+        # speck, the name wrong without a doubt on 4 pages of 28
+        (["ТПК", "„Христо", "Ботев“,", "гр.", "Котел"], "ТПК „Христо Ботев“, гр. Котел"),
+        (["Хлебозавод", "„Житница“,", "гр.", "Луковит"], "Хлебозавод „Житница“, гр. Луковит"),
+        (["ДЗС", "„Васил", "Левски“,", "с.", "Ковачевица"], "ДЗС „Васил Левски“, с. Ковачевица"),
+        # a speck after the closing quote before anything else is still a speck
+        (["Автобаза", "„Балкан“.", "Тетевен"], "Автобаза „Балкан“ Тетевен"),
+        (["ДФ", "„Винпром“,", "Сухиндол"], "ДФ „Винпром“ Сухиндол"),
+    ],
+)
+def test_comma_before_the_town_kept(read: list[str], printed: str):
+    words = [Word(t, 0.95, Box(100 * i, 0, 100 * i + 90, 40)) for i, t in enumerate(read)]
+    assert clean_employer(words, []) == printed
