@@ -11,6 +11,7 @@ that column: the days go to review on every row."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from archive_core.records import PayrollRow
 
@@ -93,15 +94,30 @@ def flag_headed_otherwise(drafts: list[checks.RowDraft], kinds: list[str | None]
     return out
 
 
+def no_extra_pay(drafts: list[checks.RowDraft], totals: dict[str, str] | None) -> bool:
+    """The sheet pays no additional pay, two ways: its printed `Всичко` gives the base pay and the gross
+    alike (gross = base + extra, and no extra is below nought), and at least half its rows read their base
+    pay equal to their gross (H dev 802 p1: `Думи отгработени`, the days' heading misread, names `други`,
+    additional pay, beside them; no such column on the sheet, yet every row's additional pay went to review
+    and the row sums through it sent the rows' right figures after it)."""
+    base, gross = (totals or {}).get("base_pay"), (totals or {}).get("gross_pay")
+    if base is None or gross is None or Decimal(base) != Decimal(gross) or not drafts:
+        return False
+    alike = sum(1 for d in drafts if d.dec("base_pay") is not None and d.dec("base_pay") == d.dec("gross_pay"))
+    return alike >= 0.5 * len(drafts)
+
+
 def flag_unplaced(
     drafts: list[checks.RowDraft],
     kinds: list[str | None],
     headings: list[str],
     texts: list[list[str]] | None = None,
+    totals: dict[str, str] | None = None,
 ) -> list[str]:
     """Send to review the fields a column's heading names (an unplaced column's, or a placed one's beside
     the field it was taken for) that no column was placed for, and the days a column blotted out by a
-    stamp holds (``texts``: the body's cells, row by column); returns them."""
+    stamp holds (``texts``: the body's cells, row by column); returns them. Not the additional pay where
+    the printed ``totals`` and the rows show the sheet pays none (``no_extra_pay``)."""
     present = {k for k in kinds if k}
     named: list[str] = []
     if "days_worked" not in present and _days_under_stamp(kinds, texts or []):
@@ -112,6 +128,8 @@ def flag_unplaced(
         # them ('Дни Основно отработени граждение' over '21356.08': the days glued to the base pay)
         for f in columns.heading_votes(headings[c]):
             if f in OPTIONAL and f not in present and f not in named and f in PayrollRow.model_fields:
+                if f == "extra_pay" and no_extra_pay(drafts, totals):
+                    continue
                 named.append(f)
     # a page not read as a whole (no ЕГН column, or every field of every row in doubt): a field no column was found for may
     # be on it all the same

@@ -114,3 +114,24 @@ def test_a_money_column_headed_otherwise_whose_every_row_sum_holds_through_it_st
     rows = drafts()
     flag_unplaced(rows, kinds, ["Име", "ЕГН", "Всичко", "Удръжки", "Удръжки общо"])  # the twin's heading
     assert all(d.review.reasons.get("net_pay") == checks.PAGE_PLAUSIBILITY for d in rows)
+
+
+def test_additional_pay_a_misread_heading_names_is_not_sought_where_the_sheet_pays_none():
+    """H dev 802 p1: the days' heading `Дни отработени` read `Думи отгработени` names `други` (additional pay)
+    too; the sheet has no such column: its `Всичко` gives the base and the gross alike and its rows read
+    base = gross. No additional pay goes to review there; where the totals differ (or are unread), it does."""
+
+    def drafts() -> list[checks.RowDraft]:
+        return [checks.RowDraft(values={"name": "Иван Петров", "egn": "4004058538", "days_worked": 22,
+                                        "base_pay": b, "gross_pay": g}, bbox=[0, 0, 1, 1])
+                for b, g in (("100.00", "100.00"), ("200.00", "200.00"), ("939.53", "1749.53"))]  # fmt: skip
+
+    kinds = ["name", "egn", "days_worked", "base_pay", "gross_pay"]
+    headings = ["Име", "ЕГН", "Думи отгработени", "Основно възнаграждение", "Всичко начислено"]
+    ds = drafts()
+    assert flag_unplaced(ds, kinds, headings, None, {"base_pay": "1239.53", "gross_pay": "1239.53"}) == []
+    assert not any("extra_pay" in d.review or "extra_pay" in d.values for d in ds)
+    for totals in ({"base_pay": "1239.53", "gross_pay": "2049.53"}, {"base_pay": "1239.53"}, None):
+        ds = drafts()
+        assert flag_unplaced(ds, kinds, headings, None, totals) == ["extra_pay"]
+        assert all(d.review.reasons.get("extra_pay") == checks.UNREADABLE for d in ds)
