@@ -11,6 +11,7 @@ from .geometry import Grid
 from .lines import Rule, Rules
 from .preprocess import components, remove_specks
 from .rowbands import rows_between_rules
+from .runs import true_runs
 
 
 def text_bands(
@@ -85,21 +86,6 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
     return out
 
 
-def _runs(empty: np.ndarray) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(empty)
-    while i < n:
-        if empty[i]:
-            j = i
-            while j < n and empty[j]:
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
 def group_rules(mask: np.ndarray, head: tuple[int, int], x0: int, x1: int) -> list[tuple[int, int, int]]:
     """Rules inside the heading that span a run of columns, not the table (``mask``: the ruling's ink):
     (x from, x to, y) of the line under a heading merged over several columns (`Удръжки` over `ДОД`,
@@ -107,7 +93,7 @@ def group_rules(mask: np.ndarray, head: tuple[int, int], x0: int, x1: int) -> li
     a, b = head[0] + 8, head[1] - 8
     found: list[tuple[int, int, int]] = []
     for y in range(a, b):
-        for s, e in _runs(mask[y, x0:x1] > 0):
+        for s, e in true_runs(mask[y, x0:x1] > 0):
             if 60 <= e - s <= 0.8 * (x1 - x0) and not any(
                 abs(s + x0 - f[0]) <= 8 and abs(e + x0 - f[1]) <= 8 for f in found
             ):
@@ -137,16 +123,16 @@ def column_gaps(
     # (a few of the lines that have ink at all: wrapped names make many lines with ink in one column)
     near = np.lib.stride_tricks.sliding_window_view(np.pad(prof, 150, mode="edge"), 301).max(axis=1)
     allowance = np.minimum(min(3, len(bands) // 4), near // 5)
-    runs = _runs(prof <= allowance)
+    runs = true_runs(prof <= allowance)
     seps: list[int] = []
     for i, j in runs:
         if i == 0 or j == len(prof) or j - i < min_gap:
             continue
-        free = [(a + i, b + i) for a, b in _runs(~head_prof[i:j]) if b - a >= max(10, min_gap // 2)]
+        free = [(a + i, b + i) for a, b in true_runs(~head_prof[i:j]) if b - a >= max(10, min_gap // 2)]
         under = next((g for g in groups or [] if g[0] - 5 <= x0 + i and x0 + j <= g[1] + 5), None)
         if not free and under is not None:
             below: np.ndarray = np.asarray((ink[under[2] + 4 : head[1], x0 + i : x0 + j] > 0).any(axis=0))
-            free = [(a + i, b + i) for a, b in _runs(~below) if b - a >= max(10, min_gap // 2)]
+            free = [(a + i, b + i) for a, b in true_runs(~below) if b - a >= max(10, min_gap // 2)]
         if not free:
             continue
         a, b = max(free, key=lambda r: r[1] - r[0])
