@@ -73,6 +73,12 @@ class SheetContent:
     currency: str = ""
     days_suffix: str = ""
     zero_mark: str = ""
+    # family O: what a typist typed after "=" for no stotinki ("150=-"; the truth 150.00); the month as
+    # typed on a printed form's line "за месец ...... 19.. г." (the year's last two digits typed after the
+    # printed "19"); the words of a department's subtotal row (each row's department is its "dept" key)
+    whole_mark: str = ""
+    form_month: str = ""
+    subtotal_label: str = ""
 
 
 def patronymic_of(father: str) -> str:
@@ -133,6 +139,7 @@ class EmployerFile:
     tab_numbers: dict[str, int] = field(default_factory=dict)  # family J: personnel number by ЕГН
     class_pct: dict[str, int] = field(default_factory=dict)  # family K: class for years of service by ЕГН
     groups: tuple[tuple[str, str, str], ...] = ()  # family L: group headings (SheetContent.groups)
+    departments: dict[str, str] = field(default_factory=dict)  # family O: each person's department by ЕГН
 
 
 def make_file(
@@ -233,6 +240,8 @@ def _typed(value: Decimal, sheet: SheetContent) -> str:
     if sheet.stotinki:
         return str(int(value * 100))
     whole, frac = f"{value:.2f}".split(".")
+    if sheet.whole_mark and frac == "00":  # family O: "150=-"
+        frac = sheet.whole_mark
     if sheet.thousands_space and len(whole) > 3 and not (sheet.loose_thousands and _plain(value)):
         whole = f"{int(whole):,}".replace(",", sheet.thousands_sep)
     return whole + (sheet.decimal_sep or ("," if sheet.decimal_comma else ".")) + frac
@@ -241,6 +250,21 @@ def _typed(value: Decimal, sheet: SheetContent) -> str:
 def _plain(value: Decimal) -> bool:
     """Family L: is this amount typed without its thousands separator? The same amount always the same way."""
     return int(abs(value) * 100) % 7 in (0, 3, 5)
+
+
+def department_runs(rows: list[dict[str, object]]) -> list[tuple[int, int, str]]:
+    """Family O: the runs of rows of one department, as (first, last + 1, department); none where the rows
+    have no department."""
+    runs: list[tuple[int, int, str]] = []
+    for i, r in enumerate(rows):
+        dept = str(r.get("dept") or "")
+        if not dept:
+            continue
+        if runs and runs[-1][2] == dept and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1, dept)
+        else:
+            runs.append((i, i + 1, dept))
+    return runs
 
 
 def split_carried(sheet: SheetContent, at: int) -> tuple[SheetContent, SheetContent]:

@@ -96,6 +96,69 @@ def photo(img: np.ndarray, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
     return out, m
 
 
+def photocopy(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """The file keeps a photocopy (family O): ink darker and a little spread, the paper grey, a dirty
+    drum's toner streaks down the page (thin, of uneven strength, some broken), toner dust, the copier
+    lid's dark edge along one side."""
+    h, w = img.shape
+    ink = 255.0 - img.astype(np.float32)
+    ink = np.minimum(255.0, cv2.dilate(ink, np.ones((2, 2), np.uint8)) * rng.uniform(1.1, 1.4))
+    out = rng.uniform(225, 240) - ink * rng.uniform(0.9, 1.0)
+    for _ in range(rng.randint(1, 4)):
+        x, width = rng.randint(0, w - 1), rng.randint(2, 9)
+        y0, y1 = (0, h) if rng.random() < 0.6 else sorted((rng.randint(0, h), rng.randint(0, h)))
+        depth = np.linspace(rng.uniform(40, 130), rng.uniform(40, 130), y1 - y0, dtype=np.float32)[:, None]
+        band = out[y0:y1, x : x + width]
+        out[y0:y1, x : x + width] = band - depth[: band.shape[0]]
+    dust = np.random.default_rng(rng.randrange(2**32)).random((h, w)) < rng.uniform(2e-4, 8e-4)
+    out[dust] -= rng.uniform(80, 150)
+    edge = rng.randint(15, 60)
+    lid = np.linspace(rng.uniform(90, 150), 0, edge, dtype=np.float32)
+    if rng.random() < 0.5:
+        out[:, :edge] -= lid[None, :]
+    else:
+        out[:, w - edge :] -= lid[::-1][None, :]
+    return out.clip(0, 255)
+
+
+def coffee_stain(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A cup set down on the sheet (family O): a ring darker at its rim, a faint wash inside, perhaps a
+    second, smaller ring beside it; the writing under it stays (the stain only darkens the paper)."""
+    h, w = img.shape
+    out = img.astype(np.float32)
+    cx, cy = rng.uniform(0.15, 0.85) * w, rng.uniform(0.2, 0.85) * h
+    for k in range(rng.choice((1, 1, 2))):
+        r = rng.uniform(130, 260) * (0.7 if k else 1.0)
+        x, y = (cx, cy) if not k else (cx + rng.uniform(-1.6, 1.6) * r, cy + rng.uniform(-1.6, 1.6) * r)
+        x0, x1, y0, y1 = int(max(0, x - r - 20)), int(min(w, x + r + 20)), int(max(0, y - r - 20)), int(min(h, y + r + 20))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+        wob = 1 + 0.015 * np.sin(np.arctan2(yy - y, xx - x) * rng.randint(3, 7) + rng.uniform(0, 6.3))
+        d = np.hypot(xx - x, yy - y) / (r * wob)
+        rim = rng.uniform(0.12, 0.25) * np.exp(-((d - 1) ** 2) / 0.0015)
+        wash = rng.uniform(0.03, 0.08) * (d < 1)
+        out[y0:y1, x0:x1] *= 1 - rim - wash
+    return out
+
+
+def torn_corner(img: np.ndarray, rng: random.Random, backing: float) -> np.ndarray:
+    """A bottom corner of the sheet torn off (family O), an uneven edge across it, what lay behind the
+    sheet showing there; the tear stays in the margin below the table (legs of 120-280 pixels)."""
+    h, w = img.shape
+    out = img.copy()
+    a, b = rng.randint(120, 280), rng.randint(120, 280)
+    left = rng.random() < 0.5
+    yy, xx = np.mgrid[h - b : h, 0:a].astype(np.float32)
+    if not left:
+        xx = a - 1 - xx
+    jag = np.sin(xx / rng.uniform(6, 14)) * rng.uniform(3, 9)  # xx: the distance in from the side edge
+    gone = (xx / a + (h - yy) / b) < 1 + jag / max(a, b)
+    region = out[h - b : h, 0:a] if left else out[h - b : h, w - a : w]
+    region[gone] = backing
+    return out
+
+
 def blur(img: np.ndarray, rng: random.Random) -> np.ndarray:
     return cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.1))
 

@@ -109,6 +109,20 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the cashier's "ИЗПЛАТЕНО" stamped in the signature column; headings contracted ("Осн. з-та",
        "Уд-ки"); column orders of its own; portrait or landscape; 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2037), at the end.
+    O  HELD OUT from session 20 on (made before N was measured; no page of it read by the reader): faces
+       from font packages none of A-N uses (fonts-firacode as typewriter and dot-matrix, fonts-sil-charis
+       and fonts-sil-andika in print); a works' sheet of several departments, each under a
+       heading row of its own ("Цех „Механичен“", "II. ОТДЕЛ СНАБДЯВАНЕ") and, on some files, closed by a
+       subtotal row ("Всичко за цеха:"), the row numbers running on across them and the grand total
+       "Всичко за предприятието" (neither heading nor subtotal is a person's row); amounts with "=" for the
+       decimal point ("123=45", whole leva "150=-" on some files); the period on a printed form's line
+       ("за месец ...май... 19.87. г.": the month and the year's last two digits typed, the rest printed in
+       a face of the form's own); squared paper; the office's corner stamp (ъглов щемпел, "НРБ" above on
+       some) in place of the typed employer; the clerk's ticks in the right margin; a photocopy (toner
+       streaks, dust, the lid's edge); a coffee cup's ring; a bottom corner torn off; a bound book's
+       two-page spread scanned as one image (the gutter's shadow between two columns); column orders and
+       heading words of its own; portrait or landscape; 1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2038), at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -126,7 +140,7 @@ from . import data
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -264,6 +278,18 @@ FAMILY_LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
          "signature"),
         ("row", "name", "position", "days_worked", "egn", "base_pay", "extra_pay", "gross_pay", "deductions",
          "net_pay", "signature"),
+    ),
+    # O: the position first after the number on one, the ЕГН after the days on another, the extra pay
+    # after the gross on none (a works' payroll: base, extra, gross in that order)
+    "O": (
+        ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts",
+         "deductions", "net_pay", "signature"),
+        ("row", "position", "name", "egn", "days_worked", "base_pay", "gross_pay", "deductions", "net_pay",
+         "signature"),
+        ("row", "name", "days_worked", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"),
+        ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+         "net_pay"),
+        ("row", "name", "egn", "days_worked", "gross_pay", "parts", "deductions", "net_pay", "signature"),
     ),
     "D": (
         ("row", "name", "egn", "days_worked", "base_pay", "gross_pay", "parts", "deductions", "net_pay",
@@ -629,6 +655,44 @@ N_TITLES = ("ВЕДОМОСТ ЗА ИЗПЛАТЕНИ ЗАПЛАТИ", "ПЛАТ
 # the keys a worn typewriter strikes faint or off the line
 N_KEYS = "аеионострлв0123456789"
 
+# Family O's words (held out from session 20 on): a works' payroll department's, none of the others'
+HEADINGS_O: dict[str, tuple[str, ...]] = {
+    "row": ("Ред.\nном.", "№ по\nведом.", "Н-р\nпо ред"),
+    "egn": ("ЕГН по\nл. карта", "Личен\nномер", "ЕГН на\nслужителя"),
+    "name": ("Име, бащино\nи фамилно", "Име на\nработещия", "Работник или\nслужител"),
+    "position": ("Профе-\nсия", "Длъжн.\nпо щат", "Катего-\nрия"),
+    "days_worked": ("Дни\nявяване", "Явявания\nв дни", "Изработ.\nдни"),
+    "base_pay": ("Зара-\nботка", "По\nтарифа", "Основно\nпо тарифа"),
+    "extra_pay": ("Сверх-\nурочни", "Надбавки\nза стаж", "Допълн.\nсуми"),
+    "gross_pay": ("Сума\nпо ведом.", "Заработено\nвсичко", "Начисл.\nобщо"),
+    "deductions": ("Удържано\nобщо", "Удръжки\nпо ведом.", "Удръж.\nвс."),
+    "net_pay": ("Чисто\nза получ.", "Сума за\nраздаване", "Остава\nза изпл."),
+    "signature": ("Подпис на\nполучилия", "Подпис на\nполучател", "Разписка\nза получ."),
+    "tax": ("Данък\nобщ дох.", "ДОД\nудържан"),
+    "insurance": ("Осиг.\nфонд", "Пенсии\nи осиг."),
+    "advance": ("Аванс\n1-15", "Аванс\nпо списък"),
+    "union_fee": ("Синдик.\nчл-внос", "Проф.\nвноска"),
+}
+# Family O's faces: from font packages none of A-N uses (fonts-firacode, fonts-sil-charis, fonts-sil-andika;
+# scripts/setup.sh); the printed form's words in a bold print face of them
+O_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("firacode/FiraCode-Regular.ttf", "firacode/FiraCode-Medium.ttf", "firacode/FiraCode-Light.ttf"),
+    "print": ("charis/CharisSIL-Regular.ttf", "charis/CharisSIL-Italic.ttf", "andika/Andika-Regular.ttf"),
+    "dot_matrix": ("firacode/FiraCode-Bold.ttf", "firacode/FiraCode-SemiBold.ttf"),
+}  # fmt: skip
+O_FORM_FACES = ("charis/CharisSIL-Bold.ttf", "andika/Andika-Bold.ttf")
+O_SIZES: dict[str, tuple[int, int]] = {"typewriter": (37, 45), "print": (29, 36), "dot_matrix": (34, 41)}
+O_DEPARTMENTS = (
+    "Цех „Механичен“", "Цех „Монтажен“", "Цех „Заготовителен“", "Отдел „Снабдяване“", "Администрация",
+    "Ремонтна работилница", "Бригада № 2", "Склад за готова продукция", "Транспорт", "Счетоводство",
+    "Строителна бригада", "Полевъдство", "Животновъдство", "Поддръжка",
+)  # fmt: skip
+O_SUBTOTALS = ("Всичко за цеха:", "Общо за отдела", "Всичко:", "Итого по звеното")
+O_GRAND = ("Всичко за предприятието:", "ОБЩО ПО ВЕДОМОСТТА", "Всичко за всички звена")
+O_TITLES = ("ВЕДОМОСТ ЗА ЗАПЛАТИТЕ НА РАБОТНИЦИТЕ И СЛУЖИТЕЛИТЕ", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ",
+            "ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ")  # fmt: skip
+O_FORMATS = (("", "="), ("", "="), (" ", "="), ("", ","), (" ", "."))  # (thousands, decimal)
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -649,6 +713,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "L": (1980, 1996),
     "M": (1980, 1996),
     "N": (1980, 1996),
+    "O": (1980, 1996),
 }
 
 
@@ -721,6 +786,17 @@ class Habits:
     date_range: bool = False  # the period as the month's first and last day
     pale_form: bool = False  # the form's rules printed in pale ink
     paid_stamps: bool = False  # the cashier's "ИЗПЛАТЕНО" stamped in the signature column
+    # family O only (its decimal "=" and its ticks, on the right, are in the fields above)
+    departments: bool = False  # several departments on the sheet, each under a heading row of its own
+    subtotals: bool = False  # each department closed by a row of its sums
+    whole_mark: str = ""  # what follows "=" for no stotinki ("150=-")
+    form_period: bool = False  # the period on a printed form's line, the month and "87" typed
+    graph: bool = False  # squared paper
+    corner_stamp: bool = False  # the office's corner stamp in place of the typed employer
+    photocopy: bool = False  # the file keeps photocopies
+    coffee: bool = False  # coffee cup rings on some sheets
+    torn: bool = False  # a bottom corner torn off some sheets
+    spread: bool = False  # a bound book's two facing pages scanned as one image
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -736,6 +812,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_m(rng)
     if family == "N":
         return _draw_n(rng)
+    if family == "O":
+        return _draw_o(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -858,6 +936,23 @@ def _draw_n(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_o(rng: random.Random) -> Habits:
+    thousands, decimal = rng.choice(O_FORMATS)
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
+    correction = rng.choice(("above", "margin", "over", "none"))
+    ruling = rng.choice(("full", "full", "rows", "columns", "none"))
+    departments = rng.random() < 0.55
+    return Habits(
+        "O", thousands, decimal, False, ruling, correction, correction == "over" or rng.random() < 0.3, 0.45,
+        O_SIZES[face], face=face, carbon=rng.random() < 0.25, stamp_rows=rng.random() < 0.25,
+        signatures_cross=rng.random() < 0.25, totals_hand=rng.random() < 0.25, ticks=rng.random() < 0.4,
+        departments=departments, subtotals=departments and rng.random() < 0.7,
+        whole_mark="-" if decimal == "=" and rng.random() < 0.5 else "", form_period=rng.random() < 0.5,
+        graph=rng.random() < 0.35, corner_stamp=rng.random() < 0.45, photocopy=rng.random() < 0.4,
+        coffee=rng.random() < 0.3, torn=rng.random() < 0.35, spread=rng.random() < 0.3,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -908,9 +1003,10 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
-                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N}[habits.family]  # fmt: skip
+                 "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
+                 "O": HEADINGS_O}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -932,6 +1028,30 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         _m_file(ef, habits, rng)
     if habits.family == "N" and len(ef.layout) > 12:  # no more columns than a page holds
         ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
+    if habits.family == "O":
+        _o_file(ef, habits, rng)
+
+
+def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """Family O's file: no more columns than a page holds; its people in two to four departments, each a
+    run of the roster (so a department's people stand together every month), the departments' heading
+    words typed one way all through the file (plain, in capitals, or numbered I., II., ...)."""
+    if len(ef.layout) > 12:
+        ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
+    if not habits.departments or len(ef.staff) < 4:
+        return
+    n = rng.randint(2, min(4, len(ef.staff) // 2))
+    cuts = sorted(rng.sample(range(2, len(ef.staff) - 1), n - 1)) if n > 1 else []
+    way = rng.choice(("plain", "upper", "numbered"))
+    names = rng.sample(O_DEPARTMENTS, n)
+    for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(ef.staff)], strict=True)):
+        label = names[k]
+        if way == "upper":
+            label = label.upper()
+        elif way == "numbered":
+            label = f"{ROMAN[k]}. {label}"
+        for p in ef.staff[a:b]:
+            ef.departments[p.egn] = label
 
 
 def _m_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1074,6 +1194,28 @@ def adapt_sheet(
         sheet.total_label = habits.total_word
     if habits.family == "N":
         _n_sheet(sheet, habits, rng)
+    if habits.family == "O":
+        _o_sheet(sheet, habits, rng, ef)
+
+
+def _o_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
+    """Family O's sheet: "=" for the decimal point ("150=-" for whole leva on some files), each row's
+    department (a key payroll-page/1 does not have), the subtotal and grand total words, its title, the
+    month as typed on the form's line."""
+    sheet.decimal_sep = "=" if habits.decimal == "=" else ""
+    sheet.whole_mark = habits.whole_mark
+    depts = ef.departments if ef is not None else {}
+    for r in sheet.rows:
+        if depts:
+            r["dept"] = depts.get(str(r["egn"]), "")
+    if depts:
+        sheet.subtotal_label = rng.choice(O_SUBTOTALS)
+        sheet.total_label = rng.choice(O_GRAND)
+    if rng.random() < 0.6:
+        sheet.title = rng.choice(O_TITLES)
+    if habits.form_period:
+        word = data.MONTHS[sheet.month - 1]
+        sheet.form_month = rng.choice((word, word.upper(), ROMAN[sheet.month - 1]))
 
 
 def _n_sheet(sheet: SheetContent, habits: Habits, rng: random.Random) -> None:
@@ -1156,9 +1298,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1197,7 +1339,24 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         base.landscape = rng.random() < 0.5  # as the office chose (a portrait sheet turns if it cannot fit)
     if habits.family == "N":
         _n_style(habits, rng, base)
+    if habits.family == "O":
+        _o_style(habits, rng, base)
     return base
+
+
+def _o_style(habits: Habits, rng: random.Random, base: Style) -> None:
+    """Family O's style: squared paper, the form's printed words in a face of their own, the corner
+    stamp, subtotal rows, ticks on the right; a spread is landscape, the rest as the office chose.
+    Corrections between the rows stay off a sheet of departments (its rows are not evenly spaced)."""
+    base.landscape = habits.spread or rng.random() < 0.45
+    base.graph, base.corner_stamp, base.subtotals = habits.graph, habits.corner_stamp, habits.subtotals
+    base.ticks = base.ticks_right = habits.ticks
+    base.spread = habits.spread
+    if habits.form_period or rng.random() < 0.5:  # a printed form: its title and words printed
+        faces = [FONT_DIR / f for f in O_FORM_FACES if (FONT_DIR / f).exists()]
+        base.form_font = rng.choice(faces) if faces else None
+    if habits.departments:
+        base.between_rows = False
 
 
 def _n_style(habits: Habits, rng: random.Random, base: Style) -> None:

@@ -138,17 +138,27 @@ def degrade_page(
     ghost: bool = False,
     through: bool = False,
     photo: bool = False,
+    copy: bool = False,
+    stain: bool = False,
+    torn: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
     as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K);
     ``through``: the back of the sheet shows through, ``photo``: photographed at an angle, not scanned
-    (family N: the map is then a 3x3 homography)."""
+    (family N: the map is then a 3x3 homography); ``copy``: the file keeps a photocopy, ``stain``: a
+    coffee cup's ring, ``torn``: a bottom corner torn off (family O)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
     if through and opts.degraded:
         a = degrade.show_through(a, rng)
+    if copy and opts.degraded:
+        a = degrade.photocopy(a, rng)
+    if stain and opts.degraded and rng.random() < 0.6:  # not every sheet of the file under the cup
+        a = degrade.coffee_stain(a, rng)
+    if torn and opts.degraded and rng.random() < 0.6:
+        a = degrade.torn_corner(a, rng, rng.uniform(40, 110))
     m = degrade.identity()
     dpi = 300
     bend = None
@@ -280,6 +290,8 @@ def generate_pages(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
+                        copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
+                        torn=habits is not None and habits.torn,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from archive_core.errors import ConfigError
 
 from . import data
-from .content import SheetContent, money_text
+from .content import SheetContent, department_runs, money_text
 
 FONT_DIR = Path("/usr/share/fonts/truetype")
 # (file, typewriter?) — typewriter faces are drawn key by key with uneven strikes.
@@ -116,6 +117,16 @@ class Style:
     egn_boxes: bool = False
     paid_stamps: bool = False
     rule_ink: int = 40
+    # family O: squared paper (a 5 mm grid printed faintly under everything); the form's printed words
+    # (title, the period's line) in a print face of their own; the office's corner stamp (ъглов щемпел) in
+    # place of the typed employer; a department's subtotal row under its people; the clerk's ticks in the
+    # right margin; a bound book's two-page spread scanned as one image (the gutter between two columns)
+    graph: bool = False
+    form_font: Path | None = None
+    corner_stamp: bool = False
+    subtotals: bool = False
+    ticks_right: bool = False
+    spread: bool = False
 
 
 @dataclass
@@ -457,6 +468,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     fs = style.size
     mx = rng.randint(130, 190)
     geo = Geometry(W, H)
+    if style.graph:  # family O: squared paper
+        _graph_paper(p)
+    form = _form_painter(p)
     binding = 130 if style.holes else 0  # family N: the margin the file's holes are punched in
     if not style.landscape:
         mx += binding
@@ -469,16 +483,24 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         p.text(mx, y, sheet.parent, 0.85)
         y += int(fs * 1.5)
     label = f"{sheet.employer_label} " if sheet.employer_label else ""
-    p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
+    if style.corner_stamp:  # family O: the office's rubber stamp, its name on a line of its own
+        y = _corner_stamp(p, form, mx + rng.randint(0, 40), y, label + sheet.employer, sheet.year)
+    else:
+        p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
     p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
     if sheet.address:  # family L: the address under the employer's name
         y += int(fs * 1.3)
         p.text(mx + rng.randint(0, 60), y, sheet.address, 0.8)
     y += int(fs * 2.2)
-    p.text((W - p.width(sheet.title, 1.2)) / 2, y, sheet.title, 1.2)
+    # a spread's title on its left page (family O), a printed form's in the form's face
+    x_title = mx + 40 if style.spread else (W - form.width(sheet.title, 1.2)) / 2
+    form.text(x_title, y, sheet.title, 1.2)
     y += int(fs * 1.8)
-    p.text((W - p.width(sheet.period_text)) / 2, y, sheet.period_text)
+    if sheet.form_month:  # family O: "за месец ...май... 19.87. г." on the printed form's line
+        _form_period(p, form, mx + 40 if style.spread else None, y, sheet.form_month, sheet.year)
+    else:
+        p.text(mx + 40 if style.spread else (W - p.width(sheet.period_text)) / 2, y, sheet.period_text)
     y += int(fs * 2.0)
 
     # Column widths from content, then the spare width shared by weight.
@@ -600,7 +622,13 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         yrow += row_h
     row_edges: list[int] = []  # the bottom of every person's row (rules go there)
     late = style.corrections and style.correction_mode in ("between", "margin", "over", "fluid", "xout", "arrow")
+    runs = department_runs(sheet.rows)  # family O: a heading row over each department's people
+    heads, ends = {a: dept for a, _, dept in runs}, {b - 1: a for a, b, _ in runs}
     for i, r in enumerate(sheet.rows):
+        if i in heads:  # the department's name typed across its heading row (no person's row)
+            p.text(xs[label_col] + pad, yrow + row_h / 2, heads[i])
+            yrow += row_h
+            row_edges.append(yrow)
         fixed: set[str] = set()
         if late:  # which figures the clerk corrects on this row
             fixed = {
@@ -741,6 +769,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         )
         yrow += row_h
         row_edges.append(yrow)
+        if i in ends and style.subtotals:  # the department's sums (no person's row)
+            _subtotal(p, sheet, sheet.rows[ends[i] : i + 1], xs, label_col, yrow + row_h / 2, put)
+            yrow += row_h
+            row_edges.append(yrow)
     for _ in range(style.blank_rows):  # family M: the form's lines left empty
         yrow += row_h
         row_edges.append(yrow)
@@ -774,10 +806,13 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     if style.between_rows:
         _between_rows(p, sheet, geo, xs, top + head_h + num_h + carried_h, row_h)
-    if style.ticks:  # the clerk ticked off the rows paid, in the left margin
+    if style.ticks:  # the clerk ticked off the rows paid, in the left margin (family O: the right)
         for i, box in enumerate(geo.row_bboxes):
             if rng.random() < 0.75:
-                tx = xs[0] - style.size * 1.25 - rng.uniform(0, 12)
+                if style.ticks_right:
+                    tx = xs[-1] + style.size * 0.4 + rng.uniform(0, 12)
+                else:
+                    tx = xs[0] - style.size * 1.25 - rng.uniform(0, 12)
                 geo.marks.append({"kind": "tick", "row": i, "polygon": p.tick(tx, (box[1] + box[3]) / 2)})
     if style.stamp_rows and sheet.rows and rng.random() < 0.7:
         radius = rng.randint(110, 160)
@@ -867,10 +902,118 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
     if style.holes:
         _holes(p)
+    if style.spread and len(cols) >= 4:
+        img = _spread(img, geo, xs, rng)
     if style.fold and geo.row_bboxes:
         box = geo.row_bboxes[rng.randrange(len(geo.row_bboxes))]
         img = _fold(img, box[1] + (box[3] - box[1]) * rng.uniform(0.25, 0.75), rng)
     return img, geo
+
+
+def _form_painter(p: Painter) -> Painter:
+    """What prints the form's own words: a painter in the form's print face (family O), else ``p``."""
+    if p.style.form_font is None:
+        return p
+    from dataclasses import replace
+
+    printed = replace(p.style, font=p.style.form_font, typewriter=False, dot_matrix=False, worn={}, dry=None)
+    return Painter(p.img, printed, p.rng)
+
+
+def _graph_paper(p: Painter) -> None:
+    """Squared paper: a faint 5 mm grid over the whole sheet, every line the same (family O)."""
+    W, H = p.img.size
+    pitch, shade, width = 59, p.rng.randint(195, 222), p.rng.choice((1, 2))
+    ox, oy = p.rng.randint(0, pitch - 1), p.rng.randint(0, pitch - 1)
+    for x in range(ox, W, pitch):
+        p.draw.line((x, 0, x, H), fill=shade, width=width)
+    for y in range(oy, H, pitch):
+        p.draw.line((0, y, W, y), fill=shade, width=width)
+
+
+def _corner_stamp(p: Painter, form: Painter, x: float, y_mid: float, name: str, year: int) -> int:
+    """The office's corner stamp pressed where the employer is typed elsewhere (family O): a frame, the
+    state above (not every stamp), the employer's name whole on a line of its own, the form's "Изх. №"
+    and date lines; in the stamp pad's ink, unevenly, turned a little. Returns the y the header goes on at."""
+    size = int(p.style.size * 1.05)
+    f = _font(str(form.style.font), size)
+    lines = [name, "Изх. № ...........", "........... 19.... г."]
+    if p.rng.random() < 0.5:
+        lines.insert(0, "НРБ" if year <= 1990 else "Република България")
+    lh = int(size * 1.45)
+    w = int(max(f.getlength(t) for t in lines)) + 60
+    h = lh * len(lines) + 30
+    layer = Image.new("L", (w + 10, h + 10), 0)
+    d = ImageDraw.Draw(layer)
+    d.rectangle((5, 5, 5 + w, 5 + h), outline=255, width=4)
+    for k, t in enumerate(lines):
+        d.text((5 + (w - f.getlength(t)) / 2, 20 + k * lh), t, font=f, fill=255)
+    turned = layer.rotate(p.rng.uniform(-1.5, 1.5), resample=Image.Resampling.BILINEAR, expand=True)
+    press = np.asarray(turned, dtype=np.float32) * p.rng.uniform(0.7, 1.0)
+    press *= np.linspace(p.rng.uniform(0.6, 1.0), p.rng.uniform(0.6, 1.0), press.shape[1])[None, :]
+    top = int(y_mid - size * 0.9)
+    p.img.paste(p.rng.randint(60, 120), (int(x), top), Image.fromarray(press.astype(np.uint8)))
+    return top + turned.height - int(size * 0.6)
+
+
+def _form_period(p: Painter, form: Painter, x: float | None, y_mid: float, month: str, year: int) -> None:
+    """The period on a printed form's line: "за месец" and "19" and "г." printed, the month and the year's
+    last two digits typed over dotted lines (family O); centred unless ``x`` is given."""
+    fs = p.style.size
+    parts = [("за месец", False), (month, True), ("19", False), (f"{year % 100:02d}", True), ("г.", False)]
+    gap = form.width(" ")
+    widths = [max(p.width(t) + fs * 2, fs * 4) if typed else form.width(t) for t, typed in parts]
+    total = sum(widths) + gap * (len(parts) - 1)
+    cx = x if x is not None else (p.img.width - total) / 2
+    for (t, typed), w in zip(parts, widths, strict=True):
+        if typed:
+            form.dotted_hline(cx, cx + w, y_mid + fs * 0.45)
+            p.text(cx + (w - p.width(t)) / 2, y_mid, t)
+        else:
+            form.text(cx, y_mid, t)
+        cx += w + gap
+
+
+def _subtotal(
+    p: Painter, sheet: SheetContent, group: list[dict[str, object]], xs: list[int], label_col: int,
+    y_mid: float, put: Callable[[int, float, str], None],
+) -> None:
+    """A department's subtotal row (family O): its words, and each money column's sum over its people."""
+    from decimal import Decimal
+
+    p.text(xs[label_col] + int(p.style.size * 0.45), y_mid, sheet.subtotal_label)
+    for j, c in enumerate(sheet.layout):
+        if c in sheet.totals:
+            total = sum((v for r in group if isinstance(v := r.get(c), Decimal)), Decimal(0))
+            put(j, y_mid, money_text(total, sheet))
+
+
+def _spread(img: Image.Image, geo: Geometry, xs: list[int], rng: random.Random) -> Image.Image:
+    """A bound book's two facing pages scanned as one image (family O): the table runs on across the
+    gutter, which opens between the two columns nearest the middle (each page keeps that column rule), a
+    shadow down it, the right page a shade darker. The truth's boxes and marks move with their page."""
+    W, H = img.size
+    k = min(range(2, len(xs) - 2), key=lambda j: abs(xs[j] - W / 2))
+    xb, half, w = xs[k], rng.randint(70, 100), 6
+    out = Image.new("L", (W, H), 255)
+    out.paste(img.crop((0, 0, xb + w, H)), (-half, 0))
+    out.paste(img.crop((xb - w, 0, W, H)), (xb - w + half, 0))
+
+    def mv(x: float) -> float:
+        return x - half if x < xb else x + half
+
+    for box in [*geo.row_bboxes, geo.table_bbox]:
+        if box:
+            box[0], box[2] = int(mv(box[0])), int(mv(box[2]))
+    geo.row_polygons = [[[mv(x), y] for x, y in poly] for poly in geo.row_polygons]
+    for mark in geo.marks:
+        mark["polygon"] = [[mv(x), y] for x, y in mark["polygon"]]  # type: ignore[attr-defined]
+    geo.cells = [(r, c, [int(mv(b[0])), b[1], int(mv(b[2])), b[3]], t) for r, c, b, t in geo.cells]
+    a = np.asarray(out, dtype=np.float32)
+    xx = np.arange(W, dtype=np.float32) - xb
+    shade = 1.0 - rng.uniform(0.3, 0.55) * np.exp(-(xx**2) / (2 * rng.uniform(22, 40) ** 2))
+    shade *= np.where(xx > 0, rng.uniform(0.94, 0.99), 1.0).astype(np.float32)
+    return Image.fromarray(np.rint(a * shade[None, :]).clip(0, 255).astype(np.uint8))
 
 
 def _egn_box_w(p: Painter) -> int:
