@@ -5,6 +5,7 @@ where they rise one by one with the rows: ``checks.number_rows`` then cross-chec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import cv2
@@ -200,7 +201,11 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         h = height(d)
         return h is None or usual is None or h <= 1.5 * usual
 
+    halves = half_names(drafts, lambda d: count(d) < max(FULL_ROW, most - 1))
+
     def person(d: checks.RowDraft) -> bool:
+        if id(d) in halves:
+            return False
         # a word or two of a name with no ЕГН, no number and no figure is a wrapped name's line split off its
         # row (D dev 503 page 5, hard: `ърков` under a stamp, a row of its own, every number below one too high)
         name = str(d.values.get("name") or "")
@@ -222,6 +227,29 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         if id(d) not in chosen:
             d.values.pop("row", None)
             d.review.add("row", checks.ROW_NUMBER)
+
+
+def _words(d: checks.RowDraft) -> int:
+    return len(str(d.values.get("name") or "").split())
+
+
+def half_names(drafts: list[checks.RowDraft], few_figures: Callable[[checks.RowDraft], bool]) -> set[int]:
+    """The lines (their ``id``) that hold one part of a name typed on two lines the grid took for two rows:
+    a word or two of a name, no ЕГН, no number and ``few_figures`` (a correction typed beside it), where
+    the line above or below has the rest of the name (a word or two, three or more together) and the ЕГН
+    or the printed number (hard dev 56 p5: `Милка Христова` over `1 Георгиева ...`, a `3.28` beside it;
+    taken for a person, the order numbered it 0 and every printed number on the page went to review)."""
+    out = set()
+    for i, d in enumerate(drafts):
+        n = _words(d)
+        if not 0 < n < 3 or d.values.get("egn") or isinstance(d.values.get("row"), int) or not few_figures(d):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(drafts):
+                e = drafts[j]
+                if 0 < _words(e) < 3 <= n + _words(e) and (e.values.get("egn") or isinstance(e.values.get("row"), int)):
+                    out.add(id(d))
+    return out
 
 
 def agreeing(rows: list[checks.RowDraft]) -> int:

@@ -224,3 +224,28 @@ def test_a_line_of_figures_the_printed_numbers_place_is_a_persons():
     drafts = [row(1, "5202062266", 6), row(2, "3103056300", 6), row(None, None, 2), row(3, "4311225331", 6)]
     number_rows(drafts)
     assert [d.values.get("row") for d in drafts] == [1, 2, None, 3]
+
+
+def test_a_name_typed_on_two_lines_read_as_two_rows_takes_one_printed_number():
+    # as read on `samples --seed 56 --hard all` page-0005: the first person's name typed on two lines, the
+    # grid took `Милка Христова` (a `3.28` beside it) for a row above `1 Георгиева ...`; the order numbered it
+    # 0, and every printed number of the page went to review and out of the page
+    def row(n: int | None, name: str, egn: str | None = None, figures: int = 5) -> checks.RowDraft:
+        fields = ["days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"][:figures]
+        values: dict[str, object] = {f: "1.00" for f in fields}
+        values.update({"name": name, **({"row": n} if n else {}), **({"egn": egn} if egn else {})})
+        return checks.RowDraft(values=values, bbox=[0, 0, 100, 50])
+
+    drafts = [row(None, "Милка Христова", figures=1), row(1, "Георгиева", "6104029516"),
+              row(2, "Атанас Илиев Цветков", "3602202008"), row(3, "Лиляна Пенчова Узунова", "4801226914"),
+              row(4, "Огнян Стоянов", "5708185100"), row(None, "Кирилов", figures=0),
+              row(5, "Николай Йорданов Ценов", "5403011949")]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [None, 1, 2, 3, 4, None, 5]
+    assert all("row" not in d.review for d in drafts if d.values.get("row"))
+    assert "row" in drafts[0].review
+    # a full name with no ЕГН over a row read `1` is a person's: the numbers sit a band low (family L)
+    drafts = [row(None, "Яна Маринова Гъркова", figures=1), row(1, "Георгиева", "6104029516"),
+              row(2, "Атанас Илиев Цветков", "3602202008")]  # fmt: skip
+    number_rows(drafts)
+    assert all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
