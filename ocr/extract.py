@@ -27,6 +27,7 @@ from . import (
     ditto,
     dotted_zeros,
     egn_guard,
+    gate_headings,
     initials,
     layout_gate,
     lone_culprit,
@@ -349,6 +350,8 @@ def read_page(
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
     unproved_numbers.doubt_rows_of_unproved_numbering(drafts)  # most numbers in doubt: whole rows in review
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
+    proof = layout_gate.prove(drafts, kinds, s.headings, totals, carried, read, year, month)
+    gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or layout or lost

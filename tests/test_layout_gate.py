@@ -149,7 +149,7 @@ def _read(tmp_path: Path, family: str, seed: int, engine: OcrEngine):
     return extract_image(image, image_name=png.name, engine=engine, dpi=300)
 
 
-@pytest.mark.parametrize(("family", "seed", "fires"), [("L", 4009, True), ("D", 101, False)])
+@pytest.mark.parametrize(("family", "seed", "fires"), [("L", 4009, True), ("D", 101, False), ("F", 605, False)])
 def test_generated_pages(tmp_path: Path, ocr_engine: OcrEngine, family: str, seed: int, fires: bool):
     page = _read(tmp_path, family, seed, ocr_engine)
     gated = page.page_review is not None and page.page_review.reason == checks.LAYOUT_UNPROVED
