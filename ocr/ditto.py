@@ -32,8 +32,8 @@ DUST = 12  # blots of fewer pixels are dust, not ink
 SPECK = 0.35  # a blot no larger than this share of a character's height either way is a speck
 TICK_H = 0.65  # a tick is at most this share of a character's height ...
 TICK_MIN_H = 0.2  # ... and at least this (below: a dash)
-DASH_H = 0.25  # a dash is at most this share of a character's height high ...
-DASH_W = 0.35  # ... and at least this wide
+DASH_H = 0.35  # a dash is at most this share of a character's height high ...
+DASH_W = 0.35  # ... at least this wide, and half as wide again as high
 ALIKE = 0.3  # two marks are of one shape when their width and height differ by at most this share
 
 
@@ -60,7 +60,7 @@ def mark_of(ink: np.ndarray, char_h: int) -> Mark | None:
         x, y, w, h, area = (int(v) for v in st[i, :5])
         if area < DUST or max(w, h) <= SPECK * char_h:  # dust or a speck of the scan
             continue
-        if h <= DASH_H * char_h and DASH_W * char_h <= w <= 1.6 * char_h:
+        if h <= DASH_H * char_h and DASH_W * char_h <= w <= 1.6 * char_h and w >= 1.5 * h:
             dashes += 1
         elif TICK_MIN_H * char_h <= h <= TICK_H * char_h and w <= 0.9 * char_h:
             ticks.append((x, y, x + w, y + h))

@@ -421,6 +421,9 @@ def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
     return tok
 
 
+WIDER = 1.5  # a dash's width at least this many times its height (blurred), in a gap between two words
+
+
 def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
     """A dash the engine skipped between two words of a line ("Хлебозавод-Стара", "ЕООД – Ловеч"): in
     the gap between them, a thin band of rows at the letters' middle darker than the paper, nothing else
@@ -446,7 +449,9 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
             middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
             if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
-                if cols.size >= 0.2 * h:
+                # a dash is wider than high; a dot ("гр. Перник", the engine read `гр`) is as high as wide
+                high = np.count_nonzero(gap[:, cols[0] : cols[-1] + 1].min(axis=1) < paper - step) if cols.size else 0
+                if cols.size >= 0.2 * h and cols.size >= WIDER * high:
                     left, right = int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1
                     if max(left, right) <= 0.3 * h:  # glued to both: one word with a hyphen
                         out[-1] = replace(out[-1], text=out[-1].text + "-")

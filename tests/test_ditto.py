@@ -30,6 +30,7 @@ def test_two_short_ticks_side_by_side_are_a_mark_with_dashes_or_a_speck_beside()
     assert (
         mark_of(_cell((20, 24, 16, 3), (50, 20, 4, 9), (57, 20, 4, 9), (70, 24, 16, 3)), CH) is not None
     )  # -"-
+    assert mark_of(_cell((23, 24, 10, 5), (33, 13, 10, 9), (44, 23, 10, 5)), 19) == Mark(10, 9)  # —"— (M dev 5007 p1)
     assert mark_of(_cell((50, 28, 10, 8)), CH) == Mark(10, 8)  # „ its ticks run together, wider than high
     assert mark_of(_cell((50, 28, 10, 8), (100, 5, 5, 5)), CH) is not None  # a speck of the scan beside it
 

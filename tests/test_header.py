@@ -96,6 +96,17 @@ def test_no_dash_is_made_up_in_a_clean_gap_and_a_spaced_dash_is_a_word_of_its_ow
     assert [w.text for w in lost_dashes(words, gray)] == ["ЕООД", "–", "Ловеч"]
 
 
+def test_a_dot_the_engine_left_in_the_gap_is_no_dash():
+    """"„Стомана“ АД – гр. Перник" came out "гр – Перник" (M dev 5004 p1): the engine read `гр` without its
+    dot, and the dot, low in a gap spanning the р's tail, was taken for a skipped dash (wrong, no doubt)."""
+    gray = np.full((60, 400), 200, np.uint8)
+    for x in [*range(10, 100, 12), *range(160, 260, 12)]:
+        gray[10:40, x : x + 4] = 60
+    words = [Word("гр", 0.96, Box(10, 10, 100, 40)), Word("Перник", 0.96, Box(160, 10, 260, 40))]
+    gray[30:35, 104:109] = 90  # the dot: as high as wide
+    assert [w.text for w in lost_dashes(words, gray)] == ["гр", "Перник"]
+
+
 def _line(y: int, texts: list[str], x: int = 100) -> list[Word]:
     out = []
     for t in texts:
