@@ -4,7 +4,7 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import cv2
@@ -32,9 +32,19 @@ class Sheet:
     totals_row: int | None
     carried_row: int | None
     texts: list[list[str]]
+    cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
+
+    def figure_box(self, g: Grid, r: int, c: int) -> Box:
+        """Cell (r, c) of the grid, with its stotinki's cell where they stand in a column of their own (read
+        alone, the leva `8508` read as an amount in stotinki, 85.08: L dev 4008 p1)."""
+        box = g.cell(r, c)
+        if c + 1 not in self.cents:
+            return box
+        right = g.cell(r, c + 1)
+        return Box(min(box.x0, right.x0), min(box.y0, right.y0), max(box.x1, right.x1), max(box.y1, right.y1))
 
 
 @dataclass(frozen=True)
@@ -296,11 +306,11 @@ def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.Row
             unsure = kind in d.review or d.values.get(kind) is None
             mended = bool(d.as_read) and kind in checks.MONEY  # a figure of the row changed: the row again
             if unsure or mended or kind == "days_worked":  # nothing else vouches for a days figure: always read twice
-                targets.append(Target(i, kind, g.cell(r, c)))
+                targets.append(Target(i, kind, s.figure_box(g, r, c)))
     if s.totals_row is not None:
         for c, kind in enumerate(kinds):
             if kind in checks.MONEY:
-                targets.append(Target(-1, kind, g.cell(s.totals_row, c)))
+                targets.append(Target(-1, kind, s.figure_box(g, s.totals_row, c)))
     return targets
 
 

@@ -108,4 +108,5 @@ def join_cents(s: Sheet) -> list[int]:
         if r is not None:
             for c in cents:
                 _join_cells(s, r, c)
+    s.cents = cents
     return cents
