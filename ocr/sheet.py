@@ -4,6 +4,7 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -70,6 +71,15 @@ def is_carried_label(text: str) -> bool:
     )
 
 
+def _carried_first(r: int, text: str, row_text: Callable[[int], str]) -> bool:
+    """Row ``r`` is the sums carried from the previous sheet (`Пренос`) with no figure in the rows above it
+    but the heading's: it opens the table, it does not end it. Under a heading whose last line says `лв.` /
+    `ст.` over each column (row 1) it was taken for the sheet's carried-out sums, and the people below it
+    were lost (L dev 4020 p2: 0 of 2 rows)."""
+    above = [t for q in range(1, r) for t in row_text(q).split()]  # (`лв.` may read `8`: no figure of 2 digits)
+    return is_carried_label(text) and not any(len(normalise.digits(t)) >= 2 for t in above)
+
+
 def _has_egn(text: str) -> bool:
     return any(len(normalise.digits(t)) == 10 for t in text.split())
 
@@ -85,11 +95,23 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
 
     headings = [reading_text(cells.get((0, c), [])) for c in range(g.n_cols)]
-    body_rows = list(range(1, g.n_rows))
+    body_rows, totals_row, carried_row = row_roles(
+        g.n_rows, row_text, lambda r: any(cells.get((r, c)) for c in range(g.n_cols))
+    )
+    texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+
+
+def row_roles(
+    n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
+) -> tuple[list[int], int | None, int | None]:
+    """The grid's rows below the heading as (people's rows, totals row, carried row): the people between an
+    "От пренос" row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
+    body_rows = list(range(1, n_rows))
     totals_row = None
     for r in body_rows[:-1]:  # a "Всичко"/"Пренос" row above the last band ends the table (footer below)
         text = row_text(r)
-        if r > 1 and is_total_label(text) and not _has_egn(text):
+        if r > 1 and is_total_label(text) and not _has_egn(text) and not _carried_first(r, text, row_text):
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
     if body_rows:
@@ -97,14 +119,15 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         if is_total_label(last_text) or not _has_egn(last_text):
             totals_row = body_rows[-1]
             body_rows = body_rows[:-1]
-    body_rows = [r for r in body_rows if any(cells.get((r, c)) for c in range(g.n_cols))]
+    body_rows = [r for r in body_rows if inked(r)]
     carried_row = None  # "От пренос": the sums carried from the previous sheet, not a person
     if body_rows:
         first_text = row_text(body_rows[0])
         if is_carried_label(first_text) and not _has_egn(first_text):
             carried_row = body_rows.pop(0)
-    texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
-    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+        elif len(body_rows) >= 2 and _carried_first(body_rows[1], row_text(body_rows[1]), row_text):
+            carried_row = body_rows.pop(1)  # under the heading's `лв.` / `ст.` line
+    return body_rows, totals_row, carried_row
 
 
 def _gutter(a: Analysis) -> bool:
