@@ -218,7 +218,7 @@ def reread_to_vouch(
     money = [f for f in checks.MONEY if f in kinds]
     rows = {id(d) for d in _candidates(drafts, money)}
     targets = [
-        sheet.Target(i, f, a.grid.cell(s.body_rows[i], kinds.index(f)))
+        sheet.Target(i, f, s.figure_box(a.grid, s.body_rows[i], kinds.index(f)))
         for i, d in enumerate(drafts)
         if id(d) in rows
         for f in money

@@ -86,7 +86,7 @@ def reread_moves(
     read yet: the second pass reads what the checks doubted, and a move the page confirmed was not."""
     present = [k for k in kinds if k]
     targets = [
-        sheet.Target(i, g, a.grid.cell(s.body_rows[i], kinds.index(g)))
+        sheet.Target(i, g, s.figure_box(a.grid, s.body_rows[i], kinds.index(g)))
         for i, f in _culprits(drafts, present)
         for g in (f, TWINS[f])
         if not drafts[i].alts.get(g)

@@ -4,7 +4,8 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import cv2
@@ -32,9 +33,19 @@ class Sheet:
     totals_row: int | None
     carried_row: int | None
     texts: list[list[str]]
+    cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
+
+    def figure_box(self, g: Grid, r: int, c: int) -> Box:
+        """Cell (r, c) of the grid, with its stotinki's cell where they stand in a column of their own (read
+        alone, the leva `8508` read as an amount in stotinki, 85.08: L dev 4008 p1)."""
+        box = g.cell(r, c)
+        if c + 1 not in self.cents:
+            return box
+        right = g.cell(r, c + 1)
+        return Box(min(box.x0, right.x0), min(box.y0, right.y0), max(box.x1, right.x1), max(box.y1, right.y1))
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,15 @@ def is_carried_label(text: str) -> bool:
     )
 
 
+def _carried_first(r: int, text: str, row_text: Callable[[int], str]) -> bool:
+    """Row ``r`` is the sums carried from the previous sheet (`Пренос`) with no figure in the rows above it
+    but the heading's: it opens the table, it does not end it. Under a heading whose last line says `лв.` /
+    `ст.` over each column (row 1) it was taken for the sheet's carried-out sums, and the people below it
+    were lost (L dev 4020 p2: 0 of 2 rows)."""
+    above = [t for q in range(1, r) for t in row_text(q).split()]  # (`лв.` may read `8`: no figure of 2 digits)
+    return is_carried_label(text) and not any(len(normalise.digits(t)) >= 2 for t in above)
+
+
 def _has_egn(text: str) -> bool:
     return any(len(normalise.digits(t)) == 10 for t in text.split())
 
@@ -75,11 +95,23 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
 
     headings = [reading_text(cells.get((0, c), [])) for c in range(g.n_cols)]
-    body_rows = list(range(1, g.n_rows))
+    body_rows, totals_row, carried_row = row_roles(
+        g.n_rows, row_text, lambda r: any(cells.get((r, c)) for c in range(g.n_cols))
+    )
+    texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+
+
+def row_roles(
+    n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
+) -> tuple[list[int], int | None, int | None]:
+    """The grid's rows below the heading as (people's rows, totals row, carried row): the people between an
+    "От пренос" row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
+    body_rows = list(range(1, n_rows))
     totals_row = None
     for r in body_rows[:-1]:  # a "Всичко"/"Пренос" row above the last band ends the table (footer below)
         text = row_text(r)
-        if r > 1 and is_total_label(text) and not _has_egn(text):
+        if r > 1 and is_total_label(text) and not _has_egn(text) and not _carried_first(r, text, row_text):
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
     if body_rows:
@@ -87,14 +119,15 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         if is_total_label(last_text) or not _has_egn(last_text):
             totals_row = body_rows[-1]
             body_rows = body_rows[:-1]
-    body_rows = [r for r in body_rows if any(cells.get((r, c)) for c in range(g.n_cols))]
+    body_rows = [r for r in body_rows if inked(r)]
     carried_row = None  # "От пренос": the sums carried from the previous sheet, not a person
     if body_rows:
         first_text = row_text(body_rows[0])
         if is_carried_label(first_text) and not _has_egn(first_text):
             carried_row = body_rows.pop(0)
-    texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
-    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+        elif len(body_rows) >= 2 and _carried_first(body_rows[1], row_text(body_rows[1]), row_text):
+            carried_row = body_rows.pop(1)  # under the heading's `лв.` / `ст.` line
+    return body_rows, totals_row, carried_row
 
 
 def _gutter(a: Analysis) -> bool:
@@ -296,11 +329,11 @@ def doubtful(g: Grid, s: Sheet, kinds: list[str | None], drafts: list[checks.Row
             unsure = kind in d.review or d.values.get(kind) is None
             mended = bool(d.as_read) and kind in checks.MONEY  # a figure of the row changed: the row again
             if unsure or mended or kind == "days_worked":  # nothing else vouches for a days figure: always read twice
-                targets.append(Target(i, kind, g.cell(r, c)))
+                targets.append(Target(i, kind, s.figure_box(g, r, c)))
     if s.totals_row is not None:
         for c, kind in enumerate(kinds):
             if kind in checks.MONEY:
-                targets.append(Target(-1, kind, g.cell(s.totals_row, c)))
+                targets.append(Target(-1, kind, s.figure_box(g, s.totals_row, c)))
     return targets
 
 

@@ -80,9 +80,10 @@ def _join_cells(s: Sheet, r: int, c: int) -> None:
 
 
 def _subheading(texts: list[str]) -> bool:
-    """The line under the heading that says `лв.` / `ст.` over each pair: no digit, no word of three letters."""
+    """The line under the heading that says `лв.` / `ст.` over each pair: no figure of two digits (`лв.` may
+    read `8`: L dev 4020 p2), no word of three letters."""
     words = " ".join(texts).split()
-    return not any(ch.isdigit() for ch in " ".join(texts)) and not any(
+    return not any(sum(ch.isdigit() for ch in w) >= 2 for w in words) and not any(
         sum(ch.isalpha() for ch in w) >= 3 for w in words
     )
 
@@ -108,4 +109,5 @@ def join_cents(s: Sheet) -> list[int]:
         if r is not None:
             for c in cents:
                 _join_cells(s, r, c)
+    s.cents = cents
     return cents

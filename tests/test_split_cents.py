@@ -5,8 +5,9 @@ amount read as `1.64` for 164.18)."""
 from __future__ import annotations
 
 from ocr import columns
-from ocr.geometry import Box, Word
-from ocr.sheet import Sheet
+from ocr.checks import RowDraft
+from ocr.geometry import Box, Grid, Word
+from ocr.sheet import Sheet, doubtful
 from ocr.split_cents import cents_columns, join_cents
 
 HEAD = ["Граждански номер (ЕГН)", "Име, бащино и фамилно име", "Заплата по разписание", "", "Премии, клас", "",
@@ -60,3 +61,19 @@ def test_a_separator_read_before_the_leva_still_joins():
     assert join_cents(s) == [1]
     assert [r[0] for r in s.texts] == ["303.68", "710.01", "948.45", "0.00", "570.06", "", "798.68", "893.99",
                                        "184.98"]  # fmt: skip
+
+
+def test_a_figure_is_read_again_with_its_stotinki():
+    # L dev 4008 p1: the second pass read the leva cell alone, `8508` (an amount in stotinki: 85.08), on every
+    # figure of a row whose gross was misread; the row's sums held a hundred times too small, and its five
+    # amounts went out wrong without a flag. The figure's box takes in its stotinki's cell.
+    s = _sheet([SUB, *ROWS])
+    cents = join_cents(s)
+    g = Grid(xs=[100 * c for c in range(len(HEAD) + 1)], ys=[50 * r for r in range(8)], ruled=True)
+    assert s.figure_box(g, 2, 2) == Box(200, 100, 400, 150)  # leva and stotinki
+    assert s.figure_box(g, 2, 8) == g.cell(2, 8)  # the days: a cell of their own
+    kinds: list[str | None] = ["egn", "name", "base_pay", None, "extra_pay", None, "gross_pay", None, "days_worked",
+                               "row"]
+    drafts = [RowDraft(values={}) for _ in s.texts]
+    boxes = {(t.row, t.kind): t.box for t in doubtful(g, s, kinds, drafts)}
+    assert cents == [3, 5, 7] and boxes[(0, "gross_pay")] == Box(600, 100, 800, 150)
