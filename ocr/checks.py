@@ -658,7 +658,12 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     each figure (a corrected one too), and a column that does not add up to its total is not held against it, where the
     column has another culprit: a figure some row's own sum doubts, or one not read. Not a gross far
     from the column's others (a row misread alike, a hundred times too small, keeps its sums), nor a
-    row whose place among the rows is in doubt or that lies below a line of figures and no person."""
+    row whose place among the rows is in doubt or that lies below a line of figures and no person.
+    One figure of the row read once (or the models disagreeing on it) is vouched for as well where its
+    row's sums hold through it and every other figure was read twice alike: it is what two figures both
+    models read give, to the stotinka (H dev 802 p1: deductions `448.52` beside a second reading `48.52`,
+    gross and net read twice alike, the row's four right figures in review); its column then needs a culprit
+    in another row (``one_read_once``)."""
     possible = len(_sheet_relations({f: Decimal(1) for f in fields}))
     if not possible or not any(r.alts for r in rows):  # before the second pass: not one figure read twice
         return
@@ -666,26 +671,48 @@ def _clear_rows_read_twice(rows: list[RowDraft], fields: list[str]) -> None:
     # (below the confidence floor, or two readings that differ): two figures of one row misread so that
     # its sum still holds ('233.62' and '22.00' for 270.62 and 59.00, H dev 801 p2) were read unsure, and
     # their column sent every row's figure to review
-    doubted = {f: any(r.dec(f) is None or not _read_twice_alike(r, f) or any(not ok and f in names for ok, names in
-                                              _relations({k: r.dec(k) for k in fields})) for r in rows)
-               for f in fields}  # fmt: skip
+    culprits = {f: [i for i, r in enumerate(rows) if r.dec(f) is None or not _read_twice_alike(r, f)
+                    or any(not ok and f in names for ok, names in _relations({k: r.dec(k) for k in fields}))]
+                for f in fields}  # fmt: skip
     gross = sorted(x for r in rows if (x := r.dec("gross_pay")) is not None and x > 0)
     median = gross[len(gross) // 2] if gross else None
-    for r in _above_stray_lines(rows):
+    for i, r in enumerate(_above_stray_lines(rows)):
         rels = _sheet_relations({k: r.dec(k) for k in fields})
         if len(rels) != possible or not all(ok for ok, _ in rels) or "row" in r.review:
             continue
-        if not all(_read_twice_alike(r, f) for f in fields):
+        if not all(_read_twice_alike(r, f) for f in fields) and not one_read_once(r, fields):
             continue
         g = r.dec("gross_pay")
         if median is not None and g is not None and not (median / 8 <= g <= median * 8):
             continue
         flagged = [f for f in fields if f in r.review]
+        doubted = {f: any(j != i for j in culprits[f]) for f in fields}  # another row's figure explains the column
         if all(f not in r.derived and (r.review.reasons.get(f) == ROW_SUM or (r.review.reasons.get(f) == COLUMN_TOTAL
                and doubted[f])) for f in flagged):  # fmt: skip
             for f in fields:  # all of the row's doubts answered, or none (a figure still in doubt is a culprit)
                 r.review.discard(f)
                 r.proven.add(f)
+
+
+def one_read_once(r: RowDraft, fields: list[str]) -> bool:
+    """Every money figure of the row but one read twice alike (``_read_twice_alike``), that one read by the
+    first pass (not filled in from the sums) and tied by a sum of the row to figures read twice alike; not
+    read again, or read again with a digit of it lost (`48.52` for 448.52: the second model dropped a glyph).
+    A second reading as long as the first is another figure the cell may hold: the row stays in doubt."""
+    once = [f for f in fields if not _read_twice_alike(r, f)]
+    if len(once) != 1:
+        return False
+    f = once[0]
+    v = r.dec(f)
+    if v is None or r.conf.get(f, 0.0) <= 0:
+        return False
+    others = [Decimal(str(a)) for a in r.alts.get(f, []) if a is not None]
+    if not all(a == v or _digit_lost(_fmt(a), _fmt(v)) for a in others):
+        return False
+    made = (r.derived, r.unconfirmed, r.second_only, r.corrected, r.changed, r.as_read, r.ink_fit)
+    if any(f in m for m in made):  # as read, and read off its own cell
+        return False
+    return any(f in names for _ok, names in _sheet_relations({k: r.dec(k) for k in fields}))
 
 
 def _column_sum(rows: list[RowDraft], f: str, carried: dict[str, str] | None) -> Decimal | None:
