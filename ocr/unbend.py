@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from .preprocess import components
+from .row_opening import dilate_rows
 
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
@@ -30,7 +31,7 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     ``strokes``, when already made."""
     h, w = binary.shape
     horiz = strokes(binary) if horiz is None else horiz
-    joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
+    joined = dilate_rows(horiz, 41, 5)  # (on the strokes' rows only)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
     for top, labels, stats in _bands_labelled(joined):

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from ocr.row_opening import open_rows
+from ocr.row_opening import dilate_rows, open_rows
 
 
 def _opened(binary: np.ndarray, length: int) -> np.ndarray:
@@ -46,3 +46,23 @@ def test_a_shorter_opening_of_another_size_is_refused():
     b = _page(9)
     with pytest.raises(ValueError):
         open_rows(b, 110, _opened(b[:50], 80))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(("width", "height"), [(60, 3), (41, 5), (3, 1), (7, 9)])
+def test_dilate_rows_same_pixels_as_dilating_every_row(seed, width, height):
+    b = _opened(_page(seed), 80)  # sparse rows of strokes, as the rules leave
+    b[0, 5:90] = 255  # strokes on the first and last rows and on rows close together
+    b[-1, 600:] = 255
+    b[50:53, 100:200] = 255
+    want = cv2.dilate(b, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
+    assert np.array_equal(dilate_rows(b, width, height), want)
+    dense = _page(seed)
+    want = cv2.dilate(dense, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
+    assert np.array_equal(dilate_rows(dense, width, height), want)
+
+
+def test_dilate_rows_of_paper_is_paper_and_an_even_height_refused():
+    assert not dilate_rows(np.zeros((40, 50), np.uint8), 9, 3).any()
+    with pytest.raises(ValueError):
+        dilate_rows(np.zeros((40, 50), np.uint8), 9, 4)
