@@ -33,6 +33,8 @@ class Straight:
     bend: np.ndarray | None = None  # a bent sheet put flat: (x, y) here is (x, y + bend[x]) deskewed
     blots: tuple[np.ndarray, np.ndarray] | None = None  # the binary's blots (stats, centroids), when known
     dashed: tuple[np.ndarray, np.ndarray] | None = None  # the binary's dashed rules drawn solid, when known
+    # (length, the binary with its horizontal dashed rules drawn, opened by a row kernel that long), when known
+    strokes: tuple[int, np.ndarray] | None = None
 
 
 @dataclass
@@ -93,21 +95,24 @@ def straighten(
         blots = None
     bend = None
     drawn: tuple[np.ndarray, np.ndarray] | None = None
+    strokes: tuple[int, np.ndarray] | None = None
     if unbend:  # measured along the rules, dashed ones drawn solid
         drawn = lines.dashed_rules(binary, blots=blots)
         dashed = drawn[0]
-        bend = unbend_mod.bend_of_rules(cv2.bitwise_or(binary, dashed) if cv2.countNonZero(dashed) else binary)
+        ruled = cv2.bitwise_or(binary, dashed) if cv2.countNonZero(dashed) else binary
+        strokes = (unbend_mod.STROKE, unbend_mod.strokes(ruled))  # opened once: find_rules opens its rows only
+        bend = unbend_mod.bend_of_rules(ruled, strokes[1])
     if bend is not None:
         gray = unbend_mod.flatten(gray, bend)
-        binary, blots, drawn = preprocess.binarize(gray), None, None
-    return Straight(gray, binary, angle, back @ straight, k, bend, blots, drawn)
+        binary, blots, drawn, strokes = preprocess.binarize(gray), None, None, None
+    return Straight(gray, binary, angle, back @ straight, k, bend, blots, drawn, strokes)
 
 
 def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False) -> Analysis:
     """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
-    rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed)  # the dashed rules drawn once a page
+    rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes)  # drawn, opened once a page
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))

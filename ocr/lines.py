@@ -9,6 +9,7 @@ import numpy as np
 
 from .pins import stacked
 from .preprocess import components
+from .row_opening import dilate_rows, open_rows
 
 
 @dataclass(frozen=True)
@@ -59,21 +60,25 @@ def find_rules(
     dpi: int = 300,
     blots: tuple[np.ndarray, np.ndarray] | None = None,
     dashed: tuple[np.ndarray, np.ndarray] | None = None,
+    strokes: tuple[int, np.ndarray] | None = None,
 ) -> Rules:
     """Long thin strokes; gaps in broken ruling are bridged, doubled rules merge into one; dashed rules
     are drawn solid first (``blots``: the binary's component stats and centroids, when known; ``dashed``:
-    ``dashed_rules`` of this binary at this dpi, when already drawn)."""
+    ``dashed_rules`` of this binary at this dpi, when already drawn; ``strokes``: (length, the binary with
+    its horizontal dashed rules drawn opened by a row kernel that long), when already made:
+    ``ocr.unbend.strokes``)."""
     h, w = binary.shape
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
     vk = max(30, int(90 * unit))
     dashed_h, dashed_v = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
-    horiz = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_h), cv2.MORPH_OPEN,
-                             cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))  # fmt: skip
+    # a shorter kernel's strokes hold every row this one keeps ink on (a longer one's may not)
+    shorter = strokes[1] if strokes is not None and strokes[0] <= hk else None
+    horiz = open_rows(cv2.bitwise_or(binary, dashed_h), hk, shorter)
     vert = cv2.morphologyEx(cv2.bitwise_or(binary, dashed_v), cv2.MORPH_OPEN,
                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
     # bridge gaps of broken ruling and small residual skew
-    horiz_b = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (int(60 * unit), 3)))
+    horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))

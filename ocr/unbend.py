@@ -10,17 +10,28 @@ import cv2
 import numpy as np
 
 from .preprocess import components
+from .row_opening import dilate_rows
 
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
 
 
-def bend_of_rules(binary: np.ndarray) -> np.ndarray | None:
+STROKE = 80  # a stroke along a row at least this long is part of a rule (pixels at 300 dpi)
+
+
+def strokes(binary: np.ndarray) -> np.ndarray:
+    """The strokes along the rows at least ``STROKE`` long (a horizontal opening), where the bend is
+    measured; ``ocr.lines.find_rules`` opens the same ink again on their rows only (ocr.row_opening)."""
+    return cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (STROKE, 1)))
+
+
+def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.ndarray | None:
     """Per column of the page, how far the rules there stand below (+) or above (-) their middle (None:
-    no long rule, or the page lies flat). ``binary``: ink = 255, ruling included."""
+    no long rule, or the page lies flat). ``binary``: ink = 255, ruling included; ``horiz``: its
+    ``strokes``, when already made."""
     h, w = binary.shape
-    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
-    joined = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (41, 5)))
+    horiz = strokes(binary) if horiz is None else horiz
+    joined = dilate_rows(horiz, 41, 5)  # (on the strokes' rows only)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
     for top, labels, stats in _bands_labelled(joined):

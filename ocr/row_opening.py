@@ -1,0 +1,47 @@
+"""A horizontal opening (long strokes along the rows) computed on the rows that can hold one only
+(issue 9: CPU per page). An opening by a row kernel treats every row on its own, and what a longer
+stroke keeps a shorter one keeps too: with the opening by a shorter kernel already made (``ocr.unbend``
+measures a bent sheet's rules on one), the longer one is made on the few rows where that one left
+ink — the same pixels, ~35 ms less a page than opening all 2,500 rows of a sheet."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+
+def open_rows(binary: np.ndarray, length: int, shorter: np.ndarray | None = None) -> np.ndarray:
+    """``binary`` opened by a 1-row kernel ``length`` long (``cv2.MORPH_OPEN``, ``MORPH_RECT``);
+    ``shorter``: the same ``binary`` opened by a shorter row kernel, when known (only its rows with ink
+    are opened again)."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    if shorter is None:
+        return cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+    if shorter.shape != binary.shape:
+        raise ValueError(f"shorter {shorter.shape} is not the opening of binary {binary.shape}")
+    out = np.zeros_like(binary)
+    rows = np.flatnonzero(cv2.reduce(shorter, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel())  # (REDUCE_MAX: 30 ms)
+    if rows.size:
+        out[rows] = cv2.morphologyEx(binary[rows], cv2.MORPH_OPEN, kernel)
+    return out
+
+
+def dilate_rows(mask: np.ndarray, width: int, height: int) -> np.ndarray:
+    """``mask`` dilated by a ``width`` x ``height`` rectangle (``height`` odd, centred), made on the rows
+    within ``height // 2`` of a row with ink only: the strokes of the rules lie on a few rows of the page,
+    the dilation of the rest is paper (the same pixels as ``cv2.dilate``, ~10 ms less a page)."""
+    if height % 2 == 0:
+        raise ValueError(f"an odd height is centred, not {height}")
+    reach = height // 2
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (width, height))
+    out = np.zeros_like(mask)
+    rows = np.flatnonzero(cv2.reduce(mask, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel())
+    if rows.size == 0:
+        return out
+    # rows of ink closer than two reaches share one band: each band's rows of paper beside it are read
+    breaks = np.flatnonzero(np.diff(rows) > 2 * reach + 1)
+    for first, last in zip(np.r_[0, breaks + 1], np.r_[breaks, rows.size - 1], strict=True):
+        a, b = max(0, int(rows[first]) - reach), min(mask.shape[0], int(rows[last]) + reach + 1)
+        lo, hi = max(0, a - reach), min(mask.shape[0], b + reach)  # the rows the band's dilation reads
+        out[a:b] = cv2.dilate(mask[lo:hi], kernel)[a - lo : b - lo]
+    return out
