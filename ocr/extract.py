@@ -45,6 +45,7 @@ from . import (
     sideways_headings,
     split_cents,
     split_digits,
+    stacked_numbers,
     stray_corrections,
     two_line,
     unproved_net,
@@ -345,6 +346,7 @@ def read_page(
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
+    merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
@@ -354,5 +356,5 @@ def read_page(
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     page = sheet.to_page(image_name, s.header, drafts, totals)
-    page.page_review = doubt or layout or lost
+    page.page_review = doubt or layout or lost or merged
     return page
