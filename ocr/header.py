@@ -543,7 +543,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
     return clean_employer(lost_dashes(words, gray), doubts)
 
 
-_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
+_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство", "поделение")
 
 
 def _without_label(words: list[Word]) -> list[Word]:

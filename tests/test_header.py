@@ -352,3 +352,10 @@ def test_a_line_labelled_as_the_employers_is_its_name_and_a_line_above_it_is_not
 def test_comma_before_the_town_kept(read: list[str], printed: str):
     words = [Word(t, 0.95, Box(100 * i, 0, 100 * i + 90, 40)) for i, t in enumerate(read)]
     assert clean_employer(words, []) == printed
+
+
+def test_a_subdivision_label_before_the_name_is_no_part_of_it():
+    # K dev 3015, 3016: `Поделение: ЕТ „Марин Колев – МК“ Силистра` went out with its label, without a doubt
+    words = [*_line(100, ["Поделение:", "ЕТ", "„Марин", "Колев", "–", "МК“", "Силистра"]),
+             *_line(220, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)]  # fmt: skip
+    assert parse_header(words, 3000).employer == "ЕТ „Марин Колев – МК“ Силистра"
