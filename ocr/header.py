@@ -540,7 +540,20 @@ def without_far_marks(words: list[Word]) -> list[Word]:
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
     words = without_lone_specks(specked_dashes(glued_dashes(without_far_marks(words), gray)))
+    if doubts is not None:
+        doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     return clean_employer(lost_dashes(words, gray), doubts)
+
+
+_PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as
+
+
+def odd_marks(words: list[Word]) -> list[Word]:
+    """Words between the name's first and last of marks alone with a full stop, one of them no speck, dash
+    or closing quote explains (`«.`): an abbreviation misread (K dev 3020: `с.` before the village read
+    `«.` and dropped, `ЕТ „Вели – 2“ Черноочене` out without a doubt). The name goes to a person."""
+    return [w for w in words[1:-1] if "." in w.text and not any(ch.isalnum() for ch in w.text)
+            and any(ch not in _PLAIN_MARKS for ch in w.text)]  # fmt: skip
 
 
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство", "поделение")

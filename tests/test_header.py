@@ -359,3 +359,16 @@ def test_a_subdivision_label_before_the_name_is_no_part_of_it():
     words = [*_line(100, ["Поделение:", "ЕТ", "„Марин", "Колев", "–", "МК“", "Силистра"]),
              *_line(220, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)]  # fmt: skip
     assert parse_header(words, 3000).employer == "ЕТ „Марин Колев – МК“ Силистра"
+
+
+def test_an_abbreviation_read_as_marks_sends_the_name_to_a_person():
+    # K dev 3020 as read: `с.` before the village read `«.` (0.54) and dropped without a doubt
+    words = [Word(t, c, Box(x0, 100, x1, 140)) for t, c, x0, x1 in
+             [("ЕТ", 0.95, 405, 452), ("„Вели", 0.91, 468, 580), ("-", 0.89, 597, 621), ("2“", 0.62, 639, 686),
+              ("«.", 0.54, 708, 747), ("Черноочене", 0.95, 769, 984)]]  # fmt: skip
+    doubts: list[str] = []
+    name = read_employer(words, None, doubts)
+    assert name == "ЕТ „Вели – 2“ Черноочене" and any("«." in d for d in doubts), doubts
+    plain = [w for w in words if w.text != "«."]
+    doubts = []
+    assert read_employer(plain, None, doubts) == name and not doubts  # nothing dropped: no doubt
