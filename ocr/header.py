@@ -326,6 +326,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
+    # glued before a town's abbreviation: a full stop is a speck, a comma the town's (L dev 4001 p1: "„Балкан“.гр.")
+    name = re.sub(r"“([.,])(?=(?:гр|с)\.)", lambda m: "“, " if m.group(1) == "," else "“ ", name)
     toks = name.split()
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
