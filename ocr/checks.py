@@ -973,9 +973,12 @@ def fill_from_columns(
         read = {k for k in fields if k not in opts and k not in r.derived and r.dec(k) is not None}
         filled = dict(zip(opts, fits[0], strict=True))
         rels = _relations({f: (filled[f] if f in filled else r.dec(f)) for f in MONEY if f in present})
+        # (a sum through two filled figures holds by the totals alone: a deductions total misread by 0.30 put
+        # on one row's unread deductions and, through the totals' net, its net pay: L dev 4009 p2)
         for f, x in filled.items():
             r.values[f] = _fmt(x)
-            if x == 0 or any(ok and f in names and read.intersection(names) for ok, names in rels):
+            if x == 0 or any(ok and f in names and read.intersection(names) and len(filled.keys() & set(names)) == 1
+                             for ok, names in rels):
                 r.review.discard(f)
                 r.derived.discard(f)
             else:

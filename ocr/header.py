@@ -326,6 +326,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
+    # glued before a town's abbreviation: a full stop is a speck, a comma the town's (L dev 4001 p1: "„Балкан“.гр.")
+    name = re.sub(r"“([.,])(?=(?:гр|с)\.)", lambda m: "“, " if m.group(1) == "," else "“ ", name)
     toks = name.split()
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
@@ -545,10 +547,23 @@ def without_far_marks(words: list[Word]) -> list[Word]:
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
     words = without_lone_specks(specked_dashes(glued_dashes(without_far_marks(words), gray)))
+    if doubts is not None:
+        doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     return clean_employer(lost_dashes(words, gray), doubts)
 
 
-_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство")
+_PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as
+
+
+def odd_marks(words: list[Word]) -> list[Word]:
+    """Words between the name's first and last of marks alone with a full stop, one of them no speck, dash
+    or closing quote explains (`«.`): an abbreviation misread (K dev 3020: `с.` before the village read
+    `«.` and dropped, `ЕТ „Вели – 2“ Черноочене` out without a doubt). The name goes to a person."""
+    return [w for w in words[1:-1] if "." in w.text and not any(ch.isalnum() for ch in w.text)
+            and any(ch not in _PLAIN_MARKS for ch in w.text)]  # fmt: skip
+
+
+_LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство", "поделение")
 
 
 def _without_label(words: list[Word]) -> list[Word]:

@@ -134,3 +134,19 @@ def test_a_zero_row_beside_dashes_for_additional_pay_is_read_as_zeros():
         checks.run_checks(drafts, totals, PRESENT, 1990, 5, {})
     assert drafts[0].values["extra_pay"] == "0.00" and not drafts[0].review
     assert all(drafts[2].values[f] == "0.00" for f in PRESENT) and not drafts[2].review
+
+
+def test_two_figures_of_a_row_filled_from_the_totals_stay_in_review():
+    # L dev 4009 p2: one row's deductions (a struck `43.14`, corrected) and net pay unread, the handwritten
+    # deductions total `219.43` misread `219.13` and the net total unreadable: the deductions filled from
+    # their total (0.30 short) and the net pay from the totals' gross - deductions held the row's sum
+    # gross - deductions = net by construction, and both went out wrong without a flag
+    present = ["gross_pay", "deductions", "net_pay"]
+    drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"),
+              _person("283.96", None, None)]  # type: ignore[arg-type]  # fmt: skip
+    totals = {"gross_pay": "730.56", "deductions": "114.08", "net_pay": "12.41"}  # deductions: 114.38
+    for _ in range(2):
+        checks.forget_verdicts(drafts)
+        checks.run_checks(drafts, totals, present, 1982, 2, {})
+    row = drafts[2]
+    assert {"deductions", "net_pay"} <= set(row.review), row.values

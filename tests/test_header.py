@@ -355,6 +355,9 @@ def test_a_line_labelled_as_the_employers_is_its_name_and_a_line_above_it_is_not
         (["ТПК", "„Христо", "Ботев“,", "гр.", "Котел"], "ТПК „Христо Ботев“, гр. Котел"),
         (["Хлебозавод", "„Житница“,", "гр.", "Луковит"], "Хлебозавод „Житница“, гр. Луковит"),
         (["ДЗС", "„Васил", "Левски“,", "с.", "Ковачевица"], "ДЗС „Васил Левски“, с. Ковачевица"),
+        # glued to the town's abbreviation (L dev 4001 p1: `„Балкан“.гр.` went out so, without a doubt)
+        (["Автобаза", "„Балкан“.гр.", "Тетевен"], "Автобаза „Балкан“ гр. Тетевен"),
+        (["Автобаза", "„Балкан“,гр.", "Тетевен"], "Автобаза „Балкан“, гр. Тетевен"),
         # a speck after the closing quote before anything else is still a speck
         (["Автобаза", "„Балкан“.", "Тетевен"], "Автобаза „Балкан“ Тетевен"),
         (["ДФ", "„Винпром“,", "Сухиндол"], "ДФ „Винпром“ Сухиндол"),
@@ -363,3 +366,23 @@ def test_a_line_labelled_as_the_employers_is_its_name_and_a_line_above_it_is_not
 def test_comma_before_the_town_kept(read: list[str], printed: str):
     words = [Word(t, 0.95, Box(100 * i, 0, 100 * i + 90, 40)) for i, t in enumerate(read)]
     assert clean_employer(words, []) == printed
+
+
+def test_a_subdivision_label_before_the_name_is_no_part_of_it():
+    # K dev 3015, 3016: `Поделение: ЕТ „Марин Колев – МК“ Силистра` went out with its label, without a doubt
+    words = [*_line(100, ["Поделение:", "ЕТ", "„Марин", "Колев", "–", "МК“", "Силистра"]),
+             *_line(220, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)]  # fmt: skip
+    assert parse_header(words, 3000).employer == "ЕТ „Марин Колев – МК“ Силистра"
+
+
+def test_an_abbreviation_read_as_marks_sends_the_name_to_a_person():
+    # K dev 3020 as read: `с.` before the village read `«.` (0.54) and dropped without a doubt
+    words = [Word(t, c, Box(x0, 100, x1, 140)) for t, c, x0, x1 in
+             [("ЕТ", 0.95, 405, 452), ("„Вели", 0.91, 468, 580), ("-", 0.89, 597, 621), ("2“", 0.62, 639, 686),
+              ("«.", 0.54, 708, 747), ("Черноочене", 0.95, 769, 984)]]  # fmt: skip
+    doubts: list[str] = []
+    name = read_employer(words, None, doubts)
+    assert name == "ЕТ „Вели – 2“ Черноочене" and any("«." in d for d in doubts), doubts
+    plain = [w for w in words if w.text != "«."]
+    doubts = []
+    assert read_employer(plain, None, doubts) == name and not doubts  # nothing dropped: no doubt
