@@ -45,3 +45,15 @@ def test_a_sheet_with_one_number_a_band_is_left_alone():
               texts=[["1", "Иван Петров Иванов"], ["2", "Мария Петрова Иванова"]])  # fmt: skip
     drafts = [checks.RowDraft(values={"row": n}) for n in (1, 2)]
     assert split_stacked(s, ["row", "name"], drafts) is None and len(drafts) == 2
+
+
+def test_a_band_of_numbers_with_no_person_is_left_to_the_lost_rows():
+    # the D regression sheet d-rows-lost-printed-numbers-skip: five people's lines lost, their numbers `2` to `6`
+    # read in one empty band; taken for two people's band, the order after it no longer ran and rows 8 and 9
+    # lost their printed numbers (``lost_rows`` brings 2-6 back as empty rows in review)
+    texts = [["1", "Тодор Николов Юруков"], ["2\n3\n4\n5\n6", ""], ["7", "Илия Цветанов Бъчваров"]]
+    s = Sheet(cells={}, header=Header(), headings=["№", "Име"], body_rows=[1, 2, 3], totals_row=None,
+              carried_row=None, texts=texts)  # fmt: skip
+    drafts = [checks.RowDraft(values={"row": 1, "name": texts[0][1]}), checks.RowDraft(values={"row": 23456}),
+              checks.RowDraft(values={"row": 7, "name": texts[2][1]})]  # fmt: skip
+    assert split_stacked(s, ["row", "name"], drafts) is None and len(drafts) == 3
