@@ -172,43 +172,6 @@ def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
     assert all(y is not None and 1980 <= y <= 1996 for y in years) and min(y for y in years if y) < 1990
 
 
-# page-0001 of families A-I as it was before family J came (sha256, first 16 hex digits): J must not move
-# their random streams. Drawn clean: the truth and the decoded pixels; degraded: the truth (every box
-# follows the scan's random skew, bending and dpi), not the pixels, which OpenCV's version changes
-# (pyproject pins it). Made from commit 7a54b53 with this machine's fonts and Pillow.
-PAGES_BEFORE_J = (
-    ("A", 5, False, "5cf6a4c6dfa1e723", "68008ae690fd16d9"),
-    ("B", 5, False, "4e66f23d4d71048a", "773198176d7d18b6"),
-    ("C", 5, False, "86981f17a67b82dc", "4625464e74dec841"),
-    ("D", 5, False, "e11a0a260167f6c4", "9563e8837fb1f96d"),
-    ("E", 5, False, "af2a2dc33c197239", "e0a721a1d3d19989"),
-    ("F", 5, False, "b0563382c83e861e", "e966ff4cd61cf160"),
-    ("G", 5, False, "85c27d083bdc7fad", "fa827d9206f9ac94"),
-    ("H", 5, False, "6ed5637024aafbaa", "9c914cf1294820eb"),
-    ("I", 5, False, "c8fddf9b021a3844", "46f4ac7943f4bc8d"),
-    ("A", 7, True, "36f04c5f654ff8e3", "c90ddb7abb6ce575"),
-    ("I", 3, True, "0cd4fa38173cda3e", "e5f440dfd1c64001"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_J)
-def test_families_a_to_i_give_the_same_pages_as_before_j(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    import numpy as np
-    from PIL import Image
-
-    from samples.generate import HARD_CASES, Options, generate_pages
-
-    cases = frozenset(HARD_CASES) if hard else frozenset()
-    for out, pristine, digest in ((tmp_path / "clean", True, clean), (tmp_path / "scan", False, degraded)):
-        generate_pages(out, 1, seed, options=Options(family=family, hard=cases, degraded=not pristine))
-        h = hashlib.sha256((out / "page-0001.json").read_bytes())
-        if pristine:
-            h.update(np.asarray(Image.open(out / "page-0001.png")).tobytes())
-        assert h.hexdigest()[:16] == digest, (family, seed, "clean" if pristine else "degraded")
-
-
 def test_family_j_draws_its_own_switches():
     """J: thousands by a comma with a decimal point, never stotinki; corrections with correction fluid;
     dashed rules, rectangular stamps and ticks on some files; sizes outside every other family's range;
@@ -288,69 +251,6 @@ def test_family_j_prints_columns_the_truth_leaves_out(tmp_path: Path, face: str)
     assert ticks and all(0 <= m["row"] < len(page.rows) for m in ticks)
     stamps = [m for m in page.marks or [] if m["kind"] == "stamp"]
     assert all((len(m["polygon"]) == 4) == style.stamp_rect for m in stamps)  # rectangles: four corners
-
-
-# page-0001 of family J as it was before family K came (made from d8deb31 as PAGES_BEFORE_J): K must not
-# move J's random streams either.
-PAGES_BEFORE_K = (
-    ("J", 5, False, "c222fa70cc36b795", "77350dfd003578c4"),
-    ("J", 8, True, "7986c64317a86b4c", "81895c139a9638b1"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_K)
-def test_family_j_gives_the_same_pages_as_before_k(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
-
-
-# page-0001 of family K as it was before family L came (made from dc9d938 as PAGES_BEFORE_J): L must not
-# move K's random streams either.
-PAGES_BEFORE_L = (
-    ("K", 5, False, "a01a3d5134c54468", "cd60ebb83127d0c4"),
-    ("K", 8, True, "bcbdf85a79d48ea2", "30c5ee8b4078ae04"),
-    ("K", 11, False, "6f2d4fa21a5505fd", "2f18760897769fec"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_L)
-def test_family_k_gives_the_same_pages_as_before_l(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
-
-
-# page-0001 of family L as it was before family M came (made from 20fba47 as PAGES_BEFORE_J): M must not
-# move L's random streams either.
-PAGES_BEFORE_M = (
-    ("L", 5, False, "2e3c353365cc91c1", "10f7a332a7473063"),
-    ("L", 8, True, "2a5e96d104fa6a76", "675aaffaf54aeb3b"),
-    ("L", 11, False, "da9b1d41f4681f26", "905f2557238b0075"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_M)
-def test_family_l_gives_the_same_pages_as_before_m(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
-
-
-# page-0001 of family M as it was before family N came (made from d5c8193 as PAGES_BEFORE_J): N must not
-# move M's random streams either.
-PAGES_BEFORE_N = (
-    ("M", 5, False, "65b35176d2ddc59d", "42bd785d3818b54e"),
-    ("M", 8, True, "797c7142043fd792", "881f7f1751dd190a"),
-    ("M", 11, False, "6d441710150fa8d2", "2ed7c6b4ced1adfc"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_N)
-def test_family_m_gives_the_same_pages_as_before_n(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
 
 
 def test_family_k_draws_its_own_switches():
@@ -597,29 +497,6 @@ def test_family_l_continued_month_keeps_people_and_sums_apart():
     assert {f: Decimal(v) for f, v in raw["totals"].items()} == {f: v for f, v in sheet.totals.items() if f in MONEY_FIELDS}
 
 
-def test_family_l_same_pages_under_every_hash_seed(tmp_path: Path):
-    """Two runs of one L seed give the same pages, also under other hash seeds."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    code = (
-        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='L', degraded=False))"
-    )
-    digests = set()
-    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
-        out = tmp_path / run
-        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
-        h = hashlib.sha256()
-        for f in sorted(out.iterdir()):
-            h.update(f.name.encode() + f.read_bytes())
-        digests.add(h.hexdigest())
-    assert len(digests) == 1
-
-
 def test_family_l_corrects_in_the_margin_stamps_the_totals_and_rules_only_the_heading():
     """An L sheet with margin corrections, a stamp over the totals and only its heading ruled: each
     correction (the figure written in the margin, the arrow to the struck one) is a mark of its row that
@@ -747,29 +624,6 @@ def test_family_m_ditto_marks_stand_for_the_value_above(tmp_path: Path):
     raise AssertionError("no M sheet with ditto marks, a position column and empty lines drawn")
 
 
-def test_family_m_same_pages_under_every_hash_seed(tmp_path: Path):
-    """Two runs of one M seed give the same pages, also under other hash seeds."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    code = (
-        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='M', degraded=False))"
-    )
-    digests = set()
-    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
-        out = tmp_path / run
-        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
-        h = hashlib.sha256()
-        for f in sorted(out.iterdir()):
-            h.update(f.name.encode() + f.read_bytes())
-        digests.add(h.hexdigest())
-    assert len(digests) == 1
-
-
 N_FLAGS = ("worn", "double", "dry", "show_through", "photo", "holes", "fold", "egn_boxes", "row_mark", "currency",
            "days_suffix", "zero_mark", "date_range", "pale_form", "paid_stamps")  # fmt: skip
 
@@ -890,25 +744,3 @@ def test_family_n_photo_moves_the_truth_with_the_page():
     assert 0 <= box[0] < box[2] <= 500 and 0 <= box[1] < box[3] <= 700
 
 
-def test_family_n_same_pages_under_every_hash_seed(tmp_path: Path):
-    """Two runs of one N seed give the same pages (degraded: the photographs, the back showing through),
-    also under other hash seeds."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    code = (
-        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='N'))"
-    )
-    digests = set()
-    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
-        out = tmp_path / run
-        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
-        h = hashlib.sha256()
-        for f in sorted(out.iterdir()):
-            h.update(f.name.encode() + f.read_bytes())
-        digests.add(h.hexdigest())
-    assert len(digests) == 1

@@ -4,18 +4,14 @@ its pages the same from the same seed."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from decimal import Decimal
-from pathlib import Path
 
 import numpy as np
-import pytest
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS
-from tests import test_samples as earlier
 from tests.test_samples import _family_sheet, _family_sheets
 
 O_FLAGS = ("departments", "subtotals", "whole_mark", "form_period", "graph", "corner_stamp", "photocopy", "coffee",
@@ -177,41 +173,3 @@ def test_family_o_paper_marks_keep_the_writing_and_the_table():
     assert copied[300:320, 100:800].mean() < 60  # the writing stays dark
 
 
-# page-0001 of family N as it was before family O came (made from e6d249b as PAGES_BEFORE_J): O must not
-# move N's random streams either (hashes only: nobody looked at these pages).
-PAGES_BEFORE_O = (
-    ("N", 5, False, "577cfd77efad4384", "a543ec03b2997496"),
-    ("N", 8, True, "9e7e67902cfc76e2", "44d5ccaa62504d38"),
-    ("N", 11, False, "083c6e0dc29130c6", "4ace414875e4893a"),
-)
-
-
-@pytest.mark.parametrize(("family", "seed", "hard", "clean", "degraded"), PAGES_BEFORE_O)
-def test_family_n_gives_the_same_pages_as_before_o(
-    tmp_path: Path, family: str, seed: int, hard: bool, clean: str, degraded: str
-):
-    earlier.test_families_a_to_i_give_the_same_pages_as_before_j(tmp_path, family, seed, hard, clean, degraded)
-
-
-def test_family_o_same_pages_under_every_hash_seed(tmp_path: Path):
-    """Two runs of one O seed give the same pages (degraded: photocopies, stains, torn corners, spreads),
-    also under other hash seeds."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    code = (
-        "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-        "generate_pages(Path(sys.argv[1]), 3, 31, options=Options(family='O'))"
-    )
-    digests = set()
-    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
-        out = tmp_path / run
-        subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
-        h = hashlib.sha256()
-        for f in sorted(out.iterdir()):
-            h.update(f.name.encode() + f.read_bytes())
-        digests.add(h.hexdigest())
-    assert len(digests) == 1
