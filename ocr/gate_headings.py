@@ -1,7 +1,8 @@
 """A figure column's heading the page's reading garbled, read again alone before the layout gate judges it
 (issue 9, family F dev 605 p1: a noisy page's headings read `ди“` for `Явявания (дни)`, `нашслена` for
 `Начислена`: the days column, read right and placed by no heading, no total, no row sum, sent the well-read
-page to review whole).
+page to review whole; E dev 516 p6 likewise). Dev pages (A, D, E, F, H, J, hard, K, L: 262 pages), s20-gatefp:
+false fires F 1 -> 0 of 48 pages, E 1 -> 0 of 60; no other page's gate decision moved, K and L unchanged.
 
 Only where the gate's one failed proof is the columns' and it fails for columns placed by nothing (the rows,
 their printed numbers and the row sums hold): each such column's heading cell is read again on its own. The
