@@ -5,7 +5,8 @@ the order, the first person had no row of its own and was cited under the second
 The band keeps the last of its numbers (the person whose line ends it) and every field of it goes to
 review (its figures are two people's); each number above it comes back as an empty row in review, in the
 band's upper part, as ``lost_rows`` brings back a lost row; the page goes to review with the numbers to
-copy from the sheet. Only numbers that rise one by one count: two lines of a cell that do not are no
+copy from the sheet. A band with no name and no ЕГН is no person's line (D's
+`d-rows-lost-printed-numbers-skip`: the lost people's sums under `2` to `6`): left to ``lost_rows``. Only numbers that rise one by one count: two lines of a cell that do not are no
 such band (a correction over a number is left to ``checks.number_rows``)."""
 
 from __future__ import annotations
@@ -49,17 +50,17 @@ def split_stacked(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraf
     restored: list[int] = []
     for i in reversed(range(len(drafts))):
         numbers = stacked(s.texts[i][c]) if c < len(s.texts[i]) else None
+        if numbers is None:
+            continue
         band = drafts[i]
-        if numbers is None or not (band.values.get("name") or band.values.get("egn")):
-            continue  # a band with no person is lost rows' numbers, brought back by ``lost_rows`` (D regression
-            # sheet d-rows-lost-printed-numbers-skip: `2` to `6` in one empty band)
+        if not band.values.get("name") and not band.values.get("egn"):
+            continue  # no person's line in it: lost people's band (their sums), ``lost_rows`` brings them back
         band.values["row"] = numbers[-1]
-        for f in ("row", *SCORED_FIELDS):
-            band.review.add(f, checks.ROW_NUMBER)
+        band.review.update(SCORED_FIELDS, reason=checks.ROW_NUMBER)
         for k, n in reversed(list(enumerate(numbers[:-1]))):
             d = checks.RowDraft(values={"row": n}, bbox=_slice(band.bbox, k, len(numbers)))
-            d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
-            d.review.add("row", checks.ROW_NUMBER)
+            # the number is read and in order (no doubt of the order for ``unproved_numbers``); the line is not
+            d.review.update(("row", *SCORED_FIELDS), reason=checks.UNREADABLE)
             drafts.insert(i, d)
         restored[:0] = numbers
     if not restored:

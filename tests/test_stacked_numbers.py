@@ -36,7 +36,8 @@ def test_a_band_holding_two_peoples_numbers_gives_each_its_own_row():
     number_rows(drafts)
     assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4]
     assert drafts[0].bbox == [0, 100, 900, 150]  # the band's upper half
-    assert all(f in drafts[0].review and f in drafts[1].review for f in ("row", *SCORED_FIELDS))
+    assert all(f in drafts[0].review and f in drafts[1].review for f in SCORED_FIELDS)
+    assert drafts[0].review.reasons.get("row") == checks.UNREADABLE and "row" not in drafts[1].review
     assert "row" not in drafts[2].review and "row" not in drafts[3].review
 
 
@@ -44,6 +45,10 @@ def test_a_sheet_with_one_number_a_band_is_left_alone():
     s = Sheet(cells={}, header=Header(), headings=["№", "Име"], body_rows=[1, 2], totals_row=None, carried_row=None,
               texts=[["1", "Иван Петров Иванов"], ["2", "Мария Петрова Иванова"]])  # fmt: skip
     drafts = [checks.RowDraft(values={"row": n}) for n in (1, 2)]
+    assert split_stacked(s, ["row", "name"], drafts) is None and len(drafts) == 2
+    # a band of stacked numbers with no name, no ЕГН: the lost people's sums, left to ``lost_rows``
+    s.texts = [["1", "Иван Петров Иванов"], ["2\n3\n4", ""]]
+    drafts = [checks.RowDraft(values={"row": 1, "name": "Иван Петров Иванов"}), checks.RowDraft(values={})]
     assert split_stacked(s, ["row", "name"], drafts) is None and len(drafts) == 2
 
 
