@@ -109,7 +109,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the cashier's "ИЗПЛАТЕНО" stamped in the signature column; headings contracted ("Осн. з-та",
        "Уд-ки"); column orders of its own; portrait or landscape; 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2037), at the end.
-    O  HELD OUT from session 20 on (made before N was measured; no page of it read by the reader): faces
+    O  HELD OUT from session 11 on (made before N was measured; no page of it read by the reader): faces
        from font packages none of A-N uses (fonts-firacode as typewriter and dot-matrix, fonts-sil-charis
        and fonts-sil-andika in print); a works' sheet of several departments, each under a
        heading row of its own ("Цех „Механичен“", "II. ОТДЕЛ СНАБДЯВАНЕ") and, on some files, closed by a
@@ -655,7 +655,7 @@ N_TITLES = ("ВЕДОМОСТ ЗА ИЗПЛАТЕНИ ЗАПЛАТИ", "ПЛАТ
 # the keys a worn typewriter strikes faint or off the line
 N_KEYS = "аеионострлв0123456789"
 
-# Family O's words (held out from session 20 on): a works' payroll department's, none of the others'
+# Family O's words (held out from session 11 on): a works' payroll department's, none of the others'
 HEADINGS_O: dict[str, tuple[str, ...]] = {
     "row": ("Ред.\nном.", "№ по\nведом.", "Н-р\nпо ред"),
     "egn": ("ЕГН по\nл. карта", "Личен\nномер", "ЕГН на\nслужителя"),
