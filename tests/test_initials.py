@@ -38,12 +38,15 @@ def _sheet(*names: str) -> tuple[SimpleNamespace, list[RowDraft]]:
     return s, drafts
 
 
-def test_on_a_sheet_of_initials_clean_ones_with_known_family_names_leave_review():
+def test_on_a_sheet_of_initials_names_read_as_printed_and_stay_in_review():
+    # no initial can be checked (no lexicon, no sum): clean-looking ones taken out of review went out wrong
+    # without a flag (M evaluation, session 11: 15 % of names)
     s, drafts = _sheet("Т Н Иванов", "В. К. Шишков", "в. и. Драганов", "Г. П. Хъклбъриев", "Иван Петров Иванов")
+    drafts[1].review.discard("name")  # even a name the engine was sure of
     read_initials(s, ["row", "name"], drafts)  # type: ignore[arg-type]
     assert [d.values["name"] for d in drafts] == ["Т. Н. Иванов", "В. К. Шишков", "В. И. Драганов",
                                                    "Г. П. Хъклбъриев", "Иван Петров Иванов"]  # fmt: skip
-    assert [bool(d.review) for d in drafts] == [False, False, True, True, True]
+    assert all("name" in d.review for d in drafts)
 
 
 def test_a_lone_initials_name_on_a_sheet_of_whole_names_is_left_alone():
