@@ -384,6 +384,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [doubt("capital_inside", t.strip(_QUOTE_MARKS)) for t in name.split()
                    if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
+        # a quoted name begun with a small letter ('„балкантурист – …“', N dev 6018: the capital Б misread):
+        # no typist's name; the letter may be another one, so a person reads it
+        doubts += [doubt("small_first", m[1]) for m in re.finditer(r"„([а-я][^\s„“]*)", name)]
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})

@@ -386,3 +386,16 @@ def test_an_abbreviation_read_as_marks_sends_the_name_to_a_person():
     plain = [w for w in words if w.text != "«."]
     doubts = []
     assert read_employer(plain, None, doubts) == name and not doubts  # nothing dropped: no doubt
+
+
+def test_a_quoted_name_begun_with_a_small_letter_sends_the_name_to_a_person():
+    """N dev 6018: '„Балкантурист – Слънчев бряг“ АД' read with a small б, without a doubt."""
+    doubts: list[str] = []
+    words = [Word("„балкантурист", 0.9, Box(0, 0, 200, 30)), Word("–", 0.95, Box(210, 10, 230, 15)),
+             Word("Слънчев", 0.95, Box(240, 0, 360, 30)), Word("бряг“", 0.95, Box(370, 0, 450, 30)),
+             Word("АД", 0.95, Box(460, 0, 500, 30))]  # fmt: skip
+    assert clean_employer(words, doubts) == "„балкантурист – Слънчев бряг“ АД"
+    assert any("балкантурист" in d and "малка буква" in d for d in doubts)
+    sure: list[str] = []
+    words[0] = Word("„Балкантурист", 0.9, Box(0, 0, 200, 30))
+    assert clean_employer(words, sure) == "„Балкантурист – Слънчев бряг“ АД" and not sure
