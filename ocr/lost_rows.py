@@ -54,7 +54,7 @@ def _between(above: list[int] | None, below: list[int] | None) -> list[int] | No
     return [min(above[0], below[0]), above[1], max(above[2], below[2]), below[3]]  # merged: both rows
 
 
-def _slice(box: list[int] | None, k: int, n: int) -> list[int] | None:
+def band_slice(box: list[int] | None, k: int, n: int) -> list[int] | None:
     """The ``k``-th of ``n`` equal bands of ``box`` from the top: where the ``k``-th lost row would be."""
     if box is None:
         return None
@@ -97,7 +97,7 @@ def restore_lost(
             del drafts[j]
         q -= len(ghosts)
         for n in range(last, first - 1, -1):
-            d = checks.RowDraft(values={"row": n}, bbox=_slice(box, n - first, last - first + 1))
+            d = checks.RowDraft(values={"row": n}, bbox=band_slice(box, n - first, last - first + 1))
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
             d.review.add("row", checks.ROW_NUMBER)
             drafts.insert(q, d)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks, normalise, rownumbers
-from .lost_rows import ROWS_MISSING
+from .lost_rows import ROWS_MISSING, band_slice
 from .sheet import Sheet
 
 
@@ -29,15 +29,6 @@ def stacked(text: str) -> list[int] | None:
     if any(b != a + 1 for a, b in zip(numbers, numbers[1:], strict=False)):  # type: ignore[operator]
         return None
     return [n for n in numbers if n is not None]
-
-
-def _slice(box: list[int] | None, k: int, n: int) -> list[int] | None:
-    """The ``k``-th of ``n`` equal bands of ``box`` from the top."""
-    if box is None:
-        return None
-    x0, y0, x1, y1 = box
-    h = (y1 - y0) / n
-    return [x0, round(y0 + k * h), x1, round(y0 + (k + 1) * h)]
 
 
 def split_stacked(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> PageReview | None:
@@ -58,7 +49,7 @@ def split_stacked(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraf
         band.values["row"] = numbers[-1]
         band.review.update(SCORED_FIELDS, reason=checks.ROW_NUMBER)
         for k, n in reversed(list(enumerate(numbers[:-1]))):
-            d = checks.RowDraft(values={"row": n}, bbox=_slice(band.bbox, k, len(numbers)))
+            d = checks.RowDraft(values={"row": n}, bbox=band_slice(band.bbox, k, len(numbers)))
             # the number is read and in order (no doubt of the order for ``unproved_numbers``); the line is not
             d.review.update(("row", *SCORED_FIELDS), reason=checks.UNREADABLE)
             drafts.insert(i, d)
