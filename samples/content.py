@@ -79,6 +79,13 @@ class SheetContent:
     whole_mark: str = ""
     form_month: str = ""
     subtotal_label: str = ""
+    # family P: the row numbers' digits with leading zeros ("01": 2); the ЕГН typed under the name in the name's
+    # column (the layout has no ЕГН column; the truth keeps it); a printout's computer centre and the date of its
+    # run, printed over the client's header (neither is the employer)
+    row_zeros: int = 0
+    egn_under_name: bool = False
+    centre: str = ""
+    run_date: str = ""
 
 
 def patronymic_of(father: str) -> str:

@@ -163,6 +163,12 @@ def blur(img: np.ndarray, rng: random.Random) -> np.ndarray:
     return cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.1))
 
 
+def defocus(img: np.ndarray, rng: random.Random) -> np.ndarray:
+    """The page scanned slightly out of focus (family P: it did not lie flat on the glass): every stroke
+    soft, thin ones greyer, still legible."""
+    return cv2.GaussianBlur(img, (0, 0), rng.uniform(1.3, 1.9))
+
+
 def noise(img: np.ndarray, rng: random.Random, np_rng: np.random.Generator) -> np.ndarray:
     sigma = rng.uniform(3, 8)
     return img + np_rng.normal(0, sigma, img.shape).astype(np.float32)

@@ -123,6 +123,22 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        two-page spread scanned as one image (the gutter's shadow between two columns); column orders and
        heading words of its own; portrait or landscape; 1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2038), at the end.
+    P  HELD OUT from its making in session 12 (2026-12-03, helper s21-famp; no page of it read by the reader,
+       any seed): faces from font packages none of A-O uses (fonts-3270 and fonts-monoid as a computer
+       centre's printer, fonts-mononoki as typewriter, thin prints from fonts-roboto-unhinted and fonts-lato);
+       a computer centre's printout (ИЦ, ТИЦ) on fanfold paper: the tractor strips' holes down both edges,
+       the perforations, green (grey) bands under the lines, the centre's name and the run's date above the
+       client's header (neither is the employer), a client's code before the employer's name, everything in
+       capitals on most (the names, positions and employer too: the truth as printed), the table ruled with
+       typed characters (dashes, "=" over the totals, "!" between the columns), "*** ВСИЧКО ***"; on any file:
+       row numbers with leading zeros ("01", "001"), the ЕГН typed under the name in the name's column (a
+       person's row on two lines), the ЕГН last or the net pay before the days and the gross, the period with
+       a two-digit year ("за м. март 89 г."), the year first ("1989 г., месец март") or as a printout puts it
+       ("ПЕРИОД: 03.1989"), the employer typed in the top-right corner (the sheet's number on the left), a
+       co-operative's name (ТКЗС, АПК, ДЗС; ЗК, ЗКПУ after 1991), amounts in stotinki on some files, a blue
+       ink stamp over the totals (light in a grey scan), a page scanned out of focus; portrait or landscape;
+       1980-1996.
+       Nobody reads its pages or tunes on it; the lead measures it once (seed 2039), at the end.
        ``mixed`` stays B, C or D.
 """
 
@@ -140,7 +156,7 @@ from . import data
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -693,6 +709,63 @@ O_TITLES = ("ВЕДОМОСТ ЗА ЗАПЛАТИТЕ НА РАБОТНИЦИТ�
             "ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ")  # fmt: skip
 O_FORMATS = (("", "="), ("", "="), (" ", "="), ("", ","), (" ", "."))  # (thousands, decimal)
 
+# Family P (held out from its making in session 12): a computer centre's printout on fanfold paper on most
+# files, typed or printed sheets of co-operatives on the rest. Its own column orders: the ЕГН last, the net pay
+# before the days or before the pay it comes from ("parts" as in the others).
+FAMILY_LAYOUTS["P"] = (
+    ("row", "name", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "egn"),
+    ("row", "egn", "name", "net_pay", "days_worked", "gross_pay", "parts", "deductions", "signature"),
+    ("row", "name", "egn", "position", "net_pay", "base_pay", "extra_pay", "gross_pay", "deductions", "days_worked"),
+    ("row", "name", "gross_pay", "deductions", "net_pay", "days_worked", "egn", "signature"),
+    ("row", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay", "egn"),
+)  # fmt: skip
+# Family P's words: none of the others' headings (the printouts' in capitals, cut to the printer's columns)
+HEADINGS_P: dict[str, tuple[str, ...]] = {
+    "row": ("Ред.\nномер", "НОМ.", "Пор.\nN"),
+    "egn": ("ЕГН\nна заетия", "ЕГН-\nномер", "Гражд.\nномер"),
+    "name": ("Име, бащ.\nи фамилия", "ИМЕ ПРЕЗИМЕ\nФАМИЛИЯ", "Член-кооператор /\nработник"),
+    "position": ("Длъжност,\nбригада", "ДЛЪЖНОСТ", "Бригада /\nзвено"),
+    "days_worked": ("Норма-\nдни", "ОТР.\nДНИ", "Изработени\nнорма-дни"),
+    "base_pay": ("Трудово\nвъзнаграждение", "ОСНОВНО\nВЪЗН.", "Заработено\nпо норми"),
+    "extra_pay": ("Доплащане\nи клас", "ДОПЪЛН.\nВЪЗН.", "Добавки\nза стаж"),
+    "gross_pay": ("Всичко\nзаработено\nза месеца", "ВСИЧКО\nНАЧИСЛ.", "Брутно\nначислено"),
+    "deductions": ("Удръжки\nвсичко\nза лицето", "ВСИЧКО\nУДРЪЖКИ", "Удържано\nобщо"),
+    "net_pay": ("Сума за\nизплащане\nна ръка", "ЗА\nПОЛУЧАВАНЕ", "Полага се"),
+    "signature": ("Подпис\nна члена", "ПОДПИС", "Разписка\nза сумата"),
+    "tax": ("ДОД\nудържан", "ДАНЪК\nДОД"),
+    "insurance": ("Вноска\nпенсии", "ОСИГ.\nВНОСКИ"),
+    "advance": ("Аванс\nизплатен\nв брой", "АВАНС"),
+    "union_fee": ("Член.\nвнос\nсиндикат", "СИНД.\nВНОС"),
+}
+# Family P's faces: from font packages none of A-O uses (fonts-3270, fonts-monoid: the computer centre's printer;
+# fonts-mononoki: a typewriter; fonts-roboto-unhinted, fonts-lato: thin prints; scripts/setup.sh)
+_RB = "roboto/unhinted/"
+P_FACES: dict[str, tuple[str, ...]] = {
+    "typewriter": ("mononoki/mononoki-Regular.ttf", "mononoki/mononoki-Bold.ttf"),
+    "print": (_RB + "RobotoTTF/Roboto-Light.ttf", _RB + "RobotoTTF/Roboto-Thin.ttf", _RB + "RobotoCondensed-Light.ttf",
+              "lato/Lato-Light.ttf", "lato/Lato-Thin.ttf"),
+    "dot_matrix": ("3270/3270-Regular.ttf", "3270/3270SemiCondensed-Regular.ttf", "monoid/Monoid-Regular.ttf"),
+}  # fmt: skip
+P_SIZES: dict[str, tuple[int, int]] = {"typewriter": (36, 44), "print": (29, 36), "dot_matrix": (32, 40)}
+# co-operatives and state farms, by the years they were so named (ТКЗС and АПК gone by 1992; ЗК, ЗКПУ after 1991)
+P_EMPLOYERS_SOCIALIST = (
+    "ТКЗС „Победа“ с. Градец", "АПК „Мир“ гр. Генерал Тошево", "ДЗС „Росица“ с. Михалци",
+    "ТКЗС „9-ти септември“ с. Лозница", "АПК „Струма“ гр. Симитли", "ДЗС „Тракия“ с. Скутаре",
+    "ТПК „Единство“ гр. Елхово", "ПК „Бъдеще“ с. Ракита", "АПК „Възход“ гр. Левски",
+)  # fmt: skip
+P_EMPLOYERS_1990S = (
+    "ЗК „Нива“ с. Каравелово", "ЗКПУ „Съгласие“ с. Драганово", "ДЗС „Загоре“ гр. Стара Загора",
+    "ТПК „Обединение“ гр. Трявна", "ЗК „Земеделец“ с. Ковачево", "ПК „Напредък“ с. Бяла черква",
+)  # fmt: skip
+# the computer centres that printed clients' payrolls (their name over the client's header, not the employer)
+P_CENTRES = (
+    "ТИЦ – ЛОВЕЧ", "ИЗЧИСЛИТЕЛЕН ЦЕНТЪР КЪМ ОНС – ВРАЦА", "ИОЦ „ЕЛЕКТРОНИКА“ – ПЛЕВЕН", "МИЦ – ГАБРОВО",
+    "ИЦ НА АПК – ПОПОВО", "ТЕРИТОРИАЛЕН ИЗЧИСЛИТЕЛЕН ЦЕНТЪР – ШУМЕН",
+)  # fmt: skip
+P_CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ N", "ОБЕКТ")
+P_TITLES = ("ВЕДОМОСТ ЗА РАБОТНА ЗАПЛАТА", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ НА ЧЛЕНОВЕТЕ")
+P_TOTAL_WORDS = ("*** ВСИЧКО ***", "* ОБЩО ЗА ЛИСТА *", "ВСИЧКО ЗА ЛИСТА:", "СУМА ЗА ЛИСТА")
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -714,6 +787,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "M": (1980, 1996),
     "N": (1980, 1996),
     "O": (1980, 1996),
+    "P": (1980, 1996),
 }
 
 
@@ -797,7 +871,18 @@ class Habits:
     coffee: bool = False  # coffee cup rings on some sheets
     torn: bool = False  # a bottom corner torn off some sheets
     spread: bool = False  # a bound book's two facing pages scanned as one image
-
+    # family P only
+    printout: bool = False  # a computer centre's printout: the centre's name and the run's date over the header
+    fanfold: bool = False  # fanfold paper: the tractor strips' holes down both edges, perforations, grey bands
+    typed_rules: bool = False  # the table ruled with typed characters: dashes, "=" over the totals, "!" between
+    caps: bool = False  # everything in capitals (the names, positions and employer too; the truth as printed)
+    row_zeros: int = 0  # the row numbers' digits with leading zeros ("01": 2, "001": 3); 0 as the others
+    egn_under_name: bool = False  # the ЕГН typed under the name in the name's column (no ЕГН column)
+    period_p: str = ""  # "short" (за м. март 89 г.), "year_first" (1989 г., месец март), "printout" (ПЕРИОД: 03.1989)
+    employer_right: bool = False  # the employer typed in the top-right corner, the sheet's number on the left
+    coop: bool = False  # a co-operative or state farm (ТКЗС, АПК, ДЗС; ЗК, ЗКПУ after 1991)
+    blue_stamp: bool = False  # a stamp in blue ink pressed over the totals
+    soft: bool = False  # scanned out of focus
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
     if family == "E":
@@ -814,6 +899,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_n(rng)
     if family == "O":
         return _draw_o(rng)
+    if family == "P":
+        return _draw_p(rng)
     if family in _HELD_OUT:
         return _draw_held_out(family, rng)
     if family == "B":
@@ -953,6 +1040,29 @@ def _draw_o(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _draw_p(rng: random.Random) -> Habits:
+    """Family P's file: a computer centre's printout on most files (fanfold paper, typed rules, capitals, no
+    corrections), typed or thin-printed sheets on the rest; each habit of its own on some files."""
+    face = rng.choice(("dot_matrix", "dot_matrix", "typewriter", "print"))
+    printout = face == "dot_matrix" and rng.random() < 0.8
+    stot = rng.random() < (0.35 if printout else 0.15)
+    formats = (("", "."), ("", "."), (" ", "."), ("", ","), (" ", ","))
+    thousands, decimal = ("", ".") if stot else rng.choice(formats)
+    correction = "none" if printout else rng.choice(("above", "between", "over", "none"))
+    ruling = rng.choice(("full", "rows", "columns", "full") if printout else ("full", "rows", "columns", "none"))
+    return Habits(
+        "P", thousands, decimal, stot, ruling, correction, correction != "above" or rng.random() < 0.3,
+        0.7 if printout else 0.45, P_SIZES[face], face=face, carbon=not printout and rng.random() < 0.25,
+        stamp_rows=rng.random() < 0.2, signatures_cross=rng.random() < 0.25,
+        totals_hand=not printout and rng.random() < 0.2, printout=printout, fanfold=printout and rng.random() < 0.85,
+        typed_rules=printout and rng.random() < 0.75, caps=printout and rng.random() < 0.7,
+        row_zeros=rng.choice((2, 2, 3)) if rng.random() < 0.55 else 0, egn_under_name=rng.random() < 0.35,
+        period_p=rng.choice(("short", "year_first", "printout" if printout else "short", "")),
+        employer_right=rng.random() < 0.5, coop=rng.random() < 0.6, blue_stamp=rng.random() < 0.45,
+        soft=rng.random() < 0.35,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _HeldOut:
     """How a held-out family (F, G, H, I) draws its habits: one draw in one order, so its seeds keep their pages."""
@@ -1003,10 +1113,10 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
-                 "O": HEADINGS_O}[habits.family]  # fmt: skip
+                 "O": HEADINGS_O, "P": HEADINGS_P}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1026,6 +1136,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         _l_file(ef, habits, rng)
     if habits.family == "M":
         _m_file(ef, habits, rng)
+    if habits.family == "P":
+        _p_file(ef, habits, rng)
     if habits.family == "N" and len(ef.layout) > 12:  # no more columns than a page holds
         ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
     if habits.family == "O":
@@ -1196,6 +1308,8 @@ def adapt_sheet(
         _n_sheet(sheet, habits, rng)
     if habits.family == "O":
         _o_sheet(sheet, habits, rng, ef)
+    if habits.family == "P":
+        _p_sheet(sheet, habits, rng, ef)
 
 
 def _o_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -1298,9 +1412,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1341,6 +1455,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         _n_style(habits, rng, base)
     if habits.family == "O":
         _o_style(habits, rng, base)
+    if habits.family == "P":
+        _p_style(habits, rng, base)
     return base
 
 
@@ -1373,6 +1489,62 @@ def _n_style(habits: Habits, rng: random.Random, base: Style) -> None:
     base.paid_stamps = habits.paid_stamps
     if habits.pale_form:
         base.rule_ink = rng.randint(140, 185)
+
+
+def _p_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
+    """Family P's file: a co-operative's name (of the file's years), the ЕГН under the name (its column gone,
+    the name's heading over both), everything in capitals on a printout that prints them so (the truth is
+    what is on the page), no more columns than a page holds."""
+    if habits.coop:
+        names = P_EMPLOYERS_1990S if ef.start[0] >= 1992 else P_EMPLOYERS_SOCIALIST
+        ef.employer = rng.choice(names)
+    layout = [c for c in ef.layout if not (c in ("advance", "union_fee") and len(ef.layout) > 11)]
+    if habits.egn_under_name and "egn" in layout and "name" in layout:
+        layout.remove("egn")
+        ef.headings["name"] = ef.headings["name"].replace("\n", " ") + "\n" + rng.choice(("ЕГН", "(ЕГН)", "ЕГН-номер"))
+    ef.layout = tuple(layout)
+    if habits.caps:
+        ef.employer = ef.employer.upper()
+        ef.headings = {c: h.upper() for c, h in ef.headings.items()}
+        for p in ef.staff:
+            p.name, p.position = p.name.upper(), p.position.upper()
+
+
+def _p_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None) -> None:
+    """Family P's sheet: row numbers with leading zeros, the ЕГН under the name, the period as this file
+    writes it, a printout's centre, run date, client's code, title and totals' word (the truth keeps the
+    values, the employer's name alone)."""
+    sheet.row_zeros, sheet.egn_under_name = habits.row_zeros, habits.egn_under_name
+    m, y = sheet.month, sheet.year
+    word = data.MONTHS[m - 1]
+    if habits.period_p == "short":
+        sheet.period_text = rng.choice((f"за м. {word} {y % 100:02d} г.", f"за месец {word} '{y % 100:02d}",
+                                        f"м. {word} {y % 100:02d}г."))  # fmt: skip
+    elif habits.period_p == "year_first":
+        sheet.period_text = rng.choice((f"{y} г., месец {word}", f"година {y}, м. {word}", f"{y} г. – {word}"))
+    elif habits.period_p == "printout":
+        sheet.period_text = rng.choice((f"ПЕРИОД: {m:02d}.{y}", f"МЕСЕЦ: {word.upper()} {y} Г.", f"ЗА {word.upper()} {y}"))
+    if habits.printout:
+        sheet.title = rng.choice(P_TITLES)
+        sheet.total_label = rng.choice(P_TOTAL_WORDS)
+        if rng.random() < 0.8:
+            ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+            sheet.centre = rng.choice(P_CENTRES)
+            sheet.run_date = rng.choice((f"ДАТА {rng.randint(1, 9):02d}.{nm:02d}.{ny}", f"ОБРАБОТЕНО НА {rng.randint(1, 9)}.{nm}.{ny % 100:02d}"))
+        if rng.random() < 0.5:  # the client's code before its name (not part of the name)
+            sheet.employer_label = f"{rng.choice(P_CLIENT_LABELS)} {rng.randint(10, 9999):04d}"
+    if habits.caps:
+        sheet.period_text = sheet.period_text.upper()
+
+
+def _p_style(habits: Habits, rng: random.Random, base: Style) -> None:
+    """Family P's style: the printout's fanfold paper and typed rules, capitals, the employer in the
+    top-right corner, the blue stamp over the totals; a printout wide as the fanfold is."""
+    base.fanfold, base.typed_rules, base.caps = habits.fanfold, habits.typed_rules and base.ruled, habits.caps
+    base.employer_right, base.blue_stamp = habits.employer_right, habits.blue_stamp
+    if habits.printout:  # a 15-inch fanfold, read across
+        base.landscape = rng.random() < 0.75
+        base.ink = rng.randint(20, 60)  # a ribbon printed over and over
 
 
 def employer_as_typed(name: str, style: Style) -> str:

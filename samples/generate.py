@@ -141,13 +141,14 @@ def degrade_page(
     copy: bool = False,
     stain: bool = False,
     torn: bool = False,
+    soft: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
     as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K);
     ``through``: the back of the sheet shows through, ``photo``: photographed at an angle, not scanned
     (family N: the map is then a 3x3 homography); ``copy``: the file keeps a photocopy, ``stain``: a
-    coffee cup's ring, ``torn``: a bottom corner torn off (family O)."""
+    coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
@@ -170,6 +171,8 @@ def degrade_page(
         a = degrade.fade(a, rng, rng.uniform(0.2, 1.0))
     a = degrade.uneven_light(a, rng)
     a = degrade.blur(a, rng)
+    if soft:
+        a = degrade.defocus(a, rng)
     a = degrade.speckles(a, rng, np_rng)
     paper = float(np.median(a[:50, :50]))
     if "warp" in opts.hard:
@@ -291,7 +294,7 @@ def generate_pages(
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
-                        torn=habits is not None and habits.torn,
+                        torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

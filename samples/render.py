@@ -21,6 +21,8 @@ from . import data
 from .content import SheetContent, department_runs, money_text
 
 FONT_DIR = Path("/usr/share/fonts/truetype")
+# faces without a "№" (family P's): the typist or the printer put "N"
+NO_NUMERO = frozenset({"mononoki-Regular.ttf", "mononoki-Bold.ttf", "Monoid-Regular.ttf"})
 # (file, typewriter?) — typewriter faces are drawn key by key with uneven strikes.
 FONTS: tuple[tuple[str, bool], ...] = (
     ("gnutypewriter/GNUTypewriter.ttf", True),
@@ -127,6 +129,14 @@ class Style:
     subtotals: bool = False
     ticks_right: bool = False
     spread: bool = False
+    # family P: fanfold paper (tractor strips with holes down both edges, perforations, grey bands under the
+    # lines); the table ruled with typed characters (dashes, "=" over the totals, "!" between the columns);
+    # everything in capitals; the employer in the top-right corner; a blue ink stamp over the totals
+    fanfold: bool = False
+    typed_rules: bool = False
+    caps: bool = False
+    employer_right: bool = False
+    blue_stamp: bool = False
 
 
 @dataclass
@@ -176,6 +186,8 @@ class Painter:
         f = self.font(scale)
         if "GNUTypewriter" in self.style.font.name:  # this face has no № or dashes: typists used N and -
             text = text.replace("№", "N").replace("–", "-").replace("—", "-")
+        if self.style.font.name in NO_NUMERO:
+            text = text.replace("№", "N")
         asc, desc = f.getmetrics()
         y = y_mid - asc * 0.62
         if self.style.dot_matrix:
@@ -445,6 +457,8 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
     v = row.get(field_)
     if v is None:
         return ""
+    if field_ == "row" and sheet.row_zeros:  # family P: "01", "001"
+        return f"{v:0{sheet.row_zeros}d}"
     if field_ == "row" and sheet.row_dot:
         return f"{v}."
     if field_ == "row" and sheet.row_mark:
@@ -471,6 +485,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if style.graph:  # family O: squared paper
         _graph_paper(p)
     form = _form_painter(p)
+    if style.fanfold:  # family P: the tractor strips take the page's edges
+        mx += _fanfold(p)
     binding = 130 if style.holes else 0  # family N: the margin the file's holes are punched in
     if not style.landscape:
         mx += binding
@@ -482,13 +498,24 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if sheet.parent:  # family K: the ministry or union above the employer
         p.text(mx, y, sheet.parent, 0.85)
         y += int(fs * 1.5)
+    if sheet.centre:  # family P: the computer centre and its run's date, over the client's header
+        p.text(mx, y, sheet.centre, 0.9)
+        p.text(W - mx - p.width(sheet.run_date, 0.9), y, sheet.run_date, 0.9)
+        y += int(fs * 1.7)
     label = f"{sheet.employer_label} " if sheet.employer_label else ""
-    if style.corner_stamp:  # family O: the office's rubber stamp, its name on a line of its own
+    if style.employer_right:  # family P: the employer in the top-right corner
+        p.text(W - mx - p.width(label + sheet.employer, 1.1) - rng.randint(0, 30), y, label + sheet.employer, 1.1)
+    elif style.corner_stamp:  # family O: the office's rubber stamp, its name on a line of its own
         y = _corner_stamp(p, form, mx + rng.randint(0, 40), y, label + sheet.employer, sheet.year)
     else:
         p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
-    p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
+    if style.caps:
+        sheet_label = sheet_label.upper()
+    if style.employer_right:  # ... the sheet's number on the left
+        p.text(mx, y, sheet_label)
+    else:
+        p.text(W - mx - p.width(sheet_label) - rng.randint(0, 40), y, sheet_label)
     if sheet.address:  # family L: the address under the employer's name
         y += int(fs * 1.3)
         p.text(mx + rng.randint(0, 60), y, sheet.address, 0.8)
@@ -526,6 +553,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             body_w = max(body_w, p.width(money_text(sheet.totals[c], sheet)))
         if c == "signature":
             body_w = int(fs * 4)
+        if c == "name" and sheet.egn_under_name:  # family P: the ЕГН under the name
+            body_w = max([body_w] + [p.width(str(r["egn"])) for r in sheet.rows])
         if c == "egn" and style.egn_boxes:  # family N: the form's ten boxes
             body_w = 10 * _egn_box_w(p)
         if split and cols.index(c) in split:
@@ -561,7 +590,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if vert:  # as tall as the longest heading on its side
         side = max(p.width(line, hs) for c in vert for line in sheet.headings[c].split("\n"))
         head_h = max(head_h, side + 2 * pad)
-    if style.two_line:
+    if style.two_line or sheet.egn_under_name:
         row_h = int(fs * rng.uniform(2.7, 3.1))
     else:
         row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
@@ -642,6 +671,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             ymid = ymid_row
             if style.two_line:  # the row number, ЕГН and name on the first line, the rest on the second
                 ymid = yrow + row_h * (0.3 if c in FIRST_LINE else 0.72)
+            if sheet.egn_under_name:  # family P: every figure on the name's line, the ЕГН on the line under it
+                ymid = yrow + row_h * 0.32
+                if c == "name":
+                    p.text(xs[j] + pad, yrow + row_h * 0.74, str(r["egn"]))
+                    geo.cells.append((i + 1, j, [xs[j], yrow + row_h // 2, xs[j + 1], yrow + row_h], str(r["egn"])))
             if c == "signature" and style.paid_stamps:  # family N: the cashier stamped the rows paid
                 if rng.random() < 0.85:
                     p.paid_stamp(xs[j] + pad / 2, xs[j + 1] - pad / 2, ymid, row_h)
@@ -804,6 +838,13 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         cy = yrow + total_h / 2 + rng.uniform(-0.3, 0.3) * total_h
         p.stamp(cx, cy, radius, sheet.employer)
         geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 6)})
+    if style.blue_stamp and sheet.totals:  # family P: the office's stamp in blue ink over the totals
+        radius = rng.randint(130, 175)
+        j = rng.choice([j for j, c in enumerate(cols) if c in sheet.totals])
+        cx = (xs[j] + xs[j + 1]) / 2 + rng.uniform(-0.4, 0.4) * radius
+        cy = yrow + total_h / 2 + rng.uniform(-0.4, 0.4) * radius
+        _blue_stamp(p, cx, cy, radius, sheet.employer)
+        geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, radius + 8)})
     if style.between_rows:
         _between_rows(p, sheet, geo, xs, top + head_h + num_h + carried_h, row_h)
     if style.ticks:  # the clerk ticked off the rows paid, in the left margin (family O: the right)
@@ -833,7 +874,13 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             p.hline(xs[a], xs[b + 1], top + band)
         else:
             p.hline(xs[a] + pad, xs[b + 1] - pad, top + band)
-    if style.ruled and style.ruling == "head":  # only the heading boxed, and a rule over the totals
+    if style.typed_rules:  # family P: the printer's rules are characters on lines of their own
+        heads = [top + head_h / 2 + (k - (head_lines - 1) / 2) * line_h for k in range(head_lines)]
+        spans = zip([top + head_h + num_h + carried_h, *row_edges[:-1]], row_edges, strict=False)
+        at = (0.32, 0.74) if sheet.egn_under_name else (0.5,)  # the printed lines of a row
+        rows_mid = [a + (b - a) * k for a, b in spans for k in at]
+        _typed_rules(p, xs, style.ruling, top, top + head_h, row_edges, yrow, bottom, [*heads, *rows_mid, yrow + total_h / 2])
+    elif style.ruled and style.ruling == "head":  # only the heading boxed, and a rule over the totals
         for k, x in enumerate(xs):
             p.vline(x, top + (band if k in inner else 0), top + head_h + num_h)
         for j in split:
@@ -1138,3 +1185,86 @@ def _between_rows(
             {"kind": "correction", "row": i,
              "polygon": rect_polygon(x - 6, y_mid - 0.45 * p.style.size - 8, x + width + 8, y_mid - 0.45 * p.style.size + f * 1.25 + 8)}
         )  # fmt: skip
+
+
+def _fanfold(p: Painter) -> int:
+    """Family P: fanfold (continuous) paper: a tractor strip down each edge (round feed holes every half
+    inch, a perforation inside it), the pages' perforation across near the top and bottom, grey bands (the
+    green of the paper in a grey scan) under the lines. Returns the width the strips take from the margins."""
+    W, H = p.img.size
+    strip = p.rng.randint(145, 165)
+    band_h = p.rng.choice((150, 100))  # half an inch, or a third: three or two lines of print
+    shade = p.rng.randint(232, 244)
+    y = p.rng.randint(0, band_h)
+    while y < H:
+        p.draw.rectangle((strip + 12, y, W - strip - 12, y + band_h - 1), fill=shade)
+        y += 2 * band_h
+    r = p.rng.randint(20, 25)
+    hole_ink = p.rng.randint(60, 170)  # what lay under the sheet shows through the holes
+    y0 = p.rng.uniform(20, 150)
+    for cx in (strip / 2, W - strip / 2):
+        y = y0
+        while y < H:
+            p.draw.ellipse((cx - r, y - r, cx + r, y + r), fill=hole_ink, outline=max(0, hole_ink - 40), width=2)
+            y += 150
+    for x in (strip, W - strip):  # the strips' perforations: short cuts down the page
+        for y in range(p.rng.randint(0, 12), H, 18):
+            p.draw.line((x, y, x, y + 9), fill=150, width=2)
+    for y in (p.rng.randint(30, 70), H - p.rng.randint(30, 70)):  # the pages' tear lines across
+        for x in range(p.rng.randint(0, 14), W, 22):
+            p.draw.line((x, y, x + 11, y), fill=160, width=2)
+    return strip
+
+
+def _typed_rules(
+    p: Painter, xs: list[int], ruling: str, top: int, head_bottom: int, row_edges: list[int], totals_top: int,
+    bottom: int, line_mids: list[float],
+) -> None:
+    """Family P: a printer's rules: lines of dashes across the table (over and under the heading, between the
+    rows where the ruling has them, "=" over the totals, dashes under them) and "!" at every column's edge on
+    every printed line (none where the ruling is "rows")."""
+    width = xs[-1] - xs[0]
+
+    def across(y: float, ch: str) -> None:
+        n = max(1, int(width / max(1, p.width(ch))))
+        p.text(xs[0], y, ch * n)
+
+    across(top, "-")
+    across(head_bottom, "-")
+    if ruling in ("full", "rows"):
+        for y in row_edges[:-1]:
+            across(y, "-")
+    across(totals_top, "=")
+    across(bottom, "-")
+    if ruling == "rows":
+        return
+    bar = p.width("!")
+    for y in line_mids:
+        for x in xs:
+            p.text(x - bar / 2, y, "!")
+
+
+def _blue_stamp(p: Painter, cx: float, cy: float, r: float, text: str) -> None:
+    """Family P: a round stamp in blue (violet) ink over the totals: in a grey scan lighter than the print,
+    its two rings and the employer round the rim, pressed unevenly (one side fainter), turned."""
+    size = int(2 * r + 40)
+    layer = Image.new("L", (size, size), 0)
+    d = ImageDraw.Draw(layer)
+    c = size / 2
+    d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=6)
+    d.ellipse((c - r * 0.7, c - r * 0.7, c + r * 0.7, c + r * 0.7), outline=255, width=3)
+    f = _font(str(p.style.font), max(14, int(r * 0.19)))
+    chars = text.upper()[:34]
+    for i, ch in enumerate(chars):
+        a = -math.pi + 2 * math.pi * i / max(len(chars), 1)
+        d.text((c + r * 0.85 * math.cos(a) - 7, c + r * 0.85 * math.sin(a) - 10), ch, font=f, fill=255)
+    word = p.rng.choice(("ЗА ЗАПЛАТИ", "СЧЕТОВОДСТВО", "КАСА"))
+    d.text((c - f.getlength(word) / 2, c - r * 0.12), word, font=f, fill=255)
+    turned = layer.rotate(p.rng.uniform(0, 360), resample=Image.Resampling.BILINEAR)
+    a = np.asarray(turned, dtype=np.float32) / 255.0
+    ramp = np.linspace(p.rng.uniform(0.35, 0.7), 1.0, size, dtype=np.float32)
+    a *= ramp[None, :] if p.rng.random() < 0.5 else ramp[:, None]
+    under = np.asarray(p.img.crop((int(cx - c), int(cy - c), int(cx - c) + size, int(cy - c) + size)), dtype=np.float32)
+    ink = p.rng.uniform(135, 170)  # blue ink: lighter than the ribbon's black in grey
+    out = under * (1 - a * 0.85) + np.minimum(under, ink) * (a * 0.85)
+    p.img.paste(Image.fromarray(out.clip(0, 255).astype(np.uint8)), (int(cx - c), int(cy - c)))
