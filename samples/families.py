@@ -1495,7 +1495,8 @@ def _p_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """Family P's file: a co-operative's name (of the file's years), the ЕГН under the name (its column gone,
     the name's heading over both), everything in capitals on a printout that prints them so (the truth is
     what is on the page), no more columns than a page holds."""
-    if habits.coop:
+    firm = any(w in ef.employer.replace("„", " ").replace("“", " ").split() for w in ("ЕТ", "ООД", "ЕООД", "АД", "ЕАД"))
+    if habits.coop or (firm and ef.start[0] < 1991):  # no sole trader or company before 1991: a co-operative then
         names = P_EMPLOYERS_1990S if ef.start[0] >= 1992 else P_EMPLOYERS_SOCIALIST
         ef.employer = rng.choice(names)
     layout = [c for c in ef.layout if not (c in ("advance", "union_fee") and len(ef.layout) > 11)]

@@ -12,10 +12,14 @@
 # O is held out from session 11 (2026-12-03, helper s20-famo; made before N was measured, no page of it read by the reader, any seed):
 # generated here (seed 2038), measured only once, by the lead, at the end of a later session; its `run` line is
 # commented out until then.
+# P is held out from its making in session 12 (2026-12-03, helper s21-famp; no page of it read by the reader, any
+# seed): generated here (seed 2039), measured only once, by the lead, at the end of a later session (after O); no `run`
+# line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen P --pages 16 --seed 2039 --family P  # held out: not benched by this script
 gen O --pages 16 --seed 2038 --family O  # held out: not benched by this script (see the commented run line)
 gen N --pages 16 --seed 2037 --family N
 gen M --pages 16 --seed 2036 --family M

@@ -8,7 +8,7 @@ APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-bul             # OCR
   hunspell-bg                                 # Bulgarian spelling dictionary: is a word of the employer's name a word?
   libtesseract-dev libleptonica-dev g++ pkg-config  # tesserocr built against that same tesseract
-  fonts-freefont-ttf fonts-paratype fonts-cmu fonts-gnutypewriter fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-anonymous-pro fonts-go fonts-crosextra-carlito fonts-oldstandard fonts-urw-base35 fonts-sil-gentiumplus fonts-noto-mono fonts-jetbrains-mono fonts-linuxlibertine fonts-hack fonts-fantasque-sans fonts-ebgaramond fonts-firacode fonts-sil-charis fonts-sil-andika  # sample sheets (K: anonymous-pro to oldstandard; L: urw-base35 to noto-mono; M: jetbrains-mono, linuxlibertine; N: hack to ebgaramond; O: the last three), certificates
+  fonts-freefont-ttf fonts-paratype fonts-cmu fonts-gnutypewriter fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-anonymous-pro fonts-go fonts-crosextra-carlito fonts-oldstandard fonts-urw-base35 fonts-sil-gentiumplus fonts-noto-mono fonts-jetbrains-mono fonts-linuxlibertine fonts-hack fonts-fantasque-sans fonts-ebgaramond fonts-firacode fonts-sil-charis fonts-sil-andika fonts-3270 fonts-monoid fonts-mononoki fonts-roboto-unhinted fonts-lato  # sample sheets (K: anonymous-pro to oldstandard; L: urw-base35 to noto-mono; M: jetbrains-mono, linuxlibertine; N: hack to ebgaramond; O: firacode to sil-andika; P: the last five), certificates
   poppler-utils                               # pdftoppm for the ICDAR benchmark
   redis-server postgresql                     # production backends (integration tests start them)
   sane-utils                                  # scanner drivers (SANE test backend)
