@@ -875,11 +875,11 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         else:
             p.hline(xs[a] + pad, xs[b + 1] - pad, top + band)
     if style.typed_rules:  # family P: the printer's rules are characters on lines of their own
-        heads = [top + head_h / 2 + (k - (head_lines - 1) / 2) * line_h for k in range(head_lines)]
+        head_mids = [top + head_h / 2 + (k - (head_lines - 1) / 2) * line_h for k in range(head_lines)]
         spans = zip([top + head_h + num_h + carried_h, *row_edges[:-1]], row_edges, strict=False)
         at = (0.32, 0.74) if sheet.egn_under_name else (0.5,)  # the printed lines of a row
         rows_mid = [a + (b - a) * k for a, b in spans for k in at]
-        _typed_rules(p, xs, style.ruling, top, top + head_h, row_edges, yrow, bottom, [*heads, *rows_mid, yrow + total_h / 2])
+        _typed_rules(p, xs, style.ruling, top, top + head_h, row_edges, yrow, bottom, [*head_mids, *rows_mid, yrow + total_h / 2])
     elif style.ruled and style.ruling == "head":  # only the heading boxed, and a rule over the totals
         for k, x in enumerate(xs):
             p.vline(x, top + (band if k in inner else 0), top + head_h + num_h)
@@ -1203,10 +1203,10 @@ def _fanfold(p: Painter) -> int:
     hole_ink = p.rng.randint(60, 170)  # what lay under the sheet shows through the holes
     y0 = p.rng.uniform(20, 150)
     for cx in (strip / 2, W - strip / 2):
-        y = y0
-        while y < H:
-            p.draw.ellipse((cx - r, y - r, cx + r, y + r), fill=hole_ink, outline=max(0, hole_ink - 40), width=2)
-            y += 150
+        yh = y0
+        while yh < H:
+            p.draw.ellipse((cx - r, yh - r, cx + r, yh + r), fill=hole_ink, outline=max(0, hole_ink - 40), width=2)
+            yh += 150
     for x in (strip, W - strip):  # the strips' perforations: short cuts down the page
         for y in range(p.rng.randint(0, 12), H, 18):
             p.draw.line((x, y, x, y + 9), fill=150, width=2)
@@ -1239,9 +1239,9 @@ def _typed_rules(
     if ruling == "rows":
         return
     bar = p.width("!")
-    for y in line_mids:
+    for ym in line_mids:
         for x in xs:
-            p.text(x - bar / 2, y, "!")
+            p.text(x - bar / 2, ym, "!")
 
 
 def _blue_stamp(p: Painter, cx: float, cy: float, r: float, text: str) -> None:
@@ -1256,8 +1256,8 @@ def _blue_stamp(p: Painter, cx: float, cy: float, r: float, text: str) -> None:
     f = _font(str(p.style.font), max(14, int(r * 0.19)))
     chars = text.upper()[:34]
     for i, ch in enumerate(chars):
-        a = -math.pi + 2 * math.pi * i / max(len(chars), 1)
-        d.text((c + r * 0.85 * math.cos(a) - 7, c + r * 0.85 * math.sin(a) - 10), ch, font=f, fill=255)
+        ang = -math.pi + 2 * math.pi * i / max(len(chars), 1)
+        d.text((c + r * 0.85 * math.cos(ang) - 7, c + r * 0.85 * math.sin(ang) - 10), ch, font=f, fill=255)
     word = p.rng.choice(("ЗА ЗАПЛАТИ", "СЧЕТОВОДСТВО", "КАСА"))
     d.text((c - f.getlength(word) / 2, c - r * 0.12), word, font=f, fill=255)
     turned = layer.rotate(p.rng.uniform(0, 360), resample=Image.Resampling.BILINEAR)
