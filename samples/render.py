@@ -532,7 +532,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     # Column widths from content, then the spare width shared by weight.
     cols = list(sheet.layout)
-    pad = int(fs * 0.45)
+    pad = int(fs * (0.8 if style.typed_rules else 0.45))  # family P: a character's room beside the printed "!"
     hs = style.heading_scale
     line_h = int(fs * 1.25 * hs)
     # family K: the narrow columns (numbers, but the ЕГН) headed on their side
@@ -1226,7 +1226,7 @@ def _typed_rules(
     width = xs[-1] - xs[0]
 
     def across(y: float, ch: str) -> None:
-        n = max(1, int(width / max(1, p.width(ch))))
+        n = max(1, math.ceil(width / max(1, p.width(ch))))
         p.text(xs[0], y, ch * n)
 
     across(top, "-")
