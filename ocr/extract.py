@@ -139,7 +139,11 @@ def _two_sheets(
     given_to_upright = np.linalg.inv(to_given)
     boxes = [_map_box(r.bbox, given_to_upright) for r in page.rows if r.bbox]
     narrow = bool(boxes) and max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 0.55 * w
-    if w < 1.2 * h or not (hinted or narrow or _looks_wrong(page)):
+    # a reading that looks wrong (few valid ЕГН) may be two sheets read as one table; not when it found
+    # people's names on most rows: its table was read, its ЕГН poorly (boxed, a face the models misread), and
+    # two sheets read as one table show their gutter or their columns named twice (``hinted``)
+    poor = _looks_wrong(page) and not names_read(page)
+    if w < 1.2 * h or not (hinted or narrow or poor):
         return None
     mid = w // 2
     halves = []

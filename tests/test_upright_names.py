@@ -70,3 +70,32 @@ def test_names_read_wants_two_lexicon_words_on_most_rows_and_three_rows():
     assert not names_read(_page(NAMES[:2]))  # two rows: too few to say
     assert not names_read(_page(NAMES[:2] + ["Ррр Ннн", "Ееее Оаоа", "Пнн"]))  # two of five
     assert not names_read(_page(["Фаня Ррр", "Васил Ннн", "Пламен Ооо"]))  # one lexicon word each
+
+
+def _halves_read(monkeypatch: pytest.MonkeyPatch, page: PayrollPage) -> list[tuple[int, ...]]:
+    read: list[tuple[int, ...]] = []
+
+    def fake_read_page(part, **_):
+        read.append(part.shape)
+        return PayrollPage(image="x")
+
+    monkeypatch.setattr(extract, "read_page", fake_read_page)
+    wide = np.full((1000, 2000), 255, np.uint8)  # a landscape scan; the rows across it (not one half's)
+    assert extract._two_sheets(wide, "x", 300, page, False, Engine()) is None
+    return read
+
+
+def test_a_wide_reading_with_names_on_most_rows_is_not_read_again_in_halves(monkeypatch):
+    """J dev 1018, N dev 6011, 6015: no valid ЕГН read, the names were; the right half (figures only) was
+    read for a second sheet that is not there, 0.5-1.1 s of CPU a page."""
+    wide = _page(NAMES)
+    for r in wide.rows:
+        r.bbox = [50, r.bbox[1], 1900, r.bbox[3]]
+    assert _halves_read(monkeypatch, wide) == []
+
+
+def test_a_wide_reading_without_names_is_still_read_in_halves(monkeypatch):
+    wide = _page(["Ееее Оаоа", "Пнн Ррр", "ааа ссс", "Хнаоо Ррое"])
+    for r in wide.rows:
+        r.bbox = [50, r.bbox[1], 1900, r.bbox[3]]
+    assert _halves_read(monkeypatch, wide) == [(1000, 1000)]  # the right half: no sheet, the left not read
