@@ -110,5 +110,6 @@ def flatten(gray: np.ndarray, bend: np.ndarray) -> np.ndarray:
     for y0 in range(0, h, FLATTEN_STRIP):
         y1 = min(h, y0 + FLATTEN_STRIP)
         map_y = rows[y0:y1] + shift
-        out[y0:y1] = cv2.remap(gray, map_x[: y1 - y0], map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        strip = map_x[: y1 - y0]
+        out[y0:y1] = cv2.remap(gray, strip, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return out
