@@ -68,6 +68,7 @@ from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
 from .unplaced import flag_unplaced
 from .upright import at_a_glance as upright_at_a_glance
+from .upright import names_read
 
 
 def extract_image(
@@ -77,8 +78,9 @@ def extract_image(
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
     turns_read = 0
-    # fed sideways or upside down? (not when upright at a glance) ask the engine's orientation detector
-    if _looks_wrong(page) and not upright_at_a_glance(image, dpi):
+    # fed sideways or upside down? (not when names were read, nor when upright at a glance) ask the engine's
+    # orientation detector
+    if _looks_wrong(page) and not names_read(page) and not upright_at_a_glance(image, dpi):
         gray = preprocess.to_gray(image)
         asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
                  engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
@@ -137,7 +139,11 @@ def _two_sheets(
     given_to_upright = np.linalg.inv(to_given)
     boxes = [_map_box(r.bbox, given_to_upright) for r in page.rows if r.bbox]
     narrow = bool(boxes) and max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 0.55 * w
-    if w < 1.2 * h or not (hinted or narrow or _looks_wrong(page)):
+    # a reading that looks wrong (few valid ЕГН) may be two sheets read as one table; not when it found
+    # people's names on most rows: its table was read, its ЕГН poorly (boxed, a face the models misread), and
+    # two sheets read as one table show their gutter or their columns named twice (``hinted``)
+    poor = _looks_wrong(page) and not names_read(page)
+    if w < 1.2 * h or not (hinted or narrow or poor):
         return None
     mid = w // 2
     halves = []

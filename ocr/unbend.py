@@ -94,10 +94,22 @@ def _running_median5(d: np.ndarray) -> np.ndarray:
     return np.concatenate([[cut(0), cut(1)], inner, [cut(n - 2), cut(n - 1)]])
 
 
+FLATTEN_STRIP = 128  # rows of the page moved back at a time (``flatten``)
+
+
 def flatten(gray: np.ndarray, bend: np.ndarray) -> np.ndarray:
-    """The page with every column moved up or down by its ``bend``: rows straight again."""
+    """The page with every column moved up or down by its ``bend``: rows straight again. Made a strip of
+    rows at a time, each strip's maps small enough to stay in the cache: the same pixels as one remap of
+    the page with two page-sized maps (70 MB written and read again: ~0.1 s CPU a bent page, N dev)."""
     h, w = gray.shape
-    map_x = np.empty((h, w), dtype=np.float32)  # filled by broadcasting: no tiled copy, no second cast
+    out = np.empty_like(gray)
+    rows = np.arange(h, dtype=np.float32)[:, None]
+    shift = bend[None, :].astype(np.float32)
+    map_x = np.empty((min(h, FLATTEN_STRIP), w), dtype=np.float32)  # every strip's: filled once
     map_x[:] = np.arange(w, dtype=np.float32)
-    map_y = np.arange(h, dtype=np.float32)[:, None] + bend[None, :].astype(np.float32)
-    return cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    for y0 in range(0, h, FLATTEN_STRIP):
+        y1 = min(h, y0 + FLATTEN_STRIP)
+        map_y = rows[y0:y1] + shift
+        strip = map_x[: y1 - y0]
+        out[y0:y1] = cv2.remap(gray, strip, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return out

@@ -24,7 +24,8 @@ def _command_words(image: np.ndarray, tmp: Path, lang: str, whitelist: str | Non
     """The words the `tesseract` command writes for ``image`` (TSV): text, whole-percent confidence, box."""
     path = tmp / "pass.bmp"
     cv2.imwrite(str(path), image)
-    cmd = ["tesseract", str(path), "-", "-l", lang, "--psm", "6", "-c", "preserve_interword_spaces=0"]
+    cmd = ["tesseract", str(path), "-", "-l", lang, "--psm", "6", "-c", "preserve_interword_spaces=0",
+           "-c", "tessedit_do_invert=0"]  # fmt: skip
     if whitelist:
         cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
     tsv = subprocess.run([*cmd, "tsv"], capture_output=True, check=True, text=True).stdout

@@ -1,0 +1,101 @@
+"""A page whose reading as given found people's names on most rows is not read again turned, even when it
+fails the glance (N dev 6013: boxed ЕГН on a dusty scan, read four more times turned and in halves, 10.9 s
+of CPU against plain tesseract's 1.8 s, and the reading as given kept); a reading without names still is."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from archive_core.records import PayrollPage, PayrollRow
+from ocr import extract
+from ocr.geometry import Word
+from ocr.upright import at_a_glance, names_read
+
+NAMES = ["Фаня Цветанова Бъчварова", "Васил Николов Тодоров", "Пламен Петров Ярков", "Лазар Стоянов Чолаков"]
+
+
+class Engine:
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)) -> list[Word]:
+        return []
+
+    def figures(self, image, *, whitelist) -> list[Word]:
+        return []
+
+    def orientation(self, gray, *, dpi) -> int:
+        self.asked.append("orientation")
+        return 2
+
+
+def _page(names: list[str]) -> PayrollPage:
+    # no ЕГН read (boxed digit by digit): the reading "looks wrong" by its ЕГН
+    return PayrollPage(image="x", rows=[PayrollRow(row=i, name=n, bbox=[10, 100 * i, 900, 100 * i + 40])
+                                        for i, n in enumerate(names, 1)])  # fmt: skip
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch, page: PayrollPage) -> tuple[list[int], Engine]:
+    turns: list[int] = []
+
+    def fake_read_page(image, *, quarter_turns, **_):
+        turns.append(quarter_turns)
+        as_given = quarter_turns == 0 and image.shape == (1400, 1000)  # not a half of a turned reading
+        return page if as_given else PayrollPage(image="x")
+
+    monkeypatch.setattr(extract, "read_page", fake_read_page)
+    engine = Engine()
+    img = np.full((1400, 1000), 255, np.uint8)  # portrait (no halves), blank: it fails the glance
+    assert not at_a_glance(img, 300)
+    got = extract.extract_image(img, image_name="x", engine=engine)
+    assert [r.name for r in got.rows] == [r.name for r in page.rows]
+    return turns, engine
+
+
+def test_a_reading_with_names_on_most_rows_is_not_read_turned(monkeypatch):
+    turns, engine = _reads(monkeypatch, _page(NAMES))
+    assert turns == [0]
+    assert engine.asked == []  # the orientation detector not asked
+
+
+def test_a_reading_without_names_is_still_read_turned(monkeypatch):
+    turns, engine = _reads(monkeypatch, _page(["Ееее Оаоа", "Пнн Ррр", "ааа ссс", "Хнаоо Ррое"]))
+    assert turns[:3] == [0, 2, 1] and 3 in turns  # the detector's answer first, then every other way
+    assert engine.asked == ["orientation", "orientation"]
+
+
+def test_names_read_wants_two_lexicon_words_on_most_rows_and_three_rows():
+    assert names_read(_page(NAMES))
+    assert not names_read(_page(NAMES[:2]))  # two rows: too few to say
+    assert not names_read(_page(NAMES[:2] + ["Ррр Ннн", "Ееее Оаоа", "Пнн"]))  # two of five
+    assert not names_read(_page(["Фаня Ррр", "Васил Ннн", "Пламен Ооо"]))  # one lexicon word each
+
+
+def _halves_read(monkeypatch: pytest.MonkeyPatch, page: PayrollPage) -> list[tuple[int, ...]]:
+    read: list[tuple[int, ...]] = []
+
+    def fake_read_page(part, **_):
+        read.append(part.shape)
+        return PayrollPage(image="x")
+
+    monkeypatch.setattr(extract, "read_page", fake_read_page)
+    wide = np.full((1000, 2000), 255, np.uint8)  # a landscape scan; the rows across it (not one half's)
+    assert extract._two_sheets(wide, "x", 300, page, False, Engine()) is None
+    return read
+
+
+def test_a_wide_reading_with_names_on_most_rows_is_not_read_again_in_halves(monkeypatch):
+    """J dev 1018, N dev 6011, 6015: no valid ЕГН read, the names were; the right half (figures only) was
+    read for a second sheet that is not there, 0.5-1.1 s of CPU a page."""
+    wide = _page(NAMES)
+    for r in wide.rows:
+        r.bbox = [50, r.bbox[1], 1900, r.bbox[3]]
+    assert _halves_read(monkeypatch, wide) == []
+
+
+def test_a_wide_reading_without_names_is_still_read_in_halves(monkeypatch):
+    wide = _page(["Ееее Оаоа", "Пнн Ррр", "ааа ссс", "Хнаоо Ррое"])
+    for r in wide.rows:
+        r.bbox = [50, r.bbox[1], 1900, r.bbox[3]]
+    assert _halves_read(monkeypatch, wide) == [(1000, 1000)]  # the right half: no sheet, the left not read
