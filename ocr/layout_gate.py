@@ -31,7 +31,7 @@ from decimal import Decimal
 from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview
 
-from . import checks, columns, misread_sums, plausibility
+from . import checks, columns, plausibility
 
 FIGURES = ("days_worked", *checks.MONEY)
 # a proof fails when fewer than these shares of its items hold (chosen by measurement on dev pages)
@@ -39,9 +39,6 @@ ROWS_PROVED = 0.75  # rows with their own person (a name, a valid ЕГН of thei
 NUMBERS_READ = 0.5  # printed numbers read, of the rows (fewer: the numbers are the order's guess)
 COLUMNS_PROVED = 1.0  # the page's figure columns placed by heading or total
 SUMS_PROVED = 0.6  # rows whose checkable sums hold, of the rows with one
-# ... where every column is placed by its heading or its total, rows whose sums fail by a figure misread
-# (``misread_sums``) count with them, so long as this share of the rows' sums hold as read
-SUMS_HOLD_AS_READ = 0.3
 MIN_ROWS = 2  # fewer rows than this prove nothing either way
 
 
@@ -61,7 +58,6 @@ class Proof:
     placed: list[str] = field(default_factory=list)  # ... placed by heading or total
     sum_rows: int = 0  # rows with a checkable sum
     sum_rows_ok: int = 0  # ... all of whose sums hold
-    sum_rows_misread: int = 0  # ... whose failing sums would hold with a figure changed by a digit or two
     summed: list[str] = field(default_factory=list)  # money columns a row sum ties to others
 
 
@@ -134,7 +130,6 @@ def prove(
         if sums:
             p.sum_rows += 1
             p.sum_rows_ok += all(ok for ok, _ in sums)
-            p.sum_rows_misread += misread_sums.misread_only(d, present)
     p.summed = sorted({f for ok, names in checks.row_relations({f: Decimal(1) for f in checks.MONEY if f in present})
                        for f in names})  # fmt: skip
     for c, k in enumerate(kinds):
@@ -159,7 +154,7 @@ def failures(p: Proof) -> list[str]:
         p.numbers_read < NUMBERS_READ * p.rows or p.numbers < NUMBERS_READ * p.rows or p.breaks > 0
     ):  # fmt: skip
         out.append("numbers")
-    if len(p.columns) - len(unplaced(p)) < COLUMNS_PROVED * len(p.columns) or not (sums_hold(p) or sums_misread(p)):
+    if len(p.columns) - len(unplaced(p)) < COLUMNS_PROVED * len(p.columns) or not sums_hold(p):
         out.append("columns")
     return out
 
@@ -167,17 +162,6 @@ def failures(p: Proof) -> list[str]:
 def sums_hold(p: Proof) -> bool:
     """The row sums hold on most rows that have one (or no row has one)."""
     return not p.sum_rows or p.sum_rows_ok >= SUMS_PROVED * p.sum_rows
-
-
-def sums_misread(p: Proof) -> bool:
-    """Every figure column placed by its heading or its total, and the row sums hold on most rows once the
-    rows whose failing sums a misread figure explains are counted (E dev 501 p14: the net pay misread on 7
-    of 13 rows, each in review for its sum); the sums as read hold on ``SUMS_HOLD_AS_READ`` of them."""
-    return (
-        bool(p.columns) and all(k in p.placed for k in p.columns)
-        and p.sum_rows_ok >= SUMS_HOLD_AS_READ * p.sum_rows
-        and p.sum_rows_ok + p.sum_rows_misread >= SUMS_PROVED * p.sum_rows
-    )  # fmt: skip
 
 
 def unplaced(p: Proof) -> list[str]:
