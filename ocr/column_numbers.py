@@ -16,6 +16,10 @@ from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
 MIN_NUMBERS = 4  # cells read as the column's number, at the least
+# of the numbers read, those that rise one a column, at the least: on a faint line a few are misread (K dev
+# 3001 p11: `4 2 _ _ 6 _ 7 8 9 18`, 1, 5 and 10 misread; a person's line never gets here, its name, ЕГН and
+# amounts are longer than a column's number)
+RISING = 0.6
 
 
 def _number(text: str) -> int | None:
@@ -26,6 +30,18 @@ def _number(text: str) -> int | None:
     return n if n is not None and 1 <= n <= MAX_NUMBER else None
 
 
+def _marks(cells: list[str]) -> list[tuple[int, str]]:
+    """Each mark of ``cells`` (whitespace apart) with its place: a cell's place, or one place a mark where
+    a grid that joined columns holds two or more of their numbers (K dev 3001 p7: `2 з 4`, `9 10`)."""
+    out: list[tuple[int, str]] = []
+    place = 0
+    for t in cells:
+        words = t.split()
+        out += [(place + i, w) for i, w in enumerate(words)]
+        place += max(1, len(words))
+    return out
+
+
 def is_column_numbers(cells: list[str]) -> bool:
     """``cells`` (one grid row's texts, left to right) are a form's column numbers."""
     filled = [t.strip() for t in cells if t.strip()]
@@ -33,14 +49,15 @@ def is_column_numbers(cells: list[str]) -> bool:
         return False
     if _marks_in_every_column(cells):
         return True
-    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for t in filled):
+    marks = _marks(cells)
+    if any(sum(ch.isalpha() for ch in t) > 2 or len(normalise.digits(t)) > 2 for _, t in marks):
         return False  # a word, an ЕГН or an amount: a person's line
-    numbers = [(c, n) for c, t in enumerate(cells) if t.strip() and (n := _number(t)) is not None]
-    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(filled):
+    numbers = [(c, n) for c, t in marks if (n := _number(t)) is not None]
+    if len(numbers) < MIN_NUMBERS or len(numbers) < 0.7 * len(marks):
         return False
     rising = _rising(numbers)
     return (
-        len(rising) >= max(MIN_NUMBERS, 0.75 * len(numbers))
+        len(rising) >= max(MIN_NUMBERS, RISING * len(numbers))
         and rising[0] <= 3
         and rising[-1] - rising[0] >= (len(rising) - 1) / 2
     )
@@ -66,8 +83,14 @@ def _rising(numbers: list[tuple[int, int]]) -> list[int]:
     best: list[list[int]] = []
     for i, (c, n) in enumerate(numbers):
         prev = [best[j] for j in range(i) if 0 <= n - numbers[j][1] <= c - numbers[j][0] + 1]
-        best.append([*max(prev, key=len, default=[]), n])
-    return max(best, key=len)
+        best.append([*max(prev, key=_longer_lower, default=[]), n])
+    return max(best, key=_longer_lower)
+
+
+def _longer_lower(run: list[int]) -> tuple[int, int]:
+    """Runs compared: the longer, and of two as long the one from the lower number (the first column's `1`
+    misread as `4` starts a run as long as the one from `2`)."""
+    return len(run), -run[0]
 
 
 def drop_column_numbers(s: Sheet) -> int | None:

@@ -24,6 +24,7 @@ from . import (
     checks,
     column_numbers,
     columns,
+    day_rate,
     ditto,
     dotted_zeros,
     egn_guard,
@@ -344,6 +345,7 @@ def read_page(
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
+    day_rate.settle_days(drafts, kinds, s.texts)  # the day's rate printed beside: pay / days, to the stotinka
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
     ditto.fill_days(s, drafts, kinds, marks)  # a ditto mark in the days: the row above's, in review unless sure

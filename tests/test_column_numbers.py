@@ -51,3 +51,16 @@ def test_column_numbers_misread_on_a_faint_line_are_no_person():
     assert is_column_numbers(["4", "2", "з", "а", "5", "5", "т", "з", "»", "зе"])
     assert not is_column_numbers(["4", "", "", "", "5", "", "", "", "", ""])  # marks in a few columns only
     assert not is_column_numbers(["", "", "", "", "", "", "", "1 544,03", "", ""])
+
+
+def test_column_numbers_with_a_few_misread_or_two_in_a_joined_cell_are_no_person():
+    # K dev 3001 (20 pages) p11 as read: `1`, `5` and `10` misread (`4`, `6`, `18`), `3`, `4`, `6` read empty;
+    # taken for the first person's row, every person was cited under the line above and the page went whole
+    # to review
+    assert is_column_numbers(["4", "2", "", "", "6", "", "7", "8", "9", "18"])
+    assert is_column_numbers(["1", "2", "8", "", "", "", "7", "8", "9", "18"])  # p18
+    assert is_column_numbers(["1", "2 з 4", "6", "7", "8", "9 10"])  # p7: a grid that joined columns
+    assert not is_column_numbers(["1", "2 з 4", "6", "7", "8", "9 104"])  # an amount in the line: a person's
+    assert not is_column_numbers(["4", "", "", "", "6", "", "", "18", "", ""])  # three marks: too few
+    s = _sheet(["4", "2", "", "", "6", "", "7", "8", "9", "18"], P1, P2)
+    assert drop_column_numbers(s) == 1 and [t[0] for t in s.texts] == ["1.", "2."]
