@@ -51,6 +51,7 @@ from . import (
     two_line,
     unproved_net,
     unproved_numbers,
+    unread_people,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
@@ -363,6 +364,7 @@ def read_page(
     proof = layout_gate.prove(drafts, kinds, s.headings, totals, carried, read, year, month)
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
+    unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     page = sheet.to_page(image_name, s.header, drafts, totals)
-    page.page_review = doubt or layout or lost or merged
+    page.page_review = doubt or layout or lost or merged or unread
     return page

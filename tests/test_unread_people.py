@@ -1,0 +1,59 @@
+"""A valid ЕГН the page shows and no row holds is a person the grid lost (J dev 1001 p16/p17: a table in
+very small print, two people's lines never became rows): the person comes back as a row in review, with
+the ЕГН as the page shows it, and the page goes to review as a page — never a person silently missing."""
+
+from __future__ import annotations
+
+from archive_api.i18n_reasons import REASON_WORDS
+from archive_core import egn as egn_mod
+from archive_core.records import SCORED_FIELDS
+from ocr import checks
+from ocr.geometry import Box, Grid, Word
+from ocr.unread_people import PEOPLE_UNREAD, restore_unread
+
+GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 150, 200, 250], ruled=True)
+A, B, C = "4103272127", "4411165236", "5111256403"
+
+
+def _row(egn: str | None, y: int, **values: object) -> checks.RowDraft:
+    return checks.RowDraft(values={"egn": egn, **values}, bbox=[100, y, 1500, y + 50])
+
+
+def _same(box: Box) -> list[int]:
+    return box.as_list()
+
+
+def test_the_three_are_valid() -> None:
+    assert all(egn_mod.is_valid(e) for e in (A, B, C))
+
+
+def test_a_person_no_row_holds_comes_back_in_review_between_its_neighbours() -> None:
+    drafts = [_row(A, 100, name="Румен Щерев"), _row(C, 200, name="Йордан Атанасов")]
+    words = [Word(A, 0.9, Box(420, 110, 600, 140)), Word(B, 0.9, Box(420, 160, 600, 190)),
+             Word(C, 0.9, Box(420, 210, 600, 240))]
+    review = restore_unread(drafts, words, GRID, _same)
+    assert review is not None and review.reason == PEOPLE_UNREAD and review.detail == B
+    assert [d.values.get("egn") for d in drafts] == [A, B, C]  # in its place on the sheet
+    lost = drafts[1]
+    assert set(lost.review) >= set(SCORED_FIELDS) and lost.review.reasons["egn"] == checks.UNREADABLE
+    assert lost.bbox == [100, 160, 1500, 190]
+
+
+def test_an_egn_a_row_holds_as_read_inside_another_cell_or_a_digit_off_is_no_lost_person() -> None:
+    off = B[:4] + ("0" if B[4] != "0" else "1") + B[5:]
+    for held in ([_row(B, 100)], [_row(None, 100, gross_pay=f"{B}75636.84")], [_row(off, 100)]):
+        words = [Word(f"ЕГН {B}", 0.9, Box(420, 110, 600, 140))]
+        assert restore_unread(held, words, GRID, _same) is None
+        assert len(held) == 1
+
+
+def test_ten_digits_that_are_no_valid_egn_and_longer_runs_are_left_alone() -> None:
+    bad = A[:9] + str((int(A[9]) + 1) % 10)
+    words = [Word(bad, 0.9, Box(420, 110, 600, 140)), Word(A + "5", 0.9, Box(420, 160, 600, 190))]
+    drafts = [_row(C, 100)]
+    assert restore_unread(drafts, words, GRID, _same) is None and len(drafts) == 1
+
+
+def test_the_screen_says_the_reason_in_both_languages() -> None:
+    assert "ЕГН" in REASON_WORDS["bg"][f"reason.{PEOPLE_UNREAD}"]
+    assert "ЕГН" in REASON_WORDS["en"][f"reason.{PEOPLE_UNREAD}"]
