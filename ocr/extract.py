@@ -278,7 +278,8 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
-    columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
+    cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
+    split_cents.join_sums_cut_at_point(s, cut)  # ... and its total
     split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18
     totals_texts = sheet.row_texts(s, s.totals_row)
     marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
