@@ -21,6 +21,7 @@ from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
+    box_rules,
     checks,
     column_numbers,
     columns,
@@ -269,6 +270,7 @@ def read_page(
         raise
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
+    box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright

@@ -27,7 +27,7 @@ from .sheet import Sheet
 
 GAP = 0.4  # a word's gap: at least this share of the figure's height (characters' own gaps are narrower)
 WIDTH = (0.5, 2.2)  # a unit's width, in figure heights (`д.` to `дни`, `лв.`)
-LOWER = 0.15  # a lowercase word's top sits this share of the figure's height below the figure's top, or more
+LOWER = 0.1  # a lowercase word's top sits this share of the figure's height below the figure's top, or more
 SHARE = 0.6  # of the column's inked cells end in a unit
 MIN_CELLS = 3
 ALIKE = 0.5  # the units' left and right edges agree down the column within this share of the height
@@ -42,6 +42,7 @@ class Piece:
     y0: int
     y1: int
     height: int  # the figure's height beside it
+    left: int = 0  # where the figure before it begins
 
 
 def _runs(filled: np.ndarray) -> list[tuple[int, int]]:
@@ -86,7 +87,7 @@ def trailing_unit(ink: np.ndarray, box: Box) -> Piece | None:
         if fh < 8 or unit is None or not WIDTH[0] * fh <= ux1 - ux0 <= WIDTH[1] * fh:
             continue
         if unit[0] - top >= LOWER * fh:  # a lowercase word; one as tall as the figure is figures
-            return Piece(x0 + ux0, x0 + ux1, y0, y1, fh)
+            return Piece(x0 + ux0, x0 + ux1, y0, y1, fh, x0 + words[0][0][0])
     return None
 
 
@@ -146,8 +147,9 @@ def take_off_units(a: Analysis, kinds: list[str], engine: OcrEngine) -> int:
     pieces = [p for ps in by_column.values() for p in ps]
     if not pieces:
         return 0
-    read = mosaic_read(a, [Box(p.x0 - 4, p.y0 - 4, p.x1 + 3, p.y1 + 2) for p in pieces], lambda m: engine.words(m, psm=6))
-    texts = {id(p): " ".join(w.text for w in ws) for p, ws in zip(pieces, read, strict=True)}
+    # each piece read with the figure before it (alone, a faint unit is read as nothing at all): its last word
+    read = mosaic_read(a, [Box(p.left - 4, p.y0 - 4, p.x1 + 3, p.y1 + 2) for p in pieces], lambda m: engine.words(m, psm=6))
+    texts = {id(p): ws[-1].text if ws else "" for p, ws in zip(pieces, read, strict=True)}
     taken = 0
     for ps in by_column.values():
         words = [p for p in ps if _a_word(texts[id(p)])]
