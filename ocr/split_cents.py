@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from . import columns
 from .geometry import Box, Word
 from .sheet import Sheet
 
@@ -115,9 +116,6 @@ def join_cents(s: Sheet) -> list[int]:
 
 
 
-_SPECK_AFTER = re.compile(r"\s*[.,'’`]\s*$")
-
-
 def join_sums_cut_at_point(s: Sheet, emptied: list[int]) -> None:
     """The totals' and the carried row's amounts in the columns the grid cut at their decimal point
     (``columns.join_split_amounts`` joined the people's rows' and returned ``emptied``): joined the same way,
@@ -126,4 +124,6 @@ def join_sums_cut_at_point(s: Sheet, emptied: list[int]) -> None:
     for r in (s.totals_row, s.carried_row):
         if r is not None:
             for c in emptied:
-                _join_cells(s, r, c, _SPECK_AFTER.sub("", s.text(r, c)))
+                cents = columns.stotinki_of(s.text(r, c))
+                if cents is not None:
+                    _join_cells(s, r, c, cents)

@@ -45,3 +45,13 @@ def test_a_column_of_two_digit_figures_with_no_cut_stays_apart() -> None:
     # no figure ends in a separator nor any stotinki begins with one: no cut seen, nothing joined
     body = [[r[0], r[1], "364", "21"] for r in ROWS[:3]]
     assert columns.join_split_amounts(body) == []
+
+
+def test_specks_on_either_side_of_the_stotinki_still_join() -> None:
+    # N dev 6001 p3 as read: the net pay cut at its point, specks read before or after the stotinki
+    body = [["1", "Илия Маринов Чолаков", "339.92", "44.87", "295.", "05", ""],
+            ["2", "Радка Тодорова Маринова", "12.26", "1.43", "10,", "83", ""],
+            ["3", "Донка Кирилова Юрукова", "133.32", "25.60", "107", ": 72", ""],
+            ["4", "Кирил Тодоров Златев", "171.75", "29.46", "142,", "29. ,", ""]]  # fmt: skip
+    assert columns.join_split_amounts(body) == [5]
+    assert [r[4] for r in body] == ["295.05", "10,83", "10772", "142,29"]
