@@ -11,7 +11,6 @@ place).
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from .analysis import Analysis

@@ -115,7 +115,6 @@ def join_cents(s: Sheet) -> list[int]:
     return cents
 
 
-
 def join_sums_cut_at_point(s: Sheet, emptied: list[int]) -> None:
     """The totals' and the carried row's amounts in the columns the grid cut at their decimal point
     (``columns.join_split_amounts`` joined the people's rows' and returned ``emptied``): joined the same way,

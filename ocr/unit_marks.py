@@ -63,7 +63,7 @@ def trailing_unit(ink: np.ndarray, box: Box) -> Piece | None:
     if y1 - y0 < 4 or x1 - x0 < 4:
         return None
     cell = ink[y0:y1, x0:x1] > 0
-    runs = _runs(cell.any(axis=0))
+    runs = _runs(np.asarray(cell.any(axis=0)))
     if len(runs) < 2:
         return None
     # the glyphs' height: the runs' median (a stamp or a speck in the cell makes the cell's ink taller)
@@ -148,7 +148,9 @@ def take_off_units(a: Analysis, kinds: list[str], engine: OcrEngine) -> int:
     if not pieces:
         return 0
     # each piece read with the figure before it (alone, a faint unit is read as nothing at all): its last word
-    read = mosaic_read(a, [Box(p.left - 4, p.y0 - 4, p.x1 + 3, p.y1 + 2) for p in pieces], lambda m: engine.words(m, psm=6))
+    read = mosaic_read(
+        a, [Box(p.left - 4, p.y0 - 4, p.x1 + 3, p.y1 + 2) for p in pieces], lambda m: engine.words(m, psm=6)
+    )
     texts = {id(p): ws[-1].text if ws else "" for p, ws in zip(pieces, read, strict=True)}
     taken = 0
     for ps in by_column.values():
@@ -164,7 +166,9 @@ def take_off_units(a: Analysis, kinds: list[str], engine: OcrEngine) -> int:
 
 # an amount (thousands apart or not) and after it, past a space, a unit word and what follows it (a stamp's
 # letters beside the figure), or letters with no digit
-_AMOUNT_AND_UNIT = re.compile(r"^\s*(\d[\d .'’]*[.,]\d{2})\s+(?:л[вaа]\b.*|[^\d\n]*[^\W\d][^\d\n]*)$", re.IGNORECASE)
+_AMOUNT_AND_UNIT = re.compile(
+    r"^\s*(\d[\d .'’]*[.,]\d{2})\s+(?:л[вaа]\b.*|[^\d\n]*[^\W\d][^\d\n]*)$", re.IGNORECASE
+)
 
 
 def amount_without_unit(text: str) -> str:

@@ -38,7 +38,10 @@ def _page(boxed: bool) -> Analysis:
 
 def _read(a: Analysis, engine: OcrEngine) -> list[str]:
     boxes = [a.grid.cell(r, 0) for r in range(1, a.grid.n_rows)]
-    return ["".join(w.text for w in ws) for ws in mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))]
+    return [
+        "".join(w.text for w in ws)
+        for ws in mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+    ]
 
 
 def test_the_boxes_sides_are_taken_off_and_the_egn_is_read(ocr_engine: OcrEngine) -> None:
