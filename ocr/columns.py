@@ -336,6 +336,16 @@ def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[st
 _ENDS_IN_SEPARATOR = re.compile(r"\d\s?[.,]\s*$")
 _STOTINKI = re.compile(r"^\s*\d{2}\s*$")
 _SEPARATOR_AND_STOTINKI = re.compile(r"^\s*[.,]\s*\d{2}\s*$")  # the point read on the stotinki's side: `, 98`
+# the stotinki with specks read beside them (`14 ,`, `: 72`, `29. ,`: family N's dust by the figure, N dev 6001
+# p1 and p3)
+_STOTINKI_SPECK = re.compile(r"^\s*[.,:;'’`]?\s*(\d{2})\s*(?:[.,:;'’`]\s*){0,2}$")
+
+
+def stotinki_of(text: str) -> str | None:
+    """The two digits of a stotinki cell the grid cut off an amount, specks beside them left out; None if
+    the cell holds anything else."""
+    m = _STOTINKI_SPECK.match(text)
+    return m.group(1) if m else None
 
 
 def join_split_amounts(body: list[list[str]]) -> list[int]:
@@ -352,12 +362,14 @@ def join_split_amounts(body: list[list[str]]) -> list[int]:
         cut = sum(bool(_ENDS_IN_SEPARATOR.search(a) and _STOTINKI.match(b)) for a, b in pairs)
         cut += sum(bool(digits(a) and _SEPARATOR_AND_STOTINKI.match(b)) for a, b in pairs)
         # every stotinki cell beside a figure without decimals of its own (its point may be lost: `2027` | `76`)
-        fits = all(not b.strip() or ((_STOTINKI.match(b) or _SEPARATOR_AND_STOTINKI.match(b)) and digits(a)
-                                     and not _SEPARATED.search(a)) for a, b in pairs)  # fmt: skip
+        fits = all(not b.strip() or ((_STOTINKI.match(b) or _SEPARATOR_AND_STOTINKI.match(b)
+                                      or _STOTINKI_SPECK.match(b)) and digits(a) and not _SEPARATED.search(a))
+                   for a, b in pairs)  # fmt: skip
         if cut >= 2 and fits:
             for r, (a, b) in zip(body, pairs, strict=True):
                 if b.strip():
-                    r[c], r[c + 1] = a.rstrip() + "".join(b.split()), ""
+                    plain = _STOTINKI.match(b) or _SEPARATOR_AND_STOTINKI.match(b)
+                    r[c], r[c + 1] = a.rstrip() + ("".join(b.split()) if plain else str(stotinki_of(b))), ""
             emptied.append(c + 1)
     return emptied
 

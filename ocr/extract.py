@@ -21,6 +21,7 @@ from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
+    box_rules,
     checks,
     column_numbers,
     columns,
@@ -49,6 +50,7 @@ from . import (
     stacked_numbers,
     stray_corrections,
     two_line,
+    unit_marks,
     unproved_net,
     unproved_numbers,
     unread_people,
@@ -275,6 +277,8 @@ def read_page(
             return PayrollPage(image=image_name)
         raise
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
+    unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
+    box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
@@ -286,8 +290,10 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
-    columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
+    cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
+    split_cents.join_sums_cut_at_point(s, cut)  # ... and its total
     split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18
+    unit_marks.strip_unit_words(s)  # `234,20 лв` read by the text model: the amount
     totals_texts = sheet.row_texts(s, s.totals_row)
     marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
     kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from . import columns
 from .geometry import Box, Word
 from .sheet import Sheet
 
@@ -63,12 +64,13 @@ def _amount(leva: str, cents: str) -> str | None:
     return f"{a.rstrip('.,')}.{b}"
 
 
-def _join_cells(s: Sheet, r: int, c: int) -> None:
-    """The totals' or the carried row's leva and stotinki cells as one word (``sheet.sums`` reads cells)."""
-    joined = _amount(s.text(r, c - 1), s.text(r, c))
-    if joined is None:
-        return
+def _join_cells(s: Sheet, r: int, c: int, cents: str | None = None) -> None:
+    """The totals' or the carried row's leva and stotinki cells as one word (``sheet.sums`` reads cells);
+    ``cents``: the stotinki cell's text as to be read (default: as read)."""
+    joined = _amount(s.text(r, c - 1), s.text(r, c) if cents is None else cents)
     ws = s.cells.get((r, c - 1), []) + s.cells.get((r, c), [])
+    if joined is None or not ws:
+        return
     box = Box(
         min(w.box.x0 for w in ws),
         min(w.box.y0 for w in ws),
@@ -111,3 +113,16 @@ def join_cents(s: Sheet) -> list[int]:
                 _join_cells(s, r, c)
     s.cents = cents
     return cents
+
+
+def join_sums_cut_at_point(s: Sheet, emptied: list[int]) -> None:
+    """The totals' and the carried row's amounts in the columns the grid cut at their decimal point
+    (``columns.join_split_amounts`` joined the people's rows' and returned ``emptied``): joined the same way,
+    a speck read after the stotinki left out (N dev 6001 p1: `1998` | `07`, the net pay's total read 19.98
+    and the column placed by nothing)."""
+    for r in (s.totals_row, s.carried_row):
+        if r is not None:
+            for c in emptied:
+                cents = columns.stotinki_of(s.text(r, c))
+                if cents is not None:
+                    _join_cells(s, r, c, cents)

@@ -26,6 +26,12 @@ def doubt_unproved(
     if "gross_pay" not in present:
         return
     by_column = {f: checks._adds_up(drafts, totals, f, carried) and _own_total(totals, f) for f in PROVED}
+    lone = _lone_of_the_other_size(drafts, present)
+    if lone is not None:  # adding up to its total proves its figures, not what they are
+        by_column[lone] = False
+        for d in drafts:
+            if d.values.get(lone) is not None and lone not in d.review:
+                d.review.update([lone], reason=checks.UNPROVED)
     for d in drafts:
         for f in PROVED:
             if f not in present or d.values.get(f) is None or f in d.review:
@@ -59,3 +65,17 @@ def _whole_pay(d: checks.RowDraft) -> bool:
     if g is None or ded is None or ded < g or ded <= 0:
         return False
     return n != 0 or "net_pay" in d.review
+
+
+def _lone_of_the_other_size(drafts: list[checks.RowDraft], present: list[str]) -> str | None:
+    """Where only one of the deductions and the net pay was found beside the gross pay, no row sum says which
+    it is (headings and the columns' order alone named it). A net pay under half the row's gross pay on most
+    rows is the deductions' size, deductions over half of it the net pay's: that column, else None (N dev 6001
+    p16: the net pay's column not found, the deductions' taken for it, every row's net pay its deductions)."""
+    found = [f for f in PROVED if f in present]
+    if len(found) != 1:
+        return None
+    f = found[0]
+    pairs = [(g, v) for d in drafts if (g := d.dec("gross_pay")) and g > 0 and (v := d.dec(f)) is not None]
+    other = sum((v < g / 2) if f == "net_pay" else (v > g / 2) for g, v in pairs)
+    return f if pairs and other > len(pairs) / 2 else None

@@ -74,3 +74,16 @@ def test_net_pay_where_no_deductions_column_was_found_goes_to_review() -> None:
 
 def test_the_reason_is_worded_in_both_languages() -> None:
     assert all(f"reason.{checks.UNPROVED}" in TEXTS[lang] for lang in ("bg", "en"))
+
+
+def test_a_lone_net_pay_column_of_the_deductions_size_goes_to_review_though_it_adds_up() -> None:
+    # N dev 6001 p16: the net pay's column not found, the deductions' taken for it; the column adds up to its
+    # printed total (the deductions' total), and no row sum can tell: every row's net pay was its deductions
+    rows = [_row("265.53", None, "31.33"), _row("47.15", None, "9.38"), _row("232.39", None, "29.98")]
+    present = ["gross_pay", "net_pay"]
+    unproved_net.doubt_unproved(rows, {"net_pay": "70.69", "gross_pay": "545.07"}, present, {})
+    assert all(r.review.reasons.get("net_pay") == checks.UNPROVED for r in rows)
+    # a lone net pay of its own size stays proved by its total
+    rows = [_row("265.53", None, "234.20"), _row("47.15", None, "37.77"), _row("232.39", None, "202.41")]
+    unproved_net.doubt_unproved(rows, {"net_pay": "474.38", "gross_pay": "545.07"}, present, {})
+    assert not any(r.review for r in rows)
