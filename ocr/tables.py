@@ -507,6 +507,17 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
+    """The ruled grid is a small box (the recap of the totals under a sheet ruled by rows only: M dev 5009
+    page 2, its 3 vertical rules the only ones on the page, the grid found in it and the eleven people's
+    rows lost, 72 fields wrong without a flag): three horizontal rules or more outside it run more than
+    twice its width, the rules of the table the box is not."""
+    width = grid.xs[-1] - grid.xs[0]
+    longer = [h for h in rules.horizontal
+              if h.length > 2 * width and not grid.ys[0] - 25 <= h.pos <= grid.ys[-1] + 25]  # fmt: skip
+    return len(longer) >= 3
+
+
 def find_grid(
     ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
 ) -> Grid:
@@ -515,6 +526,8 @@ def find_grid(
     ``gaps``: the same without pen strokes, for the gaps between those columns."""
     solid = layout if layout is not None else remove_specks(ink, 70)
     ruled = _ruled_grid(rules, width=solid.shape[1])
+    if ruled is not None and _a_box_beside_the_table(ruled, rules):
+        ruled = None
     if ruled is not None:
         ruled = _body_below(solid, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
