@@ -131,6 +131,11 @@ def flag_unplaced(
                 if f == "extra_pay" and no_extra_pay(drafts, totals):
                     continue
                 named.append(f)
+    # additional pay is paid on top of a base: a sheet with the one has the other, and a base no column was
+    # placed for stood with the additional pay in one column (L dev 4046 p6: `2643,76 343,69` read as one
+    # figure under the group heading that hid `Заплата`, the base of every row empty without a flag)
+    if "extra_pay" in present and "base_pay" not in present and "base_pay" not in named:
+        named.append("base_pay")
     # a page not read as a whole (no ЕГН column, or every field of every row in doubt): a field no column was found for may
     # be on it all the same
     scored = present & set(PayrollRow.model_fields) - {"row", "position"}

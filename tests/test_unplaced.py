@@ -135,3 +135,15 @@ def test_additional_pay_a_misread_heading_names_is_not_sought_where_the_sheet_pa
         ds = drafts()
         assert flag_unplaced(ds, kinds, headings, None, totals) == ["extra_pay"]
         assert all(d.review.reasons.get("extra_pay") == checks.UNREADABLE for d in ds)
+
+
+def test_a_sheet_with_additional_pay_and_no_base_placed_sends_the_base_to_review():
+    """L dev 4046 p6: the base and the additional pay read as one column (`2643,76 343,69`), the base's
+    heading hidden under the group heading: every row's base empty without a flag. Additional pay is paid
+    on top of a base; a sheet with the one has the other."""
+    drafts = _drafts(2)
+    kinds = ["name", "egn", "extra_pay", "gross_pay", "net_pay"]
+    heads = ["Име", "ЕГН", "Начислено възнаграждение Заплата Допълн.", "Общо", "За получаване"]
+    assert flag_unplaced(drafts, kinds, heads) == ["base_pay"]
+    assert all(d.review.reasons.get("base_pay") == checks.UNREADABLE for d in drafts)
+    assert flag_unplaced(_drafts(2), ["name", "egn", "gross_pay", "net_pay"], ["Име", "ЕГН", "Общо", "Сума"]) == []
