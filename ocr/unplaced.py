@@ -6,7 +6,8 @@ sheet without that column and went out without a doubt. It goes to review, unrea
 A days column under a stamp names nothing: its heading and its figures are the stamp's ink (`стреса`
 over `72/`, `(`, `1`: hard dev 55 p12, four days out empty without a flag). An unplaced column between
 the person's columns and the money, inked on most rows with marks that are no words and no money, is
-that column: the days go to review on every row."""
+that column: the days go to review on every row (a figure of three digits where the stamp's ink joined a day's,
+`178` over `8`, M dev 5011 p1, on fewer than half its rows)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ def _days_under_stamp(kinds: list[str | None], texts: list[list[str]]) -> bool:
         inked = [t for t in cells if t]
         if len(inked) < max(2, 0.5 * len(cells)):
             continue
-        if all(len(re.findall(r"[^\W\d_]", t)) < 3 and len(digits(t)) < 3 for t in inked):
+        # (a stamp's ink may join a day's figure: `178` for `8`, M dev 5011 p1; a column most of whose
+        # figures have three digits or more is another's, the hours or a personnel number)
+        wide = sum(len(digits(t)) >= 3 for t in inked)
+        if all(len(re.findall(r"[^\W\d_]", t)) < 3 for t in inked) and wide < 0.5 * len(inked):
             return True
     return False
 
