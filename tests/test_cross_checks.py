@@ -56,6 +56,23 @@ def test_more_days_than_the_working_days_of_the_month():
     assert [("days_worked" in r.review) for r in rows] == [False, False, True, False, False]
 
 
+def test_more_days_than_the_month_on_rows_the_others_of_which_are_in_doubt_already():
+    """M dev 5011 p2: `23` read `25` on three rows of six (December 1981, 23 working days), two of them
+    read unsure: only one row over the month read for sure, no sheet counting Saturdays; the third
+    goes to a person too. Three sure rows over the month: a sheet counting Saturdays, left alone."""
+    from ocr.checks import LOW_CONFIDENCE
+
+    days = [2, 13, 25, 25, 25, 9]
+    rows = [_row(d, "100.00") for d in days]
+    for r in rows[3:5]:
+        r.review.add("days_worked", LOW_CONFIDENCE)
+    cross_check(rows, ["days_worked"], 1981, 12)
+    assert [("days_worked" in r.review) for r in rows] == [False, False, True, True, True, False]
+    rows = [_row(d, "100.00") for d in days]
+    cross_check(rows, ["days_worked"], 1981, 12)
+    assert not any("days_worked" in r.review for r in rows)
+
+
 def test_additional_pay_above_base_on_most_rows_sends_both_columns_to_review():
     rows = [_row(22, "90.00", "900.00"), _row(22, "76.00", "760.00"), _row(22, "82.00", "820.00")]
     cross_check(rows, ["days_worked", "base_pay", "extra_pay", "gross_pay"], 1994, 6)
