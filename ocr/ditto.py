@@ -9,8 +9,9 @@ The mark is found in the ink of a cell read blank (or as a stray sign or two, no
 a digit's) side by side, a dash either side at most, nothing else. Such a cell reads as ``DITTO``; the
 column kinds see it as the figure above it (``resolved``), and a days cell holding it takes the value of
 the row above once that is read and sure (``fill_days``). A mark is sure when the page holds another of
-the same shape (a clerk types them alike); a lone mark, or one under a figure in doubt, keeps the value
-above in review with the reason ``ditto``.
+the same shape (a clerk types them alike) and the figure it copies is the month's working days, which the
+sheet's sure rows carry most (the calendar vouches for it); a lone mark, one under a figure in doubt or
+under any other figure keeps the value above in review with the reason ``ditto``.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def fill_days(
 ) -> None:
     """A days cell holding a ditto mark: the days of the row above. Sure (no review) when the row above's
     days are read without doubt, the page holds another mark of the same shape, and a check vouches for
-    the figure copied (``vouched``); else in review with the reason ``ditto`` (the value above kept as the
+    the figure copied (``_full_month``: the calendar, by a period read without doubt); else in review with the reason ``ditto`` (the value above kept as the
     reading when there is one)."""
     if "position" in kinds:  # the trade typed once over a run of marks: each row's own (no field checked)
         p = kinds.index("position")
