@@ -129,3 +129,22 @@ def test_a_row_of_zeros_read_as_small_figures_is_in_doubt():
     cross_check(rows, present, 1994, 6)
     assert rows[0].review >= set(present)
     assert not rows[1].review and not rows[2].review
+
+
+def test_the_few_days_read_from_a_column_mostly_unread_are_in_doubt_too():
+    """L dev 4055 p3: twelve of fourteen days unread, the other two read `5` for 3 and `9` for 13 with
+    confidence: out without a flag. A days column most of whose figures are in doubt doubts them all."""
+    from ocr.checks import UNREADABLE
+
+    rows = [_row(22, "2400.00") for _ in range(6)]
+    for r in rows[:4]:
+        r.values["days_worked"] = None
+        r.review.add("days_worked", UNREADABLE)
+    rows[4].values["days_worked"], rows[5].values["days_worked"] = 5, 9
+    cross_check(rows, ["days_worked"], 1992, 10)
+    assert all("days_worked" in r.review for r in rows)
+    rows = [_row(22, "2400.00") for _ in range(6)]
+    rows[0].values["days_worked"] = None
+    rows[0].review.add("days_worked", UNREADABLE)
+    cross_check(rows, ["days_worked"], 1992, 10)
+    assert [("days_worked" in r.review) for r in rows] == [True, False, False, False, False, False]
