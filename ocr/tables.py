@@ -175,7 +175,7 @@ def _with_pen_gaps(
 SIDE = 0.02  # share of the image's width: a vertical "rule" this near its side may be the scan's dark border
 
 
-def _ruled_grid(rules: Rules, width: int | None = None) -> Grid | None:
+def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | None:
     vert = [v for v in rules.vertical]
     if len(vert) < 3:
         return None
@@ -186,8 +186,8 @@ def _ruled_grid(rules: Rules, width: int | None = None) -> Grid | None:
     if len(vert) < 3:
         return None
     horiz = _across(rules, vert, top, bottom)
-    if width is not None and horiz:
-        vert = _within_the_rules(vert, horiz, width)
+    if size is not None and horiz:
+        vert = _within_the_rules(vert, horiz, size)
         if len(vert) < 3:
             return None
         horiz = _across(rules, vert, top, bottom)
@@ -208,19 +208,24 @@ def _across(rules: Rules, vert: list[Rule], top: int, bottom: int) -> list[Rule]
     ]  # fmt: skip
 
 
-def _within_the_rules(vert: list[Rule], horiz: list[Rule], width: int) -> list[Rule]:
+def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]) -> list[Rule]:
     """The vertical rules without the scan's dark border at the image's side (a grey wedge down the edge
-    of the glass, taken for the table's last rule where it runs beside the heading): a rule of the table
-    meets its horizontal rules, a border standing off every one of them by more than ``SIDE`` of the
-    width is none (L dev 4042 page 1: the border at x 3503 beside a heading whose rules end at 3021
-    carried the table's right side off the page, the rule under the people's rows no longer reached it,
-    and the unruled body below the heading was never read: one row of ten)."""
+    of the glass, from the image's top or bottom edge, taken for the table's last rule where it runs
+    beside the heading): a border standing off every horizontal rule of the table by more than ``SIDE`` of
+    the width is none (L dev 4042 page 1: the border at x 3503, from the top of the image to under the
+    heading whose rules end at 3021, carried the table's right side off the page, the rule under the
+    people's rows no longer reached it, and the unruled body below the heading was never read: one row of
+    ten). A table's own last rule near the side does not run off the image (golden/broken: its broken
+    horizontal rules end short of it)."""
+    height, width = size
     tol = SIDE * width
     first, last = min(h.start for h in horiz), max(h.end for h in horiz)
-    return [
-        v for v in vert
-        if not ((v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol))
-    ]  # fmt: skip
+
+    def border(v: Rule) -> bool:
+        off = (v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol)
+        return off and (v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
+
+    return [v for v in vert if not border(v)]
 
 
 def _long(rules: list[Rule], width: int) -> list[Rule]:
@@ -525,7 +530,7 @@ def find_grid(
     with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables;
     ``gaps``: the same without pen strokes, for the gaps between those columns."""
     solid = layout if layout is not None else remove_specks(ink, 70)
-    ruled = _ruled_grid(rules, width=solid.shape[1])
+    ruled = _ruled_grid(rules, size=solid.shape[:2])
     if ruled is not None and _a_box_beside_the_table(ruled, rules):
         ruled = None
     if ruled is not None:

@@ -19,11 +19,11 @@ def _rules(*, table_rules: bool) -> Rules:
 
 def test_a_recap_box_under_a_table_ruled_by_rows_is_no_table():
     rules = _rules(table_rules=True)
-    grid = _ruled_grid(rules, width=2480)
+    grid = _ruled_grid(rules, size=(3508, 2480))
     assert grid is not None and _a_box_beside_the_table(grid, rules)
 
 
 def test_a_ruled_box_alone_on_the_page_is_the_table():
     rules = _rules(table_rules=False)
-    grid = _ruled_grid(rules, width=2480)
+    grid = _ruled_grid(rules, size=(3508, 2480))
     assert grid is not None and not _a_box_beside_the_table(grid, rules)
