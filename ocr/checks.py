@@ -881,6 +881,10 @@ def _one_row_explains_columns(
     if len(diffs) < 2 or not totals_consistent(totals, present):
         return False
     hits = []
+    # rows the differences explain as well once a figure filled in from the row's sum moves with the one it was
+    # filled from (M dev 5002 page 2: row 1's struck `33,68` read under the clerk's `35,68`, its net filled in
+    # from it; row 5's correction `27,67` moved to `29,67` for the columns, both rows out wrong unflagged)
+    rivals = []
     for r in rows:
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
@@ -893,10 +897,13 @@ def _one_row_explains_columns(
         own = _relations({f: v.get(f) for f in MONEY})
         suspect = any(not ok for ok, _ in own) or any(f in r.review or f in r.derived for f in diffs)
         suspect = suspect or any(r.conf.get(f, 1.0) < CONF_FLOOR for f in diffs)
-        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and slips and suspect and set(diffs) <= tied \
+        # a figure filled in from its row's sum moves with the figure it was filled from, slip or not
+        filled = all(y == 0 or f in r.derived or _one_edit(_fmt(x), _fmt(y)) for f in diffs
+                     if (x := v[f]) is not None and (y := h[f]) is not None)  # fmt: skip
+        if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and filled and suspect and set(diffs) <= tied \
                 and not _sure_ones_moved_for_columns(r, v, diffs):  # fmt: skip
-            hits.append((r, h))
-    if len(hits) != 1:
+            (hits if slips else rivals).append((r, h))
+    if len(hits) != 1 or rivals:
         return False
     r, h = hits[0]
     for f in diffs:

@@ -355,7 +355,8 @@ def read_page(
     day_rate.settle_days(drafts, kinds, s.texts)  # the day's rate printed beside: pay / days, to the stotinka
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
     vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
-    ditto.fill_days(s, drafts, kinds, marks)  # a ditto mark in the days: the row above's, in review unless sure
+    sure_period = (None, None) if s.header.period_review else (year, month)  # the calendar vouches by a period read sure
+    ditto.fill_days(s, drafts, kinds, marks, *sure_period)  # a ditto mark in the days: the row above's, in review unless sure
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them

@@ -27,7 +27,9 @@ from .checks import (
     OUT_OF_RANGE,
     PAGE_PLAUSIBILITY,
     READINGS_DISAGREE,
+    UNREADABLE,
     RowDraft,
+    most_common_reason,
     one_edit,
     total_misread,
 )
@@ -190,12 +192,28 @@ def cross_check(drafts: list[RowDraft], present: list[str], year: int | None, mo
         _days_against_month(drafts, year, month)
         _few_days_on_most_rows(drafts, year, month)
         _days_against_pay(drafts, present, year, month)
+        _days_mostly_doubted(drafts)
     _base_and_extra(drafts, present)
     _pay_far_below_the_minimum(drafts, present, year)
     if "name" in present:
         _names_in_order(drafts)
         _names_in_case(drafts)
         _names_short_of_a_word(drafts)
+
+
+def _days_mostly_doubted(drafts: list[RowDraft]) -> None:
+    """A days column most of whose figures are in doubt (unread, read unsure) is read from ink no model
+    makes out: the few figures read from it are in doubt too (L dev 4055 p3: twelve of fourteen days
+    unread, the other two read `5` for 3 and `9` for 13 with confidence and out without a flag), as a
+    money column most of whose figures are doubted is (``checks``)."""
+    unread = (UNREADABLE, LOW_CONFIDENCE, READINGS_DISAGREE)  # doubts of the reading, not of a check's
+    doubted = [why for d in drafts if (why := d.review.reasons.get("days_worked")) in unread]
+    if len(drafts) < 4 or len(doubted) < 0.6 * len(drafts):
+        return
+    why = most_common_reason(doubted)
+    for d in drafts:
+        if d.values.get("days_worked") is not None:
+            d.review.add("days_worked", why)
 
 
 def _pay_far_below_the_minimum(drafts: list[RowDraft], present: list[str], year: int | None) -> None:
@@ -253,12 +271,15 @@ def _names_in_case(drafts: list[RowDraft]) -> None:
 
 def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
     """More days than the month's working days, on a sheet of five-day weeks (no more than a few rows
-    above them: a sheet counting Saturdays or calendar days is left alone)."""
+    above them read for sure: a sheet counting Saturdays or calendar days is left alone; rows whose days
+    are in doubt already tell nothing of the sheet: M dev 5011 p2, `23` read `25` on three rows of six in a
+    month of 23 working days, two of them unsure, the third out unflagged)."""
     if not (year and month):
         return
     wd = working_days(year, month)
     over = [d for d in drafts if (x := _days(d)) is not None and x > wd]
-    if over and len(over) <= max(1, len(drafts) // 5):
+    sure = [d for d in over if "days_worked" not in d.review]
+    if over and len(sure) <= max(1, len(drafts) // 5):
         for d in over:
             d.review.add("days_worked", OUT_OF_RANGE)
 

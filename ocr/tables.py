@@ -172,7 +172,10 @@ def _with_pen_gaps(
     return sorted(out)
 
 
-def _ruled_grid(rules: Rules) -> Grid | None:
+SIDE = 0.02  # share of the image's width: a vertical "rule" this near its side may be the scan's dark border
+
+
+def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | None:
     vert = [v for v in rules.vertical]
     if len(vert) < 3:
         return None
@@ -182,17 +185,47 @@ def _ruled_grid(rules: Rules) -> Grid | None:
     vert = [v for v in vert if v.start < bottom and v.end > top and v.length > 0.5 * (bottom - top)]
     if len(vert) < 3:
         return None
+    horiz = _across(rules, vert, top, bottom)
+    if size is not None and horiz:
+        vert = _within_the_rules(vert, horiz, size)
+        if len(vert) < 3:
+            return None
+        horiz = _across(rules, vert, top, bottom)
+    ys = sorted(h.pos for h in horiz)
+    if len(ys) < 3:
+        return None
+    return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+def _across(rules: Rules, vert: list[Rule], top: int, bottom: int) -> list[Rule]:
+    """The horizontal rules across the table the vertical ones stand in."""
     xs = sorted(v.pos for v in vert)
     left, right = xs[0], xs[-1]
-    horiz = [
+    return [
         h for h in rules.horizontal
         if top - 25 <= h.pos <= bottom + 25 and h.start <= left + 0.3 * (right - left)
         and h.end >= right - 0.3 * (right - left)
     ]  # fmt: skip
-    ys = sorted(h.pos for h in horiz)
-    if len(ys) < 3:
-        return None
-    return Grid(xs=xs, ys=ys, ruled=True)
+
+
+def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]) -> list[Rule]:
+    """The vertical rules without the scan's dark border at the image's side (a grey wedge down the edge
+    of the glass, from the image's top or bottom edge, taken for the table's last rule where it runs
+    beside the heading): a border standing off every horizontal rule of the table by more than ``SIDE`` of
+    the width is none (L dev 4042 page 1: the border at x 3503, from the top of the image to under the
+    heading whose rules end at 3021, carried the table's right side off the page, the rule under the
+    people's rows no longer reached it, and the unruled body below the heading was never read: one row of
+    ten). A table's own last rule near the side does not run off the image (golden/broken: its broken
+    horizontal rules end short of it)."""
+    height, width = size
+    tol = SIDE * width
+    first, last = min(h.start for h in horiz), max(h.end for h in horiz)
+
+    def border(v: Rule) -> bool:
+        off = (v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol)
+        return off and (v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
+
+    return [v for v in vert if not border(v)]
 
 
 def _long(rules: list[Rule], width: int) -> list[Rule]:
@@ -479,6 +512,17 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
+    """The ruled grid is a small box (the recap of the totals under a sheet ruled by rows only: M dev 5009
+    page 2, its 3 vertical rules the only ones on the page, the grid found in it and the eleven people's
+    rows lost, 72 fields wrong without a flag): three horizontal rules or more outside it run more than
+    twice its width, the rules of the table the box is not."""
+    width = grid.xs[-1] - grid.xs[0]
+    longer = [h for h in rules.horizontal
+              if h.length > 2 * width and not grid.ys[0] - 25 <= h.pos <= grid.ys[-1] + 25]  # fmt: skip
+    return len(longer) >= 3
+
+
 def find_grid(
     ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
 ) -> Grid:
@@ -486,7 +530,9 @@ def find_grid(
     with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables;
     ``gaps``: the same without pen strokes, for the gaps between those columns."""
     solid = layout if layout is not None else remove_specks(ink, 70)
-    ruled = _ruled_grid(rules)
+    ruled = _ruled_grid(rules, size=solid.shape[:2])
+    if ruled is not None and _a_box_beside_the_table(ruled, rules):
+        ruled = None
     if ruled is not None:
         ruled = _body_below(solid, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)

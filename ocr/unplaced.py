@@ -6,7 +6,8 @@ sheet without that column and went out without a doubt. It goes to review, unrea
 A days column under a stamp names nothing: its heading and its figures are the stamp's ink (`стреса`
 over `72/`, `(`, `1`: hard dev 55 p12, four days out empty without a flag). An unplaced column between
 the person's columns and the money, inked on most rows with marks that are no words and no money, is
-that column: the days go to review on every row."""
+that column: the days go to review on every row (a figure of three digits where the stamp's ink joined a day's,
+`178` over `8`, M dev 5011 p1, on fewer than half its rows)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ def _days_under_stamp(kinds: list[str | None], texts: list[list[str]]) -> bool:
         inked = [t for t in cells if t]
         if len(inked) < max(2, 0.5 * len(cells)):
             continue
-        if all(len(re.findall(r"[^\W\d_]", t)) < 3 and len(digits(t)) < 3 for t in inked):
+        # (a stamp's ink may join a day's figure: `178` for `8`, M dev 5011 p1; a column most of whose
+        # figures have three digits or more is another's, the hours or a personnel number)
+        wide = sum(len(digits(t)) >= 3 for t in inked)
+        if all(len(re.findall(r"[^\W\d_]", t)) < 3 for t in inked) and wide < 0.5 * len(inked):
             return True
     return False
 
@@ -131,6 +135,11 @@ def flag_unplaced(
                 if f == "extra_pay" and no_extra_pay(drafts, totals):
                     continue
                 named.append(f)
+    # additional pay is paid on top of a base: a sheet with the one has the other, and a base no column was
+    # placed for stood with the additional pay in one column (L dev 4046 p6: `2643,76 343,69` read as one
+    # figure under the group heading that hid `Заплата`, the base of every row empty without a flag)
+    if "extra_pay" in present and "base_pay" not in present and "base_pay" not in named:
+        named.append("base_pay")
     # a page not read as a whole (no ЕГН column, or every field of every row in doubt): a field no column was found for may
     # be on it all the same
     scored = present & set(PayrollRow.model_fields) - {"row", "position"}

@@ -56,6 +56,23 @@ def test_more_days_than_the_working_days_of_the_month():
     assert [("days_worked" in r.review) for r in rows] == [False, False, True, False, False]
 
 
+def test_more_days_than_the_month_on_rows_the_others_of_which_are_in_doubt_already():
+    """M dev 5011 p2: `23` read `25` on three rows of six (December 1981, 23 working days), two of them
+    read unsure: only one row over the month read for sure, no sheet counting Saturdays; the third
+    goes to a person too. Three sure rows over the month: a sheet counting Saturdays, left alone."""
+    from ocr.checks import LOW_CONFIDENCE
+
+    days = [2, 13, 25, 25, 25, 9]
+    rows = [_row(d, "100.00") for d in days]
+    for r in rows[3:5]:
+        r.review.add("days_worked", LOW_CONFIDENCE)
+    cross_check(rows, ["days_worked"], 1981, 12)
+    assert [("days_worked" in r.review) for r in rows] == [False, False, True, True, True, False]
+    rows = [_row(d, "100.00") for d in days]
+    cross_check(rows, ["days_worked"], 1981, 12)
+    assert not any("days_worked" in r.review for r in rows)
+
+
 def test_additional_pay_above_base_on_most_rows_sends_both_columns_to_review():
     rows = [_row(22, "90.00", "900.00"), _row(22, "76.00", "760.00"), _row(22, "82.00", "820.00")]
     cross_check(rows, ["days_worked", "base_pay", "extra_pay", "gross_pay"], 1994, 6)
@@ -112,3 +129,22 @@ def test_a_row_of_zeros_read_as_small_figures_is_in_doubt():
     cross_check(rows, present, 1994, 6)
     assert rows[0].review >= set(present)
     assert not rows[1].review and not rows[2].review
+
+
+def test_the_few_days_read_from_a_column_mostly_unread_are_in_doubt_too():
+    """L dev 4055 p3: twelve of fourteen days unread, the other two read `5` for 3 and `9` for 13 with
+    confidence: out without a flag. A days column most of whose figures are in doubt doubts them all."""
+    from ocr.checks import UNREADABLE
+
+    rows = [_row(22, "2400.00") for _ in range(6)]
+    for r in rows[:4]:
+        r.values["days_worked"] = None
+        r.review.add("days_worked", UNREADABLE)
+    rows[4].values["days_worked"], rows[5].values["days_worked"] = 5, 9
+    cross_check(rows, ["days_worked"], 1992, 10)
+    assert all("days_worked" in r.review for r in rows)
+    rows = [_row(22, "2400.00") for _ in range(6)]
+    rows[0].values["days_worked"] = None
+    rows[0].review.add("days_worked", UNREADABLE)
+    cross_check(rows, ["days_worked"], 1992, 10)
+    assert [("days_worked" in r.review) for r in rows] == [True, False, False, False, False, False]

@@ -79,9 +79,26 @@ def test_a_mark_under_sure_days_takes_them_down_a_run_of_marks():
     assert REASON_WORDS["bg"]["reason.ditto"] and REASON_WORDS["en"]["reason.ditto"]
     s = SimpleNamespace(body_rows=[3, 4, 5, 6])
     drafts = _drafts(21, None, None, 12)
-    fill_days(s, drafts, ["row", "days_worked"], {(4, 1): Mark(10, 8), (5, 1): Mark(11, 8)})  # type: ignore[arg-type]
+    marks = {(4, 1): Mark(10, 8), (5, 1): Mark(11, 8)}
+    fill_days(s, drafts, ["row", "days_worked"], marks, 1985, 3)  # type: ignore[arg-type]  # 21 working days
     assert [d.values["days_worked"] for d in drafts] == [21, 21, 21, 12]
     assert not any(d.review for d in drafts)
+
+
+def test_a_mark_copies_without_a_person_only_the_full_month_the_calendar_vouches_for():
+    """M dev: a mark copies the figure above as read; nothing checks a days figure but the calendar. `19`
+    read for a dotted `10` above a run of marks (the month has 21 working days), or a run under `12`, or
+    no period read: every copy in review with the reason ``ditto``, never out unflagged."""
+    s = SimpleNamespace(body_rows=[3, 4, 5, 6, 7])
+    marks = {(4, 0): Mark(10, 8), (5, 0): Mark(11, 8), (7, 0): Mark(10, 8)}
+    for year, month in ((1985, 3), (None, None)):
+        drafts = _drafts(19, None, None, 21, None)
+        fill_days(s, drafts, ["days_worked"], marks, year, month)  # type: ignore[arg-type]
+        assert [d.values["days_worked"] for d in drafts] == [19, 19, 19, 21, 21]
+        assert [d.review.reasons.get("days_worked") for d in drafts[1:3]] == [DITTO, DITTO]
+    drafts = _drafts(21, 21, 21, 21, None)
+    fill_days(s, drafts, ["days_worked"], marks, 1985, 4)  # type: ignore[arg-type]  # 22 working days
+    assert drafts[4].values["days_worked"] == 21 and drafts[4].review.reasons["days_worked"] == DITTO
 
 
 def test_a_lone_mark_or_one_under_days_in_doubt_goes_to_review():

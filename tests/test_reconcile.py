@@ -182,3 +182,21 @@ def test_a_total_read_right_is_not_held_to_what_a_misread_total_gives():
     assert "extra_pay" in rows[1].review
     assert checks._column_targets(totals, five, "extra_pay") == [Decimal("30.00")]
     assert Decimal("330.00") in checks._column_targets(totals, five, "gross_pay")
+
+
+def test_a_row_filled_in_from_its_misread_figure_is_as_good_an_explanation_no_other_row_moves():
+    """M dev 5002 page 2: row 1's struck `33,68` read under the clerk's `35,68` and its net (unreadable)
+    filled in from it; the deductions and net columns then off by 2.00 each, row 5's figures (read unsure)
+    moved by it to `29.67` and `292.12`, and both rows went out wrong without a flag. Row 1 explains the
+    columns as well (its filled-in net moving with its deductions): neither row is moved, neither unflagged."""
+    fields = ["gross_pay", "deductions", "net_pay"]
+    true = [("294.89", "35.68", "259.21"), ("210.04", "27.94", "182.10"), ("207.14", "34.80", "172.34"),
+            ("234.15", "28.80", "205.35"), ("321.79", "27.67", "294.12")]  # fmt: skip
+    rows = _rows([("294.89", "33.68", "0"), *true[1:]], fields)
+    rows[0].values["net_pay"] = None  # the struck net and its correction: unreadable
+    rows[0].conf.pop("net_pay")
+    rows[4].conf["deductions"] = rows[4].conf["net_pay"] = 0.5  # the correction, read unsure
+    checks.run_checks(rows, _totals(true, fields), ["egn", "name", *fields], 1987, 3, {})
+    for r, t in zip(rows, true, strict=True):
+        for f, v in zip(fields, t, strict=True):
+            assert r.values[f] == v or f in r.review, (f, r.values[f], v)

@@ -51,3 +51,27 @@ def test_a_table_ruled_throughout_keeps_its_grid():
     ink, rules = _page(body_ruled=True)
     grid = find_grid(ink, rules, layout=ink)
     assert grid.ys[-1] == 800  # no line of figures below its ruling: nothing added
+
+
+def test_the_scans_border_beside_the_heading_is_no_rule_of_the_table():
+    """The dark border of the glass down the image's side, beside the heading (L dev 4042 page 1: from the
+    top of the image to below the heading, 480 px right of where the table's rules end): not the table's
+    last rule, so no column of margin and the rows below the heading are found."""
+    ink, rules = _page(body_ruled=False)
+    rules.vertical.append(Rule(1196, 0, 400))
+    grid = find_grid(ink, rules, layout=ink)
+    assert grid.xs == XS
+    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
+    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
+    assert [r for r in rows if r] == [[c] for c in centres]
+
+
+def test_a_tables_last_rule_near_the_side_stays():
+    """A table cut close at the side keeps its last rule there, also where its broken horizontal rules end
+    short of it (golden/broken): it does not run off the image's top or bottom as the glass's border does."""
+    for reach in (1196, 1160):
+        ink, rules = _page(body_ruled=False)
+        rules.horizontal[:] = [Rule(r.pos, 40, reach) for r in rules.horizontal]
+        rules.vertical.append(Rule(1192, 100, 260))
+        grid = find_grid(ink, rules, layout=ink)
+        assert grid.xs == [*XS, 1192]

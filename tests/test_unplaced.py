@@ -135,3 +135,35 @@ def test_additional_pay_a_misread_heading_names_is_not_sought_where_the_sheet_pa
         ds = drafts()
         assert flag_unplaced(ds, kinds, headings, None, totals) == ["extra_pay"]
         assert all(d.review.reasons.get("extra_pay") == checks.UNREADABLE for d in ds)
+
+
+def test_a_sheet_with_additional_pay_and_no_base_placed_sends_the_base_to_review():
+    """L dev 4046 p6: the base and the additional pay read as one column (`2643,76 343,69`), the base's
+    heading hidden under the group heading: every row's base empty without a flag. Additional pay is paid
+    on top of a base; a sheet with the one has the other."""
+    drafts = _drafts(2)
+    kinds = ["name", "egn", "extra_pay", "gross_pay", "net_pay"]
+    heads = ["Име", "ЕГН", "Начислено възнаграждение Заплата Допълн.", "Общо", "За получаване"]
+    assert flag_unplaced(drafts, kinds, heads) == ["base_pay"]
+    assert all(d.review.reasons.get("base_pay") == checks.UNREADABLE for d in drafts)
+    assert flag_unplaced(_drafts(2), ["name", "egn", "gross_pay", "net_pay"], ["Име", "ЕГН", "Общо", "Сума"]) == []
+
+
+def test_days_under_a_stamp_beside_the_hours_go_to_review_on_every_row():
+    """M dev 5011 p1: a stamp over the days (`8`, `21` and marks) beside the hours, one figure read `178`
+    with the stamp's ink: no column taken for the days, six rows' days empty without a flag. The hours
+    (three digits on most rows) are no days column."""
+    drafts = _drafts(6)
+    kinds = ["row", "egn", "name", "position", None, None, "gross_pay", "deductions", "net_pay", None]
+    headings = ["н ред во в списъка", "|, а. м)", ". 4 антд :", "Професия", "„Часове", "па н рабржа", "Врути",
+                "Удържано", "Нето за плащане", "Получих:"]  # fmt: skip
+    texts = [["1", "4401165603", "Стоян Йванов Русев", "заварчик", "64", "178", "", "16.00", "6", ""],
+             ["2", "2812264954.", "Евгения Илиева Славова", '"', "168", "2.", "", "52.87", "277.58", ""],
+             ["3", "5302273154", "Ангелина Атанасова Юрукова", '"', "184", "", "27449", "59.29", "215.20", ""],
+             ["", "4302254194", "Юлия Николова Хаджиева", "домакин", "64", "", "4699", "7.75", "53.24", ""],
+             ["5", "5611015549", "Любомир Стефанов Маринов", '"', "168", "", "466.36", "", "1.46.45", ""],
+             ["6", "3102014281", "Васил Христов Попов.", '"', "168", '"', "313.15.", ":", "479925", ""]]  # fmt: skip
+    assert "days_worked" in flag_unplaced(drafts, kinds, headings, texts)
+    assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
+    hours_only = [row[:5] + row[6:] for row in texts]
+    assert "days_worked" not in flag_unplaced(_drafts(6), [*kinds[:5], *kinds[6:]], [*headings[:5], *headings[6:]], hours_only)
