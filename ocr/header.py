@@ -75,8 +75,12 @@ def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> lis
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
         for line in lines:
-            ref = line[0].box
-            if abs(w.box.cy - ref.cy) < 0.5 * max(ref.h, w.box.h):
+            # the line's middle and height as its words give them, not its first word's: a small word
+            # highest on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of
+            # its own (N dev 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt)
+            cy = float(np.mean([x.box.cy for x in line]))
+            h = float(np.median([x.box.h for x in line]))
+            if abs(w.box.cy - cy) < 0.5 * max(h, w.box.h):
                 line.append(w)
                 break
         else:

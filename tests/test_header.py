@@ -399,3 +399,17 @@ def test_a_quoted_name_begun_with_a_small_letter_sends_the_name_to_a_person():
     sure: list[str] = []
     words[0] = Word("„Балкантурист", 0.9, Box(0, 0, 200, 30))
     assert clean_employer(words, sure) == "„Балкантурист – Слънчев бряг“ АД" and not sure
+
+
+def test_a_small_word_highest_on_the_line_does_not_put_the_town_s_abbreviation_on_a_line_of_its_own():
+    # N dev 6007 p3 (a photographed page, the header inside the grid's first band: no text bands): the sheet
+    # number's "Ке" far right stands highest; "гр." (no capital) lowest. Came out "Мелница „Зора“ Попово гр".
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("Мелница", 0.96, (285, 192, 416, 229)), ("„Зора“", 0.96, (424, 190, 518, 229)),
+        ("гр.", 0.96, (529, 200, 565, 229)), ("Попово", 0.94, (574, 190, 688, 226)),
+        ("л.", 0.66, (3155, 193, 3177, 210)), ("Ке", 0.59, (3186, 182, 3221, 209)), ("14", 0.79, (3229, 192, 3253, 215)),
+        ("ВЕДОМОСТ", 0.96, (1506, 266, 1725, 308)), ("ЗА", 0.96, (1734, 266, 1780, 303)),
+        ("ЗАПЛАТИ", 0.96, (1788, 265, 1981, 299)),
+    )]  # fmt: skip
+    h = parse_header(words, 3508, None, None)
+    assert h.employer == "Мелница „Зора“ гр. Попово"
