@@ -413,3 +413,45 @@ def test_a_small_word_highest_on_the_line_does_not_put_the_town_s_abbreviation_o
     )]  # fmt: skip
     h = parse_header(words, 3508, None, None)
     assert h.employer == "Мелница „Зора“ гр. Попово"
+
+
+# N dev 6018 p3: "„Балкантурист – Слънчев бряг“ АД" in a bold face, its dash (12 rows blurred under letters 37
+# high) read as a lone "«" and dropped: the name came out without its dash, without a doubt
+BALKAN = (("„Балкантурист", 0.91, (203, 258, 462, 295)), ("«", 0.9, (485, 270, 504, 280)),
+          ("Слънчев", 0.96, (525, 258, 664, 286)), ("бряг“", 0.95, (687, 255, 786, 295)),
+          ("АД", 0.95, (807, 258, 848, 295)))  # fmt: skip
+
+
+def _balkan_page(dash: bool) -> np.ndarray:
+    page = np.full((400, 1000), 188, np.uint8)
+    for _t, _c, (x0, y0, x1, y1) in BALKAN:
+        if _t != "«":
+            page[y0 + 4 : y1 - 4, x0 + 2 : x1 - 2 : 6] = 40  # the letters' strokes
+    if dash:
+        page[271:280, 487:504] = 40  # a bold dash, 9 rows thick, at the letters' middle
+    return page
+
+
+def test_a_bold_dash_read_as_a_lone_guillemet_is_the_name_s_dash_and_without_a_dash_on_the_page_a_doubt():
+    words = [Word(t, c, Box(*b)) for t, c, b in BALKAN]
+    doubts: list[str] = []
+    assert read_employer(words, _balkan_page(dash=True), doubts) == "„Балкантурист – Слънчев бряг“ АД"
+    assert doubts == []
+    doubts = []
+    read_employer(words, _balkan_page(dash=False), doubts)
+    assert any("«" in d for d in doubts)
+
+
+def test_a_closing_quote_glued_after_the_village_s_abbreviation_is_a_speck_and_quotes_out_of_turn_are_doubted():
+    # N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out 'ЕТ „Вели – „2“ с.“ Черноочене' without a doubt
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("ЕТ", 0.96, (177, 267, 215, 300)), ("„Вели", 0.91, (230, 267, 330, 300)), ("–", 0.9, (345, 280, 365, 286)),
+        ("2“", 0.56, (380, 267, 410, 300)), ("с.”", 0.67, (425, 275, 460, 300)),
+        ("Черноочене", 0.82, (475, 267, 700, 300)),
+    )]  # fmt: skip
+    doubts: list[str] = []
+    assert read_employer(words, None, doubts) == "ЕТ „Вели – 2“ с. Черноочене"
+    nested = [Word(t, 0.9, Box(100 + 150 * i, 267, 230 + 150 * i, 300)) for i, t in enumerate(("ЕТ", "„Вели", "„2“", "с.“", "Черноочене"))]
+    doubts = []
+    name = read_employer(nested, None, doubts)
+    assert name is not None and doubts, name
