@@ -37,6 +37,7 @@ from . import (
     partner_columns,
     parts_guard,
     period,
+    period_small,
     plausibility,
     preprocess,
     roman_month,
@@ -276,6 +277,7 @@ def read_page(
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+    period_small.read_small_period(a, s.header, reading.bands, engine)  # no period: a line of small print left out
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
     columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point

@@ -854,14 +854,21 @@ def parse_header(
                     h.employer_words = tuple(rest)
                     by_label = labelled
     if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
-        dated = next((r for line in lines if (r := dated_range(line, YEARS)) is not None), None)
-        if dated is not None:
-            h.month, h.year, h.month_word, h.year_word = dated.month, dated.year, dated.month_word, dated.year_word
-            h.period_conf, h.range_doubt = min(dated.month_word.conf, dated.year_word.conf), dated.doubt
-            h.month_unsure = month_as_number(dated.month_word.text)[1]  # a numeral's stroke read as a letter
+        next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
         h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
     return h
+
+
+def dated_period(line: list[Word], h: Header) -> bool:
+    """The month and year of a line that writes the period as dates (``ocr.period_range``), set on ``h``."""
+    dated = dated_range(line, YEARS)
+    if dated is None:
+        return False
+    h.month, h.year, h.month_word, h.year_word = dated.month, dated.year, dated.month_word, dated.year_word
+    h.period_conf, h.range_doubt = min(dated.month_word.conf, dated.year_word.conf), dated.doubt
+    h.month_unsure = month_as_number(dated.month_word.text)[1]  # a numeral's stroke read as a letter
+    return True
 
 
 def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:
