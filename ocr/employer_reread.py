@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .employer_doubts import doubt
 from .employer_spelling import check, is_word
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -90,3 +91,37 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     if not all(_form_agrees(p, header, first_sure, words) for p in _pieces(name) if p in vocabulary()["legal_forms"]):
         return header  # a legal form is known but one letter from another ("КД"/"ЕТ"): two readings must agree
     return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two readings of the name give the same words, digits, dashes and quotes (case aside, a hyphen or a
+    dash alike)."""
+    return [p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", a)] == [
+        p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", b)
+    ] and _marks(a).replace("-", "–") == _marks(b).replace("-", "–")
+
+
+def confirm_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine: OcrEngine) -> Header:
+    """``header`` with a doubt when its name, read without one, comes out otherwise when its line is read a
+    second time alone (tesseract's one-line mode): every check of the first reading passed, yet a misread
+    that makes other known words ("Мелница „Зора“ Попово гр", a name without its dash) passes them too;
+    two readings of the page that disagree leave the name to a person. A second reading that gives nothing
+    leaves the first as it is."""
+    first = header.employer_words
+    if header.employer is None or header.employer_review is not None or not first:
+        return header
+    box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
+              max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
+    if box.y1 > image.shape[0]:
+        return header  # the name inside the grid's first band (``ocr.employer_band``): not on the header's image
+    crop, offset = line_crop(image, box)
+    if crop.size == 0:
+        return header
+    words = [w for w in engine.words(np.ascontiguousarray(crop), psm=LINE_PSM, offset=offset) if w.conf > 0.1 or len(w.text) > 2]
+    name = read_employer(words, gray) if words else None
+    if name is None:
+        return header
+    name = check(name, tuple(words))[0]  # mended as the first reading was ("Напредьк")
+    if _same(name, header.employer):
+        return header
+    return replace(header, employer_review=doubt("reread_differs", near=name))

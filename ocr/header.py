@@ -351,6 +351,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
+    # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
+    # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
+    kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
     conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
     name = " ".join(kept).translate(_LATIN_LETTERS).translate(_GUILLEMETS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")

@@ -455,3 +455,39 @@ def test_a_closing_quote_glued_after_the_village_s_abbreviation_is_a_speck_and_q
     doubts = []
     name = read_employer(nested, None, doubts)
     assert name is not None and doubts, name
+
+
+def test_a_dash_read_as_a_look_alike_beside_the_dash_found_in_the_gap_is_one_dash():
+    # K dev 3014 p2: the dash read ">" (0.49) beside the dash looked for in the gap: 'ЕТ „Вели – – 2“ ...'
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("ЕТ", 0.95, (183, 116, 220, 150)), ("„Вели", 0.92, (235, 116, 330, 150)), ("–", 0.9, (340, 130, 352, 135)),
+        (">", 0.49, (355, 128, 370, 138)), ("2“", 0.7, (385, 116, 415, 150)), ("с.", 0.96, (430, 125, 460, 150)),
+        ("Черноочене", 0.96, (475, 116, 700, 150)),
+    )]  # fmt: skip
+    assert read_employer(words, None, []) == "ЕТ „Вели – 2“ с. Черноочене"
+
+
+class _LineReads:
+    """An engine that reads the name's line as ``texts`` (one word each)."""
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = texts
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)):
+        x, y = offset
+        return [Word(t, 0.9, Box(x + 10 + 130 * i, y + 8, x + 130 * i + 130, y + 40)) for i, t in enumerate(self.texts)]
+
+
+def test_a_name_read_without_a_doubt_is_read_again_and_two_readings_that_differ_go_to_a_person():
+    from ocr.employer_reread import confirm_employer
+    from ocr.header import Header
+
+    first = tuple(Word(t, 0.95, Box(200 + 130 * i, 250, 320 + 130 * i, 290))
+                  for i, t in enumerate(("Мелница", "„Зора“", "Попово", "гр")))  # fmt: skip
+    h = Header(employer="Мелница „Зора“ Попово гр", employer_words=first)
+    page = np.full((400, 2000), 255, np.uint8)
+    doubted = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "гр.", "Попово"))
+    assert doubted.employer == h.employer and doubted.employer_review is not None
+    assert "„Мелница „Зора“ гр. Попово“" in doubted.employer_review
+    same = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Попово", "гр"))
+    assert same.employer_review is None
