@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+import cv2
 import numpy as np
 
 from .employer_doubts import doubt
@@ -94,19 +95,27 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
 
 
 def _same(a: str, b: str) -> bool:
-    """Two readings of the name give the same words, digits, dashes and quotes (case aside, a hyphen or a
-    dash alike)."""
-    return [p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", a)] == [
+    """Two readings of the name give the same words, digits and dashes (case aside, a hyphen or a dash alike),
+    and the same quotes where both read quotes."""
+    if [p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", a)] != [
         p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", b)
-    ] and _marks(a).replace("-", "–") == _marks(b).replace("-", "–")
+    ]:
+        return False
+    ma, mb = _marks(a).replace("-", "–"), _marks(b).replace("-", "–")
+    if "„" not in ma + "“" or "„" not in mb + "“":  # one reading saw no quotes at all: the quotes say nothing
+        ma, mb = ma.replace("„", "").replace("“", ""), mb.replace("„", "").replace("“", "")
+    return ma == mb
+
+
+BORDER = 20  # white around the tight crop of the name's line
 
 
 def confirm_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine: OcrEngine) -> Header:
     """``header`` with a doubt when its name, read without one, comes out otherwise when its line is read a
-    second time alone (tesseract's one-line mode): every check of the first reading passed, yet a misread
-    that makes other known words ("Мелница „Зора“ Попово гр", a name without its dash) passes them too;
-    two readings of the page that disagree leave the name to a person. A second reading that gives nothing
-    leaves the first as it is."""
+    second time alone (tesseract's one-line mode, the line cut at the name's first and last letters): every
+    check of the first reading passed, yet a misread that makes other known words ("Мелница „Зора“ Попово
+    гр", a name without its dash) passes them too. A second reading that itself fails a check (a word no
+    dictionary holds, a mark no name has) or gives nothing says nothing: the first stands."""
     first = header.employer_words
     if header.employer is None or header.employer_review is not None or not first:
         return header
@@ -114,14 +123,19 @@ def confirm_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine
               max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
     if box.y1 > image.shape[0]:
         return header  # the name inside the grid's first band (``ocr.employer_band``): not on the header's image
-    crop, offset = line_crop(image, box)
+    m = max(6, box.h // 2)
+    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - 3)
+    crop = image[y0 : box.y1 + m, x0 : box.x1 + 3]
     if crop.size == 0:
         return header
-    words = [w for w in engine.words(np.ascontiguousarray(crop), psm=LINE_PSM, offset=offset) if w.conf > 0.1 or len(w.text) > 2]
-    name = read_employer(words, gray) if words else None
-    if name is None:
+    crop = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    words = engine.words(np.ascontiguousarray(crop), psm=LINE_PSM, offset=(x0 - BORDER, y0 - BORDER))
+    words = [w for w in words if w.conf > 0.1 or len(w.text) > 2]
+    doubts: list[str] = []
+    name = read_employer(words, gray, doubts) if words else None
+    if name is None or doubts:
         return header
-    name = check(name, tuple(words))[0]  # mended as the first reading was ("Напредьк")
-    if _same(name, header.employer):
+    name, doubts = check(name, tuple(words))  # mended as the first reading was ("Напредьк")
+    if doubts or _same(name, header.employer):
         return header
     return replace(header, employer_review=doubt("reread_differs", near=name))

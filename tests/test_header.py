@@ -491,3 +491,5 @@ def test_a_name_read_without_a_doubt_is_read_again_and_two_readings_that_differ_
     assert "„Мелница „Зора“ гр. Попово“" in doubted.employer_review
     same = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Попово", "гр"))
     assert same.employer_review is None
+    garbled = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Пспгво", "гр"))
+    assert garbled.employer_review is None  # a second reading no dictionary vouches for says nothing
