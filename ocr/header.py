@@ -312,20 +312,21 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
     the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
     known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
 
+    def mend(word: str) -> str:
+        core = word.strip(".,-–")
+        if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
+            return word
+        # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
+        near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            if doubts is not None:
+                doubts.append(doubt("corrected", core, near[0]))
+            word = word.replace(core, near[0])
+        return word
+
     def fix(m: re.Match[str]) -> str:
-        out = []
-        for word in m.group(1).split(" "):
-            core = word.strip(".,-–")
-            if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
-                out.append(word)
-                continue
-            # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
-            near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
-            if len(near) == 1:
-                if doubts is not None:
-                    doubts.append(doubt("corrected", core, near[0]))
-                word = word.replace(core, near[0])
-            out.append(word)
+        # each part of a hyphened word too (N dev 6008 p3: „Хлебозавод-Старя Загора“: "Старя" -> "Стара")
+        out = ["-".join(mend(part) for part in word.split("-")) for word in m.group(1).split(" ")]
         return "„" + " ".join(out) + "“"
 
     return re.sub(r"„([^„“]+)“", fix, name)
@@ -370,6 +371,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
+        toks.pop(0)
+    # a lone digit before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1" before
+    # „Металик“): no name begins so; dropped, and the name goes to a person
+    if len(toks) >= 2 and toks[0].isdigit() and len(toks[0]) == 1 and (
+        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
+    ):
+        if doubts is not None:
+            doubts.append(doubt("dropped", toks[0]))
         toks.pop(0)
     out = []
     for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):

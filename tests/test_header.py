@@ -493,3 +493,23 @@ def test_a_name_read_without_a_doubt_is_read_again_and_two_readings_that_differ_
     assert same.employer_review is None
     garbled = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Пспгво", "гр"))
     assert garbled.employer_review is None  # a second reading no dictionary vouches for says nothing
+
+
+def test_a_part_of_a_hyphened_quoted_word_one_letter_off_a_known_word_is_mended_with_a_doubt():
+    # N dev 6008 p3: „Хлебозавод-Старя Загора“ АД ("а" of a worn key read "я")
+    from ocr.header import quoted_near_misses
+
+    doubts: list[str] = []
+    assert quoted_near_misses("„Хлебозавод-Старя Загора“ АД", doubts) == "„Хлебозавод-Стара Загора“ АД"
+    assert doubts
+
+
+def test_a_lone_digit_before_the_quoted_name_is_dropped_and_the_name_goes_to_a_person():
+    # N dev 6004 p2: a hole punched in the margin read "1" (0.65) before „Металик“
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("1", 0.65, (170, 198, 180, 230)), ("„Металик“", 0.92, (200, 198, 400, 235)), ("ЕООД", 0.93, (420, 198, 520, 230)),
+        ("-", 0.91, (540, 212, 555, 216)), ("Перник", 0.9, (575, 198, 720, 230)),
+    )]  # fmt: skip
+    doubts: list[str] = []
+    assert read_employer(words, None, doubts) == "„Металик“ ЕООД – Перник"
+    assert doubts
