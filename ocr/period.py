@@ -100,7 +100,8 @@ def _month_doubt(h: Header) -> str | None:
         return None if w.conf >= SURE else f"месецът е разчетен „{w.text}“ неуверено и е взет за {h.month}"
     near = [m for m in MONTHS if levenshtein(read, m) <= NEAR]
     if h.last_day is not None and h.year is not None:  # "до 31 яли": only a month of 31 days (юли, not юни)
-        near = [m for k, m in enumerate(MONTHS, 1) if m in near and calendar.monthrange(h.year, k)[1] == h.last_day]
+        days = {m: calendar.monthrange(h.year, k)[1] for k, m in enumerate(MONTHS, 1)}
+        near = [m for m in near if days[m] == h.last_day]
     if len(near) < 2 or (read == MONTHS[h.month - 1] and w.conf >= SURE):
         return None
     return (
@@ -120,7 +121,8 @@ def confirm(a: Analysis, h: Header, engine: OcrEngine) -> None:
         doubts.append(h.month_unsure)
         boxes.append(h.month_word.box)
     if h.range_doubt is not None and h.month_word is not None and h.month is not None:
-        doubts.append(h.range_doubt)  # the period's dates disagree: no second reading of one of them settles it
+        # the period's dates disagree: no second reading of one of them settles it
+        doubts.append(h.range_doubt)
         boxes.append(h.month_word.box)
     if (month := _month_doubt(h)) is not None and h.month_word is not None:
         doubts.append(month)

@@ -75,10 +75,12 @@ def _dates(line: list[Word], years: tuple[int, int]) -> list[_Date]:
             day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3), years)
             if 1 <= month <= 12 and (year is not None or re.fullmatch(r"\d{4}", m.group(3))):
                 out.append(_Date(day, month, year, w, (m.start(2), m.end(2), m.start(3), m.end(3))))
-        elif (m := _ROMAN_DATE.fullmatch(w.text.strip(",:;"))) and (month := _roman(m.group(2))) is not None:
+        elif (m := _ROMAN_DATE.fullmatch(w.text.rstrip(",:;"))) and (numeral := _roman(m.group(2))) is not None:
             year = _year(m.group(3), years) if m.group(3) else None
-            span = (m.start(2), m.end(2), m.start(3), m.end(3)) if m.group(3) else (m.start(2), m.end(2), -1, -1)
-            out.append(_Date(int(m.group(1)), month, year, w, span))
+            span = (
+                (m.start(2), m.end(2), m.start(3), m.end(3)) if m.group(3) else (m.start(2), m.end(2), -1, -1)
+            )
+            out.append(_Date(int(m.group(1)), numeral, year, w, span))
     return out
 
 
@@ -100,4 +102,6 @@ def dated_range(line: list[Word], years: tuple[int, int]) -> RangeRead | None:
         doubt = f"последният ден „{last.word.text}“ не е последният ден на месеца: месецът може да е друг"
     conf = max(d.word.conf for d in dates) if doubt is None else min(d.word.conf for d in dates)
     year = next((d.year for d in reversed(dates) if d.year is not None), None) if doubt is None else last.year
-    return RangeRead(last.month, year, _piece(last.word, ms, me, conf), _piece(last.word, ys, ye, last.word.conf), doubt)
+    return RangeRead(
+        last.month, year, _piece(last.word, ms, me, conf), _piece(last.word, ys, ye, last.word.conf), doubt
+    )

@@ -46,14 +46,21 @@ def read_small_period(a: Analysis, h: Header, bands: list[tuple[int, int]], engi
         m = max(6, (y1 - y0) // 2)
         cy0, cx0 = max(0, y0 - m), max(0, x0 - 2 * m)
         crop = np.ascontiguousarray(a.clean[cy0 : y1 + m, cx0 : x1 + 2 * m])
-        words = [w for w in engine.words(crop, psm=LINE_PSM, offset=(cx0, cy0)) if w.conf > 0.1 or len(w.text) > 2]
+        words = [
+            w for w in engine.words(crop, psm=LINE_PSM, offset=(cx0, cy0)) if w.conf > 0.1 or len(w.text) > 2
+        ]
         if not words:
             continue
         found = Header()
         if not _period(words, found) and found.month is None:
             dated_period(words, found)
         if found.month is not None:
-            h.month, h.year, h.month_word, h.year_word = found.month, found.year, found.month_word, found.year_word
+            h.month, h.year, h.month_word, h.year_word = (
+                found.month,
+                found.year,
+                found.month_word,
+                found.year_word,
+            )
             h.period_conf, h.month_unsure, h.last_day, h.range_doubt = (
                 found.period_conf, found.month_unsure, found.last_day, found.range_doubt)  # fmt: skip
             return

@@ -32,7 +32,9 @@ class Reads:
     def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
         return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
 
-    def words(self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)) -> list[Word]:
+    def words(
+        self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)
+    ) -> list[Word]:
         return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
 
 

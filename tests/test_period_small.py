@@ -35,10 +35,15 @@ class Line:
     def __init__(self, text: str) -> None:
         self.text, self.calls = text, 0
 
-    def words(self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)) -> list[Word]:
+    def words(
+        self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)
+    ) -> list[Word]:
         self.calls += 1
         x, y = offset
-        return [Word(t, 0.93, Box(x + 60 * i, y + 8, x + 60 * i + 50, y + 25)) for i, t in enumerate(self.text.split())]
+        return [
+            Word(t, 0.93, Box(x + 60 * i, y + 8, x + 60 * i + 50, y + 25))
+            for i, t in enumerate(self.text.split())
+        ]
 
 
 def test_a_line_of_small_print_left_out_of_the_header_gives_the_period_a_page_had_none_of():
