@@ -29,6 +29,8 @@ DOUBTS: dict[str, str] = {
     "mark_before_quote": "„{word}“ пред кавичките: точка на съкращение или петно?",
     "unread_before": "знаци пред името не са разчетени: проверете началото на името",
     "line_below": "ред под името, започващ под него: проверете дали е част от името",
+    # the name's line read a second time alone gives other words (``ocr.employer_reread.confirm_employer``)
+    "reread_differs": "при втори прочит „{near}“: двата прочита се различават, проверете името",
 }
 
 

@@ -8,8 +8,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+import cv2
 import numpy as np
 
+from .employer_doubts import doubt
 from .employer_spelling import check, is_word
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -90,3 +92,50 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     if not all(_form_agrees(p, header, first_sure, words) for p in _pieces(name) if p in vocabulary()["legal_forms"]):
         return header  # a legal form is known but one letter from another ("КД"/"ЕТ"): two readings must agree
     return replace(header, employer=name, employer_review=None, employer_conf=min(w.conf for w in words))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two readings of the name give the same words, digits and dashes (case aside, a hyphen or a dash alike),
+    and the same quotes where both read quotes."""
+    if [p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", a)] != [
+        p.casefold() for p in re.findall(r"[А-Яа-яA-Za-z0-9]+", b)
+    ]:
+        return False
+    ma, mb = _marks(a).replace("-", "–"), _marks(b).replace("-", "–")
+    if "„" not in ma + "“" or "„" not in mb + "“":  # one reading saw no quotes at all: the quotes say nothing
+        ma, mb = ma.replace("„", "").replace("“", ""), mb.replace("„", "").replace("“", "")
+    return ma == mb
+
+
+BORDER = 20  # white around the tight crop of the name's line
+
+
+def confirm_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine: OcrEngine) -> Header:
+    """``header`` with a doubt when its name, read without one, comes out otherwise when its line is read a
+    second time alone (tesseract's one-line mode, the line cut at the name's first and last letters): every
+    check of the first reading passed, yet a misread that makes other known words ("Мелница „Зора“ Попово
+    гр", a name without its dash) passes them too. A second reading that itself fails a check (a word no
+    dictionary holds, a mark no name has) or gives nothing says nothing: the first stands."""
+    first = header.employer_words
+    if header.employer is None or header.employer_review is not None or not first:
+        return header
+    box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
+              max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
+    if box.y1 > image.shape[0]:
+        return header  # the name inside the grid's first band (``ocr.employer_band``): not on the header's image
+    m = max(6, box.h // 2)
+    y0, x0 = max(0, box.y0 - m), max(0, box.x0 - 3)
+    crop = image[y0 : box.y1 + m, x0 : box.x1 + 3]
+    if crop.size == 0:
+        return header
+    crop = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    words = engine.words(np.ascontiguousarray(crop), psm=LINE_PSM, offset=(x0 - BORDER, y0 - BORDER))
+    words = [w for w in words if w.conf > 0.1 or len(w.text) > 2]
+    doubts: list[str] = []
+    name = read_employer(words, gray, doubts) if words else None
+    if name is None or doubts:
+        return header
+    name, doubts = check(name, tuple(words))  # mended as the first reading was ("Напредьк")
+    if doubts or _same(name, header.employer):
+        return header
+    return replace(header, employer_review=doubt("reread_differs", near=name))

@@ -39,6 +39,7 @@ from . import (
     partner_columns,
     parts_guard,
     period,
+    period_small,
     plausibility,
     preprocess,
     roman_month,
@@ -64,7 +65,7 @@ from .egn_second import doubt_valid_disagreeing
 from .egn_sex import flag_sex_disagreeing
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
-from .employer_reread import reread_employer
+from .employer_reread import confirm_employer, reread_employer
 from .employer_spelling import check_header
 from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
@@ -288,6 +289,9 @@ def read_page(
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+    else:  # sure of it: its line read again alone must give the same name, else a person decides
+        s.header = confirm_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+    period_small.read_small_period(a, s.header, reading.bands, engine)  # no period: a line of small print left out
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
     cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from .employer_doubts import doubt
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
+from .period_range import dated_range
 from .superior_body import names_superior
 from .unread_ink import UNREAD, ink_before
 
@@ -59,11 +61,48 @@ class Header:
     period_bbox: list[int] | None = None  # the doubted words in the image as stored
     month_unsure: str | None = None  # why a month written as a number or in Roman numerals is in doubt
     period_line: tuple[Word, ...] = ()  # the line with the year where no month was read (``ocr.roman_month``)
+    last_day: int | None = None  # the period's last day where it is written as a range ("от 1 до 31 юли")
+    range_doubt: str | None = None  # why the period's two dates do not confirm its month (``ocr.period_range``)
+
+
+def _by_middle(words: list[Word]) -> list[list[Word]]:
+    """Words in lines by their middles, top to bottom: a word joins a line whose mean middle is within half
+    a letter's height (the line's median height or the word's) of its own."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.box.cy):
+        for line in lines:
+            # the line's middle and height as its words give them, not its first word's: a small word
+            # highest on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of
+            # its own (N dev 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt)
+            cy = float(np.mean([x.box.cy for x in line]))
+            h = float(np.median([x.box.h for x in line]))
+            if abs(w.box.cy - cy) < 0.5 * max(h, w.box.h):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return lines
+
+
+def _split_band(words: list[Word]) -> list[list[Word]]:
+    """A text band that holds two lines (the title and the period under it joined by a speck or the back of
+    the sheet showing through, N dev 6001 p6: "от 7 до ЗА 31 ТРУДОВИ яли 1984") as its lines: each line with
+    two words of two letters or digits at least; marks and single letters go with the nearest line."""
+    parts = _by_middle(words)
+    big = [p for p in parts if sum(sum(ch.isalnum() for ch in w.text) >= 2 for w in p) >= 2]
+    if len(big) < 2:
+        return [words]
+    middles = [float(np.mean([w.box.cy for w in p])) for p in big]
+    for p in parts:
+        if not any(p is b for b in big):
+            for w in p:
+                big[int(np.argmin([abs(w.box.cy - m) for m in middles]))].append(w)
+    return big
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
-    """Group words into visual lines (the text bands found on the image when given), top to bottom,
-    each left to right."""
+    """Group words into visual lines (the text bands found on the image when given, a band split where it
+    holds two lines), top to bottom, each left to right."""
     if bands:
         by_band: list[list[Word]] = [[] for _ in bands]
         for w in words:
@@ -71,17 +110,9 @@ def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> lis
                 if y0 - 6 <= w.box.cy <= y1 + 6:
                     by_band[i].append(w)
                     break
-        return [sorted(line, key=lambda w: w.box.x0) for line in by_band if line]
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.box.cy):
-        for line in lines:
-            ref = line[0].box
-            if abs(w.box.cy - ref.cy) < 0.5 * max(ref.h, w.box.h):
-                line.append(w)
-                break
-        else:
-            lines.append([w])
-    return [sorted(line, key=lambda w: w.box.x0) for line in lines]
+        split = [line for band in by_band if band for line in _split_band(band)]
+        return [sorted(line, key=lambda w: w.box.x0) for line in split]
+    return [sorted(line, key=lambda w: w.box.x0) for line in _by_middle(words)]
 
 
 def month_letters(word: str) -> str:
@@ -281,20 +312,21 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
     the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
     known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
 
+    def mend(word: str) -> str:
+        core = word.strip(".,-–")
+        if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
+            return word
+        # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
+        near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            if doubts is not None:
+                doubts.append(doubt("corrected", core, near[0]))
+            word = word.replace(core, near[0])
+        return word
+
     def fix(m: re.Match[str]) -> str:
-        out = []
-        for word in m.group(1).split(" "):
-            core = word.strip(".,-–")
-            if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
-                out.append(word)
-                continue
-            # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
-            near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
-            if len(near) == 1:
-                if doubts is not None:
-                    doubts.append(doubt("corrected", core, near[0]))
-                word = word.replace(core, near[0])
-            out.append(word)
+        # each part of a hyphened word too (N dev 6008 p3: „Хлебозавод-Старя Загора“: "Старя" -> "Стара")
+        out = ["-".join(mend(part) for part in word.split("-")) for word in m.group(1).split(" ")]
         return "„" + " ".join(out) + "“"
 
     return re.sub(r"„([^„“]+)“", fix, name)
@@ -320,9 +352,16 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
+    # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
+    # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
+    kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
     conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
     name = " ".join(kept).translate(_LATIN_LETTERS).translate(_GUILLEMETS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
+    # a closing quote glued after a town's abbreviation is a speck: "с." and "гр." stand before the place's
+    # name, never at a quoted name's end (N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out
+    # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
+    name = re.sub(r"(^|\s)(с|гр)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
@@ -332,6 +371,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while toks and len(toks[-1].strip("„“.,")) <= 1 and toks[-1].islower():  # dust read as a letter
         toks.pop()
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
+        toks.pop(0)
+    # a lone digit before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1" before
+    # „Металик“): no name begins so; dropped, and the name goes to a person
+    if len(toks) >= 2 and toks[0].isdigit() and len(toks[0]) == 1 and (
+        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
+    ):
+        if doubts is not None:
+            doubts.append(doubt("dropped", toks[0]))
         toks.pop(0)
     out = []
     for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):
@@ -387,6 +434,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         # a quoted name begun with a small letter ('„балкантурист – …“', N dev 6018: the capital Б misread):
         # no typist's name; the letter may be another one, so a person reads it
         doubts += [doubt("small_first", m[1]) for m in re.finditer(r"„([а-я][^\s„“]*)", name)]
+        marks = re.sub(r"[^„“]", "", name)
+        if marks and marks != "„“" * (len(marks) // 2) and doubt("quote_unclosed") not in doubts:
+            doubts.append(doubt("quote_unclosed"))  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
@@ -450,7 +500,8 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
         if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
             gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
             rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
-            band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.2 * h)
+            # a bold face's dash is a third of its small letters' height thick (N dev 6018 p3: 12 rows blurred under 37)
+            band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.35 * max(a.box.h, b.box.h))
             middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
             if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
@@ -527,11 +578,17 @@ def specked_dashes(words: list[Word]) -> list[Word]:
     return out
 
 
+# marks read alone between two words of the name: a speck, or the name's dash; a guillemet too (N dev 6018
+# p3: the dash of "„Балкантурист – Слънчев бряг“" read "«", dropped, the name out without its dash): a
+# typist's quote is glued to its word, never alone
+_LONE_SPECKS = ".,:;·'`«»‹›"
+
+
 def without_lone_specks(words: list[Word]) -> list[Word]:
     """A full stop, comma or colon read alone between two words of the name ("ЕООД . Ловеч"): a speck, or
     the name's dash read as one; left out, so that the gap is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
-            if not (0 < i < len(words) - 1 and w.text and all(ch in ".,:;·'`" for ch in w.text))]  # fmt: skip
+            if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
 
 
 def without_far_marks(words: list[Word]) -> list[Word]:
@@ -549,10 +606,17 @@ def without_far_marks(words: list[Word]) -> list[Word]:
 
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
-    words = without_lone_specks(specked_dashes(glued_dashes(without_far_marks(words), gray)))
+    marked = specked_dashes(glued_dashes(without_far_marks(words), gray))
+    words = without_lone_specks(marked)
     if doubts is not None:
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
-    return clean_employer(lost_dashes(words, gray), doubts)
+    dashed = lost_dashes(words, gray)
+    if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
+        gone = [w for w in marked if w not in words and any(ch in "«»‹›" for ch in w.text)]
+        dashes = [w for w in dashed if w not in words]
+        doubts += [doubt("odd_mark", w.text) for w in gone
+                   if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip
+    return clean_employer(dashed, doubts)
 
 
 _PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as
@@ -687,6 +751,15 @@ def _year_like(text: str) -> bool:
     return 4 <= len(core) <= 5 and sum(ch.isdigit() for ch in core) >= 3
 
 
+def _range_end(line: list[Word], i: int) -> int | None:
+    """The last day of a period written as a range of days before the month ("от 1 до 31 юли 1984 г."): the
+    number right before word ``i`` when "до" stands before it; None when the line does not say so."""
+    if i < 2 or line[i - 2].text.lower().strip(".,") != "до":
+        return None
+    day = line[i - 1].text.strip(".,")
+    return int(day) if day.isdigit() and 28 <= int(day) <= 31 else None
+
+
 def _period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
@@ -700,9 +773,12 @@ def _period(line: list[Word], h: Header) -> bool:
         # after a one-letter abbreviation and right before the year ("за н, ини 1981 г.": "м." misread as
         # "н,"), a word stands where the month does
         abbreviated = i > 0 and re.fullmatch(r"\w[.,]", line[i - 1].text) is not None
-        mon = _month(w.text, in_context=before in _PERIOD_CONTEXT or (at == 0 and abbreviated))
+        last_day = _range_end(line, i)
+        # "несец" (N dev 6020 p3, a worn "м"): the word "месец" with a letter misread is the month's context
+        context = before in _PERIOD_CONTEXT or (len(before) == 5 and levenshtein(before, "месец") <= 1)
+        mon = _month(w.text, in_context=context or (at == 0 and (abbreviated or last_day is not None)))
         unsure = None
-        if mon is None and (before in _PERIOD_CONTEXT or at == 0):
+        if mon is None and (context or at == 0):
             mon, unsure = month_as_number(w.text)
             at = at if at == 0 else None  # a number is the month only right before the year
             if mon is not None and at is None and i + 1 < len(line) and _year_like(line[i + 1].text):
@@ -710,7 +786,7 @@ def _period(line: list[Word], h: Header) -> bool:
             mon = mon if at is not None else None
         elif mon is not None and at is None:
             nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
-            if nxt is not None and (before in _PERIOD_CONTEXT or month_letters(w.text) in MONTHS):
+            if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
         if mon is None or at is None:
             continue
@@ -718,6 +794,9 @@ def _period(line: list[Word], h: Header) -> bool:
         h.month_word, h.year_word = w, line[i + 1 + at]
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
+        h.last_day = last_day if at == 0 else None
+        if h.last_day is not None and h.last_day != calendar.monthrange(h.year, mon)[1] and unsure is None:
+            h.month_unsure = f"последният ден {h.last_day} не е последният ден на „{MONTHS[mon - 1]}“: месецът може да е друг"
         return True
     for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
         if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
@@ -786,9 +865,22 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
+    if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
+        next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
         h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
     return h
+
+
+def dated_period(line: list[Word], h: Header) -> bool:
+    """The month and year of a line that writes the period as dates (``ocr.period_range``), set on ``h``."""
+    dated = dated_range(line, YEARS)
+    if dated is None:
+        return False
+    h.month, h.year, h.month_word, h.year_word = dated.month, dated.year, dated.month_word, dated.year_word
+    h.period_conf, h.range_doubt = min(dated.month_word.conf, dated.year_word.conf), dated.doubt
+    h.month_unsure = month_as_number(dated.month_word.text)[1]  # a numeral's stroke read as a letter
+    return True
 
 
 def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:

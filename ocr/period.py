@@ -14,6 +14,7 @@ page's rows to review for their period."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
@@ -98,6 +99,9 @@ def _month_doubt(h: Header) -> str | None:
     if not read:  # a month's number or Roman numeral: one model's reading of a digit or a stroke
         return None if w.conf >= SURE else f"месецът е разчетен „{w.text}“ неуверено и е взет за {h.month}"
     near = [m for m in MONTHS if levenshtein(read, m) <= NEAR]
+    if h.last_day is not None and h.year is not None:  # "до 31 яли": only a month of 31 days (юли, not юни)
+        days = {m: calendar.monthrange(h.year, k)[1] for k, m in enumerate(MONTHS, 1)}
+        near = [m for m in near if days[m] == h.last_day]
     if len(near) < 2 or (read == MONTHS[h.month - 1] and w.conf >= SURE):
         return None
     return (
@@ -115,6 +119,10 @@ def confirm(a: Analysis, h: Header, engine: OcrEngine) -> None:
         boxes.append(h.year_word.box)
     if h.month_unsure is not None and h.month_word is not None:
         doubts.append(h.month_unsure)
+        boxes.append(h.month_word.box)
+    if h.range_doubt is not None and h.month_word is not None and h.month is not None:
+        # the period's dates disagree: no second reading of one of them settles it
+        doubts.append(h.range_doubt)
         boxes.append(h.month_word.box)
     if (month := _month_doubt(h)) is not None and h.month_word is not None:
         doubts.append(month)

@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD python scripts/header_bench.py /tmp/k3001 [/tmp/l4002 ...] [--cache /tmp/hdr-cache] [-v]
 
-Runs only the header's stages of ``ocr.extract`` (the employer's band, spelling, re-reading, the Roman month,
+Runs only the header's stages of ``ocr.extract`` (the employer's band, spelling, re-reading (or a confirming second reading), a period in small print, the Roman month,
 the period's confirmation) on each page's analysis and reading. With ``--cache DIR`` those (the slow part:
 layout and OCR) are kept per page in DIR as pickles, so that a change to the header's stages is measured
 again in seconds; ``--fresh`` reads the pages again (do so after any change to ``ocr.analysis`` or
@@ -23,10 +23,10 @@ import cv2
 
 from archive_core.config import load_settings
 from bench.scoring import _norm
-from ocr import period, roman_month, sheet
+from ocr import period, period_small, roman_month, sheet
 from ocr.analysis import analyse, column_kinds
 from ocr.employer_band import header_in_first_band
-from ocr.employer_reread import reread_employer
+from ocr.employer_reread import confirm_employer, reread_employer
 from ocr.employer_spelling import check_header
 from ocr.engine import OcrEngine, engine_from_settings
 from ocr.header import Header
@@ -82,6 +82,9 @@ def header_of(png: Path, engine: OcrEngine, cache: Path | None, fresh: bool) -> 
     h = check_header(h)
     if h.employer_review:
         h = reread_employer(h, header_image(a, reading.bands), a.gray, engine)
+    else:
+        h = confirm_employer(h, header_image(a, reading.bands), a.gray, engine)
+    period_small.read_small_period(a, h, reading.bands, engine)
     roman_month.read_again(a, h, engine)
     period.confirm(a, h, engine)
     return h

@@ -134,3 +134,11 @@ def test_a_compound_with_a_letter_too_many_is_mended_and_still_goes_to_a_person(
 def test_a_compound_with_kh_read_as_zh_is_mended_and_the_name_goes_to_a_person():
     name, doubts = employer_spelling.check("„Агрожим“ АД Разград", (Word("„Агрожим“", 0.5, Box(0, 0, 9, 9)),))
     assert name == "„Агрохим“ АД Разград" and doubts  # K dev 3001 p4: "х" read as "ж", inside the quotes
+
+
+def test_two_words_a_lost_letter_apart_are_one_word_and_the_name_goes_to_a_person():
+    # N dev 6001 p2: a faint "н" (a worn key) split "Комбинат" into "комби" and "ат"
+    from ocr.employer_spelling import check
+
+    name, doubts = check("комби ат „Пирин“ Благоевград", ())
+    assert name == "Комбинат „Пирин“ Благоевград" and doubts

@@ -399,3 +399,117 @@ def test_a_quoted_name_begun_with_a_small_letter_sends_the_name_to_a_person():
     sure: list[str] = []
     words[0] = Word("„Балкантурист", 0.9, Box(0, 0, 200, 30))
     assert clean_employer(words, sure) == "„Балкантурист – Слънчев бряг“ АД" and not sure
+
+
+def test_a_small_word_highest_on_the_line_does_not_put_the_town_s_abbreviation_on_a_line_of_its_own():
+    # N dev 6007 p3 (a photographed page, the header inside the grid's first band: no text bands): the sheet
+    # number's "Ке" far right stands highest; "гр." (no capital) lowest. Came out "Мелница „Зора“ Попово гр".
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("Мелница", 0.96, (285, 192, 416, 229)), ("„Зора“", 0.96, (424, 190, 518, 229)),
+        ("гр.", 0.96, (529, 200, 565, 229)), ("Попово", 0.94, (574, 190, 688, 226)),
+        ("л.", 0.66, (3155, 193, 3177, 210)), ("Ке", 0.59, (3186, 182, 3221, 209)), ("14", 0.79, (3229, 192, 3253, 215)),
+        ("ВЕДОМОСТ", 0.96, (1506, 266, 1725, 308)), ("ЗА", 0.96, (1734, 266, 1780, 303)),
+        ("ЗАПЛАТИ", 0.96, (1788, 265, 1981, 299)),
+    )]  # fmt: skip
+    h = parse_header(words, 3508, None, None)
+    assert h.employer == "Мелница „Зора“ гр. Попово"
+
+
+# N dev 6018 p3: "„Балкантурист – Слънчев бряг“ АД" in a bold face, its dash (12 rows blurred under letters 37
+# high) read as a lone "«" and dropped: the name came out without its dash, without a doubt
+BALKAN = (("„Балкантурист", 0.91, (203, 258, 462, 295)), ("«", 0.9, (485, 270, 504, 280)),
+          ("Слънчев", 0.96, (525, 258, 664, 286)), ("бряг“", 0.95, (687, 255, 786, 295)),
+          ("АД", 0.95, (807, 258, 848, 295)))  # fmt: skip
+
+
+def _balkan_page(dash: bool) -> np.ndarray:
+    page = np.full((400, 1000), 188, np.uint8)
+    for _t, _c, (x0, y0, x1, y1) in BALKAN:
+        if _t != "«":
+            page[y0 + 4 : y1 - 4, x0 + 2 : x1 - 2 : 6] = 40  # the letters' strokes
+    if dash:
+        page[271:280, 487:504] = 40  # a bold dash, 9 rows thick, at the letters' middle
+    return page
+
+
+def test_a_bold_dash_read_as_a_lone_guillemet_is_the_name_s_dash_and_without_a_dash_on_the_page_a_doubt():
+    words = [Word(t, c, Box(*b)) for t, c, b in BALKAN]
+    doubts: list[str] = []
+    assert read_employer(words, _balkan_page(dash=True), doubts) == "„Балкантурист – Слънчев бряг“ АД"
+    assert doubts == []
+    doubts = []
+    read_employer(words, _balkan_page(dash=False), doubts)
+    assert any("«" in d for d in doubts)
+
+
+def test_a_closing_quote_glued_after_the_village_s_abbreviation_is_a_speck_and_quotes_out_of_turn_are_doubted():
+    # N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out 'ЕТ „Вели – „2“ с.“ Черноочене' without a doubt
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("ЕТ", 0.96, (177, 267, 215, 300)), ("„Вели", 0.91, (230, 267, 330, 300)), ("–", 0.9, (345, 280, 365, 286)),
+        ("2“", 0.56, (380, 267, 410, 300)), ("с.”", 0.67, (425, 275, 460, 300)),
+        ("Черноочене", 0.82, (475, 267, 700, 300)),
+    )]  # fmt: skip
+    doubts: list[str] = []
+    assert read_employer(words, None, doubts) == "ЕТ „Вели – 2“ с. Черноочене"
+    nested = [Word(t, 0.9, Box(100 + 150 * i, 267, 230 + 150 * i, 300)) for i, t in enumerate(("ЕТ", "„Вели", "„2“", "с.“", "Черноочене"))]
+    doubts = []
+    name = read_employer(nested, None, doubts)
+    assert name is not None and doubts, name
+
+
+def test_a_dash_read_as_a_look_alike_beside_the_dash_found_in_the_gap_is_one_dash():
+    # K dev 3014 p2: the dash read ">" (0.49) beside the dash looked for in the gap: 'ЕТ „Вели – – 2“ ...'
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("ЕТ", 0.95, (183, 116, 220, 150)), ("„Вели", 0.92, (235, 116, 330, 150)), ("–", 0.9, (340, 130, 352, 135)),
+        (">", 0.49, (355, 128, 370, 138)), ("2“", 0.7, (385, 116, 415, 150)), ("с.", 0.96, (430, 125, 460, 150)),
+        ("Черноочене", 0.96, (475, 116, 700, 150)),
+    )]  # fmt: skip
+    assert read_employer(words, None, []) == "ЕТ „Вели – 2“ с. Черноочене"
+
+
+class _LineReads:
+    """An engine that reads the name's line as ``texts`` (one word each)."""
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = texts
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)):
+        x, y = offset
+        return [Word(t, 0.9, Box(x + 10 + 130 * i, y + 8, x + 130 * i + 130, y + 40)) for i, t in enumerate(self.texts)]
+
+
+def test_a_name_read_without_a_doubt_is_read_again_and_two_readings_that_differ_go_to_a_person():
+    from ocr.employer_reread import confirm_employer
+    from ocr.header import Header
+
+    first = tuple(Word(t, 0.95, Box(200 + 130 * i, 250, 320 + 130 * i, 290))
+                  for i, t in enumerate(("Мелница", "„Зора“", "Попово", "гр")))  # fmt: skip
+    h = Header(employer="Мелница „Зора“ Попово гр", employer_words=first)
+    page = np.full((400, 2000), 255, np.uint8)
+    doubted = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "гр.", "Попово"))
+    assert doubted.employer == h.employer and doubted.employer_review is not None
+    assert "„Мелница „Зора“ гр. Попово“" in doubted.employer_review
+    same = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Попово", "гр"))
+    assert same.employer_review is None
+    garbled = confirm_employer(h, page, page, _LineReads("Мелница", "„Зора“", "Пспгво", "гр"))
+    assert garbled.employer_review is None  # a second reading no dictionary vouches for says nothing
+
+
+def test_a_part_of_a_hyphened_quoted_word_one_letter_off_a_known_word_is_mended_with_a_doubt():
+    # N dev 6008 p3: „Хлебозавод-Старя Загора“ АД ("а" of a worn key read "я")
+    from ocr.header import quoted_near_misses
+
+    doubts: list[str] = []
+    assert quoted_near_misses("„Хлебозавод-Старя Загора“ АД", doubts) == "„Хлебозавод-Стара Загора“ АД"
+    assert doubts
+
+
+def test_a_lone_digit_before_the_quoted_name_is_dropped_and_the_name_goes_to_a_person():
+    # N dev 6004 p2: a hole punched in the margin read "1" (0.65) before „Металик“
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("1", 0.65, (170, 198, 180, 230)), ("„Металик“", 0.92, (200, 198, 400, 235)), ("ЕООД", 0.93, (420, 198, 520, 230)),
+        ("-", 0.91, (540, 212, 555, 216)), ("Перник", 0.9, (575, 198, 720, 230)),
+    )]  # fmt: skip
+    doubts: list[str] = []
+    assert read_employer(words, None, doubts) == "„Металик“ ЕООД – Перник"
+    assert doubts
