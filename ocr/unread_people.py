@@ -1,6 +1,6 @@
 """People the sheet shows whom no row holds. A valid ЕГН (date and check digit right) that the page's
 reading found anywhere, and that no row read holds, not even inside another of its cells or as a reading
-one or two digits off, is a person the grid lost: on a table printed very small on a landscape scan, the
+one or two digits off, nor stands in the band of a row whose own ЕГН was not read, is a person the grid lost: on a table printed very small on a landscape scan, the
 grid took the heading for the one row and the eight people under it vanished without a word (J dev 1001
 p16). Each such person comes back as a row in review (every field unreadable, the ЕГН as the page shows
 it, the region of its line), and the page goes to review as a page with the ЕГН a person must find on the
@@ -48,13 +48,24 @@ def _held(egn: str, drafts: list[checks.RowDraft]) -> bool:
     return False
 
 
+def _in_a_row(box: Box, drafts: list[checks.RowDraft], to_original: Callable[[Box], list[int]]) -> bool:
+    """Does the ЕГН stand in the band of a row that has no valid ЕГН of its own (its ЕГН cell misread or
+    not placed: that row is the person, and in review for its ЕГН)?"""
+    b = to_original(box)
+    mid = (b[1] + b[3]) / 2
+    return any(
+        d.bbox is not None and d.bbox[1] <= mid <= d.bbox[3] and not egn_mod.is_valid(str(d.values.get("egn") or ""))
+        for d in drafts
+    )
+
+
 def restore_unread(
     drafts: list[checks.RowDraft], words: list[Word], grid: Grid, to_original: Callable[[Box], list[int]]
 ) -> PageReview | None:
     """After the rows are final: a row in review for each valid ЕГН on the page that no row holds (put
     among the rows by its height on the page), and the page's review reason; None when every ЕГН the page
     shows has its row. ``to_original`` maps a box of the deskewed page to the image as given."""
-    lost = {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts)}
+    lost = {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts) and not _in_a_row(b, drafts, to_original)}
     if not lost:
         return None
     for egn, box in sorted(lost.items(), key=lambda kv: kv[1].y0):

@@ -10,8 +10,8 @@
 # N was held out from session 10 (2026-12-03; no page of it read by the reader, any seed) to its one measurement at the
 # end of session 11 the same day (seed 2037, bench/RESULTS.md); tuned on from then (dev seeds 6001-6020, seed 2037 kept).
 # O is held out from session 11 (2026-12-03, helper s20-famo; made before N was measured, no page of it read by the reader, any seed):
-# generated here (seed 2038), measured only once, by the lead, at the end of a later session; its `run` line is
-# commented out until then.
+# generated here (seed 2038) and measured once, by the lead, at the end of session 12 (2026-12-03, bench/RESULTS.md);
+# tuned on from then (dev seeds 7001-7020, seed 2038 kept).
 # P is held out from its making in session 12 (2026-12-03, helper s21-famp; no page of it read by the reader, any
 # seed): generated here (seed 2039), measured only once, by the lead, at the end of a later session (after O); no `run`
 # line benches it.
@@ -20,7 +20,7 @@ out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
 gen P --pages 16 --seed 2039 --family P  # held out: not benched by this script
-gen O --pages 16 --seed 2038 --family O  # held out: not benched by this script (see the commented run line)
+gen O --pages 16 --seed 2038 --family O
 gen N --pages 16 --seed 2037 --family N
 gen M --pages 16 --seed 2036 --family M
 gen L --pages 16 --seed 2035 --family L
@@ -32,5 +32,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run N M L K J I H G F & run E D B C s777 hard99 & wait
-# run O  # family O, held out: the lead's one measurement, at the end of a later session
+run O N M L K J I H & run G F E D B C s777 hard99 & wait

@@ -1,5 +1,5 @@
-"""A valid ЕГН the page shows and no row holds is a person the grid lost (J dev 1001 p16/p17: a table in
-very small print, two people's lines never became rows): the person comes back as a row in review, with
+"""A valid ЕГН the page shows and no row holds is a person the grid lost (J dev 1001 p16: a table in
+very small print read as one row, the people under it never became rows): the person comes back as a row in review, with
 the ЕГН as the page shows it, and the page goes to review as a page — never a person silently missing."""
 
 from __future__ import annotations
@@ -57,3 +57,13 @@ def test_ten_digits_that_are_no_valid_egn_and_longer_runs_are_left_alone() -> No
 def test_the_screen_says_the_reason_in_both_languages() -> None:
     assert "ЕГН" in REASON_WORDS["bg"][f"reason.{PEOPLE_UNREAD}"]
     assert "ЕГН" in REASON_WORDS["en"][f"reason.{PEOPLE_UNREAD}"]
+
+
+def test_an_egn_in_the_band_of_a_row_whose_own_was_not_read_is_that_rows_person() -> None:
+    """F regression sheet `f-hard-signature-into-wrapped-name-line`: the row is there, its ЕГН unread (in
+    review); a row of its own would take the row's printed number from the certificate's line."""
+    drafts = [_row(None, 100, name="Трифон Христов"), _row(C, 150)]
+    words = [Word(B, 0.9, Box(420, 110, 600, 140))]
+    assert restore_unread(drafts, words, GRID, _same) is None and len(drafts) == 2
+    drafts = [_row(A, 100, name="Румен Щерев")]  # a band holding another person's valid ЕГН: two people
+    assert restore_unread(drafts, words, GRID, _same) is not None and len(drafts) == 2
