@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 LABELS = {
+    "O": "O (16, seed 2038)",
     "N": "N (16, seed 2037)",
     "M": "M (16, seed 2036)",
     "L": "L (16, seed 2035)",
