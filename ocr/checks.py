@@ -880,11 +880,11 @@ def _one_row_explains_columns(
             diffs[f] = Decimal(totals[f]) - col
     if len(diffs) < 2 or not totals_consistent(totals, present):
         return False
-    hits = []
+    hits: list[tuple[RowDraft, dict[str, Decimal | None]]] = []
     # rows the differences explain as well once a figure filled in from the row's sum moves with the one it was
     # filled from (M dev 5002 page 2: row 1's struck `33,68` read under the clerk's `35,68`, its net filled in
     # from it; row 5's correction `27,67` moved to `29,67` for the columns, both rows out wrong unflagged)
-    rivals = []
+    rivals: list[tuple[RowDraft, dict[str, Decimal | None]]] = []
     for r in rows:
         v = {f: r.dec(f) for f in fields}
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
