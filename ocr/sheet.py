@@ -102,6 +102,61 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
 
 
+GROUP_WORDS = (  # units of a works a sheet's people are grouped under (a department's heading row)
+    "цех", "отдел", "склад", "бригада", "звено", "участък", "служба", "работилница", "администрация",
+    "транспорт", "счетоводство", "ферма", "сектор", "поддръжка", "полевъдство", "животновъдство", "отделение",
+)
+SUBTOTAL_WORDS = ("всичко", "общо", "итого")
+
+
+def _words(text: str) -> list[str]:
+    return [t.lower().strip(":.,;„“\"'()") for t in text.split()]
+
+
+def _figures(text: str) -> bool:
+    """An amount or a count on the row: more than one number, or one of three digits or more (a tick
+    read as `11` beside a department's name is neither)."""
+    numbers = [sum(ch.isdigit() for ch in t) for t in text.split()]
+    numbers = [n for n in numbers if n]
+    return len(numbers) > 1 or any(n >= 3 for n in numbers)
+
+
+def _grand_total_next(r: int, texts: dict[int, str]) -> bool:
+    """The next row with ink after ``r`` is a total of figures ("Всичко за предприятието"): ``r`` closes
+    the last department, that row the sheet."""
+    after = [q for q in texts if q > r and texts[q].strip()]
+    return bool(after) and is_total_label(texts[after[0]]) and _figures(texts[after[0]])
+
+
+def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
+    """The rows of a sheet grouped by department (family O dev 7004: "Цех „Механичен“" over its people,
+    "Общо за отдела" under them, the numbers running on): a heading row (a unit's word, no figure, no ЕГН)
+    or a subtotal row (a total's word, no ЕГН) with a person's row (an ЕГН) below it, among the grid's rows
+    below the heading. Neither is a person; the grand total under the last person stays the totals row."""
+    texts = {r: row_text(r) for r in range(1, n_rows)}
+    people = [r for r, t in texts.items() if _has_egn(t)]
+    last = max((r for r, t in texts.items() if t.strip()), default=0)  # the grand total's, or a footer's
+    out = []
+    for r, text in texts.items():
+        if _has_egn(text) or not people:
+            continue
+        words = _words(text)
+        heading = (
+            r < people[-1]
+            and not _figures(text)
+            and any(w == g or (len(g) >= 5 and levenshtein(w, g) <= 1) for w in words for g in GROUP_WORDS)
+        )
+        subtotal = (
+            people[0] < r < last
+            and _figures(text)
+            and any(levenshtein(w, t) <= 1 for w in words[:3] for t in SUBTOTAL_WORDS)
+            and (any(q > r for q in people) or _grand_total_next(r, texts))
+        )
+        if heading or subtotal:
+            out.append(r)
+    return out
+
+
 def row_roles(
     n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
 ) -> tuple[list[int], int | None, int | None]:
@@ -109,11 +164,15 @@ def row_roles(
     "От пренос" row of carried sums and a "Всичко"/"Пренос" totals row, either of which may be missing."""
     body_rows = list(range(1, n_rows))
     totals_row = None
+    groups = set(group_rows(n_rows, row_text))  # a department's heading or subtotal: no person
     for r in body_rows[:-1]:  # a "Всичко"/"Пренос" row above the last band ends the table (footer below)
         text = row_text(r)
+        if r in groups:
+            continue
         if r > 1 and is_total_label(text) and not _has_egn(text) and not _carried_first(r, text, row_text):
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
+    body_rows = [r for r in body_rows if r not in groups]
     if body_rows:
         last_text = row_text(body_rows[-1])
         if is_total_label(last_text) or not _has_egn(last_text):

@@ -1,0 +1,38 @@
+"""A works' sheet grouped by department (family O dev 7004/7006: "Цех „Механичен“" over its people, "Общо за
+отдела" under them, the printed numbers running on): neither the heading nor the subtotal is a person. Read
+as people they took rows of their own, the numbers no longer ran with the rows and the whole page went to
+review (7004 p1: 2 % of fields right); without them every field was right and none in review."""
+
+from __future__ import annotations
+
+from ocr.sheet import group_rows, row_roles
+
+ROWS = {
+    1: "  Т цех „Механичен!  ",
+    2: "1 2801029017 Иванка Ангелова Стоянова 22 313-69 53-33 367-02",
+    3: "2 6005054084 Атанас Пенчов Фъртунов 3 21-34 1-07 25-41",
+    4: "  Общо за отдела  946-68 84-90 1031-58",
+    5: "  11 Склад за готова продуки  ",  # a tick in the margin read as `11`
+    6: "3 4901049279 Радка Димитрова Добрева 22 275-23 99-08 374-31",
+    7: "  Всичко за цеха:  886-70 139-67 1026-37",
+    8: "  Всичко за предприятието  1833-38 224-57 2057-95",
+    9: "  Съставил: ....  Гл. счетоводител: ....",
+}
+
+
+def test_department_headings_and_subtotals_are_no_people() -> None:
+    assert group_rows(len(ROWS) + 1, ROWS.__getitem__) == [1, 4, 5, 7]
+    body, totals, carried = row_roles(len(ROWS) + 1, ROWS.__getitem__, lambda r: bool(ROWS[r].strip()))
+    assert body == [2, 3, 6] and totals == 8 and carried is None
+
+
+def test_a_sheet_without_departments_keeps_its_rows_and_its_totals_row() -> None:
+    rows = {1: ROWS[2], 2: ROWS[3], 3: ROWS[6], 4: "  Всичко:  1833-38 224-57 2057-95", 5: ROWS[9]}
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []
+    body, totals, _ = row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)
+    assert body == [1, 2, 3] and totals == 4
+
+
+def test_a_person_whose_egn_was_not_read_is_not_taken_for_a_heading() -> None:
+    rows = {1: ROWS[2], 2: "2 Цеков Петров Иванов 22 313-69 53-33 367-02", 3: ROWS[6], 4: ROWS[8]}
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []
