@@ -382,6 +382,26 @@ def _family_sheets(family: str, n: int, seed: int):
         out.append((habits, sheet, style))
     return out
 
+PARTS = ("tax", "insurance", "advance", "union_fee")
+
+
+def _assert_truth_holds(sheet, parts_kinds: tuple[str, ...] = PARTS) -> None:
+    """A drawn sheet's truth adds up: a valid ЕГН once per sheet, base + additional = gross, net = gross -
+    deductions, the itemised deductions (``parts_kinds`` among its columns) add up, each money column sums
+    to its total."""
+    parts = [c for c in sheet.layout if c in parts_kinds]
+    assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+    for r in sheet.rows:
+        assert egn.is_valid(str(r["egn"]))
+        if r["base_pay"] is not None and r["extra_pay"] is not None:
+            assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
+        assert r["gross_pay"] - r["deductions"] == r["net_pay"]
+        if parts:
+            assert sum(r[c] for c in parts) == r["deductions"]
+    for f, total in sheet.totals.items():
+        assert sum(r[f] for r in sheet.rows) == total
+
+
 
 def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     """Over 40 drawn L sheets every habit occurs on some of them, and every sheet's truth holds: a valid
@@ -395,17 +415,7 @@ def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():
     seen: Counter[str] = Counter()
     for habits, sheet, style in _family_sheets("L", 40, 9):
         cols = list(sheet.layout)
-        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee", "court")]
-        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
-        for r in sheet.rows:
-            assert egn.is_valid(str(r["egn"]))
-            if r["base_pay"] is not None and r["extra_pay"] is not None:
-                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
-            if parts:
-                assert sum(r[c] for c in parts) == r["deductions"]
-        for f, total in sheet.totals.items():
-            assert sum(r[f] for r in sheet.rows) == total
+        _assert_truth_holds(sheet, (*PARTS, "court"))
         m, y = sheet.month, sheet.year
         period = {"word": data.MONTHS[m - 1], "digits": f"{m:02d}", "roman": f"{families.ROMAN[m - 1]}-{y}".lower()}
         said = f"{sheet.title} {sheet.period_text}".lower()  # the period after the title on some files
@@ -567,19 +577,10 @@ def test_family_m_habits_occur_on_its_sheets_and_the_truth_adds_up():
     seen: Counter[str] = Counter()
     for _habits, sheet, style in _family_sheets("M", 40, 9):
         cols = list(sheet.layout)
-        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee")]
-        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+        _assert_truth_holds(sheet)
         for r in sheet.rows:
-            assert egn.is_valid(str(r["egn"]))
-            if r["base_pay"] is not None and r["extra_pay"] is not None:
-                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
-            if parts:
-                assert sum(r[c] for c in parts) == r["deductions"]
             if "hours" in cols:
                 assert 0 <= r["hours"] <= 8 * 31
-        for f, total in sheet.totals.items():
-            assert sum(r[f] for r in sheet.rows) == total
         same_above = [
             c for c in ("position", "days_worked") if c in cols
             for a, b in zip(sheet.rows, sheet.rows[1:], strict=False) if a[c] == b[c]
@@ -659,18 +660,9 @@ def test_family_n_habits_occur_on_its_sheets_and_the_truth_adds_up():
     seen: Counter[str] = Counter()
     for habits, sheet, style in _family_sheets("N", 40, 9):
         cols = list(sheet.layout)
-        parts = [c for c in cols if c in ("tax", "insurance", "advance", "union_fee")]
-        assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
+        _assert_truth_holds(sheet)
         for r in sheet.rows:
-            assert egn.is_valid(str(r["egn"]))
-            if r["base_pay"] is not None and r["extra_pay"] is not None:
-                assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-            assert r["gross_pay"] - r["deductions"] == r["net_pay"]
-            if parts:
-                assert sum(r[c] for c in parts) == r["deductions"]
             assert r["days_worked"] is None or 0 <= r["days_worked"] <= egn.days_in_month(sheet.year, sheet.month)
-        for f, total in sheet.totals.items():
-            assert sum(r[f] for r in sheet.rows) == total
         assert str(sheet.year) in sheet.period_text
         for flag in ("show_through", "photo"):  # the scan's habits (degrade_page)
             seen[flag] += getattr(habits, flag)
