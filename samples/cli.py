@@ -34,8 +34,9 @@ from .generate import HARD_CASES, Options, generate_pages
     "--family",
     default="A",
     show_default=True,
-    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M, N, O, P (O и P "
-    "са отделени за независимо измерване: не се настройва по тях) или mixed (B/C/D наслуки).",
+    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q "
+    "(P и Q са отделени за независимо измерване: никой не чете листовете им и не се настройва по тях) или mixed "
+    "(B/C/D наслуки).",
 )
 def samples(
     out: Path, pages: int, seed: int, clean: bool, pristine: bool, hard: tuple[str, ...], family: str

@@ -140,6 +140,11 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        1980-1996.
        Nobody reads its pages or tunes on it; the lead measures it once (seed 2039), at the end.
        ``mixed`` stays B, C or D.
+    Q  HELD OUT from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader,
+       any seed): a public institution's payroll (a hospital, a school, a municipality) typed on a portrait
+       sheet, often photographed by a phone; its switches, words and drawing are in samples/family_q.py (its
+       docstring says what it draws). Nobody reads its pages or tunes on it; the lead measures it once (seed
+       2040), at the end.
 """
 
 from __future__ import annotations
@@ -152,11 +157,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data
+from . import data, family_q
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -766,6 +771,12 @@ P_CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ N", "ОБЕКТ")
 P_TITLES = ("ВЕДОМОСТ ЗА РАБОТНА ЗАПЛАТА", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ НА ЧЛЕНОВЕТЕ")
 P_TOTAL_WORDS = ("*** ВСИЧКО ***", "* ОБЩО ЗА ЛИСТА *", "ВСИЧКО ЗА ЛИСТА:", "СУМА ЗА ЛИСТА")
 
+# Family Q (held out from its making in session 13): samples/family_q.py
+FAMILY_LAYOUTS["Q"] = family_q.Q_LAYOUTS
+HEADINGS_Q = family_q.HEADINGS_Q
+Q_FACES = family_q.Q_FACES
+Q_SIZES = family_q.Q_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -788,6 +799,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "N": (1980, 1996),
     "O": (1980, 1996),
     "P": (1980, 1996),
+    "Q": (1980, 1996),
 }
 
 
@@ -883,8 +895,13 @@ class Habits:
     coop: bool = False  # a co-operative or state farm (ТКЗС, АПК, ДЗС; ЗК, ЗКПУ after 1991)
     blue_stamp: bool = False  # a stamp in blue ink pressed over the totals
     soft: bool = False  # scanned out of focus
+    # family Q only: all of its switches (samples/family_q.py)
+    q: family_q.QHabits | None = None
+
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
+    if family == "Q":
+        return _draw_q(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -927,6 +944,15 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         0.5,
         (32, 48),
     )
+
+
+def _draw_q(rng: random.Random) -> Habits:
+    """Family Q's file: its own switches (family_q.draw), the generic ones copied from them."""
+    q = family_q.draw(rng)
+    return Habits(
+        "Q", q.thousands, q.decimal, False, q.ruling, q.correction, False, 0.0, Q_SIZES[q.face], face=q.face,
+        stamp_rows=q.stamp_rows, signatures_cross=q.signatures_cross, totals_hand=q.totals_hand, q=q,
+    )  # fmt: skip
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1113,10 +1139,10 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
-                 "O": HEADINGS_O, "P": HEADINGS_P}[habits.family]  # fmt: skip
+                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1142,6 +1168,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         ef.layout = tuple(c for c in ef.layout if c not in ("advance", "union_fee"))
     if habits.family == "O":
         _o_file(ef, habits, rng)
+    if habits.q is not None:
+        family_q.adapt_file(ef, habits.q, rng)
 
 
 def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1308,6 +1336,8 @@ def adapt_sheet(
         _n_sheet(sheet, habits, rng)
     if habits.family == "O":
         _o_sheet(sheet, habits, rng, ef)
+    if habits.q is not None:
+        family_q.adapt_sheet(sheet, habits.q, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1412,9 +1442,9 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1455,6 +1485,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         _n_style(habits, rng, base)
     if habits.family == "O":
         _o_style(habits, rng, base)
+    if habits.q is not None:
+        family_q.style(habits.q, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

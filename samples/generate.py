@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families
+from . import degrade, families, family_q
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -142,6 +142,8 @@ def degrade_page(
     stain: bool = False,
     torn: bool = False,
     soft: bool = False,
+    phone: bool = False,
+    curl: bool = False,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -177,7 +179,9 @@ def degrade_page(
     paper = float(np.median(a[:50, :50]))
     if "warp" in opts.hard:
         a, bend = degrade.warp(a, rng, paper)
-    if photo:
+    if phone:  # family Q: photographed by a phone (its edge curling up with ``curl``), samples/family_q.py
+        a, m1, bend = family_q.phone_photo(a, rng, paper, bend, curl)
+    elif photo:
         a, m1 = degrade.photo(a, rng)
     else:
         a, m1 = degrade.skew(a, rng.uniform(-2.0, 2.0), paper)
@@ -281,6 +285,11 @@ def generate_pages(
                 ):  # family L: the month's sheet was full, the rest typed on the next  # fmt: skip
                     sheets = list(split_carried(month_sheet, rng.randint(len(month_sheet.rows) // 2, len(month_sheet.rows) - 2)))
                     ef.sheet_no += 1
+                elif (
+                    habits is not None and habits.q is not None and habits.q.carried and len(month_sheet.rows) >= 8
+                    and len(paths) + 2 <= pages and rng.random() < 0.85
+                ):  # family Q: the month on two or three pages, "Пренос" carried between them  # fmt: skip
+                    sheets = family_q.carried_pages(month_sheet, ef, rng, pages - len(paths))
                 for sheet in sheets:
                     if len(paths) >= pages:
                         break
@@ -289,12 +298,16 @@ def generate_pages(
                         style = families.style_for(habits, rng, style)
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
                     img, geo = _render_fitting(sheet, style, rng)
+                    q = habits.q if habits is not None else None
+                    if q is not None:  # family Q: the stamp and the signature over the figures
+                        family_q.after_render(img, geo, sheet, style, q, rng)
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

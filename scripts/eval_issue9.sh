@@ -15,10 +15,14 @@
 # P is held out from its making in session 12 (2026-12-03, helper s21-famp; no page of it read by the reader, any
 # seed): generated here (seed 2039), measured only once, by the lead, at the end of a later session (after O); no `run`
 # line benches it.
+# Q is held out from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader, any
+# seed; made before anything was tuned on P): generated here (seed 2040), measured only once, by the lead, at the
+# end of a later session (after P); no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen Q --pages 16 --seed 2040 --family Q  # held out: not benched by this script
 gen P --pages 16 --seed 2039 --family P  # held out: not benched by this script
 gen O --pages 16 --seed 2038 --family O
 gen N --pages 16 --seed 2037 --family N
