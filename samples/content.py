@@ -124,6 +124,7 @@ def hire(rng: random.Random, year: int) -> Person:
     """One more person on a file's roster, hired in ``year`` (family Q's larger staff)."""
     return _person(rng, year)
 
+
 def _scale(year0: int, year: int) -> Decimal:
     lo0, hi0 = data.PAY_RANGE[year0]
     lo1, hi1 = data.PAY_RANGE[year]

@@ -46,8 +46,8 @@ Q_LAYOUTS: tuple[tuple[str, ...], ...] = (
     ("row", "name", "egn", "gross_pay", "parts", "deductions", "net_pay", "signature", "days_worked"),
     ("row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "net_pay", "parts", "deductions"),
 )  # fmt: skip
-PARTS = ("tax", "insurance", "advance", "union_fee", "court")
-MAX_COLUMNS = 12  # what a portrait sheet holds in a typewriter's small type (11 with a margin for corrections)
+# what a portrait sheet holds in a typewriter's small type (11 with a margin for corrections)
+MAX_COLUMNS = 12
 
 # Every heading on three lines, words none of A-P uses for the column
 HEADINGS_Q: dict[str, tuple[str, ...]] = {
@@ -123,7 +123,11 @@ UNITS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 Q_TITLES = ("ВЕДОМОСТ ЗА ЗАПЛАТИТЕ НА ПЕРСОНАЛА", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ ЗА РАБОТНИ ЗАПЛАТИ",
             "ВЕДОМОСТ ЗА ЗАПЛАТИ НА ЩАТНИЯ ПЕРСОНАЛ")  # fmt: skip
-Q_CARRY_IN = ("Пренос от предходната страница", "Пренос от предх. страница", "Пренесено от предходната страница")
+Q_CARRY_IN = (
+    "Пренос от предходната страница",
+    "Пренос от предх. страница",
+    "Пренесено от предходната страница",
+)
 Q_CARRY_OUT = ("Пренос", "Пренос:", "ПРЕНОС")
 
 
@@ -230,7 +234,9 @@ def carried_pages(sheet: SheetContent, ef: EmployerFile, rng: random.Random, roo
     return pages
 
 
-def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, q: QHabits, rng: random.Random) -> None:
+def after_render(
+    img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, q: QHabits, rng: random.Random
+) -> None:
     """What is pressed and written over the typed sheet: the office's round stamp over the totals' figures
     and the chief accountant's signature across the stamp and the figures beside it (marks, no row's)."""
     if not q.stamp_sign:
@@ -246,10 +252,15 @@ def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style
     cy = (y0 + y1) / 2 + rng.uniform(-0.35, 0.1) * r
     p.stamp(cx, cy, r, sheet.employer)
     geo.marks.append({"kind": "stamp", "row": None, "polygon": circle_polygon(cx, cy, r + 6)})
-    sx0, sx1 = max(20.0, cx - r * rng.uniform(1.0, 1.5)), min(img.width - 20.0, cx + r * rng.uniform(0.8, 1.3))
+    sx0, sx1 = (
+        max(20.0, cx - r * rng.uniform(1.0, 1.5)),
+        min(img.width - 20.0, cx + r * rng.uniform(0.8, 1.3)),
+    )
     sy0, sy1 = cy - r * rng.uniform(0.4, 0.7), cy + r * rng.uniform(0.2, 0.5)
     p.squiggle(sx0, sy0, sx1, sy1)
-    geo.marks.append({"kind": "signature", "row": None, "polygon": rect_polygon(sx0 - 14, sy0 - 10, sx1 + 14, sy1 + 10)})
+    geo.marks.append(
+        {"kind": "signature", "row": None, "polygon": rect_polygon(sx0 - 14, sy0 - 10, sx1 + 14, sy1 + 10)}
+    )
 
 
 def phone_photo(
@@ -264,10 +275,16 @@ def phone_photo(
     if curl:
         x = np.arange(w, dtype=np.float64)
         reach = rng.uniform(0.15, 0.35) * w
-        t = np.clip((x - (w - reach)) / reach, 0, 1) if rng.random() < 0.5 else np.clip((reach - x) / reach, 0, 1)
+        t = (
+            np.clip((x - (w - reach)) / reach, 0, 1)
+            if rng.random() < 0.5
+            else np.clip((reach - x) / reach, 0, 1)
+        )
         shift = rng.choice((-1, 1)) * rng.uniform(10, 28) * t**2 + rng.uniform(2, 7) * np.sin(np.pi * x / w)
         map_x = np.tile(np.arange(w, dtype=np.float32), (h, 1))
-        map_y = (np.arange(h, dtype=np.float32)[:, None] - shift[None, :].astype(np.float32)).astype(np.float32)
+        map_y = (np.arange(h, dtype=np.float32)[:, None] - shift[None, :].astype(np.float32)).astype(
+            np.float32
+        )
         a = cv2.remap(a, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=paper)
         bend = shift if bend is None else bend + shift
     src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
@@ -278,7 +295,9 @@ def phone_photo(
     turn = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-2.5, 2.5), 1.0)
     dst = (np.hstack([dst, np.ones((4, 1), np.float32)]) @ turn.T).astype(np.float32)
     m = cv2.getPerspectiveTransform(src, dst).astype(np.float64)
-    out = cv2.warpPerspective(a.astype(np.float32), m, (w, h), flags=cv2.INTER_LINEAR, borderValue=rng.uniform(45, 130))
+    out = cv2.warpPerspective(
+        a.astype(np.float32), m, (w, h), flags=cv2.INTER_LINEAR, borderValue=rng.uniform(45, 130)
+    )
     out = out * _light(h, w, rng)
     factor = rng.uniform(0.42, 0.65)  # the phone's resolution over the page: 125-195 dpi
     small = cv2.resize(out, (round(w * factor), round(h * factor)), interpolation=cv2.INTER_AREA)
@@ -303,4 +322,3 @@ def _light(h: int, w: int, rng: random.Random) -> np.ndarray:
     shadow = np.exp(-(((xx - sx) / rx) ** 2 + ((yy - sy) / ry) ** 2))
     field *= 1.0 - rng.uniform(0.15, 0.35) * shadow
     return cv2.resize(cv2.GaussianBlur(field, (0, 0), 3), (w, h), interpolation=cv2.INTER_LINEAR)
-

@@ -67,8 +67,8 @@ def test_a_family_gives_the_same_pages_as_before_the_next_came(
 
 @pytest.mark.parametrize(
     ("family", "degraded"),
-    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True)],  # N, O, P degraded: photographs,
-    # show-through, photocopies, stains, torn corners, spreads, out of focus
+    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True)],  # N-Q degraded: photographs,
+    # show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's low-resolution JPEG
 )
 def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, family: str, degraded: bool):
     """Two runs of one seed give the same pages, also under other hash seeds."""
