@@ -138,8 +138,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        co-operative's name (ТКЗС, АПК, ДЗС; ЗК, ЗКПУ after 1991), amounts in stotinki on some files, a blue
        ink stamp over the totals (light in a grey scan), a page scanned out of focus; portrait or landscape;
        1980-1996.
-       Nobody reads its pages or tunes on it; the lead measures it once (seed 2039), at the end.
-       ``mixed`` stays B, C or D.
+       Measured once by the lead at the start of session 14 (seed 2039: 34 % right, 12.8 % wrong without a
+       flag); tuned on from then (dev seeds 8001-8020). ``mixed`` stays B, C or D.
     Q  HELD OUT from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader,
        any seed): a public institution's payroll (a hospital, a school, a municipality) typed on a portrait
        sheet, often photographed by a phone; its switches, words and drawing are in samples/family_q.py (its

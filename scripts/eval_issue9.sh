@@ -13,8 +13,8 @@
 # generated here (seed 2038) and measured once, by the lead, at the end of session 12 (2026-12-03, bench/RESULTS.md);
 # tuned on from then (dev seeds 7001-7020, seed 2038 kept).
 # P is held out from its making in session 12 (2026-12-03, helper s21-famp; no page of it read by the reader, any
-# seed): generated here (seed 2039), measured only once, by the lead, at the end of a later session (after O); no `run`
-# line benches it.
+# seed): generated here (seed 2039) and measured once, by the lead, at the start of session 14 (2026-12-04, on main
+# 77014c5, bench/RESULTS.md); tuned on from then (dev seeds 8001-8020, seed 2039 kept).
 # Q is held out from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader, any
 # seed; made before anything was tuned on P): generated here (seed 2040), measured only once, by the lead, at the
 # end of a later session (after P); no `run` line benches it.
@@ -23,7 +23,7 @@ out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
 gen Q --pages 16 --seed 2040 --family Q  # held out: not benched by this script
-gen P --pages 16 --seed 2039 --family P  # held out: not benched by this script
+gen P --pages 16 --seed 2039 --family P
 gen O --pages 16 --seed 2038 --family O
 gen N --pages 16 --seed 2037 --family N
 gen M --pages 16 --seed 2036 --family M
@@ -36,4 +36,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run O N M L K J I H & run G F E D B C s777 hard99 & wait
+run P O N M L K J I & run H G F E D B C s777 hard99 & wait
