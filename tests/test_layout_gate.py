@@ -77,9 +77,43 @@ def test_two_rows_sharing_an_egn_are_not_two_people():
 
 
 def test_a_line_of_figures_with_no_person_is_no_proof():
-    """A person's second typed line read as a row: figures, no name, no ЕГН, no number."""
+    """People's second typed lines read as rows: figures, no name, no ЕГН, no number, on two lines."""
     rows = _rows()
-    rows.insert(2, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "7.00", "deductions": None, "net_pay": None}))
+    rows.insert(1, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    assert (review := _gate(rows)) is not None and "rows" in review.detail
+    assert _all_in_review(rows)
+
+
+def test_one_line_of_figures_with_no_person_sends_its_neighbours_figures_to_review():
+    """E dev 505 p2: a row's additional pay read alone on a line between two people, the page otherwise
+    proved. The line and the figures of the rows above and below it to review; the page is not, and the
+    other rows, and the neighbours' names, ЕГН and numbers, stay as read, out of review."""
+    rows = _rows(6)
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    assert _gate(rows) is None
+    assert {"row", *SCORED_FIELDS} <= set(rows[3].review)
+    for d in (rows[2], rows[4]):
+        assert {"days_worked", "gross_pay", "deductions", "net_pay"} <= set(d.review)
+        assert all(d.review.reasons[f] == checks.FIGURES_LINE for f in d.review)
+        assert not {"name", "egn", "row"} & set(d.review)
+    assert not any(d.review for i, d in enumerate(rows) if i not in (2, 3, 4))
+    assert [d.values.get("row") for d in rows] == [1, 2, 3, None, 4, 5, 6]
+
+
+def test_a_line_of_figures_beside_an_empty_restored_row_reaches_the_person_beyond():
+    rows = _rows(6)
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00"}))
+    rows.insert(4, checks.RowDraft(values={"row": None}))  # a lost row restored empty
+    assert _gate(rows) is None
+    assert "gross_pay" in rows[5].review and "name" not in rows[5].review
+    assert not rows[6].review
+
+
+def test_a_line_of_figures_on_a_page_of_few_people_still_sends_the_page():
+    rows = _rows()
+    rows[0].values["egn"] = None
+    rows.insert(2, checks.RowDraft(values={"gross_pay": "12.00"}))
     assert (review := _gate(rows)) is not None and "rows" in review.detail
     assert _all_in_review(rows)
 
@@ -99,9 +133,35 @@ def test_columns_no_heading_total_or_sum_places_send_the_page_to_review():
     for d in rows:  # the net pay column holds a neighbour column's figures: no row sum holds
         d.values["net_pay"] = "17.00"
     review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
-    assert review is not None and "columns" in review.detail
-    assert _all_in_review(rows)
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
     assert [d.values["row"] for d in rows] == [1, 2, 3, 4]  # the rows and their numbers are proved
+    # only the columns in doubt: every figure and every ЕГН to the clerk, each name and number as read, out
+    # of review (which figure column is which changes neither)
+    for d in rows:
+        assert {"egn", "days_worked", "gross_pay", "deductions", "net_pay"} <= set(d.review)
+        assert all(d.review.reasons[f] == checks.LAYOUT_UNPROVED for f in d.review)
+        assert "name" not in d.review and "row" not in d.review
+
+
+def test_a_name_in_doubt_stays_in_review_on_a_page_whose_columns_alone_are_doubted():
+    rows = _rows()
+    rows[2].review.add("name", checks.LOW_CONFIDENCE)
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    assert _gate(rows, headings=["", "", "", "", "", "", ""], totals={}) is not None
+    assert rows[2].review.reasons["name"] == checks.LOW_CONFIDENCE
+    assert [("name" in d.review) for d in rows] == [False, False, True, False]
+
+
+def test_columns_and_rows_in_doubt_keep_every_name_in_review():
+    rows = _rows()
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    for d in rows[:2]:
+        d.values["egn"] = None
+    review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["rows", "columns"]
+    assert _all_in_review(rows)
 
 
 def test_columns_the_row_sums_tie_need_no_heading():
@@ -134,9 +194,10 @@ def test_a_days_column_under_a_misread_heading_is_placed_by_the_months_working_d
 
 
 def test_the_reason_has_words_in_both_languages():
-    assert checks.LAYOUT_UNPROVED in checks.REASONS
-    for lang in ("bg", "en"):
-        assert f"reason.{checks.LAYOUT_UNPROVED}" in REASON_WORDS[lang]
+    for reason in (checks.LAYOUT_UNPROVED, checks.FIGURES_LINE):
+        assert reason in checks.REASONS
+        for lang in ("bg", "en"):
+            assert f"reason.{reason}" in REASON_WORDS[lang]
 
 
 def _read(tmp_path: Path, family: str, seed: int, engine: OcrEngine):
