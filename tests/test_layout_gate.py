@@ -15,8 +15,11 @@ import pytest
 from archive_api.i18n_reasons import REASON_WORDS
 from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PayrollPage
+from bench.scoring import Score
 from ocr import checks, layout_gate
 from ocr.engine import OcrEngine
+
+from .conftest import read_regression_sheet
 
 KINDS: list[str | None] = ["row", "name", "egn", "days_worked", "gross_pay", "deductions", "net_pay"]
 HEADINGS = ["№ по ред", "Име, презиме, фамилия", "ЕГН", "Отработени дни", "Начислено", "Удръжки", "За получаване"]
@@ -226,3 +229,19 @@ def test_generated_pages(tmp_path: Path, ocr_engine: OcrEngine, family: str, see
         assert all(r.row is not None and "row" not in (r.review or []) and names[r.row] == r.name for r in sure)
         if layout_gate.failed_proofs(page.page_review.detail) == ["columns"]:  # the people proved: their names go out
             assert len(sure) >= layout_gate.ROWS_PROVED * len(truth.rows)
+
+
+def test_a_sheet_whose_columns_alone_are_in_doubt_sends_its_figures_not_its_names(ocr_engine: OcrEngine):
+    """K dev 3010 p1 (tests/fixtures/regression): its columns placed by no heading or total and most row
+    sums failing, its people and numbers proved. Before s23-review every field to review, each right name
+    too; now every figure and ЕГН still to the clerk, each name out of review the sheet's own, nothing wrong
+    without a flag."""
+    truth, got = read_regression_sheet("k-columns-only-names-in-review", ocr_engine)
+    assert got.page_review is not None and layout_gate.failed_proofs(got.page_review.detail) == ["columns"]
+    assert all({"egn", *layout_gate.FIGURES} <= set(r.review or []) for r in got.rows)
+    names = {t.row: t.name for t in truth.rows}
+    sure = [r for r in got.rows if r.name and "name" not in (r.review or [])]
+    assert sure and all(r.row is not None and names[r.row] == r.name for r in sure)
+    s = Score()
+    s.add(truth, got)
+    assert sum(s.silent.values()) == 0
