@@ -21,9 +21,9 @@ line and its neighbours only (``review_orphan``: their figures to review as ``FI
 Where a proof fails beyond its share (measured on the development families, see the constants), nothing
 read on the page is cited without a person: every scored field of every row goes to review as
 ``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed (where only the
-columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review). The figures stay as
-read (the clerk checks each row against the image); the printed row numbers are dropped where they do not
-run with the rows (the rows keep their order).
+columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review).
+The figures stay as read (the clerk checks each row against the image); the printed row numbers are dropped
+where they do not run with the rows (the rows keep their order).
 """
 
 from __future__ import annotations
@@ -227,12 +227,12 @@ def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageRevi
     )
 
 
-def review_orphan(drafts: list[checks.RowDraft]) -> int:
-    """A line of figures with no person (``_orphan``) whose figures may be the row above's or below's (E dev
-    505 p2: row 11's additional pay read alone on a line of its own between rows 10 and 11): the line's
-    every field in review, and every figure of the rows beside it, as ``FIGURES_LINE``; the other rows and
-    the names, ЕГН and numbers beside it are as read. The number of lines so flagged."""
-    lines = [i for i, d in enumerate(drafts) if _orphan(d)]
+def review_orphan(drafts: list[checks.RowDraft], lines: list[int]) -> None:
+    """Lines of figures with no person (``_orphan``, their indices) whose figures may be the row above's or
+    below's (E dev 505 p2: row 11's additional pay read alone on a line of its own between rows 10 and 11):
+    each line's every field in review, and every figure of the rows beside it, as ``FIGURES_LINE`` (a field
+    already in review keeps its reason); the other rows and the names, ЕГН and numbers beside it are as
+    read."""
     for i in lines:
         for f in ("row", *SCORED_FIELDS):
             drafts[i].review.add(f, checks.FIGURES_LINE)
@@ -244,7 +244,6 @@ def review_orphan(drafts: list[checks.RowDraft]) -> int:
                 if drafts[j].values.get("name") or drafts[j].values.get("egn"):
                     break
                 j += step
-    return len(lines)
 
 
 def gate(
@@ -261,6 +260,7 @@ def gate(
     ``year``, ``month``: the header's period, for the calendar's working days."""
     proof = prove(drafts, kinds, headings, totals, carried, read, year, month)
     failed = failures(proof)
-    if lone_orphan(proof):  # one line of figures with no person: its neighbours' figures to review
-        review_orphan(drafts)
-    return send_to_review(drafts, failed) if failed else None
+    lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
+    review = send_to_review(drafts, failed) if failed else None
+    review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
+    return review

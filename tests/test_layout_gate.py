@@ -113,6 +113,18 @@ def test_a_line_of_figures_beside_an_empty_restored_row_reaches_the_person_beyon
     assert not rows[6].review
 
 
+def test_a_line_of_figures_on_a_page_whose_columns_alone_are_doubted_keeps_its_empty_name_in_review():
+    """The columns' doubt leaves names out of review, but not the empty name of a line with no person."""
+    rows = _rows(6)
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00"}))
+    review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
+    assert {"row", *SCORED_FIELDS} <= set(rows[3].review)
+    assert not any("name" in d.review for i, d in enumerate(rows) if i != 3)
+
+
 def test_a_line_of_figures_on_a_page_of_few_people_still_sends_the_page():
     rows = _rows()
     rows[0].values["egn"] = None
