@@ -18,6 +18,7 @@ from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
+from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .superior_body import names_superior
 from .unread_ink import UNREAD, ink_before
 
@@ -788,9 +789,14 @@ def _period(line: list[Word], h: Header) -> bool:
             nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
-        if mon is None or at is None:
+        year = int(nums[at]) if mon is not None and at is not None else None
+        if mon is not None and at is None and i + 1 < len(line) and (context or month_letters(w.text) in MONTHS):
+            # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P)
+            year = short_year(line[i + 1].text)
+            at = 0 if year is not None else None
+        if mon is None or at is None or year is None:
             continue
-        h.month, h.year = mon, int(nums[at])
+        h.month, h.year = mon, year
         h.month_word, h.year_word = w, line[i + 1 + at]
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
@@ -798,10 +804,11 @@ def _period(line: list[Word], h: Header) -> bool:
         if h.last_day is not None and h.last_day != calendar.monthrange(h.year, mon)[1] and unsure is None:
             h.month_unsure = f"последният ден {h.last_day} не е последният ден на „{MONTHS[mon - 1]}“: месецът може да е друг"
         return True
-    for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
-        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+    # the year first: "за 1989 г. м. март", "1989 г., месец март", "година 1989, м. март", "1989 г. – март"
+    for i, w in enumerate(line):
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
             continue
-        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
+        after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in {"", "г", "год", "м", "месец", "за"}]
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -819,6 +826,7 @@ def parse_header(
     """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
     the engine skipped is looked for)."""
     h = Header()
+    words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
@@ -836,12 +844,18 @@ def parse_header(
                 break
     for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
+        if centre_line(line, page_width):
+            continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
             _period(line, h)
+        if h.month_word is not None and h.month_word in line:
+            continue  # the period's line names no employer
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
-        # was taken for the name (the ministry or union the enterprise belonged to)
-        candidate = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
-        rest = _without_label(candidate)
+        # was taken for the name (the ministry or union the enterprise belonged to); the name in the
+        # top-right corner, the sheet's number on the left (family P)
+        right = right_employer(line, page_width)
+        candidate = right if right is not None else [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
         if h.employer is None or (labelled and not by_label):
             upper = text.upper()
