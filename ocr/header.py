@@ -297,6 +297,8 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
     if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
+    if core in ("ГР", "ИМ") and tok.endswith("."):  # "ГР." of a name in capitals (a printout's, family P)
+        return tok
     # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
     near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)
     if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2 or near_form):
@@ -362,7 +364,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a closing quote glued after a town's abbreviation is a speck: "с." and "гр." stand before the place's
     # name, never at a quoted name's end (N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out
     # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
-    name = re.sub(r"(^|\s)(с|гр)\.[“”\"](?=\s)", r"\1\2.", name)
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
@@ -402,13 +404,13 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
-    name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
     toks = name.split()
     if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
             and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
@@ -654,7 +656,7 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
         return []
     first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+    if first.lower() in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
         return words
     return []
 
