@@ -14,17 +14,18 @@ import numpy as np
 
 from .engine import OcrEngine
 from .geometry import Grid, Word
-from .header import _TITLE_WORDS, Header, _period, parse_header
+from .header import Header, _period, parse_header, title_word
 
-FIRST_BANDS = 4  # the title is looked for in this many of the grid's first bands
+FIRST_BANDS = 6  # the title is looked for in this many of the grid's first bands ...
+HEADER_SHARE = 0.3  # ... that begin in this top share of the page
 HEADER_PSM = 6  # tesseract: a block of text (as the page is read)
-
-
-def _title_band(words: list[Word], grid: Grid) -> int | None:
+def _title_band(words: list[Word], grid: Grid, page_height: int | None = None) -> int | None:
     """The first of the grid's first bands whose words hold a title word; None when none does."""
     for r in range(min(FIRST_BANDS, grid.n_rows - 1)):
+        if page_height is not None and grid.ys[r] > HEADER_SHARE * page_height:
+            break
         band = [w for w in words if grid.ys[r] <= w.box.cy < grid.ys[r + 1]]
-        if any(t in w.text.upper() for w in band for t in _TITLE_WORDS):
+        if any(title_word(w.text) for w in band):
             return r
     return None
 
@@ -44,7 +45,7 @@ def header_in_first_band(
     the page and the engine to read them again with)."""
     if header.employer is not None or grid.n_rows < 2:
         return header
-    r = _title_band(words, grid)
+    r = _title_band(words, grid, gray.shape[0] if gray is not None else None)
     if r is None:
         return header  # the first band is the table's headings: no header inside the grid
     bottom = grid.ys[r + 1]

@@ -33,6 +33,16 @@ _LATIN_LETTERS = str.maketrans(
 # The archive holds sheets of 1980-1996 (domain.md); a year outside is a misreading, not a period.
 YEARS = (1980, 1996)
 _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
+# the words a printout's title has besides ("ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ", family P)
+_MORE_TITLE_WORDS = ("ВЪЗНАГРАЖДЕНИЕ", "ЗАПЛАТА")
+
+
+def title_word(text: str) -> bool:
+    """A word of the sheet's title, also "ВЕДОМОСТ" with a letter or two misread ("мЕДОМОСТ", "ВЕДОМО«Т")."""
+    up = text.upper().strip(".,:;\"'")
+    return any(t in up for t in _TITLE_WORDS + _MORE_TITLE_WORDS) or (
+        len(up) >= 7 and Levenshtein.distance(up, "ВЕДОМОСТ", score_cutoff=2) <= 2
+    )
 # a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
@@ -811,6 +821,8 @@ def _period(line: list[Word], h: Header) -> bool:
         if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
             continue
         after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in {"", "г", "год", "м", "месец", "за"}]
+        if len(after) >= 2 and len(after[0].text.strip(".,")) <= 1 and _month(after[1].text, in_context=True):
+            after = after[1:]  # a speck read as a letter between the year and the month ("1986 Г у МЕСЕЦ АПРИЛ")
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -861,7 +873,8 @@ def parse_header(
         labelled = len(rest) < len(candidate)
         if h.employer is None or (labelled and not by_label):
             upper = text.upper()
-            if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
+            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
+            if rest and not titled and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):
