@@ -19,6 +19,8 @@ from .header import Header, _period, parse_header, title_word
 FIRST_BANDS = 6  # the title is looked for in this many of the grid's first bands ...
 HEADER_SHARE = 0.3  # ... that begin in this top share of the page
 HEADER_PSM = 6  # tesseract: a block of text (as the page is read)
+
+
 def _title_band(words: list[Word], grid: Grid, page_height: int | None = None) -> int | None:
     """The first of the grid's first bands whose words hold a title word; None when none does."""
     for r in range(min(FIRST_BANDS, grid.n_rows - 1)):
@@ -51,11 +53,17 @@ def header_in_first_band(
     bottom = grid.ys[r + 1]
     if r + 2 < len(grid.ys):  # the period under the title in a band of its own
         nxt = [w for w in words if grid.ys[r + 1] <= w.box.cy < grid.ys[r + 2]]
-        if _period(sorted(nxt, key=lambda w: w.box.x0), Header()) and grid.ys[r + 2] - grid.ys[r + 1] < 3 * (bottom - grid.ys[r]):
+        if _period(sorted(nxt, key=lambda w: w.box.x0), Header()) and grid.ys[r + 2] - grid.ys[r + 1] < 3 * (
+            bottom - grid.ys[r]
+        ):
             bottom = grid.ys[r + 2]
     band = [w for w in words if w.box.cy < bottom]
     if clean is not None and engine is not None and bottom > 10:
-        again = [w for w in engine.words(np.ascontiguousarray(clean[:bottom]), psm=HEADER_PSM) if w.conf > 0.1 or len(w.text) > 2]
+        again = [
+            w
+            for w in engine.words(np.ascontiguousarray(clean[:bottom]), psm=HEADER_PSM)
+            if w.conf > 0.1 or len(w.text) > 2
+        ]
         band = again or band
     # the header's text bands were found above the grid: inside it the words are grouped by their own lines
     h = parse_header(band, page_width, None, gray)

@@ -420,7 +420,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)
     toks = name.split()
     if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
             and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
@@ -802,7 +803,8 @@ def _period(line: list[Word], h: Header) -> bool:
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
         year = int(nums[at]) if mon is not None and at is not None else None
-        if mon is not None and at is None and i + 1 < len(line) and (context or month_letters(w.text) in MONTHS):
+        named = context or month_letters(w.text) in MONTHS
+        if mon is not None and at is None and i + 1 < len(line) and named:
             # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P)
             year = short_year(line[i + 1].text)
             at = 0 if year is not None else None
@@ -818,11 +820,14 @@ def _period(line: list[Word], h: Header) -> bool:
         return True
     # the year first: "за 1989 г. м. март", "1989 г., месец март", "година 1989, м. март", "1989 г. – март"
     for i, w in enumerate(line):
-        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")):
             continue
-        after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in {"", "г", "год", "м", "месец", "за"}]
+        if not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+            continue
+        skip = {"", "г", "год", "м", "месец", "за"}
+        after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in skip]
         if len(after) >= 2 and len(after[0].text.strip(".,")) <= 1 and _month(after[1].text, in_context=True):
-            after = after[1:]  # a speck read as a letter between the year and the month ("1986 Г у МЕСЕЦ АПРИЛ")
+            after = after[1:]  # a speck read as a letter between the year and the month ("1986 Г у МЕСЕЦ")
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -868,7 +873,8 @@ def parse_header(
         # was taken for the name (the ministry or union the enterprise belonged to); the name in the
         # top-right corner, the sheet's number on the left (family P)
         right = right_employer(line, page_width)
-        candidate = right if right is not None else [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        left = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
         if h.employer is None or (labelled and not by_label):

@@ -86,7 +86,8 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
         return None
     h.year = year = max(dict.fromkeys(years), key=years.count)
     others = {y for y in years if y != year}
-    lettered = not re.fullmatch(r"\d{4}", _without_suffix(w.text))
+    # a letter read for a digit ("198!"); an apostrophe before a year of two digits ("'94") is none
+    lettered = not re.fullmatch(r"\d{4}" if not short else r"['’‘`\"]?\d{2}", _without_suffix(w.text))
     if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
         return None
     if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year

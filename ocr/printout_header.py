@@ -46,7 +46,10 @@ def short_year(text: str) -> int | None:
 
 
 def _near(word: str, targets: tuple[str, ...], limit: int) -> bool:
-    return any(abs(len(word) - len(t)) <= limit and Levenshtein.distance(word, t, score_cutoff=limit) <= limit for t in targets)
+    return any(
+        abs(len(word) - len(t)) <= limit and Levenshtein.distance(word, t, score_cutoff=limit) <= limit
+        for t in targets
+    )
 
 
 # marks this close to the page's sides (the tractor strips' holes read "е", "Ф", "оф") are no words: ending
@@ -139,7 +142,11 @@ def right_employer(line: list[Word], page_width: int) -> list[Word] | None:
         return None
     left = [g for g in groups[:-1] if g[0].box.x0 < 0.4 * page_width]
     middle = [g for g in groups[:-1] if g[0].box.x0 >= 0.4 * page_width]
-    if not left or middle or not all(sheet_label(g) or sum(ch.isalpha() for w in g for ch in w.text) <= 2 for g in left):
+    if (
+        not left
+        or middle
+        or not all(sheet_label(g) or sum(ch.isalpha() for w in g for ch in w.text) <= 2 for g in left)
+    ):
         return None
     right = groups[-1]
     return right if sum(ch.isalpha() for w in right for ch in w.text) >= 4 else None
