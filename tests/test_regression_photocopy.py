@@ -3,11 +3,14 @@ as a user sees them (tests/fixtures/regression/README.md says what went wrong on
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from bench.scoring import Score
 from ocr.engine import OcrEngine
+from ocr.equals_marks import cell_mark
 from ocr.lines import Rule, Rules
+from ocr.normalise import money
 from ocr.toner_streaks import is_streak, without_streaks
 
 from .conftest import read_regression_sheet
@@ -52,3 +55,44 @@ def test_a_streak_runs_past_the_table_a_rule_stands_in_it():
     assert not is_streak(streak, [], SIZE)
     rules = Rules(TABLE, [rule, streak, open_body], np.zeros((4, 4), np.uint8))
     assert without_streaks(rules, SIZE).vertical == [rule, open_body]
+
+
+def test_amounts_with_an_equals_mark_are_read_as_leva_and_stotinki(ocr_engine: OcrEngine):
+    """O dev 7009 page 1: `310=78`, the copy's ink running the mark's two bars into one block, read `31078`,
+    `260812` for 260.12: the columns proved by nothing, the page in review whole (79 % right)."""
+    s, whole = _score("o-equals-marks-read-as-digits", ocr_engine)
+    assert not whole, "the page sent to review as a whole"
+    assert s.accuracy >= 0.95, f"fields right {s.accuracy:.1%}"
+
+
+def test_equals_marks_do_not_make_the_pay_ten_times_too_big(ocr_engine: OcrEngine):
+    """O dev 7003 page 2: `319=95` read `3192.95` down the gross pay, the net pay another column's figures:
+    the pay impossible for the year, the page in review whole (43 % right)."""
+    s, whole = _score("o-equals-marks-net-pay-lost", ocr_engine)
+    assert not whole and s.accuracy >= 0.95, f"fields right {s.accuracy:.1%}"
+
+
+def _typed(*parts: tuple[str, int]) -> np.ndarray:
+    """A figure cell's ink (255): each text typed from its x."""
+    img = np.zeros((70, 280), np.uint8)
+    for text, x in parts:
+        cv2.putText(img, text, (x, 52), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 255, 4)
+    return img
+
+
+def test_an_equals_mark_is_found_between_leva_and_stotinki():
+    mark = cell_mark(_typed(("143=98", 10)), 0, 0, 280, 70)
+    assert mark is not None and mark.dash is None and 80 < mark.x0 < mark.x1 < 120
+    whole = cell_mark(_typed(("150=-", 10)), 0, 0, 280, 70)
+    assert whole is not None and whole.dash is not None  # `150=-`: leva whole
+    run_together = _typed(("143", 10), ("98", 125))
+    cv2.rectangle(run_together, (100, 30), (116, 44), 255, -1)  # the copy's ink ran the bars into one block
+    assert cell_mark(run_together, 0, 0, 280, 70) is not None
+    for other in ("1468-02", "143.98", "14398", "=143"):  # a dash decimal (family K), a point, none: no mark
+        assert cell_mark(_typed((other, 10)), 0, 0, 280, 70) is None, other
+
+
+def test_leva_with_a_dash_for_the_stotinki_are_whole():
+    assert money("150.-") == money("150=-") == "150.00"
+    assert money("1 468,-") == "1468.00"
+    assert money("-") == "0.00" and money("148.12-") == "148.12"
