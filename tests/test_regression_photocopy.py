@@ -12,6 +12,7 @@ from ocr.equals_marks import cell_mark
 from ocr.lines import Rule, Rules
 from ocr.normalise import money
 from ocr.toner_streaks import is_streak, without_streaks
+from ocr.unit_marks import amount_without_unit
 
 from .conftest import read_regression_sheet
 
@@ -96,3 +97,17 @@ def test_leva_with_a_dash_for_the_stotinki_are_whole():
     assert money("150.-") == money("150=-") == "150.00"
     assert money("1 468,-") == "1468.00"
     assert money("-") == "0.00" and money("148.12-") == "148.12"
+
+
+def test_net_pay_with_equals_marks_beside_the_signatures_is_the_net_pay(ocr_engine: OcrEngine):
+    """O dev 7003 page 1: the net pay (`123=68`) in one column with the signatures, read `123:68 СА`: no
+    column taken for the net pay, the base pay's figures given to the gross, the page in review whole."""
+    s, whole = _score("o-equals-marks-net-beside-signatures", ocr_engine)
+    assert not whole and s.accuracy >= 0.95, f"fields right {s.accuracy:.1%}"
+
+
+def test_an_amount_whose_point_was_read_as_a_colon_is_kept_from_the_letters_after_it():
+    assert amount_without_unit("123:68 СА") == "123:68" and money("123:68") == "123.68"
+    assert amount_without_unit("245=28 “И -у") == "245=28"
+    # a digit after the letters: not an amount's unit
+    assert amount_without_unit("12:30 ч. 4") == "12:30 ч. 4"
