@@ -29,6 +29,7 @@ from . import (
     ditto,
     dotted_zeros,
     egn_guard,
+    equals_marks,
     gate_headings,
     initials,
     layout_gate,
@@ -280,6 +281,7 @@ def read_page(
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
+    equals_marks.take_off_marks(a, read_kinds)  # `143=98`: the equals mark between leva and stotinki a point
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright

@@ -58,14 +58,21 @@ def is_dash(text: str) -> bool:
     return t in {"-", "–", "—", "--", "=", "_", "~"}
 
 
+_WHOLE = re.compile(r"^\s*(\d[\d ]*?)\s*[.,=]\s*[-–—]\s*$")  # `150.-`, `150=-`: leva whole, no stotinki
+
+
 def money(text: str) -> str | None:
-    """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; None when unreadable.
+    """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; leva and a dash for the
+    stotinki ('150.-', '150=-') -> '150.00'; None when unreadable.
 
     Every amount on these sheets has two decimals, so the separators themselves are not needed:
     the last two digits are the stotinki.
     """
     if is_dash(text):
         return "0.00"
+    whole = _WHOLE.match(text)
+    if whole:
+        return f"{int(whole.group(1).replace(' ', ''))}.00"
     d = digits(text)
     if len(d) < 3:
         return None

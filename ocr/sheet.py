@@ -154,6 +154,30 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
         )
         if heading or subtotal:
             out.append(r)
+    return sorted(out + _spoilt_headings(texts, people, out))
+
+
+def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int]) -> list[int]:
+    """Department headings whose words a stamp or a smudge spoilt (O dev 7008 p1: `РЕМОНТНА РАБОТИЛНИЦА`
+    under the office's stamp read `РЕМОНТНА РАБ ел ДЛНР`, taken for a person's row, every person after it one
+    row down): on a sheet whose other departments' headings were read (``found``), a row of words alone (no
+    ЕГН, no figures) where a heading stands, right above a person's row and below the table's heading or a
+    department's subtotal (a subtotal and the next heading may share one band of the grid)."""
+    if not found:  # no department's heading nor subtotal read by its words: no departments
+        return []
+    inked = [r for r, t in texts.items() if t.strip()]
+    out = []
+    for i, r in enumerate(inked):
+        text = texts[r]
+        if r in found or _has_egn(text) or _figures(text) or not people or r > people[-1]:
+            continue
+        if sum(len(w) >= 3 and w.isalpha() for w in _words(text)) < 1:
+            continue
+        below = inked[i + 1] if i + 1 < len(inked) else None
+        above = inked[i - 1] if i > 0 else None
+        opens = above is None or (above in found and _figures(texts[above]))  # first, or after a subtotal
+        if below in people and opens:
+            out.append(r)
     return out
 
 
