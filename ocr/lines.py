@@ -130,7 +130,8 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
 
 DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 dpi) ...
 DASH_MIN = 10  # ... at least this long ...
-DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9)
+DASH_ELONGATED = 1.2  # ... and this many times longer than thick (a short dash, blurred: 18 x 9; a dot-matrix
+# printout's typed dash, 11 x 9: P dev 8009 page 1)
 DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
