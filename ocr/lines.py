@@ -130,8 +130,9 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
 
 DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 dpi) ...
 DASH_MIN = 10  # ... at least this long ...
-DASH_ELONGATED = 1.2  # ... and this many times longer than thick (a short dash, blurred: 18 x 9; a dot-matrix
-# printout's typed dash, 11 x 9: P dev 8009 page 1)
+DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9) ...
+DASH_TYPED = 1.2  # ... on a fanfold printout, whose typed dashes are squat (11 x 9: P dev 8009 page 1)
+FANFOLD_DASHED = 0.9  # share of the height the perforations' dashes cover down a side (a skewed page's corners cut)
 DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
@@ -168,13 +169,15 @@ def dashed_rules(
     x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
     strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
     out = []
-    for start, along, mid, thick, horizontal in ((x, w, centroids[1:, 1], h, True), (y, h, centroids[1:, 0], w, False)):  # fmt: skip
+    printout = False  # fanfold paper: its typed rules' dashes squat, and run into the letters
+    # (the vertical ones first: the fanfold's perforations down its sides say it is a printout)
+    for start, along, mid, thick, horizontal in ((y, h, centroids[1:, 0], w, False), (x, w, centroids[1:, 1], h, True)):  # fmt: skip
         mask = np.zeros_like(binary)
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
-        dash &= along >= DASH_ELONGATED * np.maximum(thick, 1)
+        dash &= along >= (DASH_TYPED if printout else DASH_ELONGATED) * np.maximum(thick, 1)
         s_, l_, m_, t_ = start[dash], along[dash], mid[dash], thick[dash]
         runs = _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit)
-        if horizontal:
+        if horizontal and printout:
             runs = _bridged(runs, s_, l_, m_, t_, binary, unit)
         for run in runs:
             a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
@@ -188,7 +191,16 @@ def dashed_rules(
                 mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
             )
         out.append(mask)
-    return out[0], out[1]
+        printout = printout or _fanfold_sides(mask)
+    return out[1], out[0]
+
+
+def _fanfold_sides(vertical: np.ndarray) -> bool:
+    """A fanfold's perforated lines down both sides, the whole height of the image (``_without_the_fanfold``)."""
+    h, w = vertical.shape
+    side = max(1, int(FANFOLD_SIDE * w))
+    cols = (vertical > 0).sum(axis=0)
+    return bool(cols[:side].max() >= FANFOLD_DASHED * h and cols[w - side :].max() >= FANFOLD_DASHED * h)
 
 
 DASH_BRIDGE = 420  # the widest stretch of a typed rule whose dashes ran into the letters of a line (px at 300 dpi)
@@ -239,6 +251,7 @@ def _bridged(
                 y = int(round((m + cur_mid) / 2))
                 band = binary[max(0, y - half) : min(h, y + half + 1), int(cur_end) : min(w, int(s0))]
                 joined = band.size > 0 and float((band > 0).any(axis=0).mean()) >= DASH_BRIDGED
+                joined = joined and _typed_across(binary, y, int(cur_end), int(s0), unit)
             if joined:
                 cur.extend(r)
                 cur_end, cur_mid = max(cur_end, e0), m  # a skewed rule drifts across its line
@@ -247,6 +260,23 @@ def _bridged(
                 cur, cur_end, cur_mid = list(r), e0, m
         out.append(cur)
     return out
+
+
+DASH_LETTER = 64  # the tallest blob of a letter and the dashes it ran into (px at 300 dpi)
+
+
+def _typed_across(binary: np.ndarray, y: int, x0: int, x1: int, unit: float) -> bool:
+    """The blobs on the rule's row between two runs of its dashes are letters of a typed line with the
+    dashes they ran into, none taller than a letter and a dash: a pen's stroke across the rule (the
+    totals written by hand over it, J dev 1003 page 1) is no typed rule's stretch."""
+    reach = int(2 * DASH_LETTER * unit)
+    top = max(0, y - reach)
+    window = binary[top : y + reach + 1, max(0, x0) : x1]
+    if window.size == 0:
+        return False
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((window > 0).view(np.uint8), connectivity=8)
+    on_row = np.unique(labels[y - top])
+    return all(stats[k, cv2.CC_STAT_HEIGHT] <= DASH_LETTER * unit for k in on_row if k != 0)
 
 
 def _runs_of_dashes(
