@@ -132,7 +132,8 @@ DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 d
 DASH_MIN = 10  # ... at least this long ...
 DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9) ...
 DASH_TYPED = 1.2  # ... on a fanfold printout, whose typed dashes are squat (11 x 9: P dev 8009 page 1)
-FANFOLD_DASHED = 0.9  # share of the height the perforations' dashes cover down a side (a skewed page's corners cut)
+FANFOLD_DASHED = 0.6  # share of the height the perforations' dashes are found on down a side ...
+FANFOLD_REACH = 0.85  # ... and from how near its top to how near its bottom (a skewed sheet's corners cut)
 DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
@@ -196,11 +197,17 @@ def dashed_rules(
 
 
 def _fanfold_sides(vertical: np.ndarray) -> bool:
-    """A fanfold's perforated lines down both sides, the whole height of the image (``_without_the_fanfold``)."""
+    """A fanfold's perforated lines down both sides, from the top of the image to its bottom
+    (``_without_the_fanfold``): down each side a dashed line that reaches both ends, its dashes found
+    over most of it (a scan at 150 dpi loses some)."""
     h, w = vertical.shape
     side = max(1, int(FANFOLD_SIDE * w))
-    cols = (vertical > 0).sum(axis=0)
-    return bool(cols[:side].max() >= FANFOLD_DASHED * h and cols[w - side :].max() >= FANFOLD_DASHED * h)
+    for strip in (vertical[:, :side], vertical[:, w - side :]):
+        col = strip[:, int(np.argmax((strip > 0).sum(axis=0)))] > 0
+        ys = np.nonzero(col)[0]
+        if ys.size < FANFOLD_DASHED * h or ys[-1] - ys[0] < FANFOLD_REACH * h:
+            return False
+    return True
 
 
 DASH_BRIDGE = 420  # the widest stretch of a typed rule whose dashes ran into the letters of a line (px at 300 dpi)
