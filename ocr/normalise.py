@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .name_case import as_typed
+from .name_case import as_typed, whole_in_capitals
 
 # Letters that stand for digits in a numeric column.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -103,7 +103,7 @@ def name(text: str) -> str | None:
     words = [w for w in words if len(w) >= 2 or w.isupper()]
     if not words:
         return None
-    return " ".join(as_typed(w) for w in words)
+    return " ".join(whole_in_capitals([as_typed(w) for w in words]))
 
 
 def text_value(text: str) -> str | None:
