@@ -70,9 +70,9 @@ def money(text: str) -> str | None:
     """
     if is_dash(text):
         return "0.00"
-    whole = _WHOLE.match(text)
-    if whole:
-        return f"{int(whole.group(1).replace(' ', ''))}.00"
+    leva = _WHOLE.match(text)
+    if leva:
+        return f"{int(leva.group(1).replace(' ', ''))}.00"
     d = digits(text)
     if len(d) < 3:
         return None
