@@ -66,19 +66,21 @@ class Header:
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
-    """Words in lines by their middles, top to bottom: a word joins a line whose mean middle is within half
-    a letter's height (the line's median height or the word's) of its own."""
+    """Words in lines by their middles, top to bottom: a word joins the line whose mean middle is nearest its
+    own, when that is within half a letter's height (the line's median height or the word's)."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
-        for line in lines:
-            # the line's middle and height as its words give them, not its first word's: a small word
-            # highest on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of
-            # its own (N dev 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt)
-            cy = float(np.mean([x.box.cy for x in line]))
-            h = float(np.median([x.box.h for x in line]))
-            if abs(w.box.cy - cy) < 0.5 * max(h, w.box.h):
-                line.append(w)
-                break
+        # the line's middle and height as its words give them, not its first word's: a small word highest
+        # on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of its own (N dev
+        # 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt); the nearest line, not the first one
+        # near enough: a tall word between two close lines went to the upper one
+        near = []
+        for i, line in enumerate(lines):
+            off = abs(w.box.cy - float(np.mean([x.box.cy for x in line])))
+            if off < 0.5 * max(float(np.median([x.box.h for x in line])), w.box.h):
+                near.append((off, i))
+        if near:
+            lines[min(near)[1]].append(w)
         else:
             lines.append([w])
     return lines

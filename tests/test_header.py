@@ -513,3 +513,19 @@ def test_a_lone_digit_before_the_quoted_name_is_dropped_and_the_name_goes_to_a_p
     doubts: list[str] = []
     assert read_employer(words, None, doubts) == "„Металик“ ЕООД – Перник"
     assert doubts
+
+
+def test_a_tall_word_goes_to_the_line_whose_middle_is_nearest_not_to_the_first_line_near_enough():
+    # the sheet's number far right a little higher than the name's line; the quoted word, its quotes
+    # reaching above and below the letters, was within half its height of both lines' middles and went to
+    # the first one: the name came out "„Зора“ Мелница гр. Попово"
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("л.", 0.9, (3155, 90, 3177, 110)), ("№", 0.9, (3186, 90, 3221, 110)), ("14", 0.9, (3229, 90, 3253, 110)),
+        ("Мелница", 0.96, (285, 102, 416, 122)), ("„Зора“", 0.96, (424, 96, 518, 132)),
+        ("гр.", 0.96, (529, 102, 565, 122)), ("Попово", 0.94, (574, 102, 688, 122)),
+        ("ВЕДОМОСТ", 0.96, (1506, 266, 1725, 308)), ("ЗА", 0.96, (1734, 266, 1780, 303)),
+        ("ЗАПЛАТИ", 0.96, (1788, 265, 1981, 299)),
+    )]  # fmt: skip
+    h = parse_header(words, 3508, None, None)
+    assert h.employer == "Мелница „Зора“ гр. Попово"
+    assert h.sheet == 14
