@@ -582,13 +582,15 @@ def specked_dashes(words: list[Word]) -> list[Word]:
 
 # marks read alone between two words of the name: a speck, or the name's dash; a guillemet too (N dev 6018
 # p3: the dash of "„Балкантурист – Слънчев бряг“" read "«", dropped, the name out without its dash): a
-# typist's quote is glued to its word, never alone
-_LONE_SPECKS = ".,:;·'`«»‹›"
+# typist's quote is glued to its word, never alone; a stroke "|" too (N dev 6002 p1: the dash of
+# "ЕООД – Перник" read "|" (0.44) split the gap, the dash was not found: "„Металик“ ЕООД Перник")
+_LONE_SPECKS = ".,:;·'`«»‹›|"
 
 
 def without_lone_specks(words: list[Word]) -> list[Word]:
-    """A full stop, comma or colon read alone between two words of the name ("ЕООД . Ловеч"): a speck, or
-    the name's dash read as one; left out, so that the gap is looked at whole (``lost_dashes``)."""
+    """A full stop, comma, colon or stroke read alone between two words of the name ("ЕООД . Ловеч",
+    "ЕООД | Перник"): a speck, a rule's fragment, or the name's dash read as one; left out, so that the gap
+    is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
             if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
 

@@ -529,3 +529,18 @@ def test_a_tall_word_goes_to_the_line_whose_middle_is_nearest_not_to_the_first_l
     h = parse_header(words, 3508, None, None)
     assert h.employer == "Мелница „Зора“ гр. Попово"
     assert h.sheet == 14
+
+
+def test_a_stroke_read_alone_over_the_names_dash_leaves_the_dash_to_be_found_in_the_whole_gap():
+    # N dev 6002 p1: the dash of "„Металик“ ЕООД – Перник" read "|" (0.44, a tall box half over it): the
+    # gap split in two, neither half held the dash, the name came out "„Металик“ ЕООД Перник"
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("„Металик“", 0.9, (169, 154, 321, 181)), ("ЕООД", 0.92, (343, 155, 410, 182)),
+        ("|", 0.44, (433, 150, 441, 191)), ("Перник", 0.9, (465, 155, 567, 182)),
+    )]  # fmt: skip
+    page = np.full((300, 700), 190, np.uint8)
+    for b in (w.box for w in words if w.text != "|"):
+        page[b.y0 + 4 : b.y1 - 4, b.x0 + 2 : b.x1 - 2 : 6] = 40  # the letters' strokes
+    page[167:170, 429:446] = 60  # the dash, at the letters' middle
+    assert read_employer(words, page, []) == "„Металик“ ЕООД – Перник"
+    assert read_employer([w for w in words if w.text != "|"], page, []) == "„Металик“ ЕООД – Перник"
