@@ -14,6 +14,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from .employer_doubts import doubt
+from .employer_marks import one_sided_dashes, village_doubts
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -365,7 +366,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
     name = re.sub(r"(^|\s)(с|гр)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
-    name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
+    name = re.sub(r"^[-–—_.,](?=[А-ЯA-Z„])", "", name)
+    name = re.sub(r"(?<=\s)[_.,](?=[А-ЯA-Z„])", "", name)
+    # a dash with a space on one side only, inside the name ("ЕООД –Ловеч"): the name's dash or a hyphen,
+    # never silently dropped as a speck (``ocr.employer_marks``)
+    name = one_sided_dashes(name, doubts)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
     # glued before a town's abbreviation: a full stop is a speck, a comma the town's (L dev 4001 p1: "„Балкан“.гр.")
     name = re.sub(r"“([.,])(?=(?:гр|с)\.)", lambda m: "“, " if m.group(1) == "," else "“ ", name)
@@ -441,6 +446,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             doubts.append(doubt("quote_unclosed"))  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
+        doubts += village_doubts(name)  # "Черноочене" without its "с.": the mark may not have been read
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
