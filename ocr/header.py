@@ -14,6 +14,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from .employer_doubts import doubt
+from .employer_marks import one_sided_dashes, village_doubts
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -77,19 +78,21 @@ class Header:
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
-    """Words in lines by their middles, top to bottom: a word joins a line whose mean middle is within half
-    a letter's height (the line's median height or the word's) of its own."""
+    """Words in lines by their middles, top to bottom: a word joins the line whose mean middle is nearest its
+    own, when that is within half a letter's height (the line's median height or the word's)."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
-        for line in lines:
-            # the line's middle and height as its words give them, not its first word's: a small word
-            # highest on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of
-            # its own (N dev 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt)
-            cy = float(np.mean([x.box.cy for x in line]))
-            h = float(np.median([x.box.h for x in line]))
-            if abs(w.box.cy - cy) < 0.5 * max(h, w.box.h):
-                line.append(w)
-                break
+        # the line's middle and height as its words give them, not its first word's: a small word highest
+        # on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of its own (N dev
+        # 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt); the nearest line, not the first one
+        # near enough: a tall word between two close lines went to the upper one
+        near = []
+        for i, line in enumerate(lines):
+            off = abs(w.box.cy - float(np.mean([x.box.cy for x in line])))
+            if off < 0.5 * max(float(np.median([x.box.h for x in line])), w.box.h):
+                near.append((off, i))
+        if near:
+            lines[min(near)[1]].append(w)
         else:
             lines.append([w])
     return lines
@@ -376,7 +379,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
-    name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
+    name = re.sub(r"^[-–—_.,](?=[А-ЯA-Z„])", "", name)
+    name = re.sub(r"(?<=\s)[_.,](?=[А-ЯA-Z„])", "", name)
+    # a dash with a space on one side only, inside the name ("ЕООД –Ловеч"): the name's dash or a hyphen,
+    # never silently dropped as a speck (``ocr.employer_marks``)
+    name = one_sided_dashes(name, doubts)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
     # glued before a town's abbreviation: a full stop is a speck, a comma the town's (L dev 4001 p1: "„Балкан“.гр.")
     name = re.sub(r"“([.,])(?=(?:гр|с)\.)", lambda m: "“, " if m.group(1) == "," else "“ ", name)
@@ -453,6 +460,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             doubts.append(doubt("quote_unclosed"))  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
+        doubts += village_doubts(name)  # "Черноочене" without its "с.": the mark may not have been read
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
@@ -594,13 +602,15 @@ def specked_dashes(words: list[Word]) -> list[Word]:
 
 # marks read alone between two words of the name: a speck, or the name's dash; a guillemet too (N dev 6018
 # p3: the dash of "„Балкантурист – Слънчев бряг“" read "«", dropped, the name out without its dash): a
-# typist's quote is glued to its word, never alone
-_LONE_SPECKS = ".,:;·'`«»‹›"
+# typist's quote is glued to its word, never alone; a stroke "|" too (N dev 6002 p1: the dash of
+# "ЕООД – Перник" read "|" (0.44) split the gap, the dash was not found: "„Металик“ ЕООД Перник")
+_LONE_SPECKS = ".,:;·'`«»‹›|"
 
 
 def without_lone_specks(words: list[Word]) -> list[Word]:
-    """A full stop, comma or colon read alone between two words of the name ("ЕООД . Ловеч"): a speck, or
-    the name's dash read as one; left out, so that the gap is looked at whole (``lost_dashes``)."""
+    """A full stop, comma, colon or stroke read alone between two words of the name ("ЕООД . Ловеч",
+    "ЕООД | Перник"): a speck, a rule's fragment, or the name's dash read as one; left out, so that the gap
+    is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
             if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
 
