@@ -287,7 +287,9 @@ def read_page(
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
     column_numbers.drop_column_numbers(s)  # a form's line of column numbers under its heading: no person
     drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
-    s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
+    s.header = header_in_first_band(
+        s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
+    )
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)

@@ -18,6 +18,7 @@ from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
+from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .superior_body import names_superior
 from .unread_ink import UNREAD, ink_before
 
@@ -32,6 +33,16 @@ _LATIN_LETTERS = str.maketrans(
 # The archive holds sheets of 1980-1996 (domain.md); a year outside is a misreading, not a period.
 YEARS = (1980, 1996)
 _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
+# the words a printout's title has besides ("ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ", family P)
+_MORE_TITLE_WORDS = ("ВЪЗНАГРАЖДЕНИЕ", "ЗАПЛАТА")
+
+
+def title_word(text: str) -> bool:
+    """A word of the sheet's title, also "ВЕДОМОСТ" with a letter or two misread ("мЕДОМОСТ", "ВЕДОМО«Т")."""
+    up = text.upper().strip(".,:;\"'")
+    return any(t in up for t in _TITLE_WORDS + _MORE_TITLE_WORDS) or (
+        len(up) >= 7 and Levenshtein.distance(up, "ВЕДОМОСТ", score_cutoff=2) <= 2
+    )
 # a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
@@ -296,6 +307,8 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
     if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
+    if core in ("ГР", "ИМ") and tok.endswith("."):  # "ГР." of a name in capitals (a printout's, family P)
+        return tok
     # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
     near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)
     if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2 or near_form):
@@ -361,7 +374,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a closing quote glued after a town's abbreviation is a speck: "с." and "гр." stand before the place's
     # name, never at a quoted name's end (N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out
     # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
-    name = re.sub(r"(^|\s)(с|гр)\.[“”\"](?=\s)", r"\1\2.", name)
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
     name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
@@ -401,13 +414,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
-    name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)
     toks = name.split()
     if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
             and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
@@ -653,7 +667,7 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
         return []
     first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+    if first.lower() in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
         return words
     return []
 
@@ -788,9 +802,15 @@ def _period(line: list[Word], h: Header) -> bool:
             nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
-        if mon is None or at is None:
+        year = int(nums[at]) if mon is not None and at is not None else None
+        named = context or month_letters(w.text) in MONTHS
+        if mon is not None and at is None and i + 1 < len(line) and named:
+            # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P)
+            year = short_year(line[i + 1].text)
+            at = 0 if year is not None else None
+        if mon is None or at is None or year is None:
             continue
-        h.month, h.year = mon, int(nums[at])
+        h.month, h.year = mon, year
         h.month_word, h.year_word = w, line[i + 1 + at]
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
@@ -798,10 +818,16 @@ def _period(line: list[Word], h: Header) -> bool:
         if h.last_day is not None and h.last_day != calendar.monthrange(h.year, mon)[1] and unsure is None:
             h.month_unsure = f"последният ден {h.last_day} не е последният ден на „{MONTHS[mon - 1]}“: месецът може да е друг"
         return True
-    for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
-        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+    # the year first: "за 1989 г. м. март", "1989 г., месец март", "година 1989, м. март", "1989 г. – март"
+    for i, w in enumerate(line):
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")):
             continue
-        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
+        if not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+            continue
+        skip = {"", "г", "год", "м", "месец", "за"}
+        after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in skip]
+        if len(after) >= 2 and len(after[0].text.strip(".,")) <= 1 and _month(after[1].text, in_context=True):
+            after = after[1:]  # a speck read as a letter between the year and the month ("1986 Г у МЕСЕЦ")
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -819,6 +845,7 @@ def parse_header(
     """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
     the engine skipped is looked for)."""
     h = Header()
+    words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
@@ -836,16 +863,24 @@ def parse_header(
                 break
     for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
+        if centre_line(line, page_width):
+            continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
             _period(line, h)
+        if h.month_word is not None and h.month_word in line:
+            continue  # the period's line names no employer
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
-        # was taken for the name (the ministry or union the enterprise belonged to)
-        candidate = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
-        rest = _without_label(candidate)
+        # was taken for the name (the ministry or union the enterprise belonged to); the name in the
+        # top-right corner, the sheet's number on the left (family P)
+        right = right_employer(line, page_width)
+        left = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        candidate = right if right is not None else left
+        rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
         if h.employer is None or (labelled and not by_label):
             upper = text.upper()
-            if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
+            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
+            if rest and not titled and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):

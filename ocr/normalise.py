@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .name_case import as_typed
+from .name_case import as_typed, whole_in_capitals
 
 # Letters that stand for digits in a numeric column.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -70,9 +70,9 @@ def money(text: str) -> str | None:
     """
     if is_dash(text):
         return "0.00"
-    whole = _WHOLE.match(text)
-    if whole:
-        return f"{int(whole.group(1).replace(' ', ''))}.00"
+    leva = _WHOLE.match(text)
+    if leva:
+        return f"{int(leva.group(1).replace(' ', ''))}.00"
     d = digits(text)
     if len(d) < 3:
         return None
@@ -103,7 +103,7 @@ def name(text: str) -> str | None:
     words = [w for w in words if len(w) >= 2 or w.isupper()]
     if not words:
         return None
-    return " ".join(as_typed(w) for w in words)
+    return " ".join(whole_in_capitals([as_typed(w) for w in words]))
 
 
 def text_value(text: str) -> str | None:
