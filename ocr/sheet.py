@@ -113,6 +113,13 @@ def _words(text: str) -> list[str]:
     return [t.lower().strip(":.,;„“\"'()") for t in text.split()]
 
 
+def _position(words: list[str], i: int) -> bool:
+    """``words[i]`` is `общ` of a person's position, `общ работник` (a general worker), not `Общо` of a
+    subtotal (O dev 7003 p2: row 5's ЕГН read with a digit too many, `5 общ работник` was taken for a
+    subtotal and the person lost)."""
+    return words[i] == "общ" and i + 1 < len(words) and levenshtein(words[i + 1], "работник") <= 2
+
+
 def _figures(text: str) -> bool:
     """An amount or a count on the row: more than one number, or one of three digits or more (a tick
     read as `11` beside a department's name is neither)."""
@@ -149,7 +156,11 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
         subtotal = (
             people[0] < r < last
             and _figures(text)
-            and any(levenshtein(w, t) <= 1 for w in words[:3] for t in SUBTOTAL_WORDS)
+            and any(
+                levenshtein(w, t) <= 1 and not _position(words, i)
+                for i, w in enumerate(words[:3])
+                for t in SUBTOTAL_WORDS
+            )
             and (any(q > r for q in people) or _grand_total_next(r, texts))
         )
         if heading or subtotal:

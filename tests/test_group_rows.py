@@ -64,3 +64,16 @@ def test_a_line_of_words_above_the_people_is_kept_without_departments() -> None:
     for one (a heading's last line, a note)."""
     rows = {1: "  РЕМОНТНА РАБ ел ДЛНР ц  ", 2: ROWS[2], 3: ROWS[3], 4: "  Всичко:  1833-38 224-57 2057-95"}
     assert group_rows(len(rows) + 1, rows.__getitem__) == []
+
+
+def test_a_general_worker_whose_egn_was_misread_is_no_subtotal() -> None:
+    """O dev 7003 page 2: `общ работник` (a general worker's position) beside an ЕГН read with a digit too
+    many was taken for a subtotal (`общо`), and the person was lost."""
+    rows = {
+        1: ROWS[2],
+        2: "5 общ работник > Здравко Илиев Иванов 32907122385 23 307.07 307.07 64.34 242и73",
+        3: ROWS[6],
+        4: "  Всичко за предприятието  1833-38 224-57 2057-95",
+    }
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []
+    assert row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)[0] == [1, 2, 3]
