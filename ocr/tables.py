@@ -234,21 +234,21 @@ def _without_tear_lines(hr: list[Rule], width: int) -> list[Rule]:
     short of it by more than that (P dev 8012 page 1: the tear line at the top of a printout taken for the
     table's top rule, its heading read as the first person's row and every person one row down; its
     perforations down the sides too faint to be seen as rules, ``lines._without_the_fanfold``)."""
-    tol = SIDE * width
     while len(hr) >= 3:
-        inner = hr[1:-1]
-        first, last = min(r.start for r in inner), max(r.end for r in inner)
-
-        def torn(r: Rule) -> bool:
-            return (r.end >= width - tol and r.end > last + tol) or (r.start <= tol and r.start < first - tol)
-
-        if torn(hr[0]):
+        if _torn(hr[0], hr[1:-1], width):
             hr = hr[1:]
-        elif torn(hr[-1]):
+        elif _torn(hr[-1], hr[1:-1], width):
             hr = hr[:-1]
         else:
             break
     return hr
+
+
+def _torn(r: Rule, inner: list[Rule], width: int) -> bool:
+    """``r`` reaches the image's side where the rules ``inner`` stop short of it."""
+    tol = SIDE * width
+    first, last = min(i.start for i in inner), max(i.end for i in inner)
+    return (r.end >= width - tol and r.end > last + tol) or (r.start <= tol and r.start < first - tol)
 
 
 def _long(rules: list[Rule], width: int) -> list[Rule]:
