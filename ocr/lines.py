@@ -182,7 +182,8 @@ def dashed_rules(
             runs = _bridged(runs, s_, l_, m_, t_, binary, unit)
         for run in runs:
             a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
-            if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run], DASH_GAP * unit):
+            short = len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit
+            if short or not _regular(s_[run], l_[run], DASH_GAP * unit):
                 continue
             # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
             along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
@@ -210,8 +211,9 @@ def _fanfold_sides(vertical: np.ndarray) -> bool:
     return True
 
 
-DASH_BRIDGE = 420  # the widest stretch of a typed rule whose dashes ran into the letters of a line (px at 300 dpi)
-DASH_BRIDGED = 0.45  # share of that stretch inked on the rule's row: the dashes merged with the letters are there
+# the widest stretch of a typed rule whose dashes ran into the letters of a line (px at 300 dpi) ...
+DASH_BRIDGE = 420
+DASH_BRIDGED = 0.45  # ... and the share of it inked on the rule's row (the dashes merged with the letters)
 
 
 def _bridged(
@@ -233,7 +235,8 @@ def _bridged(
         return runs
     drift = DASH_DRIFT * unit
     info = sorted(
-        (float(np.median(mid[r])), float(start[r].min()), float((start[r] + length[r]).max()), r) for r in runs
+        (float(np.median(mid[r])), float(start[r].min()), float((start[r] + length[r]).max()), r)
+        for r in runs
     )
     lines_: list[list[tuple[float, float, float, list[int]]]] = [[info[0]]]
     for item in info[1:]:
