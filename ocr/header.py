@@ -231,12 +231,13 @@ def _dedication(name: str) -> str:
     return re.sub(r"„([^„“]+)“", fix, name)
 
 
-def _balance_quotes(name: str) -> str:
+def _balance_quotes(name: str, closed_by_town: list[bool] | None = None) -> str:
     """Every „ closed by a “: a closing quote read as ':' or '.' is put back; an opening quote that closes
     nothing is noise; colons and semicolons are not part of employers' names."""
     toks = name.split()
     out: list[str] = []
     open_ = False
+    closed_by_town = [] if closed_by_town is None else closed_by_town
     for k, tok in enumerate(toks):
         if tok.startswith("„"):
             if open_:  # a second opening before any closing: the earlier one was noise
@@ -256,12 +257,20 @@ def _balance_quotes(name: str) -> str:
         out.append(tok)
     if open_:  # never closed: a later word ending in a mark the closing quote was read as, else drop it
         i0 = max(i for i, t in enumerate(out) if t.startswith("„"))
-        for j in range(i0 + 1, len(out)):
+        # the village's or town's "с."/"гр." after it: the quoted name ended before them
+        town = next((j for j in range(i0 + 1, len(out)) if out[j].lower().rstrip(".,") in ("с", "гр")), None)
+        for j in range(i0 + 1, len(out) if town is None else town):
             if len(out[j]) > 2 and out[j][-1] in ".:;,'\"" and out[j][-2].isalnum():
                 out[j] = out[j][:-1] + "“"
                 break
         else:
-            out[i0] = out[i0][1:]
+            if town is not None and town > i0 + (0 if len(out[i0]) > 1 else 1):
+                # the quoted name ends before the village's or town's "с."/"гр." ('„Загоре гр. Стара Загора'):
+                # the closing quote put there (the name goes to a person all the same: ``quote_unclosed``)
+                out[town - 1] += "“"
+                closed_by_town.append(True)
+            else:
+                out[i0] = out[i0][1:]
     return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
 
 
@@ -417,8 +426,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         out.append(tok)
     name = " ".join(out)
     opened = name.count("„")
-    name = _balance_quotes(name)
-    if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
+    by_town: list[bool] = []
+    name = _balance_quotes(name, by_town)
+    if doubts is not None and (name.count("„") < opened or by_town):  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"

@@ -234,9 +234,23 @@ def test_an_opening_quote_nothing_closes_is_dropped_and_the_name_goes_to_a_perso
     doubts: list[str] = []
     words = [Word("ЕТ", 0.9, Box(0, 0, 40, 30)), Word("„Вели", 0.9, Box(50, 0, 130, 30)),
              Word("-", 0.9, Box(140, 10, 160, 15)), Word("2", 0.9, Box(170, 0, 190, 30)),
-             Word("с.", 0.9, Box(200, 0, 230, 30)), Word("Черноочене", 0.9, Box(240, 0, 400, 30))]  # fmt: skip
-    assert clean_employer(words, doubts) == "ЕТ Вели – 2 с. Черноочене"  # where did the quote end?
+             Word("Черноочене", 0.9, Box(240, 0, 400, 30))]  # fmt: skip
+    assert clean_employer(words, doubts) == "ЕТ Вели – 2 Черноочене"  # where did the quote end?
     assert doubts and "кавичка" in doubts[0]
+
+
+def test_an_opening_quote_nothing_closes_ends_before_the_village_and_the_name_goes_to_a_person():
+    # P dev 8004 p1, 8010 p1: the closing quote lost ('ДЗС „Загоре гр Стара Загора'); a quoted name ends
+    # before "с."/"гр.", yet where exactly no reading proves
+    for read, printed in (
+        (["ЕТ", "„Вели", "-", "2", "с.", "Черноочене"], "ЕТ „Вели – 2“ с. Черноочене"),
+        (["ДЗС", "„Загоре", "гр", "Стара", "Загора"], "ДЗС „Загоре“ гр. Стара Загора"),
+        (["ЗК", "„НИВА", "С.", "КАРАВЕЛОВО"], "ЗК „НИВА“ С. КАРАВЕЛОВО"),
+    ):
+        doubts: list[str] = []
+        words = [Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 30)) for i, t in enumerate(read)]
+        assert clean_employer(words, doubts) == printed
+        assert doubts and "кавичка" in doubts[0]
 
 
 def test_a_line_of_guesses_at_the_page_edge_is_not_the_employer():
