@@ -14,6 +14,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from .employer_doubts import doubt
+from .fill_dots import fill_dots
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -764,7 +765,7 @@ def _period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
-    line = _split_period(line)
+    line = _split_period(fill_dots(line))
     unread: tuple[int, Word, Word] | None = None
     for i, w in enumerate(line):
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
@@ -868,7 +869,8 @@ def parse_header(
     if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
-        h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
+        filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
+        h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
 
 
