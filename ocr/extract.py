@@ -178,9 +178,7 @@ def _two_sheets(
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
         _infer_numbers(right.rows, last + 1)
     elif all(r.row is None for r in left.rows) and first is not None and first - len(left.rows) >= 1:
-        _infer_numbers(
-            left.rows, first - len(left.rows)
-        )  # the first sheet's unread: they lead to the second's
+        _infer_numbers(left.rows, first - len(left.rows))  # the first sheet's unread: they lead to the second's
     return PayrollPage.model_validate(
         {
             "image": image_name,
@@ -198,10 +196,7 @@ def _infer_numbers(rows: list[PayrollRow], start: int) -> None:
     for i, r in enumerate(rows, start=start):
         r.row = i
         r.review = sorted({*(r.review or []), "row"})
-        r.review_reasons = {
-            **(r.review_reasons or {}),
-            "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox),
-        }
+        r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
 
 
 def _map_box(box: list[int], m: np.ndarray) -> list[int]:
@@ -285,9 +280,7 @@ def read_page(
         raise
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
-    box_rules.take_off_sides(
-        a, read_kinds
-    )  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
+    box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
@@ -299,9 +292,7 @@ def read_page(
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
     else:  # sure of it: its line read again alone must give the same name, else a person decides
         s.header = confirm_employer(s.header, header_image(a, reading.bands), a.gray, engine)
-    period_small.read_small_period(
-        a, s.header, reading.bands, engine
-    )  # no period: a line of small print left out
+    period_small.read_small_period(a, s.header, reading.bands, engine)  # no period: a line of small print left out
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
     cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
@@ -312,9 +303,7 @@ def read_page(
     marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
     kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
-    stray_corrections.fold_correction_lines(
-        s, kinds
-    )  # a correction left as a row of its own: to the row below
+    stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     lead = rownumbers.split_name_cells(s, kinds)
@@ -332,9 +321,7 @@ def read_page(
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets = sheet.doubtful(a.grid, s, kinds, drafts)
     if targets:
-        checks.back_to_readings(
-            drafts
-        )  # a figure a check of its row changed: as read, beside its second reading
+        checks.back_to_readings(drafts)  # a figure a check of its row changed: as read, beside its second reading
         reread = second_pass(a, [(i, t.box) for i, t in enumerate(targets)], engine)
         total_alts = sheet.add_readings(drafts, targets, reread)
         split_digits.add_split_readings(a, s, kinds, drafts, targets, engine)  # wide digits read as two
@@ -342,18 +329,12 @@ def read_page(
         totals = checks.choose_totals(totals, total_alts, drafts, present, carried)
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
-        dotted_zeros.choose_by_columns(
-            drafts, totals, present, carried, offered
-        )  # eights as zeros: the column totals
+        dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
-    partner_columns.clear_partners(
-        drafts, totals, present, carried
-    )  # a sum's figure its closed column vouches for
+    partner_columns.clear_partners(drafts, totals, present, carried)  # a sum's figure its closed column vouches for
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
-    mirrored_changes.reread_moves(
-        a, s, kinds, drafts, engine
-    )  # moves against the ink: the other model reads them
+    mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
@@ -361,14 +342,10 @@ def read_page(
     mend_failing_egns(a, s, kinds, drafts)  # an ЕГН failing its check digit read from the page's own glyphs
     flag_out_of_working_age(drafts, year, month)  # an ЕГН valid by chance: no worker of that age
     flag_sex_disagreeing(drafts)  # an ЕГН valid by chance, or beside another's name: the other sex
-    doubt_valid_disagreeing(
-        a, s, kinds, read_kinds, drafts, engine
-    )  # an ЕГН valid by chance: another model's valid reading
+    doubt_valid_disagreeing(a, s, kinds, read_kinds, drafts, engine)  # an ЕГН valid by chance: another model's valid reading
     if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
-    doubt_valid_by_glyphs(
-        a, s, kinds, drafts
-    )  # a valid ЕГН whose glyphs read as another valid one: not silent
+    doubt_valid_by_glyphs(a, s, kinds, drafts)  # a valid ЕГН whose glyphs read as another valid one: not silent
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
@@ -378,22 +355,14 @@ def read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
-    outside_columns.doubt_untotalled(
-        drafts, kinds, totals_texts, s.headings
-    )  # placed by no total, no heading
+    outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     day_rate.settle_days(drafts, kinds, s.texts)  # the day's rate printed beside: pay / days, to the stotinka
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
-    vouch_full_months(
-        drafts, year, month
-    )  # a `21` read unsure in a month of 21 working days, beside many `21`
-    sure_period = (
-        (None, None) if s.header.period_review else (year, month)
-    )  # the calendar vouches by a period read sure
-    ditto.fill_days(
-        s, drafts, kinds, marks, *sure_period
-    )  # a ditto mark in the days: the row above's, in review unless sure
+    vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
+    sure_period = (None, None) if s.header.period_review else (year, month)  # the calendar vouches by a period read sure
+    ditto.fill_days(s, drafts, kinds, marks, *sure_period)  # a ditto mark in the days: the row above's, in review unless sure
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
@@ -407,9 +376,7 @@ def read_page(
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
     proof = layout_gate.prove(drafts, kinds, s.headings, totals, carried, read, year, month)
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
-    layout = layout_gate.gate(
-        drafts, kinds, s.headings, totals, carried, read, year, month
-    )  # layout unproved: page to review
+    layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or layout or lost or merged or unread

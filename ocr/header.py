@@ -36,7 +36,7 @@ _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "З�
 # a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
-_QUOTE_MARKS = '„“".,'
+_QUOTE_MARKS = "„“\".,"
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -63,9 +63,7 @@ class Header:
     month_unsure: str | None = None  # why a month written as a number or in Roman numerals is in doubt
     period_line: tuple[Word, ...] = ()  # the line with the year where no month was read (``ocr.roman_month``)
     last_day: int | None = None  # the period's last day where it is written as a range ("от 1 до 31 юли")
-    range_doubt: str | None = (
-        None  # why the period's two dates do not confirm its month (``ocr.period_range``)
-    )
+    range_doubt: str | None = None  # why the period's two dates do not confirm its month (``ocr.period_range``)
     year_readings: tuple[int, ...] = ()  # the years the readings of a doubted year gave, the one taken first
 
 
@@ -209,7 +207,6 @@ def _outside_quotes(toks: list[str]) -> list[bool]:
 def _dedication(name: str) -> str:
     """A quoted name one or two letters from exactly one person or word enterprises were named after
     („А. Вапцаров“ -> „Н. Вапцаров“); anything else stays as read."""
-
     def fix(m: re.Match[str]) -> str:
         inner = m.group(1)
         if len(inner) < 6 or inner in vocabulary()["dedications"]:
@@ -268,11 +265,7 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     core = tok.strip(".,")
     if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
         return tok.replace(core, core[:-1])
-    if (
-        not (2 <= len(core) <= 4)
-        or core in _ABBREVIATIONS
-        or not all(ch.isupper() or ch.isdigit() for ch in core)
-    ):
+    if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
         return tok.replace(core, core.translate(_DIGIT_LETTERS))
@@ -303,24 +296,13 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     core = tok.strip("„“.,")
     # two small letters ("де" for "ДФ", J dev 1003 p4) are no word a name starts with, but "гр." and "им."
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
-    if (
-        not (2 <= len(core) <= 4)
-        or not (core[:1].isupper() or small)
-        or core.upper() in _ABBREVIATIONS
-        or not core.isalpha()
-    ):
+    if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
     # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
-    near_form = len(core) >= 3 and any(
-        len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS
-    )
+    near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)
     if core in vocabulary()["words"] or not (core.isupper() or len(core) == 2 or near_form):
         return tok
-    shorter = (
-        {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS)
-        if core.isupper()
-        else set()
-    )
+    shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
     if doubts is not None:
         doubts.append(doubt("form_unknown", core))
     return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
@@ -330,18 +312,14 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
     """A word of a quoted name one letter from exactly one known word of the same length (a place, an
     enterprise's noun, a person's first or family name: „Нарин Колев“ -> „Марин Колев“) is that word, and
     the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
-    known = (
-        vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
-    )
+    known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
 
     def mend(word: str) -> str:
         core = word.strip(".,-–")
         if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
             return word
         # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
-        near = [
-            w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1
-        ]
+        near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
         if len(near) == 1:
             if doubts is not None:
                 doubts.append(doubt("corrected", core, near[0]))
@@ -365,9 +343,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
     ]  # fmt: skip
-    if (
-        doubts is not None
-    ):  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
+    if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
         lo, hi = (words.index(inner[0]), words.index(inner[-1])) if inner else (0, -1)
         # also before the first word kept: "ЖП" (0.29) for the legal form "ДП" of "ДП „Пътно поддържане“"
@@ -400,11 +376,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         toks.pop(0)
     # a lone digit before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1" before
     # „Металик“): no name begins so; dropped, and the name goes to a person
-    if (
-        len(toks) >= 2
-        and toks[0].isdigit()
-        and len(toks[0]) == 1
-        and (toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS)
+    if len(toks) >= 2 and toks[0].isdigit() and len(toks[0]) == 1 and (
+        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
     ):
         if doubts is not None:
             doubts.append(doubt("dropped", toks[0]))
@@ -416,24 +389,18 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
-        elif (
-            free and i > 0 and _form_like(core)
-        ):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
+        elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
             tok = _abbreviation(tok, doubts=doubts)
             tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(
-                _abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts
-            )
+            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
     name = " ".join(out)
     opened = name.count("„")
     name = _balance_quotes(name)
-    if (
-        doubts is not None and name.count("„") < opened
-    ):  # an opening quote that nothing closed: where did it end?
+    if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
     name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
@@ -442,16 +409,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(
-        r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name
-    )  # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
     toks = name.split()
-    if (
-        len(toks) >= 2
-        and toks[-1].endswith("“")
-        and name.count("„") < name.count("“")
-        and toks[-1][:-1].strip(".,") in vocabulary()["words"]
-    ):  # a speck after the town read as a quote
+    if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
+            and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
         name = " ".join([*toks[:-1], toks[-1][:-1]])
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
@@ -464,7 +425,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     name = quoted_near_misses(_dedication(name), doubts)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
-        marks = '„“".,:;«»'  # a straight quote or a guillemet glued to a word is no part of it either
+        marks = "„“\".,:;«»"  # a straight quote or a guillemet glued to a word is no part of it either
         doubts += [doubt("unsure", w.text.strip(marks[:3] + "«»")) for w in words
                    if w.conf < LOW_CONF and any(ch.isalpha() for ch in w.text) and w.text.strip(marks) not in known
                    and w.text.strip(marks) in name and not any(w.text.strip(marks) in d for d in doubts)]  # fmt: skip
@@ -477,9 +438,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += [doubt("small_first", m[1]) for m in re.finditer(r"„([а-я][^\s„“]*)", name)]
         marks = re.sub(r"[^„“]", "", name)
         if marks and marks != "„“" * (len(marks) // 2) and doubt("quote_unclosed") not in doubts:
-            doubts.append(
-                doubt("quote_unclosed")
-            )  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
+            doubts.append(doubt("quote_unclosed"))  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
@@ -495,7 +454,7 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
     out: list[str] = []
     forms = {t.strip("„“.,") for t in name.split()}
     for w in words:
-        core = w.text.strip('„“".,:;«»').translate(_LATIN_LETTERS).upper()
+        core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
         if w.conf >= LOW_CONF or core not in _ABBREVIATIONS or core not in forms:
             continue
         limit = 2 if len(core) == 2 else 1
@@ -544,36 +503,18 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
             gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
             rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
             # a bold face's dash is a third of its small letters' height thick (N dev 6018 p3: 12 rows blurred under 37)
-            band = (
-                rows.size
-                and rows[-1] - rows[0] + 1 == rows.size
-                and rows.size <= max(2, 0.35 * max(a.box.h, b.box.h))
-            )
+            band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.35 * max(a.box.h, b.box.h))
             middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
-            if (
-                middle
-                and not (
-                    gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step
-                ).any()
-            ):
+            if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
                 # a dash is wider than high; a dot ("гр. Перник", the engine read `гр`) is as high as wide
-                high = (
-                    np.count_nonzero(gap[:, cols[0] : cols[-1] + 1].min(axis=1) < paper - step)
-                    if cols.size
-                    else 0
-                )
+                high = np.count_nonzero(gap[:, cols[0] : cols[-1] + 1].min(axis=1) < paper - step) if cols.size else 0
                 if cols.size >= 0.2 * h and cols.size >= WIDER * high:
                     left, right = int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1
                     if max(left, right) <= 0.3 * h:  # glued to both: one word with a hyphen
                         out[-1] = replace(out[-1], text=out[-1].text + "-")
                     else:
-                        box = Box(
-                            x0 + int(cols[0]),
-                            y0 + int(rows[0]),
-                            x0 + int(cols[-1]) + 1,
-                            y0 + int(rows[-1]) + 1,
-                        )
+                        box = Box(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
                         out.append(Word("–", 0.9, box))
         out.append(b)
     return out
@@ -627,7 +568,7 @@ def specked_dashes(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for w in words:
         m = re.fullmatch(r"(.*\w)([.,]?)([-–—])", w.text)
-        core = m.group(1).strip('„“"').translate(_LATIN_LETTERS).upper() if m else ""
+        core = m.group(1).strip("„“\"").translate(_LATIN_LETTERS).upper() if m else ""
         if _SPECKED_DASH.fullmatch(w.text) and w.text not in _DASHES:
             out.append(replace(w, text="–"))
         elif m and (m.group(2) or core in _ABBREVIATIONS):
@@ -699,11 +640,7 @@ def _without_label(words: list[Word]) -> list[Word]:
     for i, w in enumerate(words[:2]):
         core = re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS))
         colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
-        if (
-            colon
-            and len(core) >= 5
-            and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS)
-        ):
+        if colon and len(core) >= 5 and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS):
             rest = words[i + 1 :]
             return rest[1:] if rest and rest[0].text == ":" else rest
     return words
@@ -743,9 +680,7 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     upper = text.upper()
     if any(t in upper for t in _TITLE_WORDS) or any(_month(w.text) for w in words):
         return []
-    if any(re.search(r"\d{4}", w.text) for w in words) or re.match(
-        r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)
-    ):
+    if any(re.search(r"\d{4}", w.text) for w in words) or re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
         return []
     return words
 
@@ -766,25 +701,23 @@ def _continued(name: list[Word], below: list[Word]) -> bool:
     unclosed = last_open is not None and not any(t[-1:] in _CLOSING for t in toks[last_open:] if len(t) > 1)
     closes = any(ch in w.text for w in below for ch in _CLOSING)
     first = below[0].text.strip(".,").translate(_LATIN_LETTERS).upper()
-    return (
-        (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
-    )
+    return (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
 
 
 def _noise_line(words: list[Word]) -> bool:
     """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
     page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
     known = vocabulary()["words"] | vocabulary()["legal_forms"]
-    if any(w.text.strip('„“".,:;-') in known for w in words):
+    if any(w.text.strip("„“\".,:;-") in known for w in words):
         return False
     return float(np.median([w.conf for w in words])) < 0.3
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # what a Roman numeral's strokes are read as besides I, V and X: Cyrillic look-alikes, a stroke as "l" or "|"
-_ROMAN_LOOKALIKES = str.maketrans(
-    {"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V"}
-)
+# and Cyrillic letters a typist's strokes look like ("П" II, "Ш" III, "У" V: L dev 4010 "ЗА П-1985 Г.")
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V",
+                                   "П": "II", "Ш": "III", "У": "V", "у": "V"})  # fmt: skip
 _PERIOD_CONTEXT = {"м", "мес", "месец", "за"}  # what stands before the month: "за м. III 1989 г."
 
 
@@ -797,9 +730,7 @@ def month_as_number(text: str) -> tuple[int | None, str | None]:
     roman = core.translate(_ROMAN_LOOKALIKES)
     if roman not in _ROMAN:
         return None, None
-    return _ROMAN.index(
-        roman
-    ) + 1, None if roman == core else f"римското число „{core}“ прочетено като „{roman}“"
+    return _ROMAN.index(roman) + 1, None if roman == core else f"римското число „{core}“ прочетено като „{roman}“"
 
 
 def _split_period(line: list[Word]) -> list[Word]:
@@ -874,11 +805,7 @@ def _period(line: list[Word], h: Header) -> bool:
     for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
         if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
             continue
-        after = [
-            x
-            for x in line[i + 1 : i + 4]
-            if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}
-        ]
+        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -891,10 +818,7 @@ def _period(line: list[Word], h: Header) -> bool:
 
 
 def parse_header(
-    words: list[Word],
-    page_width: int,
-    bands: list[tuple[int, int]] | None = None,
-    gray: np.ndarray | None = None,
+    words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
     """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
     the engine skipped is looked for)."""
@@ -935,9 +859,7 @@ def parse_header(
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)
-                if ink_before(
-                    rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray
-                ):
+                if ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
@@ -947,9 +869,7 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
-    if (
-        h.year is None and h.month is None
-    ):  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
+    if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
@@ -971,9 +891,7 @@ def dated_period(line: list[Word], h: Header) -> bool:
 def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:
     """A line that holds a year of the archive (also glued to what stands before it: "VII.1991"), is no
     title and holds no sheet number: where the period is, its month not read."""
-    if any(t in " ".join(w.text for w in line).upper() for t in _TITLE_WORDS) or any(
-        w in sheet_words for w in line
-    ):
+    if any(t in " ".join(w.text for w in line).upper() for t in _TITLE_WORDS) or any(w in sheet_words for w in line):
         return False
     years = (re.search(r"(\d{4})(г|год|r)?\.?$", w.text.strip(".,:;")) for w in line)
     return any(m is not None and YEARS[0] <= int(m.group(1)) <= YEARS[1] for m in years)

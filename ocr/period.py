@@ -84,7 +84,7 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     h.year = year = max(dict.fromkeys(years), key=years.count)
     if (digit_year := as_year(second)) is not None and digit_year != year:
         # the readings disagree: the digits model's year, also against the text model's two (K dev 3002 p2:
-        # "1988" twice for 1983; K 3004, 3010, M 5007 likewise) — the period goes to review all the same
+        # "1988" twice for 1983; K 3004, 3010, M 5007 likewise); the period goes to review all the same
         h.year = year = digit_year
     others = {y for y in years if y != year}
     lettered = not re.fullmatch(r"\d{4}", _without_suffix(w.text))

@@ -153,8 +153,6 @@ def test_a_year_read_with_confidence_that_no_second_reading_reads_at_all_stands_
 
 def test_where_the_readings_of_the_year_disagree_the_digits_model_s_is_taken_and_goes_to_review():
     for first, digits, right in (("1981", "1991", 1991), ("1989", "1980", 1980), ("1980", "1986", 1986)):
-        h = _header(
-            "май", 0.96, first, 0.9
-        )  # K dev 3004 p1, 3010 p1, M dev 5007 p2: the text model reads no year
+        h = _header("май", 0.96, first, 0.9)  # K dev 3004 p1, 3010 p1, M dev 5007 p2: no year by the text model
         period.confirm(PAGE, h, Digits(digits, "29"))  # type: ignore[arg-type]
         assert h.year == right and h.period_review is not None and f"„{digits}“" in h.period_review
