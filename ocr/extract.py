@@ -40,6 +40,7 @@ from . import (
     partner_columns,
     parts_guard,
     period,
+    period_evidence,
     period_small,
     plausibility,
     preprocess,
@@ -318,6 +319,7 @@ def read_page(
     put_egns(a, drafts, egns, engine)
     carried = sheet.sums(s, s.carried_row, kinds)
     totals = sheet.sums(s, s.totals_row, kinds)
+    period_evidence.choose_year(s.header, drafts, present)  # a year read two ways: the people's ages, the pay
     year, month = s.header.year, s.header.month
     checks.run_checks(drafts, totals, present, year, month, carried)
     # second pass over the doubtful numeric cells, then the checks again with both readings

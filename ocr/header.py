@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .employer_doubts import doubt
 from .employer_marks import one_sided_dashes, village_doubts
+from .fill_dots import fill_dots
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -75,6 +76,7 @@ class Header:
     period_line: tuple[Word, ...] = ()  # the line with the year where no month was read (``ocr.roman_month``)
     last_day: int | None = None  # the period's last day where it is written as a range ("от 1 до 31 юли")
     range_doubt: str | None = None  # why the period's two dates do not confirm its month (``ocr.period_range``)
+    year_readings: tuple[int, ...] = ()  # the years the readings of a doubted year gave, the one taken first
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
@@ -747,7 +749,9 @@ def _noise_line(words: list[Word]) -> bool:
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # what a Roman numeral's strokes are read as besides I, V and X: Cyrillic look-alikes, a stroke as "l" or "|"
-_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V"})
+# and Cyrillic letters a typist's strokes look like ("П" II, "Ш" III, "У" V: L dev 4010 "ЗА П-1985 Г.")
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V",
+                                   "П": "II", "Ш": "III", "У": "V", "у": "V"})  # fmt: skip
 _PERIOD_CONTEXT = {"м", "мес", "месец", "за"}  # what stands before the month: "за м. III 1989 г."
 
 
@@ -798,7 +802,7 @@ def _period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
-    line = _split_period(line)
+    line = _split_period(fill_dots(line))
     unread: tuple[int, Word, Word] | None = None
     for i, w in enumerate(line):
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
@@ -923,7 +927,8 @@ def parse_header(
     if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
-        h.period_line = next((tuple(line) for line in lines if _year_line(line, sheet_words)), ())
+        filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
+        h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
 
 

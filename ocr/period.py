@@ -2,8 +2,9 @@
 every row of the sheet in another month, and no row sum or check digit would notice.
 
 - The year, also one not read as a year of the archive ("Г994", "1895"), is read again alone, with the digits model and, when that does not confirm it, with the text model as one
-  word of digits. Two readings agree and none gives another year: taken. Else the year most readings
-  give goes to review with the readings. No reading gives a year: no period.
+  word of digits. Two readings agree and none gives another year: taken. Else the year the digits model
+  reads (else the one most readings give) goes to review with the readings, and the page's people and pay
+  may choose among them (``ocr.period_evidence``). No reading gives a year: no period.
 - A month written as a number or in Roman numerals read unsure, or with a stroke read as another mark,
   goes to review.
 - A month word that lies within two letters of another month too (юни / юли, май / март) goes to review
@@ -85,6 +86,10 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
         h.month, h.month_word, h.year_word, h.month_unsure = None, None, None, None
         return None
     h.year = year = max(dict.fromkeys(years), key=years.count)
+    if (digit_year := as_year(second, short)) is not None and digit_year != year:
+        # the readings disagree: the digits model's year, also against the text model's two (K dev 3002 p2:
+        # "1988" twice for 1983; K 3004, 3010, M 5007 likewise); the period goes to review all the same
+        h.year = year = digit_year
     others = {y for y in years if y != year}
     # a letter read for a digit ("198!"); an apostrophe before a year of two digits ("'94") is none
     lettered = not re.fullmatch(r"\d{4}" if not short else r"['’‘`\"]?\d{2}", _without_suffix(w.text))
@@ -92,7 +97,8 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
         return None
     if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year
         return None
-    shown = next((r for r in (second, third) if r and as_year(r, short) != year), second)
+    h.year_readings = tuple(dict.fromkeys([year, *years]))  # ``ocr.period_evidence`` may choose among them
+    shown = next((r for r in (second, third) if r and as_year(r, short) != first), second)
     return f"годината е прочетена „{w.text}“, при втори прочит „{shown or '?'}“: взета {year}"
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from .analysis import Analysis
 from .engine import OcrEngine
+from .fill_dots import undotted
 from .geometry import Box, Word
 from .header import _ROMAN, Header, month_as_number
 from .period import SURE, as_year
@@ -54,7 +55,7 @@ def _span(words: list[Word] | tuple[Word, ...]) -> Box:
 def numeral_before_year(text: str) -> str | None:
     """The Roman numeral of a month just before a year in a reading of the period's line ("3.VI1988." ->
     "VI"; a stroke read as "1" is a stroke: "X1.1993" -> "XI"); None when there is none."""
-    for m in _BEFORE_YEAR.finditer(text):
+    for m in _BEFORE_YEAR.finditer(undotted(text)):  # a form's dotted blank filled in: "....V....19..88.."
         roman = m.group(1).replace("1", "I")
         if any(ch in "IVX" for ch in m.group(1)) and roman in _ROMAN:
             return roman

@@ -58,7 +58,8 @@ def test_a_numeral_the_two_readings_disagree_on_goes_to_a_person():
                 ("УП", 0.92, (1215, 252, 1240, 289)), ("1980", 0.92, (1235, 256, 1346, 279)),
                 ("г.", 0.92, (1320, 252, 1348, 289)))  # fmt: skip
     roman_month.read_again(PAGE, h, Figures(".VI1980."))  # type: ignore[arg-type]
-    assert h.month == 6 and h.month_unsure is not None  # the sheet said VII
+    # the sheet said VII: "УП" is read as its strokes (У V, П II) and the second reading's VI disagrees
+    assert h.month == 7 and h.month_unsure is not None and "VI" in h.month_unsure
 
 
 def test_a_number_taken_for_the_month_read_otherwise_again_goes_to_a_person():
@@ -106,3 +107,13 @@ def test_the_month_in_a_reading_of_its_word_alone():
     assert roman_month.month_in("X-3") == "X"
     assert roman_month.month_in("03") == "03"
     assert roman_month.month_in("1.3") is None  # two numbers: which?
+
+
+def test_a_numeral_typed_or_read_as_cyrillic_look_alikes_is_the_month_in_doubt():
+    from ocr.header import Header, _period, month_as_number
+
+    h = Header()  # L dev 4010 p1: the title and the period on one line, "II" read as a Cyrillic "П"
+    _period([Word(t, 0.8, Box(i * 100, 0, i * 100 + 90, 30)) for i, t in enumerate(["ЗА", "П-1985", "Г."])], h)
+    assert (h.month, h.year) == (2, 1985) and h.month_unsure is not None  # a letter taken for strokes: in doubt
+    assert month_as_number("П1")[0] == 3 and month_as_number("Ш")[0] == 3 and month_as_number("У")[0] == 5
+    assert month_as_number("ПП") == (None, None)  # no numeral
