@@ -112,6 +112,9 @@ DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
 DASH_REACH = 300  # pixels a run of dashes spans at the least (a rule runs across columns)
+DASH_PLAIN = (
+    0.2  # share of a run's dashes that stand alone, no crossing (J dev 1008's rules: 3 of 11 at the least)
+)
 DASH_ALIKE = 0.7  # share of a run's dashes within a quarter of their median length: drawn as a rule is
 
 
@@ -141,12 +144,17 @@ def dashed_rules(
     out = []
     for start, along, mid, thick, horizontal in ((x, w, centroids[1:, 1], h, True), (y, h, centroids[1:, 0], w, False)):  # fmt: skip
         mask = np.zeros_like(binary)
+        mid, thick, crossed = _crossings(
+            binary, start, along, y if horizontal else x, mid, thick, horizontal, unit
+        )
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
         dash &= along >= DASH_ELONGATED * np.maximum(thick, 1)
-        s_, l_, m_, t_ = start[dash], along[dash], mid[dash], thick[dash]
+        s_, l_, m_, t_, c_ = start[dash], along[dash], mid[dash], thick[dash], crossed[dash]
         for run in _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit):
             a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
             if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run]):
+                continue
+            if np.count_nonzero(~c_[run]) < max(2, len(run) * DASH_PLAIN):  # a column of letters' stems
                 continue
             # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
             along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
@@ -157,6 +165,47 @@ def dashed_rules(
             )
         out.append(mask)
     return out[0], out[1]
+
+
+CROSS_MAX = 4  # a crossing of a dash with another rule's dash (or a digit touching it) is at most this many
+CROSS_FULL = 0.85  # dashes thick across; the dash in it is a band of lines inked along this share of it
+
+
+def _crossings(
+    binary: np.ndarray,
+    start: np.ndarray,
+    along: np.ndarray,
+    edge: np.ndarray,
+    mid: np.ndarray,
+    thick: np.ndarray,
+    horizontal: bool,
+    unit: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``mid`` and ``thick`` with the blots where a dash crosses another rule's dash, or a figure typed
+    against the rule touches it, taken as the dash inside them: a band no thicker than a dash, inked
+    along (nearly) the blot's whole length. Without them a dashed table's vertical rules, cut at every
+    row's dashed rule, were runs of one or two dashes and no rule at all (J dev 1008: no column found).
+    Third: which blots were so taken (a run of them alone is letters' stems in a column, no rule)."""
+    big = (thick > DASH_THIN * unit) & (
+        thick <= 2 * CROSS_MAX * DASH_THIN * unit
+    )  # a dash met from both sides
+    big &= (along >= DASH_MIN * unit) & (along <= CROSS_MAX * DASH_THIN * unit)
+    idx = np.nonzero(big)[0]
+    crossed = np.zeros(len(thick), dtype=bool)
+    if idx.size == 0:
+        return mid, thick, crossed
+    mid, thick = mid.astype(np.float64), thick.copy()
+    for i in idx.tolist():  # ``edge``: the box's top (horizontal) or left side (vertical)
+        a0, n, t, c0 = int(start[i]), int(along[i]), int(thick[i]), int(edge[i])
+        box = binary[c0 : c0 + t, a0 : a0 + n] if horizontal else binary[a0 : a0 + n, c0 : c0 + t]
+        prof = (box > 0).sum(axis=1 if horizontal else 0)
+        full = np.nonzero(prof >= CROSS_FULL * n)[0]
+        if full.size == 0 or full[-1] - full[0] + 1 > DASH_THIN * unit or full[-1] - full[0] + 1 != full.size:
+            continue
+        mid[i] = c0 + (full[0] + full[-1]) / 2
+        thick[i] = full.size
+        crossed[i] = True
+    return mid, thick, crossed
 
 
 def _runs_of_dashes(

@@ -69,3 +69,37 @@ def test_a_flat_pages_dashed_rules_are_drawn_once_for_the_bend_and_the_rules(mon
     rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed)
     assert s.bend is None and len(calls) == 1  # the rules reuse what the bend was measured on
     assert rules.horizontal == lines.find_rules(s.binary, blots=s.blots).horizontal != []
+
+
+def _vertical_dashed(
+    img: np.ndarray, x: int, y0: int, y1: int, dash: int = 26, gap: int = 10, thick: int = 7
+) -> None:
+    for y in range(y0, y1, dash + gap):
+        cv2.rectangle(img, (x - thick // 2, y), (x + thick // 2, min(y + dash, y1) - 1), 255, -1)
+
+
+def test_a_table_ruled_in_dashes_both_ways_keeps_every_column() -> None:
+    """Every row's dashed rule cuts the vertical rules' dashes, and the dashes that meet join into blots
+    too thick for a dash: each column's rule is still found (J dev 1008: three of eleven columns lost)."""
+    img = _page()
+    rows = list(range(100, 800, 44))  # a row of 44 px: one or two vertical dashes between two rules
+    columns = (120, 420, 900, 1300, 1750, 2250)
+    for y in rows:
+        _dashed(img, y, 100, 2270, dash=30, gap=10, thick=7)
+    for x in columns:
+        _vertical_dashed(img, x, 90, rows[-1] + 10)
+    for i, y in enumerate(rows[1:-1]):  # the row numbers typed against the first column's rule
+        cv2.putText(img, str(i + 1), (376, y + 34), cv2.FONT_HERSHEY_SIMPLEX, 1, 255, 3)
+    found = [r.pos for r in lines.find_rules(img).vertical]
+    assert len(found) == len(columns)
+    assert all(abs(f - x) <= 3 for f, x in zip(found, columns, strict=True))
+    assert len(lines.find_rules(img).horizontal) == len(rows)
+
+
+def test_a_column_of_capital_letters_is_no_vertical_rule() -> None:
+    """Letters whose upright stroke runs their full height (Н, П, 1), one under another in a column of text,
+    are no rule however the crossings are read."""
+    img = _page()
+    for i, y in enumerate(range(120, 860, 44)):
+        cv2.putText(img, "HH1" if i % 2 else "PH1", (600, y), cv2.FONT_HERSHEY_SIMPLEX, 1, 255, 3)
+    assert lines.find_rules(img).vertical == []
