@@ -112,10 +112,17 @@ DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
 DASH_REACH = 300  # pixels a run of dashes spans at the least (a rule runs across columns)
-DASH_PLAIN = (
-    0.2  # share of a run's dashes that stand alone, no crossing (J dev 1008's rules: 3 of 11 at the least)
-)
+DASH_PLAIN = 0.1  # share of a run's dashes alone, no crossing (J dev 1013 p2's rules: 2 of 12 at the least)
+DASH_OVER_GAP = 1.0  # a rule's dashes are no shorter than the gaps between them (a blurred dash longer still)
 DASH_ALIKE = 0.7  # share of a run's dashes within a quarter of their median length: drawn as a rule is
+
+
+def _a_rule(run: list[int], start: np.ndarray, length: np.ndarray, crossed: np.ndarray, unit: float) -> bool:
+    """A run of dashes long, wide and regular enough for a rule, not all of them crossings (letters' stems)."""
+    a0, a1 = int(start[run[0]]), int(max(start[i] + length[i] for i in run))
+    if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(start[run], length[run]):
+        return False
+    return bool(np.count_nonzero(~crossed[run]) >= max(2, len(run) * DASH_PLAIN))
 
 
 def _regular(starts: np.ndarray, lengths: np.ndarray) -> bool:
@@ -127,6 +134,8 @@ def _regular(starts: np.ndarray, lengths: np.ndarray) -> bool:
     order = np.argsort(starts)
     gaps = (starts[order][1:] - (starts[order] + lengths[order])[:-1]).astype(np.float64)
     g = float(np.median(gaps))
+    if g > DASH_OVER_GAP * med:  # more paper than ink: a column of typed "1"s, one a row (J dev 1013 p1)
+        return False
     return bool(np.mean(np.abs(gaps - g) <= max(3.0, 0.35 * g)) >= DASH_ALIKE)
 
 
@@ -142,7 +151,8 @@ def dashed_rules(
     x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
     strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
     out = []
-    for start, along, mid, thick, horizontal in ((x, w, centroids[1:, 1], h, True), (y, h, centroids[1:, 0], w, False)):  # fmt: skip
+    for horizontal in (True, False):
+        start, along, mid, thick = (x, w, centroids[1:, 1], h) if horizontal else (y, h, centroids[1:, 0], w)
         mask = np.zeros_like(binary)
         mid, thick, crossed = _crossings(
             binary, start, along, y if horizontal else x, mid, thick, horizontal, unit
@@ -150,19 +160,20 @@ def dashed_rules(
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
         dash &= along >= DASH_ELONGATED * np.maximum(thick, 1)
         s_, l_, m_, t_, c_ = start[dash], along[dash], mid[dash], thick[dash], crossed[dash]
-        for run in _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit):
-            a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
-            if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run]):
-                continue
-            if np.count_nonzero(~c_[run]) < max(2, len(run) * DASH_PLAIN):  # a column of letters' stems
-                continue
-            # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
-            along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
-            across_pts = np.repeat(np.round(m_[run]), 2)
-            pts = np.column_stack([along_pts, across_pts] if horizontal else [across_pts, along_pts])
-            cv2.polylines(
-                mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
-            )
+
+        runs = _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit)
+        for pieces in _joined(runs, s_, l_, m_, DASH_BREAK * unit, DASH_DRIFT * unit):
+            joined = [i for piece in pieces for i in piece]
+            # the pieces joined as one rule, or as before, each on its own (joining never loses a rule)
+            ok = [joined] if _a_rule(joined, s_, l_, c_, unit) else []
+            for run in ok or [p for p in pieces if len(pieces) > 1 and _a_rule(p, s_, l_, c_, unit)]:
+                # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
+                along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
+                across_pts = np.repeat(np.round(m_[run]), 2)
+                pts = np.column_stack([along_pts, across_pts] if horizontal else [across_pts, along_pts])
+                cv2.polylines(
+                    mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
+                )
         out.append(mask)
     return out[0], out[1]
 
@@ -202,10 +213,43 @@ def _crossings(
         full = np.nonzero(prof >= CROSS_FULL * n)[0]
         if full.size == 0 or full[-1] - full[0] + 1 > DASH_THIN * unit or full[-1] - full[0] + 1 != full.size:
             continue
+        if horizontal:  # the rest a vertical rule's dash, no letter's body above its serifs (K dev 3001 p4)
+            rest = np.delete(box, full, axis=0)
+            cols = np.nonzero((rest > 0).any(axis=0))[0]
+            if cols.size and cols[-1] - cols[0] + 1 > DASH_THIN * unit:
+                continue
         mid[i] = c0 + (full[0] + full[-1]) / 2
         thick[i] = full.size
         crossed[i] = True
     return mid, thick, crossed
+
+
+DASH_BREAK = 96  # the widest break in a dashed rule where its dashes ran into a blot (a figure, a tick)
+DASH_PIECE = 3  # dashes a piece of a broken rule has at the least
+
+
+def _joined(
+    runs: list[list[int]], start: np.ndarray, length: np.ndarray, mid: np.ndarray, gap: float, drift: float
+) -> list[list[list[int]]]:
+    """Runs of dashes one after another on one line, broken where a dash ran into a figure or a tick (a
+    blot no dash), joined into one: dashes alike in length, the break at most ``gap``, each piece
+    ``DASH_PIECE`` dashes at the least (J dev 1013 p2: a vertical rule broken in two pieces, each short of
+    a rule's reach, lost its column). Each item: the pieces of one line, in order along it."""
+    pieces = sorted((r for r in runs if len(r) >= DASH_PIECE), key=lambda r: float(start[r[0]]))
+    out = [[r] for r in runs if len(r) < DASH_PIECE]
+    done: list[list[list[int]]] = []
+    for r in pieces:
+        r0, rl, rm = float(start[r[0]]), float(np.median(length[r])), float(np.median(mid[r]))
+        for d in done:
+            last = d[-1]
+            end = float(max(start[i] + length[i] for i in last))
+            dl, dm = float(np.median(length[last])), float(np.median(mid[last]))
+            if 0 <= r0 - end <= gap and abs(rm - dm) <= drift and abs(rl - dl) <= 0.25 * max(rl, dl):
+                d.append(r)
+                break
+        else:
+            done.append([r])
+    return out + done
 
 
 def _runs_of_dashes(
