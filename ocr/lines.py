@@ -138,7 +138,19 @@ DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
 DASH_REACH = 300  # pixels a run of dashes spans at the least (a rule runs across columns)
+DASH_PLAIN = 0.1  # share of a run's dashes alone, no crossing (J dev 1013 p2's rules: 2 of 12 at the least)
+DASH_OVER_GAP = 1.0  # a rule's dashes are no shorter than the gaps between them (a blurred dash longer still)
 DASH_ALIKE = 0.7  # share of a run's dashes within a quarter of their median length: drawn as a rule is
+
+
+def _a_rule(
+    run: list[int], start: np.ndarray, length: np.ndarray, crossed: np.ndarray, unit: float, bridged: float
+) -> bool:
+    """A run of dashes long, wide and regular enough for a rule, not all of them crossings (letters' stems)."""
+    a0, a1 = int(start[run[0]]), int(max(start[i] + length[i] for i in run))
+    if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(start[run], length[run], bridged):
+        return False
+    return bool(np.count_nonzero(~crossed[run]) >= max(2, len(run) * DASH_PLAIN))
 
 
 def _regular(starts: np.ndarray, lengths: np.ndarray, bridged: float | None = None) -> bool:
@@ -155,6 +167,8 @@ def _regular(starts: np.ndarray, lengths: np.ndarray, bridged: float | None = No
         if gaps.size == 0:
             return True
     g = float(np.median(gaps))
+    if g > DASH_OVER_GAP * med:  # more paper than ink: a column of typed "1"s, one a row (J dev 1013 p1)
+        return False
     return bool(np.mean(np.abs(gaps - g) <= max(3.0, 0.35 * g)) >= DASH_ALIKE)
 
 
@@ -172,26 +186,31 @@ def dashed_rules(
     out = []
     printout = False  # fanfold paper: its typed rules' dashes squat, and run into the letters
     # (the vertical ones first: the fanfold's perforations down its sides say it is a printout)
-    for start, along, mid, thick, horizontal in ((y, h, centroids[1:, 0], w, False), (x, w, centroids[1:, 1], h, True)):  # fmt: skip
+    for horizontal in (False, True):
+        start, along, mid, thick = (x, w, centroids[1:, 1], h) if horizontal else (y, h, centroids[1:, 0], w)
         mask = np.zeros_like(binary)
+        mid, thick, crossed = _crossings(
+            binary, start, along, y if horizontal else x, mid, thick, horizontal, unit
+        )
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
         dash &= along >= (DASH_TYPED if printout else DASH_ELONGATED) * np.maximum(thick, 1)
-        s_, l_, m_, t_ = start[dash], along[dash], mid[dash], thick[dash]
+        s_, l_, m_, t_, c_ = start[dash], along[dash], mid[dash], thick[dash], crossed[dash]
         runs = _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit)
         if horizontal and printout:
             runs = _bridged(runs, s_, l_, m_, t_, binary, unit)
-        for run in runs:
-            a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
-            short = len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit
-            if short or not _regular(s_[run], l_[run], DASH_GAP * unit):
-                continue
-            # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
-            along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
-            across_pts = np.repeat(np.round(m_[run]), 2)
-            pts = np.column_stack([along_pts, across_pts] if horizontal else [across_pts, along_pts])
-            cv2.polylines(
-                mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
-            )
+        gap = DASH_GAP * unit  # wider gaps: breaks where the dashes ran into letters or a figure, no spacing
+        for pieces in _joined(runs, s_, l_, m_, DASH_BREAK * unit, DASH_DRIFT * unit):
+            joined = [i for piece in pieces for i in piece]
+            # the pieces joined as one rule, or as before, each on its own (joining never loses a rule)
+            ok = [joined] if _a_rule(joined, s_, l_, c_, unit, gap) else []
+            for run in ok or [p for p in pieces if len(pieces) > 1 and _a_rule(p, s_, l_, c_, unit, gap)]:
+                # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
+                along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
+                across_pts = np.repeat(np.round(m_[run]), 2)
+                pts = np.column_stack([along_pts, across_pts] if horizontal else [across_pts, along_pts])
+                cv2.polylines(
+                    mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
+                )
         out.append(mask)
         printout = printout or _fanfold_sides(mask)
     return out[1], out[0]
@@ -287,6 +306,80 @@ def _typed_across(binary: np.ndarray, y: int, x0: int, x1: int, unit: float) -> 
     _, labels, stats, _ = cv2.connectedComponentsWithStats((window > 0).view(np.uint8), connectivity=8)
     on_row = np.unique(labels[y - top])
     return all(stats[k, cv2.CC_STAT_HEIGHT] <= DASH_LETTER * unit for k in on_row if k != 0)
+
+
+CROSS_MAX = 4  # a crossing of a dash with another rule's dash (or a digit touching it) is at most this many
+CROSS_FULL = 0.85  # dashes thick across; the dash in it is a band of lines inked along this share of it
+
+
+def _crossings(
+    binary: np.ndarray,
+    start: np.ndarray,
+    along: np.ndarray,
+    edge: np.ndarray,
+    mid: np.ndarray,
+    thick: np.ndarray,
+    horizontal: bool,
+    unit: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``mid`` and ``thick`` with the blots where a dash crosses another rule's dash, or a figure typed
+    against the rule touches it, taken as the dash inside them: a band no thicker than a dash, inked
+    along (nearly) the blot's whole length. Without them a dashed table's vertical rules, cut at every
+    row's dashed rule, were runs of one or two dashes and no rule at all (J dev 1008: no column found).
+    Third: which blots were so taken (a run of them alone is letters' stems in a column, no rule)."""
+    big = (thick > DASH_THIN * unit) & (
+        thick <= 2 * CROSS_MAX * DASH_THIN * unit
+    )  # a dash met from both sides
+    big &= (along >= DASH_MIN * unit) & (along <= CROSS_MAX * DASH_THIN * unit)
+    idx = np.nonzero(big)[0]
+    crossed = np.zeros(len(thick), dtype=bool)
+    if idx.size == 0:
+        return mid, thick, crossed
+    mid, thick = mid.astype(np.float64), thick.copy()
+    for i in idx.tolist():  # ``edge``: the box's top (horizontal) or left side (vertical)
+        a0, n, t, c0 = int(start[i]), int(along[i]), int(thick[i]), int(edge[i])
+        box = binary[c0 : c0 + t, a0 : a0 + n] if horizontal else binary[a0 : a0 + n, c0 : c0 + t]
+        prof = (box > 0).sum(axis=1 if horizontal else 0)
+        full = np.nonzero(prof >= CROSS_FULL * n)[0]
+        if full.size == 0 or full[-1] - full[0] + 1 > DASH_THIN * unit or full[-1] - full[0] + 1 != full.size:
+            continue
+        if horizontal:  # the rest a vertical rule's dash, no letter's body above its serifs (K dev 3001 p4)
+            rest = np.delete(box, full, axis=0)
+            cols = np.nonzero((rest > 0).any(axis=0))[0]
+            if cols.size and cols[-1] - cols[0] + 1 > DASH_THIN * unit:
+                continue
+        mid[i] = c0 + (full[0] + full[-1]) / 2
+        thick[i] = full.size
+        crossed[i] = True
+    return mid, thick, crossed
+
+
+DASH_BREAK = 96  # the widest break in a dashed rule where its dashes ran into a blot (a figure, a tick)
+DASH_PIECE = 3  # dashes a piece of a broken rule has at the least
+
+
+def _joined(
+    runs: list[list[int]], start: np.ndarray, length: np.ndarray, mid: np.ndarray, gap: float, drift: float
+) -> list[list[list[int]]]:
+    """Runs of dashes one after another on one line, broken where a dash ran into a figure or a tick (a
+    blot no dash), joined into one: dashes alike in length, the break at most ``gap``, each piece
+    ``DASH_PIECE`` dashes at the least (J dev 1013 p2: a vertical rule broken in two pieces, each short of
+    a rule's reach, lost its column). Each item: the pieces of one line, in order along it."""
+    pieces = sorted((r for r in runs if len(r) >= DASH_PIECE), key=lambda r: float(start[r[0]]))
+    out = [[r] for r in runs if len(r) < DASH_PIECE]
+    done: list[list[list[int]]] = []
+    for r in pieces:
+        r0, rl, rm = float(start[r[0]]), float(np.median(length[r])), float(np.median(mid[r]))
+        for d in done:
+            last = d[-1]
+            end = float(max(start[i] + length[i] for i in last))
+            dl, dm = float(np.median(length[last])), float(np.median(mid[last]))
+            if 0 <= r0 - end <= gap and abs(rm - dm) <= drift and abs(rl - dl) <= 0.25 * max(rl, dl):
+                d.append(r)
+                break
+        else:
+            done.append([r])
+    return out + done
 
 
 def _runs_of_dashes(

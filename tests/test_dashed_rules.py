@@ -69,3 +69,70 @@ def test_a_flat_pages_dashed_rules_are_drawn_once_for_the_bend_and_the_rules(mon
     rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed)
     assert s.bend is None and len(calls) == 1  # the rules reuse what the bend was measured on
     assert rules.horizontal == lines.find_rules(s.binary, blots=s.blots).horizontal != []
+
+
+def _vertical_dashed(
+    img: np.ndarray, x: int, y0: int, y1: int, dash: int = 26, gap: int = 10, thick: int = 7
+) -> None:
+    for y in range(y0, y1, dash + gap):
+        cv2.rectangle(img, (x - thick // 2, y), (x + thick // 2, min(y + dash, y1) - 1), 255, -1)
+
+
+def test_a_table_ruled_in_dashes_both_ways_keeps_every_column() -> None:
+    """Every row's dashed rule cuts the vertical rules' dashes, and the dashes that meet join into blots
+    too thick for a dash: each column's rule is still found (J dev 1008: three of eleven columns lost)."""
+    img = _page()
+    rows = list(range(100, 800, 44))  # a row of 44 px: one or two vertical dashes between two rules
+    columns = (120, 420, 900, 1300, 1750, 2250)
+    for y in rows:
+        _dashed(img, y, 100, 2270, dash=30, gap=10, thick=7)
+    for x in columns:
+        _vertical_dashed(img, x, 90, rows[-1] + 10)
+    for i, y in enumerate(rows[1:-1]):  # the row numbers typed against the first column's rule
+        cv2.putText(img, str(i + 1), (376, y + 34), cv2.FONT_HERSHEY_SIMPLEX, 1, 255, 3)
+    found = [r.pos for r in lines.find_rules(img).vertical]
+    assert len(found) == len(columns)
+    assert all(abs(f - x) <= 3 for f, x in zip(found, columns, strict=True))
+    assert len(lines.find_rules(img).horizontal) == len(rows)
+
+
+def test_a_column_of_capital_letters_is_no_vertical_rule() -> None:
+    """Letters whose upright stroke runs their full height (Н, П, 1), one under another in a column of text,
+    are no rule however the crossings are read."""
+    img = _page()
+    for i, y in enumerate(range(120, 860, 44)):
+        cv2.putText(img, "HH1" if i % 2 else "PH1", (600, y), cv2.FONT_HERSHEY_SIMPLEX, 1, 255, 3)
+    assert lines.find_rules(img).vertical == []
+
+
+def test_a_column_of_typed_ones_one_a_row_is_no_rule() -> None:
+    """Personnel numbers that all begin with 1, typed one a row under each other: thin strokes in line,
+    of one length and one spacing, more paper between them than ink (J dev 1013 p1: a "rule" through
+    every row's first digit split the column)."""
+    img = _page()
+    for y in range(120, 860, 42):
+        cv2.rectangle(img, (600, y), (608, y + 19), 255, -1)  # the 1
+        cv2.putText(img, "458", (614, y + 19), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 255, 2)
+    assert lines.find_rules(img).vertical == []
+    h, v = lines.dashed_rules(img)
+    assert cv2.countNonZero(v) == 0
+
+
+def test_a_dashed_rule_broken_by_a_blot_is_one_rule() -> None:
+    """A vertical dashed rule whose dashes run into a figure typed against it halfway down: two pieces, each
+    shorter than a rule reaches, joined into one rule (J dev 1013 p2: two of its columns lost)."""
+    img = _page()
+    _vertical_dashed(img, 900, 100, 370)  # 8 dashes, 270 px
+    cv2.rectangle(img, (890, 380), (912, 445), 255, -1)  # the blot the dashes ran into
+    _vertical_dashed(img, 900, 460, 730)
+    found = lines.find_rules(img).vertical
+    assert len(found) == 1 and abs(found[0].pos - 900) <= 3
+    assert found[0].start <= 110 and found[0].end >= 720
+
+
+def test_dashes_far_apart_on_one_line_stay_apart() -> None:
+    """Two short runs of dashes on one line with a wide stretch of paper between them are no rule."""
+    img = _page()
+    _vertical_dashed(img, 900, 100, 300)
+    _vertical_dashed(img, 900, 560, 760)
+    assert lines.find_rules(img).vertical == []
