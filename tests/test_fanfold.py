@@ -1,6 +1,6 @@
 """A computer centre's printout on fanfold paper (family P): the perforations down its sides and the tear
 lines across it are no rules of the table; its typed rules (dashes run into the capitals, squat dashes)
-are (P dev 8009 and 8012: the tear lines taken for the table's rules, people lost or one row down)."""
+are (P dev 8009: the tear lines and perforations taken for the table's rules, nine people of twelve lost)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import numpy as np
 
 from ocr import lines
 from ocr.lines import Rule
-from ocr.tables import _without_tear_lines
 
 
 def test_the_fanfolds_perforations_and_tear_lines_are_no_rules_of_the_table():
@@ -21,15 +20,6 @@ def test_the_fanfolds_perforations_and_tear_lines_are_no_rules_of_the_table():
     assert [v.pos for v in kept_v] == [1200]
     # without both side lines nothing is dropped (a table's own rules near the side stay)
     assert lines._without_the_fanfold(hr, vr[1:], h, w) == (hr, vr[1:])
-
-
-def test_a_tear_line_reaching_the_side_past_the_tables_rules_is_dropped():
-    w = 2480
-    hr = [Rule(55, 132, 2473), Rule(351, 296, 2173), Rule(449, 296, 2173), Rule(1247, 296, 2172)]
-    assert [r.pos for r in _without_tear_lines(hr, w)] == [351, 449, 1247]
-    # a table as wide as the image keeps its top rule
-    wide = [Rule(55, 10, 2470), Rule(351, 12, 2468), Rule(1247, 11, 2469)]
-    assert _without_tear_lines(wide, w) == wide
 
 
 def _printout(squat: bool) -> np.ndarray:
