@@ -16,7 +16,7 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, lines, pins, preprocess, tables
+from . import align, lines, pins, preprocess, tables, toner_streaks
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
@@ -113,6 +113,7 @@ def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
     rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes)  # drawn, opened once a page
+    rules = toner_streaks.without_streaks(rules, s.binary.shape[:2])  # a photocopy's streaks are no column rules
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))

@@ -68,10 +68,13 @@ LAYOUT_UNPROVED = "layout_unproved"
 # a ditto mark ('"', '-"-': the same as the row above) standing for a figure the row above holds in doubt,
 # or the page's only mark of its shape: the value above, for a person to confirm (ocr/ditto.py)
 DITTO = "ditto"
+# a line of figures with no person (no name, ЕГН or number) between two rows, the rest of the page proved:
+# its figures may be the row above's or below's, whose figures go to review with it (ocr/layout_gate.py)
+FIGURES_LINE = "figures_line"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
            TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED,
-           LAYOUT_UNPROVED, DITTO)  # fmt: skip
+           LAYOUT_UNPROVED, DITTO, FIGURES_LINE)  # fmt: skip
 
 
 class Flags(set[str]):

@@ -31,6 +31,10 @@ DOUBTS: dict[str, str] = {
     "line_below": "ред под името, започващ под него: проверете дали е част от името",
     # the name's line read a second time alone gives other words (``ocr.employer_reread.confirm_employer``)
     "reread_differs": "при втори прочит „{near}“: двата прочита се различават, проверете името",
+    # the name's dash with a space on one side only ("ЕООД –Ловеч"): a dash or a hyphen? (``ocr.employer_marks``)
+    "dash_one_side": "„{word}“: тире с интервал само от едната страна, проверете тирето",
+    # a village's name without "с." before it: the mark may not have been read (``ocr.employer_marks``)
+    "village_unmarked": "„{word}“ е село, но без „с.“ пред него: проверете името",
 }
 
 

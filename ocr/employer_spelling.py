@@ -62,7 +62,11 @@ def listed_words() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def is_word(word: str) -> bool:
-    return word in listed_words() or bool(dictionary().spell(word))
+    """A word the lists or the dictionary know; one in capitals (a printout's, family P: "ТОШЕВО") as its
+    lists' or the dictionary's word in small letters or with a capital first."""
+    if word in listed_words() or bool(dictionary().spell(word)):
+        return True
+    return len(word) > 1 and word.isupper() and any(is_word(w) for w in (word.capitalize(), word.lower()))
 
 
 MIN_PART = 4  # a piece of a compound that is no stem is a known word of at least this many letters

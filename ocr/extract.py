@@ -29,6 +29,7 @@ from . import (
     ditto,
     dotted_zeros,
     egn_guard,
+    equals_marks,
     gate_headings,
     initials,
     layout_gate,
@@ -281,12 +282,15 @@ def read_page(
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
+    equals_marks.take_off_marks(a, read_kinds)  # `143=98`: the equals mark between leva and stotinki a point
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
     column_numbers.drop_column_numbers(s)  # a form's line of column numbers under its heading: no person
     drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
-    s.header = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
+    s.header = header_in_first_band(
+        s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
+    )
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
         s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)

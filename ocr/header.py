@@ -14,11 +14,13 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from .employer_doubts import doubt
+from .employer_marks import one_sided_dashes, village_doubts
 from .fill_dots import fill_dots
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
+from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .superior_body import names_superior
 from .unread_ink import UNREAD, ink_before
 
@@ -33,6 +35,16 @@ _LATIN_LETTERS = str.maketrans(
 # The archive holds sheets of 1980-1996 (domain.md); a year outside is a misreading, not a period.
 YEARS = (1980, 1996)
 _TITLE_WORDS = ("ВЕДОМОСТ", "РАЗЧЕТНО", "ПЛАТЕЖНА", "ЗАПЛАТИ")
+# the words a printout's title has besides ("ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ", family P)
+_MORE_TITLE_WORDS = ("ВЪЗНАГРАЖДЕНИЕ", "ЗАПЛАТА")
+
+
+def title_word(text: str) -> bool:
+    """A word of the sheet's title, also "ВЕДОМОСТ" with a letter or two misread ("мЕДОМОСТ", "ВЕДОМО«Т")."""
+    up = text.upper().strip(".,:;\"'")
+    return any(t in up for t in _TITLE_WORDS + _MORE_TITLE_WORDS) or (
+        len(up) >= 7 and Levenshtein.distance(up, "ВЕДОМОСТ", score_cutoff=2) <= 2
+    )
 # a Bulgarian quote read as a guillemet ("«Родопа-94"): the sheets' typewriters have „“ only
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
@@ -68,19 +80,21 @@ class Header:
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
-    """Words in lines by their middles, top to bottom: a word joins a line whose mean middle is within half
-    a letter's height (the line's median height or the word's) of its own."""
+    """Words in lines by their middles, top to bottom: a word joins the line whose mean middle is nearest its
+    own, when that is within half a letter's height (the line's median height or the word's)."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box.cy):
-        for line in lines:
-            # the line's middle and height as its words give them, not its first word's: a small word
-            # highest on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of
-            # its own (N dev 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt)
-            cy = float(np.mean([x.box.cy for x in line]))
-            h = float(np.median([x.box.h for x in line]))
-            if abs(w.box.cy - cy) < 0.5 * max(h, w.box.h):
-                line.append(w)
-                break
+        # the line's middle and height as its words give them, not its first word's: a small word highest
+        # on the line (the sheet number's "Ке" far right) put "гр." of the name on a line of its own (N dev
+        # 6007 p3: "Мелница „Зора“ Попово гр" out without a doubt); the nearest line, not the first one
+        # near enough: a tall word between two close lines went to the upper one
+        near = []
+        for i, line in enumerate(lines):
+            off = abs(w.box.cy - float(np.mean([x.box.cy for x in line])))
+            if off < 0.5 * max(float(np.median([x.box.h for x in line])), w.box.h):
+                near.append((off, i))
+        if near:
+            lines[min(near)[1]].append(w)
         else:
             lines.append([w])
     return lines
@@ -219,12 +233,13 @@ def _dedication(name: str) -> str:
     return re.sub(r"„([^„“]+)“", fix, name)
 
 
-def _balance_quotes(name: str) -> str:
+def _balance_quotes(name: str, closed_by_town: list[bool] | None = None) -> str:
     """Every „ closed by a “: a closing quote read as ':' or '.' is put back; an opening quote that closes
     nothing is noise; colons and semicolons are not part of employers' names."""
     toks = name.split()
     out: list[str] = []
     open_ = False
+    closed_by_town = [] if closed_by_town is None else closed_by_town
     for k, tok in enumerate(toks):
         if tok.startswith("„"):
             if open_:  # a second opening before any closing: the earlier one was noise
@@ -244,12 +259,20 @@ def _balance_quotes(name: str) -> str:
         out.append(tok)
     if open_:  # never closed: a later word ending in a mark the closing quote was read as, else drop it
         i0 = max(i for i, t in enumerate(out) if t.startswith("„"))
-        for j in range(i0 + 1, len(out)):
+        # the village's or town's "с."/"гр." after it: the quoted name ended before them
+        town = next((j for j in range(i0 + 1, len(out)) if out[j].lower().rstrip(".,") in ("с", "гр")), None)
+        for j in range(i0 + 1, len(out) if town is None else town):
             if len(out[j]) > 2 and out[j][-1] in ".:;,'\"" and out[j][-2].isalnum():
                 out[j] = out[j][:-1] + "“"
                 break
         else:
-            out[i0] = out[i0][1:]
+            if town is not None and town > i0 + (0 if len(out[i0]) > 1 else 1):
+                # the quoted name ends before the village's or town's "с."/"гр." ('„Загоре гр. Стара Загора'):
+                # the closing quote put there (the name goes to a person all the same: ``quote_unclosed``)
+                out[town - 1] += "“"
+                closed_by_town.append(True)
+            else:
+                out[i0] = out[i0][1:]
     return " ".join(t.replace(":", "").replace(";", "") for t in out if t.replace(":", "").replace(";", ""))
 
 
@@ -297,6 +320,8 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     # two small letters ("де" for "ДФ", J dev 1003 p4) are no word a name starts with, but "гр." and "им."
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
     if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
+        return tok
+    if core in ("ГР", "ИМ") and tok.endswith("."):  # "ГР." of a name in capitals (a printout's, family P)
         return tok
     # "Дий": three letters in mixed case one letter from a legal form ("ДИП"), no word of names either
     near_form = len(core) >= 3 and any(len(a) == len(core) and levenshtein(a, core.upper()) == 1 for a in _ABBREVIATIONS)
@@ -363,9 +388,13 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a closing quote glued after a town's abbreviation is a speck: "с." and "гр." stand before the place's
     # name, never at a quoted name's end (N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out
     # 'ЕТ „Вели – „2“ с.“ Черноочене', the lost opening quote put back before "2“", without a doubt)
-    name = re.sub(r"(^|\s)(с|гр)\.[“”\"](?=\s)", r"\1\2.", name)
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.[“”\"](?=\s)", r"\1\2.", name)
     # a speck read as a dash or full stop glued to a word's edge: "-ЗПК", "„Родопа“.Смолян", "Смолян-"
-    name = re.sub(r"(^|\s)[-–—_.,](?=[А-ЯA-Z„])", r"\1", name)
+    name = re.sub(r"^[-–—_.,](?=[А-ЯA-Z„])", "", name)
+    name = re.sub(r"(?<=\s)[_.,](?=[А-ЯA-Z„])", "", name)
+    # a dash with a space on one side only, inside the name ("ЕООД –Ловеч"): the name's dash or a hyphen,
+    # never silently dropped as a speck (``ocr.employer_marks``)
+    name = one_sided_dashes(name, doubts)
     name = re.sub(r"“[-–—.,](?=[А-Я])", "“ ", name).strip(" -–—_")
     # glued before a town's abbreviation: a full stop is a speck, a comma the town's (L dev 4001 p1: "„Балкан“.гр.")
     name = re.sub(r"“([.,])(?=(?:гр|с)\.)", lambda m: "“, " if m.group(1) == "," else "“ ", name)
@@ -399,17 +428,19 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         out.append(tok)
     name = " ".join(out)
     opened = name.count("„")
-    name = _balance_quotes(name)
-    if doubts is not None and name.count("„") < opened:  # an opening quote that nothing closed: where did it end?
+    by_town: list[bool] = []
+    name = _balance_quotes(name, by_town)
+    if doubts is not None and (name.count("„") < opened or by_town):  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
-    name = re.sub(r"(^|\s)(с|гр)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
-    name = re.sub(r"(^|\s)(с|гр)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)  # village/town abbreviations keep their dot
+    # village/town abbreviations keep their dot
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)
     toks = name.split()
     if (len(toks) >= 2 and toks[-1].endswith("“") and name.count("„") < name.count("“")
             and toks[-1][:-1].strip(".,") in vocabulary()["words"]):  # a speck after the town read as a quote
@@ -441,6 +472,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             doubts.append(doubt("quote_unclosed"))  # quotes that do not open and close in turn: '„Вели – „2“ с.“'
         if len(re.findall(r"„[^„“]+“", name)) >= 2:  # '„Стоянов и син“ "Казанлък"': specks read as quotes?
             doubts.append(doubt("two_quoted"))
+        doubts += village_doubts(name)  # "Черноочене" without its "с.": the mark may not have been read
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
@@ -582,13 +614,15 @@ def specked_dashes(words: list[Word]) -> list[Word]:
 
 # marks read alone between two words of the name: a speck, or the name's dash; a guillemet too (N dev 6018
 # p3: the dash of "„Балкантурист – Слънчев бряг“" read "«", dropped, the name out without its dash): a
-# typist's quote is glued to its word, never alone
-_LONE_SPECKS = ".,:;·'`«»‹›"
+# typist's quote is glued to its word, never alone; a stroke "|" too (N dev 6002 p1: the dash of
+# "ЕООД – Перник" read "|" (0.44) split the gap, the dash was not found: "„Металик“ ЕООД Перник")
+_LONE_SPECKS = ".,:;·'`«»‹›|"
 
 
 def without_lone_specks(words: list[Word]) -> list[Word]:
-    """A full stop, comma or colon read alone between two words of the name ("ЕООД . Ловеч"): a speck, or
-    the name's dash read as one; left out, so that the gap is looked at whole (``lost_dashes``)."""
+    """A full stop, comma, colon or stroke read alone between two words of the name ("ЕООД . Ловеч",
+    "ЕООД | Перник"): a speck, a rule's fragment, or the name's dash read as one; left out, so that the gap
+    is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
             if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
 
@@ -655,7 +689,7 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
         return []
     first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if first in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+    if first.lower() in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
         return words
     return []
 
@@ -792,9 +826,15 @@ def _period(line: list[Word], h: Header) -> bool:
             nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
-        if mon is None or at is None:
+        year = int(nums[at]) if mon is not None and at is not None else None
+        named = context or month_letters(w.text) in MONTHS
+        if mon is not None and at is None and i + 1 < len(line) and named:
+            # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P)
+            year = short_year(line[i + 1].text)
+            at = 0 if year is not None else None
+        if mon is None or at is None or year is None:
             continue
-        h.month, h.year = mon, int(nums[at])
+        h.month, h.year = mon, year
         h.month_word, h.year_word = w, line[i + 1 + at]
         h.period_conf = min([w.conf] + [x.conf for x in line[i + 1 : i + 2]])
         h.month_unsure = unsure
@@ -802,10 +842,16 @@ def _period(line: list[Word], h: Header) -> bool:
         if h.last_day is not None and h.last_day != calendar.monthrange(h.year, mon)[1] and unsure is None:
             h.month_unsure = f"последният ден {h.last_day} не е последният ден на „{MONTHS[mon - 1]}“: месецът може да е друг"
         return True
-    for i, w in enumerate(line):  # the year first: "за 1989 г. м. март"
-        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text) or not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+    # the year first: "за 1989 г. м. март", "1989 г., месец март", "година 1989, м. март", "1989 г. – март"
+    for i, w in enumerate(line):
+        if not re.fullmatch(r"\d{4}(г|год)?\.?", w.text.lower().rstrip(",;:")):
             continue
-        after = [x for x in line[i + 1 : i + 4] if x.text.lower().strip(".,") not in {"г", "год", "м", "месец", "за"}]
+        if not YEARS[0] <= int(w.text[:4]) <= YEARS[1]:
+            continue
+        skip = {"", "г", "год", "м", "месец", "за"}
+        after = [x for x in line[i + 1 : i + 5] if x.text.lower().strip(".,:;–—-") not in skip]
+        if len(after) >= 2 and len(after[0].text.strip(".,")) <= 1 and _month(after[1].text, in_context=True):
+            after = after[1:]  # a speck read as a letter between the year and the month ("1986 Г у МЕСЕЦ")
         mon = _month(after[0].text, in_context=True) if after else None
         if mon is not None:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
@@ -823,6 +869,7 @@ def parse_header(
     """Employer, period and sheet number from the words above the table (``gray``: the page, where a dash
     the engine skipped is looked for)."""
     h = Header()
+    words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
@@ -840,16 +887,24 @@ def parse_header(
                 break
     for k, line in enumerate(lines):
         text = " ".join(w.text for w in line)
+        if centre_line(line, page_width):
+            continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
             _period(line, h)
+        if h.month_word is not None and h.month_word in line:
+            continue  # the period's line names no employer
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
-        # was taken for the name (the ministry or union the enterprise belonged to)
-        candidate = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
-        rest = _without_label(candidate)
+        # was taken for the name (the ministry or union the enterprise belonged to); the name in the
+        # top-right corner, the sheet's number on the left (family P)
+        right = right_employer(line, page_width)
+        left = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        candidate = right if right is not None else left
+        rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
         if h.employer is None or (labelled and not by_label):
             upper = text.upper()
-            if rest and not any(t in upper for t in _TITLE_WORDS) and _month(text.split()[-1]) is None:
+            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
+            if rest and not titled and _month(text.split()[-1]) is None:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):

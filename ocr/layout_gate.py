@@ -15,11 +15,15 @@ Each reading is held against what the page itself gives, three proofs:
   column as read adds up to its total), and the row sums (gross = base + extra, net = gross - deductions)
   hold on most rows where the columns allow one.
 
+One line of figures with no person, on a page whose rows otherwise carry their people, is a doubt of that
+line and its neighbours only (``review_orphan``: their figures to review as ``FIGURES_LINE``).
+
 Where a proof fails beyond its share (measured on the development families, see the constants), nothing
 read on the page is cited without a person: every scored field of every row goes to review as
-``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed. The figures stay as
-read (the clerk checks each row against the image); the printed row numbers are dropped where they do not
-run with the rows (the rows keep their order).
+``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed (where only the
+columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review).
+The figures stay as read (the clerk checks each row against the image); the printed row numbers are dropped
+where they do not run with the rows (the rows keep their order).
 """
 
 from __future__ import annotations
@@ -68,6 +72,19 @@ def _named(d: checks.RowDraft) -> bool:
 
 def _figures(d: checks.RowDraft) -> int:
     return sum(d.values.get(f) is not None for f in FIGURES)
+
+
+def _orphan(d: checks.RowDraft) -> bool:
+    """A line of figures with no person beside it (no name, no ЕГН, no number) and out of review: they
+    belong to a row they are not cited under (a person's second typed line read as a row)."""
+    loose = [f for f in FIGURES if d.values.get(f) is not None and f not in d.review]
+    return bool(loose) and not d.values.get("name") and not d.values.get("egn") and not isinstance(d.values.get("row"), int)
+
+
+def lone_orphan(p: Proof) -> bool:
+    """One line of figures with no person on a page whose rows otherwise carry their people: a local doubt
+    (``review_orphan``), not the whole page's."""
+    return p.orphans == 1 and p.persons >= ROWS_PROVED * p.rows
 
 
 def _full_month(drafts: list[checks.RowDraft], k: str, year: int | None, month: int | None) -> bool:
@@ -121,9 +138,7 @@ def prove(
         doubted = (_named(d) or "name" in d.review) and (own or not p.egn_column or ("egn" in d.review and egns[egn] <= 1))
         on_its_line = numbers_run and isinstance(d.values.get("row"), int) and "row" not in d.review  # read, fits
         p.persons += proved or (on_its_line and doubted)
-        # figures with no person beside them, not in review: they belong to a row they are not cited under
-        loose = [f for f in FIGURES if d.values.get(f) is not None and f not in d.review]
-        p.orphans += bool(loose) and not d.values.get("name") and not egn and not isinstance(d.values.get("row"), int)
+        p.orphans += _orphan(d)
     present = [k for k in kinds if k]
     for d in drafts:
         sums = d.sums(present)
@@ -148,7 +163,7 @@ def failures(p: Proof) -> list[str]:
     if not p.rows:
         return []
     out = []
-    if p.persons < ROWS_PROVED * p.rows or p.orphans > 0:
+    if p.persons < ROWS_PROVED * p.rows or (p.orphans > 0 and not lone_orphan(p)):
         out.append("rows")
     if p.numbered and p.rows >= MIN_ROWS and (
         p.numbers_read < NUMBERS_READ * p.rows or p.numbers < NUMBERS_READ * p.rows or p.breaks > 0
@@ -183,22 +198,52 @@ def failed_proofs(detail: str) -> list[str]:
     return [k for part in detail.split("; ") if (k := part.split(":", 1)[0].strip()) in WHAT]
 
 
+# where only the columns are in doubt (the rows carry their own people, the numbers run with them), what
+# does not hang on which figure column is which stays out of review: the name and the printed number. The
+# ЕГН, a column of digits the figures' columns may be confused with, stays in (K dev 3001/3003/3010: every
+# name right, an ЕГН wrong that only the gate flagged)
+NOT_COLUMNS = ("name", "row")
+
+
 def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageReview:
     """Every scored field of every row (read or not: an empty one may be a neighbour's) and its row number
     in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the printed numbers
     do not run with the rows, they do not go out either (as ``unproved_numbers``): a number cited on a
     certificate would name another person's line of the sheet. Numbers that run 1, 2, 3 ... with the rows
-    are kept (they place each band on its printed line even where its person is unproved)."""
+    are kept (they place each band on its printed line even where its person is unproved). Where the
+    columns alone are in doubt, the names and numbers (``NOT_COLUMNS``) are not put in review for it."""
     unnumbered = "numbers" in failed
+    spared = NOT_COLUMNS if failed == ["columns"] else ()
     for d in drafts:
         if unnumbered:
             d.values.pop("row", None)
         for f in ("row", *SCORED_FIELDS):
-            d.review.add(f, checks.LAYOUT_UNPROVED)
+            if f not in spared:
+                d.review.add(f, checks.LAYOUT_UNPROVED)
     return PageReview(
         reason=checks.LAYOUT_UNPROVED,
-        detail="; ".join(f"{f}: {WHAT[f]}" for f in failed) + " — сверете всеки ред с изображението",
+        detail="; ".join(f"{f}: {WHAT[f]}" for f in failed)
+        + (" — сверете числата на всеки ред с изображението" if spared else " — сверете всеки ред с изображението"),
     )
+
+
+def review_orphan(drafts: list[checks.RowDraft], lines: list[int]) -> None:
+    """Lines of figures with no person (``_orphan``, their indices) whose figures may be the row above's or
+    below's (E dev 505 p2: row 11's additional pay read alone on a line of its own between rows 10 and 11):
+    each line's every field in review, and every figure of the rows beside it, as ``FIGURES_LINE`` (a field
+    already in review keeps its reason); the other rows and the names, ЕГН and numbers beside it are as
+    read."""
+    for i in lines:
+        for f in ("row", *SCORED_FIELDS):
+            drafts[i].review.add(f, checks.FIGURES_LINE)
+        for step in (-1, 1):  # out to the nearest person each way (a lost row restored empty on the way too)
+            j = i + step
+            while 0 <= j < len(drafts) and j not in lines:
+                for f in FIGURES:
+                    drafts[j].review.add(f, checks.FIGURES_LINE)
+                if drafts[j].values.get("name") or drafts[j].values.get("egn"):
+                    break
+                j += step
 
 
 def gate(
@@ -213,5 +258,9 @@ def gate(
 ) -> PageReview | None:
     """The page's review when its layout is not proved (its drafts flagged), else None (nothing changed).
     ``year``, ``month``: the header's period, for the calendar's working days."""
-    failed = failures(prove(drafts, kinds, headings, totals, carried, read, year, month))
-    return send_to_review(drafts, failed) if failed else None
+    proof = prove(drafts, kinds, headings, totals, carried, read, year, month)
+    failed = failures(proof)
+    lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
+    review = send_to_review(drafts, failed) if failed else None
+    review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
+    return review

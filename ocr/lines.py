@@ -82,8 +82,31 @@ def find_rules(
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
+    hr, vr = _without_the_fanfold(hr, vr, h, w)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return Rules(hr, vr, mask)
+
+
+FANFOLD_TALL = 0.95  # share of the image's height a fanfold's perforation runs down (no table's rule does)
+FANFOLD_SIDE = 0.08  # share of the width from the side where the perforations beside the tractor holes run
+
+
+def _without_the_fanfold(hr: list[Rule], vr: list[Rule], h: int, w: int) -> tuple[list[Rule], list[Rule]]:
+    """The rules without the fanfold paper's perforations: a printout on fanfold has a perforated line down
+    each side, inside the tractor holes, from the top of the image to its bottom (no table's rule runs the
+    whole height: a heading stands above a table, signatures below), and the tear lines across the page at
+    the top and bottom run out over those side lines to the holes, where no table's rule reaches (P dev
+    8009 page 2: the tear lines taken for the table's top and bottom rules, the perforations for its
+    sides, and nine people of twelve not read). Both are dropped, only where both side lines stand."""
+    tall = [v for v in vr if v.length >= FANFOLD_TALL * h]
+    left = [v for v in tall if v.pos <= FANFOLD_SIDE * w]
+    right = [v for v in tall if v.pos >= (1 - FANFOLD_SIDE) * w]
+    if not left or not right:
+        return hr, vr
+    x0, x1 = max(v.pos for v in left), min(v.pos for v in right)
+    kept_h = [r for r in hr if not (r.start < x0 - 8 or r.end > x1 + 8)]
+    kept_v = [v for v in vr if v not in tall and x0 < v.pos < x1]
+    return kept_h, kept_v
 
 
 EDGE = 0.015  # share of the height near the edge where a rule is the paper's edge while two others stay
@@ -107,7 +130,10 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
 
 DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 dpi) ...
 DASH_MIN = 10  # ... at least this long ...
-DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9)
+DASH_ELONGATED = 1.6  # ... and this many times longer than thick (a short dash, blurred: 18 x 9) ...
+DASH_TYPED = 1.2  # ... on a fanfold printout, whose typed dashes are squat (11 x 9: P dev 8009 page 1)
+FANFOLD_DASHED = 0.6  # share of the height the perforations' dashes are found on down a side ...
+FANFOLD_REACH = 0.85  # ... and from how near its top to how near its bottom (a skewed sheet's corners cut)
 DASH_GAP = 24  # the widest gap between two dashes of one rule
 DASH_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
 DASH_RUN = 8  # dashes in a row: fewer are a word's hyphens or a dot-matrix glyph's strips, not a rule
@@ -115,14 +141,19 @@ DASH_REACH = 300  # pixels a run of dashes spans at the least (a rule runs acros
 DASH_ALIKE = 0.7  # share of a run's dashes within a quarter of their median length: drawn as a rule is
 
 
-def _regular(starts: np.ndarray, lengths: np.ndarray) -> bool:
+def _regular(starts: np.ndarray, lengths: np.ndarray, bridged: float | None = None) -> bool:
     """The dashes of a rule are of one length and one spacing (the strips of a dot-matrix face's letters,
-    aligned along a text line, are not: J dev 1003 p4 took its rows' letters for rules)."""
+    aligned along a text line, are not: J dev 1003 p4 took its rows' letters for rules). ``bridged``: gaps
+    wider than this are stretches where the dashes ran into letters (``_bridged``), not spacing."""
     med = float(np.median(lengths))
     if np.mean(np.abs(lengths - med) <= 0.25 * med) < DASH_ALIKE:
         return False
     order = np.argsort(starts)
     gaps = (starts[order][1:] - (starts[order] + lengths[order])[:-1]).astype(np.float64)
+    if bridged is not None:
+        gaps = gaps[gaps <= bridged]
+        if gaps.size == 0:
+            return True
     g = float(np.median(gaps))
     return bool(np.mean(np.abs(gaps - g) <= max(3.0, 0.35 * g)) >= DASH_ALIKE)
 
@@ -139,14 +170,20 @@ def dashed_rules(
     x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
     strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
     out = []
-    for start, along, mid, thick, horizontal in ((x, w, centroids[1:, 1], h, True), (y, h, centroids[1:, 0], w, False)):  # fmt: skip
+    printout = False  # fanfold paper: its typed rules' dashes squat, and run into the letters
+    # (the vertical ones first: the fanfold's perforations down its sides say it is a printout)
+    for start, along, mid, thick, horizontal in ((y, h, centroids[1:, 0], w, False), (x, w, centroids[1:, 1], h, True)):  # fmt: skip
         mask = np.zeros_like(binary)
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
-        dash &= along >= DASH_ELONGATED * np.maximum(thick, 1)
+        dash &= along >= (DASH_TYPED if printout else DASH_ELONGATED) * np.maximum(thick, 1)
         s_, l_, m_, t_ = start[dash], along[dash], mid[dash], thick[dash]
-        for run in _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit):
+        runs = _runs_of_dashes(s_, l_, m_, DASH_GAP * unit, DASH_DRIFT * unit)
+        if horizontal and printout:
+            runs = _bridged(runs, s_, l_, m_, t_, binary, unit)
+        for run in runs:
             a0, a1 = int(s_[run[0]]), int(max(s_[i] + l_[i] for i in run))
-            if len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit or not _regular(s_[run], l_[run]):
+            short = len(run) < DASH_RUN or a1 - a0 < DASH_REACH * unit
+            if short or not _regular(s_[run], l_[run], DASH_GAP * unit):
                 continue
             # through the dashes' middles, ends to ends: a bent sheet's rule stays bent (ocr.unbend measures it)
             along_pts = np.ravel(np.column_stack([s_[run], s_[run] + l_[run] - 1]))
@@ -156,7 +193,100 @@ def dashed_rules(
                 mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
             )
         out.append(mask)
-    return out[0], out[1]
+        printout = printout or _fanfold_sides(mask)
+    return out[1], out[0]
+
+
+def _fanfold_sides(vertical: np.ndarray) -> bool:
+    """A fanfold's perforated lines down both sides, from the top of the image to its bottom
+    (``_without_the_fanfold``): down each side a dashed line that reaches both ends, its dashes found
+    over most of it (a scan at 150 dpi loses some)."""
+    h, w = vertical.shape
+    side = max(1, int(FANFOLD_SIDE * w))
+    for strip in (vertical[:, :side], vertical[:, w - side :]):
+        col = strip[:, int(np.argmax((strip > 0).sum(axis=0)))] > 0
+        ys = np.nonzero(col)[0]
+        if ys.size < FANFOLD_DASHED * h or ys[-1] - ys[0] < FANFOLD_REACH * h:
+            return False
+    return True
+
+
+# the widest stretch of a typed rule whose dashes ran into the letters of a line (px at 300 dpi) ...
+DASH_BRIDGE = 420
+DASH_BRIDGED = 0.45  # ... and the share of it inked on the rule's row (the dashes merged with the letters)
+
+
+def _bridged(
+    runs: list[list[int]],
+    start: np.ndarray,
+    length: np.ndarray,
+    mid: np.ndarray,
+    thick: np.ndarray,
+    binary: np.ndarray,
+    unit: float,
+) -> list[list[int]]:
+    """Runs of dashes on one line joined across the letters their dashes ran into: a printout's rule typed
+    in dashes ("-----") close over a line of capitals touches the letters, and each dash that touches one
+    is part of the letter's blot, no dash of its own; the rule fell apart into runs too short to be a rule
+    at every word (P dev 8009 page 2: its rules between the people's rows not seen, the fanfold's
+    perforations taken for the table's rules and nine people of twelve lost). Joined where the rule's row
+    stays inked across the stretch between the runs (the merged dashes stand on it)."""
+    if len(runs) < 2:
+        return runs
+    drift = DASH_DRIFT * unit
+    info = sorted(
+        (float(np.median(mid[r])), float(start[r].min()), float((start[r] + length[r]).max()), r)
+        for r in runs
+    )
+    lines_: list[list[tuple[float, float, float, list[int]]]] = [[info[0]]]
+    for item in info[1:]:
+        if item[0] - lines_[-1][-1][0] <= drift:
+            lines_[-1].append(item)
+        else:
+            lines_.append([item])
+    out: list[list[int]] = []
+    h, w = binary.shape
+    for line in lines_:
+        if len(line) < 2:
+            out.extend(item[3] for item in line)
+            continue
+        line.sort(key=lambda t: t[1])
+        cur = list(line[0][3])
+        cur_end, cur_mid = line[0][2], line[0][0]
+        for m, s0, e0, r in line[1:]:
+            gap = s0 - cur_end
+            joined = False
+            if 0 < gap <= DASH_BRIDGE * unit and abs(m - cur_mid) <= drift:
+                half = max(1, int(round(float(np.median(thick[cur + r])) / 2)))
+                y = int(round((m + cur_mid) / 2))
+                band = binary[max(0, y - half) : min(h, y + half + 1), int(cur_end) : min(w, int(s0))]
+                joined = band.size > 0 and float((band > 0).any(axis=0).mean()) >= DASH_BRIDGED
+                joined = joined and _typed_across(binary, y, int(cur_end), int(s0), unit)
+            if joined:
+                cur.extend(r)
+                cur_end, cur_mid = max(cur_end, e0), m  # a skewed rule drifts across its line
+            else:
+                out.append(cur)
+                cur, cur_end, cur_mid = list(r), e0, m
+        out.append(cur)
+    return out
+
+
+DASH_LETTER = 64  # the tallest blob of a letter and the dashes it ran into (px at 300 dpi)
+
+
+def _typed_across(binary: np.ndarray, y: int, x0: int, x1: int, unit: float) -> bool:
+    """The blobs on the rule's row between two runs of its dashes are letters of a typed line with the
+    dashes they ran into, none taller than a letter and a dash: a pen's stroke across the rule (the
+    totals written by hand over it, J dev 1003 page 1) is no typed rule's stretch."""
+    reach = int(2 * DASH_LETTER * unit)
+    top = max(0, y - reach)
+    window = binary[top : y + reach + 1, max(0, x0) : x1]
+    if window.size == 0:
+        return False
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((window > 0).view(np.uint8), connectivity=8)
+    on_row = np.unique(labels[y - top])
+    return all(stats[k, cv2.CC_STAT_HEIGHT] <= DASH_LETTER * unit for k in on_row if k != 0)
 
 
 def _runs_of_dashes(

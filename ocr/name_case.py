@@ -23,6 +23,19 @@ def as_typed(word: str) -> str:
     return word.upper() if in_capitals(word) else word[:1].upper() + word[1:].lower()
 
 
+def whole_in_capitals(words: list[str]) -> list[str]:
+    """A name's words in one case where the sheet types it all in capitals: a sheet types a name's words
+    capitalised, or its family name alone in capitals, or the whole name in capitals (a printout); two
+    of its words in capitals and another capitalised is none of these, but a word in capitals read with
+    small letters (the engine reads Cyrillic capitals that look like their small letters so: P dev 8013
+    page 1, `СТОЯН КИРИЛОВ Василев` and `Чавдар ДИМИТРОВ КИРИЛОВ` out without a flag)."""
+    long = [w for w in words if len(w) >= MIN_LETTERS]
+    caps = sum(w.isupper() for w in long)
+    if caps >= 2 and caps < len(long):
+        return [w.upper() for w in words]
+    return words
+
+
 def capitalised(word: str) -> str:
     """The word as the name lists write it ('ПЕТРОВ' -> 'Петров')."""
     return word[:1].upper() + word[1:].lower()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .name_case import as_typed
+from .name_case import as_typed, whole_in_capitals
 
 # Letters that stand for digits in a numeric column.
 _DIGIT_LOOKALIKES = str.maketrans(
@@ -58,14 +58,21 @@ def is_dash(text: str) -> bool:
     return t in {"-", "–", "—", "--", "=", "_", "~"}
 
 
+_WHOLE = re.compile(r"^\s*(\d[\d ]*?)\s*[.,=]\s*[-–—]\s*$")  # `150.-`, `150=-`: leva whole, no stotinki
+
+
 def money(text: str) -> str | None:
-    """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; None when unreadable.
+    """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; leva and a dash for the
+    stotinki ('150.-', '150=-') -> '150.00'; None when unreadable.
 
     Every amount on these sheets has two decimals, so the separators themselves are not needed:
     the last two digits are the stotinki.
     """
     if is_dash(text):
         return "0.00"
+    leva = _WHOLE.match(text)
+    if leva:
+        return f"{int(leva.group(1).replace(' ', ''))}.00"
     d = digits(text)
     if len(d) < 3:
         return None
@@ -96,7 +103,7 @@ def name(text: str) -> str | None:
     words = [w for w in words if len(w) >= 2 or w.isupper()]
     if not words:
         return None
-    return " ".join(as_typed(w) for w in words)
+    return " ".join(whole_in_capitals([as_typed(w) for w in words]))
 
 
 def text_value(text: str) -> str | None:

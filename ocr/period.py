@@ -26,6 +26,7 @@ from .engine import OcrEngine
 from .geometry import Box, Word
 from .header import MONTHS, YEARS, Header, levenshtein, month_letters
 from .normalise import digits
+from .printout_header import short_year
 from .reading import mosaic_read
 
 SURE = 0.9  # below it a month word is doubted
@@ -38,11 +39,13 @@ def _without_suffix(text: str) -> str:
     return re.sub(r"(г|год|r)\.?$", "", text.strip(".,:;"))
 
 
-def as_year(text: str) -> int | None:
+def as_year(text: str, short: bool = False) -> int | None:
     """The year of the archive a reading of the year word gives: 19xx in 1980-1996, the first two marks
     forced by the range ("Г994", "1895" -> 1994, 1995; "994" with its 1 lost), "г." after it dropped (or
-    read as a fifth digit)."""
+    read as a fifth digit). ``short``: the year is written with two digits ("март '89"), and read so."""
     core = _without_suffix(text)
+    if short:
+        return short_year(core)
     if len(core) == 5 and core.startswith("19"):  # "19941": the "г" glued to the year read as a digit
         core = core[:4]
     tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
@@ -71,30 +74,33 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     w = h.year_word
     if w is None:
         return None
-    first = as_year(w.text) if h.year is None else h.year
+    short = short_year(w.text) is not None  # "март '89": two digits read, two read again
+    first = as_year(w.text, short) if h.year is None else h.year
     second = _read_year(a, w, lambda m: engine.figures(m, whitelist="0123456789"))
-    if first is not None and as_year(second) == first:
+    if first is not None and as_year(second, short) == first:
         h.year = first
         return None
     third = _read_year(a, w, lambda m: engine.words(m, psm=WORD_PSM, whitelist="0123456789"))
-    years = [y for y in (first, as_year(second), as_year(third)) if y is not None]
+    years = [y for y in (first, as_year(second, short), as_year(third, short)) if y is not None]
     if not years:
         h.month, h.month_word, h.year_word, h.month_unsure = None, None, None, None
         return None
     h.year = year = max(dict.fromkeys(years), key=years.count)
-    # (a reading of four digits of the archive's century: "2983" is no reading of 1983, K dev 3007 p2)
-    if re.fullmatch(r"19\d\d", second) and (digit_year := as_year(second)) is not None and digit_year != year:
+    # (a reading of the archive's century, or two digits of a short year: "2983" is no reading of 1983, K dev 3007 p2)
+    whole = re.fullmatch(r"\d\d" if short else r"19\d\d", second)
+    if whole and (digit_year := as_year(second, short)) is not None and digit_year != year:
         # the readings disagree: the digits model's year, also against the text model's two (K dev 3002 p2:
         # "1988" twice for 1983; K 3004, 3010, M 5007 likewise); the period goes to review all the same
         h.year = year = digit_year
     others = {y for y in years if y != year}
-    lettered = not re.fullmatch(r"\d{4}", _without_suffix(w.text))
+    # a letter read for a digit ("198!"); an apostrophe before a year of two digits ("'94") is none
+    lettered = not re.fullmatch(r"\d{4}" if not short else r"['’‘`\"]?\d{2}", _without_suffix(w.text))
     if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
         return None
     if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year
         return None
     h.year_readings = tuple(dict.fromkeys([year, *years]))  # ``ocr.period_evidence`` may choose among them
-    shown = next((r for r in (second, third) if r and as_year(r) != first), second)
+    shown = next((r for r in (second, third) if r and as_year(r, short) != first), second)
     return f"годината е прочетена „{w.text}“, при втори прочит „{shown or '?'}“: взета {year}"
 
 

@@ -113,6 +113,13 @@ def _words(text: str) -> list[str]:
     return [t.lower().strip(":.,;„“\"'()") for t in text.split()]
 
 
+def _position(words: list[str], i: int) -> bool:
+    """``words[i]`` is `общ` of a person's position, `общ работник` (a general worker), not `Общо` of a
+    subtotal (O dev 7003 p2: row 5's ЕГН read with a digit too many, `5 общ работник` was taken for a
+    subtotal and the person lost)."""
+    return words[i] == "общ" and i + 1 < len(words) and levenshtein(words[i + 1], "работник") <= 2
+
+
 def _figures(text: str) -> bool:
     """An amount or a count on the row: more than one number, or one of three digits or more (a tick
     read as `11` beside a department's name is neither)."""
@@ -149,10 +156,38 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
         subtotal = (
             people[0] < r < last
             and _figures(text)
-            and any(levenshtein(w, t) <= 1 for w in words[:3] for t in SUBTOTAL_WORDS)
+            and any(
+                levenshtein(w, t) <= 1 and not _position(words, i)
+                for i, w in enumerate(words[:3])
+                for t in SUBTOTAL_WORDS
+            )
             and (any(q > r for q in people) or _grand_total_next(r, texts))
         )
         if heading or subtotal:
+            out.append(r)
+    return sorted(out + _spoilt_headings(texts, people, out))
+
+
+def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int]) -> list[int]:
+    """Department headings whose words a stamp or a smudge spoilt (O dev 7008 p1: `РЕМОНТНА РАБОТИЛНИЦА`
+    under the office's stamp read `РЕМОНТНА РАБ ел ДЛНР`, taken for a person's row, every person after it one
+    row down): on a sheet whose other departments' headings were read (``found``), a row of words alone (no
+    ЕГН, no figures) where a heading stands, right above a person's row and below the table's heading or a
+    department's subtotal (a subtotal and the next heading may share one band of the grid)."""
+    if not found:  # no department's heading nor subtotal read by its words: no departments
+        return []
+    inked = [r for r, t in texts.items() if t.strip()]
+    out = []
+    for i, r in enumerate(inked):
+        text = texts[r]
+        if r in found or _has_egn(text) or _figures(text) or not people or r > people[-1]:
+            continue
+        if sum(len(w) >= 3 and w.isalpha() for w in _words(text)) < 1:
+            continue
+        below = inked[i + 1] if i + 1 < len(inked) else None
+        above = inked[i - 1] if i > 0 else None
+        opens = above is None or (above in found and _figures(texts[above]))  # first, or after a subtotal
+        if below in people and opens:
             out.append(r)
     return out
 

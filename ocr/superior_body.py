@@ -44,12 +44,29 @@ def _limit(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else len(word) // 4
 
 
+@lru_cache(maxsize=1)
+def _fields() -> frozenset[str]:
+    return frozenset(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["superior_fields"])
+
+
+def _is_field(text: str) -> bool:
+    """A ministry's field as its name gives it after "на" ("строителството", "земеделието"), a quarter of
+    a long word's letters misread ("Стройтейството")."""
+    low = re.sub(r"[^А-Яа-я]", "", text).lower()
+    return len(low) >= 4 and any(Levenshtein.distance(low, f, score_cutoff=_limit(f)) <= _limit(f) for f in _fields())
+
+
 def names_superior(words: list[Word]) -> bool:
-    """Does the line (its words left to right) name a body enterprises belonged to?"""
+    """Does the line (its words left to right) name a body enterprises belonged to? A word of the data's
+    ``superiors``, or "на" before a ministry's field ("... на земеделието и ...": K dev 3017 p1, the word
+    "Министерство" read "аспотортато", the ministry's line came out as the employer)."""
     quoted = False
-    for w in words:
+    for k, w in enumerate(words):
         opens = w.text[:1] in "„\"«"
         if not (quoted or opens) and _is_superior_word(w.text):
+            return True
+        free = not (quoted or opens)
+        if free and k > 0 and w.text.strip(".,") == "на" and k + 1 < len(words) and _is_field(words[k + 1].text):
             return True
         quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
     return False

@@ -228,6 +228,29 @@ def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]
     return [v for v in vert if not border(v)]
 
 
+def _without_tear_lines(hr: list[Rule], width: int) -> list[Rule]:
+    """The long horizontal rules without a fanfold's tear line above or below the table: the outermost
+    rule reaching the image's side (within ``SIDE`` of the width) where the table's rules between stop
+    short of it by more than that (P dev 8012 page 1: the tear line at the top of a printout taken for the
+    table's top rule, its heading read as the first person's row and every person one row down; its
+    perforations down the sides too faint to be seen as rules, ``lines._without_the_fanfold``)."""
+    while len(hr) >= 3:
+        if _torn(hr[0], hr[1:-1], width):
+            hr = hr[1:]
+        elif _torn(hr[-1], hr[1:-1], width):
+            hr = hr[:-1]
+        else:
+            break
+    return hr
+
+
+def _torn(r: Rule, inner: list[Rule], width: int) -> bool:
+    """``r`` reaches the image's side where the rules ``inner`` stop short of it."""
+    tol = SIDE * width
+    first, last = min(i.start for i in inner), max(i.end for i in inner)
+    return (r.end >= width - tol and r.end > last + tol) or (r.start <= tol and r.start < first - tol)
+
+
 def _long(rules: list[Rule], width: int) -> list[Rule]:
     return sorted((r for r in rules if r.length >= 0.45 * width), key=lambda r: r.pos)
 
@@ -427,7 +450,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     same without pen strokes, where the gaps between columns are looked for (a signature that crosses
     into the figures' column beside it would close the gap)."""
     h, w = ink.shape
-    hr = _long(rules.horizontal, w)
+    hr = _without_tear_lines(_long(rules.horizontal, w), w)
     if len(hr) < 2:
         return None
     left = min(r.start for r in hr)

@@ -164,10 +164,11 @@ def take_off_units(a: Analysis, kinds: list[str], engine: OcrEngine) -> int:
     return taken
 
 
-# an amount (thousands apart or not) and after it, past a space, a unit word and what follows it (a stamp's
-# letters beside the figure), or letters with no digit
+# an amount (thousands apart or not; its point an equals mark read `:` or `=`, family O) and after it, past a
+# space, a unit word and what follows it (a stamp's letters beside the figure, a signature's strokes), or
+# letters with no digit
 _AMOUNT_AND_UNIT = re.compile(
-    r"^\s*(\d[\d .'’]*[.,]\d{2})\s+(?:л[вaа]\b.*|[^\d\n]*[^\W\d][^\d\n]*)$", re.IGNORECASE
+    r"^\s*(\d[\d .'’]*[.,:=]\d{2})\s+(?:л[вaа]\b.*|[^\d\n]*[^\W\d][^\d\n]*)$", re.IGNORECASE
 )
 
 

@@ -78,7 +78,9 @@ def header_of(png: Path, engine: OcrEngine, cache: Path | None, fresh: bool) -> 
             kept.parent.mkdir(parents=True, exist_ok=True)
             kept.write_bytes(pickle.dumps((a, reading)))
     s = sheet.parts(a, reading)
-    h = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray)
+    h = header_in_first_band(
+        s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
+    )
     h = check_header(h)
     if h.employer_review:
         h = reread_employer(h, header_image(a, reading.bands), a.gray, engine)

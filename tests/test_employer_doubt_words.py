@@ -17,7 +17,9 @@ from ocr.employer_doubts import DOUBTS, doubt
 
 OCR = Path(__file__).resolve().parent.parent / "ocr"
 # the modules that read and check the employer's name: a message to a person there is a doubt of the name
-EMPLOYER_MODULES = ("header", "employer_spelling", "employer_reread", "employer_band", "superior_body", "unread_ink")
+EMPLOYER_MODULES = (
+    "header", "employer_spelling", "employer_reread", "employer_band", "superior_body", "unread_ink", "employer_marks",
+)
 
 
 def _slots(text: str) -> set[str]:

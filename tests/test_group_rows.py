@@ -36,3 +36,44 @@ def test_a_sheet_without_departments_keeps_its_rows_and_its_totals_row() -> None
 def test_a_person_whose_egn_was_not_read_is_not_taken_for_a_heading() -> None:
     rows = {1: ROWS[2], 2: "2 Цеков Петров Иванов 22 313-69 53-33 367-02", 3: ROWS[6], 4: ROWS[8]}
     assert group_rows(len(rows) + 1, rows.__getitem__) == []
+
+
+# O dev 7008 page 1 as read (s23-o): the office's stamp over the first department's heading, `РЕМОНТНА
+# РАБОТИЛНИЦА` read `РЕМОНТНА РАБ ел ДЛНР ц`, no unit's word left; a subtotal and the next heading in one band
+STAMPED = {
+    1: "  РЕМОНТНА РАБ ел ДЛНР ц  ",
+    2: "1 4504176729 Илия Лазар два 23 29690 0- 29690 29-39 1692 4631 250-59",
+    3: "2 6302069040 Николай Гер Сат3 23 37293 108.15 481-08 5725 2742 84-67 39641",
+    4: "  Общо за отдела СТРОИТЕЛНА БРИГАДА  66983 108.15 77798 86-64 4434 13098 647",
+    5: "3 4111023272 Цонка Цветанова-Хригтека 23 22233 0. 222-33 3046 1223 42-69 17964",
+    6: "  Общо за отдела  22233 0. 222-33 3046 1223 42-69 17964",
+    7: "  Всичко за предприятието:  3306215 554.38 3860-53 423-98 178-69 60267 3257-86",
+}
+
+
+def test_a_department_heading_a_stamp_spoilt_is_no_person() -> None:
+    """Taken for a person, the spoilt heading took the first person's place and every person went one row
+    down (the numbers no longer ran with the rows: the page in review whole, 7 % of fields right)."""
+    assert group_rows(len(STAMPED) + 1, STAMPED.__getitem__) == [1, 4, 6]
+    body, totals, _ = row_roles(len(STAMPED) + 1, STAMPED.__getitem__, lambda r: True)
+    assert body == [2, 3, 5] and totals == 7
+
+
+def test_a_line_of_words_above_the_people_is_kept_without_departments() -> None:
+    """No department's heading or subtotal read anywhere: a line of words over the first person is not taken
+    for one (a heading's last line, a note)."""
+    rows = {1: "  РЕМОНТНА РАБ ел ДЛНР ц  ", 2: ROWS[2], 3: ROWS[3], 4: "  Всичко:  1833-38 224-57 2057-95"}
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []
+
+
+def test_a_general_worker_whose_egn_was_misread_is_no_subtotal() -> None:
+    """O dev 7003 page 2: `общ работник` (a general worker's position) beside an ЕГН read with a digit too
+    many was taken for a subtotal (`общо`), and the person was lost."""
+    rows = {
+        1: ROWS[2],
+        2: "5 общ работник > Здравко Илиев Иванов 32907122385 23 307.07 307.07 64.34 242и73",
+        3: ROWS[6],
+        4: "  Всичко за предприятието  1833-38 224-57 2057-95",
+    }
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []
+    assert row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)[0] == [1, 2, 3]

@@ -1,7 +1,7 @@
 """A page whose table layout the page itself does not prove goes to review whole (ocr/layout_gate.py):
 rows without a person of their own, printed numbers that do not run with the rows, columns no heading,
-total or row sum places. Drafts built by hand, and two generated development pages read end to end (L dev
-4009 page 1: rows without a person of their own and columns no heading or total places; 4010 page 1, the
+total or row sum places. Drafts built by hand, and generated development pages read end to end (L dev
+4009 page 1: columns no heading or total places, the people and their numbers proved; 4010 page 1, the
 gate's first example, is read right since its people's two typed lines are joined (ocr/two_line.py); D dev 101 page 1: read right, left alone)."""
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import pytest
 
 from archive_api.i18n_reasons import REASON_WORDS
 from archive_core import egn as egn_mod
-from archive_core.records import SCORED_FIELDS
+from archive_core.records import SCORED_FIELDS, PayrollPage
+from bench.scoring import Score
 from ocr import checks, layout_gate
 from ocr.engine import OcrEngine
+
+from .conftest import read_regression_sheet
 
 KINDS: list[str | None] = ["row", "name", "egn", "days_worked", "gross_pay", "deductions", "net_pay"]
 HEADINGS = ["№ по ред", "Име, презиме, фамилия", "ЕГН", "Отработени дни", "Начислено", "Удръжки", "За получаване"]
@@ -77,9 +80,55 @@ def test_two_rows_sharing_an_egn_are_not_two_people():
 
 
 def test_a_line_of_figures_with_no_person_is_no_proof():
-    """A person's second typed line read as a row: figures, no name, no ЕГН, no number."""
+    """People's second typed lines read as rows: figures, no name, no ЕГН, no number, on two lines."""
     rows = _rows()
-    rows.insert(2, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "7.00", "deductions": None, "net_pay": None}))
+    rows.insert(1, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    assert (review := _gate(rows)) is not None and "rows" in review.detail
+    assert _all_in_review(rows)
+
+
+def test_one_line_of_figures_with_no_person_sends_its_neighbours_figures_to_review():
+    """E dev 505 p2: a row's additional pay read alone on a line between two people, the page otherwise
+    proved. The line and the figures of the rows above and below it to review; the page is not, and the
+    other rows, and the neighbours' names, ЕГН and numbers, stay as read, out of review."""
+    rows = _rows(6)
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00", "deductions": None, "net_pay": None}))
+    assert _gate(rows) is None
+    assert {"row", *SCORED_FIELDS} <= set(rows[3].review)
+    for d in (rows[2], rows[4]):
+        assert {"days_worked", "gross_pay", "deductions", "net_pay"} <= set(d.review)
+        assert all(d.review.reasons[f] == checks.FIGURES_LINE for f in d.review)
+        assert not {"name", "egn", "row"} & set(d.review)
+    assert not any(d.review for i, d in enumerate(rows) if i not in (2, 3, 4))
+    assert [d.values.get("row") for d in rows] == [1, 2, 3, None, 4, 5, 6]
+
+
+def test_a_line_of_figures_beside_an_empty_restored_row_reaches_the_person_beyond():
+    rows = _rows(6)
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00"}))
+    rows.insert(4, checks.RowDraft(values={"row": None}))  # a lost row restored empty
+    assert _gate(rows) is None
+    assert "gross_pay" in rows[5].review and "name" not in rows[5].review
+    assert not rows[6].review
+
+
+def test_a_line_of_figures_on_a_page_whose_columns_alone_are_doubted_keeps_its_empty_name_in_review():
+    """The columns' doubt leaves names out of review, but not the empty name of a line with no person."""
+    rows = _rows(6)
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    rows.insert(3, checks.RowDraft(values={"gross_pay": "12.00"}))
+    review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
+    assert {"row", *SCORED_FIELDS} <= set(rows[3].review)
+    assert not any("name" in d.review for i, d in enumerate(rows) if i != 3)
+
+
+def test_a_line_of_figures_on_a_page_of_few_people_still_sends_the_page():
+    rows = _rows()
+    rows[0].values["egn"] = None
+    rows.insert(2, checks.RowDraft(values={"gross_pay": "12.00"}))
     assert (review := _gate(rows)) is not None and "rows" in review.detail
     assert _all_in_review(rows)
 
@@ -99,9 +148,35 @@ def test_columns_no_heading_total_or_sum_places_send_the_page_to_review():
     for d in rows:  # the net pay column holds a neighbour column's figures: no row sum holds
         d.values["net_pay"] = "17.00"
     review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
-    assert review is not None and "columns" in review.detail
-    assert _all_in_review(rows)
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
     assert [d.values["row"] for d in rows] == [1, 2, 3, 4]  # the rows and their numbers are proved
+    # only the columns in doubt: every figure and every ЕГН to the clerk, each name and number as read, out
+    # of review (which figure column is which changes neither)
+    for d in rows:
+        assert {"egn", "days_worked", "gross_pay", "deductions", "net_pay"} <= set(d.review)
+        assert all(d.review.reasons[f] == checks.LAYOUT_UNPROVED for f in d.review)
+        assert "name" not in d.review and "row" not in d.review
+
+
+def test_a_name_in_doubt_stays_in_review_on_a_page_whose_columns_alone_are_doubted():
+    rows = _rows()
+    rows[2].review.add("name", checks.LOW_CONFIDENCE)
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    assert _gate(rows, headings=["", "", "", "", "", "", ""], totals={}) is not None
+    assert rows[2].review.reasons["name"] == checks.LOW_CONFIDENCE
+    assert [("name" in d.review) for d in rows] == [False, False, True, False]
+
+
+def test_columns_and_rows_in_doubt_keep_every_name_in_review():
+    rows = _rows()
+    for d in rows:
+        d.values["net_pay"] = "17.00"
+    for d in rows[:2]:
+        d.values["egn"] = None
+    review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["rows", "columns"]
+    assert _all_in_review(rows)
 
 
 def test_columns_the_row_sums_tie_need_no_heading():
@@ -134,25 +209,51 @@ def test_a_days_column_under_a_misread_heading_is_placed_by_the_months_working_d
 
 
 def test_the_reason_has_words_in_both_languages():
-    assert checks.LAYOUT_UNPROVED in checks.REASONS
-    for lang in ("bg", "en"):
-        assert f"reason.{checks.LAYOUT_UNPROVED}" in REASON_WORDS[lang]
+    for reason in (checks.LAYOUT_UNPROVED, checks.FIGURES_LINE):
+        assert reason in checks.REASONS
+        for lang in ("bg", "en"):
+            assert f"reason.{reason}" in REASON_WORDS[lang]
 
 
-def _read(tmp_path: Path, family: str, seed: int, engine: OcrEngine):
+def _read(tmp_path: Path, family: str, seed: int, engine: OcrEngine) -> tuple[PayrollPage, PayrollPage]:
+    """The page as read, and its truth."""
     from ocr.extract import extract_image
     from samples.generate import Options, generate_pages
 
-    png = generate_pages(tmp_path, 1, seed, options=Options(family=family))[0]
-    png = Path(png)
+    png = Path(generate_pages(tmp_path, 1, seed, options=Options(family=family))[0])
     image = cv2.imread(str(png.with_suffix(".png")), cv2.IMREAD_UNCHANGED)
-    return extract_image(image, image_name=png.name, engine=engine, dpi=300)
+    return extract_image(image, image_name=png.name, engine=engine, dpi=300), PayrollPage.load(png.with_suffix(".json"))
 
 
 @pytest.mark.parametrize(("family", "seed", "fires"), [("L", 4009, True), ("D", 101, False), ("F", 605, False)])
 def test_generated_pages(tmp_path: Path, ocr_engine: OcrEngine, family: str, seed: int, fires: bool):
-    page = _read(tmp_path, family, seed, ocr_engine)
+    """L dev 4009 p1: its figure columns taken for others (the net pay read as the gross, the days a column
+    of pay) and no heading or total placing them: the page to review, every figure and ЕГН of every row in
+    review; a name (and its row number) left out of review is the sheet's own, on its printed line."""
+    page, truth = _read(tmp_path, family, seed, ocr_engine)
     gated = page.page_review is not None and page.page_review.reason == checks.LAYOUT_UNPROVED
     assert gated is fires
     if fires:
-        assert all(set(SCORED_FIELDS) <= set(r.review or []) for r in page.rows)
+        assert page.page_review is not None
+        assert all({"egn", *layout_gate.FIGURES} <= set(r.review or []) for r in page.rows)
+        names = {t.row: t.name for t in truth.rows}
+        sure = [r for r in page.rows if r.name and "name" not in (r.review or [])]
+        assert all(r.row is not None and "row" not in (r.review or []) and names[r.row] == r.name for r in sure)
+        if layout_gate.failed_proofs(page.page_review.detail) == ["columns"]:  # the people proved: their names go out
+            assert len(sure) >= layout_gate.ROWS_PROVED * len(truth.rows)
+
+
+def test_a_sheet_whose_columns_alone_are_in_doubt_sends_its_figures_not_its_names(ocr_engine: OcrEngine):
+    """K dev 3010 p1 (tests/fixtures/regression): its columns placed by no heading or total and most row
+    sums failing, its people and numbers proved. Before s23-review every field to review, each right name
+    too; now every figure and ЕГН still to the clerk, each name out of review the sheet's own, nothing wrong
+    without a flag."""
+    truth, got = read_regression_sheet("k-columns-only-names-in-review", ocr_engine)
+    assert got.page_review is not None and layout_gate.failed_proofs(got.page_review.detail) == ["columns"]
+    assert all({"egn", *layout_gate.FIGURES} <= set(r.review or []) for r in got.rows)
+    names = {t.row: t.name for t in truth.rows}
+    sure = [r for r in got.rows if r.name and "name" not in (r.review or [])]
+    assert sure and all(r.row is not None and names[r.row] == r.name for r in sure)
+    s = Score()
+    s.add(truth, got)
+    assert sum(s.silent.values()) == 0

@@ -91,3 +91,30 @@ def test_a_legal_form_read_in_two_small_letters_sends_the_name_to_a_person():
     doubts = []
     clean_employer(_line(("гр.", 0.9, (200, 100, 240, 140)), ("Плевен", 0.9, (260, 100, 400, 140))), doubts)
     assert not doubts
+
+
+# K dev 3017 p1: "Министерство на земеделието и хранителната промишленост" over "Тухларна „Искър“ гр. Нови
+# Искър", most of its words guessed (0.0): no word of `superiors` was left, the ministry's line came out as
+# the employer ("аспотортато на земеделието и дрантлетав Трелотго тт", with a doubt)
+GUESSED_MINISTRY = _line(("тт", 0.4, (926, 117, 967, 154)), ("“аспотортато", 0.0, (153, 123, 331, 148)),
+                         ("на", 0.88, (345, 128, 374, 144)), ("земеделието", 0.94, (390, 129, 552, 149)),
+                         ("и", 0.88, (565, 129, 580, 143)), ("дрантлетав", 0.0, (596, 121, 772, 147)),
+                         ("Трелотго", 0.0, (786, 128, 964, 148)))  # fmt: skip
+BRICKWORKS = _line(("Тухларна", 0.91, (183, 169, 336, 202)), ("„Искър“", 0.95, (356, 170, 490, 202)),
+                   ("гр.", 0.96, (509, 175, 560, 199)), ("Нови", 0.96, (585, 170, 661, 196)),
+                   ("Искър", 0.96, (681, 169, 776, 201)), ("Лист", 0.86, (2217, 172, 2287, 196)),
+                   ("4", 0.83, (2306, 167, 2320, 193)))  # fmt: skip
+
+
+def test_na_before_a_ministry_s_field_names_a_superior_body_where_the_ministry_s_word_was_guessed():
+    assert names_superior(GUESSED_MINISTRY)
+    # K dev 3013 p2: "Министерство" read "Зайнук трсТВо", "строителството" read "Стройтейството"
+    assert names_superior(_line(("Зайнук", 0.0, (140, 116, 215, 155)), ("трсТВо", 0.0, (227, 116, 335, 155)),
+                                ("на", 0.8, (351, 116, 384, 155)), ("Стройтейството", 0.77, (394, 120, 865, 151))))  # fmt: skip
+    h = parse_header([*GUESSED_MINISTRY, *BRICKWORKS, *TITLE], 2480)
+    assert h.employer == "Тухларна „Искър“ гр. Нови Искър" and h.sheet == 4
+    # "на" inside a quoted name, or before a word that is no ministry's field, names no superior body
+    assert not names_superior(_line(("Завод", 0.9, (0, 0, 100, 30)), ("„Слава", 0.9, (110, 0, 200, 30)),
+                                    ("на", 0.9, (210, 0, 240, 30)), ("труда“", 0.9, (250, 0, 350, 30))))  # fmt: skip
+    assert not names_superior(_line(("Цех", 0.9, (0, 0, 60, 30)), ("на", 0.9, (70, 0, 100, 30)),
+                                    ("ТКЗС", 0.9, (110, 0, 200, 30))))  # fmt: skip
