@@ -86,7 +86,9 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
         h.month, h.month_word, h.year_word, h.month_unsure = None, None, None, None
         return None
     h.year = year = max(dict.fromkeys(years), key=years.count)
-    if (digit_year := as_year(second, short)) is not None and digit_year != year:
+    # (a reading of the archive's century, or two digits of a short year: "2983" is no reading of 1983, K dev 3007 p2)
+    whole = re.fullmatch(r"\d\d" if short else r"19\d\d", second)
+    if whole and (digit_year := as_year(second, short)) is not None and digit_year != year:
         # the readings disagree: the digits model's year, also against the text model's two (K dev 3002 p2:
         # "1988" twice for 1983; K 3004, 3010, M 5007 likewise); the period goes to review all the same
         h.year = year = digit_year

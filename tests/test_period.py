@@ -156,3 +156,6 @@ def test_where_the_readings_of_the_year_disagree_the_digits_model_s_is_taken_and
         h = _header("май", 0.96, first, 0.9)  # K dev 3004 p1, 3010 p1, M dev 5007 p2: no year by the text model
         period.confirm(PAGE, h, Digits(digits, "29"))  # type: ignore[arg-type]
         assert h.year == right and h.period_review is not None and f"„{digits}“" in h.period_review
+    h = _header("април", 0.96, "1981", 0.9)  # K dev 3007 p2: "2983" is no reading of a year of the archive
+    period.confirm(PAGE, h, Digits("2983", ""))  # type: ignore[arg-type]
+    assert h.year == 1981 and h.period_review is not None
