@@ -183,15 +183,13 @@ def dashed_rules(
     stats, centroids = blots if blots is not None else components(binary)[2:]
     x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
     strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
-    out = []
-    printout = False  # fanfold paper: its typed rules' dashes squat, and run into the letters
-    # (the vertical ones first: the fanfold's perforations down its sides say it is a printout)
-    for horizontal in (False, True):
+
+    def drawn(horizontal: bool, printout: bool, crossings: bool) -> np.ndarray:
         start, along, mid, thick = (x, w, centroids[1:, 1], h) if horizontal else (y, h, centroids[1:, 0], w)
         mask = np.zeros_like(binary)
-        mid, thick, crossed = _crossings(
-            binary, start, along, y if horizontal else x, mid, thick, horizontal, unit
-        )
+        crossed = np.zeros(len(thick), dtype=bool)
+        if crossings:
+            mid, thick, crossed = _crossings(binary, start, along, y if horizontal else x, mid, thick, horizontal, unit)
         dash = (thick <= DASH_THIN * unit) & (along >= DASH_MIN * unit) & ~strips
         dash &= along >= (DASH_TYPED if printout else DASH_ELONGATED) * np.maximum(thick, 1)
         s_, l_, m_, t_, c_ = start[dash], along[dash], mid[dash], thick[dash], crossed[dash]
@@ -211,9 +209,15 @@ def dashed_rules(
                 cv2.polylines(
                     mask, [pts.astype(np.int32).reshape(-1, 1, 2)], False, 255, max(1, int(np.max(t_[run])))
                 )
-        out.append(mask)
-        printout = printout or _fanfold_sides(mask)
-    return out[1], out[0]
+        return mask
+
+    # fanfold paper (a printout): its typed rules' dashes squat and run into the letters, its "!" marks cross
+    # them; the fanfold's perforations down its sides, found among the plain dashes, say it is one
+    vertical = drawn(False, False, False)
+    printout = _fanfold_sides(vertical)
+    if not printout:
+        vertical = drawn(False, False, True)
+    return drawn(True, printout, not printout), vertical
 
 
 def _fanfold_sides(vertical: np.ndarray) -> bool:
