@@ -82,7 +82,8 @@ def find_rules(
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
-    hr, vr = _without_the_fanfold(hr, vr, h, w)
+    if _fanfold_sides(dashed_v):  # perforated, not a photocopy's solid edge or streaks (O dev 7012 p2, 7016 p1)
+        hr, vr = _without_the_fanfold(hr, vr, h, w)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return Rules(hr, vr, mask)
 
