@@ -18,6 +18,7 @@ from ocr.employer_spelling import is_word
 from ocr.geometry import Box, Grid, Transform, Word
 from ocr.header import Header, clean_employer, parse_header
 from ocr.printout_header import centre_line, short_year, without_client_label
+from tests.test_period_range import Reads  # an engine reading the year word again as given
 
 W = 3508
 
@@ -98,19 +99,6 @@ def test_two_digits_are_a_year_only_of_the_archive_and_right_after_the_month():
     assert parse_header(_line(380, ["март", "работили", "89"], x=1550), W).year is None
 
 
-class _Digits:
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
-        return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
-
-    def words(
-        self, image: np.ndarray, *, psm: int = 6, whitelist: str | None = None, offset=(0, 0)
-    ) -> list[Word]:
-        return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
-
-
 PAGE: Any = SimpleNamespace(clean=np.full((500, 3508), 255, np.uint8), transform=Transform())
 
 
@@ -122,10 +110,10 @@ def _unsure_year() -> Header:
 
 def test_a_two_digit_year_read_so_again_stands_and_read_otherwise_goes_to_review():
     h = _unsure_year()
-    period.confirm(PAGE, h, _Digits("94"))  # type: ignore[arg-type]
+    period.confirm(PAGE, h, Reads("94"))  # type: ignore[arg-type]
     assert (h.year, h.period_review) == (1994, None)
     h = _unsure_year()
-    period.confirm(PAGE, h, _Digits("84"))  # type: ignore[arg-type]
+    period.confirm(PAGE, h, Reads("84"))  # type: ignore[arg-type]
     assert h.period_review is not None and "„'94“" in h.period_review
 
 
