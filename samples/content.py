@@ -86,6 +86,8 @@ class SheetContent:
     egn_under_name: bool = False
     centre: str = ""
     run_date: str = ""
+    # family R: the money in whole leva (no stotinki typed: "3 450" is 3450.00)
+    whole_leva: bool = False
 
 
 def patronymic_of(father: str) -> str:
@@ -256,6 +258,8 @@ def _typed(value: Decimal, sheet: SheetContent) -> str:
         frac = sheet.whole_mark
     if sheet.thousands_space and len(whole) > 3 and not (sheet.loose_thousands and _plain(value)):
         whole = f"{int(whole):,}".replace(",", sheet.thousands_sep)
+    if sheet.whole_leva:
+        return whole
     return whole + (sheet.decimal_sep or ("," if sheet.decimal_comma else ".")) + frac
 
 

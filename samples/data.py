@@ -118,6 +118,10 @@ COLUMNS: dict[str, Column] = {
     # family L's column that is no payroll-page/1 field: the days on sick leave (paid by the insurance, not
     # the employer), beside the days worked
     "sick": Column("sick", ("Болнични\nдни",), True, 0.8),
+    # family R's columns that are no payroll-page/1 field: the norm's fulfilment in per cent and the worker's
+    # grade (a Roman numeral)
+    "norm_pct": Column("norm_pct", ("Норма\n%",), True, 0.7),
+    "grade": Column("grade", ("Разряд",), False, 0.6),
 }
 
 # Column sets and orders seen on real sheets.

@@ -143,8 +143,13 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
     Q  HELD OUT from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader,
        any seed): a public institution's payroll (a hospital, a school, a municipality) typed on a portrait
        sheet, often photographed by a phone; its switches, words and drawing are in samples/family_q.py (its
+       docstring says what it draws). Measured once by the lead in session 15 (seed 2040); tuned on from then
+       (dev seeds 9001-9020).
+    R  HELD OUT from its making in session 15 (2026-12-04, helper s24-famr; no page of it read by the reader,
+       any seed): a building, transport or mining enterprise's brigade payroll, ruled by hand and kept on
+       microfilm or scanned in black and white; its switches, words and drawing are in samples/family_r.py (its
        docstring says what it draws). Nobody reads its pages or tunes on it; the lead measures it once (seed
-       2040), at the end.
+       2041), at the end.
 """
 
 from __future__ import annotations
@@ -157,11 +162,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q
+from . import data, family_q, family_r
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -777,6 +782,12 @@ HEADINGS_Q = family_q.HEADINGS_Q
 Q_FACES = family_q.Q_FACES
 Q_SIZES = family_q.Q_SIZES
 
+# Family R (held out from its making in session 15): samples/family_r.py
+FAMILY_LAYOUTS["R"] = family_r.R_LAYOUTS
+HEADINGS_R = family_r.HEADINGS_R
+R_FACES = family_r.R_FACES
+R_SIZES = family_r.R_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -800,6 +811,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "O": (1980, 1996),
     "P": (1980, 1996),
     "Q": (1980, 1996),
+    "R": (1980, 1996),
 }
 
 
@@ -897,11 +909,15 @@ class Habits:
     soft: bool = False  # scanned out of focus
     # family Q only: all of its switches (samples/family_q.py)
     q: family_q.QHabits | None = None
+    # family R only: all of its switches (samples/family_r.py)
+    r: family_r.RHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
     if family == "Q":
         return _draw_q(rng)
+    if family == "R":
+        return _draw_r(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -952,6 +968,15 @@ def _draw_q(rng: random.Random) -> Habits:
     return Habits(
         "Q", q.thousands, q.decimal, False, q.ruling, q.correction, False, 0.0, Q_SIZES[q.face], face=q.face,
         stamp_rows=q.stamp_rows, signatures_cross=q.signatures_cross, totals_hand=q.totals_hand, q=q,
+    )  # fmt: skip
+
+
+def _draw_r(rng: random.Random) -> Habits:
+    """Family R's file: its own switches (family_r.draw), the generic ones copied from them."""
+    r = family_r.draw(rng)
+    return Habits(
+        "R", r.thousands, r.decimal, False, r.rules, r.correction, False, 0.0, R_SIZES[r.face], face=r.face,
+        stamp_rows=r.stamp_rows, signatures_cross=r.signatures_cross, totals_hand=r.totals_hand, r=r,
     )  # fmt: skip
 
 
@@ -1139,10 +1164,10 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
-                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q}[habits.family]  # fmt: skip
+                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1170,6 +1195,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         _o_file(ef, habits, rng)
     if habits.q is not None:
         family_q.adapt_file(ef, habits.q, rng)
+    if habits.r is not None:
+        family_r.adapt_file(ef, habits.r, rng)
 
 
 def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1338,6 +1365,8 @@ def adapt_sheet(
         _o_sheet(sheet, habits, rng, ef)
     if habits.q is not None:
         family_q.adapt_sheet(sheet, habits.q, rng)
+    if habits.r is not None:
+        family_r.adapt_sheet(sheet, habits.r, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1442,9 +1471,10 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
-                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES}  # fmt: skip
+                    "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
+                    "R": R_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1487,6 +1517,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         _o_style(habits, rng, base)
     if habits.q is not None:
         family_q.style(habits.q, rng, base)
+    if habits.r is not None:
+        family_r.style(habits.r, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q
+from . import degrade, families, family_q, family_r
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -144,13 +144,15 @@ def degrade_page(
     soft: bool = False,
     phone: bool = False,
     curl: bool = False,
+    r: family_r.RHabits | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
     as carbon copies (family E), as the ``carbon`` hard case; ``ghost``: the carbon slipped (family K);
     ``through``: the back of the sheet shows through, ``photo``: photographed at an angle, not scanned
     (family N: the map is then a 3x3 homography); ``copy``: the file keeps a photocopy, ``stain``: a
-    coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P)."""
+    coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P);
+    ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
@@ -162,6 +164,8 @@ def degrade_page(
         a = degrade.coffee_stain(a, rng)
     if torn and opts.degraded and rng.random() < 0.6:
         a = degrade.torn_corner(a, rng, rng.uniform(40, 110))
+    if r is not None and opts.degraded:  # family R: the water stain, the mended tear
+        a = family_r.on_paper(a, r, rng)
     m = degrade.identity()
     dpi = 300
     bend = None
@@ -190,6 +194,8 @@ def degrade_page(
         a, m2 = degrade.rescale(a, 200 / 300)
         m, dpi = degrade.compose(m2, m), 200
     a = degrade.noise(a, rng, np_rng)
+    if r is not None:  # family R: printed from microfilm or scanned in black and white
+        a = family_r.capture(a, r, rng, paper)
     if "rotate" in opts.hard and rng.random() < 0.4:
         a, m3 = degrade.turn(a, rng.choice((1, 2, 3)))
         m = degrade.compose(m3, m)
@@ -301,13 +307,16 @@ def generate_pages(
                     q = habits.q if habits is not None else None
                     if q is not None:  # family Q: the stamp and the signature over the figures
                         family_q.after_render(img, geo, sheet, style, q, rng)
+                    rh = habits.r if habits is not None else None
+                    if rh is not None:  # family R: the net total in words under the table
+                        family_r.after_render(img, geo, sheet, style, rh, rng)
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
-                        phone=q is not None and q.phone, curl=q is not None and q.curl,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

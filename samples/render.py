@@ -137,6 +137,10 @@ class Style:
     caps: bool = False
     employer_right: bool = False
     blue_stamp: bool = False
+    # family R: the rules drawn by hand with a ruler ("ink" or "pencil": leaning, overshooting the corners, the
+    # ruler moved halfway along some); the stotinki raised and underlined after the leva (no separator typed)
+    hand_rules: str = ""
+    raised_cents: bool = False
 
 
 @dataclass
@@ -311,6 +315,9 @@ class Painter:
         self._line(x, y0, x, y1)
 
     def _line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        if self.style.hand_rules:
+            self._hand_line(x0, y0, x1, y1)
+            return
         w = self.style.line_width
         if self.style.broken_ruling:  # gaps where the ruling faded or the paper folded
             n = self.rng.randint(2, 5)
@@ -341,6 +348,45 @@ class Painter:
                     fill=60,
                     width=max(1, w - 1),
                 )  # fmt: skip
+
+    def _hand_line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """A rule drawn by hand along a ruler (family R): it overshoots or stops short of its ends, leans a
+        little, its pressure (ink) uneven; on some the ruler was moved halfway and the rest drawn a little
+        off the first part."""
+        rng = self.rng
+        length = math.hypot(x1 - x0, y1 - y0) or 1.0
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length
+        a0, a1 = rng.uniform(-6, 22), rng.uniform(-6, 22)  # past the corners (or short of them)
+        sx, sy = x0 - ux * a0, y0 - uy * a0
+        ex, ey = x1 + ux * a1, y1 + uy * a1
+        lean = rng.uniform(-1, 1) * min(6.0, length / 300)  # the ruler not quite square to the page
+        nx, ny = -uy, ux
+        pencil = self.style.hand_rules == "pencil"
+        width = 2 if pencil else rng.choice((2, 3, 3))
+        pieces = [(0.0, 1.0)]
+        if length > 600 and rng.random() < 0.25:  # the ruler moved halfway
+            cut = rng.uniform(0.35, 0.65)
+            pieces = [(0.0, cut + 0.01), (cut, 1.0)]
+        for k, (a, b) in enumerate(pieces):
+            off = rng.uniform(-3, 3) if k else 0.0
+            pts = []
+            for i in range(9):
+                t = a + (b - a) * i / 8
+                d = lean * (t - 0.5) * 2 + off + rng.uniform(-0.6, 0.6)
+                pts.append((sx + (ex - sx) * t + nx * d, sy + (ey - sy) * t + ny * d))
+            self.draw.line(pts, fill=self.style.rule_ink + rng.randint(0, 25), width=width, joint="curve")
+
+    def raised(self, x1: float, y_mid: float, t: str) -> None:
+        """An amount ending at ``x1`` with its stotinki raised and underlined after the leva (family R):
+        ``t`` is the amount as typed with a separator before its last two digits, which is not printed."""
+        leva, cents = t[:-3], t[-2:]
+        scale = 0.72
+        cw = self.width(cents, scale)
+        cx = x1 - cw
+        self.text(cx, y_mid - self.style.size * 0.32, cents, scale)
+        y_under = y_mid - self.style.size * 0.02
+        self.draw.line((cx - 1, y_under, x1 + 1, y_under), fill=self.style.ink + 20, width=2)
+        self.text(cx - self.style.size * 0.12 - self.width(leva), y_mid, leva)
 
     def squiggle(self, x0: float, y0: float, x1: float, y1: float) -> None:
         """A handwritten signature: a few connected loops in ballpoint gray."""
@@ -625,6 +671,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     def put(j: int, y_mid: float, t: str) -> None:
         """A figure right-aligned in column ``j``: where the sheet splits the money, the leva before the
         stotinki's column and the stotinki in it (the decimal separator not typed)."""
+        if style.raised_cents and len(t) > 3 and t[-3] in ".," and t[-2:].isdigit():  # family R: 1468⁰²
+            p.raised(xs[j + 1] - pad, y_mid, t)
+            return
         if j in split and len(t) > 3 and not t[-3].isdigit():
             p.text(xs[j + 1] - (cents_w + p.width(t[-2:])) / 2, y_mid, t[-2:])
             p.text(xs[j + 1] - cents_w - pad / 2 - p.width(t[:-3]), y_mid, t[:-3])

@@ -16,13 +16,17 @@
 # seed): generated here (seed 2039) and measured once, by the lead, at the start of session 14 (2026-12-04, on main
 # 77014c5, bench/RESULTS.md); tuned on from then (dev seeds 8001-8020, seed 2039 kept).
 # Q is held out from its making in session 13 (2026-12-04, helper s22-famq; no page of it read by the reader, any
-# seed; made before anything was tuned on P): generated here (seed 2040), measured only once, by the lead, at the
-# end of a later session (after P); no `run` line benches it.
+# seed; made before anything was tuned on P): generated here (seed 2040) and measured once, by the lead, in session 15
+# (2026-12-04, bench/RESULTS.md); tuned on from then (dev seeds 9001-9020, seed 2040 kept).
+# R is held out from its making in session 15 (2026-12-04, helper s24-famr; no page of it read by the reader, any
+# seed; made before anything was tuned on Q): generated here (seed 2041), measured only once, by the lead, at the
+# end of a later session (after Q); no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen Q --pages 16 --seed 2040 --family Q  # held out: not benched by this script
+gen R --pages 16 --seed 2041 --family R  # held out: not benched by this script
+gen Q --pages 16 --seed 2040 --family Q
 gen P --pages 16 --seed 2039 --family P
 gen O --pages 16 --seed 2038 --family O
 gen N --pages 16 --seed 2037 --family N
@@ -36,4 +40,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run P O N M L K J I & run H G F E D B C s777 hard99 & wait
+run Q P O N M L K J I & run H G F E D B C s777 hard99 & wait

@@ -49,6 +49,11 @@ PAGES_AS_BEFORE = (
     ("O", 5, False, "ec458fbd0a2738cc", "22e95c01b6da57f5", "P", "1beca51"),
     ("O", 8, True, "742df87031edaa93", "0ad890db4290978b", "P", "1beca51"),
     ("O", 11, False, "aa7544bac4618579", "15c05e5c71c682d4", "P", "1beca51"),
+    # P's and Q's development seeds (hashes only, made before R came; nobody looked at R's pages)
+    ("P", 8001, False, "eab10b5b4c268f66", "92d110622bc1b6cc", "R", "50205d8"),
+    ("P", 8002, True, "f3d0a9f516c81f96", "059f648c74866791", "R", "50205d8"),
+    ("Q", 9001, False, "a2f29890264ed794", "2d9b72a9f36f603e", "R", "50205d8"),
+    ("Q", 9002, True, "b3d31b13740640f9", "428a128689d5a815", "R", "50205d8"),
 )
 
 
@@ -67,8 +72,9 @@ def test_a_family_gives_the_same_pages_as_before_the_next_came(
 
 @pytest.mark.parametrize(
     ("family", "degraded"),
-    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True)],  # N-Q degraded: photographs,
-    # show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's low-resolution JPEG
+    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True), ("R", True)],  # N-R degraded:
+    # photographs, show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's low-resolution
+    # JPEG, microfilm, black-and-white scans
 )
 def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, family: str, degraded: bool):
     """Two runs of one seed give the same pages, also under other hash seeds."""
