@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 import numpy as np
 
@@ -51,9 +52,20 @@ def _runs(filled: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
 
 
-def _span(cell: np.ndarray, x0: int, x1: int) -> tuple[int, int] | None:
-    ys = np.flatnonzero(cell[:, x0:x1].any(axis=1))
-    return (int(ys[0]), int(ys[-1]) + 1) if len(ys) else None
+def _extents(cell: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's first inked row and last inked row + 1 (the cell's height and 0 where it has no ink):
+    a span of columns' ink is the least top and the greatest bottom over them, with no pass over the pixels."""
+    h = cell.shape[0]
+    inked = cell.any(axis=0)
+    top = np.where(inked, cell.argmax(axis=0), h)
+    bottom = np.where(inked, h - cell[::-1].argmax(axis=0), 0)
+    return top, bottom
+
+
+def _span(ext: tuple[np.ndarray, np.ndarray], x0: int, x1: int) -> tuple[int, int] | None:
+    """The rows the ink of columns ``x0``..``x1`` (exclusive) spans, as (top, bottom exclusive); None if none."""
+    b = int(ext[1][x0:x1].max())
+    return (int(ext[0][x0:x1].min()), b) if b > 0 else None
 
 
 def trailing_unit(ink: np.ndarray, box: Box) -> Piece | None:
@@ -63,31 +75,37 @@ def trailing_unit(ink: np.ndarray, box: Box) -> Piece | None:
     if y1 - y0 < 4 or x1 - x0 < 4:
         return None
     cell = ink[y0:y1, x0:x1] > 0
-    runs = _runs(np.asarray(cell.any(axis=0)))
+    ext = _extents(cell)
+    runs = _runs(ext[1] > 0)
     if len(runs) < 2:
         return None
+    # each run's ink from top to bottom (every column of a run is inked)
+    starts = [s for s, _ in runs]
+    tops = np.minimum.reduceat(ext[0], starts).tolist()
+    bottoms = np.maximum.reduceat(ext[1], starts).tolist()
+    run_spans = list(zip(tops, bottoms, strict=True))
     # the glyphs' height: the runs' median (a stamp or a speck in the cell makes the cell's ink taller)
-    h = float(np.median([b - t for s, e in runs if (sp := _span(cell, s, e)) for t, b in [sp]]))
+    h = float(median([b - t for t, b in run_spans]))
     # words: runs of ink parted by a gap wide enough to part words
-    words: list[list[tuple[int, int]]] = [[runs[0]]]
-    for prev, run in zip(runs, runs[1:], strict=False):
-        if run[0] - prev[1] >= GAP * h:
-            words.append([run])
+    words: list[list[int]] = [[0]]
+    for j in range(1, len(runs)):
+        if runs[j][0] - runs[j - 1][1] >= GAP * h:
+            words.append([j])
         else:
-            words[-1].append(run)
+            words[-1].append(j)
     for i in range(1, len(words)):
         # the glyphs of the words before (not a point or a comma): their tops and their height
-        spans = [sp for w in words[:i] for s, e in w if (sp := _span(cell, s, e))]
+        spans = [run_spans[j] for w in words[:i] for j in w]
         tall = max(b - t for t, b in spans)
         glyphs = [(t, b) for t, b in spans if b - t >= 0.6 * tall]
-        top = float(np.median([t for t, _ in glyphs]))
-        fh = int(np.median([b - t for t, b in glyphs]))
-        ux0, ux1 = words[i][0][0], words[i][-1][1]
-        unit = _span(cell, ux0, ux1)
+        top = float(median([t for t, _ in glyphs]))
+        fh = int(median([b - t for t, b in glyphs]))
+        ux0, ux1 = runs[words[i][0]][0], runs[words[i][-1]][1]
+        unit = _span(ext, ux0, ux1)
         if fh < 8 or unit is None or not WIDTH[0] * fh <= ux1 - ux0 <= WIDTH[1] * fh:
             continue
         if unit[0] - top >= LOWER * fh:  # a lowercase word; one as tall as the figure is figures
-            return Piece(x0 + ux0, x0 + ux1, y0, y1, fh, x0 + words[0][0][0])
+            return Piece(x0 + ux0, x0 + ux1, y0, y1, fh, x0 + runs[0][0])
     return None
 
 
