@@ -12,6 +12,7 @@ read as a letter) or a figure longer than a column's number."""
 from __future__ import annotations
 
 from . import normalise, sheet
+from .geometry import Grid
 from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
@@ -20,6 +21,12 @@ MIN_NUMBERS = 4  # cells read as the column's number, at the least
 # 3001 p11: `4 2 _ _ 6 _ 7 8 9 18`, 1, 5 and 10 misread; a person's line never gets here, its name, ЕГН and
 # amounts are longer than a column's number)
 RISING = 0.6
+# a band this much thinner than the people's rows (its median), under the heading, holds the column numbers
+# typed small where short marks fill fewer of its columns (K dev 3007 p2: `2 г з 4 _ _ _ _ 2 28`, the
+# numbers of columns 5-8 read empty; taken for the first person's row, its `2` numbered the row 0 and every
+# printed number on the page was withheld)
+THIN = 0.7
+THIN_FILLED = 0.6  # of the columns, at the least, marked in a thin band (in a band of a row's height: 0.8)
 
 
 def _number(text: str) -> int | None:
@@ -63,14 +70,14 @@ def is_column_numbers(cells: list[str]) -> bool:
     )
 
 
-def _marks_in_every_column(cells: list[str]) -> bool:
+def _marks_in_every_column(cells: list[str], filled_share: float = 0.8) -> bool:
     """A mark of a character or two in nearly every column and nothing longer, some of them digits: the
     column numbers misread on a faint line (K dev 3018 p4: `4 2 з а 5 5 т з » зе`; taken for a person's
     row, every person below was scored against the one above). A person's line holds a name, an ЕГН or
     amounts, longer than two characters."""
     filled = [t.strip().strip(".,") for t in cells if t.strip()]
     return (
-        len(filled) >= max(MIN_NUMBERS, 0.8 * len(cells))
+        len(filled) >= max(MIN_NUMBERS, filled_share * len(cells))
         and all(len(t.replace(" ", "")) <= 2 for t in filled)
         and sum(bool(normalise.digits(t)) for t in filled) >= 0.5 * len(filled)
     )
@@ -93,10 +100,23 @@ def _longer_lower(run: list[int]) -> tuple[int, int]:
     return len(run), -run[0]
 
 
-def drop_column_numbers(s: Sheet) -> int | None:
+def thin_band(grid: Grid, body_rows: list[int]) -> bool:
+    """The first of ``body_rows`` is a band thinner than ``THIN`` of the people's rows' (their median)."""
+    heights = sorted(grid.ys[r + 1] - grid.ys[r] for r in body_rows[1:] if r + 1 < len(grid.ys))
+    if len(heights) < 2 or body_rows[0] + 1 >= len(grid.ys):
+        return False
+    return grid.ys[body_rows[0] + 1] - grid.ys[body_rows[0]] <= THIN * heights[len(heights) // 2]
+
+
+def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
-    ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's)."""
-    if not s.texts or not is_column_numbers(s.texts[0]):
+    ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's).
+    ``grid``: where given, a thin first band (``thin_band``) with short marks in fewer of its columns is
+    the column numbers too."""
+    if not s.texts:
+        return None
+    thin = grid is not None and thin_band(grid, s.body_rows) and _marks_in_every_column(s.texts[0], THIN_FILLED)
+    if not thin and not is_column_numbers(s.texts[0]):
         return None
     r = s.body_rows.pop(0)
     del s.texts[0]
