@@ -16,7 +16,7 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, lines, pins, preprocess, tables, toner_streaks
+from . import align, lines, pins, preprocess, sheet_edges, tables, toner_streaks
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
@@ -28,7 +28,10 @@ class Straight:
     gray: np.ndarray  # deskewed grayscale
     binary: np.ndarray  # its ink (255), ruling included
     angle: float  # degrees the deskew turned it
-    back: np.ndarray  # 3x3: maps these coordinates back to the image as given (after the bend)
+    back: (
+        np.ndarray
+    )  # 3x3: maps these coordinates back to the image as given (after the bend; a perspective's
+    # where a photographed sheet was put square: ``ocr.sheet_edges``)
     quarter_turns: int
     bend: np.ndarray | None = None  # a bent sheet put flat: (x, y) here is (x, y + bend[x]) deskewed
     blots: tuple[np.ndarray, np.ndarray] | None = None  # the binary's blots (stats, centroids), when known
@@ -86,11 +89,17 @@ def straighten(
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
+    squared = sheet_edges.squared(gray)  # a sheet photographed in perspective on a desk, put square
+    if squared is not None:
+        gray = squared[0]
+        back = back @ squared[1]
     given = gray
     gray, binary, angle, straight = preprocess.deskew(given)
     _, _, stats, centroids = preprocess.components(binary)
     blots: tuple[np.ndarray, np.ndarray] | None = (stats, centroids)
-    if pins.rows_apart(given, binary):  # a dot-matrix face's pin rows apart: the gaps closed, then straightened
+    if pins.rows_apart(
+        given, binary
+    ):  # a dot-matrix face's pin rows apart: the gaps closed, then straightened
         gray, binary, angle, straight = preprocess.deskew(pins.joined(given))
         blots = None
     bend = None
@@ -100,7 +109,10 @@ def straighten(
         drawn = lines.dashed_rules(binary, blots=blots)
         dashed = drawn[0]
         ruled = cv2.bitwise_or(binary, dashed) if cv2.countNonZero(dashed) else binary
-        strokes = (unbend_mod.STROKE, unbend_mod.strokes(ruled))  # opened once: find_rules opens its rows only
+        strokes = (
+            unbend_mod.STROKE,
+            unbend_mod.strokes(ruled),
+        )  # opened once: find_rules opens its rows only
         bend = unbend_mod.bend_of_rules(ruled, strokes[1])
     if bend is not None:
         gray = unbend_mod.flatten(gray, bend)
@@ -108,17 +120,34 @@ def straighten(
     return Straight(gray, binary, angle, back @ straight, k, bend, blots, drawn, strokes)
 
 
-def analyse(image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False) -> Analysis:
+def analyse(
+    image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False
+) -> Analysis:
     """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
-    rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes)  # drawn, opened once a page
-    rules = toner_streaks.without_streaks(rules, s.binary.shape[:2])  # a photocopy's streaks are no column rules
+    rules = lines.find_rules(
+        s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes
+    )  # drawn, opened once a page
+    rules = toner_streaks.without_streaks(
+        rules, s.binary.shape[:2]
+    )  # a photocopy's streaks are no column rules
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
     grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))
     clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
-    return Analysis(s.gray, ink, clean, grid, Transform(s.back[:2], s.bend), 300, s.angle, s.quarter_turns, blobs, rules)
+    return Analysis(
+        s.gray,
+        ink,
+        clean,
+        grid,
+        Transform(s.back[:2] if np.allclose(s.back[2], [0, 0, 1]) else s.back, s.bend),
+        300,
+        s.angle,
+        s.quarter_turns,
+        blobs,
+        rules,
+    )
 
 
 def column_kinds(a: Analysis) -> list[str]:

@@ -77,7 +77,8 @@ class Grid:
 
 @dataclass
 class Transform:
-    """Maps deskewed/turned page coordinates back to the image as given (2x3 affine of the inverse)."""
+    """Maps deskewed/turned page coordinates back to the image as given (2x3 affine of the inverse, or 3x3
+    with a perspective: a photographed sheet put square, ``ocr.sheet_edges``)."""
 
     back: np.ndarray = field(default_factory=lambda: np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
     # a bent sheet put flat (ocr.unbend): the point (x, y) here is (x, y + bend[x]) before the affine map
@@ -91,6 +92,8 @@ class Transform:
             s = np.interp(xs, np.arange(len(self.bend)), self.bend)
             pts = np.vstack([np.stack([xs, b.y0 + s, np.ones(9)], 1), np.stack([xs, b.y1 + s, np.ones(9)], 1)])
         q = pts @ self.back.T
+        if q.shape[1] == 3:  # a perspective: points divided by their third coordinate
+            q = q[:, :2] / q[:, 2:3]
         return [int(round(q[:, 0].min())), int(round(q[:, 1].min())), int(round(q[:, 0].max())),
                 int(round(q[:, 1].max()))]  # fmt: skip
 

@@ -1,0 +1,122 @@
+"""A sheet photographed by a phone on a desk: the page lies in perspective inside the picture (its head
+narrower than its foot, its corners each moved on its own), so its rows are not parallel and its columns
+lean each its own way; a deskew turns the page as a whole and leaves both. The sheet's four edges are
+where the light steps up from the desk to the paper, looking in from each side of the picture (a lamp's
+fall-off or a phone's shadow darkens desk and paper alike: the step stays). A straight line through each
+edge's steps, their four crossings the sheet's corners, and the page is put square by the perspective
+that takes those corners to a rectangle (family Q's phone photographs: Q dev 9001 p1, 9003, 9008, the
+columns read into one another and the three-line headings read as rows).
+
+A scan has no desk around its sheet (no step on some side: nothing is done), and a scan with a dark
+border on every side holds its sheet square (a rectangle, at most turned: left to the deskew).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+WORK = 600  # the picture's longer side while its edges are looked for (pixels)
+STEP = 0.3  # the light's step from desk to paper (in log units: paper at least 1.35x the desk's light)
+REACH = 3  # half the step's width (pixels of the small picture)
+SKEW_PX = 0.004  # a corner this far (of the picture's diagonal) off the best rectangle: in perspective
+
+
+def _first_steps(log: np.ndarray) -> tuple[np.ndarray, int]:
+    """Per row of ``log`` (the middle 80 % of its rows, every other one), the first column from the left,
+    within the outer third, where the light steps up by ``STEP``; and how many rows were looked at."""
+    h, w = log.shape
+    diff = log[:, 2 * REACH :] - log[:, : -2 * REACH]
+    ys = np.arange(int(h * 0.1), int(h * 0.9), 2)
+    seen = diff[ys, : w // 3]
+    up = seen > STEP
+    has = up.any(axis=1)
+    first = np.argmax(up, axis=1)
+    # the step's steepest point within its width from where it first shows: the paper's edge
+    near = np.minimum(first[:, None] + np.arange(2 * REACH + 1)[None, :], seen.shape[1] - 1)
+    xs = first + np.argmax(np.take_along_axis(seen, near, axis=1), axis=1) + REACH
+    return np.stack([xs[has], ys[has]], axis=1).astype(np.float64), len(ys)
+
+
+def _edge_line(points: np.ndarray, looked: int) -> tuple[float, float] | None:
+    """x = a*y + b through the steps, those off the line left out (a word's or a rule's step where the
+    desk's edge was not found, a curled corner); None where too few steps lie on one line."""
+    if len(points) < 0.5 * looked:
+        return None
+    x, y = points[:, 0], points[:, 1]
+    keep = np.ones(len(x), bool)
+    a = b = 0.0
+    for _ in range(5):
+        a, b = np.polyfit(y[keep], x[keep], 1)
+        off = np.abs(x - (a * y + b))
+        keep = off <= max(1.5, 2.5 * float(np.median(off[keep])))
+        if keep.sum() < 0.4 * looked:
+            return None
+    return float(a), float(b)
+
+
+def _crossing(p: np.ndarray, r: np.ndarray, q: np.ndarray, s: np.ndarray) -> np.ndarray:
+    den = r[0] * s[1] - r[1] * s[0]
+    t = ((q - p)[0] * s[1] - (q - p)[1] * s[0]) / den
+    return p + t * r
+
+
+def sheet_corners(gray: np.ndarray) -> np.ndarray | None:
+    """The sheet's corners in the picture (top-left, top-right, bottom-right, bottom-left; x, y), or None
+    where some side shows no desk."""
+    h, w = gray.shape[:2]
+    f = WORK / max(h, w)
+    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA).astype(np.float32)
+    log = np.log(cv2.GaussianBlur(small, (0, 0), 1.5) + 8.0)
+    sh, sw = log.shape
+    lines: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for side, seen in (("left", log), ("right", log[:, ::-1]), ("top", log.T), ("bottom", log.T[:, ::-1])):
+        fit = _edge_line(*_first_steps(np.ascontiguousarray(seen)))
+        if fit is None:
+            return None
+        a, b = fit
+        lines[side] = {
+            "left": (np.array([b, 0.0]), np.array([a, 1.0])),
+            "right": (np.array([sw - 1 - b, 0.0]), np.array([-a, 1.0])),
+            "top": (np.array([0.0, b]), np.array([1.0, a])),
+            "bottom": (np.array([0.0, sh - 1 - b]), np.array([1.0, -a])),
+        }[side]
+    pairs = (("top", "left"), ("top", "right"), ("bottom", "right"), ("bottom", "left"))
+    corners = np.array([_crossing(*lines[u], *lines[v]) for u, v in pairs]) / f
+    return corners
+
+
+def in_perspective(corners: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """Do the corners stand off a rectangle (turned as it may be) by more than ``SKEW_PX`` of the
+    picture's diagonal? A rectangle is left to the deskew."""
+    diag = float(np.hypot(shape[0], shape[1]))
+    w = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
+    h = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2
+    rect = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m, _ = cv2.estimateAffinePartial2D(rect, corners.astype(np.float32))
+    if m is None:
+        return True
+    fitted = rect @ m[:, :2].T + m[:, 2]
+    return float(np.abs(fitted - corners).max()) > SKEW_PX * diag
+
+
+def squared(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The photographed sheet put square (its corners taken to a rectangle of its sides' mean lengths,
+    scaled to fill the picture as far as its proportions allow) and the 3x3 map of the new picture's points
+    back to the given one's; None where no sheet in perspective is found (a scan)."""
+    corners = sheet_corners(gray)
+    h, w = gray.shape[:2]
+    if corners is None or not in_perspective(corners, gray.shape):
+        return None
+    wide = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
+    tall = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2
+    if wide < 0.5 * w or tall < 0.5 * h:  # no sheet's edges: something on the page, or a fold
+        return None
+    k = min(w / wide, h / tall)
+    out_w, out_h = int(round(wide * k)), int(round(tall * k))
+    target = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], np.float32)
+    fwd = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    flat = cv2.warpPerspective(
+        gray, fwd, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    return flat, np.linalg.inv(fwd)

@@ -1,0 +1,76 @@
+"""A sheet photographed by a phone on a desk (ocr.sheet_edges): its corners found where the desk's light
+steps up to the paper's, the page put square, the boxes read on it mapped back onto the photograph; a
+scan (no desk) and a scan with a dark border around a square sheet left as they are."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import sheet_edges
+from ocr.geometry import Box, Transform
+
+W, H = 1240, 1754  # an A4 sheet at 150 dpi
+
+
+def _sheet() -> np.ndarray:
+    """Paper with a ruled table: long horizontal rules every 60 px and some 'words' between them."""
+    page = np.full((H, W), 235, np.uint8)
+    for y in range(200, 1100, 60):
+        cv2.line(page, (100, y), (W - 100, y), 20, 3)
+        for x in range(130, W - 200, 180):
+            cv2.rectangle(page, (x, y + 18), (x + 110, y + 40), 30, -1)
+    return page
+
+
+def _photographed(page: np.ndarray, corners: np.ndarray, desk: int = 80) -> np.ndarray:
+    """``page`` laid with its corners at ``corners`` on a desk of grey ``desk``, the lamp's light falling
+    off across the picture (desk and paper alike)."""
+    src = np.array([[0, 0], [W, 0], [W, H], [0, H]], np.float32)
+    m = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+    photo = cv2.warpPerspective(page.astype(np.float32), m, (W, H), borderValue=desk)
+    light = np.linspace(1.0, 0.7, W, dtype=np.float32)[None, :]
+    return np.clip(photo * light, 0, 255).astype(np.uint8)
+
+
+# the phone leaning over the sheet's foot: its head narrower, each corner moved on its own
+CORNERS = np.array([[110, 60], [1110, 85], [1190, 1700], [45, 1670]], np.float64)
+
+
+def test_the_sheets_corners_are_found_on_the_desk():
+    found = sheet_edges.sheet_corners(_photographed(_sheet(), CORNERS))
+    assert found is not None
+    assert np.abs(found - CORNERS).max() < 8
+
+
+def test_the_sheet_put_square_has_its_rules_level_and_its_boxes_map_back_onto_the_photograph():
+    photo = _photographed(_sheet(), CORNERS)
+    squared = sheet_edges.squared(photo)
+    assert squared is not None
+    flat, back = squared
+    # every long rule level again: its ink at one height along the row (in perspective it runs 25 px off)
+    ink = (flat < 100).astype(np.uint8)
+    rows = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (400, 1)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(rows)
+    long_rules = [s for s in stats[1:] if s[cv2.CC_STAT_WIDTH] > 0.6 * flat.shape[1]]
+    assert len(long_rules) >= 14
+    assert max(s[cv2.CC_STAT_HEIGHT] for s in long_rules) <= 8
+    # a box on the squared page lands where the photograph shows that part of the sheet
+    fwd = np.linalg.inv(back)
+    corner = fwd @ np.array([CORNERS[2][0], CORNERS[2][1], 1.0])
+    x, y = corner[:2] / corner[2]
+    got = Transform(back).box_to_original(Box(int(x) - 2, int(y) - 2, int(x), int(y)))
+    assert abs(got[2] - CORNERS[2][0]) < 4 and abs(got[3] - CORNERS[2][1]) < 4
+
+
+def test_a_scan_without_a_desk_is_left_as_it_is():
+    assert sheet_edges.squared(_sheet()) is None
+
+
+def test_a_square_sheet_on_a_dark_border_is_left_to_the_deskew():
+    turn = cv2.getRotationMatrix2D((W / 2, H / 2), 1.5, 0.9)
+    rect = np.array([[0, 0], [W, 0], [W, H], [0, H]], np.float64)
+    turned = np.hstack([rect, np.ones((4, 1))]) @ turn.T
+    photo = _photographed(_sheet(), turned)
+    assert sheet_edges.sheet_corners(photo) is not None  # the sheet is seen on its border ...
+    assert sheet_edges.squared(photo) is None  # ... and left to the deskew: no perspective to put right
