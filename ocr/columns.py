@@ -81,6 +81,27 @@ def heading_votes(text: str) -> dict[str, int]:
     return dict(_heading_votes(text))
 
 
+def any_pay(text: str) -> bool:
+    """The heading names a money field only by a word that is any pay (``GENERIC``: `Заработено`, `Заплата`
+    alone, the rest of a `Заработено всичко` not read): it names no field against another."""
+    votes = heading_votes(text)
+    money = [f for f in votes if f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")]
+    return money == ["base_pay"] and _generic_votes(text) == votes["base_pay"]
+
+
+@lru_cache(maxsize=1024)
+def _generic_votes(text: str) -> int:
+    """How many of the heading's votes for the base pay a ``GENERIC`` key gave."""
+    words = re.findall(r"[а-яА-Я№]+", text.lower())
+    n = 0
+    for w in words:
+        own = {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+        if own and "base_pay" not in own:
+            continue
+        n += sum(_matches(w, k) for k in GENERIC["base_pay"])
+    return n
+
+
 @lru_cache(maxsize=1024)
 def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     """``heading_votes``, worked out once per heading text: a page's headings are asked about by several

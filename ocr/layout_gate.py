@@ -21,7 +21,8 @@ line and its neighbours only (``review_orphan``: their figures to review as ``FI
 Where a proof fails beyond its share (measured on the development families, see the constants), nothing
 read on the page is cited without a person: every scored field of every row goes to review as
 ``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed (where only the
-columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review).
+columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review, and so
+do the figures of a row its own sums prove, ``proved_by_sums``).
 The figures stay as read (the clerk checks each row against the image); the printed row numbers are dropped
 where they do not run with the rows (the rows keep their order).
 """
@@ -205,7 +206,30 @@ def failed_proofs(detail: str) -> list[str]:
 NOT_COLUMNS = ("name", "row")
 
 
-def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageReview:
+def proved_by_sums(d: checks.RowDraft, present: list[str]) -> bool:
+    """A row whose money figures its own sums prove: every money column of the page is in a sum of the row
+    (gross = base + extra, net = gross - deductions), each sum holds, and none of its figures is in review,
+    filled in from the sums or changed by a check from what was read. Its figures are in their columns (two
+    columns mistaken for each other, or a figure of a neighbour's row, would break a sum) and read right
+    (unless two misreadings cancel to the stotinka)."""
+    money = [f for f in checks.MONEY if f in present]
+    sums = d.sums(money)
+    tied = {f for _ok, names in sums for f in names}
+    return (bool(sums) and all(ok for ok, _ in sums) and tied == set(money)
+            and not any(f in d.review or f in d.derived or f in d.as_read or f in d.changed or f in d.unconfirmed
+                        for f in money))  # fmt: skip
+
+
+# where only the columns are in doubt, a row its own sums prove (``proved_by_sums``) keeps its figures out of
+# review: its money, and its days where the days column is placed by its heading or the month's days
+# (M dev 5003 p2, 5005 p2: every figure of 10 rows right and in review, the rows whose sums break in
+# review by their sums as well). Its ЕГН stays in review (NOT_COLUMNS)
+PROVED_ROW = (*checks.MONEY,)
+
+
+def send_to_review(
+    drafts: list[checks.RowDraft], failed: list[str], proof: Proof | None = None, present: list[str] | None = None
+) -> PageReview:
     """Every scored field of every row (read or not: an empty one may be a neighbour's) and its row number
     in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the printed numbers
     do not run with the rows, they do not go out either (as ``unproved_numbers``): a number cited on a
@@ -214,11 +238,13 @@ def send_to_review(drafts: list[checks.RowDraft], failed: list[str]) -> PageRevi
     columns alone are in doubt, the names and numbers (``NOT_COLUMNS``) are not put in review for it."""
     unnumbered = "numbers" in failed
     spared = NOT_COLUMNS if failed == ["columns"] else ()
+    days = ("days_worked",) if proof is not None and "days_worked" in proof.placed else ()
     for d in drafts:
         if unnumbered:
             d.values.pop("row", None)
+        own = (*PROVED_ROW, *days) if spared and present is not None and proved_by_sums(d, present) else ()
         for f in ("row", *SCORED_FIELDS):
-            if f not in spared:
+            if f not in spared and f not in own:
                 d.review.add(f, checks.LAYOUT_UNPROVED)
     return PageReview(
         reason=checks.LAYOUT_UNPROVED,
@@ -261,6 +287,7 @@ def gate(
     proof = prove(drafts, kinds, headings, totals, carried, read, year, month)
     failed = failures(proof)
     lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
-    review = send_to_review(drafts, failed) if failed else None
+    present = [k for k in kinds if k in checks.MONEY]
+    review = send_to_review(drafts, failed, proof, present) if failed else None
     review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
     return review

@@ -73,11 +73,29 @@ def _sums_prove_column(drafts: list[checks.RowDraft], f: str, present: list[str]
     return True
 
 
+def _a_sum_holds_through(drafts: list[checks.RowDraft], f: str, present: list[str]) -> bool:
+    """Every row's figure of column ``f`` (three or more) is in a sum of its row that holds, every figure of
+    that sum read, none filled in: the figures are ``f``'s (another field's would break each sum it is in),
+    though a figure of the row's other sum may be misread."""
+    rows = [d for d in drafts if d.values.get(f) is not None]
+    if len(rows) < 3:
+        return False
+    for d in rows:
+        made = d.derived | d.unconfirmed
+        rels = [ok and not made.intersection(names) for ok, names in checks.row_relations(d.money(present))
+                if f in names]  # fmt: skip
+        if not any(rels):
+            return False
+    return True
+
+
 def flag_headed_otherwise(drafts: list[checks.RowDraft], kinds: list[str | None], headings: list[str]) -> list[str]:
     """A money column whose heading names another money field and not the one it was taken for (E dev 507
     --hard all p2: the base pay placed under `Брутна сума`, the additional pay under `Удръжки`): its
     figures were read into the wrong field, and go to review on every row; returns those fields. Not where
-    every row's sums hold through the column's figures: they are the field's, the heading was misread.
+    every row's sums hold through the column's figures: they are the field's, the heading was misread; nor
+    where the heading names only any pay (``columns.any_pay``) and a sum holds through the figure on
+    every row.
     Not where the heading names the field's twin, either (deductions and net pay taken for each other keep
     every sum)."""
     out = []
@@ -91,6 +109,11 @@ def flag_headed_otherwise(drafts: list[checks.RowDraft], kinds: list[str | None]
             continue
         if TWIN.get(f) not in votes and _sums_prove_column(drafts, f, present):
             continue  # the heading misread (`заплата` of `Чиста заплата` over the net pay, J dev 1001 p4)
+        if columns.any_pay(headings[c]) and _a_sum_holds_through(drafts, f, present):
+            # a word that is any pay names no other field: `Заработено` of `Заработено всичко` over the
+            # gross (M dev 5002 p2, 5006 p2: every gross, and the net pay and deductions it proves, in
+            # review, all read right but a deductions its own sum flags); a sum through it on every row
+            continue
         out.append(f)
         for d in drafts:
             if d.values.get(f) is not None:

@@ -167,3 +167,34 @@ def test_days_under_a_stamp_beside_the_hours_go_to_review_on_every_row():
     assert all(d.review.reasons.get("days_worked") == checks.UNREADABLE for d in drafts)
     hours_only = [row[:5] + row[6:] for row in texts]
     assert "days_worked" not in flag_unplaced(_drafts(6), [*kinds[:5], *kinds[6:]], [*headings[:5], *headings[6:]], hours_only)
+
+
+def test_a_gross_under_a_heading_of_any_pay_with_a_sum_holding_through_it_on_every_row_stays_as_read():
+    """M dev 5002 p2: the gross pay's heading `Заработено всичко` read `запабокено` (`Заработено`, any pay,
+    the base pay's word only where nothing else is named): every gross in review and, with it, every net
+    pay and deductions nothing else proved, all read right. A sum through the gross holds on every row (one
+    row's deductions misread breaks its other sum): the column is the gross. Where no sum holds through it
+    on a row, or the heading names the base pay by its own word, the column goes to review as before."""
+    def drafts() -> list[checks.RowDraft]:
+        out = _drafts(3)
+        for d, (b, e, g, ded, n) in zip(out, [("294.89", "0.00", "294.89", "33.68", "261.21"),
+                                              ("154.44", "55.60", "210.04", "27.94", "182.10"),
+                                              ("207.14", "0.00", "207.14", "34.80", "172.34")], strict=True):  # fmt: skip
+            d.values.update({"base_pay": b, "extra_pay": e, "gross_pay": g, "deductions": ded, "net_pay": n})
+        return out
+
+    kinds = ["name", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+    headings = ["Име", "ЕГН", "Основна", "Премия", "запабокено", "Удържано", "За получаване"]
+    rows = drafts()
+    rows[0].values["deductions"] = "35.68"  # misread: the row's net = gross - deductions breaks
+    flag_unplaced(rows, kinds, headings)
+    assert not any("gross_pay" in d.review for d in rows)
+    rows = drafts()
+    rows[1].values["extra_pay"] = "65.60"  # both sums through the gross broken on one row: the heading stands
+    rows[1].values["net_pay"] = "192.10"
+    flag_unplaced(rows, kinds, headings)
+    assert all(d.review.reasons.get("gross_pay") == checks.PAGE_PLAUSIBILITY for d in rows)
+    rows = drafts()
+    rows[0].values["deductions"] = "35.68"
+    flag_unplaced(rows, kinds, [*headings[:4], "Основна заплата", *headings[5:]])  # the base pay's own words
+    assert all(d.review.reasons.get("gross_pay") == checks.PAGE_PLAUSIBILITY for d in rows)
