@@ -24,14 +24,19 @@ PITCH = 0.15  # the sides' spacing is a whole number of pitches to this share
 
 
 def _longest_runs(cell: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per pixel column: the longest vertical run of ink, its first row and its end (exclusive)."""
+    """Per pixel column: the longest vertical run of ink (the first of equal ones), its first row and its
+    end (exclusive); 0, 0, 0 for a column with no ink. Every run of every column found at once (the edges
+    of the ink down the columns), not a pass row by row."""
     w = cell.shape[1]
     best, end = np.zeros(w, int), np.zeros(w, int)
-    cur = np.zeros(w, int)
-    for y, row in enumerate(cell):  # row by row, every column at once
-        cur = (cur + 1) * row
-        longer = cur > best
-        best[longer], end[longer] = cur[longer], y + 1
+    edges = np.diff(np.pad(cell.T.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    col, first = np.nonzero(edges == 1)  # in order down each column, columns in order
+    _, last = np.nonzero(edges == -1)
+    if col.size:
+        length = last - first
+        order = np.lexsort((first, -length, col))  # per column the longest run first, of equal ones the top one
+        top = order[np.flatnonzero(np.diff(col[order], prepend=-1))]
+        best[col[top]], end[col[top]] = length[top], last[top]
     return best, end - best, end
 
 

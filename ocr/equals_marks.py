@@ -94,10 +94,15 @@ def cell_mark(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Mark | Non
     h = float(np.median(glyphs[:, 3]))
     if h < 8:
         return None
-    bars = [
-        s for s in st
-        if s[3] <= BAR_THIN * h and BAR_WIDE[0] * h <= s[2] <= BAR_WIDE[1] * h and s[2] >= 1.8 * s[3]
-    ]  # fmt: skip
+    w, bh = st[:, 2], st[:, 3]
+    wide = (BAR_WIDE[0] * h <= w) & (w <= BAR_WIDE[1] * h)
+    is_bar = wide & (bh <= BAR_THIN * h) & (w >= 1.8 * bh)
+    # a cell with no bar and no block (most cells: plain figures) carries no mark, and no blot is looked at
+    if not is_bar.any() and not (
+        wide & (BLOCK_TALL[0] * h <= bh) & (bh <= BLOCK_TALL[1] * h) & (st[:, 4] >= BLOCK_FILL * w * bh)
+    ).any():
+        return None
+    bars = [st[i] for i in np.flatnonzero(is_bar)]
     for mx0, my0, mx1, my1, parts in _candidates(st, bars, h):
         mid = (my0 + my1) / 2
         # the figures of its line: tall blots across the mark's middle

@@ -55,3 +55,18 @@ def test_an_egn_without_boxes_keeps_its_strokes() -> None:
     a = _page(boxed=False)
     before = a.clean.copy()
     assert take_off_sides(a, ["numeric"]) == 0 and (a.clean == before).all()
+
+
+def test_longest_runs_takes_each_columns_first_longest_run() -> None:
+    """Per pixel column the longest run of ink down it, the top one of two as long, and nothing in a
+    column of paper: the run a box's side is measured by (a side touching a digit is still one run)."""
+    from ocr.box_rules import _longest_runs
+
+    cell = np.zeros((12, 4), bool)
+    cell[1:4, 0] = cell[6:9, 0] = True  # two runs of 3: the top one
+    cell[0:2, 1] = cell[4:11, 1] = True  # the lower, longer one
+    cell[:, 3] = True  # the whole height
+    best, start, end = _longest_runs(cell)
+    assert best.tolist() == [3, 7, 0, 12]
+    assert start.tolist() == [1, 4, 0, 0]
+    assert end.tolist() == [4, 11, 0, 12]
