@@ -16,7 +16,8 @@ by hand with a ruler, in ink or in pencil (the rules leaning, overshooting the c
 halfway); faces from font packages none of A-Q uses (fonts-open-sans and fonts-cantarell in print, their
 bold weights under a typewriter's uneven ink, fonts-unifont's pixel face as a dot-matrix printer's); the sheet water-stained (a tide line, the ink run inside it) or a tear mended with yellowed tape;
 the file kept on microfilm (the image printed from the film: grain, scratches, dust, the frame's dark edge,
-its low contrast and resolution) or scanned in black and white (a threshold, no greys); portrait or
+its low contrast and resolution; on some files printed as a negative, white on black) or scanned in black and
+white (a threshold, no greys); portrait or
 landscape; any year 1980-1996.
 """
 
@@ -147,6 +148,7 @@ class RHabits:
     in_words: bool  # the net total in words under the table ("Словом: ...")
     site: bool  # the site, brigade or shift printed under the enterprise's name
     capture: str  # "microfilm" (printed from the film), "bitonal" (scanned in black and white), "scan"
+    negative: bool  # microfilm printed as a negative (white writing on black)
     water: bool  # water-stained: a tide line, the ink run inside it
     tape: bool  # a tear mended with yellowed tape
     correction: str  # "above" (handwritten over the struck figure) or "none"
@@ -159,13 +161,14 @@ def draw(rng: random.Random) -> RHabits:
     money = rng.choice(("raised", "whole", "whole", "plain"))
     thousands, decimal = rng.choice(R_FORMATS)
     rules = rng.choice(("full", "full", "columns", "none"))
+    capture = rng.choice(("microfilm", "microfilm", "bitonal", "bitonal", "scan"))
     hand = rng.choice(("ink", "ink", "pencil", "")) if rules != "none" else ""
     return RHabits(
         trade=rng.choice(tuple(ENTERPRISES)), face=rng.choice(("typewriter", "typewriter", "print", "dot_matrix")),
         money=money, thousands=thousands, decimal=decimal, rules=rules, hand=hand, numbered=rng.random() < 0.6,
         norm=rng.random() < 0.6, grade=rng.random() < 0.5, spaced_title=rng.random() < 0.6,
         form_period=rng.random() < 0.5, in_words=rng.random() < 0.45, site=rng.random() < 0.5,
-        capture=rng.choice(("microfilm", "microfilm", "bitonal", "bitonal", "scan")), water=rng.random() < 0.3,
+        capture=capture, negative=capture == "microfilm" and rng.random() < 0.2, water=rng.random() < 0.3,
         tape=rng.random() < 0.25, correction="none" if money == "raised" or rng.random() < 0.5 else "above",
         stamp_rows=rng.random() < 0.2, signatures_cross=rng.random() < 0.3, totals_hand=rng.random() < 0.15,
     )  # fmt: skip
@@ -364,8 +367,9 @@ def _tape(a: np.ndarray, rng: random.Random) -> np.ndarray:
 
 def capture(a: np.ndarray, r: RHabits, rng: random.Random, paper: float) -> np.ndarray:
     """How the file was captured: printed from microfilm (lower resolution and contrast, the film's grain,
-    scratches down it and dust, the frame's dark edge on one or two sides) or scanned in black and white
-    (a threshold: no grey left, thin strokes broken, faint ones gone)."""
+    scratches down it and dust, the frame's dark edge on one or two sides; ``negative``: printed white on
+    black) or scanned in black and white (a dynamic threshold: no grey left, thin strokes broken, faint ones
+    gone)."""
     h, w = a.shape
     if r.capture == "microfilm":
         f = rng.uniform(0.4, 0.6)  # the film's resolution over the page
@@ -388,14 +392,15 @@ def capture(a: np.ndarray, r: RHabits, rng: random.Random, paper: float) -> np.n
             region = {"top": (slice(0, d), slice(None)), "bottom": (slice(h - d, h), slice(None)),
                       "left": (slice(None), slice(0, d)), "right": (slice(None), slice(w - d, w))}[side]  # fmt: skip
             a[region] = rng.uniform(10, 40)
+        if r.negative:  # a reader-printer's negative print: the writing white on black
+            a = 255.0 - a
         return np.clip(a, 0, 255)
-    if r.capture == "bitonal":  # the scanner's threshold: about where ink and paper part (Otsu's), a little either way
+    if r.capture == "bitonal":  # the scanner's dynamic threshold: a share of the paper's brightness around each pixel
         small = a
         if rng.random() < 0.6:  # at 200 dpi, brought back to the page's size
             small = cv2.resize(a, (w * 2 // 3, h * 2 // 3), interpolation=cv2.INTER_AREA)
-        grey = np.clip(small, 0, 255).astype(np.uint8)
-        otsu, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        level = otsu * rng.uniform(0.9, 1.1)
-        small = np.where(small < level, 0.0, 255.0).astype(np.float32)
+        paper_here = cv2.dilate(small, np.ones((31, 31), np.uint8))  # the brightest nearby: the paper under the ink
+        paper_here = cv2.GaussianBlur(paper_here, (0, 0), 15)
+        small = np.where(small < paper_here * rng.uniform(0.68, 0.8), 0.0, 255.0).astype(np.float32)
         return cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST) if small.shape != a.shape else small
     return a

@@ -62,6 +62,8 @@ def test_family_r_draws_its_own_switches():
     assert not any(h.stotinki for h in drawn)
     assert {r.hand for r in rs} == {"ink", "pencil", ""} and all(not r.hand for r in rs if r.rules == "none")
     assert {r.capture for r in rs} == {"microfilm", "bitonal", "scan"}
+    film = [r for r in rs if r.capture == "microfilm"]
+    assert all(r.capture == "microfilm" for r in rs if r.negative) and 0.05 < sum(r.negative for r in film) / len(film) < 0.5
     assert {r.trade for r in rs} == {"building", "transport", "mining"}
     assert {h.face for h in drawn} == {"typewriter", "print", "dot_matrix"}
     assert all(r.correction == "none" for r in rs if r.money == "raised")
@@ -216,9 +218,11 @@ def test_family_r_capture_and_damage():
     page[100:600:30, 50:450] = 40.0
     bw = family_r.capture(page.copy(), _with(base, capture="bitonal"), random.Random(1), 235.0)
     assert set(np.unique(bw)) <= {0.0, 255.0} and (bw == 0).any()
-    film = family_r.capture(page.copy(), _with(base, capture="microfilm"), random.Random(2), 235.0)
+    film = family_r.capture(page.copy(), _with(base, capture="microfilm", negative=False), random.Random(2), 235.0)
     edges = [film[:5].mean(), film[-5:].mean(), film[:, :5].mean(), film[:, -5:].mean()]
     assert min(edges) < 60 and film.max() <= 255 and np.median(film) < 240
+    neg = family_r.capture(page.copy(), _with(base, capture="microfilm", negative=True), random.Random(2), 235.0)
+    assert np.median(neg) < 100 and neg[100, 200] > neg[115, 200]  # the paper dark, the writing light
     assert np.array_equal(family_r.capture(page.copy(), _with(base, capture="scan"), random.Random(3), 235.0), page)
     wet = family_r._water(page.copy(), random.Random(4))
     changed = np.abs(wet - page) > 3
