@@ -5,6 +5,7 @@ every person below took the number above their own)."""
 from __future__ import annotations
 
 from ocr.column_numbers import drop_column_numbers, is_column_numbers
+from ocr.geometry import Grid
 from ocr.sheet import Sheet
 
 NUMBERS = ["1", "Н", "3", "4", "5", "6", "7", "8", "9", "10"]  # K dev 3003 p4 as read: `2` read as `Н`
@@ -64,3 +65,20 @@ def test_column_numbers_with_a_few_misread_or_two_in_a_joined_cell_are_no_person
     assert not is_column_numbers(["4", "", "", "", "6", "", "", "18", "", ""])  # three marks: too few
     s = _sheet(["4", "2", "", "", "6", "", "7", "8", "9", "18"], P1, P2)
     assert drop_column_numbers(s) == 1 and [t[0] for t in s.texts] == ["1.", "2."]
+
+
+def test_a_thin_first_band_with_short_marks_in_most_columns_is_the_column_numbers():
+    # K dev 3007 p2 as read: the numbers of columns 5-8 read empty on the thin line under the heading; taken
+    # for the first person's row, its `2` numbered a row 0 and every printed number on the page was withheld
+    line = ["2", "г", "з", "4", "", "", "", "", "2", "28"]
+    assert not is_column_numbers(line)
+    thin = Grid(xs=list(range(0, 1100, 100)), ys=[0, 200, 230, 290, 350, 410], ruled=True)
+    s = _sheet(line, P1, P2, P1)
+    assert drop_column_numbers(s, thin) == 1 and [t[0] for t in s.texts] == ["1.", "2.", "1."]
+    # the same marks in a band as tall as the people's: a line of a row (left as read)
+    tall = Grid(xs=list(range(0, 1100, 100)), ys=[0, 200, 260, 320, 380, 440], ruled=True)
+    s = _sheet(line, P1, P2, P1)
+    assert drop_column_numbers(s, tall) is None and len(s.texts) == 4
+    # a thin band with figures in half the columns only (a correction typed above the first person): a row's
+    s = _sheet(["7", "", "", "21", "12", "30", "8", "", "", ""], P1, P2, P1)
+    assert drop_column_numbers(s, thin) is None
