@@ -43,7 +43,7 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "gross_pay": ("начислено", "брутно", "брутна"),
     "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
-           "профсъюз"),
+           "профсъюз", "вноска", "пенсионна", "запор"),  # `Пенсионна вноска`, `Удръжка по запор` (family Q)
     "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване"),
     "signature": ("подпис", "получателя", "получил", "разписка"),
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
@@ -53,16 +53,18 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
-# deductions no base pay (`Всичко удържано от заплатата`)
+# deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
+# (`Удръжка по запор`, `Изпл. аванс`: family Q)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
-                                         "gross_pay": ("base_pay",), "deductions": ("base_pay",)}  # fmt: skip
+                                         "gross_pay": ("base_pay",), "deductions": ("base_pay",),
+                                         PART: ("deductions", "net_pay")}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата` name the gross
 TOTAL_WORDS = ("общо", "всичко")
 
 
-EXACT_ONLY = ("чиста", "чист", "доплащане")  # keys a misread may not stand for (`число` is no `чиста`)
+EXACT_ONLY = ("чиста", "чист", "доплащане", "запор")  # keys a misread may not stand for (`число` is no `чиста`)
 
 
 def _whole(w: str, k: str) -> bool:
@@ -73,6 +75,14 @@ def _whole(w: str, k: str) -> bool:
 def _matches(w: str, k: str) -> bool:
     """``_whole``, or misread by two letters at most (a key of five letters or more, not in ``EXACT_ONLY``)."""
     return _whole(w, k) or (len(k) >= 5 and k not in EXACT_ONLY and levenshtein(w, k) <= 2)
+
+
+def _hyphenated(m: re.Match[str]) -> str:
+    """A word broken by a hyphen at a line's end, joined where the whole word is a heading's key (`Проф-` /
+    `съюзен`): a compound's parts are left apart (`Норма-` / `дни`, `ЕГН-` / `номер`)."""
+    whole = (m.group(1) + m.group(2)).lower()
+    keyed = any(_matches(whole, k) for ks in HEADING_KEYS.values() for k in ks)
+    return m.group(1) + m.group(2) if keyed else f"{m.group(1)} {m.group(2)}"
 
 
 def heading_votes(text: str) -> dict[str, int]:
@@ -106,6 +116,10 @@ def _generic_votes(text: str) -> int:
 def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     """``heading_votes``, worked out once per heading text: a page's headings are asked about by several
     stages (the columns' meaning, the heading's kind, unplaced figures), each word against every key."""
+    # a word hyphenated at a line's end is one word (`Проф-` / `съюзен`, `от-` / `работени`), a word typed
+    # in spaced capitals one word (`Е Г Н`) (family Q's headings on three lines)
+    text = re.sub(r"([а-яА-Я]+)[-‐­]\s+([а-я]+)", _hyphenated, text)
+    text = re.sub(r"(?<![а-яА-Я])[А-Я](?: [А-Я])+(?![а-яА-Я])", lambda m: m.group(0).replace(" ", ""), text)
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     votes: dict[str, int] = {}
     generic: dict[str, int] = {}

@@ -21,7 +21,7 @@ from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
-from .superior_body import names_superior
+from .superior_body import names_superior, names_unit
 from .unread_ink import UNREAD, ink_before
 
 MONTHS = (
@@ -367,6 +367,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         w.text for w in words if any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
+        or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
     ]  # fmt: skip
     if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
@@ -721,8 +722,9 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
 
 def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool:
     """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
-    (``ocr.superior_body``)? Not when the line below is the town's."""
-    if not names_superior(name) or _town_line(name, below, page_width):
+    (``ocr.superior_body``)? Not when the line below is the town's, or a ward's or a department's (the line
+    is the institution's, the unit under it: "Общински народен съвет – Елена" / "Отдел „Култура“")."""
+    if not names_superior(name) or _town_line(name, below, page_width) or names_unit(below):
         return False
     return bool(_under_name(name, below, page_width))
 
@@ -910,7 +912,7 @@ def parse_header(
                 if h.employer is None and superior_above(rest, below, page_width):
                     continue  # the ministry or union the enterprise belonged to: its name is on the next line
                 town = _town_line(rest, below, page_width)
-                more = [] if town else _under_name(rest, below, page_width)
+                more = [] if town or names_unit(below) else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)

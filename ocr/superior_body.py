@@ -70,3 +70,25 @@ def names_superior(words: list[Word]) -> bool:
             return True
         quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
     return False
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["units"])
+
+
+def names_unit(words: list[Word]) -> bool:
+    """Does the line name a ward, a department or a group of the staff ("Вътрешно отделение", "Педагогически
+    персонал", "Дейност „Благоустройство“"): a word outside quotes one of the data's ``units``, a letter of a
+    long one misread? Printed under an institution's name it is no part of it (family Q: "Детско отделение"
+    under "Окръжна болница – Габрово")."""
+    quoted = False
+    for w in words:
+        opens = w.text[:1] in "„\"«"
+        low = re.sub(r"[^А-Яа-я]", "", w.text).lower()
+        if not (quoted or opens) and len(low) >= 4 and any(
+            Levenshtein.distance(low, u, score_cutoff=1 if len(u) > 6 else 0) <= (1 if len(u) > 6 else 0) for u in _units()
+        ):
+            return True
+        quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
+    return False

@@ -29,7 +29,7 @@ from ocr import columns
         ("Всичко\nзаработено", {"gross_pay": 1}),
         ("Всичко\nудържано\nот заплатата", {"deductions": 1}),  # deducted from pay: no base pay
         ("Единен\nгражд.\nномер", {"egn": 1}),
-        ("Вноска\nза\nпрофсъюза", {"deduction_part": 1}),
+        ("Вноска\nза\nпрофсъюза", {"deduction_part": 2}),  # `вноска` and `профсъюз`
         ("Дневна\nставка", {}),  # a day's rate stays no pay field (``outside_columns``)
     ],
 )
@@ -52,3 +52,20 @@ def test_a_heading_is_worked_out_once_and_each_caller_gets_its_own_votes() -> No
     first["net_pay"] = 99  # a caller's change stays its own
     assert columns.heading_votes("Сума за\nполучаване") == {"net_pay": 2}  # `получаване` and `получава`
     assert columns._heading_votes.cache_info().hits == 1  # the second stage asking does not work it out again
+
+
+def test_family_q_s_three_line_headings_name_their_columns() -> None:
+    """A public institution's headings on three lines (family Q): a word hyphenated at a line's end is one
+    word where whole it is a key (`Проф-` / `съюзен`), a compound's parts stay apart (`Норма-` / `дни`);
+    `Е Г Н` in spaced capitals is the ЕГН; a pension's contribution, an advance paid and a court order's
+    `Запор` are itemised deductions, neither the deductions nor the net pay."""
+    heading_votes, PART = columns.heading_votes, columns.PART
+    assert heading_votes("Е Г Н на лицето") == {"egn": 1}
+    assert set(heading_votes("Проф- съюзен внос")) == {PART}
+    assert set(heading_votes("Дни от- работени")) == {"days_worked"}
+    assert set(heading_votes("Норма- дни")) == {"days_worked"}
+    assert set(heading_votes("ЕГН- номер")) == {"egn"}
+    for text in ("Пенсионна вноска (лв.)", "Изпл. аванс (лв.)", "Удръжка по запор", "Съдебен запор (лв.)"):
+        assert set(heading_votes(text)) == {PART}, text
+    assert "deductions" in heading_votes("Общо удър- жано") and PART not in heading_votes("Общо удър- жано")
+    assert PART not in heading_votes("Пор. ред №")  # `пор` is no misread `запор`

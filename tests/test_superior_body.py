@@ -118,3 +118,39 @@ def test_na_before_a_ministry_s_field_names_a_superior_body_where_the_ministry_s
                                     ("на", 0.9, (210, 0, 240, 30)), ("труда“", 0.9, (250, 0, 350, 30))))  # fmt: skip
     assert not names_superior(_line(("Цех", 0.9, (0, 0, 60, 30)), ("на", 0.9, (70, 0, 100, 30)),
                                     ("ТКЗС", 0.9, (110, 0, 200, 30))))  # fmt: skip
+
+
+# family Q (a public institution's payroll): the ministry, the district's health service or its education
+# department typed above the institution's name, and the ward or staff group under it (Q dev 9003, 9004, 9006:
+# "МНЗСГ – Окръжна здравна служба" and "Окръжен отдел „Народна просвета“" came out as the employer)
+HEALTH_SERVICE = _line(("МНЗСТ", 0.52, (150, 110, 260, 140)), ("–", 0.9, (270, 120, 285, 128)),
+                       ("Окръжна", 0.95, (295, 110, 420, 140)), ("здравна", 0.95, (430, 110, 550, 140)),
+                       ("служба", 0.95, (560, 110, 670, 140)))  # fmt: skip
+EDUCATION = _line(("Окръжен", 0.95, (150, 110, 280, 140)), ("отдел", 0.95, (290, 110, 380, 140)),
+                  ("„Народна", 0.95, (390, 110, 540, 140)), ("просвета“", 0.95, (550, 110, 700, 140)))  # fmt: skip
+POLYCLINIC = _line(("Поликлиника", 0.95, (150, 152, 350, 182)), ("№", 0.9, (360, 152, 380, 182)),
+                   ("3", 0.95, (390, 152, 405, 182)), ("–", 0.9, (415, 165, 430, 170)),
+                   ("Пловдив", 0.95, (440, 152, 570, 182)))  # fmt: skip
+COUNCIL_OF_A_TOWN = _line(("Общински", 0.95, (150, 152, 300, 182)), ("народен", 0.95, (310, 152, 440, 182)),
+                          ("съвет", 0.95, (450, 152, 540, 182)), ("–", 0.9, (550, 165, 565, 170)),
+                          ("Елена", 0.95, (575, 152, 670, 182)))  # fmt: skip
+WARD = _line(("Отдел", 0.95, (150, 194, 250, 224)), ("„Култура“", 0.95, (260, 194, 420, 224)))
+
+
+def test_a_health_service_or_an_education_department_above_an_institution_names_no_employer():
+    assert names_superior(HEALTH_SERVICE) and names_superior(EDUCATION)
+    assert parse_header([*HEALTH_SERVICE, *POLYCLINIC, *TITLE], 2480).employer == "Поликлиника № 3 – Пловдив"
+    assert parse_header([*EDUCATION, *POLYCLINIC, *TITLE], 2480).employer == "Поликлиника № 3 – Пловдив"
+
+
+def test_a_department_under_the_institution_is_no_part_of_its_name_and_no_employer():
+    h = parse_header([*COUNCIL_OF_A_TOWN, *WARD, *TITLE], 2480)
+    assert _norm(h.employer) == _norm("Общински народен съвет – Елена") and not h.employer_review
+    h = parse_header([*POLYCLINIC, *WARD, *TITLE], 2480)
+    assert _norm(h.employer) == _norm("Поликлиника № 3 – Пловдив") and not h.employer_review
+
+
+def test_an_institutions_word_in_small_letters_is_not_capitalised():
+    h = parse_header([*_line(("Районна", 0.95, (150, 152, 290, 182)), ("болница", 0.95, (300, 152, 430, 182)),
+                              ("–", 0.9, (440, 165, 455, 170)), ("Севлиево", 0.95, (465, 152, 610, 182))), *TITLE], 2480)  # fmt: skip
+    assert h.employer == "Районна болница – Севлиево"
