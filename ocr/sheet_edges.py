@@ -20,6 +20,7 @@ WORK = 600  # the picture's longer side while its edges are looked for (pixels)
 STEP = 0.3  # the light's step from desk to paper (in log units: paper at least 1.35x the desk's light)
 REACH = 3  # half the step's width (pixels of the small picture)
 SKEW_PX = 0.004  # a corner this far (of the picture's diagonal) off the best rectangle: in perspective
+DESK = 0.75  # the desk around the sheet at most this much of the paper's light (a scan's margin is paper)
 
 
 def _first_steps(log: np.ndarray) -> tuple[np.ndarray, int]:
@@ -82,8 +83,17 @@ def sheet_corners(gray: np.ndarray) -> np.ndarray | None:
             "bottom": (np.array([0.0, sh - 1 - b]), np.array([1.0, -a])),
         }[side]
     pairs = (("top", "left"), ("top", "right"), ("bottom", "right"), ("bottom", "left"))
-    corners = np.array([_crossing(*lines[u], *lines[v]) for u, v in pairs]) / f
-    return corners
+    corners = np.array([_crossing(*lines[u], *lines[v]) for u, v in pairs])
+    # a desk, not paper, outside the edges: a scanned table's rules step up to paper as the desk does
+    inside = np.zeros((sh, sw), np.uint8)
+    cv2.fillConvexPoly(inside, np.round(corners).astype(np.int32), 1)
+    ring = cv2.dilate(inside, np.ones((21, 21), np.uint8)) - cv2.dilate(inside, np.ones((9, 9), np.uint8))
+    core = cv2.erode(inside, np.ones((9, 9), np.uint8))
+    if not ring.any() or not core.any():
+        return None
+    if float(np.median(small[ring > 0])) > DESK * float(np.median(small[core > 0])):
+        return None
+    return corners / f
 
 
 def in_perspective(corners: np.ndarray, shape: tuple[int, ...]) -> bool:

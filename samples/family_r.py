@@ -377,6 +377,10 @@ def capture(a: np.ndarray, r: RHabits, rng: random.Random, paper: float) -> np.n
         a = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
         lo, hi = rng.uniform(25, 60), rng.uniform(200, 235)  # a grey paper, ink not black
         a = lo + (a / 255.0) ** rng.uniform(0.8, 1.3) * (hi - lo)
+        if r.negative:  # a reader-printer's negative print: the writing white on black, its contrast pushed up
+            a = 255.0 - a
+            lo_p, hi_p = np.percentile(a[::4, ::4], (2, 99.7))
+            a = 15 + np.clip((a - lo_p) / max(1.0, hi_p - lo_p), 0, 1) * rng.uniform(200, 235)
         grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(6, 12), (h // 2, w // 2))
         a = a + cv2.resize(grain.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
         scratches = np.zeros((h, w), np.float32)
@@ -392,8 +396,6 @@ def capture(a: np.ndarray, r: RHabits, rng: random.Random, paper: float) -> np.n
             region = {"top": (slice(0, d), slice(None)), "bottom": (slice(h - d, h), slice(None)),
                       "left": (slice(None), slice(0, d)), "right": (slice(None), slice(w - d, w))}[side]  # fmt: skip
             a[region] = rng.uniform(10, 40)
-        if r.negative:  # a reader-printer's negative print: the writing white on black
-            a = 255.0 - a
         return np.clip(a, 0, 255)
     if r.capture == "bitonal":  # the scanner's dynamic threshold: a share of the paper's brightness around each pixel
         small = a

@@ -74,3 +74,14 @@ def test_a_square_sheet_on_a_dark_border_is_left_to_the_deskew():
     photo = _photographed(_sheet(), turned)
     assert sheet_edges.sheet_corners(photo) is not None  # the sheet is seen on its border ...
     assert sheet_edges.squared(photo) is None  # ... and left to the deskew: no perspective to put right
+
+
+def test_a_scanned_table_whose_rules_step_up_to_paper_is_no_sheet_on_a_desk():
+    """A scan of a table filling the page, slightly out of square (bent on the glass): its outer rules
+    step up to paper on every side as a desk's edge would, but paper lies outside them, not a desk."""
+    page = np.full((H, W), 235, np.uint8)
+    quad = np.array([[60, 70], [1180, 95], [1195, 1690], [40, 1660]], np.int32)
+    cv2.polylines(page, [quad], True, 20, 6)
+    for y in range(150, 1650, 50):
+        cv2.line(page, (45, y), (1190, y + 20), 20, 3)
+    assert sheet_edges.squared(page) is None
