@@ -11,8 +11,11 @@ read as a letter) or a figure longer than a column's number."""
 
 from __future__ import annotations
 
+import re
+
 from . import normalise, sheet
 from .geometry import Grid
+from .header import levenshtein
 from .sheet import Sheet
 
 MAX_NUMBER = 40  # a form has fewer columns than this
@@ -125,4 +128,37 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
         if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
             s.carried_row = s.body_rows.pop(0)
             del s.texts[0]
+    return r
+
+
+def _heading_words(text: str) -> bool:
+    """A cell's text is words (three letters or more), not a person's name: no word of it capitalised but
+    the first, none of them a name's three."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 3]
+    return bool(words) and len(words) < 3 and not all(w[0].isupper() for w in words[1:] or ["x"])
+
+
+def is_heading_line(cells: list[str]) -> bool:
+    """``cells`` are a heading's last line under a group's rule the grid took for the first row (L dev 4028
+    p1: `или служител` | `Общо` under `Работник` and `Възнаграждение`): words in two cells or more and no
+    ЕГН, no amount, no more than a few digits (specks read as digits) in any cell, no name."""
+    filled = [t.strip() for t in cells if t.strip()]
+    if sum(ch.isdigit() for t in filled for ch in t) > 4 or any(re.search(r"\d[.,]\d\d", t) for t in filled):
+        return False
+    worded = [t for t in filled if any(len(w) >= 3 for w in re.findall(r"[^\W\d_]+", t))]
+    words = [w.lower() for t in worded for w in re.findall(r"[^\W\d_]+", t)]
+    if any(w == g or (len(g) >= 5 and levenshtein(w, g) <= 1) for w in words for g in sheet.GROUP_WORDS):
+        return False  # a department's heading row over its people (`Цех | Механичен`): sheet.group_rows
+    return len(worded) >= 2 and all(_heading_words(t) for t in worded)
+
+
+def join_heading_line(s: Sheet) -> int | None:
+    """The first of the people's rows, when it is the heading's last line (``is_heading_line``), taken out of
+    them and its words put after the headings above them, in place; returns its grid row (else None)."""
+    if len(s.texts) < 3 or not is_heading_line(s.texts[0]):
+        return None
+    r = s.body_rows.pop(0)
+    for c, t in enumerate(s.texts.pop(0)):
+        if t.strip() and c < len(s.headings):
+            s.headings[c] = f"{s.headings[c]} {t.strip()}".strip()
     return r

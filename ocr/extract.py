@@ -287,6 +287,7 @@ def read_page(
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person
+    column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
     drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
     s.header = header_in_first_band(
         s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine

@@ -5,6 +5,7 @@ where they rise one by one with the rows: ``checks.number_rows`` then cross-chec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -54,10 +55,20 @@ def _typed_numbers(s: Sheet, c: int, rows: list[int]) -> dict[int, int]:
     got = {}
     for i in rows:
         if i < len(s.texts) and c < len(s.texts[i]):
-            n = normalise.integer(s.texts[i][c].strip()) if s.texts[i][c].strip().isdigit() else None
+            n = _typed_number(s.texts[i][c])
             if n is not None and 0 < n < 1000:
                 got[i] = n
     return got
+
+
+def _typed_number(text: str) -> int | None:
+    """The one number in a `№` cell's text, with the specks and stops read beside it (`, - 3.`, `! 6`,
+    `: 8`, `10` over a `.`: L dev 4003 p10, 8 of 15 numbers left unread for the marks beside them, the page
+    sent whole to review as its numbers unread); None where the cell holds a letter or two numbers."""
+    if any(ch.isalpha() for ch in text):
+        return None
+    tokens = [t for t in re.split(r"[^0-9]+", text) if t]
+    return int(tokens[0]) if len(tokens) == 1 and len(tokens[0]) <= 3 else None
 
 
 def _take(a: Analysis, s: Sheet, c: int, drafts: list[checks.RowDraft], got: dict[int, int]) -> None:

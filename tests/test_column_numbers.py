@@ -4,7 +4,7 @@ every person below took the number above their own)."""
 
 from __future__ import annotations
 
-from ocr.column_numbers import drop_column_numbers, is_column_numbers
+from ocr.column_numbers import drop_column_numbers, is_column_numbers, is_heading_line, join_heading_line
 from ocr.geometry import Grid
 from ocr.sheet import Sheet
 
@@ -82,3 +82,18 @@ def test_a_thin_first_band_with_short_marks_in_most_columns_is_the_column_number
     # a thin band with figures in half the columns only (a correction typed above the first person): a row's
     s = _sheet(["7", "", "", "21", "12", "30", "8", "", "", ""], P1, P2, P1)
     assert drop_column_numbers(s, thin) is None
+
+
+def test_the_headings_last_line_under_a_groups_rule_is_no_person():
+    # L dev 4028 p1 as read: the heading's last line (`Работник` / `или служител`, `Възнаграждение` over
+    # `Основна | Други | Общо`) under the group's rule, taken for the first person (`Илия Служител`)
+    line = ["", "или служител", "", "", "", "Общо", "", ".", "", "060", "4", "", ""]
+    s = _sheet(line, P1, P2)
+    s.headings = ["№ поред", "Работник", "Явил се", "", "Възнаграждение", "", "", "", "", "", "", "", ""]
+    assert join_heading_line(s) == 1
+    assert s.body_rows == [2, 3] and s.headings[1] == "Работник или служител" and s.headings[5] == "Общо"
+    # a person, a department's heading over its people, a row of sums carried in: rows, left as read
+    assert not is_heading_line(P1)
+    assert not is_heading_line(["", "Цех", "Механичен", ""])
+    assert not is_heading_line(["", "От пренос", "", "1200-00", "", ""])
+    assert not is_heading_line(["", "Иван Петров", "", "Общо"])  # a name

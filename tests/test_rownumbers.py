@@ -169,6 +169,21 @@ def test_row_numbers_typed_at_the_far_right_are_the_printed_numbers():
     assert not any("row" in d.review for d in drafts)
 
 
+def test_far_right_numbers_read_beside_specks_and_stops_are_the_printed_numbers():
+    # L dev 4003 (12 pages) p10 as read: specks and stops beside most numbers; left unread, fewer than half
+    # the rows' numbers were read and the layout gate withheld every number on the page
+    s, kinds = _far_right_sheet(["1", ", - 2.", ", 3\n,", "! 4", ": 5", "6\n.", "| - 7"])
+    drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    reread_missing(a, s, kinds, drafts, engine=None)  # type: ignore[arg-type]  # read already: no engine asked
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5, 6, 7]
+    # a letter, or two numbers, in the cell: no number is taken from it (the order fills it in, in review)
+    s, kinds = _far_right_sheet(["1", "2", "з 3", "7 4", "5", "6"])
+    drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
+    reread_missing(a, s, kinds, drafts, engine=None)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == [1, 2, None, None, 5, 6]
+
+
 def test_a_far_right_no_column_none_of_whose_numbers_was_read_puts_every_row_number_in_review():
     s, kinds = _far_right_sheet(["", ""])
     drafts = [checks.RowDraft(values={"name": t[0]}) for t in s.texts]
