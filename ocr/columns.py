@@ -77,6 +77,21 @@ def _matches(w: str, k: str) -> bool:
     return _whole(w, k) or (len(k) >= 5 and k not in EXACT_ONLY and levenshtein(w, k) <= 2)
 
 
+def _contracted(m: re.Match[str]) -> str:
+    """A word contracted with a dash, its first letters and its last (family N: `з-та` заплата, `Уд-ки`
+    удръжки, `нач-но` начислено, `пол-ване` получаване, `Д-ст` длъжност, `в-ка` вноска): the one key that
+    begins and ends so (`д-ни`: the key дни itself); left as typed where no key or keys of two fields do
+    (`ЕГН-номер`, `Норма-дни`)."""
+    head, tail = m.group(1).lower(), m.group(2).lower()
+    if any(_whole(head + tail, k) for ks in HEADING_KEYS.values() for k in ks):  # `Раб. д-ни`: дни itself
+        return m.group(1) + m.group(2)
+    keys = {(f, k) for f, ks in HEADING_KEYS.items() for k in ks
+            if len(k) > len(head) + len(tail) and k.startswith(head) and k.endswith(tail)}  # fmt: skip
+    if len({f for f, _ in keys}) != 1:
+        return m.group(0)
+    return min(k for _, k in keys)
+
+
 def _hyphenated(m: re.Match[str]) -> str:
     """A word broken by a hyphen at a line's end, joined where the whole word is a heading's key (`Проф-` /
     `съюзен`): a compound's parts are left apart (`Норма-` / `дни`, `ЕГН-` / `номер`)."""
@@ -119,6 +134,7 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     # a word hyphenated at a line's end is one word (`Проф-` / `съюзен`, `от-` / `работени`), a word typed
     # in spaced capitals one word (`Е Г Н`) (family Q's headings on three lines)
     text = re.sub(r"([а-яА-Я]+)[-‐­]\s+([а-я]+)", _hyphenated, text)
+    text = re.sub(r"(?<![а-яА-Я])([а-яА-Я]+)-([а-яА-Я]+)(?![а-яА-Я])", _contracted, text)
     text = re.sub(r"(?<![а-яА-Я])[А-Я](?: [А-Я])+(?![а-яА-Я])", lambda m: m.group(0).replace(" ", ""), text)
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     votes: dict[str, int] = {}

@@ -69,3 +69,21 @@ def test_family_q_s_three_line_headings_name_their_columns() -> None:
         assert set(heading_votes(text)) == {PART}, text
     assert "deductions" in heading_votes("Общо удър- жано") and PART not in heading_votes("Общо удър- жано")
     assert PART not in heading_votes("Пор. ред №")  # `пор` is no misread `запор`
+
+
+def test_family_n_s_headings_contracted_with_a_dash_name_their_columns() -> None:
+    """Family N's typist saved room with a dash between a word's first letters and its last (`Уд-ки` for
+    удръжки, N dev 6014 p2: the deductions' column named nothing, the net pay's reading went to it and the
+    page to review whole): the one key that begins and ends so; a word with a dash inside that is a key
+    whole (`д-ни`) is that key; no key, or keys of two fields, leave the words as they were."""
+    heading_votes, PART = columns.heading_votes, columns.PART
+    assert heading_votes("Уд-ки\nвсичко") == {"deductions": 2} == heading_votes("Уд-ки")
+    assert heading_votes("Всичко\nнач-но") == {"gross_pay": 1} == heading_votes("Нач-но\nвсичко")
+    assert heading_votes("За пол-ване") == {"net_pay": 2}
+    assert heading_votes("Основна\nз-та") == {"base_pay": 3}
+    assert heading_votes("Раб.\nд-ни") == {"days_worked": 1}  # дни, no `д...ни` допълнителни
+    assert heading_votes("Д-ст") == {"position": 1}
+    for text in ("Осиг.\nв-ка", "Ав-с", "Д-к\nДОД"):
+        assert set(heading_votes(text)) == {PART}, text
+    assert heading_votes("Ед. гр.\nн-р") == {}  # номер is no key
+    assert set(heading_votes("ЕГН-номер")) == {"egn"} and set(heading_votes("Норма-дни")) == {"days_worked"}
