@@ -45,6 +45,7 @@ from . import (
     plausibility,
     preprocess,
     roman_month,
+    row_zeros,
     rownumbers,
     sheet,
     sideways_headings,
@@ -374,6 +375,7 @@ def read_page(
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell
+    row_zeros.read_leading_zeros(drafts)  # "01" in a dotted-zero face read 61: the zeros as zeros
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review

@@ -1,0 +1,100 @@
+"""A dot-matrix printout's typed rules: a line of hyphens ("------") or of equals signs ("======") typed
+across the table at the printer's pitch. Each hyphen is a squat blot, often no longer than thick (10 x
+10 px at 300 dpi), and the bars of a line of equals signs run together into pieces of any length (42,
+56, 41 px ...): neither is a dash to ``lines.dashed_rules``, which wants elongated dashes of one length
+(P dev 8008 p1: the rule over the heading, the "=" rule over the totals and the rule under them not
+seen; the heading read as the first person's row and the last person lost without a flag).
+
+Here a typed rule is a chain of thin blots on one line, each close after the last (a character's
+spacing), ink over most of its reach; a "!" or "|" column mark that touches it breaks it for a
+character or two, no more. A line of text has taller letters between its thin ones (hyphens, dots),
+a row of fill dots more paper than ink: neither is such a chain.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+TYPED_THIN = 13  # a typed hyphen's (or an equals sign's run-together bars') thickness at most (px at 300 dpi)
+TYPED_MIN = 6  # ... its length at the least (a dot is no hyphen)
+TYPED_GAP = 10  # paper between two typed dashes of one rule at most (a pitch of 14.5 px, dashes 8-12 long)
+TYPED_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
+TYPED_BREAK = 36  # a mark typed over the rule (a "!" column mark) breaks it for this long at most
+TYPED_REACH = 300  # a typed rule's reach at the least (it runs across columns)
+TYPED_INKED = 0.55  # the share of its reach the dashes cover (hyphens 10 of 14.5 px; a row of dots less)
+
+
+def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, strips: np.ndarray,
+                unit: float) -> np.ndarray:  # fmt: skip
+    """The typed rules of a printout, each drawn as one solid stroke through its dashes' middles
+    (``stats``/``centroids``: ``preprocess.components`` of ``binary``, background first; ``strips``: per
+    blot, a dot-matrix letter's pin row, ``pins.stacked``)."""
+    mask = np.zeros_like(binary)
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    mid = centroids[1:, 1]
+    dash = (h <= TYPED_THIN * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
+    idx = np.nonzero(dash)[0]
+    if idx.size == 0:
+        return mask
+    chains = _chains(idx, x, w, mid, TYPED_GAP * unit, TYPED_DRIFT * unit)
+    for piece in _joined_across(chains, x, w, mid, unit):
+        a0 = int(x[piece].min())
+        a1 = int((x[piece] + w[piece]).max())
+        inked = float(w[piece].sum()) / max(1, a1 - a0)
+        if len(piece) < 4 or a1 - a0 < TYPED_REACH * unit or inked < TYPED_INKED:
+            continue
+        if np.ptp(h[piece]) > max(4, 0.6 * float(np.median(h[piece]))):  # one face, one thickness
+            continue
+        ym = int(round(float(np.median(mid[piece]))))
+        thick = max(1, int(np.median(h[piece])))
+        cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, thick)
+    return mask
+
+
+def _chains(idx: np.ndarray, x: np.ndarray, w: np.ndarray, mid: np.ndarray, gap: float,
+            drift: float) -> list[list[int]]:  # fmt: skip
+    """Blots chained along their line: each joins the chain whose last blot ends at most ``gap`` before
+    it and stands within ``drift`` of it across."""
+    chains: list[list[int]] = []
+    ends: list[float] = []
+    mids: list[float] = []
+    for i in sorted(idx.tolist(), key=lambda k: float(x[k])):
+        s0, m = float(x[i]), float(mid[i])
+        for k in range(len(chains) - 1, max(-1, len(chains) - 400), -1):
+            if -gap <= s0 - ends[k] <= gap and abs(m - mids[k]) <= drift:
+                chains[k].append(i)
+                ends[k] = max(ends[k], s0 + float(w[i]))
+                mids[k] = m
+                break
+        else:
+            chains.append([i])
+            ends.append(s0 + float(w[i]))
+            mids.append(m)
+    return [c for c in chains if len(c) >= 2]
+
+
+def _joined_across(chains: list[list[int]], x: np.ndarray, w: np.ndarray, mid: np.ndarray,
+                   unit: float) -> list[list[int]]:  # fmt: skip
+    """Chains on one line joined where a mark typed over the rule broke it (at most ``TYPED_BREAK``)."""
+    drift = TYPED_DRIFT * unit
+    by_mid = sorted(chains, key=lambda c: float(np.median(mid[c])))
+    lines_: list[list[list[int]]] = []
+    for c in by_mid:
+        m = float(np.median(mid[c]))
+        if lines_ and m - float(np.median(mid[lines_[-1][-1]])) <= drift:
+            lines_[-1].append(c)
+        else:
+            lines_.append([c])
+    out: list[list[int]] = []
+    for line in lines_:
+        line.sort(key=lambda c: float(x[c].min()))
+        cur = list(line[0])
+        for c in line[1:]:
+            if 0 <= float(x[c].min()) - float((x[cur] + w[cur]).max()) <= TYPED_BREAK * unit:
+                cur.extend(c)
+            else:
+                out.append(cur)
+                cur = list(c)
+        out.append(cur)
+    return out
