@@ -35,6 +35,7 @@ from . import (
     layout_gate,
     lone_culprit,
     lost_rows,
+    margin_corrections,
     mirrored_changes,
     outside_columns,
     partner_columns,
@@ -372,6 +373,7 @@ def read_page(
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
+    margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell

@@ -49,6 +49,7 @@ def title_word(text: str) -> bool:
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
 _QUOTE_MARKS = "„“\".,"
+_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н"})  # "№" as the text model reads it
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -380,6 +381,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
+    # "№" read as a letter between a word and a number ("Поликлиника м 3", "ОДЗ N 5"): no name has a lone
+    # letter there, the sign of the institution's number does (family Q)
+    kept = ["№" if t in _NUMBER_SIGN_LOOKALIKES and 0 < i < len(kept) - 1 and kept[i + 1].isdigit()
+            and kept[i - 1].isalpha() else t for i, t in enumerate(kept)]  # fmt: skip
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]

@@ -154,3 +154,13 @@ def test_an_institutions_word_in_small_letters_is_not_capitalised():
     h = parse_header([*_line(("Районна", 0.95, (150, 152, 290, 182)), ("болница", 0.95, (300, 152, 430, 182)),
                               ("–", 0.9, (440, 165, 455, 170)), ("Севлиево", 0.95, (465, 152, 610, 182))), *TITLE], 2480)  # fmt: skip
     assert h.employer == "Районна болница – Севлиево"
+
+
+def test_the_sign_of_an_institutions_number_read_as_a_letter_is_the_sign():
+    name = clean_employer(_line(("Поликлиника", 0.95, (150, 152, 350, 182)), ("м", 0.6, (360, 152, 380, 182)),
+                                ("3", 0.95, (390, 152, 405, 182)), ("–", 0.9, (415, 165, 430, 170)),
+                                ("Пловдив", 0.95, (440, 152, 570, 182))), [])  # fmt: skip
+    assert name == "Поликлиника № 3 – Пловдив"
+    # a letter of a quoted name between two words stays a letter
+    assert clean_employer(_line(("ЕТ", 0.95, (0, 0, 40, 30)), ("„Н", 0.9, (50, 0, 80, 30)),
+                                ("и", 0.9, (90, 0, 100, 30)), ("М“", 0.9, (110, 0, 140, 30))), []) == "ЕТ „Н и М“"
