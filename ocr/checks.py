@@ -456,9 +456,13 @@ def check_totals(
         diff = Decimal(totals[f]) - col
         if diff != 0 and total_misread(totals, present, f, col):
             diff = Decimal(0)  # the printed total was misread: the other totals' sums give the column's
-        if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too
+        if diff == 0:  # the printed total confirms every figure of the column, filled-in ones too,
+            # except one filled in from a figure itself in doubt: what that figure is off by, the filled one is
+            # off by too, and the column then adds up only because another of its figures is off the other way
+            # (K dev 3007 page 2: a base read `200.92` beside `200.91`, the extra filled in `8.03` for `8.04`,
+            # a base `18.38` moved to `18.37` to close its column and the extra misread `3.32` beside it)
             for r in rows:
-                if f in r.derived:
+                if f in r.derived and not _filled_from_doubt(r, f, present):
                     r.review.discard(f)
             continue
         flagged = [r for r in rows if f in r.review]
@@ -533,6 +537,12 @@ def check_totals(
                 if f in present and r.values.get(f) is not None:
                     r.review.add(f, why)
     clear_doubly_vouched(rows, totals, present, carried)
+
+
+def _filled_from_doubt(r: RowDraft, f: str, present: list[str]) -> bool:
+    """``f`` was filled in from the row's sums and every sum through it has a figure in doubt."""
+    through = [names for _ok, names in r.sums(present) if f in names]
+    return bool(through) and all(any(n != f and n in r.review for n in names) for names in through)
 
 
 def most_common_reason(reasons: list[str]) -> str:

@@ -86,3 +86,18 @@ def test_the_itemised_deductions_and_the_net_pay_agree_on_a_misread_deductions_t
     totals = {"gross_pay": "362.03", "deductions": "45.05", "net_pay": "337.38"}
     checks.run_checks(rows, totals, ["gross_pay", "deductions", "net_pay"], 1990, 5, {})
     assert (rows[0].values["deductions"], rows[0].values["net_pay"]) == ("34.85", "227.18")
+
+
+def test_a_figure_filled_in_from_a_doubtful_one_is_not_vouched_for_by_a_column_that_adds_up_by_chance():
+    # K dev 3007 page 2: the first row's base read `200.92` once and `200.91` once (in doubt), its additional
+    # pay unread and filled in from the sums as 8.03 (for 8.04); the second row's additional pay misread
+    # `3.32` (for 3.31): the additional pays off by a stotinka each, the other way, so their column adds up,
+    # and the printed total must not vouch for the filled-in 8.03
+    rows = [_row(base_pay="200.92", extra_pay=None, gross_pay="208.95", deductions="23.19", net_pay="185.76"),
+            _row(base_pay="18.37", extra_pay="3.32", gross_pay="21.69", deductions="3.30", net_pay="18.39")]
+    rows[0].review.add("base_pay", checks.READINGS_DISAGREE)
+    totals = {"base_pay": "219.29", "extra_pay": "11.35", "gross_pay": "230.64", "deductions": "26.49",
+              "net_pay": "204.15"}  # fmt: skip
+    checks.run_checks(rows, totals, MONEY, 1990, 5, {})
+    assert rows[0].values["extra_pay"] == "8.03"
+    assert "extra_pay" in rows[0].review, dict(rows[0].review.reasons)
