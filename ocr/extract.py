@@ -313,6 +313,7 @@ def read_page(
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
+    kinds = row_zeros.take_row_column(s.texts, kinds)  # `001` read `604`, its heading unread: the № column
     lead = rownumbers.split_name_cells(s, kinds)
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)

@@ -24,6 +24,39 @@ def as_zeros(v: int) -> int:
     return int(s[k:])
 
 
+def readings(v: int) -> set[int]:
+    """What ``v`` could be with any of its 6s, 8s and 9s a zero (at most ``MAX_MISREAD`` of them), itself
+    included, none below 1: 616 -> {616, 16, 610, 10}."""
+    s = str(v)
+    at = [i for i, ch in enumerate(s) if ch in ZERO_MISREAD][:MAX_MISREAD]
+    out = set()
+    for mask in range(1 << len(at)):
+        t = list(s)
+        for b, i in enumerate(at):
+            if mask >> b & 1:
+                t[i] = "0"
+        n = int("".join(t))
+        if n >= 1:
+            out.add(n)
+    return out
+
+
+MAX_MISREAD = 3
+
+
+def _fitting(numbers: list[int | None]) -> tuple[int, int]:
+    """The offset (number - place) most of the numbers fit with one of their ``readings``, and how many."""
+    offsets: dict[int, int] = {}
+    for i, v in enumerate(numbers):
+        if v is not None:
+            for r in readings(v):
+                offsets[r - i] = offsets.get(r - i, 0) + 1
+    if not offsets:
+        return 0, 0
+    off = max(offsets, key=lambda k: (offsets[k], -k))
+    return off, offsets[off]
+
+
 def _agreeing(numbers: list[int | None]) -> int:
     offsets: dict[int, int] = {}
     for i, v in enumerate(numbers):
@@ -36,14 +69,40 @@ def read_leading_zeros(drafts: list[checks.RowDraft]) -> None:
     """Before the numbers are put in order (``rownumbers.number_rows``): the row numbers read with their
     dotted zeros as zeros, where that follows the rows' order as well as the reading or better."""
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
-    zeros = [as_zeros(v) if v is not None else None for v in read]
-    changed = [i for i, (a, b) in enumerate(zip(read, zeros, strict=True)) if a != b]
-    if len(changed) < 2 or sum(v is not None for v in read) < 3:
+    if sum(v is not None for v in read) < 3:
         return
-    before, after = _agreeing(read), _agreeing(zeros)
-    if after < before or min(v for v in zeros if v is not None) < 1:
+    off, fit = _fitting(read)
+    before = _agreeing(read)
+    zeros = [i + off if v is not None and i + off in readings(v) else v for i, v in enumerate(read)]
+    changed = [i for i, (a, b) in enumerate(zip(read, zeros, strict=True)) if a != b]
+    if len(changed) < 2 or fit < before or off + 0 < 1:
         return
     for i in changed:
         drafts[i].values["row"] = zeros[i]
-        if after == before:
+        if fit == before:
             drafts[i].review.add("row", checks.LOW_CONFIDENCE)
+
+
+def _cell_number(text: str) -> int | None:
+    t = text.strip().rstrip(".)")
+    return int(t) if t.isdigit() and len(t) <= 4 else None
+
+
+def take_row_column(texts: list[list[str]], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the column left of the names whose cells, their dotted zeros as zeros, count the rows
+    1, 2, 3 ... taken for the printed row numbers, where no column was (P dev 8010 p1: `Пор. N` read
+    `пер м`, `001` ... `010` read `604`, `602`, ... `616`: no number on any person)."""
+    if "row" in kinds:
+        return kinds
+    first_named = min((c for c, k in enumerate(kinds) if k in ("name", "egn")), default=None)
+    if first_named is None:
+        return kinds
+    for c in range(first_named):
+        if kinds[c] is not None:
+            continue
+        numbers = [_cell_number(row[c]) if c < len(row) else None for row in texts]
+        read = [v for v in numbers if v is not None]
+        off, fit = _fitting(numbers)
+        if len(read) >= 3 and off >= 1 and fit >= max(3, 0.6 * len(texts)):
+            return [*kinds[:c], "row", *kinds[c + 1 :]]
+    return kinds

@@ -128,3 +128,22 @@ def test_numbers_without_misread_zeros_stay() -> None:
     drafts = [_draft(v) for v in (7, 8, 9, 10)]
     read_leading_zeros(drafts)
     assert [d.values.get("row") for d in drafts] == [7, 8, 9, 10]
+
+
+def test_zeros_read_in_the_middle_too() -> None:
+    from ocr.row_zeros import readings
+
+    assert readings(616) == {616, 16, 610, 10}
+    drafts = [_draft(v) for v in (604, 602, 603, 604, 605, 6, 607, 608, 604, 616, 1, 612)]
+    read_leading_zeros(drafts)  # `001` ... `012` with dotted zeros (`004` read `604`, `009` read `604`)
+    # what no zero makes fit stays as read, for the order (``checks.number_rows``) to settle
+    assert [d.values.get("row") for d in drafts] == [604, 2, 3, 4, 5, 6, 7, 8, 604, 10, 1, 12]
+
+
+def test_an_unheaded_column_counting_the_rows_with_dotted_zeros_is_the_row_column() -> None:
+    from ocr.row_zeros import take_row_column
+
+    texts = [[n, "Иван Петров Иванов"] for n in ("604", "602", "603", "604", "605", "006", "607", "608.", "616")]
+    assert take_row_column(texts, [None, "name"]) == ["row", "name"]
+    figures = [[n, "Иван Петров Иванов"] for n in ("120", "45", "310", "87", "64")]  # figures, no count
+    assert take_row_column(figures, [None, "name"]) == [None, "name"]
