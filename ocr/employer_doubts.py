@@ -35,6 +35,8 @@ DOUBTS: dict[str, str] = {
     "dash_one_side": "„{word}“: тире с интервал само от едната страна, проверете тирето",
     # a village's name without "с." before it: the mark may not have been read (``ocr.employer_marks``)
     "village_unmarked": "„{word}“ е село, но без „с.“ пред него: проверете името",
+    # an institution's number without its sign after a word ("Поликлиника 3"): the "№" may not have been read
+    "number_unsigned": "„{word}“: номер без „№“ пред него: проверете името",
 }
 
 

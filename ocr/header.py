@@ -385,6 +385,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # letter there, the sign of the institution's number does (family Q)
     kept = ["№" if t in _NUMBER_SIGN_LOOKALIKES and 0 < i < len(kept) - 1 and kept[i + 1].isdigit()
             and kept[i - 1].isalpha() else t for i, t in enumerate(kept)]  # fmt: skip
+    if doubts is not None:  # a number right after a word outside quotes: its "№" lost ("Поликлиника 3")?
+        outside = _outside_quotes(kept)
+        doubts += [doubt("number_unsigned", f"{kept[i - 1]} {t}") for i, t in enumerate(kept)
+                   if i > 0 and outside[i] and t.isdigit() and len(t) <= 3 and kept[i - 1].isalpha()]  # fmt: skip
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]

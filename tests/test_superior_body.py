@@ -164,3 +164,14 @@ def test_the_sign_of_an_institutions_number_read_as_a_letter_is_the_sign():
     # a letter of a quoted name between two words stays a letter
     assert clean_employer(_line(("ЕТ", 0.95, (0, 0, 40, 30)), ("„Н", 0.9, (50, 0, 80, 30)),
                                 ("и", 0.9, (90, 0, 100, 30)), ("М“", 0.9, (110, 0, 140, 30))), []) == "ЕТ „Н и М“"
+
+
+def test_an_institutions_number_without_its_sign_sends_the_name_to_a_person():
+    doubts: list[str] = []
+    name = clean_employer(_line(("Поликлиника", 0.95, (150, 152, 350, 182)), ("3", 0.95, (390, 152, 405, 182)),
+                                ("–", 0.9, (415, 165, 430, 170)), ("Пловдив", 0.95, (440, 152, 570, 182))), doubts)  # fmt: skip
+    assert name == "Поликлиника 3 – Пловдив" and any("№" in d for d in doubts)  # Q dev 9003 p2: out without a doubt
+    doubts = []
+    clean_employer(_line(("Поликлиника", 0.95, (150, 152, 350, 182)), ("№", 0.9, (360, 152, 380, 182)),
+                         ("3", 0.95, (390, 152, 405, 182))), doubts)  # fmt: skip
+    assert not doubts
