@@ -22,7 +22,7 @@ Where a proof fails beyond its share (measured on the development families, see 
 read on the page is cited without a person: every scored field of every row goes to review as
 ``LAYOUT_UNPROVED`` and the page with a ``PageReview`` naming the proofs that failed (where only the
 columns' proof fails, the names and printed numbers, which no column's place changes, stay out of review, and so
-do the figures of a row its own sums prove, ``proved_by_sums``).
+does the money of a row its own sums prove, ``proved_by_sums``).
 The figures stay as read (the clerk checks each row against the image); the printed row numbers are dropped
 where they do not run with the rows (the rows keep their order).
 """
@@ -220,15 +220,15 @@ def proved_by_sums(d: checks.RowDraft, present: list[str]) -> bool:
                         for f in money))  # fmt: skip
 
 
-# where only the columns are in doubt, a row its own sums prove (``proved_by_sums``) keeps its figures out of
-# review: its money, and its days where the days column is placed by its heading or the month's days
-# (M dev 5003 p2, 5005 p2: every figure of 10 rows right and in review, the rows whose sums break in
-# review by their sums as well). Its ЕГН stays in review (NOT_COLUMNS)
+# where only the columns are in doubt, a row its own sums prove (``proved_by_sums``) keeps its money out of
+# review (M dev 5003 p2, 5005 p2: every figure of 10 rows right and in review, the rows whose sums break in
+# review by their sums as well). Its ЕГН stays in review (NOT_COLUMNS), and so do its days, which no sum
+# checks (K fixture k-capitals-family-name-first-no-row-numbers: a row's money proved, its `3` days read `8`)
 PROVED_ROW = (*checks.MONEY,)
 
 
 def send_to_review(
-    drafts: list[checks.RowDraft], failed: list[str], proof: Proof | None = None, present: list[str] | None = None
+    drafts: list[checks.RowDraft], failed: list[str], present: list[str] | None = None
 ) -> PageReview:
     """Every scored field of every row (read or not: an empty one may be a neighbour's) and its row number
     in review as ``LAYOUT_UNPROVED``; the page's reason names the failed proofs. Where the printed numbers
@@ -238,11 +238,10 @@ def send_to_review(
     columns alone are in doubt, the names and numbers (``NOT_COLUMNS``) are not put in review for it."""
     unnumbered = "numbers" in failed
     spared = NOT_COLUMNS if failed == ["columns"] else ()
-    days = ("days_worked",) if proof is not None and "days_worked" in proof.placed else ()
     for d in drafts:
         if unnumbered:
             d.values.pop("row", None)
-        own = (*PROVED_ROW, *days) if spared and present is not None and proved_by_sums(d, present) else ()
+        own = PROVED_ROW if spared and present is not None and proved_by_sums(d, present) else ()
         for f in ("row", *SCORED_FIELDS):
             if f not in spared and f not in own:
                 d.review.add(f, checks.LAYOUT_UNPROVED)
@@ -288,6 +287,6 @@ def gate(
     failed = failures(proof)
     lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
     present = [k for k in kinds if k in checks.MONEY]
-    review = send_to_review(drafts, failed, proof, present) if failed else None
+    review = send_to_review(drafts, failed, present) if failed else None
     review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
     return review

@@ -261,8 +261,8 @@ def test_a_sheet_whose_columns_alone_are_in_doubt_sends_its_figures_not_its_name
 
 def test_rows_their_own_sums_prove_keep_their_figures_out_of_review_when_only_the_columns_are_doubted():
     """Columns placed by nothing and half the rows' sums broken: a row whose sums hold (every money column
-    tied, nothing of it in doubt) keeps its figures and days out of review, its ЕГН in; a row whose sum
-    breaks, or one with a figure in doubt for another reason, keeps every figure in review."""
+    tied, nothing of it in doubt) keeps its money out of review, its ЕГН and days (no sum checks them) in; a
+    row whose sum breaks, or one with a figure in doubt for another reason, keeps every figure in review."""
     rows = _rows()
     for d in rows[2:]:
         d.values["net_pay"] = "17.00"  # a figure of another column: the sum breaks
@@ -270,7 +270,8 @@ def test_rows_their_own_sums_prove_keep_their_figures_out_of_review_when_only_th
     review = _gate(rows, headings=["", "", "", "", "", "", ""], totals={})
     assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
     figures = {"days_worked", "gross_pay", "deductions", "net_pay"}
-    assert not figures & set(rows[0].review) and rows[0].review.reasons["egn"] == checks.LAYOUT_UNPROVED
+    assert not figures & set(rows[0].review) - {"days_worked"}
+    assert rows[0].review.reasons["egn"] == rows[0].review.reasons["days_worked"] == checks.LAYOUT_UNPROVED
     assert rows[1].review.reasons["deductions"] == checks.LOW_CONFIDENCE and figures <= set(rows[1].review)
     assert all(figures | {"egn"} <= set(d.review) for d in rows[2:])
 
@@ -290,18 +291,18 @@ def test_rows_of_figures_with_rows_doubted_stay_in_review_whatever_their_sums():
 def test_a_sheet_whose_columns_alone_are_doubted_sends_only_the_rows_its_sums_do_not_prove(ocr_engine: OcrEngine):
     """M dev 5003 p2 (tests/fixtures/regression): gross and deductions placed by nothing, 8 of 15 rows' sums
     broken. Before s24-review every figure of every row in review (63 of 120 read right among them); now the
-    rows whose sums hold have their figures out of review, each as printed, their ЕГН in; every figure wrong
-    still flagged."""
+    rows whose sums hold have their money out of review, each as printed, their ЕГН and days in; every
+    figure wrong still flagged."""
     truth, got = read_regression_sheet("m-columns-only-rows-their-sums-prove", ocr_engine)
     assert got.page_review is not None and layout_gate.failed_proofs(got.page_review.detail) == ["columns"]
     s = Score()
     s.add(truth, got)
     assert sum(s.silent.values()) == 0
     printed = {t.row: t for t in truth.rows}
-    spared = [r for r in got.rows if not set(layout_gate.FIGURES) & set(r.review or [])]
+    spared = [r for r in got.rows if not set(checks.MONEY) & set(r.review or [])]
     assert len(spared) >= 5
     for r in spared:
         t = printed[r.row]
-        assert all(getattr(r, f) == getattr(t, f) for f in layout_gate.FIGURES)
-        assert "egn" in (r.review or [])
+        assert all(getattr(r, f) == getattr(t, f) for f in checks.MONEY)
+        assert {"egn", "days_worked"} <= set(r.review or [])
     assert all(set(layout_gate.FIGURES) <= set(r.review or []) for r in got.rows if r.row in (1, 2, 3, 6, 7, 15))
