@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 LABELS = {
+    "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
     "O": "O (16, seed 2038)",
     "N": "N (16, seed 2037)",
