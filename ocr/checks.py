@@ -408,6 +408,12 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
             row.review.add(f, UNREADABLE)
+        elif shaky := _shaky_partners(row, f, v0, fields):
+            # the mend stands on figures read unsure and read otherwise by the other pass: they may be the
+            # misread ones and the mend their copy (Q dev 9018 page 1: net `1809.24` read `1899.24`, the
+            # deductions `301.89` read `501.89`, both under the confidence floor and read `1890.24` and
+            # `101.80` by the other pass; the gross `2111.13` read `201.13` "mended" to 2401.13 from them)
+            row.review.update([f, *shaky], reason=READINGS_DISAGREE)
         return
     for f in fields:
         if row.values.get(f) is None:
@@ -418,6 +424,19 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     for ok, names in _relations(v0):
         if not ok:
             row.review.update(names, reason=ROW_SUM)
+
+
+def _shaky_partners(row: RowDraft, f: str, v: dict[str, Decimal | None], fields: list[str]) -> list[str]:
+    """The figures a one-slip mend of ``f`` was worked out from that were read under the confidence floor and
+    that the other pass read otherwise; none where a sum through ``f`` has no such figure."""
+    def shaky(n: str) -> bool:
+        alts = [Decimal(str(a)) for a in row.alts.get(n, []) if a is not None]
+        return row.conf.get(n, 1.0) < CONF_FLOOR and any(a != v.get(n) for a in alts)
+
+    through = [names for _ok, names in _relations({**v, f: Decimal(0)}) if f in names]
+    if not through or not all(any(shaky(n) for n in names if n != f) for names in through):
+        return []
+    return sorted({n for names in through for n in names if n != f and shaky(n)})
 
 
 def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:

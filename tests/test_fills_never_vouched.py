@@ -101,3 +101,24 @@ def test_a_figure_filled_in_from_a_doubtful_one_is_not_vouched_for_by_a_column_t
     checks.run_checks(rows, totals, MONEY, 1990, 5, {})
     assert rows[0].values["extra_pay"] == "8.03"
     assert "extra_pay" in rows[0].review, dict(rows[0].review.reasons)
+
+
+def test_a_slip_mended_from_figures_both_passes_read_otherwise_goes_to_review():
+    # Q dev 9018 page 1 (a phone photo): the net `1809.24` read `1899.24` and the deductions `301.89` read
+    # `501.89`, both unsure and read `1890.24` and `101.80` by the other pass; the gross `2111.13` read
+    # `201.13`, one digit from their sum 2401.13: three wrong figures whose sum holds must not go out as read
+    def row(net_alt: str, ded_alt: str, conf: float) -> checks.RowDraft:
+        r = _row(gross_pay="201.13", deductions="501.89", net_pay="1899.24")
+        r.conf.update(gross_pay=0.0, deductions=conf, net_pay=conf)
+        r.alts.update(gross_pay=["2.11"], deductions=[ded_alt], net_pay=[net_alt])
+        return r
+
+    present = ["gross_pay", "deductions", "net_pay"]
+    shaky = row("1890.24", "101.80", 0.45)
+    checks.run_checks([shaky], {}, present, 1991, 5, {})
+    assert shaky.values["gross_pay"] == "2401.13"
+    assert {"gross_pay", "deductions", "net_pay"} <= set(shaky.review), dict(shaky.review.reasons)
+    # the same mend from figures read alike by both passes stands: a sure sum mends one slip
+    sure = row("1899.24", "501.89", 0.45)
+    checks.run_checks([sure], {}, present, 1991, 5, {})
+    assert sure.values["gross_pay"] == "2401.13" and "gross_pay" not in sure.review, dict(sure.review.reasons)
