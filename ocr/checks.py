@@ -11,7 +11,7 @@ as its reason (``_unconfirmed_changes``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -408,7 +408,7 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
             row.review.add(f, UNREADABLE)
-        elif shaky := _shaky_partners(row, f, v0, fields):
+        elif shaky := _shaky_partners(row, f, fields):
             # the mend stands on figures read unsure and read otherwise by the other pass: they may be the
             # misread ones and the mend their copy (Q dev 9018 page 1: net `1809.24` read `1899.24`, the
             # deductions `301.89` read `501.89`, both under the confidence floor and read `1890.24` and
@@ -426,17 +426,23 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
             row.review.update(names, reason=ROW_SUM)
 
 
-def _shaky_partners(row: RowDraft, f: str, v: dict[str, Decimal | None], fields: list[str]) -> list[str]:
+def _shaky_partners(row: RowDraft, f: str, present: list[str]) -> list[str]:
     """The figures a one-slip mend of ``f`` was worked out from that were read under the confidence floor and
-    that the other pass read otherwise; none where a sum through ``f`` has no such figure."""
+    that the other pass read otherwise, where every sum through ``f`` has one."""
     def shaky(n: str) -> bool:
         alts = [Decimal(str(a)) for a in row.alts.get(n, []) if a is not None]
-        return row.conf.get(n, 1.0) < CONF_FLOOR and any(a != v.get(n) for a in alts)
+        return row.conf.get(n, 1.0) < CONF_FLOOR and any(a != row.dec(n) for a in alts)
 
-    through = [names for _ok, names in _relations({**v, f: Decimal(0)}) if f in names]
-    if not through or not all(any(shaky(n) for n in names if n != f) for names in through):
+    return _doubted_through(row, f, present, shaky)
+
+
+def _doubted_through(r: RowDraft, f: str, present: list[str], doubted: Callable[[str], bool]) -> list[str]:
+    """The other figures of the row's sums through ``f`` that are ``doubted``, where every such sum has one;
+    none where a sum through ``f`` has none (or no sum goes through it)."""
+    through = [[n for n in names if n != f] for _ok, names in r.sums(present) if f in names]
+    if not through or not all(any(doubted(n) for n in names) for names in through):
         return []
-    return sorted({n for names in through for n in names if n != f and shaky(n)})
+    return sorted({n for names in through for n in names if doubted(n)})
 
 
 def _solve(f: str, v: dict[str, Decimal | None]) -> list[Decimal]:
@@ -560,8 +566,7 @@ def check_totals(
 
 def _filled_from_doubt(r: RowDraft, f: str, present: list[str]) -> bool:
     """``f`` was filled in from the row's sums and every sum through it has a figure in doubt."""
-    through = [names for _ok, names in r.sums(present) if f in names]
-    return bool(through) and all(any(n != f and n in r.review for n in names) for names in through)
+    return bool(_doubted_through(r, f, present, lambda n: n in r.review))
 
 
 def most_common_reason(reasons: list[str]) -> str:

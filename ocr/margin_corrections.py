@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz.distance import Hamming
+
 from . import checks
 from .geometry import Box, Grid, Word
 from .normalise import digits, money
@@ -25,7 +27,7 @@ MAX_OFF = 2  # digits a correction differs in from the figure it corrects
 def _off(a: str, b: str) -> int | None:
     """How many digits two figures of one length differ in (None: of different lengths)."""
     da, db = digits(a), digits(b)
-    return sum(x != y for x, y in zip(da, db, strict=True)) if len(da) == len(db) else None
+    return Hamming.distance(da, db) if len(da) == len(db) else None
 
 
 def doubt_margin_corrections(
