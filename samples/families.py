@@ -148,8 +148,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
     R  HELD OUT from its making in session 15 (2026-12-04, helper s24-famr; no page of it read by the reader,
        any seed): a building, transport or mining enterprise's brigade payroll, ruled by hand and kept on
        microfilm or scanned in black and white; its switches, words and drawing are in samples/family_r.py (its
-       docstring says what it draws). Nobody reads its pages or tunes on it; the lead measures it once (seed
-       2041), at the end.
+       docstring says what it draws). Measured once by the lead at the start of session 16 (seed 2041: 53.7 %
+       right, 2.40 % wrong without a flag); tuned on from then (dev seeds 10001-10020).
 """
 
 from __future__ import annotations

@@ -19,13 +19,13 @@
 # seed; made before anything was tuned on P): generated here (seed 2040) and measured once, by the lead, in session 15
 # (2026-12-04, bench/RESULTS.md); tuned on from then (dev seeds 9001-9020, seed 2040 kept).
 # R is held out from its making in session 15 (2026-12-04, helper s24-famr; no page of it read by the reader, any
-# seed; made before anything was tuned on Q): generated here (seed 2041), measured only once, by the lead, at the
-# end of a later session (after Q); no `run` line benches it.
+# seed; made before anything was tuned on Q): generated here (seed 2041) and measured once, by the lead, at the start
+# of session 16 (2026-12-04, bench/RESULTS.md); tuned on from then (dev seeds 10001-10020, seed 2041 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen R --pages 16 --seed 2041 --family R  # held out: not benched by this script
+gen R --pages 16 --seed 2041 --family R
 gen Q --pages 16 --seed 2040 --family Q
 gen P --pages 16 --seed 2039 --family P
 gen O --pages 16 --seed 2038 --family O
@@ -40,4 +40,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run Q P O N M L K J I & run H G F E D B C s777 hard99 & wait
+run R Q P O N M L K J I & run H G F E D B C s777 hard99 & wait

@@ -1,5 +1,5 @@
-"""Family R of the sample generator (held out from its making: nobody reads its pages, the reader is never
-run on it; these tests exercise the generator only): its switches, its truth over many drawn sheets, each of
+"""Family R of the sample generator (held out from its making in session 15 to its one
+measurement in session 16; these tests exercise the generator only): its switches, its truth over many drawn sheets, each of
 its traits on the sheets and in the drawing (its enterprises and trades, column orders with columns that are
 no payroll-page/1 field, no row numbers, whole leva, raised stotinki, the sum in words, the rules drawn by
 hand, the water stain, the mended tear, the microfilm and the black-and-white scan), and its pages the same
