@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from . import outside_columns
 from .header import levenshtein
-from .normalise import digits, figure_lines, is_dash, money
+from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
@@ -322,7 +322,7 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
 
 
-_SEPARATED = re.compile(r"\d\s?[.,:·'`]\s?\d{2}\s*$")  # an amount's decimal separator, two digits after it
+SEPARATED = re.compile(r"\d\s?[.,:·'`]\s?\d{2}\s*$")  # an amount's decimal separator, two digits after it
 WHOLE_DIGITS = 5  # a count (personnel number, hours) has at most this many digits
 
 
@@ -332,7 +332,7 @@ def _separated(cells: list[str]) -> float | None:
     figures = [t.strip() for t in cells if len(digits(t)) >= 1 and not is_dash(t)]
     if len(figures) < 2:
         return None
-    return sum(bool(_SEPARATED.search(t)) for t in figures) / len(figures)
+    return sum(bool(SEPARATED.search(t)) for t in figures) / len(figures)
 
 
 def whole_number_columns(cols: list[list[str]], candidates: list[int]) -> list[int]:
@@ -414,7 +414,7 @@ def join_split_amounts(body: list[list[str]]) -> list[int]:
         cut += sum(bool(digits(a) and _SEPARATOR_AND_STOTINKI.match(b)) for a, b in pairs)
         # every stotinki cell beside a figure without decimals of its own (its point may be lost: `2027` | `76`)
         fits = all(not b.strip() or ((_STOTINKI.match(b) or _SEPARATOR_AND_STOTINKI.match(b)
-                                      or _STOTINKI_SPECK.match(b)) and digits(a) and not _SEPARATED.search(a))
+                                      or _STOTINKI_SPECK.match(b)) and digits(a) and not SEPARATED.search(a))
                    for a, b in pairs)  # fmt: skip
         if cut >= 2 and fits:
             for r, (a, b) in zip(body, pairs, strict=True):
@@ -451,6 +451,7 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
     cols = [[_corrected(row[c]) for row in body] for c in range(n_cols)]
     kinds: list[str | None] = [None] * n_cols
     feats: list[Feats] = []
+    least = 1 if in_whole_leva() else 3  # digits of an amount (in whole leva `67` is one)
     for c in range(n_cols):
         texts = [t for t in cols[c] if t.strip()]
         ds = [digits(t) for t in texts]
@@ -460,7 +461,7 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
                 filled=len(texts) / max(1, len(cols[c])),
                 egn=_frac([len(d) == 10 and _alpha(t) <= 2 for d, t in pairs]),
                 small=_frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in pairs]),
-                money=_frac([(len(d) >= 3 and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
+                money=_frac([(len(d) >= least and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
                              for d, t in pairs]),
                 alpha=_frac([_alpha(t) >= 3 for t in texts]),
                 words=sum(len(re.findall(r"[А-Яа-яA-Za-z]{2,}", t)) for t in texts) / max(1, len(texts)),

@@ -37,6 +37,7 @@ from . import (
     lost_rows,
     margin_corrections,
     mirrored_changes,
+    normalise,
     outside_columns,
     partner_columns,
     parts_guard,
@@ -59,6 +60,7 @@ from . import (
     unproved_net,
     unproved_numbers,
     unread_people,
+    whole_leva,
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
@@ -274,7 +276,22 @@ def read_page(
 ) -> PayrollPage:
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
     ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side, ``hints["two_tables"]``
-    when the header names the same columns twice (two tables read as one)."""
+    when the header names the same columns twice (two tables read as one). The amounts are read with
+    stotinki unless the page says they are typed in whole leva (``whole_leva``), for this reading only."""
+    with normalise.money_reading(False):
+        return _read_page(image, image_name=image_name, dpi=dpi, quarter_turns=quarter_turns, engine=engine,
+                          hints=hints)  # fmt: skip
+
+
+def _read_page(
+    image: np.ndarray,
+    *,
+    image_name: str,
+    dpi: int | None,
+    quarter_turns: int,
+    engine: OcrEngine,
+    hints: dict[str, bool] | None = None,
+) -> PayrollPage:
     try:
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True)
     except ExtractionError:
@@ -309,6 +326,9 @@ def read_page(
     totals_texts = sheet.row_texts(s, s.totals_row)
     marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
     kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
+    if whole_leva.typed_whole(s.texts, kinds, s.header.year):  # `3 450` is 3450.00: every amount so read
+        normalise.WHOLE_LEVA.set(True)  # (until this reading's end: ``read_page``)
+        kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
@@ -357,7 +377,7 @@ def read_page(
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
-        retry = _separator_as_digit(a, s, kinds, present, year, month)
+        retry = None if normalise.in_whole_leva() else _separator_as_digit(a, s, kinds, present, year, month)
         if retry is not None:
             drafts, totals, doubt = *retry, None
         else:

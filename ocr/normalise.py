@@ -7,6 +7,9 @@ Latin ones; these tables undo that where the column's type says which alphabet i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from .name_case import as_typed, whole_in_capitals
 
@@ -60,13 +63,35 @@ def is_dash(text: str) -> bool:
 
 _WHOLE = re.compile(r"^\s*(\d[\d ]*?)\s*[.,=]\s*[-–—]\s*$")  # `150.-`, `150=-`: leva whole, no stotinki
 
+# The page being read has its money typed in whole leva (``ocr/whole_leva.py``: family R from 1991, `3 450` is
+# 3450.00, `67` is 67.00): set for one page's reading by ``whole_leva.reading_in_whole_leva``, off otherwise.
+WHOLE_LEVA: ContextVar[bool] = ContextVar("whole_leva", default=False)
+WHOLE_MAX_DIGITS = 8  # a month's pay in whole leva (1996: tens of thousands); ten digits are an ЕГН
+
+
+def in_whole_leva() -> bool:
+    """Is the page being read typed in whole leva (``WHOLE_LEVA``)?"""
+    return WHOLE_LEVA.get()
+
+
+@contextmanager
+def money_reading(whole: bool) -> Iterator[None]:
+    """Within the block amounts are read in whole leva (``whole``) or with their last two digits the
+    stotinki; as before after it."""
+    token = WHOLE_LEVA.set(whole)
+    try:
+        yield
+    finally:
+        WHOLE_LEVA.reset(token)
+
 
 def money(text: str) -> str | None:
     """'1 234,56' / '1234.56' / '267..61' -> '1234.56'; a dash -> '0.00'; leva and a dash for the
     stotinki ('150.-', '150=-') -> '150.00'; None when unreadable.
 
     Every amount on these sheets has two decimals, so the separators themselves are not needed:
-    the last two digits are the stotinki.
+    the last two digits are the stotinki. On a page typed in whole leva (``in_whole_leva``) every digit
+    is the leva: '3 450' -> '3450.00', '67' -> '67.00'.
     """
     if is_dash(text):
         return "0.00"
@@ -74,6 +99,8 @@ def money(text: str) -> str | None:
     if leva:
         return f"{int(leva.group(1).replace(' ', ''))}.00"
     d = digits(text)
+    if in_whole_leva():
+        return f"{int(d)}.00" if 1 <= len(d) <= WHOLE_MAX_DIGITS else None
     if len(d) < 3:
         return None
     whole = d[:-2].lstrip("0") or "0"
@@ -83,7 +110,8 @@ def money(text: str) -> str | None:
 def figure_lines(text: str) -> list[str]:
     """The lines of a figure cell that hold a figure (three digits or more, or a dash), top to bottom. Two
     of them: a clerk's correction above the struck-through figure."""
-    return [t for t in text.split("\n") if len(digits(t)) >= 3 or is_dash(t)]
+    least = 2 if in_whole_leva() else 3  # (in whole leva `67` is an amount)
+    return [t for t in text.split("\n") if len(digits(t)) >= least or is_dash(t)]
 
 
 def money_of_cell(text: str) -> tuple[str | None, bool]:

@@ -1,0 +1,75 @@
+"""Money typed in whole leva (family R from 1991: `3 450` is 3450.00), ocr/whole_leva.py: read so where the
+page's figures show no decimal separator and only whole leva make a wage of the page's year; read with
+stotinki everywhere else. The sheets: tests/fixtures/regression/README.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.scoring import Score
+from ocr import columns, normalise
+from ocr.engine import OcrEngine
+from ocr.whole_leva import typed_whole
+
+from .conftest import read_regression_sheet
+
+KINDS = ["row", "name", "egn", "days_worked", None, "base_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _texts(amounts: list[tuple[str, str, str, str]]) -> list[list[str]]:
+    """Rows as R dev 10001 p1 typed them (a norm's % column beside the days)."""
+    return [[str(i + 1), "Светла Христова Попова", "2901153633", "21", "135", *a] for i, a in enumerate(amounts)]
+
+
+R10001 = [("8646", "8646", "863", "7783"), ("9462", "9462", "927", "8535"), ("12010", "12010", "2407", "9603"),
+          ("11966", "11966", "2959", "9007"), ("2638", "2638", "613", "2025")]  # fmt: skip
+
+
+def test_amounts_are_whole_leva_only_within_a_whole_leva_reading() -> None:
+    assert normalise.money("3 450") == "34.50"
+    with normalise.money_reading(True):
+        assert [normalise.money(t) for t in ("3 450", "67", "0", "-", "12010")] == [
+            "3450.00", "67.00", "0.00", "0.00", "12010.00"]  # fmt: skip
+        assert normalise.money("2901153633") is None  # ten digits: an ЕГН, no pay
+        with normalise.money_reading(False):
+            assert normalise.money("3 450") == "34.50"
+        assert normalise.money_of_cell("1746\n1764") == ("1746.00", True)  # the correction above
+    assert normalise.money("3 450") == "34.50"  # as before once the page is read
+    assert normalise.money("67") is None
+
+
+def test_a_page_of_whole_leva_is_told_by_its_year_s_wages() -> None:
+    texts = _texts(R10001)
+    assert typed_whole(texts, KINDS, 1995)  # 8646 leva a wage of 1995, 86.46 none
+    assert not typed_whole(texts, KINDS, 1985)  # 86.46 a wage of 1985 (and 8646 none): stotinki
+    assert not typed_whole(texts, KINDS, None)  # no year: as read
+
+
+def test_a_page_whose_amounts_show_their_separator_is_read_with_stotinki() -> None:
+    # the same figures typed with a point, as a plain file would: no page of whole leva, whatever the year
+    texts = _texts([tuple(f"{a[:-2]}.{a[-2:]}" for a in row) for row in R10001])  # type: ignore[misc]
+    assert not typed_whole(texts, KINDS, 1995)
+
+
+def test_small_whole_leva_figures_make_a_money_column() -> None:
+    # 1991: the tax and insurance of a short month are one or two digits (`20`, `4`): read in whole leva
+    # they are amounts, the itemised deductions adding up to the deductions (R dev 10006 p1)
+    heads = ["№", "Име", "ЕГН", "Дни", "Заработка", "Премия", "Всичко", "ДОД", "Вноска", "Удръжки", "Остава"]
+    body = [["1", "Пламен Димитров Славов", "6711255083", "21", "1746", "209", "1955", "287", "68", "355", "1600"],
+            ["2", "Чавдар Лазаров Илиев", "5002225047", "2", "122", "15", "137", "20", "4", "24", "113"],
+            ["3", "Евгения Петрова Пенчева", "6408286431", "1", "67", "11", "78", "12", "4", "16", "62"],
+            ["4", "Филип Петров Йорданов", "4610051940", "9", "374", "7", "381", "40", "13", "53", "328"]]  # fmt: skip
+    with normalise.money_reading(True):
+        kinds = columns.identify(body, heads)
+    assert kinds[4:] == ["base_pay", "extra_pay", "gross_pay", columns.PART, columns.PART, "deductions", "net_pay"]
+
+
+@pytest.mark.parametrize("sheet", ["r-whole-leva-read-as-stotinki", "r-whole-leva-1995-no-separator"])
+def test_a_whole_leva_sheet_reads_its_money_right(sheet: str, ocr_engine: OcrEngine) -> None:
+    truth, got = read_regression_sheet(sheet, ocr_engine)
+    s = Score()
+    s.add(truth, got)
+    assert got.page_review is None, got.page_review  # (was: the page's pay no wage of its year)
+    for f in ("base_pay", "gross_pay", "deductions", "net_pay"):  # (was: none right, every one in review)
+        assert s.correct.get(f, 0) == s.truth_values[f], f
+    assert sum(s.silent.values()) == 0, s.silent
