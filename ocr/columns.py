@@ -20,6 +20,7 @@ from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
 HOURS, TAB_NO = "hours", "tab_no"  # the hours worked, a personnel number: no payroll-page/1 field
+GRADE = "grade"  # a worker's grade (`Тарифен разряд`: IV, family R): no payroll-page/1 field
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -37,29 +38,34 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "name": ("име", "имена", "фамилия", "презиме"),
     "position": ("длъжност", "професия", "специалност"),
     "days_worked": ("дни", "отработени"),
-    "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено"),  # `Заработено по ставка`
+    # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
+    # `Заработка по наряди`
+    "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "наряди", "заработка"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден"),
-    "gross_pay": ("начислено", "брутно", "брутна"),
+    "gross_pay": ("начислено", "брутно", "брутна", "полагаемо"),  # `Всичко полагаемо` (family R)
     "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
            "профсъюз", "вноска", "пенсионна", "запор"),  # `Пенсионна вноска`, `Удръжка по запор` (family Q)
-    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване"),
-    "signature": ("подпис", "получателя", "получил", "разписка"),
+    # `Следва да получи` (family R)
+    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва"),
+    "signature": ("подпис", "получателя", "получил", "разписка", "парите"),  # `Получих парите` (family R)
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
     HOURS: ("часове", "часа"),
     TAB_NO: ("таб", "табелен", "табелни"),
+    GRADE: ("разряд", "тарифен"),
 }  # fmt: skip
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
-# (`Удръжка по запор`, `Изпл. аванс`: family Q)
+# (`Удръжка по запор`, `Изпл. аванс`: family Q) nor any pay (`ДОД удържан от заработката`: family R), a grade no
+# base pay
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
-                                         PART: ("deductions", "net_pay")}  # fmt: skip
+                                         PART: ("deductions", "net_pay", "base_pay"), GRADE: ("base_pay",)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
-GENERIC = {"base_pay": ("заплата", "заработено")}
+GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата` name the gross
 TOTAL_WORDS = ("общо", "всичко")
 
@@ -316,7 +322,8 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     days, its blanks sent every row's days to review on a sheet without days (H dev 803 p5, p7)."""
     if f.votes.get("days_worked"):
         return True
-    if f.votes.get(HOURS) or f.votes.get(TAB_NO):  # the hours (8, 16 on a short month), a personnel number
+    # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`)
+    if f.votes.get(HOURS) or f.votes.get(TAB_NO) or f.votes.get(GRADE):
         return False
     day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
     return len(day_like) >= max(2, DAY_ROWS * len(cells))

@@ -271,6 +271,21 @@ def review_orphan(drafts: list[checks.RowDraft], lines: list[int]) -> None:
                 j += step
 
 
+def review_unplaced_extra(drafts: list[checks.RowDraft], kinds: list[str | None]) -> None:
+    """A page with a base pay and a gross pay column and no additional pay's, a row of which has a gross that
+    is not its base: the difference is an additional pay the page holds in a column no heading or figure
+    placed (R dev 10013 p1: `Доплащане` unread, its column left unnamed, once the base was placed by
+    `Заработка по наряди`: two rows' additional pay missing and not flagged, one its `0.00`). Every blank
+    additional pay of the page to review as a row sum's (``checks.check_money`` sends the base there)."""
+    if "base_pay" not in kinds or "gross_pay" not in kinds or "extra_pay" in kinds:
+        return
+    if not any((b := d.dec("base_pay")) is not None and (g := d.dec("gross_pay")) is not None and b != g for d in drafts):
+        return
+    for d in drafts:
+        if d.values.get("extra_pay") is None and any(d.values.get(f) is not None for f in FIGURES):
+            d.review.add("extra_pay", checks.ROW_SUM)
+
+
 def gate(
     drafts: list[checks.RowDraft],
     kinds: list[str | None],
@@ -289,4 +304,5 @@ def gate(
     present = [k for k in kinds if k in checks.MONEY]
     review = send_to_review(drafts, failed, present) if failed else None
     review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
+    review_unplaced_extra(drafts, kinds)  # gross not base, no additional pay's column: it is unplaced
     return review

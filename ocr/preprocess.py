@@ -131,9 +131,13 @@ class Blobs:
         if gray is not None and self.n > 1:
             ink_gray = gray.reshape(-1)[self._ink]
             level = float(np.median(ink_gray))
-            # counted on the ink's pixels (the paper, label 0, is no blot: its share is left 0)
-            dark = np.bincount(self._ink_labels[ink_gray < level], minlength=self.n)
-            self.dark = dark / np.maximum(1, self.area)
+            if level > float(ink_gray.min()):
+                # counted on the ink's pixels (the paper, label 0, is no blot: its share is left 0)
+                dark = np.bincount(self._ink_labels[ink_gray < level], minlength=self.n)
+                self.dark = dark / np.maximum(1, self.area)
+            # else a scan in black and white (a threshold: most of the ink one black, none darker than the
+            # typical): no blot is lighter than the typing, a stamp's letters no more than the rest; with the
+            # test every blot was a stamp's and the page had no text (R dev 10015: no table found)
 
     def by_label(self, lut: np.ndarray) -> np.ndarray:
         """``lut[self.labels]``, each pixel its blot's entry (paper ``lut[0]``): looked up for the ink's

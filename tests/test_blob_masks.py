@@ -89,3 +89,15 @@ def test_a_blots_share_of_dark_pixels_is_counted_on_its_own_pixels() -> None:
     share = np.bincount(b.labels[gray < level], minlength=b.n) / np.maximum(1, b.area)
     assert b.dark is not None
     assert np.array_equal(b.dark[1:], share[1:]) and b.dark[0] == 0  # the paper is no blot
+
+
+def test_a_scan_in_black_and_white_keeps_its_typing() -> None:
+    """A bitonal scan (R dev 10015: every ink pixel one black, none darker than the typical): its typing
+    is no stamp's light letters; with the darkness test every blot was and the page read no table."""
+    binary, _ = _page()
+    gray = np.where(binary > 0, np.uint8(0), np.uint8(255)).astype(np.uint8)
+    b = Blobs(binary, gray)
+    assert b.dark is None  # no ink lighter than the rest to tell a stamp by
+    assert b.text_sized(70)[60:130, 40:400].any()  # the figures
+    assert b.typed(40)[60:130, 40:400].any()
+    assert not b.typed(40)[180:520, 480:820].any()  # the stamp's ring still out: taller than four characters

@@ -87,3 +87,17 @@ def test_family_n_s_headings_contracted_with_a_dash_name_their_columns() -> None
         assert set(heading_votes(text)) == {PART}, text
     assert heading_votes("Ед. гр.\nн-р") == {}  # номер is no key
     assert set(heading_votes("ЕГН-номер")) == {"egn"} and set(heading_votes("Норма-дни")) == {"days_worked"}
+
+
+def test_family_r_s_brigade_headings_name_their_columns() -> None:
+    """Family R's piece-rate headings (samples/family_r.py HEADINGS_R) name their fields, so the layout gate
+    sees the columns placed (R dev 10019 p1: `Акордна заработка` named nothing, the page whole to review);
+    a grade's column names none (`Тарифен` is no `тарифна` base pay), a signature's no net pay."""
+    for text, field in (("Акордна\nзаработка", "base_pay"), ("Сделна\nзаработка", "base_pay"),
+                        ("Заработка\nпо наряди", "base_pay"), ("Общо\nзаработка", "gross_pay"),
+                        ("Всичко\nполагаемо", "gross_pay"), ("Следва\nда получи", "net_pay"),
+                        ("Получих\nпарите", "signature"), ("Удръжки\nобщо от\nзаработката", "deductions")):  # fmt: skip
+        votes = columns.heading_votes(text)
+        assert votes and max(votes, key=lambda f: votes[f]) == field and list(votes.values()).count(votes[field]) == 1, (text, votes)
+    for text in ("Тарифен\nразряд", "Квалиф.\nразряд", "ДОД\nудържан\nот заработката"):
+        assert not set(columns.heading_votes(text)) & {"base_pay", "gross_pay"}, text

@@ -308,3 +308,23 @@ def test_a_sheet_whose_columns_alone_are_doubted_sends_only_the_rows_its_sums_do
         assert all(getattr(r, f) == getattr(t, f) for f in checks.MONEY)
         assert {"egn", "days_worked"} <= set(r.review or [])
     assert all(set(layout_gate.FIGURES) <= set(r.review or []) for r in got.rows if r.row in (1, 2, 3, 6, 7, 15))
+
+
+def test_a_gross_not_its_base_with_no_additional_pay_column_puts_the_unplaced_pay_to_review() -> None:
+    """R dev 10013 p1: base and gross placed, the additional pay's column named by nothing: a row whose gross
+    is not its base has an additional pay the reader did not read, in review, not silently blank."""
+    rows = _rows()
+    for d in rows:
+        d.values["base_pay"] = d.values["gross_pay"]
+    rows[1].values["base_pay"] = "200.00"  # gross 301.00: 101.00 of additional pay somewhere on the row
+    kinds = ["row", "name", "egn", "days_worked", "base_pay", None, "gross_pay", "deductions", "net_pay"]
+    layout_gate.review_unplaced_extra(rows, kinds)
+    assert all("extra_pay" in d.review for d in rows)  # each row's blank: the column's `0.00` not read either
+    rows = _rows()
+    for d in rows:
+        d.values["base_pay"] = d.values["gross_pay"]
+    layout_gate.review_unplaced_extra(rows, kinds)  # every gross its base: no additional pay on the page
+    assert not any("extra_pay" in d.review for d in rows)
+    rows[1].values["base_pay"] = "200.00"
+    layout_gate.review_unplaced_extra(rows, [*kinds[:5], "extra_pay", *kinds[6:]])  # a column of it: the sums'
+    assert not any("extra_pay" in d.review for d in rows)
