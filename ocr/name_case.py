@@ -69,3 +69,30 @@ def out_of_case(names: list[str | None]) -> list[int]:
     if known.count(usual) < 0.75 * len(known):
         return []
     return [i for i, x in enumerate(at) if x is not None and x != usual]
+
+
+def wholly_in_capitals(name: str) -> bool:
+    """Every word of the name (two or more long enough to tell) in capitals."""
+    long = [w for w in name.split() if len(w) >= MIN_LETTERS]
+    return len(long) >= 2 and all(w.isupper() for w in long)
+
+
+def sheet_in_capitals(names: list[str | None]) -> tuple[list[int], list[int]]:
+    """(rows whose name to put in capitals, rows whose case is in doubt) on a sheet that types names wholly
+    in capitals (a printout: P dev 8018 page 1, eight names of twelve read in capitals, the others
+    `Йорданка Йорданова Лазарова` for ЙОРДАНКА ЙОРДАНОВА ЛАЗАРОВА and out without a flag: the engine
+    reads a capital Cyrillic word whose capitals look like small letters as small letters; it does not
+    read a capitalised name's small letters as capitals, word after word). More names wholly in capitals
+    than not: the sheet types them so, the others are put in capitals. Two or more wholly in capitals but
+    no more than the others (a clear custom, three in four alike, is ``out_of_case``'s): the sheet does
+    not tell its case, every name goes to a person."""
+    known = [i for i, n in enumerate(names) if n and len([w for w in n.split() if len(w) >= MIN_LETTERS]) >= 2]
+    whole = [i for i in known if wholly_in_capitals(names[i] or "")]
+    others = [i for i in known if i not in whole]
+    if len(known) < 3 or len(whole) < 2 or not others:
+        return [], []
+    if len(whole) > len(others):
+        return others, []
+    if len(whole) >= 0.25 * len(known) and len(others) >= 0.25 * len(known):
+        return [], known
+    return [], []

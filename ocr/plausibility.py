@@ -33,7 +33,7 @@ from .checks import (
     one_edit,
     total_misread,
 )
-from .name_case import out_of_case
+from .name_case import out_of_case, sheet_in_capitals
 from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
@@ -264,7 +264,14 @@ def _names_in_order(drafts: list[RowDraft]) -> None:
 
 def _names_in_case(drafts: list[RowDraft]) -> None:
     """One sheet types every name alike, its family name in capitals or not: a name whose capitals differ
-    from most rows' was read in the wrong case (``name_case.out_of_case``)."""
+    from most rows' was read in the wrong case (``name_case.out_of_case``). On a sheet that types names
+    wholly in capitals the names read otherwise are put in capitals; where the sheet does not tell its
+    case, its names go to a person (``name_case.sheet_in_capitals``)."""
+    upper, doubt = sheet_in_capitals([v if isinstance(v := d.values.get("name"), str) else None for d in drafts])
+    for i in upper:
+        drafts[i].values["name"] = str(drafts[i].values["name"]).upper()
+    for i in doubt:
+        drafts[i].review.add("name", NAME_FORM)
     for i in out_of_case([v if isinstance(v := d.values.get("name"), str) else None for d in drafts]):
         drafts[i].review.add("name", NAME_FORM)
 
