@@ -23,10 +23,12 @@ SKEW_PX = 0.004  # a corner this far (of the picture's diagonal) off the best re
 DESK = 0.75  # the desk around the sheet at most this much of the paper's light (a scan's margin is paper)
 
 
-def _first_steps(log: np.ndarray) -> tuple[np.ndarray, int]:
+def _first_steps(log: np.ndarray, width: int | None = None) -> tuple[np.ndarray, int]:
     """Per row of ``log`` (the middle 80 % of its rows, every other one), the first column from the left,
-    within the outer third, where the light steps up by ``STEP``; and how many rows were looked at."""
+    within the outer third, where the light steps up by ``STEP``; and how many rows were looked at.
+    ``width``: the whole picture's width where ``log`` is its left part alone (``_left_side``)."""
     h, w = log.shape
+    w = width or w
     diff = log[:, 2 * REACH :] - log[:, : -2 * REACH]
     ys = np.arange(int(h * 0.1), int(h * 0.9), 2)
     seen = diff[ys, : w // 3]
@@ -62,13 +64,42 @@ def _crossing(p: np.ndarray, r: np.ndarray, q: np.ndarray, s: np.ndarray) -> np.
     return p + t * r
 
 
+BLUR = 1.5  # the small picture's blur (sigma, pixels) before its light is looked at
+BLUR_REACH = 7  # columns of the small picture that blur reaches across (its kernel's half width and one)
+
+
+def _light(small: np.ndarray) -> np.ndarray:
+    return np.log(cv2.GaussianBlur(small, (0, 0), BLUR) + 8.0)
+
+
+def _left_side(gray: np.ndarray, f: float) -> bool:
+    """Does the left side show a desk's step on a line? Looked for on the picture's left part alone, made
+    small as the whole picture is (the same small pixels, the same light: an area average over the same
+    pixels, the blur short of the part's cut edge): a scan, its sheet to its left edge (most pages read),
+    is told in a third of the time the whole picture's making small took (~20 ms a page, issue 9)."""
+    h, w = gray.shape[:2]
+    sw = int(np.rint(w * f))  # the whole small picture's width (cv2.resize rounds so)
+    need = sw // 3 + 2 * REACH + 2 * BLUR_REACH  # small columns the left side looks at, the blur's reach past
+    cut = int(np.ceil((need + BLUR_REACH + 2) / f))  # the given columns they are made of, the blur's reach more
+    if cut >= w:
+        return _edge_line(*_first_steps(_light(_small(gray, f)))) is not None
+    part = _light(_small(np.ascontiguousarray(gray[:, :cut]), f))
+    return _edge_line(*_first_steps(part[:, :need], width=sw)) is not None
+
+
+def _small(gray: np.ndarray, f: float) -> np.ndarray:
+    return cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA).astype(np.float32)
+
+
 def sheet_corners(gray: np.ndarray) -> np.ndarray | None:
     """The sheet's corners in the picture (top-left, top-right, bottom-right, bottom-left; x, y), or None
     where some side shows no desk."""
     h, w = gray.shape[:2]
     f = WORK / max(h, w)
-    small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA).astype(np.float32)
-    log = np.log(cv2.GaussianBlur(small, (0, 0), 1.5) + 8.0)
+    if not _left_side(gray, f):  # no desk to the left (a scan): the whole picture is not made small
+        return None
+    small = _small(gray, f)
+    log = _light(small)
     sh, sw = log.shape
     lines: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for side, seen in (("left", log), ("right", log[:, ::-1]), ("top", log.T), ("bottom", log.T[:, ::-1])):

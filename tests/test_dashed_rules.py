@@ -136,3 +136,46 @@ def test_dashes_far_apart_on_one_line_stay_apart() -> None:
     _vertical_dashed(img, 900, 100, 300)
     _vertical_dashed(img, 900, 560, 760)
     assert lines.find_rules(img).vertical == []
+
+
+def _crossings_one_by_one(binary, start, along, edge, mid, thick, horizontal, unit):  # type: ignore[no-untyped-def]
+    """``lines._crossings`` as it looked into each blot's box on its own (before issue 9's integral image)."""
+    big = (thick > lines.DASH_THIN * unit) & (thick <= 2 * lines.CROSS_MAX * lines.DASH_THIN * unit)
+    big &= (along >= lines.DASH_MIN * unit) & (along <= lines.CROSS_MAX * lines.DASH_THIN * unit)
+    mid, thick, crossed = mid.astype(np.float64), thick.copy(), np.zeros(len(thick), dtype=bool)
+    for i in np.nonzero(big)[0].tolist():
+        a0, n, t, c0 = int(start[i]), int(along[i]), int(thick[i]), int(edge[i])
+        box = binary[c0 : c0 + t, a0 : a0 + n] if horizontal else binary[a0 : a0 + n, c0 : c0 + t]
+        full = np.nonzero((box > 0).sum(axis=1 if horizontal else 0) >= lines.CROSS_FULL * n)[0]
+        if full.size == 0 or full[-1] - full[0] + 1 > lines.DASH_THIN * unit or full[-1] - full[0] + 1 != full.size:
+            continue
+        if horizontal:
+            cols = np.nonzero((np.delete(box, full, axis=0) > 0).any(axis=0))[0]
+            if cols.size and cols[-1] - cols[0] + 1 > lines.DASH_THIN * unit:
+                continue
+        mid[i], thick[i], crossed[i] = c0 + (full[0] + full[-1]) / 2, full.size, True
+    return mid, thick, crossed
+
+
+def test_dashes_crossed_by_the_other_rules_dashes_or_touched_by_figures_are_found_as_one_by_one() -> None:
+    """A dashed table's crossings (a row's dash across a column's, a figure typed against a dash) are
+    looked for in all the blots at once (issue 9: CPU per page): the same dashes taken, the same middles
+    and thicknesses, as looking into each blot's box on its own."""
+    img = _page()
+    for y in range(120, 860, 62):  # a table ruled in dashes both ways: its dashes cross
+        _dashed(img, y, 60, 2340, dash=22, gap=9, thick=6)
+    for x in range(90, 2340, 260):
+        for y in range(100, 880, 31):
+            cv2.rectangle(img, (x - 3, y), (x + 2, y + 20), 255, -1)
+    for k, y in enumerate(range(140, 860, 62)):  # figures and letters typed against the rules
+        cv2.putText(img, f"{1234 + 97 * k}.{k:02d} Petrov", (120 + 13 * k, y + 4), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 255, 4)
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(img, connectivity=8)
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    for horizontal in (True, False):
+        start, along, mid, thick, edge = (x, w, centroids[1:, 1], h, y) if horizontal else (y, h, centroids[1:, 0], w, x)
+        for unit in (1.0, 0.5):
+            got = lines._crossings(img, start, along, edge, mid, thick, horizontal, unit)
+            want = _crossings_one_by_one(img, start, along, edge, mid, thick, horizontal, unit)
+            assert all(g.dtype == v.dtype and np.array_equal(g, v) for g, v in zip(got, want, strict=True))
+            if unit == 1.0:
+                assert want[2].sum() > 10  # crossings there were to find

@@ -85,3 +85,18 @@ def test_a_scanned_table_whose_rules_step_up_to_paper_is_no_sheet_on_a_desk():
     for y in range(150, 1650, 50):
         cv2.line(page, (45, y), (1190, y + 20), 20, 3)
     assert sheet_edges.squared(page) is None
+
+
+def test_the_left_side_looked_at_on_the_pictures_left_part_alone_answers_as_the_whole_picture():
+    """A scan (no desk to its left) is told from the picture's left part made small, not the whole (issue 9:
+    CPU per page): the same small pixels and light there, so the same answer, for photographs and scans of
+    every proportion."""
+    photo = _photographed(_sheet(), CORNERS)
+    for picture in (photo, photo[:, ::-1], _sheet(), np.ascontiguousarray(photo.T), photo[:1500, :1000]):
+        f = sheet_edges.WORK / max(picture.shape)
+        whole = sheet_edges._light(sheet_edges._small(picture, f))
+        assert whole.shape[1] == int(np.rint(picture.shape[1] * f))
+        on_whole = sheet_edges._edge_line(*sheet_edges._first_steps(whole)) is not None
+        assert sheet_edges._left_side(picture, f) == on_whole
+    assert sheet_edges._left_side(photo, sheet_edges.WORK / max(photo.shape))  # the desk is seen ...
+    assert not sheet_edges._left_side(_sheet(), sheet_edges.WORK / max(H, W))  # ... and a scan has none
