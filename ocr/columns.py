@@ -8,6 +8,7 @@ deductions), which a misread heading cannot fool. Headings break ties.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -20,7 +21,9 @@ from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
 HOURS, TAB_NO = "hours", "tab_no"  # the hours worked, a personnel number: no payroll-page/1 field
-GRADE = "grade"  # a worker's grade (`Тарифен разряд`: IV, family R): no payroll-page/1 field
+# a brigade's norm fulfilled in per cent (78-148), a worker's grade (`Тарифен разряд`: `II`-`VI`): no payroll-page/1
+# field (family R)
+NORM, GRADE = "norm_pct", "grade"
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -53,24 +56,29 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
     HOURS: ("часове", "часа"),
     TAB_NO: ("таб", "табелен", "табелни"),
-    GRADE: ("разряд", "тарифен"),
+    NORM: ("нормата", "изпълнение"),  # `Изпълнение на нормата %`, `Норма изп. %` (`норма` cut short)
+    GRADE: ("разряд", "тарифен"),  # `Тарифен разряд`, `Квалиф. разряд`
 }  # fmt: skip
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
-# (`Удръжка по запор`, `Изпл. аванс`: family Q) nor any pay (`ДОД удържан от заработката`: family R), a grade no
-# base pay
+# (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
+# наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
-                                         PART: ("deductions", "net_pay", "base_pay"), GRADE: ("base_pay",)}  # fmt: skip
+                                         PART: ("deductions", "net_pay", "base_pay", GRADE), GRADE: ("base_pay",),
+                                         "days_worked": (NORM,)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
-# beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата` name the gross
+# beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
+# name the gross
 TOTAL_WORDS = ("общо", "всичко")
 
 
-EXACT_ONLY = ("чиста", "чист", "доплащане", "запор")  # keys a misread may not stand for (`число` is no `чиста`)
+# keys a misread may not stand for (`число` is no `чиста`, `Получих` no `получи`, `Тарифен разряд` no
+# `тарифна`, `заработката` of a deduction's heading no `заработка`)
+EXACT_ONLY = ("чиста", "чист", "доплащане", "запор", "получи", "тарифна", "заработка")
 
 
 def _whole(w: str, k: str) -> bool:
@@ -120,13 +128,20 @@ def any_pay(text: str) -> bool:
     return money == ["base_pay"] and _generic_votes(text) == votes["base_pay"]
 
 
+def _own(w: str) -> set[str]:
+    """The fields whose key the heading word is, as typed (`получи`: the net pay's, though the signature's
+    `получил` begins so), else whose key it is cut short."""
+    exact = {f for f, ks in HEADING_KEYS.items() if w in ks}
+    return exact or {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+
+
 @lru_cache(maxsize=1024)
 def _generic_votes(text: str) -> int:
     """How many of the heading's votes for the base pay a ``GENERIC`` key gave."""
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     n = 0
     for w in words:
-        own = {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+        own = _own(w)
         if own and "base_pay" not in own:
             continue
         n += sum(_matches(w, k) for k in GENERIC["base_pay"])
@@ -146,7 +161,7 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     votes: dict[str, int] = {}
     generic: dict[str, int] = {}
     for w in words:
-        own = {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+        own = _own(w)
         for field, keys in HEADING_KEYS.items():
             if own and field not in own:
                 continue
@@ -307,6 +322,18 @@ def _headed_row_number(votes: dict[str, int]) -> bool:
     return votes.get("row", 0) > 0 and not votes.get("days_worked")
 
 
+def _repeat_as_days(nums: list[int]) -> bool:
+    """The figures repeat as days do (most people work the month's every working day: `23` on three rows
+    or more, a third of them), as row numbers never do. Days worked that happen to rise on three rows of
+    five (`2, 23, 23, 8, 22, 23`) are no row numbers: taken for them on a sheet without a `№` column (and
+    right of the names, where no sheet numbers its rows unheaded), its heading misread (R dev 10007 p2:
+    `Дни на обекта` read `ДНК на обекта`), the days were lost and every row sent to review as out of order."""
+    if not nums:
+        return False
+    n = Counter(nums).most_common(1)[0][1]
+    return n >= max(3, len(nums) / 3)
+
+
 DAY_ROWS = 0.25  # a column no heading calls days holds day-like figures on at least this share of its rows
 
 
@@ -322,8 +349,8 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     days, its blanks sent every row's days to review on a sheet without days (H dev 803 p5, p7)."""
     if f.votes.get("days_worked"):
         return True
-    # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`)
-    if f.votes.get(HOURS) or f.votes.get(TAB_NO) or f.votes.get(GRADE):
+    # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`), the norm's per cent
+    if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM)):
         return False
     day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
@@ -484,7 +511,10 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
         if kinds[c] is None and feats[c].small >= 0.5:
             nums = [int(d) for d in (digits(t) for t in cols[c]) if d and len(d) <= 3]
             rising = _frac([b > a for a, b in pairwise(nums)])
-            if (rising >= 0.6 or _headed_row_number(feats[c].votes)) and c < n_cols // 2:
+            # (right of the people's names or ЕГН a column of rising figures is the days, unless headed so)
+            person = any(kinds[o] == "egn" or feats[o].words >= 2.5 for o in range(c))
+            row_like = rising >= 0.6 and not _repeat_as_days(nums) and not person
+            if (row_like or _headed_row_number(feats[c].votes)) and c < n_cols // 2:
                 kinds[c] = "row"
                 break
     # the days: of the day-like columns, the one headed so, else the one with most day-like figures (a

@@ -28,15 +28,18 @@ def _near(w: str, key: str) -> bool:
 
 
 def named_not_pay(heading: str) -> bool:
-    """The heading names a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
+    """The heading names the norm's fulfilment (`Изпълнение на нормата %`) or a worker's grade (`Тарифен
+    разряд`), or a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
     of service (`Клас %`, `Процент за клас`, `Клас за стаж`), and no pay field (`Клас, премии, добавки` is
     additional pay, `Заработено по ставка` the base)."""
-    from .columns import heading_votes  # (columns asks this module: imported late)
+    from .columns import GRADE, NORM, heading_votes  # (columns asks this module: imported late)
 
     words = re.findall(r"[а-яА-Я]+", heading.lower())
     votes = heading_votes(heading)
     if any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")):  # (`Отработени дни` misread `дневно`)
         return False
+    if votes.get(NORM) or votes.get(GRADE):  # the norm's fulfilment in per cent, a worker's grade (family R)
+        return True
     rate = any(_near(w, k) for w in words for k in RATE_WORDS) or ("ставка" in words and "ден" in words)
     klass = any(_near(w, k) for w in words for k in CLASS_WORDS) or ("%" in heading and not votes)
     return rate or klass
