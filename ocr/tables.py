@@ -545,6 +545,7 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
 
 
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
+PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
 
 
 def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
@@ -555,14 +556,23 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     band with lines of writing above it and below it ends the heading."""
     top, below = grid.ys[0], grid.ys[1]
     left, right = grid.xs[0], grid.xs[-1]
-    cuts = [h.pos for h in rules.horizontal
-            if top + 6 < h.pos < below - 6 and min(h.end, right) - max(h.start, left) >= HALF_RULE * (right - left)]  # fmt: skip
+    inside = [h for h in rules.horizontal if top + 6 < h.pos < below - 6 and h.end > left and h.start < right]
+    cuts = [h.pos for h in inside if min(h.end, right) - max(h.start, left) >= HALF_RULE * (right - left)]
     faint = faint_rule(ink, left, right, top + 6, below - 6)
     if faint is not None:
         cuts.append(int(round(faint)))
     for cut in sorted(cuts, reverse=True):
         if text_bands(ink, top + 4, cut - 6, left, right) and text_bands(ink, cut + 6, below - 4, left, right):
             return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
+    # a shorter piece of it (the rest faded away in a scan in black and white: R dev 10011 p1, the heading
+    # band down to the totals, 4 people of 12 found) where the people's lines stand under it: more lines
+    # of writing below it than above, ``PEOPLE_LINES`` at the least (a group's rule has a line or two of
+    # the heading's under it)
+    for h in sorted(inside, key=lambda h: -h.pos):
+        above = text_bands(ink, top + 4, h.pos - 6, left, right)
+        under = text_bands(ink, h.pos + 6, below - 4, left, right)
+        if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
+            return Grid(xs=grid.xs, ys=[top, h.pos, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
     return grid
 
 

@@ -82,3 +82,15 @@ def test_the_rows_writing_beyond_a_washed_out_rule_s_end_is_the_table_s() -> Non
     assert tables.rows_reach(img, body, 420, 2300, 120)[0] < 130
     left, right = tables.rows_reach(img, body, 100, 2380, 120)  # the rules reach past the writing: as they are
     assert (left, right) == (100, 2380)
+
+
+def test_a_short_piece_of_the_heading_s_rule_ends_the_heading_where_the_people_s_lines_stand_under_it() -> None:
+    """R dev 10011 p1: a scan in black and white kept a quarter of the pencil's rule under the heading; the
+    heading band ran down to the totals (4 people of 12 found). Under the piece stand the people's lines; a
+    group's rule has a line or two of the heading under it (the previous test)."""
+    img = np.zeros((1400, W), np.uint8)
+    for y in (150, 230, *range(360, 1100, 70)):  # the heading's two lines, eleven people's lines
+        _writing(img, y)
+    grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 1150, 1250], ruled=True)
+    piece = Rules([Rule(280, 1700, 2300)], [], np.zeros_like(img))
+    assert tables._heading_rule(img, piece, grid).ys == [100, 280, 1150, 1250]
