@@ -83,6 +83,7 @@ def find_rules(
     horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
+    hr = _not_the_frame(hr, h, w)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
     if _fanfold_sides(dashed_v):  # perforated, not a photocopy's solid edge or streaks (O dev 7012 p2, 7016 p1)
         hr, vr = _without_the_fanfold(hr, vr, h, w)
@@ -129,6 +130,26 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
     margin = max(8, int(EDGE * size))
     inner = [r for r in kept if margin <= r.pos <= size - 1 - margin]
     return inner if len(inner) >= 2 else kept
+
+
+FRAME = 0.05  # share of the height from the top or bottom where a microfilm frame's dark edge stands
+FRAME_ACROSS = 0.01  # ... reaching within this share of the width of both sides of the image
+
+
+def _not_the_frame(rules: list[Rule], h: int, w: int) -> list[Rule]:
+    """Horizontal rules without the dark edge of a microfilm's frame (family R: printed from the film, a dark
+    band 1-4 % of the page along its top or bottom): its inner edge runs from one side of the image to the
+    other near the top or bottom, where no table's rule runs (a sheet keeps margins beside its table). Taken
+    for the table's top rule, it put the heading of the sheet into the table's heading, the employer's name
+    in the first column's (R dev 10020 p1: every column misplaced, the page whole to review). Dropped only
+    while two rules stay (as ``_off_the_edge``)."""
+    side = FRAME_ACROSS * w
+
+    def frame(r: Rule) -> bool:
+        return r.start <= side and r.end >= w - 1 - side and (r.pos <= FRAME * h or r.pos >= (1 - FRAME) * h)
+
+    kept = [r for r in rules if not frame(r)]
+    return kept if len(kept) >= 2 else rules
 
 
 DASH_THIN = 12  # a dash of a dashed rule is at most this thick (pixels at 300 dpi) ...

@@ -8,6 +8,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 
 from .geometry import Grid
+from .hand_rules import faint_rule
 from .lines import Rule, Rules
 from .preprocess import components, remove_specks
 from .rowbands import rows_between_rules
@@ -422,6 +423,36 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+REACH_GAP = 3  # text lines' heights of paper at most between the rules' end and the rows' writing beyond it
+REACH_ROWS = 0.5  # share of the rows whose writing runs on beyond the rules' end (two at the least)
+
+
+def rows_reach(ink: np.ndarray, body: list[tuple[int, int]], left: int, right: int, gap: float) -> tuple[int, int]:
+    """The table's sides where the people's rows run on beyond the ends of its rules: a rule faded or washed
+    out at one end (R dev 10020 p2: a water stain over the names, the rules inside it paler, the table taken
+    to begin 270 px right of the names' first letters, every first name lost). Out from each end, the
+    columns of pixels inked on half the rows or more, each within ``gap`` of the next, are the table's."""
+    if len(body) < 2:
+        return left, right
+    inked = np.zeros(ink.shape[1], np.int32)
+    for a, b in body:
+        inked += cv2.reduce((ink[a:b] > 0).view(np.uint8), 0, cv2.REDUCE_MAX).ravel().astype(np.int32)
+    on = inked >= max(2, REACH_ROWS * len(body))
+
+    def reach(start: int, step: int) -> int:
+        last, x = start, start + step
+        while 0 <= x < len(on) and abs(x - last) <= gap:
+            if on[x]:
+                last = x
+            x += step
+        return last
+
+    new_left, new_right = reach(left, -1), reach(right, 1)
+    pad = int(gap / REACH_GAP / 3)  # a third of a line's height of paper beside the writing
+    return (max(0, new_left - pad) if new_left < left else left,
+            min(ink.shape[1] - 1, new_right + pad) if new_right > right else right)  # fmt: skip
+
+
 def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None) -> Grid | None:
     """``ink``: text ink with dust removed (dust between columns must not look like text); ``gaps``: the
     same without pen strokes, where the gaps between columns are looked for (a signature that crosses
@@ -442,6 +473,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         return None
     heights = sorted(b - a for a, b in body)
     line_h = heights[len(heights) // 2]
+    left, right = rows_reach(ink, body, left, right, REACH_GAP * line_h)
     if r_top is None:
         above = text_bands(ink, max(0, r_head.pos - 4 * line_h), r_head.pos - 4, left, right)
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
@@ -512,6 +544,38 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
+PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
+
+
+def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
+    """The rule under the heading where the rules' grid missed it (R dev 10016: the heading band ran down to
+    the rule under the first person, whose line was read as the heading's and lost): drawn in pencil, faded
+    and leaning (``hand_rules.faint_rule``), or drawn in two goes of the ruler and only one found, across half
+    the table or more (the grid takes a rule that reaches both sides). The lowest such rule across the first
+    band with lines of writing above it and below it ends the heading."""
+    top, below = grid.ys[0], grid.ys[1]
+    left, right = grid.xs[0], grid.xs[-1]
+    inside = [h for h in rules.horizontal if top + 6 < h.pos < below - 6 and h.end > left and h.start < right]
+    cuts = [h.pos for h in inside if min(h.end, right) - max(h.start, left) >= HALF_RULE * (right - left)]
+    faint = faint_rule(ink, left, right, top + 6, below - 6)
+    if faint is not None:
+        cuts.append(int(round(faint)))
+    for cut in sorted(cuts, reverse=True):
+        if text_bands(ink, top + 4, cut - 6, left, right) and text_bands(ink, cut + 6, below - 4, left, right):
+            return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
+    # a shorter piece of it (the rest faded away in a scan in black and white: R dev 10011 p1, the heading
+    # band down to the totals, 4 people of 12 found) where the people's lines stand under it: more lines
+    # of writing below it than above, ``PEOPLE_LINES`` at the least (a group's rule has a line or two of
+    # the heading's under it)
+    for h in sorted(inside, key=lambda h: -h.pos):
+        above = text_bands(ink, top + 4, h.pos - 6, left, right)
+        under = text_bands(ink, h.pos + 6, below - 4, left, right)
+        if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
+            return Grid(xs=grid.xs, ys=[top, h.pos, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
+    return grid
+
+
 def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
     """The ruled grid is a small box (the recap of the totals under a sheet ruled by rows only: M dev 5009
     page 2, its 3 vertical rules the only ones on the page, the grid found in it and the eleven people's
@@ -535,6 +599,7 @@ def find_grid(
         ruled = None
     if ruled is not None:
         ruled = _body_below(solid, rules, ruled)
+        ruled = _heading_rule(ink, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")

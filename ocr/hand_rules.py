@@ -1,0 +1,48 @@
+"""A rule drawn by hand in pencil, faded into pieces and leaning (family R): found by the Hough transform of
+its pieces (``cv2.HoughLines``), where the long-stroke morphology of ``ocr.lines`` sees no rule.
+
+The pencil's rule under a table's heading, drawn along a ruler not quite square to the page and scanned
+faint, breaks into strokes of 20-60 px that climb a pixel every 150 px or so: no row of pixels holds enough
+of it for ``lines.find_rules`` (a fifth of the page's width), and no stroke is as long as its opening kernel.
+Along the line they lie on, the pieces cover a good share of the table's width; a heading's words or a
+person's line of type leave no such line (their letters' bars are shorter than the pieces and do not line up
+across the columns)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+PIECE = 20  # px at 300 dpi: a faded rule's pieces at least this long (opened away: letters' bars, specks)
+LEAN = 1.0  # degrees at most off the horizontal (a ruler not square to the page, the page's skew left)
+VOTES = 0.15  # share of the width in pixels on the line for the transform to offer it
+COVER = 0.3  # share of the width the pieces cover within ``NEAR`` px of the line for it to be a rule
+NEAR = 2
+
+
+def faint_rule(ink: np.ndarray, x0: int, x1: int, y0: int, y1: int) -> float | None:
+    """The height, at the middle of ``x0``..``x1``, of the faint leaning rule across that span between rows
+    ``y0`` and ``y1`` of ``ink`` (the best covered of the lines the transform offers), or None."""
+    region = ink[y0:y1, x0:x1]
+    w = x1 - x0
+    if region.size == 0 or w < 10 * PIECE:
+        return None
+    pieces = cv2.morphologyEx(region, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (PIECE, 1)))
+    lean = np.deg2rad(LEAN)
+    found = cv2.HoughLines(pieces, 1, np.pi / 1800, int(VOTES * w), min_theta=np.pi / 2 - lean,
+                           max_theta=np.pi / 2 + lean)  # fmt: skip
+    if found is None:
+        return None
+    xs = np.arange(w)
+    best: tuple[float, float] | None = None
+    for rho, theta in found[:50, 0]:
+        ys = (rho - xs * np.cos(theta)) / np.sin(theta)
+        on = np.zeros(w, bool)
+        for dy in range(-NEAR, NEAR + 1):
+            yy = np.round(ys + dy).astype(int)
+            ok = (yy >= 0) & (yy < region.shape[0])
+            on[ok] |= pieces[yy[ok], xs[ok]] > 0
+        cover = float(on.mean())
+        if cover >= COVER and (best is None or cover > best[0]):
+            best = (cover, float(ys[w // 2]) + y0)
+    return None if best is None else best[1]

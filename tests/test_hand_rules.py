@@ -1,0 +1,96 @@
+"""Tables ruled by hand and kept on microfilm (family R): the rule under the heading drawn in pencil, faded
+and leaning, or in two goes of the ruler; the frame's dark edge; the rows' writing beyond a washed-out rule's
+end. What the grid makes of each (``ocr.hand_rules``, ``ocr.lines``, ``ocr.tables``)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import tables
+from ocr.geometry import Grid
+from ocr.hand_rules import faint_rule
+from ocr.lines import Rule, Rules, _not_the_frame
+
+W, H = 2400, 900
+
+
+def _writing(img: np.ndarray, y: int, x0: int = 150, x1: int = 2250) -> None:
+    """A line of type: words of blocky letters across the columns."""
+    for x in range(x0, x1, 180):
+        cv2.putText(img, "Ivan 1234", (x, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 3)
+
+
+def _faded_rule(img: np.ndarray, y0: int, y1: int, x0: int = 100, x1: int = 2300) -> None:
+    """A pencil's rule leaning from ``y0`` to ``y1``, faded into pieces of 20-60 px with gaps between."""
+    rng = np.random.default_rng(7)
+    x = x0
+    while x < x1:
+        n = int(rng.integers(22, 60))
+        ya = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        yb = y0 + (y1 - y0) * (x + n - x0) / (x1 - x0)
+        cv2.line(img, (x, round(ya)), (x + n, round(yb)), 255, 2)
+        x += n + int(rng.integers(10, 40))
+
+
+def test_a_faded_leaning_pencil_rule_is_found_and_lines_of_type_are_none() -> None:
+    img = np.zeros((H, W), np.uint8)
+    for y in (150, 230, 380, 460, 540):
+        _writing(img, y)
+    assert faint_rule(img, 100, 2300, 100, 600) is None  # lines of type make no rule
+    _faded_rule(img, 296, 312)  # 16 px of lean across the table (about 0.4 degrees)
+    y = faint_rule(img, 100, 2300, 100, 600)
+    assert y is not None and abs(y - 304) <= 3
+
+
+def test_the_heading_ends_at_a_faded_rule_or_a_half_rule_with_writing_on_both_sides() -> None:
+    """R dev 10016 p1 and p2: the heading's band ran down to the rule under the first person, whose line
+    was the heading's; with the rule found the first person's line is a row of its own."""
+    img = np.zeros((H, W), np.uint8)
+    for y in (150, 230, 360):  # the heading's two lines, the first person's line
+        _writing(img, y)
+    grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 400, 600, 700], ruled=True)
+    no_rules = Rules([], [], np.zeros_like(img))
+    assert tables._heading_rule(img, no_rules, grid).ys == grid.ys  # nothing under the heading: as it was
+    faded = img.copy()
+    _faded_rule(faded, 276, 290)
+    assert tables._heading_rule(faded, no_rules, grid).ys[:3] == [100, 283, 400]
+    half = Rules([Rule(280, 1000, 2300)], [], np.zeros_like(img))  # the ruler moved: the right half found
+    assert tables._heading_rule(img, half, grid).ys[:3] == [100, 280, 400]
+    group = Rules([Rule(280, 1600, 2300)], [], np.zeros_like(img))  # a group's rule over two columns: none
+    assert tables._heading_rule(img, group, grid).ys == grid.ys
+
+
+def test_a_microfilm_frame_s_dark_edge_is_no_rule_of_the_table() -> None:
+    """R dev 10020 p1: the frame's edge across the whole image near its top, taken for the table's top rule."""
+    h, w = 2480, 3508
+    frame, top, head, total = Rule(40, 0, w - 1), Rule(405, 107, 3366), Rule(579, 106, 3366), Rule(1287, 107, 3367)
+    assert _not_the_frame([frame, top, head, total], h, w) == [top, head, total]
+    assert _not_the_frame([frame, head], h, w) == [frame, head]  # two rules stay: a sheet cut close keeps them
+    assert _not_the_frame([Rule(600, 0, w - 1), head, total], h, w)[0].pos == 600  # mid-page: not the frame
+
+
+def test_the_rows_writing_beyond_a_washed_out_rule_s_end_is_the_table_s() -> None:
+    """R dev 10020 p2: the rules paler inside a water stain stop short of the names; the names' first
+    letters, on every row, are inside the table."""
+    img = np.zeros((H, W), np.uint8)
+    body = []
+    for y in range(200, 700, 60):
+        _writing(img, y, x0=120)
+        body.append((y - 25, y + 5))
+    cv2.circle(img, (40, 100), 6, 255, -1)  # a blot in the margin, on no row
+    assert tables.rows_reach(img, body, 420, 2300, 120)[0] < 130
+    left, right = tables.rows_reach(img, body, 100, 2380, 120)  # the rules reach past the writing: as they are
+    assert (left, right) == (100, 2380)
+
+
+def test_a_short_piece_of_the_heading_s_rule_ends_the_heading_where_the_people_s_lines_stand_under_it() -> None:
+    """R dev 10011 p1: a scan in black and white kept a quarter of the pencil's rule under the heading; the
+    heading band ran down to the totals (4 people of 12 found). Under the piece stand the people's lines; a
+    group's rule has a line or two of the heading under it (the previous test)."""
+    img = np.zeros((1400, W), np.uint8)
+    for y in (150, 230, *range(360, 1100, 70)):  # the heading's two lines, eleven people's lines
+        _writing(img, y)
+    grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 1150, 1250], ruled=True)
+    piece = Rules([Rule(280, 1700, 2300)], [], np.zeros_like(img))
+    assert tables._heading_rule(img, piece, grid).ys == [100, 280, 1150, 1250]
