@@ -21,7 +21,7 @@ from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
 
 from . import egn_guard
-from .names import check_name
+from .names import check_name, clipped_word
 from .normalise import digits
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
@@ -1204,7 +1204,10 @@ def run_checks(
         if "name" in present:
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
             d.values["name"] = fixed
-            if not sure or d.conf.get("name", 1.0) < CONF_FLOOR / 2:
+            conf = d.conf.get("name", 1.0)
+            # a name the lexicon knows stands at half the floor, unless a word of it is another known name
+            # with its first letter lost (a rule or speck over it): then the reading must be sure of it
+            if not sure or conf < CONF_FLOOR / 2 or (conf < CONF_FLOOR and clipped_word(fixed) is not None):
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     with _recorded(drafts, COLUMN_FILL):
         fill_from_columns(drafts, totals, present, carried)

@@ -16,7 +16,7 @@ from rapidfuzz.distance.Levenshtein import distance as levenshtein
 from . import checks, normalise
 from .analysis import Analysis
 from .engine import OcrEngine
-from .names import check_name
+from .names import check_name, clipped_word
 from .reading import mosaic_read
 from .sheet import Sheet
 
@@ -64,7 +64,8 @@ def vouch_names(drafts: list[checks.RowDraft]) -> None:
         fixed2, sure2 = check_name(second)
         if not sure2 or fixed2 is None:
             continue
-        if sure1 and fixed2 == first:
-            d.review.discard("name")
+        if sure1 and fixed2 == first and clipped_word(first) is None:
+            d.review.discard("name")  # (a name with a word that may have lost its first letter: the same cell
+            # read again loses it again, no second opinion)
         elif not sure1 and _close(first, fixed2):
             d.values["name"] = fixed2

@@ -194,6 +194,23 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
 
 
 @lru_cache(maxsize=1)
+def _clipped() -> dict[str, str]:
+    """Lexicon words that are a common name with its first letter lost: 'Танас' (Атанас), 'Райков' (Трайков),
+    'Катерина' (Екатерина), 'Танев' (Станев); each -> the longer name."""
+    common = _common()
+    return {w: c for w in lexicon() for c in common if len(c) == len(w) + 1 and c[1:] == w[0].lower() + w[1:]}
+
+
+def clipped_word(name: str | None) -> tuple[str, str] | None:
+    """(word, the longer name) when the name's first word, the one at the cell's left edge, may be another
+    name with its first letter lost at the rule (R dev 10013 p2 read 'Атанас' as 'Танас', both known names),
+    or None. The lexicon vouches for such a word only when the reading was sure of it."""
+    words = (name or "").split()
+    full = _clipped().get(capitalised(words[0])) if words else None
+    return (words[0], full) if full is not None else None
+
+
+@lru_cache(maxsize=1)
 def female_names() -> frozenset[str]:
     """The women's given names of the lists (``FEMALE``), as typed: 'Мария'."""
     return frozenset(FEMALE.split())

@@ -130,9 +130,7 @@ def check(
             direction = DIRECTIONS["larger" if k > 0 else "smaller"]
             detail = DETAILS["total"].format(column=f, total=total, factor=abs(k), direction=direction, sum=got)
             return PageReview(reason=PAGE_PLAUSIBILITY, detail=detail)
-    if year is None or year not in wages():
-        return None
-    low, avg = wages()[year]
+    low, avg, when = _wage_bounds(year)
     for f in PAY_FIELDS:
         if f not in present:
             continue
@@ -141,10 +139,23 @@ def check(
             continue
         median = vals[len(vals) // 2]
         if median < LOW * low or median > HIGH * avg:
-            detail = DETAILS["wage"].format(column=f, median=median, year=year, low=low, avg=avg)
+            detail = DETAILS["wage"].format(column=f, median=median, year=when, low=low, avg=avg)
             return PageReview(reason=PAGE_PLAUSIBILITY, detail=detail)
         break
     return None
+
+
+def _wage_bounds(year: int | None) -> tuple[Decimal, Decimal, str]:
+    """(minimum, average, the years they are for): the year's wages, or with the year unread (or none the
+    table knows) the lowest minimum and highest average of every year the archive's sheets come from: a
+    page whose pay is no wage of any of those years is misread whatever its year (R dev 10018 p2-p3, whole
+    leva `1 877` read 18.77 on every row, the period unread: no check looked at the pay, 28 figures wrong
+    without a flag)."""
+    if year is not None and year in wages():
+        low, avg = wages()[year]
+        return low, avg, str(year)
+    span = wages()
+    return min(lo for lo, _ in span.values()), max(av for _, av in span.values()), f"{min(span)}–{max(span)}"
 
 
 def send_page_to_review(drafts: list[RowDraft], present: list[str]) -> None:

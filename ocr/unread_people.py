@@ -48,15 +48,29 @@ def _held(egn: str, drafts: list[checks.RowDraft]) -> bool:
     return False
 
 
-def _in_a_row(box: Box, drafts: list[checks.RowDraft], to_original: Callable[[Box], list[int]]) -> bool:
-    """Does the ЕГН stand in the band of a row that has no valid ЕГН of its own (its ЕГН cell misread or
-    not placed: that row is the person, and in review for its ЕГН)?"""
+def _bands(box: Box, drafts: list[checks.RowDraft], to_original: Callable[[Box], list[int]]) -> list[int]:
+    """The rows with no valid ЕГН of their own (their ЕГН cell misread or not placed) in whose band the
+    ЕГН stands: such a row is that person, and in review for its ЕГН."""
     b = to_original(box)
     mid = (b[1] + b[3]) / 2
-    return any(
-        d.bbox is not None and d.bbox[1] <= mid <= d.bbox[3] and not egn_mod.is_valid(str(d.values.get("egn") or ""))
-        for d in drafts
-    )
+    return [
+        i for i, d in enumerate(drafts)
+        if d.bbox is not None and d.bbox[1] <= mid <= d.bbox[3] and not egn_mod.is_valid(str(d.values.get("egn") or ""))
+    ]  # fmt: skip
+
+
+def _unheld_in_bands(
+    unheld: dict[str, Box], drafts: list[checks.RowDraft], to_original: Callable[[Box], list[int]]
+) -> set[str]:
+    """The ЕГНs a row's band answers for: one row is one person, so a band holding two or more of the
+    unheld ЕГНs (rows the grid ran together: R dev 10004 p2, ten people read as one row of ten names)
+    answers for none of them."""
+    at = {e: _bands(b, drafts, to_original) for e, b in unheld.items()}
+    count: dict[int, int] = {}
+    for rows in at.values():
+        for i in rows:
+            count[i] = count.get(i, 0) + 1
+    return {e for e, rows in at.items() if any(count[i] == 1 for i in rows)}
 
 
 def restore_unread(
@@ -65,9 +79,12 @@ def restore_unread(
     """After the rows are final: a row in review for each valid ЕГН on the page that no row holds (put
     among the rows by its height on the page), and the page's review reason; None when every ЕГН the page
     shows has its row. ``to_original`` maps a box of the deskewed page to the image as given."""
-    lost = {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts) and not _in_a_row(b, drafts, to_original)}
+    unheld = {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts)}
+    banded = _unheld_in_bands(unheld, drafts, to_original)
+    lost = {e: b for e, b in unheld.items() if e not in banded}
     if not lost:
         return None
+    back: list[checks.RowDraft] = []
     for egn, box in sorted(lost.items(), key=lambda kv: kv[1].y0):
         line = Box(grid.xs[0], box.y0, grid.xs[-1], box.y1)
         bbox = to_original(line)
@@ -76,4 +93,35 @@ def restore_unread(
         mid = (bbox[1] + bbox[3]) / 2
         at = sum(1 for o in drafts if o.bbox is not None and (o.bbox[1] + o.bbox[3]) / 2 < mid)
         drafts.insert(at, d)
+        back.append(d)
+    _number_between(drafts, back)
     return PageReview(reason=PEOPLE_UNREAD, detail=", ".join(sorted(lost, key=lambda e: lost[e].y0)))
+
+
+def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) -> None:
+    """A person brought back between rows whose printed numbers leave room for exactly one line (2 above 4,
+    before a first row numbered 2, after the last row of a run numbered from 1) takes that line's number,
+    in review as an inference: the certificate's line is the one the sheet shows (R dev 10016: the first
+    row, taken into the heading, came back without its number 1, every figure of it counted missing)."""
+    nums = [r if isinstance(r := d.values.get("row"), int) else None for d in drafts]
+    taken = {n for n in nums if n is not None}
+    run = [n for n in nums if n is not None]
+    from_one = bool(run) and run == list(range(1, len(run) + 1))
+    for i, d in enumerate(drafts):
+        if nums[i] is not None or not any(d is b for b in back):
+            continue
+        above = nums[i - 1] if i > 0 else None
+        below = nums[i + 1] if i + 1 < len(drafts) else None
+        if above is not None and below is not None:
+            guess = above + 1 if below - above == 2 else None
+        elif below is not None and i == 0:
+            guess = below - 1 if below == 2 else None
+        elif above is not None and i == len(drafts) - 1:
+            guess = above + 1 if from_one else None
+        else:
+            guess = None
+        if guess is not None and guess not in taken:
+            d.values["row"] = guess
+            d.review.add("row", checks.UNREADABLE)
+            taken.add(guess)
+            nums[i] = guess

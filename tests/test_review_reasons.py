@@ -43,6 +43,19 @@ def test_pay_impossible_for_the_year_fails_the_page_without_totals():
     assert all(r.review.reasons["gross_pay"] == checks.PAGE_PLAUSIBILITY for r in rows)
 
 
+def test_pay_no_year_could_pay_fails_the_page_with_the_period_unread():
+    """R dev 10018 p2-p3: whole leva (`1 877`) read as stotinki on every row (18.77), the printed totals
+    read alike, the period unread: nothing looked at the pay and 28 figures a page went out wrong unflagged.
+    Pay under a quarter of any year's minimum wage is misread whatever the year; ordinary pay still passes."""
+    rows = [_row("18.77", "4.47", "14.30"), _row("16.16", "3.07", "13.09"), _row("25.46", "4.79", "20.67")]
+    doubt = plausibility.check(rows, {}, PRESENT, None, None)
+    assert doubt is not None and doubt.reason == checks.PAGE_PLAUSIBILITY and "18.77" in doubt.detail
+    found = plausibility.facts(doubt.detail)
+    assert found is not None and found["kind"] == "wage" and found["year"] == "1980–1996"
+    assert plausibility.check([_row("245.60", "29.47", "216.13")] * 4, {}, PRESENT, None, None) is None
+    assert plausibility.check([_row("18770.00", "4470.00", "14300.00")] * 4, {}, PRESENT, None, None) is None
+
+
 def test_ordinary_pay_passes():
     rows = [_row("2468.02", "296.16", "2171.86") for _ in range(5)]
     assert plausibility.check(rows, {"gross_pay": "12340.10"}, PRESENT, 1993, 5) is None

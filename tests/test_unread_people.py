@@ -67,3 +67,27 @@ def test_an_egn_in_the_band_of_a_row_whose_own_was_not_read_is_that_rows_person(
     assert restore_unread(drafts, words, GRID, _same) is None and len(drafts) == 2
     drafts = [_row(A, 100, name="Румен Щерев")]  # a band holding another person's valid ЕГН: two people
     assert restore_unread(drafts, words, GRID, _same) is not None and len(drafts) == 2
+
+
+def test_a_band_holding_several_people_answers_for_none_of_them() -> None:
+    """R dev 10004 p2 (a clean brigade payroll, its rows ruled only at the heading and the total): the
+    grid read the ten people as one row of ten names, the row's ЕГН unread; the page came out with one row
+    and nothing said nine people were missing. One row is one person: each ЕГН in its band comes back."""
+    merged = checks.RowDraft(values={"egn": None, "name": "Румен Щерев Йордан Атанасов"}, bbox=[100, 100, 1500, 250])
+    drafts = [merged]
+    words = [Word(e, 0.9, Box(420, y, 600, y + 30)) for e, y in ((A, 110), (B, 160), (C, 210))]
+    review = restore_unread(drafts, words, GRID, _same)
+    assert review is not None and review.reason == PEOPLE_UNREAD and review.detail == ", ".join((A, B, C))
+    assert {d.values.get("egn") for d in drafts} >= {A, B, C}
+    assert all(set(d.review) >= set(SCORED_FIELDS) for d in drafts if d is not merged)
+
+
+def test_a_person_brought_back_where_the_numbers_leave_one_line_takes_its_number_in_review() -> None:
+    """R dev 10016 p1: the first row went into the heading; its person came back from the ЕГН without the
+    printed 1, so the certificate's line (and every figure of it) had no row to cite."""
+    drafts = [_row(B, 150, row=2), _row(C, 200, row=3)]
+    restore_unread(drafts, [Word(A, 0.9, Box(420, 110, 600, 140))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3] and "row" in drafts[0].review
+    drafts = [_row(A, 100, row=1), _row(C, 200, row=5)]  # three lines between, one person: which, nobody says
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
+    assert drafts[1].values.get("row") is None
