@@ -75,6 +75,7 @@ from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
+from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import at_a_glance as upright_at_a_glance
 from .upright import names_read
@@ -365,6 +366,7 @@ def read_page(
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
+    reread_short_days(a, s, kinds, drafts, engine)  # `2` for `21` where the ink is two digits wide: read enlarged
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     day_rate.settle_days(drafts, kinds, s.texts)  # the day's rate printed beside: pay / days, to the stotinka
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
