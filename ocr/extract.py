@@ -77,6 +77,7 @@ from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
 from .reading import header_image, recognise, second_pass
+from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import at_a_glance as upright_at_a_glance
 from .upright import names_read
@@ -385,6 +386,7 @@ def _read_page(
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
+    reread_short_days(a, s, kinds, drafts, engine)  # `2` for `21` where the ink is two digits wide: read enlarged
     reread_crossed_days(a, s, kinds, drafts, engine, year, month)  # a signature across the days: cut away
     day_rate.settle_days(drafts, kinds, s.texts)  # the day's rate printed beside: pay / days, to the stotinka
     settle_by_calendar(drafts, year, month)  # '24' beside '21' in a month of 21 working days
@@ -399,6 +401,7 @@ def _read_page(
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell
     row_zeros.read_leading_zeros(drafts)  # "01" in a dotted-zero face read 61: the zeros as zeros
+    rownumbers.reread_disputed(a, s, kinds, drafts, engine)  # numbers off the order: the text model's reading
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review

@@ -15,8 +15,11 @@ import numpy as np
 from . import checks, columns, normalise
 from .analysis import Analysis
 from .engine import OcrEngine
+from .geometry import Box, Word
 from .reading import mosaic_read
 from .sheet import Sheet
+
+DIGITS = "0123456789"
 
 
 def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
@@ -123,6 +126,58 @@ def reread_missing(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[
     got = {i: n for i, ws in zip(missing, read, strict=True)
            if ws and (n := normalise.integer(" ".join(w.text for w in ws))) is not None and 0 < n < 1000}  # fmt: skip
     _take(a, s, c, drafts, got)
+
+
+READINGS = (("words", 1.0), ("figures", 1.5), ("words", 1.5))  # the other model, then both on the cells enlarged
+
+
+def _reader(engine: OcrEngine, model: str, f: float) -> Callable[[np.ndarray], list[Word]]:
+    """A mosaic's reading by ``model`` (the engine's ``words`` or ``figures``, digits only) on the mosaic
+    enlarged ``f`` times (cubic), the words' boxes brought back to the mosaic's own size."""
+
+    def read(m: np.ndarray) -> list[Word]:
+        big = cv2.resize(m, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC) if f != 1 else m
+        ws = (engine.words(big, psm=6, whitelist=DIGITS) if model == "words"
+              else engine.figures(big, whitelist=DIGITS))  # fmt: skip
+        if f == 1:
+            return ws
+        return [replace(w, box=Box(*(round(v / f) for v in (w.box.x0, w.box.y0, w.box.x1, w.box.y1)))) for w in ws]
+
+    return read
+
+
+def reread_disputed(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], engine: OcrEngine) -> None:
+    """The `№` cells whose first reading (the figures' model) does not follow the rows' order, read again
+    (``READINGS``: the text model, digits only, then both models on the cells enlarged), and a reading taken
+    where it follows the order: the offset most numbers read agree with. A phone's blurred photograph of a
+    typewriter's italic `1` reads `4` to the figures' model (Q dev 9020 p1: `4`, `41`, `43` for 1, 11, 13:
+    half the numbers disputed, none went out, every row in review), to the text model `1`. A cell no
+    reading puts in the order keeps its first (``checks.number_rows`` then doubts it)."""
+    c = _row_column(s, kinds)
+    if c is None or len(drafts) < 3:
+        return
+    read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
+    offsets: dict[int, int] = {}
+    for i, v in enumerate(read):
+        if v is not None:
+            offsets[v - i] = offsets.get(v - i, 0) + 1
+    if not offsets:
+        return
+    off = max(offsets, key=lambda k: offsets[k])
+    if offsets[off] < 2 or off < 1:
+        return
+    g = a.grid
+    disputed = [i for i, v in enumerate(read) if v != i + off and i < len(s.body_rows)]
+    for model, f in READINGS:
+        if not disputed:
+            return
+        boxes = [g.cell(s.body_rows[i], c) for i in disputed]
+        again = mosaic_read(a, boxes, _reader(engine, model, f))
+        for i, ws in zip(disputed, again, strict=True):
+            if _typed_number(" ".join(w.text for w in ws)) == i + off:
+                drafts[i].values["row"] = i + off
+                drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
+        disputed = [i for i in disputed if drafts[i].values.get("row") != i + off]
 
 
 def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:

@@ -5,7 +5,7 @@ A second reading that only adds its own misread digits, none or a different pers
 from __future__ import annotations
 
 from archive_core import egn
-from ocr.egn_second import disagree
+from ocr.egn_second import disagree, far_apart
 
 
 def test_the_two_misreads_of_e_dev_501_are_doubted():
@@ -26,3 +26,15 @@ def test_a_second_reading_that_agrees_or_only_misreads_the_check_digit_leaves_th
 
 def test_a_second_reading_of_another_number_altogether_is_not_one_egn_read_twice():
     assert not disagree("5907057761", "1234567890")
+
+
+def test_two_readings_three_digits_apart_leave_neither_model_trusted():
+    # Q dev 9020 p1, a phone's blurred photograph: 3504114962 read 2804114982 (valid by chance), read again
+    # 2594114962 (not valid, and no mix of the two is another valid one): the first went out unflagged
+    assert egn.is_valid("2804114982") and not disagree("2804114982", "2594114962")
+    assert far_apart("2804114982", "2594114962")
+    # the models' usual disagreement on a right ЕГН, one or two digits, leaves it standing
+    assert not far_apart("5907057761", "5907057764")
+    assert not far_apart("5907057761", "5907087764")
+    assert not far_apart("5907057761", None)
+    assert not far_apart("5907057761", "590705776")

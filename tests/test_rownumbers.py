@@ -10,14 +10,16 @@ import numpy as np
 import pytest
 
 from bench.scoring import Score
-from ocr import checks
+from ocr import checks, rownumbers
 from ocr.engine import OcrEngine
+from ocr.geometry import Box, Word
 from ocr.header import Header
 from ocr.rownumbers import (
     darkest_ink,
     doubt_unread_numbers,
     number_rows,
     put_leading,
+    reread_disputed,
     reread_missing,
     split_name_cells,
 )
@@ -264,3 +266,59 @@ def test_a_name_typed_on_two_lines_read_as_two_rows_takes_one_printed_number():
               row(2, "Атанас Илиев Цветков", "3602202008")]  # fmt: skip
     number_rows(drafts)
     assert all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
+
+
+class _OtherReadings:
+    """An engine whose every mosaic reading is given: ``words`` (the text model) and ``figures`` lists of
+    one text per cell, in the order they are asked."""
+
+    def __init__(self, words: list[list[str]], figures: list[list[str]]) -> None:
+        self.w, self.f = words, figures
+
+    def words(self, m: np.ndarray, *, psm: int = 6, whitelist: str | None = None) -> list[Word]:
+        return [Word(t, 0.9, Box(0, 0, 1, 1)) for t in self.w.pop(0)]
+
+    def figures(self, m: np.ndarray, *, whitelist: str) -> list[Word]:
+        return [Word(t, 0.9, Box(0, 0, 1, 1)) for t in self.f.pop(0)]
+
+
+def _one_per_cell(a: object, boxes: list[object], read: object) -> list[list[Word]]:
+    got = read(np.full((10, 10), 255, np.uint8))  # type: ignore[operator]
+    return [[w] if w.text else [] for w in got]
+
+
+def test_numbers_the_figures_model_misread_off_the_order_are_read_again_by_the_other(monkeypatch):
+    # Q dev 9020 p1 (a phone's blurred photograph of a typewriter's italic face) as read by the figures
+    # model: `1` read `4`, `11`-`13` read `41`-`43`, 3 read 2, 7-9 unread; half the numbers disputed, none
+    # went out and every row of the page went to review
+    monkeypatch.setattr(rownumbers, "mosaic_read", _one_per_cell)
+    first = [4, 2, 2, 4, 5, 6, None, None, None, 16, 41, 42, 43, 14]
+    drafts = [checks.RowDraft(values={"row": n, "name": f"Иван Петров {i}"} if n else {"name": f"Иван Петров {i}"})
+              for i, n in enumerate(first)]  # fmt: skip
+    kinds: list[str | None] = ["row", "name"]
+    s = Sheet(cells={}, header=Header(), headings=["№ по ред", "Име"], body_rows=list(range(1, 15)),
+              totals_row=None, carried_row=None, texts=[[str(n or ""), "x"] for n in first])  # fmt: skip
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    # the text model on the 9 disputed cells, the figures model on the 5 left enlarged, then the text model
+    # on the one left enlarged (unread: the order fills it in between two numbers that fit)
+    engine = _OtherReadings(words=[["1", "2", "7", "8", "", "19", "1", "2", "13"], [""]],
+                            figures=[["3", "", "10", "11", "12"]])  # fmt: skip
+    reread_disputed(a, s, kinds, drafts, engine)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5, 6, 7, 8, None, 10, 11, 12, 13, 14]
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 15))
+    assert not any(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts)
+
+
+def test_a_second_reading_off_the_order_too_is_not_taken(monkeypatch):
+    monkeypatch.setattr(rownumbers, "mosaic_read", _one_per_cell)
+    first = [1, 2, 7, 4, 5]
+    drafts = [checks.RowDraft(values={"row": n, "name": f"Иван Петров {n}"}) for n in first]
+    s = Sheet(cells={}, header=Header(), headings=["№", "Име"], body_rows=list(range(1, 6)),
+              totals_row=None, carried_row=None, texts=[[str(n), "x"] for n in first])  # fmt: skip
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    engine = _OtherReadings(words=[["8"], ["9"]], figures=[["1"]])  # `7` read `8`, `1`, `9`: never the row's 3
+    reread_disputed(a, s, ["row", "name"], drafts, engine)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == first
+    number_rows(drafts)
+    assert drafts[2].review.reasons.get("row") == checks.ROW_NUMBER
