@@ -17,9 +17,13 @@ from .geometry import Box, Word
 from .reading import mosaic_read
 from .sheet import Sheet
 
-# the position's cell only: an ЕГН in the name's cell came with a grid not found right (H dev 809 p6, the
-# sheet's title taken for the heading): that page stays "not read as a whole" (``ocr.unplaced``)
+# the position's cell; an ЕГН in the name's cell came with a grid not found right (H dev 809 p6, the
+# sheet's title taken for the heading): that page stays "not read as a whole" (``ocr.unplaced``), unless
+# the ЕГН is typed on a line of its own under the name (``UNDER``)
 HOSTS = ("position",)
+# the name's cell, where the ЕГН is typed under the name on most rows (a person's row on two lines, the
+# name's heading over both: family P, P dev 8014 p1, every ЕГН unread and the page in review whole)
+UNDER = ("name",)
 PAD = 8  # pixels around a word's box for its second reading (mosaic_read trims a cell's edges)
 
 
@@ -28,15 +32,25 @@ def _egn_word(ws: list[Word]) -> Word | None:
     return found[0] if len(found) == 1 else None
 
 
+def _egn_under(ws: list[Word]) -> Word | None:
+    """The cell's ЕГН where it is a line of its own under the cell's words (a name over it)."""
+    w = _egn_word(ws)
+    above = [o for o in ws if o is not w and sum(ch.isalpha() for ch in o.text) >= 2]
+    if w is None or not above or any(w.box.y0 < o.box.y1 - o.box.h // 4 for o in above):
+        return None
+    return w
+
+
 def split_egn_cells(s: Sheet, kinds: list[str | None]) -> dict[int, Word]:
     """Draft index -> the ЕГН's word, taken out of its host cell (``s.texts`` changed in place); empty
     when the sheet has an ЕГН column or no host column holds one on most rows."""
     if "egn" in kinds:
         return {}
     for c, kind in enumerate(kinds):
-        if kind not in HOSTS:
+        if kind not in HOSTS and kind not in UNDER:
             continue
-        found = {i: w for i, r in enumerate(s.body_rows) if (w := _egn_word(s.cells.get((r, c), []))) is not None}
+        word = _egn_word if kind in HOSTS else _egn_under
+        found = {i: w for i, r in enumerate(s.body_rows) if (w := word(s.cells.get((r, c), []))) is not None}
         if len(found) < max(2, (len(s.body_rows) + 1) // 2):
             continue
         for i, w in found.items():

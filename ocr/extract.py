@@ -34,6 +34,7 @@ from . import (
     initials,
     layout_gate,
     lone_culprit,
+    lost_days,
     lost_rows,
     margin_corrections,
     mirrored_changes,
@@ -384,6 +385,7 @@ def _read_page(
         else:
             plausibility.send_page_to_review(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
+    lost_days.doubt_lost_days(a, kinds, drafts, s.body_rows)  # figures in a column with no kind, no days found
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
     reread_short_days(a, s, kinds, drafts, engine)  # `2` for `21` where the ink is two digits wide: read enlarged

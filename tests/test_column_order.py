@@ -49,3 +49,14 @@ def test_a_headed_signature_column_is_not_folded_into_the_days_beside_it():
     # without a heading of its own the sparse ink is the tail of the column on its left
     ink[15:35, 470:560] = 0
     assert tables._drop_empty_columns(ink, bands, xs, head) == [0, 200, 600]
+
+
+def test_net_pay_typed_first_before_the_days_and_the_gross_is_read_as_the_net():
+    """P dev 8014 p1 (net, days, gross, tax, insurance, union fee, deductions, headings misread): the net
+    pay was taken for the gross and the gross for the net, no row's sum held and the page went to review
+    whole; the order with the net first makes every row's sum hold."""
+    rows = [[str(i + 1), f"Иван Петров Иванов {i}", r[2], "22", r[0], "", "", "", r[1]] for i, r in enumerate(ROWS)]
+    kinds = columns.identify(rows, [""] * 9)
+    assert [kinds[2], kinds[4], kinds[8]] == ["net_pay", "gross_pay", "deductions"]
+    kinds = columns.identify(body((0, 1, 2)), [""] * 6)
+    assert kinds[3:] == ["gross_pay", "deductions", "net_pay"]  # the usual order still wins where it fits

@@ -36,3 +36,34 @@ def test_a_sheet_with_an_egn_column_or_few_such_words_is_left_as_read():
 def test_an_egn_in_the_names_cell_is_left_there():
     s = _sheet(["3212124320 стругар", "3309121036 шлосер"])
     assert split_egn_cells(s, ["row", "position", "name", "gross_pay"]) == {}
+
+
+def _name_cells(lines: list[tuple[str, str]]) -> Sheet:
+    """Name cells of two lines: the name, the ЕГН typed under it (family P)."""
+    words = {}
+    for r, (name, egn) in enumerate(lines, start=1):
+        y = 100 * r
+        ws = [Word(t, 0.9, Box(60 * k, y, 60 * k + 50, y + 30)) for k, t in enumerate(name.split())]
+        if egn:
+            ws.append(Word(egn, 0.9, Box(0, y + 40, 170, y + 70)))
+        words[(r, 1)] = ws
+    texts = [["1", f"{name} {egn}".strip(), "", "100.00"] for name, egn in lines]
+    return Sheet(cells=words, header=Header(), headings=[""] * 4, body_rows=list(range(1, len(lines) + 1)),
+                 totals_row=None, carried_row=None, texts=texts)  # fmt: skip
+
+
+def test_an_egn_typed_under_the_name_on_most_rows_is_the_rows_egn():
+    """P dev 8014 p1: the ЕГН under each name (the name's heading over both), read as part of the name;
+    no ЕГН on the page, and every field of it in review."""
+    s = _name_cells([("Любомир Иванов Русев", "3407129047"), ("Петър Георгиев Златев", "4003159966"),
+                     ("Пламен Николов Василев", "")])  # fmt: skip
+    found = split_egn_cells(s, ["row", "name", "position", "gross_pay"])
+    assert {i: w.text for i, w in found.items()} == {0: "3407129047", 1: "4003159966"}
+    assert [t[1] for t in s.texts] == ["Любомир Иванов Русев", "Петър Георгиев Златев", "Пламен Николов Василев"]
+
+
+def test_an_egn_on_the_names_line_is_left_there():
+    s = _name_cells([("Любомир Иванов Русев", ""), ("Петър Георгиев Златев", "")])
+    for r in (1, 2):  # the ten digits beside the name, on its line (a grid not found right: H dev 809 p6)
+        s.cells[(r, 1)].append(Word("3407129047", 0.9, Box(200, 100 * r, 370, 100 * r + 30)))
+    assert split_egn_cells(s, ["row", "name", "position", "gross_pay"]) == {}
