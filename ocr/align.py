@@ -89,11 +89,13 @@ def _spread(edges: np.ndarray, ys: list[float]) -> float:
     """How far a column's edges wander (the middle 80 %), less the drift a sheet a little askew or bent
     gives an aligned edge down the page (a straight line through the edges, no steeper than
     ``MAX_DRIFT``: names of a few rows each shorter than the one above also lie on a line)."""
-    raw = float(np.percentile(edges, 90) - np.percentile(edges, 10))
+    low, high = np.percentile(edges, [10, 90])  # (both in one call: the same values as one at a time)
+    raw = float(high - low)
     if len(edges) < 4 or float(np.ptp(ys)) == 0:
         return raw
     slope, icpt = np.polyfit(np.asarray(ys), edges, 1)
     if abs(slope) > MAX_DRIFT:
         return raw
     rest = edges - (slope * np.asarray(ys) + icpt)
-    return min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)))
+    low, high = np.percentile(rest, [10, 90])
+    return min(raw, float(high - low))

@@ -133,20 +133,28 @@ def cell_mark(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Mark | Non
 def column_marks(a: Analysis, c: int) -> list[Mark]:
     """The marks of column ``c``'s cells (the heading's left out), where most inked cells carry one."""
     g = a.grid
-    inked = 0
-    marks: list[Mark] = []
+    cells = []
     for r in range(1, g.n_rows):
         box = g.cell(r, c)
         y0, y1, x0, x1 = box.y0 + 2, box.y1 - 1, box.x0 + 2, box.x1 - 1
-        if not (a.ink[y0:y1, x0:x1] > 0).any():
-            continue
-        inked += 1
+        if (a.ink[y0:y1, x0:x1] > 0).any():
+            cells.append((x0, y0, x1, y1))
+    inked = len(cells)
+    marks: list[Mark] = []
+    for k, (x0, y0, x1, y1) in enumerate(cells):
+        if _too_few(len(marks) + inked - k, inked):  # a mark in every cell left would not make it most of them:
+            return []  # those cells are not looked into (a column of plain figures, most columns; issue 9: CPU)
         m = cell_mark(a.ink, x0, y0, x1, y1)
         if m is not None:
             marks.append(m)
-    if len(marks) < MIN_CELLS or len(marks) < SHARE * inked:
+    if _too_few(len(marks), inked):
         return []
     return marks
+
+
+def _too_few(marked: int, inked: int) -> bool:
+    """Are ``marked`` cells too few of a column's ``inked`` cells to say it carries marks?"""
+    return marked < MIN_CELLS or marked < SHARE * inked
 
 
 def take_off_marks(a: Analysis, kinds: list[str]) -> int:

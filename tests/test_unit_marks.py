@@ -66,3 +66,36 @@ def test_a_unit_read_as_words_after_the_amount_leaves_a_money_column() -> None:
     assert [r[6] for r in s.texts] == ["234,20", "37,77", "202,41", "255,00"] and s.text(5, 6) == "729,38"
     kinds = columns.identify(s.texts, s.headings, [s.text(5, c) for c in range(7)])
     assert kinds[2:] == ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _column(texts: list[str]) -> Analysis:
+    xs, ys = [0, 400], [0, 60, *(60 + 60 * (r + 1) for r in range(len(texts)))]
+    img = Image.new("L", (xs[-1], ys[-1]), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 34)
+    for r, t in enumerate(texts):
+        draw.text((xs[1] - 20, ys[r + 1] + 12), t, font=font, fill=0, anchor="ra")
+    gray = np.asarray(img, dtype=np.uint8).copy()
+    ink = np.where(gray < 128, 255, 0).astype(np.uint8)
+    return Analysis(gray, ink, gray.copy(), Grid(xs=xs, ys=ys, ruled=True), None, 300, 0.0, 0, None, None)  # type: ignore[arg-type]
+
+
+def test_units_on_most_cells_only_from_the_columns_middle_down_are_found_and_too_few_are_not(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A column's cells are looked into until a unit in every cell left could no longer make most of them
+    (issue 9: CPU per page): units on the last six of ten cells are still found, on the last five none, and
+    then the cells past the fifth plain one are not looked into."""
+    from ocr import unit_marks
+
+    plain = [t.removesuffix(" лв") for t in WITH_UNIT]
+    six = unit_marks.unit_pieces(_column(plain[:4] + WITH_UNIT + WITH_UNIT[:1]), [0])
+    assert len(six) == 6 and min(p.y0 for p in six) >= 60 + 60 * 4
+    looked: list[int] = []
+    real = unit_marks.trailing_unit
+
+    def counted(ink, box):  # type: ignore[no-untyped-def]
+        looked.append(box.y0)
+        return real(ink, box)
+
+    monkeypatch.setattr(unit_marks, "trailing_unit", counted)
+    assert unit_marks.unit_pieces(_column(plain + WITH_UNIT), [0]) == []
+    assert max(looked) < 60 + 60 * 5  # the five units after five plain figures were never looked for
