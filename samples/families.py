@@ -1002,7 +1002,7 @@ def _draw_s(rng: random.Random) -> Habits:
     back showing through; a book photographed from above in perspective)."""
     s = family_s.draw(rng)
     return Habits(
-        "S", s.thousands, s.decimal, False, s.ruling, s.correction, True, 0.0, S_SIZES[s.face], face=s.face,
+        "S", s.thousands, s.decimal, False, s.ruling, s.correction, False, 0.0, S_SIZES[s.face], face=s.face,
         carbon=s.carbon, show_through=s.carbon, photo=s.book == "photo", stamp_rows=s.stamp_rows,
         signatures_cross=s.signatures_cross, totals_hand=s.totals_hand, s=s,
     )  # fmt: skip

@@ -10,18 +10,18 @@ positions in the feminine where the person is a woman (продавачка, с�
 column that is no payroll-page/1 field: the month's turnover of the person's counter or the value of the
 work done ("Оборот", "Изработено", money in the figures' format, totalled under the table), the additional
 pay as a share of it ("% от оборота"); column orders and heading words of its own, the headings printed small
-in the book (the figures typed large into it); the period in words of its own ("през месец март 1985 година",
+in the book where the figures are typed into it; the period in words of its own ("през месец март 1985 година",
 "за март 1985 год.", "Заплати за м. март '85", "1985 год. – месец март"); titles of a book ("КНИГА ЗА
 РАБОТНИТЕ ЗАПЛАТИ", "Разчетна книга ..."); the totals row as a book's page sums it ("Всичко за страницата",
-"Сбор", "Всичко по книгата"); a figure crossed out and the right one typed above it; the book kept as the
-carbon copy on thin paper (soft, pale strokes, the back's typing showing through) on some files; faces from font
-packages none of A-R uses (fonts-roboto-slab typed key by key, fonts-play in print, fonts-pc's IBM VGA,
-MDA and Amstrad faces as a personal computer's dot-matrix printer); and the book itself: the page curving
-down into the spine (its lines squeezed and bent there), the gutter's shadow, the stitching's thread in it,
-the edge of the facing page beyond the gutter with a strip of its own typing (no row of this page), the spine on
-the left of a right-hand page or the right of a left-hand one; photographed from above (the page in
-perspective on a desk) or pressed on a flatbed scanner (a narrow, dark gutter); portrait or landscape; any year
-1980-1996.
+"Сбор", "Всичко по книгата"); a figure struck through and the right one written above it by hand; the
+book kept as the carbon copy on thin paper (soft, pale strokes, the back's typing showing through) on some
+files; faces from font packages none of A-R uses (fonts-roboto-slab typed key by key, fonts-play in print,
+fonts-pc's IBM VGA, MDA and Amstrad faces, their zeros dotted, as a personal computer's dot-matrix printer
+printed them); and the book itself: the page curving down into the spine (its lines squeezed and bent there),
+the gutter's shadow, the stitching's thread in it, the edge of the facing page beyond the gutter with a strip
+of its own typing (no row of this page), the spine on the left of a right-hand page or the right of a
+left-hand one; photographed from above (the page in perspective on a desk) or pressed on a flatbed scanner (a
+narrow, dark gutter), or a leaf cut from the book scanned flat; portrait or landscape; any year 1980-1996.
 """
 
 from __future__ import annotations
@@ -138,8 +138,8 @@ class SHabits:
     ruling: str  # "full", "rows", "columns"
     turnover: bool  # a column of the month's turnover (or the value of the work done): no payroll-page/1 field
     period: str  # "words" (през месец март 1985 година), "short" (за март 1985 год.), "apostrophe" ('85), "year_first"
-    small_heads: bool  # the headings printed small in the book, the figures typed into it
-    correction: str  # "above" (crossed out, the right figure typed above) or "none"
+    small_heads: bool  # the headings printed small in the book, the figures typed into it (typewriter files only)
+    correction: str  # "above" (struck through, the right figure written above by hand) or "none"
     carbon: bool  # the book keeps the carbon copy on thin paper (the back's typing shows through)
     book: str  # "photo" (photographed open from above), "scan" (pressed on a flatbed), "flat" (a loose leaf)
     spine: str  # "left" (a right-hand page) or "right" (a left-hand page)
@@ -153,11 +153,12 @@ class SHabits:
 def draw(rng: random.Random) -> SHabits:
     thousands, decimal = rng.choice(S_FORMATS)
     book = rng.choice(("photo", "photo", "scan", "scan", "flat"))
+    face = rng.choice(("typewriter", "typewriter", "print", "dot_matrix"))
     return SHabits(
-        trade=rng.choice(tuple(ENTERPRISES)), face=rng.choice(("typewriter", "typewriter", "print", "dot_matrix")),
+        trade=rng.choice(tuple(ENTERPRISES)), face=face,
         thousands=thousands, decimal=decimal, ruling=rng.choice(("full", "full", "rows", "columns")),
         turnover=rng.random() < 0.7, period=rng.choice(("words", "short", "apostrophe", "year_first")),
-        small_heads=rng.random() < 0.6, correction="above" if rng.random() < 0.45 else "none",
+        small_heads=face == "typewriter" and rng.random() < 0.75, correction="above" if rng.random() < 0.45 else "none",
         carbon=rng.random() < 0.3, book=book, spine=rng.choice(("left", "right")),
         facing=book != "flat" and rng.random() < 0.6, stitches=book != "flat" and rng.random() < 0.6,
         stamp_rows=rng.random() < 0.2, signatures_cross=rng.random() < 0.3, totals_hand=rng.random() < 0.15,
@@ -264,8 +265,8 @@ def bind(img: Image.Image, geo: Geometry, s: SHabits, rng: random.Random) -> Ima
     gutter = rng.randint(40, 70) if photo else rng.randint(15, 30)
     strip = rng.randint(120, 260) if s.facing else 0
     c = _Curve(
-        zone=rng.uniform(260, 420) if photo else rng.uniform(110, 180), squeeze=rng.uniform(0.35, 0.6),
-        shrink=rng.uniform(0.01, 0.03) if photo else 0.0, lift=rng.uniform(-25, 25) if photo else 0.0,
+        zone=rng.uniform(400, 700) if photo else rng.uniform(110, 180), squeeze=rng.uniform(0.35, 0.6),
+        shrink=rng.uniform(0.02, 0.05) if photo else 0.0, lift=rng.choice((-1, 1)) * rng.uniform(12, 40) if photo else 0.0,
         cy=h / 2, off=gutter + strip,
     )  # fmt: skip
     W = int(c.off) + w

@@ -40,9 +40,10 @@ def test_family_s_draws_its_own_switches():
     assert {h.ruling for h in drawn} == {"full", "rows", "columns"}
     assert {s.book for s in ss} == {"photo", "scan", "flat"} and {s.spine for s in ss} == {"left", "right"}
     assert not any(s.facing or s.stitches for s in ss if s.book == "flat")
+    assert all(s.face == "typewriter" for s in ss if s.small_heads)  # a printout's headings are its own size
     assert {s.period for s in ss} == {"words", "short", "apostrophe", "year_first"}
     assert {s.correction for s in ss} == {"above", "none"}
-    assert all(h.correction_typed for h in drawn)  # the right figure typed above the struck one
+    assert not any(h.correction_typed for h in drawn)  # the right figure written above the struck one by hand
     assert all(h.photo == (h.s.book == "photo") and h.show_through == h.carbon == h.s.carbon for h in drawn if h.s)
     for flag in S_FLAGS:
         assert 0.1 < sum(bool(getattr(s, flag)) for s in ss) / len(ss) < 0.9, flag
