@@ -34,8 +34,8 @@ from .generate import HARD_CASES, Options, generate_pages
     "--family",
     default="A",
     show_default=True,
-    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R "
-    "(R е отделено за независимо измерване: никой не чете листовете му и не се настройва по тях) или mixed "
+    help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, "
+    "S (S е отделено за независимо измерване: никой не чете листовете му и не се настройва по тях) или mixed "
     "(B/C/D наслуки).",
 )
 def samples(

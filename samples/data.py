@@ -122,6 +122,9 @@ COLUMNS: dict[str, Column] = {
     # grade (a Roman numeral)
     "norm_pct": Column("norm_pct", ("Норма\n%",), True, 0.7),
     "grade": Column("grade", ("Разряд",), False, 0.6),
+    # family S's column that is no payroll-page/1 field: the month's turnover of the person's counter (or the
+    # value of the work done), money in the sheet's format
+    "turnover": Column("turnover", ("Оборот",), True, 1.4),
 }
 
 # Column sets and orders seen on real sheets.

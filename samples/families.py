@@ -150,6 +150,12 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        microfilm or scanned in black and white; its switches, words and drawing are in samples/family_r.py (its
        docstring says what it draws). Measured once by the lead at the start of session 16 (seed 2041: 53.7 %
        right, 2.40 % wrong without a flag); tuned on from then (dev seeds 10001-10020).
+    S  HELD OUT from its making in session 16 (2026-12-04, helper s25-fams; no page of it read by the reader,
+       any seed): the payroll book of a trade, catering or services enterprise (a shop, a restaurant or hotel,
+       a works of household services), typed or printed on the pages of a bound ledger, the book photographed
+       or scanned open (the page curving into the spine, the gutter's shadow, the facing page's edge); its
+       switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Nobody
+       reads its pages or tunes on it; the lead measures it once (seed 2042).
 """
 
 from __future__ import annotations
@@ -162,11 +168,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r
+from . import data, family_q, family_r, family_s
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -788,6 +794,12 @@ HEADINGS_R = family_r.HEADINGS_R
 R_FACES = family_r.R_FACES
 R_SIZES = family_r.R_SIZES
 
+# Family S (held out from its making in session 16): samples/family_s.py
+FAMILY_LAYOUTS["S"] = family_s.S_LAYOUTS
+HEADINGS_S = family_s.HEADINGS_S
+S_FACES = family_s.S_FACES
+S_SIZES = family_s.S_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -812,6 +824,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "P": (1980, 1996),
     "Q": (1980, 1996),
     "R": (1980, 1996),
+    "S": (1980, 1996),
 }
 
 
@@ -911,6 +924,8 @@ class Habits:
     q: family_q.QHabits | None = None
     # family R only: all of its switches (samples/family_r.py)
     r: family_r.RHabits | None = None
+    # family S only: all of its switches (samples/family_s.py)
+    s: family_s.SHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -918,6 +933,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_q(rng)
     if family == "R":
         return _draw_r(rng)
+    if family == "S":
+        return _draw_s(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -977,6 +994,17 @@ def _draw_r(rng: random.Random) -> Habits:
     return Habits(
         "R", r.thousands, r.decimal, False, r.rules, r.correction, False, 0.0, R_SIZES[r.face], face=r.face,
         stamp_rows=r.stamp_rows, signatures_cross=r.signatures_cross, totals_hand=r.totals_hand, r=r,
+    )  # fmt: skip
+
+
+def _draw_s(rng: random.Random) -> Habits:
+    """Family S's file: its own switches (family_s.draw), the generic ones copied from them (a carbon copy's
+    back showing through; a book photographed from above in perspective)."""
+    s = family_s.draw(rng)
+    return Habits(
+        "S", s.thousands, s.decimal, False, s.ruling, s.correction, False, 0.0, S_SIZES[s.face], face=s.face,
+        carbon=s.carbon, show_through=s.carbon, photo=s.book == "photo", stamp_rows=s.stamp_rows,
+        signatures_cross=s.signatures_cross, totals_hand=s.totals_hand, s=s,
     )  # fmt: skip
 
 
@@ -1164,10 +1192,10 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
-                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R}[habits.family]  # fmt: skip
+                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R, "S": HEADINGS_S}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1197,6 +1225,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         family_q.adapt_file(ef, habits.q, rng)
     if habits.r is not None:
         family_r.adapt_file(ef, habits.r, rng)
+    if habits.s is not None:
+        family_s.adapt_file(ef, habits.s, rng)
 
 
 def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1367,6 +1397,8 @@ def adapt_sheet(
         family_q.adapt_sheet(sheet, habits.q, rng)
     if habits.r is not None:
         family_r.adapt_sheet(sheet, habits.r, rng)
+    if habits.s is not None:
+        family_s.adapt_sheet(sheet, habits.s, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1471,10 +1503,10 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1519,6 +1551,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_q.style(habits.q, rng, base)
     if habits.r is not None:
         family_r.style(habits.r, rng, base)
+    if habits.s is not None:
+        family_s.style(habits.s, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r
+from . import degrade, families, family_q, family_r, family_s
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -310,6 +310,9 @@ def generate_pages(
                     rh = habits.r if habits is not None else None
                     if rh is not None:  # family R: the net total in words under the table
                         family_r.after_render(img, geo, sheet, style, rh, rng)
+                    sh = habits.s if habits is not None else None
+                    if sh is not None:  # family S: the page as it lies in the open book
+                        img = family_s.bind(img, geo, sh, rng)
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,

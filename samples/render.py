@@ -513,7 +513,7 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
         return f"{v}{sheet.days_suffix}"
     if field_ in ("court", "sick") and not v:  # family L: no court order, no sick leave: the cell left blank
         return ""
-    if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ == "rate":
+    if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ in ("rate", "turnover"):
         from decimal import Decimal
 
         assert isinstance(v, Decimal)

@@ -21,10 +21,14 @@
 # R is held out from its making in session 15 (2026-12-04, helper s24-famr; no page of it read by the reader, any
 # seed; made before anything was tuned on Q): generated here (seed 2041) and measured once, by the lead, at the start
 # of session 16 (2026-12-04, bench/RESULTS.md); tuned on from then (dev seeds 10001-10020, seed 2041 kept).
+# S is held out from its making in session 16 (2026-12-04, helper s25-fams; no page of it read by the reader, any
+# seed; made before anything was tuned on R): generated here (seed 2042), measured only once, by the lead, at the
+# end of a later session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen S --pages 16 --seed 2042 --family S  # held out: not benched by this script
 gen R --pages 16 --seed 2041 --family R
 gen Q --pages 16 --seed 2040 --family Q
 gen P --pages 16 --seed 2039 --family P

@@ -16,7 +16,7 @@ from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 
 
-@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJKLMNOPQR"] + [("J", ("--hard", "all"))])
+@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJKLMNOPQRS"] + [("J", ("--hard", "all"))])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str, hard: tuple[str, ...]):
     out = tmp_path / "s"
     res = CliRunner().invoke(
@@ -121,18 +121,18 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R"])
+@pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"])
 def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
-    """F to R (held out in turn from session 3 on) draw faces, layouts and heading words none of the
-    families before them draws; each draws every face kind it has, and (but J-O, Q and R) some files in
+    """F to S (held out in turn from session 3 on) draw faces, layouts and heading words none of the
+    families before them draws; each draws every face kind it has, and (but J-O, Q, R and S) some files in
     stotinki."""
     import random
 
     from samples import families, render
 
-    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKLMNOPQR"}
-    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKLMNOPQR"}
-    before = "EFGHIJKLMNOPQ"[: "FGHIJKLMNOPQR".index(family) + 1]
+    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKLMNOPQRS"}
+    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKLMNOPQRS"}
+    before = "EFGHIJKLMNOPQR"[: "FGHIJKLMNOPQRS".index(family) + 1]
     others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
     others |= {f for fam in before for kind in faces[fam].values() for f in kind}
     own = {f for kind in faces[family].values() for f in kind}
@@ -146,7 +146,7 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
         assert set(words) - set(seen), col  # each column has words of its own
     rng = random.Random(4)
     drawn = [families.draw_habits(family, rng) for _ in range(300)]
-    assert (family in "JKLMNOQR" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
+    assert (family in "JKLMNOQRS" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
@@ -381,6 +381,38 @@ def _family_sheets(family: str, n: int, seed: int):
         style = families.style_for(habits, rng, _style(rng, sheet, Options(family=family), available_fonts()))
         out.append((habits, sheet, style))
     return out
+
+def _generated_digest(out, pages: int, seed: int, family: str) -> str:
+    """``pages`` pages of ``family`` generated into ``out``; the digest of every file written (names and bytes)."""
+    import hashlib
+
+    from samples.generate import Options, generate_pages
+
+    generate_pages(out, pages, seed, options=Options(family=family))
+    h = hashlib.sha256()
+    for f in sorted(out.iterdir()):
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()
+
+
+def _pages_add_up(out) -> list[tuple[object, PayrollPage]]:
+    """Every generated page's truth in ``out`` (its image path and page): valid payroll-page/1 with rows, an
+    employer and a year; each row's net = gross - deductions, each total its column's sum."""
+    from decimal import Decimal
+
+    pages = []
+    for js in sorted(out.glob("page-*.json")):
+        page = PayrollPage.load(js)
+        assert page.rows and page.employer.name and page.period.year
+        for r in page.rows:
+            v = {f: Decimal(getattr(r, f)) if getattr(r, f) else None for f in MONEY_FIELDS}
+            assert v["gross_pay"] is not None and v["deductions"] is not None
+            assert v["gross_pay"] - v["deductions"] == v["net_pay"]
+        for f, total in page.totals.items():
+            assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+        pages.append((js.with_suffix(".png"), page))
+    return pages
+
 
 PARTS = ("tax", "insurance", "advance", "union_fee")
 

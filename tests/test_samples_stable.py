@@ -54,6 +54,9 @@ PAGES_AS_BEFORE = (
     ("P", 8002, True, "f3d0a9f516c81f96", "059f648c74866791", "R", "50205d8"),
     ("Q", 9001, False, "a2f29890264ed794", "2d9b72a9f36f603e", "R", "50205d8"),
     ("Q", 9002, True, "b3d31b13740640f9", "428a128689d5a815", "R", "50205d8"),
+    # R's development seeds (made before S came; nobody but S's maker looked at S's pages)
+    ("R", 10001, False, "d6029942d2fd4462", "00f6c1b507051ef6", "S", "69516c5"),
+    ("R", 10002, True, "5d5e6d555d265bf0", "07cd4271a6c83826", "S", "69516c5"),
 )
 
 
@@ -72,9 +75,9 @@ def test_a_family_gives_the_same_pages_as_before_the_next_came(
 
 @pytest.mark.parametrize(
     ("family", "degraded"),
-    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True), ("R", True)],  # N-R degraded:
-    # photographs, show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's low-resolution
-    # JPEG, microfilm, black-and-white scans
+    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True), ("R", True), ("S", True)],
+    # N-S degraded: photographs, show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's
+    # low-resolution JPEG, microfilm, black-and-white scans, a bound book's curved page
 )
 def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, family: str, degraded: bool):
     """Two runs of one seed give the same pages, also under other hash seeds."""
