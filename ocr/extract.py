@@ -88,6 +88,9 @@ def extract_image(
     image: np.ndarray, *, image_name: str, engine: OcrEngine, dpi: int | None = None
 ) -> PayrollPage:
     """Read one payroll sheet image (grayscale or BGR) into payroll-page/1."""
+    gray = preprocess.to_gray(image)
+    if preprocess.negative(gray):  # printed from microfilm as a negative: read as the sheet was written
+        image = cv2.bitwise_not(gray)
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
     turns_read = 0

@@ -18,6 +18,18 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     raise ExtractionError(f"неочакван формат на изображението: {image.shape}")
 
 
+NEGATIVE_SPREAD = 1.5  # the light tail this many times longer than the dark one: the writing is the light
+
+
+def negative(gray: np.ndarray) -> bool:
+    """A negative print (family R: a microfilm reader-printer's, the writing white on black): the page's
+    commonest grey is dark and its writing lies in the light tail, far beyond the paper, where a positive's
+    lies in the dark tail (a dark positive scan's paper is still its lightest grey)."""
+    small = gray[::4, ::4]
+    lo, mid, hi = (float(v) for v in np.percentile(small, (0.5, 50, 99.5)))
+    return mid < 128 and hi - mid > NEGATIVE_SPREAD * max(1.0, mid - lo)
+
+
 def binarize(gray: np.ndarray, *, block: int = 41, c: int = 12) -> np.ndarray:
     """Ink = 255, paper = 0. Local threshold copes with uneven light and faded ink."""
     smooth = cv2.GaussianBlur(gray, (3, 3), 0)

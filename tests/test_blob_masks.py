@@ -101,3 +101,15 @@ def test_a_scan_in_black_and_white_keeps_its_typing() -> None:
     assert b.text_sized(70)[60:130, 40:400].any()  # the figures
     assert b.typed(40)[60:130, 40:400].any()
     assert not b.typed(40)[180:520, 480:820].any()  # the stamp's ring still out: taller than four characters
+
+
+def test_a_negative_print_is_told_from_a_dark_positive_scan() -> None:
+    """Family R's microfilm printed as a negative (the writing white on black) is read inverted
+    (``extract_image``); a positive scanned dark is not turned over (its paper still its lightest grey)."""
+    from ocr.preprocess import negative
+
+    binary, gray = _page()
+    assert not negative(gray)
+    assert negative(cv2.bitwise_not(gray))
+    dark = (gray.astype(np.float32) * 0.4).astype(np.uint8)  # an underexposed positive: paper 92, ink darker
+    assert not negative(dark)
