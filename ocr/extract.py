@@ -416,6 +416,8 @@ def _read_page(
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
+    # no ЕГН to bring the people back by: one row holding several people's names is each of them
+    unread = unread or unread_people.split_merged_names(drafts)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = doubt or layout or lost or merged or unread
     return page

@@ -17,6 +17,8 @@ from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks
 from .geometry import Box, Grid, Word
+from .name_case import capitalised
+from .names import correct_word, female_names, male_names
 
 PEOPLE_UNREAD = "people_unread"  # page review: a valid ЕГН on the sheet with no row read for it
 NEAR = 2  # digits: a row's ЕГН this close is a reading of the same one
@@ -125,3 +127,51 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
             d.review.add("row", checks.UNREADABLE)
             taken.add(guess)
             nums[i] = guess
+
+
+PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people
+MIN_WORDS = 5  # a name cell holding two people's names has at least two words of each but one
+
+
+def given_names() -> frozenset[str]:
+    return female_names() | male_names()
+
+
+def _people_in(name: str) -> list[str]:
+    """The names of a name cell that holds several people's ('Елена Цветанова Жечева Лиляна Атанасова
+    Иванова'): split before each known given name (a letter misread allowed), words before the first one
+    going with it; [] when the cell holds one person's name (fewer than two given names or MIN_WORDS words)."""
+    words = name.split()
+    if len(words) < MIN_WORDS:
+        return []
+    starts = [i for i, w in enumerate(words) if correct_word(capitalised(w))[0] in given_names() and i + 1 < len(words)]
+    starts = [i for k, i in enumerate(starts) if k == 0 or i - starts[k - 1] >= 2]  # a name's words after its own
+    if len(starts) < 2:
+        return []
+    bounds = [0, *starts[1:], len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def split_merged_names(drafts: list[checks.RowDraft]) -> PageReview | None:
+    """A row whose name cell holds the names of several people is rows the grid ran together (R dev 10011
+    p2: eleven people read as one row, their ЕГНs unread, the page out with one row and no review): each
+    person comes back as a row in review (every field: whose figures the row holds, nobody can say), in
+    the order of the names, and the page goes to review with the names to find on the sheet."""
+    found: list[str] = []
+    for d in list(drafts):
+        people = _people_in(str(d.values.get("name") or ""))
+        if not people:
+            continue
+        found.extend(people)
+        at = next(i for i, o in enumerate(drafts) if o is d)
+        box = d.bbox
+        step = (box[3] - box[1]) / len(people) if box is not None else 0.0
+        for k, who in enumerate(people):
+            row = d if k == 0 else checks.RowDraft(values={})
+            row.values["name"] = who
+            if box is not None:
+                row.bbox = [box[0], round(box[1] + k * step), box[2], round(box[1] + (k + 1) * step)]
+            row.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+            if k:
+                drafts.insert(at + k, row)
+    return PageReview(reason=PEOPLE_MERGED, detail=", ".join(found)) if found else None

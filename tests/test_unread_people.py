@@ -9,7 +9,7 @@ from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.geometry import Box, Grid, Word
-from ocr.unread_people import PEOPLE_UNREAD, restore_unread
+from ocr.unread_people import PEOPLE_MERGED, PEOPLE_UNREAD, restore_unread, split_merged_names
 
 GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 150, 200, 250], ruled=True)
 A, B, C = "4103272127", "4411165236", "5111256403"
@@ -91,3 +91,24 @@ def test_a_person_brought_back_where_the_numbers_leave_one_line_takes_its_number
     drafts = [_row(A, 100, row=1), _row(C, 200, row=5)]  # three lines between, one person: which, nobody says
     restore_unread(drafts, [Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
     assert drafts[1].values.get("row") is None
+
+
+def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None:
+    """R dev 10011 p2 (dot-matrix, scanned in black and white): eleven people read as one row, their ЕГНs
+    unread, the page out with one row and no review. Each name comes back as a row in review, in order."""
+    merged = checks.RowDraft(values={"name": "Елена Цветанова Жечева Лиляна Атанасова Иванова Златка Попова",
+                                     "gross_pay": "29.46"}, bbox=[100, 100, 1500, 250])  # fmt: skip
+    drafts = [merged]
+    review = split_merged_names(drafts)
+    assert review is not None and review.reason == PEOPLE_MERGED
+    assert [d.values["name"] for d in drafts] == ["Елена Цветанова Жечева", "Лиляна Атанасова Иванова", "Златка Попова"]
+    assert all(set(d.review) >= set(SCORED_FIELDS) for d in drafts)
+    assert [d.bbox[1] for d in drafts if d.bbox] == [100, 150, 200]
+    assert "имената" in REASON_WORDS["bg"][f"reason.{PEOPLE_MERGED}"]
+    assert "names" in REASON_WORDS["en"][f"reason.{PEOPLE_MERGED}"]
+
+
+def test_one_persons_name_is_not_split() -> None:
+    for name in ("Иван Петров Марин", "Мария Иванова", "Иван Петров Иванов Зидар", "Петров Иван Георгиев Стоян"):
+        drafts = [checks.RowDraft(values={"name": name}, bbox=[100, 100, 1500, 150])]
+        assert split_merged_names(drafts) is None and len(drafts) == 1 and drafts[0].values["name"] == name
