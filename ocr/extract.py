@@ -331,7 +331,8 @@ def _read_page(
     totals_texts = sheet.row_texts(s, s.totals_row)
     marks = ditto.mark_cells(a, s)  # `"`, `-"-` for "the same as above": read as such, not blank
     kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
-    if whole_leva.typed_whole(s.texts, kinds, s.header.year):  # `3 450` is 3450.00: every amount so read
+    unit = whole_leva.unit(s.texts, kinds, s.header.year)
+    if unit == whole_leva.WHOLE:  # `3 450` is 3450.00: every amount so read
         normalise.WHOLE_LEVA.set(True)  # (until this reading's end: ``read_page``)
         kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
@@ -387,6 +388,8 @@ def _read_page(
             drafts, totals, doubt = *retry, None
         else:
             plausibility.send_page_to_review(drafts, present)
+    if unit == whole_leva.UNKNOWN and year is None:  # leva or stotinki? no separator, no year to tell
+        whole_leva.doubt_unit(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
     lost_days.doubt_lost_days(a, kinds, drafts, s.body_rows)  # figures in a column with no kind, no days found
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading

@@ -8,8 +8,9 @@ import pytest
 
 from bench.scoring import Score
 from ocr import columns, normalise
+from ocr.checks import PAGE_PLAUSIBILITY, RowDraft
 from ocr.engine import OcrEngine
-from ocr.whole_leva import typed_whole
+from ocr.whole_leva import UNKNOWN, WHOLE, doubt_unit, typed_whole, unit
 
 from .conftest import read_regression_sheet
 
@@ -42,7 +43,20 @@ def test_a_page_of_whole_leva_is_told_by_its_year_s_wages() -> None:
     texts = _texts(R10001)
     assert typed_whole(texts, KINDS, 1995)  # 8646 leva a wage of 1995, 86.46 none
     assert not typed_whole(texts, KINDS, 1985)  # 86.46 a wage of 1985 (and 8646 none): stotinki
-    assert not typed_whole(texts, KINDS, None)  # no year: as read
+    assert unit(texts, KINDS, None) == UNKNOWN  # no year: 8646 a wage of 1995, 86.46 one of 1985
+
+
+def test_a_page_without_a_year_is_whole_leva_where_its_stotinki_would_be_no_wage_of_any_year() -> None:
+    # R dev 10018 p2, its period unread: 1877 leva (18.77 with stotinki: under any year's minimum wage)
+    texts = _texts([("1877", "1877", "447", "1430"), ("1616", "1616", "307", "1309"), ("2546", "2546", "479", "2067"),
+                    ("2417", "2417", "408", "2009"), ("1910", "1910", "327", "1583")])  # fmt: skip
+    assert unit(texts, KINDS, None) == WHOLE
+
+
+def test_money_whose_unit_nothing_tells_goes_to_review() -> None:
+    drafts = [RowDraft(values={"gross_pay": "86.46", "net_pay": "77.83", "days_worked": 21})]
+    doubt_unit(drafts, ["days_worked", "gross_pay", "net_pay"])
+    assert drafts[0].review.reasons == {"gross_pay": PAGE_PLAUSIBILITY, "net_pay": PAGE_PLAUSIBILITY}
 
 
 def test_a_page_whose_amounts_show_their_separator_is_read_with_stotinki() -> None:
@@ -64,7 +78,9 @@ def test_small_whole_leva_figures_make_a_money_column() -> None:
     assert kinds[4:] == ["base_pay", "extra_pay", "gross_pay", columns.PART, columns.PART, "deductions", "net_pay"]
 
 
-@pytest.mark.parametrize("sheet", ["r-whole-leva-read-as-stotinki", "r-whole-leva-1995-no-separator"])
+@pytest.mark.parametrize(
+    "sheet", ["r-whole-leva-read-as-stotinki", "r-whole-leva-1995-no-separator", "r-whole-leva-no-year-out-as-stotinki"]
+)
 def test_a_whole_leva_sheet_reads_its_money_right(sheet: str, ocr_engine: OcrEngine) -> None:
     truth, got = read_regression_sheet(sheet, ocr_engine)
     s = Score()
