@@ -487,6 +487,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         one_line = min(one_line, int(1.5 * glyph))
     head = (head_top + 4, r_head.pos - 4)
     min_gap = max(12, int(0.3 * one_line))
+    right = _typed_past(ink, (r_head.pos + 4, r_tot.pos - 4), right, min_gap, 3 * line_h)
     seps = column_gaps(ink, body, head, left, right, min_gap, group_rules(rules.mask, head, left, right))
     if gaps is not None:
         seps = _with_pen_gaps(ink, gaps, body, head, left, right, min_gap, seps)
@@ -507,6 +508,25 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         ys.append((rows[i - 1][-1][1] + rows[i][0][0]) // 2)
     ys += [r_tot.pos, tot_bottom]
     return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
+
+
+def _typed_past(ink: np.ndarray, rows: tuple[int, int], right: int, min_gap: int, most: int) -> int:
+    """The table's right side where the body's typing runs on past its rules' ends (a printout's last
+    column typed past its dashes: P dev 8009 p1, the ЕГН's last digit cut off on every row, the column read
+    as nine digits and no ЕГН found): the end of the ink that crosses the rules' end, up to a gap of
+    ``min_gap`` (the column mark beyond it stays out), no more than ``most`` further."""
+    band = ink[max(0, rows[0]) : max(rows[0], rows[1])]
+    if band.size == 0 or right + 1 >= band.shape[1]:
+        return right
+    cols = (band[:, : min(band.shape[1], right + most)] > 0).sum(axis=0)
+    if not cols[right - 2 : right + 1].any() or not cols[right : right + 3].any():
+        return right  # no typing across the rules' end
+    last, x = right, right
+    while x < len(cols) and x - last < min_gap:
+        if cols[x]:
+            last = x
+        x += 1
+    return right if x >= len(cols) and x - last < min_gap else last + 4
 
 
 def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:

@@ -67,3 +67,18 @@ def test_an_egn_on_the_names_line_is_left_there():
     for r in (1, 2):  # the ten digits beside the name, on its line (a grid not found right: H dev 809 p6)
         s.cells[(r, 1)].append(Word("3407129047", 0.9, Box(200, 100 * r, 370, 100 * r + 30)))
     assert split_egn_cells(s, ["row", "name", "position", "gross_pay"]) == {}
+
+
+def test_under_a_heading_naming_the_egn_a_misread_line_under_the_name_is_the_egns_place():
+    """P dev 8015 p1, out of focus: one ЕГН of seven read as ten digits, another split and misread
+    (`зоово` `тт`), under the heading `ИМЕ ПРЕЗИМЕ ФАМИЛИЯ (ЕГН)`: each is taken out of the name, for the
+    digits model to read again."""
+    s = _name_cells([("Огнян Тодоров Янков", "3301148241"), ("Стоян Димитров Василев", ""),
+                     ("Стефан Иванов Ценов", "")])  # fmt: skip
+    s.cells[(2, 1)] += [Word("зоово", 0.1, Box(0, 240, 100, 270)), Word("тт", 0.1, Box(110, 240, 170, 270))]
+    s.texts[1][1] = "Стоян Димитров Василев зоово тт"
+    assert split_egn_cells(s, ["row", "name", "position", "gross_pay"]) == {}  # most rows: no ЕГН read
+    s.headings[1] = "ИМЕ ПРЕЗИМЕ ФАМИЛИЯ (ЕГН)"
+    found = split_egn_cells(s, ["row", "name", "position", "gross_pay"])
+    assert {i: w.text for i, w in found.items()} == {0: "3301148241", 1: "зоово тт"}
+    assert [t[1] for t in s.texts] == ["Огнян Тодоров Янков", "Стоян Димитров Василев", "Стефан Иванов Ценов"]
