@@ -16,7 +16,8 @@ import numpy as np
 PIECE = 20  # px at 300 dpi: a faded rule's pieces at least this long (opened away: letters' bars, specks)
 LEAN = 1.0  # degrees at most off the horizontal (a ruler not square to the page, the page's skew left)
 VOTES = 0.15  # share of the width in pixels on the line for the transform to offer it
-COVER = 0.3  # share of the width the pieces cover within ``NEAR`` px of the line for it to be a rule
+COVER = 0.4  # share of the width the pieces cover within ``NEAR`` px of the line for it to be a rule (R dev
+# 10016 p1: 0.43; an italic heading's letters between two of its lines, 0.30-0.35: regression i-parts-overrule-...)
 NEAR = 2
 
 
