@@ -16,9 +16,6 @@ STILL_FAILING: dict[str, str] = {
     # families K and L, dev seeds (s18-tidy): read wrong without a flag when they were added
     "k-family-name-read-as-another": "family name first (`Гърков Емил Борисов`): the family name read as another "
     "of the lexicon, `Ярков`, without a flag (1 name silent)",
-    # family R, dev seed (s25-rsilent): every person back in review since session 16, their printed numbers not
-    "r-unruled-rows-read-as-one-row": "the ten rows read as one; each person comes back from the ЕГН the page shows "
-    "(in review, page in review), but the rows brought back carry no printed row number (0 of 10)",
 }
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
