@@ -11,6 +11,7 @@ as its reason (``_unconfirmed_changes``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -1479,6 +1480,12 @@ def guard_page(
             d.review.add("egn", UNREADABLE)
 
 
+def order_offsets(read: list[int | None]) -> Counter[int]:
+    """How many of the printed numbers read (``None`` where unread) agree with each offset from their row's
+    place (number minus place: the numbers rise one by one with the rows)."""
+    return Counter(v - i for i, v in enumerate(read) if v is not None)
+
+
 def number_rows(drafts: list[RowDraft]) -> None:
     """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
     printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
@@ -1487,10 +1494,7 @@ def number_rows(drafts: list[RowDraft]) -> None:
     Where the printed numbers and the rows found disagree (a row lost or split, a number misread) the
     row number goes to review: a certificate must never cite the wrong line of the sheet."""
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
-    offsets: dict[int, int] = {}
-    for i, v in enumerate(read):
-        if v is not None:
-            offsets[v - i] = offsets.get(v - i, 0) + 1
+    offsets = order_offsets(read)
     if not offsets:
         for d in drafts:
             d.values.pop("row", None)

@@ -157,10 +157,7 @@ def reread_disputed(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list
     if c is None or len(drafts) < 3:
         return
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
-    offsets: dict[int, int] = {}
-    for i, v in enumerate(read):
-        if v is not None:
-            offsets[v - i] = offsets.get(v - i, 0) + 1
+    offsets = checks.order_offsets(read)
     if not offsets:
         return
     off = max(offsets, key=lambda k: offsets[k])
@@ -321,11 +318,8 @@ def half_names(drafts: list[checks.RowDraft], few_figures: Callable[[checks.RowD
 def agreeing(rows: list[checks.RowDraft]) -> int:
     """How many of the rows' printed numbers read agree with their place in ``rows`` (the most on one
     offset: the numbers rise one by one with the rows)."""
-    offsets: dict[int, int] = {}
-    for i, d in enumerate(rows):
-        if isinstance(v := d.values.get("row"), int):
-            offsets[v - i] = offsets.get(v - i, 0) + 1
-    return max(offsets.values(), default=0)
+    read = [v if isinstance(v := d.values.get("row"), int) else None for d in rows]
+    return max(checks.order_offsets(read).values(), default=0)
 
 
 def shifted_numbers(people: list[checks.RowDraft]) -> None:
