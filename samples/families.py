@@ -150,12 +150,12 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        microfilm or scanned in black and white; its switches, words and drawing are in samples/family_r.py (its
        docstring says what it draws). Measured once by the lead at the start of session 16 (seed 2041: 53.7 %
        right, 2.40 % wrong without a flag); tuned on from then (dev seeds 10001-10020).
-    S  HELD OUT from its making in session 16 (2026-12-04, helper s25-fams; no page of it read by the reader,
-       any seed): the payroll book of a trade, catering or services enterprise (a shop, a restaurant or hotel,
+    S  held out from its making in session 16 (2026-12-04, helper s25-fams) to its one measurement: the payroll book of a trade, catering or services enterprise (a shop, a restaurant or hotel,
        a works of household services), typed or printed on the pages of a bound ledger, the book photographed
        or scanned open (the page curving into the spine, the gutter's shadow, the facing page's edge); its
-       switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Nobody
-       reads its pages or tunes on it; the lead measures it once (seed 2042).
+       switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Measured once
+       by the lead at the start of session 17 (seed 2042: 66.4 % right, 0.26 % wrong without a flag, 68.6 %
+       review); tuned on from then (dev seeds 11001-11040).
 """
 
 from __future__ import annotations

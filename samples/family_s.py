@@ -1,7 +1,8 @@
-"""Family S of the sample generator (HELD OUT from its making in session 16, helper s25-fams): the payroll
+"""Family S of the sample generator (held out from its making in session 16, helper s25-fams, to its one
+measurement at the start of session 17; a development family since, dev seeds 11001-11040): the payroll
 book of a trade, catering or services enterprise (a shop, a restaurant or hotel, a works of household
 services), its months typed or printed on the pages of a bound ledger and the book photographed or scanned
-open. Nobody reads its pages or tunes the reader on it until the lead measures it once (evaluation seed 2042).
+open. Evaluation seed 2042 is kept: never opened, never tuned on.
 
 What S draws, each file its own combination (samples/families.py applies it over the generic switches):
 the enterprise's name by the years it was so called (ОТП „Търговия“, РПК, Универсален магазин, ОП

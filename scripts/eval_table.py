@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 LABELS = {
+    "S": "S (16, seed 2042)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",

@@ -1,5 +1,5 @@
-"""Family S of the sample generator (HELD OUT from its making in session 16: nobody reads its pages or runs
-the reader on them until the lead measures it once; these tests exercise the generator only): its switches,
+"""Family S of the sample generator (held out from its making in session 16 to its one measurement in session 17;
+these tests exercise the generator only): its switches,
 its truth over many drawn sheets, each of its traits on the sheets and in the drawing (its enterprises and
 their staff's positions in a woman's form for a woman, the turnover column that is no payroll-page/1 field,
 its titles, periods and totals' words, the headings printed small, the book's curved page, gutter, stitching
