@@ -437,12 +437,16 @@ def _corrections(p: Painter, geo: Geometry, sheet: SheetContent, st: Style, t: T
             hand.text(Painter(wet, st, rng), x1 - bx0 - hand.width(p, tx, 1.0), ym - by0 + rng.uniform(-2, 2), tx, 1.0)
             ink = np.asarray(wet.filter(ImageFilter.GaussianBlur(0.6)), np.float32)
             out = np.minimum(scraped, ink)
+            yy, xx = np.mgrid[0 : size[1], 0 : size[0]].astype(np.float32)  # the scraped place's ragged edge
+            edge = np.minimum.reduce([xx, yy, size[0] - 1 - xx, size[1] - 1 - yy])
+            alpha = np.clip(edge / rng.uniform(5, 9) + rough * 0.3, 0.0, 1.0)
+            under = a[by0:by1, bx0:bx1].astype(np.float32)
+            out = under * (1 - alpha) + np.minimum(out, under + 255 * (1 - alpha)) * alpha
             p.img.paste(Image.fromarray(out.clip(0, 255).astype(np.uint8)), (bx0, by0))
         else:  # the right digits written over the wrong ones, the pen pressed harder
             hand.text(p, x1 - hand.width(p, wrong, 1.0), ym, wrong, 1.0)
-            heavy = Hand(hand.font, hand.slant, hand.pen, max(0, hand.ink - 30))
-            for _ in range(2):
-                heavy.text(p, x1 - hand.width(p, tx, 1.0) + rng.uniform(-1.5, 1.5), ym, tx, 1.0)
+            heavy = Hand(hand.font, hand.slant, hand.pen, max(0, hand.ink - 15))
+            heavy.text(p, x1 - hand.width(p, tx, 1.0) + rng.uniform(-1.5, 1.5), ym, tx, 1.0)
         a = np.asarray(p.img)
         geo.marks.append({"kind": "correction", "row": r - 1, "polygon": rect_polygon(bx0, by0, bx1, by1)})
 
