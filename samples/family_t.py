@@ -7,8 +7,8 @@ once (evaluation seed 2043).
 What T draws, each file its own combination (samples/families.py applies it over the generic switches):
 everything on the page but the form's own words written by one clerk's hand (handwriting faces from font
 packages none of A-S uses: fonts-klee, fonts-kiloji, fonts-seto, their letters set close as a hand writes them,
-leaning, not quite on the line, pressed unevenly; a ballpoint's even grey or a pen's ink bleeding into cheap
-paper), the form's words printed in its own faces (fonts-vollkorn, fonts-yanone-kaffeesatz, none of A-S's),
+no two quite the same size, leaning, wandering off the line or sitting low on the ruled line, pressed unevenly; a
+ballpoint's even grey or a pen's ink bleeding into cheap paper, now and then its blot beside a name), the form's words printed in its own faces (fonts-vollkorn, fonts-yanone-kaffeesatz, none of A-S's),
 small and in the form's coloured ink (the rules the same ink); the co-operative's name by its years (ТКЗС, АПК,
 ДЗС, ПАК, кооперативна ферма; from 1991 ЛС на ТКЗС, ППК, ЗК, ЗКПУ) and its members' trades (полевъдка,
 доячка, тракторист, говедар, a woman's in her form); column orders and heading words of its own ("член-
@@ -128,6 +128,7 @@ class THabits:
     face: str  # "form": the printed form's faces (T_FACES)
     hand: str  # the clerk's handwriting face (T_HANDS)
     slant: float  # how far the hand leans (a shear)
+    low: float  # how far below the middle of the row the hand writes (in the type size: on the ruled line)
     pen: str  # "ballpoint" (an even grey) or "ink" (darker, uneven, bleeding)
     thousands: str
     decimal: str
@@ -156,7 +157,7 @@ def draw(rng: random.Random) -> THabits:
     blank = rng.random() < 0.6
     folio = rng.random() < 0.6
     return THabits(
-        face="form", hand=rng.choice(T_HANDS), slant=rng.uniform(-0.05, 0.28), pen=rng.choice(("ballpoint", "ballpoint", "ink")),
+        face="form", hand=rng.choice(T_HANDS), slant=rng.uniform(-0.05, 0.28), low=rng.uniform(0.0, 0.15), pen=rng.choice(("ballpoint", "ballpoint", "ink")),
         thousands=thousands, decimal=decimal, whole_mark=rng.choice(("—", "-")) if rng.random() < 0.4 else "",
         ruling=rng.choice(("full", "full", "full", "columns")), spare=rng.random() < 0.65,
         period=rng.choice(("month", "slash", "dash", "comma")), blank_lines=rng.randint(3, 10) if blank else 0,
@@ -204,7 +205,8 @@ def style(t: THabits, rng: random.Random, base: Style) -> None:
     for its printed words (the headings small), its coloured ink for them and its rules, the empty ruled lines."""
     base.form_font = base.font
     base.printed_heads = True
-    base.writer = Hand(str(FONT_DIR / t.hand), t.slant, t.pen, rng.randint(55, 105) if t.pen == "ballpoint" else rng.randint(20, 55))
+    ink = rng.randint(55, 105) if t.pen == "ballpoint" else rng.randint(20, 55)
+    base.writer = Hand(str(FONT_DIR / t.hand), t.slant, t.pen, ink, t.low)
     base.typewriter = base.dot_matrix = False
     base.heading_scale = rng.uniform(0.6, 0.75)
     base.ink = rng.randint(60, 120)  # the form's printing ink (green, brown, violet) in grey
@@ -272,6 +274,7 @@ class Hand:
     slant: float
     pen: str
     ink: int
+    low: float = 0.0  # how far below ``y_mid`` it writes, in the type size
 
     def _chars(self, text: str) -> str:
         missing = _missing(self.font)
@@ -306,15 +309,17 @@ class Hand:
             if ch.strip():
                 x0, _ = _glyph(self.font, size, ch)
                 press = rng.randint(215, 255) if self.pen == "ballpoint" else rng.randint(150, 255)
-                d.text((cx - x0 + rng.uniform(-0.8, 0.8), top + drift * k + rng.uniform(-0.05, 0.05) * size), ch,
-                       font=f, fill=press)  # fmt: skip
+                grow = rng.choice((-1, 0, 0, 1)) * max(1, size // 30)  # no two letters quite the same size
+                g = _face(self.font, size + grow)
+                d.text((cx - x0 + rng.uniform(-0.8, 0.8), top + drift * k + rng.uniform(-0.05, 0.05) * size - grow * 0.8),
+                       ch, font=g, fill=press)  # fmt: skip
             cx += adv[k]
         if self.slant:  # lean about the baseline: the top to the right, the tails to the left
             layer = layer.transform(layer.size, Image.Transform.AFFINE, (1, self.slant, -self.slant * base, 0, 1, 0),
                                     resample=Image.Resampling.BILINEAR)  # fmt: skip
         if self.pen == "ink":
             layer = layer.filter(ImageFilter.GaussianBlur(0.7))
-        baseline = y_mid + _x_height(self.font, size) / 2
+        baseline = y_mid + _x_height(self.font, size) / 2 + self.low * size
         p.img.paste(max(0, self.ink + rng.randint(-8, 8)), (int(round(x - margin - 4)), int(round(baseline - base))), layer)
 
 
@@ -342,6 +347,8 @@ def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style
                 _stroke(p, xr - w - rng.uniform(0, 10), ym + k * rng.uniform(7, 10), xr + rng.uniform(0, 10), ym + k * 8, hand)
     if t.correction != "none" and hand is not None:
         _corrections(p, geo, sheet, st, t, hand, rng)
+    if t.pen == "ink" and hand is not None and rng.random() < 0.5:
+        _blot(p, geo, sheet, hand, rng)
     form = Painter(img, _printed(st), rng)
     W, H = img.size
     if t.form_no:
@@ -367,6 +374,25 @@ def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style
     if t.archive_stamp:
         poly = _archive_stamp(img, st, rng, folio)
         geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})
+
+
+def _blot(p: Painter, geo: Geometry, sheet: SheetContent, hand: Hand, rng: random.Random) -> None:
+    """The pen's blot: a drop of ink fallen on the page where a name leaves its cell empty (on nothing written)."""
+    if "name" not in sheet.layout:
+        return
+    j, pad = list(sheet.layout).index("name"), int(p.style.size * 0.45)
+    room = [(b, tx) for r, c, b, tx in geo.cells if c == j and 1 <= r <= len(sheet.rows)]
+    rng.shuffle(room)
+    for b, tx in room:
+        x0, x1 = b[0] + pad + p.width(tx) + 40, b[2] - pad - 40
+        if x1 - x0 < 40:
+            continue
+        cx, cy, r = rng.uniform(x0, x1), (b[1] + b[3]) / 2 + rng.uniform(-4, 4), rng.uniform(5, 12)
+        for _ in range(rng.randint(3, 6)):  # a round drop and its splashes
+            ox, oy, rr = rng.uniform(-r, r) * 0.6, rng.uniform(-r, r) * 0.6, r * rng.uniform(0.3, 0.8)
+            p.draw.ellipse((cx + ox - rr, cy + oy - rr, cx + ox + rr, cy + oy + rr), fill=max(0, hand.ink - 10))
+        p.draw.ellipse((cx - r, cy - r * 0.9, cx + r, cy + r * 0.9), fill=max(0, hand.ink - 15))
+        return
 
 
 def _label_col(sheet: SheetContent) -> int:

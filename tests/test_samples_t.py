@@ -41,7 +41,7 @@ def test_family_t_draws_its_own_switches():
     assert {t.staple for t in ts} == {"", "staple", "removed"}
     assert all(3 <= t.blank_lines <= 10 for t in ts if t.blank_lines) and not any(t.zstrike for t in ts if not t.blank_lines)
     assert not any(t.refolio for t in ts if not t.folio)
-    assert len({round(t.slant, 2) for t in ts}) > 20
+    assert len({round(t.slant, 2) for t in ts}) > 20 and all(0 <= t.low <= 0.15 for t in ts)
     for flag in T_FLAGS:
         assert 0.1 < sum(bool(getattr(t, flag)) for t in ts) / len(ts) < 0.9, flag
     assert families.YEARS["T"] == (1980, 1996)
@@ -86,7 +86,7 @@ def test_family_t_truth_adds_up_and_its_habits_occur_on_its_sheets():
                 assert money_text(v, sheet).endswith(t.whole_mark)
             seen["whole"] += bool(whole)
         assert isinstance(style.writer, family_t.Hand) and style.printed_heads and style.form_font == style.font
-        assert style.writer.font.endswith(t.hand) and style.writer.pen == t.pen
+        assert style.writer.font.endswith(t.hand) and style.writer.pen == t.pen and style.writer.low == t.low
         assert style.blank_rows == t.blank_lines and not style.corrections and not style.totals_hand
         seen["blank"] += bool(style.blank_rows)
         raw = truth_of(sheet, Geometry(2480, 3508, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
