@@ -353,7 +353,8 @@ def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style
     W, H = img.size
     if t.form_no:
         label = rng.choice(FORM_NUMBERS)
-        x = rng.choice((int(st.size * 2), W - int(st.size * 2) - form.width(label, 0.5)))
+        right = not t.folio and rng.random() < 0.5  # the top-right corner is the folio's
+        x = W - int(st.size * 2) - form.width(label, 0.5) if right else int(st.size * 2)
         form.text(x, rng.randint(55, 75), label, 0.5)
         year = min(sheet.year, rng.randint(sheet.year - 4, sheet.year))
         imprint = f"{rng.choice(PRINTERS)}, зак. {rng.randint(120, 4800)}/{year} г. – тираж {rng.choice((5, 10, 20, 50))} 000"
