@@ -125,6 +125,8 @@ COLUMNS: dict[str, Column] = {
     # family S's column that is no payroll-page/1 field: the month's turnover of the person's counter (or the
     # value of the work done), money in the sheet's format
     "turnover": Column("turnover", ("Оборот",), True, 1.4),
+    # family T's column that is no payroll-page/1 field (samples/family_t.py)
+    "spare": Column("spare", ("—",), True, 0.9),
 }
 
 # Column sets and orders seen on real sheets.

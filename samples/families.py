@@ -156,6 +156,10 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Measured once
        by the lead at the start of session 17 (seed 2042: 66.4 % right, 0.26 % wrong without a flag, 68.6 %
        review); tuned on from then (dev seeds 11001-11040).
+    T  HELD OUT from its making in session 17 (2026-12-04, helper s26-famt; no page of it read by the reader,
+       any seed; made before anything was tuned on S): its switches, words and drawing are in
+       samples/family_t.py (its docstring says what it draws). Nobody reads its pages or tunes on it; the lead
+       measures it once (seed 2043).
 """
 
 from __future__ import annotations
@@ -168,11 +172,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s
+from . import data, family_q, family_r, family_s, family_t
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -800,6 +804,12 @@ HEADINGS_S = family_s.HEADINGS_S
 S_FACES = family_s.S_FACES
 S_SIZES = family_s.S_SIZES
 
+# Family T (held out from its making in session 17): samples/family_t.py
+FAMILY_LAYOUTS["T"] = family_t.T_LAYOUTS
+HEADINGS_T = family_t.HEADINGS_T
+T_FACES = family_t.T_FACES
+T_SIZES = family_t.T_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -825,6 +835,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "Q": (1980, 1996),
     "R": (1980, 1996),
     "S": (1980, 1996),
+    "T": (1980, 1996),
 }
 
 
@@ -926,6 +937,8 @@ class Habits:
     r: family_r.RHabits | None = None
     # family S only: all of its switches (samples/family_s.py)
     s: family_s.SHabits | None = None
+    # family T only: all of its switches (samples/family_t.py)
+    t: family_t.THabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -935,6 +948,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_r(rng)
     if family == "S":
         return _draw_s(rng)
+    if family == "T":
+        return _draw_t(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1005,6 +1020,15 @@ def _draw_s(rng: random.Random) -> Habits:
         "S", s.thousands, s.decimal, False, s.ruling, s.correction, False, 0.0, S_SIZES[s.face], face=s.face,
         carbon=s.carbon, show_through=s.carbon, photo=s.book == "photo", stamp_rows=s.stamp_rows,
         signatures_cross=s.signatures_cross, totals_hand=s.totals_hand, s=s,
+    )  # fmt: skip
+
+
+def _draw_t(rng: random.Random) -> Habits:
+    """Family T's file: its own switches (family_t.draw), the generic ones copied from them."""
+    t = family_t.draw(rng)
+    return Habits(
+        "T", t.thousands, t.decimal, False, t.ruling, "none", False, 0.0, T_SIZES[t.face], face=t.face,
+        stamp_rows=t.stamp_rows, signatures_cross=t.signatures_cross, t=t,
     )  # fmt: skip
 
 
@@ -1192,10 +1216,11 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
-                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R, "S": HEADINGS_S}[habits.family]  # fmt: skip
+                 "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R, "S": HEADINGS_S,
+                 "T": HEADINGS_T}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1227,6 +1252,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         family_r.adapt_file(ef, habits.r, rng)
     if habits.s is not None:
         family_s.adapt_file(ef, habits.s, rng)
+    if habits.t is not None:
+        family_t.adapt_file(ef, habits.t, rng)
 
 
 def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1399,6 +1426,8 @@ def adapt_sheet(
         family_r.adapt_sheet(sheet, habits.r, rng)
     if habits.s is not None:
         family_s.adapt_sheet(sheet, habits.s, rng)
+    if habits.t is not None:
+        family_t.adapt_sheet(sheet, habits.t, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1503,10 +1532,10 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES, "S": S_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES, "T": T_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1553,6 +1582,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_r.style(habits.r, rng, base)
     if habits.s is not None:
         family_s.style(habits.s, rng, base)
+    if habits.t is not None:
+        family_t.style(habits.t, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r, family_s
+from . import degrade, families, family_q, family_r, family_s, family_t
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -145,6 +145,7 @@ def degrade_page(
     phone: bool = False,
     curl: bool = False,
     r: family_r.RHabits | None = None,
+    t: family_t.THabits | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -152,7 +153,8 @@ def degrade_page(
     ``through``: the back of the sheet shows through, ``photo``: photographed at an angle, not scanned
     (family N: the map is then a 3x3 homography); ``copy``: the file keeps a photocopy, ``stain``: a
     coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P);
-    ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white)."""
+    ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white);
+    ``t``: family T's paper (samples/family_t.py)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
@@ -166,6 +168,8 @@ def degrade_page(
         a = degrade.torn_corner(a, rng, rng.uniform(40, 110))
     if r is not None and opts.degraded:  # family R: the water stain, the mended tear
         a = family_r.on_paper(a, r, rng)
+    if t is not None and opts.degraded:  # family T: its paper
+        a = family_t.on_paper(a, t, rng)
     m = degrade.identity()
     dpi = 300
     bend = None
@@ -313,13 +317,16 @@ def generate_pages(
                     sh = habits.s if habits is not None else None
                     if sh is not None:  # family S: the page as it lies in the open book
                         img = family_s.bind(img, geo, sh, rng)
+                    th = habits.t if habits is not None else None
+                    if th is not None:  # family T: samples/family_t.py
+                        family_t.after_render(img, geo, sheet, style, th, rng)
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
-                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -141,6 +142,18 @@ class Style:
     # ruler moved halfway along some); the stotinki raised and underlined after the leva (no separator typed)
     hand_rules: str = ""
     raised_cents: bool = False
+    # family T (samples/family_t.py): a writer of its own draws and measures the sheet's text; the column
+    # headings and the footer's words printed in the form's face (``form_font``)
+    writer: Writer | None = None
+    printed_heads: bool = False
+
+
+class Writer(Protocol):
+    """What draws a sheet's text instead of the style's face (family T)."""
+
+    def width(self, p: Painter, text: str, scale: float) -> int: ...
+
+    def text(self, p: Painter, x: float, y_mid: float, text: str, scale: float) -> None: ...
 
 
 @dataclass
@@ -183,10 +196,15 @@ class Painter:
         return _font(str(self.style.font), max(12, int(self.style.size * scale)))
 
     def width(self, text: str, scale: float = 1.0) -> int:
+        if self.style.writer is not None:
+            return self.style.writer.width(self, text, scale)
         return int(math.ceil(self.font(scale).getlength(text)))
 
     def text(self, x: float, y_mid: float, text: str, scale: float = 1.0) -> None:
         """Draw ``text`` with its x-height centred on ``y_mid``; typewriter faces key by key."""
+        if self.style.writer is not None:
+            self.style.writer.text(self, x, y_mid, text, scale)
+            return
         f = self.font(scale)
         if "GNUTypewriter" in self.style.font.name:  # this face has no № or dashes: typists used N and -
             text = text.replace("№", "N").replace("–", "-").replace("—", "-")
@@ -531,6 +549,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if style.graph:  # family O: squared paper
         _graph_paper(p)
     form = _form_painter(p)
+    hp = form if style.printed_heads else p  # what prints the column headings
     if style.fanfold:  # family P: the tractor strips take the page's edges
         mx += _fanfold(p)
     binding = 130 if style.holes else 0  # family N: the margin the file's holes are punched in
@@ -589,7 +608,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     spill = style.two_line and "name" in cols and not (style.ruled and style.ruling in ("full", "columns"))
     nat: list[int] = []
     for c in cols:
-        head_w = max(p.width(line, hs) for line in sheet.headings[c].split("\n"))
+        head_w = max(hp.width(line, hs) for line in sheet.headings[c].split("\n"))
         if c in vert:
             head_w = len(sheet.headings[c].split("\n")) * line_h
         body_w = max((p.width(cell_text(sheet, r, c)) for r in sheet.rows), default=0)
@@ -651,7 +670,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         y_top = top + (band if j in grouped else 0)
         y0 = y_top + (top + head_h - y_top - len(lines) * line_h) / 2 + line_h / 2
         for k, line in enumerate(lines):
-            p.text(xs[j] + (widths[j] - p.width(line, hs)) / 2, y0 + k * line_h, line, hs)
+            hp.text(xs[j] + (widths[j] - hp.width(line, hs)) / 2, y0 + k * line_h, line, hs)
         geo.cells.append((0, j, [xs[j], y_top, xs[j + 1], top + head_h], " ".join(lines)))
     for a, b, label in groups:  # the merged cell over the group
         p.text((xs[a] + xs[b + 1] - p.width(label, hs)) / 2, top + band / 2, label, hs)
@@ -973,8 +992,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     roles = ("Съставил:", "Гл. счетоводител:", "Ръководител:")
     fx = mx
     for role in roles:
-        p.text(fx, fy, role)
-        sx = fx + p.width(role) + 20
+        hp.text(fx, fy, role)
+        sx = fx + hp.width(role) + 20
         p.squiggle(sx, fy - fs * 0.6, sx + fs * 4, fy + fs * 0.5)
         fx += (W - 2 * mx) // 3
     if style.recap and sheet.totals:
@@ -1012,7 +1031,7 @@ def _form_painter(p: Painter) -> Painter:
         return p
     from dataclasses import replace
 
-    printed = replace(p.style, font=p.style.form_font, typewriter=False, dot_matrix=False, worn={}, dry=None)
+    printed = replace(p.style, font=p.style.form_font, typewriter=False, dot_matrix=False, worn={}, dry=None, writer=None)
     return Painter(p.img, printed, p.rng)
 
 

@@ -28,6 +28,7 @@ set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen T --pages 16 --seed 2043 --family T  # held out: not benched by this script
 gen S --pages 16 --seed 2042 --family S
 gen R --pages 16 --seed 2041 --family R
 gen Q --pages 16 --seed 2040 --family Q

@@ -57,6 +57,13 @@ PAGES_AS_BEFORE = (
     # R's development seeds (made before S came; nobody but S's maker looked at S's pages)
     ("R", 10001, False, "d6029942d2fd4462", "00f6c1b507051ef6", "S", "69516c5"),
     ("R", 10002, True, "5d5e6d555d265bf0", "07cd4271a6c83826", "S", "69516c5"),
+    # S's development seeds (hashes only, made before T came)
+    ("S", 11001, False, "707193df45b60be9", "e6abe33091d6fa05", "T", "7964844"),
+    ("S", 11002, True, "2b89f16c4bfdc7ab", "cdb596c998a9a87b", "T", "7964844"),
+    # T's pages as its maker left them (hashes only, seeds of its maker's; nobody else looks at T's pages): the held-out
+    # set must be what it was made, until it is measured
+    ("T", 12001, False, "d40b92149e9d0a92", "4352b6b123138348", "T's measurement", "s26-famt"),
+    ("T", 12002, True, "4cd01731d9874743", "3e034e6e1bf58de5", "T's measurement", "s26-famt"),
 )
 
 
@@ -75,9 +82,10 @@ def test_a_family_gives_the_same_pages_as_before_the_next_came(
 
 @pytest.mark.parametrize(
     ("family", "degraded"),
-    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True), ("R", True), ("S", True)],
-    # N-S degraded: photographs, show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's
-    # low-resolution JPEG, microfilm, black-and-white scans, a bound book's curved page
+    [("L", False), ("M", False), ("N", True), ("O", True), ("P", True), ("Q", True), ("R", True), ("S", True),
+     ("T", True)],
+    # N-T degraded: photographs, show-through, photocopies, stains, torn corners, spreads, out of focus, a phone's
+    # low-resolution JPEG, microfilm, black-and-white scans, a bound book's curved page; T's own steps
 )
 def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, family: str, degraded: bool):
     """Two runs of one seed give the same pages, also under other hash seeds."""
