@@ -24,6 +24,9 @@
 # S is held out from its making in session 16 (2026-12-04, helper s25-fams; no page of it read by the reader, any
 # seed; made before anything was tuned on R): generated here (seed 2042) and measured once, by the lead, at the start
 # of session 17 (2026-12-04, on main f58c25f, bench/RESULTS.md); tuned on from then (dev seeds 11001-11040, seed 2042 kept).
+# T is held out from its making in session 17 (2026-12-04, helper s26-famt; no page of it read by the reader, any
+# seed; made before anything was tuned on S): generated here (seed 2043), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
