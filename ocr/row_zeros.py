@@ -103,6 +103,18 @@ def take_row_column(texts: list[list[str]], kinds: list[str | None]) -> list[str
         numbers = [_cell_number(row[c]) if c < len(row) else None for row in texts]
         read = [v for v in numbers if v is not None]
         off, fit = _fitting(numbers)
-        if len(read) >= 3 and off >= 1 and fit >= max(3, 0.6 * len(texts)):
+        if len(read) >= 3 and off >= 1 and (fit >= max(3, 0.6 * len(texts))
+                                            or (fit >= max(4, 0.4 * len(texts)) and _run(numbers, off) >= 3)):
             return [*kinds[:c], "row", *kinds[c + 1 :]]
     return kinds
+
+
+def _run(numbers: list[int | None], off: int) -> int:
+    """The longest run of neighbouring cells that count the rows on offset ``off`` (with their dotted zeros
+    as zeros): `82 63 64` for 02, 03, 04 (P dev 8012 p2: `Пор. N` read `ПР. м`, 6 numbers of 13 fitting,
+    three of them one under another; no column of figures counts so)."""
+    best = n = 0
+    for i, v in enumerate(numbers):
+        n = n + 1 if v is not None and i + off in readings(v) else 0
+        best = max(best, n)
+    return best

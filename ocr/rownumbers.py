@@ -6,13 +6,14 @@ where they rise one by one with the rows: ``checks.number_rows`` then cross-chec
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
 import cv2
 import numpy as np
 
-from . import checks, columns, normalise
+from . import checks, columns, normalise, row_zeros
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -30,7 +31,7 @@ def _row_column(s: Sheet, kinds: list[str | None]) -> int | None:
     if first_named is None:
         return None
     for c in range(first_named):
-        if kinds[c] is None and columns.heading_votes(s.headings[c]).get("row"):
+        if kinds[c] is None and _row_heading(s.headings[c]):
             return c
     # the `№ по ред` at the far right (family L, `Ш Поред` as read): the last column, headed so, that
     # nothing else was taken for
@@ -49,8 +50,12 @@ def row_column(s: Sheet, kinds: list[str | None]) -> int | None:
 
 
 def _row_heading(text: str) -> bool:
-    """A heading that names the row number: `№ по ред`, or `поред` with its `№` misread."""
-    return bool(columns.heading_votes(text).get("row")) or "поред" in text.lower().replace(" ", "")
+    """A heading that names the row number: `№ по ред`, or `поред` with its `№` misread, or a printout's
+    `Пор. N` (`пор. "` as read: P dev 8012 p1, the `N` misread and no column found for the numbers, every
+    row's number left unread)."""
+    low = text.lower()
+    return (bool(columns.heading_votes(text).get("row")) or "поред" in low.replace(" ", "")
+            or re.match(r"\W*пор\b", low) is not None)
 
 
 def _typed_numbers(s: Sheet, c: int, rows: list[int]) -> dict[int, int]:
@@ -157,11 +162,13 @@ def reread_disputed(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list
     if c is None or len(drafts) < 3:
         return
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
-    offsets = checks.order_offsets(read)
+    # an offset below 1 puts a number below 1 on the first row: no printed order (P dev 8012 p1: `12`, `13`,
+    # `14` read `2`, `3`, `4` on the last three rows outnumbered the two read on their place)
+    offsets = Counter({k: n for k, n in checks.order_offsets(read).items() if k >= 1})
     if not offsets:
         return
     off = max(offsets, key=lambda k: offsets[k])
-    if offsets[off] < 2 or off < 1:
+    if offsets[off] < 2:
         return
     g = a.grid
     disputed = [i for i, v in enumerate(read) if v != i + off and i < len(s.body_rows)]
@@ -171,10 +178,16 @@ def reread_disputed(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list
         boxes = [g.cell(s.body_rows[i], c) for i in disputed]
         again = mosaic_read(a, boxes, _reader(engine, model, f))
         for i, ws in zip(disputed, again, strict=True):
-            if _typed_number(" ".join(w.text for w in ws)) == i + off:
+            if _on_its_place(_typed_number(" ".join(w.text for w in ws)), i + off):
                 drafts[i].values["row"] = i + off
                 drafts[i].boxes["row"] = a.transform.box_to_original(g.cell(s.body_rows[i], c))
         disputed = [i for i in disputed if drafts[i].values.get("row") != i + off]
+
+
+def _on_its_place(n: int | None, want: int) -> bool:
+    """A reading is the number the order wants, as read or with its leading dotted zeros read as 6, 8 or 9
+    (a printout's `01` ... `14` in a dot-matrix face: `92`, `95`, `98` to the text model, P dev 8012 p1)."""
+    return n is not None and (n == want or (n > want and row_zeros.as_zeros(n) == want))
 
 
 def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:

@@ -147,3 +147,15 @@ def test_an_unheaded_column_counting_the_rows_with_dotted_zeros_is_the_row_colum
     assert take_row_column(texts, [None, "name"]) == ["row", "name"]
     figures = [[n, "Иван Петров Иванов"] for n in ("120", "45", "310", "87", "64")]  # figures, no count
     assert take_row_column(figures, [None, "name"]) == [None, "name"]
+
+
+def test_a_column_counting_three_rows_in_a_run_and_few_others_is_the_row_column() -> None:
+    from ocr.row_zeros import take_row_column
+
+    # P dev 8012 p2 (`Пор. N` read `ПР. м`): 6 of 13 cells fit the order with their dotted zeros as zeros,
+    # `82 63 64` for 02, 03, 04 one under another
+    cells = ("", "82", "63", "64", "3", "3", "7", "08", "30", "10", "1", "12", "")
+    texts = [[n, "Иван Петров Иванов"] for n in cells]
+    assert take_row_column(texts, [None, "name"]) == ["row", "name"]
+    scattered = ("", "82", "", "64", "", "6", "", "08", "", "10", "", "12", "")  # 6 fit, none in a run
+    assert take_row_column([[n, "Иван Петров"] for n in scattered], [None, "name"]) == [None, "name"]

@@ -322,3 +322,31 @@ def test_a_second_reading_off_the_order_too_is_not_taken(monkeypatch):
     assert [d.values.get("row") for d in drafts] == first
     number_rows(drafts)
     assert drafts[2].review.reasons.get("row") == checks.ROW_NUMBER
+
+
+def test_dotted_zeros_read_as_nines_and_a_later_run_read_short_do_not_hide_the_order(monkeypatch):
+    # P dev 8012 p1, a dot-matrix printout's `Пор. N` (read `пор. "`: no column taken for the numbers): the
+    # figures model read only `3`, `4` on their place and `2`, `3`, `4` for 12-14 (an offset below 1, which
+    # no printed order has); the text model reads `02` ... `09` as `92` ... `99`, the dotted zero as a 9
+    monkeypatch.setattr(rownumbers, "mosaic_read", _one_per_cell)
+    first = [None, None, 3, 4, None, None, None, None, None, None, None, 2, 3, 4]
+    drafts = [checks.RowDraft(values={"row": n, "name": f"Иван Петров {i}"} if n else {"name": f"Иван Петров {i}"})
+              for i, n in enumerate(first)]  # fmt: skip
+    s = Sheet(cells={}, header=Header(), headings=['пор. "', "Име"], body_rows=list(range(1, 15)),
+              totals_row=None, carried_row=None, texts=[["", "x"] for _ in first])  # fmt: skip
+    assert rownumbers.row_column(s, [None, "name"]) == 0
+    a = SimpleNamespace(grid=_Grid(), transform=_Transform())
+    # the 12 cells off offset 1, read by the text model: `92` for 02, `98` for 08, `19` for 10 (no zero)
+    engine = _OtherReadings(words=[["", "92", "95", "", "9", "98", "99", "19", "", "12", "13", "14"], ["", "", "", ""]],
+                            figures=[["1", "", "", "8", ""]])  # fmt: skip
+    reread_disputed(a, s, [None, "name"], drafts, engine)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5, None, None, 8, 9, None, None, 12, 13, 14]
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 15))
+    assert not any(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts)
+
+
+def test_a_reading_with_a_nine_for_a_zero_inside_is_not_the_number():
+    assert rownumbers._on_its_place(98, 8) and rownumbers._on_its_place(8, 8)
+    assert not rownumbers._on_its_place(19, 10)  # a 9 after the first digit is no leading zero
+    assert not rownumbers._on_its_place(7, 8) and not rownumbers._on_its_place(None, 8)
