@@ -1185,6 +1185,19 @@ def check_magnitudes(
                 r.review.add(f, OUT_OF_RANGE)
 
 
+MISREAD_SHARE = 0.5  # of the rows with an ЕГН read, those failing its check digit that show a page misread
+
+
+def glyphs_misread(drafts: list[RowDraft]) -> bool:
+    """Most ЕГН read on the page fail their check digit: its glyphs read badly (a microfilm's grain, a
+    black-and-white scan's broken strokes), and a name the engine was unsure of may be another known name,
+    a letter or two misread (R dev 10041 p10: 'Петър' read 'Петко' at 0.35, five of seven ЕГН failing).
+    The lexicon, which knows both, then vouches for a name only at the full confidence floor."""
+    read = [d for d in drafts if d.values.get("egn") or d.review.reasons.get("egn") == CHECK_DIGIT]
+    failing = [d for d in read if d.review.reasons.get("egn") == CHECK_DIGIT]
+    return len(read) >= 3 and len(failing) >= MISREAD_SHARE * len(read)
+
+
 def run_checks(
     drafts: list[RowDraft],
     totals: dict[str, str],
@@ -1202,13 +1215,17 @@ def run_checks(
             check_days(d, year, month)
         _deductions_from_parts(d)
         check_money(d, present)
+    misread = "egn" in present and glyphs_misread(drafts)
+    for d in drafts:
         if "name" in present:
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
             d.values["name"] = fixed
             conf = d.conf.get("name", 1.0)
             # a name the lexicon knows stands at half the floor, unless a word of it is another known name
-            # with its first letter lost (a rule or speck over it): then the reading must be sure of it
-            if not sure or conf < CONF_FLOOR / 2 or (conf < CONF_FLOOR and clipped_word(fixed) is not None):
+            # with its first letter lost (a rule or speck over it), or the page's ЕГН show its glyphs misread
+            # (``glyphs_misread``): then the reading must be sure of it
+            floor = CONF_FLOOR if misread or clipped_word(fixed) is not None else CONF_FLOOR / 2
+            if not sure or conf < floor:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
     with _recorded(drafts, COLUMN_FILL):
         fill_from_columns(drafts, totals, present, carried)

@@ -54,6 +54,7 @@ def _close(first: str, second: str) -> bool:
 def vouch_names(drafts: list[checks.RowDraft]) -> None:
     """Clear the doubt of a name both readings give alike and the lexicon knows; take a sure second
     reading over an unsure first one a letter or two away (still in review)."""
+    misread = checks.glyphs_misread(drafts)  # the page's glyphs read badly: the same model again is no vouch
     for i in doubted_for_confidence(drafts):
         d = drafts[i]
         second = next((x for x in d.alts.get("name", []) if isinstance(x, str)), None)
@@ -64,8 +65,9 @@ def vouch_names(drafts: list[checks.RowDraft]) -> None:
         fixed2, sure2 = check_name(second)
         if not sure2 or fixed2 is None:
             continue
-        if sure1 and fixed2 == first and clipped_word(first) is None:
+        if sure1 and fixed2 == first and clipped_word(first) is None and not misread:
             d.review.discard("name")  # (a name with a word that may have lost its first letter: the same cell
-            # read again loses it again, no second opinion)
+            # read again loses it again, no second opinion; nor does it on a page whose ЕГН show its glyphs
+            # misread: 'Петко' for 'Петър' read so twice)
         elif not sure1 and _close(first, fixed2):
             d.values["name"] = fixed2

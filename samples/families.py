@@ -149,8 +149,9 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        any seed): a building, transport or mining enterprise's brigade payroll, ruled by hand and kept on
        microfilm or scanned in black and white; its switches, words and drawing are in samples/family_r.py (its
        docstring says what it draws). Measured once by the lead at the start of session 16 (seed 2041: 53.7 %
-       right, 2.40 % wrong without a flag); tuned on from then (dev seeds 10001-10020).
-    S  held out from its making in session 16 (2026-12-04, helper s25-fams) to its one measurement: the payroll book of a trade, catering or services enterprise (a shop, a restaurant or hotel,
+       right, 2.40 % wrong without a flag); tuned on from then (dev seeds 10001-10060).
+    S  held out from its making in session 16 (2026-12-04, helper s25-fams) to its one measurement: the
+       payroll book of a trade, catering or services enterprise (a shop, a restaurant or hotel,
        a works of household services), typed or printed on the pages of a bound ledger, the book photographed
        or scanned open (the page curving into the spine, the gutter's shadow, the facing page's edge); its
        switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Measured once

@@ -1,7 +1,7 @@
 """Family R of the sample generator (held out from its making in session 15, helper s24-famr): a building,
 transport or mining enterprise's brigade payroll, ruled by hand and kept on microfilm or scanned in black
 and white. Measured once by the lead at the start of session 16 (evaluation seed 2041, bench/RESULTS.md); a
-development family from then (seeds 10001-10020).
+development family from then (seeds 10001-10060).
 
 What R draws, each file its own combination (samples/families.py applies it over the generic switches):
 the enterprise's name by the years it was so called (СМК, ДСК, Автобаза, ДАП, Рудник; ЕАД, ЕООД, АД from
