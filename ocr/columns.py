@@ -551,6 +551,32 @@ def _without_turnover(
     return money_cols, template
 
 
+def _without_stray(
+    cols: list[list[str]], feats: list[Feats], chosen: tuple[list[int], tuple[str, ...]]
+) -> tuple[list[int], tuple[str, ...]]:
+    """The money columns without one that no heading names as pay and without which the row sums hold on two
+    rows more, and half as often again, or more (twice at most): the facing page's strip of figures, a
+    column of signatures' and stamps' specks read as figures, beside the sheet's own. Taken for pay, it left
+    no order of the money columns to fit, and the one chosen moved every pay one along (S dev 11036 p11:
+    specks under the signatures as the net pay, the net and the deductions as itemised deductions, the
+    gross as the deductions; S dev 11007 p7: the facing page's figures as the base pay)."""
+    money_cols, template = chosen
+    for _ in range(2):
+        now = _arithmetic(cols, money_cols, template)
+        best: tuple[int, tuple[list[int], tuple[str, ...]]] | None = None
+        for c in money_cols:
+            if len(money_cols) <= 3 or any(feats[c].votes.get(k) for k in (*MONEY, PART)):
+                continue
+            rest = _money_kinds(cols, [o for o in money_cols if o != c], feats)
+            kept = _arithmetic(cols, *rest)
+            if kept >= now + 4 and 2 * kept >= 3 * now and (best is None or kept > best[0]):
+                best = (kept, rest)
+        if best is None:
+            break
+        money_cols, template = best[1]
+    return money_cols, template
+
+
 def identify(body: list[list[str]], headings: list[str], totals: list[str] | None = None) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts,
     ``totals`` the `Всичко` row's (None: no such row)."""
@@ -609,6 +635,7 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
             if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
                 best_cols, best = rest_cols, rest_best
         best_cols, best = _without_turnover(cols, feats, (best_cols, best))  # a till's turnover: no pay
+        best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay
         best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f

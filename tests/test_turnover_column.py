@@ -85,3 +85,15 @@ def test_a_large_pay_column_the_sums_need_stays() -> None:
             ["3", "Петър Стоянов Колев", "5803126650", "21", "1410,00", "120,00", "1290,00"]]  # fmt: skip
     kinds = columns.identify(body, ["№", "Име", "ЕГН", "Дни", "", "", ""])
     assert kinds[4:] == ["gross_pay", "deductions", "net_pay"]
+
+
+def test_a_column_of_specks_no_heading_names_is_no_pay() -> None:
+    """S dev 11036 p11: specks under the signatures read as figures (`4`, `811282`) in a column of their own,
+    no heading naming pay: six money columns left no order to fit, the gross was taken for the deductions,
+    the deductions and net for itemised deductions. Without it every row's sums hold."""
+    body = [[r[0], r[2], r[3], r[4], r[7], r[6], r[8], r[11], r[12], s]
+            for r, s in zip(ROWS, ("4", "", "811282", "27,3"), strict=True)]  # fmt: skip
+    headings = ["№", "Лице", "ЕГН", "Дни по табела", "% от оборота", "Заплата по КТД", "Начислено всичко",
+                "Удържано всичко", "Сума за раздаване", ""]  # fmt: skip
+    kinds = columns.identify(body, headings)
+    assert kinds[4:] == ["extra_pay", "base_pay", "gross_pay", "deductions", "net_pay", None]
