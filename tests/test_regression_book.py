@@ -34,3 +34,14 @@ def test_the_value_of_the_services_is_no_base_pay(ocr_engine: OcrEngine):
     assert sum(s.silent.values()) == 0 and s.rows_found == s.rows_truth
     assert s.field_accuracy("base_pay") >= 0.9 and s.field_accuracy("net_pay") >= 0.9
     assert s.accuracy >= 0.9, f"fields right {s.accuracy:.1%}"
+
+
+def test_specks_under_the_signatures_are_no_net_pay(ocr_engine: OcrEngine):
+    """S dev 11031: specks under the signatures read as figures in a column of their own: six money
+    columns, the gross taken for the deductions, the deductions and net for itemised deductions, the page
+    in review whole."""
+    s, whole = _score("s-signature-specks-taken-for-net-pay", ocr_engine)
+    assert not whole, "the page sent to review as a whole"
+    assert sum(s.silent.values()) == 0 and s.rows_found == s.rows_truth
+    assert s.field_accuracy("gross_pay") >= 0.9 and s.field_accuracy("net_pay") >= 0.9
+
