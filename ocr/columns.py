@@ -24,6 +24,10 @@ HOURS, TAB_NO = "hours", "tab_no"  # the hours worked, a personnel number: no pa
 # a brigade's norm fulfilled in per cent (78-148), a worker's grade (`Тарифен разряд`: `II`-`VI`): no payroll-page/1
 # field (family R)
 NORM, GRADE = "norm_pct", "grade"
+# the month's turnover of a person's counter, or the value of the work done (family S: `Оборот (лв.)`, `Реализиран
+# оборот`, `Изработено (лв.)`, `Стойност на услугите`, `Приход от услуги`): money in the sheet's format, totalled,
+# twenty to seventy times the pay, and no payroll-page/1 field
+TURNOVER = "turnover"
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -40,12 +44,15 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     "egn": ("егн", "граждански"),  # `Единен гражд. номер`
     "name": ("име", "имена", "фамилия", "презиме"),
     "position": ("длъжност", "професия", "специалност"),
-    "days_worked": ("дни", "отработени"),
+    "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
     # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
     # `Заработка по наряди`
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
-                  "надбавка", "надбавки", "извънреден"),
+                  "надбавка", "надбавки", "извънреден",
+                  # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
+                  # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
+                  "оборота", "реализацията"),
     "gross_pay": ("начислено", "брутно", "брутна", "полагаемо"),  # `Всичко полагаемо` (family R)
     "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
@@ -59,17 +66,19 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     TAB_NO: ("таб", "табелен", "табелни"),
     NORM: ("нормата", "изпълнение"),  # `Изпълнение на нормата %`, `Норма изп. %` (`норма` cut short)
     GRADE: ("разряд",),  # `Тарифен разряд`, `Квалиф. разряд` (`тарифен` alone would take `Тарифна заплата`)
+    TURNOVER: ("оборот", "реализиран", "изработено", "стойност", "услугите", "приход"),
 }  # fmt: skip
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
-# наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N)
-OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked",), TAB_NO: ("row",), "net_pay": ("base_pay",),
+# наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
+# worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
+OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
                                          PART: ("deductions", "net_pay", "base_pay", GRADE), GRADE: ("base_pay",),
-                                         "days_worked": (NORM,)}  # fmt: skip
+                                         "days_worked": (NORM, TURNOVER)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
@@ -79,7 +88,8 @@ TOTAL_WORDS = ("общо", "всичко")
 
 # keys a misread may not stand for (`число` is no `чиста`, `Получих` no `получи`, `Тарифен разряд` no
 # `тарифна`, `заработката` of a deduction's heading no `заработка`)
-EXACT_ONLY = ("чиста", "чист", "доплащане", "запор", "получи", "тарифна", "заработка")
+EXACT_ONLY = ("чиста", "чист", "доплащане", "запор", "получи", "тарифна", "заработка",
+              "оборот", "оборота")  # (one letter apart: the one field's or the other's, a misread neither)
 
 
 def _whole(w: str, k: str) -> bool:
@@ -489,6 +499,84 @@ def _without_outside(
     return money_cols, template
 
 
+# the turnover is this many times the largest pay figure of its row, or more (20-70 times as family S draws it)
+TURNOVER_TIMES = 5
+
+
+def _far_above(cols: list[list[str]], c: int, others: list[int]) -> bool:
+    """Column ``c``'s figures are ``TURNOVER_TIMES`` the largest of the other money columns' on their row, or
+    more, on two rows of three (two rows at least): no pay is, the gross is the largest pay of a row."""
+    seen = above = 0
+    for r in range(len(cols[c])):
+        v = money(cols[c][r]) if cols[c][r].strip() else None
+        rest = [Decimal(x) for o in others if (t := cols[o][r]).strip() and (x := money(t)) is not None]
+        if v is None or not rest or max(rest) <= 0:
+            continue
+        seen += 1
+        above += Decimal(v) >= TURNOVER_TIMES * max(rest)
+    return above >= 2 and 3 * above >= 2 * seen
+
+
+def _whole_amounts(cells: list[str]) -> bool:
+    """Two figures or more, every one in whole leva (`12 960,00`: a till's turnover)."""
+    vs = [v for t in cells if t.strip() and not is_dash(t) and (v := money(t)) is not None]
+    return len(vs) >= 2 and all(v.endswith(".00") for v in vs)
+
+
+def _headed_turnover(f: Feats) -> bool:
+    """The heading names the turnover more than any pay field (`Оборот`, `Стойност на услугите`)."""
+    t = f.votes.get(TURNOVER, 0)
+    return t > 0 and all(f.votes.get(k, 0) < t for k in (*MONEY, PART))
+
+
+def _without_turnover(
+    cols: list[list[str]], feats: list[Feats], chosen: tuple[list[int], tuple[str, ...]]
+) -> tuple[list[int], tuple[str, ...]]:
+    """The money columns without the turnover (family S, ``TURNOVER``), no payroll-page/1 field: a column
+    headed so whose figures are whole leva or far above the pay (``_far_above``), or one unheaded far above
+    the pay on a sheet whose row sums hold without it; either way only where the sums hold at least as often
+    without it. Taken for pay, the turnover was read as the net pay or the gross and pushed the other
+    columns along (S dev 11004: every net pay the turnover, the base and additional pay misread)."""
+    money_cols, template = chosen
+    for c in list(money_cols):
+        others = [o for o in money_cols if o != c]
+        far = len(others) >= 2 and _far_above(cols, c, others)
+        headed = _headed_turnover(feats[c])
+        if not (far or (headed and _whole_amounts(cols[c]))):
+            continue
+        rest_cols, rest_best = _money_kinds(cols, others, feats)
+        kept = _arithmetic(cols, rest_cols, rest_best)
+        if kept >= _arithmetic(cols, money_cols, template) and (headed or kept > 0):
+            money_cols, template = rest_cols, rest_best
+    return money_cols, template
+
+
+def _without_stray(
+    cols: list[list[str]], feats: list[Feats], chosen: tuple[list[int], tuple[str, ...]]
+) -> tuple[list[int], tuple[str, ...]]:
+    """The money columns without one that no heading names as pay and without which the row sums hold on two
+    rows more, and half as often again, or more (twice at most): the facing page's strip of figures, a
+    column of signatures' and stamps' specks read as figures, beside the sheet's own. Taken for pay, it left
+    no order of the money columns to fit, and the one chosen moved every pay one along (S dev 11036 p11:
+    specks under the signatures as the net pay, the net and the deductions as itemised deductions, the
+    gross as the deductions; S dev 11007 p7: the facing page's figures as the base pay)."""
+    money_cols, template = chosen
+    for _ in range(2):
+        now = _arithmetic(cols, money_cols, template)
+        best: tuple[int, tuple[list[int], tuple[str, ...]]] | None = None
+        for c in money_cols:
+            if len(money_cols) <= 3 or any(feats[c].votes.get(k) for k in (*MONEY, PART)):
+                continue
+            rest = _money_kinds(cols, [o for o in money_cols if o != c], feats)
+            kept = _arithmetic(cols, *rest)
+            if kept >= now + 4 and 2 * kept >= 3 * now and (best is None or kept > best[0]):
+                best = (kept, rest)
+        if best is None:
+            break
+        money_cols, template = best[1]
+    return money_cols, template
+
+
 def identify(body: list[list[str]], headings: list[str], totals: list[str] | None = None) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts,
     ``totals`` the `Всичко` row's (None: no such row)."""
@@ -546,6 +634,8 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
             kept = _arithmetic(cols, rest_cols, rest_best)
             if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
                 best_cols, best = rest_cols, rest_best
+        best_cols, best = _without_turnover(cols, feats, (best_cols, best))  # a till's turnover: no pay
+        best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay
         best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f

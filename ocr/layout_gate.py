@@ -44,6 +44,10 @@ ROWS_PROVED = 0.75  # rows with their own person (a name, a valid ЕГН of thei
 NUMBERS_READ = 0.5  # printed numbers read, of the rows (fewer: the numbers are the order's guess)
 COLUMNS_PROVED = 1.0  # the page's figure columns placed by heading or total
 SUMS_PROVED = 0.6  # rows whose checkable sums hold, of the rows with one
+# ... where every figure column is placed by its heading or its total: the sums broken on the other rows are
+# misread figures, each row's in review by its own sums (S dev 11013, 11014: a book's zeros read 6 or 8 on half
+# the rows, every column placed, the page in review whole)
+SUMS_PROVED_PLACED = 1 / 3
 MIN_ROWS = 2  # fewer rows than this prove nothing either way
 
 
@@ -170,7 +174,7 @@ def failures(p: Proof) -> list[str]:
         p.numbers_read < NUMBERS_READ * p.rows or p.numbers < NUMBERS_READ * p.rows or p.breaks > 0
     ):  # fmt: skip
         out.append("numbers")
-    if len(p.columns) - len(unplaced(p)) < COLUMNS_PROVED * len(p.columns) or not sums_hold(p):
+    if len(p.columns) - len(unplaced(p)) < COLUMNS_PROVED * len(p.columns) or not (sums_hold(p) or placed_sums_hold(p)):
         out.append("columns")
     return out
 
@@ -178,6 +182,14 @@ def failures(p: Proof) -> list[str]:
 def sums_hold(p: Proof) -> bool:
     """The row sums hold on most rows that have one (or no row has one)."""
     return not p.sum_rows or p.sum_rows_ok >= SUMS_PROVED * p.sum_rows
+
+
+def placed_sums_hold(p: Proof) -> bool:
+    """Every figure column placed by its own heading or total (not by the sums), and the row sums holding on
+    a third of the rows that have one, two at least: the columns are where the sheet says, and a row whose
+    sums break has its figures in review by them (``checks``), not the whole page for it."""
+    return (bool(p.columns) and all(k in p.placed for k in p.columns) and p.sum_rows_ok >= 2
+            and p.sum_rows_ok >= SUMS_PROVED_PLACED * p.sum_rows)  # fmt: skip
 
 
 def unplaced(p: Proof) -> list[str]:
@@ -271,6 +283,17 @@ def review_orphan(drafts: list[checks.RowDraft], lines: list[int]) -> None:
                 j += step
 
 
+def review_unproved_rows(drafts: list[checks.RowDraft], present: list[str]) -> None:
+    """A page whose columns the headings and totals place (``placed_sums_hold``) but whose row sums break on
+    most rows: a row its own sums do not prove (``proved_by_sums``) was read badly, its ЕГН and days too may be
+    (S dev 11014: an ЕГН misread in two digits and valid by chance beside broken sums); they go to review with
+    its figures, as ``ROW_SUM``."""
+    for d in drafts:
+        if any(d.values.get(f) is not None for f in FIGURES) and not proved_by_sums(d, present):
+            for f in ("egn", "days_worked"):
+                d.review.add(f, checks.ROW_SUM)
+
+
 def review_unplaced_extra(drafts: list[checks.RowDraft], kinds: list[str | None]) -> None:
     """A page with a base pay and a gross pay column and no additional pay's, a row of which has a gross that
     is not its base: the difference is an additional pay the page holds in a column no heading or figure
@@ -303,6 +326,8 @@ def gate(
     lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
     present = [k for k in kinds if k in checks.MONEY]
     review = send_to_review(drafts, failed, present) if failed else None
+    if not failed and not sums_hold(proof):  # columns placed by the sheet, most rows' sums broken by misreads
+        review_unproved_rows(drafts, present)
     review_orphan(drafts, lines)  # one line of figures with no person: it and its neighbours' figures to review
     review_unplaced_extra(drafts, kinds)  # gross not base, no additional pay's column: it is unplaced
     return review

@@ -332,3 +332,26 @@ def test_a_gross_not_its_base_with_no_additional_pay_column_puts_the_unplaced_pa
     rows[1].values["base_pay"] = "200.00"
     layout_gate.review_unplaced_extra(rows, [*kinds[:5], "extra_pay", *kinds[6:]])  # a column of it: the sums'
     assert not any("extra_pay" in d.review for d in rows)
+
+
+def test_columns_their_headings_place_need_sums_on_a_third_of_the_rows():
+    """Every figure column placed by its heading, the row sums broken on half the rows (misread figures, S dev
+    11013 and 11014: a book's zeros read 6 or 8): no page review; a row whose sums break has its ЕГН and days
+    in review with its figures (an ЕГН misread in two digits can pass its check digit), a row its sums prove
+    keeps them out. On a third of the rows or fewer, or with a column no heading places, the page goes."""
+    rows = _rows(6)
+    for d in rows[3:]:
+        d.values["net_pay"] = "17.00"
+    assert _gate(rows, totals={}) is None
+    assert all(d.review.reasons.get(f) == checks.ROW_SUM for d in rows[3:] for f in ("egn", "days_worked"))
+    assert not any({"egn", "days_worked"} & set(d.review) for d in rows[:3])
+    rows = _rows(7)
+    for d in rows[2:]:  # sums on two rows of seven
+        d.values["net_pay"] = "17.00"
+    review = _gate(rows, totals={})
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
+    rows = _rows(6)
+    for d in rows[3:]:
+        d.values["net_pay"] = "17.00"
+    review = _gate(rows, headings=[*HEADINGS[:4], "", *HEADINGS[5:]], totals={})  # the gross's heading unread
+    assert review is not None and layout_gate.failed_proofs(review.detail) == ["columns"]
