@@ -539,8 +539,13 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     """Only the heading ruled (L dev 4006): the vertical rules end under the heading and the people's
     lines, unruled, stand below them down to a rule across the table, the totals' line under it. The
     grid is carried down to that rule and the totals' line, where ``split_ruled_rows`` cuts the
-    people's rows; a table ruled throughout has no lines of figures below its ruling."""
+    people's rows; a table ruled throughout has no lines of figures below its ruling. The table's width is
+    where its heading's rules reach: a vertical "rule" beside them (a scan's border, a straightened image's
+    fill at its side) does not widen it past the rule under the people (L dev 4008 page 7)."""
     left, right = grid.xs[0], grid.xs[-1]
+    heading = [h for h in rules.horizontal if h.pos in grid.ys]
+    if heading:
+        left, right = max(left, min(h.start for h in heading)), min(right, max(h.end for h in heading))
     bottom = grid.ys[-1]
     span = right - left
     under = sorted(
