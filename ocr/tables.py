@@ -619,13 +619,16 @@ def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
 
 
 def find_grid(
-    ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
+    ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None,
+    unruled: bool = False,
 ) -> Grid:
     """The payroll table's grid; ExtractionError when the page shows no table. ``layout``: the ink
     with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables;
-    ``gaps``: the same without pen strokes, for the gaps between those columns."""
+    ``gaps``: the same without pen strokes, for the gaps between those columns. ``unruled``: the grid of
+    the writing's lines and columns, whatever rules the page shows (the reader's last try where the ruled
+    grid gave no person's row)."""
     solid = layout if layout is not None else remove_specks(ink, 70)
-    ruled = _ruled_grid(rules, size=solid.shape[:2])
+    ruled = None if unruled else _ruled_grid(rules, size=solid.shape[:2])
     if ruled is not None and _a_box_beside_the_table(ruled, rules):
         ruled = None
     if ruled is not None:
