@@ -131,8 +131,8 @@ def extract_image(
             page = both
         elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
-    if not page.rows:  # the ruled grid gave no person's row (its rules the heading's only, and a "rule" beside
-        # them taken for the table's: L dev 4008 p7): the grid of the writing's lines and columns instead
+    if not page.rows and hints.get("ruled", True):  # the ruled grid gave no person's row (its rules the heading's
+        # only, and a "rule" beside them taken for the table's: L dev 4008 p7): the writing's lines and columns
         with suppress(ExtractionError):
             page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=max(turns_read, 0),
                              engine=engine, unruled=True)  # fmt: skip
@@ -312,6 +312,8 @@ def _read_page(
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)
         raise
+    if hints is not None:
+        hints["ruled"] = a.grid.ruled  # read by its rules (or by its writing's lines and columns)
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
