@@ -121,10 +121,12 @@ def straighten(
 
 
 def analyse(
-    image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False
+    image: np.ndarray, *, dpi: int | None = None, quarter_turns: int = 0, unbend: bool = False,
+    unruled: bool = False,
 ) -> Analysis:
     """straighten -> rules -> grid; the ink without rules and dust, and the clean image for tesseract.
-    ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
+    ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend);
+    ``unruled``: the grid of the writing's lines and columns, not of the rules (``tables.find_grid``)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
     rules = lines.find_rules(
         s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes
@@ -134,7 +136,7 @@ def analyse(
     )  # a photocopy's streaks are no column rules
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
-    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70))
+    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
     clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
     return Analysis(
         s.gray,

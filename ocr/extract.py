@@ -13,6 +13,8 @@ is decoded once by the caller.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import cv2
 import numpy as np
 
@@ -129,6 +131,11 @@ def extract_image(
             page = both
         elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
+    if not page.rows and hints.get("ruled", True):  # the ruled grid gave no person's row (its rules the heading's
+        # only, and a "rule" beside them taken for the table's: L dev 4008 p7): the writing's lines and columns
+        with suppress(ExtractionError):
+            page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=max(turns_read, 0),
+                             engine=engine, unruled=True)  # fmt: skip
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -278,6 +285,7 @@ def read_page(
     quarter_turns: int,
     engine: OcrEngine,
     hints: dict[str, bool] | None = None,
+    unruled: bool = False,
 ) -> PayrollPage:
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
     ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side, ``hints["two_tables"]``
@@ -285,7 +293,7 @@ def read_page(
     stotinki unless the page says they are typed in whole leva (``whole_leva``), for this reading only."""
     with normalise.money_reading(False):
         return _read_page(image, image_name=image_name, dpi=dpi, quarter_turns=quarter_turns, engine=engine,
-                          hints=hints)  # fmt: skip
+                          hints=hints, unruled=unruled)  # fmt: skip
 
 
 def _read_page(
@@ -296,13 +304,16 @@ def _read_page(
     quarter_turns: int,
     engine: OcrEngine,
     hints: dict[str, bool] | None = None,
+    unruled: bool = False,
 ) -> PayrollPage:
     try:
-        a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True)
+        a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True, unruled=unruled)
     except ExtractionError:
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
             return PayrollPage(image=image_name)
         raise
+    if hints is not None:
+        hints["ruled"] = a.grid.ruled  # read by its rules (or by its writing's lines and columns)
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits

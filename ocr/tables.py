@@ -174,6 +174,7 @@ def _with_pen_gaps(
 
 
 SIDE = 0.02  # share of the image's width: a vertical "rule" this near its side may be the scan's dark border
+EDGE = 0.005  # ... and this near it, off the table's rules, is one whatever its length
 
 
 def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | None:
@@ -188,7 +189,7 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         return None
     horiz = _across(rules, vert, top, bottom)
     if size is not None and horiz:
-        vert = _within_the_rules(vert, horiz, size)
+        vert = _within_the_rules(vert, horiz, size, top)
         if len(vert) < 3:
             return None
         horiz = _across(rules, vert, top, bottom)
@@ -209,7 +210,7 @@ def _across(rules: Rules, vert: list[Rule], top: int, bottom: int) -> list[Rule]
     ]  # fmt: skip
 
 
-def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]) -> list[Rule]:
+def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int], top: int) -> list[Rule]:
     """The vertical rules without the scan's dark border at the image's side (a grey wedge down the edge
     of the glass, from the image's top or bottom edge, taken for the table's last rule where it runs
     beside the heading): a border standing off every horizontal rule of the table by more than ``SIDE`` of
@@ -217,14 +218,19 @@ def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]
     heading whose rules end at 3021, carried the table's right side off the page, the rule under the
     people's rows no longer reached it, and the unruled body below the heading was never read: one row of
     ten). A table's own last rule near the side does not run off the image (golden/broken: its broken
-    horizontal rules end short of it)."""
+    horizontal rules end short of it). At the image's very edge (``EDGE``) the border need not run off the
+    image where it does not start with the table's rules (``top``): the straightened image's fill beside a
+    sheet scanned askew (L dev 4008 page 7, turned 1.8°: a "rule" at x 3501 of 3508 from the heading's foot
+    to mid-page, beside rules ending at 3093: the rule under the people no longer spanned the table, no row
+    was found and the page failed as "no table")."""
     height, width = size
     tol = SIDE * width
     first, last = min(h.start for h in horiz), max(h.end for h in horiz)
 
     def border(v: Rule) -> bool:
         off = (v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol)
-        return off and (v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
+        at_edge = (v.pos >= width * (1 - EDGE) or v.pos <= width * EDGE) and abs(v.start - top) > SIDE * height
+        return off and (at_edge or v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
 
     return [v for v in vert if not border(v)]
 
@@ -533,8 +539,13 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     """Only the heading ruled (L dev 4006): the vertical rules end under the heading and the people's
     lines, unruled, stand below them down to a rule across the table, the totals' line under it. The
     grid is carried down to that rule and the totals' line, where ``split_ruled_rows`` cuts the
-    people's rows; a table ruled throughout has no lines of figures below its ruling."""
+    people's rows; a table ruled throughout has no lines of figures below its ruling. The table's width is
+    where its heading's rules reach: a vertical "rule" beside them (a scan's border, a straightened image's
+    fill at its side) does not widen it past the rule under the people (L dev 4008 page 7)."""
     left, right = grid.xs[0], grid.xs[-1]
+    heading = [h for h in rules.horizontal if h.pos in grid.ys]
+    if heading:
+        left, right = max(left, min(h.start for h in heading)), min(right, max(h.end for h in heading))
     bottom = grid.ys[-1]
     span = right - left
     under = sorted(
@@ -608,13 +619,16 @@ def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
 
 
 def find_grid(
-    ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None
+    ink: np.ndarray, rules: Rules, *, layout: np.ndarray | None = None, gaps: np.ndarray | None = None,
+    unruled: bool = False,
 ) -> Grid:
     """The payroll table's grid; ExtractionError when the page shows no table. ``layout``: the ink
     with dust removed more firmly (blots under 70 px), used to find the columns of unruled tables;
-    ``gaps``: the same without pen strokes, for the gaps between those columns."""
+    ``gaps``: the same without pen strokes, for the gaps between those columns. ``unruled``: the grid of
+    the writing's lines and columns, whatever rules the page shows (the reader's last try where the ruled
+    grid gave no person's row)."""
     solid = layout if layout is not None else remove_specks(ink, 70)
-    ruled = _ruled_grid(rules, size=solid.shape[:2])
+    ruled = None if unruled else _ruled_grid(rules, size=solid.shape[:2])
     if ruled is not None and _a_box_beside_the_table(ruled, rules):
         ruled = None
     if ruled is not None:

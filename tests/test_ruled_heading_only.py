@@ -75,3 +75,32 @@ def test_a_tables_last_rule_near_the_side_stays():
         rules.vertical.append(Rule(1192, 100, 260))
         grid = find_grid(ink, rules, layout=ink)
         assert grid.xs == [*XS, 1192]
+
+
+def test_the_fill_beside_a_straightened_scan_is_no_rule_of_the_table():
+    """A sheet scanned askew and straightened leaves a "rule" at the image's very edge that does not run off
+    the image (L dev 4008 page 7, turned 1.8°: x 3501 of 3508, from the heading's foot to mid-page, beside
+    rules ending at 3093): the rule under the people no longer spanned the table, no row was found and the
+    page failed as "no table". Not the table's last rule: the people's rows are found."""
+    ink, rules = _page(body_ruled=False)
+    rules.vertical.append(Rule(1198, 255, 560))
+    grid = find_grid(ink, rules, layout=ink)
+    assert grid.xs == XS
+    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
+    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
+    assert [r for r in rows if r] == [[c] for c in centres]
+
+
+def test_a_rule_beside_the_heading_does_not_widen_the_table_past_the_rule_under_the_people():
+    """A vertical "rule" beside the heading's rules, from the table's top (a border the side tests keep): the
+    table's width is where the heading's rules reach, so the rule under the people still spans it and the
+    people's rows are found (the column of margin stays, empty)."""
+    ink, rules = _page(body_ruled=False)
+    ink = np.pad(ink, ((0, 0), (0, 300)))  # 300 px of margin right of the table
+    rules = Rules(horizontal=rules.horizontal, vertical=[*rules.vertical, Rule(1496, 100, 560)],
+                  mask=np.pad(rules.mask, ((0, 0), (0, 300))))  # fmt: skip
+    grid = find_grid(ink, rules, layout=ink)
+    assert grid.xs == [*XS, 1496]
+    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
+    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
+    assert [r for r in rows if r] == [[c] for c in centres]
