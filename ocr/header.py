@@ -175,6 +175,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
 _ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
+_COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 
 
@@ -390,6 +391,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         outside = _outside_quotes(kept)
         doubts += [doubt("number_unsigned", f"{kept[i - 1]} {t}") for i, t in enumerate(kept)
                    if i > 0 and outside[i] and t.isdigit() and len(t) <= 3 and kept[i - 1].isalpha()]  # fmt: skip
+        # a company's form after a word and no quote on the line: its name's faint quotes dropped as specks?
+        # (S dev 11028 p1: 'Хотел Родина ЕАД – Смолян' for 'Хотел „Родина“ ЕАД', out without a doubt)
+        if not any(q in t for t in kept for q in "„“\""):
+            # (the word as kept, a mark glued to it the quote read as another: "Родина:")
+            bare = [t.strip(".,:;'!|") for t in kept]
+            doubts += [doubt("quotes_missing", bare[i - 1]) for i, t in enumerate(kept)
+                       if i > 0 and t in _COMPANY_FORMS and bare[i - 1].isalpha() and bare[i - 1][:1].isupper()
+                       and bare[i - 1] not in _ABBREVIATIONS]  # fmt: skip
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
