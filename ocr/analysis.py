@@ -16,7 +16,7 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, lines, pins, preprocess, sheet_edges, tables, toner_streaks
+from . import align, book_curve, book_gutter, lines, pins, preprocess, sheet_edges, tables, toner_streaks
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
 
@@ -38,6 +38,8 @@ class Straight:
     dashed: tuple[np.ndarray, np.ndarray] | None = None  # the binary's dashed rules drawn solid, when known
     # (length, the binary with its horizontal dashed rules drawn, opened by a row kernel that long), when known
     strokes: tuple[int, np.ndarray] | None = None
+    # an open book's page put flat (``ocr.book_curve``): (x, y) here is (x, y + bend[x] + tilt[x] * (y - mid))
+    tilt: tuple[np.ndarray, float] | None = None
 
 
 @dataclass
@@ -93,6 +95,7 @@ def straighten(
     if squared is not None:
         gray = squared[0]
         back = back @ squared[1]
+    gray = book_gutter.without_facing(gray)  # an open book's gutter and the facing page's strip: no part of it
     given = gray
     gray, binary, angle, straight = preprocess.deskew(given)
     _, _, stats, centroids = preprocess.components(binary)
@@ -114,10 +117,17 @@ def straighten(
             unbend_mod.strokes(ruled),
         )  # opened once: find_rules opens its rows only
         bend = unbend_mod.bend_of_rules(ruled, strokes[1])
+    tilt: tuple[np.ndarray, float] | None = None
     if bend is not None:
         gray = unbend_mod.flatten(gray, bend)
         binary, blots, drawn, strokes = preprocess.binarize(gray), None, None, None
-    return Straight(gray, binary, angle, back @ straight, k, bend, blots, drawn, strokes)
+    elif strokes is not None:  # the rules straight but where they curve into a book's spine
+        curved = book_curve.curve(ruled, strokes[1])
+        if curved is not None:
+            bend, tilt = curved[0], (curved[1], curved[2])
+            gray = book_curve.flatten(gray, *curved)
+            binary, blots, drawn, strokes = preprocess.binarize(gray), None, None, None
+    return Straight(gray, binary, angle, back @ straight, k, bend, blots, drawn, strokes, tilt)
 
 
 def analyse(
@@ -143,7 +153,7 @@ def analyse(
         ink,
         clean,
         grid,
-        Transform(s.back[:2] if np.allclose(s.back[2], [0, 0, 1]) else s.back, s.bend),
+        Transform(s.back[:2] if np.allclose(s.back[2], [0, 0, 1]) else s.back, s.bend, s.tilt),
         300,
         s.angle,
         s.quarter_turns,

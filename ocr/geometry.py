@@ -83,6 +83,8 @@ class Transform:
     back: np.ndarray = field(default_factory=lambda: np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]))
     # a bent sheet put flat (ocr.unbend): the point (x, y) here is (x, y + bend[x]) before the affine map
     bend: np.ndarray | None = None
+    # an open book's page put flat (ocr.book_curve): (x, y) here is (x, y + bend[x] + tilt[x] * (y - mid))
+    tilt: tuple[np.ndarray, float] | None = None
 
     def box_to_original(self, b: Box) -> list[int]:
         if self.bend is None:
@@ -90,7 +92,11 @@ class Transform:
         else:
             xs = np.linspace(b.x0, b.x1, 9)
             s = np.interp(xs, np.arange(len(self.bend)), self.bend)
-            pts = np.vstack([np.stack([xs, b.y0 + s, np.ones(9)], 1), np.stack([xs, b.y1 + s, np.ones(9)], 1)])
+            s0, s1 = s, s
+            if self.tilt is not None:
+                t = np.interp(xs, np.arange(len(self.tilt[0])), self.tilt[0])
+                s0, s1 = s + t * (b.y0 - self.tilt[1]), s + t * (b.y1 - self.tilt[1])
+            pts = np.vstack([np.stack([xs, b.y0 + s0, np.ones(9)], 1), np.stack([xs, b.y1 + s1, np.ones(9)], 1)])
         q = pts @ self.back.T
         if q.shape[1] == 3:  # a perspective: points divided by their third coordinate
             q = q[:, :2] / q[:, 2:3]

@@ -78,6 +78,7 @@ class Header:
     last_day: int | None = None  # the period's last day where it is written as a range ("от 1 до 31 юли")
     range_doubt: str | None = None  # why the period's two dates do not confirm its month (``ocr.period_range``)
     year_readings: tuple[int, ...] = ()  # the years the readings of a doubted year gave, the one taken first
+    year_short: bool = False  # the year word stands where a year of two digits does ("м. март '84"), unread
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
@@ -174,6 +175,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
 _ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
+_COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 
 
@@ -389,6 +391,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         outside = _outside_quotes(kept)
         doubts += [doubt("number_unsigned", f"{kept[i - 1]} {t}") for i, t in enumerate(kept)
                    if i > 0 and outside[i] and t.isdigit() and len(t) <= 3 and kept[i - 1].isalpha()]  # fmt: skip
+        # a company's form after a word and no quote on the line: its name's faint quotes dropped as specks?
+        # (S dev 11028 p1: 'Хотел Родина ЕАД – Смолян' for 'Хотел „Родина“ ЕАД', out without a doubt)
+        if not any(q in t for t in kept for q in "„“\""):
+            # (the word as kept, a mark glued to it the quote read as another: "Родина:")
+            bare = [t.strip(".,:;'!|") for t in kept]
+            doubts += [doubt("quotes_missing", bare[i - 1]) for i, t in enumerate(kept)
+                       if i > 0 and t in _COMPANY_FORMS and bare[i - 1].isalpha() and bare[i - 1][:1].isupper()
+                       and bare[i - 1] not in _ABBREVIATIONS]  # fmt: skip
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
@@ -800,6 +810,25 @@ def _year_like(text: str) -> bool:
     return 4 <= len(core) <= 5 and sum(ch.isdigit() for ch in core) >= 3
 
 
+def _lone_mark(text: str) -> bool:
+    """A word of one or two marks and no letter or digit (an apostrophe read as "?", "'", "\"")."""
+    return 1 <= len(text) <= 2 and not any(ch.isalnum() for ch in text)
+
+
+# what a typewriter's or a dot-matrix printer's digits are misread as in a year of two digits
+_YEAR_LOOKALIKES = frozenset("ВвЗзОоБбSsIlЧч#")  # "#" a dotted zero or an 8 of pins
+
+
+def _short_year_like(text: str) -> bool:
+    """A word where a year of two digits stands after the month, read with letters for its digits: an
+    apostrophe or the like first ('"ВЗ', "'8З"), then two marks, each a digit or a digit's look-alike."""
+    core = text.strip(".,:;")
+    if not core or core[0] not in "'’‘`\"?*^°":
+        return False
+    rest = core.lstrip("'’‘`\"?*^°")
+    return len(rest) == 2 and all(ch.isdigit() or ch in _YEAR_LOOKALIKES for ch in rest)
+
+
 def _range_end(line: list[Word], i: int) -> int | None:
     """The last day of a period written as a range of days before the month ("от 1 до 31 юли 1984 г."): the
     number right before word ``i`` when "до" stands before it; None when the line does not say so."""
@@ -815,6 +844,7 @@ def _period(line: list[Word], h: Header) -> bool:
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
     line = _split_period(fill_dots(line))
     unread: tuple[int, Word, Word] | None = None
+    unread_short = False  # the unread year stands where a year of two digits does
     for i, w in enumerate(line):
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
         at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
@@ -838,11 +868,20 @@ def _period(line: list[Word], h: Header) -> bool:
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
         year = int(nums[at]) if mon is not None and at is not None else None
-        named = context or month_letters(w.text) in MONTHS
+        # a long month's name with one letter misread ("декенври", S dev 11002 p1) names it as well
+        named = context or month_letters(w.text) in MONTHS or (
+            mon is not None and len(month_letters(w.text)) >= 6
+            and levenshtein(month_letters(w.text), MONTHS[mon - 1]) <= 1
+        )  # fmt: skip
         if mon is not None and at is None and i + 1 < len(line) and named:
-            # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P)
-            year = short_year(line[i + 1].text)
-            at = 0 if year is not None else None
+            # a year of two digits right after the month ("за м. март 89 г.", "МАРТ '89", family P); the
+            # apostrophe before it read as a word of its own ("януари ? 84", S dev 11003 p1)
+            at = 1 if _lone_mark(line[i + 1].text) and i + 2 < len(line) else 0
+            year = short_year(line[i + 1 + at].text.lstrip("?!*^°`'’‘\""))
+            if year is None and unread is None and _short_year_like(line[i + 1 + at].text):
+                # read with letters for digits ('"ВЗ' for '83, S dev 11001 p1): ``ocr.period`` reads it again
+                unread, unread_short = (mon, w, line[i + 1 + at]), True
+            at = at if year is not None else None
         if mon is None or at is None or year is None:
             continue
         h.month, h.year = mon, year
@@ -870,6 +909,7 @@ def _period(line: list[Word], h: Header) -> bool:
             return True
     if unread is not None and h.month is None:
         h.month, h.month_word, h.year_word = unread
+        h.year_short = unread_short
         h.period_conf = min(h.month_word.conf, h.year_word.conf)
     return False
 

@@ -19,6 +19,7 @@ import calendar
 import re
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 
 from .analysis import Analysis
@@ -45,7 +46,8 @@ def as_year(text: str, short: bool = False) -> int | None:
     read as a fifth digit). ``short``: the year is written with two digits ("март '89"), and read so."""
     core = _without_suffix(text)
     if short:
-        return short_year(core)
+        # the apostrophe before the two digits read as a digit by a model allowed digits only ("184")
+        return short_year(core[1:] if len(core) == 3 and core.isdigit() else core)
     if len(core) == 5 and core.startswith("19"):  # "19941": the "г" glued to the year read as a digit
         core = core[:4]
     tail = core[2:] if len(core) == 4 else core[1:] if len(core) == 3 and core[0] == "9" else ""
@@ -63,6 +65,16 @@ def _read_year(a: Analysis, w: Word, read: Callable[[np.ndarray], list[Word]]) -
     return digits("".join(x.text for x in ws))
 
 
+def _enlarged(read: Callable[[np.ndarray], list[Word]]) -> Callable[[np.ndarray], list[Word]]:
+    """``read`` on the image twice as large, the words' boxes back at its size."""
+
+    def big(m: np.ndarray) -> list[Word]:
+        ws = read(cv2.resize(m, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
+        return [Word(w.text, w.conf, Box(w.box.x0 // 2, w.box.y0 // 2, w.box.x1 // 2, w.box.y1 // 2), w.line) for w in ws]
+
+    return big
+
+
 def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     """The year word read again alone, also when the first reading was sure (a year misread with confidence
     would put every row in another year, unflagged) or found no year of the archive (``h.year`` None:
@@ -74,13 +86,20 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     w = h.year_word
     if w is None:
         return None
-    short = short_year(w.text) is not None  # "март '89": two digits read, two read again
+    # "март '89": two digits read, two read again (also where they were read as letters: '"ВЗ', S dev 11001 p1)
+    short = short_year(w.text) is not None or h.year_short
     first = as_year(w.text, short) if h.year is None else h.year
     second = _read_year(a, w, lambda m: engine.figures(m, whitelist="0123456789"))
     if first is not None and as_year(second, short) == first:
         h.year = first
         return None
+    if short and as_year(second, short) is None:
+        # two small digits (a dot-matrix "'83" 26 pixels high, S dev 11001 p1): no model reads them at their
+        # size; twice as large, the digits model does
+        second = _read_year(a, w, _enlarged(lambda m: engine.figures(m, whitelist="0123456789")))
     third = _read_year(a, w, lambda m: engine.words(m, psm=WORD_PSM, whitelist="0123456789"))
+    if short and as_year(third, short) is None:
+        third = _read_year(a, w, _enlarged(lambda m: engine.words(m, psm=WORD_PSM, whitelist="0123456789")))
     years = [y for y in (first, as_year(second, short), as_year(third, short)) if y is not None]
     if not years:
         h.month, h.month_word, h.year_word, h.month_unsure = None, None, None, None
