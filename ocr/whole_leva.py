@@ -17,6 +17,7 @@ either could be, its money goes to review (``doubt_unit``).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import checks
@@ -24,8 +25,17 @@ from .columns import PART, SEPARATED
 from .normalise import digits, is_dash
 from .plausibility import HIGH, LOW, PAY_FIELDS, wages
 
+# a dash for the decimal separator (family K: `1468-02`, `1 468-02`): stotinki typed, as a point or a comma
+# says (read as no separator, a K sheet of 1980 whose class column was taken for the gross, `1-88`, went out
+# in whole leva: every amount a hundred times too large, the page to review; K dev 3001 p18)
+DASH_DECIMAL = re.compile(r"\d\s?[-–—]\s?\d{2}\s*$")
 SEPARATED_AT_MOST = 0.1  # share of the money figures showing a decimal separator a whole-leva page may have
 MIN_FIGURES = 3  # pay figures needed to tell a wage
+
+
+def _separated(figure: str) -> bool:
+    """The figure shows a decimal separator before its last two digits (a point, a comma, a dash)."""
+    return bool(SEPARATED.search(figure) or DASH_DECIMAL.search(figure))
 
 
 def _is_wage(pay: Decimal, year: int) -> bool:
@@ -50,7 +60,7 @@ def unit(texts: list[list[str]], kinds: list[str | None], year: int | None) -> s
     money_cols = [c for c, k in enumerate(kinds) if k in checks.MONEY or k == PART]
     figures = [t for row in texts for c in money_cols if c < len(row)
                for t in [row[c].strip()] if digits(t) and not is_dash(t)]  # fmt: skip
-    if len(figures) < MIN_FIGURES or sum(bool(SEPARATED.search(t)) for t in figures) > SEPARATED_AT_MOST * len(figures):
+    if len(figures) < MIN_FIGURES or sum(_separated(t) for t in figures) > SEPARATED_AT_MOST * len(figures):
         return STOTINKI
     pay = next((p for f in PAY_FIELDS if f in kinds for p in [_pay(texts, kinds.index(f))]), None)
     if pay is None:

@@ -4,13 +4,19 @@ end. What the grid makes of each (``ocr.hand_rules``, ``ocr.lines``, ``ocr.table
 
 from __future__ import annotations
 
+import json
+
 import cv2
 import numpy as np
+from PIL import Image
 
 from ocr import tables
+from ocr.analysis import analyse
 from ocr.geometry import Grid
 from ocr.hand_rules import faint_rule
 from ocr.lines import Rule, Rules, _not_the_frame
+
+from .conftest import FIXTURES
 
 W, H = 2400, 900
 
@@ -94,3 +100,18 @@ def test_a_short_piece_of_the_heading_s_rule_ends_the_heading_where_the_people_s
     grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 1150, 1250], ruled=True)
     piece = Rules([Rule(280, 1700, 2300)], [], np.zeros_like(img))
     assert tables._heading_rule(img, piece, grid).ys == [100, 280, 1150, 1250]
+
+
+def test_an_italic_heading_s_letters_lined_up_are_no_faded_rule() -> None:
+    """H dev 812 p1 (regression h-italic-heading-feet-taken-for-a-faded-rule, halved): an italic heading of
+    three lines, its rule found by the grid. Along its third line the letters' feet (at 300 dpi) or tops
+    (halved) covered 41-42 % of the table: taken for a faded pencil rule, the heading was cut through its
+    letters, its last line read as a row of nobody, every heading garbled and (at 300 dpi) the page in
+    review. A rule has paper beside it; those letters stand against the line on one side: the heading ends
+    at its rule and the first person's line is the first row."""
+    png = FIXTURES / "regression" / "h-italic-heading-feet-taken-for-a-faded-rule.png"
+    dpi = round(Image.open(png).info["dpi"][0])
+    a = analyse(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), dpi=dpi, unbend=True)
+    first = json.loads(png.with_suffix(".json").read_text(encoding="utf-8"))["rows"][0]["bbox"]
+    middle = (first[1] + first[3]) / 2 * 300 / dpi  # (the grid's at 300 dpi)
+    assert a.grid.ys[1] <= middle <= a.grid.ys[2]

@@ -65,6 +65,18 @@ def test_a_page_whose_amounts_show_their_separator_is_read_with_stotinki() -> No
     assert not typed_whole(texts, KINDS, 1995)
 
 
+def test_a_dash_before_the_stotinki_is_a_decimal_separator() -> None:
+    # family K types `1468-02`, `1 468-02`: stotinki, as a point would say. K dev 3001 p18 (1980): its class
+    # column taken for the gross (`1-88`, `5`, `83`, `22-46`: 188 leva a wage of 1980, 1.88 none) and every
+    # amount read in whole leva, a hundred times too large, the page to review
+    texts = _texts([tuple(f"{a[:-2]}-{a[-2:]}" for a in row) for row in R10001])  # type: ignore[misc]
+    assert not typed_whole(texts, KINDS, 1995)
+    spaced = _texts([("206-48", "1-88", "29-73", "176-75"), ("371-99", "5", "58-40", "313-59"),
+                     ("106-03", "83", "11-13", "94-90"), ("231-50", "22-46", "30-33", "201-17")])  # fmt: skip
+    assert not typed_whole(spaced, KINDS, 1980)
+    assert typed_whole([[*r[:5], *(a.replace("-", "") for a in r[5:])] for r in spaced], KINDS, 1980)
+
+
 def test_small_whole_leva_figures_make_a_money_column() -> None:
     # 1991: the tax and insurance of a short month are one or two digits (`20`, `4`): read in whole leva
     # they are amounts, the itemised deductions adding up to the deductions (R dev 10006 p1)
