@@ -78,13 +78,41 @@ REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRE
            LAYOUT_UNPROVED, DITTO, FIGURES_LINE)  # fmt: skip
 
 
+class _Reasons(dict[str, str]):
+    """Field -> the reason shown; every reason a field was ever flagged for is kept in ``every``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.every: dict[str, set[str]] = {}
+
+    def __setitem__(self, f: str, reason: str) -> None:
+        self.every.setdefault(f, set()).add(reason)
+        super().__setitem__(f, reason)
+
+    def setdefault(self, f: str, reason: str) -> str:
+        self.every.setdefault(f, set()).add(reason)
+        return super().setdefault(f, reason)
+
+    def pop(self, f: str, *default: str | None) -> str | None:  # type: ignore[override]
+        self.every.pop(f, None)
+        return super().pop(f, *default)
+
+    def clear(self) -> None:
+        self.every.clear()
+        super().clear()
+
+
 class Flags(set[str]):
-    """A row's fields for review, each with the first reason it was flagged for."""
+    """A row's fields for review, each with the first reason it was flagged for (``reasons``) and every
+    reason it was flagged for while in review (``every``)."""
 
     def __init__(self, fields: Iterable[str] = ()) -> None:
         super().__init__()
-        self.reasons: dict[str, str] = {}
+        self.reasons: _Reasons = _Reasons()
         self.update(fields)
+
+    def every(self, f: str) -> set[str]:
+        return set(self.reasons.every.get(f, ()))
 
     def add(self, f: str, reason: str = LOW_CONFIDENCE) -> None:
         super().add(f)
