@@ -72,15 +72,26 @@ def proven(values: Mapping[str, object], closed: set[str]) -> set[str]:
     return out
 
 
+def page_proven(drafts: Sequence[checks.RowDraft], closed: set[str]) -> bool:
+    """Every money figure of every row proved (``proven``), two columns at least closed: the figures were
+    read in place, whatever the ЕГН say (checks.guard_page's doubt)."""
+    money = [f for f in checks.MONEY if any(d.values.get(f) is not None for d in drafts)]
+    return len(closed) >= 2 and bool(drafts) and all(
+        set(money) <= proven(d.values, closed) for d in drafts
+    )
+
+
 def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
     """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
-    (figures filled in from the totals no reading confirms stay); returns how many. Call only on a page
-    not in review as a whole."""
+    (figures filled in from the totals no reading confirms stay); where every money figure of the page is
+    proved, also those doubted only because the ЕГН did not show the page read in place; returns how many.
+    Call only on a page not in review as a whole."""
     closed = closed_columns([d.values for d in drafts], totals)
+    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(drafts, closed) else READING_DOUBTS
     n = 0
     for d in drafts:
         for f in proven(d.values, closed) if closed else ():
-            if f in d.review and f not in d.unconfirmed and d.review.every(f) <= READING_DOUBTS:
+            if f in d.review and f not in d.unconfirmed and d.review.every(f) <= answerable:
                 d.review.discard(f)
                 n += 1
     return n

@@ -72,6 +72,9 @@ DITTO = "ditto"
 # a line of figures with no person (no name, ЕГН or number) between two rows, the rest of the page proved:
 # its figures may be the row above's or below's, whose figures go to review with it (ocr/layout_gate.py)
 FIGURES_LINE = "figures_line"
+# not a reason shown (that is PAGE_PLAUSIBILITY): guard_page's doubt that the page was read in place at all, its
+# ЕГН failing or absent (kept in Flags.every: the page's money figures all proved answer it, ocr/arithmetic_proof.py)
+PAGE_NOT_PROVED_IN_PLACE = "page_plausibility/not_in_place"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
            TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED,
@@ -113,6 +116,15 @@ class Flags(set[str]):
 
     def every(self, f: str) -> set[str]:
         return set(self.reasons.every.get(f, ()))
+
+    def add_as(self, f: str, shown: str, cause: str) -> None:
+        """Flag ``f`` for the reason ``shown`` (on the screen), kept in ``every`` as ``cause``: a step whose
+        doubt a later proof may answer where the shown reason's other steps' doubts it may not."""
+        had = shown in self.reasons.every.get(f, set())
+        self.add(f, shown)
+        if not had:
+            self.reasons.every[f].discard(shown)
+        self.reasons.every[f].add(cause)
 
     def add(self, f: str, reason: str = LOW_CONFIDENCE) -> None:
         super().add(f)
@@ -1496,14 +1508,12 @@ def guard_page(
         # (unless the ЕГН fail on a page read in place: under a stamp, or misread by a face, ocr/egn_guard.py)
         if valid < 0.5 * len(drafts) and not egn_guard.read_in_place(drafts, totals, kinds, carried):
             for d in drafts:
-                d.review.update(
-                    (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
-                )
+                for k in [k for k in d.values if k in PayrollRow.model_fields and k != "row"]:
+                    d.review.add_as(k, PAGE_PLAUSIBILITY, PAGE_NOT_PROVED_IN_PLACE)
     elif drafts and "egn" not in present:
         for d in drafts:
-            d.review.update(
-                (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
-            )
+            for k in [k for k in d.values if k in PayrollRow.model_fields and k != "row"]:
+                d.review.add_as(k, PAGE_PLAUSIBILITY, PAGE_NOT_PROVED_IN_PLACE)
             d.values.setdefault("egn", None)
             d.review.add("egn", UNREADABLE)
 
