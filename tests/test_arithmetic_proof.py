@@ -112,3 +112,15 @@ def test_a_page_whose_egn_show_it_not_read_in_place_keeps_its_money_in_review_un
     for d in drafts:
         d.review.add("base_pay", checks.PAGE_PLAUSIBILITY)
     assert arithmetic_proof.clear_proven_drafts(drafts, _totals(ROWS)) == 12
+
+
+def test_a_column_that_adds_up_because_a_step_moved_its_figures_proves_nothing():
+    """e-mirrored-reconcile-two-rows' kind: two rows' figures moved mirror-wise by the column reconciling so that
+    every column adds up (``column_reconcile``): the other rows' doubted figures in those columns stay."""
+    drafts = _drafts(ROWS)
+    drafts[0].review.add("net_pay", checks.COLUMN_RECONCILE)
+    drafts[1].review.add("net_pay", checks.ROW_SUM)
+    drafts[1].review.add("gross_pay", checks.LOW_CONFIDENCE)
+    # the gross: its net sum's column was made to add up; gross = base + extra, columns read, proves it
+    assert arithmetic_proof.clear_proven_drafts(drafts, _totals(ROWS)) == 1
+    assert set(drafts[1].review) == {"net_pay"} and set(drafts[0].review) == {"net_pay"}
