@@ -72,19 +72,59 @@ DITTO = "ditto"
 # a line of figures with no person (no name, ЕГН or number) between two rows, the rest of the page proved:
 # its figures may be the row above's or below's, whose figures go to review with it (ocr/layout_gate.py)
 FIGURES_LINE = "figures_line"
+# not a reason shown (that is PAGE_PLAUSIBILITY): guard_page's doubt that the page was read in place at all, its
+# ЕГН failing or absent (kept in Flags.every: the page's money figures all proved answer it, ocr/arithmetic_proof.py)
+PAGE_NOT_PROVED_IN_PLACE = "page_plausibility/not_in_place"
 REASONS = (CHECK_DIGIT, ROW_SUM, COLUMN_TOTAL, LOW_CONFIDENCE, UNREADABLE, CORRECTION, PAGE_PLAUSIBILITY,
            READINGS_DISAGREE, OUT_OF_RANGE, ROW_NUMBER, COLUMN_FILL, COLUMN_RECONCILE, TOTAL_FIX, EGN_AGE,
            TWO_TABLES, COLUMN_UNCHECKED, COLUMN_AMBIGUOUS, NAME_FORM, EGN_SEX, UNPROVED,
            LAYOUT_UNPROVED, DITTO, FIGURES_LINE)  # fmt: skip
 
 
+class _Reasons(dict[str, str]):
+    """Field -> the reason shown; every reason a field was ever flagged for is kept in ``every``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.every: dict[str, set[str]] = {}
+
+    def __setitem__(self, f: str, reason: str) -> None:
+        self.every.setdefault(f, set()).add(reason)
+        super().__setitem__(f, reason)
+
+    def setdefault(self, f: str, reason: str) -> str:
+        self.every.setdefault(f, set()).add(reason)
+        return super().setdefault(f, reason)
+
+    def pop(self, f: str, *default: str | None) -> str | None:  # type: ignore[override]
+        self.every.pop(f, None)
+        return super().pop(f, *default)
+
+    def clear(self) -> None:
+        self.every.clear()
+        super().clear()
+
+
 class Flags(set[str]):
-    """A row's fields for review, each with the first reason it was flagged for."""
+    """A row's fields for review, each with the first reason it was flagged for (``reasons``) and every
+    reason it was flagged for while in review (``every``)."""
 
     def __init__(self, fields: Iterable[str] = ()) -> None:
         super().__init__()
-        self.reasons: dict[str, str] = {}
+        self.reasons: _Reasons = _Reasons()
         self.update(fields)
+
+    def every(self, f: str) -> set[str]:
+        return set(self.reasons.every.get(f, ()))
+
+    def add_as(self, f: str, shown: str, cause: str) -> None:
+        """Flag ``f`` for the reason ``shown`` (on the screen), kept in ``every`` as ``cause``: a step whose
+        doubt a later proof may answer where the shown reason's other steps' doubts it may not."""
+        had = shown in self.reasons.every.get(f, set())
+        self.add(f, shown)
+        if not had:
+            self.reasons.every[f].discard(shown)
+        self.reasons.every[f].add(cause)
 
     def add(self, f: str, reason: str = LOW_CONFIDENCE) -> None:
         super().add(f)
@@ -1485,14 +1525,12 @@ def guard_page(
         # (unless the ЕГН fail on a page read in place: under a stamp, or misread by a face, ocr/egn_guard.py)
         if valid < 0.5 * len(drafts) and not egn_guard.read_in_place(drafts, totals, kinds, carried):
             for d in drafts:
-                d.review.update(
-                    (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
-                )
+                for k in [k for k in d.values if k in PayrollRow.model_fields and k != "row"]:
+                    d.review.add_as(k, PAGE_PLAUSIBILITY, PAGE_NOT_PROVED_IN_PLACE)
     elif drafts and "egn" not in present:
         for d in drafts:
-            d.review.update(
-                (k for k in d.values if k in PayrollRow.model_fields and k != "row"), reason=PAGE_PLAUSIBILITY
-            )
+            for k in [k for k in d.values if k in PayrollRow.model_fields and k != "row"]:
+                d.review.add_as(k, PAGE_PLAUSIBILITY, PAGE_NOT_PROVED_IN_PLACE)
             d.values.setdefault("egn", None)
             d.review.add("egn", UNREADABLE)
 

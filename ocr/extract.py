@@ -23,6 +23,7 @@ from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
+    arithmetic_proof,
     box_rules,
     checks,
     column_numbers,
@@ -432,6 +433,9 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
+    page_review = doubt or layout or lost or merged or unread
+    if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
+        arithmetic_proof.clear_proven_drafts(drafts, totals)
     page = sheet.to_page(image_name, s.header, drafts, totals)
-    page.page_review = doubt or layout or lost or merged or unread
+    page.page_review = page_review
     return page

@@ -1,0 +1,121 @@
+"""A money figure the sheet's own arithmetic proves is not shown to a person (issue 9, review load).
+
+The checks flag a figure for many reasons that doubt how it was *read*: its row's sum failed on the first
+reading, the engine was unsure, two passes read it differently, its column did not add up before a
+correction, the deductions or net pay had no proof at the time. Where in the end
+
+* a sum of its row that it takes part in holds (gross = base + additional, net = gross - deductions),
+  every figure of that sum present, and
+* the column of every figure of that sum adds up, to the stotinka, to the printed `Всичко` row (every
+  row of the page read in that column),
+
+the figure is what the sheet says: a misreading would have to be matched by another misreading in its
+row and another in each of its columns, all to the stotinka. Such a figure leaves review when its only
+doubt was about its reading (``READING_DOUBTS``). Doubts the arithmetic cannot answer stay: the page's
+layout, which person a row is, the unit (whole leva), the place of a column, a ditto mark, a correction,
+a page sent to review as a whole (``page_review``), a figure filled in from the very total that would
+prove it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+
+from archive_core.records import PayrollPage
+
+from . import checks
+
+# Reasons that doubt only the reading of the figure (what the arithmetic, closed both ways, answers).
+READING_DOUBTS = frozenset({
+    checks.ROW_SUM, checks.COLUMN_TOTAL, checks.LOW_CONFIDENCE, checks.READINGS_DISAGREE, checks.UNPROVED,
+})  # fmt: skip
+# Figures a step put in or moved so that a sum or a column holds (not read so): the column they stand in adds up
+# because they were made to, which proves nothing of them nor of the column's other figures (regression sheet
+# e-mirrored-reconcile-two-rows: two rows' gross and net moved mirror-wise, every column closing, 4 wrong).
+MADE = frozenset({checks.COLUMN_FILL, checks.COLUMN_RECONCILE, checks.TOTAL_FIX, checks.UNREADABLE})
+
+_SUMS = (("base_pay", "extra_pay", "gross_pay"), ("gross_pay", "deductions", "net_pay"))
+
+
+def _dec(v: object) -> Decimal | None:
+    if not isinstance(v, str | Decimal):
+        return None
+    try:
+        return Decimal(v)
+    except InvalidOperation:
+        return None
+
+
+def closed_columns(rows: Sequence[Mapping[str, object]], totals: Mapping[str, str]) -> set[str]:
+    """The money columns every row has a figure in and that add up, to the stotinka, to the printed total
+    (``rows``: each row's values by field)."""
+    out = set()
+    for f in checks.MONEY:
+        total = _dec(totals.get(f))
+        vals = [_dec(r.get(f)) for r in rows]
+        if total is None or not vals or any(v is None for v in vals):
+            continue
+        if sum(v for v in vals if v is not None) == total:
+            out.add(f)
+    return out
+
+
+def proven(values: Mapping[str, object], closed: set[str]) -> set[str]:
+    """The row's money figures proven by a sum of the row that holds, every figure of it present and its
+    column closed (see the module's docstring). One such sum proves the gross pay: the other failing says
+    that the deductions or the net pay was misread, and they stay."""
+    out: set[str] = set()
+    for names in _SUMS:
+        a, b, c = (_dec(values.get(n)) for n in names)
+        if a is None or b is None or c is None or not all(n in closed for n in names):
+            continue
+        if (a + b == c) if names[0] == "base_pay" else (a - b == c):
+            out.update(names)
+    return out
+
+
+def page_proven(drafts: Sequence[checks.RowDraft], closed: set[str]) -> bool:
+    """Every money figure of every row proved (``proven``), two columns at least closed: the figures were
+    read in place, whatever the ЕГН say (checks.guard_page's doubt)."""
+    money = [f for f in checks.MONEY if any(d.values.get(f) is not None for d in drafts)]
+    return len(closed) >= 2 and bool(drafts) and all(
+        set(money) <= proven(d.values, closed) for d in drafts
+    )
+
+
+def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
+    """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
+    (figures filled in from the totals no reading confirms stay); where every money figure of the page is
+    proved, also those doubted only because the ЕГН did not show the page read in place; returns how many.
+    Call only on a page not in review as a whole."""
+    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *d.derived)
+    }
+    closed = closed_columns([d.values for d in drafts], totals) - made
+    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(drafts, closed) else READING_DOUBTS
+    n = 0
+    for d in drafts:
+        for f in proven(d.values, closed) if closed else ():
+            if f in d.review and f not in d.unconfirmed and d.review.every(f) <= answerable:
+                d.review.discard(f)
+                n += 1
+    return n
+
+
+def clear_proven(page: PayrollPage) -> int:
+    """``clear_proven_drafts`` on a page as written (payroll-page/1: the one reason shown per field)."""
+    if page.page_review is not None:
+        return 0
+    rows = [r.model_dump() for r in page.rows]
+    made = {f for r in page.rows for f, why in (r.review_reasons or {}).items() if why.reason in MADE}
+    closed = closed_columns(rows, page.totals) - made
+    n = 0
+    for row, values in zip(page.rows, rows, strict=True):
+        reasons = row.review_reasons or {}
+        for f in proven(values, closed) if closed else ():
+            if row.review and f in row.review and f in reasons and reasons[f].reason in READING_DOUBTS:
+                row.review.remove(f)
+                del reasons[f]
+                n += 1
+    return n
