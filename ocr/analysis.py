@@ -127,7 +127,7 @@ def analyse(
     ``unbend``: put a bent sheet flat first (the reader does; the boxes it reports follow the bend)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
     rules = lines.find_rules(
-        s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes
+        s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes, gray=s.gray
     )  # drawn, opened once a page
     rules = toner_streaks.without_streaks(
         rules, s.binary.shape[:2]
