@@ -139,7 +139,7 @@ def analyse(
     ``unruled``: the grid of the writing's lines and columns, not of the rules (``tables.find_grid``)."""
     s = straighten(image, dpi=dpi, quarter_turns=quarter_turns, unbend=unbend)
     rules = lines.find_rules(
-        s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes
+        s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes, gray=s.gray
     )  # drawn, opened once a page
     rules = toner_streaks.without_streaks(
         rules, s.binary.shape[:2]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from . import squared_paper
 from .column_marks import column_marks
 from .pins import stacked
 from .preprocess import components
@@ -63,12 +64,14 @@ def find_rules(
     blots: tuple[np.ndarray, np.ndarray] | None = None,
     dashed: tuple[np.ndarray, np.ndarray] | None = None,
     strokes: tuple[int, np.ndarray] | None = None,
+    gray: np.ndarray | None = None,
 ) -> Rules:
     """Long thin strokes; gaps in broken ruling are bridged, doubled rules merge into one; dashed rules
     are drawn solid first (``blots``: the binary's component stats and centroids, when known; ``dashed``:
     ``dashed_rules`` of this binary at this dpi, when already drawn; ``strokes``: (length, the binary with
     its horizontal dashed rules drawn opened by a row kernel that long), when already made:
-    ``ocr.unbend.strokes``)."""
+    ``ocr.unbend.strokes``; ``gray``: the grey image the binary was made of, when known: the lines of
+    squared paper are then no rules, ``ocr.squared_paper``)."""
     h, w = binary.shape
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
@@ -85,10 +88,24 @@ def find_rules(
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     hr = _not_the_frame(hr, h, w)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
+    if gray is not None:  # squared paper's lines (O dev 7013 p1, 7016 p1: every row's number withheld)
+        hr, vr = _without_the_paper(gray, hr, vr)
     if _fanfold_sides(dashed_v):  # perforated, not a photocopy's solid edge or streaks (O dev 7012 p2, 7016 p1)
         hr, vr = _without_the_fanfold(hr, vr, h, w)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return Rules(hr, vr, mask)
+
+
+def _without_the_paper(gray: np.ndarray, hr: list[Rule], vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The rules without squared paper's faint page-wide grid: a rule on the grid's slot, no darker than the
+    grid's lines, is the paper's line (the table's rules drawn on the paper stand darker)."""
+    gh = squared_paper.grid_lines(gray, 1)
+    gv = squared_paper.grid_lines(gray, 0)
+    if gh is None and gv is None:
+        return hr, vr
+    kept_h = [r for r in hr if not squared_paper.paper_rule(gray, r.pos, r.start, r.end, True, gh)]
+    kept_v = [r for r in vr if not squared_paper.paper_rule(gray, r.pos, r.start, r.end, False, gv)]
+    return kept_h, kept_v
 
 
 FANFOLD_TALL = 0.95  # share of the image's height a fanfold's perforation runs down (no table's rule does)
