@@ -13,6 +13,7 @@ from archive_core.config import Settings
 from archive_core.db import Database, open_database
 from archive_core.protocols import RecordIndex
 from archive_core.records import PayrollPage
+from bench.scoring import Score
 from indexer.backend import open_index
 from ocr.engine import OcrEngine, engine_from_settings
 from ocr.extract import extract_image
@@ -43,6 +44,14 @@ def read_regression_sheet(name: str, engine: OcrEngine) -> tuple[PayrollPage, Pa
         _READINGS[key] = (engine, truth, extract_image(image, image_name=png.name, engine=engine, dpi=dpi))
     _, truth, got = _READINGS[key]
     return truth.model_copy(deep=True), got.model_copy(deep=True)
+
+
+def score_regression_sheet(name: str, engine: OcrEngine) -> tuple[Score, bool]:
+    """That sheet scored as `archive bench` scores a page, and whether it went to review as a whole."""
+    truth, got = read_regression_sheet(name, engine)
+    s = Score()
+    s.add(truth, got)
+    return s, got.page_review is not None
 
 
 @pytest.fixture

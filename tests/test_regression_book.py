@@ -3,17 +3,9 @@ sees them (tests/fixtures/regression/README.md says what went wrong on each)."""
 
 from __future__ import annotations
 
-from bench.scoring import Score
 from ocr.engine import OcrEngine
 
-from .conftest import read_regression_sheet
-
-
-def _score(name: str, engine: OcrEngine) -> tuple[Score, bool]:
-    truth, got = read_regression_sheet(name, engine)
-    s = Score()
-    s.add(truth, got)
-    return s, got.page_review is not None
+from .conftest import score_regression_sheet as _score
 
 
 def test_the_turnover_is_no_net_pay(ocr_engine: OcrEngine):
@@ -44,4 +36,3 @@ def test_specks_under_the_signatures_are_no_net_pay(ocr_engine: OcrEngine):
     assert not whole, "the page sent to review as a whole"
     assert sum(s.silent.values()) == 0 and s.rows_found == s.rows_truth
     assert s.field_accuracy("gross_pay") >= 0.9 and s.field_accuracy("net_pay") >= 0.9
-

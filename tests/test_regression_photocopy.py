@@ -6,7 +6,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from bench.scoring import Score
 from ocr.engine import OcrEngine
 from ocr.equals_marks import cell_mark
 from ocr.lines import Rule, Rules
@@ -14,17 +13,10 @@ from ocr.normalise import money
 from ocr.toner_streaks import is_streak, without_streaks
 from ocr.unit_marks import amount_without_unit
 
-from .conftest import read_regression_sheet
+from .conftest import score_regression_sheet as _score
 
 SIZE = (2480, 3508)  # a landscape A4 page at 300 dpi (height, width)
 TABLE = [Rule(y, 150, 3300) for y in (520, 640, 700, 760, 820, 880, 1450)]  # top, heading, rows, totals
-
-
-def _score(name: str, engine: OcrEngine) -> tuple[Score, bool]:
-    truth, got = read_regression_sheet(name, engine)
-    s = Score()
-    s.add(truth, got)
-    return s, got.page_review is not None
 
 
 def test_toner_streaks_down_an_unruled_table_are_no_columns(ocr_engine: OcrEngine):
