@@ -567,6 +567,8 @@ def _without_stray(
         for c in money_cols:
             if len(money_cols) <= 3 or any(feats[c].votes.get(k) for k in (*MONEY, PART)):
                 continue
+            if 2 * sum(bool(v.strip()) for v in cols[c]) < len(cols[c]):  # a column filled on few rows (a court order's
+                continue  # deduction, L dev 4008 p2) is no stray: nothing is written there on most rows
             rest = _money_kinds(cols, [o for o in money_cols if o != c], feats)
             kept = _arithmetic(cols, *rest)
             if kept >= now + 4 and 2 * kept >= 3 * now and (best is None or kept > best[0]):
