@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ocr.geometry import Grid
 from ocr.lines import Rule, Rules
 from ocr.tables import find_grid
 
@@ -37,13 +38,18 @@ def _page(*, body_ruled: bool) -> tuple[np.ndarray, Rules]:
     return ink, Rules(horizontal=horizontal, vertical=vertical, mask=mask)
 
 
+def _each_person_a_row(grid: Grid) -> None:
+    """Every person's line lies in a row of the grid of its own."""
+    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
+    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
+    assert [r for r in rows if r] == [[c] for c in centres]
+
+
 def test_the_rows_below_a_ruled_heading_are_found():
     ink, rules = _page(body_ruled=False)
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == XS
-    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
-    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
-    assert [r for r in rows if r] == [[c] for c in centres]  # one row a person
+    _each_person_a_row(grid)
     assert grid.ys[-2] == 800 and grid.ys[-1] > 844  # the totals' line closes the grid
 
 
@@ -61,9 +67,7 @@ def test_the_scans_border_beside_the_heading_is_no_rule_of_the_table():
     rules.vertical.append(Rule(1196, 0, 400))
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == XS
-    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
-    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
-    assert [r for r in rows if r] == [[c] for c in centres]
+    _each_person_a_row(grid)
 
 
 def test_a_tables_last_rule_near_the_side_stays():
@@ -86,9 +90,7 @@ def test_the_fill_beside_a_straightened_scan_is_no_rule_of_the_table():
     rules.vertical.append(Rule(1198, 255, 560))
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == XS
-    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
-    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
-    assert [r for r in rows if r] == [[c] for c in centres]
+    _each_person_a_row(grid)
 
 
 def test_a_rule_beside_the_heading_does_not_widen_the_table_past_the_rule_under_the_people():
@@ -101,6 +103,4 @@ def test_a_rule_beside_the_heading_does_not_widen_the_table_past_the_rule_under_
                   mask=np.pad(rules.mask, ((0, 0), (0, 300))))  # fmt: skip
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == [*XS, 1496]
-    centres = [300 + 60 * i + 12 for i in range(PEOPLE)]
-    rows = [[c for c in centres if grid.ys[k] < c < grid.ys[k + 1]] for k in range(grid.n_rows)]
-    assert [r for r in rows if r] == [[c] for c in centres]
+    _each_person_a_row(grid)
