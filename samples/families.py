@@ -157,10 +157,11 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        switches, words and drawing are in samples/family_s.py (its docstring says what it draws). Measured once
        by the lead at the start of session 17 (seed 2042: 66.4 % right, 0.26 % wrong without a flag, 68.6 %
        review); tuned on from then (dev seeds 11001-11040).
-    T  HELD OUT from its making in session 17 (2026-12-04, helper s26-famt; no page of it read by the reader,
-       any seed; made before anything was tuned on S): its switches, words and drawing are in
-       samples/family_t.py (its docstring says what it draws). Nobody reads its pages or tunes on it; the lead
-       measures it once (seed 2043).
+    T  held out from its making in session 17 (2026-12-04, helper s26-famt; made before anything was tuned on
+       S) to its one measurement: an agricultural co-operative's payroll written out by hand on a printed blank
+       form; its switches, words and drawing are in samples/family_t.py (its docstring says what it draws).
+       Measured once by the lead at the start of session 18 (seed 2043: 68.5 % right, 4.75 % wrong without a
+       flag, 46.6 % review); tuned on from then (dev seeds 12001-12040).
 """
 
 from __future__ import annotations

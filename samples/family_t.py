@@ -1,8 +1,9 @@
-"""Family T of the sample generator (HELD OUT from its making in session 17, 2026-12-04, helper s26-famt, before
-anything was tuned on S): an agricultural co-operative's payroll (a ТКЗС, an АПК's farm yard, a ДЗС; from 1991 a
+"""Family T of the sample generator (held out from its making in session 17, 2026-12-04, helper s26-famt, before
+anything was tuned on S, to its one measurement at the start of session 18; a development family since, dev seeds
+12001-12040, evaluation seed 2043 kept): an agricultural co-operative's payroll (a ТКЗС, an АПК's farm yard, a ДЗС; from 1991 a
 liquidation council's, a land co-operative's) written out by hand, in ballpoint or in ink, on a blank form bought
-printed from a state printing house. Nobody reads its pages or tunes the reader on it until the lead measures it
-once (evaluation seed 2043).
+printed from a state printing house. Measured once by the lead at the start of session 18 (seed 2043: 68.5 %
+right, 4.75 % wrong without a flag, 46.6 % review).
 
 What T draws, each file its own combination (samples/families.py applies it over the generic switches):
 everything on the page but the form's own words written by one clerk's hand (handwriting faces from font

@@ -25,13 +25,13 @@
 # seed; made before anything was tuned on R): generated here (seed 2042) and measured once, by the lead, at the start
 # of session 17 (2026-12-04, on main f58c25f, bench/RESULTS.md); tuned on from then (dev seeds 11001-11040, seed 2042 kept).
 # T is held out from its making in session 17 (2026-12-04, helper s26-famt; no page of it read by the reader, any
-# seed; made before anything was tuned on S): generated here (seed 2043), measured only once, by the lead, in a later
-# session; no `run` line benches it.
+# seed; made before anything was tuned on S): generated here (seed 2043) and measured once, by the lead, at the start
+# of session 18 (2026-12-04, on main eaf1815, bench/RESULTS.md); tuned on from then (dev seeds 12001-12040, seed 2043 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen T --pages 16 --seed 2043 --family T  # held out: not benched by this script
+gen T --pages 16 --seed 2043 --family T
 gen S --pages 16 --seed 2042 --family S
 gen R --pages 16 --seed 2041 --family R
 gen Q --pages 16 --seed 2040 --family Q
@@ -48,4 +48,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run S R Q P O N M L K J & run I H G F E D B C s777 hard99 & wait
+run T S R Q P O N M L K & run J I H G F E D B C s777 hard99 & wait

@@ -1,6 +1,5 @@
-"""Family T of the sample generator (HELD OUT from its making in session 17: nobody but its maker reads its pages,
-its generator part or these tests, nor runs the reader on it, until the lead measures it once; these tests exercise
-the generator only): its switches, its truth over many drawn sheets, each of its traits on the sheets and in the
+"""Family T of the sample generator (held out from its making in session 17 to its one measurement at the start of
+session 18, a development family since; these tests exercise the generator only): its switches, its truth over many drawn sheets, each of its traits on the sheets and in the
 drawing, the clerk's hand drawing what it measures, the paper, and its pages the same from the same seed."""
 
 from __future__ import annotations
