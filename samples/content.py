@@ -88,6 +88,9 @@ class SheetContent:
     run_date: str = ""
     # family R: the money in whole leva (no stotinki typed: "3 450" is 3450.00)
     whole_leva: bool = False
+    # family U: how a negative amount (a correction of an earlier month) is printed: "" as "-12.50", "paren" as
+    # "(12.50)" (the truth -12.50 either way)
+    negative: str = ""
 
 
 def patronymic_of(father: str) -> str:
@@ -251,6 +254,8 @@ def money_text(value: Decimal, sheet: SheetContent) -> str:
 
 
 def _typed(value: Decimal, sheet: SheetContent) -> str:
+    if value < 0 and sheet.negative == "paren":  # family U: "(12.50)"
+        return f"({_typed(-value, sheet)})"
     if sheet.stotinki:
         return str(int(value * 100))
     whole, frac = f"{value:.2f}".split(".")

@@ -162,6 +162,11 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        form; its switches, words and drawing are in samples/family_t.py (its docstring says what it draws).
        Measured once by the lead at the start of session 18 (seed 2043: 68.5 % right, 4.75 % wrong without a
        flag, 46.6 % review); tuned on from then (dev seeds 12001-12040).
+    U  HELD OUT from its making in session 18 (2026-12-05, helper s27-famu; no page of it read by the reader, any
+       seed; made before anything was tuned on T): a private or newly privatised firm's payroll of 1992-1996 made on
+       a PC (a spreadsheet or an accounting program), printed on a laser, inkjet or 9-pin printer, many pages kept
+       as they came by fax; its switches, words and drawing are in samples/family_u.py (its docstring says what it
+       draws). Nobody reads its pages or tunes on it; the lead measures it once (seed 2044).
 """
 
 from __future__ import annotations
@@ -174,11 +179,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t
+from . import data, family_q, family_r, family_s, family_t, family_u
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -812,6 +817,12 @@ HEADINGS_T = family_t.HEADINGS_T
 T_FACES = family_t.T_FACES
 T_SIZES = family_t.T_SIZES
 
+# Family U (held out from its making in session 18): samples/family_u.py
+FAMILY_LAYOUTS["U"] = family_u.U_LAYOUTS
+HEADINGS_U = family_u.HEADINGS_U
+U_FACES = family_u.U_FACES
+U_SIZES = family_u.U_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -838,6 +849,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "R": (1980, 1996),
     "S": (1980, 1996),
     "T": (1980, 1996),
+    "U": (1992, 1996),
 }
 
 
@@ -941,6 +953,8 @@ class Habits:
     s: family_s.SHabits | None = None
     # family T only: all of its switches (samples/family_t.py)
     t: family_t.THabits | None = None
+    # family U only: all of its switches (samples/family_u.py)
+    u: family_u.UHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -952,6 +966,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_s(rng)
     if family == "T":
         return _draw_t(rng)
+    if family == "U":
+        return _draw_u(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1031,6 +1047,14 @@ def _draw_t(rng: random.Random) -> Habits:
     return Habits(
         "T", t.thousands, t.decimal, False, t.ruling, "none", False, 0.0, T_SIZES[t.face], face=t.face,
         stamp_rows=t.stamp_rows, signatures_cross=t.signatures_cross, t=t,
+    )  # fmt: skip
+
+
+def _draw_u(rng: random.Random) -> Habits:
+    """Family U's file: its own switches (family_u.draw), the generic ones copied from them."""
+    u = family_u.draw(rng)
+    return Habits(
+        "U", u.thousands, u.decimal, False, u.ruling, "none", False, 0.0, U_SIZES[u.face], face=u.face, u=u,
     )  # fmt: skip
 
 
@@ -1218,11 +1242,11 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         names = [p for p in DEDUCTION_PARTS if p in ("tax", "insurance") or rng.random() < 0.5]
         layout[k : k + 1] = names
     ef.layout = tuple(layout)
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U"):
         words = {"E": HEADINGS_E, "F": HEADINGS_F, "G": HEADINGS_G, "H": HEADINGS_H, "I": HEADINGS_I,
                  "J": HEADINGS_J, "K": HEADINGS_K, "L": HEADINGS_L, "M": HEADINGS_M, "N": HEADINGS_N,
                  "O": HEADINGS_O, "P": HEADINGS_P, "Q": HEADINGS_Q, "R": HEADINGS_R, "S": HEADINGS_S,
-                 "T": HEADINGS_T}[habits.family]  # fmt: skip
+                 "T": HEADINGS_T, "U": HEADINGS_U}[habits.family]  # fmt: skip
         ef.headings = {c: rng.choice(words[c]) for c in ef.layout}
     else:
         ef.headings = {
@@ -1256,6 +1280,8 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         family_s.adapt_file(ef, habits.s, rng)
     if habits.t is not None:
         family_t.adapt_file(ef, habits.t, rng)
+    if habits.u is not None:
+        family_u.adapt_file(ef, habits.u, rng)
 
 
 def _o_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
@@ -1430,6 +1456,8 @@ def adapt_sheet(
         family_s.adapt_sheet(sheet, habits.s, rng)
     if habits.t is not None:
         family_t.adapt_sheet(sheet, habits.t, rng)
+    if habits.u is not None:
+        family_u.adapt_sheet(sheet, habits.u, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1534,10 +1562,10 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES, "S": S_FACES, "T": T_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1586,6 +1614,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_s.style(habits.s, rng, base)
     if habits.t is not None:
         family_t.style(habits.t, rng, base)
+    if habits.u is not None:
+        family_u.style(habits.u, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

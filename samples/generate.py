@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r, family_s, family_t
+from . import degrade, families, family_q, family_r, family_s, family_t, family_u
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -146,6 +146,7 @@ def degrade_page(
     curl: bool = False,
     r: family_r.RHabits | None = None,
     t: family_t.THabits | None = None,
+    u: family_u.UPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -154,7 +155,8 @@ def degrade_page(
     (family N: the map is then a 3x3 homography); ``copy``: the file keeps a photocopy, ``stain``: a
     coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P);
     ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white);
-    ``t``: family T's paper (samples/family_t.py)."""
+    ``t``: family T's paper (samples/family_t.py); ``u``: family U's page: its printer, the fax, the thermal paper,
+    the staple, how it was fed to the scanner (samples/family_u.py)."""
     a = np.asarray(img, dtype=np.float32)
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
@@ -175,7 +177,9 @@ def degrade_page(
     bend = None
     if not opts.degraded:
         return degrade.to_uint8(a), m, dpi, bend
-    if (carbon or "carbon" in opts.hard) and rng.random() < (0.8 if carbon else 0.5):
+    if u is not None:  # family U: the printer, the fax and its thermal paper, the staple
+        a, m = family_u.before_scan(a, u, rng)
+    elif (carbon or "carbon" in opts.hard) and rng.random() < (0.8 if carbon else 0.5):
         a = degrade.carbon(a, rng)
     elif rng.random() < 0.5:
         a = degrade.fade(a, rng, rng.uniform(0.2, 1.0))
@@ -200,6 +204,8 @@ def degrade_page(
     a = degrade.noise(a, rng, np_rng)
     if r is not None:  # family R: printed from microfilm or scanned in black and white
         a = family_r.capture(a, r, rng, paper)
+    if u is not None:  # family U: fed to the scanner turned
+        a, m = family_u.after_scan(a, m, u)
     if "rotate" in opts.hard and rng.random() < 0.4:
         a, m3 = degrade.turn(a, rng.choice((1, 2, 3)))
         m = degrade.compose(m3, m)
@@ -300,7 +306,12 @@ def generate_pages(
                     and len(paths) + 2 <= pages and rng.random() < 0.85
                 ):  # family Q: the month on two or three pages, "Пренос" carried between them  # fmt: skip
                     sheets = family_q.carried_pages(month_sheet, ef, rng, pages - len(paths))
-                for sheet in sheets:
+                elif (
+                    habits is not None and habits.u is not None and habits.u.carried and len(month_sheet.rows) >= 7
+                    and len(paths) + 2 <= pages and rng.random() < 0.75
+                ):  # family U: the month over two or three pages, the sums carried  # fmt: skip
+                    sheets = family_u.carried_pages(month_sheet, ef, rng, pages - len(paths))
+                for k_sheet, sheet in enumerate(sheets):
                     if len(paths) >= pages:
                         break
                     style = _style(rng, sheet, opts, fonts)
@@ -320,13 +331,18 @@ def generate_pages(
                     th = habits.t if habits is not None else None
                     if th is not None:  # family T: samples/family_t.py
                         family_t.after_render(img, geo, sheet, style, th, rng)
+                    uh = habits.u if habits is not None else None
+                    up = None
+                    if uh is not None:  # family U: samples/family_u.py
+                        family_u.after_render(img, geo, sheet, style, uh, rng)
+                        up = family_u.page_of(uh, sheet, k_sheet, len(sheets), rng)
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
-                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

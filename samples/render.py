@@ -146,6 +146,13 @@ class Style:
     # headings and the footer's words printed in the form's face (``form_font``)
     writer: Writer | None = None
     printed_heads: bool = False
+    # family U (samples/family_u.py): the rules printed by a 9-pin printer (rows of its pins' dots); the footer's
+    # words where they are not "Съставил:", ...; the sheet's number in words of its own ("Стр. {n}"); the
+    # heading row shaded grey (a spreadsheet's header cells), its grey
+    pin_rules: bool = False
+    footer_roles: tuple[str, ...] = ()
+    sheet_words: str = ""
+    head_fill: int = 0
 
 
 class Writer(Protocol):
@@ -336,6 +343,9 @@ class Painter:
         if self.style.hand_rules:
             self._hand_line(x0, y0, x1, y1)
             return
+        if self.style.pin_rules:
+            self._pin_line(x0, y0, x1, y1)
+            return
         w = self.style.line_width
         if self.style.broken_ruling:  # gaps where the ruling faded or the paper folded
             n = self.rng.randint(2, 5)
@@ -393,6 +403,28 @@ class Painter:
                 d = lean * (t - 0.5) * 2 + off + rng.uniform(-0.6, 0.6)
                 pts.append((sx + (ex - sx) * t + nx * d, sy + (ey - sy) * t + ny * d))
             self.draw.line(pts, fill=self.style.rule_ink + rng.randint(0, 25), width=width, joint="curve")
+
+    def _pin_line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """A rule as a 9-pin printer prints it (family U: the box-drawing characters of an accounting program):
+        a row of its pins' round dots at the head's pitch, the ribbon's ink a little uneven along it."""
+        length = int(round(math.hypot(x1 - x0, y1 - y0)))
+        if length < 2:
+            return
+        pitch = self.rng.choice((4, 5))
+        r = self.rng.uniform(1.5, 2.1)
+        t = int(math.ceil(2 * r)) + 2
+        along = np.arange(length + 1, dtype=np.float32)
+        centres = np.arange(self.rng.uniform(0, pitch), length + 1, pitch, dtype=np.float32)
+        d_along = np.abs(along[:, None] - centres[None, :]).min(axis=1)
+        across = np.arange(t, dtype=np.float32) - (t - 1) / 2
+        dots = (d_along[None, :] ** 2 + across[:, None] ** 2) <= r * r
+        mask = Image.fromarray((dots * 255).astype(np.uint8))
+        if x0 == x1:
+            mask = mask.transpose(Image.Transpose.ROTATE_90)
+            box = (int(round(x0 - t / 2)), int(round(min(y0, y1))))
+        else:
+            box = (int(round(min(x0, x1))), int(round(y0 - t / 2)))
+        self.img.paste(self.style.rule_ink + self.rng.randint(0, 30), box, mask)
 
     def raised(self, x1: float, y_mid: float, t: str) -> None:
         """An amount ending at ``x1`` with its stotinki raised and underlined after the leva (family R):
@@ -575,6 +607,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     else:
         p.text(mx + rng.randint(0, 60), y, label + sheet.employer, 1.1)
     sheet_label = rng.choice((f"Лист № {sheet.sheet}", f"Лист {sheet.sheet}", f"л. № {sheet.sheet}"))
+    if style.sheet_words:  # family U: the program's words for the sheet's number
+        sheet_label = style.sheet_words.format(n=sheet.sheet)
     if style.caps:
         sheet_label = sheet_label.upper()
     if style.employer_right:  # ... the sheet's number on the left
@@ -660,6 +694,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     else:
         row_h = int(fs * rng.uniform(1.6, 2.0)) * (2 if style.wrap_names else 1)
     top = y
+    if style.head_fill:  # family U: a spreadsheet's header cells shaded grey
+        p.draw.rectangle((xs[0], top, xs[-1], top + head_h), fill=style.head_fill)
     # Header cells.
     for j, c in enumerate(cols):
         lines = sheet.headings[c].split("\n")
@@ -989,7 +1025,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
 
     # Footer: signatures and a stamp.
     fy = min(bottom + int(fs * 2.5), H - 260)
-    roles = ("Съставил:", "Гл. счетоводител:", "Ръководител:")
+    roles = style.footer_roles or ("Съставил:", "Гл. счетоводител:", "Ръководител:")
     fx = mx
     for role in roles:
         hp.text(fx, fy, role)

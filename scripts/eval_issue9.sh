@@ -27,10 +27,14 @@
 # T is held out from its making in session 17 (2026-12-04, helper s26-famt; no page of it read by the reader, any
 # seed; made before anything was tuned on S): generated here (seed 2043) and measured once, by the lead, at the start
 # of session 18 (2026-12-04, on main eaf1815, bench/RESULTS.md); tuned on from then (dev seeds 12001-12040, seed 2043 kept).
+# U is held out from its making in session 18 (2026-12-05, helper s27-famu; no page of it read by the reader, any
+# seed; made before anything was tuned on T): generated here (seed 2044), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen U --pages 16 --seed 2044 --family U  # held out: not benched by this script
 gen T --pages 16 --seed 2043 --family T
 gen S --pages 16 --seed 2042 --family S
 gen R --pages 16 --seed 2041 --family R
