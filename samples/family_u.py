@@ -8,7 +8,8 @@ What U draws, each file its own combination (samples/families.py applies it over
 faces from font packages none of A-T uses (fonts-stix, fonts-noto-core's Noto Serif and Noto Sans, fonts-inter,
 fonts-jura in print; fonts-terminus-otb's bitmap as a 9-pin printer's own characters, every pixel one pin's dot,
 the rules printed as rows of dots); a spreadsheet's look on some files (the heading row bold, shaded grey, the
-grid thin) or an accounting program's (its name and the print's date and time at the foot); the firm's name as
+grid thin, on some its frame printed: the column letters above, the spreadsheet's own row numbers at the
+left, none of them the table's) or an accounting program's (its name and the print's date and time at the foot); the firm's name as
 registered (ЕТ „Иван Петров – Вега“, „Орион Трейд“ ООД, „Мизия“ ЕАД, the town after it on some) with its address
 and БУЛСТАТ or tax number under it on some files (not part of the name in the truth); column orders and heading
 words of its own ("Брутна заплата", "Нетно за изплащане", "Доплащания / корекции", "Лични осиг. вноски"); the
@@ -158,6 +159,7 @@ class UHabits:
     fade: float  # how far the thermal paper faded (0..1)
     staple: str  # "", "staple", "shadow" (seen through the paper), "holes" (taken out)
     turned: bool  # the archive's operator fed some pages turned
+    frame: bool = False  # a spreadsheet printed with its frame: the sheet's column letters above, its row numbers left
 
 
 def _firm(rng: random.Random) -> tuple[str, str, str]:
@@ -217,6 +219,7 @@ def draw(rng: random.Random) -> UHabits:
         fax=fax, fine=rng.random() < 0.4, fax_words=fax_words, rx_line=fax and rng.random() < 0.35,
         streaks=fax and rng.random() < 0.45, fade=rng.uniform(0.0, 0.7),
         staple=rng.choice(("", "", "staple", "shadow", "holes")), turned=rng.random() < 0.35,
+        frame=program == "spreadsheet" and rng.random() < 0.4,
     )  # fmt: skip
 
 
@@ -384,7 +387,10 @@ class Pins:
 
 
 def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, u: UHabits, rng: random.Random) -> None:
-    """The accounting program's (or the spreadsheet file's) line at the foot: its name, the print's date and time."""
+    """A spreadsheet's frame (its column letters and row numbers, none of them the sheet's); the accounting
+    program's (or the spreadsheet file's) line at the foot: its name, the print's date and time."""
+    if u.frame:
+        _frame(img, geo, sheet, st, rng)
     if not u.program_line:
         return
     p = Painter(img, st, rng)
@@ -399,6 +405,42 @@ def after_render(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style
     if rng.random() < 0.5:
         x = W - 180 - p.width(line, 0.7)
     p.text(x, H - rng.randint(70, 100), line, 0.7)
+
+
+def _frame(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, rng: random.Random) -> None:
+    """The spreadsheet's frame printed with the table: a band of column letters (A, B, C, ...) over the heading and
+    a column of the spreadsheet's row numbers left of the table (its title rows above counted, the heading, the
+    carried row, every person, the totals), in small boxes; neither is the table's row number."""
+    n = len(sheet.rows)
+    heads = sorted((b for r, _, b, _ in geo.cells if r == 0), key=lambda b: b[0])
+    totals = [b for r, _, b, _ in geo.cells if r == n + 1]
+    if not heads or not totals or not geo.row_bboxes:
+        return
+    p = Painter(img, st, rng)
+    d = ImageDraw.Draw(img)
+    grey = rng.randint(90, 150)
+    x0 = geo.row_bboxes[0][0]
+    top, head_bottom = min(b[1] for b in heads), max(b[3] for b in heads)
+    band = int(st.size * 1.0)
+    if top - band < 10 or x0 - 8 < int(st.size * 1.6):
+        return
+    box_w = int(st.size * 1.5)
+    xs = sorted({b[0] for b in heads} | {b[2] for b in heads})
+    letters = [chr(ord("A") + k) for k in range(len(xs) - 1)]
+    d.rectangle((x0 - box_w, top - band, xs[-1], top), outline=grey, width=1)
+    for k, letter in enumerate(letters):
+        d.line((xs[k], top - band, xs[k], top), fill=grey, width=1)
+        p.text((xs[k] + xs[k + 1] - p.width(letter, 0.6)) / 2, top - band / 2, letter, 0.6)
+    first = rng.randint(3, 7) + (0 if sheet.carried_in is None else rng.randint(30, 60))
+    spans = [(top, head_bottom)]
+    if sheet.carried_in:
+        spans.append((head_bottom, geo.row_bboxes[0][1]))
+    spans += [(b[1], b[3]) for b in geo.row_bboxes]
+    spans.append((min(b[1] for b in totals), max(b[3] for b in totals)))
+    for k, (y0, y1) in enumerate(spans):
+        label = str(first + k)
+        d.rectangle((x0 - box_w, y0, x0, y1), outline=grey, width=1)
+        p.text(x0 - box_w + (box_w - p.width(label, 0.6)) / 2, (y0 + y1) / 2, label, 0.6)
 
 
 # --- the fax, its thermal paper, the scan (samples/generate.py, degrade_page) ---

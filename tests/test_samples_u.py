@@ -20,7 +20,7 @@ from archive_core.records import MONEY_FIELDS, PayrollPage
 from tests.test_samples import PARTS, _assert_truth_holds, _family_sheets, _generated_digest
 
 SEEDS = range(13001, 13041)  # U's development seeds
-U_FLAGS = ("head_fill", "bold_heads", "carried", "program_line", "fax", "fine", "rx_line", "streaks", "turned")
+U_FLAGS = ("head_fill", "bold_heads", "carried", "program_line", "fax", "fine", "rx_line", "streaks", "turned", "frame")
 
 
 def _drawn(n_per_seed: int = 10):
@@ -56,6 +56,7 @@ def test_family_u_draws_its_own_switches():
     for flag in U_FLAGS:
         assert 0.05 < sum(bool(getattr(u, flag)) for u in us) / len(us) < 0.95, flag
     assert not any(u.rx_line or u.streaks for u in us if not u.fax)
+    assert not any(u.frame for u in us if u.program != "spreadsheet")
     kinds = {k for u in us for k in ("ЕТ", "ООД", "ЕООД", "АД", "ЕАД") if f" {k}" in f" {u.employer}".replace("„", " ")}
     assert kinds == {"ЕТ", "ООД", "ЕООД", "АД", "ЕАД"}
     owners = [u.employer for u in us if u.employer.startswith("ЕТ „")]
@@ -211,6 +212,29 @@ def test_family_u_page_prints_the_truth_and_carries_its_sums(face: str, negative
             head_bottom = max(b[3] for r, _, b, _ in geo.cells if r == 0)
             assert first_top - head_bottom > style.size
     assert shown_negative >= 1
+
+
+def test_family_u_spreadsheet_frame_is_no_part_of_the_table():
+    """A spreadsheet printed with its frame: the column letters over the heading and the spreadsheet's row numbers
+    left of every row (the heading's, each person's, the totals'), outside the table's cells; the truth's rows keep
+    the table's own numbers."""
+    from samples import family_u
+    from samples.generate import _render_fitting, truth_of
+
+    u, sheet, style = _u_sheet(13010, frame=True, program_line=False)
+    img, geo = _render_fitting(sheet, style, random.Random(3))
+    before = np.asarray(img).copy()
+    family_u.after_render(img, geo, sheet, style, u, random.Random(4))
+    changed = np.abs(np.asarray(img).astype(int) - before.astype(int)) > 30
+    x0 = geo.row_bboxes[0][0]
+    for _, y0, _, y1 in geo.row_bboxes:
+        assert changed[y0 + 3 : y1 - 3, x0 - int(style.size * 1.5) + 2 : x0 - 2].sum() > 10  # its row number
+    top = min(b[1] for r, _, b, _ in geo.cells if r == 0)
+    assert changed[top - int(style.size) + 3 : top - 3, x0 : geo.row_bboxes[0][2]].sum() > 50  # the letters
+    for _, _, b, _ in geo.cells:
+        assert not changed[b[1] + 4 : b[3] - 4, b[0] + 4 : b[2] - 4].any()  # no cell written on
+    truth = truth_of(sheet, geo, "p.png")
+    assert [r.row for r in truth.rows] == [r["row"] for r in sheet.rows]
 
 
 def families_opts():
