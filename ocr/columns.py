@@ -551,6 +551,36 @@ def _without_turnover(
     return money_cols, template
 
 
+def _closes_sums(cols: list[list[str]], c: int, money_cols: list[int], template: tuple[str, ...]) -> int:
+    """Rows on which column ``c``'s figure (not nought) closes a row sum with the money columns ``money_cols``
+    as ``template`` names them: as the net, the gross less the deductions (their column's or its itemised
+    parts' sum); as the gross, the base and the extra pay, or the net and the deductions; as the deductions,
+    the gross less the net; as the base or the extra pay, the gross less the other. A column of specks or of
+    the facing page's figures closes none."""
+    at = {k: money_cols[i] for i, k in reversed(list(enumerate(template))) if k in MONEY}
+    parts = [money_cols[i] for i, k in enumerate(template) if k == PART]
+
+    def value(col: int, r: int) -> Decimal | None:
+        t = cols[col][r] if r < len(cols[col]) else ""
+        m = money(t) if t.strip() else None
+        return Decimal(m) if m is not None else None
+
+    n = 0
+    for r in range(len(cols[c])):
+        x = value(c, r)
+        if not x:
+            continue
+        b, e, g, d, net = (value(at[k], r) if k in at else None for k in MONEY)
+        read_parts = [v for p in parts if (v := value(p, r)) is not None]
+        dd = [v for v in (d, sum(read_parts, Decimal(0)) if read_parts else None) if v is not None]
+        closes = [g - v for v in dd] if g is not None else []
+        closes += [b + e] if b is not None and e is not None else []
+        closes += [net + v for v in dd] if net is not None else []
+        closes += [g - o for o in (net, e, b) if o is not None] if g is not None else []
+        n += x in closes
+    return n
+
+
 def _without_stray(
     cols: list[list[str]], feats: list[Feats], chosen: tuple[list[int], tuple[str, ...]]
 ) -> tuple[list[int], tuple[str, ...]]:
@@ -567,9 +597,13 @@ def _without_stray(
         for c in money_cols:
             if len(money_cols) <= 3 or any(feats[c].votes.get(k) for k in (*MONEY, PART)):
                 continue
+            if c not in (money_cols[0], money_cols[-1]):  # specks beyond the net, the facing page beside the first
+                continue  # pay: at an end of the money (R dev 10079 p1: the deductions between parts and net)
             if 2 * sum(bool(v.strip()) for v in cols[c]) < len(cols[c]):  # a column filled on few rows (a court order's
                 continue  # deduction, L dev 4008 p2) is no stray: nothing is written there on most rows
             rest = _money_kinds(cols, [o for o in money_cols if o != c], feats)
+            if _closes_sums(cols, c, *rest):  # the sheet's own pay, misread on the other rows (R dev 10079 p1: the
+                continue  # net, whole leva with leading digits lost; dropped, the sums it broke went with it, page out)
             kept = _arithmetic(cols, *rest)
             if kept >= now + 4 and 2 * kept >= 3 * now and (best is None or kept > best[0]):
                 best = (kept, rest)
