@@ -364,7 +364,7 @@ def _days_against_pay(
     full = full_month(drafts, year, month)
     if pay_f is None or not full:
         return
-    _days_against_wages(drafts, pay_f, full, year)
+    _days_against_wages(drafts, pay_f, full, year, present)
     # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
     # scaled by their days (mostly the full month's rows themselves); a pay in doubt for its row's other
     # sum counts where its own sum holds (T dev 12007 p2: a hand's `1` lost, most rows' net pay broken and
@@ -377,7 +377,11 @@ def _days_against_pay(
     ref = ref_vals[len(ref_vals) // 2]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        if days is None or pay is None or _doubted(d, pay_f) or "days_worked" in d.review:
+        # (a pay in doubt for its column, not its row: its own sum holding, it still tells the days; T dev
+        # 12030 p2, a total misread: every pay in review for its column and a `1` for 11 days unflagged)
+        if days is None or pay is None or (_doubted(d, pay_f) and not _held(d, pay_f, present)):
+            continue
+        if "days_worked" in d.review:
             continue
         if days == 0:
             if pay_f == "base_pay" and pay > TOO_LITTLE * ref:
@@ -393,7 +397,9 @@ def _held(d: RowDraft, f: str, present: list[str]) -> bool:
     return any(ok and f in names and not d.derived & set(names) for ok, names in d.sums(present))
 
 
-def _days_against_wages(drafts: list[RowDraft], pay_f: str, full: int, year: int | None) -> None:
+def _days_against_wages(
+    drafts: list[RowDraft], pay_f: str, full: int, year: int | None, present: list[str] | None = None
+) -> None:
     """A row's pay scaled to a full month by its days above ``HIGH`` times the year's average wage
     (data/wages.json), or under ``LOW`` times its minimum, was not earned in those days: the days are
     misread ('2' for '22', '22' for '2'), or the pay, and a person looks at the days."""
@@ -402,7 +408,9 @@ def _days_against_wages(drafts: list[RowDraft], pay_f: str, full: int, year: int
     low, avg = wages()[year]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        if days is None or days <= 0 or pay is None or pay <= 0 or _doubted(d, pay_f):
+        if days is None or days <= 0 or pay is None or pay <= 0:
+            continue
+        if _doubted(d, pay_f) and not (present is not None and _held(d, pay_f, present)):
             continue
         implied = pay * full / days
         if implied > HIGH * avg or (days >= full / 2 and implied < LOW * low):
