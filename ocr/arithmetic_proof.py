@@ -92,8 +92,9 @@ def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, 
     made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
         f for d in drafts for f in (*d.unconfirmed, *d.derived)
     }
-    closed = closed_columns([d.values for d in drafts], totals) - made
-    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(drafts, closed) else READING_DOUBTS
+    rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
+    closed = closed_columns([d.values for d in rows], totals) - made
+    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(rows, closed) else READING_DOUBTS
     n = 0
     for d in drafts:
         for f in proven(d.values, closed) if closed else ():

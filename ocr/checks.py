@@ -427,6 +427,12 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         for i, f in enumerate(fields):
             if len({k[i] for k in keys}) > 1:
                 row.review.add(f, READINGS_DISAGREE)
+            elif (val := keys[0][i]) is not None and not any(f in d for d in fits.values()):
+                # every fit reads it alike, as one fit alone would set it: the sums choose that reading
+                # (T dev 12014 p1 at 150 dpi: the base pay `4577.67` read `4597.67`, the other pass right; two
+                # readings of the net, the deductions unread, gave two fits that both took 4577.67, and the
+                # first reading stayed, its sum broken and nothing flagged)
+                row.values[f] = _fmt(val)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique.
     #    Not where the other model reads the cell as the first did at the slip (read_as_first_at_slip): the
@@ -595,9 +601,10 @@ def check_totals(
         for _ok, names in r.sums(present):
             if any(n in r.review for n in names):
                 r.review.update((n for n in names if n not in vouched or n in r.review), reason=ROW_SUM)
+    used = filled(rows)
     for f in MONEY:  # a column most of whose figures are in doubt (read from the wrong place?) is in doubt
-        doubted = [r.review.reasons[f] for r in rows if f in r.review]
-        if len(rows) >= 4 and len(doubted) >= 0.6 * len(rows):
+        doubted = [r.review.reasons[f] for r in used if f in r.review]
+        if len(used) >= 4 and len(doubted) >= 0.6 * len(used):
             why = most_common_reason(doubted)
             for r in rows:
                 if f in present and r.values.get(f) is not None:
@@ -1267,14 +1274,17 @@ def run_checks(
             floor = CONF_FLOOR if misread or clipped_word(fixed) is not None else CONF_FLOOR / 2
             if not sure or conf < floor:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)
+    # the columns are added over the people's rows, not the form's lines nobody filled at the foot (T dev
+    # 12004 p2: six struck lines under six people, every column "unread" for their blanks, none adding up)
+    used = filled(drafts)
     with _recorded(drafts, COLUMN_FILL):
-        fill_from_columns(drafts, totals, present, carried)
+        fill_from_columns(used, totals, present, carried)
     with _recorded(drafts, COLUMN_RECONCILE):
-        reconcile_columns(drafts, totals, present, carried)
+        reconcile_columns(used, totals, present, carried)
     # filled in from the sums (on this pass or the first): shown until a column total confirms it, unless the
     # figures it was worked out from are sure: read alike by both passes (where read twice), confident, or
     # confirmed by their own column ('0.01' beside a base read '194.13' once and '194.18' once is not)
-    vouched = {f for f in MONEY if f in present and _column_vouches(drafts, totals, present, f, carried)}
+    vouched = {f for f in MONEY if f in present and _column_vouches(used, totals, present, f, carried)}
     for d in drafts:
         rels = d.sums(present)
         for f in d.derived:
@@ -1283,9 +1293,9 @@ def run_checks(
             ):
                 d.review.add(f, UNREADABLE)
     with _recorded(drafts, TOTAL_FIX):
-        check_totals(drafts, totals, present, carried)
-    _unconfirmed_changes(drafts, totals, present, carried)
-    check_magnitudes(drafts, present, totals, carried)
+        check_totals(used, totals, present, carried)
+    _unconfirmed_changes(used, totals, present, carried)
+    check_magnitudes(used, present, totals, carried)
     flag_lost_days_column(drafts, present)
     for d in drafts:  # a correction stands only where a sum vouches for it
         for f in d.corrected:
@@ -1473,6 +1483,48 @@ def choose_totals(
     return {**chosen, **{f: options[f][0] for f in rest}}
 
 
+def _named_two_words(d: RowDraft) -> bool:
+    name = str(d.values.get("name") or "")
+    return sum(len(w) >= 2 for w in name.split()) >= 2
+
+
+def _unused_line(d: RowDraft) -> bool:
+    """A line of the form nobody filled: no name of two words, no ЕГН, no printed number read, no days and no
+    figure but a zero (the stroke of a `Z` drawn across the unused lines so that nothing could be added, read
+    as a dash in a money cell: 0.00; a piece of it read as a letter or two in the name's cell)."""
+    if _named_two_words(d) or d.values.get("egn") or isinstance(d.values.get("row"), int) or d.values.get("days_worked"):
+        return False
+    figures = [d.dec(f) for f in MONEY]
+    # (a zero in every column, or most, is a line of figures: a person's zeros, or a correction typed between
+    # the rows and split off, the rows below shifted; tests/test_review_vouched.py)
+    return all(x in (None, Decimal(0)) for x in figures) and sum(x is not None for x in figures) <= UNUSED_ZEROS
+
+
+# the most zeros (dashes) a line nobody filled may read as: a stroke of the `Z` across a cell or two
+UNUSED_ZEROS = 2
+
+
+def unused_tail(drafts: list[RowDraft]) -> int:
+    """How many lines at the table's foot, after its last person, are lines of the form nobody filled
+    (``_unused_line``; T dev 12014 p1: four ruled lines struck through with a `Z` read as four rows with no
+    person, the rows' proof failed, nine rows read right sent to review whole). Only the foot: a line with
+    nothing read between two people may be a person's row a stamp or a blot left unreadable."""
+    n = 0
+    for d in reversed(drafts):
+        if not _unused_line(d):
+            break
+        n += 1
+    return n if n < len(drafts) else 0
+
+
+def filled(drafts: list[RowDraft]) -> list[RowDraft]:
+    """The rows of the page but the form's lines nobody filled at its foot (``unused_tail``): what a column's
+    figures, a share of the rows, or a column adding up to its total is counted over (an unfilled line
+    holds no figure to add, and no row to count: T dev 12004 p2, six people and six struck lines, every
+    column "unread" for the lines' blanks and in doubt for their `unreadable` flags)."""
+    return drafts[: len(drafts) - unused_tail(drafts)]
+
+
 def guard_page(
     drafts: list[RowDraft],
     kinds: list[str | None],
@@ -1523,7 +1575,8 @@ def guard_page(
             if isinstance(d.values.get("egn"), str) and egn_mod.is_valid(str(d.values["egn"]))
         )
         # (unless the ЕГН fail on a page read in place: under a stamp, or misread by a face, ocr/egn_guard.py)
-        if valid < 0.5 * len(drafts) and not egn_guard.read_in_place(drafts, totals, kinds, carried):
+        lines = len(drafts) - unused_tail(drafts)  # the form's lines nobody filled have no ЕГН to fail
+        if valid < 0.5 * lines and not egn_guard.read_in_place(drafts, totals, kinds, carried):
             for d in drafts:
                 for k in [k for k in d.values if k in PayrollRow.model_fields and k != "row"]:
                     d.review.add_as(k, PAGE_PLAUSIBILITY, PAGE_NOT_PROVED_IN_PLACE)

@@ -104,7 +104,8 @@ def _full_month(drafts: list[checks.RowDraft], k: str, year: int | None, month: 
     if not days:
         return False
     value, count = days.most_common(1)[0]
-    if count >= 0.5 * len(drafts):
+    filled = [d for d in drafts if any(d.values.get(f) is not None for f in FIGURES)]  # not the unfilled lines
+    if count >= 0.5 * len(filled):
         return True
     return (year is not None and month is not None and count >= 2 and max(read) <= 31
             and value == plausibility.working_days(year, month))  # fmt: skip
@@ -123,7 +124,8 @@ def prove(
     """The page's proof of its rows, numbers and columns, after ``lost_rows.restore_lost`` (a restored row,
     empty, counts for the numbers only). ``read``: the row numbers as read, before ``rownumbers.number_rows``
     (``lost_rows.read_numbers``)."""
-    bands = [d for d in drafts if any(v is not None for f, v in d.values.items() if f != "row")]
+    used = drafts[: len(drafts) - checks.unused_tail(drafts)]  # the form's unfilled lines at its foot are no rows
+    bands = [d for d in used if any(v is not None for f, v in d.values.items() if f != "row")]
     p = Proof(rows=len(bands), egn_column="egn" in kinds or any(d.values.get("egn") for d in drafts))
     egns = Counter(str(d.values["egn"]) for d in drafts if d.values.get("egn"))
     p.numbered = "row" in kinds or sum(n is not None for n in read) >= 2
@@ -158,9 +160,47 @@ def prove(
         p.columns.append(k)
         votes = columns.heading_votes(headings[c]) if c < len(headings) else {}
         headed = bool(votes) and votes.get(k, 0) == max(votes.values())
-        if headed or (k in checks.MONEY and checks._adds_up(drafts, totals, k, carried)) or _full_month(drafts, k, year, month):
+        if headed or (k in checks.MONEY and checks._adds_up(used, totals, k, carried)) or _full_month(drafts, k, year, month):
             p.placed.append(k)
+    p.placed += by_partners(drafts, p.columns, p.placed)
     return p
+
+
+# money columns no heading or total places, placed by a row sum that holds, read as it stands, on this many rows
+# at least and on this share of the rows it can be checked on, one of its two interchangeable figures placed
+PARTNER_ROWS = 3
+PARTNER_SHARE = SUMS_PROVED_PLACED
+# each row sum and its two figures that may change places without breaking it (base + extra = gross;
+# gross - deductions = net and gross - net = deductions)
+SUMS = ((("base_pay", "extra_pay", "gross_pay"), ("base_pay", "extra_pay")),
+        (("gross_pay", "deductions", "net_pay"), ("deductions", "net_pay")))  # fmt: skip
+
+
+def by_partners(drafts: list[checks.RowDraft], found: list[str], placed: list[str]) -> list[str]:
+    """The money columns of ``found`` not in ``placed`` that a row sum places (T dev 12004, 12014: a printed
+    form's small coloured headings read `Остаато пъ`, `Везчти зереботино`, the totals partly misread; the
+    additional pay and the net pay placed by their headings). A sum of three columns that holds to the
+    stotinka on several rows, each figure as read (none filled in from the sums or changed by a check), ties
+    those three columns to its three places but for its two interchangeable figures (base and additional
+    pay; deductions and net pay): where one of those two is placed by its heading or total, so are the other
+    two. A column shifted, another column's figures or a form's empty column holds no such sum."""
+    out: list[str] = []
+    for names, pair in SUMS:
+        if not all(n in found for n in names) or not any(n in placed or n in out for n in pair):
+            continue
+        if all(n in placed or n in out for n in names):
+            continue
+        checked = held = 0
+        for d in drafts:
+            vals = [d.dec(n) for n in names]
+            if any(v is None for v in vals) or any(n in d.derived or n in d.changed or n in d.unconfirmed for n in names):
+                continue
+            a, b, c = (v for v in vals if v is not None)
+            checked += 1
+            held += (a + b == c) if names[0] == "base_pay" else (a - b == c)
+        if held >= PARTNER_ROWS and held >= PARTNER_SHARE * checked:
+            out += [n for n in names if n not in placed and n not in out]
+    return out
 
 
 def failures(p: Proof) -> list[str]:
@@ -323,7 +363,8 @@ def gate(
     ``year``, ``month``: the header's period, for the calendar's working days."""
     proof = prove(drafts, kinds, headings, totals, carried, read, year, month)
     failed = failures(proof)
-    lines = [i for i, d in enumerate(drafts) if _orphan(d)] if lone_orphan(proof) else []
+    used = len(drafts) - checks.unused_tail(drafts)
+    lines = [i for i, d in enumerate(drafts[:used]) if _orphan(d)] if lone_orphan(proof) else []
     present = [k for k in kinds if k in checks.MONEY]
     review = send_to_review(drafts, failed, present) if failed else None
     if not failed and not sums_hold(proof):  # columns placed by the sheet, most rows' sums broken by misreads

@@ -29,6 +29,7 @@ from .checks import (
     READINGS_DISAGREE,
     UNREADABLE,
     RowDraft,
+    filled,
     most_common_reason,
     one_edit,
     total_misread,
@@ -70,6 +71,7 @@ def _rows_vouched(drafts: list[RowDraft], totals: dict[str, str], present: list[
     """Most rows' figures of column ``f`` are held by their rows' sums (the others are flagged by them),
     and another money column adds up to its printed total to the stotinka: a page misread alike would
     break that column too."""
+    drafts = filled(drafts)  # not the form's unfilled lines
     if not drafts or sum(f in d.proven and f not in d.review for d in drafts) < 0.8 * len(drafts):
         return False
     for g in MONEY:
@@ -190,7 +192,7 @@ def full_month(drafts: list[RowDraft], year: int | None, month: int | None) -> i
     counts = Counter(x for d in drafts if (x := _days(d)) is not None and x > 0)
     if counts:
         mode, n = counts.most_common(1)[0]
-        if n >= 3 and n >= 0.3 * len(drafts) and (wd is None or mode >= wd / 2):
+        if n >= 3 and n >= 0.3 * len(filled(drafts)) and (wd is None or mode >= wd / 2):
             return mode
     return wd
 
@@ -218,8 +220,9 @@ def _days_mostly_doubted(drafts: list[RowDraft]) -> None:
     unread, the other two read `5` for 3 and `9` for 13 with confidence and out without a flag), as a
     money column most of whose figures are doubted is (``checks``)."""
     unread = (UNREADABLE, LOW_CONFIDENCE, READINGS_DISAGREE)  # doubts of the reading, not of a check's
-    doubted = [why for d in drafts if (why := d.review.reasons.get("days_worked")) in unread]
-    if len(drafts) < 4 or len(doubted) < 0.6 * len(drafts):
+    rows = filled(drafts)  # not the form's unfilled lines
+    doubted = [why for d in rows if (why := d.review.reasons.get("days_worked")) in unread]
+    if len(rows) < 4 or len(doubted) < 0.6 * len(rows):
         return
     why = most_common_reason(doubted)
     for d in drafts:
@@ -312,7 +315,7 @@ def _few_days_on_most_rows(drafts: list[RowDraft], year: int | None, month: int 
     if not counts:
         return
     mode, n = counts.most_common(1)[0]
-    if n >= 3 and n >= 0.5 * len(drafts) and mode < wd / 2:
+    if n >= 3 and n >= 0.5 * len(filled(drafts)) and mode < wd / 2:
         for d in drafts:
             if _days(d) == mode:
                 d.review.add("days_worked", OUT_OF_RANGE)
@@ -361,17 +364,24 @@ def _days_against_pay(
     full = full_month(drafts, year, month)
     if pay_f is None or not full:
         return
-    _days_against_wages(drafts, pay_f, full, year)
+    _days_against_wages(drafts, pay_f, full, year, present)
     # what a full month pays on this sheet: the pay of the rows that worked half the month or more,
-    # scaled by their days (mostly the full month's rows themselves)
+    # scaled by their days (mostly the full month's rows themselves); a pay in doubt for its row's other
+    # sum counts where its own sum holds (T dev 12007 p2: a hand's `1` lost, most rows' net pay broken and
+    # every base pay in review with them, no pay left to tell that `9` days were paid for 19)
     ref_vals = sorted(p * full / x for d in drafts if (x := _days(d)) is not None and 2 * x >= full
-                      and (p := d.dec(pay_f)) is not None and p > 0 and not _doubted(d, pay_f))  # fmt: skip
+                      and (p := d.dec(pay_f)) is not None and p > 0
+                      and (not _doubted(d, pay_f) or _held(d, pay_f, present)))  # fmt: skip
     if len(ref_vals) < 2:
         return
     ref = ref_vals[len(ref_vals) // 2]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        if days is None or pay is None or _doubted(d, pay_f) or "days_worked" in d.review:
+        # (a pay in doubt for its column, not its row: its own sum holding, it still tells the days; T dev
+        # 12030 p2, a total misread: every pay in review for its column and a `1` for 11 days unflagged)
+        if days is None or pay is None or (_doubted(d, pay_f) and not _held(d, pay_f, present)):
+            continue
+        if "days_worked" in d.review:
             continue
         if days == 0:
             if pay_f == "base_pay" and pay > TOO_LITTLE * ref:
@@ -382,7 +392,14 @@ def _days_against_pay(
             d.review.add("days_worked", OUT_OF_RANGE)
 
 
-def _days_against_wages(drafts: list[RowDraft], pay_f: str, full: int, year: int | None) -> None:
+def _held(d: RowDraft, f: str, present: list[str]) -> bool:
+    """A sum of the row through ``f`` holds, its figures as read (none filled in from the sums)."""
+    return any(ok and f in names and not d.derived & set(names) for ok, names in d.sums(present))
+
+
+def _days_against_wages(
+    drafts: list[RowDraft], pay_f: str, full: int, year: int | None, present: list[str] | None = None
+) -> None:
     """A row's pay scaled to a full month by its days above ``HIGH`` times the year's average wage
     (data/wages.json), or under ``LOW`` times its minimum, was not earned in those days: the days are
     misread ('2' for '22', '22' for '2'), or the pay, and a person looks at the days."""
@@ -391,7 +408,9 @@ def _days_against_wages(drafts: list[RowDraft], pay_f: str, full: int, year: int
     low, avg = wages()[year]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        if days is None or days <= 0 or pay is None or pay <= 0 or _doubted(d, pay_f):
+        if days is None or days <= 0 or pay is None or pay <= 0:
+            continue
+        if _doubted(d, pay_f) and not (present is not None and _held(d, pay_f, present)):
             continue
         implied = pay * full / days
         if implied > HIGH * avg or (days >= full / 2 and implied < LOW * low):
