@@ -15,6 +15,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from . import order_stats
+
 SIDE = 0.2  # the gutter lies within this share of the picture's width from one side
 SIDE_MAX = 720  # ... and no further in than this (pixels at 300 dpi)
 DEPTH = 0.86  # its deepest point at most this much of the page's light beside it
@@ -28,7 +30,7 @@ def _light(gray: np.ndarray) -> np.ndarray:
     """The paper's light per column: the 90th percentile of the middle 80 % of the rows, smoothed."""
     h = gray.shape[0]
     band = gray[int(h * 0.1) : int(h * 0.9) : 3]
-    prof = np.percentile(band, 90, axis=0).astype(np.float32)
+    prof = order_stats.percentile(band, 90, 0).astype(np.float32)
     return cv2.blur(prof.reshape(1, -1), (15, 1)).ravel()
 
 

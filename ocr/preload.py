@@ -23,7 +23,7 @@ def data() -> None:
     from PIL import Image
 
     Image.init()  # every decoder plugin, as the first Image.open would
-    for load in (names.lexicon, names.patronymics, header.vocabulary, plausibility.wages,
+    for load in (names.lexicon, names.patronymics, names.clipped_names, header.vocabulary, plausibility.wages,
                  employer_spelling.listed_words, employer_reread.known_words):  # fmt: skip
         load()
     with suppress(ArchiveError):  # no dictionary: every page says so when it needs one, as before

@@ -7,6 +7,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from . import order_stats
+
 MIN_PITCH = 35  # px at 300 dpi: 3 mm, finer than any squared paper's; a table's rows are farther apart
 MAX_PITCH = 100  # 8.5 mm
 CONTRAST = 10  # grey levels a line's median along the page stands below the paper's
@@ -50,7 +52,7 @@ def grid_lines(gray: np.ndarray, axis: int) -> tuple[float, float, float] | None
     across most of the page does (text and a table's rules cover less of it); the paper's lines stand at
     one pitch on most of the page's slots."""
     sample = gray[:, ::4] if axis == 1 else gray[::4, :]
-    med = np.median(sample, axis=axis).astype(np.float32)
+    med = order_stats.median(sample, axis).astype(np.float32)
     # the paper's own grey around each row (column): a shadow or a photocopy's grey spans many lines
     paper = cv2.dilate(med.reshape(1, -1), cv2.getStructuringElement(cv2.MORPH_RECT, (31, 1))).ravel()
     line = med < paper - CONTRAST

@@ -1,0 +1,23 @@
+"""Medians and percentiles of 8-bit images along an axis, as numpy gives them, in a third of the time.
+
+``np.median`` and ``np.percentile`` along an axis partition a copy of every row (column) of a page-sized
+sample: 16-18 ms each on a 300-dpi page, three of them a page (the squared paper's lines, the paper's light
+for a book's gutter). Eight-bit values sort by counting (``kind="stable"``), ~5 ms; the median of sorted
+values is the same median (and numpy finds it sooner in sorted values), as is a percentile
+(tests/test_order_stats.py: equal to numpy's, bit for bit).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def median(a: np.ndarray, axis: int) -> np.ndarray:
+    """``np.median(a, axis=axis)`` of an 8-bit array."""
+    return np.asarray(np.median(np.sort(a, axis=axis, kind="stable"), axis=axis))
+
+
+def percentile(a: np.ndarray, q: float, axis: int) -> np.ndarray:
+    """``np.percentile(a, q, axis=axis)`` of an 8-bit array: numpy's own, of the values sorted (partitioning
+    sorted values is quicker; the order statistics and so the percentile are the same)."""
+    return np.asarray(np.percentile(np.sort(a, axis=axis, kind="stable"), q, axis=axis))

@@ -1,0 +1,27 @@
+"""ocr.order_stats gives numpy's medians and percentiles of 8-bit arrays exactly."""
+
+import numpy as np
+import pytest
+
+from ocr import order_stats
+
+
+@pytest.mark.parametrize("shape", [(1, 7), (2, 5), (877, 620), (91, 3), (1170, 2480)])
+@pytest.mark.parametrize("axis", [0, 1])
+def test_same_as_numpy(shape: tuple[int, int], axis: int) -> None:
+    rng = np.random.default_rng(sum(shape) + axis)
+    a = np.clip(rng.normal(200, 40, shape), 0, 255).astype(np.uint8)
+    assert np.array_equal(order_stats.median(a, axis), np.median(a, axis=axis))
+    for q in (0, 0.5, 10, 50, 90, 99.5, 100):
+        got, want = order_stats.percentile(a, q, axis), np.percentile(a, q, axis=axis)
+        assert got.dtype == want.dtype
+        assert np.array_equal(got, want), q
+
+
+def test_a_page_sample() -> None:
+    rng = np.random.default_rng(3)
+    page = np.full((3508, 2480), 235, np.uint8)
+    page[rng.integers(0, 3508, 4000), :] = rng.integers(0, 255, (4000, 1)).astype(np.uint8)
+    band = page[350:3156:3]
+    assert np.array_equal(order_stats.percentile(band, 90, 0), np.percentile(band, 90, axis=0))
+    assert np.array_equal(order_stats.median(page[:, ::4], 1), np.median(page[:, ::4], axis=1))
