@@ -808,6 +808,8 @@ def _split_period(line: list[Word]) -> list[Word]:
     return out
 
 
+# the two digits of a year after a slash read as letters ("9З" for 93, "8О" for 80)
+_SHORT_YEAR_DIGITS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "Б": "6", "б": "6"})
 # "за м. III/85 г.": the month in Roman numerals (or its number) and the year's last two digits, one word or
 # three ("III/ 85", "III /85"); a hand's stroke of the slash read "|" or "1" is no slash (too like a numeral)
 _SLASHED = re.compile(r"([^\s/]{1,4})/(['’]?[^\s/]{2})(?:г\.?|год\.?)?[.,]?")
@@ -836,8 +838,9 @@ def _slash_period(line: list[Word]) -> Header | None:
         if not (before in _PERIOD_CONTEXT or before == "зам" or (i == 0 and after in ("г", "год"))):
             continue
         mon, unsure = month_as_number(m.group(1))
-        if mon is None:
-            continue
+        year_text = m.group(2).lstrip("'’").translate(_SHORT_YEAR_DIGITS)
+        if mon is None and short_year(year_text) is None:
+            continue  # neither the month nor the year: no period of this form
         # the boxes by the letters' share of the word: the month's up to the year's two digits (a hand's numeral
         # is wider than its letters' share: all its strokes for ``ocr.roman_month`` to read again), the year's
         # from half a letter before them
@@ -847,7 +850,8 @@ def _slash_period(line: list[Word]) -> Header | None:
         month_x1 = w.box.x1 if j > i else max(w.box.x0 + 1, last.box.x1 - round(last.box.w * tail / max(1, n)))
         month_word = replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, month_x1, w.box.y1))
         year_word = replace(last, text=m.group(2), box=Box(max(last.box.x0, year_x0), last.box.y0, last.box.x1, last.box.y1))
-        return Header(month=mon, year=short_year(m.group(2).lstrip("'’")), month_word=month_word,
+        # a month no numeral reads ("М/9З" for VIII/93, a hand's V) is read again (``ocr.roman_month``)
+        return Header(month=mon, year=short_year(year_text), month_word=month_word,
                       year_word=year_word, year_short=True, month_unsure=unsure,
                       period_conf=min(w.conf, last.conf))  # fmt: skip
     return None
@@ -913,7 +917,7 @@ def _period(line: list[Word], h: Header) -> bool:
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
     line = _split_period(fill_dots(line))
     slashed = _slash_period(line)
-    if slashed is not None and slashed.year is not None:
+    if slashed is not None and slashed.year is not None and slashed.month is not None:
         _set_period(h, slashed)
         return True
     unread: tuple[int, Word, Word] | None = None
@@ -985,7 +989,8 @@ def _period(line: list[Word], h: Header) -> bool:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
             h.period_conf = min(w.conf, after[0].conf)
             return True
-    if slashed is not None and h.month is None:  # its year read with a letter: ``ocr.period`` reads it again
+    if slashed is not None and h.month is None:  # its year or month read with a letter: read again
+        # (the year by ``ocr.period``, the month by ``ocr.roman_month``)
         _set_period(h, slashed)
         return False
     if unread is not None and h.month is None:

@@ -135,10 +135,26 @@ def month_in(text: str) -> str | None:
     return roman[0] if len(roman) == 1 else numbers[0] if not roman and len(numbers) == 1 else None
 
 
+def _slashed_month(a: Analysis, h: Header, engine: OcrEngine) -> None:
+    """The month of "за м. VIII/93 г." where the first reading read no numeral before the slash ("М/9З": a hand's
+    V): its strokes read again alone; the month so found always goes to a person (one reading only)."""
+    w = h.month_word
+    assert w is not None
+    ws = _read(a, w.box, engine, w.box.h // 3)
+    text = "".join(x.text for x in ws)
+    again = month_in(text.split("/")[0])
+    if again is None:
+        return
+    h.month = _ROMAN.index(again) + 1 if again in _ROMAN else int(again)
+    h.month_unsure = f"месецът в римски цифри: „{w.text}“, при втори прочит „{text}“ ({h.month})"
+
+
 def read_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
     """Set the month written in Roman numerals (or as a number) where the first reading found none or
     may have misread its strokes; ``h.month_unsure`` says why a person should check it."""
-    if h.month is None and h.period_line:
+    if h.month is None and h.month_word is not None and h.year_short:
+        _slashed_month(a, h, engine)
+    elif h.month is None and h.period_line:
         _month_found(a, h, engine)
     elif h.month is not None and h.month_word is not None and month_as_number(h.month_word.text)[0] is not None:
         _month_again(a, h, engine)

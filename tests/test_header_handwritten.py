@@ -186,3 +186,19 @@ def test_a_month_read_with_confidence_that_lost_a_digit_of_its_year_is_doubted_u
                year_lost=True)  # fmt: skip
     monkeypatch.setattr(period, "_read_year", lambda *a, **k: "")
     assert period._year_again(None, h, None) is not None  # type: ignore[arg-type]  # read once: a person checks it
+
+
+def test_a_slashed_period_whose_numeral_no_reading_gives_keeps_its_year_and_the_month_s_word() -> None:
+    # T dev 12017 p2: "за м. М/9З г." (VIII/93, the hand's V read "М", its 3 read "З")
+    h = parse_header(_period_line(("за", 0.91), ("м.", 0.89), ("М/9З", 0.36), ("г.", 0.96)), WIDTH)
+    assert (h.month, h.year, h.year_short) == (None, 1993, True)
+    assert h.month_word is not None and h.month_word.text == "М"
+
+
+def test_the_slashed_month_read_again_always_goes_to_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ocr import roman_month
+
+    h = parse_header(_period_line(("за", 0.91), ("м.", 0.89), ("М/9З", 0.36), ("г.", 0.96)), WIDTH)
+    monkeypatch.setattr(roman_month, "_read", lambda *a, **k: [_w("VIII/", 0.8, 0, 0, 10, 10)])
+    roman_month.read_again(None, h, None)  # type: ignore[arg-type]
+    assert h.month == 8 and h.month_unsure is not None
