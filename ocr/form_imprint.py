@@ -51,6 +51,11 @@ def _part(w: Word) -> bool:
     return any(ch.isdigit() for ch in t) or "(" in t or ")" in t or len(_letters(t)) <= 4
 
 
+def _inside(x: Word, w: Word) -> bool:
+    """``x`` lies over the anchor ``w`` (a piece of the number the engine cut out of it, its box taller)."""
+    return x is not w and w.box.x0 <= x.box.cx <= w.box.x1 + w.box.h and w.box.y0 <= x.box.cy <= w.box.y1
+
+
 def without_form_numbers(words: list[Word]) -> list[Word]:
     """``words`` without the form's number: each anchor word and the words after it on its line, in print no
     taller than it, each within ``GAP`` heights of the one before (their kind a number's, ``_part``)."""
@@ -58,15 +63,17 @@ def without_form_numbers(words: list[Word]) -> list[Word]:
     drop: set[int] = set()
     for w in line_of:
         same = [x for x in line_of if x is not w and abs(x.box.cy - w.box.cy) < max(w.box.h, 8) * 0.8
-                and x.box.cx > w.box.x1 - w.box.h]  # fmt: skip
+                and x.box.cx > w.box.x1 - w.box.h and not _inside(x, w)]  # fmt: skip
         nxt = same[0].text if same else ""
         if not anchor(w.text, nxt) or w.box.h <= 0:
             continue
         drop.add(id(w))
         right = w.box.x1
-        for x in same:
-            if x.box.x0 - right > GAP * w.box.h or x.box.h > TALLER * w.box.h or not _part(x):
+        for x in sorted(same + [x for x in line_of if _inside(x, w)], key=lambda x: x.box.x0):
+            if not _part(x):
                 break
+            if x.box.x0 >= right and (x.box.x0 - right > GAP * w.box.h or x.box.h > TALLER * w.box.h):
+                break  # (a word over the number's span so far is a piece of it, however tall its box: "№" read "Ме")
             drop.add(id(x))
-            right = x.box.x1
+            right = max(right, x.box.x1)
     return [w for w in words if id(w) not in drop]

@@ -764,6 +764,17 @@ def _continued(name: list[Word], below: list[Word]) -> bool:
     return (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
 
 
+def _guesses_above_form(words: list[Word], below: list[Word]) -> bool:
+    """``words`` are guesses (each read under ``LOW_CONF``, none a known word or legal form: the form's number
+    in a top corner misread, "сета зи)" for "Бланка № 2-34 (ЦСУ)", T dev 12004) and the line below opens with a
+    legal form ("ЗКПУ „Бъдеще“ ..."): the name is on the line below."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    if not words or any(w.conf >= LOW_CONF or w.text.strip("„“\".,:;-()") in known for w in words):
+        return False
+    first = next((w for w in below if sum(ch.isalpha() for ch in w.text) >= 2), None)
+    return first is not None and first.text.strip("„“\".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS
+
+
 def _noise_line(words: list[Word]) -> bool:
     """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
     page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
@@ -1047,6 +1058,8 @@ def parse_header(
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):
                     continue  # the ministry or union the enterprise belonged to: its name is on the next line
+                if h.employer is None and _guesses_above_form(rest, below):
+                    continue  # a line of guesses (a form's number misread) above a line opened by a legal form
                 town = _town_line(rest, below, page_width)
                 more = [] if town or names_unit(below) else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)

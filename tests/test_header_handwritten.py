@@ -202,3 +202,19 @@ def test_the_slashed_month_read_again_always_goes_to_a_person(monkeypatch: pytes
     monkeypatch.setattr(roman_month, "_read", lambda *a, **k: [_w("VIII/", 0.8, 0, 0, 10, 10)])
     roman_month.read_again(None, h, None)  # type: ignore[arg-type]
     assert h.month == 8 and h.month_unsure is not None
+
+
+def test_the_form_s_number_misread_past_its_anchor_goes_with_it() -> None:
+    # T dev 12020 p1 (a crop): "Бланка № 2-34 (ЦСУ)" read "Бланка", "Ме" and "2" in tall boxes over its end, "з4", "(ЦСУ)"
+    words = [_w("Ме", 0.83, 170, 33, 185, 77), _w("2", 0.6, 192, 33, 200, 77), _w("Бланка", 0.82, 97, 49, 199, 63),
+             _w("(ЦСУ)", 0.79, 233, 49, 285, 73), _w("з4", 0.72, 210, 52, 228, 66),
+             _w("ЕПК", 0.84, 178, 143, 268, 179), _w("„Дружба“", 0.93, 279, 138, 472, 182)]  # fmt: skip
+    assert [w.text for w in without_form_numbers(words)] == ["ЕПК", "„Дружба“"]
+
+
+def test_a_line_of_guesses_above_a_line_opened_by_a_legal_form_is_no_employer() -> None:
+    # T dev 12004 p2 (a crop): the form's number read "сета зи)" above "ЗКПУ „Бъдеще“ с. Крушуна"
+    words = [_w("сета", 0.25, 80, 51, 182, 84), _w("зи)", 0.37, 192, 51, 267, 71),
+             _w("ЗКПУ", 0.9, 221, 107, 318, 148), _w("„Бъдеще“", 0.9, 333, 103, 514, 143),
+             _w("с.", 0.95, 527, 119, 554, 141), _w("Крушуна", 0.95, 572, 108, 734, 148)]  # fmt: skip
+    assert parse_header(words, WIDTH).employer == "ЗКПУ „Бъдеще“ с. Крушуна"
