@@ -23,7 +23,7 @@ from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .superior_body import names_superior, names_unit
-from .unread_ink import UNREAD, ink_before
+from .unread_ink import UNREAD, ink_before, place_unmarked
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -327,7 +327,9 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     core = tok.strip("„“.,")
     # two small letters ("де" for "ДФ", J dev 1003 p4) are no word a name starts with, but "гр." and "им."
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
-    if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
+    # a speck or a staple's mark glued before a form of four letters ("УЗКПУ", "УТКЗС": T dev 12026, 12034)
+    glued = len(core) == 5 and core.isupper() and (core[1:] in _ABBREVIATIONS or core[:-1] in _ABBREVIATIONS)
+    if not (2 <= len(core) <= 4 or glued) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
     if core in ("ГР", "ИМ") and tok.endswith("."):  # "ГР." of a name in capitals (a printout's, family P)
         return tok
@@ -1069,6 +1071,8 @@ def parse_header(
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
+                if (place := place_unmarked(rest, gray)) is not None:  # "„Дружба“ Бяла черква": "с." unread?
+                    doubts.append(doubt("village_unmarked", place))
                 if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None

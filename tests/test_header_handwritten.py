@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ocr import settlements
@@ -18,8 +19,9 @@ from ocr.employer_spelling import check, check_header
 from ocr.form_imprint import anchor, without_form_numbers
 from ocr.form_years import out_of_years
 from ocr.geometry import Box, Word
-from ocr.header import Header, parse_header
+from ocr.header import Header, clean_employer, parse_header
 from ocr.settlements import REGISTER, mend_place
+from ocr.unread_ink import place_unmarked
 
 WIDTH = 2480
 
@@ -218,3 +220,26 @@ def test_a_line_of_guesses_above_a_line_opened_by_a_legal_form_is_no_employer() 
              _w("ЗКПУ", 0.9, 221, 107, 318, 148), _w("„Бъдеще“", 0.9, 333, 103, 514, 143),
              _w("с.", 0.95, 527, 119, 554, 141), _w("Крушуна", 0.95, 572, 108, 734, 148)]  # fmt: skip
     assert parse_header(words, WIDTH).employer == "ЗКПУ „Бъдеще“ с. Крушуна"
+
+
+@pytest.mark.parametrize(("read", "form"), [("УЗКПУ", "ЗКПУ"), ("УТКЗС", "ТКЗС")])
+def test_a_mark_glued_before_a_legal_form_of_four_letters_is_dropped_with_a_doubt(read: str, form: str) -> None:
+    # T dev 12026 p2, 12034 p2: a staple's mark read as "У" glued before the form, out without a doubt
+    doubts: list[str] = []
+    words = [_w(read, 0.9, 100, 100, 240, 140), _w("„Бъдеще“", 0.9, 260, 100, 440, 140)]
+    assert clean_employer(words, doubts) == f"{form} „Бъдеще“"
+    assert doubt("form_unknown", read) in doubts
+
+
+def test_marks_unread_before_the_place_after_the_quoted_name_send_the_name_to_a_person() -> None:
+    # T dev 12032 p2: "ППК „Дружба“ с. Бяла черква" read without its "с.": "ППК „Дружба“ Бяла черква"
+    gray = np.full((200, 1000), 230, np.uint8)
+    words = [_w("ППК", 0.9, 100, 100, 190, 140), _w("„Дружба“", 0.9, 210, 100, 400, 140),
+             _w("Бяла", 0.95, 470, 100, 560, 140), _w("черква", 0.95, 580, 100, 700, 140)]  # fmt: skip
+    for w in words:
+        gray[w.box.y0 + 5 : w.box.y1 - 5, w.box.x0 : w.box.x1 : 7] = 40  # the words' ink
+    assert place_unmarked(words, gray) is None  # nothing between the quote and the place
+    gray[118:138, 420:440] = 40  # a small "с" and its stop in the gap, no word read from them
+    assert place_unmarked(words, gray) == "Бяла"
+    h = parse_header(words, WIDTH, None, gray)
+    assert h.employer_review is not None and doubt("village_unmarked", "Бяла") in h.employer_review
