@@ -121,6 +121,10 @@ def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
         return
     if (_ROMAN.index(again) + 1 if again in _ROMAN else int(again)) != h.month:
         h.month_unsure = f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
+    elif h.year_short and not (again == w.text.strip(".,:;/-") and again in _ROMAN and set(again) - {"I"}):
+        # "за м. VII/85 г." in a clerk's hand: a stroke both models lose ("У1" and "VI" for VII, T dev 12035 p2),
+        # a numeral of strokes alone ("1" for II) or one read with a look-alike stays in doubt however read again
+        h.month_unsure = h.month_unsure or f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
     elif again in _ROMAN or again == w.text.strip(".,:;/-"):  # two models read the same numeral or number
         h.month_unsure = None  # ("111" taken for III, and the figures' model reads "III")
         h.month_word = replace(w, conf=max(w.conf, SURE))

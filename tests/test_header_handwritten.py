@@ -243,3 +243,17 @@ def test_marks_unread_before_the_place_after_the_quoted_name_send_the_name_to_a_
     assert place_unmarked(words, gray) == "Бяла"
     h = parse_header(words, WIDTH, None, gray)
     assert h.employer_review is not None and doubt("village_unmarked", "Бяла") in h.employer_review
+
+
+@pytest.mark.parametrize(("read", "again", "doubted"), [("У1", "VI", True), ("1", "1", True), ("Х", "X", True),
+                                                        ("XII", "XII", False), ("VII", "VII", False)])  # fmt: skip
+def test_a_slashed_month_in_a_hand_read_the_same_again_stays_in_doubt_unless_read_as_a_numeral_twice(
+    monkeypatch: pytest.MonkeyPatch, read: str, again: str, doubted: bool
+) -> None:
+    # T check seed 12035 p2: "за м. VII/85 г." read "У1/85" (VI with a look-alike), VI again: out as June, silent
+    from ocr import roman_month
+
+    h = parse_header(_period_line(("за", 0.93), ("м.", 0.89), (f"{read}/85", 0.61), ("г.", 0.96)), WIDTH)
+    monkeypatch.setattr(roman_month, "_read", lambda *a, **k: [_w(again, 0.9, 0, 0, 10, 10)])
+    roman_month.read_again(None, h, None)  # type: ignore[arg-type]
+    assert (h.month_unsure is not None) is doubted
