@@ -50,6 +50,11 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _place_marks(name: str) -> list[str]:
+    """The "с." and "гр." of ``name`` (also glued to the place: "с..Бяла"), in order."""
+    return [m.lower() for m in re.findall(r"(?:^|\s)(с|гр|С|ГР)\.", name)]
+
+
 def _before_quotes(name: str) -> set[str]:
     """The words of ``name`` before its quoted name (its legal form, "ТКЗС", "Кооперативна ферма"); none when
     it has no quotes."""
@@ -93,6 +98,8 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
         return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides
     if _before_quotes(header.employer) and not _before_quotes(name):
         return header  # the legal form before the quoted name not read again (T dev 12020 p2: "ППК" lost): a person decides
+    if _place_marks(header.employer) != _place_marks(name):
+        return header  # a village's "с." or a town's "гр." read once only ("с..Бяла" then "Бяла", T 12032 p2): a person decides
     first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
     # a word the first reading was mended to by the dictionary ("Обушарски" -> "Обущарски") and now read so
     mended = {p for p in _pieces(header.employer) if is_word(p)} - {p for w in first for p in _pieces(w.text)}

@@ -257,3 +257,12 @@ def test_a_slashed_month_in_a_hand_read_the_same_again_stays_in_doubt_unless_rea
     monkeypatch.setattr(roman_month, "_read", lambda *a, **k: [_w(again, 0.9, 0, 0, 10, 10)])
     roman_month.read_again(None, h, None)  # type: ignore[arg-type]
     assert (h.month_unsure is not None) is doubted
+
+
+def test_a_second_reading_that_loses_the_village_s_mark_is_not_taken() -> None:
+    from ocr.employer_reread import _place_marks
+
+    # T check seed 12032 p2: read "ППК „Дружба“ с..Бяла черква" (in doubt), again "ППК „Дружба“ Бяла черква"
+    assert _place_marks("ППК „Дружба“ с..Бяла черква") == ["с"]
+    assert _place_marks("ППК „Дружба“ Бяла черква") == []
+    assert _place_marks("ЕТ „Вели – 2“ с. Черноочене") == _place_marks("ЕТ „Вели 2“ с. Черноочене")
