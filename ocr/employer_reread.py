@@ -14,6 +14,7 @@ import numpy as np
 from .employer_doubts import doubt
 from .employer_spelling import check, is_word
 from .engine import OcrEngine
+from .form_years import out_of_years
 from .geometry import Box, Word
 from .header import LINE_BELOW, LOW_CONF, Header, read_employer, vocabulary
 from .names import lexicon as name_lexicon
@@ -49,12 +50,23 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _place_marks(name: str) -> list[str]:
+    """The "с." and "гр." of ``name`` (also glued to the place: "с..Бяла"), in order."""
+    return [m.lower() for m in re.findall(r"(?:^|\s)(с|гр|С|ГР)\.", name)]
+
+
+def _before_quotes(name: str) -> set[str]:
+    """The words of ``name`` before its quoted name (its legal form, "ТКЗС", "Кооперативна ферма"); none when
+    it has no quotes."""
+    return _pieces(name.split("„", 1)[0]) if "„" in name else set()
+
+
 def _form_agrees(form: str, header: Header, first_sure: set[str], words: list[Word]) -> bool:
     """A legal form of the second reading stands when the first read it with confidence, or the first
     reading came to it (unsure, or one letter too many dropped) and the second read it with confidence; a
     form the first reading put in for another letter by letter ("КГ" -> "КД") is no agreement."""
-    if form in first_sure:
-        return True
+    if form in first_sure and doubt("form_unsure", form) not in (header.employer_review or ""):
+        return True  # (not a form read with confidence too low for a form another is near: ``FORM_SURE``)
     sure_now = any(w.conf >= LOW_CONF and form in _pieces(w.text) for w in words)
     substituted = f"правна форма „{form}“" in (header.employer_review or "")
     return sure_now and form in _pieces(header.employer or "") and not substituted
@@ -80,10 +92,14 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
     if name is None or doubts or sum(ch.isalpha() for ch in name) < 4:
         return header
     name, doubts = check(name, tuple(words))
-    if doubts:  # a word of the second reading no dictionary holds either: the first stands, with its doubts
-        return header
+    if doubts or out_of_years(name, header.year):  # a word no dictionary holds, a form not of the sheet's year
+        return header  # either: the first stands, with its doubts
     if _marks(name) != _marks(header.employer):
         return header  # a digit, dash or quote read differently ("„Родопа-94“" again as "„Родопа 94“"): a person decides
+    if _before_quotes(header.employer) and not _before_quotes(name):
+        return header  # the legal form before the quoted name not read again (T dev 12020 p2: "ППК" lost): a person decides
+    if _place_marks(header.employer) != _place_marks(name):
+        return header  # a village's "с." or a town's "гр." read once only ("с..Бяла" then "Бяла", T 12032 p2): a person decides
     first_sure = {p for w in first if w.conf >= LOW_CONF for p in _pieces(w.text)}
     # a word the first reading was mended to by the dictionary ("Обушарски" -> "Обущарски") and now read so
     mended = {p for p in _pieces(header.employer) if is_word(p)} - {p for w in first for p in _pieces(w.text)}

@@ -25,9 +25,11 @@ import hunspell
 from archive_core.errors import ConfigError
 
 from .employer_doubts import doubt
+from .form_years import out_of_years
 from .geometry import Word
 from .header import _LATIN_LETTERS, Header, vocabulary
 from .names import lexicon as name_lexicon
+from .settlements import mend_place
 
 DICTIONARY = Path("/usr/share/hunspell/bg_BG")  # Debian's hunspell-bg (scripts/setup.sh): .dic and .aff
 SURE = 0.85  # a word read with at least this confidence may be corrected by one letter without a person
@@ -161,10 +163,14 @@ def _split_words(name: str, doubts: list[str]) -> str:
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
-    name = _split_words(name, doubts)
+    name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
+    name = _split_words(name, doubts) if not places else name
     out: list[str] = []
     quoted = False
     for k, tok in enumerate(name.split(" ")):
+        if k in places:  # a settlement's name as the register has it ("Крушуна"): no dictionary's word
+            out.append(tok)
+            continue
         opens = "„" in tok
         # inside the quotes a made-up name; a capital after the first word outside them a place: either
         # may be a word no dictionary holds, so a letter mended there is never silent
@@ -203,6 +209,8 @@ def check_header(header: Header) -> Header:
     if header.employer is None:
         return header
     name, doubts = check(header.employer, header.employer_words)
+    known = header.employer_review or ""
+    doubts += [d for d in out_of_years(name, header.year) if d not in known and d not in doubts]  # "АПК" in 1992
     if name == header.employer and not doubts:
         return header
     review = "; ".join([d for d in (header.employer_review or "").split("; ") if d] + doubts) or None

@@ -16,13 +16,14 @@ from rapidfuzz.distance import Levenshtein
 from .employer_doubts import doubt
 from .employer_marks import one_sided_dashes, village_doubts
 from .fill_dots import fill_dots
+from .form_imprint import without_form_numbers
 from .geometry import Box, Word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .superior_body import names_superior, names_unit
-from .unread_ink import UNREAD, ink_before
+from .unread_ink import UNREAD, ink_before, place_unmarked
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -79,6 +80,7 @@ class Header:
     range_doubt: str | None = None  # why the period's two dates do not confirm its month (``ocr.period_range``)
     year_readings: tuple[int, ...] = ()  # the years the readings of a doubted year gave, the one taken first
     year_short: bool = False  # the year word stands where a year of two digits does ("м. март '84"), unread
+    year_lost: bool = False  # the year read with three digits of its four ("Юни, 892 год."): sure only when read again so
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:
@@ -174,6 +176,9 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 
 LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
+# a legal form read with less confidence, another form one letter from it, goes to a person: a hand's "ППК" read
+# "АПК" at 0.66 (T dev 12020 p1) is a known form all the same
+FORM_SURE = 0.75
 _ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
 _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
@@ -322,7 +327,9 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     core = tok.strip("„“.,")
     # two small letters ("де" for "ДФ", J dev 1003 p4) are no word a name starts with, but "гр." and "им."
     small = len(core) == 2 and core.islower() and core not in ("гр", "им")
-    if not (2 <= len(core) <= 4) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
+    # a speck or a staple's mark glued before a form of four letters ("УЗКПУ", "УТКЗС": T dev 12026, 12034)
+    glued = len(core) == 5 and core.isupper() and (core[1:] in _ABBREVIATIONS or core[:-1] in _ABBREVIATIONS)
+    if not (2 <= len(core) <= 4 or glued) or not (core[:1].isupper() or small) or core.upper() in _ABBREVIATIONS or not core.isalpha():
         return tok
     if core in ("ГР", "ИМ") and tok.endswith("."):  # "ГР." of a name in capitals (a printout's, family P)
         return tok
@@ -453,7 +460,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None and (name.count("„") < opened or by_town):  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
-    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови"
+    name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
@@ -507,7 +514,7 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
     forms = {t.strip("„“.,") for t in name.split()}
     for w in words:
         core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
-        if w.conf >= LOW_CONF or core not in _ABBREVIATIONS or core not in forms:
+        if w.conf >= FORM_SURE or core not in _ABBREVIATIONS or core not in forms:
             continue
         limit = 2 if len(core) == 2 else 1
         near = any(a != core and levenshtein(a, core) <= limit for a in _ABBREVIATIONS)
@@ -759,6 +766,17 @@ def _continued(name: list[Word], below: list[Word]) -> bool:
     return (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
 
 
+def _guesses_above_form(words: list[Word], below: list[Word]) -> bool:
+    """``words`` are guesses (each read under ``LOW_CONF``, none a known word or legal form: the form's number
+    in a top corner misread, "сета зи)" for "Бланка № 2-34 (ЦСУ)", T dev 12004) and the line below opens with a
+    legal form ("ЗКПУ „Бъдеще“ ..."): the name is on the line below."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    if not words or any(w.conf >= LOW_CONF or w.text.strip("„“\".,:;-()") in known for w in words):
+        return False
+    first = next((w for w in below if sum(ch.isalpha() for ch in w.text) >= 2), None)
+    return first is not None and first.text.strip("„“\".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS
+
+
 def _noise_line(words: list[Word]) -> bool:
     """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
     page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
@@ -803,6 +821,74 @@ def _split_period(line: list[Word]) -> list[Word]:
     return out
 
 
+# the two digits of a year after a slash read as letters ("9З" for 93, "8О" for 80)
+_SHORT_YEAR_DIGITS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "Б": "6", "б": "6"})
+# "за м. III/85 г.": the month in Roman numerals (or its number) and the year's last two digits, one word or
+# three ("III/ 85", "III /85"); a hand's stroke of the slash read "|" or "1" is no slash (too like a numeral)
+_SLASHED = re.compile(r"([^\s/]{1,4})/(['’]?[^\s/]{2})(?:г\.?|год\.?)?[.,]?")
+
+
+def _slash_period(line: list[Word]) -> Header | None:
+    """The month and year written "за м. III/85 г." (family T, a clerk's hand): a Roman numeral or a month's
+    number, a slash, the year's two digits, after "за"/"м." (or at the line's start, before "г."), as a Header
+    of the period alone. Its ``year`` is None where the two digits were read with a letter ("Х/Ф1"): the
+    month is kept with the year's word for ``ocr.period`` to read it again. A numeral read with a look-alike
+    ("ХП" for XII) is the month in doubt (``month_unsure``)."""
+    for i, w in enumerate(line):
+        text = w.text
+        j = i
+        if text.endswith("/") and i + 1 < len(line):  # "III/ 85"
+            text, j = text + line[i + 1].text, i + 1
+        elif i + 2 < len(line) and line[i + 1].text == "/":  # "III / 85"
+            text, j = text + "/" + line[i + 2].text, i + 2
+        elif i + 1 < len(line) and line[i + 1].text.startswith("/"):  # "III /85"
+            text, j = text + line[i + 1].text, i + 1
+        m = _SLASHED.fullmatch(text.strip(".,"))
+        if m is None:
+            continue
+        before = line[i - 1].text.lower().strip(".,") if i > 0 else ""
+        after = line[j + 1].text.lower().strip(".,") if j + 1 < len(line) else ""
+        if not (before in _PERIOD_CONTEXT or before == "зам" or (i == 0 and after in ("г", "год"))):
+            continue
+        mon, unsure = month_as_number(m.group(1))
+        year_text = m.group(2).lstrip("'’").translate(_SHORT_YEAR_DIGITS)
+        if mon is None and short_year(year_text) is None:
+            continue  # neither the month nor the year: no period of this form
+        # the boxes by the letters' share of the word: the month's up to the year's two digits (a hand's numeral
+        # is wider than its letters' share: all its strokes for ``ocr.roman_month`` to read again), the year's
+        # from half a letter before them
+        last = line[j]
+        n, tail = len(last.text), len(m.group(2)) + len(last.text) - len(last.text.rstrip(".,гдо"))
+        year_x0 = last.box.x1 - round(last.box.w * (tail + 0.5) / max(1, n))
+        month_x1 = w.box.x1 if j > i else max(w.box.x0 + 1, last.box.x1 - round(last.box.w * tail / max(1, n)))
+        month_word = replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, month_x1, w.box.y1))
+        year_word = replace(last, text=m.group(2), box=Box(max(last.box.x0, year_x0), last.box.y0, last.box.x1, last.box.y1))
+        # a month no numeral reads ("М/9З" for VIII/93, a hand's V) is read again (``ocr.roman_month``)
+        return Header(month=mon, year=short_year(year_text), month_word=month_word,
+                      year_word=year_word, year_short=True, month_unsure=unsure,
+                      period_conf=min(w.conf, last.conf))  # fmt: skip
+    return None
+
+
+def _set_period(h: Header, p: Header) -> None:
+    h.month, h.year, h.month_word, h.year_word, h.year_short = p.month, p.year, p.month_word, p.year_word, p.year_short
+    h.month_unsure, h.period_conf = p.month_unsure, p.period_conf
+
+
+def _lost_digit(line: list[Word], i: int) -> int | None:
+    """The index of a word of three digits after the month's name at ``i`` (a dash between them allowed), "г." or
+    "год." after it, whose last two digits are a year of the archive: the year written by hand, its first
+    digit lost or two of its digits read as one ("Юни, 892 год.", "Август, 191 год."); None when there is none."""
+    k = i + 1
+    if k < len(line) and line[k].text.strip(".,") in _DASHES:
+        k += 1
+    if k + 1 >= len(line) or not re.fullmatch(r"\d{3},?", line[k].text):
+        return None
+    if line[k + 1].text.lower().strip(".,") not in ("г", "год"):
+        return None
+    return k if YEARS[0] <= 1900 + int(line[k].text[1:3]) <= YEARS[1] else None
+
+
 def _year_like(text: str) -> bool:
     """A word where the year stands that was not read as a year of the archive: four or five marks, three
     of them digits ("Г994", "1895", "198?г."): the period's year, to be read again (``ocr.period``)."""
@@ -843,6 +929,10 @@ def _period(line: list[Word], h: Header) -> bool:
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
     line = _split_period(fill_dots(line))
+    slashed = _slash_period(line)
+    if slashed is not None and slashed.year is not None and slashed.month is not None:
+        _set_period(h, slashed)
+        return True
     unread: tuple[int, Word, Word] | None = None
     unread_short = False  # the unread year stands where a year of two digits does
     for i, w in enumerate(line):
@@ -867,6 +957,11 @@ def _period(line: list[Word], h: Header) -> bool:
             nxt = next((x for x in line[i + 1 : i + 3] if _year_like(x.text)), None)
             if nxt is not None and (context or month_letters(w.text) in MONTHS):
                 unread = unread or (mon, w, nxt)
+            lost = _lost_digit(line, i) if month_letters(w.text) in MONTHS else None
+            if lost is not None and nxt is None:
+                h.month, h.year, h.month_word, h.year_word = mon, 1900 + int(line[lost].text[1:3]), w, line[lost]
+                h.period_conf, h.year_lost = min(w.conf, line[lost].conf), True
+                return True
         year = int(nums[at]) if mon is not None and at is not None else None
         # a long month's name with one letter misread ("декенври", S dev 11002 p1) names it as well
         named = context or month_letters(w.text) in MONTHS or (
@@ -907,6 +1002,10 @@ def _period(line: list[Word], h: Header) -> bool:
             h.month, h.year, h.month_word, h.year_word = mon, int(w.text[:4]), after[0], w
             h.period_conf = min(w.conf, after[0].conf)
             return True
+    if slashed is not None and h.month is None:  # its year or month read with a letter: read again
+        # (the year by ``ocr.period``, the month by ``ocr.roman_month``)
+        _set_period(h, slashed)
+        return False
     if unread is not None and h.month is None:
         h.month, h.month_word, h.year_word = unread
         h.year_short = unread_short
@@ -921,6 +1020,7 @@ def parse_header(
     the engine skipped is looked for)."""
     h = Header()
     words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
+    words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
@@ -960,6 +1060,8 @@ def parse_header(
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):
                     continue  # the ministry or union the enterprise belonged to: its name is on the next line
+                if h.employer is None and _guesses_above_form(rest, below):
+                    continue  # a line of guesses (a form's number misread) above a line opened by a legal form
                 town = _town_line(rest, below, page_width)
                 more = [] if town or names_unit(below) else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)
@@ -969,6 +1071,8 @@ def parse_header(
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
+                if (place := place_unmarked(rest, gray)) is not None:  # "„Дружба“ Бяла черква": "с." unread?
+                    doubts.append(doubt("village_unmarked", place))
                 if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None

@@ -116,7 +116,7 @@ def _year_again(a: Analysis, h: Header, engine: OcrEngine) -> str | None:
     lettered = not re.fullmatch(r"\d{4}" if not short else r"['’‘`\"]?\d{2}", _without_suffix(w.text))
     if years.count(year) >= 2 and (not others or (others == {first} and lettered)):
         return None
-    if year == first and not others and w.conf >= SURE:  # read with confidence, no reading says another year
+    if year == first and not others and w.conf >= SURE and not h.year_lost:  # read with confidence, no other year
         return None
     h.year_readings = tuple(dict.fromkeys([year, *years]))  # ``ocr.period_evidence`` may choose among them
     shown = next((r for r in (second, third) if r and as_year(r, short) != first), second)

@@ -121,6 +121,10 @@ def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
         return
     if (_ROMAN.index(again) + 1 if again in _ROMAN else int(again)) != h.month:
         h.month_unsure = f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
+    elif h.year_short and not (again == w.text.strip(".,:;/-") and again in _ROMAN and set(again) - {"I"}):
+        # "за м. VII/85 г." in a clerk's hand: a stroke both models lose ("У1" and "VI" for VII, T dev 12035 p2),
+        # a numeral of strokes alone ("1" for II) or one read with a look-alike stays in doubt however read again
+        h.month_unsure = h.month_unsure or f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
     elif again in _ROMAN or again == w.text.strip(".,:;/-"):  # two models read the same numeral or number
         h.month_unsure = None  # ("111" taken for III, and the figures' model reads "III")
         h.month_word = replace(w, conf=max(w.conf, SURE))
@@ -135,10 +139,26 @@ def month_in(text: str) -> str | None:
     return roman[0] if len(roman) == 1 else numbers[0] if not roman and len(numbers) == 1 else None
 
 
+def _slashed_month(a: Analysis, h: Header, engine: OcrEngine) -> None:
+    """The month of "за м. VIII/93 г." where the first reading read no numeral before the slash ("М/9З": a hand's
+    V): its strokes read again alone; the month so found always goes to a person (one reading only)."""
+    w = h.month_word
+    assert w is not None
+    ws = _read(a, w.box, engine, w.box.h // 3)
+    text = "".join(x.text for x in ws)
+    again = month_in(text.split("/")[0])
+    if again is None:
+        return
+    h.month = _ROMAN.index(again) + 1 if again in _ROMAN else int(again)
+    h.month_unsure = f"месецът в римски цифри: „{w.text}“, при втори прочит „{text}“ ({h.month})"
+
+
 def read_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
     """Set the month written in Roman numerals (or as a number) where the first reading found none or
     may have misread its strokes; ``h.month_unsure`` says why a person should check it."""
-    if h.month is None and h.period_line:
+    if h.month is None and h.month_word is not None and h.year_short:
+        _slashed_month(a, h, engine)
+    elif h.month is None and h.period_line:
         _month_found(a, h, engine)
     elif h.month is not None and h.month_word is not None and month_as_number(h.month_word.text)[0] is not None:
         _month_again(a, h, engine)

@@ -1,0 +1,79 @@
+"""The printed form's own furniture above the table: its number, set small in a top corner by the printing house
+("Образец № 1-05-12", "Обр. № 47 – ТКЗС", "Образец Сч. 5-08", "Бланка № 2-34 (ЦСУ)", "Формуляр 5"). It names the
+form, never the employer, yet it is the first line of the page: read as a line of its own it was taken for the
+employer ("Образец Сч. 5-08", family T dev 12001 p2), read on the employer's line or as the line above it, it
+was glued before the name ("Образец Сч – 6.08 ТКЗС „Г. Димитров“ с. Крушуна", T dev 12003 p2).
+
+A word that is one of the words forms were numbered by ("Образец", "Бланка", "Формуляр", "Обр.", "Форма" before
+a number), also read with a letter wrong or glued to its number ("ОбразецС+.5.08"), and the words that follow it
+on its line in print no taller than it, close to it (the number, "№", the series "Сч.", the office "(ЦСУ)"), are
+the form's number and leave the header's words. The employer's name handwritten on the form is taller and
+stands apart; the words of the title are never the form's number."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from .geometry import Word
+
+# the words forms were numbered by: the word itself or, for the long ones, one letter off ("Обрезец")
+_ANCHORS = ("образец", "бланка", "формуляр")
+_SHORT = ("обр", "бл", "форма", "ф-р")  # abbreviated, or a word that numbers a form only before its number
+_LATIN = str.maketrans({"O": "О", "o": "о", "p": "р", "a": "а", "e": "е", "c": "с", "B": "В", "E": "Е", "H": "Н",
+                        "K": "К", "M": "М", "P": "Р", "T": "Т", "X": "Х", "x": "х", "y": "у", "A": "А", "C": "С"})  # fmt: skip
+GAP = 3.0  # a word of the form's number follows the one before it within this many of the anchor's heights
+TALLER = 2.0  # a word taller than this many of the anchor's heights is handwriting (the name), not the form's print
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^а-я]", "", text.translate(_LATIN).lower())
+
+
+def anchor(text: str, nxt: str = "") -> bool:
+    """``text`` is a word forms were numbered by ("Образец", "ОбразецС+.5.08", "Бланка", "Обр."), ``nxt`` the
+    word after it (a short word numbers a form only before its number or "№")."""
+    letters = _letters(text)
+    for a in _ANCHORS:
+        head = letters[: len(a)]
+        if head == a or (len(letters) >= len(a) - 1 and Levenshtein.distance(head, a, score_cutoff=1) <= 1
+                         and letters[:2] == a[:2]):  # fmt: skip
+            return True
+    numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or nxt.strip().lower() in ("no", "nо", "ма", "мо")
+    # "Обр." with its stop, "Форма №"
+    return letters in _SHORT and numbered and (len(letters) < len(text.strip()) or letters == "форма")
+
+
+def _part(w: Word) -> bool:
+    """A word a form's number is made of: a number, "№", a short series or office ("Сч.", "(ЦСУ)", "ТКЗС"), a dash."""
+    t = w.text.strip()
+    return any(ch.isdigit() for ch in t) or "(" in t or ")" in t or len(_letters(t)) <= 4
+
+
+def _inside(x: Word, w: Word) -> bool:
+    """``x`` lies over the anchor ``w`` (a piece of the number the engine cut out of it, its box taller)."""
+    return x is not w and w.box.x0 <= x.box.cx <= w.box.x1 + w.box.h and w.box.y0 <= x.box.cy <= w.box.y1
+
+
+def without_form_numbers(words: list[Word]) -> list[Word]:
+    """``words`` without the form's number: each anchor word and the words after it on its line, in print no
+    taller than it, each within ``GAP`` heights of the one before (their kind a number's, ``_part``)."""
+    line_of = sorted(words, key=lambda w: w.box.x0)
+    drop: set[int] = set()
+    for w in line_of:
+        same = [x for x in line_of if x is not w and abs(x.box.cy - w.box.cy) < max(w.box.h, 8) * 0.8
+                and x.box.cx > w.box.x1 - w.box.h and not _inside(x, w)]  # fmt: skip
+        nxt = same[0].text if same else ""
+        if not anchor(w.text, nxt) or w.box.h <= 0:
+            continue
+        drop.add(id(w))
+        right = w.box.x1
+        for x in sorted(same + [x for x in line_of if _inside(x, w)], key=lambda x: x.box.x0):
+            if not _part(x):
+                break
+            if x.box.x0 >= right and (x.box.x0 - right > GAP * w.box.h or x.box.h > TALLER * w.box.h):
+                break  # (a word over the number's span so far is a piece of it, however tall its box: "№" read "Ме")
+            drop.add(id(x))
+            right = max(right, x.box.x1)
+    return [w for w in words if id(w) not in drop]
