@@ -20,7 +20,7 @@ from ocr.form_imprint import anchor, without_form_numbers
 from ocr.form_years import out_of_years
 from ocr.geometry import Box, Word
 from ocr.header import Header, clean_employer, parse_header
-from ocr.settlements import REGISTER, mend_place
+from ocr.settlements import mend_place
 from ocr.unread_ink import place_unmarked
 
 WIDTH = 2480
@@ -56,15 +56,6 @@ def test_without_the_register_no_place_is_checked(monkeypatch: pytest.MonkeyPatc
     doubts: list[str] = []
     assert mend_place("ДЗС „Лозята“ с. Болярова", doubts) == ("ДЗС „Лозята“ с. Болярова", set())
     assert doubts == []
-
-
-def test_the_register_beside_the_project_is_the_nsi_s_with_its_source_and_licence() -> None:
-    if not REGISTER.is_file():
-        pytest.skip("shared/data/ekatte/settlements.json is not laid beside the project")
-    raw = json.loads(REGISTER.read_text(encoding="utf-8"))
-    assert "НСИ" in raw["source"] and raw["licence"]
-    assert len(raw["settlements"]) > 5000  # every village and town of Bulgaria
-    assert {kind for kind, _, _ in raw["settlements"]} == {"с.", "гр."}
 
 
 # T dev 12001 p2: the form's number alone on the first line (was the employer, without a doubt); 12003 p2:
