@@ -55,10 +55,12 @@ from . import (
     rownumbers,
     sheet,
     sideways_headings,
+    small_headings,
     split_cents,
     split_digits,
     stacked_numbers,
     stray_corrections,
+    struck_lines,
     two_line,
     unit_marks,
     unproved_net,
@@ -322,8 +324,10 @@ def _read_page(
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
+    small_headings.read_again(a, s, engine)  # a form's headings in small print the page's reading garbled: alone
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person
     column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
+    struck_lines.drop_struck_bands(a, s)  # empty lines struck through with one long stroke: no person
     drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
     s.header = header_in_first_band(
         s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine

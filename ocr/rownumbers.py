@@ -186,8 +186,18 @@ def reread_disputed(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list
 
 def _on_its_place(n: int | None, want: int) -> bool:
     """A reading is the number the order wants, as read or with its leading dotted zeros read as 6, 8 or 9
-    (a printout's `01` ... `14` in a dot-matrix face: `92`, `95`, `98` to the text model, P dev 8012 p1)."""
-    return n is not None and (n == want or (n > want and row_zeros.as_zeros(n) == want))
+    (a printout's `01` ... `14` in a dot-matrix face: `92`, `95`, `98` to the text model, P dev 8012 p1), or
+    with its leading ones lost (``lost_ones``)."""
+    return n is not None and (n == want or (n > want and row_zeros.as_zeros(n) == want) or lost_ones(n, want))
+
+
+def lost_ones(n: int, want: int) -> bool:
+    """``n`` is ``want`` without its leading `1`s: a hand's `1` is a bare slanting stroke every model may pass
+    over (T dev 12011 p1: `10`, `11`, `12` read `0`, `1`, `2` by every reading; 12005 p2: `14`, `15` read `4`,
+    `5`: the numbers no longer followed the rows and the page went to review whole). Another leading digit
+    lost (`21` read `1`) is no such reading."""
+    short, whole = str(n), str(want)
+    return len(short) < len(whole) and whole.endswith(short) and set(whole[: len(whole) - len(short)]) == {"1"}
 
 
 def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:

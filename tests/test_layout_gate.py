@@ -294,15 +294,34 @@ def test_rows_of_figures_with_rows_doubted_stay_in_review_whatever_their_sums():
     assert _all_in_review(rows)
 
 
-def test_a_sheet_whose_columns_alone_are_doubted_sends_only_the_rows_its_sums_do_not_prove(ocr_engine: OcrEngine):
+def _without_small_headings(name: str, engine: OcrEngine, monkeypatch: pytest.MonkeyPatch) -> tuple[PayrollPage, PayrollPage]:
+    """A regression sheet read with its garbled headings left as the page's reading gave them (``ocr/small_headings``
+    off): the gate's judgement of columns placed by nothing."""
+    from PIL import Image
+
+    from ocr import extract, small_headings
+
+    from .conftest import FIXTURES
+
+    monkeypatch.setattr(small_headings, "read_again", lambda *_: None)
+    png = FIXTURES / "regression" / f"{name}.png"
+    dpi = round(Image.open(png).info.get("dpi", (300, 300))[0])
+    got = extract.extract_image(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), image_name=png.name, engine=engine, dpi=dpi)
+    return PayrollPage.load(png.with_suffix(".json")), got
+
+
+def test_a_sheet_whose_columns_alone_are_doubted_sends_only_the_rows_its_sums_do_not_prove(
+    ocr_engine: OcrEngine, monkeypatch: pytest.MonkeyPatch
+):
     """M dev 5003 p2 (tests/fixtures/regression): gross and deductions placed by nothing, 8 of 15 rows' sums
     broken. Before s24-review every figure of every row in review (63 of 120 read right among them); now the
     rows whose sums hold have their money out of review, each as printed, their ЕГН and days in; every
-    figure wrong still flagged. Since s27-treview the gross and the deductions are placed by the row sums that
-    tie them, on 7 rows of 15, to the base, additional and net pay their headings place
-    (``layout_gate.by_partners``): no page review; a row whose sums break has its ЕГН and days in review with
-    its figures, a row its sums prove has none of them in review."""
-    truth, got = read_regression_sheet("m-columns-only-rows-their-sums-prove", ocr_engine)
+    figure wrong still flagged. Read here without the headings read again alone (s27-tgrid, see
+    ``test_garbled_headings_read_alone_place_their_columns``): since s27-treview the gross and the deductions are
+    placed by the row sums that tie them, on 7 rows of 15, to the base, additional and net pay their headings
+    place (``layout_gate.by_partners``): no page review; a row whose sums break has its ЕГН and days in review
+    with its figures, a row its sums prove has none of them in review."""
+    truth, got = _without_small_headings("m-columns-only-rows-their-sums-prove", ocr_engine, monkeypatch)
     assert got.page_review is None
     s = Score()
     s.add(truth, got)
@@ -315,6 +334,16 @@ def test_a_sheet_whose_columns_alone_are_doubted_sends_only_the_rows_its_sums_do
         assert all(getattr(r, f) == getattr(t, f) for f in checks.MONEY)
     broken = [r for r in got.rows if r.row in (1, 2, 3, 6, 7, 15)]
     assert all({*layout_gate.FIGURES, "egn"} <= set(r.review or []) for r in broken)
+
+
+def test_garbled_headings_read_alone_place_their_columns(ocr_engine: OcrEngine):
+    """The same sheet as read: its gross and deductions headings read again alone (``ocr/small_headings``) place
+    their columns, no longer in review whole, nothing wrong without a flag."""
+    truth, got = read_regression_sheet("m-columns-only-rows-their-sums-prove", ocr_engine)
+    assert got.page_review is None
+    s = Score()
+    s.add(truth, got)
+    assert sum(s.silent.values()) == 0 and s.rows_found == len(truth.rows)
 
 
 def test_a_gross_not_its_base_with_no_additional_pay_column_puts_the_unplaced_pay_to_review() -> None:

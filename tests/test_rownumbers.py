@@ -299,10 +299,11 @@ def test_numbers_the_figures_model_misread_off_the_order_are_read_again_by_the_o
     s = Sheet(cells={}, header=Header(), headings=["№ по ред", "Име"], body_rows=list(range(1, 15)),
               totals_row=None, carried_row=None, texts=[[str(n or ""), "x"] for n in first])  # fmt: skip
     a = SimpleNamespace(grid=_Grid(), transform=_Transform())
-    # the text model on the 9 disputed cells, the figures model on the 5 left enlarged, then the text model
-    # on the one left enlarged (unread: the order fills it in between two numbers that fit)
+    # the text model on the 9 disputed cells (its `1`, `2` for 11, 12: the leading ones lost, on their place,
+    # ``rownumbers.lost_ones``), the figures model on the 3 left enlarged, then the text model on the one left
+    # enlarged (unread: the order fills it in between two numbers that fit)
     engine = _OtherReadings(words=[["1", "2", "7", "8", "", "19", "1", "2", "13"], [""]],
-                            figures=[["3", "", "10", "11", "12"]])  # fmt: skip
+                            figures=[["3", "", "10"]])  # fmt: skip
     reread_disputed(a, s, kinds, drafts, engine)  # type: ignore[arg-type]
     assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5, 6, 7, 8, None, 10, 11, 12, 13, 14]
     number_rows(drafts)

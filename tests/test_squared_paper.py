@@ -52,3 +52,18 @@ def test_without_the_grey_nothing_changes() -> None:
     a = find_rules(binarize(gray))
     b = find_rules(binarize(gray), gray=gray)
     assert a.horizontal == b.horizontal and a.vertical == b.vertical
+
+
+def test_a_forms_evenly_ruled_rows_are_no_paper() -> None:
+    """A printed form's rows ruled at one pitch over half the page (T dev 12006 p2: 20 rules 68 px apart from
+    y 387 to 1760 of 2480) stop at the table's top and foot: no squared paper, every rule kept."""
+    h, w = 2480, 3508
+    gray = np.full((h, w), 225, np.uint8)
+    ys = list(range(387, 1700, 68))
+    for y in ys:
+        gray[y : y + 3, 160:3320] = 120
+    for x in (190, 280, 920, 1670, 2280, 2860, 3290):
+        gray[387 : ys[-1] + 3, x : x + 3] = 120
+    assert squared_paper.grid_lines(gray, 1) is None
+    rules = find_rules(binarize(gray), gray=gray)
+    assert len(rules.horizontal) == len(ys)
