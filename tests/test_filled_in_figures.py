@@ -76,9 +76,11 @@ def test_a_row_filled_in_from_the_totals_alone_stays_in_review():
 def test_a_row_of_dashes_the_totals_leave_nothing_for_is_zeros():
     present = ["gross_pay", "deductions", "net_pay"]
     drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"), _person(None, None, None)]  # type: ignore[arg-type]
+    for n, d in enumerate(drafts, 1):  # a person's row, its printed number read (not a line nobody filled)
+        d.values["row"] = n
     totals = {"gross_pay": "446.60", "deductions": "67.24", "net_pay": "379.36"}
     checks.run_checks(drafts, totals, present, 1982, 2, {})
-    assert drafts[2].values == {"gross_pay": "0.00", "deductions": "0.00", "net_pay": "0.00"}
+    assert drafts[2].values == {"row": 3, "gross_pay": "0.00", "deductions": "0.00", "net_pay": "0.00"}
     assert not drafts[2].review
 
 
@@ -127,6 +129,8 @@ def test_a_zero_row_beside_dashes_for_additional_pay_is_read_as_zeros():
 
     drafts = [row("1036.35", None, "1036.35", "133.69", "902.66"), row("1058.81", "232.94", "1291.75", "268.68", "1023.07"),
               row(None, None, None, None, None)]  # fmt: skip
+    for n, d in enumerate(drafts, 1):  # a person's row, its printed number read (not a line nobody filled)
+        d.values["row"] = n
     totals = {"base_pay": "2095.16", "extra_pay": "232.94", "gross_pay": "2328.10", "deductions": "402.37",
               "net_pay": "1925.73"}  # fmt: skip
     for _ in range(2):
