@@ -159,6 +159,7 @@ class RowDraft:
     # total they were made from cannot confirm them): in review for good
     unconfirmed: set[str] = field(default_factory=set)
     ink_digits: dict[str, int] = field(default_factory=dict)  # digits the ink is wide (ocr.inkcount)
+    ink_blots: dict[str, int] = field(default_factory=dict)  # upright blots of a figure's height (ocr.inkcount)
     # fields the first pass could not read and the second model read alone (ocr.sheet.add_readings)
     second_only: set[str] = field(default_factory=set)
     # figures kept as the one reading as wide as the ink, over readings that lost a digit of it; a person
@@ -282,6 +283,18 @@ def _digit_lost(short: str, full: str) -> bool:
 
 
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
+    """The days against the month, the readings and the ink; a figure whose ink holds more upright blots
+    than any reading has digits (a hand's `1` every model drops: `11` read `1`, `19` read `9`) in review."""
+    _check_days(row, year, month)
+    d, blots = row.values.get("days_worked"), row.ink_blots.get("days_worked")
+    if not isinstance(d, int) or blots is None or "days_worked" in row.review:
+        return
+    readings = [d, *(x for x in row.alts.get("days_worked", []) if isinstance(x, int))]
+    if blots > max(len(str(x)) for x in readings) and blots <= 2:
+        row.review.add("days_worked", READINGS_DISAGREE)
+
+
+def _check_days(row: RowDraft, year: int | None, month: int | None) -> None:
     d = row.values.get("days_worked")
     if d is None:
         if "days_worked" in row.values:

@@ -39,6 +39,47 @@ def ink_span(ink: np.ndarray, box: Box) -> tuple[int, int] | None:
     return min(int(b[cv2.CC_STAT_LEFT]) for b in keep), max(int(b[cv2.CC_STAT_LEFT] + b[cv2.CC_STAT_WIDTH]) for b in keep)
 
 
+def upright_blots(ink: np.ndarray, box: Box) -> int | None:
+    """How many separate blots of a figure's height the cell's one line of ink holds: each digit a hand writes
+    apart is one (a hand's `1` a bare stroke, narrower than any pitch tells), a letter after the figure
+    (`21д.`, its top lower, its tail below the line) and specks are not. None for an empty cell or one with two
+    lines. Digits typed touching make fewer blots than digits, never more."""
+    region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
+    if region.size == 0:
+        return None
+    n, _labels, stats, _ = components((region > 0).view(np.uint8))
+    blots = [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+    if not blots:
+        return None
+    tall = max(int(b[cv2.CC_STAT_HEIGHT]) for b in blots)
+    keep = [b for b in blots if b[cv2.CC_STAT_HEIGHT] >= 0.75 * tall]
+    # the tallest blot's line (a letter taller than the digits counts fewer blots, never more)
+    first = max(keep, key=lambda b: int(b[cv2.CC_STAT_HEIGHT]))
+    top, bottom = int(first[cv2.CC_STAT_TOP]), int(first[cv2.CC_STAT_TOP] + first[cv2.CC_STAT_HEIGHT])
+    if max(b[cv2.CC_STAT_TOP] + b[cv2.CC_STAT_HEIGHT] for b in keep) - min(b[cv2.CC_STAT_TOP] for b in keep) > 1.6 * tall:
+        return None  # two lines: a correction above a struck figure
+    level = [b for b in keep if abs(b[cv2.CC_STAT_TOP] - top) <= 0.25 * tall
+             and abs(b[cv2.CC_STAT_TOP] + b[cv2.CC_STAT_HEIGHT] - bottom) <= 0.25 * tall]
+    return len(level)
+
+
+ONE_OF_TWO = 0.6  # a figure read with one digit as wide as this share of the page's two-digit figures holds two
+
+
+def wider_than_read(ink: np.ndarray, cells: list[tuple[Box, object]]) -> list[bool]:
+    """For each (cell, figure read) of a column: a figure read with one digit whose ink is as wide as
+    ``ONE_OF_TWO`` of the column's two-digit figures (their median, at least three of them): a hand's `1`
+    set close to the next digit (`15` read `5`), which no pitch of a typeface measures."""
+    spans = [ink_span(ink, box) for box, _ in cells]
+    two = [s[1] - s[0] for s, (_, v) in zip(spans, cells, strict=True)
+           if s is not None and isinstance(v, int) and 10 <= v <= 99]
+    if len(two) < 3:
+        return [False] * len(cells)
+    width = float(np.median(two))
+    return [s is not None and isinstance(v, int) and 0 <= v <= 9 and s[1] - s[0] >= ONE_OF_TWO * width
+            for s, (_, v) in zip(spans, cells, strict=True)]
+
+
 def digit_pitch(ink: np.ndarray, egn_cells: list[Box]) -> float | None:
     """The typeface's digit advance on this sheet: the median width of the ЕГН cells' ink over ten
     digits (the last digit's right side bearing counted as a fifth of an advance). None with fewer than

@@ -385,7 +385,15 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
             d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
             if kind == "days_worked" and (n := inkcount.digit_count(a.ink, a.grid.cell(r, c), pitch)) is not None:
                 d.ink_digits[kind] = n
+            if kind == "days_worked" and (n := inkcount.upright_blots(a.ink, a.grid.cell(r, c))) is not None:
+                d.ink_blots[kind] = n
         out.append(d)
+    if "days_worked" in kinds:  # a hand's `1` set close to the next digit: the ink as wide as two digits
+        c = kinds.index("days_worked")
+        cells = [(a.grid.cell(r, c), d.values.get("days_worked")) for r, d in zip(s.body_rows, out, strict=True)]
+        for d, wide in zip(out, inkcount.wider_than_read(a.ink, cells), strict=True):
+            if wide and "days_worked" not in d.ink_digits:
+                d.ink_digits["days_worked"] = 2
     return out
 
 
