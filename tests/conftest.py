@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import cv2
 import pytest
 from PIL import Image
 
+from archive_core import egn as egn_mod
 from archive_core.config import Settings
 from archive_core.db import Database, open_database
 from archive_core.protocols import RecordIndex
@@ -44,6 +46,15 @@ def read_regression_sheet(name: str, engine: OcrEngine) -> tuple[PayrollPage, Pa
         _READINGS[key] = (engine, truth, extract_image(image, image_name=png.name, engine=engine, dpi=dpi))
     _, truth, got = _READINGS[key]
     return truth.model_copy(deep=True), got.model_copy(deep=True)
+
+
+# people of the drafts tests build by hand (tests/test_layout_gate.py, tests/test_unfilled_lines.py)
+NAMES = ["Иван Петров Колев", "Мария Георгиева Иванова", "Петър Стоянов Димов", "Елена Николова Маринова"]
+
+
+def person_egn(i: int) -> str:
+    """A valid ЕГН of the i-th person of a hand-built page."""
+    return egn_mod.make(date(1950 + i, 3, 1 + i), 10 + i, female=i % 2 == 1)
 
 
 def score_regression_sheet(name: str, engine: OcrEngine) -> tuple[Score, bool]:

@@ -6,28 +6,22 @@ gate's first example, is read right since its people's two typed lines are joine
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import cv2
 import pytest
 
 from archive_api.i18n_reasons import REASON_WORDS
-from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PayrollPage
 from bench.scoring import Score
 from ocr import checks, layout_gate
 from ocr.engine import OcrEngine
 
-from .conftest import read_regression_sheet
+from .conftest import NAMES, read_regression_sheet
+from .conftest import person_egn as _egn
 
 KINDS: list[str | None] = ["row", "name", "egn", "days_worked", "gross_pay", "deductions", "net_pay"]
 HEADINGS = ["№ по ред", "Име, презиме, фамилия", "ЕГН", "Отработени дни", "Начислено", "Удръжки", "За получаване"]
-NAMES = ["Иван Петров Колев", "Мария Георгиева Иванова", "Петър Стоянов Димов", "Елена Николова Маринова"]
-
-
-def _egn(i: int) -> str:
-    return egn_mod.make(date(1950 + i, 3, 1 + i), 10 + i, female=i % 2 == 1)
 
 
 def _rows(n: int = 4) -> list[checks.RowDraft]:

@@ -6,24 +6,17 @@ tests/fixtures/regression/README.md (t-...)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from archive_core import egn as egn_mod
 from bench.scoring import Score
 from ocr import checks, layout_gate
 from ocr.engine import OcrEngine
 
-from .conftest import read_regression_sheet
+from .conftest import NAMES, read_regression_sheet
+from .conftest import person_egn as _egn
 
 KINDS: list[str | None] = ["row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions",
                            "net_pay"]  # fmt: skip
-NAMES = ["Иван Петров Колев", "Мария Георгиева Иванова", "Петър Стоянов Димов", "Елена Николова Маринова"]
-
-
-def _egn(i: int) -> str:
-    return egn_mod.make(date(1950 + i, 3, 1 + i), 10 + i, female=i % 2 == 1)
 
 
 def _rows(n: int = 4) -> list[checks.RowDraft]:
