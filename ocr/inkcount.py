@@ -20,14 +20,19 @@ SURE = 0.3  # how near a whole number of digits the width must be for the count 
 WIDEST = 3  # a days figure wider than this is crossed by something (a signature, a stamp): no opinion
 
 
+def _blots(ink: np.ndarray, box: Box) -> list[np.ndarray]:
+    """The blots of ink in a cell (its rules' edges left out), specks under 15 px left out."""
+    region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
+    if region.size == 0:
+        return []
+    n, _labels, stats, _ = components((region > 0).view(np.uint8))  # the one labelling: the same blots
+    return [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+
+
 def ink_span(ink: np.ndarray, box: Box) -> tuple[int, int] | None:
     """(left, right) of the figure's ink in a cell: the blots at least half as tall as the tallest (dots,
     commas and specks left out), all on one line; None for an empty cell or one with two lines."""
-    region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
-    if region.size == 0:
-        return None
-    n, _labels, stats, _ = components((region > 0).view(np.uint8))  # the one labelling: the same blots
-    blots = [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+    blots = _blots(ink, box)
     if not blots:
         return None
     tall = max(int(b[cv2.CC_STAT_HEIGHT]) for b in blots)
@@ -44,11 +49,7 @@ def upright_blots(ink: np.ndarray, box: Box) -> int | None:
     apart is one (a hand's `1` a bare stroke, narrower than any pitch tells), a letter after the figure
     (`21д.`, its top lower, its tail below the line) and specks are not. None for an empty cell or one with two
     lines. Digits typed touching make fewer blots than digits, never more."""
-    region = ink[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
-    if region.size == 0:
-        return None
-    n, _labels, stats, _ = components((region > 0).view(np.uint8))
-    blots = [stats[i] for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 15]
+    blots = _blots(ink, box)
     if not blots:
         return None
     tall = max(int(b[cv2.CC_STAT_HEIGHT]) for b in blots)
