@@ -15,6 +15,7 @@ from pathlib import Path
 LABELS = {
     "S": "S (16, seed 2042)",
     "T": "T (16, seed 2043)",
+    "U": "U (16, seed 2044)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
