@@ -1,8 +1,8 @@
-"""Family U of the sample generator (HELD OUT from its making in session 18, 2026-12-05, helper s27-famu, before
-anything was tuned on T): a private or newly privatised firm's payroll of 1992-1996 (a sole trader's ЕТ with the
+"""Family U of the sample generator (held out from its making in session 18, 2026-12-05, helper s27-famu, before
+anything was tuned on T, to its one measurement at the start of session 19; a development family since, dev seeds 13001-13040): a private or newly privatised firm's payroll of 1992-1996 (a sole trader's ЕТ with the
 owner's name in it, an ООД, ЕООД, АД or ЕАД) made on a PC in a spreadsheet or an accounting program, printed on a
-laser, inkjet or 9-pin printer, and kept in the file as it was sent: many pages by fax. Nobody reads its pages or
-tunes the reader on it until the lead measures it once (evaluation seed 2044).
+laser, inkjet or 9-pin printer, and kept in the file as it was sent: many pages by fax. Evaluation seed 2044 is kept
+for evaluation only.
 
 What U draws, each file its own combination (samples/families.py applies it over the generic switches):
 faces from font packages none of A-T uses (fonts-stix, fonts-noto-core's Noto Serif and Noto Sans, fonts-inter,

@@ -1,6 +1,5 @@
-"""Family U of the sample generator (HELD OUT from its making in session 18: nobody but its maker reads its pages,
-its generator part or these tests, nor runs the reader on it, until the lead measures it once; these tests exercise
-the generator only, on development seeds 13001-13040): its switches, its truth over many drawn sheets, what a page
+"""Family U of the sample generator (held out from its making in session 18 to its one measurement in session 19, a
+development family since; these tests exercise the generator only, on development seeds 13001-13040): its switches, its truth over many drawn sheets, what a page
 shows of them (the figures as the truth says, the carried sums, the 9-pin printer's dots, the fax and its thermal
 paper, the staple, pages turned with their truth), and its pages the same from the same seed."""
 
