@@ -127,6 +127,13 @@ COLUMNS: dict[str, Column] = {
     "turnover": Column("turnover", ("Оборот",), True, 1.4),
     # family T's column that is no payroll-page/1 field (samples/family_t.py)
     "spare": Column("spare", ("—",), True, 0.9),
+    # family V's itemised pay columns that are no payroll-page/1 field (their sum is the additional pay,
+    # samples/family_v.py)
+    "seniority": Column("seniority", ("Прослужено\nвреме",), True, 1.1),
+    "piece": Column("piece", ("Прогре-\nсивка",), True, 1.1),
+    "night": Column("night", ("Нощен\nтруд",), True, 1.0),
+    "overtime": Column("overtime", ("Извънреден\nтруд",), True, 1.0),
+    "leave": Column("leave", ("Отпуск",), True, 1.0),
 }
 
 # Column sets and orders seen on real sheets.

@@ -180,11 +180,11 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t, family_u
+from . import data, family_q, family_r, family_s, family_t, family_u, family_v
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -824,6 +824,12 @@ HEADINGS_U = family_u.HEADINGS_U
 U_FACES = family_u.U_FACES
 U_SIZES = family_u.U_SIZES
 
+# Family V (held out from its making in session 19): samples/family_v.py
+FAMILY_LAYOUTS["V"] = family_v.V_LAYOUTS
+HEADINGS_V = family_v.HEADINGS_V
+V_FACES = family_v.V_FACES
+V_SIZES = family_v.V_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -851,6 +857,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "S": (1980, 1996),
     "T": (1980, 1996),
     "U": (1992, 1996),
+    "V": (1980, 1991),
 }
 
 
@@ -956,6 +963,8 @@ class Habits:
     t: family_t.THabits | None = None
     # family U only: all of its switches (samples/family_u.py)
     u: family_u.UHabits | None = None
+    # family V only: all of its switches (samples/family_v.py)
+    v: family_v.VHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -969,6 +978,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_t(rng)
     if family == "U":
         return _draw_u(rng)
+    if family == "V":
+        return _draw_v(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1056,6 +1067,14 @@ def _draw_u(rng: random.Random) -> Habits:
     u = family_u.draw(rng)
     return Habits(
         "U", u.thousands, u.decimal, False, u.ruling, "none", False, 0.0, U_SIZES[u.face], face=u.face, u=u,
+    )  # fmt: skip
+
+
+def _draw_v(rng: random.Random) -> Habits:
+    """Family V's file: its own switches (family_v.draw), the generic ones copied from them."""
+    v = family_v.draw(rng)
+    return Habits(
+        "V", v.thousands, v.decimal, False, v.ruling, "none", False, 1.0, V_SIZES["typewriter"], face="typewriter", v=v,
     )  # fmt: skip
 
 
@@ -1234,6 +1253,9 @@ def _draw_held_out(family: str, rng: random.Random) -> Habits:
 
 def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """The file's columns, headings and (sometimes) a dashed employer name."""
+    if habits.v is not None:  # family V: its own layout, headings and employer (samples/family_v.py)
+        family_v.adapt_file(ef, habits.v, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1459,6 +1481,8 @@ def adapt_sheet(
         family_t.adapt_sheet(sheet, habits.t, rng)
     if habits.u is not None:
         family_u.adapt_sheet(sheet, habits.u, rng)
+    if habits.v is not None:
+        family_v.adapt_sheet(sheet, habits.v, rng)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1563,10 +1587,10 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1617,6 +1641,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_t.style(habits.t, rng, base)
     if habits.u is not None:
         family_u.style(habits.u, rng, base)
+    if habits.v is not None:
+        family_v.style(habits.v, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r, family_s, family_t, family_u
+from . import degrade, families, family_q, family_r, family_s, family_t, family_u, family_v
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -147,6 +147,7 @@ def degrade_page(
     r: family_r.RHabits | None = None,
     t: family_t.THabits | None = None,
     u: family_u.UPage | None = None,
+    v: family_v.VPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -156,8 +157,12 @@ def degrade_page(
     coffee cup's ring, ``torn``: a bottom corner torn off (family O); ``soft``: scanned out of focus (family P);
     ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white);
     ``t``: family T's paper (samples/family_t.py); ``u``: family U's page: its printer, the fax, the thermal paper,
-    the staple, how it was fed to the scanner (samples/family_u.py)."""
+    the staple, how it was fed to the scanner (samples/family_u.py); ``v``: family V's page: its paper, store room
+    and colour scan (samples/family_v.py: the image returned is RGB)."""
     a = np.asarray(img, dtype=np.float32)
+    if v is not None and opts.degraded:  # family V: its own paper and damage, scanned in colour
+        rgb, m_v, dpi_v = family_v.scan(a, v, np_rng)
+        return rgb, m_v, dpi_v, None
     if ghost and opts.degraded:
         a = degrade.ghost(a, rng)
     if through and opts.degraded:
@@ -336,17 +341,21 @@ def generate_pages(
                     if uh is not None:  # family U: samples/family_u.py
                         family_u.after_render(img, geo, sheet, style, uh, rng)
                         up = family_u.page_of(uh, sheet, k_sheet, len(sheets), rng)
+                    vh = habits.v if habits is not None else None
+                    vp = family_v.page_of(img, geo, sheet, style, vh, rng) if vh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
-                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
                     path = out / name
+                    if arr.ndim == 3:  # family V: a colour scan (RGB), written as an RGB PNG
+                        arr = cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
                     ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
                     if not ok:
                         raise UsageError(f"{name}: неуспешно кодиране на PNG")

@@ -153,6 +153,9 @@ class Style:
     footer_roles: tuple[str, ...] = ()
     sheet_words: str = ""
     head_fill: int = 0
+    # family V (samples/family_v.py): the sheet's size in pixels at 300 dpi where it is neither A4 portrait nor
+    # landscape (a wide A3 sheet: (4961, 3508))
+    page: tuple[int, int] | None = None
 
 
 class Writer(Protocol):
@@ -539,6 +542,8 @@ class Painter:
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 DEDUCTION_PARTS = ("tax", "insurance", "advance", "union_fee", "court")
+# family V's itemised pay columns (not payroll-page/1 fields: their sum is `extra_pay`, samples/family_v.py)
+PAY_PARTS = ("seniority", "piece", "night", "overtime", "leave")
 FIRST_LINE = ("row", "egn", "name")  # what a two-line row types on its first line
 
 
@@ -563,7 +568,7 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
         return f"{v}{sheet.days_suffix}"
     if field_ in ("court", "sick") and not v:  # family L: no court order, no sick leave: the cell left blank
         return ""
-    if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ in ("rate", "turnover"):
+    if field_ in MONEY or field_ in DEDUCTION_PARTS or field_ in PAY_PARTS or field_ in ("rate", "turnover"):
         from decimal import Decimal
 
         assert isinstance(v, Decimal)
@@ -572,7 +577,7 @@ def cell_text(sheet: SheetContent, row: dict[str, object], field_: str) -> str:
 
 
 def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image.Image, Geometry]:
-    W, H = (3508, 2480) if style.landscape else (2480, 3508)
+    W, H = style.page or ((3508, 2480) if style.landscape else (2480, 3508))
     img = Image.new("L", (W, H), 255)
     p = Painter(img, style, rng)
     fs = style.size
