@@ -65,7 +65,7 @@ HEADINGS_V: dict[str, tuple[str, ...]] = {
     "egn": ("Единен\nграждански\nномер", "ЕГН\nна лицето", "ЕГН на\nработника"),
     "name": ("Собствено, бащино\nи фамилно име", "Трите имена\nна работника", "Име, презиме и\nфамилия на\nработника"),
     "position": ("Професия\n(длъжност)", "Длъжност /\nразряд", "Заемана\nдлъжност"),
-    "days_worked": ("Отра-\nботени\nдни", "Дни\nна\nработа", "Явил се\n(дни)"),
+    "days_worked": ("Дни\nизработено\nвреме", "Брой\nизраб.\nдни", "Присъствие\n(дни)"),
     "base_pay": ("Основна\nзаплата\nпо щат", "Заработка\nпо основна\nзаплата", "Основно\nтрудово\nвъзн."),
     "seniority": ("За\nпрослуж.\nвреме", "Доп. възн.\nза прослу-\nжено време", "Клас\nквали-\nфикация"),
     "piece": ("Прогре-\nсивка", "Премия\nпо ДМС", "Сделно\nнаработ."),
@@ -74,19 +74,19 @@ HEADINGS_V: dict[str, tuple[str, ...]] = {
     "leave": ("Платен\nотпуск", "Болнични\n(3 дни)", "Отпуск и\nболнични"),
     "extra_pay": ("Всичко\nдоплащания", "Всичко\nдопълн.\nвъзнагр.", "Сума\nдоплащ."),
     "gross_pay": ("Всичко\nзаработено", "Общо\nначислено", "Брутна\nсума\nначислено"),
-    "tax": ("ДОД", "Данък\nобщ\nдоход", "ДОД\n(данък)"),
+    "tax": ("ДОД\n(общ\nдоход)", "Данък\nвърху\nобщия\nдоход", "ДОД"),
     "insurance": ("Фонд\n„Пенсии“", "Вноска\nфонд\nПенсии", "Пенсионен\nфонд"),
     "union_fee": ("Профсъюз", "Профсъюзен\nчленски\nвнос", "Чл. внос\nБПС"),
     "advance": ("Аванс\nза\nмесеца", "Получен\nаванс", "Изпла-\nтен\nаванс"),
     "court": ("Запори\nи заеми", "Заеми\n(ДСК)", "Запор /\nзаем"),
-    "deductions": ("Сума на\nудръжките", "Удръжки\nвсичко", "Всичко\nудържано"),
+    "deductions": ("Общо\nудръжки от\nзаплатата", "Удържано\nвсичко\n(лв.)", "Сума на\nудръжките"),
     "net_pay": ("Остатък\nза\nполучаване", "Чиста\nсума за\nполучаване", "Остатък за\nизплащане"),
-    "signature": ("Подпис\nна\nполучателя", "Разпис-\nка", "Получил\n(подпис)"),
+    "signature": ("Подпис за\nполучената\nсума", "Разписка\nна\nполучателя", "Получил\n(подпис)"),
 }  # fmt: skip
 
 # Typewriter faces from font packages none of A-U uses (scripts/setup.sh: fonts-uralic, t1-teams), each set at a
 # fixed pitch by Typebars below
-_T1 = "../../X11/Type1/"
+_T1 = "../X11/Type1/"
 V_FACES: dict[str, tuple[str, ...]] = {
     "typewriter": ("uralic/monou___.ttf", "uralic/romau___.ttf", "uralic/schou___.ttf", "uralic/booku___.ttf",
                    "uralic/pallu___.ttf", _T1 + "teams.pfb"),
@@ -96,7 +96,7 @@ V_SIZES: dict[str, tuple[int, int]] = {"typewriter": (34, 42)}
 FORM_FACES = ("uralic/sansu___.ttf", "uralic/sanscu__.ttf", "uralic/gothu___.ttf")
 # (thousands, decimal) as the typists typed them
 V_FORMATS = (("", "."), ("", ","), ("", "."), (" ", ","), (" ", "."), ("'", "."))
-RIBBONS = {"violet": ((88, 48, 150), (112, 70, 160)), "blue": ((32, 52, 150), (50, 80, 170))}
+RIBBONS = {"violet": ((84, 38, 150), (108, 56, 164)), "blue": ((32, 52, 150), (50, 80, 170))}
 FORM_INKS = {"black": (38, 36, 40), "green": (40, 86, 62), "brown": (110, 62, 40)}
 BALLPOINT = (36, 58, 168)
 BACKINGS = {"black": (18, 18, 20), "grey": (92, 94, 98), "white": (236, 236, 232)}
@@ -194,6 +194,9 @@ def adapt_file(ef: EmployerFile, v: VHabits, rng: random.Random) -> None:
         p.position = pair[int(p.egn[8]) % 2]  # the ЕГН's ninth digit is odd for a woman
     base = list(rng.choice(V_LAYOUTS))
     items = ["seniority"] + [c for c in PAY_PARTS[1:] if rng.random() < 0.55]
+    if len(items) < 2:  # two items at least
+        items.append(rng.choice(PAY_PARTS[1:]))
+        items.sort(key=PAY_PARTS.index)
     parts = ["tax"] + [c for c in ("insurance", "union_fee", "advance", "court") if rng.random() < 0.65]
     room = MAX_COLUMNS[v.paper]
     while len(base) - 2 + len(items) + len(parts) > room and (len(items) > 2 or len(parts) > 2):
@@ -512,25 +515,29 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     del ink, form, pen
     # water: the ribbon's aniline ink ran inside each stain; the tide line brown at its edge
     tide = np.zeros((H, W), np.float32)
-    for cx, cy, rx, ry in page.stains:
-        blob = np.zeros((H, W), np.uint8)
-        cv2.ellipse(blob, (int(cx * s), int(cy * s)), (int(rx * s), int(ry * s)), rng.uniform(0, 180), 0, 360, 1, -1)
-        wobble = _low(H, W, rng, 0.0, 1.0, 9) > 0.45
-        blob = (blob.astype(bool) & wobble).astype(np.uint8)
+    for cx, cy, rx, ry in page.stains:  # each in its own window of the page
+        r = int(max(rx, ry) * s) + 24
+        x0, y0 = max(0, int(cx * s) - r), max(0, int(cy * s) - r)
+        x1, y1 = min(W, int(cx * s) + r), min(H, int(cy * s) + r)
+        if x1 - x0 < 32 or y1 - y0 < 32:
+            continue
+        h, w = y1 - y0, x1 - x0
+        blob = np.zeros((h, w), np.uint8)
+        cv2.ellipse(blob, (int(cx * s) - x0, int(cy * s) - y0), (int(rx * s), int(ry * s)), rng.uniform(0, 180), 0, 360, 1, -1)
+        blob &= (_low(h, w, rng, 0.0, 1.0, 7) > 0.4).astype(np.uint8)
         blob = cv2.morphologyEx(blob, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
         inside = blob.astype(bool)
         if not inside.any():
             continue
-        run = cv2.GaussianBlur(ribbon, (0, 0), rng.uniform(2.0, 4.5) * s + 1)
-        ribbon[inside] = np.maximum(ribbon[inside] * rng.uniform(0.45, 0.7), np.minimum(1.0, run[inside] * 1.5))
+        win = ribbon[y0:y1, x0:x1]
+        run = cv2.GaussianBlur(win, (0, 0), rng.uniform(2.0, 4.5) * s + 1)
+        win[inside] = np.maximum(win[inside] * rng.uniform(0.45, 0.7), np.minimum(1.0, run[inside] * 1.5))
         edge = cv2.morphologyEx(blob, cv2.MORPH_GRADIENT, np.ones((5, 5), np.uint8)).astype(np.float32)
-        tide += cv2.GaussianBlur(edge, (0, 0), 2.0) * rng.uniform(0.6, 1.0) + inside * rng.uniform(0.04, 0.12)
-        del run, blob, wobble, edge, inside
+        tide[y0:y1, x0:x1] += cv2.GaussianBlur(edge, (0, 0), 2.0) * rng.uniform(0.6, 1.0) + inside * rng.uniform(0.04, 0.12)
     # the paper: yellowed, browner towards its edges, foxing
     base = np.array([rng.uniform(226, 240), rng.uniform(212, 226), rng.uniform(170, 196)], np.float32)
-    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
-    rim = np.minimum(np.minimum(xx, W - 1 - xx), np.minimum(yy, H - 1 - yy))
-    del xx, yy
+    xx, yy = np.arange(W, dtype=np.float32), np.arange(H, dtype=np.float32)
+    rim = np.minimum(np.minimum(xx, W - 1 - xx)[None, :], np.minimum(yy, H - 1 - yy)[:, None])
     age = 1.0 - 0.1 * np.exp(-rim / (60 * s)) * rng.uniform(0.6, 1.0)
     del rim
     shade = _low(H, W, rng, 0.93, 1.02) * age
@@ -601,7 +608,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     rot[:, 2] += pad
     out = cv2.warpAffine(out, rot, (W + 2 * pad, H + 2 * pad), flags=cv2.INTER_LINEAR, borderValue=tuple(float(x) for x in back))
     m = degrade.compose(rot, m)
-    out += np_rng.normal(0.0, rng.uniform(1.5, 3.5), out.shape).astype(np.float32)
+    out += np_rng.standard_normal(out.shape, dtype=np.float32) * np.float32(rng.uniform(1.5, 3.5))
     rgb = np.clip(out, 0, 255).astype(np.uint8)
     del out
     ok, buf = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, v.quality])

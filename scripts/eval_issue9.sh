@@ -30,10 +30,14 @@
 # U is held out from its making in session 18 (2026-12-05, helper s27-famu; no page of it read by the reader, any
 # seed; made before anything was tuned on T): generated here (seed 2044) and measured once, by the lead, at the start
 # of session 19 (2026-12-05, on main 871ceba, bench/RESULTS.md); tuned on from then (dev seeds 13001-13040, seed 2044 kept).
+# V is held out from its making in session 19 (2026-12-05, helper s28-famv; no page of it read by the reader, any
+# seed; made before anything was tuned on U): generated here (seed 2045), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen V --pages 16 --seed 2045 --family V  # held out: not benched by this script
 gen U --pages 16 --seed 2044 --family U
 gen T --pages 16 --seed 2043 --family T
 gen S --pages 16 --seed 2042 --family S
