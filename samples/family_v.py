@@ -309,7 +309,7 @@ def _glyph(path: str, size: int, ch: str, cell: int) -> tuple[Image.Image, int, 
     """The letter's mask narrowed into a cell ``cell`` pixels wide where it is wider (Ш, Щ, Ж, М, Ю of a
     proportional face), and its offset from the cell's left and the line's top."""
     f = _face(path, size)
-    box = f.getbbox(ch)
+    box = [int(round(b)) for b in f.getbbox(ch)]
     if box[2] <= box[0] or box[3] <= box[1]:
         return None
     im = Image.new("L", (box[2] - box[0] + 2, box[3] - box[1] + 2), 0)
@@ -525,7 +525,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
         blob = np.zeros((h, w), np.uint8)
         cv2.ellipse(blob, (int(cx * s) - x0, int(cy * s) - y0), (int(rx * s), int(ry * s)), rng.uniform(0, 180), 0, 360, 1, -1)
         blob &= (_low(h, w, rng, 0.0, 1.0, 7) > 0.4).astype(np.uint8)
-        blob = cv2.morphologyEx(blob, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
+        blob = np.asarray(cv2.morphologyEx(blob, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8)), np.uint8)
         inside = blob.astype(bool)
         if not inside.any():
             continue
@@ -534,61 +534,70 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
         win[inside] = np.maximum(win[inside] * rng.uniform(0.45, 0.7), np.minimum(1.0, run[inside] * 1.5))
         edge = cv2.morphologyEx(blob, cv2.MORPH_GRADIENT, np.ones((5, 5), np.uint8)).astype(np.float32)
         tide[y0:y1, x0:x1] += cv2.GaussianBlur(edge, (0, 0), 2.0) * rng.uniform(0.6, 1.0) + inside * rng.uniform(0.04, 0.12)
-    # the paper: yellowed, browner towards its edges, foxing
+    # the paper: yellowed, browner towards its edges, foxing (every layer a grey map; the colours per channel below)
     base = np.array([rng.uniform(226, 240), rng.uniform(212, 226), rng.uniform(170, 196)], np.float32)
     xx, yy = np.arange(W, dtype=np.float32), np.arange(H, dtype=np.float32)
     rim = np.minimum(np.minimum(xx, W - 1 - xx)[None, :], np.minimum(yy, H - 1 - yy)[:, None])
-    age = 1.0 - 0.1 * np.exp(-rim / (60 * s)) * rng.uniform(0.6, 1.0)
+    shade = 1.0 - 0.1 * np.exp(-rim / (60 * s)) * rng.uniform(0.6, 1.0)
     del rim
-    shade = _low(H, W, rng, 0.93, 1.02) * age
-    del age
-    paper = shade[..., None] * base[None, None, :]
-    del shade
+    shade *= _low(H, W, rng, 0.93, 1.02)
     spots = np.zeros((H, W), np.float32)
     for _ in range(int(v.foxing * rng.randint(20, 160))):
         cx, cy = rng.uniform(0, W), rng.uniform(0, H)
         cv2.circle(spots, (int(cx), int(cy)), max(1, int(rng.uniform(2, 14) * s)), rng.uniform(0.25, 0.7), -1)
-    spots = cv2.GaussianBlur(spots, (0, 0), 2.0 * s + 0.5)
-    brown = np.array([150, 100, 50], np.float32)
-    paper = paper * (1 - spots[..., None]) + brown * spots[..., None]
-    paper = paper * (1 - 0.5 * tide[..., None]) + np.array([140, 100, 60], np.float32) * (0.5 * tide[..., None])
-    del spots, tide
-    # the inks over the paper (each absorbs what its colour does not reflect)
+    spots = np.asarray(cv2.GaussianBlur(spots, (0, 0), 2.0 * s + 0.5), np.float32)
+    tide *= 0.5
+    # the inks (each absorbs what its colour does not reflect)
     lo, hi = RIBBONS[v.ribbon]
-    tone = np.array(lo if rng.random() < 0.5 else hi, np.float32) / 255.0
-    out = paper * (1.0 - ribbon[..., None] * (1.0 - tone))
-    del paper, ribbon
-    if v.form:
-        out *= 1.0 - printed[..., None] * (1.0 - np.array(FORM_INKS[v.form], np.float32) / 255.0)
-    out *= 1.0 - ballpoint[..., None] * (1.0 - np.array(BALLPOINT, np.float32) / 255.0)
-    del printed, ballpoint
-    # the fold in four: a crease down and one across, the ink rubbed off along them, a shadow beside each
+    k_ribbon = 1.0 - np.array(lo if rng.random() < 0.5 else hi, np.float32) / 255.0
+    k_form = 1.0 - np.array(FORM_INKS[v.form or "black"], np.float32) / 255.0
+    k_pen = 1.0 - np.array(BALLPOINT, np.float32) / 255.0
+    # the fold in four: a crease down and one across, a shadow beside each, the ink rubbed off along them
+    down = across = None
     if page.creases is not None:
-        cx, cy = int(page.creases[0] * s), int(page.creases[1] * s)
-        prof = np.ones(W, np.float32)
-        xs_ = np.arange(W, dtype=np.float32) - cx
-        prof -= 0.12 * np.exp(-(((xs_ - 4 * s) / (5 * s)) ** 2)) - 0.06 * np.exp(-(((xs_ + 4 * s) / (4 * s)) ** 2))
-        out *= prof[None, :, None]
-        ys_ = np.arange(H, dtype=np.float32) - cy
-        prof = 1.0 - 0.12 * np.exp(-(((ys_ - 4 * s) / (5 * s)) ** 2)) + 0.06 * np.exp(-(((ys_ + 4 * s) / (4 * s)) ** 2))
-        out *= prof[:, None, None]
-        rub = np.array([225, 214, 180], np.float32)
-        for sl in (np.s_[:, max(0, cx - 2) : cx + 2], np.s_[max(0, cy - 2) : cy + 2, :]):
-            out[sl] = out[sl] * 0.4 + rub * 0.6
+        cx_, cy_ = int(page.creases[0] * s), int(page.creases[1] * s)
+        d = xx - cx_
+        down = 1.0 - 0.12 * np.exp(-(((d - 4 * s) / (5 * s)) ** 2)) + 0.06 * np.exp(-(((d + 4 * s) / (4 * s)) ** 2))
+        d = yy - cy_
+        across = 1.0 - 0.12 * np.exp(-(((d - 4 * s) / (5 * s)) ** 2)) + 0.06 * np.exp(-(((d + 4 * s) / (4 * s)) ** 2))
     # the mended crack under yellowed sellotape
+    crack = band = tape_edge = None
+    amber = np.ones(3, np.float32)
     if page.crack:
+        crack = np.zeros((H, W), np.uint8)
         pts = np.array([[x * s, y * s] for x, y in page.crack], np.int32)
-        cv2.polylines(out, [pts], False, (95.0, 75.0, 55.0), max(1, int(2 * s)))
-        cx, cy, length, width, ang = page.tape
+        cv2.polylines(crack, [pts], False, 1, max(1, int(2 * s)))
+        tcx, tcy, length, width, ang = page.tape
         band = np.zeros((H, W), np.float32)
-        rect = ((cx * s, cy * s), (length * s, width * s), ang)
-        cv2.fillPoly(band, [cv2.boxPoints(rect).astype(np.int32)], 1.0)
-        band = cv2.GaussianBlur(band, (0, 0), 1.5)
+        cv2.fillPoly(band, [cv2.boxPoints(((tcx * s, tcy * s), (length * s, width * s), ang)).astype(np.int32)], 1.0)
+        band = np.asarray(cv2.GaussianBlur(band, (0, 0), 1.5), np.float32)
         amber = np.array([0.95, 0.84, 0.55], np.float32) * rng.uniform(0.92, 1.0)
-        out = out * (1 - band[..., None]) + out * amber * band[..., None]
-        edge = cv2.morphologyEx((band > 0.5).astype(np.uint8), cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-        out[edge.astype(bool)] *= 0.85
-        del band, edge
+        tape_edge = cv2.morphologyEx((band > 0.5).astype(np.uint8), cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)).astype(bool)
+    out = np.empty((H, W, 3), np.float32)
+    for c, (foxed, tidal, rub, cracked) in enumerate(zip((150, 100, 50), (140, 100, 60), (225, 214, 180), (95, 75, 55), strict=True)):
+        ch = shade * base[c]
+        ch *= 1.0 - spots
+        ch += foxed * spots
+        ch *= 1.0 - tide
+        ch += tidal * tide
+        absorb = ribbon * k_ribbon[c]
+        if v.form:
+            absorb += printed * k_form[c]
+        absorb += ballpoint * k_pen[c]
+        ch *= 1.0 - absorb
+        del absorb
+        if down is not None and across is not None:
+            ch *= down[None, :]
+            ch *= across[:, None]
+            for sl in (np.s_[:, max(0, cx_ - 2) : cx_ + 2], np.s_[max(0, cy_ - 2) : cy_ + 2, :]):
+                ch[sl] = ch[sl] * 0.4 + rub * 0.6
+        if crack is not None and band is not None and tape_edge is not None:
+            ch[crack.astype(bool)] = cracked
+            ch *= 1.0 - band * (1.0 - amber[c])
+            ch[tape_edge] *= 0.85
+        out[..., c] = ch
+        del ch
+    del shade, spots, tide, ribbon, printed, ballpoint, band, crack, tape_edge
     # what is not paper any more: the torn piece (a light fibrous rim along the tear) and the holes
     gone = np.zeros((H, W), np.uint8)
     if page.tear:
@@ -600,18 +609,20 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     back = np.array(BACKINGS[v.backing], np.float32)
     out[gone.astype(bool)] = back
     del gone
-    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.4, 0.8))
+    out = np.asarray(cv2.GaussianBlur(out, (0, 0), rng.uniform(0.4, 0.8)), np.float32)
     # on the scanner: the backing around the sheet, the sheet a little askew
     pad = int(page.margin * s)
-    c = (W / 2, H / 2)
-    rot = cv2.getRotationMatrix2D(c, page.angle, 1.0)
+    rot = cv2.getRotationMatrix2D((W / 2, H / 2), page.angle, 1.0)
     rot[:, 2] += pad
-    out = cv2.warpAffine(out, rot, (W + 2 * pad, H + 2 * pad), flags=cv2.INTER_LINEAR, borderValue=tuple(float(x) for x in back))
+    border = (float(back[0]), float(back[1]), float(back[2]))
+    out = np.asarray(cv2.warpAffine(out, rot, (W + 2 * pad, H + 2 * pad), flags=cv2.INTER_LINEAR, borderValue=border), np.float32)
     m = degrade.compose(rot, m)
     out += np_rng.standard_normal(out.shape, dtype=np.float32) * np.float32(rng.uniform(1.5, 3.5))
     rgb = np.clip(out, 0, 255).astype(np.uint8)
     del out
     ok, buf = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, v.quality])
     if ok:
-        rgb = cv2.cvtColor(cv2.imdecode(buf, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+        decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+        if decoded is not None:
+            rgb = np.asarray(cv2.cvtColor(decoded, cv2.COLOR_BGR2RGB), np.uint8)
     return rgb, m, v.dpi
