@@ -22,7 +22,8 @@ typed, rules too; the signatures in a ballpoint's blue; the enterprise's names o
 its own. The store room and the scanner: the paper yellowed, browner at the edges, foxing spots; the sheet folded
 in four (creases across the table, the ink rubbed off along them); water stains with brown tide lines, the ribbon's
 ink run inside them; a piece torn out of the left or right edge through one or two rows (what was typed there is
-gone: the truth keeps the values and a mark ``{"kind": "torn", "row": i}`` for every row it takes a part of); two
+gone: the truth keeps the values and a mark ``{"kind": "torn", "row": i, "fields": [...]}`` for every row whose
+typed cells it takes a part of, the totals row's with ``"row": null``); two
 holes punched along the left edge; a crack mended with sellotape that yellowed; scanned in colour (RGB) at 200,
 240 or 300 dpi on a black, grey or white backing, slightly askew, saved by the scanner as JPEG first (its blocks
 and ringing) and kept as PNG.
@@ -39,7 +40,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from . import data
+from . import data, render
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, PAY_PARTS, Geometry, Painter, Style
 
@@ -99,6 +100,7 @@ V_FORMATS = (("", "."), ("", ","), ("", "."), (" ", ","), (" ", "."), ("'", ".")
 RIBBONS = {"violet": ((84, 38, 150), (108, 56, 164)), "blue": ((32, 52, 150), (50, 80, 170))}
 FORM_INKS = {"black": (38, 36, 40), "green": (40, 86, 62), "brown": (110, 62, 40)}
 BALLPOINT = (36, 58, 168)
+STAMP_PAD = (120, 70, 170)  # a state office's violet stamp pad
 BACKINGS = {"black": (18, 18, 20), "grey": (92, 94, 98), "white": (236, 236, 232)}
 
 KINDS = ("Машиностроителен завод", "Завод за металорежещи машини", "Текстилен комбинат", "Химически комбинат",
@@ -369,6 +371,7 @@ class VPage:
     form_lines: tuple[tuple[int, int, int, int], ...]  # the printed form's rules (x0, y0, x1, y1), thin boxes
     form_boxes: tuple[tuple[int, int, int, int], ...]  # its printed headings' cells
     pen_boxes: tuple[tuple[int, int, int, int], ...]  # the ballpoint's (signatures)
+    stamp_boxes: tuple[tuple[int, int, int, int], ...]  # the stamp pad's (the enterprise's round stamp)
     creases: tuple[float, float] | None  # the fold in four: x and y of the creases
     stains: tuple[tuple[float, float, float, float], ...]  # (cx, cy, rx, ry)
     tear: tuple[tuple[float, float], ...]  # the piece torn out (a polygon), or ()
@@ -398,9 +401,17 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, v: 
             boxes += [(b[0] + t, b[1] + t, b[2] - t, b[3] - t) for b in heads]
     pen: list[tuple[int, int, int, int]] = []
     sig = [j for j, c in enumerate(sheet.layout) if c == "signature"]
-    if sig and len(xs) > sig[0] + 1:
-        pen.append((xs[sig[0]], tb[1] + 1, xs[sig[0] + 1], tb[3]))
-    pen.append((0, tb[3] + 10, W, H))  # the footer's signatures (the stamp below them too)
+    head_bottom = max((b[3] for b in heads), default=tb[1])
+    if sig and len(xs) > sig[0] + 1:  # the people's signatures in their column
+        pen.append((xs[sig[0]], head_bottom + 2, xs[sig[0] + 1], tb[3]))
+    fs, mx = st.size, tb[0]
+    fy = min(tb[3] + int(fs * 2.5), H - 260)
+    words = Painter(img, st, random.Random(0))
+    words = render._form_painter(words) if st.printed_heads else words
+    for k, role in enumerate(st.footer_roles):  # the signatures after the footer's words (as render draws them)
+        sx = mx + k * ((W - 2 * mx) // 3) + words.width(role) + 20
+        pen.append((int(sx - 12), int(fy - fs * 0.6 - 12), int(sx + fs * 4 + 14), int(fy + fs * 0.5 + 12)))
+    stamp = tuple(_box_of(mk["polygon"]) for mk in geo.marks if mk["kind"] == "stamp")
     creases = (W / 2 + rng.uniform(-60, 60), H / 2 + rng.uniform(-60, 60)) if v.fold else None
     stains = []
     if rng.random() < v.stains:
@@ -410,9 +421,11 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, v: 
     tear: list[tuple[float, float]] = []
     if rng.random() < v.torn and n >= 2 and len(xs) >= 3:
         tear = _tear(geo, xs, W, rng)
-        for i, b in enumerate(geo.row_bboxes):
-            if _poly_meets(tear, b):
-                geo.marks.append({"kind": "torn", "row": i, "polygon": [list(p) for p in tear]})
+        for i in range(n + 1):  # each person's row, then the totals row (row None)
+            fields = torn_cells(tear, geo, i + 1, sheet.layout)
+            if fields:
+                geo.marks.append({"kind": "torn", "row": i if i < n else None, "fields": fields,
+                                  "polygon": [list(p) for p in tear]})  # fmt: skip
     holes = []
     if v.holes:
         r, inset = rng.uniform(30, 36), rng.uniform(60, 85)
@@ -431,6 +444,7 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, v: 
         tape = (cx, cy, length + rng.uniform(60, 160), rng.uniform(140, 230), 90 + rng.uniform(-6, 6))
     return VPage(
         v=v, seed=rng.randrange(2**31), form_lines=tuple(lines), form_boxes=tuple(boxes), pen_boxes=tuple(pen),
+        stamp_boxes=stamp,
         creases=creases, stains=tuple(stains), tear=tuple(tear), holes=tuple(holes), crack=tuple(crack), tape=tape,
         angle=rng.uniform(-1.2, 1.2), margin=rng.randint(25, 110),
     )  # fmt: skip
@@ -463,13 +477,24 @@ def _tear(geo: Geometry, xs: list[int], W: int, rng: random.Random) -> list[tupl
     return pts
 
 
-def _poly_meets(poly: list[tuple[float, float]], box: list[int]) -> bool:
-    """Does the polygon take a part of the box (some of its area, not a sliver of its edge)?"""
+def _box_of(polygon: object) -> tuple[int, int, int, int]:
+    pts = np.asarray(polygon, dtype=np.float64).reshape(-1, 2)
+    return (int(pts[:, 0].min()), int(pts[:, 1].min()), int(pts[:, 0].max()) + 1, int(pts[:, 1].max()) + 1)
+
+
+def torn_cells(tear: list[tuple[float, float]], geo: Geometry, r: int, layout: tuple[str, ...]) -> list[str]:
+    """The columns of table row ``r`` (1 the first person's; the totals row after the last) whose cell, typed on,
+    the torn piece takes a part of (a sixth of the cell or more: a corner of it may go with nothing typed there)."""
+    return [layout[c] for rr, c, b, text in geo.cells if rr == r and text and _poly_meets(tear, b, 0.15)]
+
+
+def _poly_meets(poly: list[tuple[float, float]], box: list[int], share: float) -> bool:
+    """Does the polygon take ``share`` of the box or more?"""
     x0, y0, x1, y1 = box
     mask = np.zeros((max(1, y1 - y0), max(1, x1 - x0)), np.uint8)
     pts = np.array([[x - x0, y - y0] for x, y in poly], dtype=np.int32)
     cv2.fillPoly(mask, [pts], 1)
-    return int(mask.sum()) > max(400, 0.02 * mask.size)
+    return int(mask.sum()) >= max(30.0, share * mask.size)
 
 
 # --- the scan: paper, store room and scanner, in colour ---
@@ -506,13 +531,15 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     # the inks: the printed form's, the ballpoint's, the ribbon's (worn: uneven, its weave in the strokes)
     form = _mask_of((H, W), page.form_lines + page.form_boxes, s) if v.form else np.zeros((H, W), bool)
     pen = _mask_of((H, W), page.pen_boxes, s) & ~form
+    pad_ink = _mask_of((H, W), page.stamp_boxes, s) & ~form & ~pen
     weave = cv2.resize(np_rng.random((H // 3 + 1, W // 3 + 1), dtype=np.float32), (W, H), interpolation=cv2.INTER_LINEAR)
     ribbon = ink * (1.0 - v.wear * 0.45) * (0.78 + 0.22 * weave) * _low(H, W, rng, 0.8, 1.0, 4)
     del weave
-    ribbon[form | pen] = 0.0
+    ribbon[form | pen | pad_ink] = 0.0
     printed = np.where(form, ink, 0.0).astype(np.float32)
     ballpoint = np.where(pen, ink, 0.0).astype(np.float32)
-    del ink, form, pen
+    stamped = np.where(pad_ink, ink, 0.0).astype(np.float32)
+    del ink, form, pen, pad_ink
     # water: the ribbon's aniline ink ran inside each stain; the tide line brown at its edge
     tide = np.zeros((H, W), np.float32)
     for cx, cy, rx, ry in page.stains:  # each in its own window of the page
@@ -552,6 +579,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     k_ribbon = 1.0 - np.array(lo if rng.random() < 0.5 else hi, np.float32) / 255.0
     k_form = 1.0 - np.array(FORM_INKS[v.form or "black"], np.float32) / 255.0
     k_pen = 1.0 - np.array(BALLPOINT, np.float32) / 255.0
+    k_pad = 1.0 - np.array(STAMP_PAD, np.float32) / 255.0
     # the fold in four: a crease down and one across, a shadow beside each, the ink rubbed off along them
     down = across = None
     if page.creases is not None:
@@ -584,6 +612,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
         if v.form:
             absorb += printed * k_form[c]
         absorb += ballpoint * k_pen[c]
+        absorb += stamped * k_pad[c]
         ch *= 1.0 - absorb
         del absorb
         if down is not None and across is not None:
@@ -597,7 +626,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
             ch[tape_edge] *= 0.85
         out[..., c] = ch
         del ch
-    del shade, spots, tide, ribbon, printed, ballpoint, band, crack, tape_edge
+    del shade, spots, tide, ribbon, printed, ballpoint, stamped, band, crack, tape_edge
     # what is not paper any more: the torn piece (a light fibrous rim along the tear) and the holes
     gone = np.zeros((H, W), np.uint8)
     if page.tear:

@@ -260,7 +260,7 @@ def _vpage(**kw):
 
     v = replace(family_v.draw(random.Random(14005)), dpi=300, quality=90, wear=0.1, form="", stains=0.0, torn=0.0,
                 tape=0.0, holes=False, fold=False, foxing=0.0, backing="black")  # fmt: skip
-    base = dict(v=v, seed=7, form_lines=(), form_boxes=(), pen_boxes=(), creases=None, stains=(), tear=(), holes=(),
+    base = dict(v=v, seed=7, form_lines=(), form_boxes=(), pen_boxes=(), stamp_boxes=(), creases=None, stains=(), tear=(), holes=(),
                 crack=(), tape=(0.0, 0.0, 0.0, 0.0, 0.0), angle=0.0, margin=50)  # fmt: skip
     vv = kw.pop("v", {})
     base["v"] = replace(v, **vv)
@@ -323,8 +323,9 @@ def test_family_v_damage_tears_holes_creases_stains_and_tape():
 
 
 def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
-    """A page with a torn piece: every row it takes a part of has a mark ``torn`` (the truth keeps its values); the
-    piece lies at the page's left or right edge and reaches into the table; a row it does not touch has no mark."""
+    """A page with a torn piece: every row whose typed cells it takes a part of has a mark ``torn`` naming those
+    columns (the truth keeps its values); the piece lies at the page's left or right edge and reaches into the
+    table; a row it does not touch has no mark."""
     from samples import family_v
     from samples.generate import _render_fitting, truth_of
 
@@ -338,14 +339,19 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
             assert not torn
             continue
         found += 1
-        assert torn and all(isinstance(mk["row"], int) for mk in torn)
+        assert torn and all(isinstance(mk["row"], int) or mk["row"] is None for mk in torn)
+        assert all(mk["fields"] and set(mk["fields"]) <= set(sheet.layout) for mk in torn)
         xs = [x for x, _ in page.tear]
         assert min(xs) <= 1 or max(xs) >= img.size[0] - 1  # from an edge
         table_x0, table_x1 = geo.table_bbox[0], geo.table_bbox[2]
         assert max(xs) > table_x0 + 10 if min(xs) <= 1 else min(xs) < table_x1 - 10
-        rows = {mk["row"] for mk in torn}
-        for i, b in enumerate(geo.row_bboxes):
-            assert (i in rows) == family_v._poly_meets(list(page.tear), b)
+        rows = {mk["row"] for mk in torn if mk["row"] is not None}
+        for i in range(len(sheet.rows)):  # a row is marked where the piece takes part of one of its typed cells
+            cut = [mk["fields"] for mk in torn if mk["row"] == i]
+            assert cut == ([family_v.torn_cells(list(page.tear), geo, i + 1, sheet.layout)] if i in rows else [])
+            assert (i in rows) == any(
+                family_v._poly_meets(list(page.tear), b, 0.15) for r, _, b, text in geo.cells if r == i + 1 and text
+            )
         truth = truth_of(sheet, geo, "p.png")
         assert len(truth.rows) == len(sheet.rows) and all(truth.rows[i].net_pay for i in rows)
     assert found >= 5
