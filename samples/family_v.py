@@ -463,7 +463,7 @@ def _tear(geo: Geometry, xs: list[int], W: int, rng: random.Random) -> list[tupl
         depth = xs[0] + rng.uniform(0.3, 1.6) * (xs[1] - xs[0]) + rng.uniform(0.0, 0.5) * (xs[2] - xs[1])
     else:
         depth = W - xs[-1] + rng.uniform(0.3, 1.3) * (xs[-1] - xs[-2])
-    out_top, out_bottom = y0 - rng.uniform(60, 220), y1 + rng.uniform(60, 220)
+    out_top, out_bottom = y0 - rng.uniform(20, 120), y1 + rng.uniform(20, 120)
     pts = [(0.0, out_top)]
     steps = 18
     for j in range(steps + 1):  # the torn edge: down the inside, jagged, deepest in the middle
