@@ -420,7 +420,7 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, v: 
             stains.append((rng.uniform(0, W), rng.uniform(0, H), r, r * rng.uniform(0.5, 1.1)))
     tear: list[tuple[float, float]] = []
     if rng.random() < v.torn and n >= 2 and len(xs) >= 3:
-        tear = _tear(geo, xs, W, rng)
+        tear = _tear(geo, xs, W, rng, sheet.layout[-1] == "signature")
         for i in range(n + 1):  # each person's row, then the totals row (row None)
             fields = torn_cells(tear, geo, i + 1, sheet.layout)
             if fields:
@@ -450,9 +450,10 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, st: Style, v: 
     )  # fmt: skip
 
 
-def _tear(geo: Geometry, xs: list[int], W: int, rng: random.Random) -> list[tuple[float, float]]:
+def _tear(geo: Geometry, xs: list[int], W: int, rng: random.Random, signed: bool) -> list[tuple[float, float]]:
     """A piece torn out of the left or right edge through one or two of the first or last rows, reaching into the
-    table by part of its first (or last) columns: a jagged polygon."""
+    table by part of its first (or last) columns (past the signatures' column into the figures where that is last):
+    a jagged polygon."""
     rows = geo.row_bboxes
     k = rng.choice((0, 1, len(rows) - 2, len(rows) - 1))
     span = rows[k : k + rng.choice((1, 2))]
@@ -463,6 +464,8 @@ def _tear(geo: Geometry, xs: list[int], W: int, rng: random.Random) -> list[tupl
         depth = xs[0] + rng.uniform(0.3, 1.6) * (xs[1] - xs[0]) + rng.uniform(0.0, 0.5) * (xs[2] - xs[1])
     else:
         depth = W - xs[-1] + rng.uniform(0.3, 1.3) * (xs[-1] - xs[-2])
+        if signed and len(xs) >= 4:
+            depth = W - xs[-2] + rng.uniform(0.3, 1.0) * (xs[-2] - xs[-3])
     out_top, out_bottom = y0 - rng.uniform(20, 120), y1 + rng.uniform(20, 120)
     pts = [(0.0, out_top)]
     steps = 18

@@ -329,7 +329,7 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
     from samples import family_v
     from samples.generate import _render_fitting, truth_of
 
-    found = 0
+    found = marked = 0
     for seed in range(14020, 14030):
         v, sheet, style = _v_sheet(seed, torn=1.0)
         img, geo = _render_fitting(sheet, style, random.Random(seed))
@@ -339,7 +339,8 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
             assert not torn
             continue
         found += 1
-        assert torn and all(isinstance(mk["row"], int) or mk["row"] is None for mk in torn)
+        marked += bool(torn)  # (a piece may take only paper and rules, nothing typed)
+        assert all(isinstance(mk["row"], int) or mk["row"] is None for mk in torn)
         assert all(mk["fields"] and set(mk["fields"]) <= set(sheet.layout) for mk in torn)
         xs = [x for x, _ in page.tear]
         assert min(xs) <= 1 or max(xs) >= img.size[0] - 1  # from an edge
@@ -354,7 +355,7 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
             )
         truth = truth_of(sheet, geo, "p.png")
         assert len(truth.rows) == len(sheet.rows) and all(truth.rows[i].net_pay for i in rows)
-    assert found >= 5
+    assert found >= 5 and marked >= 4
 
 
 def _digest(out: Path) -> str:
