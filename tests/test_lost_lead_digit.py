@@ -52,3 +52,37 @@ def test_a_deductions_figure_its_parts_confirm_is_not_moved_to_close_its_column(
     assert r1.values["deductions"] == "328.64"
     assert r1.values["net_pay"] == "1582.01" or "net_pay" in r1.review
     assert "deductions" in r2.review  # its column does not add up: the wrong figure is not passed silently
+
+
+def _moved(base: str, extra: str, gross: str, f: str, old: str) -> checks.RowDraft:
+    r = checks.RowDraft(values={"name": "Иван Петров Попов", "base_pay": base, "extra_pay": extra, "gross_pay": gross},
+                        conf={"base_pay": 0.9, "extra_pay": 0.9, "gross_pay": 0.9})  # fmt: skip
+    r.changed[f] = (checks.COLUMN_RECONCILE, old)
+    return r
+
+
+def test_changes_for_the_columns_another_choice_closes_as_well_go_to_review():
+    # T dev 12021 p6: row 1's additional pay 103.50 read `3.50`, row 2's base 155.82 read `55.82`; the columns'
+    # reconciliation moved row 1's base (258.74 -> 358.74) and row 2's additional pay (28.05 -> 128.05): every
+    # sum and column holds, and so it does with the other figure of each row moved instead
+    r1 = _moved("358.74", "3.50", "362.24", "base_pay", "258.74")
+    r2 = _moved("55.82", "128.05", "183.87", "extra_pay", "28.05")
+    totals = {"base_pay": "414.56", "extra_pay": "131.55", "gross_pay": "546.11"}
+    fields = ["base_pay", "extra_pay", "gross_pay"]
+    assert checks._changes_mirrored([r1, r2], totals, fields, {}) == {0: {"base_pay", "extra_pay"},
+                                                                      1: {"base_pay", "extra_pay"}}  # fmt: skip
+    checks._unconfirmed_changes([r1, r2], totals, fields, {})
+    assert {"base_pay", "extra_pay"} <= r1.review and {"base_pay", "extra_pay"} <= r2.review
+
+
+def test_changes_for_the_columns_no_other_choice_closes_stand():
+    # the same rows, row 2's base read right (155.82): only row 1's additional pay was misread, and moving it
+    # is the one choice that closes the columns
+    r1 = _moved("258.74", "103.50", "362.24", "extra_pay", "3.50")
+    r2 = checks.RowDraft(values={"name": "Петър Иванов Попов", "base_pay": "155.82", "extra_pay": "28.05",
+                                 "gross_pay": "183.87"}, conf={"base_pay": 0.9, "extra_pay": 0.9, "gross_pay": 0.9})  # fmt: skip
+    totals = {"base_pay": "414.56", "extra_pay": "131.55", "gross_pay": "546.11"}
+    fields = ["base_pay", "extra_pay", "gross_pay"]
+    assert checks._changes_mirrored([r1, r2], totals, fields, {}) == {}
+    checks._unconfirmed_changes([r1, r2], totals, fields, {})
+    assert not r1.review and not r2.review
