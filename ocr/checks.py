@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, product
+from math import prod
 
 from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
@@ -280,6 +281,13 @@ def _collapsed(short: str, full: str) -> bool:
 def _digit_lost(short: str, full: str) -> bool:
     """``short`` is ``full`` with one of its digits lost ('2' or '1' of '21')."""
     return len(short) == len(full) - 1 and any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
+
+
+def _lead_lost(short: str, full: str) -> bool:
+    """``short`` is ``full`` with its first digit lost, and the zeros after it with it, as leading zeros
+    go ('99.25' for 1099.25: the hand's `1` before a `0` not seen; separators do not count)."""
+    a, b = ("".join(ch for ch in x if ch.isdigit()) for x in (short, full))
+    return len(b) - len(a) >= 2 and b[1:].lstrip("0") == a and b[1] == "0"
 
 
 def check_days(row: RowDraft, year: int | None, month: int | None) -> None:
@@ -562,7 +570,8 @@ def check_totals(
             # in, moved to `164.14` for a `234.03` misread `334.03`)
             breaks = any(not ok for ok, names in _relations({**r.money(present), f: guess})
                          if f in names)  # fmt: skip
-            if guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess)):
+            if (guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess))
+                    and not _parts_confirm(r, f)):
                 r.values[f] = _fmt(guess)
                 r.review.discard(f)
                 fixed = True
@@ -1155,6 +1164,8 @@ def reconcile_columns(
                 cur = r.dec(f)
                 assert cur is not None
                 cands = [c for c in _candidates(f, {k: r.dec(k) for k in fields}, present) if c != cur]
+                if _parts_confirm(r, f):
+                    cands = []
                 if cands:
                     options.append((r, cands))
             if not options or len(options) > MAX_SUSPECT_ROWS:
@@ -1346,6 +1357,13 @@ def _parts_sum(d: RowDraft) -> Decimal | None:
     return sum((p for p in d.parts if p is not None), Decimal(0))
 
 
+def _parts_confirm(d: RowDraft, f: str) -> bool:
+    """The row's deductions figure is what its itemised parts, read apart, add up to: no column's total moves
+    it (T dev 12025 p2: `328.64` = 221.64 + 107.00 moved to 1328.64 to close a column another row's lost `1`
+    had put off, out unflagged)."""
+    return f == "deductions" and (p := _parts_sum(d)) is not None and p == d.dec(f)
+
+
 def _deductions_from_parts(d: RowDraft) -> None:
     """The itemised deductions and the row's net pay both say what the deductions total is, and the total
     as read says otherwise: two checks that do not depend on each other agree ('35.85' read for 34.85,
@@ -1358,7 +1376,10 @@ def _deductions_from_parts(d: RowDraft) -> None:
     # misread to meet at 60.85), nor over one more than a slip away: then the parts and the net pay were
     # misread to meet (I dev 906 p1: a part `19.36` read `19.66` and a gross `161.11` read `161.41`, both
     # 31.08, over the `20.78` read for 30.78)
-    if ded is None or (_one_edit(_fmt(ded), _fmt(p)) and not read_as_first_at_slip(d, "deductions", _fmt(p))):
+    # a first digit lost with the zero after it (T dev 12025 p2: `99.25` for 1099.25 = 739.50 + 359.75, the
+    # net read right then mended to fit the `99.25`) is one slip too
+    slip = _one_edit(_fmt(ded), _fmt(p)) or _lead_lost(_fmt(ded), _fmt(p)) if ded is not None else True
+    if ded is None or (slip and not read_as_first_at_slip(d, "deductions", _fmt(p))):
         d.mend("deductions", _fmt(p))
         d.alts.pop("deductions", None)
 
@@ -1413,17 +1434,22 @@ def _unconfirmed_changes(
     sums hold, its column adds up and so does every other column of the page: two misread rows can
     mirror each other, and a change that closes one column while another stays open proves nothing. Else
     it goes to a person with the step that changed it, and so do the figures of its row's broken sum."""
-    agrees = _page_agrees(rows, totals, present, carried)
-    doubted = False
     for r in rows:
-        for f, (reason, old) in list(r.changed.items()):
+        for f, (_reason, old) in list(r.changed.items()):
             if r.values.get(f) == old:
                 del r.changed[f]
-                continue
-            if agrees and _row_confirms(r, f, present):
+    agrees = _page_agrees(rows, totals, present, carried)
+    mirrored = _changes_mirrored(rows, totals, present, carried)
+    doubted = False
+    for i, r in enumerate(rows):
+        for f, (reason, _old) in list(r.changed.items()):
+            if agrees and _row_confirms(r, f, present) and i not in mirrored:
                 continue
             r.review.add(f, reason)
             r.review.reasons[f] = reason  # the screen must say the figure shown is not the one read
+            doubted = True
+        for f in mirrored.get(i, set()) - set(r.changed):  # the figure the other choice would have moved
+            r.review.add(f, ROW_SUM)
             doubted = True
     if not doubted:
         return
@@ -1434,6 +1460,52 @@ def _unconfirmed_changes(
         for _ok, names in r.sums(present):
             if any(n in r.review for n in names):
                 r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
+
+
+def _changes_mirrored(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None
+) -> dict[int, set[str]]:
+    """Two rows or more changed for the columns, and another choice of which figure each of them misread
+    closes every column and every row's sums as well: the columns cannot tell the two apart (T dev 12021
+    p6: a base `55.82` for 155.82 and an additional `3.50` for 103.50 in two rows; the other figure of each
+    row moved by 100 instead, every sum and column then holding, two wrong figures out unflagged). The rows
+    (their index) the choices differ on, with the figures that differ; none where one choice alone closes."""
+    moved = [i for i, r in enumerate(rows) if r.changed]
+    if len(moved) < 2:
+        return {}
+    fields = [f for f in MONEY if f in present]
+    targets = {f: t for f in fields if (t := _column_targets(totals, present, f))}
+    if not targets:
+        return {}
+    choices: list[list[dict[str, Decimal | None]]] = []
+    for i in moved:
+        r = rows[i]
+        now = {f: r.dec(f) for f in fields}
+        read = {**now, **{f: (Decimal(str(old)) if old is not None else None) for f, (_, old) in r.changed.items()
+                          if f in now}}  # fmt: skip
+        alts = [now]
+        for f in fields:
+            for c in _candidates(f, read, present):
+                h = {**read, f: c}
+                rels = _relations({k: h.get(k) for k in MONEY})
+                if rels and all(ok for ok, _ in rels) and h not in alts:
+                    alts.append(h)
+        choices.append(alts)
+    if prod(len(c) for c in choices) > 512:
+        return {}
+    rest = {f: Decimal((carried or {}).get(f, "0")) + sum((r.dec(f) or Decimal(0)) for r in rows if not r.changed)
+            for f in targets}  # fmt: skip
+    closing = [combo for combo in product(*choices)
+               if all(v.get(f) is not None for v in combo for f in targets)
+               and all(rest[f] + sum(v[f] or Decimal(0) for v in combo) in targets[f] for f in targets)]  # fmt: skip
+    if len(closing) < 2:
+        return {}
+    out: dict[int, set[str]] = {}
+    for k, i in enumerate(moved):
+        differ = {f for f in fields if len({c[k].get(f) for c in closing}) > 1}
+        if differ:
+            out[i] = differ
+    return out
 
 
 def forget_verdicts(drafts: list[RowDraft]) -> None:

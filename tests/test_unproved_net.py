@@ -87,3 +87,16 @@ def test_a_lone_net_pay_column_of_the_deductions_size_goes_to_review_though_it_a
     rows = [_row("265.53", None, "234.20"), _row("47.15", None, "37.77"), _row("232.39", None, "202.41")]
     unproved_net.doubt_unproved(rows, {"net_pay": "474.38", "gross_pay": "545.07"}, present, {})
     assert not any(r.review for r in rows)
+
+
+def test_a_column_adding_up_proves_no_figure_the_other_model_read_otherwise_beside_a_doubted_sum() -> None:
+    # T dev 12021 p4: deductions `3.35` (33.15, so read by the other model) beside a gross `23.54` and a net
+    # `20.19` misread to keep the row's sum, both in doubt; the column added up through a stray line's figures
+    rows = [_row("235.14", "33.15", "201.99"), _row("23.54", "3.35", "20.19"), _row("100.00", "29.80", "70.20")]
+    rows[1].alts["deductions"] = [Decimal("33.15")]
+    rows[1].review.update(["gross_pay", "net_pay"], reason=checks.PAGE_PLAUSIBILITY)
+    rows[2].review.update(["gross_pay", "net_pay"], reason=checks.PAGE_PLAUSIBILITY)
+    totals = {"deductions": "66.30"}  # 33.15 + 3.35 + 29.80: the column adds up
+    unproved_net.doubt_unproved(rows, totals, PRESENT, {})
+    assert "deductions" in rows[1].review and rows[1].review.reasons["deductions"] == checks.UNPROVED
+    assert "deductions" not in rows[0].review and "deductions" not in rows[2].review  # read once: the column proves
