@@ -19,6 +19,7 @@ from archive_core.errors import ExtractionError
 from . import align, book_curve, book_gutter, lines, pins, preprocess, sheet_edges, tables, toner_streaks
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
+from .speckled_rules import speckled_rules
 
 
 @dataclass
@@ -146,7 +147,18 @@ def analyse(
     )  # a photocopy's streaks are no column rules
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
-    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
+    try:
+        grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
+    except ExtractionError:
+        # no table: its rules pencilled and scanned in black and white, left as specks (family R)?
+        specks = speckled_rules(s.binary)
+        if specks is None:
+            raise
+        ruled = cv2.bitwise_or(s.binary, specks)
+        rules = toner_streaks.without_streaks(lines.find_rules(ruled, gray=s.gray), s.binary.shape[:2])
+        blobs = preprocess.Blobs(cv2.bitwise_and(ruled, cv2.bitwise_not(rules.mask)), s.gray)
+        ink = blobs.at_least(20)
+        grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
     clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
     return Analysis(
         s.gray,
