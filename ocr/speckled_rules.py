@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from .preprocess import components
+from .tables import text_bands
 
 SPECK = 30  # px at 300 dpi: a blot of at most this many pixels ...
 SPECK_SIDE = 8  # ... and at most this wide and tall is a speck
@@ -77,3 +78,74 @@ def _draw(specks: np.ndarray, out: np.ndarray) -> int:
             taken.append(float(mid))
             n += 1
     return n
+
+
+PITCH_SPREAD = (0.6, 1.6)  # a line's distance from the one above, against the run's median, in this range
+LINE_TALL = 1.6  # a person's line no taller than this many times the run's median line
+FIGURES = 3  # pieces of writing apart on a person's line at the least (name, figures, figures)
+APART = 0.015  # share of the width between two pieces of writing on a line, at the least
+RUN = 3  # lines in the run at the least
+
+
+def typed_rules(ink: np.ndarray) -> list[tuple[int, int, int]] | None:
+    """Where the page shows no rule at all (all of them lost to the threshold), the rules its typing implies:
+    (height, left, right) of the rule over the heading, under it, and under the people's lines, for the
+    unruled grid (``tables.find_grid``); None when its lines show no table. The people's lines are the
+    longest run of lines each in ``FIGURES`` pieces or more, at an even pitch; the heading the writing
+    right above them (lines closer together than the pitch); the totals line, when the run holds it, is
+    found by its word as on any page (``sheet.row_roles``)."""
+    h, w = ink.shape
+    bands = text_bands(ink, 0, h, 0, w)
+    pieces: list[list[tuple[int, int]]] = []
+    for a, b in bands:
+        xs = np.flatnonzero((ink[a:b] > 0).any(axis=0))
+        parts = np.split(xs, np.flatnonzero(np.diff(xs) > APART * w) + 1) if xs.size else []
+        pieces.append([(int(p[0]), int(p[-1])) for p in parts])
+    figured = [len(p) >= FIGURES for p in pieces]
+    best: list[int] = []
+    i = 0
+    while i < len(bands):
+        if not figured[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(bands) and figured[j]:
+            run.append(j)
+            j += 1
+        best = max(best, _even(bands, run), key=len)
+        i = j
+    if len(best) < RUN or best[0] == 0:
+        return None
+    pitch = float(np.median(np.diff([bands[k][0] for k in best])))
+    first, last = bands[best[0]], bands[best[-1]]
+    top = best[0] - 1  # the heading: the writing right above, its lines closer together than the pitch
+    while top > 0 and bands[top][0] - bands[top - 1][1] < 0.4 * pitch:
+        top -= 1
+    left = min(p[0] for k in best for p in pieces[k])
+    right = max(p[1] for k in best for p in pieces[k])
+    head = (bands[best[0] - 1][1] + first[0]) // 2
+    under = min(h - 1, last[1] + int(0.3 * pitch))
+    return [(max(0, bands[top][0] - 8), left, right), (head, left, right), (under, left, right)]
+
+
+def _even(bands: list[tuple[int, int]], run: list[int]) -> list[int]:
+    """The longest stretch of ``run`` whose lines stand at an even pitch, each no taller than ``LINE_TALL``
+    of the stretch's median line."""
+    best: list[int] = []
+    if len(run) < 2:
+        return run
+    tops = np.array([bands[k][0] for k in run], float)
+    tall = np.array([bands[k][1] - bands[k][0] for k in run], float)
+    pitch = float(np.median(np.diff(tops)))
+    line = float(np.median(tall))
+    cur: list[int] = []
+    for n, k in enumerate(run):
+        ok = tall[n] <= LINE_TALL * line
+        if ok and cur and not PITCH_SPREAD[0] * pitch <= tops[n] - bands[cur[-1]][0] <= PITCH_SPREAD[1] * pitch:
+            best, cur = max(best, cur, key=len), []
+        if ok:
+            cur.append(k)
+        else:
+            best, cur = max(best, cur, key=len), []
+    return max(best, cur, key=len)
