@@ -115,9 +115,15 @@ def typed_rules(ink: np.ndarray) -> list[tuple[int, int, int]] | None:
             j += 1
         best = max(best, _even(bands, run), key=len)
         i = j
-    if len(best) < RUN or best[0] == 0:
+    if len(best) < 2:
         return None
     pitch = float(np.median(np.diff([bands[k][0] for k in best])))
+    # the heading's last line, set close under its other lines, is no person's even if in pieces and evenly
+    # spaced from the first person
+    while best and best[0] > 0 and bands[best[0]][0] - bands[best[0] - 1][0] < PITCH_SPREAD[0] * pitch:
+        best = best[1:]
+    if len(best) < RUN or best[0] == 0:
+        return None
     first, last = bands[best[0]], bands[best[-1]]
     top = best[0] - 1  # the heading: the writing right above, its lines closer together than the pitch
     while top > 0 and bands[top][0] - bands[top - 1][1] < 0.4 * pitch:
