@@ -8,6 +8,7 @@ tests/test_golden.py keeps each stage's output on small fixtures, so a change sh
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from archive_core.errors import ExtractionError
 from . import align, book_curve, book_gutter, lines, pins, preprocess, sheet_edges, tables, toner_streaks
 from . import unbend as unbend_mod
 from .geometry import Grid, Transform
+from .speckled_rules import speckled_rules, typed_rules
 
 
 @dataclass
@@ -146,7 +148,11 @@ def analyse(
     )  # a photocopy's streaks are no column rules
     blobs = preprocess.Blobs(cv2.bitwise_and(s.binary, cv2.bitwise_not(rules.mask)), s.gray)
     ink = blobs.at_least(20)
-    grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
+    try:
+        grid = tables.find_grid(ink, rules, layout=blobs.text_sized(70), gaps=blobs.typed(70), unruled=unruled)
+    except ExtractionError:  # no table: rules lost to a black-and-white scan's threshold (family R)?
+        grid, rules, blobs = _grid_of_lost_rules(s, rules, blobs, unruled)
+        ink = blobs.at_least(20)
     clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
     return Analysis(
         s.gray,
@@ -160,6 +166,31 @@ def analyse(
         blobs,
         rules,
     )
+
+
+def _grid_of_lost_rules(
+    s: Straight, rules: lines.Rules, blobs: preprocess.Blobs, unruled: bool
+) -> tuple[Grid, lines.Rules, preprocess.Blobs]:
+    """The grid of a page whose rules the ink showed no table in (``tables.find_grid`` failed): its rules
+    pencilled and scanned in black and white, left as specks along them (``speckled_rules``), drawn solid;
+    else, no rule left at all, the rules its typing implies (``typed_rules``) and the unruled grid between
+    them. ExtractionError when neither shows a table. A page whose table was found never comes here."""
+    specks = speckled_rules(s.binary)
+    if specks is not None:
+        ruled = cv2.bitwise_or(s.binary, specks)
+        found = toner_streaks.without_streaks(lines.find_rules(ruled, gray=s.gray), s.binary.shape[:2])
+        found_blobs = preprocess.Blobs(cv2.bitwise_and(ruled, cv2.bitwise_not(found.mask)), s.gray)
+        with suppress(ExtractionError):
+            grid = tables.find_grid(found_blobs.at_least(20), found, layout=found_blobs.text_sized(70),
+                                    gaps=found_blobs.typed(70), unruled=unruled)  # fmt: skip
+            return grid, found, found_blobs
+    implied = typed_rules(blobs.text_sized(70))
+    if implied is None:
+        raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
+    typed = lines.Rules([lines.Rule(*r) for r in implied], [], rules.mask)
+    grid = tables.find_grid(blobs.at_least(20), typed, layout=blobs.text_sized(70), gaps=blobs.typed(70),
+                            unruled=True)  # fmt: skip
+    return grid, rules, blobs
 
 
 def column_kinds(a: Analysis) -> list[str]:

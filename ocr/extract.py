@@ -41,6 +41,7 @@ from . import (
     lost_rows,
     margin_corrections,
     mirrored_changes,
+    misread_page,
     normalise,
     outside_columns,
     partner_columns,
@@ -420,6 +421,7 @@ def _read_page(
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
+    misread_page.doubt_rows_beside_misread(drafts, totals, present, carried)  # sums holding among rows misread
     margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)

@@ -85,9 +85,9 @@ def find_rules(
     # bridge gaps of broken ruling and small residual skew
     horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
-    hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
-    hr = _not_the_frame(hr, h, w)
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
+    hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
+    hr = _not_the_frame(hr, h, w, vr)
     if gray is not None:  # squared paper's lines (O dev 7013 p1, 7016 p1: every row's number withheld)
         hr, vr = _without_the_paper(gray, hr, vr)
     if _fanfold_sides(dashed_v):  # perforated, not a photocopy's solid edge or streaks (O dev 7012 p2, 7016 p1)
@@ -151,19 +151,30 @@ def _off_the_edge(rules: list[Rule], size: int, unit: float) -> list[Rule]:
 
 FRAME = 0.05  # share of the height from the top or bottom where a microfilm frame's dark edge stands
 FRAME_ACROSS = 0.01  # ... reaching within this share of the width of both sides of the image
+FRAME_SIDE = 0.03  # or, where the frame runs down a side too, its inner edge there: within this share of the width
+FRAME_DOWN = 0.9  # of the image's side, down this share of the height at the least ...
+FRAME_MEETS = 40  # ... and the top or bottom edge's end this near it (px)
 
 
-def _not_the_frame(rules: list[Rule], h: int, w: int) -> list[Rule]:
+def _not_the_frame(rules: list[Rule], h: int, w: int, vertical: list[Rule] | None = None) -> list[Rule]:
     """Horizontal rules without the dark edge of a microfilm's frame (family R: printed from the film, a dark
     band 1-4 % of the page along its top or bottom): its inner edge runs from one side of the image to the
     other near the top or bottom, where no table's rule runs (a sheet keeps margins beside its table). Taken
     for the table's top rule, it put the heading of the sheet into the table's heading, the employer's name
     in the first column's (R dev 10020 p1: every column misplaced, the page whole to review). Dropped only
-    while two rules stay (as ``_off_the_edge``)."""
+    while two rules stay (as ``_off_the_edge``). The frame dark down a side of the image too: its top or bottom
+    edge reaches that side where it meets the side's inner edge (``vertical``: a "rule" near that side of the
+    image down nearly all its height; R dev 10001 p14, a frame 2 % wide on the left: its top edge from x 58,
+    taken for the rule over the heading, put the employer and the heading into the table as four people and
+    every person's name on another's row, 9 names wrong without a flag)."""
     side = FRAME_ACROSS * w
+    sides = [v.pos for v in vertical or [] if v.length >= FRAME_DOWN * h and min(v.pos, w - 1 - v.pos) <= FRAME_SIDE * w]
+
+    def reaches(x: int, edge: int) -> bool:
+        return abs(x - edge) <= side or any(abs(x - v) <= FRAME_MEETS for v in sides if abs(v - edge) <= FRAME_SIDE * w)
 
     def frame(r: Rule) -> bool:
-        return r.start <= side and r.end >= w - 1 - side and (r.pos <= FRAME * h or r.pos >= (1 - FRAME) * h)
+        return reaches(r.start, 0) and reaches(r.end, w - 1) and (r.pos <= FRAME * h or r.pos >= (1 - FRAME) * h)
 
     kept = [r for r in rules if not frame(r)]
     return kept if len(kept) >= 2 else rules
