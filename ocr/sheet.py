@@ -192,6 +192,20 @@ def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int])
     return out
 
 
+def _last_total(r: int, text: str, row_text: Callable[[int], str], n_rows: int) -> bool:
+    """Row ``r`` is the sheet's totals under its last person in words other than `Всичко` (`Общо за
+    месеца:`, `ОБЩО:`): a total's word among its first words (not `общ работник`), figures, no ЕГН, a person
+    above and none below it (U dev 13001 p6: the clerk's signatures' line under it in the grid, the totals
+    were taken for a person and the signatures for the totals)."""
+    words = [w for w in _words(text) if any(ch.isalpha() for ch in w)]  # (the frame's number before it)
+    if _has_egn(text) or not _figures(text):
+        return False
+    if not any(levenshtein(w, t) <= 1 and not _position(words, i)
+               for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS):  # fmt: skip
+        return False
+    return any(_has_egn(row_text(q)) for q in range(1, r)) and not any(_has_egn(row_text(q)) for q in range(r + 1, n_rows))
+
+
 def row_roles(
     n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
 ) -> tuple[list[int], int | None, int | None]:
@@ -204,7 +218,8 @@ def row_roles(
         text = row_text(r)
         if r in groups:
             continue
-        if r > 1 and is_total_label(text) and not _has_egn(text) and not _carried_first(r, text, row_text):
+        closing = is_total_label(text) or _last_total(r, text, row_text, n_rows)
+        if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
     body_rows = [r for r in body_rows if r not in groups]
