@@ -81,7 +81,7 @@ def test_the_letters_band_taken_for_the_heading_gives_way_to_the_heading_under_i
              ["5", "N:", "Име, презиме, фамилия", "Длъжност /", "0.3-", "Брутно", "34"],
              ["", "", "на служителя г", "професия", "0,", "", "Удръжки"],
              ["6", "1", "Цонка Петрова Кънчева", "управител", "13227.04", "15078.83", "2279.30"]]  # fmt: skip
-    s = Sheet({}, None, heads, [1, 2, 3, 4], 5, None, texts)  # type: ignore[arg-type]
+    s = Sheet({}, None, heads, [1, 2, 3, 4], 5, None, [list(t) for t in texts])  # type: ignore[arg-type]
     assert take_letters_band(s) == [1, 2, 3]
     assert s.body_rows == [4] and s.texts == texts[3:]
     assert s.headings[2] == "Име, презиме, фамилия на служителя г" and s.headings[6] == "34 Удръжки"
