@@ -58,7 +58,6 @@ from . import (
     small_headings,
     split_cents,
     split_digits,
-    spreadsheet_frame,
     stacked_numbers,
     stray_corrections,
     struck_lines,
@@ -324,7 +323,6 @@ def _read_page(
     equals_marks.take_off_marks(a, read_kinds)  # `143=98`: the equals mark between leva and stotinki a point
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
-    spreadsheet_frame.take_letters_band(s)  # a spreadsheet's column letters over the heading: no heading
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
     small_headings.read_again(a, s, engine)  # a form's headings in small print the page's reading garbled: alone
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person

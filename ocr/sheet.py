@@ -13,7 +13,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
-from . import checks, columns, inkcount, normalise
+from . import checks, columns, inkcount, normalise, spreadsheet_frame
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -95,9 +95,19 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
 
     headings = [reading_text(cells.get((0, c), [])) for c in range(g.n_cols)]
+    # a spreadsheet's column letters boxed over the heading, the grid's first row: the heading is under them
+    lines = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in range(1, g.n_rows)]
+    skip = spreadsheet_frame.heading_lines(headings, lines)
+    if skip:
+        headings = [" ".join(t.strip() for t in (row[c] for row in lines[:skip]) if t.strip()) for c in range(g.n_cols)]
     body_rows, totals_row, carried_row = row_roles(
-        g.n_rows, row_text, lambda r: any(cells.get((r, c)) for c in range(g.n_cols))
+        g.n_rows - skip,
+        lambda r: row_text(r + skip if r else 0),
+        lambda r: any(cells.get((r + skip, c)) for c in range(g.n_cols)),
     )
+    body_rows = [r + skip for r in body_rows]
+    totals_row = None if totals_row is None else totals_row + skip
+    carried_row = None if carried_row is None else carried_row + skip
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from . import normalise
-from .sheet import Sheet
 
-LETTERS = 0.6  # share of the grid's columns whose heading cell is a lone letter (or nothing) in a letters' band
+LETTERS = 0.4  # share of the grid's columns whose heading cell is a lone letter in a letters' band (some unread)
 MIN_LETTERS = 4  # ... and at least this many lone letters
 MAX_HEADING_LINES = 4  # lines of the heading under the band at most
 
@@ -37,20 +36,13 @@ def _words(cells: list[str]) -> int:
     return sum(bool(re.search(r"[^\W\d_]{3,}", t)) for t in cells)
 
 
-def take_letters_band(s: Sheet) -> list[int]:
-    """Where the heading row read is the frame's letters' band, the rows under it down to the first person's
-    (the heading's lines, words in two cells or more among them) made the headings, in place; returns their
-    grid rows (none: nothing changed)."""
-    if not letters_band(s.headings):
-        return []
+def heading_lines(headings: list[str], rows: list[list[str]]) -> int:
+    """Where the heading row read (``headings``) is the frame's letters' band, how many of the grid's rows
+    under it (``rows``, their cells' texts, from the first) are the heading's lines: down to the first
+    person's row, a word among them (0: the heading row is the heading)."""
+    if not letters_band(headings):
+        return 0
     n = 0
-    while n < min(MAX_HEADING_LINES, len(s.texts) - 1) and not _person(s.texts[n]):
+    while n < min(MAX_HEADING_LINES, len(rows) - 1) and not _person(rows[n]):
         n += 1
-    if n == 0 or sum(_words(row) for row in s.texts[:n]) < 2:
-        return []
-    lines = s.texts[:n]
-    s.headings = [" ".join(t.strip() for t in (row[c] for row in lines) if t.strip()) for c in range(len(s.headings))]
-    taken = s.body_rows[:n]
-    del s.body_rows[:n]
-    del s.texts[:n]
-    return taken
+    return n if n and sum(_words(row) for row in rows[:n]) >= 1 else 0

@@ -72,19 +72,16 @@ def test_a_general_workers_row_with_its_egn_unread_is_no_total():
 
 
 def test_the_letters_band_taken_for_the_heading_gives_way_to_the_heading_under_it():
-    from ocr.sheet import Sheet
-    from ocr.spreadsheet_frame import take_letters_band
+    from ocr.spreadsheet_frame import heading_lines
 
     # U dev 13005 p4 as read: the letters' band the grid's heading row, the heading's two lines two rows
     heads = ["", "А", "в.", "с", "о", "Е", "Е"]
-    texts = [["", "", "", "", "", "-", ""],
-             ["5", "N:", "Име, презиме, фамилия", "Длъжност /", "0.3-", "Брутно", "34"],
-             ["", "", "на служителя г", "професия", "0,", "", "Удръжки"],
-             ["6", "1", "Цонка Петрова Кънчева", "управител", "13227.04", "15078.83", "2279.30"]]  # fmt: skip
-    s = Sheet({}, None, heads, [1, 2, 3, 4], 5, None, [list(t) for t in texts])  # type: ignore[arg-type]
-    assert take_letters_band(s) == [1, 2, 3]
-    assert s.body_rows == [4] and s.texts == texts[3:]
-    assert s.headings[2] == "Име, презиме, фамилия на служителя г" and s.headings[6] == "34 Удръжки"
+    rows = [["", "", "", "", "", "-", ""],
+            ["5", "N:", "Име, презиме, фамилия", "Длъжност /", "0.3-", "Брутно", "34"],
+            ["", "", "на служителя г", "професия", "0,", "", "Удръжки"],
+            ["6", "1", "Цонка Петрова Кънчева", "управител", "13227.04", "15078.83", "2279.30"]]  # fmt: skip
+    assert heading_lines(heads, rows) == 3
+    assert heading_lines(["", "№", "Име", "Длъжност", "Осн.", "Брутно", "Удръжки"], rows) == 0
 
 
 def test_a_heading_of_short_words_is_no_letters_band():
