@@ -613,17 +613,20 @@ def _without_stray(
     return money_cols, template
 
 
-def _in_step(cells: list[str]) -> int | None:
-    """The offset of a column's numbers from their rows (number - row's index), where most of the numbers
-    read (two at least) keep the same one: they run in step with the rows; else None."""
+def _in_step(cells: list[str], share: float, least: int) -> int | None:
+    """The offset of a column's numbers from their rows (number - row's index), where ``share`` of the
+    numbers read and ``least`` of them at least keep the same one: they run in step with the rows; else None."""
     offsets = [int(d) - i for i, t in enumerate(cells) if (d := digits(t)) and len(d) <= 3 and _alpha(t) <= 1]
-    if len(offsets) < 2:
+    if not offsets:
         return None
     value, count = Counter(offsets).most_common(1)[0]
-    return value if count >= 2 and count >= FRAME_STEP * len(offsets) else None
+    return value if count >= least and count >= share * len(offsets) else None
 
 
-FRAME_STEP = 0.6  # share of a column's numbers that must keep one offset from their rows to run in step
+# the table's numbers run in step with its rows on this share of them, three at least; the frame's, printed
+# small and read on fewer rows, on this share, two at least (U dev 13001 p7: `7, 8, 3, 10, 3, 8` read)
+TABLE_STEP = 0.6
+FRAME_STEP = 1 / 3
 
 
 def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: list[str | None]) -> int | None:
@@ -637,7 +640,7 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
     the lesser. A column headed `№` is the table's own."""
     if _headed_row_number(feats[c].votes):
         return None
-    frame_at = _in_step(cols[c])
+    frame_at = _in_step(cols[c], FRAME_STEP, 2)
     if frame_at is None:
         return None
     for o in range(c + 1, len(cols)):
@@ -645,7 +648,7 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
             return None  # the people's columns: no second `№` before them
         if feats[o].small < 0.5 or any(v for k, v in feats[o].votes.items() if k != "row"):
             continue
-        at = _in_step(cols[o])
+        at = _in_step(cols[o], TABLE_STEP, 3)
         if at is not None and at < frame_at:
             return o
     return None

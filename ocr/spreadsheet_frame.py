@@ -26,10 +26,15 @@ def letters_band(headings: list[str]) -> bool:
     return lone >= MIN_LETTERS and lone >= LETTERS * len(cells)
 
 
+AMOUNT = re.compile(r"\d[.,]\d{2}\b")  # a printed amount's stotinki
+
+
 def _person(cells: list[str]) -> bool:
-    """A row of a person: an ЕГН, or amounts in two cells."""
+    """A row of a person (or of sums carried): an ЕГН, a name (two words capitalised), or amounts in two
+    cells (a heading's garbled words read as digits are none: U dev 13001 p7, `10311`, `07000`)."""
     ds = [normalise.digits(t) for t in cells]
-    return any(len(d) == 10 for d in ds) or sum(len(d) >= 3 for d in ds) >= 2
+    named = any(len(re.findall(r"\b[А-Я][а-я]{2,}", t)) >= 2 for t in cells)
+    return any(len(d) == 10 for d in ds) or named or sum(bool(AMOUNT.search(t)) for t in cells) >= 2
 
 
 def _words(cells: list[str]) -> int:

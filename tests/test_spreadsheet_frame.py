@@ -89,3 +89,11 @@ def test_a_heading_of_short_words_is_no_letters_band():
 
     assert not letters_band(["№", "Име", "ЕГН", "Дни", "Брутно", "Нето"])
     assert letters_band(["", "A", "B", "C", "D", "E", "F"])
+
+
+def test_the_frames_numbers_misread_on_half_its_rows_are_still_the_frames():
+    # U dev 13001 p7: the frame's small numbers read `7, 8, 3, 10, 3, 8` beside the table's 2 ... 11
+    frame = ["", "7", "8", "3", "10", "", "", "3", "", "", "8"]
+    rows = [[f, str(i + 1), *ROWS[i % len(ROWS)][2:]] for i, f in enumerate(frame)]
+    kinds = columns.identify(rows, HEADS)
+    assert kinds[:2] == [None, "row"]
