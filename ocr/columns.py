@@ -49,7 +49,7 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # `Заработка по наряди`
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
-                  "надбавка", "надбавки", "извънреден",
+                  "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
                   # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
                   "оборота", "реализацията"),
@@ -58,7 +58,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
            "профсъюз", "вноска", "пенсионна", "запор"),  # `Пенсионна вноска`, `Удръжка по запор` (family Q)
     # `Следва да получи` (family R)
-    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва"),
+    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва",
+                "нетна", "нетно", "нето"),  # `Нетна заплата`, `Нетно за изплащане` (family U)
     "signature": ("подпис", "получателя", "получил", "разписка"),  # `Получих парите` (family R): `получил` (`парите`
     # would take `Трите имена` from the names)
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
@@ -71,13 +72,14 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
-# deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
+# deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions, net pay or signature
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
 # наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
 # worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
-                                         PART: ("deductions", "net_pay", "base_pay", GRADE), GRADE: ("base_pay",),
+                                         PART: ("deductions", "net_pay", "base_pay", GRADE, "signature"),
+                                         GRADE: ("base_pay",),
                                          "days_worked": (NORM, TURNOVER)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
@@ -87,8 +89,9 @@ TOTAL_WORDS = ("общо", "всичко")
 
 
 # keys a misread may not stand for (`число` is no `чиста`, `Получих` no `получи`, `Тарифен разряд` no
-# `тарифна`, `заработката` of a deduction's heading no `заработка`)
-EXACT_ONLY = ("чиста", "чист", "доплащане", "запор", "получи", "тарифна", "заработка",
+# `тарифна`, `заработката` of a deduction's heading no `заработка`, `Дневна` no `нетна`)
+EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащания", "нетна", "нетно", "нето", "запор", "получи", "тарифна",
+              "заработка",
               "оборот", "оборота")  # (one letter apart: the one field's or the other's, a misread neither)
 
 
