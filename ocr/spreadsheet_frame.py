@@ -11,7 +11,7 @@ import re
 
 from . import normalise
 
-LETTERS = 0.4  # share of the grid's columns whose heading cell is a lone letter in a letters' band (some unread)
+LETTERS = 1 / 3  # share of the grid's columns whose heading cell is a lone letter in a letters' band (some unread)
 MIN_LETTERS = 4  # ... and at least this many lone letters
 MAX_HEADING_LINES = 4  # lines of the heading under the band at most
 
