@@ -49,7 +49,7 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # `Заработка по наряди`
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
-                  "надбавка", "надбавки", "извънреден",
+                  "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
                   # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
                   "оборота", "реализацията"),
@@ -58,7 +58,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
            "профсъюз", "вноска", "пенсионна", "запор"),  # `Пенсионна вноска`, `Удръжка по запор` (family Q)
     # `Следва да получи` (family R)
-    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва"),
+    "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва",
+                "нетна", "нетно", "нето"),  # `Нетна заплата`, `Нетно за изплащане` (family U)
     "signature": ("подпис", "получателя", "получил", "разписка"),  # `Получих парите` (family R): `получил` (`парите`
     # would take `Трите имена` from the names)
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
@@ -71,13 +72,14 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
-# deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions or net pay
+# deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions, net pay or signature
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
 # наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
 # worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
-                                         PART: ("deductions", "net_pay", "base_pay", GRADE), GRADE: ("base_pay",),
+                                         PART: ("deductions", "net_pay", "base_pay", GRADE, "signature"),
+                                         GRADE: ("base_pay",),
                                          "days_worked": (NORM, TURNOVER)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
@@ -87,8 +89,9 @@ TOTAL_WORDS = ("общо", "всичко")
 
 
 # keys a misread may not stand for (`число` is no `чиста`, `Получих` no `получи`, `Тарифен разряд` no
-# `тарифна`, `заработката` of a deduction's heading no `заработка`)
-EXACT_ONLY = ("чиста", "чист", "доплащане", "запор", "получи", "тарифна", "заработка",
+# `тарифна`, `заработката` of a deduction's heading no `заработка`, `Дневна` no `нетна`)
+EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащания", "нетна", "нетно", "нето", "запор", "получи", "тарифна",
+              "заработка",
               "оборот", "оборота")  # (one letter apart: the one field's or the other's, a misread neither)
 
 
@@ -613,6 +616,47 @@ def _without_stray(
     return money_cols, template
 
 
+def _in_step(cells: list[str], share: float, least: int) -> int | None:
+    """The offset of a column's numbers from their rows (number - row's index), where ``share`` of the
+    numbers read and ``least`` of them at least keep the same one: they run in step with the rows; else None."""
+    offsets = [int(d) - i for i, t in enumerate(cells) if (d := digits(t)) and len(d) <= 3 and _alpha(t) <= 1]
+    if not offsets:
+        return None
+    value, count = Counter(offsets).most_common(1)[0]
+    return value if count >= least and count >= share * len(offsets) else None
+
+
+# the table's numbers run in step with its rows on this share of them, three at least; the frame's, printed
+# small and read on fewer rows, on this share, two at least (U dev 13001 p7: `7, 8, 3, 10, 3, 8` read)
+TABLE_STEP = 0.6
+FRAME_STEP = 1 / 3
+
+
+def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: list[str | None]) -> int | None:
+    """Where column ``c``, taken for the row numbers, is a spreadsheet's frame printed with the table (its
+    own row numbers in a narrow column left of the table's `№`, counting the title and heading lines above
+    the people too: `7, 8, 9 ...` beside the table's `1, 2, 3 ...`), the table's `№` column right of it,
+    else None (U dev 13001 p6: the frame's numbers taken for the rows', the `№` column left unread, every
+    row cited under another number). The table's column is the next column of small numbers before the
+    people, unheaded as another field, running in step with the rows as the frame's do, each number less
+    than the frame's beside it: a spreadsheet's row lies below its title lines, so its own number is never
+    the lesser. A column headed `№` is the table's own."""
+    if _headed_row_number(feats[c].votes):
+        return None
+    frame_at = _in_step(cols[c], FRAME_STEP, 2)
+    if frame_at is None:
+        return None
+    for o in range(c + 1, len(cols)):
+        if kinds[o] is not None or feats[o].words >= 2.5:
+            return None  # the people's columns: no second `№` before them
+        if feats[o].small < 0.5 or any(v for k, v in feats[o].votes.items() if k != "row"):
+            continue
+        at = _in_step(cols[o], TABLE_STEP, 3)
+        if at is not None and at < frame_at:
+            return o
+    return None
+
+
 def identify(body: list[list[str]], headings: list[str], totals: list[str] | None = None) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts,
     ``totals`` the `Всичко` row's (None: no such row)."""
@@ -642,6 +686,7 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
     if feats[egn_c].egn >= 0.4:
         kinds[egn_c] = "egn"
     # row numbers: first small-integer column, rising
+    frame: list[int] = []  # a spreadsheet's own row numbers printed left of the table's (none of its columns)
     for c in range(n_cols):
         if kinds[c] is None and feats[c].small >= 0.5:
             nums = [int(d) for d in (digits(t) for t in cols[c]) if d and len(d) <= 3]
@@ -650,17 +695,21 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
             person = any(kinds[o] == "egn" or feats[o].words >= 2.5 for o in range(c))
             row_like = rising >= 0.6 and not _repeat_as_days(nums) and not person
             if (row_like or _headed_row_number(feats[c].votes)) and c < n_cols // 2:
-                kinds[c] = "row"
+                table = _table_numbers(cols, feats, c, kinds)
+                if table is not None:
+                    frame.append(c)
+                kinds[table if table is not None else c] = "row"
                 break
     # the days: of the day-like columns, the one headed so, else the one with most day-like figures (a
     # clerk's ticks beside the rows read as `4`, `7` on a few rows are no days: J dev 1005 p6), else the first
     # (a class for years of service is no days: headed so, or its figures differ from person to person)
-    days = [c for c in range(n_cols) if kinds[c] is None and feats[c].small >= 0.5 and _days_column(cols[c], feats[c])
+    days = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].small >= 0.5
+            and _days_column(cols[c], feats[c])
             and not (c < len(headings) and outside_columns.named_not_pay(headings[c]))]  # fmt: skip
     if days:
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
-    money_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].money >= 0.5]
+    money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats)
         counts = whole_number_columns(cols, money_cols)

@@ -13,7 +13,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
-from . import checks, columns, inkcount, normalise
+from . import checks, columns, inkcount, normalise, spreadsheet_frame
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -95,9 +95,19 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         return " ".join(reading_text(cells.get((r, c), [])) for c in range(g.n_cols))
 
     headings = [reading_text(cells.get((0, c), [])) for c in range(g.n_cols)]
+    # a spreadsheet's column letters boxed over the heading, the grid's first row: the heading is under them
+    lines = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in range(1, g.n_rows)]
+    skip = spreadsheet_frame.heading_lines(headings, lines)
+    if skip:
+        headings = [" ".join(t.strip() for t in (row[c] for row in lines[:skip]) if t.strip()) for c in range(g.n_cols)]
     body_rows, totals_row, carried_row = row_roles(
-        g.n_rows, row_text, lambda r: any(cells.get((r, c)) for c in range(g.n_cols))
+        g.n_rows - skip,
+        lambda r: row_text(r + skip if r else 0),
+        lambda r: any(cells.get((r + skip, c)) for c in range(g.n_cols)),
     )
+    body_rows = [r + skip for r in body_rows]
+    totals_row = None if totals_row is None else totals_row + skip
+    carried_row = None if carried_row is None else carried_row + skip
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
 
@@ -192,6 +202,20 @@ def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int])
     return out
 
 
+def _last_total(r: int, text: str, row_text: Callable[[int], str], n_rows: int) -> bool:
+    """Row ``r`` is the sheet's totals under its last person in words other than `Всичко` (`Общо за
+    месеца:`, `ОБЩО:`): a total's word among its first words (not `общ работник`), figures, no ЕГН, a person
+    above and none below it (U dev 13001 p6: the clerk's signatures' line under it in the grid, the totals
+    were taken for a person and the signatures for the totals)."""
+    words = [w for w in _words(text) if any(ch.isalpha() for ch in w)]  # (the frame's number before it)
+    if _has_egn(text) or not _figures(text):
+        return False
+    if not any(levenshtein(w, t) <= 1 and not _position(words, i)
+               for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS):  # fmt: skip
+        return False
+    return any(_has_egn(row_text(q)) for q in range(1, r)) and not any(_has_egn(row_text(q)) for q in range(r + 1, n_rows))
+
+
 def row_roles(
     n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
 ) -> tuple[list[int], int | None, int | None]:
@@ -204,7 +228,8 @@ def row_roles(
         text = row_text(r)
         if r in groups:
             continue
-        if r > 1 and is_total_label(text) and not _has_egn(text) and not _carried_first(r, text, row_text):
+        closing = is_total_label(text) or _last_total(r, text, row_text, n_rows)
+        if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
     body_rows = [r for r in body_rows if r not in groups]

@@ -31,6 +31,10 @@ from ocr import columns
         ("Единен\nгражд.\nномер", {"egn": 1}),
         ("Вноска\nза\nпрофсъюза", {"deduction_part": 2}),  # `вноска` and `профсъюз`
         ("Дневна\nставка", {}),  # a day's rate stays no pay field (``outside_columns``)
+        # a PC program's words (family U dev 13003 p7: `Доплащания / корекции` placed by nothing, the page in review)
+        ("Доплащания /\nкорекции", {"extra_pay": 1}),
+        ("Нетна\nзаплата", {"net_pay": 1}),  # no base pay
+        ("Получен\nаванс", {"deduction_part": 1}),  # an advance paid is deducted: no signature
     ],
 )
 def test_a_heading_names_its_field(heading: str, votes: dict[str, int]) -> None:
