@@ -58,14 +58,14 @@ def strokes(a: Analysis, y0: int, y1: int) -> np.ndarray:
         return mask
     width = x1 - x0
     # a hand's stroke wavers and the rules taken out cut it: thickened, and looked for on a coarser lattice, at
-    # half the scale (a quarter of the points to vote: the search was a tenth of a clean page's CPU); each
-    # segment found is then checked on the ink at full scale
+    # half the scale and every half degree (a quarter of the points to vote, half the angles: the search at
+    # full scale was a tenth of a clean page's CPU); each segment found is then checked on the ink at full scale
     h, w = part.shape
     if h < 2 or w < 2:
         return mask
     half = cv2.resize(part, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
     thick = cv2.dilate((half > 0).view(np.uint8), np.ones((3, 3), np.uint8))
-    found = cv2.HoughLinesP(thick, 1, np.pi / 720, threshold=int(0.025 * width), minLineLength=int(LONG * width / 2),
+    found = cv2.HoughLinesP(thick, 1, np.pi / 360, threshold=int(0.025 * width), minLineLength=int(LONG * width / 2),
                             maxLineGap=30)  # fmt: skip
     if found is None:
         return mask
