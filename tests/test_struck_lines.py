@@ -19,7 +19,7 @@ from ocr.sheet import Sheet
 ROW = 70
 
 
-def _page(strike: bool, writing_in_struck: bool = False) -> tuple[Any, Sheet]:
+def _page(strike: bool, writing_in_struck: bool = False, pen: int = 3) -> tuple[Any, Sheet]:
     h, w = 1000, 2000
     ink = np.zeros((h, w), np.uint8)
     ys = [50 + ROW * k for k in range(12)]  # heading band, 10 bands, the totals' band
@@ -30,7 +30,7 @@ def _page(strike: bool, writing_in_struck: bool = False) -> tuple[Any, Sheet]:
     for r in range(5, 11):  # specks of dust in the empty bands
         ink[ys[r] + 30 : ys[r] + 34, 500 + 37 * r : 504 + 37 * r] = 255
     if strike:  # from the first empty line's right end to the last one's left end
-        cv2.line(ink, (1880, ys[5] + 8), (120, ys[11] - 8), 255, 3)
+        cv2.line(ink, (1880, ys[5] + 8), (120, ys[11] - 8), 255, pen)
     if writing_in_struck:  # a person's line struck through all the same
         for x in range(320, 1350, 40):
             ink[ys[6] + 20 : ys[6] + 50, x : x + 12] = 255
@@ -55,3 +55,9 @@ def test_a_struck_line_with_writing_keeps_its_row() -> None:
 def test_without_a_stroke_nothing_changes() -> None:
     a, s = _page(False)
     assert struck_lines.drop_struck_bands(a, s) == [] and s.body_rows == list(range(1, 11))
+
+
+def test_a_hairline_stroke_is_found_too() -> None:
+    """The strokes are looked for at half scale: a pen's line one pixel wide is not lost in the halving."""
+    a, s = _page(True, pen=1)
+    assert struck_lines.drop_struck_bands(a, s) == [5, 6, 7, 8, 9, 10] and s.body_rows == [1, 2, 3, 4]
