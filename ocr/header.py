@@ -13,8 +13,10 @@ import cv2
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from .address_line import address_line, before_address, starts_address
 from .employer_doubts import doubt
 from .employer_marks import one_sided_dashes, village_doubts
+from .fax_header import fax_line
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
@@ -369,15 +371,24 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
     return re.sub(r"„([^„“]+)“", fix, name)
 
 
+def _form_after_quote(words: list[Word], i: int) -> bool:
+    """Word ``i`` is capitals in a legal form's place right after the quoted name ("„Химко“ ЕНД", read at 0.2:
+    U dev 13001 p3, dropped as dust and the name out as '„Химко“' without a doubt): kept, to be read as the form
+    it is one letter from or doubted (``clean_employer``)."""
+    core = words[i].text.strip(".,").translate(_LATIN_LETTERS)
+    return i > 0 and words[i - 1].text.rstrip(".,").endswith(("“", '"')) and (_form_like(core) or core in _ABBREVIATIONS)
+
+
 def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
     a word corrected by two letters."""
     kept = [
-        w.text for w in words if any(ch.isalnum() for ch in w.text)
+        w.text for i, w in enumerate(words) if any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
+        or _form_after_quote(words, i)
     ]  # fmt: skip
     if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
@@ -481,6 +492,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
     name = quoted_near_misses(_dedication(name), doubts)
+    # a legal form in quotes of its own after the quoted name ('„Автотранспорт“ „АД“': a speck after the form
+    # read as a closing quote, the opening one then put back): no form is written in quotes
+    name = re.sub(r"(?<=“ )„([А-Я]{2,5})“(?=\s|$)", lambda m: m[1] if m[1] in _ABBREVIATIONS else m[0], name)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
         marks = "„“\".,:;«»"  # a straight quote or a guillemet glued to a word is no part of it either
@@ -709,8 +723,8 @@ def _without_label(words: list[Word]) -> list[Word]:
 
 def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]:
     """The employer's town typed on the line below its name ("гр. Плевен", "с. Бяла"), starting under it."""
-    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62:
-        return []
+    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62 or address_line(nxt):
+        return []  # (an address under the name starts with its town too: "гр. Варна, ул. „Раковски“ 7")
     h = max(w.box.h for w in name)
     if nxt[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h or nxt[0].box.x0 > name[-1].box.x1:
         return []
@@ -730,8 +744,8 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     within a line and a half of it and is no title, period or sheet number: what may be the name's second
     line ("Земеделска кооперация" / "„Напредък“ с. Бяла")."""
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if not name or not words or _noise_line(words):
-        return []
+    if not name or not words or _noise_line(words) or address_line(words):
+        return []  # (the employer's address or registration line: no part of its name, ``ocr.address_line``)
     h = max(w.box.h for w in name)
     if words[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h:
         return []
@@ -1022,6 +1036,7 @@ def parse_header(
     words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
+    lines = [line for line in lines if not fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
@@ -1042,7 +1057,7 @@ def parse_header(
             continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
             _period(line, h)
-        if h.month_word is not None and h.month_word in line:
+        if h.month_word is not None and _holds(line, h.month_word):
             continue  # the period's line names no employer
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
         # was taken for the name (the ministry or union the enterprise belonged to); the name in the
@@ -1052,10 +1067,12 @@ def parse_header(
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
+        address = starts_address(rest)  # the address's or registration's line is never the name
+        rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
             upper = text.upper()
             titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
-            if rest and not titled and _month(text.split()[-1]) is None:
+            if rest and not titled and _month(text.split()[-1]) is None and not address:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):
@@ -1085,6 +1102,11 @@ def parse_header(
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
         h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
+
+
+def _holds(line: list[Word], word: Word) -> bool:
+    """Is ``word`` on the line, also as a part of one of its words ("11" of "11.1993", ``_split_period``)?"""
+    return word in line or any(w.box.x0 <= word.box.cx <= w.box.x1 and w.box.y0 <= word.box.cy <= w.box.y1 for w in line)
 
 
 def dated_period(line: list[Word], h: Header) -> bool:
