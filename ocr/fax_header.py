@@ -18,8 +18,8 @@ from .geometry import Word
 _TIME = re.compile(r"\d{1,2}:\d[\d?]")
 # the transmission's date: "20.12.93", "95-09-25", "DEC-06-93" / "ОСТ-2й-98" (letters for the month), "4нн-28-94"
 _DATE = re.compile(r"\S{2,3}[.,-]\S{2}[.,-]\S{2}")
-# the sender's number: "+359 32 394815", "(064) 71 76", "(892)"
-_PHONE = re.compile(r"(\+3\d{1,3}|\(\S{2,4}\)|\d{6,})")
+# the sender's number: "+359 32 394815", "(064) 71 76", "(892)", "056/4-10-65" ("85674-10-65": the slash read 7)
+_PHONE = re.compile(r"(\+3\d{1,3}|\(\S{2,4}\)|\d{6,}|\d[\d/]{2,5}-\S{2}-\S{2})")
 # the page counter: "P.02/02", "Р,й2702" (the slash read as 7), "01/02", "й17/82"; "СТР. 01/02" / "СТР,й2"
 _PAGE = re.compile(r"([PРR][.,:]\S{1,2}(\S?\S{1,2})?|\S{1,3}/\S{2})")
 _YEAR = re.compile(r"(19|20)\d\d")  # a period's date or year ("01.03.1995", "05/1995"): the sheet's, not the fax's

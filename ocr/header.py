@@ -396,6 +396,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         # also before the first word kept: "ЖП" (0.29) for the legal form "ДП" of "ДП „Пътно поддържане“"
         doubts += [doubt("dropped", w.text) for w in words[: max(lo, 0)]
                    + words[lo + 1 : hi] if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
+        # marks no speck explains before the name's first word kept ('/.. Строй“ 00Д': "„Бисер" read as marks,
+        # U dev 13002 p2, the opening quote then put back before "Строй“"): a word unread
+        if any(len(w.text) >= 2 and not any(ch.isalnum() for ch in w.text)
+               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]):  # fmt: skip
+            doubts.append(UNREAD)
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
@@ -465,6 +470,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
     name = " ".join(out)
+    # a comma before the town read as a semicolon ('„Химко" АД; гр. Габрово', U dev 13003 p2): no name holds one
+    if re.search(r";(?=\s+(?:гр|с)\.)", name):
+        name = re.sub(r";(?=\s+(?:гр|с)\.)", ",", name)
+        if doubts is not None:
+            doubts.append(doubt("odd_mark", ";"))
     opened = name.count("„")
     by_town: list[bool] = []
     name = _balance_quotes(name, by_town)
@@ -938,11 +948,45 @@ def _range_end(line: list[Word], i: int) -> int | None:
     return int(day) if day.isdigit() and 28 <= int(day) <= 31 else None
 
 
+def _split_label(line: list[Word]) -> list[Word]:
+    """ "Месец:11.1993": the period's word glued to the month by its colon, as two words."""
+    out: list[Word] = []
+    for w in line:
+        m = re.fullmatch(r"(?i)(месец|период|м\.?):(\S+)", w.text)
+        if m is None:
+            out.append(w)
+            continue
+        cut = w.box.x0 + round(w.box.w * (len(m.group(1)) + 1) / len(w.text))
+        out += [replace(w, text=m.group(1) + ":", box=Box(w.box.x0, w.box.y0, cut, w.box.y1)),
+                replace(w, text=m.group(2), box=Box(cut, w.box.y0, w.box.x1, w.box.y1))]  # fmt: skip
+    return out
+
+
+def _glued_period(line: list[Word], h: Header) -> bool:
+    """ "Месец: 111992": the month's two digits and the year as one word after the period's word, the point between
+    them lost (a fax's dots, U dev 13003 p2); the month in doubt (the word may have been another)."""
+    for i, w in enumerate(line[1:], 1):
+        m = re.fullmatch(r"(0[1-9]|1[0-2])(\d{4})(г|год)?\.?", w.text.strip(".,"))
+        before = re.sub(r"[^а-я]", "", line[i - 1].text.lower().translate(_LATIN_LETTERS))
+        if m is None or not YEARS[0] <= int(m.group(2)) <= YEARS[1] or before not in _PERIOD_CONTEXT:
+            continue
+        cut = w.box.x0 + round(w.box.w * 2 / len(w.text))
+        h.month, h.year = int(m.group(1)), int(m.group(2))
+        h.month_word = replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, cut, w.box.y1))
+        h.year_word = replace(w, text=m.group(2), box=Box(cut, w.box.y0, w.box.x1, w.box.y1))
+        h.period_conf = w.conf
+        h.month_unsure = f"месецът и годината без точка помежду им: „{w.text}“, взет месец {h.month}"
+        return True
+    return False
+
+
 def _period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
-    line = _split_period(fill_dots(line))
+    line = _split_period(_split_label(fill_dots(line)))
+    if _glued_period(line, h):
+        return True
     slashed = _slash_period(line)
     if slashed is not None and slashed.year is not None and slashed.month is not None:
         _set_period(h, slashed)
@@ -1040,10 +1084,14 @@ def parse_header(
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
-        # the sheet number: "Лист № 4" / "л. № 4", usually on the right
+        # the sheet number: "Лист № 4" / "л. № 4", usually on the right; a program's "Стр. 4", "Страница 4" and
+        # "Ведомост № 22" right of the name (family U: not the title, the name's line is no title's)
         for i, w in enumerate(line):
             t = w.text.lower().translate(_LATIN_LETTERS)
-            if t.startswith(("лист", "л.")) or (t in {"л", "лист"}):
+            program = t.rstrip(".:,") in ("стр", "страница") or (
+                t.startswith("ведомост") and i > 0 and w.box.x0 > page_width * 0.5
+            )
+            if t.startswith(("лист", "л.")) or (t in {"л", "лист"}) or program:
                 for x in line[i + 1 : i + 4]:
                     m = re.search(r"(\d+)$", x.text.strip(".,:;"))
                     if m and len(m.group(1)) <= 4 and sum(ch.isalpha() for ch in x.text) <= 2:
@@ -1070,8 +1118,10 @@ def parse_header(
         address = starts_address(rest)  # the address's or registration's line is never the name
         rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
-            upper = text.upper()
-            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
+            upper = " ".join(w.text for w in line if w not in sheet_words).upper()
+            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line if w not in sheet_words)
+            # the period's line, its month not read (yet): "Период: 01.09.1992 - 30.09.1992", "Месец: ...", "за месец"
+            titled = titled or _period_label(line)
             if rest and not titled and _month(text.split()[-1]) is None and not address:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
@@ -1102,6 +1152,17 @@ def parse_header(
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
         h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
+
+
+_PERIOD_LABELS = ("период", "месец")
+
+
+def _period_label(line: list[Word]) -> bool:
+    """Does the line start as the period's ("Период:", "Месец:", "за месец", "от 01.09.1992 до ...")? No name does."""
+    first = [re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS)) for w in line[:2]]
+    if first and first[0] in ("за", "от") and len(line) > 1:
+        return first[1] == "месец" or re.match(r"\d", line[1].text) is not None
+    return bool(first) and len(first[0]) >= 5 and any(levenshtein(first[0], lab) <= 1 for lab in _PERIOD_LABELS)
 
 
 def _holds(line: list[Word], word: Word) -> bool:

@@ -140,3 +140,40 @@ def test_the_period_line_is_never_the_employer() -> None:
     """The period's words split ("11" | "1993") are still its line's: not taken as the name where none was read."""
     h = parse_header(_page(TITLE, PERIOD), W)
     assert (h.year, h.month) == (1993, 11) and h.employer is None
+
+
+@pytest.mark.parametrize(("text", "period"), [("Месец: 111992", (1992, 11)), ("за м. 071994", (1994, 7))])
+def test_a_month_glued_to_its_year_is_read_in_doubt(text: str, period: tuple[int, int]) -> None:
+    h = parse_header(_page(_line(130, "ЕТ „Юлия Славова“"), TITLE, _line(290, text, 1100)), W)
+    assert (h.year, h.month) == period and h.month_unsure
+
+
+def test_the_programs_sheet_number_on_the_names_line_is_no_title() -> None:
+    """ "„Хлебопроизводство“ ЕАД ... Ведомост № 28": the program's sheet number right of the name."""
+    h = parse_header(_page(_line(130, "„Хлебопроизводство“ ЕАД"), _line(130, "Ведомост МО 28", 1800), TITLE, PERIOD), W)
+    assert h.employer == "„Хлебопроизводство“ ЕАД" and h.sheet == 28
+
+
+@pytest.mark.parametrize("text", ["Период: 01.09.1992 - 30.09.1992", "Период: й1,1й.1992 - 31.18.1992",
+                                  "от 01.09.1992 до 30.09.1992 г."])  # fmt: skip
+def test_the_period_line_is_no_employer_where_the_name_was_not_read(text: str) -> None:
+    h = parse_header(_page(_line(130, "Ведомост К 26", 1800), TITLE, _line(290, text, 1000)), W)
+    assert h.employer is None
+
+
+def test_a_fax_line_with_a_local_number() -> None:
+    assert fax_line(_line(20, "4й 85674-10-65 ЕТ ЕЛИТ СТР.й1"))
+    assert not address_line(_line(20, "ЕТ „Елит-РА“ – гр. Добрич"))
+
+
+def test_marks_before_the_name_are_a_word_unread() -> None:
+    """'/.. Строй“ 00Д': "„Бисер" read as marks; the name '„Строй“ ООД' goes to a person."""
+    doubts: list[str] = []
+    clean_employer(_line(100, "/.. Строй“ 00Д"), doubts)
+    assert doubts
+
+
+def test_a_semicolon_before_the_town_is_its_comma() -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, "„Химко\" АД; гр. Габрово"), doubts) == "„Химко“ АД, гр. Габрово"
+    assert doubts
