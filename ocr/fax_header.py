@@ -53,3 +53,52 @@ def fax_signs(line: list[Word]) -> set[str]:
 def fax_line(line: list[Word]) -> bool:
     """Is the line a fax machine's transmission header (two kinds of its parts at least)?"""
     return len(fax_signs(line)) >= 2
+
+
+# the fax's station ID in Latin letters as Bulgarian ones ("STROITELNI" -> "СТРОИТЕЛНИ"): longest first
+_FROM_LATIN = (("SHT", "Щ"), ("ZH", "Ж"), ("SH", "Ш"), ("CH", "Ч"), ("TS", "Ц"), ("YU", "Ю"), ("YA", "Я"),
+               ("A", "А"), ("B", "Б"), ("V", "В"), ("G", "Г"), ("D", "Д"), ("E", "Е"), ("Z", "З"), ("I", "И"),
+               ("Y", "Й"), ("K", "К"), ("L", "Л"), ("M", "М"), ("N", "Н"), ("O", "О"), ("P", "П"), ("R", "Р"),
+               ("S", "С"), ("T", "Т"), ("U", "У"), ("F", "Ф"), ("H", "Х"), ("C", "Ц"))  # fmt: skip
+
+
+def _cyrillic(word: str) -> str:
+    if not re.fullmatch(r"[A-Z]+", word):
+        return word
+    out, i = "", 0
+    while i < len(word):
+        lat, cyr = next((p for p in _FROM_LATIN if word.startswith(p[0], i)), (word[i], word[i]))
+        out, i = out + cyr, i + len(lat)
+    return out
+
+
+def sender_words(lines: list[list[Word]]) -> set[str]:
+    """The words of four letters or more on the fax's lines, in capitals (its station ID's: "ЕЛИТ", "СЛАВОВА")."""
+    out: set[str] = set()
+    for line in lines:
+        for w in line:
+            for part in re.split(r"[^A-Za-zА-Яа-я]+", w.text):
+                if len(part) >= 4 and part.isupper():
+                    out.add(_cyrillic(part))
+    return out
+
+
+def by_sender(name: str, senders: set[str], corrected: list[tuple[str, str]], doubted: str) -> str:
+    """A word of the name in doubt (named in ``doubted``, the name's doubts) one letter from exactly one word of the
+    fax's station ID, of the same length, is that word ("„Елин-РА“" and "ЕТ ЕЛИТ" on the fax's line: „Елит-РА“):
+    a word read sure is not changed for one the fax's line may have garbled. ``corrected`` gets (as read, as
+    mended): the name goes to a person all the same."""
+
+    def mend(m: re.Match[str]) -> str:
+        core = m.group(0)
+        up = core.upper()
+        if len(core) < 4 or up in senders:
+            return core
+        near = [s for s in senders if len(s) == len(up) and sum(a != b for a, b in zip(s, up, strict=True)) == 1]
+        if len(near) != 1 or core not in doubted:
+            return core
+        new = near[0] if core.isupper() else near[0].capitalize() if core[0].isupper() else near[0].lower()
+        corrected.append((core, new))
+        return new
+
+    return re.sub(r"[А-Яа-я]+", mend, name)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from .address_line import address_line, before_address, starts_address
 from .employer_doubts import doubt
 from .employer_marks import one_sided_dashes, village_doubts
-from .fax_header import fax_line
+from .fax_header import by_sender, fax_line, sender_words
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
@@ -1080,7 +1080,8 @@ def parse_header(
     words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
-    lines = [line for line in lines if not fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
+    faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
+    lines = [line for line in lines if not fax_line(line)]
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
@@ -1146,6 +1147,11 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
+    if h.employer is not None and faxed:  # a word of the name one letter from the fax's station ID's: that word
+        corrected: list[tuple[str, str]] = []
+        h.employer = by_sender(h.employer, sender_words(faxed), corrected, h.employer_review or "")
+        doubts = [doubt("corrected", old, new) for old, new in corrected]  # (two readings of a garbled name)
+        h.employer_review = "; ".join(([h.employer_review] if h.employer_review else []) + doubts) or None
     if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:

@@ -177,3 +177,17 @@ def test_a_semicolon_before_the_town_is_its_comma() -> None:
     doubts: list[str] = []
     assert clean_employer(_line(100, "„Химко\" АД; гр. Габрово"), doubts) == "„Химко“ АД, гр. Габрово"
     assert doubts
+
+
+def test_a_doubted_word_of_the_name_mended_by_the_fax_line() -> None:
+    """ "ЕТ „Елин-РА“" in doubt, "ЕТ ЕЛИТ" on the fax's line: „Елит-РА“, still in doubt."""
+    fax = _line(20, "96-11-02 18:58 056/4-10-65 ЕТ ЕЛИТ СТР.02")
+    name = _line(130, "ЕТ „Елин-РА“ – гр. Добрич", conf=0.4)
+    h = parse_header(_page(fax, name, TITLE, PERIOD), W)
+    assert h.employer == "ЕТ „Елит-РА“ – гр. Добрич" and h.employer_review
+
+
+def test_a_sure_word_is_not_changed_for_the_fax_lines() -> None:
+    fax = _line(20, "96-11-02 18:58 056/4-10-65 ЕТ СЛАВОБА СТР.02")
+    h = parse_header(_page(fax, _line(130, "ЕТ „Юлия Славова“"), TITLE, PERIOD), W)
+    assert h.employer == "ЕТ „Юлия Славова“"
