@@ -1089,9 +1089,9 @@ def parse_header(
         # "Ведомост № 22" right of the name (family U: not the title, the name's line is no title's)
         for i, w in enumerate(line):
             t = w.text.lower().translate(_LATIN_LETTERS)
-            program = t.rstrip(".:,") in ("стр", "страница") or (
+            program = h.sheet is None and (t.rstrip(".:,") in ("стр", "страница") or (
                 t.startswith("ведомост") and i > 0 and w.box.x0 > page_width * 0.5
-            )
+            ))
             if t.startswith(("лист", "л.")) or (t in {"л", "лист"}) or program:
                 for x in line[i + 1 : i + 4]:
                     m = re.search(r"(\d+)$", x.text.strip(".,:;"))
