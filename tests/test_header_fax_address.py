@@ -191,3 +191,13 @@ def test_a_sure_word_is_not_changed_for_the_fax_lines() -> None:
     fax = _line(20, "96-11-02 18:58 056/4-10-65 ЕТ СЛАВОБА СТР.02")
     h = parse_header(_page(fax, _line(130, "ЕТ „Юлия Славова“"), TITLE, PERIOD), W)
     assert h.employer == "ЕТ „Юлия Славова“"
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("Период: й1.й9. 1992 – 3.09. 1992", 9), ("Период: й1,1й.1992 - 31.18.1992", 10), ("Период: й1.09.1992 – Зй й9.1992", 9)],
+)  # fmt: skip
+def test_a_fax_dates_read_with_letters_for_digits(text: str, month: int) -> None:
+    """A fax's 0 read "й", its 3 "З", the year apart from its date: the period read, and in doubt."""
+    h = parse_header(_page(_line(130, "ЕТ „Юлия Славова“"), TITLE, _line(290, text, 1000)), W)
+    assert (h.year, h.month) == (1992, month) and h.range_doubt
