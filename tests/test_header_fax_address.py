@@ -201,3 +201,10 @@ def test_a_fax_dates_read_with_letters_for_digits(text: str, month: int) -> None
     """A fax's 0 read "й", its 3 "З", the year apart from its date: the period read, and in doubt."""
     h = parse_header(_page(_line(130, "ЕТ „Юлия Славова“"), TITLE, _line(290, text, 1000)), W)
     assert (h.year, h.month) == (1992, month) and h.range_doubt
+
+
+def test_a_compound_with_its_linking_o_is_a_word() -> None:
+    """ "Хлебопроизводство" (хлеб-о-производство) was "mended" to "Хлебпроизводство" (U dev 13005)."""
+    from ocr.employer_spelling import check
+
+    assert check("„Хлебопроизводство“ ЕАД", ()) == ("„Хлебопроизводство“ ЕАД", [])
