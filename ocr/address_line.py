@@ -20,8 +20,13 @@ _LATIN = str.maketrans({"A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "
                         "x": "х", "y": "у"})  # fmt: skip
 
 
+# "ж.к.", "п.к.": their letters are a legal form's too ("ПК", производствена кооперация): with the inner dot only
+_DOTTED = ("жк", "пк")
+
+
 def _letters(text: str) -> str:
-    return re.sub(r"[^а-я]", "", text.translate(_LATIN).lower())
+    core = re.sub(r"[^а-я]", "", text.translate(_LATIN).lower())
+    return core if core not in _DOTTED or re.search(r"\w\.\s?\w", text) else ""
 
 
 def address_line(words: list[Word]) -> bool:

@@ -208,3 +208,9 @@ def test_a_compound_with_its_linking_o_is_a_word() -> None:
     from ocr.employer_spelling import check
 
     assert check("„Хлебопроизводство“ ЕАД", ()) == ("„Хлебопроизводство“ ЕАД", [])
+
+
+@pytest.mark.parametrize("name", ["ПК. „Напредък“ с. Бяла черква", "ПК „Напредък“ с. Бяла черква"])
+def test_a_legal_form_is_no_postcode(name: str) -> None:
+    """ "ПК" (a producers' cooperative) has the letters of "п.к." (a postcode): only the dotted one opens an address."""
+    assert not starts_address(_line(100, name)) and address_line(_line(100, "п.к. 5300, ул. „Раковски“ 7"))
