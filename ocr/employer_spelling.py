@@ -80,11 +80,14 @@ def _part(piece: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def compound(word: str) -> bool:
-    """``word`` is a stem or two known words/stems glued together ("Балкан|турист", "Строй|инвест")."""
+    """``word`` is a stem or two known words/stems glued together ("Балкан|турист", "Строй|инвест"), also by the
+    linking "о" of a compound noun ("Хлеб|о|производство", "Машин|о|строене")."""
     low = word.lower()
     if low in vocabulary()["stems"]:
         return True
-    return any(_part(low[:i]) and _part(low[i:]) for i in range(2, len(low) - 1))
+    if any(_part(low[:i]) and _part(low[i:]) for i in range(2, len(low) - 1)):
+        return True
+    return any(low[i] == "о" and _part(low[:i]) and _part(low[i + 1 :]) for i in range(3, len(low) - 4))
 
 
 def _common(word: str) -> bool:

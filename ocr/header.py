@@ -13,8 +13,10 @@ import cv2
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from .address_line import address_line, before_address, starts_address
 from .employer_doubts import doubt
 from .employer_marks import one_sided_dashes, village_doubts
+from .fax_header import by_sender, fax_line, sender_words
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
@@ -369,15 +371,24 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
     return re.sub(r"„([^„“]+)“", fix, name)
 
 
+def _form_after_quote(words: list[Word], i: int) -> bool:
+    """Word ``i`` is capitals in a legal form's place right after the quoted name ("„Химко“ ЕНД", read at 0.2:
+    U dev 13001 p3, dropped as dust and the name out as '„Химко“' without a doubt): kept, to be read as the form
+    it is one letter from or doubted (``clean_employer``)."""
+    core = words[i].text.strip(".,").translate(_LATIN_LETTERS)
+    return i > 0 and words[i - 1].text.rstrip(".,").endswith(("“", '"')) and (_form_like(core) or core in _ABBREVIATIONS)
+
+
 def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
     a word corrected by two letters."""
     kept = [
-        w.text for w in words if any(ch.isalnum() for ch in w.text)
+        w.text for i, w in enumerate(words) if any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
+        or _form_after_quote(words, i)
     ]  # fmt: skip
     if doubts is not None:  # a word of letters between the name's words dropped as dust: "Дърводелски цет „Бор“"
         inner = [w for w in words if any(ch.isalnum() for ch in w.text) and w.text in kept]
@@ -385,6 +396,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         # also before the first word kept: "ЖП" (0.29) for the legal form "ДП" of "ДП „Пътно поддържане“"
         doubts += [doubt("dropped", w.text) for w in words[: max(lo, 0)]
                    + words[lo + 1 : hi] if w.text not in kept and sum(ch.isalpha() for ch in w.text) >= 2]  # fmt: skip
+        # marks no speck explains before the name's first word kept ('/.. Строй“ 00Д': "„Бисер" read as marks,
+        # U dev 13002 p2, the opening quote then put back before "Строй“"): a word unread
+        if any(len(w.text) >= 2 and not any(ch.isalnum() for ch in w.text)
+               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]):  # fmt: skip
+            doubts.append(UNREAD)
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
@@ -454,6 +470,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
     name = " ".join(out)
+    # a comma before the town read as a semicolon ('„Химко" АД; гр. Габрово', U dev 13003 p2): no name holds one
+    if re.search(r";(?=\s+(?:гр|с)\.)", name):
+        name = re.sub(r";(?=\s+(?:гр|с)\.)", ",", name)
+        if doubts is not None:
+            doubts.append(doubt("odd_mark", ";"))
     opened = name.count("„")
     by_town: list[bool] = []
     name = _balance_quotes(name, by_town)
@@ -481,6 +502,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
     name = quoted_near_misses(_dedication(name), doubts)
+    # a legal form in quotes of its own after the quoted name ('„Автотранспорт“ „АД“': a speck after the form
+    # read as a closing quote, the opening one then put back): no form is written in quotes
+    name = re.sub(r"(?<=“ )„([А-Я]{2,5})“(?=\s|$)", lambda m: m[1] if m[1] in _ABBREVIATIONS else m[0], name)
     if doubts is not None:
         known = vocabulary()["words"] | vocabulary()["legal_forms"]
         marks = "„“\".,:;«»"  # a straight quote or a guillemet glued to a word is no part of it either
@@ -709,8 +733,8 @@ def _without_label(words: list[Word]) -> list[Word]:
 
 def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]:
     """The employer's town typed on the line below its name ("гр. Плевен", "с. Бяла"), starting under it."""
-    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62:
-        return []
+    if not name or not nxt or nxt[0].box.x0 > page_width * 0.62 or address_line(nxt):
+        return []  # (an address under the name starts with its town too: "гр. Варна, ул. „Раковски“ 7")
     h = max(w.box.h for w in name)
     if nxt[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h or nxt[0].box.x0 > name[-1].box.x1:
         return []
@@ -730,8 +754,8 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     within a line and a half of it and is no title, period or sheet number: what may be the name's second
     line ("Земеделска кооперация" / "„Напредък“ с. Бяла")."""
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if not name or not words or _noise_line(words):
-        return []
+    if not name or not words or _noise_line(words) or address_line(words):
+        return []  # (the employer's address or registration line: no part of its name, ``ocr.address_line``)
     h = max(w.box.h for w in name)
     if words[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h:
         return []
@@ -924,11 +948,45 @@ def _range_end(line: list[Word], i: int) -> int | None:
     return int(day) if day.isdigit() and 28 <= int(day) <= 31 else None
 
 
+def _split_label(line: list[Word]) -> list[Word]:
+    """ "Месец:11.1993": the period's word glued to the month by its colon, as two words."""
+    out: list[Word] = []
+    for w in line:
+        m = re.fullmatch(r"(?i)(месец|период|м\.?):(\S+)", w.text)
+        if m is None:
+            out.append(w)
+            continue
+        cut = w.box.x0 + round(w.box.w * (len(m.group(1)) + 1) / len(w.text))
+        out += [replace(w, text=m.group(1) + ":", box=Box(w.box.x0, w.box.y0, cut, w.box.y1)),
+                replace(w, text=m.group(2), box=Box(cut, w.box.y0, w.box.x1, w.box.y1))]  # fmt: skip
+    return out
+
+
+def _glued_period(line: list[Word], h: Header) -> bool:
+    """ "Месец: 111992": the month's two digits and the year as one word after the period's word, the point between
+    them lost (a fax's dots, U dev 13003 p2); the month in doubt (the word may have been another)."""
+    for i, w in enumerate(line[1:], 1):
+        m = re.fullmatch(r"(0[1-9]|1[0-2])(\d{4})(г|год)?\.?", w.text.strip(".,"))
+        before = re.sub(r"[^а-я]", "", line[i - 1].text.lower().translate(_LATIN_LETTERS))
+        if m is None or not YEARS[0] <= int(m.group(2)) <= YEARS[1] or before not in _PERIOD_CONTEXT:
+            continue
+        cut = w.box.x0 + round(w.box.w * 2 / len(w.text))
+        h.month, h.year = int(m.group(1)), int(m.group(2))
+        h.month_word = replace(w, text=m.group(1), box=Box(w.box.x0, w.box.y0, cut, w.box.y1))
+        h.year_word = replace(w, text=m.group(2), box=Box(cut, w.box.y0, w.box.x1, w.box.y1))
+        h.period_conf = w.conf
+        h.month_unsure = f"месецът и годината без точка помежду им: „{w.text}“, взет месец {h.month}"
+        return True
+    return False
+
+
 def _period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
-    line = _split_period(fill_dots(line))
+    line = _split_period(_split_label(fill_dots(line)))
+    if _glued_period(line, h):
+        return True
     slashed = _slash_period(line)
     if slashed is not None and slashed.year is not None and slashed.month is not None:
         _set_period(h, slashed)
@@ -1022,13 +1080,19 @@ def parse_header(
     words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
+    faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
+    lines = [line for line in lines if not fax_line(line)]
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
-        # the sheet number: "Лист № 4" / "л. № 4", usually on the right
+        # the sheet number: "Лист № 4" / "л. № 4", usually on the right; a program's "Стр. 4", "Страница 4" and
+        # "Ведомост № 22" right of the name (family U: not the title, the name's line is no title's)
         for i, w in enumerate(line):
             t = w.text.lower().translate(_LATIN_LETTERS)
-            if t.startswith(("лист", "л.")) or (t in {"л", "лист"}):
+            program = h.sheet is None and (t.rstrip(".:,") in ("стр", "страница") or (
+                t.startswith("ведомост") and i > 0 and w.box.x0 > page_width * 0.5
+            ))
+            if t.startswith(("лист", "л.")) or (t in {"л", "лист"}) or program:
                 for x in line[i + 1 : i + 4]:
                     m = re.search(r"(\d+)$", x.text.strip(".,:;"))
                     if m and len(m.group(1)) <= 4 and sum(ch.isalpha() for ch in x.text) <= 2:
@@ -1042,7 +1106,7 @@ def parse_header(
             continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
             _period(line, h)
-        if h.month_word is not None and h.month_word in line:
+        if h.month_word is not None and _holds(line, h.month_word):
             continue  # the period's line names no employer
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
         # was taken for the name (the ministry or union the enterprise belonged to); the name in the
@@ -1052,10 +1116,14 @@ def parse_header(
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
+        address = starts_address(rest)  # the address's or registration's line is never the name
+        rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
-            upper = text.upper()
-            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line)
-            if rest and not titled and _month(text.split()[-1]) is None:
+            upper = " ".join(w.text for w in line if w not in sheet_words).upper()
+            titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line if w not in sheet_words)
+            # the period's line, its month not read (yet): "Период: 01.09.1992 - 30.09.1992", "Месец: ...", "за месец"
+            titled = titled or _period_label(line)
+            if rest and not titled and _month(text.split()[-1]) is None and not address:
                 doubts: list[str] = []
                 below = lines[k + 1] if k + 1 < len(lines) else []
                 if h.employer is None and superior_above(rest, below, page_width):
@@ -1079,12 +1147,33 @@ def parse_header(
                     h.employer_conf = min(w.conf for w in rest)
                     h.employer_words = tuple(rest)
                     by_label = labelled
+    if h.employer is not None and faxed:  # a word of the name one letter from the fax's station ID's: that word
+        corrected: list[tuple[str, str]] = []
+        h.employer = by_sender(h.employer, sender_words(faxed), corrected, h.employer_review or "")
+        doubts = [doubt("corrected", old, new) for old, new in corrected]  # (two readings of a garbled name)
+        h.employer_review = "; ".join(([h.employer_review] if h.employer_review else []) + doubts) or None
     if h.year is None and h.month is None:  # the period as the month's first and last day: "от 01.08.1992 до 31.08.1992 г."
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
         h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
+
+
+_PERIOD_LABELS = ("период", "месец")
+
+
+def _period_label(line: list[Word]) -> bool:
+    """Does the line start as the period's ("Период:", "Месец:", "за месец", "от 01.09.1992 до ...")? No name does."""
+    first = [re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS)) for w in line[:2]]
+    if first and first[0] in ("за", "от") and len(line) > 1:
+        return first[1] == "месец" or re.match(r"\d", line[1].text) is not None
+    return bool(first) and len(first[0]) >= 5 and any(levenshtein(first[0], lab) <= 1 for lab in _PERIOD_LABELS)
+
+
+def _holds(line: list[Word], word: Word) -> bool:
+    """Is ``word`` on the line, also as a part of one of its words ("11" of "11.1993", ``_split_period``)?"""
+    return word in line or any(w.box.x0 <= word.box.cx <= w.box.x1 and w.box.y0 <= word.box.cy <= w.box.y1 for w in line)
 
 
 def dated_period(line: list[Word], h: Header) -> bool:

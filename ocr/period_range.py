@@ -84,9 +84,42 @@ def _dates(line: list[Word], years: tuple[int, int]) -> list[_Date]:
     return out
 
 
+# a fax's digits read as letters in a date ("й1.й9.1992", "Зй.09.1992"): the same length, so the date's spans hold
+_DIGIT_LOOKALIKES = str.maketrans({"й": "0", "Й": "0", "О": "0", "о": "0", "З": "3", "з": "3"})
+_DAY_MONTH = re.compile(r"\S{1,2}[.,]\S{1,2}[.,]")
+
+
+def _as_digits(line: list[Word]) -> list[Word]:
+    """The line's dates with a fax's look-alikes as digits, a date's day and month joined to the year written
+    apart ("й1.й9. 1992"); the other words as they are."""
+    out: list[Word] = []
+    for w in line:
+        text = w.text.translate(_DIGIT_LOOKALIKES)
+        if out and _DAY_MONTH.fullmatch(out[-1].text) and re.fullmatch(r"\d{4}\S*", text):
+            a = out.pop()
+            box = Box(a.box.x0, min(a.box.y0, w.box.y0), w.box.x1, max(a.box.y1, w.box.y1))
+            out.append(replace(a, text=a.text + text, conf=min(a.conf, w.conf), box=box))
+        elif text != w.text and re.fullmatch(r"[\d.,]+\S?", text) and sum(ch.isdigit() for ch in w.text) >= 2:
+            out.append(replace(w, text=text))
+        else:
+            out.append(w)
+    return out
+
+
 def dated_range(line: list[Word], years: tuple[int, int]) -> RangeRead | None:
     """The month and year of a line that writes the period as dates ("от 01.08.1992 до 31.08.1992 г.", "за
-    периода 1.IX - 30.IX.1984 г."); None when the line holds no date with a year."""
+    периода 1.IX - 30.IX.1984 г."); None when the line holds no date with a year. A date read with a fax's
+    look-alikes for digits ("й1.й9.1992") goes to a person."""
+    digits = _as_digits(line)
+    found = _dated_range(digits, years)
+    if found is None or digits == line:
+        return found
+    shown = " ".join(w.text for w in line)
+    lookalike = f"датите на периода са прочетени с букви вместо цифри: „{shown}“"
+    return replace(found, doubt="; ".join(d for d in (found.doubt, lookalike) if d))
+
+
+def _dated_range(line: list[Word], years: tuple[int, int]) -> RangeRead | None:
     dates = _dates(line, years)
     if not dates or dates[-1].span[2] < 0:
         return None

@@ -59,6 +59,9 @@ def numeral_before_year(text: str) -> str | None:
         roman = m.group(1).replace("1", "I")
         if any(ch in "IVX" for ch in m.group(1)) and roman in _ROMAN:
             return roman
+        # the slash before the year read as a stroke ("VIIV1994" for VII/1994): the numeral before it
+        if m.group(0)[len(m.group(1)) - 1 : len(m.group(1))] in "IV" and roman[:-1] in _ROMAN and len(roman) >= 3:
+            return roman[:-1]
     return None
 
 
@@ -97,6 +100,7 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     ws = _read(a, _span(line), engine, _span(line).h)
     roman = numeral_before_year("".join(w.text for w in ws))
     if roman is None:
+        _number_found(line, ws, year, h)
         return
     first = _as_strokes([w for w in line[:at] if w.box.x1 > year.box.x0 - 6 * year.box.h][-2:])
     if year is not line[at]:  # the numeral glued to the year: "У1Т1.1981"
@@ -109,6 +113,34 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     if first != roman:
         shown = " ".join(w.text for w in line)
         h.month_unsure = f"месецът в римски цифри: „{shown}“, при втори прочит „{roman}“ ({h.month})"
+
+
+_NUMBER_BEFORE_YEAR = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{4})(?!\d)")
+
+
+def _as_month(number: str) -> int | None:
+    """A month's number as read; its leading zero read as a 6, 8 or 9 (a fax's coarse dots: "86" for 06) is a zero."""
+    if len(number) == 2 and number[0] in "689" and number[1] != "0":
+        number = "0" + number[1]
+    return int(number) if 1 <= int(number) <= 12 else None
+
+
+def _number_found(line: tuple[Word, ...], ws: list[Word], year: Word, h: Header) -> None:
+    """The month as a number before the year in the second reading of the period's line ("за м. 06/1994", "Месец:
+    11.1993") where the first reading gave none ("86/1994", "0571995": a fax's dots): taken when the second reading
+    gives the first one's year, and always in doubt (one reading gave it)."""
+    text = "".join(w.text for w in ws)
+    found = [m for m in _NUMBER_BEFORE_YEAR.finditer(text) if _as_month(m.group(1)) is not None]
+    if len(found) != 1 or as_year(found[0].group(2)) is None or found[0].group(2) != year.text[:4]:
+        return
+    month = _as_month(found[0].group(1))
+    assert month is not None
+    holder = next((w for w in ws if found[0].group(0) in w.text), None)
+    h.month = month
+    h.month_word = Word(found[0].group(1), min(w.conf for w in ws), holder.box if holder is not None else year.box)
+    h.year_word = year
+    shown = " ".join(w.text for w in line)
+    h.month_unsure = f"месецът е разчетен „{shown}“, при втори прочит „{text}“: взет {month}"
 
 
 def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
