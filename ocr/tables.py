@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 
 from archive_core.errors import ExtractionError
+from scanner_drivers.orientation import line_axis
 
 from .geometry import Grid
 from .hand_rules import faint_rule
@@ -635,7 +636,7 @@ def find_grid(
         ruled = _body_below(solid, rules, ruled)
         ruled = _heading_rule(ink, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
-    if grid is None and not _long(rules.horizontal, solid.shape[1]):  # no rule across the page: its writing's
+    if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's
         grid = _grid_of_writing(solid, rules, gaps)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
@@ -699,6 +700,14 @@ def _writing_block(ink: np.ndarray, x0: int, x1: int, gap: int) -> list[tuple[in
     return block if len(block) >= 3 else None
 
 
+def _lines_run_down(region: np.ndarray) -> bool:
+    """The writing's lines run down the region, not across it (a page scanned turned by a quarter: its
+    "table" is columns of letters; the reader turns it). At about 100 dpi, as the capture checks tell."""
+    small = cv2.resize((region > 0).view(np.uint8) * 255, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+    axis = line_axis((small > 60).view(np.uint8))
+    return axis is not None and axis < 0
+
+
 def _writing_reach(ink: np.ndarray, bands: list[tuple[int, int]], left: int, right: int, gap: int) -> tuple[int, int]:
     """The table's sides where its lines' writing runs on beyond its outer column rules (the rule at its side
     lost: the row numbers left of the first rule standing): out from each side, the columns of pixels inked on
@@ -758,6 +767,8 @@ def _grid_of_writing(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None) -> 
         left, right = max(0, int(cols[0]) - glyph), min(w - 1, int(cols[-1]) + glyph)
         bands = split_tall(ink, found, left, right)
         top = bands[0][0] - 6
+    if _lines_run_down(ink[top : bands[-1][1], left:right]):  # a page turned: no table as given
+        return None
     k = _heading_end(bands)
     if len(bands) - k < 2:  # a person's line and the totals at the least
         return None
