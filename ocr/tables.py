@@ -645,6 +645,7 @@ def find_grid(
 
 TABULAR = 4  # pieces of writing apart on a line of a table at the least (a row number, a name, figures)
 BLOCK_GAP = 2.5  # line heights of paper at most between two lines of one table
+SLIVER = 0.6  # of the usual line's height: a line lower than this is none of the table's type
 TRAIL_GAP = 2.2  # times the table's usual paper between its lines: a line further off is not the table's
 
 
@@ -691,13 +692,34 @@ def _writing_block(ink: np.ndarray, x0: int, x1: int, gap: int) -> list[tuple[in
     if not best:
         return None
     block = [bands[i] for i in best]
+    # slivers (a line of the spreadsheet's column letters over the heading, a speck of the stamp) are no lines
+    # of the table's type, and no bridge from its last line to the signatures
+    tall = sorted(b - a for a, b in block)[len(block) // 2]
+    block = [(a, b) for a, b in block if b - a >= SLIVER * tall]
+    if len(block) < 3:
+        return None
     gaps = [b[0] - a[1] for a, b in zip(block, block[1:], strict=False)]
     usual = max(float(np.median(gaps)), 0.5 * line_h)
     while len(block) > 3 and gaps[-1] > TRAIL_GAP * usual:
         block, gaps = block[:-1], gaps[:-1]
     while len(block) > 3 and gaps[0] > TRAIL_GAP * usual:
         block, gaps = block[1:], gaps[1:]
+    if len(block) > 4 and _across_the_columns(ink, block[-1], block[1:-1], x0, x1, gap):  # the signatures
+        block = block[:-1]
     return block if len(block) >= 3 else None
+
+
+def _across_the_columns(
+    ink: np.ndarray, line: tuple[int, int], rows: list[tuple[int, int]], x0: int, x1: int, gap: int
+) -> bool:
+    """The line's writing crosses two of the gaps the ``rows`` leave between their columns or more (the
+    signatures' roles under a table, where its totals stand in its columns)."""
+    inked = np.zeros(x1 - x0, np.int32)
+    for a, b in rows:
+        inked += (ink[a:b, x0:x1] > 0).any(axis=0)
+    free = [(i, j) for i, j in true_runs(inked == 0) if j - i >= gap and i > 0 and j < len(inked)]
+    own = (ink[line[0] : line[1], x0:x1] > 0).any(axis=0)
+    return sum(1 for i, j in free if own[i:j].mean() > 0.5) >= 2
 
 
 def _lines_run_down(region: np.ndarray) -> bool:
