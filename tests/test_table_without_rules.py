@@ -26,7 +26,7 @@ def _line(ink: np.ndarray, y: int, pieces: list[tuple[int, int]]) -> None:
         ink[y : y + 24, a:b] = 255
 
 
-def _page(*, column_rules: bool = False) -> tuple[np.ndarray, Rules]:
+def _page(*, column_rules: bool = False, letters: bool = False) -> tuple[np.ndarray, Rules]:
     ink = np.zeros((H, W), np.uint8)
     mask = np.zeros_like(ink)
     _line(ink, 60, [(300, 900)])  # the title
@@ -37,7 +37,14 @@ def _page(*, column_rules: bool = False) -> tuple[np.ndarray, Rules]:
         _line(ink, y, [(90, 120), (160, 380), *((a + 60, b - 20) for a, b in zip(XS[2:], XS[3:], strict=False))])
     y_tot = FIRST + 50 * PEOPLE
     _line(ink, y_tot, [(160, 300), *((a + 60, b - 20) for a, b in zip(XS[2:], XS[3:], strict=False))])
-    _line(ink, y_tot + 200, [(80, 250), (300, 380), (600, 800), (850, 950)])  # the signatures, further off
+    if letters:  # a spreadsheet's column letters over the heading; a speck of the stamp under the totals, and
+        # the signatures' line under it, no further off than the lines are apart, across the columns
+        for a, b in zip(XS, XS[1:], strict=False):
+            ink[TOP - 40 : TOP - 26, (a + b) // 2 : (a + b) // 2 + 10] = 255
+        ink[y_tot + 45 : y_tot + 57, 700:760] = 255
+        _line(ink, y_tot + 85, [(80, 250), (300, 470), (600, 700), (850, 950)])
+    else:
+        _line(ink, y_tot + 200, [(80, 250), (300, 380), (600, 800), (850, 950)])  # the signatures, further off
     vertical: list[Rule] = []
     if column_rules:  # the column rules only, the first one lost; a streak down the whole page
         vertical = [Rule(x, TOP - 20, y_tot + 40) for x in XS[1:]] + [Rule(500, 0, H)]
@@ -53,7 +60,7 @@ def _each_person_a_row(grid: Grid) -> None:
     assert [r for r in rows if r] == [[c] for c in centres]
     assert grid.ys[1] < FIRST and grid.ys[0] < TOP + 12 < grid.ys[1]  # the heading's line heads the table
     y_tot = FIRST + 50 * PEOPLE + 12
-    assert grid.ys[-2] < y_tot < grid.ys[-1] < y_tot + 150  # the totals close it, the signatures stay out
+    assert grid.ys[-2] < y_tot < grid.ys[-1] < y_tot + 60  # the totals close it, the signatures stay out
 
 
 @pytest.mark.parametrize("column_rules", [False, True])
@@ -63,6 +70,15 @@ def test_a_table_without_rules_across_is_found(column_rules):
     _each_person_a_row(grid)
     assert grid.n_cols == len(XS) - 1  # the writing's columns (the streak through the name none)
     assert grid.xs[0] < 90 and grid.xs[-1] > 1080  # the row numbers left of the first rule inside
+
+
+def test_a_spreadsheets_column_letters_and_the_signatures_stay_out():
+    """U dev 13013 p2: the column letters taken for the heading, the heading for a person; the stamp's speck
+    carried the table down to the signatures, the totals read as a person."""
+    ink, rules = _page(letters=True)
+    grid = find_grid(ink, rules, layout=ink)
+    _each_person_a_row(grid)
+    assert grid.ys[0] > TOP - 26  # the heading's line, not the letters over it
 
 
 def test_a_page_of_prose_still_fails():
