@@ -718,8 +718,8 @@ def _across_the_columns(
     for a, b in rows:
         inked += (ink[a:b, x0:x1] > 0).any(axis=0)
     free = [(i, j) for i, j in true_runs(inked == 0) if j - i >= gap and i > 0 and j < len(inked)]
-    own = (ink[line[0] : line[1], x0:x1] > 0).any(axis=0)
-    return sum(1 for i, j in free if own[i:j].mean() > 0.5) >= 2
+    own: np.ndarray = np.asarray((ink[line[0] : line[1], x0:x1] > 0).any(axis=0))
+    return sum(1 for i, j in free if float(own[i:j].mean()) > 0.5) >= 2
 
 
 def _lines_run_down(region: np.ndarray) -> bool:
