@@ -700,9 +700,12 @@ def _writing_block(ink: np.ndarray, x0: int, x1: int, gap: int) -> list[tuple[in
         return None
     gaps = [b[0] - a[1] for a, b in zip(block, block[1:], strict=False)]
     usual = max(float(np.median(gaps)), 0.5 * line_h)
+    is_tabular = {bands[i]: tabular[i] for i in best}
     while len(block) > 3 and gaps[-1] > TRAIL_GAP * usual:
         block, gaps = block[:-1], gaps[:-1]
-    while len(block) > 3 and gaps[0] > TRAIL_GAP * usual:
+    # above the table: lines set further off than its lines are apart, and the lines of a piece or three
+    # (the firm's name, the title, the period) and any line over them (the fax's line at the page's top)
+    while len(block) > 3 and (gaps[0] > TRAIL_GAP * usual or not (is_tabular[block[0]] and is_tabular[block[1]])):
         block, gaps = block[1:], gaps[1:]
     if len(block) > 4 and _across_the_columns(ink, block[-1], block[1:-1], x0, x1, gap):  # the signatures
         block = block[:-1]
