@@ -26,11 +26,17 @@ def _line(ink: np.ndarray, y: int, pieces: list[tuple[int, int]]) -> None:
         ink[y : y + 24, a:b] = 255
 
 
-def _page(*, column_rules: bool = False, letters: bool = False) -> tuple[np.ndarray, Rules]:
+def _page(*, column_rules: bool = False, letters: bool = False, crowded: bool = False) -> tuple[np.ndarray, Rules]:
     ink = np.zeros((H, W), np.uint8)
     mask = np.zeros_like(ink)
-    _line(ink, 60, [(300, 900)])  # the title
-    _line(ink, 130, [(80, 500)])  # the firm's name
+    if crowded:  # the fax's line at the top, the firm's name, the title and the period set close over the heading
+        _line(ink, TOP - 200, [(80, 200), (240, 300), (350, 600), (650, 800), (900, 1000)])
+        _line(ink, TOP - 150, [(80, 500), (900, 1050)])
+        _line(ink, TOP - 100, [(400, 800)])
+        _line(ink, TOP - 50, [(500, 700)])
+    else:
+        _line(ink, 60, [(300, 900)])  # the title
+        _line(ink, 130, [(80, 500)])  # the firm's name
     _line(ink, TOP, [(a + 20, b - 20) for a, b in zip(XS, XS[1:], strict=False)])  # the headings
     for i in range(PEOPLE):
         y = FIRST + 50 * i
@@ -79,6 +85,16 @@ def test_a_spreadsheets_column_letters_and_the_signatures_stay_out():
     grid = find_grid(ink, rules, layout=ink)
     _each_person_a_row(grid)
     assert grid.ys[0] > TOP - 26  # the heading's line, not the letters over it
+
+
+def test_the_lines_over_the_heading_stay_out():
+    """U dev 13009 p9: the fax's line in pieces at the page's top, the firm's name, the title and the period
+    under it set as close as the table's lines: the firm's name taken for the heading, the heading for a
+    person."""
+    ink, rules = _page(crowded=True)
+    grid = find_grid(ink, rules, layout=ink)
+    _each_person_a_row(grid)
+    assert grid.ys[0] > TOP - 26
 
 
 def test_a_page_of_prose_still_fails():
