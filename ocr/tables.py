@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 
 from archive_core.errors import ExtractionError
+from scanner_drivers.orientation import line_axis
 
 from .geometry import Grid
 from .hand_rules import faint_rule
@@ -635,6 +636,170 @@ def find_grid(
         ruled = _body_below(solid, rules, ruled)
         ruled = _heading_rule(ink, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
+    if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's
+        grid = _grid_of_writing(solid, rules, gaps)
     if grid is None or grid.n_rows < 2 or grid.n_cols < 2:
         raise ExtractionError("не е намерена таблица на листа (няма линии или подравнени колони)")
     return grid
+
+
+TABULAR = 4  # pieces of writing apart on a line of a table at the least (a row number, a name, figures)
+BLOCK_GAP = 2.5  # line heights of paper at most between two lines of one table
+SLIVER = 0.6  # of the usual line's height: a line lower than this is none of the table's type
+TRAIL_GAP = 2.2  # times the table's usual paper between its lines: a line further off is not the table's
+
+
+def _pieces(ink: np.ndarray, band: tuple[int, int], x0: int, x1: int, gap: int) -> int:
+    """The pieces of writing on a line: runs of inked columns ``gap`` or more apart."""
+    cols = np.flatnonzero((ink[band[0] : band[1], x0:x1] > 0).any(axis=0))
+    if cols.size == 0:
+        return 0
+    return 1 + int((np.diff(cols) >= gap).sum())
+
+
+def _heading_end(bands: list[tuple[int, int]]) -> int:
+    """How many of a table's first lines are its heading: the first, and the lines under it set closer than the
+    table's rows are apart (a heading's words wrapped in their cells)."""
+    gaps = [b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False)]
+    usual = float(np.median(gaps[1:])) if len(gaps) > 1 else 0.0
+    k = 1
+    while k < len(bands) - 2 and gaps[k - 1] < 0.5 * usual:
+        k += 1
+    return k
+
+
+def _writing_block(ink: np.ndarray, x0: int, x1: int, gap: int) -> list[tuple[int, int]] | None:
+    """The lines of a table printed without rules: the longest run of lines near each other with writing in
+    ``TABULAR`` pieces or more (its heading, its rows, its totals), without the lines above or under it set
+    further off than its lines are apart (a title, the signatures under the totals)."""
+    h = ink.shape[0]
+    bands = text_bands(ink, 0, h, x0, x1)
+    if len(bands) < 4:
+        return None
+    line_h = sorted(b - a for a, b in bands)[len(bands) // 2]
+    tabular = [_pieces(ink, b, x0, x1, gap) >= TABULAR for b in bands]
+    runs: list[list[int]] = []
+    for i, b in enumerate(bands):
+        if runs and b[0] - bands[runs[-1][-1]][1] <= BLOCK_GAP * line_h:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best: list[int] = []
+    for run in runs:
+        on = [i for i in run if tabular[i]]
+        if len(on) >= 3 and len(on) > len(best):
+            best = [i for i in run if on[0] <= i <= on[-1]]
+    if not best:
+        return None
+    block = [bands[i] for i in best]
+    # slivers (a line of the spreadsheet's column letters over the heading, a speck of the stamp) are no lines
+    # of the table's type, and no bridge from its last line to the signatures
+    tall = sorted(b - a for a, b in block)[len(block) // 2]
+    block = [(a, b) for a, b in block if b - a >= SLIVER * tall]
+    if len(block) < 3:
+        return None
+    gaps = [b[0] - a[1] for a, b in zip(block, block[1:], strict=False)]
+    usual = max(float(np.median(gaps)), 0.5 * line_h)
+    is_tabular = {bands[i]: tabular[i] for i in best}
+    while len(block) > 3 and gaps[-1] > TRAIL_GAP * usual:
+        block, gaps = block[:-1], gaps[:-1]
+    # above the table: lines set further off than its lines are apart, and the lines of a piece or three
+    # (the firm's name, the title, the period) and any line over them (the fax's line at the page's top)
+    while len(block) > 3 and (gaps[0] > TRAIL_GAP * usual or not (is_tabular[block[0]] and is_tabular[block[1]])):
+        block, gaps = block[1:], gaps[1:]
+    if len(block) > 4 and _across_the_columns(ink, block[-1], block[1:-1], x0, x1, gap):  # the signatures
+        block = block[:-1]
+    return block if len(block) >= 3 else None
+
+
+def _across_the_columns(
+    ink: np.ndarray, line: tuple[int, int], rows: list[tuple[int, int]], x0: int, x1: int, gap: int
+) -> bool:
+    """The line's writing crosses two of the gaps the ``rows`` leave between their columns or more (the
+    signatures' roles under a table, where its totals stand in its columns)."""
+    inked = np.zeros(x1 - x0, np.int32)
+    for a, b in rows:
+        inked += (ink[a:b, x0:x1] > 0).any(axis=0)
+    free = [(i, j) for i, j in true_runs(inked == 0) if j - i >= gap and i > 0 and j < len(inked)]
+    own: np.ndarray = np.asarray((ink[line[0] : line[1], x0:x1] > 0).any(axis=0))
+    return sum(1 for i, j in free if float(own[i:j].mean()) > 0.5) >= 2
+
+
+def _lines_run_down(region: np.ndarray) -> bool:
+    """The writing's lines run down the region, not across it (a page scanned turned by a quarter: its
+    "table" is columns of letters; the reader turns it). At about 100 dpi, as the capture checks tell."""
+    small = cv2.resize((region > 0).view(np.uint8) * 255, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+    axis = line_axis((small > 60).view(np.uint8))
+    return axis is not None and axis < 0
+
+
+def _writing_reach(ink: np.ndarray, bands: list[tuple[int, int]], left: int, right: int, gap: int) -> tuple[int, int]:
+    """The table's sides where its lines' writing runs on beyond its outer column rules (the rule at its side
+    lost: the row numbers left of the first rule standing): out from each side, the columns of pixels inked on
+    two of its lines or more, each within ``gap`` of the next."""
+    inked = np.zeros(ink.shape[1], np.int32)
+    for a, b in bands:
+        inked += (ink[a:b] > 0).any(axis=0)
+    on = np.flatnonzero(inked >= 2)
+    out_left, out_right = left, right
+    for x in on[on < left][::-1]:
+        if out_left - x > gap:
+            break
+        out_left = int(x)
+    for x in on[on > right]:
+        if x - out_right > gap:
+            break
+        out_right = int(x)
+    pad = gap // 9
+    return (max(0, out_left - pad) if out_left < left else left,
+            min(ink.shape[1] - 1, out_right + pad) if out_right > right else right)  # fmt: skip
+
+
+def _grid_of_writing(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None) -> Grid | None:
+    """The grid of a table with no rule across it (U: a spreadsheet printed without its grid, or its thin
+    rules lost in a fax's standard mode, some of the columns' rules alone left or none at all; the page failed
+    as "no table"): the rules it would have drawn, from its writing. Its lines are those between its column
+    rules where three or more stand together (not a streak or the scan's border running on far above or below
+    them), else the run of lines with the writing in pieces apart; its first line (and the lines set close
+    under it) its heading, its last the totals. Its columns are the writing's (``_unruled_grid``): column rules
+    lost in places leave some columns without theirs."""
+    h, w = ink.shape
+    vert = [v for v in rules.vertical if v.length >= 0.05 * h]
+    if len(vert) >= 3:
+        top = int(np.median([v.start for v in vert]))
+        bottom = int(np.median([v.end for v in vert]))
+        tall = bottom - top
+        vert = [v for v in vert if v.start >= top - tall // 4 and v.end <= bottom + tall // 4 and v.length > tall // 2]
+    glyph = _glyph_height(ink, 0, h, int(0.02 * w), int(0.98 * w)) or 20
+    if len(vert) >= 3:
+        top = min(v.start for v in vert)
+        bottom = max(v.end for v in vert)
+        left, right = min(v.pos for v in vert), max(v.pos for v in vert)
+        bands = text_bands(ink, top + 4, bottom - 4, left, right)
+        if len(bands) < 3:
+            return None
+        line_h = sorted(b - a for a, b in bands)[len(bands) // 2]
+        under = text_bands(ink, bottom - 4, bottom + 3 * line_h, left, right)
+        if under and under[0][0] <= bottom + line_h // 2:  # the last line's writing runs on under the rules' ends
+            bands = text_bands(ink, top + 4, under[0][1] + 2, left, right)
+        bands = split_tall(ink, bands, left, right)
+        left, right = _writing_reach(ink, bands, left, right, 3 * sorted(b - a for a, b in bands)[len(bands) // 2])
+    else:
+        found = _writing_block(ink, int(0.02 * w), int(0.98 * w), max(12, int(1.2 * glyph)))
+        if found is None:
+            return None
+        cols = np.flatnonzero((ink[found[0][0] : found[-1][1]] > 0).any(axis=0))
+        left, right = max(0, int(cols[0]) - glyph), min(w - 1, int(cols[-1]) + glyph)
+        bands = split_tall(ink, found, left, right)
+        top = bands[0][0] - 6
+    if _lines_run_down(ink[top : bands[-1][1], left:right]):  # a page turned: no table as given
+        return None
+    k = _heading_end(bands)
+    if len(bands) - k < 2:  # a person's line and the totals at the least
+        return None
+    at_head = (bands[k - 1][1] + bands[k][0]) // 2
+    at_totals = (bands[-2][1] + bands[-1][0]) // 2
+    drawn = [Rule(y, left, right) for y in (top, at_head, at_totals)]
+    if right - left < 0.45 * w:  # (``_unruled_grid`` takes rules across half the page)
+        return None
+    return _unruled_grid(ink, Rules(drawn, [], rules.mask), gaps)
