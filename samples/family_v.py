@@ -31,6 +31,7 @@ and ringing) and kept as PNG.
 
 from __future__ import annotations
 
+import io
 import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -652,9 +653,10 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     out += np_rng.standard_normal(out.shape, dtype=np.float32) * np.float32(rng.uniform(1.5, 3.5))
     rgb = np.clip(out, 0, 255).astype(np.uint8)
     del out
-    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, v.quality])
-    if ok:
-        decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-        if decoded is not None:
-            rgb = np.asarray(cv2.cvtColor(decoded, cv2.COLOR_BGR2RGB), np.uint8)
+    # saved as JPEG and read back (by Pillow: the page decoder is scanner_drivers/intake.py's alone); RGB throughout
+    buf = io.BytesIO()
+    Image.fromarray(rgb).save(buf, format="JPEG", quality=v.quality)
+    buf.seek(0)
+    with Image.open(buf) as jpg:
+        rgb = np.asarray(jpg.convert("RGB"), np.uint8)
     return rgb, m, v.dpi
