@@ -1378,8 +1378,10 @@ def _deductions_from_parts(d: RowDraft) -> None:
     # 31.08, over the `20.78` read for 30.78)
     # a first digit lost with the zero after it (T dev 12025 p2: `99.25` for 1099.25 = 739.50 + 359.75, the
     # net read right then mended to fit the `99.25`) is one slip too
-    slip = _one_edit(_fmt(ded), _fmt(p)) or _lead_lost(_fmt(ded), _fmt(p)) if ded is not None else True
-    if ded is None or (slip and not read_as_first_at_slip(d, "deductions", _fmt(p))):
+    if ded is None or (
+        (_one_edit(_fmt(ded), _fmt(p)) or _lead_lost(_fmt(ded), _fmt(p)))
+        and not read_as_first_at_slip(d, "deductions", _fmt(p))
+    ):
         d.mend("deductions", _fmt(p))
         d.alts.pop("deductions", None)
 

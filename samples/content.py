@@ -300,3 +300,29 @@ def split_carried(sheet: SheetContent, at: int) -> tuple[SheetContent, SheetCont
     first = replace(sheet, rows=first_rows, totals=carried, carry_out=True)
     second = replace(sheet, rows=second_rows, carried_in=carried, sheet=sheet.sheet + 1)
     return first, second
+
+
+def carried_pages(
+    sheet: SheetContent, ef: EmployerFile, rng: random.Random, room: int, *, three_from: int, three_share: float
+) -> list[SheetContent]:
+    """The month's sheet on two pages (three, on a ``three_share`` of the months with ``three_from`` rows or more,
+    where ``room`` pages are left): each but the last ends with "Пренос" (the sums so far, its printed totals),
+    each but the first begins with "Пренос от предходна(та) страница" (the sums before it); the row numbers run
+    on, each page its own sheet number. No carried row is a person's (families Q and U)."""
+    from dataclasses import replace
+
+    rows = sheet.rows
+    n = 3 if len(rows) >= three_from and room >= 3 and rng.random() < three_share else 2
+    size = len(rows) / n
+    cuts = [int(round(size * k)) + rng.randint(-1, 1) for k in range(1, n)]
+    pages: list[SheetContent] = []
+    before: dict[str, Decimal] | None = None
+    run = {f: Decimal(0) for f in sheet.totals}
+    for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(rows)], strict=True)):
+        for f in run:
+            run[f] += sum((Decimal(str(r[f])) for r in rows[a:b]), Decimal(0))
+        pages.append(replace(sheet, rows=rows[a:b], totals=dict(run), carried_in=before, carry_out=k < n - 1,
+                             sheet=sheet.sheet + k))  # fmt: skip
+        before = dict(run)
+    ef.sheet_no += n - 1
+    return pages

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import io
 import random
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 from PIL import Image
 
+from . import content
 from .content import EmployerFile, SheetContent, hire
 from .render import Geometry, Painter, Style, circle_polygon, rect_polygon
 
@@ -215,22 +215,8 @@ def carried_pages(sheet: SheetContent, ef: EmployerFile, rng: random.Random, roo
     pages are left): each but the last ends with "Пренос" (the sums so far, its printed totals), each but
     the first begins with "Пренос от предходната страница" (the sums before it); the row numbers run on,
     each page its own sheet number. No carried row is a person's."""
-    rows = sheet.rows
-    n = 3 if len(rows) >= 21 and room >= 3 and rng.random() < 0.6 else 2
-    size = len(rows) / n
-    cuts = [int(round(size * k)) + rng.randint(-1, 1) for k in range(1, n)]
-    pages: list[SheetContent] = []
-    before: dict[str, Decimal] | None = None
-    run = {f: Decimal(0) for f in sheet.totals}
-    for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(rows)], strict=True)):
-        for f in run:
-            run[f] += sum((Decimal(str(r[f])) for r in rows[a:b]), Decimal(0))
-        last = k == n - 1
-        pages.append(replace(sheet, rows=rows[a:b], totals=dict(run), carried_in=before, carry_out=not last,
-                             sheet=sheet.sheet + k))  # fmt: skip
-        before = dict(run)
+    pages = content.carried_pages(sheet, ef, rng, room, three_from=21, three_share=0.6)
     assert pages[-1].totals == sheet.totals
-    ef.sheet_no += n - 1
     return pages
 
 

@@ -40,7 +40,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from . import data
+from . import content, data
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Geometry, Painter, Style
 
@@ -307,22 +307,7 @@ def carried_pages(sheet: SheetContent, ef: EmployerFile, rng: random.Random, roo
     """The month's sheet printed on two pages (three where it has 13 rows or more and ``room`` pages are left):
     each but the last ends with "Пренос" (the sums so far, its printed totals), each but the first begins with
     "Пренос от предходна страница" (the sums before it); the row numbers run on, each page its own number."""
-    from dataclasses import replace
-
-    rows = sheet.rows
-    n = 3 if len(rows) >= 13 and room >= 3 and rng.random() < 0.35 else 2
-    size = len(rows) / n
-    cuts = [int(round(size * k)) + rng.randint(-1, 1) for k in range(1, n)]
-    pages: list[SheetContent] = []
-    before: dict[str, Decimal] | None = None
-    run = {f: Decimal(0) for f in sheet.totals}
-    for k, (a, b) in enumerate(zip([0, *cuts], [*cuts, len(rows)], strict=True)):
-        for f in run:
-            run[f] += sum((Decimal(str(r[f])) for r in rows[a:b]), Decimal(0))
-        pages.append(replace(sheet, rows=rows[a:b], totals=dict(run), carried_in=before, carry_out=k < n - 1,
-                             sheet=sheet.sheet + k))  # fmt: skip
-        before = dict(run)
-    ef.sheet_no += n - 1
+    pages = content.carried_pages(sheet, ef, rng, room, three_from=13, three_share=0.35)
     return pages
 
 
