@@ -1,6 +1,6 @@
-"""Family V of the sample generator (HELD OUT from its making in session 19, 2026-12-05, helper s28-famv, before
-anything was tuned on U, to its one measurement by the lead; nobody but its maker reads this module, its tests or its
-pages until then; dev seeds 14001-14040, evaluation seed 2045 kept for evaluation only): a state enterprise's
+"""Family V of the sample generator (held out from its making in session 19, 2026-12-05, helper s28-famv, before
+anything was tuned on U, to its one measurement by the lead at the start of session 20; a development family since:
+dev seeds 14001-14040, evaluation seed 2045 kept for evaluation only): a state enterprise's
 payroll of 1980-1991 (a works, a combine, a factory; from 1989 a state firm, ДФ) typed on a wide-carriage typewriter
 across a wide sheet, the sheets kept for years in a damp store room and scanned in colour by a modern archive
 scanner.

@@ -1,5 +1,5 @@
-"""Family V of the sample generator (HELD OUT from its making in session 19: nobody but its maker reads this file,
-samples/family_v.py or its pages until the lead measures it once). These tests exercise the generator only, on
+"""Family V of the sample generator (held out from its making in session 19 to its one measurement at the start of
+session 20; a development family since). These tests exercise the generator only, on
 development seeds 14001-14040 (the evaluation seed is never generated here): its switches, its truth over many drawn
 sheets (the itemised pay and deductions adding up to the scored fields), what a page shows of them (the figures as
 the truth says, the typewriter's fixed pitch, the colour scan's inks and paper, the torn piece gone with its rows
