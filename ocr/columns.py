@@ -14,12 +14,13 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from . import outside_columns
+from . import outside_columns, pay_items
 from .header import levenshtein
 from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
+PAY_ITEM = pay_items.PAY_ITEM  # an item of the additional pay (a wide sheet's, family V): they sum to extra_pay
 HOURS, TAB_NO = "hours", "tab_no"  # the hours worked, a personnel number: no payroll-page/1 field
 # a brigade's norm fulfilled in per cent (78-148), a worker's grade (`Тарифен разряд`: `II`-`VI`): no payroll-page/1
 # field (family R)
@@ -722,6 +723,9 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
         best_cols, best = _without_turnover(cols, feats, (best_cols, best))  # a till's turnover: no pay
         best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay
         best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
+        wide = pay_items.wide_layout(cols, money_cols)  # itemised additional pay (family V): its sums decide
+        if wide is not None and wide[2] >= _arithmetic(cols, best_cols, best):
+            best_cols, best = wide[0], wide[1]
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f
     text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].alpha >= 0.5]

@@ -401,7 +401,7 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
             read = [normalise.money_of_cell(row_texts[c])[0] for c in parts]
             d.parts = [Decimal(x) if x is not None else None for x in read]
         for c, kind in enumerate(kinds):
-            if kind is None or kind in ("signature", columns.PART):
+            if kind is None or kind in ("signature", columns.PART, columns.PAY_ITEM):
                 continue
             d.values[kind] = value(kind, row_texts[c])
             if kind in checks.MONEY and normalise.money_of_cell(row_texts[c])[1]:

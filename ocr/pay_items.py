@@ -1,0 +1,101 @@
+"""A wide sheet's itemised additional pay: which money column is the base, the additional pay's total, the
+gross, the deductions' total and the net among many pay-item columns (family V: a state enterprise's payroll
+typed across an A3 sheet, `Основно трудово възн.`, then two to five items of the additional pay, `За прослуж.
+време`, `Сделно наработ.`, `Нощен труд` ..., their total `Сума доплащ.` before or after them, `Всичко
+заработено`, the deductions `ДОД`, `Пенсионен фонд`, `Чл. внос БПС` ... with their total before or after them,
+`Остатък за изплащане`).
+
+The general orders of ``columns`` know itemised deductions only, and nine money columns at most: on such a
+sheet they took an item (`Сделно наработ.`) for the base pay and the base for the net, and the page went to
+review whole (V dev 14002 p1). Here the arithmetic decides, as it does for the general orders: the base and
+the additional pay's total add up to the gross, the items between them add up to that total, the gross less
+the deductions' total is the net and the deductions' items add up to that total, row by row. An item nobody
+earned (blank, `-`, `0.00`) is nought in its sum. Two item columns at least whose sum is the additional pay's
+on two rows at least are needed: a sheet without itemised additional pay (family R's `Сделна заработка` is
+the base pay beside `Доплащане`) holds no such sum and is read by the general orders.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .normalise import is_dash, money
+
+PAY_ITEM = "pay_item"  # an item of the additional pay (no payroll-page/1 field): the items sum to extra_pay
+PART = "deduction_part"  # (``columns.PART``) an itemised deduction: the parts sum to the deductions
+MIN_ITEMS = 2  # item columns of the additional pay, at the least
+MIN_ITEM_ROWS = 2  # rows on which the items add up to their total, at the least
+MIN_COLUMNS = 2 + MIN_ITEMS + 3  # base, items, their total, gross, deductions, net
+
+
+def _value(text: str) -> Decimal | None:
+    """The amount a cell holds (a blank or a dash: nothing, 0), None where unreadable."""
+    if not text.strip() or is_dash(text):
+        return Decimal(0)
+    m = money(text)
+    return Decimal(m) if m is not None else None
+
+
+def _amount(text: str) -> Decimal | None:
+    """The amount a cell holds, None where blank or unreadable (a total's cell: no nought for a blank)."""
+    m = money(text) if text.strip() else None
+    return Decimal(m) if m is not None else None
+
+
+def _templates(k: int) -> list[tuple[str | None, ...]]:
+    """Orders of ``k`` money columns: at most one column before the base and after the net left out (None),
+    between base and gross the additional pay's total first or last among its ``MIN_ITEMS`` items or more,
+    between gross and net the deductions' total first or last among its items (none or more)."""
+    out: list[tuple[str | None, ...]] = []
+    for lead in (0, 1):
+        for tail in (0, 1):
+            for g in range(lead + 1 + MIN_ITEMS + 1, k - tail - 2):
+                n_items = g - lead - 2
+                for extra_first in (True, False):
+                    pay = ("extra_pay", *(PAY_ITEM,) * n_items) if extra_first else ((PAY_ITEM,) * n_items + ("extra_pay",))
+                    n_parts = k - tail - g - 3
+                    for ded_first in (True, False) if n_parts else (True,):
+                        ded = ("deductions", *(PART,) * n_parts) if ded_first else ((PART,) * n_parts + ("deductions",))
+                        out.append((None,) * lead + ("base_pay", *pay, "gross_pay", *ded, "net_pay") + (None,) * tail)
+    return out
+
+
+def _score(cols: list[list[str]], t: tuple[str | None, ...]) -> tuple[int, int]:
+    """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
+    nought)."""
+    at = {f: i for i, f in enumerate(t) if f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")}
+    items = [i for i, f in enumerate(t) if f == PAY_ITEM]
+    parts = [i for i, f in enumerate(t) if f == PART]
+    score = item_rows = 0
+    for r in range(len(cols[0])):
+        b, e, g, d, n = (_amount(cols[at[f]][r]) for f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"))
+        if b is not None and e is not None and g is not None and b + e == g:
+            score += 2
+        if g is not None and d is not None and n is not None and g - d == n:
+            score += 2
+        iv = [_value(cols[i][r]) for i in items]
+        if e and all(v is not None for v in iv) and sum(iv, Decimal(0)) == e:  # type: ignore[arg-type]
+            score += 2
+            item_rows += 1
+        pv = [_value(cols[i][r]) for i in parts]
+        if parts and d and all(v is not None for v in pv) and sum(pv, Decimal(0)) == d:  # type: ignore[arg-type]
+            score += 2
+    return score, item_rows
+
+
+def wide_layout(cols: list[list[str]], money_cols: list[int]) -> tuple[list[int], tuple[str, ...], int] | None:
+    """The money columns of ``money_cols`` (indices into ``cols``, the page's column texts) as a wide sheet's
+    with itemised additional pay, the kinds that fit them best and that order's score (as ``_score``), or None
+    where the items add up to their total on fewer than ``MIN_ITEM_ROWS`` rows under every order."""
+    if len(money_cols) < MIN_COLUMNS:
+        return None
+    texts = [cols[c] for c in money_cols]
+    best: tuple[tuple[int, int], tuple[str | None, ...]] | None = None
+    for t in _templates(len(money_cols)):
+        s = _score(texts, t)
+        if s[1] >= MIN_ITEM_ROWS and (best is None or s > best[0]):
+            best = (s, t)
+    if best is None:
+        return None
+    kept = [(c, f) for c, f in zip(money_cols, best[1], strict=True) if f is not None]
+    return [c for c, _ in kept], tuple(f for _, f in kept), best[0][0]
