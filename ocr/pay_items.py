@@ -52,23 +52,37 @@ def _templates(k: int) -> list[tuple[str | None, ...]]:
             for g in range(lead + 1 + MIN_ITEMS + 1, k - tail - 2):
                 n_items = g - lead - 2
                 for extra_first in (True, False):
-                    pay = ("extra_pay", *(PAY_ITEM,) * n_items) if extra_first else ((PAY_ITEM,) * n_items + ("extra_pay",))
+                    pay = (
+                        ("extra_pay", *(PAY_ITEM,) * n_items)
+                        if extra_first
+                        else ((PAY_ITEM,) * n_items + ("extra_pay",))
+                    )
                     n_parts = k - tail - g - 3
                     for ded_first in (True, False) if n_parts else (True,):
-                        ded = ("deductions", *(PART,) * n_parts) if ded_first else ((PART,) * n_parts + ("deductions",))
-                        out.append((None,) * lead + ("base_pay", *pay, "gross_pay", *ded, "net_pay") + (None,) * tail)
+                        ded = (
+                            ("deductions", *(PART,) * n_parts)
+                            if ded_first
+                            else ((PART,) * n_parts + ("deductions",))
+                        )
+                        out.append(
+                            (None,) * lead + ("base_pay", *pay, "gross_pay", *ded, "net_pay") + (None,) * tail
+                        )
     return out
 
 
 def _score(cols: list[list[str]], t: tuple[str | None, ...]) -> tuple[int, int]:
     """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
     nought)."""
-    at = {f: i for i, f in enumerate(t) if f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")}
+    at = {
+        f: i for i, f in enumerate(t) if f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+    }
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
     score = item_rows = 0
     for r in range(len(cols[0])):
-        b, e, g, d, n = (_amount(cols[at[f]][r]) for f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"))
+        b, e, g, d, n = (
+            _amount(cols[at[f]][r]) for f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+        )
         if b is not None and e is not None and g is not None and b + e == g:
             score += 2
         if g is not None and d is not None and n is not None and g - d == n:
@@ -83,7 +97,9 @@ def _score(cols: list[list[str]], t: tuple[str | None, ...]) -> tuple[int, int]:
     return score, item_rows
 
 
-def wide_layout(cols: list[list[str]], money_cols: list[int]) -> tuple[list[int], tuple[str, ...], int] | None:
+def wide_layout(
+    cols: list[list[str]], money_cols: list[int]
+) -> tuple[list[int], tuple[str, ...], int] | None:
     """The money columns of ``money_cols`` (indices into ``cols``, the page's column texts) as a wide sheet's
     with itemised additional pay, the kinds that fit them best and that order's score (as ``_score``), or None
     where the items add up to their total on fewer than ``MIN_ITEM_ROWS`` rows under every order."""
