@@ -167,6 +167,9 @@ class RowDraft:
     # decides unless another check (the days against the pay, ocr.plausibility) vouches for them
     ink_fit: dict[str, list[int]] = field(default_factory=dict)  # field -> the readings it was kept over
     parts: list[Decimal | None] | None = None  # the itemised deductions as read (tax, insurance, ...)
+    # the additional pay's items as read (a wide sheet's, family V: `За прослуж. време`, `Нощен труд` ...; an
+    # item left blank nought, None where unreadable): they add up to the additional pay
+    items: list[Decimal | None] | None = None
     bbox: list[int] | None = None
     # money figures a page-level step changed: field -> (the step's reason, the value before it changed);
     # kept across the second pass (forget_verdicts) so a change of the first pass is still checked
@@ -1285,6 +1288,7 @@ def run_checks(
         if "days_worked" in present:
             check_days(d, year, month)
         _deductions_from_parts(d)
+        _extra_from_items(d)
         check_money(d, present)
     misread = "egn" in present and glyphs_misread(drafts)
     for d in drafts:
@@ -1357,11 +1361,36 @@ def _parts_sum(d: RowDraft) -> Decimal | None:
     return sum((p for p in d.parts if p is not None), Decimal(0))
 
 
+def _items_sum(d: RowDraft) -> Decimal | None:
+    if not d.items or any(p is None for p in d.items):
+        return None
+    return sum((p for p in d.items if p is not None), Decimal(0))
+
+
 def _parts_confirm(d: RowDraft, f: str) -> bool:
     """The row's deductions figure is what its itemised parts, read apart, add up to: no column's total moves
     it (T dev 12025 p2: `328.64` = 221.64 + 107.00 moved to 1328.64 to close a column another row's lost `1`
-    had put off, out unflagged)."""
+    had put off, out unflagged); so is its additional pay what its items add up to (a wide sheet's, family V),
+    not nought."""
+    if f == "extra_pay":
+        return bool(p := _items_sum(d)) and p == d.dec(f)
     return f == "deductions" and (p := _parts_sum(d)) is not None and p == d.dec(f)
+
+
+def _extra_from_items(d: RowDraft) -> None:
+    """The additional pay's items and the row's gross less its base both say what the additional pay is,
+    and the figure as read says otherwise (a wide sheet's, family V): mended as ``_deductions_from_parts``
+    mends the deductions, only by one slip of reading (or a lost first digit) and not over a figure both
+    models read alike."""
+    p, b, g, e = _items_sum(d), d.dec("base_pay"), d.dec("gross_pay"), d.dec("extra_pay")
+    if not p or b is None or g is None or g - b != p or e == p:
+        return
+    if e is None or (
+        (_one_edit(_fmt(e), _fmt(p)) or _lead_lost(_fmt(e), _fmt(p)))
+        and not read_as_first_at_slip(d, "extra_pay", _fmt(p))
+    ):
+        d.mend("extra_pay", _fmt(p))
+        d.alts.pop("extra_pay", None)
 
 
 def _deductions_from_parts(d: RowDraft) -> None:

@@ -726,6 +726,9 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
         wide = pay_items.wide_layout(cols, money_cols)  # itemised additional pay (family V): its sums decide
         if wide is not None and wide[2] >= _arithmetic(cols, best_cols, best):
             best_cols, best = wide[0], wide[1]
+            for c in range(best_cols[0] + 1, best_cols[-1]):  # no days among the pay: an amount's cut-off end
+                if kinds[c] == "days_worked" and not feats[c].votes.get("days_worked"):  # (V dev 14002 p2)
+                    kinds[c] = None
         for c, f in zip(best_cols, best, strict=True):
             kinds[c] = f
     text_cols = [c for c in range(n_cols) if kinds[c] is None and feats[c].alpha >= 0.5]

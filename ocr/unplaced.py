@@ -68,6 +68,8 @@ def _sums_prove_column(drafts: list[checks.RowDraft], f: str, present: list[str]
     for d in rows:
         rels = [(ok, names) for ok, names in checks.row_relations(d.money(present)) if f in names]
         made = d.derived | d.unconfirmed
+        if checks._parts_confirm(d, f) and f not in made:
+            continue  # its items or itemised deductions, read apart, add up to it: it is their total (family V)
         if not rels or not all(ok and not made.intersection(names) for ok, names in rels):
             return False
     return True
