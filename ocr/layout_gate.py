@@ -160,10 +160,21 @@ def prove(
         p.columns.append(k)
         votes = columns.heading_votes(headings[c]) if c < len(headings) else {}
         headed = bool(votes) and votes.get(k, 0) == max(votes.values())
-        if headed or (k in checks.MONEY and checks._adds_up(used, totals, k, carried)) or _full_month(drafts, k, year, month):
+        if (headed or (k in checks.MONEY and checks._adds_up(used, totals, k, carried)) or _full_month(drafts, k, year, month)
+                or _by_items(used, k)):
             p.placed.append(k)
     p.placed += by_partners(drafts, p.columns, p.placed)
     return p
+
+
+def _by_items(drafts: list[checks.RowDraft], k: str) -> bool:
+    """The additional pay or the deductions whose figures are what their items, read apart in columns of their
+    own, add up to (``checks._parts_confirm``), on ``PARTNER_ROWS`` rows at least and on most rows with a
+    figure (a wide sheet's, family V: `Сума доплащ.` before its items, its heading misread): a column of
+    another field's figures adds up to no row's items."""
+    rows = [d for d in drafts if d.values.get(k) is not None]
+    held = sum(checks._parts_confirm(d, k) and k not in d.derived for d in rows)
+    return held >= PARTNER_ROWS and 2 * held > len(rows)
 
 
 # money columns no heading or total places, placed by a row sum that holds, read as it stands, on this many rows

@@ -42,6 +42,12 @@ def _amount(text: str) -> Decimal | None:
     return Decimal(m) if m is not None else None
 
 
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    """The values' sum, None where one is unreadable."""
+    read = [v for v in values if v is not None]
+    return sum(read, Decimal(0)) if len(read) == len(values) else None
+
+
 def _templates(k: int) -> list[tuple[str | None, ...]]:
     """Orders of ``k`` money columns: at most one column before the base and after the net left out (None),
     between base and gross the additional pay's total first or last among its ``MIN_ITEMS`` items or more,
@@ -87,12 +93,10 @@ def _score(cols: list[list[str]], t: tuple[str | None, ...]) -> tuple[int, int]:
             score += 2
         if g is not None and d is not None and n is not None and g - d == n:
             score += 2
-        iv = [_value(cols[i][r]) for i in items]
-        if e and all(v is not None for v in iv) and sum(iv, Decimal(0)) == e:  # type: ignore[arg-type]
+        if e and _sum([_value(cols[i][r]) for i in items]) == e:
             score += 2
             item_rows += 1
-        pv = [_value(cols[i][r]) for i in parts]
-        if parts and d and all(v is not None for v in pv) and sum(pv, Decimal(0)) == d:  # type: ignore[arg-type]
+        if parts and d and _sum([_value(cols[i][r]) for i in parts]) == d:
             score += 2
     return score, item_rows
 

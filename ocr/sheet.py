@@ -402,8 +402,8 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
             d.parts = [Decimal(x) if x is not None else None for x in read]
         items = [c for c, kind in enumerate(kinds) if kind == columns.PAY_ITEM]
         if items and "extra_pay" in kinds:  # an item nobody earned is left blank: nought in the sum
-            cells = [row_texts[c] for c in items]
-            read = [normalise.money_of_cell(t)[0] if t.strip() else "0" for t in cells]
+            item_texts = [row_texts[c] for c in items]
+            read = [normalise.money_of_cell(t)[0] if t.strip() else "0" for t in item_texts]
             d.items = [Decimal(x) if x is not None else None for x in read]
         for c, kind in enumerate(kinds):
             if kind is None or kind in ("signature", columns.PART, columns.PAY_ITEM):
