@@ -1,0 +1,53 @@
+"""A wide sheet's itemised additional pay (family V): among many pay-item columns the base pay, the additional
+pay's total (printed before or after its items), the gross, the deductions' total and the net pay are the
+columns the rows' sums tie together; an item of the additional pay (`Сделно наработ.`, which on a brigade's
+sheet is the base pay) is no field. A brigade's sheet without items keeps its `Сделна заработка` as the base."""
+
+from __future__ import annotations
+
+from ocr import columns
+
+# V dev 14002 p1 as read (headings misread as the typewriter's ribbon left them): row, name, position, ЕГН,
+# base, three items (one never earned), the items' total, gross, three deductions, their total, net, signature
+HEADS = ["Ред. Ке", "Трите имена на работника", "С разрда", "ЕГН на лицето", "Основно РАО", "Клас ДОМ",
+         "Сделно наработ.", "Извън- РЕМНО", "Всичко ДОПЪЛН. възнагр.", "Брутна оваа", "ДОД", "Получен аоанс",
+         "ФОО“", "Общо удръжки от заплатата", "Чиста Омаза", "Подпис за (получено"]  # fmt: skip
+ROWS = [["1", "Камен Христов Чолаков", "предач", "3709280520", "147,42", "11.79", "41.28", "", "53.07",
+         "200.49", "16.24", "30.00", "20.00", "66.24", "134 25", ""],
+        ["2", "Тодор Василов Борисов", "електротехник", "4111236107", "199.98", "24.00", "32.00", "", "56.00",
+         "255.98", "24.57", "40.00", "20.00", "84.57", "171.41", ""],
+        ["3", "Елена Стефанова Юрукова", "общ работник", "6608177675", "210.48", "14.73", "54.72", "", "69.45",
+         "279.93", "17.64", "30.00", "", "47.64", "232.29", ""],
+        ["4", "Росица Лазарова Узунова", "чистачка", "2704190818", "322.79", "41.96", "", "", "41.96",
+         "364.75", "29.18", "91.19", "", "120.37", "244.38", ""],
+        ["5", "Христофор Петров Георгиев", "кранист", "5511051727", "342.43", "37.67", "51.36", "-", "89.03",
+         "431.46", "55.69", "60.00", "30.00", "145.69", "285.77", ""],
+        ["6", "Благой Иванов Борисов", "пазач", "6212154361", "208.22", "6.25", "27.07", "-", "33.32",
+         "241.54", "18.68", "30.00", "", "48.68", "192.86", ""]]  # fmt: skip
+
+
+def test_items_of_the_additional_pay_are_no_field_and_the_totals_are_found() -> None:
+    kinds = columns.identify([list(r) for r in ROWS], HEADS)
+    assert kinds[4] == "base_pay"  # not `Сделно наработ.`, an item
+    assert kinds[8] == "extra_pay"  # the items' total, not one item
+    assert (kinds[9], kinds[13], kinds[14]) == ("gross_pay", "deductions", "net_pay")
+    assert not {kinds[5], kinds[6]} & set(columns.MONEY)
+
+
+def test_the_items_total_printed_before_its_items_is_the_additional_pay() -> None:
+    order = [0, 1, 2, 3, 4, 8, 5, 6, 7, 9, 13, 10, 11, 12, 14, 15]  # `Сума доплащ.` first, deductions' total first
+    heads = [HEADS[i] for i in order]
+    rows = [[r[i] for i in order] for r in ROWS]
+    kinds = columns.identify(rows, heads)
+    assert (kinds[4], kinds[5], kinds[9], kinds[10], kinds[14]) == (
+        "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")  # fmt: skip
+    assert kinds[6] not in columns.MONEY and kinds[7] not in columns.MONEY
+
+
+def test_a_brigades_piece_rate_pay_without_items_stays_the_base_pay() -> None:
+    heads = ["№", "Име, презиме, фамилия", "ЕГН", "Сделна заработка", "Доплащане", "Всичко полагаемо",
+             "Удръжки", "Следва да получи"]  # fmt: skip
+    rows = [[str(i + 1), "Иван Петров Иванов", "3709280520", f"{200 + i}.00", f"{10 + i}.00", f"{210 + 2 * i}.00",
+             "20.00", f"{190 + 2 * i}.00"] for i in range(6)]  # fmt: skip
+    kinds = columns.identify(rows, heads)
+    assert kinds[3:] == ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
