@@ -23,6 +23,7 @@ from .normalise import is_dash, money
 
 PAY_ITEM = "pay_item"  # an item of the additional pay (no payroll-page/1 field): the items sum to extra_pay
 PART = "deduction_part"  # (``columns.PART``) an itemised deduction: the parts sum to the deductions
+MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 MIN_ITEMS = 2  # item columns of the additional pay, at the least
 MIN_ITEM_ROWS = 2  # rows on which the items add up to their total, at the least
 MIN_COLUMNS = 2 + MIN_ITEMS + 3  # base, items, their total, gross, deductions, net
@@ -76,27 +77,28 @@ def _templates(k: int) -> list[tuple[str | None, ...]]:
     return out
 
 
-def _score(cols: list[list[str]], t: tuple[str | None, ...]) -> tuple[int, int]:
+Cell = tuple[
+    Decimal | None, Decimal | None
+]  # a cell's amount (None: blank or unreadable), its value in a sum
+
+
+def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int]:
     """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
-    nought)."""
-    at = {
-        f: i for i, f in enumerate(t) if f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
-    }
+    nought). ``cells[col][row]``: each cell's ``_amount`` and ``_value``."""
+    at = {f: i for i, f in enumerate(t) if f in MONEY}
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
     score = item_rows = 0
-    for r in range(len(cols[0])):
-        b, e, g, d, n = (
-            _amount(cols[at[f]][r]) for f in ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
-        )
+    for r in range(len(cells[0])):
+        b, e, g, d, n = (cells[at[f]][r][0] for f in MONEY)
         if b is not None and e is not None and g is not None and b + e == g:
             score += 2
         if g is not None and d is not None and n is not None and g - d == n:
             score += 2
-        if e and _sum([_value(cols[i][r]) for i in items]) == e:
+        if e and _sum([cells[i][r][1] for i in items]) == e:
             score += 2
             item_rows += 1
-        if parts and d and _sum([_value(cols[i][r]) for i in parts]) == d:
+        if parts and d and _sum([cells[i][r][1] for i in parts]) == d:
             score += 2
     return score, item_rows
 
@@ -109,10 +111,10 @@ def wide_layout(
     where the items add up to their total on fewer than ``MIN_ITEM_ROWS`` rows under every order."""
     if len(money_cols) < MIN_COLUMNS:
         return None
-    texts = [cols[c] for c in money_cols]
+    cells = [[(_amount(t), _value(t)) for t in cols[c]] for c in money_cols]
     best: tuple[tuple[int, int], tuple[str | None, ...]] | None = None
     for t in _templates(len(money_cols)):
-        s = _score(texts, t)
+        s = _score(cells, t)
         if s[1] >= MIN_ITEM_ROWS and (best is None or s > best[0]):
             best = (s, t)
     if best is None:
