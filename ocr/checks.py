@@ -495,6 +495,13 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
     for ok, names in _relations(v0):
         if not ok:
             row.review.update(names, reason=ROW_SUM)
+    # a figure no sum of the row can check (its partners unread) stands on its reading alone: read unsure, or
+    # by the second model alone, it goes to a person (V dev 14007 p3: a base pay `14` read, `1214.86` by the
+    # other model for 1214.50, the extra and gross unread, out without a flag)
+    checked = {n for _ok, names in _relations(v0) for n in names}
+    for f in fields:
+        if v0[f] is not None and f not in checked and (f in row.second_only or row.conf.get(f, 1.0) < CONF_FLOOR):
+            row.review.add(f, LOW_CONFIDENCE)
 
 
 def _shaky_partners(row: RowDraft, f: str, present: list[str]) -> list[str]:
