@@ -724,7 +724,8 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
         best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay
         best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
         wide = pay_items.wide_layout(cols, money_cols)  # itemised additional pay (family V): its sums decide
-        if wide is not None and wide[2] >= _arithmetic(cols, best_cols, best):
+        general = _arithmetic(cols, best_cols, best)  # (one item alone, its total's copy: the sums must say more)
+        if wide is not None and (wide[2] > general or (wide[2] == general and wide[1].count(PAY_ITEM) >= 2)):
             best_cols, best = wide[0], wide[1]
             for c in range(best_cols[0] + 1, best_cols[-1]):  # no days among the pay: an amount's cut-off end
                 if kinds[c] == "days_worked" and not feats[c].votes.get("days_worked"):  # (V dev 14002 p2)

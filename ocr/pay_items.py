@@ -10,9 +10,9 @@ sheet they took an item (`Сделно наработ.`) for the base pay and th
 review whole (V dev 14002 p1). Here the arithmetic decides, as it does for the general orders: the base and
 the additional pay's total add up to the gross, the items between them add up to that total, the gross less
 the deductions' total is the net and the deductions' items add up to that total, row by row. An item nobody
-earned (blank, `-`, `0.00`) is nought in its sum. Two item columns at least whose sum is the additional pay's
-on two rows at least are needed: a sheet without itemised additional pay (family R's `Сделна заработка` is
-the base pay beside `Доплащане`) holds no such sum and is read by the general orders.
+earned (blank, `-`, `0.00`) is nought in its sum. Item columns whose sum is the additional pay's on two rows
+at least are needed: a sheet without itemised additional pay (family R's `Сделна заработка` is the base pay
+beside `Доплащане`) holds no such sum and is read by the general orders.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from .normalise import is_dash, money
 PAY_ITEM = "pay_item"  # an item of the additional pay (no payroll-page/1 field): the items sum to extra_pay
 PART = "deduction_part"  # (``columns.PART``) an itemised deduction: the parts sum to the deductions
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
-MIN_ITEMS = 2  # item columns of the additional pay, at the least
+# item columns of the additional pay, at the least: one where two items' columns were read as one (no rule
+# found between them: V dev 14008 p2), the total then the item's copy on the rows (``columns`` asks more of it)
+MIN_ITEMS = 1
 MIN_ITEM_ROWS = 2  # rows on which the items add up to their total, at the least
 MIN_COLUMNS = 2 + MIN_ITEMS + 3  # base, items, their total, gross, deductions, net
 
