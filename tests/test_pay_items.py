@@ -1,11 +1,18 @@
 """A wide sheet's itemised additional pay (family V): among many pay-item columns the base pay, the additional
 pay's total (printed before or after its items), the gross, the deductions' total and the net pay are the
 columns the rows' sums tie together; an item of the additional pay (`Сделно наработ.`, which on a brigade's
-sheet is the base pay) is no field. A brigade's sheet without items keeps its `Сделна заработка` as the base."""
+sheet is the base pay) is no field. A brigade's sheet without items keeps its `Сделна заработка` as the base.
+Sheets: tests/fixtures/regression/README.md (v-*)."""
 
 from __future__ import annotations
 
+import pytest
+
+from bench.scoring import Score
 from ocr import columns
+from ocr.engine import OcrEngine
+
+from .conftest import read_regression_sheet
 
 # V dev 14002 p1 as read (headings misread as the typewriter's ribbon left them): row, name, position, ЕГН,
 # base, three items (one never earned), the items' total, gross, three deductions, their total, net, signature
@@ -51,3 +58,14 @@ def test_a_brigades_piece_rate_pay_without_items_stays_the_base_pay() -> None:
              "20.00", f"{190 + 2 * i}.00"] for i in range(6)]  # fmt: skip
     kinds = columns.identify(rows, heads)
     assert kinds[3:] == ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+
+
+@pytest.mark.parametrize("sheet", ["v-pay-item-not-base", "v-items-total-before-items"])
+def test_a_wide_sheets_pay_is_read_and_the_page_not_sent_to_review_whole(sheet: str, ocr_engine: OcrEngine) -> None:
+    truth, got = read_regression_sheet(sheet, ocr_engine)
+    assert got.page_review is None, got.page_review
+    s = Score()
+    s.add(truth, got)
+    assert sum(s.silent.values()) == 0, f"wrong and not flagged: {s.silent}"
+    for f in columns.MONEY:  # most of each pay column read right and out of review
+        assert s.field_accuracy(f) >= 0.75, (f, s.field_accuracy(f))
