@@ -102,6 +102,13 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
             item_rows += 1
         if parts and d and _sum([cells[i][r][1] for i in parts]) == d:
             score += 2
+        # an item above its total no row can have (items are not below nought): it disproves the order on
+        # the row as much as two sums prove it (V dev 14011 p1: the first item taken for the total, the
+        # total, misread on two rows, for an item)
+        if e is not None and any(v is not None and v > e for i in items for v in [cells[i][r][1]]):
+            score -= 4
+        if d is not None and any(v is not None and v > d for i in parts for v in [cells[i][r][1]]):
+            score -= 4
     return score, item_rows
 
 
