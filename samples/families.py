@@ -186,11 +186,12 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t, family_u, family_v
+from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
-FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V")
+FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
+            "W")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -836,6 +837,12 @@ HEADINGS_V = family_v.HEADINGS_V
 V_FACES = family_v.V_FACES
 V_SIZES = family_v.V_SIZES
 
+# Family W (held out from its making in session 20): samples/family_w.py
+FAMILY_LAYOUTS["W"] = family_w.W_LAYOUTS
+HEADINGS_W = family_w.HEADINGS_W
+W_FACES = family_w.W_FACES
+W_SIZES = family_w.W_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -864,6 +871,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "T": (1980, 1996),
     "U": (1992, 1996),
     "V": (1980, 1991),
+    "W": (1980, 1996),
 }
 
 
@@ -971,6 +979,8 @@ class Habits:
     u: family_u.UHabits | None = None
     # family V only: all of its switches (samples/family_v.py)
     v: family_v.VHabits | None = None
+    # family W only: all of its switches (samples/family_w.py)
+    w: family_w.WHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -986,6 +996,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_u(rng)
     if family == "V":
         return _draw_v(rng)
+    if family == "W":
+        return _draw_w(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1081,6 +1093,15 @@ def _draw_v(rng: random.Random) -> Habits:
     v = family_v.draw(rng)
     return Habits(
         "V", v.thousands, v.decimal, False, v.ruling, "none", False, 1.0, V_SIZES["typewriter"], face="typewriter", v=v,
+    )  # fmt: skip
+
+
+def _draw_w(rng: random.Random) -> Habits:
+    """Family W's file: its own switches (family_w.draw), the generic ones copied from them."""
+    w = family_w.draw(rng)
+    return Habits(
+        "W", w.thousands, "," if w.decimal == "," else ".", False, "full", "none", False, 1.0, W_SIZES["typewriter"],
+        face="typewriter", w=w,
     )  # fmt: skip
 
 
@@ -1261,6 +1282,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     """The file's columns, headings and (sometimes) a dashed employer name."""
     if habits.v is not None:  # family V: its own layout, headings and employer (samples/family_v.py)
         family_v.adapt_file(ef, habits.v, rng)
+        return
+    if habits.w is not None:  # family W: its own layout, headings, groups and employer (samples/family_w.py)
+        family_w.adapt_file(ef, habits.w, rng)
         return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
@@ -1489,6 +1513,8 @@ def adapt_sheet(
         family_u.adapt_sheet(sheet, habits.u, rng)
     if habits.v is not None:
         family_v.adapt_sheet(sheet, habits.v, rng)
+    if habits.w is not None:
+        family_w.adapt_sheet(sheet, habits.w, rng, ef)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1593,10 +1619,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
-    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V"):
+    if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
+                         "W"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1649,6 +1676,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_u.style(habits.u, rng, base)
     if habits.v is not None:
         family_v.style(habits.v, rng, base)
+    if habits.w is not None:
+        family_w.style(habits.w, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base
