@@ -49,35 +49,37 @@ from .render import FONT_DIR, MONEY, Geometry, Painter, Style, rect_polygon
 
 # Layouts none of A-V draws ("parts": the itemised deductions, before their total)
 W_LAYOUTS: tuple[tuple[str, ...], ...] = (
-    ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
-     "net_pay", "signature"),
+    ("row", "egn", "name", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+     "net_pay"),
     ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay",
      "signature"),
-    ("row", "name", "position", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
-     "net_pay"),
+    ("row", "name", "position", "days_worked", "egn", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+     "net_pay", "signature"),
     ("row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions", "net_pay",
      "signature"),
+    ("row", "egn", "position", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "parts", "deductions",
+     "net_pay"),
 )  # fmt: skip
 PARTS = ("tax", "insurance", "union_fee", "advance", "court")
 MAX_COLUMNS = 14
 
 HEADINGS_W: dict[str, tuple[str, ...]] = {
-    "row": ("№\nпо\nред", "Пор.\n№", "№\nред"),
-    "egn": ("ЕГН на\nслужителя", "Единен гражд.\nномер", "ЕГН\n(10 цифри)"),
-    "name": ("Име, презиме, фамилия\nна служителя", "Трите имена на\nработника/служителя", "Собствено, бащино и\nфамилно име"),
-    "position": ("Длъжност\nпо щат", "Заемана\nдлъжност\n(професия)", "Длъжност\nи разряд"),
-    "days_worked": ("Отраб.\nдни", "Дни\nприсъствие", "Изработени\nдни"),
-    "base_pay": ("Основно\nвъзнаграждение", "Заплата по\nщатно разписание", "Основна\nработна заплата"),
-    "extra_pay": ("Допълн.\nвъзнагр.", "Доплащания\nи премии", "Други\nначисления"),
-    "gross_pay": ("Всичко\nначислено\nза месеца", "Общо\nначислена\nсума", "Брутно\nвъзнагр.\nза месеца"),
-    "tax": ("Данък\nобщ доход", "ДОД\nудържан", "Данък\nвърху доход"),
-    "insurance": ("Пенс.\nфонд", "Вноска\nпенсии", "Лична\nвноска ДОО"),
-    "union_fee": ("Проф.\nвнос", "Членски\nвнос", "Профсъюз\n1 %"),
-    "advance": ("Аванс\nполучен", "Изплатен\nаванс", "Аванс\n(1-во число)"),
-    "court": ("Заеми\nДСК", "Запори\nи заеми", "Удръжки по\nизп. листове"),
-    "deductions": ("Всичко\nудръжки", "Общо\nудържано", "Сума\nудръжки"),
-    "net_pay": ("Сума за\nизплащане", "Остава за\nплащане", "Чиста сума\nза получаване"),
-    "signature": ("Подпис на\nполучателя", "Получих\n(подпис)", "Разписал\nсе"),
+    "row": ("№\nпо\nвед.", "Ред\n№", "№\nна\nлице"),
+    "egn": ("Единен гражд.\nномер", "ЕГН\n(от л. карта)", "Граждански\nномер ЕГН"),
+    "name": ("Име, презиме и фамилия\n(по лична карта)", "Трите имена на\nработника/служителя", "Собствено, бащино и\nфамилно име"),
+    "position": ("Длъжност\nпо щатно\nразписание", "Заемана\nдлъжност\n(професия)", "Длъжност,\nкатегория"),
+    "days_worked": ("Дни\nотраб.", "Дни на\nработа\nпо табел", "Явявания\n(дни)"),
+    "base_pay": ("Основно\nтрудово\nвъзнагр-е", "Заплата по\nщатно разписание", "Основна\nработна заплата"),
+    "extra_pay": ("Допълн.\nтрудови\nвъзнагр.", "Доплащания\nи премии", "Премии и\nнадбавки"),
+    "gross_pay": ("Всичко\nначислено\nза м-ца", "Общо\nначислена\nсума", "Брутно\nвъзнагр.\nза месеца"),
+    "tax": ("Данък\nобщ доход\n(ДОД)", "ДОД\nпо\nтаблица", "Данък\nвърху доход"),
+    "insurance": ("Лична\nвноска ДОО", "Вноска\nза пенсия", "Пенс.\nвноска\nлична"),
+    "union_fee": ("Профсъюз\n1 %", "Членски\nвнос БПС", "Проф.\nчленски\nвнос"),
+    "advance": ("Аванс\n(1-во число)", "Аванс\nизплатен", "Получен\nаванс\nза м-ца"),
+    "court": ("Заеми\nДСК", "Удръжки по\nизп. листове", "Запори,\nзаеми\nи др."),
+    "deductions": ("Всичко\nудържано", "Общо\nудръжки\nза м-ца", "Удръжки\nвсичко"),
+    "net_pay": ("Остава за\nплащане", "Сума за\nполучаване\nна ръка", "Чиста\nсума\n(за плащане)"),
+    "signature": ("Получих\n(подпис)", "Подпис на\nполучилия", "Подпис\nна лицето"),
 }  # fmt: skip
 # the group cells over the pay and over the deductions (a two-level heading)
 GROUPS_PAY = ("НАЧИСЛЕНО", "Начислено", "Начислени суми")
@@ -254,7 +256,7 @@ def adapt_sheet(sheet: SheetContent, w: WHabits, rng: random.Random, ef: Employe
     sheet.decimal_comma = w.decimal == ","
     sheet.decimal_sep = "-" if w.decimal == "-" else ""
     sheet.dash_zero = w.decimal in ("-", "split")  # a dash for nothing, where a dash is not the decimal point too
-    sheet.groups = ef.groups if ef is not None else ()
+    sheet.groups = ef.groups if ef is not None else sheet.groups
     sheet.title = rng.choice(W_TITLES)
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
