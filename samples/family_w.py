@@ -295,6 +295,7 @@ def style(w: WHabits, rng: random.Random, base: Style) -> None:
     base.printed_heads = True
     base.vertical_cols = tuple(c for c in NARROW if rng.random() < 0.85 or c in ("row", "days_worked"))
     base.column_numbers = w.numbers
+    base.stamp_below = True
 
 
 # --- the electric typewriter: a fixed pitch, every letter struck evenly, on a layer of its own ---
@@ -557,28 +558,30 @@ def _foliate(layer: Image.Image, w: WHabits, number: int, W: int, right: bool, r
     ink = rng.randint(40, 90)
     hand = _face(str(FONT_DIR / HAND_FACE), rng.randint(38, 48))
     small = _face(str(FONT_DIR / w.form_face), 22)
-    cx = W - rng.uniform(120, 170) if right else rng.uniform(120, 170)
-    cy = rng.uniform(80, 100)
+    cx = W - rng.uniform(95, 125) if right else rng.uniform(95, 125)  # in the very corner, over the header's margin
+    cy = rng.uniform(62, 80)
     if w.folio == "pencil":
         d.text((cx - 30, cy - 25), str(number), font=hand, fill=ink + 40)
         if rng.random() < 0.5:
             d.ellipse((cx - 48, cy - 36, cx + 48 + 8 * len(str(number)), cy + 36), outline=ink + 50, width=2)
         return
     if w.folio == "ring":
-        r = rng.uniform(62, 74)
+        r = rng.uniform(54, 62)
         d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ink, width=4)
         d.ellipse((cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72), outline=ink, width=2)
         rim = "НОИ * ОСИГУРИТЕЛЕН АРХИВ * "
+        tiny = _face(str(FONT_DIR / w.form_face), 15)
         for k, ch in enumerate(rim):
             a = -math.pi / 2 + 2 * math.pi * k / len(rim)
-            d.text((cx + r * 0.86 * math.cos(a) - 6, cy + r * 0.86 * math.sin(a) - 11), ch, font=small, fill=ink)
-        d.text((cx - 30, cy - 36), "Лист №", font=small, fill=ink)
+            d.text((cx + r * 0.86 * math.cos(a) - 5, cy + r * 0.86 * math.sin(a) - 8), ch, font=tiny, fill=ink)
+        d.text((cx - 24, cy - 32), "Лист №", font=tiny, fill=ink)
         d.text((cx - 22, cy - 12), str(number), font=hand, fill=max(20, ink - 30))
         return
-    d.rectangle((cx - 90, cy - 38, cx + 90, cy + 38), outline=ink, width=3)
-    d.text((cx - 80, cy - 30), "АРХИВ НОИ", font=small, fill=ink)
-    d.text((cx - 80, cy + 2), "Лист №", font=small, fill=ink)
-    d.text((cx + 2, cy - 14), str(number), font=hand, fill=max(20, ink - 30))
+    cx += -20 if right else 20
+    d.rectangle((cx - 80, cy - 36, cx + 80, cy + 36), outline=ink, width=3)
+    d.text((cx - 70, cy - 28), "АРХИВ НОИ", font=small, fill=ink)
+    d.text((cx - 70, cy + 4), "Лист №", font=small, fill=ink)
+    d.text((cx + 8, cy - 12), str(number), font=hand, fill=max(20, ink - 30))
 
 
 def _box_of(polygon: object) -> tuple[int, int, int, int]:

@@ -160,6 +160,7 @@ class Style:
     # rule: every numeric column but the ЕГН), also under a group's label; with ``split`` money and
     # ``column_numbers`` the "лв."/"ст." line under the headings and the column numbers' line under it
     vertical_cols: tuple[str, ...] = ()
+    stamp_below: bool = False  # family W: the employer's stamp under the table, off its figures
 
 
 class Writer(Protocol):
@@ -1064,6 +1065,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
         cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)
+        if style.stamp_below:
+            cy = min(max(cy, bottom + radius + 12), H - radius - 20)
         if style.stamp_rect:
             poly = p.stamp_rect(cx, cy, radius * 2.4, radius * 1.1, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})
