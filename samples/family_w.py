@@ -663,11 +663,37 @@ def _carbon(ink: np.ndarray, w: WHabits, s: float, rng: random.Random, np_rng: n
     x *= w.strength * _low(h, wd, rng, 0.78, 1.05, 5)
     grain = cv2.resize(np_rng.random((h // 3 + 1, wd // 3 + 1), dtype=np.float32), (wd, h), interpolation=cv2.INTER_LINEAR)
     x *= 0.8 + 0.2 * grain
-    if w.faint > 0:  # strokes the key struck lighter (the carbon worn there)
-        faint = (cv2.resize(np_rng.random((h // 18 + 1, wd // 18 + 1), dtype=np.float32), (wd, h),
-                            interpolation=cv2.INTER_LINEAR) < w.faint).astype(np.float32)  # fmt: skip
-        x *= 1.0 - 0.45 * cv2.GaussianBlur(faint, (0, 0), 4 * s)
+    if w.faint > 0:  # strokes the key struck lighter (the carbon worn there): patches a letter or two wide
+        small = (np_rng.random((h // 18 + 1, wd // 18 + 1), dtype=np.float32) < w.faint).astype(np.float32)
+        small = np.asarray(cv2.GaussianBlur(small, (0, 0), 0.6), np.float32)
+        x *= 1.0 - 0.45 * cv2.resize(small, (wd, h), interpolation=cv2.INTER_LINEAR)
     return np.asarray(np.clip(x, 0.0, 1.0), np.float32)
+
+
+def _soft(x: np.ndarray, sigma: float, k: int) -> np.ndarray:
+    """``x`` blurred by ``sigma`` (pixels of ``x``), the blur done at 1/``k`` of its size."""
+    h, w = x.shape
+    small = cv2.resize(x, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), max(0.5, sigma / k))
+    return np.asarray(cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR), np.float32)
+
+
+def _window(layer: np.ndarray) -> tuple[slice, slice] | None:
+    """The bounding window of a layer's non-zero pixels, or None."""
+    rows = np.flatnonzero(layer.any(axis=1))
+    if not len(rows):
+        return None
+    cols = np.flatnonzero(layer[rows[0] : rows[-1] + 1].any(axis=0))
+    return slice(int(rows[0]), int(rows[-1]) + 1), slice(int(cols[0]), int(cols[-1]) + 1)
+
+
+def _absorb(ch: np.ndarray, layer: np.ndarray, k: float, win: tuple[slice, slice] | None) -> None:
+    """``ch`` darkened in place where ``layer`` has ink absorbing ``k`` of the light (inside its window)."""
+    if win is None:
+        return
+    part = layer[win] * np.float32(k)
+    np.subtract(np.float32(1.0), part, out=part)
+    ch[win] *= part
 
 
 def _ellipse_map(h: int, w: int, cx: float, cy: float, rx: float, ry: float, ang: float, blur: float) -> np.ndarray:
@@ -708,7 +734,7 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
     back = cv2.flip(raw, 1)
     dx, dy = int(page.through[0] * s), int(page.through[1] * s)
     back = np.roll(np.roll(back, dy, axis=0), dx, axis=1)
-    back = np.asarray(cv2.GaussianBlur(back, (0, 0), 2.2 * s + 0.8), np.float32) * np.float32(w.through)
+    back = _soft(back, 2.2 * s + 0.8, 2) * np.float32(w.through)
     del raw
     # the fluid's patches: the typing under them covered, their raised edge's shadow; then what was retyped
     white = np.zeros((H, W), np.float32)
@@ -733,9 +759,12 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
     typed = np.maximum(typed, over)
     del over
     # the carbon's smudges and finger marks (grey), the staple's rust
-    dirt = np.zeros((H, W), np.float32)
+    e = 8  # the smudges drawn and blurred at an eighth of the size
+    dirt_small = np.zeros((H // e + 1, W // e + 1), np.float32)
     for cx, cy, rx, ry, ang, k in page.smudges:
-        dirt += _ellipse_map(H, W, cx * s, cy * s, rx * s, ry * s, ang, max(rx, ry) * s / 3) * np.float32(k)
+        dirt_small += _ellipse_map(H // e + 1, W // e + 1, cx * s / e, cy * s / e, rx * s / e, ry * s / e, ang,
+                                   max(rx, ry) * s / e / 3) * np.float32(k)  # fmt: skip
+    dirt = np.asarray(cv2.resize(dirt_small, (W, H), interpolation=cv2.INTER_LINEAR), np.float32)
     for cx, cy, rx, ry, ang, k in page.prints:
         r = int(max(rx, ry) * s) + 8
         x0, y0 = max(0, int(cx * s) - r), max(0, int(cy * s) - r)
@@ -766,13 +795,21 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
     fib = cv2.resize(np_rng.random((H // 6 + 1, W // 2 + 1), dtype=np.float32), (W, H), interpolation=cv2.INTER_LINEAR)
     shade *= 0.985 + 0.03 * fib
     del fib
-    xx1, yy1 = np.arange(W, dtype=np.float32), np.arange(H, dtype=np.float32)
-    for cx, cy, ang in page.creases:
-        t = math.radians(ang)
-        nx, ny = -math.sin(t), math.cos(t)
-        d = (xx1[None, :] - cx * s) * nx + (yy1[:, None] - cy * s) * ny
-        shade *= 1.0 - 0.1 * np.exp(-(((d - 3 * s) / (3 * s)) ** 2)) + 0.05 * np.exp(-(((d + 3 * s) / (3 * s)) ** 2))
-        typed *= 1.0 - 0.4 * np.exp(-((d / (2 * s)) ** 2))  # the carbon rubbed off along the fold
+    if page.creases:  # each a dark groove beside a light ridge, the carbon rubbed off along it
+        groove = np.zeros((H, W), np.float32)
+        ridge = np.zeros((H, W), np.float32)
+        rub = np.zeros((H, W), np.float32)
+        reach = 2 * (W + H)
+        for cx, cy, ang in page.creases:
+            t = math.radians(ang)
+            ux, uy, nx, ny = math.cos(t), math.sin(t), -math.sin(t), math.cos(t)
+            for layer, off in ((groove, 3 * s), (ridge, -3 * s), (rub, 0.0)):
+                a0 = (int(cx * s + off * nx - reach * ux), int(cy * s + off * ny - reach * uy))
+                a1 = (int(cx * s + off * nx + reach * ux), int(cy * s + off * ny + reach * uy))
+                cv2.line(layer, a0, a1, 1.0, max(2, int(3 * s)))
+        shade *= 1.0 - 0.1 * cv2.GaussianBlur(groove, (0, 0), 1.5 * s) + 0.05 * cv2.GaussianBlur(ridge, (0, 0), 1.5 * s)
+        typed *= 1.0 - 0.4 * cv2.GaussianBlur(rub, (0, 0), 1.2 * s)
+        del groove, ridge, rub
     paper = np.array([rng.uniform(232, 244), rng.uniform(230, 242), rng.uniform(220, 236)], np.float32)
     carbon = 1.0 - np.array(CARBONS[w.carbon], np.float32) / 255.0
     form_k = 1.0 - np.array(FORM_INKS[w.form_ink], np.float32) / 255.0
@@ -782,21 +819,22 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
     folio_k = 1.0 - np.array(PENCIL if w.folio == "pencil" else STAMP_PAD, np.float32) / 255.0
     grey_k = 1.0 - np.array((90, 90, 96), np.float32) / 255.0
     rust_k = 1.0 - np.array((150, 92, 52), np.float32) / 255.0
+    np.minimum(signed, 1.0, out=signed)
+    np.minimum(pen, 1.0, out=pen)
+    full = (slice(0, H), slice(0, W))
+    wins = {id(x): _window(x) for x in (white, edge, rust, stamped, signed, pen, folio, holes)}
     out = np.empty((H, W, 3), np.float32)
     for c in range(3):
-        ch = shade * paper[c]
-        ch += white * (250.0 - ch) * 0.8
-        ch *= 1.0 - back * carbon[c]
-        ch *= 1.0 - dirt * grey_k[c]
-        ch *= 1.0 - edge * grey_k[c]
-        ch *= 1.0 - rust * rust_k[c]
-        ch *= 1.0 - main * form_k[c]
-        ch *= 1.0 - typed * carbon[c]
-        ch *= 1.0 - stamped * pad_k[c]
-        ch *= 1.0 - np.minimum(1.0, signed) * ball_k[c]
-        ch *= 1.0 - np.minimum(1.0, pen) * pen_k[c]
-        ch *= 1.0 - folio * folio_k[c]
-        ch *= 1.0 - holes * 0.85
+        ch = np.asarray(shade * paper[c], np.float32)
+        win = wins[id(white)]
+        if win is not None:
+            ch[win] += white[win] * (250.0 - ch[win]) * 0.8
+        for lay, k, win in ((back, carbon[c], full), (dirt, grey_k[c], full), (edge, grey_k[c], wins[id(edge)]),
+                              (rust, rust_k[c], wins[id(rust)]), (main, form_k[c], full), (typed, carbon[c], full),
+                              (stamped, pad_k[c], wins[id(stamped)]), (signed, ball_k[c], wins[id(signed)]),
+                              (pen, pen_k[c], wins[id(pen)]), (folio, folio_k[c], wins[id(folio)]),
+                              (holes, 0.85, wins[id(holes)])):  # fmt: skip
+            _absorb(ch, lay, float(k), win)
         out[..., c] = ch
     del shade, white, back, dirt, edge, rust, main, typed, stamped, signed, pen, folio, holes
     # the page bent on the cradle: one edge raised (the rows curve towards it), the light falling off there
