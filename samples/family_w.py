@@ -16,7 +16,7 @@ decimal point "1234-56", on some files leva and stotinki in two printed columns 
 own over the column numbers), thousands by a space on some files; the days worked as integers; the figures typed
 by an electric typewriter (Tuffy set at a fixed pitch, every letter struck evenly) through carbon paper (black or
 the blue-violet "индиго"); title, period, totals' words ("Всичко" row: every column summed) and footer
-(главен счетоводител, ръководител, касиер) of its own; deductions itemised (ДОД, пенсионен фонд from 1992,
+(главен счетоводител, ръководител, касиер) of its own, the employer's round stamp under the table; deductions itemised (ДОД, пенсионен фонд from 1992,
 профсъюзен внос, аванс, заеми и запори: their sum is the truth's ``deductions``), gross = base + additional,
 net = gross - deductions.
 The copy: the carbon's letters blurred and spread, fainter strokes here and there, the carbon's grey smudges and

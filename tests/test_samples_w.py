@@ -317,8 +317,9 @@ def test_family_w_corrections_keep_the_right_figure_legible():
 def test_family_w_fingers_never_cover_a_scored_figure():
     """The fingers hold the sheet at its edges: each reaches in from beyond the page's left or right edge, over the
     margin and at most the row numbers' or signatures' cells; no finger's outline reaches a cell of a scored field
-    (ЕГН, name, days, money) in any row or the totals."""
-    found = 0
+    (ЕГН, name, days, money) in any row or the totals. The employer's stamp lies under the table (where the page has
+    room for it), off its figures."""
+    found = stamps = 0
     for seed in range(15001, 15013):
         w, sheet, style, img, geo, page, _ = _page(seed, fingers=1.0)
         cols = sheet.layout
@@ -331,7 +332,12 @@ def test_family_w_fingers_never_cover_a_scored_figure():
             xs = np.asarray(mk["polygon"])[:, 0]
             assert xs.min() <= 1 or xs.max() >= img.size[0] - 1  # from an edge
             assert xs.max() < x_lo or xs.min() > x_hi, (seed, xs.min(), xs.max(), x_lo, x_hi)
-    assert found >= 12
+        for mk in geo.marks:
+            if mk["kind"] == "stamp":
+                stamps += 1
+                room = img.size[1] - geo.table_bbox[3] > 2 * 200 + 60
+                assert not room or np.asarray(mk["polygon"])[:, 1].min() >= geo.table_bbox[3], seed
+    assert found >= 12 and stamps >= 6
 
 
 def _wpage(**kw):
