@@ -21,7 +21,7 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r, family_s, family_t, family_u, family_v
+from . import degrade, families, family_q, family_r, family_s, family_t, family_u, family_v, family_w
 from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
@@ -148,6 +148,7 @@ def degrade_page(
     t: family_t.THabits | None = None,
     u: family_u.UPage | None = None,
     v: family_v.VPage | None = None,
+    w: family_w.WPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -158,8 +159,14 @@ def degrade_page(
     ``r``: family R's water stain and mended tear on the paper and its capture (microfilm, black and white);
     ``t``: family T's paper (samples/family_t.py); ``u``: family U's page: its printer, the fax, the thermal paper,
     the staple, how it was fed to the scanner (samples/family_u.py); ``v``: family V's page: its paper, store room
-    and colour scan (samples/family_v.py: the image returned is RGB)."""
+    and colour scan (samples/family_v.py: the image returned is RGB); ``w``: family W's page: its layers (the
+    carbon's typing, the pen, the foliation), the copy and the overhead scanner (samples/family_w.py: RGB or grey)."""
     a = np.asarray(img, dtype=np.float32)
+    if w is not None:  # family W: the carbon copy on onionskin, on an overhead book scanner
+        if not opts.degraded:
+            return degrade.to_uint8(family_w.flat(a, w)), degrade.identity(), 300, None
+        arr_w, m_w, dpi_w, bend_w = family_w.scan(a, w, np_rng)
+        return arr_w, m_w, dpi_w, bend_w
     if v is not None and opts.degraded:  # family V: its own paper and damage, scanned in colour
         rgb, m_v, dpi_v = family_v.scan(a, v, np_rng)
         return rgb, m_v, dpi_v, None
@@ -343,13 +350,15 @@ def generate_pages(
                         up = family_u.page_of(uh, sheet, k_sheet, len(sheets), rng)
                     vh = habits.v if habits is not None else None
                     vp = family_v.page_of(img, geo, sheet, style, vh, rng) if vh is not None else None
+                    wh = habits.w if habits is not None else None
+                    wp = family_w.page_of(img, geo, sheet, style, wh, rng) if wh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
                         through=habits is not None and habits.show_through, photo=habits is not None and habits.photo,
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
-                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp,
+                        phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -156,6 +156,11 @@ class Style:
     # family V (samples/family_v.py): the sheet's size in pixels at 300 dpi where it is neither A4 portrait nor
     # landscape (a wide A3 sheet: (4961, 3508))
     page: tuple[int, int] | None = None
+    # family W (samples/family_w.py): the columns whose headings the form prints on their side (in place of K's
+    # rule: every numeric column but the ЕГН), also under a group's label; with ``split`` money and
+    # ``column_numbers`` the "лв."/"ст." line under the headings and the column numbers' line under it
+    vertical_cols: tuple[str, ...] = ()
+    stamp_below: bool = False  # family W: the employer's stamp under the table, off its figures
 
 
 class Writer(Protocol):
@@ -641,6 +646,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     line_h = int(fs * 1.25 * hs)
     # family K: the narrow columns (numbers, but the ЕГН) headed on their side
     vert = {c for c in cols if style.vertical_heads and data.COLUMNS[c].numeric and c != "egn"}
+    if style.vertical_cols:  # family W: the form's own choice of narrow columns
+        vert = set(style.vertical_cols) & set(cols)
     # family L: leva and stotinki in columns of their own (a sub-column as wide as "00" for the stotinki)
     split = [j for j, c in enumerate(cols) if sheet.split_cents and (c in MONEY or c in DEDUCTION_PARTS)]
     cents_w = p.width("00") + pad if split else 0
@@ -673,7 +680,7 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         nat[k] += max(0, need - sum(nat[k:m]))
     groups = [(cols.index(a), cols.index(b), label) for a, b, label in sheet.groups if a in cols and b in cols]
     for a, b, label in groups:  # a group's label fits over its columns
-        nat[b] += max(0, p.width(label, hs) + 2 * pad - sum(nat[a : b + 1]))
+        nat[b] += max(0, hp.width(label, hs) + 2 * pad - sum(nat[a : b + 1]))
     avail = W - 2 * mx - (style.margin or 0)
     spare = avail - sum(nat)
     if spare < 0:
@@ -692,8 +699,10 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         under = max(len(sheet.headings[cols[j]].split("\n")) for j in grouped)
         head_h = max(head_h, band + under * line_h + 2 * pad)
     if vert:  # as tall as the longest heading on its side
-        side = max(p.width(line, hs) for c in vert for line in sheet.headings[c].split("\n"))
+        side = max(hp.width(line, hs) for c in vert for line in sheet.headings[c].split("\n"))
         head_h = max(head_h, side + 2 * pad)
+        if any(cols.index(c) in grouped for c in vert):  # family W: on its side under a group's label too
+            head_h = max(head_h, band + side + 2 * pad)
     if style.two_line or sheet.egn_under_name:
         row_h = int(fs * rng.uniform(2.7, 3.1))
     else:
@@ -705,8 +714,9 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     for j, c in enumerate(cols):
         lines = sheet.headings[c].split("\n")
         if c in vert:
-            p.vertical_text(xs[j], xs[j + 1], top + head_h - pad, lines, hs)
-            geo.cells.append((0, j, [xs[j], top, xs[j + 1], top + head_h], " ".join(lines)))
+            hp.vertical_text(xs[j], xs[j + 1], top + head_h - pad, lines, hs)
+            y_top = top + (band if j in grouped else 0)
+            geo.cells.append((0, j, [xs[j], y_top, xs[j + 1], top + head_h], " ".join(lines)))
             continue
         y_top = top + (band if j in grouped else 0)
         y0 = y_top + (top + head_h - y_top - len(lines) * line_h) / 2 + line_h / 2
@@ -714,18 +724,21 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
             hp.text(xs[j] + (widths[j] - hp.width(line, hs)) / 2, y0 + k * line_h, line, hs)
         geo.cells.append((0, j, [xs[j], y_top, xs[j + 1], top + head_h], " ".join(lines)))
     for a, b, label in groups:  # the merged cell over the group
-        p.text((xs[a] + xs[b + 1] - p.width(label, hs)) / 2, top + band / 2, label, hs)
+        hp.text((xs[a] + xs[b + 1] - hp.width(label, hs)) / 2, top + band / 2, label, hs)
     num_h = 0
+    split_h = int(fs * 1.15) if split and style.column_numbers else 0  # family W: "лв."/"ст." over the numbers
     if style.column_numbers:  # the form's column numbers, a line of their own under the headings
         num_h = int(fs * 1.2)
         for j in range(len(cols)):
             t = str(j + 1)
-            p.text(xs[j] + (widths[j] - p.width(t, 0.8)) / 2, top + head_h + num_h / 2, t, 0.8)
+            room = widths[j] - (cents_w if split_h and j in split else 0)  # W: over the leva
+            hp.text(xs[j] + (room - hp.width(t, 0.8)) / 2, top + head_h + split_h + num_h / 2, t, 0.8)
     if split:  # the money's sub-headings: leva over the figure, stotinki over the two digits after it
-        num_h = int(fs * 1.15)
+        num_h = int(fs * 1.15) + (num_h if split_h else 0)
+        y_sub = top + head_h + int(fs * 1.15) / 2
         for j in split:
-            p.text(xs[j] + (widths[j] - cents_w - p.width("лв.", 0.8)) / 2, top + head_h + num_h / 2, "лв.", 0.8)
-            p.text(xs[j + 1] - (cents_w + p.width("ст.", 0.8)) / 2, top + head_h + num_h / 2, "ст.", 0.8)
+            hp.text(xs[j] + (widths[j] - cents_w - hp.width("лв.", 0.8)) / 2, y_sub, "лв.", 0.8)
+            hp.text(xs[j + 1] - (cents_w + hp.width("ст.", 0.8)) / 2, y_sub, "ст.", 0.8)
     yrow = top + head_h + num_h
 
     def put(j: int, y_mid: float, t: str) -> None:
@@ -1007,6 +1020,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
         p.hline(xs[0], xs[-1], top)
         p.hline(xs[0], xs[-1], top + head_h)
         yy = top + head_h
+        if split_h:  # family W: the rule between the "лв."/"ст." line and the column numbers
+            p.hline(xs[0], xs[-1], yy + split_h)
         if num_h:
             yy += num_h
             p.hline(xs[0], xs[-1], yy)
@@ -1050,6 +1065,8 @@ def render(sheet: SheetContent, style: Style, rng: random.Random) -> tuple[Image
     if rng.random() < 0.85:
         radius = rng.randint(150, 200)
         cx, cy = W - mx - radius - rng.randint(0, 300), min(fy + rng.randint(-40, 120), H - radius - 20)
+        if style.stamp_below:
+            cy = min(max(cy, bottom + radius + 12), H - radius - 20)
         if style.stamp_rect:
             poly = p.stamp_rect(cx, cy, radius * 2.4, radius * 1.1, sheet.employer)
             geo.marks.append({"kind": "stamp", "row": None, "polygon": poly})

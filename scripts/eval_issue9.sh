@@ -33,10 +33,14 @@
 # V is held out from its making in session 19 (2026-12-05, helper s28-famv; no page of it read by the reader, any
 # seed; made before anything was tuned on U): generated here (seed 2045) and measured once, by the lead, at the start
 # of session 20 (2026-12-05, on main fa21f59, bench/RESULTS.md); tuned on from then (dev seeds 14001-14040, seed 2045 kept).
+# W is held out from its making in session 20 (2026-12-05, helper s29-famw; no page of it read by the reader, any
+# seed; made before anything was tuned on V): generated here (seed 2046), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen W --pages 16 --seed 2046 --family W  # held out: not benched by this script
 gen V --pages 16 --seed 2045 --family V
 gen U --pages 16 --seed 2044 --family U
 gen T --pages 16 --seed 2043 --family T

@@ -67,6 +67,9 @@ PAGES_AS_BEFORE = (
     # U's pages as its maker left them (hashes only, development seeds of its maker's; nobody else looks at U's pages)
     ("U", 13001, False, "cab2c19d5cb4eb0c", "267076cc45221a7e", "U's measurement", "s27-famu"),
     ("U", 13002, True, "7e133677ee03b977", "71afe8fc76e6ae0e", "U's measurement", "s27-famu"),
+    # V's development seeds (hashes only, made before W came, on main 7381940)
+    ("V", 14001, False, "002ce5a1eaaa8aa1", "663ce2611550b9e8", "W", "7381940"),
+    ("V", 14002, True, "fb4c979128ce2fef", "4d2faa930d4e0bbd", "W", "7381940"),
 )
 
 
