@@ -576,6 +576,45 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+SIDE_MATCH = 12  # px: a vertical rule this near the grid's first or last boundary is the table's side
+FRAME_LINES = 2  # lines of a person's writing the table's sides run on past its last rule at the least
+
+
+def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
+    """The table's two side rules running on below its last rule found across it, the people's lines
+    between them (R dev 10061 p2: a typed brigade payroll scanned in black and white, the rules between the
+    rows broken into pieces by the threshold, the last one found across the table under the fifth person;
+    its sides ran down to the totals' line under the eleventh, and six people were lost without a word).
+    The grid is carried down to where both sides end, when the lines of writing there are figured (ink in
+    three columns or more: a person's line or the totals', not a note or the signatures under the table),
+    ``FRAME_LINES`` of them at the least and most lines there. ``split_ruled_rows`` then cuts the people's
+    rows, the last line (the totals') the last band. A table ruled to its foot has no side running on past
+    its last rule, and nothing changes."""
+    if len(grid.xs) < 3 or len(grid.ys) < 3:
+        return grid
+    left, right, bottom = grid.xs[0], grid.xs[-1], grid.ys[-1]
+    sides = [[v for v in rules.vertical if abs(v.pos - x) <= SIDE_MATCH and v.start < bottom] for x in (left, right)]
+    if not sides[0] or not sides[1]:
+        return grid
+    end = min(max(v.end for v in sides[0]), max(v.end for v in sides[1]))
+    # the lines from the heading's foot down to the sides' end (the broken rules' pieces join them in bands)
+    lines = split_tall(ink, text_bands(ink, grid.ys[1] + 4, end - 4, left, right), left, right)
+    body = [(a, b) for a, b in lines if b <= bottom]
+    if not body:
+        return grid
+    line_h = sorted(b - a for a, b in body)[len(body) // 2]
+    if end - bottom < FRAME_LINES * line_h:
+        return grid
+    bands = [(a, b) for a, b in lines if a >= bottom - 8]
+    figured = [
+        (a, b) for a, b in bands
+        if sum(1 for k in range(len(grid.xs) - 1) if (ink[a:b, grid.xs[k] + 3 : grid.xs[k + 1] - 3] > 0).sum() > 40) >= 3
+    ]  # fmt: skip
+    if len(figured) < FRAME_LINES or len(figured) < len(bands) / 2:
+        return grid
+    return Grid(xs=grid.xs, ys=[*grid.ys, end], ruled=grid.ruled, has_totals=grid.has_totals)
+
+
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
 PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
 
@@ -634,6 +673,7 @@ def find_grid(
         ruled = None
     if ruled is not None:
         ruled = _body_below(solid, rules, ruled)
+        ruled = _sides_below(solid, rules, ruled)
         ruled = _heading_rule(ink, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's
