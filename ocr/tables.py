@@ -460,6 +460,35 @@ def rows_reach(ink: np.ndarray, body: list[tuple[int, int]], left: int, right: i
             min(ink.shape[1] - 1, new_right + pad) if new_right > right else right)  # fmt: skip
 
 
+COLUMN_RULES = 3  # column rules ending together below the last rule across the table, at the least
+
+
+def _columns_foot(
+    ink: np.ndarray, rules: Rules, head: int, last: int, left: int, right: int, line_h: int
+) -> int | None:
+    """Where the table's column rules end together, when that is below the last rule found across it and
+    people's lines stand between (R dev 10004 p1: the rules between the rows lost to a black-and-white
+    scan's threshold but for one under the second person, the column rules running on down to the totals;
+    the body was taken to end at that rule and eight people of ten were lost without a word). Rules
+    standing from the heading down, ``COLUMN_RULES`` of them at the least, ending within a line's height of
+    one another; ``FRAME_LINES`` lines of writing at the least between, each in ``TABULAR`` pieces or more
+    (a person's line, or the totals': not a note or the signatures). None where the rules end with the
+    table's last rule (a table ruled to its foot) or nothing of a person's stands below it."""
+    down = [v for v in rules.vertical if left <= v.pos <= right and v.start <= head + line_h and v.end > last + 2 * line_h]
+    if len(down) < COLUMN_RULES:
+        return None
+    ends = sorted(v.end for v in down)
+    foot = ends[len(ends) // 2]
+    if sum(abs(e - foot) <= line_h for e in ends) < COLUMN_RULES:
+        return None
+    lines = split_tall(ink, text_bands(ink, last + 4, foot - 4, left, right), left, right)
+    gap = max(12, line_h // 2)
+    people = [b for b in lines if _pieces(ink, b, left, right, gap) >= TABULAR]
+    if len(people) < FRAME_LINES or len(people) < len(lines) / 2:
+        return None
+    return foot
+
+
 def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None) -> Grid | None:
     """``ink``: text ink with dust removed (dust between columns must not look like text); ``gaps``: the
     same without pen strokes, where the gaps between columns are looked for (a signature that crosses
@@ -480,6 +509,10 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         return None
     heights = sorted(b - a for a, b in body)
     line_h = heights[len(heights) // 2]
+    foot = _columns_foot(ink, rules, r_head.pos, r_tot.pos, left, right, line_h)
+    if foot is not None:
+        r_tot = Rule(foot, left, right)
+        body = split_tall(ink, text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right), left, right)
     left, right = rows_reach(ink, body, left, right, REACH_GAP * line_h)
     if r_top is None:
         above = text_bands(ink, max(0, r_head.pos - 4 * line_h), r_head.pos - 4, left, right)
