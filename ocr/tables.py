@@ -460,6 +460,35 @@ def rows_reach(ink: np.ndarray, body: list[tuple[int, int]], left: int, right: i
             min(ink.shape[1] - 1, new_right + pad) if new_right > right else right)  # fmt: skip
 
 
+COLUMN_RULES = 3  # column rules ending together below the last rule across the table, at the least
+
+
+def _columns_foot(
+    ink: np.ndarray, rules: Rules, head: int, last: int, left: int, right: int, line_h: int
+) -> int | None:
+    """Where the table's column rules end together, when that is below the last rule found across it and
+    people's lines stand between (R dev 10004 p1: the rules between the rows lost to a black-and-white
+    scan's threshold but for one under the second person, the column rules running on down to the totals;
+    the body was taken to end at that rule and eight people of ten were lost without a word). Rules
+    standing from the heading down, ``COLUMN_RULES`` of them at the least, ending within a line's height of
+    one another; ``FRAME_LINES`` lines of writing at the least between, each in ``TABULAR`` pieces or more
+    (a person's line, or the totals': not a note or the signatures). None where the rules end with the
+    table's last rule (a table ruled to its foot) or nothing of a person's stands below it."""
+    down = [v for v in rules.vertical if left <= v.pos <= right and v.start <= head + line_h and v.end > last + 2 * line_h]
+    if len(down) < COLUMN_RULES:
+        return None
+    ends = sorted(v.end for v in down)
+    foot = ends[len(ends) // 2]
+    if sum(abs(e - foot) <= line_h for e in ends) < COLUMN_RULES:
+        return None
+    lines = split_tall(ink, text_bands(ink, last + 4, foot - 4, left, right), left, right)
+    gap = max(12, line_h // 2)
+    people = [b for b in lines if _pieces(ink, b, left, right, gap) >= TABULAR]
+    if len(people) < FRAME_LINES or len(people) < len(lines) / 2:
+        return None
+    return foot
+
+
 def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None) -> Grid | None:
     """``ink``: text ink with dust removed (dust between columns must not look like text); ``gaps``: the
     same without pen strokes, where the gaps between columns are looked for (a signature that crosses
@@ -480,6 +509,10 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         return None
     heights = sorted(b - a for a, b in body)
     line_h = heights[len(heights) // 2]
+    foot = _columns_foot(ink, rules, r_head.pos, r_tot.pos, left, right, line_h)
+    if foot is not None:
+        r_tot = Rule(foot, left, right)
+        body = split_tall(ink, text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right), left, right)
     left, right = rows_reach(ink, body, left, right, REACH_GAP * line_h)
     if r_top is None:
         above = text_bands(ink, max(0, r_head.pos - 4 * line_h), r_head.pos - 4, left, right)
@@ -576,6 +609,45 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=grid.xs, ys=ys, ruled=True)
 
 
+SIDE_MATCH = 12  # px: a vertical rule this near the grid's first or last boundary is the table's side
+FRAME_LINES = 2  # lines of a person's writing the table's sides run on past its last rule at the least
+
+
+def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
+    """The table's two side rules running on below its last rule found across it, the people's lines
+    between them (R dev 10061 p2: a typed brigade payroll scanned in black and white, the rules between the
+    rows broken into pieces by the threshold, the last one found across the table under the fifth person;
+    its sides ran down to the totals' line under the eleventh, and six people were lost without a word).
+    The grid is carried down to where both sides end, when the lines of writing there are figured (ink in
+    three columns or more: a person's line or the totals', not a note or the signatures under the table),
+    ``FRAME_LINES`` of them at the least and most lines there. ``split_ruled_rows`` then cuts the people's
+    rows, the last line (the totals') the last band. A table ruled to its foot has no side running on past
+    its last rule, and nothing changes."""
+    if len(grid.xs) < 3 or len(grid.ys) < 3:
+        return grid
+    left, right, bottom = grid.xs[0], grid.xs[-1], grid.ys[-1]
+    sides = [[v for v in rules.vertical if abs(v.pos - x) <= SIDE_MATCH and v.start < bottom] for x in (left, right)]
+    if not sides[0] or not sides[1]:
+        return grid
+    end = min(max(v.end for v in sides[0]), max(v.end for v in sides[1]))
+    # the lines from the heading's foot down to the sides' end (the broken rules' pieces join them in bands)
+    lines = split_tall(ink, text_bands(ink, grid.ys[1] + 4, end - 4, left, right), left, right)
+    body = [(a, b) for a, b in lines if b <= bottom]
+    if not body:
+        return grid
+    line_h = sorted(b - a for a, b in body)[len(body) // 2]
+    if end - bottom < FRAME_LINES * line_h:
+        return grid
+    bands = [(a, b) for a, b in lines if a >= bottom - 8]
+    figured = [
+        (a, b) for a, b in bands
+        if sum(1 for k in range(len(grid.xs) - 1) if (ink[a:b, grid.xs[k] + 3 : grid.xs[k + 1] - 3] > 0).sum() > 40) >= 3
+    ]  # fmt: skip
+    if len(figured) < FRAME_LINES or len(figured) < len(bands) / 2:
+        return grid
+    return Grid(xs=grid.xs, ys=[*grid.ys, end], ruled=grid.ruled, has_totals=grid.has_totals)
+
+
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
 PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
 
@@ -605,6 +677,19 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
         under = text_bands(ink, h.pos + 6, below - 4, left, right)
         if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
             return Grid(xs=grid.xs, ys=[top, h.pos, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
+    # no piece of it left at all (R dev 10095 p1: microfilm, the rule under the heading as faint as the
+    # writing, the heading's band down to the totals' rule, 8 of 12 people lost without a word): the band
+    # holding the heading's lines and ``PEOPLE_LINES`` lines or more set further apart under them, the
+    # heading ends after its lines set close (``_heading_end``, as for a table with no rule across it)
+    lines = split_tall(ink, text_bands(ink, top + 4, below - 4, left, right), left, right)
+    if lines:  # slivers (a letter's accent, a rule's speck) are no lines of the type (as ``_writing_block``)
+        usual = sorted(b - a for a, b in lines)[len(lines) // 2]
+        lines = [(a, b) for a, b in lines if b - a >= SLIVER * usual]
+    if len(lines) >= PEOPLE_LINES + 2:
+        k = _heading_end(lines)
+        if len(lines) - k >= PEOPLE_LINES:
+            cut = (lines[k - 1][1] + lines[k][0]) // 2
+            return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
     return grid
 
 
@@ -634,6 +719,7 @@ def find_grid(
         ruled = None
     if ruled is not None:
         ruled = _body_below(solid, rules, ruled)
+        ruled = _sides_below(solid, rules, ruled)
         ruled = _heading_rule(ink, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's

@@ -101,32 +101,45 @@ def restore_unread(
 
 
 def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) -> None:
-    """A person brought back between rows whose printed numbers leave room for exactly one line (2 above 4,
-    before a first row numbered 2, after the last row of a run numbered from 1) takes that line's number,
-    in review as an inference: the certificate's line is the one the sheet shows (R dev 10016: the first
-    row, taken into the heading, came back without its number 1, every figure of it counted missing)."""
+    """People brought back between rows whose printed numbers leave room for exactly as many lines as were
+    brought back there (one between 2 and 4, two before a first row numbered 3, after the last row of a run
+    numbered from 1) take those lines' numbers in order, in review as an inference: the certificate's line is
+    the one the sheet shows (R dev 10016: the first row, taken into the heading, came back without its number
+    1, every figure of it counted missing; R dev 10086 p1, 10091 p1: the first two or three rows so, their
+    numbers 1, 2 (3) unread). A run with more or fewer lines of room than people says nothing of which
+    person stands on which line, and stays unnumbered."""
     nums = [r if isinstance(r := d.values.get("row"), int) else None for d in drafts]
     taken = {n for n in nums if n is not None}
     run = [n for n in nums if n is not None]
     from_one = bool(run) and run == list(range(1, len(run) + 1))
-    for i, d in enumerate(drafts):
-        if nums[i] is not None or not any(d is b for b in back):
+    brought = [any(d is b for b in back) for d in drafts]
+    i = 0
+    while i < len(drafts):
+        if nums[i] is not None or not brought[i]:
+            i += 1
             continue
+        j = i
+        while j + 1 < len(drafts) and nums[j + 1] is None and brought[j + 1]:
+            j += 1
+        count = j - i + 1
         above = nums[i - 1] if i > 0 else None
-        below = nums[i + 1] if i + 1 < len(drafts) else None
+        below = nums[j + 1] if j + 1 < len(drafts) else None
         if above is not None and below is not None:
-            guess = above + 1 if below - above == 2 else None
+            first = above + 1 if below - above - 1 == count else None
         elif below is not None and i == 0:
-            guess = below - 1 if below == 2 else None
-        elif above is not None and i == len(drafts) - 1:
-            guess = above + 1 if from_one else None
+            first = 1 if below - 1 == count else None
+        elif above is not None and j == len(drafts) - 1:
+            first = above + 1 if from_one else None
         else:
-            guess = None
-        if guess is not None and guess not in taken:
-            d.values["row"] = guess
-            d.review.add("row", checks.UNREADABLE)
-            taken.add(guess)
-            nums[i] = guess
+            first = None
+        guesses = list(range(first, first + count)) if first is not None else []
+        if guesses and not taken.intersection(guesses):
+            for k, n in enumerate(guesses):
+                drafts[i + k].values["row"] = n
+                drafts[i + k].review.add("row", checks.UNREADABLE)
+                nums[i + k] = n
+            taken.update(guesses)
+        i = j + 1
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people

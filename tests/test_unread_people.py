@@ -93,6 +93,19 @@ def test_a_person_brought_back_where_the_numbers_leave_one_line_takes_its_number
     assert drafts[1].values.get("row") is None
 
 
+def test_people_brought_back_fill_the_lines_the_numbers_leave_for_them() -> None:
+    """R dev 10086 p1: the first two rows went into the heading; their people came back from their ЕГН
+    with no number, so the printed 1 and 2 (and every figure of them) had no row to cite. Two people before
+    a first row numbered 3 are 1 and 2, in order and in review; two before a row numbered 4 are not placed."""
+    drafts = [_row(C, 200, row=3)]
+    restore_unread(drafts, [Word(A, 0.9, Box(420, 110, 600, 140)), Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3]
+    assert all("row" in d.review for d in drafts[:2]) and [d.values["egn"] for d in drafts] == [A, B, C]
+    drafts = [_row(C, 200, row=4)]  # three lines above, two people: which is where, nobody says
+    restore_unread(drafts, [Word(A, 0.9, Box(420, 110, 600, 140)), Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [None, None, 4]
+
+
 def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None:
     """R dev 10011 p2 (dot-matrix, scanned in black and white): eleven people read as one row, their ЕГНs
     unread, the page out with one row and no review. Each name comes back as a row in review, in order."""
