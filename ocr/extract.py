@@ -95,8 +95,9 @@ def extract_image(
 ) -> PayrollPage:
     """Read one payroll sheet image (grayscale or BGR) into payroll-page/1."""
     gray = preprocess.to_gray(image)
-    if preprocess.negative(gray):  # printed from microfilm as a negative: read as the sheet was written
-        image = cv2.bitwise_not(gray)
+    # every reading below is of the grey (``analysis.straighten``, the orientation's checks): a colour page
+    # made grey once, not again for each reading; a negative printed from microfilm read as the sheet was written
+    image = cv2.bitwise_not(gray) if preprocess.negative(gray) else gray
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
     turns_read = 0

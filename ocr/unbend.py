@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from .preprocess import components
-from .row_opening import dilate_rows
+from .row_opening import dilate_rows, open_long_rows
 
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
@@ -22,7 +22,7 @@ STROKE = 80  # a stroke along a row at least this long is part of a rule (pixels
 def strokes(binary: np.ndarray) -> np.ndarray:
     """The strokes along the rows at least ``STROKE`` long (a horizontal opening), where the bend is
     measured; ``ocr.lines.find_rules`` opens the same ink again on their rows only (ocr.row_opening)."""
-    return cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (STROKE, 1)))
+    return open_long_rows(binary, STROKE)
 
 
 def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.ndarray | None:

@@ -1,5 +1,6 @@
 """ocr.row_opening.open_rows: a long row opening made on the rows a shorter one left ink on is the
-opening of the whole image, pixel for pixel (runs at the image's edges too)."""
+opening of the whole image, pixel for pixel (runs at the image's edges too); open_long_rows, made on the rows
+whose samples may hold a run that long, likewise."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from ocr.row_opening import dilate_rows, open_rows
+from ocr.row_opening import dilate_rows, open_long_rows, open_rows
 
 
 def _opened(binary: np.ndarray, length: int) -> np.ndarray:
@@ -66,3 +67,34 @@ def test_dilate_rows_of_paper_is_paper_and_an_even_height_refused():
     assert not dilate_rows(np.zeros((40, 50), np.uint8), 9, 3).any()
     with pytest.raises(ValueError):
         dilate_rows(np.zeros((40, 50), np.uint8), 9, 4)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("length", [24, 57, 80, 110, 161])
+def test_long_rows_same_pixels_as_opening_every_row(seed, length):
+    """Runs just long enough and just too short, from the edges and within, on speckle light and dense."""
+    rng = np.random.default_rng(100 + seed)
+    b = _page(seed)
+    if seed % 2:  # dense speckle: short runs everywhere, runs of every length by chance
+        b |= np.where(rng.random(b.shape) < 0.6, 255, 0).astype(np.uint8)
+    for y in range(0, b.shape[0], 7):
+        x = int(rng.integers(-length, b.shape[1]))
+        n = length + int(rng.integers(-2, 3))
+        b[y, max(0, x) : max(0, x + n)] = 255
+    assert np.array_equal(open_long_rows(b, length), _opened(b, length))
+
+
+def test_long_rows_of_paper_is_paper():
+    b = np.zeros((50, 900), np.uint8)
+    assert not open_long_rows(b, 80).any()
+
+
+@pytest.mark.parametrize("length", [24, 57, 80, 110])
+def test_long_rows_keep_what_opencv_keeps_of_runs_from_the_edges(length):
+    """OpenCV counts beyond the image's edge as ink: a run from the edge half as long as the kernel stays."""
+    b = np.zeros((2 * length, 900), np.uint8)
+    for i, n in enumerate(range(length // 2 - 3, length + 1)):
+        b[2 * i, :n] = 255  # from the left edge
+        b[2 * i + 1, b.shape[1] - n :] = 255  # to the right edge
+    assert _opened(b, length).any()
+    assert np.array_equal(open_long_rows(b, length), _opened(b, length))

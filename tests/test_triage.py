@@ -84,3 +84,26 @@ def test_type_comes_from_the_bytes_not_the_name(settings: Settings) -> None:
     buf = io.BytesIO()
     page_image(4).save(buf, format="JPEG")
     assert triage(buf.getvalue(), name="looks-like.png", settings=settings).content_type == "image/jpeg"
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "RGBA"])
+def test_a_page_reads_the_same_whatever_its_colour_mode(mode: str, tmp_path) -> None:
+    """A grey page comes out one grey plane; a colour one (decoded once, as BGR, since Pillow's header says
+    it is colour) the same pixels OpenCV's colour decode gives, alpha dropped."""
+    import cv2
+    import numpy as np
+
+    from scanner_drivers.intake import read_image
+
+    rng = np.random.default_rng(3)
+    pixels = rng.integers(0, 256, size=(600, 700, len(mode)), dtype=np.uint8)
+    path = tmp_path / f"page-{mode}.png"
+    Image.fromarray(pixels[..., 0] if mode == "L" else pixels, mode).save(path, dpi=(300, 300))
+    image, dpi = read_image(path, max_file_bytes=10**8, max_pixels=10**8)
+    assert dpi == 300
+    if mode == "L":
+        assert image.ndim == 2 and np.array_equal(image, pixels[..., 0])
+    else:
+        assert image.shape == (600, 700, 3)
+        assert np.array_equal(image, cv2.imdecode(np.frombuffer(path.read_bytes(), np.uint8), cv2.IMREAD_COLOR))
+        assert np.array_equal(image, pixels[..., 2::-1])  # BGR of the page's RGB
