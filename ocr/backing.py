@@ -4,7 +4,7 @@ its punched holes (family V: a sheet kept in a damp store room, scanned on a bla
 The backing is no ink, but a local threshold (``preprocess.binarize``) takes the dark side of its edge for a
 band of ink as wide as its window: a torn piece's ragged outline, reaching into the table's first columns,
 stays in the clean image tesseract reads, and tesseract's page layout takes the whole table for a picture (V
-dev 14001 p1: one row of seven read, the employer's line lost). ``backing`` finds it: a region darker than
+dev 14001 p1: one row of seven read, the employer's line lost). ``backing_mask`` finds it: a region darker than
 half the paper's brightness and thick (a square of ``THICK`` pixels fits inside it at 300 dpi) — no typed or
 written stroke is that, a ruled line neither; a filled dark area of ink (a redaction, a heavy stamp) would be,
 and there nothing is legible to read anyway.
@@ -20,7 +20,7 @@ THICK = 3  # the opening's side there (24 px at 300 dpi: 2 mm): thicker than any
 EDGE = 3  # the backing's edge as the JPEG and the threshold blur it: pixels at 300 dpi
 
 
-def backing(gray: np.ndarray) -> np.ndarray | None:
+def backing_mask(gray: np.ndarray) -> np.ndarray | None:
     """255 where the scanner's backing shows (dark, thick, see the module's docstring), at ``gray``'s size; None
     when none does (a white backing, a sheet filling the scan)."""
     small = cv2.resize(gray, None, fx=1 / SCALE, fy=1 / SCALE, interpolation=cv2.INTER_AREA)

@@ -236,7 +236,8 @@ class Blobs:
         self, *, max_area: int = 80, reach: int = 9, writing_above: int = 0, min_height: int = 14
     ) -> np.ndarray:
         """Ink minus dust: small blots with no larger ink within ``reach`` pixels. Fragments of a faint
-        character, full stops and breves sit next to letters and stay. Above row ``writing_above`` (the
+        character, full stops and breves sit next to letters and stay; so does a typewriter's point set
+        apart from the digits beside it (``_points_between``). Above row ``writing_above`` (the
         header: a small face's employer name, its quotes and dashes) a blot as tall as a character or one
         of a run of three blots or more, each within ``reach`` of the next (a word), is writing too. Not
         in the table: there that left photocopy speckle in the figures' cells (days and additional pay
@@ -248,7 +249,8 @@ class Blobs:
         # the blots with ink in the zone (paper's label 0 left out: a speck of it is never kept or dropped)
         touched = np.bincount(self._ink_labels[zone.reshape(-1)[self._ink] > 0], minlength=self.n) > 0
         keep = np.zeros(self.n, dtype=np.uint8)
-        keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
+        points = _points_between(self, small & ~touched)
+        keep[1:] = np.where(small[1:] & ~touched[1:] & ~points[1:], 0, 255)
         out = self.by_label(keep)
         if writing_above <= 0:
             return out
@@ -267,6 +269,46 @@ class Blobs:
         keep[1:] = np.where(small[1:] & ~touched[1:] & ~in_word[1:] & ~tall[1:], 0, 255)
         out[top] = keep[labels]
         return out
+
+
+POINT_GAP = 24  # a typewriter's point stands this far (pixels at 300 dpi: 2 mm) from the digits beside it at most
+POINT_SIDE = 14  # a point's box is no wider or taller than this
+POINT_LINE = 4  # its foot within this many pixels of the line its neighbours stand on
+
+
+def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
+    """Per blot: of the ``lone`` small blots (no larger ink within reach: dust to ``without_dust``), a typed point
+    between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own, the point of
+    `330.25` in the middle of one, farther from the digits than a proportional face's (V dev 14027 p3: every point
+    dropped as dust, the figures read in whole leva). Kept when larger ink stands within ``POINT_GAP`` on its left
+    and on its right at the height of its foot (a speck beside a line, above or below it, is no point) and it is
+    point-sized."""
+    out = np.zeros(blobs.n, dtype=bool)
+    idx = np.flatnonzero(lone)
+    if idx.size == 0:
+        return out
+    st = blobs.stats[idx]
+    x0, y0 = st[:, cv2.CC_STAT_LEFT], st[:, cv2.CC_STAT_TOP]
+    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
+    ok = (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3)
+    idx, x0, y0, w, h = idx[ok], x0[ok], y0[ok], w[ok], h[ok]
+    if idx.size == 0:
+        return out
+    big = (blobs.pixel_area >= 80).view(np.uint8)
+    integral = cv2.integral(big)  # each window's count of larger ink at once
+    rows, cols = big.shape
+    foot = y0 + h - 1
+
+    def window(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+        ya = np.clip(foot - POINT_LINE, 0, rows)
+        yb = np.clip(foot + 2, 0, rows)
+        xa, xb = np.clip(xa, 0, cols), np.clip(xb, 0, cols)
+        return integral[yb, xb] - integral[ya, xb] - integral[yb, xa] + integral[ya, xa]
+
+    left = window(x0 - POINT_GAP, x0)
+    right = window(x0 + w, x0 + w + POINT_GAP)
+    out[idx] = (left > 0) & (right > 0)
+    return out
 
 
 def flatten(gray: np.ndarray, text: np.ndarray) -> np.ndarray:
