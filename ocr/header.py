@@ -487,6 +487,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
+    name = _town_mark_misread(name, doubts)
     # village/town abbreviations keep their dot
     name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)
     toks = name.split()
@@ -545,6 +546,21 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
         if near and not any(f"„{core}“" in d for d in doubts + out):
             out.append(doubt("form_unsure", core))
     return out
+
+
+def _town_mark_misread(name: str, doubts: list[str] | None) -> str:
+    """A town's "гр." with its full stop read as a letter ("– гре Шумен", V dev 14023 p1: a typewriter's stop
+    apart from the letters) before a town the lists know: "гр.", and the name to a person (the mark was not
+    read as such)."""
+
+    def mend(m: re.Match[str]) -> str:
+        if m.group(3) not in vocabulary()["words"]:
+            return m.group(0)
+        if doubts is not None:
+            doubts.append(doubt("corrected", m.group(2), "гр."))
+        return f"{m.group(1)}гр. {m.group(3)}"
+
+    return re.sub(r"(^|\s)(гр[а-яё:;'])\s+([А-Я][а-я]+)", mend, name)
 
 
 def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
