@@ -271,43 +271,41 @@ class Blobs:
         return out
 
 
-POINT_GAP = 24  # a typewriter's point stands this far (pixels at 300 dpi: 2 mm) from the digits beside it at most
-POINT_SIDE = 14  # a point's box is no wider or taller than this
-POINT_LINE = 4  # its foot within this many pixels of the line its neighbours stand on
+POINT_GAP = 24  # a typewriter's point stands this far (pixels at 300 dpi: 2 mm) from the characters beside it at most
+POINT_SIDE = 14  # a point's (a comma's) box is no wider or taller than this
+POINT_REACH = 40  # the characters beside it looked at this far above its top
+POINT_RISE = 8  # they rise this much above its top at least: a point sits at their foot
+POINT_NEIGHBOUR = 30  # a blot of a character beside it has this many pixels (a faint digit comes in pieces)
 
 
 def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     """Per blot: of the ``lone`` small blots (no larger ink within reach: dust to ``without_dust``), a typed point
-    between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own, the point of
-    `330.25` in the middle of one, farther from the digits than a proportional face's (V dev 14027 p3: every point
-    dropped as dust, the figures read in whole leva). Kept when larger ink stands within ``POINT_GAP`` on its left
-    and on its right at the height of its foot (a speck beside a line, above or below it, is no point) and it is
-    point-sized."""
+    or comma between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own,
+    the point of `330.25` in the middle of one, farther from the digits than a proportional face's (V dev 14027
+    p3: every point dropped as dust, the figures read in whole leva). Kept when it is point-sized and larger ink
+    stands within ``POINT_GAP`` on its left and on its right, rising above it and ending at its height: the
+    characters' foot between its top and its foot (a speck above a line or below it, or beside one character
+    only, is no point)."""
     out = np.zeros(blobs.n, dtype=bool)
     idx = np.flatnonzero(lone)
     if idx.size == 0:
         return out
     st = blobs.stats[idx]
-    x0, y0 = st[:, cv2.CC_STAT_LEFT], st[:, cv2.CC_STAT_TOP]
     w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
     ok = (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3)
-    idx, x0, y0, w, h = idx[ok], x0[ok], y0[ok], w[ok], h[ok]
-    if idx.size == 0:
+    if not ok.any():
         return out
-    big = (blobs.pixel_area >= 80).view(np.uint8)
-    integral = cv2.integral(big)  # each window's count of larger ink at once
+    big = blobs.pixel_area >= POINT_NEIGHBOUR
     rows, cols = big.shape
-    foot = y0 + h - 1
-
-    def window(xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
-        ya = np.clip(foot - POINT_LINE, 0, rows)
-        yb = np.clip(foot + 2, 0, rows)
-        xa, xb = np.clip(xa, 0, cols), np.clip(xb, 0, cols)
-        return integral[yb, xb] - integral[ya, xb] - integral[yb, xa] + integral[ya, xa]
-
-    left = window(x0 - POINT_GAP, x0)
-    right = window(x0 + w, x0 + w + POINT_GAP)
-    out[idx] = (left > 0) & (right > 0)
+    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+        top, foot = max(0, y0 - POINT_REACH), min(rows, y0 + bh + 2)
+        sides = (big[top:foot, max(0, x0 - POINT_GAP) : x0], big[top:foot, x0 + bw : min(cols, x0 + bw + POINT_GAP)])
+        stands = True
+        for side in sides:
+            inked = np.flatnonzero(side.any(axis=1))
+            # the character's top well above the point's, its foot between the point's top and foot
+            stands &= bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
+        out[i] = stands
     return out
 
 
