@@ -249,8 +249,9 @@ class Blobs:
         # the blots with ink in the zone (paper's label 0 left out: a speck of it is never kept or dropped)
         touched = np.bincount(self._ink_labels[zone.reshape(-1)[self._ink] > 0], minlength=self.n) > 0
         keep = np.zeros(self.n, dtype=np.uint8)
-        points = _points_between(self, small & ~touched)
-        keep[1:] = np.where(small[1:] & ~touched[1:] & ~points[1:], 0, 255)
+        lone = small & ~touched
+        points = _points_between(self, lone) | _faint_letters(self, lone)
+        keep[1:] = np.where(lone[1:] & ~points[1:], 0, 255)
         out = self.by_label(keep)
         if writing_above <= 0:
             return out
@@ -306,6 +307,36 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
             # the character's top well above the point's, its foot between the point's top and foot
             stands &= bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
         out[i] = stands
+    return out
+
+
+LETTER_TALL = 14  # a faint letter's piece is this tall at least (pixels at 300 dpi), no wider than POINT_SIDE * 2
+LETTER_BESIDE = 0.6  # ... and its neighbour's ink spans this share of its height
+
+
+def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
+    """Per blot: of the ``lone`` small blots, a letter or digit typed faint (a worn ribbon: its strokes thin,
+    under 80 pixels) in a line of a typewriter's pitch, where the next letter stands farther than the reach
+    (V dev 14001 p1: the "5" of an ЕГН, the "7" of `173.52`, dropped as dust). Kept when it is as tall as
+    a letter's piece (``LETTER_TALL``) and larger ink within ``POINT_GAP`` on its left or right spans most of
+    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller."""
+    out = np.zeros(blobs.n, dtype=bool)
+    idx = np.flatnonzero(lone)
+    if idx.size == 0:
+        return out
+    st = blobs.stats[idx]
+    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
+    ok = (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
+    if not ok.any():
+        return out
+    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    rows, cols = big.shape
+    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+        band = slice(y0, min(rows, y0 + bh))
+        for side in (big[band, max(0, x0 - POINT_GAP) : x0], big[band, x0 + bw : min(cols, x0 + bw + POINT_GAP)]):
+            if side.size and side.any(axis=1).sum() >= LETTER_BESIDE * bh:
+                out[i] = True
+                break
     return out
 
 
