@@ -299,8 +299,9 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     big = blobs.pixel_area >= POINT_NEIGHBOUR
     rows, cols = big.shape
     for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
-        top, foot = max(0, y0 - POINT_REACH), min(rows, y0 + bh + 2)
-        sides = (big[top:foot, max(0, x0 - POINT_GAP) : x0], big[top:foot, x0 + bw : min(cols, x0 + bw + POINT_GAP)])
+        top, foot = max(0, y0 - POINT_REACH), y0 + bh + 1  # (the row under the point's foot)
+        below = min(rows, foot + POINT_SIDE)  # looked at below it too: a character going on lower is none
+        sides = (big[top:below, max(0, x0 - POINT_GAP) : x0], big[top:below, x0 + bw : min(cols, x0 + bw + POINT_GAP)])
         stands = True
         for side in sides:
             inked = np.flatnonzero(side.any(axis=1))

@@ -71,6 +71,21 @@ def test_a_name_of_dictionary_words_and_listed_places_has_no_doubt():
         assert h.employer == " ".join(texts) and h.employer_review is None, h
 
 
+def test_an_adjective_of_a_noun_the_dictionary_holds_is_not_mended_into_another_word():
+    # "стоманобетонни" (of "стоманобетон") is no hunspell-bg word: its doubled "н" was taken for a misreading and
+    # the name mended to the noun's plural "стоманобетони" (V dev 14022)
+    h = _read(["Завод", "за", "стоманобетонни", "елементи", "„Первомай“", "–", "гр.", "Шумен"])
+    assert h.employer == "Завод за стоманобетонни елементи „Первомай“ – гр. Шумен" and h.employer_review is None, h
+    made_up = _read(["Текстиленни", "комбинат", "„Труд“"])  # an adjective in -ен is no noun to make one of
+    assert made_up.employer_review and "Текстиленни" in made_up.employer_review
+
+
+def test_a_towns_abbreviation_with_its_stop_read_as_a_letter_is_mended_and_goes_to_a_person():
+    h = _read(["Завод", "за", "електрокари", "„Балкан“", "–", "гре", "Шумен"])
+    assert h.employer == "Завод за електрокари „Балкан“ – гр. Шумен", h
+    assert h.employer_review and "гре" in h.employer_review
+
+
 class _LineEngine:
     def __init__(self, line: list[Word]):
         self.line = line
