@@ -481,6 +481,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None and (name.count("„") < opened or by_town):  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
+    # a typewriter's hyphen in a cell of its own, read with a space either side ("подемно - транспортни", V dev
+    # 14030 p3): between two words of small letters it joins them; the name's dash stands before a town or its
+    # "гр."/"с." (two letters or fewer), after a quote or a capital's word, never so
+    name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})", "-", name)
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)

@@ -86,6 +86,11 @@ def test_a_towns_abbreviation_with_its_stop_read_as_a_letter_is_mended_and_goes_
     assert h.employer_review and "гре" in h.employer_review
 
 
+def test_a_typewriters_hyphen_read_apart_joins_two_words_of_small_letters():
+    h = _read(["Завод", "за", "подемно", "-", "транспортни", "машини", "„Балкан“", "–", "гр.", "Шумен"])
+    assert h.employer == "Завод за подемно-транспортни машини „Балкан“ – гр. Шумен", h
+
+
 class _LineEngine:
     def __init__(self, line: list[Word]):
         self.line = line
