@@ -821,6 +821,22 @@ def _guesses_above_form(words: list[Word], below: list[Word]) -> bool:
     return first is not None and first.text.strip("„“\".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS
 
 
+EDGE_SHARE = 0.7  # a line starting this far across the page (its share of the width) stands at its right edge
+
+
+def _edge_guesses(words: list[Word], page_width: int) -> bool:
+    """A few guesses at the page's right edge (yellowed sellotape over its corner, V dev 14029 p3: "рента та" read
+    above the employer's line): every word beyond ``EDGE_SHARE`` of the width, none a known word, one read with
+    confidence under 0.3. No employer's name so read is one (its line is looked for below)."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    return (
+        len(words) <= 3
+        and all(w.box.x0 > EDGE_SHARE * page_width for w in words)
+        and not any(w.text.strip("„“\".,:;-") in known for w in words)
+        and min(w.conf for w in words) < 0.3
+    )
+
+
 def _noise_line(words: list[Word]) -> bool:
     """A line of guesses (most words read with confidence under 0.3, none a known word or legal form): the
     page's edge or a smudge, not the employer's name (the name is looked for on the next line)."""
@@ -1161,7 +1177,8 @@ def parse_header(
                     doubts.append(LINE_BELOW)
                 if (place := place_unmarked(rest, gray)) is not None:  # "„Дружба“ Бяла черква": "с." unread?
                     doubts.append(doubt("village_unmarked", place))
-                if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
+                if (name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest)
+                        and not _edge_guesses(rest, page_width)):  # fmt: skip
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)

@@ -91,6 +91,19 @@ def test_a_typewriters_hyphen_read_apart_joins_two_words_of_small_letters():
     assert h.employer == "Завод за подемно-транспортни машини „Балкан“ – гр. Шумен", h
 
 
+def test_guesses_at_the_pages_right_edge_above_the_name_are_no_employer():
+    # the yellowed sellotape over the sheet's top right corner read "рента та" (V dev 14029 p3, its words as read)
+    top = [("---", 0.54, (106, 104, 215, 121)), ("---", 0.74, (251, 105, 349, 111)), ("рента", 0.23, (3787, 91, 3915, 135)),
+           ("та", 0.72, (3930, 91, 3964, 135)), ("по", 0.0, (4396, 91, 4485, 136)), ("--ч", 0.33, (5000, 102, 5061, 122))]
+    name = [("Керамичен", 0.92, (255, 245, 469, 280)), ("завод", 0.94, (501, 253, 614, 277)),
+            ("„Млада", 0.94, (645, 245, 782, 277)), ("гвардия“", 0.77, (817, 246, 1001, 280)),
+            ("Шумен", 0.77, (1080, 244, 1196, 280)), ("16", 0.91, (4870, 248, 4905, 275))]
+    words = [Word(t, c, Box(*b), line=(1, 1, 1)) for t, c, b in top]
+    words += [Word(t, c, Box(*b), line=(1, 1, 2)) for t, c, b in name]
+    h = parse_header(words, 5164, [(103, 121), (244, 280)])
+    assert h.employer is not None and h.employer.startswith("Керамичен завод „Млада гвардия“"), h
+
+
 class _LineEngine:
     def __init__(self, line: list[Word]):
         self.line = line
