@@ -305,8 +305,10 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
         stands = True
         for side in sides:
             inked = np.flatnonzero(side.any(axis=1))
-            # the character's top well above the point's, its foot between the point's top and foot
-            stands &= bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
+            # the character's top well above the point's, its foot between the point's top and foot, one
+            # character's ink from top to foot (not a dot of a dotted line under a heading's words)
+            stands &= (bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
+                       and int(np.diff(inked).max(initial=1)) <= 2)  # fmt: skip
         out[i] = stands
     return out
 
