@@ -277,6 +277,7 @@ POINT_SIDE = 14  # a point's (a comma's) box is no wider or taller than this
 POINT_REACH = 40  # the characters beside it looked at this far above its top
 POINT_RISE = 8  # they rise this much above its top at least: a point sits at their foot
 POINT_NEIGHBOUR = 30  # a blot of a character beside it has this many pixels (a faint digit comes in pieces)
+POINT_PIECES = 4  # ... its pieces this many rows apart at most (a dotted line's dots and the words above: farther)
 
 
 def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
@@ -308,7 +309,7 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
             # the character's top well above the point's, its foot between the point's top and foot, one
             # character's ink from top to foot (not a dot of a dotted line under a heading's words)
             stands &= (bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
-                       and int(np.diff(inked).max(initial=1)) <= 2)  # fmt: skip
+                       and int(np.diff(inked).max(initial=1)) <= POINT_PIECES)  # fmt: skip
         out[i] = stands
     return out
 
