@@ -19,6 +19,7 @@ from archive_core.errors import ExtractionError
 
 from . import align, book_curve, book_gutter, lines, pins, preprocess, sheet_edges, tables, toner_streaks
 from . import unbend as unbend_mod
+from .backing import backing_mask
 from .geometry import Grid, Transform
 from .speckled_rules import speckled_rules, typed_rules
 
@@ -153,7 +154,11 @@ def analyse(
     except ExtractionError:  # no table: rules lost to a black-and-white scan's threshold (family R)?
         grid, rules, blobs = _grid_of_lost_rules(s, rules, blobs, unruled)
         ink = blobs.at_least(20)
-    clean = preprocess.flatten(s.gray, blobs.without_dust(writing_above=max(0, grid.ys[0] - 6)))
+    text = blobs.without_dust(writing_above=max(0, grid.ys[0] - 6))
+    scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
+    if scanner is not None:
+        text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
+    clean = preprocess.flatten(s.gray, text)
     return Analysis(
         s.gray,
         ink,

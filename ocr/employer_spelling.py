@@ -66,9 +66,27 @@ def listed_words() -> frozenset[str]:
 def is_word(word: str) -> bool:
     """A word the lists or the dictionary know; one in capitals (a printout's, family P: "ТОШЕВО") as its
     lists' or the dictionary's word in small letters or with a capital first."""
-    if word in listed_words() or bool(dictionary().spell(word)):
+    if word in listed_words() or bool(dictionary().spell(word)) or _adjective_of_noun(word):
         return True
     return len(word) > 1 and word.isupper() and any(is_word(w) for w in (word.capitalize(), word.lower()))
+
+
+ADJECTIVE_ENDINGS = ("нни", "нна", "нно", "нния", "нната")  # a noun in -н made an adjective: "бетон" -> "бетонни"
+MIN_NOUN = 5
+
+
+def _adjective_of_noun(word: str) -> bool:
+    """An adjective the dictionary lacks, made regularly of a noun in -н it holds ("стоманобетон" ->
+    "стоманобетонни елементи", V dev 14022: the doubled "н" taken for a misreading and one dropped, the name
+    mended into a noun's plural). Only the ending "н" + the adjective's ending; the noun at least
+    ``MIN_NOUN`` letters and not itself an adjective in -ен ("текстилен": "текстиленни" is no word)."""
+    low = word.lower()
+    for end in ADJECTIVE_ENDINGS:
+        noun = low[: len(low) - len(end) + 1]
+        if (low.endswith(end) and len(noun) >= MIN_NOUN and noun.isalpha() and not noun.endswith("ен")
+                and bool(dictionary().spell(noun))):  # fmt: skip
+            return True
+    return False
 
 
 MIN_PART = 4  # a piece of a compound that is no stem is a known word of at least this many letters

@@ -481,12 +481,17 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if doubts is not None and (name.count("„") < opened or by_town):  # an opening quote that nothing closed: where did it end?
         doubts.append(doubt("quote_unclosed"))
     name = re.sub(r"(\w)- (?=[А-Я])", r"\1-", name)  # "Хлебозавод- Стара" -> "Хлебозавод-Стара"
+    # a typewriter's hyphen in a cell of its own, read with a space either side ("подемно - транспортни", V dev
+    # 14030 p3): between two words of small letters it joins them; the name's dash stands before a town or its
+    # "гр."/"с." (two letters or fewer), after a quote or a capital's word, never so
+    name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})", "-", name)
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
     if len(toks) >= 3 and len(toks[-1]) == 1 and toks[-1].isalpha():  # a stamp's letter after the town
         name = " ".join(toks[:-1])
+    name = _town_mark_misread(name, doubts)
     # village/town abbreviations keep their dot
     name = re.sub(r"(^|\s)(с|гр|С|ГР)[.,]?(?=\s+„?[А-Я])", r"\1\2.", name)
     toks = name.split()
@@ -545,6 +550,21 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
         if near and not any(f"„{core}“" in d for d in doubts + out):
             out.append(doubt("form_unsure", core))
     return out
+
+
+def _town_mark_misread(name: str, doubts: list[str] | None) -> str:
+    """A town's "гр." with its full stop read as a letter ("– гре Шумен", V dev 14023 p1: a typewriter's stop
+    apart from the letters) before a town the lists know: "гр.", and the name to a person (the mark was not
+    read as such)."""
+
+    def mend(m: re.Match[str]) -> str:
+        if m.group(3) not in vocabulary()["words"]:
+            return m.group(0)
+        if doubts is not None:
+            doubts.append(doubt("corrected", m.group(2), "гр."))
+        return f"{m.group(1)}гр. {m.group(3)}"
+
+    return re.sub(r"(^|\s)(гр[а-яё:;'])\s+([А-Я][а-я]+)", mend, name)
 
 
 def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
@@ -799,6 +819,22 @@ def _guesses_above_form(words: list[Word], below: list[Word]) -> bool:
         return False
     first = next((w for w in below if sum(ch.isalpha() for ch in w.text) >= 2), None)
     return first is not None and first.text.strip("„“\".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS
+
+
+EDGE_SHARE = 0.7  # a line starting this far across the page (its share of the width) stands at its right edge
+
+
+def _edge_guesses(words: list[Word], page_width: int) -> bool:
+    """A few guesses at the page's right edge (yellowed sellotape over its corner, V dev 14029 p3: "рента та" read
+    above the employer's line): every word beyond ``EDGE_SHARE`` of the width, none a known word, one read with
+    confidence under 0.3. No employer's name so read is one (its line is looked for below)."""
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    return (
+        len(words) <= 3
+        and all(w.box.x0 > EDGE_SHARE * page_width for w in words)
+        and not any(w.text.strip("„“\".,:;-") in known for w in words)
+        and min(w.conf for w in words) < 0.3
+    )
 
 
 def _noise_line(words: list[Word]) -> bool:
@@ -1141,7 +1177,8 @@ def parse_header(
                     doubts.append(LINE_BELOW)
                 if (place := place_unmarked(rest, gray)) is not None:  # "„Дружба“ Бяла черква": "с." unread?
                     doubts.append(doubt("village_unmarked", place))
-                if name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest):
+                if (name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest)
+                        and not _edge_guesses(rest, page_width)):  # fmt: skip
                     h.employer = name
                     h.employer_review = "; ".join(doubts) or None
                     h.employer_conf = min(w.conf for w in rest)

@@ -236,7 +236,8 @@ class Blobs:
         self, *, max_area: int = 80, reach: int = 9, writing_above: int = 0, min_height: int = 14
     ) -> np.ndarray:
         """Ink minus dust: small blots with no larger ink within ``reach`` pixels. Fragments of a faint
-        character, full stops and breves sit next to letters and stay. Above row ``writing_above`` (the
+        character, full stops and breves sit next to letters and stay; so does a typewriter's point set
+        apart from the digits beside it (``_points_between``). Above row ``writing_above`` (the
         header: a small face's employer name, its quotes and dashes) a blot as tall as a character or one
         of a run of three blots or more, each within ``reach`` of the next (a word), is writing too. Not
         in the table: there that left photocopy speckle in the figures' cells (days and additional pay
@@ -248,7 +249,9 @@ class Blobs:
         # the blots with ink in the zone (paper's label 0 left out: a speck of it is never kept or dropped)
         touched = np.bincount(self._ink_labels[zone.reshape(-1)[self._ink] > 0], minlength=self.n) > 0
         keep = np.zeros(self.n, dtype=np.uint8)
-        keep[1:] = np.where(small[1:] & ~touched[1:], 0, 255)
+        lone = small & ~touched
+        points = _points_between(self, lone) | _faint_letters(self, lone)
+        keep[1:] = np.where(lone[1:] & ~points[1:], 0, 255)
         out = self.by_label(keep)
         if writing_above <= 0:
             return out
@@ -267,6 +270,78 @@ class Blobs:
         keep[1:] = np.where(small[1:] & ~touched[1:] & ~in_word[1:] & ~tall[1:], 0, 255)
         out[top] = keep[labels]
         return out
+
+
+POINT_GAP = 24  # a typewriter's point stands this far (pixels at 300 dpi: 2 mm) from the characters beside it at most
+POINT_SIDE = 14  # a point's (a comma's) box is no wider or taller than this
+POINT_REACH = 40  # the characters beside it looked at this far above its top
+POINT_RISE = 8  # they rise this much above its top at least: a point sits at their foot
+POINT_NEIGHBOUR = 30  # a blot of a character beside it has this many pixels (a faint digit comes in pieces)
+POINT_PIECES = 4  # ... its pieces this many rows apart at most (a dotted line's dots and the words above: farther)
+
+
+def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
+    """Per blot: of the ``lone`` small blots (no larger ink within reach: dust to ``without_dust``), a typed point
+    or comma between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own,
+    the point of `330.25` in the middle of one, farther from the digits than a proportional face's (V dev 14027
+    p3: every point dropped as dust, the figures read in whole leva). Kept when it is point-sized and larger ink
+    stands within ``POINT_GAP`` on its left and on its right, rising above it and ending at its height: the
+    characters' foot between its top and its foot (a speck above a line or below it, or beside one character
+    only, is no point)."""
+    out = np.zeros(blobs.n, dtype=bool)
+    idx = np.flatnonzero(lone)
+    if idx.size == 0:
+        return out
+    st = blobs.stats[idx]
+    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
+    ok = (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3)
+    if not ok.any():
+        return out
+    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    rows, cols = big.shape
+    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+        top, foot = max(0, y0 - POINT_REACH), y0 + bh + 1  # (the row under the point's foot)
+        below = min(rows, foot + POINT_SIDE)  # looked at below it too: a character going on lower is none
+        sides = (big[top:below, max(0, x0 - POINT_GAP) : x0], big[top:below, x0 + bw : min(cols, x0 + bw + POINT_GAP)])
+        stands = True
+        for side in sides:
+            inked = np.flatnonzero(side.any(axis=1))
+            # the character's top well above the point's, its foot between the point's top and foot, one
+            # character's ink from top to foot (not a dot of a dotted line under a heading's words)
+            stands &= (bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
+                       and int(np.diff(inked).max(initial=1)) <= POINT_PIECES)  # fmt: skip
+        out[i] = stands
+    return out
+
+
+LETTER_TALL = 14  # a faint letter's piece is this tall at least (pixels at 300 dpi), no wider than POINT_SIDE * 2
+LETTER_BESIDE = 0.6  # ... and its neighbour's ink spans this share of its height
+
+
+def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
+    """Per blot: of the ``lone`` small blots, a letter or digit typed faint (a worn ribbon: its strokes thin,
+    under 80 pixels) in a line of a typewriter's pitch, where the next letter stands farther than the reach
+    (V dev 14001 p1: the "5" of an ЕГН, the "7" of `173.52`, dropped as dust). Kept when it is as tall as
+    a letter's piece (``LETTER_TALL``) and larger ink within ``POINT_GAP`` on its left or right spans most of
+    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller."""
+    out = np.zeros(blobs.n, dtype=bool)
+    idx = np.flatnonzero(lone)
+    if idx.size == 0:
+        return out
+    st = blobs.stats[idx]
+    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
+    ok = (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
+    if not ok.any():
+        return out
+    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    rows, cols = big.shape
+    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+        band = slice(y0, min(rows, y0 + bh))
+        for side in (big[band, max(0, x0 - POINT_GAP) : x0], big[band, x0 + bw : min(cols, x0 + bw + POINT_GAP)]):
+            if side.size and side.any(axis=1).sum() >= LETTER_BESIDE * bh:
+                out[i] = True
+                break
+    return out
 
 
 def flatten(gray: np.ndarray, text: np.ndarray) -> np.ndarray:

@@ -52,10 +52,13 @@ def _span(words: list[Word] | tuple[Word, ...]) -> Box:
                max(w.box.x1 for w in words), max(w.box.y1 for w in words))  # fmt: skip
 
 
-def numeral_before_year(text: str) -> str | None:
+def numeral_before_year(text: str, year: str | None = None) -> str | None:
     """The Roman numeral of a month just before a year in a reading of the period's line ("3.VI1988." ->
-    "VI"; a stroke read as "1" is a stroke: "X1.1993" -> "XI"); None when there is none."""
-    for m in _BEFORE_YEAR.finditer(undotted(text)):  # a form's dotted blank filled in: "....V....19..88.."
+    "VI"; a stroke read as "1" is a stroke: "X1.1993" -> "XI"); None when there is none. With ``year`` (the
+    first reading's), that year may have digits after it: the word after it ("за VII месец 1980 година" read
+    "3VII198020": "месец" left out by the figures' model, "година" read as digits; V dev 14024 p1)."""
+    pattern = _BEFORE_YEAR if year is None else re.compile(rf"([IVX1]+?)[.\-/]?({year})")
+    for m in pattern.finditer(undotted(text)):  # a form's dotted blank filled in: "....V....19..88.."
         roman = m.group(1).replace("1", "I")
         if any(ch in "IVX" for ch in m.group(1)) and roman in _ROMAN:
             return roman
@@ -98,7 +101,8 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
         return
     at, year = found
     ws = _read(a, _span(line), engine, _span(line).h)
-    roman = numeral_before_year("".join(w.text for w in ws))
+    read = "".join(w.text for w in ws)
+    roman = numeral_before_year(read) or numeral_before_year(read, year.text[:4])
     if roman is None:
         _number_found(line, ws, year, h)
         return

@@ -71,6 +71,39 @@ def test_a_name_of_dictionary_words_and_listed_places_has_no_doubt():
         assert h.employer == " ".join(texts) and h.employer_review is None, h
 
 
+def test_an_adjective_of_a_noun_the_dictionary_holds_is_not_mended_into_another_word():
+    # "стоманобетонни" (of "стоманобетон") is no hunspell-bg word: its doubled "н" was taken for a misreading and
+    # the name mended to the noun's plural "стоманобетони" (V dev 14022)
+    h = _read(["Завод", "за", "стоманобетонни", "елементи", "„Первомай“", "–", "гр.", "Шумен"])
+    assert h.employer == "Завод за стоманобетонни елементи „Первомай“ – гр. Шумен" and h.employer_review is None, h
+    made_up = _read(["Текстиленни", "комбинат", "„Труд“"])  # an adjective in -ен is no noun to make one of
+    assert made_up.employer_review and "Текстиленни" in made_up.employer_review
+
+
+def test_a_towns_abbreviation_with_its_stop_read_as_a_letter_is_mended_and_goes_to_a_person():
+    h = _read(["Завод", "за", "електрокари", "„Балкан“", "–", "гре", "Шумен"])
+    assert h.employer == "Завод за електрокари „Балкан“ – гр. Шумен", h
+    assert h.employer_review and "гре" in h.employer_review
+
+
+def test_a_typewriters_hyphen_read_apart_joins_two_words_of_small_letters():
+    h = _read(["Завод", "за", "подемно", "-", "транспортни", "машини", "„Балкан“", "–", "гр.", "Шумен"])
+    assert h.employer == "Завод за подемно-транспортни машини „Балкан“ – гр. Шумен", h
+
+
+def test_guesses_at_the_pages_right_edge_above_the_name_are_no_employer():
+    # the yellowed sellotape over the sheet's top right corner read "рента та" (V dev 14029 p3, its words as read)
+    top = [("---", 0.54, (106, 104, 215, 121)), ("---", 0.74, (251, 105, 349, 111)), ("рента", 0.23, (3787, 91, 3915, 135)),
+           ("та", 0.72, (3930, 91, 3964, 135)), ("по", 0.0, (4396, 91, 4485, 136)), ("--ч", 0.33, (5000, 102, 5061, 122))]
+    name = [("Керамичен", 0.92, (255, 245, 469, 280)), ("завод", 0.94, (501, 253, 614, 277)),
+            ("„Млада", 0.94, (645, 245, 782, 277)), ("гвардия“", 0.77, (817, 246, 1001, 280)),
+            ("Шумен", 0.77, (1080, 244, 1196, 280)), ("16", 0.91, (4870, 248, 4905, 275))]
+    words = [Word(t, c, Box(*b), line=(1, 1, 1)) for t, c, b in top]
+    words += [Word(t, c, Box(*b), line=(1, 1, 2)) for t, c, b in name]
+    h = parse_header(words, 5164, [(103, 121), (244, 280)])
+    assert h.employer is not None and h.employer.startswith("Керамичен завод „Млада гвардия“"), h
+
+
 class _LineEngine:
     def __init__(self, line: list[Word]):
         self.line = line

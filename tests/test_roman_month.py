@@ -75,6 +75,9 @@ def test_the_numeral_just_before_the_year():
     assert numeral_before_year("3X1.1993") == "XI"  # a stroke read as a digit
     assert numeral_before_year("3II1.1983") == "III"
     assert numeral_before_year("30VIII.1988.") == "VIII"
+    # "за VII месец 1980 година": "месец" left out, "година" read as digits after the year the first reading gave
+    assert numeral_before_year("3VII198020") is None
+    assert numeral_before_year("3VII198020", "1980") == "VII"
     assert numeral_before_year("341996.") is None  # a month word: no numeral
 
 

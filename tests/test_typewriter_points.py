@@ -1,0 +1,43 @@
+"""A wide-carriage typewriter sets every character in a cell of its own (family V): a figure's point, or a letter
+typed faint by a worn ribbon, stands farther from its neighbours than dust's reach. The clean image tesseract
+reads keeps them (V dev 14027 p3: every point lost, the figures read in whole leva; V dev 14001 p1: an ЕГН's
+faint "5" lost), and still drops a speck beside the line or alone on the paper."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.preprocess import Blobs
+
+
+def _digit(img: np.ndarray, x: int, y: int) -> None:
+    """A digit's blot: 14 x 26 pixels of stroke (a ring), its foot at ``y + 25``."""
+    img[y : y + 26, x : x + 14] = 255
+    img[y + 4 : y + 22, x + 4 : x + 10] = 0
+
+
+def _kept(img: np.ndarray, y: int, x: int) -> bool:
+    return bool(Blobs(img).without_dust()[y, x])
+
+
+def test_a_point_between_two_digits_at_their_foot_stays_a_speck_beside_the_line_does_not():
+    img = np.zeros((200, 400), np.uint8)
+    _digit(img, 100, 50)
+    _digit(img, 141, 50)
+    img[70:76, 124:130] = 255  # the point: 6 x 6 at the digits' foot, 11 px from either digit (beyond the reach)
+    _digit(img, 100, 120)
+    _digit(img, 141, 120)
+    img[128:134, 124:130] = 255  # a speck at the digits' middle: no point
+    img[20:26, 300:306] = 255  # a speck alone on the paper
+    assert _kept(img, 72, 126)
+    assert not _kept(img, 130, 126)
+    assert not _kept(img, 22, 302)
+
+
+def test_a_faint_letters_piece_beside_a_letter_of_its_line_stays_a_tall_scratch_alone_does_not():
+    img = np.zeros((200, 400), np.uint8)
+    _digit(img, 100, 50)
+    img[52:74, 130:133] = 255  # a faint "1": 3 x 22 pixels, 16 px from the digit, on its line
+    img[120:142, 300:303] = 255  # the same alone
+    assert _kept(img, 60, 131)
+    assert not _kept(img, 130, 301)
