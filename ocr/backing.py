@@ -27,7 +27,7 @@ def backing_mask(gray: np.ndarray) -> np.ndarray | None:
     small = cv2.resize(gray, None, fx=1 / SCALE, fy=1 / SCALE, interpolation=cv2.INTER_AREA)
     paper = float(np.percentile(small, 75))
     limit = 0.5 * paper
-    dark = (small < limit).astype(np.uint8) * 255
+    dark: np.ndarray = (small < limit).astype(np.uint8) * 255
     dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (THICK, THICK)))
     if not cv2.countNonZero(dark):
         return None
