@@ -155,7 +155,8 @@ def _nearest_fields(w: str) -> set[str]:
     whose key it is nearest to (a key cut short counts as the key itself). `Ззаработено` (a letter doubled,
     V dev 14006 p2, over the gross under `Всичко`) is one letter from `заработено`, any pay, and two from
     `изработено`, family S's turnover: it names the pay, not the turnover, and `Всичко` makes it the gross.
-    A word as near to two fields' keys names both, as before."""
+    A word as near to two fields' keys names both, as before, and so does a word naming a field that
+    overrules another (``OVERRULED`` settles those two)."""
     best: dict[str, int] = {}
     for field, keys in HEADING_KEYS.items():
         for k in keys:
@@ -165,7 +166,9 @@ def _nearest_fields(w: str) -> set[str]:
     if not best:
         return set()
     low = min(best.values())
-    return {f for f, d in best.items() if d == low}
+    # a field that overrules another the word names keeps its vote (`Изработени` of `Изработени норма-дни`,
+    # family N: nearer the turnover's `изработено`, yet the days, which overrule the turnover)
+    return {f for f, d in best.items() if d == low or set(OVERRULED.get(f, ())) & set(best)}
 
 
 @lru_cache(maxsize=1024)
