@@ -150,6 +150,27 @@ def _own(w: str) -> set[str]:
     return exact or {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
 
 
+def _nearest_fields(w: str) -> set[str]:
+    """The fields a heading word misread names: of those one of whose keys it matches (``_matches``), the ones
+    whose key it is nearest to (a key cut short counts as the key itself). `Ззаработено` (a letter doubled,
+    V dev 14006 p2, over the gross under `Всичко`) is one letter from `заработено`, any pay, and two from
+    `изработено`, family S's turnover: it names the pay, not the turnover, and `Всичко` makes it the gross.
+    A word as near to two fields' keys names both, as before, and so does a word naming a field that
+    overrules another (``OVERRULED`` settles those two)."""
+    best: dict[str, int] = {}
+    for field, keys in HEADING_KEYS.items():
+        for k in keys:
+            if _matches(w, k):
+                d = 0 if _whole(w, k) else levenshtein(w, k)
+                best[field] = min(best.get(field, d), d)
+    if not best:
+        return set()
+    low = min(best.values())
+    # a field that overrules another the word names keeps its vote (`Изработени` of `Изработени норма-дни`,
+    # family N: nearer the turnover's `изработено`, yet the days, which overrule the turnover)
+    return {f for f, d in best.items() if d == low or set(OVERRULED.get(f, ())) & set(best)}
+
+
 @lru_cache(maxsize=1024)
 def _generic_votes(text: str) -> int:
     """How many of the heading's votes for the base pay a ``GENERIC`` key gave."""
@@ -177,8 +198,9 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     generic: dict[str, int] = {}
     for w in words:
         own = _own(w)
+        nearest = own or _nearest_fields(w)
         for field, keys in HEADING_KEYS.items():
-            if own and field not in own:
+            if field not in nearest:
                 continue
             for k in keys:
                 if _matches(w, k):

@@ -27,6 +27,9 @@ from ocr import columns
         ("Заработено\nпо\nставка", {"base_pay": 1}),
         ("Общо\nзаработено", {"gross_pay": 1}),  # beside a total's word, any pay is the gross
         ("Всичко\nзаработено", {"gross_pay": 1}),
+        # a letter doubled (V dev 14006 p2): nearer any pay's `заработено` than the turnover's `изработено`
+        ("Всичко\nЗзаработено", {"gross_pay": 1}),
+        ("Изработено\n(лв.)", {"turnover": 1}),  # family S's turnover, as typed, still the turnover
         ("Всичко\nудържано\nот заплатата", {"deductions": 1}),  # deducted from pay: no base pay
         ("Единен\nгражд.\nномер", {"egn": 1}),
         ("Вноска\nза\nпрофсъюза", {"deduction_part": 2}),  # `вноска` and `профсъюз`
