@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 
@@ -280,6 +282,16 @@ POINT_NEIGHBOUR = 30  # a blot of a character beside it has this many pixels (a 
 POINT_PIECES = 4  # ... its pieces this many rows apart at most (a dotted line's dots and the words above: farther)
 
 
+def _lone_boxes(
+    blobs: Blobs, lone: np.ndarray, fits: Callable[[np.ndarray, np.ndarray], np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``lone`` blots whose width and height ``fits``: their indices and boxes (x, y, width, height)."""
+    idx = np.flatnonzero(lone)
+    st = blobs.stats[idx]
+    ok = fits(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT])
+    return idx[ok], st[ok, :4]
+
+
 def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     """Per blot: of the ``lone`` small blots (no larger ink within reach: dust to ``without_dust``), a typed point
     or comma between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own,
@@ -289,17 +301,10 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     characters' foot between its top and its foot (a speck above a line or below it, or beside one character
     only, is no point)."""
     out = np.zeros(blobs.n, dtype=bool)
-    idx = np.flatnonzero(lone)
-    if idx.size == 0:
-        return out
-    st = blobs.stats[idx]
-    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
-    ok = (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3)
-    if not ok.any():
-        return out
+    idx, boxes = _lone_boxes(blobs, lone, lambda w, h: (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3))
     big = blobs.pixel_area >= POINT_NEIGHBOUR
     rows, cols = big.shape
-    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+    for i, (x0, y0, bw, bh) in zip(idx, boxes, strict=True):
         top, foot = max(0, y0 - POINT_REACH), y0 + bh + 1  # (the row under the point's foot)
         below = min(rows, foot + POINT_SIDE)  # looked at below it too: a character going on lower is none
         sides = (big[top:below, max(0, x0 - POINT_GAP) : x0], big[top:below, x0 + bw : min(cols, x0 + bw + POINT_GAP)])
@@ -325,17 +330,12 @@ def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     a letter's piece (``LETTER_TALL``) and larger ink within ``POINT_GAP`` on its left or right spans most of
     its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller."""
     out = np.zeros(blobs.n, dtype=bool)
-    idx = np.flatnonzero(lone)
-    if idx.size == 0:
-        return out
-    st = blobs.stats[idx]
-    w, h = st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]
-    ok = (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
-    if not ok.any():
-        return out
+    idx, boxes = _lone_boxes(
+        blobs, lone, lambda w, h: (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
+    )
     big = blobs.pixel_area >= POINT_NEIGHBOUR
     rows, cols = big.shape
-    for i, (x0, y0, bw, bh) in zip(idx[ok], st[ok, :4], strict=True):
+    for i, (x0, y0, bw, bh) in zip(idx, boxes, strict=True):
         band = slice(y0, min(rows, y0 + bh))
         for side in (big[band, max(0, x0 - POINT_GAP) : x0], big[band, x0 + bw : min(cols, x0 + bw + POINT_GAP)]):
             if side.size and side.any(axis=1).sum() >= LETTER_BESIDE * bh:
