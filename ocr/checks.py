@@ -1389,23 +1389,18 @@ def _extra_from_items(d: RowDraft) -> None:
     and the figure as read says otherwise (a wide sheet's, family V): mended as ``_deductions_from_parts``
     mends the deductions, only by one slip of reading (or a lost first digit) and not over a figure both
     models read alike."""
-    p, b, g, e = _items_sum(d), d.dec("base_pay"), d.dec("gross_pay"), d.dec("extra_pay")
-    if not p or b is None or g is None or g - b != p or e == p:
+    p, b, g = _items_sum(d), d.dec("base_pay"), d.dec("gross_pay")
+    if not p or b is None or g is None or g - b != p:
         return
-    if e is None or (
-        (_one_edit(_fmt(e), _fmt(p)) or _lead_lost(_fmt(e), _fmt(p)))
-        and not read_as_first_at_slip(d, "extra_pay", _fmt(p))
-    ):
-        d.mend("extra_pay", _fmt(p))
-        d.alts.pop("extra_pay", None)
+    _mend_total(d, "extra_pay", p)
 
 
 def _deductions_from_parts(d: RowDraft) -> None:
     """The itemised deductions and the row's net pay both say what the deductions total is, and the total
     as read says otherwise: two checks that do not depend on each other agree ('35.85' read for 34.85,
     23.58 + 8.65 + 2.62 and 262.03 - 227.18)."""
-    p, g, n, ded = _parts_sum(d), d.dec("gross_pay"), d.dec("net_pay"), d.dec("deductions")
-    if p is None or g is None or n is None or g - n != p or ded == p:
+    p, g, n = _parts_sum(d), d.dec("gross_pay"), d.dec("net_pay")
+    if p is None or g is None or n is None or g - n != p:
         return
     # not over a total both models read alike where the parts depart from it (I dev 906 p6: `60.84` read so
     # twice, the parts and the net
@@ -1414,12 +1409,21 @@ def _deductions_from_parts(d: RowDraft) -> None:
     # 31.08, over the `20.78` read for 30.78)
     # a first digit lost with the zero after it (T dev 12025 p2: `99.25` for 1099.25 = 739.50 + 359.75, the
     # net read right then mended to fit the `99.25`) is one slip too
-    if ded is None or (
-        (_one_edit(_fmt(ded), _fmt(p)) or _lead_lost(_fmt(ded), _fmt(p)))
-        and not read_as_first_at_slip(d, "deductions", _fmt(p))
+    _mend_total(d, "deductions", p)
+
+
+def _mend_total(d: RowDraft, f: str, p: Decimal) -> None:
+    """Field ``f`` (a total) mended to ``p``, what its parts and the row's other sum agree on, where nothing
+    was read there or the figure read is one slip of reading (or a lost first digit) from ``p`` and not what
+    both models read alike."""
+    e = d.dec(f)
+    if e == p:
+        return
+    if e is None or (
+        (_one_edit(_fmt(e), _fmt(p)) or _lead_lost(_fmt(e), _fmt(p))) and not read_as_first_at_slip(d, f, _fmt(p))
     ):
-        d.mend("deductions", _fmt(p))
-        d.alts.pop("deductions", None)
+        d.mend(f, _fmt(p))
+        d.alts.pop(f, None)
 
 
 def _sure(d: RowDraft, f: str, vouched: set[str]) -> bool:
