@@ -677,19 +677,6 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
         under = text_bands(ink, h.pos + 6, below - 4, left, right)
         if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
             return Grid(xs=grid.xs, ys=[top, h.pos, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
-    # no piece of it left at all (R dev 10095 p1: microfilm, the rule under the heading as faint as the
-    # writing, the heading's band down to the totals' rule, 8 of 12 people lost without a word): the band
-    # holding the heading's lines and ``PEOPLE_LINES`` lines or more set further apart under them, the
-    # heading ends after its lines set close (``_heading_end``, as for a table with no rule across it)
-    lines = split_tall(ink, text_bands(ink, top + 4, below - 4, left, right), left, right)
-    if lines:  # slivers (a letter's accent, a rule's speck) are no lines of the type (as ``_writing_block``)
-        usual = sorted(b - a for a, b in lines)[len(lines) // 2]
-        lines = [(a, b) for a, b in lines if b - a >= SLIVER * usual]
-    if len(lines) >= PEOPLE_LINES + 2:
-        k = _heading_end(lines)
-        if len(lines) - k >= PEOPLE_LINES:
-            cut = (lines[k - 1][1] + lines[k][0]) // 2
-            return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
     return grid
 
 

@@ -115,21 +115,3 @@ def test_an_italic_heading_s_letters_lined_up_are_no_faded_rule() -> None:
     first = json.loads(png.with_suffix(".json").read_text(encoding="utf-8"))["rows"][0]["bbox"]
     middle = (first[1] + first[3]) / 2 * 300 / dpi  # (the grid's at 300 dpi)
     assert a.grid.ys[1] <= middle <= a.grid.ys[2]
-
-
-def test_no_piece_of_the_heading_s_rule_left_the_heading_ends_after_its_lines_set_close() -> None:
-    """R dev 10095 p1 (microfilm): the rule under the heading as faint as the writing and not found at all;
-    the heading band ran down to the totals' rule and 8 people of 12 were lost without a word. The heading's
-    lines set close, the people's further apart: the heading ends between them. A heading band holding only
-    the heading's lines stays as it was."""
-    img = np.zeros((1400, W), np.uint8)
-    for y in (150, 185, 220, *range(360, 1100, 70)):  # the heading's three lines, eleven people's lines
-        _writing(img, y)
-    grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 1150, 1250], ruled=True)
-    no_rules = Rules([], [], np.zeros_like(img))
-    ys = tables._heading_rule(img, no_rules, grid).ys
-    assert len(ys) == 4 and 222 < ys[1] < 336 and ys[2:] == [1150, 1250]
-    heading = np.zeros((1400, W), np.uint8)
-    for y in (150, 185, 220, 255, 360):  # a heading of four lines and one person's line under it
-        _writing(heading, y)
-    assert tables._heading_rule(heading, no_rules, Grid(xs=grid.xs, ys=[100, 420, 600], ruled=True)).ys == [100, 420, 600]
