@@ -389,6 +389,17 @@ def row_box(g: Grid, r: int) -> Box:
     return Box(g.xs[0], g.ys[r], g.xs[-1], g.ys[r + 1])
 
 
+def _amounts(row_texts: list[str], kinds: list[str | None], kind: str, blank: str | None) -> list[Decimal | None]:
+    """A row's amounts in the columns of ``kind`` (itemised deductions, items of the additional pay), a blank
+    cell read as ``blank``, a cell no amount reads from as None."""
+    read = [
+        normalise.money_of_cell(t)[0] if t.strip() or blank is None else blank
+        for t, k in zip(row_texts, kinds, strict=False)
+        if k == kind
+    ]
+    return [Decimal(x) if x is not None else None for x in read]
+
+
 def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDraft]:
     """One draft per person's row: each field's value and confidence, its box in the image as given."""
     out: list[checks.RowDraft] = []
@@ -396,15 +407,10 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
     pitch = inkcount.digit_pitch(a.ink, [a.grid.cell(r, egn_cols[0]) for r in s.body_rows]) if egn_cols else None
     for r, row_texts in zip(s.body_rows, s.texts, strict=True):
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
-        parts = [c for c, kind in enumerate(kinds) if kind == columns.PART]
-        if parts and "deductions" in kinds:
-            read = [normalise.money_of_cell(row_texts[c])[0] for c in parts]
-            d.parts = [Decimal(x) if x is not None else None for x in read]
-        items = [c for c, kind in enumerate(kinds) if kind == columns.PAY_ITEM]
-        if items and "extra_pay" in kinds:  # an item nobody earned is left blank: nought in the sum
-            item_texts = [row_texts[c] for c in items]
-            read = [normalise.money_of_cell(t)[0] if t.strip() else "0" for t in item_texts]
-            d.items = [Decimal(x) if x is not None else None for x in read]
+        if columns.PART in kinds and "deductions" in kinds:
+            d.parts = _amounts(row_texts, kinds, columns.PART, blank=None)
+        if columns.PAY_ITEM in kinds and "extra_pay" in kinds:  # an item nobody earned is left blank: nought
+            d.items = _amounts(row_texts, kinds, columns.PAY_ITEM, blank="0")
         for c, kind in enumerate(kinds):
             if kind is None or kind in ("signature", columns.PART, columns.PAY_ITEM):
                 continue
