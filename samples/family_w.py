@@ -1,6 +1,6 @@
-"""Family W of the sample generator (HELD OUT from its making in session 20, 2026-12-05, helper s29-famw, before
-anything was tuned on V, to its one measurement by the lead; dev seeds 15001-15040, evaluation seed 2046 kept for
-evaluation only): the archive's copy of a monthly payroll (разчетно-платежна ведомост) filled in on an electric
+"""Family W of the sample generator (held out from its making in session 20, 2026-12-05, helper s29-famw, before
+anything was tuned on V, to its one measurement by the lead at the start of session 21; dev seeds 15001-15040 since,
+evaluation seed 2046 kept for evaluation only): the archive's copy of a monthly payroll (разчетно-платежна ведомост) filled in on an electric
 typewriter on a ministry's printed blank form (образец), 1980-1996, of a district's trade co-operative, a
 scientific institute, a hospital's kitchens or a transport depot; the copy a carbon copy on thin onionskin paper,
 foliated by the archive and scanned by an overhead book scanner.

@@ -1,5 +1,5 @@
-"""Family W of the sample generator (HELD OUT from its making in session 20 to its one measurement: nobody but its
-maker reads samples/family_w.py, these tests or its pages). These tests exercise the generator only, on development
+"""Family W of the sample generator (held out from its making in session 20 to its one measurement at the start of
+session 21; a development family since). These tests exercise the generator only, on development
 seeds 15001-15040 (the evaluation seed is never generated here): its switches, its truth over many drawn sheets (the
 deductions' items adding up to the scored fields, every column to its total), what a page shows of them (the figures
 as the truth says on the typewriter's layer, the printed form's headings on their side and its column numbers, the
