@@ -382,17 +382,52 @@ def _family_sheets(family: str, n: int, seed: int):
         out.append((habits, sheet, style))
     return out
 
-def _generated_digest(out, pages: int, seed: int, family: str) -> str:
-    """``pages`` pages of ``family`` generated into ``out``; the digest of every file written (names and bytes)."""
+def _digest_of(out) -> str:
+    """The digest of every file in ``out`` (names and bytes)."""
     import hashlib
 
-    from samples.generate import Options, generate_pages
-
-    generate_pages(out, pages, seed, options=Options(family=family))
     h = hashlib.sha256()
     for f in sorted(out.iterdir()):
         h.update(f.name.encode() + f.read_bytes())
     return h.hexdigest()
+
+
+def _generated_digest(out, pages: int, seed: int, family: str) -> str:
+    """``pages`` pages of ``family`` generated into ``out``; the digest of every file written (names and bytes)."""
+    from samples.generate import Options, generate_pages
+
+    generate_pages(out, pages, seed, options=Options(family=family))
+    return _digest_of(out)
+
+
+def _repeats_under_another_hash_seed(tmp_path, family: str, seed: int, pages: int = 2):
+    """``pages`` pages of ``family`` from ``seed`` generated here into ``tmp_path/a`` and by another Python under
+    another hash seed into ``tmp_path/b``: the same bytes (no set's or dict's order leaks into a page). Gives ``a``."""
+    import os
+    import subprocess
+    import sys
+
+    digest = _generated_digest(tmp_path / "a", pages, seed, family)
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
+            f"generate_pages(Path(sys.argv[1]), {pages}, {seed}, options=Options(family={family!r}))")  # fmt: skip
+    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(root)}
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=root, env=env, check=True, timeout=600)
+    assert digest == _digest_of(tmp_path / "b")
+    return tmp_path / "a"
+
+
+def _drawn_habits(family: str, seeds, n_per_seed: int = 10) -> list:
+    """``n_per_seed`` files' habits of ``family`` drawn from each of ``seeds``, as generate_pages draws them first."""
+    import random
+
+    from samples import families
+
+    out = []
+    for seed in seeds:
+        rng = random.Random(seed)
+        out += [families.draw_habits(family, rng) for _ in range(n_per_seed)]
+    return out
 
 
 def _pages_add_up(out) -> list[tuple[object, PayrollPage]]:
@@ -417,22 +452,37 @@ def _pages_add_up(out) -> list[tuple[object, PayrollPage]]:
 PARTS = ("tax", "insurance", "advance", "union_fee")
 
 
-def _assert_truth_holds(sheet, parts_kinds: tuple[str, ...] = PARTS) -> None:
-    """A drawn sheet's truth adds up: a valid ЕГН once per sheet, base + additional = gross, net = gross -
-    deductions, the itemised deductions (``parts_kinds`` among its columns) add up, each money column sums
-    to its total."""
+def _assert_truth_holds(
+    sheet, parts_kinds: tuple[str, ...] = PARTS, *, items_kinds: tuple[str, ...] = (), every_total: bool = False
+) -> None:
+    """A drawn sheet's truth adds up: a valid ЕГН once per sheet, the pay items (``items_kinds`` among its columns)
+    add up to the additional pay, base + additional = gross, net = gross - deductions (never below nought), the
+    itemised deductions (``parts_kinds`` among its columns) add up, the days within the month, each money column
+    sums to its total (an item or deduction left blank counts nothing); with ``every_total`` every money column of
+    the layout, items and deductions too, has its total."""
+    from archive_core.egn import days_in_month
+
+    def val(x: object) -> Decimal:
+        return x if isinstance(x, Decimal) else Decimal(0)
+
+    items = [c for c in sheet.layout if c in items_kinds]
     parts = [c for c in sheet.layout if c in parts_kinds]
     assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
     for r in sheet.rows:
         assert egn.is_valid(str(r["egn"]))
+        if items:
+            assert sum((val(r[c]) for c in items), Decimal(0)) == r["extra_pay"]
         if r["base_pay"] is not None and r["extra_pay"] is not None:
             assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-        assert r["gross_pay"] - r["deductions"] == r["net_pay"]
+        assert r["gross_pay"] - r["deductions"] == r["net_pay"] and r["net_pay"] >= 0
         if parts:
-            assert sum(r[c] for c in parts) == r["deductions"]
+            assert sum((val(r[c]) for c in parts), Decimal(0)) == r["deductions"]
+        if r.get("days_worked") is not None:
+            assert 0 <= r["days_worked"] <= days_in_month(sheet.year, sheet.month)
+    if every_total:
+        assert set(sheet.totals) == {c for c in sheet.layout if c in (*MONEY_FIELDS, *items, *parts)}
     for f, total in sheet.totals.items():
-        assert sum(r[f] for r in sheet.rows) == total
-
+        assert sum((val(r[f]) for r in sheet.rows), Decimal(0)) == total
 
 
 def test_family_l_habits_occur_on_its_sheets_and_the_truth_adds_up():

@@ -16,20 +16,10 @@ from PIL import Image
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
-from tests.test_samples import PARTS, _assert_truth_holds, _family_sheets, _generated_digest
+from tests.test_samples import PARTS, _assert_truth_holds, _drawn_habits, _family_sheets, _generated_digest
 
 SEEDS = range(13001, 13041)  # U's development seeds
 U_FLAGS = ("head_fill", "bold_heads", "carried", "program_line", "fax", "fine", "rx_line", "streaks", "turned", "frame")
-
-
-def _drawn(n_per_seed: int = 10):
-    from samples import families
-
-    out = []
-    for seed in SEEDS:
-        rng = random.Random(seed)
-        out += [families.draw_habits("U", rng) for _ in range(n_per_seed)]
-    return out
 
 
 def test_family_u_draws_its_own_switches():
@@ -38,7 +28,7 @@ def test_family_u_draws_its_own_switches():
     of every kind (ЕТ with the owner's name, ООД, ЕООД, АД, ЕАД); each switch on some files only; 1992-1996."""
     from samples import data, families, family_u
 
-    drawn = _drawn()
+    drawn = _drawn_habits("U", SEEDS)
     us = [h.u for h in drawn if h.u]
     assert len(us) == len(drawn) and all(h.family == "U" for h in drawn)
     assert {h.face for h in drawn} == {"print", "pin9"}

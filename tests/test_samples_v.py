@@ -8,10 +8,7 @@ marked, the map of the scan), and its pages the same from the same seed under an
 from __future__ import annotations
 
 import hashlib
-import os
 import random
-import subprocess
-import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -23,43 +20,15 @@ from PIL import Image
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
-from tests.test_samples import _family_sheets
+from tests.test_samples import (
+    _assert_truth_holds,
+    _drawn_habits,
+    _family_sheets,
+    _repeats_under_another_hash_seed,
+)
 
 SEEDS = range(14001, 14041)  # V's development seeds
 DEDUCTIONS = ("tax", "insurance", "union_fee", "advance", "court")
-
-
-def _holds(sheet) -> None:
-    """A drawn V sheet's truth adds up (an item or deduction nobody had left blank counts nothing): a valid ЕГН once
-    per sheet, the items add up to the additional pay, base + additional = gross, the itemised deductions add up to
-    the deductions, net = gross - deductions, each money column (items and deductions too) sums to its total."""
-    from samples import render
-
-    def val(x: object) -> Decimal:
-        return x if isinstance(x, Decimal) else Decimal(0)
-
-    items = [c for c in sheet.layout if c in render.PAY_PARTS]
-    parts = [c for c in sheet.layout if c in DEDUCTIONS]
-    assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
-    for r in sheet.rows:
-        assert egn.is_valid(str(r["egn"]))
-        assert sum((val(r[c]) for c in items), Decimal(0)) == r["extra_pay"]
-        assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-        assert sum((val(r[c]) for c in parts), Decimal(0)) == r["deductions"]
-        assert r["gross_pay"] - r["deductions"] == r["net_pay"] and r["net_pay"] >= 0
-    assert set(sheet.totals) == {c for c in sheet.layout if c in (*MONEY_FIELDS, *items, *parts)}
-    for f, total in sheet.totals.items():
-        assert sum((val(r[f]) for r in sheet.rows), Decimal(0)) == total
-
-
-def _drawn(n_per_seed: int = 10):
-    from samples import families
-
-    out = []
-    for seed in SEEDS:
-        rng = random.Random(seed)
-        out += [families.draw_habits("V", rng) for _ in range(n_per_seed)]
-    return out
 
 
 def test_family_v_draws_its_own_switches():
@@ -68,7 +37,7 @@ def test_family_v_draws_its_own_switches():
     JPEG quality and backing each on some files only; every file landscape, no corrections; 1980-1991."""
     from samples import families, family_v
 
-    drawn = _drawn()
+    drawn = _drawn_habits("V", SEEDS)
     vs = [h.v for h in drawn if h.v]
     assert len(vs) == len(drawn) and all(h.family == "V" and h.face == "typewriter" for h in drawn)
     assert {v.face for v in vs} == set(family_v.V_FACES["typewriter"])
@@ -129,7 +98,7 @@ def test_family_v_truth_adds_up_and_its_habits_occur_on_its_sheets():
         for habits, sheet, style in _family_sheets("V", 25, seed):
             v = habits.v
             assert v is not None
-            _holds(sheet)
+            _assert_truth_holds(sheet, DEDUCTIONS, items_kinds=render.PAY_PARTS, every_total=True)
             items = [c for c in sheet.layout if c in render.PAY_PARTS]
             parts = [c for c in sheet.layout if c in DEDUCTIONS]
             assert len(items) >= 2 and "seniority" in items and "tax" in parts
@@ -358,30 +327,15 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
     assert found >= 5 and marked >= 4
 
 
-def _digest(out: Path) -> str:
-    h = hashlib.sha256()
-    for f in sorted(out.iterdir()):
-        h.update(f.name.encode() + f.read_bytes())
-    return h.hexdigest()
-
-
 def test_family_v_pages_hold_and_repeat(tmp_path: Path):
     """Generated V pages (the whole path): RGB PNGs with their dpi, each page's truth valid payroll-page/1 that adds
     up, its boxes inside the image; the same seed gives the same bytes, also under another hash seed."""
-    from samples.generate import Options, generate_pages
-
-    generate_pages(tmp_path / "a", 2, 14027, options=Options(family="V"))  # an A4 file scanned at 200 dpi: small pages
-    root = Path(__file__).resolve().parents[1]
-    code = ("import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-            "generate_pages(Path(sys.argv[1]), 2, 14027, options=Options(family='V'))")  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(root)}
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=root, env=env, check=True, timeout=600)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    a = _repeats_under_another_hash_seed(tmp_path, "V", 14027)  # an A4 file scanned at 200 dpi: small pages
     # V's pages as its maker left them (the truth's bytes: its boxes follow the scan's skew, margin and dpi; the
     # pixels are not pinned, OpenCV's version changes them): the held-out set must be what it was made
     for name, pinned in (("page-0001.json", "406d4d12a7ab9658"), ("page-0002.json", "58d076f685f1780b")):
-        assert hashlib.sha256((tmp_path / "a" / name).read_bytes()).hexdigest()[:16] == pinned, name
-    for js in sorted((tmp_path / "a").glob("page-*.json")):
+        assert hashlib.sha256((a / name).read_bytes()).hexdigest()[:16] == pinned, name
+    for js in sorted(a.glob("page-*.json")):
         page = PayrollPage.load(js)
         png = js.with_suffix(".png")
         im = Image.open(png)

@@ -9,10 +9,7 @@ and its pages the same from the same seed under any hash seed."""
 from __future__ import annotations
 
 import hashlib
-import os
 import random
-import subprocess
-import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -21,47 +18,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
-from tests.test_samples import _family_sheets
+from tests.test_samples import (
+    _assert_truth_holds,
+    _drawn_habits,
+    _family_sheets,
+    _repeats_under_another_hash_seed,
+)
 
 SEEDS = range(15001, 15041)  # W's development seeds
 PARTS = ("tax", "insurance", "union_fee", "advance", "court")
 SCORED = ("egn", "name", "days_worked", *MONEY_FIELDS)
-
-
-def _val(x: object) -> Decimal:
-    return x if isinstance(x, Decimal) else Decimal(0)
-
-
-def _holds(sheet) -> None:
-    """A drawn W sheet's truth adds up: a valid ЕГН once per sheet, base + additional = gross, the itemised deductions
-    add up to the deductions, net = gross - deductions (never below nought), each money column (the deductions' items
-    too) sums to its total, the days within the month."""
-    from archive_core.egn import days_in_month
-
-    parts = [c for c in sheet.layout if c in PARTS]
-    assert len({r["egn"] for r in sheet.rows}) == len(sheet.rows)
-    for r in sheet.rows:
-        assert egn.is_valid(str(r["egn"]))
-        assert r["base_pay"] + r["extra_pay"] == r["gross_pay"]
-        assert sum((_val(r[c]) for c in parts), Decimal(0)) == r["deductions"]
-        assert r["gross_pay"] - r["deductions"] == r["net_pay"] and r["net_pay"] >= 0
-        if r["days_worked"] is not None:
-            assert 0 <= r["days_worked"] <= days_in_month(sheet.year, sheet.month)
-    assert set(sheet.totals) == {c for c in sheet.layout if c in (*MONEY_FIELDS, *parts)}
-    for f, total in sheet.totals.items():
-        assert sum((_val(r[f]) for r in sheet.rows), Decimal(0)) == total
-
-
-def _drawn(n_per_seed: int = 10):
-    from samples import families
-
-    out = []
-    for seed in SEEDS:
-        rng = random.Random(seed)
-        out += [families.draw_habits("W", rng) for _ in range(n_per_seed)]
-    return out
 
 
 def test_family_w_draws_its_own_switches():
@@ -71,7 +38,7 @@ def test_family_w_draws_its_own_switches():
     each on some files only; colour and greyscale; every file landscape, no generic corrections; 1980-1996."""
     from samples import families, family_w
 
-    drawn = _drawn()
+    drawn = _drawn_habits("W", SEEDS)
     ws = [h.w for h in drawn if h.w]
     assert len(ws) == len(drawn) and all(h.family == "W" and h.face == "typewriter" for h in drawn)
     assert {w.face for w in ws} == set(family_w.W_FACES["typewriter"])
@@ -137,7 +104,7 @@ def test_family_w_truth_adds_up_and_its_habits_occur_on_its_sheets():
         for habits, sheet, style in _family_sheets("W", 25, seed):
             w = habits.w
             assert w is not None
-            _holds(sheet)
+            _assert_truth_holds(sheet, PARTS, every_total=True)
             parts = [c for c in sheet.layout if c in PARTS]
             assert parts[0] == "tax" and len(parts) >= 2
             assert "insurance" not in parts or sheet.year >= 1992
@@ -403,31 +370,16 @@ def test_family_w_scan_is_a_carbon_copy_on_the_cradle():
         assert bent[int(by) - 1 : int(by) + 2, int(bx)].astype(int).sum(axis=1).min() < paper.sum() - 150
 
 
-def _digest(out: Path) -> str:
-    h = hashlib.sha256()
-    for f in sorted(out.iterdir()):
-        h.update(f.name.encode() + f.read_bytes())
-    return h.hexdigest()
-
-
 def test_family_w_pages_hold_and_repeat(tmp_path: Path):
     """Generated W pages (the whole path): PNGs (RGB or grey) with their dpi, each page's truth valid payroll-page/1
     that adds up, its boxes inside the image, its marks W's kinds; the same seed gives the same bytes, also under
     another hash seed."""
-    from samples.generate import Options, generate_pages
-
-    generate_pages(tmp_path / "a", 2, 15007, options=Options(family="W"))
-    root = Path(__file__).resolve().parents[1]
-    code = ("import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-            "generate_pages(Path(sys.argv[1]), 2, 15007, options=Options(family='W'))")  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(root)}
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=root, env=env, check=True, timeout=600)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    a = _repeats_under_another_hash_seed(tmp_path, "W", 15007)
     # W's pages as its maker left them (the truth's bytes: its boxes follow the scan's bend, skew, margin and dpi; the
     # pixels are not pinned, OpenCV's version changes them): the held-out set must be what it was made
     for name, pinned in (("page-0001.json", "9e745015ce661b64"), ("page-0002.json", "f118af3764d5ec2c")):
-        assert hashlib.sha256((tmp_path / "a" / name).read_bytes()).hexdigest()[:16] == pinned, name
-    for js in sorted((tmp_path / "a").glob("page-*.json")):
+        assert hashlib.sha256((a / name).read_bytes()).hexdigest()[:16] == pinned, name
+    for js in sorted(a.glob("page-*.json")):
         page = PayrollPage.load(js)
         im = Image.open(js.with_suffix(".png"))
         assert im.mode in ("RGB", "L") and round(im.info["dpi"][0]) in (240, 300)
