@@ -5,6 +5,7 @@ Everything here is data (lists and small tables) so the generator stays plain co
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 MALE_FIRST = (
@@ -55,6 +56,23 @@ MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
     "юли", "август", "септември", "октомври", "ноември", "декември",
 )  # fmt: skip
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def said_period(
+    rng: random.Random, month: int, year: int, forms: dict[str, str | tuple[str, ...]], kind: str
+) -> str:
+    """The period as a family's clerk wrote it: ``forms[kind]``, one wording or one drawn from several. The
+    wordings are templates of ``{word}`` (the month's name), ``{Word}``, ``{WORD}``, ``{mm}`` (two digits),
+    ``{m}``, ``{roman}``, ``{y}``, ``{yy}`` (the year's last two digits) and ``{last}`` (the month's last day).
+    Every kind with several wordings draws one, in order, whichever kind is said: the draws a family's pages
+    were made with stay the same."""
+    word = MONTHS[month - 1]
+    last = {2: 29 if year % 4 == 0 else 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(month, 31)
+    fields = {"word": word, "Word": word.capitalize(), "WORD": word.upper(), "mm": f"{month:02d}", "m": month,
+              "roman": ROMAN[month - 1], "y": year, "yy": f"{year % 100:02d}", "last": last}  # fmt: skip
+    said = {k: f if isinstance(f, str) else rng.choice(f) for k, f in forms.items()}
+    return said[kind].format(**fields)
 
 # Typical monthly base pay ranges (leva of the period) by year: the 1991-1996 inflation is the point.
 PAY_RANGE: dict[int, tuple[int, int]] = {

@@ -480,7 +480,7 @@ PARENTS = (
     "Министерство на строителството и архитектурата", "Окръжен народен съвет – Ловеч",
     "ДСО „Млечна промишленост“ – София", "Министерство на търговията",
 )  # fmt: skip
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = data.ROMAN
 # Sizes none of the others draws (they span 26-54): a large typewriter ball, small print.
 J_SIZES: dict[str, tuple[int, int]] = {"typewriter": (55, 60), "print": (22, 25), "dot_matrix": (55, 58)}
 I_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 50), "print": (27, 37), "dot_matrix": (33, 42)}

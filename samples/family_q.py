@@ -31,11 +31,11 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from . import content
+from . import content, data
 from .content import EmployerFile, SheetContent, hire
 from .render import Geometry, Painter, Style, circle_polygon, rect_polygon
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = data.ROMAN
 
 # Column orders none of A-P draws: the ЕГН right after the name, the net pay before the deductions, the
 # days worked at the row's end ("parts" stands for the itemised deductions, as in samples/families.py)

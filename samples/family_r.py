@@ -37,7 +37,7 @@ from . import data
 from .content import EmployerFile, SheetContent
 from .render import Geometry, Painter, Style
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = data.ROMAN
 
 # Column orders none of A-Q draws ("parts" the itemised deductions as in samples/families.py); "row",
 # "norm_pct" and "grade" are dropped where the file's switches say so.

@@ -123,6 +123,13 @@ POSITIONS: dict[str, tuple[tuple[str, str], ...]] = {
                  ("приемчик", "приемчица"), ("химическо чистене", "химическо чистене"), ("бръснар", "маникюристка"),
                  ("тапицер", "тапицерка")),
 }  # fmt: skip
+# S's periods as the book's keeper wrote them (data.said_period's templates)
+S_PERIODS: dict[str, str | tuple[str, ...]] = {
+    "words": "през месец {word} {y} година",
+    "short": "за {word} {y} год.",
+    "apostrophe": "Заплати за м. {word} '{yy}",
+    "year_first": "{y} год. – месец {word}",
+}
 S_TITLES = ("КНИГА ЗА РАБОТНИТЕ ЗАПЛАТИ", "Разчетна книга за заплатите", "Книга за заплатите на персонала",
             "ВЕДОМОСТ ЗА ЗАПЛАТИ НА ПЕРСОНАЛА В ОБЕКТА")  # fmt: skip
 S_TOTAL_WORDS = ("Всичко за страницата", "Сбор:", "Всичко по книгата", "ВСИЧКО ЗА МЕСЕЦА")
@@ -194,13 +201,7 @@ def adapt_sheet(sheet: SheetContent, s: SHabits, rng: random.Random) -> None:
             row["turnover"] = Decimal(int(gross * Decimal(rng.uniform(18, 70)))) if gross > 0 else Decimal(0)
         sheet.totals["turnover"] = sum((_dec(r["turnover"]) for r in sheet.rows), Decimal(0))
     sheet.title = rng.choice(S_TITLES)
-    mname, y = data.MONTHS[sheet.month - 1], sheet.year
-    sheet.period_text = {
-        "words": f"през месец {mname} {y} година",
-        "short": f"за {mname} {y} год.",
-        "apostrophe": f"Заплати за м. {mname} '{y % 100:02d}",
-        "year_first": f"{y} год. – месец {mname}",
-    }[s.period]
+    sheet.period_text = data.said_period(rng, sheet.month, sheet.year, S_PERIODS, s.period)
     sheet.total_label = rng.choice(S_TOTAL_WORDS)
 
 

@@ -44,7 +44,7 @@ from . import data
 from .content import EmployerFile, SheetContent, money_text
 from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = data.ROMAN
 
 # Column orders none of A-S draws ("parts" the itemised deductions as in samples/families.py; "spare" the printed
 # column nobody filled, dropped where the file's switch says so)
@@ -112,6 +112,13 @@ POSITIONS: tuple[tuple[str, str], ...] = (
     ("пазач на полето", "пазачка"), ("механизатор", "птицевъдка"), ("складодържател", "счетоводителка"),
     ("агроном", "агрономка"), ("ветеринарен техник", "ветеринарна техничка"), ("шофьор", "работничка"),
 )  # fmt: skip
+# T's periods as the clerk wrote them (data.said_period's templates)
+T_PERIODS: dict[str, str | tuple[str, ...]] = {
+    "month": "за месец {Word} {y} г.",
+    "slash": "за м. {roman}/{yy} г.",
+    "dash": "{Word} – {y} г.",
+    "comma": "за месец {Word}, {y} год.",
+}
 T_TITLES = ("ВЕДОМОСТ ЗА ИЗПЛАЩАНЕ НА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ НА ЧЛЕНОВЕТЕ-КООПЕРАТОРИ",
             "ВЕДОМОСТ ЗА ВЪЗНАГРАЖДЕНИЕТО НА ЧЛЕНОВЕТЕ И РАБОТНИЦИТЕ")  # fmt: skip
 T_TOTAL_WORDS = ("Всичко:", "Всичко по ведомостта", "Всичко за месеца:")
@@ -189,14 +196,7 @@ def adapt_sheet(sheet: SheetContent, t: THabits, rng: random.Random) -> None:
     """A T sheet: the form's title, the period in the clerk's words, the totals' words, whole leva as the
     clerk writes them."""
     sheet.title = rng.choice(T_TITLES)
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1].capitalize()
-    sheet.period_text = {
-        "month": f"за месец {word} {y} г.",
-        "slash": f"за м. {ROMAN[m - 1]}/{y % 100:02d} г.",
-        "dash": f"{word} – {y} г.",
-        "comma": f"за месец {word}, {y} год.",
-    }[t.period]
+    sheet.period_text = data.said_period(rng, sheet.month, sheet.year, T_PERIODS, t.period)
     sheet.total_label = rng.choice(T_TOTAL_WORDS)
     sheet.whole_mark = t.whole_mark
 

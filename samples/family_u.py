@@ -44,7 +44,7 @@ from . import content, data
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, Geometry, Painter, Style
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN = data.ROMAN
 
 # Column orders none of A-T draws ("parts" the itemised deductions as in samples/families.py)
 U_LAYOUTS: tuple[tuple[str, ...], ...] = (
@@ -112,6 +112,13 @@ POSITIONS: tuple[tuple[str, str], ...] = (
     ("готвач", "готвачка"), ("сервитьор", "сервитьорка"), ("общ работник", "общ работник"), ("механик", "офис-секретар"),
     ("дистрибутор", "дистрибутор"), ("пекар", "пекарка"),
 )  # fmt: skip
+# U's periods as the program printed them (data.said_period's templates)
+U_PERIODS: dict[str, str | tuple[str, ...]] = {
+    "digits": ("за месец {mm}.{y} г.", "Месец: {mm}.{y}", "за м. {mm}.{y}"),
+    "range": ("Период: 01.{mm}.{y} - {last}.{mm}.{y}", "от 01.{mm}.{y} до {last}.{mm}.{y} г."),
+    "word": ("{WORD} {y} г.", "за месец {Word}, {y} г.", "Месец: {WORD} {y}"),
+    "slash": ("за м. {mm}/{y}", "за {m}/{y} г.", "м. {roman}/{y}"),
+}
 U_TITLES = ("ВЕДОМОСТ ЗА ЗАПЛАТИ", "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ ЗА ТРУДОВИ ВЪЗНАГРАЖДЕНИЯ", "Ведомост за работни заплати",
             "ВЕДОМОСТ ЗА ИЗПЛАТЕНИ ТРУДОВИ ВЪЗНАГРАЖДЕНИЯ", "Разчетна ведомост за заплати")  # fmt: skip
 U_TOTAL_WORDS = ("ОБЩО:", "Всичко по ведомостта:", "ОБЩО ЗА ФИРМАТА", "Общо за месеца:")
@@ -244,15 +251,7 @@ def adapt_sheet(sheet: SheetContent, u: UHabits, rng: random.Random) -> None:
     under the firm's name, and on some rows a negative correction of an earlier month in the additional pay (gross
     and net follow; the totals are the columns' sums)."""
     sheet.title = rng.choice(U_TITLES)
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1]
-    last = {2: 29 if y % 4 == 0 else 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(m, 31)
-    sheet.period_text = {
-        "digits": rng.choice((f"за месец {m:02d}.{y} г.", f"Месец: {m:02d}.{y}", f"за м. {m:02d}.{y}")),
-        "range": rng.choice((f"Период: 01.{m:02d}.{y} - {last}.{m:02d}.{y}", f"от 01.{m:02d}.{y} до {last}.{m:02d}.{y} г.")),
-        "word": rng.choice((f"{word.upper()} {y} г.", f"за месец {word.capitalize()}, {y} г.", f"Месец: {word.upper()} {y}")),
-        "slash": rng.choice((f"за м. {m:02d}/{y}", f"за {m}/{y} г.", f"м. {ROMAN[m - 1]}/{y}")),
-    }[u.period]  # fmt: skip
+    sheet.period_text = data.said_period(rng, sheet.month, sheet.year, U_PERIODS, u.period)
     sheet.total_label = rng.choice(U_TOTAL_WORDS)
     sheet.carry_in_label, sheet.carry_out_label = rng.choice(U_CARRY_IN), rng.choice(U_CARRY_OUT)
     sheet.address = u.address

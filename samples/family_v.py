@@ -115,6 +115,13 @@ PATRONS = ("Георги Димитров", "Васил Коларов", "9 се
            "Единство", "Средец", "Млада гвардия", "Стара планина", "Янтра", "Первомай", "Септемврийци")  # fmt: skip
 TOWNS = ("Габрово", "Ловеч", "Пловдив", "Сливен", "Русе", "Казанлък", "Стара Загора", "Враца", "Перник", "Плевен",
          "Шумен", "Ямбол", "Кърджали", "Велико Търново", "Михайловград", "Толбухин", "Видин", "Димитровград")  # fmt: skip
+# V's periods as the typist typed them (data.said_period's templates)
+V_PERIODS: dict[str, str | tuple[str, ...]] = {
+    "word": ("за месец {word} {y} година", "за {word} {y} г. – окончателно плащане"),
+    "upper": ("Месец {WORD} {y} г.", "ЗА МЕСЕЦ {WORD} {y} Г."),
+    "digits": ("за м. {mm}. {y} г.", "за месец {mm}.{y} год."),
+    "roman": ("за м. {roman}. {y} г.", "за {roman} месец {y} година"),
+}
 V_TITLES = ("РАЗПЛАЩАТЕЛНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ИЗПЛАЩАНЕ НА ТРУДОВИТЕ ВЪЗНАГРАЖДЕНИЯ",
             "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ ЗА ОКОНЧАТЕЛНО ПЛАЩАНЕ", "ВЕДОМОСТ ЗА ЗАПЛАТИТЕ НА РАБОТНИЦИТЕ И СЛУЖИТЕЛИТЕ",
             "ПЛАТЕЖНА ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ")  # fmt: skip
@@ -258,15 +265,7 @@ def adapt_sheet(sheet: SheetContent, v: VHabits, rng: random.Random) -> None:
     sheet.totals = {f: sum((_dec(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
     sheet.dash_zero = v.zero == "dash"
     sheet.title = rng.choice(V_TITLES)
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1]
-    roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")[m - 1]
-    sheet.period_text = {
-        "word": rng.choice((f"за месец {word} {y} година", f"за {word} {y} г. – окончателно плащане")),
-        "upper": rng.choice((f"Месец {word.upper()} {y} г.", f"ЗА МЕСЕЦ {word.upper()} {y} Г.")),
-        "digits": rng.choice((f"за м. {m:02d}. {y} г.", f"за месец {m:02d}.{y} год.")),
-        "roman": rng.choice((f"за м. {roman}. {y} г.", f"за {roman} месец {y} година")),
-    }[v.period]  # fmt: skip
+    sheet.period_text = data.said_period(rng, sheet.month, sheet.year, V_PERIODS, v.period)
     sheet.total_label = v.total_word
 
 

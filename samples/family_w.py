@@ -105,6 +105,13 @@ PENCIL = (96, 96, 100)
 SKIN = ((226, 172, 142), (206, 150, 118), (232, 186, 160), (188, 132, 104))
 CRADLES = {"black": (16, 16, 18), "grey": (62, 62, 66), "green": (24, 46, 34)}
 
+# W's periods as the typist typed them on the form (data.said_period's templates)
+W_PERIODS: dict[str, str | tuple[str, ...]] = {
+    "word": ("през месец {word} {y} година", "Месец {word}, {y} г."),
+    "upper": ("ЗА МЕСЕЦ {WORD} {y} ГОДИНА", "МЕСЕЦ: {WORD} {y} г."),
+    "roman": ("за м. {roman}/{y} г.", "месец {roman} – {y} г."),
+    "digits": ("за м. {mm}/{y} г.", "месец {mm} – {y} год."),
+}
 W_TITLES = ("РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ ЗА ТРУДОВИТЕ ВЪЗНАГРАЖДЕНИЯ", "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ ЗА ЗАПЛАТИ",
             "РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ (ОКОНЧАТЕЛНО)", "ВЕДОМОСТ ЗА РАБОТНИ ЗАПЛАТИ И УДРЪЖКИ")  # fmt: skip
 W_TOTAL_WORDS = ("Всичко по ведомостта:", "ВСИЧКО ЗА МЕСЕЦА", "Всичко за изплащане", "ВСИЧКО ПО ЛИСТА:")
@@ -258,15 +265,7 @@ def adapt_sheet(sheet: SheetContent, w: WHabits, rng: random.Random, ef: Employe
     sheet.dash_zero = w.decimal in ("-", "split")  # a dash for nothing, where a dash is not the decimal point too
     sheet.groups = ef.groups if ef is not None else sheet.groups
     sheet.title = rng.choice(W_TITLES)
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1]
-    roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")[m - 1]
-    sheet.period_text = {
-        "word": rng.choice((f"през месец {word} {y} година", f"Месец {word}, {y} г.")),
-        "upper": rng.choice((f"ЗА МЕСЕЦ {word.upper()} {y} ГОДИНА", f"МЕСЕЦ: {word.upper()} {y} г.")),
-        "roman": rng.choice((f"за м. {roman}/{y} г.", f"месец {roman} – {y} г.")),
-        "digits": rng.choice((f"за м. {m:02d}/{y} г.", f"месец {m:02d} – {y} год.")),
-    }[w.period]  # fmt: skip
+    sheet.period_text = data.said_period(rng, sheet.month, sheet.year, W_PERIODS, w.period)
     sheet.total_label = w.total_word
 
 
