@@ -4,6 +4,7 @@ sums carried in, totals), each person's row a draft of values for the checks, an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -264,8 +265,8 @@ def _gutter(a: Analysis) -> bool:
 
 
 def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> bool:
-    """An empty "column" across the middle of a landscape scan, or a white strip there no rule crosses:
-    two sheets side by side."""
+    """An empty "column" across the middle of a landscape scan with people written right of it, or a white
+    strip there no rule crosses: two sheets side by side."""
     g = a.grid
     height, width = a.clean.shape
     if width > 1.2 * height and _gutter(a):
@@ -275,8 +276,21 @@ def two_sheets_side_by_side(a: Analysis, s: Sheet, kinds: list[str | None]) -> b
         and not any(row[c].strip() for row in s.texts)
         and g.xs[c] < width / 2 < g.xs[c + 1]
         and g.xs[c + 1] - g.xs[c] > 0.015 * width
+        and _anyone_right_of(s, c + 1)
         for c in range(g.n_cols)
     )
+
+
+PERSON_WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more (a name's, a position's)
+EGN_RUN = re.compile(r"\d{9,}")  # an ЕГН's digits, or most of them
+
+
+def _anyone_right_of(s: Sheet, first: int) -> bool:
+    """A cell from column ``first`` on holds a word of letters or an ЕГН's digits on some row: a second sheet's
+    people may stand there. A wide sheet's blank column in the middle has only its figures right of it (V dev
+    14002 p1: the extra pay to the net pay): no half of it is a sheet of its own (``extract._sheet_like``
+    wants names, or an ЕГН with each row number), and its right half read alone is a page read for nothing."""
+    return any(PERSON_WORD.search(t) or EGN_RUN.search(t.replace(" ", "")) for row in s.texts for t in row[first:])
 
 
 # the kinds a heading names that one table has once (a name, an ЕГН, a sum): named again further right,
