@@ -193,12 +193,12 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w
+from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w, family_x
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W")
+            "W", "X")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -850,6 +850,12 @@ HEADINGS_W = family_w.HEADINGS_W
 W_FACES = family_w.W_FACES
 W_SIZES = family_w.W_SIZES
 
+# Family X (held out from its making in session 21): samples/family_x.py
+FAMILY_LAYOUTS["X"] = tuple(tuple(f for pair in pairs for f in pair if f) for pairs in family_x.X_PAIRS)
+HEADINGS_X = family_x.HEADINGS_X
+X_FACES = family_x.X_FACES
+X_SIZES = family_x.X_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -879,6 +885,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "U": (1992, 1996),
     "V": (1980, 1991),
     "W": (1980, 1996),
+    "X": (1980, 1994),
 }
 
 
@@ -988,6 +995,8 @@ class Habits:
     v: family_v.VHabits | None = None
     # family W only: all of its switches (samples/family_w.py)
     w: family_w.WHabits | None = None
+    # family X only: all of its switches (samples/family_x.py)
+    x: family_x.XHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1005,6 +1014,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_v(rng)
     if family == "W":
         return _draw_w(rng)
+    if family == "X":
+        return _draw_x(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1109,6 +1120,14 @@ def _draw_w(rng: random.Random) -> Habits:
     return Habits(
         "W", w.thousands, "," if w.decimal == "," else ".", False, "full", "none", False, 1.0, W_SIZES["typewriter"],
         face="typewriter", w=w,
+    )  # fmt: skip
+
+
+def _draw_x(rng: random.Random) -> Habits:
+    """Family X's file: its own switches (family_x.draw), the generic ones copied from them."""
+    x = family_x.draw(rng)
+    return Habits(
+        "X", x.thousands, x.decimal, False, "full", "none", False, 0.0, X_SIZES["typewriter"], face="typewriter", x=x,
     )  # fmt: skip
 
 
@@ -1292,6 +1311,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         return
     if habits.w is not None:  # family W: its own layout, headings, groups and employer (samples/family_w.py)
         family_w.adapt_file(ef, habits.w, rng)
+        return
+    if habits.x is not None:  # family X: its two-tier columns, headings and employer (samples/family_x.py)
+        family_x.adapt_file(ef, habits.x, rng)
         return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
@@ -1522,6 +1544,8 @@ def adapt_sheet(
         family_v.adapt_sheet(sheet, habits.v, rng)
     if habits.w is not None:
         family_w.adapt_sheet(sheet, habits.w, rng, ef)
+    if habits.x is not None:
+        family_x.adapt_sheet(sheet, habits.x, rng, ef)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1627,10 +1651,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W"):
+                         "W", "X"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
-                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES}  # fmt: skip
+                    "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
+                    "X": X_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1685,6 +1710,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_v.style(habits.v, rng, base)
     if habits.w is not None:
         family_w.style(habits.w, rng, base)
+    if habits.x is not None:
+        family_x.style(habits.x, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base
