@@ -100,7 +100,7 @@ X_TITLES = ("ВЕДОМОСТ ЗА ЗАПЛАТИ", "РАЗЧЕТНО-ПЛАТЕ
 X_TOTAL_WORDS = ("Всичко:", "ВСИЧКО", "Всичко по ведомостта", "Общо:")
 CARRY_IN = ("Пренос от предходната страница", "Пренос от предх. стр.", "Пренесено от стр.")
 CARRY_OUT = ("За пренасяне", "Пренася се:", "За пренасяне:")
-COPY_MARKS = ("Екз. № {n}", "Копие № {n}", "Екземпляр {n}", "{n}-ри екз.")
+COPY_MARKS = ("Екз. № {n}", "Копие № {n}", "Екземпляр {n}", "{n}. екземпляр")
 FOOTERS = (("Съставил:", "Гл. счетоводител:", "Началник:"), ("Изготвил:", "Гл. счетоводител:", "Директор:"),
            ("Счетоводител:", "Касиер:", "Ръководител:"))  # fmt: skip
 SIGNATORIES = ("Р. Петрова", "Ив. Колев", "Г. Тодорова", "Ст. Маринов", "Д. Илиева", "Н. Русев", "М. Станчева")
@@ -201,7 +201,7 @@ def adapt_file(ef: EmployerFile, x: XHabits, rng: random.Random) -> None:
 
 
 def pairs_of(sheet: SheetContent) -> tuple[tuple[str, str], ...]:
-    """The sheet's two-tier columns, rebuilt from its layout and the file's pairs (kept in ``sheet.extra``)."""
+    """The sheet's two-tier columns: its file's pairs, which ``adapt_sheet`` keeps in ``sheet.extra``."""
     pairs = sheet.extra.get("x_pairs")
     assert isinstance(pairs, tuple)
     return pairs
@@ -383,7 +383,7 @@ def _measure(sheet: SheetContent, pen: _Pen, pairs: tuple[tuple[str, str], ...])
             single_lines = max(single_lines, len(sheet.headings[a].split("\n")))
     up_h = up_lines * line_h + 2 * pad
     head_h = max(up_h + lo_lines * line_h + 2 * pad, single_lines * line_h + 2 * pad)
-    row_h = int(fs * 2.75)
+    row_h = int(fs * 2.9)
     return _Plan(fs, pad, widths, up_h, head_h, row_h, line_h)
 
 
@@ -402,8 +402,8 @@ def render(sheet: SheetContent, st: Style, x: XHabits, rng: random.Random) -> tu
         if sum(plan.widths) <= W - 300 and 480 + table_h < H - 420:
             break
         if size <= 26:
-            if landscape:
-                break
+            if landscape:  # fifteen people at most: never so
+                raise ValueError("family X: the sheet does not fit the page")
             landscape, size = True, st.size
             continue
         size -= 2
@@ -444,10 +444,10 @@ def render(sheet: SheetContent, st: Style, x: XHabits, rng: random.Random) -> tu
                 pen.letter_text(xs[j] + (xs[j + 1] - xs[j] - pen.lwidth(line, hs)) / 2, ym + k * plan.line_h, line, hs)
             geo.cells.append((0, j, [xs[j], int(y0), xs[j + 1], int(y1)], " ".join(lines)))
         if b:
-            pen.rule(xs[j], top + plan.up_h, xs[j + 1], top + plan.up_h)
+            pen.rule(xs[j], top + plan.up_h, xs[j + 1], top + plan.up_h)  # the heading's tiers parted
     yrow = top + plan.head_h
     row_h = plan.row_h
-    upper, lower = 0.3, 0.72
+    upper, lower = 0.26, 0.76  # the two typed lines' middles (the rule between them at 0.53)
 
     def put(j: int, f: str, y_mid: float, t: str) -> None:
         if not t:
@@ -489,9 +489,9 @@ def render(sheet: SheetContent, st: Style, x: XHabits, rng: random.Random) -> tu
             for j, (_, b) in enumerate(pairs):
                 if b:
                     if x.tier == "dotted":
-                        pen.dotted(xs[j] + 4, xs[j + 1] - 4, yrow + row_h / 2)
+                        pen.dotted(xs[j] + 4, xs[j + 1] - 4, yrow + row_h * 0.53)
                     else:
-                        pen.rule(xs[j], yrow + row_h / 2, xs[j + 1], yrow + row_h / 2, 1)
+                        pen.rule(xs[j], yrow + row_h * 0.53, xs[j + 1], yrow + row_h * 0.53, 1)
         geo.row_bboxes.append([xs[0], int(yrow), xs[-1], int(yrow + row_h)])
         geo.row_polygons.append(rect_polygon(xs[0] + 3, yrow + 3, xs[-1] - 3, yrow + row_h - 3))
         yrow += row_h
@@ -603,7 +603,7 @@ def _copy(a: np.ndarray, page: XPage, rng: random.Random, np_rng: np.random.Gene
     tx0, ty0, tx1, ty1 = page.table
     for _ in range(rng.randint(0, x.blots)):  # the blots off the table (its figures stay legible)
         cx, cy = rng.randint(0, W - 1), rng.randint(0, H - 1)
-        if tx0 - 40 < cx < tx1 + 40 and ty0 - 40 < cy < ty1 + 40:
+        if tx0 - 90 < cx < tx1 + 90 and ty0 - 90 < cy < ty1 + 90:
             continue
         cv2.ellipse(extra, (cx, cy), (rng.randint(6, 30), rng.randint(4, 18)), rng.uniform(0, 180), 0, 360,
                     rng.uniform(0.3, 0.7), -1)  # fmt: skip
