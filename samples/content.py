@@ -157,6 +157,7 @@ class EmployerFile:
     class_pct: dict[str, int] = field(default_factory=dict)  # family K: class for years of service by ЕГН
     groups: tuple[tuple[str, str, str], ...] = ()  # family L: group headings (SheetContent.groups)
     departments: dict[str, str] = field(default_factory=dict)  # family O: each person's department by ЕГН
+    pairs: tuple[tuple[str, str], ...] = ()  # family X: the two-tier columns, (upper field, lower field or "")
 
 
 def make_file(

@@ -21,8 +21,19 @@ from archive_core.errors import UsageError
 from archive_core.progress import ProgressFactory, null_progress
 from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 
-from . import degrade, families, family_q, family_r, family_s, family_t, family_u, family_v, family_w
-from .content import EmployerFile, SheetContent, make_file, make_sheet, split_carried
+from . import (
+    degrade,
+    families,
+    family_q,
+    family_r,
+    family_s,
+    family_t,
+    family_u,
+    family_v,
+    family_w,
+    family_x,
+)
+from .content import EmployerFile, SheetContent, carried_pages, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
 
 # The harder cases of the table-reading issue, each a switch.
@@ -149,6 +160,7 @@ def degrade_page(
     u: family_u.UPage | None = None,
     v: family_v.VPage | None = None,
     w: family_w.WPage | None = None,
+    x: family_x.XPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -160,8 +172,15 @@ def degrade_page(
     ``t``: family T's paper (samples/family_t.py); ``u``: family U's page: its printer, the fax, the thermal paper,
     the staple, how it was fed to the scanner (samples/family_u.py); ``v``: family V's page: its paper, store room
     and colour scan (samples/family_v.py: the image returned is RGB); ``w``: family W's page: its layers (the
-    carbon's typing, the pen, the foliation), the copy and the overhead scanner (samples/family_w.py: RGB or grey)."""
+    carbon's typing, the pen, the foliation), the copy and the overhead scanner (samples/family_w.py: RGB or grey);
+    ``x``: family X's page: the duplicator's copy, scanned or photographed by a phone (samples/family_x.py: RGB or
+    grey; a photograph's map is 3x3)."""
     a = np.asarray(img, dtype=np.float32)
+    if x is not None:  # family X: the duplicator's copy of a stencil, scanned or photographed
+        if not opts.degraded:
+            return degrade.to_uint8(family_x.flat(a)), degrade.identity(), 300, None
+        arr_x, m_x, dpi_x = family_x.scan(a, x, np_rng)
+        return arr_x, m_x, dpi_x, None
     if w is not None:  # family W: the carbon copy on onionskin, on an overhead book scanner
         if not opts.degraded:
             return degrade.to_uint8(family_w.flat(a, w)), degrade.identity(), 300, None
@@ -323,6 +342,11 @@ def generate_pages(
                     and len(paths) + 2 <= pages and rng.random() < 0.75
                 ):  # family U: the month over two or three pages, the sums carried  # fmt: skip
                     sheets = family_u.carried_pages(month_sheet, ef, rng, pages - len(paths))
+                elif (
+                    habits is not None and habits.x is not None and habits.x.carried and len(month_sheet.rows) >= 8
+                    and len(paths) + 2 <= pages and rng.random() < 0.8
+                ):  # family X: a long month over two or three pages, the sums carried in both tiers  # fmt: skip
+                    sheets = carried_pages(month_sheet, ef, rng, pages - len(paths), three_from=13, three_share=0.35)
                 for k_sheet, sheet in enumerate(sheets):
                     if len(paths) >= pages:
                         break
@@ -330,7 +354,11 @@ def generate_pages(
                     if habits is not None:
                         style = families.style_for(habits, rng, style)
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
-                    img, geo = _render_fitting(sheet, style, rng)
+                    xh = habits.x if habits is not None else None
+                    if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
+                        img, geo = family_x.render(sheet, style, xh, rng)
+                    else:
+                        img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
                     if q is not None:  # family Q: the stamp and the signature over the figures
                         family_q.after_render(img, geo, sheet, style, q, rng)
@@ -352,6 +380,7 @@ def generate_pages(
                     vp = family_v.page_of(img, geo, sheet, style, vh, rng) if vh is not None else None
                     wh = habits.w if habits is not None else None
                     wp = family_w.page_of(img, geo, sheet, style, wh, rng) if wh is not None else None
+                    xp = family_x.page_of(geo, xh, rng) if xh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -359,6 +388,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
+                        x=xp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

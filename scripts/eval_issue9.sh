@@ -36,10 +36,14 @@
 # W is held out from its making in session 20 (2026-12-05, helper s29-famw; no page of it read by the reader, any
 # seed; made before anything was tuned on V): generated here (seed 2046) and measured once, by the lead, at the start
 # of session 21 (2026-12-05, on main 3f80e9b, bench/RESULTS.md); tuned on from then (dev seeds 15001-15040, seed 2046 kept).
+# X is held out from its making in session 21 (2026-12-05, helper s30-famx; no page of it read by the reader, any
+# seed; made before anything was tuned on W): generated here (seed 2047), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen X --pages 16 --seed 2047 --family X  # held out: not benched by this script
 gen W --pages 16 --seed 2046 --family W
 gen V --pages 16 --seed 2045 --family V
 gen U --pages 16 --seed 2044 --family U

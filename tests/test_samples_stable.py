@@ -70,6 +70,9 @@ PAGES_AS_BEFORE = (
     # V's development seeds (hashes only, made before W came, on main 7381940)
     ("V", 14001, False, "002ce5a1eaaa8aa1", "663ce2611550b9e8", "W", "7381940"),
     ("V", 14002, True, "fb4c979128ce2fef", "4d2faa930d4e0bbd", "W", "7381940"),
+    # W's development seeds (hashes only, made before X came, on main 24fdb51)
+    ("W", 15001, False, "56b71adc45ae9417", "bdf39e27ecfd260b", "X", "24fdb51"),
+    ("W", 15002, True, "27b2a6d654463050", "6dfc7d4b5fa63e58", "X", "24fdb51"),
 )
 
 
