@@ -66,6 +66,7 @@ from . import (
     unit_marks,
     unproved_net,
     unproved_numbers,
+    unread_names,
     unread_people,
     whole_leva,
 )
@@ -441,6 +442,8 @@ def _read_page(
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
     page_review = doubt or layout or lost or merged or unread
+    if page_review is not None:  # a page a person checks row by row: the people whose names no row holds, back
+        unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
     page = sheet.to_page(image_name, s.header, drafts, totals)
