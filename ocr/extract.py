@@ -441,9 +441,8 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    page_review = doubt or layout or lost or merged or unread
-    if page_review is not None:  # a page a person checks row by row: the people whose names no row holds, back
-        unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
+    named = unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
+    page_review = doubt or layout or lost or merged or unread or unread_names.page_review(named)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
     page = sheet.to_page(image_name, s.header, drafts, totals)

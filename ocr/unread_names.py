@@ -1,4 +1,4 @@
-"""People whose names the page shows and no row holds, on a page already going to review. Where the grid lost
+"""People whose names the page shows and no row holds. Where the grid lost
 a sheet's rows (its heading band took them, its lines ran together) and their ЕГН were not read as ten digits
 alone (``unread_people`` brings those back), the page's reading still often holds each person's name on its
 line: `Тодор Иванов Жечев крепач 5100912 ...`. A row lost so vanishes from the page's rows without a word,
@@ -11,9 +11,8 @@ standing inside the table: below its top rule and above its `Всичко` line 
 holds (no row's name or second reading like it, no row's band across its line) comes back as a row in review
 (every field unreadable, the name as the page shows it, the region of its line), among the rows by its height.
 
-Only on a page already in review as a page (its layout unproved, people unread, its sums impossible): there
-a person checks every row against the image, and a row brought back costs no review a page otherwise
-issued would pay; a line of a heading or a stamp taken for a name is one more row for the person to strike.
+The page goes to review as a page with the names a person must find on the sheet (U dev 13016 p3: a faxed
+printout's fourteen rows taken for its heading, one row out, no page review; 13017 p3 so).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
-from archive_core.records import SCORED_FIELDS
+from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks
 from .geometry import Box, Grid, Word
@@ -33,6 +32,7 @@ from .unread_people import given_names
 _LETTERS = re.compile(r"^[\W\d_]*([А-Яа-яЁё]{3,})[\W\d_]*$")
 _FAMILY = re.compile(r"(ов|ова|ев|ева|ски|ска|цки|цка|ин|ина|ян|ич)$")
 _TOTAL = re.compile(r"всичко|общо", re.IGNORECASE)
+NAMES_UNREAD = "names_unread"  # page review: names on the sheet no row read holds
 SAME = 0.6  # a row's name this like the page's (difflib ratio) is a reading of it
 
 
@@ -109,8 +109,8 @@ def _held(found: list[tuple[str, float]], drafts: list[checks.RowDraft]) -> set[
 def restore_named(
     drafts: list[checks.RowDraft], words: list[Word], grid: Grid, to_original: Callable[[Box], list[int]]
 ) -> list[str]:
-    """After the rows are final, on a page going to review: a row in review for each name inside the table
-    no row holds, put among the rows by its height; the names brought back."""
+    """After the rows are final: a row in review for each name inside the table no row holds, put among the
+    rows by its height; the names brought back."""
     named = [(name, box) for line in _lines(words) for name, box in names_in_line(line)]
     top, bottom = _span(words, grid, named)
     found = [(name, box) for name, box in named if top < box.cy < bottom]
@@ -127,3 +127,8 @@ def restore_named(
         drafts.insert(at, d)
         back.append(name)
     return back
+
+
+def page_review(back: list[str]) -> PageReview | None:
+    """The page's review for the names brought back (``restore_named``), None when there are none."""
+    return PageReview(reason=NAMES_UNREAD, detail=", ".join(back)) if back else None

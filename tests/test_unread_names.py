@@ -56,3 +56,13 @@ def test_names_above_the_table_or_under_its_total_line_are_no_rows() -> None:
     words = [*_line("Завод Георги Димитров", 10), *_line("Тодор Иванов Жечев", 110), *_line("Всичко:", 200),
              *_line("Съставил: Мария Петрова Иванова", 250)]  # fmt: skip
     assert restore_named(drafts, words, GRID, _same) == []
+
+
+def test_the_page_goes_to_review_naming_them_and_the_screen_says_why_in_both_languages() -> None:
+    from archive_api.i18n_reasons import REASON_WORDS
+    from ocr.unread_names import NAMES_UNREAD, page_review
+
+    review = page_review(["Камен Николов Маринов"])
+    assert review is not None and review.reason == NAMES_UNREAD and "Камен Николов Маринов" in (review.detail or "")
+    assert page_review([]) is None
+    assert REASON_WORDS["bg"][f"reason.{NAMES_UNREAD}"] and REASON_WORDS["en"][f"reason.{NAMES_UNREAD}"]
