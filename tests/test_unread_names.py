@@ -41,7 +41,11 @@ def test_a_person_no_row_holds_comes_back_in_review_in_its_place() -> None:
              *_line("Ангел Иванов Йорданов", 210)]  # fmt: skip
     back = restore_named(drafts, words, GRID, _same)
     assert back == ["Камен Николов Маринов"]
-    assert [d.values.get("name") for d in drafts] == ["Тодор Иванов Жечев", "Камен Николов Маринов", "Ангел Иванов Йорданов"]
+    assert [d.values.get("name") for d in drafts] == [
+        "Тодор Иванов Жечев",
+        "Камен Николов Маринов",
+        "Ангел Иванов Йорданов",
+    ]
     assert set(drafts[1].review) >= set(SCORED_FIELDS)
 
 
@@ -63,6 +67,10 @@ def test_the_page_goes_to_review_naming_them_and_the_screen_says_why_in_both_lan
     from ocr.unread_names import NAMES_UNREAD, page_review
 
     review = page_review(["Камен Николов Маринов"])
-    assert review is not None and review.reason == NAMES_UNREAD and "Камен Николов Маринов" in (review.detail or "")
+    assert (
+        review is not None
+        and review.reason == NAMES_UNREAD
+        and "Камен Николов Маринов" in (review.detail or "")
+    )
     assert page_review([]) is None
     assert REASON_WORDS["bg"][f"reason.{NAMES_UNREAD}"] and REASON_WORDS["en"][f"reason.{NAMES_UNREAD}"]
