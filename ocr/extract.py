@@ -63,6 +63,7 @@ from . import (
     stacked_numbers,
     stray_corrections,
     struck_lines,
+    tall_rows,
     two_line,
     unit_marks,
     unproved_net,
@@ -445,6 +446,8 @@ def _read_page(
     unread = unread or unread_people.split_merged_names(drafts)
     named = unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
     page_review = doubt or layout or lost or merged or below or unread or unread_names.page_review(named)
+    if page_review is not None:  # every row checked by a person: a band two rows tall is two people
+        tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
     page = sheet.to_page(image_name, s.header, drafts, totals)
