@@ -141,6 +141,8 @@ def reread(
             continue  # no picture of the digit read: nothing to weigh it against, it stays
         nx = _norm(x) if normed is None else normed[k]
         leans = {d: _lean_normed(nx, was, t) for d, t in pictures.items() if d != first[k]}
+        if not leans:
+            continue  # the page shows no other digit to weigh it against (R dev 10009 p1: a negative's one picture)
         best = max(leans, key=lambda d: leans[d])
         if leans[best] < MIN_LEAN or _score(x, pictures[best]) < MIN_SCORE:
             agree += leans[best] < 0

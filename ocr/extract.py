@@ -54,6 +54,7 @@ from . import (
     roman_month,
     row_zeros,
     rownumbers,
+    rows_below,
     sheet,
     sideways_headings,
     small_headings,
@@ -62,10 +63,12 @@ from . import (
     stacked_numbers,
     stray_corrections,
     struck_lines,
+    tall_rows,
     two_line,
     unit_marks,
     unproved_net,
     unproved_numbers,
+    unread_names,
     unread_people,
     whole_leva,
 )
@@ -437,10 +440,14 @@ def _read_page(
     proof = layout_gate.prove(drafts, kinds, s.headings, totals, carried, read, year, month)
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
+    below = rows_below.restore_below(drafts, a.clean, a.grid, a.transform.box_to_original)  # the grid ended early
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    page_review = doubt or layout or lost or merged or unread
+    named = unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
+    page_review = doubt or layout or lost or merged or below or unread or unread_names.page_review(named)
+    if page_review is not None:  # every row checked by a person: a band two rows tall is two people
+        tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
     page = sheet.to_page(image_name, s.header, drafts, totals)

@@ -173,6 +173,9 @@ def send_page_to_review(drafts: list[RowDraft], present: list[str]) -> None:
 TOO_MUCH, TOO_LITTLE = Decimal("2.5"), Decimal("0.3")  # a month's pay implied by the days, of the page's
 
 
+MOST_WORKING_DAYS = 23  # Monday to Friday: no month has more
+
+
 def working_days(year: int, month: int) -> int:
     """Monday to Friday in the month (the five-day week)."""
     return sum(
@@ -294,10 +297,10 @@ def _days_against_month(drafts: list[RowDraft], year: int | None, month: int | N
     """More days than the month's working days, on a sheet of five-day weeks (no more than a few rows
     above them read for sure: a sheet counting Saturdays or calendar days is left alone; rows whose days
     are in doubt already tell nothing of the sheet: M dev 5011 p2, `23` read `25` on three rows of six in a
-    month of 23 working days, two of them unsure, the third out unflagged)."""
-    if not (year and month):
-        return
-    wd = working_days(year, month)
+    month of 23 working days, two of them unsure, the third out unflagged). Where the period was not read,
+    more days than any month has working days (R dev 10030 p1, 10081 p1: `20` read `26`, `21` read `24`
+    beside rows of 20 and 21, the header's month unread, out unflagged)."""
+    wd = working_days(year, month) if year and month else MOST_WORKING_DAYS
     over = [d for d in drafts if (x := _days(d)) is not None and x > wd]
     sure = [d for d in over if "days_worked" not in d.review]
     if over and len(sure) <= max(1, len(drafts) // 5):

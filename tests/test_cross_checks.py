@@ -56,6 +56,17 @@ def test_more_days_than_the_working_days_of_the_month():
     assert [("days_worked" in r.review) for r in rows] == [False, False, True, False, False]
 
 
+def test_more_days_than_any_month_has_working_days_where_the_period_was_not_read():
+    """R dev 10030 p1: `20` read `26` beside rows of 20, the header's month unread: no month of five-day weeks
+    has 26 working days. A sheet counting Saturdays (most rows above 23) is left alone."""
+    rows = [_row(d, "300.00") for d in (20, 26, 20, 8, 20, 16)]
+    cross_check(rows, ["days_worked"], None, None)
+    assert [("days_worked" in r.review) for r in rows] == [False, True, False, False, False, False]
+    rows = [_row(d, "300.00") for d in (26, 25, 26, 24, 26)]
+    cross_check(rows, ["days_worked"], None, None)
+    assert not any("days_worked" in r.review for r in rows)
+
+
 def test_more_days_than_the_month_on_rows_the_others_of_which_are_in_doubt_already():
     """M dev 5011 p2: `23` read `25` on three rows of six (December 1981, 23 working days), two of them
     read unsure: only one row over the month read for sure, no sheet counting Saturdays; the third

@@ -125,3 +125,10 @@ def test_a_copy_of_the_analysis_starts_with_nothing_measured():
     a = Analysis(*[None] * 10)  # type: ignore[arg-type]
     a.memo["x"] = 1
     assert replace(a, clean=None).memo == {} and a.memo == {"x": 1}
+
+
+def test_a_page_showing_one_digit_only_leaves_its_egns_as_read():
+    # a negative microfilm whose valid ЕГН gave one digit's picture (R dev 10009 p1): nothing to weigh the
+    # glyphs against, the reading stands (the page once came out with nothing at all)
+    truth = "4401218215"
+    assert reread(_glyphs(truth), truth, {"4": PICTURES["4"]}) is None

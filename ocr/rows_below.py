@@ -1,0 +1,98 @@
+"""Lines of the table below its last rule that no row was read from. Where the grid ends above the table's end
+(a faxed printout's dot-matrix rows taken for its heading band, the rules under them too faint to find: U dev
+13016 p3, fourteen people and one row read, the page out without a word), the page's reading never reaches
+the people under it, by their ЕГН or their names.
+
+The ink says they are there: under the grid's last rule, a run of lines each with ink in nearly every one of
+the table's columns (a signature line, the amount in words or a stamp has ink in a few), alike in height and
+closely set as a table's rows are. Two or more such lines (a table's printed total alone is one) come back each
+as an empty row in review (every field unreadable, the region of its line), after the rows read, and the page
+goes to review with a reason saying so. A printed total among them is one row more for the person to strike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from statistics import median
+
+import numpy as np
+
+from archive_core.records import SCORED_FIELDS, PageReview
+
+from . import checks
+from .geometry import Box, Grid
+
+ROWS_UNREAD = "rows_unread"  # page review: lines of the table under its last rule that no row was read from
+INK = 200  # grey under this is ink on the flat-fielded page (a fax's grey dot-matrix ink too)
+WIDE = 0.8  # a table's line has ink in this share of its columns at least
+MIN_LINES = 2  # fewer lines like the table's under its rule prove nothing (its printed total)
+MIN_INK = 30  # ink pixels a column's stretch of a line needs to count as written in
+
+
+def _bands(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
+    """The lines of ink under the grid's last rule, across the table's width: (top, bottom) each."""
+    x0, x1, top = grid.xs[0], grid.xs[-1], grid.ys[-1] + 3
+    ink = (clean[top:, x0:x1] < INK).sum(axis=1) > 0.01 * (x1 - x0)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(ink):
+        if not ink[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(ink) and ink[j]:
+            j += 1
+        if j - i >= 8:  # a speck or a rule's edge is no line of writing
+            out.append((top + i, top + j))
+        i = j
+    return out
+
+
+def _wide(clean: np.ndarray, grid: Grid, band: tuple[int, int]) -> bool:
+    cols = len(grid.xs) - 1
+    written = sum(
+        int((clean[band[0] : band[1], a:b] < INK).sum()) > MIN_INK
+        for a, b in zip(grid.xs, grid.xs[1:], strict=False)
+    )
+    return cols >= 3 and written >= WIDE * cols
+
+
+def lines_below(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
+    """The run of table-wide lines straight under the grid's last rule, alike in height and closely set
+    (each no taller than 1.5 times their median, no gap wider than twice it); [] when fewer than
+    ``MIN_LINES``."""
+    if len(grid.xs) < 2 or not grid.ys:
+        return []
+    run: list[tuple[int, int]] = []
+    for band in _bands(clean, grid):
+        if not _wide(clean, grid, band):
+            break
+        run.append(band)
+    while run:
+        h = median(b - a for a, b in run)
+        bad = next((k for k, (a, b) in enumerate(run) if b - a > 1.5 * h
+                    or (k and a - run[k - 1][1] > 2 * h) or (not k and a - grid.ys[-1] > 2 * h)), None)  # fmt: skip
+        if bad is None:
+            break
+        run = run[:bad]
+    return run if len(run) >= MIN_LINES else []
+
+
+def _covers(bbox: list[int] | None, line: list[int]) -> bool:
+    return bbox is not None and bbox[1] <= (line[1] + line[3]) / 2 <= bbox[3]
+
+
+def restore_below(
+    drafts: list[checks.RowDraft], clean: np.ndarray, grid: Grid, to_original: Callable[[Box], list[int]]
+) -> PageReview | None:
+    """An empty row in review for each table line under the grid's last rule (``lines_below``), after the
+    rows read; the page's review, None when there are none."""
+    boxes = [to_original(Box(grid.xs[0], a, grid.xs[-1], b)) for a, b in lines_below(clean, grid)]
+    lines = [x for x in boxes if not any(_covers(d.bbox, x) for d in drafts)]  # not a row read after all
+    for box in lines:
+        d = checks.RowDraft(values={}, bbox=box)
+        d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+        drafts.append(d)
+    if not lines:
+        return None
+    return PageReview(reason=ROWS_UNREAD, detail=f"{len(lines)}")

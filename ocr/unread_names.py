@@ -1,0 +1,134 @@
+"""People whose names the page shows and no row holds. Where the grid lost
+a sheet's rows (its heading band took them, its lines ran together) and their ЕГН were not read as ten digits
+alone (``unread_people`` brings those back), the page's reading still often holds each person's name on its
+line: `Тодор Иванов Жечев крепач 5100912 ...`. A row lost so vanishes from the page's rows without a word,
+and the rows after it stand at another's place (R dev 10095 p1: twelve people, four rows brought back by their
+ЕГН, eight lost; R dev 10066 p1, 10076 p2: the first or last few people so).
+
+A name here is a given name the lexicon knows (a letter misread allowed: ``names.correct_word``) followed on
+its line by one or two words of letters, one of which ends as a family name does (-ов, -ева, -ски ...),
+standing inside the table: below its top rule and above its `Всичко` line (or its last rule). A name no row
+holds (no row's name or second reading like it, no row's band across its line) comes back as a row in review
+(every field unreadable, the name as the page shows it, the region of its line), among the rows by its height.
+
+The page goes to review as a page with the names a person must find on the sheet (U dev 13016 p3: a faxed
+printout's fourteen rows taken for its heading, one row out, no page review; 13017 p3 so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+
+from archive_core.records import SCORED_FIELDS, PageReview
+
+from . import checks
+from .geometry import Box, Grid, Word
+from .name_case import capitalised
+from .names import correct_word
+from .unread_people import given_names
+
+_LETTERS = re.compile(r"^[\W\d_]*([А-Яа-яЁё]{3,})[\W\d_]*$")
+_FAMILY = re.compile(r"(ов|ова|ев|ева|ски|ска|цки|цка|ин|ина|ян|ич)$")
+_TOTAL = re.compile(r"всичко|общо", re.IGNORECASE)
+NAMES_UNREAD = "names_unread"  # page review: names on the sheet no row read holds
+SAME = 0.6  # a row's name this like the page's (difflib ratio) is a reading of it
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """The page's words in lines: each word with the line whose first word's middle height it shares."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.box.cy):
+        for line in lines:
+            first = line[0].box
+            if first.y0 <= w.box.cy <= first.y1:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.box.x0) for line in lines]
+
+
+def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
+    """The names a line of words holds (``'Камен Николов Кънчев'``), each with its first word's box."""
+    out: list[tuple[str, Box]] = []
+    i = 0
+    while i < len(line):
+        m = _LETTERS.match(line[i].text)
+        given = correct_word(capitalised(m.group(1)))[0] if m else ""
+        if given not in given_names():
+            i += 1
+            continue
+        rest: list[str] = []
+        j = i + 1
+        while j < len(line) and len(rest) < 2 and (n := _LETTERS.match(line[j].text)):
+            rest.append(capitalised(n.group(1)))
+            j += 1
+        if rest and any(_FAMILY.search(r.lower()) for r in rest):
+            out.append((" ".join([given, *rest]), line[i].box))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _span(words: list[Word], grid: Grid, found: list[tuple[str, Box]]) -> tuple[float, float]:
+    """The table's height on the page: its top rule to its `Всичко` line (the first below the first name: a
+    heading's `Всичко удръжки` is above it), else its last rule."""
+    top = grid.ys[0] if grid.ys else 0
+    first = min((box.cy for _n, box in found if box.cy > top), default=top)
+    totals = [w.box.y0 for w in words if _TOTAL.search(w.text) and w.box.y0 > first]
+    bottom = min(totals) if totals else (grid.ys[-1] if grid.ys else float("inf"))
+    return top, bottom
+
+
+def _ratio(a: object, b: str) -> float:
+    return SequenceMatcher(None, str(a).lower(), b.lower()).ratio() if a else 0.0
+
+
+def _held(found: list[tuple[str, float]], drafts: list[checks.RowDraft]) -> set[int]:
+    """The names (indices of ``found``: name, its line's middle height) a row holds: the one its name (or
+    second reading) reads most like, else the one whose line is nearest its middle, inside its band (rows
+    drawn tall over a skewed page cover their neighbours' lines: the nearest is its own)."""
+    held: set[int] = set()
+    for d in drafts:
+        texts = [d.values.get("name"), *d.alts.get("name", [])]
+        like = [(max(_ratio(t, name) for t in texts), k) for k, (name, _mid) in enumerate(found)]
+        best = max(like, default=(0.0, -1))
+        if best[0] >= SAME:
+            held.add(best[1])  # its name: that person, wherever its band is drawn
+        elif d.bbox is not None:
+            centre = (d.bbox[1] + d.bbox[3]) / 2
+            near = min(range(len(found)), key=lambda k: abs(found[k][1] - centre), default=None)
+            if near is not None and d.bbox[1] <= found[near][1] <= d.bbox[3]:
+                held.add(near)  # a row on its line whose name was misread or not read: that row is the person
+    return held
+
+
+def restore_named(
+    drafts: list[checks.RowDraft], words: list[Word], grid: Grid, to_original: Callable[[Box], list[int]]
+) -> list[str]:
+    """After the rows are final: a row in review for each name inside the table no row holds, put among the
+    rows by its height; the names brought back."""
+    named = [(name, box) for line in _lines(words) for name, box in names_in_line(line)]
+    top, bottom = _span(words, grid, named)
+    found = [(name, box) for name, box in named if top < box.cy < bottom]
+    lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]
+    held = _held([(name, (bbox[1] + bbox[3]) / 2) for name, bbox in lines], drafts)
+    back: list[str] = []
+    for k, (name, bbox) in enumerate(lines):
+        if k in held:
+            continue
+        mid = (bbox[1] + bbox[3]) / 2
+        d = checks.RowDraft(values={"name": name}, bbox=bbox)
+        d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+        at = sum(1 for o in drafts if o.bbox is not None and (o.bbox[1] + o.bbox[3]) / 2 < mid)
+        drafts.insert(at, d)
+        back.append(name)
+    return back
+
+
+def page_review(back: list[str]) -> PageReview | None:
+    """The page's review for the names brought back (``restore_named``), None when there are none."""
+    return PageReview(reason=NAMES_UNREAD, detail=", ".join(back)) if back else None

@@ -1,0 +1,76 @@
+"""People whose names a page in review shows inside its table and no row holds come back as rows in review
+(ocr/unread_names.py: R dev 10095 p1, eight of twelve people lost to the heading band)."""
+
+from __future__ import annotations
+
+from archive_core.records import SCORED_FIELDS
+from ocr import checks
+from ocr.geometry import Box, Grid, Word
+from ocr.unread_names import names_in_line, restore_named
+
+GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 150, 200, 250, 300], ruled=True)
+
+
+def _same(box: Box) -> list[int]:
+    return box.as_list()
+
+
+def _line(text: str, y: int) -> list[Word]:
+    out, x = [], 120
+    for t in text.split():
+        out.append(Word(t, 0.9, Box(x, y, x + 20 * len(t), y + 30)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def _row(y: int, **values: object) -> checks.RowDraft:
+    return checks.RowDraft(values=dict(values), bbox=[100, y, 1500, y + 50])
+
+
+def test_a_name_on_a_line_is_found_with_a_letter_misread_and_the_profession_left_out() -> None:
+    assert [n for n, _b in names_in_line(_line("Стешка Василова Борисова крепач 5105091222 22", 0))] == [
+        "Стефка Василова Борисова"
+    ]
+    assert names_in_line(_line("Име и фамилия на работника", 0)) == []
+    assert names_in_line(_line("Всичко заработено за месеца", 0)) == []
+
+
+def test_a_person_no_row_holds_comes_back_in_review_in_its_place() -> None:
+    drafts = [_row(100, name="Тодор Иванов Жечев", egn="5105091222"), _row(200, name="Ангел Иванов Йорданов")]
+    words = [*_line("Тодор Иванов Жечев крепач", 110), *_line("Камен Николов Маринов надзорник", 160),
+             *_line("Ангел Иванов Йорданов", 210)]  # fmt: skip
+    back = restore_named(drafts, words, GRID, _same)
+    assert back == ["Камен Николов Маринов"]
+    assert [d.values.get("name") for d in drafts] == [
+        "Тодор Иванов Жечев",
+        "Камен Николов Маринов",
+        "Ангел Иванов Йорданов",
+    ]
+    assert set(drafts[1].review) >= set(SCORED_FIELDS)
+
+
+def test_a_row_on_the_names_line_holds_it_even_with_its_name_unread() -> None:
+    drafts = [_row(150, egn="5405179947")]  # brought back by its ЕГН, its name not read
+    assert restore_named(drafts, _line("Камен Николов Маринов", 160), GRID, _same) == []
+    assert len(drafts) == 1
+
+
+def test_names_above_the_table_or_under_its_total_line_are_no_rows() -> None:
+    drafts = [_row(100, name="Тодор Иванов Жечев")]
+    words = [*_line("Завод Георги Димитров", 10), *_line("Тодор Иванов Жечев", 110), *_line("Всичко:", 200),
+             *_line("Съставил: Мария Петрова Иванова", 250)]  # fmt: skip
+    assert restore_named(drafts, words, GRID, _same) == []
+
+
+def test_the_page_goes_to_review_naming_them_and_the_screen_says_why_in_both_languages() -> None:
+    from archive_api.i18n_reasons import REASON_WORDS
+    from ocr.unread_names import NAMES_UNREAD, page_review
+
+    review = page_review(["Камен Николов Маринов"])
+    assert (
+        review is not None
+        and review.reason == NAMES_UNREAD
+        and "Камен Николов Маринов" in (review.detail or "")
+    )
+    assert page_review([]) is None
+    assert REASON_WORDS["bg"][f"reason.{NAMES_UNREAD}"] and REASON_WORDS["en"][f"reason.{NAMES_UNREAD}"]
