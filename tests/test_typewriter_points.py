@@ -41,3 +41,17 @@ def test_a_faint_letters_piece_beside_a_letter_of_its_line_stays_a_tall_scratch_
     img[120:142, 300:303] = 255  # the same alone
     assert _kept(img, 60, 131)
     assert not _kept(img, 130, 301)
+
+
+def test_a_rules_remnant_beside_the_figures_is_no_faint_letter():
+    """A cell's rule taken out of the ink leaves a sliver of its ragged edge beside the figures (family K): kept,
+    it reads as a `1` after them (K dev 3018 p1: `22` read `221`); a faint letter stands inside its cell."""
+    img = np.zeros((200, 400), np.uint8)
+    _digit(img, 100, 50)
+    img[52:74, 130:133] = 255  # a faint letter's size and place, 16 px from the digit ...
+    rules = np.zeros_like(img)
+    rules[:, 133:137] = 255  # ... against the cell's rule taken out of the ink
+    assert not bool(Blobs(img).without_dust(rules=rules)[60, 131])
+    rules[:, 133:137] = 0
+    rules[:, 160:164] = 255  # the rule 27 px away: the letter stays
+    assert bool(Blobs(img).without_dust(rules=rules)[60, 131])
