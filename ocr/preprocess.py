@@ -343,6 +343,7 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
 
 LETTER_TALL = 14  # a faint letter's piece is this tall at least (pixels at 300 dpi), no wider than POINT_SIDE * 2
 LETTER_BESIDE = 0.6  # ... and its neighbour's ink spans this share of its height
+LETTER_NEIGHBOUR = 2  # ... its neighbour a letter: no taller than this many times the page's characters
 
 
 def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
@@ -350,12 +351,20 @@ def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     under 80 pixels) in a line of a typewriter's pitch, where the next letter stands farther than the reach
     (V dev 14001 p1: the "5" of an ЕГН, the "7" of `173.52`, dropped as dust). Kept when it is as tall as
     a letter's piece (``LETTER_TALL``) and larger ink within ``POINT_GAP`` on its left or right spans most of
-    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller."""
+    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller. The
+    neighbour is a letter's size (``LETTER_NEIGHBOUR``): a stamp's ring run into the words it is pressed over is
+    no letter, and a piece of the ring beside it no faint letter (hard dev seed 59 p7: one such piece kept, the
+    two sheets of the page read as one table, two of its rows lost)."""
     out = np.zeros(blobs.n, dtype=bool)
     idx, boxes = _lone_boxes(
         blobs, lone, lambda w, h: (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
     )
-    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    if not idx.size:
+        return out
+    tall = blobs.stats[:, cv2.CC_STAT_HEIGHT] > LETTER_NEIGHBOUR * blobs.char_height()
+    letter = (blobs.area >= POINT_NEIGHBOUR) & ~tall
+    letter[0] = False
+    big = blobs.by_label(letter)
     rows, cols = big.shape
     for i, (x0, y0, bw, bh) in zip(idx, boxes, strict=True):
         band = slice(y0, min(rows, y0 + bh))
