@@ -321,8 +321,7 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     p3: every point dropped as dust, the figures read in whole leva). Kept when it is point-sized and larger ink
     stands within ``POINT_GAP`` on its left and on its right, rising above it and ending at its height: the
     characters' foot between its top and its foot (a speck above a line or below it, or beside one character
-    only, is no point), their ink a letter's piece tall (``LETTER_TALL``: K dev 3017 p1, a speck under a dotted
-    rule between two of its dots, 8 pixels tall, kept as a point)."""
+    only, is no point)."""
     out = np.zeros(blobs.n, dtype=bool)
     idx, boxes = _lone_boxes(blobs, lone, lambda w, h: (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3))
     big = blobs.pixel_area >= POINT_NEIGHBOUR
@@ -337,8 +336,7 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
             # the character's top well above the point's, its foot between the point's top and foot, one
             # character's ink from top to foot (not a dot of a dotted line under a heading's words)
             stands &= (bool(inked.size) and top + inked[0] <= y0 - POINT_RISE and y0 - 2 <= top + inked[-1] <= foot
-                       and int(np.diff(inked).max(initial=1)) <= POINT_PIECES
-                       and int(inked[-1] - inked[0]) + 1 >= LETTER_TALL)  # fmt: skip
+                       and int(np.diff(inked).max(initial=1)) <= POINT_PIECES)  # fmt: skip
         out[i] = stands
     return out
 

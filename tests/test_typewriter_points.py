@@ -70,13 +70,3 @@ def test_a_piece_of_a_stamps_ring_beside_the_ring_run_into_words_is_no_faint_let
     img[202:224, 110:113] = 255  # the same 16 px from the line's last digit
     assert not bool(Blobs(img).without_dust()[70, 181])
     assert bool(Blobs(img).without_dust()[210, 111])
-
-
-def test_a_speck_under_a_dotted_rule_is_no_point():
-    """A dotted rule's dots rise above a speck just under it and end at its top, as digits do over a point; they
-    are no characters (K dev 3017 p1: such a speck kept as a point, the row's figures read otherwise)."""
-    img = np.zeros((200, 400), np.uint8)
-    for x in range(40, 360, 14):
-        img[100:107, x : x + 7] = 255  # the dotted rule: 7 x 7 dots, 7 px apart
-    img[108:114, 104:110] = 255  # a speck under it, between two dots
-    assert not _kept(img, 110, 106)
