@@ -154,7 +154,7 @@ def analyse(
     except ExtractionError:  # no table: rules lost to a black-and-white scan's threshold (family R)?
         grid, rules, blobs = _grid_of_lost_rules(s, rules, blobs, unruled)
         ink = blobs.at_least(20)
-    text = blobs.without_dust(writing_above=max(0, grid.ys[0] - 6))
+    text = blobs.without_dust(writing_above=max(0, grid.ys[0] - 6), rules=rules.mask)
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))

@@ -235,11 +235,14 @@ class Blobs:
         return self.by_label(lut)
 
     def without_dust(
-        self, *, max_area: int = 80, reach: int = 9, writing_above: int = 0, min_height: int = 14
+        self, *, max_area: int = 80, reach: int = 9, writing_above: int = 0, min_height: int = 14,
+        rules: np.ndarray | None = None,
     ) -> np.ndarray:
         """Ink minus dust: small blots with no larger ink within ``reach`` pixels. Fragments of a faint
         character, full stops and breves sit next to letters and stay; so does a typewriter's point set
-        apart from the digits beside it (``_points_between``). Above row ``writing_above`` (the
+        apart from the digits beside it (``_points_between``), or a letter typed faint (``_faint_letters``),
+        unless it lies against ``rules`` (the mask of the rules taken out of the ink: ``_on_rules``). Above row
+        ``writing_above`` (the
         header: a small face's employer name, its quotes and dashes) a blot as tall as a character or one
         of a run of three blots or more, each within ``reach`` of the next (a word), is writing too. Not
         in the table: there that left photocopy speckle in the figures' cells (days and additional pay
@@ -253,6 +256,8 @@ class Blobs:
         keep = np.zeros(self.n, dtype=np.uint8)
         lone = small & ~touched
         points = _points_between(self, lone) | _faint_letters(self, lone)
+        if rules is not None:
+            points &= ~_on_rules(self, rules)
         keep[1:] = np.where(lone[1:] & ~points[1:], 0, 255)
         out = self.by_label(keep)
         if writing_above <= 0:
@@ -292,6 +297,23 @@ def _lone_boxes(
     return idx[ok], st[ok, :4]
 
 
+RULE_TOUCH = 3  # a blot this near a rule taken out of the ink (pixels at 300 dpi) is what the rule left
+
+
+def _on_rules(blobs: Blobs, rules: np.ndarray) -> np.ndarray:
+    """Per blot: it lies against a rule taken out of the ink (within ``RULE_TOUCH`` of ``rules``' mask): a
+    sliver of the rule's ragged edge left beside the figures, which a point's or a faint letter's test would
+    keep as writing (K dev 3018 p1: a cell rule's remnant, 3 x 29 pixels, kept beside `22` and read `221`, beside
+    `1821-22` read `18212.22`). A wide-carriage typewriter's points and faint letters stand well inside their
+    cells (V dev 14001 p1: 6 pixels from a rule at least), so nothing ``_points_between`` or ``_faint_letters``
+    is for lies there."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * RULE_TOUCH + 1, 2 * RULE_TOUCH + 1))
+    near = cv2.dilate(rules, kernel).reshape(-1)[blobs._ink] > 0
+    out: np.ndarray = np.bincount(blobs._ink_labels[near], minlength=blobs.n) > 0
+    out[0] = False
+    return out
+
+
 def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     """Per blot: of the ``lone`` small blots (no larger ink within reach: dust to ``without_dust``), a typed point
     or comma between two characters of a line: a wide-carriage typewriter sets each letter in a cell of its own,
@@ -321,6 +343,7 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
 
 LETTER_TALL = 14  # a faint letter's piece is this tall at least (pixels at 300 dpi), no wider than POINT_SIDE * 2
 LETTER_BESIDE = 0.6  # ... and its neighbour's ink spans this share of its height
+LETTER_NEIGHBOUR = 2  # ... its neighbour a letter: no taller than this many times the page's characters
 
 
 def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
@@ -328,12 +351,20 @@ def _faint_letters(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     under 80 pixels) in a line of a typewriter's pitch, where the next letter stands farther than the reach
     (V dev 14001 p1: the "5" of an ЕГН, the "7" of `173.52`, dropped as dust). Kept when it is as tall as
     a letter's piece (``LETTER_TALL``) and larger ink within ``POINT_GAP`` on its left or right spans most of
-    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller."""
+    its height (a letter of the same line); a speck is seldom that tall, a rule's remnant far taller. The
+    neighbour is a letter's size (``LETTER_NEIGHBOUR``): a stamp's ring run into the words it is pressed over is
+    no letter, and a piece of the ring beside it no faint letter (hard dev seed 59 p7: one such piece kept, the
+    two sheets of the page read as one table, two of its rows lost)."""
     out = np.zeros(blobs.n, dtype=bool)
     idx, boxes = _lone_boxes(
         blobs, lone, lambda w, h: (h >= LETTER_TALL) & (h <= 3 * LETTER_TALL) & (w >= 3) & (w <= 2 * POINT_SIDE)
     )
-    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    if not idx.size:
+        return out
+    tall = blobs.stats[:, cv2.CC_STAT_HEIGHT] > LETTER_NEIGHBOUR * blobs.char_height()
+    letter = (blobs.area >= POINT_NEIGHBOUR) & ~tall
+    letter[0] = False
+    big = blobs.by_label(letter)
     rows, cols = big.shape
     for i, (x0, y0, bw, bh) in zip(idx, boxes, strict=True):
         band = slice(y0, min(rows, y0 + bh))

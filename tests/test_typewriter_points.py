@@ -41,3 +41,32 @@ def test_a_faint_letters_piece_beside_a_letter_of_its_line_stays_a_tall_scratch_
     img[120:142, 300:303] = 255  # the same alone
     assert _kept(img, 60, 131)
     assert not _kept(img, 130, 301)
+
+
+def test_a_rules_remnant_beside_the_figures_is_no_faint_letter():
+    """A cell's rule taken out of the ink leaves a sliver of its ragged edge beside the figures (family K): kept,
+    it reads as a `1` after them (K dev 3018 p1: `22` read `221`); a faint letter stands inside its cell."""
+    img = np.zeros((200, 400), np.uint8)
+    _digit(img, 100, 50)
+    img[52:74, 130:133] = 255  # a faint letter's size and place, 16 px from the digit ...
+    rules = np.zeros_like(img)
+    rules[:, 133:137] = 255  # ... against the cell's rule taken out of the ink
+    assert not bool(Blobs(img).without_dust(rules=rules)[60, 131])
+    rules[:, 133:137] = 0
+    rules[:, 160:164] = 255  # the rule 27 px away: the letter stays
+    assert bool(Blobs(img).without_dust(rules=rules)[60, 131])
+
+
+def test_a_piece_of_a_stamps_ring_beside_the_ring_run_into_words_is_no_faint_letter():
+    """A stamp pressed over the names runs its ring into their letters (one blot far taller than a line); a piece
+    of the ring left apart beside it is no faint letter (hard dev seed 59 p7: kept, the page's two sheets were read
+    as one table); beside a letter of the line the same piece stays."""
+    img = np.zeros((260, 500), np.uint8)
+    for x in (40, 60, 80):
+        _digit(img, x, 200)  # the page's characters: 26 px tall
+    img[20:170, 200:320] = 255
+    img[23:167, 203:317] = 0  # the ring run into the words: 150 px tall
+    img[60:82, 180:183] = 255  # a piece of the ring, 17 px from it, a faint letter's size
+    img[202:224, 110:113] = 255  # the same 16 px from the line's last digit
+    assert not bool(Blobs(img).without_dust()[70, 181])
+    assert bool(Blobs(img).without_dust()[210, 111])
