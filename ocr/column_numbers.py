@@ -115,34 +115,30 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
     ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's).
     ``grid``: where given, a thin first band (``thin_band``) with short marks in fewer of its columns is
-    the column numbers too."""
+    the column numbers too. A line of units over the numbers (``units_line``) goes with them."""
     if not s.texts:
         return None
     at = 1 if len(s.texts) > 2 and units_line(s.texts[0]) and is_column_numbers(s.texts[1]) else 0
     thin = grid is not None and thin_band(grid, s.body_rows) and _marks_in_every_column(s.texts[0], THIN_FILLED)
     if not at and not thin and not is_column_numbers(s.texts[0]):
         return None
-    r = s.body_rows.pop(at)
-    del s.texts[at]
-    if s.carried_row is None and len(s.texts) > at:  # "От пренос" under the column numbers: sums carried in
-        first = " ".join(s.texts[at])
+    r = s.body_rows[at]
+    del s.body_rows[: at + 1], s.texts[: at + 1]  # (a line of units over them: part of the heading too)
+    if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
+        first = " ".join(s.texts[0])
         if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
-            s.carried_row = s.body_rows.pop(at)
-            del s.texts[at]
+            s.carried_row = s.body_rows.pop(0)
+            del s.texts[0]
     return r
 
 
 def units_line(cells: list[str]) -> bool:
-    """``cells`` are the line of units under a form's heading, over its column numbers (W dev 15001 p1: `лв.` |
-    `ст.` over each pair of a split amount's columns, read `8.` | `.`): some mark in it, and no figure of two
-    digits, no word of three letters, nothing a person's line holds. The column numbers are the line under it
-    then (``split_cents`` takes the units' line out with the stotinki it heads)."""
+    """``cells`` may be a line of units under a form's heading (W dev 15001 p1: `лв.` | `ст.` over each pair of a
+    split amount's columns, read `8.` | `.` or `18.` | ``): no figure of three digits, no word of three letters,
+    nothing a person's line holds. Over the column numbers (a person's line is never between the heading and
+    them) it is the heading's, and the numbers' line is under it."""
     words = " ".join(cells).split()
-    return (
-        bool(words)
-        and not any(sum(ch.isdigit() for ch in w) >= 2 for w in words)
-        and not any(sum(ch.isalpha() for ch in w) >= 3 for w in words)
-    )
+    return not any(sum(ch.isdigit() for ch in w) >= 3 or sum(ch.isalpha() for ch in w) >= 3 for w in words)
 
 
 def _heading_words(text: str) -> bool:
