@@ -115,15 +115,17 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
     ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's).
     ``grid``: where given, a thin first band (``thin_band``) with short marks in fewer of its columns is
-    the column numbers too. A line of units over the numbers (``units_line``) goes with them."""
+    the column numbers too. A line of the heading over the numbers (``above_numbers``) goes with them, into the headings."""
     if not s.texts:
         return None
-    at = 1 if len(s.texts) > 2 and units_line(s.texts[0]) and is_column_numbers(s.texts[1]) else 0
+    at = 1 if len(s.texts) > 2 and above_numbers(s.texts[0]) and is_column_numbers(s.texts[1]) else 0
     thin = grid is not None and thin_band(grid, s.body_rows) and _marks_in_every_column(s.texts[0], THIN_FILLED)
     if not at and not thin and not is_column_numbers(s.texts[0]):
         return None
     r = s.body_rows[at]
-    del s.body_rows[: at + 1], s.texts[: at + 1]  # (a line of units over them: part of the heading too)
+    if at:  # the heading's line over them: its words after the headings above them
+        _join_headings(s, s.texts[0])
+    del s.body_rows[: at + 1], s.texts[: at + 1]
     if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
         first = " ".join(s.texts[0])
         if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
@@ -132,13 +134,13 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     return r
 
 
-def units_line(cells: list[str]) -> bool:
-    """``cells`` may be a line of units under a form's heading (W dev 15001 p1: `лв.` | `ст.` over each pair of a
-    split amount's columns, read `8.` | `.` or `18.` | ``): no figure of three digits, no word of three letters,
-    nothing a person's line holds. Over the column numbers (a person's line is never between the heading and
-    them) it is the heading's, and the numbers' line is under it."""
-    words = " ".join(cells).split()
-    return not any(sum(ch.isdigit() for ch in w) >= 3 or sum(ch.isalpha() for ch in w) >= 3 for w in words)
+def above_numbers(cells: list[str]) -> bool:
+    """``cells`` may be a line of the heading over the column numbers: no figure of three digits or more (no ЕГН,
+    no amount, nothing a person's line holds). A line of units (W dev 15001 p1: `лв.` | `ст.` over each pair of
+    a split amount's columns, read `8.` | `.` or `18.`), or the heading's lower level where the grid ended the
+    heading at a group's rule (W dev 15007 p1: `ЕГН (от л. карта)` | ... under `Начислено` | `Удръжки`). Over
+    the column numbers (a person's line is never between the heading and them) it is the heading's."""
+    return not any(sum(ch.isdigit() for ch in w) >= 3 for w in " ".join(cells).split())
 
 
 def _heading_words(text: str) -> bool:
@@ -168,7 +170,12 @@ def join_heading_line(s: Sheet) -> int | None:
     if len(s.texts) < 3 or not is_heading_line(s.texts[0]):
         return None
     r = s.body_rows.pop(0)
-    for c, t in enumerate(s.texts.pop(0)):
+    _join_headings(s, s.texts.pop(0))
+    return r
+
+
+def _join_headings(s: Sheet, cells: list[str]) -> None:
+    """The words of a heading's line ``cells`` put after the headings above them, in place."""
+    for c, t in enumerate(cells):
         if t.strip() and c < len(s.headings):
             s.headings[c] = f"{s.headings[c]} {t.strip()}".strip()
-    return r
