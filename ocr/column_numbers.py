@@ -29,6 +29,7 @@ RISING = 0.6
 # numbers of columns 5-8 read empty; taken for the first person's row, its `2` numbered the row 0 and every
 # printed number on the page was withheld)
 THIN = 0.7
+ABOVE = 3  # lines of the heading the grid cut as rows over the column numbers, at the most (W dev 15007 p4: two)
 THIN_FILLED = 0.6  # of the columns, at the least, marked in a thin band (in a band of a row's height: 0.8)
 
 
@@ -118,13 +119,13 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     the column numbers too. A line of the heading over the numbers (``above_numbers``) goes with them, into the headings."""
     if not s.texts:
         return None
-    at = 1 if len(s.texts) > 2 and above_numbers(s.texts[0]) and is_column_numbers(s.texts[1]) else 0
+    at = _under_heading_lines(s.texts)
     thin = grid is not None and thin_band(grid, s.body_rows) and _marks_in_every_column(s.texts[0], THIN_FILLED)
     if not at and not thin and not is_column_numbers(s.texts[0]):
         return None
     r = s.body_rows[at]
-    if at:  # the heading's line over them: its words after the headings above them
-        _join_headings(s, s.texts[0])
+    for cells in s.texts[:at]:  # the heading's lines over them: their words after the headings above them
+        _join_headings(s, cells)
     del s.body_rows[: at + 1], s.texts[: at + 1]
     if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
         first = " ".join(s.texts[0])
@@ -132,6 +133,17 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
             s.carried_row = s.body_rows.pop(0)
             del s.texts[0]
     return r
+
+
+def _under_heading_lines(texts: list[list[str]]) -> int:
+    """The index of the column numbers' line under up to ``ABOVE`` lines of the heading (``above_numbers``) the
+    grid took for rows, with a person's line under it; 0 where there is none such."""
+    for at in range(1, min(ABOVE, len(texts) - 2) + 1):
+        if not above_numbers(texts[at - 1]):
+            break
+        if is_column_numbers(texts[at]):
+            return at
+    return 0
 
 
 def above_numbers(cells: list[str]) -> bool:

@@ -112,5 +112,9 @@ def test_a_line_of_the_heading_over_the_column_numbers_goes_with_them():
     s.headings = [""] * len(lower)
     assert drop_column_numbers(s) == 2 and len(s.texts) == 2
     assert s.headings[1] == "ЕГН (от л. карта)" and s.headings[2] == "Име, презиме и фамилия"
+    second = ["", "2", "", "", "", "8", "-", "", "", "а ,", "", "", ": Е хо", "", "", ""]  # W dev 15007 p4: two lines
+    s = _sheet(lower, second, numbers, P1)
+    s.headings = [""] * len(lower)
+    assert drop_column_numbers(s) == 3 and len(s.texts) == 1 and s.headings[1] == "ЕГН (от л. карта) 2"
     s = _sheet(P1, numbers, P2)  # a person's line over a line that rises like numbers: the person stays
     assert drop_column_numbers(s) is None and len(s.texts) == 3
