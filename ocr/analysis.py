@@ -17,7 +17,18 @@ import numpy as np
 
 from archive_core.errors import ExtractionError
 
-from . import align, book_curve, book_gutter, lines, pins, preprocess, sheet_edges, tables, toner_streaks
+from . import (
+    align,
+    book_curve,
+    book_gutter,
+    carbon_blur,
+    lines,
+    pins,
+    preprocess,
+    sheet_edges,
+    tables,
+    toner_streaks,
+)
 from . import unbend as unbend_mod
 from .backing import backing_mask
 from .geometry import Grid, Transform
@@ -158,7 +169,7 @@ def analyse(
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
-    clean = preprocess.flatten(s.gray, text)
+    clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
     return Analysis(
         s.gray,
         ink,

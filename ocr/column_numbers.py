@@ -29,6 +29,7 @@ RISING = 0.6
 # numbers of columns 5-8 read empty; taken for the first person's row, its `2` numbered the row 0 and every
 # printed number on the page was withheld)
 THIN = 0.7
+ABOVE = 3  # lines of the heading the grid cut as rows over the column numbers, at the most (W dev 15007 p4: two)
 THIN_FILLED = 0.6  # of the columns, at the least, marked in a thin band (in a band of a row's height: 0.8)
 
 
@@ -115,20 +116,43 @@ def drop_column_numbers(s: Sheet, grid: Grid | None = None) -> int | None:
     """Take the line of column numbers (the first of the people's rows, as the grid found them) out of
     ``s``'s people's rows, in place; returns its grid row (None when the first row is a person's).
     ``grid``: where given, a thin first band (``thin_band``) with short marks in fewer of its columns is
-    the column numbers too."""
+    the column numbers too. A line of the heading over the numbers (``above_numbers``) goes with them, into the headings."""
     if not s.texts:
         return None
+    at = _under_heading_lines(s.texts)
     thin = grid is not None and thin_band(grid, s.body_rows) and _marks_in_every_column(s.texts[0], THIN_FILLED)
-    if not thin and not is_column_numbers(s.texts[0]):
+    if not at and not thin and not is_column_numbers(s.texts[0]):
         return None
-    r = s.body_rows.pop(0)
-    del s.texts[0]
+    r = s.body_rows[at]
+    for cells in s.texts[:at]:  # the heading's lines over them: their words after the headings above them
+        _join_headings(s, cells)
+    del s.body_rows[: at + 1], s.texts[: at + 1]
     if s.carried_row is None and s.texts:  # "От пренос" under the column numbers: sums carried in
         first = " ".join(s.texts[0])
         if sheet.is_carried_label(first) and not any(len(normalise.digits(w)) == 10 for w in first.split()):
             s.carried_row = s.body_rows.pop(0)
             del s.texts[0]
     return r
+
+
+def _under_heading_lines(texts: list[list[str]]) -> int:
+    """The index of the column numbers' line under up to ``ABOVE`` lines of the heading (``above_numbers``) the
+    grid took for rows, with a person's line under it; 0 where there is none such."""
+    for at in range(1, min(ABOVE, len(texts) - 2) + 1):
+        if not above_numbers(texts[at - 1]):
+            break
+        if is_column_numbers(texts[at]):
+            return at
+    return 0
+
+
+def above_numbers(cells: list[str]) -> bool:
+    """``cells`` may be a line of the heading over the column numbers: no figure of three digits or more (no ЕГН,
+    no amount, nothing a person's line holds). A line of units (W dev 15001 p1: `лв.` | `ст.` over each pair of
+    a split amount's columns, read `8.` | `.` or `18.`), or the heading's lower level where the grid ended the
+    heading at a group's rule (W dev 15007 p1: `ЕГН (от л. карта)` | ... under `Начислено` | `Удръжки`). Over
+    the column numbers (a person's line is never between the heading and them) it is the heading's."""
+    return not any(sum(ch.isdigit() for ch in w) >= 3 for w in " ".join(cells).split())
 
 
 def _heading_words(text: str) -> bool:
@@ -158,7 +182,12 @@ def join_heading_line(s: Sheet) -> int | None:
     if len(s.texts) < 3 or not is_heading_line(s.texts[0]):
         return None
     r = s.body_rows.pop(0)
-    for c, t in enumerate(s.texts.pop(0)):
+    _join_headings(s, s.texts.pop(0))
+    return r
+
+
+def _join_headings(s: Sheet, cells: list[str]) -> None:
+    """The words of a heading's line ``cells`` put after the headings above them, in place."""
+    for c, t in enumerate(cells):
         if t.strip() and c < len(s.headings):
             s.headings[c] = f"{s.headings[c]} {t.strip()}".strip()
-    return r

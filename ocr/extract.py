@@ -34,6 +34,7 @@ from . import (
     egn_guard,
     equals_marks,
     gate_headings,
+    group_headings,
     initials,
     layout_gate,
     lone_culprit,
@@ -328,6 +329,7 @@ def _read_page(
     equals_marks.take_off_marks(a, read_kinds)  # `143=98`: the equals mark between leva and stotinki a point
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
+    group_headings.take_off_groups(a, s)  # a two-level heading's group cells: no column's heading
     sideways_headings.read_again(a, s, engine)  # a form's narrow columns headed on their side: read upright
     small_headings.read_again(a, s, engine)  # a form's headings in small print the page's reading garbled: alone
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person

@@ -24,6 +24,7 @@ _SHORT = ("обр", "бл", "форма", "ф-р")  # abbreviated, or a word tha
 _LATIN = str.maketrans({"O": "О", "o": "о", "p": "р", "a": "а", "e": "е", "c": "с", "B": "В", "E": "Е", "H": "Н",
                         "K": "К", "M": "М", "P": "Р", "T": "Т", "X": "Х", "x": "х", "y": "у", "A": "А", "C": "С"})  # fmt: skip
 GAP = 3.0  # a word of the form's number follows the one before it within this many of the anchor's heights
+SMALL = 1.3  # a printing house's name in the number's print: no taller than this many of the anchor's heights
 TALLER = 2.0  # a word taller than this many of the anchor's heights is handwriting (the name), not the form's print
 
 
@@ -51,6 +52,14 @@ def _part(w: Word) -> bool:
     return any(ch.isdigit() for ch in t) or "(" in t or ")" in t or len(_letters(t)) <= 4
 
 
+def _printer(prev: Word, x: Word, w: Word) -> bool:
+    """``x`` is the quoted name of the printing house after its legal form ``prev`` in the form's number's small
+    print, no taller than ``SMALL`` of the anchor ``w`` ("Обр. 16 ТРЗ – ДП „Образци“", W dev 15007 p2)."""
+    form = prev.text.strip(".,")
+    return (len(form) <= 4 and form.isalpha() and form.isupper() and x.text.startswith(("„", '"'))
+            and x.box.h <= SMALL * w.box.h)  # fmt: skip
+
+
 def _inside(x: Word, w: Word) -> bool:
     """``x`` lies over the anchor ``w`` (a piece of the number the engine cut out of it, its box taller)."""
     return x is not w and w.box.x0 <= x.box.cx <= w.box.x1 + w.box.h and w.box.y0 <= x.box.cy <= w.box.y1
@@ -64,14 +73,18 @@ def without_form_numbers(words: list[Word]) -> list[Word]:
     for w in line_of:
         same = [x for x in line_of if x is not w and abs(x.box.cy - w.box.cy) < max(w.box.h, 8) * 0.8
                 and x.box.cx > w.box.x1 - w.box.h and not _inside(x, w)]  # fmt: skip
-        nxt = same[0].text if same else ""
+        after = sorted(same + [x for x in line_of if _inside(x, w)], key=lambda x: x.box.x0)
+        # (the word after it may lie over the anchor's end: "Обр." and its "16" close set, W dev 15007 p2)
+        nxt = after[0].text if after else ""
         if not anchor(w.text, nxt) or w.box.h <= 0:
             continue
         drop.add(id(w))
         right = w.box.x1
-        for x in sorted(same + [x for x in line_of if _inside(x, w)], key=lambda x: x.box.x0):
-            if not _part(x):
+        prev = w
+        for x in after:
+            if not _part(x) and not _printer(prev, x, w):
                 break
+            prev = x
             if x.box.x0 >= right and (x.box.x0 - right > GAP * w.box.h or x.box.h > TALLER * w.box.h):
                 break  # (a word over the number's span so far is a piece of it, however tall its box: "№" read "Ме")
             drop.add(id(x))

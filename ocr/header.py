@@ -259,8 +259,10 @@ def _balance_quotes(name: str, closed_by_town: list[bool] | None = None) -> str:
                         break
             open_ = "“" not in tok
             closed_later = any("“" in t for t in toks[k + 1 :])
-            # "„Металик:" closes its own quote; "„Н. Вапцаров“" (an initial) and "„Балкантурист. – ...“" do not
-            if open_ and tok[-1] in ":;.,!'\"" and len(tok) > 3:
+            # "„Металик:" closes its own quote; "„Н. Вапцаров“" (an initial) and "„Балкантурист. – ...“" do not;
+            # nor does a short word's full stop before the closing quote: "„Св. Анна“" (W dev 15005 p1), an abbreviation's
+            abbreviated = tok[-1] == "." and len(tok) <= 4 and closed_later
+            if open_ and tok[-1] in ":;.,!'\"" and len(tok) > 3 and not abbreviated:
                 # closed by its own mark, unless a closing quote follows: then the mark is a speck
                 tok = tok[:-1] + ("" if closed_later else "“")
                 open_ = closed_later

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import columns, outside_columns
+from . import columns, group_headings, outside_columns
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import reading_text
@@ -25,9 +25,11 @@ def read_again(a: Analysis, s: Sheet, engine: OcrEngine) -> None:
     g = a.grid
     if len(g.ys) < 2 or not s.body_rows:  # no row read: no column to name
         return
-    y0, y1 = g.ys[0] + PAD, g.ys[1] - PAD
+    rules = group_headings.group_rules(a)
+    y1 = g.ys[1] - PAD
     for c in range(min(len(s.headings), len(g.xs) - 1)):
         x0, x1 = g.xs[c] + PAD, g.xs[c + 1] - PAD
+        y0 = group_headings.under_groups(a, c, rules) + PAD  # (under a group's cell: the column's own heading)
         first = s.headings[c]
         if (
             x1 <= x0

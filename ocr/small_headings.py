@@ -12,7 +12,7 @@ nobody filled, `Натурално заплащане`) and every heading read r
 
 from __future__ import annotations
 
-from . import columns, outside_columns
+from . import columns, group_headings, outside_columns
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, reading_text
@@ -27,19 +27,22 @@ def read_again(a: Analysis, s: Sheet, engine: OcrEngine) -> None:
     g = a.grid
     if len(g.ys) < 2 or not s.body_rows:  # no row read: no column to name
         return
-    y0, y1 = g.ys[0], g.ys[1]
+    rules = group_headings.group_rules(a)
+    y1 = g.ys[1]
     todo: list[int] = []
+    tops: dict[int, int] = {}
     for c in range(min(len(s.headings), len(g.xs) - 1)):
         first = s.headings[c]
         if columns.heading_votes(first) or outside_columns.named_not_pay(first):
             continue
         x0, x1 = g.xs[c], g.xs[c + 1]
+        y0 = tops[c] = group_headings.under_groups(a, c, rules)  # (a two-level heading's group cell: not its own)
         if x1 - x0 < 12 or y1 - y0 < 12 or int((a.ink[y0 + 4 : y1 - 4, x0 + 4 : x1 - 4] > 0).sum()) < INK:
             continue
         todo.append(c)
     if not todo:
         return
-    boxes = [Box(g.xs[c], y0, g.xs[c + 1], y1) for c in todo]
+    boxes = [Box(g.xs[c], tops[c], g.xs[c + 1], y1) for c in todo]
     read = mosaic_read(a, boxes, lambda m: engine.words(m, psm=6))
     for c, ws in zip(todo, read, strict=True):
         text = reading_text(ws)

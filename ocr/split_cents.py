@@ -82,10 +82,11 @@ def _join_cells(s: Sheet, r: int, c: int, cents: str | None = None) -> None:
 
 
 def _subheading(texts: list[str]) -> bool:
-    """The line under the heading that says `лв.` / `ст.` over each pair: no figure of two digits (`лв.` may
-    read `8`: L dev 4020 p2), no word of three letters."""
+    """The line under the heading that says `лв.` / `ст.` over each pair: no figure of three digits (`лв.` may
+    read `8`: L dev 4020 p2, or `38.`: W dev 15010 p4, its typing sharpened), no word of three letters (a person's
+    line has a name)."""
     words = " ".join(texts).split()
-    return not any(sum(ch.isdigit() for ch in w) >= 2 for w in words) and not any(
+    return not any(sum(ch.isdigit() for ch in w) >= 3 for w in words) and not any(
         sum(ch.isalpha() for ch in w) >= 3 for w in words
     )
 

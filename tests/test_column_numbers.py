@@ -97,3 +97,24 @@ def test_the_headings_last_line_under_a_groups_rule_is_no_person():
     assert not is_heading_line(["", "Цех", "Механичен", ""])
     assert not is_heading_line(["", "От пренос", "", "1200-00", "", ""])
     assert not is_heading_line(["", "Иван Петров", "", "Общо"])  # a name
+
+
+def test_a_line_of_the_heading_over_the_column_numbers_goes_with_them():
+    # W dev 15001 p1: `лв.` | `ст.` over each pair of a split amount's columns, read `18.` | `` and `1.`
+    units = ["", "", "", "", "", "1", "", "18.", "", "1.", "", "1", "", "1,", "", "18."]
+    numbers = ["", "1", "2", "3", "4", "5", "", "6", "", "7", "", "8", "", "9", "", "10"]
+    s = _sheet(units, numbers, P1, P2)
+    assert drop_column_numbers(s) == 2
+    assert s.body_rows == [3, 4] and [t[0] for t in s.texts] == ["1.", "2."]
+    # W dev 15007 p1: the grid ended the heading at a group's rule, the heading's lower level a row of its own
+    lower = ["", "ЕГН (от л. карта)", "Име, презиме и фамилия", "", "60", "23", "", "0-", "", "", "", "", "", "", "", "34"]
+    s = _sheet(lower, numbers, P1, P2)
+    s.headings = [""] * len(lower)
+    assert drop_column_numbers(s) == 2 and len(s.texts) == 2
+    assert s.headings[1] == "ЕГН (от л. карта)" and s.headings[2] == "Име, презиме и фамилия"
+    second = ["", "2", "", "", "", "8", "-", "", "", "а ,", "", "", ": Е хо", "", "", ""]  # W dev 15007 p4: two lines
+    s = _sheet(lower, second, numbers, P1)
+    s.headings = [""] * len(lower)
+    assert drop_column_numbers(s) == 3 and len(s.texts) == 1 and s.headings[1] == "ЕГН (от л. карта) 2"
+    s = _sheet(P1, numbers, P2)  # a person's line over a line that rises like numbers: the person stays
+    assert drop_column_numbers(s) is None and len(s.texts) == 3

@@ -257,3 +257,11 @@ def test_a_second_reading_that_loses_the_village_s_mark_is_not_taken() -> None:
     assert _place_marks("ППК „Дружба“ с..Бяла черква") == ["с"]
     assert _place_marks("ППК „Дружба“ Бяла черква") == []
     assert _place_marks("ЕТ „Вели – 2“ с. Черноочене") == _place_marks("ЕТ „Вели 2“ с. Черноочене")
+
+
+def test_the_form_s_number_close_set_and_its_printing_house_go_with_it() -> None:
+    # W dev 15007 p2: "Обр. 16 ТРЗ – ДП „Образци“", its "16" read over the end of "Обр.", the staple's rust before
+    words = [_w("-<-", 0.0, 75, 89, 215, 158), _w("16", 0.96, 268, 128, 286, 142), _w("ТРЗ", 0.83, 292, 128, 326, 141),
+             _w("Обр.", 0.91, 221, 127, 259, 145), _w("-", 0.83, 332, 135, 343, 138), _w("ДП", 0.96, 350, 128, 376, 144),
+             _w("„Образци“", 0.81, 383, 127, 473, 146), _w("Трамвайно", 0.9, 276, 237, 464, 270)]  # fmt: skip
+    assert [w.text for w in without_form_numbers(words)] == ["-<-", "Трамвайно"]
