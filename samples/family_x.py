@@ -40,6 +40,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from scanner_drivers.intake import decode_image
+
 from . import data
 from .content import EmployerFile, SheetContent
 from .render import FONT_DIR, MONEY, Geometry, Style, cell_text, rect_polygon
@@ -681,9 +683,7 @@ def scan(a: np.ndarray, page: XPage, np_rng: np.random.Generator) -> tuple[np.nd
     ok, buf = cv2.imencode(".jpg", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, rng.randint(*x.jpeg)])
     if not ok:
         raise RuntimeError("family X: the phone's JPEG could not be encoded")
-    back = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-    if back is None:
-        raise RuntimeError("family X: the phone's JPEG could not be decoded")
+    back = decode_image(buf.tobytes(), name="family X: the phone's JPEG", mode="RGB")  # the one page decoder
     rgb = np.asarray(cv2.cvtColor(back, cv2.COLOR_BGR2RGB), np.uint8)
     return rgb, m3, int(round(300 * s))
 

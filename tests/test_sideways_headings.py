@@ -29,7 +29,7 @@ def _page(headings: list[str]) -> tuple[Any, Sheet]:
     gray = np.full((400, 700), 255, dtype=np.uint8)
     gray[20:280, 330:360] = 0  # column 2's heading on its side: ink in a narrow, tall cell
     grid = Grid(xs=[0, 300, 320, 380, 700], ys=[0, 300, 400], ruled=True)
-    analysis = SimpleNamespace(grid=grid, gray=gray)
+    analysis = SimpleNamespace(grid=grid, gray=gray, rules=SimpleNamespace(horizontal=[]))  # no group over a column
     return analysis, Sheet(cells={}, header=Header(), headings=headings, body_rows=[1], totals_row=None,
                            carried_row=None, texts=[["", "", "", ""]])  # fmt: skip
 

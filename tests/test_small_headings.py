@@ -45,7 +45,7 @@ def _page(headings: list[str]) -> tuple[Any, Sheet]:
         clean[40:60, x0 : x0 + 120] = 0
         ink[40:60, x0 : x0 + 120] = 255
     grid = Grid(xs=[0, 200, 400, 600, 800], ys=[0, 100, 200, 300], ruled=True)
-    analysis = SimpleNamespace(grid=grid, clean=clean, ink=ink)
+    analysis = SimpleNamespace(grid=grid, clean=clean, ink=ink, rules=SimpleNamespace(horizontal=[]))  # no group over a column
     return analysis, Sheet(cells={}, header=Header(), headings=headings, body_rows=[1, 2], totals_row=None,
                            carried_row=None, texts=[["", "", "", ""], ["", "", "", ""]])  # fmt: skip
 
