@@ -13,7 +13,7 @@ from __future__ import annotations
 from .analysis import Analysis
 from .geometry import reading_text
 from .lines import Rule
-from .sheet import Sheet
+from .sheet import Sheet, column_sets_repeat
 
 INSIDE = 0.1  # a group's rule lies this share of the band's height away from the band's top and bottom
 REACH = 10  # pixels a column's rule lies inside a group's rule's ends, at the least
@@ -43,9 +43,12 @@ def under_groups(a: Analysis, c: int, rules: list[Rule] | None = None) -> int:
 
 
 def take_off_groups(a: Analysis, s: Sheet) -> None:
-    """The group cells' words out of ``s``'s column headings (and heading cells), in place."""
+    """The group cells' words out of ``s``'s column headings (and heading cells), in place. Headings that
+    name the columns twice are two sheets side by side, not a two-level heading: the other sheet's heading
+    rule, skewed into this one's heading band, is no group's (hard dev seed 72 p1: the right sheet's headings
+    taken off, the page no longer read as two tables, a person's name issued beside another's figures)."""
     rules = group_rules(a)
-    if not rules:
+    if not rules or column_sets_repeat(s.headings) is not None:
         return
     g = a.grid
     for c in range(min(len(s.headings), g.n_cols)):
