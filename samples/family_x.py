@@ -1,6 +1,6 @@
 """Family X of the sample generator (held out from its making in session 21, 2026-12-05, helper s30-famx, before
-anything was tuned on W, to its one measurement by the lead; dev seeds 16001-16040, evaluation seed 2047 kept for
-evaluation only): a works' monthly payroll (a mine's section, a textile combine's shop, a railway section, a forestry
+anything was tuned on W, to its one measurement by the lead at the start of session 22; a development family since:
+dev seeds 16001-16040, evaluation seed 2047 kept for evaluation only): a works' monthly payroll (a mine's section, a textile combine's shop, a railway section, a forestry
 enterprise; 1980-1994) typed on a wax stencil and run off on the works' duplicator (ротатор, циклостил or the
 spirit duplicator, "хектограф"), the archive keeping one of the copies; the copy scanned, or photographed by a
 phone and kept as the phone saved it (a heavily compressed JPEG).

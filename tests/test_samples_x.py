@@ -1,4 +1,5 @@
-"""Family X of the sample generator (held out from its making in session 21 to its one measurement by the lead). These
+"""Family X of the sample generator (held out from its making in session 21 to its one measurement by the lead in
+session 22, a development family since). These
 tests exercise the generator only, on its maker's development seeds 16001-16040 (the evaluation seed is never
 generated here): its switches, its truth over many drawn sheets (the deductions' items adding up to the scored
 fields, every column to its total, the sums carried between a month's pages), what a page shows of them (every
