@@ -121,6 +121,35 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
+LETTERS = "EFGHIJKLMNOPQRSTUVWXYZ"  # the families held out in turn, from session 2 on
+
+
+def _assert_held_apart(
+    family: str, *, own_extra: frozenset[str] = frozenset(), others_extra: frozenset[str] = frozenset(),
+    own_dirs: bool = False,
+) -> None:
+    """``family`` draws faces (its ``<F>_FACES`` and ``own_extra``) none of the families before it draws (A's, B-D's,
+    the earlier letters' ``<F>_FACES`` and ``others_extra``, the faces they keep elsewhere), with ``own_dirs`` from
+    font packages none of them uses; layouts none of them draws; and every column's heading words of its own."""
+    from samples import families, render
+
+    before = LETTERS[: LETTERS.index(family)]
+    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
+    others |= {f for fam in before for kind in getattr(families, f"{fam}_FACES").values() for f in kind}
+    others |= others_extra
+    own = {f for kind in getattr(families, f"{family}_FACES").values() for f in kind} | own_extra
+    assert own and not own & others
+    assert all((render.FONT_DIR / f).exists() for f in own)
+    if own_dirs:
+        assert not {str(Path(f).parent) for f in own} & {str(Path(f).parent) for f in others}
+    earlier = {lay for fam in "BCD" + before for lay in families.FAMILY_LAYOUTS[fam]}
+    assert not set(families.FAMILY_LAYOUTS[family]) & earlier
+    for col, words in getattr(families, f"HEADINGS_{family}").items():
+        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
+        seen += tuple(w for fam in before for w in getattr(families, f"HEADINGS_{fam}").get(col, ()))
+        assert set(words) - set(seen), col  # each column has words of its own
+
+
 @pytest.mark.parametrize("family", ["F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S"])
 def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
     """F to S (held out in turn from session 3 on) draw faces, layouts and heading words none of the
@@ -128,25 +157,13 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
     stotinki."""
     import random
 
-    from samples import families, render
+    from samples import families
 
-    faces = {f: getattr(families, f"{f}_FACES") for f in "EFGHIJKLMNOPQRS"}
-    headings = {f: getattr(families, f"HEADINGS_{f}") for f in "EFGHIJKLMNOPQRS"}
-    before = "EFGHIJKLMNOPQR"[: "FGHIJKLMNOPQRS".index(family) + 1]
-    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-    others |= {f for fam in before for kind in faces[fam].values() for f in kind}
-    own = {f for kind in faces[family].values() for f in kind}
-    assert own and not own & others
-    assert all((render.FONT_DIR / f).exists() for f in own)
-    earlier = {lay for fam in "BCD" + before for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS[family]) & earlier
-    for col, words in headings[family].items():
-        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += tuple(w for fam in before for w in headings[fam].get(col, ()))
-        assert set(words) - set(seen), col  # each column has words of its own
+    _assert_held_apart(family)
     rng = random.Random(4)
     drawn = [families.draw_habits(family, rng) for _ in range(300)]
-    assert (family in "JKLMNOQRS" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces[family])
+    faces = getattr(families, f"{family}_FACES")
+    assert (family in "JKLMNOQRS" or any(h.stotinki for h in drawn)) and {h.face for h in drawn} == set(faces)
 
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):

@@ -16,7 +16,14 @@ from PIL import Image
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
-from tests.test_samples import PARTS, _assert_truth_holds, _drawn_habits, _family_sheets, _generated_digest
+from tests.test_samples import (
+    PARTS,
+    _assert_held_apart,
+    _assert_truth_holds,
+    _drawn_habits,
+    _family_sheets,
+    _generated_digest,
+)
 
 SEEDS = range(13001, 13041)  # U's development seeds
 U_FLAGS = ("head_fill", "bold_heads", "carried", "program_line", "fax", "fine", "rx_line", "streaks", "turned", "frame")
@@ -58,21 +65,9 @@ def test_family_u_draws_its_own_switches():
 def test_family_u_is_held_apart_from_the_earlier_families():
     """U draws faces none of A-T draws (from font packages of its own), layouts none of them draws, and every column
     heading has words of its own."""
-    from samples import families, family_t, render
+    from samples import family_t
 
-    letters = "EFGHIJKLMNOPQRST"
-    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-    others |= {f for fam in letters for kind in getattr(families, f"{fam}_FACES").values() for f in kind}
-    others |= set(family_t.T_HANDS)
-    own = {f for kind in families.U_FACES.values() for f in kind}
-    assert own and not own & others
-    assert all((render.FONT_DIR / f).exists() for f in own)
-    earlier = {lay for fam in "BCD" + letters for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS["U"]) & earlier
-    for col, words in families.HEADINGS_U.items():
-        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += tuple(w for fam in letters for w in getattr(families, f"HEADINGS_{fam}").get(col, ()))
-        assert set(words) - set(seen), col
+    _assert_held_apart("U", others_extra=frozenset(family_t.T_HANDS))
 
 
 def test_family_u_truth_adds_up_and_its_habits_occur_on_its_sheets():

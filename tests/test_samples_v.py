@@ -21,6 +21,7 @@ from PIL import Image
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
 from tests.test_samples import (
+    _assert_held_apart,
     _assert_truth_holds,
     _drawn_habits,
     _family_sheets,
@@ -63,23 +64,11 @@ def test_family_v_draws_its_own_switches():
 def test_family_v_is_held_apart_from_the_earlier_families():
     """V draws faces none of A-U draws (from font packages of its own: no directory of theirs), layouts none of them
     draws, and every column heading has words of its own."""
-    from samples import families, family_t, render
+    from samples import family_t, family_v
 
-    letters = "EFGHIJKLMNOPQRSTU"
-    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-    others |= {f for fam in letters for kind in getattr(families, f"{fam}_FACES").values() for f in kind}
-    others |= set(family_t.T_HANDS)
-    own = {f for kind in families.V_FACES.values() for f in kind} | set(families.family_v.FORM_FACES)
-    assert own and not own & others
-    assert all((render.FONT_DIR / f).exists() for f in own)
-    their_dirs = {str(Path(f).parent) for f in others}
-    assert not {str(Path(f).parent) for f in own} & their_dirs
-    earlier = {lay for fam in "BCD" + letters for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS["V"]) & earlier
-    for col, words in families.HEADINGS_V.items():
-        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += tuple(w for fam in letters for w in getattr(families, f"HEADINGS_{fam}").get(col, ()))
-        assert set(words) - set(seen), col
+    _assert_held_apart("V", own_extra=frozenset(family_v.FORM_FACES), others_extra=frozenset(family_t.T_HANDS),
+                       own_dirs=True)
+
 
 
 def test_family_v_truth_adds_up_and_its_habits_occur_on_its_sheets():

@@ -20,6 +20,7 @@ from PIL import Image
 
 from archive_core.records import MONEY_FIELDS, PayrollPage
 from tests.test_samples import (
+    _assert_held_apart,
     _assert_truth_holds,
     _drawn_habits,
     _family_sheets,
@@ -65,26 +66,14 @@ def test_family_w_draws_its_own_switches():
 def test_family_w_is_held_apart_from_the_earlier_families():
     """W draws faces none of A-V draws (from a font package of its own: no directory of theirs), layouts none of them
     draws, and every column heading has words of its own; so do its titles."""
-    from samples import families, family_q, family_r, family_t, family_v, family_w, render
+    from samples import families, family_q, family_r, family_t, family_v, family_w
 
-    letters = "EFGHIJKLMNOPQRSTUV"
-    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-    others |= {f for fam in letters for kind in getattr(families, f"{fam}_FACES").values() for f in kind}
-    others |= set(family_t.T_HANDS) | set(family_v.FORM_FACES)
-    own = {f for kind in families.W_FACES.values() for f in kind} | set(family_w.FORM_FACES) | {family_w.HAND_FACE}
-    assert own and not own & others
-    assert all((render.FONT_DIR / f).exists() for f in own)
-    their_dirs = {str(Path(f).parent) for f in others}
-    assert not {str(Path(f).parent) for f in own} & their_dirs
-    earlier = {lay for fam in "BCD" + letters for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS["W"]) & earlier
-    for col, words in families.HEADINGS_W.items():
-        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += tuple(w for fam in letters for w in getattr(families, f"HEADINGS_{fam}").get(col, ()))
-        assert set(words) - set(seen), col
+    _assert_held_apart("W", own_extra=frozenset(family_w.FORM_FACES) | {family_w.HAND_FACE},
+                       others_extra=frozenset(family_t.T_HANDS) | frozenset(family_v.FORM_FACES), own_dirs=True)
     titles = set(families.N_TITLES) | set(families.O_TITLES) | set(families.P_TITLES) | set(family_q.Q_TITLES)
     titles |= set(family_r.R_TITLES) | set(family_v.V_TITLES)
     assert not set(family_w.W_TITLES) & titles
+
 
 
 def test_family_w_truth_adds_up_and_its_habits_occur_on_its_sheets():

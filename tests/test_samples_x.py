@@ -23,7 +23,7 @@ from PIL import Image
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
-from tests.test_samples import _family_sheets
+from tests.test_samples import _assert_held_apart, _family_sheets
 
 SEEDS = range(16001, 16041)  # X's development seeds
 PARTS = ("tax", "insurance", "union_fee", "advance", "court")
@@ -94,22 +94,12 @@ def test_family_x_draws_its_own_switches():
 def test_family_x_is_held_apart_from_the_earlier_families():
     """X draws faces from font packages none of A-W uses (no directory of theirs), its flattened layouts are none of
     theirs, and its column headings have words of their own."""
-    from samples import families, family_t, family_v, family_w, family_x, render
+    from samples import family_t, family_v, family_w, family_x
 
-    letters = "EFGHIJKLMNOPQRSTUVW"
-    others = {f for f, _ in render.FONTS} | {f for fam in "BCD" for f, _ in families.FAMILY_FONTS[fam]}
-    others |= {f for fam in letters for kind in getattr(families, f"{fam}_FACES").values() for f in kind}
-    others |= set(family_t.T_HANDS) | set(family_v.FORM_FACES) | set(family_w.FORM_FACES) | {family_w.HAND_FACE}
-    own = {f for kind in families.X_FACES.values() for f in kind} | set(family_x.LETTERING)
-    assert own and not own & others
-    assert all((render.FONT_DIR / f).exists() for f in own)
-    assert not {str(Path(f).parent) for f in own} & {str(Path(f).parent) for f in others}
-    earlier = {lay for fam in "BCD" + letters for lay in families.FAMILY_LAYOUTS[fam]}
-    assert not set(families.FAMILY_LAYOUTS["X"]) & earlier
-    for col, words in families.HEADINGS_X.items():
-        seen = families.HEADINGS_MULTI.get(col, ()) + families.DEDUCTION_PARTS.get(col, ())
-        seen += tuple(w for fam in letters for w in getattr(families, f"HEADINGS_{fam}").get(col, ()))
-        assert set(words) - set(seen), col
+    others = frozenset(family_t.T_HANDS) | frozenset(family_v.FORM_FACES) | frozenset(family_w.FORM_FACES)
+    _assert_held_apart("X", own_extra=frozenset(family_x.LETTERING), others_extra=others | {family_w.HAND_FACE},
+                       own_dirs=True)
+
 
 
 def test_family_x_truth_adds_up_and_its_habits_occur_on_its_sheets():
