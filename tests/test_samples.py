@@ -399,6 +399,26 @@ def _family_sheets(family: str, n: int, seed: int):
         out.append((habits, sheet, style))
     return out
 
+def _forced_sheet(family: str, seed: int, switches: dict, *, rows: int = 7, fits=None, adapt_args: tuple = ()):
+    """The first of 12 ``family`` sheets from ``seed`` (content and style) with ``rows`` people or more that ``fits``
+    (a test of the sheet), with ``switches`` forced on its file's own habits (``habits.<family>``) and the family's
+    ``adapt_sheet`` and ``style`` drawn again under them: (its habits, the sheet, its style)."""
+    import importlib
+    import random
+    from dataclasses import replace
+
+    module = importlib.import_module(f"samples.family_{family.lower()}")
+    for habits, sheet, style in _family_sheets(family, 12, seed):
+        own = getattr(habits, family.lower())
+        if own is None or len(sheet.rows) < rows or (fits is not None and not fits(sheet)):
+            continue
+        forced = replace(own, **switches)
+        module.adapt_sheet(sheet, forced, random.Random(seed), *adapt_args)
+        module.style(forced, random.Random(seed), style)
+        return forced, sheet, style
+    raise AssertionError(f"no {family} sheet")
+
+
 def _digest_of(out) -> str:
     """The digest of every file in ``out`` (names and bytes)."""
     import hashlib

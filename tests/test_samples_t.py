@@ -13,7 +13,13 @@ import numpy as np
 from PIL import Image
 
 from archive_core import egn
-from tests.test_samples import _assert_truth_holds, _family_sheets, _generated_digest, _pages_add_up
+from tests.test_samples import (
+    _assert_truth_holds,
+    _family_sheets,
+    _forced_sheet,
+    _generated_digest,
+    _pages_add_up,
+)
 
 T_FLAGS = ("spare", "zstrike", "double_under", "form_no", "folio", "refolio", "archive_stamp", "aged", "foxing",
            "dog_ear", "stamp_rows", "signatures_cross")  # fmt: skip
@@ -122,16 +128,8 @@ def test_family_t_hand_draws_within_what_it_measures():
 
 def _sheet_with(seed: int, **switches):
     """One T sheet (content and style) with ``switches`` forced on its file's habits."""
-    from samples import family_t
-
-    for habits, sheet, style in _family_sheets("T", 12, seed):
-        if habits.t is None or len(sheet.rows) < 6 or ("spare" in switches and "spare" not in sheet.layout):
-            continue
-        t = replace(habits.t, **switches)
-        family_t.adapt_sheet(sheet, t, random.Random(seed))
-        family_t.style(t, random.Random(seed), style)
-        return t, sheet, style
-    raise AssertionError("no sheet")
+    spare = "spare" in switches
+    return _forced_sheet("T", seed, switches, rows=6, fits=lambda sheet: not spare or "spare" in sheet.layout)
 
 
 def test_family_t_page_shows_its_traits_and_keeps_the_truth():

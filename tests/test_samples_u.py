@@ -22,6 +22,7 @@ from tests.test_samples import (
     _assert_truth_holds,
     _drawn_habits,
     _family_sheets,
+    _forced_sheet,
     _generated_digest,
 )
 
@@ -123,16 +124,7 @@ def test_family_u_truth_adds_up_and_its_habits_occur_on_its_sheets():
 
 def _u_sheet(seed: int, **switches):
     """One U sheet with six people or more (content and style) with ``switches`` forced on its file's habits."""
-    from samples import family_u
-
-    for habits, sheet, style in _family_sheets("U", 12, seed):
-        if habits.u is None or len(sheet.rows) < 7 or "extra_pay" not in sheet.layout or "base_pay" not in sheet.layout:
-            continue
-        u = replace(habits.u, **switches)
-        family_u.adapt_sheet(sheet, u, random.Random(seed))
-        family_u.style(u, random.Random(seed), style)
-        return u, sheet, style
-    raise AssertionError("no sheet")
+    return _forced_sheet("U", seed, switches, fits=lambda sheet: {"base_pay", "extra_pay"} <= set(sheet.layout))
 
 
 @pytest.mark.parametrize(("face", "negative"), [("print", "paren"), ("pin9", "minus")])

@@ -25,6 +25,7 @@ from tests.test_samples import (
     _assert_truth_holds,
     _drawn_habits,
     _family_sheets,
+    _forced_sheet,
     _repeats_under_another_hash_seed,
 )
 
@@ -133,16 +134,7 @@ def test_family_v_truth_adds_up_and_its_habits_occur_on_its_sheets():
 
 def _v_sheet(seed: int, **switches):
     """One V sheet of seven people or more (content and style) with ``switches`` forced on its file's habits."""
-    from samples import family_v
-
-    for habits, sheet, style in _family_sheets("V", 12, seed):
-        if habits.v is None or len(sheet.rows) < 7:
-            continue
-        v = replace(habits.v, **switches)
-        family_v.adapt_sheet(sheet, v, random.Random(seed))
-        family_v.style(v, random.Random(seed), style)
-        return v, sheet, style
-    raise AssertionError("no sheet")
+    return _forced_sheet("V", seed, switches)
 
 
 @pytest.mark.parametrize(("paper", "zero"), [("A3", "blank"), ("A4", "dash")])

@@ -24,6 +24,7 @@ from tests.test_samples import (
     _assert_truth_holds,
     _drawn_habits,
     _family_sheets,
+    _forced_sheet,
     _repeats_under_another_hash_seed,
 )
 
@@ -141,16 +142,7 @@ def test_family_w_truth_adds_up_and_its_habits_occur_on_its_sheets():
 
 def _w_sheet(seed: int, **switches):
     """One W sheet of seven people or more (content and style) with ``switches`` forced on its file's habits."""
-    from samples import family_w
-
-    for habits, sheet, style in _family_sheets("W", 12, seed):
-        if habits.w is None or len(sheet.rows) < 7:
-            continue
-        w = replace(habits.w, **switches)
-        family_w.adapt_sheet(sheet, w, random.Random(seed), None)
-        family_w.style(w, random.Random(seed), style)
-        return w, sheet, style
-    raise AssertionError("no sheet")
+    return _forced_sheet("W", seed, switches, adapt_args=(None,))
 
 
 def _ink_in(a: np.ndarray, box, inset: int = 6) -> int:
