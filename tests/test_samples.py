@@ -467,21 +467,36 @@ def _drawn_habits(family: str, seeds, n_per_seed: int = 10) -> list:
     return out
 
 
-def _pages_add_up(out) -> list[tuple[object, PayrollPage]]:
+def _pages_add_up(
+    out, years: tuple[int, int] = (1980, 1996), mark_kinds: tuple[str, ...] | None = None, carried: bool = False
+) -> list[tuple[object, PayrollPage]]:
     """Every generated page's truth in ``out`` (its image path and page): valid payroll-page/1 with rows, an
-    employer and a year; each row's net = gross - deductions, each total its column's sum."""
+    employer and a year within ``years``; each row's gross = base + additional (where the page has them), net =
+    gross - deductions, its box inside the image; each total its column's sum (with ``carried``, where a month runs on
+    over pages and the totals are the sums so far, no more than it); with ``mark_kinds``, every mark of
+    one of those kinds and of no row or a row of the page."""
     from decimal import Decimal
+
+    from PIL import Image
 
     pages = []
     for js in sorted(out.glob("page-*.json")):
         page = PayrollPage.load(js)
-        assert page.rows and page.employer.name and page.period.year
+        with Image.open(js.with_suffix(".png")) as im:
+            w, h = im.size
+        assert page.rows and page.employer.name and page.period.year and years[0] <= page.period.year <= years[1]
         for r in page.rows:
             v = {f: Decimal(getattr(r, f)) if getattr(r, f) else None for f in MONEY_FIELDS}
             assert v["gross_pay"] is not None and v["deductions"] is not None
             assert v["gross_pay"] - v["deductions"] == v["net_pay"]
+            if v["base_pay"] is not None and v["extra_pay"] is not None:
+                assert v["base_pay"] + v["extra_pay"] == v["gross_pay"]
+            assert r.bbox is None or 0 <= r.bbox[0] < r.bbox[2] <= w and 0 <= r.bbox[1] < r.bbox[3] <= h
         for f, total in page.totals.items():
-            assert sum(Decimal(getattr(r, f)) for r in page.rows) == Decimal(total)
+            own = sum(Decimal(getattr(r, f)) for r in page.rows)
+            assert own <= Decimal(total) if carried else own == Decimal(total)
+        for mk in page.marks or [] if mark_kinds is not None else []:
+            assert mk["kind"] in mark_kinds and (mk["row"] is None or 0 <= mk["row"] < len(page.rows))
         pages.append((js.with_suffix(".png"), page))
     return pages
 
