@@ -202,12 +202,12 @@ from pathlib import Path
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w, family_x
+from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w, family_x, family_y
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X")
+            "W", "X", "Y")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -865,6 +865,12 @@ HEADINGS_X = family_x.HEADINGS_X
 X_FACES = family_x.X_FACES
 X_SIZES = family_x.X_SIZES
 
+# Family Y (held out from its making in session 22): samples/family_y.py
+FAMILY_LAYOUTS["Y"] = family_y.Y_LAYOUTS
+HEADINGS_Y = family_y.HEADINGS_Y
+Y_FACES = family_y.Y_FACES
+Y_SIZES = family_y.Y_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -895,6 +901,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "V": (1980, 1991),
     "W": (1980, 1996),
     "X": (1980, 1994),
+    "Y": (1980, 1996),
 }
 
 
@@ -1006,6 +1013,8 @@ class Habits:
     w: family_w.WHabits | None = None
     # family X only: all of its switches (samples/family_x.py)
     x: family_x.XHabits | None = None
+    # family Y only: all of its switches (samples/family_y.py)
+    y: family_y.YHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1025,6 +1034,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_w(rng)
     if family == "X":
         return _draw_x(rng)
+    if family == "Y":
+        return _draw_y(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1137,6 +1148,14 @@ def _draw_x(rng: random.Random) -> Habits:
     x = family_x.draw(rng)
     return Habits(
         "X", x.thousands, x.decimal, False, "full", "none", False, 0.0, X_SIZES["typewriter"], face="typewriter", x=x,
+    )  # fmt: skip
+
+
+def _draw_y(rng: random.Random) -> Habits:
+    """Family Y's file: its own switches (family_y.draw), the generic ones copied from them."""
+    y = family_y.draw(rng)
+    return Habits(
+        "Y", y.thousands, y.decimal, False, y.ruling, "none", False, 1.0, Y_SIZES["typewriter"], face="typewriter", y=y,
     )  # fmt: skip
 
 
@@ -1323,6 +1342,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         return
     if habits.x is not None:  # family X: its two-tier columns, headings and employer (samples/family_x.py)
         family_x.adapt_file(ef, habits.x, rng)
+        return
+    if habits.y is not None:  # family Y: a small organisation's staff, its layout, headings and name (samples/family_y.py)
+        family_y.adapt_file(ef, habits.y, rng)
         return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
@@ -1555,6 +1577,8 @@ def adapt_sheet(
         family_w.adapt_sheet(sheet, habits.w, rng, ef)
     if habits.x is not None:
         family_x.adapt_sheet(sheet, habits.x, rng, ef)
+    if habits.y is not None:
+        family_y.adapt_sheet(sheet, habits.y, rng, ef)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1660,11 +1684,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X"):
+                         "W", "X", "Y"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
-                    "X": X_FACES}  # fmt: skip
+                    "X": X_FACES, "Y": Y_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1721,6 +1745,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_w.style(habits.w, rng, base)
     if habits.x is not None:
         family_x.style(habits.x, rng, base)
+    if habits.y is not None:
+        family_y.style(habits.y, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

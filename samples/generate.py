@@ -32,6 +32,7 @@ from . import (
     family_v,
     family_w,
     family_x,
+    family_y,
 )
 from .content import EmployerFile, SheetContent, carried_pages, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
@@ -161,6 +162,7 @@ def degrade_page(
     v: family_v.VPage | None = None,
     w: family_w.WPage | None = None,
     x: family_x.XPage | None = None,
+    y: family_y.YPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -174,8 +176,14 @@ def degrade_page(
     and colour scan (samples/family_v.py: the image returned is RGB); ``w``: family W's page: its layers (the
     carbon's typing, the pen, the foliation), the copy and the overhead scanner (samples/family_w.py: RGB or grey);
     ``x``: family X's page: the duplicator's copy, scanned or photographed by a phone (samples/family_x.py: RGB or
-    grey; a photograph's map is 3x3)."""
+    grey; a photograph's map is 3x3); ``y``: family Y's page: the pen's layer, what lies over the sheet, the fold,
+    the plastic sleeve, scanned or photographed (samples/family_y.py: RGB or grey; a photograph's map is 3x3)."""
     a = np.asarray(img, dtype=np.float32)
+    if y is not None:  # family Y: an A3 sheet folded in four, in a plastic sleeve, scanned or photographed
+        if not opts.degraded:
+            return degrade.to_uint8(family_y.flat(a, y)), degrade.identity(), 200, None
+        arr_y, m_y, dpi_y = family_y.scan(a, y, np_rng)
+        return arr_y, m_y, dpi_y, None
     if x is not None:  # family X: the duplicator's copy of a stencil, scanned or photographed
         if not opts.degraded:
             return degrade.to_uint8(family_x.flat(a)), degrade.identity(), 300, None
@@ -355,8 +363,11 @@ def generate_pages(
                         style = families.style_for(habits, rng, style)
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
                     xh = habits.x if habits is not None else None
+                    yh = habits.y if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
+                    elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
+                        img, geo = family_y.render(sheet, style, yh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -381,6 +392,7 @@ def generate_pages(
                     wh = habits.w if habits is not None else None
                     wp = family_w.page_of(img, geo, sheet, style, wh, rng) if wh is not None else None
                     xp = family_x.page_of(geo, xh, rng) if xh is not None else None
+                    yp = family_y.page_of(img, geo, sheet, style, yh, rng) if yh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -388,7 +400,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp,
+                        x=xp, y=yp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
