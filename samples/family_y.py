@@ -68,21 +68,21 @@ Y_LAYOUTS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 
 HEADINGS_Y: dict[str, tuple[str, ...]] = {
-    "row": ("По\nред", "No\nпо\nред", "Пор.\nномер"),
+    "row": ("По\nред", "No\nпо\nред", "Пор.\nNo"),
     "name": ("Име, бащино и фамилно\nиме на служителя", "Служител\n(име, презиме, фамилия)", "Име и фамилия\nна лицето"),
-    "position": ("Заемана\nщатна длъжност", "Щатна\nбройка", "Длъжност\nпо щат"),
-    "egn": ("ЕГН на\nслужителя", "Единен граждански\nномер (ЕГН)", "ЕГН\n(10 цифри)"),
-    "days_worked": ("Дни\nна работа", "Присъст-\nвени дни", "Дни\nприсъствие"),
-    "base_pay": ("Щатна\nзаплата", "Заплата\nпо щатно\nразписание", "Месечна\nзаплата"),
-    "extra_pay": ("Прослужено\nвреме и\nдобавки", "Добавки\nкъм заплатата", "Надбавки"),
-    "gross_pay": ("Начислена\nсума", "Сума\nначислено", "Всичко\nполагаемо"),
-    "tax": ("Данък\nобщ доход", "ДОД\nудържан", "Данък\nвърху заплатата"),
-    "union_fee": ("Синдикален\nвнос", "Профсъюзна\nчленска вн."),
-    "advance": ("Получен\nаванс", "Аванс\n(15-то число)"),
-    "court": ("Запори\nи заеми", "Изпълнителни\nлистове"),
-    "deductions": ("Сума\nудръжки", "Удържано\nвсичко", "Общо\nудържки"),
-    "net_pay": ("Остава\nза получаване", "Сума за\nизплащане", "Получава\nна ръка"),
-    "signature": ("Разписка\nза получаване", "Подпис на\nслужителя", "Получих:\n(подпис)"),
+    "position": ("Щатно\nмясто", "Длъжност\n(по щатното\nразписание)", "Служба /\nдлъжност"),
+    "egn": ("ЕГН по\nлична карта", "Граждански\nномер\n(по паспорт)", "ЕГН -\n10 знака"),
+    "days_worked": ("Дни\nна щат", "Изкарани\nработни дни", "Работил\nдни (бр.)"),
+    "base_pay": ("Основна\nщатна\nзаплата", "Заплата\nпо щат\n(лв.)", "Полагаема\nзаплата"),
+    "extra_pay": ("За прослужено\nвреме и др.", "Други\nдобавки\n(лв.)", "Класно и\nдобавки"),
+    "gross_pay": ("Дължимо\nвсичко", "Начислено\nза м-ца", "Сума\nпо ведомост"),
+    "tax": ("Данък\nпо ДОД", "Удържан\nданък ДОД", "ДОД\n(по табл.)"),
+    "union_fee": ("Вноска за\nсиндиката", "Профсъюзна\nчленска вн."),
+    "advance": ("Взет аванс\nна 15-то", "Аванс\n(15-то число)"),
+    "court": ("Запори\n(изп. листове)", "Изпълнителни\nлистове"),
+    "deductions": ("Удържано\nобщо (лв.)", "Удръжки -\nвсичко (лв.)", "Общо\nудържки"),
+    "net_pay": ("Остава\nза раздаване", "Получава\nна ръка", "За получ.\nна ръка"),
+    "signature": ("Подпис\nна получил", "Получих\nсумата:", "Подпис\nна лицето\n(получил)"),
 }  # fmt: skip
 
 # faces of a font package none of A-X uses (scripts/setup.sh: fonts-liberation2)
@@ -98,7 +98,7 @@ PENCIL = (96, 96, 104)
 PAPERS = ((238, 234, 222), (232, 230, 224), (240, 236, 216))
 
 Y_TITLES = ("ВЕДОМОСТ", "ВЕДОМОСТ ЗА ЗАПЛАТИ", "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ИЗПЛАТЕНИ ЗАПЛАТИ")
-Y_TOTAL_WORDS = ("Всичко", "ВСИЧКО:", "Итого:", "Сума:")
+Y_TOTAL_WORDS = ("Всичко по листа:", "СУМА ПО ЛИСТА", "Всичко за м-ца:", "В с и ч к о :")
 PERIODS: dict[str, str | tuple[str, ...]] = {
     "word": ("за месец {word} {y} година", "за м. {word} {y}г."),
     "upper": ("ЗА МЕСЕЦ {WORD} {y} ГОД.", "ЗА {WORD} {y} Г."),
@@ -200,7 +200,7 @@ def adapt_file(ef: EmployerFile, y: YHabits, rng: random.Random) -> None:
     people's positions (a woman's in her form), the layout and its headings (in capitals on some files)."""
     _, names, jobs = next(e for e in EMPLOYERS if e[0] == y.kind)
     ef.employer = rng.choice(names)
-    ef.staff = ef.staff[: rng.randint(3, min(14, len(ef.staff)))]
+    ef.staff = ef.staff[: rng.randint(4, min(14, len(ef.staff)))]
     for p in ef.staff:
         p.position = rng.choice(jobs)[int(p.egn[8]) % 2]  # the ЕГН's ninth digit is odd for a woman
     ef.layout = y.layout
@@ -243,13 +243,13 @@ def adapt_sheet(sheet: SheetContent, y: YHabits, rng: random.Random, ef: Employe
     for r in sheet.rows:
         _money(r, parts, rng)
     lines: list[tuple[object, ...]] = [("typed", r) for r in sheet.rows]
-    if len(sheet.rows) >= 4 and rng.random() < y.struck:  # a leaver: typed, then struck
+    if len(sheet.rows) >= 4 and len(ef.staff) > 3 and rng.random() < y.struck:  # a leaver: typed, then struck
         k = rng.randrange(1, len(sheet.rows))
         gone = sheet.rows.pop(k)
         female = int(str(gone["egn"])[8]) % 2
         lines[k] = ("struck", gone, rng.choice(STRUCK_WORDS)[female])
         ef.staff = [p for p in ef.staff if p.egn != gone["egn"]]
-    if rng.random() < y.late:  # a late hire, written in under the typed rows
+    if len(ef.staff) < 14 and rng.random() < y.late:  # a late hire, written in under the typed rows
         y0 = ef.start[0]
         p = hire(rng, y0)
         p.position = rng.choice(next(e for e in EMPLOYERS if e[0] == y.kind)[2])[int(p.egn[8]) % 2]
