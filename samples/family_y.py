@@ -347,7 +347,7 @@ def render(sheet: SheetContent, st: Style, y: YHabits, rng: random.Random) -> tu
     lines = sheet.extra["y_lines"]
     assert isinstance(lines, list)
     size = st.size
-    spacing = rng.uniform(2.3, 3.0)  # the typist's line spacing between the rows
+    spacing = rng.uniform(2.3, 3.0) if len(lines) > 8 else rng.uniform(2.6, 3.4)  # the typist's spacing of the rows
     while True:
         tw = _Typewriter(Image.new("L", (4, 4), 255), str(st.font), size, rng)
         pad = int(tw.pitch * 0.8)
@@ -378,7 +378,7 @@ def render(sheet: SheetContent, st: Style, y: YHabits, rng: random.Random) -> tu
         xs.append(xs[-1] + w)
 
     # the header: the organisation, the sheet's number, the title, the period
-    ty = rng.randint(180, 330)
+    ty = rng.randint(180, 420)
     tw.type(xs[0] + rng.randint(0, 60), ty, sheet.employer)
     label = rng.choice((f"Лист N {sheet.sheet}", f"стр. {sheet.sheet}", f"- {sheet.sheet} -"))
     tw.type(xs[-1] - tw.width(label) - rng.randint(0, 40), ty, label)
@@ -631,8 +631,9 @@ def _ribbon(a: np.ndarray, page: YPage, rng: random.Random, np_rng: np.random.Ge
     """The typed ink (0..1) through a worn ribbon: its fabric in the strokes, one half of it worn on some files."""
     y = page.y
     ink = (255.0 - a) / 255.0
-    fabric = cv2.GaussianBlur(np_rng.random(a.shape, dtype=np.float32), (0, 0), 0.8)
-    ink *= np.clip(1.0 - y.wear * 1.6 * (fabric - 0.35), 0.25, 1.0)
+    fabric = cv2.GaussianBlur(np_rng.standard_normal(a.shape, dtype=np.float32), (0, 0), 0.9)
+    fabric = fabric / max(1e-6, float(fabric.std()))  # the ribbon's weave, in the strokes
+    ink *= np.clip(1.0 - y.wear * (0.3 + 0.55 * fabric), 0.15, 1.0)
     if y.band != "none":
         for x0, y0, x1, y1 in page.typed_lines:
             h = max(2, y1 - y0)

@@ -39,10 +39,14 @@
 # X is held out from its making in session 21 (2026-12-05, helper s30-famx; no page of it read by the reader, any
 # seed; made before anything was tuned on W): generated here (seed 2047) and measured once, by the lead, at the start
 # of session 22 (2026-12-05, on main b136e19, bench/RESULTS.md); tuned on from then (dev seeds 16001-16040, seed 2047 kept).
+# Y is held out from its making in session 22 (2026-12-05, helper s31-famy; no page of it read by the reader, any
+# seed; made before anything was tuned on X): generated here (seed 2048), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen Y --pages 16 --seed 2048 --family Y  # held out: not benched by this script
 gen X --pages 16 --seed 2047 --family X
 gen W --pages 16 --seed 2046 --family W
 gen V --pages 16 --seed 2045 --family V

@@ -73,6 +73,9 @@ PAGES_AS_BEFORE = (
     # W's development seeds (hashes only, made before X came, on main 24fdb51)
     ("W", 15001, False, "56b71adc45ae9417", "bdf39e27ecfd260b", "X", "24fdb51"),
     ("W", 15002, True, "27b2a6d654463050", "6dfc7d4b5fa63e58", "X", "24fdb51"),
+    # X's development seeds (hashes only, made before Y came, on main 372e3de)
+    ("X", 16001, False, "0c4e4efbec7a71da", "a91e0e9aa712562d", "Y", "372e3de"),
+    ("X", 16002, True, "e658e945141dc101", "f02c275a0d2d73ca", "Y", "372e3de"),
 )
 
 
