@@ -71,17 +71,17 @@ HEADINGS_Y: dict[str, tuple[str, ...]] = {
     "row": ("По\nред", "No\nпо\nред", "Пор.\nNo"),
     "name": ("Име, бащино и фамилно\nиме на служителя", "Служител\n(име, презиме, фамилия)", "Име и фамилия\nна лицето"),
     "position": ("Щатно\nмясто", "Длъжност\n(по щатното\nразписание)", "Служба /\nдлъжност"),
-    "egn": ("ЕГН по\nлична карта", "Граждански\nномер\n(по паспорт)", "ЕГН -\n10 знака"),
-    "days_worked": ("Дни\nна щат", "Изкарани\nработни дни", "Работил\nдни (бр.)"),
+    "egn": ("ЕГН по\nлична карта", "Граждански\nномер\n(по паспорт)", "ЕГН -\n10 знака", "ЕГН\n(от л.к.)"),
+    "days_worked": ("Дни\nна щат", "Изкарани\nработни дни", "Работил\nдни (бр.)", "Дни\n(явил се)"),
     "base_pay": ("Основна\nщатна\nзаплата", "Заплата\nпо щат\n(лв.)", "Полагаема\nзаплата"),
     "extra_pay": ("За прослужено\nвреме и др.", "Други\nдобавки\n(лв.)", "Класно и\nдобавки"),
-    "gross_pay": ("Дължимо\nвсичко", "Начислено\nза м-ца", "Сума\nпо ведомост"),
+    "gross_pay": ("Дължимо\nвсичко", "Начислено\nза м-ца", "Сума\nпо ведомост", "Полагаемо\nза м-ца"),
     "tax": ("Данък\nпо ДОД", "Удържан\nданък ДОД", "ДОД\n(по табл.)"),
     "union_fee": ("Вноска за\nсиндиката", "Профсъюзна\nчленска вн."),
     "advance": ("Взет аванс\nна 15-то", "Аванс\n(15-то число)"),
     "court": ("Запори\n(изп. листове)", "Изпълнителни\nлистове"),
     "deductions": ("Удържано\nобщо (лв.)", "Удръжки -\nвсичко (лв.)", "Общо\nудържки"),
-    "net_pay": ("Остава\nза раздаване", "Получава\nна ръка", "За получ.\nна ръка"),
+    "net_pay": ("Остава\nза раздаване", "Получава\nна ръка", "За получ.\nна ръка", "Раздадено\n(лв.)"),
     "signature": ("Подпис\nна получил", "Получих\nсумата:", "Подпис\nна лицето\n(получил)"),
 }  # fmt: skip
 
@@ -117,29 +117,32 @@ SLIPS = (("РАЗПИСКА", "Получих сумата", "............ лв.
          ("Бележка:", "удръжка по", "изп. лист N {n}"))  # fmt: skip
 LABELS = ("ф. {a}, оп. {b}, а.е. {c}", "Инв. N {n}", "ДА - {town}", "а.е. {c}, л. {b}")
 TOWNS = ("Габрово", "Ловеч", "Кърджали", "Сливен", "Враца", "Видин")
-# (kind, employers, positions for a man and a woman); straight quotes and hyphens: the portable typewriter had none else
-EMPLOYERS: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...] = (
-    ("chitalishte", ("НЧ \"Христо Ботев - 1884\" - с. Бяла черква", "Народно читалище \"Просвета\" - гр. Дряново",
-                     "НЧ \"Отец Паисий\" - с. Гложене", "Читалище \"Светлина - 1902\" - гр. Трявна"),
-     (("секретар", "библиотекарка"), ("художествен ръководител", "секретарка"), ("хигиенист", "чистачка"),
-      ("огняр", "касиерка"), ("хормайстор", "хореографка"))),
-    ("school", ("ОУ \"Васил Левски\" - с. Кривина", "СОУ \"Н. Й. Вапцаров\" - гр. Елена",
-                "Основно училище \"Св. Св. Кирил и Методий\" - с. Катунец", "ПГ по земеделие - гр. Кнежа"),
-     (("учител", "учителка"), ("директор", "завеждаща канцелария"), ("пазач", "прислужница"),
-      ("огняр", "домакинка"), ("възпитател", "възпитателка"))),
-    ("kindergarten", ("ЦДГ N 3 \"Слънце\" - Габрово", "ОДЗ \"Радост\" - гр. Павликени", "ЦДГ \"Зора\" - с. Бистрец",
-                      "Детска градина N 7 - Сливен"),
-     (("огняр", "детска учителка"), ("шофьор", "помощник-възпитателка"), ("общ работник", "готвачка"),
-      ("пазач", "перачка"), ("домакин", "медицинска сестра"))),
-    ("municipal", ("Общинска служба \"Гробищен парк\" - Ловеч", "Кметство с. Драгижево",
-                   "Служба \"Озеленяване\" при ОбНС - Тетевен", "Общинска баня - гр. Вършец"),
-     (("градинар", "озеленителка"), ("пазач", "касиерка"), ("шофьор", "чистачка"), ("работник", "счетоводителка"),
-      ("майстор", "деловодителка"))),
-    ("workshop", ("ТПК \"Обувкар\" - Ямбол, шивашка работилница", "ТПК \"Единство\" - работилница за ремонт",
-                  "ТПК \"Зора\" - Габрово, бояджийски цех", "ТПК \"Възход\" - с. Медвен, дърводелска работилница"),
-     (("обущар", "шивачка"), ("дърводелец", "кроячка"), ("бояджия", "приемчица"), ("шлосер", "касиерка"),
-      ("майстор", "гладачка"))),
-)  # fmt: skip
+# the organisations of each kind; straight quotes and hyphens: the portable typewriter had none else
+EMPLOYERS: dict[str, tuple[str, ...]] = {
+    "chitalishte": ("НЧ \"Христо Ботев - 1884\" - с. Бяла черква", "Народно читалище \"Просвета\" - гр. Дряново",
+                    "НЧ \"Отец Паисий\" - с. Гложене", "Читалище \"Светлина - 1902\" - гр. Трявна"),
+    "school": ("ОУ \"Васил Левски\" - с. Кривина", "СОУ \"Н. Й. Вапцаров\" - гр. Елена",
+               "Основно училище \"Св. Св. Кирил и Методий\" - с. Катунец", "ПГ по земеделие - гр. Кнежа"),
+    "kindergarten": ("ЦДГ N 3 \"Слънце\" - Габрово", "ОДЗ \"Радост\" - гр. Павликени", "ЦДГ \"Зора\" - с. Бистрец",
+                     "Детска градина N 7 - Сливен"),
+    "municipal": ("Общинска служба \"Гробищен парк\" - Ловеч", "Кметство с. Драгижево",
+                  "Служба \"Озеленяване\" при ОбНС - Тетевен", "Общинска баня - гр. Вършец"),
+    "workshop": ("ТПК \"Обувкар\" - Ямбол, шивашка работилница", "ТПК \"Единство\" - работилница за ремонт",
+                 "ТПК \"Зора\" - Габрово, бояджийски цех", "ТПК \"Възход\" - с. Медвен, дърводелска работилница"),
+}  # fmt: skip
+# the positions at each kind, a man's and a woman's word
+POSITIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "chitalishte": (("секретар", "библиотекарка"), ("художествен ръководител", "секретарка"), ("хигиенист", "чистачка"),
+                    ("огняр", "касиерка"), ("хормайстор", "хореографка")),
+    "school": (("учител", "учителка"), ("директор", "завеждаща канцелария"), ("пазач", "прислужница"),
+               ("огняр", "домакинка"), ("възпитател", "възпитателка")),
+    "kindergarten": (("огняр", "детска учителка"), ("шофьор", "помощник-възпитателка"), ("общ работник", "готвачка"),
+                     ("пазач", "перачка"), ("домакин", "медицинска сестра")),
+    "municipal": (("градинар", "озеленителка"), ("пазач", "касиерка"), ("шофьор", "чистачка"),
+                  ("работник", "счетоводителка"), ("майстор", "деловодителка")),
+    "workshop": (("обущар", "шивачка"), ("дърводелец", "кроячка"), ("бояджия", "приемчица"), ("шлосер", "касиерка"),
+                 ("майстор", "гладачка")),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ class YHabits:
 
 def draw(rng: random.Random) -> YHabits:
     thousands, decimal = rng.choice(Y_MONEY)
-    kind = rng.choice(tuple(e[0] for e in EMPLOYERS))
+    kind = rng.choice(tuple(EMPLOYERS))
     return YHabits(
         face=rng.choice(Y_FACES["typewriter"]), kind=kind,
         layout=rng.choice(Y_LAYOUTS), thousands=thousands, decimal=decimal, zero=rng.choice(("", "-", "--")),
@@ -198,11 +201,10 @@ def draw(rng: random.Random) -> YHabits:
 def adapt_file(ef: EmployerFile, y: YHabits, rng: random.Random) -> None:
     """A Y file in place of the generic file's layout and words: 3-14 people, the organisation of its kind, its
     people's positions (a woman's in her form), the layout and its headings (in capitals on some files)."""
-    _, names, jobs = next(e for e in EMPLOYERS if e[0] == y.kind)
-    ef.employer = rng.choice(names)
+    ef.employer = rng.choice(EMPLOYERS[y.kind])
     ef.staff = ef.staff[: rng.randint(4, min(14, len(ef.staff)))]
     for p in ef.staff:
-        p.position = rng.choice(jobs)[int(p.egn[8]) % 2]  # the ЕГН's ninth digit is odd for a woman
+        p.position = rng.choice(POSITIONS[y.kind])[int(p.egn[8]) % 2]  # the ЕГН's ninth digit is odd for a woman
     ef.layout = y.layout
     ef.headings = {c: rng.choice(HEADINGS_Y[c]) for c in ef.layout}
     if y.caps_heads:
@@ -252,7 +254,7 @@ def adapt_sheet(sheet: SheetContent, y: YHabits, rng: random.Random, ef: Employe
     if len(ef.staff) < 14 and rng.random() < y.late:  # a late hire, written in under the typed rows
         y0 = ef.start[0]
         p = hire(rng, y0)
-        p.position = rng.choice(next(e for e in EMPLOYERS if e[0] == y.kind)[2])[int(p.egn[8]) % 2]
+        p.position = rng.choice(POSITIONS[y.kind])[int(p.egn[8]) % 2]
         wd = working_days(sheet.year, sheet.month)
         days = rng.randint(2, max(2, wd - 2))
         base = _q(p.salary * _scale(y0, sheet.year) * Decimal(days) / Decimal(wd))
@@ -631,9 +633,9 @@ def _ribbon(a: np.ndarray, page: YPage, rng: random.Random, np_rng: np.random.Ge
     """The typed ink (0..1) through a worn ribbon: its fabric in the strokes, one half of it worn on some files."""
     y = page.y
     ink = (255.0 - a) / 255.0
-    fabric = cv2.GaussianBlur(np_rng.standard_normal(a.shape, dtype=np.float32), (0, 0), 0.9)
-    fabric = fabric / max(1e-6, float(fabric.std()))  # the ribbon's weave, in the strokes
-    ink *= np.clip(1.0 - y.wear * (0.3 + 0.55 * fabric), 0.15, 1.0)
+    weave = np.asarray(cv2.GaussianBlur(np_rng.standard_normal(a.shape, dtype=np.float32), (0, 0), 0.9), np.float32)
+    weave /= max(1e-6, float(weave.std()))  # the ribbon's weave, in the strokes
+    ink *= np.clip(1.0 - y.wear * (0.3 + 0.55 * weave), 0.15, 1.0)
     if y.band != "none":
         for x0, y0, x1, y1 in page.typed_lines:
             h = max(2, y1 - y0)
@@ -740,10 +742,9 @@ def scan(a: np.ndarray, page: YPage, np_rng: np.random.Generator) -> tuple[np.nd
     ow, oh = int(w * s) + 2 * margin, int(h * s) + 2 * margin
     j = 0.02 * min(ow, oh)
     src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    dst = np.array([[margin + rng.uniform(-j, j), margin + rng.uniform(-j, j)],
-                    [ow - margin + rng.uniform(-j, j), margin + rng.uniform(-j, j)],
-                    [ow - margin + rng.uniform(-j, j), oh - margin + rng.uniform(-j, j)],
-                    [margin + rng.uniform(-j, j), oh - margin + rng.uniform(-j, j)]], np.float32)  # fmt: skip
+    corners = ((0, 0), (1, 0), (1, 1), (0, 1))  # the sleeve's corners as the camera saw them, each a little off
+    dst = np.array([[margin + cx * (ow - 2 * margin) + rng.uniform(-j, j), margin + cy * (oh - 2 * margin) + rng.uniform(-j, j)]
+                    for cx, cy in corners], np.float32)  # fmt: skip
     persp = np.asarray(cv2.getPerspectiveTransform(src, dst), np.float64)
     desk = rng.choice(((96.0, 74.0, 56.0), (128.0, 124.0, 118.0), (58.0, 60.0, 64.0)))
     out = np.asarray(cv2.warpPerspective(big, persp, (ow, oh), flags=cv2.INTER_AREA, borderValue=desk), np.float32)

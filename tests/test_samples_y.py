@@ -39,7 +39,7 @@ def test_family_y_draws_its_own_switches():
     ys = [h.y for h in drawn if h.y]
     assert len(ys) == len(drawn) and all(h.family == "Y" and h.face == "typewriter" for h in drawn)
     assert {y.face for y in ys} == set(family_y.Y_FACES["typewriter"])
-    assert {y.kind for y in ys} == {e[0] for e in family_y.EMPLOYERS} and {y.layout for y in ys} == set(family_y.Y_LAYOUTS)
+    assert {y.kind for y in ys} == set(family_y.EMPLOYERS) and {y.layout for y in ys} == set(family_y.Y_LAYOUTS)
     assert {(y.thousands, y.decimal) for y in ys} == set(family_y.Y_MONEY) and {y.zero for y in ys} == {"", "-", "--"}
     assert {y.ribbon for y in ys} == set(family_y.RIBBONS) and {y.strike for y in ys} == {"diagonal", "line"}
     assert {y.rule_pen for y in ys} == {"pencil", "blue", "black"} and {y.band for y in ys} == {"top", "bottom", "none"}
@@ -105,17 +105,17 @@ def test_family_y_truth_holds_month_after_month():
         for habits, ef, sheets in _months(seed):
             y = habits.y
             assert y is not None
-            kind = next(e for e in family_y.EMPLOYERS if e[0] == y.kind)
+            names, jobs = family_y.EMPLOYERS[y.kind], family_y.POSITIONS[y.kind]
             for k, sheet in enumerate(sheets):
                 _assert_truth_holds(sheet, PARTS, every_total=True)
                 lines = sheet.extra["y_lines"]
                 assert [ln[1] for ln in lines if ln[0] != "struck"] == sheet.rows
-                assert sheet.employer in kind[1] and sheet.layout in family_y.Y_LAYOUTS
+                assert sheet.employer in names and sheet.layout in family_y.Y_LAYOUTS
                 assert 3 <= len(ef.staff) <= 14 and len([ln for ln in lines if ln[0] != "hand"]) >= 2
                 assert [ln[1]["row"] for ln in lines] == sorted(ln[1]["row"] for ln in lines)
                 for ln in lines:
                     female = int(str(ln[1]["egn"])[8]) % 2
-                    assert ln[1]["position"] is None or any(t[female] == ln[1]["position"] for t in kind[2])
+                    assert ln[1]["position"] is None or any(t[female] == ln[1]["position"] for t in jobs)
                 for ln in lines:
                     if ln[0] == "struck":
                         seen["struck"] += 1
