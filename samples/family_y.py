@@ -459,7 +459,7 @@ class YPage:
     photo: bool
     pen: np.ndarray  # the pen's ink (0..1): the written rows and totals, strikes, words, signatures
     rules: np.ndarray  # the ruler's lines (0..1), in pencil or the pen's ink
-    cover_rgb: np.ndarray  # what lies over the sheet (the slip, the label, the clip): its colour ...
+    cover_rgb: np.ndarray  # what lies over the sheet (the slip, the label, the clip): its colour (times ``cover_a``) ...
     cover_a: np.ndarray  # ... and how much of the sheet it hides (0..1)
     typed_lines: list[list[int]]
 
@@ -585,7 +585,9 @@ def _covers(sheet: SheetContent, geo: Geometry, y: YHabits, rng: random.Random, 
             box = (cx - cw / 2 + inset, top + inset, cx + cw / 2 - inset, top + ch - inset)
             d.rounded_rectangle(box, radius=cw / 2 - inset, outline=(150, 152, 160), width=5)
             da.rounded_rectangle(box, radius=cw / 2 - inset, outline=255, width=5)
-    return np.asarray(rgb, np.float32), np.asarray(alpha, np.float32) / 255.0
+    # a little out of focus like the rest; the colour stays premultiplied by how much it hides
+    soft = np.asarray(cv2.GaussianBlur(np.asarray(rgb, np.float32), (0, 0), 0.9), np.float32)
+    return soft, np.asarray(cv2.GaussianBlur(np.asarray(alpha, np.float32) / 255.0, (0, 0), 0.9), np.float32)
 
 
 def _paper(d: ImageDraw.ImageDraw, da: ImageDraw.ImageDraw, cx: float, cy: float, w: float, h: float, ang: float,
@@ -600,13 +602,13 @@ def _paper(d: ImageDraw.ImageDraw, da: ImageDraw.ImageDraw, cx: float, cy: float
 
 def _covered_marks(geo: Geometry, typed: np.ndarray, pen: np.ndarray, cover: np.ndarray, n: int,
                    sheet: SheetContent) -> None:  # fmt: skip
-    """A mark ``covered`` for every row (the totals row: ``"row": None``) some of whose cells' ink lies under what
-    covers the sheet (a twentieth of a cell's ink or more), with the fields hidden."""
+    """A mark ``covered`` for every row (the totals row: ``"row": None``, its figures only) some of whose cells' ink
+    lies under what covers the sheet (a twentieth of a cell's ink or more), with the fields hidden."""
     ink = (typed < 150) | (pen > 0.35)
     hidden = cover > 0.5
     by_row: dict[int, list[str]] = {}
     for r, j, box, _ in geo.cells:
-        if r == 0:
+        if r == 0 or (r > n and sheet.layout[j] not in sheet.totals):  # the headings; the totals' word
             continue
         x0, y0, x1, y1 = box
         cell_ink = ink[y0:y1, x0:x1]
@@ -701,7 +703,7 @@ def _sheet(
     shadow = np.asarray(cv2.GaussianBlur(page.cover_a, (0, 0), 6), np.float32)
     shadow = np.roll(np.roll(shadow, 6, axis=0), 5, axis=1)[..., None]
     out = out * (1 - 0.25 * np.clip(shadow - a_c, 0, 1))
-    out = out * (1 - a_c) + page.cover_rgb * a_c
+    out = out * (1 - a_c) + page.cover_rgb
     out = out * light[..., None] * _low(H, W, rng, 0.94, 1.02)[..., None]
     # the sleeve: a margin round the sheet, its punched strip on the left
     m, strip = rng.randint(24, 50), rng.randint(90, 130)

@@ -197,7 +197,7 @@ def test_family_y_covered_cells_are_marked():
         marks = {m["row"]: set(m["fields"]) for m in geo.marks if m["kind"] == "covered"}
         assert marks, "nothing covered"
         for r, j, (x0, y0, x1, y1), _ in geo.cells:
-            if r == 0:
+            if r == 0 or (r > n and sheet.layout[j] not in sheet.totals):
                 continue
             cell = ink[y0:y1, x0:x1]
             under = (cell & hidden[y0:y1, x0:x1]).sum()
@@ -259,6 +259,8 @@ def test_family_y_pages_hold_and_repeat(tmp_path: Path):
             assert mk["kind"] in ("covered", "struck")
             assert mk["kind"] == "struck" or set(mk["fields"]) <= {"row", "egn", "name", "position", "days_worked",
                                                                    "signature", *MONEY_FIELDS, *PARTS}  # fmt: skip
-    pinned = (("page-0001.json", ""), ("page-0002.json", ""))
+    # Y's pages as its maker left them (the truth's bytes: its boxes follow the capture's skew or perspective; the
+    # pixels are not pinned, OpenCV's version changes them): the held-out set must be what it was made
+    pinned = (("page-0001.json", "a874c845c1bc994b"), ("page-0002.json", "485218e82607e7eb"))
     for name, digest in pinned:
         assert hashlib.sha256((out / name).read_bytes()).hexdigest()[:16] == digest, name
