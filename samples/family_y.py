@@ -21,8 +21,8 @@ struck row paid nothing and is NOT in the truth (no person-month record of that 
 skipped by the truth's rows, the totals row sums the rows that stand), and the person is off the roster from then
 on. A person hired late in the month is written in by hand (ink or ballpoint, the hand of family T's handwriting
 faces, samples/family_t.Hand) under the typed rows, row number and all: in the truth, and on the roster typed from
-the next month on; on such a sheet the totals' figures are written by the same hand (the typed "Всичко" word
-left), including the written rows.
+the next month on; on such a sheet the totals' figures are written by the same hand (the totals' words, "Всичко
+по листа:", "СУМА ПО ЛИСТА", ..., typed), including the written rows.
 What happened to it in the bundle: folded in four (the folds' cross printing as creases, a ridge of light and
 shade along each, the ink rubbed along them, the paper worn at their crossing), kept in a transparent plastic
 sleeve ("джоб": its edge and its punched strip round the sheet, glare bands and reflections across parts of the
