@@ -36,7 +36,8 @@ def sharpness(clean: np.ndarray, grid: Grid) -> float | None:
     if contrast <= 0:
         return None
     # the slope inside the writing only (a few per cent of the table): the same values as over the whole
-    slope = np.hypot(cv2.Sobel(body, cv2.CV_32F, 1, 0, ksize=3)[inner], cv2.Sobel(body, cv2.CV_32F, 0, 1, ksize=3)[inner]) / 8
+    dx, dy = cv2.Sobel(body, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(body, cv2.CV_32F, 0, 1, ksize=3)
+    slope = np.hypot(dx[inner], dy[inner]) / 8
     return float(np.percentile(slope, 90)) / contrast
 
 
