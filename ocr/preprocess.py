@@ -138,6 +138,7 @@ class Blobs:
         # 16 bits (larger blots count as AREA_CAP): half the memory to write once and read per mask
         area = np.minimum(self.area, AREA_CAP).astype(np.uint16)
         area[0] = 0
+        self._ink_area = area[self._ink_labels]  # the same for the ink's pixels alone
         self.pixel_area = self.by_label(area)
         # each blot's share of pixels darker than the page's ink is typically (when the grayscale is
         # given): a stamp's letters, pressed in light ink, have none
@@ -165,8 +166,9 @@ class Blobs:
         of type: no blot taller than four characters (a stamp's ring), none far lighter than the typing
         (a stamp's letters; known when the grayscale was given)."""
         if char_h is None and min_area <= AREA_CAP:
-            area = self.pixel_area if rows is None else self.pixel_area[rows]
-            return (area >= max(1, min_area)).view(np.uint8) * np.uint8(255)
+            if rows is None:
+                return self._sized(min_area, None)
+            return (self.pixel_area[rows] >= max(1, min_area)).view(np.uint8) * np.uint8(255)
         lut = np.zeros(self.n, dtype=np.uint8)
         ok = self.area[1:] >= max(1, min_area)
         h = self.stats[1:, cv2.CC_STAT_HEIGHT]
@@ -202,8 +204,8 @@ class Blobs:
         return self._sized(min_area, self._code() & TYPE_SIZED > 0)
 
     def _code(self) -> np.ndarray:
-        """Each pixel's blot code (``TYPE_SIZED``, ``NOT_STROKE``), looked up by label once per page:
-        ``text_sized`` and ``typed`` of any size are then comparisons, not a lookup each."""
+        """Each ink pixel's blot code (``TYPE_SIZED``, ``NOT_STROKE``; in the order of ``_ink``), looked up by
+        label once per page: ``text_sized`` and ``typed`` of any size are then comparisons, not a lookup each."""
         if self._typed_code is None:
             char_h = self.char_height()
             ok = self.stats[:, cv2.CC_STAT_HEIGHT] <= 4 * char_h
@@ -211,11 +213,19 @@ class Blobs:
                 ok &= self.dark >= 0.02
             lut = np.where(ok, TYPE_SIZED, 0).astype(np.uint8) | np.where(self.strokes(char_h), 0, NOT_STROKE).astype(np.uint8)
             lut[0] = 0
-            self._typed_code = self.by_label(lut)
+            self._typed_code = lut[self._ink_labels]
         return self._typed_code
 
-    def _sized(self, min_area: int, kind: np.ndarray) -> np.ndarray:
-        out: np.ndarray = (kind & (self.pixel_area >= max(1, min_area))).view(np.uint8) * np.uint8(255)
+    def _sized(self, min_area: int, kind: np.ndarray | None) -> np.ndarray:
+        """255 on the ink's pixels of blots of ``min_area`` or more whose ``kind`` (per ink pixel, as ``_code``;
+        None: any) holds, paper elsewhere: set on the ink's pixels alone (a few per cent of the page), not
+        compared over the whole page (the same image; a page with the scanner's black backing around it has
+        18 million pixels)."""
+        ok = self._ink_area >= max(1, min_area)
+        if kind is not None:
+            ok &= kind
+        out = np.zeros(self.labels.shape, dtype=np.uint8)
+        out.reshape(-1)[self._ink[ok]] = 255
         return out
 
     def typed(self, min_area: int) -> np.ndarray:
