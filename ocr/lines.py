@@ -484,18 +484,27 @@ def _runs_of_dashes(
     start: np.ndarray, length: np.ndarray, mid: np.ndarray, gap: float, drift: float
 ) -> list[list[int]]:
     """Dashes chained along their line: each joins the run whose last dash ends at most ``gap`` before it
-    and stands within ``drift`` of it across the line."""
+    and stands within ``drift`` of it across the line (the first such run, in the order the runs began).
+    The dashes come in the order they start, so a run ending more than ``gap`` before one dash ends more
+    than ``gap`` before every later one and is joined by none: it is no longer looked at (a page's dashes
+    were each compared with every run before, 500 runs of one dash each on a V page)."""
     runs: list[list[int]] = []
     ends: list[float] = []
     mids: list[float] = []
+    open_runs: list[int] = []  # the runs a later dash may still join, in the order they began
     for i in np.argsort(start, kind="stable").tolist():
         s0, m = float(start[i]), float(mid[i])
         best = -1
-        for k in range(len(runs)):
-            if -gap / 2 <= s0 - ends[k] <= gap and abs(m - mids[k]) <= drift:
+        still: list[int] = []
+        for k in open_runs:
+            if s0 - ends[k] > gap:
+                continue  # ended too long before this dash, and so before every later one
+            still.append(k)
+            if best < 0 and -gap / 2 <= s0 - ends[k] and abs(m - mids[k]) <= drift:
                 best = k
-                break
+        open_runs = still
         if best < 0:
+            open_runs.append(len(runs))
             runs.append([i])
             ends.append(s0 + float(length[i]))
             mids.append(m)

@@ -138,7 +138,9 @@ class Blobs:
         # 16 bits (larger blots count as AREA_CAP): half the memory to write once and read per mask
         area = np.minimum(self.area, AREA_CAP).astype(np.uint16)
         area[0] = 0
-        self.pixel_area = self.by_label(area)
+        self._area16 = area
+        self._ink_area = area[self._ink_labels]  # the same for the ink's pixels alone
+        self._pixel_area: np.ndarray | None = None
         # each blot's share of pixels darker than the page's ink is typically (when the grayscale is
         # given): a stamp's letters, pressed in light ink, have none
         self.dark: np.ndarray | None = None
@@ -153,6 +155,14 @@ class Blobs:
             # typical): no blot is lighter than the typing, a stamp's letters no more than the rest; with the
             # test every blot was a stamp's and the page had no text (R dev 10015: no table found)
 
+    @property
+    def pixel_area(self) -> np.ndarray:
+        """Each pixel's blot area (0 on paper), made on first use: the masks by size are made of the ink's
+        pixels alone (``_sized``), and most pages never ask for the whole image of areas."""
+        if self._pixel_area is None:
+            self._pixel_area = self.by_label(self._area16)
+        return self._pixel_area
+
     def by_label(self, lut: np.ndarray) -> np.ndarray:
         """``lut[self.labels]``, each pixel its blot's entry (paper ``lut[0]``): looked up for the ink's
         pixels only, 3-5 ms on a page instead of 35 for every pixel (issue 9: CPU per page)."""
@@ -165,8 +175,7 @@ class Blobs:
         of type: no blot taller than four characters (a stamp's ring), none far lighter than the typing
         (a stamp's letters; known when the grayscale was given)."""
         if char_h is None and min_area <= AREA_CAP:
-            area = self.pixel_area if rows is None else self.pixel_area[rows]
-            return (area >= max(1, min_area)).view(np.uint8) * np.uint8(255)
+            return self._sized(min_area, None, rows)
         lut = np.zeros(self.n, dtype=np.uint8)
         ok = self.area[1:] >= max(1, min_area)
         h = self.stats[1:, cv2.CC_STAT_HEIGHT]
@@ -202,8 +211,8 @@ class Blobs:
         return self._sized(min_area, self._code() & TYPE_SIZED > 0)
 
     def _code(self) -> np.ndarray:
-        """Each pixel's blot code (``TYPE_SIZED``, ``NOT_STROKE``), looked up by label once per page:
-        ``text_sized`` and ``typed`` of any size are then comparisons, not a lookup each."""
+        """Each ink pixel's blot code (``TYPE_SIZED``, ``NOT_STROKE``; in the order of ``_ink``), looked up by
+        label once per page: ``text_sized`` and ``typed`` of any size are then comparisons, not a lookup each."""
         if self._typed_code is None:
             char_h = self.char_height()
             ok = self.stats[:, cv2.CC_STAT_HEIGHT] <= 4 * char_h
@@ -211,11 +220,25 @@ class Blobs:
                 ok &= self.dark >= 0.02
             lut = np.where(ok, TYPE_SIZED, 0).astype(np.uint8) | np.where(self.strokes(char_h), 0, NOT_STROKE).astype(np.uint8)
             lut[0] = 0
-            self._typed_code = self.by_label(lut)
+            self._typed_code = lut[self._ink_labels]
         return self._typed_code
 
-    def _sized(self, min_area: int, kind: np.ndarray) -> np.ndarray:
-        out: np.ndarray = (kind & (self.pixel_area >= max(1, min_area))).view(np.uint8) * np.uint8(255)
+    def _sized(self, min_area: int, kind: np.ndarray | None, rows: slice | None = None) -> np.ndarray:
+        """255 on the ink's pixels of blots of ``min_area`` or more whose ``kind`` (per ink pixel, as ``_code``;
+        None: any) holds, paper elsewhere (of ``rows`` only, when given): set on the ink's pixels alone (a few
+        per cent of the page), not compared over the whole page (the same image; a page with the scanner's
+        black backing around it has 18 million pixels)."""
+        h, w = self.labels.shape
+        start, stop, step = (0, h, 1) if rows is None else rows.indices(h)
+        if step != 1:
+            return (self.pixel_area[rows] >= max(1, min_area)).view(np.uint8) * np.uint8(255)
+        stop = max(start, stop)
+        i0, i1 = np.searchsorted(self._ink, (start * w, stop * w))  # the ink's pixels in those rows
+        ok = self._ink_area[i0:i1] >= max(1, min_area)
+        if kind is not None:
+            ok &= kind[i0:i1]
+        out = np.zeros((stop - start, w), dtype=np.uint8)
+        out.reshape(-1)[self._ink[i0:i1][ok] - start * w] = 255
         return out
 
     def typed(self, min_area: int) -> np.ndarray:
@@ -324,7 +347,9 @@ def _points_between(blobs: Blobs, lone: np.ndarray) -> np.ndarray:
     only, is no point)."""
     out = np.zeros(blobs.n, dtype=bool)
     idx, boxes = _lone_boxes(blobs, lone, lambda w, h: (w <= POINT_SIDE) & (h <= POINT_SIDE) & (w >= 3) & (h >= 3))
-    big = blobs.pixel_area >= POINT_NEIGHBOUR
+    if not idx.size:
+        return out
+    big = blobs.at_least(POINT_NEIGHBOUR)  # (255 for True: only whether a pixel is inked is asked)
     rows, cols = big.shape
     for i, (x0, y0, bw, bh) in zip(idx, boxes, strict=True):
         top, foot = max(0, y0 - POINT_REACH), y0 + bh + 1  # (the row under the point's foot)

@@ -84,7 +84,16 @@ def _span(words: list[Word], grid: Grid, found: list[tuple[str, Box]]) -> tuple[
 
 
 def _ratio(a: object, b: str) -> float:
-    return SequenceMatcher(None, str(a).lower(), b.lower()).ratio() if a else 0.0
+    """difflib's ratio of the two names, or 0.0 where even its upper bounds (the lengths', the letters shared
+    whatever their order) fall below ``SAME``: ``_held`` asks only whether a ratio reaches ``SAME`` and which
+    name's is highest among those that do, so the answer is the same, without the full match (the letters
+    shared bound it: most pairs of a page's names are far apart, and the match was most of this rule's CPU)."""
+    if not a:
+        return 0.0
+    m = SequenceMatcher(None, str(a).lower(), b.lower())
+    if m.real_quick_ratio() < SAME or m.quick_ratio() < SAME:
+        return 0.0
+    return m.ratio()
 
 
 def _held(found: list[tuple[str, float]], drafts: list[checks.RowDraft]) -> set[int]:

@@ -69,6 +69,20 @@ def test_a_lookup_by_label_is_the_tables_entry_for_every_pixel_paper_included() 
     assert np.array_equal(b.pixel_area, area[b.labels])
 
 
+def test_a_mask_by_size_of_some_rows_is_those_rows_of_the_whole_pages_mask() -> None:
+    """The header's masks (``at_least(..., rows=slice(0, top))``) are set on those rows' ink alone: the same as
+    the whole page's mask cut to the rows, whatever the rows (none, past the foot, every other one)."""
+    binary, gray = _page()
+    b = Blobs(binary, gray)
+    for m in (1, 9, 10, 60):
+        whole = b.at_least(m)
+        assert np.array_equal(whole, np.where(b.pixel_area >= m, 255, 0).astype(np.uint8))
+        for rows in (slice(0, 130), slice(0, 0), slice(100, 310), slice(0, 5000), slice(None, 302), slice(0, 600, 2)):
+            assert np.array_equal(b.at_least(m, rows=rows), whole[rows]), (m, rows)
+    assert b.at_least(9, rows=slice(0, 302))[300:302, 40:43].all()  # the speck's top rows (9 pixels in all)
+    assert not b.at_least(10, rows=slice(0, 302))[300:302, 40:43].any()
+
+
 def test_dust_is_told_from_writing_as_by_every_pixel_of_the_zone() -> None:
     binary, gray = _page()
     b = Blobs(binary, gray)

@@ -179,3 +179,36 @@ def test_dashes_crossed_by_the_other_rules_dashes_or_touched_by_figures_are_foun
             assert all(g.dtype == v.dtype and np.array_equal(g, v) for g, v in zip(got, want, strict=True))
             if unit == 1.0:
                 assert want[2].sum() > 10  # crossings there were to find
+
+
+def test_dashes_chain_into_the_first_run_they_continue_as_when_every_run_was_compared() -> None:
+    """``_runs_of_dashes`` no longer compares a dash with runs that ended more than a gap before it: the runs are
+    the same as when each dash was compared with every run begun before it (random dashes, gaps, drifts)."""
+    import numpy as np
+
+    from ocr.lines import _runs_of_dashes
+
+    def every_run(start: np.ndarray, length: np.ndarray, mid: np.ndarray, gap: float, drift: float) -> list[list[int]]:
+        runs: list[list[int]] = []
+        ends: list[float] = []
+        mids: list[float] = []
+        for i in np.argsort(start, kind="stable").tolist():
+            s0, m = float(start[i]), float(mid[i])
+            k = next((k for k in range(len(runs)) if -gap / 2 <= s0 - ends[k] <= gap and abs(m - mids[k]) <= drift), -1)
+            if k < 0:
+                runs.append([i])
+                ends.append(s0 + float(length[i]))
+                mids.append(m)
+            else:
+                runs[k].append(i)
+                ends[k] = max(ends[k], s0 + float(length[i]))
+                mids[k] = m
+        return runs
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        n = int(rng.integers(0, 200))
+        start, length = rng.integers(0, int(rng.integers(1, 2000)), n), rng.integers(1, 40, n)
+        mid = rng.integers(0, 300, n) + rng.random(n)
+        gap, drift = float(rng.choice([6, 12.5, 24])), float(rng.choice([2, 3.5, 6]))
+        assert _runs_of_dashes(start, length, mid, gap, drift) == every_run(start, length, mid, gap, drift)

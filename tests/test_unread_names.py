@@ -74,3 +74,20 @@ def test_the_page_goes_to_review_naming_them_and_the_screen_says_why_in_both_lan
     )
     assert page_review([]) is None
     assert REASON_WORDS["bg"][f"reason.{NAMES_UNREAD}"] and REASON_WORDS["en"][f"reason.{NAMES_UNREAD}"]
+
+
+def test_a_names_likeness_is_difflibs_wherever_it_can_reach_same() -> None:
+    """``_ratio`` skips the full match where difflib's upper bounds fall below ``SAME``: wherever the ratio reaches
+    ``SAME`` it is difflib's own, and below it stays below (which row holds which name is decided the same)."""
+    from difflib import SequenceMatcher
+
+    from ocr.unread_names import SAME, _ratio
+
+    names = ["Иван Петров Иванов", "Иванка Петрова", "Петър Иванов Петров", "Мария Георгиева", "Георги Маринов",
+             "ИВАН ПЕТРОВ", "Ива", "", "Стефан Стефанов Стоянов", "Стоян Стефанов"]  # fmt: skip
+    for a in names:
+        for b in names:
+            full = SequenceMatcher(None, a.lower(), b.lower()).ratio() if a else 0.0
+            got = _ratio(a, b)
+            assert got == full if full >= SAME else got < SAME, (a, b, got, full)
+    assert _ratio(None, "Иван Петров") == 0.0
