@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import normalise, sheet as sheet_mod
+from . import sheet as sheet_mod
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .sheet import Sheet
@@ -189,10 +189,7 @@ def split_tiers(
             cells.setdefault((nr, cols.index((c, 0))), []).extend(ws)
             continue
         for w in ws:
-            if nr == 0:
-                parts = [(2 if r == 1 else 1, w)]
-            else:
-                parts = _part(w, new_splits[nr], ys[nr + 1] - ys[nr])
+            parts = [(2 if r == 1 else 1, w)] if nr == 0 else _part(w, new_splits[nr], ys[nr + 1] - ys[nr])
             for tier, p in parts:
                 cells.setdefault((nr, cols.index((c, tier))), []).append(p)
     headings = [reading_text(cells.get((0, v), [])) for v in range(len(cols))]
