@@ -476,7 +476,7 @@ def _money_kinds(
         keep = sorted(sorted(range(len(money_cols)), key=lambda i: -feats[money_cols[i]].money)[:9])
         money_cols = [money_cols[i] for i in keep]
         parsed = [parsed[i] for i in keep]
-    templates = _with_parts(k) + (_any_order(parsed) if any_order else [])
+    templates = _with_parts(k)
 
     def rank(t: tuple[str, ...]) -> tuple[int, int, int, int]:
         votes = sum(feats[c].votes.get(f, 0) for c, f in zip(money_cols, t, strict=True))
@@ -484,7 +484,17 @@ def _money_kinds(
             return (-1, votes, 0, 0)  # itemised deductions only where they add up to the total on some row
         return (_money_score(parsed, t), votes, _order_prior(parsed, t), _base_above_extra(parsed, t))
 
-    return money_cols, max(templates, key=rank)
+    best = max(templates, key=rank)
+    # a two-tier sheet's own orders: only where they sum up on more rows than any order a one-line sheet has
+    # (the pay and the deductions add up to the gross alike: with no itemised deductions to tell which pair
+    # is which, the orders of its columns say nothing, X dev 16001 p3: the base pay and the net, the
+    # additional pay and the deductions taken for each other, every row's sums still held)
+    tiered = [t for t in _any_order(parsed) if t.count(PART) >= 1] if any_order else []
+    if tiered:
+        other = max(tiered, key=rank)
+        if rank(other)[0] > rank(best)[0]:
+            best = other
+    return money_cols, best
 
 
 def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[str, ...]) -> int:
