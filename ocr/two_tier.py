@@ -97,10 +97,20 @@ def _bands(s: Sheet, n_rows: int, c: int) -> tuple[list[list[int]], bool]:
     return bands, heading_tier
 
 
-def _split_y(g: Grid, band: list[int]) -> int:
+def _split_y(s: Sheet, g: Grid, band: list[int]) -> int:
+    """Where a band's two lines part: the grid's rule between them; else the widest gap between the middles
+    of its words (one line's each, the digits model's readings of a whole cell left out), where a gap a
+    fifth of the band or wider shows two lines (a photographed page's bands sit off its lines: X dev 16004
+    p2, the positions under the names taken for the upper line); else the band's middle."""
     if len(band) == 2:
         return g.ys[band[1]]
-    return (g.ys[band[0]] + g.ys[band[0] + 1]) // 2
+    y0, y1 = g.ys[band[0]], g.ys[band[0] + 1]
+    mids = sorted(w.box.cy for c in range(len(s.headings)) for w in s.cells.get((band[0], c), [])
+                  if w.box.h < 0.6 * (y1 - y0) and "\n" not in w.text)  # fmt: skip
+    gaps = [(b - a, (a + b) / 2) for a, b in zip(mids, mids[1:], strict=False)]
+    if gaps and max(gaps)[0] >= 0.2 * (y1 - y0):
+        return int(max(gaps)[1])
+    return (y0 + y1) // 2
 
 
 def _words(s: Sheet, band: list[int], c: int) -> list[Word]:
@@ -140,9 +150,11 @@ def split_tiers(
     people = [b for b in bands if _numbered(s, b[0], c_row)]
     if len(people) < MIN_PEOPLE:
         return a, False
-    splits = {b[0]: _split_y(g, b) for b in bands}
+    splits = {b[0]: _split_y(s, g, b) for b in bands}
 
     def tiers(b: list[int], c: int) -> tuple[list[Word], list[Word]]:
+        if len(b) == 2:  # the grid parted the lines: each its own row's words
+            return s.cells.get((b[0], c), []), s.cells.get((b[1], c), [])
         parted = [p for w in _words(s, b, c) for p in _part(w, splits[b[0]], g.ys[b[-1] + 1] - g.ys[b[0]])]
         return [w for t, w in parted if t == 1], [w for t, w in parted if t == 2]
 
@@ -189,7 +201,12 @@ def split_tiers(
             cells.setdefault((nr, cols.index((c, 0))), []).extend(ws)
             continue
         for w in ws:
-            parts = [(2 if r == 1 else 1, w)] if nr == 0 else _part(w, new_splits[nr], ys[nr + 1] - ys[nr])
+            if nr == 0:
+                parts = [(2 if r == 1 else 1, w)]
+            elif len(bands[nr - 1]) == 2:  # the grid parted the lines: each its own row's words
+                parts = [(1 if r == bands[nr - 1][0] else 2, w)]
+            else:
+                parts = _part(w, new_splits[nr], ys[nr + 1] - ys[nr])
             for tier, p in parts:
                 cells.setdefault((nr, cols.index((c, tier))), []).append(p)
     headings = [reading_text(cells.get((0, v), [])) for v in range(len(cols))]
