@@ -62,9 +62,11 @@ def _numbered(s: Sheet, r: int, c: int) -> bool:
 
 
 def _starts(s: Sheet, r: int, c: int) -> bool:
-    """Grid row ``r`` opens a band: a person's numbered line, or a line of sums (`Всичко`, `Пренос`)."""
+    """Grid row ``r`` opens a band: a person's numbered line, or a line of sums (`Всичко`, `Пренос` and
+    figures: the heading's `Всичко удръжки` is none)."""
     text = " ".join(s.text(r, k) for k in range(len(s.headings)))
-    return _numbered(s, r, c) or sheet_mod.is_total_label(text) or sheet_mod.is_carried_label(text)
+    sums = sheet_mod.is_total_label(text) or sheet_mod.is_carried_label(text)
+    return _numbered(s, r, c) or (sums and sum(ch.isdigit() for ch in text) >= 3)
 
 
 def _parted(s: Sheet, n_rows: int, c: int) -> bool:
