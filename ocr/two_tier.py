@@ -30,7 +30,7 @@ from .sheet import Sheet
 MIN_PEOPLE = 3
 MIN_PAIRED = 2  # columns with a figure on both of a person's lines
 SHARE = 0.6  # of the people whose two lines a column must hold
-MIDDLE = 0.15  # of a band's height: a word centred so near its parting is in neither line
+MIDDLE = 0.08  # of a band's height: a word centred so near its middle is the digits model's (see ``_part``)
 
 
 @dataclass
@@ -108,7 +108,7 @@ def _split_y(s: Sheet, g: Grid, band: list[int]) -> int:
         return g.ys[band[1]]
     y0, y1 = g.ys[band[0]], g.ys[band[0] + 1]
     mids = sorted(w.box.cy for c in range(len(s.headings)) for w in s.cells.get((band[0], c), [])
-                  if w.box.h < 0.6 * (y1 - y0) and "\n" not in w.text)  # fmt: skip
+                  if w.box.h < 0.6 * (y1 - y0) and abs(w.box.cy - (y0 + y1) / 2) >= MIDDLE * (y1 - y0))  # fmt: skip
     gaps = [(b - a, (a + b) / 2) for a, b in zip(mids, mids[1:], strict=False)]
     if gaps and max(gaps)[0] >= 0.2 * (y1 - y0):
         return int(max(gaps)[1])
@@ -119,17 +119,18 @@ def _words(s: Sheet, band: list[int], c: int) -> list[Word]:
     return [w for r in band for w in s.cells.get((r, c), [])]
 
 
-def _part(w: Word, split: int, band_h: int) -> list[tuple[int, Word]]:
+def _part(w: Word, split: int, y0: int, y1: int) -> list[tuple[int, Word]]:
     """A word's tier (1 upper, 2 lower) by its middle. The digits model reads a figure's cell at once, its
     word's box set in the cell's middle whatever lines it holds: two lines of it (`27,79\n160,00`) parted,
     the first the upper tier's, the rest the lower's; one line in the middle the upper's (a single field's
     figure is typed on the person's first line: X dev 16003 p1, the row number and the days so read)."""
     lines = [t for t in w.text.split("\n") if t.strip()]
+    middle = (y0 + y1) / 2
     if len(lines) >= 2:
         up = Word(lines[0], w.conf, Box(w.box.x0, w.box.y0, w.box.x1, max(w.box.y0 + 1, split)), w.line)
         down = Word("\n".join(lines[1:]), w.conf, Box(w.box.x0, min(split, w.box.y1 - 1), w.box.x1, w.box.y1), w.line)
         return [(1, up), (2, down)]
-    if abs(w.box.cy - split) < MIDDLE * band_h:
+    if abs(w.box.cy - middle) < MIDDLE * (y1 - y0):
         return [(1, w)]
     return [(1 if w.box.cy < split else 2, w)]
 
@@ -157,7 +158,7 @@ def split_tiers(
     def tiers(b: list[int], c: int) -> tuple[list[Word], list[Word]]:
         if len(b) == 2:  # the grid parted the lines: each its own row's words
             return s.cells.get((b[0], c), []), s.cells.get((b[1], c), [])
-        parted = [p for w in _words(s, b, c) for p in _part(w, splits[b[0]], g.ys[b[-1] + 1] - g.ys[b[0]])]
+        parted = [p for w in _words(s, b, c) for p in _part(w, splits[b[0]], g.ys[b[0]], g.ys[b[-1] + 1])]
         return [w for t, w in parted if t == 1], [w for t, w in parted if t == 2]
 
     paired: list[int] = []
@@ -208,7 +209,7 @@ def split_tiers(
             elif len(bands[nr - 1]) == 2:  # the grid parted the lines: each its own row's words
                 parts = [(1 if r == bands[nr - 1][0] else 2, w)]
             else:
-                parts = _part(w, new_splits[nr], ys[nr + 1] - ys[nr])
+                parts = _part(w, new_splits[nr], ys[nr], ys[nr + 1])
             for tier, p in parts:
                 cells.setdefault((nr, cols.index((c, tier))), []).append(p)
     headings = [reading_text(cells.get((0, v), [])) for v in range(len(cols))]
