@@ -137,8 +137,8 @@ def doubt_traded_moves(drafts: list[checks.RowDraft], present: list[str]) -> int
     totals having moved one of them at least: an amount taken from one column and given to the other in the
     one row, and back in the other, keeps every row's sums and every column's total, so neither those sums
     nor the totals prove the moves (X dev 16004 p1: two rows' base and additional pay 20.00 off each, both
-    ways, every sum holding and none flagged). Those figures of both rows go to a person. How many were
-    flagged."""
+    ways, every sum holding and none flagged). Those figures of both rows go to a person (not the rest of
+    their sums: those the sums and the totals still prove). How many were flagged."""
     money = [f for f in checks.MONEY if f in present]
 
     def moved(d: checks.RowDraft, f: str) -> bool:
@@ -157,6 +157,8 @@ def doubt_traded_moves(drafts: list[checks.RowDraft], present: list[str]) -> int
                 if len(shared) < 2 or not any(moved(drafts[k], f) for k in (i, j) for f in shared):
                     continue
                 for k in (i, j):
-                    for f in shared:
-                        flagged += _doubt_row(drafts[k], f, money)
+                    for f in shared - drafts[k].review:
+                        drafts[k].review.add(f, checks.COLUMN_RECONCILE)
+                        drafts[k].review.reasons[f] = checks.COLUMN_RECONCILE
+                        flagged += 1
     return flagged
