@@ -434,10 +434,40 @@ def whole_number_columns(cols: list[list[str]], candidates: list[int]) -> list[i
     return out
 
 
+def _any_order(parsed: list[list[str | None]]) -> list[tuple[str, ...]]:
+    """Money column orders for a two-tier sheet (family X: the base pay over the gross, the additional pay
+    over the deductions, the itemised deductions anywhere): no order of the page's columns holds, the rows'
+    sums say it. Every order in which two columns add up to a third on some row (base + additional = gross)
+    and two others to the same (deductions + net = gross), the rest itemised deductions; each with the base
+    and the additional pay, and the deductions and the net pay, either way round (the headings, the parts'
+    sums and ``_order_prior`` tell them apart)."""
+    k = len(parsed)
+    rows = range(len(parsed[0])) if parsed else range(0)
+    vals = [[Decimal(x) if x is not None else None for x in col] for col in parsed]
+
+    def adds(a: int, b: int, g: int) -> bool:
+        return any(vals[a][r] is not None and vals[b][r] is not None and vals[g][r] is not None
+                   and vals[a][r] + vals[b][r] == vals[g][r] and vals[g][r] > 0 for r in rows)  # type: ignore[operator]
+
+    sums = [(a, b, g) for g in range(k) for a in range(k) for b in range(a + 1, k) if g not in (a, b) and adds(a, b, g)]
+    out: list[tuple[str, ...]] = []
+    for a, b, g in sums:
+        for d, n, g2 in sums:
+            if g2 != g or {a, b} & {d, n}:
+                continue
+            for base, extra in ((a, b), (b, a)):
+                for ded, net in ((d, n), (n, d)):
+                    t = [PART] * k
+                    t[base], t[extra], t[g], t[ded], t[net] = "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"
+                    out.append(tuple(t))
+    return list(dict.fromkeys(out))
+
+
 def _money_kinds(
-    cols: list[list[str]], money_cols: list[int], feats: list[Feats]
+    cols: list[list[str]], money_cols: list[int], feats: list[Feats], any_order: bool = False
 ) -> tuple[list[int], tuple[str, ...]]:
-    """The money columns kept (nine at most) and the template of kinds that fits them best."""
+    """The money columns kept (nine at most) and the template of kinds that fits them best (``any_order``:
+    a two-tier sheet's, ``_any_order`` besides)."""
     if not money_cols:
         return [], ()
     parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
@@ -454,7 +484,17 @@ def _money_kinds(
             return (-1, votes, 0, 0)  # itemised deductions only where they add up to the total on some row
         return (_money_score(parsed, t), votes, _order_prior(parsed, t), _base_above_extra(parsed, t))
 
-    return money_cols, max(templates, key=rank)
+    best = max(templates, key=rank)
+    # a two-tier sheet's own orders: only where they sum up on more rows than any order a one-line sheet has
+    # (the pay and the deductions add up to the gross alike: with no itemised deductions to tell which pair
+    # is which, the orders of its columns say nothing, X dev 16001 p3: the base pay and the net, the
+    # additional pay and the deductions taken for each other, every row's sums still held)
+    tiered = [t for t in _any_order(parsed) if t.count(PART) >= 1] if any_order else []
+    if tiered:
+        other = max(tiered, key=rank)
+        if rank(other)[0] > rank(best)[0]:
+            best = other
+    return money_cols, best
 
 
 def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[str, ...]) -> int:
@@ -680,9 +720,12 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
     return None
 
 
-def identify(body: list[list[str]], headings: list[str], totals: list[str] | None = None) -> list[str | None]:
+def identify(
+    body: list[list[str]], headings: list[str], totals: list[str] | None = None, any_order: bool = False
+) -> list[str | None]:
     """Field for each column (None: unknown/ignored). ``body[row][col]`` holds the recognised texts,
-    ``totals`` the `Всичко` row's (None: no such row)."""
+    ``totals`` the `Всичко` row's (None: no such row). ``any_order``: a two-tier sheet, whose money columns
+    stand in no order a one-line sheet's do (``two_tier``)."""
     n_cols = len(headings)
     cols = [[_corrected(row[c]) for row in body] for c in range(n_cols)]
     kinds: list[str | None] = [None] * n_cols
@@ -734,11 +777,11 @@ def identify(body: list[list[str]], headings: list[str], totals: list[str] | Non
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]
     if money_cols:
-        best_cols, best = _money_kinds(cols, money_cols, feats)
+        best_cols, best = _money_kinds(cols, money_cols, feats, any_order)
         counts = whole_number_columns(cols, money_cols)
         if counts:  # a personnel number or the hours among the amounts: do the amounts add up without them?
             rest = [c for c in money_cols if c not in counts]
-            rest_cols, rest_best = _money_kinds(cols, rest, feats)
+            rest_cols, rest_best = _money_kinds(cols, rest, feats, any_order)
             kept = _arithmetic(cols, rest_cols, rest_best)
             if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
                 best_cols, best = rest_cols, rest_best

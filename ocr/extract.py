@@ -66,6 +66,7 @@ from . import (
     struck_lines,
     tall_rows,
     two_line,
+    two_tier,
     unit_marks,
     unproved_net,
     unproved_numbers,
@@ -358,6 +359,10 @@ def _read_page(
     if unit == whole_leva.WHOLE:  # `3 450` is 3450.00: every amount so read
         normalise.WHOLE_LEVA.set(True)  # (until this reading's end: ``read_page``)
         kinds = columns.identify(ditto.resolved(s.texts), s.headings, totals_texts)
+    a, tiered = two_tier.split_tiers(a, s, kinds, totals_texts)  # two lines, most columns two fields: one row
+    if tiered:  # the columns and the sums' row as the person's rows now stand
+        totals_texts, marks = sheet.row_texts(s, s.totals_row), {}
+        kinds = columns.identify(s.texts, s.headings, totals_texts, any_order=True)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
@@ -393,6 +398,7 @@ def _read_page(
     parts_guard.doubt_deductions_against_parts(drafts, totals, present, carried, s, kinds)
     mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
+    mirrored_changes.doubt_traded_moves(drafts, present)  # two rows' moves between the same two columns
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     initials.read_initials(s, kinds, drafts)  # 'Т. Н. Иванов' on a sheet of initials-first names, as printed

@@ -130,3 +130,35 @@ def doubt_moves_against_ink(drafts: list[checks.RowDraft], present: list[str]) -
                 if (moved and moved[0] in MOVED_BY) or (col in e.conf and e.conf[col] == 0.0):
                     flagged += _doubt_row(e, col, money)
     return flagged
+
+
+def doubt_traded_moves(drafts: list[checks.RowDraft], present: list[str]) -> int:
+    """Two rows in doubt in the same two figures of one sum (the base pay and the additional pay, say), the
+    totals having moved one of them at least: an amount taken from one column and given to the other in the
+    one row, and back in the other, keeps every row's sums and every column's total, so neither those sums
+    nor the totals prove the moves (X dev 16004 p1: two rows' base and additional pay 20.00 off each, both
+    ways, every sum holding and none flagged). Those figures of both rows go to a person (not the rest of
+    their sums: those the sums and the totals still prove). How many were flagged."""
+    money = [f for f in checks.MONEY if f in present]
+
+    def moved(d: checks.RowDraft, f: str) -> bool:
+        step = d.changed.get(f)
+        return step is not None and step[0] in MOVED_BY
+
+    doubted = [{f for f in money if f in d.review or moved(d, f)} for d in drafts]
+    flagged = 0
+    for tie in TIES:
+        for i, di in enumerate(doubted):
+            mine = di & set(tie)
+            if len(mine) < 2:
+                continue
+            for j in range(i + 1, len(drafts)):
+                shared = mine & doubted[j]
+                if len(shared) < 2 or not any(moved(drafts[k], f) for k in (i, j) for f in shared):
+                    continue
+                for k in (i, j):
+                    for f in shared - drafts[k].review:
+                        drafts[k].review.add(f, checks.COLUMN_RECONCILE)
+                        drafts[k].review.reasons[f] = checks.COLUMN_RECONCILE
+                        flagged += 1
+    return flagged

@@ -156,7 +156,18 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
             return word, False
     if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
         return word, False
+    if _short_i_for_n(word):
+        return word, False
     return correct_word(word)
+
+
+def _short_i_for_n(word: str) -> bool:
+    """A common name with a `й` that, an `н`, makes another ('Пейчев' / 'Пенчев', 'Бойчо' / 'Бончо'): a
+    duplicator's copy fills the gap of an `н` with ink and the reading takes it for a `й` (X dev 16001 p1 and
+    p4: 'Пенчев' read 'Пейчев' on both, a name the lexicon holds); which, a person says."""
+    return word in _common() and any(
+        ch == "й" and word[:i] + "н" + word[i + 1 :] in _common() for i, ch in enumerate(word)
+    )
 
 
 def check_name(name: str | None) -> tuple[str | None, bool]:
