@@ -59,13 +59,22 @@ class Raised:
     lead: int  # paper left of the figure inside the cell
 
 
+def _rule_piece(blot: np.ndarray, width: int, height: int) -> bool:
+    """A piece of a column's rule left in the cell: thin and upright, at its left or right side or running
+    down most of the cell."""
+    x, _y, w, h = (int(v) for v in blot[:4])
+    near = max(EDGE_PX, round(SIDE * width))
+    return h >= THIN * w and (x <= near or x + w >= width - near or h >= RULE_TALL * height)
+
+
 def cell_raised(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Raised | None:
     """The raised, underlined stotinki of the cell's figure (page coordinates), None when it has none."""
     if y1 - y0 < 8 or x1 - x0 < 8:
         return None
     cell = (ink[y0:y1, x0:x1] > 0).astype(np.uint8)
     _n, _lab, stats, _c = cv2.connectedComponentsWithStats(cell, connectivity=8)
-    st = np.asarray([s for s in stats[1:] if s[4] >= SPECK])
+    width = x1 - x0
+    st = np.asarray([s for s in stats[1:] if s[4] >= SPECK and not _rule_piece(s, width, y1 - y0)])
     if len(st) < 2:
         return None
     # the leva: the tall blots standing lowest (dust, a dot of the stamp, are no digits)
@@ -84,6 +93,9 @@ def cell_raised(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Raised |
     right = st[big & (st[:, 0] >= leva_end - 1) & (st[:, 1] + st[:, 3] > top - 0.5 * h) & (st[:, 1] < base)]
     if not len(right):
         return None
+    # the stroke spans the stotinki: what stands beside it is no part of them (a rule's piece)
+    under = right[int(np.argmax(right[:, 2]))]
+    right = right[(right[:, 0] + right[:, 2] >= under[0] - 2) & (right[:, 0] <= under[0] + under[2] + 2)]
     first = int(st[big, 0].min())
     bx0, by0 = int(right[:, 0].min()), int(right[:, 1].min())
     bx1, by1 = int((right[:, 0] + right[:, 2]).max()), int((right[:, 1] + right[:, 3]).max())
@@ -108,8 +120,8 @@ def cell_raised(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Raised |
                   max(0, x1 - x0 - bx1 - 2), max(0, first - 2))
 
 
-def column_raised(a: Analysis, c: int) -> list[Raised]:
-    """The raised stotinki of column ``c``'s cells (the heading left out), where most inked cells carry them."""
+def _inked_cells(a: Analysis, c: int) -> list[tuple[int, int, int, int]]:
+    """Column ``c``'s inked cells (the heading left out), a little inside their rules."""
     g = a.grid
     cells = []
     for r in range(1, g.n_rows):
@@ -117,15 +129,23 @@ def column_raised(a: Analysis, c: int) -> list[Raised]:
         y0, y1, x0, x1 = box.y0 + 2, box.y1 - 1, box.x0 + 2, box.x1 - 1
         if (a.ink[y0:y1, x0:x1] > 0).any():
             cells.append((x0, y0, x1, y1))
+    return cells
+
+
+def column_raised(a: Analysis, c: int, carries: bool = False) -> list[Raised]:
+    """The raised stotinki of column ``c``'s cells, where most inked cells carry them; on a page that
+    ``carries`` them (another column's cells mostly do), every cell's that does (a faded cell's stotinki
+    broken, a figure struck out and corrected: those cells left as typed, the rest set down)."""
+    cells = _inked_cells(a, c)
     inked = len(cells)
     found: list[Raised] = []
     for k, (x0, y0, x1, y1) in enumerate(cells):
-        if _too_few(len(found) + inked - k, inked):  # most cells can no longer carry them: not looked into
+        if not carries and _too_few(len(found) + inked - k, inked):  # most cells can no longer carry them
             return []
         m = cell_raised(a.ink, x0, y0, x1, y1)
         if m is not None:
             found.append(m)
-    return [] if _too_few(len(found), inked) else found
+    return found if carries or not _too_few(len(found), inked) else []
 
 
 def _too_few(marked: int, inked: int) -> bool:
@@ -133,6 +153,9 @@ def _too_few(marked: int, inked: int) -> bool:
     return marked < MIN_CELLS or marked < SHARE * inked
 
 
+THIN = 3  # a rule's piece: this many times as tall as wide at the least ...
+SIDE, EDGE_PX = 0.1, 10  # ... within this share of the cell's width (pixels at least) from its side
+RULE_TALL = 0.7  # ... or runs down this share of the cell's height
 GROW = 1.6  # the small figures made at most this much bigger
 MARGIN = 2  # pixels round the blot's ink its grey edge spreads over in the clean image
 
@@ -175,10 +198,16 @@ def _set_down(img: np.ndarray, m: Raised, ink: int) -> None:
 
 def set_down_cents(a: Analysis, kinds: list[str]) -> int:
     """Every raised stotinki of the ``kinds``' 'numeric' columns set down after a point (``a`` changed in
-    place); returns how many. A column without them on most of its cells is left as it is."""
+    place); returns how many. A page none of whose columns carries them on most of its cells is left as it
+    is; on a page one does, every cell that carries them is set down (the lower rows of a faded copy, their
+    stotinki found on fewer than most cells of a column: R dev 10088 p1)."""
+    numeric = [c for c, k in enumerate(kinds) if k == "numeric"]
+    found = {c: column_raised(a, c) for c in numeric}
+    if not any(found.values()):
+        return 0
     done = 0
-    for c in [c for c, k in enumerate(kinds) if k == "numeric"]:
-        for m in column_raised(a, c):
+    for c in numeric:
+        for m in found[c] or column_raised(a, c, carries=True):
             _set_down(a.clean, m, 0)
             _set_down(a.ink, m, 255)
             done += 1

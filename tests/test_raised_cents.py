@@ -80,3 +80,13 @@ def test_a_column_with_raised_stotinki_on_few_of_its_cells_is_left_as_typed() ->
     before = a.ink.copy()
     assert raised_cents.set_down_cents(a, ["numeric"]) == 0
     assert (a.ink == before).all()
+
+
+def test_on_a_page_whose_column_carries_them_a_column_carrying_them_on_few_cells_is_set_down_there() -> None:
+    # R dev 10088 p1: a faded copy, the lower rows' stotinki broken, found on fewer than most cells
+    a = _column([("430", "47"), ("343", "07"), ("5615", None), ("280", None), ("196", "13")])
+    wide = Analysis(*(np.hstack([m, m]) for m in (a.gray, a.ink, a.clean)), Grid(xs=[0, 400, 800], ys=a.grid.ys,
+                    ruled=True), None, 300, 0.0, 0, None, None)  # type: ignore[arg-type]
+    left = _column([("430", "47"), ("343", "07"), ("56", "15"), ("280", "75"), ("196", "13")])
+    wide.ink[:, :400], wide.clean[:, :400] = left.ink, left.clean
+    assert raised_cents.set_down_cents(wide, ["numeric", "numeric"]) == 5 + 3
