@@ -6,15 +6,19 @@ broken, the page's money in review (R dev 10093 p1: 31 of 35 money figures misre
 
 A raised stotinki is, in the cell's line of figures, ink right after the leva's last digit (within a digit's
 height of it), standing higher than the leva (its top above theirs, its foot above their middle), as wide as
-two small digits and no wider than ``WIDE`` digits' heights, with a stroke under it: its lowest rows inked
-across most of its width (the underline, one blot with the figures or apart). Nothing else stands right of
-the leva in the line.
+two small digits and no wider than ``WIDE`` digits' heights, with a stroke under it: at its foot, rows inked
+across nearly all its width (the underline, one blot with the figures or apart). Pieces of the column's rules
+left in the cell (thin, upright, at its sides) and dust are no part of the figure.
 
-A column's stotinki are set down only where most of its inked cells (three or more) carry them, like
-``equals_marks``: each stroke is made paper, the small figures moved down onto the leva's baseline and a point
-put between, in the page's clean image and ink map (``Analysis.clean``, ``Analysis.ink``), so the amount reads
-`430.47`; ``normalise.money`` takes the digits after the point for the stotinki. A column of plain figures, a
-total typed plainly, a day count, are left as they are: no blot of theirs stands raised with a stroke under it.
+Stotinki are set down only on a page one column of which carries them on most of its inked cells (three or
+more), like ``equals_marks``; there every cell that carries them is set down (a faded copy's lower rows).
+Setting down: the stroke made paper, the small figures grown to the leva's height (``GROW`` at the most, the
+leva moved left into the cell's paper to make room) and put on the leva's baseline after a point, in the page's
+clean image and ink map (``Analysis.clean``, ``Analysis.ink``), so the amount reads `430.47`;
+``normalise.money`` takes the last two digits for the stotinki. A page of plain figures is left as it is: no
+blot of its figures stands raised with a stroke under it (no cell found so on the dev pages of family R's
+plain-money sheets, and families K, L, P, S, T, U and the hard set read byte for byte as before). A figure
+misread after all is left to the checks: the row sums and the column totals send it to review.
 """
 
 from __future__ import annotations
