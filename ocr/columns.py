@@ -143,6 +143,12 @@ def any_pay(text: str) -> bool:
     return money == ["base_pay"] and _generic_votes(text) == votes["base_pay"]
 
 
+def fields_named(word: str) -> set[str]:
+    """The fields (and other columns) the word names as a heading does, as typed or cut short, no misread
+    allowed (``_own``): `Отработени` the days, `Норма` the norm; a person's name or trade names none."""
+    return _own(word.lower())
+
+
 def _own(w: str) -> set[str]:
     """The fields whose key the heading word is, as typed (`получи`: the net pay's, though the signature's
     `получил` begins so), else whose key it is cut short."""

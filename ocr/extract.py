@@ -52,6 +52,7 @@ from . import (
     period_small,
     plausibility,
     preprocess,
+    raised_cents,
     roman_month,
     row_zeros,
     rownumbers,
@@ -328,6 +329,7 @@ def _read_page(
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
     equals_marks.take_off_marks(a, read_kinds)  # `143=98`: the equals mark between leva and stotinki a point
+    raised_cents.set_down_cents(a, read_kinds)  # `430⁴⁷` underlined: the stotinki set down after a point
     reading = recognise(a, read_kinds, engine)
     s = sheet.parts(a, reading)
     group_headings.take_off_groups(a, s)  # a two-level heading's group cells: no column's heading

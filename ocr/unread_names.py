@@ -11,6 +11,12 @@ standing inside the table: below its top rule and above its `Всичко` line 
 holds (no row's name or second reading like it, no row's band across its line) comes back as a row in review
 (every field unreadable, the name as the page shows it, the region of its line), among the rows by its height.
 
+A line that names two columns or more as their headings do (`Отработени`, `Норма`, `Заработка`: the
+columns' keys as typed or cut short, ``columns.fields_named``) is the table's heading, not a person's line: its
+`фамилия` misread `фана` is no given name `Фаня`, `Машина` beside it no family name (R dev 10073 p1, p2: a
+negative microfilm's heading band read as a person `Фаня Машина`, put first, every person's row after it one
+place down). A person's line holds a name, a trade and figures, none of them a column's key as typed.
+
 The page goes to review as a page with the names a person must find on the sheet (U dev 13016 p3: a faxed
 printout's fourteen rows taken for its heading, one row out, no page review; 13017 p3 so).
 """
@@ -24,6 +30,7 @@ from difflib import SequenceMatcher
 from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks
+from .columns import fields_named
 from .geometry import Box, Grid, Word
 from .name_case import capitalised
 from .names import correct_word
@@ -48,6 +55,15 @@ def _lines(words: list[Word]) -> list[list[Word]]:
         else:
             lines.append([w])
     return [sorted(line, key=lambda w: w.box.x0) for line in lines]
+
+
+HEADING_FIELDS = 2  # a line naming this many columns as headings do is the table's heading
+
+
+def heading_line(line: list[Word]) -> bool:
+    """The line names ``HEADING_FIELDS`` columns or more by their headings' keys (no misread allowed)."""
+    named = [fields_named(m.group(0)) for w in line for m in re.finditer(r"[А-Яа-яЁё№]+", w.text)]
+    return len({frozenset(f) for f in named if f}) >= HEADING_FIELDS
 
 
 def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
@@ -120,7 +136,7 @@ def restore_named(
 ) -> list[str]:
     """After the rows are final: a row in review for each name inside the table no row holds, put among the
     rows by its height; the names brought back."""
-    named = [(name, box) for line in _lines(words) for name, box in names_in_line(line)]
+    named = [(name, box) for line in _lines(words) if not heading_line(line) for name, box in names_in_line(line)]
     top, bottom = _span(words, grid, named)
     found = [(name, box) for name, box in named if top < box.cy < bottom]
     lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]

@@ -91,3 +91,16 @@ def test_a_names_likeness_is_difflibs_wherever_it_can_reach_same() -> None:
             got = _ratio(a, b)
             assert got == full if full >= SAME else got < SAME, (a, b, got, full)
     assert _ratio(None, "Иван Петров") == 0.0
+
+
+def test_the_headings_line_misread_is_no_person_and_the_rows_keep_their_places() -> None:
+    # R dev 10073 p1: `фамилия` read `фана` (a given name one letter off), `Машина` beside it a family name's ending
+    drafts = [_row(100, name="Борис Ангелов Николов")]
+    words = [*_line("иа фана Машина / рредрлеа Отработени Норма Заработка Всичко", 60),
+             *_line("Борис Ангелов Николов бояджия", 110)]  # fmt: skip
+    assert restore_named(drafts, words, GRID, _same) == []
+    assert [d.values.get("name") for d in drafts] == ["Борис Ангелов Николов"]
+    # a person's line, even with a trade, names no column
+    assert restore_named(drafts, [*words, *_line("Камен Николов Маринов надзорник 22", 160)], GRID, _same) == [
+        "Камен Николов Маринов"
+    ]
