@@ -199,6 +199,7 @@ def _two_sheets(
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
+    sheet.doubt_names_out_of_the_sheets_case(left, right)  # one typist's names: one case on both
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
     first = min((r.row for r in right.rows if r.row is not None), default=None)
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
