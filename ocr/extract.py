@@ -80,6 +80,7 @@ from .egn_age import flag_out_of_working_age
 from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
 from .egn_sex import flag_sex_disagreeing
+from .egn_unsure import doubt_unsure_beside_doubted
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import confirm_employer, reread_employer
@@ -404,6 +405,7 @@ def _read_page(
     if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
     doubt_valid_by_glyphs(a, s, kinds, drafts)  # a valid ЕГН whose glyphs read as another valid one: not silent
+    doubt_unsure_beside_doubted(drafts)  # a valid ЕГН read unsure beside a neighbour's in review: ink spoiled there
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
