@@ -91,7 +91,7 @@ def test_a_blank_row_of_no_person_read_is_not_issued_as_zeros():
     drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"), _person(None, None, None)]  # type: ignore[arg-type]
     for d, (name, egn) in zip(drafts, [("Иван Петров Иванов", "4507124565"), ("Мария Иванова Петрова", "5203158357"),
                                        ("Фъртунова", None)], strict=True):  # fmt: skip
-        d.values.update(name=name, egn=egn)
+        d.values.update(name=name, egn=egn, row=len([x for x in drafts if "row" in x.values]) + 1)
     totals = {"gross_pay": "446.60", "deductions": "67.24", "net_pay": "379.36"}
     checks.run_checks(drafts, totals, present, 1982, 2, {})
     assert {"gross_pay", "deductions", "net_pay"} <= set(drafts[2].review), drafts[2].values
