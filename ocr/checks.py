@@ -1099,9 +1099,15 @@ def fill_from_columns(
         rels = _relations({f: (filled[f] if f in filled else r.dec(f)) for f in MONEY if f in present})
         # (a sum through two filled figures holds by the totals alone: a deductions total misread by 0.30 put
         # on one row's unread deductions and, through the totals' net, its net pay: L dev 4009 p2)
+        # zeros the totals leave stand for a person's row of dashes: a row whose person was not read sure (of
+        # the sheet's ЕГН and name, none read and out of doubt) may be no person's but a wrapped name's
+        # second line split off as a row of its own, its cells blank (hard dev seed 62 p6: `Фъртунова`
+        # alone, five zeros out unflagged)
+        who = [k for k in ("egn", "name") if k in present]
+        person = not who or any(r.values.get(k) is not None and k not in r.review for k in who)
         for f, x in filled.items():
             r.values[f] = _fmt(x)
-            if x == 0 or any(ok and f in names and read.intersection(names) and len(filled.keys() & set(names)) == 1
+            if (x == 0 and person) or any(ok and f in names and read.intersection(names) and len(filled.keys() & set(names)) == 1
                              for ok, names in rels):
                 r.review.discard(f)
                 r.derived.discard(f)

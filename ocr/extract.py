@@ -82,6 +82,7 @@ from .egn_age import flag_out_of_working_age
 from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
 from .egn_sex import flag_sex_disagreeing
+from .egn_unsure import doubt_unsure_beside_doubted
 from .egncells import put_egns, split_egn_cells
 from .employer_band import header_in_first_band
 from .employer_reread import confirm_employer, reread_employer
@@ -201,6 +202,7 @@ def _two_sheets(
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
+    sheet.doubt_names_out_of_the_sheets_case(left, right)  # one typist's names: one case on both
     last = max((r.row for r in left.rows if r.row is not None), default=len(left.rows))
     first = min((r.row for r in right.rows if r.row is not None), default=None)
     if all(r.row is None for r in right.rows):  # the second sheet's numbers unread: they go on from the first
@@ -411,6 +413,7 @@ def _read_page(
     if settle_disagreeing_egns(a, s, kinds, drafts):  # ... unless the page's own glyphs read it as that one
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
     doubt_valid_by_glyphs(a, s, kinds, drafts)  # a valid ЕГН whose glyphs read as another valid one: not silent
+    doubt_unsure_beside_doubted(drafts)  # a valid ЕГН read unsure beside a neighbour's in review: ink spoiled there
     checks.guard_page(drafts, checked, s.texts, totals, carried)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?

@@ -197,6 +197,11 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
         for w in (w for k, w in enumerate(fixed) if k != at):
             if w.endswith(("ов", "ев", "ова", "ева")) and w.endswith("а") != female:
                 sure = False
+    # the patronymic's place holding a given name ('Милка Пенчо Ценова' for Пенчова: the ending under a
+    # stamp or lost at the cell's edge, the stem a name the lexicon knows): a sheet writes the father's
+    # name as a patronymic (hard dev seed 72 p4, out unflagged)
+    if len(fixed) == 3 and at is not None and at + 1 < len(fixed) and fixed[at + 1] in given_names:
+        sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
     if len(fixed) == 2 and at is None and fixed[0].endswith(("ов", "ев", "ова", "ева")):

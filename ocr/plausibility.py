@@ -34,7 +34,7 @@ from .checks import (
     one_edit,
     total_misread,
 )
-from .name_case import out_of_case, sheet_in_capitals
+from .name_case import out_of_case_of_sure, sheet_in_capitals
 from .names import given_name_position
 
 WAGES = Path(__file__).with_name("data") / "wages.json"
@@ -289,7 +289,8 @@ def _names_in_case(drafts: list[RowDraft]) -> None:
         drafts[i].values["name"] = str(drafts[i].values["name"]).upper()
     for i in doubt:
         drafts[i].review.add("name", NAME_FORM)
-    for i in out_of_case([v if isinstance(v := d.values.get("name"), str) else None for d in drafts]):
+    names = [v if isinstance(v := d.values.get("name"), str) else None for d in drafts]
+    for i in out_of_case_of_sure(names, ["name" in d.review for d in drafts]):
         drafts[i].review.add("name", NAME_FORM)
 
 

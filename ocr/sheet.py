@@ -14,7 +14,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
-from . import checks, columns, inkcount, normalise, spreadsheet_frame
+from . import checks, columns, inkcount, name_case, normalise, spreadsheet_frame
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -358,6 +358,22 @@ def doubt_fields_the_other_sheet_has(half: PayrollPage, other: PayrollPage) -> N
             **(r.review_reasons or {}),
             **{f: ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox) for f in lost},
         }
+
+
+def doubt_names_out_of_the_sheets_case(left: PayrollPage, right: PayrollPage) -> None:
+    """Two sheets of one month side by side (the second going on from the first, `ОТ ПРЕНОС`), typed
+    alike: a name whose capitals differ from most of both sheets' names was read in the wrong case, though
+    its own half holds too few names to show the custom (hard dev seed 63 p10: the right half's seven
+    names, `Марин Петров АТАНАСОВ` for Атанасов beside two garbled ones, out unflagged; the left half's
+    seven all capitalised). Only more review: a name already in review stays so."""
+    rows = left.rows + right.rows
+    names = [r.name for r in rows]
+    doubted = ["name" in (r.review or []) for r in rows]
+    for i in name_case.out_of_case_of_sure(names, doubted):
+        r = rows[i]
+        if "name" not in (r.review or []):
+            r.review = sorted({*(r.review or []), "name"})
+            r.review_reasons = {**(r.review_reasons or {}), "name": ReviewReason(reason=checks.NAME_FORM, bbox=r.bbox)}
 
 
 def value(kind: str, text: str) -> object:

@@ -84,6 +84,20 @@ def test_a_row_of_dashes_the_totals_leave_nothing_for_is_zeros():
     assert not drafts[2].review
 
 
+def test_a_blank_row_of_no_person_read_is_not_issued_as_zeros():
+    # `samples --hard all --seed 62` page-0006: a name's second line `Фъртунова` split off as a row of its
+    # own, its figures blank, no ЕГН; the totals leave nothing for it: zeros, yet of whom nobody knows
+    present = ["name", "egn", "gross_pay", "deductions", "net_pay"]
+    drafts = [_person("214.36", "23.58", "190.78"), _person("232.24", "43.66", "188.58"), _person(None, None, None)]  # type: ignore[arg-type]
+    for d, (name, egn) in zip(drafts, [("Иван Петров Иванов", "4507124565"), ("Мария Иванова Петрова", "5203158357"),
+                                       ("Фъртунова", None)], strict=True):  # fmt: skip
+        d.values.update(name=name, egn=egn, row=len([x for x in drafts if "row" in x.values]) + 1)
+    totals = {"gross_pay": "446.60", "deductions": "67.24", "net_pay": "379.36"}
+    checks.run_checks(drafts, totals, present, 1982, 2, {})
+    assert {"gross_pay", "deductions", "net_pay"} <= set(drafts[2].review), drafts[2].values
+    assert not {"gross_pay", "deductions", "net_pay"} & set(drafts[0].review)
+
+
 def test_an_unplaced_additional_pay_column_is_zero_where_gross_is_the_proven_base():
     # `samples --hard all --seed 55` page-0011: the additional pay column under a stamp, blank on two rows
     kinds = ["row", "name", "egn", "days_worked", "base_pay", None, "gross_pay", "deductions", "net_pay"]
