@@ -18,20 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
-
-import hunspell
-
-from archive_core.errors import ConfigError
 
 from .employer_doubts import doubt
 from .form_years import out_of_years
 from .geometry import Word
 from .header import _LATIN_LETTERS, Header, vocabulary
+from .hunspell_bg import common_word, dictionary
 from .names import lexicon as name_lexicon
 from .settlements import mend_place
 
-DICTIONARY = Path("/usr/share/hunspell/bg_BG")  # Debian's hunspell-bg (scripts/setup.sh): .dic and .aff
 SURE = 0.85  # a word read with at least this confidence may be corrected by one letter without a person
 _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
 # letters the engine reads one for another in typed Cyrillic (both ways): a one-letter fix between them is
@@ -40,15 +35,6 @@ CONFUSED = frozenset(
     frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг", "жх")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> hunspell.Hunspell:
-    if not DICTIONARY.with_suffix(".dic").exists():
-        raise ConfigError(
-            f"Липсва българският правописен речник ({DICTIONARY}.dic): инсталирайте hunspell-bg (scripts/setup.sh)"
-        )
-    return hunspell.Hunspell(DICTIONARY.name, hunspell_data_dir=str(DICTIONARY.parent))
 
 
 @lru_cache(maxsize=1)
@@ -106,11 +92,6 @@ def compound(word: str) -> bool:
     if any(_part(low[:i]) and _part(low[i:]) for i in range(2, len(low) - 1)):
         return True
     return any(low[i] == "о" and _part(low[:i]) and _part(low[i + 1 :]) for i in range(3, len(low) - 4))
-
-
-def _common(word: str) -> bool:
-    """A common noun or adjective, not only a proper name: the dictionary knows it in small letters."""
-    return bool(dictionary().spell(word.lower()))
 
 
 def _cased(word: str, like: str) -> str:
@@ -212,7 +193,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 return piece
             fix = near[0]
             sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
-                    and _confused(piece, fix) and _common(fix))  # fmt: skip
+                    and _confused(piece, fix) and common_word(fix))  # fmt: skip
             if not sure:
                 doubts.append(doubt("corrected", piece, fix))
             return fix

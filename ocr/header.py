@@ -24,8 +24,10 @@ from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
+from .read_as_written import confidence, stands
 from .superior_body import names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
+from .wide_dust import unread_word_at_ends
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -52,7 +54,7 @@ def title_word(text: str) -> bool:
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
 _QUOTE_MARKS = "„“\".,"
-_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н"})  # "№" as the text model reads it
+_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "ю", "Ю"})  # "№" as the text model reads it
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -200,14 +202,15 @@ def near_word(core: str, conf: float = 1.0) -> str | None:
     return None
 
 
-def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
+def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read: bool = False) -> str:
     """A word outside quotes one letter from exactly one known word of employers' names is that word
-    (two letters from it, read with low confidence: corrected, and the name goes to a person)."""
+    (two letters from it, read with low confidence: corrected, and the name goes to a person); not a common
+    word read with confidence (``as_read``, ``ocr.read_as_written``: "Мини" is no misread "Мина")."""
     core = tok.strip(".,")
     words = vocabulary()["words"]
     if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
         return tok.replace(core, core.capitalize())
-    if "„" in core or "“" in core or not core[:1].isupper():
+    if "„" in core or "“" in core or not core[:1].isupper() or as_read:
         return tok
     near = near_word(core, conf)
     if near and doubts is not None and Levenshtein.distance(core, near) > 1:
@@ -347,15 +350,18 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
 
 
-def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
+def quoted_near_misses(name: str, doubts: list[str] | None = None, words: list[Word] | None = None) -> str:
     """A word of a quoted name one letter from exactly one known word of the same length (a place, an
     enterprise's noun, a person's first or family name: „Нарин Колев“ -> „Марин Колев“) is that word, and
-    the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
+    the name goes to a person: a quoted name may be a made-up word, so the change is never silent. A common
+    word read with confidence (``words``: as read) stays („Мини Бобов дол“, ``ocr.read_as_written``)."""
     known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
 
     def mend(word: str) -> str:
         core = word.strip(".,-–")
         if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
+            return word
+        if words is not None and stands(core, confidence(core, words)):
             return word
         # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
         near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
@@ -401,7 +407,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         # marks no speck explains before the name's first word kept ('/.. Строй“ 00Д': "„Бисер" read as marks,
         # U dev 13002 p2, the opening quote then put back before "Строй“"): a word unread
         if any(len(w.text) >= 2 and not any(ch.isalnum() for ch in w.text)
-               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]):  # fmt: skip
+               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]) or unread_word_at_ends(words):  # fmt: skip
             doubts.append(UNREAD)
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
@@ -448,9 +454,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         toks.pop()
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
         toks.pop(0)
-    # a lone digit before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1" before
-    # „Металик“): no name begins so; dropped, and the name goes to a person
-    if len(toks) >= 2 and toks[0].isdigit() and len(toks[0]) == 1 and (
+    # a lone digit or capital before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1"
+    # before „Металик“; T dev 12002 p5: a staple's stroke read "Х" before "ППК", out without a doubt): no
+    # name begins so; dropped, and the name goes to a person
+    if len(toks) >= 2 and len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) and (
         toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
     ):
         if doubts is not None:
@@ -462,12 +469,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if core.upper() in _ABBREVIATIONS:  # legal forms are written without a full stop ("ПК." is a speck)
             tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
-            tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
+                        stands(core, conf_of.get(core, 0.0)))
         elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
             tok = _abbreviation(tok, doubts=doubts)
             tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
+                        stands(core, conf_of.get(core, 0.0)))
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
@@ -508,7 +517,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         name = name[:-1]
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
-    name = quoted_near_misses(_dedication(name), doubts)
+    name = quoted_near_misses(_dedication(name), doubts, words)
     # a legal form in quotes of its own after the quoted name ('„Автотранспорт“ „АД“': a speck after the form
     # read as a closing quote, the opening one then put back): no form is written in quotes
     name = re.sub(r"(?<=“ )„([А-Я]{2,5})“(?=\s|$)", lambda m: m[1] if m[1] in _ABBREVIATIONS else m[0], name)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from archive_core.errors import ConfigError
-from ocr import employer_spelling
+from ocr import employer_spelling, hunspell_bg
 from ocr.employer_band import header_in_first_band
 from ocr.employer_reread import reread_employer
 from ocr.employer_spelling import check_header
@@ -133,7 +133,7 @@ def test_a_second_reading_clears_the_doubt_only_with_dictionary_words_the_first_
 
 
 def test_without_the_dictionary_the_reader_stops_and_says_what_to_install(monkeypatch, tmp_path):
-    monkeypatch.setattr(employer_spelling, "DICTIONARY", tmp_path / "bg_BG")
+    monkeypatch.setattr(hunspell_bg, "DICTIONARY", tmp_path / "bg_BG")
     employer_spelling.dictionary.cache_clear()
     employer_spelling.is_word.cache_clear()
     try:
