@@ -1182,7 +1182,7 @@ def parse_header(
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)
-                if ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
+                if UNREAD not in doubts and ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
