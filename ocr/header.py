@@ -24,6 +24,7 @@ from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
+from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
 from .superior_body import names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
@@ -255,6 +256,13 @@ def _balance_quotes(name: str, closed_by_town: list[bool] | None = None) -> str:
     closed_by_town = [] if closed_by_town is None else closed_by_town
     for k, tok in enumerate(toks):
         if tok.startswith("„"):
+            first = max((i for i, t in enumerate(out) if t.startswith("„")), default=None)
+            if open_ and first is not None and earlier_opening_holds([*out, *toks[k:]], first, k, vocabulary()["dedications"]):
+                tok = tok[1:]  # '„Христо "Смирнейски“': the second opening a speck ("Христо Смирненски" a dedication)
+                if "“" in tok:
+                    open_ = False
+                out.append(tok)
+                continue
             if open_:  # a second opening before any closing: the earlier one was noise
                 for i in range(len(out) - 1, -1, -1):
                     if out[i].startswith("„"):
@@ -511,7 +519,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         name = " ".join([*toks[:-1], toks[-1][:-1]])
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
-    if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
+    if name.count("„") < name.count("“"):  # a closing quote with no opening one: where a dedication or a form says
+        name = open_lost(name, vocabulary()["dedications"], frozenset(_ABBREVIATIONS)) or name
+    if name.count("„") < name.count("“"):  # ... else the opening was lost before the closing quote's word
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):
         name = name[:-1]
