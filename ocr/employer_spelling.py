@@ -24,6 +24,7 @@ from .form_years import out_of_years
 from .geometry import Word
 from .header import _LATIN_LETTERS, Header, vocabulary
 from .hunspell_bg import common_word, dictionary
+from .joined_places import split_places
 from .names import lexicon as name_lexicon
 from .settlements import mend_place
 
@@ -165,6 +166,7 @@ def _split_words(name: str, doubts: list[str]) -> str:
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
+    name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name
     out: list[str] = []

@@ -471,6 +471,13 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if doubts is not None:
             doubts.append(doubt("dropped", toks[0]))
         toks.pop(0)
+    # capitals read unsure before a legal form (T dev 12002 p6: a staple's stroke read "ЛА" at 0.31 before "ППК",
+    # taken for the form "ЛС"): no name has two forms in a row; dropped, and the name goes to a person
+    if (len(toks) >= 2 and 2 <= len(toks[0]) <= 4 and toks[0].isalpha() and toks[0].isupper()
+            and conf_of.get(toks[0], 1.0) < LOW_CONF and toks[1].strip(".,").upper() in _ABBREVIATIONS):  # fmt: skip
+        if doubts is not None:
+            doubts.append(doubt("dropped", toks[0]))
+        toks.pop(0)
     out = []
     for i, (tok, free) in enumerate(zip(toks, _outside_quotes(toks), strict=True)):
         core = tok.strip("„“.,")
