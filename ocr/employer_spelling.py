@@ -26,6 +26,7 @@ from .header import _LATIN_LETTERS, Header, vocabulary
 from .hunspell_bg import common_word, dictionary
 from .joined_places import split_places
 from .names import lexicon as name_lexicon
+from .read_as_written import name_for_name
 from .settlements import mend_place
 
 SURE = 0.85  # a word read with at least this confidence may be corrected by one letter without a person
@@ -187,6 +188,9 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             near = neighbours(piece) or compound_neighbours(piece)
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one
                 confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]
+                if len(confused) == 1 and proper and name_for_name(piece, confused[0], _conf(piece, words), listed_words()):
+                    doubts.append(doubt("maybe", piece, confused[0]))
+                    return piece
                 if len(confused) == 1:
                     doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
@@ -194,6 +198,9 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece
             fix = near[0]
+            if proper and name_for_name(piece, fix, _conf(piece, words), listed_words()):
+                doubts.append(doubt("maybe", piece, fix))
+                return piece
             sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
                     and _confused(piece, fix) and common_word(fix))  # fmt: skip
             if not sure:

@@ -26,3 +26,12 @@ def confidence(piece: str, words: list[Word] | tuple[Word, ...]) -> float:
 def stands(piece: str, conf: float) -> bool:
     """``piece`` (letters only, as read) is a common word read with confidence: it stays as read."""
     return conf >= SURE and len(piece) >= 3 and piece.isalpha() and common_word(piece)
+
+
+def name_for_name(piece: str, fix: str, conf: float, listed: frozenset[str]) -> bool:
+    """``piece``, a capitalised word read with ``SURE`` confidence that no list or dictionary holds, one letter
+    from ``fix``, a word only the dictionary knows and only as a proper name ("Трояново", a village the lists
+    lack, one letter from the family name "Троянова": X dev 16002, every page out as "„Троянова-1“"): one
+    proper name is not mended into another; it stays as read (the caller doubts it all the same)."""
+    return conf >= SURE and piece[:1].isupper() and fix not in listed and not common_word(fix)
+
