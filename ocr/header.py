@@ -180,6 +180,13 @@ def vocabulary() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The words of the listed towns' and villages' names ("Горна", "Липница"): a common word read near one
+    ("Горка") is a place misread, not a word standing as read (``ocr.read_as_written``)."""
+    return frozenset(w for p in vocabulary()["places"] for w in p.split())
+
+
 LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
 # a legal form read with less confidence, another form one letter from it, goes to a person: a hand's "ППК" read
 # "АПК" at 0.66 (T dev 12020 p1) is a known form all the same
@@ -211,9 +218,11 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read:
     words = vocabulary()["words"]
     if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
         return tok.replace(core, core.capitalize())
-    if "„" in core or "“" in core or not core[:1].isupper() or as_read:
+    if "„" in core or "“" in core or not core[:1].isupper():
         return tok
     near = near_word(core, conf)
+    if near and as_read and near not in place_words():
+        return tok
     if near and doubts is not None and Levenshtein.distance(core, near) > 1:
         doubts.append(doubt("corrected", core, near))
     return tok.replace(core, near) if near else tok
@@ -369,10 +378,10 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None, words: list[W
         core = word.strip(".,-–")
         if len(core) < 4 or not core.isalpha() or not core[0].isupper() or core in known:
             return word
-        if words is not None and stands(core, confidence(core, words)):
-            return word
         # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
         near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
+        if near and words is not None and stands(core, confidence(core, words)) and not set(near) & place_words():
+            return word
         if len(near) == 1:
             if doubts is not None:
                 doubts.append(doubt("corrected", core, near[0]))

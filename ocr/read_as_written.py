@@ -2,7 +2,9 @@
 near-miss of a listed word one letter from it: "Мини „Марица-изток“", "„Мини Бобов дол“ ЕАД" (R, X dev
 10001, 16002: the plural "Мини" read at 0.91-0.95 and taken for the list's "Мина", the name out wrong, silently
 where it stood outside the quotes). The lists of employers' words hold one form of a word; the names use
-others (plural, feminine, definite), so a word the dictionary knows stays as read.
+others (plural, feminine, definite), so a word the dictionary knows stays as read, unless the listed word
+near it is a place's ("Горна Липница" read "Горка Липхица" at 0.86: a village's words are adjectives a letter
+from common ones; there the list wins, as before).
 
 Safe because only a word read with ``SURE`` confidence or more stays: a letter misread that happens to make
 another word is read with less, and the near-miss correction (with its doubt where it has one) goes on as
