@@ -175,3 +175,17 @@ def test_two_words_a_lost_letter_apart_are_one_word_and_the_name_goes_to_a_perso
 
     name, doubts = check("комби ат „Пирин“ Благоевград", ())
     assert name == "Комбинат „Пирин“ Благоевград" and doubts
+
+
+def test_a_listed_place_read_without_its_space_is_that_place_and_the_name_goes_to_a_person():
+    """R dev 10001 p3: "Бобовдол" (a name the dictionary knows) passed the word check, the name out wrong silently."""
+    h = _read(["„Мини", "Бобовдол“", "ЕАД"])
+    assert h.employer == "„Мини Бобов дол“ ЕАД"
+    assert h.employer_review
+
+
+def test_a_proper_name_read_with_confidence_is_not_mended_into_another_but_doubted():
+    """X dev 16002: the village "Трояново" (no list holds it) mended into the family name "Троянова" on every page."""
+    h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.9)
+    assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
+    assert h.employer_review and "Трояново" in h.employer_review
