@@ -536,7 +536,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
     if name.count("„") < name.count("“"):  # a closing quote with no opening one: where a dedication or a form says
-        name = open_lost(name, vocabulary()["dedications"], frozenset(_ABBREVIATIONS)) or name
+        name = open_lost(name, vocabulary()["dedications"], frozenset(_ABBREVIATIONS), doubts) or name
     if name.count("„") < name.count("“"):  # ... else the opening was lost before the closing quote's word
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):

@@ -10,12 +10,13 @@ second opening (Q dev 9001 p6: '„Христо "Смирнейски“', the f
 - else, a name that begins with a legal form opens its quotes right after it: the legal form stands before
   the enterprise's quoted name, never inside it.
 
-Only where the quote is placed changes: these names carry their quote doubt as before (``quote_unclosed``,
-``small_first``...), a person still checks them."""
+Only where the quote is placed changes; put back after the form, the name goes to a person (``quote_unclosed``)."""
 
 from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
+
+from .employer_doubts import doubt
 
 LONG = 10  # a dedication of this many letters or more may be two letters from the list's
 MAX_WORDS = 4  # the longest dedication in words ("Васил Левски", "Г. С. Раковски", "Христо Ботев")
@@ -32,9 +33,10 @@ def dedication_before(toks: list[str], end: int, dedications: frozenset[str]) ->
     return None
 
 
-def open_lost(name: str, dedications: frozenset[str], forms: frozenset[str]) -> str | None:
+def open_lost(name: str, dedications: frozenset[str], forms: frozenset[str], doubts: list[str] | None = None) -> str | None:
     """``name`` with the opening quote put back for its first closing quote that has none before it, where a
-    dedication or a leading legal form says where; None when neither does."""
+    dedication or a leading legal form says where; None when neither does. Put back after the form, the name
+    goes to a person (``doubts``: the quoted name may have begun later, "ОП Чистота и „Услуги“")."""
     toks = name.split()
     end = next((i for i, t in enumerate(toks) if "“" in t), None)
     if end is None or any("„" in t for t in toks[: end + 1]):
@@ -42,6 +44,8 @@ def open_lost(name: str, dedications: frozenset[str], forms: frozenset[str]) -> 
     start = dedication_before(toks, end, dedications)
     if start is None and len(toks) > 2 and toks[0].strip(".,") in forms and end >= 1:
         start = 1
+        if doubts is not None:
+            doubts.append(doubt("quote_unclosed"))
     if start is None:
         return None
     toks[start] = "„" + toks[start]
