@@ -20,6 +20,7 @@ from .fax_header import by_sender, fax_line, sender_words
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
+from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
@@ -212,8 +213,9 @@ def near_word(core: str, conf: float = 1.0) -> str | None:
 
 def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read: bool = False) -> str:
     """A word outside quotes one letter from exactly one known word of employers' names is that word
-    (two letters from it, read with low confidence: corrected, and the name goes to a person); not a common
-    word read with confidence (``as_read``, ``ocr.read_as_written``: "Мини" is no misread "Мина")."""
+    (two letters from it, read with low confidence, or one from it and a common word itself: corrected, and the
+    name goes to a person); not a common word read with confidence (``as_read``, ``ocr.read_as_written``:
+    "Мини" is no misread "Мина")."""
     core = tok.strip(".,")
     words = vocabulary()["words"]
     if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
@@ -223,7 +225,8 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read:
     near = near_word(core, conf)
     if near and as_read and near not in place_words():
         return tok
-    if near and doubts is not None and Levenshtein.distance(core, near) > 1:
+    # two letters off, or a word itself ("Мини" read unsure, "Горка"): the list's word is a guess, a person checks
+    if near and doubts is not None and (Levenshtein.distance(core, near) > 1 or common_word(core)):
         doubts.append(doubt("corrected", core, near))
     return tok.replace(core, near) if near else tok
 
