@@ -53,7 +53,8 @@ def series(text: str) -> bool:
     "Бланка № 112 (ТРЗ)"), exactly: a word no employer's name holds, so it marks the form's number even where
     the word before it ("Обр.", "Бланка") is lost under a staple's stroke (W dev 15001 p2, p5: the number's
     print taken for the employer)."""
-    return _letters(text) == "трз" and re.sub(r"^[(\-.,0-9 ]+", "", text).upper().startswith("ТРЗ")
+    # (its number's "3" read as the letter "З": "ТРЗ-З,", W dev 15001 p7)
+    return re.fullmatch(r"[(0-9]*ТРЗ(?:-[0-9З]{1,3})?[),.]*", text.translate(_LATIN).upper().strip()) is not None
 
 
 UNREAD = 0.3  # a word read with less confidence before the series is the form's print unread ("бенка" for "Бланка")

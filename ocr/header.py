@@ -29,7 +29,7 @@ from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
 from .superior_body import names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
-from .wide_dust import unread_word_at_ends
+from .wide_dust import unread_word_at_ends, wide_at_ends
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -411,8 +411,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
     a word corrected by two letters."""
+    wide = {id(w) for w in wide_at_ends(words)}  # a word read as one letter: ink unread, doubted below
     kept = [
-        w.text for i, w in enumerate(words) if any(ch.isalnum() for ch in w.text)
+        w.text for i, w in enumerate(words) if id(w) not in wide and any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)

@@ -4,7 +4,8 @@ The name's line drops a lone small letter at either end as a speck read as a let
 A speck is a letter wide or less; the legal form "ППК" under a staple's stroke read as one "в" at 0.43 (T dev
 12002 p4: its box six letters wide) was dropped so, and '„Съгласие“ с. Скутаре' went out without a doubt.
 A one-letter word at least ``WIDE`` times as wide as a letter of the line's other words is ink unread: the
-name goes to a person (``unread_ink.UNREAD``). Nothing is dropped or kept by this rule; it only doubts."""
+name goes to a person (``unread_ink.UNREAD``), and the "letter" is no part of it: a staple's end read "7" before
+"Окръжна болница" (W dev 15001 p2, p5) is dropped, the doubt says ink before the name was not read."""
 
 from __future__ import annotations
 
@@ -21,12 +22,17 @@ def _letter_width(words: list[Word]) -> float | None:
     return float(np.median(widths)) if widths else None
 
 
-def unread_word_at_ends(words: list[Word]) -> bool:
-    """The line's first or last word is one letter or digit and ``WIDE`` letters wide or more."""
+def wide_at_ends(words: list[Word]) -> list[Word]:
+    """The line's first and last words that are one letter or digit and ``WIDE`` letters wide or more."""
     if len(words) < 2:
-        return False
+        return []
     letter = _letter_width(words)
     if letter is None:
-        return False
+        return []
     ends = {id(words[0]): words[0], id(words[-1]): words[-1]}.values()
-    return any(sum(ch.isalnum() for ch in w.text) == 1 and w.box.w >= WIDE * letter for w in ends)
+    return [w for w in ends if sum(ch.isalnum() for ch in w.text) == 1 and w.box.w >= WIDE * letter]
+
+
+def unread_word_at_ends(words: list[Word]) -> bool:
+    """The line's first or last word is one letter or digit and ``WIDE`` letters wide or more."""
+    return bool(wide_at_ends(words))
