@@ -18,20 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
-
-import hunspell
-
-from archive_core.errors import ConfigError
 
 from .employer_doubts import doubt
 from .form_years import out_of_years
 from .geometry import Word
 from .header import _LATIN_LETTERS, Header, vocabulary
+from .hunspell_bg import common_word, dictionary
+from .joined_places import split_places
 from .names import lexicon as name_lexicon
+from .read_as_written import name_for_name
 from .settlements import mend_place
 
-DICTIONARY = Path("/usr/share/hunspell/bg_BG")  # Debian's hunspell-bg (scripts/setup.sh): .dic and .aff
 SURE = 0.85  # a word read with at least this confidence may be corrected by one letter without a person
 _ALPHABET = "абвгдежзийклмнопрстуфхцчшщъьюя"
 # letters the engine reads one for another in typed Cyrillic (both ways): a one-letter fix between them is
@@ -40,15 +37,6 @@ CONFUSED = frozenset(
     frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг", "жх")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> hunspell.Hunspell:
-    if not DICTIONARY.with_suffix(".dic").exists():
-        raise ConfigError(
-            f"Липсва българският правописен речник ({DICTIONARY}.dic): инсталирайте hunspell-bg (scripts/setup.sh)"
-        )
-    return hunspell.Hunspell(DICTIONARY.name, hunspell_data_dir=str(DICTIONARY.parent))
 
 
 @lru_cache(maxsize=1)
@@ -106,11 +94,6 @@ def compound(word: str) -> bool:
     if any(_part(low[:i]) and _part(low[i:]) for i in range(2, len(low) - 1)):
         return True
     return any(low[i] == "о" and _part(low[:i]) and _part(low[i + 1 :]) for i in range(3, len(low) - 4))
-
-
-def _common(word: str) -> bool:
-    """A common noun or adjective, not only a proper name: the dictionary knows it in small letters."""
-    return bool(dictionary().spell(word.lower()))
 
 
 def _cased(word: str, like: str) -> str:
@@ -184,6 +167,7 @@ def _split_words(name: str, doubts: list[str]) -> str:
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
+    name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name
     out: list[str] = []
@@ -204,6 +188,9 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             near = neighbours(piece) or compound_neighbours(piece)
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one
                 confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]
+                if len(confused) == 1 and proper and name_for_name(piece, confused[0], _conf(piece, words), listed_words()):
+                    doubts.append(doubt("maybe", piece, confused[0]))
+                    return piece
                 if len(confused) == 1:
                     doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
@@ -211,8 +198,11 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece
             fix = near[0]
+            if proper and name_for_name(piece, fix, _conf(piece, words), listed_words()):
+                doubts.append(doubt("maybe", piece, fix))
+                return piece
             sure = (not proper and _conf(piece, words) >= SURE and len(fix) == len(piece)
-                    and _confused(piece, fix) and _common(fix))  # fmt: skip
+                    and _confused(piece, fix) and common_word(fix))  # fmt: skip
             if not sure:
                 doubts.append(doubt("corrected", piece, fix))
             return fix

@@ -41,9 +41,37 @@ def anchor(text: str, nxt: str = "") -> bool:
         if head == a or (len(letters) >= len(a) - 1 and Levenshtein.distance(head, a, score_cutoff=1) <= 1
                          and letters[:2] == a[:2]):  # fmt: skip
             return True
+    if series(text):
+        return True
     numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or nxt.strip().lower() in ("no", "nо", "ма", "мо")
     # "Обр." with its stop, "Форма №"
     return letters in _SHORT and numbered and (len(letters) < len(text.strip()) or letters == "форма")
+
+
+def series(text: str) -> bool:
+    """``text`` is the payroll forms' series "ТРЗ" (труд и работна заплата: "Обр. 16 ТРЗ", "Образец ТРЗ-3",
+    "Бланка № 112 (ТРЗ)"), exactly: a word no employer's name holds, so it marks the form's number even where
+    the word before it ("Обр.", "Бланка") is lost under a staple's stroke (W dev 15001 p2, p5: the number's
+    print taken for the employer)."""
+    # (its number's "3" read as the letter "З": "ТРЗ-З,", W dev 15001 p7)
+    return re.fullmatch(r"[(0-9]*ТРЗ(?:-[0-9З]{1,3})?[),.]*", text.translate(_LATIN).upper().strip()) is not None
+
+
+UNREAD = 0.3  # a word read with less confidence before the series is the form's print unread ("бенка" for "Бланка")
+
+
+def _before_series(w: Word, line_of: list[Word]) -> list[Word]:
+    """The words before the series word ``w`` on its line, nearest first, while each is a piece of a form's
+    number or unread ink of its print (``UNREAD``), within ``GAP`` heights of the one after it."""
+    out: list[Word] = []
+    left = w.box.x0
+    for x in sorted((x for x in line_of if x is not w and x.box.x1 <= w.box.x0 + w.box.h
+                     and abs(x.box.cy - w.box.cy) < max(w.box.h, 8) * 0.8), key=lambda x: -x.box.x1):  # fmt: skip
+        if left - x.box.x1 > GAP * w.box.h or not (_part(x) or x.conf < UNREAD):
+            break
+        out.append(x)
+        left = x.box.x0
+    return out
 
 
 def _part(w: Word) -> bool:
@@ -79,6 +107,8 @@ def without_form_numbers(words: list[Word]) -> list[Word]:
         if not anchor(w.text, nxt) or w.box.h <= 0:
             continue
         drop.add(id(w))
+        if series(w.text):
+            drop |= {id(x) for x in _before_series(w, line_of)}
         right = w.box.x1
         prev = w
         for x in after:

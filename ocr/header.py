@@ -20,12 +20,16 @@ from .fax_header import by_sender, fax_line, sender_words
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
+from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
+from .quote_openings import earlier_opening_holds, open_lost
+from .read_as_written import confidence, stands
 from .superior_body import names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
+from .wide_dust import unread_word_at_ends, wide_at_ends
 
 MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
@@ -52,7 +56,7 @@ def title_word(text: str) -> bool:
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
 _QUOTE_MARKS = "„“\".,"
-_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н"})  # "№" as the text model reads it
+_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "ю", "Ю"})  # "№" as the text model reads it
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -177,6 +181,13 @@ def vocabulary() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The words of the listed towns' and villages' names ("Горна", "Липница"): a common word read near one
+    ("Горка") is a place misread, not a word standing as read (``ocr.read_as_written``)."""
+    return frozenset(w for p in vocabulary()["places"] for w in p.split())
+
+
 LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes to a person unless it is known
 # a legal form read with less confidence, another form one letter from it, goes to a person: a hand's "ППК" read
 # "АПК" at 0.66 (T dev 12020 p1) is a known form all the same
@@ -200,9 +211,11 @@ def near_word(core: str, conf: float = 1.0) -> str | None:
     return None
 
 
-def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
+def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read: bool = False) -> str:
     """A word outside quotes one letter from exactly one known word of employers' names is that word
-    (two letters from it, read with low confidence: corrected, and the name goes to a person)."""
+    (two letters from it, read with low confidence, or one from it and a common word itself: corrected, and the
+    name goes to a person); not a common word read with confidence (``as_read``, ``ocr.read_as_written``:
+    "Мини" is no misread "Мина")."""
     core = tok.strip(".,")
     words = vocabulary()["words"]
     if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
@@ -210,7 +223,10 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None) -> str:
     if "„" in core or "“" in core or not core[:1].isupper():
         return tok
     near = near_word(core, conf)
-    if near and doubts is not None and Levenshtein.distance(core, near) > 1:
+    if near and as_read and near not in place_words():
+        return tok
+    # two letters off, or a word itself ("Мини" read unsure, "Горка"): the list's word is a guess, a person checks
+    if near and doubts is not None and (Levenshtein.distance(core, near) > 1 or common_word(core)):
         doubts.append(doubt("corrected", core, near))
     return tok.replace(core, near) if near else tok
 
@@ -252,6 +268,13 @@ def _balance_quotes(name: str, closed_by_town: list[bool] | None = None) -> str:
     closed_by_town = [] if closed_by_town is None else closed_by_town
     for k, tok in enumerate(toks):
         if tok.startswith("„"):
+            first = max((i for i, t in enumerate(out) if t.startswith("„")), default=None)
+            if open_ and first is not None and earlier_opening_holds([*out, *toks[k:]], first, k, vocabulary()["dedications"]):
+                tok = tok[1:]  # '„Христо "Смирнейски“': the second opening a speck ("Христо Смирненски" a dedication)
+                if "“" in tok:
+                    open_ = False
+                out.append(tok)
+                continue
             if open_:  # a second opening before any closing: the earlier one was noise
                 for i in range(len(out) - 1, -1, -1):
                     if out[i].startswith("„"):
@@ -347,10 +370,11 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
 
 
-def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
+def quoted_near_misses(name: str, doubts: list[str] | None = None, words: list[Word] | None = None) -> str:
     """A word of a quoted name one letter from exactly one known word of the same length (a place, an
     enterprise's noun, a person's first or family name: „Нарин Колев“ -> „Марин Колев“) is that word, and
-    the name goes to a person: a quoted name may be a made-up word, so the change is never silent."""
+    the name goes to a person: a quoted name may be a made-up word, so the change is never silent. A common
+    word read with confidence (``words``: as read) stays („Мини Бобов дол“, ``ocr.read_as_written``)."""
     known = vocabulary()["words"] | name_lexicon() | {w for d in vocabulary()["dedications"] for w in d.split()}
 
     def mend(word: str) -> str:
@@ -359,6 +383,8 @@ def quoted_near_misses(name: str, doubts: list[str] | None = None) -> str:
             return word
         # one letter read as another (a brand made from a place by a letter more, „Сливко“, stays)
         near = [w for w in known if len(w) == len(core) and Levenshtein.distance(core, w, score_cutoff=1) <= 1]
+        if near and words is not None and stands(core, confidence(core, words)) and not set(near) & place_words():
+            return word
         if len(near) == 1:
             if doubts is not None:
                 doubts.append(doubt("corrected", core, near[0]))
@@ -385,8 +411,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
     a word corrected by two letters."""
+    wide = {id(w) for w in wide_at_ends(words)}  # a word read as one letter: ink unread, doubted below
     kept = [
-        w.text for i, w in enumerate(words) if any(ch.isalnum() for ch in w.text)
+        w.text for i, w in enumerate(words) if id(w) not in wide and any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
@@ -401,7 +428,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         # marks no speck explains before the name's first word kept ('/.. Строй“ 00Д': "„Бисер" read as marks,
         # U dev 13002 p2, the opening quote then put back before "Строй“"): a word unread
         if any(len(w.text) >= 2 and not any(ch.isalnum() for ch in w.text)
-               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]):  # fmt: skip
+               and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]) or unread_word_at_ends(words):  # fmt: skip
             doubts.append(UNREAD)
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
@@ -448,11 +475,19 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         toks.pop()
     while toks and len(toks[0].strip("„“.,")) <= 1 and toks[0].islower():
         toks.pop(0)
-    # a lone digit before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1" before
-    # „Металик“): no name begins so; dropped, and the name goes to a person
-    if len(toks) >= 2 and toks[0].isdigit() and len(toks[0]) == 1 and (
+    # a lone digit or capital before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1"
+    # before „Металик“; T dev 12002 p5: a staple's stroke read "Х" before "ППК", out without a doubt): no
+    # name begins so; dropped, and the name goes to a person
+    if len(toks) >= 2 and len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) and (
         toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
     ):
+        if doubts is not None:
+            doubts.append(doubt("dropped", toks[0]))
+        toks.pop(0)
+    # capitals read unsure before a legal form (T dev 12002 p6: a staple's stroke read "ЛА" at 0.31 before "ППК",
+    # taken for the form "ЛС"): no name has two forms in a row; dropped, and the name goes to a person
+    if (len(toks) >= 2 and 2 <= len(toks[0]) <= 4 and toks[0].isalpha() and toks[0].isupper()
+            and conf_of.get(toks[0], 1.0) < LOW_CONF and toks[1].strip(".,").upper() in _ABBREVIATIONS):  # fmt: skip
         if doubts is not None:
             doubts.append(doubt("dropped", toks[0]))
         toks.pop(0)
@@ -462,12 +497,14 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if core.upper() in _ABBREVIATIONS:  # legal forms are written without a full stop ("ПК." is a speck)
             tok = tok.replace(core, core.upper()).rstrip(".") if free else tok.replace(core, core.upper())
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
-            tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
+                        stands(core, conf_of.get(core, 0.0)))
         elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
             tok = _abbreviation(tok, doubts=doubts)
             tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
-            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts)
+            tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
+                        stands(core, conf_of.get(core, 0.0)))
         if free and i + 1 < len(toks) and toks[i + 1].startswith("„"):
             tok = _mark_before_quote(tok, doubts)
         out.append(tok)
@@ -502,13 +539,15 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         name = " ".join([*toks[:-1], toks[-1][:-1]])
     if name.count("„") < name.count("“"):  # the opening quote read as ".," or "," glued before a word
         name = re.sub(r"(?<=\w)[.,]{1,2}(?=[А-Я][^\s„“]*(\s[^\s„“]+)*“)", " „", name, count=1)
-    if name.count("„") < name.count("“"):  # a closing quote with no opening one: the opening was lost
+    if name.count("„") < name.count("“"):  # a closing quote with no opening one: where a dedication or a form says
+        name = open_lost(name, vocabulary()["dedications"], frozenset(_ABBREVIATIONS), doubts) or name
+    if name.count("„") < name.count("“"):  # ... else the opening was lost before the closing quote's word
         name = re.sub(r"(^|\s)([^\s„“]+“)", lambda m: m.group(1) + "„" + m.group(2), name, count=1)
     if name.endswith("“") and name.count("„") < name.count("“"):
         name = name[:-1]
     while name.endswith("“") and name.count("“") > name.count("„"):
         name = name[:-1]
-    name = quoted_near_misses(_dedication(name), doubts)
+    name = quoted_near_misses(_dedication(name), doubts, words)
     # a legal form in quotes of its own after the quoted name ('„Автотранспорт“ „АД“': a speck after the form
     # read as a closing quote, the opening one then put back): no form is written in quotes
     name = re.sub(r"(?<=“ )„([А-Я]{2,5})“(?=\s|$)", lambda m: m[1] if m[1] in _ABBREVIATIONS else m[0], name)
@@ -1173,7 +1212,7 @@ def parse_header(
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
                 name = read_employer(rest, gray, doubts)
-                if ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
+                if UNREAD not in doubts and ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)

@@ -117,7 +117,9 @@ def without_client_label(words: list[Word]) -> list[Word]:
         core = w.text.strip(".,:;№")
         if core.isdigit() and 2 <= len(core) <= 4 and i + 1 < len(words):
             before = [_letters(x.text) for x in words[:i]]
-            if all(b in ("", "N", "Н", "НО") or _near(b, CLIENT_LABELS, 2) for b in before) and (
+            # the "№" between the label and the number read "N", "Н", "М" (P dev 8002 p4: "ПРЕДПРИЯТИЕ М 9282"
+            # kept before the name, out without a doubt)
+            if all(b in ("", "N", "Н", "НО", "М") or _near(b, CLIENT_LABELS, 2) for b in before) and (
                 i > 0 or len(core) == 4
             ):
                 return words[i + 1 :]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from archive_core.errors import ConfigError
-from ocr import employer_spelling
+from ocr import employer_spelling, hunspell_bg
 from ocr.employer_band import header_in_first_band
 from ocr.employer_reread import reread_employer
 from ocr.employer_spelling import check_header
@@ -133,7 +133,7 @@ def test_a_second_reading_clears_the_doubt_only_with_dictionary_words_the_first_
 
 
 def test_without_the_dictionary_the_reader_stops_and_says_what_to_install(monkeypatch, tmp_path):
-    monkeypatch.setattr(employer_spelling, "DICTIONARY", tmp_path / "bg_BG")
+    monkeypatch.setattr(hunspell_bg, "DICTIONARY", tmp_path / "bg_BG")
     employer_spelling.dictionary.cache_clear()
     employer_spelling.is_word.cache_clear()
     try:
@@ -175,3 +175,17 @@ def test_two_words_a_lost_letter_apart_are_one_word_and_the_name_goes_to_a_perso
 
     name, doubts = check("комби ат „Пирин“ Благоевград", ())
     assert name == "Комбинат „Пирин“ Благоевград" and doubts
+
+
+def test_a_listed_place_read_without_its_space_is_that_place_and_the_name_goes_to_a_person():
+    """R dev 10001 p3: "Бобовдол" (a name the dictionary knows) passed the word check, the name out wrong silently."""
+    h = _read(["„Мини", "Бобовдол“", "ЕАД"])
+    assert h.employer == "„Мини Бобов дол“ ЕАД"
+    assert h.employer_review
+
+
+def test_a_proper_name_read_with_confidence_is_not_mended_into_another_but_doubted():
+    """X dev 16002: the village "Трояново" (no list holds it) mended into the family name "Троянова" on every page."""
+    h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.9)
+    assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
+    assert h.employer_review and "Трояново" in h.employer_review

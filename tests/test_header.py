@@ -33,10 +33,13 @@ LEFT_AS_READ = {"d-person-name-misread-left-as-read"}  # a person's name one let
 TO_A_PERSON = {"f-legal-form-misread-as-no-known-one",  # "До": "ДФ" or "ДП"?
                "f-legal-form-read-as-another-one",  # "КГ" (0.93) is one letter from "КД"; the sheet said "ЕТ"
                "f-town-after-the-quoted-name-in-quotes-of-its-own",  # two quoted names: specks read as quotes?
-               "f-word-read-unsure-dropped-as-dust"}  # "цет" (0.25) dropped: the name lacks a word  # fmt: skip
+               "f-word-read-unsure-dropped-as-dust",  # "цет" (0.25) dropped: the name lacks a word
+               "t-legal-form-under-a-staple-read-as-one-letter"}  # "ППК" read "в", six letters wide  # fmt: skip
 # corrected, and sent to a person all the same: the word read may have been the printed one
 CORRECTED_WITH_DOUBT = {"e-legal-form-with-a-letter-too-many", "e-first-name-in-quotes-one-letter-off",
-                        "f-place-in-quotes-one-letter-off", "g-noun-in-quotes-one-letter-off"}  # fmt: skip
+                        "f-place-in-quotes-one-letter-off", "g-noun-in-quotes-one-letter-off",
+                        "t-staple-read-as-a-capital-before-the-form", "t-staple-read-as-a-form-before-the-form",
+                        "s-opening-quote-lost-after-the-form", "q-speck-read-as-a-second-opening-quote"}  # fmt: skip
 
 
 def _words(case: dict) -> list[Word]:

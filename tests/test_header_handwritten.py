@@ -80,10 +80,19 @@ def test_the_form_s_printed_number_is_no_employer() -> None:
     assert (h.month, h.year) == (10, 1989)
 
 
+def test_the_form_s_number_under_a_staple_goes_by_its_series() -> None:
+    """W dev 15001 p2: "Бланка № 112 (ТРЗ)" in small print, "Бланка" under a staple's stroke read "бенка" (0.07):
+    the number's print came out as the employer; the series "ТРЗ" marks it, and the words before it go too."""
+    words = [_w("бенка", 0.07, 202, 101, 314, 164), _w("е", 0.32, 321, 119, 337, 135), _w("112", 0.89, 349, 118, 380, 135),
+             _w("(ТРЗ)", 0.92, 387, 118, 437, 136), _w("Институт", 0.96, 285, 188, 483, 228), _w("по", 0.96, 516, 195, 563, 218)]  # fmt: skip
+    assert [w.text for w in without_form_numbers(words)] == ["Институт", "по"]
+
+
 @pytest.mark.parametrize(
     ("text", "after", "furniture"),
     [("Образец", "№", True), ("ОбразецС+.5.08", "", True), ("Образец?", "105-12", True), ("Бланка", "ма", True),
      ("Обр.", "№", True), ("Форма", "№", True), ("Обрезец", "1", True),
+     ("ТРЗ", "-", True), ("(ТРЗ)", "", True), ("ТРЗ-3,", "утв.", True), ("Трявна", "", False), ("ТРЗИ", "", False),
      ("Образцова", "", False), ("Форма", "„Мода“", False), ("Обр", "ТКЗС", False), ("ТКЗС", "„Заря“", False)],
 )  # fmt: skip
 def test_the_words_forms_were_numbered_by(text: str, after: str, furniture: bool) -> None:
