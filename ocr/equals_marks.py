@@ -130,8 +130,8 @@ def cell_mark(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Mark | Non
     return None
 
 
-def column_marks(a: Analysis, c: int) -> list[Mark]:
-    """The marks of column ``c``'s cells (the heading's left out), where most inked cells carry one."""
+def inked_cells(a: Analysis, c: int) -> list[tuple[int, int, int, int]]:
+    """Column ``c``'s inked cells (the heading left out), a little inside their rules: (x0, y0, x1, y1)."""
     g = a.grid
     cells = []
     for r in range(1, g.n_rows):
@@ -139,6 +139,12 @@ def column_marks(a: Analysis, c: int) -> list[Mark]:
         y0, y1, x0, x1 = box.y0 + 2, box.y1 - 1, box.x0 + 2, box.x1 - 1
         if (a.ink[y0:y1, x0:x1] > 0).any():
             cells.append((x0, y0, x1, y1))
+    return cells
+
+
+def column_marks(a: Analysis, c: int) -> list[Mark]:
+    """The marks of column ``c``'s cells (the heading's left out), where most inked cells carry one."""
+    cells = inked_cells(a, c)
     inked = len(cells)
     marks: list[Mark] = []
     for k, (x0, y0, x1, y1) in enumerate(cells):

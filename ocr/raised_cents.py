@@ -29,6 +29,7 @@ import cv2
 import numpy as np
 
 from .analysis import Analysis
+from .equals_marks import inked_cells
 
 SHARE = 0.6  # of a column's inked cells carry raised stotinki
 MIN_CELLS = 3
@@ -124,23 +125,11 @@ def cell_raised(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Raised |
                   max(0, x1 - x0 - bx1 - 2), max(0, first - 2))
 
 
-def _inked_cells(a: Analysis, c: int) -> list[tuple[int, int, int, int]]:
-    """Column ``c``'s inked cells (the heading left out), a little inside their rules."""
-    g = a.grid
-    cells = []
-    for r in range(1, g.n_rows):
-        box = g.cell(r, c)
-        y0, y1, x0, x1 = box.y0 + 2, box.y1 - 1, box.x0 + 2, box.x1 - 1
-        if (a.ink[y0:y1, x0:x1] > 0).any():
-            cells.append((x0, y0, x1, y1))
-    return cells
-
-
 def column_raised(a: Analysis, c: int, carries: bool = False) -> list[Raised]:
     """The raised stotinki of column ``c``'s cells, where most inked cells carry them; on a page that
     ``carries`` them (another column's cells mostly do), every cell's that does (a faded cell's stotinki
     broken, a figure struck out and corrected: those cells left as typed, the rest set down)."""
-    cells = _inked_cells(a, c)
+    cells = inked_cells(a, c)
     inked = len(cells)
     found: list[Raised] = []
     for k, (x0, y0, x1, y1) in enumerate(cells):
