@@ -207,6 +207,7 @@ import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
@@ -1118,54 +1119,48 @@ def _draw_s(rng: random.Random) -> Habits:
     )  # fmt: skip
 
 
+def _own_habits(letter: str, own: Any, face: str, sizes: dict[str, tuple[int, int]], landscape: float, *,
+                ruling: str | None = None, decimal: str | None = None, **generic: Any) -> Habits:
+    """A file of a family whose module draws its own switches (``own``): the generic switches copied from them
+    (its thousands, decimal and ruling unless given), no correction, its face's type size; ``generic`` any more."""
+    return Habits(
+        letter, own.thousands, own.decimal if decimal is None else decimal, False,
+        own.ruling if ruling is None else ruling, "none", False, landscape, sizes[face], face=face,
+        **{letter.lower(): own}, **generic,
+    )  # fmt: skip
+
+
 def _draw_t(rng: random.Random) -> Habits:
     """Family T's file: its own switches (family_t.draw), the generic ones copied from them."""
     t = family_t.draw(rng)
-    return Habits(
-        "T", t.thousands, t.decimal, False, t.ruling, "none", False, 0.0, T_SIZES[t.face], face=t.face,
-        stamp_rows=t.stamp_rows, signatures_cross=t.signatures_cross, t=t,
-    )  # fmt: skip
+    return _own_habits("T", t, t.face, T_SIZES, 0.0, stamp_rows=t.stamp_rows, signatures_cross=t.signatures_cross)
 
 
 def _draw_u(rng: random.Random) -> Habits:
     """Family U's file: its own switches (family_u.draw), the generic ones copied from them."""
     u = family_u.draw(rng)
-    return Habits(
-        "U", u.thousands, u.decimal, False, u.ruling, "none", False, 0.0, U_SIZES[u.face], face=u.face, u=u,
-    )  # fmt: skip
+    return _own_habits("U", u, u.face, U_SIZES, 0.0)
 
 
 def _draw_v(rng: random.Random) -> Habits:
     """Family V's file: its own switches (family_v.draw), the generic ones copied from them."""
-    v = family_v.draw(rng)
-    return Habits(
-        "V", v.thousands, v.decimal, False, v.ruling, "none", False, 1.0, V_SIZES["typewriter"], face="typewriter", v=v,
-    )  # fmt: skip
+    return _own_habits("V", family_v.draw(rng), "typewriter", V_SIZES, 1.0)
 
 
 def _draw_w(rng: random.Random) -> Habits:
     """Family W's file: its own switches (family_w.draw), the generic ones copied from them."""
     w = family_w.draw(rng)
-    return Habits(
-        "W", w.thousands, "," if w.decimal == "," else ".", False, "full", "none", False, 1.0, W_SIZES["typewriter"],
-        face="typewriter", w=w,
-    )  # fmt: skip
+    return _own_habits("W", w, "typewriter", W_SIZES, 1.0, ruling="full", decimal="," if w.decimal == "," else ".")
 
 
 def _draw_x(rng: random.Random) -> Habits:
     """Family X's file: its own switches (family_x.draw), the generic ones copied from them."""
-    x = family_x.draw(rng)
-    return Habits(
-        "X", x.thousands, x.decimal, False, "full", "none", False, 0.0, X_SIZES["typewriter"], face="typewriter", x=x,
-    )  # fmt: skip
+    return _own_habits("X", family_x.draw(rng), "typewriter", X_SIZES, 0.0, ruling="full")
 
 
 def _draw_y(rng: random.Random) -> Habits:
     """Family Y's file: its own switches (family_y.draw), the generic ones copied from them."""
-    y = family_y.draw(rng)
-    return Habits(
-        "Y", y.thousands, y.decimal, False, y.ruling, "none", False, 1.0, Y_SIZES["typewriter"], face="typewriter", y=y,
-    )  # fmt: skip
+    return _own_habits("Y", family_y.draw(rng), "typewriter", Y_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
