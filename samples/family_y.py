@@ -1,6 +1,6 @@
-"""Family Y of the sample generator (HELD OUT from its making in session 22, 2026-12-05, helper s31-famy, before
-anything was tuned on X, to its one measurement by the lead; dev seeds 17001-17040, evaluation seed 2048 kept for
-evaluation only): the monthly payroll of a small organisation (a community centre, "читалище"; a school; a
+"""Family Y of the sample generator (held out from its making in session 22, 2026-12-05, helper s31-famy, before
+anything was tuned on X, to its one measurement by the lead at the start of session 23; a development family since:
+dev seeds 17001-17040, evaluation seed 2048 kept for evaluation only): the monthly payroll of a small organisation (a community centre, "читалище"; a school; a
 kindergarten; a municipality's small service; a craftsmen's co-operative's workshop; 3-14 people; 1980-1996) as the
 archive received it in a bundle of documents.
 

@@ -40,13 +40,13 @@
 # seed; made before anything was tuned on W): generated here (seed 2047) and measured once, by the lead, at the start
 # of session 22 (2026-12-05, on main b136e19, bench/RESULTS.md); tuned on from then (dev seeds 16001-16040, seed 2047 kept).
 # Y is held out from its making in session 22 (2026-12-05, helper s31-famy; no page of it read by the reader, any
-# seed; made before anything was tuned on X): generated here (seed 2048), measured only once, by the lead, in a later
-# session; no `run` line benches it.
+# seed; made before anything was tuned on X): generated here (seed 2048) and measured once, by the lead, at the start
+# of session 23 (2026-12-05, on main 16b292e, bench/RESULTS.md); tuned on from then (dev seeds 17001-17040, seed 2048 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen Y --pages 16 --seed 2048 --family Y  # held out: not benched by this script
+gen Y --pages 16 --seed 2048 --family Y
 gen X --pages 16 --seed 2047 --family X
 gen W --pages 16 --seed 2046 --family W
 gen V --pages 16 --seed 2045 --family V
@@ -68,4 +68,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run X W V U T S R Q P O N M L & run K J I H G F E D B C s777 hard99 & wait
+run Y X W V U T S R Q P O N M L & run K J I H G F E D B C s777 hard99 & wait

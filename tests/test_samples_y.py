@@ -1,5 +1,5 @@
-"""Family Y of the sample generator (HELD OUT from its making in session 22 to its one measurement by the lead: nobody
-but its maker reads samples/family_y.py, these tests or its pages). These tests exercise the generator only, on its
+"""Family Y of the sample generator (held out from its making in session 22 to its one measurement by the lead in
+session 23, a development family since). These tests exercise the generator only, on its
 maker's development seeds 17001-17040 (the evaluation seed is never generated here): its switches, its truth over many
 drawn months (a struck leaver out of the truth and off the roster, a late hire written in and on the roster after, the
 totals of the rows that stand), what a page shows (the struck row typed and struck, the written row not typed, every
