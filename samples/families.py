@@ -199,6 +199,16 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        over some cells (kept in the truth, marked ``covered``), scanned on an A3 flatbed or photographed; its
        switches, words and drawing are in samples/family_y.py (its docstring says what it draws). Measured once by the lead at the start of session 23 (seed 2048: 87.7 % right,
        0.24 % wrong without a flag, 21.0 % review); tuned on from then (dev seeds 17001-17040).
+    Z  HELD OUT from its making in session 23 (2026-12-05, helper s32-famz; made before anything was tuned on Y; no page
+       of it read by the reader, any seed): a big enterprise's payroll of 1980-1991 made at its machine-accounting
+       station (МСС) on an electromechanical bookkeeping machine: the names, ЕГН and trades printed from embossed
+       address plates (blocky, unevenly inked, each plate's line a little off the machine's), the figures by the
+       machine's numeric print unit (a narrow fixed face, "*" after a total, "-" or "CR" after a deduction, the storno
+       of a wrong line in the ribbon's red half: neither line in the truth), on a pre-printed continuous form (its
+       headings small, in a coloured ink), the machine's running control total on some layouts; scanned on a sheet-fed
+       production scanner (bitonal or grey, 200-300 dpi, dust streaks down the page, feed skew and stretch, punched
+       holes, the archive's barcode sticker); its switches, words and drawing are in samples/family_z.py (its
+       docstring says what it draws). Its maker's dev seeds 18001-18040; evaluation seed 2049, measured once by the lead.
 """
 
 from __future__ import annotations
@@ -212,12 +222,24 @@ from typing import Any
 from archive_core.egn import days_in_month as egn_days_in_month
 from archive_core.records import MONEY_FIELDS
 
-from . import data, family_q, family_r, family_s, family_t, family_u, family_v, family_w, family_x, family_y
+from . import (
+    data,
+    family_q,
+    family_r,
+    family_s,
+    family_t,
+    family_u,
+    family_v,
+    family_w,
+    family_x,
+    family_y,
+    family_z,
+)
 from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y")
+            "W", "X", "Y", "Z")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -881,6 +903,12 @@ HEADINGS_Y = family_y.HEADINGS_Y
 Y_FACES = family_y.Y_FACES
 Y_SIZES = family_y.Y_SIZES
 
+# Family Z (held out from its making in session 23): samples/family_z.py
+FAMILY_LAYOUTS["Z"] = family_z.Z_LAYOUTS
+HEADINGS_Z = family_z.HEADINGS_Z
+Z_FACES = family_z.Z_FACES
+Z_SIZES = family_z.Z_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -912,6 +940,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "W": (1980, 1996),
     "X": (1980, 1994),
     "Y": (1980, 1996),
+    "Z": (1980, 1990),  # a file's months run on into 1991 at most
 }
 
 
@@ -1025,6 +1054,8 @@ class Habits:
     x: family_x.XHabits | None = None
     # family Y only: all of its switches (samples/family_y.py)
     y: family_y.YHabits | None = None
+    # family Z only: all of its switches (samples/family_z.py)
+    z: family_z.ZHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1046,6 +1077,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_x(rng)
     if family == "Y":
         return _draw_y(rng)
+    if family == "Z":
+        return _draw_z(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1161,6 +1194,11 @@ def _draw_x(rng: random.Random) -> Habits:
 def _draw_y(rng: random.Random) -> Habits:
     """Family Y's file: its own switches (family_y.draw), the generic ones copied from them."""
     return _own_habits("Y", family_y.draw(rng), "typewriter", Y_SIZES, 1.0)
+
+
+def _draw_z(rng: random.Random) -> Habits:
+    """Family Z's file: its own switches (family_z.draw), the generic ones copied from them."""
+    return _own_habits("Z", family_z.draw(rng), "numeric", Z_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1349,6 +1387,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
         return
     if habits.y is not None:  # family Y: a small organisation's staff, its layout, headings and name (samples/family_y.py)
         family_y.adapt_file(ef, habits.y, rng)
+        return
+    if habits.z is not None:  # family Z: a big enterprise's roster as its address plates have it (samples/family_z.py)
+        family_z.adapt_file(ef, habits.z, rng)
         return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
@@ -1583,6 +1624,8 @@ def adapt_sheet(
         family_x.adapt_sheet(sheet, habits.x, rng, ef)
     if habits.y is not None:
         family_y.adapt_sheet(sheet, habits.y, rng, ef)
+    if habits.z is not None:
+        family_z.adapt_sheet(sheet, habits.z, rng, ef)
     if habits.family == "P":
         _p_sheet(sheet, habits, rng, ef)
 
@@ -1688,11 +1731,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y"):
+                         "W", "X", "Y", "Z"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
-                    "X": X_FACES, "Y": Y_FACES}  # fmt: skip
+                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1751,6 +1794,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_x.style(habits.x, rng, base)
     if habits.y is not None:
         family_y.style(habits.y, rng, base)
+    if habits.z is not None:
+        family_z.style(habits.z, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -33,6 +33,7 @@ from . import (
     family_w,
     family_x,
     family_y,
+    family_z,
 )
 from .content import EmployerFile, SheetContent, carried_pages, make_file, make_sheet, split_carried
 from .render import Geometry, Style, available_fonts, render
@@ -163,6 +164,7 @@ def degrade_page(
     w: family_w.WPage | None = None,
     x: family_x.XPage | None = None,
     y: family_y.YPage | None = None,
+    z: family_z.ZPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -177,8 +179,15 @@ def degrade_page(
     carbon's typing, the pen, the foliation), the copy and the overhead scanner (samples/family_w.py: RGB or grey);
     ``x``: family X's page: the duplicator's copy, scanned or photographed by a phone (samples/family_x.py: RGB or
     grey; a photograph's map is 3x3); ``y``: family Y's page: the pen's layer, what lies over the sheet, the fold,
-    the plastic sleeve, scanned or photographed (samples/family_y.py: RGB or grey; a photograph's map is 3x3)."""
+    the plastic sleeve, scanned or photographed (samples/family_y.py: RGB or grey; a photograph's map is 3x3); ``z``: family
+    Z's page: the red half of the ribbon, the form's ink, the pen, through a production scanner (samples/family_z.py:
+    bitonal or grey)."""
     a = np.asarray(img, dtype=np.float32)
+    if z is not None:  # family Z: the machine-accounting station's form through a sheet-fed production scanner
+        if not opts.degraded:
+            return degrade.to_uint8(family_z.flat(a, z)), degrade.identity(), 200, None
+        arr_z, m_z, dpi_z = family_z.scan(a, z, np_rng)
+        return arr_z, m_z, dpi_z, None
     if y is not None:  # family Y: an A3 sheet folded in four, in a plastic sleeve, scanned or photographed
         if not opts.degraded:
             return degrade.to_uint8(family_y.flat(a, y)), degrade.identity(), 200, None
@@ -364,10 +373,13 @@ def generate_pages(
                         sheet.employer = families.employer_as_typed(sheet.employer, style)
                     xh = habits.x if habits is not None else None
                     yh = habits.y if habits is not None else None
+                    zh = habits.z if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
                         img, geo = family_y.render(sheet, style, yh, rng)
+                    elif zh is not None:  # family Z: the bookkeeping machine's form (samples/family_z.py)
+                        img, geo = family_z.render(sheet, style, zh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -393,6 +405,7 @@ def generate_pages(
                     wp = family_w.page_of(img, geo, sheet, style, wh, rng) if wh is not None else None
                     xp = family_x.page_of(geo, xh, rng) if xh is not None else None
                     yp = family_y.page_of(img, geo, sheet, style, yh, rng) if yh is not None else None
+                    zp = family_z.page_of(img, geo, sheet, zh, rng) if zh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -400,14 +413,17 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp,
+                        x=xp, y=yp, z=zp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
                     path = out / name
                     if arr.ndim == 3:  # family V: a colour scan (RGB), written as an RGB PNG
                         arr = cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
-                    ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
+                    flags = [cv2.IMWRITE_PNG_COMPRESSION, 6]
+                    if zp is not None and zp.z.bitonal and opts.degraded:  # family Z: a bitonal scan, a 1-bit PNG
+                        flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
+                    ok, buf = cv2.imencode(".png", arr, flags)
                     if not ok:
                         raise UsageError(f"{name}: неуспешно кодиране на PNG")
                     _write_png_with_dpi(path, buf.tobytes(), dpi)

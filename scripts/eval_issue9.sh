@@ -42,10 +42,14 @@
 # Y is held out from its making in session 22 (2026-12-05, helper s31-famy; no page of it read by the reader, any
 # seed; made before anything was tuned on X): generated here (seed 2048) and measured once, by the lead, at the start
 # of session 23 (2026-12-05, on main 16b292e, bench/RESULTS.md); tuned on from then (dev seeds 17001-17040, seed 2048 kept).
+# Z is held out from its making in session 23 (2026-12-05, helper s32-famz; no page of it read by the reader, any
+# seed; made before anything was tuned on Y): generated here (seed 2049), measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen Z --pages 16 --seed 2049 --family Z  # held out: not benched by this script
 gen Y --pages 16 --seed 2048 --family Y
 gen X --pages 16 --seed 2047 --family X
 gen W --pages 16 --seed 2046 --family W
