@@ -215,9 +215,9 @@ def _money(r: dict[str, object], parts: list[str], rng: random.Random) -> None:
 def adapt_sheet(sheet: SheetContent, z: ZHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """A Z sheet: the money (``_money``); on some sheets a wrong line and its storno before a row (neither in the
     truth); the totals; the running control total. ``sheet.extra["z_lines"]``: the machine's lines in order,
-    ("row", row), ("wrong", figures) or ("storno", figures), each with its control total after it."""
-    if ef is None:
-        raise ValueError("family Z: a sheet without its file")
+    ("row", row), ("wrong", figures) or ("storno", figures); ``sheet.extra["z_control"]``: the control total after
+    each. ``ef``, the sheet's file, as the other families take it: the roster is the plates', no sheet changes it."""
+    del ef
     parts = [c for c in sheet.layout if c in PARTS]
     for r in sheet.rows:
         _money(r, parts, rng)

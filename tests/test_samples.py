@@ -399,6 +399,29 @@ def _family_sheets(family: str, n: int, seed: int):
         out.append((habits, sheet, style))
     return out
 
+def _family_months(family: str, seed: int, files: int = 6, months: int = 6):
+    """Each of ``files`` files of ``family`` drawn from ``seed`` as generate_pages draws them, with its sheets of
+    ``months`` months (content, not drawn on a page): [(habits, file, [sheet, ...])]."""
+    import random
+
+    from samples import families
+    from samples.content import make_file, make_sheet
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(files):
+        habits = families.draw_habits(family, rng)
+        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS[family])
+        families.adapt_file(ef, habits, rng)
+        sheets = []
+        for k in range(months):
+            sheet = make_sheet(rng, ef, k)
+            families.adapt_sheet(sheet, habits, rng, ef)
+            sheets.append(sheet)
+        out.append((habits, ef, sheets))
+    return out
+
+
 def _forced_sheet(family: str, seed: int, switches: dict, *, rows: int = 7, fits=None, adapt_args: tuple = ()):
     """The first of 12 ``family`` sheets from ``seed`` (content and style) with ``rows`` people or more that ``fits``
     (a test of the sheet), with ``switches`` forced on its file's own habits (``habits.<family>``) and the family's

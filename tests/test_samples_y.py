@@ -21,6 +21,7 @@ from tests.test_samples import (
     _assert_held_apart,
     _assert_truth_holds,
     _drawn_habits,
+    _family_months,
     _pages_add_up,
     _repeats_under_another_hash_seed,
 )
@@ -62,27 +63,6 @@ def test_family_y_is_held_apart_from_the_earlier_families():
     _assert_held_apart("Y", others_extra=frozenset(others), own_dirs=True)
 
 
-def _months(seed: int, files: int = 6, months: int = 6):
-    """Each of ``files`` Y files drawn from ``seed`` as generate_pages draws them, with its sheets of ``months``
-    months: [(habits, file, [sheet, ...])]."""
-    from samples import families
-    from samples.content import make_file, make_sheet
-
-    rng = random.Random(seed)
-    out = []
-    for i in range(files):
-        habits = families.draw_habits("Y", rng)
-        ef = make_file(rng, i, staff=rng.randint(7, 15), years=families.YEARS["Y"])
-        families.adapt_file(ef, habits, rng)
-        sheets = []
-        for k in range(months):
-            sheet = make_sheet(rng, ef, k)
-            families.adapt_sheet(sheet, habits, rng, ef)
-            sheets.append(sheet)
-        out.append((habits, ef, sheets))
-    return out
-
-
 def test_family_y_truth_holds_month_after_month():
     """Over many Y months: the truth adds up (every money column totalled, the itemised deductions their sum); a
     struck leaver is no row of the truth (its row number skipped, its figures in no total) and on no later month's
@@ -92,7 +72,7 @@ def test_family_y_truth_holds_month_after_month():
 
     seen = {"struck": 0, "hand": 0, "typed after": 0}
     for seed in (17001, 17002, 17003):
-        for habits, ef, sheets in _months(seed):
+        for habits, ef, sheets in _family_months("Y", seed):
             y = habits.y
             assert y is not None
             names, jobs = family_y.EMPLOYERS[y.kind], family_y.POSITIONS[y.kind]
@@ -130,7 +110,7 @@ def _y_sheet(**switches):
     from samples.render import available_fonts
 
     for seed in SEEDS:
-        for habits, _, sheets in _months(seed, files=3, months=4):
+        for habits, _, sheets in _family_months("Y", seed, files=3, months=4):
             for sheet in sheets:
                 kinds = [ln[0] for ln in sheet.extra["y_lines"]]
                 if "struck" in kinds and "hand" in kinds and "signature" in sheet.layout:
