@@ -382,13 +382,32 @@ def _cells(sheet: SheetContent, z: ZHabits, kind: str, r: dict[str, object], con
     return out
 
 
+def _kept_lines(sheet: SheetContent) -> tuple[list[tuple[str, dict[str, object]]], list[Decimal]]:
+    """The machine's lines of this sheet and the control total after each: all of the month's, or (a month the
+    ``carried`` hard case split over two sheets) those of the rows on it, a storno with the row printed after it."""
+    lines = sheet.extra["z_lines"]
+    control = sheet.extra["z_control"]
+    assert isinstance(lines, list) and isinstance(control, list)
+    if len(sheet.rows) == sum(k == "row" for k, _ in lines):
+        return lines, control
+    here = {id(r) for r in sheet.rows}
+    kept: list[tuple[str, dict[str, object]]] = []
+    for n, (kind, r) in enumerate(lines):
+        row = r if kind == "row" else next(x for k, x in lines[n:] if k == "row")
+        if id(row) in here:
+            kept.append((kind, r))
+    running, totals = Decimal(0), []
+    for kind, r in kept:
+        running += -_dec(r["net_pay"]) if kind == "storno" else _dec(r["net_pay"])
+        totals.append(running)
+    return kept, totals
+
+
 def render(sheet: SheetContent, st: Style, z: ZHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
     """The form and the machine's printing (200 dpi): the machine's black as the returned image, the red half and the
     form's ink kept in ``sheet.extra["z_layers"]`` for ``page_of``; the type a size smaller until the table fits."""
     W, H = rng.choice((2900, 3000, 3100)), rng.randint(2300, 2420)
-    lines = sheet.extra["z_lines"]
-    control = sheet.extra["z_control"]
-    assert isinstance(lines, list) and isinstance(control, list)
+    lines, control = _kept_lines(sheet)
     form_font = str(FONT_DIR / z.form_face)
     size = st.size
     left = rng.randint(250, 300)  # the punched margin

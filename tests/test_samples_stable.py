@@ -76,6 +76,13 @@ PAGES_AS_BEFORE = (
     # X's development seeds (hashes only, made before Y came, on main 372e3de)
     ("X", 16001, False, "0c4e4efbec7a71da", "a91e0e9aa712562d", "Y", "372e3de"),
     ("X", 16002, True, "e658e945141dc101", "f02c275a0d2d73ca", "Y", "372e3de"),
+    # Y's development seeds (hashes only, made before Z came, on main 0420c2b)
+    ("Y", 17001, False, "e9ea7e5f3ddfb093", "388a913eb2f529a2", "Z", "0420c2b"),
+    ("Y", 17002, True, "bf465ce1793f8599", "5faa9090f2b01d64", "Z", "0420c2b"),
+    # Z's pages as its maker left them (hashes only, development seeds of its maker's; nobody else looks at Z's pages):
+    # the held-out set must be what it was made, until it is measured
+    ("Z", 18001, False, "e673b13cad9d7d31", "d6489dbf87fbb3ab", "Z's measurement", "s32-famz"),
+    ("Z", 18002, True, "ef740e965b947308", "48bc6363df610eac", "Z's measurement", "s32-famz"),
 )
 
 
