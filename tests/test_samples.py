@@ -79,9 +79,9 @@ def test_unknown_hard_case_is_a_usage_error(tmp_path: Path, capsys: pytest.Captu
 
 def test_unknown_family_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as e:
-        main(["samples", "--out", str(tmp_path), "--pages", "1", "--family", "Z"])
+        main(["samples", "--out", str(tmp_path), "--pages", "1", "--family", "Ж"])  # no family's letter (Z is one)
     assert e.value.code == 2
-    assert "Z" in capsys.readouterr().err
+    assert "Ж" in capsys.readouterr().err
 
 
 def test_family_number_formats_print_what_the_truth_says():
