@@ -25,7 +25,7 @@ wrong and the storno line are NO rows of the truth (no row number printed on the
 "row": null}``), the totals are those of the rows that stand. The people sign for the money in a signature column on
 some layouts (blue ballpoint).
 Itemised deductions (ДОД, членски внос, аванс, запори; their sum is the truth's ``deductions``), gross = base +
-additional, net = gross - deductions, every money column totalled; 12-28 people a sheet; 1980-1991.
+additional, net = gross - deductions, every money column totalled; 12-28 people on the roster; 1980-1991.
 The capture: the sheet fed through a production scanner's ADF, 200, 240 or 300 dpi, bitonal (a 1-bit PNG, the form's
 pale ink partly dropping out) or grey; one to four vertical streaks from dust on the glass down the whole page, dark
 or light; a little feed skew and a stretch along the feed; the file's punched holes in the left margin, the backing
