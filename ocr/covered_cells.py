@@ -7,12 +7,15 @@ The table's own rules say where: a rule drawn down the whole table (or across it
 runs through, and a piece of paper lying over the table cuts it. Where a rule present on most of its bands is
 missing on one or a few (its ink on less than ``GAP`` of the band's stretch, against ``PRESENT`` or more on the
 most of the others), the cells on both sides of the missing stretch are covered there, and every field those
-cells hold goes to a person (``checks.UNREADABLE``). A table ruled by its columns only says so by its column
+cells hold goes to a person (``checks.UNREADABLE``) unless the engine read it surely (``SURE``: a glare on the sleeve
+washes a pencil rule away too, and the figures under it read well; a piece of paper leaves at most a guess at
+what shows beside its edge). A table ruled by its columns only says so by its column
 rules; one whose rules are faint everywhere says nothing (no rule is present on most bands).
 
 Safe because it only adds doubt: a rule broken by anything else (a tear, a stamp's white, a glare that washed
 the pencil away) sends those few cells to a person who finds them legible. A page with its rules missing on
-many bands (a rule too faint to trust) is left alone: the gaps must be ``MOST_BANDS`` of a rule's bands at most.
+many bands (a rule too faint to trust) is left alone: a rule's gaps count only where it is there on ``MOST_BANDS``
+of its bands, and only in a band most of whose rules are there.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ PRESENT = 0.8  # a rule's stretch across a band holds ink on this share of it at
 GAP = 0.35  # ... on less than this share: cut there (a piece of paper over it)
 MOST_BANDS = 0.6  # a rule present on this share of the table's bands at least counts (else too faint to tell)
 NEAR = 5  # px either side of the rule's place where its ink may lie (a hand-ruled line wavers)
+SURE = 0.9  # a reading this sure in a cell beside the cut stands (the paper beside it, not over it)
 INSET = 3  # px of a stretch's ends left out (the crossing rules' own ink)
 
 
@@ -76,8 +80,8 @@ def covered(a: Analysis, bands: list[int]) -> set[tuple[int, int]]:
 
 def doubt_covered(a: Analysis, body_rows: list[int], totals_row: int | None, kinds: list[str | None],
                   drafts: list[checks.RowDraft]) -> list[int]:  # fmt: skip
-    """Every field of a people's row whose cell something lies over goes to review (in place); returns the
-    indices of the drafts so doubted."""
+    """Every field of a people's row whose cell something lies over, not read surely, goes to review (in place);
+    returns the indices of the drafts so doubted."""
     bands = [*body_rows, *([totals_row] if totals_row is not None else [])]
     cells = covered(a, bands)
     if not cells:
@@ -94,6 +98,8 @@ def doubt_covered(a: Analysis, body_rows: list[int], totals_row: int | None, kin
             elif k == columns.PART and "deductions" not in kinds:  # the deductions are its parts' sum
                 fields.add("deductions")
         for f in sorted(fields):
+            if d.values.get(f) is not None and d.conf.get(f, 0.0) >= SURE:
+                continue  # read surely: the paper lies beside the figure, or a glare washed the rule away
             d.values.setdefault(f, None)
             d.review.add_as(f, checks.UNREADABLE, COVERED)
         if fields:
