@@ -54,3 +54,15 @@ def test_covered_figures_go_to_review_unless_read_surely() -> None:
     assert "days_worked" in drafts[1].review and "net_pay" in drafts[2].review
     assert "net_pay" not in drafts[1].review and "days_worked" not in drafts[2].review  # read surely: they stand
     assert not drafts[0].review and not drafts[3].review and not drafts[4].review
+
+
+def test_no_day_worked_beside_a_doubted_pay_is_doubted() -> None:
+    """`0` read for 22 beside a label, the row's money in review for its sum: the days go to a person too."""
+    from ocr import plausibility
+
+    rows = [checks.RowDraft(values={"days_worked": 22, "base_pay": "300.00", "gross_pay": "300.00"}) for _ in range(4)]
+    rows[3].values["days_worked"] = 0
+    rows[3].review.add("base_pay", checks.ROW_SUM)
+    plausibility.cross_check(rows, ["days_worked", "base_pay", "gross_pay"], 1985, 3)
+    assert "days_worked" in rows[3].review
+    assert not any("days_worked" in r.review for r in rows[:3])
