@@ -41,26 +41,30 @@ MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
 }  # fmt: skip
 
 HEADING_KEYS: dict[str, tuple[str, ...]] = {
-    "row": ("№", "ред"),
+    "row": ("№", "ред", "пор"),  # `Пор. No` (family Y: a portable typewriter's `No` for the `№`)
     "egn": ("егн", "граждански"),  # `Единен гражд. номер`
     "name": ("име", "имена", "фамилия", "презиме"),
-    "position": ("длъжност", "професия", "специалност"),
+    "position": ("длъжност", "професия", "специалност", "място"),  # `Щатно място`, `Работно място` (family Y)
     "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
     # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
     # `Заработка по наряди`
-    "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка"),
+    # `Полагаема заплата` (family Y: the salary due by the staff list; `Всичко полагаемо` is the gross)
+    "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка",
+                 "полагаема"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
                   # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
                   "оборота", "реализацията"),
-    "gross_pay": ("начислено", "брутно", "брутна", "полагаемо"),  # `Всичко полагаемо` (family R)
+    # `Всичко полагаемо` (family R); `Дължимо всичко`, `Сума по ведомост` (family Y)
+    "gross_pay": ("начислено", "брутно", "брутна", "полагаемо", "дължимо", "ведомост"),
     "deductions": ("удръжки", "удържано", "удръжките"),
     PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
-           "профсъюз", "вноска", "пенсионна", "запор"),  # `Пенсионна вноска`, `Удръжка по запор` (family Q)
+           "профсъюз", "вноска", "пенсионна", "запор", "запори", "изпълнителни", "листове"),  # `Пенсионна вноска`,
+    # `Удръжка по запор` (family Q); `Запори (изп. листове)`, `Изпълнителни листове` (family Y)
     # `Следва да получи` (family R)
     "net_pay": ("получаване", "изплащане", "получава", "остатък", "чиста", "чист", "раздаване", "получи", "следва",
-                "нетна", "нетно", "нето"),  # `Нетна заплата`, `Нетно за изплащане` (family U)
+                "нетна", "нетно", "нето", "раздадено"),  # `Раздадено (лв.)` (family Y)  # `Нетна заплата`, `Нетно за изплащане` (family U)
     "signature": ("подпис", "получателя", "получил", "разписка"),  # `Получих парите` (family R): `получил` (`парите`
     # would take `Трите имена` from the names)
     # columns that are no payroll-page/1 field: their headings keep them from the fields they resemble
@@ -75,11 +79,11 @@ ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб."
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions, net pay or signature
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
-# наряд`: family R), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
+# наряд`: family R) or the days (`ДОД (по табл.)`, family Y: `табл.` a misread of `табела`), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
 # worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
-                                         PART: ("deductions", "net_pay", "base_pay", GRADE, "signature"),
+                                         PART: ("deductions", "net_pay", "base_pay", GRADE, "signature", "days_worked"),
                                          GRADE: ("base_pay",),
                                          "days_worked": (NORM, TURNOVER)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)

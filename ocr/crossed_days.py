@@ -8,7 +8,10 @@ take, the cell holds the digits and only short pieces of stroke: read again ther
 
 Only a figure both models read alike, within the month's working days on a sheet of five-day weeks,
 is taken, and only where no earlier reading of the cell says otherwise (two models can agree on a
-wrong figure: the earlier readings stay a veto). The pay check that runs after
+wrong figure: the earlier readings stay a veto). Where neither model read anything in the cell before, what
+hid the figure may hide it still (family Y: an archive's label lying over the cell's lower part, `6` read
+in the cut band for 22, out at confidence 0 without a flag): the figure cut so is taken out of review only
+when it is the month's working days, else it stays for a person to confirm. The pay check that runs after
 (``plausibility.cross_check``) still doubts days the row's pay does not bear out.
 """
 
@@ -129,7 +132,8 @@ def reread_crossed_days(
             continue
         d.values["days_worked"] = x
         d.alts.setdefault("days_worked", []).append(x)
-        d.review.discard("days_worked")
+        if earlier or x == wd:  # nothing read before: the cut reading alone vouches only for a full month
+            d.review.discard("days_worked")
 
 
 def _lost_digits(earlier: object, x: int) -> bool:

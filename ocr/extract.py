@@ -28,6 +28,7 @@ from . import (
     checks,
     column_numbers,
     columns,
+    covered_cells,
     day_rate,
     ditto,
     dotted_zeros,
@@ -440,6 +441,7 @@ def _read_page(
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
     misread_page.doubt_rows_beside_misread(drafts, totals, present, carried)  # sums holding among rows misread
     margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
+    covered_cells.doubt_covered(a, s.body_rows, s.totals_row, kinds, drafts)  # a slip or label over cells: cut rules
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell

@@ -381,15 +381,17 @@ def _days_against_pay(
     ref = ref_vals[len(ref_vals) // 2]
     for d in drafts:
         days, pay = _days(d), d.dec(pay_f)
-        # (a pay in doubt for its column, not its row: its own sum holding, it still tells the days; T dev
-        # 12030 p2, a total misread: every pay in review for its column and a `1` for 11 days unflagged)
-        if days is None or pay is None or (_doubted(d, pay_f) and not _held(d, pay_f, present)):
+        if days is None or pay is None or "days_worked" in d.review:
             continue
-        if "days_worked" in d.review:
-            continue
-        if days == 0:
+        if days == 0:  # no day worked, and a base pay: the nought is a misread whether or not the pay is in
+            # doubt (family Y: `0` read for 22 beside a label, the row's money in review for its sum, the days
+            # out without a flag); a pay misread so large as well is one more reason for a person to look
             if pay_f == "base_pay" and pay > TOO_LITTLE * ref:
                 d.review.add("days_worked", OUT_OF_RANGE)
+            continue
+        # (a pay in doubt for its column, not its row: its own sum holding, it still tells the days; T dev
+        # 12030 p2, a total misread: every pay in review for its column and a `1` for 11 days unflagged)
+        if _doubted(d, pay_f) and not _held(d, pay_f, present):
             continue
         implied = pay * full / days
         if (days < full and implied > TOO_MUCH * ref) or implied < TOO_LITTLE * ref:
