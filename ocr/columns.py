@@ -150,23 +150,27 @@ def any_pay(text: str) -> bool:
 def fields_named(word: str) -> set[str]:
     """The fields (and other columns) the word names as a heading does, as typed or cut short, no misread
     allowed (``_own``): `Отработени` the days, `Норма` the norm; a person's name or trade names none."""
-    return _own(word.lower())
+    return set(_own(word.lower()))
 
 
-def _own(w: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _own(w: str) -> frozenset[str]:
     """The fields whose key the heading word is, as typed (`получи`: the net pay's, though the signature's
-    `получил` begins so), else whose key it is cut short."""
-    exact = {f for f, ks in HEADING_KEYS.items() if w in ks}
-    return exact or {f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks)}
+    `получил` begins so), else whose key it is cut short. Worked out once per word: every word of every
+    line is asked (``unread_names.heading_line``), each against every key."""
+    exact = frozenset(f for f, ks in HEADING_KEYS.items() if w in ks)
+    return exact or frozenset(f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks))
 
 
-def _nearest_fields(w: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _nearest_fields(w: str) -> frozenset[str]:
     """The fields a heading word misread names: of those one of whose keys it matches (``_matches``), the ones
     whose key it is nearest to (a key cut short counts as the key itself). `Ззаработено` (a letter doubled,
     V dev 14006 p2, over the gross under `Всичко`) is one letter from `заработено`, any pay, and two from
     `изработено`, family S's turnover: it names the pay, not the turnover, and `Всичко` makes it the gross.
     A word as near to two fields' keys names both, as before, and so does a word naming a field that
-    overrules another (``OVERRULED`` settles those two)."""
+    overrules another (``OVERRULED`` settles those two). Worked out once per word (every heading's words are
+    weighed against every key, each misread by its edit distance)."""
     best: dict[str, int] = {}
     for field, keys in HEADING_KEYS.items():
         for k in keys:
@@ -174,11 +178,11 @@ def _nearest_fields(w: str) -> set[str]:
                 d = 0 if _whole(w, k) else levenshtein(w, k)
                 best[field] = min(best.get(field, d), d)
     if not best:
-        return set()
+        return frozenset()
     low = min(best.values())
     # a field that overrules another the word names keeps its vote (`Изработени` of `Изработени норма-дни`,
     # family N: nearer the turnover's `изработено`, yet the days, which overrule the turnover)
-    return {f for f, d in best.items() if d == low or set(OVERRULED.get(f, ())) & set(best)}
+    return frozenset(f for f, d in best.items() if d == low or set(OVERRULED.get(f, ())) & set(best))
 
 
 @lru_cache(maxsize=1024)

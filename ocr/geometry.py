@@ -107,11 +107,15 @@ class Transform:
 def text_lines(words: list[Word]) -> list[str]:
     """Words of a cell as its visual lines, top to bottom, each left to right."""
     lines: list[list[Word]] = []
+    sums: list[float] = []  # each line's words' middles added up: its mean middle without a numpy call a word
     for w in sorted(words, key=lambda w: w.box.cy):
-        if lines and abs(w.box.cy - float(np.mean([x.box.cy for x in lines[-1]]))) < 0.5 * max(w.box.h, 20):
+        cy = w.box.cy
+        if lines and abs(cy - sums[-1] / len(lines[-1])) < 0.5 * max(w.box.h, 20):
             lines[-1].append(w)
+            sums[-1] += cy
         else:
             lines.append([w])
+            sums.append(cy)
     return [" ".join(w.text for w in sorted(line, key=lambda w: w.box.x0)) for line in lines]
 
 

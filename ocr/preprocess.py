@@ -411,4 +411,6 @@ def flatten(gray: np.ndarray, text: np.ndarray) -> np.ndarray:
     norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
     near = cv2.dilate(text, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     # paper (255) where no text is near: an OR with the inverse of the 0/255 mask keeps the rest as it is
-    return cv2.bitwise_or(norm, cv2.threshold(near, 0, 255, cv2.THRESH_BINARY_INV)[1])
+    # (both made in place, in images of this page's own: no more page-sized images to fill)
+    cv2.threshold(near, 0, 255, cv2.THRESH_BINARY_INV, dst=near)
+    return cv2.bitwise_or(norm, near, dst=norm)

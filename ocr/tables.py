@@ -61,12 +61,16 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
     else:
         one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
     tall = 2.2 * one_line
+    median = sorted(b - a for a, b in bands)[len(bands) // 2]
+    if max(b - a for a, b in bands) <= min(tall, 1.8 * median):
+        # no band stands out whatever the type's height: the lowered limit below is never under this, and
+        # the blots are not labelled for it (a page's rows, most pages: ~5 ms of labelling each time)
+        return list(bands)
     if len(bands) >= 3 and (glyph := _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)):
         # rows set close, a correction written above some of them: the lower quartile is itself a line
         # and a half, and two rows joined by a figure written between them stayed one band. Such a band
         # is twice as tall as two lines of the type and stands out among the rows (rows of wrapped names
         # are all that tall)
-        median = sorted(b - a for a, b in bands)[len(bands) // 2]
         tall = min(tall, max(2.2 * 1.5 * glyph, 1.8 * median))
     out: list[tuple[int, int]] = []
     todo = list(bands)
