@@ -23,6 +23,7 @@ from .geometry import Box, Word
 from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
+from .number_sign import PLAIN_N, SIGN, sign_kind
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .quote_openings import earlier_opening_holds, open_lost
@@ -764,7 +765,22 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
         dashes = [w for w in dashed if w not in words]
         doubts += [doubt("odd_mark", w.text) for w in gone
                    if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip
-    return clean_employer(dashed, doubts)
+    name = clean_employer(dashed, doubts)
+    return typed_sign(name, dashed, gray, doubts) if name and "№" in name and gray is not None else name
+
+
+def typed_sign(name: str, words: list[Word], gray: np.ndarray, doubts: list[str] | None) -> str:
+    """``name`` with its "№" as the sheet typed it: a plain "N" where the glyph before the number is one (a
+    typewriter without the sign, "Детска градина N 7 - Сливен"), "№" where it is the sign; where the glyph
+    shows neither clearly, "№" and the name goes to a person (``ocr.number_sign``)."""
+    signs = [w for i, w in enumerate(words[:-1]) if (w.text in _NUMBER_SIGN_LOOKALIKES or w.text == "№")
+             and words[i + 1].text[:1].isdigit()]  # fmt: skip
+    kinds = {sign_kind(gray, w.box) for w in signs}
+    if kinds == {PLAIN_N} and name.count("№") == len(signs):
+        return name.replace("№", PLAIN_N)
+    if kinds != {SIGN} and doubts is not None:
+        doubts.append(doubt("number_sign"))
+    return name
 
 
 _PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as
