@@ -28,7 +28,7 @@ from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
-from .superior_body import names_superior, names_unit
+from .superior_body import misread_above_form, names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
 from .wide_dust import unread_word_at_ends, wide_at_ends
 
@@ -851,7 +851,9 @@ def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool
     """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
     (``ocr.superior_body``)? Not when the line below is the town's, or a ward's or a department's (the line
     is the institution's, the unit under it: "Общински народен съвет – Елена" / "Отдел „Култура“")."""
-    if not names_superior(name) or _town_line(name, below, page_width) or names_unit(below):
+    if not (names_superior(name) or misread_above_form(name, below, frozenset(_ABBREVIATIONS))):
+        return False
+    if _town_line(name, below, page_width) or names_unit(below):
         return False
     return bool(_under_name(name, below, page_width))
 

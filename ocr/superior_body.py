@@ -72,6 +72,25 @@ def names_superior(words: list[Word]) -> bool:
     return False
 
 
+def misread_above_form(words: list[Word], below: list[Word], forms: frozenset[str]) -> bool:
+    """The line opens with two to four capitals that are no legal form (``forms``) but one letter from a body's
+    abbreviation ("ДО" for "ДСО"), and the line below opens with a legal form, a letter of a long one misread ("ТКЗС „Георги Димитров“ с. Баня"):
+    two names stacked, the upper one the body's (K dev 3002 p4: the union's line in small print read "ДО „Млечна
+    промишленост“ – София" and taken for the employer). A form opening the line below is a name of its own,
+    never the rest of the line above, so the upper line names no employer."""
+    if not words or not below:
+        return False
+    first = re.sub(r"[^А-Яа-я]", "", words[0].text)
+    opens = re.sub(r"[^А-Яа-я]", "", below[0].text).upper()
+    # (the form below read with a letter wrong too: "ТЕЗС")
+    form_below = opens in forms or len(opens) >= 3 and any(
+        len(a) >= 3 and Levenshtein.distance(opens, a, score_cutoff=1) <= 1 for a in forms
+    )
+    if not (2 <= len(first) <= 4 and first.isupper()) or first in forms or not form_below:
+        return False
+    return any(Levenshtein.distance(first, a, score_cutoff=1) <= 1 for a in _superiors()[1] if len(a) >= 3)
+
+
 @lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     return frozenset(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["units"])
