@@ -329,6 +329,9 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     core = tok.strip(".,")
     if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
         return tok.replace(core, core[:-1])
+    # "Ццдг" (Y dev 17008 p3): the first letter read twice, a capital and a small one, the form after it
+    if len(core) >= 3 and core[1:].upper() in _ABBREVIATIONS and core[0].isupper() and core[1] == core[0].lower():
+        return tok.replace(core, core[1:].upper())
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
