@@ -23,7 +23,8 @@ from .geometry import Box, Word
 from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
-from .number_sign import PLAIN_N, SIGN, sign_kind
+from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
+from .number_sign import sign_and_three, typed_sign
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .quote_openings import earlier_opening_holds, open_lost
@@ -57,7 +58,6 @@ def title_word(text: str) -> bool:
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
 _QUOTE_MARKS = "„“\".,"
-_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "н", "ю", "Ю", "мн", "Мн"})  # "№" as the text model reads it
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -444,7 +444,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
-    kept = _sign_and_three(kept)
+    kept = sign_and_three(kept, _DASHES)
     # "№" read as a letter between a word and a number ("Поликлиника м 3", "ОДЗ N 5"): no name has a lone
     # letter there, the sign of the institution's number does (family Q)
     kept = ["№" if t in _NUMBER_SIGN_LOOKALIKES and 0 < i < len(kept) - 1 and kept[i + 1].isdigit()
@@ -584,27 +584,6 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
     return name if len(name) >= 4 else None
-
-
-_THREE_AS_ZE = re.compile(r"([мМнНN])([зЗ])")  # a typed "N 3" read "нз": the sign glued to a 3 read as the letter з
-
-
-def _sign_and_three(kept: list[str]) -> list[str]:
-    """An institution's sign and number "N 3"/"№ 3" read as the sign's look-alike and the letter "з" ("м з"), or
-    the two glued ("нз", "Мз": Y dev 17001, 17005), between a word and the quoted name or the name's dash: the
-    sign and the digit 3. No Bulgarian word is "з" or "нз", and a 3 is what the text model reads so."""
-    out: list[str] = []
-    for i, t in enumerate(kept):
-        nxt = kept[i + 1] if i + 1 < len(kept) else ""
-        before_name = nxt[:1] in "„\"«" or nxt in _DASHES
-        m = _THREE_AS_ZE.fullmatch(t)
-        if m and before_name and out and out[-1].isalpha() and len(out[-1]) >= 2:
-            out += [m[1], "3"]
-        elif t in ("з", "З") and before_name and len(out) >= 2 and out[-1] in _NUMBER_SIGN_LOOKALIKES and out[-2].isalpha():
-            out.append("3")
-        else:
-            out.append(t)
-    return out
 
 
 def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
@@ -797,23 +776,6 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
                    if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip
     name = clean_employer(dashed, doubts)
     return typed_sign(name, dashed, gray, doubts) if name and "№" in name and gray is not None else name
-
-
-def typed_sign(name: str, words: list[Word], gray: np.ndarray, doubts: list[str] | None) -> str:
-    """``name`` with its "№" as the sheet typed it: a plain "N" where the glyph before the number is one (a
-    typewriter without the sign, "Детска градина N 7 - Сливен"), "№" where it is the sign; where the glyph
-    shows neither clearly, "№" and the name goes to a person (``ocr.number_sign``)."""
-    signs = [w.box for i, w in enumerate(words[:-1]) if (w.text in _NUMBER_SIGN_LOOKALIKES or w.text == "№")
-             and (words[i + 1].text[:1].isdigit() or words[i + 1].text in ("з", "З"))]  # fmt: skip
-    # the sign glued to its number ("нз"): the glyph is the box's left part (a typewriter's letter, a space, a digit)
-    signs += [Box(w.box.x0, w.box.y0, w.box.x0 + round(0.4 * w.box.w), w.box.y1) for w in words
-              if _THREE_AS_ZE.fullmatch(w.text)]  # fmt: skip
-    kinds = {sign_kind(gray, box) for box in signs}
-    if kinds == {PLAIN_N} and name.count("№") == len(signs):
-        return name.replace("№", PLAIN_N)
-    if kinds != {SIGN} and doubts is not None:
-        doubts.append(doubt("number_sign"))
-    return name
 
 
 _PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as

@@ -10,16 +10,21 @@ goes to a person (``employer_doubts`` ``number_sign``)."""
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
-from .geometry import Box
+from .employer_doubts import doubt
+from .geometry import Box, Word
 
 PLAIN_N = "N"
 SIGN = "№"
 RIGHT_PART = 0.25  # the share of the glyph's width, from its right edge, where the stem or the raised "o" stands
 STEM_COVER = 0.9  # an N's right stem has ink on this share of the glyph's rows at least
 GAP_SHARE = 0.12  # the sign: blank rows under the raised "o", this share of the glyph's height at least
+LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "н", "ю", "Ю", "мн", "Мн"})  # the sign as the text model reads it
+THREE_AS_ZE = re.compile(r"([мМнНN])([зЗ])")  # a typed "N 3" read "нз": the sign glued to a 3 read as the letter з
 
 
 def sign_kind(gray: np.ndarray, box: Box) -> str | None:
@@ -54,3 +59,39 @@ def sign_kind(gray: np.ndarray, box: Box) -> str | None:
     if longest >= max(2, GAP_SHARE * height):
         return SIGN
     return None
+
+
+def sign_and_three(kept: list[str], dashes: set[str]) -> list[str]:
+    """An institution's sign and number "N 3"/"№ 3" read as the sign's look-alike and the letter "з" ("м з"), or
+    the two glued ("нз", "Мз": Y dev 17001, 17005), between a word and the quoted name or the name's dash
+    (``dashes``): the sign and the digit 3. No Bulgarian word is "з" or "нз", and a 3 is what the text model
+    reads so."""
+    out: list[str] = []
+    for i, t in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else ""
+        before_name = nxt[:1] in "„\"«" or nxt in dashes
+        m = THREE_AS_ZE.fullmatch(t)
+        if m and before_name and out and out[-1].isalpha() and len(out[-1]) >= 2:
+            out += [m[1], "3"]
+        elif t in ("з", "З") and before_name and len(out) >= 2 and out[-1] in LOOKALIKES and out[-2].isalpha():
+            out.append("3")
+        else:
+            out.append(t)
+    return out
+
+
+def typed_sign(name: str, words: list[Word], gray: np.ndarray, doubts: list[str] | None) -> str:
+    """``name`` (its number signs made "№") with each as the sheet typed it: a plain "N" where the glyph of
+    ``words`` before the number is one, "№" where it is the sign; where a glyph shows neither clearly, "№" and
+    the name goes to a person (``doubts``)."""
+    signs = [w.box for i, w in enumerate(words[:-1]) if (w.text in LOOKALIKES or w.text == SIGN)
+             and (words[i + 1].text[:1].isdigit() or words[i + 1].text in ("з", "З"))]  # fmt: skip
+    # the sign glued to its number ("нз"): the glyph is the box's left part (a typewriter's letter, a space, a digit)
+    signs += [Box(w.box.x0, w.box.y0, w.box.x0 + round(0.4 * w.box.w), w.box.y1) for w in words
+              if THREE_AS_ZE.fullmatch(w.text)]  # fmt: skip
+    kinds = {sign_kind(gray, box) for box in signs}
+    if kinds == {PLAIN_N} and name.count(SIGN) == len(signs):
+        return name.replace(SIGN, PLAIN_N)
+    if kinds != {SIGN} and doubts is not None:
+        doubts.append(doubt("number_sign"))
+    return name
