@@ -24,7 +24,7 @@ from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
-from .number_sign import sign_and_three, typed_sign
+from .number_sign import sign_and_three, typed_sign, unread_signs
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .quote_openings import earlier_opening_holds, open_lost
@@ -769,6 +769,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
     if doubts is not None:
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     dashed = lost_dashes(words, gray)
+    dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
         gone = [w for w in marked if w not in words and any(ch in "«»‹›" for ch in w.text)]
         dashes = [w for w in dashed if w not in words]
@@ -812,7 +813,9 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
         return []
     first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if first.lower() in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+    # a place's word, not an enterprise's noun: "Поликлиника № 5 – Пловдив" under the ministry's line is a name
+    # (Q dev 9003 p4: taken for the ministry's town, the two lines came out as one name)
+    if first.lower() in ("с.", "гр.") or (first.strip(".") in place_words() and len(words) <= 3):
         return words
     return []
 

@@ -27,9 +27,10 @@ LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "н", "ю", "�
 THREE_AS_ZE = re.compile(r"([мМнНN])([зЗ])")  # a typed "N 3" read "нз": the sign glued to a 3 read as the letter з
 
 
-def sign_kind(gray: np.ndarray, box: Box) -> str | None:
+def sign_kind(gray: np.ndarray, box: Box, tall: int = 0) -> str | None:
     """``PLAIN_N`` or ``SIGN`` for the one glyph in ``box`` of ``gray`` (dark ink on light paper), None when the
-    glyph shows neither clearly (too small, blurred, broken)."""
+    glyph shows neither clearly (too small, blurred, broken, or less than two thirds of ``tall``, the number's
+    height, high: a quote or a speck)."""
     m = 2
     crop = gray[max(0, box.y0 - m) : box.y1 + m, max(0, box.x0 - m) : box.x1 + m]
     if crop.size == 0 or min(crop.shape) < 8:
@@ -41,7 +42,7 @@ def sign_kind(gray: np.ndarray, box: Box) -> str | None:
         return None
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     top, height = stats[main, cv2.CC_STAT_TOP], stats[main, cv2.CC_STAT_HEIGHT]
-    if height < 8:
+    if height < max(8, 2 * tall / 3):
         return None
     keep = [k for k in range(1, count) if stats[k, cv2.CC_STAT_AREA] >= 4
             and stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] > top
@@ -95,3 +96,21 @@ def typed_sign(name: str, words: list[Word], gray: np.ndarray, doubts: list[str]
     if kinds != {SIGN} and doubts is not None:
         doubts.append(doubt("number_sign"))
     return name
+
+
+def unread_signs(words: list[Word], gray: np.ndarray) -> list[Word]:
+    """``words`` with a mark or a look-alike read unsure between a word and a number ('Поликлиника " 3': Q dev
+    9003, the sign read as a quote and dropped as a speck, the name out with a doubt of its sign lost) made the
+    sign or the letter its glyph on the page shows, looked at as high as the number beside it; a glyph that
+    shows neither stays as read."""
+    out = list(words)
+    for i in range(1, len(words) - 1):
+        w, before, after = words[i], words[i - 1], words[i + 1]
+        mark = not any(ch.isalnum() for ch in w.text) or w.text in LOOKALIKES
+        if not (mark and before.text[-1:].isalpha() and after.text[:1].isdigit()):
+            continue
+        box = Box(w.box.x0, min(w.box.y0, after.box.y0), w.box.x1, max(w.box.y1, after.box.y1))
+        kind = sign_kind(gray, box, after.box.h)
+        if kind is not None:
+            out[i] = Word(kind, max(w.conf, 0.5), box, w.line)
+    return out
