@@ -50,9 +50,9 @@ def sign_kind(gray: np.ndarray, box: Box, tall: int = 0) -> str | None:
     x0 = min(stats[k, cv2.CC_STAT_LEFT] for k in keep)
     x1 = max(stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH] for k in keep)
     rows = ink[top : top + height, x1 - max(2, round(RIGHT_PART * (x1 - x0))) : x1] > 0
-    inked = rows.any(axis=1)
+    inked = np.asarray(rows.any(axis=1), dtype=bool)
     gap = longest = 0
-    for r in inked:
+    for r in inked.tolist():
         gap = 0 if r else gap + 1
         longest = max(longest, gap)
     if longest == 0 and inked.mean() >= STEM_COVER:
