@@ -23,6 +23,7 @@ SIGN = "№"
 RIGHT_PART = 0.25  # the share of the glyph's width, from its right edge, where the stem or the raised "o" stands
 STEM_COVER = 0.9  # an N's right stem has ink on this share of the glyph's rows at least
 GAP_SHARE = 0.12  # the sign: blank rows under the raised "o", this share of the glyph's height at least
+MIN_CONTRAST = 40  # grey levels between the ink and the paper at least: else no glyph to look at
 LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "н", "ю", "Ю", "мн", "Мн"})  # the sign as the text model reads it
 THREE_AS_ZE = re.compile(r"([мМнНN])([зЗ])")  # a typed "N 3" read "нз": the sign glued to a 3 read as the letter з
 
@@ -33,8 +34,8 @@ def sign_kind(gray: np.ndarray, box: Box, tall: int = 0) -> str | None:
     height, high: a quote or a speck)."""
     m = 2
     crop = gray[max(0, box.y0 - m) : box.y1 + m, max(0, box.x0 - m) : box.x1 + m]
-    if crop.size == 0 or min(crop.shape) < 8:
-        return None
+    if crop.size == 0 or min(crop.shape) < 8 or int(crop.max()) - int(crop.min()) < MIN_CONTRAST:
+        return None  # (no ink: the paper's grain alone)
     _, ink = cv2.threshold(np.ascontiguousarray(crop), 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # the glyph: the largest connected piece of ink and the pieces beside it (the sign's "o" and bar)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -42,8 +43,8 @@ def sign_kind(gray: np.ndarray, box: Box, tall: int = 0) -> str | None:
         return None
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     top, height = stats[main, cv2.CC_STAT_TOP], stats[main, cv2.CC_STAT_HEIGHT]
-    if height < max(8, 2 * tall / 3):
-        return None
+    if height < max(8, 2 * tall / 3) or stats[main, cv2.CC_STAT_WIDTH] < 0.4 * height:
+        return None  # (a stroke, or a glyph's remnant as thin as one: no letter's width to tell by)
     keep = [k for k in range(1, count) if stats[k, cv2.CC_STAT_AREA] >= 4
             and stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] > top
             and stats[k, cv2.CC_STAT_TOP] < top + height]  # fmt: skip
