@@ -61,8 +61,9 @@ def names_superior(words: list[Word]) -> bool:
     ``superiors``, or "на" before a ministry's field ("... на земеделието и ...": K dev 3017 p1, the word
     "Министерство" read "аспотортато", the ministry's line came out as the employer)."""
     quoted = False
+    specks = _speck_openings(words)
     for k, w in enumerate(words):
-        opens = w.text[:1] in "„\"«"
+        opens = w.text[:1] in "„\"«" and k not in specks
         if not (quoted or opens) and _is_superior_word(w.text):
             return True
         free = not (quoted or opens)
@@ -70,6 +71,21 @@ def names_superior(words: list[Word]) -> bool:
             return True
         quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
     return False
+
+
+def _speck_openings(words: list[Word]) -> set[int]:
+    """The words whose opening quote is a speck: another opening follows before anything closes it
+    ('„Окръжен отдел „Народна просвета“': Q dev 9006 p1, the council's "отдел" taken for a quoted word)."""
+    out: set[int] = set()
+    last: int | None = None
+    for k, w in enumerate(words):
+        if w.text[:1] in "„\"«":
+            if last is not None:
+                out.add(last)
+            last = k
+        if any(ch in w.text[1:] for ch in "“\"»"):
+            last = None
+    return out
 
 
 def misread_above_form(words: list[Word], below: list[Word], forms: frozenset[str]) -> bool:
