@@ -327,11 +327,12 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     are a closed list of short words one letter apart ("КГ" is one from "КД" and the sheet said "ЕТ"), so
     a letter put in for another is never sure: the name goes to a person (``doubts``)."""
     core = tok.strip(".,")
-    if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
-        return tok.replace(core, core[:-1])
-    # "Ццдг" (Y dev 17008 p3): the first letter read twice, a capital and a small one, the form after it
-    if len(core) >= 3 and core[1:].upper() in _ABBREVIATIONS and core[0].isupper() and core[1] == core[0].lower():
-        return tok.replace(core, core[1:].upper())
+    # a letter read twice, once as a small one beside its capital ("ДИПп", "Ццдг", "ТПкК": Y dev 17008 p3, 17009 p2)
+    twice = {core[:i] + core[i + 1 :] for i, ch in enumerate(core)
+             if ch.islower() and ch.upper() in (core[i - 1 : i] + core[i + 1 : i + 2])}  # fmt: skip
+    single = {t.upper() for t in twice} & set(_ABBREVIATIONS)
+    if len(single) == 1 and len(core) >= 3:
+        return tok.replace(core, single.pop())
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
