@@ -37,6 +37,8 @@ DOUBTS: dict[str, str] = {
     "village_unmarked": "„{word}“ е село, но без „с.“ пред него: проверете името",
     # an institution's number without its sign after a word ("Поликлиника 3"): the "№" may not have been read
     "number_unsigned": "„{word}“: номер без „№“ пред него: проверете името",
+    # the glyph before an institution's number is neither clearly a "№" nor a typed "N" (``ocr.number_sign``)
+    "number_sign": "знакът пред номера не е ясен („№“ или „N“): проверете името",
     # a company's name before its form ("Родина ЕАД") read without quotes: faint quotes dropped as specks?
     "quotes_missing": "„{word}“ пред правната форма без кавички: проверете кавичките",
 }

@@ -23,11 +23,13 @@ from .geometry import Box, Word
 from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
+from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
+from .number_sign import sign_and_three, typed_sign, unread_signs
 from .period_range import dated_range
 from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
 from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
-from .superior_body import names_superior, names_unit
+from .superior_body import misread_above_form, names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
 from .wide_dust import unread_word_at_ends, wide_at_ends
 
@@ -56,7 +58,6 @@ def title_word(text: str) -> bool:
 _GUILLEMETS = str.maketrans({"«": "„", "»": "“", "‹": "„", "›": "“"})
 # what an employer's name is made of besides letters and digits; anything else is a misreading to check
 _QUOTE_MARKS = "„“\".,"
-_NUMBER_SIGN_LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "ю", "Ю"})  # "№" as the text model reads it
 _NAME_MARKS = frozenset(" „“-–.,№/()&\"'")
 
 
@@ -215,7 +216,7 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read:
     """A word outside quotes one letter from exactly one known word of employers' names is that word
     (two letters from it, read with low confidence, or one from it and a common word itself: corrected, and the
     name goes to a person); not a common word read with confidence (``as_read``, ``ocr.read_as_written``:
-    "Мини" is no misread "Мина")."""
+    "Мини" is no misread "Мина"), nor one read unsure near a word that is no place's (kept, and doubted)."""
     core = tok.strip(".,")
     words = vocabulary()["words"]
     if core.islower() and core not in words and core.capitalize() in words:  # "кърджали": a place's capital
@@ -224,6 +225,11 @@ def _town(tok: str, conf: float = 1.0, doubts: list[str] | None = None, as_read:
         return tok
     near = near_word(core, conf)
     if near and as_read and near not in place_words():
+        return tok
+    # a common word read unsure one letter from a listed noun ("Мини", the plural, near the list's "Мина": X dev
+    # 16002): another form of the word as likely as a misread; kept as read, the listed word offered to a person
+    if near and doubts is not None and near not in place_words() and common_word(core):
+        doubts.append(doubt("maybe", core, near))
         return tok
     # two letters off, or a word itself ("Мини" read unsure, "Горка"): the list's word is a guess, a person checks
     if near and doubts is not None and (Levenshtein.distance(core, near) > 1 or common_word(core)):
@@ -321,8 +327,12 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     are a closed list of short words one letter apart ("КГ" is one from "КД" and the sheet said "ЕТ"), so
     a letter put in for another is never sure: the name goes to a person (``doubts``)."""
     core = tok.strip(".,")
-    if core[:-1] in _ABBREVIATIONS and core[-1:].upper() == core[-2:-1]:  # "ДИПп": a letter read twice
-        return tok.replace(core, core[:-1])
+    # a letter read twice, once as a small one beside its capital ("ДИПп", "Ццдг", "ТПкК": Y dev 17008 p3, 17009 p2)
+    twice = {core[:i] + core[i + 1 :] for i, ch in enumerate(core)
+             if ch.islower() and ch.upper() in (core[i - 1 : i] + core[i + 1 : i + 2])}  # fmt: skip
+    single = {t.upper() for t in twice} & set(_ABBREVIATIONS)
+    if len(single) == 1 and len(core) >= 3:
+        return tok.replace(core, single.pop())
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
@@ -435,6 +445,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
+    kept = sign_and_three(kept, _DASHES)
     # "№" read as a letter between a word and a number ("Поликлиника м 3", "ОДЗ N 5"): no name has a lone
     # letter there, the sign of the institution's number does (family Q)
     kept = ["№" if t in _NUMBER_SIGN_LOOKALIKES and 0 < i < len(kept) - 1 and kept[i + 1].isdigit()
@@ -759,12 +770,14 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
     if doubts is not None:
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     dashed = lost_dashes(words, gray)
+    dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
         gone = [w for w in marked if w not in words and any(ch in "«»‹›" for ch in w.text)]
         dashes = [w for w in dashed if w not in words]
         doubts += [doubt("odd_mark", w.text) for w in gone
                    if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip
-    return clean_employer(dashed, doubts)
+    name = clean_employer(dashed, doubts)
+    return typed_sign(name, dashed, gray, doubts) if name and "№" in name and gray is not None else name
 
 
 _PLAIN_MARKS = ".,:;·'`“”\"-–—_"  # specks, a closing quote, dashes: what a name's marks read as
@@ -801,7 +814,9 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
         return []
     first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
-    if first.lower() in ("с.", "гр.") or (first.strip(".") in vocabulary()["words"] and len(words) <= 3):
+    # a place's word, not an enterprise's noun: "Поликлиника № 5 – Пловдив" under the ministry's line is a name
+    # (Q dev 9003 p4: taken for the ministry's town, the two lines came out as one name)
+    if first.lower() in ("с.", "гр.") or (first.strip(".") in place_words() and len(words) <= 3):
         return words
     return []
 
@@ -835,7 +850,9 @@ def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool
     """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
     (``ocr.superior_body``)? Not when the line below is the town's, or a ward's or a department's (the line
     is the institution's, the unit under it: "Общински народен съвет – Елена" / "Отдел „Култура“")."""
-    if not names_superior(name) or _town_line(name, below, page_width) or names_unit(below):
+    if not (names_superior(name) or misread_above_form(name, below, frozenset(_ABBREVIATIONS))):
+        return False
+    if _town_line(name, below, page_width) or names_unit(below):
         return False
     return bool(_under_name(name, below, page_width))
 

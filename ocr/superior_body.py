@@ -61,8 +61,9 @@ def names_superior(words: list[Word]) -> bool:
     ``superiors``, or "на" before a ministry's field ("... на земеделието и ...": K dev 3017 p1, the word
     "Министерство" read "аспотортато", the ministry's line came out as the employer)."""
     quoted = False
+    specks = _speck_openings(words)
     for k, w in enumerate(words):
-        opens = w.text[:1] in "„\"«"
+        opens = w.text[:1] in "„\"«" and k not in specks
         if not (quoted or opens) and _is_superior_word(w.text):
             return True
         free = not (quoted or opens)
@@ -70,6 +71,40 @@ def names_superior(words: list[Word]) -> bool:
             return True
         quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")
     return False
+
+
+def _speck_openings(words: list[Word]) -> set[int]:
+    """The words whose opening quote is a speck: another opening follows before anything closes it
+    ('„Окръжен отдел „Народна просвета“': Q dev 9006 p1, the council's "отдел" taken for a quoted word)."""
+    out: set[int] = set()
+    last: int | None = None
+    for k, w in enumerate(words):
+        if w.text[:1] in "„\"«":
+            if last is not None:
+                out.add(last)
+            last = k
+        if any(ch in w.text[1:] for ch in "“\"»"):
+            last = None
+    return out
+
+
+def misread_above_form(words: list[Word], below: list[Word], forms: frozenset[str]) -> bool:
+    """The line opens with two to four capitals that are no legal form (``forms``) but one letter from a body's
+    abbreviation ("ДО" for "ДСО"), and the line below opens with a legal form, a letter of a long one misread ("ТКЗС „Георги Димитров“ с. Баня"):
+    two names stacked, the upper one the body's (K dev 3002 p4: the union's line in small print read "ДО „Млечна
+    промишленост“ – София" and taken for the employer). A form opening the line below is a name of its own,
+    never the rest of the line above, so the upper line names no employer."""
+    if not words or not below:
+        return False
+    first = re.sub(r"[^А-Яа-я]", "", words[0].text)
+    opens = re.sub(r"[^А-Яа-я]", "", below[0].text).upper()
+    # (the form below read with a letter wrong too: "ТЕЗС")
+    form_below = opens in forms or len(opens) >= 3 and any(
+        len(a) >= 3 and Levenshtein.distance(opens, a, score_cutoff=1) <= 1 for a in forms
+    )
+    if not (2 <= len(first) <= 4 and first.isupper()) or first in forms or not form_below:
+        return False
+    return any(Levenshtein.distance(first, a, score_cutoff=1) <= 1 for a in _superiors()[1] if len(a) >= 3)
 
 
 @lru_cache(maxsize=1)

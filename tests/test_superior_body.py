@@ -47,6 +47,21 @@ def test_the_employer_is_the_name_below_the_body_it_belonged_to():
     assert h.sheet == 13
 
 
+# K dev 3002 p4: the union's line in small print above the name, its "ДСО" read "ДО", the form below "ТЕЗС"
+UNION_MISREAD = _line(("ДО", 0.62, (139, 141, 172, 162)), ("„Млечна", 0.71, (180, 141, 282, 166)),
+                      ("промиштеност“", 0.55, (292, 141, 470, 166)), ("-", 0.9, (480, 152, 490, 155)),
+                      ("София", 0.9, (500, 141, 580, 166)))  # fmt: skip
+FARM = _line(("ТЕЗС", 0.81, (143, 182, 228, 212)), ("„Георги", 0.9, (244, 182, 380, 216)),
+             ("Димитров“", 0.9, (392, 182, 555, 212)), ("с.", 0.94, (570, 195, 584, 212)),
+             ("Баня", 0.93, (598, 182, 680, 212)))  # fmt: skip
+
+
+def test_a_body_s_abbreviation_read_a_letter_short_above_a_name_opened_by_a_legal_form_is_no_employer():
+    h = parse_header([*UNION_MISREAD, *FARM, *TITLE], 2480)
+    assert _norm(h.employer) == _norm("ТКЗС „Георги Димитров“ с. Баня")
+    assert _norm(parse_header([*UNION_MISREAD, *TITLE], 2480).employer) != _norm("ТКЗС „Георги Димитров“ с. Баня")
+
+
 def test_a_council_alone_is_the_employer():
     assert _norm(parse_header([*COUNCIL, *TITLE], 2480).employer) == _norm("Окръжен народен съвет – Ловеч")
 
