@@ -31,6 +31,7 @@ from . import (
     day_rate,
     ditto,
     dotted_zeros,
+    doubted_proof,
     egn_guard,
     equals_marks,
     gate_headings,
@@ -438,6 +439,7 @@ def _read_page(
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
+    doubted_proof.doubt_unsure_on_doubted(drafts, totals, present, carried)  # read unsure, its sum through a doubt
     misread_page.doubt_rows_beside_misread(drafts, totals, present, carried)  # sums holding among rows misread
     margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
     rownumbers.put_leading(drafts, lead)
@@ -457,8 +459,11 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    named = unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
-    page_review = doubt or layout or lost or merged or below or unread or unread_names.page_review(named)
+    page_review = doubt or layout or lost or merged or below or unread
+    named = unread_names.restore_named(
+        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None
+    )
+    page_review = page_review or unread_names.page_review(named)
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
