@@ -1,0 +1,91 @@
+"""Figures read unsure that a doubted figure alone seemed to prove, names whose ending was lost, and people a
+row's band only seemed to hold (family R, black-and-white microfilm with raised stotinki: R dev 10065 p1,
+10066 p3, p5, p7): each goes to a person rather than out unflagged."""
+
+from __future__ import annotations
+
+from archive_core.records import SCORED_FIELDS
+from ocr import checks
+from ocr.doubted_proof import doubt_unsure_on_doubted
+from ocr.geometry import Box, Grid, Word
+from ocr.names import check_name
+from ocr.parts_guard import _read_so, _sure
+from ocr.unread_names import restore_named
+
+MONEY = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+
+
+def _row(conf_base: float, gross_doubted: bool) -> checks.RowDraft:
+    d = checks.RowDraft(
+        values={"base_pay": "56.29", "extra_pay": "0.00", "gross_pay": "56.29", "deductions": "8.78",
+                "net_pay": "47.51"},
+        conf={"base_pay": conf_base, "extra_pay": 0.94, "gross_pay": 0.74, "deductions": 0.9, "net_pay": 0.9},
+    )  # fmt: skip
+    if gross_doubted:
+        d.review.add("gross_pay", checks.ROW_SUM)
+    return d
+
+
+def test_an_unsure_figure_whose_only_sum_runs_through_a_doubted_one_is_shown() -> None:
+    d = _row(0.45, gross_doubted=True)  # base = gross, both `56⁸⁹` misread alike; the gross doubted
+    doubt_unsure_on_doubted([d], {}, MONEY, {})
+    assert "base_pay" in d.review
+
+
+def test_a_sure_figure_or_one_a_sum_of_undoubted_figures_proves_is_left() -> None:
+    sure = _row(0.93, gross_doubted=True)
+    proved = _row(0.45, gross_doubted=False)
+    doubt_unsure_on_doubted([sure], {}, MONEY, {})
+    doubt_unsure_on_doubted([proved], {}, MONEY, {})
+    assert "base_pay" not in sure.review
+    assert "base_pay" not in proved.review
+
+
+def test_a_column_adding_up_to_its_total_proves_its_unsure_figure() -> None:
+    d = _row(0.45, gross_doubted=True)
+    doubt_unsure_on_doubted([d], {"base_pay": "56.29"}, MONEY, {})
+    assert "base_pay" not in d.review
+
+
+def test_deductions_and_net_read_once_unsure_are_no_proof_against_the_parts() -> None:
+    d = checks.RowDraft(values={"deductions": "82.75", "net_pay": "129.42"}, conf={"deductions": 0.62, "net_pay": 0.73})
+    as_read = {"deductions": "82.75", "net_pay": "129.42"}
+    assert not _read_so(d, as_read)
+    d.alts = {"deductions": ["82.75"], "net_pay": ["129.42"]}  # the other model reads them alike
+    assert _read_so(d, as_read) and _sure(d, "deductions")
+
+
+def test_a_given_name_in_the_family_names_place_is_not_sure() -> None:
+    assert check_name("Десислава Лазарова Никола") == ("Десислава Лазарова Никола", False)
+    assert check_name("Десислава Лазарова Николова")[1]
+
+
+GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 300], ruled=True)
+
+
+def _line(text: str, y: int) -> list[Word]:
+    out, x = [], 120
+    for t in text.split():
+        out.append(Word(t, 0.9, Box(x, y, x + 20 * len(t), y + 30)))
+        x += 20 * len(t) + 15
+    return out
+
+
+def _same(box: Box) -> list[int]:
+    return box.as_list()
+
+
+def test_on_a_page_in_review_a_band_over_two_peoples_lines_holds_the_one_whose_egn_it_read() -> None:
+    # the grid half a line below the typing: the row's band covers the first person's line (name read, ЕГН not)
+    # and the second's (ЕГН read, name not); the first person is no row's
+    words = [*_line("Мария Димитрова Борисова 129.49", 110), *_line("4704278029 126.05", 170)]
+    drafts = [checks.RowDraft(values={"egn": "4704278029"}, bbox=[100, 105, 1500, 205])]
+    assert restore_named(drafts, words, GRID, _same, page_in_review=True) == ["Мария Димитрова Борисова"]
+    assert set(drafts[0].review) >= set(SCORED_FIELDS)
+    assert drafts[1].values["egn"] == "4704278029"
+
+
+def test_on_a_page_not_in_review_the_band_still_holds_its_line() -> None:
+    words = [*_line("Мария Димитрова Борисова 129.49", 110), *_line("4704278029 126.05", 170)]
+    drafts = [checks.RowDraft(values={"egn": "4704278029"}, bbox=[100, 105, 1500, 205])]
+    assert restore_named(drafts, words, GRID, _same) == []
