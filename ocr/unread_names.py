@@ -78,15 +78,30 @@ def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
             continue
         rest: list[str] = []
         j = i + 1
-        while j < len(line) and len(rest) < 2 and (n := _LETTERS.match(line[j].text)):
+        while j < len(line) and len(rest) < 2:
+            text, j = _split_word(line, j)
+            if not (n := _LETTERS.match(text)):
+                break
             rest.append(capitalised(n.group(1)))
-            j += 1
         if rest and any(_FAMILY.search(r.lower()) for r in rest):
             out.append((" ".join([given, *rest]), line[i].box))
             i = j
         else:
             i += 1
     return out
+
+
+_PIECE = re.compile(r"^[А-Яа-яЁё]{1,2}$")
+_GOES_ON = re.compile(r"^[а-яё]{3,}[\W\d_]*$")
+
+
+def _split_word(line: list[Word], j: int) -> tuple[str, int]:
+    """The word at ``j`` and the index after it: a piece of one or two letters followed by a word going on in
+    small letters is one word the reading split at a gap in the ink (R dev 10070 p6: 'Кирил Ба рисов Кънчев',
+    the last person's line, lost below the grid's last row)."""
+    if j + 1 < len(line) and _PIECE.match(line[j].text) and _GOES_ON.match(line[j + 1].text):
+        return line[j].text + line[j + 1].text, j + 2
+    return line[j].text, j + 1
 
 
 def _span(words: list[Word], grid: Grid, found: list[tuple[str, Box]]) -> tuple[float, float]:

@@ -89,3 +89,11 @@ def test_on_a_page_not_in_review_the_band_still_holds_its_line() -> None:
     words = [*_line("Мария Димитрова Борисова 129.49", 110), *_line("4704278029 126.05", 170)]
     drafts = [checks.RowDraft(values={"egn": "4704278029"}, bbox=[100, 105, 1500, 205])]
     assert restore_named(drafts, words, GRID, _same) == []
+
+
+def test_a_family_name_split_at_a_gap_in_the_ink_still_makes_a_name() -> None:
+    from ocr.unread_names import names_in_line
+
+    line = [Word(t, 0.9, Box(120 * i, 0, 120 * i + 100, 30)) for i, t in enumerate("5 Кирил Ба рисов Кънчев 21".split())]
+    assert [n for n, _b in names_in_line(line)] == ["Кирил Барисов Кънчев"]
+    assert names_in_line(_line("Дни на обекта Ба рисов", 0)) == []
