@@ -10,7 +10,7 @@ from ocr.doubted_proof import doubt_unsure_on_doubted
 from ocr.geometry import Box, Grid, Word
 from ocr.names import check_name
 from ocr.parts_guard import _read_so, _sure
-from ocr.unread_names import restore_named
+from ocr.unread_names import names_in_line, restore_named
 
 MONEY = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
 
@@ -92,8 +92,6 @@ def test_on_a_page_not_in_review_the_band_still_holds_its_line() -> None:
 
 
 def test_a_family_name_split_at_a_gap_in_the_ink_still_makes_a_name() -> None:
-    from ocr.unread_names import names_in_line
-
-    line = [Word(t, 0.9, Box(120 * i, 0, 120 * i + 100, 30)) for i, t in enumerate("5 Кирил Ба рисов Кънчев 21".split())]
+    line = _line("5 Кирил Ба рисов Кънчев 21", 0)
     assert [n for n, _b in names_in_line(line)] == ["Кирил Барисов Кънчев"]
     assert names_in_line(_line("Дни на обекта Ба рисов", 0)) == []
