@@ -26,6 +26,7 @@ from . import (
     arithmetic_proof,
     box_rules,
     checks,
+    column_moves,
     column_numbers,
     columns,
     day_rate,
@@ -405,6 +406,7 @@ def _read_page(
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     mirrored_changes.doubt_traded_moves(drafts, present)  # two rows' moves between the same two columns
     mirrored_changes.doubt_crossed_moves(drafts, present)  # two rows' crossed moves beside unsure figures
+    column_moves.doubt_moves_beside_unproven(drafts, present)  # a column's move beside a figure nothing proves
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     initials.read_initials(s, kinds, drafts)  # 'Т. Н. Иванов' on a sheet of initials-first names, as printed
