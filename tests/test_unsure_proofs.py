@@ -95,3 +95,26 @@ def test_a_family_name_split_at_a_gap_in_the_ink_still_makes_a_name() -> None:
     line = _line("5 Кирил Ба рисов Кънчев 21", 0)
     assert [n for n, _b in names_in_line(line)] == ["Кирил Барисов Кънчев"]
     assert names_in_line(_line("Дни на обекта Ба рисов", 0)) == []
+
+
+def test_the_first_person_lost_to_the_heading_comes_back_numbered_1() -> None:
+    from ocr.lost_rows import read_numbers, restore_lost
+
+    drafts = [checks.RowDraft(values={"row": n, "name": f"Име {n}"}, bbox=[100, 100 * n, 900, 100 * n + 90])
+              for n in (2, 3, 4, 5)]  # fmt: skip
+    review = restore_lost(drafts, read_numbers(drafts), {})
+    assert review is not None and [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5]
+    assert set(drafts[0].review) >= set(SCORED_FIELDS)
+
+
+def test_a_sheet_going_on_from_another_or_adding_up_loses_no_first_rows() -> None:
+    from ocr.lost_rows import read_numbers, restore_lost
+
+    def rows(first: int) -> list[checks.RowDraft]:
+        return [checks.RowDraft(values={"row": n, "name": f"Име {n}", "net_pay": "10.00"}, bbox=[100, 100 * n, 900, 100 * n + 90])
+                for n in range(first, first + 4)]  # fmt: skip
+
+    going_on = rows(16)
+    assert restore_lost(going_on, read_numbers(going_on), {}) is None and len(going_on) == 4
+    adding_up = rows(2)
+    assert restore_lost(adding_up, read_numbers(adding_up), {"net_pay": "40.00"}) is None and len(adding_up) == 4
