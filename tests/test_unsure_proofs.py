@@ -118,3 +118,52 @@ def test_a_sheet_going_on_from_another_or_adding_up_loses_no_first_rows() -> Non
     assert restore_lost(going_on, read_numbers(going_on), {}) is None and len(going_on) == 4
     adding_up = rows(2)
     assert restore_lost(adding_up, read_numbers(adding_up), {"net_pay": "40.00"}) is None and len(adding_up) == 4
+
+
+def _moved_row(values: dict[str, str], conf: dict[str, float], moved: dict[str, str]) -> checks.RowDraft:
+    d = checks.RowDraft(values=dict(values), conf=dict(conf))
+    for f, before in moved.items():
+        d.changed[f] = (checks.COLUMN_RECONCILE, before)
+    return d
+
+
+def test_two_rows_whose_totals_moved_crossed_figures_beside_unsure_ones_are_shown() -> None:
+    from ocr.mirrored_changes import doubt_crossed_moves
+
+    # one row's base read unsure and its additional pay moved; the other's additional pay unsure, its base moved
+    a = _moved_row({"base_pay": "12082.22", "extra_pay": "3503.97", "gross_pay": "15586.19"},
+                   {"base_pay": 0.0, "extra_pay": 0.78, "gross_pay": 0.9}, {"extra_pay": "3503.27"})  # fmt: skip
+    b = _moved_row({"base_pay": "9581.88", "extra_pay": "2970.25", "gross_pay": "12552.13"},
+                   {"base_pay": 0.84, "extra_pay": 0.36, "gross_pay": 0.9}, {"base_pay": "9581.72"})  # fmt: skip
+    assert doubt_crossed_moves([a, b], MONEY) == 4
+    assert {"base_pay", "extra_pay"} <= set(a.review) and {"base_pay", "extra_pay"} <= set(b.review)
+    sure = _moved_row({"base_pay": "9581.88", "extra_pay": "2970.25", "gross_pay": "12552.13"},
+                      {"base_pay": 0.84, "extra_pay": 0.9, "gross_pay": 0.9}, {"base_pay": "9581.72"})  # fmt: skip
+    a2 = _moved_row(dict(a.values), dict(a.conf), {"extra_pay": "3503.27"})
+    assert doubt_crossed_moves([a2, sure], MONEY) == 0
+
+
+def test_a_column_move_beside_a_figure_of_that_column_nothing_proves_is_shown() -> None:
+    from ocr.column_moves import doubt_moves_beside_unproven
+
+    present = ["gross_pay", "deductions", "net_pay"]
+    moved = _moved_row({"gross_pay": "146.01", "deductions": "20.75", "net_pay": "125.26"},
+                       {"gross_pay": 0.92, "deductions": 0.88, "net_pay": 0.8}, {"deductions": "20.15"})  # fmt: skip
+    lone = checks.RowDraft(values={"gross_pay": "210.62", "deductions": "44.26", "net_pay": "166.36"},
+                           conf={"gross_pay": 0.96, "deductions": 0.74, "net_pay": 0.0})  # fmt: skip
+    lone.derived.add("net_pay")  # its net pay unread, filled in from the deductions: no proof of them
+    lone.review.add("net_pay", checks.UNREADABLE)
+    assert doubt_moves_beside_unproven([moved, lone], present) > 0
+    assert "deductions" in lone.review and {"deductions", "net_pay"} <= set(moved.review)
+
+
+def test_a_column_move_among_figures_each_proved_by_its_row_stands() -> None:
+    from ocr.column_moves import doubt_moves_beside_unproven
+
+    present = ["gross_pay", "deductions", "net_pay"]
+    moved = _moved_row({"gross_pay": "146.01", "deductions": "20.75", "net_pay": "125.26"},
+                       {"gross_pay": 0.92, "deductions": 0.88, "net_pay": 0.8}, {"deductions": "20.15"})  # fmt: skip
+    proved = checks.RowDraft(values={"gross_pay": "210.62", "deductions": "44.86", "net_pay": "165.76"},
+                             conf={"gross_pay": 0.96, "deductions": 0.9, "net_pay": 0.9})  # fmt: skip
+    assert doubt_moves_beside_unproven([moved, proved], present) == 0
+    assert not set(moved.review) and not set(proved.review)
