@@ -10,7 +10,8 @@ and filled in from them; another row's net pay `125⁸⁶` read 125.26, and its 
 to 20.75 to close the column: both rows' sums held, the column added up, three figures wrong and no flag.
 
 Here, for each money column a column step moved on some row, the figures of that column on other rows
-that no holding sum of undoubted figures proves go to a person, and so do the moved figures and the
+whose row's sum through them runs through a figure in doubt, and that no holding sum of
+undoubted figures proves, go to a person, and so do the moved figures and the
 figures of their rows' sums through them (which of them was misread, the total cannot say). A column
 whose other figures are each proved by their own rows is left as the steps made it.
 """
@@ -28,11 +29,20 @@ def _moved(d: checks.RowDraft, f: str) -> bool:
 
 
 def _proved_by_row(d: checks.RowDraft, f: str, present: list[str]) -> bool:
-    """A holding sum of the row through ``f`` whose other figures are read (not filled in) and out of doubt."""
+    """A holding sum of the row through ``f`` whose other figures are out of doubt."""
     return any(
-        ok and all(n == f or (n not in d.review and n not in d.derived) for n in names)
+        ok and all(n == f or n not in d.review for n in names)
         for ok, names in d.sums(present)
         if f in names
+    )
+
+
+def _leans_on_doubt(d: checks.RowDraft, f: str, present: list[str]) -> bool:
+    """A sum of the row through ``f`` runs through a figure in doubt (one filled in stays so): the row's one check of
+    ``f`` is no check (a row none of whose figures is in doubt, or whose sums cannot reach ``f``, is left to
+    the column's total as before)."""
+    return any(
+        n != f and n in d.review for _ok, names in d.sums(present) if f in names for n in names
     )
 
 
@@ -46,7 +56,7 @@ def doubt_moves_beside_unproven(drafts: list[checks.RowDraft], present: list[str
         unproven = [
             d for d in drafts
             if not _moved(d, f) and d.values.get(f) is not None and f not in d.review and f not in d.derived
-            and not _proved_by_row(d, f, present)
+            and _leans_on_doubt(d, f, present) and not _proved_by_row(d, f, present)
         ]  # fmt: skip
         if not unproven:
             continue

@@ -405,7 +405,6 @@ def _read_page(
     mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     mirrored_changes.doubt_traded_moves(drafts, present)  # two rows' moves between the same two columns
-    mirrored_changes.doubt_crossed_moves(drafts, present)  # two rows' crossed moves beside unsure figures
     column_moves.doubt_moves_beside_unproven(drafts, present)  # a column's move beside a figure nothing proves
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)

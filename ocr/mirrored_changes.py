@@ -162,37 +162,3 @@ def doubt_traded_moves(drafts: list[checks.RowDraft], present: list[str]) -> int
                         drafts[k].review.reasons[f] = checks.COLUMN_RECONCILE
                         flagged += 1
     return flagged
-
-
-def doubt_crossed_moves(drafts: list[checks.RowDraft], present: list[str]) -> int:
-    """Two rows whose column steps moved crossed figures of one sum: one row's ``f`` moved beside its ``g``
-    read unsure (under the confidence floor, not moved), the other row's ``g`` moved beside its ``f`` so. Two
-    misread rows closed by the totals in mirror keep every sum and every total (R dev 10074 p3, raised
-    stotinki: one row's base `12082.32` read 12082.22 at 0.00 and its additional pay moved 3503.27 -> 3503.97,
-    the other's additional pay `2970.35` read 2970.25 at 0.36 and its base moved 9581.72 -> 9581.88; four
-    figures wrong, none flagged). The two figures of both rows go to a person. How many were flagged."""
-    money = [f for f in checks.MONEY if f in present]
-
-    def moved(d: checks.RowDraft, f: str) -> bool:
-        step = d.changed.get(f)
-        return step is not None and step[0] in MOVED_BY
-
-    def unsure(d: checks.RowDraft, f: str) -> bool:
-        return not moved(d, f) and d.values.get(f) is not None and d.conf.get(f, 1.0) < checks.CONF_FLOOR
-
-    flagged = 0
-    for tie in TIES:
-        pairs = [(f, g) for f in tie for g in tie if f != g and f in money and g in money]
-        for i, di in enumerate(drafts):
-            for j, dj in enumerate(drafts):
-                if i == j:
-                    continue
-                for f, g in pairs:
-                    if not (moved(di, f) and unsure(di, g) and moved(dj, g) and unsure(dj, f)):
-                        continue
-                    for d in (di, dj):
-                        for h in (f, g):
-                            if h not in d.review:
-                                d.review.add(h, checks.COLUMN_RECONCILE)
-                                flagged += 1
-    return flagged

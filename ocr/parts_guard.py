@@ -19,7 +19,6 @@ from decimal import Decimal
 from . import checks, sheet
 
 HUNG = ("deductions", "net_pay")
-SURE = 0.9  # a figure read once at this confidence or more is what its cell holds
 
 
 def doubt_deductions_against_parts(
@@ -31,8 +30,7 @@ def doubt_deductions_against_parts(
     kinds: list[str | None],
 ) -> None:
     """Only where the deductions or the net pay is not what the first reading of its cell said (mended by
-    a slip, taken from the second pass), or was read so unsure (under ``SURE``, the second pass not reading it
-    alike): read so surely, both holding the row's sum would take two misreads."""
+    a slip, taken from the second pass): as read, both holding the row's sum would take two misreads."""
     if "deductions" not in present or checks._adds_up(drafts, totals, "deductions", carried):
         return
     cols = {f: kinds.index(f) for f in HUNG if f in kinds}
@@ -41,7 +39,7 @@ def doubt_deductions_against_parts(
         if parts is None or ded is None or parts == ded:
             continue
         as_read = {f: sheet.value(f, texts[c]) for f, c in cols.items()}
-        if all(as_read[f] == d.values.get(f) and _sure(d, f) for f in cols):
+        if all(as_read[f] == d.values.get(f) for f in cols):
             continue
         if _read_so(d, as_read) and all(ok for ok, _ in d.sums(present)):
             continue
@@ -49,22 +47,11 @@ def doubt_deductions_against_parts(
 
 
 def _read_so(d: checks.RowDraft, as_read: dict[str, object]) -> bool:
-    """The deductions and the net pay are each what a model read in their cell surely: the first reading, or
-    one the second pass gave (``RowDraft.alts``), not a figure mended to fit a sum; and either read alike by
-    both passes or read with confidence ``SURE``. One model's unsure readings of both that make up for each
-    other are two misreads the parts catch (R dev 10066 p5: raised stotinki `82²⁵` read 82.75 at 0.62 and
-    `129⁹²` read 129.42 at 0.73, the row's sum kept, the parts `25.67 + 6.58 + 50.00` saying 82.25)."""
+    """The deductions and the net pay are each what a model read in their cell: the first reading, or one
+    the second pass gave (``RowDraft.alts``), not a figure mended to fit a sum."""
     for f, first in as_read.items():
         v = d.dec(f)
-        readings = [Decimal(str(r)) for r in [first, *d.alts.get(f, [])] if r is not None]
-        if v is None or v not in readings:
-            return False
-        if not _sure(d, f):
+        readings = [first, *d.alts.get(f, [])]
+        if v is None or not any(r is not None and Decimal(str(r)) == v for r in readings):
             return False
     return len(as_read) == len(HUNG)
-
-
-def _sure(d: checks.RowDraft, f: str) -> bool:
-    """Read with confidence ``SURE``, or read alike by the second pass."""
-    v = d.dec(f)
-    return d.conf.get(f, 1.0) >= SURE or any(a is not None and Decimal(str(a)) == v for a in d.alts.get(f, []))

@@ -9,7 +9,6 @@ from ocr import checks
 from ocr.doubted_proof import doubt_unsure_on_doubted
 from ocr.geometry import Box, Grid, Word
 from ocr.names import check_name
-from ocr.parts_guard import _read_so, _sure
 from ocr.unread_names import names_in_line, restore_named
 
 MONEY = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
@@ -45,14 +44,6 @@ def test_a_column_adding_up_to_its_total_proves_its_unsure_figure() -> None:
     d = _row(0.45, gross_doubted=True)
     doubt_unsure_on_doubted([d], {"base_pay": "56.29"}, MONEY, {})
     assert "base_pay" not in d.review
-
-
-def test_deductions_and_net_read_once_unsure_are_no_proof_against_the_parts() -> None:
-    d = checks.RowDraft(values={"deductions": "82.75", "net_pay": "129.42"}, conf={"deductions": 0.62, "net_pay": 0.73})
-    as_read = {"deductions": "82.75", "net_pay": "129.42"}
-    assert not _read_so(d, as_read)
-    d.alts = {"deductions": ["82.75"], "net_pay": ["129.42"]}  # the other model reads them alike
-    assert _read_so(d, as_read) and _sure(d, "deductions")
 
 
 def test_a_given_name_in_the_family_names_place_is_not_sure() -> None:
@@ -125,22 +116,6 @@ def _moved_row(values: dict[str, str], conf: dict[str, float], moved: dict[str, 
     for f, before in moved.items():
         d.changed[f] = (checks.COLUMN_RECONCILE, before)
     return d
-
-
-def test_two_rows_whose_totals_moved_crossed_figures_beside_unsure_ones_are_shown() -> None:
-    from ocr.mirrored_changes import doubt_crossed_moves
-
-    # one row's base read unsure and its additional pay moved; the other's additional pay unsure, its base moved
-    a = _moved_row({"base_pay": "12082.22", "extra_pay": "3503.97", "gross_pay": "15586.19"},
-                   {"base_pay": 0.0, "extra_pay": 0.78, "gross_pay": 0.9}, {"extra_pay": "3503.27"})  # fmt: skip
-    b = _moved_row({"base_pay": "9581.88", "extra_pay": "2970.25", "gross_pay": "12552.13"},
-                   {"base_pay": 0.84, "extra_pay": 0.36, "gross_pay": 0.9}, {"base_pay": "9581.72"})  # fmt: skip
-    assert doubt_crossed_moves([a, b], MONEY) == 4
-    assert {"base_pay", "extra_pay"} <= set(a.review) and {"base_pay", "extra_pay"} <= set(b.review)
-    sure = _moved_row({"base_pay": "9581.88", "extra_pay": "2970.25", "gross_pay": "12552.13"},
-                      {"base_pay": 0.84, "extra_pay": 0.9, "gross_pay": 0.9}, {"base_pay": "9581.72"})  # fmt: skip
-    a2 = _moved_row(dict(a.values), dict(a.conf), {"extra_pay": "3503.27"})
-    assert doubt_crossed_moves([a2, sure], MONEY) == 0
 
 
 def test_a_column_move_beside_a_figure_of_that_column_nothing_proves_is_shown() -> None:
