@@ -26,12 +26,14 @@ from . import (
     arithmetic_proof,
     box_rules,
     checks,
+    column_moves,
     column_numbers,
     columns,
     covered_cells,
     day_rate,
     ditto,
     dotted_zeros,
+    doubted_proof,
     egn_guard,
     equals_marks,
     gate_headings,
@@ -404,6 +406,7 @@ def _read_page(
     mirrored_changes.reread_moves(a, s, kinds, drafts, engine)  # moves against the ink: the other model reads them
     mirrored_changes.doubt_moves_against_ink(drafts, present)  # a total's move two readings contradict
     mirrored_changes.doubt_traded_moves(drafts, present)  # two rows' moves between the same two columns
+    column_moves.doubt_moves_beside_unproven(drafts, present)  # a column's move beside a figure nothing proves
     reread_names(a, s, kinds, drafts, engine)
     vouch_names(drafts)
     initials.read_initials(s, kinds, drafts)  # 'Т. Н. Иванов' on a sheet of initials-first names, as printed
@@ -439,6 +442,7 @@ def _read_page(
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
+    doubted_proof.doubt_unsure_on_doubted(drafts, totals, present, carried)  # read unsure, its sum through a doubt
     misread_page.doubt_rows_beside_misread(drafts, totals, present, carried)  # sums holding among rows misread
     margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
     covered_cells.doubt_covered(a, s.body_rows, s.totals_row, kinds, drafts)  # a slip or label over cells: cut rules
@@ -459,8 +463,11 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    named = unread_names.restore_named(drafts, reading.words, a.grid, a.transform.box_to_original)
-    page_review = doubt or layout or lost or merged or below or unread or unread_names.page_review(named)
+    page_review = doubt or layout or lost or merged or below or unread
+    named = unread_names.restore_named(
+        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None
+    )
+    page_review = page_review or unread_names.page_review(named)
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left

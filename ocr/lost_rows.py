@@ -84,7 +84,8 @@ def restore_lost(
         below_ok = after == b + 1
         if above_ok and below_ok:
             gaps.append((p, q, a + 1, b - 1))
-    if not gaps:
+    head = _first_number(read, idx)
+    if not gaps and head is None:
         return None
     lost: list[int] = []
     for p, q, first, last in reversed(gaps):
@@ -101,10 +102,38 @@ def restore_lost(
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
             d.review.add("row", checks.ROW_NUMBER)
             drafts.insert(q, d)
-        lost[:0] = list(range(first, last + 1))
-    numbers = ", ".join(str(n) for n in lost)
+        lost += list(range(first, last + 1))
+    if head is not None:  # after the gaps' rows went in: the first person's draft is still the first
+        lost += _restore_first(drafts, idx[0], head)
+    numbers = ", ".join(str(n) for n in sorted(lost))
     return PageReview(
         reason=ROWS_MISSING,
         detail=f"редове № {numbers} не са разчетени (номерата по ред прескачат, колоните не се събират "
         "до „Всичко“): препишете ги от листа",
     )
+
+
+FIRST_LOST = 2  # at most this many first rows lost: a sheet numbered from 4 on goes on from another sheet
+
+
+def _first_number(read: list[int | None], idx: list[int]) -> int | None:
+    """The number the first row read bears where the sheet's first people, numbered before it, were lost (the
+    heading band took their lines: R dev 10082 p5, p8, the grid's first rule half a line below the first
+    person's typing): the first three rows read run ``a``, ``a+1``, ``a+2`` with ``a`` from 2 to
+    ``FIRST_LOST + 1``; else None."""
+    if len(idx) < 3:
+        return None
+    a, b, c = (read[i] for i in idx[:3])
+    return a if a is not None and 2 <= a <= FIRST_LOST + 1 and b == a + 1 and c == a + 2 else None
+
+
+def _restore_first(drafts: list[checks.RowDraft], at: int, a: int) -> list[int]:
+    """Rows ``1`` to ``a-1`` back above the draft at ``at``, empty and in review; their numbers."""
+    box = drafts[at].bbox
+    above = None if box is None else [box[0], box[1] - (box[3] - box[1]) * (a - 1), box[2], box[1]]
+    for n in range(a - 1, 0, -1):
+        d = checks.RowDraft(values={"row": n}, bbox=band_slice(above, n - 1, a - 1))
+        d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+        d.review.add("row", checks.ROW_NUMBER)
+        drafts.insert(at, d)
+    return list(range(1, a))

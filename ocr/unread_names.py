@@ -34,7 +34,7 @@ from .columns import fields_named
 from .geometry import Box, Grid, Word
 from .name_case import capitalised
 from .names import correct_word
-from .unread_people import given_names
+from .unread_people import egns_on_page, given_names
 
 _LETTERS = re.compile(r"^[\W\d_]*([А-Яа-яЁё]{3,})[\W\d_]*$")
 _FAMILY = re.compile(r"(ов|ова|ев|ева|ски|ска|цки|цка|ин|ина|ян|ич)$")
@@ -78,15 +78,30 @@ def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
             continue
         rest: list[str] = []
         j = i + 1
-        while j < len(line) and len(rest) < 2 and (n := _LETTERS.match(line[j].text)):
+        while j < len(line) and len(rest) < 2:
+            text, j = _split_word(line, j)
+            if not (n := _LETTERS.match(text)):
+                break
             rest.append(capitalised(n.group(1)))
-            j += 1
         if rest and any(_FAMILY.search(r.lower()) for r in rest):
             out.append((" ".join([given, *rest]), line[i].box))
             i = j
         else:
             i += 1
     return out
+
+
+_PIECE = re.compile(r"^[А-Яа-яЁё]{1,2}$")
+_GOES_ON = re.compile(r"^[а-яё]{3,}[\W\d_]*$")
+
+
+def _split_word(line: list[Word], j: int) -> tuple[str, int]:
+    """The word at ``j`` and the index after it: a piece of one or two letters followed by a word going on in
+    small letters is one word the reading split at a gap in the ink (R dev 10070 p6: 'Кирил Ба рисов Кънчев',
+    the last person's line, lost below the grid's last row)."""
+    if j + 1 < len(line) and _PIECE.match(line[j].text) and _GOES_ON.match(line[j + 1].text):
+        return line[j].text + line[j + 1].text, j + 2
+    return line[j].text, j + 1
 
 
 def _span(words: list[Word], grid: Grid, found: list[tuple[str, Box]]) -> tuple[float, float]:
@@ -112,10 +127,15 @@ def _ratio(a: object, b: str) -> float:
     return m.ratio()
 
 
-def _held(found: list[tuple[str, float]], drafts: list[checks.RowDraft]) -> set[int]:
+def _held(
+    found: list[tuple[str, float]],
+    drafts: list[checks.RowDraft],
+    elsewhere: Callable[[checks.RowDraft, int], bool] | None = None,
+) -> set[int]:
     """The names (indices of ``found``: name, its line's middle height) a row holds: the one its name (or
     second reading) reads most like, else the one whose line is nearest its middle, inside its band (rows
-    drawn tall over a skewed page cover their neighbours' lines: the nearest is its own)."""
+    drawn tall over a skewed page cover their neighbours' lines: the nearest is its own), unless the row's
+    own ЕГН stands ``elsewhere`` than that line."""
     held: set[int] = set()
     for d in drafts:
         texts = [d.values.get("name"), *d.alts.get("name", [])]
@@ -126,21 +146,30 @@ def _held(found: list[tuple[str, float]], drafts: list[checks.RowDraft]) -> set[
         elif d.bbox is not None:
             centre = (d.bbox[1] + d.bbox[3]) / 2
             near = min(range(len(found)), key=lambda k: abs(found[k][1] - centre), default=None)
-            if near is not None and d.bbox[1] <= found[near][1] <= d.bbox[3]:
+            if near is not None and d.bbox[1] <= found[near][1] <= d.bbox[3] and not (elsewhere and elsewhere(d, near)):
                 held.add(near)  # a row on its line whose name was misread or not read: that row is the person
     return held
 
 
 def restore_named(
-    drafts: list[checks.RowDraft], words: list[Word], grid: Grid, to_original: Callable[[Box], list[int]]
+    drafts: list[checks.RowDraft],
+    words: list[Word],
+    grid: Grid,
+    to_original: Callable[[Box], list[int]],
+    *,
+    page_in_review: bool = False,
 ) -> list[str]:
     """After the rows are final: a row in review for each name inside the table no row holds, put among the
-    rows by its height; the names brought back."""
+    rows by its height; the names brought back. On a page already going to review as a page
+    (``page_in_review``) a row whose name was not read holds the name its band covers only where its own
+    ЕГН stands on that name's line (``own_egn_elsewhere``)."""
     named = [(name, box) for line in _lines(words) if not heading_line(line) for name, box in names_in_line(line)]
     top, bottom = _span(words, grid, named)
     found = [(name, box) for name, box in named if top < box.cy < bottom]
     lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]
-    held = _held([(name, (bbox[1] + bbox[3]) / 2) for name, bbox in lines], drafts)
+    spans = [(to_original(box)[1], to_original(box)[3]) for _n, box in found]
+    elsewhere = own_egn_elsewhere(words, to_original, spans) if page_in_review else None
+    held = _held([(name, (bbox[1] + bbox[3]) / 2) for name, bbox in lines], drafts, elsewhere)
     back: list[str] = []
     for k, (name, bbox) in enumerate(lines):
         if k in held:
@@ -152,6 +181,26 @@ def restore_named(
         drafts.insert(at, d)
         back.append(name)
     return back
+
+
+def own_egn_elsewhere(
+    words: list[Word], to_original: Callable[[Box], list[int]], spans: list[tuple[int, int]]
+) -> Callable[[checks.RowDraft, int], bool]:
+    """Whether a row's own ЕГН, found on the page as ten digits alone, stands off the line of name ``k``
+    (its middle outside the height ``spans[k]`` of the name's first word, in the image as given). A row's band drawn between the typed lines (R dev
+    10065 p1: the rules' grid half a line below the typing, the first person's line taken into the heading)
+    covers two people's lines: its ЕГН's, and the line above with a name no row read; the row is the person
+    whose ЕГН it holds, the other comes back as a row in review."""
+    at: dict[str, float] = {}
+    for egn, box in egns_on_page(words).items():
+        b = to_original(box)
+        at[egn] = (b[1] + b[3]) / 2
+
+    def elsewhere(d: checks.RowDraft, k: int) -> bool:
+        own = at.get(str(d.values.get("egn") or ""))
+        return own is not None and not spans[k][0] <= own <= spans[k][1]
+
+    return elsewhere
 
 
 def page_review(back: list[str]) -> PageReview | None:
