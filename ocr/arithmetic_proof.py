@@ -84,16 +84,23 @@ def page_proven(drafts: Sequence[checks.RowDraft], closed: set[str]) -> bool:
     )
 
 
+def closed_for(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> set[str]:
+    """``closed_columns`` of the drafts' filled rows, less the columns of a figure a step made (``MADE``, a
+    figure filled in or derived): their adding up proves nothing."""
+    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *d.derived)
+    }
+    rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
+    return closed_columns([d.values for d in rows], totals) - made
+
+
 def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
     """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
     (figures filled in from the totals no reading confirms stay); where every money figure of the page is
     proved, also those doubted only because the ЕГН did not show the page read in place; returns how many.
     Call only on a page not in review as a whole."""
-    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
-        f for d in drafts for f in (*d.unconfirmed, *d.derived)
-    }
     rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
-    closed = closed_columns([d.values for d in rows], totals) - made
+    closed = closed_for(drafts, totals)
     answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(rows, closed) else READING_DOUBTS
     n = 0
     for d in drafts:

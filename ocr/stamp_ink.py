@@ -1,0 +1,114 @@
+"""Figures under a round stamp's ink: to a person unless the row's sums and their columns prove them.
+
+Page shape: an office's round stamp (two rings, the employer's name in capitals between them, `ПЕЧАТ`
+inside; grey or coloured ink, lighter than the typing) pressed across rows of the table (``--hard
+stamp_rows``). Where its rings or letters cross a figure, the engine reads the arc as a stroke of a digit
+(`50.52` read `60.52`, `1696.93` read `96.93`, an ЕГН's `3` read `5`) as sure as any, and nothing notices
+where no sum holds the figure: the days, an ЕГН valid by chance, a net pay whose deductions were unread,
+a column that does not close.
+
+The rings are found by a Hough transform of a quarter-size copy (radius 0.22-0.75 inch), each kept only
+when ink lies along most of a circle at its radius (``RING_SHARE``) and most of a second circle inside
+it (the stamp's inner ring, ``INNER_SHARE``): typed rows and ruled cells make no such closed double ring.
+A figure whose cell meets the stamp's disc is flagged (``LOW_CONFIDENCE``, kept as ``UNDER_STAMP``)
+unless the arithmetic proves it (``arithmetic_proof.proven``: a sum of its row holding, every column of
+that sum closing to the stotinka on the printed `Всичко`): a misreading so proved would need other
+misreadings matching it in its row and in each column. So a page with its stamp under the table, or a
+stamp over proven rows, gains no review; it only ever adds doubt, never changes a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from . import arithmetic_proof, checks
+
+UNDER_STAMP = "low_confidence/under_stamp"  # the cause kept in Flags.every (shown as low_confidence)
+FIELDS = (*checks.MONEY, "days_worked", "egn")  # the figures a stamp's arc is read into
+SCALE = 4  # the Hough transform's copy: this many times smaller
+R_MIN, R_MAX = 0.22, 0.75  # a stamp's radius, inches
+RING_SHARE = 0.6  # of the circle's length with ink along it, at the best radius near the found one
+INNER_SHARE = 0.45  # ... and along the other ring (the inner 0.62-0.82 of the outer, or the outer if inner found)
+REACH = 1.04  # a cell meeting the disc this many radii wide is under the stamp's ink
+
+
+@dataclass(frozen=True)
+class Ring:
+    """A stamp's outer ring in the image as given: centre and radius, pixels."""
+
+    x: float
+    y: float
+    r: float
+
+
+def _share(ink: np.ndarray, x: float, y: float, radii: np.ndarray) -> float:
+    """The largest share of a circle about (x, y), over ``radii``, whose points fall on ink (circles
+    running off the image count only where more than half their points lie on it)."""
+    ang = np.linspace(0, 2 * np.pi, 360, endpoint=False)
+    px = (x + radii[:, None] * np.cos(ang)).astype(int)
+    py = (y + radii[:, None] * np.sin(ang)).astype(int)
+    inside = (px >= 0) & (px < ink.shape[1]) & (py >= 0) & (py < ink.shape[0])
+    hit = np.zeros(inside.shape, dtype=bool)
+    hit[inside] = ink[py[inside], px[inside]] > 0
+    n = inside.sum(1)
+    share = np.where(n > 180, hit.sum(1) / np.maximum(n, 1), 0.0)
+    return float(share.max()) if len(share) else 0.0
+
+
+def find_rings(gray: np.ndarray, dpi: int) -> list[Ring]:
+    """The round stamps on a grayscale page (see the module's docstring)."""
+    small = cv2.resize(gray, (gray.shape[1] // SCALE, gray.shape[0] // SCALE), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (3, 3), 0)
+    rmin, rmax = int(R_MIN * dpi / SCALE), int(R_MAX * dpi / SCALE)
+    found = cv2.HoughCircles(small, cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 2, param1=80, param2=28,
+                             minRadius=rmin, maxRadius=rmax)  # fmt: skip
+    if found is None:
+        return []
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    ink = cv2.dilate(ink, np.ones((5, 5), np.uint8))
+    out = []
+    for x, y, r in found[0]:
+        x, y, r = x * SCALE, y * SCALE, r * SCALE
+        if _share(ink, x, y, np.arange(0.85 * r, 1.15 * r, 2)) < RING_SHARE:
+            continue
+        if _share(ink, x, y, np.arange(0.62 * r, 0.82 * r, 2)) >= INNER_SHARE:
+            out.append(Ring(float(x), float(y), float(r)))
+        elif _share(ink, x, y, np.arange(1.22 * r, 1.55 * r, 2)) >= INNER_SHARE:  # the inner ring was found
+            out.append(Ring(float(x), float(y), float(1.39 * r)))
+    return out
+
+
+def under(box: Sequence[int], ring: Ring) -> bool:
+    """The box [x0, y0, x1, y1] meets the ring's disc (``REACH`` radii)."""
+    x0, y0, x1, y1 = box
+    dx = max(x0 - ring.x, 0.0, ring.x - x1)
+    dy = max(y0 - ring.y, 0.0, ring.y - y1)
+    return bool(dx * dx + dy * dy < (REACH * ring.r) ** 2)
+
+
+def doubt_under_stamps(
+    gray: np.ndarray, dpi: int, drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]
+) -> int:
+    """Flag every figure (``FIELDS``) not in review whose cell (``RowDraft.boxes``, the image as given)
+    meets a stamp's disc and that the arithmetic does not prove; returns how many."""
+    if not any(d.boxes for d in drafts):
+        return 0
+    rings = find_rings(gray, dpi)
+    if not rings:
+        return 0
+    closed = arithmetic_proof.closed_for(drafts, totals)
+    n = 0
+    for d in drafts:
+        sure = arithmetic_proof.proven(d.values, closed) if closed else set()
+        for f in FIELDS:
+            box = d.boxes.get(f)
+            if box is None or f in d.review or f in sure or d.values.get(f) is None:
+                continue
+            if any(under(box, ring) for ring in rings):
+                d.review.add_as(f, checks.LOW_CONFIDENCE, UNDER_STAMP)
+                n += 1
+    return n
