@@ -91,16 +91,21 @@ def under(box: Sequence[int], ring: Ring) -> bool:
 
 
 def doubt_under_stamps(
-    gray: np.ndarray, dpi: int, drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]
+    gray: np.ndarray,
+    dpi: int,
+    drafts: Sequence[checks.RowDraft],
+    totals: Mapping[str, str],
+    carried: Mapping[str, str] | None = None,
 ) -> int:
     """Flag every figure (``FIELDS``) not in review whose cell (``RowDraft.boxes``, the image as given)
-    meets a stamp's disc and that the arithmetic does not prove; returns how many."""
+    meets a stamp's disc and that the arithmetic does not prove (the columns closed with the sums
+    ``carried`` from the sheet before); returns how many."""
     if not any(d.boxes for d in drafts):
         return 0
     rings = find_rings(gray, dpi)
     if not rings:
         return 0
-    closed = arithmetic_proof.closed_for(drafts, totals)
+    closed = arithmetic_proof.closed_for(drafts, totals, carried)
     n = 0
     for d in drafts:
         sure = arithmetic_proof.proven(d.values, closed) if closed else set()
