@@ -25,7 +25,9 @@ def _table(rows: int = 10) -> np.ndarray:
         cv2.line(page, (x, 100), (x, 100 + 90 * rows), 30, 3)
     for i in range(rows):
         for x in (130, 430, 680, 930, 1230):
-            cv2.putText(page, f"{1234 + 37 * i}.{i:02d}", (x, 160 + 90 * i), cv2.FONT_HERSHEY_SIMPLEX, 1.3, 20, 3)
+            cv2.putText(
+                page, f"{1234 + 37 * i}.{i:02d}", (x, 160 + 90 * i), cv2.FONT_HERSHEY_SIMPLEX, 1.3, 20, 3
+            )
     return page
 
 
@@ -65,7 +67,9 @@ def test_unproved_figures_under_the_stamp_go_to_a_person_proved_and_distant_ones
     totals = {"base_pay": "999.00", "extra_pay": "70.00", "gross_pay": "570.00"}
     assert doubt_under_stamps(page, DPI, [under, away], totals) == 2
     assert under.review == {"base_pay", "extra_pay"}  # the gross's cell lies outside the stamp
-    assert under.review.reasons["base_pay"] == LOW_CONFIDENCE and UNDER_STAMP in under.review.every("base_pay")
+    assert under.review.reasons["base_pay"] == LOW_CONFIDENCE and UNDER_STAMP in under.review.every(
+        "base_pay"
+    )
     assert not away.review
     # every column closes and the row's sum holds: the arithmetic proves the figures, nothing to review
     under, away = _row("200.00", "50.00", "250.00", 460), _row("300.00", "20.00", "320.00", 910)

@@ -8,7 +8,9 @@ from ocr.extract import _better_turned
 
 
 def _page(*names: str, egn: str | None = None) -> PayrollPage:
-    return PayrollPage(image="p.png", rows=[PayrollRow(row=i + 1, name=n, egn=egn) for i, n in enumerate(names)])
+    return PayrollPage(
+        image="p.png", rows=[PayrollRow(row=i + 1, name=n, egn=egn) for i, n in enumerate(names)]
+    )
 
 
 def test_the_turn_reading_names_is_taken_when_no_reading_has_a_valid_egn():
