@@ -35,9 +35,7 @@ FIELDS = (*checks.MONEY, "days_worked", "egn")  # the figures a stamp's arc is r
 SCALE = 4  # the Hough transform's copy: this many times smaller
 R_MIN, R_MAX = 0.22, 0.75  # a stamp's radius, inches
 RING_SHARE = 0.7  # of the circle's length with ink along it, at the best radius near the found one
-INNER_SHARE = (
-    0.5  # ... and along the other ring (the inner 0.62-0.82 of the outer, or the outer if inner found)
-)
+INNER_SHARE = 0.5  # ... and along the other ring (0.62-0.82 of it inside, or 1.22-1.55 outside)
 REACH = 1.04  # a cell meeting the disc this many radii wide is under the stamp's ink
 
 
