@@ -478,7 +478,9 @@ def _read_page(
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
-        stamp_ink.doubt_under_stamps(preprocess.to_gray(image), a.dpi, drafts, totals, carried)  # under a stamp
+        stamp_ink.doubt_under_stamps(  # a figure under a stamp's ink that no sum proves
+            preprocess.to_gray(image), a.dpi, drafts, totals, carried, sideways=quarter_turns % 2 == 1
+        )
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page
