@@ -47,16 +47,20 @@ def _dec(v: object) -> Decimal | None:
         return None
 
 
-def closed_columns(rows: Sequence[Mapping[str, object]], totals: Mapping[str, str]) -> set[str]:
+def closed_columns(
+    rows: Sequence[Mapping[str, object]], totals: Mapping[str, str], carried: Mapping[str, str] | None = None
+) -> set[str]:
     """The money columns every row has a figure in and that add up, to the stotinka, to the printed total
-    (``rows``: each row's values by field)."""
+    (``rows``: each row's values by field), with the sums carried from the sheet before where given
+    (``carried``: its `От пренос` row; a column the carried row has no figure for starts at nought)."""
     out = set()
     for f in checks.MONEY:
         total = _dec(totals.get(f))
         vals = [_dec(r.get(f)) for r in rows]
+        start = _dec((carried or {}).get(f)) or Decimal(0)
         if total is None or not vals or any(v is None for v in vals):
             continue
-        if sum(v for v in vals if v is not None) == total:
+        if start + sum(v for v in vals if v is not None) == total:
             out.add(f)
     return out
 
@@ -84,16 +88,25 @@ def page_proven(drafts: Sequence[checks.RowDraft], closed: set[str]) -> bool:
     )
 
 
+def closed_for(
+    drafts: Sequence[checks.RowDraft], totals: Mapping[str, str], carried: Mapping[str, str] | None = None
+) -> set[str]:
+    """``closed_columns`` of the drafts' filled rows, less the columns of a figure a step made (``MADE``, a
+    figure filled in or derived): their adding up proves nothing."""
+    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *d.derived)
+    }
+    rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
+    return closed_columns([d.values for d in rows], totals, carried) - made
+
+
 def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
     """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
     (figures filled in from the totals no reading confirms stay); where every money figure of the page is
     proved, also those doubted only because the ЕГН did not show the page read in place; returns how many.
     Call only on a page not in review as a whole."""
-    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
-        f for d in drafts for f in (*d.unconfirmed, *d.derived)
-    }
     rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
-    closed = closed_columns([d.values for d in rows], totals) - made
+    closed = closed_for(drafts, totals)
     answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(rows, closed) else READING_DOUBTS
     n = 0
     for d in drafts:

@@ -66,6 +66,7 @@ from . import (
     split_cents,
     split_digits,
     stacked_numbers,
+    stamp_ink,
     stray_corrections,
     struck_lines,
     tall_rows,
@@ -97,8 +98,9 @@ from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import at_a_glance as upright_at_a_glance
-from .upright import names_read
+from .upright import named_rows, names_read
 
+MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
 def extract_image(
     image: np.ndarray, *, image_name: str, engine: OcrEngine, dpi: int | None = None
@@ -135,7 +137,7 @@ def extract_image(
             if _looks_wrong(turned):  # turned, and still no sheet: two sheets side by side, turned?
                 both = _two_sheets(image, image_name, dpi, turned, True, engine, turns)
                 turned, turns = (both, -1) if both is not None else (turned, turns)
-            if _quality(turned) > _quality(page):
+            if _better_turned(turned, page):
                 page, hints, turns_read = turned, turned_hints, turns
             if not _looks_wrong(page):
                 break
@@ -260,6 +262,19 @@ def _sheet_like(p: PayrollPage) -> bool:
 
 def _quality(p: PayrollPage) -> int:
     return sum(1 for r in p.rows if r.egn and egn_mod.is_valid(r.egn)) + (p.period.year is not None)
+
+
+def _better_turned(turned: PayrollPage, page: PayrollPage) -> bool:
+    """A turned reading is taken over the reading so far when it reads more valid ЕГН (or a year where
+    there was none); or as many (none: a fax of a landscape sheet fed sideways, its ЕГН spoilt by the fax's
+    coarse lines, U dev 13020 p2 and p4, no table found as given) and more rows with a person's name the
+    lexicon knows, two at least: the turn its writing reads in. Without it the page failed with no table
+    found though the turn read its people (and sent itself to review whole: its columns proved by nothing)."""
+    q, q0 = _quality(turned), _quality(page)
+    if q != q0:
+        return q > q0
+    named = named_rows(turned)
+    return named >= MIN_TURNED_NAMED and named > named_rows(page)
 
 
 def _looks_wrong(p: PayrollPage) -> bool:
@@ -472,6 +487,9 @@ def _read_page(
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left
         arithmetic_proof.clear_proven_drafts(drafts, totals)
+        stamp_ink.doubt_under_stamps(  # a figure under a stamp's ink that no sum proves
+            preprocess.to_gray(image), a.dpi, drafts, totals, carried, sideways=quarter_turns % 2 == 1
+        )
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page

@@ -33,6 +33,11 @@ def at_a_glance(image: np.ndarray, dpi: int | None) -> bool:
 def names_read(page: PayrollPage) -> bool:
     """The reading as given found a person's name (two words or more of the name lexicon: given names,
     patronymics, surnames) on most of its rows, and on three rows at least: the text was read upright."""
-    lexicon = names.lexicon() | names.patronymics()
-    named = sum(1 for r in page.rows if r.name and sum(w in lexicon for w in r.name.split()) >= 2)
+    named = named_rows(page)
     return named >= MIN_NAMED and named >= NAMED_SHARE * len(page.rows)
+
+
+def named_rows(page: PayrollPage) -> int:
+    """The rows whose name has two words or more of the name lexicon (given names, patronymics, surnames)."""
+    lexicon = names.lexicon() | names.patronymics()
+    return sum(1 for r in page.rows if r.name and sum(w in lexicon for w in r.name.split()) >= 2)
