@@ -7,9 +7,10 @@ from __future__ import annotations
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.doubted_proof import doubt_unsure_on_doubted
-from ocr.geometry import Box, Grid, Word
+from ocr.geometry import Box, Grid
 from ocr.names import check_name
 from ocr.unread_names import names_in_line, restore_named
+from tests.test_unread_names import _line
 
 MONEY = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
 
@@ -52,14 +53,6 @@ def test_a_given_name_in_the_family_names_place_is_not_sure() -> None:
 
 
 GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 300], ruled=True)
-
-
-def _line(text: str, y: int) -> list[Word]:
-    out, x = [], 120
-    for t in text.split():
-        out.append(Word(t, 0.9, Box(x, y, x + 20 * len(t), y + 30)))
-        x += 20 * len(t) + 15
-    return out
 
 
 def _same(box: Box) -> list[int]:
