@@ -25,6 +25,12 @@ P = [
 TOTALS = ["", "Всичко", "492.34", "106.32", "598.66", "67.22", "531.44", "", ""]
 
 
+def blank_analysis(g: Grid) -> Analysis:
+    """A page's analysis with no image: only its grid matters to the row rules tested here."""
+    blank = np.zeros((1, 1), np.uint8)
+    return Analysis(blank, blank, blank, g, None, 300, 0.0, 0, None, None)  # type: ignore[arg-type]
+
+
 def _page(rows: list[list[str]], heights: list[int] | None = None) -> tuple[Analysis, Sheet]:
     n = len(rows)
     ys = [0]
@@ -36,8 +42,7 @@ def _page(rows: list[list[str]], heights: list[int] | None = None) -> tuple[Anal
     cells.update({(n + 1, c): [Word(t, 0.9, Box(100 * c + 5, ys[n + 1] + 5, 100 * c + 60, ys[n + 1] + 40))]
                   for c, t in enumerate(TOTALS) if t})  # fmt: skip
     s = Sheet(cells, None, list(HEAD), list(range(1, n + 1)), n + 1, None, [list(r) for r in rows])  # type: ignore[arg-type]
-    a = Analysis(np.zeros((1, 1), np.uint8), np.zeros((1, 1), np.uint8), np.zeros((1, 1), np.uint8), g,
-                 None, 300, 0.0, 0, None, None)  # type: ignore[arg-type]  # fmt: skip
+    a = blank_analysis(g)
     return a, s
 
 

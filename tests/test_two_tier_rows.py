@@ -5,13 +5,12 @@ read as lines, the additional pay was a row of its own and every field went to r
 
 from __future__ import annotations
 
-import numpy as np
-
 from ocr import checks, columns, mirrored_changes
 from ocr.analysis import Analysis
 from ocr.geometry import Box, Grid, Word
 from ocr.sheet import Sheet
 from ocr.two_tier import TierGrid, split_tiers
+from tests.test_two_line_rows import blank_analysis
 
 HEAD = ["№", "Име, презиме, фамилия", "Дни", "Заработка (осн.)", "Всичко начислено", "Сума за получаване"]
 LOWER = ["", "ЕГН на лицето", "", "Премии, добавки", "Всичко удръжки", ""]
@@ -42,8 +41,7 @@ def _page(lines: list[list[str]]) -> tuple[Analysis, Sheet]:
     cells.update({(r + 1, c): [word(t, r + 1, c)] for r, row in enumerate(rows) for c, t in enumerate(row) if t})
     n = len(rows)
     s = Sheet(cells, None, list(HEAD), list(range(1, n)), n, None, [list(r) for r in rows[:-1]])  # type: ignore[arg-type]
-    a = Analysis(np.zeros((1, 1), np.uint8), np.zeros((1, 1), np.uint8), np.zeros((1, 1), np.uint8), g,
-                 None, 300, 0.0, 0, None, None)  # type: ignore[arg-type]  # fmt: skip
+    a = blank_analysis(g)
     return a, s
 
 
