@@ -1,6 +1,6 @@
-"""Family Z of the sample generator (HELD OUT from its making in session 23, 2026-12-05, helper s32-famz, made before
-anything was tuned on Y; no page of it read by the reader, any seed; its maker's dev seeds 18001-18040, evaluation seed
-2049 kept for evaluation only): a big enterprise's monthly payroll of 1980-1991 made at its machine-accounting station
+"""Family Z of the sample generator (held out from its making in session 23, 2026-12-05, helper s32-famz, before
+anything was tuned on Y, to its one measurement by the lead at the start of session 24; a development family since:
+dev seeds 18001-18040, evaluation seed 2049 kept for evaluation only): a big enterprise's monthly payroll of 1980-1991 made at its machine-accounting station
 (МСС, машинно-счетна станция) on an electromechanical bookkeeping machine (an Ascota 170 or a Robotron of its kind),
 then scanned by the archive's mass digitisation on a sheet-fed production scanner.
 

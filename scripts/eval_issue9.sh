@@ -43,13 +43,13 @@
 # seed; made before anything was tuned on X): generated here (seed 2048) and measured once, by the lead, at the start
 # of session 23 (2026-12-05, on main 16b292e, bench/RESULTS.md); tuned on from then (dev seeds 17001-17040, seed 2048 kept).
 # Z is held out from its making in session 23 (2026-12-05, helper s32-famz; no page of it read by the reader, any
-# seed; made before anything was tuned on Y): generated here (seed 2049), measured only once, by the lead, in a later
-# session; no `run` line benches it.
+# seed; made before anything was tuned on Y): generated here (seed 2049) and measured once, by the lead, at the start
+# of session 24 (2026-12-05, on main 2e1bc56, bench/RESULTS.md); tuned on from then (dev seeds 18001-18040, seed 2049 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
-gen Z --pages 16 --seed 2049 --family Z  # held out: not benched by this script
+gen Z --pages 16 --seed 2049 --family Z
 gen Y --pages 16 --seed 2048 --family Y
 gen X --pages 16 --seed 2047 --family X
 gen W --pages 16 --seed 2046 --family W
@@ -72,4 +72,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run Y X W V U T S R Q P O N M L & run K J I H G F E D B C s777 hard99 & wait
+run Z Y X W V U T S R Q P O N M & run L K J I H G F E D B C s777 hard99 & wait

@@ -1,6 +1,6 @@
-"""Family Z of the sample generator (HELD OUT from its making in session 23: nobody but its maker reads its pages, the
-reader never). These tests exercise the generator only, on its maker's development seeds 18001-18040 (the evaluation
-seed is never generated here): its switches, its truth over many drawn months (the itemised deductions adding up,
+"""Family Z of the sample generator (held out from its making in session 23 to its one measurement at the start of
+session 24; a development family since). These tests exercise the generator only, on the development seeds
+18001-18040 (the evaluation seed is never generated here): its switches, its truth over many drawn months (the itemised deductions adding up,
 every column to its total, a wrong line and its storno in no row of the truth, the running control total), what a page
 shows (the plates' and the numeric unit's print where the truth's cells say, the storno line in the ribbon's red half,
 the form's ink), the production scanner's capture (bitonal or grey, the streaks, the holes, the map), and its pages
