@@ -211,6 +211,15 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        docstring says what it draws). Measured once by the lead at the start of session 24 (seed 2049: 62.8 % right,
        0.04 % wrong without a flag, 82.0 % review: 15 of 16 pages in review whole); tuned on from then (dev seeds
        18001-18040).
+    AA HELD OUT from its making in session 24 (2026-12-05, helper s33-famaa; made before anything was tuned on Z; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2050): a
+       monthly payroll listing of 1984-1993 printed for its client enterprises by a district computing centre (ОИЦ,
+       ТИЦ) on its ЕС ЕИМ mainframe's line printer (capitals only, letters off the drum's line, faint or heavy ribbon,
+       worn type; columns between printed '!', '|' or ':' or blanks, rules of '-' or '=') on fanfold paper with bars
+       and tractor strips or written by a COM recorder, a month over several pages with the sums carried between
+       them and department subtotals (neither a row), kept on microfiche and read on a reader-printer (white on black
+       on some files; vignetting, uneven focus) or copied and scanned grey; its switches, words and drawing are in
+       samples/family_aa.py (its docstring says what it draws). Families after Z take two letters.
 """
 
 from __future__ import annotations
@@ -226,6 +235,7 @@ from archive_core.records import MONEY_FIELDS
 
 from . import (
     data,
+    family_aa,
     family_q,
     family_r,
     family_s,
@@ -241,7 +251,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z")
+            "W", "X", "Y", "Z", "AA")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -911,6 +921,12 @@ HEADINGS_Z = family_z.HEADINGS_Z
 Z_FACES = family_z.Z_FACES
 Z_SIZES = family_z.Z_SIZES
 
+# Family AA (held out from its making in session 24): samples/family_aa.py
+FAMILY_LAYOUTS["AA"] = family_aa.AA_LAYOUTS
+HEADINGS_AA = family_aa.HEADINGS_AA
+AA_FACES = family_aa.AA_FACES
+AA_SIZES = family_aa.AA_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -943,6 +959,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "X": (1980, 1994),
     "Y": (1980, 1996),
     "Z": (1980, 1990),  # a file's months run on into 1991 at most
+    "AA": (1984, 1992),  # a file's months run on into 1993 at most
 }
 
 
@@ -1058,6 +1075,8 @@ class Habits:
     y: family_y.YHabits | None = None
     # family Z only: all of its switches (samples/family_z.py)
     z: family_z.ZHabits | None = None
+    # family AA only: all of its switches (samples/family_aa.py)
+    aa: family_aa.AAHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1081,6 +1100,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_y(rng)
     if family == "Z":
         return _draw_z(rng)
+    if family == "AA":
+        return _draw_aa(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1201,6 +1222,11 @@ def _draw_y(rng: random.Random) -> Habits:
 def _draw_z(rng: random.Random) -> Habits:
     """Family Z's file: its own switches (family_z.draw), the generic ones copied from them."""
     return _own_habits("Z", family_z.draw(rng), "numeric", Z_SIZES, 1.0)
+
+
+def _draw_aa(rng: random.Random) -> Habits:
+    """Family AA's file: its own switches (family_aa.draw), the generic ones copied from them."""
+    return _own_habits("AA", family_aa.draw(rng), "printer", AA_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1393,6 +1419,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.z is not None:  # family Z: a big enterprise's roster as its address plates have it (samples/family_z.py)
         family_z.adapt_file(ef, habits.z, rng)
         return
+    if habits.aa is not None:  # family AA: a computing centre's client, its roster as printed (samples/family_aa.py)
+        family_aa.adapt_file(ef, habits.aa, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1561,6 +1590,9 @@ def adapt_sheet(
     """Money as this file keeps it: no additional pay where there is no such column, deductions itemised
     (their sum is the total), the number format; totals follow. Family J's personnel numbers and hours
     (``ef`` holds the numbers) go into the rows too, under keys payroll-page/1 does not have."""
+    if habits.aa is not None:  # family AA: its money, words and job (samples/family_aa.py)
+        family_aa.adapt_sheet(sheet, habits.aa, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1733,11 +1765,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z"):
+                         "W", "X", "Y", "Z", "AA"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
-                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES}  # fmt: skip
+                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1798,6 +1830,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_y.style(habits.y, rng, base)
     if habits.z is not None:
         family_z.style(habits.z, rng, base)
+    if habits.aa is not None:
+        family_aa.style(habits.aa, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -24,6 +24,7 @@ from archive_core.records import MONEY_FIELDS, PayrollPage, PayrollRow
 from . import (
     degrade,
     families,
+    family_aa,
     family_q,
     family_r,
     family_s,
@@ -165,6 +166,7 @@ def degrade_page(
     x: family_x.XPage | None = None,
     y: family_y.YPage | None = None,
     z: family_z.ZPage | None = None,
+    aa: family_aa.AAPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -181,8 +183,14 @@ def degrade_page(
     grey; a photograph's map is 3x3); ``y``: family Y's page: the pen's layer, what lies over the sheet, the fold,
     the plastic sleeve, scanned or photographed (samples/family_y.py: RGB or grey; a photograph's map is 3x3); ``z``: family
     Z's page: the red half of the ribbon, the form's ink, the pen, through a production scanner (samples/family_z.py:
-    bitonal or grey)."""
+    bitonal or grey); ``aa``: family AA's page: the listing's paper, filmed onto microfiche and read on a
+    reader-printer or copied and scanned (samples/family_aa.py: grey)."""
     a = np.asarray(img, dtype=np.float32)
+    if aa is not None:  # family AA: a computing centre's line-printer listing on microfiche
+        if not opts.degraded:
+            return degrade.to_uint8(family_aa.flat(a, aa)), degrade.identity(), 200, None
+        arr_aa, m_aa, dpi_aa = family_aa.scan(a, aa, np_rng)
+        return arr_aa, m_aa, dpi_aa, None
     if z is not None:  # family Z: the machine-accounting station's form through a sheet-fed production scanner
         if not opts.degraded:
             return degrade.to_uint8(family_z.flat(a, z)), degrade.identity(), 200, None
@@ -310,6 +318,8 @@ def generate_pages(
             else:
                 ef = make_file(rng, len(files), staff=rng.randint(7, 15))
             months = min(rng.randint(2, 6), pages - len(paths))
+            if habits is not None and habits.aa is not None:  # family AA: a client's few months to an archive's file
+                months = max(1, months // 2)
             files.append((ef, months))
             batch_pages: list[str] = []
             for k in range(months):
@@ -321,7 +331,9 @@ def generate_pages(
                 if "thousands" in opts.hard:
                     month_sheet.thousands_space = True
                 sheets = [month_sheet]
-                if (
+                if habits is not None and habits.aa is not None:  # family AA: the month's listing over its pages
+                    sheets = family_aa.pages(month_sheet, ef, habits.aa, rng)
+                elif (
                     "two_sheets" in opts.hard
                     and len(month_sheet.rows) >= 6
                     and len(month_sheet.layout) <= 8
@@ -374,12 +386,15 @@ def generate_pages(
                     xh = habits.x if habits is not None else None
                     yh = habits.y if habits is not None else None
                     zh = habits.z if habits is not None else None
+                    aah = habits.aa if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
                         img, geo = family_y.render(sheet, style, yh, rng)
                     elif zh is not None:  # family Z: the bookkeeping machine's form (samples/family_z.py)
                         img, geo = family_z.render(sheet, style, zh, rng)
+                    elif aah is not None:  # family AA: the line printer's listing (samples/family_aa.py)
+                        img, geo = family_aa.render(sheet, style, aah, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -406,6 +421,7 @@ def generate_pages(
                     xp = family_x.page_of(geo, xh, rng) if xh is not None else None
                     yp = family_y.page_of(img, geo, sheet, style, yh, rng) if yh is not None else None
                     zp = family_z.page_of(img, geo, sheet, zh, rng) if zh is not None else None
+                    aap = family_aa.page_of(img, geo, sheet, aah, rng) if aah is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -413,7 +429,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp,
+                        x=xp, y=yp, z=zp, aa=aap,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

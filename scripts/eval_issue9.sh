@@ -45,10 +45,14 @@
 # Z is held out from its making in session 23 (2026-12-05, helper s32-famz; no page of it read by the reader, any
 # seed; made before anything was tuned on Y): generated here (seed 2049) and measured once, by the lead, at the start
 # of session 24 (2026-12-05, on main 2e1bc56, bench/RESULTS.md); tuned on from then (dev seeds 18001-18040, seed 2049 kept).
+# AA is held out from its making in session 24 (2026-12-05, helper s33-famaa; no page of it read by the reader, any
+# seed; made before anything was tuned on Z): generated here (seed 2050) and measured only once, by the lead, in a later
+# session; no `run` line benches it.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AA --pages 16 --seed 2050 --family AA
 gen Z --pages 16 --seed 2049 --family Z
 gen Y --pages 16 --seed 2048 --family Y
 gen X --pages 16 --seed 2047 --family X
