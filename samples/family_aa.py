@@ -164,7 +164,7 @@ def draw(rng: random.Random) -> AAHabits:
         bar_lines=rng.choice((2, 3, 3)), lpi=rng.choice((6, 6, 6, 8)), spacing=rng.choice((1, 1, 2)),
         sep=rng.choice((" ", "!", "!", "|", ":")), rule=rng.choice(("-", "-", "=")),
         ribbon=rng.uniform(0.45, 1.0) if paper else 1.0, heavy=paper and rng.random() < 0.3,
-        stray=rng.uniform(0.6, 3.2) if paper else 0.0, worn=rng.randint(2, 6) if paper else 0, thousands=thousands,
+        stray=rng.uniform(0.6, 2.6) if paper else 0.0, worn=rng.randint(2, 6) if paper else 0, thousands=thousands,
         decimal=decimal, zero=rng.choice(("0", "")), blank_parts=rng.random() < 0.5, row_zeros=rng.choice((0, 0, 3, 4)),
         names=names, name_width=rng.randint(20, 24), departments=rng.random() < 0.45, period=rng.choice(PERIODS),
         capture=rng.choice(("negative", "negative", "positive", "scan")) if paper else rng.choice(("negative", "negative", "scan")),
