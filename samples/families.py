@@ -211,8 +211,9 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        docstring says what it draws). Measured once by the lead at the start of session 24 (seed 2049: 62.8 % right,
        0.04 % wrong without a flag, 82.0 % review: 15 of 16 pages in review whole); tuned on from then (dev seeds
        18001-18040).
-    AA HELD OUT from its making in session 24 (2026-12-05, helper s33-famaa; made before anything was tuned on Z; no
-       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2050): a
+    AA held out from its making in session 24 (2026-12-05, helper s33-famaa; made before anything was tuned on Z; no
+       page of it read by the reader, any seed) to its one measurement by the lead at the start of session 25 (seed
+       2050: 26.8 % right, 5.24 % wrong without a flag, 58.9 % review; tuned on from then, dev seeds 19001-19040): a
        monthly payroll listing of 1984-1993 printed for its client enterprises by a district computing centre (ОИЦ,
        ТИЦ) on its ЕС ЕИМ mainframe's line printer (capitals only, letters off the drum's line, faint or heavy ribbon,
        worn type; columns between printed '!', '|' or ':' or blanks, rules of '-' or '=') on fanfold paper with bars
@@ -921,7 +922,7 @@ HEADINGS_Z = family_z.HEADINGS_Z
 Z_FACES = family_z.Z_FACES
 Z_SIZES = family_z.Z_SIZES
 
-# Family AA (held out from its making in session 24): samples/family_aa.py
+# Family AA (held out from its making in session 24 to its one measurement in session 25): samples/family_aa.py
 FAMILY_LAYOUTS["AA"] = family_aa.AA_LAYOUTS
 HEADINGS_AA = family_aa.HEADINGS_AA
 AA_FACES = family_aa.AA_FACES

@@ -1,5 +1,5 @@
 """Family AA of the sample generator (held out from its making in session 24, 2026-12-05, helper s33-famaa, to its one
-measurement by the lead in a later session; nobody but its maker reads this module or its pages until then): a monthly
+measurement by the lead at the start of session 25; a development family since, dev seeds 19001-19040): a monthly
 payroll listing of 1984-1993 printed for its client enterprises by a district computing centre (ОИЦ, окръжен
 изчислителен център, or a ТИЦ) on its ЕС ЕИМ mainframe's line printer, then kept on microfiche by the archive.
 

@@ -46,8 +46,8 @@
 # seed; made before anything was tuned on Y): generated here (seed 2049) and measured once, by the lead, at the start
 # of session 24 (2026-12-05, on main 2e1bc56, bench/RESULTS.md); tuned on from then (dev seeds 18001-18040, seed 2049 kept).
 # AA is held out from its making in session 24 (2026-12-05, helper s33-famaa; no page of it read by the reader, any
-# seed; made before anything was tuned on Z): generated here (seed 2050) and measured only once, by the lead, in a later
-# session; no `run` line benches it.
+# seed; made before anything was tuned on Z): generated here (seed 2050) and measured once, by the lead, at the start
+# of session 25 (2026-12-05, on main 762748c, bench/RESULTS.md); tuned on from then (dev seeds 19001-19040, seed 2050 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
@@ -76,4 +76,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run Z Y X W V U T S R Q P O N M & run L K J I H G F E D B C s777 hard99 & wait
+run AA Z Y X W V U T S R Q P O N M & run L K J I H G F E D B C s777 hard99 & wait

@@ -1,4 +1,4 @@
-"""Family AA of the sample generator (held out from its making in session 24 to its one measurement by the lead). These
+"""Family AA of the sample generator (held out from its making in session 24 to its one measurement in session 25). These
 tests exercise the generator only, on the development seeds 19001-19040 (the evaluation seed is never generated here):
 its switches, its truth over many drawn months (every row's sums and itemised deductions, every column to its total, a
 valid ЕГН once per month) and over the pages a month's listing runs to (each page its own rows, the sums carried from
