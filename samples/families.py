@@ -221,6 +221,18 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        them and department subtotals (neither a row), kept on microfiche and read on a reader-printer (white on black
        on some files; vignetting, uneven focus) or copied and scanned grey; its switches, words and drawing are in
        samples/family_aa.py (its docstring says what it draws). Families after Z take two letters.
+    AB HELD OUT from its making in session 25 (2026-12-05, helper s34-famab; made before anything was tuned on AA; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2051): a
+       state institution's monthly payroll of 1985-1996 for its civilian staff and long-service personnel (a military
+       unit's, a construction-troops detachment's, a military hospital's or repair base's, a civil defence staff's)
+       printed by its finance service on a daisy-wheel printer (Cronyx Courier wheels at 10, 12 or 15 to the inch,
+       carbon film or fabric ribbon, bent and chipped petals, double-struck headings and totals) across a wide sheet:
+       many allowance columns (rank, years of service, rations, quarters, night work, harmful conditions, a bonus;
+       their total the additional pay where printed), itemised deductions (ДОД, union fee, ДСК, запор, rent), ranks or
+       posts, a classification mark and the ministry over the institution, a month over pages with the sums carried,
+       the archive's "РАЗСЕКРЕТЕНО" stamp on some; kept on 16 mm roll microfilm (scratches along the film, dust,
+       exposure, the neighbouring frame, the blip) and scanned grey or bitonal; its switches, words and drawing are in
+       samples/family_ab.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

@@ -80,13 +80,13 @@ HEADINGS_AB: dict[str, tuple[str, ...]] = {
     "ab_bonus": ("Премия", "Премии\nот ФРЗ", "Поощ-\nрения"),
     "extra_pay": ("Всичко\nдобавки", "Сума\nдобавки", "Общо\nнадбавки"),
     "gross_pay": ("Всичко\nпарично\nдоволств.", "Общо\nполагаемо", "Всичко\nза\nмесеца"),
-    "tax": ("ДОД\n(данък)", "Данък\nобщ\nдоход"),
+    "tax": ("ДОД\nудържан", "Данък\n(ДОД)\nза м."),
     "union_fee": ("Профсъюз\nвнос", "Синдик.\nчл.внос"),
     "dsk": ("Заем\nДСК", "Вноска\nДСК"),
     "ab_court": ("Запор\n(съдебно)", "Изпълн.\nлист"),
     "ab_rent": ("Наем\nжилище", "Кварт.\nнаем"),
     "deductions": ("Всичко\nудържано", "Общо\nудръжки\nза м.", "Сума\nудържки"),
-    "net_pay": ("Сума за\nизплащане", "Остава\nза\nполучаване", "Чиста\nсума"),
+    "net_pay": ("Сума за\nизплащане", "Остава\nза\nполучаване", "Подлежи\nна\nизплащане"),
 }  # fmt: skip
 
 # faces of a font package none of A-AA uses (scripts/setup.sh: xfonts-cronyx-100dpi's Cronyx Courier): a daisy wheel's
@@ -179,8 +179,8 @@ def draw(rng: random.Random) -> ABHabits:
 
 def adapt_file(ef: EmployerFile, ab: ABHabits, rng: random.Random) -> None:
     """An AB file: an institution with 12-45 people, their posts or ranks as the service writes them, their names
-    surname first on some files; each person's allowances as shares of the base (``ef.class_pct``'s place is
-    ``extra["ab"]`` on the sheet), the layout and its headings."""
+    surname first on some files; each person's class for years of service (``ef.class_pct``, per cent of the base,
+    kept month to month), the layout and its headings."""
     ef.employer = rng.choice(INSTITUTIONS)
     want = rng.randint(12, 45)
     while len(ef.staff) < want:
@@ -277,8 +277,8 @@ def pages(sheet: SheetContent, ab: ABHabits, rng: random.Random) -> list[SheetCo
     lines = int((11 * 6 - 24) / ab.spacing)  # the head, headings, rules, foot and signatures take about 24 lines
     per = max(8, lines - rng.randint(0, 3))
     chunks = [sheet.rows[k : k + per] for k in range(0, len(sheet.rows), per)]
-    if len(chunks) > 1 and len(chunks[-1]) < 3:  # a page's few last rows go onto the one before
-        chunks[-2] += chunks.pop()
+    while len(chunks) > 1 and len(chunks[-1]) < 3:  # the last page holds three rows at least
+        chunks[-1].insert(0, chunks[-2].pop())
     out: list[SheetContent] = []
     run = dict.fromkeys(sheet.totals, Decimal(0))
     before: dict[str, Decimal] | None = None
@@ -605,11 +605,13 @@ def scan(a: np.ndarray, page: ABPage, np_rng: np.random.Generator) -> tuple[np.n
     film = np.asarray(cv2.resize(small, (fw, fh), interpolation=cv2.INTER_LINEAR), np.float32)
     film = np.asarray(cv2.GaussianBlur(film, (0, 0), rng.uniform(0.8, 1.4)), np.float32)
     # the exposure: a thin film greys the letters, a dense one fills them
-    t = np.clip(film / 255.0, 0, 1)
     gamma = 1.0 + 0.45 * ab.exposure
-    t = t ** (1.0 / gamma)
     lo = 20.0 + max(0.0, -ab.exposure) * 55.0
-    film = lo + t * (250.0 - lo)
+
+    def dense(v: np.ndarray | float) -> np.ndarray:
+        return np.asarray(lo + np.clip(np.asarray(v, np.float32) / 255.0, 0, 1) ** (1.0 / gamma) * (250.0 - lo))
+
+    film = dense(film)
     yy, xx = np.mgrid[0:fh, 0:fw].astype(np.float32)
     film *= 1.0 - rng.uniform(0.04, 0.12) * (((xx / fw - 0.5) ** 2 + (yy / fh - 0.5) ** 2) / 0.5)
     # the scratches along the film, dust, a hair
@@ -645,8 +647,9 @@ def scan(a: np.ndarray, page: ABPage, np_rng: np.random.Generator) -> tuple[np.n
     out = np.asarray(cv2.warpAffine(film, mat, (ow, oh), flags=cv2.INTER_LINEAR, borderValue=20.0), np.float32)
     grain = np_rng.standard_normal((oh // 2 + 1, ow // 2 + 1)).astype(np.float32)
     out += cv2.resize(grain, (ow, oh), interpolation=cv2.INTER_LINEAR) * rng.uniform(4, 10)
-    if ab.bitonal:  # the scanner's threshold
-        level = rng.uniform(120, 165)
+    if ab.bitonal:  # the scanner's threshold, set between the type's tone and the paper's
+        ink, paper = float(dense(25.0)), float(dense(246.0))
+        level = ink + (paper - ink) * rng.uniform(0.62, 0.8)
         out = np.where(out > level, 255.0, 0.0)
     to_film = np.hstack([np.eye(2), np.array([[mx], [my]], float)])
     full = mat @ np.vstack([to_film, [0, 0, 1]])

@@ -453,6 +453,9 @@ def generate_pages(
                     flags = [cv2.IMWRITE_PNG_COMPRESSION, 6]
                     if zp is not None and zp.z.bitonal and opts.degraded:  # family Z: a bitonal scan, a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
+                    if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
+                        flags[1] = 3  # a bitonal scan a 1-bit PNG
+                        flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []
                     ok, buf = cv2.imencode(".png", arr, flags)
                     if not ok:
                         raise UsageError(f"{name}: неуспешно кодиране на PNG")
