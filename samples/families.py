@@ -221,6 +221,18 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        them and department subtotals (neither a row), kept on microfiche and read on a reader-printer (white on black
        on some files; vignetting, uneven focus) or copied and scanned grey; its switches, words and drawing are in
        samples/family_aa.py (its docstring says what it draws). Families after Z take two letters.
+    AB HELD OUT from its making in session 25 (2026-12-05, helper s34-famab; made before anything was tuned on AA; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2051): a
+       state institution's monthly payroll of 1985-1996 for its civilian staff and long-service personnel (a military
+       unit's, a construction-troops detachment's, a military hospital's or repair base's, a civil defence staff's)
+       printed by its finance service on a daisy-wheel printer (Cronyx Courier wheels at 10, 12 or 15 to the inch,
+       carbon film or fabric ribbon, bent and chipped petals, double-struck headings and totals) across a wide sheet:
+       many allowance columns (rank, years of service, rations, quarters, night work, harmful conditions, a bonus;
+       their total the additional pay where printed), itemised deductions (ДОД, union fee, ДСК, запор, rent), ranks or
+       posts, a classification mark and the ministry over the institution, a month over pages with the sums carried,
+       the archive's "РАЗСЕКРЕТЕНО" stamp on some; kept on 16 mm roll microfilm (scratches along the film, dust,
+       exposure, the neighbouring frame, the blip) and scanned grey or bitonal; its switches, words and drawing are in
+       samples/family_ab.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -237,6 +249,7 @@ from archive_core.records import MONEY_FIELDS
 from . import (
     data,
     family_aa,
+    family_ab,
     family_q,
     family_r,
     family_s,
@@ -252,7 +265,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA")
+            "W", "X", "Y", "Z", "AA", "AB")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -928,6 +941,12 @@ HEADINGS_AA = family_aa.HEADINGS_AA
 AA_FACES = family_aa.AA_FACES
 AA_SIZES = family_aa.AA_SIZES
 
+# Family AB (held out from its making in session 25): samples/family_ab.py
+FAMILY_LAYOUTS["AB"] = family_ab.AB_LAYOUTS
+HEADINGS_AB = family_ab.HEADINGS_AB
+AB_FACES = family_ab.AB_FACES
+AB_SIZES = family_ab.AB_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -961,6 +980,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "Y": (1980, 1996),
     "Z": (1980, 1990),  # a file's months run on into 1991 at most
     "AA": (1984, 1992),  # a file's months run on into 1993 at most
+    "AB": (1985, 1996),
 }
 
 
@@ -1078,6 +1098,8 @@ class Habits:
     z: family_z.ZHabits | None = None
     # family AA only: all of its switches (samples/family_aa.py)
     aa: family_aa.AAHabits | None = None
+    # family AB only: all of its switches (samples/family_ab.py)
+    ab: family_ab.ABHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1103,6 +1125,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_z(rng)
     if family == "AA":
         return _draw_aa(rng)
+    if family == "AB":
+        return _draw_ab(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1228,6 +1252,11 @@ def _draw_z(rng: random.Random) -> Habits:
 def _draw_aa(rng: random.Random) -> Habits:
     """Family AA's file: its own switches (family_aa.draw), the generic ones copied from them."""
     return _own_habits("AA", family_aa.draw(rng), "printer", AA_SIZES, 1.0)
+
+
+def _draw_ab(rng: random.Random) -> Habits:
+    """Family AB's file: its own switches (family_ab.draw), the generic ones copied from them."""
+    return _own_habits("AB", family_ab.draw(rng), "daisy", AB_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1423,6 +1452,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.aa is not None:  # family AA: a computing centre's client, its roster as printed (samples/family_aa.py)
         family_aa.adapt_file(ef, habits.aa, rng)
         return
+    if habits.ab is not None:  # family AB: a state institution's staff, posts and ranks as printed (samples/family_ab.py)
+        family_ab.adapt_file(ef, habits.ab, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1593,6 +1625,9 @@ def adapt_sheet(
     (``ef`` holds the numbers) go into the rows too, under keys payroll-page/1 does not have."""
     if habits.aa is not None:  # family AA: its money, words and job (samples/family_aa.py)
         family_aa.adapt_sheet(sheet, habits.aa, rng, ef)
+        return
+    if habits.ab is not None:  # family AB: its allowances, deductions and words (samples/family_ab.py)
+        family_ab.adapt_sheet(sheet, habits.ab, rng, ef)
         return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
@@ -1766,11 +1801,11 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA"):
+                         "W", "X", "Y", "Z", "AA", "AB"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
-                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES}  # fmt: skip
+                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1833,6 +1868,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_z.style(habits.z, rng, base)
     if habits.aa is not None:
         family_aa.style(habits.aa, rng, base)
+    if habits.ab is not None:
+        family_ab.style(habits.ab, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

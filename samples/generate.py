@@ -25,6 +25,7 @@ from . import (
     degrade,
     families,
     family_aa,
+    family_ab,
     family_q,
     family_r,
     family_s,
@@ -167,6 +168,7 @@ def degrade_page(
     y: family_y.YPage | None = None,
     z: family_z.ZPage | None = None,
     aa: family_aa.AAPage | None = None,
+    ab: family_ab.ABPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -184,8 +186,14 @@ def degrade_page(
     the plastic sleeve, scanned or photographed (samples/family_y.py: RGB or grey; a photograph's map is 3x3); ``z``: family
     Z's page: the red half of the ribbon, the form's ink, the pen, through a production scanner (samples/family_z.py:
     bitonal or grey); ``aa``: family AA's page: the listing's paper, filmed onto microfiche and read on a
-    reader-printer or copied and scanned (samples/family_aa.py: grey)."""
+    reader-printer or copied and scanned (samples/family_aa.py: grey); ``ab``: family AB's page: the daisy wheel's sheet
+    filmed onto 16 mm roll film and scanned from it (samples/family_ab.py: grey or bitonal)."""
     a = np.asarray(img, dtype=np.float32)
+    if ab is not None:  # family AB: a state institution's daisy-wheel payroll on roll microfilm
+        if not opts.degraded:
+            return degrade.to_uint8(family_ab.flat(a, ab)), degrade.identity(), 200, None
+        arr_ab, m_ab, dpi_ab = family_ab.scan(a, ab, np_rng)
+        return arr_ab, m_ab, dpi_ab, None
     if aa is not None:  # family AA: a computing centre's line-printer listing on microfiche
         if not opts.degraded:
             return degrade.to_uint8(family_aa.flat(a, aa)), degrade.identity(), 200, None
@@ -333,6 +341,8 @@ def generate_pages(
                 sheets = [month_sheet]
                 if habits is not None and habits.aa is not None:  # family AA: the month's listing over its pages
                     sheets = family_aa.pages(month_sheet, ef, habits.aa, rng)
+                elif habits is not None and habits.ab is not None:  # family AB: the month over its pages
+                    sheets = family_ab.pages(month_sheet, habits.ab, rng)
                 elif (
                     "two_sheets" in opts.hard
                     and len(month_sheet.rows) >= 6
@@ -387,6 +397,7 @@ def generate_pages(
                     yh = habits.y if habits is not None else None
                     zh = habits.z if habits is not None else None
                     aah = habits.aa if habits is not None else None
+                    abh = habits.ab if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -395,6 +406,8 @@ def generate_pages(
                         img, geo = family_z.render(sheet, style, zh, rng)
                     elif aah is not None:  # family AA: the line printer's listing (samples/family_aa.py)
                         img, geo = family_aa.render(sheet, style, aah, rng)
+                    elif abh is not None:  # family AB: the daisy wheel's sheet (samples/family_ab.py)
+                        img, geo = family_ab.render(sheet, style, abh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -422,6 +435,7 @@ def generate_pages(
                     yp = family_y.page_of(img, geo, sheet, style, yh, rng) if yh is not None else None
                     zp = family_z.page_of(img, geo, sheet, zh, rng) if zh is not None else None
                     aap = family_aa.page_of(img, geo, sheet, aah, rng) if aah is not None else None
+                    abp = family_ab.page_of(img, geo, sheet, abh, rng) if abh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -429,7 +443,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -439,6 +453,9 @@ def generate_pages(
                     flags = [cv2.IMWRITE_PNG_COMPRESSION, 6]
                     if zp is not None and zp.z.bitonal and opts.degraded:  # family Z: a bitonal scan, a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
+                    if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
+                        flags[1] = 3  # a bitonal scan a 1-bit PNG
+                        flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []
                     ok, buf = cv2.imencode(".png", arr, flags)
                     if not ok:
                         raise UsageError(f"{name}: неуспешно кодиране на PNG")

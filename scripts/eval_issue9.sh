@@ -52,6 +52,7 @@ set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AB --pages 16 --seed 2051 --family AB
 gen AA --pages 16 --seed 2050 --family AA
 gen Z --pages 16 --seed 2049 --family Z
 gen Y --pages 16 --seed 2048 --family Y
