@@ -41,8 +41,9 @@ MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
 }  # fmt: skip
 
 HEADING_KEYS: dict[str, tuple[str, ...]] = {
-    "row": ("№", "ред", "пор"),  # `Пор. No` (family Y: a portable typewriter's `No` for the `№`)
-    "egn": ("егн", "граждански"),  # `Единен гражд. номер`
+    "row": ("№", "ред", "пор", "реда"),  # `Пор. No` (family Y: a portable typewriter's `No` for the `№`); `No на реда`
+    # (family Z: the Latin `No` no key)
+    "egn": ("егн", "граждански", "единен"),  # `Единен гражд. номер`, `Единен гр. номер` (family Z: `гр.` too short)
     "name": ("име", "имена", "фамилия", "презиме"),
     "position": ("длъжност", "професия", "специалност", "място"),  # `Щатно място`, `Работно място` (family Y)
     "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
@@ -80,12 +81,13 @@ ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб."
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions, net pay or signature
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
 # наряд`: family R) or the days (`ДОД (по табл.)`, family Y: `табл.` a misread of `табела`), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
-# worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
+# worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`) nor a personnel
+# number (`Раб. дни по табел`, family Z: `табел` begins `табелен` as well as `табела`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
                                          PART: ("deductions", "net_pay", "base_pay", GRADE, "signature", "days_worked"),
                                          GRADE: ("base_pay",),
-                                         "days_worked": (NORM, TURNOVER)}  # fmt: skip
+                                         "days_worked": (NORM, TURNOVER, TAB_NO)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
