@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from . import outside_columns, pay_items
+from . import control_total, outside_columns, pay_items
 from .header import levenshtein
 from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 
@@ -792,6 +792,8 @@ def identify(
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]
+    control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
+    money_cols = [c for c in money_cols if c not in control]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats, any_order)
         counts = whole_number_columns(cols, money_cols)
