@@ -415,8 +415,16 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`), the norm's per cent
     if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM)):
         return False
-    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
+    # a deduction's or a pay's column (`Удръжки по запор`, family Z: `.00-` on most rows, `25.00-` on a few; Z dev
+    # 18007 p4, its noughts taken for days and the page in review whole), its amounts no days
+    if any(f.votes.get(k) for k in (*MONEY, PART)):
+        return False
+    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1 and not CENTS.search(t))
+                if 1 <= len(d) <= 2 and int(d) <= 31]  # fmt: skip
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
+
+
+CENTS = re.compile(r"[.,]\d{2}(?!\d)")  # an amount's stotinki (`.00-`, `25.00`): no day is so written
 
 
 SEPARATED = re.compile(r"\d\s?[.,:·'`]\s?\d{2}\s*$")  # an amount's decimal separator, two digits after it
