@@ -8,7 +8,7 @@ person's row (Z dev 18001 p5, 18002 p1: each pair read as two more people, the n
 
 Two neighbouring lines are taken out of the people's rows only where all of this holds: neither has a row
 number printed; their figures mirror each other (every figure column holding digits on both reads the same
-digits, three such at the least, one misread allowed); and the sheet itself proves the pair stands outside
+digits, but for one digit misread, three such at the least, one other allowed); and the sheet itself proves the pair stands outside
 the people's rows: the row numbers step by one across it (n on the line above, n + 1 on the line after), or a
 column of running totals reads the same on the storno line as on the line above the wrong one (the control
 total back where it was) and another figure on the wrong line. Two people of one pay are two numbered lines,
@@ -18,6 +18,7 @@ so no person's row is ever taken for a pair.
 from __future__ import annotations
 
 from . import normalise, rownumbers
+from .header import levenshtein
 from .sheet import Sheet
 
 MIRRORED = 3  # figure columns reading the same digits on both lines, at the least
@@ -41,7 +42,7 @@ def _mirrored(a: list[str], b: list[str], kinds: list[str | None]) -> bool:
         da, db = normalise.digits(a[c]), normalise.digits(b[c])
         if not da or not db:
             continue
-        if da == db:
+        if levenshtein(da, db) <= 1:  # (the storno line's red print read a digit off now and then)
             same += 1
         else:
             differ += 1

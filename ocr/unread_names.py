@@ -41,7 +41,7 @@ _FAMILY = re.compile(r"(ов|ова|ев|ева|ски|ска|цки|цка|ин
 _TOTAL = re.compile(r"всичко|общо", re.IGNORECASE)
 NAMES_UNREAD = "names_unread"  # page review: names on the sheet no row read holds
 SAME = 0.6  # a row's name this like the page's (difflib ratio) is a reading of it
-NEARLY = 0.1  # names a row's reads within this much as alike as its best: one of them its own (on its line)
+NEARLY = 0.1  # names a row's reads within this much as alike as its best (and nearly SAME): its own on its line
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -142,7 +142,7 @@ def _held(
         texts = [d.values.get("name"), *d.alts.get("name", [])]
         like = [(max(_ratio(t, name) for t in texts), k) for k, (name, _mid) in enumerate(found)]
         best = max(like, default=(0.0, -1))
-        on_band = [(r, k) for r, k in like if r >= max(SAME, best[0] - NEARLY) and d.bbox is not None
+        on_band = [(r, k) for r, k in like if r >= max(SAME - NEARLY, best[0] - NEARLY) and d.bbox is not None
                    and d.bbox[1] <= found[k][1] <= d.bbox[3]]  # fmt: skip
         if on_band:  # two people of one given and family name (a surname-first plate's `ИВАНОВ ЛАЗАР ЙОРДАНОВ`
             # and `ДИМИТРОВ ЛАЗАР ЙОРДАНОВ`, both read `Лазар Йорданов`: Z dev 18001 p2, the first one's line
