@@ -7,9 +7,9 @@ person's row (Z dev 18001 p5, 18002 p1: each pair read as two more people, the n
 2, 3 with the rows and the page went to review whole as ``layout_unproved``).
 
 Two neighbouring lines are taken out of the people's rows only where all of this holds: neither has a row
-number printed; their figures mirror each other (every figure column holding digits on both reads the same
-digits, but for one digit misread, three such at the least, one other allowed); and the sheet itself proves the pair stands outside
-the people's rows: the row numbers step by one across it (n on the line above, n + 1 on the line after), or a
+number printed; their figures mirror each other (the figure columns holding digits on both read the same
+digits but for one digit misread, three such at the least; one other, or one in three of those alike,
+allowed); and the sheet itself proves the pair stands outside the people's rows: the row numbers step by one across it (n on the line above, n + 1 on the line after), or a
 column of running totals reads the same on the storno line as on the line above the wrong one (the control
 total back where it was) and another figure on the wrong line. Two people of one pay are two numbered lines,
 so no person's row is ever taken for a pair.
@@ -22,7 +22,8 @@ from .header import levenshtein
 from .sheet import Sheet
 
 MIRRORED = 3  # figure columns reading the same digits on both lines, at the least
-MISREAD = 1  # figure columns allowed to differ (one misread figure)
+MISREAD = 1  # figure columns allowed to differ (one misread figure; one in three of those alike where more,
+# a column the grid cut through a figure cutting both lines' figures at another digit: Z dev 18005 p2)
 LEAST = 3  # people's lines on the sheet for the rule to look at it
 NOT_FIGURES = ("row", "name", "egn", "position", "signature")  # columns that hold no figure of the pay
 FIGURES = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "deduction_part", "days_worked")
@@ -46,7 +47,7 @@ def _mirrored(a: list[str], b: list[str], kinds: list[str | None]) -> bool:
             same += 1
         else:
             differ += 1
-    return same >= MIRRORED and differ <= MISREAD
+    return same >= MIRRORED and differ <= max(MISREAD, same // 3)
 
 
 def _numbers_step(s: Sheet, c: int, i: int) -> bool:
