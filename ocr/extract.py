@@ -67,6 +67,7 @@ from . import (
     split_digits,
     stacked_numbers,
     stamp_ink,
+    storno_lines,
     stray_corrections,
     struck_lines,
     tall_rows,
@@ -387,6 +388,7 @@ def _read_page(
         kinds = columns.identify(s.texts, s.headings, totals_texts, any_order=True)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
+    storno = [(a.grid.ys[r], a.grid.ys[r + 1]) for r in storno_lines.drop_storno_pairs(s, kinds)]  # no person's
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     kinds = row_zeros.take_row_column(s.texts, kinds)  # `001` read `604`, its heading unread: the № column
@@ -480,7 +482,8 @@ def _read_page(
     unread = unread or unread_people.split_merged_names(drafts)
     page_review = doubt or layout or lost or merged or below or unread
     named = unread_names.restore_named(
-        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None
+        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
+        left_out=storno,
     )
     page_review = page_review or unread_names.page_review(named)
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
