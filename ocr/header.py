@@ -428,7 +428,7 @@ def _works_for(kept: list[str], doubts: list[str] | None) -> list[str]:
     for i in range(1, len(out)):
         t = out[i]
         if out[i - 1].lower() == "завод" and len(t) == 2 and t.lower() != "за" and levenshtein(t.lower(), "за") == 1:
-            out[i] = "ЗА" if t.isupper() else "за"
+            out[i] = "ЗА" if out[i - 1].isupper() else "за"
             if doubts is not None:
                 doubts.append(doubt("form_substituted", t, out[i]))
     return out
@@ -482,7 +482,6 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
-    kept = _works_for(kept, doubts)
     conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
     name = " ".join(kept).translate(_LATIN_LETTERS).translate(_GUILLEMETS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
@@ -602,6 +601,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
+    name = " ".join(_works_for(name.split(), doubts))
     return name if len(name) >= 4 else None
 
 

@@ -213,6 +213,21 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     return " ".join(case_like(c, w) for c, w in zip(fixed, read, strict=True)), sure
 
 
+GARBLED_SHARE = 0.5  # more of a page's names than this unknown: the page's letters are read badly
+GARBLED_AT_LEAST = 4  # names on the page before it tells
+
+
+def names_garbled(names: list[object]) -> bool:
+    """Most of the page's names unknown to the lexicon even after its one-letter fixes (``check_name``):
+    the page's letters are read badly (a plate's blocky face under a dust streak, Z dev 18009 p3: 20 names
+    of 25 garbled, 'ЯНКО ЦВЕТАНОВ' for 'ДИМИТРОВ ЦАНКО ЦВЕТАНОВ' read at 0.48 and out unflagged), and a
+    name that happens to come out known is no surer than its confidence says."""
+    read = [n for n in names if isinstance(n, str) and n.strip()]
+    if len(read) < GARBLED_AT_LEAST:
+        return False
+    return sum(not check_name(n)[1] for n in read) > GARBLED_SHARE * len(read)
+
+
 @lru_cache(maxsize=1)
 def _whole_surnames() -> frozenset[str]:
     """The family names the lists hold whole (not made from a stem), as typed: a given name among them

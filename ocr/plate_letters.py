@@ -8,8 +8,8 @@ mends; two it cannot, and the name goes to a person though every plate on the pa
 
 The page teaches which letters its face confuses: a pair (read, meant) is the page's when at least
 ``LEARNED_FROM`` of its words in capitals, unknown to the lexicon as read, become exactly one lexicon
-word by that one substitution (at one or more places) and by no other. Then every unknown word in
-capitals on the page is tried with the page's pairs, any number of places; exactly one lexicon word
+word by that one substitution (at one or more places) and by no other. Then every unknown word of
+the page's names (in capitals, or a plate's capitals read as small letters) is tried with the page's pairs, any number of places; exactly one lexicon word
 reached makes the word that word. A word the lexicon knows as read is never touched (`ЯНА` stays), and
 a word that reaches two lexicon words stays as read (the checks doubt it). Safe on other families: a
 page of typed or written names in small letters, or whose misreadings do not repeat, learns no pair.
@@ -78,9 +78,11 @@ def mend_plate_names(drafts: list[RowDraft]) -> None:
             continue
         words = name.split()
         for k, w in enumerate(words):
-            if not (w.isupper() and len(w) >= 3 and w.isalpha()) or _known(w):
+            if not (len(w) >= 3 and w.isalpha()) or _known(w):
                 continue
-            hits = [s for s in _spellings(w, pairs) if _known(s)]
+            # a plate's word the engine read in small letters ('Павловя Донкя Василовя' among the page's
+            # capitals, put in capitals by the sheet's custom later): the same letters, the same pairs
+            hits = [s for s in _spellings(w.upper(), pairs) if _known(s)]
             if len(hits) == 1:
-                words[k] = hits[0]
+                words[k] = hits[0] if w.isupper() else capitalised(hits[0])
         d.values["name"] = " ".join(words)
