@@ -156,9 +156,18 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
             return word, False
     if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
         return word, False
-    if _short_i_for_n(word):
+    if _short_i_for_n(word) or _ya_for_gu(word):
         return word, False
     return correct_word(word)
+
+
+def _ya_for_gu(word: str) -> bool:
+    """A known name with a `я` that, `гъ`, makes another ('Ярков' / 'Гърков'): an address plate's blocky
+    `ГЪ` reads as one `Я` (Z dev 18006 p2: three 'ГЪРКОВА' out as 'ЯРКОВА' unflagged); which, a person says."""
+    low = word.lower()
+    return word in lexicon() and any(
+        ch == "я" and capitalised(low[:i] + "гъ" + low[i + 1 :]) in lexicon() for i, ch in enumerate(low)
+    )
 
 
 def _short_i_for_n(word: str) -> bool:
