@@ -95,6 +95,7 @@ from .employer_spelling import check_header
 from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
+from .plate_letters import mend_plate_names
 from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
@@ -403,6 +404,7 @@ def _read_page(
     totals = sheet.sums(s, s.totals_row, kinds)
     period_evidence.choose_year(s.header, drafts, present)  # a year read two ways: the people's ages, the pay
     year, month = s.header.year, s.header.month
+    mend_plate_names(drafts)  # an address plate's blocky А read Я all over the page: the page's letters
     checks.run_checks(drafts, totals, present, year, month, carried)
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets = sheet.doubtful(a.grid, s, kinds, drafts)
