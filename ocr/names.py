@@ -161,6 +161,17 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
     return correct_word(word)
 
 
+def _ya_for_gu(word: str) -> bool:
+    """A known name with a `я` that, `гъ`, makes another ('Ярков' / 'Гърков'): an address plate's blocky
+    capitals `ГЪ` read as one `Я` (Z dev 18006 p2: three 'ГЪРКОВА' out as 'ЯРКОВА' unflagged); which, a person
+    says. Asked of words typed in capitals only (``check_name``): in small letters `гъ` is nothing like `я`, and
+    every 'Ярков' of a sheet in small letters went to review for it (seed 777: 20 names)."""
+    low = word.lower()
+    return word in lexicon() and any(
+        ch == "я" and capitalised(low[:i] + "гъ" + low[i + 1 :]) in lexicon() for i, ch in enumerate(low)
+    )
+
+
 def _short_i_for_n(word: str) -> bool:
     """A common name with a `й` that, an `н`, makes another ('Пейчев' / 'Пенчев', 'Бойчо' / 'Бончо'): a
     duplicator's copy fills the gap of an `н` with ink and the reading takes it for a `й` (X dev 16001 p1 and
@@ -206,11 +217,29 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     # at the cell's right edge, the stem a given name the lexicon knows; R dev 10066 p3, out unflagged)
     if len(fixed) == 3 and at == 0 and fixed[2] in given_names and fixed[2] not in _whole_surnames():
         sure = False
+    # a word in capitals with a `Я` that, `ГЪ`, makes another known name (``_ya_for_gu``)
+    if any(len(r) > 1 and r.isupper() and _ya_for_gu(c) for r, c in zip(read, fixed, strict=True)):
+        sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
     if len(fixed) == 2 and at is None and fixed[0].endswith(("ов", "ев", "ова", "ева")):
         sure = False
     return " ".join(case_like(c, w) for c, w in zip(fixed, read, strict=True)), sure
+
+
+GARBLED_SHARE = 0.5  # more of a page's names than this unknown: the page's letters are read badly
+GARBLED_AT_LEAST = 4  # names on the page before it tells
+
+
+def names_garbled(names: list[object]) -> bool:
+    """Most of the page's names unknown to the lexicon even after its one-letter fixes (``check_name``):
+    the page's letters are read badly (a plate's blocky face under a dust streak, Z dev 18009 p3: 20 names
+    of 25 garbled, 'ЯНКО ЦВЕТАНОВ' for 'ДИМИТРОВ ЦАНКО ЦВЕТАНОВ' read at 0.48 and out unflagged), and a
+    name that happens to come out known is no surer than its confidence says."""
+    read = [n for n in names if isinstance(n, str) and n.strip()]
+    if len(read) < GARBLED_AT_LEAST:
+        return False
+    return sum(not check_name(n)[1] for n in read) > GARBLED_SHARE * len(read)
 
 
 @lru_cache(maxsize=1)
