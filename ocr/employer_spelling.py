@@ -197,6 +197,10 @@ def _plate_mended(piece: str, plates: bool) -> str | None:
         return None
     else:
         fix = plate_word(cap, lambda s: is_word(s) or compound(s))
+        if fix is None:  # a town's letter the engine confuses ("КАЗАНПЪК", Z dev 18021 p1): the one town so near
+            towns = [n for n in neighbours(cap) if len(n) == len(cap) and _confused(cap, n)
+                     and n.capitalize() in vocabulary()["places"]]  # fmt: skip
+            fix = towns[0] if len(towns) == 1 else None
     return fix if fix is None or piece.isupper() else fix.upper()
 
 

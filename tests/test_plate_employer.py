@@ -19,6 +19,7 @@ from ocr.plate_letters import plate_word
      ("НЕФТОХНИ – БУРГАС, ПРОИЗВОДСТВО 2", "НЕФТОХИМ – БУРГАС, ПРОИЗВОДСТВО 2"),  # p12, p14-16
      ("кци – ПЛОВДИВ, ЦЕХ ОЛОВО", "КЦМ – ПЛОВДИВ, ЦЕХ ОЛОВО"),  # p6
      ("ЗИМ ВАСИЛ КОЛАРОВ – СОФИЯ", "ЗММ ВАСИЛ КОЛАРОВ – СОФИЯ"),  # Z dev 18021 p6
+     ("ЗАВОД ЗА ЛАГЕРИ – КАЗАНПЪК", "ЗАВОД ЗА ЛАГЕРИ – КАЗАНЛЪК"),  # p1: a town's Л read П
      ("КЦМ – ПЛОВДИВ. ЦЕХ ОЛОВО", "КЦМ – ПЛОВДИВ, ЦЕХ ОЛОВО")],  # Z dev 18021 p15, p16
 )  # fmt: skip
 def test_a_header_plate_s_letters_read_as_others_are_mended_and_go_to_a_person(read: str, mended: str) -> None:
