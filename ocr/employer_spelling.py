@@ -26,6 +26,7 @@ from .header import _LATIN_LETTERS, Header, vocabulary
 from .hunspell_bg import common_word, dictionary
 from .joined_places import split_places
 from .names import lexicon as name_lexicon
+from .plate_letters import plate_word
 from .read_as_written import name_for_name
 from .settlements import mend_place
 
@@ -164,14 +165,56 @@ def _split_words(name: str, doubts: list[str]) -> str:
     return " ".join(out)
 
 
+def _town_stop(name: str, doubts: list[str]) -> str:
+    """A full stop after a town's name in capitals before the name's next word in capitals ("КЦМ – ПЛОВДИВ. ЦЕХ
+    ОЛОВО", Z dev 18021 p15, p16): a plate's comma read as a stop (no name ends a sentence there); the name goes
+    to a person."""
+    places = vocabulary()["places"]
+
+    def fix(m: re.Match[str]) -> str:
+        if m[1].capitalize() not in places:
+            return m[0]
+        doubts.append(doubt("corrected", m[1] + ".", m[1] + ","))
+        return m[1] + ","
+
+    return re.sub(r"(?<![\w.])([А-Я]{4,})\.(?= [А-Я]{2,}\b)", fix, name)
+
+
+def _plate_mended(piece: str, plates: bool) -> str | None:
+    """In a name in capitals (``plates``), a word no list or dictionary holds that the plates' blocky letters
+    make exactly one known word of (``ocr.plate_letters``: "НЕФТОХНИ" -> "НЕФТОХИМ", "НДК" -> "МДК", Z dev 18022
+    p1, p12): a short one only a legal form or a combine's abbreviation, a longer one a word or a compound; in
+    small letters among the capitals ("кци" for "КЦМ", Z dev 18022 p6) read as capitals. Never silent."""
+    cap = piece.upper()
+    if not plates or len(cap) < 3 or not (piece.isupper() or piece.islower()):
+        return None
+    forms = vocabulary()["legal_forms"]
+    if cap in forms:
+        return None
+    if len(cap) <= 5:
+        fix = plate_word(cap, forms.__contains__)
+    elif is_word(cap):  # (a compound only, "НЕФТ|ОХНИ", is tried: the plates' letters may make a likelier one)
+        return None
+    else:
+        fix = plate_word(cap, lambda s: is_word(s) or compound(s))
+        if fix is None:  # a town's letter the engine confuses ("КАЗАНПЪК", Z dev 18021 p1): the one town so near
+            towns = [n for n in neighbours(cap) if len(n) == len(cap) and _confused(cap, n)
+                     and n.capitalize() in vocabulary()["places"]]  # fmt: skip
+            fix = towns[0] if len(towns) == 1 else None
+    return fix if fix is None or piece.isupper() else fix.upper()
+
+
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
     name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name
+    name = _town_stop(name, doubts)
     out: list[str] = []
     quoted = False
+    # a name in capitals (an enterprise's header plate, family Z): a word misread by the plates' blocky letters
+    plates = sum(t.isupper() and len(t) >= 3 for t in name.split(" ")) >= 2
     for k, tok in enumerate(name.split(" ")):
         if k in places:  # a settlement's name as the register has it ("Крушуна"): no dictionary's word
             out.append(tok)
@@ -186,6 +229,10 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
 
         def mend(m: re.Match[str], proper: bool = proper, placed: bool = placed) -> str:
             piece = m.group(0)
+            plate = _plate_mended(piece, plates)
+            if plate is not None:
+                doubts.append(doubt("corrected", piece, plate))
+                return plate
             if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
             near = neighbours(piece) or compound_neighbours(piece)

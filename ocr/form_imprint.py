@@ -44,6 +44,9 @@ def anchor(text: str, nxt: str = "") -> bool:
     if series(text):
         return True
     numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or nxt.strip().lower() in ("no", "nо", "ма", "мо")
+    # "Форма Т-5 (МСС)": a form's code of a letter or two and its number (a machine-accounting station's form,
+    # family Z: Z dev 18022 p11, the code's line out as the employer without a doubt)
+    numbered = numbered or (letters == "форма" and re.fullmatch(r"[А-ЯA-Z]{1,3}-?[0-9]{1,3}[.,]?", nxt.strip()) is not None)
     # "Обр." with its stop, "Форма №"
     return letters in _SHORT and numbered and (len(letters) < len(text.strip()) or letters == "форма")
 

@@ -18,6 +18,7 @@ page of typed or written names in small letters, or whose misreadings do not rep
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import product
 
 from .checks import RowDraft
@@ -86,3 +87,14 @@ def mend_plate_names(drafts: list[RowDraft]) -> None:
             if len(hits) == 1:
                 words[k] = hits[0] if w.isupper() else capitalised(hits[0])
         d.values["name"] = " ".join(words)
+
+
+def plate_word(word: str, known: Callable[[str], bool]) -> str | None:
+    """The one word ``known`` holds that ``word`` in capitals (a header plate's: "НЕФТОХНИ", "НДК", "ЗИМ") makes with
+    any of its letters taken as the plates' blocky letter it reads (``PAIRS``, any number of places); None when
+    none or several. A header plate is one line of a page: no page-learned pairs, so every pair is tried and the
+    word mended so goes to a person (``ocr.employer_spelling``)."""
+    if not (word.isupper() and word.isalpha() and len(word) >= 3):
+        return None
+    hits = {s for s in _spellings(word, list(PAIRS)) if known(s)}
+    return hits.pop() if len(hits) == 1 else None

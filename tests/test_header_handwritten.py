@@ -91,7 +91,7 @@ def test_the_form_s_number_under_a_staple_goes_by_its_series() -> None:
 @pytest.mark.parametrize(
     ("text", "after", "furniture"),
     [("Образец", "№", True), ("ОбразецС+.5.08", "", True), ("Образец?", "105-12", True), ("Бланка", "ма", True),
-     ("Обр.", "№", True), ("Форма", "№", True), ("Обрезец", "1", True),
+     ("Обр.", "№", True), ("Форма", "№", True), ("Обрезец", "1", True), ("Форма", "Т-5", True), ("Форма", "ТКЗС", False),
      ("ТРЗ", "-", True), ("(ТРЗ)", "", True), ("ТРЗ-3,", "утв.", True), ("Трявна", "", False), ("ТРЗИ", "", False),
      ("Образцова", "", False), ("Форма", "„Мода“", False), ("Обр", "ТКЗС", False), ("ТКЗС", "„Заря“", False)],
 )  # fmt: skip
