@@ -84,8 +84,8 @@ def run_bench(
     cpu0 = _self_cpu() + _children_cpu()
     t0 = time.perf_counter()
     worker_cpu = 0.0
-    for out in run(pages, limits=limits, engine=engine, what="extract", workers=workers):
-        bar.update(1)
+    for out in run(pages, limits=limits, engine=engine, what="extract", workers=workers,
+                   on_read=lambda o: bar.update(1)):  # fmt: skip
         worker_cpu += out.cpu_seconds
         truth = PayrollPage.load(out.path.with_suffix(".json"))
         if out.ok and out.document:

@@ -44,7 +44,6 @@ def _run(
     failed: list[Outcome] = []
 
     def done(o: Outcome) -> None:
-        bar.update(1)
         if o.ok and o.document is not None:
             target = out / f"{o.path.stem}.json"
             tmp = target.with_suffix(".json.part")
@@ -55,7 +54,7 @@ def _run(
 
     engine = engine_from_settings(settings)
     for _ in run(paths, limits=Limits.of(settings), engine=engine, what=what, workers=workers, on_done=done,
-                 overlay_dir=overlay):  # fmt: skip
+                 overlay_dir=overlay, on_read=lambda o: bar.update(1)):  # fmt: skip
         pass
     bar.close()
     for o in failed:

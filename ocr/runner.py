@@ -108,17 +108,56 @@ def _extract_one(
 
 def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str = "extract",
         workers: int = 1, on_done: Callable[[Outcome], None] | None = None,
-        overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
+        overlay_dir: Path | None = None, on_read: Callable[[Outcome], None] | None = None,
+        ) -> Iterator[Outcome]:  # fmt: skip
     """Yield one Outcome per path (in completion order when parallel). ``engine``: the OCR engine the
-    program made at its start; worker processes get a copy (it must pickle: TesseractEngine does)."""
+    program made at its start; worker processes get a copy (it must pickle: TesseractEngine does).
+    Extracting several pages, the outcomes come once all are read (``on_read`` is told of each page as it
+    is read: a progress bar): a person's ЕГН or name read otherwise on the run's other pages goes to
+    review (``batch_agreement``)."""
+    outcomes = _read_each(paths, limits, engine, what, workers, overlay_dir)
+    if what != "extract" or len(paths) <= 1:
+        for out in outcomes:
+            if on_read:
+                on_read(out)
+            if on_done:
+                on_done(out)
+            yield out
+        return
+    held = []
+    for out in outcomes:
+        if on_read:
+            on_read(out)
+        held.append(out)
+    _agree(held)
+    for out in held:
+        if on_done:
+            on_done(out)
+        yield out
+
+
+def _agree(outcomes: Sequence[Outcome]) -> None:
+    """The pages read, their people's readings compared across pages (``batch_agreement``): a page whose
+    rows gained doubt gets its document written again."""
+    from archive_core.records import PayrollPage
+
+    from . import batch_agreement
+
+    read = [(o, PayrollPage.model_validate_json(o.document)) for o in outcomes if o.ok and o.document]
+    before = [p.model_copy(deep=True) for _, p in read]
+    batch_agreement.doubt_disagreeing([p for _, p in read])
+    for (o, p), b in zip(read, before, strict=True):
+        if p != b:
+            o.document = p.to_json()
+
+
+def _read_each(paths: Sequence[Path], limits: Limits, engine: OcrEngine, what: str, workers: int,
+               overlay_dir: Path | None) -> Iterator[Outcome]:  # fmt: skip
     _load_stage(what, engine)
     if workers <= 1 or len(paths) <= 1:
         _init_worker()
         for p in paths:
-            out = _extract_one(str(p), what, limits, engine, str(overlay_dir) if overlay_dir else None)
-            if on_done:
-                on_done(out)
-            yield out
+            yield _extract_one(str(p), what, limits, engine, str(overlay_dir) if overlay_dir else None)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
         futures = [pool.submit(_extract_one, str(p), what, limits, engine,
@@ -126,7 +165,4 @@ def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str =
         from concurrent.futures import as_completed
 
         for fut in as_completed(futures):
-            out = fut.result()
-            if on_done:
-                on_done(out)
-            yield out
+            yield fut.result()
