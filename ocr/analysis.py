@@ -22,6 +22,7 @@ from . import (
     book_curve,
     book_gutter,
     carbon_blur,
+    dust_streaks,
     lines,
     pins,
     preprocess,
@@ -95,6 +96,7 @@ def straighten(
     gray = preprocess.to_gray(image)
     if gray.shape[0] < 200 or gray.shape[1] < 200:
         raise ExtractionError(f"изображението е твърде малко ({gray.shape[1]}x{gray.shape[0]} пиксела)")
+    gray = dust_streaks.mended(gray)  # the scanner's streaks down the scan as given: no rules, no strokes
     dpi = dpi or 300
     back = np.eye(3)  # maps working coordinates back to the image as given
     k = quarter_turns % 4

@@ -100,6 +100,38 @@ def closed_for(
     return closed_columns([d.values for d in rows], totals, carried) - made
 
 
+def closed_by_sums_of_totals(
+    drafts: Sequence[checks.RowDraft], totals: Mapping[str, str], closed: set[str],
+    carried: Mapping[str, str] | None = None,
+) -> set[str]:
+    """``closed`` and each column whose own printed total is misread or unread but whose figures add up to
+    what the `Всичко` row's sum says it is: the other two columns of a row's sum (base + additional = gross,
+    gross - deductions = net) closed on their printed totals, this column's figures (every row's, the sums
+    ``carried`` from the sheet before added) adding up to their sum or difference. Page shape: a round stamp
+    pressed over the last row and the `Всичко` line (A dev seed 12 p54: net total `2632.55` read
+    `26385.95`); a misread figure in that column would need another misreading matching it to the stotinka
+    in the same column, as with a printed total. Not a column a step made (``MADE``)."""
+    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *d.derived)
+    }
+    rows = checks.filled(list(drafts))
+    out = set(closed)
+    for a, b, c in _SUMS:
+        ta, tb, tc = (_dec(totals.get(n)) for n in (a, b, c))
+        sign = 1 if a == "base_pay" else -1
+        for col, want in ((c, None if ta is None or tb is None else ta + sign * tb),
+                          (a, None if tc is None or tb is None else tc - sign * tb),
+                          (b, None if tc is None or ta is None else sign * (tc - ta))):
+            others = {a, b, c} - {col}
+            if col in out or col in made or want is None or not others <= closed:
+                continue
+            vals = [_dec(d.values.get(col)) for d in rows]
+            start = _dec((carried or {}).get(col)) or Decimal(0)
+            if vals and all(v is not None for v in vals) and start + sum(v for v in vals if v is not None) == want:
+                out.add(col)
+    return out
+
+
 def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
     """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
     (figures filled in from the totals no reading confirms stay); where every money figure of the page is

@@ -23,7 +23,7 @@ from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
 
 from . import egn_guard
-from .names import check_name, clipped_word
+from .names import check_name, clipped_word, names_garbled
 from .normalise import digits
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
@@ -1304,6 +1304,8 @@ def run_checks(
         _extra_from_items(d)
         check_money(d, present)
     misread = "egn" in present and glyphs_misread(drafts)
+    # most names on the page garbled: a known name among them stands at the full floor too
+    misread = misread or ("name" in present and names_garbled([d.values.get("name") for d in drafts]))
     for d in drafts:
         if "name" in present:
             fixed, sure = check_name(d.values.get("name"))  # type: ignore[arg-type]
@@ -1311,7 +1313,7 @@ def run_checks(
             conf = d.conf.get("name", 1.0)
             # a name the lexicon knows stands at half the floor, unless a word of it is another known name
             # with its first letter lost (a rule or speck over it), or the page's ЕГН show its glyphs misread
-            # (``glyphs_misread``): then the reading must be sure of it
+            # (``glyphs_misread``) or most of its names garbled (``names_garbled``): then the reading must be sure of it
             floor = CONF_FLOOR if misread or clipped_word(fixed) is not None else CONF_FLOOR / 2
             if not sure or conf < floor:
                 d.review.add("name", UNREADABLE if not fixed else LOW_CONFIDENCE)

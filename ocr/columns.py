@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from . import outside_columns, pay_items
+from . import control_total, outside_columns, pay_items
 from .header import levenshtein
 from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
 
@@ -41,8 +41,9 @@ MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
 }  # fmt: skip
 
 HEADING_KEYS: dict[str, tuple[str, ...]] = {
-    "row": ("№", "ред", "пор"),  # `Пор. No` (family Y: a portable typewriter's `No` for the `№`)
-    "egn": ("егн", "граждански"),  # `Единен гражд. номер`
+    "row": ("№", "ред", "пор", "реда"),  # `Пор. No` (family Y: a portable typewriter's `No` for the `№`); `No на реда`
+    # (family Z: the Latin `No` no key)
+    "egn": ("егн", "граждански", "единен"),  # `Единен гражд. номер`, `Единен гр. номер` (family Z: `гр.` too short)
     "name": ("име", "имена", "фамилия", "презиме"),
     "position": ("длъжност", "професия", "специалност", "място"),  # `Щатно място`, `Работно място` (family Y)
     "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
@@ -80,12 +81,13 @@ ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб."
 # deductions no base pay (`Всичко удържано от заплатата`), an itemised deduction no deductions, net pay or signature
 # (`Удръжка по запор`, `Изпл. аванс`: family Q), any pay or a grade (`ДОД удържан от заработката`, `Аванс по
 # наряд`: family R) or the days (`ДОД (по табл.)`, family Y: `табл.` a misread of `табела`), a grade no base pay, the norm days no norm (`Норма-дни`: family N), the days or hours
-# worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`)
+# worked no turnover (`Изработено време (дни)`: family S; `Изработени дни`, `Изработени часове`) nor a personnel
+# number (`Раб. дни по табел`, family Z: `табел` begins `табелен` as well as `табела`)
 OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_NO: ("row",), "net_pay": ("base_pay",),
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
                                          PART: ("deductions", "net_pay", "base_pay", GRADE, "signature", "days_worked"),
                                          GRADE: ("base_pay",),
-                                         "days_worked": (NORM, TURNOVER)}  # fmt: skip
+                                         "days_worked": (NORM, TURNOVER, TAB_NO)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
@@ -413,8 +415,16 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`), the norm's per cent
     if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM)):
         return False
-    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1) if 1 <= len(d) <= 2 and int(d) <= 31]
+    # a deduction's or a pay's column (`Удръжки по запор`, family Z: `.00-` on most rows, `25.00-` on a few; Z dev
+    # 18007 p4, its noughts taken for days and the page in review whole), its amounts no days
+    if any(f.votes.get(k) for k in (*MONEY, PART)):
+        return False
+    day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1 and not CENTS.search(t))
+                if 1 <= len(d) <= 2 and int(d) <= 31]  # fmt: skip
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
+
+
+CENTS = re.compile(r"[.,]\d{2}(?!\d)")  # an amount's stotinki (`.00-`, `25.00`): no day is so written
 
 
 SEPARATED = re.compile(r"\d\s?[.,:·'`]\s?\d{2}\s*$")  # an amount's decimal separator, two digits after it
@@ -790,6 +800,8 @@ def identify(
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]
+    control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
+    money_cols = [c for c in money_cols if c not in control]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats, any_order)
         counts = whole_number_columns(cols, money_cols)

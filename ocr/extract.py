@@ -67,6 +67,7 @@ from . import (
     split_digits,
     stacked_numbers,
     stamp_ink,
+    storno_lines,
     stray_corrections,
     struck_lines,
     tall_rows,
@@ -94,6 +95,7 @@ from .employer_spelling import check_header
 from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
 from .namereread import reread_names, vouch_names
+from .plate_letters import mend_plate_names
 from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
@@ -387,6 +389,7 @@ def _read_page(
         kinds = columns.identify(s.texts, s.headings, totals_texts, any_order=True)
     a, kinds = two_line.join_rows(a, s, kinds, totals_texts)  # a person's name line and figures line: one row
     stray_corrections.fold_correction_lines(s, kinds)  # a correction left as a row of its own: to the row below
+    storno = [(a.grid.ys[r], a.grid.ys[r + 1]) for r in storno_lines.drop_storno_pairs(s, kinds)]  # no person's
     egns = split_egn_cells(s, kinds)  # an ЕГН typed in the position's or name's cell
     checked = [*kinds, "egn"] if egns else kinds  # the fields the checks see a column for
     kinds = row_zeros.take_row_column(s.texts, kinds)  # `001` read `604`, its heading unread: the № column
@@ -401,6 +404,7 @@ def _read_page(
     totals = sheet.sums(s, s.totals_row, kinds)
     period_evidence.choose_year(s.header, drafts, present)  # a year read two ways: the people's ages, the pay
     year, month = s.header.year, s.header.month
+    mend_plate_names(drafts)  # an address plate's blocky А read Я all over the page: the page's letters
     checks.run_checks(drafts, totals, present, year, month, carried)
     # second pass over the doubtful numeric cells, then the checks again with both readings
     targets = sheet.doubtful(a.grid, s, kinds, drafts)
@@ -480,7 +484,8 @@ def _read_page(
     unread = unread or unread_people.split_merged_names(drafts)
     page_review = doubt or layout or lost or merged or below or unread
     named = unread_names.restore_named(
-        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None
+        drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
+        left_out=storno,
     )
     page_review = page_review or unread_names.page_review(named)
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people

@@ -174,7 +174,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
     places = [p for k in ("towns", "villages") for p in raw[k]]
     words = {w for p in places + raw["nouns"] for w in p.split() if len(w) >= 4}
     return {
-        "legal_forms": frozenset(raw["legal_forms"]),
+        "legal_forms": frozenset(raw["legal_forms"] + raw["combines"]),  # the combines' abbreviations alike
         "words": frozenset(words),
         "places": frozenset(places),
         "dedications": frozenset(raw["dedications"]),
@@ -193,7 +193,10 @@ LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes t
 # a legal form read with less confidence, another form one letter from it, goes to a person: a hand's "ППК" read
 # "АПК" at 0.66 (T dev 12020 p1) is a known form all the same
 FORM_SURE = 0.75
-_ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"])
+# the legal forms and the combines' abbreviations ("КЦМ", "МДК": Z's header plates, printed as written)
+_ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"]) + tuple(
+    json.loads(WORDS_FILE.read_text(encoding="utf-8"))["combines"]
+)
 _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 
@@ -417,6 +420,20 @@ def _form_after_quote(words: list[Word], i: int) -> bool:
     return i > 0 and words[i - 1].text.rstrip(".,").endswith(("“", '"')) and (_form_like(core) or core in _ABBREVIATIONS)
 
 
+def _works_for(kept: list[str], doubts: list[str] | None) -> list[str]:
+    """ "ЗАВОД ЗК ГУМИ" -> "ЗАВОД ЗА ГУМИ": after the noun "завод" a two-letter word one letter from "за" is
+    the preposition of "Завод за гуми", not a legal form (no form follows "завод"; Z dev 18004, a header plate's
+    blocky А read К). A letter put in: a person checks it (``doubts``)."""
+    out = list(kept)
+    for i in range(1, len(out)):
+        t = out[i]
+        if out[i - 1].lower() == "завод" and len(t) == 2 and t.lower() != "за" and levenshtein(t.lower(), "за") == 1:
+            out[i] = "ЗА" if out[i - 1].isupper() else "за"
+            if doubts is not None:
+                doubts.append(doubt("form_substituted", t, out[i]))
+    return out
+
+
 def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | None:
     """The employer's name as printed: Cyrillic letters, Bulgarian quotes, known abbreviations upper-case.
     ``doubts`` gets why a person should check it: a word read with low confidence that is no known word,
@@ -584,6 +601,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         odd = sorted({ch for ch in name if not ch.isalnum() and ch not in _NAME_MARKS})
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
+    name = " ".join(_works_for(name.split(), doubts))
     return name if len(name) >= 4 else None
 
 
@@ -794,12 +812,25 @@ def odd_marks(words: list[Word]) -> list[Word]:
 _LABELS = ("предприятие", "работодател", "организация", "учреждение", "фирма", "стопанство", "поделение")
 
 
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def _without_label(words: list[Word]) -> list[Word]:
     """ "Предприятие: ДЗС „Напредък“ ..." -> the name without its label (a label word with its colon)."""
     for i, w in enumerate(words[:2]):
         core = re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS))
         colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
+        # "Предприятие." the colon's lower dot lost: the form's label all the same, a name follows it
+        colon = colon or (w.text.endswith(".") and i + 1 < len(words) and Levenshtein.distance(core, "предприятие") <= 2)
         if colon and len(core) >= 5 and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS):
+            rest = words[i + 1 :]
+            return rest[1:] if rest and rest[0].text == ":" else rest
+        # the form's label in its small letters, its colon lost to a bitonal scan, before a name a plate printed in
+        # capitals ("Предтияие КМК ЛЕНИН", Z dev 18009 p1): the label, three letters off at most
+        caps = i + 1 < len(words) and _capitals(words[i + 1].text)
+        if caps and not _capitals(w.text) and len(core) >= 8 and Levenshtein.distance(core, "предприятие") <= 3:
             rest = words[i + 1 :]
             return rest[1:] if rest and rest[0].text == ":" else rest
     return words

@@ -16,7 +16,7 @@ from rapidfuzz.distance.Levenshtein import distance as levenshtein
 from . import checks, normalise
 from .analysis import Analysis
 from .engine import OcrEngine
-from .names import check_name, clipped_word
+from .names import check_name, clipped_word, names_garbled
 from .reading import mosaic_read
 from .sheet import Sheet
 
@@ -55,6 +55,7 @@ def vouch_names(drafts: list[checks.RowDraft]) -> None:
     """Clear the doubt of a name both readings give alike and the lexicon knows; take a sure second
     reading over an unsure first one a letter or two away (still in review)."""
     misread = checks.glyphs_misread(drafts)  # the page's glyphs read badly: the same model again is no vouch
+    misread = misread or names_garbled([d.values.get("name") for d in drafts])  # so with most names garbled
     for i in doubted_for_confidence(drafts):
         d = drafts[i]
         second = next((x for x in d.alts.get("name", []) if isinstance(x, str)), None)

@@ -156,9 +156,18 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
             return word, False
     if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
         return word, False
-    if _short_i_for_n(word):
+    if _short_i_for_n(word) or _ya_for_gu(word):
         return word, False
     return correct_word(word)
+
+
+def _ya_for_gu(word: str) -> bool:
+    """A known name with a `я` that, `гъ`, makes another ('Ярков' / 'Гърков'): an address plate's blocky
+    `ГЪ` reads as one `Я` (Z dev 18006 p2: three 'ГЪРКОВА' out as 'ЯРКОВА' unflagged); which, a person says."""
+    low = word.lower()
+    return word in lexicon() and any(
+        ch == "я" and capitalised(low[:i] + "гъ" + low[i + 1 :]) in lexicon() for i, ch in enumerate(low)
+    )
 
 
 def _short_i_for_n(word: str) -> bool:
@@ -211,6 +220,21 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     if len(fixed) == 2 and at is None and fixed[0].endswith(("ов", "ев", "ова", "ева")):
         sure = False
     return " ".join(case_like(c, w) for c, w in zip(fixed, read, strict=True)), sure
+
+
+GARBLED_SHARE = 0.5  # more of a page's names than this unknown: the page's letters are read badly
+GARBLED_AT_LEAST = 4  # names on the page before it tells
+
+
+def names_garbled(names: list[object]) -> bool:
+    """Most of the page's names unknown to the lexicon even after its one-letter fixes (``check_name``):
+    the page's letters are read badly (a plate's blocky face under a dust streak, Z dev 18009 p3: 20 names
+    of 25 garbled, 'ЯНКО ЦВЕТАНОВ' for 'ДИМИТРОВ ЦАНКО ЦВЕТАНОВ' read at 0.48 and out unflagged), and a
+    name that happens to come out known is no surer than its confidence says."""
+    read = [n for n in names if isinstance(n, str) and n.strip()]
+    if len(read) < GARBLED_AT_LEAST:
+        return False
+    return sum(not check_name(n)[1] for n in read) > GARBLED_SHARE * len(read)
 
 
 @lru_cache(maxsize=1)

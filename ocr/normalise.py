@@ -62,6 +62,9 @@ def is_dash(text: str) -> bool:
 
 
 _WHOLE = re.compile(r"^\s*(\d[\d ]*?)\s*[.,=]\s*[-–—]\s*$")  # `150.-`, `150=-`: leva whole, no stotinki
+# `.00`, `,05-`, `.00*`: a bookkeeping machine's nought leva printed as nothing before the point (family Z: the
+# numeric print unit's files that print nought as ".00"), a deduction's or a total's symbol after it
+_NO_LEVA = re.compile(r"^\s*[.,]\s*(\d\d)\s*(?:[-–]|CR|\*{1,2})?\s*$")
 
 # The page being read has its money typed in whole leva (``ocr/whole_leva.py``: family R from 1991, `3 450` is
 # 3450.00, `67` is 67.00): set for one page's reading by ``whole_leva.reading_in_whole_leva``, off otherwise.
@@ -98,6 +101,9 @@ def money(text: str) -> str | None:
     leva = _WHOLE.match(text)
     if leva:
         return f"{int(leva.group(1).replace(' ', ''))}.00"
+    stotinki = _NO_LEVA.match(text)
+    if stotinki and not in_whole_leva():
+        return f"0.{stotinki.group(1)}"
     d = digits(text)
     if in_whole_leva():
         return f"{int(d)}.00" if 1 <= len(d) <= WHOLE_MAX_DIGITS else None

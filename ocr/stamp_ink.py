@@ -122,6 +122,7 @@ def doubt_under_stamps(
     if not rings:
         return 0
     closed = arithmetic_proof.closed_for(drafts, totals, carried)
+    closed = arithmetic_proof.closed_by_sums_of_totals(drafts, totals, closed, carried)  # a total under the stamp too
     n = 0
     for d in drafts:
         sure = arithmetic_proof.proven(d.values, closed) if closed else set()

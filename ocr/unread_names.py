@@ -41,6 +41,7 @@ _FAMILY = re.compile(r"(ов|ова|ев|ева|ски|ска|цки|цка|ин
 _TOTAL = re.compile(r"всичко|общо", re.IGNORECASE)
 NAMES_UNREAD = "names_unread"  # page review: names on the sheet no row read holds
 SAME = 0.6  # a row's name this like the page's (difflib ratio) is a reading of it
+NEARLY = 0.1  # names a row's reads within this much as alike as its best (and nearly SAME): its own on its line
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -141,7 +142,13 @@ def _held(
         texts = [d.values.get("name"), *d.alts.get("name", [])]
         like = [(max(_ratio(t, name) for t in texts), k) for k, (name, _mid) in enumerate(found)]
         best = max(like, default=(0.0, -1))
-        if best[0] >= SAME:
+        on_band = [(r, k) for r, k in like if r >= max(SAME - NEARLY, best[0] - NEARLY) and d.bbox is not None
+                   and d.bbox[1] <= found[k][1] <= d.bbox[3]]  # fmt: skip
+        if on_band:  # two people of one given and family name (a surname-first plate's `ИВАНОВ ЛАЗАР ЙОРДАНОВ`
+            # and `ДИМИТРОВ ЛАЗАР ЙОРДАНОВ`, both read `Лазар Йорданов`: Z dev 18001 p2, the first one's line
+            # brought back as a person unread): of names read nearly as alike, the one on its own line
+            held.add(max(on_band)[1])
+        elif best[0] >= SAME:
             held.add(best[1])  # its name: that person, wherever its band is drawn
         elif d.bbox is not None:
             centre = (d.bbox[1] + d.bbox[3]) / 2
@@ -158,14 +165,18 @@ def restore_named(
     to_original: Callable[[Box], list[int]],
     *,
     page_in_review: bool = False,
+    left_out: list[tuple[int, int]] | None = None,
 ) -> list[str]:
     """After the rows are final: a row in review for each name inside the table no row holds, put among the
     rows by its height; the names brought back. On a page already going to review as a page
     (``page_in_review``) a row whose name was not read holds the name its band covers only where its own
-    ЕГН stands on that name's line (``own_egn_elsewhere``)."""
+    ЕГН stands on that name's line (``own_egn_elsewhere``). ``left_out``: the grid's bands (top, bottom) taken out
+    of the people's rows as no person's line (a machine's wrong line and its storno: ``storno_lines``); a name
+    on them is the person's whose row follows, no one unread."""
     named = [(name, box) for line in _lines(words) if not heading_line(line) for name, box in names_in_line(line)]
     top, bottom = _span(words, grid, named)
-    found = [(name, box) for name, box in named if top < box.cy < bottom]
+    found = [(name, box) for name, box in named
+             if top < box.cy < bottom and not any(y0 <= box.cy <= y1 for y0, y1 in left_out or [])]
     lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]
     spans = [(to_original(box)[1], to_original(box)[3]) for _n, box in found]
     elsewhere = own_egn_elsewhere(words, to_original, spans) if page_in_review else None

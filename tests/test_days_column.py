@@ -49,3 +49,14 @@ def test_an_unheaded_days_column_half_misread_is_still_the_days():
     rows = [[*r[:7], d] for r, d in zip([*ROWS, ROWS[0], ROWS[1]], days, strict=True)]
     kinds = columns.identify(rows, [*HEADS[:7], ""])
     assert kinds[7] == "days_worked"
+
+
+def test_a_court_order_s_column_of_noughts_is_no_days_column():
+    """Family Z (dev 18007 p4): `Удръжки по запор`, `.00-` on most rows and `25.00-` on one, between the other
+    itemised deductions and their sum: its noughts were taken for days, the page in review whole."""
+    court = [".00-", "25.00-", ".00-", ".00-", ".00-", ".00-"]
+    rows = [[*r[:5], c, *r[5:7]] for r, c in zip(ROWS, court, strict=True)]
+    for heads in ([*HEADS[:5], "Удръжки по запор", *HEADS[5:7]], [*HEADS[:5], "", *HEADS[5:7]]):
+        kinds = columns.identify(rows, heads)
+        assert "days_worked" not in kinds, heads[5]
+        assert kinds[4] == "gross_pay" and kinds[7] == "net_pay"

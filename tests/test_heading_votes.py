@@ -31,7 +31,12 @@ from ocr import columns
         ("Всичко\nЗзаработено", {"gross_pay": 1}),
         ("Изработено\n(лв.)", {"turnover": 1}),  # family S's turnover, as typed, still the turnover
         ("Всичко\nудържано\nот заплатата", {"deductions": 1}),  # deducted from pay: no base pay
-        ("Единен\nгражд.\nномер", {"egn": 1}),
+        ("Единен\nгражд.\nномер", {"egn": 2}),  # `единен` and `гражд.`
+        # family Z's small pale headings: `гр.` too short for `граждански`, the Latin `No` no `№`, `табел` of
+        # `по табела` no personnel number (`табелен`)
+        ("Единен гр.\nномер", {"egn": 1}),
+        ("No на\nреда", {"row": 1}),
+        ("Раб. дни\nпо табел", {"days_worked": 2}),
         ("Вноска\nза\nпрофсъюза", {"deduction_part": 2}),  # `вноска` and `профсъюз`
         ("Дневна\nставка", {}),  # a day's rate stays no pay field (``outside_columns``)
         # a PC program's words (family U dev 13003 p7: `Доплащания / корекции` placed by nothing, the page in review)

@@ -12,11 +12,7 @@ from ocr.engine import OcrEngine
 from .conftest import FIXTURES, read_regression_sheet
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING: dict[str, str] = {
-    # families K and L, dev seeds (s18-tidy): read wrong without a flag when they were added
-    "k-family-name-read-as-another": "family name first (`Гърков Емил Борисов`): the family name read as another "
-    "of the lexicon, `Ярков`, without a flag (1 name silent)",
-}
+STILL_FAILING: dict[str, str] = {}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem

@@ -61,10 +61,11 @@ def test_the_stamp_is_found_and_no_ring_in_ruled_rows_without_one():
 
 def test_unproved_figures_under_the_stamp_go_to_a_person_proved_and_distant_ones_do_not():
     page = _stamped(_table())
-    # the base pay column does not close on the total: the row under the stamp is not proved
+    # the base pay column does not close on its total, the gross's total unread: the row under the stamp is
+    # not proved
     under = _row("200.00", "50.00", "250.00", 460)
     away = _row("300.00", "20.00", "320.00", 910)
-    totals = {"base_pay": "999.00", "extra_pay": "70.00", "gross_pay": "570.00"}
+    totals = {"base_pay": "999.00", "extra_pay": "70.00"}
     assert doubt_under_stamps(page, DPI, [under, away], totals) == 2
     assert under.review == {"base_pay", "extra_pay"}  # the gross's cell lies outside the stamp
     assert under.review.reasons["base_pay"] == LOW_CONFIDENCE and UNDER_STAMP in under.review.every(
@@ -84,3 +85,29 @@ def test_a_figure_already_in_review_keeps_its_reason():
     d.review.add("base_pay", checks.ROW_SUM)
     doubt_under_stamps(page, DPI, [d], {})
     assert d.review.reasons["base_pay"] == checks.ROW_SUM
+
+
+def _net_row(gross: str, deductions: str, net: str, box_y: int) -> RowDraft:
+    d = RowDraft(values={"gross_pay": gross, "deductions": deductions, "net_pay": net})
+    d.boxes = {"gross_pay": [100, box_y, 400, box_y + 90], "deductions": [400, box_y, 650, box_y + 90],
+               "net_pay": [650, box_y, 900, box_y + 90]}  # fmt: skip
+    return d
+
+
+def test_a_net_pay_under_the_stamp_is_proved_by_the_totals_line_when_its_own_total_is_misread_too():
+    """The stamp over the last row and the `Всичко` line (A dev seed 12 p54): the net pay's printed total read
+    with the arc in it, the gross and deductions columns closed; the net figures adding up to gross less
+    deductions on the totals line prove the row under the stamp. A net figure off by the arc does not."""
+    page = _stamped(_table())
+    under, away = _net_row("291.13", "38.14", "252.99", 460), _net_row("300.00", "20.00", "280.00", 910)
+    totals = {"gross_pay": "591.13", "deductions": "58.14", "net_pay": "5329.99"}  # net: 532.99 with an arc
+    assert doubt_under_stamps(page, DPI, [under, away], totals) == 0
+    assert not under.review
+    # the net figure misread (and its row's sum failing with it): the totals line's difference does not hold
+    under, away = _net_row("291.13", "38.14", "852.99", 460), _net_row("300.00", "20.00", "280.00", 910)
+    assert doubt_under_stamps(page, DPI, [under, away], totals) == 2
+    assert under.review == {"deductions", "net_pay"}  # nothing proves them: the net column does not add up
+    # the deductions' total misread as well: one closed column proves nothing of the other two
+    under, away = _net_row("291.13", "38.14", "252.99", 460), _net_row("300.00", "20.00", "280.00", 910)
+    assert doubt_under_stamps(page, DPI, [under, away], {**totals, "deductions": "0.99"}) == 2
+    assert under.review == {"deductions", "net_pay"}
