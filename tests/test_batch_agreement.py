@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive_core.records import PageReview, PayrollPage, PayrollRow
-from ocr import batch_agreement, runner
+from ocr import batch_agreement, cli, runner
 
 STEFAN = "Стефан Маринов Добрев"
 DONKA = "Донка Христова Ценова"
@@ -58,20 +58,49 @@ def test_a_doubted_reading_is_no_evidence_against_a_sure_one() -> None:
     assert batch_agreement.doubt_disagreeing(pages) == 0
 
 
-def test_extracting_several_pages_writes_the_doubt_into_the_odd_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    read = {p.image: p for p in _months(("4703052340", STEFAN), ("4705052340", STEFAN), n=2)}
-
+def _fake_reader(monkeypatch: pytest.MonkeyPatch, read: dict[str, PayrollPage], crash_at: str | None = None) -> None:
     def extract_one(path_str: str, *_: object) -> runner.Outcome:
-        return runner.Outcome(Path(path_str), True, document=read[Path(path_str).name].to_json())
+        name = Path(path_str).name
+        if name == crash_at:
+            raise KeyboardInterrupt  # the machine stops mid-run
+        return runner.Outcome(Path(path_str), True, document=read[name].to_json())
 
     monkeypatch.setattr(runner, "_extract_one", extract_one)
     monkeypatch.setattr(runner, "_load_stage", lambda *_: None)
-    progress: list[str] = []
-    outs = list(runner.run([tmp_path / name for name in read], limits=runner.Limits(1, 1), engine=None,  # type: ignore[arg-type]
-                           workers=1, on_read=lambda o: progress.append(o.path.name)))  # fmt: skip
-    got = {o.path.name: PayrollPage.model_validate_json(o.document or "") for o in outs}
-    assert progress == list(read)
+    monkeypatch.setattr(cli, "engine_from_settings", lambda _s: None)
+
+
+def _extract(folder: Path, out: Path) -> None:
+    cli._run((folder,), out, 1, "extract", "Разчитане")
+
+
+def test_extract_writes_the_doubt_into_the_odd_page_once_all_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = {p.image: p for p in _months(("4703052340", STEFAN), ("4705052340", STEFAN), n=2)}
+    for name in read:
+        (tmp_path / name).write_bytes(b"")
+    _fake_reader(monkeypatch, read)
+    _extract(tmp_path, tmp_path / "out")
+    got = {n: PayrollPage.load(tmp_path / "out" / n.replace(".png", ".json")) for n in read}
     assert got["page-0002.png"].rows[0].review == ["egn"]
     assert got["page-0000.png"].rows[0].review == []
+
+
+def test_extract_keeps_every_page_read_before_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = {p.image: p for p in _months(("4703052340", STEFAN), ("4705052340", STEFAN), n=2)}
+    for name in read:
+        (tmp_path / name).write_bytes(b"")
+    _fake_reader(monkeypatch, read, crash_at="page-0002.png")
+    with pytest.raises(KeyboardInterrupt):
+        _extract(tmp_path, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page-0000.json", "page-0001.json"]
+
+
+def test_agree_returns_only_the_pages_that_gained_doubt() -> None:
+    pages = _months(("4703052340", STEFAN), ("4705052340", STEFAN), n=2)
+    outs = [runner.Outcome(Path(p.image), True, document=p.to_json()) for p in pages]
+    outs.append(runner.Outcome(Path("page-0009.png"), False, error="неразчетена"))
+    changed = runner.agree(outs)
+    assert [o.path.name for o in changed] == ["page-0002.png"]
+    assert PayrollPage.model_validate_json(changed[0].document or "").rows[0].review == ["egn"]
