@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,9 +40,11 @@ from scanner_drivers.files import FileDriver, expand_paths
 from scanner_drivers.intake import decode_image, triage
 from scanner_drivers.separator import Separator, read_separator
 
-from . import born_digital, duplicates, ledger
+from . import batch_agreement, born_digital, duplicates, ledger
 from .batches import add_event, default_actor, get_or_create_batch, worker_actor
 from .records import person_months
+
+log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------------
 # Results
@@ -586,7 +589,19 @@ def process_page(
         ledger.finish(s, page, actor, f"{len(records)} реда, {n_review} полета за проверка")
         s.commit()
     _index_records(backends, page_sha256, records, actor)
+    if claimed.batch_id is not None:
+        _agree_when_read(backends, claimed.batch_id)
     return PageStatus.done
+
+
+def _agree_when_read(backends: Backends, batch_id: int) -> None:
+    """The file's last page read: a person's ЕГН or name read otherwise on its other pages goes to review
+    (``ingest.batch_agreement``). The page is done whatever happens here; a failure is logged and the
+    file's next completion compares again."""
+    try:
+        batch_agreement.agree_batch(backends, batch_id)
+    except Exception:  # (the page's records are written; the comparison is extra doubt only)
+        log.exception("batch %s: comparing the people across the file's pages failed", batch_id)
 
 
 def index_pending(backends: Backends, *, only: Sequence[str] | None = None) -> int:

@@ -15,12 +15,17 @@ Rules (only ever add doubt, never change a value):
 - the same ЕГН with names that differ by case only or by at most two letters: likewise for the name.
 People with the same three names are told apart by ЕГН that differ in more than two digits, and two
 people's ЕГН never fall one letter apart with near-identical names, so agreeing readings add no review.
+
+The rules see only ``Reading``s (``disagreeing``): ``doubt_disagreeing`` applies them to the pages of an
+extraction run (`archive extract`, `archive bench`), ``ingest.batch_agreement`` to the records of an
+employer's file once all its pages are read. A field a person has checked is evidence and never doubted.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance.Levenshtein import distance as levenshtein
 
@@ -30,6 +35,18 @@ from .checks import READINGS_DISAGREE
 
 MAX_EGN_DIGITS = 2  # ЕГН readings this many digits apart or fewer are one person's
 MAX_NAME_LETTERS = 2  # names (case-folded) this many letters apart or fewer are one person's
+FIELDS = ("egn", "name")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One row's person as read: its ЕГН and name, the fields already in review (no evidence) and the
+    fields a person has checked (evidence, never doubted again)."""
+
+    egn: str | None
+    name: str | None
+    doubted: frozenset[str] = frozenset()
+    settled: frozenset[str] = frozenset()
 
 
 def _egn_near(a: str, b: str) -> bool:
@@ -40,45 +57,55 @@ def _name_near(a: str, b: str) -> bool:
     return a != b and levenshtein(a.casefold(), b.casefold()) <= MAX_NAME_LETTERS
 
 
-def _flag(row: PayrollRow, field: str) -> bool:
-    if field in (row.review or []):
-        return False
-    row.review = [*(row.review or []), field]
-    row.review_reasons = {
-        **(row.review_reasons or {}),
-        field: ReviewReason(reason=READINGS_DISAGREE, bbox=row.bbox),
-    }
-    return True
-
-
-def _doubt_odd(groups: dict[str, list[PayrollRow]], field: str, near: Callable[[str, str], bool]) -> int:
-    """In each group (one person's rows), every reading of ``field`` with a near other reading read (and not
-    doubted) at least as often: flagged; returns how many rows."""
-    n = 0
-    for rows in groups.values():
+def _odd(readings: Sequence[Reading], groups: dict[str, list[int]], field: str,
+         near: Callable[[str, str], bool]) -> list[int]:  # fmt: skip
+    """In each group (one person's readings), every reading of ``field`` with a near other reading read (and
+    not doubted) at least as often: the indices to doubt."""
+    out: list[int] = []
+    for idx in groups.values():
         seen = Counter(
-            v for r in rows if isinstance(v := getattr(r, field), str) and field not in (r.review or [])
+            v for i in idx if isinstance(v := getattr(readings[i], field), str) and field not in readings[i].doubted
         )
         if len(seen) < 2:
             continue
-        for r in rows:
-            v = getattr(r, field)
-            if isinstance(v, str) and any(near(v, w) and c >= seen[v] for w, c in seen.items()):
-                n += _flag(r, field)
-    return n
+        for i in idx:
+            r, v = readings[i], getattr(readings[i], field)
+            if field in r.doubted or field in r.settled or not isinstance(v, str):
+                continue
+            if any(near(v, w) and c >= seen[v] for w, c in seen.items()):
+                out.append(i)
+    return out
+
+
+def disagreeing(readings: Sequence[Reading]) -> list[tuple[int, str]]:
+    """The (index, field) of every ЕГН or name that the person's other readings read otherwise (the
+    module's rules), not yet in review."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_egn: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(readings):
+        if r.name and len(r.name.split()) >= 2:
+            by_name[" ".join(r.name.casefold().split())].append(i)
+        if r.egn:
+            by_egn[r.egn].append(i)
+    egn = [(i, "egn") for i in _odd(readings, by_name, "egn", _egn_near)]
+    return egn + [(i, "name") for i in _odd(readings, by_egn, "name", _name_near)]
 
 
 def doubt_disagreeing(pages: Sequence[PayrollPage]) -> int:
     """Flag the ЕГН and names that the person's other rows in ``pages`` read otherwise (see the module's
     docstring); returns how many fields."""
-    by_name: dict[str, list[PayrollRow]] = defaultdict(list)
-    by_egn: dict[str, list[PayrollRow]] = defaultdict(list)
-    for p in pages:
-        if p.page_review is not None:  # a page a person reads whole: its readings are no one's evidence
-            continue
-        for r in p.rows:
-            if r.name and len(r.name.split()) >= 2:
-                by_name[" ".join(r.name.casefold().split())].append(r)
-            if r.egn:
-                by_egn[r.egn].append(r)
-    return _doubt_odd(by_name, "egn", _egn_near) + _doubt_odd(by_egn, "name", _name_near)
+    rows: list[PayrollRow] = [
+        r
+        for p in pages
+        if p.page_review is None  # a page a person reads whole: its readings are no one's evidence
+        for r in p.rows
+    ]
+    found = disagreeing([Reading(r.egn, r.name, frozenset(r.review or [])) for r in rows])
+    for i, field in found:
+        row = rows[i]
+        row.review = [*(row.review or []), field]
+        row.review_reasons = {
+            **(row.review_reasons or {}),
+            field: ReviewReason(reason=READINGS_DISAGREE, bbox=row.bbox),
+        }
+    return len(found)
