@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from archive_core.config import Settings
 from archive_core.db import Page, Record
+from archive_core.errors import ExtractionError
 from archive_core.records import PayrollPage, PayrollRow, ReviewState
 from ingest import batch_agreement
 from ingest.backends import open_backends
@@ -43,7 +44,8 @@ def _month(name: str, month: int, stefan_egn: str) -> PayrollPage:
                        rows=rows)  # fmt: skip
 
 
-def _ingest(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, months: range, odd: int) -> None:
+def _ingest(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, months: range, odd: int,
+            unreadable: int = 0) -> None:  # fmt: skip
     read: dict[str, PayrollPage] = {}
     paths = []
     for m in months:
@@ -52,13 +54,15 @@ def _ingest(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         paths.append(p)
 
     def recognise(image: np.ndarray, *, image_name: str, dpi: int | None, engine: object = None) -> PayrollPage:
+        if image_name == f"month-{unreadable:02d}.png":
+            raise ExtractionError(f"{image_name}: таблицата не е намерена")
         return read[image_name].model_copy(deep=True)
 
     monkeypatch.setattr("ingest.pipeline.recognise", recognise)
     backends = open_backends(settings)
     try:
         summary = ingest_paths(backends, paths, employer="ДЗС Напредък", file_no="17")
-        assert summary.done == len(paths)
+        assert summary.done == len(paths) - (unreadable in months)
     finally:
         backends.db.dispose()
 
@@ -106,3 +110,13 @@ def test_a_file_read_alike_on_every_page_gains_no_review(
 ) -> None:
     _ingest(settings, tmp_path, monkeypatch, range(1, 4), odd=0)
     assert all(r.review == [] for r in _stefan(settings).values())
+
+
+def test_the_file_is_compared_when_its_last_page_fails(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ingest(settings, tmp_path, monkeypatch, range(1, 6), odd=2, unreadable=5)
+    recs = _stefan(settings)
+    assert recs.pop("month-02.png").review == ["egn"]
+    assert sorted(recs) == ["month-01.png", "month-03.png", "month-04.png"]
+    assert all(r.review == [] for r in recs.values())
