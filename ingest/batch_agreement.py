@@ -7,8 +7,8 @@ page at a time), so the check waits for the file: when the worker that finishes 
 batch's pages still queued or processing (``process_page``), it compares the records of the batch's read
 pages and adds the field to review with reason ``readings_disagree``, so that the verification screen
 shows it. Only ever adds doubt: a field a person has checked (a ``field_corrections`` row) is evidence
-and never doubted again; a page a person reads whole (``page_review``) and a page held as another's
-duplicate are nobody's evidence. Running it twice adds nothing twice (two workers finishing a file's last
+and never doubted again; a page a person reads whole (``page_review``) is nobody's evidence but its rows
+can be doubted; a page held as another's duplicate has no records. Running it twice adds nothing twice (two workers finishing a file's last
 pages at once may both run it); a page read again gets its records anew and the file's next completion
 compares again.
 """
@@ -41,15 +41,16 @@ def batch_read(s: Session, batch_id: int) -> bool:
     return not pending
 
 
-def _records(s: Session, batch_id: int) -> list[Record]:
-    """The records of the batch's read pages (not a duplicate's, not a page reviewed whole), in file order."""
+def _records(s: Session, batch_id: int) -> list[tuple[Record, bool]]:
+    """The records of the batch's read pages (not a duplicate's) in file order, each with whether it is
+    evidence (not on a page a person reads whole)."""
     rows = s.execute(
         select(Record, Page.page_review)
         .join(Page, Page.sha256 == Record.page_sha256)
         .where(Page.batch_id == batch_id, Page.status == PageStatus.done.value, Page.duplicate_of.is_(None))
         .order_by(Page.batch_seq, Record.row_index)
     ).all()
-    return [r for r, page_review in rows if not page_review]
+    return [(r, not page_review) for r, page_review in rows]
 
 
 def _settled(s: Session, batch_id: int) -> set[tuple[str, str]]:
@@ -88,10 +89,11 @@ def agree_batch(backends: Backends, batch_id: int) -> int:
                 r.name,
                 doubted=frozenset(r.review or []),
                 settled=frozenset(f for f in FIELDS if (r.id, f) in settled),
+                evidence=evidence,
             )
-            for r in recs
+            for r, evidence in recs
         ]
-        found = [(recs[i].id, field) for i, field in disagreeing(readings)]
+        found = [(recs[i][0].id, field) for i, field in disagreeing(readings)]
     if not found:
         return 0
     changed: dict[str, Record] = {}

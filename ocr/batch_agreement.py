@@ -12,7 +12,9 @@ Rules (only ever add doubt, never change a value):
   reading that a near other reading not in review is read at least as often as goes to review (so the
   lone odd month goes, and on a tie both: which is right, a person says); a reading already doubted is no
   evidence against another (on hard dev seeds 55-80 counting them sent 10 right readings to review);
-- the same ЕГН with names that differ by case only or by at most two letters: likewise for the name.
+- the same ЕГН with names that differ by case only or by at most two letters: likewise for the name;
+- a page a person reads whole (``page_review``) is no one's evidence, but its rows' readings are doubted
+  like the others (hard dev seed 69 p7: `Ценова` read `Ненова` on a page in review for its columns).
 People with the same three names are told apart by ЕГН that differ in more than two digits, and two
 people's ЕГН never fall one letter apart with near-identical names, so agreeing readings add no review.
 
@@ -41,12 +43,14 @@ FIELDS = ("egn", "name")
 @dataclass(frozen=True)
 class Reading:
     """One row's person as read: its ЕГН and name, the fields already in review (no evidence) and the
-    fields a person has checked (evidence, never doubted again)."""
+    fields a person has checked (evidence, never doubted again). ``evidence`` False: a row of a page a
+    person reads whole (``page_review``): doubted when the others read it otherwise, evidence for none."""
 
     egn: str | None
     name: str | None
     doubted: frozenset[str] = frozenset()
     settled: frozenset[str] = frozenset()
+    evidence: bool = True
 
 
 def _egn_near(a: str, b: str) -> bool:
@@ -64,9 +68,13 @@ def _odd(readings: Sequence[Reading], groups: dict[str, list[int]], field: str,
     out: list[int] = []
     for idx in groups.values():
         seen = Counter(
-            v for i in idx if isinstance(v := getattr(readings[i], field), str) and field not in readings[i].doubted
+            v
+            for i in idx
+            if isinstance(v := getattr(readings[i], field), str)
+            and field not in readings[i].doubted
+            and readings[i].evidence
         )
-        if len(seen) < 2:
+        if not seen or (len(seen) < 2 and all(readings[i].evidence for i in idx)):
             continue
         for i in idx:
             r, v = readings[i], getattr(readings[i], field)
@@ -94,15 +102,10 @@ def disagreeing(readings: Sequence[Reading]) -> list[tuple[int, str]]:
 def doubt_disagreeing(pages: Sequence[PayrollPage]) -> int:
     """Flag the ЕГН and names that the person's other rows in ``pages`` read otherwise (see the module's
     docstring); returns how many fields."""
-    rows: list[PayrollRow] = [
-        r
-        for p in pages
-        if p.page_review is None  # a page a person reads whole: its readings are no one's evidence
-        for r in p.rows
-    ]
-    found = disagreeing([Reading(r.egn, r.name, frozenset(r.review or [])) for r in rows])
+    rows: list[tuple[PayrollRow, bool]] = [(r, p.page_review is None) for p in pages for r in p.rows]
+    found = disagreeing([Reading(r.egn, r.name, frozenset(r.review or []), evidence=e) for r, e in rows])
     for i, field in found:
-        row = rows[i]
+        row = rows[i][0]
         row.review = [*(row.review or []), field]
         row.review_reasons = {
             **(row.review_reasons or {}),

@@ -55,7 +55,20 @@ def test_a_doubted_reading_is_no_evidence_against_a_sure_one() -> None:
     pages.append(_page(2, ("4705052340", STEFAN)))
     pages[2].page_review = PageReview(reason="page_plausibility")
     pages[2].rows[0].egn = "4705052341"
-    assert batch_agreement.doubt_disagreeing(pages) == 0
+    assert batch_agreement.doubt_disagreeing(pages) == 1  # only the page read whole's odd reading
+    assert pages[0].rows[0].review == [] and pages[2].rows[0].review == ["egn"]
+
+
+def test_a_name_read_otherwise_on_a_page_read_whole_is_doubted_not_evidence() -> None:
+    # hard dev seed 69 p7: the page goes to review whole (its columns unproved), the stamp's ring turned
+    # the row's Ц into Н; the row's amounts were flagged, the name not
+    pages = _months(("5704041018", "Донка Христова Ненова"), ("5704041018", DONKA), n=2)
+    pages[-1].page_review = PageReview(reason="layout_unproved")
+    assert batch_agreement.doubt_disagreeing(pages) == 1
+    assert pages[-1].rows[0].review == ["name"]
+    alone = _months(("5704041018", DONKA), ("5704041018", DONKA), n=0)
+    alone[0].page_review = PageReview(reason="layout_unproved")
+    assert batch_agreement.doubt_disagreeing(alone) == 0
 
 
 def _fake_reader(monkeypatch: pytest.MonkeyPatch, read: dict[str, PayrollPage], crash_at: str | None = None) -> None:
