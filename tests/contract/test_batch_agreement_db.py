@@ -14,7 +14,7 @@ from sqlalchemy import select
 from archive_core.config import Settings
 from archive_core.db import Page, Record
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage, PayrollRow, ReviewState
+from archive_core.records import PageReview, PayrollPage, PayrollRow, ReviewState
 from ingest import batch_agreement
 from ingest.backends import open_backends
 from ingest.pipeline import ingest_paths
@@ -45,12 +45,14 @@ def _month(name: str, month: int, stefan_egn: str) -> PayrollPage:
 
 
 def _ingest(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, months: range, odd: int,
-            unreadable: int = 0) -> None:  # fmt: skip
+            unreadable: int = 0, whole: int = 0) -> None:  # fmt: skip
     read: dict[str, PayrollPage] = {}
     paths = []
     for m in months:
         p = write_page(tmp_path / f"month-{m:02d}.png", m)
         read[p.name] = _month(p.name, m, MISREAD if m == odd else STEFAN_EGN)
+        if m == whole:  # the page goes to review as a whole (its columns unproved)
+            read[p.name].page_review = PageReview(reason="layout_unproved")
         paths.append(p)
 
     def recognise(image: np.ndarray, *, image_name: str, dpi: int | None, engine: object = None) -> PayrollPage:
@@ -120,3 +122,14 @@ def test_the_file_is_compared_when_its_last_page_fails(
     assert recs.pop("month-02.png").review == ["egn"]
     assert sorted(recs) == ["month-01.png", "month-03.png", "month-04.png"]
     assert all(r.review == [] for r in recs.values())
+
+
+def test_a_page_read_whole_is_doubted_not_evidence(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the odd month's page goes to review whole (its columns unproved): its ЕГН is doubted all the same
+    _ingest(settings, tmp_path, monkeypatch, range(1, 5), odd=3, whole=3)
+    recs = _stefan(settings)
+    assert recs.pop("month-03.png").review == ["egn"]
+    assert all(r.review == [] for r in recs.values())
+
