@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,9 +40,11 @@ from scanner_drivers.files import FileDriver, expand_paths
 from scanner_drivers.intake import decode_image, triage
 from scanner_drivers.separator import Separator, read_separator
 
-from . import born_digital, duplicates, ledger
+from . import batch_agreement, born_digital, duplicates, ledger
 from .batches import add_event, default_actor, get_or_create_batch, worker_actor
 from .records import person_months
+
+log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------------
 # Results
@@ -449,6 +452,10 @@ def ingest_captures(
         if hasattr(queue, "progress"):  # in-process workers and rq both show the "Разчитане" bar
             queue.progress = progress
         queue.run_until_done(to_process)
+        # the files whose pages were read: compared again here too (a page that failed last, or a worker
+        # that died after its page was done, left it undone; a second pass adds nothing twice)
+        for batch_of_page in _batches_of(db, to_process):
+            _agree_when_read(backends, batch_of_page)
         # pages a worker recognised but could not index (the index was down, or the worker died
         # between the two) are indexed now; if the index is still down they are counted below
         with contextlib.suppress(BackendUnavailable):
@@ -458,6 +465,12 @@ def ingest_captures(
     _tally_results(db, summary, to_process)
     summary.batch = batch
     return summary
+
+
+def _batches_of(db: Database, shas: Sequence[str]) -> list[int]:
+    with db.Session() as s:
+        ids = {b for sha in shas if (p := s.get(Page, sha)) is not None and (b := p.batch_id) is not None}
+    return sorted(ids)
 
 
 def ingest_paths(
@@ -556,9 +569,11 @@ def process_page(
         raise
     except ArchiveError as e:
         ledger.fail(db, page_sha256, str(e), actor)
+        _agree_when_read(backends, claimed.batch_id)  # the file's last page may fail: the others are read
         return PageStatus.failed
     except Exception as e:  # a bug in recognition must not leave the page 'processing' forever
         ledger.fail(db, page_sha256, f"{source}: грешка при разчитане ({type(e).__name__}: {e})", actor)
+        _agree_when_read(backends, claimed.batch_id)
         return PageStatus.failed
 
     records = person_months(result, page_sha256=page_sha256, employer=employer, file_no=file_no, box=box)
@@ -586,7 +601,20 @@ def process_page(
         ledger.finish(s, page, actor, f"{len(records)} реда, {n_review} полета за проверка")
         s.commit()
     _index_records(backends, page_sha256, records, actor)
+    _agree_when_read(backends, claimed.batch_id)
     return PageStatus.done
+
+
+def _agree_when_read(backends: Backends, batch_id: int | None) -> None:
+    """The file's last page read: a person's ЕГН or name read otherwise on its other pages goes to review
+    (``ingest.batch_agreement``). The page is done whatever happens here; a failure is logged and the
+    file's next completion compares again."""
+    if batch_id is None:
+        return
+    try:
+        batch_agreement.agree_batch(backends, batch_id)
+    except Exception:  # (the page's records are written; the comparison is extra doubt only)
+        log.exception("batch %s: comparing the people across the file's pages failed", batch_id)
 
 
 def index_pending(backends: Backends, *, only: Sequence[str] | None = None) -> int:

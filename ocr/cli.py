@@ -12,7 +12,7 @@ from archive_core.errors import EXIT_SOME_PAGES_FAILED, UsageError
 from archive_core.progress import tqdm_progress
 
 from .engine import engine_from_settings
-from .runner import Limits, Outcome, run
+from .runner import Limits, Outcome, agree, run
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pbm", ".pgm", ".ppm", ".bmp"}
 
@@ -42,14 +42,20 @@ def _run(
     workers = jobs or settings.effective_workers()
     bar = tqdm_progress(total=len(paths), desc=desc, unit="стр")
     failed: list[Outcome] = []
+    written: list[Outcome] = []
 
-    def done(o: Outcome) -> None:
+    def write(o: Outcome) -> None:
+        assert o.document is not None
+        target = out / f"{o.path.stem}.json"
+        tmp = target.with_suffix(".json.part")
+        tmp.write_text(o.document, encoding="utf-8")
+        tmp.replace(target)
+
+    def done(o: Outcome) -> None:  # each page written as soon as it is read: a crash loses none read before
         bar.update(1)
         if o.ok and o.document is not None:
-            target = out / f"{o.path.stem}.json"
-            tmp = target.with_suffix(".json.part")
-            tmp.write_text(o.document, encoding="utf-8")
-            tmp.replace(target)
+            write(o)
+            written.append(o)
         else:
             failed.append(o)
 
@@ -57,6 +63,9 @@ def _run(
     for _ in run(paths, limits=Limits.of(settings), engine=engine, what=what, workers=workers, on_done=done,
                  overlay_dir=overlay):  # fmt: skip
         pass
+    if what == "extract":  # all read: a person's ЕГН or name read otherwise on the other pages, to review
+        for o in agree(written):
+            write(o)
     bar.close()
     for o in failed:
         click.echo(f"грешка: {o.error}", err=True)

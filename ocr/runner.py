@@ -109,16 +109,44 @@ def _extract_one(
 def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str = "extract",
         workers: int = 1, on_done: Callable[[Outcome], None] | None = None,
         overlay_dir: Path | None = None) -> Iterator[Outcome]:  # fmt: skip
-    """Yield one Outcome per path (in completion order when parallel). ``engine``: the OCR engine the
-    program made at its start; worker processes get a copy (it must pickle: TesseractEngine does)."""
+    """Yield one Outcome per path as it is read (in completion order when parallel; ``on_done`` is told of
+    each first: the caller writes it then, so a crash at page 900 keeps the 899 before). ``engine``: the OCR
+    engine the program made at its start; worker processes get a copy (it must pickle: TesseractEngine
+    does). Once all are read, ``agree`` compares a person's readings across them."""
+    for out in _read_each(paths, limits, engine, what, workers, overlay_dir):
+        if on_done:
+            on_done(out)
+        yield out
+
+
+def agree(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """The pages of one run, all read: their people's readings compared across pages
+    (``batch_agreement``); the outcomes whose rows gained doubt, their documents written again (the
+    caller writes those pages again; the others stay as they were written)."""
+    from archive_core.records import PayrollPage
+
+    from . import batch_agreement
+
+    read = [(o, PayrollPage.model_validate_json(o.document)) for o in outcomes if o.ok and o.document]
+    if len(read) < 2:
+        return []
+    before = [p.model_copy(deep=True) for _, p in read]
+    batch_agreement.doubt_disagreeing([p for _, p in read])
+    changed = []
+    for (o, p), b in zip(read, before, strict=True):
+        if p != b:
+            o.document = p.to_json()
+            changed.append(o)
+    return changed
+
+
+def _read_each(paths: Sequence[Path], limits: Limits, engine: OcrEngine, what: str, workers: int,
+               overlay_dir: Path | None) -> Iterator[Outcome]:  # fmt: skip
     _load_stage(what, engine)
     if workers <= 1 or len(paths) <= 1:
         _init_worker()
         for p in paths:
-            out = _extract_one(str(p), what, limits, engine, str(overlay_dir) if overlay_dir else None)
-            if on_done:
-                on_done(out)
-            yield out
+            yield _extract_one(str(p), what, limits, engine, str(overlay_dir) if overlay_dir else None)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
         futures = [pool.submit(_extract_one, str(p), what, limits, engine,
@@ -126,7 +154,4 @@ def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str =
         from concurrent.futures import as_completed
 
         for fut in as_completed(futures):
-            out = fut.result()
-            if on_done:
-                on_done(out)
-            yield out
+            yield fut.result()
