@@ -99,7 +99,7 @@ from .plate_letters import mend_plate_names
 from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
-from .upright import glance, named_rows, names_read
+from .upright import glance, named_rows, names_read, upside_down_ruled_out
 
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
@@ -124,8 +124,9 @@ def extract_image(
                                    engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
         # faint scans can leave the detector unsure, or wrong (a portrait sheet fed sideways on a landscape
         # scan, said to be turned the other way): what it says first, then every other orientation (upside
-        # down only when the lines run across)
-        for turns in dict.fromkeys([*(t for t in asked if t), *((2,) if across else (1, 3, 2))]):
+        # down only when the lines run across, and not when its densest lines read far better as they lie)
+        others = (1, 3, 2) if not across else () if upside_down_ruled_out(image, dpi, engine) else (2,)
+        for turns in dict.fromkeys([*(t for t in asked if t), *others]):
             turned_hints: dict[str, bool] = {}
             try:
                 turned = read_page(

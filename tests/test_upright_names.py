@@ -10,7 +10,7 @@ import pytest
 
 from archive_core.records import PayrollPage, PayrollRow
 from ocr import extract
-from ocr.geometry import Word
+from ocr.geometry import Box, Word
 from ocr.upright import at_a_glance, glance, names_read
 
 NAMES = ["Фаня Цветанова Бъчварова", "Васил Николов Тодоров", "Пламен Петров Ярков", "Лазар Стоянов Чолаков"]
@@ -136,3 +136,39 @@ def test_a_page_whose_lines_run_across_is_read_upside_down_only(monkeypatch):
 def test_a_page_whose_lines_run_down_is_still_read_at_every_turn():
     assert glance(np.ascontiguousarray(np.rot90(_lines_to_the_foot())), 300)[1] is False
 
+
+class StripEngine(Engine):
+    """Reads the strip of densest lines sure as it lies (``sure``) and unsure turned (``unsure``)."""
+
+    def __init__(self, sure: float, unsure: float) -> None:
+        super().__init__()
+        self.confs = [sure, unsure]
+
+    def words(self, image, *, psm=6, whitelist=None, offset=(0, 0)) -> list[Word]:
+        conf = self.confs.pop(0) if self.confs else 0.0
+        return [Word("РАЗПЛАЩАТЕЛНА", conf, Box(0, 0, 100, 20))]
+
+
+def _turns_read(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> list[int]:
+    turns: list[int] = []
+
+    def fake_read_page(image, *, quarter_turns, **_):
+        turns.append(quarter_turns)
+        return (
+            PayrollPage(image="x", rows=[PayrollRow(row=1, name="Ееее Оаоа")])
+            if quarter_turns == 0
+            else PayrollPage(image="x")
+        )
+
+    monkeypatch.setattr(extract, "read_page", fake_read_page)
+    extract.extract_image(_lines_to_the_foot(), image_name="x", engine=engine)
+    return turns
+
+
+def test_a_page_whose_lines_read_far_better_as_they_lie_is_not_read_upside_down(monkeypatch):
+    """AA dev 19005: the densest lines read at 25-33 points as they lie, 11-14 turned: not upside down."""
+    assert _turns_read(monkeypatch, StripEngine(0.30, 0.12)) == [0]
+
+
+def test_a_page_whose_lines_read_alike_both_ways_is_still_read_upside_down(monkeypatch):
+    assert _turns_read(monkeypatch, StripEngine(0.30, 0.25)) == [0, 2]
