@@ -99,8 +99,7 @@ from .plate_letters import mend_plate_names
 from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
-from .upright import at_a_glance as upright_at_a_glance
-from .upright import named_rows, names_read
+from .upright import glance, named_rows, names_read, upside_down_ruled_out
 
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
@@ -117,13 +116,17 @@ def extract_image(
     turns_read = 0
     # fed sideways or upside down? (not when names were read, nor when upright at a glance) ask the engine's
     # orientation detector
-    if _looks_wrong(page) and not names_read(page) and not upright_at_a_glance(image, dpi):
+    upright, across = glance(image, dpi) if _looks_wrong(page) and not names_read(page) else (True, True)
+    if not upright:
         gray = preprocess.to_gray(image)
-        asked = [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
-                 engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
+        # lines that surely run across: not fed sideways, the detector need not be asked which quarter
+        asked = [] if across else [engine.orientation(cv2.bitwise_not(preprocess.binarize(gray)), dpi=dpi or 300),
+                                   engine.orientation(gray, dpi=dpi or 300)]  # fmt: skip
         # faint scans can leave the detector unsure, or wrong (a portrait sheet fed sideways on a landscape
-        # scan, said to be turned the other way): what it says first, then every other orientation
-        for turns in dict.fromkeys([*(t for t in asked if t), 1, 3, 2]):
+        # scan, said to be turned the other way): what it says first, then every other orientation (upside
+        # down only when the lines run across, and not when its densest lines read far better as they lie)
+        others = (1, 3, 2) if not across else () if upside_down_ruled_out(image, dpi, engine) else (2,)
+        for turns in dict.fromkeys([*(t for t in asked if t), *others]):
             turned_hints: dict[str, bool] = {}
             try:
                 turned = read_page(

@@ -173,6 +173,12 @@ def _strip(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> np.ndarray | 
     return np.ascontiguousarray(strip)
 
 
+def densest_lines(gray: np.ndarray, text: np.ndarray, dpi: int | None) -> np.ndarray | None:
+    """The strip ``strip_reading`` reads (the densest few text lines, straightened and stacked), for a
+    reader that reads it with an OCR engine of its own; None when the page has no lines to read."""
+    return _strip(gray, text, dpi)
+
+
 def _mean_confidence(image: np.ndarray, lang: str) -> float:
     """Mean word confidence (weighted by length) of tesseract's reading; 0 when nothing is read."""
     data = pytesseract.image_to_data(image, lang=lang, config="--psm 6", output_type=pytesseract.Output.DICT)
