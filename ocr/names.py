@@ -156,16 +156,14 @@ def _check_word(word: str, middle: bool) -> tuple[str, bool]:
             return word, False
     if middle and word in lexicon() and word not in patronymics() and _other_suffix(word) in patronymics():
         return word, False
-    if _short_i_for_n(word):
+    if _short_i_for_n(word) or _ya_for_gu(word):
         return word, False
     return correct_word(word)
 
 
 def _ya_for_gu(word: str) -> bool:
     """A known name with a `я` that, `гъ`, makes another ('Ярков' / 'Гърков'): an address plate's blocky
-    capitals `ГЪ` read as one `Я` (Z dev 18006 p2: three 'ГЪРКОВА' out as 'ЯРКОВА' unflagged); which, a person
-    says. Asked of words typed in capitals only (``check_name``): in small letters `гъ` is nothing like `я`, and
-    every 'Ярков' of a sheet in small letters went to review for it (seed 777: 20 names)."""
+    `ГЪ` reads as one `Я` (Z dev 18006 p2: three 'ГЪРКОВА' out as 'ЯРКОВА' unflagged); which, a person says."""
     low = word.lower()
     return word in lexicon() and any(
         ch == "я" and capitalised(low[:i] + "гъ" + low[i + 1 :]) in lexicon() for i, ch in enumerate(low)
@@ -216,9 +214,6 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     # the family name's place holding a given name ('Десислава Лазарова Никола' for Николова: the ending lost
     # at the cell's right edge, the stem a given name the lexicon knows; R dev 10066 p3, out unflagged)
     if len(fixed) == 3 and at == 0 and fixed[2] in given_names and fixed[2] not in _whole_surnames():
-        sure = False
-    # a word in capitals with a `Я` that, `ГЪ`, makes another known name (``_ya_for_gu``)
-    if any(len(r) > 1 and r.isupper() and _ya_for_gu(c) for r, c in zip(read, fixed, strict=True)):
         sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
