@@ -125,6 +125,30 @@ def compound_neighbours(word: str) -> tuple[str, ...]:
     return tuple(sorted({_cased(e, word) for e in edits if compound(e)}))
 
 
+MAX_YA = 4  # a word in capitals with more "Я" than this is not tried with each read as "А"
+
+
+@lru_cache(maxsize=1024)
+def capital_a(word: str) -> tuple[str, ...]:
+    """The known words or compounds ``word`` in capitals is with some of its "Я" read for "А" (the engine reads
+    the capital "А" of a worn ribbon or a dot-matrix print as "Я", often twice in a word: "БЯЛКЯНКАР" for
+    "БАЛКАНКАР", Z dev 18003 p1): more than one letter from the word, so never taken silently (``check``: the
+    word is no dictionary's)."""
+    at = [i for i, ch in enumerate(word) if ch == "Я"]
+    if not word.isupper() or len(word) <= 5 or not at or len(at) > MAX_YA:
+        return ()
+    out = set()
+    for mask in range(1, 2 ** len(at)):
+        chars = list(word)
+        for k, i in enumerate(at):
+            if mask >> k & 1:
+                chars[i] = "А"
+        w = "".join(chars)
+        if is_word(w) or compound(w):
+            out.add(w)
+    return tuple(sorted(out))
+
+
 def _confused(a: str, b: str) -> bool:
     """``a`` and ``b`` (same length) differ in one letter the engine confuses."""
     diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
@@ -188,7 +212,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             piece = m.group(0)
             if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
-            near = neighbours(piece) or compound_neighbours(piece)
+            near = neighbours(piece) or compound_neighbours(piece) or capital_a(piece)
             if near and placed and piece[:1].isupper() and _conf(piece, words) >= SURE:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])))  # read with confidence: kept, a person checks
                 return piece
@@ -200,6 +224,10 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 if len(confused) == 1:
                     doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
+                listed = [n for n in near if n in listed_words()]
+                if len(listed) == 1:  # one of them a listed place or enterprise's word ("Дряново" for "Драново")
+                    doubts.append(doubt("corrected", piece, listed[0]))
+                    return listed[0]
             if len(near) != 1:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece
