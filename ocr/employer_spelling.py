@@ -149,6 +149,14 @@ def capital_a(word: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def listed_near(word: str) -> tuple[str, ...]:
+    """The listed words (a place's, an enterprise's) one letter from ``word``: a word that is two dictionary
+    words glued ("ОРЯХ|ИВИЦА") but one letter from a listed place ("ОРЯХОВИЦА", Z dev 18002 p1) is that place
+    misread, not a compound."""
+    known = listed_words()
+    return tuple(n for n in neighbours(word) if n in known or n.capitalize() in known or n.lower() in known)
+
+
 def _confused(a: str, b: str) -> bool:
     """``a`` and ``b`` (same length) differ in one letter the engine confuses."""
     diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
@@ -210,7 +218,9 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
 
         def mend(m: re.Match[str], proper: bool = proper, placed: bool = placed) -> str:
             piece = m.group(0)
-            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
+            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece):
+                return piece
+            if compound(piece) and not listed_near(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
             near = neighbours(piece) or compound_neighbours(piece) or capital_a(piece)
             if near and placed and piece[:1].isupper() and _conf(piece, words) >= SURE:

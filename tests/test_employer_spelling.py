@@ -207,3 +207,12 @@ def test_of_several_neighbours_the_one_listed_is_taken_with_a_doubt() -> None:
     name, doubts = check("ПК „Вълйа“ – Габрово", ())
     assert name == "ПК „Вълна“ – Габрово"
     assert doubts == [doubt("corrected", "Вълйа", "Вълна")]
+
+
+def test_two_dictionary_words_glued_one_letter_from_a_listed_place_are_that_place_misread() -> None:
+    """Z dev 18002 p1: "ОРЯХОВИЦА" read "ОРЯХИВИЦА", which is "орях" + "ивица" glued (a compound passed silently):
+    one letter from a listed place it is that place, corrected and sent to a person."""
+    name, doubts = check("ГОРНА ОРЯХИВИЦА", ())
+    assert name == "ГОРНА ОРЯХОВИЦА"
+    assert doubts == [doubt("corrected", "ОРЯХИВИЦА", "ОРЯХОВИЦА")]
+    assert check("Балкантурист", ()) == ("Балкантурист", [])
