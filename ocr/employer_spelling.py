@@ -37,6 +37,7 @@ CONFUSED = frozenset(
     frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг", "жх")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
+_DOUBLED_STOP = re.compile(r"(?<=[А-Яа-я])\.{2,}(?=\s|$)")  # an abbreviation's stop read twice
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +200,7 @@ def _split_words(name: str, doubts: list[str]) -> str:
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
+    name = _DOUBLED_STOP.sub(".", name)  # a speck read as a second stop: "гр.. Попово" (A seed 12 p9)
     name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name

@@ -216,3 +216,8 @@ def test_two_dictionary_words_glued_one_letter_from_a_listed_place_are_that_plac
     assert name == "ГОРНА ОРЯХОВИЦА"
     assert doubts == [doubt("corrected", "ОРЯХИВИЦА", "ОРЯХОВИЦА")]
     assert check("Балкантурист", ()) == ("Балкантурист", [])
+
+
+def test_an_abbreviation_s_stop_read_twice_is_one_stop() -> None:
+    """A seed 12 p9: a speck after "гр." read as a second stop, "гр.. Попово", went out silently wrong."""
+    assert check("Мелница „Зора“ гр.. Попово", ())[0] == "Мелница „Зора“ гр. Попово"
