@@ -38,6 +38,7 @@ CONFUSED = frozenset(
     frozenset(p) for p in ("ьъ", "пл", "ни", "нп", "ий", "шщ", "цщ", "ец", "ес", "ос", "оа", "вб", "зэ", "ую", "кх", "лд", "ря", "тг", "жх")
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
+_DOUBLED_STOP = re.compile(r"(?<=[А-Яа-я])\.{2,}(?=\s|$)")  # an abbreviation's stop read twice
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +127,38 @@ def compound_neighbours(word: str) -> tuple[str, ...]:
     return tuple(sorted({_cased(e, word) for e in edits if compound(e)}))
 
 
+MAX_YA = 4  # a word in capitals with more "Я" than this is not tried with each read as "А"
+
+
+@lru_cache(maxsize=1024)
+def capital_a(word: str) -> tuple[str, ...]:
+    """The known words or compounds ``word`` in capitals is with some of its "Я" read for "А" (the engine reads
+    the capital "А" of a worn ribbon or a dot-matrix print as "Я", often twice in a word: "БЯЛКЯНКАР" for
+    "БАЛКАНКАР", Z dev 18003 p1): more than one letter from the word, so never taken silently (``check``: the
+    word is no dictionary's)."""
+    at = [i for i, ch in enumerate(word) if ch == "Я"]
+    if not word.isupper() or len(word) <= 5 or not at or len(at) > MAX_YA:
+        return ()
+    out = set()
+    for mask in range(1, 2 ** len(at)):
+        chars = list(word)
+        for k, i in enumerate(at):
+            if mask >> k & 1:
+                chars[i] = "А"
+        w = "".join(chars)
+        if is_word(w) or compound(w):
+            out.add(w)
+    return tuple(sorted(out))
+
+
+def listed_near(word: str) -> tuple[str, ...]:
+    """The listed words (a place's, an enterprise's) one letter from ``word``: a word that is two dictionary
+    words glued ("ОРЯХ|ИВИЦА") but one letter from a listed place ("ОРЯХОВИЦА", Z dev 18002 p1) is that place
+    misread, not a compound."""
+    known = listed_words()
+    return tuple(n for n in neighbours(word) if n in known or n.capitalize() in known or n.lower() in known)
+
+
 def _confused(a: str, b: str) -> bool:
     """``a`` and ``b`` (same length) differ in one letter the engine confuses."""
     diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
@@ -193,7 +226,9 @@ def _plate_mended(piece: str, plates: bool) -> str | None:
         return None
     if len(cap) <= 5:
         fix = plate_word(cap, forms.__contains__)
-    elif is_word(cap):  # (a compound only, "НЕФТ|ОХНИ", is tried: the plates' letters may make a likelier one)
+    # (a compound only, "НЕФТ|ОХНИ", is tried: the plates' letters may make a likelier one); a word a letter from
+    # a listed place ("ОРЯХИВИЦА") is that place's (``listed_near``), not the plates' ("ОРАХИВИЦА")
+    elif is_word(cap) or listed_near(cap):
         return None
     else:
         fix = plate_word(cap, lambda s: is_word(s) or compound(s))
@@ -207,6 +242,7 @@ def _plate_mended(piece: str, plates: bool) -> str | None:
 def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     """``name`` with a misread letter mended where that is sure, and the doubts a person should check."""
     doubts: list[str] = []
+    name = _DOUBLED_STOP.sub(".", name)  # a speck read as a second stop: "гр.. Попово" (A seed 12 p9)
     name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name
@@ -233,9 +269,11 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             if plate is not None:
                 doubts.append(doubt("corrected", piece, plate))
                 return plate
-            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece) or compound(piece):
+            if len(piece) < 3 or (piece.isupper() and len(piece) <= 5) or is_word(piece):
+                return piece
+            if compound(piece) and not listed_near(piece):
                 return piece  # an abbreviation or legal form is the header's to check ("ДЗС", "МК")
-            near = neighbours(piece) or compound_neighbours(piece)
+            near = neighbours(piece) or compound_neighbours(piece) or capital_a(piece)
             if near and placed and piece[:1].isupper() and _conf(piece, words) >= SURE:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])))  # read with confidence: kept, a person checks
                 return piece
@@ -247,6 +285,10 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 if len(confused) == 1:
                     doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
+                listed = [n for n in near if n in listed_words()]
+                if len(listed) == 1:  # one of them a listed place or enterprise's word ("Дряново" for "Драново")
+                    doubts.append(doubt("corrected", piece, listed[0]))
+                    return listed[0]
             if len(near) != 1:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece

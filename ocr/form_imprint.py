@@ -43,12 +43,16 @@ def anchor(text: str, nxt: str = "") -> bool:
             return True
     if series(text):
         return True
+    if re.match(r"обр\.", text.translate(_LATIN).strip().lower()) and len(letters) > len("обр"):
+        return True  # "Обр." with its stop and its "№" glued on ("Обр.ме" for "Обр. №", T dev 12001 p3)
     numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or nxt.strip().lower() in ("no", "nо", "ма", "мо")
     # "Форма Т-5 (МСС)": a form's code of a letter or two and its number (a machine-accounting station's form,
     # family Z: Z dev 18022 p11, the code's line out as the employer without a doubt)
     numbered = numbered or (letters == "форма" and re.fullmatch(r"[А-ЯA-Z]{1,3}-?[0-9]{1,3}[.,]?", nxt.strip()) is not None)
-    # "Обр." with its stop, "Форма №"
-    return letters in _SHORT and numbered and (len(letters) < len(text.strip()) or letters == "форма")
+    # "Обр." with its stop, "Форма №"; "Обр" with its stop lost before a number ("Обр 3-ЗП", Z dev 18003 p2)
+    return letters in _SHORT and numbered and (
+        len(letters) < len(text.strip()) or letters == "форма" or (letters == "обр" and bool(re.match(r"[№0-9]", nxt.strip())))
+    )
 
 
 def series(text: str) -> bool:
@@ -77,10 +81,15 @@ def _before_series(w: Word, line_of: list[Word]) -> list[Word]:
     return out
 
 
-def _part(w: Word) -> bool:
-    """A word a form's number is made of: a number, "№", a short series or office ("Сч.", "(ЦСУ)", "ТКЗС"), a dash."""
+def _part(w: Word, anchor_word: Word | None = None) -> bool:
+    """A word a form's number is made of: a number, "№", a short series or office ("Сч.", "(ЦСУ)", "ТКЗС"), a dash;
+    after the anchor ``anchor_word`` also a word in capitals in its print, no taller than ``SMALL`` of it (the
+    computing station that printed the form: "Обр. 3-ЗП / ИЗЧ. СТАНЦИЯ", Z dev 18003 p2)."""
     t = w.text.strip()
-    return any(ch.isdigit() for ch in t) or "(" in t or ")" in t or len(_letters(t)) <= 4
+    if any(ch.isdigit() for ch in t) or "(" in t or ")" in t or len(_letters(t)) <= 4:
+        return True
+    letters = re.sub(r"[^А-Яа-я]", "", t.translate(_LATIN))
+    return anchor_word is not None and letters.isupper() and w.box.h <= SMALL * anchor_word.box.h
 
 
 def _printer(prev: Word, x: Word, w: Word) -> bool:
@@ -115,7 +124,7 @@ def without_form_numbers(words: list[Word]) -> list[Word]:
         right = w.box.x1
         prev = w
         for x in after:
-            if not _part(x) and not _printer(prev, x, w):
+            if not _part(x, w) and not _printer(prev, x, w):
                 break
             prev = x
             if x.box.x0 >= right and (x.box.x0 - right > GAP * w.box.h or x.box.h > TALLER * w.box.h):

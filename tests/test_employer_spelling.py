@@ -11,8 +11,9 @@ import pytest
 from archive_core.errors import ConfigError
 from ocr import employer_spelling, hunspell_bg
 from ocr.employer_band import header_in_first_band
+from ocr.employer_doubts import doubt
 from ocr.employer_reread import reread_employer
-from ocr.employer_spelling import check_header
+from ocr.employer_spelling import capital_a, check, check_header
 from ocr.geometry import Box, Grid, Word
 from ocr.header import Header, parse_header
 
@@ -51,8 +52,8 @@ def test_a_word_no_dictionary_holds_is_left_as_read_and_the_name_goes_to_a_perso
     h = _read(["Шиуволикиу", "завод", "„Мир“", "Габрово"])  # italic "Шивашки", read beyond mending
     assert h.employer == "Шиуволикиу завод „Мир“ Габрово"
     assert h.employer_review and "Шиуволикиу" in h.employer_review
-    several = _read(["Консервен", "завол", "„Зора“", "Сливен"])  # "завод" or "забол"? a person decides
-    assert several.employer == "Консервен завол „Зора“ Сливен"
+    several = _read(["Консервен", "завол", "„Зора“", "Сливен"])  # "завод" or "забол"? the listed one; a person decides
+    assert several.employer == "Консервен завод „Зора“ Сливен"
     assert several.employer_review and "завол" in several.employer_review
 
 
@@ -189,3 +190,34 @@ def test_a_proper_name_read_with_confidence_is_not_mended_into_another_but_doubt
     h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.9)
     assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
     assert h.employer_review and "Трояново" in h.employer_review
+
+
+def test_a_capital_a_read_as_ya_twice_is_mended_with_a_doubt() -> None:
+    """Z dev 18003 p1: the dot-matrix "БАЛКАНКАР" read "БЯЛКЯНКАР" (two letters off: no neighbour): each "Я"
+    tried as "А" gives the listed name, corrected and sent to a person; a place's own "Я" stays."""
+    name, doubts = check("ДЗ БЯЛКЯНКАР – ЗАВОД", ())
+    assert name == "ДЗ БАЛКАНКАР – ЗАВОД"
+    assert doubts == [doubt("corrected", "БЯЛКЯНКАР", "БАЛКАНКАР")]
+    assert capital_a("ДЕВНЯ") == () and capital_a("Бялканкар") == ()
+
+
+def test_of_several_neighbours_the_one_listed_is_taken_with_a_doubt() -> None:
+    """X dev 16001 p1: the quoted "Вълна" read "Вълйа", one letter from "Вълка", "Вълна", "Вълча": the listed
+    word enterprises were named after is taken, and a person checks it."""
+    name, doubts = check("ПК „Вълйа“ – Габрово", ())
+    assert name == "ПК „Вълна“ – Габрово"
+    assert doubts == [doubt("corrected", "Вълйа", "Вълна")]
+
+
+def test_two_dictionary_words_glued_one_letter_from_a_listed_place_are_that_place_misread() -> None:
+    """Z dev 18002 p1: "ОРЯХОВИЦА" read "ОРЯХИВИЦА", which is "орях" + "ивица" glued (a compound passed silently):
+    one letter from a listed place it is that place, corrected and sent to a person."""
+    name, doubts = check("ГОРНА ОРЯХИВИЦА", ())
+    assert name == "ГОРНА ОРЯХОВИЦА"
+    assert doubts == [doubt("corrected", "ОРЯХИВИЦА", "ОРЯХОВИЦА")]
+    assert check("Балкантурист", ()) == ("Балкантурист", [])
+
+
+def test_an_abbreviation_s_stop_read_twice_is_one_stop() -> None:
+    """A seed 12 p9: a speck after "гр." read as a second stop, "гр.. Попово", went out silently wrong."""
+    assert check("Мелница „Зора“ гр.. Попово", ())[0] == "Мелница „Зора“ гр. Попово"

@@ -93,10 +93,27 @@ def test_the_form_s_number_under_a_staple_goes_by_its_series() -> None:
     [("Образец", "№", True), ("ОбразецС+.5.08", "", True), ("Образец?", "105-12", True), ("Бланка", "ма", True),
      ("Обр.", "№", True), ("Форма", "№", True), ("Обрезец", "1", True), ("Форма", "Т-5", True), ("Форма", "ТКЗС", False),
      ("ТРЗ", "-", True), ("(ТРЗ)", "", True), ("ТРЗ-3,", "утв.", True), ("Трявна", "", False), ("ТРЗИ", "", False),
-     ("Образцова", "", False), ("Форма", "„Мода“", False), ("Обр", "ТКЗС", False), ("ТКЗС", "„Заря“", False)],
+     ("Образцова", "", False), ("Форма", "„Мода“", False), ("Обр", "ТКЗС", False), ("ТКЗС", "„Заря“", False),
+     ("Обр.ме", "ат", True), ("Обр", "33П", True), ("Обр", "„Заря“", False), ("Обработка", "3", False)],
 )  # fmt: skip
 def test_the_words_forms_were_numbered_by(text: str, after: str, furniture: bool) -> None:
     assert anchor(text, after) is furniture
+
+
+def test_the_form_s_number_glued_to_its_sign_goes() -> None:
+    """T dev 12001 p3: "Обр. № 47 – ТКЗС" read "Обр.ме" (the "№" glued on), "ат" over its end, "ТКЗС": the
+    form's number was taken for the employer, the name on the line under it lost."""
+    words = [_w("ат", 0.73, 132, 56, 150, 97), _w("Обр.ме", 0.74, 68, 60, 149, 89), _w("ТКЗС", 0.83, 165, 65, 207, 80),
+             _w("ЛС", 0.9, 182, 165, 251, 196), _w("на", 0.96, 262, 176, 301, 197)]  # fmt: skip
+    assert [w.text for w in without_form_numbers(words)] == ["ЛС", "на"]
+
+
+def test_the_computing_station_s_print_after_the_form_s_number_goes() -> None:
+    """Z dev 18003 p2: "Обр. 3-ЗП / ИЗЧ. СТАНЦИЯ" read "Обр 33П ИЗЧ СТАНЦИЯ" (its stop lost): the station that
+    printed the form, in capitals no taller than the number, is no employer."""
+    words = [_w("Обр", 0.9, 634, 115, 673, 135), _w("33П", 0.79, 686, 114, 731, 131), _w("ИЗЧ", 0.66, 751, 114, 792, 131),
+             _w("СТАНЦИЯ", 0.96, 805, 114, 906, 133), _w("ЗАВОД", 0.5, 1201, 350, 1308, 381)]  # fmt: skip
+    assert [w.text for w in without_form_numbers(words)] == ["ЗАВОД"]
 
 
 def test_the_name_handwritten_beside_the_form_s_number_stays() -> None:
