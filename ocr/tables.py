@@ -36,28 +36,14 @@ def text_bands(
             start = None
     if start is not None:
         bands.append((start, len(on)))
-    # merge bands split by a thin gap (e.g. breve of й, dots) and drop slivers; two whole lines of type
-    # set close stay two (a line printer's listing at 8 lines to the inch scanned small: 17 px lines 5 px
-    # apart were taken two by two for one row, AA dev 19017 p2: 7 rows for 10)
+    # merge bands split by a thin gap (e.g. breve of й, dots) and drop slivers
     merged: list[tuple[int, int]] = []
     for b in bands:
-        if merged and b[0] - merged[-1][1] <= 6 and not _two_lines(merged[-1], b):
+        if merged and b[0] - merged[-1][1] <= 6:
             merged[-1] = (merged[-1][0], b[1])
         else:
             merged.append(b)
     return [(a + y0, b + y0) for a, b in merged if b - a >= min_h]
-
-
-WHOLE_LINE = 12  # px: a band this tall is a line of type, not a breve, a dot or an underline
-
-
-def _two_lines(upper: tuple[int, int], lower: tuple[int, int]) -> bool:
-    """Two bands a thin gap apart are two lines of type, not one line and its accents: both of a line's
-    height and 3 px apart or more (a line printer's lines at 8 to the inch on a 200 dpi fiche print, scaled
-    to 300 dpi: 34 px lines 6 px apart, the ribbon's bleed in the gap; ``group_lines`` makes people's rows
-    of the lines)."""
-    gap = lower[0] - upper[1]
-    return min(upper[1] - upper[0], lower[1] - lower[0]) >= WHOLE_LINE and gap >= 3
 
 
 def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) -> list[tuple[int, int]]:
