@@ -101,3 +101,23 @@ def test_two_rows_moved_between_the_same_two_columns_go_to_a_person():
     assert mirrored_changes.doubt_traded_moves([misread, moved, bystander], present) > 0
     assert {"base_pay", "extra_pay"} <= moved.review and {"base_pay", "extra_pay"} <= misread.review
     assert not bystander.review
+
+
+def test_a_listing_of_one_line_a_person_with_its_numbers_mostly_unread_is_no_two_tier_sheet():
+    # AA dev 19017 p2: a line printer's listing on a fiche, the row numbers read on 3 lines of 10; the line
+    # under each read number was taken for the person's lower tier and two people joined in one row
+    people = [
+        ["1", "Живко Атанасов Цветков", "21", "142.09", "142.09", "130.15"],
+        ["", "Симеон Петров Стоянов", "21", "269.05", "269.05", "235.23"],
+        ["", "Чавдар Лазаров Борисов", "21", "176.84", "183.91", "160.74"],
+        ["4", "Петър Иванов Колев", "20", "201.10", "215.40", "190.02"],
+        ["", "Мария Николова Тодорова", "21", "188.00", "188.00", "170.45"],
+        ["", "Иван Георгиев Маринов", "18", "150.33", "162.70", "149.90"],
+        ["7", "Стоян Димитров Пенчев", "21", "230.12", "251.60", "221.08"],
+        ["", "Росица Янкова Щерева", "21", "190.75", "190.75", "171.30"],
+        ["", "Тодор Христов Янков", "19", "177.40", "189.20", "168.11"],
+    ]
+    a, s = _page(people)
+    before = [list(t) for t in s.texts]
+    assert split_tiers(a, s, columns.identify(s.texts, s.headings, TOTALS), TOTALS) == (a, False)
+    assert s.texts == before
