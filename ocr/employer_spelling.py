@@ -285,10 +285,6 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
                 if len(confused) == 1:
                     doubts.append(doubt("corrected", piece, confused[0]))
                     return confused[0]
-                listed = [n for n in near if n in listed_words()]
-                if len(listed) == 1:  # one of them a listed place or enterprise's word ("Дряново" for "Драново")
-                    doubts.append(doubt("corrected", piece, listed[0]))
-                    return listed[0]
             if len(near) != 1:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])) if near else doubt("not_a_word", piece))
                 return piece

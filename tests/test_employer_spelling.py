@@ -52,8 +52,8 @@ def test_a_word_no_dictionary_holds_is_left_as_read_and_the_name_goes_to_a_perso
     h = _read(["Шиуволикиу", "завод", "„Мир“", "Габрово"])  # italic "Шивашки", read beyond mending
     assert h.employer == "Шиуволикиу завод „Мир“ Габрово"
     assert h.employer_review and "Шиуволикиу" in h.employer_review
-    several = _read(["Консервен", "завол", "„Зора“", "Сливен"])  # "завод" or "забол"? the listed one; a person decides
-    assert several.employer == "Консервен завод „Зора“ Сливен"
+    several = _read(["Консервен", "завол", "„Зора“", "Сливен"])  # "завод" or "забол"? a person decides
+    assert several.employer == "Консервен завол „Зора“ Сливен"
     assert several.employer_review and "завол" in several.employer_review
 
 
@@ -201,12 +201,13 @@ def test_a_capital_a_read_as_ya_twice_is_mended_with_a_doubt() -> None:
     assert capital_a("ДЕВНЯ") == () and capital_a("Бялканкар") == ()
 
 
-def test_of_several_neighbours_the_one_listed_is_taken_with_a_doubt() -> None:
-    """X dev 16001 p1: the quoted "Вълна" read "Вълйа", one letter from "Вълка", "Вълна", "Вълча": the listed
-    word enterprises were named after is taken, and a person checks it."""
+def test_of_several_neighbours_none_is_taken_for_being_listed() -> None:
+    """X dev 16001 p1: the quoted "Вълна" read "Вълйа", one letter from "Вълка", "Вълна", "Вълча". Taking the listed
+    one of several neighbours (session 25) turned words read right into listed ones on other sheets (seed 777's
+    employer 95.0 -> 86.7 %): the word stays as read and a person picks."""
     name, doubts = check("ПК „Вълйа“ – Габрово", ())
-    assert name == "ПК „Вълна“ – Габрово"
-    assert doubts == [doubt("corrected", "Вълйа", "Вълна")]
+    assert name == "ПК „Вълйа“ – Габрово"
+    assert doubts and doubts[0] == doubt("maybe", "Вълйа", "“, „".join(employer_spelling.neighbours("Вълйа")[:3]))
 
 
 def test_two_dictionary_words_glued_one_letter_from_a_listed_place_are_that_place_misread() -> None:
