@@ -194,9 +194,8 @@ LOW_CONF = 0.6  # a word of the employer's name read with less confidence goes t
 # "АПК" at 0.66 (T dev 12020 p1) is a known form all the same
 FORM_SURE = 0.75
 # the legal forms and the combines' abbreviations ("КЦМ", "МДК": Z's header plates, printed as written)
-_ABBREVIATIONS = tuple(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["legal_forms"]) + tuple(
-    json.loads(WORDS_FILE.read_text(encoding="utf-8"))["combines"]
-)
+_RAW_FORMS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))  # the word list read once at import
+_ABBREVIATIONS = tuple(_RAW_FORMS["legal_forms"]) + tuple(_RAW_FORMS["combines"])
 _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 
