@@ -1,8 +1,8 @@
 """Family AB of the sample generator (held out from its making in session 25, 2026-12-05, helper s34-famab, to its one
-measurement by the lead): a state institution's monthly payroll of 1985-1996 for its civilian staff and long-service
-personnel (a military unit's or a construction-troops detachment's, a military hospital's or repair base's, a civil
-defence staff's), printed by its finance service on a daisy-wheel printer and kept by the archive on 16 mm roll
-microfilm, scanned from the film.
+measurement by the lead at the start of session 26; a development family since, dev seeds 20001-20040): a state
+institution's monthly payroll of 1985-1996 for its civilian staff and long-service personnel (a military unit's or a
+construction-troops detachment's, a military hospital's or repair base's, a civil defence staff's), printed by its
+finance service on a daisy-wheel printer and kept by the archive on 16 mm roll microfilm, scanned from the film.
 
 What AB draws, each file its own combination (samples/families.py applies it over the generic switches):
 the sheet printed across a wide carriage (15 inches of 11-inch paper) at 10, 12 or 15 characters to the inch (the

@@ -48,6 +48,9 @@
 # AA is held out from its making in session 24 (2026-12-05, helper s33-famaa; no page of it read by the reader, any
 # seed; made before anything was tuned on Z): generated here (seed 2050) and measured once, by the lead, at the start
 # of session 25 (2026-12-05, on main 762748c, bench/RESULTS.md); tuned on from then (dev seeds 19001-19040, seed 2050 kept).
+# AB is held out from its making in session 25 (2026-12-05, helper s34-famab; no page of it read by the reader, any
+# seed; made before anything was tuned on AA): generated here (seed 2051) and measured once, by the lead, at the start
+# of session 26 (2026-12-05, on main 3dbe96a, bench/RESULTS.md); tuned on from then (dev seeds 20001-20040, seed 2051 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
@@ -77,4 +80,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run AA Z Y X W V U T S R Q P O N M & run L K J I H G F E D B C s777 hard99 & wait
+run AB AA Z Y X W V U T S R Q P O & run N M L K J I H G F E D B C s777 hard99 & wait

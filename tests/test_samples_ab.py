@@ -1,4 +1,4 @@
-"""Family AB of the sample generator (held out from its making in session 25 to its one measurement by the lead). These
+"""Family AB of the sample generator (held out from its making in session 25 to its one measurement in session 26). These
 tests exercise the generator only, on the development seeds 20001-20040 (the evaluation seed is never generated here):
 its switches, its truth over many drawn months (the allowances and the itemised deductions to their totals, gross =
 base + the allowances, every column to its total, a valid ЕГН once per month) and over the pages a month runs to (each
