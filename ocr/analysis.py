@@ -50,7 +50,7 @@ class Straight:
     quarter_turns: int
     bend: np.ndarray | None = None  # a bent sheet put flat: (x, y) here is (x, y + bend[x]) deskewed
     blots: tuple[np.ndarray, np.ndarray] | None = None  # the binary's blots (stats, centroids), when known
-    dashed: tuple[np.ndarray, np.ndarray] | None = None  # the binary's dashed rules drawn solid, when known
+    dashed: lines.Dashed | None = None  # the binary's dashed rules drawn solid, when known
     # (length, the binary with its horizontal dashed rules drawn, opened by a row kernel that long), when known
     strokes: tuple[int, np.ndarray] | None = None
     # an open book's page put flat (``ocr.book_curve``): (x, y) here is (x, y + bend[x] + tilt[x] * (y - mid))
@@ -122,7 +122,7 @@ def straighten(
         gray, binary, angle, straight = preprocess.deskew(pins.joined(given))
         blots = None
     bend = None
-    drawn: tuple[np.ndarray, np.ndarray] | None = None
+    drawn: lines.Dashed | None = None
     strokes: tuple[int, np.ndarray] | None = None
     if unbend:  # measured along the rules, dashed ones drawn solid
         drawn = lines.dashed_rules(binary, blots=blots)

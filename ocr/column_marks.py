@@ -20,28 +20,149 @@ MARK_GAP = 2.2  # paper between two marks of one column at most, in marks' heigh
 MARK_RUN = 6  # marks in line at the least (three rows of two lines; a column of "1"s one a row is further apart)
 
 
-def column_marks(stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float) -> np.ndarray:
-    """The column marks drawn as vertical rules, each from its first mark's top to its last mark's bottom
-    (``stats``/``centroids``: ``preprocess.components``, background first)."""
-    mask = np.zeros(shape, dtype=np.uint8)
+COLON_DOT = (3, 16)  # a colon's dot is at least and at most this wide and tall (px at 300 dpi) ...
+COLON_SQUAT = 2.2  # ... no longer one way than this many times the other (a hyphen is no dot)
+COLON_GAP = 2.0  # paper between a colon's two dots at most, in dots' heights (the next line's dot stands further)
+COLON_REACH = 3.2  # paper between two colons of one column at most, in colons' heights (a colon is shorter than the
+# line's letters a stroke is as tall as: MARK_GAP of those; AA dev 19003 p1, double spaced: 53 px under 24 px colons)
+BANG_SLENDER = 1.6  # a "!"'s stem over its dot: this many times taller than wide at the least (a small face's stem
+# is no ``MARK_SLENDER`` stroke: 8 x 19 px, AA dev 19011 p1; the dot under it tells it from a letter's stroke)
+COLONS_SHARE = 0.25  # of a column's marks colons at the least: a column of colons (some run into a figure beside)
+PAIR_TALL = 1.3  # a colon or a "!" of a stem and its dot no taller than this many times the type's height
+LISTING_COLUMNS = 3  # columns of marks down the table at the least: the table typed with its marks, a printout
+LISTING_SHARED = 0.5  # ... each run's height shared with the longest run's at the least (one table's marks)
+
+
+def _marks(stats: np.ndarray, centroids: np.ndarray, unit: float, binary: np.ndarray | None = None
+           ) -> tuple[np.ndarray, ...]:  # fmt: skip
+    """The marks among the blots (``stats``/``centroids``: ``preprocess.components``, background first) as
+    (left, top, width, height, middle across, the paper that may stand under it before the next one, a colon or
+    not): each slender stroke ("|", "!"), each stem with a dot close under it ("!"), each two dots one above the
+    other (":"; a line printer's column marks, AA dev 19003 p1) and, with the ``binary`` they were labelled in,
+    each colon whose dots ran together (one blot narrow at its waist, AA dev 19003 p3's heavy type)."""
     x, y, w, h = (stats[1:, k] for k in range(4))
-    mark = (w <= MARK_THIN * unit) & (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit) & (h >= MARK_SLENDER * w)
-    idx = np.nonzero(mark)[0]
-    if idx.size < MARK_RUN:
-        return mask
     cx = centroids[1:, 0]
-    for run in _in_line(idx, cx, y, h, unit):
-        if len(run) < MARK_RUN:
+    thin = (w <= MARK_THIN * unit) & (h <= MARK_TALL * unit)
+    mark = thin & (h >= MARK_SHORT * unit) & (h >= MARK_SLENDER * w)
+    stem = thin & (h >= COLON_DOT[1] * unit) & (h >= BANG_SLENDER * w) & ~mark
+    lo, hi = COLON_DOT[0] * unit, COLON_DOT[1] * unit
+    dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
+    cols = [a[mark] for a in (x, y, w, h, cx)] + [MARK_GAP * h[mark], np.zeros(int(mark.sum()), dtype=bool)]
+    used = np.zeros(len(x), dtype=bool)
+    typed = (stats[1:, 4] >= 30) & (h >= 8 * unit)
+    glyph = float(np.median(h[typed])) if typed.any() else 0.0  # the type's height: a line's letters and figures
+    for upper, reach, colons in ((stem, MARK_GAP, False), (dot, COLON_REACH, True)):
+        # a mark no taller than the letters beside it: not the decimal commas of two lines one above the other
+        # (AA dev 19003 p6: 9 x 15 px commas, 23 px apart, taken for colons down each figures' column)
+        pairs = _over_dots(np.nonzero(upper)[0], np.nonzero(dot)[0], x, y, h, cx, used, unit, PAIR_TALL * glyph)
+        if pairs:
+            i_, j_ = (np.array(v) for v in zip(*pairs, strict=True))
+            left = np.minimum(x[i_], x[j_])
+            span = y[j_] + h[j_] - y[i_]
+            pair = (left, y[i_], np.maximum(x[i_] + w[i_], x[j_] + w[j_]) - left, span, (cx[i_] + cx[j_]) / 2,
+                    reach * span, np.full(len(pairs), colons))  # fmt: skip
+            cols = [np.concatenate([c, k]) for c, k in zip(cols, pair, strict=True)]
+    if binary is not None:
+        joined = (w <= hi) & (h >= hi) & (h >= BANG_SLENDER * w) & (h <= PAIR_TALL * glyph) & ~mark & ~used
+        run = [i for i in np.nonzero(joined)[0].tolist() if _waisted(binary, x[i], y[i], w[i], h[i])]
+        if run:
+            k = np.array(run)
+            one = (x[k], y[k], w[k], h[k], cx[k], COLON_REACH * h[k], np.ones(len(run), dtype=bool))
+            cols = [np.concatenate([c, v]) for c, v in zip(cols, one, strict=True)]
+    return tuple(cols)
+
+
+WAIST = 0.5  # a colon's dots run together: a row between them inked at most this share of the lighter dot's rows
+
+
+def _waisted(binary: np.ndarray, x: int, y: int, w: int, h: int) -> bool:
+    """A blot narrow at its waist: two dots run together, not a stroke."""
+    rows = (binary[y : y + h, x : x + w] > 0).mean(axis=1)
+    q = max(1, h // 4)
+    dots = min(float(rows[: h // 2].max()), float(rows[h // 2 :].max()))
+    return dots > 0 and float(rows[q : h - q].min()) <= WAIST * dots
+
+
+def _over_dots(upper: np.ndarray, dots: np.ndarray, x: np.ndarray, y: np.ndarray, h: np.ndarray, cx: np.ndarray,
+               used: np.ndarray, unit: float, tall: float) -> list[tuple[int, int]]:  # fmt: skip
+    """Each of the ``upper`` blots with the dot close under it, in line (``COLON_GAP`` of the dot's height at
+    most between them, ``MARK_DRIFT`` across, the two ``tall`` at most), top to bottom, each blot in one pair
+    at most (``used``)."""
+    if upper.size == 0 or dots.size == 0:
+        return []
+    order = dots[np.argsort(y[dots], kind="stable")]
+    tops = y[order]
+    below = y[upper] + h[upper]
+    first = np.searchsorted(tops, below, side="left")
+    last = np.searchsorted(tops, below + COLON_GAP * COLON_DOT[1] * unit, side="right")
+    pairs: list[tuple[int, int]] = []
+    for i, a, b in sorted(zip(upper.tolist(), first.tolist(), last.tolist(), strict=True), key=lambda t: int(y[t[0]])):
+        if used[i]:
             continue
-        xm = int(round(float(np.median(cx[run]))))
-        y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
-        cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, max(1, int(np.median(w[run]))))
+        for j in order[a:b].tolist():
+            gap = int(y[j]) - int(y[i] + h[i])
+            near = gap <= COLON_GAP * h[j] and int(y[j] + h[j] - y[i]) <= tall
+            if not used[j] and j != i and near and abs(float(cx[i] - cx[j])) <= MARK_DRIFT * unit:
+                used[i] = used[j] = True
+                pairs.append((i, j))
+                break
+    return pairs
+
+
+def _columns(stats: np.ndarray, centroids: np.ndarray, unit: float, binary: np.ndarray | None = None
+             ) -> list[tuple[int, int, int, int]]:  # fmt: skip
+    """The columns of marks: (middle across, top, bottom, stroke's width) of the runs of ``MARK_RUN`` marks or
+    more in line down the page, a column's runs (broken where lines without marks stand between: a department's
+    heading) taken together. Where most columns, ``LISTING_COLUMNS`` or more, are of colons, a column without
+    them is none: a worn letter's stem at one print position on a few names' lines among a listing's colons
+    (AA dev 19003 p3: a column inside the names)."""
+    x, y, w, h, cx, reach, colon = _marks(stats, centroids, unit, binary)
+    if x.size < MARK_RUN:
+        return []
+    runs = sorted((float(np.median(cx[r])), r) for r in _in_line(np.arange(x.size), cx, y, h, reach, unit)
+                  if len(r) >= MARK_RUN)  # fmt: skip
+    columns: list[list[int]] = []
+    last = -1e9
+    for xm, run in runs:
+        if xm - last <= 2 * MARK_DRIFT * unit:
+            columns[-1].extend(run)
+        else:
+            columns.append(list(run))
+        last = xm
+    of_colons = [c for c in columns if np.count_nonzero(colon[c]) >= COLONS_SHARE * len(c)]
+    if len(of_colons) >= LISTING_COLUMNS and 2 * len(of_colons) > len(columns):
+        columns = of_colons
+    return [(int(round(float(np.median(cx[c])))), int(y[c].min()), int((y[c] + h[c]).max()), max(1, int(np.median(w[c]))))
+            for c in sorted(columns, key=lambda c: float(np.median(cx[c])))]  # fmt: skip
+
+
+def column_marks(stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float,
+                 binary: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """The column marks drawn as vertical rules, each from its first mark's top to its last mark's bottom
+    (``stats``/``centroids``: ``preprocess.components`` of the ``binary``, background first; without it, no
+    colon run together is seen)."""
+    mask = np.zeros(shape, dtype=np.uint8)
+    for xm, y0, y1, thick in _columns(stats, centroids, unit, binary):
+        cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, thick)
     return mask
 
 
-def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, unit: float) -> list[list[int]]:
+def marked_listing(stats: np.ndarray, centroids: np.ndarray, unit: float, binary: np.ndarray | None = None) -> bool:
+    """Whether the page's table is typed with its column marks, a printout (a line printer's listing on
+    paper without the perforations in view, or written onto microfiche by a COM recorder: AA dev 19003): marks
+    in line down ``LISTING_COLUMNS`` columns or more, side by side down the same lines."""
+    runs = _columns(stats, centroids, unit, binary)
+    if len(runs) < LISTING_COLUMNS:
+        return False
+    _, top, bottom, _ = max(runs, key=lambda r: r[2] - r[1])
+    shared = [r for r in runs if min(r[2], bottom) - max(r[1], top) >= LISTING_SHARED * (r[2] - r[1])]
+    return len(shared) >= LISTING_COLUMNS
+
+
+def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, reach: np.ndarray,
+             unit: float) -> list[list[int]]:  # fmt: skip
     """Marks chained down the page: each joins the chain whose last mark stands within ``MARK_DRIFT``
-    across and ends at most ``MARK_GAP`` marks' heights above it."""
+    across and ends at most its ``reach`` above it."""
     chains: list[list[int]] = []
     near: dict[int, list[int]] = {}  # chains by their last mark's middle, in steps of the drift
     step = 2 * MARK_DRIFT * unit
@@ -52,7 +173,7 @@ def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, unit
             for n in near.get(k, []):
                 last = chains[n][-1]
                 gap = int(y[i]) - int(y[last] + h[last])
-                if abs(float(cx[i] - cx[last])) <= MARK_DRIFT * unit and -2 <= gap <= MARK_GAP * float(h[last]):
+                if abs(float(cx[i] - cx[last])) <= MARK_DRIFT * unit and -2 <= gap <= float(reach[last]):
                     best = n
                     break
             if best >= 0:

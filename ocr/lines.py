@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import cv2
 import numpy as np
 
 from . import squared_paper
-from .column_marks import column_marks
+from .column_marks import column_marks, marked_listing
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
@@ -62,7 +63,7 @@ def find_rules(
     *,
     dpi: int = 300,
     blots: tuple[np.ndarray, np.ndarray] | None = None,
-    dashed: tuple[np.ndarray, np.ndarray] | None = None,
+    dashed: Dashed | None = None,
     strokes: tuple[int, np.ndarray] | None = None,
     gray: np.ndarray | None = None,
 ) -> Rules:
@@ -76,7 +77,7 @@ def find_rules(
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
     vk = max(30, int(90 * unit))
-    dashed_h, dashed_v = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
+    dashed_h, dashed_v, listing = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
     # a shorter kernel's strokes hold every row this one keeps ink on (a longer one's may not)
     shorter = strokes[1] if strokes is not None and strokes[0] <= hk else None
     horiz = open_rows(cv2.bitwise_or(binary, dashed_h), hk, shorter)
@@ -92,6 +93,8 @@ def find_rules(
         hr, vr = _without_the_paper(gray, hr, vr)
     if _fanfold_sides(dashed_v):  # perforated, not a photocopy's solid edge or streaks (O dev 7012 p2, 7016 p1)
         hr, vr = _without_the_fanfold(hr, vr, h, w)
+    elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
+        vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return Rules(hr, vr, mask)
 
@@ -226,7 +229,7 @@ def _regular(starts: np.ndarray, lengths: np.ndarray, bridged: float | None = No
 
 def dashed_rules(
     binary: np.ndarray, *, dpi: int = 300, blots: tuple[np.ndarray, np.ndarray] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+) -> Dashed:
     """Dashed rules, each drawn as one solid stroke over its dashes and gaps (horizontal, vertical): a
     run of short thin strokes in line, the gaps between them short. The long-stroke morphology of
     ``find_rules`` sees no rule in dashes shorter than its kernel (J dev 1003: a page ruled in dashes of
@@ -234,7 +237,8 @@ def dashed_rules(
     unit = dpi / 300.0
     stats, centroids = blots if blots is not None else components(binary)[2:]
     x, y, w, h = (stats[1:, k] for k in range(4))  # left, top, width, height
-    strips = stacked(stats)[1:]  # a dot-matrix letter's pin rows: no dashes
+    stacks = stacked(stats)
+    strips = stacks[1:]  # a dot-matrix letter's pin rows: no dashes
     counted: list[np.ndarray] = []  # the binary's ink counted once (``_ink_counts``) for both directions
 
     def drawn(horizontal: bool, printout: bool, crossings: bool) -> np.ndarray:
@@ -270,18 +274,87 @@ def dashed_rules(
     # fanfold paper (a printout): its typed rules' dashes squat and run into the letters, its "!" marks cross
     # them; the fanfold's perforations down its sides, found among the plain dashes, say it is one
     vertical = drawn(False, False, False)
-    printout = _fanfold_sides(vertical)
-    if not printout:
+    typed: np.ndarray | None = None
+    listing = False
+    fanfold = _fanfold_sides(vertical)
+    if not fanfold:  # or a listing filmed without its perforations in view (a line printer's, AA dev 19003):
+        # its column marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it
+        typed = typed_rules(binary, stats, centroids, stacks, unit)
+        listing = marked_listing(stats, centroids, unit, binary) or _typed_listing(typed, binary, unit)
         vertical = drawn(False, False, True)
+    printout = fanfold or listing
     horizontal = drawn(True, printout, not printout)
     if printout:  # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
-        horizontal = cv2.bitwise_or(horizontal, typed_rules(binary, stats, centroids, stacked(stats), unit))
+        typed = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
+        horizontal = cv2.bitwise_or(horizontal, typed)
         # its "!" or "|" marks typed between the columns, one a text line: its vertical rules; found with the
         # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2)
         apart = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(horizontal, np.ones((5, 1), np.uint8))))
         _, _, m_stats, m_centroids = components(apart)
-        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit))
-    return horizontal, vertical
+        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
+    return Dashed(horizontal, vertical, listing)
+
+
+LISTING_REACH = 0.5  # share of the image's width a listing's typed rules reach at the least ...
+LISTING_ENDS = 0.02  # ... both ends of two of them within this share of it of each other (one table's rules) ...
+LISTING_RULES = 5  # ... and no more of them than this (over and under the heading, over the sums, a foot's)
+
+
+class Dashed(NamedTuple):
+    """``dashed_rules``: the dashed (and typed) rules drawn solid, and whether the page is a listing filmed
+    without its perforations in view (its marks or typed rules told it a printout)."""
+
+    horizontal: np.ndarray
+    vertical: np.ndarray
+    listing: bool = False
+
+
+TYPED_HYPHEN = 26  # px at 300 dpi: a typed hyphen's length at most (a printer's pitch is 30 at the widest; a drawn
+# rule's dashes are longer: J's 30 and more)
+
+
+def _typed_listing(typed: np.ndarray, binary: np.ndarray, unit: float) -> bool:
+    """Whether the typed rules (``typed_rules``' mask of the ``binary``) are a printout's: two of them or more
+    across most of the image, from the same place to the same place (the table's, over and under its heading,
+    over its sums), typed in hyphens or equals signs no longer than ``TYPED_HYPHEN`` (not a drawn rule's
+    dashes), ``LISTING_RULES`` at most (a table ruled in short dashes between its rows is none: J dev 1013 p1)."""
+    h, w = typed.shape
+    rules = [r for r in _positions(typed, axis=1, min_len=int(LISTING_REACH * w), merge=4)
+             if _hyphens(binary[max(0, r.pos - 3) : min(h, r.pos + 4), r.start : r.end + 1]) <= TYPED_HYPHEN * unit]
+    if len(rules) > LISTING_RULES:
+        return False
+    near = LISTING_ENDS * w
+    return any(abs(a.start - b.start) <= near and abs(a.end - b.end) <= near
+               for k, a in enumerate(rules) for b in rules[k + 1 :])  # fmt: skip
+
+
+def _hyphens(strip: np.ndarray) -> float:
+    """The median length of the dashes along a rule's rows (``strip``): the runs of ink on its most inked row."""
+    if strip.size == 0:
+        return 0.0
+    row = strip[int(np.argmax((strip > 0).sum(axis=1)))] > 0
+    edges = np.diff(np.concatenate([[0], row.astype(np.int8), [0]]))
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)
+    return float(np.median(runs)) if runs.size else 0.0
+
+
+def _within_the_listing(vr: list[Rule], typed: np.ndarray) -> list[Rule]:
+    """The vertical rules of a listing's table (``typed``: the horizontal dashed and typed rules drawn; the
+    listing told by ``dashed_rules``): within its rules' reach, from the first one's start to the last one's
+    end; a printer's rules run across the whole table (its marks stand on print positions inside them). Beyond
+    them stand the edges of the film's frame, the copy board's or the paper's, and the tractor holes' strip (AA
+    dev 19003 p3: the frame's edges taken for the table's sides, the holes' strip for a column). Each runs from
+    the first rule across the table to the last."""
+    w = typed.shape[1]
+    rules = _positions(typed, axis=1, min_len=int(LISTING_REACH * w), merge=4)
+    if not vr or not rules:
+        return vr
+    near = LISTING_ENDS * w
+    first, last = min(r.start for r in rules) - near, max(r.end for r in rules) + near
+    top, bottom = min(r.pos for r in rules), max(r.pos for r in rules)
+    # each mark's column from the rule over the heading to the rule over the sums: the printer typed its marks on
+    # every line between them (a line without any, a department's heading, broke the marks' run)
+    return [Rule(v.pos, min(v.start, top), max(v.end, bottom)) for v in vr if first <= v.pos <= last]
 
 
 def _fanfold_sides(vertical: np.ndarray) -> bool:

@@ -116,8 +116,9 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
 GROUP_WORDS = (  # units of a works a sheet's people are grouped under (a department's heading row)
     "цех", "отдел", "склад", "бригада", "звено", "участък", "служба", "работилница", "администрация",
     "транспорт", "счетоводство", "ферма", "сектор", "поддръжка", "полевъдство", "животновъдство", "отделение",
+    "поделение",
 )
-SUBTOTAL_WORDS = ("всичко", "общо", "итого")
+SUBTOTAL_WORDS = ("всичко", "общо", "итого", "сума")  # (`СУМА ЗА ЦЕХ 03:` a computing centre's, AA dev 19003)
 
 
 def _words(text: str) -> list[str]:
@@ -143,7 +144,12 @@ def _grand_total_next(r: int, texts: dict[int, str]) -> bool:
     """The next row with ink after ``r`` is a total of figures ("Всичко за предприятието"): ``r`` closes
     the last department, that row the sheet."""
     after = [q for q in texts if q > r and texts[q].strip()]
-    return bool(after) and is_total_label(texts[after[0]]) and _figures(texts[after[0]])
+    if not after or not _figures(texts[after[0]]):
+        return False
+    words = _words(texts[after[0]])  # or `Общо за месеца` (AA dev 19003 p3: the last department's `Сума за ...`)
+    return is_total_label(texts[after[0]]) or any(
+        levenshtein(w, t) <= 1 and not _position(words, i) for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS
+    )
 
 
 def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:

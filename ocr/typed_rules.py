@@ -31,9 +31,10 @@ def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, st
     (``stats``/``centroids``: ``preprocess.components`` of ``binary``, background first; ``strips``: per
     blot, a dot-matrix letter's pin row, ``pins.stacked``)."""
     mask = np.zeros_like(binary)
-    x, y, w, h = (stats[1:, k] for k in range(4))
-    mid = centroids[1:, 1]
+    x, y, w, h = (stats[1:, k].astype(np.int64) for k in range(4))
+    mid = centroids[1:, 1].copy()
     dash = (h <= TYPED_THIN * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
+    dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit)
     idx = np.nonzero(dash)[0]
     if idx.size == 0:
         return mask
@@ -44,12 +45,65 @@ def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, st
         inked = float(w[piece].sum()) / max(1, a1 - a0)
         if len(piece) < 4 or a1 - a0 < TYPED_REACH * unit or inked < TYPED_INKED:
             continue
-        if np.ptp(h[piece]) > max(4, 0.6 * float(np.median(h[piece]))):  # one face, one thickness
+        # one face, one thickness (but for a speck or a mark's foot on the rule here and there: AA dev 19003 p4)
+        if float(np.subtract(*np.percentile(h[piece], [90, 10]))) > max(4, 0.6 * float(np.median(h[piece]))):
             continue
         ym = int(round(float(np.median(mid[piece]))))
         thick = max(1, int(np.median(h[piece])))
         cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, thick)
     return mask
+
+
+TYPED_EQUALS = 22  # an equals sign's two bars together (a line printer's, AA dev 19003 p1) at most this tall
+EQUALS_ALIKE = 3  # px: its two bars' ends stand this near each other at most
+EQUALS_BAR = 0.8  # a row of its top third and one of its bottom third inked across this share of its width ...
+EQUALS_HOLLOW = 0.7  # ... and its rows inked over this share of the lighter bar's two runs, no more (the bars' gap
+# half closed: 0.38-0.62 of the width under bars of 1.0, AA dev 19003 p1; a letter's crossbar makes a third run)
+
+
+def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, mid: np.ndarray,
+                  strips: np.ndarray, unit: float) -> np.ndarray:  # fmt: skip
+    """Per blot, an equals sign of a face larger than a dot-matrix printer's (a line printer's listing, AA dev
+    19003 p1: its "=" rules' bars 16 x 6 px, 2 px apart): its two bars apart, each a strip ``pins.stacked`` took
+    for a pin row (a pin row's letter is a stack of more strips, or of strips unlike), the pair made one blot
+    (the upper bar's ``x``, ``y``, ``w``, ``h`` and ``mid`` widened over the lower one's, the lower one left out);
+    or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``."""
+    out = np.zeros(len(x), dtype=bool)
+    tall = TYPED_EQUALS * unit
+    bars = np.nonzero(strips & (w >= TYPED_MIN * unit))[0]
+    if bars.size >= 2:
+        order = bars[np.argsort(y[bars], kind="stable")]
+        tops = y[order]
+        lo = np.searchsorted(tops, y[bars] + h[bars], side="left")
+        hi = np.searchsorted(tops, y[bars] + h[bars] + 3, side="right")
+        partners: dict[int, list[int]] = {}
+        for i, a, b in zip(bars.tolist(), lo.tolist(), hi.tolist(), strict=True):
+            for j in order[a:b].tolist():
+                if min(x[i] + w[i], x[j] + w[j]) > max(x[i], x[j]):  # stacked: one over the other
+                    partners.setdefault(i, []).append(j)
+                    partners.setdefault(j, []).append(i)
+        for i, js in partners.items():
+            j = js[0]
+            if len(js) != 1 or len(partners[j]) != 1 or y[j] < y[i]:  # a pair, alone; from its upper bar
+                continue
+            if abs(x[i] - x[j]) > EQUALS_ALIKE or abs(x[i] + w[i] - x[j] - w[j]) > EQUALS_ALIKE:
+                continue
+            bottom = y[j] + h[j]
+            if bottom - y[i] > tall:
+                continue
+            x0, x1 = min(x[i], x[j]), max(x[i] + w[i], x[j] + w[j])
+            x[i], w[i], h[i], mid[i] = x0, x1 - x0, bottom - y[i], (y[i] + bottom) / 2
+            out[i] = True
+    run = np.nonzero((h > TYPED_THIN * unit) & (h <= tall) & (w >= h) & ~strips)[0]
+    for i in run.tolist():
+        box = binary[y[i] : y[i] + h[i], x[i] : x[i] + w[i]] > 0
+        rows = box.mean(axis=1)
+        third = len(rows) // 3
+        bar = min(float(rows[:third].max()), float(rows[-third:].max()))
+        inked = np.concatenate([[0], (rows > EQUALS_HOLLOW * bar).astype(np.int8), [0]])
+        if bar >= EQUALS_BAR and int(np.count_nonzero(np.diff(inked) == 1)) == 2:
+            out[i] = True
+    return out
 
 
 def _chains(idx: np.ndarray, x: np.ndarray, w: np.ndarray, mid: np.ndarray, gap: float,

@@ -1,0 +1,200 @@
+"""A line printer's listing filmed without its fanfold's perforations in view (family AA): its column marks
+(":", or "!" in a small face, ocr/column_marks.py), its "=" rules with the bars of each sign apart or run
+together (ocr/typed_rules.py), and the listing told a printout by them (ocr/lines.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.column_marks import column_marks, marked_listing
+from ocr.lines import dashed_rules, find_rules
+from ocr.pins import stacked
+from ocr.preprocess import components
+from ocr.typed_rules import typed_rules
+
+
+def _blank(h: int = 1400, w: int = 3400) -> np.ndarray:
+    return np.zeros((h, w), dtype=np.uint8)
+
+
+def _letters(img: np.ndarray, x: int, y: int, tall: int) -> None:
+    """Letters of the line beside a mark (the type's height, which a colon is no taller than)."""
+    for dx in (30, 53, 76, 99):
+        img[y : y + tall, x + dx : x + dx + 15] = 255
+
+
+def _colon(img: np.ndarray, x: int, y: int) -> None:
+    """A colon as AA dev 19003 p1's: two dots 11 x 11 px, 3 px apart, beside letters 25 px tall."""
+    img[y : y + 11, x : x + 11] = 255
+    img[y + 14 : y + 25, x : x + 11] = 255
+    _letters(img, x, y, 25)
+
+
+def _bang(img: np.ndarray, x: int, y: int) -> None:
+    """A "!" of a small face (AA dev 19011 p1): a stem 8 x 19 px, its dot 8 x 7 px 2 px under it."""
+    img[y : y + 19, x : x + 8] = 255
+    img[y + 21 : y + 28, x : x + 8] = 255
+    _letters(img, x, y, 28)
+
+
+def _marks(img: np.ndarray) -> np.ndarray:
+    _, _, stats, cents = components(img)
+    return column_marks(stats, cents, img.shape[:2], 1.0)
+
+
+def test_colons_one_a_line_double_spaced_make_a_vertical_rule() -> None:
+    img = _blank()
+    for k in range(12):  # a person a line, a blank line between: 76 px a person, 53 px of paper between colons
+        _colon(img, 640, 100 + 76 * k)
+    rows = np.nonzero(_marks(img)[:, 645])[0]
+    assert rows.size and rows[0] <= 101 and rows[-1] >= 100 + 76 * 11 + 20
+
+
+def test_small_bangs_one_a_line_make_a_vertical_rule() -> None:
+    img = _blank()
+    for k in range(12):  # single spaced, 38 px a line
+        _bang(img, 346, 100 + 38 * k)
+    rows = np.nonzero(_marks(img)[:, 349])[0]
+    assert rows.size and rows[0] <= 101 and rows[-1] >= 100 + 38 * 11 + 25
+
+
+def test_decimal_points_one_a_line_are_no_column_marks() -> None:
+    img = _blank()
+    for k in range(12):  # the points of right-aligned amounts, one a line 28 px apart (8 lines to the inch)
+        img[120 + 28 * k : 125 + 28 * k, 700:706] = 255
+    assert np.count_nonzero(_marks(img)) == 0
+    _, _, stats, cents = components(img)
+    assert not marked_listing(stats, cents, 1.0)
+
+
+def test_colons_down_three_columns_are_a_listing() -> None:
+    img = _blank()
+    for x in (300, 640, 1100):
+        for k in range(10):
+            _colon(img, x, 100 + 38 * k)
+    _, _, stats, cents = components(img)
+    assert marked_listing(stats, cents, 1.0)
+    two = _blank()
+    for x in (300, 640):
+        for k in range(10):
+            _colon(two, x, 100 + 38 * k)
+    _, _, stats, cents = components(two)
+    assert not marked_listing(stats, cents, 1.0)
+
+
+def _equals(img: np.ndarray, y: int, x0: int, x1: int, joined: bool) -> None:
+    """A line of "=" at a line printer's pitch (23 px): bars 16 x 6 px, 2 px apart (half closed where joined)."""
+    for x in range(x0, x1 - 16, 23):
+        img[y : y + 6, x : x + 16] = 255
+        img[y + 8 : y + 14, x : x + 16] = 255
+        if joined:
+            img[y + 6 : y + 8, x : x + 7] = 255
+
+
+def _typed(img: np.ndarray) -> np.ndarray:
+    _, _, stats, cents = components(img)
+    return typed_rules(img, stats, cents, stacked(stats), 1.0)
+
+
+def test_equals_signs_with_their_bars_apart_are_a_rule() -> None:
+    img = _blank(400)
+    _equals(img, 100, 200, 2200, False)  # each bar a strip over another: a pin row's, to ``pins.stacked``
+    cols = np.nonzero(_typed(img)[107])[0]
+    assert cols.size and cols[0] <= 210 and cols[-1] >= 2150
+
+
+def test_equals_signs_run_together_hollow_between_their_bars_are_a_rule() -> None:
+    img = _blank(400)
+    _equals(img, 100, 200, 2200, True)
+    cols = np.nonzero(_typed(img)[107])[0]
+    assert cols.size and cols[0] <= 210 and cols[-1] >= 2150
+
+
+def test_a_line_of_capitals_crossed_in_the_middle_is_no_rule() -> None:
+    img = _blank(400)
+    for x in range(200, 2200 - 16, 23):  # "ЕЕЕЕ": bars at the top, middle and bottom, a stem
+        img[100:102, x : x + 16] = 255
+        img[106:108, x : x + 16] = 255
+        img[112:114, x : x + 16] = 255
+        img[100:114, x : x + 3] = 255
+    assert np.count_nonzero(_typed(img)) == 0
+
+
+def test_a_listing_without_perforations_has_its_marks_for_vertical_rules() -> None:
+    """No fanfold's perforations (a COM recorder's frame): the "=" rules and the colons tell a printout."""
+    img = _blank()
+    for y in (100, 180, 900):
+        _equals(img, y, 300, 2100, False)
+    xs = (300, 640, 1100, 1500, 2080)
+    for x in xs:
+        for k in range(17):
+            _colon(img, x, 200 + 40 * k)
+    _, vertical, listing = dashed_rules(img)
+    assert listing
+    assert all(np.count_nonzero(vertical[:, x + 3 : x + 8]) > 500 for x in xs)
+    rules = find_rules(img)
+    assert len([v for v in rules.vertical if 290 <= v.pos <= 2100]) == len(xs)
+    assert len([r for r in rules.horizontal if r.length > 1500]) == 3
+
+
+def test_lines_set_close_and_run_together_are_apart() -> None:
+    """A line printer's 8 lines to the inch, its letters each a little off the line, the scan soft (AA dev 19003
+    p3): the paper between the lines never clean, five bands for 34 rows; each line a band of its own."""
+    from ocr.tables import split_tall, text_bands
+
+    rng = np.random.default_rng(3)
+    img = _blank(1400, 2000)
+    tops = [100 + round(28.5 * k) for k in range(40)]
+    for top in tops:
+        for x in range(200, 1800, 23):  # 20 px capitals, each up to 3 px off the line
+            dy = int(rng.integers(-3, 4))
+            img[top + dy : top + dy + 20, x : x + 14] = 255
+        for x in range(210, 1800, 160):  # a tail or a speck joining the next line here and there
+            img[top + 20 : top + 29, x : x + 3] = 255
+    bands = text_bands(img, 80, 1300, 200, 1800)
+    assert len(bands) < 20
+    lines = split_tall(img, bands, 200, 1800)
+    assert len(lines) == 40
+    assert all(abs(a - top) <= 6 for (a, _), top in zip(lines, tops, strict=True))
+
+
+def test_a_computing_centres_departments_are_no_people() -> None:
+    from ocr.sheet import group_rows
+
+    rows = {
+        1: "ПОДЕЛЕНИЕ 03 ОТК",
+        2: "1 РУСЕВ ГЕОРГИ ПЕТРОВ 3107101305 23 252.48 14.90",
+        3: "2 ГЕНЧЕВ ЮЛИЯН ВАСИЛОВ 5310177781 23 351.98 18.65",
+        4: "СУМА ЗА ПОДЕЛЕНИЕ 03: 604.46 33.55",
+        5: "ПОДЕЛЕНИЕ 07 СКЛАДОВО СТОПАНСТВО",
+        6: "3 ЮРУКОВА РАДКА СТОЯНОВА 6905042173 23 311.81 22.76",
+        7: "СУМА ЗА ПОДЕЛЕНИЕ 07: 311.81 22.76",
+        8: "ОБЩО ЗА МЕСЕЦА 916.27 56.31",
+    }
+    assert group_rows(len(rows) + 1, rows.__getitem__) == [1, 4, 5, 7]
+
+
+def test_colons_run_together_in_heavy_type_make_a_vertical_rule() -> None:
+    img = _blank()
+    for k in range(12):  # AA dev 19003 p1's right side: each colon one blot 12 x 23 px, narrow at its waist
+        y = 100 + 38 * k
+        img[y : y + 10, 3238:3250] = 255
+        img[y + 10 : y + 13, 3243:3245] = 255
+        img[y + 13 : y + 23, 3238:3250] = 255
+        _letters(img, 3000, y, 25)
+    img = np.ascontiguousarray(img[:, :])
+    _, _, stats, cents = components(img)
+    mask = column_marks(stats, cents, img.shape[:2], 1.0, img)
+    rows = np.nonzero(mask[:, 3244])[0]
+    assert rows.size and rows[0] <= 101 and rows[-1] >= 100 + 38 * 11 + 20
+    assert np.count_nonzero(column_marks(stats, cents, img.shape[:2], 1.0)) == 0  # (not without the ink)
+
+
+def test_decimal_commas_of_lines_one_above_another_are_no_colons() -> None:
+    img = _blank()
+    for k in range(12):  # AA dev 19003 p6: "218,95" over "223,50": 9 x 15 px commas 23 px apart, type 30 px
+        y = 100 + 38 * k
+        img[y + 23 : y + 38, 700:709] = 255
+        _letters(img, 560, y, 30)
+        _letters(img, 690, y, 30)
+    assert np.count_nonzero(_marks(img)) == 0
