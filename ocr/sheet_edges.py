@@ -141,13 +141,25 @@ def in_perspective(corners: np.ndarray, shape: tuple[int, ...]) -> bool:
     return float(np.abs(fitted - corners).max()) > SKEW_PX * diag
 
 
+OFF = 0.002  # share of the picture's side a corner may stand outside it (a phone's photograph holds its sheet)
+
+
+def _off_the_picture(corners: np.ndarray, h: int, w: int) -> bool:
+    """A corner outside the picture: no sheet's edge leads there, the steps fitted were of something else as
+    well (a microfiche frame printed in negative, its paper's edge and the tractor holes' strip beside it: AA
+    dev 19011 p6, the left edge leaning 236 px over the page, its foot at x -21, the page put "square" by a
+    shear and every column leaning, the marks between them no longer in line)."""
+    x, y = corners[:, 0], corners[:, 1]
+    return bool((x < -OFF * w).any() or (x > (1 + OFF) * w).any() or (y < -OFF * h).any() or (y > (1 + OFF) * h).any())
+
+
 def squared(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """The photographed sheet put square (its corners taken to a rectangle of its sides' mean lengths,
     scaled to fill the picture as far as its proportions allow) and the 3x3 map of the new picture's points
     back to the given one's; None where no sheet in perspective is found (a scan)."""
     corners = sheet_corners(gray)
     h, w = gray.shape[:2]
-    if corners is None or not in_perspective(corners, gray.shape):
+    if corners is None or not in_perspective(corners, gray.shape) or _off_the_picture(corners, h, w):
         return None
     wide = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
     tall = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2

@@ -100,3 +100,14 @@ def test_the_left_side_looked_at_on_the_pictures_left_part_alone_answers_as_the_
         assert sheet_edges._left_side(picture, f) == on_whole
     assert sheet_edges._left_side(photo, sheet_edges.WORK / max(photo.shape))  # the desk is seen ...
     assert not sheet_edges._left_side(_sheet(), sheet_edges.WORK / max(H, W))  # ... and a scan has none
+
+
+def test_a_negative_frames_edges_leaning_outside_the_picture_are_no_sheet_in_perspective():
+    """AA dev 19011 p6 (tests/fixtures/frames/README.md): the edge's line fitted through the paper's edge and
+    the tractor holes beside it has its foot outside the picture; the frame is left to the deskew."""
+    from pathlib import Path
+
+    frame = cv2.imread(str(Path(__file__).parent / "fixtures" / "frames" / "aa-negative-frame-holes-600px.png"), 0)
+    corners = sheet_edges.sheet_corners(frame)
+    assert corners is not None and corners[:, 0].min() < 0  # the edges seen, one leaning out of the picture
+    assert sheet_edges.squared(frame) is None
