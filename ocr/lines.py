@@ -281,7 +281,9 @@ def dashed_rules(
         # its column marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it
         typed = typed_rules(binary, stats, centroids, stacks, unit)
         listing = marked_listing(stats, centroids, unit, binary) or _typed_listing(typed, binary, unit)
-        vertical = drawn(False, False, True)
+        # (a printer's only vertical rules are its marks: the stems of a worn type's letters one under another
+        # are no dashed rule, AA dev 19003 p5: the names' second letters)
+        vertical = np.zeros_like(binary) if listing else drawn(False, False, True)
     printout = fanfold or listing
     horizontal = drawn(True, printout, not printout)
     if printout:  # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``

@@ -66,8 +66,11 @@ def is_total_label(text: str) -> bool:
 
 
 def is_carried_label(text: str) -> bool:
+    """`Пренос`, `Пренесено`, or `От предходна страница` (a computing centre's listing, AA dev 19011 p2: the
+    carried sums read as a person's row) at a sheet's head."""
     words = [t.lower().strip(":.,") for t in text.split()]
-    return any(levenshtein(t, w) <= 2 for t in words for w in ("пренос", "пренесено")) and not any(
+    carried = ("пренос", "пренесено", "предходна")
+    return any(levenshtein(t, w) <= 2 for t in words for w in carried) and not any(
         levenshtein(t, "всичко") <= 2 for t in words
     )
 

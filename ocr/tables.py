@@ -397,7 +397,11 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
             # above its row's figures)
             gap_above = band[0] - rows[-1][-1][1]
             gap_below = bands[i + 1][0] - band[1] if len(nxt) > few else None
-            if gap_below is not None and gap_below < 0.6 * gap_above:
+            if gap_below is not None and gap_below < 0.6 * gap_above and set(cols) <= set(nxt):
+                # over a person's line that has its own ink where this line's stands: no name of that line's,
+                # but a heading over it (a department's, AA dev 19003 p3: read into the first person's name)
+                rows.append([band])
+            elif gap_below is not None and gap_below < 0.6 * gap_above:
                 pending.append(band)
             else:
                 rows[-1].append(band)

@@ -198,3 +198,63 @@ def test_decimal_commas_of_lines_one_above_another_are_no_colons() -> None:
         _letters(img, 560, y, 30)
         _letters(img, 690, y, 30)
     assert np.count_nonzero(_marks(img)) == 0
+
+
+def test_the_sums_carried_from_the_page_before_open_the_table() -> None:
+    from ocr.sheet import is_carried_label, row_roles
+
+    rows = {
+        1: "ОТ ПРЕДХОДНА СТРАНИЦА 9052.71 1540.09 10592.80",
+        2: "50 3209280883 ПЛАМЕН ЛАЗАРОВ ПОПОВ 22 299.99 105.00 404.99",
+        3: "51 6204276973 ФАНЯ ПЕНЧОВА ЗЛАТЕВА 20 165.67 38.10 203.77",
+        4: "ОБЩО ЗА МЕСЕЦА 9518.37 1683.19 11201.56",
+    }
+    body, totals, carried = row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)
+    assert (body, totals, carried) == ([2, 3], 4, 1)
+    assert not is_carried_label("51 6204276973 ФАНЯ ПЕНЧОВА ЗЛАТЕВА")
+
+
+def test_a_departments_heading_over_its_first_person_is_a_row_of_its_own() -> None:
+    """AA dev 19003 p3: `ПОДЕЛЕНИЕ 07 СКЛАДОВО СТОПАНСТВО` over the first person of the department, nearer
+    it than the subtotal above: read into that person's name. A name wrapped above a line of figures without
+    one still joins them."""
+    from ocr import tables
+
+    xs = [0, 60, 300, 460, 560, 660, 760, 860, 960]  # №, name, ЕГН, days, base, extra, gross, net
+
+    def person(ink: np.ndarray, a: int, b: int, name: bool = True) -> None:
+        ink[a:b, 40:55] = 255
+        if name:
+            ink[a:b, 70:250] = 255
+        ink[a:b, 320:440] = 255
+        for x1 in xs[4:]:
+            ink[a:b, x1 - 60 : x1 - 6] = 255
+
+    ink = np.zeros((300, 960), np.uint8)
+    person(ink, 10, 30)
+    ink[60:80, 70:380] = 255  # the department's heading, over the name's column and the ЕГН's
+    person(ink, 88, 108)
+    bands = [(10, 30), (60, 80), (88, 108)]
+    assert tables.group_lines(ink, bands, xs) == [[(10, 30)], [(60, 80)], [(88, 108)]]
+    wrapped = np.zeros((300, 960), np.uint8)
+    person(wrapped, 10, 30)
+    wrapped[60:80, 70:250] = 255  # a name written above its row's figures
+    person(wrapped, 88, 108, name=False)
+    assert tables.group_lines(wrapped, bands, xs) == [[(10, 30)], [(60, 80), (88, 108)]]
+
+
+def test_a_worn_letters_stems_one_under_another_are_no_dashed_rule_of_a_listing() -> None:
+    """AA dev 19003 p5: the names' second letter printed by a worn type as its stem alone (6 x 19 px), one
+    under another at 8 lines to the inch: a vertical dashed rule to a table ruled in dashes, none of a listing
+    whose rules are its marks."""
+    img = _blank()
+    for y in (100, 180, 1250):
+        _equals(img, y, 300, 2100, False)
+    xs = (300, 640, 1100, 1500, 2080)
+    for k in range(36):
+        y = 200 + round(28.5 * k)
+        for x in xs:
+            _colon(img, x, y)
+        img[y + 3 : y + 22, 799:805] = 255
+    rules = find_rules(img)
+    assert [v.pos for v in rules.vertical if 290 <= v.pos <= 2100] == [x + 5 for x in xs]
