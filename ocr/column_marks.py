@@ -17,6 +17,7 @@ MARK_TALL = 48  # ... at most this tall (a text line's; a "!" with its dot run i
 MARK_SLENDER = 2.5  # ... and this many times taller than wide
 MARK_DRIFT = 3  # how far one mark's middle may stand off the last one's, across
 MARK_GAP = 2.2  # paper between two marks of one column at most, in marks' heights (a line's spacing and a rule)
+MARK_RECENT = 5  # a chain's last marks its middle is taken over
 MARK_RUN = 6  # marks in line at the least (three rows of two lines; a column of "1"s one a row is further apart)
 
 
@@ -75,12 +76,24 @@ def _marks(stats: np.ndarray, centroids: np.ndarray, unit: float, binary: np.nda
 WAIST = 0.5  # a colon's dots run together: a row between them inked at most this share of the lighter dot's rows
 
 
+SOLID = 0.85  # a colon's dots are solid: this share of its rows one run of ink across (an 8's loops are rings)
+NECK = 0.4  # ... and the narrow rows between them this share of its middle half at most (a typed 1's stem: all)
+
+
 def _waisted(binary: np.ndarray, x: int, y: int, w: int, h: int) -> bool:
-    """A blot narrow at its waist: two dots run together, not a stroke."""
-    rows = (binary[y : y + h, x : x + w] > 0).mean(axis=1)
+    """A blot narrow at a short waist, solid above and below it: two dots run together, not a stroke, nor a
+    figure 8 or 3, nor a typed 1 (Z dev 18001 p8, J dev 1013 p1: columns of figures taken for a listing's
+    colons)."""
+    box = binary[y : y + h, x : x + w] > 0
+    rows = box.mean(axis=1)
     q = max(1, h // 4)
     dots = min(float(rows[: h // 2].max()), float(rows[h // 2 :].max()))
-    return dots > 0 and float(rows[q : h - q].min()) <= WAIST * dots
+    narrow = rows <= WAIST * dots
+    if dots <= 0 or not narrow[q : h - q].any() or narrow[q : h - q].mean() > NECK:
+        return False
+    edges = np.diff(np.pad(box.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    runs = (edges == 1).sum(axis=1)
+    return bool(np.mean(runs <= 1) >= SOLID)
 
 
 def _over_dots(upper: np.ndarray, dots: np.ndarray, x: np.ndarray, y: np.ndarray, h: np.ndarray, cx: np.ndarray,
@@ -132,17 +145,30 @@ def _columns(stats: np.ndarray, centroids: np.ndarray, unit: float, binary: np.n
     of_colons = [c for c in columns if np.count_nonzero(colon[c]) >= COLONS_SHARE * len(c)]
     if len(of_colons) >= LISTING_COLUMNS and 2 * len(of_colons) > len(columns):
         columns = of_colons
-    return [(int(round(float(np.median(cx[c])))), int(y[c].min()), int((y[c] + h[c]).max()), max(1, int(np.median(w[c]))))
+    return [(int(round(float(np.median(cx[c])))), int(y[c].min()), int((y[c] + h[c]).max()), _breadth(cx[c], w[c], unit))
             for c in sorted(columns, key=lambda c: float(np.median(cx[c])))]  # fmt: skip
 
 
+def _breadth(cx: np.ndarray, w: np.ndarray, unit: float) -> int:
+    """The width a column's rule is drawn: over its marks as they stand (a chain printer's characters each a
+    little off their pitch, AA dev 19003 p6: 5 px from the first to the last; a rule of the marks' median
+    width left their edges in the text, each "!" beside a figure read as a 1: `1218.95` for `218.95`), no
+    wider than two marks."""
+    spread = float(np.percentile(cx, 95) - np.percentile(cx, 5))
+    return max(1, min(int(round(spread + float(np.percentile(w, 90)) + 2)), int(2 * MARK_THIN * unit)))
+
+
 def column_marks(stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float,
-                 binary: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+                 binary: np.ndarray | None = None, reach: tuple[int, int] | None = None) -> np.ndarray:  # fmt: skip
     """The column marks drawn as vertical rules, each from its first mark's top to its last mark's bottom
     (``stats``/``centroids``: ``preprocess.components`` of the ``binary``, background first; without it, no
-    colon run together is seen)."""
+    colon run together is seen), or over ``reach`` (top, bottom) where that is longer: a listing's marks stand
+    on every line of its table, those run into a figure beside them too (AA dev 19003 p6: the "!" of the sums'
+    line under the last rule, each read as a 1 before its figure)."""
     mask = np.zeros(shape, dtype=np.uint8)
     for xm, y0, y1, thick in _columns(stats, centroids, unit, binary):
+        if reach is not None:
+            y0, y1 = min(y0, reach[0]), max(y1, reach[1])
         cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, thick)
     return mask
 
@@ -154,17 +180,21 @@ def marked_listing(stats: np.ndarray, centroids: np.ndarray, unit: float, binary
     runs = _columns(stats, centroids, unit, binary)
     if len(runs) < LISTING_COLUMNS:
         return False
-    _, top, bottom, _ = max(runs, key=lambda r: r[2] - r[1])
+    top, bottom = int(np.median([r[1] for r in runs])), int(np.median([r[2] for r in runs]))  # (not the longest
+    # run's: the tractor holes' strip down the frame, AA dev 19003 p7)
     shared = [r for r in runs if min(r[2], bottom) - max(r[1], top) >= LISTING_SHARED * (r[2] - r[1])]
     return len(shared) >= LISTING_COLUMNS
 
 
 def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, reach: np.ndarray,
              unit: float) -> list[list[int]]:  # fmt: skip
-    """Marks chained down the page: each joins the chain whose last mark stands within ``MARK_DRIFT``
-    across and ends at most its ``reach`` above it."""
+    """Marks chained down the page: each joins the chain whose last marks' middle (the mean of the last
+    ``MARK_RECENT``: a chain printer's characters each a little off their pitch, AA dev 19003 p6, two marks
+    one under the other 3.8 px apart) stands within ``MARK_DRIFT`` across, its last mark ending at most its
+    ``reach`` above it."""
     chains: list[list[int]] = []
-    near: dict[int, list[int]] = {}  # chains by their last mark's middle, in steps of the drift
+    mids: list[float] = []
+    near: dict[int, list[int]] = {}  # chains by their last marks' middle, in steps of the drift
     step = 2 * MARK_DRIFT * unit
     for i in sorted(idx.tolist(), key=lambda k: int(y[k])):
         key = int(cx[i] // step)
@@ -173,17 +203,18 @@ def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, reac
             for n in near.get(k, []):
                 last = chains[n][-1]
                 gap = int(y[i]) - int(y[last] + h[last])
-                if abs(float(cx[i] - cx[last])) <= MARK_DRIFT * unit and -2 <= gap <= float(reach[last]):
+                if abs(float(cx[i]) - mids[n]) <= MARK_DRIFT * unit and -2 <= gap <= float(reach[last]):
                     best = n
                     break
             if best >= 0:
                 break
         if best < 0:
             chains.append([i])
+            mids.append(float(cx[i]))
             best = len(chains) - 1
         else:
-            old = int(cx[chains[best][-1]] // step)
-            near[old].remove(best)
+            near[int(mids[best] // step)].remove(best)
             chains[best].append(i)
-        near.setdefault(key, []).append(best)
+            mids[best] = float(np.mean(cx[chains[best][-MARK_RECENT:]]))
+        near.setdefault(int(mids[best] // step), []).append(best)
     return chains

@@ -32,6 +32,7 @@ class Rules:
     horizontal: list[Rule]
     vertical: list[Rule]
     mask: np.ndarray  # 255 where ruling ink is
+    listing: bool = False  # a printer's listing filmed without its perforations (``Dashed.listing``)
 
 
 def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Rule]:
@@ -96,7 +97,7 @@ def find_rules(
     elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    return Rules(hr, vr, mask)
+    return Rules(hr, vr, mask, listing)
 
 
 def _without_the_paper(gray: np.ndarray, hr: list[Rule], vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
@@ -280,10 +281,14 @@ def dashed_rules(
     if not fanfold:  # or a listing filmed without its perforations in view (a line printer's, AA dev 19003):
         # its column marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it
         typed = typed_rules(binary, stats, centroids, stacks, unit)
-        listing = marked_listing(stats, centroids, unit, binary) or _typed_listing(typed, binary, unit)
-        # (a printer's only vertical rules are its marks: the stems of a worn type's letters one under another
-        # are no dashed rule, AA dev 19003 p5: the names' second letters)
-        vertical = np.zeros_like(binary) if listing else drawn(False, False, True)
+        vertical = drawn(False, False, True)
+        # (a table ruled in short dashes both ways is none: J dev 1013 p2, its dashes as short as hyphens)
+        listing = marked_listing(stats, centroids, unit, binary) or (
+            _typed_listing(typed, binary, unit) and not _drawn_down(vertical, typed)
+        )
+        if listing:  # a printer's only vertical rules are its marks: the stems of a worn type's letters one under
+            # another are no dashed rule (AA dev 19003 p5: the names' second letters)
+            vertical = np.zeros_like(binary)
     printout = fanfold or listing
     horizontal = drawn(True, printout, not printout)
     if printout:  # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
@@ -293,12 +298,14 @@ def dashed_rules(
         # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2)
         apart = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(horizontal, np.ones((5, 1), np.uint8))))
         _, _, m_stats, m_centroids = components(apart)
-        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
+        reach = _listing_reach(typed) if listing else None
+        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit, apart, reach))
     return Dashed(horizontal, vertical, listing)
 
 
 LISTING_REACH = 0.5  # share of the image's width a listing's typed rules reach at the least ...
 LISTING_ENDS = 0.02  # ... both ends of two of them within this share of it of each other (one table's rules) ...
+DRAWN_DOWN = 0.5  # share of the typed rules' height a dashed vertical rule runs down: a drawn table, no listing
 LISTING_RULES = 5  # ... and no more of them than this (over and under the heading, over the sums, a foot's)
 
 
@@ -328,6 +335,25 @@ def _typed_listing(typed: np.ndarray, binary: np.ndarray, unit: float) -> bool:
     near = LISTING_ENDS * w
     return any(abs(a.start - b.start) <= near and abs(a.end - b.end) <= near
                for k, a in enumerate(rules) for b in rules[k + 1 :])  # fmt: skip
+
+
+def _listing_reach(typed: np.ndarray) -> tuple[int, int] | None:
+    """Where a listing's marks stand (``typed``: its typed rules drawn): from its first rule across the table to
+    its last, and on past that for half the first two rules' spacing (the heading's lines between them): the
+    line of sums under the last rule."""
+    rules = sorted(r.pos for r in _positions(typed, axis=1, min_len=int(LISTING_REACH * typed.shape[1]), merge=4))
+    if len(rules) < 2:
+        return None
+    return rules[0], min(typed.shape[0], rules[-1] + (rules[1] - rules[0]) // 2)
+
+
+def _drawn_down(vertical: np.ndarray, typed: np.ndarray) -> bool:
+    """A dashed vertical rule (``vertical``: drawn solid) down half the height of the typed rules (``typed``) or
+    more: a table drawn in dashes both ways, which no printer types."""
+    rows = sorted(r.pos for r in _positions(typed, axis=1, min_len=int(LISTING_REACH * typed.shape[1]), merge=4))
+    if len(rows) < 2:
+        return False
+    return bool(_positions(vertical, axis=0, min_len=max(1, int(DRAWN_DOWN * (rows[-1] - rows[0]))), merge=4))
 
 
 def _hyphens(strip: np.ndarray) -> float:

@@ -49,9 +49,13 @@ def egn(text: str) -> str | None:
     return d if len(d) == 10 else None
 
 
+ZEROS_BEFORE = 2  # leading zeros a number may be printed with past its digits' most (`0001`: a computing
+# centre's listing numbers its rows to four places, AA dev 19003 p6: no row number read, the page in review)
+
+
 def integer(text: str, *, max_digits: int = 3) -> int | None:
     d = digits(text)
-    if not d or len(d) > max_digits:
+    if not d or len(d.lstrip("0")) > max_digits or len(d) > max_digits + ZEROS_BEFORE:
         return None
     return int(d)
 

@@ -143,6 +143,21 @@ def _figures(text: str) -> bool:
     return len(numbers) > 1 or any(n >= 3 for n in numbers)
 
 
+def _amounts_on(text: str) -> bool:
+    """An amount on the row: a number of three digits or more, or three numbers (a department's heading has its
+    code and maybe a letter read as a nought: `ПОЧЕЛЕНИЕ 07 СКлапово стоп 0`, AA dev 19003 p5)."""
+    numbers = [sum(ch.isdigit() for ch in t) for t in text.split()]
+    numbers = [n for n in numbers if n]
+    return len(numbers) > 2 or any(n >= 3 for n in numbers)
+
+
+def _total_word(word: str, total: str) -> bool:
+    """``word`` read as ``total`` (`всичко`, `общо` ...): a letter off, two in a long word, as ``is_total_label``
+    allows them (AA dev 19003 p5: `ССИЧкоО За ПОДЕЛЕНИЕ 07` no subtotal but the sheet's totals, and the three
+    departments under it lost without a flag)."""
+    return levenshtein(word, total) <= (2 if len(total) >= 5 else 1)
+
+
 def _grand_total_next(r: int, texts: dict[int, str]) -> bool:
     """The next row with ink after ``r`` is a total of figures ("Всичко за предприятието"): ``r`` closes
     the last department, that row the sheet."""
@@ -151,7 +166,7 @@ def _grand_total_next(r: int, texts: dict[int, str]) -> bool:
         return False
     words = _words(texts[after[0]])  # or `Общо за месеца` (AA dev 19003 p3: the last department's `Сума за ...`)
     return is_total_label(texts[after[0]]) or any(
-        levenshtein(w, t) <= 1 and not _position(words, i) for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS
+        _total_word(w, t) and not _position(words, i) for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS
     )
 
 
@@ -170,16 +185,14 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
         words = _words(text)
         heading = (
             r < people[-1]
-            and not _figures(text)
+            and not _amounts_on(text)
             and any(w == g or (len(g) >= 5 and levenshtein(w, g) <= 1) for w in words for g in GROUP_WORDS)
         )
         subtotal = (
             people[0] < r < last
             and _figures(text)
             and any(
-                levenshtein(w, t) <= 1 and not _position(words, i)
-                for i, w in enumerate(words[:3])
-                for t in SUBTOTAL_WORDS
+                _total_word(w, t) and not _position(words, i) for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS
             )
             and (any(q > r for q in people) or _grand_total_next(r, texts))
         )
@@ -240,6 +253,11 @@ def row_roles(
             continue
         closing = is_total_label(text) or _last_total(r, text, row_text, n_rows)
         if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
+            if any(_has_egn(row_text(q)) for q in range(r + 1, n_rows)):
+                # people under it: a department's subtotal whose words were read too poorly to tell it, not
+                # the end of the table (AA dev 19003 p5: three departments' people lost without a flag)
+                groups.add(r)
+                continue
             body_rows = body_rows[: body_rows.index(r) + 1]
             break
     body_rows = [r for r in body_rows if r not in groups]

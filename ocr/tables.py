@@ -714,6 +714,85 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return grid
 
 
+SUMS_GAP = 1.5  # lines of the type's (1.5 glyphs) at most between a listing's last rule and its sums' line
+
+
+def _sums_below(ink: np.ndarray, grid: Grid) -> Grid:
+    """A listing's sums under its last rule (a line printer types the rule, then the carried or the month's
+    sums on the next line: AA dev 19003 p6, `ПРЕНОС` and its figures under the "=" rule left out of the grid,
+    the page's columns proved by no total): its first line of writing below the grid, close under the rule,
+    with ink in three columns or more, is the grid's last band."""
+    if len(grid.ys) < 3 or len(grid.xs) < 4:
+        return grid
+    left, right, bottom = grid.xs[0], grid.xs[-1], grid.ys[-1]
+    glyph = _glyph_height(ink, grid.ys[1], bottom, left, right)
+    if not glyph:
+        return grid
+    line = 1.5 * glyph
+    below = text_bands(ink, bottom + 3, min(ink.shape[0], bottom + int(3 * line)), left, right)
+    if not below or below[0][0] - bottom > SUMS_GAP * line:
+        return grid
+    a, b = below[0]
+    cols = sum(1 for k in range(len(grid.xs) - 1) if (ink[a:b, grid.xs[k] + 3 : grid.xs[k + 1] - 3] > 0).sum() > 40)
+    if cols < 3:
+        return grid
+    return Grid(xs=grid.xs, ys=[*grid.ys, b + int(0.3 * glyph)], ruled=grid.ruled, has_totals=grid.has_totals)
+
+
+WIDE_CELL = 32  # glyphs: a listing's widest column (a name's 30 print positions and the blanks about them)
+
+
+def _unmarked_columns(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
+    """A listing's columns whose marks were not found, the grid's columns between its marks' rules: where its
+    type runs heavy, a colon joined to the figure beside it is no mark, and where the film is out of focus at
+    one side no mark stands out (AA dev 19011 p2: the tax, deductions and net pay past the last mark found, off
+    the grid; p6: the money columns one cell). The table runs to its typed rules' ends, and a column's cell is
+    cut where every line of the body leaves paper, as an unruled table's are (``column_gaps``)."""
+    xs, ys = list(grid.xs), grid.ys
+    if len(ys) < 3 or len(xs) < 2:
+        return grid
+    glyph = _glyph_height(ink, ys[1], ys[-1], xs[0], xs[-1])
+    if not glyph:
+        return grid
+    across = [h for h in rules.horizontal if any(abs(h.pos - y) <= 4 for y in ys)]
+    tails = []  # (the stretches past the marks, to the rules' ends or the rows' writing's, further)
+    if across:
+        left, right = int(np.median([h.start for h in across])), int(np.median([h.end for h in across]))
+        lines = split_tall(ink, text_bands(ink, ys[1] + 4, ys[-1] - 4, left, right), left, right)
+        left, right = rows_reach(ink, lines, left, right, REACH_GAP * 1.5 * glyph)  # (the rules faded there too)
+        if right - xs[-1] > 2 * glyph:
+            tails.append(xs[-1])
+            xs.append(right)
+        if xs[0] - left > 2 * glyph:
+            xs.insert(0, left)
+            tails.append(left)
+    body = split_tall(ink, text_bands(ink, ys[1] + 4, ys[-1] - 4, xs[0], xs[-1]), xs[0], xs[-1])
+    if len(body) < 3:
+        return grid
+    head = (ys[0] + 4, ys[1] - 4)
+    min_gap = max(12, glyph // 2)
+    # a stretch past the marks, or a cell wider than any one column of a listing (``WIDE_CELL``): cut at its gaps
+    # (not a column's own: its heading's worn letter and its short figures may leave paper down it, AA dev 19003 p3)
+    wide = [(a, b) for a, b in zip(xs, xs[1:], strict=False) if a in tails or b - a > WIDE_CELL * glyph]
+    seps = [x for a, b in wide for x in _clean_gaps(ink, body, head, a + 3, b - 3, min_gap)]
+    if not seps and len(xs) == len(grid.xs):
+        return grid
+    return Grid(xs=sorted(xs + seps), ys=ys, ruled=grid.ruled, has_totals=grid.has_totals)
+
+
+def _clean_gaps(ink: np.ndarray, body: list[tuple[int, int]], head: tuple[int, int], x0: int, x1: int,
+                min_gap: int) -> list[int]:  # fmt: skip
+    """The middles of the runs of paper ``min_gap`` wide or more between ``x0`` and ``x1`` (not at either end)
+    that no line of the ``body`` and no line of the heading (``head``) puts ink in: a printer's columns, whose
+    type never crosses from one into the next."""
+    if x1 - x0 <= 2 * min_gap:
+        return []
+    used = np.zeros(x1 - x0, dtype=bool)
+    for a, b in [*body, head]:
+        used |= (ink[a:b, x0:x1] > 0).any(axis=0)
+    return [x0 + (i + j) // 2 for i, j in true_runs(~used) if j - i >= min_gap and i > 0 and j < len(used)]
+
+
 def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:
     """The ruled grid is a small box (the recap of the totals under a sheet ruled by rows only: M dev 5009
     page 2, its 3 vertical rules the only ones on the page, the grid found in it and the eleven people's
@@ -742,6 +821,9 @@ def find_grid(
         ruled = _body_below(solid, rules, ruled)
         ruled = _sides_below(solid, rules, ruled)
         ruled = _heading_rule(ink, rules, ruled)
+        if rules.listing:
+            ruled = _sums_below(solid, ruled)
+            ruled = _unmarked_columns(solid, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's
         grid = _grid_of_writing(solid, rules, gaps)

@@ -38,4 +38,4 @@ def without_streaks(rules: Rules, size: tuple[int, int]) -> Rules:
     kept = [v for v in rules.vertical if not is_streak(v, rules.horizontal, size)]
     if len(kept) == len(rules.vertical):
         return rules
-    return Rules(rules.horizontal, kept, rules.mask)
+    return Rules(rules.horizontal, kept, rules.mask, rules.listing)

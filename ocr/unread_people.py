@@ -165,16 +165,25 @@ def _people_in(name: str) -> list[str]:
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+MERGED_AMONG = 3  # rows on the page at the least for their usual height to tell ...
+MERGED_TALL = 0.8  # ... a row holding several people's lines: this share of their usual height each at the least
+
+
 def split_merged_names(drafts: list[checks.RowDraft]) -> PageReview | None:
     """A row whose name cell holds the names of several people is rows the grid ran together (R dev 10011
     p2: eleven people read as one row, their ЕГНs unread, the page out with one row and no review): each
     person comes back as a row in review (every field: whose figures the row holds, nobody can say), in
     the order of the names, and the page goes to review with the names to find on the sheet."""
     found: list[str] = []
+    heights = sorted(d.bbox[3] - d.bbox[1] for d in drafts if d.bbox is not None)
+    usual = heights[len(heights) // 2] if len(heights) >= MERGED_AMONG else None
     for d in list(drafts):
         people = _people_in(str(d.values.get("name") or ""))
         if not people:
             continue
+        if usual is not None and d.bbox is not None and d.bbox[3] - d.bbox[1] < MERGED_TALL * len(people) * usual:
+            continue  # a row no taller than one person's among the page's rows: one name read garbled into two
+            # given names' words (AA dev 19003 p6: `МИХАЙЛОВ НИКОЛА ЛАЗАРОВ` read `НИХАНЛОВ ЯНКО Ля ЛАЗАР Ов`)
         found.extend(people)
         at = next(i for i, o in enumerate(drafts) if o is d)
         box = d.bbox

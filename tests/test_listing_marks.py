@@ -258,3 +258,120 @@ def test_a_worn_letters_stems_one_under_another_are_no_dashed_rule_of_a_listing(
         img[y + 3 : y + 22, 799:805] = 255
     rules = find_rules(img)
     assert [v.pos for v in rules.vertical if 290 <= v.pos <= 2100] == [x + 5 for x in xs]
+
+
+def test_a_listings_sums_under_its_last_rule_are_the_grids_last_band() -> None:
+    """AA dev 19003 p6: the printer typed the "=" rule, then `ПРЕНОС` and its figures on the next line: the
+    grid's last band, so the page's columns have their totals."""
+    from ocr.geometry import Grid
+    from ocr.tables import _sums_below
+
+    ink = np.zeros((900, 1200), np.uint8)
+    xs = [100, 300, 500, 700, 900, 1100]
+    for k in range(12):  # the people's lines between the rules, 25 px type
+        y = 140 + 38 * k
+        for x in xs[:-1]:
+            ink[y : y + 25, x + 30 : x + 170] = 255
+    ys = [60, 120, 600]
+    sums = [(610, 635)]  # the sums' line right under the last rule, in three columns
+    for x in xs[2:-1]:
+        ink[sums[0][0] : sums[0][1], x + 30 : x + 170] = 255
+    grid = _sums_below(ink, Grid(xs=xs, ys=ys, ruled=True))
+    assert grid.ys[:3] == ys and len(grid.ys) == 4 and 635 <= grid.ys[3] <= 650
+    ink[600:700] = 0  # a signature's line further down is no sums'
+    ink[760:785, 150:400] = 255
+    assert _sums_below(ink, Grid(xs=xs, ys=ys, ruled=True)).ys == ys
+
+
+def test_row_numbers_printed_to_four_places_are_read() -> None:
+    from ocr import normalise
+
+    assert [normalise.integer(t) for t in ("0001", "0043", "004", "0120", "1234", "000012345")] == [1, 43, 4, 120, None, None]
+
+
+def test_figures_one_under_another_are_no_colons_run_together() -> None:
+    """A typed 1 (a flag, a thin stem, a foot: J dev 1013 p1) or an 8 (two rings: Z dev 18001 p8) one under
+    another in a figures' column is narrow at its waist too: no colon, no listing."""
+    img = _blank()
+    for x in (600, 900, 1200):
+        for k in range(12):
+            y = 100 + 38 * k
+            img[y : y + 4, x + 1 : x + 8] = 255  # a 1: its flag ...
+            img[y + 4 : y + 16, x + 4 : x + 7] = 255  # ... its stem ...
+            img[y + 16 : y + 20, x : x + 10] = 255  # ... its foot
+            eight = img[y : y + 31, x + 100 : x + 114]
+            eight[:] = 255
+            eight[3:12, 4:10] = 0  # its upper ring's hole
+            eight[15:16, :4] = 0
+            eight[15:16, 10:] = 0  # its waist
+            eight[18:28, 4:10] = 0  # its lower ring's hole
+            _letters(img, x + 150, y, 25)
+    _, _, stats, cents = components(img)
+    assert np.count_nonzero(column_marks(stats, cents, img.shape[:2], 1.0, img)) == 0
+    assert not marked_listing(stats, cents, 1.0, img)
+
+
+def test_a_table_ruled_both_ways_in_dashes_as_short_as_hyphens_is_no_listing() -> None:
+    """J dev 1013 p2: four rules of 20 px dashes across the table (as short as a printer's hyphens) and its
+    columns ruled in such dashes too: a drawn table, no listing; the same rules alone are a listing's."""
+
+    def hyphens(img: np.ndarray, y: int) -> None:
+        for x in range(300, 2100 - 20, 28):
+            img[y : y + 7, x : x + 20] = 255
+
+    img = _blank()
+    for y in (100, 180, 600, 900):
+        hyphens(img, y)
+    assert dashed_rules(img).listing
+    for x in (300, 700, 1200, 2090):
+        for y in range(100, 900, 80):
+            img[y : y + 60, x : x + 7] = 255
+    assert not dashed_rules(img).listing
+
+
+def test_a_listings_columns_past_its_last_mark_are_cut_at_their_gaps() -> None:
+    """AA dev 19011 p2: the film out of focus at the right side, no mark found there; the tax, deductions and
+    net pay past the last mark, off the grid. The table runs to its rules' ends, cut where every line leaves
+    paper; a column's own paper down its middle (a worn heading letter, short figures) is not cut."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rule, Rules
+    from ocr.tables import _unmarked_columns
+
+    ink = np.zeros((900, 2000), np.uint8)
+    xs, ys = [100, 400, 800], [60, 120, 600]
+    for k in range(12):
+        y = 140 + 38 * k
+        ink[y : y + 25, 130:380] = 255  # a name
+        ink[y : y + 25, 690:780] = 255  # a short figure, right-aligned in its wide column
+        ink[y : y + 25, 1000:1180] = 255  # past the last mark: the tax ...
+        ink[y : y + 25, 1420:1580] = 255  # ... and the net pay
+    ink[70:95, 420:560] = 255  # the heading's words
+    ink[70:95, 640:790] = 255
+    rules = Rules([Rule(y, 100, 1600) for y in ys], [], np.zeros_like(ink), listing=True)
+    grid = _unmarked_columns(ink, rules, Grid(xs=xs, ys=ys, ruled=True))
+    assert grid.xs[:3] == xs and grid.xs[-1] == 1600 and len(grid.xs) == 5 and 1180 < grid.xs[3] < 1420
+
+
+def test_a_subtotal_read_poorly_does_not_end_the_table() -> None:
+    """AA dev 19003 p5 (worn type): `ССИЧкоО За ПОДЕЛЕНИЕ 07` (two letters off `всичко`) was no subtotal but
+    the sheet's totals, and the three departments under it were lost without a flag; `ПОЧЕЛЕНИЕ 07 СКлапово
+    стоп 0` (a letter read as a nought) was no department's heading but a person."""
+    from ocr.sheet import group_rows, row_roles
+
+    rows = {
+        1: " ПОДЕЛЕНИЕ оз ОТК ",
+        2: "1 РУСЕС ГЕОРГИ ПЕТРОЗ 3107101305 1 260.05 2679",
+        3: " ссичко за ПОДЕЛЕНИЕ о3 843.44 62.91 8.44",
+        4: " ПОЧЕЛЕНИЕ 07 СКлапово стоп 0 ",
+        5: "3 мМОРИиНО? КаНЕН ПИМИТРОС 4705911886 1 27114 14.37",
+        6: " ССИЧкоО За ПОДЕЛЕНИЕ 07   96510 244.35",
+        7: " ПОЗЕЛЕНИЕ 13 РЕМОНТНО ",
+        8: "14 ДОБРЕВА СНЕЖАНЯ ПЕНЧОФА 6604087550 1 3115 14.56",
+        9: " ЗСИЧКО За ПОДЕЛЕНИЕ 13   1799.08 154.56",
+        10: " ОБЩО За МЕСЕНА   8008.08 668.78",
+    }
+    assert group_rows(11, rows.__getitem__) == [1, 3, 4, 6, 7, 9]
+    assert row_roles(11, rows.__getitem__, lambda r: True) == ([2, 5, 8], 10, None)
+    # `Всичко` alone, no department's word (no subtotal to ``group_rows``): with people under it, no end either
+    body, totals, _ = row_roles(11, {**rows, 6: " ВСИЧКО: 96510 244.35"}.__getitem__, lambda r: True)
+    assert 8 in body and totals == 10

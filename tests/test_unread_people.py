@@ -125,3 +125,15 @@ def test_one_persons_name_is_not_split() -> None:
     for name in ("Иван Петров Марин", "Мария Иванова", "Иван Петров Иванов Зидар", "Петров Иван Георгиев Стоян"):
         drafts = [checks.RowDraft(values={"name": name}, bbox=[100, 100, 1500, 150])]
         assert split_merged_names(drafts) is None and len(drafts) == 1 and drafts[0].values["name"] == name
+
+
+def test_a_name_read_garbled_into_two_given_names_on_a_row_of_one_persons_height_is_not_split() -> None:
+    """AA dev 19003 p6: `МИХАЙЛОВ НИКОЛА ЛАЗАРОВ` read `НИХАНЛОВ ЯНКО Ля ЛАЗАР Ов` on a row as tall as its
+    neighbours: one person, not two."""
+    rows = [checks.RowDraft(values={"name": "Иван Петров Иванов"}, bbox=[100, 100 + 38 * k, 1500, 138 + 38 * k])
+            for k in range(5)]  # fmt: skip
+    rows[2].values["name"] = "НИХАНЛОВ ЯНКО Ля ЛАЗАР Ов"
+    assert split_merged_names(rows) is None and len(rows) == 5
+    tall = [*rows[:4], checks.RowDraft(values={"name": "Елена Цветанова Жечева Лиляна Атанасова Иванова"},
+                                       bbox=[100, 300, 1500, 380])]  # fmt: skip
+    assert split_merged_names(tall) is not None and len(tall) == 6
