@@ -28,7 +28,8 @@ speckle and a drum's streak, the copier's dark border where the lid was open (an
 staple copied black or grey), the "ВЯРНО С ОРИГИНАЛА" stamp (rectangular, the certifier's title and a date) with a
 signature over the lower right of the table - across the last rows' figures and the totals on some pages (a mark
 ``stamp`` and a mark ``signature``) - put on the final copy (violet and blue, grey in the scan) or on an earlier one
-and copied black with everything else; scanned grey at 200 or 300 dpi, a little askew. Every page's boxes and marks
+and copied black with everything else; scanned grey at 200 or 300 dpi (300 where the copy reduced the type), a little
+askew. Every page's boxes and marks
 follow the copies and the scan (an affine map).
 """
 
@@ -139,6 +140,7 @@ TOTAL_WORDS = ("Всичко по ведомостта:", "ВСИЧКО:", "Вс
 FOOTERS = (("Бригадир:", "Отчетник:", "Гл. счетоводител:"), ("Съставил:", "Бригадир:", "Председател:"),
            ("Отчетник-касиер:", "Гл. счетоводител:", "Директор:"))  # fmt: skip
 CERTIFIERS = ("Ликвидатор:", "Гл. счетоводител:", "Архивист:", "Председател на ЛС:", "За директор:")
+HAND_SCALE = 1.35  # a handwriting face's letters to the typewriter's
 PAPERS = {"A3": (4961, 3508), "A4L": (3508, 2480), "A4P": (2480, 3508)}
 
 
@@ -392,7 +394,7 @@ class _Typist:
         for k, ch in enumerate(s):
             if not ch.strip():
                 continue
-            ink = min(175, self.ink + int(abs(self.rng.gauss(0, 28))))
+            ink = min(120, self.ink + int(abs(self.rng.gauss(0, 20))))
             self.draw.text((x + k * pitch + self.rng.uniform(-0.8, 0.8), top + self.rng.uniform(-1.5, 1.5)), ch, font=f,
                            fill=ink)  # fmt: skip
 
@@ -524,7 +526,8 @@ def render(sheet: SheetContent, st: Style, ac: ACHabits, rng: random.Random) -> 
     yrow = top + head_h
     hand = None
     if ac.hand:
-        hand = family_t.Hand(str(FONT_DIR / ac.hand_face), rng.uniform(-0.04, 0.2), ac.pen, 35 if ac.pen == "ink" else 60)
+        hand = family_t.Hand(str(FONT_DIR / ac.hand_face), rng.uniform(-0.04, 0.2), ac.pen, 35 if ac.pen == "ink" else 60,
+                             rng.uniform(0.12, 0.25))  # fmt: skip
     painter = Painter(img, Style(font=FONT_DIR / ac.face, typewriter=True, size=size, ruled=True, landscape=True), rng)
     by_hand = ("days_worked", "ac_qty")
     draw = ImageDraw.Draw(img)
@@ -538,9 +541,9 @@ def render(sheet: SheetContent, st: Style, ac: ACHabits, rng: random.Random) -> 
                 continue
             if not t:
                 continue
-            if hand is not None and c in by_hand:
-                tw = hand.width(painter, t)
-                hand.text(painter, xs[j + 1] - pad - tw, ym, t)
+            if hand is not None and c in by_hand:  # the leader's figures, as large as a hand writes them in a cell
+                tw = hand.width(painter, t, HAND_SCALE)
+                hand.text(painter, xs[j + 1] - pad - tw, ym, t, HAND_SCALE)
             elif c == "name":
                 ty.text(xs[j] + pad, ym, t)
             elif c == "ac_rate" and t == "\"":
@@ -560,7 +563,7 @@ def render(sheet: SheetContent, st: Style, ac: ACHabits, rng: random.Random) -> 
         if not t:
             continue
         if hand is not None and c == "ac_qty":
-            hand.text(painter, xs[j + 1] - pad - hand.width(painter, t), ym, t)
+            hand.text(painter, xs[j + 1] - pad - hand.width(painter, t, HAND_SCALE), ym, t, HAND_SCALE)
         else:
             ty.text(xs[j + 1] - pad - ty.width(t), ym, t)
         geo.cells.append((n + 1, j, [xs[j], yrow, xs[j + 1], yrow + row_h], t))
@@ -703,7 +706,7 @@ def flat(a: np.ndarray, page: ACPage) -> np.ndarray:
 
 def _tone(x: np.ndarray, contrast: float) -> np.ndarray:
     """A copier's tone curve (0 black, 255 white): the light greys to white, the darks to black."""
-    lo, hi = 40 + 50 * contrast, 215 - 25 * contrast
+    lo, hi = 25 + 45 * contrast, 240 - 30 * contrast
     return np.clip((x - lo) / (hi - lo), 0.0, 1.0) * 255.0
 
 
@@ -740,8 +743,8 @@ def scan(a: np.ndarray, page: ACPage, np_rng: np.random.Generator) -> tuple[np.n
         edge = cv2.morphologyEx((on > 0.5).astype(np.uint8), cv2.MORPH_GRADIENT, np.ones((5, 5), np.uint8)).astype(bool)
         cur[edge] *= 0.55  # the sheet's edge casts its line
         total = degrade.compose(m, total)
-        cur = np.asarray(cv2.GaussianBlur(cur, (0, 0), rng.uniform(0.6, 1.0)), np.float32)
-        cur = _tone(cur, ac.contrast)
+        cur = np.asarray(cv2.GaussianBlur(cur, (0, 0), rng.uniform(0.5, 0.85)), np.float32)
+        cur = _tone(cur, ac.contrast * (1.0 - 0.2 * (g - 1)))  # a copy of a copy: its greys are darker already
         # the toner: speckle, a haze, a drum's streak
         spots = int(ac.toner * rng.uniform(400, 2500) * (wt * ht) / 8.7e6)
         xs = np_rng.integers(0, wt, spots)
@@ -760,8 +763,9 @@ def scan(a: np.ndarray, page: ACPage, np_rng: np.random.Generator) -> tuple[np.n
             stamp_full = cv2.warpAffine(st, degrade.compose(total, move), (wt, ht), flags=cv2.INTER_LINEAR, borderValue=0.0)
             cur = np.asarray(cur * (1.0 - stamp_full * rng.uniform(0.45, 0.7)), np.float32)
         cur = np.clip(cur, 0, 255)
-    # the archive's scanner: grey, at its dpi, a little askew
-    s = ac.dpi / 300
+    # the archive's scanner: grey, at its dpi (300 for a sheet whose copy reduced its type), a little askew
+    dpi = 300 if float(np.hypot(*page.maps[0][0, :2])) < 0.9 else ac.dpi
+    s = dpi / 300
     h, w = cur.shape
     rot = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(-0.8, 0.8), s)
     ow, oh = int(w * s), int(h * s)
@@ -769,4 +773,4 @@ def scan(a: np.ndarray, page: ACPage, np_rng: np.random.Generator) -> tuple[np.n
     out = cv2.warpAffine(cur, rot, (ow, oh), flags=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR, borderValue=245.0)
     out = np.asarray(out, np.float32) + np_rng.standard_normal((oh, ow)).astype(np.float32) * rng.uniform(1.5, 3.5)
     total = degrade.compose(rot, total)
-    return np.clip(out, 0, 255).astype(np.uint8), total, ac.dpi
+    return np.clip(out, 0, 255).astype(np.uint8), total, dpi
