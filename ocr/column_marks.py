@@ -18,30 +18,128 @@ MARK_SLENDER = 2.5  # ... and this many times taller than wide
 MARK_DRIFT = 3  # how far one mark's middle may stand off the last one's, across
 MARK_GAP = 2.2  # paper between two marks of one column at most, in marks' heights (a line's spacing and a rule)
 MARK_RUN = 6  # marks in line at the least (three rows of two lines; a column of "1"s one a row is further apart)
+MARKED_COLUMNS = 4  # chains of marks side by side, down one stretch of lines, that make a typed table (family AB)
+MARKED_SHARE = 0.7  # share of the longest chain's lines the others run down too, at the least
+MARKED_GAP = 3.2  # a typed table's paper between two marks of one column at most (double spacing: 2.3-2.6)
+MARKED_THIN = 14  # a typed table's mark at most this wide (a bold one struck twice, 3 px apart) ...
+MARKED_SLENDER = 2.0  # ... and this many times taller than wide
+RULE_GAP = 6.0  # ... where a typed rule runs between them (the rule's line and the lines' spacing on both sides)
+CROSS_REACH = 20  # px either side of the column a rule between two marks runs at the least ...
+CROSS_INKED = 0.8  # ... inked over this share of that reach on one row
 
 
-def column_marks(stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float) -> np.ndarray:
+def column_marks(
+    stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float, *, gap: float = MARK_GAP,
+    rules: np.ndarray | None = None,
+) -> np.ndarray:
     """The column marks drawn as vertical rules, each from its first mark's top to its last mark's bottom
-    (``stats``/``centroids``: ``preprocess.components``, background first)."""
+    (``stats``/``centroids``: ``preprocess.components``, background first; ``gap``: the paper between two
+    marks of a column at most, in marks' heights; ``rules``: a typed table's (``typed_columns``) horizontal
+    rules drawn, across which a column's marks go on up to ``RULE_GAP`` apart: the heading's marks, the
+    carried sums' and the totals' go with the people's, each between typed rules of its own; its marks
+    bolder, ``MARKED_THIN``, and each column's drawn on to the rules over and under it)."""
     mask = np.zeros(shape, dtype=np.uint8)
     x, y, w, h = (stats[1:, k] for k in range(4))
-    mark = (w <= MARK_THIN * unit) & (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit) & (h >= MARK_SLENDER * w)
-    idx = np.nonzero(mark)[0]
+    idx = np.nonzero(_marks(w, h, unit, typed=rules is not None))[0]
     if idx.size < MARK_RUN:
         return mask
     cx = centroids[1:, 0]
-    for run in _in_line(idx, cx, y, h, unit):
+    chains = _in_line(idx, cx, y, h, unit, gap)
+    if rules is not None:
+        chains = _across_rules(chains, cx, y, h, rules, unit)
+    for run in chains:
         if len(run) < MARK_RUN:
             continue
         xm = int(round(float(np.median(cx[run]))))
         y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
+        if rules is not None:  # on to the typed rules over its first mark and under its last, as a drawn rule runs
+            reach = int(gap * float(np.median(h[run])))
+            y0, y1 = _to_rule(rules, xm, y0, -reach, unit), _to_rule(rules, xm, y1, reach, unit)
         cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, max(1, int(np.median(w[run]))))
     return mask
 
 
-def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, unit: float) -> list[list[int]]:
+def _crossing(rules: np.ndarray, xm: int, y0: int, y1: int, unit: float) -> int | None:
+    """The first row of ``rules`` between ``y0`` and ``y1`` (downwards, or upwards when ``y1`` < ``y0``) inked
+    over ``CROSS_INKED`` of ``CROSS_REACH`` either side of ``xm``: a rule across the column there."""
+    reach = int(CROSS_REACH * unit)
+    a, b = (y0, y1) if y0 <= y1 else (y1 + 1, y0 + 1)
+    a, b = max(0, a), min(rules.shape[0], b)
+    strip = rules[a:b, max(0, xm - reach) : xm + reach + 1] > 0
+    if strip.size == 0:
+        return None
+    rows = np.flatnonzero(strip.mean(axis=1) >= CROSS_INKED)
+    if rows.size == 0:
+        return None
+    return a + int(rows[0] if y0 <= y1 else rows[-1])
+
+
+def _to_rule(rules: np.ndarray, xm: int, y: int, reach: int, unit: float) -> int:
+    """``y`` moved to the rule across the column within ``reach`` (up when negative), else as it was."""
+    at = _crossing(rules, xm, y, y + reach, unit)
+    return y if at is None else at
+
+
+def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: np.ndarray | None = None) -> bool:
+    """A table typed with "|" between its columns, though on no fanfold (a daisy wheel's payroll filmed,
+    family AB: its column marks read as columns of their own, "'" or "1", the people's figures beside
+    them in the wrong columns, or no table found at all: AB dev 20001 p1, p7): ``MARKED_COLUMNS`` chains
+    of marks or more, each ``MARK_RUN`` long at up to ``MARKED_GAP`` apart, down one stretch of the page
+    (each two over ``MARKED_SHARE`` of the shorter one's reach), where no rule was found (``drawn``: the
+    vertical rules drawn so far; a dashed rule's dashes are no marks). A column of figures ending in "1"
+    row after row is one chain, not four side by side."""
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    idx = np.nonzero(_marks(w, h, unit))[0]
+    if idx.size < MARKED_COLUMNS * MARK_RUN:
+        return False
+    cx = centroids[1:, 0]
+    runs = [r for r in _in_line(idx, cx, y, h, unit, MARKED_GAP) if len(r) >= MARK_RUN]
+    if drawn is not None:  # not a dashed rule's dashes
+        runs = [r for r in runs if not drawn[int(np.median(y[r] + h[r] // 2)), int(np.median(cx[r]))]]
+    if len(runs) < MARKED_COLUMNS:
+        return False
+    spans = [(int(y[r].min()), int((y[r] + h[r]).max())) for r in runs]
+
+    def beside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return min(a[1], b[1]) - max(a[0], b[0]) >= MARKED_SHARE * min(a[1] - a[0], b[1] - b[0])
+
+    return any(sum(beside(a, b) for b in spans) >= MARKED_COLUMNS for a in spans)
+
+
+def _marks(w: np.ndarray, h: np.ndarray, unit: float, *, typed: bool = False) -> np.ndarray:
+    """The blots that may be marks (``typed``: in a table known typed with marks, bolder ones too)."""
+    thin, slender = (MARKED_THIN, MARKED_SLENDER) if typed else (MARK_THIN, MARK_SLENDER)
+    return (w <= thin * unit) & (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit) & (h >= slender * w)
+
+
+def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.ndarray, rules: np.ndarray,
+                  unit: float) -> list[list[int]]:  # fmt: skip
+    """Chains of one column joined where a horizontal rule runs between the upper one's last mark and the
+    lower one's first, at most ``RULE_GAP`` of the upper's marks' heights apart (``rules``: the rules drawn,
+    or the page's ink: a scratch along the film across a line of marks joins its marks in one blot, AB
+    dev 20001 p1, and is such a rule too)."""
+    order = sorted(range(len(chains)), key=lambda n: int(y[chains[n][0]]))
+    out: list[list[int]] = []
+    for n in order:
+        c = chains[n]
+        m, top = float(np.median(cx[c])), int(y[c[0]])
+        for o in out:
+            last = o[-1]
+            bottom = int(y[last] + h[last])
+            if abs(float(np.median(cx[o])) - m) > 2 * MARK_DRIFT * unit or not 0 <= top - bottom <= RULE_GAP * h[last]:
+                continue
+            if _crossing(rules, int(round(m)), bottom, top, unit) is not None:
+                o.extend(c)
+                break
+        else:
+            out.append(list(c))
+    return out
+
+
+def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, unit: float,
+             gap_most: float = MARK_GAP) -> list[list[int]]:  # fmt: skip
     """Marks chained down the page: each joins the chain whose last mark stands within ``MARK_DRIFT``
-    across and ends at most ``MARK_GAP`` marks' heights above it."""
+    across and ends at most ``gap_most`` marks' heights above it."""
     chains: list[list[int]] = []
     near: dict[int, list[int]] = {}  # chains by their last mark's middle, in steps of the drift
     step = 2 * MARK_DRIFT * unit
@@ -52,7 +150,7 @@ def _in_line(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, unit
             for n in near.get(k, []):
                 last = chains[n][-1]
                 gap = int(y[i]) - int(y[last] + h[last])
-                if abs(float(cx[i] - cx[last])) <= MARK_DRIFT * unit and -2 <= gap <= MARK_GAP * float(h[last]):
+                if abs(float(cx[i] - cx[last])) <= MARK_DRIFT * unit and -2 <= gap <= gap_most * float(h[last]):
                     best = n
                     break
             if best >= 0:

@@ -194,6 +194,7 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         return None
     horiz = _across(rules, vert, top, bottom)
     if size is not None and horiz:
+        horiz = _without_scratches(horiz, size[1])
         vert = _within_the_rules(vert, horiz, size, top)
         if len(vert) < 3:
             return None
@@ -202,6 +203,24 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+SCRATCH_EDGE = 0.01  # share of the width: a scratch along the film runs from this near one side of the image to the other
+SCRATCH_SHORT = 0.05  # ... while the table's rules stop this far short of both sides
+
+
+def _without_scratches(horiz: list[Rule], width: int) -> list[Rule]:
+    """The table's rules without a scratch along the film (family AB, filmed across: a thin straight line from
+    one side of the image to the other, through the people's lines): a "rule" reaching within
+    ``SCRATCH_EDGE`` of both sides of the image where two rules or more across the table stop
+    ``SCRATCH_SHORT`` short of both (AB dev 20001 p1: a scratch through the eleventh person's line taken for
+    the rule under the heading, ten people read as the heading, and the scan's edges for the table's sides).
+    A table cut close at the sides has all its rules reaching them."""
+    edge, short = SCRATCH_EDGE * width, SCRATCH_SHORT * width
+    inside = [h for h in horiz if h.start >= short and h.end <= width - 1 - short]
+    if len(inside) < 2:
+        return horiz
+    return [h for h in horiz if not (h.start <= edge and h.end >= width - 1 - edge)]
 
 
 def _across(rules: Rules, vert: list[Rule], top: int, bottom: int) -> list[Rule]:

@@ -1,0 +1,149 @@
+"""A table typed with "|" marks between its columns and rules of hyphens, on no fanfold (family AB: a daisy
+wheel's payroll filmed): its marks are its vertical rules (ocr/column_marks.py ``typed_columns``), chained at
+its line spacing and across its typed rules, its short hyphens' rules found (ocr/typed_rules.py
+``dotted_rules``), and a scratch along the film through a line is no rule of it (ocr/tables.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.column_marks import column_marks, typed_columns
+from ocr.lines import Rule, find_rules
+from ocr.preprocess import components
+from ocr.tables import find_grid
+from ocr.typed_rules import dotted_rules
+
+MARKS_X = (300, 420, 900, 1160, 1460, 1760, 2060)
+
+
+def _hyphens(img: np.ndarray, y: int, x0: int, x1: int, pitch: float = 20.0, dash: int = 10, thick: int = 7) -> None:
+    x = float(x0)
+    while x + dash <= x1:
+        img[y : y + thick, int(x) : int(x) + dash] = 255
+        x += pitch
+
+
+def _typed_table(spacing: int = 100, rows: int = 8, scratch: int | None = None) -> tuple[np.ndarray, list[int]]:
+    """A typed table: a rule, a heading of two lines, a rule, ``rows`` people's lines ``spacing`` apart (a
+    mark 28 px tall on each line in every column, a word or a figure between), a rule, the totals, a rule."""
+    img = np.zeros((2400, 2400), np.uint8)
+    y = 200
+    lines_at: list[int] = []
+    rule_at: list[int] = []
+
+    def rule() -> None:
+        nonlocal y
+        _hyphens(img, y + 20, MARKS_X[0], MARKS_X[-1] + 10)
+        rule_at.append(y + 23)
+        y += 50
+
+    def line(step: int) -> None:
+        nonlocal y
+        for k, x in enumerate(MARKS_X):
+            img[y + 10 : y + 38, x : x + 8] = 255
+            if k + 1 < len(MARKS_X):  # a word or figure in the column: blots 24 px tall
+                for c in range(3):
+                    img[y + 12 : y + 36, MARKS_X[k + 1] - 90 + 22 * c : MARKS_X[k + 1] - 74 + 22 * c] = 255
+        lines_at.append(y)
+        y += step
+
+    rule()
+    line(50)
+    line(50)
+    rule()
+    for _ in range(rows):
+        line(spacing)
+    y -= spacing - 50
+    rule()
+    line(50)
+    rule()
+    if scratch is not None:
+        img[scratch : scratch + 3, :] = 255
+    return img, rule_at
+
+
+def _blots(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    _, _, stats, cents = components(img)
+    return stats, cents
+
+
+def test_marks_in_several_columns_down_the_lines_are_a_typed_table() -> None:
+    img, _ = _typed_table(spacing=100)  # double spacing: 72 px of paper between two marks of 28
+    assert typed_columns(*_blots(img), 1.0)
+
+
+def test_one_column_of_ones_is_no_typed_table() -> None:
+    img = np.zeros((2400, 2400), np.uint8)
+    for k in range(14):  # the last digit "1" of a figure, one a row, in one column
+        img[200 + 75 * k : 228 + 75 * k, 1500:1508] = 255
+    assert not typed_columns(*_blots(img), 1.0)
+
+
+def test_dashed_rules_dashes_are_no_marks() -> None:
+    img, _ = _typed_table(spacing=100)
+    drawn = np.zeros_like(img)
+    for x in MARKS_X:
+        drawn[:, x : x + 8] = 255  # the marks' columns already found as dashed rules
+    assert not typed_columns(*_blots(img), 1.0, drawn)
+
+
+def test_a_columns_marks_go_on_across_the_typed_rules() -> None:
+    img, rule_at = _typed_table(spacing=100)
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    down = np.flatnonzero(mask[:, MARKS_X[2] + 4])
+    assert down.size and down[0] <= rule_at[0] + 1 and down[-1] >= rule_at[-1] - 1
+    # as a printout's (no rules given, marks at most 2.2 heights apart): double spacing chains no marks
+    assert not np.count_nonzero(column_marks(stats, cents, img.shape, 1.0))
+
+
+def test_short_hyphens_at_one_pitch_are_a_rule() -> None:
+    img = np.zeros((400, 2000), np.uint8)
+    _hyphens(img, 100, 100, 1700)  # 10 x 7 at a pitch of 20: half ink, half paper
+    stats, cents = _blots(img)
+    mask = dotted_rules(img, stats, cents, 1.0)
+    cols = np.flatnonzero(mask[103])
+    assert cols.size and cols[0] <= 101 and cols[-1] >= 1680
+
+
+def test_a_line_of_writing_is_no_dotted_rule() -> None:
+    img = np.zeros((400, 2000), np.uint8)
+    x = 100
+    for k in range(70):  # letters 24 px tall, now and then a dot or a hyphen between them
+        if k % 5 == 2:
+            img[208:214, x : x + 9] = 255
+        else:
+            img[190:214, x : x + 14] = 255
+        x += 20
+    stats, cents = _blots(img)
+    assert not np.count_nonzero(dotted_rules(img, stats, cents, 1.0))
+
+
+def test_a_typed_table_on_no_fanfold_has_a_ruled_grid() -> None:
+    img, rule_at = _typed_table(spacing=75)
+    rules = find_rules(img)
+    assert len([v for v in rules.vertical if MARKS_X[0] - 5 <= v.pos <= MARKS_X[-1] + 12]) == len(MARKS_X)
+    grid = find_grid(img, rules)
+    assert grid.ruled and len(grid.xs) == len(MARKS_X)
+    assert abs(grid.ys[0] - rule_at[0]) <= 6 and abs(grid.ys[1] - rule_at[1]) <= 6
+    assert grid.n_rows == 1 + 8 + 1  # the heading, eight people, the totals
+
+
+def test_a_scratch_along_the_film_is_no_rule_of_the_table() -> None:
+    img, rule_at = _typed_table(spacing=75, scratch=700)
+    rules = find_rules(img)
+    assert any(r.start <= 5 and r.end >= 2390 for r in rules.horizontal)  # found, as a rule ...
+    grid = find_grid(img, rules)
+    assert grid.n_rows == 1 + 8 + 1  # ... but not the table's: the heading ends at the rule under it
+    assert abs(grid.ys[1] - rule_at[1]) <= 6
+
+
+def test_rules_reaching_both_sides_of_the_image_all_stay() -> None:
+    from ocr.tables import _without_scratches
+
+    cut_close = [Rule(y, 0, 2399) for y in (100, 200, 900)]  # a table cut close at its sides
+    assert _without_scratches(cut_close, 2400) == cut_close
+
