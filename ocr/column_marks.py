@@ -26,18 +26,20 @@ MARKED_SLENDER = 2.0  # ... and this many times taller than wide
 RULE_GAP = 6.0  # ... where a typed rule runs between them (the rule's line and the lines' spacing on both sides)
 CROSS_REACH = 20  # px either side of the column a rule between two marks runs at the least ...
 CROSS_INKED = 0.8  # ... inked over this share of that reach on one row
+RULE_REACH = 300  # px a row of the rules drawn is inked over at the least: a rule across the table (TYPED_REACH)
 
 
 def column_marks(
     stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float, *, gap: float = MARK_GAP,
-    rules: np.ndarray | None = None,
+    rules: np.ndarray | None = None, ink: np.ndarray | None = None,
 ) -> np.ndarray:
     """The column marks drawn as vertical rules, each from its first mark's top to its last mark's bottom
     (``stats``/``centroids``: ``preprocess.components``, background first; ``gap``: the paper between two
     marks of a column at most, in marks' heights; ``rules``: a typed table's (``typed_columns``) horizontal
     rules drawn, across which a column's marks go on up to ``RULE_GAP`` apart: the heading's marks, the
     carried sums' and the totals' go with the people's, each between typed rules of its own; its marks
-    bolder, ``MARKED_THIN``, and each column's drawn on to the rules over and under it)."""
+    bolder, ``MARKED_THIN``, and each column's drawn on to the rules over and under it; ``ink``: the page's,
+    whose strokes across a column are such rules too)."""
     mask = np.zeros(shape, dtype=np.uint8)
     x, y, w, h = (stats[1:, k] for k in range(4))
     idx = np.nonzero(_marks(w, h, unit, typed=rules is not None))[0]
@@ -45,39 +47,54 @@ def column_marks(
         return mask
     cx = centroids[1:, 0]
     chains = _in_line(idx, cx, y, h, unit, gap)
-    if rules is not None:
-        chains = _across_rules(chains, cx, y, h, rules, unit)
+    across = None if rules is None else _Across(rules, ink, unit)
+    if across is not None:
+        chains = _across_rules(chains, cx, y, h, across)
     for run in chains:
         if len(run) < MARK_RUN:
             continue
         xm = int(round(float(np.median(cx[run]))))
         y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
-        if rules is not None:  # on to the typed rules over its first mark and under its last, as a drawn rule runs
+        if across is not None:  # on to the typed rules over its first mark and under its last, as a drawn rule runs
             reach = int(gap * float(np.median(h[run])))
-            y0, y1 = _to_rule(rules, xm, y0, -reach, unit), _to_rule(rules, xm, y1, reach, unit)
+            y0, y1 = across.to_rule(xm, y0, -reach), across.to_rule(xm, y1, reach)
         cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, max(1, int(np.median(w[run]))))
     return mask
 
 
-def _crossing(rules: np.ndarray, xm: int, y0: int, y1: int, unit: float) -> int | None:
-    """The first row of ``rules`` between ``y0`` and ``y1`` (downwards, or upwards when ``y1`` < ``y0``) inked
-    over ``CROSS_INKED`` of ``CROSS_REACH`` either side of ``xm``: a rule across the column there."""
-    reach = int(CROSS_REACH * unit)
-    a, b = (y0, y1) if y0 <= y1 else (y1 + 1, y0 + 1)
-    a, b = max(0, a), min(rules.shape[0], b)
-    strip = rules[a:b, max(0, xm - reach) : xm + reach + 1] > 0
-    if strip.size == 0:
-        return None
-    rows = np.flatnonzero(strip.mean(axis=1) >= CROSS_INKED)
-    if rows.size == 0:
-        return None
-    return a + int(rows[0] if y0 <= y1 else rows[-1])
+class _Across:
+    """Where a rule runs across a column: a row of the rules drawn that reach ``TYPED_REACH`` (a typed rule
+    broken in places by the film's grain runs across the column still: AB dev 20001 p4, its rule over the
+    sums begun right of the first column), or a stroke of the page's ink across the column itself over
+    ``CROSS_REACH`` either side (a scratch along the film through a line of marks: AB dev 20001 p1)."""
 
+    def __init__(self, rules: np.ndarray, ink: np.ndarray | None, unit: float) -> None:
+        counts = cv2.reduce((rules > 0).view(np.uint8), 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+        self.rows = counts >= RULE_REACH * unit
+        self.ink, self.unit = ink, unit
 
-def _to_rule(rules: np.ndarray, xm: int, y: int, reach: int, unit: float) -> int:
-    """``y`` moved to the rule across the column within ``reach`` (up when negative), else as it was."""
-    at = _crossing(rules, xm, y, y + reach, unit)
-    return y if at is None else at
+    def crossing(self, xm: int, y0: int, y1: int) -> int | None:
+        """The first row between ``y0`` and ``y1`` (downwards, or upwards when ``y1`` < ``y0``) where a rule
+        runs across the column at ``xm``."""
+        a, b = (y0, y1) if y0 <= y1 else (y1 + 1, y0 + 1)
+        a, b = max(0, a), min(len(self.rows), b)
+        if b <= a:
+            return None
+        on = self.rows[a:b].copy()
+        if self.ink is not None:
+            reach = int(CROSS_REACH * self.unit)
+            strip = self.ink[a:b, max(0, xm - reach) : xm + reach + 1] > 0
+            if strip.size:
+                on |= strip.mean(axis=1) >= CROSS_INKED
+        rows = np.flatnonzero(on)
+        if rows.size == 0:
+            return None
+        return a + int(rows[0] if y0 <= y1 else rows[-1])
+
+    def to_rule(self, xm: int, y: int, reach: int) -> int:
+        """``y`` moved to the rule across the column within ``reach`` (up when negative), else as it was."""
+        at = self.crossing(xm, y, y + reach)
+        return y if at is None else at
 
 
 def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: np.ndarray | None = None) -> bool:
@@ -112,12 +129,10 @@ def _marks(w: np.ndarray, h: np.ndarray, unit: float, *, typed: bool = False) ->
     return (w <= thin * unit) & (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit) & (h >= slender * w)
 
 
-def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.ndarray, rules: np.ndarray,
-                  unit: float) -> list[list[int]]:  # fmt: skip
+def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.ndarray,
+                  across: _Across) -> list[list[int]]:  # fmt: skip
     """Chains of one column joined where a horizontal rule runs between the upper one's last mark and the
-    lower one's first, at most ``RULE_GAP`` of the upper's marks' heights apart (``rules``: the rules drawn,
-    or the page's ink: a scratch along the film across a line of marks joins its marks in one blot, AB
-    dev 20001 p1, and is such a rule too)."""
+    lower one's first, at most ``RULE_GAP`` of the upper's marks' heights apart."""
     order = sorted(range(len(chains)), key=lambda n: int(y[chains[n][0]]))
     out: list[list[int]] = []
     for n in order:
@@ -126,9 +141,9 @@ def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.
         for o in out:
             last = o[-1]
             bottom = int(y[last] + h[last])
-            if abs(float(np.median(cx[o])) - m) > 2 * MARK_DRIFT * unit or not 0 <= top - bottom <= RULE_GAP * h[last]:
+            if abs(float(np.median(cx[o])) - m) > 2 * MARK_DRIFT * across.unit or not 0 <= top - bottom <= RULE_GAP * h[last]:
                 continue
-            if _crossing(rules, int(round(m)), bottom, top, unit) is not None:
+            if across.crossing(int(round(m)), bottom, top) is not None:
                 o.extend(c)
                 break
         else:

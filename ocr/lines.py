@@ -287,9 +287,8 @@ def dashed_rules(
         # typed table's (not a printout's) at its line spacing, across its typed rules
         apart = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(horizontal, np.ones((5, 1), np.uint8))))
         _, _, m_stats, m_centroids = components(apart)
-        across = cv2.bitwise_or(horizontal, binary) if typed else None
         marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if typed else MARK_GAP,
-                             rules=across)  # fmt: skip
+                             rules=horizontal if typed else None, ink=binary)  # fmt: skip
         vertical = cv2.bitwise_or(vertical, marks)
     return horizontal, vertical
 

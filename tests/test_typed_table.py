@@ -147,3 +147,63 @@ def test_rules_reaching_both_sides_of_the_image_all_stay() -> None:
     cut_close = [Rule(y, 0, 2399) for y in (100, 200, 900)]  # a table cut close at its sides
     assert _without_scratches(cut_close, 2400) == cut_close
 
+
+
+def test_every_columns_marks_down_to_the_sums_line_under_the_last_rule_carry_it() -> None:
+    """AB dev 20001 p4: the "Пренос" line under the last typed rule, every column's marks down to it: one
+    line, not the two a table's sides alone need (tests/test_table_sides_below.py)."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rules
+    from ocr.tables import _sides_below
+
+    xs = [100, 400, 600, 900]
+    grid = Grid(xs=xs, ys=[50, 100, 160, 220], ruled=True)
+    ink = np.zeros((700, 1000), np.uint8)
+    for y in (115, 175, 235):  # two people, and the sums' line under the last rule
+        for k in range(3):
+            ink[y : y + 30, xs[k] + 20 : xs[k + 1] - 20] = 255
+
+    def rules(columns: tuple[int, ...]) -> Rules:
+        return Rules([Rule(p, 100, 900) for p in grid.ys], [Rule(xs[k], 50, 270) for k in columns],
+                     np.zeros((700, 1000), np.uint8))  # fmt: skip
+
+    assert _sides_below(ink, rules((0, 1, 2, 3)), grid).ys == [*grid.ys, 270]
+    assert _sides_below(ink, rules((0, 3)), grid).ys == grid.ys  # the sides alone: two lines needed
+
+
+def test_a_headings_third_line_is_no_person_under_a_faint_rule() -> None:
+    """AB dev 20001 p4: a bold heading's letters run together along its second line, taken for a faint rule,
+    its third line (words in one column of five) read as a person's row."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rules
+    from ocr.tables import _heading_rule
+
+    xs = [100, 400, 700, 1000, 1300, 1600]
+    grid = Grid(xs=xs, ys=[100, 330, 400, 470], ruled=True)
+
+    def page(third: tuple[int, ...]) -> np.ndarray:
+        ink = np.zeros((600, 1700), np.uint8)
+        for y, columns in ((120, range(5)), (170, range(5)), (250, third), (345, range(5)), (415, range(5))):
+            for k in columns:  # letters' stems
+                for x in range(xs[k] + 30, xs[k + 1] - 30, 12):
+                    ink[y : y + 28, x : x + 4] = 255
+        for x in range(110, 1590, 30):  # the faint line's pieces between the second line and the third
+            ink[224:227, x : x + 24] = 255
+        return ink
+
+    empty = Rules([], [], np.zeros((600, 1700), np.uint8))
+    assert _heading_rule(page((3,)), empty, grid).ys == grid.ys  # the heading's own third line
+    assert abs(_heading_rule(page(tuple(range(5))), empty, grid).ys[1] - 225) <= 2  # a person's line under it
+
+
+def test_a_rule_broken_short_of_a_column_still_joins_its_marks() -> None:
+    """AB dev 20001 p4: the rule over the sums begun right of the first column (its hyphens lost to the film's
+    grain there): the first column's marks go on across it all the same."""
+    img, rule_at = _typed_table(spacing=100)
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[2] : MARKS_X[-1] + 10] = 255  # none over the first two columns
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    down = np.flatnonzero(mask[:, MARKS_X[0] + 4])
+    assert down.size and down[0] <= rule_at[0] + 1 and down[-1] >= rule_at[-1] - 1
