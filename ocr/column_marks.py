@@ -23,6 +23,9 @@ MARKED_SHARE = 0.7  # share of the longest chain's lines the others run down too
 MARKED_GAP = 3.2  # a typed table's paper between two marks of one column at most (double spacing: 2.3-2.6)
 MARKED_THIN = 14  # a typed table's mark at most this wide (a bold one struck twice, 3 px apart) ...
 MARKED_SLENDER = 2.0  # ... and this many times taller than wide
+MARKED_ALIKE = 0.6  # a typed table's column chain holds this share of the median chain's marks at the least
+STRAIGHT = 2.0  # px the middles of a straight stroke's rows stand off its line at most
+SLANT = 0.8  # a slanted mark's box at most this many times as wide as tall
 RULE_GAP = 6.0  # ... where a typed rule runs between them (the rule's line and the lines' spacing on both sides)
 CROSS_REACH = 20  # px either side of the column a rule between two marks runs at the least ...
 CROSS_INKED = 0.8  # ... inked over this share of that reach on one row
@@ -42,16 +45,23 @@ def column_marks(
     whose strokes across a column are such rules too)."""
     mask = np.zeros(shape, dtype=np.uint8)
     x, y, w, h = (stats[1:, k] for k in range(4))
-    idx = np.nonzero(_marks(w, h, unit, typed=rules is not None))[0]
+    idx = np.nonzero(_marks(stats[1:], unit, typed=rules is not None))[0]
     if idx.size < MARK_RUN:
         return mask
     cx = centroids[1:, 0]
     chains = _in_line(idx, cx, y, h, unit, gap)
+    if rules is not None and ink is not None:  # of the slanted ones, straight strokes only
+        chains = _straight_runs(chains, stats[1:], cx, y, h, unit, ink, least=1)
     across = None if rules is None else _Across(rules, ink, unit)
+    least = MARK_RUN
     if across is not None:
         chains = _across_rules(chains, cx, y, h, across)
+        # a typed table's columns run down all its lines alike: a shorter chain is a column of figures' "1"s
+        # (the row numbers 10-19: AB dev 20004 p1)
+        lengths = [len(c) for c in chains if len(c) >= MARK_RUN]
+        least = max(MARK_RUN, int(MARKED_ALIKE * float(np.median(lengths)))) if lengths else MARK_RUN
     for run in chains:
-        if len(run) < MARK_RUN:
+        if len(run) < least:
             continue
         xm = int(round(float(np.median(cx[run]))))
         y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
@@ -97,7 +107,8 @@ class _Across:
         return y if at is None else at
 
 
-def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: np.ndarray | None = None) -> bool:
+def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: np.ndarray | None = None,
+                  binary: np.ndarray | None = None) -> bool:  # fmt: skip
     """A table typed with "|" between its columns, though on no fanfold (a daisy wheel's payroll filmed,
     family AB: its column marks read as columns of their own, "'" or "1", the people's figures beside
     them in the wrong columns, or no table found at all: AB dev 20001 p1, p7): ``MARKED_COLUMNS`` chains
@@ -106,11 +117,13 @@ def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: 
     vertical rules drawn so far; a dashed rule's dashes are no marks). A column of figures ending in "1"
     row after row is one chain, not four side by side."""
     x, y, w, h = (stats[1:, k] for k in range(4))
-    idx = np.nonzero(_marks(w, h, unit))[0]
+    idx = np.nonzero(_marks(stats[1:], unit, slanted=binary is not None))[0]
     if idx.size < MARKED_COLUMNS * MARK_RUN:
         return False
     cx = centroids[1:, 0]
     runs = [r for r in _in_line(idx, cx, y, h, unit, MARKED_GAP) if len(r) >= MARK_RUN]
+    if binary is not None:  # of the slanted ones, straight strokes only (a figure's last digits stand in line too)
+        runs = _straight_runs(runs, stats[1:], cx, y, h, unit, binary)
     if drawn is not None:  # not a dashed rule's dashes
         runs = [r for r in runs if not drawn[int(np.median(y[r] + h[r] // 2)), int(np.median(cx[r]))]]
     if len(runs) < MARKED_COLUMNS:
@@ -123,16 +136,56 @@ def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: 
     return any(sum(beside(a, b) for b in spans) >= MARKED_COLUMNS for a in spans)
 
 
-def _marks(w: np.ndarray, h: np.ndarray, unit: float, *, typed: bool = False) -> np.ndarray:
-    """The blots that may be marks (``typed``: in a table known typed with marks, bolder ones too)."""
+def _marks(stats: np.ndarray, unit: float, *, typed: bool = False, slanted: bool = False) -> np.ndarray:
+    """The blots (``stats`` without the background's row) that may be marks: ``typed``, in a table known
+    typed with marks, bolder ones too and slanted ones; ``slanted``, slanted ones (an oblique face's "|", a
+    stroke 6 px thick leaning across 20: AB dev 20004 p1)."""
+    w, h, area = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
     thin, slender = (MARKED_THIN, MARKED_SLENDER) if typed else (MARK_THIN, MARK_SLENDER)
-    return (w <= thin * unit) & (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit) & (h >= slender * w)
+    tall = (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit)
+    upright = tall & (w <= thin * unit) & (h >= slender * w)
+    if not (typed or slanted):
+        return upright
+    stroke = area / np.maximum(h, 1)  # the stroke's width across, whatever its slant
+    leaning = tall & (stroke <= MARK_THIN * unit) & (w <= SLANT * h) & (h >= MARK_SLENDER * stroke)
+    return upright | leaning
+
+
+def _straight_runs(runs: list[list[int]], stats: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray,
+                   unit: float, binary: np.ndarray, least: int = MARK_RUN) -> list[list[int]]:  # fmt: skip
+    """``runs`` without their blots that are no straight stroke (``_straight``; upright thin ones are, as they
+    are taken), chained again; those ``least`` long at the least."""
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    keep = [i for r in runs for i in r if w[i] <= MARK_THIN * unit or _straight(binary, stats[i], unit)]
+    if len(keep) < least:
+        return []
+    return [r for r in _in_line(np.asarray(keep), cx, y, h, unit, MARKED_GAP) if len(r) >= least]
+
+
+def _straight(binary: np.ndarray, box: np.ndarray, unit: float) -> bool:
+    """The blot in ``box`` (its stats row) is one straight stroke, upright or slanted: on each of its rows one
+    run of ink no wider than ``MARK_THIN``, the runs' middles on one line within ``STRAIGHT`` px (a digit's
+    bowls and bars are not)."""
+    x, yy, w, hh = (int(v) for v in box[:4])
+    roi = binary[yy : yy + hh, x : x + w] > 0
+    rows = np.flatnonzero(roi.any(axis=1))
+    if rows.size < 0.8 * hh:
+        return False
+    first = np.argmax(roi[rows], axis=1)
+    last = w - 1 - np.argmax(roi[rows, ::-1], axis=1)
+    width = last - first + 1
+    if np.any(width > MARK_THIN * unit) or np.any(roi[rows].sum(axis=1) < 0.7 * width):
+        return False
+    mid = (first + last) / 2.0
+    fit = np.polyfit(rows.astype(np.float64), mid, 1)
+    return bool(np.abs(np.polyval(fit, rows) - mid).max() <= STRAIGHT * unit)
 
 
 def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.ndarray,
                   across: _Across) -> list[list[int]]:  # fmt: skip
-    """Chains of one column joined where a horizontal rule runs between the upper one's last mark and the
-    lower one's first, at most ``RULE_GAP`` of the upper's marks' heights apart."""
+    """Chains of one column joined where the lower one's first mark stands at most ``RULE_GAP`` of the upper
+    one's marks' heights under its last: a typed rule between them, or a mark lost (run into a letter, a
+    scratch across it)."""
     order = sorted(range(len(chains)), key=lambda n: int(y[chains[n][0]]))
     out: list[list[int]] = []
     for n in order:
@@ -141,9 +194,7 @@ def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.
         for o in out:
             last = o[-1]
             bottom = int(y[last] + h[last])
-            if abs(float(np.median(cx[o])) - m) > 2 * MARK_DRIFT * across.unit or not 0 <= top - bottom <= RULE_GAP * h[last]:
-                continue
-            if across.crossing(int(round(m)), bottom, top) is not None:
+            if abs(float(np.median(cx[o])) - m) <= 2 * MARK_DRIFT * across.unit and 0 <= top - bottom <= RULE_GAP * h[last]:
                 o.extend(c)
                 break
         else:

@@ -276,7 +276,7 @@ def dashed_rules(
     horizontal = drawn(True, printout, not printout)
     # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
     # typed too, found as a printout's
-    typed = not printout and typed_columns(stats, centroids, unit, vertical)
+    typed = not printout and typed_columns(stats, centroids, unit, vertical, binary)
     if printout or typed:
         # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
         horizontal = cv2.bitwise_or(horizontal, typed_rules(binary, stats, centroids, stacked(stats), unit))

@@ -207,3 +207,44 @@ def test_a_rule_broken_short_of_a_column_still_joins_its_marks() -> None:
     mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
     down = np.flatnonzero(mask[:, MARKS_X[0] + 4])
     assert down.size and down[0] <= rule_at[0] + 1 and down[-1] >= rule_at[-1] - 1
+
+
+def test_an_oblique_faces_slanted_marks_are_marks() -> None:
+    """AB dev 20004 p1: a daisy wheel's oblique "|" leans across 20 px, 6 thick: no upright mark."""
+    img = np.zeros((2400, 2400), np.uint8)
+    for x in MARKS_X:
+        for k in range(12):
+            y = 200 + 75 * k
+            for dy in range(28):  # a stroke 6 px thick leaning 14 px over its 28
+                x0 = x + 14 - dy // 2
+                img[y + dy, x0 : x0 + 6] = 255
+    assert typed_columns(*_blots(img), 1.0, None, img)
+    assert not typed_columns(*_blots(img), 1.0)  # (upright ones only, where the page's ink is not given)
+
+
+def test_an_oblique_faces_digits_in_line_are_no_marks() -> None:
+    """AB dev 20004 p2: the base pay's first digits in line down its column, each no thicker than a mark."""
+    img = np.zeros((2400, 2400), np.uint8)
+    for x in MARKS_X:
+        for k in range(12):
+            y = 200 + 75 * k
+            img[y : y + 4, x : x + 16] = 255  # a "7": its bar and its leaning stem
+            for dy in range(4, 28):
+                x0 = x + 12 - dy // 3
+                img[y + dy, x0 : x0 + 5] = 255
+    assert not typed_columns(*_blots(img), 1.0, None, img)
+
+
+def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> None:
+    """AB dev 20004 p1: the row numbers 10-19, their "1"s in line down half the table between its marks."""
+    img, rule_at = _typed_table(spacing=75, rows=14)
+    for k in range(6, 14):  # a "1" on eight of the fourteen people's lines, midway between two marks
+        y = 200 + 50 * 4 + 75 * k
+        img[y + 10 : y + 38, 500:506] = 255
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    assert not np.count_nonzero(mask[:, 500:506])
+    assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
