@@ -8,11 +8,11 @@ import cv2
 import numpy as np
 
 from . import squared_paper
-from .column_marks import column_marks
+from .column_marks import MARK_GAP, MARKED_GAP, column_marks, typed_columns
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import typed_rules
+from .typed_rules import dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -274,13 +274,22 @@ def dashed_rules(
     if not printout:
         vertical = drawn(False, False, True)
     horizontal = drawn(True, printout, not printout)
-    if printout:  # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
+    # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
+    # typed too, found as a printout's
+    typed = not printout and typed_columns(stats, centroids, unit, vertical, binary)
+    if printout or typed:
+        # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
         horizontal = cv2.bitwise_or(horizontal, typed_rules(binary, stats, centroids, stacked(stats), unit))
+        if typed:  # a daisy wheel's hyphens, less ink than paper
+            horizontal = cv2.bitwise_or(horizontal, dotted_rules(binary, stats, centroids, unit))
         # its "!" or "|" marks typed between the columns, one a text line: its vertical rules; found with the
-        # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2)
+        # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2); a
+        # typed table's (not a printout's) at its line spacing, across its typed rules
         apart = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(horizontal, np.ones((5, 1), np.uint8))))
         _, _, m_stats, m_centroids = components(apart)
-        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit))
+        marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if typed else MARK_GAP,
+                             rules=horizontal if typed else None, ink=binary)  # fmt: skip
+        vertical = cv2.bitwise_or(vertical, marks)
     return horizontal, vertical
 
 
