@@ -359,6 +359,11 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     return tok.replace(core, near[0])
 
 
+def _near_form(core: str) -> bool:
+    """Three or four capitals one letter from a listed legal form of their length ("АПЖ" for "АПК")."""
+    return 3 <= len(core) <= 4 and core.isupper() and any(len(a) == len(core) and levenshtein(a, core) == 1 for a in _ABBREVIATIONS)
+
+
 _PREPOSITIONS = frozenset({"ЗА", "НА", "ПО", "ОТ", "ДО", "КЪМ", "ПРИ"})
 
 
@@ -398,7 +403,11 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
     if doubts is not None:
         doubts.append(doubt("form_unknown", core))
-    return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
+    if len(shorter) == 1:
+        return tok.replace(core, next(iter(shorter)))
+    # else the one form of three letters or more a letter from it ("Дку" for "ДКЦ", Q dev 9002 p7), doubted all the same
+    same = [a for a in _ABBREVIATIONS if len(a) == len(core) >= 3 and levenshtein(a, core.upper()) == 1]
+    return tok.replace(core, same[0]) if not shorter and len(same) == 1 else tok
 
 
 def quoted_near_misses(name: str, doubts: list[str] | None = None, words: list[Word] | None = None) -> str:
@@ -524,8 +533,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a lone digit or capital before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1"
     # before „Металик“; T dev 12002 p5: a staple's stroke read "Х" before "ППК", out without a doubt): no
     # name begins so; dropped, and the name goes to a person
+    # (a form of three letters or more with one misread too: "А АПЖ „Златен клас“", T dev 12023 p3)
     if len(toks) >= 2 and len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) and (
-        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
+        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS or _near_form(toks[1].strip(".,"))
     ):
         if doubts is not None:
             doubts.append(doubt("dropped", toks[0]))
@@ -812,7 +822,13 @@ def without_lone_specks(words: list[Word]) -> list[Word]:
     "ЕООД | Перник"): a speck, a rule's fragment, or the name's dash read as one; left out, so that the gap
     is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
-            if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
+            if not (0 < i < len(words) - 1 and w.text and (all(ch in _LONE_SPECKS for ch in w.text) or _stroke(w.text)))]  # fmt: skip
+
+
+def _stroke(text: str) -> bool:
+    """A stroke read with a quote beside it ('“|': Q dev 9009 p2, the name's dash so read and dropped, the name out
+    as "Спортно училище Плевен" without a doubt): a quote is glued to its word, never alone with a stroke."""
+    return "|" in text and len(text) >= 2 and all(ch in _LONE_SPECKS + "„“”\"" for ch in text)
 
 
 def without_far_marks(words: list[Word]) -> list[Word]:
@@ -837,7 +853,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
-        gone = [w for w in marked if w not in words and any(ch in "«»‹›" for ch in w.text)]
+        gone = [w for w in marked if w not in words and (any(ch in "«»‹›" for ch in w.text) or _stroke(w.text))]
         dashes = [w for w in dashed if w not in words]
         doubts += [doubt("odd_mark", w.text) for w in gone
                    if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip

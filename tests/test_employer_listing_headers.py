@@ -8,9 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ocr.employer_doubts import doubt
 from ocr.employer_reread import reread_employer
+from ocr.employer_spelling import check, is_word
 from ocr.geometry import Box, Word
-from ocr.header import parse_header
+from ocr.header import clean_employer, parse_header
 from ocr.printout_header import tractor_holes, unknown_client_label, without_client_label
 
 W = 3700
@@ -123,3 +125,27 @@ def test_a_second_reading_of_the_ministrys_line_does_not_take_its_doubt_away() -
     page = np.full((400, W), 255, np.uint8)
     again = reread_employer(h, page, page, _Again(["МИНИСТЕРСТВО", "НА", "ОТБРАНАТА"]))  # type: ignore[arg-type]
     assert again.employer_review is not None and "министерство" in again.employer_review
+
+
+def test_a_word_of_capitals_read_partly_small_is_no_misreading_to_mend() -> None:
+    # AA dev 19005 p5: "ДП ПЪТНО ПОДДЪРЖАНЕ" read "ДП ПътНо ПоддъРжене": "ПътНо" mended into "Пътна"
+    assert is_word("ПътНо") and is_word("ПЪТНО")
+    name, _ = check("ДП ПътНо ПоддъРжане", ())
+    assert name.upper() == "ДП ПЪТНО ПОДДЪРЖАНЕ"
+
+
+def test_a_legal_form_misread_is_the_one_form_a_letter_from_it_and_doubted() -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, ["Дку", "№", "2", "–", "Русе"]), doubts) == "ДКЦ № 2 – Русе"  # Q dev 9002 p7
+    assert doubt("form_unknown", "Дку") in doubts
+    doubts = []
+    assert clean_employer(_line(100, ["ПИК", "„Дружба“"]), doubts).startswith("ПК ")  # one shorter: as before
+    doubts = []
+    assert clean_employer(_line(100, ["До", "„Дружба“"]), doubts) == "До „Дружба“"  # "ДФ" or "ДП"? As read
+
+
+def test_a_lone_capital_before_a_misread_legal_form_is_dropped_with_a_doubt() -> None:
+    # T dev 12023 p3: a staple's stroke read "А" before "АПК" read "АПЖ": out as "А АПК „Златен клас“ Павликени"
+    doubts: list[str] = []
+    name = clean_employer(_line(100, ["А", "АПЖ", "„Златен", "клас“", "Павликени"]), doubts)
+    assert name == "АПК „Златен клас“ Павликени" and doubt("dropped", "А") in doubts
