@@ -41,6 +41,8 @@ DOUBTS: dict[str, str] = {
     "number_sign": "знакът пред номера не е ясен („№“ или „N“): проверете името",
     # a company's name before its form ("Родина ЕАД") read without quotes: faint quotes dropped as specks?
     "quotes_missing": "„{word}“ пред правната форма без кавички: проверете кавичките",
+    # the line taken for the name is a ministry's, no line under it read as the institution's (``ocr.superior_body``)
+    "ministry": "„{word}“ е министерство: проверете дали името на работодателя не е под него",
 }
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from .employer_doubts import doubt
+from .employer_doubts import doubt, kind_of
 from .employer_spelling import check, is_word
 from .engine import OcrEngine
 from .form_years import out_of_years
@@ -81,6 +81,8 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
         return header
     if LINE_BELOW in header.employer_review or UNREAD in header.employer_review or max(w.box.y0 for w in first) > min(w.box.y1 for w in first):
         return header  # a line below the name: no second reading of one line tells whether it belongs to it
+    if any((k := kind_of(d)) is not None and k[0] == "ministry" for d in header.employer_review.split("; ")):
+        return header  # a ministry's line: read again it is still no institution's name
     box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
               max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
     crop, offset = line_crop(image, box)

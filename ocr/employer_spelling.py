@@ -58,7 +58,10 @@ def is_word(word: str) -> bool:
     lists' or the dictionary's word in small letters or with a capital first."""
     if word in listed_words() or bool(dictionary().spell(word)) or _adjective_of_noun(word):
         return True
-    return len(word) > 1 and word.isupper() and any(is_word(w) for w in (word.capitalize(), word.lower()))
+    # a capital read inside a word of capitals read small ("ПътНо" for "ПЪТНО": a line printer's capitals, family AA,
+    # AA dev 19005 p5, mended into "Пътна"): the word in one case (the capital inside is doubted by ``clean_employer``)
+    mixed = len(word) > 2 and re.search(r"[а-я][А-Я]", word) is not None
+    return len(word) > 1 and (word.isupper() or mixed) and any(is_word(w) for w in (word.capitalize(), word.lower()))
 
 
 ADJECTIVE_ENDINGS = ("нни", "нна", "нно", "нния", "нната")  # a noun in -н made an adjective: "бетон" -> "бетонни"
@@ -262,8 +265,12 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
         # the settlement's name after "с." or "гр.": where the register is not at hand (``ocr.settlements``), a
         # village's name the lists lack ("с. Гложене", Y dev 17003) is no misread of a word one letter from it
         placed = bool(out) and out[-1].lower() in ("с.", "гр.") and not quoted
+        # a place's name of two or three words ("с. Горско Косово"): its later words too
+        later = len(out) >= 2 and out[-2].lower() in ("с.", "гр.") and out[-1][:1].isupper() and out[-1].isalpha()
+        later = later or (len(out) >= 3 and out[-3].lower() in ("с.", "гр.") and all(t.isalpha() for t in out[-2:]))
+        in_place = (placed or later) and not quoted and tok[:1].isupper()
 
-        def mend(m: re.Match[str], proper: bool = proper, placed: bool = placed) -> str:
+        def mend(m: re.Match[str], proper: bool = proper, placed: bool = placed, in_place: bool = in_place) -> str:
             piece = m.group(0)
             plate = _plate_mended(piece, plates)
             if plate is not None:
@@ -276,6 +283,12 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             near = neighbours(piece) or compound_neighbours(piece) or capital_a(piece)
             if near and placed and piece[:1].isupper() and _conf(piece, words) >= SURE:
                 doubts.append(doubt("maybe", piece, "“, „".join(near[:3])))  # read with confidence: kept, a person checks
+                return piece
+            if len(near) > 1 and in_place:
+                # a village's name the lists lack ("с. Горско Косово", T dev 12013 p6: "Косово" mended into the
+                # dictionary's "Касово" by its confused letter, every page of the file wrong): of several words
+                # near none is surer than the word as read (the register of settlements decides where it is at hand)
+                doubts.append(doubt("maybe", piece, "“, „".join(near[:3])))
                 return piece
             if len(near) > 1:  # several words near: the one a confused letter makes, if only one
                 confused = [n for n in near if len(n) == len(piece) and _confused(piece, n)]

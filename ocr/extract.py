@@ -50,6 +50,7 @@ from . import (
     outside_columns,
     partner_columns,
     parts_guard,
+    pay_items,
     period,
     period_evidence,
     period_small,
@@ -401,6 +402,8 @@ def _read_page(
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
         hints["two_tables"] = sheet.column_sets_repeat(s.headings) is not None  # the columns named twice
     present = [k for k in checked if k]
+    if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``), for the checks
+        present.append("extra_pay")
     drafts = sheet.drafts(a, s, kinds)
     put_egns(a, drafts, egns, engine)
     carried = sheet.sums(s, s.carried_row, kinds)
@@ -498,6 +501,7 @@ def _read_page(
         stamp_ink.doubt_under_stamps(  # a figure under a stamp's ink that no sum proves
             preprocess.to_gray(image), a.dpi, drafts, totals, carried, sideways=quarter_turns % 2 == 1
         )
+    sheet.strip_items_total(drafts, kinds)  # (the items' sum: no column of the sheet)
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page

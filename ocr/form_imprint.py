@@ -35,6 +35,7 @@ def _letters(text: str) -> str:
 def anchor(text: str, nxt: str = "") -> bool:
     """``text`` is a word forms were numbered by ("Образец", "ОбразецС+.5.08", "Бланка", "Обр."), ``nxt`` the
     word after it (a short word numbers a form only before its number or "№")."""
+    text = re.sub(r"^0(?=[бБ])", "О", text.strip())  # the "О" of "Обр." read as a nought ("0бр", T dev 12013 p8)
     letters = _letters(text)
     for a in _ANCHORS:
         head = letters[: len(a)]
@@ -45,13 +46,14 @@ def anchor(text: str, nxt: str = "") -> bool:
         return True
     if re.match(r"обр\.", text.translate(_LATIN).strip().lower()) and len(letters) > len("обр"):
         return True  # "Обр." with its stop and its "№" glued on ("Обр.ме" for "Обр. №", T dev 12001 p3)
-    numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or nxt.strip().lower() in ("no", "nо", "ма", "мо")
+    sign = nxt.strip().lower() in ("no", "nо", "ма", "мо", "но")  # "№" read as letters
+    numbered = bool(re.match(r"[№N#0-9]", nxt.strip())) or sign
     # "Форма Т-5 (МСС)": a form's code of a letter or two and its number (a machine-accounting station's form,
     # family Z: Z dev 18022 p11, the code's line out as the employer without a doubt)
     numbered = numbered or (letters == "форма" and re.fullmatch(r"[А-ЯA-Z]{1,3}-?[0-9]{1,3}[.,]?", nxt.strip()) is not None)
     # "Обр." with its stop, "Форма №"; "Обр" with its stop lost before a number ("Обр 3-ЗП", Z dev 18003 p2)
     return letters in _SHORT and numbered and (
-        len(letters) < len(text.strip()) or letters == "форма" or (letters == "обр" and bool(re.match(r"[№0-9]", nxt.strip())))
+        len(letters) < len(text.strip()) or letters == "форма" or (letters == "обр" and (bool(re.match(r"[№0-9]", nxt.strip())) or sign))
     )
 
 

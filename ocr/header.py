@@ -26,10 +26,18 @@ from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
 from .number_sign import sign_and_three, typed_sign, unread_signs
 from .period_range import dated_range
-from .printout_header import centre_line, edge_mark, right_employer, short_year, without_client_label
+from .printout_header import (
+    centre_line,
+    edge_mark,
+    right_employer,
+    short_year,
+    tractor_holes,
+    unknown_client_label,
+    without_client_label,
+)
 from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
-from .superior_body import misread_above_form, names_superior, names_unit
+from .superior_body import misread_above_form, names_ministry, names_superior, names_unit
 from .unread_ink import UNREAD, ink_before, place_unmarked
 from .wide_dust import unread_word_at_ends, wide_at_ends
 
@@ -351,6 +359,22 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     return tok.replace(core, near[0])
 
 
+def _near_form(core: str) -> bool:
+    """Three or four capitals one letter from a listed legal form of their length ("АПЖ" for "АПК")."""
+    return 3 <= len(core) <= 4 and core.isupper() and any(len(a) == len(core) and levenshtein(a, core) == 1 for a in _ABBREVIATIONS)
+
+
+_PREPOSITIONS = frozenset({"ЗА", "НА", "ПО", "ОТ", "ДО", "КЪМ", "ПРИ"})
+
+
+def _preposition(core: str, nxt: str) -> bool:
+    """A preposition in capitals before a word of three letters or more that is no legal form ("ЗАВОД ЗА КАБЕЛИ"):
+    between two words of a name in capitals it is no legal form misread (a form stands first or after the quoted
+    name, before the town's dash)."""
+    after = nxt.strip("„“.,")
+    return core in _PREPOSITIONS and sum(ch.isalpha() for ch in after) >= 3 and after.upper() not in _ABBREVIATIONS
+
+
 def _form_like(core: str) -> bool:
     """Two to four capitals that are no listed legal form and no known word ("АЛ", "ЕАЛ", "ООЛ"): after the
     quoted name a legal form misread, not a word of the name (towns are written in small letters)."""
@@ -379,7 +403,11 @@ def _legal_form_doubt(tok: str, doubts: list[str] | None) -> str:
     shorter = {core[:i] + core[i + 1 :] for i in range(len(core))} & set(_ABBREVIATIONS) if core.isupper() else set()
     if doubts is not None:
         doubts.append(doubt("form_unknown", core))
-    return tok.replace(core, next(iter(shorter))) if len(shorter) == 1 else tok
+    if len(shorter) == 1:
+        return tok.replace(core, next(iter(shorter)))
+    # else the one form of three letters or more a letter from it ("Дку" for "ДКЦ", Q dev 9002 p7), doubted all the same
+    same = [a for a in _ABBREVIATIONS if len(a) == len(core) >= 3 and levenshtein(a, core.upper()) == 1]
+    return tok.replace(core, same[0]) if not shorter and len(same) == 1 else tok
 
 
 def quoted_near_misses(name: str, doubts: list[str] | None = None, words: list[Word] | None = None) -> str:
@@ -505,8 +533,9 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a lone digit or capital before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1"
     # before „Металик“; T dev 12002 p5: a staple's stroke read "Х" before "ППК", out without a doubt): no
     # name begins so; dropped, and the name goes to a person
+    # (a form of three letters or more with one misread too: "А АПЖ „Златен клас“", T dev 12023 p3)
     if len(toks) >= 2 and len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) and (
-        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS
+        toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS or _near_form(toks[1].strip(".,"))
     ):
         if doubts is not None:
             doubts.append(doubt("dropped", toks[0]))
@@ -526,6 +555,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         elif free and i == 0 and _abbreviation(tok).strip("„“.,") not in _ABBREVIATIONS:
             tok = _town(_legal_form_doubt(tok, doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
                         stands(core, conf_of.get(core, 0.0)))
+        elif free and 0 < i < len(toks) - 1 and _preposition(core, toks[i + 1]):
+            pass  # "ЗАВОД ЗА КАБЕЛИ", "МИНИСТЕРСТВО НА ОТБРАНАТА": a name in capitals (families AA, AB), no form
         elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
             tok = _abbreviation(tok, doubts=doubts)
             tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
@@ -550,7 +581,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a typewriter's hyphen in a cell of its own, read with a space either side ("подемно - транспортни", V dev
     # 14030 p3): between two words of small letters it joins them; the name's dash stands before a town or its
     # "гр."/"с." (two letters or fewer), after a quote or a capital's word, never so
-    name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})", "-", name)
+    # (not a dash typed with a space either side, as wide as three of its letters: "Строителни войски - поделение
+    # 13990", family AB)
+    spaced = _spaced_dashes(words)
+    name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})",
+                  lambda m: m[0] if _around(name, m) in spaced else "-", name)  # fmt: skip
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
@@ -602,6 +637,29 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             doubts.append(doubt("odd_mark", "".join(odd)))
     name = " ".join(_works_for(name.split(), doubts))
     return name if len(name) >= 4 else None
+
+
+SPACED = 2.8  # two words this many letters' widths apart about a dash: it was typed with a space either side
+
+
+def _spaced_dashes(words: list[Word]) -> set[tuple[str, str]]:
+    """The pairs of words (their letters) between which a dash stands with a space either side on the page: each
+    word that far from the other, in the widths of their letters (a typewriter's hyphen in a cell of its own is
+    one letter's width from each)."""
+    out = set()
+    for a, d, b in zip(words, words[1:], words[2:], strict=False):
+        if d.text not in _DASHES or not a.text.isalpha() or not b.text.isalpha():
+            continue
+        pitch = float(np.median([a.box.w / len(a.text), b.box.w / len(b.text)]))
+        if b.box.x0 - a.box.x1 >= SPACED * pitch:
+            out.add((a.text.lower(), b.text.lower()))
+    return out
+
+
+def _around(name: str, m: re.Match[str]) -> tuple[str, str]:
+    """The words (in small letters) either side of a match in ``name``."""
+    before, after = name[: m.start()].split(), name[m.end() :].split()
+    return (before[-1].lower() if before else "", after[0].lower() if after else "")
 
 
 def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
@@ -764,7 +822,13 @@ def without_lone_specks(words: list[Word]) -> list[Word]:
     "ЕООД | Перник"): a speck, a rule's fragment, or the name's dash read as one; left out, so that the gap
     is looked at whole (``lost_dashes``)."""
     return [w for i, w in enumerate(words)
-            if not (0 < i < len(words) - 1 and w.text and all(ch in _LONE_SPECKS for ch in w.text))]  # fmt: skip
+            if not (0 < i < len(words) - 1 and w.text and (all(ch in _LONE_SPECKS for ch in w.text) or _stroke(w.text)))]  # fmt: skip
+
+
+def _stroke(text: str) -> bool:
+    """A stroke read with a quote beside it ('“|': Q dev 9009 p2, the name's dash so read and dropped, the name out
+    as "Спортно училище Плевен" without a doubt): a quote is glued to its word, never alone with a stroke."""
+    return "|" in text and len(text) >= 2 and all(ch in _LONE_SPECKS + "„“”\"" for ch in text)
 
 
 def without_far_marks(words: list[Word]) -> list[Word]:
@@ -789,7 +853,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
-        gone = [w for w in marked if w not in words and any(ch in "«»‹›" for ch in w.text)]
+        gone = [w for w in marked if w not in words and (any(ch in "«»‹›" for ch in w.text) or _stroke(w.text))]
         dashes = [w for w in dashed if w not in words]
         doubts += [doubt("odd_mark", w.text) for w in gone
                    if not any(d.box.x0 < w.box.x1 and w.box.x0 < d.box.x1 for d in dashes)]  # fmt: skip
@@ -871,7 +935,8 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     upper = text.upper()
     if any(t in upper for t in _TITLE_WORDS) or any(_month(w.text) for w in words):
         return []
-    if any(re.search(r"\d{4}", w.text) for w in words) or re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
+    # (a year's four digits: a military unit's number of five is a name's, "поделение 13990", family AB)
+    if any(re.search(r"(?<!\d)\d{4}(?!\d)", w.text) for w in words) or re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
         return []
     return words
 
@@ -1202,6 +1267,8 @@ def parse_header(
     the engine skipped is looked for)."""
     h = Header()
     words = [w for w in words if not edge_mark(w, page_width)]  # the holes of a printout's tractor strips
+    holes = {id(w) for w in tractor_holes(words)}  # ... inside a filmed listing's frame (family AA)
+    words = [w for w in words if id(w) not in holes]
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
@@ -1240,6 +1307,8 @@ def parse_header(
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
+        guessed = [] if labelled else unknown_client_label(rest, _known_label)  # "ВНОЪР 4171": a label misread
+        rest = rest[len(guessed) :]
         address = starts_address(rest)  # the address's or registration's line is never the name
         rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
@@ -1248,11 +1317,14 @@ def parse_header(
             # the period's line, its month not read (yet): "Период: 01.09.1992 - 30.09.1992", "Месец: ...", "за месец"
             titled = titled or _period_label(line)
             if rest and not titled and _month(text.split()[-1]) is None and not address:
-                doubts: list[str] = []
+                doubts: list[str] = [doubt("dropped", " ".join(w.text for w in guessed))] if guessed else []
                 below = lines[k + 1] if k + 1 < len(lines) else []
-                if h.employer is None and superior_above(rest, below, page_width):
+                # the next line with words on the left: a classification mark or its copy's number typed at the
+                # right between the ministry's line and the institution's ("СЕКРЕТНО" / "Екз. N 2", family AB)
+                left_below = next((ln for ln in lines[k + 1 :] if any(w.box.x0 < page_width * 0.62 for w in ln)), [])
+                if h.employer is None and superior_above(rest, left_below, page_width):
                     continue  # the ministry or union the enterprise belonged to: its name is on the next line
-                if h.employer is None and _guesses_above_form(rest, below):
+                if h.employer is None and _guesses_above_form(rest, left_below):
                     continue  # a line of guesses (a form's number misread) above a line opened by a legal form
                 town = _town_line(rest, below, page_width)
                 more = [] if town or names_unit(below) else _under_name(rest, below, page_width)
@@ -1263,6 +1335,8 @@ def parse_header(
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
                 if more and not joined:  # a line under the name that may be its end: a person decides
                     doubts.append(LINE_BELOW)
+                if (ministry := names_ministry(rest)) is not None:  # no line under it read as the institution's
+                    doubts.append(doubt("ministry", ministry))
                 if (place := place_unmarked(rest, gray)) is not None:  # "„Дружба“ Бяла черква": "с." unread?
                     doubts.append(doubt("village_unmarked", place))
                 if (name and sum(ch.isalpha() for ch in name) >= 4 and not _noise_line(rest)
@@ -1283,6 +1357,13 @@ def parse_header(
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
         h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
+
+
+def _known_label(text: str) -> bool:
+    """A word of a name, not a client's label misread: a listed word or legal form, or a dictionary's word."""
+    core = text.strip(".,:;„“").translate(_LATIN_LETTERS)
+    return (core in _ABBREVIATIONS or core.capitalize() in vocabulary()["words"] or core in vocabulary()["words"]
+            or common_word(core))  # fmt: skip
 
 
 _PERIOD_LABELS = ("период", "месец")

@@ -36,7 +36,7 @@ from decimal import Decimal
 from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview
 
-from . import checks, columns, plausibility
+from . import checks, columns, pay_items, plausibility
 
 FIGURES = ("days_worked", *checks.MONEY)
 # a proof fails when fewer than these shares of its items hold (chosen by measurement on dev pages)
@@ -147,6 +147,8 @@ def prove(
         p.persons += proved or (on_its_line and doubted)
         p.orphans += _orphan(d)
     present = [k for k in kinds if k]
+    if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``): base + items = gross
+        present.append("extra_pay")
     for d in drafts:
         sums = d.sums(present)
         if sums:

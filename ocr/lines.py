@@ -9,11 +9,11 @@ import cv2
 import numpy as np
 
 from . import squared_paper
-from .column_marks import column_marks, marked_listing
+from .column_marks import MARK_GAP, MARKED_GAP, column_marks, listing_marks, marked_listing, typed_columns
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import typed_rules
+from .typed_rules import dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -278,11 +278,16 @@ def dashed_rules(
     typed: np.ndarray | None = None
     listing = False
     fanfold = _fanfold_sides(vertical)
-    if not fanfold:  # or a listing filmed without its perforations in view (a line printer's, AA dev 19003):
-        # its column marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it
+    if not fanfold:
         typed = typed_rules(binary, stats, centroids, stacks, unit)
         vertical = drawn(False, False, True)
-        # (a table ruled in short dashes both ways is none: J dev 1013 p2, its dashes as short as hyphens)
+    # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
+    # typed too, found as a printout's
+    marked = not fanfold and typed_columns(stats, centroids, unit, vertical, binary)
+    if not fanfold and not marked and typed is not None:
+        # or a listing filmed without its perforations in view (a line printer's, AA dev 19003): its colon, "!"
+        # or "|" marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it (a table
+        # ruled in short dashes both ways is none: J dev 1013 p2, its dashes as short as hyphens)
         listing = marked_listing(stats, centroids, unit, binary) or (
             _typed_listing(typed, binary, unit) and not _drawn_down(vertical, typed)
         )
@@ -291,15 +296,23 @@ def dashed_rules(
             vertical = np.zeros_like(binary)
     printout = fanfold or listing
     horizontal = drawn(True, printout, not printout)
-    if printout:  # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
+    if printout or marked:
+        # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
         typed = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
         horizontal = cv2.bitwise_or(horizontal, typed)
+        if marked:  # a daisy wheel's hyphens, less ink than paper
+            horizontal = cv2.bitwise_or(horizontal, dotted_rules(binary, stats, centroids, unit))
         # its "!" or "|" marks typed between the columns, one a text line: its vertical rules; found with the
-        # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2)
+        # rules taken out (a mark touching a rule's hyphen is one blot with it, no mark: P dev 8009 p2); a
+        # typed table's (not a printout's) at its line spacing, across its typed rules; a listing's as it types them
         apart = cv2.bitwise_and(binary, cv2.bitwise_not(cv2.dilate(horizontal, np.ones((5, 1), np.uint8))))
         _, _, m_stats, m_centroids = components(apart)
-        reach = _listing_reach(typed) if listing else None
-        vertical = cv2.bitwise_or(vertical, column_marks(m_stats, m_centroids, binary.shape[:2], unit, apart, reach))
+        if listing:
+            marks = listing_marks(m_stats, m_centroids, binary.shape[:2], unit, apart, _listing_reach(typed))
+        else:
+            marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if marked else MARK_GAP,
+                                 rules=horizontal if marked else None, ink=binary)  # fmt: skip
+        vertical = cv2.bitwise_or(vertical, marks)
     return Dashed(horizontal, vertical, listing)
 
 

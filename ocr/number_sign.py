@@ -25,6 +25,7 @@ STEM_COVER = 0.9  # an N's right stem has ink on this share of the glyph's rows 
 GAP_SHARE = 0.12  # the sign: blank rows under the raised "o", this share of the glyph's height at least
 MIN_CONTRAST = 40  # grey levels between the ink and the paper at least: else no glyph to look at
 LOOKALIKES = frozenset({"м", "М", "N", "No", "Nо", "Ne", "Н", "н", "ю", "Ю", "мн", "Мн"})  # the sign as the text model reads it
+SIGN_AS_TWO = re.compile(r"[МмНнХхКкN][оеo]")  # the sign read as two letters: only its glyph tells (``unread_signs``)
 THREE_AS_ZE = re.compile(r"([мМнНN])([зЗ])")  # a typed "N 3" read "нз": the sign glued to a 3 read as the letter з
 
 
@@ -107,7 +108,8 @@ def unread_signs(words: list[Word], gray: np.ndarray) -> list[Word]:
     out = list(words)
     for i in range(1, len(words) - 1):
         w, before, after = words[i], words[i - 1], words[i + 1]
-        mark = not any(ch.isalnum() for ch in w.text) or w.text in LOOKALIKES
+        # (or two letters the sign's "N" and raised "o" are read as: "Мо", "Хе", "Ко", Q dev 9017 p1-p4)
+        mark = not any(ch.isalnum() for ch in w.text) or w.text in LOOKALIKES or SIGN_AS_TWO.fullmatch(w.text) is not None
         if not (mark and before.text[-1:].isalpha() and after.text[:1].isdigit()):
             continue
         box = Box(w.box.x0, min(w.box.y0, after.box.y0), w.box.x1, max(w.box.y1, after.box.y1))

@@ -17,6 +17,7 @@ beside `Доплащане`) holds no such sum and is read by the general orders
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .normalise import is_dash, money
@@ -28,7 +29,8 @@ MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 # found between them: V dev 14008 p2), the total then the item's copy on the rows (``columns`` asks more of it)
 MIN_ITEMS = 1
 MIN_ITEM_ROWS = 2  # rows on which the items add up to their total, at the least
-MIN_COLUMNS = 2 + MIN_ITEMS + 3  # base, items, their total, gross, deductions, net
+BARE_ITEMS = 2  # item columns at the least where the additional pay has no column of its own (``items_only``)
+MIN_COLUMNS = min(2 + MIN_ITEMS, BARE_ITEMS) + 3  # base, items (and their total), gross, deductions, net
 
 
 def _value(text: str) -> Decimal | None:
@@ -53,19 +55,20 @@ def _sum(values: list[Decimal | None]) -> Decimal | None:
 
 def _templates(k: int) -> list[tuple[str | None, ...]]:
     """Orders of ``k`` money columns: at most one column before the base and after the net left out (None),
-    between base and gross the additional pay's total first or last among its ``MIN_ITEMS`` items or more,
-    between gross and net the deductions' total first or last among its items (none or more)."""
+    between base and gross the additional pay's total first or last among its ``MIN_ITEMS`` items or more, or
+    ``BARE_ITEMS`` items or more without a total (``items_only``), between gross and net the deductions' total
+    first or last among its items (none or more)."""
     out: list[tuple[str | None, ...]] = []
     for lead in (0, 1):
         for tail in (0, 1):
-            for g in range(lead + 1 + MIN_ITEMS + 1, k - tail - 2):
+            for g in range(lead + 1 + min(MIN_ITEMS + 1, BARE_ITEMS), k - tail - 2):
                 n_items = g - lead - 2
-                for extra_first in (True, False):
-                    pay = (
-                        ("extra_pay", *(PAY_ITEM,) * n_items)
-                        if extra_first
-                        else ((PAY_ITEM,) * n_items + ("extra_pay",))
-                    )
+                pays: list[tuple[str, ...]] = []
+                if n_items >= MIN_ITEMS:
+                    pays += [("extra_pay", *(PAY_ITEM,) * n_items), ((PAY_ITEM,) * n_items + ("extra_pay",))]
+                if n_items + 1 >= BARE_ITEMS:
+                    pays.append((PAY_ITEM,) * (n_items + 1))
+                for pay in pays:
                     n_parts = k - tail - g - 3
                     for ded_first in (True, False) if n_parts else (True,):
                         ded = (
@@ -77,6 +80,13 @@ def _templates(k: int) -> list[tuple[str | None, ...]]:
                             (None,) * lead + ("base_pay", *pay, "gross_pay", *ded, "net_pay") + (None,) * tail
                         )
     return out
+
+
+def items_only(kinds: Sequence[str | None]) -> bool:
+    """The page's additional pay is its items' sum, printed in no column of its own (family AB: the
+    allowances for rank, years of service, rations ... between the base pay and the gross, no `Всичко добавки`
+    column): the checks take that sum for the additional pay, which goes out as no column of the sheet."""
+    return PAY_ITEM in kinds and "extra_pay" not in kinds
 
 
 Cell = tuple[
@@ -92,14 +102,18 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
     parts = [i for i, f in enumerate(t) if f == PART]
     score = item_rows = 0
     for r in range(len(cells[0])):
-        b, e, g, d, n = (cells[at[f]][r][0] for f in MONEY)
+        b, g, d, n = (cells[at[f]][r][0] for f in ("base_pay", "gross_pay", "deductions", "net_pay"))
+        # the additional pay: its column's, or its items' sum where it has none (``items_only``)
+        e = cells[at["extra_pay"]][r][0] if "extra_pay" in at else _sum([cells[i][r][1] for i in items])
         if b is not None and e is not None and g is not None and b + e == g:
             score += 2
         if g is not None and d is not None and n is not None and g - d == n:
             score += 2
-        if e and _sum([cells[i][r][1] for i in items]) == e:
+        if "extra_pay" in at and e and _sum([cells[i][r][1] for i in items]) == e:
             score += 2
             item_rows += 1
+        elif "extra_pay" not in at and e and b is not None and g is not None and b + e == g:
+            item_rows += 1  # (the sum b + e = g scored above)
         if parts and d and _sum([cells[i][r][1] for i in parts]) == d:
             score += 2
         # an item above its total no row can have (items are not below nought): it disproves the order on

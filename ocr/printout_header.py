@@ -3,8 +3,11 @@ name is neither the employer nor the period.
 
 - The centre's line: its name ("ТИЦ – ЛОВЕЧ", "ИЗЧИСЛИТЕЛЕН ЦЕНТЪР КЪМ ОНС – ВРАЦА") on the left, the run's
   date ("ДАТА 05.04.1989", "ОБРАБОТЕНО НА 5.4.89") on the right: no employer's name, no period.
-- The client's code before the employer's name ("КЛИЕНТ 0123", "ПРЕДПРИЯТИЕ N 8127", "ОБЕКТ 0045"): no
-  part of the name.
+- The client's code before the employer's name ("КЛИЕНТ 0123", "ПРЕДПРИЯТИЕ N 8127", "ОБЕКТ 0045"; a
+  district computing centre's listing, family AA: "ПОТРЕБИТЕЛ 0289", "ОРГ. 9021", "ШИФЪР 0232", "ПРЕДПР. КОД 5317"):
+  no part of the name.
+- The holes of the tractor strips read as letters ("е") down both sides, where the film's frame puts them well inside
+  the image (family AA): no words.
 - The employer typed in the top-right corner, the sheet's number on the left ("Л. № 10 ... ДИП „БАЛКАН“
   ТРОЯН"): the words right of the gap are the name.
 - A year of two digits after the month ("за м. март 89 г.", "МАРТ '89"): the archive's years are 1980-1996,
@@ -13,6 +16,7 @@ name is neither the employer nor the period.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -26,7 +30,9 @@ _LATIN = str.maketrans({"A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "
 CENTRE_FORMS = ("ИЦ", "ТИЦ", "МИЦ", "ИОЦ", "ОИЦ", "ЕИЦ")
 CENTRE_WORDS = ("ИЗЧИСЛИТЕЛЕН", "ИНФОРМАЦИОНЕН", "ТЕРИТОРИАЛЕН", "ЦЕНТЪР")
 RUN_WORDS = ("ДАТА", "ОБРАБОТЕНО")  # the run's date: "ДАТА 05.04.1989", "ОБРАБОТЕНО НА 5.4.89"
-CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ", "ОБЕКТ")
+JOB_WORDS = RUN_WORDS + ("ПРОГРАМА",)  # the job line's words beside a date: "ЕС-1022 ПРОГРАМА ТРЗ040 ДАТА 12.03.86"
+# the labels of the client's code (a short one only as printed, a letter of a longer one misread, two of a long one)
+CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ", "ОБЕКТ", "ПОТРЕБИТЕЛ", "ШИФЪР", "ОРГ", "ПРЕДПР", "КОД")
 _DATE = re.compile(r"\d{1,2}[.,]\d{1,2}[.,]?(\d{2,4})?[.,]?")
 _SHORT_YEAR = re.compile(r"['’‘`\"]?(\d{2})(?:[гГrR]|год)?\.?,?")
 SHORT_YEARS = (80, 96)  # the archive's years (1980-1996) written with two digits
@@ -100,30 +106,95 @@ def _run_date(group: list[Word]) -> bool:
 
 
 def centre_line(line: list[Word], page_width: int) -> bool:
-    """Is ``line`` the computer centre's: its name on the left, the run's date in the right corner?"""
+    """Is ``line`` the computer centre's: its name on the left, the run's date in the right corner, or a date
+    of three numbers beside the job's words anywhere on it ("ОИЦ - СЛИВЕН  ЕС-1022  ПРОГРАМА ТРЗ040  ДАТА
+    12.03.86", family AA: its centre misread "ОХРЪЖЕН ИЗЧ." and its date in the middle of the line, taken for
+    the employer)?"""
     groups = parts(line, page_width)
     if not groups:
         return False
     left = [g for g in groups if g[0].box.x0 < 0.4 * page_width]
     right = [g for g in groups if g[0].box.x0 >= 0.6 * page_width]
-    return (bool(left) and _centre_name(left[0])) or (bool(right) and _run_date(right[-1]))
+    return (bool(left) and _centre_name(left[0])) or (bool(right) and _run_date(right[-1])) or _job_words(line)
+
+
+def _job_words(line: list[Word]) -> bool:
+    """A date of three numbers ("10.12.84") and a job's word ("ДАТА", "ПРОГРАМА", a letter or two misread) on
+    the line: no employer's name holds a date."""
+    dated = any(re.fullmatch(r"\d{1,2}[.,]\d{1,2}[.,]\d{2,4}[.,]?", w.text.strip()) for w in line)
+    return dated and any(
+        len(_letters(w.text)) >= 4 and _near(_letters(w.text), JOB_WORDS, 1 if len(_letters(w.text)) <= 5 else 2)
+        for w in line
+    )
+
+
+def _label_limit(label: str) -> int:
+    """How many letters of a client's label may be misread: none of a short one ("ОРГ", "КОД": "ОДЗ" is a
+    kindergarten's form), one of "ШИФЪР", two of a long one."""
+    return 0 if len(label) <= 3 else 1 if len(label) <= 6 else 2
+
+
+def _client_label(letters: str) -> bool:
+    return any(
+        abs(len(letters) - len(t)) <= _label_limit(t)
+        and Levenshtein.distance(letters, t, score_cutoff=_label_limit(t)) <= _label_limit(t)
+        for t in CLIENT_LABELS
+    )
 
 
 def without_client_label(words: list[Word]) -> list[Word]:
     """The employer's words without the client's code before them ("КЛИЕНТ 0123", "ПРЕДПРИЯТИЕ N 8127",
-    "ОБЕКТ 0045"): a label word (a letter or two misread) and a number of two to four digits, or the number
-    alone after the label's place."""
+    "ОБЕКТ 0045", "ПРЕДПР. КОД 5317"): label words (a letter or two misread) and a number of two to four digits,
+    or the number alone after the label's place."""
     for i, w in enumerate(words[:3]):
         core = w.text.strip(".,:;№")
         if core.isdigit() and 2 <= len(core) <= 4 and i + 1 < len(words):
             before = [_letters(x.text) for x in words[:i]]
             # the "№" between the label and the number read "N", "Н", "М" (P dev 8002 p4: "ПРЕДПРИЯТИЕ М 9282"
             # kept before the name, out without a doubt)
-            if all(b in ("", "N", "Н", "НО", "М") or _near(b, CLIENT_LABELS, 2) for b in before) and (
+            if all(b in ("", "N", "Н", "НО", "М") or _client_label(b) for b in before) and (
                 i > 0 or len(core) == 4
             ):
                 return words[i + 1 :]
     return words
+
+
+def unknown_client_label(words: list[Word], known: Callable[[str], bool]) -> list[Word]:
+    """The words of a client's code whose label no list holds, misread beyond a letter or two ("ВНОЪР 4171" for
+    "ШИФЪР 4171", family AA), before the employer's name: a word in capitals that is no word (``known``) and a
+    number of four digits, then at least a word of three letters; [] when the line does not start so. The
+    caller leaves them out and doubts the name (the label was guessed)."""
+    if len(words) < 3:
+        return []
+    label, number = words[0].text.strip(".,:;"), words[1].text.strip(".,:;№")
+    letters = _letters(label)
+    if not (number.isdigit() and len(number) == 4 and len(letters) >= 3 and letters == label.translate(_LATIN)):
+        return []
+    if known(label) or not any(sum(ch.isalpha() for ch in w.text) >= 3 for w in words[2:]):
+        return []
+    return words[:2]
+
+
+def tractor_holes(words: list[Word]) -> list[Word]:
+    """The tractor strips' holes read as letters ("е", "о", "Ф"): marks of two letters or digits at most, each
+    apart from the words of its line (more than two letters' height away), standing one under another (their left
+    edges within half a letter) on three lines or more. On a computer centre's listing filmed with its frame the
+    holes stand well inside the image (family AA), where ``edge_mark`` does not look."""
+    marks = [w for w in words if 1 <= sum(ch.isalnum() for ch in w.text) <= 2]
+    if len(marks) < 3:
+        return []
+
+    def apart(m: Word) -> bool:
+        same = [w for w in words if w is not m and abs(w.box.cy - m.box.cy) < 0.5 * max(w.box.h, m.box.h)]
+        return all(w.box.x0 - m.box.x1 > 2 * m.box.h or m.box.x0 - w.box.x1 > 2 * m.box.h for w in same)
+
+    alone = [m for m in marks if apart(m)]
+    out = []
+    for m in alone:
+        column = {round(o.box.cy / max(1, o.box.h)) for o in alone if abs(o.box.x0 - m.box.x0) <= 0.5 * m.box.h}
+        if len(column) >= 3:
+            out.append(m)
+    return out
 
 
 def sheet_label(group: list[Word]) -> bool:

@@ -14,7 +14,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
-from . import checks, columns, inkcount, name_case, normalise, spreadsheet_frame
+from . import checks, columns, inkcount, name_case, normalise, pay_items, spreadsheet_frame
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -466,8 +466,10 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
         d = checks.RowDraft(values={}, bbox=a.transform.box_to_original(row_box(a.grid, r)))
         if columns.PART in kinds and "deductions" in kinds:
             d.parts = _amounts(row_texts, kinds, columns.PART, blank=None)
-        if columns.PAY_ITEM in kinds and "extra_pay" in kinds:  # an item nobody earned is left blank: nought
+        if columns.PAY_ITEM in kinds:  # an item nobody earned is left blank: nought
             d.items = _amounts(row_texts, kinds, columns.PAY_ITEM, blank="0")
+            if pay_items.items_only(kinds):  # no column of the additional pay: the items' sum is it, for the checks
+                _extra_of_items(d, [s.cells.get((r, c), []) for c, k in enumerate(kinds) if k == columns.PAY_ITEM])
         for c, kind in enumerate(kinds):
             if kind is None or kind in ("signature", columns.PART, columns.PAY_ITEM):
                 continue
@@ -488,6 +490,27 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
             if wide and "days_worked" not in d.ink_digits:
                 d.ink_digits["days_worked"] = 2
     return out
+
+
+def _extra_of_items(d: checks.RowDraft, cells: list[list[Word]]) -> None:
+    """The additional pay of a sheet that prints its items only (``pay_items.items_only``): their sum, as sure
+    as the least sure of them (None where one is unreadable). The checks hold it against the base and the
+    gross as any additional pay; it goes out as no column of the sheet (``strip_items_total``)."""
+    if d.items is None or any(x is None for x in d.items):
+        d.values["extra_pay"] = None
+        return
+    d.values["extra_pay"] = f"{sum((x for x in d.items if x is not None), Decimal(0)):.2f}"
+    d.conf["extra_pay"] = min((confidence(c) for c in cells if c), default=1.0)
+
+
+def strip_items_total(drafts: list[checks.RowDraft], kinds: list[str | None]) -> None:
+    """The additional pay the checks took from the items (``_extra_of_items``) goes out as the sheet has it: no
+    column (payroll-page/1: a column the sheet does not have is null), and no doubt of it to review."""
+    if not pay_items.items_only(kinds):
+        return
+    for d in drafts:
+        d.values["extra_pay"] = None
+        d.review.discard("extra_pay")
 
 
 def row_texts(s: Sheet, row: int | None) -> list[str] | None:

@@ -73,6 +73,21 @@ def names_superior(words: list[Word]) -> bool:
     return False
 
 
+def names_ministry(words: list[Word]) -> str | None:
+    """The word that makes the line a ministry's ("МИНИСТЕРСТВО НА ОТБРАНАТА", "Мимистерство ...", "МНЗ"): its
+    first or second word "министерство" (a quarter of its letters misread) or a ministry's abbreviation of the
+    data's ``superiors`` ("МНО"); None when it is none. A line so taken for the employer is doubted (family AB:
+    the institution's line under it lost, the ministry's out as the employer without a doubt)."""
+    for w in words[:2]:
+        core = re.sub(r"[^А-Яа-я]", "", w.text)
+        word = "министерство"
+        if core.lower() and Levenshtein.distance(core.lower(), word, score_cutoff=_limit(word)) <= _limit(word):
+            return w.text
+        if core in _superiors()[1] and core.startswith("МН"):
+            return w.text
+    return None
+
+
 def _speck_openings(words: list[Word]) -> set[int]:
     """The words whose opening quote is a speck: another opening follows before anything closes it
     ('„Окръжен отдел „Народна просвета“': Q dev 9006 p1, the council's "отдел" taken for a quoted word)."""

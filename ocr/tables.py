@@ -220,6 +220,7 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         return None
     horiz = _across(rules, vert, top, bottom)
     if size is not None and horiz:
+        horiz = _without_scratches(horiz, size[1])
         vert = _within_the_rules(vert, horiz, size, top)
         if len(vert) < 3:
             return None
@@ -228,6 +229,24 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+SCRATCH_EDGE = 0.01  # share of the width: a scratch along the film runs from this near one side of the image to the other
+SCRATCH_SHORT = 0.05  # ... while the table's rules stop this far short of both sides
+
+
+def _without_scratches(horiz: list[Rule], width: int) -> list[Rule]:
+    """The table's rules without a scratch along the film (family AB, filmed across: a thin straight line from
+    one side of the image to the other, through the people's lines): a "rule" reaching within
+    ``SCRATCH_EDGE`` of both sides of the image where two rules or more across the table stop
+    ``SCRATCH_SHORT`` short of both (AB dev 20001 p1: a scratch through the eleventh person's line taken for
+    the rule under the heading, ten people read as the heading, and the scan's edges for the table's sides).
+    A table cut close at the sides has all its rules reaching them."""
+    edge, short = SCRATCH_EDGE * width, SCRATCH_SHORT * width
+    inside = [h for h in horiz if h.start >= short and h.end <= width - 1 - short]
+    if len(inside) < 2:
+        return horiz
+    return [h for h in horiz if not (h.start <= edge and h.end >= width - 1 - edge)]
 
 
 def _across(rules: Rules, vert: list[Rule], top: int, bottom: int) -> list[Rule]:
@@ -644,7 +663,8 @@ def _body_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
 
 
 SIDE_MATCH = 12  # px: a vertical rule this near the grid's first or last boundary is the table's side
-FRAME_LINES = 2  # lines of a person's writing the table's sides run on past its last rule at the least
+FRAME_LINES = 2  # lines of a person's writing the table's sides run on past its last rule at the least ...
+COLUMNS_ON = 0.8  # ... or one, where this share of its columns' rules runs on with them to their end
 
 
 def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
@@ -670,14 +690,20 @@ def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     if not body:
         return grid
     line_h = sorted(b - a for a, b in body)[len(body) // 2]
-    if end - bottom < FRAME_LINES * line_h:
+    # every column's rule on to the sides' end: a typed table's line of sums under its last typed rule, its
+    # column marks down to it (AB dev 20001 p4: the "Пренос" line left out, the last person read as the sums)
+    columns = sum(any(abs(v.pos - x) <= SIDE_MATCH and abs(v.end - end) <= SIDE_MATCH for v in rules.vertical)
+                  for x in grid.xs)  # fmt: skip
+    # (not where they run on to the image's edge: a table cut there, regression header t-roman-month-slash-year)
+    least = 1 if columns >= COLUMNS_ON * len(grid.xs) and end < ink.shape[0] - 1 - SIDE_MATCH else FRAME_LINES
+    if end - bottom < least * line_h:
         return grid
     bands = [(a, b) for a, b in lines if a >= bottom - 8]
     figured = [
         (a, b) for a, b in bands
         if sum(1 for k in range(len(grid.xs) - 1) if (ink[a:b, grid.xs[k] + 3 : grid.xs[k + 1] - 3] > 0).sum() > 40) >= 3
     ]  # fmt: skip
-    if len(figured) < FRAME_LINES or len(figured) < len(bands) / 2:
+    if len(figured) < least or len(figured) < len(bands) / 2:
         return grid
     return Grid(xs=grid.xs, ys=[*grid.ys, end], ruled=grid.ruled, has_totals=grid.has_totals)
 
@@ -700,7 +726,8 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     if faint is not None:
         cuts.append(int(round(faint)))
     for cut in sorted(cuts, reverse=True):
-        if text_bands(ink, top + 4, cut - 6, left, right) and text_bands(ink, cut + 6, below - 4, left, right):
+        under = text_bands(ink, cut + 6, below - 4, left, right)
+        if text_bands(ink, top + 4, cut - 6, left, right) and any(_a_persons_line(ink, b, grid.xs) for b in under):
             return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
     # a shorter piece of it (the rest faded away in a scan in black and white: R dev 10011 p1, the heading
     # band down to the totals, 4 people of 12 found) where the people's lines stand under it: more lines
@@ -791,6 +818,16 @@ def _clean_gaps(ink: np.ndarray, body: list[tuple[int, int]], head: tuple[int, i
     for a, b in [*body, head]:
         used |= (ink[a:b, x0:x1] > 0).any(axis=0)
     return [x0 + (i + j) // 2 for i, j in true_runs(~used) if j - i >= min_gap and i > 0 and j < len(used)]
+
+
+def _a_persons_line(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> bool:
+    """A line of writing in half the columns or more (three at the least): a person's, not the heading's last
+    line, whose words stand under the columns of headings three lines long only (AB dev 20001 p4: a bold
+    heading's letters run together along its second line taken for a faint rule, its third line "в м." a
+    person's row)."""
+    a, b = band
+    inked = sum(1 for k in range(len(xs) - 1) if (ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).sum() > 40)
+    return inked >= max(3, (len(xs) - 1) / 2)
 
 
 def _a_box_beside_the_table(grid: Grid, rules: Rules) -> bool:

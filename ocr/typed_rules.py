@@ -45,8 +45,7 @@ def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, st
         inked = float(w[piece].sum()) / max(1, a1 - a0)
         if len(piece) < 4 or a1 - a0 < TYPED_REACH * unit or inked < TYPED_INKED:
             continue
-        # one face, one thickness (but for a speck or a mark's foot on the rule here and there: AA dev 19003 p4)
-        if float(np.subtract(*np.percentile(h[piece], [90, 10]))) > max(4, 0.6 * float(np.median(h[piece]))):
+        if _uneven(h[piece]):  # one face, one thickness (a speck on the rule here and there: AA dev 19003 p4)
             continue
         ym = int(round(float(np.median(mid[piece]))))
         thick = max(1, int(np.median(h[piece])))
@@ -104,6 +103,51 @@ def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarra
         if bar >= EQUALS_BAR and int(np.count_nonzero(np.diff(inked) == 1)) == 2:
             out[i] = True
     return out
+
+
+def _uneven(h: np.ndarray) -> bool:
+    """The dashes' thickness varies more than one face's does: over most of them (a tenth of them at either
+    end left out: a daisy wheel's underscores filmed, 5 to 10 px thick, one of 52 run into a letter above,
+    AB dev 20001 p1), by more than 4 px or 60 % of their median."""
+    lo, hi = np.percentile(h, (10, 90))
+    return float(hi - lo) > max(4.0, 0.6 * float(np.median(h)))
+
+
+DOTTED_GAP = 24  # paper between two of a daisy wheel's hyphens at most (family AB; 10 cpi: 30 px a character)
+DOTTED_RUN = 12  # ... hyphens in a rule at the least
+DOTTED_STEP = 0.25  # ... each the rule's pitch after the last, within this share of it ...
+DOTTED_EVEN = 0.8  # ... most of them (a hyphen lost to the film's grain leaves a step of two)
+DOTTED_INKED = 0.25  # ... the hyphens over this share of the rule's reach at the least
+
+
+def dotted_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, unit: float) -> np.ndarray:
+    """A typed table's rules of short hyphens (a daisy wheel's, filmed: 10 x 7 px at a pitch of 20, less
+    ink than paper, AB dev 20001 p1): a chain of thin blots at one pitch, evenly, across ``TYPED_REACH``
+    at the least, drawn as one solid stroke. A line of writing's dots and hyphens stand at no one pitch
+    between its letters (which are no thin blots), and its letters break the chain."""
+    mask = np.zeros_like(binary)
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    mid = centroids[1:, 1]
+    idx = np.nonzero((h <= TYPED_THIN * unit) & (h >= 2) & (w >= 3))[0]
+    if idx.size < DOTTED_RUN:
+        return mask
+    for piece in _chains(idx, x, w, mid, DOTTED_GAP * unit, TYPED_DRIFT * unit):
+        if len(piece) < DOTTED_RUN:
+            continue
+        piece = sorted(piece, key=lambda k: int(x[k]))
+        a0, a1 = int(x[piece[0]]), int(max(x[k] + w[k] for k in piece))
+        if a1 - a0 < TYPED_REACH * unit or float(w[piece].sum()) / (a1 - a0) < DOTTED_INKED:
+            continue
+        centres = x[piece] + w[piece] / 2.0
+        steps = np.diff(centres)
+        pitch = float(np.median(steps))
+        if pitch <= 0 or float(np.mean(np.abs(steps - pitch) <= DOTTED_STEP * pitch)) < DOTTED_EVEN:
+            continue
+        if _uneven(h[piece]):
+            continue
+        ym = int(round(float(np.median(mid[piece]))))
+        cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, max(1, int(np.median(h[piece]))))
+    return mask
 
 
 def _chains(idx: np.ndarray, x: np.ndarray, w: np.ndarray, mid: np.ndarray, gap: float,

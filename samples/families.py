@@ -234,6 +234,24 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the archive's "РАЗСЕКРЕТЕНО" stamp on some; kept on 16 mm roll microfilm (scratches along the film, dust,
        exposure, the neighbouring frame, the blip) and scanned grey or bitonal; its switches, words and drawing are in
        samples/family_ab.py (its docstring says what it draws).
+    AC HELD OUT from its making in session 26 (2026-12-05, helper s35-famac; made before anything was tuned on AB; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2052): the
+       monthly piece-rate payroll of 1980-1996 of an agricultural or food employer's seasonal workers (a ТКЗС's or an
+       АПК's brigade, a ДЗС, a canning or tobacco works' raw-material base, a rose-oil works; a land co-operative or a
+       liquidation council from 1991): pickers, stringers, hoers and pruners paid for the quantity they brought in at
+       the month's rate (the month's work and unit in the title: roses, cherries, grapes in kilograms, tomatoes in
+       crates, tobacco in strings, pruning in decares), typed on a wide-carriage A3 or an A4 sheet (scalable-cyrfonts-
+       tex's Courier; a printed blank form in its Tarzana on some files) with a quantity and a rate column (no
+       payroll-page/1 field; the rate typed once with ditto marks under it on some), the piece earnings (quantity x
+       rate) as the base pay or the gross, a bonus, itemised deductions on some layouts (ДОД, the field canteen's meals,
+       the bus, the weekly advance), the ЕГН first or last, names in full, surname first or "Петрова М. И.", the days
+       and quantities written in by the brigade leader's hand on some files, seasonal people coming and going month to
+       month; the archive keeps only a certified photocopy: one to three generations of xerox (turned and shifted on
+       the glass, an A3 sheet reduced to A4, the toner's contrast dropping light strokes and filling dark ones, speckle,
+       a drum's streak, the lid's dark border, the original's holes and staple copied), the "ВЯРНО С ОРИГИНАЛА" stamp
+       and a signature over the table's lower right (across the last rows and the totals on some pages), put on the
+       last copy or copied black from an earlier one; scanned grey at 200 or 300 dpi; its switches, words and drawing
+       are in samples/family_ac.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -251,6 +269,7 @@ from . import (
     data,
     family_aa,
     family_ab,
+    family_ac,
     family_q,
     family_r,
     family_s,
@@ -266,7 +285,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB")
+            "W", "X", "Y", "Z", "AA", "AB", "AC")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -948,6 +967,12 @@ HEADINGS_AB = family_ab.HEADINGS_AB
 AB_FACES = family_ab.AB_FACES
 AB_SIZES = family_ab.AB_SIZES
 
+# Family AC (held out from its making in session 26 to its one measurement): samples/family_ac.py
+FAMILY_LAYOUTS["AC"] = family_ac.AC_LAYOUTS
+HEADINGS_AC = family_ac.HEADINGS_AC
+AC_FACES = family_ac.AC_FACES
+AC_SIZES = family_ac.AC_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -982,6 +1007,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "Z": (1980, 1990),  # a file's months run on into 1991 at most
     "AA": (1984, 1992),  # a file's months run on into 1993 at most
     "AB": (1985, 1996),
+    "AC": (1980, 1996),
 }
 
 
@@ -1101,6 +1127,8 @@ class Habits:
     aa: family_aa.AAHabits | None = None
     # family AB only: all of its switches (samples/family_ab.py)
     ab: family_ab.ABHabits | None = None
+    # family AC only: all of its switches (samples/family_ac.py)
+    ac: family_ac.ACHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1128,6 +1156,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_aa(rng)
     if family == "AB":
         return _draw_ab(rng)
+    if family == "AC":
+        return _draw_ac(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1258,6 +1288,11 @@ def _draw_aa(rng: random.Random) -> Habits:
 def _draw_ab(rng: random.Random) -> Habits:
     """Family AB's file: its own switches (family_ab.draw), the generic ones copied from them."""
     return _own_habits("AB", family_ab.draw(rng), "daisy", AB_SIZES, 1.0)
+
+
+def _draw_ac(rng: random.Random) -> Habits:
+    """Family AC's file: its own switches (family_ac.draw), the generic ones copied from them."""
+    return _own_habits("AC", family_ac.draw(rng), "typewriter", AC_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1456,6 +1491,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ab is not None:  # family AB: a state institution's staff, posts and ranks as printed (samples/family_ab.py)
         family_ab.adapt_file(ef, habits.ab, rng)
         return
+    if habits.ac is not None:  # family AC: seasonal workers paid by the piece, its brigade and roster (samples/family_ac.py)
+        family_ac.adapt_file(ef, habits.ac, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1630,6 +1668,9 @@ def adapt_sheet(
     if habits.ab is not None:  # family AB: its allowances, deductions and words (samples/family_ab.py)
         family_ab.adapt_sheet(sheet, habits.ab, rng, ef)
         return
+    if habits.ac is not None:  # family AC: the month's work and rate, who came, what each brought (samples/family_ac.py)
+        family_ac.adapt_sheet(sheet, habits.ac, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1802,11 +1843,12 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
-                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES}  # fmt: skip
+                    "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
+                    "AC": AC_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1871,6 +1913,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_aa.style(habits.aa, rng, base)
     if habits.ab is not None:
         family_ab.style(habits.ab, rng, base)
+    if habits.ac is not None:
+        family_ac.style(habits.ac, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

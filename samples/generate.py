@@ -26,6 +26,7 @@ from . import (
     families,
     family_aa,
     family_ab,
+    family_ac,
     family_q,
     family_r,
     family_s,
@@ -169,6 +170,7 @@ def degrade_page(
     z: family_z.ZPage | None = None,
     aa: family_aa.AAPage | None = None,
     ab: family_ab.ABPage | None = None,
+    ac: family_ac.ACPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -187,8 +189,14 @@ def degrade_page(
     Z's page: the red half of the ribbon, the form's ink, the pen, through a production scanner (samples/family_z.py:
     bitonal or grey); ``aa``: family AA's page: the listing's paper, filmed onto microfiche and read on a
     reader-printer or copied and scanned (samples/family_aa.py: grey); ``ab``: family AB's page: the daisy wheel's sheet
-    filmed onto 16 mm roll film and scanned from it (samples/family_ab.py: grey or bitonal)."""
+    filmed onto 16 mm roll film and scanned from it (samples/family_ab.py: grey or bitonal); ``ac``: family AC's page:
+    the typed original through its generations of photocopy, certified, and scanned (samples/family_ac.py: grey)."""
     a = np.asarray(img, dtype=np.float32)
+    if ac is not None:  # family AC: a seasonal workers' piece-rate payroll, a certified photocopy of a copy
+        if not opts.degraded:
+            return degrade.to_uint8(family_ac.flat(a, ac)), degrade.identity(), 300, None
+        arr_ac, m_ac, dpi_ac = family_ac.scan(a, ac, np_rng)
+        return arr_ac, m_ac, dpi_ac, None
     if ab is not None:  # family AB: a state institution's daisy-wheel payroll on roll microfilm
         if not opts.degraded:
             return degrade.to_uint8(family_ab.flat(a, ab)), degrade.identity(), 200, None
@@ -398,6 +406,7 @@ def generate_pages(
                     zh = habits.z if habits is not None else None
                     aah = habits.aa if habits is not None else None
                     abh = habits.ab if habits is not None else None
+                    ach = habits.ac if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -408,6 +417,8 @@ def generate_pages(
                         img, geo = family_aa.render(sheet, style, aah, rng)
                     elif abh is not None:  # family AB: the daisy wheel's sheet (samples/family_ab.py)
                         img, geo = family_ab.render(sheet, style, abh, rng)
+                    elif ach is not None:  # family AC: the seasonal workers' typed sheet (samples/family_ac.py)
+                        img, geo = family_ac.render(sheet, style, ach, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -436,6 +447,7 @@ def generate_pages(
                     zp = family_z.page_of(img, geo, sheet, zh, rng) if zh is not None else None
                     aap = family_aa.page_of(img, geo, sheet, aah, rng) if aah is not None else None
                     abp = family_ab.page_of(img, geo, sheet, abh, rng) if abh is not None else None
+                    acp = family_ac.page_of(img, geo, sheet, ach, rng) if ach is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -443,7 +455,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -23,6 +23,7 @@ LABELS = {
     "Z": "Z (16, seed 2049)",
     "AA": "AA (16, seed 2050)",
     "AB": "AB (16, seed 2051)",
+    "AC": "AC (16, seed 2052)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",

@@ -22,6 +22,7 @@ from pathlib import Path
 import cv2
 
 from archive_core.config import load_settings
+from archive_core.errors import ExtractionError
 from bench.scoring import _norm
 from ocr import period, period_small, roman_month, sheet
 from ocr.analysis import analyse, column_kinds
@@ -67,12 +68,21 @@ def header_of(png: Path, engine: OcrEngine, cache: Path | None, fresh: bool) -> 
     """The page's header as ``ocr.extract`` reads it (the page as scanned, not turned)."""
     kept = cache / (hashlib.md5(str(png.resolve()).encode()).hexdigest() + ".pkl") if cache else None
     if kept is not None and kept.exists() and not fresh:
-        a, reading = pickle.loads(kept.read_bytes())
+        stored = pickle.loads(kept.read_bytes())
+        if isinstance(stored, str):  # the layout failed on this page before: it fails again
+            raise ExtractionError(stored)
+        a, reading = stored
     else:
         image = cv2.imread(str(png), cv2.IMREAD_GRAYSCALE)
         if image is None:
             raise SystemExit(f"{png}: not an image")
-        a = analyse(image, dpi=None, quarter_turns=0, unbend=True)
+        try:
+            a = analyse(image, dpi=None, quarter_turns=0, unbend=True)
+        except (ExtractionError, cv2.error) as e:
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                kept.write_bytes(pickle.dumps(f"{type(e).__name__}: {str(e).strip().splitlines()[-1][:100]}"))
+            raise
         reading = recognise(a, column_kinds(a), engine)
         if kept is not None:
             kept.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     tally = Tally()
     for png in pages:
         truth = json.loads(png.with_suffix(".json").read_text(encoding="utf-8"))
-        h = header_of(png, engine, args.cache, args.fresh)
+        try:
+            h = header_of(png, engine, args.cache, args.fresh)
+        except (ExtractionError, cv2.error) as e:  # no table found (or the layout failed): no header read
+            print(f"{png}: not read ({type(e).__name__}: {str(e).strip().splitlines()[-1][:100]})")
+            h = Header()
         e_ok, p_ok = tally.add(truth, h)
         if args.verbose or not e_ok or not p_ok:
             tp = (truth["period"]["year"], truth["period"]["month"])

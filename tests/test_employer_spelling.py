@@ -222,3 +222,11 @@ def test_two_dictionary_words_glued_one_letter_from_a_listed_place_are_that_plac
 def test_an_abbreviation_s_stop_read_twice_is_one_stop() -> None:
     """A seed 12 p9: a speck after "гр." read as a second stop, "гр.. Попово", went out silently wrong."""
     assert check("Мелница „Зора“ гр.. Попово", ())[0] == "Мелница „Зора“ гр. Попово"
+
+
+def test_a_villages_later_word_with_several_words_near_stays_as_read_and_doubted():
+    # T dev 12013 p6, 12021: "ТКЗС „Сеятел“ с. Горско Косово": "Косово" (no list's, no dictionary's word) mended
+    # into the dictionary's "Касово" by its confused letter, every page of the file out wrong
+    h = _read(["ТКЗС", "„Сеятел“", "с.", "Горско", "Косово"], conf=0.8)
+    assert h.employer == "ТКЗС „Сеятел“ с. Горско Косово"
+    assert h.employer_review is not None and "Косово" in h.employer_review

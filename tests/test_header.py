@@ -563,3 +563,20 @@ def test_a_stroke_read_alone_over_the_names_dash_leaves_the_dash_to_be_found_in_
     page[167:170, 429:446] = 60  # the dash, at the letters' middle
     assert read_employer(words, page, []) == "„Металик“ ЕООД – Перник"
     assert read_employer([w for w in words if w.text != "|"], page, []) == "„Металик“ ЕООД – Перник"
+
+
+def test_a_stroke_read_with_a_quote_over_the_names_dash_leaves_the_dash_to_be_found_or_doubted():
+    # Q dev 9009 p2: the dash of "Спортно училище – Плевен" read '“|' (0.68, a tall box over it) and dropped as
+    # no letter: the name came out "Спортно училище Плевен" without a doubt
+    words = [Word(t, c, Box(*b)) for t, c, b in (
+        ("Спортно", 0.93, (146, 177, 272, 205)), ("училище", 0.92, (293, 177, 420, 205)),
+        ("“|", 0.68, (448, 169, 462, 209)), ("Плевен", 0.85, (479, 176, 587, 198)),
+    )]  # fmt: skip
+    page = np.full((300, 700), 190, np.uint8)
+    for b in (w.box for w in words if w.text != "“|"):
+        page[b.y0 + 4 : b.y1 - 4, b.x0 + 2 : b.x1 - 2 : 6] = 40  # the letters' strokes
+    blank = page.copy()
+    page[189:192, 440:462] = 60  # the dash, at the letters' middle
+    assert read_employer(words, page, []) == "Спортно училище – Плевен"
+    doubts: list[str] = []
+    assert read_employer(words, blank, doubts) == "Спортно училище Плевен" and doubts  # no dash seen: a person looks

@@ -291,3 +291,13 @@ def test_the_form_s_number_close_set_and_its_printing_house_go_with_it() -> None
              _w("Обр.", 0.91, 221, 127, 259, 145), _w("-", 0.83, 332, 135, 343, 138), _w("ДП", 0.96, 350, 128, 376, 144),
              _w("„Образци“", 0.81, 383, 127, 473, 146), _w("Трамвайно", 0.9, 276, 237, 464, 270)]  # fmt: skip
     assert [w.text for w in without_form_numbers(words)] == ["-<-", "Трамвайно"]
+
+
+def test_the_form_s_number_begun_with_a_nought_for_its_o_and_its_sign_read_ho() -> None:
+    # T dev 12013 p8 (a crop): "Обр. № 47-ТКЗС" read "0бр Но 47- ТКЗС" and taken for the employer
+    words = [_w("0бр", 0.73, 80, 58, 105, 77), _w("Но", 0.45, 110, 58, 125, 73), _w("47-", 0.09, 129, 60, 155, 75),
+             _w("ТКЗС", 0.68, 161, 43, 230, 81),
+             _w("ТКЗС", 0.93, 143, 147, 260, 182), _w("„Сеятел“", 0.91, 270, 143, 450, 182),
+             _w("с.", 0.95, 462, 157, 490, 180), _w("Горско", 0.96, 506, 148, 640, 187),
+             _w("Косово", 0.84, 656, 149, 790, 184)]  # fmt: skip
+    assert parse_header(words, WIDTH).employer == "ТКЗС „Сеятел“ с. Горско Косово"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ocr.column_marks import column_marks, marked_listing
+from ocr.column_marks import listing_marks, marked_listing
 from ocr.lines import dashed_rules, find_rules
 from ocr.pins import stacked
 from ocr.preprocess import components
@@ -39,7 +39,7 @@ def _bang(img: np.ndarray, x: int, y: int) -> None:
 
 def _marks(img: np.ndarray) -> np.ndarray:
     _, _, stats, cents = components(img)
-    return column_marks(stats, cents, img.shape[:2], 1.0)
+    return listing_marks(stats, cents, img.shape[:2], 1.0)
 
 
 def test_colons_one_a_line_double_spaced_make_a_vertical_rule() -> None:
@@ -184,10 +184,10 @@ def test_colons_run_together_in_heavy_type_make_a_vertical_rule() -> None:
         _letters(img, 3000, y, 25)
     img = np.ascontiguousarray(img[:, :])
     _, _, stats, cents = components(img)
-    mask = column_marks(stats, cents, img.shape[:2], 1.0, img)
+    mask = listing_marks(stats, cents, img.shape[:2], 1.0, img)
     rows = np.nonzero(mask[:, 3244])[0]
     assert rows.size and rows[0] <= 101 and rows[-1] >= 100 + 38 * 11 + 20
-    assert np.count_nonzero(column_marks(stats, cents, img.shape[:2], 1.0)) == 0  # (not without the ink)
+    assert np.count_nonzero(listing_marks(stats, cents, img.shape[:2], 1.0)) == 0  # (not without the ink)
 
 
 def test_decimal_commas_of_lines_one_above_another_are_no_colons() -> None:
@@ -307,7 +307,7 @@ def test_figures_one_under_another_are_no_colons_run_together() -> None:
             eight[18:28, 4:10] = 0  # its lower ring's hole
             _letters(img, x + 150, y, 25)
     _, _, stats, cents = components(img)
-    assert np.count_nonzero(column_marks(stats, cents, img.shape[:2], 1.0, img)) == 0
+    assert np.count_nonzero(listing_marks(stats, cents, img.shape[:2], 1.0, img)) == 0
     assert not marked_listing(stats, cents, 1.0, img)
 
 

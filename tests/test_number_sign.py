@@ -75,3 +75,11 @@ def test_the_sign_read_as_a_quote_between_the_word_and_the_number_is_put_back_by
     blank[sign.box.y0 - 6 : sign.box.y1 + 6, sign.box.x0 - 4 : sign.box.x1 + 4] = paper
     name = read_employer(words, blank, doubts := [])
     assert name is not None and "№" not in name and doubts  # no glyph: no sign made up, the number's sign doubted
+
+
+def test_the_sign_read_as_two_letters_between_the_word_and_the_number_is_put_back_by_its_glyph():
+    # Q dev 9017 p1: "№" read "Мо" (0.96; "Хе", "Ко" on the file's other pages), the name out as "Поликлиника Мо 3"
+    words, gray = _page("q-number-sign-read-as-two-letters")
+    doubts: list[str] = []
+    name = read_employer(words, gray, doubts)
+    assert _norm(name) == _norm(CASES["q-number-sign-read-as-two-letters"]["printed"]) and not doubts

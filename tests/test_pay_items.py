@@ -69,3 +69,37 @@ def test_a_wide_sheets_pay_is_read_and_the_page_not_sent_to_review_whole(sheet: 
     assert sum(s.silent.values()) == 0, f"wrong and not flagged: {s.silent}"
     for f in columns.MONEY:  # most of each pay column read right and out of review
         assert s.field_accuracy(f) >= 0.75, (f, s.field_accuracy(f))
+
+
+def test_allowances_without_their_total_are_items_and_the_additional_pay_no_column() -> None:
+    """Family AB (layout of AB dev 20004): a state institution's allowances for years of service, night work
+    and harmful conditions between the base pay and the gross, no `Всичко добавки` column: base + items =
+    gross row by row; the additional pay goes out as no column (``sheet.strip_items_total``)."""
+    from decimal import Decimal
+
+    from ocr import checks, pay_items, sheet
+
+    heads = ["Пор. N", "Единен гражд. номер", "Име, бащино и фамилно име", "Дни на работа", "Щатна заплата",
+             "Прослуж. време", "Нощни и извънр.", "Вредни условия", "Общо полагаемо", "Данък (ДОД) за м.",
+             "Вноска ДСК", "Общо удръжки за м.", "Остава за получаване"]  # fmt: skip
+    rows = []
+    for i in range(6):
+        base = Decimal(4000 + 137 * i) + Decimal("0.35")
+        years, night, harm = (base * Decimal("0.1")).quantize(Decimal("0.01")), (Decimal("55.20") if i % 2 else Decimal(0)), Decimal(40 + i)
+        gross = base + years + night + harm
+        tax, dsk = Decimal(300 + i) + Decimal("0.15"), (Decimal(25) if i % 3 == 0 else Decimal(0))
+        ded = tax + dsk
+        rows.append([str(i + 1), "5810047575", "Иванова Живка Борисова", "22", f"{base:.2f}", f"{years:.2f}",
+                     f"{night:.2f}" if night else "-", f"{harm:.2f}", f"{gross:.2f}", f"{tax:.2f}",
+                     f"{dsk:.2f}" if dsk else "-", f"{ded:.2f}", f"{gross - ded:.2f}"])  # fmt: skip
+    kinds = columns.identify(rows, heads)
+    assert (kinds[4], kinds[8], kinds[11], kinds[12]) == ("base_pay", "gross_pay", "deductions", "net_pay")
+    assert kinds[5:8] == [columns.PAY_ITEM] * 3 and "extra_pay" not in kinds
+    assert pay_items.items_only(kinds)
+    d = checks.RowDraft(values={"base_pay": rows[1][4], "gross_pay": rows[1][8]})
+    d.items = [Decimal(rows[1][5]), Decimal(rows[1][6]), Decimal(rows[1][7])]
+    sheet._extra_of_items(d, [])
+    assert Decimal(str(d.values["base_pay"])) + Decimal(str(d.values["extra_pay"])) == Decimal(rows[1][8])
+    d.review.add("extra_pay", checks.UNREADABLE)
+    sheet.strip_items_total([d], kinds)
+    assert d.values["extra_pay"] is None and "extra_pay" not in d.review

@@ -95,7 +95,8 @@ def test_a_word_dropped_as_dust_before_the_name_or_a_legal_form_misread_in_small
     doubts = []
     name = clean_employer(_line(("Дий", 0.91, (214, 213, 288, 265)), ("„Балкан“", 0.90, (313, 213, 492, 265)),
                                 ("Троян", 0.90, (515, 222, 633, 261))), doubts)  # fmt: skip
-    assert name == "Дий „Балкан“ Троян" and any("Дий" in d for d in doubts)  # the sheet said "ДИП"
+    # the sheet said "ДИП": the one form of three letters a letter from it, and the name still goes to a person
+    assert name == "ДИП „Балкан“ Троян" and any("Дий" in d for d in doubts)
 
 
 def test_a_legal_form_read_in_two_small_letters_sends_the_name_to_a_person():

@@ -1,0 +1,250 @@
+"""A table typed with "|" marks between its columns and rules of hyphens, on no fanfold (family AB: a daisy
+wheel's payroll filmed): its marks are its vertical rules (ocr/column_marks.py ``typed_columns``), chained at
+its line spacing and across its typed rules, its short hyphens' rules found (ocr/typed_rules.py
+``dotted_rules``), and a scratch along the film through a line is no rule of it (ocr/tables.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.column_marks import column_marks, typed_columns
+from ocr.lines import Rule, find_rules
+from ocr.preprocess import components
+from ocr.tables import find_grid
+from ocr.typed_rules import dotted_rules
+
+MARKS_X = (300, 420, 900, 1160, 1460, 1760, 2060)
+
+
+def _hyphens(img: np.ndarray, y: int, x0: int, x1: int, pitch: float = 20.0, dash: int = 10, thick: int = 7) -> None:
+    x = float(x0)
+    while x + dash <= x1:
+        img[y : y + thick, int(x) : int(x) + dash] = 255
+        x += pitch
+
+
+def _typed_table(spacing: int = 100, rows: int = 8, scratch: int | None = None) -> tuple[np.ndarray, list[int]]:
+    """A typed table: a rule, a heading of two lines, a rule, ``rows`` people's lines ``spacing`` apart (a
+    mark 28 px tall on each line in every column, a word or a figure between), a rule, the totals, a rule."""
+    img = np.zeros((2400, 2400), np.uint8)
+    y = 200
+    lines_at: list[int] = []
+    rule_at: list[int] = []
+
+    def rule() -> None:
+        nonlocal y
+        _hyphens(img, y + 20, MARKS_X[0], MARKS_X[-1] + 10)
+        rule_at.append(y + 23)
+        y += 50
+
+    def line(step: int) -> None:
+        nonlocal y
+        for k, x in enumerate(MARKS_X):
+            img[y + 10 : y + 38, x : x + 8] = 255
+            if k + 1 < len(MARKS_X):  # a word or figure in the column: blots 24 px tall
+                for c in range(3):
+                    img[y + 12 : y + 36, MARKS_X[k + 1] - 90 + 22 * c : MARKS_X[k + 1] - 74 + 22 * c] = 255
+        lines_at.append(y)
+        y += step
+
+    rule()
+    line(50)
+    line(50)
+    rule()
+    for _ in range(rows):
+        line(spacing)
+    y -= spacing - 50
+    rule()
+    line(50)
+    rule()
+    if scratch is not None:
+        img[scratch : scratch + 3, :] = 255
+    return img, rule_at
+
+
+def _blots(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    _, _, stats, cents = components(img)
+    return stats, cents
+
+
+def test_marks_in_several_columns_down_the_lines_are_a_typed_table() -> None:
+    img, _ = _typed_table(spacing=100)  # double spacing: 72 px of paper between two marks of 28
+    assert typed_columns(*_blots(img), 1.0)
+
+
+def test_one_column_of_ones_is_no_typed_table() -> None:
+    img = np.zeros((2400, 2400), np.uint8)
+    for k in range(14):  # the last digit "1" of a figure, one a row, in one column
+        img[200 + 75 * k : 228 + 75 * k, 1500:1508] = 255
+    assert not typed_columns(*_blots(img), 1.0)
+
+
+def test_dashed_rules_dashes_are_no_marks() -> None:
+    img, _ = _typed_table(spacing=100)
+    drawn = np.zeros_like(img)
+    for x in MARKS_X:
+        drawn[:, x : x + 8] = 255  # the marks' columns already found as dashed rules
+    assert not typed_columns(*_blots(img), 1.0, drawn)
+
+
+def test_a_columns_marks_go_on_across_the_typed_rules() -> None:
+    img, rule_at = _typed_table(spacing=100)
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    down = np.flatnonzero(mask[:, MARKS_X[2] + 4])
+    assert down.size and down[0] <= rule_at[0] + 1 and down[-1] >= rule_at[-1] - 1
+    # as a printout's (no rules given, marks at most 2.2 heights apart): double spacing chains no marks
+    assert not np.count_nonzero(column_marks(stats, cents, img.shape, 1.0))
+
+
+def test_short_hyphens_at_one_pitch_are_a_rule() -> None:
+    img = np.zeros((400, 2000), np.uint8)
+    _hyphens(img, 100, 100, 1700)  # 10 x 7 at a pitch of 20: half ink, half paper
+    stats, cents = _blots(img)
+    mask = dotted_rules(img, stats, cents, 1.0)
+    cols = np.flatnonzero(mask[103])
+    assert cols.size and cols[0] <= 101 and cols[-1] >= 1680
+
+
+def test_a_line_of_writing_is_no_dotted_rule() -> None:
+    img = np.zeros((400, 2000), np.uint8)
+    x = 100
+    for k in range(70):  # letters 24 px tall, now and then a dot or a hyphen between them
+        if k % 5 == 2:
+            img[208:214, x : x + 9] = 255
+        else:
+            img[190:214, x : x + 14] = 255
+        x += 20
+    stats, cents = _blots(img)
+    assert not np.count_nonzero(dotted_rules(img, stats, cents, 1.0))
+
+
+def test_a_typed_table_on_no_fanfold_has_a_ruled_grid() -> None:
+    img, rule_at = _typed_table(spacing=75)
+    rules = find_rules(img)
+    assert len([v for v in rules.vertical if MARKS_X[0] - 5 <= v.pos <= MARKS_X[-1] + 12]) == len(MARKS_X)
+    grid = find_grid(img, rules)
+    assert grid.ruled and len(grid.xs) == len(MARKS_X)
+    assert abs(grid.ys[0] - rule_at[0]) <= 6 and abs(grid.ys[1] - rule_at[1]) <= 6
+    assert grid.n_rows == 1 + 8 + 1  # the heading, eight people, the totals
+
+
+def test_a_scratch_along_the_film_is_no_rule_of_the_table() -> None:
+    img, rule_at = _typed_table(spacing=75, scratch=700)
+    rules = find_rules(img)
+    assert any(r.start <= 5 and r.end >= 2390 for r in rules.horizontal)  # found, as a rule ...
+    grid = find_grid(img, rules)
+    assert grid.n_rows == 1 + 8 + 1  # ... but not the table's: the heading ends at the rule under it
+    assert abs(grid.ys[1] - rule_at[1]) <= 6
+
+
+def test_rules_reaching_both_sides_of_the_image_all_stay() -> None:
+    from ocr.tables import _without_scratches
+
+    cut_close = [Rule(y, 0, 2399) for y in (100, 200, 900)]  # a table cut close at its sides
+    assert _without_scratches(cut_close, 2400) == cut_close
+
+
+
+def test_every_columns_marks_down_to_the_sums_line_under_the_last_rule_carry_it() -> None:
+    """AB dev 20001 p4: the "Пренос" line under the last typed rule, every column's marks down to it: one
+    line, not the two a table's sides alone need (tests/test_table_sides_below.py)."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rules
+    from ocr.tables import _sides_below
+
+    xs = [100, 400, 600, 900]
+    grid = Grid(xs=xs, ys=[50, 100, 160, 220], ruled=True)
+    ink = np.zeros((700, 1000), np.uint8)
+    for y in (115, 175, 235):  # two people, and the sums' line under the last rule
+        for k in range(3):
+            ink[y : y + 30, xs[k] + 20 : xs[k + 1] - 20] = 255
+
+    def rules(columns: tuple[int, ...]) -> Rules:
+        return Rules([Rule(p, 100, 900) for p in grid.ys], [Rule(xs[k], 50, 270) for k in columns],
+                     np.zeros((700, 1000), np.uint8))  # fmt: skip
+
+    assert _sides_below(ink, rules((0, 1, 2, 3)), grid).ys == [*grid.ys, 270]
+    assert _sides_below(ink, rules((0, 3)), grid).ys == grid.ys  # the sides alone: two lines needed
+
+
+def test_a_headings_third_line_is_no_person_under_a_faint_rule() -> None:
+    """AB dev 20001 p4: a bold heading's letters run together along its second line, taken for a faint rule,
+    its third line (words in one column of five) read as a person's row."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rules
+    from ocr.tables import _heading_rule
+
+    xs = [100, 400, 700, 1000, 1300, 1600]
+    grid = Grid(xs=xs, ys=[100, 330, 400, 470], ruled=True)
+
+    def page(third: tuple[int, ...]) -> np.ndarray:
+        ink = np.zeros((600, 1700), np.uint8)
+        for y, columns in ((120, range(5)), (170, range(5)), (250, third), (345, range(5)), (415, range(5))):
+            for k in columns:  # letters' stems
+                for x in range(xs[k] + 30, xs[k + 1] - 30, 12):
+                    ink[y : y + 28, x : x + 4] = 255
+        for x in range(110, 1590, 30):  # the faint line's pieces between the second line and the third
+            ink[224:227, x : x + 24] = 255
+        return ink
+
+    empty = Rules([], [], np.zeros((600, 1700), np.uint8))
+    assert _heading_rule(page((3,)), empty, grid).ys == grid.ys  # the heading's own third line
+    assert abs(_heading_rule(page(tuple(range(5))), empty, grid).ys[1] - 225) <= 2  # a person's line under it
+
+
+def test_a_rule_broken_short_of_a_column_still_joins_its_marks() -> None:
+    """AB dev 20001 p4: the rule over the sums begun right of the first column (its hyphens lost to the film's
+    grain there): the first column's marks go on across it all the same."""
+    img, rule_at = _typed_table(spacing=100)
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[2] : MARKS_X[-1] + 10] = 255  # none over the first two columns
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    down = np.flatnonzero(mask[:, MARKS_X[0] + 4])
+    assert down.size and down[0] <= rule_at[0] + 1 and down[-1] >= rule_at[-1] - 1
+
+
+def test_an_oblique_faces_slanted_marks_are_marks() -> None:
+    """AB dev 20004 p1: a daisy wheel's oblique "|" leans across 20 px, 6 thick: no upright mark."""
+    img = np.zeros((2400, 2400), np.uint8)
+    for x in MARKS_X:
+        for k in range(12):
+            y = 200 + 75 * k
+            for dy in range(28):  # a stroke 6 px thick leaning 14 px over its 28
+                x0 = x + 14 - dy // 2
+                img[y + dy, x0 : x0 + 6] = 255
+    assert typed_columns(*_blots(img), 1.0, None, img)
+    assert not typed_columns(*_blots(img), 1.0)  # (upright ones only, where the page's ink is not given)
+
+
+def test_an_oblique_faces_digits_in_line_are_no_marks() -> None:
+    """AB dev 20004 p2: the base pay's first digits in line down its column, each no thicker than a mark."""
+    img = np.zeros((2400, 2400), np.uint8)
+    for x in MARKS_X:
+        for k in range(12):
+            y = 200 + 75 * k
+            img[y : y + 4, x : x + 16] = 255  # a "7": its bar and its leaning stem
+            for dy in range(4, 28):
+                x0 = x + 12 - dy // 3
+                img[y + dy, x0 : x0 + 5] = 255
+    assert not typed_columns(*_blots(img), 1.0, None, img)
+
+
+def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> None:
+    """AB dev 20004 p1: the row numbers 10-19, their "1"s in line down half the table between its marks."""
+    img, rule_at = _typed_table(spacing=75, rows=14)
+    for k in range(6, 14):  # a "1" on eight of the fourteen people's lines, midway between two marks
+        y = 200 + 50 * 4 + 75 * k
+        img[y + 10 : y + 38, 500:506] = 255
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    assert not np.count_nonzero(mask[:, 500:506])
+    assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
