@@ -401,6 +401,31 @@ def marked_listing(stats: np.ndarray, centroids: np.ndarray, unit: float, binary
     return len(shared) >= LISTING_COLUMNS
 
 
+def printed_bangs(stats: np.ndarray, centroids: np.ndarray, unit: float) -> bool:
+    """Whether the table's column marks are a line printer's "!", each a stroke over its dot, in line down
+    ``LISTING_COLUMNS`` columns or more (``stats``/``centroids``: ``preprocess.components``, background first): a
+    listing's, though its strokes stand in line as a typed table's "|" do (``typed_columns``); a daisy wheel
+    types no "!" between its columns (AA dev 19011 p2: read as a typed table, the sums' line under the last
+    rule and the columns past the last mark lost, 75 % right for 100 %)."""
+    x, y, w, h = (stats[1:, k] for k in range(4))
+    cx = centroids[1:, 0]
+    upper = (w <= MARK_THIN * unit) & (h <= MARK_TALL * unit) & (h >= COLON_DOT[1] * unit) & (h >= BANG_SLENDER * w)
+    lo, hi = COLON_DOT[0] * unit, COLON_DOT[1] * unit
+    dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
+    typed = (stats[1:, 4] >= 30) & (h >= 8 * unit)
+    glyph = float(np.median(h[typed])) if typed.any() else 0.0
+    used = np.zeros(len(x), dtype=bool)
+    pairs = _over_dots(np.nonzero(upper)[0], np.nonzero(dot)[0], x, y, h, cx, used, unit, PAIR_TALL * glyph)
+    if len(pairs) < LISTING_COLUMNS * MARK_RUN:
+        return False
+    i_, j_ = (np.array(v) for v in zip(*pairs, strict=True))
+    px, py, ph = (cx[i_] + cx[j_]) / 2, y[i_], y[j_] + h[j_] - y[i_]
+    runs = sorted(float(np.median(px[r])) for r in _listing_chains(np.arange(len(pairs)), px, py, ph, MARK_GAP * ph, unit)
+                  if len(r) >= MARK_RUN)  # fmt: skip
+    columns = [m for k, m in enumerate(runs) if k == 0 or m - runs[k - 1] > 2 * MARK_DRIFT * unit]
+    return len(columns) >= LISTING_COLUMNS
+
+
 def _listing_chains(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray, reach: np.ndarray,
                     unit: float) -> list[list[int]]:  # fmt: skip
     """Marks chained down the page: each joins the chain whose last marks' middle (the mean of the last

@@ -9,7 +9,15 @@ import cv2
 import numpy as np
 
 from . import squared_paper
-from .column_marks import MARK_GAP, MARKED_GAP, column_marks, listing_marks, marked_listing, typed_columns
+from .column_marks import (
+    MARK_GAP,
+    MARKED_GAP,
+    column_marks,
+    listing_marks,
+    marked_listing,
+    printed_bangs,
+    typed_columns,
+)
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
@@ -283,7 +291,9 @@ def dashed_rules(
         vertical = drawn(False, False, True)
     # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
     # typed too, found as a printout's
-    marked = not fanfold and typed_columns(stats, centroids, unit, vertical, binary)
+    marked = not fanfold and not printed_bangs(stats, centroids, unit) and typed_columns(
+        stats, centroids, unit, vertical, binary
+    )  # (not a line printer's "!" marks: a listing's)
     if not fanfold and not marked and typed is not None:
         # or a listing filmed without its perforations in view (a line printer's, AA dev 19003): its colon, "!"
         # or "|" marks typed down the table's lines, or its typed rules of hyphens, of one reach, across it (a table

@@ -694,8 +694,12 @@ def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     # column marks down to it (AB dev 20001 p4: the "Пренос" line left out, the last person read as the sums)
     columns = sum(any(abs(v.pos - x) <= SIDE_MATCH and abs(v.end - end) <= SIDE_MATCH for v in rules.vertical)
                   for x in grid.xs)  # fmt: skip
-    # (not where they run on to the image's edge: a table cut there, regression header t-roman-month-slash-year)
-    least = 1 if columns >= COLUMNS_ON * len(grid.xs) and end < ink.shape[0] - 1 - SIDE_MATCH else FRAME_LINES
+    # (not where they run on to the image's edge: a table cut there, regression header t-roman-month-slash-year;
+    # nor a listing's: its marks' rules are drawn on to half a heading's height under its last rule, and its
+    # sums' line is ``_sums_below``'s, the grid's foot under its writing, AA dev 19003 p3: the foot at the rules'
+    # end, 20 px further, and the page's layout unproved)
+    cut = end >= ink.shape[0] - 1 - SIDE_MATCH
+    least = 1 if columns >= COLUMNS_ON * len(grid.xs) and not cut and not rules.listing else FRAME_LINES
     if end - bottom < least * line_h:
         return grid
     bands = [(a, b) for a, b in lines if a >= bottom - 8]

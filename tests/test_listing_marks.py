@@ -375,3 +375,56 @@ def test_a_subtotal_read_poorly_does_not_end_the_table() -> None:
     # `Всичко` alone, no department's word (no subtotal to ``group_rows``): with people under it, no end either
     body, totals, _ = row_roles(11, {**rows, 6: " ВСИЧКО: 96510 244.35"}.__getitem__, lambda r: True)
     assert 8 in body and totals == 10
+
+
+def _tall_bang(img: np.ndarray, x: int, y: int) -> None:
+    """A "!" of a line printer's usual face: a stroke 7 x 24 px (as slender as a daisy wheel's "|"), its dot 7 x 7
+    px 3 px under it."""
+    img[y : y + 24, x : x + 7] = 255
+    img[y + 27 : y + 34, x : x + 7] = 255
+    _letters(img, x, y, 34)
+
+
+def test_a_line_printers_bangs_are_a_listings_marks_not_a_typed_tables() -> None:
+    """AA dev 19011 p2: the "!" marks' strokes in line down the columns as a daisy wheel's "|" are
+    (``typed_columns``); the dot under each says a line printer typed them, and the page is a listing."""
+    from ocr.column_marks import printed_bangs, typed_columns
+
+    img = _blank()
+    for y in (100, 180, 900):
+        _equals(img, y, 300, 2100, False)
+    xs = (300, 640, 1100, 1500, 2080)
+    for x in xs:
+        for k in range(9):  # double spaced: 76 px a person, no dashed rule down the marks
+            _tall_bang(img, x, 200 + 76 * k)
+    _, _, stats, cents = components(img)
+    assert typed_columns(stats, cents, 1.0, None, img) and printed_bangs(stats, cents, 1.0)
+    assert dashed_rules(img).listing
+    bars = _blank()  # a daisy wheel's "|": no dot under the stroke, no listing's
+    for x in xs:
+        for k in range(9):
+            bars[200 + 76 * k : 200 + 76 * k + 34, x : x + 7] = 255
+            _letters(bars, x, 200 + 76 * k, 34)
+    _, _, stats, cents = components(bars)
+    assert typed_columns(stats, cents, 1.0, None, bars) and not printed_bangs(stats, cents, 1.0)
+
+
+def test_a_listings_marks_drawn_past_its_last_rule_leave_its_sums_line_to_sums_below() -> None:
+    """AA dev 19003 p3: a listing's marks are drawn on past its last rule (``_listing_reach``), every column's
+    to one end; the sums' line under the rule is ``_sums_below``'s, the grid's foot under its writing, not the
+    marks' end (as a typed table's is: tests/test_typed_table.py): the foot 20 px lower, the layout unproved."""
+    from ocr.geometry import Grid
+    from ocr.lines import Rule, Rules
+    from ocr.tables import _sides_below
+
+    xs = [100, 400, 600, 900]
+    grid = Grid(xs=xs, ys=[50, 100, 160, 220], ruled=True)
+    ink = np.zeros((700, 1000), np.uint8)
+    for y in (115, 175, 235):  # two people, and the sums' line under the last rule
+        for k in range(3):
+            ink[y : y + 30, xs[k] + 20 : xs[k + 1] - 20] = 255
+    horizontal = [Rule(p, 100, 900) for p in grid.ys]
+    vertical = [Rule(x, 50, 290) for x in xs]
+    mask = np.zeros((700, 1000), np.uint8)
+    assert _sides_below(ink, Rules(horizontal, vertical, mask), grid).ys == [*grid.ys, 290]
+    assert _sides_below(ink, Rules(horizontal, vertical, mask, listing=True), grid).ys == grid.ys
