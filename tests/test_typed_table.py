@@ -248,3 +248,34 @@ def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> No
     mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
     assert not np.count_nonzero(mask[:, 500:506])
     assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
+
+
+def test_a_pay_columns_last_digits_begun_under_the_heading_are_no_column_rule() -> None:
+    """AB dev 20003 p2: a pay column's last digits, "1"s in line down most of the people's lines (long enough
+    for a column's marks), begin far under the heading, where every column's marks begin."""
+    img, rule_at = _typed_table(spacing=75, rows=20)
+    for k in range(3, 20):
+        y = 200 + 50 * 4 + 75 * k
+        img[y + 10 : y + 38, 500:506] = 255
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    assert not np.count_nonzero(mask[:, 500:506])
+    assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
+
+
+def test_equals_signs_run_into_blots_are_a_long_rule_and_a_words_letters_no_rule() -> None:
+    """AB dev 20003 p2: a rule of "=" filmed, each sign's bars one blot 15 x 14 px at a pitch of 20, across the
+    table; a line of writing's letters of one height (15 px) at the same pitch end at each space."""
+    img = np.zeros((600, 2400), np.uint8)
+    _hyphens(img, 100, 100, 2200, pitch=20.0, dash=15, thick=14)
+    for word in range(12):  # words of eight letters 15 px tall, a space between
+        x0 = 100 + word * 180
+        for k in range(8):
+            img[400:415, x0 + 20 * k : x0 + 20 * k + 14] = 255
+    stats, cents = _blots(img)
+    mask = dotted_rules(img, stats, cents, 1.0)
+    assert np.count_nonzero(mask[105]) > 1900
+    assert not np.count_nonzero(mask[390:425])
