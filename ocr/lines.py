@@ -12,7 +12,7 @@ from .column_marks import MARK_GAP, MARKED_GAP, column_marks, typed_columns
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import dotted_rules, typed_rules
+from .typed_rules import alike_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -290,6 +290,11 @@ def dashed_rules(
         marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if typed else MARK_GAP,
                              rules=horizontal if typed else None, ink=binary)  # fmt: skip
         vertical = cv2.bitwise_or(vertical, marks)
+    else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
+        typed_h = typed_rules(binary, stats, centroids, stacked(stats), unit)
+        typed_h = cv2.bitwise_or(typed_h, dotted_rules(binary, stats, centroids, unit))
+        if alike_rules(typed_h):
+            horizontal = cv2.bitwise_or(horizontal, typed_h)
     return horizontal, vertical
 
 

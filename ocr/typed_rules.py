@@ -97,6 +97,31 @@ def dotted_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, u
     return mask
 
 
+ALIKE_REACH = 0.45  # share of the page's width a typed table's rule spans at the least (tables._long) ...
+ALIKE_ENDS = 0.05  # ... its ends this near another such rule's (a share of the width)
+
+
+def alike_rules(mask: np.ndarray) -> bool:
+    """The dotted rules drawn (``dotted_rules``) are a typed table's: two of them or more across
+    ``ALIKE_REACH`` of the page, beginning and ending alike (AB dev 20008 p1: a daisy wheel's table typed
+    with blanks between its columns, its underscores filmed into dots and scanned in black and white; no
+    rule found, the film's scratches down the page taken for its columns). A line of fill dots or a
+    stray hyphened line is one."""
+    w = mask.shape[1]
+    cols = (mask > 0).any(axis=0)
+    if not cols.any():
+        return False
+    rows = np.flatnonzero((mask > 0).sum(axis=1) >= ALIKE_REACH * w)
+    if rows.size < 2:
+        return False
+    spans = []
+    for run in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1):
+        on = np.flatnonzero((mask[run[0] : run[-1] + 1] > 0).any(axis=0))
+        spans.append((int(on[0]), int(on[-1])))
+    near = ALIKE_ENDS * w
+    return any(sum(abs(a[0] - b[0]) <= near and abs(a[1] - b[1]) <= near for b in spans) >= 2 for a in spans)
+
+
 def _dotted(piece: np.ndarray, x: np.ndarray, w: np.ndarray, h: np.ndarray, unit: float) -> bool:
     """The blots of ``piece`` (in order along their line) make a typed rule: long enough, inked enough, at one
     pitch, of one thickness."""

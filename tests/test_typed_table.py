@@ -279,3 +279,18 @@ def test_equals_signs_run_into_blots_are_a_long_rule_and_a_words_letters_no_rule
     mask = dotted_rules(img, stats, cents, 1.0)
     assert np.count_nonzero(mask[105]) > 1900
     assert not np.count_nonzero(mask[390:425])
+
+
+def test_a_table_typed_without_marks_has_its_typed_rules() -> None:
+    """AB dev 20008 p1: blanks between the columns, no mark; its rules of hyphens, two alike across the page,
+    are its rules (the film's scratches down the page no longer its columns); one line of them alone is not."""
+    from ocr.typed_rules import alike_rules
+
+    img = np.zeros((1200, 2400), np.uint8)
+    for y in (200, 900):
+        _hyphens(img, y, 300, 2100)  # a daisy wheel's short hyphens, half ink, half paper
+    rules = find_rules(img)
+    assert len([r for r in rules.horizontal if r.start <= 310 and r.end >= 2080]) == 2
+    one = np.zeros((1200, 2400), np.uint8)
+    one[200:206, 300:2100] = 255
+    assert not alike_rules(one)
