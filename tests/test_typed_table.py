@@ -294,3 +294,28 @@ def test_a_table_typed_without_marks_has_its_typed_rules() -> None:
     one = np.zeros((1200, 2400), np.uint8)
     one[200:206, 300:2100] = 255
     assert not alike_rules(one)
+
+
+def test_a_rule_along_a_line_of_writing_is_no_typed_tables_rule() -> None:
+    """AB dev 20001 p7: a bold heading's letters run together into dashes along its second line, taken for a
+    rule: letters against it above and below; a typed rule has paper on both sides."""
+    from ocr.lines import _off_the_writing
+
+    ink = np.zeros((600, 2000), np.uint8)
+    for x in range(100, 1900, 40):  # a line of writing, letters 27 px tall, over y 200-227
+        ink[200:227, x : x + 20] = 255
+    along, apart = Rule(213, 100, 1900), Rule(400, 100, 1900)
+    assert _off_the_writing([along, apart], ink, 1.0) == [apart]
+
+
+def test_the_column_rules_begun_together_over_the_first_rule_give_the_tables_top() -> None:
+    """AB dev 20006 p3: the rule over the heading lost, its column marks running up through the heading: the
+    heading stands between their top and the rule under it, not the people."""
+    from ocr.tables import _columns_over
+
+    horiz = [Rule(y, 300, 4500) for y in (944, 2378, 2493)]
+    vert = [Rule(x, 706 + k % 4, 2518) for k, x in enumerate(range(365, 4500, 300))]
+    vert.append(Rule(1162, 36, 1389))  # a scratch along the film
+    assert _columns_over(vert, horiz, [944, 2378, 2493]) == [707, 944, 2378, 2493]
+    ruled_to_top = [Rule(x, 944, 2493) for x in range(365, 4500, 300)]
+    assert _columns_over(ruled_to_top, horiz, [944, 2378, 2493]) == [944, 2378, 2493]
