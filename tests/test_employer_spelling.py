@@ -230,3 +230,10 @@ def test_a_villages_later_word_with_several_words_near_stays_as_read_and_doubted
     h = _read(["ТКЗС", "„Сеятел“", "с.", "Горско", "Косово"], conf=0.8)
     assert h.employer == "ТКЗС „Сеятел“ с. Горско Косово"
     assert h.employer_review is not None and "Косово" in h.employer_review
+
+
+def test_a_proper_name_read_unsure_is_not_mended_into_another_proper_name_either():
+    """X dev 16025 p1: "Трояново" read at 0.74 (under ``SURE``) mended into the family name "Троянова"."""
+    h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.74)
+    assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
+    assert h.employer_review and "Трояново" in h.employer_review
