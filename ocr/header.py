@@ -587,6 +587,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})",
                   lambda m: m[0] if _around(name, m) in spaced else "-", name)  # fmt: skip
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
+    name = _dotted_comma(name, doubts)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
@@ -677,6 +678,18 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
         if near and not any(f"„{core}“" in d for d in doubts + out):
             out.append(doubt("form_unsure", core))
     return out
+
+
+def _dotted_comma(name: str, doubts: list[str] | None) -> str:
+    """An abbreviation written with stops between its letters ending in a comma ("Ж.п, секция", X dev 16023 p2:
+    out without a doubt): its last stop read as a comma; the stop, and the name to a person."""
+
+    def mend(m: re.Match[str]) -> str:
+        if doubts is not None:
+            doubts.append(doubt("corrected", m[1] + ",", m[1] + "."))
+        return m[1] + "."
+
+    return re.sub(r"(?<!\S)((?:[А-Яа-я]\.)+[А-Яа-я]),(?=\s)", mend, name)
 
 
 def _town_mark_misread(name: str, doubts: list[str] | None) -> str:

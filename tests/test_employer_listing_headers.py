@@ -149,3 +149,13 @@ def test_a_lone_capital_before_a_misread_legal_form_is_dropped_with_a_doubt() ->
     doubts: list[str] = []
     name = clean_employer(_line(100, ["А", "АПЖ", "„Златен", "клас“", "Павликени"]), doubts)
     assert name == "АПК „Златен клас“ Павликени" and doubt("dropped", "А") in doubts
+
+
+def test_an_abbreviations_last_stop_read_as_a_comma_is_mended_with_a_doubt() -> None:
+    # X dev 16023 p2: "Ж.п. секция – Горна Оряховица" read "Ж.п, секция", out without a doubt
+    doubts: list[str] = []
+    name = clean_employer(_line(100, ["Ж.п,", "секция", "–", "Горна", "Оряховица"]), doubts)
+    assert name == "Ж.п. секция – Горна Оряховица" and doubts
+    doubts = []
+    name = clean_employer(_line(100, ["ТК", "„Септември“", "–", "Сливен,", "тъкачен", "цех"]), doubts)
+    assert name == "ТК „Септември“ – Сливен, тъкачен цех"  # a town's comma before the unit stays
