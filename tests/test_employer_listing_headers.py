@@ -159,3 +159,18 @@ def test_an_abbreviations_last_stop_read_as_a_comma_is_mended_with_a_doubt() -> 
     doubts = []
     name = clean_employer(_line(100, ["ТК", "„Септември“", "–", "Сливен,", "тъкачен", "цех"]), doubts)
     assert name == "ТК „Септември“ – Сливен, тъкачен цех"  # a town's comma before the unit stays
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [(["дом", "39", "деца", "„Надежда“", "–", "Ловеч"], "дом за деца „Надежда“ – Ловеч"),  # Q dev 9019 p3
+     (["ЗАВОД", "38", "КАБЕЛИ"], "ЗАВОД ЗА КАБЕЛИ")],  # AA dev 19005 p1
+)  # fmt: skip
+def test_the_preposition_read_as_two_digits_between_two_words_is_mended_with_a_doubt(texts: list[str], name: str) -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, texts), doubts) == name and doubts
+
+
+def test_a_number_between_capitalised_words_stays_a_number() -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, ["Поликлиника", "38", "Пловдив"]), doubts) == "Поликлиника 38 Пловдив"
