@@ -237,3 +237,9 @@ def test_a_proper_name_read_unsure_is_not_mended_into_another_proper_name_either
     h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.74)
     assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
     assert h.employer_review and "Трояново" in h.employer_review
+
+
+def test_a_compound_of_the_combining_form_mechano_is_a_word():
+    # Q dev 9013 p3, p4: "механотехника" read right and mended into "механатехника" ("механа" + "техника")
+    name, doubts = check("Техникум по механотехника – Русе", ())
+    assert (name, doubts) == ("Техникум по механотехника – Русе", [])
