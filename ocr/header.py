@@ -1339,7 +1339,7 @@ def parse_header(
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
-        guessed = [] if labelled else unknown_client_label(rest, _known_label)  # "ВНОЪР 4171": a label misread
+        guessed = [] if labelled else unknown_client_label(rest, _known_label, frozenset(_ABBREVIATIONS))  # "ВНОЪР 4171": a label misread
         rest = rest[len(guessed) :]
         address = starts_address(rest)  # the address's or registration's line is never the name
         rest = before_address(rest)  # nor is the address read on the name's line part of it

@@ -16,6 +16,7 @@ from ocr.header import clean_employer, parse_header
 from ocr.printout_header import tractor_holes, unknown_client_label, without_client_label
 
 W = 3700
+FORMS = frozenset({"ДП", "ООД", "ЕООД"})
 
 
 def _line(y: int, texts: list[str], x: int = 300, conf: float = 0.95, h: int = 22) -> list[Word]:
@@ -61,9 +62,18 @@ def test_a_names_own_words_and_numbers_stay() -> None:
     words = _line(240, ["ОДЗ", "№", "12", "–", "Русе"])  # "ОДЗ" two letters from "ОРГ": no label
     assert without_client_label(words) == words
     words = _line(240, ["Читалище", "1869", "Дряново"])  # a word of the dictionary before four digits
-    assert unknown_client_label(words, lambda t: t == "Читалище") == []
+    assert unknown_client_label(words, lambda t: t == "Читалище", FORMS) == []
     words = _line(240, ["ХРИЗ", "123", "ДП", "ТРАНСПОРТ"])  # three digits: no client's code of a listing
-    assert unknown_client_label(words, lambda t: False) == []
+    assert unknown_client_label(words, lambda t: False, FORMS) == []
+    words = _line(240, ["ЕКОС", "2000", "ООД"])  # a firm's name before its legal form: no label
+    assert unknown_client_label(words, lambda t: False, FORMS) == []
+    words = _line(240, ["ВНОЪР", "4171", "ДП", "ТРАНСПОРТ"])
+    assert unknown_client_label(words, lambda t: False, FORMS) == words[:2]
+
+
+def test_a_firms_line_ending_in_its_date_is_no_job_line() -> None:
+    words = [*_line(120, ["ЕТ", "„Вели", "–", "2“", "ДАТА", "05.04.1994"]), *_line(200, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], x=1300)]
+    assert parse_header(words, W).employer is not None
 
 
 def test_the_job_line_with_its_centre_misread_is_no_employer() -> None:
