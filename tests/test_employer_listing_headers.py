@@ -184,3 +184,10 @@ def test_the_preposition_read_as_two_digits_between_two_words_is_mended_with_a_d
 def test_a_number_between_capitalised_words_stays_a_number() -> None:
     doubts: list[str] = []
     assert clean_employer(_line(100, ["Поликлиника", "38", "Пловдив"]), doubts) == "Поликлиника 38 Пловдив"
+
+
+def test_a_state_hunting_estates_form_is_a_listed_form() -> None:
+    # X dev 16029 (a seed outside the pages tuned on): "ДЛС „Воден“ – с. Ивански" out as "ДЗС ..." on every page
+    doubts: list[str] = []
+    assert clean_employer(_line(100, ["ДЛС", "„Воден“", "–", "с.", "Ивански"]), doubts) == "ДЛС „Воден“ – с. Ивански"
+    assert not any("ДЗС" in d for d in doubts)
