@@ -738,7 +738,9 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
             return None  # the people's columns: no second `№` before them
         if feats[o].small < 0.5 or any(v for k, v in feats[o].votes.items() if k != "row"):
             continue
-        at = _in_step(cols[o], TABLE_STEP, 3)
+        # a column headed `№` is in step on two numbers read (U dev 13031 p2: a fax's `6`, `7`, `10` read `в`,
+        # `?`, `18`, the frame's `42`-`46` taken for the rows' numbers, every row cited under another)
+        at = _in_step(cols[o], TABLE_STEP, 2 if _headed_row_number(feats[o].votes) else 3)
         if at is not None and at < frame_at:
             return o
     return None
