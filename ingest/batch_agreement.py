@@ -1,4 +1,4 @@
-"""An employer's file read whole: a person's ЕГН or name read otherwise on the file's other pages goes to
+"""An employer's file read whole: a person's ЕГН, name or days read otherwise on the file's other pages go to
 review (``ocr.batch_agreement``'s rules) in the system of record.
 
 A person recurs month after month in an employer's file (a batch); a speck turning a 5 into a 3 keeps a
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import defaultdict
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,7 +27,7 @@ from archive_core.backends import Backends
 from archive_core.db import FieldCorrection, Page, Record, person_month_from_record
 from archive_core.errors import BackendUnavailable
 from archive_core.records import PageStatus, ReviewState
-from ocr.batch_agreement import FIELDS, Reading, disagreeing
+from ocr.batch_agreement import FIELDS, Reading, disagreeing, full_days
 from ocr.checks import READINGS_DISAGREE
 
 log = logging.getLogger(__name__)
@@ -53,8 +55,16 @@ def _records(s: Session, batch_id: int) -> list[tuple[Record, bool]]:
     return [(r, not page_review) for r, page_review in rows]
 
 
+def _full_days(recs: list[tuple[Record, bool]]) -> dict[str, int | None]:
+    """Each page's days of a full month (``ocr.batch_agreement.full_days``) from its records."""
+    pages: dict[str, list[Record]] = defaultdict(list)
+    for r, _ in recs:
+        pages[r.page_sha256].append(r)
+    return {sha: full_days([r.days_worked for r in rs], rs[0].year, rs[0].month) for sha, rs in pages.items()}
+
+
 def _settled(s: Session, batch_id: int) -> set[tuple[str, str]]:
-    """(record id, field) of every ЕГН or name a person has checked in the batch."""
+    """(record id, field) of every ЕГН, name or days a person has checked in the batch."""
     q = (
         select(FieldCorrection.record_id, FieldCorrection.field)
         .join(Record, Record.id == FieldCorrection.record_id)
@@ -83,6 +93,7 @@ def agree_batch(backends: Backends, batch_id: int) -> int:
             return 0
         recs = _records(s, batch_id)
         settled = _settled(s, batch_id)
+        full = _full_days(recs)
         readings = [
             Reading(
                 r.egn,
@@ -90,6 +101,10 @@ def agree_batch(backends: Backends, batch_id: int) -> int:
                 doubted=frozenset(r.review or []),
                 settled=frozenset(f for f in FIELDS if (r.id, f) in settled),
                 evidence=evidence,
+                days=r.days_worked,
+                pay=Decimal(r.base_pay) if r.base_pay is not None else None,
+                full=full[r.page_sha256],
+                year=r.year,
             )
             for r, evidence in recs
         ]

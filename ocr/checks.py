@@ -1490,14 +1490,20 @@ def _unconfirmed_changes(
                 del r.changed[f]
     agrees = _page_agrees(rows, totals, present, carried)
     mirrored = _changes_mirrored(rows, totals, present, carried)
+    shared = _filled_beside_moved(rows)
     doubted = False
     for i, r in enumerate(rows):
+        moved_beside_filled = bool(shared & set(r.changed))  # the row's whole move (its sums' figures moved with it)
         for f, (reason, _old) in list(r.changed.items()):
-            if agrees and _row_confirms(r, f, present) and i not in mirrored:
+            if agrees and _row_confirms(r, f, present) and i not in mirrored and not moved_beside_filled:
                 continue
             r.review.add(f, reason)
             r.review.reasons[f] = reason  # the screen must say the figure shown is not the one read
             doubted = True
+        for f in r.derived & shared:
+            if r.values.get(f) is not None and f not in r.changed:
+                r.review.add(f, UNREADABLE)
+                doubted = True
         for f in mirrored.get(i, set()) - set(r.changed):  # the figure the other choice would have moved
             r.review.add(f, ROW_SUM)
             doubted = True
@@ -1510,6 +1516,29 @@ def _unconfirmed_changes(
         for _ok, names in r.sums(present):
             if any(n in r.review for n in names):
                 r.review.update((n for n in names if n not in vouched), reason=ROW_SUM)
+
+
+def _filled_beside_moved(rows: list[RowDraft]) -> set[str]:
+    """The columns where one row's figure read surely was moved from its reading for the columns and another
+    row's was filled in from its own sums: the column's total holds the two together, not either of them (R dev 10032
+    p8: a net read `86.22` for 86.42, the deductions beside it unread and filled in `10.12` from it; the
+    deductions column then 0.20 over, a right `18.68` moved to `18.48` on another row and its net with it,
+    every sum and column holding, four figures wrong and out unflagged)."""
+    out: set[str] = set()
+    for i, r in enumerate(rows):
+        for f, (_reason, old) in r.changed.items():
+            if _read_surely(r, f, old) and any(f in o.derived and f not in o.changed for j, o in enumerate(rows) if j != i):
+                out.add(f)
+    return out
+
+
+def _read_surely(r: RowDraft, f: str, old: object) -> bool:
+    """The figure as read (``old``, before a check moved it) was read confidently and alike by every pass: a
+    move of it is no mending of a doubtful reading (D dev's `d-one-figure-flagged-whole-columns`: the figures
+    moved beside the ones filled in read unsure or otherwise by the other pass, every move right)."""
+    if old is None or r.conf.get(f, 0.0) < CONF_FLOOR:
+        return False
+    return all(a is None or Decimal(str(a)) == Decimal(str(old)) for a in r.alts.get(f, []))
 
 
 def _changes_mirrored(

@@ -45,23 +45,19 @@ def column_marks(
     whose strokes across a column are such rules too)."""
     mask = np.zeros(shape, dtype=np.uint8)
     x, y, w, h = (stats[1:, k] for k in range(4))
-    idx = np.nonzero(_marks(stats[1:], unit, typed=rules is not None))[0]
+    idx = np.nonzero(_marks(stats[1:], unit, typed=rules is not None, slanted=rules is not None and ink is not None))[0]
     if idx.size < MARK_RUN:
         return mask
     cx = centroids[1:, 0]
     chains = _in_line(idx, cx, y, h, unit, gap)
     if rules is not None and ink is not None:  # of the slanted ones, straight strokes only
-        chains = _straight_runs(chains, stats[1:], cx, y, h, unit, ink, least=1)
+        chains = _straight_runs(chains, stats[1:], cx, y, h, unit, ink, least=1, typed=True)
     across = None if rules is None else _Across(rules, ink, unit)
-    least = MARK_RUN
     if across is not None:
         chains = _across_rules(chains, cx, y, h, across)
-        # a typed table's columns run down all its lines alike: a shorter chain is a column of figures' "1"s
-        # (the row numbers 10-19: AB dev 20004 p1)
-        lengths = [len(c) for c in chains if len(c) >= MARK_RUN]
-        least = max(MARK_RUN, int(MARKED_ALIKE * float(np.median(lengths)))) if lengths else MARK_RUN
+        chains = _down_the_table(chains, y, h)
     for run in chains:
-        if len(run) < least:
+        if len(run) < MARK_RUN:
             continue
         xm = int(round(float(np.median(cx[run]))))
         y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
@@ -138,25 +134,39 @@ def typed_columns(stats: np.ndarray, centroids: np.ndarray, unit: float, drawn: 
 
 def _marks(stats: np.ndarray, unit: float, *, typed: bool = False, slanted: bool = False) -> np.ndarray:
     """The blots (``stats`` without the background's row) that may be marks: ``typed``, in a table known
-    typed with marks, bolder ones too and slanted ones; ``slanted``, slanted ones (an oblique face's "|", a
-    stroke 6 px thick leaning across 20: AB dev 20004 p1)."""
+    typed with marks, bolder ones too; ``slanted``, slanted ones (an oblique face's "|", a stroke 6 px thick
+    leaning across 20: AB dev 20004 p1), to be proved straight strokes (``_straight_runs``)."""
     w, h, area = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_AREA]
     thin, slender = (MARKED_THIN, MARKED_SLENDER) if typed else (MARK_THIN, MARK_SLENDER)
     tall = (h >= MARK_SHORT * unit) & (h <= MARK_TALL * unit)
     upright = tall & (w <= thin * unit) & (h >= slender * w)
-    if not (typed or slanted):
+    if not slanted:
         return upright
     stroke = area / np.maximum(h, 1)  # the stroke's width across, whatever its slant
     leaning = tall & (stroke <= MARK_THIN * unit) & (w <= SLANT * h) & (h >= MARK_SLENDER * stroke)
     return upright | leaning
 
 
+def _down_the_table(chains: list[list[int]], y: np.ndarray, h: np.ndarray) -> list[list[int]]:
+    """A typed table's column marks run down all its lines alike, from its heading: a chain of
+    ``MARKED_ALIKE`` of the median chain's marks at the least, its first mark within ``RULE_GAP`` marks'
+    heights of the chains' median top. A shorter chain, or one begun lower down, is a column of figures'
+    "1"s (the row numbers 10-19: AB dev 20004 p1; a pay column's last digits, AB dev 20003 p2)."""
+    long = [c for c in chains if len(c) >= MARK_RUN]
+    if not long:
+        return []
+    least = max(MARK_RUN, int(MARKED_ALIKE * float(np.median([len(c) for c in long]))))
+    top = float(np.median([y[c].min() for c in long]))
+    reach = RULE_GAP * float(np.median([np.median(h[c]) for c in long]))
+    return [c for c in long if len(c) >= least and y[c].min() <= top + reach]
+
+
 def _straight_runs(runs: list[list[int]], stats: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarray,
-                   unit: float, binary: np.ndarray, least: int = MARK_RUN) -> list[list[int]]:  # fmt: skip
+                   unit: float, binary: np.ndarray, least: int = MARK_RUN, typed: bool = False) -> list[list[int]]:  # fmt: skip
     """``runs`` without their blots that are no straight stroke (``_straight``; upright thin ones are, as they
-    are taken), chained again; those ``least`` long at the least."""
-    w = stats[:, cv2.CC_STAT_WIDTH]
-    keep = [i for r in runs for i in r if w[i] <= MARK_THIN * unit or _straight(binary, stats[i], unit)]
+    are taken: ``_marks``), chained again; those ``least`` long at the least."""
+    upright = _marks(stats, unit, typed=typed)  # (not slanted)
+    keep = [i for r in runs for i in r if upright[i] or _straight(binary, stats[i], unit)]
     if len(keep) < least:
         return []
     return [r for r in _in_line(np.asarray(keep), cx, y, h, unit, MARKED_GAP) if len(r) >= least]
@@ -186,19 +196,24 @@ def _across_rules(chains: list[list[int]], cx: np.ndarray, y: np.ndarray, h: np.
     """Chains of one column joined where the lower one's first mark stands at most ``RULE_GAP`` of the upper
     one's marks' heights under its last: a typed rule between them, or a mark lost (run into a letter, a
     scratch across it)."""
+    drift = 2 * MARK_DRIFT * across.unit
     order = sorted(range(len(chains)), key=lambda n: int(y[chains[n][0]]))
     out: list[list[int]] = []
+    where: list[float] = []  # each joined chain's place across (its first chain's median)
+    near: dict[int, list[int]] = {}  # the joined chains by their place, in steps of ``drift``
     for n in order:
         c = chains[n]
         m, top = float(np.median(cx[c])), int(y[c[0]])
-        for o in out:
-            last = o[-1]
-            bottom = int(y[last] + h[last])
-            if abs(float(np.median(cx[o])) - m) <= 2 * MARK_DRIFT * across.unit and 0 <= top - bottom <= RULE_GAP * h[last]:
-                o.extend(c)
+        key = int(m // drift)
+        for o in (o for k in (key - 1, key, key + 1) for o in near.get(k, [])):
+            last = out[o][-1]
+            if abs(where[o] - m) <= drift and 0 <= top - int(y[last] + h[last]) <= RULE_GAP * h[last]:
+                out[o].extend(c)
                 break
         else:
+            near.setdefault(key, []).append(len(out))
             out.append(list(c))
+            where.append(m)
     return out
 
 

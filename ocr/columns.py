@@ -252,16 +252,17 @@ def _alpha(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def _money_score(cols: list[list[str | None]], template: tuple[str, ...]) -> int:
-    """Rows in which the template's arithmetic holds."""
+def _money_score(cols: list[list[str | None]], template: tuple[str, ...], noughts: bool = True) -> int:
+    """Rows in which the template's arithmetic holds (``noughts`` False: not counting a sum of noughts, which
+    holds in any order of the columns)."""
     idx = {f: i for i, f in enumerate(template)}
     score = 0
     for r in range(len(cols[0])):
         v = {f: (Decimal(cols[i][r]) if cols[i][r] else None) for f, i in idx.items()}  # type: ignore[arg-type]
         b, e, g, d, n = (v.get(k) for k in MONEY)
-        if b is not None and e is not None and g is not None and b + e == g:
+        if b is not None and e is not None and g is not None and b + e == g and (noughts or g != 0):
             score += 2
-        if g is not None and d is not None and n is not None and g - d == n:
+        if g is not None and d is not None and n is not None and g - d == n and (noughts or g != 0):
             score += 2
         parts = [Decimal(cols[i][r]) if cols[i][r] else None for i, f in enumerate(template) if f == PART]  # type: ignore[arg-type]
         if parts and d is not None and all(p is not None for p in parts) and sum(parts) == d:  # type: ignore[arg-type]
@@ -521,12 +522,12 @@ def _money_kinds(
     return money_cols, best
 
 
-def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[str, ...]) -> int:
-    """How many row sums hold under ``template`` (0 without money columns)."""
+def _arithmetic(cols: list[list[str]], money_cols: list[int], template: tuple[str, ...], noughts: bool = True) -> int:
+    """How many row sums hold under ``template`` (0 without money columns; ``noughts``: ``_money_score``'s)."""
     if not money_cols:
         return 0
     parsed = [[money(t) if t.strip() else None for t in cols[c]] for c in money_cols]
-    return _money_score(parsed, template)
+    return _money_score(parsed, template, noughts)
 
 
 _ENDS_IN_SEPARATOR = re.compile(r"\d\s?[.,]\s*$")
@@ -584,7 +585,8 @@ def _without_outside(
     # one by one: a total misread to nothing under a pay column leaves it bare too, and the sums keep it
     for c in [c for c in money_cols if outside_columns.untotalled(totals, c, money_cols)]:
         rest_cols, rest_best = _money_kinds(cols, [o for o in money_cols if o != c], feats)
-        if _arithmetic(cols, rest_cols, rest_best) >= _arithmetic(cols, money_cols, template):
+        # (a row of noughts holds in any order: R dev 10016 p14, see ``identify``)
+        if _arithmetic(cols, rest_cols, rest_best, noughts=False) >= _arithmetic(cols, money_cols, template, noughts=False):
             money_cols, template = rest_cols, rest_best
     return money_cols, template
 
@@ -738,7 +740,9 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
             return None  # the people's columns: no second `№` before them
         if feats[o].small < 0.5 or any(v for k, v in feats[o].votes.items() if k != "row"):
             continue
-        at = _in_step(cols[o], TABLE_STEP, 3)
+        # a column headed `№` is in step on two numbers read (U dev 13031 p2: a fax's `6`, `7`, `10` read `в`,
+        # `?`, `18`, the frame's `42`-`46` taken for the rows' numbers, every row cited under another)
+        at = _in_step(cols[o], TABLE_STEP, 2 if _headed_row_number(feats[o].votes) else 3)
         if at is not None and at < frame_at:
             return o
     return None
@@ -808,8 +812,11 @@ def identify(
         if counts:  # a personnel number or the hours among the amounts: do the amounts add up without them?
             rest = [c for c in money_cols if c not in counts]
             rest_cols, rest_best = _money_kinds(cols, rest, feats, any_order)
-            kept = _arithmetic(cols, rest_cols, rest_best)
-            if kept > 0 and kept >= _arithmetic(cols, best_cols, best):  # (no sum held: nothing to say)
+            # (no sum held: nothing to say; a row of noughts holds in any order: R dev 10016 p14, an absent
+            # worker's `0.00`s the only sum held once the net pay's raised stotinki, read `22528`, were taken
+            # for whole numbers: the base pay became the net, the gross filled in from it, 10 figures silent)
+            kept = _arithmetic(cols, rest_cols, rest_best, noughts=False)
+            if kept > 0 and kept >= _arithmetic(cols, best_cols, best, noughts=False):
                 best_cols, best = rest_cols, rest_best
         best_cols, best = _without_turnover(cols, feats, (best_cols, best))  # a till's turnover: no pay
         best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay

@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .employer_doubts import doubt
 from .form_years import out_of_years
 from .geometry import Word
@@ -201,6 +203,26 @@ def _split_words(name: str, doubts: list[str]) -> str:
     return " ".join(out)
 
 
+def _quoted_place(name: str, doubts: list[str]) -> str:
+    """A quoted name of two or three words one letter from exactly one listed place of as many words („Бобов доп“,
+    X dev 16015 p1: the short word's letter misread, its several neighbours no help): that place, and the name
+    to a person. A quoted name that is a place's already stays."""
+    places = vocabulary()["places"]
+
+    def fix(m: re.Match[str]) -> str:
+        inner = m[1]
+        n = len(inner.split())
+        if not 2 <= n <= 3 or inner in places or len(inner) < 8:
+            return m[0]
+        near = [p for p in places if len(p.split()) == n and Levenshtein.distance(inner.casefold(), p.casefold(), score_cutoff=1) <= 1]
+        if len(near) != 1:
+            return m[0]
+        doubts.append(doubt("corrected", inner, near[0]))
+        return f"„{near[0]}“"
+
+    return re.sub(r"„([^„“]+)“", fix, name)
+
+
 def _town_stop(name: str, doubts: list[str]) -> str:
     """A full stop after a town's name in capitals before the name's next word in capitals ("КЦМ – ПЛОВДИВ. ЦЕХ
     ОЛОВО", Z dev 18021 p15, p16): a plate's comma read as a stop (no name ends a sentence there); the name goes
@@ -249,6 +271,7 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
     name = split_places(name, doubts)  # "Бобовдол": the listed "Бобов дол" with its space lost
     name, places = mend_place(name, doubts)  # "с. Болярова": the register's settlement one letter away
     name = _split_words(name, doubts) if not places else name
+    name = _quoted_place(name, doubts)
     name = _town_stop(name, doubts)
     out: list[str] = []
     quoted = False
@@ -316,7 +339,8 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             quoted = True
         if "“" in tok:
             quoted = False
-    return " ".join(out), doubts
+    # (again after the words' mending: „Вобов доп“, X dev 16015 p1, one letter from the place once "Вобов" is mended)
+    return _quoted_place(" ".join(out), doubts), doubts
 
 
 def check_header(header: Header) -> Header:

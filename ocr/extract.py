@@ -40,6 +40,7 @@ from . import (
     group_headings,
     initials,
     layout_gate,
+    leading_lines,
     lone_culprit,
     lost_days,
     lost_rows,
@@ -502,6 +503,7 @@ def _read_page(
             preprocess.to_gray(image), a.dpi, drafts, totals, carried, sideways=quarter_turns % 2 == 1
         )
     sheet.strip_items_total(drafts, kinds)  # (the items' sum: no column of the sheet)
+    leading_lines.drop_leading(drafts)  # the employer's line, the title, a garbled heading as rows over the people
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page

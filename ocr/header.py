@@ -490,6 +490,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         kept.pop()
     kept = ["–" if t in _DASHES | _DASH_LOOKALIKES else t for t in kept]
     kept = sign_and_three(kept, _DASHES)
+    kept = _za_as_digits(kept, doubts)
     # "№" read as a letter between a word and a number ("Поликлиника м 3", "ОДЗ N 5"): no name has a lone
     # letter there, the sign of the institution's number does (family Q)
     kept = ["№" if t in _NUMBER_SIGN_LOOKALIKES and 0 < i < len(kept) - 1 and kept[i + 1].isdigit()
@@ -587,6 +588,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     name = re.sub(r"(?<=[а-я]{3}) [-–] (?=[а-я]{3})",
                   lambda m: m[0] if _around(name, m) in spaced else "-", name)  # fmt: skip
     name = re.sub(r"(^|\s)(с|гр|С|ГР)\.+(?=[А-Я])", r"\1\2. ", name)  # "гр.Нови" -> "гр. Нови" ("с..Бяла" too)
+    name = _dotted_comma(name, doubts)
     # a speck after the closing quote; not a comma before the town (`ТПК „Христо Ботев“, гр. Котел`, family L)
     name = re.sub(r"“(?:[.:;]|,(?!\s+(?:гр|с)\.\s))(?=\s|$)", "“", name)
     toks = name.split()
@@ -677,6 +679,36 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
         if near and not any(f"„{core}“" in d for d in doubts + out):
             out.append(doubt("form_unsure", core))
     return out
+
+
+_ZA_AS_DIGITS = re.compile(r"[3Зз][89аА]")  # the preposition "за" read as digits ("38", "39")
+
+
+def _za_as_digits(kept: list[str], doubts: list[str] | None) -> list[str]:
+    """The preposition "за" read as two digits between two words of the same case ("дом 39 деца", Q dev 9019 p3;
+    "ЗАВОД 38 КАБЕЛИ", AA dev 19005 p1): "Дом за деца", "Завод за кабели" (a number stands after "№" or before a
+    dash, its words capitalised: "Поликлиника 3 – Пловдив"). The name goes to a person."""
+    out = list(kept)
+    for i in range(1, len(out) - 1):
+        a, t, b = out[i - 1], out[i], out[i + 1]
+        same_case = (a.islower() and b.islower()) or (a.isupper() and b.isupper())
+        if _ZA_AS_DIGITS.fullmatch(t) and any(ch.isdigit() for ch in t) and a.isalpha() and b.isalpha() and len(a) >= 3 and len(b) >= 3 and same_case:
+            out[i] = "ЗА" if a.isupper() else "за"
+            if doubts is not None:
+                doubts.append(doubt("corrected", t, out[i]))
+    return out
+
+
+def _dotted_comma(name: str, doubts: list[str] | None) -> str:
+    """An abbreviation written with stops between its letters ending in a comma ("Ж.п, секция", X dev 16023 p2:
+    out without a doubt): its last stop read as a comma; the stop, and the name to a person."""
+
+    def mend(m: re.Match[str]) -> str:
+        if doubts is not None:
+            doubts.append(doubt("corrected", m[1] + ",", m[1] + "."))
+        return m[1] + "."
+
+    return re.sub(r"(?<!\S)((?:[А-Яа-я]\.)+[А-Яа-я]),(?=\s)", mend, name)
 
 
 def _town_mark_misread(name: str, doubts: list[str] | None) -> str:
@@ -1307,7 +1339,7 @@ def parse_header(
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
-        guessed = [] if labelled else unknown_client_label(rest, _known_label)  # "ВНОЪР 4171": a label misread
+        guessed = [] if labelled else unknown_client_label(rest, _known_label, frozenset(_ABBREVIATIONS))  # "ВНОЪР 4171": a label misread
         rest = rest[len(guessed) :]
         address = starts_address(rest)  # the address's or registration's line is never the name
         rest = before_address(rest)  # nor is the address read on the name's line part of it

@@ -21,7 +21,7 @@ from .column_marks import (
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import dotted_rules, typed_rules
+from .typed_rules import alike_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,40 @@ def find_rules(
     elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    if not listing and hr and cv2.countNonZero(dashed_v) and _typed_table(binary, blots, dashed_v, unit):
+        hr = _off_the_writing(hr, cv2.bitwise_and(binary, cv2.bitwise_not(mask)), unit)
     return Rules(hr, vr, mask, listing)
+
+
+def _typed_table(binary: np.ndarray, blots: tuple[np.ndarray, np.ndarray] | None, drawn: np.ndarray,
+                 unit: float) -> bool:  # fmt: skip
+    """The page is a table typed with marks between its columns (``column_marks.typed_columns``, its marks
+    drawn into ``drawn`` as rules by ``dashed_rules``), not a printout."""
+    if _fanfold_sides(drawn):
+        return False
+    stats, centroids = blots if blots is not None else components(binary)[2:]
+    # (not a line printer's "!" marks: a listing's, as ``dashed_rules`` tells)
+    return not printed_bangs(stats, centroids, unit) and typed_columns(stats, centroids, unit, None, binary)
+
+
+WRITING_NEAR = (6, 12)  # px either side of a rule where a line of writing's letters stand, if it runs along one ...
+WRITING_ALONG = 0.2  # ... over this share of its length, on both sides
+
+
+def _off_the_writing(hr: list[Rule], ink: np.ndarray, unit: float) -> list[Rule]:
+    """A typed table's rules without the "rules" that run along a line of its writing: a typed rule is a line
+    of its own, paper on both sides; a bold heading's letters run together in the film's blur make dashes
+    along its line (AB dev 20001 p7: a "rule" through the heading's second line cut the heading in two and
+    its third line was read as a person's row). ``ink``: the page's, rules taken out."""
+    a, b = int(WRITING_NEAR[0] * unit), int(WRITING_NEAR[1] * unit)
+    out = []
+    for r in hr:
+        seg = ink[:, r.start : r.end + 1]
+        up = (seg[max(0, r.pos - b) : max(0, r.pos - a)] > 0).any(axis=0).mean() if r.pos - a > 0 else 0.0
+        down = (seg[r.pos + a : r.pos + b] > 0).any(axis=0).mean() if r.pos + b < ink.shape[0] else 0.0
+        if not (up >= WRITING_ALONG and down >= WRITING_ALONG):
+            out.append(r)
+    return out
 
 
 def _without_the_paper(gray: np.ndarray, hr: list[Rule], vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
@@ -323,6 +356,11 @@ def dashed_rules(
             marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if marked else MARK_GAP,
                                  rules=horizontal if marked else None, ink=binary)  # fmt: skip
         vertical = cv2.bitwise_or(vertical, marks)
+    else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
+        typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
+        typed_h = cv2.bitwise_or(typed_h, dotted_rules(binary, stats, centroids, unit))
+        if alike_rules(typed_h):
+            horizontal = cv2.bitwise_or(horizontal, typed_h)
     return Dashed(horizontal, vertical, listing)
 
 

@@ -116,4 +116,21 @@ def unread_signs(words: list[Word], gray: np.ndarray) -> list[Word]:
         kind = sign_kind(gray, box, after.box.h)
         if kind is not None:
             out[i] = Word(kind, max(w.conf, 0.5), box, w.line)
-    return out
+    return [part for w, before in zip(out, [None, *out[:-1]], strict=True) for part in _glued_sign(w, before, gray)]
+
+
+GLUED = re.compile(r"([\"“”«»'`]+)(\d{1,3}[.,]?)")  # a mark glued before the number: '"5' (Q dev 9006 p2)
+
+
+def _glued_sign(w: Word, before: Word | None, gray: np.ndarray) -> list[Word]:
+    """A word of a mark glued before a number after a word ('ОДЗ "5': the sign read as a quote): the sign or the
+    letter its glyph shows and the number, as two words; else the word as read."""
+    m = GLUED.fullmatch(w.text)
+    if m is None or before is None or not before.text[-1:].isalpha():
+        return [w]
+    cut = w.box.x0 + round(w.box.w * len(m[1]) / len(w.text)) if len(w.text) > 2 else w.box.x0 + w.box.w // 2
+    kind = sign_kind(gray, Box(w.box.x0, w.box.y0, cut, w.box.y1), w.box.h)
+    if kind is None:
+        return [w]
+    return [Word(kind, max(w.conf, 0.5), Box(w.box.x0, w.box.y0, cut, w.box.y1), w.line),
+            Word(m[2], w.conf, Box(cut, w.box.y0, w.box.x1, w.box.y1), w.line)]  # fmt: skip

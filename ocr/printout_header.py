@@ -30,7 +30,9 @@ _LATIN = str.maketrans({"A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "
 CENTRE_FORMS = ("ИЦ", "ТИЦ", "МИЦ", "ИОЦ", "ОИЦ", "ЕИЦ")
 CENTRE_WORDS = ("ИЗЧИСЛИТЕЛЕН", "ИНФОРМАЦИОНЕН", "ТЕРИТОРИАЛЕН", "ЦЕНТЪР")
 RUN_WORDS = ("ДАТА", "ОБРАБОТЕНО")  # the run's date: "ДАТА 05.04.1989", "ОБРАБОТЕНО НА 5.4.89"
-JOB_WORDS = RUN_WORDS + ("ПРОГРАМА",)  # the job line's words beside a date: "ЕС-1022 ПРОГРАМА ТРЗ040 ДАТА 12.03.86"
+# the job line's word beside a date anywhere on it: "ЕС-1022 ПРОГРАМА ТРЗ040 ДАТА 12.03.86" (not "ДАТА" alone: a
+# firm's line may end in the day it was printed, "Фирма „Х“ ООД   Дата: 05.04.1994")
+JOB_WORDS = ("ПРОГРАМА",)
 # the labels of the client's code (a short one only as printed, a letter of a longer one misread, two of a long one)
 CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ", "ОБЕКТ", "ПОТРЕБИТЕЛ", "ШИФЪР", "ОРГ", "ПРЕДПР", "КОД")
 _DATE = re.compile(r"\d{1,2}[.,]\d{1,2}[.,]?(\d{2,4})?[.,]?")
@@ -119,8 +121,8 @@ def centre_line(line: list[Word], page_width: int) -> bool:
 
 
 def _job_words(line: list[Word]) -> bool:
-    """A date of three numbers ("10.12.84") and a job's word ("ДАТА", "ПРОГРАМА", a letter or two misread) on
-    the line: no employer's name holds a date."""
+    """A date of three numbers ("10.12.84") and the job's word ("ПРОГРАМА", a letter or two misread) on the line:
+    the centre's job line, whatever its centre's name was read as."""
     dated = any(re.fullmatch(r"\d{1,2}[.,]\d{1,2}[.,]\d{2,4}[.,]?", w.text.strip()) for w in line)
     return dated and any(
         len(_letters(w.text)) >= 4 and _near(_letters(w.text), JOB_WORDS, 1 if len(_letters(w.text)) <= 5 else 2)
@@ -159,10 +161,11 @@ def without_client_label(words: list[Word]) -> list[Word]:
     return words
 
 
-def unknown_client_label(words: list[Word], known: Callable[[str], bool]) -> list[Word]:
+def unknown_client_label(words: list[Word], known: Callable[[str], bool], forms: frozenset[str]) -> list[Word]:
     """The words of a client's code whose label no list holds, misread beyond a letter or two ("ВНОЪР 4171" for
     "ШИФЪР 4171", family AA), before the employer's name: a word in capitals that is no word (``known``) and a
-    number of four digits, then at least a word of three letters; [] when the line does not start so. The
+    number of four digits, then a word of three letters at least that is no legal form (``forms``); [] when the
+    line does not start so. The
     caller leaves them out and doubts the name (the label was guessed)."""
     if len(words) < 3:
         return []
@@ -170,7 +173,8 @@ def unknown_client_label(words: list[Word], known: Callable[[str], bool]) -> lis
     letters = _letters(label)
     if not (number.isdigit() and len(number) == 4 and len(letters) >= 3 and letters == label.translate(_LATIN)):
         return []
-    if known(label) or not any(sum(ch.isalpha() for ch in w.text) >= 3 for w in words[2:]):
+    # (a word of the name after the number, not a legal form alone: "ЕКОС 2000 ООД" is a firm's name)
+    if known(label) or not any(sum(ch.isalpha() for ch in w.text) >= 3 and _letters(w.text) not in forms for w in words[2:]):
         return []
     return words[:2]
 

@@ -57,10 +57,16 @@ def _wide(clean: np.ndarray, grid: Grid, band: tuple[int, int]) -> bool:
     return cols >= 3 and written >= WIDE * cols
 
 
+TALL = 1.5  # a line this many times the run's median height is more than one line of writing ...
+MAX_RUN_TOGETHER = 4  # ... up to this many times: lines run together (a tail, a descender touching the next)
+
+
 def lines_below(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
     """The run of table-wide lines straight under the grid's last rule, alike in height and closely set
-    (each no taller than 1.5 times their median, no gap wider than twice it); [] when fewer than
-    ``MIN_LINES``."""
+    (no gap wider than twice their median height; a line up to 4 times as tall goes on the run, R dev 10025
+    p8: a negative film's pixel face, a person's `Ц` reaching down to the line under it, the run cut there and
+    five people of ten lost; one taller than 1.5 times is lines run together where its height and the white
+    under it make two of the lines' pitches or more, split so); [] when fewer than ``MIN_LINES``."""
     if len(grid.xs) < 2 or not grid.ys:
         return []
     run: list[tuple[int, int]] = []
@@ -70,12 +76,20 @@ def lines_below(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
         run.append(band)
     while run:
         h = median(b - a for a, b in run)
-        bad = next((k for k, (a, b) in enumerate(run) if b - a > 1.5 * h
+        bad = next((k for k, (a, b) in enumerate(run) if b - a > MAX_RUN_TOGETHER * h
                     or (k and a - run[k - 1][1] > 2 * h) or (not k and a - grid.ys[-1] > 2 * h)), None)  # fmt: skip
         if bad is None:
             break
         run = run[:bad]
-    return run if len(run) >= MIN_LINES else []
+    if len(run) < MIN_LINES:
+        return []
+    h = median(b - a for a, b in run)
+    pitch = median(b[0] - a[0] for a, b in zip(run, run[1:], strict=False))  # from one line's top to the next's
+    out: list[tuple[int, int]] = []
+    for a, b in run:  # a tall line holds as many lines as its height and the white under it make pitches
+        n = max(1, round((b - a + pitch - h) / pitch)) if b - a > TALL * h and pitch > h else 1
+        out += [(a + (b - a) * k // n, a + (b - a) * (k + 1) // n) for k in range(n)]
+    return out
 
 
 def _covers(bbox: list[int] | None, line: list[int]) -> bool:

@@ -14,7 +14,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow, ReviewReason
 
-from . import checks, columns, inkcount, name_case, normalise, pay_items, spreadsheet_frame
+from . import checks, columns, inkcount, name_case, names, normalise, pay_items, spreadsheet_frame
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
 from .header import Header, levenshtein, parse_header
@@ -112,6 +112,8 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     body_rows = [r + skip for r in body_rows]
     totals_row = None if totals_row is None else totals_row + skip
     carried_row = None if carried_row is None else carried_row + skip
+    if carried_row is None and len(body_rows) > CARRIED_ROWS and _sums_set_apart(a, body_rows[0], row_text(body_rows[0])):
+        carried_row = body_rows.pop(0)
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
 
@@ -225,6 +227,24 @@ def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int])
     return out
 
 
+PEOPLE_BELOW = 2  # rows of people under a "closing" row at the least that say it closes nothing
+
+
+def _people_below(r: int, text: str, row_text: Callable[[int], str], n_rows: int) -> bool:
+    """Row ``r``, taken for the totals by a word like `Пренос` read within two letters, is a person's whose
+    surname reads so (`Пенов`: AB dev 20003 p2, the ЕГН unread on a filmed sheet, the table cut after its
+    fourth person and ten people lost without a flag): a name of two lexicon words on it, and under it
+    ``PEOPLE_BELOW`` rows or more each with an ЕГН or a name of two lexicon words."""
+    if not _lexicon_named(text):
+        return False
+    return sum(_has_egn(t) or _lexicon_named(t) for t in (row_text(q) for q in range(r + 1, n_rows))) >= PEOPLE_BELOW
+
+
+def _lexicon_named(text: str) -> bool:
+    known = names.lexicon() | names.patronymics()
+    return sum(w.strip(".,:;") in known for w in text.split()) >= 2
+
+
 def _last_total(r: int, text: str, row_text: Callable[[int], str], n_rows: int) -> bool:
     """Row ``r`` is the sheet's totals under its last person in words other than `Всичко` (`Общо за
     месеца:`, `ОБЩО:`): a total's word among its first words (not `общ работник`), figures, no ЕГН, a person
@@ -253,6 +273,8 @@ def row_roles(
             continue
         closing = is_total_label(text) or _last_total(r, text, row_text, n_rows)
         if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
+            if _people_below(r, text, row_text, n_rows):  # a person named like `Пренос` (AB dev 20003 p2)
+                continue
             if any(_has_egn(row_text(q)) for q in range(r + 1, n_rows)):
                 # people under it: a department's subtotal whose words were read too poorly to tell it, not
                 # the end of the table (AA dev 19003 p5: three departments' people lost without a flag)
@@ -274,7 +296,64 @@ def row_roles(
             carried_row = body_rows.pop(0)
         elif len(body_rows) >= 2 and _carried_first(body_rows[1], row_text(body_rows[1]), row_text):
             carried_row = body_rows.pop(1)  # under the heading's `лв.` / `ст.` line
+        elif _sums_first([row_text(r) for r in body_rows]):
+            carried_row = body_rows.pop(0)
     return body_rows, totals_row, carried_row
+
+
+def _sums_set_apart(a: Analysis, r: int, text: str) -> bool:
+    """Grid row ``r``, the first under the heading, is the sums carried from the previous sheet set apart by
+    rules of their own over the people's lines, which no rule parts (a typed table's `Пренесено от лист 1:`
+    between two typed rules, its label unread in a bold face filmed: AB dev 20001 p7): a rule over it and
+    under it, none under the line below it; figures on it, and no ЕГН, no name of two lexicon words, no row
+    number. A table ruled row by row has a rule under every person's line."""
+    ys, rules = a.grid.ys, [h.pos for h in a.rules.horizontal]
+    if r + 2 >= len(ys) or not _figures(text) or _has_egn(text) or _lexicon_named(text) or _numbered(text):
+        return False
+
+    def ruled(y: int) -> bool:
+        return any(abs(y - p) <= RULE_NEAR for p in rules)
+
+    return ruled(ys[r]) and ruled(ys[r + 1]) and not ruled(ys[r + 2])
+
+
+RULE_NEAR = 8  # px: a grid's line this near a rule found is that rule
+
+
+def _numbered(text: str) -> bool:
+    """The row's text opens with a printed row number (one to three digits)."""
+    first = text.split()[:1]
+    return bool(first) and first[0].strip(".").isdigit() and 1 <= len(first[0].strip(".")) <= 3
+
+
+CARRIED_ROWS = 4  # people's rows under a first line of sums at the least ...
+CARRIED_TIMES = 2  # ... whose amounts are this many times the most a person's row holds (its 90th percentile) ...
+CARRIED_AMOUNTS = 2  # ... this many of them at the least
+
+
+def _sums_first(texts: list[str]) -> bool:
+    """The first of the rows ``texts`` is the sums carried from the previous sheet, its label unread (AB dev
+    20001 p7: `Пренесено от лист 1:` in a bold face filmed, read `Ас Те Фт Дист Е`, taken for a person with
+    no name and the sums for his pay): no ЕГН and no name of two lexicon words and no row number on it,
+    ``CARRIED_AMOUNTS`` amounts or more ``CARRIED_TIMES`` times the most nine in ten of the ``CARRIED_ROWS``
+    or more rows under it hold (the carried sums' first digits lost to the film, 92173.93 read 2173.93: the
+    rest tell)."""
+    if len(texts) < CARRIED_ROWS + 1 or _has_egn(texts[0]) or _lexicon_named(texts[0]):
+        return False
+    if _numbered(texts[0]):
+        return False
+    most = [max(_amounts_in(t), default=Decimal(0)) for t in texts[1:]]
+    top = sorted(most)[int(0.9 * (len(most) - 1))]
+    return top > 0 and sum(a >= CARRIED_TIMES * top for a in _amounts_in(texts[0])) >= CARRIED_AMOUNTS
+
+
+def _amounts_in(text: str) -> list[Decimal]:
+    """The amounts of three to eight digits a row's text holds, token by token (no ЕГН)."""
+    out = []
+    for t in text.split():
+        if 3 <= len(normalise.digits(t)) <= 8 and (m := normalise.money(t)) is not None:
+            out.append(Decimal(m))
+    return out
 
 
 def _gutter(a: Analysis) -> bool:

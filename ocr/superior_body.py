@@ -136,8 +136,10 @@ def names_unit(words: list[Word]) -> bool:
     for w in words:
         opens = w.text[:1] in "„\"«"
         low = re.sub(r"[^А-Яа-я]", "", w.text).lower()
+        # (a letter of a word of five letters or more misread too: "Отдея „Култура“", Q dev 9020 p1, the council's
+        # line above it then taken for a superior body's and the ward's line out as the employer)
         if not (quoted or opens) and len(low) >= 4 and any(
-            Levenshtein.distance(low, u, score_cutoff=1 if len(u) > 6 else 0) <= (1 if len(u) > 6 else 0) for u in _units()
+            Levenshtein.distance(low, u, score_cutoff=1 if len(u) >= 5 else 0) <= (1 if len(u) >= 5 else 0) for u in _units()
         ):
             return True
         quoted = (quoted or opens) and not any(ch in w.text[1:] for ch in "“\"»")

@@ -224,11 +224,35 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         vert = _within_the_rules(vert, horiz, size, top)
         if len(vert) < 3:
             return None
-        horiz = _across(rules, vert, top, bottom)
-    ys = sorted(h.pos for h in horiz)
+        horiz = _without_scratches(_across(rules, vert, top, bottom), size[1])
+    ys = _columns_over(vert, horiz, sorted(h.pos for h in horiz))
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+TOP_ALIKE = 15  # px: the column rules begin this near one another over the first rule across ...
+TOP_OVER = 80  # ... this far over it at the least (two lines of a heading; a pencil rule overshoots by 30, R)
+TOP_SHARE = 0.65  # ... this share of them (a scratch along the film, a mark column broken: the others)
+
+
+def _columns_over(vert: list[Rule], horiz: list[Rule], ys: list[int]) -> list[int]:
+    """The rows' lines with the table's top where its column rules begin together over its first rule
+    across, that rule lost (AB dev 20006 p3: a typed table's rule of underscores over its heading filled in by
+    a dense film, the heading's the rule under it; its column marks run up through the heading: the whole
+    body was read as the heading and its 28 people lost without a flag). A table ruled to its top has its
+    columns begin at its top rule."""
+    if not ys or not horiz:
+        return ys
+    left, right = min(h.start for h in horiz), max(h.end for h in horiz)
+    vert = [v for v in vert if left - TOP_ALIKE <= v.pos <= right + TOP_ALIKE]  # (not the scan's borders)
+    if len(vert) < 3:
+        return ys
+    top = float(np.median([v.start for v in vert]))
+    alike = sum(abs(v.start - top) <= TOP_ALIKE for v in vert)
+    if alike >= TOP_SHARE * len(vert) and top < ys[0] - TOP_OVER:
+        return [int(top), *ys]
+    return ys
 
 
 SCRATCH_EDGE = 0.01  # share of the width: a scratch along the film runs from this near one side of the image to the other

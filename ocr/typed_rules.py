@@ -118,36 +118,75 @@ DOTTED_RUN = 12  # ... hyphens in a rule at the least
 DOTTED_STEP = 0.25  # ... each the rule's pitch after the last, within this share of it ...
 DOTTED_EVEN = 0.8  # ... most of them (a hyphen lost to the film's grain leaves a step of two)
 DOTTED_INKED = 0.25  # ... the hyphens over this share of the rule's reach at the least
+DOTTED_TALL = 18  # an equals sign's bars run into one blot by the film's blur: this tall at most (15 x 14 px) ...
+DOTTED_LONG = 1000  # ... where its rule reaches this far at the least (no line of writing has 40 letters unbroken)
+DOTTED_ROW = 2  # px: blots whose middles stand this near, one after another down the page, lie on one line
 
 
 def dotted_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, unit: float) -> np.ndarray:
-    """A typed table's rules of short hyphens (a daisy wheel's, filmed: 10 x 7 px at a pitch of 20, less
-    ink than paper, AB dev 20001 p1): a chain of thin blots at one pitch, evenly, across ``TYPED_REACH``
-    at the least, drawn as one solid stroke. A line of writing's dots and hyphens stand at no one pitch
-    between its letters (which are no thin blots), and its letters break the chain."""
+    """A typed table's rules of short hyphens or of equals signs (a daisy wheel's, filmed: 10 x 7 px at a
+    pitch of 20, less ink than paper, AB dev 20001 p1; an equals sign's bars run into one blot 15 x 14 px,
+    AB dev 20003 p2): a chain of blots alike at one pitch, evenly, across ``TYPED_REACH`` at the least (a
+    blot thicker than a hyphen: ``DOTTED_LONG``), drawn as one solid stroke. A line of writing's dots and
+    hyphens stand at no one pitch between its letters (which are taller), and a word's letters of one height
+    end at its space."""
     mask = np.zeros_like(binary)
-    x, y, w, h = (stats[1:, k] for k in range(4))
+    x, w, h = stats[1:, cv2.CC_STAT_LEFT], stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
     mid = centroids[1:, 1]
-    idx = np.nonzero((h <= TYPED_THIN * unit) & (h >= 2) & (w >= 3))[0]
+    idx = np.nonzero((h <= DOTTED_TALL * unit) & (h >= 2) & (w >= 3) & (w <= 2 * DOTTED_TALL * unit))[0]
     if idx.size < DOTTED_RUN:
         return mask
-    for piece in _chains(idx, x, w, mid, DOTTED_GAP * unit, TYPED_DRIFT * unit):
-        if len(piece) < DOTTED_RUN:
+    idx = idx[np.argsort(mid[idx], kind="stable")]
+    for line in np.split(idx, np.flatnonzero(np.diff(mid[idx]) > DOTTED_ROW * unit) + 1):
+        if line.size < DOTTED_RUN:
             continue
-        piece = sorted(piece, key=lambda k: int(x[k]))
-        a0, a1 = int(x[piece[0]]), int(max(x[k] + w[k] for k in piece))
-        if a1 - a0 < TYPED_REACH * unit or float(w[piece].sum()) / (a1 - a0) < DOTTED_INKED:
-            continue
-        centres = x[piece] + w[piece] / 2.0
-        steps = np.diff(centres)
-        pitch = float(np.median(steps))
-        if pitch <= 0 or float(np.mean(np.abs(steps - pitch) <= DOTTED_STEP * pitch)) < DOTTED_EVEN:
-            continue
-        if _uneven(h[piece]):
-            continue
-        ym = int(round(float(np.median(mid[piece]))))
-        cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, max(1, int(np.median(h[piece]))))
+        line = line[np.argsort(x[line], kind="stable")]
+        gaps = x[line][1:] - (x[line] + w[line])[:-1]
+        for piece in np.split(line, np.flatnonzero(gaps > DOTTED_GAP * unit) + 1):
+            if piece.size >= DOTTED_RUN and _dotted(piece, x, w, h, unit):
+                ym = int(round(float(np.median(mid[piece]))))
+                a0, a1 = int(x[piece[0]]), int((x[piece] + w[piece]).max())
+                cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, max(1, int(np.median(h[piece]))))
     return mask
+
+
+ALIKE_REACH = 0.45  # share of the page's width a typed table's rule spans at the least (tables._long) ...
+ALIKE_ENDS = 0.05  # ... its ends this near another such rule's (a share of the width)
+
+
+def alike_rules(mask: np.ndarray) -> bool:
+    """The dotted rules drawn (``dotted_rules``) are a typed table's: two of them or more across
+    ``ALIKE_REACH`` of the page, beginning and ending alike (AB dev 20008 p1: a daisy wheel's table typed
+    with blanks between its columns, its underscores filmed into dots and scanned in black and white; no
+    rule found, the film's scratches down the page taken for its columns). A line of fill dots or a
+    stray hyphened line is one."""
+    w = mask.shape[1]
+    cols = (mask > 0).any(axis=0)
+    if not cols.any():
+        return False
+    rows = np.flatnonzero((mask > 0).sum(axis=1) >= ALIKE_REACH * w)
+    if rows.size < 2:
+        return False
+    spans = []
+    for run in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1):
+        on = np.flatnonzero((mask[run[0] : run[-1] + 1] > 0).any(axis=0))
+        spans.append((int(on[0]), int(on[-1])))
+    near = ALIKE_ENDS * w
+    return any(sum(abs(a[0] - b[0]) <= near and abs(a[1] - b[1]) <= near for b in spans) >= 2 for a in spans)
+
+
+def _dotted(piece: np.ndarray, x: np.ndarray, w: np.ndarray, h: np.ndarray, unit: float) -> bool:
+    """The blots of ``piece`` (in order along their line) make a typed rule: long enough, inked enough, at one
+    pitch, of one thickness."""
+    a0, a1 = int(x[piece[0]]), int((x[piece] + w[piece]).max())
+    tall = float(np.median(h[piece])) > TYPED_THIN * unit
+    if a1 - a0 < (DOTTED_LONG if tall else TYPED_REACH) * unit or float(w[piece].sum()) / (a1 - a0) < DOTTED_INKED:
+        return False
+    steps = np.diff(x[piece] + w[piece] / 2.0)
+    pitch = float(np.median(steps))
+    if pitch <= 0 or float(np.mean(np.abs(steps - pitch) <= DOTTED_STEP * pitch)) < DOTTED_EVEN:
+        return False
+    return not _uneven(h[piece])
 
 
 def _chains(idx: np.ndarray, x: np.ndarray, w: np.ndarray, mid: np.ndarray, gap: float,

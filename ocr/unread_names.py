@@ -191,7 +191,25 @@ def restore_named(
         at = sum(1 for o in drafts if o.bbox is not None and (o.bbox[1] + o.bbox[3]) / 2 < mid)
         drafts.insert(at, d)
         back.append(name)
+    for k, d in enumerate(drafts):
+        if d.values.get("name") in back and d.values.get("row") is None:
+            _number_between(drafts, k)
     return back
+
+
+def _number_between(drafts: list[checks.RowDraft], k: int) -> None:
+    """A row brought back by its name takes the printed number its place gives, in review: the one after its
+    neighbour's above where the numbers run on by one across it (the next row's one more again, or none
+    below), else nothing (AB dev 20007 p3: the last person's line, under row 25, brought back with no
+    number; cited under none, his figures were a row nobody was told of)."""
+    above = drafts[k - 1].values.get("row") if k > 0 else None
+    below = drafts[k + 1].values.get("row") if k + 1 < len(drafts) else None
+    if not isinstance(above, int) or "row" in drafts[k - 1].review:
+        return
+    if k + 1 < len(drafts) and not (isinstance(below, int) and below == above + 2):
+        return
+    drafts[k].values["row"] = above + 1
+    drafts[k].review.add("row", checks.UNREADABLE)
 
 
 def own_egn_elsewhere(

@@ -162,7 +162,12 @@ def _people_in(name: str) -> list[str]:
     if len(starts) < 2:
         return []
     bounds = [0, *starts[1:], len(words)]
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    people = [words[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    # each a name of two words at least (R dev 10026 p10: `Тодор Димитров` and its family name wrapped onto the
+    # line under it, `Генчев`, read `Генчо У Га Вк`: no second person, a row put in that moved every one under it)
+    if any(sum(len(w) >= 3 for w in person) < 2 for person in people):
+        return []
+    return [" ".join(person) for person in people]
 
 
 MERGED_AMONG = 3  # rows on the page at the least for their usual height to tell ...

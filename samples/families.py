@@ -234,8 +234,9 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the archive's "РАЗСЕКРЕТЕНО" stamp on some; kept on 16 mm roll microfilm (scratches along the film, dust,
        exposure, the neighbouring frame, the blip) and scanned grey or bitonal; its switches, words and drawing are in
        samples/family_ab.py (its docstring says what it draws).
-    AC HELD OUT from its making in session 26 (2026-12-05, helper s35-famac; made before anything was tuned on AB; no
-       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2052): the
+    AC held out from its making in session 26 (2026-12-05, helper s35-famac; made before anything was tuned on AB; no
+       page of it read by the reader, any seed) to its one measurement by the lead at the start of session 27 (seed
+       2052: 61.5 % right, 13.8 % wrong without a flag, 40.8 % review; tuned on from then, dev seeds 21001-21040): the
        monthly piece-rate payroll of 1980-1996 of an agricultural or food employer's seasonal workers (a ТКЗС's or an
        АПК's brigade, a ДЗС, a canning or tobacco works' raw-material base, a rose-oil works; a land co-operative or a
        liquidation council from 1991): pickers, stringers, hoers and pruners paid for the quantity they brought in at
@@ -967,7 +968,7 @@ HEADINGS_AB = family_ab.HEADINGS_AB
 AB_FACES = family_ab.AB_FACES
 AB_SIZES = family_ab.AB_SIZES
 
-# Family AC (held out from its making in session 26 to its one measurement): samples/family_ac.py
+# Family AC (held out from its making in session 26 to its one measurement in session 27): samples/family_ac.py
 FAMILY_LAYOUTS["AC"] = family_ac.AC_LAYOUTS
 HEADINGS_AC = family_ac.HEADINGS_AC
 AC_FACES = family_ac.AC_FACES

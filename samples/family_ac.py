@@ -1,6 +1,6 @@
 """Family AC of the sample generator (held out from its making in session 26, 2026-12-05, helper s35-famac, before
-anything was tuned on AB, to its one measurement by the lead in a later session; evaluation seed 2052, development
-seeds 21001-21040): the monthly piece-rate payroll of an agricultural or food employer's seasonal workers (a ТКЗС's or
+anything was tuned on AB, to its one measurement by the lead at the start of session 27; a development family since;
+evaluation seed 2052, development seeds 21001-21040): the monthly piece-rate payroll of an agricultural or food employer's seasonal workers (a ТКЗС's or
 an АПК's plant-growing brigade, a ДЗС, a canning works' or a tobacco works' raw-material base, a rose-oil works; from
 1991 a land co-operative or a liquidation council) - pickers of roses, strawberries, cherries, raspberries,
 apricots, tomatoes, grapes, apples, walnuts and rose hips, tobacco stringers, hoers and pruners in the winter - paid

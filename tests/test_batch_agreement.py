@@ -117,3 +117,69 @@ def test_agree_returns_only_the_pages_that_gained_doubt() -> None:
     changed = runner.agree(outs)
     assert [o.path.name for o in changed] == ["page-0002.png"]
     assert PayrollPage.model_validate_json(changed[0].document or "").rows[0].review == ["egn"]
+
+
+# the days against the person's base pay on the file's other months (M dev 5003 p1: `10` read `19`, sure)
+VELICHKA = ("3905058410", "Величка Маринова Кънчева")
+MONTHLY = {5: (23, "123.57", 10), 6: (22, "284.22", 22), 7: (21, "284.22", 21)}  # month: (full days, base, days)
+
+
+def _pay_page(month: int, days: int, base: str | None, gross: str | None = None, full: int = 23,
+              year: int = 1989) -> PayrollPage:  # fmt: skip
+    """The person's row beside three who work the full month (the page's full days)."""
+    rows = [PayrollRow(row=1, egn=VELICHKA[0], name=VELICHKA[1], days_worked=days, base_pay=base, gross_pay=gross,
+                       review=[])]  # fmt: skip
+    rows += [PayrollRow(row=k, egn=egn, name=DONKA, days_worked=full, base_pay="200.00", review=[])
+             for k, egn in ((2, "6102034561"), (3, "4705052340"), (4, "7211150432"))]  # fmt: skip
+    return PayrollPage(image=f"page-{month:04d}.png", period={"year": year, "month": month}, rows=rows)
+
+
+def _file(read_days: int, *, gross_only: bool = False, year6: int = 1989, base6: str = "284.22") -> list[PayrollPage]:
+    pages = []
+    for m, (full, base, days) in MONTHLY.items():
+        d, b = (read_days, base) if m == 5 else (days, base6 if m == 6 else base)
+        pages.append(_pay_page(m, d, None if gross_only else b, b if gross_only else None, full,
+                               year6 if m == 6 else 1989))  # fmt: skip
+    return pages
+
+
+def test_days_the_persons_pay_on_other_months_makes_another_number_go_to_review() -> None:
+    pages = _file(19)  # 123.57 is 10 days of 284.22 a full month of 22 (or 23): not 19
+    assert batch_agreement.doubt_disagreeing(pages) == 1
+    assert pages[0].rows[0].review == ["days_worked"]
+    assert pages[0].rows[0].review_reasons["days_worked"].reason == "readings_disagree"
+    assert all(r.review == [] for p in pages[1:] for r in p.rows)
+
+
+def test_days_read_right_gain_no_review() -> None:
+    pages = _file(10)
+    assert batch_agreement.doubt_disagreeing(pages) == 0
+
+
+def test_a_pay_no_whole_number_of_days_gives_says_nothing() -> None:
+    # a raise (or piece rates): 284.22 at 21 days, 290.00 at 22: no month gives 123.57 a whole number of days
+    pages = _file(19, base6="290.00")
+    pages[2].rows[0].base_pay = "301.50"
+    assert batch_agreement.doubt_disagreeing(pages) == 0
+
+
+def test_only_the_base_pay_and_only_the_same_year_speak_for_the_days() -> None:
+    # a gross holds additional pay (a share of the base: whole days by chance); another year, another salary
+    assert batch_agreement.doubt_disagreeing(_file(19, gross_only=True)) == 0
+    pages = _file(19, year6=1990)
+    pages[2].period.year = 1990
+    assert batch_agreement.doubt_disagreeing(pages) == 0
+
+
+def test_days_or_pay_in_doubt_are_no_evidence() -> None:
+    pages = _file(19)
+    pages[1].rows[0].review = ["base_pay"]
+    pages[2].rows[0].review = ["days_worked"]
+    assert batch_agreement.doubt_disagreeing(pages) == 0
+
+
+def test_a_pages_full_month_is_the_days_most_rows_carry() -> None:
+    assert batch_agreement.full_days([21, 21, 21, 10, None], 1989, 5) == 21  # (May 1989: 23 weekdays)
+    assert batch_agreement.full_days([21, 10, None], 1989, 5) == 23
+    assert batch_agreement.full_days([8, 8, 8, 8], 1989, 5) == 23  # fewer than half the month: part-timers
+    assert batch_agreement.full_days([10], None, None) is None

@@ -16,6 +16,7 @@ from ocr.header import clean_employer, parse_header
 from ocr.printout_header import tractor_holes, unknown_client_label, without_client_label
 
 W = 3700
+FORMS = frozenset({"ДП", "ООД", "ЕООД"})
 
 
 def _line(y: int, texts: list[str], x: int = 300, conf: float = 0.95, h: int = 22) -> list[Word]:
@@ -61,9 +62,18 @@ def test_a_names_own_words_and_numbers_stay() -> None:
     words = _line(240, ["ОДЗ", "№", "12", "–", "Русе"])  # "ОДЗ" two letters from "ОРГ": no label
     assert without_client_label(words) == words
     words = _line(240, ["Читалище", "1869", "Дряново"])  # a word of the dictionary before four digits
-    assert unknown_client_label(words, lambda t: t == "Читалище") == []
+    assert unknown_client_label(words, lambda t: t == "Читалище", FORMS) == []
     words = _line(240, ["ХРИЗ", "123", "ДП", "ТРАНСПОРТ"])  # three digits: no client's code of a listing
-    assert unknown_client_label(words, lambda t: False) == []
+    assert unknown_client_label(words, lambda t: False, FORMS) == []
+    words = _line(240, ["ЕКОС", "2000", "ООД"])  # a firm's name before its legal form: no label
+    assert unknown_client_label(words, lambda t: False, FORMS) == []
+    words = _line(240, ["ВНОЪР", "4171", "ДП", "ТРАНСПОРТ"])
+    assert unknown_client_label(words, lambda t: False, FORMS) == words[:2]
+
+
+def test_a_firms_line_ending_in_its_date_is_no_job_line() -> None:
+    words = [*_line(120, ["ЕТ", "„Вели", "–", "2“", "ДАТА", "05.04.1994"]), *_line(200, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], x=1300)]
+    assert parse_header(words, W).employer is not None
 
 
 def test_the_job_line_with_its_centre_misread_is_no_employer() -> None:
@@ -149,3 +159,35 @@ def test_a_lone_capital_before_a_misread_legal_form_is_dropped_with_a_doubt() ->
     doubts: list[str] = []
     name = clean_employer(_line(100, ["А", "АПЖ", "„Златен", "клас“", "Павликени"]), doubts)
     assert name == "АПК „Златен клас“ Павликени" and doubt("dropped", "А") in doubts
+
+
+def test_an_abbreviations_last_stop_read_as_a_comma_is_mended_with_a_doubt() -> None:
+    # X dev 16023 p2: "Ж.п. секция – Горна Оряховица" read "Ж.п, секция", out without a doubt
+    doubts: list[str] = []
+    name = clean_employer(_line(100, ["Ж.п,", "секция", "–", "Горна", "Оряховица"]), doubts)
+    assert name == "Ж.п. секция – Горна Оряховица" and doubts
+    doubts = []
+    name = clean_employer(_line(100, ["ТК", "„Септември“", "–", "Сливен,", "тъкачен", "цех"]), doubts)
+    assert name == "ТК „Септември“ – Сливен, тъкачен цех"  # a town's comma before the unit stays
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [(["дом", "39", "деца", "„Надежда“", "–", "Ловеч"], "дом за деца „Надежда“ – Ловеч"),  # Q dev 9019 p3
+     (["ЗАВОД", "38", "КАБЕЛИ"], "ЗАВОД ЗА КАБЕЛИ")],  # AA dev 19005 p1
+)  # fmt: skip
+def test_the_preposition_read_as_two_digits_between_two_words_is_mended_with_a_doubt(texts: list[str], name: str) -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, texts), doubts) == name and doubts
+
+
+def test_a_number_between_capitalised_words_stays_a_number() -> None:
+    doubts: list[str] = []
+    assert clean_employer(_line(100, ["Поликлиника", "38", "Пловдив"]), doubts) == "Поликлиника 38 Пловдив"
+
+
+def test_a_state_hunting_estates_form_is_a_listed_form() -> None:
+    # X dev 16029 (a seed outside the pages tuned on): "ДЛС „Воден“ – с. Ивански" out as "ДЗС ..." on every page
+    doubts: list[str] = []
+    assert clean_employer(_line(100, ["ДЛС", "„Воден“", "–", "с.", "Ивански"]), doubts) == "ДЛС „Воден“ – с. Ивански"
+    assert not any("ДЗС" in d for d in doubts)

@@ -230,3 +230,25 @@ def test_a_villages_later_word_with_several_words_near_stays_as_read_and_doubted
     h = _read(["ТКЗС", "„Сеятел“", "с.", "Горско", "Косово"], conf=0.8)
     assert h.employer == "ТКЗС „Сеятел“ с. Горско Косово"
     assert h.employer_review is not None and "Косово" in h.employer_review
+
+
+def test_a_proper_name_read_unsure_is_not_mended_into_another_proper_name_either():
+    """X dev 16025 p1: "Трояново" read at 0.74 (under ``SURE``) mended into the family name "Троянова"."""
+    h = _read(["Мини", "„Марица-изток“", "–", "рудник", "„Трояново-1“"], conf=0.74)
+    assert h.employer == "Мини „Марица-изток“ – рудник „Трояново-1“"
+    assert h.employer_review and "Трояново" in h.employer_review
+
+
+def test_a_compound_of_the_combining_form_mechano_is_a_word():
+    # Q dev 9013 p3, p4: "механотехника" read right and mended into "механатехника" ("механа" + "техника")
+    name, doubts = check("Техникум по механотехника – Русе", ())
+    assert (name, doubts) == ("Техникум по механотехника – Русе", [])
+
+
+def test_a_quoted_name_one_letter_from_a_listed_place_of_two_words_is_that_place_with_a_doubt():
+    # X dev 16015 p1: „Бобов дол“ read „Бобов доп“ ("доп" near several words: left as read)
+    name, doubts = check("ДМП „Бобов доп“ – рудник Бабино", ())
+    assert name == "ДМП „Бобов дол“ – рудник Бабино" and doubts == [doubt("corrected", "Бобов доп", "Бобов дол")]
+    assert check("ДМП „Бобов дол“ – рудник Бабино", ()) == ("ДМП „Бобов дол“ – рудник Бабино", [])
+    name, doubts = check("ДМП „Вобов доп“ – рудник Бабино", ())  # a word of it mended first: then the place
+    assert name == "ДМП „Бобов дол“ – рудник Бабино" and doubts

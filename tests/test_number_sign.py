@@ -83,3 +83,10 @@ def test_the_sign_read_as_two_letters_between_the_word_and_the_number_is_put_bac
     doubts: list[str] = []
     name = read_employer(words, gray, doubts)
     assert _norm(name) == _norm(CASES["q-number-sign-read-as-two-letters"]["printed"]) and not doubts
+
+
+def test_the_sign_read_as_a_quote_glued_to_the_number_is_put_back_by_its_glyph():
+    # Q dev 9006 p2: "ОДЗ № 5" read 'ОДЗ "5', the name out as "ОДЗ 5 „Звездичка“ – Добрич"
+    words, gray = _page("q-number-sign-glued-to-the-number")
+    name = read_employer(words, gray, [])
+    assert name is not None and name.startswith("ОДЗ № 5 ")

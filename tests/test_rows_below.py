@@ -46,3 +46,26 @@ def test_a_total_and_signatures_under_the_table_are_no_rows() -> None:
     page = _page([(240, [0, 1, 2, 3]), (300, [0, 1]), (400, [0, 2]), (500, [3])])
     assert restore_below(drafts, page, GRID, _same) is None
     assert len(drafts) == 1
+
+
+def test_a_tall_line_goes_on_the_run_and_two_lines_run_together_are_two_rows() -> None:
+    # R dev 10025 p8: a pixel face on negative film, a person's `Ц` reaching down to the line under it: the line
+    # half as tall again as the others, the run cut there, five people lost
+    drafts = _read()
+    lines = [(240 + 60 * k, [0, 1, 2, 3]) for k in range(3)] + [(420, [0, 1, 2, 3]), (432, [0, 1, 2, 3])]
+    page = _page(lines + [(480 + 60 * k, [0, 1, 2, 3]) for k in range(3)])  # a line 36 px tall at 420
+    assert restore_below(drafts, page, GRID, _same) is not None
+    assert len(drafts) == 1 + 3 + 1 + 3
+    # two lines' writing touching (no white between): a band of two lines' pitch and a line, two rows
+    drafts = _read()
+    lines = [(240 + 60 * k, [0, 1, 2, 3]) for k in range(3)] + [(420 + 12 * k, [0, 1, 2, 3]) for k in range(6)]
+    page = _page(lines + [(540 + 60 * k, [0, 1, 2, 3]) for k in range(3)])  # 420-504: lines at 420 and 480
+    restore_below(drafts, page, GRID, _same)
+    assert len(drafts) == 1 + 3 + 2 + 3
+
+
+def test_a_band_far_taller_than_a_line_ends_the_run() -> None:
+    drafts = _read()
+    page = _page([(240 + 60 * k, [0, 1, 2, 3]) for k in range(3)] + [(420 + 8 * k, [0, 1, 2, 3]) for k in range(12)])
+    restore_below(drafts, page, GRID, _same)
+    assert len(drafts) == 1 + 3

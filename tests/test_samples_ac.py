@@ -1,4 +1,4 @@
-"""Family AC of the sample generator (held out from its making in session 26 to its one measurement by the lead). These
+"""Family AC of the sample generator (held out from its making in session 26 to its one measurement in session 27). These
 tests exercise the generator only, on the development seeds 21001-21040 (the evaluation seed is never generated here):
 its switches, held apart from the families before it, its truth over many drawn months (every row's piece earnings the
 quantity times the month's rate, gross = base + bonus, the itemised deductions their sum, net = gross - deductions, every

@@ -166,6 +166,14 @@ def test_a_department_under_the_institution_is_no_part_of_its_name_and_no_employ
     assert _norm(h.employer) == _norm("Поликлиника № 3 – Пловдив") and not h.employer_review
 
 
+def test_a_department_read_with_a_letter_wrong_under_the_institution_is_no_employer():
+    # Q dev 9020 p1: "Отдел „Култура“" read "Отдея „Култур“": the council's line above it taken for a superior
+    # body's and skipped, the department's out as the employer
+    ward = _line(("Отдея", 0.87, (150, 194, 250, 224)), ("„Култура“", 0.95, (260, 194, 420, 224)))
+    h = parse_header([*COUNCIL_OF_A_TOWN, *ward, *TITLE], 2480)
+    assert _norm(h.employer) == _norm("Общински народен съвет – Елена")
+
+
 def test_an_institutions_word_in_small_letters_is_not_capitalised():
     h = parse_header([*_line(("Районна", 0.95, (150, 152, 290, 182)), ("болница", 0.95, (300, 152, 430, 182)),
                               ("–", 0.9, (440, 165, 455, 170)), ("Севлиево", 0.95, (465, 152, 610, 182))), *TITLE], 2480)  # fmt: skip

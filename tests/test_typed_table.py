@@ -248,3 +248,74 @@ def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> No
     mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
     assert not np.count_nonzero(mask[:, 500:506])
     assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
+
+
+def test_a_pay_columns_last_digits_begun_under_the_heading_are_no_column_rule() -> None:
+    """AB dev 20003 p2: a pay column's last digits, "1"s in line down most of the people's lines (long enough
+    for a column's marks), begin far under the heading, where every column's marks begin."""
+    img, rule_at = _typed_table(spacing=75, rows=20)
+    for k in range(3, 20):
+        y = 200 + 50 * 4 + 75 * k
+        img[y + 10 : y + 38, 500:506] = 255
+    rules = np.zeros_like(img)
+    for y in rule_at:
+        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
+    stats, cents = _blots(img)
+    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    assert not np.count_nonzero(mask[:, 500:506])
+    assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
+
+
+def test_equals_signs_run_into_blots_are_a_long_rule_and_a_words_letters_no_rule() -> None:
+    """AB dev 20003 p2: a rule of "=" filmed, each sign's bars one blot 15 x 14 px at a pitch of 20, across the
+    table; a line of writing's letters of one height (15 px) at the same pitch end at each space."""
+    img = np.zeros((600, 2400), np.uint8)
+    _hyphens(img, 100, 100, 2200, pitch=20.0, dash=15, thick=14)
+    for word in range(12):  # words of eight letters 15 px tall, a space between
+        x0 = 100 + word * 180
+        for k in range(8):
+            img[400:415, x0 + 20 * k : x0 + 20 * k + 14] = 255
+    stats, cents = _blots(img)
+    mask = dotted_rules(img, stats, cents, 1.0)
+    assert np.count_nonzero(mask[105]) > 1900
+    assert not np.count_nonzero(mask[390:425])
+
+
+def test_a_table_typed_without_marks_has_its_typed_rules() -> None:
+    """AB dev 20008 p1: blanks between the columns, no mark; its rules of hyphens, two alike across the page,
+    are its rules (the film's scratches down the page no longer its columns); one line of them alone is not."""
+    from ocr.typed_rules import alike_rules
+
+    img = np.zeros((1200, 2400), np.uint8)
+    for y in (200, 900):
+        _hyphens(img, y, 300, 2100)  # a daisy wheel's short hyphens, half ink, half paper
+    rules = find_rules(img)
+    assert len([r for r in rules.horizontal if r.start <= 310 and r.end >= 2080]) == 2
+    one = np.zeros((1200, 2400), np.uint8)
+    one[200:206, 300:2100] = 255
+    assert not alike_rules(one)
+
+
+def test_a_rule_along_a_line_of_writing_is_no_typed_tables_rule() -> None:
+    """AB dev 20001 p7: a bold heading's letters run together into dashes along its second line, taken for a
+    rule: letters against it above and below; a typed rule has paper on both sides."""
+    from ocr.lines import _off_the_writing
+
+    ink = np.zeros((600, 2000), np.uint8)
+    for x in range(100, 1900, 40):  # a line of writing, letters 27 px tall, over y 200-227
+        ink[200:227, x : x + 20] = 255
+    along, apart = Rule(213, 100, 1900), Rule(400, 100, 1900)
+    assert _off_the_writing([along, apart], ink, 1.0) == [apart]
+
+
+def test_the_column_rules_begun_together_over_the_first_rule_give_the_tables_top() -> None:
+    """AB dev 20006 p3: the rule over the heading lost, its column marks running up through the heading: the
+    heading stands between their top and the rule under it, not the people."""
+    from ocr.tables import _columns_over
+
+    horiz = [Rule(y, 300, 4500) for y in (944, 2378, 2493)]
+    vert = [Rule(x, 706 + k % 4, 2518) for k, x in enumerate(range(365, 4500, 300))]
+    vert.append(Rule(1162, 36, 1389))  # a scratch along the film
+    assert _columns_over(vert, horiz, [944, 2378, 2493]) == [707, 944, 2378, 2493]
+    ruled_to_top = [Rule(x, 944, 2493) for x in range(365, 4500, 300)]
+    assert _columns_over(ruled_to_top, horiz, [944, 2378, 2493]) == [944, 2378, 2493]

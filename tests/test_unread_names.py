@@ -104,3 +104,18 @@ def test_the_headings_line_misread_is_no_person_and_the_rows_keep_their_places()
     assert restore_named(drafts, [*words, *_line("Камен Николов Маринов надзорник 22", 160)], GRID, _same) == [
         "Камен Николов Маринов"
     ]
+
+
+def test_a_person_brought_back_takes_the_number_his_place_gives_in_review() -> None:
+    """AB dev 20007 p3: the last person's line under row 25 brought back with no number: cited under none."""
+    drafts = [_row(100, name="Тодор Иванов Жечев", row=24), _row(150, name="Ангел Иванов Йорданов", row=25)]
+    words = [*_line("Тодор Иванов Жечев", 110), *_line("Ангел Иванов Йорданов", 160),
+             *_line("Камен Николов Маринов", 210)]  # fmt: skip
+    assert restore_named(drafts, words, GRID, _same) == ["Камен Николов Маринов"]
+    assert drafts[2].values.get("row") == 26 and "row" in drafts[2].review
+    # between two rows whose numbers leave no gap for him: no number
+    drafts = [_row(100, name="Тодор Иванов Жечев", row=24), _row(200, name="Ангел Иванов Йорданов", row=25)]
+    words = [*_line("Тодор Иванов Жечев", 110), *_line("Камен Николов Маринов", 160),
+             *_line("Ангел Иванов Йорданов", 210)]  # fmt: skip
+    restore_named(drafts, words, GRID, _same)
+    assert drafts[1].values.get("row") is None

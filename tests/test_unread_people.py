@@ -122,7 +122,9 @@ def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None
 
 
 def test_one_persons_name_is_not_split() -> None:
-    for name in ("Иван Петров Марин", "Мария Иванова", "Иван Петров Иванов Зидар", "Петров Иван Георгиев Стоян"):
+    # (R dev 10026 p10: a family name wrapped onto the line under, `Генчев` read `Генчо У Га Вк`)
+    for name in ("Иван Петров Марин", "Мария Иванова", "Иван Петров Иванов Зидар", "Петров Иван Георгиев Стоян",
+                 "Тодор Димитров Генчо У Га Вк"):
         drafts = [checks.RowDraft(values={"name": name}, bbox=[100, 100, 1500, 150])]
         assert split_merged_names(drafts) is None and len(drafts) == 1 and drafts[0].values["name"] == name
 

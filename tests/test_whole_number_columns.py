@@ -73,3 +73,22 @@ def test_an_amount_cut_before_its_separator_is_one_amount() -> None:
             ["3", "Радка Георгиева Яркова", "156.07", "14", ".83", "7.18", "23.57", "132.50"]]  # fmt: skip
     assert columns.join_split_amounts(body) == [4]
     assert [r[3] for r in body] == ["36 ,76", "14,98", "14.83"] and [r[4] for r in body] == ["", "", ""]
+
+
+def test_a_row_of_noughts_places_no_column() -> None:
+    # R dev 10016 p14 as read: the net pay's raised stotinki read without their point (`22528`, `3182`) and
+    # under the stamp in the `Всичко` row; an absent worker's row of `0.00`. Without the net the noughts' sum
+    # held as well as the one row's that did with it: the base pay was taken for the net, the gross filled in
+    # from it, ten figures wrong without a flag
+    heads = ["Пор. н-р", "Членове на бригадата", "граждански номер)", "Явки (дни)", "Квалиф. разряд",
+             "изпълнение ф", "Заработка по наряди", "Общо заработка а", "Удържа се “| всичко",
+             "За плащане подпис на ръка получа ване"]  # fmt: skip
+    body = [["1", "Цветан Илиев Петров", "5802040309", "21", "и", "98", "277.75", "277.75", "52.49", "22528"],
+            ["2", "Десислава Илиева Борисова -", "6312206556", "4", "п", "96", "42.60", "42.60", "10.78", "3182"],
+            ["3", '1 "Надежда Тодорова Николова', "5006099651", "21", "Н", "103", "289.20", "289.2", "37.02", "2528"],
+            ["4", "Йордан Димитров Йорданов", "2607254846", "21", "м!", "91", "169.62", "169.62", "19.85", "497"],
+            ["5", "Митко Илиев Чолаков", "6307119288", "0", "м", "", "0.00", "0.00", "0.00", "00"],
+            ["6", "Марин Николов Костов ма", "4906018780", "21, ,", "Мо", "111", "147.14", "147.14", "23.94", "12"]]  # fmt: skip
+    totals = ["", "Всичко:", "", "", "", "", "926.31", "926.31", "144.08", ""]
+    kinds = columns.identify(body, heads, totals)
+    assert kinds[6:] == ["base_pay", "gross_pay", "deductions", "net_pay"]

@@ -133,3 +133,27 @@ def test_a_page_read_whole_is_doubted_not_evidence(
     assert recs.pop("month-03.png").review == ["egn"]
     assert all(r.review == [] for r in recs.values())
 
+
+
+def test_days_the_persons_base_pay_on_other_months_contradicts_go_to_review(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1985: January 23 working days, February 20, March 21; Stefan's monthly pay 245.60, 10 days in February
+    # (122.80) read 16; Donka works every month whole
+    days = {1: (23, "245.60"), 2: (16, "122.80"), 3: (21, "245.60")}
+    full = {1: 23, 2: 20, 3: 21}
+
+    def month(name: str, m: int, _egn: str) -> PayrollPage:
+        rows = [PayrollRow(row=1, egn=STEFAN_EGN, name=STEFAN, days_worked=days[m][0], base_pay=days[m][1],
+                           review=[], bbox=[10, 100, 900, 130]),
+                PayrollRow(row=2, egn=DONKA_EGN, name=DONKA, days_worked=full[m], base_pay="198.20", review=[])]  # fmt: skip
+        return PayrollPage(image=name, employer={"name": "ДЗС „Напредък“"}, period={"year": 1985, "month": m},
+                           rows=rows)  # fmt: skip
+
+    monkeypatch.setattr(f"{__name__}._month", month)
+    _ingest(settings, tmp_path, monkeypatch, range(1, 4), odd=0)
+    recs = _stefan(settings)
+    odd = recs.pop("month-02.png")
+    assert odd.review == ["days_worked"] and odd.review_state == ReviewState.needs_review
+    assert odd.review_reasons == {"days_worked": {"reason": READINGS_DISAGREE, "bbox": [10, 100, 900, 130]}}
+    assert all(r.review == [] for r in recs.values())

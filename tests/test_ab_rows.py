@@ -1,0 +1,56 @@
+"""Family AB's rows (a daisy wheel's payroll filmed): a person whose surname reads within two letters of
+`Пренос` (`Пенов`) does not close the table when people follow (ocr/sheet.py ``row_roles``)."""
+
+from __future__ import annotations
+
+from ocr.sheet import row_roles
+
+
+def _roles(texts: list[str]) -> tuple[list[int], int | None, int | None]:
+    rows = ["heading", *texts]
+    return row_roles(len(rows), lambda r: rows[r], lambda r: bool(rows[r].strip()))
+
+
+def test_a_surname_like_the_carried_sums_word_closes_nothing_above_people() -> None:
+    texts = ["1 Дкдуртир Петров Иванов огняр 2 230.90", "2 Чавдар Георгиев Йорданов стругар 299.00",
+             "3 Иван Борисов Пенов шофьор 4363.00", "4 Стефан Тодоров Найденов счетоводител 1434.00",
+             "5 Мария Иванова Петрова касиер 1200.00", "Всичко: 7427.90"]  # fmt: skip
+    body, totals, carried = _roles(texts)
+    assert body == [1, 2, 3, 4, 5] and totals == 6 and carried is None
+
+
+def test_the_carried_sums_word_still_closes_the_table() -> None:
+    texts = ["1 Дкдуртир Петров Иванов огняр 2 230.90", "2 Чавдар Георгиев Йорданов стругар 299.00",
+             "Пренос: 529.90", "Гл. счетоводител: Иван Петров", "Командир:"]  # fmt: skip
+    body, totals, _ = _roles(texts)
+    assert body == [1, 2] and totals == 3
+
+
+def test_a_first_line_of_sums_far_above_the_peoples_is_the_carried_sums() -> None:
+    """AB dev 20001 p7: `Пренесено от лист 1:` read `Ас Те Фт Дист Е`: no name, no ЕГН, no number, sums."""
+    from ocr.sheet import _sums_first
+
+    people = [f"{28 + k} 50121722{k:02d} Георгиев Атанас Кирилов 21 {2999 + 300 * k}.46 {3599 + 300 * k}.36"
+              for k in range(6)]  # fmt: skip
+    assert _sums_first(["Ас Те Фт Дист Е: 92173.93 108267.77 13957.59 94310.18", *people])
+    # a person's row with the ЕГН and number unread, the pay a person's: no sums
+    assert not _sums_first(["Петрова Радка 3699.13 4401.96", *people])
+    assert not _sums_first(["29 Ас Те 92173.93 108267.77", *people])  # a printed number: a person's row
+
+
+def test_a_line_of_sums_between_typed_rules_over_unruled_people_is_the_carried_sums() -> None:
+    from types import SimpleNamespace
+
+    from ocr.geometry import Grid
+    from ocr.lines import Rule
+    from ocr.sheet import _sums_set_apart
+
+    grid = Grid(xs=[0, 100, 200], ys=[700, 900, 1000, 1080, 1160, 1240], ruled=True)
+
+    def page(rules: list[int]) -> SimpleNamespace:
+        return SimpleNamespace(grid=grid, rules=SimpleNamespace(horizontal=[Rule(y, 0, 200) for y in rules]))
+
+    sums = "ас те Фт дист Е: 2173.93 3230.27 596.56"
+    assert _sums_set_apart(page([700, 900, 1000, 1240]), 1, sums)  # type: ignore[arg-type]
+    assert not _sums_set_apart(page([700, 900, 1000, 1080, 1160, 1240]), 1, sums)  # type: ignore[arg-type]
+    assert not _sums_set_apart(page([700, 900, 1000, 1240]), 1, "29 Ас Те 2173.93")  # type: ignore[arg-type]
