@@ -129,10 +129,16 @@ def _off_the_writing(hr: list[Rule], ink: np.ndarray, unit: float) -> list[Rule]
     """A typed table's rules without the "rules" that run along a line of its writing: a typed rule is a line
     of its own, paper on both sides; a bold heading's letters run together in the film's blur make dashes
     along its line (AB dev 20001 p7: a "rule" through the heading's second line cut the heading in two and
-    its third line was read as a person's row). ``ink``: the page's, rules taken out."""
+    its third line was read as a person's row). ``ink``: the page's, rules taken out. Only a "rule" with rules
+    above and below it, in the table: the page's first and last stay (a listing's paper edges on the film, a
+    ragged tear line and the dark frame beyond it: AA dev 19005 p2, the page's columns lost without them)."""
     a, b = int(WRITING_NEAR[0] * unit), int(WRITING_NEAR[1] * unit)
+    top, bottom = min((r.pos for r in hr), default=0), max((r.pos for r in hr), default=0)
     out = []
     for r in hr:
+        if r.pos in (top, bottom):
+            out.append(r)
+            continue
         seg = ink[:, r.start : r.end + 1]
         up = (seg[max(0, r.pos - b) : max(0, r.pos - a)] > 0).any(axis=0).mean() if r.pos - a > 0 else 0.0
         down = (seg[r.pos + a : r.pos + b] > 0).any(axis=0).mean() if r.pos + b < ink.shape[0] else 0.0

@@ -304,8 +304,22 @@ def test_a_rule_along_a_line_of_writing_is_no_typed_tables_rule() -> None:
     ink = np.zeros((600, 2000), np.uint8)
     for x in range(100, 1900, 40):  # a line of writing, letters 27 px tall, over y 200-227
         ink[200:227, x : x + 20] = 255
-    along, apart = Rule(213, 100, 1900), Rule(400, 100, 1900)
-    assert _off_the_writing([along, apart], ink, 1.0) == [apart]
+    over, along, apart = Rule(150, 100, 1900), Rule(213, 100, 1900), Rule(400, 100, 1900)
+    assert _off_the_writing([over, along, apart], ink, 1.0) == [over, apart]
+
+
+def test_the_pages_first_and_last_rule_stay_though_ink_stands_along_them() -> None:
+    """AA dev 19005 p2 (a listing's '|' marks read as a typed table's): the paper's edges on the film, the dark
+    frame on one side and the ragged tear line on the other, are the page's first and last "rules"; taken out,
+    the grid lost the page's columns (97 -> 72 % right)."""
+    from ocr.lines import _off_the_writing
+
+    ink = np.zeros((600, 2000), np.uint8)
+    for y in (200, 500):
+        for x in range(100, 1900, 40):  # ink against each edge above and below
+            ink[y - 13 : y + 14, x : x + 20] = 255
+    edges = [Rule(213 - 13, 100, 1900), Rule(300, 100, 1900), Rule(500, 100, 1900)]
+    assert _off_the_writing(edges, ink, 1.0) == edges
 
 
 def test_the_column_rules_begun_together_over_the_first_rule_give_the_tables_top() -> None:
