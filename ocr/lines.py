@@ -86,7 +86,7 @@ def find_rules(
     unit = dpi / 300.0
     hk = max(30, int(110 * unit))
     vk = max(30, int(90 * unit))
-    dashed_h, dashed_v, listing = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
+    dashed_h, dashed_v, listing, typed = dashed if dashed is not None else dashed_rules(binary, dpi=dpi, blots=blots)
     # a shorter kernel's strokes hold every row this one keeps ink on (a longer one's may not)
     shorter = strokes[1] if strokes is not None and strokes[0] <= hk else None
     horiz = open_rows(cv2.bitwise_or(binary, dashed_h), hk, shorter)
@@ -105,20 +105,11 @@ def find_rules(
     elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    if not listing and hr and cv2.countNonZero(dashed_v) and _typed_table(binary, blots, dashed_v, unit):
+    # a table typed with marks between its columns, as ``dashed_rules`` told it (the marks' columns before they
+    # were drawn as rules: not a listing's, nor a column of colons that made no typed table, AA dev 19005 p8)
+    if typed and hr:
         hr = _off_the_writing(hr, cv2.bitwise_and(binary, cv2.bitwise_not(mask)), unit)
     return Rules(hr, vr, mask, listing)
-
-
-def _typed_table(binary: np.ndarray, blots: tuple[np.ndarray, np.ndarray] | None, drawn: np.ndarray,
-                 unit: float) -> bool:  # fmt: skip
-    """The page is a table typed with marks between its columns (``column_marks.typed_columns``, its marks
-    drawn into ``drawn`` as rules by ``dashed_rules``), not a printout."""
-    if _fanfold_sides(drawn):
-        return False
-    stats, centroids = blots if blots is not None else components(binary)[2:]
-    # (not a line printer's "!" marks: a listing's, as ``dashed_rules`` tells)
-    return not printed_bangs(stats, centroids, unit) and typed_columns(stats, centroids, unit, None, binary)
 
 
 WRITING_NEAR = (6, 12)  # px either side of a rule where a line of writing's letters stand, if it runs along one ...
@@ -367,7 +358,7 @@ def dashed_rules(
         typed_h = cv2.bitwise_or(typed_h, dotted_rules(binary, stats, centroids, unit))
         if alike_rules(typed_h):
             horizontal = cv2.bitwise_or(horizontal, typed_h)
-    return Dashed(horizontal, vertical, listing)
+    return Dashed(horizontal, vertical, listing, marked)
 
 
 LISTING_REACH = 0.5  # share of the image's width a listing's typed rules reach at the least ...
@@ -377,12 +368,14 @@ LISTING_RULES = 5  # ... and no more of them than this (over and under the headi
 
 
 class Dashed(NamedTuple):
-    """``dashed_rules``: the dashed (and typed) rules drawn solid, and whether the page is a listing filmed
-    without its perforations in view (its marks or typed rules told it a printout)."""
+    """``dashed_rules``: the dashed (and typed) rules drawn solid, whether the page is a listing filmed
+    without its perforations in view (its marks or typed rules told it a printout), and whether it is a table
+    typed with marks between its columns (``column_marks.typed_columns``: a daisy wheel's, family AB)."""
 
     horizontal: np.ndarray
     vertical: np.ndarray
     listing: bool = False
+    typed: bool = False
 
 
 TYPED_HYPHEN = 26  # px at 300 dpi: a typed hyphen's length at most (a printer's pitch is 30 at the widest; a drawn

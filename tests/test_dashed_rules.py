@@ -45,7 +45,7 @@ def test_striped_letters_and_a_few_hyphens_are_no_rule() -> None:
     img[np.arange(img.shape[0]) % 5 >= 3] = 0  # a dot-matrix printer's pin rows, apart
     for x in (300, 700, 1100):  # three hyphens: no rule
         cv2.rectangle(img, (x, 600), (x + 20, 607), 255, -1)
-    h, v, _ = lines.dashed_rules(img)
+    h, v, *_ = lines.dashed_rules(img)
     assert cv2.countNonZero(h) == 0 and cv2.countNonZero(v) == 0
     assert lines.find_rules(img).horizontal == []
 
@@ -114,7 +114,7 @@ def test_a_column_of_typed_ones_one_a_row_is_no_rule() -> None:
         cv2.rectangle(img, (600, y), (608, y + 19), 255, -1)  # the 1
         cv2.putText(img, "458", (614, y + 19), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 255, 2)
     assert lines.find_rules(img).vertical == []
-    h, v, _ = lines.dashed_rules(img)
+    h, v, *_ = lines.dashed_rules(img)
     assert cv2.countNonZero(v) == 0
 
 

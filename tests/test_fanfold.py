@@ -38,7 +38,7 @@ def _printout(squat: bool) -> np.ndarray:
 
 def test_a_typed_rule_run_into_letters_and_squat_dashes_are_a_rule_on_a_printout():
     for squat in (False, True):
-        horiz, _, _ = lines.dashed_rules(_printout(squat))
+        horiz, *_ = lines.dashed_rules(_printout(squat))
         assert (horiz[600:609, 210:1580] > 0).any(axis=0).all(), squat  # one rule, across the word too
 
 

@@ -129,7 +129,7 @@ def test_a_listing_without_perforations_has_its_marks_for_vertical_rules() -> No
     for x in xs:
         for k in range(17):
             _colon(img, x, 200 + 40 * k)
-    _, vertical, listing = dashed_rules(img)
+    _, vertical, listing, _ = dashed_rules(img)
     assert listing
     assert all(np.count_nonzero(vertical[:, x + 3 : x + 8]) > 500 for x in xs)
     rules = find_rules(img)

@@ -333,3 +333,25 @@ def test_the_column_rules_begun_together_over_the_first_rule_give_the_tables_top
     assert _columns_over(vert, horiz, [944, 2378, 2493]) == [707, 944, 2378, 2493]
     ruled_to_top = [Rule(x, 944, 2493) for x in range(365, 4500, 300)]
     assert _columns_over(ruled_to_top, horiz, [944, 2378, 2493]) == [944, 2378, 2493]
+
+
+def test_a_rule_along_writing_is_taken_out_only_where_the_dashed_rules_told_a_typed_table() -> None:
+    """AA dev 19005 p8: a listing's colons, run into a dashed rule and no typed table by ``dashed_rules``, made
+    one by the marks counted again in ``find_rules``: its rules along the writing taken out, its grid cut and
+    six people lost. ``find_rules`` takes the page's kind from ``dashed_rules`` (``Dashed.typed``)."""
+    from ocr.lines import Dashed, dashed_rules
+
+    img, rule_at = _typed_table(spacing=100)
+    img[rule_at[1] + 150 : rule_at[1] + 180, 300:2070] = 0  # a line of writing between two rules, a rule along it
+    for x in range(330, 2040, 40):
+        img[rule_at[1] + 150 : rule_at[1] + 177, x : x + 20] = 255
+    img[rule_at[1] + 162 : rule_at[1] + 166, 300:2070] = 255
+    drawn = dashed_rules(img)
+    assert drawn.typed
+    along = rule_at[1] + 163
+
+    def found(dashed: Dashed) -> bool:
+        return any(abs(r.pos - along) <= 4 and r.length > 1000 for r in find_rules(img, dashed=dashed).horizontal)
+
+    assert not found(drawn)
+    assert found(drawn._replace(typed=False))
