@@ -252,6 +252,25 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        and a signature over the table's lower right (across the last rows and the totals on some pages), put on the
        last copy or copied black from an earlier one; scanned grey at 200 or 300 dpi; its switches, words and drawing
        are in samples/family_ac.py (its docstring says what it draws).
+    AD HELD OUT from its making in session 27 (2026-12-06, helper s36-famad; made before anything was tuned on AC; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2053): the
+       monthly payroll of 1980-1996 of a works of the Rhodopes or the north-east (a lead-zinc mine's section, a tobacco
+       works or co-operative, a forestry enterprise, a knitwear, sewing or shoe factory in the Kardzhali, Smolyan,
+       Razgrad, Shumen or Targovishte district) whose people are Bulgarian Turks, Pomaks, Roma, Armenians, Karakachans
+       and Bulgarians (names no Bulgarian name dictionary holds), with the state's renaming of December 1984 - March
+       1985 (the Pomaks' before 1980) and the restoration from March 1990 on its sheets: on the first sheets after a
+       renaming the old name typed, struck through by pen and the new one written above by hand; after a restoration
+       the imposed name struck and the own written above, or the own typed with a typed note of the former one under
+       it; the truth's name the one that stands (the written one, the typed one above a note), the ЕГН unchanged;
+       typed on an East German office typewriter (fonts-vlgothic's VL Gothic as its Grotesk type, fonts-ipafont-mincho's
+       IPA Mincho cut to its pitch as its Pica type; a black or violet ribbon; bent and clogged typebars) on an A3 or
+       A4 sheet, two-tier columns (the name over the post or the ЕГН, the base over the additional pay, the ДОД over
+       the union's fee or the advance) under the groups "Трудово възнаграждение" and "Удръжки", the columns numbered on
+       some, the rules typed ("!" or ":") or ruled by pen, the people's signatures; kept on acidic paper: yellowed,
+       browner to its edges, foxing, chipped edges, a corner or an edge piece broken off through rows on some pages
+       (torn marks; the truth keeps the values), a crack mended with yellowed tape; scanned in colour on an A3 flatbed at
+       300 dpi (an A4 sheet at 300 or 400), saved PNG; its switches, words and drawing are in samples/family_ad.py (its
+       docstring says what it draws).
 """
 
 from __future__ import annotations
