@@ -23,9 +23,9 @@ is boxed by a mark ``{"kind": "struck", "row": i, "fields": ["name"]}``, the nam
 "correction", "row": i}``, a typed note by ``{"kind": "note", "row": i}``.
 The sheet: typed (an Optima, Erika or Robotron office machine with a Cyrillic type face of a font package none of A-AC
 uses: fonts-vlgothic's VL Gothic as the machine's sans "Grotesk" type, fonts-ipafont-mincho's IPA Mincho cut down to
-the machine's pitch as its serif "Pica" type) at 10 or 12 characters to the inch, in a black or violet ribbon, each
+the machine's pitch as its serif "Pica" type) at 10 or 12 characters to the inch (15 where a table needs it), in a black or violet ribbon, each
 typebar its own way (a bent one's letters always off the line, a clogged one's counters filled, the heavy letters
-struck harder), on an A3 sheet (landscape or portrait) or an A4 sheet (landscape); columns of AD's own order, some of
+struck harder), on an A3 sheet or an A4 sheet (landscape; a longer month on A3); columns of AD's own order, some of
 them in two tiers (the name over the post or over the ЕГН, the base over the additional pay, the ДОД over the union's
 fee or the advance: each person on two typed lines), the earnings and the deductions under the group headings
 "Трудово възнаграждение" and "Удръжки", column numbers under the headings on some files; the rules typed ("!" or ":"
@@ -236,7 +236,7 @@ class ADHabits:
     ink: float  # the ribbon's strength, 0.6 to 1.0
     bent: float  # how far a bent typebar's letters sit off the line, pixels
     clogged: int  # how many letters' counters the dirt fills
-    paper: str  # "A3L", "A3P" (A3 landscape or portrait) or "A4L"
+    paper: str  # "A3L" (A3 landscape, a wide carriage's) or "A4L" (A4 landscape; a longer month on A3)
     pitch: int  # 10 or 12 characters to the inch (wider sheets 12)
     row_pitch: float  # lines from a person's first line to the next one's: 2.5 or 3
     rules: str  # "typed" or "pen"
@@ -270,14 +270,14 @@ class ADHabits:
 
 def draw(rng: random.Random) -> ADHabits:
     thousands, decimal = rng.choice(AD_MONEY)
-    paper = rng.choice(("A3L", "A3L", "A3P", "A4L"))
+    paper = rng.choice(("A3L", "A3L", "A3L", "A4L"))
     return ADHabits(
         columns=rng.choice(AD_COLUMNS), face=rng.choice(AD_FACES["typewriter"]), ribbon=rng.choice(("black", "violet")),
         ink=rng.uniform(0.6, 1.0), bent=rng.uniform(0.5, 4.0), clogged=rng.randint(0, 5), paper=paper,
         pitch=rng.choice((10, 12)), row_pitch=rng.choice((2.5, 3.0)), rules=rng.choice(("typed", "typed", "pen")),
         vchar=rng.choice(("!", ":")), numbers=rng.random() < 0.4, thousands=thousands, decimal=decimal,
         zero=rng.choice(("-", "", "0")), pen=rng.choice(("blue", "blue", "violet", "black")),
-        early=rng.choice((0.0, 0.7, 1.0)), restore=rng.choice(("hand", "note")), torn=rng.choice((0.0, 0.3, 0.6)),
+        early=rng.choice((0.0, 0.7, 1.0)), restore=rng.choice(("hand", "note")), torn=rng.choice((0.0, 0.4, 0.7)),
         tape=rng.choice((0.0, 0.25, 0.5)), browning=rng.uniform(0.3, 1.0), foxing=rng.choice((0, 20, 60, 150)),
         lid=rng.choice(("white", "grey", "black")), dpi=rng.choice((300, 400)),
     )  # fmt: skip
@@ -361,8 +361,8 @@ def adapt_file(ef: EmployerFile, ad: ADHabits, rng: random.Random) -> None:
     ef.employer = employer.replace("„", '"').replace("“", '"')  # the machine has no „ “: typed " (the truth as typed)
     wave = (1984, 12) if region != "north-east" else rng.choice(((1985, 1), (1985, 2)))
     back = (1990, rng.randint(3, 9))  # the restoration's first month at the works
-    lines = {"A3L": 70, "A3P": 99, "A4L": 49}[ad.paper] - 38  # the head, headings, totals and foot take some 38
-    want = max(6, min(22, int(lines / ad.row_pitch) - rng.randint(0, 2)))  # more than an A4 holds: an A3 (render)
+    lines = {"A3L": 70, "A4L": 49}[ad.paper] - (36 if ad.paper == "A3L" else 38)  # the head, headings, foot, notes
+    want = max(4, int(lines / ad.row_pitch) - rng.randint(0, 1))  # more than an A4 holds: typed on an A3 (render)
     lo, hi = data.PAY_RANGE[year]
     weights = PEOPLE[region]
     ef.staff, ad.people = [], {}
@@ -487,7 +487,7 @@ def style(ad: ADHabits, rng: random.Random, base: Style) -> None:
     base.font = FONT_DIR / ad.face
     base.typewriter = True
     base.size = AD_SIZES["typewriter"][0]
-    base.landscape = ad.paper != "A3P"
+    base.landscape = True
     base.corrections = base.totals_hand = base.stamp_rows = base.signatures_cross = False
     base.ruled, base.ruling = False, "none"
     del rng
@@ -495,7 +495,7 @@ def style(ad: ADHabits, rng: random.Random, base: Style) -> None:
 
 # --- the typewriter ---
 
-PAPERS = {"A3L": (4961, 3508), "A3P": (3508, 4961), "A4L": (3508, 2480)}  # pixels at 300 dpi
+PAPERS = {"A3L": (4961, 3508), "A4L": (3508, 2480)}  # pixels at 300 dpi
 LINE = 50.0  # six lines to the inch at 300 dpi
 
 
@@ -638,9 +638,9 @@ def render(sheet: SheetContent, st: Style, ad: ADHabits, rng: random.Random) -> 
     need = (3 + bool(job["parent"]) + bool(job["section"]) + 3 + n_head + (2 if ad.numbers else 0)
             + len(texts) * ad.row_pitch + sum(1 for n in notes if n) + 7.5)  # fmt: skip
     paper, cpi = ad.paper, 0
-    for p in (ad.paper, "A3L", "A3P"):  # a sheet too small for the table: an A3 sheet
+    for p in (ad.paper, "A3L"):  # a sheet too small for the table: an A3 sheet
         W, H = PAPERS[p]
-        cpi = next((c for c in (ad.pitch, 12) if right * (300 // c) <= W - 360), 0)
+        cpi = next((c for c in (ad.pitch, 12, 15) if right * (300 // c) <= W - 360), 0)  # 15: the machine's micro
         if cpi and top_px + need * LINE < H - 100:
             paper = p
             break
@@ -742,8 +742,8 @@ def render(sheet: SheetContent, st: Style, ad: ADHabits, rng: random.Random) -> 
                                                                 name_n, name_n))})  # fmt: skip
             hx = mach.x(starts[name_j]) + rng.uniform(0, 3 * pitch)
             hy = mach.y(name_n) - 0.95 * LINE
-            hand.text(painter, hx, hy, str(stands), 1.0)
-            hw = hand.width(painter, str(stands), 1.0)
+            hand.text(painter, hx, hy, str(stands), 1.1)
+            hw = hand.width(painter, str(stands), 1.1)
             geo.marks.append({"kind": "correction", "row": i,
                               "polygon": rect_polygon(hx - 8, hy - 0.55 * LINE, hx + hw + 8, hy + 0.45 * LINE)})  # fmt: skip
         elif how:  # a typed note under the restored name
