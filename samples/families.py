@@ -253,6 +253,25 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        and a signature over the table's lower right (across the last rows and the totals on some pages), put on the
        last copy or copied black from an earlier one; scanned grey at 200 or 300 dpi; its switches, words and drawing
        are in samples/family_ac.py (its docstring says what it draws).
+    AD HELD OUT from its making in session 27 (2026-12-06, helper s36-famad; made before anything was tuned on AC; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2053): the
+       monthly payroll of 1980-1996 of a works of the Rhodopes or the north-east (a lead-zinc mine's section, a tobacco
+       works or co-operative, a forestry enterprise, a knitwear, sewing or shoe factory in the Kardzhali, Smolyan,
+       Razgrad, Shumen or Targovishte district) whose people are Bulgarian Turks, Pomaks, Roma, Armenians, Karakachans
+       and Bulgarians (names no Bulgarian name dictionary holds), with the state's renaming of December 1984 - March
+       1985 (the Pomaks' before 1980) and the restoration from March 1990 on its sheets: on the first sheets after a
+       renaming the old name typed, struck through by pen and the new one written above by hand; after a restoration
+       the imposed name struck and the own written above, or the own typed with a typed note of the former one under
+       it; the truth's name the one that stands (the written one, the typed one above a note), the ЕГН unchanged;
+       typed on an East German office typewriter (fonts-vlgothic's VL Gothic as its Grotesk type, fonts-ipafont-mincho's
+       IPA Mincho cut to its pitch as its Pica type; a black or violet ribbon; bent and clogged typebars) on an A3 or
+       A4 sheet, two-tier columns (the name over the post or the ЕГН, the base over the additional pay, the ДОД over
+       the union's fee or the advance) under the groups "Трудово възнаграждение" and "Удръжки", the columns numbered on
+       some, the rules typed ("!" or ":") or ruled by pen, the people's signatures; kept on acidic paper: yellowed,
+       browner to its edges, foxing, chipped edges, a corner or an edge piece broken off through rows on some pages
+       (torn marks; the truth keeps the values), a crack mended with yellowed tape; scanned in colour on an A3 flatbed at
+       300 dpi (an A4 sheet at 300 or 400), saved PNG; its switches, words and drawing are in samples/family_ad.py (its
+       docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -271,6 +290,7 @@ from . import (
     family_aa,
     family_ab,
     family_ac,
+    family_ad,
     family_q,
     family_r,
     family_s,
@@ -286,7 +306,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -974,6 +994,12 @@ HEADINGS_AC = family_ac.HEADINGS_AC
 AC_FACES = family_ac.AC_FACES
 AC_SIZES = family_ac.AC_SIZES
 
+# Family AD (held out from its making in session 27 to its one measurement): samples/family_ad.py
+FAMILY_LAYOUTS["AD"] = family_ad.AD_LAYOUTS
+HEADINGS_AD = family_ad.HEADINGS_AD
+AD_FACES = family_ad.AD_FACES
+AD_SIZES = family_ad.AD_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1009,6 +1035,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AA": (1984, 1992),  # a file's months run on into 1993 at most
     "AB": (1985, 1996),
     "AC": (1980, 1996),
+    "AD": (1980, 1996),  # adapt_file puts many files' months round the renaming (1984-85) or the restoration (1990-91)
 }
 
 
@@ -1130,6 +1157,8 @@ class Habits:
     ab: family_ab.ABHabits | None = None
     # family AC only: all of its switches (samples/family_ac.py)
     ac: family_ac.ACHabits | None = None
+    # family AD only: all of its switches (samples/family_ad.py)
+    ad: family_ad.ADHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1159,6 +1188,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ab(rng)
     if family == "AC":
         return _draw_ac(rng)
+    if family == "AD":
+        return _draw_ad(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1294,6 +1325,11 @@ def _draw_ab(rng: random.Random) -> Habits:
 def _draw_ac(rng: random.Random) -> Habits:
     """Family AC's file: its own switches (family_ac.draw), the generic ones copied from them."""
     return _own_habits("AC", family_ac.draw(rng), "typewriter", AC_SIZES, 1.0)
+
+
+def _draw_ad(rng: random.Random) -> Habits:
+    """Family AD's file: its own switches (family_ad.draw), the generic ones copied from them."""
+    return _own_habits("AD", family_ad.draw(rng), "typewriter", AD_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1495,6 +1531,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ac is not None:  # family AC: seasonal workers paid by the piece, its brigade and roster (samples/family_ac.py)
         family_ac.adapt_file(ef, habits.ac, rng)
         return
+    if habits.ad is not None:  # family AD: a Rhodope or north-east works, its people's names and their history
+        family_ad.adapt_file(ef, habits.ad, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1672,6 +1711,9 @@ def adapt_sheet(
     if habits.ac is not None:  # family AC: the month's work and rate, who came, what each brought (samples/family_ac.py)
         family_ac.adapt_sheet(sheet, habits.ac, rng, ef)
         return
+    if habits.ad is not None:  # family AD: the names as they stand that month, the items and deductions
+        family_ad.adapt_sheet(sheet, habits.ad, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1844,12 +1886,12 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
-                    "AC": AC_FACES}  # fmt: skip
+                    "AC": AC_FACES, "AD": AD_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1916,6 +1958,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ab.style(habits.ab, rng, base)
     if habits.ac is not None:
         family_ac.style(habits.ac, rng, base)
+    if habits.ad is not None:
+        family_ad.style(habits.ad, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

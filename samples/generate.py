@@ -27,6 +27,7 @@ from . import (
     family_aa,
     family_ab,
     family_ac,
+    family_ad,
     family_q,
     family_r,
     family_s,
@@ -171,6 +172,7 @@ def degrade_page(
     aa: family_aa.AAPage | None = None,
     ab: family_ab.ABPage | None = None,
     ac: family_ac.ACPage | None = None,
+    ad: family_ad.ADPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -190,8 +192,15 @@ def degrade_page(
     bitonal or grey); ``aa``: family AA's page: the listing's paper, filmed onto microfiche and read on a
     reader-printer or copied and scanned (samples/family_aa.py: grey); ``ab``: family AB's page: the daisy wheel's sheet
     filmed onto 16 mm roll film and scanned from it (samples/family_ab.py: grey or bitonal); ``ac``: family AC's page:
-    the typed original through its generations of photocopy, certified, and scanned (samples/family_ac.py: grey)."""
+    the typed original through its generations of photocopy, certified, and scanned (samples/family_ac.py: grey); ``ad``:
+    family AD's page: the typing and the pen on acidic paper gone brittle, broken and taped, scanned in colour on an A3
+    flatbed (samples/family_ad.py: RGB)."""
     a = np.asarray(img, dtype=np.float32)
+    if ad is not None:  # family AD: a Rhodope or north-east works' typed payroll, its people renamed and restored
+        if not opts.degraded:
+            return degrade.to_uint8(family_ad.flat(a, ad)), degrade.identity(), 300, None
+        arr_ad, m_ad, dpi_ad = family_ad.scan(a, ad, np_rng)
+        return arr_ad, m_ad, dpi_ad, None
     if ac is not None:  # family AC: a seasonal workers' piece-rate payroll, a certified photocopy of a copy
         if not opts.degraded:
             return degrade.to_uint8(family_ac.flat(a, ac)), degrade.identity(), 300, None
@@ -407,6 +416,7 @@ def generate_pages(
                     aah = habits.aa if habits is not None else None
                     abh = habits.ab if habits is not None else None
                     ach = habits.ac if habits is not None else None
+                    adh = habits.ad if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -419,6 +429,8 @@ def generate_pages(
                         img, geo = family_ab.render(sheet, style, abh, rng)
                     elif ach is not None:  # family AC: the seasonal workers' typed sheet (samples/family_ac.py)
                         img, geo = family_ac.render(sheet, style, ach, rng)
+                    elif adh is not None:  # family AD: the works' typed sheet (samples/family_ad.py)
+                        img, geo = family_ad.render(sheet, style, adh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -448,6 +460,7 @@ def generate_pages(
                     aap = family_aa.page_of(img, geo, sheet, aah, rng) if aah is not None else None
                     abp = family_ab.page_of(img, geo, sheet, abh, rng) if abh is not None else None
                     acp = family_ac.page_of(img, geo, sheet, ach, rng) if ach is not None else None
+                    adp = family_ad.page_of(img, geo, sheet, adh, rng) if adh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -455,7 +468,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -465,6 +478,8 @@ def generate_pages(
                     flags = [cv2.IMWRITE_PNG_COMPRESSION, 6]
                     if zp is not None and zp.z.bitonal and opts.degraded:  # family Z: a bitonal scan, a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
+                    if adp is not None and opts.degraded:  # family AD: a colour scan of aged paper, level 3 (twice as fast)
+                        flags[1] = 3
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []

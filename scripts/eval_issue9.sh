@@ -54,10 +54,14 @@
 # AC is held out from its making in session 26 (2026-12-05, helper s35-famac; no page of it read by the reader, any
 # seed; made before anything was tuned on AB): generated here (seed 2052) and measured once, by the lead, at the start
 # of session 27 (2026-12-06, on main 7af59d8, bench/RESULTS.md); tuned on from then (dev seeds 21001-21040, seed 2052 kept).
+# AD is held out from its making in session 27 (2026-12-06, helper s36-famad; no page of it read by the reader, any
+# seed; made before anything was tuned on AC): generated here (seed 2053), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 22001-22040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AD --pages 16 --seed 2053 --family AD
 gen AC --pages 16 --seed 2052 --family AC
 gen AB --pages 16 --seed 2051 --family AB
 gen AA --pages 16 --seed 2050 --family AA
