@@ -6,7 +6,9 @@ and the rows after it stand at another's place (R dev 10095 p1: twelve people, f
 ЕГН, eight lost; R dev 10066 p1, 10076 p2: the first or last few people so).
 
 A name here is a given name the lexicon knows (a letter misread allowed: ``names.correct_word``) followed on
-its line by one or two words of letters, one of which ends as a family name does (-ов, -ева, -ски ...),
+its line by one or two words of letters, the last of which ends as a family name does (-ов, -ева, -ски ...;
+on a line holding figures, a person's, either of them: the last one misread; R dev 10024 p3: the heading's
+`ТРИ ДИНА забавно` read as `Юри Дина Забавно`, put first, every row after it one place down),
 standing inside the table: below its top rule and above its `Всичко` line (or its last rule). A name no row
 holds (no row's name or second reading like it, no row's band across its line) comes back as a row in review
 (every field unreadable, the name as the page shows it, the region of its line), among the rows by its height.
@@ -70,6 +72,7 @@ def heading_line(line: list[Word]) -> bool:
 def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
     """The names a line of words holds (``'Камен Николов Кънчев'``), each with its first word's box."""
     out: list[tuple[str, Box]] = []
+    figures = any(ch.isdigit() for w in line for ch in w.text)
     i = 0
     while i < len(line):
         m = _LETTERS.match(line[i].text)
@@ -84,7 +87,8 @@ def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
             if not (n := _LETTERS.match(text)):
                 break
             rest.append(capitalised(n.group(1)))
-        if rest and any(_FAMILY.search(r.lower()) for r in rest):
+        # its last word a family name's, or one of them on a line of figures (a person's: the last misread)
+        if rest and (_FAMILY.search(rest[-1].lower()) or (figures and any(_FAMILY.search(r.lower()) for r in rest))):
             out.append((" ".join([given, *rest]), line[i].box))
             i = j
         else:

@@ -119,3 +119,13 @@ def test_a_person_brought_back_takes_the_number_his_place_gives_in_review() -> N
              *_line("Ангел Иванов Йорданов", 210)]  # fmt: skip
     restore_named(drafts, words, GRID, _same)
     assert drafts[1].values.get("row") is None
+
+
+def test_a_line_without_figures_whose_last_word_is_no_family_name_is_no_person() -> None:
+    # R dev 10024 p3: the heading band's `Работник ... Сделна заработка` read `ТРИ ДИНА забавно` (`Юри`, a given
+    # name one letter off; `Дина` ends as `-ина` does): put first, every person's row after it one place down
+    assert names_in_line(_line("вмерарение мор ВВ ТРИ ДИНА забавно ие ооо Пол", 0)) == []
+    # a person's line of figures keeps a name whose family name is misread
+    assert [n for n, _b in names_in_line(_line("Тодор Иванов Жечеп 5105091222 22 245.60", 0))] == ["Тодор Иванов Жечеп"]
+    assert [n for n, _b in names_in_line(_line("Камен Николов Маринов надзорник", 0))] == ["Камен Николов Маринов"]
+
