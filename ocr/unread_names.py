@@ -182,8 +182,8 @@ def restore_named(
     found = [(name, box) for name, box in named
              if top < box.cy < bottom and not any(y0 <= box.cy <= y1 for y0, y1 in left_out or [])]
     lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]
-    spans = [(to_original(box)[1], to_original(box)[3]) for _n, box in found]
-    elsewhere = own_egn_elsewhere(words, to_original, spans) if page_in_review else None
+    spans = [(box.y0, box.y1) for _n, box in found]
+    elsewhere = own_egn_elsewhere(words, spans) if page_in_review else None
     held = _held([(name, (bbox[1] + bbox[3]) / 2) for name, bbox in lines], drafts, elsewhere)
     back: list[str] = []
     for k, (name, bbox) in enumerate(lines):
@@ -216,18 +216,17 @@ def _number_between(drafts: list[checks.RowDraft], k: int) -> None:
     drafts[k].review.add("row", checks.UNREADABLE)
 
 
-def own_egn_elsewhere(
-    words: list[Word], to_original: Callable[[Box], list[int]], spans: list[tuple[int, int]]
-) -> Callable[[checks.RowDraft, int], bool]:
+def own_egn_elsewhere(words: list[Word], spans: list[tuple[int, int]]) -> Callable[[checks.RowDraft, int], bool]:
     """Whether a row's own ЕГН, found on the page as ten digits alone, stands off the line of name ``k``
-    (its middle outside the height ``spans[k]`` of the name's first word, in the image as given). A row's band drawn between the typed lines (R dev
-    10065 p1: the rules' grid half a line below the typing, the first person's line taken into the heading)
-    covers two people's lines: its ЕГН's, and the line above with a name no row read; the row is the person
-    whose ЕГН it holds, the other comes back as a row in review."""
+    (its middle outside the height ``spans[k]`` of the name's first word, both on the straightened page: in
+    the image as given a skew puts a line's far end off its start, R dev 10026 p8, 1.75 degrees, the first
+    person's ЕГН 36 px under the start of its name, name and ЕГН brought back as two rows). A row's band drawn
+    between the typed lines (R dev 10065 p1: the rules' grid half a line below the typing, the first person's
+    line taken into the heading) covers two people's lines: its ЕГН's, and the line above with a name no row
+    read; the row is the person whose ЕГН it holds, the other comes back as a row in review."""
     at: dict[str, float] = {}
     for egn, box in egns_on_page(words).items():
-        b = to_original(box)
-        at[egn] = (b[1] + b[3]) / 2
+        at[egn] = box.cy
 
     def elsewhere(d: checks.RowDraft, k: int) -> bool:
         own = at.get(str(d.values.get("egn") or ""))

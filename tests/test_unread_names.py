@@ -129,3 +129,18 @@ def test_a_line_without_figures_whose_last_word_is_no_family_name_is_no_person()
     assert [n for n, _b in names_in_line(_line("Тодор Иванов Жечеп 5105091222 22 245.60", 0))] == ["Тодор Иванов Жечеп"]
     assert [n for n, _b in names_in_line(_line("Камен Николов Маринов надзорник", 0))] == ["Камен Николов Маринов"]
 
+
+def test_a_row_brought_back_by_its_egn_holds_the_name_on_its_line_of_a_skewed_page() -> None:
+    # R dev 10026 p8 (1.75 degrees askew): the first person's line taken into the heading, its ЕГН and its name
+    # each brought back; in the image as given the ЕГН stands 36 px under the name's start: two rows of one
+    # person, every person under them one line down
+    def skewed(box: Box) -> list[int]:  # the image as given: 1.75 degrees, a line's far end 3 % lower
+        return [box.x0, box.y0 + box.x0 * 3 // 100, box.x1, box.y1 + box.x1 * 3 // 100]
+
+    egn = Word("3205144235", 0.9, Box(1200, 160, 1400, 190))
+    name = _line("Теменужка Илиева Василева багерист", 160)
+    row = checks.RowDraft(values={"egn": "3205144235"}, bbox=skewed(Box(100, 160, 1500, 190)))
+    drafts = [row, _row(200, name="Снежана Маринова Павлова", egn="6901179131")]
+    back = restore_named(drafts, [*name, egn, *_line("Снежана Маринова Павлова", 210)], GRID, skewed,
+                         page_in_review=True)  # fmt: skip
+    assert back == [] and len(drafts) == 2
