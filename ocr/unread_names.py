@@ -205,10 +205,14 @@ def _number_between(drafts: list[checks.RowDraft], k: int) -> None:
     """A row brought back by its name takes the printed number its place gives, in review: the one after its
     neighbour's above where the numbers run on by one across it (the next row's one more again, or none
     below), else nothing (AB dev 20007 p3: the last person's line, under row 25, brought back with no
-    number; cited under none, his figures were a row nobody was told of)."""
+    number; cited under none, his figures were a row nobody was told of). A neighbour's number in doubt
+    counts where the one over it is one less (R dev 10076 p2: the last person brought back under row 9, its
+    number doubted, rows 8 and 9 above it: left with no number he was scored lost, every field unflagged)."""
     above = drafts[k - 1].values.get("row") if k > 0 else None
     below = drafts[k + 1].values.get("row") if k + 1 < len(drafts) else None
-    if not isinstance(above, int) or "row" in drafts[k - 1].review:
+    if not isinstance(above, int):
+        return
+    if "row" in drafts[k - 1].review and not (k > 1 and drafts[k - 2].values.get("row") == above - 1):
         return
     if k + 1 < len(drafts) and not (isinstance(below, int) and below == above + 2):
         return

@@ -121,6 +121,21 @@ def test_a_person_brought_back_takes_the_number_his_place_gives_in_review() -> N
     assert drafts[1].values.get("row") is None
 
 
+def test_a_person_brought_back_under_a_doubted_number_takes_the_next_where_the_numbers_above_run_on() -> None:
+    # R dev 10076 p2: the last person brought back under row 9, its number in doubt, row 8 over it
+    drafts = [_row(50, name="Тодор Иванов Жечев", row=8), _row(100, name="Ангел Иванов Йорданов", row=9)]
+    drafts[1].review.add("row", checks.UNREADABLE)
+    words = [*_line("Тодор Иванов Жечев", 60), *_line("Ангел Иванов Йорданов", 110),
+             *_line("Камен Николов Маринов", 160)]  # fmt: skip
+    assert restore_named(drafts, words, GRID, _same) == ["Камен Николов Маринов"]
+    assert drafts[2].values.get("row") == 10 and "row" in drafts[2].review
+    # a doubted number with nothing over it to back it: no number
+    drafts = [_row(50, name="Тодор Иванов Жечев", row=5), _row(100, name="Ангел Иванов Йорданов", row=9)]
+    drafts[1].review.add("row", checks.UNREADABLE)
+    restore_named(drafts, words, GRID, _same)
+    assert drafts[2].values.get("row") is None
+
+
 def test_a_line_without_figures_whose_last_word_is_no_family_name_is_no_person() -> None:
     # R dev 10024 p3: the heading band's `Работник ... Сделна заработка` read `ТРИ ДИНА забавно` (`Юри`, a given
     # name one letter off; `Дина` ends as `-ина` does): put first, every person's row after it one place down
