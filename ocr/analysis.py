@@ -23,6 +23,7 @@ from . import (
     book_gutter,
     carbon_blur,
     dust_streaks,
+    film_edges,
     lines,
     pins,
     preprocess,
@@ -112,6 +113,7 @@ def straighten(
         gray = squared[0]
         back = back @ squared[1]
     gray = book_gutter.without_facing(gray)  # an open book's gutter and the facing page's strip: no part of it
+    gray = film_edges.whitened(gray)  # a film frame's dark edge: straight with the film, not with the page
     given = gray
     gray, binary, angle, straight = preprocess.deskew(given)
     _, _, stats, centroids = preprocess.components(binary)

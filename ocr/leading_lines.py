@@ -5,8 +5,9 @@ faint microfilm's `Строителни войски – поделение`, a 
 first, every person of an unnumbered sheet one line down from the line they stand on; their names, right,
 read beside another person's line).
 
-After the rows are final (brought back people included), the run of such lines above the first row with
-an ЕГН of its own is taken off the page. A line with any of a person's marks stays: an ЕГН read (even
+After the rows are final (brought back people included), on a sheet with no printed numbers, the run of such
+lines above the first row with an ЕГН of its own is taken off the page (a person under a stamp or a blot with
+nothing of it read stays a row in review on a numbered sheet, where the lines over the people move nobody). A line with any of a person's marks stays: an ЕГН read (even
 failing its check), a printed number, a name the lexicon knows as a person's, or most of a row's figures.
 """
 
@@ -48,8 +49,8 @@ def drop_leading(drafts: list[checks.RowDraft]) -> int:
     """Take the lines with no mark of a person's (``_persons``) off the top of ``drafts``, in place, where a
     row with an ЕГН of its own follows them; how many."""
     first = next((i for i, d in enumerate(drafts) if _own_egn(d)), None)
-    if not first:
-        return 0
+    if not first or any(isinstance(d.values.get("row"), int) for d in drafts):
+        return 0  # (a numbered sheet's rows are cited by their numbers: a line over them moves none of them)
     n = 0
     while n < first and not _persons(drafts[n]):
         n += 1

@@ -6,7 +6,9 @@ and the rows after it stand at another's place (R dev 10095 p1: twelve people, f
 ЕГН, eight lost; R dev 10066 p1, 10076 p2: the first or last few people so).
 
 A name here is a given name the lexicon knows (a letter misread allowed: ``names.correct_word``) followed on
-its line by one or two words of letters, one of which ends as a family name does (-ов, -ева, -ски ...),
+its line by one or two words of letters, the last of which ends as a family name does (-ов, -ева, -ски ...;
+on a line holding figures, a person's, either of them: the last one misread; R dev 10024 p3: the heading's
+`ТРИ ДИНА забавно` read as `Юри Дина Забавно`, put first, every row after it one place down),
 standing inside the table: below its top rule and above its `Всичко` line (or its last rule). A name no row
 holds (no row's name or second reading like it, no row's band across its line) comes back as a row in review
 (every field unreadable, the name as the page shows it, the region of its line), among the rows by its height.
@@ -70,6 +72,7 @@ def heading_line(line: list[Word]) -> bool:
 def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
     """The names a line of words holds (``'Камен Николов Кънчев'``), each with its first word's box."""
     out: list[tuple[str, Box]] = []
+    figures = any(ch.isdigit() for w in line for ch in w.text)
     i = 0
     while i < len(line):
         m = _LETTERS.match(line[i].text)
@@ -84,7 +87,8 @@ def names_in_line(line: list[Word]) -> list[tuple[str, Box]]:
             if not (n := _LETTERS.match(text)):
                 break
             rest.append(capitalised(n.group(1)))
-        if rest and any(_FAMILY.search(r.lower()) for r in rest):
+        # its last word a family name's, or one of them on a line of figures (a person's: the last misread)
+        if rest and (_FAMILY.search(rest[-1].lower()) or (figures and any(_FAMILY.search(r.lower()) for r in rest))):
             out.append((" ".join([given, *rest]), line[i].box))
             i = j
         else:
@@ -178,8 +182,8 @@ def restore_named(
     found = [(name, box) for name, box in named
              if top < box.cy < bottom and not any(y0 <= box.cy <= y1 for y0, y1 in left_out or [])]
     lines = [(name, to_original(Box(grid.xs[0], box.y0, grid.xs[-1], box.y1))) for name, box in found]
-    spans = [(to_original(box)[1], to_original(box)[3]) for _n, box in found]
-    elsewhere = own_egn_elsewhere(words, to_original, spans) if page_in_review else None
+    spans = [(box.y0, box.y1) for _n, box in found]
+    elsewhere = own_egn_elsewhere(words, spans) if page_in_review else None
     held = _held([(name, (bbox[1] + bbox[3]) / 2) for name, bbox in lines], drafts, elsewhere)
     back: list[str] = []
     for k, (name, bbox) in enumerate(lines):
@@ -201,10 +205,14 @@ def _number_between(drafts: list[checks.RowDraft], k: int) -> None:
     """A row brought back by its name takes the printed number its place gives, in review: the one after its
     neighbour's above where the numbers run on by one across it (the next row's one more again, or none
     below), else nothing (AB dev 20007 p3: the last person's line, under row 25, brought back with no
-    number; cited under none, his figures were a row nobody was told of)."""
+    number; cited under none, his figures were a row nobody was told of). A neighbour's number in doubt
+    counts where the one over it is one less (R dev 10076 p2: the last person brought back under row 9, its
+    number doubted, rows 8 and 9 above it: left with no number he was scored lost, every field unflagged)."""
     above = drafts[k - 1].values.get("row") if k > 0 else None
     below = drafts[k + 1].values.get("row") if k + 1 < len(drafts) else None
-    if not isinstance(above, int) or "row" in drafts[k - 1].review:
+    if not isinstance(above, int):
+        return
+    if "row" in drafts[k - 1].review and not (k > 1 and drafts[k - 2].values.get("row") == above - 1):
         return
     if k + 1 < len(drafts) and not (isinstance(below, int) and below == above + 2):
         return
@@ -212,18 +220,17 @@ def _number_between(drafts: list[checks.RowDraft], k: int) -> None:
     drafts[k].review.add("row", checks.UNREADABLE)
 
 
-def own_egn_elsewhere(
-    words: list[Word], to_original: Callable[[Box], list[int]], spans: list[tuple[int, int]]
-) -> Callable[[checks.RowDraft, int], bool]:
+def own_egn_elsewhere(words: list[Word], spans: list[tuple[int, int]]) -> Callable[[checks.RowDraft, int], bool]:
     """Whether a row's own ЕГН, found on the page as ten digits alone, stands off the line of name ``k``
-    (its middle outside the height ``spans[k]`` of the name's first word, in the image as given). A row's band drawn between the typed lines (R dev
-    10065 p1: the rules' grid half a line below the typing, the first person's line taken into the heading)
-    covers two people's lines: its ЕГН's, and the line above with a name no row read; the row is the person
-    whose ЕГН it holds, the other comes back as a row in review."""
+    (its middle outside the height ``spans[k]`` of the name's first word, both on the straightened page: in
+    the image as given a skew puts a line's far end off its start, R dev 10026 p8, 1.75 degrees, the first
+    person's ЕГН 36 px under the start of its name, name and ЕГН brought back as two rows). A row's band drawn
+    between the typed lines (R dev 10065 p1: the rules' grid half a line below the typing, the first person's
+    line taken into the heading) covers two people's lines: its ЕГН's, and the line above with a name no row
+    read; the row is the person whose ЕГН it holds, the other comes back as a row in review."""
     at: dict[str, float] = {}
     for egn, box in egns_on_page(words).items():
-        b = to_original(box)
-        at[egn] = (b[1] + b[3]) / 2
+        at[egn] = box.cy
 
     def elsewhere(d: checks.RowDraft, k: int) -> bool:
         own = at.get(str(d.values.get("egn") or ""))

@@ -40,3 +40,8 @@ def test_nothing_goes_on_a_page_with_no_egn_read_or_under_a_person() -> None:
     assert drop_leading(drafts) == 0 and len(drafts) == 2
     drafts = [_person(0), checks.RowDraft(values={}), _person(1)]  # a blank between two people stays
     assert drop_leading(drafts) == 0 and len(drafts) == 3
+
+
+def test_a_numbered_sheets_lines_stay() -> None:
+    drafts = [checks.RowDraft(values={}), _person(0, row=1), _person(1, row=2)]
+    assert drop_leading(drafts) == 0 and len(drafts) == 3
