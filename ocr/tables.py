@@ -278,7 +278,10 @@ def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]
     def border(v: Rule) -> bool:
         off = (v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol)
         at_edge = (v.pos >= width * (1 - EDGE) or v.pos <= width * EDGE) and abs(v.start - top) > SIDE * height
-        return off and (at_edge or v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
+        # a photocopy's paper edge (the lid open: black beyond it) from the image's top to its bottom, off the
+        # table's rules, wherever it lies (AC dev 21004 p2: x 3403 of 3508 beside a table ruled by rows only)
+        sheet_edge = (v.pos > last + tol or v.pos < first - tol) and v.start <= SIDE * height and v.end >= (1 - SIDE) * height
+        return sheet_edge or off and (at_edge or v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
 
     return [v for v in vert if not border(v)]
 

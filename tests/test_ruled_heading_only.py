@@ -104,3 +104,16 @@ def test_a_rule_beside_the_heading_does_not_widen_the_table_past_the_rule_under_
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == [*XS, 1496]
     _each_person_a_row(grid)
+
+
+def test_a_copys_paper_edge_from_top_to_bottom_is_no_rule_of_the_table():
+    """A photocopy made with the lid open: the copy's paper edge, black beyond it, a "rule" from the image's top
+    to its bottom well inside the image (AC dev 21004 p2: x 3403 of 3508, beside a table ruled by rows only, its
+    two sides the only column rules): with it the grid was two columns, every row read as one line of text
+    and the people's figures lost (right 0 %). It is no rule of the table: the columns are the writing's."""
+    ink, rules = _page(body_ruled=True)
+    ink = np.pad(ink, ((0, 0), (0, 300)))
+    rules = Rules(horizontal=rules.horizontal, vertical=[*rules.vertical, Rule(1250, 2, 998)],
+                  mask=np.pad(rules.mask, ((0, 0), (0, 300))))  # fmt: skip
+    grid = find_grid(ink, rules, layout=ink)
+    assert grid.xs == XS
