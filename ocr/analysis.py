@@ -23,6 +23,7 @@ from . import (
     book_gutter,
     carbon_blur,
     dust_streaks,
+    faint_rules,
     lines,
     pins,
     preprocess,
@@ -157,6 +158,7 @@ def analyse(
     rules = lines.find_rules(
         s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes, gray=s.gray
     )  # drawn, opened once a page
+    rules = faint_rules.with_faint_rules(s.gray, rules)  # rules across a photocopy's table left faint
     rules = toner_streaks.without_streaks(
         rules, s.binary.shape[:2]
     )  # a photocopy's streaks are no column rules
