@@ -117,3 +117,18 @@ def test_a_copys_paper_edge_from_top_to_bottom_is_no_rule_of_the_table():
                   mask=np.pad(rules.mask, ((0, 0), (0, 300))))  # fmt: skip
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == XS
+
+
+def test_a_table_ruled_by_rows_only_is_not_ruled_by_lines_below_it():
+    """A table ruled by rows only (its two sides its only column rules) over a stamp's frame, a copier's faint
+    streak below the table and the copy's paper edge from the image's top to its bottom (AC dev 21025 p1): the
+    lines below it outvoted its sides for the table's extent, and the streak became a column rule of a grid of
+    two "columns" (7 rows for 15 people, none read). The extent is the long rules' (not the edge's): no ruled
+    grid, the table's columns are its writing's."""
+    from ocr.tables import _ruled_grid
+
+    vertical = [Rule(88, 391, 1346), Rule(392, 1398, 2479), Rule(1883, 1329, 1580), Rule(2583, 1329, 1582),
+                Rule(3359, 389, 1345), Rule(3439, 18, 2479)]  # fmt: skip
+    horizontal = [Rule(y, 88, 3359) for y in range(410, 1330, 50)]
+    rules = Rules(horizontal=horizontal, vertical=vertical, mask=np.zeros((2480, 3508), np.uint8))
+    assert _ruled_grid(rules, size=(2480, 3508)) is None
