@@ -30,6 +30,7 @@ NEAR = 12  # px: a faint line this near a rule found is that rule
 REACH = 60  # px above and below the table's extent looked at (its top or bottom rule itself faint)
 LONG = 0.45  # share of the width a rule across the table spans (tables._long)
 FULL = 0.9  # share of the height: a vertical line this long is a copy's edge or a streak, no table's rule
+MIN_FOUND = 3  # faint rules found on a page at the least
 EDGE = 24  # px (2 mm at 300 dpi): no faint rule this near the image's top or bottom (regression header
 # t-roman-month-slash-year: a page cut under its heading)
 
@@ -46,7 +47,8 @@ def _extent(rules: Rules, size: tuple[int, int]) -> tuple[int, int, int, int] | 
         long_ = [v for v in vert if v.length >= 0.5 * longest]
         if len(long_) >= 2:
             top, bottom = int(np.median([v.start for v in long_])), int(np.median([v.end for v in long_]))
-            sides = [v for v in long_ if v.start < bottom and v.end > top]
+            # (over half the common extent: not a copy's edge from mid-table down, AC dev 21021 p2)
+            sides = [v for v in long_ if min(v.end, bottom) - max(v.start, top) >= 0.5 * (bottom - top)]
             if len(sides) >= 2:
                 boxes.append((min(v.pos for v in sides), max(v.pos for v in sides), top, bottom))
     if len(horiz) >= 2:
@@ -102,6 +104,9 @@ def faint_rules(gray: np.ndarray, rules: Rules) -> list[Rule]:
         if any(abs(pos - k) <= NEAR for k in known) or not EDGE <= pos <= height - 1 - EDGE:
             continue  # (a rule found; the image's edge, a page cut there: lines._off_the_edge)
         found.append(Rule(pos, left, right))
+    if len(found) < MIN_FOUND:  # a ruling faded shows several; one faint line alone may be anything (AC dev
+        # 21021 p2: the rule over the totals alone, the table's top then missed under its heading, 2 people lost)
+        return []
     if found:  # squared paper's lines under a table as wide as the page (no margin to tell them by)
         paper = squared_paper.grid_lines(gray, 1)
         if paper is not None:
