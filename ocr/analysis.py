@@ -24,6 +24,7 @@ from . import (
     carbon_blur,
     dust_streaks,
     film_edges,
+    faint_rules,
     lines,
     pins,
     preprocess,
@@ -159,6 +160,7 @@ def analyse(
     rules = lines.find_rules(
         s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes, gray=s.gray
     )  # drawn, opened once a page
+    rules = faint_rules.with_faint_rules(s.gray, rules)  # rules across a photocopy's table left faint
     rules = toner_streaks.without_streaks(
         rules, s.binary.shape[:2]
     )  # a photocopy's streaks are no column rules

@@ -122,9 +122,38 @@ def sheet_corners(gray: np.ndarray) -> np.ndarray | None:
     core = cv2.erode(inside, np.ones((9, 9), np.uint8))
     if not ring.any() or not core.any():
         return None
-    if float(np.median(small[ring > 0])) > DESK * float(np.median(small[core > 0])):
+    paper = float(np.median(small[core > 0]))
+    if float(np.median(small[ring > 0])) > DESK * paper or not _desk_beyond_each_edge(small, corners, paper):
         return None
     return corners / f
+
+
+BEYOND = 7  # pixels of the small picture outside an edge where the desk is looked at (the ring's middle)
+ALONG = 15  # points along each edge looked at (its middle 70 %)
+
+
+def _desk_beyond_each_edge(small: np.ndarray, corners: np.ndarray, paper: float) -> bool:
+    """Desk, not paper, just outside each of the four edges found (the picture's own edge aside): a photocopy
+    scanned with the copier's lid open has black round three sides of its sheet, and paper below it, where a
+    line through the footer's writing was taken for the sheet's foot; the dark three sides held the ring's
+    median down, the page was "put square" by a perspective that bent its rows and its rules (AC dev 21019
+    p1: no rule found across the table, 1 row of 19)."""
+    sh, sw = small.shape
+    centre = corners.mean(axis=0)
+    t = np.linspace(0.15, 0.85, ALONG)[:, None]
+    for k in range(4):
+        p, q = corners[k], corners[(k + 1) % 4]
+        d = q - p
+        n = np.array([-d[1], d[0]]) / max(1e-6, float(np.hypot(*d)))
+        if float(np.dot(n, (p + q) / 2 - centre)) < 0:
+            n = -n
+        pts = np.round(p + t * d + BEYOND * n).astype(int)
+        ok = (pts[:, 0] >= 0) & (pts[:, 0] < sw) & (pts[:, 1] >= 0) & (pts[:, 1] < sh)
+        if ok.sum() < ALONG // 3:  # the edge at the picture's own: nothing to look at beyond it
+            continue
+        if float(np.median(small[pts[ok, 1], pts[ok, 0]])) > DESK * paper:
+            return False
+    return True
 
 
 def in_perspective(corners: np.ndarray, shape: tuple[int, ...]) -> bool:

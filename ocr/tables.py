@@ -206,15 +206,26 @@ def _with_pen_gaps(
 
 SIDE = 0.02  # share of the image's width: a vertical "rule" this near its side may be the scan's dark border
 EDGE = 0.005  # ... and this near it, off the table's rules, is one whatever its length
+EDGE_OFF = 25  # px past the ends of the table's rules across: a line from the image's top to its bottom there is no rule
 
 
 def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | None:
     vert = [v for v in rules.vertical]
     if len(vert) < 3:
         return None
-    # the table: vertical rules sharing the longest common extent
-    top = int(np.median([v.start for v in vert]))
-    bottom = int(np.median([v.end for v in vert]))
+    # the table: vertical rules sharing the longest common extent, measured on those crossing the most rules
+    # across the page (half as many as the one crossing most, two at the least) where two of them do (a stamp's
+    # frame under a table ruled by rows only, its two short sides, and a copier's faint streak below it
+    # outvoted the table's two sides: AC dev 21025 p1, the grid one "column" of a streak, 7 rows for 15 people)
+    width = size[1] if size is not None else max(h.end for h in rules.horizontal) if rules.horizontal else 0
+    across = [h for h in rules.horizontal if h.length >= 0.45 * width]
+    crossed = [sum(1 for h in across if h.start - 10 <= v.pos <= h.end + 10 and v.start - 25 <= h.pos <= v.end + 25)
+               for v in vert]  # fmt: skip
+    most = max(crossed)
+    voters = [v for v, n in zip(vert, crossed, strict=True) if n >= max(2, most / 2)]
+    voters = voters if len(voters) >= 2 else vert
+    top = int(np.median([v.start for v in voters]))
+    bottom = int(np.median([v.end for v in voters]))
     vert = [v for v in vert if v.start < bottom and v.end > top and v.length > 0.5 * (bottom - top)]
     if len(vert) < 3:
         return None
@@ -304,7 +315,11 @@ def _within_the_rules(vert: list[Rule], horiz: list[Rule], size: tuple[int, int]
     def border(v: Rule) -> bool:
         off = (v.pos >= width * (1 - SIDE) and v.pos > last + tol) or (v.pos <= width * SIDE and v.pos < first - tol)
         at_edge = (v.pos >= width * (1 - EDGE) or v.pos <= width * EDGE) and abs(v.start - top) > SIDE * height
-        return off and (at_edge or v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
+        # a photocopy's paper edge (the lid open: black beyond it) from the image's top to its bottom (nearly), past the
+        # ends of the table's rules, wherever it lies (AC dev 21004 p2: x 3403 of 3508 beside a table ruled by
+        # rows only; AC dev 21013 p1: 62 px past the rules' ends)
+        sheet_edge = (v.pos > last + EDGE_OFF or v.pos < first - EDGE_OFF) and v.length >= (1 - 2 * SIDE) * height
+        return sheet_edge or off and (at_edge or v.start <= SIDE * height or v.end >= (1 - SIDE) * height)
 
     return [v for v in vert if not border(v)]
 
@@ -571,7 +586,7 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     same without pen strokes, where the gaps between columns are looked for (a signature that crosses
     into the figures' column beside it would close the gap)."""
     h, w = ink.shape
-    hr = _long(rules.horizontal, w)
+    hr = _above_the_sides(_long(rules.horizontal, w), rules.vertical)
     if len(hr) < 2:
         return None
     left = min(r.start for r in hr)
@@ -625,6 +640,29 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
         ys.append((rows[i - 1][-1][1] + rows[i][0][0]) // 2)
     ys += [r_tot.pos, tot_bottom]
     return Grid(xs=xs, ys=ys, ruled=False, row_lines=rows)
+
+
+SIDE_NEAR = 40  # px: a vertical rule this near where the rules across begin (or end) is the table's side
+
+
+def _above_the_sides(hr: list[Rule], vertical: list[Rule]) -> list[Rule]:
+    """The rules across without those above where the table's two sides begin and not as long as the table's
+    rules (a table ruled by rows only, its sides ruled: a copy's paper edge near the image's top, a long line over
+    the employer's name ending 950 px short of the table's rules, was taken
+    for the table's top rule and the title for its heading: AC dev 21025 p2, 26 rows for 14 people). Unchanged
+    without both sides, or where fewer than two rules would stay."""
+    if len(hr) < 2:
+        return hr
+    left, right = int(np.median([r.start for r in hr])), int(np.median([r.end for r in hr]))
+    sides = [[v for v in vertical if abs(v.pos - x) <= SIDE_NEAR and v.length >= 0.5 * (hr[-1].pos - hr[0].pos)]
+             for x in (left, right)]  # fmt: skip
+    if not sides[0] or not sides[1]:
+        return hr
+    top = min(v.start for v in sides[0] + sides[1])
+    # (a rule over the heading as long as the table's rules stays: a printout's typed top rule, its column marks
+    # typed from the heading's foot down, regression p-typed-dashes-into-letters-rows-lost)
+    kept = [r for r in hr if r.pos >= top - 25 or (abs(r.start - left) <= 2 * SIDE_NEAR and abs(r.end - right) <= 2 * SIDE_NEAR)]
+    return kept if len(kept) >= 2 else hr
 
 
 def _typed_past(ink: np.ndarray, rows: tuple[int, int], right: int, min_gap: int, most: int) -> int:

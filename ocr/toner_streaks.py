@@ -17,6 +17,7 @@ from .lines import Rule, Rules
 
 LONG = 0.45  # a table's horizontal rule spans this share of the page's width at the least (tables._long)
 BEYOND = 0.04  # a streak runs on past the table's top and bottom rules by this share of the height, each
+WHOLE = 0.96  # share of the height: a stroke this long runs from the image's top to its bottom
 
 
 def is_streak(v: Rule, horizontal: list[Rule], size: tuple[int, int]) -> bool:
@@ -29,6 +30,9 @@ def is_streak(v: Rule, horizontal: list[Rule], size: tuple[int, int]) -> bool:
         return False
     top, bottom = min(crossed), max(crossed)
     margin = BEYOND * height
+    if v.length >= WHOLE * height:  # from the image's top to its bottom: past either end is enough (a copy's
+        # paper edge near the image's top taken for a rule across: AC dev 21025 p2, two streaks made columns)
+        return v.start < top - margin or v.end > bottom + margin
     return v.start < top - margin and v.end > bottom + margin
 
 

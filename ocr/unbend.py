@@ -14,6 +14,9 @@ from .row_opening import dilate_rows, open_long_rows
 
 STEP = 32  # width of the column strips the bend is measured in (pixels at 300 dpi)
 MIN_BEND = 6  # pixels from the highest to the lowest point: less is left as it is
+EDGE = 24  # px (2 mm at 300 dpi): a band this near the image's top or bottom ...
+LID = 30  # ... and this tall at the least is the black of a copier's open lid beyond the copy's paper edge, no
+# rule (AC dev 21003 p1: the lid's black along the top and the foot taken for two rules, the page "bent" by them)
 
 
 STROKE = 80  # a stroke along a row at least this long is part of a rule (pixels at 300 dpi)
@@ -37,8 +40,8 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     for top, labels, stats in _bands_labelled(joined):
         for i in range(1, len(stats)):
             x, y, bw, bh = (int(v) for v in stats[i, :4])
-            if bw < 0.3 * w or bh > 0.05 * h:
-                continue
+            if bw < 0.3 * w or bh > 0.05 * h or (bh >= LID and (top + y <= EDGE or top + y + bh >= h - EDGE)):
+                continue  # (a band on the image's top or bottom edge: a copy's lid black beyond its paper's edge)
             ys, xs = np.nonzero(
                 (labels[y : y + bh, x : x + bw] == i) & (horiz[top + y : top + y + bh, x : x + bw] > 0)
             )

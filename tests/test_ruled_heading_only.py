@@ -104,3 +104,31 @@ def test_a_rule_beside_the_heading_does_not_widen_the_table_past_the_rule_under_
     grid = find_grid(ink, rules, layout=ink)
     assert grid.xs == [*XS, 1496]
     _each_person_a_row(grid)
+
+
+def test_a_copys_paper_edge_from_top_to_bottom_is_no_rule_of_the_table():
+    """A photocopy made with the lid open: the copy's paper edge, black beyond it, a "rule" from the image's top
+    to its bottom well inside the image (AC dev 21004 p2: x 3403 of 3508, beside a table ruled by rows only, its
+    two sides the only column rules): with it the grid was two columns, every row read as one line of text
+    and the people's figures lost (right 0 %). It is no rule of the table: the columns are the writing's."""
+    ink, rules = _page(body_ruled=True)
+    ink = np.pad(ink, ((0, 0), (0, 300)))
+    rules = Rules(horizontal=rules.horizontal, vertical=[*rules.vertical, Rule(1250, 2, 998)],
+                  mask=np.pad(rules.mask, ((0, 0), (0, 300))))  # fmt: skip
+    grid = find_grid(ink, rules, layout=ink)
+    assert grid.xs == XS
+
+
+def test_a_table_ruled_by_rows_only_is_not_ruled_by_lines_below_it():
+    """A table ruled by rows only (its two sides its only column rules) over a stamp's frame, a copier's faint
+    streak below the table and the copy's paper edge from the image's top to its bottom (AC dev 21025 p1): the
+    lines below it outvoted its sides for the table's extent, and the streak became a column rule of a grid of
+    two "columns" (7 rows for 15 people, none read). The extent is the long rules' (not the edge's): no ruled
+    grid, the table's columns are its writing's."""
+    from ocr.tables import _ruled_grid
+
+    vertical = [Rule(88, 391, 1346), Rule(392, 1398, 2479), Rule(1883, 1329, 1580), Rule(2583, 1329, 1582),
+                Rule(3359, 389, 1345), Rule(3439, 18, 2479)]  # fmt: skip
+    horizontal = [Rule(y, 88, 3359) for y in range(410, 1330, 50)]
+    rules = Rules(horizontal=horizontal, vertical=vertical, mask=np.zeros((2480, 3508), np.uint8))
+    assert _ruled_grid(rules, size=(2480, 3508)) is None

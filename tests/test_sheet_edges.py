@@ -111,3 +111,17 @@ def test_a_negative_frames_edges_leaning_outside_the_picture_are_no_sheet_in_per
     corners = sheet_edges.sheet_corners(frame)
     assert corners is not None and corners[:, 0].min() < 0  # the edges seen, one leaning out of the picture
     assert sheet_edges.squared(frame) is None
+
+
+def test_a_copy_with_the_lid_open_on_three_sides_and_paper_below_is_no_sheet_on_a_desk():
+    """A photocopy scanned with the copier's lid open (AC dev 21019 p1): black round the top and both sides of its
+    sheet, paper below it, where the foot of the writing (a long line leaning across the lower part) steps up to
+    paper as a desk's edge would. The black of three sides held the ring's median down and the page was "put
+    square" by a perspective that bent its rows: no rule was found across the table, 1 row of 19. Paper beyond
+    one edge: no sheet on a desk, the page left to the deskew."""
+    page = np.full((H, W), 30, np.uint8)  # the lid's black
+    page[40:, 40 : W - 40] = 235  # the copy's paper, down to the picture's foot
+    for y in range(200, 1100, 60):
+        cv2.line(page, (100, y), (W - 100, y), 20, 3)
+    cv2.line(page, (60, 1560), (W - 60, 1420), 20, 14)  # the writing's foot, leaning
+    assert sheet_edges.squared(page) is None
