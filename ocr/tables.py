@@ -252,16 +252,19 @@ def _columns_over(vert: list[Rule], horiz: list[Rule], ys: list[int]) -> list[in
     across, that rule lost (AB dev 20006 p3: a typed table's rule of underscores over its heading filled in by
     a dense film, the heading's the rule under it; its column marks run up through the heading: the whole
     body was read as the heading and its 28 people lost without a flag). A table ruled to its top has its
-    columns begin at its top rule."""
+    columns begin at its top rule. Its column rules end together too, at its foot, as a table's rules run: a
+    listing's marks stop each where its column's figures do (AA dev 19005 p8: a listing's marks begun together
+    over its heading's rule, ended on four lines, taken for a lost top rule: six people lost without a flag)."""
     if not ys or not horiz:
         return ys
     left, right = min(h.start for h in horiz), max(h.end for h in horiz)
     vert = [v for v in vert if left - TOP_ALIKE <= v.pos <= right + TOP_ALIKE]  # (not the scan's borders)
     if len(vert) < 3:
         return ys
-    top = float(np.median([v.start for v in vert]))
-    alike = sum(abs(v.start - top) <= TOP_ALIKE for v in vert)
-    if alike >= TOP_SHARE * len(vert) and top < ys[0] - TOP_OVER:
+    top, foot = float(np.median([v.start for v in vert])), float(np.median([v.end for v in vert]))
+    begun = sum(abs(v.start - top) <= TOP_ALIKE for v in vert)
+    ended = sum(abs(v.end - foot) <= TOP_ALIKE for v in vert)
+    if min(begun, ended) >= TOP_SHARE * len(vert) and top < ys[0] - TOP_OVER:
         return [int(top), *ys]
     return ys
 

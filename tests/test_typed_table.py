@@ -335,6 +335,19 @@ def test_the_column_rules_begun_together_over_the_first_rule_give_the_tables_top
     assert _columns_over(ruled_to_top, horiz, [944, 2378, 2493]) == [944, 2378, 2493]
 
 
+def test_a_listings_marks_begun_together_but_ended_apart_give_no_tables_top() -> None:
+    """AA dev 19005 p8: a listing's marks begun together over its heading's rule, each ended where its
+    column's figures do (the rules as found on the page): no lost top rule, the page's people not taken away."""
+    from ocr.tables import _columns_over
+
+    horiz = [Rule(652, 341, 2675), Rule(1754, 337, 3360)]
+    vert = [Rule(x, s, e) for x, s, e in ((379, 693, 1816), (493, 691, 1815), (629, 514, 1664), (1587, 512, 1816),
+                                          (1701, 514, 1817), (1906, 514, 1551), (2544, 516, 1323))]  # fmt: skip
+    assert _columns_over(vert, horiz, [652, 1754]) == [652, 1754]
+    ended_together = [Rule(v.pos, v.start, 1816) for v in vert]  # a table's rules: the lost top found
+    assert _columns_over(ended_together, horiz, [652, 1754]) == [514, 652, 1754]
+
+
 def test_a_rule_along_writing_is_taken_out_only_where_the_dashed_rules_told_a_typed_table() -> None:
     """AA dev 19005 p8: a listing's colons, run into a dashed rule and no typed table by ``dashed_rules``, made
     one by the marks counted again in ``find_rules``: its rules along the writing taken out, its grid cut and
