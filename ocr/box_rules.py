@@ -25,19 +25,18 @@ PITCH = 0.15  # the sides' spacing is a whole number of pitches to this share
 
 def _longest_runs(cell: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per pixel column: the longest vertical run of ink (the first of equal ones), its first row and its
-    end (exclusive); 0, 0, 0 for a column with no ink. Every column at once, row by row down the cell: each
-    column's current run grown or ended, kept where it is longer than the longest so far (a later run of
-    equal length is not: the first stays). A cell is a few dozen rows: a third of the CPU of finding the
-    edges of every run and sorting them (issue 9: ~0.3 ms a cell, a page's numeric cells ~60 ms; Z dev 18003)."""
+    end (exclusive); 0, 0, 0 for a column with no ink. Every run of every column found at once (the edges
+    of the ink down the columns), not a pass row by row."""
     w = cell.shape[1]
-    run, best, end = np.zeros(w, np.int64), np.zeros(w, np.int64), np.zeros(w, np.int64)
-    ink = cell.view(np.uint8) if cell.dtype == bool else (cell != 0).view(np.uint8)
-    for y, row in enumerate(ink, start=1):
-        run += 1
-        run *= row
-        longer = run > best
-        np.copyto(best, run, where=longer)
-        end[longer] = y
+    best, end = np.zeros(w, int), np.zeros(w, int)
+    edges = np.diff(np.pad(cell.T.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    col, first = np.nonzero(edges == 1)  # in order down each column, columns in order
+    _, last = np.nonzero(edges == -1)
+    if col.size:
+        length = last - first
+        order = np.lexsort((first, -length, col))  # per column the longest run first, of equal ones the top one
+        top = order[np.flatnonzero(np.diff(col[order], prepend=-1))]
+        best[col[top]], end[col[top]] = length[top], last[top]
     return best, end - best, end
 
 

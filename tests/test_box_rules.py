@@ -70,27 +70,3 @@ def test_longest_runs_takes_each_columns_first_longest_run() -> None:
     assert best.tolist() == [3, 7, 0, 12]
     assert start.tolist() == [1, 4, 0, 0]
     assert end.tolist() == [4, 11, 0, 12]
-
-
-def test_longest_runs_row_by_row_are_each_columns_own() -> None:
-    """The runs found row by row down the cell (issue 9: a third of the CPU) are each column's own, counted
-    column by column: random cells of any size and density, every column's longest run, its top one of
-    equal ones."""
-    from ocr.box_rules import _longest_runs
-
-    rng = np.random.default_rng(11)
-    for _ in range(300):
-        h, w = int(rng.integers(1, 50)), int(rng.integers(1, 40))
-        cell = rng.random((h, w)) < rng.random()
-        want = []
-        for col in cell.T.tolist():
-            top = length = 0
-            for y in range(h):
-                k = 0
-                while y + k < h and col[y + k] and (y == 0 or not col[y - 1]):
-                    k += 1
-                if k > length:
-                    top, length = y, k
-            want.append((length, top if length else 0, top + length if length else 0))
-        best, start, end = _longest_runs(cell)
-        assert list(zip(best.tolist(), start.tolist(), end.tolist(), strict=True)) == want
