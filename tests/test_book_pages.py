@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from bench.scoring import _norm
+from ocr import book_curve
 from ocr.book_curve import flatten
 from ocr.book_gutter import facing_strip, without_facing
 from ocr.engine import OcrEngine
@@ -82,3 +83,19 @@ def test_facing_page_title_is_not_the_employer(ocr_engine: OcrEngine):
     assert got.employer.name is not None and "книга" not in got.employer.name.lower()
     assert _norm(got.employer.name) == _norm(truth.employer.name) or got.employer.review
     assert (got.period.year, got.period.month) == (truth.period.year, truth.period.month)
+
+
+def test_a_rule_is_followed_with_polyfit_s_slope_and_numpy_s_runs() -> None:
+    """Following a book's rules fits the slope of its last points in closed form and splits a column's ink
+    into runs in plain Python (issue 9: np.polyfit and np.split were most of its CPU): the slope is
+    np.polyfit's to the last bits, the runs np.split's, so the rule is followed the same way."""
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        xs = np.sort(rng.choice(np.arange(0, 3000, 3), size=int(rng.integers(4, 9)), replace=False))
+        ys = np.round(rng.normal(500, 4, xs.size) * 2) / 2  # centres of runs: whole or half pixels
+        pts = list(zip(xs.tolist(), ys.tolist(), strict=True))
+        assert abs(book_curve._slope(pts) - np.polyfit(xs, ys, 1)[0]) < 1e-12
+        rows = np.flatnonzero(rng.random(40) < 0.6)
+        split = [(int(r[0]), int(r[-1])) for r in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if r.size]
+        assert book_curve._runs(rows.tolist()) == split
+    assert book_curve._slope([(0, 7.5), (3, 7.5), (6, 7.5), (9, 7.5)]) == 0.0  # a level rule: no drift
