@@ -6,8 +6,12 @@ degrees askew under a black band across their tops, measured straight; their han
 nowhere and the pages failed with no table; R dev 10005 p13 so, fifteen people, four rows read).
 
 The band is the run of whole lines (rows, or columns) from the image's edge in that are dark on average
-(under half the paper's light: the page's median), within ``REACH`` of the edge; it is painted the paper's
-grey, with ``MARGIN`` lines more for its soft inner edge. A page with no such band is returned as given."""
+(under half the paper's light: the page's median), within ``REACH`` of the edge, that ends sharply: ``MARGIN``
+lines past it the page is paper again (``EDGE`` of its light); it is painted the paper's grey, with ``MARGIN`` lines
+more for its soft inner edge. A page with no such band is returned as given. A desk's shadow beside a book
+photographed open fades into the page over many lines, and a few dark lines at the edge left by a crop (under
+``WIDE`` of the image) are no film either (S regression sheet `s-book-facing-page-title-as-employer`: its left six
+columns painted, the deskew moved and the page's period lost)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ import numpy as np
 DARK = 0.5  # a line this dark on average (of the paper's light) is film, not page
 REACH = 0.15  # of the image from each edge at most
 MARGIN = 3  # lines past the band's inner edge painted too (its blur)
+EDGE = 0.8  # of the paper's light, ``MARGIN`` lines past the band: a film's edge is sharp
+WIDE = 0.005  # of the image at least: a film's border is wide; a few dark lines at the edge are a crop's
 
 
 def whitened(gray: np.ndarray) -> np.ndarray:
@@ -31,7 +37,10 @@ def whitened(gray: np.ndarray) -> np.ndarray:
             k = 0
             while k < reach and means[n - 1 - k if from_end else k] < DARK * paper:
                 k += 1
-            if not k:
+            if k < WIDE * n:
+                continue
+            inner = min(n - 1, k + MARGIN)
+            if means[n - 1 - inner if from_end else inner] < EDGE * paper:  # a soft edge: a shadow, no film
                 continue
             if out is gray:
                 out = gray.copy()

@@ -46,3 +46,18 @@ def test_a_dark_line_inside_the_page_is_no_band():
     page = _page(0.0)
     page[400:440] = 20  # a black bar across the middle (a form's), far from every edge
     assert whitened(page) is page
+
+
+def test_a_desks_soft_shadow_and_a_crops_few_dark_lines_are_no_film():
+    """A book photographed open on a dark desk (S regression sheet `s-book-facing-page-title-as-employer`): the
+    desk's shadow fades into the page over many columns, and a crop leaves three dark columns at the edge;
+    neither is painted (painting them moved the deskew and the page's period was lost)."""
+    page = _page(0.0)
+    page[:, :52] = 100  # the desk, as dark as a film's band by half the paper's light ...
+    page[:, 52:75] = np.linspace(110, 190, 23).astype(np.uint8)  # ... fading into the page
+    assert (whitened(page) == page).all()
+    page = _page(0.0)
+    page[:, :3] = 30  # a crop's three dark columns, sharp
+    assert (whitened(page) == page).all()
+    page[:, :60] = 30  # a film's border as wide: painted
+    assert (whitened(page)[:, :60] == np.median(page)).all()
