@@ -235,17 +235,24 @@ def test_an_oblique_faces_digits_in_line_are_no_marks() -> None:
     assert not typed_columns(*_blots(img), 1.0, None, img)
 
 
-def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> None:
-    """AB dev 20004 p1: the row numbers 10-19, their "1"s in line down half the table between its marks."""
-    img, rule_at = _typed_table(spacing=75, rows=14)
-    for k in range(6, 14):  # a "1" on eight of the fourteen people's lines, midway between two marks
+def _marks_with_ones_at_500(rows: int, first: int) -> np.ndarray:
+    """The column marks found on a typed table of ``rows`` people whose lines from ``first`` on hold a "1" at
+    x 500-506, midway between two marks, its rules given."""
+    img, rule_at = _typed_table(spacing=75, rows=rows)
+    for k in range(first, rows):
         y = 200 + 50 * 4 + 75 * k
         img[y + 10 : y + 38, 500:506] = 255
     rules = np.zeros_like(img)
     for y in rule_at:
         rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
     stats, cents = _blots(img)
-    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    return column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+
+
+def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> None:
+    """AB dev 20004 p1: the row numbers 10-19, their "1"s in line down half the table between its marks."""
+    # a "1" on eight of the fourteen people's lines, midway between two marks
+    mask = _marks_with_ones_at_500(rows=14, first=6)
     assert not np.count_nonzero(mask[:, 500:506])
     assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
 
@@ -253,15 +260,7 @@ def test_a_column_of_row_numbers_ones_is_no_column_rule_of_a_typed_table() -> No
 def test_a_pay_columns_last_digits_begun_under_the_heading_are_no_column_rule() -> None:
     """AB dev 20003 p2: a pay column's last digits, "1"s in line down most of the people's lines (long enough
     for a column's marks), begin far under the heading, where every column's marks begin."""
-    img, rule_at = _typed_table(spacing=75, rows=20)
-    for k in range(3, 20):
-        y = 200 + 50 * 4 + 75 * k
-        img[y + 10 : y + 38, 500:506] = 255
-    rules = np.zeros_like(img)
-    for y in rule_at:
-        rules[y - 3 : y + 4, MARKS_X[0] : MARKS_X[-1] + 10] = 255
-    stats, cents = _blots(img)
-    mask = column_marks(stats, cents, img.shape, 1.0, gap=3.2, rules=rules)
+    mask = _marks_with_ones_at_500(rows=20, first=3)
     assert not np.count_nonzero(mask[:, 500:506])
     assert np.count_nonzero(mask[:, MARKS_X[1] : MARKS_X[1] + 8])
 
