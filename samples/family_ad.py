@@ -1,6 +1,6 @@
 """Family AD of the sample generator (held out from its making in session 27, 2026-12-06, helper s36-famad, before
-anything was tuned on AC, to its one measurement by the lead at the start of a later session; dev seeds 22001-22040
-for its maker until then, evaluation seed 2053): the monthly payroll of an enterprise of the Rhodopes or the north-east
+anything was tuned on AC, to its one measurement by the lead at the start of session 28; a development family since;
+evaluation seed 2053, development seeds 22001-22040): the monthly payroll of an enterprise of the Rhodopes or the north-east
 (a lead-zinc mine's section, a tobacco works or a tobacco co-operative, a forestry enterprise, a textile, knitwear or
 shoe factory in the Kardzhali, Smolyan, Razgrad, Shumen or Targovishte district; 1980-1996) whose people are Bulgarian
 Turks, Pomaks, Roma, Armenians, Karakachans and Bulgarians, typed on an East German office typewriter and kept by the

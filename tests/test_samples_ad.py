@@ -1,4 +1,4 @@
-"""Family AD of the sample generator (held out from its making in session 27 to its one measurement by the lead). These
+"""Family AD of the sample generator (held out from its making in session 27 to its one measurement in session 28). These
 tests exercise the generator only, on its maker's development seeds 22001-22040 (the evaluation seed is never generated
 here): its switches and faces held apart from A-AC, its truth over many drawn months (the items to the additional pay,
 gross = base + them, the itemised deductions to their total, every column to its total, a valid ЕГН once per month of a
