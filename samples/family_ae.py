@@ -80,7 +80,7 @@ AE_LAYOUTS: tuple[tuple[str, ...], ...] = (
 HIDDEN_ITEMS = ("ae_night", "ae_over")  # what the additional pay is where no item is printed (the hours stand for it)
 
 HEADINGS_AE: dict[str, tuple[str, ...]] = {
-    "row": ("№\nпо\nред", "Ред\n№", "№"),
+    "row": ("№\nпо\nсписък", "№\nна\nреда", "Пореден\n№"),
     "egn": ("ЕГН\nна служителя", "Единен\nграждански №", "ЕГН"),
     "name": ("Име, презиме, фамилия", "Трите имена\nна служителя", "Собствено, бащино\nи фамилно име\nна лицето"),
     "position": ("Длъжност /\nквалификация", "Длъжност", "Специалност"),
@@ -96,12 +96,12 @@ HEADINGS_AE: dict[str, tuple[str, ...]] = {
     "ae_years": ("За\nтрудов\nстаж", "Добавка\nза стаж", "Прослужено\nвреме\nлв."),
     "extra_pay": ("Всичко\nдобавки", "Сума на\nдоплащанията", "Общо\nдопълнително"),
     "gross_pay": ("Всичко\nначислено", "Брутно\nвъзнагр.", "Сума\nзаработено"),
-    "tax": ("ДОД", "Данък\nобщ доход", "Подоходен\nданък"),
-    "union_fee": ("Профсъюзен\nвнос", "Член-\nски\nвнос", "Синд.\nвнос"),
-    "advance": ("Полу-\nчен\nаванс", "Аванс\nизплатен", "Аванс"),
-    "deductions": ("Всичко\nудръжки", "Общо\nудържано", "Сума на\nудръжките"),
+    "tax": ("ДОД", "Удържан\nданък\nДОД", "ДОД\nза\nмесеца\nлв."),
+    "union_fee": ("Профсъюзен\nвнос", "Внос\nКНСБ", "Вноска\nсиндикат"),
+    "advance": ("Полу-\nчен\nаванс", "Аванс\nна 15-то", "Изплатен\nаванс\nлв."),
+    "deductions": ("Всичко\nудръжки", "Общо\nудръжки\nлв.", "Сума\nудържано"),
     "net_pay": ("Остатък\nза\nизплащане", "За\nполучаване\nлв.", "Чисто\nза\nполучаване"),
-    "signature": ("Подпис\nза\nполучено", "Подпис\nна\nполучателя", "Разпис-\nка"),
+    "signature": ("Подпис\nза\nполучено", "Получил\nсумата", "Подпис\nна\nслужителя"),
 }  # fmt: skip
 GROUPS = {
     "time": ("Отработено време", "О Т Р А Б О Т Е Н О", "Време"),
@@ -318,6 +318,7 @@ def adapt_sheet(sheet: SheetContent, ae: AEHabits, rng: random.Random, ef: Emplo
     sheet.thousands_sep = ae.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
     parent = rng.choice(PARENTS[ae.trade]) if rng.random() < 0.6 else ""
+    parent = "" if parent in sheet.employer else parent  # not the body the employer's own name begins with
     unit = rng.choice(UNITS[ae.trade]).format(n=rng.randint(1, 9)) if rng.random() < 0.7 else ""
     sheet.extra["ae_job"] = {"parent": parent, "unit": unit, "total": rng.choice(TOTALS),
                              "signers": rng.choice(SIGNERS)}  # fmt: skip
@@ -369,9 +370,11 @@ def style(ae: AEHabits, rng: random.Random, base: Style) -> None:
 
 # --- the electric typewriter ---
 
-PAPERS = {"A4L": (3508, 2480), "A4P": (2480, 3508), "A3L": (4961, 3508)}  # pixels at 300 dpi
+PAPERS = {"A4L": (3508, 2480), "A3L": (4961, 3508)}  # pixels at 300 dpi (landscape: a wide carriage's A3)
 LINE = 50.0  # six lines to the inch at 300 dpi
-GRAIN = 0.5  # the scanner's noise (its amplitude keeps a colour A4 page's PNG under ~5 MB)
+# the scanner's noise, its amplitude in a grey scan and in each of a colour scan's channels (a colour A4 page's PNG
+# stays under ~5 MB, an A3 grey one under ~4 MB)
+GRAIN_GREY, GRAIN_COLOUR = 0.5, 0.15
 
 
 @lru_cache(maxsize=4)
@@ -502,27 +505,31 @@ def render(sheet: SheetContent, st: Style, ae: AEHabits, rng: random.Random) -> 
     group_of = ["time" if c in TIME else "earn" if c in ITEMS or c == "extra_pay" else "cut" if c in CUT else ""
                 for c in cols]  # fmt: skip
     labels = dict(ae.heads) if ae.groups else {}
-    gap = 2
     for g in GROUPS:
         js = [j for j, x in enumerate(group_of) if x == g]
         if len(js) < 2 or js != list(range(js[0], js[-1] + 1)):
             labels.pop(g, None)  # a group only over a run of two columns or more
-            continue
-        if g in labels:
-            span = sum(widths[j] for j in js) + gap * (len(js) - 1)
-            widths[js[-1]] += max(0, len(labels[g]) - span)
-    starts, pos = [], 2
-    for w in widths:
-        starts.append(pos)
-        pos += w + gap
-    right = pos - gap + 2  # the right outer rule's position + 1
+
+    def spaced(gap: int) -> tuple[list[int], list[int], int]:
+        """The columns' widths (a group's label wider than its columns widens its last), starts and the right outer
+        rule's position + 1, ``gap`` spaces apart."""
+        ws = list(widths)
+        for g in labels:
+            js = [j for j, x in enumerate(group_of) if x == g]
+            ws[js[-1]] += max(0, len(labels[g]) - (sum(ws[j] for j in js) + gap * (len(js) - 1)))
+        at, pos = [], 2
+        for w in ws:
+            at.append(pos)
+            pos += w + gap
+        return ws, at, pos - gap + 2
+
     n_head = max(len(heads[j]) + (2 if group_of[j] in labels else 0) for j in range(len(cols)))
     top_px = rng.uniform(110, 190)
     need = (3 + bool(job["parent"]) + bool(job["unit"]) + 3 + n_head + len(texts) * ae.row_pitch + 9)
-    order = ("A4L", "A4P") if len(cols) <= 13 and len(texts) > 14 else ("A4L",)
-    paper, cpi, W, H = "", 0, 0, 0
-    for p in (*order, "A3L"):  # the table on the smallest sheet it fits at the machine's pitch or a smaller one
-        W, H = PAPERS[p]
+    paper, cpi, W, H, starts, right = "", 0, 0, 0, [0], 0
+    for p, gap in (("A4L", 2), ("A4L", 1), ("A3L", 2)):  # the smallest sheet the table fits, at the machine's pitch
+        W, H = PAPERS[p]  # or a smaller one, two spaces between the columns or, on an A4 sheet, one
+        widths, starts, right = spaced(gap)
         cpi = next((c for c in (ae.pitch, 12, 15) if c >= ae.pitch and right * (300 // c) <= W - 300), 0)
         if cpi and top_px + need * LINE < H - 120:
             paper = p
@@ -602,7 +609,7 @@ def render(sheet: SheetContent, st: Style, ae: AEHabits, rng: random.Random) -> 
                 off = rng.random() < 0.35  # the carriage not back exactly
                 dx = rng.choice((-0.3, 0.3)) * pitch if off else 0.0
                 dy = rng.uniform(-5, 5) if off else 0.0
-                mach.text(col, n, wrong, strength=rng.uniform(0.12, 0.24), dx=dx, dy=dy)
+                mach.text(col, n, wrong, strength=rng.uniform(0.15, 0.3), dx=dx, dy=dy)
                 geo.marks.append({"kind": "correction", "row": i, "fields": [c],
                                   "polygon": rect_polygon(*line_box(col, col + len(txt), n, n))})  # fmt: skip
                 lifted += 1
@@ -907,7 +914,7 @@ def scan(a: np.ndarray, page: AEPage, np_rng: np.random.Generator) -> tuple[np.n
     blotch = _low(H, W, rng, 0.96, 1.03, 8)
     stain = (_low(H, W, rng, 0.3, 1.0, 10) * 0.6 + _low(H, W, rng, 0.0, 1.0, 45) * 0.4) * wet * rng.uniform(0.6, 1.0)
     out = np.empty((3, H, W), np.float32)
-    for ch, dirt in enumerate((0.06, 0.11, 0.2)):
+    for ch, dirt in enumerate((0.1, 0.16, 0.27)):
         np.multiply(blotch, 1.0 - dirt * stain, out=out[ch])
         out[ch] *= tone[ch]
     del blotch, stain
@@ -973,7 +980,8 @@ def scan(a: np.ndarray, page: AEPage, np_rng: np.random.Generator) -> tuple[np.n
     shade = 1.0 - 0.3 * np.clip((cv2.GaussianBlur(sheet, (0, 0), 5) - sheet) * 2.5, 0, 1)  # its edge off the glass
     del sheet
     grain = np_rng.standard_normal((oh // 2 + 1, ow // 2 + 1)).astype(np.float32)
-    grain = cv2.resize(grain, (ow, oh), interpolation=cv2.INTER_NEAREST) * np.float32(rng.uniform(0.8, 1.6) * GRAIN)
+    strength = rng.uniform(0.8, 1.6) * (GRAIN_GREY if grey else GRAIN_COLOUR)
+    grain = cv2.resize(grain, (ow, oh), interpolation=cv2.INTER_NEAREST) * np.float32(strength)
     done = []
     for plane, border in zip(planes, backs, strict=True):
         plane *= light

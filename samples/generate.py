@@ -492,8 +492,8 @@ def generate_pages(
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
                     if adp is not None and opts.degraded:  # family AD: a colour scan of aged paper, level 3 (twice as fast)
                         flags[1] = 3
-                    if aep is not None and opts.degraded:  # family AE: the flooded sheet's scan, level 3
-                        flags[1] = 3
+                    if aep is not None and opts.degraded and arr.ndim == 2:  # family AE: a grey scan level 3, a
+                        flags[1] = 3  # colour one 6 (under ~5 MB)
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []
