@@ -273,6 +273,30 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        (torn marks; the truth keeps the values), a crack mended with yellowed tape; scanned in colour on an A3 flatbed at
        300 dpi (an A4 sheet at 300 or 400), saved PNG; its switches, words and drawing are in samples/family_ad.py (its
        docstring says what it draws).
+    AE held out from its making in session 28 (2026-12-06, helper s37-famae; made before anything was tuned on AD; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2054): the
+       monthly payroll of 1980-1996 of a shift-working employer paid by the hour (a bus enterprise, ДАП or
+       "Автотранспорт"; a БДЖ locomotive or carriage depot; a district hospital or the emergency centre; a bread works):
+       the hours worked, the night hours and the overtime hours in columns of their own beside the days or instead of
+       them (no payroll-page/1 field: neither days nor money; on 12-hour trades the days a shift count far under the
+       hours; no days column on some layouts, the truth's days null), the hour's rate with three decimals on some, the
+       base for the hours at that rate, the additional pay itemised (night work, overtime, the shift regime, years of
+       service; their sum the additional pay, printed or not; on one layout only the hours stand for it), itemised
+       deductions (ДОД, the union's fee, the advance), the totals row summing the hours too, group headings
+       ("Отработено време", "Доплащания", "Удръжки") over runs of columns on some; typed on an electric typewriter of
+       the late 1980s (fonts-naver-d2coding's D2Coding as its Letter Gothic type, regular or bold, at 10, 12 or 15 to
+       the inch, a carbon-film or a fabric ribbon, every letter struck evenly; one space between the columns where a
+       table fits an A4 sheet no other way, else an A3 one), the rules typed or ruled by pen; the correcting ribbon's
+       work: a figure, an ЕГН or a name lifted off and retyped over the same place, the lifted letters' pale ghosts
+       under the right ones (correction marks; the truth the retyped value); the archive's boxes flooded: the water's
+       reach from the foot or a side of the page under brown tide lines, the paper there darker and blotched, the
+       ribbon's ink a little run there and the pen's and the violet stamp's aniline inks far more (signatures, stamp:
+       no truth), mould colonies (thin over the typed cells), the sheet cockled as it dried (the rows wave: a vertical
+       shift per column the truth's boxes follow), pages stuck together (the facing sheet's typing set off mirrored and
+       faint, patches of the surface torn off when they were parted, kept off every typed line so that every truth
+       value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing, a little turned, an A4
+       sheet in colour or grey, an A3 one grey, saved PNG (under ~5 MB); its switches, words and drawing are in
+       samples/family_ae.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

@@ -34,8 +34,10 @@ dried (the rows wave up and down across it, the light and the focus with them); 
 sheet's typing set off mirrored and faint where they stuck, and where they were pulled apart the paper's surface
 torn off in patches (lighter, fibrous, what stood there gone; patches kept off every typed cell and the heading's
 lines, so that every truth value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing,
-a little turned, in colour or grey, saved PNG. Every page's boxes and marks follow the cockling and the scan (a
-vertical shift per column, then an affine map).
+a little turned, an A4 sheet in colour or grey, an A3 one grey (a colour A3 scan would be twice AE's ~5 MB a page), saved
+PNG. Every page's boxes and marks follow the cockling and the scan (a vertical shift per column, then an affine map).
+The sheet: A4 landscape where the table fits it (at the machine's pitch or a smaller one, two spaces between the
+columns or, if need be, one), else the wide carriage's A3 landscape.
 """
 
 from __future__ import annotations
