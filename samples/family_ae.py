@@ -125,7 +125,7 @@ EMPLOYERS = (
     ('БДЖ - Локомотивно депо Горна Оряховица', "rail"), ('БДЖ - Локомотивно депо Пловдив', "rail"),
     ('БДЖ - Вагонно депо Подуяне', "rail"), ('Поделение за пътнически превози - Варна', "rail"),
     ('Окръжна болница - гр. Габрово', "hospital"), ('Районна болница - Самоков', "hospital"),
-    ('Център за спешна медицинска помощ - Сливен', "hospital"), ('ОРБ "Св. Иван Рилски" - Кюстендил', "hospital"),
+    ('Център за спешна медицинска помощ - Сливен', "hospital"), ('ОРБ "Д-р Никола Василиев" - Кюстендил', "hospital"),
     ('Хлебозавод "Добруджа" - Толбухин', "bread"), ('ДСО "Хлебни изделия" - Хлебозавод Хасково', "bread"),
     ('Хлебозавод - гр. Ямбол', "bread"),
 )  # fmt: skip
@@ -216,7 +216,7 @@ def draw(rng: random.Random) -> AEHabits:
         ribbon=rng.choice(("film", "fabric")), pitch=rng.choice((10, 12, 12, 15)), row_pitch=rng.choice((1.5, 2.0)),
         rules=rng.choice(("typed", "typed", "pen")), across=rng.choice(("-", "_", "=")), vchar=rng.choice(("!", ":")),
         groups=rng.random() < 0.5, hours_fmt=rng.choice(("plain", "one", "hm")), thousands=thousands, decimal=decimal,
-        zero=rng.choice(("-", "", "0")), lifted=rng.choice((0.0, 0.03, 0.07)), pen=rng.choice(("blue", "violet", "black")),
+        zero=rng.choice(("-", "", "0")), lifted=rng.choice((0.0, 0.015, 0.04)), pen=rng.choice(("blue", "violet", "black")),
         stamp=rng.random() < 0.6, flood=rng.choice(("foot", "foot", "side")), reach=(lo, min(0.95, lo + rng.uniform(0.1, 0.5))),
         mould=rng.choice((0, 4, 10, 20)), cockle=rng.uniform(1.5, 6.0), stuck=rng.choice((0.0, 0.5, 0.9)),
         backing=rng.choice(("white", "grey", "black")), colour=rng.random() < 0.7,
@@ -230,7 +230,7 @@ def adapt_file(ef: EmployerFile, ae: AEHabits, rng: random.Random) -> None:
     ae.trade = trade
     year = ef.start[0]
     employer = rng.choice(EMPLOYERS_1990S[trade]) if year >= 1991 and rng.random() < 0.6 else name
-    ef.employer = employer
+    ef.employer = employer.replace("Толбухин", "Добрич") if year >= 1991 else employer  # the town's name from 1990
     ef.layout = ae.layout
     ef.headings = {c: rng.choice(HEADINGS_AE[c]) for c in ef.layout}
     for p in ef.staff:
