@@ -1018,7 +1018,8 @@ def _colony(out: np.ndarray, keep: np.ndarray, x: float, y: float, r: float, kin
             px, py = int(cx + rng.gauss(0, r * 0.25)), int(cy + rng.gauss(0, r * 0.25))
             cv2.circle(lay, (px, py), rng.choice((1, 1, 1, 2, 2, 3)), rng.uniform(0.35, 0.8), -1)
     lay = np.asarray(cv2.GaussianBlur(lay, (0, 0), 0.9), np.float32)
-    lay *= np.where(keep[y0:y1, x0:x1] > 0, 0.3, 1.0).astype(np.float32)  # over a typed cell the figures stay legible
+    under = np.asarray(cv2.GaussianBlur(keep[y0:y1, x0:x1].astype(np.float32), (0, 0), 8), np.float32)
+    lay *= 1.0 - 0.65 * under  # thinner over a typed cell (the figures stay legible), no edge round it
     col = np.array((52.0, 60.0, 46.0) if kind == "dark" else (190.0, 110.0, 140.0), np.float32)
     sub = out[:, y0:y1, x0:x1]
     sub[:] = sub * (1 - lay[None]) + col[:, None, None] * lay[None]

@@ -257,3 +257,23 @@ def test_family_ae_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
 
 
 PINNED = "c61ff244fe6d2185"
+
+
+def test_family_ae_mould_is_thin_over_the_typed_cells():
+    """The same mould colony grown across the edge of a typed cell's box and on bare paper: over the box its specks and
+    stain far paler (the figures stay legible), away from it the same, with no hard edge at the box's side."""
+    from samples import family_ae
+
+    for seed in range(4):
+        grown = []
+        for boxed in (False, True):
+            out = np.full((3, 400, 400), 230.0, np.float32)
+            keep = np.zeros((400, 400), np.uint8)
+            keep[:, 200:] = boxed  # a typed cell's box: the right half
+            family_ae._colony(out, keep, 200, 200, 80, "dark", random.Random(seed))
+            grown.append(230.0 - out.mean(axis=0))
+        bare, boxed_ = grown
+        assert bare[:, 220:].sum() > 0 and boxed_[:, 220:].sum() < 0.5 * bare[:, 220:].sum()
+        assert np.allclose(boxed_[:, :150], bare[:, :150], atol=0.05)  # away from the box the same
+        step = np.abs(np.diff(boxed_[:, 185:215].mean(axis=0)))
+        assert step.max() < 0.5 * max(1e-6, bare[:, 185:215].mean(axis=0).max())  # no edge at the box's side
