@@ -273,6 +273,30 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        (torn marks; the truth keeps the values), a crack mended with yellowed tape; scanned in colour on an A3 flatbed at
        300 dpi (an A4 sheet at 300 or 400), saved PNG; its switches, words and drawing are in samples/family_ad.py (its
        docstring says what it draws).
+    AE held out from its making in session 28 (2026-12-06, helper s37-famae; made before anything was tuned on AD; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2054): the
+       monthly payroll of 1980-1996 of a shift-working employer paid by the hour (a bus enterprise, ДАП or
+       "Автотранспорт"; a БДЖ locomotive or carriage depot; a district hospital or the emergency centre; a bread works):
+       the hours worked, the night hours and the overtime hours in columns of their own beside the days or instead of
+       them (no payroll-page/1 field: neither days nor money; on 12-hour trades the days a shift count far under the
+       hours; no days column on some layouts, the truth's days null), the hour's rate with three decimals on some, the
+       base for the hours at that rate, the additional pay itemised (night work, overtime, the shift regime, years of
+       service; their sum the additional pay, printed or not; on one layout only the hours stand for it), itemised
+       deductions (ДОД, the union's fee, the advance), the totals row summing the hours too, group headings
+       ("Отработено време", "Доплащания", "Удръжки") over runs of columns on some; typed on an electric typewriter of
+       the late 1980s (fonts-naver-d2coding's D2Coding as its Letter Gothic type, regular or bold, at 10, 12 or 15 to
+       the inch, a carbon-film or a fabric ribbon, every letter struck evenly; one space between the columns where a
+       table fits an A4 sheet no other way, else an A3 one), the rules typed or ruled by pen; the correcting ribbon's
+       work: a figure, an ЕГН or a name lifted off and retyped over the same place, the lifted letters' pale ghosts
+       under the right ones (correction marks; the truth the retyped value); the archive's boxes flooded: the water's
+       reach from the foot or a side of the page under brown tide lines, the paper there darker and blotched, the
+       ribbon's ink a little run there and the pen's and the violet stamp's aniline inks far more (signatures, stamp:
+       no truth), mould colonies (thin over the typed cells), the sheet cockled as it dried (the rows wave: a vertical
+       shift per column the truth's boxes follow), pages stuck together (the facing sheet's typing set off mirrored and
+       faint, patches of the surface torn off when they were parted, kept off every typed line so that every truth
+       value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing, a little turned, an A4
+       sheet in colour or grey, an A3 one grey, saved PNG (under ~5 MB); its switches, words and drawing are in
+       samples/family_ae.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -292,6 +316,7 @@ from . import (
     family_ab,
     family_ac,
     family_ad,
+    family_ae,
     family_q,
     family_r,
     family_s,
@@ -307,7 +332,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1001,6 +1026,12 @@ HEADINGS_AD = family_ad.HEADINGS_AD
 AD_FACES = family_ad.AD_FACES
 AD_SIZES = family_ad.AD_SIZES
 
+# Family AE (held out from its making in session 28 to its one measurement): samples/family_ae.py
+FAMILY_LAYOUTS["AE"] = family_ae.AE_LAYOUTS
+HEADINGS_AE = family_ae.HEADINGS_AE
+AE_FACES = family_ae.AE_FACES
+AE_SIZES = family_ae.AE_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1037,6 +1068,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AB": (1985, 1996),
     "AC": (1980, 1996),
     "AD": (1980, 1996),  # adapt_file puts many files' months round the renaming (1984-85) or the restoration (1990-91)
+    "AE": (1980, 1996),
 }
 
 
@@ -1160,6 +1192,8 @@ class Habits:
     ac: family_ac.ACHabits | None = None
     # family AD only: all of its switches (samples/family_ad.py)
     ad: family_ad.ADHabits | None = None
+    # family AE only: all of its switches (samples/family_ae.py)
+    ae: family_ae.AEHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1191,6 +1225,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ac(rng)
     if family == "AD":
         return _draw_ad(rng)
+    if family == "AE":
+        return _draw_ae(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1331,6 +1367,11 @@ def _draw_ac(rng: random.Random) -> Habits:
 def _draw_ad(rng: random.Random) -> Habits:
     """Family AD's file: its own switches (family_ad.draw), the generic ones copied from them."""
     return _own_habits("AD", family_ad.draw(rng), "typewriter", AD_SIZES, 1.0)
+
+
+def _draw_ae(rng: random.Random) -> Habits:
+    """Family AE's file: its own switches (family_ae.draw), the generic ones copied from them."""
+    return _own_habits("AE", family_ae.draw(rng), "typewriter", AE_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1535,6 +1576,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ad is not None:  # family AD: a Rhodope or north-east works, its people's names and their history
         family_ad.adapt_file(ef, habits.ad, rng)
         return
+    if habits.ae is not None:  # family AE: a shift-working employer paid by the hour, its people's posts and classes
+        family_ae.adapt_file(ef, habits.ae, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1715,6 +1759,9 @@ def adapt_sheet(
     if habits.ad is not None:  # family AD: the names as they stand that month, the items and deductions
         family_ad.adapt_sheet(sheet, habits.ad, rng, ef)
         return
+    if habits.ae is not None:  # family AE: the hours, the night and overtime hours, the items and deductions
+        family_ae.adapt_sheet(sheet, habits.ae, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1887,12 +1934,12 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
-                    "AC": AC_FACES, "AD": AD_FACES}  # fmt: skip
+                    "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -1961,6 +2008,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ac.style(habits.ac, rng, base)
     if habits.ad is not None:
         family_ad.style(habits.ad, rng, base)
+    if habits.ae is not None:
+        family_ae.style(habits.ae, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

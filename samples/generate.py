@@ -28,6 +28,7 @@ from . import (
     family_ab,
     family_ac,
     family_ad,
+    family_ae,
     family_q,
     family_r,
     family_s,
@@ -173,6 +174,7 @@ def degrade_page(
     ab: family_ab.ABPage | None = None,
     ac: family_ac.ACPage | None = None,
     ad: family_ad.ADPage | None = None,
+    ae: family_ae.AEPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -194,8 +196,14 @@ def degrade_page(
     filmed onto 16 mm roll film and scanned from it (samples/family_ab.py: grey or bitonal); ``ac``: family AC's page:
     the typed original through its generations of photocopy, certified, and scanned (samples/family_ac.py: grey); ``ad``:
     family AD's page: the typing and the pen on acidic paper gone brittle, broken and taped, scanned in colour on an A3
-    flatbed (samples/family_ad.py: RGB)."""
+    flatbed (samples/family_ad.py: RGB); ``ae``: family AE's page: the electric typewriter's sheet through the
+    archive's flood (tide lines, run inks, mould, cockles, pages stuck and torn apart) scanned on a flatbed
+    (samples/family_ae.py: RGB or grey, the cockling as the bend)."""
     a = np.asarray(img, dtype=np.float32)
+    if ae is not None:  # family AE: a shift-working employer's hours and pay, its boxes flooded
+        if not opts.degraded:
+            return degrade.to_uint8(family_ae.flat(a, ae)), degrade.identity(), 300, None
+        return family_ae.scan(a, ae, np_rng)
     if ad is not None:  # family AD: a Rhodope or north-east works' typed payroll, its people renamed and restored
         if not opts.degraded:
             return degrade.to_uint8(family_ad.flat(a, ad)), degrade.identity(), 300, None
@@ -417,6 +425,7 @@ def generate_pages(
                     abh = habits.ab if habits is not None else None
                     ach = habits.ac if habits is not None else None
                     adh = habits.ad if habits is not None else None
+                    aeh = habits.ae if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -431,6 +440,8 @@ def generate_pages(
                         img, geo = family_ac.render(sheet, style, ach, rng)
                     elif adh is not None:  # family AD: the works' typed sheet (samples/family_ad.py)
                         img, geo = family_ad.render(sheet, style, adh, rng)
+                    elif aeh is not None:  # family AE: the electric typewriter's sheet of hours (samples/family_ae.py)
+                        img, geo = family_ae.render(sheet, style, aeh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -461,6 +472,7 @@ def generate_pages(
                     abp = family_ab.page_of(img, geo, sheet, abh, rng) if abh is not None else None
                     acp = family_ac.page_of(img, geo, sheet, ach, rng) if ach is not None else None
                     adp = family_ad.page_of(img, geo, sheet, adh, rng) if adh is not None else None
+                    aep = family_ae.page_of(img, geo, sheet, aeh, rng) if aeh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -468,7 +480,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -480,6 +492,8 @@ def generate_pages(
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
                     if adp is not None and opts.degraded:  # family AD: a colour scan of aged paper, level 3 (twice as fast)
                         flags[1] = 3
+                    if aep is not None and opts.degraded and arr.ndim == 2:  # family AE: a grey scan level 3, a
+                        flags[1] = 3  # colour one 6 (under ~5 MB)
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []

@@ -57,10 +57,14 @@
 # AD is held out from its making in session 27 (2026-12-06, helper s36-famad; no page of it read by the reader, any
 # seed; made before anything was tuned on AC): generated here (seed 2053) and measured once, by the lead, at the start
 # of session 28 (2026-12-06, on main 528f3c1, bench/RESULTS.md); tuned on from then (dev seeds 22001-22040, seed 2053 kept).
+# AE is held out from its making in session 28 (2026-12-06, helper s37-famae; no page of it read by the reader, any
+# seed; made before anything was tuned on AD): generated here (seed 2054), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 23001-23040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AE --pages 16 --seed 2054 --family AE
 gen AD --pages 16 --seed 2053 --family AD
 gen AC --pages 16 --seed 2052 --family AC
 gen AB --pages 16 --seed 2051 --family AB

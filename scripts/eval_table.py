@@ -25,6 +25,7 @@ LABELS = {
     "AB": "AB (16, seed 2051)",
     "AC": "AC (16, seed 2052)",
     "AD": "AD (16, seed 2053)",
+    "AE": "AE (16, seed 2054)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
