@@ -43,8 +43,32 @@ class Rules:
     listing: bool = False  # a printer's listing filmed without its perforations (``Dashed.listing``)
 
 
-def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Rule]:
-    """Cluster the rows (axis=1: horizontal rules) or columns (axis=0) of ``mask`` that carry a rule."""
+STRAY_GAP = 150  # px at 300 dpi: a piece of stroke this far past a rule's end is none of it ...
+STRAY_SHARE = 0.1  # ... when it is shorter than this share of the rule's ink along its length
+
+
+def _without_stray_ends(along: np.ndarray, gap: int) -> np.ndarray:
+    """The places along a rule (sorted) without short pieces standing off its ends by more than ``gap``: a
+    barcode sticker's bars in line with a column's rule, tall enough at 240 dpi put to 300 to pass the
+    vertical opening, made the rule run from the image's top, and the rule was then taken for a toner streak
+    (Z dev 18002 p7, p8: three columns read as one, the page in review whole)."""
+    while along.size:
+        cuts = np.nonzero(np.diff(along) > gap)[0]
+        if cuts.size == 0:
+            break
+        first, last = along[: cuts[0] + 1], along[cuts[-1] + 1 :]
+        if first.size <= last.size and first.size < STRAY_SHARE * along.size:
+            along = along[cuts[0] + 1 :]
+        elif last.size < STRAY_SHARE * along.size:
+            along = along[: cuts[-1] + 1]
+        else:
+            break
+    return along
+
+
+def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int, stray: int | None = None) -> list[Rule]:
+    """Cluster the rows (axis=1: horizontal rules) or columns (axis=0) of ``mask`` that carry a rule; with
+    ``stray``, short pieces more than that far off a rule's ends are no part of it (``_without_stray_ends``)."""
     # ink per row (axis=1) or column (axis=0): cv2.reduce, several times numpy's sum over a page
     prof = cv2.reduce((mask > 0).view(np.uint8), axis, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
     idx = np.nonzero(prof >= min_len)[0]
@@ -61,6 +85,8 @@ def _positions(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Ru
         lo, hi = g[0], g[-1]
         band = mask[lo : hi + 1, :] if axis == 1 else mask[:, lo : hi + 1]
         along = np.nonzero((band > 0).any(axis=0 if axis == 1 else 1))[0]
+        if stray is not None:
+            along = _without_stray_ends(along, stray)
         weights = prof[lo : hi + 1].astype(np.float64)
         pos = int(round(float(np.average(np.arange(lo, hi + 1), weights=weights))))
         rules.append(Rule(pos, int(along[0]), int(along[-1])))
@@ -95,7 +121,7 @@ def find_rules(
     # bridge gaps of broken ruling and small residual skew
     horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
-    vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit))
+    vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit), stray=int(STRAY_GAP * unit))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     hr = _not_the_frame(hr, h, w, vr)
     if gray is not None:  # squared paper's lines (O dev 7013 p1, 7016 p1: every row's number withheld)
