@@ -779,6 +779,20 @@ def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
 
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
 PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
+GROUP_END = 20  # px: a rule across the heading ending this near a column rule at both its ends is a group's
+
+
+def _a_groups_rule(h: Rule, xs: list[int]) -> bool:
+    """A rule inside the heading from one column rule to another, short of one side of the table at the least:
+    the line under a group's heading (`Трудово възнаграждение` over `основно`, `прослужено време`, `всичко`),
+    its columns' headings under it, not a piece of the heading's own rule (AD dev 22001 p4: the groups'
+    rules, end to end over seven columns, with five lines of two-tier headings under them, ended the heading:
+    those lines were read as three rows of nobody and the columns' headings lost, the page in review)."""
+    def at_rule(x: int) -> bool:
+        return min(abs(x - c) for c in xs) <= GROUP_END
+
+    inner = xs[0] + GROUP_END < h.start or h.end < xs[-1] - GROUP_END
+    return inner and at_rule(h.start) and at_rule(h.end)
 
 
 def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
@@ -803,6 +817,8 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     # of writing below it than above, ``PEOPLE_LINES`` at the least (a group's rule has a line or two of
     # the heading's under it)
     for h in sorted(inside, key=lambda h: -h.pos):
+        if _a_groups_rule(h, grid.xs):
+            continue
         above = text_bands(ink, top + 4, h.pos - 6, left, right)
         under = text_bands(ink, h.pos + 6, below - 4, left, right)
         if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
