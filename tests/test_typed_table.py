@@ -367,3 +367,39 @@ def test_a_rule_along_writing_is_taken_out_only_where_the_dashed_rules_told_a_ty
 
     assert not found(drawn)
     assert found(drawn._replace(typed=False))
+
+
+def test_columns_of_colons_typed_in_clean_dots_are_column_rules() -> None:
+    """AD dev 22001 p3 (crop of the table, halved: tests/fixtures/regression/grids): a table typed with ":"
+    down its lines between its columns, on yellowed paper scanned in colour. Only the colons whose dots ran
+    together into one stroke were marks: four of the fourteen column rules were lost, among them the table's
+    right side and the one between the names and the days, and the columns beside them read as one."""
+    import cv2
+    from PIL import Image
+
+    from ocr.analysis import analyse
+
+    from .conftest import FIXTURES
+
+    png = FIXTURES / "regression" / "grids" / "ad-colon-rules-sides.png"
+    dpi = round(Image.open(png).info["dpi"][0])
+    xs = analyse(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), dpi=dpi, unbend=True).grid.xs
+    typed = (155, 330, 705, 1455, 1705, 2005, 2305, 2580, 2880, 3130, 3380, 3630, 3880, 4155)  # (at 300 dpi)
+    assert len(xs) == len(typed) and all(abs(x - t) <= 12 for x, t in zip(xs, typed, strict=True))
+
+
+def test_colons_two_dots_each_down_the_lines_are_drawn_as_a_rule() -> None:
+    from ocr.column_marks import colon_marks
+
+    img = np.zeros((1400, 800), np.uint8)
+    for y in range(100, 1300, 40):  # a colon a line: two dots 7 px square, 7 px apart
+        for x in (200, 600):
+            img[y : y + 7, x : x + 7] = 255
+            img[y + 14 : y + 21, x : x + 7] = 255
+    img[300:330, 380:400] = 255  # a figure's blot
+    stats, cents = _blots(img)
+    mask = colon_marks(stats, cents, img.shape[:2], 1.0, img)
+    assert mask[150:1250, 200:207].any(axis=1).all() and mask[150:1250, 600:607].any(axis=1).all()
+    assert not mask[:, 300:500].any()
+    assert not column_marks(stats, cents, img.shape[:2], 1.0).any()  # two dots are no mark of a "|" column
+
