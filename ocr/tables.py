@@ -236,10 +236,46 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         if len(vert) < 3:
             return None
         horiz = _without_scratches(_across(rules, vert, top, bottom), size[1])
+    horiz += _top_over(rules, vert, top, horiz)
     ys = _columns_over(vert, horiz, sorted(h.pos for h in horiz))
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+TOP_REACHED = 3  # column rules at the least that reach up to a rule across the table over their median top ...
+TOP_REACHED_SHARE = 0.25  # ... and this share of them
+TOP_BODY = 2.0  # ... where the first band under the rules taken is this many times as tall as the rule over them
+
+
+def _top_over(rules: Rules, vert: list[Rule], top: int, horiz: list[Rule]) -> list[Rule]:
+    """The rule over the table's heading where the column rules' median top stands below it: the lowest rule
+    across the table over every rule taken that ``TOP_REACHED`` column rules, a quarter of them, reach up to
+    (25 px short at most). A table typed with colons down its lines between its columns has its colons only
+    where the heading's lines leave room for them (AD dev 22001 p6: most columns' colons begun two or three lines
+    under the rule over the heading; the heading's band ran from the rule under it down to the totals, the
+    people's thirteen lines read as the heading and every row lost)."""
+    if not vert:
+        return []
+    xs = sorted(v.pos for v in vert)
+    left, right = xs[0], xs[-1]
+    first = min((h.pos for h in horiz), default=top + 25)
+    over = [h for h in rules.horizontal
+            if h.pos < min(first, top - 25) and h.start <= left + 0.3 * (right - left)
+            and h.end >= right - 0.3 * (right - left)]  # fmt: skip
+    taken = sorted(h.pos for h in horiz)
+    for h in sorted(over, key=lambda h: -h.pos):
+        reached = sum(1 for v in vert if v.start <= h.pos + 25 and v.end > h.pos)
+        if reached < max(TOP_REACHED, TOP_REACHED_SHARE * len(vert)):
+            continue
+        # only where the band the grid would take for the heading is the body (taller than the heading over
+        # it would be twice): a form's two-level heading has its column rules begun at its groups' rules,
+        # and its first band, under them, is the heading's lower part (L's pay in thousands: its columns'
+        # headings and numbers, the people under them)
+        if len(taken) < 2 or taken[1] - taken[0] >= TOP_BODY * (taken[0] - h.pos):
+            return [h]
+        return []
+    return []
 
 
 TOP_ALIKE = 15  # px: the column rules begin this near one another over the first rule across ...
