@@ -462,6 +462,28 @@ def _correction_line(
     return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
 
 
+SECOND_LINE_GAP = 0.5  # a person's second line's paper over it at most this share of the paper under it
+
+
+def _second_line(
+    band: tuple[int, int], cols: list[int], above: tuple[int, int], over: list[int], bands: list[tuple[int, int]],
+    i: int, xs: list[int],
+) -> bool:
+    """A person's second typed line (the lower tier of a two-tier column's figures: the additional pay's
+    items, the advance under the union's fee, family AD): figures only in columns the line above (``over``,
+    its inked columns) has ink in too, the signatures' last column aside, nothing where the row number and the
+    ЕГН or the name stand, set close under that line (its paper over it half the paper under it at most).
+    Three columns of it or more (the signature across both lines besides) made it a person's line of its own,
+    or it went to the row below as its corrections: AD dev 22001 p4, the lower figures of four people a row
+    of nobody, or the next person's."""
+    last = len(xs) - 2
+    if not cols or any(k in cols for k in (0, 1)) or not all(k in over or k == last for k in cols):
+        return False
+    # (the last line: its paper over it half the line above's height at most)
+    under = bands[i + 1][0] - band[1] if i + 1 < len(bands) else above[1] - above[0]
+    return band[0] - above[1] <= SECOND_LINE_GAP * under
+
+
 def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
     """Text lines into people's rows. A line with ink in one column only continues the row above (a
     wrapped name), except a line that holds only figures (each right-aligned in its column, none where
@@ -485,6 +507,9 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
+        if rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1], bands, i, xs):
+            rows[-1].append(band)  # (set close under the line above: no correction of the line below)
+            continue
         correction = _correction_line(ink, band, xs, wide[i], nxt)
         if correction:
             pending.append(band)

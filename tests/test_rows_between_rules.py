@@ -61,3 +61,28 @@ def test_a_correction_line_of_figures_above_the_person_is_left_for_the_correctio
     _name_line(ink2, 20)
     _person(ink2, 60)
     assert rows_between_rules(ink2, lines, [], XS, tables.group_lines) == [lines]
+
+
+def test_a_persons_second_typed_line_of_figures_set_close_under_it_is_that_persons() -> None:
+    """AD dev 22001 p4: a two-tier sheet's lower figures (the additional pay's second item, the advance under
+    the union's fee) on a second typed line set close under the person's line, the signature across both: in
+    three columns with the signature's, that line was a person's of its own, or (its columns the next
+    person's too) that person's corrections, and the lower figures went to the next row."""
+    ink = np.zeros((600, 1300), np.uint8)
+    lines: list[tuple[int, int]] = []
+    for top in (20, 180, 340):
+        _person(ink, top)
+        ink[top + 32 : top + 56, 700 - 50 : 700 - 8] = 255  # the gross's column: its lower figure
+        ink[top + 32 : top + 56, 980 - 50 : 980 - 8] = 255  # the net's column
+        ink[top + 20 : top + 50, 1140:1290] = 255  # the signature across both lines
+        lines += [(top, top + 24), (top + 32, top + 56)]
+    rows = tables.group_lines(ink, lines, XS)
+    assert rows == [lines[0:2], lines[2:4], lines[4:6]]
+    # set nearer the line below than the one above: the line below's corrections, as before
+    ink2 = np.zeros((600, 1300), np.uint8)
+    _person(ink2, 20)
+    ink2[130:154, 700 - 50 : 700 - 8] = 255
+    ink2[130:154, 980 - 50 : 980 - 8] = 255
+    _person(ink2, 162)
+    rows = tables.group_lines(ink2, [(20, 44), (130, 154), (162, 186)], XS)
+    assert rows == [[(20, 44)], [(130, 154), (162, 186)]]
