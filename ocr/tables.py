@@ -470,21 +470,27 @@ def _second_line(
     i: int, xs: list[int],
 ) -> bool:
     """A person's second typed line (the lower tier of a two-tier column's figures: the additional pay's
-    items, the advance under the union's fee, family AD): figures only in columns the line above (``over``,
-    its inked columns) has ink in too, the signatures' last column aside, nothing where the row number and the
-    ЕГН or the name stand, set close under that line (its paper over it half the paper under it at most).
+    items, the advance under the union's fee, family AD): figures half of them at the least in columns the line
+    above (``over``, its inked columns) has ink in too (a blank upper item beside: AD dev 22009 p4), the
+    signatures' last column aside, nothing where the row number and the ЕГН or the name stand (a name's line
+    over its figures' line, family L, shares no column with it), set close under that line (its paper over it half the paper under it at most).
     Three columns of it or more (the signature across both lines besides) made it a person's line of its own,
     or it went to the row below as its corrections: AD dev 22001 p4, the lower figures of four people a row
     of nobody, or the next person's."""
     last = len(xs) - 2
-    if not cols or any(k in cols for k in (0, 1)) or not all(k in over or k == last for k in cols):
+    figures = [k for k in cols if k != last]
+    if not figures or any(k in cols for k in (0, 1)) or 2 * sum(k in over for k in figures) < len(figures):
+        return False
+    if 2 * len(figures) > len(over):  # figures in most of the columns: a person's line, its number lost (AA dev 19001 p3)
         return False
     # (the last line: its paper over it half the line above's height at most)
     under = bands[i + 1][0] - band[1] if i + 1 < len(bands) else above[1] - above[0]
     return band[0] - above[1] <= SECOND_LINE_GAP * under
 
 
-def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
+def group_lines(
+    ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int], second_lines: bool = False
+) -> list[list[tuple[int, int]]]:
     """Text lines into people's rows. A line with ink in one column only continues the row above (a
     wrapped name), except a line that holds only figures (each right-aligned in its column, none where
     the row number or the name stands; ``_correction_line``) right above a line with figures in the same
@@ -507,7 +513,8 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
-        if rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1], bands, i, xs):
+        if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
+                                                                           bands, i, xs):  # fmt: skip
             rows[-1].append(band)  # (set close under the line above: no correction of the line below)
             continue
         correction = _correction_line(ink, band, xs, wide[i], nxt)
@@ -568,6 +575,10 @@ def _labelled(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> bool:
     return any((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).sum() > 8 for k in range(min(2, len(xs) - 1)))
 
 
+def _with_second_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
+    return group_lines(ink, bands, xs, second_lines=True)
+
+
 def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
     that holds several people's lines is split between them, as an unruled table's rows are."""
@@ -577,7 +588,9 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
         bands = split_tall(
             ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1]
         )
-        rows = rows_between_rules(ink, bands, [], grid.xs, group_lines) if len(bands) >= 2 else []
+        # (a ruled table's band: a person's second typed line set close under it is theirs, ``_second_line``;
+        # an unruled listing's lines are not so told apart, AA dev 19001 p3)
+        rows = rows_between_rules(ink, bands, [], grid.xs, _with_second_lines) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
         ys.append(y1)
