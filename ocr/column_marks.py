@@ -473,3 +473,27 @@ def _listing_chains(idx: np.ndarray, cx: np.ndarray, y: np.ndarray, h: np.ndarra
             mids[best] = float(np.mean(cx[chains[best][-MARK_RECENT:]]))
         near.setdefault(int(mids[best] // step), []).append(best)
     return chains
+
+
+COLON_RUN_SHARE = 0.5  # of a chain's marks colons at the least: a column of colons typed down the table
+
+
+def colon_marks(stats: np.ndarray, centroids: np.ndarray, shape: tuple[int, int], unit: float,
+                binary: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """A typed table's columns of colons (":" typed down its lines between its columns, an office typewriter's
+    rules on a keyboard without "|": family AD) drawn as vertical rules, each from its first colon's top to its
+    last one's bottom: ``MARK_RUN`` colons in line at the least, colons most of its marks. ``column_marks`` sees
+    a colon's two dots as no mark: only the colons whose dots ran together into one stroke made a column there,
+    and the table's sides, typed in clean dots, were lost (AD dev 22001 p3: the row numbers' column outside the
+    grid, every row's number unread)."""
+    mask = np.zeros(shape, dtype=np.uint8)
+    x, y, w, h, cx, reach, colon = _listing_marks(stats, centroids, unit, binary)
+    if x.size < MARK_RUN:
+        return mask
+    for run in _listing_chains(np.arange(x.size), cx, y, h, reach, unit):
+        if len(run) < MARK_RUN or np.count_nonzero(colon[run]) < COLON_RUN_SHARE * len(run):
+            continue
+        xm = int(round(float(np.median(cx[run]))))
+        y0, y1 = int(y[run].min()), int((y[run] + h[run]).max())
+        cv2.line(mask, (xm, y0), (xm, y1 - 1), 255, _breadth(cx[run], w[run], unit))
+    return mask

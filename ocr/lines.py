@@ -12,6 +12,7 @@ from . import squared_paper
 from .column_marks import (
     MARK_GAP,
     MARKED_GAP,
+    colon_marks,
     column_marks,
     listing_marks,
     marked_listing,
@@ -378,6 +379,8 @@ def dashed_rules(
         else:
             marks = column_marks(m_stats, m_centroids, binary.shape[:2], unit, gap=MARKED_GAP if marked else MARK_GAP,
                                  rules=horizontal if marked else None, ink=binary)  # fmt: skip
+            if marked:  # its columns of colons, each colon two dots (no mark of ``column_marks``)
+                marks = cv2.bitwise_or(marks, colon_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
         typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)

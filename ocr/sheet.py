@@ -589,7 +589,13 @@ def strip_items_total(drafts: list[checks.RowDraft], kinds: list[str | None]) ->
         return
     for d in drafts:
         d.values["extra_pay"] = None
-        d.review.discard("extra_pay")
+        # (a page whose layout is unproved: that the sheet has no column of it is unproved too, AD dev 22009 p4:
+        # `други възнагр.`, the items' sum, taken for an item beside a two-tier items' column; every row's
+        # additional pay left out of a page in review whole, and not in review)
+        if d.review.reasons.get("extra_pay") != checks.LAYOUT_UNPROVED and checks.LAYOUT_UNPROVED not in d.review.every(
+            "extra_pay"
+        ):
+            d.review.discard("extra_pay")
 
 
 def row_texts(s: Sheet, row: int | None) -> list[str] | None:

@@ -236,10 +236,46 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         if len(vert) < 3:
             return None
         horiz = _without_scratches(_across(rules, vert, top, bottom), size[1])
+    horiz += _top_over(rules, vert, top, horiz)
     ys = _columns_over(vert, horiz, sorted(h.pos for h in horiz))
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+TOP_REACHED = 3  # column rules at the least that reach up to a rule across the table over their median top ...
+TOP_REACHED_SHARE = 0.25  # ... and this share of them
+TOP_BODY = 2.0  # ... where the first band under the rules taken is this many times as tall as the rule over them
+
+
+def _top_over(rules: Rules, vert: list[Rule], top: int, horiz: list[Rule]) -> list[Rule]:
+    """The rule over the table's heading where the column rules' median top stands below it: the lowest rule
+    across the table over every rule taken that ``TOP_REACHED`` column rules, a quarter of them, reach up to
+    (25 px short at most). A table typed with colons down its lines between its columns has its colons only
+    where the heading's lines leave room for them (AD dev 22001 p6: most columns' colons begun two or three lines
+    under the rule over the heading; the heading's band ran from the rule under it down to the totals, the
+    people's thirteen lines read as the heading and every row lost)."""
+    if not vert:
+        return []
+    xs = sorted(v.pos for v in vert)
+    left, right = xs[0], xs[-1]
+    first = min((h.pos for h in horiz), default=top + 25)
+    over = [h for h in rules.horizontal
+            if h.pos < min(first, top - 25) and h.start <= left + 0.3 * (right - left)
+            and h.end >= right - 0.3 * (right - left)]  # fmt: skip
+    taken = sorted(h.pos for h in horiz)
+    for h in sorted(over, key=lambda h: -h.pos):
+        reached = sum(1 for v in vert if v.start <= h.pos + 25 and v.end > h.pos)
+        if reached < max(TOP_REACHED, TOP_REACHED_SHARE * len(vert)):
+            continue
+        # only where the band the grid would take for the heading is the body (taller than the heading over
+        # it would be twice): a form's two-level heading has its column rules begun at its groups' rules,
+        # and its first band, under them, is the heading's lower part (L's pay in thousands: its columns'
+        # headings and numbers, the people under them)
+        if len(taken) < 2 or taken[1] - taken[0] >= TOP_BODY * (taken[0] - h.pos):
+            return [h]
+        return []
+    return []
 
 
 TOP_ALIKE = 15  # px: the column rules begin this near one another over the first rule across ...
@@ -426,7 +462,35 @@ def _correction_line(
     return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
 
 
-def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
+SECOND_LINE_GAP = 0.5  # a person's second line's paper over it at most this share of the paper under it
+
+
+def _second_line(
+    band: tuple[int, int], cols: list[int], above: tuple[int, int], over: list[int], bands: list[tuple[int, int]],
+    i: int, xs: list[int],
+) -> bool:
+    """A person's second typed line (the lower tier of a two-tier column's figures: the additional pay's
+    items, the advance under the union's fee, family AD): figures half of them at the least in columns the line
+    above (``over``, its inked columns) has ink in too (a blank upper item beside: AD dev 22009 p4), the
+    signatures' last column aside, nothing where the row number and the ЕГН or the name stand (a name's line
+    over its figures' line, family L, shares no column with it), set close under that line (its paper over it half the paper under it at most).
+    Three columns of it or more (the signature across both lines besides) made it a person's line of its own,
+    or it went to the row below as its corrections: AD dev 22001 p4, the lower figures of four people a row
+    of nobody, or the next person's."""
+    last = len(xs) - 2
+    figures = [k for k in cols if k != last]
+    if not figures or any(k in cols for k in (0, 1)) or 2 * sum(k in over for k in figures) < len(figures):
+        return False
+    if 2 * len(figures) > len(over):  # figures in most of the columns: a person's line, its number lost (AA dev 19001 p3)
+        return False
+    # (the last line: its paper over it half the line above's height at most)
+    under = bands[i + 1][0] - band[1] if i + 1 < len(bands) else above[1] - above[0]
+    return band[0] - above[1] <= SECOND_LINE_GAP * under
+
+
+def group_lines(
+    ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int], second_lines: bool = False
+) -> list[list[tuple[int, int]]]:
     """Text lines into people's rows. A line with ink in one column only continues the row above (a
     wrapped name), except a line that holds only figures (each right-aligned in its column, none where
     the row number or the name stands; ``_correction_line``) right above a line with figures in the same
@@ -449,6 +513,10 @@ def group_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) ->
     for i, band in enumerate(bands):
         cols = inked[i]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
+        if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
+                                                                           bands, i, xs):  # fmt: skip
+            rows[-1].append(band)  # (set close under the line above: no correction of the line below)
+            continue
         correction = _correction_line(ink, band, xs, wide[i], nxt)
         if correction:
             pending.append(band)
@@ -507,6 +575,10 @@ def _labelled(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> bool:
     return any((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).sum() > 8 for k in range(min(2, len(xs) - 1)))
 
 
+def _with_second_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> list[list[tuple[int, int]]]:
+    return group_lines(ink, bands, xs, second_lines=True)
+
+
 def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
     that holds several people's lines is split between them, as an unruled table's rows are."""
@@ -516,7 +588,9 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
         bands = split_tall(
             ink, text_bands(ink, y0 + 4, y1 - 4, grid.xs[0], grid.xs[-1]), grid.xs[0], grid.xs[-1]
         )
-        rows = rows_between_rules(ink, bands, [], grid.xs, group_lines) if len(bands) >= 2 else []
+        # (a ruled table's band: a person's second typed line set close under it is theirs, ``_second_line``;
+        # an unruled listing's lines are not so told apart, AA dev 19001 p3)
+        rows = rows_between_rules(ink, bands, [], grid.xs, _with_second_lines) if len(bands) >= 2 else []
         for prev, row in zip(rows, rows[1:], strict=False):
             ys.append((prev[-1][1] + row[0][0]) // 2)
         ys.append(y1)
@@ -779,6 +853,20 @@ def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
 
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
 PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
+GROUP_END = 20  # px: a rule across the heading ending this near a column rule at both its ends is a group's
+
+
+def _a_groups_rule(h: Rule, xs: list[int]) -> bool:
+    """A rule inside the heading from one column rule to another, short of one side of the table at the least:
+    the line under a group's heading (`Трудово възнаграждение` over `основно`, `прослужено време`, `всичко`),
+    its columns' headings under it, not a piece of the heading's own rule (AD dev 22001 p4: the groups'
+    rules, end to end over seven columns, with five lines of two-tier headings under them, ended the heading:
+    those lines were read as three rows of nobody and the columns' headings lost, the page in review)."""
+    def at_rule(x: int) -> bool:
+        return min(abs(x - c) for c in xs) <= GROUP_END
+
+    inner = xs[0] + GROUP_END < h.start or h.end < xs[-1] - GROUP_END
+    return inner and at_rule(h.start) and at_rule(h.end)
 
 
 def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
@@ -803,6 +891,8 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     # of writing below it than above, ``PEOPLE_LINES`` at the least (a group's rule has a line or two of
     # the heading's under it)
     for h in sorted(inside, key=lambda h: -h.pos):
+        if _a_groups_rule(h, grid.xs):
+            continue
         above = text_bands(ink, top + 4, h.pos - 6, left, right)
         under = text_bands(ink, h.pos + 6, below - 4, left, right)
         if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):

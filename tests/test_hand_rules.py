@@ -102,6 +102,25 @@ def test_a_short_piece_of_the_heading_s_rule_ends_the_heading_where_the_people_s
     assert tables._heading_rule(img, piece, grid).ys == [100, 280, 1150, 1250]
 
 
+def test_a_group_s_rule_with_a_two_tier_heading_under_it_does_not_end_the_heading() -> None:
+    """AD dev 22001 p4: the rules under `Трудово възнаграждение` and `Удръжки`, end to end from one column
+    rule to another, with five lines of the columns' two-tier headings under them (more than above): taken
+    for a piece of the heading's rule, the heading ended there, its lower lines were read as rows of nobody
+    and the columns' headings lost. The piece of R dev 10011 (previous test) ends at no column rule."""
+    img = np.zeros((1400, W), np.uint8)
+    for y in (150, 230):  # the heading's first lines, over the groups' rule
+        _writing(img, y)
+    for y in range(330, 630, 60):  # the columns' headings under it, in the groups' columns only
+        _writing(img, y, x0=850)
+    for y in range(760, 1100, 70):  # the people's lines, under the heading's own rule
+        _writing(img, y)
+    grid = Grid(xs=[100, 800, 1500, 2300], ys=[100, 700, 1150, 1250], ruled=True)
+    group = Rules([Rule(280, 806, 2296)], [], np.zeros_like(img))  # column rule 800 to the table's side
+    assert tables._heading_rule(img, group, grid).ys == grid.ys
+    piece = Rules([Rule(280, 1000, 2296)], [], np.zeros_like(img))  # a piece of a rule from no column rule
+    assert tables._heading_rule(img, piece, grid).ys[:2] == [100, 280]
+
+
 def test_an_italic_heading_s_letters_lined_up_are_no_faded_rule() -> None:
     """H dev 812 p1 (regression h-italic-heading-feet-taken-for-a-faded-rule, halved): an italic heading of
     three lines, its rule found by the grid. Along its third line the letters' feet (at 300 dpi) or tops

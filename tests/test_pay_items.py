@@ -103,3 +103,20 @@ def test_allowances_without_their_total_are_items_and_the_additional_pay_no_colu
     d.review.add("extra_pay", checks.UNREADABLE)
     sheet.strip_items_total([d], kinds)
     assert d.values["extra_pay"] is None and "extra_pay" not in d.review
+
+
+def test_a_page_whose_layout_is_unproved_keeps_its_items_total_in_review() -> None:
+    """AD dev 22009 p4: `други възнагр.` (the items' sum) taken for an item beside a two-tier items' column, the
+    page in review whole as its layout unproved: that the sheet prints no additional pay is unproved too, each
+    row's additional pay (left out, as a column the sheet does not have) stays in review, not silently empty."""
+    from ocr import checks, pay_items, sheet
+
+    kinds = ["row", "name", "base_pay", pay_items.PAY_ITEM, pay_items.PAY_ITEM, "gross_pay", "net_pay"]
+    d = checks.RowDraft({"base_pay": "145.45", "extra_pay": "14.55", "gross_pay": "160.00"})
+    d.review.add("extra_pay", checks.LAYOUT_UNPROVED)
+    sheet.strip_items_total([d], kinds)
+    assert d.values["extra_pay"] is None and "extra_pay" in d.review
+    proved = checks.RowDraft({"base_pay": "145.45", "extra_pay": "14.55", "gross_pay": "160.00"})
+    proved.review.add("extra_pay", checks.UNREADABLE)  # a doubt of the items' own: no column to review, as before
+    sheet.strip_items_total([proved], kinds)
+    assert proved.values["extra_pay"] is None and "extra_pay" not in proved.review

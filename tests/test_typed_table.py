@@ -367,3 +367,74 @@ def test_a_rule_along_writing_is_taken_out_only_where_the_dashed_rules_told_a_ty
 
     assert not found(drawn)
     assert found(drawn._replace(typed=False))
+
+
+def test_columns_of_colons_typed_in_clean_dots_are_column_rules() -> None:
+    """AD dev 22001 p3 (crop of the table, halved: tests/fixtures/regression/grids): a table typed with ":"
+    down its lines between its columns, on yellowed paper scanned in colour. Only the colons whose dots ran
+    together into one stroke were marks: four of the fourteen column rules were lost, among them the table's
+    right side and the one between the names and the days, and the columns beside them read as one."""
+    import cv2
+    from PIL import Image
+
+    from ocr.analysis import analyse
+
+    from .conftest import FIXTURES
+
+    png = FIXTURES / "regression" / "grids" / "ad-colon-rules-sides.png"
+    dpi = round(Image.open(png).info["dpi"][0])
+    xs = analyse(cv2.imread(str(png), cv2.IMREAD_UNCHANGED), dpi=dpi, unbend=True).grid.xs
+    typed = (155, 330, 705, 1455, 1705, 2005, 2305, 2580, 2880, 3130, 3380, 3630, 3880, 4155)  # (at 300 dpi)
+    assert len(xs) == len(typed) and all(abs(x - t) <= 12 for x, t in zip(xs, typed, strict=True))
+
+
+def test_colons_two_dots_each_down_the_lines_are_drawn_as_a_rule() -> None:
+    from ocr.column_marks import colon_marks
+
+    img = np.zeros((1400, 800), np.uint8)
+    for y in range(100, 1300, 40):  # a colon a line: two dots 7 px square, 7 px apart
+        for x in (200, 600):
+            img[y : y + 7, x : x + 7] = 255
+            img[y + 14 : y + 21, x : x + 7] = 255
+    img[300:330, 380:400] = 255  # a figure's blot
+    stats, cents = _blots(img)
+    mask = colon_marks(stats, cents, img.shape[:2], 1.0, img)
+    assert mask[150:1250, 200:207].any(axis=1).all() and mask[150:1250, 600:607].any(axis=1).all()
+    assert not mask[:, 300:500].any()
+    assert not column_marks(stats, cents, img.shape[:2], 1.0).any()  # two dots are no mark of a "|" column
+
+
+def test_a_rule_over_the_heading_that_columns_of_colons_reach_is_the_tables_top() -> None:
+    """AD dev 22001 p6 (the rules as found): the colons of most columns begun two or three lines under the rule
+    over the heading, their median top 60 px under it; the heading's band ran from the rule under the heading
+    to the totals, the thirteen people's lines its heading and every row lost."""
+    from ocr.lines import Rules
+    from ocr.tables import _ruled_grid
+
+    horiz = [Rule(549, 479, 4560), Rule(649, 2058, 4010), Rule(999, 481, 4559), Rule(2704, 482, 4560),
+             Rule(2853, 479, 4562), Rule(2988, 735, 3758)]  # fmt: skip
+    vert = [Rule(x, s, e) for x, s, e in (
+        (67, 42, 3595), (520, 530, 2872), (695, 731, 2520), (1070, 530, 2699), (1820, 1005, 2698),
+        (2070, 557, 2649), (2370, 628, 2649), (2670, 630, 2697), (2945, 629, 2674), (3245, 529, 2873),
+        (3495, 629, 2872), (3745, 630, 2872), (3995, 581, 2849), (4245, 556, 2873), (4520, 581, 2699),
+        (5001, 0, 3595), (5079, 0, 1564))]  # fmt: skip
+    grid = _ruled_grid(Rules(horiz, vert, np.zeros((3600, 5100), np.uint8)), size=(3600, 5100))
+    assert grid is not None and grid.ys[:2] == [549, 999]
+    lower = [Rule(v.pos, max(v.start, 620), v.end) for v in vert]  # no column reaches the rule: as it was
+    grid = _ruled_grid(Rules(horiz, lower, np.zeros((3600, 5100), np.uint8)), size=(3600, 5100))
+    assert grid is not None and grid.ys[0] == 999
+
+
+def test_a_two_level_headings_top_rule_is_not_taken_over_its_lower_part() -> None:
+    """L (regression l-pay-in-thousands-base-extra-lost, the rules as found at 300 dpi): the column rules begun
+    at the top rule, at the groups' rules and under them; the first band under the rules taken (the columns'
+    numbers, 42 px) is no body: the rule over it is not taken, the people's rows stay on their numbers."""
+    from ocr.lines import Rules
+    from ocr.tables import _ruled_grid
+
+    horiz = [Rule(379, 101, 3018), Rule(456, 1033, 2492), *(Rule(y, 101, 3018) for y in (535, 577, *range(647, 1500, 70)))]
+    starts = (359, 360, 359, 358, 515, 437, 515, 437, 515, 359, 515, 436, 514, 436, 514, 358, 514, 358, 358)
+    xs = (131, 323, 869, 1063, 1261, 1322, 1498, 1559, 1735, 1796, 1970, 2032, 2161, 2222, 2398, 2459, 2657, 2718, 2985)
+    vert = [Rule(x, s, 1510) for x, s in zip(xs, starts, strict=True)]
+    grid = _ruled_grid(Rules(horiz, vert, np.zeros((2500, 3500), np.uint8)), size=(2500, 3500))
+    assert grid is not None and grid.ys[:2] == [535, 577]
