@@ -240,6 +240,18 @@ def _people_below(r: int, text: str, row_text: Callable[[int], str], n_rows: int
     return sum(_has_egn(t) or _lexicon_named(t) for t in (row_text(q) for q in range(r + 1, n_rows))) >= PEOPLE_BELOW
 
 
+SURNAME_ENDS = ("ов", "ев", "ова", "ева")  # a word so ended is a surname, not `Пренос` read two letters off
+
+
+def _closing_word(text: str) -> bool:
+    """``is_total_label`` but for a surname (AB dev 20005 p1, p2: `Лазар Димитров Ценов` read `Пазар Пимитров
+    Пенов`, `Ангел Иванов Ценов` read `Ангоц Инабов пенов` on a thin film, their ЕГН unread: one taken for a
+    subtotal and left out, the other for the totals and the eleven people under him lost, without a flag)."""
+    words = [t.lower().strip(":.,()") for t in text.split()]
+    return any(levenshtein(w, label) <= 2 and not w.endswith(SURNAME_ENDS) for w in words
+               for label in ("всичко", "пренос"))  # fmt: skip
+
+
 def _lexicon_named(text: str) -> bool:
     known = names.lexicon() | names.patronymics()
     return sum(w.strip(".,:;") in known for w in text.split()) >= 2
@@ -271,7 +283,7 @@ def row_roles(
         text = row_text(r)
         if r in groups:
             continue
-        closing = is_total_label(text) or _last_total(r, text, row_text, n_rows)
+        closing = _closing_word(text) or _last_total(r, text, row_text, n_rows)
         if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
             if _people_below(r, text, row_text, n_rows):  # a person named like `Пренос` (AB dev 20003 p2)
                 continue

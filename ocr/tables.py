@@ -897,6 +897,9 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
         under = text_bands(ink, h.pos + 6, below - 4, left, right)
         if above and len(under) >= max(PEOPLE_LINES, len(above) + 1):
             return Grid(xs=grid.xs, ys=[top, h.pos, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
+    foot = _heading_by_gap(text_bands(ink, top + 4, below - 4, left, right))
+    if foot is not None:  # no rule under the heading found at all: the paper its line left
+        return Grid(xs=grid.xs, ys=[top, foot, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)
     return grid
 
 
@@ -977,6 +980,32 @@ def _clean_gaps(ink: np.ndarray, body: list[tuple[int, int]], head: tuple[int, i
     for a, b in [*body, head]:
         used |= (ink[a:b, x0:x1] > 0).any(axis=0)
     return [x0 + (i + j) // 2 for i, j in true_runs(~used) if j - i >= min_gap and i > 0 and j < len(used)]
+
+
+GAP_LINES = 6  # lines of writing in the first band at the least (no heading is so long) ...
+GAP_HEADING = 4  # ... the heading among its first this many
+GAP_WIDER = 1.35  # ... the paper under it this many times the people's lines' usual paper at the least ...
+GAP_OVER_HEADING = 2.0  # ... and this many times the paper between the heading's own lines
+
+
+def _heading_by_gap(bands: list[tuple[int, int]]) -> int | None:
+    """The heading's foot in a first band that holds the people's lines too (a typed table's rule under its
+    heading lost to a thin film: AB dev 20003 p6, 20005 p1, every person read as the heading and lost without a
+    flag): the rule's own line left paper wider than the people's lines leave between them and twice the
+    heading's (the lines lower than ``SLIVER`` of the usual left out: the specks the rule left); the middle
+    of that paper. None where the band is no heading over people (``GAP_LINES``)."""
+    if len(bands) < GAP_LINES:
+        return None
+    tall = float(np.median([b - a for a, b in bands]))
+    bands = [(a, b) for a, b in bands if b - a >= SLIVER * tall]  # (what the lost rule left: specks, no line)
+    if len(bands) < GAP_LINES:
+        return None
+    gaps = [b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False)]
+    for k in range(1, min(GAP_HEADING, len(gaps) - PEOPLE_LINES + 1)):  # (people's lines under it: four at least)
+        rest = float(np.median(gaps[k + 1 :]))
+        if gaps[k] >= GAP_WIDER * rest and gaps[k] >= GAP_OVER_HEADING * max(gaps[:k]):
+            return (bands[k][1] + bands[k + 1][0]) // 2
+    return None
 
 
 def _a_persons_line(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> bool:

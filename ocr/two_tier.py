@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from . import sheet as sheet_mod
 from .analysis import Analysis
 from .geometry import Box, Grid, Word, reading_text
@@ -31,6 +33,8 @@ MIN_PEOPLE = 3
 MIN_PAIRED = 2  # columns with a figure on both of a person's lines
 SHARE = 0.6  # of the people whose two lines a column must hold
 MIDDLE = 0.08  # of a band's height: a word centred so near its middle is the digits model's (see ``_part``)
+UNREAD_NUMBER = 0.5  # of the numbered lines' usual ink in the № cell: a line under one inked so holds a number
+INSET = 5  # px off each side of the № cell: a column rule's remnant is no number's ink
 
 
 @dataclass
@@ -104,6 +108,25 @@ def _bands(s: Sheet, n_rows: int, c: int) -> tuple[list[list[int]], bool]:
     return bands, heading_tier
 
 
+def _numbers_unread(a: Analysis, bands: list[list[int]], c: int) -> bool:
+    """The lines taken for the people's lower lines hold a number's ink in the № cell as the numbered lines
+    above them do (more than half of them): each a person of one line whose number the reading missed, no
+    two-tier sheet (AB dev 20003 p5, p7: a thin film's grey type, a number read on every other line or less,
+    sixteen people joined into ten and the rest lost without a flag). A two-tier sheet's lower line leaves its
+    № cell blank (X dev 16001 p1, p2: specks at most, under half the numbers' ink)."""
+    g = a.grid
+    x0, x1 = g.xs[c] + INSET, g.xs[c + 1] - INSET
+
+    def ink(r: int) -> int:
+        return int(np.count_nonzero(a.ink[g.ys[r] + INSET : g.ys[r + 1] - INSET, x0:x1]))
+
+    pairs = [b for b in bands if len(b) == 2]
+    if not pairs or x1 <= x0:
+        return False
+    usual = float(np.median([ink(b[0]) for b in pairs]))
+    return usual > 0 and sum(ink(b[1]) >= UNREAD_NUMBER * usual for b in pairs) > len(pairs) / 2
+
+
 def _split_y(s: Sheet, g: Grid, band: list[int]) -> int:
     """Where a band's two lines part: the grid's rule between them; else the widest gap between the middles
     of its words (one line's each, the digits model's readings of a whole cell left out), where a gap a
@@ -156,7 +179,7 @@ def split_tiers(
     c_row = kinds.index("row") if "row" in kinds else 0
     bands, heading_tier = _bands(s, g.n_rows, c_row)
     people = [b for b in bands if _numbered(s, b[0], c_row)]
-    if len(people) < MIN_PEOPLE:
+    if len(people) < MIN_PEOPLE or _numbers_unread(a, people, c_row):
         return a, False
     splits = {b[0]: _split_y(s, g, b) for b in bands}
 

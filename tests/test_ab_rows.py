@@ -54,3 +54,20 @@ def test_a_line_of_sums_between_typed_rules_over_unruled_people_is_the_carried_s
     assert _sums_set_apart(page([700, 900, 1000, 1240]), 1, sums)  # type: ignore[arg-type]
     assert not _sums_set_apart(page([700, 900, 1000, 1080, 1160, 1240]), 1, sums)  # type: ignore[arg-type]
     assert not _sums_set_apart(page([700, 900, 1000, 1240]), 1, "29 Ас Те 2173.93")  # type: ignore[arg-type]
+
+
+
+def test_a_person_whose_surname_reads_like_the_carried_sums_word_is_neither_a_subtotal_nor_the_totals() -> None:
+    """AB dev 20005 p1: `Лазар Димитров Ценов` read `Пазар Пимитров Пенов` on a thin film, his ЕГН unread, the
+    people under him with theirs: taken for a department's subtotal read poorly and left out. 20005 p2: every
+    ЕГН unread, `Ангел Иванов Ценов` read `Ангоц Инабов пенов` taken for the totals, eleven people lost."""
+    texts = [f"{k} Петров Иван Колев {7001011230 + 7 * k} 230.90" for k in range(1, 5)]
+    texts += ["31 Пазар Пимитров Пенов 2,7 ят 2451 4459", "32 Ката Атанасова Иванова 4102099750 2694.00",
+              "33 Цанко Васияов Стоднон 8507111234 3780.00", "Всичко: 19427.90"]  # fmt: skip
+    body, totals, _ = _roles(texts)
+    assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8
+    unread = [f"{k} Петров Иван Колев 70010 230.90" for k in range(1, 5)]
+    unread += ["36 Ангоц Инабов пенов 38184 291.82", "Петър иеянов Щижилав 7 18.8", "Ката Атанасова 949 2306",
+               "Всичко: 19427.90", "Гл. счетоводител:"]  # fmt: skip
+    body, totals, _ = _roles(unread)
+    assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8

@@ -5,6 +5,10 @@ read as lines, the additional pay was a row of its own and every field went to r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
 from ocr import checks, columns, mirrored_changes
 from ocr.analysis import Analysis
 from ocr.geometry import Box, Grid, Word
@@ -120,4 +124,30 @@ def test_a_listing_of_one_line_a_person_with_its_numbers_mostly_unread_is_no_two
     a, s = _page(people)
     before = [list(t) for t in s.texts]
     assert split_tiers(a, s, columns.identify(s.texts, s.headings, TOTALS), TOTALS) == (a, False)
+    assert s.texts == before
+
+
+def test_lines_whose_number_cells_hold_a_numbers_ink_are_people_not_lower_tiers():
+    # AB dev 20003 p5, p7: a thin film's grey type, the row numbers read on every other line; each unread line
+    # was taken for the lower tier of the person above and sixteen people joined into ten, six lost unflagged.
+    # The № cell of each of those lines holds a number's ink as the numbered lines' do: people of one line
+    people = [
+        [str(k) if k % 2 else "", name, "21", f"{100 + 7 * k}.09", f"{110 + 7 * k}.09", f"{99 + 7 * k}.15"]
+        for k, name in enumerate(("Живко Атанасов Цветков", "Симеон Петров Стоянов", "Чавдар Лазаров Борисов",
+                                  "Петър Иванов Колев", "Мария Николова Тодорова", "Иван Георгиев Маринов",
+                                  "Стоян Димитров Пенчев", "Росица Янкова Щерева"), start=1)
+    ]  # fmt: skip
+    a, s = _page(people)
+    g = a.grid
+    ink = np.zeros((g.ys[-1], g.xs[-1]), np.uint8)
+    for r in range(2, 2 + len(people)):  # (rows 0 and 1: the heading and its lower tier)
+        if people[r - 2][0]:
+            ink[g.ys[r] + 15 : g.ys[r] + 38, 80:110] = 255  # a number read
+    tiered = replace(a, ink=ink)
+    assert split_tiers(tiered, s, columns.identify(s.texts, s.headings, TOTALS), TOTALS)[1]  # the lower lines blank
+    a, s = _page(people)
+    for r in range(2, 2 + len(people)):
+        ink[g.ys[r] + 15 : g.ys[r] + 38, 80:110] = 255  # a number's ink on every line, read or not
+    before = [list(t) for t in s.texts]
+    assert split_tiers(replace(a, ink=ink), s, columns.identify(s.texts, s.headings, TOTALS), TOTALS)[1] is False
     assert s.texts == before

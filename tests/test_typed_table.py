@@ -438,3 +438,16 @@ def test_a_two_level_headings_top_rule_is_not_taken_over_its_lower_part() -> Non
     vert = [Rule(x, s, 1510) for x, s in zip(xs, starts, strict=True)]
     grid = _ruled_grid(Rules(horiz, vert, np.zeros((2500, 3500), np.uint8)), size=(2500, 3500))
     assert grid is not None and grid.ys[:2] == [535, 577]
+
+
+def test_the_paper_a_lost_rule_left_under_the_heading_ends_it() -> None:
+    """AB dev 20003 p6: the rule under a three-line heading lost to a thin film (specks of it left): the paper
+    of its line, wider than the people's lines leave, ends the heading; a band of people alone is no heading."""
+    from ocr.tables import _heading_by_gap
+
+    heading = [(780, 810), (831, 861), (886, 911)]
+    people = [(979 + 75 * k, 1009 + 75 * k) for k in range(8)]
+    assert _heading_by_gap([*heading, (940, 953), *people]) == (911 + 979) // 2
+    assert _heading_by_gap([(700 + 75 * k, 730 + 75 * k) for k in range(12)]) is None  # evenly: no heading over people
+    assert _heading_by_gap([*heading, *people[:3]]) is None  # three lines under the paper: a title's over a heading
+
