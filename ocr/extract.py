@@ -475,7 +475,7 @@ def _read_page(
     rownumbers.put_leading(drafts, lead)
     rownumbers.reread_missing(a, s, kinds, drafts, engine)
     merged = stacked_numbers.split_stacked(s, kinds, drafts)  # two people's numbers in one band's № cell
-    row_zeros.read_leading_zeros(drafts)  # "01" in a dotted-zero face read 61: the zeros as zeros
+    row_zeros.read_leading_zeros(drafts, carried)  # "01" in a dotted-zero face read 61: the zeros as zeros
     rownumbers.reread_disputed(a, s, kinds, drafts, engine)  # numbers off the order: the text model's reading
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)

@@ -10,6 +10,8 @@ cite a line of the sheet on a guess.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import checks
 
 ZERO_MISREAD = "689"  # what a dotted zero is read as
@@ -65,9 +67,13 @@ def _agreeing(numbers: list[int | None]) -> int:
     return max(offsets.values(), default=0)
 
 
-def read_leading_zeros(drafts: list[checks.RowDraft]) -> None:
+def read_leading_zeros(drafts: list[checks.RowDraft], carried: Mapping[str, object] | None = None) -> None:
     """Before the numbers are put in order (``rownumbers.number_rows``): the row numbers read with their
-    dotted zeros as zeros, where that follows the rows' order as well as the reading or better."""
+    dotted zeros as zeros, where that follows the rows' order better than the reading, or as well on a sheet
+    that does not go on from another (``carried``: the sums brought from the sheet before). A sheet that
+    carries sums in goes on numbering its rows from there: `0062` ... `0064` under `ОТ ПРЕДХОДНА СТРАНИЦА`
+    are rows 62-64, not 2-4 whose row 1 was lost (AA dev 19005 p7: every figure of its three people under
+    a number no line of the sheet has)."""
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in drafts]
     if sum(v is not None for v in read) < 3:
         return
@@ -75,7 +81,7 @@ def read_leading_zeros(drafts: list[checks.RowDraft]) -> None:
     before = _agreeing(read)
     zeros = [i + off if v is not None and i + off in readings(v) else v for i, v in enumerate(read)]
     changed = [i for i, (a, b) in enumerate(zip(read, zeros, strict=True)) if a != b]
-    if len(changed) < 2 or fit < before or off + 0 < 1:
+    if len(changed) < 2 or fit < before or off + 0 < 1 or (fit == before and carried):
         return
     for i in changed:
         drafts[i].values["row"] = zeros[i]

@@ -121,6 +121,19 @@ def test_as_well_either_way_the_zeros_go_to_review() -> None:
     assert all("row" in d.review for d in drafts)
 
 
+def test_a_sheet_carrying_sums_in_keeps_its_numbers_as_read() -> None:
+    # AA dev 19005 p7: `0062` ... `0064` under `ОТ ПРЕДХОДНА СТРАНИЦА`; as zeros (2-4) they fit the order
+    # no better than as read, and a sheet going on from another does not start at row 1 or 2
+    carried = {"base_pay": "11772.53", "net_pay": "12877.41"}
+    drafts = [_draft(v) for v in (62, 63, 64)]
+    read_leading_zeros(drafts, carried)
+    assert [d.values.get("row") for d in drafts] == [62, 63, 64]
+    assert not any("row" in d.review for d in drafts)
+    drafts = [_draft(v) for v in (61, 62, 63, 64, 65, None, 87)]  # only the zeros fit: taken all the same
+    read_leading_zeros(drafts, carried)
+    assert [d.values.get("row") for d in drafts] == [1, 2, 3, 4, 5, None, 7]
+
+
 def test_numbers_without_misread_zeros_stay() -> None:
     drafts = [_draft(v) for v in (16, 17, 18, 19)]
     read_leading_zeros(drafts)

@@ -177,3 +177,33 @@ def test_a_net_no_model_read_stays_doubted_beside_deductions_the_second_pass_rea
         [r], {"deductions": "2651.68"}, MONEY3, {}, _read("2,350,387", "15.8772 |"), HUNG
     )
     assert {"deductions", "net_pay"} <= r.review
+
+
+def test_a_pay_figure_mended_above_deductions_their_part_denies_sends_the_row_to_review():
+    # AA dev 19005 p4: `226.85 .00 226.85 13.84 13.84 213.01` read `226.25 .00 226.55 13.24 13.84 213.01`;
+    # the gross mended to 226.25 so that both sums hold with the tax column's misread `13.24`, while its part
+    # (`ВСИЧКО УДРЪЖ-ИЯ`, 13.84) says otherwise: every figure of the chain out wrong, none in review
+    kinds = ["name", "base_pay", "extra_pay", "gross_pay", "deductions", "deduction_part", "net_pay"]
+    present = ["base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"]
+    read = _sheet(["ПЕНЧЕВА ДОНКА ЛАЗАРОВА", "226.25", ".00", "226.55", "13.24", "13.84", "213.01"])
+
+    def row(gross: str) -> checks.RowDraft:
+        r = checks.RowDraft(values={"base_pay": "226.25", "extra_pay": "0.00", "gross_pay": gross,
+                                    "deductions": "13.24", "net_pay": "213.01"})
+        r.parts = [Decimal("13.84")]
+        return r
+
+    r = row("226.25")
+    parts_guard.doubt_deductions_against_parts([r], {}, present, {}, read, kinds)
+    assert set(present) <= r.review
+    r = row("226.55")  # nothing mended (the sums fail and say so themselves): not this guard's
+    parts_guard.doubt_deductions_against_parts([r], {}, present, {}, read, kinds)
+    assert not r.review
+    r = row("226.25")  # the gross mended and in review already: before a person as it is
+    r.review.add("gross_pay", checks.ROW_SUM)
+    parts_guard.doubt_deductions_against_parts([r], {}, present, {}, read, kinds)
+    assert set(r.review) == {"gross_pay"}
+    r = row("226.25")  # the second pass read the gross so: two models' misreads, not a mend
+    r.alts = {"gross_pay": [Decimal("226.25")]}
+    parts_guard.doubt_deductions_against_parts([r], {}, present, {}, read, kinds)
+    assert not r.review
