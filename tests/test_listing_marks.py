@@ -413,16 +413,13 @@ def test_a_listings_marks_drawn_past_its_last_rule_leave_its_sums_line_to_sums_b
     """AA dev 19003 p3: a listing's marks are drawn on past its last rule (``_listing_reach``), every column's
     to one end; the sums' line under the rule is ``_sums_below``'s, the grid's foot under its writing, not the
     marks' end (as a typed table's is: tests/test_typed_table.py): the foot 20 px lower, the layout unproved."""
-    from ocr.geometry import Grid
     from ocr.lines import Rule, Rules
     from ocr.tables import _sides_below
 
-    xs = [100, 400, 600, 900]
-    grid = Grid(xs=xs, ys=[50, 100, 160, 220], ruled=True)
-    ink = np.zeros((700, 1000), np.uint8)
-    for y in (115, 175, 235):  # two people, and the sums' line under the last rule
-        for k in range(3):
-            ink[y : y + 30, xs[k] + 20 : xs[k + 1] - 20] = 255
+    from .grids import two_people_and_a_sums_line
+
+    grid, ink = two_people_and_a_sums_line()  # two people, and the sums' line under the last rule
+    xs = grid.xs
     horizontal = [Rule(p, 100, 900) for p in grid.ys]
     vertical = [Rule(x, 50, 290) for x in xs]
     mask = np.zeros((700, 1000), np.uint8)

@@ -152,16 +152,13 @@ def test_rules_reaching_both_sides_of_the_image_all_stay() -> None:
 def test_every_columns_marks_down_to_the_sums_line_under_the_last_rule_carry_it() -> None:
     """AB dev 20001 p4: the "Пренос" line under the last typed rule, every column's marks down to it: one
     line, not the two a table's sides alone need (tests/test_table_sides_below.py)."""
-    from ocr.geometry import Grid
     from ocr.lines import Rules
     from ocr.tables import _sides_below
 
-    xs = [100, 400, 600, 900]
-    grid = Grid(xs=xs, ys=[50, 100, 160, 220], ruled=True)
-    ink = np.zeros((700, 1000), np.uint8)
-    for y in (115, 175, 235):  # two people, and the sums' line under the last rule
-        for k in range(3):
-            ink[y : y + 30, xs[k] + 20 : xs[k + 1] - 20] = 255
+    from .grids import two_people_and_a_sums_line
+
+    grid, ink = two_people_and_a_sums_line()  # two people, and the sums' line under the last rule
+    xs = grid.xs
 
     def rules(columns: tuple[int, ...]) -> Rules:
         return Rules([Rule(p, 100, 900) for p in grid.ys], [Rule(xs[k], 50, 270) for k in columns],
