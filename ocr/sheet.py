@@ -60,9 +60,12 @@ class Target:
 
 def is_total_label(text: str) -> bool:
     """ "Всичко" closes a month; "Пренос" closes a sheet whose month goes on on the next one."""
-    return any(
-        levenshtein(t.lower().strip(":.,"), w) <= 2 for t in text.split() for w in ("всичко", "пренос")
-    )
+    return any(_near_total(t.lower().strip(":.,")) for t in text.split())
+
+
+def _near_total(word: str) -> bool:
+    """``word`` (lower case) within two letters of `всичко` or `пренос`."""
+    return any(levenshtein(word, w) <= 2 for w in ("всичко", "пренос"))
 
 
 def is_carried_label(text: str) -> bool:
@@ -248,8 +251,7 @@ def _closing_word(text: str) -> bool:
     Пенов`, `Ангел Иванов Ценов` read `Ангоц Инабов пенов` on a thin film, their ЕГН unread: one taken for a
     subtotal and left out, the other for the totals and the eleven people under him lost, without a flag)."""
     words = [t.lower().strip(":.,()") for t in text.split()]
-    return any(levenshtein(w, label) <= 2 and not w.endswith(SURNAME_ENDS) for w in words
-               for label in ("всичко", "пренос"))  # fmt: skip
+    return any(_near_total(w) and not w.endswith(SURNAME_ENDS) for w in words)
 
 
 def _lexicon_named(text: str) -> bool:
