@@ -1,6 +1,6 @@
 """Family AE of the sample generator (held out from its making in session 28, 2026-12-06, helper s37-famae, before
-anything was tuned on AD, to its one measurement by the lead in a later session; evaluation seed 2054, development
-seeds 23001-23040): the monthly payroll of 1980-1996 of a shift-working employer (a bus enterprise, ДАП or
+anything was tuned on AD, to its one measurement by the lead at the start of session 29; a development family since;
+evaluation seed 2054, development seeds 23001-23040): the monthly payroll of 1980-1996 of a shift-working employer (a bus enterprise, ДАП or
 "Автотранспорт"; a railway depot of БДЖ; a district hospital or the emergency centre; a bread works) whose people are
 paid by the hour: the hours worked, the night hours and the overtime hours beside the days (or instead of them), typed
 on an electric typewriter of the late 1980s with a correcting ribbon, and kept by an archive whose boxes were flooded.

@@ -1,6 +1,6 @@
-"""Family AE of the sample generator (held out from its making in session 28 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 23001-23040 (the evaluation
-seed is never generated here): its switches and face held apart from A-AD, its truth over many drawn months (the hours,
+"""Family AE of the sample generator (held out from its making in session 28 to its one measurement in session 29).
+These tests exercise the generator only, on its maker's development seeds 23001-23040 (the evaluation seed is never
+generated here): its switches and face held apart from A-AD, its truth over many drawn months (the hours,
 night and overtime hours, the base for the hours at the hour's rate, the items to the additional pay, gross = base +
 it, the itemised deductions to their total, every money column to its total, the hours' totals, a valid ЕГН once per
 month, the days a shift count within the month's working days, null where no days column is printed), what a page
