@@ -1,4 +1,5 @@
-"""A person's ЕГН, name or days read otherwise on the other pages of the same run: to a person.
+"""A person's ЕГН, name or days, or the employer's name, read otherwise on the other pages of the same run: to a
+person.
 
 Page shape: a run of pages from one archive file (an employer's monthly sheets, ``samples``' batches of
 ``--hard all``), where most people recur month after month with the same ЕГН and name. A reading that
@@ -22,6 +23,10 @@ Rules (only ever add doubt, never change a value):
   whole number of days to the stotinka that is not the days read, while no other month's pay allows the
   days read: the days go to review. A pay not so paid (piece rates, a raise) gives no whole number of days
   but by chance (one row in several hundred), and never changes a value.
+- the employer's name as read on each page (``employer_disagreeing``): a reading a letter or two from another
+  page's reading that at least as many pages read so, no doubt on either, goes to review (N dev 6035 p3:
+  „Родопа-34“ where the file's two other pages read „Родопа-94“; N dev 6022 p1: the dash before "гр. Перник"
+  lost), naming the other reading; names further apart are other employers.
 People with the same three names are told apart by ЕГН that differ in more than two digits, and two
 people's ЕГН never fall one letter apart with near-identical names, so agreeing readings add no review.
 
@@ -43,9 +48,11 @@ from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import plausibility
 from .checks import READINGS_DISAGREE
+from .employer_doubts import doubt
 
 MAX_EGN_DIGITS = 2  # ЕГН readings this many digits apart or fewer are one person's
 MAX_NAME_LETTERS = 2  # names (case-folded) this many letters apart or fewer are one person's
+MAX_EMPLOYER_LETTERS = 2  # employers' names (case-folded) this many letters apart or fewer are one employer's
 FIELDS = ("egn", "name", "days_worked")  # the fields the rules may doubt (a person's check settles them)
 
 
@@ -193,9 +200,26 @@ def disagreeing(readings: Sequence[Reading]) -> list[tuple[int, str]]:
     return egn + names + [(i, "days_worked") for i in days_disagreeing(readings)]
 
 
+def employer_disagreeing(names: Sequence[str | None]) -> list[tuple[int, str]]:
+    """(index, the other reading) of each employer's name read a letter or two otherwise than at least as many
+    other pages read it; ``None``: no name read, or one already in doubt (no evidence, never doubted again)."""
+    keys = [" ".join(n.casefold().split()) if n else None for n in names]
+    count = Counter(k for k in keys if k)
+    first = {k: names[i] for i, k in reversed(list(enumerate(keys))) if k}
+    out = []
+    for i, k in enumerate(keys):
+        if not k:
+            continue
+        near = [o for o in count if o != k and count[o] >= count[k]
+                and levenshtein(o, k, score_cutoff=MAX_EMPLOYER_LETTERS) <= MAX_EMPLOYER_LETTERS]  # fmt: skip
+        if near:
+            out.append((i, str(first[max(near, key=lambda o: count[o])])))
+    return out
+
+
 def doubt_disagreeing(pages: Sequence[PayrollPage]) -> int:
     """Flag the ЕГН, names and days that the person's other rows in ``pages`` read otherwise (see the module's
-    docstring); returns how many fields."""
+    docstring) and the employers' names read otherwise; returns how many fields and names."""
     rows: list[PayrollRow] = [r for p in pages for r in p.rows]
     found = disagreeing([x for p in pages for x in readings_of(p, p.page_review is None)])
     for i, field in found:
@@ -205,4 +229,7 @@ def doubt_disagreeing(pages: Sequence[PayrollPage]) -> int:
             **(row.review_reasons or {}),
             field: ReviewReason(reason=READINGS_DISAGREE, bbox=row.bbox),
         }
-    return len(found)
+    odd = employer_disagreeing([None if p.employer.review else p.employer.name for p in pages])
+    for i, other in odd:
+        pages[i].employer.review = doubt("other_pages", near=other)
+    return len(found) + len(odd)

@@ -43,6 +43,8 @@ DOUBTS: dict[str, str] = {
     "quotes_missing": "„{word}“ пред правната форма без кавички: проверете кавичките",
     # the line taken for the name is a ministry's, no line under it read as the institution's (``ocr.superior_body``)
     "ministry": "„{word}“ е министерство: проверете дали името на работодателя не е под него",
+    # the other pages of the same file read the name a letter or two otherwise (``ocr.batch_agreement``)
+    "other_pages": "на другите листове „{near}“: проверете името",
 }
 
 

@@ -41,6 +41,9 @@ CONFUSED = frozenset(
 )
 _LETTERS = re.compile(r"[А-Яа-я]+")
 _DOUBLED_STOP = re.compile(r"(?<=[А-Яа-я])\.{2,}(?=\s|$)")  # an abbreviation's stop read twice
+# a number with a small letter or two glued after it at a word's end ("„Петров-9г“" for "„Петров-91“", N dev 6023
+# p1): a digit read as a letter; no employer's name writes a number so (an ordinal takes a hyphen: "2-ри")
+_DIGITS_LETTERED = re.compile(r"(?<![А-Яа-я\d])\d+[а-я]{1,2}(?=[“”\"\s.,]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -339,8 +342,10 @@ def check(name: str, words: tuple[Word, ...]) -> tuple[str, list[str]]:
             quoted = True
         if "“" in tok:
             quoted = False
+    name = " ".join(out)
+    doubts += [doubt("not_a_word", m.group(0)) for m in _DIGITS_LETTERED.finditer(name)]
     # (again after the words' mending: „Вобов доп“, X dev 16015 p1, one letter from the place once "Вобов" is mended)
-    return _quoted_place(" ".join(out), doubts), doubts
+    return _quoted_place(name, doubts), doubts
 
 
 def check_header(header: Header) -> Header:

@@ -561,6 +561,10 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         elif free and i > 0 and _form_like(core):  # "„Стомана“ АЛ": in a legal form's place, capitals no form has
             tok = _abbreviation(tok, doubts=doubts)
             tok = tok if tok.strip("„“.,") in _ABBREVIATIONS else _legal_form_doubt(tok, doubts)
+        elif free and i > 0 and toks[i - 1].endswith("“") and len(core) == 2 and core.isalpha() and core.islower():
+            # two small letters right after the quoted name ('„Балкантурист – Слънчев бряг“ дд', N dev 6025 p1: "АД"
+            # out so without a doubt): a legal form misread unless a word
+            tok = _legal_form_doubt(tok, doubts)
         elif free:  # a legal form or a place with a letter misread; a quoted name stays as read
             tok = _town(_abbreviation(tok, substitute=i == 0, doubts=doubts), min(conf_of.get(core, 1.0), 1.0), doubts,
                         stands(core, conf_of.get(core, 0.0)))

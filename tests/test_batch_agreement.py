@@ -183,3 +183,34 @@ def test_a_pages_full_month_is_the_days_most_rows_carry() -> None:
     assert batch_agreement.full_days([21, 10, None], 1989, 5) == 23
     assert batch_agreement.full_days([8, 8, 8, 8], 1989, 5) == 23  # fewer than half the month: part-timers
     assert batch_agreement.full_days([10], None, None) is None
+
+
+def _employed(*names: str | None) -> list[PayrollPage]:
+    pages = [_page(i, ("4705052340", STEFAN)) for i in range(len(names))]
+    for p, name in zip(pages, names, strict=True):
+        p.employer.name = name
+    return pages
+
+
+def test_an_employer_a_digit_off_the_files_other_pages_goes_to_review_naming_their_reading() -> None:
+    # N dev 6035 p3: the file's two other pages read „Родопа-94“, the third „Родопа-34“, out without a doubt
+    pages = _employed("„Родопа-94“ ЕООД – Ловеч", "„Родопа-94“ ЕООД – Ловеч", "„Родопа-34“ ЕООД – Ловеч")
+    batch_agreement.doubt_disagreeing(pages)
+    assert [p.employer.review for p in pages[:2]] == [None, None]
+    assert pages[2].employer.review == "на другите листове „„Родопа-94“ ЕООД – Ловеч“: проверете името"
+    assert pages[2].employer.name == "„Родопа-34“ ЕООД – Ловеч"  # the reading stays; a person says which
+
+
+def test_an_employers_dash_lost_on_one_page_of_two_puts_both_in_doubt() -> None:
+    pages = _employed("„Стомана“ АД гр. Перник", "„Стомана“ АД – гр. Перник")  # N dev 6022 p1
+    batch_agreement.doubt_disagreeing(pages)
+    assert all(p.employer.review for p in pages)
+
+
+def test_other_employers_and_doubted_readings_give_no_doubt() -> None:
+    pages = _employed("ДАП – гр. Враца", "Хлебозавод – гр. Ямбол", "Хлебозавод – гр. Ямбол", None)
+    pages.append(_employed("Хлебозавод – гр. Ямбол")[0])
+    pages += _employed("Хлебозавод – гр. Ямбал", "Хлебозавод – гр. Ямбил")
+    pages[-2].employer.review = pages[-1].employer.review = "„Ямбал“ неуверено разчетено"
+    assert batch_agreement.doubt_disagreeing(pages) == 0
+    assert pages[-2].employer.review == "„Ямбал“ неуверено разчетено"

@@ -252,3 +252,12 @@ def test_a_quoted_name_one_letter_from_a_listed_place_of_two_words_is_that_place
     assert check("ДМП „Бобов дол“ – рудник Бабино", ()) == ("ДМП „Бобов дол“ – рудник Бабино", [])
     name, doubts = check("ДМП „Вобов доп“ – рудник Бабино", ())  # a word of it mended first: then the place
     assert name == "ДМП „Бобов дол“ – рудник Бабино" and doubts
+
+
+def test_a_number_with_a_small_letter_glued_after_it_sends_the_name_to_a_person():
+    # N dev 6023 p1: 'ЕТ „Петров-91“ Ямбол' read 'ЕТ „Петров-9г“ Ямбол', out without a doubt
+    h = _read(["ЕТ", "„Петров-9г“", "Ямбол"])
+    assert h.employer == "ЕТ „Петров-9г“ Ямбол"
+    assert h.employer_review == doubt("not_a_word", "9г")
+    assert _read(["ЕТ", "„Петров-91“", "Ямбол"]).employer_review is None
+    assert _read(["ДЗС", "„Бор-2“", "с.", "Крушовица"]).employer_review is None

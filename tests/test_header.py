@@ -168,6 +168,8 @@ def test_capitals_in_the_legal_forms_place_after_the_quoted_name_are_mended_or_d
     assert read("АЛ") == ("„Стомана“ АД Перник", ["„АЛ“ прочетено като правна форма „АД“: проверете формата"])
     assert read("ДД") == ("„Стомана“ ДД Перник", ["„ДД“ не е позната правна форма"])
     assert read("ЕАД") == ("„Стомана“ ЕАД Перник", [])  # a listed form read with confidence: no doubt
+    # the form in small letters ('„Балкантурист – Слънчев бряг“ дд', N dev 6025 p1, out without a doubt)
+    assert read("дд") == ("„Стомана“ дд Перник", ["„дд“ не е позната правна форма"])
 
 
 def test_a_dash_glued_to_a_quote_is_kept_only_where_the_image_shows_one():
