@@ -66,9 +66,11 @@ EDGE_LEFT, EDGE_RIGHT = 0.035, 0.95
 
 
 def edge_mark(w: Word, page_width: int) -> bool:
-    """A word of two letters or fewer at the page's very side: a hole of the tractor strips, not text."""
+    """A word of two letters or fewer at the page's very side: a hole of the tractor strips, not text (its middle
+    in the left strip: a hole read as wide as itself, P dev 8011 p3: "Ф" over x 51-101 of 2480, kept before the
+    client's code, which then stood in the name)."""
     return sum(ch.isalnum() for ch in w.text) <= 2 and (
-        w.box.x1 < EDGE_LEFT * page_width or w.box.x0 > EDGE_RIGHT * page_width
+        w.box.cx < EDGE_LEFT * page_width or w.box.x0 > EDGE_RIGHT * page_width
     )
 
 

@@ -87,9 +87,33 @@ def test_a_towns_abbreviation_with_its_stop_read_as_a_letter_is_mended_and_goes_
     assert h.employer_review and "гре" in h.employer_review
 
 
+def _typed(cells: list[str]) -> list[Word]:
+    """A typewriter's line, 20 px a letter, a space between the words; "-" in a cell of its own: its stroke in
+    the cell's middle, closer to its neighbours than a space."""
+    out, x = [], 100
+    for t in cells:
+        if t == "-":
+            out.append(Word(t, 0.9, Box(x + 4, 115, x + 16, 120)))
+            x += 20
+            continue
+        x += 20 if out and out[-1].text != "-" else 0
+        out.append(Word(t, 0.95, Box(x, 100, x + 20 * len(t), 130)))
+        x += 20 * len(t)
+    return out
+
+
 def test_a_typewriters_hyphen_read_apart_joins_two_words_of_small_letters():
-    h = _read(["Завод", "за", "подемно", "-", "транспортни", "машини", "„Балкан“", "–", "гр.", "Шумен"])
+    cells = ["Завод", "за", "подемно", "-", "транспортни", "машини", "„Балкан“", "–", "гр.", "Шумен"]
+    h = check_header(parse_header(_typed(cells), 3000))
     assert h.employer == "Завод за подемно-транспортни машини „Балкан“ – гр. Шумен", h
+
+
+def test_a_print_faces_dash_as_far_from_its_words_as_a_space_stays_a_dash():
+    # R dev 10030 p1, the words as read: 'Строителни войски – поделение 5320' came out 'войски-поделение'
+    line = [("Строителни", 0.96, (159, 107, 361, 152)), ("войски", 0.93, (373, 103, 495, 141)), ("-", 0.92, (507, 123, 525, 132)),
+            ("поделение", 0.31, (538, 105, 725, 149)), ("5320", 0.96, (737, 107, 813, 141))]  # fmt: skip
+    h = check_header(parse_header([Word(t, c, Box(*b)) for t, c, b in line], 3508))
+    assert h.employer == "Строителни войски – поделение 5320", h
 
 
 def test_guesses_at_the_pages_right_edge_above_the_name_are_no_employer():

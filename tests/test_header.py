@@ -582,3 +582,13 @@ def test_a_stroke_read_with_a_quote_over_the_names_dash_leaves_the_dash_to_be_fo
     assert read_employer(words, page, []) == "Спортно училище – Плевен"
     doubts: list[str] = []
     assert read_employer(words, blank, doubts) == "Спортно училище Плевен" and doubts  # no dash seen: a person looks
+
+
+def test_a_dash_read_as_a_plus_is_the_names_dash_and_the_name_goes_to_a_person():
+    # N dev 6022 p1, the words as read: the dash before "гр. Перник" read "+" and dropped, out without a doubt
+    words = [Word("„Стомана“", 0.7, Box(171, 146, 328, 182)), Word("АД", 0.95, Box(345, 150, 382, 178)),
+             Word("+", 0.52, Box(399, 159, 416, 169)), Word("гр.", 0.96, Box(437, 153, 483, 186)),
+             Word("Перник", 0.83, Box(505, 150, 608, 186))]  # fmt: skip
+    doubts: list[str] = []
+    assert clean_employer(words, doubts) == "„Стомана“ АД – гр. Перник"
+    assert doubts == [doubt("odd_mark", "+")]

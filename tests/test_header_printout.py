@@ -165,3 +165,15 @@ def test_a_header_inside_the_grids_first_bands_is_read_again_alone():
     assert engine.crops == [(408, 3508)]  # the bands down to the title's, read once
     headings_first = Grid(xs=[98, 3436], ys=[400, 463, 500], ruled=True)
     assert header_in_first_band(Header(), as_read, headings_first, 3508, [], page, page, engine) == Header()
+
+
+def test_a_tractor_hole_read_as_wide_as_itself_is_no_part_of_the_client_line():
+    # P dev 8011 p3, the words as read: the left strip's hole read "Ф" (x 51-101 of 2480) before the client's code,
+    # and 'Ф ОБЕКТ 9089 ПК „БЪДЕЩЕ“ С. РАКИТА' came out as the employer without a doubt
+    read = [("ТЕРИТОРИАЛЕН", (329, 122, 512, 148)), ("ИЗЧИСЛИТЕЛЕН", (527, 122, 712, 148)), ("ЦЕНТЪР", (729, 122, 820, 150)),
+            ("-", (837, 134, 850, 139)), ("ШУМЕН", (865, 122, 942, 148)), ("ДАТА", (1921, 122, 1984, 150)),
+            ("87.09.1985", (2001, 122, 2152, 147)), ("Ф", (51, 162, 101, 212)), ("ОБЕКТ", (377, 164, 468, 195)),
+            ("9089", (491, 164, 560, 195)), ("ПК", (581, 163, 618, 195)), ("„БЪДЕЩЕ“", (641, 163, 786, 200)),
+            ("С.", (807, 164, 838, 195)), ("РАКИТА", (865, 163, 976, 194)), ("Ф", (2378, 161, 2428, 211))]  # fmt: skip
+    h = parse_header(sorted((Word(t, 0.9, Box(*b)) for t, b in read), key=lambda w: (w.box.y0 // 30, w.box.x0)), 2480)
+    assert h.employer == "ПК „БЪДЕЩЕ“ С. РАКИТА"
