@@ -1051,6 +1051,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V",
                                    "П": "II", "Ш": "III", "У": "V", "у": "V"})  # fmt: skip
 _PERIOD_CONTEXT = {"м", "мес", "месец", "за"}  # what stands before the month: "за м. III 1989 г."
+_YEAR_LABELS = {"година", "год", "г"}  # what stands between the month and the year: "Месец 05 Година 1984"
 
 
 def month_as_number(text: str) -> tuple[int | None, str | None]:
@@ -1155,6 +1156,11 @@ def _year_like(text: str) -> bool:
     return 4 <= len(core) <= 5 and sum(ch.isdigit() for ch in core) >= 3
 
 
+def _year_label(w: Word) -> bool:
+    """The word that names the year after the month ("Година", "год.:", "г.")."""
+    return w.text.lower().strip(".,:;„“\"'") in _YEAR_LABELS
+
+
 def _lone_mark(text: str) -> bool:
     """A word of one or two marks and no letter or digit (an apostrophe read as "?", "'", "\"")."""
     return 1 <= len(text) <= 2 and not any(ch.isalnum() for ch in text)
@@ -1220,6 +1226,8 @@ def _period(line: list[Word], h: Header) -> bool:
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
     line = _split_period(_split_label(fill_dots(line)))
+    # a speck read as a mark before the year's label ("Месец 05 > Година 1984", R dev 10002 p1) stands for nothing
+    line = [w for k, w in enumerate(line) if not (_lone_mark(w.text) and k + 1 < len(line) and _year_label(line[k + 1]))]
     if _glued_period(line, h):
         return True
     slashed = _slash_period(line)
@@ -1231,7 +1239,7 @@ def _period(line: list[Word], h: Header) -> bool:
     for i, w in enumerate(line):
         nums = [digits(x.text) for x in line[i + 1 : i + 3]]
         at = next((j for j, n in enumerate(nums) if len(n) == 4 and YEARS[0] <= int(n) <= YEARS[1]), None)
-        before = line[i - 1].text.lower().strip(".") if i > 0 else ""
+        before = line[i - 1].text.lower().strip(".„“\"«»") if i > 0 else ""  # a speck read as a quote: "„Месец"
         # after a one-letter abbreviation and right before the year ("за н, ини 1981 г.": "м." misread as
         # "н,"), a word stands where the month does
         abbreviated = i > 0 and re.fullmatch(r"\w[.,]", line[i - 1].text) is not None
@@ -1242,7 +1250,9 @@ def _period(line: list[Word], h: Header) -> bool:
         unsure = None
         if mon is None and (context or at == 0):
             mon, unsure = month_as_number(w.text)
-            at = at if at == 0 else None  # a number is the month only right before the year
+            # a number is the month only right before the year, or before the year's label and the year ("Месец 07
+            # Година 1984", R dev 10012 p1: no period read)
+            at = at if at == 0 or (at == 1 and _year_label(line[i + 1])) else None
             if mon is not None and at is None and i + 1 < len(line) and _year_like(line[i + 1].text):
                 unread = unread or (mon, w, line[i + 1])
             mon = mon if at is not None else None

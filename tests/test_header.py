@@ -592,3 +592,20 @@ def test_a_dash_read_as_a_plus_is_the_names_dash_and_the_name_goes_to_a_person()
     doubts: list[str] = []
     assert clean_employer(words, doubts) == "„Стомана“ АД – гр. Перник"
     assert doubts == [doubt("odd_mark", "+")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "period"),
+    [
+        (["Месец", "07", "Година", "1984"], (1984, 7)),  # R dev 10012 p1: the year's label between, no period read
+        (["„Месец", "05", ">", "Година", "1984"], (1984, 5)),  # R dev 10002 p1: specks read as a quote and a mark
+        (["Месец:", "март", ">", "Година", "1988"], (1988, 3)),  # R dev 10016 p2
+    ],
+)
+def test_a_months_number_before_the_years_label_and_the_year_is_the_period(texts, period):
+    x, words = 1500, []
+    for t in texts:
+        words.append(Word(t, 0.9, Box(x, 236, x + 20 * len(t), 265)))
+        x += 20 * len(t) + 30
+    h = parse_header([Word("ВЕДОМОСТ", 0.95, Box(1600, 180, 1800, 213)), *words], 2480)
+    assert (h.year, h.month) == period
