@@ -298,6 +298,30 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing, a little turned, an A4
        sheet in colour or grey, an A3 one grey, saved PNG (under ~5 MB); its switches, words and drawing are in
        samples/family_ae.py (its docstring says what it draws).
+    AF HELD OUT from its making in session 29 (2026-12-06, helper s38-famaf; made before anything was tuned on AE; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2055): the
+       monthly payroll of 1980-1996 of a culture or education institution (a читалище, a school — ЕСПУ, СОУ from 1991 —
+       or a kindergarten, a district house of culture, a music or art school, a district library) run off as
+       spirit-duplicator ("ditto") copies: the rows sorted by post (the director first, the service staff last); part-
+       time staff, the post's share ("1/2", "1/4", "0,50") in a column of its own (no payroll-page/1 field), the base the
+       post's salary times that share for the days paid; the same person on two rows, a main post and an additional
+       contract (the same ЕГН and name, each row its own post, share, base and deductions; the truth keeps both rows),
+       right under the main row or in a block at the foot; lecturers' honoraria (the lessons, the rate per lesson and
+       their product) in columns of their own, items for years of service and a leader's allowance, their sum the
+       additional pay (printed or not); civil-contract rows last ("г.д." in the share column, no days — null in the
+       truth —, a nought base typed "-" or "0,00", the honorarium their gross, a tenth of it the tax and their only
+       deduction), a typed label over the foot block and the civil contracts on some files (no row); itemised
+       deductions (ДОД, the union's fee, the advance, a ДСК loan's instalment); typed on a manual typewriter
+       (fonts-unfonts-extra's UnShinmun as its serif type at 10, 12 or 15 to the inch, the typist's uneven force) onto a
+       spirit master, the rules typed or drawn with a ruler on the master; the copy in violet aniline dye: strokes
+       spread and mottled, fading unevenly down the page (or across it) and paler on the master's last copies, streaks
+       along the feed, a violet haze on some, the text a little askew on the paper, the signatures in ballpoint and a
+       violet stamp; glossy thin paper folded in quarters (creases through the rows, the dye cracked along them),
+       punched for a ring binder (two or four holes along the left of a portrait sheet or the top of a landscape one,
+       kept clear of the typing; one torn out to the edge on some pages); scanned on a sheet-fed document scanner (ADF)
+       at 200 or 300 dpi in colour, a little skewed and stretched by the feed, a dust line along the feed on some files,
+       JPEG-compressed at a low quality and decoded, saved PNG (under ~5 MB); its switches, words and drawing are in
+       samples/family_af.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

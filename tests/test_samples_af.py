@@ -59,6 +59,8 @@ def test_family_af_draws_its_own_switches():
         values = [getattr(a, share) for a in afs]
         assert 0.1 < sum(v == 0 for v in values) / len(values) < 0.6, share
     assert all(a.ruling == "none" and 1.2 <= a.spread <= 2.6 and abs(a.skew) <= 0.6 for a in afs)
+    assert {family_af.jpeg_quality(a) for a in afs if a.dpi == 200} == {25, 35, 50}  # legible at 200 dpi
+    assert {family_af.jpeg_quality(a) for a in afs if a.dpi == 300} == {15, 25, 35, 50}
     assert families.YEARS["AF"] == (1980, 1996) and "AF" in families.FAMILIES
     _assert_held_apart("AF", own_dirs=True)
     for c in family_af.HEADINGS_AF:  # every column of a layout has its words
