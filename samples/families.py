@@ -313,7 +313,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        deduction), a typed label over the foot block and the civil contracts on some files (no row); itemised
        deductions (ДОД, the union's fee, the advance, a ДСК loan's instalment); typed on a manual typewriter
        (fonts-unfonts-extra's UnShinmun as its serif type at 10, 12 or 15 to the inch, the typist's uneven force) onto a
-       spirit master, the rules typed or drawn with a ruler on the master; the copy in violet aniline dye: strokes
+       spirit master, the rules typed or drawn with a ruler on the master, a figure or name struck wrong scraped off the
+       master and retyped (a faint ghost and smear under it: correction marks, the truth the retyped value); the copy in violet aniline dye: strokes
        spread and mottled, fading unevenly down the page (or across it) and paler on the master's last copies, streaks
        along the feed, a violet haze on some, the text a little askew on the paper, the signatures in ballpoint and a
        violet stamp; glossy thin paper folded in quarters (creases through the rows, the dye cracked along them),

@@ -21,7 +21,9 @@ on some files: no row).
 The master: typed on a manual typewriter (fonts-unfonts-extra's UnShinmun as its serif type, set at 10, 12 or 15
 characters to the inch, every letter struck with the typist's uneven force) onto a spirit master whose aniline
 carbon is transferred to each copy by the duplicator's fluid; the rules typed ("-", "=" across, "!" or "I" down) or
-drawn on the master with a ruler (violet like the typing); the copy: violet strokes spread and blurred, the dye fading
+drawn on the master with a ruler (violet like the typing); a figure or a name struck wrong, its carbon scraped off
+the master with a razor and the right one typed over (the wrong one's faint ghost and a smear left on every copy: a
+mark ``{"kind": "correction", "row": i, "fields": [field]}``; the truth the retyped value); the copy: violet strokes spread and blurred, the dye fading
 unevenly down the page (or across it) and paler on the run's last copies, streaks along the feed, a faint violet haze
 where the master smudged, the text a little askew to the paper; on the copy the people's signatures in ballpoint,
 the stamp in violet; glossy thin paper folded in quarters (a crease across and one down the middle, through rows:
@@ -198,6 +200,7 @@ class AFHabits:
     quality: int  # the scanner's JPEG quality (at 200 dpi no lower than 25: the figures stay legible)
     dust: bool  # a dust line on the ADF's glass (a line along the feed)
     backing: str  # the ADF's backing (seen through the holes and round the sheet): "white", "grey" or "black"
+    scraped: float  # the share of typed cells struck wrong on the master, scraped off and retyped (a faint ghost)
     kind: str = "school"
     shares: dict[str, Decimal] = field(default_factory=dict)  # each person's share of a post, by ЕГН
     rank: dict[str, int] = field(default_factory=dict)  # each person's post's place in the list, by ЕГН
@@ -227,7 +230,7 @@ def draw(rng: random.Random) -> AFHabits:
         skew=rng.uniform(-0.6, 0.6), pen=rng.choice(("blue", "blue", "black")), stamp=rng.random() < 0.6,
         holes=rng.choice((2, 2, 4)), torn=rng.choice((0.0, 0.3, 0.6)), folded=rng.random() < 0.7,
         dpi=rng.choice((200, 300)), quality=rng.choice((15, 25, 35, 50)), dust=rng.random() < 0.3,
-        backing=rng.choice(("white", "grey", "black")),
+        backing=rng.choice(("white", "grey", "black")), scraped=rng.choice((0.0, 0.01, 0.03)),
     )  # fmt: skip
 
 
@@ -475,18 +478,27 @@ class _Machine:
         """The baseline of ``line``."""
         return self.top + line * LINE
 
-    def text(self, col: float, line: float, s: str) -> None:
-        if s.strip():
+    def text(self, col: float, line: float, s: str, *, strength: float = 1.0, dx: float = 0.0) -> None:
+        if s.strip() and strength >= 1.0:
             self.boxes.append((int(self.x(col)) - 6, int(self.y(line) - 0.8 * LINE), int(self.x(col + len(s))) + 6,
                                int(self.y(line) + 0.35 * LINE)))  # fmt: skip
         for k, ch in enumerate(s):
             if ch == " ":
                 continue
             g, base = _glyph(self.path, ch, self.pitch)
-            ink = g * (1.0 - self.af.strike * self.rng.random())
-            x = int(round(self.x(col + k) - 4 + self.rng.gauss(0, 0.6)))
+            ink = g * ((1.0 - self.af.strike * self.rng.random()) * strength)
+            x = int(round(self.x(col + k) - 4 + dx + self.rng.gauss(0, 0.6)))
             y = int(round(self.y(line) - base + self.rng.gauss(0, 0.8)))
             self._put(ink, x, y)
+
+    def scrape(self, col: float, line: float, n: int) -> None:
+        """The carbon scraped off the master with a razor over ``n`` letters: a faint smear where it was."""
+        x0, x1 = int(self.x(col)) - 4, int(self.x(col + n)) + 4
+        y0, y1 = int(self.y(line) - 0.75 * LINE), int(self.y(line) + 0.25 * LINE)
+        smear = np.zeros((y1 - y0, x1 - x0), np.float32)
+        cv2.ellipse(smear, ((x1 - x0) // 2, (y1 - y0) // 2), ((x1 - x0) // 2, (y1 - y0) // 2), 0, 0, 360, 1.0, -1)
+        smear = np.asarray(cv2.GaussianBlur(smear, (0, 0), 6), np.float32) * self.rng.uniform(0.06, 0.12)
+        self._put(smear, x0, y0)
 
     def _put(self, ink: np.ndarray, x: int, y: int) -> None:
         h, w = ink.shape
@@ -499,6 +511,24 @@ class _Machine:
 
 def _least(c: str) -> int:
     return {"row": 2, "egn": 10, "name": 16, "position": 10, "signature": 7}.get(c, 4)
+
+
+def wrong_version(text: str, rng: random.Random) -> str:
+    """What the typist struck first: two neighbouring digits swapped, a digit mistyped, or a letter of a name."""
+    digits = [k for k, ch in enumerate(text) if ch.isdigit()]
+    if len(digits) >= 2 and rng.random() < 0.5:
+        k = rng.randrange(len(digits) - 1)
+        a, b = digits[k], digits[k + 1]
+        if text[a] != text[b] and b == a + 1:
+            return text[:a] + text[b] + text[a] + text[b + 1 :]
+    if digits:
+        k = rng.choice(digits)
+        return text[:k] + str((int(text[k]) + rng.choice((1, 2, 3, 7, 8, 9))) % 10) + text[k + 1 :]
+    letters = [k for k, ch in enumerate(text) if ch.isalpha()]
+    if letters:
+        k = rng.choice(letters)
+        return text[:k] + rng.choice("аеиоунт") + text[k + 1 :]
+    return text
 
 
 def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
@@ -638,6 +668,13 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
         for j, c in enumerate(cols):
             if t[c]:
                 col = starts[j] + (0 if c in left_cols else widths[j] - len(t[c]))
+                if rng.random() < af.scraped:  # struck wrong, the carbon scraped off, the right one typed over
+                    wrong = wrong_version(t[c], rng)
+                    if wrong != t[c]:
+                        mach.scrape(col, y, max(len(wrong), len(t[c])))
+                        mach.text(col, y, wrong, strength=rng.uniform(0.15, 0.3), dx=rng.uniform(-2, 2))
+                        geo.marks.append({"kind": "correction", "row": i, "fields": [c],
+                                          "polygon": rect_polygon(*line_box(col, col + len(t[c]), y, y))})  # fmt: skip
                 mach.text(col, y, t[c])
                 geo.cells.append((i + 1, j, line_box(starts[j], starts[j] + widths[j], y, y), t[c]))
             elif c == "signature" and rng.random() < 0.9:

@@ -55,7 +55,7 @@ def test_family_af_draws_its_own_switches():
     assert {a.quality for a in afs} == {15, 25, 35, 50} and {a.backing for a in afs} == {"white", "grey", "black"}
     for flag in ("groups", "labels", "portrait", "stamp", "folded", "dust"):
         assert 0.15 < sum(getattr(a, flag) for a in afs) / len(afs) < 0.85, flag
-    for share in ("torn", "haze"):
+    for share in ("torn", "haze", "scraped"):
         values = [getattr(a, share) for a in afs]
         assert 0.1 < sum(v == 0 for v in values) / len(values) < 0.6, share
     assert all(a.ruling == "none" and 1.2 <= a.spread <= 2.6 and abs(a.skew) <= 0.6 for a in afs)
@@ -211,6 +211,47 @@ def test_family_af_prints_shares_lessons_and_blocks_and_keeps_them_out_of_the_tr
     assert civil and all(r.days_worked is None and Decimal(r.base_pay or "1") == 0 for r in civil)
 
 
+def test_family_af_scraped_cells_keep_a_ghost_under_the_retyped_value():
+    """A drawn AF sheet with many cells struck wrong on the master: each correction mark's cell holds its retyped
+    value (a typed cell of the truth's row) over a faint ghost and smear (ink under the strike level beside the typed
+    strokes); the truth unchanged."""
+    from samples import family_af
+
+    af, sheet = _sheet(want=lambda af, s: len(s.rows) >= 8)
+    img, geo = _drawn(replace(af, scraped=0.3), sheet)
+    clean, _ = _drawn(replace(af, scraped=0.0), sheet)  # the same sheet typed right the first time
+    typed = (255.0 - np.asarray(img, np.float32)) / 255.0
+    right = (255.0 - np.asarray(clean, np.float32)) / 255.0
+    fixes = [m for m in geo.marks if m["kind"] == "correction"]
+    assert len(fixes) >= 5
+    cells = {(r, t) for r, _, _, t in geo.cells}
+    for m in fixes:
+        assert 0 <= m["row"] < len(sheet.rows) and m["fields"][0] in sheet.layout
+        assert any(r == m["row"] + 1 for r, _ in cells)
+        pts = np.asarray(m["polygon"], float)
+        x0, y0 = np.floor(pts.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(pts.max(axis=0)).astype(int)
+        box, was = typed[y0:y1, x0:x1], right[y0:y1, x0:x1]
+        assert (box > 0.5).mean() > 0.01  # the retyped value
+        faint = ((box > 0.04) & (box < 0.35)).mean()
+        assert faint > ((was > 0.04) & (was < 0.35)).mean() + 0.05  # the ghost and the smear under it
+    assert family_af.wrong_version("1234,56", random.Random(1)) != "1234,56"
+
+
+def test_family_af_portrait_master_kept_clear_of_the_holes_on_its_left():
+    """A portrait AF master (the narrow layout): punched on the left, every typed string clear of the holes."""
+    from samples import family_af
+
+    af, sheet = _sheet(want=lambda af, s: af.portrait and s.layout == family_af.AF_LAYOUTS[-1])
+    img, geo = _drawn(af, sheet)
+    page = family_af.page_of(img, geo, sheet, replace(af, holes=4), random.Random(2))
+    assert page.paper == "A4P" and page.punched == "left" and img.size == (2480, 3508)
+    for hx, _ in page.holes:
+        assert hx == family_af.HOLE_IN
+        for x0, _, _, _ in page.keep:
+            assert x0 > hx + family_af.HOLE_R + 60
+
+
 def test_family_af_dye_spreads_and_fades_down_the_page_and_the_run():
     """The same typed strokes at the top and at the foot of a master copied down the page: the copy's strokes spread
     over more of the paper than the master's, paler at the foot; the run's last copy paler than its first."""
@@ -275,12 +316,12 @@ def test_family_af_scan_punched_folded_and_torn():
 
 def test_family_af_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
     """One AF page from dev seed 24001, generated here and by another Python under another hash seed: the same bytes;
-    its truth payroll-page/1 that adds up, with stamp marks only; an RGB PNG under ~5 MB at 200 or 300 dpi; the truth
+    its truth payroll-page/1 that adds up, with stamp and correction marks only; an RGB PNG under ~5 MB at 200 or 300 dpi; the truth
     pinned."""
     from PIL import Image
 
     out = _repeats_under_another_hash_seed(tmp_path, "AF", 24001, pages=1)
-    pages = _pages_add_up(out, mark_kinds=("stamp",))
+    pages = _pages_add_up(out, mark_kinds=("stamp", "correction"))
     assert len(pages) == 1
     png, page = pages[0]
     with Image.open(png) as im:
@@ -291,4 +332,4 @@ def test_family_af_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
     assert hashlib.sha256(raw.encode()).hexdigest()[:16] == PINNED
 
 
-PINNED = "2e9638bf2d500789"
+PINNED = "edf60e436d2258d5"
