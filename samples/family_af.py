@@ -17,7 +17,7 @@ it deducted); itemised deductions (ДОД, the union's fee, the advance, a ДС�
 ``deductions``), net = gross - deductions; the totals row sums the money and the lessons (their total no truth). The
 rows sorted by post, the director first, the teachers or specialists next, the service staff last; each additional
 contract right under its person's main row or in a block at the foot, the civil contracts last (under a typed label
-on some files: no row).
+on some files: no row); the director's approval ("УТВЪРЖДАВАМ:", signed on the copy) at the top right on some files.
 The master: typed on a manual typewriter (fonts-unfonts-extra's UnShinmun as its serif type, set at 10, 12 or 15
 characters to the inch, every letter struck with the typist's uneven force) onto a spirit master whose aniline
 carbon is transferred to each copy by the duplicator's fluid; the rules typed ("-", "=" across, "!" or "I" down) or
@@ -201,6 +201,7 @@ class AFHabits:
     dust: bool  # a dust line on the ADF's glass (a line along the feed)
     backing: str  # the ADF's backing (seen through the holes and round the sheet): "white", "grey" or "black"
     scraped: float  # the share of typed cells struck wrong on the master, scraped off and retyped (a faint ghost)
+    approve: bool  # "УТВЪРЖДАВАМ:" and the director's line typed at the top right (signed on the copy)
     kind: str = "school"
     shares: dict[str, Decimal] = field(default_factory=dict)  # each person's share of a post, by ЕГН
     rank: dict[str, int] = field(default_factory=dict)  # each person's post's place in the list, by ЕГН
@@ -231,6 +232,7 @@ def draw(rng: random.Random) -> AFHabits:
         holes=rng.choice((2, 2, 4)), torn=rng.choice((0.0, 0.3, 0.6)), folded=rng.random() < 0.7,
         dpi=rng.choice((200, 300)), quality=rng.choice((15, 25, 35, 50)), dust=rng.random() < 0.3,
         backing=rng.choice(("white", "grey", "black")), scraped=rng.choice((0.0, 0.01, 0.03)),
+        approve=rng.random() < 0.4,
     )  # fmt: skip
 
 
@@ -253,6 +255,7 @@ def adapt_file(ef: EmployerFile, af: AFHabits, rng: random.Random) -> None:
     ef.layout = af.layout
     ef.headings = {c: rng.choice(HEADINGS_AF[c]) for c in ef.layout}
     posts = POSTS[kind]
+    del ef.staff[15:]  # a small institution: its month on one sheet
     for k, p in enumerate(ef.staff):
         rank = 0 if k == 0 else rng.randrange(1, len(posts))
         p.position = posts[rank]
@@ -587,16 +590,18 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
     n_labels = (sheet.extra.get("af_civil_at") is not None) + (sheet.extra.get("af_foot_at") is not None)
     paper, pitch, W, H, starts, right, row_pitch = "", 0, 0, 0, [0], 0, af.row_pitch
     top_px = 0.0
-    tries = [(p, gap, c, rp) for p in (("A4P", "A4L") if af.portrait else ("A4L",)) for gap in (2, 1)
-             for c in (af.pitch, 12, 15) if c >= af.pitch for rp in (af.row_pitch, 1.0)]  # fmt: skip
-    for p, gap, cpi, rp in tries:  # the table on the sheet the typist chose or, if need be, turned, a smaller
-        W, H = PAPERS[p]  # pitch, one space between the columns, single spacing
+    approve, block_labels = af.approve, af.labels
+    tries = [(p, gap, c, rp, extra) for extra in (True, False) for p in (("A4P", "A4L") if af.portrait else ("A4L",))
+             for gap in (2, 1) for c in (af.pitch, 12, 15) if c >= af.pitch for rp in (af.row_pitch, 1.0)]  # fmt: skip
+    for p, gap, cpi, rp, extra in tries:  # the table on the sheet the typist chose or, if need be, turned, a smaller
+        W, H = PAPERS[p]  # pitch, one space between the columns, single spacing; at last no approval nor labels
+        approve, block_labels = af.approve and extra, af.labels and extra
         punched = "left" if p == "A4P" else "top"
         widths, starts, right = spaced(gap)
         px = 300 // cpi
         side = CLEAR + 60 if punched == "left" else 100
         top_px = (CLEAR + 30 if punched == "top" else 130) + rng.uniform(0, 40)
-        need = 13 + bool(job["parent"]) + n_head + len(texts) * rp + n_labels * rp
+        need = 13 + 2 * approve + bool(job["parent"]) + n_head + len(texts) * rp + n_labels * rp * block_labels
         if right * px <= W - side - 80 and top_px + need * LINE < H - 100:
             paper, pitch, row_pitch = p, px, rp
             break
@@ -616,6 +621,12 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
         return [int(mach.x(col0)), int(mach.y(n0) - 0.8 * LINE), int(mach.x(col1)), int(mach.y(n1) + 0.3 * LINE)]
 
     y = 0.0
+    if approve:  # the director's approval at the top right, signed on the copy
+        mach.text(right - 24, y, "УТВЪРЖДАВАМ:")
+        mach.text(right - 24, y + 1, "Директор: ............")
+        if rng.random() < 0.85:
+            _scribble(pen, mach.x(right - 13), mach.y(y + 1) - 0.4 * LINE, 11 * pitch, rng)
+        y += 2
     if job["parent"]:
         mach.text(0, y, str(job["parent"]))
         y += 1
@@ -660,7 +671,7 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
     name_j = next(j for j, c in enumerate(cols) if c == "name")
     for i, t in enumerate(texts):
         for at, key in ((sheet.extra.get("af_foot_at"), "extra_label"), (sheet.extra.get("af_civil_at"), "civil_label")):
-            if at == i and af.labels:  # a typed label over the block (no row)
+            if at == i and block_labels:  # a typed label over the block (no row)
                 y += lead
                 mach.text(starts[name_j], y, str(job[key]))
                 y += 1 + lead
