@@ -231,7 +231,7 @@ def draw(rng: random.Random) -> AFHabits:
         skew=rng.uniform(-0.6, 0.6), pen=rng.choice(("blue", "blue", "black")), stamp=rng.random() < 0.6,
         holes=rng.choice((2, 2, 4)), torn=rng.choice((0.0, 0.3, 0.6)), folded=rng.random() < 0.7,
         dpi=rng.choice((200, 300)), quality=rng.choice((15, 25, 35, 50)), dust=rng.random() < 0.3,
-        backing=rng.choice(("white", "grey", "black")), scraped=rng.choice((0.0, 0.01, 0.03)),
+        backing=rng.choice(("white", "grey", "black")), scraped=rng.choice((0.0, 0.005, 0.015)),
         approve=rng.random() < 0.4,
     )  # fmt: skip
 
