@@ -26,7 +26,7 @@ the master with a razor and the right one typed over (the wrong one's faint ghos
 mark ``{"kind": "correction", "row": i, "fields": [field]}``; the truth the retyped value); the copy: violet strokes spread and blurred, the dye fading
 unevenly down the page (or across it) and paler on the run's last copies, streaks along the feed, a faint violet haze
 where the master smudged, the text a little askew to the paper; on the copy the people's signatures in ballpoint,
-the stamp in violet; glossy thin paper folded in quarters (a crease across and one down the middle, through rows:
+the stamp in violet; glossy thin paper (greyer over a dark backing in the scanner) folded in quarters (a crease across and one down the middle, through rows:
 the dye cracked along them), punched for a ring binder (two or four holes along the left of a portrait sheet or the
 top of a landscape one, kept clear of the typing; one torn out to the edge on some pages); scanned on a modern
 sheet-fed document scanner (ADF) at 200 or 300 dpi in colour, a little skewed and stretched by the feed, a dust line
@@ -861,6 +861,7 @@ VIOLET = (92.0, 40.0, 150.0)  # the aniline dye at its densest
 PENS = {"blue": (35.0, 55.0, 160.0), "black": (35.0, 35.0, 45.0)}
 STAMP_INK = (110.0, 70.0, 170.0)
 BACKINGS = {"white": (236.0, 236.0, 234.0), "grey": (128.0, 130.0, 130.0), "black": (18.0, 18.0, 20.0)}
+THIN = {"white": 1.0, "grey": 0.975, "black": 0.93}  # the thin paper over the ADF's backing: a dark one shows through
 
 
 def copy_strength(page: AFPage) -> float:
@@ -943,6 +944,7 @@ def scan(a: np.ndarray, page: AFPage, np_rng: np.random.Generator) -> tuple[np.n
                 cv2.line(crack, (int(xx), int(fy + rng.uniform(-2, 2))), (int(xx + rng.uniform(5, 40)), int(fy + rng.uniform(-2, 2))), 1.0, 2)
         crack = np.asarray(cv2.GaussianBlur(crack, (0, 0), 0.7), np.float32) * 0.6
         _mix(out, crack, tuple(float(v) for v in tone), 1.0)  # where the dye cracked the paper shows
+    out *= THIN[af.backing]  # the thin paper: the backing behind it shows through
     np.clip(out, 0, 255, out=out)
     # punched: the holes (the ADF's backing through them), one torn out to the edge on some pages
     back = np.array(BACKINGS[af.backing], np.float32)

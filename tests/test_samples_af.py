@@ -341,6 +341,24 @@ def test_family_af_scan_punched_folded_and_torn():
             assert 0 <= u < out.shape[1] and 0 <= v < out.shape[0]
 
 
+def test_family_af_thin_paper_greyer_over_a_dark_backing():
+    """The same blank AF copy scanned over the ADF's white and black backings: the thin paper greyer over the black."""
+    from samples import family_af
+
+    af, sheet = _sheet(want=lambda af, s: len(s.layout) <= 14)
+    img, geo = _drawn(af, sheet)
+    page = family_af.page_of(img, geo, sheet, af, random.Random(2))
+    blank = np.full((1200, 1600), 255.0, np.float32)
+    empty = replace(page, pen=np.full(blank.shape, 255, np.uint8), stamp=np.zeros(blank.shape, np.float32), holes=(),
+                    folds=(0.0, 0.0), dust=-1.0, angle=0.0, offset=np.array([[1.0, 0, 0], [0, 1.0, 0]]))  # fmt: skip
+    paper = []
+    for backing in ("white", "black"):
+        p = replace(empty, af=replace(af, backing=backing, dpi=300, haze=0.0))
+        out, _, _, _ = family_af.scan(blank, p, np.random.default_rng(1))
+        paper.append(float(np.median(out[400:800, 600:1000])))
+    assert paper[1] < paper[0] - 8
+
+
 def test_family_af_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
     """One AF page from dev seed 24001, generated here and by another Python under another hash seed: the same bytes;
     its truth payroll-page/1 that adds up, with stamp and correction marks only; an RGB PNG under ~5 MB at 200 or 300 dpi; the truth
