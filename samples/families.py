@@ -298,6 +298,31 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing, a little turned, an A4
        sheet in colour or grey, an A3 one grey, saved PNG (under ~5 MB); its switches, words and drawing are in
        samples/family_ae.py (its docstring says what it draws).
+    AF HELD OUT from its making in session 29 (2026-12-06, helper s38-famaf; made before anything was tuned on AE; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2055): the
+       monthly payroll of 1980-1996 of a culture or education institution (a читалище, a school — ЕСПУ, СОУ from 1991 —
+       or a kindergarten, a district house of culture, a music or art school, a district library) run off as
+       spirit-duplicator ("ditto") copies: the rows sorted by post (the director first, the service staff last); part-
+       time staff, the post's share ("1/2", "1/4", "0,50") in a column of its own (no payroll-page/1 field), the base the
+       post's salary times that share for the days paid; the same person on two rows, a main post and an additional
+       contract (the same ЕГН and name, each row its own post, share, base and deductions; the truth keeps both rows),
+       right under the main row or in a block at the foot; lecturers' honoraria (the lessons, the rate per lesson and
+       their product) in columns of their own, items for years of service and a leader's allowance, their sum the
+       additional pay (printed or not); civil-contract rows last ("г.д." in the share column, no days — null in the
+       truth —, a nought base typed "-" or "0,00", the honorarium their gross, a tenth of it the tax and their only
+       deduction), a typed label over the foot block and the civil contracts on some files (no row); itemised
+       deductions (ДОД, the union's fee, the advance, a ДСК loan's instalment); typed on a manual typewriter
+       (fonts-unfonts-extra's UnShinmun as its serif type at 10, 12 or 15 to the inch, the typist's uneven force) onto a
+       spirit master, the rules typed or drawn with a ruler on the master, a figure or name struck wrong scraped off the
+       master and retyped (a faint ghost and smear under it: correction marks, the truth the retyped value); the copy in violet aniline dye: strokes
+       spread and mottled, fading unevenly down the page (or across it) and paler on the master's last copies, streaks
+       along the feed, a violet haze on some, the text a little askew on the paper, the signatures in ballpoint and a
+       violet stamp; glossy thin paper folded in quarters (creases through the rows, the dye cracked along them),
+       punched for a ring binder (two or four holes along the left of a portrait sheet or the top of a landscape one,
+       kept clear of the typing; one torn out to the edge on some pages); scanned on a sheet-fed document scanner (ADF)
+       at 200 or 300 dpi in colour, a little skewed and stretched by the feed, a dust line along the feed on some files,
+       JPEG-compressed at a low quality and decoded, saved PNG (under ~5 MB); its switches, words and drawing are in
+       samples/family_af.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -318,6 +343,7 @@ from . import (
     family_ac,
     family_ad,
     family_ae,
+    family_af,
     family_q,
     family_r,
     family_s,
@@ -333,7 +359,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1033,6 +1059,12 @@ HEADINGS_AE = family_ae.HEADINGS_AE
 AE_FACES = family_ae.AE_FACES
 AE_SIZES = family_ae.AE_SIZES
 
+# Family AF (held out from its making in session 29 to its one measurement): samples/family_af.py
+FAMILY_LAYOUTS["AF"] = family_af.AF_LAYOUTS
+HEADINGS_AF = family_af.HEADINGS_AF
+AF_FACES = family_af.AF_FACES
+AF_SIZES = family_af.AF_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1070,6 +1102,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AC": (1980, 1996),
     "AD": (1980, 1996),  # adapt_file puts many files' months round the renaming (1984-85) or the restoration (1990-91)
     "AE": (1980, 1996),
+    "AF": (1980, 1996),
 }
 
 
@@ -1195,6 +1228,8 @@ class Habits:
     ad: family_ad.ADHabits | None = None
     # family AE only: all of its switches (samples/family_ae.py)
     ae: family_ae.AEHabits | None = None
+    # family AF only: all of its switches (samples/family_af.py)
+    af: family_af.AFHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1228,6 +1263,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ad(rng)
     if family == "AE":
         return _draw_ae(rng)
+    if family == "AF":
+        return _draw_af(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1373,6 +1410,12 @@ def _draw_ad(rng: random.Random) -> Habits:
 def _draw_ae(rng: random.Random) -> Habits:
     """Family AE's file: its own switches (family_ae.draw), the generic ones copied from them."""
     return _own_habits("AE", family_ae.draw(rng), "typewriter", AE_SIZES, 1.0)
+
+
+def _draw_af(rng: random.Random) -> Habits:
+    """Family AF's file: its own switches (family_af.draw), the generic ones copied from them."""
+    af = family_af.draw(rng)
+    return _own_habits("AF", af, "typewriter", AF_SIZES, 0.0 if af.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1580,6 +1623,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ae is not None:  # family AE: a shift-working employer paid by the hour, its people's posts and classes
         family_ae.adapt_file(ef, habits.ae, rng)
         return
+    if habits.af is not None:  # family AF: a culture or education institution, its posts, shares and contracts
+        family_af.adapt_file(ef, habits.af, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1763,6 +1809,9 @@ def adapt_sheet(
     if habits.ae is not None:  # family AE: the hours, the night and overtime hours, the items and deductions
         family_ae.adapt_sheet(sheet, habits.ae, rng, ef)
         return
+    if habits.af is not None:  # family AF: the posts' order, shares, second contracts, honoraria, civil contracts
+        family_af.adapt_sheet(sheet, habits.af, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1935,12 +1984,12 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
-                    "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES}  # fmt: skip
+                    "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2011,6 +2060,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ad.style(habits.ad, rng, base)
     if habits.ae is not None:
         family_ae.style(habits.ae, rng, base)
+    if habits.af is not None:
+        family_af.style(habits.af, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -29,6 +29,7 @@ from . import (
     family_ac,
     family_ad,
     family_ae,
+    family_af,
     family_q,
     family_r,
     family_s,
@@ -175,6 +176,7 @@ def degrade_page(
     ac: family_ac.ACPage | None = None,
     ad: family_ad.ADPage | None = None,
     ae: family_ae.AEPage | None = None,
+    af: family_af.AFPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -198,8 +200,14 @@ def degrade_page(
     family AD's page: the typing and the pen on acidic paper gone brittle, broken and taped, scanned in colour on an A3
     flatbed (samples/family_ad.py: RGB); ``ae``: family AE's page: the electric typewriter's sheet through the
     archive's flood (tide lines, run inks, mould, cockles, pages stuck and torn apart) scanned on a flatbed
-    (samples/family_ae.py: RGB or grey, the cockling as the bend)."""
+    (samples/family_ae.py: RGB or grey, the cockling as the bend); ``af``: family AF's page: the spirit-duplicator
+    copy in violet dye, folded and punched, through a sheet-fed scanner with JPEG artefacts (samples/family_af.py:
+    RGB, 200 or 300 dpi)."""
     a = np.asarray(img, dtype=np.float32)
+    if af is not None:  # family AF: a culture or education institution's payroll, a ditto copy
+        if not opts.degraded:
+            return degrade.to_uint8(family_af.flat(a, af)), degrade.identity(), 300, None
+        return family_af.scan(a, af, np_rng)
     if ae is not None:  # family AE: a shift-working employer's hours and pay, its boxes flooded
         if not opts.degraded:
             return degrade.to_uint8(family_ae.flat(a, ae)), degrade.identity(), 300, None
@@ -426,6 +434,7 @@ def generate_pages(
                     ach = habits.ac if habits is not None else None
                     adh = habits.ad if habits is not None else None
                     aeh = habits.ae if habits is not None else None
+                    afh = habits.af if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -442,6 +451,8 @@ def generate_pages(
                         img, geo = family_ad.render(sheet, style, adh, rng)
                     elif aeh is not None:  # family AE: the electric typewriter's sheet of hours (samples/family_ae.py)
                         img, geo = family_ae.render(sheet, style, aeh, rng)
+                    elif afh is not None:  # family AF: the spirit master's typing (samples/family_af.py)
+                        img, geo = family_af.render(sheet, style, afh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -473,6 +484,7 @@ def generate_pages(
                     acp = family_ac.page_of(img, geo, sheet, ach, rng) if ach is not None else None
                     adp = family_ad.page_of(img, geo, sheet, adh, rng) if adh is not None else None
                     aep = family_ae.page_of(img, geo, sheet, aeh, rng) if aeh is not None else None
+                    afp = family_af.page_of(img, geo, sheet, afh, rng) if afh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -480,7 +492,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -494,6 +506,8 @@ def generate_pages(
                         flags[1] = 3
                     if aep is not None and opts.degraded and arr.ndim == 2:  # family AE: a grey scan level 3, a
                         flags[1] = 3  # colour one 6 (under ~5 MB)
+                    if afp is not None and opts.degraded:  # family AF: the ADF's colour scan, level 3 (under ~5 MB)
+                        flags[1] = 3
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []

@@ -60,10 +60,14 @@
 # AE is held out from its making in session 28 (2026-12-06, helper s37-famae; no page of it read by the reader, any
 # seed; made before anything was tuned on AD): generated here (seed 2054) and measured once, by the lead, at the start
 # of session 29 (2026-12-06, on main 30e3620, bench/RESULTS.md); tuned on from then (dev seeds 23001-23040, seed 2054 kept).
+# AF is held out from its making in session 29 (2026-12-06, helper s38-famaf; no page of it read by the reader, any
+# seed; made before anything was tuned on AE): generated here (seed 2055), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 24001-24040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AF --pages 16 --seed 2055 --family AF
 gen AE --pages 16 --seed 2054 --family AE
 gen AD --pages 16 --seed 2053 --family AD
 gen AC --pages 16 --seed 2052 --family AC

@@ -26,6 +26,7 @@ LABELS = {
     "AC": "AC (16, seed 2052)",
     "AD": "AD (16, seed 2053)",
     "AE": "AE (16, seed 2054)",
+    "AF": "AF (16, seed 2055)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
