@@ -461,6 +461,7 @@ def whole_number_columns(cols: list[list[str]], candidates: list[int]) -> list[i
 
 TENTHS = re.compile(r"^\s*\d{1,3}\s?[.,]\s?\d\s*[.,]?\s*$")  # `176,5`, `41.0`: hours to the half hour, no amount
 HOURS_MINUTES = re.compile(r"^\s*\d{1,3}\s?:\s?(?:00|15|30|45)\s*$")  # `176:30`: hours and minutes, no amount
+RATE = re.compile(r"^\s*\d{1,2}\s?[.,]\s?\d{3}\s*$")  # `1,683`: the hour's rate to the thousandth, no amount
 TIME_SHARE = 0.5  # a column of hours: half its figures in tenths or in hours and minutes (the rest misread: `395`)
 
 
@@ -478,14 +479,17 @@ def time_columns(cols: list[list[str]], candidates: list[int], headings: list[st
     base pay's place, the hours' neighbours the additional pay's (AE dev 23001 p2: the night hours as the
     base pay, the overtime hours as a pay item, the page in review whole). A dash (nought hours) or a blank
     counts for nothing either way. A column headed as hours and nothing else (`Нощен труд часове`) whose figures
-    end as hours and minutes do (`179.00`, `39.30`: `179:00` read with a point, AE dev 23002 p1) is hours too."""
+    end as hours and minutes do (`179.00`, `39.30`: `179:00` read with a point, AE dev 23002 p1) is hours too,
+    and so is one headed as hours beside another field (`Извънредни часове`: the overtime's word the additional
+    pay's, AE dev 23005 p2). A column of the hour's rate to the thousandth (`1,683`, read as money 16.83: AE
+    dev 23005 p2, taken for the base pay) is no amount either."""
     share = {c: _separated(cols[c]) for c in candidates}
     figures = {c: [t.strip() for t in cols[c] if digits(t) and not is_dash(t)] for c in candidates}
     out = []
     for c in candidates:
         fs = figures[c]
-        timed = sum(bool(TENTHS.match(t) or HOURS_MINUTES.match(t)) for t in fs)
-        headed = headings is not None and c < len(headings) and set(heading_votes(headings[c])) == {HOURS}
+        timed = sum(bool(TENTHS.match(t) or HOURS_MINUTES.match(t) or RATE.match(t)) for t in fs)
+        headed = headings is not None and c < len(headings) and HOURS in heading_votes(headings[c])
         if len(fs) < 2 or (timed < TIME_SHARE * len(fs) and not (headed and _whole_hours(fs))):
             continue
         stotinki = [o for o in candidates if o != c and o not in out and (share[o] or 0) >= 0.5

@@ -154,3 +154,25 @@ def test_amounts_ending_in_round_stotinki_stay_amounts_under_a_pays_heading() ->
     assert columns.time_columns(cols, [5, 6, 7, 8, 9, 10]) == []  # no heading: `179.00` may be an amount
     heads = [h if c != 6 else "Основна заплата" for c, h in enumerate(AE_HM_HEADS)]
     assert columns.time_columns(cols, [5, 6, 7, 8, 9, 10], heads) == [5]
+
+
+# AE dev 23005 p2 as read: the hour's rate to the thousandth (`1,683`) beside the pay for the hours, the overtime
+# hours under `Извънредни часове` (the overtime's word the additional pay's too)
+AE_RATE_HEADS = ["м на реда", "Единен граждански", "А Трите имена „ на служителя -", "Отрав часове", "Ставка на час", "По часова ставка", "В т.ч НОЩНи часове", "Нощен труд лв", "Извън- редни часове", "Извънр “труд лв", "Брутно вЪЗнаГр", "Удържан данък ДОД", "Удържано Профсъюзен: ВНОС", "| 1 Сума удържано", "Остатъко Бо за изплащане", "Подпис за получено"]
+AE_RATE_TOTALS = ["", "", "|всичко: |", "100500", "| |", "| 1420,55", "245.00 !", "| 65,50", "| 6400", "| 107,23", "| | 1593,28 !", "130,89", "| | 15,94", "| 146,83", "| | 1446,45", "|"]
+AE_RATE_BODY = [
+    ["1", "4506288590", "/ Ивавва храстова утанова", "18000", "1,683", "302,94", "50.30", "17,00", "", "", "319,94", "24,00", "3,20", "27,20", "292,74", ""],
+    ["2", "4802249597", "Величка Денатроса Цветкова", "10800", "1,276", "137,81", "36.00", "9,19", "16.00", "30,62", "177,62", "16,87", "1,78", "18,65", "158,97", ""],
+    ["3", "4101198925", "Огнян Петров въчдеров", "17800 ,", "1,637", "291,39", "4930", "16,21", "", "", "307,60 |", "18,46", "3,08", "21,54", "286,06", ""],
+    ["4", "5312286478", "Цветанка Борисова Юрукова /", "179.00", "1,706", "305,37", "", "", "", "", "305,37", "30,84", "3,05", "33,89", "271,48", ""],
+    ["5", "4701080997", "/ Елена Стефанова Петрова", "18000", "1,013 |,", "182,34", "5900", "11,95", "2400", "36,47", "230,76", "17,54", "2,31", "19,85", "210,91", ""],
+    ["6", "6412221071", "\"Светла Иванова Колева Х. пвъво зо а", "180.00", "1,115", "200,70", "50.00 1", "11,15", "2400", "40,14", "251,99 ,", "23,18", "2,52", "25,70", "226,29", ""],
+]
+
+
+def test_the_hours_rate_to_the_thousandth_is_no_money() -> None:
+    # read as money `1,683` was 16.83: the rate taken for the base pay, the pay for the hours and the overtime
+    # hours for pay items, the gross for the additional pay; no believable wage, the page in review whole
+    kinds = columns.identify([list(r) for r in AE_RATE_BODY], AE_RATE_HEADS, AE_RATE_TOTALS)
+    assert kinds[3:7] == [None, None, "base_pay", None] and kinds[8] is None
+    assert kinds[10] == "gross_pay" and kinds[13:15] == ["deductions", "net_pay"]
