@@ -459,6 +459,46 @@ def whole_number_columns(cols: list[list[str]], candidates: list[int]) -> list[i
     return out
 
 
+TENTHS = re.compile(r"^\s*\d{1,3}\s?[.,]\s?\d\s*[.,]?\s*$")  # `176,5`, `41.0`: hours to the half hour, no amount
+HOURS_MINUTES = re.compile(r"^\s*\d{1,3}\s?:\s?(?:00|15|30|45)\s*$")  # `176:30`: hours and minutes, no amount
+RATE = re.compile(r"^\s*\d{1,2}\s?[.,]\s?\d{3}\s*$")  # `1,683`: the hour's rate to the thousandth, no amount
+TIME_SHARE = 0.5  # a column of hours: half its figures in tenths or in hours and minutes (the rest misread: `395`)
+
+
+def _whole_hours(cells: list[str]) -> bool:
+    """Most figures end in `00`, `15`, `30` or `45` read as stotinki: hours and minutes (`179:00`) whose colon
+    was read as a point or lost (`18000`)."""
+    ds = [digits(t) for t in cells if len(digits(t)) >= 3 and not is_dash(t)]
+    return len(ds) >= 2 and sum(d[-2:] in ("00", "15", "30", "45") for d in ds) >= TIME_SHARE * len(ds)
+
+
+def time_columns(cols: list[list[str]], candidates: list[int], headings: list[str] | None = None) -> list[int]:
+    """Among the columns, those of hours typed to the tenth (`176,5`, `41.0`, `8.0`) or in hours and minutes
+    (`176:30`, `8:00`) on a sheet whose amounts show their stotinki (two other columns with two digits after
+    a separator on most figures): no amount is typed so, and read as money `41.0` became 4.10 and took the
+    base pay's place, the hours' neighbours the additional pay's (AE dev 23001 p2: the night hours as the
+    base pay, the overtime hours as a pay item, the page in review whole). A dash (nought hours) or a blank
+    counts for nothing either way. A column headed as hours and nothing else (`Нощен труд часове`) whose figures
+    end as hours and minutes do (`179.00`, `39.30`: `179:00` read with a point, AE dev 23002 p1) is hours too,
+    and so is one headed as hours beside another field (`Извънредни часове`: the overtime's word the additional
+    pay's, AE dev 23005 p2). A column of the hour's rate to the thousandth (`1,683`, read as money 16.83: AE
+    dev 23005 p2, taken for the base pay) is no amount either."""
+    share = {c: _separated(cols[c]) for c in candidates}
+    figures = {c: [t.strip() for t in cols[c] if digits(t) and not is_dash(t)] for c in candidates}
+    out = []
+    for c in candidates:
+        fs = figures[c]
+        timed = sum(bool(TENTHS.match(t) or HOURS_MINUTES.match(t) or RATE.match(t)) for t in fs)
+        headed = headings is not None and c < len(headings) and HOURS in heading_votes(headings[c])
+        if len(fs) < 2 or (timed < TIME_SHARE * len(fs) and not (headed and _whole_hours(fs))):
+            continue
+        stotinki = [o for o in candidates if o != c and o not in out and (share[o] or 0) >= 0.5
+                    and sum(bool(HOURS_MINUTES.match(t)) for t in figures[o]) < TIME_SHARE * len(figures[o])]
+        if len(stotinki) >= 2:
+            out.append(c)
+    return out
+
+
 def _any_order(parsed: list[list[str | None]]) -> list[tuple[str, ...]]:
     """Money column orders for a two-tier sheet (family X: the base pay over the gross, the additional pay
     over the deductions, the itemised deductions anywhere): no order of the page's columns holds, the rows'
@@ -804,6 +844,7 @@ def identify(
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]
+    money_cols = [c for c in money_cols if c not in time_columns(cols, money_cols, headings)]  # hours: no amount
     control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
     money_cols = [c for c in money_cols if c not in control]
     if money_cols:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import cv2
 import numpy as np
 
@@ -854,6 +856,10 @@ def _sides_below(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
 HALF_RULE = 0.5  # share of the table's width a rule under the heading drawn in two goes keeps at the least
 PEOPLE_LINES = 4  # lines of writing under a shorter piece of it at the least
 GROUP_END = 20  # px: a rule across the heading ending this near a column rule at both its ends is a group's
+# ... or this share of the narrowest column's width, where more, up to GROUP_END_TYPED px: a typed group's rule
+# (`=====` under `Отработено време`) runs through the typed column marks' character cells, past the marks by a
+# character or so (AE dev 23002 p6: 35 px and 24 px past them)
+GROUP_END_SHARE, GROUP_END_TYPED = 0.3, 40
 
 
 def _a_groups_rule(h: Rule, xs: list[int]) -> bool:
@@ -862,10 +868,13 @@ def _a_groups_rule(h: Rule, xs: list[int]) -> bool:
     its columns' headings under it, not a piece of the heading's own rule (AD dev 22001 p4: the groups'
     rules, end to end over seven columns, with five lines of two-tier headings under them, ended the heading:
     those lines were read as three rows of nobody and the columns' headings lost, the page in review)."""
-    def at_rule(x: int) -> bool:
-        return min(abs(x - c) for c in xs) <= GROUP_END
+    narrowest = min((b - a for a, b in pairwise(xs)), default=0)
+    near = min(GROUP_END_TYPED, max(GROUP_END, GROUP_END_SHARE * narrowest))
 
-    inner = xs[0] + GROUP_END < h.start or h.end < xs[-1] - GROUP_END
+    def at_rule(x: int) -> bool:
+        return min(abs(x - c) for c in xs) <= near
+
+    inner = xs[0] + near < h.start or h.end < xs[-1] - near
     return inner and at_rule(h.start) and at_rule(h.end)
 
 
@@ -874,7 +883,10 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     the rule under the first person, whose line was read as the heading's and lost): drawn in pencil, faded
     and leaning (``hand_rules.faint_rule``), or drawn in two goes of the ruler and only one found, across half
     the table or more (the grid takes a rule that reaches both sides). The lowest such rule across the first
-    band with lines of writing above it and below it ends the heading."""
+    band with lines of writing above it and below it ends the heading; a group's rule (``_a_groups_rule``) never
+    does, however like a person's line the columns' headings under it stand (AE dev 23002 p6: a typed
+    `=====` under `Отработено време`, `Възнаграждение` and `Удръжки` over half the table ended the heading,
+    its lower lines three rows of nobody, the page in review whole)."""
     top, below = grid.ys[0], grid.ys[1]
     left, right = grid.xs[0], grid.xs[-1]
     inside = [h for h in rules.horizontal if top + 6 < h.pos < below - 6 and h.end > left and h.start < right]
@@ -882,7 +894,10 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     faint = faint_rule(ink, left, right, top + 6, below - 6)
     if faint is not None:
         cuts.append(int(round(faint)))
+    groups = {h.pos for h in inside if _a_groups_rule(h, grid.xs)}  # (AE dev 23002 p6: a typed group's rule)
     for cut in sorted(cuts, reverse=True):
+        if cut in groups:
+            continue
         under = text_bands(ink, cut + 6, below - 4, left, right)
         if text_bands(ink, top + 4, cut - 6, left, right) and any(_a_persons_line(ink, b, grid.xs) for b in under):
             return Grid(xs=grid.xs, ys=[top, cut, *grid.ys[1:]], ruled=grid.ruled, has_totals=grid.has_totals)

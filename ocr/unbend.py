@@ -6,6 +6,8 @@ page is put flat by moving every column of pixels back by it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import cv2
 import numpy as np
 
@@ -38,12 +40,11 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
     for top, labels, stats in _bands_labelled(joined):
-        for i in range(1, len(stats)):
-            x, y, bw, bh = (int(v) for v in stats[i, :4])
-            if bw < 0.3 * w or bh > 0.05 * h or (bh >= LID and (top + y <= EDGE or top + y + bh >= h - EDGE)):
+        for x, y, bw, bh, ids in _rules_of_band(stats, w, h):
+            if bh >= LID and (top + y <= EDGE or top + y + bh >= h - EDGE):
                 continue  # (a band on the image's top or bottom edge: a copy's lid black beyond its paper's edge)
             ys, xs = np.nonzero(
-                (labels[y : y + bh, x : x + bw] == i) & (horiz[top + y : top + y + bh, x : x + bw] > 0)
+                np.isin(labels[y : y + bh, x : x + bw], ids) & (horiz[top + y : top + y + bh, x : x + bw] > 0)
             )
             y += top
             if xs.size == 0:
@@ -70,6 +71,39 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     if float(d.max() - d.min()) < MIN_BEND or _leaning(d):
         return None
     return np.interp(np.arange(w), idx * STEP + STEP / 2, d)
+
+
+PIECE = 100  # px: a piece of a rule broken where it waves (``_rules_of_band``) at least this long
+SIDE_BY_SIDE = 1.25  # a band's pieces' lengths together at most this many times the span they cover: one rule's
+PIECES_GAP = 0.025  # of the page's width: one rule's pieces end to end, none further from the next or over it
+
+
+def _rules_of_band(stats: np.ndarray, w: int, h: int) -> list[tuple[int, int, int, int, list[int]]]:
+    """The rules of a band of strokes, each (x, y, width, height, its blots' labels): every blot across
+    0.3 of the page alone; or, where no blot is, the band's pieces together (``PIECE`` long at the least)
+    where they lie end to end (not over each other, as a double rule's two lines, nor apart, as a footer's
+    lines to sign on: N's regression n-dash-contracted-headings-deductions-unnamed) and cover 0.3 of the
+    page: a thin pen rule on a cockled sheet waves up and down across the table and breaks into pieces no
+    row opening joins (AE dev 23001 p7, 23002 p4: every rule of the table in 11 to 14 pieces of 200 px, no
+    bend measured, the rules under the heading and over the sums lost with it and the page read as no table)."""
+    shallow = [i for i in range(1, len(stats)) if stats[i, 3] <= 0.05 * h]
+    whole = [i for i in shallow if stats[i, 2] >= 0.3 * w]
+    if whole:
+        return [(*(int(v) for v in stats[i, :4]), [i]) for i in whole]  # type: ignore[misc]
+    pieces = [i for i in shallow if stats[i, 2] >= PIECE]
+    if not pieces:
+        return []
+    x0 = min(int(stats[i, 0]) for i in pieces)
+    x1 = max(int(stats[i, 0] + stats[i, 2]) for i in pieces)
+    y0 = min(int(stats[i, 1]) for i in pieces)
+    y1 = max(int(stats[i, 1] + stats[i, 3]) for i in pieces)
+    length = sum(int(stats[i, 2]) for i in pieces)
+    if length < 0.3 * w or length > SIDE_BY_SIDE * (x1 - x0) or y1 - y0 > 0.05 * h:
+        return []
+    ends = sorted((int(stats[i, 0]), int(stats[i, 0] + stats[i, 2])) for i in pieces)
+    if any(abs(b0 - a1) > PIECES_GAP * w for (_, a1), (b0, _) in pairwise(ends)):
+        return []
+    return [(x0, y0, x1 - x0, y1 - y0, pieces)]
 
 
 def _leaning(d: np.ndarray) -> bool:

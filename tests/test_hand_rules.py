@@ -134,3 +134,24 @@ def test_an_italic_heading_s_letters_lined_up_are_no_faded_rule() -> None:
     first = json.loads(png.with_suffix(".json").read_text(encoding="utf-8"))["rows"][0]["bbox"]
     middle = (first[1] + first[3]) / 2 * 300 / dpi  # (the grid's at 300 dpi)
     assert a.grid.ys[1] <= middle <= a.grid.ys[2]
+
+
+def test_a_typed_group_s_rule_past_the_column_marks_does_not_end_the_heading() -> None:
+    """AE dev 23002 p6: a typed `=====` under `Отработено време`, `Възнаграждение` and `Удръжки`, over more than
+    half the table, running 35 px and 24 px past the typed column marks it goes from and to (the `=` through
+    the marks' character cells), the columns' headings under it in half the columns: taken for the heading's
+    rule drawn in two goes, the heading ended there, its lower lines three rows of nobody, the page in review
+    whole."""
+    img = np.zeros((1400, W), np.uint8)
+    for y in (150, 230):  # the heading's first lines, over the groups' rule
+        _writing(img, y)
+    for y in range(330, 570, 60):  # the columns' headings under it, in the groups' columns only
+        _writing(img, y, x0=720, x1=1880)
+    for y in range(760, 1100, 70):  # the people's lines, under the heading's own rule
+        _writing(img, y)
+    xs = [100, 400, 700, 900, 1100, 1300, 1500, 1700, 1900, 2300]
+    grid = Grid(xs=xs, ys=[100, 700, 1150, 1250], ruled=True)
+    typed = Rules([Rule(280, 665, 1924)], [], np.zeros_like(img))  # from column mark 700 to 1900, typed past both
+    assert tables._heading_rule(img, typed, grid).ys == grid.ys
+    piece = Rules([Rule(280, 780, 2300)], [], np.zeros_like(img))  # a piece of the heading's rule from no mark
+    assert tables._heading_rule(img, piece, grid).ys[:2] == [100, 280]
