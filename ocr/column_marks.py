@@ -338,17 +338,21 @@ def _over_dots(upper: np.ndarray, dots: np.ndarray, x: np.ndarray, y: np.ndarray
     below = y[upper] + h[upper]
     first = np.searchsorted(tops, below, side="left")
     last = np.searchsorted(tops, below + COLON_GAP * COLON_DOT[1] * unit, side="right")
+    # each blot's dots within reach tested at once, the first one free taken (a dot-matrix page's letters are
+    # thousands of dots, each line's all within reach of every stem on it: AA dev 19005, 0.45 s a page so)
+    yj, hj = (v[order].astype(np.int64) for v in (y, h))
     pairs: list[tuple[int, int]] = []
     for i, a, b in sorted(zip(upper.tolist(), first.tolist(), last.tolist(), strict=True), key=lambda t: int(y[t[0]])):
-        if used[i]:
+        if used[i] or a >= b:
             continue
-        for j in order[a:b].tolist():
-            gap = int(y[j]) - int(y[i] + h[i])
-            near = gap <= COLON_GAP * h[j] and int(y[j] + h[j] - y[i]) <= tall
-            if not used[j] and j != i and near and abs(float(cx[i] - cx[j])) <= MARK_DRIFT * unit:
-                used[i] = used[j] = True
-                pairs.append((i, j))
-                break
+        top = int(y[i] + h[i])
+        ok = ((yj[a:b] - top <= COLON_GAP * hj[a:b]) & (yj[a:b] + hj[a:b] - int(y[i]) <= tall)
+              & (np.abs(cx[i] - cx[order[a:b]]) <= MARK_DRIFT * unit) & ~used[order[a:b]] & (order[a:b] != i))  # fmt: skip
+        hit = np.flatnonzero(ok)
+        if hit.size:
+            j = int(order[a + hit[0]])
+            used[i] = used[j] = True
+            pairs.append((i, j))
     return pairs
 
 

@@ -101,7 +101,7 @@ from .plate_letters import mend_plate_names
 from .reading import header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
-from .upright import glance, named_rows, names_read, upside_down_ruled_out
+from .upright import glance, named_rows, names_read, upright_by_names, upside_down_ruled_out
 
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
@@ -116,9 +116,9 @@ def extract_image(
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
     turns_read = 0
-    # fed sideways or upside down? (not when names were read, nor when upright at a glance) ask the engine's
-    # orientation detector
-    upright, across = glance(image, dpi) if _looks_wrong(page) and not names_read(page) else (True, True)
+    # fed sideways or upside down? (not when names were read, on three rows at least, nor when upright at a
+    # glance) ask the engine's orientation detector
+    upright, across = glance(image, dpi) if _looks_wrong(page) and not upright_by_names(page) else (True, True)
     if not upright:
         gray = preprocess.to_gray(image)
         # lines that surely run across: not fed sideways, the detector need not be asked which quarter

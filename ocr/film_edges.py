@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import order_stats
+
 DARK = 0.5  # a line this dark on average (of the paper's light) is film, not page
 REACH = 0.15  # of the image from each edge at most
 MARGIN = 3  # lines past the band's inner edge painted too (its blur)
@@ -27,7 +29,7 @@ WIDE = 0.005  # of the image at least: a film's border is wide; a few dark lines
 def whitened(gray: np.ndarray) -> np.ndarray:
     """``gray`` with the dark bands along its edges painted the paper's grey (a copy; ``gray`` itself where
     there are none)."""
-    paper = float(np.median(gray))
+    paper = order_stats.median_of(gray)
     out = gray
     for axis in (0, 1):
         means = gray.mean(axis=1 - axis)

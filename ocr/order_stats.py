@@ -9,7 +9,22 @@ values is the same median (and numpy finds it sooner in sorted values), as is a 
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
+
+EXACT_COUNTS = 2**24  # values a float32 count holds exactly
+
+
+def median_of(a: np.ndarray) -> float:
+    """``float(np.median(a))`` of a whole 8-bit array, by counting its values: numpy partitions a copy of a
+    page (~0.1 s of CPU on a 300-dpi page, the paper's light asked of every page: ``film_edges.whitened``);
+    the middle value (the mean of the two middle ones) is found from the 256 counts instead."""
+    n = a.size
+    if n == 0 or n >= EXACT_COUNTS or a.dtype != np.uint8:  # (OpenCV counts in float32: exact up to 2**24)
+        return float(np.median(a))
+    below = np.cumsum(cv2.calcHist([np.ascontiguousarray(a)], [0], None, [256], [0, 256]).ravel().astype(np.int64))
+    lo, hi = (int(np.searchsorted(below, k, side="right")) for k in ((n - 1) // 2, n // 2))
+    return (lo + hi) / 2
 
 
 def median(a: np.ndarray, axis: int) -> np.ndarray:

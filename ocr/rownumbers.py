@@ -13,7 +13,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from . import checks, columns, normalise, row_zeros
+from . import checks, columns, normalise, order_stats, row_zeros
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -92,7 +92,7 @@ def darkest_ink(gray: np.ndarray, row_h: float) -> np.ndarray:
     """``gray`` with only its darkest ink kept (Otsu's split of the ink's own grey levels), and of that only
     what is shaped like a typed figure in a row ``row_h`` high: a stamp's ring that spans rows, and the
     specks left of it, become paper."""
-    paper = float(np.median(gray))
+    paper = order_stats.median_of(gray)
     ink = gray[gray < paper - 30]
     if ink.size < 20:
         return gray

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 
 import cv2
@@ -55,8 +56,10 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
         return bands
     # one line of type: the lower quartile of the bands' heights, or by the type's height where the
     # bands are too few to tell (a short sheet whose rows a correction or a stamp joined into one band)
+    top, bottom = bands[0][0], bands[-1][1]
+    type_height = functools.cache(lambda: _glyph_height(ink, top, bottom, x0, x1))  # the blots labelled once
     if len(bands) < 3:
-        glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)
+        glyph = type_height()
         if glyph is None:
             return bands
         one_line = int(1.5 * glyph)
@@ -64,7 +67,7 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
         one_line = sorted(b - a for a, b in bands)[len(bands) // 4]
     tall = 2.2 * one_line
     median = sorted(b - a for a, b in bands)[len(bands) // 2]
-    glyph = _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1) if median >= CLOSE_LINES else None
+    glyph = type_height() if median >= CLOSE_LINES else None
     if glyph and median > CLOSE_RUN * 1.5 * glyph:  # most bands many lines run together: apart where the ink is thin
         bands = [piece for band in bands for piece in _at_deep_valleys(ink, band, x0, x1, glyph)]
         return split_tall(ink, bands, x0, x1) if max(b - a for a, b in bands) < median else bands
@@ -72,7 +75,7 @@ def split_tall(ink: np.ndarray, bands: list[tuple[int, int]], x0: int, x1: int) 
         # no band stands out whatever the type's height: the lowered limit below is never under this, and
         # the blots are not labelled for it (a page's rows, most pages: ~5 ms of labelling each time)
         return list(bands)
-    if len(bands) >= 3 and (glyph := _glyph_height(ink, bands[0][0], bands[-1][1], x0, x1)):
+    if len(bands) >= 3 and (glyph := type_height()):
         # rows set close, a correction written above some of them: the lower quartile is itself a line
         # and a half, and two rows joined by a figure written between them stayed one band. Such a band
         # is twice as tall as two lines of the type and stands out among the rows (rows of wrapped names

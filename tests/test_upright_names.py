@@ -66,6 +66,21 @@ def test_a_reading_without_names_is_still_read_turned(monkeypatch):
     assert engine.asked == ["orientation", "orientation"]
 
 
+def test_a_reading_with_names_on_three_rows_of_many_is_not_read_turned(monkeypatch):
+    """AB dev 20005 p2, p3: a typed table whose ЕГН and most names the models misread (9-18 of 41-43 rows
+    named, no valid ЕГН) failed the glance and was read three more times turned and in halves (25 s of CPU
+    against 5-6 s), the reading as given kept: three rows of two lexicon words are read upright."""
+    turns, engine = _reads(monkeypatch, _page(NAMES[:3] + ["Ееее Оаоа", "Пнн Ррр", "ааа ссс", "Хнаоо Ррое"] * 2))
+    assert turns == [0]
+    assert engine.asked == []
+
+
+def test_a_reading_with_names_on_two_rows_is_still_read_turned(monkeypatch):
+    turns, engine = _reads(monkeypatch, _page(NAMES[:2] + ["Ееее Оаоа", "Пнн Ррр", "ааа ссс", "Хнаоо Ррое"]))
+    assert turns[:3] == [0, 2, 1] and 3 in turns
+    assert engine.asked == ["orientation", "orientation"]
+
+
 def test_names_read_wants_two_lexicon_words_on_most_rows_and_three_rows():
     assert names_read(_page(NAMES))
     assert not names_read(_page(NAMES[:2]))  # two rows: too few to say
