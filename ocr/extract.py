@@ -36,6 +36,7 @@ from . import (
     doubted_proof,
     egn_guard,
     equals_marks,
+    faint_table,
     gate_headings,
     group_headings,
     initials,
@@ -115,6 +116,7 @@ def extract_image(
     image = cv2.bitwise_not(gray) if preprocess.negative(gray) else gray
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
+    no_table = hints.get("no_table", False)  # no grid found upright, by rules nor by writing
     turns_read = 0
     # fed sideways or upside down? (not when names were read, nor when upright at a glance) ask the engine's
     # orientation detector
@@ -160,6 +162,8 @@ def extract_image(
         with suppress(ExtractionError):
             page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=max(turns_read, 0),
                              engine=engine, unruled=True)  # fmt: skip
+    if not page.rows and no_table:  # no table at all, every way: the people's lines by their writing alone
+        page = faint_table.page(image, dpi, image_name) or page
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -348,6 +352,8 @@ def _read_page(
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True, unruled=unruled)
     except ExtractionError:
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
+            if hints is not None:
+                hints["no_table"] = True
             return PayrollPage(image=image_name)
         raise
     if hints is not None:
