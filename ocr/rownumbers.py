@@ -13,7 +13,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from . import checks, columns, normalise, row_zeros
+from . import checks, columns, inkcount, normalise, row_zeros
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -208,6 +208,62 @@ def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.
         return
     for d in drafts:
         d.review.add("row", checks.UNREADABLE)
+
+
+def grey_span(gray: np.ndarray, box: Box) -> int | None:
+    """The width of a `№` cell's figure in the grey: the columns of pixels with two or more darker than the
+    cell's paper by 0.4 of the way to its darkest (a thin film's faint type, lighter than the page's ink
+    threshold, kept), pieces a quarter of the cell's height apart one figure, the widest; a thin piece at the
+    cell's edge (a typed `|`) left out. None for an empty cell."""
+    region = gray[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
+    if region.size == 0:
+        return None
+    paper, dark = float(np.median(region)), float(np.percentile(region, 0.5))
+    if paper - dark < 12:  # no ink: grain
+        return None
+    on = ((region < paper - max(8.0, 0.4 * (paper - dark))).sum(axis=0) >= 2).tolist()
+    h, n = region.shape
+    runs: list[list[int]] = []
+    for x, v in enumerate(on):
+        if v and runs and runs[-1][1] == x:
+            runs[-1][1] = x + 1
+        elif v:
+            runs.append([x, x + 1])
+    runs = [r for r in runs if not (r[1] - r[0] <= 0.12 * h and (r[0] <= 4 or r[1] >= n - 4))]
+    groups: list[list[int]] = []
+    for r in runs:
+        if groups and r[0] - groups[-1][1] <= 0.25 * h:
+            groups[-1][1] = r[1]
+        else:
+            groups.append(list(r))
+    return max((g[1] - g[0] for g in groups), default=None)
+
+
+def doubt_numbers_narrower_than_ink(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:
+    """After ``number_rows``: the rows' numbers cross-checked with the ink of their `№` cells in the grey
+    (``grey_span``). Where most of the rows numbered with one digit (two at least) have ink as wide as
+    ``inkcount.ONE_OF_TWO`` of the page's two-digit numbers (their median, three at least), the numbering is not
+    the sheet's: the tens' digits typed faint were lost to every reading (AB dev 20011 p2, thin film: 26 ... 37
+    read `7`, `1`, `3`, `4` with `38`, `36`, `17`, taken as 6 ... 17 by the most numbers on one offset, `1` `3`
+    `4` as 11, 13, 14 with a hand's `1` lost; every person cited under another's number without a word). No row
+    keeps a number then: each goes to review unreadable, a person reads them from the sheet."""
+    c = _row_column(s, kinds)
+    if c is None:
+        return
+    rows = [(i, v) for i, d in enumerate(drafts[: len(s.body_rows)]) if isinstance(v := d.values.get("row"), int)]
+    spans = [grey_span(a.gray, a.grid.cell(s.body_rows[i], c)) for i, _ in rows]
+    two = [w for w, (_, v) in zip(spans, rows, strict=True) if w is not None and 10 <= v <= 99]
+    if len(two) < 3:
+        return
+    width = float(np.median(two))
+    ones = [w for w, (_, v) in zip(spans, rows, strict=True) if 0 <= v <= 9]
+    wide = sum(w is not None and w >= inkcount.ONE_OF_TWO * width for w in ones)
+    if wide < 2 or wide < 2 * len(ones) / 3:
+        return
+    for d in drafts:
+        if isinstance(d.values.get("row"), int):
+            d.values.pop("row")
+            d.review.add("row", checks.UNREADABLE)
 
 
 def _leading_number(text: str) -> tuple[int, str] | None:

@@ -351,3 +351,34 @@ def test_a_reading_with_a_nine_for_a_zero_inside_is_not_the_number():
     assert rownumbers._on_its_place(98, 8) and rownumbers._on_its_place(8, 8)
     assert not rownumbers._on_its_place(19, 10)  # a 9 after the first digit is no leading zero
     assert not rownumbers._on_its_place(7, 8) and not rownumbers._on_its_place(None, 8)
+
+
+def _faint_numbers(digits: list[int]) -> tuple[SimpleNamespace, Sheet]:
+    """A `№` column of 70 px rows, each cell's number `digits` wide in a thin film's faint grey (paper 228, type
+    200-208), a typed `|` at the cell's right edge."""
+    from ocr.geometry import Grid
+
+    n = len(digits)
+    gray = np.full((70 * n + 100, 400), 228, np.uint8)
+    for r, k in enumerate(digits):
+        top = 50 + 70 * r
+        for d in range(k):
+            gray[top + 20 : top + 48, 40 + 18 * d : 54 + 18 * d] = 205 - 3 * d
+        gray[top + 5 : top + 65, 112:115] = 200  # the `|`
+    grid = Grid(xs=[10, 118, 390], ys=[50 + 70 * r for r in range(n + 1)], ruled=False)
+    s = Sheet(cells={}, header=Header(), headings=["N", "Име"], body_rows=list(range(n)), totals_row=None,
+              carried_row=None, texts=[["", "Иван Петров"] for _ in range(n)])  # fmt: skip
+    return SimpleNamespace(gray=gray, grid=grid), s
+
+
+def test_numbers_of_one_digit_whose_ink_is_two_digits_wide_are_not_the_sheets():
+    # AB dev 20011 p2 (thin film): 26 ... 37 with their faint tens lost, numbered 6 ... 17 by the order
+    a, s = _faint_numbers([2] * 12)
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(12)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts)  # type: ignore[arg-type]
+    assert all(d.values.get("row") is None and "row" in d.review for d in drafts)
+    # 6 ... 17 as printed: the one-digit numbers half as wide as the others
+    a, s = _faint_numbers([1] * 4 + [2] * 8)
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(12)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == list(range(6, 18)) and not any("row" in d.review for d in drafts)
