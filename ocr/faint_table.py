@@ -111,3 +111,14 @@ def page(image: np.ndarray, dpi: int | None, image_name: str) -> PayrollPage | N
     out = sheet.to_page(image_name, Header(), found[0], {})
     out.page_review = found[1]
     return out
+
+
+def instead_of(read: PayrollPage, image: np.ndarray, dpi: int | None, image_name: str) -> PayrollPage:
+    """The page's reading ``read`` (a few rows and no person in them: a grid of a film's scratches across the
+    sheet, AB dev 20009 p6, one row of 18 people read) or, where its lines of writing show more rows than it
+    read (``page``), those rows in review (the rows read, no person's, left out) with the header as read."""
+    found = page(image, dpi, image_name)
+    if found is None or len(found.rows) <= len(read.rows):
+        return read
+    found.employer, found.period, found.sheet = read.employer, read.period, read.sheet
+    return found

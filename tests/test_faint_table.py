@@ -8,7 +8,7 @@ import numpy as np
 
 from archive_api.i18n_reasons import REASON_WORDS
 from archive_core.records import SCORED_FIELDS
-from ocr.faint_table import TABLE_UNFOUND, page, rows_of_lines
+from ocr.faint_table import TABLE_UNFOUND, instead_of, page, rows_of_lines
 
 W, H = 2400, 1800
 
@@ -61,3 +61,15 @@ def test_a_page_of_few_lines_or_none_on_one_pitch_is_no_table() -> None:
     for top in (500, 580, 730, 800, 1010, 1200, 1230):  # lines at no one pitch (a letter's paragraphs, a form)
         _specks(img, top, [(300, 2000)], rng)
     assert rows_of_lines(img < 128) == []
+
+
+def test_a_reading_of_a_few_rows_with_no_person_gives_way_to_the_lines_of_writing() -> None:
+    # AB dev 20009 p6: a film's scratches across the sheet taken for its rules, one row read of 18 people
+    from archive_core.records import Employer, PayrollPage, PayrollRow
+
+    read = PayrollPage(image="p.png", employer=Employer(name="Военна болница - Плевен"),
+                       rows=[PayrollRow(name="Газ", bbox=[0, 1100, 2400, 1300])])  # fmt: skip
+    out = instead_of(read, _sheet(12), 300, "p.png")
+    assert len(out.rows) == 12 and out.employer.name == "Военна болница - Плевен"
+    assert out.page_review is not None and out.page_review.reason == TABLE_UNFOUND
+    assert instead_of(read, np.full((H, W), 255, np.uint8), 300, "p.png") is read  # no lines: as read
