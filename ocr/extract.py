@@ -508,7 +508,7 @@ def _read_page(
         drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
         left_out=storno,
     )
-    page_review = page_review or unread_names.page_review(named)
+    page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left

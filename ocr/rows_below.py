@@ -22,6 +22,7 @@ from archive_core.records import SCORED_FIELDS, PageReview
 from . import checks
 from .geometry import Box, Grid
 
+NOTHING_READ = "nothing_read"  # page review: rows found and not one field read on any of them
 ROWS_UNREAD = "rows_unread"  # page review: lines of the table under its last rule that no row was read from
 INK = 200  # grey under this is ink on the flat-fielded page (a fax's grey dot-matrix ink too)
 WIDE = 0.8  # a table's line has ink in this share of its columns at least
@@ -202,3 +203,12 @@ def restore_below(
     if not lines:
         return None
     return PageReview(reason=ROWS_UNREAD, detail=f"{len(lines)}")
+
+
+def nothing_read(drafts: list[checks.RowDraft]) -> PageReview | None:
+    """The page's review where rows were found and no field read on any (AB dev 20009 p7: thin film scanned
+    bitonal, 13 empty rows in review for 21 people, the page out without a word: bands of two and three
+    people never split, ``tall_rows`` splits them on a page in review); None otherwise."""
+    if not drafts or any(d.values.get(f) is not None for d in drafts for f in SCORED_FIELDS):
+        return None
+    return PageReview(reason=NOTHING_READ, detail=f"{len(drafts)}")

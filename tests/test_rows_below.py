@@ -9,7 +9,7 @@ from archive_api.i18n_reasons import REASON_WORDS
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.geometry import Box, Grid
-from ocr.rows_below import ROWS_UNREAD, restore_below
+from ocr.rows_below import NOTHING_READ, ROWS_UNREAD, nothing_read, restore_below
 
 GRID = Grid(xs=[100, 400, 700, 1000, 1300], ys=[100, 160, 220], ruled=True)
 
@@ -103,3 +103,14 @@ def test_lines_at_a_pitch_are_no_rows_under_a_table_read_nor_where_few_columns_h
     assert restore_below(drafts, _faint_page(tops, [0, 2]), GRID, _same) is None and len(drafts) == 1
     drafts = _read()  # far under the heading: no table's rows
     assert restore_below(drafts, _faint_page([850 + 100 * k for k in range(5)], [0, 1, 2]), GRID, _same) is None
+
+
+def test_a_page_whose_rows_read_nothing_goes_to_review_whole() -> None:
+    # AB dev 20009 p7: 13 empty rows for 21 people, every field in review but the page out without a word
+    empty = [checks.RowDraft(values={}, bbox=[0, 100 * k, 100, 100 * k + 90]) for k in range(5)]
+    for d in empty:
+        d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+    review = nothing_read(empty)
+    assert review is not None and review.reason == NOTHING_READ and review.detail == "5"
+    assert REASON_WORDS["bg"][f"reason.{NOTHING_READ}"] and REASON_WORDS["en"][f"reason.{NOTHING_READ}"]
+    assert nothing_read([*empty, *_read()]) is None and nothing_read([]) is None  # a name read: not so
