@@ -266,6 +266,20 @@ def doubt_numbers_narrower_than_ink(a: Analysis, s: Sheet, kinds: list[str | Non
             d.review.add("row", checks.UNREADABLE)
 
 
+def doubt_numbers_from_one_after_carried(s: Sheet, drafts: list[checks.RowDraft]) -> None:
+    """After ``number_rows``: a sheet that carries the sums of one before it (its `От пренос` line) numbers its
+    people on from that sheet's: its first cannot be number 1. Numbered from 1 all the same, the numbers are
+    the order's, not the sheet's (AB dev 20011 p6, thin film: 29-36 read as 1-8, every person cited under
+    another's number without a word): no row keeps a number, each goes to review unreadable."""
+    numbers = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
+    if s.carried_row is None or not numbers or numbers[0] != 1:
+        return
+    for d in drafts:
+        if isinstance(d.values.get("row"), int):
+            d.values.pop("row")
+            d.review.add("row", checks.UNREADABLE)
+
+
 def _leading_number(text: str) -> tuple[int, str] | None:
     """'2 Иван Петров' -> (2, 'Иван Петров'): a number typed before the name, in the name's cell. Only the
     tokens before the first word of three letters or more are looked at (a speck or a bracket read

@@ -382,3 +382,21 @@ def test_numbers_of_one_digit_whose_ink_is_two_digits_wide_are_not_the_sheets():
     drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(12)]
     rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts)  # type: ignore[arg-type]
     assert [d.values.get("row") for d in drafts] == list(range(6, 18)) and not any("row" in d.review for d in drafts)
+
+
+def test_a_sheet_carried_on_from_another_numbered_from_one_is_numbered_by_the_order():
+    # AB dev 20011 p6 (thin film): the sheet's `От пренос` line over people 29-36, read and numbered 1-8
+    def sheet(carried: int | None) -> Sheet:
+        return Sheet(cells={}, header=Header(), headings=["N", "Име"], body_rows=[2, 3, 4, 5], totals_row=None,
+                     carried_row=carried, texts=[["", "Иван Петров"] for _ in range(4)])  # fmt: skip
+
+    def drafts(first: int) -> list[checks.RowDraft]:
+        return [checks.RowDraft(values={"row": first + i, "name": "Иван Петров"}) for i in range(4)]
+
+    ones = drafts(1)
+    rownumbers.doubt_numbers_from_one_after_carried(sheet(1), ones)
+    assert all(d.values.get("row") is None and "row" in d.review for d in ones)
+    for s, first in ((sheet(None), 1), (sheet(1), 29)):  # no carried line; or numbered on from the sheet before
+        kept = drafts(first)
+        rownumbers.doubt_numbers_from_one_after_carried(s, kept)
+        assert [d.values["row"] for d in kept] == [first + i for i in range(4)] and not any("row" in d.review for d in kept)
