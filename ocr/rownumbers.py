@@ -210,6 +210,9 @@ def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.
         d.review.add("row", checks.UNREADABLE)
 
 
+ALIKE = 0.25  # the two-digit numbers' widths this near their median agree; a one-digit number's this near is two
+
+
 def grey_span(gray: np.ndarray, box: Box) -> int | None:
     """The width of a `№` cell's figure in the grey: the columns of pixels with two or more darker than the
     cell's paper by 0.4 of the way to its darkest (a thin film's faint type, lighter than the page's ink
@@ -242,7 +245,9 @@ def grey_span(gray: np.ndarray, box: Box) -> int | None:
 def doubt_numbers_narrower_than_ink(a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft]) -> None:
     """After ``number_rows``: the rows' numbers cross-checked with the ink of their `№` cells in the grey
     (``grey_span``). Where most of the rows numbered with one digit (two at least) have ink as wide as
-    ``inkcount.ONE_OF_TWO`` of the page's two-digit numbers (their median, three at least), the numbering is not
+    ``inkcount.ONE_OF_TWO`` of the page's two-digit numbers (their median, three at least, most of them within
+    ``ALIKE`` of it: cells a signature crosses give no opinion, E's `e-hard-wrapped-names-signatures-split-rows`)
+    and no wider than two digits, the numbering is not
     the sheet's: the tens' digits typed faint were lost to every reading (AB dev 20011 p2, thin film: 26 ... 37
     read `7`, `1`, `3`, `4` with `38`, `36`, `17`, taken as 6 ... 17 by the most numbers on one offset, `1` `3`
     `4` as 11, 13, 14 with a hand's `1` lost; every person cited under another's number without a word). No row
@@ -256,8 +261,11 @@ def doubt_numbers_narrower_than_ink(a: Analysis, s: Sheet, kinds: list[str | Non
     if len(two) < 3:
         return
     width = float(np.median(two))
+    alike = sum(abs(w - width) <= ALIKE * width for w in two)
+    if alike < 3 or alike < len(two) / 2:  # the cells hold other ink (a signature across them): no opinion
+        return
     ones = [w for w, (_, v) in zip(spans, rows, strict=True) if 0 <= v <= 9]
-    wide = sum(w is not None and w >= inkcount.ONE_OF_TWO * width for w in ones)
+    wide = sum(w is not None and inkcount.ONE_OF_TWO * width <= w <= (1 + ALIKE) * width for w in ones)
     if wide < 2 or wide < 2 * len(ones) / 3:
         return
     for d in drafts:

@@ -400,3 +400,11 @@ def test_a_sheet_carried_on_from_another_numbered_from_one_is_numbered_by_the_or
         kept = drafts(first)
         rownumbers.doubt_numbers_from_one_after_carried(s, kept)
         assert [d.values["row"] for d in kept] == [first + i for i in range(4)] and not any("row" in d.review for d in kept)
+
+
+def test_number_cells_holding_other_ink_give_no_opinion_on_the_numbers_width():
+    # E's `e-hard-wrapped-names-signatures-split-rows`: signatures across the № cells, their widths anything
+    a, s = _faint_numbers([2] * 4 + [2, 2, 2, 5, 6, 1, 6])  # 10-16: three of seven two digits wide
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(11)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == list(range(6, 17))
