@@ -492,7 +492,7 @@ def _read_page(
     rownumbers.reread_disputed(a, s, kinds, drafts, engine)  # numbers off the order: the text model's reading
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
-    rownumbers.doubt_numbers_narrower_than_ink(a, s, kinds, drafts)  # one-digit numbers as wide as two: tens lost
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, kinds, drafts, read)  # one-digit numbers as wide as two: tens lost
     rownumbers.doubt_numbers_from_one_after_carried(s, drafts)  # a sheet carried on to numbered from 1: the order's
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
     unproved_numbers.doubt_rows_of_unproved_numbering(drafts)  # most numbers in doubt: whole rows in review
