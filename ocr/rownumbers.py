@@ -291,9 +291,9 @@ def doubt_numbers_from_one_after_carried(s: Sheet, drafts: list[checks.RowDraft]
     numbers = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
     if s.carried_row is None or not numbers or numbers[0] != 1:
         return
-    said = " ".join(s.text(s.carried_row, c) for c in range(len(s.headings))).lower()
-    if "пренос" not in said and "пренес" not in said:  # sums set apart, not said carried (L's `l-two-line-rows`)
-        return
+    said = re.findall(r"[а-я]+", " ".join(s.text(s.carried_row, c) for c in range(len(s.headings))).lower())
+    if not any(w.startswith("прен") for w in said):  # sums set apart, not said carried (L's `l-two-line-rows`)
+        return  # (`Прен, озт лист 4`: thin film's `Пренесено от лист 1` as read, AB dev 20011 p6)
     for d in drafts:
         if isinstance(d.values.get("row"), int):
             d.values.pop("row")

@@ -395,9 +395,10 @@ def test_a_sheet_carried_on_from_another_numbered_from_one_is_numbered_by_the_or
     def drafts(first: int) -> list[checks.RowDraft]:
         return [checks.RowDraft(values={"row": first + i, "name": "Иван Петров"}) for i in range(4)]
 
-    ones = drafts(1)
-    rownumbers.doubt_numbers_from_one_after_carried(sheet(1), ones)
-    assert all(d.values.get("row") is None and "row" in d.review for d in ones)
+    for said in ("От пренос", "Прен, озт лист 4"):  # (as read on thin film: `Пренесено от лист 1`)
+        ones = drafts(1)
+        rownumbers.doubt_numbers_from_one_after_carried(sheet(1, said), ones)
+        assert all(d.values.get("row") is None and "row" in d.review for d in ones)
     # no carried line; sums set apart at the top not said carried (L's `l-two-line-rows-split-stotinki`); or
     # numbered on from the sheet before
     for s, first in ((sheet(None), 1), (sheet(1, "1234.50"), 1), (sheet(1), 29)):
