@@ -185,7 +185,9 @@ def restore_below(
     drafts: list[checks.RowDraft], clean: np.ndarray, grid: Grid, to_original: Callable[[Box], list[int]]
 ) -> PageReview | None:
     """An empty row in review for each table line under the grid's last rule (``lines_below``), after the
-    rows read; the page's review, None when there are none."""
+    rows read, numbered on from the last row's number where it has one (the order's numbers, in review: AB dev
+    20011 p7, people 25 and 26 under the grid's last rule came back unnumbered, cited by no number); the page's
+    review, None when there are none."""
     found = lines_below(clean, grid)
     pitched = False
     if not found and len(drafts) <= HEADING_ROWS:  # the grid the heading alone?
@@ -196,9 +198,13 @@ def restore_below(
     if pitched and lines:  # the rows read from the heading's bands: the heading's words, no person's sure
         for d in drafts:
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
-    for box in lines:
+    last = drafts[-1].values.get("row") if drafts else None  # the numbers run on into the lines under the rows
+    for k, box in enumerate(lines, start=1):
         d = checks.RowDraft(values={}, bbox=box)
         d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+        if isinstance(last, int) and not pitched:  # the order's number, not read: in review
+            d.values["row"] = last + k
+            d.review.add("row", checks.UNREADABLE)
         drafts.append(d)
     if not lines:
         return None

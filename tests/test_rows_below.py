@@ -114,3 +114,12 @@ def test_a_page_whose_rows_read_nothing_goes_to_review_whole() -> None:
     assert review is not None and review.reason == NOTHING_READ and review.detail == "5"
     assert REASON_WORDS["bg"][f"reason.{NOTHING_READ}"] and REASON_WORDS["en"][f"reason.{NOTHING_READ}"]
     assert nothing_read([*empty, *_read()]) is None and nothing_read([]) is None  # a name read: not so
+
+
+def test_rows_under_numbered_rows_are_numbered_on_in_review() -> None:
+    # AB dev 20011 p7: people 25 and 26 under the grid's last rule came back without a number
+    drafts = _read()
+    drafts[0].values["row"] = 24
+    restore_below(drafts, _page([(240 + 60 * k, [0, 1, 2, 3]) for k in range(2)]), GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [24, 25, 26]
+    assert all("row" in d.review for d in drafts[1:]) and "row" not in drafts[0].review
