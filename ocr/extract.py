@@ -510,6 +510,7 @@ def _read_page(
         left_out=storno,
     )
     page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
+    rows_below.number_on(drafts)  # rows restored under the numbered ones: the order's numbers, in review
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left

@@ -185,9 +185,7 @@ def restore_below(
     drafts: list[checks.RowDraft], clean: np.ndarray, grid: Grid, to_original: Callable[[Box], list[int]]
 ) -> PageReview | None:
     """An empty row in review for each table line under the grid's last rule (``lines_below``), after the
-    rows read, numbered on from the last row's number where it has one (the order's numbers, in review: AB dev
-    20011 p7, people 25 and 26 under the grid's last rule came back unnumbered, cited by no number); the page's
-    review, None when there are none."""
+    rows read; the page's review, None when there are none."""
     found = lines_below(clean, grid)
     pitched = False
     if not found and len(drafts) <= HEADING_ROWS:  # the grid the heading alone?
@@ -198,13 +196,9 @@ def restore_below(
     if pitched and lines:  # the rows read from the heading's bands: the heading's words, no person's sure
         for d in drafts:
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
-    last = drafts[-1].values.get("row") if drafts else None  # the numbers run on into the lines under the rows
-    for k, box in enumerate(lines, start=1):
+    for box in lines:
         d = checks.RowDraft(values={}, bbox=box)
         d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
-        if isinstance(last, int) and not pitched:  # the order's number, not read: in review
-            d.values["row"] = last + k
-            d.review.add("row", checks.UNREADABLE)
         drafts.append(d)
     if not lines:
         return None
@@ -218,3 +212,26 @@ def nothing_read(drafts: list[checks.RowDraft]) -> PageReview | None:
     if not drafts or any(d.values.get(f) is not None for d in drafts for f in SCORED_FIELDS):
         return None
     return PageReview(reason=NOTHING_READ, detail=f"{len(drafts)}")
+
+
+def number_on(drafts: list[checks.RowDraft]) -> None:
+    """The rows restored after the last numbered row (``restore_below``, ``unread_people``: no number read), each
+    one row pitch under the one before (the numbered rows' median step, within a third of it), numbered on from
+    it: the order's numbers, in review (AB dev 20011 p7: people 25 and 26 came back unnumbered, cited by no
+    number). A run that keeps no pitch (a total, a signature's line) is left unnumbered."""
+    at = [i for i, d in enumerate(drafts) if isinstance(d.values.get("row"), int) and d.bbox]
+    if len(at) < 3 or at[-1] == len(drafts) - 1:
+        return
+    tops = [b[1] for i in at if (b := drafts[i].bbox)]
+    pitch = median(b - a for a, b in zip(tops, tops[1:], strict=False))
+    tail = drafts[at[-1] :]
+    if pitch <= 0 or any(d.values.get("row") is not None or not d.bbox for d in tail[1:]):
+        return
+    steps = [b.bbox[1] - a.bbox[1] for a, b in zip(tail, tail[1:], strict=False) if a.bbox and b.bbox]
+    if any(abs(st - pitch) > pitch / 3 for st in steps):
+        return
+    last = drafts[at[-1]].values["row"]
+    assert isinstance(last, int)
+    for k, d in enumerate(tail[1:], start=1):
+        d.values["row"] = last + k
+        d.review.add("row", checks.UNREADABLE)

@@ -9,7 +9,7 @@ from archive_api.i18n_reasons import REASON_WORDS
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.geometry import Box, Grid
-from ocr.rows_below import NOTHING_READ, ROWS_UNREAD, nothing_read, restore_below
+from ocr.rows_below import NOTHING_READ, ROWS_UNREAD, nothing_read, number_on, restore_below
 
 GRID = Grid(xs=[100, 400, 700, 1000, 1300], ys=[100, 160, 220], ruled=True)
 
@@ -117,9 +117,14 @@ def test_a_page_whose_rows_read_nothing_goes_to_review_whole() -> None:
 
 
 def test_rows_under_numbered_rows_are_numbered_on_in_review() -> None:
-    # AB dev 20011 p7: people 25 and 26 under the grid's last rule came back without a number
-    drafts = _read()
-    drafts[0].values["row"] = 24
-    restore_below(drafts, _page([(240 + 60 * k, [0, 1, 2, 3]) for k in range(2)]), GRID, _same)
-    assert [d.values.get("row") for d in drafts] == [24, 25, 26]
-    assert all("row" in d.review for d in drafts[1:]) and "row" not in drafts[0].review
+    # AB dev 20011 p7: people 25 and 26 restored under the grid's last rule came back without a number
+    def row(n: int | None, top: int) -> checks.RowDraft:
+        return checks.RowDraft(values={"row": n} if n else {}, bbox=[0, top, 100, top + 70])
+
+    drafts = [row(21 + k, 100 + 75 * k) for k in range(4)] + [row(None, 400), row(None, 475)]
+    number_on(drafts)
+    assert [d.values.get("row") for d in drafts] == [21, 22, 23, 24, 25, 26]
+    assert all("row" in d.review for d in drafts[4:]) and "row" not in drafts[0].review
+    drafts = [row(21 + k, 100 + 75 * k) for k in range(4)] + [row(None, 400), row(None, 560)]  # off the pitch
+    number_on(drafts)
+    assert [d.values.get("row") for d in drafts][4:] == [None, None]
