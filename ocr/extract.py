@@ -36,6 +36,7 @@ from . import (
     doubted_proof,
     egn_guard,
     equals_marks,
+    faint_table,
     gate_headings,
     group_headings,
     initials,
@@ -115,6 +116,7 @@ def extract_image(
     image = cv2.bitwise_not(gray) if preprocess.negative(gray) else gray
     hints: dict[str, bool] = {}
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
+    no_table = hints.get("no_table", False)  # no grid found upright, by rules nor by writing
     turns_read = 0
     # fed sideways or upside down? (not when names were read, on three rows at least, nor when upright at a
     # glance) ask the engine's orientation detector
@@ -160,6 +162,12 @@ def extract_image(
         with suppress(ExtractionError):
             page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=max(turns_read, 0),
                              engine=engine, unruled=True)  # fmt: skip
+    if not page.rows and no_table:  # no table at all, every way: the people's lines by their writing alone
+        page = faint_table.page(image, dpi, image_name) or page
+    elif 0 < len(page.rows) <= FEW_ROWS and named_rows(page) == 0 and not any(
+        r.egn and egn_mod.is_valid(r.egn) for r in page.rows
+    ):  # a table of two lines at most, no person in them: a film's scratches taken for its rules (AB dev 20009 p6)?
+        page = faint_table.instead_of(page, image, dpi, image_name)
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -231,6 +239,9 @@ def _two_sheets(
             "totals": right.totals,
         }
     )
+
+
+FEW_ROWS = 2  # rows read at most where a page's lines of writing may show the people the grid missed
 
 
 def _infer_numbers(rows: list[PayrollRow], start: int) -> None:
@@ -348,6 +359,8 @@ def _read_page(
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True, unruled=unruled)
     except ExtractionError:
         if quarter_turns == 0:  # maybe the page is turned: extract_image asks the orientation detector
+            if hints is not None:
+                hints["no_table"] = True
             return PayrollPage(image=image_name)
         raise
     if hints is not None:
@@ -479,6 +492,8 @@ def _read_page(
     rownumbers.reread_disputed(a, s, kinds, drafts, engine)  # numbers off the order: the text model's reading
     read = lost_rows.read_numbers(drafts)
     rownumbers.number_rows(drafts)
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, kinds, drafts, read)  # one-digit numbers as wide as two: tens lost
+    rownumbers.doubt_numbers_from_one_after_carried(s, drafts)  # a sheet carried on to numbered from 1: the order's
     rownumbers.doubt_unread_numbers(s, kinds, drafts)  # a № column none of whose numbers was read: in review
     unproved_numbers.doubt_rows_of_unproved_numbering(drafts)  # most numbers in doubt: whole rows in review
     lost = lost_rows.restore_lost(drafts, read, totals)  # a printed number with no row: never silent
@@ -494,7 +509,8 @@ def _read_page(
         drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
         left_out=storno,
     )
-    page_review = page_review or unread_names.page_review(named)
+    page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
+    rows_below.number_on(drafts)  # rows restored under the numbered ones: the order's numbers, in review
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left

@@ -210,6 +210,96 @@ def doubt_unread_numbers(s: Sheet, kinds: list[str | None], drafts: list[checks.
         d.review.add("row", checks.UNREADABLE)
 
 
+ALIKE = 0.25  # the two-digit numbers' widths this near their median agree; a one-digit number's this near is two
+# (a typed `1.` is two thirds as wide as `10.`, K's `k-row-numbers-11-12-read-1-2`: one digit)
+
+
+def grey_span(gray: np.ndarray, box: Box) -> int | None:
+    """The width of a `№` cell's figure in the grey: the columns of pixels with two or more darker than the
+    cell's paper by 0.4 of the way to its darkest (a thin film's faint type, lighter than the page's ink
+    threshold, kept), pieces a quarter of the cell's height apart one figure, the widest; a thin piece at the
+    cell's edge (a typed `|`) left out. None for an empty cell."""
+    region = gray[box.y0 + 3 : max(box.y0 + 4, box.y1 - 3), box.x0 + 3 : max(box.x0 + 4, box.x1 - 3)]
+    if region.size == 0:
+        return None
+    paper, dark = float(np.median(region)), float(np.percentile(region, 0.5))
+    if paper - dark < 12:  # no ink: grain
+        return None
+    on = ((region < paper - max(8.0, 0.4 * (paper - dark))).sum(axis=0) >= 2).tolist()
+    h, n = region.shape
+    runs: list[list[int]] = []
+    for x, v in enumerate(on):
+        if v and runs and runs[-1][1] == x:
+            runs[-1][1] = x + 1
+        elif v:
+            runs.append([x, x + 1])
+    runs = [r for r in runs if not (r[1] - r[0] <= 0.12 * h and (r[0] <= 4 or r[1] >= n - 4))]
+    groups: list[list[int]] = []
+    for r in runs:
+        if groups and r[0] - groups[-1][1] <= 0.25 * h:
+            groups[-1][1] = r[1]
+        else:
+            groups.append(list(r))
+    return max((g[1] - g[0] for g in groups), default=None)
+
+
+def doubt_numbers_narrower_than_ink(
+    a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], read: list[int | None]
+) -> None:
+    """After ``number_rows``: the rows' numbers cross-checked with the ink of their `№` cells in the grey
+    (``grey_span``). Where most of the rows numbered with one digit (two at least) have ink as wide as the page's
+    two-digit numbers (within ``ALIKE`` of their median; three of them at least, most within ``ALIKE`` of it:
+    cells a signature crosses give no opinion, E's `e-hard-wrapped-names-signatures-split-rows`), the numbering is
+    not the sheet's: the tens' digits typed faint were lost to every reading (AB dev 20011 p2, thin film: 26 ... 37
+    read `7`, `1`, `3`, `4` with `38`, `36`, `17`, taken as 6 ... 17 by the most numbers on one offset, `1` `3`
+    `4` as 11, 13, 14 with a hand's `1` lost; every person cited under another's number without a word). No row
+    keeps a number then: each goes to review unreadable, a person reads them from the sheet. Only where fewer than
+    half the numbers stand as ``read`` (``lost_rows.read_numbers``, before ``number_rows``): numbers read as they
+    stand are proved by their reading and their order (K, L, P and T regression sheets: typed `1.` two thirds as
+    wide as `10.`, specks beside them, a hand's numbers)."""
+    c = _row_column(s, kinds)
+    if c is None:
+        return
+    as_read = sum(r is not None and r == d.values.get("row") for r, d in zip(read, drafts, strict=False))
+    if as_read >= len(drafts) / 2:  # most numbers read as they stand: proved by their reading and order
+        return
+    rows = [(i, v) for i, d in enumerate(drafts[: len(s.body_rows)]) if isinstance(v := d.values.get("row"), int)]
+    spans = [grey_span(a.gray, a.grid.cell(s.body_rows[i], c)) for i, _ in rows]
+    two = [w for w, (_, v) in zip(spans, rows, strict=True) if w is not None and 10 <= v <= 99]
+    if len(two) < 3:
+        return
+    width = float(np.median(two))
+    alike = sum(abs(w - width) <= ALIKE * width for w in two)
+    if alike < 3 or alike < len(two) / 2:  # the cells hold other ink (a signature across them): no opinion
+        return
+    ones = [w for w, (_, v) in zip(spans, rows, strict=True) if 0 <= v <= 9]
+    wide = sum(w is not None and (1 - ALIKE) * width <= w <= (1 + ALIKE) * width for w in ones)
+    if wide < 2 or wide < 2 * len(ones) / 3:
+        return
+    for d in drafts:
+        if isinstance(d.values.get("row"), int):
+            d.values.pop("row")
+            d.review.add("row", checks.UNREADABLE)
+
+
+def doubt_numbers_from_one_after_carried(s: Sheet, drafts: list[checks.RowDraft]) -> None:
+    """After ``number_rows``: a sheet that carries the sums of one before it (its `От пренос` line, read so: a
+    line of sums set apart at the top may be no carried line) numbers its
+    people on from that sheet's: its first cannot be number 1. Numbered from 1 all the same, the numbers are
+    the order's, not the sheet's (AB dev 20011 p6, thin film: 29-36 read as 1-8, every person cited under
+    another's number without a word): no row keeps a number, each goes to review unreadable."""
+    numbers = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
+    if s.carried_row is None or not numbers or numbers[0] != 1:
+        return
+    said = re.findall(r"[а-я]+", " ".join(s.text(s.carried_row, c) for c in range(len(s.headings))).lower())
+    if not any(w.startswith("прен") for w in said):  # sums set apart, not said carried (L's `l-two-line-rows`)
+        return  # (`Прен, озт лист 4`: thin film's `Пренесено от лист 1` as read, AB dev 20011 p6)
+    for d in drafts:
+        if isinstance(d.values.get("row"), int):
+            d.values.pop("row")
+            d.review.add("row", checks.UNREADABLE)
+
+
 def _leading_number(text: str) -> tuple[int, str] | None:
     """'2 Иван Петров' -> (2, 'Иван Петров'): a number typed before the name, in the name's cell. Only the
     tokens before the first word of three letters or more are looked at (a speck or a bracket read

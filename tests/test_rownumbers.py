@@ -351,3 +351,74 @@ def test_a_reading_with_a_nine_for_a_zero_inside_is_not_the_number():
     assert rownumbers._on_its_place(98, 8) and rownumbers._on_its_place(8, 8)
     assert not rownumbers._on_its_place(19, 10)  # a 9 after the first digit is no leading zero
     assert not rownumbers._on_its_place(7, 8) and not rownumbers._on_its_place(None, 8)
+
+
+def _faint_numbers(digits: list[int]) -> tuple[SimpleNamespace, Sheet]:
+    """A `№` column of 70 px rows, each cell's number `digits` wide in a thin film's faint grey (paper 228, type
+    200-208), a typed `|` at the cell's right edge."""
+    from ocr.geometry import Grid
+
+    n = len(digits)
+    gray = np.full((70 * n + 100, 400), 228, np.uint8)
+    for r, k in enumerate(digits):
+        top = 50 + 70 * r
+        for d in range(k):
+            gray[top + 20 : top + 48, 40 + 18 * d : 54 + 18 * d] = 205 - 3 * d
+        gray[top + 5 : top + 65, 112:115] = 200  # the `|`
+    grid = Grid(xs=[10, 118, 390], ys=[50 + 70 * r for r in range(n + 1)], ruled=False)
+    s = Sheet(cells={}, header=Header(), headings=["N", "Име"], body_rows=list(range(n)), totals_row=None,
+              carried_row=None, texts=[["", "Иван Петров"] for _ in range(n)])  # fmt: skip
+    return SimpleNamespace(gray=gray, grid=grid), s
+
+
+def test_numbers_of_one_digit_whose_ink_is_two_digits_wide_are_not_the_sheets():
+    # AB dev 20011 p2 (thin film): 26 ... 37 with their faint tens lost, numbered 6 ... 17 by the order
+    unread: list[int | None] = [None, 7] + [None] * 9 + [17]  # two of twelve read as they stand
+    a, s = _faint_numbers([2] * 12)
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(12)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts, unread)  # type: ignore[arg-type]
+    assert all(d.values.get("row") is None and "row" in d.review for d in drafts)
+    # 6 ... 17 as printed: the one-digit numbers half as wide as the others
+    a, s = _faint_numbers([1] * 4 + [2] * 8)
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(12)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts, unread)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == list(range(6, 18)) and not any("row" in d.review for d in drafts)
+
+
+def test_a_sheet_carried_on_from_another_numbered_from_one_is_numbered_by_the_order():
+    # AB dev 20011 p6 (thin film): the sheet's `От пренос` line over people 29-36, read and numbered 1-8
+    def sheet(carried: int | None, said: str = "От пренос") -> Sheet:
+        cells = {(1, 1): [Word(said, 0.9, Box(0, 0, 10, 10))]}
+        return Sheet(cells=cells, header=Header(), headings=["N", "Име"], body_rows=[2, 3, 4, 5], totals_row=None,
+                     carried_row=carried, texts=[["", "Иван Петров"] for _ in range(4)])  # fmt: skip
+
+    def drafts(first: int) -> list[checks.RowDraft]:
+        return [checks.RowDraft(values={"row": first + i, "name": "Иван Петров"}) for i in range(4)]
+
+    for said in ("От пренос", "Прен, озт лист 4"):  # (as read on thin film: `Пренесено от лист 1`)
+        ones = drafts(1)
+        rownumbers.doubt_numbers_from_one_after_carried(sheet(1, said), ones)
+        assert all(d.values.get("row") is None and "row" in d.review for d in ones)
+    # no carried line; sums set apart at the top not said carried (L's `l-two-line-rows-split-stotinki`); or
+    # numbered on from the sheet before
+    for s, first in ((sheet(None), 1), (sheet(1, "1234.50"), 1), (sheet(1), 29)):
+        kept = drafts(first)
+        rownumbers.doubt_numbers_from_one_after_carried(s, kept)
+        assert [d.values["row"] for d in kept] == [first + i for i in range(4)] and not any("row" in d.review for d in kept)
+
+
+def test_number_cells_holding_other_ink_give_no_opinion_on_the_numbers_width():
+    # E's `e-hard-wrapped-names-signatures-split-rows`: signatures across the № cells, their widths anything
+    unread: list[int | None] = [None] * 11
+    a, s = _faint_numbers([2] * 4 + [2, 2, 2, 5, 6, 1, 6])  # 10-16: three of seven two digits wide
+    drafts = [checks.RowDraft(values={"row": 6 + i, "name": "Иван Петров"}) for i in range(11)]
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts, unread)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == list(range(6, 17))
+
+
+def test_numbers_read_as_they_stand_are_not_doubted_by_their_width():
+    a, s = _faint_numbers([2] * 12)  # `1.` ... `9.` as wide as `10` (K's `k-row-numbers-11-12-read-1-2`)
+    drafts = [checks.RowDraft(values={"row": 1 + i, "name": "Иван Петров"}) for i in range(12)]
+    read: list[int | None] = list(range(1, 13))
+    rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts, read)  # type: ignore[arg-type]
+    assert [d.values.get("row") for d in drafts] == list(range(1, 13))
