@@ -25,7 +25,7 @@ from . import checks, sheet
 from .analysis import straighten
 from .geometry import Box, Grid, Transform
 from .header import Header
-from .rows_below import MIN_COLUMNS, _columns, pitched_run
+from .rows_below import MIN_COLUMNS, inked_columns, pitched_run
 
 TABLE_UNFOUND = "table_unfound"  # page review: no table found; the people's rows by the lines of writing alone
 STRIPS = 24  # strips across the ink's width (a wide sheet's columns)
@@ -74,7 +74,7 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     grid = Grid(xs=[int(v) for v in np.linspace(x0, x1, STRIPS + 1)], ys=[-3], ruled=False)
     clean = np.where(ink, 0, 255).astype(np.uint8)
     bands = _lines(ink, x0, x1)
-    counts = [_columns(clean, grid, b) for b in bands]
+    counts = [inked_columns(clean, grid, b) for b in bands]
     lines = [(b, n) for b, n in zip(bands, counts, strict=True) if n >= MIN_COLUMNS]
     if len(lines) < MIN_ROWS:
         return []

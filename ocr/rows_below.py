@@ -102,7 +102,8 @@ HEADING_ROWS = 2  # rows read at most where the grid is taken for the heading al
 MIN_COLUMNS = 3  # columns with ink on each of the run's lines (a signature's line has one or two)
 
 
-def _columns(clean: np.ndarray, grid: Grid, band: tuple[int, int]) -> int:
+def inked_columns(clean: np.ndarray, grid: Grid, band: tuple[int, int]) -> int:
+    """How many of the grid's columns hold ink (``MIN_INK`` pixels) on the line of writing ``band``."""
     cells = zip(grid.xs, grid.xs[1:], strict=False)
     return sum(int((clean[band[0] : band[1], a:b] < INK).sum()) > MIN_INK for a, b in cells)
 
@@ -128,7 +129,7 @@ def lines_at_pitch(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
     column (the printed total under them) ends it. [] when no such run."""
     if len(grid.xs) < 4 or not grid.ys:
         return []
-    bands = [b for b in _bands(clean, grid) if _columns(clean, grid, b) >= MIN_COLUMNS]
+    bands = [b for b in _bands(clean, grid) if inked_columns(clean, grid, b) >= MIN_COLUMNS]
     return pitched_run(bands, [_wide(clean, grid, b) for b in bands], grid.ys[-1], TALL)
 
 
