@@ -470,7 +470,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     kept = [
         w.text for i, w in enumerate(words) if id(w) not in wide and any(ch.isalnum() for ch in w.text)
         and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
-        or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3)  # "ЕООД – Ловеч": the name's dash
+        or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3  # "ЕООД – Ловеч": the name's dash
+            and (w.text != _CROSSED_DASH or w.box.h < 0.7 * w.box.w))  # a "+" flat as a dash, not a cross
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
         or _form_after_quote(words, i)
     ]  # fmt: skip

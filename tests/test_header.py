@@ -609,3 +609,10 @@ def test_a_months_number_before_the_years_label_and_the_year_is_the_period(texts
         x += 20 * len(t) + 30
     h = parse_header([Word("ВЕДОМОСТ", 0.95, Box(1600, 180, 1800, 213)), *words], 2480)
     assert (h.year, h.month) == period
+
+
+def test_a_plus_as_tall_as_wide_is_no_dash():
+    words = [Word("„Стомана“", 0.7, Box(171, 146, 328, 182)), Word("АД", 0.95, Box(345, 150, 382, 178)),
+             Word("+", 0.52, Box(399, 150, 416, 168)), Word("гр.", 0.96, Box(437, 153, 483, 186)),
+             Word("Перник", 0.83, Box(505, 150, 608, 186))]  # fmt: skip
+    assert clean_employer(words, []) == "„Стомана“ АД гр. Перник"
