@@ -164,7 +164,7 @@ def extract_image(
                              engine=engine, unruled=True)  # fmt: skip
     if not page.rows and no_table:  # no table at all, every way: the people's lines by their writing alone
         page = faint_table.page(image, dpi, image_name) or page
-    elif 0 < len(page.rows) <= FEW_ROWS and named_rows(page) == 0 and not any(
+    elif 0 < len(page.rows) <= rows_below.HEADING_ROWS and named_rows(page) == 0 and not any(
         r.egn and egn_mod.is_valid(r.egn) for r in page.rows
     ):  # a table of two lines at most, no person in them: a film's scratches taken for its rules (AB dev 20009 p6)?
         page = faint_table.instead_of(page, image, dpi, image_name)
@@ -239,9 +239,6 @@ def _two_sheets(
             "totals": right.totals,
         }
     )
-
-
-FEW_ROWS = 2  # rows read at most where a page's lines of writing may show the people the grid missed
 
 
 def _infer_numbers(rows: list[PayrollRow], start: int) -> None:
