@@ -243,6 +243,14 @@ def grey_span(gray: np.ndarray, box: Box) -> int | None:
     return max((g[1] - g[0] for g in groups), default=None)
 
 
+def _drop_numbers(drafts: list[checks.RowDraft]) -> None:
+    """No row keeps the number it was given: each goes to review unreadable (a person reads them from the sheet)."""
+    for d in drafts:
+        if isinstance(d.values.get("row"), int):
+            d.values.pop("row")
+            d.review.add("row", checks.UNREADABLE)
+
+
 def doubt_numbers_narrower_than_ink(
     a: Analysis, s: Sheet, kinds: list[str | None], drafts: list[checks.RowDraft], read: list[int | None]
 ) -> None:
@@ -276,10 +284,7 @@ def doubt_numbers_narrower_than_ink(
     wide = sum(w is not None and (1 - ALIKE) * width <= w <= (1 + ALIKE) * width for w in ones)
     if wide < 2 or wide < 2 * len(ones) / 3:
         return
-    for d in drafts:
-        if isinstance(d.values.get("row"), int):
-            d.values.pop("row")
-            d.review.add("row", checks.UNREADABLE)
+    _drop_numbers(drafts)
 
 
 def doubt_numbers_from_one_after_carried(s: Sheet, drafts: list[checks.RowDraft]) -> None:
@@ -294,10 +299,7 @@ def doubt_numbers_from_one_after_carried(s: Sheet, drafts: list[checks.RowDraft]
     said = re.findall(r"[а-я]+", " ".join(s.text(s.carried_row, c) for c in range(len(s.headings))).lower())
     if not any(w.startswith("прен") for w in said):  # sums set apart, not said carried (L's `l-two-line-rows`)
         return  # (`Прен, озт лист 4`: thin film's `Пренесено от лист 1` as read, AB dev 20011 p6)
-    for d in drafts:
-        if isinstance(d.values.get("row"), int):
-            d.values.pop("row")
-            d.review.add("row", checks.UNREADABLE)
+    _drop_numbers(drafts)
 
 
 def _leading_number(text: str) -> tuple[int, str] | None:
