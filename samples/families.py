@@ -298,8 +298,10 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        value stays readable); scanned on a flatbed at 300 dpi on a white, grey or black backing, a little turned, an A4
        sheet in colour or grey, an A3 one grey, saved PNG (under ~5 MB); its switches, words and drawing are in
        samples/family_ae.py (its docstring says what it draws).
-    AF HELD OUT from its making in session 29 (2026-12-06, helper s38-famaf; made before anything was tuned on AE; no
-       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2055): the
+    AF held out from its making in session 29 (2026-12-06, helper s38-famaf; made before anything was tuned on AE; no
+       page of it read by the reader, any seed) to its one measurement by the lead at the start of session 30 (seed
+       2055: 65.8 % right, 22.3 % wrong without a flag — rows not found, 4 of 16 pages failed —, 47.3 % review; tuned on
+       from then, dev seeds 24001-24040): the
        monthly payroll of 1980-1996 of a culture or education institution (a читалище, a school — ЕСПУ, СОУ from 1991 —
        or a kindergarten, a district house of culture, a music or art school, a district library) run off as
        spirit-duplicator ("ditto") copies: the rows sorted by post (the director first, the service staff last); part-
@@ -1059,7 +1061,7 @@ HEADINGS_AE = family_ae.HEADINGS_AE
 AE_FACES = family_ae.AE_FACES
 AE_SIZES = family_ae.AE_SIZES
 
-# Family AF (held out from its making in session 29 to its one measurement): samples/family_af.py
+# Family AF (held out from its making in session 29 to its one measurement in session 30): samples/family_af.py
 FAMILY_LAYOUTS["AF"] = family_af.AF_LAYOUTS
 HEADINGS_AF = family_af.HEADINGS_AF
 AF_FACES = family_af.AF_FACES

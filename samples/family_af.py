@@ -1,5 +1,5 @@
 """Family AF of the sample generator (held out from its making in session 29, 2026-12-06, helper s38-famaf, before
-anything was tuned on AE, to its one measurement by the lead in a later session; evaluation seed 2055, development
+anything was tuned on AE, to its one measurement by the lead at the start of session 30; evaluation seed 2055, development
 seeds 24001-24040): the monthly payroll of 1980-1996 of a culture or education institution (a читалище, a school or
 a kindergarten, a district house of culture, a music or art school, a district library), run off as spirit-duplicator
 ("ditto", hectograph) copies in violet aniline ink.

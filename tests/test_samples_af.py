@@ -1,4 +1,4 @@
-"""Family AF of the sample generator (held out from its making in session 29 to its one measurement by the lead).
+"""Family AF of the sample generator (held out from its making in session 29 to its one measurement by the lead in session 30).
 These tests exercise the generator only, on its maker's development seeds 24001-24040 (the evaluation seed is never
 generated here): its switches and face held apart from A-AE, its truth over many drawn months (the rows sorted by
 post with the director first, each share of a post and the base for it, the honorarium lessons x the rate per lesson,
