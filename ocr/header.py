@@ -37,7 +37,13 @@ from .printout_header import (
 )
 from .quote_openings import earlier_opening_holds, open_lost
 from .read_as_written import confidence, stands
-from .superior_body import misread_above_form, names_ministry, names_superior, names_unit
+from .superior_body import (
+    misread_above_form,
+    municipality_above_form,
+    names_ministry,
+    names_superior,
+    names_unit,
+)
 from .unread_ink import UNREAD, ink_before, place_unmarked
 from .wide_dust import unread_word_at_ends, wide_at_ends
 
@@ -538,8 +544,11 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a lone digit or capital before the quoted name or a legal form (N dev 6004 p2: a hole's edge read "1"
     # before „Металик“; T dev 12002 p5: a staple's stroke read "Х" before "ППК", out without a doubt): no
     # name begins so; dropped, and the name goes to a person
-    # (a form of three letters or more with one misread too: "А АПЖ „Златен клас“", T dev 12023 p3)
-    if len(toks) >= 2 and len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) and (
+    # (a form of three letters or more with one misread too: "А АПЖ „Златен клас“", T dev 12023 p3; marks with no
+    # letter, the form's place: "0) „Отец Паисий“" for "ОУ", AF dev 24006 p2)
+    lone = len(toks[0]) == 1 and (toks[0].isdigit() or toks[0].isupper()) if toks else False
+    markish = bool(toks) and len(toks[0]) <= 3 and not any(ch.isalpha() for ch in toks[0]) and toks[0] not in _DASHES
+    if len(toks) >= 2 and (lone or markish and toks[0] != "№") and (
         toks[1].startswith("„") or toks[1].strip(".,") in _ABBREVIATIONS or _near_form(toks[1].strip(".,"))
     ):
         if doubts is not None:
@@ -756,6 +765,10 @@ def _mark_before_quote(tok: str, doubts: list[str] | None) -> str:
 
 
 WIDER = 1.5  # a dash's width at least this many times its height (blurred), in a gap between two words
+# ... or this many times, at the letters' very middle with a space on either side: a duplicator's dye spreads a
+# dash round (AF dev 24007 p2: 10 columns by 7 rows under the paper); a full stop the engine left apart from its
+# word ("гр" read without it, AF dev 24011 p2: 4 by 3) sits lower and touches the word it ends
+SPREAD_WIDER, SPREAD_MIDDLE = 1.3, (0.4, 0.6)
 
 
 def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
@@ -786,8 +799,11 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
                 # a dash is wider than high; a dot ("гр. Перник", the engine read `гр`) is as high as wide
                 high = np.count_nonzero(gap[:, cols[0] : cols[-1] + 1].min(axis=1) < paper - step) if cols.size else 0
-                if cols.size >= 0.2 * h and cols.size >= WIDER * high:
-                    left, right = int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1
+                left, right = (int(cols[0]) + 2, (x1 - x0) - int(cols[-1]) + 1) if cols.size else (0, 0)
+                centre = (rows[0] + rows[-1]) / 2 / (y1 - y0)
+                spread = SPREAD_MIDDLE[0] <= centre <= SPREAD_MIDDLE[1] and min(left, right) > 0.3 * h
+                wide = cols.size >= WIDER * high or (spread and cols.size >= SPREAD_WIDER * high)
+                if cols.size >= 0.2 * h and wide:
                     if max(left, right) <= 0.3 * h:  # glued to both: one word with a hyphen
                         out[-1] = replace(out[-1], text=out[-1].text + "-")
                     else:
@@ -982,17 +998,35 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     upper = text.upper()
     if any(t in upper for t in _TITLE_WORDS) or any(_month(w.text) for w in words):
         return []
-    # (a year's four digits: a military unit's number of five is a name's, "поделение 13990", family AB)
-    if any(re.search(r"(?<!\d)\d{4}(?!\d)", w.text) for w in words) or re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
+    # (a year's four digits: a military unit's number of five is a name's, "поделение 13990", family AB; a
+    # year inside the quotes is the name's too: "НЧ „Напредък – 1869“", AF dev 24008 p1)
+    years = [re.search(r"(?<!\d)\d{4}(?!\d)", w.text) for w in words]
+    if any(y and free for y, free in zip(years, _unquoted(words), strict=True)):
+        return []
+    if re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
         return []
     return words
+
+
+def _unquoted(words: list[Word]) -> list[bool]:
+    """For each word: does it stand outside a quoted name? A straight quote opens a name where none is
+    open and closes the open one ('НЧ "Напредък - 1869" - гр. Бяла Слатина')."""
+    out, open_ = [], False
+    for w in words:
+        starts = w.text[:1] in _OPENING and not open_
+        out.append(not (open_ or starts))
+        open_ = open_ or starts
+        if open_ and any(ch in _CLOSING for ch in w.text[1 if starts else 0 :]):
+            open_ = False
+    return out
 
 
 def superior_above(name: list[Word], below: list[Word], page_width: int) -> bool:
     """Is ``name`` the line of the body the enterprise belonged to, its name on the line ``below``
     (``ocr.superior_body``)? Not when the line below is the town's, or a ward's or a department's (the line
     is the institution's, the unit under it: "Общински народен съвет – Елена" / "Отдел „Култура“")."""
-    if not (names_superior(name) or misread_above_form(name, below, frozenset(_ABBREVIATIONS))):
+    forms = frozenset(_ABBREVIATIONS)
+    if not (names_superior(name) or misread_above_form(name, below, forms) or municipality_above_form(name, below, forms)):
         return False
     if _town_line(name, below, page_width) or names_unit(below):
         return False

@@ -122,6 +122,24 @@ def misread_above_form(words: list[Word], below: list[Word], forms: frozenset[st
     return any(Levenshtein.distance(first, a, score_cutoff=1) <= 1 for a in _superiors()[1] if len(a) >= 3)
 
 
+TRAILING_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД", "КД", "КДА", "СД", "ДЗЗД"})  # typed after the name, not before
+
+
+def municipality_above_form(words: list[Word], below: list[Word], forms: frozenset[str]) -> bool:
+    """The line is a municipality's ("Община Бяла Слатина", "Община" a letter misread) and the line below opens
+    with a form an institution's name starts with ("НЧ „Напредък – 1869“ – гр. Бяла Слатина", "ЦДГ № 12 ..."):
+    the municipality is the body the institution belonged to, not the employer (family AF dev 24004 p1, 24008
+    p2). A municipality is an employer of its own too (family Q: "Община Котел" over "Дейност „Благоустройство“"),
+    so only a name opened by such a form below makes it the body above one."""
+    if not words or len(below) < 2:
+        return False
+    first = re.sub(r"[^А-Яа-я]", "", words[0].text)
+    if not first[:1].isupper() or Levenshtein.distance(first.lower(), "община", score_cutoff=1) > 1:
+        return False
+    opens = re.sub(r"[^А-Яа-я]", "", below[0].text)
+    return opens in forms and opens not in TRAILING_FORMS
+
+
 @lru_cache(maxsize=1)
 def _units() -> frozenset[str]:
     return frozenset(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["units"])

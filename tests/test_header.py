@@ -616,3 +616,36 @@ def test_a_plus_as_tall_as_wide_is_no_dash():
              Word("+", 0.52, Box(399, 150, 416, 168)), Word("гр.", 0.96, Box(437, 153, 483, 186)),
              Word("Перник", 0.83, Box(505, 150, 608, 186))]  # fmt: skip
     assert clean_employer(words, []) == "„Стомана“ АД гр. Перник"
+
+
+def test_a_dash_the_dye_spread_round_is_found_a_full_stop_left_by_its_word_is_not():
+    """A duplicator's violet dye spreads a typed dash nearly round (AF dev 24007 p2: "Окръжна библиотека – гр.
+    Михайловград" out without its dash, wrong without a doubt): at the letters' middle, a space on either side,
+    it is the dash; the full stop of "гр." read apart from it (AF dev 24011 p2), glued to its word, is not."""
+    gray = np.full((60, 400), 230, np.uint8)
+    for x in [*range(10, 100, 12), *range(180, 260, 12)]:
+        gray[10:40, x : x + 4] = 60
+    words = [Word("библиотека", 0.9, Box(10, 10, 100, 40)), Word("гр.", 0.9, Box(180, 10, 260, 40))]
+    spread = gray.copy()
+    spread[22:29, 133:143] = 150  # 10 wide, 7 high, at the middle, 30 px clear of either word
+    assert [w.text for w in lost_dashes(words, spread)] == ["библиотека", "–", "гр."]
+    dot = gray.copy()
+    dot[24:28, 104:109] = 150  # 5 wide, 4 high, touching the word before it
+    assert [w.text for w in lost_dashes(words, dot)] == ["библиотека", "гр."]
+    # a blot as high as wide at the middle is no dash either
+    blot = gray.copy()
+    blot[21:30, 133:142] = 150
+    assert [w.text for w in lost_dashes(words, blot)] == ["библиотека", "гр."]
+
+
+def test_marks_with_no_letter_in_the_legal_forms_place_are_dropped_and_the_name_doubted():
+    """"ОУ „Отец Паисий“ – гр. Кърджали" read "0) „Отец Паисий“ ..." (AF dev 24006 p2: out so without a doubt)."""
+    words = [Word("0)", 0.67, Box(383, 278, 430, 300)), Word("„Отец", 0.92, Box(449, 278, 550, 300)),
+             Word("Паисий“", 0.9, Box(567, 278, 700, 300)), Word("–", 0.87, Box(727, 290, 740, 293)),
+             Word("гр.", 0.96, Box(766, 278, 800, 300)), Word("Кърджали", 0.9, Box(845, 278, 1000, 300))]  # fmt: skip
+    doubts: list[str] = []
+    assert clean_employer(words, doubts) == "„Отец Паисий“ – гр. Кърджали" and doubts
+    # the number sign before an institution's number stays ("№ 5 „Звездичка“" is no name, but no mark misread)
+    doubts = []
+    sign = [Word("№", 0.9, Box(150, 0, 170, 30)), Word("„Звездичка“", 0.9, Box(180, 0, 330, 30))]
+    assert clean_employer(sign, doubts).startswith("№")

@@ -199,3 +199,29 @@ def test_an_institutions_number_without_its_sign_sends_the_name_to_a_person():
     clean_employer(_line(("Поликлиника", 0.95, (150, 152, 350, 182)), ("№", 0.9, (360, 152, 380, 182)),
                          ("3", 0.95, (390, 152, 405, 182))), doubts)  # fmt: skip
     assert not doubts
+
+
+# a читалище's name holds the year it was founded ("НЧ „Напредък – 1869“"), under the council or the
+# municipality it belonged to (family AF dev 24008 p1, 24004 p1: the council's and the municipality's line out
+# as the employer, wrong without a doubt: a year on the line below was taken for the period's)
+CHITALISHTE = _line(("НЧ", 0.89, (150, 152, 190, 182)), ('"Напредък', 0.72, (205, 152, 360, 182)),
+                    ("-", 0.8, (370, 165, 382, 169)), ('1869"', 0.78, (392, 152, 470, 182)),
+                    ("-", 0.8, (480, 165, 492, 169)), ("гр.", 0.96, (502, 158, 545, 182)),
+                    ("Бяла", 0.94, (555, 152, 630, 182)), ("Слатина", 0.86, (640, 152, 760, 182)))  # fmt: skip
+COUNCIL_S_DEPARTMENT = _line(("Общински", 0.95, (150, 110, 300, 140)), ("народен", 0.95, (310, 110, 440, 140)),
+                             ("съвет", 0.96, (450, 110, 540, 140)), ("-", 0.9, (550, 123, 565, 128)),
+                             ("отдел", 0.9, (575, 110, 660, 140)), ('"Култура"', 0.94, (670, 110, 820, 140)))  # fmt: skip
+MUNICIPALITY = _line(("Община", 0.95, (150, 110, 270, 140)), ("Бяла", 0.95, (280, 110, 350, 140)),
+                     ("Слатина", 0.95, (360, 110, 480, 140)))  # fmt: skip
+
+
+def test_the_institution_under_its_council_or_municipality_is_the_employer_a_year_in_its_quotes_too():
+    want = _norm('НЧ "Напредък - 1869" - гр. Бяла Слатина')
+    assert _norm(parse_header([*COUNCIL_S_DEPARTMENT, *CHITALISHTE, *TITLE], 2480).employer) == want
+    assert _norm(parse_header([*MUNICIPALITY, *CHITALISHTE, *TITLE], 2480).employer) == want
+
+
+def test_a_municipality_over_its_own_activity_stays_the_employer():
+    # the municipality is the employer, the activity under it no name (family Q)
+    activity = _line(("Дейност", 0.95, (150, 152, 280, 182)), ("„Благоустройство“", 0.95, (290, 152, 560, 182)))
+    assert parse_header([*MUNICIPALITY, *activity, *TITLE], 2480).employer == "Община Бяла Слатина"
