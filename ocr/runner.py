@@ -6,6 +6,7 @@ command line (local files the user named), never anything pickled beyond a path 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
@@ -121,23 +122,31 @@ def run(paths: Sequence[Path], *, limits: Limits, engine: OcrEngine, what: str =
 
 def agree(outcomes: Sequence[Outcome]) -> list[Outcome]:
     """The pages of one run, all read: their people's readings compared across pages
-    (``batch_agreement``); the outcomes whose rows gained doubt, their documents written again (the
-    caller writes those pages again; the others stay as they were written)."""
+    (``batch_agreement``), and their months in the file's order (``period_run``); the outcomes whose rows
+    or period gained doubt, their documents written again (the caller writes those pages again; the others
+    stay as they were written)."""
     from archive_core.records import PayrollPage
 
-    from . import batch_agreement
+    from . import batch_agreement, period_run
 
     read = [(o, PayrollPage.model_validate_json(o.document)) for o in outcomes if o.ok and o.document]
     if len(read) < 2:
         return []
     before = [p.model_copy(deep=True) for _, p in read]
     batch_agreement.doubt_disagreeing([p for _, p in read])
+    # the months in the file's order (the pages' names): one out of step with its neighbours, to a person
+    period_run.doubt_out_of_step([p for _, p in sorted(read, key=lambda op: _in_file_order(op[0].path))])
     changed = []
     for (o, p), b in zip(read, before, strict=True):
         if p != b:
             o.document = p.to_json()
             changed.append(o)
     return changed
+
+
+def _in_file_order(path: Path) -> list[tuple[int, str]]:
+    """A page's place in its file by its name, numbers as numbers ("scan-2" before "scan-10")."""
+    return [(int(t), "") if t.isdigit() else (-1, t) for t in re.split(r"(\d+)", str(path))]
 
 
 def _read_each(paths: Sequence[Path], limits: Limits, engine: OcrEngine, what: str, workers: int,

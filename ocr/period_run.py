@@ -1,0 +1,71 @@
+"""The months of a run of an employer's monthly sheets, in the file's order, follow one another: a page whose
+period is out of step with the pages around it goes to a person (family AF dev 24003 p2: "за месец II.1983 г."
+read "11.1983" between January and March 1983, month 11 out without a doubt; a typewriter's Roman II and the
+figures 11 are the same strokes).
+
+A page's period is expected where two pages next to it, read without doubt, pin it: the page before and the page
+after two months apart (it is the month between), or the two pages after it (or before it) consecutive months (it
+is the month before them, or after). It is out of step when it is neither the month of the page next to it, nor
+the month before or after that (a run that skips a month or has two sheets of one keeps in step), on either side,
+and every pin gives the same month. The period is never changed: the doubt names the month its neighbours give,
+and a person decides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archive_core.records import PayrollPage
+
+Month = tuple[int, int]  # (year, month)
+
+
+def _index(m: Month) -> int:
+    return m[0] * 12 + m[1] - 1
+
+
+def _month(i: int) -> Month:
+    return i // 12, i % 12 + 1
+
+
+def expected_months(periods: Sequence[Month | None]) -> list[tuple[int, Month]]:
+    """(index, the month its neighbours pin) of each period out of step with them; ``None``: no period read,
+    or one in doubt (no evidence for the others, and checked again by nobody here)."""
+    idx = [None if p is None else _index(p) for p in periods]
+    n = len(idx)
+
+    def at(k: int) -> int | None:
+        return idx[k] if 0 <= k < n else None
+
+    out = []
+    for i, own in enumerate(idx):
+        if own is None:
+            continue
+        before, after, after2, before2 = at(i - 1), at(i + 1), at(i + 2), at(i - 2)
+        pins = []
+        if before is not None and after is not None and after - before == 2:
+            pins.append(before + 1)
+        if after is not None and after2 is not None and after2 - after == 1:
+            pins.append(after - 1)
+        if before is not None and before2 is not None and before - before2 == 1:
+            pins.append(before + 1)
+        # a month next to a neighbour's, or the same (a second sheet of the month), keeps in step with it
+        in_step = any(nb is not None and abs(own - nb) <= 1 for nb in (before, after))
+        if pins and all(p == pins[0] for p in pins) and own != pins[0] and not in_step:
+            out.append((i, _month(pins[0])))
+    return out
+
+
+def doubt_out_of_step(pages: Sequence[PayrollPage]) -> int:
+    """Send to a person the period of each page of ``pages`` (one run, in the file's order) that the pages around
+    it say is another month; returns how many."""
+    periods: list[Month | None] = [
+        (p.period.year, p.period.month)
+        if p.period.year is not None and p.period.month is not None and p.period.review is None
+        else None
+        for p in pages
+    ]
+    found = expected_months(periods)
+    for i, (year, month) in found:
+        why = f"листовете до него са за месеците около {month:02d}.{year}: проверете месеца"
+        pages[i].period.review = why
+    return len(found)

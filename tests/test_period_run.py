@@ -1,0 +1,45 @@
+"""The months of an employer's run of sheets follow one another (``ocr.period_run``): a page whose month is out of
+step with its neighbours goes to a person (AF dev 24003 p2: Roman "II.1983" read "11.1983" between January and
+March, out without a doubt); a run that skips or repeats months, or a page already in doubt, doubts nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_core.records import PayrollPage, Period
+from ocr import period_run, runner
+
+
+def test_a_month_out_of_step_between_its_neighbours_is_found_with_the_month_they_pin():
+    assert period_run.expected_months([(1983, 1), (1983, 11), (1983, 3), (1983, 4)]) == [(1, (1983, 2))]
+    # at a run's start or end: the two pages after or before it pin it; across a year's end too
+    assert period_run.expected_months([(1983, 7), (1983, 2), (1983, 3)]) == [(0, (1983, 1))]
+    assert period_run.expected_months([(1989, 11), (1989, 12), (1989, 1)]) == [(2, (1990, 1))]
+
+
+def test_a_run_that_skips_or_repeats_a_month_or_a_period_in_doubt_pins_nothing():
+    assert period_run.expected_months([(1983, 1), (1983, 2), (1983, 4), (1983, 5)]) == []  # March missing
+    assert period_run.expected_months([(1983, 1), (1983, 1), (1983, 2)]) == []  # a second sheet of January
+    assert period_run.expected_months([(1983, 1), None, (1983, 11), (1983, 4)]) == []
+    assert period_run.expected_months([(1983, 1), (1983, 2)]) == []
+
+
+def _page(i: int, year: int, month: int, review: str | None = None) -> PayrollPage:
+    return PayrollPage(image=f"page-{i}.png", period=Period(year=year, month=month, review=review))
+
+
+def test_the_run_s_pages_are_put_in_the_file_s_order_and_only_the_odd_page_is_written_again():
+    # read as the workers finished them, named page-2 ... page-10: "page-10" after "page-9", not after "page-1"
+    months = {2: 1, 3: 11, 4: 3, 5: 4, 6: 5, 7: 6, 8: 7, 9: 8, 10: 9}
+    pages = [_page(i, 1983, m) for i, m in months.items()]
+    outs = [runner.Outcome(Path(p.image), True, document=p.to_json()) for p in reversed(pages)]
+    changed = runner.agree(outs)
+    assert [o.path.name for o in changed] == ["page-3.png"]
+    doubted = PayrollPage.model_validate_json(changed[0].document or "")
+    assert doubted.period.month == 11 and doubted.period.review and "02.1983" in doubted.period.review
+
+
+def test_a_period_already_in_doubt_is_neither_evidence_nor_doubted_again():
+    pages = [_page(1, 1983, 1), _page(2, 1983, 11, review="месецът е разчетен неуверено"), _page(3, 1983, 3)]
+    assert period_run.doubt_out_of_step(pages) == 0
+    assert pages[1].period.review == "месецът е разчетен неуверено"
