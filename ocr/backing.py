@@ -22,9 +22,10 @@ import numpy as np
 SCALE = 8  # measured on the page shrunk by this much: a thick region is a few pixels there
 THICK = 5  # the opening's side there (40 px at 300 dpi: 3.4 mm): thicker than any stroke or bold type's cluster
 EDGE = 3  # the backing's edge as the JPEG and the threshold blur it: pixels at 300 dpi
-HOLE_SIDES = (4, 16)  # a punched hole's width and height shrunk (32-128 px: 4-16 mm at 200 dpi, 3-11 at 300)
-HOLE_FILL = 0.6  # ... the share of its box it fills (a disc: 0.79) ...
-HOLE_DARK = 0.35  # ... and its mean brightness under this share of the paper's (the backing, not type's grey)
+HOLE_SIDES = (5, 16)  # a punched hole's width and height shrunk (40-128 px: 5-16 mm at 200 dpi, 3.4-11 at 300)
+HOLE_FILL = 0.65  # ... the share of its box it fills (a disc: 0.79) ...
+HOLE_DARK = 0.35  # ... its mean brightness under this share of the paper's (the backing, not type's grey) ...
+HOLE_CLEAR = 2  # ... and nothing dark this far around it, shrunk (16 px): a letter of bold or bitonal type has neighbours
 
 
 def backing_mask(gray: np.ndarray) -> np.ndarray | None:
@@ -49,7 +50,8 @@ def backing_mask(gray: np.ndarray) -> np.ndarray | None:
 
 def _punched_holes(dark: np.ndarray, small: np.ndarray, paper: float) -> np.ndarray:
     """The round holes a ring binder's punch left, on the shrunk page: blots of ``dark`` of a hole's size
-    (``HOLE_SIDES``), about as wide as high, filling their box, far darker than type shrunk to this scale."""
+    (``HOLE_SIDES``), about as wide as high, filling their box, far darker than type shrunk to this scale, alone
+    on the paper (R's bitonal scan: a word's letters shrunk to dark squares of 4 px, side by side)."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     out = np.zeros_like(dark)
     lo, hi = HOLE_SIDES
@@ -58,6 +60,10 @@ def _punched_holes(dark: np.ndarray, small: np.ndarray, paper: float) -> np.ndar
         if not (lo <= w <= hi and lo <= h <= hi and 0.7 <= w / h <= 1.4 and area >= HOLE_FILL * w * h):
             continue
         blot = labels[y : y + h, x : x + w] == i
+        c = HOLE_CLEAR
+        around = labels[max(0, y - c) : y + h + c, max(0, x - c) : x + w + c]
+        if np.any((around != i) & (around != 0)):
+            continue
         if float(small[y : y + h, x : x + w][blot].mean()) < HOLE_DARK * paper:
             out[y : y + h, x : x + w][blot] = 255
     return out

@@ -19,6 +19,8 @@ def _page() -> np.ndarray:
         cv2.rectangle(gray, (240 + 22 * k, 210), (252 + 22 * k, 232), 160, 2)
     cv2.putText(gray, "0,00", (600, 600), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 9)  # bold figures, black
     cv2.rectangle(gray, (900, 580), (930, 606), 30, -1)  # a filled square of ink the size of a letter
+    for k in range(6):  # a bitonal scan's heavy round letters (a filled "О" as the threshold leaves it) in a word
+        cv2.circle(gray, (1222 + 60 * k, 602), 23, 0, -1)
     return gray
 
 
@@ -28,7 +30,7 @@ def test_punched_holes_are_backing_type_is_not():
     for x in (243, 873, 1503, 2133):
         assert mask[114, x] and mask[114, x - 18] and mask[114, x + 18]  # the hole whole, to its edge
     assert not mask[200:240, 230:520].any()  # the typing
-    assert not mask[540:620, 580:960].any()  # the bold figures, the filled square
+    assert not mask[540:640, 580:1600].any()  # the bold figures, the filled square, the heavy capitals
 
 
 def test_a_page_without_holes_or_backing_has_none():
