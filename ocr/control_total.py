@@ -29,14 +29,17 @@ def sums_down(cells: list[str], other: list[str]) -> bool:
     """``cells`` is the running sum of ``other``, line by line: each figure the figure above it plus
     ``other``'s on its line (``other``'s not nought), on ``HELD`` lines at the least and ``SHARE`` of those
     where both figures and the one above are read; the first figure, where read, counts when it is ``other``'s."""
+    return _sums_down([_value(t) for t in cells], [_value(t) for t in other])
+
+
+def _sums_down(values: list[Decimal | None], other: list[Decimal | None]) -> bool:
+    """``sums_down`` of the figures as read (None: unread)."""
     held = checked = 0
     above: Decimal | None = None
     first = True
-    for text, add_text in zip(cells, other, strict=False):
-        x = _value(text)
+    for x, y in zip(values, other, strict=False):
         if x is None:
             continue
-        y = _value(add_text)
         if first and y:
             checked += 1
             held += x == y
@@ -48,5 +51,7 @@ def sums_down(cells: list[str], other: list[str]) -> bool:
 
 
 def control_columns(cols: list[list[str]], money_cols: list[int]) -> list[int]:
-    """The columns of ``money_cols`` that are the running sum of another of them (``sums_down``)."""
-    return [c for c in money_cols if any(sums_down(cols[c], cols[o]) for o in money_cols if o != c)]
+    """The columns of ``money_cols`` that are the running sum of another of them (``sums_down``); each column's
+    figures read once, not again for every pair it is tried in (AA dev 19001: 12 money columns, 132 pairs)."""
+    values = {c: [_value(t) for t in cols[c]] for c in money_cols}
+    return [c for c in money_cols if any(_sums_down(values[c], values[o]) for o in money_cols if o != c)]

@@ -37,3 +37,21 @@ def test_a_pay_column_is_no_running_total() -> None:
     cols = [[r[c] for r in body] for c in range(len(HEADINGS))]
     assert control_total.control_columns(cols, list(range(3, 11))) == [10]
     assert control_total.control_columns(cols, list(range(3, 10))) == []
+
+
+def test_each_columns_figures_are_read_once_for_every_pair_they_are_tried_in(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every money column is tried as the running sum of every other (AA dev 19001: 12 columns, 132 pairs): its
+    figures are read once, not again for each pair; the same columns found."""
+    body = _body(12)
+    cols = [[r[c] for r in body] for c in range(len(HEADINGS))]
+    read: list[str] = []
+    money = control_total.money
+
+    def counted(text: str) -> str | None:
+        read.append(text)
+        return money(text)
+
+    monkeypatch.setattr(control_total, "money", counted)
+    assert control_total.control_columns(cols, list(range(3, 11))) == [10]
+    assert len(read) == 8 * 12
+    assert all(control_total.sums_down(cols[10], cols[o]) == (o == 9) for o in range(3, 10))

@@ -212,3 +212,50 @@ def test_dashes_chain_into_the_first_run_they_continue_as_when_every_run_was_com
         mid = rng.integers(0, 300, n) + rng.random(n)
         gap, drift = float(rng.choice([6, 12.5, 24])), float(rng.choice([2, 3.5, 6]))
         assert _runs_of_dashes(start, length, mid, gap, drift) == every_run(start, length, mid, gap, drift)
+
+
+def test_broken_runs_join_as_when_each_lines_last_piece_was_measured_for_every_piece(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``_joined`` measures a line's last piece (its end, its dashes' median length and middle) once, when it is
+    added, not again for every later piece compared with it (AA dev 19001: ~70 000 medians a page): the lines are
+    the same as when every comparison measured it (random runs), and the medians two a piece."""
+    from ocr.lines import _joined
+
+    def measured_each_time(runs, start, length, mid, gap, drift):  # type: ignore[no-untyped-def]
+        pieces = sorted((r for r in runs if len(r) >= lines.DASH_PIECE), key=lambda r: float(start[r[0]]))
+        out = [[r] for r in runs if len(r) < lines.DASH_PIECE]
+        done: list[list[list[int]]] = []
+        for r in pieces:
+            r0, rl, rm = float(start[r[0]]), float(np.median(length[r])), float(np.median(mid[r]))
+            for d in done:
+                last = d[-1]
+                end = float(max(start[i] + length[i] for i in last))
+                dl, dm = float(np.median(length[last])), float(np.median(mid[last]))
+                if 0 <= r0 - end <= gap and abs(rm - dm) <= drift and abs(rl - dl) <= 0.25 * max(rl, dl):
+                    d.append(r)
+                    break
+            else:
+                done.append([r])
+        return out + done
+
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        n = int(rng.integers(0, 120))
+        start, length = rng.integers(0, int(rng.integers(1, 3000)), n), rng.integers(5, 40, n)
+        mid = rng.integers(0, 60, n) + rng.random(n)
+        order = rng.permutation(n).tolist()
+        cuts = sorted(rng.choice(np.arange(1, max(2, n)), size=min(n // 3, max(0, n - 1)), replace=False).tolist())
+        runs = [sorted(order[a:b], key=lambda i: start[i]) for a, b in zip([0, *cuts], [*cuts, n], strict=True) if b > a]
+        gap, drift = float(rng.choice([48, 96])), float(rng.choice([3, 6, 30]))
+        assert _joined(runs, start, length, mid, gap, drift) == measured_each_time(runs, start, length, mid, gap, drift)
+    medians = [0]
+    median = np.median
+
+    def counted(a, *args, **kw):  # type: ignore[no-untyped-def]
+        medians[0] += 1
+        return median(a, *args, **kw)
+
+    runs = [list(range(k * 4, k * 4 + 4)) for k in range(50)]  # 50 pieces of 4 dashes, far apart on 50 lines
+    start, length, mid = np.arange(200) * 1000, np.full(200, 18), np.repeat(np.arange(50) * 100.0, 4)
+    monkeypatch.setattr(np, "median", counted)
+    assert len(_joined(runs, start, length, mid, 96, 3)) == 50
+    assert medians[0] == 2 * 50

@@ -52,3 +52,23 @@ def test_the_paper_of_a_page_is_found_without_sorting_it(monkeypatch: pytest.Mon
     monkeypatch.setattr(np, "median", no_partition)
     out = film_edges.whitened(page)
     assert (out[:40] == want).all() and (out[200:260:4] == 60).all()
+
+
+def test_the_median_of_a_page_of_more_pixels_than_a_float32_counts_is_numpys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 200-dpi scan brought to 300 dpi (Y dev 17001: 3604 x 5211, 18.8 million pixels, past the 2**24 a
+    float32 count holds exactly) is counted in bands, not partitioned by numpy (~0.1 s of a page's CPU): the
+    same median, to the half grey, where the middle falls between two values and where one value fills it."""
+    rng = np.random.default_rng(5)
+    h, w = 3604, 5211
+    pages = [np.clip(rng.normal(200, 40, (h, w)), 0, 255).astype(np.uint8)]
+    halves = np.full((h, w), 100, np.uint8)
+    halves[h // 2 :] = 101  # an even count, the two middle values apart
+    pages.append(halves)
+    wants = [float(np.median(p)) for p in pages]
+
+    def no_partition(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise AssertionError("np.median sorted the page")
+
+    monkeypatch.setattr(np, "median", no_partition)
+    assert [order_stats.median_of(p) for p in pages] == wants
+    assert wants[1] == 100.5
