@@ -24,8 +24,10 @@ edges, deepest at a corner on some; a ragged black band along the burned edge, t
 scorched brown for a hand's breadth inward and browned by the heat all over, soot smudged over it; the burning kept
 off every typed string (the truth's every value stays on the page; scorch and soot lie over the typing).
 The capture: photographed on a copy stand by the archive's conservator (a DSLR square-on, two lamps: a little uneven
-light, the lens's vignetting, the sensor's noise), the sheet on black or grey felt with a centimetre ruler and a
-colour chart beside it, a little turned; the frame saved as RGB PNG at the sheet's 200, 240 or 300 dpi (under ~5 MB).
+light, the lens's vignetting; the camera's noise smoothed away by its processing), the sheet on black or grey felt
+(its soft nap) with a centimetre ruler and a colour chart beside it, a little turned; charred flakes fallen out of the
+brittle paper just inside a burned edge on some pages; the frame saved as RGB PNG at the sheet's 200, 240 or 300 dpi
+(under ~5 MB).
 """
 
 from __future__ import annotations
@@ -727,6 +729,8 @@ class AGPage:
     keep: tuple[tuple[int, int, int, int], ...]  # every typed string's box
     burn: dict[str, np.ndarray]  # each burned edge's depth along it (pixels from that edge, per pixel along it)
     char: float  # the charred band's width inside the burned line (pixels)
+    flakes: tuple[tuple[float, float, float, float, float], ...]  # charred flakes fallen out near a burned edge:
+    # (x, y, half-width, half-height, turn in degrees)
     angle: float  # the sheet turned on the copy stand (degrees)
 
 
@@ -755,10 +759,22 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, ag: AGHabits, 
         ragged -= np.asarray(cv2.blur(ragged[None, :], (301, 1)), np.float32)[0]  # a ragged line, no drift
         d = np.clip(prof, 0.05, 1.0) * most * ag.depth + ragged
         burn[edge] = np.clip(d, 4.0, most).astype(np.float32)
+    flakes = []
+    for _ in range(rng.choice((0, 2, 5, 9))):  # bits of the brittle charred paper fallen out just inside the line
+        edge = rng.choice(ag.burned)
+        d = burn[edge]
+        k = rng.randrange(len(d))
+        r = rng.uniform(6, 22)
+        room_k = room[edge] - 40 - char - r  # the flake's far side and its charred band clear of the typing
+        if room_k <= d[k] + 2:
+            continue
+        e = rng.uniform(float(d[k]) + 2, min(room_k, float(d[k]) + 3 * r + 10))
+        x, y = {"top": (k, e), "bottom": (k, H - 1 - e), "left": (e, k), "right": (W - 1 - e, k)}[edge]
+        flakes.append((float(x), float(y), r, r * rng.uniform(0.4, 1.0), rng.uniform(0, 180)))
     pen = sheet.extra["ag_pen"]
     stamp = sheet.extra["ag_stamp"]
     assert isinstance(pen, np.ndarray) and isinstance(stamp, np.ndarray)
-    return AGPage(ag, rng.randrange(1 << 30), pen, stamp, keep, burn, char, rng.uniform(-1.5, 1.5))
+    return AGPage(ag, rng.randrange(1 << 30), pen, stamp, keep, burn, char, tuple(flakes), rng.uniform(-1.5, 1.5))
 
 
 def flat(a: np.ndarray, page: AGPage) -> np.ndarray:
@@ -802,6 +818,11 @@ def burned_mask(page: AGPage, W: int, H: int) -> np.ndarray:
             gone |= xs < d[:, None]
         else:
             gone |= xs > W - 1 - d[:, None]
+    if page.flakes:
+        holes = np.zeros((H, W), np.uint8)
+        for x, y, a, b, turn in page.flakes:
+            cv2.ellipse(holes, ((x, y), (2 * a, 2 * b), turn), 1, -1)
+        gone |= holes.astype(bool)
     return gone
 
 
@@ -864,8 +885,8 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     """The burned sheet photographed on the copy stand: the typing in the ribbon's black, the pen and the stamps, on
     aged paper browned by the heat, scorched and charred along the burned edges and gone beyond them, soot over it;
     laid on black or grey felt a little turned, a ruler and a colour chart beside it, lit by two lamps (uneven light,
-    vignetting), the sensor's noise; the frame at the sheet's 200, 240 or 300 dpi. Returns the RGB image, the 2x3 map
-    from the drawn page to it, its dpi and no bending."""
+    vignetting); the frame at the sheet's 200, 240 or 300 dpi. Returns the RGB image, the 2x3 map from the drawn page to
+    it, its dpi and no bending."""
     ag = page.ag
     rng = random.Random(page.seed)
     H, W = a.shape
@@ -895,7 +916,8 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     felt = np.array(FELTS[ag.felt], np.float32)
     frame = np.empty((oh, ow, 3), np.float32)
     frame[:] = felt
-    frame += np_rng.normal(0, 3.0, (oh // 16 + 1, ow // 16 + 1, 1)).astype(np.float32).repeat(16, 0).repeat(16, 1)[:oh, :ow]
+    nap = np_rng.normal(0, 4.0, (oh // 12 + 1, ow // 12 + 1)).astype(np.float32)  # the felt's nap, soft
+    frame += np.asarray(cv2.resize(nap, (ow, oh), interpolation=cv2.INTER_CUBIC), np.float32)[:, :, None]
     if ag.chart == "bottom":
         cy = pad + int(H * s) + int(70 * s)
         _ruler_at = (pad, cy, int(W * s * 0.55), int(90 * s), True)
@@ -925,7 +947,6 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     tilt = rng.uniform(-1, 1) * (sx - 0.5) + rng.uniform(-1, 1) * (sy - 0.5)
     light = cv2.resize((1.0 - 0.08 * r2 + ag.light * tilt).astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR)
     frame *= light[:, :, None]
-    frame += np_rng.normal(0, 1.0, (oh // 8 + 1, ow // 8 + 1, 3)).astype(np.float32).repeat(8, 0).repeat(8, 1)[:oh, :ow]
     return np.clip(frame, 0, 255).astype(np.uint8), m, ag.dpi, None
 def _mix(out: np.ndarray, ink: np.ndarray, col: tuple[float, ...], k: float) -> None:
     """``col`` laid over ``out`` (3 planes) in the share ``ink`` x ``k`` (0..1), only inside the box round its ink."""
