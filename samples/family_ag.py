@@ -26,7 +26,8 @@ off every typed string (the truth's every value stays on the page; scorch and so
 The capture: photographed on a copy stand by the archive's conservator (a DSLR square-on, two lamps: a little uneven
 light, the lens's vignetting; the camera's noise smoothed away by its processing), the sheet on black or grey felt
 (its soft nap) with a centimetre ruler and a colour chart beside it, a little turned; charred flakes fallen out of the
-brittle paper just inside a burned edge on some pages; the frame saved as RGB PNG at the sheet's 200, 240 or 300 dpi
+brittle paper just inside a burned edge on some pages; the sheet cockled by the heat waving off flat on some (a
+vertical shift per column, its slopes lit or shaded; the truth's boxes follow it); the frame saved as RGB PNG at the sheet's 200, 240 or 300 dpi
 (under ~5 MB).
 """
 
@@ -177,6 +178,7 @@ class AGHabits:
     scorch: float  # the scorched band's width (pixels at 300 dpi)
     brown: float  # the heat's browning over the whole sheet (0..1)
     soot: float  # the soot smudged over it (0..1)
+    cockle: float  # how far the heat-cockled sheet waves off flat on the stand (pixels at 300 dpi; 0 flat)
     felt: str  # the copy stand's felt: "black" or "grey"
     chart: str  # the ruler and colour chart beside the sheet: "right", "left" or "bottom"
     dpi: int  # the sheet's resolution in the frame: 200, 240 or 300
@@ -203,7 +205,7 @@ def draw(rng: random.Random) -> AGHabits:
         deposit=rng.choice((0.0, 0.0, 0.06, 0.12)), portrait=rng.random() < 0.35, unit=rng.random() < 0.5,
         pen=rng.choice(("blue", "blue", "black")), stamp=rng.random() < 0.6, burned=burned,
         depth=rng.uniform(0.35, 0.95), scorch=rng.uniform(80, 260), brown=rng.uniform(0.05, 0.35),
-        soot=rng.choice((0.0, 0.05, 0.12)), felt=rng.choice(("black", "grey")),
+        soot=rng.choice((0.0, 0.05, 0.12)), cockle=rng.choice((0.0, 3.0, 6.0, 10.0)), felt=rng.choice(("black", "grey")),
         chart=rng.choice(("right", "left", "bottom")), dpi=rng.choice((200, 240, 300)), light=rng.uniform(0.05, 0.2),
     )  # fmt: skip
 
@@ -732,6 +734,7 @@ class AGPage:
     flakes: tuple[tuple[float, float, float, float, float], ...]  # charred flakes fallen out near a burned edge:
     # (x, y, half-width, half-height, turn in degrees)
     angle: float  # the sheet turned on the copy stand (degrees)
+    bend: np.ndarray | None = None  # the cockled sheet's vertical shift per column (pixels; None where it lay flat)
 
 
 def margins(keep: tuple[tuple[int, int, int, int], ...], W: int, H: int) -> dict[str, float]:
@@ -774,7 +777,13 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, ag: AGHabits, 
     pen = sheet.extra["ag_pen"]
     stamp = sheet.extra["ag_stamp"]
     assert isinstance(pen, np.ndarray) and isinstance(stamp, np.ndarray)
-    return AGPage(ag, rng.randrange(1 << 30), pen, stamp, keep, burn, char, tuple(flakes), rng.uniform(-1.5, 1.5))
+    bend = None
+    if ag.cockle:  # the heat cockled the sheet: it waves across, a wave or two
+        xs = np.arange(W, dtype=np.float64)
+        bend = np.zeros(W)
+        for _ in range(rng.choice((1, 2))):
+            bend += ag.cockle * rng.uniform(0.5, 1.0) * np.sin(2 * np.pi * xs / (W * rng.uniform(0.5, 1.3)) + rng.uniform(0, 6.3))
+    return AGPage(ag, rng.randrange(1 << 30), pen, stamp, keep, burn, char, tuple(flakes), rng.uniform(-1.5, 1.5), bend)
 
 
 def flat(a: np.ndarray, page: AGPage) -> np.ndarray:
@@ -881,12 +890,12 @@ def _ruler(frame: np.ndarray, x: int, y: int, length: int, w: int, s: float, alo
     frame[y : y + hh, x : x + ww] = a[: frame.shape[0] - y, : frame.shape[1] - x]
 
 
-def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, None]:
+def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, np.ndarray | None]:
     """The burned sheet photographed on the copy stand: the typing in the ribbon's black, the pen and the stamps, on
     aged paper browned by the heat, scorched and charred along the burned edges and gone beyond them, soot over it;
     laid on black or grey felt a little turned, a ruler and a colour chart beside it, lit by two lamps (uneven light,
-    vignetting); the frame at the sheet's 200, 240 or 300 dpi. Returns the RGB image, the 2x3 map from the drawn page to
-    it, its dpi and no bending."""
+    vignetting), the heat-cockled sheet waving off flat on some; the frame at the sheet's 200, 240 or 300 dpi. Returns
+    the RGB image, the 2x3 map from the drawn page to it, its dpi and the cockle's shift per column (None where flat)."""
     ag = page.ag
     rng = random.Random(page.seed)
     H, W = a.shape
@@ -903,6 +912,14 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     del typed, pen, ribbon, grain
     alpha = fire(out, page, rng)
     np.clip(out, 0, 255, out=out)
+    if page.bend is not None:  # the cockled sheet: every column shifted by its wave, its slopes lit or shaded
+        map_x = np.repeat(np.arange(W, dtype=np.float32)[None, :], H, axis=0)
+        map_y = np.arange(H, dtype=np.float32)[:, None] - page.bend.astype(np.float32)[None, :]
+        shade = (1.0 + 6.0 * np.gradient(page.bend)).astype(np.float32)[None, :]
+        for ch in range(3):
+            out[ch] = cv2.remap(out[ch], map_x, map_y, cv2.INTER_LINEAR, borderValue=0.0) * shade
+        alpha = np.asarray(cv2.remap(alpha, map_x, map_y, cv2.INTER_LINEAR, borderValue=0.0), np.float32)
+        del map_x, map_y
     # the copy stand: the sheet laid a little turned on the felt, the ruler and the chart beside it
     s = ag.dpi / 300.0
     pad = int(110 * s)
@@ -947,7 +964,7 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     tilt = rng.uniform(-1, 1) * (sx - 0.5) + rng.uniform(-1, 1) * (sy - 0.5)
     light = cv2.resize((1.0 - 0.08 * r2 + ag.light * tilt).astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR)
     frame *= light[:, :, None]
-    return np.clip(frame, 0, 255).astype(np.uint8), m, ag.dpi, None
+    return np.clip(frame, 0, 255).astype(np.uint8), m, ag.dpi, page.bend
 def _mix(out: np.ndarray, ink: np.ndarray, col: tuple[float, ...], k: float) -> None:
     """``col`` laid over ``out`` (3 planes) in the share ``ink`` x ``k`` (0..1), only inside the box round its ink."""
     rows = np.flatnonzero(ink.max(axis=1) > 0)
