@@ -519,8 +519,8 @@ def generate_pages(
                         flags[1] = 3  # colour one 6 (under ~5 MB)
                     if afp is not None and opts.degraded:  # family AF: the ADF's colour scan, level 3 (under ~5 MB)
                         flags[1] = 3
-                    if agp is not None and opts.degraded:  # family AG: the camera's colour frame, level 3
-                        flags[1] = 3
+                    if agp is not None and opts.degraded:  # family AG: the camera's colour frame, level 3 (at 300 dpi
+                        flags[1] = 6 if agp.ag.dpi == 300 else 3  # 6: under ~5 MB)
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []
