@@ -243,7 +243,7 @@ def test_family_ag_fire_keeps_clear_of_the_typing():
     from samples import family_ag
 
     ag, sheet = _sheet(want=lambda ag, s: not ag.portrait and len(s.rows) >= 5)
-    for edges in (("top", "left"), ("right", "bottom"), ("top", "right", "bottom")):
+    for edges in (("top", "left"), ("right", "bottom", "left")):
         forced = replace(ag, burned=edges, depth=0.95, felt="grey", soot=0.0, scorch=200.0, brown=0.1, dpi=300)
         img, geo = _drawn(forced, sheet)
         W, H = img.size
@@ -348,21 +348,21 @@ def test_family_ag_cockled_sheet_waves_and_its_rows_follow():
 
 
 def test_family_ag_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """One AG page from dev seed 25001, generated here and by another Python under another hash seed: the same bytes;
-    its truth payroll-page/1 that adds up, with stamp marks only; an RGB PNG under ~5 MB at 200, 240 or 300 dpi; the
-    truth pinned."""
+    """One AG page from dev seed 25020 (a 300 dpi file, the largest frames), generated here and by another Python under
+    another hash seed: the same bytes; its truth payroll-page/1 that adds up, with stamp marks only; an RGB PNG under
+    ~5 MB at 300 dpi; the truth pinned."""
     from PIL import Image
 
-    out = _repeats_under_another_hash_seed(tmp_path, "AG", 25001, pages=1)
+    out = _repeats_under_another_hash_seed(tmp_path, "AG", 25020, pages=1)
     pages = _pages_add_up(out, mark_kinds=("stamp",))
     assert len(pages) == 1
     png, page = pages[0]
     with Image.open(png) as im:
-        assert im.mode == "RGB" and round(im.info["dpi"][0]) in (200, 240, 300)
+        assert im.mode == "RGB" and round(im.info["dpi"][0]) == 300
     assert png.stat().st_size < 5_000_000
     assert all(egn.is_valid(r.egn or "") for r in page.rows)
     raw = PayrollPage.load(png.with_suffix(".json")).to_json()
     assert hashlib.sha256(raw.encode()).hexdigest()[:16] == PINNED
 
 
-PINNED = "46755c20bb733f3a"
+PINNED = "aee516f23edc039d"
