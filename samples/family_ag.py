@@ -56,17 +56,14 @@ CASH = (*BILLS, "coins")  # under "Купюрен строеж"
 
 # "bills" stands for the file's denominations and the coins (expanded by adapt_file)
 AG_LAYOUTS: tuple[tuple[str, ...], ...] = (
-    ("row", "name", "egn", "days_worked", "gross_pay", "tax", "advance", "deductions", "net_pay", "bills",
-     "signature"),
+    ("row", "name", "egn", "days_worked", "gross_pay", "tax", "deductions", "net_pay", "bills", "signature"),
     ("row", "egn", "name", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "bills",
      "signature"),
-    ("row", "name", "position", "days_worked", "gross_pay", "tax", "union_fee", "advance", "deductions", "net_pay",
-     "bills", "signature"),
+    ("row", "name", "position", "days_worked", "gross_pay", "advance", "deductions", "net_pay", "bills", "signature"),
     ("row", "name", "egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", "bills"),
-    ("row", "egn", "name", "days_worked", "base_pay", "gross_pay", "tax", "loan", "deductions", "net_pay",
-     "signature", "bills"),
+    ("row", "egn", "name", "gross_pay", "tax", "loan", "deductions", "net_pay", "signature", "bills"),
     ("row", "name", "days_worked", "gross_pay", "deductions", "net_pay", "bills", "signature"),
-    ("row", "name", "position", "base_pay", "extra_pay", "gross_pay", "tax", "union_fee", "deductions", "net_pay", "bills",
+    ("row", "name", "base_pay", "extra_pay", "gross_pay", "tax", "union_fee", "deductions", "net_pay", "bills",
      "signature"),
 )  # fmt: skip
 
@@ -514,7 +511,7 @@ def render(sheet: SheetContent, st: Style, ag: AGHabits, rng: random.Random) -> 
         W, H = PAPERS[p]  # one space between the columns, single spacing
         widths, starts, right = spaced(gap)
         px = 300 // cpi
-        side = rng.uniform(170, 230)
+        side = rng.uniform(150, 210)
         top_px = rng.uniform(190, 240)
         need = 13 + bool(job["parent"]) + bool(job["unit"]) + n_head + len(texts) * rp
         if right * px <= W - 2 * side and top_px + need * LINE < H - 150:
