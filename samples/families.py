@@ -342,9 +342,9 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        away (a ragged black band, the paper gone beyond it), scorched brown a hand's breadth inward, browned by the heat
        all over, soot on some, charred flakes fallen out near a burned edge, the burning kept off every typed string
        (every truth value stays on the page), the sheet cockled by the heat (the rows wave: a vertical shift per column
-       the truth's boxes follow) on some; photographed square-on on a conservator's copy stand on black or grey felt beside a centimetre ruler and a colour chart, a
-       little turned, two lamps' uneven light and vignetting, saved RGB PNG at the sheet's 200, 240 or 300 dpi (under
-       ~5 MB); its switches, words and drawing are in samples/family_ag.py (its docstring says what it draws).
+       the truth's boxes follow) on some; photographed square-on on a conservator's copy stand on black or grey felt
+       beside a centimetre ruler and a colour chart, a little turned, two lamps' uneven light and vignetting, saved RGB
+       PNG at the sheet's 200, 240 or 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ag.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
