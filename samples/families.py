@@ -325,6 +325,26 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        at 200 or 300 dpi in colour, a little skewed and stretched by the feed, a dust line along the feed on some files,
        JPEG-compressed at a low quality and decoded, saved PNG (under ~5 MB); its switches, words and drawing are in
        samples/family_af.py (its docstring says what it draws).
+    AG HELD OUT from its making in session 30 (2026-12-06, helper s39-famag; made before anything was tuned on AF; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2056): the
+       monthly "разчетно-платежна ведомост" of 1980-1996 of a state enterprise that paid its people in cash (a machine
+       works, a construction trust, a mine, a textile combine, a bread or canning works; a ДФ from 1989, its new form
+       from 1992; a shop's, section's or brigade's line under its name on some): the base for the days worked, the
+       additional pay (bonuses, printed or not), gross, itemised deductions (ДОД, the union's fee, the advance, a ДСК
+       loan) and net, then the cashier's breakdown of every net pay into banknotes ("купюрен строеж": a column of counts
+       for each note the file's year knew, 1-20 leva to 1990, larger ones as the lev lost its worth, to 50-1000 leva
+       from 1994, greedy from the largest, and the coins left under the smallest as an amount: no payroll-page/1 field;
+       sum(count x note) + coins = net), the totals row summing the money and every count (the cash ordered from the
+       bank), under a group heading on most files; a person not come for the pay "ДЕПОНИРАНО" stamped in violet across
+       the signature cell (a stamp mark of the row, its truth unchanged); typed on an office typewriter
+       (fonts-unfonts-core's UnBatang cut to a pica or elite pitch, a black fabric ribbon), the rules typed or ruled by
+       pen, A4 landscape or portrait; the sheet burned in a fire in the archive: one to three edges charred and burned
+       away (a ragged black band, the paper gone beyond it), scorched brown a hand's breadth inward, browned by the heat
+       all over, soot on some, charred flakes fallen out near a burned edge, the burning kept off every typed string
+       (every truth value stays on the page), the sheet cockled by the heat (the rows wave: a vertical shift per column
+       the truth's boxes follow) on some; photographed square-on on a conservator's copy stand on black or grey felt
+       beside a centimetre ruler and a colour chart, a little turned, two lamps' uneven light and vignetting, saved RGB
+       PNG at the sheet's 200, 240 or 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ag.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -346,6 +366,7 @@ from . import (
     family_ad,
     family_ae,
     family_af,
+    family_ag,
     family_q,
     family_r,
     family_s,
@@ -361,7 +382,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1067,6 +1088,12 @@ HEADINGS_AF = family_af.HEADINGS_AF
 AF_FACES = family_af.AF_FACES
 AF_SIZES = family_af.AF_SIZES
 
+# Family AG (held out from its making in session 30 to its one measurement): samples/family_ag.py
+FAMILY_LAYOUTS["AG"] = family_ag.AG_LAYOUTS
+HEADINGS_AG = family_ag.HEADINGS_AG
+AG_FACES = family_ag.AG_FACES
+AG_SIZES = family_ag.AG_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1105,6 +1132,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AD": (1980, 1996),  # adapt_file puts many files' months round the renaming (1984-85) or the restoration (1990-91)
     "AE": (1980, 1996),
     "AF": (1980, 1996),
+    "AG": (1980, 1996),
 }
 
 
@@ -1232,6 +1260,8 @@ class Habits:
     ae: family_ae.AEHabits | None = None
     # family AF only: all of its switches (samples/family_af.py)
     af: family_af.AFHabits | None = None
+    # family AG only: all of its switches (samples/family_ag.py)
+    ag: family_ag.AGHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1267,6 +1297,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ae(rng)
     if family == "AF":
         return _draw_af(rng)
+    if family == "AG":
+        return _draw_ag(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1418,6 +1450,12 @@ def _draw_af(rng: random.Random) -> Habits:
     """Family AF's file: its own switches (family_af.draw), the generic ones copied from them."""
     af = family_af.draw(rng)
     return _own_habits("AF", af, "typewriter", AF_SIZES, 0.0 if af.portrait else 1.0)
+
+
+def _draw_ag(rng: random.Random) -> Habits:
+    """Family AG's file: its own switches (family_ag.draw), the generic ones copied from them."""
+    ag = family_ag.draw(rng)
+    return _own_habits("AG", ag, "typewriter", AG_SIZES, 0.0 if ag.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1628,6 +1666,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.af is not None:  # family AF: a culture or education institution, its posts, shares and contracts
         family_af.adapt_file(ef, habits.af, rng)
         return
+    if habits.ag is not None:  # family AG: a state enterprise paying in cash, the denominations of its form
+        family_ag.adapt_file(ef, habits.ag, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1814,6 +1855,9 @@ def adapt_sheet(
     if habits.af is not None:  # family AF: the posts' order, shares, second contracts, honoraria, civil contracts
         family_af.adapt_sheet(sheet, habits.af, rng, ef)
         return
+    if habits.ag is not None:  # family AG: the pay, the deductions, the cashier's notes and coins
+        family_ag.adapt_sheet(sheet, habits.ag, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -1986,12 +2030,13 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
-                    "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES}  # fmt: skip
+                    "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
+                    "AG": AG_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2064,6 +2109,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ae.style(habits.ae, rng, base)
     if habits.af is not None:
         family_af.style(habits.af, rng, base)
+    if habits.ag is not None:
+        family_ag.style(habits.ag, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -30,6 +30,7 @@ from . import (
     family_ad,
     family_ae,
     family_af,
+    family_ag,
     family_q,
     family_r,
     family_s,
@@ -177,6 +178,7 @@ def degrade_page(
     ad: family_ad.ADPage | None = None,
     ae: family_ae.AEPage | None = None,
     af: family_af.AFPage | None = None,
+    ag: family_ag.AGPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -202,8 +204,13 @@ def degrade_page(
     archive's flood (tide lines, run inks, mould, cockles, pages stuck and torn apart) scanned on a flatbed
     (samples/family_ae.py: RGB or grey, the cockling as the bend); ``af``: family AF's page: the spirit-duplicator
     copy in violet dye, folded and punched, through a sheet-fed scanner with JPEG artefacts (samples/family_af.py:
-    RGB, 200 or 300 dpi)."""
+    RGB, 200 or 300 dpi); ``ag``: family AG's page: the typed sheet burned in the archive's fire, photographed on a
+    copy stand beside a ruler and a colour chart (samples/family_ag.py: RGB, 200, 240 or 300 dpi)."""
     a = np.asarray(img, dtype=np.float32)
+    if ag is not None:  # family AG: a state enterprise's cash payroll, burned and photographed
+        if not opts.degraded:
+            return degrade.to_uint8(family_ag.flat(a, ag)), degrade.identity(), 300, None
+        return family_ag.scan(a, ag, np_rng)
     if af is not None:  # family AF: a culture or education institution's payroll, a ditto copy
         if not opts.degraded:
             return degrade.to_uint8(family_af.flat(a, af)), degrade.identity(), 300, None
@@ -435,6 +442,7 @@ def generate_pages(
                     adh = habits.ad if habits is not None else None
                     aeh = habits.ae if habits is not None else None
                     afh = habits.af if habits is not None else None
+                    agh = habits.ag if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -453,6 +461,8 @@ def generate_pages(
                         img, geo = family_ae.render(sheet, style, aeh, rng)
                     elif afh is not None:  # family AF: the spirit master's typing (samples/family_af.py)
                         img, geo = family_af.render(sheet, style, afh, rng)
+                    elif agh is not None:  # family AG: the office typewriter's cash payroll (samples/family_ag.py)
+                        img, geo = family_ag.render(sheet, style, agh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -485,6 +495,7 @@ def generate_pages(
                     adp = family_ad.page_of(img, geo, sheet, adh, rng) if adh is not None else None
                     aep = family_ae.page_of(img, geo, sheet, aeh, rng) if aeh is not None else None
                     afp = family_af.page_of(img, geo, sheet, afh, rng) if afh is not None else None
+                    agp = family_ag.page_of(img, geo, sheet, agh, rng) if agh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -492,7 +503,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -508,6 +519,8 @@ def generate_pages(
                         flags[1] = 3  # colour one 6 (under ~5 MB)
                     if afp is not None and opts.degraded:  # family AF: the ADF's colour scan, level 3 (under ~5 MB)
                         flags[1] = 3
+                    if agp is not None and opts.degraded:  # family AG: the camera's colour frame, level 3 (at 300 dpi
+                        flags[1] = 6 if agp.ag.dpi == 300 else 3  # 6: under ~5 MB)
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []

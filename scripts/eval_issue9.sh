@@ -63,10 +63,14 @@
 # AF is held out from its making in session 29 (2026-12-06, helper s38-famaf; no page of it read by the reader, any
 # seed; made before anything was tuned on AE): generated here (seed 2055) and measured once, by the lead, at the start
 # of session 30 (2026-12-06, on main 0a5bb50, bench/RESULTS.md); tuned on from then (dev seeds 24001-24040, seed 2055 kept).
+# AG is held out from its making in session 30 (2026-12-06, helper s39-famag; no page of it read by the reader, any
+# seed; made before anything was tuned on AF): generated here (seed 2056), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 25001-25040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AG --pages 16 --seed 2056 --family AG
 gen AF --pages 16 --seed 2055 --family AF
 gen AE --pages 16 --seed 2054 --family AE
 gen AD --pages 16 --seed 2053 --family AD

@@ -27,6 +27,7 @@ LABELS = {
     "AD": "AD (16, seed 2053)",
     "AE": "AE (16, seed 2054)",
     "AF": "AF (16, seed 2055)",
+    "AG": "AG (16, seed 2056)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
