@@ -76,14 +76,40 @@ def glyphs(a: Analysis, box: Box) -> list[np.ndarray] | None:
         runs.append((c0 + int(on[0]), c0 + int(on[-1]) + 1))
     half = int(pitch / 2) + 1
     out = []
-    g = gray[top:bottom].astype(np.float32)
-    for c0, c1 in runs:
+    tops, lift = _wave(band, runs)  # each glyph's rows (from the line's top) where the figure waves
+    g = np.full((3 * (bottom - top), gray.shape[1]), 255.0, np.float32)  # the line with its height's room over it
+    room = bottom - top
+    g[room - min(top, room) : room + min(gray.shape[0] - top, 2 * room)] = gray[
+        top - min(top, room) : top + min(gray.shape[0] - top, 2 * room)
+    ]
+    for (c0, c1), y in zip(runs, tops, strict=True):
         mid = (c0 + c1) // 2
         lo, hi = max(0, mid - half), min(g.shape[1], mid + half)
-        crop = np.full((g.shape[0], 2 * half), 255.0, np.float32)
-        crop[:, lo - (mid - half) : lo - (mid - half) + hi - lo] = g[:, lo:hi]
+        crop = np.full((lift, 2 * half), 255.0, np.float32)
+        crop[:, lo - (mid - half) : lo - (mid - half) + hi - lo] = g[room + y : room + y + lift, lo:hi]
         out.append(cv2.resize(1.0 - crop / 255.0, SIZE, interpolation=cv2.INTER_AREA))
     return out
+
+
+WAVE = 0.15  # the glyphs' middles further apart than this share of the line's height: the figure waves
+
+
+def _wave(band: np.ndarray, runs: list[tuple[int, int]]) -> tuple[list[int], int]:
+    """Where each glyph is cut from, in rows from the figure's line's top, and how many rows: the whole line where
+    the figure is typed straight; where it waves with a cockled sheet (AE dev 23002 p8: the glyphs up and down by a
+    third of their height across an ЕГН, each cut off its picture, at another scale in each cell, the zeros read as
+    nines not mended) the tallest glyph's height round each glyph's own middle, as a straight line's would be (a
+    digit's pictures are cut so too: a round digit's middle stands where a flat one's does, give or take a row)."""
+    h = band.shape[0]
+    spans = []
+    for c0, c1 in runs:
+        on = np.flatnonzero(band[:, c0:c1].any(axis=1))
+        spans.append((int(on[0]), int(on[-1]) + 1) if on.size else (0, h))
+    mids = [(a + b) / 2 for a, b in spans]
+    if max(mids) - min(mids) <= WAVE * h:
+        return [0] * len(runs), h
+    tall = max(b - a for a, b in spans)
+    return [int(round(m - tall / 2)) for m in mids], tall
 
 
 def _cell_glyphs(a: Analysis, box: Box) -> tuple[list[np.ndarray], list[np.ndarray]] | None:

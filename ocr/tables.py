@@ -241,11 +241,43 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
         if len(vert) < 3:
             return None
         horiz = _without_scratches(_across(rules, vert, top, bottom), size[1])
+    horiz = _without_group_rules(horiz, vert)
     horiz += _top_over(rules, vert, top, horiz)
     ys = _columns_over(vert, horiz, sorted(h.pos for h in horiz))
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+GROUP_BEGUN = 40  # px: a column rule beginning this near a rule across the heading begins at it ...
+GROUP_COLUMNS = 2  # ... this many of the columns under it at the least, as many of the table's begun over it
+
+
+def _without_group_rules(horiz: list[Rule], vert: list[Rule]) -> list[Rule]:
+    """The rules across the table without a two-level heading's groups' rule: the first rule under the table's
+    top, where its columns say so (``_columns_begin_at``; AE dev 23003 p6: pen rules under `ОТРАБОТЕНО`,
+    `Възнаграждение` and `Удържано`, found as one rule over 64 % of the table, made the heading's first line the
+    heading and its lower three lines three rows of nobody; every figure right, every field in review)."""
+    if len(horiz) < 3:
+        return horiz
+    h = sorted(horiz, key=lambda h: h.pos)[1]
+    return [r for r in horiz if r is not h] if _columns_begin_at(h, vert) else horiz
+
+
+def _columns_begin_at(h: Rule, vert: list[Rule]) -> bool:
+    """A group's rule by the column rules: it stops short of both the table's sides (no group takes in the
+    row's number nor the last column), ``GROUP_COLUMNS`` column rules under it begin at it (the groups'
+    columns, ruled from their group's rule down), as many as cross it between its ends at the least, and as
+    many of the table's begin a line or more over it and cross it. A rule the columns cross is a row's, however
+    short (golden/broken: the heading's rule, broken off before the table's right side, two column rules broken
+    off at it)."""
+    xs = sorted(v.pos for v in vert)
+    if len(xs) < 3 or not (xs[0] + GROUP_BEGUN < h.start and h.end < xs[-1] - GROUP_BEGUN):
+        return False  # across the table to one of its sides: the heading's rule or a row's
+    inside = [v for v in vert if h.start < v.pos < h.end]
+    begun = sum(1 for v in inside if abs(v.start - h.pos) <= GROUP_BEGUN)
+    over = sum(1 for v in vert if v.start < h.pos - 2 * GROUP_BEGUN and v.end > h.pos + GROUP_BEGUN)
+    return begun >= max(GROUP_COLUMNS, len(inside) - begun) and over >= GROUP_COLUMNS
 
 
 TOP_REACHED = 3  # column rules at the least that reach up to a rule across the table over their median top ...
@@ -898,6 +930,7 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     if faint is not None:
         cuts.append(int(round(faint)))
     groups = {h.pos for h in inside if _a_groups_rule(h, grid.xs)}  # (AE dev 23002 p6: a typed group's rule)
+    groups |= {h.pos for h in inside if _columns_begin_at(h, rules.vertical)}  # (AE dev 23003 p6: pen rules)
     for cut in sorted(cuts, reverse=True):
         if cut in groups:
             continue
@@ -909,7 +942,7 @@ def _heading_rule(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     # of writing below it than above, ``PEOPLE_LINES`` at the least (a group's rule has a line or two of
     # the heading's under it)
     for h in sorted(inside, key=lambda h: -h.pos):
-        if _a_groups_rule(h, grid.xs):
+        if h.pos in groups:
             continue
         above = text_bands(ink, top + 4, h.pos - 6, left, right)
         under = text_bands(ink, h.pos + 6, below - 4, left, right)

@@ -84,6 +84,9 @@ class SheetContent:
     # run, printed over the client's header (neither is the employer)
     row_zeros: int = 0
     egn_under_name: bool = False
+    # family AE: the truth has the ЕГН only where the layout prints it (its first layout prints none; the rows keep
+    # it, the items are keyed by it). S's and AF's layouts without one still keep it in the truth
+    egn_printed_only: bool = False
     centre: str = ""
     run_date: str = ""
     # family R: the money in whole leva (no stotinki typed: "3 450" is 3450.00)

@@ -319,6 +319,7 @@ def adapt_sheet(sheet: SheetContent, ae: AEHabits, rng: random.Random, ef: Emplo
     sheet.thousands_space = bool(ae.thousands) and y >= 1991
     sheet.thousands_sep = ae.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
+    sheet.egn_printed_only = True  # the first layout prints no ЕГН: none in its truth (samples/generate.truth_of)
     parent = rng.choice(PARENTS[ae.trade]) if rng.random() < 0.6 else ""
     parent = "" if parent in sheet.employer else parent  # not the body the employer's own name begins with
     unit = rng.choice(UNITS[ae.trade]).format(n=rng.randint(1, 9)) if rng.random() < 0.7 else ""

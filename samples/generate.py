@@ -89,10 +89,16 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
+    """The page's truth. On a sheet that says so (``egn_printed_only``: family AE) the ЕГН stays with the person in
+    the sheet's rows (the generator keys its people's items by it) but is no truth where the layout prints none (no
+    ЕГН column, none under the name: AE dev 23001 p6-8, its first layout): nobody can read it there."""
     rows = []
     polys: list[list[list[float]] | None] = list(geo.row_polygons) or [None] * len(geo.row_bboxes)
+    unprinted = sheet.egn_printed_only and "egn" not in sheet.layout and not sheet.egn_under_name
     for r, box, poly in zip(sheet.rows, geo.row_bboxes, polys, strict=True):
         vals = {k: (f"{v:.2f}" if isinstance(v, Decimal) else v) for k, v in r.items()}
+        if unprinted:
+            vals["egn"] = None
         rows.append(
             PayrollRow.model_validate({**vals, "bbox": box, "polygon": _int_points(poly) if poly else None})
         )

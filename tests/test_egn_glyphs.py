@@ -132,3 +132,29 @@ def test_a_page_showing_one_digit_only_leaves_its_egns_as_read():
     # glyphs against, the reading stands (the page once came out with nothing at all)
     truth = "4401218215"
     assert reread(_glyphs(truth), truth, {"4": PICTURES["4"]}) is None
+
+
+def test_a_figure_waving_with_a_cockled_sheet_is_cut_as_if_typed_straight():
+    # AE dev 23002 p8: the ЕГН's glyphs up and down by a third of their height (the sheet cockled as it dried), each
+    # cut off its picture and at another scale than the straight ЕГН's: the zeros read as nines stayed unmended
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ocr.egn_glyphs import _score, glyphs
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 40)
+
+    def cell(figure: str, wave: list[int]) -> SimpleNamespace:
+        im = Image.new("L", (360, 110), 255)
+        draw = ImageDraw.Draw(im)
+        for k, ch in enumerate(figure):
+            draw.text((20 + 26 * k, 30 + wave[k]), ch, font=font, fill=0)
+        gray = np.asarray(im)
+        return SimpleNamespace(gray=gray, ink=(gray < 128).astype(np.uint8))
+
+    box = Box(0, 0, 360, 110)
+    straight = glyphs(cell("3506104921", [0] * 10), box)
+    wavy = glyphs(cell("3506104921", [0, 4, 9, 13, 14, 12, 8, 3, -2, -4]), box)
+    assert straight is not None and wavy is not None
+    assert all(_score(a, b) > 0.8 for a, b in zip(straight, wavy, strict=True))  # was 0.23-0.69
+    # a figure typed straight but for a glyph's own shape is cut as it always was: the whole line
+    assert egn_glyphs._wave(np.ones((30, 100), bool), [(k * 10, k * 10 + 8) for k in range(10)]) == ([0] * 10, 30)

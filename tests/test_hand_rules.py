@@ -155,3 +155,39 @@ def test_a_typed_group_s_rule_past_the_column_marks_does_not_end_the_heading() -
     assert tables._heading_rule(img, typed, grid).ys == grid.ys
     piece = Rules([Rule(280, 780, 2300)], [], np.zeros_like(img))  # a piece of the heading's rule from no mark
     assert tables._heading_rule(img, piece, grid).ys[:2] == [100, 280]
+
+
+def test_a_pen_group_s_rule_the_groups_columns_begin_at_does_not_end_the_heading() -> None:
+    """AE dev 23003 p6: pen rules under `ОТРАБОТЕНО`, `Възнаграждение` and `Удържано`, found as one rule over 64 %
+    of the table, 38 px before the first group's column rule: the grid took it across the table, the heading's
+    first line was the heading and its three lower lines three rows of nobody (every figure right, every field in
+    review). The groups' columns are ruled from it down, the table's others cross it: a group's rule. A rule as
+    short whose columns all cross it is a row's and stays."""
+    xs = [100, 400, 700, 900, 1100, 1300, 1500, 1700, 1900, 2300]
+    grouped = {900, 1100, 1500, 1700}  # the columns under the groups, ruled from the groups' rule down
+    rows = [100, 400, 500, 600, 700, 800]  # the table's top, the heading's rule, the people's, the foot
+
+    def rules(begun: set[int]) -> Rules:
+        vert = [Rule(x, 180 if x in begun else 100, 800) for x in xs]
+        horiz = [Rule(y, 100, 2300) for y in rows] + [Rule(200, 662, 1910)]
+        return Rules(horiz, vert, np.zeros((1000, W), np.uint8))
+
+    grid = tables._ruled_grid(rules(grouped))
+    assert grid is not None and 200 not in grid.ys and grid.ys[:2] == [100, 400]
+    crossed = tables._ruled_grid(rules(set()))  # every column crosses it: a row's rule, broken off at both ends
+    assert crossed is not None and 200 in crossed.ys
+    few = tables._ruled_grid(rules({900, 1100}))  # two of its six columns broken off at it: a row's rule still
+    assert few is not None and 200 in few.ys
+    side = rules(grouped)  # from the table's side: the heading's rule broken off (golden/broken), not a group's
+    side.horizontal[-1] = Rule(200, 100, 1910)
+    assert not tables._columns_begin_at(side.horizontal[-1], side.vertical)
+    # nor is it the heading's end where the grid's first band still holds it (the heading's rule drawn in two
+    # goes is looked for there)
+    img = np.zeros((1000, W), np.uint8)
+    _writing(img, 160)
+    for y in (260, 320, 380):
+        _writing(img, y, x0=720, x1=1880)
+    for y in range(460, 800, 100):
+        _writing(img, y)
+    first = Grid(xs=xs, ys=[100, 400, 500, 600, 700, 800], ruled=True)
+    assert tables._heading_rule(img, rules(grouped), first).ys == first.ys

@@ -124,6 +124,34 @@ def test_family_ae_truth_adds_up_over_many_months():
     assert min(years) < 1986 and max(years) > 1991
 
 
+def test_family_ae_truth_has_no_egn_where_the_layout_prints_none():
+    """AE's first layout prints no ЕГН (23001 p6-8): its truth has none (samples/generate.truth_of: the truth is
+    what is printed: ``egn_printed_only``), the sheet's rows keep it (the items are keyed by it); a layout with an
+    ЕГН column keeps it in the truth, and so does a sheet with the ЕГН typed under the name (family P) or one of
+    another family (S's and AF's layouts without one keep it: not AE's to change)."""
+    from dataclasses import replace as copy
+
+    from samples.generate import truth_of
+    from samples.render import Geometry
+
+    seen = set()
+    for _, _, sheets in _months():
+        for sheet in sheets:
+            printed = "egn" in sheet.layout
+            truth = truth_of(sheet, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
+            assert [t.egn for t in truth.rows] == [str(r["egn"]) if printed else None for r in sheet.rows]
+            assert all(r["egn"] for r in sheet.rows)
+            if not printed:
+                under = copy(sheet, egn_under_name=True)
+                truth = truth_of(under, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
+                assert [t.egn for t in truth.rows] == [str(r["egn"]) for r in sheet.rows]
+                other = copy(sheet, egn_printed_only=False)
+                truth = truth_of(other, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
+                assert [t.egn for t in truth.rows] == [str(r["egn"]) for r in sheet.rows]
+            seen.add(printed)
+    assert seen == {True, False}
+
+
 def _sheet(seeds=range(23001, 23041), want=lambda ae, sheet: True):
     """The first drawn AE month (with its habits) that ``want``."""
     for habits, _, sheets in _months(seeds):
