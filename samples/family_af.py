@@ -384,6 +384,7 @@ def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: Emplo
     sheet.thousands_space = bool(af.thousands) and y >= 1991
     sheet.thousands_sep = af.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
+    sheet.egn_printed_only = True  # two layouts print no ЕГН: none in their truth (samples/generate.truth_of)
     parent = rng.choice(PARENTS[af.kind]) if rng.random() < 0.6 else ""
     sheet.extra["af_job"] = {"parent": parent, "total": rng.choice(TOTALS), "signers": rng.choice(SIGNERS),
                              "civil_label": rng.choice(CIVIL_LABELS), "extra_label": rng.choice(EXTRA_LABELS)}  # fmt: skip

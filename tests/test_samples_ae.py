@@ -128,7 +128,7 @@ def test_family_ae_truth_has_no_egn_where_the_layout_prints_none():
     """AE's first layout prints no ЕГН (23001 p6-8): its truth has none (samples/generate.truth_of: the truth is
     what is printed: ``egn_printed_only``), the sheet's rows keep it (the items are keyed by it); a layout with an
     ЕГН column keeps it in the truth, and so does a sheet with the ЕГН typed under the name (family P) or one of
-    another family (S's and AF's layouts without one keep it: not AE's to change)."""
+    another family (S's layouts without one keep it; AF sets ``egn_printed_only`` too)."""
     from dataclasses import replace as copy
 
     from samples.generate import truth_of
