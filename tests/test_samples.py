@@ -399,6 +399,24 @@ def _family_sheets(family: str, n: int, seed: int):
         out.append((habits, sheet, style))
     return out
 
+def _egn_truth_as_printed(months) -> set[bool]:
+    """Each drawn sheet of ``months`` (``_family_months``'s output) against its truth (``egn_printed_only``): the
+    ЕГН where the layout prints it, none where it does not, the sheet's rows keeping it either way (the generator
+    keys people's items by it); the set of whether a layout printed one, for the caller to see both drawn."""
+    from samples.generate import truth_of
+    from samples.render import Geometry
+
+    seen = set()
+    for _, _, sheets in months:
+        for sheet in sheets:
+            printed = "egn" in sheet.layout
+            truth = truth_of(sheet, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
+            assert [t.egn for t in truth.rows] == [str(r["egn"]) if printed else None for r in sheet.rows]
+            assert all(r["egn"] for r in sheet.rows)
+            seen.add(printed)
+    return seen
+
+
 def _family_months(family: str, seed: int, files: int = 6, months: int = 6):
     """Each of ``files`` files of ``family`` drawn from ``seed`` as generate_pages draws them, with its sheets of
     ``months`` months (content, not drawn on a page): [(habits, file, [sheet, ...])]."""

@@ -22,6 +22,7 @@ from archive_core.records import MONEY_FIELDS, PayrollPage
 from tests.test_samples import (
     _assert_held_apart,
     _drawn_habits,
+    _egn_truth_as_printed,
     _family_months,
     _pages_add_up,
     _repeats_under_another_hash_seed,
@@ -134,22 +135,13 @@ def test_family_ae_truth_has_no_egn_where_the_layout_prints_none():
     from samples.generate import truth_of
     from samples.render import Geometry
 
-    seen = set()
-    for _, _, sheets in _months():
-        for sheet in sheets:
-            printed = "egn" in sheet.layout
-            truth = truth_of(sheet, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
-            assert [t.egn for t in truth.rows] == [str(r["egn"]) if printed else None for r in sheet.rows]
-            assert all(r["egn"] for r in sheet.rows)
-            if not printed:
-                under = copy(sheet, egn_under_name=True)
-                truth = truth_of(under, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
-                assert [t.egn for t in truth.rows] == [str(r["egn"]) for r in sheet.rows]
-                other = copy(sheet, egn_printed_only=False)
-                truth = truth_of(other, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
-                assert [t.egn for t in truth.rows] == [str(r["egn"]) for r in sheet.rows]
-            seen.add(printed)
-    assert seen == {True, False}
+    months = list(_months())
+    assert _egn_truth_as_printed(months) == {True, False}
+    for _, _, sheets in months:
+        for sheet in (s for s in sheets if "egn" not in s.layout):
+            geo = Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows])
+            for kept in (copy(sheet, egn_under_name=True), copy(sheet, egn_printed_only=False)):
+                assert [t.egn for t in truth_of(kept, geo, "p.png").rows] == [str(r["egn"]) for r in sheet.rows]
 
 
 def _sheet(seeds=range(23001, 23041), want=lambda ae, sheet: True):

@@ -25,6 +25,7 @@ from archive_core.records import MONEY_FIELDS, ROW_FIELDS, PayrollPage
 from tests.test_samples import (
     _assert_held_apart,
     _drawn_habits,
+    _egn_truth_as_printed,
     _family_months,
     _pages_add_up,
     _repeats_under_another_hash_seed,
@@ -383,15 +384,4 @@ PINNED = "2bf56da2752ae85c"  # (session 30: no ЕГН in the truth of a layout t
 def test_family_af_truth_has_no_egn_where_the_layout_prints_none():
     """Two AF layouts print no ЕГН (dev 24001 p1): their truth has none — nobody can read it there (payroll-page/1:
     a column the sheet does not have is null) — while the sheet's rows keep it (the shares are keyed by it)."""
-    from samples.generate import truth_of
-    from samples.render import Geometry
-
-    seen = set()
-    for _, _, sheets in _months():
-        for sheet in sheets:
-            printed = "egn" in sheet.layout
-            truth = truth_of(sheet, Geometry(3508, 2480, row_bboxes=[[0, 0, 1, 1] for _ in sheet.rows]), "p.png")
-            assert [t.egn for t in truth.rows] == [str(r["egn"]) if printed else None for r in sheet.rows]
-            assert all(r["egn"] for r in sheet.rows)
-            seen.add(printed)
-    assert seen == {True, False}
+    assert _egn_truth_as_printed(_months()) == {True, False}
