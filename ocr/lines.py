@@ -22,7 +22,7 @@ from .column_marks import (
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import alike_rules, dotted_rules, typed_rules
+from .typed_rules import TYPED_THIN_ALIKE, alike_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -416,7 +416,10 @@ def dashed_rules(
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
         typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
-        typed_h = cv2.bitwise_or(typed_h, dotted_rules(binary, stats, centroids, unit))
+        dotted = dotted_rules(binary, stats, centroids, unit)
+        typed_h = cv2.bitwise_or(typed_h, dotted)
+        if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?
+            typed_h = cv2.bitwise_or(typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE), dotted)
         if alike_rules(typed_h):
             horizontal = cv2.bitwise_or(horizontal, typed_h)
     return Dashed(horizontal, vertical, listing, marked)
