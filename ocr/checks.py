@@ -19,6 +19,8 @@ from decimal import Decimal
 from itertools import combinations, product
 from math import prod
 
+from rapidfuzz.distance.Levenshtein import distance as levenshtein
+
 from archive_core import egn as egn_mod
 from archive_core.records import PayrollRow
 
@@ -896,7 +898,18 @@ def _column_targets(totals: dict[str, str], present: list[str], f: str) -> list[
     if f in totals and (alone := _totals_misread_alone(totals, present)) and f not in alone:
         return out  # another total alone breaks the totals' sums: this one was read right
     v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
-    return out + [x for x in _solve(f, {**v, f: None}) if x not in out]
+    # a printed total misread is a glyph or two off what the others give; further off, a column of the sums
+    # the sheet has and the reader did not place (AF dev 24004 p5: `Стаж %` between the base and the
+    # honorarium, in the gross; six bases "reconciled" to gross - honorarium, silent)
+    return out + [x for x in _solve(f, {**v, f: None}) if x not in out and (not out or _misread_of(out[0], x))]
+
+
+MISREAD_GLYPHS = 2  # glyphs a printed total's misreading changes at most (a digit lost, two changed)
+
+
+def _misread_of(printed: Decimal, x: Decimal) -> bool:
+    """The printed total could be ``x`` misread: its figures at most ``MISREAD_GLYPHS`` edits apart."""
+    return levenshtein(_fmt(printed), _fmt(x)) <= MISREAD_GLYPHS
 
 
 def _totals_misread_alone(totals: dict[str, str], present: list[str]) -> set[str]:

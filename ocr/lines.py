@@ -22,7 +22,7 @@ from .column_marks import (
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import alike_rules, dotted_rules, typed_rules
+from .typed_rules import TYPED_THIN_ALIKE, alike_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,43 @@ def find_rules(
     elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    vr, ones = _without_stacked_ones(vr)
+    for r in ones:  # their ink the figures' (what a rule across them left on the mask stays)
+        x0, x1 = max(0, r.pos - int(14 * unit)), r.pos + int(14 * unit) + 1
+        box = mask[r.start : r.end + 1, x0:x1]
+        box[:] = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))[r.start : r.end + 1, x0:x1]
     # a table typed with marks between its columns, as ``dashed_rules`` told it (the marks' columns before they
     # were drawn as rules: not a listing's, nor a column of colons that made no typed table, AA dev 19005 p8)
     if typed and hr:
         hr = _off_the_writing(hr, cv2.bitwise_and(binary, cv2.bitwise_not(mask)), unit)
     return Rules(hr, vr, mask, listing)
+
+
+ONES_LOW = 0.25  # a vertical "rule" begun this share of the table's rules' length under their tops at the least ...
+ONES_SHORT = 0.5  # ... no longer than this share of them, within their reach: a column of figures' "1"s
+ONES_TABLE = 4  # rules down the page besides it at the least (the table's)
+
+
+def _without_stacked_ones(vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The vertical rules without the ones that are a column of figures' "1"s typed one under another (the row
+    numbers 10-17 on a single-spaced typed sheet, their tens' "1"s a dashed rule to ``dashed_rules``: AF dev
+    24008 p6, the tens taken out with the rule and the numbers 10-17 read 0-7, every number dropped as out of
+    order and the rows numbered wrong): a "rule" begun well under the tops of the table's own rules (the
+    median of the others), half their length at most, and ending within their reach. A table's rules run down from its heading; a
+    sub-column's from a group's heading, just under the others' tops. Returns (kept, the "1"s)."""
+    kept, ones = [], []
+    for r in vr:
+        table = [o for o in vr if o is not r]  # (the page's edges among them: the median is the table's)
+        if len(table) >= ONES_TABLE:
+            top = float(np.median([o.start for o in table]))
+            bottom = float(np.median([o.end for o in table]))
+            length = float(np.median([o.length for o in table]))
+            if (r.length <= ONES_SHORT * length and r.start >= top + ONES_LOW * length
+                    and r.end <= bottom + ONES_LOW * length / 4):  # fmt: skip
+                ones.append(r)
+                continue
+        kept.append(r)
+    return kept, ones
 
 
 WRITING_NEAR = (6, 12)  # px either side of a rule where a line of writing's letters stand, if it runs along one ...
@@ -384,7 +416,10 @@ def dashed_rules(
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
         typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
-        typed_h = cv2.bitwise_or(typed_h, dotted_rules(binary, stats, centroids, unit))
+        dotted = dotted_rules(binary, stats, centroids, unit)
+        typed_h = cv2.bitwise_or(typed_h, dotted)
+        if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?
+            typed_h = cv2.bitwise_or(typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE), dotted)
         if alike_rules(typed_h):
             horizontal = cv2.bitwise_or(horizontal, typed_h)
     return Dashed(horizontal, vertical, listing, marked)

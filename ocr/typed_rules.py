@@ -17,6 +17,10 @@ import cv2
 import numpy as np
 
 TYPED_THIN = 13  # a typed hyphen's (or an equals sign's run-together bars') thickness at most (px at 300 dpi)
+# ... on a table typed without marks, whose rules must be two alike across it (``alike_rules``): a spirit
+# duplicator's dye spread, an equals sign's bars run together 13-16 px thick (AF dev 24014 p7: one in three
+# left out, the rules broken, no table found)
+TYPED_THIN_ALIKE = 17
 TYPED_MIN = 6  # ... its length at the least (a dot is no hyphen)
 TYPED_GAP = 10  # paper between two typed dashes of one rule at most (a pitch of 14.5 px, dashes 8-12 long)
 TYPED_DRIFT = 4  # how far one dash's middle may stand off the last one's, across the rule
@@ -26,14 +30,14 @@ TYPED_INKED = 0.55  # the share of its reach the dashes cover (hyphens 10 of 14.
 
 
 def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, strips: np.ndarray,
-                unit: float) -> np.ndarray:  # fmt: skip
+                unit: float, thin: float = TYPED_THIN) -> np.ndarray:  # fmt: skip
     """The typed rules of a printout, each drawn as one solid stroke through its dashes' middles
     (``stats``/``centroids``: ``preprocess.components`` of ``binary``, background first; ``strips``: per
-    blot, a dot-matrix letter's pin row, ``pins.stacked``)."""
+    blot, a dot-matrix letter's pin row, ``pins.stacked``; ``thin``: a dash's thickness at most, px at 300 dpi)."""
     mask = np.zeros_like(binary)
     x, y, w, h = (stats[1:, k].astype(np.int64) for k in range(4))
     mid = centroids[1:, 1].copy()
-    dash = (h <= TYPED_THIN * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
+    dash = (h <= thin * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
     dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit)
     idx = np.nonzero(dash)[0]
     if idx.size == 0:

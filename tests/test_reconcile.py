@@ -200,3 +200,24 @@ def test_a_row_filled_in_from_its_misread_figure_is_as_good_an_explanation_no_ot
     for r, t in zip(rows, true, strict=True):
         for f, v in zip(fields, t, strict=True):
             assert r.values[f] == v or f in r.review, (f, r.values[f], v)
+
+
+def test_a_column_of_the_sums_left_unplaced_does_not_reconcile_the_base_to_what_the_totals_give():
+    """AF dev 24004 p5: `Стаж %` (an item of the gross between the base and the honorarium) placed as no field,
+    the honorarium taken for the additional pay. The printed totals then break base + additional = gross by the
+    years' whole column, not by a glyph or two of one total: the base column was "reconciled" to gross -
+    honorarium, six bases silent. A printed total is held to what the others give only where it could be that
+    figure misread."""
+    fields = ["base_pay", "extra_pay", "gross_pay"]
+    base = ["1238.17", "4928.68", "3727.28", "902.91", "3570.04"]
+    years = ["37.15", "591.44", "0.00", "108.35", "214.20"]
+    honor = ["107.40", "107.40", "0.00", "358.00", "0.00"]
+    gross = [str(Decimal(b) + Decimal(y) + Decimal(h)) for b, y, h in zip(base, years, honor, strict=True)]
+    totals = {"base_pay": str(sum(map(Decimal, base))), "extra_pay": str(sum(map(Decimal, honor))),
+              "gross_pay": str(sum(map(Decimal, gross)))}  # fmt: skip
+    read = [(b, h, g) for b, h, g in zip(base, honor, gross, strict=True)]
+    read[0] = ("1238.11", *read[0][1:])  # one base misread: the column does not add up as read
+    rows = _check(read, totals, fields)
+    for r, b in zip(rows, base, strict=True):
+        assert r.values["base_pay"] == b or "base_pay" in r.review
+    assert checks._column_targets(totals, fields, "base_pay") == [Decimal(totals["base_pay"])]
