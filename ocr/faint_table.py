@@ -21,7 +21,7 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage
 
-from . import checks, sheet
+from . import checks, line_feed, sheet
 from .analysis import straighten
 from .geometry import Box, Grid, Transform
 from .header import Header
@@ -76,13 +76,13 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     bands = _lines(ink, x0, x1)
     counts = [inked_columns(clean, grid, b) for b in bands]
     lines = [(b, n) for b, n in zip(bands, counts, strict=True) if n >= MIN_COLUMNS]
-    if len(lines) < MIN_ROWS:
-        return []
-    usual = median(n for _, n in lines)
-    ends = [n >= max(TOTAL_SHARE * STRIPS, TOTAL_OVER * usual) for _, n in lines]
-    slots = pitched_run([b for b, _ in lines], ends, None, TALL)
-    if len(slots) < MIN_ROWS:
-        return []
+    slots: list[tuple[int, int]] = []
+    if len(lines) >= MIN_ROWS:
+        usual = median(n for _, n in lines)
+        ends = [n >= max(TOTAL_SHARE * STRIPS, TOTAL_OVER * usual) for _, n in lines]
+        slots = pitched_run([b for b, _ in lines], ends, None, TALL)
+    if len(slots) < MIN_ROWS:  # no row's line to find: the rows at the line feed between heading and total
+        slots = line_feed.rows_between(ink, bands, counts, STRIPS)
     return [(x0, a, x1, b) for a, b in slots]
 
 
