@@ -249,9 +249,22 @@ SURNAME_ENDS = ("ов", "ев", "ова", "ева")  # a word so ended is a surn
 def _closing_word(text: str) -> bool:
     """``is_total_label`` but for a surname (AB dev 20005 p1, p2: `Лазар Димитров Ценов` read `Пазар Пимитров
     Пенов`, `Ангел Иванов Ценов` read `Ангоц Инабов пенов` on a thin film, their ЕГН unread: one taken for a
-    subtotal and left out, the other for the totals and the eleven people under him lost, without a flag)."""
+    subtotal and left out, the other for the totals and the eleven people under him lost, without a flag), nor
+    a name the lexicon knows (`Величко`, two letters from `всичко`: AB dev 20011 p7, `Величко Маринова Василева`
+    read `Величко Изринова В типева`, the ЕГН of the people under her unread, taken for the sheet's carried-out
+    sums and the three people under her lost, two without a flag)."""
     words = [t.lower().strip(":.,()") for t in text.split()]
-    return any(_near_total(w) and not w.endswith(SURNAME_ENDS) for w in words)
+    known = names.lexicon()
+    return any(_near_total(w) and not w.endswith(SURNAME_ENDS) and w.capitalize() not in known for w in words)
+
+
+def _named(text: str) -> bool:
+    """A word of a person's name the lexicon knows on the row (a name or a patronymic, three letters at least):
+    the grid's last row so named is a person's, its ЕГН unread, not the totals with their label unread (AB dev
+    20011 p1: the sheet's carried-out sums under the grid's last rule, outside it; its last person, `Радка
+    Борисова Генчева` read `фара веч: ва Генчева`, taken for the totals and lost without a flag)."""
+    known = names.lexicon() | names.patronymics()
+    return any(len(w) >= 3 and w in known for w in (t.strip(".,:;") for t in text.split()))
 
 
 def _lexicon_named(text: str) -> bool:
@@ -299,7 +312,7 @@ def row_roles(
     body_rows = [r for r in body_rows if r not in groups]
     if body_rows:
         last_text = row_text(body_rows[-1])
-        if is_total_label(last_text) or not _has_egn(last_text):
+        if is_total_label(last_text) or not (_has_egn(last_text) or _named(last_text)):
             totals_row = body_rows[-1]
             body_rows = body_rows[:-1]
     body_rows = [r for r in body_rows if inked(r)]

@@ -71,3 +71,23 @@ def test_a_person_whose_surname_reads_like_the_carried_sums_word_is_neither_a_su
                "Всичко: 19427.90", "Гл. счетоводител:"]  # fmt: skip
     body, totals, _ = _roles(unread)
     assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8
+
+
+def test_a_first_name_like_the_totals_word_closes_nothing() -> None:
+    """AB dev 20011 p7: `Величко` is two letters from `Всичко`; `Величко Маринова Василева` read `Величко Изринова
+    В типева`, no ЕГН read under her: taken for the carried-out sums, the people under her lost."""
+    texts = [f"{k} Петров Иван Колев 2{k}0.90" for k in range(1, 5)]
+    texts += ["5 Величко Изринова В типева цив сл стругар 9655.38", "6 Цветанка Стефанова Ангелова с-т 12106.19",
+              "7 Лазар Ангелов Георгиев ел монтьор 10959.26", "Пренася се: 252220.59"]  # fmt: skip
+    body, totals, _ = _roles(texts)
+    assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8
+
+
+def test_a_last_row_with_a_persons_name_and_no_egn_is_a_person_not_the_totals() -> None:
+    """AB dev 20011 p1: the carried-out sums under the grid's last rule, outside it; the last person, `Радка
+    Борисова Генчева` read `фара веч: ва Генчева`, her ЕГН unread, was taken for the totals and lost."""
+    texts = [f"{k} Петров Иван Колев 2{k}0.90" for k in range(1, 5)]
+    body, totals, _ = _roles([*texts, "3 фара веч: ва Генчева до сп Готвач «3 83 38"])
+    assert body == [1, 2, 3, 4, 5] and totals is None
+    body, totals, _ = _roles([*texts, "Вснчк: 9383.38 1020.40"])  # the totals, their label misread: as before
+    assert body == [1, 2, 3, 4] and totals == 5
