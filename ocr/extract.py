@@ -519,6 +519,7 @@ def _read_page(
         )
     sheet.strip_items_total(drafts, kinds)  # (the items' sum: no column of the sheet)
     leading_lines.drop_leading(drafts)  # the employer's line, the title, a garbled heading as rows over the people
+    sheet.doubt_unsure(s, drafts)  # the grid's last row over its rule: a person or the totals, a person tells
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page

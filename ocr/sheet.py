@@ -35,6 +35,7 @@ class Sheet:
     carried_row: int | None
     texts: list[list[str]]
     cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
+    unsure: list[list[int]] = field(default_factory=list)  # boxes (image as given) of rows a person or the totals
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
@@ -117,8 +118,37 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     carried_row = None if carried_row is None else carried_row + skip
     if carried_row is None and len(body_rows) > CARRIED_ROWS and _sums_set_apart(a, body_rows[0], row_text(body_rows[0])):
         carried_row = body_rows.pop(0)
+    unsure = []
+    if totals_row is not None and _last_person_over_rule(a, body_rows, totals_row, row_text(totals_row)):
+        body_rows, totals_row = [*body_rows, totals_row], None
+        unsure.append(a.transform.box_to_original(row_box(g, body_rows[-1])))
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
-    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure)
+
+
+def _last_person_over_rule(a: Analysis, body_rows: list[int], r: int, text: str) -> bool:
+    """Grid row ``r``, taken for the totals for want of an ЕГН (no total's word read), is the grid's last, a
+    rule under it and none over it, and no rule parts the people's rows above it: a typed table's last person
+    over the rule that sets the totals apart under the grid (AB dev 20011 p7: `Пренася се:` under the grid's
+    last rule, outside it; the last person, his ЕГН unread, taken for the totals and lost without a flag).
+    The row may yet be the totals whose rule over them the film lost: it comes back in review (``unsure``)."""
+    ys, rules = a.grid.ys, [h.pos for h in a.rules.horizontal]
+    if r != len(ys) - 2 or len(body_rows) < 3 or is_total_label(text) or _has_egn(text):
+        return False
+
+    def ruled(y: int) -> bool:
+        return any(abs(y - p) <= RULE_NEAR for p in rules)
+
+    return ruled(ys[r + 1]) and not any(ruled(ys[q]) for q in [*body_rows[1:], r])
+
+
+def doubt_unsure(s: Sheet, drafts: list[checks.RowDraft]) -> None:
+    """Every field in review on the rows read from ``s.unsure``'s boxes (a person or the totals: a person
+    tells)."""
+    for box in s.unsure:
+        for d in drafts:
+            if d.bbox and box[1] <= (d.bbox[1] + d.bbox[3]) / 2 <= box[3]:
+                d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
 
 
 GROUP_WORDS = (  # units of a works a sheet's people are grouped under (a department's heading row)

@@ -91,3 +91,31 @@ def test_a_last_row_with_a_persons_name_and_no_egn_is_a_person_not_the_totals() 
     assert body == [1, 2, 3, 4, 5] and totals is None
     body, totals, _ = _roles([*texts, "Вснчк: 9383.38 1020.40"])  # the totals, their label misread: as before
     assert body == [1, 2, 3, 4] and totals == 5
+
+
+def test_the_grids_last_row_over_its_closing_rule_with_no_rule_over_it_is_a_person_in_review() -> None:
+    """AB dev 20011 p7: `Пренася се:` under the grid's last rule, outside it; the last person (`Емил Кирилов
+    Борисов` read `Енип Рврил.в Бери в`), his ЕГН unread, taken for the totals and lost without a flag."""
+    from types import SimpleNamespace
+
+    from archive_core.records import SCORED_FIELDS
+    from ocr.checks import RowDraft
+    from ocr.geometry import Grid
+    from ocr.lines import Rule
+    from ocr.sheet import Sheet, _last_person_over_rule, doubt_unsure
+
+    grid = Grid(xs=[0, 100, 200], ys=[700, 900, 975, 1050, 1125, 1200, 1290], ruled=True)
+
+    def page(rules: list[int]) -> SimpleNamespace:
+        return SimpleNamespace(grid=grid, rules=SimpleNamespace(horizontal=[Rule(y, 0, 200) for y in rules]))
+
+    body, last = [1, 2, 3, 4], 5
+    assert _last_person_over_rule(page([700, 900, 1290]), body, last, "28 Енип Рврил.в Бери в 14956.56")  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1200, 1290]), body, last, "Пр с: 14956.56")  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Пренос: 252220.59")  # type: ignore[arg-type]
+    ruled_rows = page([700, 900, 975, 1050, 1125, 1200, 1290])  # a table ruled row by row: as before
+    assert not _last_person_over_rule(ruled_rows, body, last, "28 Енип Рврил.в Бери в 14956.56")  # type: ignore[arg-type]
+    s = Sheet({}, None, [], [*body, last], None, None, [], unsure=[[0, 1200, 200, 1290]])  # type: ignore[arg-type]
+    drafts = [RowDraft(values={}, bbox=[0, y, 200, y + 75]) for y in (900, 975, 1050, 1125, 1205)]
+    doubt_unsure(s, drafts)
+    assert set(SCORED_FIELDS) <= set(drafts[-1].review) and not set(drafts[0].review)
