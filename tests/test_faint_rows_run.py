@@ -21,7 +21,7 @@ def _specks(img: np.ndarray, top: int, spans: list[tuple[int, int]], rng: np.ran
                     img[y : y + 3, x : x + 3] = 0
 
 
-def _sheet(rows: int, dark: int | None, hung: int | None) -> np.ndarray:
+def _sheet(rows: int, dark: int | None, hung: int | None, beside: int | None = None) -> np.ndarray:
     rng = np.random.default_rng(5)
     img = np.full((H, W), 255, np.uint8)
     for k in range(3):  # the heading
@@ -31,6 +31,8 @@ def _sheet(rows: int, dark: int | None, hung: int | None) -> np.ndarray:
         _specks(img, top, CELLS if r != dark else [(200, 2250)], rng, 0.2)  # a darker line: ink across
         if r == hung:
             img[top + 27 : top + 52, 900:960] = 0  # a speck of the film hanging under it
+        if r == beside:
+            img[top + 32 : top + 42, 900:1300] = 0  # a scratch's piece under it, a line of its own
     for _ in range(2):  # the total, double-struck
         _specks(img, 500 + 70 * rows + 20, [(300, 700), (1000, 2250)], rng, 0.2)
     return img
@@ -57,3 +59,9 @@ def test_a_page_whose_grid_read_nothing_gives_way_to_more_lines_of_writing() -> 
     assert len(out.rows) == 14 and out.page_review is not None and out.page_review.reason == TABLE_UNFOUND
     read.page_review = None  # something read on the page: as read
     assert instead_of_unread(read, _sheet(14, None, None), 300, "p.png") is read
+
+
+def test_a_specks_line_just_under_a_persons_line_ends_no_run() -> None:
+    """AB dev 20009 p6 (at 200 dpi): a scratch's piece under the 17th person's line, a line of its own half a
+    pitch under it, ended the run there: the 18th person lost, seven fields without a flag."""
+    assert len(rows_of_lines(_sheet(14, None, None, 10) < 128)) == 14
