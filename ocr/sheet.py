@@ -119,21 +119,36 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     if carried_row is None and len(body_rows) > CARRIED_ROWS and _sums_set_apart(a, body_rows[0], row_text(body_rows[0])):
         carried_row = body_rows.pop(0)
     unsure = []
-    if totals_row is not None and _last_person_over_rule(a, body_rows, totals_row, row_text(totals_row)):
+    if totals_row is not None and _last_person_over_rule(
+        a, body_rows, totals_row, row_text(totals_row), [row_text(r) for r in body_rows]
+    ):
         body_rows, totals_row = [*body_rows, totals_row], None
         unsure.append(a.transform.box_to_original(row_box(g, body_rows[-1])))
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure)
 
 
-def _last_person_over_rule(a: Analysis, body_rows: list[int], r: int, text: str) -> bool:
+def _last_person_over_rule(a: Analysis, body_rows: list[int], r: int, text: str, above: list[str]) -> bool:
     """Grid row ``r``, taken for the totals for want of an ЕГН (no total's word read), is the grid's last, a
     rule under it and none over it, and no rule parts the people's rows above it: a typed table's last person
     over the rule that sets the totals apart under the grid (AB dev 20011 p7: `Пренася се:` under the grid's
     last rule, outside it; the last person, his ЕГН unread, taken for the totals and lost without a flag).
-    The row may yet be the totals whose rule over them the film lost: it comes back in review (``unsure``)."""
+    The row may yet be the totals whose rule over them the film lost: it comes back in review (``unsure``). Not
+    a row with a total's word among its first (`ОБЩО ЗА ЦЕХА`), taller than the people's half again (the totals
+    and the signatures under them: Z dev 18001 p1), or with two amounts twice what the people's rows ``above``
+    hold at the most (``_sums_first``'s measure)."""
     ys, rules = a.grid.ys, [h.pos for h in a.rules.horizontal]
     if r != len(ys) - 2 or len(body_rows) < 3 or is_total_label(text) or _has_egn(text):
+        return False
+    words = [w for w in _words(text) if any(ch.isalpha() for ch in w)]
+    if any(levenshtein(w, t) <= 1 for w in words[:3] for t in SUBTOTAL_WORDS):
+        return False
+    heights = sorted(ys[q + 1] - ys[q] for q in body_rows)
+    if ys[r + 1] - ys[r] > 1.5 * heights[len(heights) // 2]:
+        return False
+    most = sorted(max(_amounts_in(t), default=Decimal(0)) for t in above)
+    top = most[int(0.9 * (len(most) - 1))]
+    if top > 0 and sum(v >= CARRIED_TIMES * top for v in _amounts_in(text)) >= CARRIED_AMOUNTS:
         return False
 
     def ruled(y: int) -> bool:

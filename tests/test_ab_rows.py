@@ -110,11 +110,16 @@ def test_the_grids_last_row_over_its_closing_rule_with_no_rule_over_it_is_a_pers
         return SimpleNamespace(grid=grid, rules=SimpleNamespace(horizontal=[Rule(y, 0, 200) for y in rules]))
 
     body, last = [1, 2, 3, 4], 5
-    assert _last_person_over_rule(page([700, 900, 1290]), body, last, "28 Енип Рврил.в Бери в 14956.56")  # type: ignore[arg-type]
-    assert not _last_person_over_rule(page([700, 900, 1200, 1290]), body, last, "Пр с: 14956.56")  # type: ignore[arg-type]
-    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Пренос: 252220.59")  # type: ignore[arg-type]
+    above = [f"{k} Петров Иван Колев 1{k}956.56 2{k}04.10" for k in body]
+    person = "28 Енип Рврил.в Бери в 14956.56 1732.79"
+    assert _last_person_over_rule(page([700, 900, 1290]), body, last, person, above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1200, 1290]), body, last, "Пр с: 14956.56", above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Пренос: 252220.59", above)  # type: ignore[arg-type]
     ruled_rows = page([700, 900, 975, 1050, 1125, 1200, 1290])  # a table ruled row by row: as before
-    assert not _last_person_over_rule(ruled_rows, body, last, "28 Енип Рврил.в Бери в 14956.56")  # type: ignore[arg-type]
+    assert not _last_person_over_rule(ruled_rows, body, last, person, above)  # type: ignore[arg-type]
+    # Z dev 18001 p1: the totals `ОБЩО ЗА ЦЕХА` read `ОБЩО ЗЛА ЦЕХА`; sums far above a person's: the totals
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "ОБЩО ЗЛА ЦЕХА 14956.56", above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Вс о 94873.99 95557.53", above)  # type: ignore[arg-type]
     s = Sheet({}, None, [], [*body, last], None, None, [], unsure=[[0, 1200, 200, 1290]])  # type: ignore[arg-type]
     drafts = [RowDraft(values={}, bbox=[0, y, 200, y + 75]) for y in (900, 975, 1050, 1125, 1205)]
     doubt_unsure(s, drafts)
