@@ -168,6 +168,8 @@ def extract_image(
         r.egn and egn_mod.is_valid(r.egn) for r in page.rows
     ):  # a table of two lines at most, no person in them: a film's scratches taken for its rules (AB dev 20009 p6)?
         page = faint_table.instead_of(page, image, dpi, image_name)
+    else:  # rows found and nothing read on any: the lines of writing where they show more (AB dev 20009 p7)
+        page = faint_table.instead_of_unread(page, image, dpi, image_name)
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "
@@ -517,6 +519,7 @@ def _read_page(
         )
     sheet.strip_items_total(drafts, kinds)  # (the items' sum: no column of the sheet)
     leading_lines.drop_leading(drafts)  # the employer's line, the title, a garbled heading as rows over the people
+    sheet.doubt_unsure(s, drafts)  # the grid's last row over its rule: a person or the totals, a person tells
     page = sheet.to_page(image_name, s.header, drafts, totals)
     page.page_review = page_review
     return page

@@ -21,20 +21,22 @@ import numpy as np
 
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage
 
-from . import checks, sheet
+from . import checks, line_feed, sheet
 from .analysis import straighten
 from .geometry import Box, Grid, Transform
 from .header import Header
-from .rows_below import MIN_COLUMNS, inked_columns, pitched_run
+from .rows_below import MIN_COLUMNS, NOTHING_READ, PITCH_FIT, _pitch, inked_columns, pitched_run
 
 TABLE_UNFOUND = "table_unfound"  # page review: no table found; the people's rows by the lines of writing alone
 STRIPS = 24  # strips across the ink's width (a wide sheet's columns)
 SHARE = 0.001  # of the width: a line of pixels with this much ink is on a line of writing
 JOIN = 6  # px: pieces of a line of writing this close are one line
 TALL = 2.5  # a line this many times the lines' median height ends a run (two lines, or a block of print)
+HUNG = 1.5  # a line taller than this many times the median, not ``TALL``: the type and a speck hanging under it
 MIN_ROWS = 5  # lines on the pitch at least: fewer is no table of people
 TOTAL_SHARE = 0.6  # of the strips: a line with ink in this many ...
-TOTAL_OVER = 1.5  # ... and this many times the run's median ends it (the printed total)
+TOTAL_OVER = 1.5  # ... and this many times the run's median ends it (the printed total) ...
+ON_PITCH = 2  # ... unless this many lines follow it on the rows' pitch (a person's line struck darker)
 
 
 def _ink(binary: np.ndarray) -> np.ndarray:
@@ -76,14 +78,37 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     bands = _lines(ink, x0, x1)
     counts = [inked_columns(clean, grid, b) for b in bands]
     lines = [(b, n) for b, n in zip(bands, counts, strict=True) if n >= MIN_COLUMNS]
-    if len(lines) < MIN_ROWS:
-        return []
-    usual = median(n for _, n in lines)
-    ends = [n >= max(TOTAL_SHARE * STRIPS, TOTAL_OVER * usual) for _, n in lines]
-    slots = pitched_run([b for b, _ in lines], ends, None, TALL)
-    if len(slots) < MIN_ROWS:
-        return []
+    if lines:  # a line with a speck or a scratch's piece hanging under it: its type's height from its top
+        h = round(median(b - a for (a, b), _ in lines))
+        lines = [((a, a + h) if HUNG * h < b - a <= TALL * h else (a, b), n) for (a, b), n in lines]
+    slots: list[tuple[int, int]] = []
+    if len(lines) >= MIN_ROWS:
+        usual = median(n for _, n in lines)
+        ends = _rows_on(lines, [n >= max(TOTAL_SHARE * STRIPS, TOTAL_OVER * usual) for _, n in lines])
+        slots = pitched_run([b for b, _ in lines], ends, None, TALL)
+    if len(slots) < MIN_ROWS:  # no row's line to find: the rows at the line feed between heading and total
+        slots = line_feed.rows_between(ink, bands, counts, STRIPS)
     return [(x0, a, x1, b) for a, b in slots]
+
+
+def _rows_on(lines: list[tuple[tuple[int, int], int]], ends: list[bool]) -> list[bool]:
+    """``ends`` (the lines inked across the sheet like a printed total) but those followed by ``ON_PITCH`` lines
+    or more each a line feed of the rows under the one before and none of them inked so: a person's line
+    struck darker, the rows go on under it (AB dev 20009 p6: the sixteenth of 18 people's lines with ink in 17
+    strips, the run ended there and two people lost, seven fields without a flag). A total is followed by its
+    rule's line and the signatures', off the rows' pitch."""
+    mids = [(a + b) / 2 for (a, b), _ in lines]
+    pitch = _pitch(mids)
+    if pitch is None:
+        return ends
+    out = list(ends)
+    for i, end in enumerate(ends):
+        nxt = range(i + 1, i + 1 + ON_PITCH)
+        if end and nxt[-1] < len(lines) and not any(ends[j] for j in nxt) and all(
+            abs(mids[j] - mids[j - 1] - pitch) <= PITCH_FIT * pitch for j in nxt
+        ):
+            out[i] = False
+    return out
 
 
 def page_rows(image: np.ndarray, dpi: int | None) -> tuple[list[checks.RowDraft], PageReview] | None:
@@ -122,3 +147,13 @@ def instead_of(read: PayrollPage, image: np.ndarray, dpi: int | None, image_name
         return read
     found.employer, found.period, found.sheet = read.employer, read.period, read.sheet
     return found
+
+
+def instead_of_unread(read: PayrollPage, image: np.ndarray, dpi: int | None, image_name: str) -> PayrollPage:
+    """``instead_of`` for a page whose rows were found and not one field read on any (``rows_below.nothing_read``:
+    every row a band of the grid, empty, in review): where its lines of writing show more rows than its grid
+    did, those (AB dev 20009 p7: a thin film's grid of 18 bands over 21 people, the first two and the last
+    three people outside it, three lost without a flag); the page as read otherwise."""
+    if read.page_review is None or read.page_review.reason != NOTHING_READ:
+        return read
+    return instead_of(read, image, dpi, image_name)

@@ -97,6 +97,7 @@ def lines_below(clean: np.ndarray, grid: Grid) -> list[tuple[int, int]]:
 PITCH_FIT = 0.2  # of the pitch: a line's middle this near a slot of the rows' pitch is on it
 MAX_SKIP = 4  # slots: lines too faint to find between two found, at most this many together
 MIN_PITCHED = 3  # lines on the pitch at least (two are any two lines)
+SPECK = 0.75  # of the lines' median height: a line lower than this within half a pitch of a line is a speck's
 MIN_FILLED = 0.5  # of the slots between the run's first and last line found
 HEADING_ROWS = 2  # rows read at most where the grid is taken for the heading alone
 MIN_COLUMNS = 3  # columns with ink on each of the run's lines (a signature's line has one or two)
@@ -157,6 +158,8 @@ def pitched_run(bands: list[tuple[int, int]], ends: list[bool], top: int | None,
         for j in range(i + 1, len(bands)):
             a, b = bands[j]
             k = round((mids[j] - mids[run[-1]]) / pitch)
+            if k == 0 and not ends[j] and b - a < SPECK * h:  # a speck's line beside the line before: no line of its own
+                continue
             if b - a > tall * h or ends[j] or not 1 <= k <= MAX_SKIP + 1:
                 break
             if abs(mids[j] - mids[run[-1]] - k * pitch) > PITCH_FIT * pitch:

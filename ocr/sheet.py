@@ -35,6 +35,7 @@ class Sheet:
     carried_row: int | None
     texts: list[list[str]]
     cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
+    unsure: list[list[int]] = field(default_factory=list)  # boxes (image as given) of rows a person or the totals
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
@@ -117,8 +118,52 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     carried_row = None if carried_row is None else carried_row + skip
     if carried_row is None and len(body_rows) > CARRIED_ROWS and _sums_set_apart(a, body_rows[0], row_text(body_rows[0])):
         carried_row = body_rows.pop(0)
+    unsure = []
+    if totals_row is not None and _last_person_over_rule(
+        a, body_rows, totals_row, row_text(totals_row), [row_text(r) for r in body_rows]
+    ):
+        body_rows, totals_row = [*body_rows, totals_row], None
+        unsure.append(a.transform.box_to_original(row_box(g, body_rows[-1])))
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
-    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts)
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure)
+
+
+def _last_person_over_rule(a: Analysis, body_rows: list[int], r: int, text: str, above: list[str]) -> bool:
+    """Grid row ``r``, taken for the totals for want of an ЕГН (no total's word read), is the grid's last, a
+    rule under it and none over it, and no rule parts the people's rows above it: a typed table's last person
+    over the rule that sets the totals apart under the grid (AB dev 20011 p7: `Пренася се:` under the grid's
+    last rule, outside it; the last person, his ЕГН unread, taken for the totals and lost without a flag).
+    The row may yet be the totals whose rule over them the film lost: it comes back in review (``unsure``). Not
+    a row with a total's word among its first (`ОБЩО ЗА ЦЕХА`), taller than the people's half again (the totals
+    and the signatures under them: Z dev 18001 p1), or with two amounts twice what the people's rows ``above``
+    hold at the most (``_sums_first``'s measure)."""
+    ys, rules = a.grid.ys, [h.pos for h in a.rules.horizontal]
+    if r != len(ys) - 2 or len(body_rows) < 3 or is_total_label(text) or _has_egn(text):
+        return False
+    words = [w for w in _words(text) if any(ch.isalpha() for ch in w)]
+    if any(levenshtein(w, t) <= 1 for w in words[:3] for t in SUBTOTAL_WORDS):
+        return False
+    heights = sorted(ys[q + 1] - ys[q] for q in body_rows)
+    if ys[r + 1] - ys[r] > 1.5 * heights[len(heights) // 2]:
+        return False
+    most = sorted(max(_amounts_in(t), default=Decimal(0)) for t in above)
+    top = most[int(0.9 * (len(most) - 1))]
+    if top > 0 and sum(v >= CARRIED_TIMES * top for v in _amounts_in(text)) >= CARRIED_AMOUNTS:
+        return False
+
+    def ruled(y: int) -> bool:
+        return any(abs(y - p) <= RULE_NEAR for p in rules)
+
+    return ruled(ys[r + 1]) and not any(ruled(ys[q]) for q in [*body_rows[1:], r])
+
+
+def doubt_unsure(s: Sheet, drafts: list[checks.RowDraft]) -> None:
+    """Every field in review on the rows read from ``s.unsure``'s boxes (a person or the totals: a person
+    tells)."""
+    for box in s.unsure:
+        for d in drafts:
+            if d.bbox and box[1] <= (d.bbox[1] + d.bbox[3]) / 2 <= box[3]:
+                d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
 
 
 GROUP_WORDS = (  # units of a works a sheet's people are grouped under (a department's heading row)
@@ -249,9 +294,22 @@ SURNAME_ENDS = ("ов", "ев", "ова", "ева")  # a word so ended is a surn
 def _closing_word(text: str) -> bool:
     """``is_total_label`` but for a surname (AB dev 20005 p1, p2: `Лазар Димитров Ценов` read `Пазар Пимитров
     Пенов`, `Ангел Иванов Ценов` read `Ангоц Инабов пенов` on a thin film, their ЕГН unread: one taken for a
-    subtotal and left out, the other for the totals and the eleven people under him lost, without a flag)."""
+    subtotal and left out, the other for the totals and the eleven people under him lost, without a flag), nor
+    a name the lexicon knows (`Величко`, two letters from `всичко`: AB dev 20011 p7, `Величко Маринова Василева`
+    read `Величко Изринова В типева`, the ЕГН of the people under her unread, taken for the sheet's carried-out
+    sums and the three people under her lost, two without a flag)."""
     words = [t.lower().strip(":.,()") for t in text.split()]
-    return any(_near_total(w) and not w.endswith(SURNAME_ENDS) for w in words)
+    known = names.lexicon()
+    return any(_near_total(w) and not w.endswith(SURNAME_ENDS) and w.capitalize() not in known for w in words)
+
+
+def _named(text: str) -> bool:
+    """A word of a person's name the lexicon knows on the row (a name or a patronymic, three letters at least):
+    the grid's last row so named is a person's, its ЕГН unread, not the totals with their label unread (AB dev
+    20011 p1: the sheet's carried-out sums under the grid's last rule, outside it; its last person, `Радка
+    Борисова Генчева` read `фара веч: ва Генчева`, taken for the totals and lost without a flag)."""
+    known = names.lexicon() | names.patronymics()
+    return any(len(w) >= 3 and w in known for w in (t.strip(".,:;") for t in text.split()))
 
 
 def _lexicon_named(text: str) -> bool:
@@ -299,7 +357,7 @@ def row_roles(
     body_rows = [r for r in body_rows if r not in groups]
     if body_rows:
         last_text = row_text(body_rows[-1])
-        if is_total_label(last_text) or not _has_egn(last_text):
+        if is_total_label(last_text) or not (_has_egn(last_text) or _named(last_text)):
             totals_row = body_rows[-1]
             body_rows = body_rows[:-1]
     body_rows = [r for r in body_rows if inked(r)]

@@ -71,3 +71,56 @@ def test_a_person_whose_surname_reads_like_the_carried_sums_word_is_neither_a_su
                "Всичко: 19427.90", "Гл. счетоводител:"]  # fmt: skip
     body, totals, _ = _roles(unread)
     assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8
+
+
+def test_a_first_name_like_the_totals_word_closes_nothing() -> None:
+    """AB dev 20011 p7: `Величко` is two letters from `Всичко`; `Величко Маринова Василева` read `Величко Изринова
+    В типева`, no ЕГН read under her: taken for the carried-out sums, the people under her lost."""
+    texts = [f"{k} Петров Иван Колев 2{k}0.90" for k in range(1, 5)]
+    texts += ["5 Величко Изринова В типева цив сл стругар 9655.38", "6 Цветанка Стефанова Ангелова с-т 12106.19",
+              "7 Лазар Ангелов Георгиев ел монтьор 10959.26", "Пренася се: 252220.59"]  # fmt: skip
+    body, totals, _ = _roles(texts)
+    assert body == [1, 2, 3, 4, 5, 6, 7] and totals == 8
+
+
+def test_a_last_row_with_a_persons_name_and_no_egn_is_a_person_not_the_totals() -> None:
+    """AB dev 20011 p1: the carried-out sums under the grid's last rule, outside it; the last person, `Радка
+    Борисова Генчева` read `фара веч: ва Генчева`, her ЕГН unread, was taken for the totals and lost."""
+    texts = [f"{k} Петров Иван Колев 2{k}0.90" for k in range(1, 5)]
+    body, totals, _ = _roles([*texts, "3 фара веч: ва Генчева до сп Готвач «3 83 38"])
+    assert body == [1, 2, 3, 4, 5] and totals is None
+    body, totals, _ = _roles([*texts, "Вснчк: 9383.38 1020.40"])  # the totals, their label misread: as before
+    assert body == [1, 2, 3, 4] and totals == 5
+
+
+def test_the_grids_last_row_over_its_closing_rule_with_no_rule_over_it_is_a_person_in_review() -> None:
+    """AB dev 20011 p7: `Пренася се:` under the grid's last rule, outside it; the last person (`Емил Кирилов
+    Борисов` read `Енип Рврил.в Бери в`), his ЕГН unread, taken for the totals and lost without a flag."""
+    from types import SimpleNamespace
+
+    from archive_core.records import SCORED_FIELDS
+    from ocr.checks import RowDraft
+    from ocr.geometry import Grid
+    from ocr.lines import Rule
+    from ocr.sheet import Sheet, _last_person_over_rule, doubt_unsure
+
+    grid = Grid(xs=[0, 100, 200], ys=[700, 900, 975, 1050, 1125, 1200, 1290], ruled=True)
+
+    def page(rules: list[int]) -> SimpleNamespace:
+        return SimpleNamespace(grid=grid, rules=SimpleNamespace(horizontal=[Rule(y, 0, 200) for y in rules]))
+
+    body, last = [1, 2, 3, 4], 5
+    above = [f"{k} Петров Иван Колев 1{k}956.56 2{k}04.10" for k in body]
+    person = "28 Енип Рврил.в Бери в 14956.56 1732.79"
+    assert _last_person_over_rule(page([700, 900, 1290]), body, last, person, above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1200, 1290]), body, last, "Пр с: 14956.56", above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Пренос: 252220.59", above)  # type: ignore[arg-type]
+    ruled_rows = page([700, 900, 975, 1050, 1125, 1200, 1290])  # a table ruled row by row: as before
+    assert not _last_person_over_rule(ruled_rows, body, last, person, above)  # type: ignore[arg-type]
+    # Z dev 18001 p1: the totals `ОБЩО ЗА ЦЕХА` read `ОБЩО ЗЛА ЦЕХА`; sums far above a person's: the totals
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "ОБЩО ЗЛА ЦЕХА 14956.56", above)  # type: ignore[arg-type]
+    assert not _last_person_over_rule(page([700, 900, 1290]), body, last, "Вс о 94873.99 95557.53", above)  # type: ignore[arg-type]
+    s = Sheet({}, None, [], [*body, last], None, None, [], unsure=[[0, 1200, 200, 1290]])  # type: ignore[arg-type]
+    drafts = [RowDraft(values={}, bbox=[0, y, 200, y + 75]) for y in (900, 975, 1050, 1125, 1205)]
+    doubt_unsure(s, drafts)
+    assert set(SCORED_FIELDS) <= set(drafts[-1].review) and not set(drafts[0].review)
