@@ -852,6 +852,9 @@ def glued_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
 
 
 _SPECKED_DASH = re.compile(r"[.,]?[-–—][.,]?")
+# a quote glued before the town's "гр." or the village's "с.": no quoted name opens so, the name's dash spread by a
+# duplicator's dye into a tick (AF dev 24019 p1: "Окръжна библиотека “гр. Михайловград" out "– „гр“ Михайловград")
+_QUOTED_TOWN_MARK = re.compile(r"[“„\"”]((?:гр|с)\.)")
 
 
 def specked_dashes(words: list[Word]) -> list[Word]:
@@ -859,7 +862,13 @@ def specked_dashes(words: list[Word]) -> list[Word]:
     full stop or comma ("ЕООД.-") or to a legal form ("ЕООД-": no form is the first half of a compound) it
     is a dash of its own, the speck dropped."""
     out: list[Word] = []
-    for w in words:
+    for k, w in enumerate(words):
+        town = _QUOTED_TOWN_MARK.fullmatch(w.text)
+        if town and k > 0:  # the name's dash read as a quote glued to the town's mark ("библиотека “гр. Михайловград")
+            cut = w.box.x0 + max(4, w.box.h // 2)
+            out.append(Word("–", w.conf, Box(w.box.x0, w.box.y0, cut, w.box.y1)))
+            out.append(replace(w, text=town.group(1), box=Box(cut, w.box.y0, w.box.x1, w.box.y1)))
+            continue
         m = re.fullmatch(r"(.*\w)([.,]?)([-–—])", w.text)
         core = m.group(1).strip("„“\"").translate(_LATIN_LETTERS).upper() if m else ""
         if _SPECKED_DASH.fullmatch(w.text) and w.text not in _DASHES:

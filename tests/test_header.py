@@ -649,3 +649,16 @@ def test_marks_with_no_letter_in_the_legal_forms_place_are_dropped_and_the_name_
     doubts = []
     sign = [Word("№", 0.9, Box(150, 0, 170, 30)), Word("„Звездичка“", 0.9, Box(180, 0, 330, 30))]
     assert clean_employer(sign, doubts).startswith("№")
+
+
+def test_a_quote_glued_to_the_towns_mark_is_the_names_dash_and_a_dedication_is_not_corrected_to_a_town():
+    """AF dev 24019 p1: the dash the dye spread read as a quote glued to "гр." ("библиотека “гр. Михайловград"),
+    out "Окръжна библиотека – „гр“ Михайловград"; AF dev 24010: "СМУ „Добрин Петков“" corrected to "Добрич"."""
+    words = [Word("Окръжна", 0.95, Box(209, 362, 360, 390)), Word("библиотека", 0.9, Box(372, 361, 600, 390)),
+             Word("“гр.", 0.8, Box(634, 367, 690, 390)), Word("Михайловград", 0.96, Box(711, 359, 950, 390))]  # fmt: skip
+    assert read_employer(words, None, []) == "Окръжна библиотека – гр. Михайловград"
+    school = [Word("СМУ", 0.95, Box(100, 0, 170, 30)), Word("„Добрин", 0.95, Box(180, 0, 300, 30)),
+              Word("Петков“", 0.95, Box(310, 0, 430, 30)), Word("–", 0.9, Box(440, 12, 455, 16)),
+              Word("гр.", 0.95, Box(465, 0, 505, 30)), Word("Пловдив", 0.95, Box(515, 0, 640, 30))]  # fmt: skip
+    doubts: list[str] = []
+    assert read_employer(school, None, doubts) == "СМУ „Добрин Петков“ – гр. Пловдив" and not doubts
