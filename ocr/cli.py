@@ -28,6 +28,16 @@ def _collect(images: tuple[Path, ...]) -> list[Path]:
             paths.append(p)
     if not paths:
         raise UsageError("няма изображения за обработка")
+    # each page is written to OUT/<stem>.json: two images of one stem (from two folders, or "p.png" and "p.tif")
+    # would write one file, the second page over the first — said before anything is read
+    seen: dict[str, Path] = {}
+    for p in paths:
+        if p.stem in seen:
+            raise UsageError(
+                f"{seen[p.stem]} и {p} биха се записали в един файл {p.stem}.json: преименувайте единия "
+                "или ги обработете с отделни --out"
+            )
+        seen[p.stem] = p
     return paths
 
 

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from archive_cli.main import cli
+from archive_cli.main import main as archive_main
 from archive_core.errors import ExtractionError
 from archive_core.records import SCORED_FIELDS, PayrollPage
 from bench.scoring import Score, match_rows
@@ -314,6 +315,23 @@ def test_extract_reads_with_the_model_the_settings_name(tmp_path: Path):
     res = CliRunner().invoke(cli, ["extract", str(PAGES[1]), "--out", str(tmp_path / "out"), "--jobs", "1"], env=env)
     assert res.exit_code == 8
     assert "no-such-model" in res.stderr and not (tmp_path / "out" / f"{PAGES[1].stem}.json").exists()
+
+
+def test_two_images_of_one_name_are_refused_before_anything_is_read(tmp_path: Path, capsys):
+    """`archive extract a/page-0001.png b/page-0001.png --out DIR` wrote both to DIR/page-0001.json, the second over
+    the first, and said "3 of 3 pages written": a page lost without a word. Now one clear line, nothing written."""
+    import shutil
+
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        shutil.copy(PAGES[1], tmp_path / d / "page-0001.png")
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as stop:
+        archive_main(["extract", str(tmp_path / "a" / "page-0001.png"), str(tmp_path / "b"), "--out", str(out)])
+    assert stop.value.code != 0
+    err = capsys.readouterr().err
+    assert "page-0001.json" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists() or not any(out.iterdir())
 
 
 def test_the_bench_counts_a_wrong_employer_or_period_that_carries_no_doubt():
