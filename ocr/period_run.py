@@ -7,8 +7,9 @@ A page's period is expected where two pages next to it, read without doubt, pin 
 after two months apart (it is the month between), or the two pages after it (or before it) consecutive months (it
 is the month before them, or after). It is out of step when it is neither the month of the page next to it, nor
 the month before or after that (a run that skips a month or has two sheets of one keeps in step), on either side,
-and every pin gives the same month. The period is never changed: the doubt names the month its neighbours give,
-and a person decides."""
+and every pin gives the same month. A period read is never changed: the doubt names the month its neighbours
+give, and a person decides. A month not read at all ("за м. юди 1981 г.": юли or юни? AF dev 24013 p1) is given
+the month its neighbours pin, in review, so that a person confirms it rather than types it."""
 
 from __future__ import annotations
 
@@ -27,37 +28,57 @@ def _month(i: int) -> Month:
     return i // 12, i % 12 + 1
 
 
-def expected_months(periods: Sequence[Month | None]) -> list[tuple[int, Month]]:
-    """(index, the month its neighbours pin) of each period out of step with them; ``None``: no period read,
-    or one in doubt (no evidence for the others, and checked again by nobody here)."""
-    idx = [None if p is None else _index(p) for p in periods]
+def _pinned(idx: list[int | None], i: int) -> int | None:
+    """The month (as an index) the pages around page ``i`` pin, when every pin agrees; None when none does."""
     n = len(idx)
 
     def at(k: int) -> int | None:
         return idx[k] if 0 <= k < n else None
 
+    before, after, after2, before2 = at(i - 1), at(i + 1), at(i + 2), at(i - 2)
+    pins = []
+    if before is not None and after is not None and after - before == 2:
+        pins.append(before + 1)
+    if after is not None and after2 is not None and after2 - after == 1:
+        pins.append(after - 1)
+    if before is not None and before2 is not None and before - before2 == 1:
+        pins.append(before + 1)
+    return pins[0] if pins and all(p == pins[0] for p in pins) else None
+
+
+def expected_months(periods: Sequence[Month | None]) -> list[tuple[int, Month]]:
+    """(index, the month its neighbours pin) of each period out of step with them; ``None``: no period read,
+    or one in doubt (no evidence for the others, and checked again by nobody here)."""
+    idx = [None if p is None else _index(p) for p in periods]
     out = []
     for i, own in enumerate(idx):
         if own is None:
             continue
-        before, after, after2, before2 = at(i - 1), at(i + 1), at(i + 2), at(i - 2)
-        pins = []
-        if before is not None and after is not None and after - before == 2:
-            pins.append(before + 1)
-        if after is not None and after2 is not None and after2 - after == 1:
-            pins.append(after - 1)
-        if before is not None and before2 is not None and before - before2 == 1:
-            pins.append(before + 1)
+        pin = _pinned(idx, i)
         # a month next to a neighbour's, or the same (a second sheet of the month), keeps in step with it
-        in_step = any(nb is not None and abs(own - nb) <= 1 for nb in (before, after))
-        if pins and all(p == pins[0] for p in pins) and own != pins[0] and not in_step:
-            out.append((i, _month(pins[0])))
+        in_step = any(nb is not None and abs(own - nb) <= 1 for nb in (idx[i - 1] if i else None,
+                                                                        idx[i + 1] if i + 1 < len(idx) else None))
+        if pin is not None and own != pin and not in_step:
+            out.append((i, _month(pin)))
+    return out
+
+
+def unread_months(periods: Sequence[Month | None], read: Sequence[bool]) -> list[tuple[int, Month]]:
+    """(index, the month its neighbours pin) of each page whose month was not read (``read`` False: no month,
+    nothing doubted about it), ``periods`` the others' as for ``expected_months``."""
+    idx = [None if p is None else _index(p) for p in periods]
+    out = []
+    for i, ok in enumerate(read):
+        pin = None if ok else _pinned(idx, i)
+        if pin is not None:
+            out.append((i, _month(pin)))
     return out
 
 
 def doubt_out_of_step(pages: Sequence[PayrollPage]) -> int:
     """Send to a person the period of each page of ``pages`` (one run, in the file's order) that the pages around
-    it say is another month; returns how many."""
+    it say is another month, and give a page whose month was not read the month they pin, in review; returns
+    how many."""
     periods: list[Month | None] = [
         (p.period.year, p.period.month)
         if p.period.year is not None and p.period.month is not None and p.period.review is None
@@ -68,4 +89,17 @@ def doubt_out_of_step(pages: Sequence[PayrollPage]) -> int:
     for i, (year, month) in found:
         why = f"листовете до него са за месеците около {month:02d}.{year}: проверете месеца"
         pages[i].period.review = why
-    return len(found)
+    # a month not read ("за м. юди 1981 г.": юли or юни?) where its neighbours pin one: that month, in review
+    unread = [p.period.month is None for p in pages]
+    filled = [
+        (i, (year, month)) for i, (year, month) in unread_months(periods, [not u for u in unread])
+        if pages[i].period.year in (None, year)
+    ]
+    for i, (year, month) in filled:
+        page = pages[i].period
+        page.year, page.month = year, month
+        page.review = "; ".join(
+            [*([page.review] if page.review else []),
+             f"месецът не е разчетен; листовете до него го дават {month:02d}.{year}: проверете месеца"]
+        )  # fmt: skip
+    return len(found) + len(filled)

@@ -43,3 +43,16 @@ def test_a_period_already_in_doubt_is_neither_evidence_nor_doubted_again():
     pages = [_page(1, 1983, 1), _page(2, 1983, 11, review="месецът е разчетен неуверено"), _page(3, 1983, 3)]
     assert period_run.doubt_out_of_step(pages) == 0
     assert pages[1].period.review == "месецът е разчетен неуверено"
+
+
+def test_a_month_not_read_is_given_the_month_its_neighbours_pin_in_review():
+    # AF dev 24013 p1: "за м. юди 1981 г." (юли or юни?) left unread between June and August
+    pages = [_page(1, 1981, 6), PayrollPage(image="page-2.png", period=Period(year=1981)), _page(3, 1981, 8)]
+    assert period_run.doubt_out_of_step(pages) == 1
+    assert (pages[1].period.year, pages[1].period.month) == (1981, 7) and "07.1981" in (pages[1].period.review or "")
+    # a year read otherwise than the neighbours' month: left unread, nobody's guess
+    pages = [_page(1, 1981, 6), PayrollPage(image="page-2.png", period=Period(year=1986)), _page(3, 1981, 8)]
+    assert period_run.doubt_out_of_step(pages) == 0 and pages[1].period.month is None
+    # neighbours that pin nothing (a month skipped around it): left unread
+    pages = [_page(1, 1981, 5), PayrollPage(image="page-2.png"), _page(3, 1981, 8)]
+    assert period_run.doubt_out_of_step(pages) == 0 and pages[1].period.month is None
