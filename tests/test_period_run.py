@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive_core.records import PayrollPage, Period
+from archive_core.records import Employer, PayrollPage, Period
 from ocr import period_run, runner
 
 
@@ -24,8 +24,10 @@ def test_a_run_that_skips_or_repeats_a_month_or_a_period_in_doubt_pins_nothing()
     assert period_run.expected_months([(1983, 1), (1983, 2)]) == []
 
 
-def _page(i: int, year: int, month: int, review: str | None = None) -> PayrollPage:
-    return PayrollPage(image=f"page-{i}.png", period=Period(year=year, month=month, review=review))
+def _page(i: int, year: int | None, month: int | None, review: str | None = None,
+          employer: str = "НЧ „Пробуда – 1905“ – с. Крушовица") -> PayrollPage:  # fmt: skip
+    return PayrollPage(image=f"page-{i}.png", employer=Employer(name=employer),
+                       period=Period(year=year, month=month, review=review))  # fmt: skip
 
 
 def test_the_run_s_pages_are_put_in_the_file_s_order_and_only_the_odd_page_is_written_again():
@@ -47,12 +49,25 @@ def test_a_period_already_in_doubt_is_neither_evidence_nor_doubted_again():
 
 def test_a_month_not_read_is_given_the_month_its_neighbours_pin_in_review():
     # AF dev 24013 p1: "за м. юди 1981 г." (юли or юни?) left unread between June and August
-    pages = [_page(1, 1981, 6), PayrollPage(image="page-2.png", period=Period(year=1981)), _page(3, 1981, 8)]
+    pages = [_page(1, 1981, 6), _page(2, 1981, None), _page(3, 1981, 8)]
     assert period_run.doubt_out_of_step(pages) == 1
     assert (pages[1].period.year, pages[1].period.month) == (1981, 7) and "07.1981" in (pages[1].period.review or "")
     # a year read otherwise than the neighbours' month: left unread, nobody's guess
-    pages = [_page(1, 1981, 6), PayrollPage(image="page-2.png", period=Period(year=1986)), _page(3, 1981, 8)]
+    pages = [_page(1, 1981, 6), _page(2, 1986, None), _page(3, 1981, 8)]
     assert period_run.doubt_out_of_step(pages) == 0 and pages[1].period.month is None
     # neighbours that pin nothing (a month skipped around it): left unread
-    pages = [_page(1, 1981, 5), PayrollPage(image="page-2.png"), _page(3, 1981, 8)]
+    pages = [_page(1, 1981, 5), _page(2, None, None), _page(3, 1981, 8)]
     assert period_run.doubt_out_of_step(pages) == 0 and pages[1].period.month is None
+
+
+def test_pages_of_another_employer_pin_nothing():
+    """A file's lone page after another file's run (E's evaluation set: its month doubted for the run before it)."""
+    run = [_page(1, 1996, 11), _page(2, 1996, 12)]
+    lone = _page(3, 1995, 4, employer="ЕТ „Марин Колев – МК“ Силистра")
+    assert period_run.doubt_out_of_step([*run, lone]) == 0 and lone.period.review is None
+    # the same employer read a letter off is the same file
+    odd = _page(3, 1995, 4, employer="НЧ „Пробуда – 1905“ – с. Крушовнца")
+    assert period_run.doubt_out_of_step([*run, odd]) == 1 and odd.period.review
+    # and an employer not read says nothing about the file
+    unread = _page(3, 1995, 4, employer="")
+    assert period_run.doubt_out_of_step([*run, unread]) == 0
