@@ -399,6 +399,12 @@ def dashed_rules(
         # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
         typed = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
         horizontal = cv2.bitwise_or(horizontal, typed)
+        if marked:  # a spirit copy's equals signs, their bars run together thicker than a hyphen where the dye
+            # spread more (AF dev 24021 p2: the rule over the heading 13-15 px thick, lost; the body read as the
+            # heading, no person's row)
+            horizontal = cv2.bitwise_or(
+                horizontal, typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE)
+            )
         if marked:  # a daisy wheel's hyphens, less ink than paper
             horizontal = cv2.bitwise_or(horizontal, dotted_rules(binary, stats, centroids, unit))
         # its "!" or "|" marks typed between the columns, one a text line: its vertical rules; found with the
