@@ -21,10 +21,15 @@ def _equals_rule(img: np.ndarray, y: int, thick: int) -> None:
         img[y + jitter : y + jitter + thick + k % 2, x : x + (43 if k % 3 == 1 else 18)] = 255
 
 
-def _sheet(top_thick: int) -> np.ndarray:
+TYPED_BANG = (5, 22, 5, 4)  # a "!": its stem's width and height, its dot's size, the gap between (px)
+PRINTED_BANG = (6, 24, 9, 4)  # a heavier one, as a line printer's (``column_marks.printed_bangs``: a listing)
+
+
+def _sheet(top_thick: int, bang: tuple[int, int, int, int] = TYPED_BANG) -> np.ndarray:
+    sw, sh, dot, gap = bang
     img = np.zeros((1700, 2000), np.uint8)
     _equals_rule(img, 200, top_thick)  # over the heading
-    for y in (400, 1350):  # under the heading, over the totals
+    for y in (400, 1350):  # under the heading (thin: found), over the totals
         _equals_rule(img, y, 11)
     for line in range(25):  # the "!" marks typed down every line from the top rule to the totals' rule
         y = 222 + 45 * line
@@ -32,8 +37,8 @@ def _sheet(top_thick: int) -> np.ndarray:
             break
         for x in COLUMNS:
             if not 190 <= y <= 210 and not 390 <= y <= 420:
-                img[y : y + 22, x - 2 : x + 3] = 255  # the stroke
-                img[y + 26 : y + 31, x - 2 : x + 3] = 255  # the dot
+                img[y : y + sh, x - sw // 2 : x - sw // 2 + sw] = 255  # the stem
+                img[y + sh + gap : y + sh + gap + dot, x - dot // 2 : x - dot // 2 + dot] = 255  # the dot
     for r in range(12):  # the people's lines: figures 26 px tall in the columns
         y = 440 + 70 * r
         for c in range(len(COLUMNS) - 1):
@@ -56,3 +61,11 @@ def test_a_marked_tables_rule_of_equals_signs_run_together_thick_is_found():
 
 def test_a_marked_tables_thin_rules_are_found_as_before():
     assert _across(_sheet(11)) == [200, 400, 1350]
+
+
+def test_a_listings_rule_of_equals_signs_run_together_thick_is_found_where_its_foots_alone_are():
+    """Its "!" marks taken for a line printer's (a listing's) and two thin typed rules found only (AF dev 24031 p5:
+    the totals' two rules alone, the heading's lost; 2 of 17 rows lost, 12 fields silent)."""
+    img = _sheet(15, PRINTED_BANG)
+    assert dashed_rules(img).listing
+    assert _across(img) == [200, 400, 1350]
