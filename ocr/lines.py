@@ -399,6 +399,13 @@ def dashed_rules(
         # its typed rules of squat hyphens or run-together equals signs, no dashes to ``drawn``
         typed = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
         horizontal = cv2.bitwise_or(horizontal, typed)
+        if marked or (listing and _rules_across(typed) < LISTING_FEW):
+            # a spirit copy's equals signs, their bars run together thicker than a hyphen where the dye spread
+            # more (AF dev 24021 p2: the rule over the heading 13-15 px thick, lost; the body read as the heading,
+            # no person's row; AF dev 24031 p5, its "!" marks taken for a printer's: the totals' two rules alone)
+            horizontal = cv2.bitwise_or(
+                horizontal, typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE)
+            )
         if marked:  # a daisy wheel's hyphens, less ink than paper
             horizontal = cv2.bitwise_or(horizontal, dotted_rules(binary, stats, centroids, unit))
         # its "!" or "|" marks typed between the columns, one a text line: its vertical rules; found with the
@@ -429,6 +436,16 @@ LISTING_REACH = 0.5  # share of the image's width a listing's typed rules reach 
 LISTING_ENDS = 0.02  # ... both ends of two of them within this share of it of each other (one table's rules) ...
 DRAWN_DOWN = 0.5  # share of the typed rules' height a dashed vertical rule runs down: a drawn table, no listing
 LISTING_RULES = 5  # ... and no more of them than this (over and under the heading, over the sums, a foot's)
+
+
+LISTING_FEW = 3  # typed rules across a listing fewer than this: its heading's rules lost (two: its foot's alone)
+
+
+def _rules_across(typed: np.ndarray) -> int:
+    """The typed rules across the page (``typed_rules``' mask): its rows inked over a fifth of its width, a line
+    (20 px) or more apart."""
+    rows = np.flatnonzero((typed > 0).sum(axis=1) > 0.2 * typed.shape[1])
+    return 0 if rows.size == 0 else 1 + int((np.diff(rows) > 20).sum())
 
 
 class Dashed(NamedTuple):
