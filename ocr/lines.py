@@ -133,10 +133,11 @@ def find_rules(
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     vr, ones = _without_stacked_ones(vr)
-    for r in ones:  # their ink the figures' (what a rule across them left on the mask stays)
-        x0, x1 = max(0, r.pos - int(14 * unit)), r.pos + int(14 * unit) + 1
-        box = mask[r.start : r.end + 1, x0:x1]
-        box[:] = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))[r.start : r.end + 1, x0:x1]
+    if ones:  # their ink the figures' (what a rule across them left on the mask stays)
+        across = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))  # once, not once a column
+        for r in ones:
+            x0, x1 = max(0, r.pos - int(14 * unit)), r.pos + int(14 * unit) + 1
+            mask[r.start : r.end + 1, x0:x1] = across[r.start : r.end + 1, x0:x1]
     # a table typed with marks between its columns, as ``dashed_rules`` told it (the marks' columns before they
     # were drawn as rules: not a listing's, nor a column of colons that made no typed table, AA dev 19005 p8)
     if typed and hr:
