@@ -1,5 +1,5 @@
 """Family AG of the sample generator (held out from its making in session 30, 2026-12-06, helper s39-famag, before
-anything was tuned on AF, to its one measurement by the lead in a later session; evaluation seed 2056, development
+anything was tuned on AF, to its one measurement by the lead at the start of session 31; evaluation seed 2056, development
 seeds 25001-25040): a state enterprise's monthly "разчетно-платежна ведомост" of 1980-1996 paid out in cash by its
 cashier, the cashier's breakdown of every person's pay into banknotes and coins ("купюрен строеж") typed in columns
 of its own; the sheet came through a fire in the archive and is photographed on a conservation copy stand.

@@ -1,5 +1,5 @@
-"""Family AG of the sample generator (held out from its making in session 30 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 25001-25040 (the evaluation
+"""Family AG of the sample generator (held out from its making in session 30 to its one measurement by the lead in
+session 31). These tests exercise the generator only, on its maker's development seeds 25001-25040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AF, its truth over many drawn months (the base
 for the days worked, gross = base + additional, the itemised deductions to their total, net = gross - deductions, the
 cashier's breakdown of every net pay into the year's banknotes and the coins under the smallest, every money column
