@@ -731,9 +731,11 @@ def _tape_mask(W: int, H: int, tape: tuple[float, ...], rng: random.Random) -> t
         g0 = rng.uniform(-0.4, 0.2) * length
         g1 = g0 + rng.uniform(0.2, 0.5) * length
         off = rng.uniform(-0.2, 0.2) * width
-        p0, p1 = c + u * g0 + v * off, c + u * g1 + v * off
-        cv2.line(sheen, tuple(int(q) for q in p0.round()), tuple(int(q) for q in p1.round()), 1.0, int(width * 0.35))
-        sheen = np.asarray(cv2.GaussianBlur(sheen, (0, 0), width * 0.15), np.float32) * glare * cover
+        p0, p1 = (c + u * g0 + v * off) / 8, (c + u * g1 + v * off) / 8  # drawn soft at an eighth, then enlarged
+        small = np.zeros((H // 8 + 1, W // 8 + 1), np.float32)
+        cv2.line(small, tuple(int(q) for q in p0.round()), tuple(int(q) for q in p1.round()), 1.0, max(1, int(width * 0.35 / 8)))
+        small = np.asarray(cv2.GaussianBlur(small, (0, 0), width * 0.15 / 8), np.float32)
+        sheen = np.asarray(cv2.resize(small, (W, H), interpolation=cv2.INTER_LINEAR), np.float32) * glare * cover
     return cover.astype(np.float32), edges.astype(np.float32), sheen
 
 
