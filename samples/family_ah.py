@@ -17,11 +17,11 @@ the voyage: their sum ``deductions``), net = gross - deductions; and the foreign
 sea, in US dollars or Deutsche Mark ("Валутна част USD", "Дневни DM": the rank's daily rate x the days at sea, typed
 with cents like the leva, totalled in the totals row, never part of gross or net and no payroll-page/1 field; on one
 layout typed between the extra pay and gross); the totals row sums the leva columns and the currency; the ship's
-line ("м/к „Родина“", "тласкач „Видин“": not part of the employer's name) under the company, the port of registry on
+line ('м/к "Родина"', 'тласкач "Видин"': not part of the employer's name) under the company, the port of registry on
 some; the signatures of the crew in ballpoint, the master's and the accountant's at the foot.
 The typing: an electric office typewriter with a gothic typeball (fonts-clear-sans's Clear Sans, regular or medium,
 cut to a pitch of 10, 12 or 15 to the inch), a carbon-film ribbon (even strikes, crisp), the rules typed ("-" or
-"_" across, "|" or "!" down) or ruled by pen; A4 landscape (portrait where the table fits).
+"_" across, "|" or "!" down) or ruled by pen; A4 landscape, or portrait on some files where the table fits.
 The damage: the sheet torn in two or three pieces (a ragged tear across through a gap between two of the table's
 lines, or down through a gap between two columns the whole sheet's height), a strip of paper lost along the tear no
 wider than the blank band it runs in (wider in the margins: no typed string is torn or lost), the torn edges' white
@@ -32,7 +32,7 @@ lid's white in the gap (the truth's boxes go with their piece).
 The scan: a flatbed's glass, the lid's white behind the gaps, the tape's glare (a bright sheen over part of a tape
 strip where it lifted, the typing under it paler but kept dark enough to read), a little turned; saved as 16 levels
 of grey at 200 or 300 dpi, or as a bitonal 1-bit image at 300 dpi, the greys dithered (ordered or error-diffused)
-after the scanner's white point: clean paper white, the tape and the gaps in dots.
+after the scanner's white point: clean paper and the gaps white, the tape's yellow in dots.
 """
 
 from __future__ import annotations
