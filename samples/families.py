@@ -346,6 +346,28 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the truth's boxes follow) on some; photographed square-on on a conservator's copy stand on black or grey felt
        beside a centimetre ruler and a colour chart, a little turned, two lamps' uneven light and vignetting, saved RGB
        PNG at the sheet's 200, 240 or 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ag.py (its docstring says what it draws).
+    AH HELD OUT from its making in session 31 (2026-12-06, helper s40-famah; made before anything was tuned on AG; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2057): the
+       monthly crew payroll of a shipping company's vessel of 1980-1996 (a sea-going ship of Параходство "Български
+       морски флот" or Булфрахт, a river ship or pusher of "Българско речно плаване", an ocean trawler of "Океански
+       риболов"; their new forms from 1991), the ship's line and its port of registry under the company (not the
+       employer's name): the crew in the order of their ranks (капитан, ст. помощник капитан, механици, боцман,
+       моторист, матрос, готвач: the rank the row's position where the sheet has a rank column), the days at sea and
+       the days in port in columns of their own (no payroll-page/1 field) and on some layouts their sum (the days on the
+       roll; days_worked null where only the two parts are printed), the base for the days, the sea-service supplement
+       ("морски добавки", a per cent of the base for the share of days at sea: the additional pay), gross, itemised
+       deductions (ДОД, the union's fee, the advance before the voyage) and net, and the foreign-currency allowance for
+       the days at sea in USD or DM ("Валутна част", "Дневни в USD": the rank's daily rate x the days at sea; no
+       payroll-page/1 field, never part of gross or net; between the additional pay and gross on one layout) totalled
+       with the leva columns; typed on an electric typewriter with a gothic typeball (fonts-clear-sans's Clear Sans
+       cut to 10, 12 or 15 to the inch, a carbon-film ribbon), rules typed or ruled by pen; the sheet torn in two or
+       three pieces (across through a gap between two of the table's lines, or down a gap between two columns), a strip
+       lost along the tear where nothing is typed, the pieces a little shifted and turned apart (the truth's boxes with
+       their piece), mended with yellowed adhesive tape (short strips across the tear or a long one along it: the
+       paper and typing under it darker, its edges' lines, its glare under the lamp), scanned on a flatbed a little
+       turned, the lid's white in the gaps, saved as 16 levels of grey at 200 or 300 dpi or as a bitonal 1-bit PNG at
+       300 dpi dithered (ordered or error-diffused) after the scanner's white point (under ~5 MB); its switches, words
+       and drawing are in samples/family_ah.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -368,6 +390,7 @@ from . import (
     family_ae,
     family_af,
     family_ag,
+    family_ah,
     family_q,
     family_r,
     family_s,
@@ -383,7 +406,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1095,6 +1118,12 @@ HEADINGS_AG = family_ag.HEADINGS_AG
 AG_FACES = family_ag.AG_FACES
 AG_SIZES = family_ag.AG_SIZES
 
+# Family AH (held out from its making in session 31 to its one measurement): samples/family_ah.py
+FAMILY_LAYOUTS["AH"] = family_ah.AH_LAYOUTS
+HEADINGS_AH = family_ah.HEADINGS_AH
+AH_FACES = family_ah.AH_FACES
+AH_SIZES = family_ah.AH_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1134,6 +1163,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AE": (1980, 1996),
     "AF": (1980, 1996),
     "AG": (1980, 1996),
+    "AH": (1980, 1996),
 }
 
 
@@ -1263,6 +1293,8 @@ class Habits:
     af: family_af.AFHabits | None = None
     # family AG only: all of its switches (samples/family_ag.py)
     ag: family_ag.AGHabits | None = None
+    # family AH only: all of its switches (samples/family_ah.py)
+    ah: family_ah.AHHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1300,6 +1332,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_af(rng)
     if family == "AG":
         return _draw_ag(rng)
+    if family == "AH":
+        return _draw_ah(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1457,6 +1491,12 @@ def _draw_ag(rng: random.Random) -> Habits:
     """Family AG's file: its own switches (family_ag.draw), the generic ones copied from them."""
     ag = family_ag.draw(rng)
     return _own_habits("AG", ag, "typewriter", AG_SIZES, 0.0 if ag.portrait else 1.0)
+
+
+def _draw_ah(rng: random.Random) -> Habits:
+    """Family AH's file: its own switches (family_ah.draw), the generic ones copied from them."""
+    ah = family_ah.draw(rng)
+    return _own_habits("AH", ah, "typewriter", AH_SIZES, 0.0 if ah.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1670,6 +1710,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ag is not None:  # family AG: a state enterprise paying in cash, the denominations of its form
         family_ag.adapt_file(ef, habits.ag, rng)
         return
+    if habits.ah is not None:  # family AH: a ship's crew, its ranks and currency rates
+        family_ah.adapt_file(ef, habits.ah, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1859,6 +1902,9 @@ def adapt_sheet(
     if habits.ag is not None:  # family AG: the pay, the deductions, the cashier's notes and coins
         family_ag.adapt_sheet(sheet, habits.ag, rng, ef)
         return
+    if habits.ah is not None:  # family AH: the days at sea and in port, the supplement, the currency allowance
+        family_ah.adapt_sheet(sheet, habits.ah, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2031,13 +2077,13 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
-                    "AG": AG_FACES}  # fmt: skip
+                    "AG": AG_FACES, "AH": AH_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2112,6 +2158,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_af.style(habits.af, rng, base)
     if habits.ag is not None:
         family_ag.style(habits.ag, rng, base)
+    if habits.ah is not None:
+        family_ah.style(habits.ah, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -31,6 +31,7 @@ from . import (
     family_ae,
     family_af,
     family_ag,
+    family_ah,
     family_q,
     family_r,
     family_s,
@@ -185,6 +186,7 @@ def degrade_page(
     ae: family_ae.AEPage | None = None,
     af: family_af.AFPage | None = None,
     ag: family_ag.AGPage | None = None,
+    ah: family_ah.AHPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -211,8 +213,14 @@ def degrade_page(
     (samples/family_ae.py: RGB or grey, the cockling as the bend); ``af``: family AF's page: the spirit-duplicator
     copy in violet dye, folded and punched, through a sheet-fed scanner with JPEG artefacts (samples/family_af.py:
     RGB, 200 or 300 dpi); ``ag``: family AG's page: the typed sheet burned in the archive's fire, photographed on a
-    copy stand beside a ruler and a colour chart (samples/family_ag.py: RGB, 200, 240 or 300 dpi)."""
+    copy stand beside a ruler and a colour chart (samples/family_ag.py: RGB, 200, 240 or 300 dpi); ``ah``: family AH's
+    page: a ship's crew payroll torn in pieces and mended with yellowed tape, on a flatbed (samples/family_ah.py: 16
+    levels of grey at 200 or 300 dpi, or bitonal dithered at 300)."""
     a = np.asarray(img, dtype=np.float32)
+    if ah is not None:  # family AH: a ship's crew payroll, torn, taped and scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_ah.flat(a, ah)), degrade.identity(), 300, None
+        return family_ah.scan(a, ah, np_rng)
     if ag is not None:  # family AG: a state enterprise's cash payroll, burned and photographed
         if not opts.degraded:
             return degrade.to_uint8(family_ag.flat(a, ag)), degrade.identity(), 300, None
@@ -449,6 +457,7 @@ def generate_pages(
                     aeh = habits.ae if habits is not None else None
                     afh = habits.af if habits is not None else None
                     agh = habits.ag if habits is not None else None
+                    ahh = habits.ah if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -469,6 +478,8 @@ def generate_pages(
                         img, geo = family_af.render(sheet, style, afh, rng)
                     elif agh is not None:  # family AG: the office typewriter's cash payroll (samples/family_ag.py)
                         img, geo = family_ag.render(sheet, style, agh, rng)
+                    elif ahh is not None:  # family AH: the electric typewriter's crew payroll (samples/family_ah.py)
+                        img, geo = family_ah.render(sheet, style, ahh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -502,6 +513,7 @@ def generate_pages(
                     aep = family_ae.page_of(img, geo, sheet, aeh, rng) if aeh is not None else None
                     afp = family_af.page_of(img, geo, sheet, afh, rng) if afh is not None else None
                     agp = family_ag.page_of(img, geo, sheet, agh, rng) if agh is not None else None
+                    ahp = family_ah.page_of(img, geo, sheet, ahh, rng) if ahh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -509,7 +521,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
@@ -527,6 +539,8 @@ def generate_pages(
                         flags[1] = 3
                     if agp is not None and opts.degraded:  # family AG: the camera's colour frame, level 3 (at 300 dpi
                         flags[1] = 6 if agp.ag.dpi == 300 else 3  # 6: under ~5 MB)
+                    if ahp is not None and opts.degraded and ahp.ah.bitonal:  # family AH: a bitonal scan, a 1-bit PNG
+                        flags += [cv2.IMWRITE_PNG_BILEVEL, 1]
                     if abp is not None and opts.degraded:  # family AB: the film's grain compresses slowly (level 3);
                         flags[1] = 3  # a bitonal scan a 1-bit PNG
                         flags += [cv2.IMWRITE_PNG_BILEVEL, 1] if abp.ab.bitonal else []

@@ -66,10 +66,14 @@
 # AG is held out from its making in session 30 (2026-12-06, helper s39-famag; no page of it read by the reader, any
 # seed; made before anything was tuned on AF): generated here (seed 2056) and measured once, by the lead, at the start
 # of session 31 (2026-12-06, on main b153829, bench/RESULTS.md); tuned on from then (dev seeds 25001-25040, seed 2056 kept).
+# AH is held out from its making in session 31 (2026-12-06, helper s40-famah; no page of it read by the reader, any
+# seed; made before anything was tuned on AG): generated here (seed 2057), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 26001-26040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AH --pages 16 --seed 2057 --family AH
 gen AG --pages 16 --seed 2056 --family AG
 gen AF --pages 16 --seed 2055 --family AF
 gen AE --pages 16 --seed 2054 --family AE

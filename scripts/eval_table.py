@@ -28,6 +28,7 @@ LABELS = {
     "AE": "AE (16, seed 2054)",
     "AF": "AF (16, seed 2055)",
     "AG": "AG (16, seed 2056)",
+    "AH": "AH (16, seed 2057)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",
