@@ -864,7 +864,7 @@ def _column_vouches(
     """Column ``f`` has every figure read, none in doubt, and adds up to its total to the stotinka."""
     if not rows or any(f in r.review for r in rows) or (col := _column_sum(rows, f, carried)) is None:
         return False
-    return col in _column_targets(totals, present, f)
+    return col in _column_targets(totals, present, f, rows)
 
 
 def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> list[Decimal]:
@@ -889,7 +889,7 @@ def _candidates(f: str, v: dict[str, Decimal | None], present: list[str]) -> lis
     return [x for x in dict.fromkeys(out) if x is not None and x >= 0]
 
 
-def _column_targets(totals: dict[str, str], present: list[str], f: str) -> list[Decimal]:
+def _column_targets(totals: dict[str, str], present: list[str], f: str, rows: list[RowDraft]) -> list[Decimal]:
     """What column ``f`` must add up to: its printed total; where the printed totals break their own sums
     (one of them misread), also what the other totals give."""
     out = [Decimal(totals[f])] if f in totals else []
@@ -898,13 +898,43 @@ def _column_targets(totals: dict[str, str], present: list[str], f: str) -> list[
     if f in totals and (alone := _totals_misread_alone(totals, present)) and f not in alone:
         return out  # another total alone breaks the totals' sums: this one was read right
     v = {k: (Decimal(totals[k]) if k in totals else None) for k in MONEY if k in present}
-    # a printed total misread is a glyph or two off what the others give; further off, a column of the sums
-    # the sheet has and the reader did not place (AF dev 24004 p5: `Стаж %` between the base and the
-    # honorarium, in the gross; six bases "reconciled" to gross - honorarium, silent)
-    return out + [x for x in _solve(f, {**v, f: None}) if x not in out and (not out or _misread_of(out[0], x))]
+    # a printed total misread is a glyph or two off what the others give; further off, it is misread only
+    # where the rows keep the sum that gives it: a column of the sums the sheet has and the reader did not
+    # place breaks it on the rows too (AF dev 24004 p5: `Стаж %` between the base and the honorarium, in the
+    # gross; six bases "reconciled" to gross - honorarium, silent), while a total read with its digits lost
+    # or under a signature breaks the totals' sums alone (E dev 512 p3, 513 p2, 514 p3: the net total read
+    # `1.11`, `1780.71`, `2.96` for 1341.46, 1744.07, 2738.30; the net column then held to no true figure)
+    return out + [
+        x
+        for x in _solve(f, {**v, f: None})
+        if x not in out and (not out or _misread_of(out[0], x) or not _rows_break_alike(rows, v, f, x))
+    ]
 
 
 MISREAD_GLYPHS = 2  # glyphs a printed total's misreading changes at most (a digit lost, two changed)
+ROWS_BREAK_SHARE = Decimal("0.25")  # rows breaking a sum the totals' way past which a column is unplaced
+
+
+def _rows_break_alike(rows: list[RowDraft], v: dict[str, Decimal | None], f: str, x: Decimal) -> bool:
+    """The rows break the sum that gives the total ``f`` the value ``x`` (in place of its printed one) the
+    way the totals break it, more than ``ROWS_BREAK_SHARE`` of the rows with its figures read: a column of
+    the sum the reader did not place, not a misread total."""
+    printed = v[f]
+    assert printed is not None
+    for _, rel in _relations({**v, f: x}):
+        if f not in rel or _solve(f, {k: v[k] for k in rel if k != f}) != [x]:
+            continue
+        alike = checked = 0
+        for r in rows:
+            read = {k: r.dec(k) for k in rel}
+            got = read[f]
+            if got is None or None in read.values():
+                continue
+            checked += 1
+            alike += any((y - got) * (x - printed) > 0 for y in _solve(f, {k: read[k] for k in rel if k != f}))
+        if alike > ROWS_BREAK_SHARE * checked:
+            return True
+    return False
 
 
 def _misread_of(printed: Decimal, x: Decimal) -> bool:
@@ -946,7 +976,7 @@ def _rows_misread_alike(
     separator read as a digit on every figure of the row, or a row of dashes read as figures. Accepted
     only for the one set of such rows that makes every column with a total add up to the stotinka."""
     fields = [f for f in MONEY if f in present]
-    targets = {f: _column_targets(totals, present, f) for f in fields}
+    targets = {f: _column_targets(totals, present, f, rows) for f in fields}
     targets = {f: t for f, t in targets.items() if t}
     if not targets:
         return False
@@ -1006,7 +1036,7 @@ def _one_row_explains_columns(
     for f in fields:
         if f not in totals or (col := _column_sum(rows, f, carried)) is None:
             continue
-        if col not in _column_targets(totals, present, f):
+        if col not in _column_targets(totals, present, f, rows):
             diffs[f] = Decimal(totals[f]) - col
     if len(diffs) < 2 or not totals_consistent(totals, present):
         return False
@@ -1080,7 +1110,7 @@ def fill_from_columns(
     for f in fields:
         vals = [r.dec(f) for r in rows]
         missing = [i for i, x in enumerate(vals) if x is None]
-        if len(missing) != 1 or not (targets := _column_targets(totals, present, f)):
+        if len(missing) != 1 or not (targets := _column_targets(totals, present, f, rows)):
             continue
         others = [r for i, r in enumerate(rows) if i != missing[0]]
         # figures filled in from their rows' sums (a dash read as nothing beside equal base and gross) are
@@ -1158,7 +1188,7 @@ def _slipped(
     out: dict[str, list[Decimal]] = {}
     for f in fields:
         x = rows[i].dec(f)
-        if f in opts or x is None or f in rows[i].proven or not (targets := _column_targets(totals, present, f)):
+        if f in opts or x is None or f in rows[i].proven or not (targets := _column_targets(totals, present, f, rows)):
             continue
         others = [r for k, r in enumerate(rows) if k != i]
         if any(r.dec(f) is None or f not in r.proven or f in r.review for r in others):
@@ -1183,7 +1213,7 @@ def reconcile_columns(
         changed = _rows_misread_alike(rows, totals, present, carried)
         changed = _one_row_explains_columns(rows, totals, present, carried) or changed
         for f in fields:
-            targets = _column_targets(totals, present, f)
+            targets = _column_targets(totals, present, f, rows)
             if not targets or (col := _column_sum(rows, f, carried)) is None:
                 continue
             if any(t == col for t in targets):
@@ -1274,7 +1304,7 @@ def check_magnitudes(
         if f not in present:
             continue
         col = _column_sum(rows, f, carried)
-        confirmed = bool(totals and col is not None and col in _column_targets(totals, present, f))
+        confirmed = bool(totals and col is not None and col in _column_targets(totals, present, f, rows))
         vals = sorted(x for x in (r.dec(f) for r in rows) if x is not None and x > 0)
         if len(vals) < 4:
             continue
@@ -1473,7 +1503,7 @@ def _page_agrees(
     """Every money column with a total has all its figures read and adds up to it (the printed total, or
     what the other totals give where the printed one breaks their sums)."""
     for f in MONEY:
-        if f not in present or not (targets := _column_targets(totals, present, f)):
+        if f not in present or not (targets := _column_targets(totals, present, f, rows)):
             continue
         if _column_sum(rows, f, carried) not in targets:
             return False
@@ -1566,7 +1596,7 @@ def _changes_mirrored(
     if len(moved) < 2:
         return {}
     fields = [f for f in MONEY if f in present]
-    targets = {f: t for f in fields if (t := _column_targets(totals, present, f))}
+    targets = {f: t for f in fields if (t := _column_targets(totals, present, f, rows))}
     if not targets:
         return {}
     choices: list[list[dict[str, Decimal | None]]] = []

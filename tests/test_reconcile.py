@@ -180,8 +180,8 @@ def test_a_total_read_right_is_not_held_to_what_a_misread_total_gives():
         r.conf.update({f: 0.9 for f in five})
     checks.run_checks(rows, totals, five, 1990, 3, {})
     assert "extra_pay" in rows[1].review
-    assert checks._column_targets(totals, five, "extra_pay") == [Decimal("30.00")]
-    assert Decimal("330.00") in checks._column_targets(totals, five, "gross_pay")
+    assert checks._column_targets(totals, five, "extra_pay", rows) == [Decimal("30.00")]
+    assert Decimal("330.00") in checks._column_targets(totals, five, "gross_pay", rows)
 
 
 def test_a_row_filled_in_from_its_misread_figure_is_as_good_an_explanation_no_other_row_moves():
@@ -220,4 +220,18 @@ def test_a_column_of_the_sums_left_unplaced_does_not_reconcile_the_base_to_what_
     rows = _check(read, totals, fields)
     for r, b in zip(rows, base, strict=True):
         assert r.values["base_pay"] == b or "base_pay" in r.review
-    assert checks._column_targets(totals, fields, "base_pay") == [Decimal(totals["base_pay"])]
+    assert checks._column_targets(totals, fields, "base_pay", rows) == [Decimal(totals["base_pay"])]
+
+
+def test_a_total_read_with_its_digits_lost_holds_its_column_to_what_the_others_give_where_the_rows_keep_the_sum():
+    """E dev 512 p3, 514 p3: the net total read `1.11` and `2.96` (1341.46, 2738.30: its digits lost), far more
+    than two glyphs off gross - deductions; the rows keep net = gross - deductions but one whose net lost a
+    digit (`6.22` for 116.22). The net column is held to what the other totals give, the row's net mended as
+    before session 30 (not every net of the page in review): only a column the rows break too is unplaced."""
+    read = list(TRUE)
+    read[2] = ("1478.79", "266.18", "1744.97", "171.01", "573.96")  # a digit lost
+    totals = {**_totals(TRUE, MONEY), "net_pay": "1.11"}
+    rows = _check(read, totals)
+    assert checks._column_targets(totals, MONEY, "net_pay", rows) == [Decimal("1.11"), Decimal("8219.18")]
+    assert rows[2].values["net_pay"] == "1573.96"
+    assert not any("net_pay" in r.review for i, r in enumerate(rows) if i != 2)
