@@ -129,16 +129,58 @@ def _split_band(words: list[Word]) -> list[list[Word]]:
     """A text band that holds two lines (the title and the period under it joined by a speck or the back of
     the sheet showing through, N dev 6001 p6: "от 7 до ЗА 31 ТРУДОВИ яли 1984") as its lines: each line with
     two words of two letters or digits at least; marks and single letters go with the nearest line."""
-    parts = _by_middle(words)
+    parts = _rejoin_sloped(_by_middle(words))
     big = [p for p in parts if sum(sum(ch.isalnum() for ch in w.text) >= 2 for w in p) >= 2]
-    if len(big) < 2:
+    if not big:
         return [words]
     middles = [float(np.mean([w.box.cy for w in p])) for p in big]
-    for p in parts:
-        if not any(p is b for b in big):
+    small = [p for p in parts if not any(p is b for b in big)]
+    own = [p for p in small if _line_of_its_own(p, big, middles)]
+    if len(big) + len(own) < 2:
+        return [words]
+    for p in small:
+        if not any(p is o for o in own):
             for w in p:
                 big[int(np.argmin([abs(w.box.cy - m) for m in middles]))].append(w)
-    return big
+    return sorted(big + own, key=lambda p: float(np.mean([w.box.cy for w in p])))
+
+
+def _rejoin_sloped(parts: list[list[Word]]) -> list[list[Word]]:
+    """Parts of one sloping line put together again: the engine read them on one line (the same block,
+    paragraph and line), side by side (neither reaches over the other), their middles less than a letter's
+    height apart. A cockled sheet's line falls a letter's height from its start to its end (AG dev 25002 p2:
+    "Мини „Бобов дол“ - гр. Бобов дол" split in two, the town's half went under it)."""
+    out: list[list[Word]] = []
+    for p in sorted(parts, key=lambda p: min(w.box.x0 for w in p)):
+        ids = {w.line for w in p}
+        for q in out:
+            if len(ids) == 1 and ids == {w.line for w in q} and ids != {(0, 0, 0)}:
+                height = float(np.median([w.box.h for w in q + p]))
+                side = min(w.box.x0 for w in p) >= max(w.box.x1 for w in q)
+                near = abs(np.mean([w.box.cy for w in p]) - np.mean([w.box.cy for w in q])) < height
+                if side and near:
+                    q.extend(p)
+                    break
+        else:
+            out.append(list(p))
+    return sorted(out, key=lambda p: float(np.mean([w.box.cy for w in p])))
+
+
+def _line_of_its_own(part: list[Word], big: list[list[Word]], middles: list[float]) -> bool:
+    """Is a short part of a band (one word and a number: "Участък 3") a line of its own, not marks of the
+    nearest line? When it holds a word of three letters, the engine read it on a line none of the band's
+    lines holds (its block, paragraph and line), and it lies more than half a letter's height from the
+    nearest line's middle. The lines of a sheet photographed cockled slope (AG dev 25001 p1: the unit's
+    line "Участък 3" went onto the employer's line above it, read "Участък Строителен 3 трест ..." and the
+    association's line "ДСО „...“" over it came out as the employer without a doubt)."""
+    if not any(sum(ch.isalpha() for ch in w.text) >= 3 for w in part) or any(w.line == (0, 0, 0) for w in part):
+        return False
+    ids = {w.line for line in big for w in line}
+    if any(w.line in ids for w in part):
+        return False
+    cy = float(np.mean([w.box.cy for w in part]))
+    k = int(np.argmin([abs(cy - m) for m in middles]))
+    return abs(cy - middles[k]) > 0.5 * float(np.median([w.box.h for w in big[k]]))
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:

@@ -1,0 +1,54 @@
+"""The header of a sheet photographed cockled (family AG's burned sheets on a copy stand): its typed lines slope a
+letter's height from start to end, so that a text band holds two lines and one line's words fall either side of
+the next one's middle. The engine's own line of each word (block, paragraph, line) keeps them apart: a unit's short
+line is a line of its own, a line cut in two by the slope is one again (words and boxes as the engine read them on
+AG dev 25001 p1 and 25002 p1, 200 dpi)."""
+
+from __future__ import annotations
+
+from ocr.geometry import Box, Word
+from ocr.header import parse_header
+
+WIDTH = 2770
+
+
+def _w(text: str, x0: int, y0: int, x1: int, y1: int, line: int, conf: float = 0.95) -> Word:
+    return Word(text, conf, Box(x0, y0, x1, y1), (1, 1, line))
+
+
+def test_a_units_short_line_under_the_employer_is_no_part_of_it_and_the_association_over_it_is_not_the_employer():
+    words = [
+        _w("ДСО", 674, 97, 720, 118, 1), _w('"Промишлено', 738, 98, 892, 123, 1),
+        _w('строителство"', 909, 113, 1092, 130, 1, 0.74),
+        _w("Строителен", 669, 131, 817, 155, 2, 0.93), _w("трест", 834, 143, 904, 160, 2, 0.84),
+        _w("№", 919, 142, 934, 159, 2, 0.9), _w("3", 950, 142, 961, 158, 2, 0.9), _w("-", 980, 153, 986, 155, 2, 0.9),
+        _w("гр.", 1007, 150, 1043, 167, 2), _w("Пазарджик", 1063, 146, 1190, 170, 2),
+        _w("Участък", 665, 165, 768, 187, 3, 0.92), _w("3", 785, 170, 797, 186, 3),
+    ]  # fmt: skip
+    h = parse_header(words, WIDTH, [(70, 200)])
+    # before: "Участък 3" went onto the trust's line ("Участък Строителен 3 трест ..."), the unit's word made
+    # the line below the association's a unit's, and "ДСО „Промишлено строителство“" came out without a doubt
+    assert h.employer == "Строителен трест № 3 – гр. Пазарджик"
+
+
+def test_a_line_cut_in_two_by_its_slope_is_one_line_and_the_units_line_under_it_stays_apart():
+    words = [
+        _w("Мини", 326, 99, 388, 118, 1), _w('"Бобов', 410, 99, 500, 123, 1), _w('дол"', 518, 106, 577, 126, 1),
+        _w("-", 600, 121, 612, 124, 1), _w("гр.", 631, 116, 669, 135, 1), _w("Бобов", 692, 112, 767, 134, 1),
+        _w("дол", 784, 122, 829, 138, 1),
+        _w("Отдел", 324, 136, 402, 159, 2, 0.94), _w("8", 422, 140, 435, 158, 2, 0.94),
+    ]  # fmt: skip
+    h = parse_header(words, WIDTH, [(99, 159)])
+    # before: the band's words were one line, "Отдел Мини „Бобов 8 дол“ – гр. Бобов дол" out without a doubt
+    assert h.employer == "Мини „Бобов дол“ – гр. Бобов дол"
+
+
+def test_two_lines_the_engine_read_as_one_are_still_two():
+    # a title and the period under it, one band, one line of the engine: split by their middles as before
+    words = [
+        _w("Разчетно-платежна", 900, 270, 1200, 296, 5), _w("ведомост", 1215, 270, 1350, 296, 5),
+        _w("за", 1000, 312, 1030, 330, 5), _w("м.", 1040, 312, 1065, 330, 5), _w("януари", 1080, 310, 1180, 334, 5),
+        _w("1991", 1195, 310, 1260, 330, 5), _w("г.", 1270, 312, 1290, 330, 5),
+    ]  # fmt: skip
+    h = parse_header(words, WIDTH, [(265, 335)])
+    assert (h.year, h.month) == (1991, 1)
