@@ -1402,6 +1402,17 @@ def _period(line: list[Word], h: Header) -> bool:
     return False
 
 
+def _cut_by_top(line: list[Word]) -> bool:
+    """Is the line cut by the image's top edge (half its words or more touch it)? No typed line is: what the
+    engine reads there is the backing or the burned edge of the sheet (family AG, photographed on felt, its top
+    edge charred: "жшф <--“« г ча ге ре са" read along the top of AG dev 25004 p1 and taken for the employer,
+    the name under it lost)."""
+    return sum(w.box.y0 <= TOP_EDGE for w in line) * 2 >= len(line)
+
+
+TOP_EDGE = 2  # pixels: a word's top this near the image's top edge touches it
+
+
 def parse_header(
     words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
@@ -1414,7 +1425,7 @@ def parse_header(
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
-    lines = [line for line in lines if not fax_line(line)]
+    lines = [line for line in lines if not fax_line(line) and not _cut_by_top(line)]
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:

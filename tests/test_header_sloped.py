@@ -52,3 +52,19 @@ def test_two_lines_the_engine_read_as_one_are_still_two():
     ]  # fmt: skip
     h = parse_header(words, WIDTH, [(265, 335)])
     assert (h.year, h.month) == (1991, 1)
+
+
+def test_what_the_engine_reads_along_the_images_top_edge_is_not_the_employer():
+    # AG dev 25004 p1: the sheet's top edge burned, on black felt; the engine read guesses along the image's top
+    edge = [
+        _w("«зе", 489, 0, 560, 22, 1, 0.49), _w("сос", 689, 0, 740, 20, 1, 0.35), _w("жшф", 873, 0, 930, 25, 1, 0.03),
+        _w("ча", 1223, 0, 1260, 18, 1, 0.71), _w("ге", 1421, 0, 1450, 18, 1, 0.42), _w("са", 1606, 0, 1640, 18, 1, 0.58),
+    ]  # fmt: skip
+    name = [
+        _w("Захарни", 672, 162, 795, 186, 3, 0.96), _w("заводи", 805, 168, 900, 186, 3, 0.87),
+        _w("-", 920, 176, 932, 179, 3, 0.9), _w("гр.", 954, 168, 990, 186, 3, 0.96),
+        _w("Горна", 1019, 163, 1100, 186, 3, 0.96), _w("Оряховица", 1119, 162, 1260, 190, 3, 0.96),
+    ]  # fmt: skip
+    h = parse_header(edge + name, 3326, [(0, 30), (155, 195)])
+    # before: "зе сос ча ге са" came out as the employer (in review, the name under it lost)
+    assert h.employer == "Захарни заводи – гр. Горна Оряховица"
