@@ -57,11 +57,26 @@ def sign_kind(gray: np.ndarray, box: Box, tall: int = 0) -> str | None:
     for r in inked.tolist():
         gap = 0 if r else gap + 1
         longest = max(longest, gap)
-    if longest == 0 and inked.mean() >= STEM_COVER:
+    if longest == 0 and inked.mean() >= STEM_COVER and _straight_right_edge(ink, keep, stats, top, height):
         return PLAIN_N
     if longest >= max(2, GAP_SHARE * height):
         return SIGN
     return None
+
+
+def _straight_right_edge(ink: np.ndarray, keep: list[int], stats: np.ndarray, top: int, height: int) -> bool:
+    """Does the glyph end on the right in a straight stem, as an N does? Its rightmost ink, row by row, moves no
+    more than ``EDGE_BULGE`` of its height. A sign whose raised "o" and bar ran into one blot with its N on a
+    blurred photograph bulges out there (AG dev 25001 p1, 25001 p3: the sign taken for a plain N for sure, the
+    name out as "трест N 3")."""
+    x0 = min(int(stats[k, cv2.CC_STAT_LEFT]) for k in keep)
+    x1 = max(int(stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH]) for k in keep)
+    rows = ink[top : top + height, x0:x1] > 0
+    edge = [int(np.flatnonzero(r)[-1]) for r in rows if r.any()]
+    return bool(edge) and max(edge) - min(edge) <= max(2.0, EDGE_BULGE * height)
+
+
+EDGE_BULGE = 0.12  # an N's right edge moves this share of its height at most from row to row over the glyph
 
 
 def sign_and_three(kept: list[str], dashes: set[str]) -> list[str]:
