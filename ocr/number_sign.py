@@ -73,10 +73,10 @@ def _straight_right_edge(ink: np.ndarray, keep: list[int], stats: np.ndarray, to
     x1 = max(int(stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH]) for k in keep)
     rows = ink[top : top + height, x0:x1] > 0
     edge = [int(np.flatnonzero(r)[-1]) for r in rows if r.any()]
-    return bool(edge) and max(edge) - min(edge) <= max(2.0, EDGE_BULGE * height)
+    return bool(edge) and max(edge) - min(edge) <= max(1.0, EDGE_BULGE * height)
 
 
-EDGE_BULGE = 0.12  # an N's right edge moves this share of its height at most from row to row over the glyph
+EDGE_BULGE = 0.08  # an N's right edge moves this share of its height at most from row to row over the glyph
 
 
 def sign_and_three(kept: list[str], dashes: set[str]) -> list[str]:
