@@ -1402,6 +1402,18 @@ def _period(line: list[Word], h: Header) -> bool:
     return False
 
 
+AMOUNT = re.compile(r"\d{1,6}[.,]\d{2}[:;.,]?")  # a sum of money as a table's cell prints it ("175,09")
+
+
+def _table_row(words: list[Word]) -> bool:
+    """Is the line a person's row of the table (two sums of money in it, or an ЕГН's ten digits and a sum)? The
+    words above a grid found low on the page hold the table's first rows (AG dev 25006 p1: a row labelled by a
+    mark before its number, "Любомир Иваново Пенчев 4101102585 19 175,09 ...", went out as the employer)."""
+    amounts = sum(AMOUNT.fullmatch(w.text.strip(":;")) is not None for w in words)
+    egn = any(re.fullmatch(r"\d{10}", w.text.strip(":;.,|")) for w in words)
+    return amounts >= 2 or (egn and amounts >= 1)
+
+
 def _cut_by_top(line: list[Word]) -> bool:
     """Is the line cut by the image's top edge (half its words or more touch it)? No typed line is: what the
     engine reads there is the backing or the burned edge of the sheet (family AG, photographed on felt, its top
@@ -1463,6 +1475,7 @@ def parse_header(
         guessed = [] if labelled else unknown_client_label(rest, _known_label, frozenset(_ABBREVIATIONS))  # "ВНОЪР 4171": a label misread
         rest = rest[len(guessed) :]
         address = starts_address(rest)  # the address's or registration's line is never the name
+        address = address or _table_row(rest)  # nor is a person's row of a table the header's words reach into
         rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()

@@ -68,3 +68,18 @@ def test_what_the_engine_reads_along_the_images_top_edge_is_not_the_employer():
     h = parse_header(edge + name, 3326, [(0, 30), (155, 195)])
     # before: "зе сос ча ге са" came out as the employer (in review, the name under it lost)
     assert h.employer == "Захарни заводи – гр. Горна Оряховица"
+
+
+def test_a_persons_row_of_the_table_above_a_grid_found_low_is_never_the_employer():
+    # AG dev 25006 p1: the grid found from the table's tenth row; its rows above, cells between typed colons
+    name = [_w("Месокомбинат", 535, 233, 760, 262, 1, 0.92), _w('"Родопа"', 846, 238, 1000, 262, 1, 0.68),
+            _w("-", 1050, 250, 1062, 253, 1, 0.9), _w("гр.", 1102, 249, 1150, 270, 1), _w("Смолян", 1193, 239, 1320, 262, 1)]
+    row = [_w(":", 517, 1754, 524, 1803, 19, 0.58), _w("10", 581, 1773, 618, 1800, 19),
+           _w(":", 649, 1753, 657, 1809, 19, 0.87), _w("Любомир", 677, 1772, 818, 1807, 19, 0.67),
+           _w("Иванов", 843, 1777, 972, 1804, 19), _w("Пенчев", 997, 1775, 1125, 1802, 19),
+           _w(":4101102585", 1242, 1748, 1476, 1818, 19, 0.41), _w("19", 1614, 1762, 1650, 1790, 19),
+           _w("175,09", 1724, 1765, 1845, 1795, 19, 0.92), _w("16,63", 1919, 1766, 2019, 1795, 19, 0.92),
+           _w("16,63", 2092, 1764, 2191, 1796, 19, 0.91)]  # fmt: skip
+    h = parse_header(name + row, 3980, [(230, 275), (1745, 1820)])
+    # before: "Любомир Иванов Пенчев 4101102585 19 175,09 16,63 16,63" out as the employer
+    assert h.employer == "Месокомбинат „Родопа“ – гр. Смолян"
