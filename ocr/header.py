@@ -24,7 +24,7 @@ from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
-from .number_sign import sign_and_three, typed_sign, unread_signs
+from .number_sign import lost_signs, sign_and_three, typed_sign, unread_signs
 from .period_range import dated_range
 from .printout_header import (
     centre_line,
@@ -966,6 +966,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
+    dashed = lost_signs(dashed, gray) if gray is not None else dashed  # 'трест 3': the sign read as nothing
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
         gone = [w for w in marked if w not in words and (any(ch in "«»‹›" for ch in w.text) or _stroke(w.text))]
         dashes = [w for w in dashed if w not in words]
