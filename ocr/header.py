@@ -24,7 +24,7 @@ from .hunspell_bg import common_word
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
-from .number_sign import sign_and_three, typed_sign, unread_signs
+from .number_sign import lost_signs, sign_and_three, typed_sign, unread_signs
 from .period_range import dated_range
 from .printout_header import (
     centre_line,
@@ -129,16 +129,58 @@ def _split_band(words: list[Word]) -> list[list[Word]]:
     """A text band that holds two lines (the title and the period under it joined by a speck or the back of
     the sheet showing through, N dev 6001 p6: "от 7 до ЗА 31 ТРУДОВИ яли 1984") as its lines: each line with
     two words of two letters or digits at least; marks and single letters go with the nearest line."""
-    parts = _by_middle(words)
+    parts = _rejoin_sloped(_by_middle(words))
     big = [p for p in parts if sum(sum(ch.isalnum() for ch in w.text) >= 2 for w in p) >= 2]
-    if len(big) < 2:
+    if not big:
         return [words]
     middles = [float(np.mean([w.box.cy for w in p])) for p in big]
-    for p in parts:
-        if not any(p is b for b in big):
+    small = [p for p in parts if not any(p is b for b in big)]
+    own = [p for p in small if _line_of_its_own(p, big, middles)]
+    if len(big) + len(own) < 2:
+        return [words]
+    for p in small:
+        if not any(p is o for o in own):
             for w in p:
                 big[int(np.argmin([abs(w.box.cy - m) for m in middles]))].append(w)
-    return big
+    return sorted(big + own, key=lambda p: float(np.mean([w.box.cy for w in p])))
+
+
+def _rejoin_sloped(parts: list[list[Word]]) -> list[list[Word]]:
+    """Parts of one sloping line put together again: the engine read them on one line (the same block,
+    paragraph and line), side by side (neither reaches over the other), their middles less than a letter's
+    height apart. A cockled sheet's line falls a letter's height from its start to its end (AG dev 25002 p2:
+    "Мини „Бобов дол“ - гр. Бобов дол" split in two, the town's half went under it)."""
+    out: list[list[Word]] = []
+    for p in sorted(parts, key=lambda p: min(w.box.x0 for w in p)):
+        ids = {w.line for w in p}
+        for q in out:
+            if len(ids) == 1 and ids == {w.line for w in q} and ids != {(0, 0, 0)}:
+                height = float(np.median([w.box.h for w in q + p]))
+                side = min(w.box.x0 for w in p) >= max(w.box.x1 for w in q)
+                near = abs(np.mean([w.box.cy for w in p]) - np.mean([w.box.cy for w in q])) < height
+                if side and near:
+                    q.extend(p)
+                    break
+        else:
+            out.append(list(p))
+    return sorted(out, key=lambda p: float(np.mean([w.box.cy for w in p])))
+
+
+def _line_of_its_own(part: list[Word], big: list[list[Word]], middles: list[float]) -> bool:
+    """Is a short part of a band (one word and a number: "Участък 3") a line of its own, not marks of the
+    nearest line? When it holds a word of three letters, the engine read it on a line none of the band's
+    lines holds (its block, paragraph and line), and it lies more than half a letter's height from the
+    nearest line's middle. The lines of a sheet photographed cockled slope (AG dev 25001 p1: the unit's
+    line "Участък 3" went onto the employer's line above it, read "Участък Строителен 3 трест ..." and the
+    association's line "ДСО „...“" over it came out as the employer without a doubt)."""
+    if not any(sum(ch.isalpha() for ch in w.text) >= 3 for w in part) or any(w.line == (0, 0, 0) for w in part):
+        return False
+    ids = {w.line for line in big for w in line}
+    if any(w.line in ids for w in part):
+        return False
+    cy = float(np.mean([w.box.cy for w in part]))
+    k = int(np.argmin([abs(cy - m) for m in middles]))
+    return abs(cy - middles[k]) > 0.5 * float(np.median([w.box.h for w in big[k]]))
 
 
 def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
@@ -924,6 +966,7 @@ def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] 
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
+    dashed = lost_signs(dashed, gray) if gray is not None else dashed  # 'трест 3': the sign read as nothing
     if doubts is not None:  # a lone guillemet where the page shows no dash: what was it? A person looks
         gone = [w for w in marked if w not in words and (any(ch in "«»‹›" for ch in w.text) or _stroke(w.text))]
         dashes = [w for w in dashed if w not in words]
@@ -1360,6 +1403,29 @@ def _period(line: list[Word], h: Header) -> bool:
     return False
 
 
+AMOUNT = re.compile(r"\d{1,6}[.,]\d{2}[:;.,]?")  # a sum of money as a table's cell prints it ("175,09")
+
+
+def _table_row(words: list[Word]) -> bool:
+    """Is the line a person's row of the table (two sums of money in it, or an ЕГН's ten digits and a sum)? The
+    words above a grid found low on the page hold the table's first rows (AG dev 25006 p1: a row labelled by a
+    mark before its number, "Любомир Иваново Пенчев 4101102585 19 175,09 ...", went out as the employer)."""
+    amounts = sum(AMOUNT.fullmatch(w.text.strip(":;")) is not None for w in words)
+    egn = any(re.fullmatch(r"\d{10}", w.text.strip(":;.,|")) for w in words)
+    return amounts >= 2 or (egn and amounts >= 1)
+
+
+def _cut_by_top(line: list[Word]) -> bool:
+    """Is the line cut by the image's top edge (half its words or more touch it)? No typed line is: what the
+    engine reads there is the backing or the burned edge of the sheet (family AG, photographed on felt, its top
+    edge charred: "жшф <--“« г ча ге ре са" read along the top of AG dev 25004 p1 and taken for the employer,
+    the name under it lost)."""
+    return sum(w.box.y0 <= TOP_EDGE for w in line) * 2 >= len(line)
+
+
+TOP_EDGE = 2  # pixels: a word's top this near the image's top edge touches it
+
+
 def parse_header(
     words: list[Word], page_width: int, bands: list[tuple[int, int]] | None = None, gray: np.ndarray | None = None
 ) -> Header:
@@ -1372,7 +1438,7 @@ def parse_header(
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
     lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
-    lines = [line for line in lines if not fax_line(line)]
+    lines = [line for line in lines if not fax_line(line) and not _cut_by_top(line)]
     sheet_words: list[Word] = []
     by_label = False  # the employer was read from a line labelled as its name
     for line in lines:
@@ -1410,6 +1476,7 @@ def parse_header(
         guessed = [] if labelled else unknown_client_label(rest, _known_label, frozenset(_ABBREVIATIONS))  # "ВНОЪР 4171": a label misread
         rest = rest[len(guessed) :]
         address = starts_address(rest)  # the address's or registration's line is never the name
+        address = address or _table_row(rest)  # nor is a person's row of a table the header's words reach into
         rest = before_address(rest)  # nor is the address read on the name's line part of it
         if h.employer is None or (labelled and not by_label):
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()

@@ -90,3 +90,60 @@ def test_the_sign_read_as_a_quote_glued_to_the_number_is_put_back_by_its_glyph()
     words, gray = _page("q-number-sign-glued-to-the-number")
     name = read_employer(words, gray, [])
     assert name is not None and name.startswith("ОДЗ № 5 ")
+
+
+# the sign of AG dev 25001 p1 (a burned sheet photographed at 200 dpi): its raised "o" and bar ran into one blot
+# with the N, bulging out right of the N's stem in the glyph's middle rows (Otsu's ink, as the page showed it)
+BLOTTED_SIGN = """
+......###....##....
+......###...###....
+......###..####....
+......####.####....
+......####.###.....
+......#########....
+......##########...
+......##########...
+......###########..
+.....############..
+.....##.########...
+....###.########...
+...####..######....
+..####...###.#.....
+..####...######....
+...##.....#####....
+............##.....
+"""
+
+
+def test_a_sign_blotted_into_its_n_is_never_taken_for_a_plain_n_for_sure():
+    rows = [r for r in BLOTTED_SIGN.split() if r]
+    glyph = np.array([[60 if ch == "#" else 210 for ch in r] for r in rows], np.uint8)
+    gray = np.full((40, 40), 210, np.uint8)
+    gray[10 : 10 + glyph.shape[0], 10 : 10 + glyph.shape[1]] = glyph
+    box = Box(14, 10, 28, 10 + glyph.shape[0])
+    # before: PLAIN_N, the name out as "трест N 3" (the truth "трест № 3")
+    assert sign_kind(gray, box, 16) != PLAIN_N
+    # a plain N's straight right stem is still one
+    n = np.full((40, 40), 210, np.uint8)
+    for y in range(10, 27):
+        n[y, 12:15] = 60
+        n[y, 24:27] = 60
+        d = 12 + round((y - 10) * 12 / 16)
+        n[y, d : d + 3] = 60
+    assert sign_kind(n, Box(10, 8, 29, 29), 16) == PLAIN_N
+
+
+def test_a_sign_the_engine_read_nothing_for_is_put_back_where_its_glyph_stands_between_the_word_and_the_number():
+    from ocr.number_sign import lost_signs
+
+    rows = [r for r in BLOTTED_SIGN.split() if r]
+    glyph = np.array([[60 if ch == "#" else 210 for ch in r] for r in rows], np.uint8)
+    gray = np.full((60, 300), 210, np.uint8)
+    gray[20 : 20 + glyph.shape[0], 140 : 140 + glyph.shape[1]] = glyph
+    words = [Word("трест", 0.9, Box(40, 18, 120, 38)), Word("3", 0.9, Box(180, 20, 191, 37))]
+    # AG dev 25001 p1-p3: "трест № 3" read "трест 3", the sign lost; now put back, unsure ("№", a person checks)
+    assert [w.text for w in lost_signs(words, gray)] == ["трест", SIGN, "3"]
+    blank = np.full((60, 300), 210, np.uint8)
+    assert [w.text for w in lost_signs(words, blank)] == ["трест", "3"]  # no ink in the gap: nothing made up
+    near = [Word("трест", 0.9, Box(40, 18, 120, 38)), Word("3", 0.9, Box(130, 20, 141, 37))]
+    assert [w.text for w in lost_signs(near, gray)] == ["трест", "3"]  # one space between them: no sign's room
