@@ -336,6 +336,7 @@ def adapt_sheet(sheet: SheetContent, ag: AGHabits, rng: random.Random, ef: Emplo
     sheet.thousands_space = bool(ag.thousands) and y >= 1991
     sheet.thousands_sep = ag.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
+    sheet.egn_printed_only = True  # three layouts print no ЕГН: none in their truth (samples/generate.truth_of)
     parent = rng.choice(PARENTS[ag.kind]) if rng.random() < 0.5 else ""
     unit = rng.choice(UNITS).format(n=rng.randint(1, 9)) if ag.unit else ""
     sheet.extra["ag_job"] = {"parent": parent, "unit": unit, "total": rng.choice(TOTALS),
