@@ -22,7 +22,7 @@ from .column_marks import (
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import TYPED_THIN_ALIKE, alike_rules, dotted_rules, typed_rules
+from .typed_rules import TYPED_THIN_ALIKE, alike_rules, curving_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -428,7 +428,13 @@ def dashed_rules(
         typed_h = cv2.bitwise_or(typed_h, dotted)
         if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?
             typed_h = cv2.bitwise_or(typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE), dotted)
-        if alike_rules(typed_h):
+        alike = alike_rules(typed_h)
+        if not alike:  # none straight: a cockled sheet's, curving? followed through their dashes
+            # (AG dev 25002 p2: no rule found, the heading's rule lost, rows one off)
+            followed = curving_rules(typed_rules(binary, stats, centroids, stacks, unit, follow=True), unit)
+            alike = followed is not None
+            typed_h = cv2.bitwise_or(followed, dotted) if followed is not None else typed_h
+        if alike:
             horizontal = cv2.bitwise_or(horizontal, typed_h)
     return Dashed(horizontal, vertical, listing, marked)
 
