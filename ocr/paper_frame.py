@@ -22,7 +22,7 @@ import numpy as np
 
 SCALE = 8  # measured on the picture shrunk by this much (the typing's strokes blur into the paper there)
 MIN_SHEET = 0.2  # of the picture at least: the sheet is the picture's subject
-MIN_OUTSIDE = 0.05  # of the picture at least outside the sheet: a frame, not a scan's dark border
+MIN_OUTSIDE = 0.01  # of the picture at least outside the sheet (a wedge of felt left by ``sheet_edges.squared``)
 DARK = 0.6  # of the paper's median: what lies outside is felt or a backing, not paper
 SPREAD = 6  # shrunk pixels: the paper's light near its edge carried out over what is painted (no step there)
 EDGE = 2  # shrunk pixels (16 at full size) past the paper's edge painted too: the char band, the edge's blur

@@ -7,7 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr import lines
+from ocr import lines, sheet_edges
 from ocr.analysis import straighten
 from ocr.paper_frame import paper_mask, whitened
 
@@ -76,3 +76,11 @@ def test_a_scan_the_sheet_fills_is_left_as_given():
     framed = np.full((1560, 2160), 245, np.uint8)  # on a white backing: nothing dark around it
     framed[30:1530, 30:2130] = sheet
     assert whitened(framed) is framed
+
+
+def test_a_sheet_on_the_copy_stand_is_not_put_square_by_the_ruler_and_chart():
+    """The steps from felt to paper fitted through the chart and the charred edge give corners on no paper: the
+    sheet, photographed square-on, is not warped by them (AG dev 25004 p1: sheared 5 degrees, its column rules
+    leaning and lost, the № column and the names off the grid)."""
+    pic = cv2.cvtColor(_on_the_copy_stand(_sheet()), cv2.COLOR_BGR2GRAY)
+    assert sheet_edges.squared(pic) is None
