@@ -423,7 +423,8 @@ def dashed_rules(
                 marks = cv2.bitwise_or(marks, colon_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
-        typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
+        # (its equals signs' bars paired strip or not: AG dev 25001 p3, the heading's rule lost, its lines rows)
+        typed_h = typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)
         dotted = dotted_rules(binary, stats, centroids, unit)
         typed_h = cv2.bitwise_or(typed_h, dotted)
         if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?
@@ -431,7 +432,9 @@ def dashed_rules(
         alike = alike_rules(typed_h)
         if not alike:  # none straight: a cockled sheet's, curving? followed through their dashes
             # (AG dev 25002 p2: no rule found, the heading's rule lost, rows one off)
-            followed = curving_rules(typed_rules(binary, stats, centroids, stacks, unit, follow=True), unit)
+            followed = curving_rules(
+                typed_rules(binary, stats, centroids, stacks, unit, follow=True, any_bars=True), unit
+            )
             alike = followed is not None
             typed_h = cv2.bitwise_or(followed, dotted) if followed is not None else typed_h
         if alike:

@@ -184,26 +184,27 @@ def _off_the_picture(corners: np.ndarray, h: int, w: int) -> bool:
     return bool((x < -OFF * w).any() or (x > (1 + OFF) * w).any() or (y < -OFF * h).any() or (y > (1 + OFF) * h).any())
 
 
-OFF_PAPER = 0.05  # of the picture's diagonal: a sheet's corner no further than this from its paper ...
-OFF_CORNERS = 2  # ... but on this many corners: one corner torn away is a sheet's (Q dev 9001 p6), not two
+OFF_PAPER = 0.085  # of the picture's diagonal: a corner further than this from the sheet's paper is none of its
+# (AG dev 25001-25004: 0.093-0.139 with a ruler, a colour chart or a charred edge fitted; a phone photograph's torn
+# corner, Q dev 9001 p6, 0.056; an open book's page, S dev 11001 p2, 0.072)
 
 
 def _corners_off_the_paper(gray: np.ndarray, corners: np.ndarray) -> bool:
-    """Corners found on no paper (``OFF_CORNERS`` of them): the steps fitted were of something beside the sheet (a ruler laid by it on a
+    """A corner found far from any paper (``OFF_PAPER``): the steps fitted were of something beside the sheet (a ruler laid by it on a
     copy stand's felt, a colour chart) or of a burned, ragged edge, not of a sheet's straight side (AG dev 25004
     p1: the left edge fitted through the ruler, the page sheared 5 degrees, its column rules leaning and lost).
-    A sheet photographed on a desk has its paper at its corners (``paper_frame.paper_mask``), one torn off aside."""
+    A sheet photographed on a desk has its paper at its corners (``paper_frame.paper_mask``), a torn corner near."""
     paper = paper_frame.paper_mask(gray)
     if paper is None:
         return False
     far = cv2.distanceTransform(cv2.bitwise_not(paper), cv2.DIST_L2, 5)
     h, w = gray.shape[:2]
     limit = OFF_PAPER * float(np.hypot(h, w))
-    off = 0
     for x, y in corners:
         xi, yi = int(np.clip(round(x), 0, w - 1)), int(np.clip(round(y), 0, h - 1))
-        off += int(far[yi, xi] > limit)
-    return off >= OFF_CORNERS
+        if far[yi, xi] > limit:
+            return True
+    return False
 
 
 def squared(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:

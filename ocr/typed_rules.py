@@ -30,17 +30,19 @@ TYPED_INKED = 0.55  # the share of its reach the dashes cover (hyphens 10 of 14.
 
 
 def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, strips: np.ndarray,
-                unit: float, thin: float = TYPED_THIN, follow: bool = False) -> np.ndarray:  # fmt: skip
+                unit: float, thin: float = TYPED_THIN, follow: bool = False,
+                any_bars: bool = False) -> np.ndarray:  # fmt: skip
     """The typed rules of a printout, each drawn as one solid stroke through its dashes' middles
     (``stats``/``centroids``: ``preprocess.components`` of ``binary``, background first; ``strips``: per
     blot, a dot-matrix letter's pin row, ``pins.stacked``; ``thin``: a dash's thickness at most, px at 300 dpi).
     Drawn straight at the dashes' median height, or with ``follow`` through each dash's own, ends to ends: a
-    cockled sheet's rule curves (``ocr.unbend`` measures the curve by it)."""
+    cockled sheet's rule curves (``ocr.unbend`` measures the curve by it). ``any_bars``: a typed table's equals
+    signs paired from any two thin bars alike, strips or not (``_equals_signs``)."""
     mask = np.zeros_like(binary)
     x, y, w, h = (stats[1:, k].astype(np.int64) for k in range(4))
     mid = centroids[1:, 1].copy()
     dash = (h <= thin * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
-    dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit)
+    dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit, any_bars=any_bars)
     idx = np.nonzero(dash)[0]
     if idx.size == 0:
         return mask
@@ -66,7 +68,7 @@ def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, st
 
 
 TYPED_EQUALS = 22  # an equals sign's two bars together (a line printer's, AA dev 19003 p1) at most this tall
-EQUALS_BAR_THIN = 9  # px at 300 dpi: a bar this thin stacked over another alike is an equals sign's, strip or no
+EQUALS_BAR_THIN = 9  # px at 300 dpi: a bar this thin stacked over another alike is an equals sign's, strip or no,
 # (a typewriter's equals signs photographed, 20 x 6 px bars: those ``pins.stacked`` missed left as dashes of their
 # own, their middles a bar's off the pairs' between them, the rule's chain broken at each; AG dev 25002 p2)
 EQUALS_ALIKE = 3  # px: its two bars' ends stand this near each other at most
@@ -76,15 +78,18 @@ EQUALS_HOLLOW = 0.7  # ... and its rows inked over this share of the lighter bar
 
 
 def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, mid: np.ndarray,
-                  strips: np.ndarray, unit: float) -> np.ndarray:  # fmt: skip
+                  strips: np.ndarray, unit: float, any_bars: bool = False) -> np.ndarray:  # fmt: skip
     """Per blot, an equals sign of a face larger than a dot-matrix printer's (a line printer's listing, AA dev
     19003 p1: its "=" rules' bars 16 x 6 px, 2 px apart): its two bars apart, each a strip ``pins.stacked`` took
     for a pin row (a pin row's letter is a stack of more strips, or of strips unlike), the pair made one blot
     (the upper bar's ``x``, ``y``, ``w``, ``h`` and ``mid`` widened over the lower one's, the lower one left out);
-    or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``."""
+    or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``. With
+    ``any_bars`` (a typewriter's table, not a printout's listing), two bars as thin as ``EQUALS_BAR_THIN`` alike are a pair
+    too, strips or not."""
     out = np.zeros(len(x), dtype=bool)
     tall = TYPED_EQUALS * unit
-    bars = np.nonzero((strips | (h <= EQUALS_BAR_THIN * unit)) & (w >= TYPED_MIN * unit))[0]
+    thin = h <= EQUALS_BAR_THIN * unit if any_bars else np.zeros(len(h), dtype=bool)
+    bars = np.nonzero((strips | thin) & (w >= TYPED_MIN * unit))[0]
     if bars.size >= 2:
         order = bars[np.argsort(y[bars], kind="stable")]
         tops = y[order]

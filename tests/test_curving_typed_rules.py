@@ -35,7 +35,7 @@ def _typed_table(curve: float) -> tuple[np.ndarray, list[np.ndarray]]:
 
 def _found(page: np.ndarray, follow: bool) -> np.ndarray | None:
     _, _, stats, centroids = components(page)
-    drawn = typed_rules(page, stats, centroids, stacked(stats), 1.0, follow=follow)
+    drawn = typed_rules(page, stats, centroids, stacked(stats), 1.0, follow=follow, any_bars=True)
     return curving_rules(drawn, 1.0) if follow else (drawn if alike_rules(drawn) else None)
 
 
