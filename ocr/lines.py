@@ -377,7 +377,8 @@ def dashed_rules(
     listing = False
     fanfold = _fanfold_sides(vertical)
     if not fanfold:
-        typed = typed_rules(binary, stats, centroids, stacks, unit)
+        typed = typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)  # (AG dev 25001 p3: its heading's
+        # rule of equals signs lost where their bars were not paired, the heading's lines read as rows)
         vertical = drawn(False, False, True)
     # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
     # typed too, found as a printout's
@@ -423,8 +424,7 @@ def dashed_rules(
                 marks = cv2.bitwise_or(marks, colon_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
-        # (its equals signs' bars paired strip or not: AG dev 25001 p3, the heading's rule lost, its lines rows)
-        typed_h = typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)
+        typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)
         dotted = dotted_rules(binary, stats, centroids, unit)
         typed_h = cv2.bitwise_or(typed_h, dotted)
         if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?

@@ -84,7 +84,7 @@ def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarra
     for a pin row (a pin row's letter is a stack of more strips, or of strips unlike), the pair made one blot
     (the upper bar's ``x``, ``y``, ``w``, ``h`` and ``mid`` widened over the lower one's, the lower one left out);
     or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``. With
-    ``any_bars`` (a typewriter's table, not a printout's listing), two bars as thin as ``EQUALS_BAR_THIN`` alike are a pair
+    ``any_bars`` (a table typed on no fanfold), two bars as thin as ``EQUALS_BAR_THIN`` alike are a pair
     too, strips or not."""
     out = np.zeros(len(x), dtype=bool)
     tall = TYPED_EQUALS * unit
