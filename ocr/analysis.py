@@ -26,6 +26,7 @@ from . import (
     faint_rules,
     film_edges,
     lines,
+    paper_frame,
     pins,
     preprocess,
     sheet_edges,
@@ -115,6 +116,7 @@ def straighten(
         back = back @ squared[1]
     gray = book_gutter.without_facing(gray)  # an open book's gutter and the facing page's strip: no part of it
     gray = film_edges.whitened(gray)  # a film frame's dark edge: straight with the film, not with the page
+    gray = paper_frame.whitened(gray)  # the felt, a ruler, a colour chart, a charred edge around the sheet: no part of it
     given = gray
     gray, binary, angle, straight = preprocess.deskew(given)
     _, _, stats, centroids = preprocess.components(binary)

@@ -22,7 +22,7 @@ from .column_marks import (
 from .pins import stacked
 from .preprocess import components
 from .row_opening import dilate_rows, open_rows
-from .typed_rules import TYPED_THIN_ALIKE, alike_rules, dotted_rules, typed_rules
+from .typed_rules import TYPED_THIN_ALIKE, alike_rules, curving_rules, dotted_rules, typed_rules
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,8 @@ def dashed_rules(
     listing = False
     fanfold = _fanfold_sides(vertical)
     if not fanfold:
-        typed = typed_rules(binary, stats, centroids, stacks, unit)
+        typed = typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)  # (AG dev 25001 p3: its heading's
+        # rule of equals signs lost where their bars were not paired, the heading's lines read as rows)
         vertical = drawn(False, False, True)
     # a table typed with "|" marks between its columns on no fanfold (a daisy wheel's, family AB): its rules
     # typed too, found as a printout's
@@ -423,12 +424,20 @@ def dashed_rules(
                 marks = cv2.bitwise_or(marks, colon_marks(m_stats, m_centroids, binary.shape[:2], unit, apart))
         vertical = cv2.bitwise_or(vertical, marks)
     else:  # a table typed without marks between its columns: its typed rules, two or more alike, its own
-        typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit)
+        typed_h = typed if typed is not None else typed_rules(binary, stats, centroids, stacks, unit, any_bars=True)
         dotted = dotted_rules(binary, stats, centroids, unit)
         typed_h = cv2.bitwise_or(typed_h, dotted)
         if not alike_rules(typed_h):  # none alike: a spirit copy's equals signs, their bars run together thick?
             typed_h = cv2.bitwise_or(typed_rules(binary, stats, centroids, stacks, unit, thin=TYPED_THIN_ALIKE), dotted)
-        if alike_rules(typed_h):
+        alike = alike_rules(typed_h)
+        if not alike:  # none straight: a cockled sheet's, curving? followed through their dashes
+            # (AG dev 25002 p2: no rule found, the heading's rule lost, rows one off)
+            followed = curving_rules(
+                typed_rules(binary, stats, centroids, stacks, unit, follow=True, any_bars=True), unit
+            )
+            alike = followed is not None
+            typed_h = cv2.bitwise_or(followed, dotted) if followed is not None else typed_h
+        if alike:
             horizontal = cv2.bitwise_or(horizontal, typed_h)
     return Dashed(horizontal, vertical, listing, marked)
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from . import paper_frame
+
 WORK = 600  # the picture's longer side while its edges are looked for (pixels)
 STEP = 0.3  # the light's step from desk to paper (in log units: paper at least 1.35x the desk's light)
 REACH = 3  # half the step's width (pixels of the small picture)
@@ -182,6 +184,29 @@ def _off_the_picture(corners: np.ndarray, h: int, w: int) -> bool:
     return bool((x < -OFF * w).any() or (x > (1 + OFF) * w).any() or (y < -OFF * h).any() or (y > (1 + OFF) * h).any())
 
 
+OFF_PAPER = 0.085  # of the picture's diagonal: a corner further than this from the sheet's paper is none of its
+# (AG dev 25001-25004: 0.093-0.139 with a ruler, a colour chart or a charred edge fitted; a phone photograph's torn
+# corner, Q dev 9001 p6, 0.056; an open book's page, S dev 11001 p2, 0.072)
+
+
+def _corners_off_the_paper(gray: np.ndarray, corners: np.ndarray) -> bool:
+    """A corner found far from any paper (``OFF_PAPER``): the steps fitted were of something beside the sheet (a ruler laid by it on a
+    copy stand's felt, a colour chart) or of a burned, ragged edge, not of a sheet's straight side (AG dev 25004
+    p1: the left edge fitted through the ruler, the page sheared 5 degrees, its column rules leaning and lost).
+    A sheet photographed on a desk has its paper at its corners (``paper_frame.paper_mask``), a torn corner near."""
+    paper = paper_frame.paper_mask(gray)
+    if paper is None:
+        return False
+    far = cv2.distanceTransform(cv2.bitwise_not(paper), cv2.DIST_L2, 5)
+    h, w = gray.shape[:2]
+    limit = OFF_PAPER * float(np.hypot(h, w))
+    for x, y in corners:
+        xi, yi = int(np.clip(round(x), 0, w - 1)), int(np.clip(round(y), 0, h - 1))
+        if far[yi, xi] > limit:
+            return True
+    return False
+
+
 def squared(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """The photographed sheet put square (its corners taken to a rectangle of its sides' mean lengths,
     scaled to fill the picture as far as its proportions allow) and the 3x3 map of the new picture's points
@@ -189,6 +214,8 @@ def squared(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     corners = sheet_corners(gray)
     h, w = gray.shape[:2]
     if corners is None or not in_perspective(corners, gray.shape) or _off_the_picture(corners, h, w):
+        return None
+    if _corners_off_the_paper(gray, corners):
         return None
     wide = (np.linalg.norm(corners[1] - corners[0]) + np.linalg.norm(corners[2] - corners[3])) / 2
     tall = (np.linalg.norm(corners[3] - corners[0]) + np.linalg.norm(corners[2] - corners[1])) / 2

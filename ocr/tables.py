@@ -1020,6 +1020,22 @@ def _unmarked_columns(ink: np.ndarray, rules: Rules, grid: Grid) -> Grid:
     return Grid(xs=sorted(xs + seps), ys=ys, ruled=grid.ruled, has_totals=grid.has_totals)
 
 
+SHORT_OF_RULES = 0.15  # of the grid's width: the table's rules run this much further than its columns at the least
+
+
+def _columns_short_of_rules(rules: Rules, grid: Grid) -> bool:
+    """The grid's column rules found over part of the table only: the rules across it, at the grid's lines, run
+    on past its first or last column by ``SHORT_OF_RULES`` of its width (a typed table's dotted column rules
+    found down its right-hand columns alone, those on the left too broken: AG dev 25004 p1-p4, the № column,
+    the names and the days off the grid, every row's number lost and every field in review)."""
+    across = [h for h in rules.horizontal if any(abs(h.pos - y) <= 4 for y in grid.ys)]
+    if len(across) < 2:
+        return False
+    left, right = int(np.median([h.start for h in across])), int(np.median([h.end for h in across]))
+    tol = SHORT_OF_RULES * (grid.xs[-1] - grid.xs[0])
+    return grid.xs[0] - left > tol or right - grid.xs[-1] > tol
+
+
 def _clean_gaps(ink: np.ndarray, body: list[tuple[int, int]], head: tuple[int, int], x0: int, x1: int,
                 min_gap: int) -> list[int]:  # fmt: skip
     """The middles of the runs of paper ``min_gap`` wide or more between ``x0`` and ``x1`` (not at either end)
@@ -1099,6 +1115,7 @@ def find_grid(
         ruled = _heading_rule(ink, rules, ruled)
         if rules.listing:
             ruled = _sums_below(solid, ruled)
+        if rules.listing or _columns_short_of_rules(rules, ruled):
             ruled = _unmarked_columns(solid, rules, ruled)
     grid = split_ruled_rows(solid, ruled) if ruled is not None else _unruled_grid(solid, rules, gaps)
     if grid is None:  # fewer than two rules across the page (or nothing between them): its writing's

@@ -30,15 +30,19 @@ TYPED_INKED = 0.55  # the share of its reach the dashes cover (hyphens 10 of 14.
 
 
 def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, strips: np.ndarray,
-                unit: float, thin: float = TYPED_THIN) -> np.ndarray:  # fmt: skip
+                unit: float, thin: float = TYPED_THIN, follow: bool = False,
+                any_bars: bool = False) -> np.ndarray:  # fmt: skip
     """The typed rules of a printout, each drawn as one solid stroke through its dashes' middles
     (``stats``/``centroids``: ``preprocess.components`` of ``binary``, background first; ``strips``: per
-    blot, a dot-matrix letter's pin row, ``pins.stacked``; ``thin``: a dash's thickness at most, px at 300 dpi)."""
+    blot, a dot-matrix letter's pin row, ``pins.stacked``; ``thin``: a dash's thickness at most, px at 300 dpi).
+    Drawn straight at the dashes' median height, or with ``follow`` through each dash's own, ends to ends: a
+    cockled sheet's rule curves (``ocr.unbend`` measures the curve by it). ``any_bars``: a typed table's equals
+    signs paired from any two thin bars alike, strips or not (``_equals_signs``)."""
     mask = np.zeros_like(binary)
     x, y, w, h = (stats[1:, k].astype(np.int64) for k in range(4))
     mid = centroids[1:, 1].copy()
     dash = (h <= thin * unit) & (w >= TYPED_MIN * unit) & (h >= 2) & ~strips[1:]
-    dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit)
+    dash |= _equals_signs(binary, x, y, w, h, mid, strips[1:], unit, any_bars=any_bars)
     idx = np.nonzero(dash)[0]
     if idx.size == 0:
         return mask
@@ -53,11 +57,20 @@ def typed_rules(binary: np.ndarray, stats: np.ndarray, centroids: np.ndarray, st
             continue
         ym = int(round(float(np.median(mid[piece]))))
         thick = max(1, int(np.median(h[piece])))
-        cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, thick)
+        if follow:
+            order = np.array(piece)[np.argsort(x[piece], kind="stable")]
+            along = np.ravel(np.column_stack([x[order], x[order] + w[order] - 1]))
+            pts = np.column_stack([along, np.repeat(np.round(mid[order]), 2)]).astype(np.int32)
+            cv2.polylines(mask, [pts.reshape(-1, 1, 2)], False, 255, thick)
+        else:
+            cv2.line(mask, (a0, ym), (a1 - 1, ym), 255, thick)
     return mask
 
 
 TYPED_EQUALS = 22  # an equals sign's two bars together (a line printer's, AA dev 19003 p1) at most this tall
+EQUALS_BAR_THIN = 9  # px at 300 dpi: a bar this thin stacked over another alike is an equals sign's, strip or no,
+# (a typewriter's equals signs photographed, 20 x 6 px bars: those ``pins.stacked`` missed left as dashes of their
+# own, their middles a bar's off the pairs' between them, the rule's chain broken at each; AG dev 25002 p2)
 EQUALS_ALIKE = 3  # px: its two bars' ends stand this near each other at most
 EQUALS_BAR = 0.8  # a row of its top third and one of its bottom third inked across this share of its width ...
 EQUALS_HOLLOW = 0.7  # ... and its rows inked over this share of the lighter bar's two runs, no more (the bars' gap
@@ -65,15 +78,18 @@ EQUALS_HOLLOW = 0.7  # ... and its rows inked over this share of the lighter bar
 
 
 def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, mid: np.ndarray,
-                  strips: np.ndarray, unit: float) -> np.ndarray:  # fmt: skip
+                  strips: np.ndarray, unit: float, any_bars: bool = False) -> np.ndarray:  # fmt: skip
     """Per blot, an equals sign of a face larger than a dot-matrix printer's (a line printer's listing, AA dev
     19003 p1: its "=" rules' bars 16 x 6 px, 2 px apart): its two bars apart, each a strip ``pins.stacked`` took
     for a pin row (a pin row's letter is a stack of more strips, or of strips unlike), the pair made one blot
     (the upper bar's ``x``, ``y``, ``w``, ``h`` and ``mid`` widened over the lower one's, the lower one left out);
-    or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``."""
+    or its bars run together into one blot, hollow between them. Each no taller than ``TYPED_EQUALS``. With
+    ``any_bars`` (a table typed on no fanfold), two bars as thin as ``EQUALS_BAR_THIN`` alike are a pair
+    too, strips or not."""
     out = np.zeros(len(x), dtype=bool)
     tall = TYPED_EQUALS * unit
-    bars = np.nonzero(strips & (w >= TYPED_MIN * unit))[0]
+    thin = h <= EQUALS_BAR_THIN * unit if any_bars else np.zeros(len(h), dtype=bool)
+    bars = np.nonzero((strips | thin) & (w >= TYPED_MIN * unit))[0]
     if bars.size >= 2:
         order = bars[np.argsort(y[bars], kind="stable")]
         tops = y[order]
@@ -96,6 +112,7 @@ def _equals_signs(binary: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarra
                 continue
             x0, x1 = min(x[i], x[j]), max(x[i] + w[i], x[j] + w[j])
             x[i], w[i], h[i], mid[i] = x0, x1 - x0, bottom - y[i], (y[i] + bottom) / 2
+            w[j] = 0  # the lower bar no dash of its own (its middle a bar's below the pair's: the chain broken)
             out[i] = True
     run = np.nonzero((h > TYPED_THIN * unit) & (h <= tall) & (w >= h) & ~strips)[0]
     for i in run.tolist():
@@ -177,6 +194,44 @@ def alike_rules(mask: np.ndarray) -> bool:
         spans.append((int(on[0]), int(on[-1])))
     near = ALIKE_ENDS * w
     return any(sum(abs(a[0] - b[0]) <= near and abs(a[1] - b[1]) <= near for b in spans) >= 2 for a in spans)
+
+
+BRIDGE = 200  # px at 300 dpi: the widest break between two pieces of one curving typed rule (a column's mark
+# typed over it, an equals sign misshapen by the heat) ...
+BRIDGE_DRIFT = 24  # ... its two ends this near across the rule at most
+
+
+def curving_rules(mask: np.ndarray, unit: float) -> np.ndarray | None:
+    """The rules drawn following a cockled sheet's curve (``typed_rules(follow=True)``), their pieces on one
+    line joined where a break parted them (each piece's end to the next one's start, at most ``BRIDGE`` apart and
+    ``BRIDGE_DRIFT`` across), when two or more of them reach across ``ALIKE_REACH`` of the page, beginning and
+    ending alike (a typed table's, as ``alike_rules``; no row of pixels holds a curving rule whole); else None."""
+    w = mask.shape[1]
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
+    ends: list[tuple[int, int, float, float]] = []  # x0, x1, y at the left end, y at the right end
+    for k in range(1, n):
+        x0, y0, sw, sh = (int(v) for v in stats[k, :4])
+        piece = labels[y0 : y0 + sh, x0 : x0 + sw] == k
+        left, right = np.flatnonzero(piece[:, :5].any(axis=1)), np.flatnonzero(piece[:, -5:].any(axis=1))
+        ends.append((x0, x0 + sw - 1, y0 + float(left.mean()), y0 + float(right.mean())))
+    ends.sort()
+    out = mask.copy()
+    chains: list[list[int]] = []
+    for i, (x0, _, yl, _) in enumerate(ends):
+        for chain in chains:
+            px1, py = ends[chain[-1]][1], ends[chain[-1]][3]
+            if 0 <= x0 - px1 <= BRIDGE * unit and abs(yl - py) <= BRIDGE_DRIFT * unit:
+                cv2.line(out, (px1, round(py)), (x0, round(yl)), 255, 3)
+                chain.append(i)
+                break
+        else:
+            chains.append([i])
+    spans = [(ends[c[0]][0], max(ends[i][1] for i in c)) for c in chains]
+    spans = [sp for sp in spans if sp[1] - sp[0] >= ALIKE_REACH * w]
+    near = ALIKE_ENDS * w
+    if any(sum(abs(a[0] - b[0]) <= near and abs(a[1] - b[1]) <= near for b in spans) >= 2 for a in spans):
+        return out
+    return None
 
 
 def _dotted(piece: np.ndarray, x: np.ndarray, w: np.ndarray, h: np.ndarray, unit: float) -> bool:

@@ -1,0 +1,86 @@
+"""A sheet photographed on a copy stand: the dark felt around it, a centimetre ruler and a colour chart beside it,
+a charred edge are no part of the sheet (ocr/paper_frame.py; AG dev 25002 p2: the chart's patches taken for a
+ruled table and the charred edge's outline for a bent rule, no table found, nothing read). No OCR."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import lines, sheet_edges
+from ocr.analysis import straighten
+from ocr.paper_frame import paper_mask, whitened
+
+
+def _sheet() -> np.ndarray:
+    """A sheet of paper with a ruled table of type-like writing, 1500 x 2100 px."""
+    sheet = np.full((1500, 2100), 225, np.uint8)
+    ys = list(range(250, 1000, 75))
+    xs = [150, 300, 800, 1150, 1450, 1950]
+    for y in ys:
+        cv2.line(sheet, (xs[0], y), (xs[-1], y), 40, 3)
+    for x in xs:
+        cv2.line(sheet, (x, ys[0]), (x, ys[-1]), 40, 3)
+    for y in ys[:-1]:
+        for x0, x1 in zip(xs, xs[1:], strict=False):
+            for x in range(x0 + 20, x1 - 60, 26):
+                sheet[y + 25 : y + 50, x : x + 16 : 3] = 50  # a word's letters
+    return sheet
+
+
+def _on_the_copy_stand(sheet: np.ndarray) -> np.ndarray:
+    """The sheet on dark felt, its lower edge burned ragged (a black char band), a ruler and a ruled colour chart
+    beside it below."""
+    pic = np.full((2300, 2600), 70, np.uint8)
+    pic += np.random.default_rng(1).integers(0, 12, pic.shape, dtype=np.uint8)  # the felt's texture
+    h, w = sheet.shape
+    pic[100 : 100 + h, 200 : 200 + w] = sheet
+    xs = np.arange(200, 200 + w)
+    edge = (100 + h - 120 + 60 * np.sin(xs / 130.0)).astype(int)  # the burned edge, wavy
+    for x, e in zip(xs.tolist(), edge.tolist(), strict=True):
+        pic[e : e + 14, x] = 25  # the char band
+        pic[e + 14 : 100 + h, x] = 70  # the paper gone beyond it: the felt
+    pic[1750:1830, 250:1500] = 235  # the ruler
+    pic[1750:1830:2, 260:1490:40] = 30  # its ticks (every other row: no solid stroke)
+    for r in range(3):  # the colour chart: patches of grey in a black frame, black rules between them
+        for c in range(5):
+            y, x = 1700 + r * 160, 1700 + c * 170
+            pic[y : y + 160, x : x + 170] = 20
+            pic[y + 8 : y + 152, x + 8 : x + 162] = 60 + 35 * ((r * 5 + c) % 6)
+    return cv2.cvtColor(pic, cv2.COLOR_GRAY2BGR)
+
+
+def test_the_felt_ruler_chart_and_char_are_painted_paper_the_sheet_kept():
+    pic = cv2.cvtColor(_on_the_copy_stand(_sheet()), cv2.COLOR_BGR2GRAY)
+    clean = whitened(pic)
+    assert clean[1700:2180, 1700:2550].min() > 150  # the chart: no dark rule left
+    assert clean[1750:1830, 250:1500].std() < 10  # the ruler's ticks gone
+    assert np.array_equal(clean[300:1100, 300:2200], pic[300:1100, 300:2200])  # the table as photographed
+
+
+def test_only_the_tables_rules_are_found():
+    """The chart's frames and the charred edge's outline are no rules: every rule found lies on the sheet's
+    table."""
+    pic = _on_the_copy_stand(_sheet())
+    s = straighten(pic, dpi=300, unbend=True)
+    rules = lines.find_rules(s.binary, blots=s.blots, dashed=s.dashed, strokes=s.strokes, gray=s.gray)
+    assert rules.horizontal and rules.vertical
+    assert all(r.pos < 1150 for r in rules.horizontal), [r.pos for r in rules.horizontal]
+    assert all(r.start < 1150 for r in rules.vertical), [(r.pos, r.start) for r in rules.vertical]
+
+
+def test_a_scan_the_sheet_fills_is_left_as_given():
+    sheet = _sheet()
+    assert paper_mask(sheet) is None
+    assert whitened(sheet) is sheet
+    framed = np.full((1560, 2160), 245, np.uint8)  # on a white backing: nothing dark around it
+    framed[30:1530, 30:2130] = sheet
+    assert whitened(framed) is framed
+
+
+def test_a_sheet_on_the_copy_stand_is_not_put_square_by_the_ruler_and_chart():
+    """The steps from felt to paper fitted through the chart and the charred edge give corners on no paper: the
+    sheet, photographed square-on, is not warped by them (AG dev 25004 p1: sheared 5 degrees, its column rules
+    leaning and lost, the № column and the names off the grid)."""
+    pic = cv2.cvtColor(_on_the_copy_stand(_sheet()), cv2.COLOR_BGR2GRAY)
+    assert sheet_edges.squared(pic) is None
