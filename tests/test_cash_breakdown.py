@@ -7,7 +7,7 @@ from __future__ import annotations
 from ocr import columns, outside_columns
 
 # base, extra, gross, tax + union fee, deductions, net | 50 лв., по 20, 10-левки, по 5 (one heading over two) | coins
-ROWS = [
+ROWS: list[tuple[str, ...]] = [
     ("1079,74", "53,99", "1133,73", "97,50", "1036,23", "", "1", "1", "", "1,23"),
     ("1048,87", "157,33", "1206,20", "113,38", "1092,82", "1", "2", "", "", "2,82"),
     ("1225,20", "61,26", "1286,46", "115,78", "1170,68", "1", "1", "", "", "0,68"),
