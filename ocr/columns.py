@@ -791,12 +791,14 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
 
 def _outside_named(headings: list[str], feats: list[Feats]) -> set[int]:
     """The columns whose headings name no field but a column that is none (``outside_columns.named_not_pay``),
-    and the columns with no heading of their own between two such (a cash breakdown's notes, `10-левки` |
-    `по 5`, their headings read as one over the first: AG dev 25001 p3, the other's counts taken for days)."""
+    and the columns with no heading of their own between two of a cash breakdown's (its notes, `10-левки` |
+    `по 5`, their headings read as one over the first: AG dev 25001 p3, the other's counts taken for days);
+    not between a rate and a class, whose neighbour may be a pay whose heading was lost."""
     named = [c for c, h in enumerate(headings) if outside_columns.named_not_pay(h)]
-    if len(named) < 2:
+    cash = [c for c, h in enumerate(headings) if outside_columns.cash_heading(h)]
+    if len(cash) < 2:
         return set(named)
-    unheaded = [c for c in range(named[0], named[-1]) if c < len(feats) and not feats[c].votes
+    unheaded = [c for c in range(cash[0], cash[-1]) if c < len(feats) and not feats[c].votes
                 and not re.search(r"[а-яА-Я]{2,}", headings[c])]  # fmt: skip
     return set(named) | set(unheaded)
 

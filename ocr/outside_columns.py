@@ -48,6 +48,15 @@ def _cash(words: list[str], heading: str) -> bool:
             and all(w in DENOMINATION_WORDS for w in named))
 
 
+def cash_heading(heading: str) -> bool:
+    """The heading names a cash breakdown's column (``_cash``) and no pay field."""
+    from .columns import heading_votes  # (columns asks this module: imported late)
+
+    votes = heading_votes(heading)
+    words = re.findall(r"[а-яА-Я]+", heading.lower())
+    return not any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")) and _cash(words, heading)
+
+
 def named_not_pay(heading: str) -> bool:
     """The heading names the norm's fulfilment (`Изпълнение на нормата %`) or a worker's grade (`Тарифен
     разряд`), or a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years

@@ -60,3 +60,12 @@ def test_notes_and_coins_that_make_the_net_pay_are_no_pay_by_their_figures() -> 
 def test_figures_that_do_not_make_the_pay_are_no_breakdown() -> None:
     rows = [(*r[:7], "3", "", "", "", "", r[12]) for r in UNHEADED]  # counts that make no row's pay
     assert outside_columns.cash_breakdown([list(c) for c in zip(*rows, strict=True)]) == []
+
+
+def test_an_unheaded_column_between_a_rate_and_a_class_keeps_its_place() -> None:
+    # only a cash breakdown's unheaded columns go with it: between a day's rate and a class a pay may stand
+    heads = ["", "Дневна ставка", "", "Клас %"]
+    feats = [columns.Feats(1, 0, 0, 1, 0, 0, 0, columns.heading_votes(h)) for h in heads]
+    assert columns._outside_named(heads, feats) == {1, 3}
+    cash = ["", "50 ЛВ.", "", "по 5"]
+    assert columns._outside_named(cash, feats) == {1, 2, 3}
