@@ -619,7 +619,8 @@ def _without_outside(
     whose heading names it so always; one with no figure in the `Всичко` row where the other money columns
     have one, where the row sums hold at least as often without it (they hold "somewhere" with it)."""
     money_cols, template = chosen
-    named = [c for c in money_cols if c < len(headings) and outside_columns.named_not_pay(headings[c])]
+    outside = _outside_named(headings, feats) | set(outside_columns.cash_breakdown(cols))
+    named = [c for c in money_cols if c in outside]
     if named:
         money_cols, template = _money_kinds(cols, [c for c in money_cols if c not in named], feats)
     # one by one: a total misread to nothing under a pay column leaves it bare too, and the sums keep it
@@ -788,6 +789,20 @@ def _table_numbers(cols: list[list[str]], feats: list[Feats], c: int, kinds: lis
     return None
 
 
+def _outside_named(headings: list[str], feats: list[Feats]) -> set[int]:
+    """The columns whose headings name no field but a column that is none (``outside_columns.named_not_pay``),
+    and the columns with no heading of their own between two of a cash breakdown's (its notes, `10-левки` |
+    `по 5`, their headings read as one over the first: AG dev 25001 p3, the other's counts taken for days);
+    not between a rate and a class, whose neighbour may be a pay whose heading was lost."""
+    named = [c for c, h in enumerate(headings) if outside_columns.named_not_pay(h)]
+    cash = [c for c, h in enumerate(headings) if outside_columns.cash_heading(h)]
+    if len(cash) < 2:
+        return set(named)
+    unheaded = [c for c in range(cash[0], cash[-1]) if c < len(feats) and not feats[c].votes
+                and not re.search(r"[а-яА-Я]{2,}", headings[c])]  # fmt: skip
+    return set(named) | set(unheaded)
+
+
 def identify(
     body: list[list[str]], headings: list[str], totals: list[str] | None = None, any_order: bool = False
 ) -> list[str | None]:
@@ -837,9 +852,9 @@ def identify(
     # the days: of the day-like columns, the one headed so, else the one with most day-like figures (a
     # clerk's ticks beside the rows read as `4`, `7` on a few rows are no days: J dev 1005 p6), else the first
     # (a class for years of service is no days: headed so, or its figures differ from person to person)
+    outside = _outside_named(headings, feats) | set(outside_columns.cash_breakdown(cols))
     days = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].small >= 0.5
-            and _days_column(cols[c], feats[c])
-            and not (c < len(headings) and outside_columns.named_not_pay(headings[c]))]  # fmt: skip
+            and _days_column(cols[c], feats[c]) and c not in outside]  # fmt: skip
     if days:
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"

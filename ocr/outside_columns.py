@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
+from itertools import combinations
 
 from . import checks
 from .header import levenshtein
-from .normalise import digits, money
+from .normalise import digits, in_whole_leva, is_dash, money
 
 # a day's rate (`ставка` alone is any pay: `Тарифна ставка`, `Заработено по ставка`)
 RATE_WORDS = ("дневна", "дневни", "надник", "надница")
 CLASS_WORDS = ("клас", "процент", "прослужени", "стаж")  # a class for years of service
 PAY_FIELDS = (*checks.MONEY, "deduction_part")
+# a cash payroll's breakdown of each net pay into banknotes and coins (`Купюрен строеж`, `Купюри`: `20-левки`,
+# `по 5`, `100 лв.`, `Дребни монети`, `Мон. лв.`): counts of notes, and the coins' amount, which looks like pay
+# (`3,96`); no payroll-page/1 field
+CASH_WORDS = ("купюрен", "строеж", "купюри", "купюра", "банкноти", "банкнота", "монети", "левки")
+CASH_PREFIX = 3  # `Мон. лв.`: a cash word cut this short still names it
+DENOMINATIONS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)  # the lev's notes and coins of 1980-1996
+DENOMINATION_WORDS = ("по", "лв", "лева")  # `по 20`, `100 лв.`: a note's value and nothing else
 
 
 def _near(w: str, key: str) -> bool:
@@ -27,10 +36,33 @@ def _near(w: str, key: str) -> bool:
     return w == key or (len(key) >= 5 and abs(len(w) - len(key)) <= 1 and levenshtein(w, key) <= 1)
 
 
+def _cash(words: list[str], heading: str) -> bool:
+    """The heading names a cash breakdown's column (``CASH_WORDS``, whole, cut short or misread by a letter:
+    `20- девки`), or is a note's value alone (`по 20`, `100 лв.`: a denomination with `по` or `лв`, letters
+    misread alone left out)."""
+    if any(_near(w, k) or (len(w) >= CASH_PREFIX and k.startswith(w)) for w in words for k in CASH_WORDS):
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", heading)]
+    named = [w for w in words if len(w) >= 2]
+    return (bool(numbers) and all(n in DENOMINATIONS for n in numbers) and bool(named)
+            and all(w in DENOMINATION_WORDS for w in named))
+
+
+def cash_heading(heading: str) -> bool:
+    """The heading names a cash breakdown's column (``_cash``) and no pay field."""
+    from .columns import heading_votes  # (columns asks this module: imported late)
+
+    votes = heading_votes(heading)
+    words = re.findall(r"[а-яА-Я]+", heading.lower())
+    return not any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")) and _cash(words, heading)
+
+
 def named_not_pay(heading: str) -> bool:
     """The heading names the norm's fulfilment (`Изпълнение на нормата %`) or a worker's grade (`Тарифен
     разряд`), or a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
-    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), and no pay field (`Клас, премии, добавки` is
+    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), or a cash breakdown's notes and coins
+    (``_cash``: `20-левки`, `по 5`, `Дребни монети`; taken for pay, the coins `3,96` went out as a base pay, the
+    notes' counts as days, AG dev 25001 p3), and no pay field (`Клас, премии, добавки` is
     additional pay, `Заработено по ставка` the base)."""
     from .columns import GRADE, NORM, heading_votes  # (columns asks this module: imported late)
 
@@ -42,7 +74,69 @@ def named_not_pay(heading: str) -> bool:
         return True
     rate = any(_near(w, k) for w in words for k in RATE_WORDS) or ("ставка" in words and "ден" in words)
     klass = any(_near(w, k) for w in words for k in CLASS_WORDS) or ("%" in heading and not votes)
-    return rate or klass
+    return rate or klass or _cash(words, heading)
+
+
+CASH_ROWS = 3  # rows on which the notes and the coins make the pay paid out, at the least
+CASH_SHARE = 0.6  # ... and this share of the rows whose figures were all read, at the least
+MAX_COUNT_DIGITS = 3  # a count of notes has at most this many digits
+
+
+def _count(text: str) -> int | None:
+    """A count of notes: a blank or a dash is none (0), a whole number of ``MAX_COUNT_DIGITS`` digits at most;
+    None for anything else."""
+    t = text.strip()
+    if not t or is_dash(t):
+        return 0
+    d = digits(t)
+    return int(d) if d and len(d) <= MAX_COUNT_DIGITS and len(re.sub(r"[\d\s.,'`|]", "", t)) <= 1 else None
+
+
+def _amount(text: str) -> Decimal | None:
+    m = money(text) if text.strip() else None
+    return Decimal(m) if m is not None else None
+
+
+def _breakdown_holds(net: list[Decimal | None], coins: list[Decimal | None], counts: list[list[int | None]],
+                     notes: tuple[int, ...]) -> bool:
+    """The counts times the notes' values plus the coins make the pay on ``CASH_ROWS`` rows and ``CASH_SHARE``
+    of those whose figures were all read, a note counted on each of those rows."""
+    held = seen = 0
+    for r, (n, c) in enumerate(zip(net, coins, strict=True)):
+        row = [col[r] for col in counts]
+        if n is None or c is None or any(x is None for x in row) or not n:
+            continue
+        seen += 1
+        held += c < n and any(row) and n == c + sum(x * v for x, v in zip(row, notes, strict=True) if x)
+    return held >= CASH_ROWS and held >= CASH_SHARE * seen
+
+
+def cash_breakdown(cols: list[list[str]]) -> list[int]:
+    """A cash payroll's breakdown of the pay paid out into notes and coins, by its figures (its headings
+    unread): columns of counts right of an amount's column, then a column of amounts (the coins, `3,96`), where
+    each row's counts times the values of the lev's notes (``DENOMINATIONS``, the largest first) plus its
+    coins make that row's amount (AG dev 25001 p2: the heading line lost, the coins taken for the
+    deductions). Returns the counts' and the coins' columns, no payroll-page/1 field (the amount they break
+    down is the net pay); none on a sheet in whole leva (no coins) or where no such columns sum so."""
+    if in_whole_leva():
+        return []
+    amounts = [[_amount(t) for t in col] for col in cols]
+    counted = [[_count(t) for t in col] for col in cols]
+    amount_like = [sum(a is not None for a in col) >= CASH_ROWS for col in amounts]
+    count_like = [all(x is not None for x in col) and any(col) for col in counted]
+    for coins in range(2, len(cols)):
+        if not amount_like[coins]:
+            continue
+        first = coins
+        while first - 1 >= 0 and count_like[first - 1] and coins - first < len(DENOMINATIONS):
+            first -= 1
+        if first == coins or first == 0 or not amount_like[first - 1]:
+            continue
+        counts = counted[first:coins]
+        for notes in combinations(sorted(DENOMINATIONS, reverse=True), len(counts)):
+            if _breakdown_holds(amounts[first - 1], amounts[coins], counts, notes):
+                return list(range(first, coins + 1))
+    return []
 
 
 def _has_figure(text: str) -> bool:

@@ -43,9 +43,18 @@ def _first_steps(log: np.ndarray, width: int | None = None) -> tuple[np.ndarray,
     return np.stack([xs[has], ys[has]], axis=1).astype(np.float64), len(ys)
 
 
+ALIGNED = 2.0  # pixels of the small picture: a step this near the line lies on a straight edge ...
+STRAIGHT = 0.5  # ... as this share of the rows looked at do, at the least, along a sheet's cut edge
+
+
 def _edge_line(points: np.ndarray, looked: int) -> tuple[float, float] | None:
     """x = a*y + b through the steps, those off the line left out (a word's or a rule's step where the
-    desk's edge was not found, a curled corner); None where too few steps lie on one line."""
+    desk's edge was not found, a curled corner); None where too few steps lie on one line, or too few of
+    them near it (``ALIGNED``, ``STRAIGHT``): a burned sheet's ragged edge, a ruler and a colour chart beside
+    it on the copy stand's felt, are no straight edge. A line fitted through them leaned (AG dev 25003 p2:
+    the ruler's side at the top and the chart's at the foot, a fifth of the steps within 2 px of it), and the
+    page "put square" by it was sheared, its column rules leaning and the three left of the names lost: no
+    row number, ЕГН or name read on the page."""
     if len(points) < 0.5 * looked:
         return None
     x, y = points[:, 0], points[:, 1]
@@ -57,6 +66,8 @@ def _edge_line(points: np.ndarray, looked: int) -> tuple[float, float] | None:
         keep = off <= max(1.5, 2.5 * float(np.median(off[keep])))
         if keep.sum() < 0.4 * looked:
             return None
+    if np.count_nonzero(np.abs(x - (a * y + b)) <= ALIGNED) < STRAIGHT * looked:
+        return None
     return float(a), float(b)
 
 

@@ -126,3 +126,30 @@ def test_a_copy_with_the_lid_open_on_three_sides_and_paper_below_is_no_sheet_on_
         cv2.line(page, (100, y), (W - 100, y), 20, 3)
     cv2.line(page, (60, 1560), (W - 60, 1420), 20, 14)  # the writing's foot, leaning
     assert sheet_edges.squared(page) is None
+
+
+def test_a_burned_sheet_on_a_copy_stand_beside_a_ruler_and_a_chart_is_left_to_the_deskew():
+    """AG dev 25003 p2: a burned sheet photographed square on a copy stand's felt, a white ruler beside its
+    upper part and a colour chart's patches beside its lower part, its edges ragged. The left edge's line
+    fitted through the ruler's side and the chart's leaned, a fifth of the steps near it, and the page was
+    "put square" by a shear: its column rules leaned and the three left of the names were lost. No straight
+    edge: the page is left to the deskew, its rules upright."""
+    rng = np.random.default_rng(7)
+    pic_w, pic_h = W + 400, H + 200
+    photo = np.full((pic_h, pic_w), 40, np.uint8)  # the felt
+    x0, y0 = 300, 100
+    photo[y0 : y0 + H, x0 : x0 + W] = _sheet()
+
+    def walk(n: int) -> np.ndarray:  # a charred edge's wander, in and out
+        return np.clip(np.cumsum(rng.integers(-6, 7, n)), -40, 40)
+
+    for y, d in zip(range(y0, y0 + H), walk(H), strict=True):  # the sides eaten away raggedly
+        photo[y, x0 : x0 + 40 + d] = 40
+        photo[y, x0 + W - 40 + d : x0 + W] = 40
+    for x, d in zip(range(x0, x0 + W), walk(W), strict=True):
+        photo[y0 : y0 + 40 + d, x] = 40
+        photo[y0 + H - 40 + d : y0 + H, x] = 40
+    photo[150:900, 30:80] = 230  # the ruler
+    for k, y in enumerate(range(1000, 1750, 120)):  # the chart's patches, light and dark
+        photo[y : y + 100, 100:200] = 200 if k % 2 else 120
+    assert sheet_edges.squared(photo) is None
