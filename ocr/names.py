@@ -111,7 +111,9 @@ def correct_word(word: str) -> tuple[str, bool]:
             if levenshtein(word, cand) == 1:
                 near.append(cand)
     if len(near) == 1:
-        return near[0], True
+        # a letter added at the word's end: the cell's right rule or the printer's column may have cut the
+        # name there, a person reads it (AA dev 19001 p3: "ДИМИТРО" made "ДИМИТРОВ" for sure)
+        return near[0], not (len(near[0]) == len(word) + 1 and near[0].startswith(word))
     common = [c for c in near if c in _common()]
     if len(common) == 1:  # 'Маринав': 'Маринов' or the rare 'Маринев': the common one, shown to a person
         return common[0], False
