@@ -25,6 +25,7 @@ from . import (
     dust_streaks,
     faint_rules,
     film_edges,
+    film_grain,
     lines,
     pins,
     preprocess,
@@ -36,6 +37,8 @@ from . import unbend as unbend_mod
 from .backing import backing_mask
 from .geometry import Grid, Transform
 from .speckled_rules import speckled_rules, typed_rules
+
+SCALE_UP = 280  # a scan coarser than this (dpi) is scaled up to 300 dpi
 
 
 @dataclass
@@ -105,7 +108,7 @@ def straighten(
     if k:
         back = back @ turned_to_given(k, *gray.shape[:2])
         gray = np.ascontiguousarray(np.rot90(gray, k))
-    if dpi < 280:  # work at 300 dpi: the thresholds and tesseract like it
+    if dpi < SCALE_UP:  # work at 300 dpi: the thresholds and tesseract like it
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
@@ -175,7 +178,11 @@ def analyse(
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
-    clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
+    # a film's grain over faint type smoothed first (a page scanned at its own resolution only)
+    grained = film_grain.smoothed(
+        s.gray, s.binary, scaled_up=(dpi or 300) < SCALE_UP, top=grid.ys[1] if len(grid.ys) > 2 else grid.ys[0]
+    )
+    clean = carbon_blur.sharpened(preprocess.flatten(grained, text), grid)  # a carbon copy's soft typing
     return Analysis(
         s.gray,
         ink,
