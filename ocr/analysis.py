@@ -76,6 +76,8 @@ class Analysis:
     quarter_turns: int
     blobs: preprocess.Blobs
     rules: lines.Rules
+    # ``clean`` smoothed for the figures' cells where a film's grain breaks the type (``film_grain``)
+    figures: np.ndarray | None = None
     # what a later stage measured on this page and asks again (``egn_glyphs``: an ЕГН cell's glyphs); a
     # copy made with ``dataclasses.replace`` starts without
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -178,11 +180,13 @@ def analyse(
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
-    # a film's grain over faint type smoothed first (a page scanned at its own resolution only)
+    clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
+    # the figures' cells of a film whose grain breaks its faint type: read smoothed (a page scanned at its own
+    # resolution only; the names and the header are read as they were)
     grained = film_grain.smoothed(
         s.gray, s.binary, scaled_up=(dpi or 300) < SCALE_UP, top=grid.ys[1] if len(grid.ys) > 2 else grid.ys[0]
     )
-    clean = carbon_blur.sharpened(preprocess.flatten(grained, text), grid)  # a carbon copy's soft typing
+    figures = None if grained is s.gray else carbon_blur.sharpened(preprocess.flatten(grained, text), grid)
     return Analysis(
         s.gray,
         ink,
@@ -194,6 +198,7 @@ def analyse(
         s.quarter_turns,
         blobs,
         rules,
+        figures,
     )
 
 

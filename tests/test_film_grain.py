@@ -5,22 +5,25 @@ are read as they were."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
-from ocr import film_grain, preprocess
+from ocr import film_grain, preprocess, reading
+from ocr.analysis import Analysis
 
 TOP = 200  # the table's rows start here; the header above
 
 
-def _page(grain: float, seed: int = 1) -> np.ndarray:
-    """Faint grey figures (55 levels under the film's grey) on film of ``grain`` (a pixel's spread)."""
+def _page(grain: float, seed: int = 1, depth: float = 55) -> np.ndarray:
+    """Grey figures (``depth`` levels under the film's grey: faint) on film of ``grain`` (a pixel's spread)."""
     rng = np.random.default_rng(seed)
     img = np.full((800, 900), 255, np.uint8)
     cv2.putText(img, "VEDOMOST 1995", (200, 120), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
     for i, t in enumerate(("270.03", "324.55", "350.94", "6002211282", "3511252461", "40.72", "62.85")):
         cv2.putText(img, t, (300, 260 + 75 * i), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
-    page = 230 - (255 - cv2.GaussianBlur(img, (0, 0), 1.2).astype(np.float32)) * 55 / 255
+    page = 230 - (255 - cv2.GaussianBlur(img, (0, 0), 1.2).astype(np.float32)) * depth / 255
     page += rng.normal(0, grain, page.shape)
     return np.clip(page, 0, 255).astype(np.uint8)
 
@@ -55,3 +58,21 @@ def test_blank_image_is_not_measured() -> None:
     blank = np.full((400, 400), 230, np.uint8)
     assert film_grain.grain(blank, np.zeros_like(blank)) is None
     assert film_grain.smoothed(blank, np.zeros_like(blank), scaled_up=False, top=0) is blank
+
+
+def test_figures_are_read_from_the_smoothed_image_and_the_rest_from_the_clean_one() -> None:
+    page = _page(8.0)
+    smooth = film_grain.smoothed(page, preprocess.binarize(page), scaled_up=False, top=TOP)
+    fields = {f: None for f in Analysis.__dataclass_fields__ if f not in ("memo", "figures")}
+    a = Analysis(**{**fields, "clean": page})  # type: ignore[arg-type]
+    assert reading.figures_image(a) is a  # no grain measured: the figures read from ``clean``
+    grained = replace(a, figures=smooth)
+    assert reading.figures_image(grained).clean is smooth
+    assert grained.clean is page  # names and header: as flattened from the scan
+
+
+def test_noisy_scan_of_dark_type_is_read_as_it_was() -> None:
+    dark = _page(8.0, depth=200)  # a grey flatbed scan's noise under dark type (E dev 501 p1): no film's grain
+    binary = preprocess.binarize(dark)
+    assert film_grain.grain(dark, binary) is None
+    assert film_grain.smoothed(dark, binary, scaled_up=False, top=TOP) is dark
