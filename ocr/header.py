@@ -1416,14 +1416,16 @@ def _table_row(words: list[Word]) -> bool:
 
 
 def _cut_by_top(line: list[Word]) -> bool:
-    """Is the line cut by the image's top edge (half its words or more touch it)? No typed line is: what the
-    engine reads there is the backing or the burned edge of the sheet (family AG, photographed on felt, its top
-    edge charred: "жшф <--“« г ча ге ре са" read along the top of AG dev 25004 p1 and taken for the employer,
-    the name under it lost)."""
-    return sum(w.box.y0 <= TOP_EDGE for w in line) * 2 >= len(line)
+    """Is the line cut by the image's top edge (half its words or more touch it) and read as guesses (its
+    words' median confidence under ``EDGE_GUESSES``)? No typed line is: what the engine reads there is the
+    backing or the burned edge of the sheet (family AG, photographed on felt, its top edge charred: "жшф <--“«
+    г ча ге ре са" read along the top of AG dev 25004 p1 and taken for the employer, the name under it lost)."""
+    touching = sum(w.box.y0 <= TOP_EDGE for w in line) * 2 >= len(line)
+    return touching and float(np.median([w.conf for w in line])) < EDGE_GUESSES
 
 
 TOP_EDGE = 2  # pixels: a word's top this near the image's top edge touches it
+EDGE_GUESSES = 0.6  # a line along the top edge read at a median confidence under this is guesses
 
 
 def parse_header(
