@@ -25,7 +25,6 @@ from . import (
     dust_streaks,
     faint_rules,
     film_edges,
-    film_grain,
     lines,
     paper_frame,
     pins,
@@ -38,8 +37,6 @@ from . import unbend as unbend_mod
 from .backing import backing_mask
 from .geometry import Grid, Transform
 from .speckled_rules import speckled_rules, typed_rules
-
-SCALE_UP = 280  # a scan coarser than this (dpi) is scaled up to 300 dpi
 
 
 @dataclass
@@ -77,8 +74,6 @@ class Analysis:
     quarter_turns: int
     blobs: preprocess.Blobs
     rules: lines.Rules
-    # ``clean`` smoothed for the figures' cells where a film's grain breaks the type (``film_grain``)
-    figures: np.ndarray | None = None
     # what a later stage measured on this page and asks again (``egn_glyphs``: an ЕГН cell's glyphs); a
     # copy made with ``dataclasses.replace`` starts without
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -111,7 +106,7 @@ def straighten(
     if k:
         back = back @ turned_to_given(k, *gray.shape[:2])
         gray = np.ascontiguousarray(np.rot90(gray, k))
-    if dpi < SCALE_UP:  # work at 300 dpi: the thresholds and tesseract like it
+    if dpi < 280:  # work at 300 dpi: the thresholds and tesseract like it
         f = 300 / dpi
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
         back = back @ np.array([[1 / f, 0, 0], [0, 1 / f, 0], [0, 0, 1]])
@@ -183,12 +178,6 @@ def analyse(
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
     clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
-    # the figures' cells of a film whose grain breaks its faint type: read smoothed (a page scanned at its own
-    # resolution only; the names and the header are read as they were)
-    grained = film_grain.smoothed(
-        s.gray, s.binary, scaled_up=(dpi or 300) < SCALE_UP, top=grid.ys[1] if len(grid.ys) > 2 else grid.ys[0]
-    )
-    figures = None if grained is s.gray else carbon_blur.sharpened(preprocess.flatten(grained, text), grid)
     return Analysis(
         s.gray,
         ink,
@@ -200,7 +189,6 @@ def analyse(
         s.quarter_turns,
         blobs,
         rules,
-        figures,
     )
 
 

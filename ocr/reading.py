@@ -8,7 +8,7 @@ cells, one cell per line, each word placed back at its cell. ``second_pass`` re-
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -79,18 +79,12 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
             if k in ("numeric", "empty"):  # figures are read by the digits pass
                 img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
         boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
-        read = mosaic_read(figures_image(a), boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
         for box, ws in zip(boxes, read, strict=True):
             if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one
                 words.append(Word("\n".join(text_lines(ws)), min(w.conf for w in ws), inner(box)))
     words += engine.words(img, psm=6)
     return Reading(words, bands)
-
-
-def figures_image(a: Analysis) -> Analysis:
-    """``a`` with the image its figures' cells are read from: ``clean`` smoothed where a film's grain breaks
-    the type (``Analysis.figures``), else ``a`` itself."""
-    return a if a.figures is None else replace(a, clean=a.figures)
 
 
 def inner(b: Box) -> Box:
@@ -139,9 +133,7 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
 
 def second_pass(a: Analysis, targets: list[tuple[int, Box]], engine: OcrEngine) -> dict[int, str]:
     """Re-read doubtful figures with the other model (the text model, digits only): a second opinion."""
-    read = mosaic_read(
-        figures_image(a), [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS)
-    )
+    read = mosaic_read(a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS))
     return {key: "\n".join(text_lines(ws)) for (key, _), ws in zip(targets, read, strict=True) if ws}
 
 
