@@ -612,14 +612,14 @@ def join_split_amounts(body: list[list[str]]) -> list[int]:
 
 
 def _without_outside(
-    cols: list[list[str]], feats: list[Feats], headings: list[str], totals: list[str] | None,
+    cols: list[list[str]], feats: list[Feats], outside: set[int], totals: list[str] | None,
     chosen: tuple[list[int], tuple[str, ...]],
 ) -> tuple[list[int], tuple[str, ...]]:
-    """The money columns without those that are no pay (``outside_columns``: a day's rate, a class): one
-    whose heading names it so always; one with no figure in the `Всичко` row where the other money columns
-    have one, where the row sums hold at least as often without it (they hold "somewhere" with it)."""
+    """The money columns without those that are no pay (``outside``: named so by their headings or a cash
+    breakdown's, ``identify``'s; ``outside_columns``: a day's rate, a class) always; one with no figure in the
+    `Всичко` row where the other money columns have one, where the row sums hold at least as often without it
+    (they hold "somewhere" with it)."""
     money_cols, template = chosen
-    outside = _outside_named(headings, feats) | set(outside_columns.cash_breakdown(cols))
     named = [c for c in money_cols if c in outside]
     if named:
         money_cols, template = _money_kinds(cols, [c for c in money_cols if c not in named], feats)
@@ -876,7 +876,7 @@ def identify(
                 best_cols, best = rest_cols, rest_best
         best_cols, best = _without_turnover(cols, feats, (best_cols, best))  # a till's turnover: no pay
         best_cols, best = _without_stray(cols, feats, (best_cols, best))  # specks, the facing page: no pay
-        best_cols, best = _without_outside(cols, feats, headings, totals, (best_cols, best))
+        best_cols, best = _without_outside(cols, feats, outside, totals, (best_cols, best))
         wide = pay_items.wide_layout(cols, money_cols)  # itemised additional pay (family V): its sums decide
         general = _arithmetic(cols, best_cols, best)  # (one item alone, its total's copy: the sums must say more)
         if wide is not None and (wide[2] > general or (wide[2] == general and wide[1].count(PAY_ITEM) >= 2)):
