@@ -290,6 +290,7 @@ def adapt_sheet(sheet: SheetContent, ah: AHHabits, rng: random.Random, ef: Emplo
     sheet.thousands_space = bool(ah.thousands) and y >= 1991
     sheet.thousands_sep = ah.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
+    sheet.egn_printed_only = True  # three layouts print no ЕГН: none in their truth (samples/generate.truth_of)
     ship = rng.choice(SHIPS[ah.kind])
     port = rng.choice(PORTS[ah.kind])
     sheet.extra["ah_job"] = {"ship": ship, "port": port, "total": rng.choice(TOTALS), "signers": rng.choice(SIGNERS)}
