@@ -346,8 +346,10 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        the truth's boxes follow) on some; photographed square-on on a conservator's copy stand on black or grey felt
        beside a centimetre ruler and a colour chart, a little turned, two lamps' uneven light and vignetting, saved RGB
        PNG at the sheet's 200, 240 or 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ag.py (its docstring says what it draws).
-    AH HELD OUT from its making in session 31 (2026-12-06, helper s40-famah; made before anything was tuned on AG; no
-       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2057): the
+    AH held out from its making in session 31 (2026-12-06, helper s40-famah; made before anything was tuned on AG; no
+       page of it read by the reader, any seed) to its one measurement by the lead at the start of session 32 (seed
+       2057: 37.9 % right, 6.9 % wrong without a flag, 100 % review; 44.1 / 7.0 / 100 % on its truth without the
+       unprinted ЕГН; tuned on from then, dev seeds 26001-26040): the
        monthly crew payroll of a shipping company's vessel of 1980-1996 (a sea-going ship of Параходство "Български
        морски флот" or Булфрахт, a river ship or pusher of "Българско речно плаване", an ocean trawler of "Океански
        риболов"; their new forms from 1991), the ship's line and its port of registry under the company (not the
@@ -1118,7 +1120,7 @@ HEADINGS_AG = family_ag.HEADINGS_AG
 AG_FACES = family_ag.AG_FACES
 AG_SIZES = family_ag.AG_SIZES
 
-# Family AH (held out from its making in session 31 to its one measurement): samples/family_ah.py
+# Family AH (held out from its making in session 31 to its one measurement in session 32): samples/family_ah.py
 FAMILY_LAYOUTS["AH"] = family_ah.AH_LAYOUTS
 HEADINGS_AH = family_ah.HEADINGS_AH
 AH_FACES = family_ah.AH_FACES

@@ -1,5 +1,5 @@
 """Family AH of the sample generator (held out from its making in session 31, 2026-12-06, helper s40-famah, before
-anything was tuned on AG, to its one measurement by the lead in a later session; evaluation seed 2057, development
+anything was tuned on AG, to its one measurement by the lead at the start of session 32; evaluation seed 2057, development
 seeds 26001-26040): the monthly crew payroll of a Bulgarian shipping company's vessel of 1980-1996 (a sea-going ship
 of Параходство "Български морски флот" or Булфрахт, a river ship or pusher of "Българско речно плаване", an ocean
 trawler of "Океански риболов"), typed on an electric typewriter with a gothic typeball; the sheet was torn in two or

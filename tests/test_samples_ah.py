@@ -1,5 +1,5 @@
-"""Family AH of the sample generator (held out from its making in session 31 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 26001-26040 (the evaluation
+"""Family AH of the sample generator (held out from its making in session 31 to its one measurement by the lead in
+session 32). These tests exercise the generator only, on its maker's development seeds 26001-26040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AG, its truth over many drawn months (the crew
 in the order of their ranks, the days at sea and in port to the days on the roll, the base for the days, the
 sea-service supplement for the share at sea, gross, the itemised deductions, net; the currency allowance the rank's
