@@ -40,7 +40,7 @@ from scanner_drivers.files import FileDriver, expand_paths
 from scanner_drivers.intake import decode_image, triage
 from scanner_drivers.separator import Separator, read_separator
 
-from . import batch_agreement, born_digital, duplicates, ledger
+from . import batch_agreement, born_digital, duplicates, file_agreement, ledger
 from .batches import add_event, default_actor, get_or_create_batch, worker_actor
 from .records import person_months
 
@@ -607,14 +607,17 @@ def process_page(
 
 def _agree_when_read(backends: Backends, batch_id: int | None) -> None:
     """The file's last page read: a person's ЕГН or name read otherwise on its other pages goes to review
-    (``ingest.batch_agreement``). The page is done whatever happens here; a failure is logged and the
-    file's next completion compares again."""
+    (``ingest.batch_agreement``), and so do an employer's name or a month the pages around it read otherwise
+    (``ingest.file_agreement``). The page is done whatever happens here; a failure is logged and the file's next
+    completion compares again."""
     if batch_id is None:
         return
-    try:
-        batch_agreement.agree_batch(backends, batch_id)
-    except Exception:  # (the page's records are written; the comparison is extra doubt only)
-        log.exception("batch %s: comparing the people across the file's pages failed", batch_id)
+    comparisons = (("the people", batch_agreement.agree_batch), ("the employers and months", file_agreement.agree_pages))
+    for what, agree in comparisons:
+        try:
+            agree(backends, batch_id)
+        except Exception:  # (the page's records are written; the comparison is extra doubt only)
+            log.exception("batch %s: comparing %s across the file's pages failed", batch_id, what)
 
 
 def index_pending(backends: Backends, *, only: Sequence[str] | None = None) -> int:

@@ -229,7 +229,13 @@ def doubt_disagreeing(pages: Sequence[PayrollPage]) -> int:
             **(row.review_reasons or {}),
             field: ReviewReason(reason=READINGS_DISAGREE, bbox=row.bbox),
         }
+    return len(found) + doubt_employers(pages)
+
+
+def doubt_employers(pages: Sequence[PayrollPage]) -> int:
+    """Put in doubt each employer's name in ``pages`` read a letter or two otherwise than as many other pages read
+    it (``employer_disagreeing``), naming their reading; returns how many."""
     odd = employer_disagreeing([None if p.employer.review else p.employer.name for p in pages])
     for i, other in odd:
         pages[i].employer.review = doubt("other_pages", near=other)
-    return len(found) + len(odd)
+    return len(odd)
