@@ -90,7 +90,7 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
-    """The page's truth. On a sheet that says so (``egn_printed_only``: families AE, AF, AG and AH) the ЕГН stays with the person in
+    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG and AH) the ЕГН stays with the person in
     the sheet's rows (the generator keys its people's items by it) but is no truth where the layout prints none (no
     ЕГН column, none under the name: AE dev 23001 p6-8, its first layout): nobody can read it there."""
     rows = []
