@@ -46,7 +46,7 @@ from PIL import Image, ImageDraw, ImageFont
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, working_days
+from .content import EmployerFile, SheetContent, money_text, working_days
 from .family_ag import _low, _scribble
 from .family_ah import _dec, _q, _scale
 from .render import FONT_DIR, Geometry, Style, rect_polygon
@@ -263,7 +263,8 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
     sheet.decimal_comma = ai.decimal == ","
     sheet.thousands_space = bool(ai.thousands) and y >= 1991
     sheet.thousands_sep = ai.thousands or " "
-    sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
+    sheet.stotinki = sheet.loose_thousands = sheet.split_cents = sheet.dash_zero = False
+    sheet.zero_mark = ai.zero  # a nought lettered as a dash (content.money_text)
     sheet.egn_printed_only = True  # two layouts print no ЕГН: none in their truth (samples/generate.truth_of)
     sheet.extra["ai_job"] = {
         "section": rng.choice(SECTIONS), "total": rng.choice(TOTALS), "signers": rng.choice(SIGNERS),
@@ -272,25 +273,12 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
     }  # fmt: skip
 
 
-def amount(v: Decimal, ai: AIHabits, year: int) -> str:
-    """An amount as lettered (a nought as the file's dash)."""
-    if v == 0:
-        return ai.zero
-    leva, st = f"{abs(v):.2f}".split(".")
-    if ai.thousands and year >= 1991 and len(leva) > 3:
-        leva = f"{int(leva):,}".replace(",", ai.thousands)
-    return f"{'-' if v < 0 else ''}{leva}{ai.decimal}{st}"
-
-
 def style(ai: AIHabits, rng: random.Random, base: Style) -> None:
-    """An AI page's style: the stencil's face (the rest is drawn by family_ai.render)."""
-    base.font = FONT_DIR / ai.face
-    base.typewriter = False
-    base.size = AI_SIZES["lettering"][0]
-    base.landscape = not ai.portrait
-    base.corrections = base.totals_hand = base.stamp_rows = base.signatures_cross = False
-    base.ruled, base.ruling = False, "none"
+    """An AI page's style: the stencil's face, no generic ruling or marks (the rest is drawn by family_ai.render)."""
     del rng
+    base.font, base.size, base.landscape = FONT_DIR / ai.face, AI_SIZES["lettering"][0], not ai.portrait
+    base.typewriter = base.corrections = base.totals_hand = base.stamp_rows = base.signatures_cross = base.ruled = False
+    base.ruling = "none"
 
 
 # --- the sheet, lettered on tracing paper ---
@@ -380,7 +368,7 @@ def _fits(sheet: SheetContent, ai: AIHabits, cols: tuple[str, ...], texts: list[
     raise AssertionError(f"the table overran the paper: {len(cols)} columns, {len(texts)} rows")
 
 
-def render(sheet: SheetContent, st: Style, ai: AIHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
+def render(sheet: SheetContent, st: Style | None, ai: AIHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
     """The lettered sheet at 300 dpi: the drawing frame (the binding margin on the left), the title line on some, the
     ruled table (headings, a person a row, the totals), the title block at the lower right (the employer, the
     document, the period, the section, the sheet and sheets, the archive number, the signers). The typed strings'
@@ -389,7 +377,6 @@ def render(sheet: SheetContent, st: Style, ai: AIHabits, rng: random.Random) -> 
     cols = sheet.layout
     job = sheet.extra["ai_job"]
     assert isinstance(job, dict)
-    year = sheet.year
 
     def cell(c: str, r: dict[str, object]) -> str:
         v = r.get(c)
@@ -397,10 +384,10 @@ def render(sheet: SheetContent, st: Style, ai: AIHabits, rng: random.Random) -> 
             return ""
         if c in ("row", "egn", "name", "position", "days_worked"):
             return "" if v is None else str(v)
-        return amount(_dec(v), ai, year)
+        return money_text(_dec(v), sheet)
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
-    sums = {c: amount(sheet.totals[c], ai, year) for c in cols if c in sheet.totals}
+    sums = {c: money_text(sheet.totals[c], sheet) for c in cols if c in sheet.totals}
     paper, height, row_mm, widths = _fits(sheet, ai, cols, texts, sums, job)
     W, H = PAPERS[paper]
     pen = _Stencil(W, H, height, ai.slant, rng)

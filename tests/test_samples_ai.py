@@ -20,14 +20,7 @@ import numpy as np
 
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, ROW_FIELDS, PayrollPage
-from tests.test_samples import (
-    _assert_held_apart,
-    _drawn_habits,
-    _egn_truth_as_printed,
-    _family_months,
-    _pages_add_up,
-    _repeats_under_another_hash_seed,
-)
+from tests import test_samples as common
 
 SEEDS = range(27001, 27041)  # AI's development seeds
 PINNED = "509e171b8e3baefc"
@@ -40,7 +33,7 @@ def test_family_ai_draws_its_own_switches():
     the ЕГН on most, the additional pay's items without their sum on one; 1980-1996."""
     from samples import families, family_ai
 
-    drawn = _drawn_habits("AI", SEEDS)
+    drawn = common._drawn_habits("AI", SEEDS)
     ais = [h.ai for h in drawn if h.ai]
     assert len(ais) == len(drawn) and all(h.family == "AI" and h.face == "lettering" for h in drawn)
     assert {a.face for a in ais} == set(family_ai.AI_FACES["lettering"])
@@ -55,7 +48,7 @@ def test_family_ai_draws_its_own_switches():
         assert 0.1 < sum(bool(getattr(a, many)) for a in ais) / len(ais) < 0.9, many
     assert all(a.ruling == "none" and 0.7 <= a.exposure <= 1.35 and a.bands <= 0.22 and a.fade <= 0.35 for a in ais)
     assert families.YEARS["AI"] == (1980, 1996) and "AI" in families.FAMILIES
-    _assert_held_apart("AI", own_dirs=True)
+    common._assert_held_apart("AI", own_dirs=True)
     assert {c for lay in family_ai.AI_LAYOUTS for c in lay} <= set(family_ai.HEADINGS_AI)
     assert all("gross_pay" in lay and "deductions" in lay and "net_pay" in lay for lay in family_ai.AI_LAYOUTS)
     assert any("egn" not in lay for lay in family_ai.AI_LAYOUTS)
@@ -64,7 +57,7 @@ def test_family_ai_draws_its_own_switches():
 
 def _months(seeds=range(27001, 27011)):
     for seed in seeds:
-        yield from _family_months("AI", seed, files=4, months=5)
+        yield from common._family_months("AI", seed, files=4, months=5)
 
 
 def _q(x: Decimal) -> Decimal:
@@ -128,25 +121,18 @@ def test_family_ai_truth_adds_up_over_many_months():
             for f, total in sheet.totals.items():
                 assert sum((r[f] for r in sheet.rows), Decimal(0)) == total
     assert len(employers) >= 5 and min(years) < 1986 and max(years) > 1991
-    assert _egn_truth_as_printed(_months(range(27001, 27006))) == {True, False}
+    assert common._egn_truth_as_printed(_months(range(27001, 27006))) == {True, False}
 
 
-def _sheet(seeds=range(27001, 27041), want=lambda ai, sheet: True):
-    """The first drawn AI month (with its habits) that ``want``."""
-    for habits, _, sheets in _months(seeds):
-        for sheet in sheets:
-            if want(habits.ai, sheet):
-                return habits.ai, sheet
-    raise AssertionError("no such AI month")
-
-
-def _drawn(ai, sheet, seed: int = 5):
+def _sheet(want):
+    """The first of 40 AI sheets drawn from dev seed 27003 as generate_pages draws them that ``want``: its habits,
+    the sheet and a drawing function (habits -> image, geometry) with its style."""
     from samples import family_ai
-    from samples.render import Style
 
-    st = Style(font=family_ai.FONT_DIR / ai.face, typewriter=False, size=42, ruled=False, landscape=True)
-    family_ai.style(ai, random.Random(seed), st)
-    return family_ai.render(sheet, st, ai, random.Random(seed))
+    for habits, sheet, st in common._family_sheets("AI", 40, 27003):
+        if want(habits.ai, sheet):
+            return habits.ai, sheet, lambda ai, sheet=sheet, st=st: family_ai.render(sheet, st, ai, random.Random(5))
+    raise AssertionError("no such AI sheet")
 
 
 def test_family_ai_prints_what_the_truth_says_and_the_title_block_holds_the_header():
@@ -156,28 +142,31 @@ def test_family_ai_prints_what_the_truth_says_and_the_title_block_holds_the_head
     table (the period over the table too where the file letters a title line), the section and the archive number
     there too; the truth has the payroll-page/1 fields alone and extra_pay null."""
     from samples import family_ai
+    from samples.content import money_text
     from samples.generate import truth_of
 
-    ai, sheet = _sheet(want=lambda ai, s: "objects" in s.layout and "extra_pay" not in s.layout and len(s.rows) >= 5)
+    ai, sheet, draw = _sheet(lambda ai, s: "objects" in s.layout and "extra_pay" not in s.layout and len(s.rows) >= 5)
     for title_line in (False, True):
         forced = replace(ai, title_line=title_line, posts=dict(ai.posts))
-        img, geo = _drawn(forced, sheet)
+        img, geo = draw(forced)
         W, H = img.size
         assert len(geo.row_bboxes) == len(sheet.rows)
         by_col = {(r, sheet.layout[j]): t for r, j, _, t in geo.cells}
         for i, r in enumerate(sheet.rows):
             assert by_col[(i + 1, "name")] == r["name"] and by_col[(i + 1, "position")] == r["position"]
             assert by_col[(i + 1, "egn")] == r["egn"]
-            assert by_col[(i + 1, "net_pay")] == family_ai.amount(r["net_pay"], ai, sheet.year)
-            assert by_col[(i + 1, "objects")] == family_ai.amount(r["objects"], ai, sheet.year)
+            assert by_col[(i + 1, "net_pay")] == money_text(r["net_pay"], sheet)
+            assert by_col[(i + 1, "objects")] == money_text(r["objects"], sheet)
         total = len(sheet.rows) + 1
-        assert by_col[(total, "objects")] == family_ai.amount(sum(r["objects"] for r in sheet.rows), ai, sheet.year)
+        assert by_col[(total, "objects")] == money_text(sum(r["objects"] for r in sheet.rows), sheet)
         words = sheet.extra["ai_words"]
         table_bottom = geo.table_bbox[3]
         job = sheet.extra["ai_job"]
-        for s in (sheet.employer, str(sheet.sheet), sheet.title, str(job["section"]), str(job["archive"])):
+        for s in (sheet.employer, sheet.title, str(job["section"]), str(job["archive"])):
             boxes = [b for w, b in words if w == s and b[1] > table_bottom]
             assert len(boxes) == 1 and boxes[0][0] > W * 0.3 and boxes[0][3] < H, s
+        sheet_cell = W - (5 + 37.5) * family_ai.PX_MM  # the "Лист" cell's middle (the "Листа" one right of it)
+        assert [abs((b[0] + b[2]) / 2 - sheet_cell) < 40 for w, b in words if w == str(sheet.sheet)].count(True) == 1
         over = [b for w, b in words if sheet.period_text in w and b[3] < geo.table_bbox[1]]
         assert len([b for w, b in words if w == sheet.period_text and b[1] > table_bottom]) == 1
         assert len(over) == title_line
@@ -208,7 +197,7 @@ def test_family_ai_largest_month_fits_one_sheet_above_the_title_block():
         ai = replace(habits.ai, height=3.5, row_mm=10.0, thousands=" ", title_line=True, posts=dict(habits.ai.posts))
         sheet = make_sheet(rng, ef, 0)
         family_ai.adapt_sheet(sheet, ai, rng, ef)
-        img, geo = _drawn(ai, sheet)
+        img, geo = family_ai.render(sheet, None, ai, random.Random(5))
         W, H = img.size
         block_top = H - 60 * mm
         assert len(geo.row_bboxes) == len(sheet.rows) >= 10
@@ -217,24 +206,22 @@ def test_family_ai_largest_month_fits_one_sheet_above_the_title_block():
 
 
 def _copy_case():
-    ai, sheet = _sheet(want=lambda ai, s: not ai.portrait and len(s.rows) >= 8)
-    return ai, sheet
+    return _sheet(lambda ai, s: not ai.portrait and len(s.rows) >= 8)
 
 
 def test_family_ai_diazo_copy_keeps_every_value_darker_than_its_ground():
-    """The worst diazo copy drawn at once (underexposed and overexposed, the deepest bands, two lifts, three
+    """The worst diazo copy drawn at once (underexposed in colour, overexposed in grey, the deepest bands, two lifts, three
     creases, the faded edge) in colour at 200 dpi and grey at 300: the ground tinted (never white) and uneven; in
     every cell of the truth's rows and totals the lettering's darkest clearly darker than the ground around it
     (where the cells are, through the scan's map); the --pristine drawing black on white."""
     from samples import family_ai
     from samples.degrade import map_box
 
-    ai, sheet = _copy_case()
-    for exposure, dye, grey, edge in ((0.7, "sepia", False, "left"), (1.35, "blue", True, "right"),
-                                      (0.7, "black", True, "top")):  # fmt: skip
+    ai, sheet, draw = _copy_case()
+    for exposure, dye, grey, edge in ((0.7, "sepia", False, "left"), (1.35, "blue", True, "top")):
         forced = replace(ai, exposure=exposure, bands=0.22, lifts=2, creases=3, fade=0.35, fade_edge=edge, dye=dye,
                          grey=grey, slant=True, posts=dict(ai.posts))  # fmt: skip
-        img, geo = _drawn(forced, sheet)
+        img, geo = draw(forced)
         page = family_ai.page_of(img, geo, sheet, forced, random.Random(3))
         assert len(page.lifts) == 2 and len(page.creases) == 3
         out, m, dpi, bend = family_ai.scan(np.asarray(img, np.float32), page, np.random.default_rng(1))
@@ -258,9 +245,9 @@ def test_family_ai_lifts_soften_the_lines_there_only():
     else: the copy with a lift and the copy without it differ only within the lift's reach."""
     from samples import family_ai
 
-    ai, sheet = _copy_case()
+    ai, sheet, draw = _copy_case()
     forced = replace(ai, lifts=1, creases=0, fade=0.0, posts=dict(ai.posts))
-    img, geo = _drawn(forced, sheet)
+    img, geo = draw(forced)
     page = family_ai.page_of(img, geo, sheet, forced, random.Random(7))
     a = np.asarray(img, np.float32)
     with_lift, without = family_ai.dye(a, page), family_ai.dye(a, replace(page, lifts=()))
@@ -279,8 +266,8 @@ def test_family_ai_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
     truth pinned."""
     from PIL import Image
 
-    out = _repeats_under_another_hash_seed(tmp_path, "AI", 27002, pages=1)
-    pages = _pages_add_up(out, mark_kinds=())
+    out = common._repeats_under_another_hash_seed(tmp_path, "AI", 27002, pages=1)
+    pages = common._pages_add_up(out, mark_kinds=())
     assert len(pages) == 1
     png, page = pages[0]
     with Image.open(png) as im:
