@@ -7,7 +7,8 @@ lettered by a draughtsman-copyist with a lettering stencil and a technical pen (
 at 75 degrees) on tracing paper ("паус"), ruled with the pen (the frame and the outer lines thick, the inner thin), in
 a drawing's sheet frame with the wide binding margin on the left and a title block ("основен надпис") at the lower
 right that holds the employer, the document's name, the period, the section ("Секция ...", not the employer), the
-sheet and the number of sheets, the archive number and who made, checked and approved it; and kept by the archive
+sheet and the number of sheets, the archive number, the date it was drawn up (in the month after the one it pays) and
+who made, checked and approved it; and kept by the archive
 only as the diazo copy ("светлокопие") the office ran off on its whiteprint machine (photocopiers were registered
 and scarce before 1990; the drawing office's copier was the ammonia one).
 
@@ -509,7 +510,7 @@ def _title_block(pen: _Stencil, sheet: SheetContent, job: dict[str, object], fx1
     pen.text(x0 + 1.5 * mm, y0 + 7 * mm, "Инв. №", size=small, keep=False)
     pen.line(x0, y0 + 10 * mm, x0 + 65 * mm, y0 + 10 * mm, False)
     pen.text(x0 + 1.5 * mm, y0 + 17 * mm, "Дата", size=small, keep=False)
-    pen.text(cols_x[1] + 1.5 * mm, y0 + 17 * mm, f"{rng.randint(1, 9):02d}.{sheet.month % 12 + 1:02d}.{sheet.year % 100:02d}",
+    pen.text(cols_x[1] + 1.5 * mm, y0 + 17 * mm, f"{rng.randint(1, 9):02d}.{sheet.month % 12 + 1:02d}.{(sheet.year + (sheet.month == 12)) % 100:02d}",
              size=small, keep=False)  # fmt: skip
 
 
