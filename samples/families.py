@@ -370,6 +370,29 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        turned, the lid's white in the gaps, saved as 16 levels of grey at 200 or 300 dpi or as a bitonal 1-bit PNG at
        300 dpi dithered (ordered or error-diffused) after the scanner's white point (under ~5 MB); its switches, words
        and drawing are in samples/family_ah.py (its docstring says what it draws).
+    AI HELD OUT from its making in session 32 (2026-12-06, helper s41-famai; made before anything was tuned on AH; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2058): the
+       monthly payroll of 1980-1996 of a design organisation that closed without a successor (a district design
+       organisation, ТПО; a branch of "Агропромпроект", "Промпроект", "Минпроект", "Водпроект" or "Транспроект"; a
+       machine-building design bureau; Толбухин, Михайловград renamed in their years) drawn up as its drawing office
+       drew everything: lettered by a draughtsman-copyist with a stencil and a technical pen (fonts-osifont's ISO 3098
+       lettering, 3.5, 2.5 or 1.8 mm high, upright or slanted at 75 degrees) on tracing paper, ruled with the pen
+       (outer lines thick, inner thin) in a drawing's sheet frame (the 20 mm binding margin on the left) with the title
+       block ("основен надпис", 185 x 55 mm) at the lower right holding the employer, the document's name, the period
+       ("м. III 1986 г.", "март 1986 г." or "03.1986 г."), the section ("Секция "Конструкции"": not the employer), the
+       sheet and the number of sheets ("Лист", "Листа"), the archive number and three signers with their names and
+       signatures; a title line with the period over the table on some files only; the staff in the order of their
+       posts (гл. проектант ... копирист, светлокопирист, машинописка, куриер), the base for the days worked, the
+       project fee ("хонорар по обекти") and the author's supervision ("авторски надзор") as the additional pay's items
+       (their sum printed or not: null where only the items are), itemised deductions (ДОД, the union's fee, the mutual
+       -aid fund "ВЗК", a ДСК loan, the advance), net; a nought a dash; kept only as the office's diazo copy
+       (whiteprint: the lines' dye blue-violet, sepia or near black, the ground a pale tint of it where the copy was
+       underexposed and the thin lines paler where overexposed, the exposure banded across the feed and uneven along
+       the lamp, the lines soft where the tracing paper lifted off the copy paper, its creases printed as faint lines
+       that cross the table like rules, streaks of the ammonia's development along the feed, the dye faded and the
+       ground yellowed along one edge, the tracing paper shrunk more one way), scanned on a flatbed a little turned in
+       colour at 200 dpi or grey at 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ai.py
+       (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -393,6 +416,7 @@ from . import (
     family_af,
     family_ag,
     family_ah,
+    family_ai,
     family_q,
     family_r,
     family_s,
@@ -408,7 +432,7 @@ from .content import EmployerFile, SheetContent, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1126,6 +1150,12 @@ HEADINGS_AH = family_ah.HEADINGS_AH
 AH_FACES = family_ah.AH_FACES
 AH_SIZES = family_ah.AH_SIZES
 
+# Family AI (held out from its making in session 32 to its one measurement): samples/family_ai.py
+FAMILY_LAYOUTS["AI"] = family_ai.AI_LAYOUTS
+HEADINGS_AI = family_ai.HEADINGS_AI
+AI_FACES = family_ai.AI_FACES
+AI_SIZES = family_ai.AI_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1166,6 +1196,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AF": (1980, 1996),
     "AG": (1980, 1996),
     "AH": (1980, 1996),
+    "AI": (1980, 1996),
 }
 
 
@@ -1297,6 +1328,8 @@ class Habits:
     ag: family_ag.AGHabits | None = None
     # family AH only: all of its switches (samples/family_ah.py)
     ah: family_ah.AHHabits | None = None
+    # family AI only: all of its switches (samples/family_ai.py)
+    ai: family_ai.AIHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1336,6 +1369,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ag(rng)
     if family == "AH":
         return _draw_ah(rng)
+    if family == "AI":
+        return _draw_ai(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1499,6 +1534,12 @@ def _draw_ah(rng: random.Random) -> Habits:
     """Family AH's file: its own switches (family_ah.draw), the generic ones copied from them."""
     ah = family_ah.draw(rng)
     return _own_habits("AH", ah, "typewriter", AH_SIZES, 0.0 if ah.portrait else 1.0)
+
+
+def _draw_ai(rng: random.Random) -> Habits:
+    """Family AI's file: its own switches (family_ai.draw), the generic ones copied from them."""
+    ai = family_ai.draw(rng)
+    return _own_habits("AI", ai, "lettering", AI_SIZES, 0.0 if ai.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1715,6 +1756,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ah is not None:  # family AH: a ship's crew, its ranks and currency rates
         family_ah.adapt_file(ef, habits.ah, rng)
         return
+    if habits.ai is not None:  # family AI: a design organisation's section, its posts and project fees
+        family_ai.adapt_file(ef, habits.ai, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1907,6 +1951,9 @@ def adapt_sheet(
     if habits.ah is not None:  # family AH: the days at sea and in port, the supplement, the currency allowance
         family_ah.adapt_sheet(sheet, habits.ah, rng, ef)
         return
+    if habits.ai is not None:  # family AI: the project fees and supervision, the deductions, the title block's words
+        family_ai.adapt_sheet(sheet, habits.ai, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2079,13 +2126,13 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
-                    "AG": AG_FACES, "AH": AH_FACES}  # fmt: skip
+                    "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2162,6 +2209,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ag.style(habits.ag, rng, base)
     if habits.ah is not None:
         family_ah.style(habits.ah, rng, base)
+    if habits.ai is not None:
+        family_ai.style(habits.ai, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -32,6 +32,7 @@ from . import (
     family_af,
     family_ag,
     family_ah,
+    family_ai,
     family_q,
     family_r,
     family_s,
@@ -90,7 +91,7 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
-    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG and AH) the ЕГН stays with the person in
+    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG, AH and AI) the ЕГН stays with the person in
     the sheet's rows (the generator keys its people's items by it) but is no truth where the layout prints none (no
     ЕГН column, none under the name: AE dev 23001 p6-8, its first layout): nobody can read it there."""
     rows = []
@@ -187,6 +188,7 @@ def degrade_page(
     af: family_af.AFPage | None = None,
     ag: family_ag.AGPage | None = None,
     ah: family_ah.AHPage | None = None,
+    ai: family_ai.AIPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -215,8 +217,14 @@ def degrade_page(
     RGB, 200 or 300 dpi); ``ag``: family AG's page: the typed sheet burned in the archive's fire, photographed on a
     copy stand beside a ruler and a colour chart (samples/family_ag.py: RGB, 200, 240 or 300 dpi); ``ah``: family AH's
     page: a ship's crew payroll torn in pieces and mended with yellowed tape, on a flatbed (samples/family_ah.py: 16
-    levels of grey at 200 or 300 dpi, or bitonal dithered at 300)."""
+    levels of grey at 200 or 300 dpi, or bitonal dithered at 300); ``ai``: family AI's page: a design office's payroll
+    lettered on tracing paper, kept as its diazo copy, on a flatbed (samples/family_ai.py: colour at 200 dpi or grey at
+    300)."""
     a = np.asarray(img, dtype=np.float32)
+    if ai is not None:  # family AI: the tracing paper's diazo copy, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_ai.flat(a, ai)), degrade.identity(), 300, None
+        return family_ai.scan(a, ai, np_rng)
     if ah is not None:  # family AH: a ship's crew payroll, torn, taped and scanned
         if not opts.degraded:
             return degrade.to_uint8(family_ah.flat(a, ah)), degrade.identity(), 300, None
@@ -458,6 +466,7 @@ def generate_pages(
                     afh = habits.af if habits is not None else None
                     agh = habits.ag if habits is not None else None
                     ahh = habits.ah if habits is not None else None
+                    aih = habits.ai if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -480,6 +489,8 @@ def generate_pages(
                         img, geo = family_ag.render(sheet, style, agh, rng)
                     elif ahh is not None:  # family AH: the electric typewriter's crew payroll (samples/family_ah.py)
                         img, geo = family_ah.render(sheet, style, ahh, rng)
+                    elif aih is not None:  # family AI: the drawing office's lettered payroll (samples/family_ai.py)
+                        img, geo = family_ai.render(sheet, style, aih, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -514,6 +525,7 @@ def generate_pages(
                     afp = family_af.page_of(img, geo, sheet, afh, rng) if afh is not None else None
                     agp = family_ag.page_of(img, geo, sheet, agh, rng) if agh is not None else None
                     ahp = family_ah.page_of(img, geo, sheet, ahh, rng) if ahh is not None else None
+                    aip = family_ai.page_of(img, geo, sheet, aih, rng) if aih is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -521,7 +533,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

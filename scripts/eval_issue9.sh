@@ -69,10 +69,14 @@
 # AH is held out from its making in session 31 (2026-12-06, helper s40-famah; no page of it read by the reader, any
 # seed; made before anything was tuned on AG): generated here (seed 2057) and measured once, by the lead, at the start
 # of session 32 (2026-12-06, on main 50dd40e, bench/RESULTS.md); tuned on from then (dev seeds 26001-26040, seed 2057 kept).
+# AI is held out from its making in session 32 (2026-12-06, helper s41-famai; no page of it read by the reader, any
+# seed; made before anything was tuned on AH): generated here (seed 2058), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 27001-27040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AI --pages 16 --seed 2058 --family AI
 gen AH --pages 16 --seed 2057 --family AH
 gen AG --pages 16 --seed 2056 --family AG
 gen AF --pages 16 --seed 2055 --family AF
