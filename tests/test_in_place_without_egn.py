@@ -72,19 +72,30 @@ def test_a_page_read_out_of_place_still_goes_to_review_whole():
     drafts, _ = _page()
     arithmetic_proof.clear_proven_drafts(drafts, {f: "999.99" for f in MONEY})
     assert _whole(drafts)
-    # one column adding up by chance proves nothing: two at least
-    drafts, totals = _page()
-    arithmetic_proof.clear_proven_drafts(drafts, {**totals, "base_pay": "1.00", "gross_pay": "2.00", "net_pay": "3.00"})
+    # a column of noughts adds up on any sheet: it proves nothing
+    rows = [(r[0], "0.00", r[0], r[3], f"{Decimal(r[0]) - Decimal(r[3]):.2f}") for r in ROWS]
+    drafts, totals = _page(rows=rows)
+    arithmetic_proof.clear_proven_drafts(drafts, {**{f: "999.99" for f in MONEY}, "extra_pay": "0.00"})
     assert _whole(drafts)
     # the printed numbers out of order (rows read in the wrong order or from another table)
     drafts, totals = _page(numbers=[1, 2, 4, 3])
     arithmetic_proof.clear_proven_drafts(drafts, totals)
     assert _whole(drafts, PERSON)
-    # a row none of whose sums holds (its gross read 199.00): that row does not prove itself, nor the page
-    rows = [*ROWS[:3], ("180.00", "18.00", "199.00", "19.80", "178.20")]
-    drafts, totals = _page(rows=rows)
+    # two rows of four whose sums break (a gross read 199.00, another 320.40): most rows do not prove themselves
+    rows = [*ROWS[:2], ("310.10", "12.30", "320.40", "40.00", "282.40"), ("180.00", "18.00", "199.00", "19.80", "178.20")]
+    drafts, totals = _page(rows=rows, totals=_totals(ROWS))
     arithmetic_proof.clear_proven_drafts(drafts, totals)
     assert _whole(drafts, PERSON)
+
+
+def test_a_row_whose_figure_is_misread_keeps_the_pages_doubt_the_rows_that_prove_themselves_leave_it():
+    """AH dev 26002 p2's kind: one row's gross misread, so its column misses its printed total (the other
+    columns add up); the rows whose sums hold as read are in place, the misread row stays in review whole."""
+    rows = [*ROWS[:3], ("180.00", "18.00", "199.00", "19.80", "178.20")]
+    drafts, totals = _page(rows=rows, totals=_totals(ROWS))
+    arithmetic_proof.clear_proven_drafts(drafts, totals)
+    assert all(set(d.review) == {"egn"} for d in drafts[:3])
+    assert _whole(drafts[3:])
     # the names garbled (a page turned or read in the wrong column): letters, not names
     drafts, totals = _page(names=["Ихтщ Бжъц Ьюцщ", "Шщкл Мнщб Ъьзх", "Цщфж Ъхбж Ьщюц", "Жщцх Бьъщ Юхщц"])
     arithmetic_proof.clear_proven_drafts(drafts, totals)
