@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from archive_core.records import PayrollPage
 
 from . import checks
+from .names import GARBLED_SHARE, check_name
 
 # Reasons that doubt only the reading of the figure (what the arithmetic, closed both ways, answers).
 READING_DOUBTS = frozenset({
@@ -132,20 +133,90 @@ def closed_by_sums_of_totals(
     return out
 
 
+IN_PLACE_ROWS = 2  # fewer rows than this prove no page read in place by their sums
+# where one column's misread figure keeps it from its total (one column closed, not two), the rows' own sums as
+# read holding on this share of the rows, three at least, show the page in place: those rows leave its doubt
+ROWS_HOLDING = 0.75
+ROWS_HOLDING_AT_LEAST = 3
+
+
+def _people_in_order(rows: Sequence[checks.RowDraft]) -> bool:
+    """Every row names a person in two words or more, most of the names known to the lexicon
+    (``names.check_name``, as ``names.names_garbled`` counts); the printed numbers, where the page has them,
+    run 1, 2, 3 ... with the rows, none in doubt."""
+    named = [n for d in rows if isinstance(n := d.values.get("name"), str)
+             and sum(len(w) >= 2 and w.isalpha() for w in n.split()) >= 2]  # fmt: skip
+    if len(named) < len(rows) or sum(not check_name(n)[1] for n in named) > GARBLED_SHARE * len(named):
+        return False
+    numbers = [n for d in rows if isinstance(n := d.values.get("row"), int)]
+    return not numbers or (
+        len(numbers) == len(rows) and not any("row" in d.review for d in rows)
+        and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    )  # fmt: skip
+
+
+def _sums_hold_as_read(d: checks.RowDraft) -> bool:
+    """A sum of the row checkable on figures as read (none filled in, derived or made), every such sum holding."""
+    made = {f for f in d.review if d.review.every(f) & MADE} | set(d.unconfirmed) | set(d.derived)
+    held = []
+    for names in _SUMS:
+        a, b, c = (_dec(d.values.get(n)) for n in names)
+        if a is None or b is None or c is None or made & set(names):
+            continue
+        held.append((a + b == c) if names[0] == "base_pay" else (a - b == c))
+    return bool(held) and all(held)
+
+
+def in_place_without_egn(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> list[checks.RowDraft]:
+    """The rows of a page that gives no ЕГН (its layout prints none: sheets with names only) that what else
+    the page gives shows read in place, as the ЕГН's check digits would (``checks.guard_page``'s doubt), every
+    row naming a person and the numbers in order (``_people_in_order``): every row, where two money columns or
+    more add up, to the stotinka, to their printed totals (none a step made; a nought derived for a dash adds
+    nothing and leaves its column closed on the figures read) and every row proves itself, a sum of the row
+    holding with each of its figures' columns closed (``proven``); else, where one column adds up (to a total
+    not nought: a column of noughts adds up on any sheet) and most
+    rows' sums hold as read (``ROWS_HOLDING``), those rows (the others, a figure misread, stay with the page's
+    doubt). A page turned, two sheets read as one or a stranger's layout read in the wrong columns add up to no
+    printed total, row by row."""
+    rows = checks.filled(list(drafts))
+    if len(rows) < IN_PLACE_ROWS or any(d.values.get("egn") for d in drafts) or not _people_in_order(rows):
+        return []
+    # a nought derived for a dash (the row's gross its net) adds nothing to its column: the column's figures as
+    # read add up to the printed total by themselves (AG dev 25002: `-` in the deductions of three rows)
+    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *(g for g in d.derived if _dec(d.values.get(g)) != 0))
+    }
+    closed = closed_columns([d.values for d in rows], totals) - made
+    if len(closed) >= 2 and all(proven(d.values, closed) for d in rows):
+        return list(drafts)
+    holding = [d for d in rows if _sums_hold_as_read(d)]
+    if any(_dec(totals.get(f)) for f in closed) and len(holding) >= max(ROWS_HOLDING_AT_LEAST, ROWS_HOLDING * len(rows)):
+        return holding
+    return []
+
+
 def clear_proven_drafts(drafts: Sequence[checks.RowDraft], totals: Mapping[str, str]) -> int:
     """Take out of review every money figure the arithmetic proves whose every reason is a reading doubt
     (figures filled in from the totals no reading confirms stay); where every money figure of the page is
-    proved, also those doubted only because the ЕГН did not show the page read in place; returns how many.
+    proved, also those doubted only because the ЕГН did not show the page read in place; on a page without
+    ЕГН that its own evidence shows read in place (``in_place_without_egn``), that doubt leaves every field of
+    the rows it shows so (each keeps its other doubts); returns how many taken out of review.
     Call only on a page not in review as a whole."""
     rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
     closed = closed_for(drafts, totals)
-    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if page_proven(rows, closed) else READING_DOUBTS
+    in_place = in_place_without_egn(drafts, totals)
+    every_row = len(in_place) == len(drafts)
+    answerable = READING_DOUBTS | {checks.PAGE_NOT_PROVED_IN_PLACE} if every_row or page_proven(rows, closed) else READING_DOUBTS
     n = 0
     for d in drafts:
         for f in proven(d.values, closed) if closed else ():
             if f in d.review and f not in d.unconfirmed and d.review.every(f) <= answerable:
                 d.review.discard(f)
                 n += 1
+    for d in in_place:  # what the ЕГН would have told, the page's other evidence tells
+        for f in [f for f in d.review if checks.PAGE_NOT_PROVED_IN_PLACE in d.review.every(f)]:
+            d.review.drop_cause(f, checks.PAGE_NOT_PROVED_IN_PLACE)
+            n += f not in d.review
     return n
 
 

@@ -133,6 +133,19 @@ class Flags(set[str]):
         super().add(f)
         self.reasons.setdefault(f, reason)
 
+    def drop_cause(self, f: str, cause: str) -> None:
+        """``f`` no longer doubted for ``cause`` (a proof answered it): out of review where that was its only
+        doubt, else shown for the first of its other reasons (``REASONS``' order) unless its shown one stays."""
+        if f not in self or cause not in self.reasons.every.get(f, set()):
+            return
+        left = self.reasons.every[f] - {cause}
+        if not left:
+            self.discard(f)
+            return
+        self.reasons.every[f] = left
+        if self.reasons.get(f, "") not in left:
+            dict.__setitem__(self.reasons, f, min(left, key=lambda r: REASONS.index(r) if r in REASONS else len(REASONS)))
+
     def update(self, *fields: Iterable[str], reason: str = LOW_CONFIDENCE) -> None:
         for names in fields:
             for f in names:
