@@ -11,6 +11,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from scanner_drivers.orientation import line_axis
 
+from .down_strokes import without_down_strokes
 from .geometry import Grid
 from .hand_rules import faint_rule
 from .lines import Rule, Rules
@@ -618,7 +619,9 @@ def _with_second_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[i
 
 def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
-    that holds several people's lines is split between them, as an unruled table's rows are."""
+    that holds several people's lines is split between them, as an unruled table's rows are (strokes down
+    through the rows, a mended tear's tape, left out: ``down_strokes``)."""
+    ink = without_down_strokes(ink, grid.ys[1], grid.ys[-1], grid.xs[0], grid.xs[-1])
     ys = [grid.ys[0], grid.ys[1]]
     for k in range(1, len(grid.ys) - 1):
         y0, y1 = grid.ys[k], grid.ys[k + 1]
