@@ -621,14 +621,15 @@ def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
     that holds several people's lines is split between them, as an unruled table's rows are. Strokes down
     through the rows (a mended tear's tape: ``down_strokes``) fill the paper between the lines: the rows
-    cut without them too, and the more rows kept (where the tape left the lines apart, the cuts by its ink
-    stand: AH dev 26008 p2, its rows set close)."""
+    cut without them too, and the fewer rows only where they cut more (where the tape left the lines apart,
+    the cuts by its ink stand: AH dev 26008 p2, its rows set close; as many rows, the cuts without the tape's
+    ink lie in the paper between the lines: AH dev 26005 p1)."""
     rows = _split_ruled_rows(ink, grid)
     clean = without_down_strokes(ink, grid.ys[1], grid.ys[-1], grid.xs[0], grid.xs[-1])
     if clean is ink:
         return rows
     rows_clean = _split_ruled_rows(clean, grid)
-    return rows_clean if len(rows_clean.ys) > len(rows.ys) else rows
+    return rows_clean if len(rows_clean.ys) >= len(rows.ys) else rows
 
 
 def _split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
