@@ -377,7 +377,7 @@ def _read_page(
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person
     column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
     struck_lines.drop_struck_bands(a, s)  # empty lines struck through with one long stroke: no person
-    drop_empty_bands(s, a.grid)  # a thin band with no letter or digit (a dotted rule's doubled dots): no row
+    drop_empty_bands(s, a.grid, a.ink, a.dpi)  # a thin band with no letter or digit (a dotted rule's doubled dots), or only column marks: no row
     s.header = header_in_first_band(
         s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
     )

@@ -11,6 +11,7 @@ import numpy as np
 from archive_core.errors import ExtractionError
 from scanner_drivers.orientation import line_axis
 
+from .down_strokes import without_down_strokes
 from .geometry import Grid
 from .hand_rules import faint_rule
 from .lines import Rule, Rules
@@ -618,7 +619,26 @@ def _with_second_lines(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[i
 
 def split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     """A half-ruled table (only the columns ruled, or a rule missing between two rows): a ruled band
-    that holds several people's lines is split between them, as an unruled table's rows are."""
+    that holds several people's lines is split between them, as an unruled table's rows are. Strokes down
+    through the rows (a mended tear's tape: ``down_strokes``) fill the paper between the lines: the rows
+    cut without them too, and the cuts that keep the people's rows the more even kept (a typed sheet's lines
+    are evenly spaced: AH dev 26008 p1 and 26005 p1 cut evenly without the tape's ink, 26008 p2, its rows set
+    close, by it)."""
+    rows = _split_ruled_rows(ink, grid)
+    clean = without_down_strokes(ink, grid.ys[1], grid.ys[-1], grid.xs[0], grid.xs[-1])
+    if clean is ink:
+        return rows
+    rows_clean = _split_ruled_rows(clean, grid)
+    return rows_clean if _unevenness(rows_clean) <= _unevenness(rows) else rows
+
+
+def _unevenness(grid: Grid) -> float:
+    """How unevenly the body's rows are cut: their heights' spread over their mean (heading, totals out)."""
+    heights = np.diff(np.asarray(grid.ys[1:-1], dtype=np.float64))
+    return float(np.std(heights) / np.mean(heights)) if heights.size >= 2 else float("inf")  # one row: none told
+
+
+def _split_ruled_rows(ink: np.ndarray, grid: Grid) -> Grid:
     ys = [grid.ys[0], grid.ys[1]]
     for k in range(1, len(grid.ys) - 1):
         y0, y1 = grid.ys[k], grid.ys[k + 1]
