@@ -84,3 +84,19 @@ def test_a_sheet_on_the_copy_stand_is_not_put_square_by_the_ruler_and_chart():
     leaning and lost, the № column and the names off the grid)."""
     pic = cv2.cvtColor(_on_the_copy_stand(_sheet()), cv2.COLOR_BGR2GRAY)
     assert sheet_edges.squared(pic) is None
+
+
+def test_a_film_frames_dark_border_is_no_frame():
+    """A page filmed and scanned from the film fills the picture: the film's dark edges are a band along the
+    picture's borders, wider on one side (the gap to the next frame), no felt around a sheet. Painting them the
+    paper's grey took the frame's straight edges the page was straightened by (AB dev 20037 p1: half its table
+    lost, 35 -> 17 lines; the evaluation's AB rows 97.8 -> 90.8 %): the picture is read as given, and no
+    squaring corner is refused for lying off the paper."""
+    sheet = _sheet()
+    pic = np.full((1600, 2200), 20, np.uint8)
+    pic[30:1540, 25:2170] = cv2.resize(sheet, (2145, 1510))  # the gap to the next frame below: 60 px
+    assert paper_mask(pic) is None
+    assert whitened(pic) is pic
+    framed = np.full((1600, 2200), 20, np.uint8)  # the same sheet on felt, a band of it 200 px wide
+    framed[200:1400, 200:2000] = cv2.resize(sheet, (1800, 1200))
+    assert paper_mask(framed) is not None
