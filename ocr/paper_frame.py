@@ -12,8 +12,7 @@ around it and the sheet (its holes filled: the typing, a stamp, a soot patch ins
 everything else, the char band along its edge (``EDGE`` more) with it, is painted the light of the paper near
 it (a scorched edge's brown carried on, so that no step is left where the painting meets the paper).
 Only a picture that shows a frame does so: the region is at least ``MIN_SHEET`` of the picture but leaves
-``MIN_OUTSIDE`` of it out, reaching ``DEEP`` into the picture (not a band along its edges), and what is left out is
-dark (its median under ``DARK`` of the paper's). A
+``MIN_OUTSIDE`` of it out, and what is left out is dark (its median under ``DARK`` of the paper's). A
 scan the sheet fills, or one on a white backing, is returned as given."""
 
 from __future__ import annotations
@@ -23,11 +22,10 @@ import numpy as np
 
 SCALE = 8  # measured on the picture shrunk by this much (the typing's strokes blur into the paper there)
 MIN_SHEET = 0.2  # of the picture at least: the sheet is the picture's subject
-MIN_OUTSIDE = 0.01  # of the picture at least outside the sheet (a wedge of felt left by ``sheet_edges.squared``)
-DEEP = 0.05  # of the picture's shorter side: what lies outside the paper reaches this far in from the picture's
-# edges somewhere (felt around a photographed sheet, AG dev 25001-25008: 0.20-0.35); a band along the edges no
-# deeper is a film frame's or a scan's dark border around a sheet that fills the picture (AB dev: 0.009-0.025;
-# painted, the frame's edges no longer straightened the page: AB dev 20037 p1 half its table lost, 35 -> 17 lines)
+MIN_OUTSIDE = 0.025  # of the picture at least outside the sheet (a wedge of felt left by ``sheet_edges.squared``;
+# AG dev 25001-25008 0.10-0.38, a spirit copy on a grey backing, AF dev 24001, 0.038-0.044); less is a film frame's
+# dark edges around a page filmed whole (AB dev 20001-20040: 0.005-0.017): painted, the page no longer straightened
+# by them (AB dev 20037 p1: 4 of 25 rows found, 147 fields wrong unflagged; 0.01 here since s40-agrows)
 DARK = 0.6  # of the paper's median: what lies outside is felt or a backing, not paper
 SPREAD = 6  # shrunk pixels: the paper's light near its edge carried out over what is painted (no step there)
 EDGE = 2  # shrunk pixels (16 at full size) past the paper's edge painted too: the char band, the edge's blur
@@ -47,22 +45,13 @@ def paper_mask(gray: np.ndarray) -> np.ndarray | None:
     sheet = np.zeros_like(region)
     cv2.drawContours(sheet, contours, -1, 255, thickness=cv2.FILLED)
     share = cv2.countNonZero(sheet) / sheet.size
-    if share < MIN_SHEET or share > 1 - MIN_OUTSIDE or _depth(sheet) < DEEP * min(sheet.shape):
+    if share < MIN_SHEET or share > 1 - MIN_OUTSIDE:
         return None
     paper = float(np.median(small[region > 0]))
     if float(np.median(small[sheet == 0])) >= DARK * paper:
         return None
     sheet = cv2.erode(sheet, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * EDGE + 1, 2 * EDGE + 1)))
     return cv2.resize(sheet, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
-
-
-def _depth(sheet: np.ndarray) -> int:
-    """How far in from the picture's nearest edge what lies outside ``sheet`` (0) reaches at most (pixels)."""
-    h, w = sheet.shape
-    ys, xs = np.nonzero(sheet == 0)
-    if xs.size == 0:
-        return 0
-    return int(np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)).max())
 
 
 def whitened(gray: np.ndarray) -> np.ndarray:
