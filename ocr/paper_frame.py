@@ -22,7 +22,10 @@ import numpy as np
 
 SCALE = 8  # measured on the picture shrunk by this much (the typing's strokes blur into the paper there)
 MIN_SHEET = 0.2  # of the picture at least: the sheet is the picture's subject
-MIN_OUTSIDE = 0.01  # of the picture at least outside the sheet (a wedge of felt left by ``sheet_edges.squared``)
+MIN_OUTSIDE = 0.025  # of the picture at least outside the sheet (a wedge of felt left by ``sheet_edges.squared``;
+# AG dev 25001-25008 0.10-0.38, a spirit copy on a grey backing, AF dev 24001, 0.038-0.044); less is a film frame's
+# dark edges around a page filmed whole (AB dev 20001-20040: 0.005-0.017): painted, the page no longer straightened
+# by them (AB dev 20037 p1: 4 of 25 rows found, 147 fields wrong unflagged; 0.01 here since s40-agrows)
 DARK = 0.6  # of the paper's median: what lies outside is felt or a backing, not paper
 SPREAD = 6  # shrunk pixels: the paper's light near its edge carried out over what is painted (no step there)
 EDGE = 2  # shrunk pixels (16 at full size) past the paper's edge painted too: the char band, the edge's blur
