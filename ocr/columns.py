@@ -29,6 +29,9 @@ NORM, GRADE = "norm_pct", "grade"
 # оборот`, `Изработено (лв.)`, `Стойност на услугите`, `Приход от услуги`): money in the sheet's format, totalled,
 # twenty to seventy times the pay, and no payroll-page/1 field
 TURNOVER = "turnover"
+# a part of the days on the roll (a ship's crew: the days at sea and the days in port, `Дни в море`, `Ходови дни`,
+# `Стоян. дни`, `Дни в пристанище`): days, no payroll-page/1 field (the days worked are their sum, where printed)
+DAYS_PART = "days_part"
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -45,18 +48,20 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # (family Z: the Latin `No` no key)
     "egn": ("егн", "граждански", "единен"),  # `Единен гражд. номер`, `Единен гр. номер` (family Z: `гр.` too short)
     "name": ("име", "имена", "фамилия", "презиме"),
-    "position": ("длъжност", "професия", "специалност", "място"),  # `Щатно място`, `Работно място` (family Y)
+    # `Щатно място`, `Работно място` (family Y); `Ранг по екипажна роля` (a ship's crew)
+    "position": ("длъжност", "професия", "специалност", "място", "ранг"),
     "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
     # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
     # `Заработка по наряди`
     # `Полагаема заплата` (family Y: the salary due by the staff list; `Всичко полагаемо` is the gross)
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка",
-                 "полагаема"),
+                 "полагаема", "възнаграждение"),  # `Основно възнагр.`; `Всичко възнагр.` the gross
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
                   # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
-                  "оборота", "реализацията"),
+                  "оборота", "реализацията",
+                  "морски", "морско"),  # a ship's sea-service supplement: `Морски добавки`, `Морско плаване лв.`
     # `Всичко полагаемо` (family R); `Дължимо всичко`, `Сума по ведомост` (family Y)
     "gross_pay": ("начислено", "брутно", "брутна", "полагаемо", "дължимо", "ведомост"),
     "deductions": ("удръжки", "удържано", "удръжките"),
@@ -74,7 +79,13 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     NORM: ("нормата", "изпълнение"),  # `Изпълнение на нормата %`, `Норма изп. %` (`норма` cut short)
     GRADE: ("разряд",),  # `Тарифен разряд`, `Квалиф. разряд` (`тарифен` alone would take `Тарифна заплата`)
     TURNOVER: ("оборот", "реализиран", "изработено", "стойност", "услугите", "приход"),
+    DAYS_PART: ("море", "плаване", "ходови", "пристанище", "порт", "стоянка", "стоянкови"),
 }  # fmt: skip
+# whole words of their own that name no field though one letter or two from a key, or a key's beginning: the
+# money's unit (`Общо в лева`: no `нето`), `Аванс преди рейса` (no `премии`), `член на екипажа` a crew member
+# (no `членски` cut short)
+NOT_KEYS = ("лева", "лв", "преди", "член")
+MONEY_UNITS = ("лева", "лв")  # a heading with the unit is money's, no days' (`Морско плаване лв.`)
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
@@ -87,9 +98,10 @@ OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_N
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
                                          PART: ("deductions", "net_pay", "base_pay", GRADE, "signature", "days_worked"),
                                          GRADE: ("base_pay",),
-                                         "days_worked": (NORM, TURNOVER, TAB_NO)}  # fmt: skip
+                                         "days_worked": (NORM, TURNOVER, TAB_NO),
+                                         DAYS_PART: ("days_worked",), "extra_pay": (DAYS_PART,)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
-GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
+GENERIC = {"base_pay": ("заплата", "заработено", "заработка", "възнаграждение")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
 # name the gross
 TOTAL_WORDS = ("общо", "всичко")
@@ -99,7 +111,8 @@ TOTAL_WORDS = ("общо", "всичко")
 # `тарифна`, `заработката` of a deduction's heading no `заработка`, `Дневна` no `нетна`)
 EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащания", "нетна", "нетно", "нето", "запор", "получи", "тарифна",
               "заработка",
-              "оборот", "оборота")  # (one letter apart: the one field's or the other's, a misread neither)
+              "оборот", "оборота",  # (one letter apart: the one field's or the other's, a misread neither)
+              "морски", "морско", "плаване")  # `моряка` a sailor is no `морско`, `За плащане` no `плаване`
 
 
 def _whole(w: str, k: str) -> bool:
@@ -161,6 +174,8 @@ def _own(w: str) -> frozenset[str]:
     `получил` begins so), else whose key it is cut short. Worked out once per word: every word of every
     line is asked (``unread_names.heading_line``), each against every key."""
     exact = frozenset(f for f, ks in HEADING_KEYS.items() if w in ks)
+    if not exact and w in NOT_KEYS:
+        return frozenset()
     return exact or frozenset(f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks))
 
 
@@ -174,6 +189,8 @@ def _nearest_fields(w: str) -> frozenset[str]:
     overrules another (``OVERRULED`` settles those two). Worked out once per word (every heading's words are
     weighed against every key, each misread by its edit distance)."""
     best: dict[str, int] = {}
+    if w in NOT_KEYS:
+        return frozenset()
     for field, keys in HEADING_KEYS.items():
         for k in keys:
             if _matches(w, k):
@@ -226,9 +243,13 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
         for o in others:
             if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
                 del votes[o]
+    if set(words) & set(MONEY_UNITS):  # an amount's column: no days at sea (`Морско плаване лв.`)
+        votes.pop(DAYS_PART, None)
     total = set(words) & set(TOTAL_WORDS)
     if total and list(votes) == ["base_pay"] and generic.get("base_pay") == votes["base_pay"]:
         votes = {"gross_pay": votes.pop("base_pay")}
+    elif total and not votes and set(words) & set(MONEY_UNITS):  # `Общо в лева`: the whole pay
+        votes = {"gross_pay": 1}
     return tuple(votes.items())
 
 
@@ -414,7 +435,7 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     if f.votes.get("days_worked"):
         return True
     # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`), the norm's per cent
-    if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM)):
+    if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM, DAYS_PART)):
         return False
     # a deduction's or a pay's column (`Удръжки по запор`, family Z: `.00-` on most rows, `25.00-` on a few; Z dev
     # 18007 p4, its noughts taken for days and the page in review whole), its amounts no days
