@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from . import control_total, outside_columns, pay_items
 from .header import levenshtein
-from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
+from .normalise import digits, egn, figure_lines, in_whole_leva, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
@@ -446,6 +446,36 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
 
 
+PARTS_SHARE = 0.6  # the parts add up to the whole on this share of the rows whose three figures were read
+
+
+def _days_of_parts(cols: list[list[str]], candidates: list[int], feats: list[Feats]) -> int | None:
+    """Of the columns of small numbers, the one that two others add up to on ``PARTS_SHARE`` of the rows
+    (two at least) whose figures all three were read, no more than a month's days: a ship's crew's days at sea
+    and in port and the days on the roll, their sum (AH dev 26001 p1: the days at sea, `15`, read as the
+    days worked, 23). Not where a part's heading names the days worked (`Отработени дни` beside `Болнични
+    дни` and their sum: the days worked are the part). None where no column is so made or two are."""
+
+    def day(t: str) -> int | None:
+        d = digits(t)
+        return int(d) if d and len(d) <= 2 and _alpha(t) <= 1 and int(d) <= 31 else None
+
+    vals = {c: [day(t) for t in cols[c]] for c in candidates}
+    found = set()
+    for a, b in combinations(candidates, 2):
+        if feats[a].votes.get("days_worked") or feats[b].votes.get("days_worked"):
+            continue
+        for c in candidates:
+            if c in (a, b):
+                continue
+            rows = [(x, y, z) for x, y, z in zip(vals[a], vals[b], vals[c], strict=True)
+                    if x is not None and y is not None and z is not None]  # fmt: skip
+            held = sum(x + y == z and x > 0 and y > 0 for x, y, z in rows)
+            if held >= 2 and held >= PARTS_SHARE * len(rows):
+                found.add(c)
+    return found.pop() if len(found) == 1 else None
+
+
 CENTS = re.compile(r"[.,]\d{2}(?!\d)")  # an amount's stotinki (`.00-`, `25.00`): no day is so written
 
 
@@ -842,7 +872,7 @@ def identify(
         feats.append(
             Feats(
                 filled=len(texts) / max(1, len(cols[c])),
-                egn=_frac([len(d) == 10 and _alpha(t) <= 2 for d, t in pairs]),
+                egn=_frac([(len(d) == 10 or egn(t) is not None) and _alpha(t) <= 2 for d, t in pairs]),
                 small=_frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in pairs]),
                 money=_frac([(len(d) >= least and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
                              for d, t in pairs]),
@@ -876,7 +906,11 @@ def identify(
     outside = _outside_named(headings, feats) | set(outside_columns.cash_breakdown(cols))
     days = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].small >= 0.5
             and _days_column(cols[c], feats[c]) and c not in outside]  # fmt: skip
-    if days:
+    whole = _days_of_parts(cols, [c for c in range(n_cols) if kinds[c] is None and c not in frame
+                                  and feats[c].small >= 0.5 and c not in outside], feats)  # fmt: skip
+    if whole is not None:  # the days at sea and in port add up to the days on the roll: that column is the days
+        kinds[whole] = "days_worked"
+    elif days:
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]

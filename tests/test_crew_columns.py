@@ -106,3 +106,69 @@ def test_an_unplaced_currency_column_sends_no_missing_pay_to_review() -> None:
 
     assert not any({"base_pay", "extra_pay"} & page("Валутна\nчаст\nDM")[0].review)
     assert {"base_pay", "extra_pay"} <= page("")[0].review  # a column of amounts unnamed: a pay may be missing
+
+
+@pytest.mark.parametrize(
+    ("cell", "egn"),
+    [
+        ("| 12607133398 1", "2607133398"),  # the typed rules each side read `|` and `1`, the left one joined
+        ("16601196842 1", "6601196842"),
+        ("!2907187630", "2907187630"),
+        ("2607133398", "2607133398"),
+        ("12345678901", None),  # no ten digits of it pass the check: no ЕГН
+        ("26071333981", "2607133398"),
+        ("126071333988", None),  # an `8` is no rule
+    ],
+)
+def test_an_egn_with_a_typed_rule_read_as_a_one_beside_it(cell: str, egn: str | None) -> None:
+    from ocr import normalise
+
+    assert normalise.egn(cell) == egn
+
+
+def test_a_column_of_egns_with_the_rules_read_beside_them_is_the_egn_column() -> None:
+    """AH dev 26004 p2: the ЕГН column typed between `!` rules, read `12607133398`, `16601196842 1`: no ЕГН
+    column found, every row's ЕГН lost."""
+    cells = ["| 12607133398 1", "16601196842 1", "!2907187630", "14702231423 1"]
+    body = [[str(i + 1), e, "Живка Иванова Узунова", "23", *r[3:]] for i, (e, r) in enumerate(zip(cells, CREW, strict=False))]
+    heads = ["Ред.\n№", "ЕГН\nчлен на\nекипажа", "Член на екипажа", "Общо\nдни", "Общо\nв лева", "Данък\nв лева",
+             "Аванс\nпреди\nрейса", "Удръж.\nобщо", "Остатък\nза\nизплащ.", "Валутна\nчаст\nDM"]  # fmt: skip
+    assert columns.identify(body, heads)[:4] == ["row", "egn", "name", "days_worked"]
+
+
+def test_the_column_the_days_at_sea_and_in_port_add_up_to_is_the_days_worked() -> None:
+    """Their headings unread (a tape's glare over them), the days at sea (`8`) were taken for the days worked
+    (23) by their figures alone; the two parts add up to the whole on every row."""
+    kinds = columns.identify(_crew(CREW), [*CREW_HEADS[:3], "", "", "", *CREW_HEADS[6:]])
+    assert kinds[3:6] == [None, None, "days_worked"]
+
+
+def test_days_worked_headed_so_beside_sick_days_and_their_sum_stay_the_days_worked() -> None:
+    rows = [("20", "3", "23", *r[3:]) for r in CREW]
+    kinds = columns.identify(_crew(rows), [*CREW_HEADS[:3], "Отработени\nдни", "Болнични\nдни", "", *CREW_HEADS[6:]])
+    assert kinds[3] == "days_worked"
+
+
+def test_the_ship_s_line_under_the_company_is_no_employer() -> None:
+    """AH dev 26004 p2: 'ДСО "Воден транспорт" - Параходство БМФ - Варна' over 'м/к "Вихрен"': the company's
+    line was skipped as a state association's above its enterprise, and the ship went out as the employer
+    without a doubt."""
+    from ocr.geometry import Box, Word
+    from ocr.header import parse_header
+    from ocr.superior_body import names_vessel
+
+    def line(y: int, *texts: str) -> list[Word]:
+        out, x = [], 190
+        for t in texts:
+            out.append(Word(t, 0.95, Box(x, y, x + 20 * len(t), y + 30)))
+            x += 20 * len(t) + 15
+        return out
+
+    company = line(150, "ДСО", '"Воден', 'транспорт"', "-", "Параходство", "БМФ", "-", "Варна")
+    ship = line(195, "м/к", '"Вихрен"')
+    title = line(260, "Разплащателна", "ведомост", "на", "екипажа", "№", "39")
+    for first, name in (("м/к", '"Вихрен"'), ("БМРТ", '"Орион"'), ("тласкач", '"Видин"')):
+        assert names_vessel(line(0, first, name))
+    assert not names_vessel(company)
+    h = parse_header([*company, *ship, *title], 3508)
+    assert h.employer is not None and h.employer.startswith("ДСО „Воден транспорт“")
