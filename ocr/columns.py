@@ -910,6 +910,13 @@ def identify(
                                   and feats[c].small >= 0.5 and c not in outside], feats)  # fmt: skip
     if whole is not None:  # the days at sea and in port add up to the days on the roll: that column is the days
         kinds[whole] = "days_worked"
+    elif any(f.votes.get(DAYS_PART) for f in feats):
+        # a sheet that prints the days in parts names their whole (`Общо дни`) or it adds up to them: an unheaded
+        # column of small numbers beside them is a part's piece (AH dev 26003 p1: the days at sea cut in two
+        # by a tape's edge, one piece taken for the days worked, the page in review whole)
+        headed = [c for c in days if feats[c].votes.get("days_worked")]
+        if headed:
+            kinds[max(headed, key=lambda c: (_day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     elif days:
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"

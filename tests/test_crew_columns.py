@@ -172,3 +172,14 @@ def test_the_ship_s_line_under_the_company_is_no_employer() -> None:
     assert not names_vessel(company)
     h = parse_header([*company, *ship, *title], 3508)
     assert h.employer is not None and h.employer.startswith("ДСО „Воден транспорт“")
+
+
+def test_an_unheaded_piece_of_the_days_at_sea_is_no_days_worked() -> None:
+    """AH dev 26003 p1: the days at sea cut in two by a tape's edge, the unheaded piece taken for the days
+    worked on a sheet that prints only the days at sea and in port (no days worked: the page in review)."""
+    rows = [(r[0], "", r[1], *r[3:]) for r in CREW]
+    heads = [*CREW_HEADS[:4], "", CREW_HEADS[4], *CREW_HEADS[6:]]
+    body = _crew(rows)
+    for i, r in enumerate(body):
+        r[4] = "1" if i < 3 else ""  # the piece: a digit on some rows
+    assert "days_worked" not in columns.identify(body, heads)
