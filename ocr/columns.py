@@ -55,7 +55,7 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # `Заработка по наряди`
     # `Полагаема заплата` (family Y: the salary due by the staff list; `Всичко полагаемо` is the gross)
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка",
-                 "полагаема", "възнаграждение"),  # `Основно възнагр.`; `Всичко възнагр.` the gross
+                 "полагаема"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
@@ -101,7 +101,7 @@ OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_N
                                          "days_worked": (NORM, TURNOVER, TAB_NO),
                                          DAYS_PART: ("days_worked",), "extra_pay": (DAYS_PART,)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
-GENERIC = {"base_pay": ("заплата", "заработено", "заработка", "възнаграждение")}
+GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
 # name the gross
 TOTAL_WORDS = ("общо", "всичко")
@@ -248,7 +248,7 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     total = set(words) & set(TOTAL_WORDS)
     if total and list(votes) == ["base_pay"] and generic.get("base_pay") == votes["base_pay"]:
         votes = {"gross_pay": votes.pop("base_pay")}
-    elif total and not votes and set(words) & set(MONEY_UNITS):  # `Общо в лева`: the whole pay
+    elif total and not votes and set(words) & set(MONEY_UNITS):  # `Общо в лева`, `Всичко възнагр. лв.`: the whole pay
         votes = {"gross_pay": 1}
     return tuple(votes.items())
 

@@ -22,7 +22,7 @@ from ocr import columns, outside_columns
         ("Всичко\nдни по\nролята", {"days_worked": 1}),
         ("Общо\nв лева", {"gross_pay": 1}),  # the money's unit is no `нето`: beside `Общо`, the whole pay
         ("Всичко\nвъзнагр.\nлв.", {"gross_pay": 1}),
-        ("Основно\nвъзнагр.\nлв.", {"base_pay": 3}),
+        ("Основно\nвъзнагр.\nлв.", {"base_pay": 2}),
         ("Морско\nплаване\nлв.", {"extra_pay": 1}),  # an amount in leva: no days
         ("Морски\nдобавки", {"extra_pay": 2}),
         ("Аванс\nпреди\nрейса", {"deduction_part": 1}),  # `преди` is no `премии`
