@@ -1751,9 +1751,11 @@ def guard_page(
     texts: list[list[str]],
     totals: dict[str, str] | None = None,
     carried: dict[str, str] | None = None,
+    headings: list[str] | None = None,
 ) -> None:
     """Page-level doubts a person must see. A column of figures that could not be placed means a money
-    field of every row may be missing; a page where most ЕГН fail their check digit was not read
+    field of every row may be missing (not one whose heading names it no pay: a foreign currency's allowance,
+    a day's rate, ``outside_columns.named_not_pay``); a page where most ЕГН fail their check digit was not read
     (wrong orientation, two sheets, a stranger's layout): every field goes to review, unless the ЕГН
     say the page was read in place (``egn_guard.read_in_place``)."""
     present = {k for k in kinds if k}
@@ -1778,8 +1780,10 @@ def guard_page(
                 d.review.add("extra_pay", UNREADABLE)
             elif unplaced and b is not None and b == g and "base_pay" in d.proven and "gross_pay" not in d.review:
                 d.values["extra_pay"] = "0.00"
+    from .outside_columns import named_not_pay  # (it asks this module: imported late)
+
     for c, kind in enumerate(kinds):
-        if kind is not None:
+        if kind is not None or (headings is not None and c < len(headings) and named_not_pay(headings[c])):
             continue
         col = [row[c] for row in texts]
         if sum(len(digits(t)) >= 3 for t in col) >= max(1, len(col) // 2):

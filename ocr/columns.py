@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from . import control_total, outside_columns, pay_items
 from .header import levenshtein
-from .normalise import digits, figure_lines, in_whole_leva, is_dash, money
+from .normalise import digits, egn, figure_lines, in_whole_leva, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
@@ -29,6 +29,9 @@ NORM, GRADE = "norm_pct", "grade"
 # оборот`, `Изработено (лв.)`, `Стойност на услугите`, `Приход от услуги`): money in the sheet's format, totalled,
 # twenty to seventy times the pay, and no payroll-page/1 field
 TURNOVER = "turnover"
+# a part of the days on the roll (a ship's crew: the days at sea and the days in port, `Дни в море`, `Ходови дни`,
+# `Стоян. дни`, `Дни в пристанище`): days, no payroll-page/1 field (the days worked are their sum, where printed)
+DAYS_PART = "days_part"
 
 # Money column orders seen on the sheets, by how many money columns there are.
 MONEY_TEMPLATES: dict[int, tuple[tuple[str, ...], ...]] = {
@@ -45,7 +48,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # (family Z: the Latin `No` no key)
     "egn": ("егн", "граждански", "единен"),  # `Единен гражд. номер`, `Единен гр. номер` (family Z: `гр.` too short)
     "name": ("име", "имена", "фамилия", "презиме"),
-    "position": ("длъжност", "професия", "специалност", "място"),  # `Щатно място`, `Работно място` (family Y)
+    # `Щатно място`, `Работно място` (family Y); `Ранг по екипажна роля` (a ship's crew)
+    "position": ("длъжност", "професия", "специалност", "място", "ранг"),
     "days_worked": ("дни", "отработени", "табела"),  # `Дни по табела` (family S: the timesheet, no `Таб. №`)
     # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
     # `Заработка по наряди`
@@ -56,7 +60,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
                   "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
                   # оборота`): `оборота` is the extra pay's, `оборот` the turnover's
-                  "оборота", "реализацията"),
+                  "оборота", "реализацията",
+                  "морски", "морско"),  # a ship's sea-service supplement: `Морски добавки`, `Морско плаване лв.`
     # `Всичко полагаемо` (family R); `Дължимо всичко`, `Сума по ведомост` (family Y)
     "gross_pay": ("начислено", "брутно", "брутна", "полагаемо", "дължимо", "ведомост"),
     "deductions": ("удръжки", "удържано", "удръжките"),
@@ -74,7 +79,13 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     NORM: ("нормата", "изпълнение"),  # `Изпълнение на нормата %`, `Норма изп. %` (`норма` cut short)
     GRADE: ("разряд",),  # `Тарифен разряд`, `Квалиф. разряд` (`тарифен` alone would take `Тарифна заплата`)
     TURNOVER: ("оборот", "реализиран", "изработено", "стойност", "услугите", "приход"),
+    DAYS_PART: ("море", "плаване", "ходови", "пристанище", "порт", "стоянка", "стоянкови"),
 }  # fmt: skip
+# whole words of their own that name no field though one letter or two from a key, or a key's beginning: the
+# money's unit (`Общо в лева`: no `нето`), `Аванс преди рейса` (no `премии`), `член на екипажа` a crew member
+# (no `членски` cut short)
+NOT_KEYS = ("лева", "лв", "преди", "член")
+MONEY_UNITS = ("лева", "лв")  # a heading with the unit is money's, no days' (`Морско плаване лв.`)
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
 # number no row number (`Таб. №`), a net pay no base pay (`Чиста заплата`: `заплата` alone is any pay), the
@@ -87,7 +98,8 @@ OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_N
                                          "gross_pay": ("base_pay",), "deductions": ("base_pay",),
                                          PART: ("deductions", "net_pay", "base_pay", GRADE, "signature", "days_worked"),
                                          GRADE: ("base_pay",),
-                                         "days_worked": (NORM, TURNOVER, TAB_NO)}  # fmt: skip
+                                         "days_worked": (NORM, TURNOVER, TAB_NO),
+                                         DAYS_PART: ("days_worked",), "extra_pay": (DAYS_PART,)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
 GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
@@ -99,7 +111,8 @@ TOTAL_WORDS = ("общо", "всичко")
 # `тарифна`, `заработката` of a deduction's heading no `заработка`, `Дневна` no `нетна`)
 EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащания", "нетна", "нетно", "нето", "запор", "получи", "тарифна",
               "заработка",
-              "оборот", "оборота")  # (one letter apart: the one field's or the other's, a misread neither)
+              "оборот", "оборота",  # (one letter apart: the one field's or the other's, a misread neither)
+              "морски", "морско", "плаване")  # `моряка` a sailor is no `морско`, `За плащане` no `плаване`
 
 
 def _whole(w: str, k: str) -> bool:
@@ -161,6 +174,8 @@ def _own(w: str) -> frozenset[str]:
     `получил` begins so), else whose key it is cut short. Worked out once per word: every word of every
     line is asked (``unread_names.heading_line``), each against every key."""
     exact = frozenset(f for f, ks in HEADING_KEYS.items() if w in ks)
+    if not exact and w in NOT_KEYS:
+        return frozenset()
     return exact or frozenset(f for f, ks in HEADING_KEYS.items() if any(_whole(w, k) for k in ks))
 
 
@@ -174,6 +189,8 @@ def _nearest_fields(w: str) -> frozenset[str]:
     overrules another (``OVERRULED`` settles those two). Worked out once per word (every heading's words are
     weighed against every key, each misread by its edit distance)."""
     best: dict[str, int] = {}
+    if w in NOT_KEYS:
+        return frozenset()
     for field, keys in HEADING_KEYS.items():
         for k in keys:
             if _matches(w, k):
@@ -226,9 +243,13 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
         for o in others:
             if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
                 del votes[o]
+    if set(words) & set(MONEY_UNITS):  # an amount's column: no days at sea (`Морско плаване лв.`)
+        votes.pop(DAYS_PART, None)
     total = set(words) & set(TOTAL_WORDS)
     if total and list(votes) == ["base_pay"] and generic.get("base_pay") == votes["base_pay"]:
         votes = {"gross_pay": votes.pop("base_pay")}
+    elif total and not votes and set(words) & set(MONEY_UNITS):  # `Общо в лева`, `Всичко възнагр. лв.`: the whole pay
+        votes = {"gross_pay": 1}
     return tuple(votes.items())
 
 
@@ -414,7 +435,7 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     if f.votes.get("days_worked"):
         return True
     # the hours (8, 16 on a short month), a personnel number, a grade (`II` read `11`), the norm's per cent
-    if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM)):
+    if any(f.votes.get(k) for k in (HOURS, TAB_NO, GRADE, NORM, DAYS_PART)):
         return False
     # a deduction's or a pay's column (`Удръжки по запор`, family Z: `.00-` on most rows, `25.00-` on a few; Z dev
     # 18007 p4, its noughts taken for days and the page in review whole), its amounts no days
@@ -423,6 +444,36 @@ def _days_column(cells: list[str], f: Feats) -> bool:
     day_like = [d for d in (digits(t) for t in cells if _alpha(t) <= 1 and not CENTS.search(t))
                 if 1 <= len(d) <= 2 and int(d) <= 31]  # fmt: skip
     return len(day_like) >= max(2, DAY_ROWS * len(cells))
+
+
+PARTS_SHARE = 0.6  # the parts add up to the whole on this share of the rows whose three figures were read
+
+
+def _days_of_parts(cols: list[list[str]], candidates: list[int], feats: list[Feats]) -> int | None:
+    """Of the columns of small numbers, the one that two others add up to on ``PARTS_SHARE`` of the rows
+    (two at least) whose figures all three were read, no more than a month's days: a ship's crew's days at sea
+    and in port and the days on the roll, their sum (AH dev 26001 p1: the days at sea, `15`, read as the
+    days worked, 23). Not where a part's heading names the days worked (`Отработени дни` beside `Болнични
+    дни` and their sum: the days worked are the part). None where no column is so made or two are."""
+
+    def day(t: str) -> int | None:
+        d = digits(t)
+        return int(d) if d and len(d) <= 2 and _alpha(t) <= 1 and int(d) <= 31 else None
+
+    vals = {c: [day(t) for t in cols[c]] for c in candidates}
+    found = set()
+    for a, b in combinations(candidates, 2):
+        if feats[a].votes.get("days_worked") or feats[b].votes.get("days_worked"):
+            continue
+        for c in candidates:
+            if c in (a, b):
+                continue
+            rows = [(x, y, z) for x, y, z in zip(vals[a], vals[b], vals[c], strict=True)
+                    if x is not None and y is not None and z is not None]  # fmt: skip
+            held = sum(x + y == z and x > 0 and y > 0 for x, y, z in rows)
+            if held >= 2 and held >= PARTS_SHARE * len(rows):
+                found.add(c)
+    return found.pop() if len(found) == 1 else None
 
 
 CENTS = re.compile(r"[.,]\d{2}(?!\d)")  # an amount's stotinki (`.00-`, `25.00`): no day is so written
@@ -821,7 +872,7 @@ def identify(
         feats.append(
             Feats(
                 filled=len(texts) / max(1, len(cols[c])),
-                egn=_frac([len(d) == 10 and _alpha(t) <= 2 for d, t in pairs]),
+                egn=_frac([(len(d) == 10 or egn(t) is not None) and _alpha(t) <= 2 for d, t in pairs]),
                 small=_frac([1 <= len(d) <= 2 and _alpha(t) <= 1 for d, t in pairs]),
                 money=_frac([(len(d) >= least and len(d) != 10 and _alpha(t) <= 1) or t.strip() in {"-", "—", "–"}
                              for d, t in pairs]),
@@ -855,7 +906,18 @@ def identify(
     outside = _outside_named(headings, feats) | set(outside_columns.cash_breakdown(cols))
     days = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].small >= 0.5
             and _days_column(cols[c], feats[c]) and c not in outside]  # fmt: skip
-    if days:
+    whole = _days_of_parts(cols, [c for c in range(n_cols) if kinds[c] is None and c not in frame
+                                  and feats[c].small >= 0.5 and c not in outside], feats)  # fmt: skip
+    if whole is not None:  # the days at sea and in port add up to the days on the roll: that column is the days
+        kinds[whole] = "days_worked"
+    elif any(f.votes.get(DAYS_PART) for f in feats):
+        # a sheet that prints the days in parts names their whole (`Общо дни`) or it adds up to them: an unheaded
+        # column of small numbers beside them is a part's piece (AH dev 26003 p1: the days at sea cut in two
+        # by a tape's edge, one piece taken for the days worked, the page in review whole)
+        headed = [c for c in days if feats[c].votes.get("days_worked")]
+        if headed:
+            kinds[max(headed, key=lambda c: (_day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
+    elif days:
         kinds[max(days, key=lambda c: (bool(feats[c].votes.get("days_worked")),
                                        _day_like(cols[c]) + outside_columns.repeats(cols[c]), -c))] = "days_worked"
     money_cols = [c for c in range(n_cols) if kinds[c] is None and c not in frame and feats[c].money >= 0.5]

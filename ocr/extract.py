@@ -317,7 +317,7 @@ def _separator_as_digit(
     if not money or not totals:
         return None
     checks.run_checks(drafts, totals, present, year, month, carried)
-    checks.guard_page(drafts, kinds, s2.texts, totals, carried)
+    checks.guard_page(drafts, kinds, s2.texts, totals, carried, s2.headings)
     if any(f in d.review for d in drafts for f in money):
         return None
     if plausibility.check(drafts, totals, present, year, month) is not None:
@@ -456,7 +456,7 @@ def _read_page(
         flag_out_of_working_age(drafts, year, month)  # (which must be of working age too)
     doubt_valid_by_glyphs(a, s, kinds, drafts)  # a valid ЕГН whose glyphs read as another valid one: not silent
     doubt_unsure_beside_doubted(drafts)  # a valid ЕГН read unsure beside a neighbour's in review: ink spoiled there
-    checks.guard_page(drafts, checked, s.texts, totals, carried)
+    checks.guard_page(drafts, checked, s.texts, totals, carried, s.headings)
     doubt = plausibility.check(drafts, totals, present, year, month)
     if doubt is not None:  # the one other reading that makes the whole page add up and believable?
         retry = None if normalise.in_whole_leva() else _separator_as_digit(a, s, kinds, present, year, month)

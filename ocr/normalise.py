@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from archive_core import egn as egn_mod
+
 from .name_case import as_typed, whole_in_capitals
 
 # Letters that stand for digits in a numeric column.
@@ -45,8 +47,21 @@ def digits(text: str) -> str:
 
 
 def egn(text: str) -> str | None:
+    """The cell's ЕГН: its ten digits; or, where a typed rule beside it (`|`, `!` of a typewriter's columns) was
+    read as a `1` joined to it (`12607133398`, `16601196842 1`: AH dev 26004 p2, the column lost as an ЕГН's and
+    every row's ЕГН with it), the ten digits without that `1` at either end, where those alone pass the check
+    digit (both ends passing: which is the ЕГН nothing says, None)."""
     d = digits(text)
-    return d if len(d) == 10 else None
+    if len(d) == 10:
+        return d
+    if not 11 <= len(d) <= 2 * RULE_ONES + 10:
+        return None
+    found = {w for i in range(len(d) - 9) if set(d[:i] + d[i + 10 :]) == {"1"} and i <= RULE_ONES
+             and len(d) - i - 10 <= RULE_ONES and egn_mod.is_valid(w := d[i : i + 10])}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+RULE_ONES = 2  # `1`s each side of the ЕГН from a typed rule (`|`, `!`, and its `|` read `1` too), at most
 
 
 ZEROS_BEFORE = 2  # leading zeros a number may be printed with past its digits' most (`0001`: a computing

@@ -21,6 +21,10 @@ from .normalise import digits, in_whole_leva, is_dash, money
 # a day's rate (`ставка` alone is any pay: `Тарифна ставка`, `Заработено по ставка`)
 RATE_WORDS = ("дневна", "дневни", "надник", "надница")
 CLASS_WORDS = ("клас", "процент", "прослужени", "стаж")  # a class for years of service
+# a foreign-currency allowance (a ship's crew: `Валутна част USD`, `Дневни в DM`, `Валута USD`): an amount typed
+# like the leva and totalled, but never part of gross or net
+CURRENCY_WORDS = ("валута", "валутна", "валутни", "валутно", "девизи", "девизна", "долари", "марки")
+CURRENCY_CODES = re.compile(r"(?<![A-Za-z])(?:USD|DM|DEM|US\$)(?![A-Za-z])")
 PAY_FIELDS = (*checks.MONEY, "deduction_part")
 # a cash payroll's breakdown of each net pay into banknotes and coins (`Купюрен строеж`, `Купюри`: `20-левки`,
 # `по 5`, `100 лв.`, `Дребни монети`, `Мон. лв.`): counts of notes, and the coins' amount, which looks like pay
@@ -60,7 +64,8 @@ def cash_heading(heading: str) -> bool:
 def named_not_pay(heading: str) -> bool:
     """The heading names the norm's fulfilment (`Изпълнение на нормата %`) or a worker's grade (`Тарифен
     разряд`), or a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
-    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), or a cash breakdown's notes and coins
+    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), or a foreign currency's allowance (`Валутна част
+    USD`, `Дневни в DM`), or a cash breakdown's notes and coins
     (``_cash``: `20-левки`, `по 5`, `Дребни монети`; taken for pay, the coins `3,96` went out as a base pay, the
     notes' counts as days, AG dev 25001 p3), and no pay field (`Клас, премии, добавки` is
     additional pay, `Заработено по ставка` the base)."""
@@ -74,7 +79,14 @@ def named_not_pay(heading: str) -> bool:
         return True
     rate = any(_near(w, k) for w in words for k in RATE_WORDS) or ("ставка" in words and "ден" in words)
     klass = any(_near(w, k) for w in words for k in CLASS_WORDS) or ("%" in heading and not votes)
-    return rate or klass or _cash(words, heading)
+    return rate or klass or _currency(words, heading) or _cash(words, heading)
+
+
+def _currency(words: list[str], heading: str) -> bool:
+    """The heading names a foreign currency (``CURRENCY_WORDS`` whole, cut short to four letters or misread by
+    a letter, or a currency's code: `USD`, `DM`)."""
+    return (any(_near(w, k) or (len(w) >= 4 and k.startswith(w)) for w in words for k in CURRENCY_WORDS)
+            or bool(CURRENCY_CODES.search(heading)))
 
 
 CASH_ROWS = 3  # rows on which the notes and the coins make the pay paid out, at the least

@@ -145,11 +145,34 @@ def _units() -> frozenset[str]:
     return frozenset(json.loads(WORDS_FILE.read_text(encoding="utf-8"))["units"])
 
 
+# a vessel's kind before its quoted name: `м/к` моторен кораб, `т/к`, `ф/к`, `м/п`, a trawler's `БМРТ`, `РТМ`,
+# `СРТ`, a pusher, a tug, a tanker (a shipping company's crew payroll: the ship's line under the company's)
+VESSEL_MARK = re.compile(r"^[мтфпМТФП]/[кпКП]$")
+VESSEL_ABBREVIATIONS = frozenset({"БМРТ", "РТМ", "СРТ", "РМТ", "ПСТ"})
+VESSEL_WORDS = frozenset({"тласкач", "влекач", "танкер", "кораб", "траулер", "шлеп", "моторен"})
+
+
+def names_vessel(words: list[Word]) -> bool:
+    """Does the line open with a vessel's kind (``VESSEL_MARK``, ``VESSEL_ABBREVIATIONS``, ``VESSEL_WORDS``, as
+    typed) before a quoted name ('м/к "Вихрен"', 'БМРТ "Орион"', 'тласкач "Видин"')? A ship is no employer: the
+    company whose crew it carries is, on the line above (AH dev 26004 p2: the ship's line out as the employer,
+    the company's line above it skipped as a state association's)."""
+    toks = [w.text.strip(".,:") for w in words]
+    for k, t in enumerate(toks[:2]):
+        if k + 1 < len(toks) and toks[k + 1][:1] in "„\"«" and (
+            VESSEL_MARK.match(t) or t in VESSEL_ABBREVIATIONS or t.lower() in VESSEL_WORDS
+        ):
+            return True
+    return False
+
+
 def names_unit(words: list[Word]) -> bool:
     """Does the line name a ward, a department or a group of the staff ("Вътрешно отделение", "Педагогически
-    персонал", "Дейност „Благоустройство“"): a word outside quotes one of the data's ``units``, a letter of a
-    long one misread? Printed under an institution's name it is no part of it (family Q: "Детско отделение"
-    under "Окръжна болница – Габрово")."""
+    персонал", "Дейност „Благоустройство“"), or a ship (``names_vessel``): a word outside quotes one of the data's
+    ``units``, a letter of a long one misread? Printed under an institution's name it is no part of it (family Q:
+    "Детско отделение" under "Окръжна болница – Габрово")."""
+    if names_vessel(words):
+        return True
     quoted = False
     for w in words:
         opens = w.text[:1] in "„\"«"
