@@ -15,12 +15,15 @@ import numpy as np
 TALL = 2.5  # a blot this many times the median blot's height at the least runs down through the lines
 LEAST_AREA = 30  # the blots the type's height is measured on (px): no dither dot or speck
 LEAST_BLOTS = 20  # blots in the region at the least to tell the type's height by
+LEAST_STROKES = 3  # tall blots at the least: a tape's edges and patches come broken in many (AH dev 26005 p1: 12,
+# 26008 p1-2: 8-9); one alone is a pen's stroke among the writing (a correction's mark: regression sheet
+# e-correction-row-whole-page-review, its corrected row's half line merged into the row above without it)
 
 
 def without_down_strokes(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> np.ndarray:
     """``ink`` with the blots inside the region (rows ``y0:y1``, columns ``x0:x1``) that stand far taller
     than the type's (``TALL`` times the median blot's height) taken out; ``ink`` itself when there are
-    none, or too few blots to tell the type's height."""
+    fewer than ``LEAST_STROKES``, or too few blots to tell the type's height."""
     y0, y1, x0, x1 = max(0, y0), min(ink.shape[0], y1), max(0, x0), min(ink.shape[1], x1)
     if y1 <= y0 or x1 <= x0:
         return ink
@@ -32,7 +35,7 @@ def without_down_strokes(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) ->
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     tall = np.zeros(n, dtype=bool)
     tall[1:] = heights > TALL * float(np.median(heights[sized]))
-    if not tall.any():
+    if int(tall.sum()) < LEAST_STROKES:
         return ink
     out = ink.copy()
     out[y0:y1, x0:x1][tall[labels]] = 0

@@ -38,3 +38,11 @@ def test_tape_down_the_rows_leaves_the_people_apart():
 def test_the_letters_stay():
     ink = _page(tape=False)
     assert without_down_strokes(ink, 100, 480, 20, 1180) is ink
+
+
+def test_a_lone_pen_stroke_among_the_writing_stays():
+    """One tall stroke (a correction's mark down two lines: regression sheet e-correction-row-whole-page-review)
+    is no tape: the ink is cut as it stands, else the corrected row's half line merges into the row above."""
+    ink = _page(tape=False)
+    ink[150:250, 500:504] = 255
+    assert without_down_strokes(ink, 100, 480, 20, 1180) is ink
