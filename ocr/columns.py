@@ -115,9 +115,14 @@ EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащан�
               "морски", "морско", "плаване")  # `моряка` a sailor is no `морско`, `За плащане` no `плаване`
 
 
+# keys no heading cuts short: `Прис. дни` are the days present (присъствени дни: the days worked, family AF), no
+# days in port
+WHOLE_ONLY = ("пристанище",)
+
+
 def _whole(w: str, k: str) -> bool:
-    """The heading word ``w`` is the key ``k`` or ``k`` cut short."""
-    return w == k or (len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w))
+    """The heading word ``w`` is the key ``k`` or ``k`` cut short (not one of ``WHOLE_ONLY``)."""
+    return w == k or (k not in WHOLE_ONLY and len(w) >= ABBREVIATION_MIN and len(k) > len(w) and k.startswith(w))
 
 
 def _matches(w: str, k: str) -> bool:

@@ -29,6 +29,8 @@ from ocr import columns, outside_columns
         ("Подпис\nчлен на\nекипажа", {"signature": 1}),  # a crew member (`член`) is no union fee
         ("ЕГН\nна моряка", {"egn": 1}),  # a sailor (`моряка`) is no sea supplement
         ("Ранг\nпо екипажна\nроля", {"position": 1}),
+        ("Прис.\nдни", {"days_worked": 1}),  # the days present (присъствени, family AF): no days in port
+        ("Дни\nприс.", {"days_worked": 1}),
     ],
 )
 def test_a_crew_heading_names_its_field(heading: str, votes: dict[str, int]) -> None:
