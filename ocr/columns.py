@@ -459,12 +459,15 @@ def _days_of_parts(cols: list[list[str]], candidates: list[int], feats: list[Fea
     (two at least) whose figures all three were read, no more than a month's days: a ship's crew's days at sea
     and in port and the days on the roll, their sum (AH dev 26001 p1: the days at sea, `15`, read as the
     days worked, 23). Not where a part's heading names the days worked (`Отработени дни` beside `Болнични
-    дни` and their sum: the days worked are the part). None where no column is so made or two are."""
+    дни` and their sum: the days worked are the part), nor among columns headed as anything but days (a whole
+    leva sheet's tax and insurance of a short month, `20` and `4`, add up to its deductions, `24`). None where no
+    column is so made or two are."""
 
     def day(t: str) -> int | None:
         d = digits(t)
         return int(d) if d and len(d) <= 2 and _alpha(t) <= 1 and int(d) <= 31 else None
 
+    candidates = [c for c in candidates if not set(feats[c].votes) - {"days_worked", DAYS_PART}]
     vals = {c: [day(t) for t in cols[c]] for c in candidates}
     found = set()
     for a, b in combinations(candidates, 2):
