@@ -89,14 +89,20 @@ def page_proven(drafts: Sequence[checks.RowDraft], closed: set[str]) -> bool:
     )
 
 
+def _made(drafts: Sequence[checks.RowDraft], *, noughts: bool = True) -> set[str]:
+    """The fields of ``drafts`` a step made (``MADE``: filled in, derived, not confirmed by a reading): their
+    adding up proves nothing. ``noughts`` False: not a nought derived (for a dash: it adds nothing to a column)."""
+    return {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
+        f for d in drafts for f in (*d.unconfirmed, *(g for g in d.derived if noughts or _dec(d.values.get(g)) != 0))
+    }
+
+
 def closed_for(
     drafts: Sequence[checks.RowDraft], totals: Mapping[str, str], carried: Mapping[str, str] | None = None
 ) -> set[str]:
     """``closed_columns`` of the drafts' filled rows, less the columns of a figure a step made (``MADE``, a
     figure filled in or derived): their adding up proves nothing."""
-    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
-        f for d in drafts for f in (*d.unconfirmed, *d.derived)
-    }
+    made = _made(drafts)
     rows = checks.filled(list(drafts))  # the form's unfilled lines at the foot add nothing to a column
     return closed_columns([d.values for d in rows], totals, carried) - made
 
@@ -112,9 +118,7 @@ def closed_by_sums_of_totals(
     pressed over the last row and the `Всичко` line (A dev seed 12 p54: net total `2632.55` read
     `26385.95`); a misread figure in that column would need another misreading matching it to the stotinka
     in the same column, as with a printed total. Not a column a step made (``MADE``)."""
-    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
-        f for d in drafts for f in (*d.unconfirmed, *d.derived)
-    }
+    made = _made(drafts)
     rows = checks.filled(list(drafts))
     out = set(closed)
     for a, b, c in _SUMS:
@@ -157,7 +161,7 @@ def _people_in_order(rows: Sequence[checks.RowDraft]) -> bool:
 
 def _sums_hold_as_read(d: checks.RowDraft) -> bool:
     """A sum of the row checkable on figures as read (none filled in, derived or made), every such sum holding."""
-    made = {f for f in d.review if d.review.every(f) & MADE} | set(d.unconfirmed) | set(d.derived)
+    made = _made([d])
     held = []
     for names in _SUMS:
         a, b, c = (_dec(d.values.get(n)) for n in names)
@@ -183,9 +187,7 @@ def in_place_without_egn(drafts: Sequence[checks.RowDraft], totals: Mapping[str,
         return []
     # a nought derived for a dash (the row's gross its net) adds nothing to its column: the column's figures as
     # read add up to the printed total by themselves (AG dev 25002: `-` in the deductions of three rows)
-    made = {f for d in drafts for f in d.review if d.review.every(f) & MADE} | {
-        f for d in drafts for f in (*d.unconfirmed, *(g for g in d.derived if _dec(d.values.get(g)) != 0))
-    }
+    made = _made(drafts, noughts=False)
     closed = closed_columns([d.values for d in rows], totals) - made
     if len(closed) >= 2 and all(proven(d.values, closed) for d in rows):
         return list(drafts)
