@@ -1,6 +1,6 @@
 """Family AI of the sample generator (held out from its making in session 32, 2026-12-06, helper s41-famai, before
-anything was tuned on AH, to its one measurement by the lead in a later session; evaluation seed 2058, development
-seeds 27001-27040): the monthly payroll of 1980-1996 of a design organisation that closed without a successor (a
+anything was tuned on AH, to its one measurement by the lead at the start of session 33; evaluation seed 2058, development
+seeds 27001-27040, tuned on from then): the monthly payroll of 1980-1996 of a design organisation that closed without a successor (a
 district design organisation, ТПО; a branch of a design institute, "Агропромпроект", "Промпроект", "Минпроект",
 "Водпроект", "Транспроект"; a machine-building design bureau), drawn up the way its drawing office drew everything:
 lettered by a draughtsman-copyist with a lettering stencil and a technical pen (ISO 3098 type B, upright or slanted

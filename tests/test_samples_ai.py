@@ -1,5 +1,5 @@
-"""Family AI of the sample generator (held out from its making in session 32 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 27001-27040 (the evaluation
+"""Family AI of the sample generator (held out from its making in session 32 to its one measurement by the lead at the
+start of session 33). These tests exercise the generator only, on its maker's development seeds 27001-27040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AH, its truth over many drawn months (the staff
 in the order of their posts, the base for the days, the project fee and the author's supervision to the additional
 pay, gross, the itemised deductions, net, every column to its total), what a page prints (the truth's values lettered
