@@ -6,8 +6,8 @@ Each reading is held against what the page itself gives, three proofs:
 
 - rows: each row one band with its own person, a name and an ЕГН that passes its check digit (or, where
   the ЕГН could not be read and is in review, the printed number the run of numbers proves), no two rows
-  sharing an ЕГН, no row of figures without a person and out of review (a person's second typed line read
-  as a row);
+  sharing an ЕГН but one person's two rows (``one_person_egns``: names alike, figures not), no row of figures
+  without a person and out of review (a person's second typed line read as a row);
 - numbers: where the page has a `№` column, most rows' numbers were read, and the numbers the page gives
   (read, mended by the order, lost rows restored: ``rownumbers``, ``lost_rows``) run 1, 2, 3 ... with the
   rows, no number skipped that no lost row explains;
@@ -33,10 +33,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from rapidfuzz.distance.Levenshtein import distance as levenshtein
+
 from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks, columns, pay_items, plausibility
+from .batch_agreement import MAX_NAME_LETTERS
 
 FIGURES = ("days_worked", *checks.MONEY)
 # a proof fails when fewer than these shares of its items hold (chosen by measurement on dev pages)
@@ -86,6 +89,33 @@ def _orphan(d: checks.RowDraft) -> bool:
     return bool(loose) and not d.values.get("name") and not d.values.get("egn") and not isinstance(d.values.get("row"), int)
 
 
+# the same person on this many rows at most of one sheet: a main post and an additional contract (AF dev 24001 p7,
+# 24002 p1-p7: a school's teacher on two rows, the same ЕГН and name, each row its own post, base and deductions;
+# the rows proof failed on them alone and every field of the page went to review, 96 of 97 right)
+ONE_PERSON_ROWS = 2
+
+
+def one_person_egns(drafts: list[checks.RowDraft]) -> set[str]:
+    """The valid ЕГН that two rows share as one person's lines: both rows named, their names alike (case-folded,
+    ``MAX_NAME_LETTERS`` apart at most, as ``batch_agreement`` takes a person's readings across pages), their
+    figures not the same (not one line read twice). Two people whose ЕГН were misread alike would need their
+    names alike too; a neighbour's ЕГН read into a row comes with the neighbour's name only if the whole line
+    was read twice, whose figures are the same."""
+    rows: dict[str, list[checks.RowDraft]] = {}
+    for d in drafts:
+        if d.values.get("egn"):
+            rows.setdefault(str(d.values["egn"]), []).append(d)
+    out = set()
+    for egn, group in rows.items():
+        if not 2 <= len(group) <= ONE_PERSON_ROWS or not egn_mod.is_valid(egn) or not all(_named(d) for d in group):
+            continue
+        names = [str(d.values["name"]).casefold() for d in group]
+        figures = [tuple(d.values.get(f) for f in FIGURES) for d in group]
+        if all(levenshtein(names[0], n) <= MAX_NAME_LETTERS for n in names[1:]) and len(set(figures)) == len(figures):
+            out.add(egn)
+    return out
+
+
 def lone_orphan(p: Proof) -> bool:
     """One line of figures with no person on a page whose rows otherwise carry their people: a local doubt
     (``review_orphan``), not the whole page's."""
@@ -128,6 +158,7 @@ def prove(
     bands = [d for d in used if any(v is not None for f, v in d.values.items() if f != "row")]
     p = Proof(rows=len(bands), egn_column="egn" in kinds or any(d.values.get("egn") for d in drafts))
     egns = Counter(str(d.values["egn"]) for d in drafts if d.values.get("egn"))
+    one_person = one_person_egns(drafts)  # the same person's two rows (two posts): each row that person's
     p.numbered = "row" in kinds or sum(n is not None for n in read) >= 2
     p.numbers_read = sum(n is not None for n in read)
     given = [v for d in drafts if isinstance(v := d.values.get("row"), int)]
@@ -136,7 +167,7 @@ def prove(
     numbers_run = p.numbered and not p.breaks and p.numbers_read >= NUMBERS_READ * p.rows
     for d in bands:
         egn = str(d.values.get("egn") or "")
-        own = bool(egn) and egn_mod.is_valid(egn) and egns[egn] == 1
+        own = bool(egn) and egn_mod.is_valid(egn) and (egns[egn] == 1 or egn in one_person)
         # an ЕГН not read (in review for it) beside a name, on the printed line the run of numbers gives the
         # band (its number read, not the order's guess): the band is that line's person, whose ЕГН a person
         # reads; an ЕГН another row has is no one's

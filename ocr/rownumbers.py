@@ -399,8 +399,9 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
             if agreeing(more) > agreeing([e for e in drafts if id(e) in chosen]):
                 chosen.add(id(d))
     people = [d for d in drafts if id(d) in chosen]
+    read = [v if isinstance(v := d.values.get("row"), int) else None for d in people]
     checks.number_rows(people)
-    shifted_numbers(people)
+    shifted_numbers(people, read)
     for d in drafts:
         if id(d) not in chosen:
             d.values.pop("row", None)
@@ -437,10 +438,23 @@ def agreeing(rows: list[checks.RowDraft]) -> int:
     return max(checks.order_offsets(read).values(), default=0)
 
 
-def shifted_numbers(people: list[checks.RowDraft]) -> None:
+def shifted_numbers(people: list[checks.RowDraft], read: list[int | None] | None = None) -> None:
     """After ``checks.number_rows``: a row the order gave a number below 1 shows the numbers read sit one
     band off their rows (typed low, beside the next person's line: family L's far-right `№`, the `1` level
-    with the second name). Every number read beside another person is then unproved: all go to review."""
-    if any(isinstance(v := d.values.get("row"), int) and v < 1 for d in people):
-        for d in people:
-            d.review.add("row", checks.ROW_NUMBER)
+    with the second name). Every number read beside another person is then unproved: all go to review.
+    Not so where each such row is a line of no person (no name, no ЕГН) whose number as read (``read``, before
+    the order numbered the rows) is off the order: the columns' printed numbers under the heading (`1 2 3 4
+    ...`, one of them read as its `№`: AD dev 22002 p4, the `4` over the first person's `1`, every number and
+    every field of the page in review, 79 of 80 right); that line alone loses its number, to review."""
+    low = [i for i, d in enumerate(people) if isinstance(v := d.values.get("row"), int) and v < 1]
+    if not low:
+        return
+    stray = [i for i in low if read is not None and not people[i].values.get("name") and not people[i].values.get("egn")
+             and read[i] is not None and read[i] != people[i].values.get("row")]  # fmt: skip
+    if stray == low:
+        for i in stray:
+            people[i].values.pop("row", None)
+            people[i].review.add("row", checks.ROW_NUMBER)
+        return
+    for d in people:
+        d.review.add("row", checks.ROW_NUMBER)

@@ -73,6 +73,40 @@ def test_two_rows_sharing_an_egn_are_not_two_people():
     assert (review := _gate(rows)) is not None and "rows" in review.detail
 
 
+def _second_post(rows: list[checks.RowDraft], i: int, name: str) -> checks.RowDraft:
+    """Row ``i``'s person again on a row of its own below (a main post and an additional contract, family AF),
+    its name as read ``name``, its figures its own."""
+    d = checks.RowDraft(values={**rows[i].values, "name": name, "gross_pay": "120.00", "deductions": "12.00",
+                                "net_pay": "108.00"})  # fmt: skip
+    rows.insert(i + 1, d)
+    for k, r in enumerate(rows):
+        r.values["row"] = k + 1
+    return d
+
+
+def test_one_persons_two_rows_with_their_own_figures_are_that_person():
+    """AF dev 24002 p7: a teacher on two rows (the same ЕГН and name, a slip in one name as read), 96 of 97
+    fields right, every one in review for the shared ЕГН alone."""
+    rows = _rows()
+    _second_post(rows, 0, NAMES[0])
+    _second_post(rows, 3, NAMES[2].replace("л", "д"))  # `Колев` read `Кодев`: one letter
+    assert _gate(rows) is None
+    assert not any(d.review for d in rows)
+
+
+def test_a_shared_egn_under_another_name_or_with_the_same_figures_is_no_person():
+    rows = _rows()
+    _second_post(rows, 0, NAMES[1])  # another person's name beside the ЕГН: a misread ЕГН
+    _second_post(rows, 3, NAMES[2])
+    assert (review := _gate(rows)) is not None and "rows" in review.detail and _all_in_review(rows)
+    rows = _rows()
+    for i in (0, 3):  # one line read twice: the same name, ЕГН and figures
+        rows.insert(i + 1, checks.RowDraft(values=dict(rows[i].values)))
+    for k, r in enumerate(rows):
+        r.values["row"] = k + 1
+    assert (review := _gate(rows)) is not None and "rows" in review.detail and _all_in_review(rows)
+
+
 def test_a_line_of_figures_with_no_person_is_no_proof():
     """People's second typed lines read as rows: figures, no name, no ЕГН, no number, on two lines."""
     rows = _rows()

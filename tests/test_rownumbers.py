@@ -422,3 +422,26 @@ def test_numbers_read_as_they_stand_are_not_doubted_by_their_width():
     read: list[int | None] = list(range(1, 13))
     rownumbers.doubt_numbers_narrower_than_ink(a, s, ["row", "name"], drafts, read)  # type: ignore[arg-type]
     assert [d.values.get("row") for d in drafts] == list(range(1, 13))
+
+
+def test_the_columns_printed_numbers_over_the_first_person_leave_the_peoples_numbers_as_read():
+    # AD dev 22002 p4: the columns numbered `1 2 3 4 ...` under the heading, that line read as a row (no name, no
+    # ЕГН) with its `4` as the `№` over the people's `1`, `2`, `3`: the order numbered it 0 and every person's number
+    # (and field) of the page went to review, 79 of 80 fields right
+    def row(n: int | None, name: str | None, egn: str | None, figures: int = 6) -> checks.RowDraft:
+        fields = ["days_worked", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay"][:figures]
+        values: dict[str, object] = {f: "1.00" for f in fields}
+        values.update({"row": n, "name": name, "egn": egn})
+        return checks.RowDraft(values=values, bbox=[0, 0, 100, 50])
+
+    people = [("Мустафа Шабанов Салиев", "2508079446"), ("Христина Борисова Добрева", "2902102878"),
+              ("Христина Атанасова Петрова", "5202248250")]  # fmt: skip
+    drafts = [row(4, None, None), *(row(i + 1, n, e) for i, (n, e) in enumerate(people))]
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [None, 1, 2, 3]
+    assert "row" in drafts[0].review and not any("row" in d.review for d in drafts[1:])
+    # the first person's own line numbered 0 by the order (its number unread, typed a band low: family L) is
+    # still the sign of numbers one band off: every number to review
+    drafts = [row(None, None, "6104029516"), *(row(i + 1, n, e) for i, (n, e) in enumerate(people))]
+    number_rows(drafts)
+    assert "row" in drafts[0].review and all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
