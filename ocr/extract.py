@@ -74,6 +74,7 @@ from . import (
     stray_corrections,
     struck_lines,
     tall_rows,
+    title_block,
     two_line,
     two_tier,
     unit_marks,
@@ -381,11 +382,15 @@ def _read_page(
     s.header = header_in_first_band(
         s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
     )
+    s.header = title_block.read_block(a, s.header, title_block.table_foot(a, s), engine)  # a drawing's title block
     s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
+    head = header_image(a, reading.bands)
+    if s.header.employer_words and min(w.box.y0 for w in s.header.employer_words) >= head.shape[0]:
+        head = a.clean  # the name read under the table (``ocr.title_block``): read again from the page
     if s.header.employer_review:  # unsure of the employer's name: its line read again alone
-        s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+        s.header = reread_employer(s.header, head, a.gray, engine)
     else:  # sure of it: its line read again alone must give the same name, else a person decides
-        s.header = confirm_employer(s.header, header_image(a, reading.bands), a.gray, engine)
+        s.header = confirm_employer(s.header, head, a.gray, engine)
     period_small.read_small_period(a, s.header, reading.bands, engine)  # no period: a line of small print left out
     roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, s.header, engine)
