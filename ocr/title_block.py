@@ -47,6 +47,7 @@ MIN_CELLS = 4  # a title block has this many cells at least (a lone box under th
 MIN_CELL = 25  # px at 300 dpi: a cell is at least this high and wide (smaller: a gap between two rules' ends)
 FILLED = 0.7  # a cell fills this share of its bounding box at least (the rules enclose a rectangle)
 BAND = 12  # px: two cells whose tops and feet are this near stand on one band of the block
+RULE_PAD = 5  # px: the rules' mask widened by this (their soft edges) is whitened before the block is read
 BLOCK_PSM = 11  # tesseract: sparse text (the cells' words scattered over the block)
 # a title block's labels (lower case, no marks): their cell, and the cell right of it, hold no name and no period
 LABELS = (
@@ -114,10 +115,12 @@ def _unit(words: list[Word]) -> bool:
 
 
 def _block_words(a: Analysis, cells: list[Box], engine: OcrEngine) -> list[Word]:
-    """The block's words (one reading of the page under the table, its rules taken out)."""
+    """The block's words: one reading of the page's grey under the table, its rules whitened (the cleaned page
+    loses the small lettering's marks: "08.1981 г." read "08.1987г", AI dev 27011 p1; from the grey, right)."""
     x0, y0 = min(b.x0 for b in cells), min(b.y0 for b in cells)
     x1, y1 = max(b.x1 for b in cells), max(b.y1 for b in cells)
-    crop = np.ascontiguousarray(a.clean[y0:y1, x0:x1])
+    rules = cv2.dilate(a.rules.mask[y0:y1, x0:x1], np.ones((RULE_PAD, RULE_PAD), np.uint8))
+    crop = np.ascontiguousarray(np.where(rules > 0, np.uint8(255), a.gray[y0:y1, x0:x1]).astype(np.uint8))
     return [w for w in engine.words(crop, psm=BLOCK_PSM, offset=(x0, y0)) if w.conf > 0.1 or len(w.text) > 2]
 
 
