@@ -30,6 +30,7 @@ from .employer_doubts import doubt
 from .engine import OcrEngine
 from .geometry import Box, Word
 from .header import (
+    YEARS,
     Header,
     _lines,
     _period,
@@ -47,6 +48,7 @@ MIN_CELLS = 4  # a title block has this many cells at least (a lone box under th
 MIN_CELL = 25  # px at 300 dpi: a cell is at least this high and wide (smaller: a gap between two rules' ends)
 FILLED = 0.7  # a cell fills this share of its bounding box at least (the rules enclose a rectangle)
 BAND = 12  # px: two cells whose tops and feet are this near stand on one band of the block
+GROUND = 25  # px: the closing that gives the ground under the lettering (wider than a stroke, at 300 dpi)
 RULE_PAD = 5  # px: the rules' mask widened by this (their soft edges) is whitened before the block is read
 BLOCK_PSM = 11  # tesseract: sparse text (the cells' words scattered over the block)
 # a title block's labels (lower case, no marks): their cell, and the cell right of it, hold no name and no period
@@ -55,6 +57,7 @@ LABELS = (
     "изготвил", "проверил", "одобрил", "утвърдил", "нормоконтрол", "контрол", "директор", "началник", "нк",
     "гл", "главен", "проектант", "чертожник", "копирал", "подпис", "изм", "брой",
 )  # fmt: skip
+UNTITLED = "периодът е прочетен от основния надпис под таблицата, в поле без наименованието на документа: проверете го"
 # a unit of the employer opening a cell ("Секция „Архитектура“", "Чертожна зала"): no employer's name
 UNIT_WORDS = ("секция", "група", "зала", "цех", "лаборатория")
 
@@ -115,12 +118,16 @@ def _unit(words: list[Word]) -> bool:
 
 
 def _block_words(a: Analysis, cells: list[Box], engine: OcrEngine) -> list[Word]:
-    """The block's words: one reading of the page's grey under the table, its rules whitened (the cleaned page
-    loses the small lettering's marks: "08.1981 г." read "08.1987г", AI dev 27011 p1; from the grey, right)."""
+    """The block's words: one reading of the page's grey under the table, its ground made even (divided by its
+    closing: a copy's tinted, banded ground read as letters otherwise) and its rules whitened (the cleaned page
+    loses the small lettering's marks: AI dev 27001 p2 "август 1991 г." and its dash lost)."""
     x0, y0 = min(b.x0 for b in cells), min(b.y0 for b in cells)
     x1, y1 = max(b.x1 for b in cells), max(b.y1 for b in cells)
+    grey = a.gray[y0:y1, x0:x1]
+    ground = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((GROUND, GROUND), np.uint8))
+    even = np.clip(grey.astype(np.float32) / np.maximum(ground, 1).astype(np.float32) * 255.0, 0, 255)
     rules = cv2.dilate(a.rules.mask[y0:y1, x0:x1], np.ones((RULE_PAD, RULE_PAD), np.uint8))
-    crop = np.ascontiguousarray(np.where(rules > 0, np.uint8(255), a.gray[y0:y1, x0:x1]).astype(np.uint8))
+    crop = np.ascontiguousarray(np.where(rules > 0, 255.0, even).astype(np.uint8))
     return [w for w in engine.words(crop, psm=BLOCK_PSM, offset=(x0, y0)) if w.conf > 0.1 or len(w.text) > 2]
 
 
@@ -140,20 +147,23 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
         if inside:
             texts.append((cell, _lines(inside)))
     labels = [cell for cell, lines in texts if _label(lines[0])]
+    years = [y for cell, lines in texts if cell in labels for y in _years(" ".join(w.text for ln in lines for w in ln))]
     free = [(cell, lines) for cell, lines in texts
             if cell not in labels and not any(_beside(cell, lab) for lab in labels)]  # fmt: skip
     periods: list[Header] = []
     names: list[tuple[list[Word], bool]] = []
     for _, lines in free:
         found = Header()
+        flat = [w for line in lines for w in line]
         for line in lines:
             _period(line, found)  # (a month before a word where the year stands, not read as one: read again)
             if found.month is not None:
                 break
         if found.month is not None and found.year_word is not None:
+            if not any(title_word(w.text) for w in flat):  # no document's name over it: a date's part? a person reads it
+                found.period_review = UNTITLED
             periods.append(found)
             continue
-        flat = [w for line in lines for w in line]
         if any(title_word(w.text) for w in flat) or _unit(flat) or sum(ch.isalpha() for w in flat for ch in w.text) < 4:
             continue
         if len(lines) == 1:
@@ -164,7 +174,8 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
             p = periods[0]
             out.month, out.year, out.month_word, out.year_word = p.month, p.year, p.month_word, p.year_word
             out.period_conf, out.month_unsure, out.year_lost = p.period_conf, p.month_unsure, p.year_lost
-            out.period_line = ()
+            out.period_line, out.period_review = (), p.period_review
+            out.block_years = tuple(years)
         elif not periods and not out.period_line:  # a year with no month read (a Roman numeral misread): read again
             out.period_line = next((tuple(ln) for _, lines in free for ln in lines if _year_line(ln, [])), ())
     named = [n for n, org in names if org]
@@ -175,6 +186,32 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
         # AI dev 27005 p1): the block's, with the one over the table for a person to weigh
         _take(out, named[0], a.gray, ["above_table"], out.employer)
     return out
+
+
+_DATE = re.compile(r"\b\d{1,2}[.,/]\d{1,2}[.,/](\d{2}|\d{4})\b")  # "07.09.90": the date a sheet was drawn up
+_NUMBER_YEAR = re.compile(r"\d+/(\d{2})\b")  # "Арх. № 9225/90": an archive number of the year
+
+
+def _years(text: str) -> list[int]:
+    """The years a labelled cell's date or archive number gives ("Дата 07.09.90", "Арх. № 9225/90")."""
+    out = []
+    for rx in (_DATE, _NUMBER_YEAR):
+        for m in rx.finditer(text):
+            year = int(m.group(1)) % 100 + 1900
+            if YEARS[0] <= year <= YEARS[1]:
+                out.append(year)
+    return out
+
+
+def doubt_period(h: Header) -> None:
+    """The period read from a title block in doubt when the block's date or archive number gives a year that is
+    neither its year nor the next (a sheet is drawn up and filed in the month after the one it pays; a stencilled
+    "1" read as "7" by both models: AI dev 27011 p1, "08.1981 г." taken for 1987 without a doubt)."""
+    if h.year is None or not h.block_years or all(y in (h.year, h.year + 1) for y in h.block_years):
+        return
+    said = ", ".join(str(y) for y in dict.fromkeys(h.block_years))
+    reason = f"годината {h.year} е прочетена от основния надпис, а датата или архивният номер в него дават {said}: проверете периода"
+    h.period_review = "; ".join([r for r in (h.period_review, reason) if r])
 
 
 def _take(h: Header, words: list[Word], gray: np.ndarray, kinds: list[str], above: str = "") -> None:

@@ -11,9 +11,13 @@ from typing import Any
 
 import numpy as np
 
+from bench.scoring import _norm
+from ocr.engine import OcrEngine
 from ocr.geometry import Box, Word
 from ocr.header import Header
-from ocr.title_block import read_block
+from ocr.title_block import doubt_period, read_block
+
+from .conftest import read_regression_sheet
 
 FOOT = 200  # the table's last rule
 # the block's cells (x0, y0, x1, y1): on the left the inventory number, the date and three signers' rows (role,
@@ -99,3 +103,36 @@ def test_a_sheet_with_its_employer_and_period_over_the_table_or_no_block_under_i
     assert read_block(_page(LEFT + RIGHT), sure, FOOT, engine) == sure and engine.calls == 0
     h = read_block(_page(RIGHT[:2]), Header(), FOOT, engine)  # two boxes under the table: no title block
     assert (h.employer, h.month, engine.calls) == (None, None, 0)
+
+
+def test_a_period_read_from_a_cell_without_the_documents_name_goes_to_a_person():
+    # the date's label misread ("Лата"), the day lost: "09.1990" alone in a cell may be the month it was drawn up
+    date = [*_line("Лата", 1010, 410), *_line("09.1990", 1300, 410)]
+    engine = Block([*SIGNERS, *[w for w in DECOYS if not w.text.startswith(("Дата", "07.09"))], *date, *EMPLOYER])
+    h = read_block(_page(LEFT + RIGHT), Header(), FOOT, engine)
+    assert (h.year, h.month) == (1990, 9) and h.period_review is not None
+    engine = Block([*SIGNERS, *DECOYS, *EMPLOYER, *DOCUMENT])
+    h = read_block(_page(LEFT + RIGHT), Header(), FOOT, engine)
+    assert (h.year, h.month, h.period_review) == (1990, 8, None)  # under the document's name: read as the header's
+
+
+def test_a_period_whose_year_the_blocks_date_and_archive_number_do_not_give_goes_to_a_person():
+    engine = Block([*SIGNERS, *DECOYS, *EMPLOYER, *DOCUMENT])  # "Дата 07.09.90", "Арх. № 9225/90": 1990
+    h = read_block(_page(LEFT + RIGHT), Header(), FOOT, engine)
+    doubt_period(h)
+    assert (h.year, h.month, h.period_review) == (1990, 8, None)
+    # AI dev 27011 p1: "08.1981 г." read "08.1987 г." by both models (a stencilled 1 for a 7), the block's date 81
+    misread = [*_line("ВЕДОМОСТ ЗА ЗАПЛАТИТЕ", 1750, 450), *_line("08.1987 г.", 1850, 520)]
+    dated = [w for w in DECOYS if not w.text.startswith(("Дата", "07.09", "Арх", "№", "9225"))]
+    engine = Block([*SIGNERS, *dated, *_line("Дата 04.09.81", 1010, 410), *EMPLOYER, *misread])
+    h = read_block(_page(LEFT + RIGHT), Header(), FOOT, engine)
+    doubt_period(h)
+    assert (h.year, h.month) == (1987, 8) and h.period_review is not None and "1981" in h.period_review
+
+
+def test_a_sheet_in_a_drawings_frame_gives_its_employer_from_the_title_block(ocr_engine: OcrEngine) -> None:
+    # AI dev 27001 p1 (tests/fixtures/regression/README.md): the employer and the period only in the title block
+    truth, got = read_regression_sheet("ai-title-block-under-the-table", ocr_engine)
+    assert _norm(got.employer.name) == _norm(truth.employer.name)
+    right = (got.period.year, got.period.month) == (truth.period.year, truth.period.month)
+    assert right or got.period.review or got.period.month is None, "a period read wrong without a doubt"
