@@ -45,6 +45,11 @@ DOUBTS: dict[str, str] = {
     "ministry": "„{word}“ е министерство: проверете дали името на работодателя не е под него",
     # the other pages of the same file read the name a letter or two otherwise (``ocr.batch_agreement``)
     "other_pages": "на другите листове „{near}“: проверете името",
+    # the name read from a title block under the table, no other cell of it or more than one naming an
+    # organisation (``ocr.title_block``)
+    "title_block": "„{word}“ е от основния надпис под таблицата, без да е сигурно кое поле е работодателят: проверете името",
+    # ... where the name over the table was in doubt (``ocr.title_block``)
+    "above_table": "„{word}“ е от основния надпис под таблицата, а над таблицата е прочетено „{near}“: проверете името",
 }
 
 

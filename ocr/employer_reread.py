@@ -21,6 +21,7 @@ from .names import lexicon as name_lexicon
 from .unread_ink import UNREAD
 
 LINE_PSM = 7  # tesseract: the image is one line of text
+STICKY = ("ministry", "title_block", "above_table")  # doubts no second reading of the name's line takes away
 
 
 def line_crop(image: np.ndarray, box: Box) -> tuple[np.ndarray, tuple[int, int]]:
@@ -81,8 +82,9 @@ def reread_employer(header: Header, image: np.ndarray, gray: np.ndarray, engine:
         return header
     if LINE_BELOW in header.employer_review or UNREAD in header.employer_review or max(w.box.y0 for w in first) > min(w.box.y1 for w in first):
         return header  # a line below the name: no second reading of one line tells whether it belongs to it
-    if any((k := kind_of(d)) is not None and k[0] == "ministry" for d in header.employer_review.split("; ")):
-        return header  # a ministry's line: read again it is still no institution's name
+    if any((k := kind_of(d)) is not None and k[0] in STICKY for d in header.employer_review.split("; ")):
+        return header  # a ministry's line: read again it is still no institution's name (nor is a doubt of which
+        # cell of a title block names the employer settled by reading it again)
     box = Box(min(w.box.x0 for w in first), min(w.box.y0 for w in first),
               max(w.box.x1 for w in first), max(w.box.y1 for w in first))  # fmt: skip
     crop, offset = line_crop(image, box)

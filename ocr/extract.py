@@ -74,6 +74,7 @@ from . import (
     stray_corrections,
     struck_lines,
     tall_rows,
+    title_block,
     two_line,
     two_tier,
     unit_marks,
@@ -97,9 +98,10 @@ from .employer_reread import confirm_employer, reread_employer
 from .employer_spelling import check_header
 from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
+from .header import Header
 from .namereread import reread_names, vouch_names
 from .plate_letters import mend_plate_names
-from .reading import header_image, recognise, second_pass
+from .reading import Reading, header_image, recognise, second_pass
 from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import glance, named_rows, names_read, upright_by_names, upside_down_ruled_out
@@ -344,6 +346,26 @@ def read_page(
                           hints=hints, unruled=unruled)  # fmt: skip
 
 
+def read_header(a: Analysis, s: sheet.Sheet, reading: Reading, engine: OcrEngine) -> Header:
+    """The header's stages after ``sheet.parts`` read the words above the table (``scripts/header_bench.py`` runs
+    them alone): the employer and period read again, or looked for where the header above the table lacks them."""
+    h = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine)
+    h = title_block.read_block(a, h, title_block.table_foot(a, s), engine)  # a drawing's title block under the table
+    h = check_header(h)  # a word no dictionary holds: mended or doubted
+    head = header_image(a, reading.bands)
+    if h.employer_words and min(w.box.y0 for w in h.employer_words) >= head.shape[0]:
+        head = a.clean  # the name read under the table (``ocr.title_block``): read again from the page
+    if h.employer_review:  # unsure of the employer's name: its line read again alone
+        h = reread_employer(h, head, a.gray, engine)
+    else:  # sure of it: its line read again alone must give the same name, else a person decides
+        h = confirm_employer(h, head, a.gray, engine)
+    period_small.read_small_period(a, h, reading.bands, engine)  # no period: a line of small print left out
+    roman_month.read_again(a, h, engine)  # a month in Roman numerals the text model misread
+    period.confirm(a, h, engine)
+    title_block.doubt_period(h)  # a title block's date or archive number of another year
+    return h
+
+
 def _read_page(
     image: np.ndarray,
     *,
@@ -378,17 +400,7 @@ def _read_page(
     column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
     struck_lines.drop_struck_bands(a, s)  # empty lines struck through with one long stroke: no person
     drop_empty_bands(s, a.grid, a.ink, a.dpi)  # a thin band with no letter or digit (a dotted rule's doubled dots), or only column marks: no row
-    s.header = header_in_first_band(
-        s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
-    )
-    s.header = check_header(s.header)  # a word no dictionary holds: mended or doubted
-    if s.header.employer_review:  # unsure of the employer's name: its line read again alone
-        s.header = reread_employer(s.header, header_image(a, reading.bands), a.gray, engine)
-    else:  # sure of it: its line read again alone must give the same name, else a person decides
-        s.header = confirm_employer(s.header, header_image(a, reading.bands), a.gray, engine)
-    period_small.read_small_period(a, s.header, reading.bands, engine)  # no period: a line of small print left out
-    roman_month.read_again(a, s.header, engine)  # a month in Roman numerals the text model misread
-    period.confirm(a, s.header, engine)
+    s.header = read_header(a, s, reading, engine)
     cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
     split_cents.join_sums_cut_at_point(s, cut)  # ... and its total
     split_cents.join_cents(s)  # `164` | `18` in columns of their own (`лв.` | `ст.`): one amount, 164.18

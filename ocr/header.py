@@ -102,6 +102,7 @@ class Header:
     year_readings: tuple[int, ...] = ()  # the years the readings of a doubted year gave, the one taken first
     year_short: bool = False  # the year word stands where a year of two digits does ("м. март '84"), unread
     year_lost: bool = False  # the year read with three digits of its four ("Юни, 892 год."): sure only when read again so
+    block_years: tuple[int, ...] = ()  # the years a title block's date and archive number give (``ocr.title_block``)
 
 
 def _by_middle(words: list[Word]) -> list[list[Word]]:

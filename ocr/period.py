@@ -159,8 +159,8 @@ def confirm(a: Analysis, h: Header, engine: OcrEngine) -> None:
     if (month := _month_doubt(h)) is not None and h.month_word is not None:
         doubts.append(month)
         boxes.append(h.month_word.box)
-    if doubts:
-        h.period_review = "; ".join(doubts)
+    if doubts:  # (after a doubt an earlier stage had: ``ocr.title_block``'s)
+        h.period_review = "; ".join(([h.period_review] if h.period_review else []) + doubts)
         h.period_bbox = a.transform.box_to_original(
             Box(
                 min(b.x0 for b in boxes),

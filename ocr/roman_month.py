@@ -30,7 +30,7 @@ from .period import SURE, as_year
 NUMERALS = "IVX0123456789.-/"  # what the second reading may read on the period's line
 # the text model's readings of a numeral's strokes: Cyrillic look-alikes, a stroke as a digit or a bar
 _STROKES = str.maketrans({"У": "V", "у": "V", "Т": "I", "т": "I", "1": "I", "І": "I", "l": "I", "|": "I",
-                          "Х": "X", "х": "X", "x": "X", "v": "V", "Ш": "III"})  # fmt: skip
+                          "Х": "X", "х": "X", "x": "X", "v": "V", "Ш": "III", "!": "I"})  # fmt: skip
 _BEFORE_YEAR = re.compile(r"([IVX1]+?)[.\-/]?(\d{4})(?!\d)")
 
 
@@ -109,6 +109,11 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     first = _as_strokes([w for w in line[:at] if w.box.x1 > year.box.x0 - 6 * year.box.h][-2:])
     if year is not line[at]:  # the numeral glued to the year: "У1Т1.1981"
         first += _as_strokes([replace(year, text=line[at].text[: -len(year.text)])])
+    # a mark of the word before the year that is no stroke of a numeral ("И!" for VIII): what it stood for is
+    # unknown, the numeral read again may have lost it as the first reading did ("Х!" for XI, both "X")
+    strokes = line[at - 1].text.translate(_STROKES) if at > 0 and year is line[at] else ""
+    if re.search(r"[IVX]", strokes) and re.search(r"[^IVX.,\-/]", strokes):  # (not "месец", "м." before it)
+        first += "?"
     holder = next((w for w in ws if roman in w.text.replace("1", "I")), None)
     box = holder.box if holder is not None else year.box
     h.month = _ROMAN.index(roman) + 1

@@ -24,14 +24,12 @@ import cv2
 from archive_core.config import load_settings
 from archive_core.errors import ExtractionError
 from bench.scoring import _norm
-from ocr import period, period_small, roman_month, sheet
+from ocr import sheet
 from ocr.analysis import analyse, column_kinds
-from ocr.employer_band import header_in_first_band
-from ocr.employer_reread import confirm_employer, reread_employer
-from ocr.employer_spelling import check_header
 from ocr.engine import OcrEngine, engine_from_settings
+from ocr.extract import read_header
 from ocr.header import Header
-from ocr.reading import header_image, recognise
+from ocr.reading import recognise
 
 
 @dataclass
@@ -87,19 +85,7 @@ def header_of(png: Path, engine: OcrEngine, cache: Path | None, fresh: bool) -> 
         if kept is not None:
             kept.parent.mkdir(parents=True, exist_ok=True)
             kept.write_bytes(pickle.dumps((a, reading)))
-    s = sheet.parts(a, reading)
-    h = header_in_first_band(
-        s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine
-    )
-    h = check_header(h)
-    if h.employer_review:
-        h = reread_employer(h, header_image(a, reading.bands), a.gray, engine)
-    else:
-        h = confirm_employer(h, header_image(a, reading.bands), a.gray, engine)
-    period_small.read_small_period(a, h, reading.bands, engine)
-    roman_month.read_again(a, h, engine)
-    period.confirm(a, h, engine)
-    return h
+    return read_header(a, sheet.parts(a, reading), reading, engine)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,6 +62,20 @@ def test_a_numeral_the_two_readings_disagree_on_goes_to_a_person():
     assert h.month == 7 and h.month_unsure is not None and "VI" in h.month_unsure
 
 
+def test_a_numeral_with_a_mark_no_stroke_of_one_goes_to_a_person_though_read_again_the_same():
+    # AI dev 27007 p2 (a title block's small lettering): "м. XI 1991 г." read "м Х! 1991 г." by the text model and
+    # "X" by the figures' model, both without the last stroke; taken for X unflagged (a silent wrong month)
+    h = _period(("м", 0.90, (1172, 252, 1200, 289)), ("Х!", 0.80, (1215, 252, 1262, 289)),
+                ("1991", 0.92, (1280, 256, 1380, 289)), ("г.", 0.92, (1392, 252, 1420, 289)))  # fmt: skip
+    assert h.month is None and h.period_line
+    roman_month.read_again(PAGE, h, Figures("X1991"))  # type: ignore[arg-type]
+    assert h.month_unsure is not None  # "!" is an I's look-alike: XI or X, a person decides
+    h = _period(("м", 0.90, (1172, 252, 1200, 289)), ("И!", 0.80, (1215, 252, 1262, 289)),
+                ("1990", 0.92, (1280, 256, 1380, 289)), ("г.", 0.92, (1392, 252, 1420, 289)))  # fmt: skip
+    roman_month.read_again(PAGE, h, Figures("VII1990"))  # type: ignore[arg-type]
+    assert h.month == 7 and h.month_unsure is not None  # "И!" for VIII: a letter no numeral has
+
+
 def test_a_number_taken_for_the_month_read_otherwise_again_goes_to_a_person():
     h = _period(("за", 0.92, (1087, 269, 1123, 288)), ("м.", 0.91, (1145, 272, 1173, 289)),
                 ("1", 0.95, (1201, 263, 1235, 288)), ("1985", 0.93, (1260, 263, 1334, 289)))  # fmt: skip
