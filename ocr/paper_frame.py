@@ -82,7 +82,8 @@ def torn_into_table(gray: np.ndarray, sheet: np.ndarray) -> np.ndarray:
     hull = np.zeros_like(small)
     cv2.fillConvexPoly(hull, cv2.convexHull(cv2.findNonZero(small)), 255)
     # the hull's slivers along a straight edge are no piece
-    pieces = cv2.morphologyEx(hull & ~small, cv2.MORPH_OPEN, _disc(max(2, min(small.shape) // 100)))
+    pieces = cv2.bitwise_and(hull, cv2.bitwise_not(small))
+    pieces = cv2.morphologyEx(pieces, cv2.MORPH_OPEN, _disc(max(2, min(small.shape) // 100)))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
     run = max(20, gray.shape[1] // (2 * RULE))  # at half size
     for k in range(1, n):
@@ -106,8 +107,10 @@ def torn_into_table(gray: np.ndarray, sheet: np.ndarray) -> np.ndarray:
                 rule = found == j
                 ending += int(j > 0 and np.count_nonzero(rule & near) < 0.5 * np.count_nonzero(rule))
         if ending >= RUN_INTO:
-            torn |= cv2.dilate((labels == k).astype(np.uint8) * 255, _disc(2)) & hull  # the piece whole: no step
-    return cv2.resize(torn, (sheet.shape[1], sheet.shape[0]), interpolation=cv2.INTER_NEAREST) & ~sheet
+            piece_whole = cv2.dilate((labels == k).astype(np.uint8) * 255, _disc(2))  # the piece whole: no step
+            torn = cv2.bitwise_or(torn, cv2.bitwise_and(piece_whole, hull))
+    torn = cv2.resize(torn, (sheet.shape[1], sheet.shape[0]), interpolation=cv2.INTER_NEAREST)
+    return cv2.bitwise_and(torn, cv2.bitwise_not(sheet))
 
 
 def whitened(gray: np.ndarray) -> np.ndarray:
