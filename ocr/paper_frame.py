@@ -15,10 +15,10 @@ Only a picture that shows a frame does so: the region is at least ``MIN_SHEET`` 
 ``MIN_OUTSIDE`` of it out, and what is left out is dark (its median under ``DARK`` of the paper's). A
 scan the sheet fills, or one on a white backing, is returned as given.
 
-A piece torn out of the sheet's edge into its table (``torn_into_table``) is painted the paper's light between
-the table's lines, its typing and rules taken out first: painted the grey they blur into at the shrunk size, it
-was a block with a darker band and a step along the edge where the table's left end had been (V dev 14001 p1:
-no row read, 56 fields wrong and unflagged). A bite's depth does not tell it from a burned edge's (both ~0.14 of
+A sheet with a piece torn out of its edge into its table (``torn_into_table``) is painted the paper's light
+between the table's lines, its typing, rules and punch holes taken out first: painted the grey they blur into at
+the shrunk size, the piece was a block with a darker band and a step along the edge where the table's left end
+had been (V dev 14001 p1: no row read, 56 fields wrong and unflagged). A bite's depth does not tell it from a burned edge's (both ~0.14 of
 the sheet); the table's rules do: ``RUN_INTO`` long straight rules or more end at a torn-out piece, none at the
 charred bites of AG dev 25001-25008 (painted as before: the paper's light there carried out whole, its scorch
 with it)."""
@@ -36,9 +36,10 @@ MIN_OUTSIDE = 0.025  # of the picture at least outside the sheet (a wedge of fel
 # by them (AB dev 20037 p1: 4 of 25 rows found, 147 fields wrong unflagged; 0.01 here since s40-agrows)
 DARK = 0.6  # of the paper's median: what lies outside is felt or a backing, not paper
 SPREAD = 6  # shrunk pixels: the paper's light near its edge carried out over what is painted (no step there)
-CLEAR = 2  # shrunk pixels (16 at full size): over a piece torn out of the table, the paper's light between typed
-# lines and the table's rules, not the grey they blur into (taken over the whole frame, the paper's light carried
-# over a scorched edge left a step there: AG dev 25001 p2 every field wrong, 25002 p1, 25004 p1 worse)
+CLEAR = 2  # shrunk pixels (16 at full size): around a sheet torn into its table, the paper's light between typed
+# lines and the table's rules, not the grey they (and a punch hole) blur into (taken around every sheet, the
+# paper's light carried over a scorched edge left a step there: AG dev 25001 p2 every field wrong, 25002 p1,
+# 25004 p1 worse)
 RUN_INTO = 2  # rules ending at a piece torn out of the sheet: it cut into the table (V dev 14001-14004: 2-6 at
 # each of five torn pieces; AG dev 25001-25008's charred bites and a colour chart's notch: none)
 RULE = 40  # of the picture's width at least: a rule, not a letter's stroke (measured at half size)
@@ -74,7 +75,7 @@ def _disc(radius: int) -> np.ndarray:
 
 def torn_into_table(gray: np.ndarray, sheet: np.ndarray) -> np.ndarray:
     """255 where a piece torn out of the sheet (``sheet`` 0 there, inside its convex hull) has ``RUN_INTO`` or more
-    of the table's rules ending at it: painted, the paper there is the paper's light between the table's lines.
+    of the table's rules ending at it: the sheet is then painted around with the light between the table's lines.
     A rule ends at a piece when it touches it and most of it lies further than its least length from it (a
     scorched band running along an edge lies along it)."""
     small = cv2.resize(sheet, None, fx=1 / SCALE, fy=1 / SCALE, interpolation=cv2.INTER_NEAREST)
@@ -130,11 +131,10 @@ def whitened(gray: np.ndarray) -> np.ndarray:
         near = np.where(weight > 0.01, near, paper)  # far from the sheet: its median grey
         return cv2.resize(near, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
 
-    fill = fill_of(small)
-    torn = torn_into_table(gray, sheet) > 0
-    if torn.any():  # the typing and the table's rules taken out
-        clear = cv2.dilate(small * inside, np.ones((2 * CLEAR + 1, 2 * CLEAR + 1), np.uint8))
-        fill = np.where(torn, fill_of(clear), fill)
+    if cv2.countNonZero(torn_into_table(gray, sheet)):  # the typing, the table's rules, a punch hole taken out
+        fill = fill_of(cv2.dilate(small * inside, np.ones((2 * CLEAR + 1, 2 * CLEAR + 1), np.uint8)))
+    else:
+        fill = fill_of(small)
     out = gray.copy()
     out[sheet == 0] = np.clip(fill[sheet == 0], 0, 255).astype(gray.dtype)
     return out
