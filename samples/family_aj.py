@@ -56,6 +56,8 @@ from . import data
 from .content import EmployerFile, SheetContent, money_text, working_days
 from .family_ag import _low, _scribble
 from .family_ah import LINE, _dec, _q, _scale, _Typeball
+from .family_ai import own_drawing
+from .family_ai import renamed as ai_renamed
 from .family_t import T_HANDS, Hand
 from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
 
@@ -176,10 +178,7 @@ def draw(rng: random.Random) -> AJHabits:
 
 def renamed(name: str, year: int) -> str:
     """The employer's name as typed in ``year`` (a district town or a hotel renamed)."""
-    for since, old, new in RENAMED:
-        if year >= since:
-            name = name.replace(old, new)
-    return name
+    return ai_renamed(name, year, RENAMED)
 
 
 def adapt_file(ef: EmployerFile, aj: AJHabits, rng: random.Random) -> None:
@@ -321,9 +320,7 @@ def adapt_sheet(sheet: SheetContent, aj: AJHabits, rng: random.Random, ef: Emplo
 def style(aj: AJHabits, rng: random.Random, base: Style) -> None:
     """An AJ page's style: the typewriter's face, no generic ruling or marks (the rest is drawn by family_aj.render)."""
     del rng
-    base.font, base.size, base.landscape = FONT_DIR / aj.face, AJ_SIZES["typewriter"][0], not aj.portrait
-    base.typewriter = base.corrections = base.totals_hand = base.stamp_rows = base.signatures_cross = base.ruled = False
-    base.ruling = "none"
+    own_drawing(base, aj.face, AJ_SIZES["typewriter"][0], not aj.portrait)
 
 
 # --- the typed sheet and the checker's pencil ---

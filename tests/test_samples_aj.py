@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 
@@ -31,7 +31,7 @@ def test_family_aj_draws_its_own_switches():
     corrections, bites, worm holes, specks, grazing, portrait sheets and grey scans on some files only; a face of a
     font package none of A-AI uses, layouts and heading words of its own; gross, deductions and net on every layout, the
     ЕГН on most, the additional pay's items without their sum on one; 1980-1996."""
-    from samples import families, family_aj
+    from samples import family_aj
 
     drawn = common._drawn_habits("AJ", SEEDS)
     ajs = [h.aj for h in drawn if h.aj]
@@ -47,21 +47,12 @@ def test_family_aj_draws_its_own_switches():
     for many in ("wrap", "checked", "bites", "worms", "specks", "grazes"):
         assert 0.1 < sum(bool(getattr(a, many)) for a in ajs) / len(ajs) < 0.95, many
     assert all(a.ruling == "none" for a in ajs)
-    assert families.YEARS["AJ"] == (1980, 1996) and "AJ" in families.FAMILIES
-    common._assert_held_apart("AJ", own_dirs=True)
-    assert {c for lay in family_aj.AJ_LAYOUTS for c in lay} <= set(family_aj.HEADINGS_AJ)
-    assert all("gross_pay" in lay and "deductions" in lay and "net_pay" in lay for lay in family_aj.AJ_LAYOUTS)
-    assert any("egn" not in lay for lay in family_aj.AJ_LAYOUTS)
-    assert any("turnover" in lay and "extra_pay" not in lay for lay in family_aj.AJ_LAYOUTS)
+    common._assert_own_layouts("AJ", family_aj.AJ_LAYOUTS, family_aj.HEADINGS_AJ, "turnover", "extra_pay")
 
 
 def _months(seeds=range(28001, 28011)):
     for seed in seeds:
         yield from common._family_months("AJ", seed, files=4, months=5)
-
-
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _adds_up(r: dict, cols: set[str], items: tuple[str, ...], parts: tuple[str, ...]) -> None:
@@ -116,12 +107,7 @@ def test_family_aj_truth_adds_up_over_many_months_and_so_does_what_was_typed():
             scale = family_aj._scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
-                born = egn.birth_date(e)
-                assert egn.is_valid(e) and born is not None and born.year <= sheet.year - 15
-                days = r["days_paid"]
-                assert 0 <= days <= wd and r["days_worked"] == (days if "days_worked" in cols else None)
-                assert r["position"] == (aj.posts[e] if "position" in cols else None)
-                base = _q(staff[e].salary * scale * Decimal(days) / Decimal(wd))
+                base = common._staff_row_base(r, cols, aj.posts[e], staff[e].salary * scale, wd, sheet.year)
                 assert r["base_pay"] == (base if "base_pay" in cols else None)
                 assert r["turnover"] == 0 or aj.posts[e] in shares
                 assert r["season"] == 0 or 6 <= m <= 9
@@ -142,15 +128,11 @@ def test_family_aj_truth_adds_up_over_many_months_and_so_does_what_was_typed():
     assert common._egn_truth_as_printed(_months(range(28001, 28006))) == {True, False}
 
 
-def _sheet(want, seed=28003):
-    """The first of 40 AJ sheets drawn from dev seed ``seed`` as generate_pages draws them that ``want``: its habits,
-    the sheet and a drawing function (habits -> image, geometry)."""
+def _sheet(want):
+    """The first of 40 AJ sheets drawn from dev seed 28003 that ``want`` (tests/test_samples._first_sheet)."""
     from samples import family_aj
 
-    for habits, sheet, st in common._family_sheets("AJ", 40, seed):
-        if want(habits.aj, sheet):
-            return habits.aj, sheet, lambda aj, sheet=sheet, st=st: family_aj.render(sheet, st, aj, random.Random(5))
-    raise AssertionError("no such AJ sheet")
+    return common._first_sheet("AJ", 28003, want, family_aj.render)
 
 
 def test_family_aj_prints_the_typed_figures_struck_and_the_right_ones_pencilled_over_them():
