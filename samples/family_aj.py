@@ -5,7 +5,8 @@ without a successor (a ХТК, хотелско-туристически ком�
 district town; "Ленинград" in Plovdiv renamed "Санкт Петербург" in 1991, Толбухин and Михайловград in their years),
 one sheet for one of its hotels or restaurants (the unit's line under the employer: not the employer's name), typed on
 the accounts office's electric typewriter (fonts-umeplus's gothic at 10 or 12 to the inch, 15 where the table fits no
-other way; a carbon-film ribbon) double-spaced, checked by the accounts' checker with a red or blue pencil and kept in
+other way; a carbon-film ribbon) double-spaced on an A4 sheet or, for the widest tables (13-16 columns) and the
+longest, an A3 one, checked by the accounts' checker with a red or blue pencil and kept in
 the complex's store, where mice and insects got at the bundle.
 
 What AJ draws, each file its own combination (samples/families.py applies it over the generic switches):
@@ -35,7 +36,7 @@ left their specks (clusters of small dark dots, like full stops) and silverfish 
 grazed is kept off every typed and pencilled string (the tests hold it to that): a hole may fall in an empty cell,
 on a rule or a signature, a speck beside a figure but not on it. Scanned on a flatbed with a black, grey or white
 backing behind the sheet (seen through the holes and the bites), a little turned, in colour at 200 dpi (the pencil
-red or blue) or in grey at 300 dpi (the pencil a lighter grey than the typing).
+red or blue) or in grey at 300 dpi (the pencil a lighter grey than the typing), an A3 sheet in grey at 200 dpi.
 """
 
 from __future__ import annotations
@@ -182,12 +183,13 @@ def renamed(name: str, year: int) -> str:
 
 
 def adapt_file(ef: EmployerFile, aj: AJHabits, rng: random.Random) -> None:
-    """An AJ file: one hotel's or restaurant's staff (up to 16) in the order of their posts, the salary by post."""
+    """An AJ file: one hotel's or restaurant's staff (up to 14: a double-spaced A4 sheet's) in the order of their
+    posts, the salary by post."""
     aj.kind = rng.choice(EMPLOYERS)
     ef.employer = renamed(aj.kind, ef.start[0])
     ef.layout = aj.layout
     ef.headings = {c: rng.choice(HEADINGS_AJ[c]) for c in ef.layout}
-    del ef.staff[16:]
+    del ef.staff[14:]
     top = max(p.salary for p in ef.staff) * Decimal(rng.choice((105, 120, 130))) / 100
     posts = [POSTS[0], *(rng.choice(POSTS[1:]) for _ in range(len(ef.staff) - 1))][: len(ef.staff)]
     order = [p[0] for p in POSTS]
@@ -381,7 +383,7 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
         end = starts[-1] + widths[-1] + 2
         pitch = 300 // cpi
         side, top = rng.uniform(150, 210), rng.uniform(170, 230)
-        if end * pitch <= W - 2 * side and top + (12 + n_head + lines) * LINE < H - 140:
+        if end * pitch <= W - 2 * side and top + (11 + n_head + lines) * LINE < H - 100:
             break
     else:
         raise AssertionError(f"the table overran the paper: {list(zip(cols, widths, strict=True))}")
@@ -394,7 +396,7 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     pp = Painter(pencil_img, Style(font=FONT_DIR / aj.face, typewriter=True, size=int(pitch * 1.5), ruled=False,
                                    landscape=W > H), rng)  # fmt: skip
     strokes = ImageDraw.Draw(pencil_img)
-    rules = np.zeros((H, W), np.float32)
+    rules = np.zeros((H, W), np.uint8)
     geo = Geometry(W, H)
     words: list[tuple[str, tuple[int, int, int, int]]] = []
 
@@ -487,10 +489,10 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
             at += 0.5
     else:
         for n in across:
-            cv2.line(rules, (xl, int(ball.y(n) - 0.4 * LINE)), (xr, int(ball.y(n) - 0.4 * LINE)), 0.85, 3)
+            cv2.line(rules, (xl, int(ball.y(n) - 0.4 * LINE)), (xr, int(ball.y(n) - 0.4 * LINE)), 217, 3)
         for sp in seps:
             xx = int(ball.x(sp + 0.5))
-            cv2.line(rules, (xx, geo.table_bbox[1]), (xx, geo.table_bbox[3]), 0.85, 3)
+            cv2.line(rules, (xx, geo.table_bbox[1]), (xx, geo.table_bbox[3]), 217, 3)
     y += 1.5
     third = end // 3
     for k, who in enumerate(job["signers"]):
@@ -503,8 +505,8 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     sheet.extra["aj_pen"] = np.asarray(pen_img, np.uint8)
     sheet.extra["aj_keep"] = list(ball.boxes)
     sheet.extra["aj_words"] = words
-    ink = np.maximum(ball.ink, rules)
-    return Image.fromarray(np.asarray(255.0 * (1.0 - np.clip(ink, 0, 1)), np.uint8), "L"), geo
+    typed = np.asarray(255.0 * (1.0 - np.clip(ball.ink, 0, 1)), np.uint8)
+    return Image.fromarray(np.minimum(typed, 255 - rules), "L"), geo
 
 
 # --- the store's mice and insects, and the flatbed ---
@@ -517,9 +519,9 @@ class AJPage:
     pencil: np.ndarray  # the checker's pencil (255 none)
     pen: np.ndarray  # the signatures' ballpoint (255 none)
     lost: np.ndarray  # the paper gnawed or bored away (bool, at the drawn page's size)
-    rim: np.ndarray  # the gnawed and bored edges' brown rim (0..1)
-    specks: np.ndarray  # the flies' specks (0..1)
-    grazed: np.ndarray  # the surface grazed off (0..1)
+    rim: np.ndarray  # the gnawed and bored edges' brown rim (0..255 for 0..1)
+    specks: np.ndarray  # the flies' specks (0..255)
+    grazed: np.ndarray  # the surface grazed off (0..255)
     angle: float  # the sheet turned on the glass (degrees)
 
 
@@ -581,7 +583,7 @@ def _worm(lost: np.ndarray, mask: np.ndarray, rng: random.Random) -> None:
 
 
 def _specks(out: np.ndarray, mask: np.ndarray, n: int, rng: random.Random) -> None:
-    """Flies' specks: small dark dots in clusters, none on a kept string."""
+    """Flies' specks: small dark dots in clusters, none on a kept string (their darkness 0..255 on ``out``, uint8)."""
     H, W = out.shape
     centres = [(rng.uniform(0, W), rng.uniform(0, H)) for _ in range(rng.randint(1, 4))]
     for _ in range(n):
@@ -589,11 +591,12 @@ def _specks(out: np.ndarray, mask: np.ndarray, n: int, rng: random.Random) -> No
         x, y = cx + rng.gauss(0, 180), cy + rng.gauss(0, 140)
         r = rng.uniform(1.5, 4.0)
         if _disc_free(mask, x, y, r + 8):
-            cv2.circle(out, (int(x), int(y)), int(round(r)), rng.uniform(0.55, 0.9), -1)
+            cv2.circle(out, (int(x), int(y)), int(round(r)), int(255 * rng.uniform(0.55, 0.9)), -1)
 
 
 def _graze(out: np.ndarray, mask: np.ndarray, rng: random.Random) -> None:
-    """A silverfish's grazing: an irregular patch of the surface eaten off (its share 0..1), kept off the strings."""
+    """A silverfish's grazing: an irregular patch of the surface eaten off (its share 0..255 on ``out``, uint8), kept
+    off the strings."""
     H, W = out.shape
     rx, ry = rng.uniform(120, 350), rng.uniform(80, 260)
     cx, cy = rng.uniform(rx, W - rx), rng.uniform(ry, H - ry)
@@ -604,8 +607,9 @@ def _graze(out: np.ndarray, mask: np.ndarray, rng: random.Random) -> None:
     inside = ((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2
     patch = np.clip((small - 0.45) * 4, 0, 1) * (inside < 1) * np.clip((1 - inside) * 3, 0, 1)
     patch[mask[y0:y1, x0:x1]] = 0
-    out[y0:y1, x0:x1] = np.maximum(out[y0:y1, x0:x1], np.asarray(cv2.GaussianBlur(patch, (0, 0), 2.5), np.float32))
-    out[mask] = 0
+    soft = _u8(np.asarray(cv2.GaussianBlur(patch, (0, 0), 2.5), np.float32))
+    soft[mask[y0:y1, x0:x1]] = 0
+    out[y0:y1, x0:x1] = np.maximum(out[y0:y1, x0:x1], soft)
 
 
 def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, aj: AJHabits, rng: random.Random) -> AJPage:
@@ -620,23 +624,31 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, aj: AJHabits, 
     for _ in range(aj.bites):
         _bite(bitten, near, rng)
     lost = np.zeros((H, W), np.uint8)
-    if bitten.any():  # the gnawed edge ragged: the scallops' outline roughened by the teeth
-        noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0.0, 1.0, (H, W)).astype(np.float32)
-        rough = np.asarray(cv2.GaussianBlur(bitten.astype(np.float32), (0, 0), 4), np.float32)
-        lost[rough + np.asarray(cv2.GaussianBlur(noise, (0, 0), 2.5), np.float32) * 1.6 > 0.5] = 1
+    if bitten.any():  # the gnawed edge ragged: the scallops' outline roughened by the teeth (where they are)
+        ys, xs = np.nonzero(bitten)
+        y0, y1, x0, x1 = max(0, ys.min() - 30), ys.max() + 31, max(0, xs.min() - 30), xs.max() + 31
+        part = bitten[y0:y1, x0:x1].astype(np.float32)
+        noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0.0, 1.0, part.shape).astype(np.float32)
+        rough = np.asarray(cv2.GaussianBlur(part, (0, 0), 4), np.float32)
+        lost[y0:y1, x0:x1] = rough + np.asarray(cv2.GaussianBlur(noise, (0, 0), 2.5), np.float32) * 1.6 > 0.5
     for _ in range(aj.worms):
         _worm(lost, near, rng)
     lost = lost.astype(bool) & ~near
     ring = np.asarray(cv2.dilate(lost.astype(np.uint8), np.ones((7, 7), np.uint8)), bool) & ~lost & ~near
-    specks = np.zeros((H, W), np.float32)
+    specks = np.zeros((H, W), np.uint8)
     _specks(specks, near, aj.specks, rng)
-    grazed = np.zeros((H, W), np.float32)
+    grazed = np.zeros((H, W), np.uint8)
     for _ in range(aj.grazes):
         _graze(grazed, near, rng)
     pencil, pen = sheet.extra["aj_pencil"], sheet.extra["aj_pen"]
     assert isinstance(pencil, np.ndarray) and isinstance(pen, np.ndarray)
-    return AJPage(aj, rng.randrange(1 << 30), pencil, pen, lost, ring.astype(np.float32) * 0.7, specks, grazed,
+    return AJPage(aj, rng.randrange(1 << 30), pencil, pen, lost, ring.astype(np.uint8) * 178, specks, grazed,
                   rng.uniform(-0.7, 0.7))  # fmt: skip
+
+
+def _u8(share: np.ndarray) -> np.ndarray:
+    """A share 0..1 kept as 0..255 (a quarter of the memory)."""
+    return np.asarray(np.round(np.clip(share, 0.0, 1.0) * 255.0), np.uint8)
 
 
 def flat(a: np.ndarray, page: AJPage) -> np.ndarray:
@@ -665,12 +677,12 @@ def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.n
     paper = _low(H, W, rng, 226.0, 242.0, 5)
     back = BACKINGS[aj.backing]
     out = np.empty((H, W, 3), np.uint8)
-    for y0 in range(0, H, 512):  # in strips: the layers over the paper, then the holes
-        sl = slice(y0, y0 + 512)
-        graze = page.grazed[sl][..., None]
+    for y0 in range(0, H, 128):  # in strips: the layers over the paper, then the holes
+        sl = slice(y0, y0 + 128)
+        graze = page.grazed[sl][..., None].astype(np.float32) / 255.0
         layers = (((255.0 - a[sl]) / 255.0, RIBBON), ((255.0 - page.pencil[sl].astype(np.float32)) / 215.0,
                   PENCILS[aj.pencil]), ((255.0 - page.pen[sl].astype(np.float32)) / 255.0, BALLPOINT),
-                  (page.specks[sl], SPECK), (page.rim[sl], RIM))  # fmt: skip
+                  (page.specks[sl] / 255.0, SPECK), (page.rim[sl] / 255.0, RIM))  # fmt: skip
         o = paper[sl][..., None] * np.array(AGED, np.float32) + graze * 14.0
         for k, (share, colour) in enumerate(layers):
             sh = np.clip(share, 0, 1)[..., None]
@@ -680,7 +692,7 @@ def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.n
         o[page.lost[sl]] = back
         out[sl] = np.clip(np.round(o), 0, 255).astype(np.uint8)
     del paper
-    pad, f = 60, dpi / 300.0
+    pad, f = 40, dpi / 300.0
     size = (int((W + 2 * pad) * f), int((H + 2 * pad) * f))
     m = cv2.getRotationMatrix2D((W / 2, H / 2), page.angle, f)  # the sheet's middle to the image's
     m[:, 2] += np.array([size[0] / 2 - W / 2, size[1] / 2 - H / 2])
@@ -690,5 +702,5 @@ def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.n
     img = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.6), np.uint8)
     if grey:
         img = np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), np.uint8)
-    noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8, img.shape).astype(np.float32)
+    noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8 if grey else 0.5, img.shape).astype(np.float32)
     return np.clip(np.round(noisy), 0, 255).astype(np.uint8), np.asarray(m, np.float64), dpi, None

@@ -23,7 +23,7 @@ from archive_core.records import MONEY_FIELDS, ROW_FIELDS, PayrollPage
 from tests import test_samples as common
 
 SEEDS = range(28001, 28041)  # AJ's development seeds
-PINNED = "3fa6eec99476b48e"
+PINNED = "d3129d09033213bf"
 
 
 def test_family_aj_draws_its_own_switches():
@@ -88,7 +88,7 @@ def test_family_aj_truth_adds_up_over_many_months_and_so_does_what_was_typed():
         aj = habits.aj
         staff = {p.egn: p for p in ef.staff}
         posts = [order.index(aj.posts[p.egn]) for p in ef.staff]
-        assert posts == sorted(posts) and len(ef.staff) <= 16
+        assert posts == sorted(posts) and len(ef.staff) <= 14
         for sheet in sheets:
             sheets_n += 1
             cols = set(sheet.layout)
@@ -195,7 +195,7 @@ def test_family_aj_prints_the_typed_figures_struck_and_the_right_ones_pencilled_
 
 
 def test_family_aj_widest_month_fits_its_sheet():
-    """An AJ file drawn from a roster of 30 keeps 16; its months of 1995-1996 (the widest amounts, thousands dotted)
+    """An AJ file drawn from a roster of 30 keeps 14; its months of 1995-1996 (the widest amounts, thousands dotted)
     in every layout at 10 to the inch with wrapped names fit a sheet (A4, turned, a smaller pitch or A3 where need
     be), every row inside it."""
     from samples import families, family_aj
@@ -207,7 +207,7 @@ def test_family_aj_widest_month_fits_its_sheet():
         ef = make_file(rng, i, staff=30, years=(1995, 1996))
         habits.aj.layout = layout
         families.adapt_file(ef, habits, rng)
-        assert len(ef.staff) == 16 and ef.layout == layout
+        assert len(ef.staff) == 14 and ef.layout == layout
         aj = replace(habits.aj, pitch=10, thousands=".", wrap=21, checked=1.0, posts=dict(habits.aj.posts))
         sheet = make_sheet(rng, ef, 0)
         family_aj.adapt_sheet(sheet, aj, rng, ef)
@@ -241,7 +241,7 @@ def test_family_aj_mice_and_insects_never_touch_a_typed_or_pencilled_string():
         assert not page.rim[keep].any()
         lost += int(page.lost.sum() > 200)
         specked += int((page.specks > 0).sum() > 100)
-        grazed += int((page.grazed > 0.1).sum() > 1000)
+        grazed += int((page.grazed > 25).sum() > 1000)
     assert lost == specked == grazed == 3
 
 
