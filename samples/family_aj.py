@@ -501,7 +501,8 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     assert ball.y(y) < H - 100, "the page's lines overran its paper"
     for mk in geo.marks:  # the totals' corrections belong to no row
         mk["row"] = None if mk["row"] == -1 else mk["row"]
-    sheet.extra["aj_pencil"] = np.asarray(pencil_img, np.uint8)
+    sheet.extra["aj_pencil"] = np.asarray(cv2.erode(np.asarray(pencil_img, np.uint8), np.ones((2, 2), np.uint8)), np.uint8)
+    # (the pencil's stroke a little broader than the handwriting face's)
     sheet.extra["aj_pen"] = np.asarray(pen_img, np.uint8)
     sheet.extra["aj_keep"] = list(ball.boxes)
     sheet.extra["aj_words"] = words
@@ -667,7 +668,7 @@ AGED = (0.86, 0.95, 1.0)  # the aged paper's B, G, R share of its light
 def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, None]:
     """The damaged sheet on the flatbed: the aged paper, the ribbon's typing and rules, the pencil in its colour, the
     ballpoint; grazed patches lighter and their ink faded to a trace, the specks, the rims and, through the holes
-    and bites and round the sheet, the backing; turned a little, an A4 sheet at 200 dpi in colour (BGR) or 300 in
+    and bites and round the sheet, the backing; turned a little, an A4 sheet at 200 dpi in colour (RGB) or 300 in
     grey, an A3 one at 200 in grey. Returns the image, the 2x3 map from the drawn page to it, its dpi and no bend."""
     aj = page.aj
     rng = random.Random(page.seed)
@@ -700,7 +701,6 @@ def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.n
                                     borderValue=(back, back, back)), np.uint8)  # fmt: skip
     del out
     img = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.6), np.uint8)
-    if grey:
-        img = np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), np.uint8)
+    img = np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY if grey else cv2.COLOR_BGR2RGB), np.uint8)  # saved RGB
     noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8 if grey else 0.5, img.shape).astype(np.float32)
     return np.clip(np.round(noisy), 0, 255).astype(np.uint8), np.asarray(m, np.float64), dpi, None

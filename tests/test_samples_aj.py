@@ -269,12 +269,14 @@ def test_family_aj_scan_keeps_every_value_darker_than_its_ground_and_the_pencil_
         k = len(ys) // 2
         x, y = (m @ np.array([xs[k], ys[k], 1.0])).round().astype(int)
         assert abs(float(g[y, x]) - family_aj.BACKINGS[backing]) < 40
+        if not grey:  # the aged paper yellowish (RGB: more red than blue)
+            assert np.median(out[::7, ::7, 0]) > np.median(out[::7, ::7, 2]) + 10
         if not grey:  # where the pencil is (and no typing, no hole), through the map: red over blue
             a = np.asarray(img)
             ys, xs = np.nonzero((page.pencil < 80) & (a > 240) & ~page.lost)
             pts = (m @ np.vstack([xs, ys, np.ones(len(xs))])).round().astype(int)
             dark = out[pts[1], pts[0]].astype(np.float32)
-            assert (dark[:, 2] - dark[:, 0]).mean() > 25  # red over blue: the red pencil
+            assert (dark[:, 0] - dark[:, 2]).mean() > 25  # red over blue (RGB): the red pencil
     flat = family_aj.flat(np.asarray(img, np.float32), page)
     assert flat.max() == 250.0 and flat.min() < 40.0
 
