@@ -148,6 +148,7 @@ class AJHabits:
     rules: str  # "typed" ("-" across, ":" down) or "pen"
     portrait: bool  # on a portrait sheet where the table fits it
     wrap: int  # the name column's width in characters where long names wrap onto a second line (0: never)
+    merged: bool  # the post typed once for a run of rows of the same post, the rules between them left out there
     checked: float  # the share of the file's sheets the checker corrected (a row or three each)
     pencil: str  # "red" or "blue"
     bites: int  # the edges or corners the mice gnawed (0-2)
@@ -170,7 +171,7 @@ def draw(rng: random.Random) -> AJHabits:
         layout=rng.choice(AJ_LAYOUTS), face=UMEPLUS, pitch=rng.choice((10, 12, 12)), thousands=thousands,
         decimal=decimal, zero=rng.choice(("-", "—", "0")), period=rng.choice(tuple(PERIODS)),
         rules=rng.choice(("typed", "pen", "pen")), portrait=rng.random() < 0.3,
-        wrap=rng.choice((0, 0, 17, 19, 21)), checked=rng.choice((0.0, 0.6, 0.8, 1.0, 1.0)),
+        wrap=rng.choice((0, 0, 17, 19, 21)), merged=rng.random() < 0.4, checked=rng.choice((0.0, 0.6, 0.8, 1.0, 1.0)),
         pencil=rng.choice(("red", "red", "blue")), bites=rng.choice((0, 1, 1, 2)), worms=rng.choice((0, 1, 2, 4)),
         specks=rng.choice((0, 30, 80, 200)), grazes=rng.choice((0, 0, 1, 2)), backing=rng.choice(tuple(BACKINGS)),
         grey=rng.random() < 0.4,
@@ -338,6 +339,19 @@ def _split(name: str, width: int) -> list[str]:
     return [name[:cut], *_split(name[cut:].strip(), width)]
 
 
+def runs(values: list[object]) -> list[tuple[int, int]]:
+    """The runs of two or more equal values (none is no value) in ``values``: (first, last) indices."""
+    out, i = [], 0
+    while i < len(values):
+        k = i
+        while k + 1 < len(values) and values[k + 1] is not None and values[k + 1] == values[i]:
+            k += 1
+        if k > i:
+            out.append((i, k))
+        i = k + 1
+    return out
+
+
 def _least(c: str) -> int:
     return {"row": 2, "egn": 10, "name": 14, "position": 8, "signature": 9, "days_worked": 3}.get(c, 5)
 
@@ -417,9 +431,9 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
                      width=3)  # fmt: skip
         wn = hand.width(pp, new, 0.95)
         xn = min(xb - wn, ball.x(starts[j] + widths[j]) - wn) + rng.uniform(-4, 4)
-        ym = ball.y(line) - 1.05 * LINE
+        ym = ball.y(line) - 0.95 * LINE  # on the blank line over it, under the rule above the row
         hand.text(pp, xn, ym, new, 0.95)
-        nb = (int(xn) - 6, int(ym - 0.5 * LINE), int(xn + wn) + 10, int(ym + 0.45 * LINE))
+        nb = (int(xn) - 6, int(ym - 0.42 * LINE), int(xn + wn) + 10, int(ym + 0.45 * LINE))
         ball.boxes.append(nb)
         words.append((new, nb))
         geo.marks.append({"kind": "correction", "row": row, "fields": [cols[j]],
@@ -448,9 +462,15 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     across.append(y)
     left = ("name", "position")
     sig_j = cols.index("signature") if "signature" in cols else -1
+    post_j = cols.index("position") if aj.merged and "position" in cols else -1
+    merged = runs([r["position"] for r in sheet.rows]) if post_j >= 0 else []
+    in_run = {i for r0, r1 in merged for i in range(r0, r1 + 1)}
+    lines_of: list[tuple[float, float]] = []  # each row's first and last typed line
     for i, (t, was) in enumerate(zip(right, shown, strict=True)):
         y += 1  # the line for the checker's pencil over the row's typed line
         for j, c in enumerate(cols):
+            if j == post_j and i in in_run:
+                continue  # typed once for its run (below)
             if c == "name":
                 for k, part in enumerate(names[i]):
                     put(starts[j], y + k, part)
@@ -462,11 +482,19 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
         if sig_j >= 0 and rng.random() < 0.9:
             _scribble(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
         last = y + len(names[i]) - 1
-        ya, yb = int(ball.y(y) - 1.58 * LINE), int(ball.y(last) + 0.4 * LINE)
+        lines_of.append((y, last))
+        ya, yb = int(ball.y(y) - 1.37 * LINE), int(ball.y(last) + 0.4 * LINE)  # between the rules
         geo.row_bboxes.append([xl, ya, xr, yb])
         geo.row_polygons.append(rect_polygon(xl + 2, ya + 2, xr - 2, yb - 2))
         y = last + 1
         across.append(y)
+    for r0, r1 in merged:  # a merged cell: the post typed once, on its middle row's line, the cell the run's height
+        put(starts[post_j], lines_of[(r0 + r1) // 2][0], right[r0]["position"])
+        whole = box(post_j, lines_of[r0][0], lines_of[r1][1])
+        cell = [whole[0], geo.row_bboxes[r0][1] + 4, whole[2], geo.row_bboxes[r1][3] - 4]
+        for i in range(r0, r1 + 1):
+            geo.cells.append((i + 1, post_j, cell, right[i]["position"]))
+    open_at = {2 + i for r0, r1 in merged for i in range(r0, r1)}  # the rules under a merged cell's rows but its last
     y += 1
     name_j = cols.index("name")
     put(starts[name_j], y, str(job["total"]))
@@ -479,17 +507,22 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     y += 1
     across.append(y)
     geo.table_bbox = [xl, int(ball.y(table_top) - 0.4 * LINE), xr, int(ball.y(y) - 0.4 * LINE)]
+    spans = {k: ([(seps[0], seps[post_j]), (seps[post_j + 1], seps[-1])] if k in open_at else [(seps[0], seps[-1])])
+             for k in range(len(across))}  # fmt: skip
     if aj.rules == "typed":
-        for n in across:
-            put(seps[0] + 0.5, n - 0.4, "-" * int(seps[-1] - seps[0]), keep=False)
+        for k, n in enumerate(across):
+            for sa, sb in spans[k]:
+                put(sa + 0.5, n - 0.4, "-" * int(sb - sa), keep=False)
         at = table_top + 0.5
         while at < y - 0.3:
             for sp in seps:
                 put(sp, at, ":", keep=False)
             at += 0.5
     else:
-        for n in across:
-            cv2.line(rules, (xl, int(ball.y(n) - 0.4 * LINE)), (xr, int(ball.y(n) - 0.4 * LINE)), 217, 3)
+        for k, n in enumerate(across):
+            for sa, sb in spans[k]:
+                yy = int(ball.y(n) - 0.4 * LINE)
+                cv2.line(rules, (int(ball.x(sa + 0.5)), yy), (int(ball.x(sb + 0.5)), yy), 217, 3)
         for sp in seps:
             xx = int(ball.x(sp + 0.5))
             cv2.line(rules, (xx, geo.table_bbox[1]), (xx, geo.table_bbox[3]), 217, 3)

@@ -23,7 +23,7 @@ from archive_core.records import MONEY_FIELDS, ROW_FIELDS, PayrollPage
 from tests import test_samples as common
 
 SEEDS = range(28001, 28041)  # AJ's development seeds
-PINNED = "d3129d09033213bf"
+PINNED = "fa84699430e1bce2"
 
 
 def test_family_aj_draws_its_own_switches():
@@ -42,7 +42,7 @@ def test_family_aj_draws_its_own_switches():
     assert {a.pitch for a in ajs} == {10, 12} and {a.period for a in ajs} == set(family_aj.PERIODS)
     assert {a.rules for a in ajs} == {"typed", "pen"} and {a.pencil for a in ajs} == set(family_aj.PENCILS)
     assert {a.backing for a in ajs} == set(family_aj.BACKINGS)
-    for flag in ("portrait", "grey"):
+    for flag in ("portrait", "grey", "merged"):
         assert 0.15 < sum(getattr(a, flag) for a in ajs) / len(ajs) < 0.85, flag
     for many in ("wrap", "checked", "bites", "worms", "specks", "grazes"):
         assert 0.1 < sum(bool(getattr(a, many)) for a in ajs) / len(ajs) < 0.95, many
@@ -192,6 +192,35 @@ def test_family_aj_prints_the_typed_figures_struck_and_the_right_ones_pencilled_
         assert {k for k, v in row.items() if v not in (None, [], {})} - {"bbox", "polygon"} <= set(ROW_FIELDS)
     assert [r.net_pay for r in page.rows] == [f"{r['net_pay']:.2f}" for r in sheet.rows]
     assert {m["kind"] for m in page.marks or []} == {"correction"}
+
+
+def test_family_aj_merges_a_run_of_one_post_into_one_cell():
+    """A drawn AJ sheet with its posts merged (ruled by pen): each run of rows of one post has the post typed once in
+    one cell the run's height (every row's truth position the post), no rule across the post's column between the
+    run's rows while the rule runs on across the other columns; the rows' boxes between the rules, never overlapping."""
+    from samples import family_aj
+
+    aj, sheet, draw = _sheet(lambda aj, s: "position" in s.layout and family_aj.runs([r["position"] for r in s.rows]))
+    img, geo = draw(replace(aj, merged=True, rules="pen", posts=dict(aj.posts)))
+    a = np.asarray(img)
+    words = sheet.extra["aj_words"]
+    j, name_j = sheet.layout.index("position"), sheet.layout.index("name")
+    by = {(r, c): (b, t) for r, c, b, t in geo.cells}
+    merged = family_aj.runs([r["position"] for r in sheet.rows])
+    assert merged and all(r["position"] for r in sheet.rows)
+    for r0, r1 in merged:
+        post = sheet.rows[r0]["position"]
+        top, bottom = geo.row_bboxes[r0][1], geo.row_bboxes[r1][3]
+        assert len([b for w, b in words if w == post and top <= b[1] and b[3] <= bottom]) == 1
+        assert {tuple(by[(i + 1, j)][0]) for i in range(r0, r1 + 1)} == {tuple(by[(r0 + 1, j)][0])}
+        assert all(by[(i + 1, j)][1] == post for i in range(r0, r1 + 1))
+        x0, _, x1, _ = by[(r0 + 1, j)][0]
+        ymid = (geo.row_bboxes[r0][3] + geo.row_bboxes[r0 + 1][1]) // 2
+        band = a[ymid - 6 : ymid + 7]
+        assert band[:, x0 + 20 : x1 - 20].min() > 200  # no rule in the merged cell
+        nx0, _, nx1, _ = by[(r0 + 1, name_j)][0]
+        assert band[:, nx0 + 20 : nx1 - 20].min() < 100  # the rule across the name's column
+    assert all(p[3] <= q[1] for p, q in zip(geo.row_bboxes, geo.row_bboxes[1:], strict=False))
 
 
 def test_family_aj_widest_month_fits_its_sheet():
