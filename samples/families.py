@@ -406,7 +406,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        for the days, the share of the restaurant's turnover ("% от оборота": waiters, barmen, the kitchen) and the
        season's supplement (June-September) as the additional pay's items (their sum printed or not), itemised
        deductions (ДОД, the union's fee, the staff canteen's meals by the days, the advance), net; a long name over two
-       lines of its row on some files; the period "за месец юли 1987 г.", "м. VII 1987 г.", "07.1987 г." or "ЮЛИ 1987
+       lines of its row on some files; a run of rows of one post merged into one cell (the post typed once, no rules
+       between them there; each row's position the post) on some; the period "за месец юли 1987 г.", "м. VII 1987 г.", "07.1987 г." or "ЮЛИ 1987
        Г."; the accounts' checker's recount in red or blue pencil: on most files a row or three typed from a wrong input
        (the days, the turnover's share, the advance) and worked out from it (the typed row and the typed totals add up
        on their own), every typed figure it changed struck and the right one pencilled above it, the totals' too (the

@@ -17,7 +17,9 @@ of the restaurant's turnover ("% от оборота": waiters, barmen and the k
 null in the truth where only the items are), gross, itemised deductions (ДОД, the union's fee, the staff canteen's
 meals by the days worked, the advance: their sum ``deductions``), net; the ЕГН on most layouts (none on one:
 ``egn_printed_only``); a long name wrapped onto a second line of its row in a narrow name column on some files (the
-figures on the first; the truth's name the whole, joined by a space); the period as "за месец юли 1987 г.", "м. VII
+figures on the first; the truth's name the whole, joined by a space); a run of rows of one post merged in the post's
+column on some files (the post typed once, on the run's middle row's line, the rules between the run's rows left out
+there; every row's truth position the post); the period as "за месец юли 1987 г.", "м. VII
 1987 г.", "07.1987 г." or "ЮЛИ 1987 Г."; amounts with a decimal comma or point, thousands by a space or a dot from
 1991 on some, a nought typed "-", "—" or "0,00" as the file's decimal.
 
