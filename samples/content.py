@@ -133,7 +133,8 @@ def hire(rng: random.Random, year: int) -> Person:
     return _person(rng, year)
 
 
-def _scale(year0: int, year: int) -> Decimal:
+def pay_scale(year0: int, year: int) -> Decimal:
+    """How much a post's pay of ``year0`` grew by ``year``: the ratio of the middles of their pay ranges."""
     lo0, hi0 = data.PAY_RANGE[year0]
     lo1, hi1 = data.PAY_RANGE[year]
     return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
@@ -184,8 +185,14 @@ def make_file(
     )
 
 
-def _q(x: Decimal) -> Decimal:
+def cents(x: Decimal) -> Decimal:
+    """``x`` rounded half up to the stotinka (0.01)."""
     return x.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def amount_or_nought(v: object) -> Decimal:
+    """A money field's value, or nought where it holds no amount (None, a dash)."""
+    return v if isinstance(v, Decimal) else Decimal(0)
 
 
 def make_sheet(
@@ -205,10 +212,10 @@ def make_sheet(
     for i, p in enumerate(present, start=1):
         days = wd if rng.random() < 0.7 else rng.randint(0, wd)
         days = min(days, dim)
-        base = _q(p.salary * _scale(y0, year) * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
-        extra = Decimal(0) if rng.random() < 0.25 else _q(base * Decimal(rng.randint(2, 40)) / 100)
+        base = cents(p.salary * pay_scale(y0, year) * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        extra = Decimal(0) if rng.random() < 0.25 else cents(base * Decimal(rng.randint(2, 40)) / 100)
         gross = base + extra
-        ded = _q(gross * Decimal(rng.randint(80, 220)) / 1000)
+        ded = cents(gross * Decimal(rng.randint(80, 220)) / 1000)
         net = gross - ded
         row: dict[str, object] = {
             "row": i,

@@ -423,7 +423,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -453,7 +453,7 @@ from . import (
     family_y,
     family_z,
 )
-from .content import EmployerFile, SheetContent, working_days
+from .content import EmployerFile, SheetContent, cents, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
@@ -1962,10 +1962,6 @@ def _dec(x: object) -> Decimal:
     return x
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def adapt_sheet(
     sheet: SheetContent, habits: Habits, rng: random.Random, ef: EmployerFile | None = None
 ) -> None:
@@ -2014,15 +2010,15 @@ def adapt_sheet(
         assert isinstance(gross, Decimal)
         if parts:
             amounts = {
-                "tax": _q(gross * Decimal(rng.randint(60, 150)) / 1000),
-                "insurance": _q(gross * Decimal(rng.randint(20, 60)) / 1000),
+                "tax": cents(gross * Decimal(rng.randint(60, 150)) / 1000),
+                "insurance": cents(gross * Decimal(rng.randint(20, 60)) / 1000),
                 "advance": Decimal(rng.choice((0, 0, 20, 50, 100))) * (1 if gross < 1000 else 10),
-                "union_fee": _q(gross / 100),
+                "union_fee": cents(gross / 100),
             }
             if "court" in parts:  # family L: a court order garnishes a few people's pay
-                amounts["court"] = _q(gross * Decimal(rng.randint(100, 250)) / 1000) if rng.random() < 0.2 else Decimal(0)
+                amounts["court"] = cents(gross * Decimal(rng.randint(100, 250)) / 1000) if rng.random() < 0.2 else Decimal(0)
             for p in parts:
-                r[p] = min(amounts[p], _q(gross / 4))
+                r[p] = min(amounts[p], cents(gross / 4))
             r["deductions"] = sum((_dec(r[p]) for p in parts), Decimal(0))
         ded_v = r.get("deductions")
         if isinstance(ded_v, Decimal):
@@ -2155,7 +2151,7 @@ def _k_sheet(sheet: SheetContent, habits: Habits, rng: random.Random, ef: Employ
             days, pay = r.get("days_paid"), r.get("base_pay")
             pay = pay if isinstance(pay, Decimal) else r.get("gross_pay")
             paid = isinstance(days, int) and days > 0 and isinstance(pay, Decimal)
-            r["rate"] = _q(pay / days) if paid else None  # type: ignore[operator]
+            r["rate"] = cents(pay / days) if paid else None  # type: ignore[operator]
 
 
 def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Random) -> None:

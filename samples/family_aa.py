@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -45,7 +45,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from archive_core.records import MONEY_FIELDS
 
-from .content import EmployerFile, SheetContent, hire
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, hire
 from .render import FONT_DIR, Geometry, Style, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance", "dsk")  # the itemised deductions a layout may have (their sum: ``deductions``)
@@ -207,13 +207,6 @@ def adapt_file(ef: EmployerFile, aa: AAHabits, rng: random.Random) -> None:
                 ef.departments[p.egn] = f"{word} {codes[k]:02d} {names[k]}"
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def adapt_sheet(sheet: SheetContent, aa: AAHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AA month: each row's money (gross = base + additional, the itemised deductions or one sum, net = gross -
@@ -221,24 +214,24 @@ def adapt_sheet(sheet: SheetContent, aa: AAHabits, rng: random.Random, ef: Emplo
     the period as the program prints them. The listing's pages are ``pages``'."""
     parts = [c for c in sheet.layout if c in PARTS]
     for r in sheet.rows:
-        base = _dec(r["base_pay"]) if "base_pay" in sheet.layout else _dec(r["gross_pay"])
-        extra = _dec(r["extra_pay"]) if "extra_pay" in sheet.layout else Decimal(0)
+        base = amount_or_nought(r["base_pay"]) if "base_pay" in sheet.layout else amount_or_nought(r["gross_pay"])
+        extra = amount_or_nought(r["extra_pay"]) if "extra_pay" in sheet.layout else Decimal(0)
         gross = base + extra
-        cuts = {"tax": _q(gross * Decimal(rng.randint(50, 110)) / 1000), "union_fee": _q(gross / 100),
+        cuts = {"tax": cents(gross * Decimal(rng.randint(50, 110)) / 1000), "union_fee": cents(gross / 100),
                 "advance": Decimal(rng.choice((0, 0, 40, 50, 60, 80))) * (1 if gross > 200 else 0),
                 "dsk": Decimal(rng.choice((12, 18, 25, 30))) if rng.random() < 0.25 else Decimal(0)}  # fmt: skip
         if sum((cuts[c] for c in parts), Decimal(0)) > gross / 2:  # a short month's pay: no advance, no instalment
             cuts["advance"] = cuts["dsk"] = Decimal(0)
         for c in parts:
             r[c] = cuts[c]
-        ded = sum((cuts[c] for c in parts), Decimal(0)) if parts else _q(gross * Decimal(rng.randint(70, 160)) / 1000)
+        ded = sum((cuts[c] for c in parts), Decimal(0)) if parts else cents(gross * Decimal(rng.randint(70, 160)) / 1000)
         r["gross_pay"], r["deductions"], r["net_pay"] = gross, ded, gross - ded
         if "base_pay" in sheet.layout:
             r["base_pay"], r["extra_pay"] = base, extra
         if ef is not None:
             r["tab"] = ef.tab_numbers.get(str(r["egn"]))
             r["dept"] = ef.departments.get(str(r["egn"]), "")
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *parts)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *parts)
                     if f in sheet.layout}  # fmt: skip
     sheet.title = rng.choice(TITLES)
     m, y = sheet.month, sheet.year
@@ -268,7 +261,7 @@ def amount(v: Decimal, aa: AAHabits) -> str:
 
 
 def _sums(rows: list[dict[str, object]], fields: list[str]) -> dict[str, Decimal]:
-    return {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in fields}
+    return {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in fields}
 
 
 def month_lines(sheet: SheetContent) -> list[tuple[str, object]]:
@@ -429,7 +422,7 @@ def _cell(aa: AAHabits, c: str, r: dict[str, object]) -> str:
         return "" if v is None else (f"{v:0{aa.row_zeros}d}" if aa.row_zeros else str(v))
     if c in ("name", "position", "egn", "tab", "days_worked"):
         return "" if v is None else str(v)
-    d = _dec(v)
+    d = amount_or_nought(v)
     if c in PARTS and d == 0 and aa.blank_parts:
         return ""
     return amount(d, aa)

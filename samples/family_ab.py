@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -43,7 +43,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from archive_core.records import MONEY_FIELDS
 
-from .content import EmployerFile, SheetContent, hire
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, hire
 from .render import FONT_DIR, Geometry, Style, rect_polygon
 
 ADDS = ("ab_rank", "ab_years", "ab_food", "ab_flat", "ab_night", "ab_harm", "ab_bonus")  # the allowances
@@ -201,13 +201,6 @@ def adapt_file(ef: EmployerFile, ab: ABHabits, rng: random.Random) -> None:
         ef.class_pct[p.egn] = rng.randint(2, 24)
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def adapt_sheet(sheet: SheetContent, ab: ABHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AB month: each row's allowances (gross = base + their sum; the additional pay their total where the
@@ -216,7 +209,7 @@ def adapt_sheet(sheet: SheetContent, ab: ABHabits, rng: random.Random, ef: Emplo
     adds = [c for c in sheet.layout if c in ADDS]
     cuts = [c for c in sheet.layout if c in CUTS]
     for r in sheet.rows:
-        base = _dec(r["base_pay"])
+        base = amount_or_nought(r["base_pay"])
         pct = Decimal(ef.class_pct.get(str(r["egn"]), 8) if ef is not None else 8)
         ranked = str(r.get("position") or "") in RANKS
         share = {"ab_rank": Decimal(rng.choice((12, 15, 18))) if ranked else Decimal(0), "ab_years": pct,
@@ -224,24 +217,24 @@ def adapt_sheet(sheet: SheetContent, ab: ABHabits, rng: random.Random, ef: Emplo
                  "ab_night": Decimal(rng.randint(3, 14)) if rng.random() < 0.3 else Decimal(0),
                  "ab_harm": Decimal(rng.choice((5, 10))) if rng.random() < 0.4 else Decimal(0),
                  "ab_bonus": Decimal(rng.randint(5, 25)) if rng.random() < 0.35 else Decimal(0)}  # fmt: skip
-        add = {c: _q(base * share[c] / 100) for c in adds}
+        add = {c: cents(base * share[c] / 100) for c in adds}
         extra = sum(add.values(), Decimal(0))
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(55, 110)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(55, 110)) / 1000), "union_fee": cents(gross / 100),
                "dsk": Decimal(rng.choice((15, 20, 25, 40))) if rng.random() < 0.25 else Decimal(0),
-               "ab_court": _q(gross * Decimal(rng.choice((20, 25, 33))) / 100) if rng.random() < 0.06 else Decimal(0),
+               "ab_court": cents(gross * Decimal(rng.choice((20, 25, 33))) / 100) if rng.random() < 0.06 else Decimal(0),
                "ab_rent": Decimal(rng.choice((8, 12, 14, 18))) if rng.random() < 0.3 else Decimal(0)}  # fmt: skip
         if sum((cut[c] for c in cuts), Decimal(0)) > gross / 2:  # a short month: no instalment, no rent
             cut["dsk"] = cut["ab_rent"] = Decimal(0)
         if sum((cut[c] for c in cuts), Decimal(0)) > gross / 2:
             cut["ab_court"] = Decimal(0)
-        ded = sum((cut[c] for c in cuts), Decimal(0)) if cuts else _q(gross * Decimal(rng.randint(60, 140)) / 1000)
+        ded = sum((cut[c] for c in cuts), Decimal(0)) if cuts else cents(gross * Decimal(rng.randint(60, 140)) / 1000)
         r.update(add)
         r.update({c: cut[c] for c in cuts})
         money = {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": gross - ded}
         for f in MONEY_FIELDS:
             r[f] = money[f] if f in sheet.layout else None
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ADDS, *CUTS)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ADDS, *CUTS)
                     if f in sheet.layout}  # fmt: skip
     m, y = sheet.month, sheet.year
     sheet.title = rng.choice(TITLES).format(n=rng.randint(1, 60))
@@ -283,7 +276,7 @@ def pages(sheet: SheetContent, ab: ABHabits, rng: random.Random) -> list[SheetCo
     run = dict.fromkeys(sheet.totals, Decimal(0))
     before: dict[str, Decimal] | None = None
     for k, rows in enumerate(chunks):
-        run = {f: run[f] + sum((_dec(r[f]) for r in rows), Decimal(0)) for f in run}
+        run = {f: run[f] + sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in run}
         out.append(replace(sheet, rows=rows, totals=dict(run), carried_in=before, carry_out=k < len(chunks) - 1,
                            sheet=k + 1, extra=dict(sheet.extra)))  # fmt: skip
         before = dict(run)
@@ -388,7 +381,7 @@ def _cell(ab: ABHabits, c: str, r: dict[str, object]) -> str:
     v = r.get(c)
     if c in ("row", "name", "position", "egn", "days_worked"):
         return "" if v is None else str(v)
-    return amount(_dec(v), ab, part=c in ADDS or c in CUTS)
+    return amount(amount_or_nought(v), ab, part=c in ADDS or c in CUTS)
 
 
 def _least(c: str, ab: ABHabits) -> int:

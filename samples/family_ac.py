@@ -39,18 +39,17 @@ import random
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from archive_core import egn as egn_mod
 from archive_core.records import MONEY_FIELDS
 
 from . import data, family_t
-from .content import EmployerFile, Person, SheetContent, patronymic_of
-from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
+from .content import EmployerFile, Person, SheetContent, amount_or_nought, cents, patronymic_of, pay_scale
+from .render import FONT_DIR, Geometry, Painter, Style, face_at, rect_polygon
 
 PARTS = ("tax", "ac_food", "ac_bus", "advance")  # the itemised deductions a layout may have (their sum: ``deductions``)
 AC_LAYOUTS: tuple[tuple[str, ...], ...] = (
@@ -235,19 +234,6 @@ def adapt_file(ef: EmployerFile, ac: ACHabits, rng: random.Random) -> None:
                                                                                           "Зеленчукопроизводство")))
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
-
-def _scale(year: int) -> Decimal:
-    lo, hi = data.PAY_RANGE[year]
-    lo0, hi0 = data.PAY_RANGE[1985]
-    return Decimal(lo + hi) / Decimal(lo0 + hi0)
-
 
 def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AC month: the work of the month and its rate, the people who came (each of the roster with a chance, in the
@@ -255,7 +241,7 @@ def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: Emplo
     and net; the totals (the quantity's in ``extra["ac_qty_total"]``); the title, the period, the totals' words."""
     year, month = sheet.year, sheet.month
     work, unit, places, per_day, rate0 = rng.choice(WORKS[month])
-    scale = _scale(year)
+    scale = pay_scale(1985, year)
     rate = Decimal(str(rng.uniform(*rate0))) * scale
     rate = rate.quantize(Decimal("0.001") if rate < 1 else Decimal("0.01"), rounding=ROUND_HALF_UP)
     step = Decimal(1).scaleb(-places)
@@ -266,7 +252,7 @@ def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: Emplo
         came = staff[: max(6, len(came))]
     lay = sheet.layout
     parts = [c for c in lay if c in PARTS]
-    food, bus = _q(Decimal(str(rng.uniform(0.5, 0.9))) * scale), _q(Decimal(str(rng.uniform(0.15, 0.4))) * scale)
+    food, bus = cents(Decimal(str(rng.uniform(0.5, 0.9))) * scale), cents(Decimal(str(rng.uniform(0.15, 0.4))) * scale)
     tax_pct = Decimal(rng.randint(3, 8)) if year < 1991 else Decimal(rng.randint(10, 20))
     rows: list[dict[str, object]] = []
     for i, p in enumerate(came, start=1):
@@ -274,24 +260,24 @@ def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: Emplo
         skill = rng.uniform(0.7, 1.3)
         qty = (Decimal(str(days * rng.uniform(*per_day) * skill)) / 1).quantize(step, rounding=ROUND_HALF_UP)
         qty = max(qty, step)
-        piece = _q(qty * rate)
-        bonus = _q(piece * Decimal(rng.choice((5, 8, 10, 12, 15))) / 100) if rng.random() < 0.4 else Decimal(0)
+        piece = cents(qty * rate)
+        bonus = cents(piece * Decimal(rng.choice((5, 8, 10, 12, 15))) / 100) if rng.random() < 0.4 else Decimal(0)
         has_base = "base_pay" in lay
         extra = bonus if "extra_pay" in lay else Decimal(0)
         gross = piece + extra
         cuts = {
-            "tax": _q(gross * tax_pct / 100),
-            "ac_food": _q(food * days) if rng.random() < 0.8 else Decimal(0),
-            "ac_bus": _q(bus * days) if rng.random() < 0.7 else Decimal(0),
-            "advance": _q(Decimal(rng.choice((10, 15, 20, 30))) * scale * (days // 7)) if rng.random() < 0.6 else Decimal(0),
+            "tax": cents(gross * tax_pct / 100),
+            "ac_food": cents(food * days) if rng.random() < 0.8 else Decimal(0),
+            "ac_bus": cents(bus * days) if rng.random() < 0.7 else Decimal(0),
+            "advance": cents(Decimal(rng.choice((10, 15, 20, 30))) * scale * (days // 7)) if rng.random() < 0.6 else Decimal(0),
         }
         if parts:
             while sum((cuts[c] for c in parts), Decimal(0)) > gross * Decimal("0.6"):
                 big = max(parts, key=lambda c: cuts[c])
-                cuts[big] = _q(cuts[big] / 2)
+                cuts[big] = cents(cuts[big] / 2)
             ded = sum((cuts[c] for c in parts), Decimal(0))
         else:
-            ded = _q(gross * Decimal(rng.randint(4, 14)) / 100)
+            ded = cents(gross * Decimal(rng.randint(4, 14)) / 100)
         row: dict[str, object] = {
             "row": i, "egn": p.egn, "name": p.name, "position": None,
             "days_worked": days if "days_worked" in lay else None, "days_paid": days,
@@ -302,7 +288,7 @@ def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: Emplo
             row[c] = cuts[c] if cuts[c] or ac.zero != "blank" else None
         rows.append(row)
     sheet.rows = rows
-    sheet.totals = {f: sum((_dec(r.get(f)) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *parts) if f in lay}
+    sheet.totals = {f: sum((amount_or_nought(r.get(f)) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *parts) if f in lay}
     sheet.decimal_comma, sheet.thousands_space, sheet.thousands_sep = ac.decimal == ",", bool(ac.thousands), ac.thousands or " "
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
     sheet.headings = {c: h.format(u=unit) for c, h in sheet.headings.items()}
@@ -312,7 +298,7 @@ def adapt_sheet(sheet: SheetContent, ac: ACHabits, rng: random.Random, ef: Emplo
     sheet.extra["ac_work"] = f"{work} ({unit})" if rng.random() < 0.5 else work
     sheet.extra["ac_unit"] = unit
     sheet.extra["ac_places"] = places
-    sheet.extra["ac_qty_total"] = sum((_dec(r["ac_qty"]) for r in rows), Decimal(0))
+    sheet.extra["ac_qty_total"] = sum((amount_or_nought(r["ac_qty"]) for r in rows), Decimal(0))
     sheet.extra["ac_brigade"] = ef.departments.get("", "") if ef is not None else ""
 
 
@@ -361,17 +347,13 @@ def cell(sheet: SheetContent, r: dict[str, object], c: str, ac: ACHabits, first:
         return "" if v is None else str(v)
     if v is None:
         return ""
-    d = _dec(v)
+    d = amount_or_nought(v)
     if c in PARTS and d == 0:
         return {"blank": "", "dash": "-", "zeros": amount(d, ac)}[ac.zero]
     if c == "extra_pay" and d == 0:
         return "-" if ac.zero == "dash" else amount(d, ac)
     return amount(d, ac)
 
-
-@lru_cache(maxsize=32)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
 
 
 class _Typist:
@@ -380,14 +362,14 @@ class _Typist:
     def __init__(self, img: Image.Image, path: str, size: int, ink: int, rng: random.Random) -> None:
         self.img, self.path, self.size, self.ink, self.rng = img, path, size, ink, rng
         self.draw = ImageDraw.Draw(img)
-        self.pitch = _font(path, size).getlength("0")
+        self.pitch = face_at(path, size).getlength("0")
 
     def width(self, s: str, scale: float = 1.0) -> float:
         return len(s) * self.pitch * scale
 
     def text(self, x: float, y_mid: float, s: str, scale: float = 1.0) -> None:
         size = max(12, int(self.size * scale))
-        f = _font(self.path, size)
+        f = face_at(self.path, size)
         pitch = f.getlength("0")
         asc, _ = f.getmetrics()
         top = y_mid - asc * 0.62
@@ -406,10 +388,10 @@ class _Form:
         self.draw, self.path, self.size = ImageDraw.Draw(img), path, size
 
     def width(self, s: str, scale: float = 1.0) -> float:
-        return _font(self.path, max(12, int(self.size * scale))).getlength(s.replace("№", "N"))
+        return face_at(self.path, max(12, int(self.size * scale))).getlength(s.replace("№", "N"))
 
     def text(self, x: float, y_mid: float, s: str, scale: float = 1.0) -> None:
-        f = _font(self.path, max(12, int(self.size * scale)))
+        f = face_at(self.path, max(12, int(self.size * scale)))
         asc, _ = f.getmetrics()
         self.draw.text((x, y_mid - asc * 0.62), s.replace("№", "N"), font=f, fill=40)
 
@@ -660,8 +642,8 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, ac: ACHabits, 
         cur_w, cur_h = wt, ht
     # the certifying stamp and signature, on the original's scale (drawn here, put on a copy by scan)
     size = max(34, int(min(W, H) / 52))
-    f = _font(str(FONT_DIR / FORM_FACES[0]), size)
-    fb = _font(str(FONT_DIR / FORM_FACES[1]), int(size * 1.15))
+    f = face_at(str(FONT_DIR / FORM_FACES[0]), size)
+    fb = face_at(str(FONT_DIR / FORM_FACES[1]), int(size * 1.15))
     word = "ВЯРНО С ОРИГИНАЛА"
     who = rng.choice(CERTIFIERS)
     when = f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1997, 2004)} г."

@@ -46,20 +46,21 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import Decimal
+from functools import lru_cache, partial
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from archive_core import egn as egn_mod
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, Person, SheetContent
+from .content import EmployerFile, Person, SheetContent, amount_or_nought, cents
 from .family_t import T_HANDS, Hand
-from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
+from .handwork import signature, smooth_field
+from .render import FONT_DIR, Geometry, Painter, Style, face_at, rect_polygon
 
 ITEMS = ("ad_years", "ad_bonus")  # the pay items (their sum is the additional pay)
 PARTS = ("tax", "union_fee", "advance")  # the itemised deductions (their sum is ``deductions``)
@@ -407,13 +408,6 @@ def name_on(person: ADPerson, ym: tuple[int, int], ad: ADHabits, rng: random.Ran
     return person.own, person.own, ""
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def adapt_sheet(sheet: SheetContent, ad: ADHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AD month: each row's name as it stands that month (``name_on``: the typed, struck or noted name kept in
@@ -435,18 +429,18 @@ def adapt_sheet(sheet: SheetContent, ad: ADHabits, rng: random.Random, ef: Emplo
         else:
             names.append((stands, typed, how))
         r["name"] = stands
-        base = _dec(r["base_pay"])
+        base = amount_or_nought(r["base_pay"])
         pct = Decimal(ef.class_pct.get(str(r["egn"]), 4) if ef is not None else 4)
         bonus_pct = rng.choice((0, 0, 5, 8, 10, 12)) if ad.trade != "mine" else rng.choice((15, 20, 25, 30))
-        items = {"ad_years": _q(base * pct / 100), "ad_bonus": _q(base * Decimal(bonus_pct) / 100)}
+        items = {"ad_years": cents(base * pct / 100), "ad_bonus": cents(base * Decimal(bonus_pct) / 100)}
         extra = items["ad_years"] + items["ad_bonus"]
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": cents(gross / 100),
                "advance": Decimal(0)}  # fmt: skip
         if rng.random() < 0.6 and gross > 0:
             step = Decimal(10) if sheet.year < 1991 else Decimal(100)
             adv = (gross * Decimal(rng.choice((25, 30, 40))) / 100 / step).quantize(Decimal(1)) * step
-            cut["advance"] = min(adv, _q(gross / 2))
+            cut["advance"] = min(adv, cents(gross / 2))
         parts = [c for c in PARTS if c in cols]
         ded = sum((cut[c] for c in parts), Decimal(0)) if parts else cut["tax"] + cut["union_fee"]
         r.update({c: items[c] for c in ITEMS if c in cols})
@@ -454,7 +448,7 @@ def adapt_sheet(sheet: SheetContent, ad: ADHabits, rng: random.Random, ef: Emplo
         money = {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": gross - ded}
         for f in MONEY_FIELDS:
             r[f] = money[f] if f in cols else None
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
                     if f in cols}  # fmt: skip
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
@@ -499,17 +493,13 @@ PAPERS = {"A3L": (4961, 3508), "A4L": (3508, 2480)}  # pixels at 300 dpi
 LINE = 50.0  # six lines to the inch at 300 dpi
 
 
-@lru_cache(maxsize=4)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
-
 
 @lru_cache(maxsize=4096)
 def _glyph(path: str, ch: str, pitch: int) -> tuple[np.ndarray, int]:
     """One type of the machine: ``ch`` of the face at ``path`` cut to the pitch (a wider letter narrowed to it), its
     strokes evened as a typebar's are (ink 0..1), and the row of its baseline."""
     em = int(round(pitch / 0.6))
-    f = _font(path, em)
+    f = face_at(path, em)
     size = em * 2
     img = Image.new("L", (size * 2, size), 0)
     base = int(em * 1.3)
@@ -606,7 +596,7 @@ def render(sheet: SheetContent, st: Style, ad: ADHabits, rng: random.Random) -> 
         v = r.get(c)
         if c in ("row", "egn", "position", "days_worked"):
             return "" if v is None else str(v)
-        return amount(_dec(v), ad, year, part=c in ITEMS or c in PARTS)
+        return amount(amount_or_nought(v), ad, year, part=c in ITEMS or c in PARTS)
 
     texts = [{c: cell(c, i) for pair in cols for c in pair} for i in range(len(sheet.rows))]
     notes = [str(n[2]) if n[2] not in ("", "struck") else "" for n in names]
@@ -822,15 +812,8 @@ def render(sheet: SheetContent, st: Style, ad: ADHabits, rng: random.Random) -> 
     return img, geo
 
 
-def _scribble(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random) -> None:
-    """A person's signature: a few loops and a tail across the column."""
-    n = rng.randint(14, 30)
-    amp = rng.uniform(10, 22)
-    pts = []
-    for k in range(n):
-        t = k / (n - 1)
-        pts.append((x + w * (0.1 + 0.8 * t) + rng.uniform(-3, 3), y + amp * np.sin(t * rng.uniform(9, 16)) + rng.uniform(-5, 5)))
-    pen.line([(float(a), float(b)) for a, b in pts], fill=rng.randint(0, 50), width=rng.choice((2, 3)), joint="curve")
+# a person's signature across the column
+_scribble = partial(signature, amp=(10, 22), darkest=50, widths=(2, 3))
 
 
 # --- the page's damage and the scan ---
@@ -921,10 +904,6 @@ def flat(a: np.ndarray, page: ADPage) -> np.ndarray:
     return np.asarray(250.0 - 225.0 * ink, np.float32)
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return np.asarray(cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC), np.float32)
-
 
 RIBBONS = {"black": (32.0, 30.0, 36.0), "violet": (88.0, 52.0, 128.0)}
 PENS = {"blue": (40.0, 60.0, 165.0), "violet": (95.0, 45.0, 140.0), "black": (35.0, 35.0, 45.0)}
@@ -944,7 +923,7 @@ def scan(a: np.ndarray, page: ADPage, np_rng: np.random.Generator) -> tuple[np.n
     # the paper: yellowed, browner to its edges, blotched, foxed
     b = ad.browning
     tone = np.array([236.0 - 14 * b, 222.0 - 30 * b, 188.0 - 52 * b], np.float32)
-    blotch = _low(H, W, rng, 0.95, 1.03, 7)
+    blotch = smooth_field(H, W, rng, 0.95, 1.03, 7)
     yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
     edge = np.minimum(np.minimum(xx, W - 1 - xx), np.minimum(yy, H - 1 - yy))
     reach = rng.uniform(60, 220)
@@ -1020,7 +999,7 @@ def scan(a: np.ndarray, page: ADPage, np_rng: np.random.Generator) -> tuple[np.n
     lid_img = lid[None, None, :] * (1.0 - 0.35 * shade)[:, :, None]
     img = warped * k3 + lid_img * (1 - k3)
     img = cv2.GaussianBlur(img, (0, 0), 0.55 * s)
-    lamp = _low(oh, ow, rng, 0.97, 1.02, 4)
+    lamp = smooth_field(oh, ow, rng, 0.97, 1.02, 4)
     img *= lamp[:, :, None]
     grain = np_rng.standard_normal((oh // 2 + 1, ow // 2 + 1)).astype(np.float32)
     img += cv2.resize(grain, (ow, oh), interpolation=cv2.INTER_NEAREST)[:, :, None] * rng.uniform(1.0, 2.2)

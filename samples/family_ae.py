@@ -45,18 +45,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, working_days
-from .render import FONT_DIR, Geometry, Style, rect_polygon
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, pay_scale, working_days
+from .handwork import StampCut, round_stamp, signature, smooth_field
+from .render import FONT_DIR, Geometry, Style, face_at, rect_polygon
 
 ITEMS = ("ae_night", "ae_over", "ae_shift", "ae_years")  # the pay items (their sum is the additional pay)
 PARTS = ("tax", "union_fee", "advance")  # the itemised deductions (their sum is ``deductions``)
@@ -241,19 +242,6 @@ def adapt_file(ef: EmployerFile, ae: AEHabits, rng: random.Random) -> None:
     ae.heads = {g: rng.choice(GROUPS[g]) for g in GROUPS}
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
-
-def _scale(year0: int, year: int) -> Decimal:
-    lo0, hi0 = data.PAY_RANGE[year0]
-    lo1, hi1 = data.PAY_RANGE[year]
-    return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
-
 
 def adapt_sheet(sheet: SheetContent, ae: AEHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AE month: each person's shifts (the days), hours, night and overtime hours, the hour's rate (the monthly
@@ -278,23 +266,23 @@ def adapt_sheet(sheet: SheetContent, ae: AEHabits, rng: random.Random, ef: Emplo
         if hours and rng.random() < 0.75:
             night = Decimal(int(float(hours) * night_share * rng.uniform(0.4, 1.0) * 2)) / 2
         over = Decimal(rng.choice((0, 0, 0, 2, 4, 6, 8, 12, 16, 24))) if hours else Decimal(0)
-        salary = person.salary * _scale(y0, sheet.year) if person is not None else Decimal(300)
+        salary = person.salary * pay_scale(y0, sheet.year) if person is not None else Decimal(300)
         rate = (salary / Decimal(wd * 8 if wd else 168)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
-        base = _q(hours * rate)
+        base = cents(hours * rate)
         items = {
-            "ae_night": _q(night * rate * Decimal(ae.night_pct) / 100),
-            "ae_over": _q(over * rate * Decimal("1.5")),
-            "ae_shift": _q(base * Decimal(ae.shift_pct) / 100),
-            "ae_years": _q(base * Decimal(ae.class_pct.get(egn, 4)) / 100),
+            "ae_night": cents(night * rate * Decimal(ae.night_pct) / 100),
+            "ae_over": cents(over * rate * Decimal("1.5")),
+            "ae_shift": cents(base * Decimal(ae.shift_pct) / 100),
+            "ae_years": cents(base * Decimal(ae.class_pct.get(egn, 4)) / 100),
         }
         extra = sum((items[c] for c in paid), Decimal(0))
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": cents(gross / 100),
                "advance": Decimal(0)}  # fmt: skip
         if rng.random() < 0.6 and gross > 0:
             step = Decimal(10) if sheet.year < 1991 else Decimal(100)
             adv = (gross * Decimal(rng.choice((25, 30, 40))) / 100 / step).quantize(Decimal(1)) * step
-            cut["advance"] = min(adv, _q(gross / 2))
+            cut["advance"] = min(adv, cents(gross / 2))
         parts = [c for c in PARTS if c in cols]
         ded = sum((cut[c] for c in parts), Decimal(0)) if parts else cut["tax"] + cut["union_fee"]
         r["days_paid"] = days
@@ -307,9 +295,9 @@ def adapt_sheet(sheet: SheetContent, ae: AEHabits, rng: random.Random, ef: Emplo
             r[f] = money[f] if f in cols else None
         if "position" in cols and person is not None:
             r["position"] = person.position
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
                     if f in cols}  # fmt: skip
-    sheet.extra["ae_hours"] = {h: sum((_dec(r[h]) for r in sheet.rows), Decimal(0)) for h in HOURS if h in cols}
+    sheet.extra["ae_hours"] = {h: sum((amount_or_nought(r[h]) for r in sheet.rows), Decimal(0)) for h in HOURS if h in cols}
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
     sheet.title = rng.choice(TITLES).format(n=rng.randint(1, 60))
@@ -380,17 +368,13 @@ LINE = 50.0  # six lines to the inch at 300 dpi
 GRAIN_GREY, GRAIN_COLOUR = 0.5, 0.15
 
 
-@lru_cache(maxsize=4)
-def _font(path: str, size: int, index: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size, index=index)
-
 
 @lru_cache(maxsize=4096)
 def _glyph(path: str, index: int, ch: str, pitch: int) -> tuple[np.ndarray, int]:
     """One type of the machine: ``ch`` of the face at ``path`` (``index`` in its collection) at the pitch's size, its
     strokes as a typebar prints them (ink 0..1), and the row of its baseline."""
     em = int(round(pitch * 1.55))
-    f = _font(path, em, index)
+    f = face_at(path, em, index)
     w, h = pitch + 8, int(em * 1.5)
     img = Image.new("L", (w * 2, h), 0)
     base = int(em * 1.1)
@@ -490,14 +474,14 @@ def render(sheet: SheetContent, st: Style, ae: AEHabits, rng: random.Random) -> 
         if c in ("row", "egn", "name", "position", "days_worked"):
             return "" if v is None else str(v)
         if c in HOURS:
-            return hours_text(_dec(v), ae, part=c != "hours")
+            return hours_text(amount_or_nought(v), ae, part=c != "hours")
         if c == "rate_h":
-            return rate_text(_dec(v), ae)
-        return amount(_dec(v), ae, year, part=c in ITEMS or c in PARTS)
+            return rate_text(amount_or_nought(v), ae)
+        return amount(amount_or_nought(v), ae, year, part=c in ITEMS or c in PARTS)
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
     sums = {c: amount(sheet.totals[c], ae, year) for c in cols if c in sheet.totals}
-    sums |= {c: hours_text(_dec(hours_tot[c]), ae) for c in cols if c in hours_tot}
+    sums |= {c: hours_text(amount_or_nought(hours_tot[c]), ae) for c in cols if c in hours_tot}
     heads = [_heading(c, sheet) for c in cols]
     widths = []
     for j, c in enumerate(cols):
@@ -703,40 +687,13 @@ def render(sheet: SheetContent, st: Style, ae: AEHabits, rng: random.Random) -> 
     return img, geo
 
 
-def _scribble(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random) -> None:
-    """A signature: a few loops and a tail."""
-    n = rng.randint(14, 30)
-    amp = rng.uniform(10, 20)
-    pts = []
-    for k in range(n):
-        t = k / (n - 1)
-        pts.append((x + w * (0.1 + 0.8 * t) + rng.uniform(-3, 3), y + amp * np.sin(t * rng.uniform(9, 16)) + rng.uniform(-5, 5)))
-    pen.line([(float(a), float(b)) for a, b in pts], fill=rng.randint(0, 50), width=rng.choice((2, 3)), joint="curve")
+# a signature: a few loops and a tail
+_scribble = partial(signature, amp=(10, 20), darkest=50, widths=(2, 3))
 
 
-def _stamp(layer: np.ndarray, cx: float, cy: float, r: float, text: str, rng: random.Random) -> None:
-    """The round office stamp (two rings, the employer round the rim, a word in the middle), pressed unevenly."""
-    size = int(2 * r + 40)
-    img = Image.new("L", (size, size), 0)
-    d = ImageDraw.Draw(img)
-    c = size / 2
-    d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=5)
-    d.ellipse((c - r * 0.68, c - r * 0.68, c + r * 0.68, c + r * 0.68), outline=255, width=3)
-    f = _font(str(FONT_DIR / AE_FACES["typewriter"][0]), max(14, int(r * 0.2)), 1)
-    chars = text.upper().replace('"', "")[:34]
-    for i, ch in enumerate(chars):
-        ang = -np.pi + 2 * np.pi * i / max(len(chars), 1)
-        d.text((c + r * 0.84 * np.cos(ang) - 6, c + r * 0.84 * np.sin(ang) - 10), ch, font=f, fill=255)
-    word = rng.choice(("СЧЕТОВОДСТВО", "ЗА ЗАПЛАТИ", "КАСА"))
-    d.text((c - f.getlength(word) / 2, c - r * 0.12), word, font=f, fill=255)
-    a = np.asarray(img.rotate(rng.uniform(0, 360), resample=Image.Resampling.BILINEAR), np.float32) / 255.0
-    ramp = np.linspace(rng.uniform(0.4, 0.7), 1.0, size, dtype=np.float32)
-    a *= ramp[None, :] if rng.random() < 0.5 else ramp[:, None]
-    H, W = layer.shape
-    x0, y0 = int(cx - c), int(cy - c)
-    xa, ya, xb, yb = max(0, x0), max(0, y0), min(W, x0 + size), min(H, y0 + size)
-    if xb > xa and yb > ya:
-        np.maximum(layer[ya:yb, xa:xb], a[ya - y0 : yb - y0, xa - x0 : xb - x0] * 0.85, out=layer[ya:yb, xa:xb])
+# the round office stamp (the employer round the rim), in the typewriter's face
+_stamp = partial(round_stamp, cut=StampCut(AE_FACES["typewriter"][0], index=1, inner=0.68, rim=0.84, rim_letters=34,
+                                           words=("СЧЕТОВОДСТВО", "ЗА ЗАПЛАТИ", "КАСА"), strength=0.85))
 
 
 # --- the flood and the scan ---
@@ -830,10 +787,6 @@ def flat(a: np.ndarray, page: AEPage) -> np.ndarray:
     return np.asarray(250.0 - 225.0 * ink, np.float32)
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return np.asarray(cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC), np.float32)
-
 
 PENS = {"blue": (40.0, 60.0, 165.0), "violet": (95.0, 45.0, 140.0), "black": (35.0, 35.0, 45.0)}
 STAMP_INK = (105.0, 60.0, 160.0)
@@ -914,8 +867,8 @@ def scan(a: np.ndarray, page: AEPage, np_rng: np.random.Generator) -> tuple[np.n
         typed = np.maximum(typed, mirror * stuck_mask * rng.uniform(0.1, 0.2))
     # the paper: aged, darker and blotched where the water stood, the tide lines (planes: red, green, blue)
     tone = np.array([234.0, 226.0, 206.0], np.float32) - rng.uniform(0, 12)
-    blotch = _low(H, W, rng, 0.96, 1.03, 8)
-    stain = (_low(H, W, rng, 0.3, 1.0, 10) * 0.6 + _low(H, W, rng, 0.0, 1.0, 45) * 0.4) * wet * rng.uniform(0.6, 1.0)
+    blotch = smooth_field(H, W, rng, 0.96, 1.03, 8)
+    stain = (smooth_field(H, W, rng, 0.3, 1.0, 10) * 0.6 + smooth_field(H, W, rng, 0.0, 1.0, 45) * 0.4) * wet * rng.uniform(0.6, 1.0)
     out = np.empty((3, H, W), np.float32)
     for ch, dirt in enumerate((0.1, 0.16, 0.27)):
         np.multiply(blotch, 1.0 - dirt * stain, out=out[ch])
@@ -1011,7 +964,7 @@ def _colony(out: np.ndarray, keep: np.ndarray, x: float, y: float, r: float, kin
     h, w = y1 - y0, x1 - x0
     gy, gx = np.mgrid[0:h, 0:w].astype(np.float32)
     halo = np.exp(-((gx - (x - x0)) ** 2 + (gy - (y - y0)) ** 2) / (2 * (0.7 * r) ** 2))
-    halo *= _low(h, w, rng, 0.2, 1.0, 5) * 0.16
+    halo *= smooth_field(h, w, rng, 0.2, 1.0, 5) * 0.16
     lay = np.asarray(halo, np.float32)
     for _ in range(rng.randint(2, 6)):  # the colony's clusters
         cx, cy = x - x0 + rng.gauss(0, r * 0.4), y - y0 + rng.gauss(0, r * 0.4)
@@ -1047,6 +1000,6 @@ def _patch(out: np.ndarray, poly: tuple[tuple[float, float], ...], rng: random.R
     sub = out[:, y0:y1, x0:x1]
     local = np.median(sub.reshape(3, -1), axis=1)  # the paper round it
     inner = np.minimum(255.0, local * 1.04 + 10.0)  # the inner fibres, lighter, no ink
-    rough = inner[:, None, None] - 16.0 * fib[None] + 6.0 * _low(y1 - y0, x1 - x0, rng, -1, 1, 4)[None]
+    rough = inner[:, None, None] - 16.0 * fib[None] + 6.0 * smooth_field(y1 - y0, x1 - x0, rng, -1, 1, 4)[None]
     sub[:] = sub * (1 - mask[None]) + rough.astype(np.float32) * mask[None]
     sub[:] = sub * (1 - 0.25 * ring[None]) + (local * 0.75)[:, None, None] * 0.25 * ring[None]

@@ -40,16 +40,26 @@ import io
 import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import partial
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, Person, SheetContent, hire, working_days
+from .content import (
+    EmployerFile,
+    Person,
+    SheetContent,
+    amount_or_nought,
+    cents,
+    hire,
+    pay_scale,
+    working_days,
+)
+from .handwork import StampCut, mix_ink, round_stamp, signature, smooth_field, typewriter_glyph
 from .render import FONT_DIR, Geometry, Style, rect_polygon
 
 ITEMS = ("af_honor", "af_years", "af_class")  # the pay items (their sum is the additional pay)
@@ -279,19 +289,6 @@ def adapt_file(ef: EmployerFile, af: AFHabits, rng: random.Random) -> None:
     af.heads = {g: rng.choice(GROUPS[g]) for g in GROUPS}
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
-
-def _scale(year0: int, year: int) -> Decimal:
-    lo0, hi0 = data.PAY_RANGE[year0]
-    lo1, hi1 = data.PAY_RANGE[year]
-    return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
-
 
 def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AF month: the month's people sorted by post (the director first), each one's share of a post and base for
@@ -302,8 +299,8 @@ def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: Emplo
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
     y0 = ef.start[0] if ef is not None else sheet.year
-    scale = _scale(y0, sheet.year)
-    rate = (af.rate0 * _scale(1985, sheet.year) * 10).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 10  # 1985's
+    scale = pay_scale(y0, sheet.year)
+    rate = (af.rate0 * pay_scale(1985, sheet.year) * 10).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 10  # 1985's
     paid = [c for c in ITEMS if c in cols]
     parts = [c for c in PARTS if c in cols]
     step = Decimal(10) if sheet.year < 1991 else Decimal(100)
@@ -322,19 +319,19 @@ def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: Emplo
             r[f] = money[f] if f in cols else None
 
     def staff_row(egn: str, name: str, post: str, share: Decimal, salary: Decimal, days: int, *, main: bool) -> dict[str, object]:
-        base = _q(salary * scale * share * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        base = cents(salary * scale * share * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
         teaching = any(t in post for t in TEACHING) or post == "хонорувани часове"
         lessons = rng.choice((0, 0, 4, 6, 8, 12, 16, 20)) if teaching else 0
-        items = {"af_honor": _q(lessons * rate), "af_years": _q(base * af.class_pct.get(egn, 0) / 100) if main else Decimal(0),
-                 "af_class": _q(Decimal(af.leads.get(egn, 0)) * scale) if main else Decimal(0)}  # fmt: skip
+        items = {"af_honor": cents(lessons * rate), "af_years": cents(base * af.class_pct.get(egn, 0) / 100) if main else Decimal(0),
+                 "af_class": cents(Decimal(af.leads.get(egn, 0)) * scale) if main else Decimal(0)}  # fmt: skip
         gross = base + sum((items[c] for c in paid), Decimal(0))
-        cut = {"tax": _q(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": cents(gross / 100),
                "advance": Decimal(0), "loan": Decimal(0)}  # fmt: skip
         if main:
-            cut["loan"] = min(_q(Decimal(af.loans.get(egn, 0)) * scale), _q(gross / 4))
+            cut["loan"] = min(cents(Decimal(af.loans.get(egn, 0)) * scale), cents(gross / 4))
             if rng.random() < 0.6 and gross > 0:
                 adv = (gross * Decimal(rng.choice((25, 30, 40))) / 100 / step).quantize(Decimal(1)) * step
-                cut["advance"] = min(adv, _q(gross / 2))
+                cut["advance"] = min(adv, cents(gross / 2))
         r: dict[str, object] = {"egn": egn, "name": name, "days_paid": days, "share": share, "af_kind": "main" if main else "extra"}
         r["position"] = post if "position" in cols else None
         r["days_worked"] = days if "days_worked" in cols else None
@@ -361,9 +358,9 @@ def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: Emplo
         if rng.random() < 0.15:
             continue  # no lessons given by them this month
         lessons = rng.randint(4, 40)
-        honor = _q(lessons * rate)
+        honor = cents(lessons * rate)
         items = {"af_honor": honor, "af_years": Decimal(0), "af_class": Decimal(0)}
-        cut = {"tax": _q(honor / 10), "union_fee": Decimal(0), "advance": Decimal(0), "loan": Decimal(0)}
+        cut = {"tax": cents(honor / 10), "union_fee": Decimal(0), "advance": Decimal(0), "loan": Decimal(0)}
         r: dict[str, object] = {"egn": p.egn, "name": p.name, "days_paid": 0, "share": None, "af_kind": "civil",
                                 "position": p.position if "position" in cols else None, "days_worked": None}  # fmt: skip
         money_row(r, Decimal(0), lessons, items, cut)
@@ -372,7 +369,7 @@ def adapt_sheet(sheet: SheetContent, af: AFHabits, rng: random.Random, ef: Emplo
     for i, r in enumerate(rows, start=1):
         r["row"] = i
     sheet.rows = rows
-    sheet.totals = {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
                     if f in cols}  # fmt: skip
     sheet.extra["af_lessons"] = sum(int(str(r["lessons"])) for r in rows)
     m, y = sheet.month, sheet.year
@@ -434,35 +431,6 @@ HOLE_IN = 140  # a hole's centre from the edge (12 mm)
 CLEAR = 250  # the typing kept this far from the punched edge
 
 
-@lru_cache(maxsize=4)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
-
-
-@lru_cache(maxsize=4096)
-def _glyph(path: str, ch: str, pitch: int) -> tuple[np.ndarray, int]:
-    """One type of the machine: ``ch`` of the face at the pitch's size, squeezed into its cell where wider (a
-    typewriter's type is no wider than its step), its strokes a little heavy (ink 0..1), and its baseline's row."""
-    em = int(round(pitch * 1.6))
-    f = _font(path, em)
-    w, h = pitch * 3, int(em * 1.5)
-    img = Image.new("L", (w, h), 0)
-    base = int(em * 1.1)
-    ImageDraw.Draw(img).text((pitch, base), ch, font=f, fill=255, anchor="ls")
-    a = np.asarray(img, np.float32) / 255.0
-    cols = np.flatnonzero(a.max(axis=0) > 0.05)
-    out = np.zeros((h, pitch + 8), np.float32)
-    if len(cols):
-        x0, x1 = int(cols[0]), int(cols[-1]) + 1
-        g = a[:, x0:x1]
-        most = int(pitch * 0.92)
-        if g.shape[1] > most:
-            g = np.asarray(cv2.resize(g, (most, h), interpolation=cv2.INTER_AREA), np.float32)
-        at = 4 + (pitch - g.shape[1]) // 2
-        out[:, at : at + g.shape[1]] = g
-    heavy = np.asarray(cv2.GaussianBlur(out, (0, 0), 0.6), np.float32)
-    return np.asarray(np.clip(heavy * 1.35, 0, 1), np.float32), base
-
 
 class _Machine:
     """The manual typewriter on the spirit master: a fixed pitch, every letter struck with the typist's uneven force
@@ -489,7 +457,7 @@ class _Machine:
         for k, ch in enumerate(s):
             if ch == " ":
                 continue
-            g, base = _glyph(self.path, ch, self.pitch)
+            g, base = typewriter_glyph(self.path, ch, self.pitch)
             ink = g * ((1.0 - self.af.strike * self.rng.random()) * strength)
             x = int(round(self.x(col + k) - 4 + dx + self.rng.gauss(0, 0.6)))
             y = int(round(self.y(line) - base + self.rng.gauss(0, 0.8)))
@@ -556,8 +524,8 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
         if c == "share":
             return share_text(v if isinstance(v, Decimal) else None, af)
         if c == "rate_l":
-            return rate_text(_dec(v), af) if r.get("lessons") else ""
-        return amount(_dec(v), af, year, part=c in ITEMS or c in PARTS)
+            return rate_text(amount_or_nought(v), af) if r.get("lessons") else ""
+        return amount(amount_or_nought(v), af, year, part=c in ITEMS or c in PARTS)
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
     sums = {c: amount(sheet.totals[c], af, year) for c in cols if c in sheet.totals}
@@ -626,7 +594,7 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
         mach.text(right - 24, y, "УТВЪРЖДАВАМ:")
         mach.text(right - 24, y + 1, "Директор: ............")
         if rng.random() < 0.85:
-            _scribble(pen, mach.x(right - 13), mach.y(y + 1) - 0.4 * LINE, 11 * pitch, rng)
+            signature(pen, mach.x(right - 13), mach.y(y + 1) - 0.4 * LINE, 11 * pitch, rng)
         y += 2
     if job["parent"]:
         mach.text(0, y, str(job["parent"]))
@@ -690,7 +658,7 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
                 mach.text(col, y, t[c])
                 geo.cells.append((i + 1, j, line_box(starts[j], starts[j] + widths[j], y, y), t[c]))
             elif c == "signature" and rng.random() < 0.9:
-                _scribble(pen, mach.x(starts[j]), mach.y(y) - 0.3 * LINE, widths[j] * pitch, rng)
+                signature(pen, mach.x(starts[j]), mach.y(y) - 0.3 * LINE, widths[j] * pitch, rng)
         y0b, y1b = int(mach.y(y) - 0.85 * LINE), int(mach.y(y) + 0.35 * LINE)
         geo.row_bboxes.append([xl, y0b, xr, y1b])
         geo.row_polygons.append(rect_polygon(xl + 2, y0b + 2, xr - 2, y1b - 2))
@@ -740,7 +708,7 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
     for k, s in enumerate(signers):
         mach.text(k * third, y, f"{s} ............")
         if rng.random() < 0.8:
-            _scribble(pen, mach.x(k * third + len(s) + 1), mach.y(y) - 0.4 * LINE, 11 * pitch, rng)
+            signature(pen, mach.x(k * third + len(s) + 1), mach.y(y) - 0.4 * LINE, 11 * pitch, rng)
     r = rng.uniform(120, 160)
     cx = min(W - r - 80, mach.x(2 * third) + rng.uniform(0.1, 0.5) * third * pitch)
     cy = max(mach.y(table_bottom) + r + 80, mach.y(y) + rng.uniform(-0.2, 0.5) * r)
@@ -759,40 +727,9 @@ def render(sheet: SheetContent, st: Style, af: AFHabits, rng: random.Random) -> 
     return img, geo
 
 
-def _scribble(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random) -> None:
-    """A signature in ballpoint: a few loops and a tail."""
-    n = rng.randint(14, 30)
-    amp = rng.uniform(8, 18)
-    pts = []
-    for k in range(n):
-        t = k / (n - 1)
-        pts.append((x + w * (0.1 + 0.8 * t) + rng.uniform(-3, 3), y + amp * np.sin(t * rng.uniform(9, 16)) + rng.uniform(-5, 5)))
-    pen.line([(float(a), float(b)) for a, b in pts], fill=rng.randint(0, 60), width=2, joint="curve")
 
-
-def _stamp(layer: np.ndarray, cx: float, cy: float, r: float, text: str, rng: random.Random) -> None:
-    """The round office stamp (two rings, the institution round the rim, a word in the middle), pressed unevenly."""
-    size = int(2 * r + 40)
-    img = Image.new("L", (size, size), 0)
-    d = ImageDraw.Draw(img)
-    c = size / 2
-    d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=5)
-    d.ellipse((c - r * 0.66, c - r * 0.66, c + r * 0.66, c + r * 0.66), outline=255, width=3)
-    f = _font(str(FONT_DIR / UNSHINMUN), max(14, int(r * 0.2)))
-    chars = text.upper().replace('"', "")[:32]
-    for i, ch in enumerate(chars):
-        ang = -np.pi + 2 * np.pi * i / max(len(chars), 1)
-        d.text((c + r * 0.83 * np.cos(ang) - 6, c + r * 0.83 * np.sin(ang) - 10), ch, font=f, fill=255)
-    word = rng.choice(("ЗА ЗАПЛАТИ", "СЧЕТОВОДСТВО", "ЗА ДОКУМЕНТИ"))
-    d.text((c - f.getlength(word) / 2, c - r * 0.12), word, font=f, fill=255)
-    a = np.asarray(img.rotate(rng.uniform(0, 360), resample=Image.Resampling.BILINEAR), np.float32) / 255.0
-    ramp = np.linspace(rng.uniform(0.4, 0.7), 1.0, size, dtype=np.float32)
-    a *= ramp[None, :] if rng.random() < 0.5 else ramp[:, None]
-    H, W = layer.shape
-    x0, y0 = int(cx - c), int(cy - c)
-    xa, ya, xb, yb = max(0, x0), max(0, y0), min(W, x0 + size), min(H, y0 + size)
-    if xb > xa and yb > ya:
-        np.maximum(layer[ya:yb, xa:xb], a[ya - y0 : yb - y0, xa - x0 : xb - x0] * 0.8, out=layer[ya:yb, xa:xb])
+# the round office stamp (the institution round the rim)
+_stamp = partial(round_stamp, cut=StampCut(UNSHINMUN))
 
 
 # --- the copy and the scan ---
@@ -853,10 +790,6 @@ def flat(a: np.ndarray, page: AFPage) -> np.ndarray:
     return np.asarray(250.0 - 225.0 * ink, np.float32)
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return np.asarray(cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC), np.float32)
-
 
 VIOLET = (92.0, 40.0, 150.0)  # the aniline dye at its densest
 PENS = {"blue": (35.0, 55.0, 160.0), "black": (35.0, 35.0, 45.0)}
@@ -888,7 +821,7 @@ def dye(typed: np.ndarray, page: AFPage, rng: random.Random) -> np.ndarray:
         ramp = 1.0 - fade * (np.arange(W, dtype=np.float32) / W) ** rng.uniform(1.0, 2.0)
         ramp = ramp if rng.random() < 0.5 else ramp[::-1].copy()
         field_ = np.repeat(ramp[None, :], H, axis=0)
-    field_ *= _low(H, W, rng, 0.8, 1.05, 7)
+    field_ *= smooth_field(H, W, rng, 0.8, 1.05, 7)
     streaks = np.array([rng.uniform(0.88, 1.0) for _ in range(40)], np.float32)[None, :]
     field_ *= cv2.resize(streaks, (W, 1), interpolation=cv2.INTER_CUBIC)[0][None, :]  # along the feed: down the page
     speck = np.random.default_rng(rng.randrange(1 << 30)).random((H // 2, W // 2), np.float32)
@@ -915,14 +848,14 @@ def scan(a: np.ndarray, page: AFPage, np_rng: np.random.Generator) -> tuple[np.n
     stamp = cv2.warpAffine(page.stamp, off, (W, H), borderValue=0.0)
     # the paper: glossy, thin, a cool white; the master's smudge a faint violet haze
     tone = np.array([246.0, 245.0, 241.0], np.float32) - rng.uniform(0, 8)
-    sheen = _low(H, W, rng, 0.985, 1.01, 5)
-    haze = _low(H, W, rng, 0.0, 1.0, 6) * af.haze * copy_strength(page) if af.haze else None
+    sheen = smooth_field(H, W, rng, 0.985, 1.01, 5)
+    haze = smooth_field(H, W, rng, 0.0, 1.0, 6) * af.haze * copy_strength(page) if af.haze else None
     out = np.empty((3, H, W), np.float32)
     for ch in range(3):
         np.multiply(sheen, tone[ch], out=out[ch])
     for ink, col, k in ((haze, VIOLET, 1.0), (violet, VIOLET, 0.95), (pen, PENS[af.pen], 0.9), (stamp, STAMP_INK, 0.85)):
         if ink is not None:
-            _mix(out, ink, col, k)
+            mix_ink(out, ink, col, k)
     del violet, pen, stamp, haze, sheen
     # folded in quarters: a crease down and one across, a dark line beside a light one, the dye cracked along them
     if page.folds[0] > 0:
@@ -944,7 +877,7 @@ def scan(a: np.ndarray, page: AFPage, np_rng: np.random.Generator) -> tuple[np.n
                 xx = rng.uniform(0, W)
                 cv2.line(crack, (int(xx), int(fy + rng.uniform(-2, 2))), (int(xx + rng.uniform(5, 40)), int(fy + rng.uniform(-2, 2))), 1.0, 2)
         crack = np.asarray(cv2.GaussianBlur(crack, (0, 0), 0.7), np.float32) * 0.6
-        _mix(out, crack, tuple(float(v) for v in tone), 1.0)  # where the dye cracked the paper shows
+        mix_ink(out, crack, tuple(float(v) for v in tone), 1.0)  # where the dye cracked the paper shows
     out *= THIN[af.backing]  # the thin paper: the backing behind it shows through
     np.clip(out, 0, 255, out=out)
     # punched: the holes (the ADF's backing through them), one torn out to the edge on some pages
@@ -954,7 +887,7 @@ def scan(a: np.ndarray, page: AFPage, np_rng: np.random.Generator) -> tuple[np.n
         cv2.circle(hole, (int(hx), int(hy)), HOLE_R, 1.0, -1, lineType=cv2.LINE_AA)
         if k == page.torn:
             _tear(hole, hx, hy, page.punched, rng)
-    _mix(out, hole, tuple(float(v) for v in back), 1.0)
+    mix_ink(out, hole, tuple(float(v) for v in back), 1.0)
     del hole
     # the ADF: the sheet a little skewed and stretched along the feed, at its dpi, the backing round the sheet
     scale = af.dpi / 300.0
@@ -988,19 +921,6 @@ def jpeg_quality(af: AFHabits) -> int:
     """The scanner's JPEG quality: the file's, no lower than 25 at 200 dpi."""
     return max(af.quality, 25) if af.dpi == 200 else af.quality
 
-
-def _mix(out: np.ndarray, ink: np.ndarray, col: tuple[float, ...], k: float) -> None:
-    """``col`` laid over ``out`` (3 planes) in the share ``ink`` x ``k`` (0..1), only inside the box round its ink."""
-    rows = np.flatnonzero(ink.max(axis=1) > 0)
-    if not len(rows):
-        return
-    cols = np.flatnonzero(ink[rows[0] : rows[-1] + 1].max(axis=0) > 0)
-    win = (slice(int(rows[0]), int(rows[-1]) + 1), slice(int(cols[0]), int(cols[-1]) + 1))
-    mix = np.clip(ink[win], 0, 1) * k
-    for ch in range(3):
-        plane = out[ch][win]
-        plane *= 1.0 - mix
-        plane += col[ch] * mix
 
 
 def _tear(hole: np.ndarray, hx: float, hy: float, edge: str, rng: random.Random) -> None:

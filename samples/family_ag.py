@@ -35,18 +35,19 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import Decimal
+from functools import partial
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, working_days
-from .render import FONT_DIR, Geometry, Style, rect_polygon
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, pay_scale, working_days
+from .handwork import StampCut, mix_ink, round_stamp, signature, smooth_field, typewriter_glyph
+from .render import FONT_DIR, Geometry, Style, face_at, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance", "loan")  # the itemised deductions (their sum is ``deductions``)
 CUT = (*PARTS, "deductions")  # under "Удръжки"
@@ -267,19 +268,6 @@ def adapt_file(ef: EmployerFile, ag: AGHabits, rng: random.Random) -> None:
     ag.heads = {g: rng.choice(GROUPS[g]) for g in GROUPS}
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
-
-def _scale(year0: int, year: int) -> Decimal:
-    lo0, hi0 = data.PAY_RANGE[year0]
-    lo1, hi1 = data.PAY_RANGE[year]
-    return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
-
 
 def adapt_sheet(sheet: SheetContent, ag: AGHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AG month: each person's base for the days worked, the additional pay, gross, the itemised deductions, net;
@@ -289,7 +277,7 @@ def adapt_sheet(sheet: SheetContent, ag: AGHabits, rng: random.Random, ef: Emplo
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
     y0 = ef.start[0] if ef is not None else sheet.year
-    scale = _scale(y0, sheet.year)
+    scale = pay_scale(y0, sheet.year)
     parts = [c for c in PARTS if c in cols]
     dens = ag.denominations
     step = Decimal(10) if sheet.year < 1991 else Decimal(100)
@@ -299,14 +287,14 @@ def adapt_sheet(sheet: SheetContent, ag: AGHabits, rng: random.Random, ef: Emplo
         person = staff.get(egn)
         salary = person.salary if person is not None else Decimal(200)
         days = int(str(old.get("days_paid", wd)))
-        base = _q(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
-        extra = _q(base * Decimal(ag.bonus.get(egn, 10)) / 100)
+        base = cents(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        extra = cents(base * Decimal(ag.bonus.get(egn, 10)) / 100)
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": _q(gross / 100),
-               "advance": Decimal(0), "loan": min(_q(Decimal(ag.loans.get(egn, 0)) * _scale(1985, sheet.year)), _q(gross / 4))}  # fmt: skip
+        cut = {"tax": cents(gross * Decimal(rng.randint(55, 105)) / 1000), "union_fee": cents(gross / 100),
+               "advance": Decimal(0), "loan": min(cents(Decimal(ag.loans.get(egn, 0)) * pay_scale(1985, sheet.year)), cents(gross / 4))}  # fmt: skip
         if rng.random() < 0.7 and gross > 0:
             adv = (gross * Decimal(rng.choice((25, 30, 40))) / 100 / step).quantize(Decimal(1)) * step
-            cut["advance"] = min(adv, _q(gross / 2))
+            cut["advance"] = min(adv, cents(gross / 2))
         ded = sum((cut[c] for c in parts), Decimal(0)) if parts else cut["tax"] + cut["union_fee"] + cut["advance"]
         net = gross - ded
         counts, coins = breakdown(net, dens)
@@ -324,7 +312,7 @@ def adapt_sheet(sheet: SheetContent, ag: AGHabits, rng: random.Random, ef: Emplo
     for i, r in enumerate(rows, start=1):
         r["row"] = i
     sheet.rows = rows
-    sheet.totals = {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *PARTS, "coins")
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *PARTS, "coins")
                     if f in cols}  # fmt: skip
     sheet.extra["ag_counts"] = [sum(int(str(r[b])) for r in rows) for b in BILLS[: len(dens)]]
     m, y = sheet.month, sheet.year
@@ -376,35 +364,6 @@ PAPERS = {"A4P": (2480, 3508), "A4L": (3508, 2480)}  # pixels at 300 dpi
 LINE = 50.0  # six lines to the inch at 300 dpi
 
 
-@lru_cache(maxsize=4)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
-
-
-@lru_cache(maxsize=4096)
-def _glyph(path: str, ch: str, pitch: int) -> tuple[np.ndarray, int]:
-    """One type of the machine: ``ch`` of the face at the pitch's size, squeezed into its cell where wider (a
-    typewriter's type is no wider than its step), its strokes a little heavy (ink 0..1), and its baseline's row."""
-    em = int(round(pitch * 1.6))
-    f = _font(path, em)
-    w, h = pitch * 3, int(em * 1.5)
-    img = Image.new("L", (w, h), 0)
-    base = int(em * 1.1)
-    ImageDraw.Draw(img).text((pitch, base), ch, font=f, fill=255, anchor="ls")
-    a = np.asarray(img, np.float32) / 255.0
-    cols = np.flatnonzero(a.max(axis=0) > 0.05)
-    out = np.zeros((h, pitch + 8), np.float32)
-    if len(cols):
-        x0, x1 = int(cols[0]), int(cols[-1]) + 1
-        g = a[:, x0:x1]
-        most = int(pitch * 0.92)
-        if g.shape[1] > most:
-            g = np.asarray(cv2.resize(g, (most, h), interpolation=cv2.INTER_AREA), np.float32)
-        at = 4 + (pitch - g.shape[1]) // 2
-        out[:, at : at + g.shape[1]] = g
-    heavy = np.asarray(cv2.GaussianBlur(out, (0, 0), 0.6), np.float32)
-    return np.asarray(np.clip(heavy * 1.35, 0, 1), np.float32), base
-
 
 class _Machine:
     """The manual typewriter on the sheet: a fixed pitch, every letter struck with the typist's uneven force
@@ -431,7 +390,7 @@ class _Machine:
         for k, ch in enumerate(s):
             if ch == " ":
                 continue
-            g, base = _glyph(self.path, ch, self.pitch)
+            g, base = typewriter_glyph(self.path, ch, self.pitch)
             ink = g * ((1.0 - self.ag.strike * self.rng.random()) * strength)
             x = int(round(self.x(col + k) - 4 + dx + self.rng.gauss(0, 0.6)))
             y = int(round(self.y(line) - base + self.rng.gauss(0, 0.8)))
@@ -471,7 +430,7 @@ def render(sheet: SheetContent, st: Style, ag: AGHabits, rng: random.Random) -> 
             return count_text(int(str(v)), ag)
         if c in ("row", "egn", "name", "position", "days_worked"):
             return "" if v is None else str(v)
-        return amount(_dec(v), ag, year, part=c in PARTS or c == "coins")
+        return amount(amount_or_nought(v), ag, year, part=c in PARTS or c == "coins")
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
     sums = {c: amount(sheet.totals[c], ag, year) for c in cols if c in sheet.totals}
@@ -591,7 +550,7 @@ def render(sheet: SheetContent, st: Style, ag: AGHabits, rng: random.Random) -> 
             _deposit(stamp, (sx0 + sx1) / 2, (sy0 + sy1) / 2 - 6, sx1 - sx0, str(job["deposited"]), rng)
             geo.marks.append({"kind": "stamp", "row": i, "polygon": rect_polygon(sx0, sy0 - 10, sx1, sy1 + 10)})
         elif sig_j >= 0 and rng.random() < 0.92:
-            _scribble(pen, mach.x(starts[sig_j]), mach.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
+            signature(pen, mach.x(starts[sig_j]), mach.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
         y0b, y1b = int(mach.y(y) - 0.85 * LINE), int(mach.y(y) + 0.35 * LINE)
         geo.row_bboxes.append([xl, y0b, xr, y1b])
         geo.row_polygons.append(rect_polygon(xl + 2, y0b + 2, xr - 2, y1b - 2))
@@ -641,7 +600,7 @@ def render(sheet: SheetContent, st: Style, ag: AGHabits, rng: random.Random) -> 
     for k, s in enumerate(signers):
         mach.text(k * third, y, f"{s} ............")
         if rng.random() < 0.85:
-            _scribble(pen, mach.x(k * third + len(s) + 1), mach.y(y) - 0.4 * LINE, 11 * pitch, rng)
+            signature(pen, mach.x(k * third + len(s) + 1), mach.y(y) - 0.4 * LINE, 11 * pitch, rng)
     r = rng.uniform(120, 160)
     cx = min(W - r - 200, mach.x(2 * third) + rng.uniform(0.1, 0.5) * third * pitch)
     cy = max(mach.y(table_bottom) + r + 80, mach.y(y) + rng.uniform(-0.2, 0.5) * r)
@@ -656,40 +615,9 @@ def render(sheet: SheetContent, st: Style, ag: AGHabits, rng: random.Random) -> 
     sheet.extra["ag_keep"] = mach.boxes
     img = Image.fromarray(np.asarray(255.0 * (1.0 - np.clip(ink, 0, 1)), np.uint8), "L")
     return img, geo
-def _scribble(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random) -> None:
-    """A signature in ballpoint: a few loops and a tail."""
-    n = rng.randint(14, 30)
-    amp = rng.uniform(8, 18)
-    pts = []
-    for k in range(n):
-        t = k / (n - 1)
-        pts.append((x + w * (0.1 + 0.8 * t) + rng.uniform(-3, 3), y + amp * np.sin(t * rng.uniform(9, 16)) + rng.uniform(-5, 5)))
-    pen.line([(float(a), float(b)) for a, b in pts], fill=rng.randint(0, 60), width=2, joint="curve")
 
-
-def _stamp(layer: np.ndarray, cx: float, cy: float, r: float, text: str, rng: random.Random) -> None:
-    """The round office stamp (two rings, the institution round the rim, a word in the middle), pressed unevenly."""
-    size = int(2 * r + 40)
-    img = Image.new("L", (size, size), 0)
-    d = ImageDraw.Draw(img)
-    c = size / 2
-    d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=5)
-    d.ellipse((c - r * 0.66, c - r * 0.66, c + r * 0.66, c + r * 0.66), outline=255, width=3)
-    f = _font(str(FONT_DIR / UNBATANG), max(14, int(r * 0.2)))
-    chars = text.upper().replace('"', "")[:32]
-    for i, ch in enumerate(chars):
-        ang = -np.pi + 2 * np.pi * i / max(len(chars), 1)
-        d.text((c + r * 0.83 * np.cos(ang) - 6, c + r * 0.83 * np.sin(ang) - 10), ch, font=f, fill=255)
-    word = rng.choice(("ЗА ЗАПЛАТИ", "СЧЕТОВОДСТВО", "ЗА ДОКУМЕНТИ"))
-    d.text((c - f.getlength(word) / 2, c - r * 0.12), word, font=f, fill=255)
-    a = np.asarray(img.rotate(rng.uniform(0, 360), resample=Image.Resampling.BILINEAR), np.float32) / 255.0
-    ramp = np.linspace(rng.uniform(0.4, 0.7), 1.0, size, dtype=np.float32)
-    a *= ramp[None, :] if rng.random() < 0.5 else ramp[:, None]
-    H, W = layer.shape
-    x0, y0 = int(cx - c), int(cy - c)
-    xa, ya, xb, yb = max(0, x0), max(0, y0), min(W, x0 + size), min(H, y0 + size)
-    if xb > xa and yb > ya:
-        np.maximum(layer[ya:yb, xa:xb], a[ya - y0 : yb - y0, xa - x0 : xb - x0] * 0.8, out=layer[ya:yb, xa:xb])
+# the round office stamp (the enterprise round the rim)
+_stamp = partial(round_stamp, cut=StampCut(UNBATANG))
 
 
 
@@ -697,7 +625,7 @@ def _stamp(layer: np.ndarray, cx: float, cy: float, r: float, text: str, rng: ra
 def _deposit(layer: np.ndarray, cx: float, cy: float, w: float, word: str, rng: random.Random) -> None:
     """The cashier's rectangular stamp ("ДЕПОНИРАНО" in a frame) across a signature cell, a little turned, pressed
     unevenly."""
-    f = _font(str(FONT_DIR / UNBATANG), 34)
+    f = face_at(str(FONT_DIR / UNBATANG), 34)
     tw = int(f.getlength(word)) + 30
     size = (tw + 40, 100)
     img = Image.new("L", size, 0)
@@ -792,10 +720,6 @@ def flat(a: np.ndarray, page: AGPage) -> np.ndarray:
     return np.asarray(250.0 - 225.0 * ink, np.float32)
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return np.asarray(cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC), np.float32)
-
 
 RIBBON = (28.0, 26.0, 30.0)  # the fabric ribbon's black
 PENS = {"blue": (35.0, 55.0, 160.0), "black": (35.0, 35.0, 45.0)}
@@ -842,15 +766,15 @@ def fire(out: np.ndarray, page: AGPage, rng: random.Random) -> np.ndarray:
     dist = cv2.distanceTransform((~gone).astype(np.uint8), cv2.DIST_L2, 5).astype(np.float32)
     for ch in range(3):
         out[ch] *= 1.0 - ag.brown * (1.0 - BROWNED[ch])
-    scorch = np.exp(-dist / (ag.scorch * rng.uniform(0.8, 1.2))) * _low(H, W, rng, 0.6, 1.0, 7)
+    scorch = np.exp(-dist / (ag.scorch * rng.uniform(0.8, 1.2))) * smooth_field(H, W, rng, 0.6, 1.0, 7)
     for ch in range(3):
         out[ch] *= 1.0 - scorch * (1.0 - SCORCH[ch]) * 0.9
     if ag.soot:
-        soot = _low(H, W, rng, 0.0, 1.0, 9) ** 2 * ag.soot * (0.4 + np.exp(-dist / (3 * ag.scorch)))
-        _mix(out, np.asarray(soot, np.float32), SOOT, 1.0)
+        soot = smooth_field(H, W, rng, 0.0, 1.0, 9) ** 2 * ag.soot * (0.4 + np.exp(-dist / (3 * ag.scorch)))
+        mix_ink(out, np.asarray(soot, np.float32), SOOT, 1.0)
     char = np.clip(1.0 - dist / page.char, 0.0, 1.0) ** 0.7
     char *= np.asarray(cv2.GaussianBlur(np.random.default_rng(rng.randrange(1 << 30)).random((H // 4, W // 4), np.float32), (0, 0), 1.0), np.float32).repeat(4, 0).repeat(4, 1)[:H, :W] * 0.4 + 0.75
-    _mix(out, np.clip(char, 0, 1).astype(np.float32), CHAR, 0.97)
+    mix_ink(out, np.clip(char, 0, 1).astype(np.float32), CHAR, 0.97)
     alpha = np.asarray(cv2.GaussianBlur((~gone).astype(np.float32), (0, 0), 1.0), np.float32)
     return alpha
 
@@ -873,7 +797,7 @@ def _ruler(frame: np.ndarray, x: int, y: int, length: int, w: int, s: float, alo
     mm = 300 / 25.4 * s
     h_img = Image.new("RGB", (length, w), (238, 236, 226))
     d = ImageDraw.Draw(h_img)
-    f = _font(str(FONT_DIR / UNBATANG), max(10, int(22 * s)))
+    f = face_at(str(FONT_DIR / UNBATANG), max(10, int(22 * s)))
     k = 0
     while k * mm < length - 4:
         t = int(w * (0.5 if k % 10 == 0 else 0.35 if k % 5 == 0 else 0.2))
@@ -901,12 +825,12 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     pen = (255.0 - page.pen.astype(np.float32)) / 255.0
     tone = np.array([240.0, 234.0, 218.0], np.float32) - rng.uniform(0, 10)
     out = np.empty((3, H, W), np.float32)
-    grain = _low(H, W, rng, 0.975, 1.01, 8)
+    grain = smooth_field(H, W, rng, 0.975, 1.01, 8)
     for ch in range(3):
         np.multiply(grain, tone[ch], out=out[ch])
-    ribbon = np.clip(typed * _low(H, W, rng, 0.8, 1.0, 5) * 1.1, 0, 1)
+    ribbon = np.clip(typed * smooth_field(H, W, rng, 0.8, 1.0, 5) * 1.1, 0, 1)
     for ink, col, k in ((ribbon, RIBBON, 0.95), (pen, PENS[ag.pen], 0.9), (page.stamp, STAMP_INK, 0.85)):
-        _mix(out, np.asarray(ink, np.float32), col, k)
+        mix_ink(out, np.asarray(ink, np.float32), col, k)
     del typed, pen, ribbon, grain
     alpha = fire(out, page, rng)
     np.clip(out, 0, 255, out=out)
@@ -963,17 +887,4 @@ def scan(a: np.ndarray, page: AGPage, np_rng: np.random.Generator) -> tuple[np.n
     light = cv2.resize((1.0 - 0.08 * r2 + ag.light * tilt).astype(np.float32), (ow, oh), interpolation=cv2.INTER_LINEAR)
     frame *= light[:, :, None]
     return np.clip(frame, 0, 255).astype(np.uint8), m, ag.dpi, page.bend
-def _mix(out: np.ndarray, ink: np.ndarray, col: tuple[float, ...], k: float) -> None:
-    """``col`` laid over ``out`` (3 planes) in the share ``ink`` x ``k`` (0..1), only inside the box round its ink."""
-    rows = np.flatnonzero(ink.max(axis=1) > 0)
-    if not len(rows):
-        return
-    cols = np.flatnonzero(ink[rows[0] : rows[-1] + 1].max(axis=0) > 0)
-    win = (slice(int(rows[0]), int(rows[-1]) + 1), slice(int(cols[0]), int(cols[-1]) + 1))
-    mix = np.clip(ink[win], 0, 1) * k
-    for ch in range(3):
-        plane = out[ch][win]
-        plane *= 1.0 - mix
-        plane += col[ch] * mix
-
 

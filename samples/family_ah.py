@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Protocol
 
 import cv2
@@ -49,8 +49,8 @@ from PIL import Image, ImageDraw
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, working_days
-from .family_ag import _glyph, _low, _scribble
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, pay_scale, working_days
+from .handwork import signature, smooth_field, typewriter_glyph
 from .render import FONT_DIR, Geometry, Style, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance")  # the itemised deductions (their sum is ``deductions``)
@@ -225,19 +225,6 @@ def adapt_file(ef: EmployerFile, ah: AHHabits, rng: random.Random) -> None:
         ah.rates[p.egn] = (Decimal(6 + 18 * share / 100) * usd).quantize(Decimal("0.01"))
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
-
-def _scale(year0: int, year: int) -> Decimal:
-    lo0, hi0 = data.PAY_RANGE[year0]
-    lo1, hi1 = data.PAY_RANGE[year]
-    return Decimal(lo1 + hi1) / Decimal(lo0 + hi0)
-
 
 def adapt_sheet(sheet: SheetContent, ah: AHHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An AH month: each seafarer's days at sea and in port, the base for the days on the roll, the sea-service
@@ -246,7 +233,7 @@ def adapt_sheet(sheet: SheetContent, ah: AHHabits, rng: random.Random, ef: Emplo
     cols = set(sheet.layout)
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
-    scale = _scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
+    scale = pay_scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
     parts = [c for c in PARTS if c in cols]
     at_sea = rng.uniform(0.3, 0.95)  # the month's share at sea (the ship's voyage)
     step = Decimal(10) if sheet.year < 1991 else Decimal(100)
@@ -257,14 +244,14 @@ def adapt_sheet(sheet: SheetContent, ah: AHHabits, rng: random.Random, ef: Emplo
         salary = person.salary if person is not None else Decimal(300)
         days = int(str(old.get("days_paid", wd)))
         sea = min(days, max(0, round(days * at_sea) + rng.choice((-1, 0, 0, 1))))
-        base = _q(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
-        extra = _q(base * Decimal(ah.supplement) / 100 * Decimal(sea) / Decimal(days)) if days else Decimal(0)
+        base = cents(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        extra = cents(base * Decimal(ah.supplement) / 100 * Decimal(sea) / Decimal(days)) if days else Decimal(0)
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(60, 110)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(60, 110)) / 1000), "union_fee": cents(gross / 100),
                "advance": Decimal(0)}  # fmt: skip
         if rng.random() < 0.6 and gross > 0:
             adv = (gross * Decimal(rng.choice((20, 30, 40))) / 100 / step).quantize(Decimal(1)) * step
-            cut["advance"] = min(adv, _q(gross / 2))
+            cut["advance"] = min(adv, cents(gross / 2))
         ded = sum((cut[c] for c in parts), Decimal(0)) if parts else cut["tax"] + cut["union_fee"] + cut["advance"]
         r: dict[str, object] = {"egn": egn, "name": str(old["name"]), "days_paid": days}
         r["position"] = ah.ranks.get(egn, "матрос") if "position" in cols else None
@@ -274,12 +261,12 @@ def adapt_sheet(sheet: SheetContent, ah: AHHabits, rng: random.Random, ef: Emplo
             r[f] = money[f] if f in cols else None
         r.update({c: cut[c] for c in parts})
         r["sea_days"], r["port_days"] = sea, days - sea
-        r["currency"] = _q(ah.rates.get(egn, Decimal(10)) * sea)
+        r["currency"] = cents(ah.rates.get(egn, Decimal(10)) * sea)
         rows.append(r)
     for i, r in enumerate(rows, start=1):
         r["row"] = i
     sheet.rows = rows
-    sheet.totals = {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *PARTS, "currency")
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *PARTS, "currency")
                     if f in cols}  # fmt: skip
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
@@ -353,7 +340,7 @@ class _Typeball:
         for k, ch in enumerate(s):
             if ch == " ":
                 continue
-            g, base = _glyph(self.path, ch, self.pitch)
+            g, base = typewriter_glyph(self.path, ch, self.pitch)
             x = int(round(self.x(col + k) - 4 + self.rng.gauss(0, 0.4)))
             y = int(round(self.y(line) - base + self.rng.gauss(0, 0.4)))
             h, w = g.shape
@@ -383,7 +370,7 @@ def render(sheet: SheetContent, st: Style, ah: AHHabits, rng: random.Random) -> 
             return ""
         if c in ("row", "egn", "name", "position", "days_worked", *DAYS):
             return "" if v is None else str(v)
-        return amount(_dec(v), ah, year, part=c in PARTS)
+        return amount(amount_or_nought(v), ah, year, part=c in PARTS)
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
     sums = {c: amount(sheet.totals[c], ah, year) for c in cols if c in sheet.totals}
@@ -471,7 +458,7 @@ def render(sheet: SheetContent, st: Style, ah: AHHabits, rng: random.Random) -> 
                 ball.text(col, y, t[c])
                 geo.cells.append((i + 1, j, line_box(starts[j], starts[j] + widths[j], y, y), t[c]))
         if sig_j >= 0 and rng.random() < 0.93:
-            _scribble(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
+            signature(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
         y0b, y1b = int(ball.y(y) - 0.85 * LINE), int(ball.y(y) + 0.35 * LINE)
         geo.row_bboxes.append([xl, y0b, xr, y1b])
         geo.row_polygons.append(rect_polygon(xl + 2, y0b + 2, xr - 2, y1b - 2))
@@ -511,7 +498,7 @@ def render(sheet: SheetContent, st: Style, ah: AHHabits, rng: random.Random) -> 
     for k, s in enumerate(signers):
         ball.text(k * third, y, f"{s} ............")
         if rng.random() < 0.85:
-            _scribble(pen, ball.x(k * third + len(s) + 1), ball.y(y) - 0.4 * LINE, 11 * pitch, rng)
+            signature(pen, ball.x(k * third + len(s) + 1), ball.y(y) - 0.4 * LINE, 11 * pitch, rng)
     geo.table_bbox = [xl, int(ball.y(table_top) - 0.8 * LINE), xr, int(ball.y(table_bottom))]
     assert ball.y(y) < H - 100, "the page's lines overran its paper"
     ink = np.maximum(ball.ink, np.asarray(ruler_img, np.float32) / 255.0)
@@ -761,7 +748,7 @@ def scan(a: np.ndarray, page: AHPage, np_rng: np.random.Generator) -> tuple[np.n
     rng = random.Random(page.seed)
     H, W = a.shape
     ink = np.maximum((255.0 - a) / 255.0, (255.0 - page.pen.astype(np.float32)) / 255.0 * 0.75)
-    paper = _low(H, W, rng, 228.0, 242.0, 6)
+    paper = smooth_field(H, W, rng, 228.0, 242.0, 6)
     sheet = paper * (1.0 - ink) + 22.0 * ink
     del ink, paper
     out = _mend(sheet, page)

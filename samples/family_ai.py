@@ -47,9 +47,8 @@ from PIL import Image, ImageDraw, ImageFont
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, money_text, working_days
-from .family_ag import _low, _scribble
-from .family_ah import _dec, _q, _scale
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, money_text, pay_scale, working_days
+from .handwork import signature, smooth_field
 from .render import FONT_DIR, Geometry, Style, rect_polygon
 
 ITEMS = ("objects", "supervision")  # the additional pay's items (their sum ``extra_pay``)
@@ -206,7 +205,7 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
     cols = set(sheet.layout)
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
-    scale = _scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
+    scale = pay_scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
     parts = [c for c in PARTS if c in cols]
     printed_items = [c for c in ITEMS if c in cols]
     month_share = ai.share * Decimal(rng.choice((0, 50, 80, 100, 100, 120, 150))) / 100  # the projects paid this month
@@ -217,23 +216,23 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
         person = staff.get(egn)
         salary = person.salary if person is not None else Decimal(300)
         days = int(str(old.get("days_paid", wd)))
-        base = _q(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
+        base = cents(salary * scale * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
         post = ai.posts.get(egn, "техник-проектант")
         designer = post not in ("копирист", "светлокопирист", "машинописка", "куриер")
-        items = {"objects": _q(base * month_share * Decimal(rng.randint(70, 130)) / 10000) if designer else Decimal(0),
+        items = {"objects": cents(base * month_share * Decimal(rng.randint(70, 130)) / 10000) if designer else Decimal(0),
                  "supervision": Decimal(0)}  # fmt: skip
         if designer and rng.random() < 0.35:
-            items["supervision"] = _q(Decimal(rng.randint(2, 12)) * Decimal(rng.choice((3, 4, 5))) * scale)
+            items["supervision"] = cents(Decimal(rng.randint(2, 12)) * Decimal(rng.choice((3, 4, 5))) * scale)
         if printed_items:  # the items the sheet does not print are none (the printed ones add up to the extra pay)
             items = {c: (v if c in printed_items else Decimal(0)) for c, v in items.items()}
         extra = items["objects"] + items["supervision"]
         gross = base + extra
-        cut = {"tax": _q(gross * Decimal(rng.randint(60, 120)) / 1000), "union_fee": _q(gross / 100),
+        cut = {"tax": cents(gross * Decimal(rng.randint(60, 120)) / 1000), "union_fee": cents(gross / 100),
                "vsk": Decimal(rng.choice((1, 2, 3, 5))) * (scale if sheet.year >= 1991 else 1), "dsk": Decimal(0),
                "advance": Decimal(0)}  # fmt: skip
-        cut["vsk"] = _q(cut["vsk"])
+        cut["vsk"] = cents(cut["vsk"])
         if rng.random() < 0.3:
-            cut["dsk"] = _q(Decimal(rng.choice((15, 20, 25, 40))) * scale)
+            cut["dsk"] = cents(Decimal(rng.choice((15, 20, 25, 40))) * scale)
         if rng.random() < 0.5 and gross > 0:
             cut["advance"] = (gross * Decimal(rng.choice((30, 40))) / 100 / step).quantize(Decimal(1)) * step
         if parts:  # the deductions the sheet does not print are none
@@ -254,7 +253,7 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
     for i, r in enumerate(rows, start=1):
         r["row"] = i
     sheet.rows = rows
-    sheet.totals = {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in (*MONEY_FIELDS, *ITEMS, *PARTS)
                     if f in cols}  # fmt: skip
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
@@ -392,7 +391,7 @@ def render(sheet: SheetContent, st: Style | None, ai: AIHabits, rng: random.Rand
             return ""
         if c in ("row", "egn", "name", "position", "days_worked"):
             return "" if v is None else str(v)
-        return money_text(_dec(v), sheet)
+        return money_text(amount_or_nought(v), sheet)
 
     texts = [{c: cell(c, r) for c in cols} for r in sheet.rows]
     sums = {c: money_text(sheet.totals[c], sheet) for c in cols if c in sheet.totals}
@@ -441,7 +440,7 @@ def render(sheet: SheetContent, st: Style | None, ai: AIHabits, rng: random.Rand
                 b = pen.text(at, base, t[c], align=align)
                 geo.cells.append((i + 1, j, [int(starts[j]), b[1], int(starts[j] + widths[j]), b[3]], t[c]))
         if sig_j >= 0 and rng.random() < 0.9:
-            _scribble(sig, starts[sig_j] + 4, base - 0.3 * size, widths[sig_j] - 8, rng)
+            signature(sig, starts[sig_j] + 4, base - 0.3 * size, widths[sig_j] - 8, rng)
         geo.row_bboxes.append([int(xl), int(y) + 3, int(xr), int(y + rh) - 3])
         geo.row_polygons.append(rect_polygon(xl + 5, y + 5, xr - 5, y + rh - 5))
         y += rh
@@ -494,7 +493,7 @@ def _title_block(pen: _Stencil, sheet: SheetContent, job: dict[str, object], fx1
         pen.line(x0, ry, x0 + 65 * mm, ry, False)
         pen.text(x0 + 1.5 * mm, ry + 7 * mm, role, size=small, keep=False)
         pen.text(cols_x[1] + 1.5 * mm, ry + 7 * mm, rng.choice(data.SURNAMES)[:10], size=small, keep=False)
-        _scribble(sig, cols_x[2] + 1 * mm, ry + 5 * mm, 13 * mm, rng)
+        signature(sig, cols_x[2] + 1 * mm, ry + 5 * mm, 13 * mm, rng)
     for cx in cols_x[1:]:
         pen.line(cx, fy1 - 30 * mm, cx, fy1, False)
     pen.line(x0 + 65 * mm, y0, x0 + 65 * mm, fy1, True)
@@ -620,7 +619,7 @@ def scan(a: np.ndarray, page: AIPage, np_rng: np.random.Generator) -> tuple[np.n
     rng = random.Random(page.seed + 1)
     H, W = a.shape
     d = dye(a, page)
-    paper = _low(H, W, rng, 236.0, 248.0, 5)
+    paper = smooth_field(H, W, rng, 236.0, 248.0, 5)
     yellow = np.array([0.86, 0.95, 1.0], np.float32)  # the aged ground's B, G, R share
     col = np.array(DYES[ai.dye], np.float32)
     out = np.empty((H, W, 3), np.float32)

@@ -56,12 +56,12 @@ from PIL import Image, ImageDraw
 from archive_core.records import MONEY_FIELDS
 
 from . import data
-from .content import EmployerFile, SheetContent, money_text, working_days
-from .family_ag import _low, _scribble
-from .family_ah import LINE, _dec, _q, _scale, _Typeball
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, money_text, pay_scale, working_days
+from .family_ah import LINE, _Typeball
 from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
 from .family_t import T_HANDS, Hand
+from .handwork import signature, smooth_field
 from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
 
 ITEMS = ("turnover", "season")  # the additional pay's items (their sum ``extra_pay``)
@@ -218,13 +218,13 @@ class _Inputs:
 
 def _worked(i: _Inputs, wd: int, cols: set[str]) -> dict[str, Any]:
     """A row's items, deductions and money worked out from its inputs (the ones the layout does not print none)."""
-    base = _q(i.salary * Decimal(i.days) / Decimal(wd)) if wd else Decimal(0)
-    items = {"turnover": _q(base * i.turnover / 1000), "season": _q(base * i.season / 100)}
+    base = cents(i.salary * Decimal(i.days) / Decimal(wd)) if wd else Decimal(0)
+    items = {"turnover": cents(base * i.turnover / 1000), "season": cents(base * i.season / 100)}
     if any(c in cols for c in ITEMS):
         items = {c: (v if c in cols else Decimal(0)) for c, v in items.items()}
     extra = items["turnover"] + items["season"]
     gross = base + extra
-    cut = {"tax": _q(gross * i.tax / 1000), "union_fee": _q(gross / 100), "meals": _q(i.meal * i.days),
+    cut = {"tax": cents(gross * i.tax / 1000), "union_fee": cents(gross / 100), "meals": cents(i.meal * i.days),
            "advance": i.advance}  # fmt: skip
     if any(c in cols for c in PARTS):
         cut = {c: (v if c in cols else Decimal(0)) for c, v in cut.items()}
@@ -259,10 +259,10 @@ def adapt_sheet(sheet: SheetContent, aj: AJHabits, rng: random.Random, ef: Emplo
     cols = set(sheet.layout)
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
-    scale = _scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
+    scale = pay_scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
     season = rng.choice((10, 15, 20)) if 6 <= sheet.month <= 9 else 0
     busy = rng.choice((1, 2, 3)) if 6 <= sheet.month <= 9 else 1  # the turnover's share grows in the season
-    meal = _q(Decimal(rng.choice((40, 50, 60, 80))) / 100 * scale)
+    meal = cents(Decimal(rng.choice((40, 50, 60, 80))) / 100 * scale)
     step = Decimal(10) if sheet.year < 1991 else Decimal(100)
     inputs: list[_Inputs] = []
     rows: list[dict[str, object]] = []
@@ -290,7 +290,7 @@ def adapt_sheet(sheet: SheetContent, aj: AJHabits, rng: random.Random, ef: Emplo
         rows.append(r)
     sheet.rows = rows
     kept = (*MONEY_FIELDS, *ITEMS, *PARTS)
-    sheet.totals = {f: sum((_dec(r[f]) for r in rows), Decimal(0)) for f in kept if f in cols}
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in kept if f in cols}
     typed: dict[int, dict[str, object]] = {}  # the printed figures typed wrong, by row
     worked: dict[int, dict[str, Any]] = {}  # the whole row as the typist worked it out
     if rows and rng.random() < aj.checked:
@@ -299,13 +299,13 @@ def adapt_sheet(sheet: SheetContent, aj: AJHabits, rng: random.Random, ef: Emplo
             for _ in range(5):  # a wrong input that changes a printed figure
                 w = _worked(_wrong(inputs[k], wd, rng), wd, cols)
                 diff = {c: w[c] for c in shown if w[c] != rows[k][c]}
-                if diff and all(_dec(w[c]) >= 0 for c in kept if c in w):
+                if diff and all(amount_or_nought(w[c]) >= 0 for c in kept if c in w):
                     typed[k], worked[k] = diff, w
                     break
     sheet.extra["aj_typed"] = typed
     sheet.extra["aj_worked"] = worked
     sheet.extra["aj_typed_totals"] = {
-        f: sum((_dec(typed.get(k, {}).get(f, r[f])) for k, r in enumerate(rows)), Decimal(0)) for f in sheet.totals
+        f: sum((amount_or_nought(typed.get(k, {}).get(f, r[f])) for k, r in enumerate(rows)), Decimal(0)) for f in sheet.totals
     }
     m, y = sheet.month, sheet.year
     word = data.MONTHS[m - 1]
@@ -376,12 +376,12 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
             return ""
         if c in ("row", "egn", "name", "position", "days_worked"):
             return "" if v is None else str(v)
-        return money_text(_dec(v), sheet)
+        return money_text(amount_or_nought(v), sheet)
 
     right = [{c: text(c, r.get(c)) for c in cols} for r in sheet.rows]
     shown = [{c: text(c, typed.get(i, {}).get(c, r.get(c))) for c in cols} for i, r in enumerate(sheet.rows)]
     sums = {c: money_text(sheet.totals[c], sheet) for c in cols if c in sheet.totals}
-    typed_sums = {c: money_text(_dec(typed_totals[c]), sheet) for c in sums}
+    typed_sums = {c: money_text(amount_or_nought(typed_totals[c]), sheet) for c in sums}
     names = [_split(t["name"], aj.wrap) for t in right]
     heads = [sheet.headings.get(c, c).split("\n") for c in cols]
     widths = []
@@ -482,7 +482,7 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
                 b = correct(j, y, was[c], t[c], i) if was[c] != t[c] else box(j, y, y)
                 geo.cells.append((i + 1, j, b, t[c]))
         if sig_j >= 0 and rng.random() < 0.9:
-            _scribble(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
+            signature(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
         last = y + len(names[i]) - 1
         lines_of.append((y, last))
         ya, yb = int(ball.y(y) - 1.37 * LINE), int(ball.y(last) + 0.4 * LINE)  # between the rules
@@ -532,7 +532,7 @@ def render(sheet: SheetContent, st: Style | None, aj: AJHabits, rng: random.Rand
     third = end // 3
     for k, who in enumerate(job["signers"]):
         put(k * third, y, f"{who} ..........")
-        _scribble(pen, ball.x(k * third + len(who) + 1), ball.y(y) - 0.4 * LINE, 10 * pitch, rng)
+        signature(pen, ball.x(k * third + len(who) + 1), ball.y(y) - 0.4 * LINE, 10 * pitch, rng)
     assert ball.y(y) < H - 100, "the page's lines overran its paper"
     for mk in geo.marks:  # the totals' corrections belong to no row
         mk["row"] = None if mk["row"] == -1 else mk["row"]
@@ -710,7 +710,7 @@ def scan(a: np.ndarray, page: AJPage, np_rng: np.random.Generator) -> tuple[np.n
     H, W = a.shape
     a3 = W > 4000  # an A3 sheet (the widest tables), 4961 pixels wide
     grey, dpi = aj.grey or a3, 300 if aj.grey and not a3 else 200
-    paper = _low(H, W, rng, 226.0, 242.0, 5)
+    paper = smooth_field(H, W, rng, 226.0, 242.0, 5)
     back = BACKINGS[aj.backing]
     out = np.empty((H, W, 3), np.uint8)
     for y0 in range(0, H, 128):  # in strips: the layers over the paper, then the holes

@@ -34,7 +34,7 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -42,7 +42,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from . import data, render
-from .content import EmployerFile, SheetContent
+from .content import EmployerFile, SheetContent, amount_or_nought, cents
+from .handwork import smooth_field
 from .render import FONT_DIR, PAY_PARTS, Geometry, Painter, Style
 
 # Column orders none of A-U draws: "pay" the itemised additional pay (before or after its total), "parts" the
@@ -221,9 +222,6 @@ def adapt_file(ef: EmployerFile, v: VHabits, rng: random.Random) -> None:
     ef.headings = {c: rng.choice(HEADINGS_V[c]) for c in ef.layout}
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
 
 def adapt_sheet(sheet: SheetContent, v: VHabits, rng: random.Random) -> None:
     """A V sheet: the items of the additional pay (their sum the additional pay, the gross the base and it), the
@@ -236,41 +234,38 @@ def adapt_sheet(sheet: SheetContent, v: VHabits, rng: random.Random) -> None:
         assert isinstance(base, Decimal)
         egn = str(r["egn"])
         amounts = {
-            "seniority": _q(base * Decimal(int(egn[:2]) % 15 + 1) / 100),  # the class for years of service
-            "piece": _q(base * Decimal(rng.randint(4, 30)) / 100) if rng.random() < 0.6 else Decimal(0),
-            "night": _q(base * Decimal(rng.randint(2, 9)) / 100) if rng.random() < 0.3 else Decimal(0),
-            "overtime": _q(base * Decimal(rng.randint(3, 15)) / 100) if rng.random() < 0.25 else Decimal(0),
-            "leave": _q(base * Decimal(rng.randint(5, 40)) / 100) if rng.random() < 0.2 else Decimal(0),
+            "seniority": cents(base * Decimal(int(egn[:2]) % 15 + 1) / 100),  # the class for years of service
+            "piece": cents(base * Decimal(rng.randint(4, 30)) / 100) if rng.random() < 0.6 else Decimal(0),
+            "night": cents(base * Decimal(rng.randint(2, 9)) / 100) if rng.random() < 0.3 else Decimal(0),
+            "overtime": cents(base * Decimal(rng.randint(3, 15)) / 100) if rng.random() < 0.25 else Decimal(0),
+            "leave": cents(base * Decimal(rng.randint(5, 40)) / 100) if rng.random() < 0.2 else Decimal(0),
         }
         for c in items:
             r[c] = amounts[c]
         extra = sum((amounts[c] for c in items), Decimal(0))
         gross = base + extra
         cuts = {
-            "tax": _q(gross * Decimal(rng.randint(50, 110)) / 1000),
-            "insurance": _q(gross * Decimal(rng.randint(20, 40)) / 1000),
-            "union_fee": _q(gross / 100),
+            "tax": cents(gross * Decimal(rng.randint(50, 110)) / 1000),
+            "insurance": cents(gross * Decimal(rng.randint(20, 40)) / 1000),
+            "union_fee": cents(gross / 100),
             "advance": Decimal(rng.choice((40, 50, 60, 80, 100))) if gross > 300 else Decimal(rng.choice((20, 30, 40))),
             "court": Decimal(rng.choice((15, 20, 25, 30, 45))) if rng.random() < 0.2 else Decimal(0),
         }
         for c in parts:
-            r[c] = min(cuts[c], _q(gross / 4))
-        ded = sum((_dec(r[c]) for c in parts), Decimal(0))
+            r[c] = min(cuts[c], cents(gross / 4))
+        ded = sum((amount_or_nought(r[c]) for c in parts), Decimal(0))
         r["extra_pay"], r["gross_pay"], r["deductions"], r["net_pay"] = extra, gross, ded, gross - ded
         if v.zero == "blank":
             for c in (*items, "court"):
                 if c in r and r[c] == 0:
                     r[c] = None
     money = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay", *items, *parts)
-    sheet.totals = {f: sum((_dec(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
+    sheet.totals = {f: sum((amount_or_nought(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
     sheet.dash_zero = v.zero == "dash"
     sheet.title = rng.choice(V_TITLES)
     sheet.period_text = data.said_period(rng, sheet.month, sheet.year, V_PERIODS, v.period)
     sheet.total_label = v.total_word
 
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
 
 
 def style(v: VHabits, rng: random.Random, base: Style) -> None:
@@ -503,10 +498,6 @@ def _poly_meets(poly: list[tuple[float, float]], box: list[int], share: float) -
 # --- the scan: paper, store room and scanner, in colour ---
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC)
-
 
 def _mask_of(shape: tuple[int, int], boxes: tuple[tuple[int, int, int, int], ...], s: float) -> np.ndarray:
     m = np.zeros(shape, np.uint8)
@@ -536,7 +527,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     pen = _mask_of((H, W), page.pen_boxes, s) & ~form
     pad_ink = _mask_of((H, W), page.stamp_boxes, s) & ~form & ~pen
     weave = cv2.resize(np_rng.random((H // 3 + 1, W // 3 + 1), dtype=np.float32), (W, H), interpolation=cv2.INTER_LINEAR)
-    ribbon = ink * (1.0 - v.wear * 0.45) * (0.78 + 0.22 * weave) * _low(H, W, rng, 0.8, 1.0, 4)
+    ribbon = ink * (1.0 - v.wear * 0.45) * (0.78 + 0.22 * weave) * smooth_field(H, W, rng, 0.8, 1.0, 4)
     del weave
     ribbon[form | pen | pad_ink] = 0.0
     printed = np.where(form, ink, 0.0).astype(np.float32)
@@ -554,7 +545,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
         h, w = y1 - y0, x1 - x0
         blob = np.zeros((h, w), np.uint8)
         cv2.ellipse(blob, (int(cx * s) - x0, int(cy * s) - y0), (int(rx * s), int(ry * s)), rng.uniform(0, 180), 0, 360, 1, -1)
-        blob &= (_low(h, w, rng, 0.0, 1.0, 7) > 0.4).astype(np.uint8)
+        blob &= (smooth_field(h, w, rng, 0.0, 1.0, 7) > 0.4).astype(np.uint8)
         blob = np.asarray(cv2.morphologyEx(blob, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8)), np.uint8)
         inside = blob.astype(bool)
         if not inside.any():
@@ -570,7 +561,7 @@ def scan(a: np.ndarray, page: VPage, np_rng: np.random.Generator) -> tuple[np.nd
     rim = np.minimum(np.minimum(xx, W - 1 - xx)[None, :], np.minimum(yy, H - 1 - yy)[:, None])
     shade = 1.0 - 0.1 * np.exp(-rim / (60 * s)) * rng.uniform(0.6, 1.0)
     del rim
-    shade *= _low(H, W, rng, 0.93, 1.02)
+    shade *= smooth_field(H, W, rng, 0.93, 1.02)
     spots = np.zeros((H, W), np.float32)
     for _ in range(int(v.foxing * rng.randint(20, 160))):
         cx, cy = rng.uniform(0, W), rng.uniform(0, H)

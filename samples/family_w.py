@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -44,7 +44,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from . import data
-from .content import EmployerFile, SheetContent
+from .content import EmployerFile, SheetContent, amount_or_nought, cents
+from .handwork import smooth_field
 from .render import FONT_DIR, MONEY, Geometry, Painter, Style, rect_polygon
 
 # Layouts none of A-V draws ("parts": the itemised deductions, before their total)
@@ -228,35 +229,28 @@ def adapt_file(ef: EmployerFile, w: WHabits, rng: random.Random) -> None:
         ef.groups = (("base_pay", "gross_pay", rng.choice(GROUPS_PAY)), (parts[0], "deductions", rng.choice(GROUPS_CUT)))
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def adapt_sheet(sheet: SheetContent, w: WHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """A W sheet: the deductions' items (their sum the deductions, the net the gross less them; gross = base +
     additional), every column's total; the amounts' form, the title, the period, the totals' words, the groups."""
     parts = [c for c in sheet.layout if c in PARTS]
     for r in sheet.rows:
-        base, extra = _dec(r["base_pay"]), _dec(r["extra_pay"])
+        base, extra = amount_or_nought(r["base_pay"]), amount_or_nought(r["extra_pay"])
         gross = base + extra
         big = gross > 2000
         cuts = {
-            "tax": _q(gross * Decimal(rng.randint(60, 130)) / 1000),
-            "insurance": _q(gross * Decimal(rng.randint(20, 45)) / 1000),
-            "union_fee": _q(gross / 100),
+            "tax": cents(gross * Decimal(rng.randint(60, 130)) / 1000),
+            "insurance": cents(gross * Decimal(rng.randint(20, 45)) / 1000),
+            "union_fee": cents(gross / 100),
             "advance": Decimal(rng.choice((30, 40, 50, 60, 80))) * (100 if big else 1),
             "court": Decimal(rng.choice((12, 18, 25, 40))) * (100 if big else 1) if rng.random() < 0.25 else Decimal(0),
         }
         for c in parts:
-            r[c] = min(cuts[c], _q(gross / 5))
-        ded = sum((_dec(r[c]) for c in parts), Decimal(0))
+            r[c] = min(cuts[c], cents(gross / 5))
+        ded = sum((amount_or_nought(r[c]) for c in parts), Decimal(0))
         r["extra_pay"], r["gross_pay"], r["deductions"], r["net_pay"] = extra, gross, ded, gross - ded
     money = (*MONEY, *parts)
-    sheet.totals = {f: sum((_dec(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
+    sheet.totals = {f: sum((amount_or_nought(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
     sheet.stotinki = sheet.loose_thousands = False
     sheet.thousands_space, sheet.thousands_sep = bool(w.thousands), w.thousands or " "
     sheet.split_cents = w.decimal == "split"
@@ -635,10 +629,6 @@ def _finger_polygon(f: tuple[float, float, float, float, float, int], W: int) ->
 # --- the scan: the carbon copy on onionskin, on an overhead book scanner ---
 
 
-def _low(h: int, w: int, rng: random.Random, lo: float, hi: float, n: int = 6) -> np.ndarray:
-    grid = np.array([[rng.uniform(lo, hi) for _ in range(n)] for _ in range(n)], dtype=np.float32)
-    return np.asarray(cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC), np.float32)
-
 
 def _mask_of(shape: tuple[int, int], boxes: tuple[tuple[int, int, int, int], ...], s: float) -> np.ndarray:
     m = np.zeros(shape, np.uint8)
@@ -659,7 +649,7 @@ def _carbon(ink: np.ndarray, w: WHabits, s: float, rng: random.Random, np_rng: n
     h, wd = ink.shape
     x = cv2.GaussianBlur(ink, (0, 0), w.blur * s + 0.3)
     x = np.minimum(1.0, x * rng.uniform(1.25, 1.6))
-    x *= w.strength * _low(h, wd, rng, 0.78, 1.05, 5)
+    x *= w.strength * smooth_field(h, wd, rng, 0.78, 1.05, 5)
     grain = cv2.resize(np_rng.random((h // 3 + 1, wd // 3 + 1), dtype=np.float32), (wd, h), interpolation=cv2.INTER_LINEAR)
     x *= 0.8 + 0.2 * grain
     if w.faint > 0:  # strokes the key struck lighter (the carbon worn there): patches a letter or two wide
@@ -790,7 +780,7 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
         for ex, ey in ends:
             cv2.circle(holes, (int(ex), int(ey)), max(2, int(4 * s)), 1.0, -1)
     # the paper: onionskin (light, a faint cream or grey, its fibres), creases, lit by the scanner's lamps
-    shade = _low(H, W, rng, 0.93, 1.02, 5)
+    shade = smooth_field(H, W, rng, 0.93, 1.02, 5)
     fib = cv2.resize(np_rng.random((H // 6 + 1, W // 2 + 1), dtype=np.float32), (W, H), interpolation=cv2.INTER_LINEAR)
     shade *= 0.985 + 0.03 * fib
     del fib
@@ -856,7 +846,7 @@ def scan(a: np.ndarray, page: WPage, np_rng: np.random.Generator) -> tuple[np.nd
     out = np.asarray(cv2.warpAffine(out, rot, (W + 2 * pad, H + 2 * pad), flags=cv2.INTER_LINEAR, borderValue=border), np.float32)
     m = degrade.compose(rot, m)
     hh, ww = out.shape[:2]
-    out *= _low(hh, ww, rng, 0.9, 1.04, 4)[..., None]
+    out *= smooth_field(hh, ww, rng, 0.9, 1.04, 4)[..., None]
     # the fingers holding it (over the sheet's edge and the cradle beside it)
     for f in page.fingers:
         _finger(out, f, m, rng)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -43,7 +43,7 @@ from PIL import Image, ImageDraw, ImageFont
 from scanner_drivers.intake import decode_image
 
 from . import data
-from .content import EmployerFile, SheetContent
+from .content import EmployerFile, SheetContent, amount_or_nought, cents
 from .render import FONT_DIR, MONEY, Geometry, Style, cell_text, rect_polygon
 
 # the itemised deductions a sheet may pair (their sum is ``deductions``)
@@ -209,13 +209,6 @@ def pairs_of(sheet: SheetContent) -> tuple[tuple[str, str], ...]:
     return pairs
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def adapt_sheet(sheet: SheetContent, x: XHabits, rng: random.Random, ef: EmployerFile | None) -> None:
     """An X sheet: the deductions' items (their sum the deductions, the net the gross less them; gross = base +
@@ -225,21 +218,21 @@ def adapt_sheet(sheet: SheetContent, x: XHabits, rng: random.Random, ef: Employe
     sheet.extra["x_pairs"] = ef.pairs
     parts = [c for c in sheet.layout if c in PARTS]
     for r in sheet.rows:
-        base, extra = _dec(r["base_pay"]), _dec(r["extra_pay"])
+        base, extra = amount_or_nought(r["base_pay"]), amount_or_nought(r["extra_pay"])
         gross = base + extra
         cuts = {
-            "tax": _q(gross * Decimal(rng.randint(60, 120)) / 1000),
-            "insurance": _q(gross * Decimal(rng.randint(20, 40)) / 1000),
-            "union_fee": _q(gross / 100),
+            "tax": cents(gross * Decimal(rng.randint(60, 120)) / 1000),
+            "insurance": cents(gross * Decimal(rng.randint(20, 40)) / 1000),
+            "union_fee": cents(gross / 100),
             "advance": Decimal(rng.choice((20, 30, 40, 50, 60))) * (10 if gross > 1500 else 1),
             "court": Decimal(rng.choice((10, 15, 20, 35))) if rng.random() < 0.3 else Decimal(0),
         }
         for c in parts:
-            r[c] = min(cuts[c], _q(gross / 5))
-        ded = sum((_dec(r[c]) for c in parts), Decimal(0)) if parts else _q(gross * Decimal(rng.randint(80, 190)) / 1000)
+            r[c] = min(cuts[c], cents(gross / 5))
+        ded = sum((amount_or_nought(r[c]) for c in parts), Decimal(0)) if parts else cents(gross * Decimal(rng.randint(80, 190)) / 1000)
         r["base_pay"], r["extra_pay"], r["gross_pay"], r["deductions"], r["net_pay"] = base, extra, gross, ded, gross - ded
     money = (*MONEY, *parts)
-    sheet.totals = {f: sum((_dec(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
+    sheet.totals = {f: sum((amount_or_nought(r.get(f)) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
     sheet.thousands_space, sheet.thousands_sep = bool(x.thousands), x.thousands or " "
     sheet.decimal_comma = x.decimal == ","

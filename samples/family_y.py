@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import cv2
@@ -48,7 +48,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from . import data
-from .content import EmployerFile, SheetContent, _scale, hire, working_days
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, hire, pay_scale, working_days
 from .family_t import T_HANDS, Hand
 from .render import FONT_DIR, MONEY, Geometry, Painter, Style, cell_text, rect_polygon
 
@@ -211,26 +211,18 @@ def adapt_file(ef: EmployerFile, y: YHabits, rng: random.Random) -> None:
         ef.headings = {c: h.upper() for c, h in ef.headings.items()}
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    """An amount of a row (a blank one counts nothing)."""
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def _money(r: dict[str, object], parts: list[str], rng: random.Random) -> None:
     """A row's money: gross = base + additional, the itemised deductions (or one sum), net = gross - deductions."""
     base, extra = r["base_pay"], r["extra_pay"]
     assert isinstance(base, Decimal) and isinstance(extra, Decimal)
     gross = base + extra
-    cuts = {"tax": _q(gross * Decimal(rng.randint(50, 110)) / 1000), "union_fee": _q(gross / 100),
-            "advance": _q(gross * Decimal(rng.choice((0, 0, 30, 40))) / 100),
+    cuts = {"tax": cents(gross * Decimal(rng.randint(50, 110)) / 1000), "union_fee": cents(gross / 100),
+            "advance": cents(gross * Decimal(rng.choice((0, 0, 30, 40))) / 100),
             "court": Decimal(rng.choice((15, 20, 30))) * (10 if gross > 2000 else 1) if rng.random() < 0.25 else Decimal(0)}  # fmt: skip
     for c in parts:
-        r[c] = min(cuts[c], _q(gross * Decimal("0.4")))
-    ded = sum((_dec(r[c]) for c in parts), Decimal(0)) if parts else _q(gross * Decimal(rng.randint(70, 160)) / 1000)
+        r[c] = min(cuts[c], cents(gross * Decimal("0.4")))
+    ded = sum((amount_or_nought(r[c]) for c in parts), Decimal(0)) if parts else cents(gross * Decimal(rng.randint(70, 160)) / 1000)
     r["gross_pay"], r["deductions"], r["net_pay"] = gross, ded, gross - ded
 
 
@@ -257,7 +249,7 @@ def adapt_sheet(sheet: SheetContent, y: YHabits, rng: random.Random, ef: Employe
         p.position = rng.choice(POSITIONS[y.kind])[int(p.egn[8]) % 2]
         wd = working_days(sheet.year, sheet.month)
         days = rng.randint(2, max(2, wd - 2))
-        base = _q(p.salary * _scale(y0, sheet.year) * Decimal(days) / Decimal(wd))
+        base = cents(p.salary * pay_scale(y0, sheet.year) * Decimal(days) / Decimal(wd))
         last = max(int(str(ln[1]["row"])) for ln in lines)  # type: ignore[index]
         late: dict[str, object] = {"row": last + 1, "egn": p.egn, "name": p.name,
                                 "position": p.position if "position" in sheet.layout else None,
@@ -269,7 +261,7 @@ def adapt_sheet(sheet: SheetContent, y: YHabits, rng: random.Random, ef: Employe
         ef.staff.append(p)
     sheet.extra["y_lines"] = lines
     money = (*MONEY, *parts)
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in money if f in sheet.layout}
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = False
     sheet.thousands_space, sheet.thousands_sep = bool(y.thousands), y.thousands or " "
     sheet.decimal_comma = y.decimal == ","

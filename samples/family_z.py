@@ -37,15 +37,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import Decimal
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from .content import EmployerFile, SheetContent, hire
-from .render import FONT_DIR, MONEY, Geometry, Style, rect_polygon
+from .content import EmployerFile, SheetContent, amount_or_nought, cents, hire
+from .render import FONT_DIR, MONEY, Geometry, Style, face_at, rect_polygon
 
 # the itemised deductions a layout may have (their sum is ``deductions``)
 PARTS = ("tax", "union_fee", "advance", "court")
@@ -190,24 +189,17 @@ def adapt_file(ef: EmployerFile, z: ZHabits, rng: random.Random) -> None:
     ef.headings["name"] = rng.choice(names)
 
 
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _dec(v: object) -> Decimal:
-    return v if isinstance(v, Decimal) else Decimal(0)
-
 
 def _money(r: dict[str, object], parts: list[str], rng: random.Random) -> None:
     """A row's money: gross = base + additional, the itemised deductions (or one sum), net = gross - deductions."""
-    base, extra = _dec(r["base_pay"]), _dec(r["extra_pay"])
+    base, extra = amount_or_nought(r["base_pay"]), amount_or_nought(r["extra_pay"])
     gross = base + extra
-    cuts = {"tax": _q(gross * Decimal(rng.randint(40, 100)) / 1000), "union_fee": _q(gross / 100),
-            "advance": _q(gross * Decimal(rng.choice((0, 30, 40, 40))) / 100),
+    cuts = {"tax": cents(gross * Decimal(rng.randint(40, 100)) / 1000), "union_fee": cents(gross / 100),
+            "advance": cents(gross * Decimal(rng.choice((0, 30, 40, 40))) / 100),
             "court": Decimal(rng.choice((10, 15, 25))) if rng.random() < 0.2 else Decimal(0)}  # fmt: skip
     for c in parts:
         r[c] = cuts[c]
-    ded = sum((_dec(r[c]) for c in parts), Decimal(0)) if parts else _q(gross * Decimal(rng.randint(60, 150)) / 1000)
+    ded = sum((amount_or_nought(r[c]) for c in parts), Decimal(0)) if parts else cents(gross * Decimal(rng.randint(60, 150)) / 1000)
     r["base_pay"], r["extra_pay"] = base, extra
     r["gross_pay"], r["deductions"], r["net_pay"] = gross, ded, gross - ded
 
@@ -226,14 +218,14 @@ def adapt_sheet(sheet: SheetContent, z: ZHabits, rng: random.Random, ef: Employe
         k = rng.randrange(1, len(sheet.rows))
         wrong = dict(sheet.rows[k])
         wrong["row"] = None
-        wrong["base_pay"] = _dec(wrong["base_pay"]) + Decimal(rng.choice((10, 20, 100, -10))) * (1 if _dec(wrong["base_pay"]) > 150 else 0) + Decimal(rng.choice(("0.90", "9.00", "1.80")))  # fmt: skip
+        wrong["base_pay"] = amount_or_nought(wrong["base_pay"]) + Decimal(rng.choice((10, 20, 100, -10))) * (1 if amount_or_nought(wrong["base_pay"]) > 150 else 0) + Decimal(rng.choice(("0.90", "9.00", "1.80")))  # fmt: skip
         _money(wrong, parts, rng)
         lines[k:k] = [("wrong", wrong), ("storno", wrong)]
-    sheet.totals = {f: sum((_dec(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY, *parts) if f in sheet.layout}
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in sheet.rows), Decimal(0)) for f in (*MONEY, *parts) if f in sheet.layout}
     running = Decimal(0)
     control = []
     for kind, r in lines:
-        running += -_dec(r["net_pay"]) if kind == "storno" else _dec(r["net_pay"])
+        running += -amount_or_nought(r["net_pay"]) if kind == "storno" else amount_or_nought(r["net_pay"])
         control.append(running)
     sheet.extra["z_lines"] = lines
     sheet.extra["z_control"] = control
@@ -268,10 +260,6 @@ def style(z: ZHabits, rng: random.Random, base: Style) -> None:
 # --- the machine's printing on the form ---
 
 
-@lru_cache(maxsize=32)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
-
 
 def _cell_height(path: str) -> int:
     """A character-cell face's one size: its cell's height, in the file's name ("koi9x18b_c": 18)."""
@@ -279,14 +267,14 @@ def _cell_height(path: str) -> int:
 
 
 def _plate_font(path: str) -> ImageFont.FreeTypeFont:
-    return _font(path, _cell_height(path))
+    return face_at(path, _cell_height(path))
 
 
 class _Machine:
     """The bookkeeping machine: the numeric print unit (narrow type at a fixed pitch) and the address plates."""
 
     def __init__(self, size: int, z: ZHabits, rng: random.Random, W: int, H: int) -> None:
-        self.f = _font(str(FONT_DIR / z.numeric_face), size)
+        self.f = face_at(str(FONT_DIR / z.numeric_face), size)
         self.pitch = size * 0.56
         self.size = size
         self.rng = rng
@@ -378,7 +366,7 @@ def _cells(sheet: SheetContent, z: ZHabits, kind: str, r: dict[str, object], con
         elif c in (*MONEY, *PARTS):
             is_minus = c in PARTS or c == "deductions"
             sym = (minus or "-") if storno and not is_minus else ("" if storno else (minus if is_minus else ""))
-            out[c] = amount(_dec(v), z, sym)
+            out[c] = amount(amount_or_nought(v), z, sym)
     return out
 
 
@@ -398,7 +386,7 @@ def _kept_lines(sheet: SheetContent) -> tuple[list[tuple[str, dict[str, object]]
             kept.append((kind, r))
     running, totals = Decimal(0), []
     for kind, r in kept:
-        running += -_dec(r["net_pay"]) if kind == "storno" else _dec(r["net_pay"])
+        running += -amount_or_nought(r["net_pay"]) if kind == "storno" else amount_or_nought(r["net_pay"])
         totals.append(running)
     return kept, totals
 
@@ -413,7 +401,7 @@ def render(sheet: SheetContent, st: Style, z: ZHabits, rng: random.Random) -> tu
     left = rng.randint(250, 300)  # the punched margin
     while True:
         m = _Machine(size, z, rng, 4, 4)
-        hf = _font(form_font, max(14, int(size * 0.62)))
+        hf = face_at(form_font, max(14, int(size * 0.62)))
         pad = int(m.pitch * 0.9)
         texts = [_cells(sheet, z, k, r, c) for (k, r), c in zip(lines, control, strict=True)]
         widths = []
@@ -445,11 +433,11 @@ def render(sheet: SheetContent, st: Style, z: ZHabits, rng: random.Random) -> tu
     for w in widths:
         xs.append(int(xs[-1] + w + spare * w / sum(widths)))
     # the form's header, pre-printed; the machine's plate and digits on it
-    small = _font(form_font, max(14, int(size * 0.55)))
-    big = _font(form_font, int(size * 1.25))
+    small = face_at(form_font, max(14, int(size * 0.55)))
+    big = face_at(form_font, int(size * 1.25))
     fd.text((xs[0], 70), z.form_code, font=small, fill=255)
     fd.text(((xs[0] + xs[-1]) / 2 - big.getlength(z.title) / 2, 120), z.title, font=big, fill=255)
-    lab = _font(form_font, int(size * 0.8))
+    lab = face_at(form_font, int(size * 0.8))
     y_emp = 250
     fd.text((xs[0], y_emp - lab.size * 0.6), "Предприятие:", font=lab, fill=255)
     m.plate(xs[0] + lab.getlength("Предприятие:") + 20, y_emp + rng.uniform(-z.offset, z.offset), sheet.employer)
@@ -608,7 +596,7 @@ def _barcode(out: np.ndarray, rng: random.Random, top: int, x_lo: int, x_hi: int
         bw = rng.choice((2, 2, 4, 6))
         out[y + 10 : y + 74, bx : bx + bw] = 20.0
         bx += bw + rng.choice((2, 4, 4, 6))
-    f = _font(str(FONT_DIR / Z_FACES["numeric"][0]), 22)
+    f = face_at(str(FONT_DIR / Z_FACES["numeric"][0]), 22)
     img = Image.new("L", (w - 40, 28), 0)
     ImageDraw.Draw(img).text((0, 0), f"*{rng.randint(10**8, 10**9 - 1)}*", font=f, fill=255)
     ink = np.asarray(img, np.float32) / 255.0

@@ -52,8 +52,9 @@ def available_fonts() -> list[tuple[Path, bool]]:
 
 
 @lru_cache(maxsize=64)
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)
+def face_at(path: str, size: int, index: int = 0) -> ImageFont.FreeTypeFont:
+    """The face in ``path`` (the ``index``-th of a collection) at ``size`` pixels, loaded once."""
+    return ImageFont.truetype(path, size, index=index)
 
 
 @dataclass
@@ -208,7 +209,7 @@ class Painter:
         self.rng = rng
 
     def font(self, scale: float = 1.0) -> ImageFont.FreeTypeFont:
-        return _font(str(self.style.font), max(12, int(self.style.size * scale)))
+        return face_at(str(self.style.font), max(12, int(self.style.size * scale)))
 
     def width(self, text: str, scale: float = 1.0) -> int:
         if self.style.writer is not None:
@@ -293,7 +294,7 @@ class Painter:
     def handwrite(self, x: float, y_mid: float, text: str) -> None:
         """A correction in ballpoint: a slanted face, smaller, uneven, lighter than the typing."""
         hand = FONT_DIR / "dejavu/DejaVuSans-Oblique.ttf"
-        f = _font(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
+        f = face_at(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
         cx = x
         for ch in text:
             self.draw.text(
@@ -307,7 +308,7 @@ class Painter:
     def handwrite_width(self, text: str) -> float:
         """Upper bound of the width ``handwrite`` gives ``text``."""
         hand = FONT_DIR / "dejavu/DejaVuSans-Oblique.ttf"
-        f = _font(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
+        f = face_at(str(hand if hand.exists() else self.style.font), int(self.style.size * 0.8))
         return f.getlength(text) + 2 * len(text)
 
     def hline(self, x0: float, x1: float, y: float) -> None:
@@ -459,7 +460,7 @@ class Painter:
         g = self.rng.randint(120, 170)
         self.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=g, width=5)
         self.draw.ellipse((cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72), outline=g, width=3)
-        f = _font(str(self.style.font), int(r * 0.2))
+        f = face_at(str(self.style.font), int(r * 0.2))
         chars = text.upper()[:28]
         for i, ch in enumerate(chars):
             a = -math.pi + 2 * math.pi * i / max(len(chars), 1)
@@ -479,9 +480,9 @@ class Painter:
         lines = (text.upper()[:30], self.rng.choice(("ИЗПЛАТЕНО", "ПРОВЕРЕНО", "СЧЕТОВОДСТВО", "КАСА")),
                  f"{self.rng.randint(1, 28):02d}.{self.rng.randint(1, 12):02d}.19__ г.")  # fmt: skip
         size = max(14, int(h * 0.16))
-        while size > 14 and max(_font(str(self.style.font), size).getlength(t) for t in lines) > w - 30:
+        while size > 14 and max(face_at(str(self.style.font), size).getlength(t) for t in lines) > w - 30:
             size -= 2  # the stamp maker cut the employer's name to the frame
-        f = _font(str(self.style.font), size)
+        f = face_at(str(self.style.font), size)
         for k, line in enumerate(lines):
             lw = f.getlength(line)
             d.text((20 + max(14, (w - lw) / 2), 20 + h * (0.14 + 0.28 * k)), line, font=f, fill=255)
@@ -502,9 +503,9 @@ class Painter:
         word = self.rng.choice(("ИЗПЛАТЕНО", "ИЗПЛАТЕНО", "ПЛАТЕНО", "КАСА"))
         w = x1 - x0
         size = int(row_h * 0.5)
-        while size > 12 and _font(str(self.style.font), size).getlength(word) > w - 24:
+        while size > 12 and face_at(str(self.style.font), size).getlength(word) > w - 24:
             size -= 2
-        f = _font(str(self.style.font), size)
+        f = face_at(str(self.style.font), size)
         lw, bh = int(f.getlength(word)) + 20, int(size * 1.5)
         layer = Image.new("L", (lw + 8, bh + 8), 0)
         d = ImageDraw.Draw(layer)
@@ -1109,7 +1110,7 @@ def _corner_stamp(p: Painter, form: Painter, x: float, y_mid: float, name: str, 
     state above (not every stamp), the employer's name whole on a line of its own, the form's "Изх. №"
     and date lines; in the stamp pad's ink, unevenly, turned a little. Returns the y the header goes on at."""
     size = int(p.style.size * 1.05)
-    f = _font(str(form.style.font), size)
+    f = face_at(str(form.style.font), size)
     lines = [name, "Изх. № ...........", "........... 19.... г."]
     if p.rng.random() < 0.5:
         lines.insert(0, "НРБ" if year <= 1990 else "Република България")
@@ -1379,7 +1380,7 @@ def _blue_stamp(p: Painter, cx: float, cy: float, r: float, text: str) -> None:
     c = size / 2
     d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=6)
     d.ellipse((c - r * 0.7, c - r * 0.7, c + r * 0.7, c + r * 0.7), outline=255, width=3)
-    f = _font(str(p.style.font), max(14, int(r * 0.19)))
+    f = face_at(str(p.style.font), max(14, int(r * 0.19)))
     chars = text.upper()[:34]
     for i, ch in enumerate(chars):
         ang = -math.pi + 2 * math.pi * i / max(len(chars), 1)

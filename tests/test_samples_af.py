@@ -87,7 +87,7 @@ def test_family_af_truth_adds_up_over_many_months():
     - deductions >= 0; a civil contract's row: no days, no share, a nought base, the honorarium its gross, a tenth of
     it the tax and the only deduction; every money column of the layout to its total, the lessons to theirs;
     institutions of AF's kinds (renamed from 1991); years across 1980-1996."""
-    from samples import family_af
+    from samples import content, family_af
     from samples.content import working_days
 
     names = {n for n, _ in family_af.EMPLOYERS}
@@ -112,8 +112,8 @@ def test_family_af_truth_adds_up_over_many_months():
             director_first += bool(ranks) and ranks[0] == 0
             counts = Counter(str(r["egn"]) for r in sheet.rows)
             wd = working_days(sheet.year, sheet.month)
-            scale = family_af._scale(ef.start[0], sheet.year)
-            rate = (af.rate0 * family_af._scale(1985, sheet.year) * 10).quantize(Decimal(1), ROUND_HALF_UP) / 10
+            scale = content.pay_scale(ef.start[0], sheet.year)
+            rate = (af.rate0 * content.pay_scale(1985, sheet.year) * 10).quantize(Decimal(1), ROUND_HALF_UP) / 10
             for r in sheet.rows:
                 e = str(r["egn"])
                 born = egn.birth_date(e)

@@ -96,7 +96,7 @@ def test_family_ag_truth_adds_up_over_many_months():
     first year) greedy from the largest, the coins under the smallest, sum(count x note) + coins = net; every money
     column and the coins to their totals, every count to its; enterprises of AG's kinds (renamed from 1989 and 1992);
     years across 1980-1996."""
-    from samples import family_ag
+    from samples import content, family_ag
     from samples.content import working_days
 
     names = {n for n, _ in family_ag.EMPLOYERS}
@@ -117,7 +117,7 @@ def test_family_ag_truth_adds_up_over_many_months():
             assert set(sheet.totals) == cols & {*MONEY_FIELDS, *family_ag.PARTS, "coins"}
             assert len({str(r["egn"]) for r in sheet.rows}) == len(sheet.rows)
             wd = working_days(sheet.year, sheet.month)
-            scale = family_ag._scale(ef.start[0], sheet.year)
+            scale = content.pay_scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
                 born = egn.birth_date(e)

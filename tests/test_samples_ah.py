@@ -82,7 +82,7 @@ def test_family_ah_truth_adds_up_over_many_months():
     supplement, the itemised deductions to ``deductions``, net = gross - deductions >= 0; the currency the rank's
     daily rate x the days at sea (no payroll-page/1 field); every money column and the currency to their totals;
     companies of AH's kinds; years across 1980-1996."""
-    from samples import family_ah
+    from samples import content, family_ah
     from samples.content import working_days
 
     names = {n for n, _ in family_ah.EMPLOYERS} | {family_ah.renamed(n, 1991) for n, _ in family_ah.EMPLOYERS}
@@ -105,7 +105,7 @@ def test_family_ah_truth_adds_up_over_many_months():
             assert len({str(r["egn"]) for r in sheet.rows}) == len(sheet.rows)
             no_days += "days_worked" not in cols and "sea_days" in cols
             wd = working_days(sheet.year, sheet.month)
-            scale = family_ah._scale(ef.start[0], sheet.year)
+            scale = content.pay_scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
                 born = egn.birth_date(e)

@@ -63,7 +63,7 @@ def test_family_ai_truth_adds_up_over_many_months():
     ``deductions`` (none beyond them), never above gross, net = gross - deductions; every money column, item and
     deduction to its total; the period as the title block letters it; employers of AI's; years across 1980-1996;
     the ЕГН in the truth where the layout prints it only."""
-    from samples import data, family_ai
+    from samples import content, data, family_ai
     from samples.content import working_days
 
     names = {family_ai.renamed(n, y) for n in family_ai.EMPLOYERS for y in (1980, 1990, 1991, 1993)}
@@ -89,7 +89,7 @@ def test_family_ai_truth_adds_up_over_many_months():
             assert sheet.period_text in {f"м. {data.ROMAN[m - 1]} {sheet.year} г.", f"{data.MONTHS[m - 1]} {sheet.year} г.",
                                          f"{m:02d}.{sheet.year} г."}  # fmt: skip
             wd = working_days(sheet.year, sheet.month)
-            scale = family_ai._scale(ef.start[0], sheet.year)
+            scale = content.pay_scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
                 base = common._staff_row_base(r, cols, ai.posts[e], staff[e].salary * scale, wd, sheet.year)

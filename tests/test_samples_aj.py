@@ -78,7 +78,7 @@ def test_family_aj_truth_adds_up_over_many_months_and_so_does_what_was_typed():
     printed columns only, and the typed totals are the typed column's sums; employers of AJ's, 1980-1996, corrections
     on many sheets, the ЕГН in the truth where the layout prints it only."""
     from samples import data, family_aj
-    from samples.content import working_days
+    from samples.content import pay_scale, working_days
 
     names = {family_aj.renamed(n, y) for n in family_aj.EMPLOYERS for y in (1980, 1990, 1991, 1993)}
     order = [p for p, _, _ in family_aj.POSTS]
@@ -104,7 +104,7 @@ def test_family_aj_truth_adds_up_over_many_months_and_so_does_what_was_typed():
             assert sheet.period_text in {f"за месец {word} {sheet.year} г.", f"м. {data.ROMAN[m - 1]} {sheet.year} г.",
                                          f"{m:02d}.{sheet.year} г.", f"{word.upper()} {sheet.year} Г."}  # fmt: skip
             wd = working_days(sheet.year, m)
-            scale = family_aj._scale(ef.start[0], sheet.year)
+            scale = pay_scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
                 base = common._staff_row_base(r, cols, aj.posts[e], staff[e].salary * scale, wd, sheet.year)
