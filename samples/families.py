@@ -395,6 +395,28 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        ground yellowed along one edge, the tracing paper shrunk more one way), scanned on a flatbed a little turned in
        colour at 200 dpi or grey at 300 dpi (under ~5 MB); its switches, words and drawing are in samples/family_ai.py
        (its docstring says what it draws).
+    AJ HELD OUT from its making in session 33 (2026-12-06, helper s42-famaj; made before anything was tuned on AI; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2059): the
+       monthly payroll of 1980-1996 of a hotel and restaurant complex of "Балкантурист" that closed without a successor
+       (a ХТК on the coast or in the mountains, an Интерхотел in a district town; "Ленинград" in Plovdiv renamed
+       "Санкт Петербург" in 1991, Толбухин and Михайловград in their years), one sheet for one hotel or restaurant (the
+       unit's line under the employer: not its name), typed double-spaced on the accounts office's electric typewriter
+       (fonts-umeplus's gothic at 10 or 12 to the inch, 15 where need be; A4, the widest tables on A3), the rules typed
+       or ruled by pen; the staff in the order of the hotel's posts (управител ... камериерка, миячка, огняр), the base
+       for the days, the share of the restaurant's turnover ("% от оборота": waiters, barmen, the kitchen) and the
+       season's supplement (June-September) as the additional pay's items (their sum printed or not), itemised
+       deductions (ДОД, the union's fee, the staff canteen's meals by the days, the advance), net; a long name over two
+       lines of its row on some files; a run of rows of one post merged into one cell (the post typed once, no rules
+       between them there; each row's position the post) on some; the period "за месец юли 1987 г.", "м. VII 1987 г.", "07.1987 г." or "ЮЛИ 1987
+       Г."; the accounts' checker's recount in red or blue pencil: on most files a row or three typed from a wrong input
+       (the days, the turnover's share, the advance) and worked out from it (the typed row and the typed totals add up
+       on their own), every typed figure it changed struck and the right one pencilled above it, the totals' too (the
+       truth the pencilled values, each a correction mark); the store's mice and insects: an edge or a corner gnawed
+       away (a ragged brown rim), bookworms' tunnels of small round holes, flies' specks like full stops, silverfish's
+       grazed patches (paper lighter, ink and rules faded), none of it on a typed or pencilled string; scanned on a
+       flatbed with a black, grey or white backing behind the sheet (through the holes), a little turned, in colour at
+       200 dpi or grey at 300 dpi, an A3 sheet grey at 200 (under ~5 MB); its switches, words and drawing are in
+       samples/family_aj.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -419,6 +441,7 @@ from . import (
     family_ag,
     family_ah,
     family_ai,
+    family_aj,
     family_q,
     family_r,
     family_s,
@@ -434,7 +457,7 @@ from .content import EmployerFile, SheetContent, cents, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1158,6 +1181,12 @@ HEADINGS_AI = family_ai.HEADINGS_AI
 AI_FACES = family_ai.AI_FACES
 AI_SIZES = family_ai.AI_SIZES
 
+# Family AJ (held out from its making in session 33 to its one measurement): samples/family_aj.py
+FAMILY_LAYOUTS["AJ"] = family_aj.AJ_LAYOUTS
+HEADINGS_AJ = family_aj.HEADINGS_AJ
+AJ_FACES = family_aj.AJ_FACES
+AJ_SIZES = family_aj.AJ_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1199,6 +1228,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AG": (1980, 1996),
     "AH": (1980, 1996),
     "AI": (1980, 1996),
+    "AJ": (1980, 1996),
 }
 
 
@@ -1332,6 +1362,8 @@ class Habits:
     ah: family_ah.AHHabits | None = None
     # family AI only: all of its switches (samples/family_ai.py)
     ai: family_ai.AIHabits | None = None
+    # family AJ only: all of its switches (samples/family_aj.py)
+    aj: family_aj.AJHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1373,6 +1405,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ah(rng)
     if family == "AI":
         return _draw_ai(rng)
+    if family == "AJ":
+        return _draw_aj(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1542,6 +1576,12 @@ def _draw_ai(rng: random.Random) -> Habits:
     """Family AI's file: its own switches (family_ai.draw), the generic ones copied from them."""
     ai = family_ai.draw(rng)
     return _own_habits("AI", ai, "lettering", AI_SIZES, 0.0 if ai.portrait else 1.0)
+
+
+def _draw_aj(rng: random.Random) -> Habits:
+    """Family AJ's file: its own switches (family_aj.draw), the generic ones copied from them."""
+    aj = family_aj.draw(rng)
+    return _own_habits("AJ", aj, "typewriter", AJ_SIZES, 0.0 if aj.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1761,6 +1801,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ai is not None:  # family AI: a design organisation's section, its posts and project fees
         family_ai.adapt_file(ef, habits.ai, rng)
         return
+    if habits.aj is not None:  # family AJ: a hotel's staff, its posts
+        family_aj.adapt_file(ef, habits.aj, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -1952,6 +1995,9 @@ def adapt_sheet(
     if habits.ai is not None:  # family AI: the project fees and supervision, the deductions, the title block's words
         family_ai.adapt_sheet(sheet, habits.ai, rng, ef)
         return
+    if habits.aj is not None:  # family AJ: the turnover's share and the season, the canteen, the checker's recount
+        family_aj.adapt_sheet(sheet, habits.aj, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2124,13 +2170,13 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
-                    "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES}  # fmt: skip
+                    "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2209,6 +2255,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ah.style(habits.ah, rng, base)
     if habits.ai is not None:
         family_ai.style(habits.ai, rng, base)
+    if habits.aj is not None:
+        family_aj.style(habits.aj, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -40,6 +40,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 import cv2
 import numpy as np
@@ -310,11 +311,15 @@ PAPERS = {"A4P": (2480, 3508), "A4L": (3508, 2480)}  # pixels at 300 dpi
 LINE = 50.0  # six lines to the inch at 300 dpi
 
 
+class _Faced(Protocol):
+    face: str  # the font's path under FONT_DIR (family AJ's typewriter too)
+
+
 class _Typeball:
     """The electric typewriter: a fixed pitch, every letter struck with the same force (a carbon-film ribbon), the
     ball's strikes a little off their places."""
 
-    def __init__(self, ah: AHHabits, rng: random.Random, W: int, H: int, pitch: int, x0: float, top: float) -> None:
+    def __init__(self, ah: _Faced, rng: random.Random, W: int, H: int, pitch: int, x0: float, top: float) -> None:
         self.rng = rng
         self.ink = np.zeros((H, W), np.float32)
         self.pitch, self.x0, self.top = pitch, x0, top

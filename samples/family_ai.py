@@ -169,9 +169,10 @@ def draw(rng: random.Random) -> AIHabits:
     )  # fmt: skip
 
 
-def renamed(name: str, year: int) -> str:
-    """The employer's name as lettered in ``year`` (a district town renamed, a bureau's new form)."""
-    for since, old, new in RENAMED:
+def renamed(name: str, year: int, table: tuple[tuple[int, str, str], ...] = RENAMED) -> str:
+    """The employer's name as lettered in ``year`` (a district town renamed, a bureau's new form; AJ's ``table``: a
+    town or a hotel renamed)."""
+    for since, old, new in table:
         if year >= since:
             name = name.replace(old, new)
     return name
@@ -276,7 +277,13 @@ def adapt_sheet(sheet: SheetContent, ai: AIHabits, rng: random.Random, ef: Emplo
 def style(ai: AIHabits, rng: random.Random, base: Style) -> None:
     """An AI page's style: the stencil's face, no generic ruling or marks (the rest is drawn by family_ai.render)."""
     del rng
-    base.font, base.size, base.landscape = FONT_DIR / ai.face, AI_SIZES["lettering"][0], not ai.portrait
+    own_drawing(base, ai.face, AI_SIZES["lettering"][0], not ai.portrait)
+
+
+def own_drawing(base: Style, face: str, size: int, landscape: bool) -> None:
+    """The style of a page its family draws all by itself (AI, AJ): its face, size and orientation, no generic
+    ruling, corrections, handwritten totals, stamps or signatures across."""
+    base.font, base.size, base.landscape = FONT_DIR / face, size, landscape
     base.typewriter = base.corrections = base.totals_hand = base.stamp_rows = base.signatures_cross = base.ruled = False
     base.ruling = "none"
 

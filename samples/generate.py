@@ -33,6 +33,7 @@ from . import (
     family_ag,
     family_ah,
     family_ai,
+    family_aj,
     family_q,
     family_r,
     family_s,
@@ -91,7 +92,7 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
-    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG, AH and AI) the ЕГН stays with the person in
+    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG, AH, AI and AJ) the ЕГН stays with the person in
     the sheet's rows (the generator keys its people's items by it) but is no truth where the layout prints none (no
     ЕГН column, none under the name: AE dev 23001 p6-8, its first layout): nobody can read it there."""
     rows = []
@@ -189,6 +190,7 @@ def degrade_page(
     ag: family_ag.AGPage | None = None,
     ah: family_ah.AHPage | None = None,
     ai: family_ai.AIPage | None = None,
+    aj: family_aj.AJPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -219,8 +221,13 @@ def degrade_page(
     page: a ship's crew payroll torn in pieces and mended with yellowed tape, on a flatbed (samples/family_ah.py: 16
     levels of grey at 200 or 300 dpi, or bitonal dithered at 300); ``ai``: family AI's page: a design office's payroll
     lettered on tracing paper, kept as its diazo copy, on a flatbed (samples/family_ai.py: colour at 200 dpi or grey at
-    300)."""
+    300); ``aj``: family AJ's page: a hotel's typed payroll checked in pencil, gnawed by mice and bored by insects, on a
+    flatbed (samples/family_aj.py: colour at 200 dpi or grey at 300)."""
     a = np.asarray(img, dtype=np.float32)
+    if aj is not None:  # family AJ: the hotel's sheet the mice and insects got at, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_aj.flat(a, aj)), degrade.identity(), 300, None
+        return family_aj.scan(a, aj, np_rng)
     if ai is not None:  # family AI: the tracing paper's diazo copy, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_ai.flat(a, ai)), degrade.identity(), 300, None
@@ -467,6 +474,7 @@ def generate_pages(
                     agh = habits.ag if habits is not None else None
                     ahh = habits.ah if habits is not None else None
                     aih = habits.ai if habits is not None else None
+                    ajh = habits.aj if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -491,6 +499,8 @@ def generate_pages(
                         img, geo = family_ah.render(sheet, style, ahh, rng)
                     elif aih is not None:  # family AI: the drawing office's lettered payroll (samples/family_ai.py)
                         img, geo = family_ai.render(sheet, style, aih, rng)
+                    elif ajh is not None:  # family AJ: the hotel's typed and pencil-checked payroll (samples/family_aj.py)
+                        img, geo = family_aj.render(sheet, style, ajh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -526,6 +536,7 @@ def generate_pages(
                     agp = family_ag.page_of(img, geo, sheet, agh, rng) if agh is not None else None
                     ahp = family_ah.page_of(img, geo, sheet, ahh, rng) if ahh is not None else None
                     aip = family_ai.page_of(img, geo, sheet, aih, rng) if aih is not None else None
+                    ajp = family_aj.page_of(img, geo, sheet, ajh, rng) if ajh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -533,7 +544,7 @@ def generate_pages(
                         copy=habits is not None and habits.photocopy, stain=habits is not None and habits.coffee,
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
-                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip,
+                        x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

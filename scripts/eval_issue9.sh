@@ -72,10 +72,14 @@
 # AI is held out from its making in session 32 (2026-12-06, helper s41-famai; no page of it read by the reader, any
 # seed; made before anything was tuned on AH): generated here (seed 2058) and measured once, by the lead, at the start
 # of session 33 (2026-12-06, on main 2c517c8, bench/RESULTS.md); tuned on from then (dev seeds 27001-27040, seed 2058 kept).
+# AJ is held out from its making in session 33 (2026-12-06, helper s42-famaj; no page of it read by the reader, any
+# seed; made before anything was tuned on AI): generated here (seed 2059), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 28001-28040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AJ --pages 16 --seed 2059 --family AJ
 gen AI --pages 16 --seed 2058 --family AI
 gen AH --pages 16 --seed 2057 --family AH
 gen AG --pages 16 --seed 2056 --family AG

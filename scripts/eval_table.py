@@ -30,6 +30,7 @@ LABELS = {
     "AG": "AG (16, seed 2056)",
     "AH": "AH (16, seed 2057)",
     "AI": "AI (16, seed 2058)",
+    "AJ": "AJ (16, seed 2059)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
     "P": "P (16, seed 2039)",

@@ -121,7 +121,7 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-LETTERS = (*"EFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI")  # the families held out in turn, from session 2 on (after Z, two letters)
+LETTERS = (*"EFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ")  # the families held out in turn, from session 2 on (after Z, two letters)
 
 
 def _assert_held_apart(
@@ -398,6 +398,49 @@ def _family_sheets(family: str, n: int, seed: int):
         style = families.style_for(habits, rng, _style(rng, sheet, Options(family=family), available_fonts()))
         out.append((habits, sheet, style))
     return out
+
+def _first_sheet(family: str, seed: int, want, render):
+    """The first of 40 sheets of ``family`` drawn from ``seed`` as generate_pages draws them for which ``want(own
+    habits, sheet)`` holds: the family's own habits, the sheet and a drawing function (own habits -> image, geometry)
+    by ``render(sheet, style, habits, rng)`` (families AI, AJ)."""
+    import random
+
+    for habits, sheet, st in _family_sheets(family, 40, seed):
+        own = getattr(habits, family.lower())
+        if want(own, sheet):
+            return own, sheet, lambda h, sheet=sheet, st=st: render(sheet, st, h, random.Random(5))
+    raise AssertionError(f"no such {family} sheet")
+
+
+def _assert_own_layouts(family: str, layouts, headings, item: str, total: str) -> None:
+    """``family`` (one of those whose module draws all its switches: AI, AJ) is listed, 1980-1996, held apart from the
+    earlier ones (its face from a font package of its own), every column of its ``layouts`` headed in ``headings``,
+    gross, deductions and net on every layout, the ЕГН missing on one, an ``item`` without its ``total`` on one."""
+    from samples import families
+
+    assert families.YEARS[family] == (1980, 1996) and family in families.FAMILIES
+    _assert_held_apart(family, own_dirs=True)
+    assert {c for lay in layouts for c in lay} <= set(headings)
+    assert all("gross_pay" in lay and "deductions" in lay and "net_pay" in lay for lay in layouts)
+    assert any("egn" not in lay for lay in layouts)
+    assert any(item in lay and total not in lay for lay in layouts)
+
+
+def _staff_row_base(r: dict, cols: set[str], post: str, salary, wd: int, year: int):
+    """One drawn row of a family that pays a salary by post for the days (AI, AJ): a valid ЕГН of someone 15 or older,
+    the days within the month's working days (the truth's days worked where the layout prints them, else null), the
+    post the truth's position where printed (else null). Gives the base the row should have: ``salary`` (at the
+    sheet's year) x the days over ``wd``, to the stotinka."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    e = str(r["egn"])
+    born = egn.birth_date(e)
+    assert egn.is_valid(e) and born is not None and born.year <= year - 15
+    days = r["days_paid"]
+    assert 0 <= days <= wd and r["days_worked"] == (days if "days_worked" in cols else None)
+    assert r["position"] == (post if "position" in cols else None)
+    return (salary * Decimal(days) / Decimal(wd)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
 
 def _egn_truth_as_printed(months) -> set[bool]:
     """Each drawn sheet of ``months`` (``_family_months``'s output) against its truth (``egn_printed_only``): the

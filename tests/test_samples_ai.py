@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 
@@ -31,7 +31,7 @@ def test_family_ai_draws_its_own_switches():
     a title line over the table, portrait sheets, lifts, creases, fading and grey scans on some files only; a face
     of a font package none of A-AH uses, layouts and heading words of its own; gross and deductions on every layout,
     the ЕГН on most, the additional pay's items without their sum on one; 1980-1996."""
-    from samples import families, family_ai
+    from samples import family_ai
 
     drawn = common._drawn_habits("AI", SEEDS)
     ais = [h.ai for h in drawn if h.ai]
@@ -47,21 +47,12 @@ def test_family_ai_draws_its_own_switches():
     for many in ("lifts", "creases", "fade"):
         assert 0.1 < sum(bool(getattr(a, many)) for a in ais) / len(ais) < 0.9, many
     assert all(a.ruling == "none" and 0.7 <= a.exposure <= 1.35 and a.bands <= 0.22 and a.fade <= 0.35 for a in ais)
-    assert families.YEARS["AI"] == (1980, 1996) and "AI" in families.FAMILIES
-    common._assert_held_apart("AI", own_dirs=True)
-    assert {c for lay in family_ai.AI_LAYOUTS for c in lay} <= set(family_ai.HEADINGS_AI)
-    assert all("gross_pay" in lay and "deductions" in lay and "net_pay" in lay for lay in family_ai.AI_LAYOUTS)
-    assert any("egn" not in lay for lay in family_ai.AI_LAYOUTS)
-    assert any("objects" in lay and "extra_pay" not in lay for lay in family_ai.AI_LAYOUTS)
+    common._assert_own_layouts("AI", family_ai.AI_LAYOUTS, family_ai.HEADINGS_AI, "objects", "extra_pay")
 
 
 def _months(seeds=range(27001, 27011)):
     for seed in seeds:
         yield from common._family_months("AI", seed, files=4, months=5)
-
-
-def _q(x: Decimal) -> Decimal:
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def test_family_ai_truth_adds_up_over_many_months():
@@ -101,12 +92,7 @@ def test_family_ai_truth_adds_up_over_many_months():
             scale = content.pay_scale(ef.start[0], sheet.year)
             for r in sheet.rows:
                 e = str(r["egn"])
-                born = egn.birth_date(e)
-                assert egn.is_valid(e) and born is not None and born.year <= sheet.year - 15
-                days = r["days_paid"]
-                assert 0 <= days <= wd and r["days_worked"] == (days if "days_worked" in cols else None)
-                assert r["position"] == (ai.posts[e] if "position" in cols else None)
-                base = _q(staff[e].salary * scale * Decimal(days) / Decimal(wd))
+                base = common._staff_row_base(r, cols, ai.posts[e], staff[e].salary * scale, wd, sheet.year)
                 extra = r["objects"] + r["supervision"]
                 if items:
                     assert all(r[c] == 0 for c in family_ai.ITEMS if c not in items)
@@ -125,14 +111,10 @@ def test_family_ai_truth_adds_up_over_many_months():
 
 
 def _sheet(want):
-    """The first of 40 AI sheets drawn from dev seed 27003 as generate_pages draws them that ``want``: its habits,
-    the sheet and a drawing function (habits -> image, geometry) with its style."""
+    """The first of 40 AI sheets drawn from dev seed 27003 that ``want`` (tests/test_samples._first_sheet)."""
     from samples import family_ai
 
-    for habits, sheet, st in common._family_sheets("AI", 40, 27003):
-        if want(habits.ai, sheet):
-            return habits.ai, sheet, lambda ai, sheet=sheet, st=st: family_ai.render(sheet, st, ai, random.Random(5))
-    raise AssertionError("no such AI sheet")
+    return common._first_sheet("AI", 27003, want, family_ai.render)
 
 
 def test_family_ai_prints_what_the_truth_says_and_the_title_block_holds_the_header():
