@@ -122,10 +122,9 @@ def find_rules(
     # bridge gaps of broken ruling and small residual skew
     horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
     # a tape's or a fold shadow's edge is no rule (its ink stays on the mask: no writing either)
-    # (opened again by an odd kernel no longer than the first: a rule no edge touched stays as it was)
     down = vert if gray is None else cv2.morphologyEx(
         cv2.bitwise_and(vert, cv2.bitwise_not(tint_edges(gray, unit))), cv2.MORPH_OPEN,
-        cv2.getStructuringElement(cv2.MORPH_RECT, (1, (vk - 1) | 1)))  # fmt: skip
+        cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
     vert_b = cv2.dilate(down, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit), stray=int(STRAY_GAP * unit))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
@@ -154,7 +153,6 @@ TINT_OFF = 8  # px at 300 dpi either side of a stroke where the paper's tint is 
 TINT_STEP = 12  # ... a step of this many grey levels between the two sides at the least ...
 TINT_ALONG = 61  # px at 300 dpi along the stroke the lightest is taken over (a gap between lines of writing)
 TINT_INK = 0.5  # a stroke darker than this share of the darker side's tint is ink (a rule along the tape's edge)
-TINT_STRIP = 150  # px at 300 dpi: a strip of tape at most twice as wide
 TINT_LIGHT = 0.6  # ... the darker side still this share of the lighter one at the least (a tint, not the
 # scanner's dark backing beyond a sheet's edge, nor a film frame's)
 
@@ -176,17 +174,7 @@ def tint_edges(gray: np.ndarray, unit: float = 1.0) -> np.ndarray:
     right[:, :-off], right[:, -off:] = paper[:, off:], paper[:, -1:]
     hi, lo = np.maximum(left, right), np.minimum(left, right)
     stroke = cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1))).astype(np.int16)  # its darkest across
-    # the tint a strip's: the paper's level again beyond it on its side, within a strip's width (a sheet's edge
-    # and the lid beyond it, the sheet darker all the way: no tape)
-    strip = int(TINT_STRIP * unit)
-    far = cv2.dilate(paper, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * strip + 1, 1)))
-    beyond_left = np.empty_like(paper)
-    beyond_right = np.empty_like(paper)
-    beyond_left[:, off + strip :], beyond_left[:, : off + strip] = far[:, : -(off + strip)], far[:, :1]
-    beyond_right[:, : -(off + strip)], beyond_right[:, -(off + strip) :] = far[:, off + strip :], far[:, -1:]
-    back = np.where(left < right, beyond_left, beyond_right) >= hi - TINT_STEP // 2
-    edge = (hi - lo >= TINT_STEP) & (lo >= TINT_LIGHT * hi) & (stroke > TINT_INK * lo) & back
-    edge[:, : 2 * (off + k)] = edge[:, -2 * (off + k) :] = False  # no paper beyond the image's side to tell by
+    edge = (hi - lo >= TINT_STEP) & (lo >= TINT_LIGHT * hi) & (stroke > TINT_INK * lo)
     return edge.astype(np.uint8) * 255
 
 
