@@ -276,8 +276,8 @@ def _listing_marks(stats: np.ndarray, centroids: np.ndarray, unit: float, binary
     thin = (w <= MARK_THIN * unit) & (h <= MARK_TALL * unit)
     mark = thin & (h >= MARK_SHORT * unit) & (h >= MARK_SLENDER * w)
     stem = thin & (h >= COLON_DOT[1] * unit) & (h >= BANG_SLENDER * w) & ~mark
-    hi = COLON_DOT[1] * unit
-    dot = _dots(x, y, w, h, unit)
+    lo, hi = COLON_DOT[0] * unit, COLON_DOT[1] * unit
+    dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
     cols = [a[mark] for a in (x, y, w, h, cx)] + [MARK_GAP * h[mark], np.zeros(int(mark.sum()), dtype=bool)]
     used = np.zeros(len(x), dtype=bool)
     typed = (stats[1:, 4] >= 30) & (h >= 8 * unit)
@@ -301,35 +301,6 @@ def _listing_marks(stats: np.ndarray, centroids: np.ndarray, unit: float, binary
             one = (x[k], y[k], w[k], h[k], cx[k], COLON_REACH * h[k], np.ones(len(run), dtype=bool))
             cols = [np.concatenate([c, v]) for c, v in zip(cols, one, strict=True)]
     return tuple(cols)
-
-
-DOT_BESIDE = 2.0  # a dot with another this many of its widths beside it on its line, at most, is a halftone's
-
-
-def _dots(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, unit: float) -> np.ndarray:
-    """The blots (left, top, width, height) that may be a colon's or a "!"'s dot: dot-sized and squat, no other
-    dot close beside them on their line. A dithered tint's dots stand in a lattice, side by side at their pitch (a
-    bitonal scan of yellowed tape, AH dev 26005 p1: its columns of dots taken for a listing's colons, 20 columns
-    where 13 are printed); a mark's dot has paper or a letter beside it."""
-    lo, hi = COLON_DOT[0] * unit, COLON_DOT[1] * unit
-    dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
-    if not dot.any():
-        return dot
-    i = np.nonzero(dot)[0]
-    reach = np.ceil(DOT_BESIDE * w[i]).astype(np.int64)
-    pad = int(reach.max()) + 1
-    boxes = np.zeros((int((y[i] + h[i]).max()) + 1, int((x[i] + w[i]).max()) + 2 * pad + 1), np.uint8)
-    for k in i.tolist():
-        boxes[y[k] : y[k] + h[k], x[k] + pad : x[k] + w[k] + pad] = 1
-    total = cv2.integral(boxes)
-    x0, x1, y0, y1 = x[i].astype(np.int64) + pad, (x[i] + w[i]).astype(np.int64) + pad, y[i].astype(np.int64), (y[i] + h[i]).astype(np.int64)
-
-    def ink(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # dot boxes' pixels in columns a..b-1 over the dot's rows
-        return total[y1, b] - total[y0, b] - total[y1, a] + total[y0, a]
-
-    beside = (ink(x0 - reach, x0) > 0) | (ink(x1, x1 + reach) > 0)
-    dot[i[beside]] = False
-    return dot
 
 
 WAIST = 0.5  # a colon's dots run together: a row between them inked at most this share of the lighter dot's rows
@@ -458,7 +429,8 @@ def printed_bangs(stats: np.ndarray, centroids: np.ndarray, unit: float) -> bool
     x, y, w, h = (stats[1:, k] for k in range(4))
     cx = centroids[1:, 0]
     upper = (w <= MARK_THIN * unit) & (h <= MARK_TALL * unit) & (h >= COLON_DOT[1] * unit) & (h >= BANG_SLENDER * w)
-    dot = _dots(x, y, w, h, unit)
+    lo, hi = COLON_DOT[0] * unit, COLON_DOT[1] * unit
+    dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
     typed = (stats[1:, 4] >= 30) & (h >= 8 * unit)
     glyph = float(np.median(h[typed])) if typed.any() else 0.0
     used = np.zeros(len(x), dtype=bool)
