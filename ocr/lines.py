@@ -121,11 +121,7 @@ def find_rules(
                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
     # bridge gaps of broken ruling and small residual skew
     horiz_b = dilate_rows(horiz, int(60 * unit), 3)  # (on the rules' rows only)
-    # a tape's or a fold shadow's edge is no rule (its ink stays on the mask: no writing either)
-    down = vert if gray is None else cv2.morphologyEx(
-        cv2.bitwise_and(vert, cv2.bitwise_not(tint_edges(gray, unit))), cv2.MORPH_OPEN,
-        cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))  # fmt: skip
-    vert_b = cv2.dilate(down, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
+    vert_b = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, int(40 * unit))))
     vr = _positions(vert_b, axis=0, min_len=int(h * 0.06), merge=int(14 * unit), stray=int(STRAY_GAP * unit))
     hr = _off_the_edge(_positions(horiz_b, axis=1, min_len=int(w * 0.2), merge=int(14 * unit)), h, unit)
     hr = _not_the_frame(hr, h, w, vr)
@@ -147,35 +143,6 @@ def find_rules(
     if typed and hr:
         hr = _off_the_writing(hr, cv2.bitwise_and(binary, cv2.bitwise_not(mask)), unit)
     return Rules(hr, vr, mask, listing)
-
-
-TINT_OFF = 8  # px at 300 dpi either side of a stroke where the paper's tint is taken ...
-TINT_STEP = 12  # ... a step of this many grey levels between the two sides at the least ...
-TINT_ALONG = 61  # px at 300 dpi along the stroke the lightest is taken over (a gap between lines of writing)
-TINT_INK = 0.5  # a stroke darker than this share of the darker side's tint is ink (a rule along the tape's edge)
-TINT_LIGHT = 0.6  # ... the darker side still this share of the lighter one at the least (a tint, not the
-# scanner's dark backing beyond a sheet's edge, nor a film frame's)
-
-
-def tint_edges(gray: np.ndarray, unit: float = 1.0) -> np.ndarray:
-    """255 where a stroke down the page has a lighter tint on one side than on the other: the edge of a strip of
-    yellowed tape mended over a tear, or of a fold's shadow, a long straight light/dark step; a column's rule is a
-    thin line of ink with the same paper on both sides (under the tape, the tape's tint on both), and dark: a rule
-    the tape's edge runs along stays (a bitonal scan's, black as its ink, always does). The paper's
-    tint beside a stroke is the lightest of its neighbourhood, blurred first (a dithered tint's dots as grey),
-    taken along the stroke over the gap between two lines of writing (letters typed against a rule left out): AH dev 26001 p2, the tape's edges taken for rules cut every name short."""
-    off = max(3, int(round(TINT_OFF * unit)))
-    k = (off // 2) | 1  # blurred and the lightest taken this wide: from ``off - k + 1`` to ``off + k - 1`` off the stroke
-    tall = int(TINT_ALONG * unit) | 1
-    paper = cv2.dilate(cv2.blur(gray, (k, k)), cv2.getStructuringElement(cv2.MORPH_RECT, (k, tall))).astype(np.int16)
-    left = np.empty_like(paper)
-    right = np.empty_like(paper)
-    left[:, off:], left[:, :off] = paper[:, :-off], paper[:, :1]
-    right[:, :-off], right[:, -off:] = paper[:, off:], paper[:, -1:]
-    hi, lo = np.maximum(left, right), np.minimum(left, right)
-    stroke = cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1))).astype(np.int16)  # its darkest across
-    edge = (hi - lo >= TINT_STEP) & (lo >= TINT_LIGHT * hi) & (stroke > TINT_INK * lo)
-    return edge.astype(np.uint8) * 255
 
 
 ONES_LOW = 0.25  # a vertical "rule" begun this share of the table's rules' length under their tops at the least ...
