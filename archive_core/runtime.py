@@ -8,6 +8,7 @@ import ctypes.util
 import os
 
 import cv2
+from numpy._core import multiarray
 
 # glibc's mallopt parameters (malloc.h): blocks from this size on get a mapping of their own, and free
 # memory at the top of the heap beyond this is given back
@@ -46,3 +47,12 @@ def keep_freed_memory() -> None:
         if mallopt(_M_MMAP_THRESHOLD, threshold):  # 1: accepted
             break
     mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+
+
+def no_huge_pages() -> None:
+    """numpy asks the kernel for 2 MB pages for every array of 4 MB or more (``madvise``); with the kernel's
+    defrag on ``madvise`` (Debian's default) each such fault may compact memory to find one: system CPU, a
+    quarter of a page's reading on a loaded machine (AB dev 20001 p1-2: 3.4-8.1 s of 13.4-17.4 s, 1.2-1.5 s
+    without; issue 9). The same arrays, the same values: the page size only. In the process only, as
+    ``NUMPY_MADVISE_HUGEPAGE=0`` would do at numpy's import."""
+    multiarray._set_madvise_hugepage(False)  # type: ignore[attr-defined]  # numpy 2.4 (pinned): not in its stubs

@@ -17,7 +17,7 @@ import numpy as np
 
 from archive_core.config import Settings
 from archive_core.errors import ArchiveError
-from archive_core.runtime import keep_freed_memory, limit_ocr_threads
+from archive_core.runtime import keep_freed_memory, limit_ocr_threads, no_huge_pages
 from scanner_drivers import intake
 
 from .engine import OcrEngine
@@ -52,6 +52,7 @@ def read_image(path: Path, limits: Limits) -> tuple[np.ndarray, int | None]:
 def _init_worker() -> None:
     limit_ocr_threads()
     keep_freed_memory()
+    no_huge_pages()
 
 
 def _load_stage(what: str, engine: OcrEngine) -> None:

@@ -34,3 +34,16 @@ def test_a_freed_page_image_is_reused_not_mapped_again() -> None:
     # hands out 2 MB pages); kept, the second round touches nothing new
     assert _faults("default") > _faults("kept")
     assert _faults("kept") < 50
+
+
+def test_a_worker_asks_for_no_huge_pages() -> None:
+    # numpy's request for 2 MB pages (each fault may compact memory: a quarter of a page's CPU in system
+    # time) is off in a worker once it starts: the setting it reports when set again
+    probe = (
+        "from numpy._core import multiarray\n"
+        "from ocr.runner import _init_worker\n"
+        "_init_worker()\n"
+        "print(multiarray._set_madvise_hugepage(True))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
