@@ -1,6 +1,6 @@
-"""Family AJ of the sample generator (HELD OUT from its making in session 33, 2026-12-06, helper s42-famaj, before
-anything was tuned on AI, to its one measurement by the lead in a later session; evaluation seed 2059, development
-seeds 28001-28040): the monthly payroll of 1980-1996 of a hotel and restaurant complex of "Балкантурист" that closed
+"""Family AJ of the sample generator (held out from its making in session 33, 2026-12-06, helper s42-famaj, before
+anything was tuned on AI, to its one measurement by the lead at the start of session 34; evaluation seed 2059,
+development seeds 28001-28040): the monthly payroll of 1980-1996 of a hotel and restaurant complex of "Балкантурист" that closed
 without a successor (a ХТК, хотелско-туристически комплекс, on the coast or in the mountains; an Интерхотел in a
 district town; "Ленинград" in Plovdiv renamed "Санкт Петербург" in 1991, Толбухин and Михайловград in their years),
 one sheet for one of its hotels or restaurants (the unit's line under the employer: not the employer's name), typed on

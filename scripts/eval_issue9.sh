@@ -73,8 +73,8 @@
 # seed; made before anything was tuned on AH): generated here (seed 2058) and measured once, by the lead, at the start
 # of session 33 (2026-12-06, on main 2c517c8, bench/RESULTS.md); tuned on from then (dev seeds 27001-27040, seed 2058 kept).
 # AJ is held out from its making in session 33 (2026-12-06, helper s42-famaj; no page of it read by the reader, any
-# seed; made before anything was tuned on AI): generated here (seed 2059), NOT benched here (no run line) until the lead
-# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 28001-28040.
+# seed; made before anything was tuned on AI): generated here (seed 2059) and measured once, by the lead, at the start
+# of session 34 (2026-12-06, on main 2c11c08, bench/RESULTS.md); tuned on from then (dev seeds 28001-28040, seed 2059 kept).
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
@@ -112,4 +112,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait
+run AJ AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait

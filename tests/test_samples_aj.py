@@ -1,5 +1,5 @@
-"""Family AJ of the sample generator (held out from its making in session 33 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 28001-28040 (the evaluation
+"""Family AJ of the sample generator (held out from its making in session 33 to its one measurement by the lead at the
+start of session 34). These tests exercise the generator only, on its maker's development seeds 28001-28040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AI, its truth over many drawn months (the staff
 in the order of the hotel's posts, the base for the days, the turnover's share and the season's supplement to the
 additional pay, the itemised deductions, net, every column to its total; the checker's corrections: the typed row and
