@@ -424,7 +424,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        monthly payroll of 1986-1996 of an agricultural co-operative that closed without a successor (a ТКЗС, an АПК or
        one of its farms; from 1992 its liquidation council, "ЛС на ТКЗС ..."; Толбухин and Михайловград renamed in
        their years), worked out at the co-operative's computing office and printed by a 9-pin dot-matrix printer on
-       fanfold paper (fonts-glasstty's VT220 face, its Russian-form Cyrillic, at 10, 12 or 17 to the inch), capitals,
+       15-inch or A4 fanfold paper (fonts-glasstty's VT220 face, its Russian-form Cyrillic, at 10, 12 or 17 to the inch), capitals,
        the members in the register's order of their surnames (surname first on some files), the member's ledger number
        after the row number and the per cent of the norm beside the days on some layouts (no payroll-page/1 field), the
        base for the days at the norm, the plan's premium as the additional pay, itemised deductions (ДОД, the produce

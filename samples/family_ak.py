@@ -2,7 +2,7 @@
 anything was tuned on AJ, to its one measurement by the lead in a later session; evaluation seed 2060, development seeds
 29001-29040): the monthly payroll of 1986-1996 of an agricultural co-operative that closed without a successor (a ТКЗС,
 an АПК or one of its farms; from 1992 its liquidation council, "ЛС на ТКЗС ..."), worked out at the co-operative's own
-computing office on a Правец-16 or an ИЗОТ micro and printed by its 9-pin dot-matrix printer on fanfold paper
+computing office on a Правец-16 or an ИЗОТ micro and printed by its 9-pin dot-matrix printer on fanfold paper 15 inches wide (a wide carriage's) or A4
 (fonts-glasstty's VT220 face: a terminal's dot-built Cyrillic in its Russian forms, at 10, 12 or 17 characters to the
 inch, six lines to the inch), the program's own way: capitals, the member's ledger number ("ПАРТ. N") after the row
 number and the per cent of the norm fulfilled beside the days on some layouts (neither a payroll-page/1 field), the
@@ -10,7 +10,7 @@ members in the register's alphabetical order of their surnames, printed surname 
 as printed), amounts with a decimal point or comma, from 1991 thousands by a comma or a space on some files, an amount
 under a lev printed without its nought (".85") and a nought as ".00" or "0.00" on some.
 
-What makes AK's fields hard (new): a co-operative's 28-70 members fill two or three pages a month, and the program
+What makes AK's fields hard (new): a co-operative's 34-80 members fill two or three pages a month, and the program
 prints the title, the period and the column headings on the first page only. Every page after it is headless: a running
 line with the employer, the period and the page ("СТР. 2"; the truth's employer and period as there, its ``sheet`` the
 page), then the rows go straight on, numbered on from the page before (the truth's row the printed number), with no
@@ -18,9 +18,10 @@ heading, no carried sums: which column is which must come from the first page, t
 alignment. Each page ends with its own sums ("ВСИЧКО СТР. 2": the truth's totals, the page's rows' sums) and the last
 page also with the month's sums over all its pages ("ВСИЧКО ЗА ВЕДОМОСТТА", no truth: they are not the page's) and the
 signers. Where the layout itemises the deductions (ДОД, the produce taken in kind, "натура", valued at the
-co-operative's prices, the advance) their sum is ``deductions``; the base is the member's rate for the days worked at the
-norm's per cent; the premium (the additional pay) on the layouts that print it, none where the base stands alone before
-gross; net = gross - deductions. No layout but one lacks the ЕГН (``egn_printed_only``: none in the truth there).
+co-operative's prices, the advance) their sum is ``deductions``; the base is the member's rate for the days worked at
+the norm's per cent; the premium (the additional pay) on the layouts that print it, none where the base stands alone
+before gross; net = gross - deductions. No layout but one lacks the ЕГН (``egn_printed_only``: none in the truth
+there).
 
 The printer: a worn ribbon (the ink paler in broad patches) and on some files a weak pin (one dot row of every line
 printed faint, never missing: every figure stays readable). The capture (new): the archive's clerk photographed the
@@ -119,7 +120,8 @@ PAGE_WORDS = ("СТР. {n}", "ЛИСТ {n}", "- {n} -")
 PAGE_SUMS = ("ВСИЧКО СТР. {n}:", "ОБЩО ЛИСТ {n}", "СУМА СТР.{n}")
 GRAND = ("ВСИЧКО ЗА ВЕДОМОСТТА:", "ОБЩО ЗА МЕСЕЦА", "ВСИЧКО ЗА ЗВЕНОТО")
 SIGNERS = (("ИЗГОТВИЛ:", "ГЛ.СЧЕТОВОДИТЕЛ:", "ПРЕДСЕДАТЕЛ:"), ("СЪСТАВИЛ:", "ПРОВЕРИЛ:", "КАСИЕР:"))
-PAPERS = {"A4P": (2480, 3508), "A4L": (3508, 2480)}  # pixels at 300 dpi (the fanfold cut to A4)
+PAPERS = {"A4P": (2480, 3508), "A4L": (3508, 2480), "W15": (4500, 3300)}  # pixels at 300 dpi: the fanfold cut to A4
+# or the wide carriage's 15 x 11 inch fanfold
 DESKS = {"oak": (70.0, 110.0, 150.0), "grey": (120.0, 118.0, 112.0), "green": (70.0, 100.0, 60.0)}  # BGR
 
 
@@ -164,11 +166,11 @@ def renamed(name: str, year: int) -> str:
 
 
 def adapt_file(ef: EmployerFile, ak: AKHabits, rng: random.Random) -> None:
-    """An AK file: one co-operative's 28-70 members in the register's order (by surname), their names in capitals
+    """An AK file: one co-operative's 34-80 members in the register's order (by surname), their names in capitals
     (surname first on some files), each member's post and ledger number."""
     ak.kind = rng.choice(EMPLOYERS)
     ef.employer = renamed(ak.kind, ef.start[0])
-    want = rng.randint(28, 70)
+    want = rng.randint(34, 80)
     while len(ef.staff) < want:
         ef.staff.append(hire(rng, ef.start[0]))
     del ef.staff[want:]
@@ -281,8 +283,9 @@ def _least(c: str) -> int:
 
 
 def fit(sheet: SheetContent, ak: AKHabits) -> tuple[str, int, list[int], int]:
-    """The program's column widths (every row of the month, its sums, the headings) and the first sheet and pitch
-    the table fits on: (paper, pixels a character, widths, the gap between columns)."""
+    """The program's column widths (every row of the month, its sums, the headings) and the file's pitch (or the
+    first finer one) with the first sheet the table fits on at it, a wide fanfold last: (paper, pixels a character,
+    widths, the gap between columns)."""
     cols = sheet.layout
     gap = 3 if ak.sep != " " else 2
     heads = [sheet.headings.get(c, c).split("\n") for c in cols]
@@ -292,8 +295,8 @@ def fit(sheet: SheetContent, ak: AKHabits) -> tuple[str, int, list[int], int]:
         sums = [len(amount(sheet.totals[c], sheet, ak))] if c in sheet.totals else []
         widths.append(max([len(s) for s in heads[j]] + cells + sums + [_least(c)]))
     end = sum(widths) + gap * (len(cols) - 1)
-    for paper in (*(("A4P",) if ak.portrait else ()), "A4L"):
-        for cpi in sorted(c for c in PITCHES if c >= ak.cpi):
+    for cpi in sorted(c for c in PITCHES if c >= ak.cpi):
+        for paper in (*(("A4P",) if ak.portrait else ()), "A4L", "W15"):
             if end * PITCHES[cpi] <= PAPERS[paper][0] - 2 * 160:
                 return paper, PITCHES[cpi], widths, gap
     raise AssertionError(f"the table overran the paper: {list(zip(cols, widths, strict=True))}")
@@ -538,7 +541,7 @@ def scan(a: np.ndarray, page: AKPage, np_rng: np.random.Generator) -> tuple[np.n
     img = np.asarray(cv2.warpAffine(out, m, size, flags=cv2.INTER_AREA, borderValue=desk), np.uint8)
     del out
     img = np.asarray(cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 0.9)), np.uint8)
-    noisy = img.astype(np.float32) + np_rng.normal(0.0, 1.5, img.shape).astype(np.float32)
+    noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8, img.shape).astype(np.float32)
     img = np.clip(np.round(noisy), 0, 255).astype(np.uint8)
     ok, enc = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(70, 88)])
     assert ok
