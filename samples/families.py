@@ -433,7 +433,9 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        members over two or three pages of which only the first has the title, the period and the column headings: the
        later pages headless (a running line with the employer, the period and the page, then the rows straight on,
        numbered on, no heading, no carried sums), each page ending with its own sums (the truth's totals), the last
-       also with the month's sums over all its pages (no truth) and the signers; a worn ribbon and a weak pin on some
+       also with the month's sums over all its pages (no truth) and the signers; on most files the produce a member took
+       in kind on a line of its own under the row, across the figures' columns (a quantity, the year's price and their
+       product, the natura: no row, the row's box holds it); a worn ribbon and a weak pin on some
        files (one dot row of every line faint, never missing); photographed with a phone on a desk under a lamp
        (turned and skewed a little on the desk's wood, warm uneven light, the shadow of the hand and the phone across
        part of the page, a little soft, JPEG-compressed, RGB at about 200 dpi, under ~5 MB); its switches, words and

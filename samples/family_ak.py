@@ -17,11 +17,14 @@ page), then the rows go straight on, numbered on from the page before (the truth
 heading, no carried sums: which column is which must come from the first page, the figures' arithmetic and their
 alignment. Each page ends with its own sums ("ВСИЧКО СТР. 2": the truth's totals, the page's rows' sums) and the last
 page also with the month's sums over all its pages ("ВСИЧКО ЗА ВЕДОМОСТТА", no truth: they are not the page's) and the
-signers. Where the layout itemises the deductions (ДОД, the produce taken in kind, "натура", valued at the
-co-operative's prices, the advance) their sum is ``deductions``; the base is the member's rate for the days worked at
-the norm's per cent; the premium (the additional pay) on the layouts that print it, none where the base stands alone
-before gross; net = gross - deductions. No layout but one lacks the ЕГН (``egn_printed_only``: none in the truth
-there).
+signers. A member's row may take two lines: on most files the produce the member took in kind (wheat, maize, barley or
+sunflower seed by the kilogram, wine by the litre, cheese) is itemised on a line of its own under the row, from the
+name's column across the figures' ("В Т.Ч. НАТУРА: ПШЕНИЦА 380 КГ X ,16 = 60,80": a quantity, the year's price and
+their product, the natura; no person's row, no column's figure, the row's box holds it). Where the layout itemises the
+deductions (ДОД, the produce taken in kind, "натура", valued at the co-operative's prices, the advance) their sum is
+``deductions``; the base is the member's rate for the days worked at the norm's per cent; the premium (the additional
+pay) on the layouts that print it, none where the base stands alone before gross; net = gross - deductions. No layout
+but one lacks the ЕГН (``egn_printed_only``: none in the truth there).
 
 The printer: a worn ribbon (the ink paler in broad patches) and on some files a weak pin (one dot row of every line
 printed faint, never missing: every figure stays readable). The capture (new): the archive's clerk photographed the
@@ -116,6 +119,12 @@ POSTS = ("ТРАКТОРИСТ", "ПОЛЕВЪДКА", "ДОЯЧКА", "ОВЧА
 TITLES = ("РАЗЧЕТНО-ПЛАТЕЖНА ВЕДОМОСТ", "ВЕДОМОСТ ЗА ТРУДОВО ВЪЗНАГРАЖДЕНИЕ НА ЧЛЕН-КООПЕРАТОРИТЕ",
           "ВЕДОМОСТ ЗА ИЗПЛАЩАНЕ НА ВЪЗНАГРАЖДЕНИЯТА")  # fmt: skip
 PERIODS = {"word": "ЗА МЕСЕЦ {WORD} {y} Г.", "digits": "ЗА {mm}.{y} Г.", "roman": "М. {roman}.{y}"}
+# the produce a member took in kind: its name, unit, the co-operative's price a unit in 1986's leva (grown with the pay)
+# and the quantities a member took
+PRODUCE = (("ПШЕНИЦА", "КГ", Decimal("0.16"), (50, 400)), ("ЦАРЕВИЦА", "КГ", Decimal("0.14"), (50, 400)),
+           ("ЕЧЕМИК", "КГ", Decimal("0.13"), (50, 300)), ("СЛЪНЧОГЛЕД", "КГ", Decimal("0.30"), (20, 100)),
+           ("ВИНО", "Л", Decimal("0.85"), (5, 40)), ("СИРЕНЕ", "КГ", Decimal("2.40"), (1, 10)))  # fmt: skip
+DETAIL = ("В Т.Ч. НАТУРА: {what} {qty} {unit} X {price} = {sum}", "НАТУРА {what} {qty} {unit} ПО {price} ЛВ. - {sum}")
 PAGE_WORDS = ("СТР. {n}", "ЛИСТ {n}", "- {n} -")
 PAGE_SUMS = ("ВСИЧКО СТР. {n}:", "ОБЩО ЛИСТ {n}", "СУМА СТР.{n}")
 GRAND = ("ВСИЧКО ЗА ВЕДОМОСТТА:", "ОБЩО ЗА МЕСЕЦА", "ВСИЧКО ЗА ЗВЕНОТО")
@@ -143,6 +152,7 @@ class AKHabits:
     pin: float  # a weak pin's dot row (its height over the baseline, a share of the letters'; 0: none)
     desk: str
     shadow: bool  # the hand's and phone's shadow across the page
+    detail: bool  # the produce taken in kind itemised on a line of its own under its member's row
     kind: str = 'ТКЗС "НАПРЕДЪК" С.ЧЕРНИ ОСЪМ'
     ruling: str = "none"  # the program's own (render)
 
@@ -154,6 +164,7 @@ def draw(rng: random.Random) -> AKHabits:
         decimal=decimal, zero=rng.choice((".00", "0.00")), bare=rng.random() < 0.5, period=rng.choice(tuple(PERIODS)),
         sep=rng.choice(("|", ":", " ")), portrait=rng.random() < 0.35, surname_first=rng.random() < 0.6,
         pin=rng.choice((0.0, 0.0, 0.3, 0.55)), desk=rng.choice(tuple(DESKS)), shadow=rng.random() < 0.8,
+        detail=rng.random() < 0.6,
     )  # fmt: skip
 
 
@@ -185,16 +196,20 @@ def adapt_file(ef: EmployerFile, ak: AKHabits, rng: random.Random) -> None:
     ef.headings = {c: rng.choice(HEADINGS_AK[c]) for c in ef.layout}
 
 
-def _row(salary: Decimal, days: int, wd: int, norm: int, cols: set[str], rng: random.Random, scale: Decimal) -> dict[str, Any]:
+def _row(salary: Decimal, days: int, wd: int, norm: int, cols: set[str], rng: random.Random, prices: Decimal) -> dict[str, Any]:
     """One member's month: the base for the days at the norm's per cent, the premium, gross, the deductions' items
-    (only those the layout prints where it prints any), their sum (never above gross), net."""
+    (only those the layout prints where it prints any; the natura a quantity of one produce at the co-operative's
+    price, ``produce``), their sum (never above gross), net."""
     base = cents(salary * Decimal(days) / Decimal(wd) * norm / 100) if wd else Decimal(0)
     extra = Decimal(0)
     if "extra_pay" in cols or "base_pay" not in cols:
         extra = cents(base * rng.choice((0, 0, 5, 10, 15, 20, 25)) / 100)
     gross = base + extra
+    what, unit, price, took = rng.choice(PRODUCE)
+    price = max(Decimal("0.01"), cents(price * prices))  # the year's price
+    qty = rng.randint(*took)
     cut = {"tax": cents(gross * rng.randint(40, 90) / 1000),
-           "natura": cents(Decimal(rng.randint(2, 60)) * scale) if rng.random() < 0.45 else Decimal(0),
+           "natura": cents(qty * price) if rng.random() < 0.45 else Decimal(0),
            "advance": (cents(salary * Decimal(rng.choice((20, 30, 40))) / 100 / 10) * 10).quantize(Decimal(1))
            if rng.random() < 0.5 else Decimal(0)}  # fmt: skip
     if any(c in cols for c in PARTS):
@@ -204,7 +219,9 @@ def _row(salary: Decimal, days: int, wd: int, norm: int, cols: set[str], rng: ra
             break
         cut[dropped] = Decimal(0)
     ded = sum(cut.values(), Decimal(0))
-    return {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": gross - ded, **cut}
+    produce = (what, qty, unit, price) if cut["natura"] else None  # what the natura is (its line under the row)
+    return {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": gross - ded,
+            "produce": produce, **cut}
 
 
 def adapt_sheet(sheet: SheetContent, ak: AKHabits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -222,7 +239,7 @@ def adapt_sheet(sheet: SheetContent, ak: AKHabits, rng: random.Random, ef: Emplo
         salary = (person.salary if person is not None else Decimal(200)) * scale
         days = int(str(old.get("days_paid", wd)))
         norm = rng.randint(82, 135)
-        w = _row(salary, days, wd, norm, cols, rng, scale)
+        w = _row(salary, days, wd, norm, cols, rng, pay_scale(1986, sheet.year))
         r: dict[str, object] = {"row": len(rows) + 1, "egn": egn, "name": str(old["name"]), "days_paid": days,
                                 "position": (person.position if person is not None else POSTS[0]) if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "norm": norm,
@@ -245,7 +262,7 @@ def adapt_sheet(sheet: SheetContent, ak: AKHabits, rng: random.Random, ef: Emplo
     sheet.stotinki = sheet.loose_thousands = sheet.split_cents = sheet.dash_zero = False
     sheet.extra["ak_job"] = {"unit": rng.choice(UNITS), "page": rng.choice(PAGE_WORDS), "sums": rng.choice(PAGE_SUMS),
                              "grand": rng.choice(GRAND), "signers": rng.choice(SIGNERS),
-                             "head_rule": rng.random() < 0.5}  # fmt: skip
+                             "head_rule": rng.random() < 0.5, "detail": rng.choice(DETAIL)}  # fmt: skip
 
 
 def _sums(rows: list[dict[str, object]], cols: set[str]) -> dict[str, Decimal]:
@@ -302,6 +319,22 @@ def fit(sheet: SheetContent, ak: AKHabits) -> tuple[str, int, list[int], int]:
     raise AssertionError(f"the table overran the paper: {list(zip(cols, widths, strict=True))}")
 
 
+def detail(r: dict[str, object], sheet: SheetContent, ak: AKHabits) -> str:
+    """The line under a member's row itemising the produce taken in kind where the file prints it ("" none)."""
+    produce = r.get("produce")
+    if not ak.detail or not isinstance(produce, tuple):
+        return ""
+    what, qty, unit, price = produce
+    job = sheet.extra["ak_job"]
+    assert isinstance(job, dict)
+    return str(job["detail"]).format(what=what, qty=qty, unit=unit, price=amount(price, sheet, ak), sum=amount(r["natura"], sheet, ak))
+
+
+def lines(r: dict[str, object], ak: AKHabits) -> int:
+    """The printed lines a member's row takes: its own and, where the file itemises the produce, that line."""
+    return 2 if ak.detail and r.get("produce") else 1
+
+
 def _head_lines(sheet: SheetContent) -> int:
     return 8 + max(len(sheet.headings.get(c, c).split("\n")) for c in sheet.layout)
 
@@ -320,9 +353,12 @@ def pages(sheet: SheetContent, ak: AKHabits, rng: random.Random) -> list[SheetCo
     cuts: list[tuple[int, int]] = []
     at = 0
     while at < len(sheet.rows):
-        n = first if not cuts else rest
-        cuts.append((at, min(len(sheet.rows), at + n)))
-        at += n
+        room, b = first if not cuts else rest, at
+        while b < len(sheet.rows) and room >= lines(sheet.rows[b], ak):
+            room -= lines(sheet.rows[b], ak)
+            b += 1
+        cuts.append((at, b))
+        at = b
     cols = set(sheet.layout)
     out = []
     for k, (a, b) in enumerate(cuts):
@@ -403,6 +439,7 @@ def render(sheet: SheetContent, st: Style | None, ak: AKHabits, rng: random.Rand
             rule(y - 0.5)
     xl, xr = int(ball.x(0)) - 8, int(ball.x(end)) + 8
     top_line = y
+    name_j = cols.index("name")
     sig_j = cols.index("signature") if "signature" in cols else -1
     for i, r in enumerate(sheet.rows):
         for j, c in enumerate(cols):
@@ -414,13 +451,17 @@ def render(sheet: SheetContent, st: Style | None, ak: AKHabits, rng: random.Rand
         bars(y)
         if sig_j >= 0 and rng.random() < 0.85:
             signature(pen, ball.x(starts[sig_j]), ball.y(y) - 0.3 * LINE, widths[sig_j] * pitch, rng)
-        ya, yb = int(ball.y(y) - 0.85 * LINE), int(ball.y(y) + 0.3 * LINE)
+        ya = int(ball.y(y) - 0.85 * LINE)
+        note = detail(r, sheet, ak)
+        if note:  # the produce's line under the row (the row's)
+            y += 1
+            put(min(starts[name_j] + 2, max(0, end - len(note))), y, note)
+        yb = int(ball.y(y) + 0.3 * LINE)
         geo.row_bboxes.append([xl, ya, xr, yb])
         geo.row_polygons.append(rect_polygon(xl + 2, ya + 2, xr - 2, yb - 2))
         y += 1
     geo.table_bbox = [xl, int(ball.y(top_line) - 0.9 * LINE), xr, int(ball.y(y) + 0.4 * LINE)]
     rule(y - 0.5)
-    name_j = cols.index("name")
 
     def sums_line(label: str, sums: dict[str, Decimal], line: float, n_row: int | None) -> None:
         put(starts[name_j], line, label)

@@ -3,9 +3,10 @@ later session). These tests exercise the generator only, on its maker's developm
 seed is never generated here): its switches and face held apart from A-AJ, its truth over many drawn months (the
 members in the register's order, the base for the days at the norm, the premium, the itemised deductions, net, every
 column to its total; the month over its pages, numbered on, each page's totals its own rows' sums, the month's sums
-theirs), what a page prints (the headings on a month's first page only, every printed value reading back to the truth,
-a weak pin's row faint but never gone), and its pages the same under another hash seed, every row's print in the
-photograph darker than its ground (under the hand's shadow too)."""
+theirs; the natura a quantity of a produce at the year's price), what a page prints (the headings on a month's first
+page only, every printed value reading back to the truth, the produce's line inside its row's box, a weak pin's row
+faint but never gone), and its pages the same under another hash seed, every row's print in the photograph darker
+than its ground (under the hand's shadow too)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from archive_core.records import MONEY_FIELDS, PayrollPage
 from tests import test_samples as common
 
 SEEDS = range(29001, 29041)  # AK's development seeds
-PINNED = "2b0167c1873ec562"
+PINNED = "8d84cac3b43b8656"
 
 
 def test_family_ak_draws_its_own_switches():
@@ -39,7 +40,7 @@ def test_family_ak_draws_its_own_switches():
     assert {a.zero for a in aks} == {".00", "0.00"} and {a.cpi for a in aks} == set(family_ak.PITCHES)
     assert {a.period for a in aks} == set(family_ak.PERIODS) and {a.sep for a in aks} == {"|", ":", " "}
     assert {a.desk for a in aks} == set(family_ak.DESKS)
-    for flag in ("portrait", "surname_first", "bare", "pin", "shadow"):
+    for flag in ("portrait", "surname_first", "bare", "pin", "shadow", "detail"):
         assert 0.15 < sum(bool(getattr(a, flag)) for a in aks) / len(aks) < 0.9, flag
     assert all(a.ruling == "none" for a in aks)
     assert families.YEARS["AK"] == (1986, 1996) and "AK" in families.FAMILIES
@@ -65,7 +66,7 @@ def test_family_ak_truth_adds_up_over_many_months_and_pages():
     from samples import family_ak
     from samples.content import working_days
 
-    n_rows = n_pages = headless = 0
+    n_rows = n_pages = headless = n_produce = 0
     years = set()
     for habits, _ef, sheets in _months():
         ak = habits.ak
@@ -90,6 +91,14 @@ def test_family_ak_truth_adds_up_over_many_months_and_pages():
                 extra = m["extra_pay"] if "extra_pay" in cols else (Decimal(0) if "base_pay" in cols else None)
                 if m["base_pay"] is not None and extra is not None:
                     assert m["gross_pay"] == m["base_pay"] + extra
+                produce = r["produce"]
+                if produce is not None:  # the natura a quantity of one produce at the year's price
+                    n_produce += 1
+                    what, qty, unit, price = produce
+                    spec = next(p for p in family_ak.PRODUCE if p[0] == what)
+                    assert unit == spec[1] and spec[3][0] <= qty <= spec[3][1] and r["natura"] == qty * price > 0
+                else:
+                    assert r["natura"] == 0
                 parts = [c for c in family_ak.PARTS if c in cols]
                 if parts:
                     assert m["deductions"] == sum((r[c] for c in parts), Decimal(0))
@@ -107,7 +116,7 @@ def test_family_ak_truth_adds_up_over_many_months_and_pages():
                     assert v == sum((r[f] or Decimal(0) for r in p.rows), Decimal(0))
             for f, v in sheet.totals.items():
                 assert v == sum((p.totals[f] for p in pages), Decimal(0))
-    assert n_rows > 1000 and headless > n_pages / 3 and len(years) >= 5
+    assert n_rows > 1000 and headless > n_pages / 3 and len(years) >= 5 and n_rows / 5 < n_produce < n_rows / 2
 
 
 def _drawn_pages(seed: int, want):
@@ -131,11 +140,13 @@ def _value(text: str, ak) -> Decimal:
 def test_family_ak_prints_headings_on_the_first_page_only_and_every_value_as_its_truth():
     """A month over two or more pages: the first page's headings (row 0 cells) above its rows; the later pages none,
     their first row numbered on from the page before, the running line with the employer and the period; every printed
-    cell of a field reads back to the truth (a bare ".85" too), the page's sums line to the page's totals."""
+    cell of a field reads back to the truth (a bare ".85" too), the page's sums line to the page's totals; a row's
+    produce line under it (its quantity, ending with the natura) within the row's box, a row without one a line high."""
     from samples import family_ak
 
+    notes = 0
     for seed in (29001, 29003, 29005):
-        ak, pages = _drawn_pages(seed, lambda a, p: len(p) >= 2)
+        ak, pages = _drawn_pages(seed, lambda a, p: len(p) >= 2 and a.detail)
         for k, sheet in enumerate(pages):
             img, geo = family_ak.render(sheet, None, ak, random.Random(5))
             heads = [c for c in geo.cells if c[0] == 0]
@@ -155,6 +166,13 @@ def test_family_ak_prints_headings_on_the_first_page_only_and_every_value_as_its
                 else:
                     assert text == str(r[c])
             assert img.size == family_ak.PAPERS[sheet.extra["ak_fit"][0]]
+            for r, (_x0, y0, _x1, y1) in zip(sheet.rows, geo.row_bboxes, strict=True):  # a produce's line the row's
+                note = family_ak.detail(r, sheet, ak)
+                assert (y1 - y0 > 1.8 * family_ak.LINE) == bool(note)
+                if note:
+                    notes += 1
+                    assert note.endswith(family_ak.amount(r["natura"], sheet, ak)) and str(r["produce"][1]) in note
+    assert notes > 5
 
 
 def test_family_ak_weak_pin_prints_its_row_faint_never_gone():
