@@ -419,6 +419,27 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        flatbed with a black, grey or white backing behind the sheet (through the holes), a little turned, in colour at
        200 dpi or grey at 300 dpi, an A3 sheet grey at 200 (under ~5 MB); its switches, words and drawing are in
        samples/family_aj.py (its docstring says what it draws).
+    AK HELD OUT from its making in session 34 (2026-12-06, helper s44-famak; made before anything was tuned on AJ; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2060): the
+       monthly payroll of 1986-1996 of an agricultural co-operative that closed without a successor (a ТКЗС, an АПК or
+       one of its farms; from 1992 its liquidation council, "ЛС на ТКЗС ..."; Толбухин and Михайловград renamed in
+       their years), worked out at the co-operative's computing office and printed by a 9-pin dot-matrix printer on
+       15-inch or A4 fanfold paper (fonts-glasstty's VT220 face, its Russian-form Cyrillic, at 10, 12 or 17 to the inch), capitals,
+       the members in the register's order of their surnames (surname first on some files), the member's ledger number
+       after the row number and the per cent of the norm beside the days on some layouts (no payroll-page/1 field), the
+       base for the days at the norm, the plan's premium as the additional pay, itemised deductions (ДОД, the produce
+       taken in kind "натура", the advance) on some layouts, a decimal point or comma, from 1991 thousands by a comma
+       or a space on some files, under a lev without its nought (".85"), a nought ".00" or "0.00"; a month of 28-70
+       members over two or three pages of which only the first has the title, the period and the column headings: the
+       later pages headless (a running line with the employer, the period and the page, then the rows straight on,
+       numbered on, no heading, no carried sums), each page ending with its own sums (the truth's totals), the last
+       also with the month's sums over all its pages (no truth) and the signers; on most files the produce a member took
+       in kind on a line of its own under the row, across the figures' columns (a quantity, the year's price and their
+       product, the natura: no row, the row's box holds it); a worn ribbon and a weak pin on some
+       files (one dot row of every line faint, never missing); photographed with a phone on a desk under a lamp
+       (turned and skewed a little on the desk's wood, warm uneven light, the shadow of the hand and the phone across
+       part of the page, a little soft, JPEG-compressed, RGB at about 200 dpi, under ~5 MB); its switches, words and
+       drawing are in samples/family_ak.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -444,6 +465,7 @@ from . import (
     family_ah,
     family_ai,
     family_aj,
+    family_ak,
     family_q,
     family_r,
     family_s,
@@ -459,7 +481,8 @@ from .content import EmployerFile, SheetContent, cents, working_days
 from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ")
+            "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
+            "AK")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1189,6 +1212,12 @@ HEADINGS_AJ = family_aj.HEADINGS_AJ
 AJ_FACES = family_aj.AJ_FACES
 AJ_SIZES = family_aj.AJ_SIZES
 
+# Family AK (held out from its making in session 34 to its one measurement): samples/family_ak.py
+FAMILY_LAYOUTS["AK"] = family_ak.AK_LAYOUTS
+HEADINGS_AK = family_ak.HEADINGS_AK
+AK_FACES = family_ak.AK_FACES
+AK_SIZES = family_ak.AK_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1231,6 +1260,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AH": (1980, 1996),
     "AI": (1980, 1996),
     "AJ": (1980, 1996),
+    "AK": (1986, 1996),
 }
 
 
@@ -1366,6 +1396,8 @@ class Habits:
     ai: family_ai.AIHabits | None = None
     # family AJ only: all of its switches (samples/family_aj.py)
     aj: family_aj.AJHabits | None = None
+    # family AK only: all of its switches (samples/family_ak.py)
+    ak: family_ak.AKHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1409,6 +1441,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ai(rng)
     if family == "AJ":
         return _draw_aj(rng)
+    if family == "AK":
+        return _draw_ak(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1584,6 +1618,12 @@ def _draw_aj(rng: random.Random) -> Habits:
     """Family AJ's file: its own switches (family_aj.draw), the generic ones copied from them."""
     aj = family_aj.draw(rng)
     return _own_habits("AJ", aj, "typewriter", AJ_SIZES, 0.0 if aj.portrait else 1.0)
+
+
+def _draw_ak(rng: random.Random) -> Habits:
+    """Family AK's file: its own switches (family_ak.draw), the generic ones copied from them."""
+    ak = family_ak.draw(rng)
+    return _own_habits("AK", ak, "dot_matrix", AK_SIZES, 0.0 if ak.portrait else 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1806,6 +1846,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.aj is not None:  # family AJ: a hotel's staff, its posts
         family_aj.adapt_file(ef, habits.aj, rng)
         return
+    if habits.ak is not None:  # family AK: a co-operative's members in the register's order
+        family_ak.adapt_file(ef, habits.ak, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2000,6 +2043,9 @@ def adapt_sheet(
     if habits.aj is not None:  # family AJ: the turnover's share and the season, the canteen, the checker's recount
         family_aj.adapt_sheet(sheet, habits.aj, rng, ef)
         return
+    if habits.ak is not None:  # family AK: the members' norms, premiums and produce in kind, the program's formats
+        family_ak.adapt_sheet(sheet, habits.ak, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2172,13 +2218,14 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
-                    "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES}  # fmt: skip
+                    "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
+                    "AK": AK_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2259,6 +2306,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ai.style(habits.ai, rng, base)
     if habits.aj is not None:
         family_aj.style(habits.aj, rng, base)
+    if habits.ak is not None:
+        family_ak.style(habits.ak, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -34,6 +34,7 @@ from . import (
     family_ah,
     family_ai,
     family_aj,
+    family_ak,
     family_q,
     family_r,
     family_s,
@@ -92,7 +93,7 @@ def _int_points(points: list[list[float]]) -> list[list[int]]:
 
 
 def truth_of(sheet: SheetContent, geo: Geometry, image_name: str) -> PayrollPage:
-    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG, AH, AI and AJ) the ЕГН stays with the person in
+    """The page's truth. On a sheet that says so (``egn_printed_only``: families S, AE, AF, AG, AH, AI, AJ and AK) the ЕГН stays with the person in
     the sheet's rows (the generator keys its people's items by it) but is no truth where the layout prints none (no
     ЕГН column, none under the name: AE dev 23001 p6-8, its first layout): nobody can read it there."""
     rows = []
@@ -191,6 +192,7 @@ def degrade_page(
     ah: family_ah.AHPage | None = None,
     ai: family_ai.AIPage | None = None,
     aj: family_aj.AJPage | None = None,
+    ak: family_ak.AKPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -222,8 +224,14 @@ def degrade_page(
     levels of grey at 200 or 300 dpi, or bitonal dithered at 300); ``ai``: family AI's page: a design office's payroll
     lettered on tracing paper, kept as its diazo copy, on a flatbed (samples/family_ai.py: colour at 200 dpi or grey at
     300); ``aj``: family AJ's page: a hotel's typed payroll checked in pencil, gnawed by mice and bored by insects, on a
-    flatbed (samples/family_aj.py: colour at 200 dpi or grey at 300)."""
+    flatbed (samples/family_aj.py: colour at 200 dpi or grey at 300); ``ak``: family AK's page: a co-operative's
+    dot-matrix printout, headless after a month's first page, photographed on a desk by a phone under a lamp with the
+    hand's shadow (samples/family_ak.py: RGB at about 200 dpi, JPEG-compressed)."""
     a = np.asarray(img, dtype=np.float32)
+    if ak is not None:  # family AK: the co-operative's dot-matrix printout, photographed on a desk by a phone
+        if not opts.degraded:
+            return degrade.to_uint8(family_ak.flat(a, ak)), degrade.identity(), 300, None
+        return family_ak.scan(a, ak, np_rng)
     if aj is not None:  # family AJ: the hotel's sheet the mice and insects got at, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_aj.flat(a, aj)), degrade.identity(), 300, None
@@ -412,6 +420,8 @@ def generate_pages(
                     sheets = family_aa.pages(month_sheet, ef, habits.aa, rng)
                 elif habits is not None and habits.ab is not None:  # family AB: the month over its pages
                     sheets = family_ab.pages(month_sheet, habits.ab, rng)
+                elif habits is not None and habits.ak is not None:  # family AK: the month over its pages, headless after the first
+                    sheets = family_ak.pages(month_sheet, habits.ak, rng)
                 elif (
                     "two_sheets" in opts.hard
                     and len(month_sheet.rows) >= 6
@@ -475,6 +485,7 @@ def generate_pages(
                     ahh = habits.ah if habits is not None else None
                     aih = habits.ai if habits is not None else None
                     ajh = habits.aj if habits is not None else None
+                    akh = habits.ak if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -501,6 +512,8 @@ def generate_pages(
                         img, geo = family_ai.render(sheet, style, aih, rng)
                     elif ajh is not None:  # family AJ: the hotel's typed and pencil-checked payroll (samples/family_aj.py)
                         img, geo = family_aj.render(sheet, style, ajh, rng)
+                    elif akh is not None:  # family AK: the co-operative's dot-matrix printout (samples/family_ak.py)
+                        img, geo = family_ak.render(sheet, style, akh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -537,6 +550,7 @@ def generate_pages(
                     ahp = family_ah.page_of(img, geo, sheet, ahh, rng) if ahh is not None else None
                     aip = family_ai.page_of(img, geo, sheet, aih, rng) if aih is not None else None
                     ajp = family_aj.page_of(img, geo, sheet, ajh, rng) if ajh is not None else None
+                    akp = family_ak.page_of(img, geo, sheet, akh, rng) if akh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -545,6 +559,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
+                        ak=akp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
