@@ -485,15 +485,21 @@ def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> b
 
 
 def _correction_line(
-    ink: np.ndarray, band: tuple[int, int], xs: list[int], figures: list[int], below: list[int]
+    ink: np.ndarray, band: tuple[int, int], xs: list[int], figures: list[int], below: list[int], *, ruled: bool = False
 ) -> bool:
     """A line of corrections over the person's line ``below`` (its inked columns): only figures, each
     right-aligned in a column where the line below has a figure too, and nothing in the line below's first
     two columns (the row number and the name): no person's line. One or two figures, or up to half of the
-    line below's columns after its number and name (a clerk corrects some of a row's figures, not all)."""
+    line below's columns after its number and name (a clerk corrects some of a row's figures, not all);
+    ``ruled``: the line opens a band between two rules over a person's line, inked nowhere in the person's
+    first three columns (number, name, ЕГН or post): a checker's recount pencilled over a whole row (every
+    figure one wrong day changes: AJ dev 28002 p7, `23 168,00 25,20 193,20 ...` over the struck ones), any
+    number of figures."""
     if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
         return False
-    if len(figures) > max(2, (len(below) - 2) // 2) or any(k not in below for k in figures):
+    if any(k not in below for k in figures):
+        return False
+    if len(figures) > max(2, (len(below) - 2) // 2) and not (ruled and min(figures) > below[2]):
         return False
     # each a figure, or ink that is no figure over columns of figures (a stamp across the corrections)
     alone = [k for k in figures if _figure_alone(ink, band, xs[k], xs[k + 1])]
@@ -555,7 +561,9 @@ def group_lines(
                                                                            bands, i, xs):  # fmt: skip
             rows[-1].append(band)  # (set close under the line above: no correction of the line below)
             continue
-        correction = _correction_line(ink, band, xs, wide[i], nxt)
+        # (a ruled band's first line, over a person's line: ``second_lines`` groups one ruled band's lines)
+        opens = second_lines and i == 0 and i + 1 < len(bands) and _labelled(ink, bands[i + 1], xs)
+        correction = _correction_line(ink, band, xs, wide[i], nxt, ruled=opens and set(inked[i]) <= set(nxt))
         if correction:
             pending.append(band)
             continue

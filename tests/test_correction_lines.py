@@ -91,3 +91,23 @@ def test_a_stamp_across_the_corrections_does_not_make_them_a_row():
     assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) == [[(10, 30)], [(50, 66), (80, 100)]]
     ink[45:70, 120:200] = 255  # the stamp over the name as well: no line of corrections
     assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) != [[(10, 30)], [(50, 66), (80, 100)]]
+
+
+def test_a_whole_row_recounted_in_pencil_over_its_ruled_band_stays_the_persons_row():
+    """AJ dev 28002 p7: the checker's recount of a row (one wrong day changes every figure) pencilled on the
+    band's first line, over the struck typed ones: one person's row, its corrections on top (not a row of
+    figures of nobody, which sent the page to review whole); outside a ruled band such a line stays apart."""
+    ink = np.zeros((200, 960), np.uint8)
+    for col in (3, 4, 5, 6, 7):  # days, base, extra, gross, net: every figure of the row
+        _figure(ink, 10, 26, col)
+    _person(ink, 36, 56)
+    bands = [(10, 26), (36, 56)]
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+    assert tables.rows_between_rules(ink, bands, [], XS, lambda i, b, x: tables.group_lines(i, b, x, True)) == [bands]
+    # a line of figures that is not the band's first (a person whose name a stamp hid, under another): its own
+    _person(ink, 100, 120)
+    three = [(100, 120), (130, 146), (156, 176)]
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 130, 146, col)
+    _person(ink, 156, 176)
+    assert tables.group_lines(ink, three, XS, second_lines=True) == [[b] for b in three]
