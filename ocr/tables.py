@@ -506,6 +506,9 @@ def _correction_line(
     return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
 
 
+MARK_WIDE = 12  # px a typed column mark's stroke is wide at the most (a colon's dots 8-9 at 300 dpi)
+STROKE = 5  # px a typed or written figure's ink is wide at the least (a "1"'s stem)
+MARKS_LINES = 3  # a ruled band's lines at the least for column marks to be told by running down all of them
 SECOND_LINE_GAP = 0.5  # a person's second line's paper over it at most this share of the paper under it
 
 
@@ -532,6 +535,26 @@ def _second_line(
     return band[0] - above[1] <= SECOND_LINE_GAP * under
 
 
+def _without_marks(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> np.ndarray:
+    """One ruled band's ink without the typed column marks (":") the grid took for no column rule: thin
+    strokes at the same place on every line of it (the checker's empty line over the row and a wrapped name's
+    second line too: AJ dev 28001 p2, each line inked in five columns by them, every line a row)."""
+    x0, x1 = xs[0], xs[-1]
+    tall = max(b - a for a, b in bands)
+    full = [(a, b) for a, b in bands if b - a >= 0.6 * tall]  # (a colon's dots apart are lines of their own)
+    if len(full) < 2:
+        return ink
+    down = np.logical_and.reduce([(ink[a:b, x0:x1] > 0).any(axis=0) for a, b in full])
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], down.astype(np.int8), [0]))))
+    thin = [(s, e) for s, e in zip(edges[::2], edges[1::2], strict=True) if e - s <= MARK_WIDE]
+    if not thin:
+        return ink
+    out = ink.copy()
+    for s, e in thin:
+        out[bands[0][0] : bands[-1][1], max(x0, x0 + s - 3) : x0 + e + 3] = 0
+    return out
+
+
 def group_lines(
     ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int], second_lines: bool = False
 ) -> list[list[tuple[int, int]]]:
@@ -540,6 +563,8 @@ def group_lines(
     the row number or the name stands; ``_correction_line``) right above a line with figures in the same
     columns: a correction typed or written between the rows over the figure it replaces, so it belongs to
     the row below. Two people are never merged for it."""
+    if second_lines and len(bands) >= MARKS_LINES:
+        ink = _without_marks(ink, bands, xs)
     inked: list[list[int]] = []
     wide: list[list[int]] = []  # columns whose ink is at least a character wide (not a speck)
     for a, b in bands:
@@ -549,6 +574,9 @@ def group_lines(
         wide.append(
             [k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)]
         )
+    # columns holding ink across a character's width at the least (not a colon, two colons apart, a speck)
+    solid = [[k for k in c if np.count_nonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0))
+              >= max(0.6 * (b - a), 2 * MARK_WIDE)] for c, (a, b) in zip(inked, bands, strict=True)]  # fmt: skip
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
     # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
@@ -556,6 +584,17 @@ def group_lines(
     few = 2 if len(xs) - 1 >= 5 else 1
     for i, band in enumerate(bands):
         cols = inked[i]
+        if second_lines:  # (a rule's edge left in a cell, 1-3 px wide, is no writing of the line's)
+            cols = [k for k in cols if np.count_nonzero((ink[band[0] : band[1], xs[k] + 3 : xs[k + 1] - 3] > 0)
+                                                        .any(axis=0)) >= STROKE]  # fmt: skip
+        if second_lines and not solid[i] and len(bands) >= 2:
+            # a ruled band's line of no character-wide ink (column marks, specks: AJ dev 28001 p2, the
+            # checker's line over a row its recount left alone) is no person's line: with theirs
+            if rows and not pending:
+                rows[-1].append(band)
+            else:
+                pending.append(band)
+            continue
         nxt = inked[i + 1] if i + 1 < len(bands) else []
         if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
                                                                            bands, i, xs):  # fmt: skip

@@ -111,3 +111,21 @@ def test_a_whole_row_recounted_in_pencil_over_its_ruled_band_stays_the_persons_r
         _figure(ink, 130, 146, col)
     _person(ink, 156, 176)
     assert tables.group_lines(ink, three, XS, second_lines=True) == [[b] for b in three]
+
+
+def test_a_ruled_band_typed_with_colon_marks_is_one_row_with_its_wrapped_name_and_empty_pencil_line():
+    """AJ dev 28001 p2: ":" typed down every line between columns the grid took for no rule (thin strokes at
+    one place on each line), the checker's empty line over the row and the name wrapped onto a line of its own:
+    each line inked in five columns by the marks alone, every line was a row (the page in review whole)."""
+    ink = np.zeros((120, 960), np.uint8)
+    bands = [(10, 30), (40, 60), (70, 90)]
+    for x in (330, 520, 720, 900):  # the colons, inside the grid's columns, down the whole band
+        for a, b in bands:
+            ink[a + 3 : a + 9, x : x + 8] = 255
+            ink[b - 9 : b - 3, x : x + 8] = 255
+    _person(ink, 40, 60)
+    ink[70:90, 70:200] = 255  # the name's second line
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+    # a second person's line in the band stays a row of its own
+    _person(ink, 70, 90)
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands[:2], bands[2:]]
