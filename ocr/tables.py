@@ -491,15 +491,14 @@ def _correction_line(
     right-aligned in a column where the line below has a figure too, and nothing in the line below's first
     two columns (the row number and the name): no person's line. One or two figures, or up to half of the
     line below's columns after its number and name (a clerk corrects some of a row's figures, not all);
-    ``ruled``: the line opens a band between two rules over a person's line, inked nowhere in the person's
-    first three columns (number, name, ЕГН or post): a checker's recount pencilled over a whole row (every
-    figure one wrong day changes: AJ dev 28002 p7, `23 168,00 25,20 193,20 ...` over the struck ones), any
-    number of figures."""
-    if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
+    ``ruled``: the line opens a band between two rules over a person's (or the totals') line, inked nowhere
+    in its first inked column (the number, or the totals' label): a checker's recount pencilled over a whole
+    row (every figure one wrong day changes: AJ dev 28002 p7, `23 168,00 25,20 193,20 ...` over the struck
+    ones; the totals' sums recounted under them), any number of figures."""
+    if not figures or len(below) < 3 or any(k not in below for k in figures):
         return False
-    if any(k not in below for k in figures):
-        return False
-    if len(figures) > max(2, (len(below) - 2) // 2) and not (ruled and min(figures) > below[2]):
+    whole = ruled and min(figures) > below[0]  # (the totals' line: its label the first of its inked columns)
+    if not whole and (any(k in below[:2] for k in figures) or len(figures) > max(2, (len(below) - 2) // 2)):
         return False
     # each a figure, or ink that is no figure over columns of figures (a stamp across the corrections)
     alone = [k for k in figures if _figure_alone(ink, band, xs[k], xs[k + 1])]

@@ -129,3 +129,16 @@ def test_a_ruled_band_typed_with_colon_marks_is_one_row_with_its_wrapped_name_an
     # a second person's line in the band stays a row of its own
     _person(ink, 70, 90)
     assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands[:2], bands[2:]]
+
+
+def test_the_totals_recounted_in_pencil_over_their_ruled_band_stay_the_totals():
+    """AJ dev 28002 p7: the checker's sums pencilled over the struck typed totals: the totals' row, not a row of
+    figures of nobody before it."""
+    ink = np.zeros((80, 960), np.uint8)
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 10, 26, col)
+    ink[36:56, 70:200] = 255  # "Всичко:", in the name's column
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 36, 56, col)
+    bands = [(10, 26), (36, 56)]
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
