@@ -142,3 +142,14 @@ def test_the_totals_recounted_in_pencil_over_their_ruled_band_stay_the_totals():
         _figure(ink, 36, 56, col)
     bands = [(10, 26), (36, 56)]
     assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+
+
+def test_days_pencilled_over_the_struck_typed_days_read_as_the_pencilled_in_review():
+    """AJ dev 28002 p1: `23` pencilled over the struck `22` was read `232` (out of range, the row's days lost):
+    the upper figure, a correction (``checks.run_checks`` sends an unvouched correction to review)."""
+    from ocr import normalise, sheet
+
+    assert normalise.days_of_cell("23\n22") == (23, True)
+    assert normalise.days_of_cell("23") == (23, False)
+    assert normalise.days_of_cell("Иван\n22") == (22, False)
+    assert sheet.value("days_worked", "23\n22") == 23
