@@ -562,6 +562,8 @@ def group_lines(
     the row number or the name stands; ``_correction_line``) right above a line with figures in the same
     columns: a correction typed or written between the rows over the figure it replaces, so it belongs to
     the row below. Two people are never merged for it."""
+    # columns inked on each line, column marks and all (``_without_marks`` takes them out below)
+    marked = [sum((ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8 for c0, c1 in pairwise(xs)) for a, b in bands]
     if second_lines and len(bands) >= MARKS_LINES:
         ink = _without_marks(ink, bands, xs)
     inked: list[list[int]] = []
@@ -586,14 +588,6 @@ def group_lines(
         if second_lines:  # (a rule's edge left in a cell, 1-3 px wide, is no writing of the line's)
             cols = [k for k in cols if np.count_nonzero((ink[band[0] : band[1], xs[k] + 3 : xs[k + 1] - 3] > 0)
                                                         .any(axis=0)) >= STROKE]  # fmt: skip
-        if second_lines and not solid[i] and len(bands) >= 2:
-            # a ruled band's line of no character-wide ink (column marks, specks: AJ dev 28001 p2, the
-            # checker's line over a row its recount left alone) is no person's line: with theirs
-            if rows and not pending:
-                rows[-1].append(band)
-            else:
-                pending.append(band)
-            continue
         nxt = inked[i + 1] if i + 1 < len(bands) else []
         if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
                                                                            bands, i, xs):  # fmt: skip
@@ -604,6 +598,15 @@ def group_lines(
         correction = _correction_line(ink, band, xs, wide[i], nxt, ruled=opens and set(inked[i]) <= set(nxt))
         if correction:
             pending.append(band)
+            continue
+        if second_lines and not solid[i] and marked[i] > few:
+            # a ruled band's line of no character-wide ink in several columns (column marks: AJ dev 28001 p2, the
+            # checker's line over a row its recount left alone) is no person's line: with theirs (a line of
+            # ink in a column or two stays as it was: E's correction row, ``stray_corrections``)
+            if rows and not pending:
+                rows[-1].append(band)
+            else:
+                pending.append(band)
             continue
         if rows and len(cols) <= few and not pending:
             # with the row above, unless it sits far nearer the person's line below (a name wrapped
