@@ -280,7 +280,8 @@ def _listing_marks(stats: np.ndarray, centroids: np.ndarray, unit: float, binary
     dot = (w >= lo) & (w <= hi) & (h >= lo) & (h <= hi) & (w <= COLON_SQUAT * h) & (h <= COLON_SQUAT * w)
     cols = [a[mark] for a in (x, y, w, h, cx)] + [MARK_GAP * h[mark], np.zeros(int(mark.sum()), dtype=bool)]
     used = np.zeros(len(x), dtype=bool)
-    typed = (stats[1:, 4] >= 30) & (h >= 8 * unit)
+    typed = (stats[1:, 4] >= 30) & (h >= 8 * unit) & ~dot  # (a table's colons typed at every half line, each dot
+    # a blot of its own, outnumber its letters: AJ dev 28002 p1, the type's height taken for a dot's, no colon paired)
     glyph = float(np.median(h[typed])) if typed.any() else 0.0  # the type's height: a line's letters and figures
     for upper, reach, colons in ((stem, MARK_GAP, False), (dot, COLON_REACH, True)):
         # a mark no taller than the letters beside it: not the decimal commas of two lines one above the other

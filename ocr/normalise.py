@@ -139,6 +139,15 @@ def figure_lines(text: str) -> list[str]:
     return [t for t in text.split("\n") if len(digits(t)) >= least or is_dash(t)]
 
 
+def days_of_cell(text: str) -> tuple[int | None, bool]:
+    """(the days, corrected?): two lines of one or two digits each (a checker's `23` pencilled over the struck
+    typed `22`, AJ dev 28002 p1, read `232` as one): the upper one; else the cell's integer."""
+    lines = [t for t in text.split("\n") if 1 <= len(digits(t)) <= 2]
+    if len(lines) >= 2 and len(lines) == len([t for t in text.split("\n") if t.strip()]):
+        return integer(lines[0]), True
+    return integer(text), False
+
+
 def money_of_cell(text: str) -> tuple[str | None, bool]:
     """(the amount, corrected?): with a correction above a struck-through figure, the correction."""
     lines = figure_lines(text)

@@ -558,7 +558,9 @@ def value(kind: str, text: str) -> object:
     """A cell's text as the value of its column's field (None when it does not read as one)."""
     if kind == "egn":
         return normalise.egn(text)
-    if kind in ("row", "days_worked"):
+    if kind == "days_worked":
+        return normalise.days_of_cell(text)[0]
+    if kind == "row":
         return normalise.integer(text)
     if kind in checks.MONEY:
         return normalise.money_of_cell(text)[0]
@@ -627,6 +629,8 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
             d.values[kind] = value(kind, row_texts[c])
             if kind in checks.MONEY and normalise.money_of_cell(row_texts[c])[1]:
                 d.corrected.add(kind)
+            if kind == "days_worked" and normalise.days_of_cell(row_texts[c])[1]:
+                d.corrected.add(kind)  # (never vouched by a sum: in review as a correction)
             d.conf[kind] = confidence(s.cells.get((r, c), []))
             d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
             if kind == "days_worked" and (n := inkcount.digit_count(a.ink, a.grid.cell(r, c), pitch)) is not None:

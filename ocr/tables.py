@@ -485,21 +485,29 @@ def _figure_alone(ink: np.ndarray, band: tuple[int, int], c0: int, c1: int) -> b
 
 
 def _correction_line(
-    ink: np.ndarray, band: tuple[int, int], xs: list[int], figures: list[int], below: list[int]
+    ink: np.ndarray, band: tuple[int, int], xs: list[int], figures: list[int], below: list[int], *, ruled: bool = False
 ) -> bool:
     """A line of corrections over the person's line ``below`` (its inked columns): only figures, each
     right-aligned in a column where the line below has a figure too, and nothing in the line below's first
     two columns (the row number and the name): no person's line. One or two figures, or up to half of the
-    line below's columns after its number and name (a clerk corrects some of a row's figures, not all)."""
-    if not figures or len(below) < 3 or any(k in below[:2] for k in figures):
+    line below's columns after its number and name (a clerk corrects some of a row's figures, not all);
+    ``ruled``: the line opens a band between two rules over a person's (or the totals') line, inked nowhere
+    in its first inked column (the number, or the totals' label): a checker's recount pencilled over a whole
+    row (every figure one wrong day changes: AJ dev 28002 p7, `23 168,00 25,20 193,20 ...` over the struck
+    ones; the totals' sums recounted under them), any number of figures."""
+    if not figures or len(below) < 3 or any(k not in below for k in figures):
         return False
-    if len(figures) > max(2, (len(below) - 2) // 2) or any(k not in below for k in figures):
+    whole = ruled and min(figures) > below[0]  # (the totals' line: its label the first of its inked columns)
+    if not whole and (any(k in below[:2] for k in figures) or len(figures) > max(2, (len(below) - 2) // 2)):
         return False
     # each a figure, or ink that is no figure over columns of figures (a stamp across the corrections)
     alone = [k for k in figures if _figure_alone(ink, band, xs[k], xs[k + 1])]
     return len(alone) == len(figures) or (len(alone) >= 1 and min(figures) > below[2])
 
 
+MARK_WIDE = 12  # px a typed column mark's stroke is wide at the most (a colon's dots 8-9 at 300 dpi)
+STROKE = 5  # px a typed or written figure's ink is wide at the least (a "1"'s stem)
+MARKS_LINES = 3  # a ruled band's lines at the least for column marks to be told by running down all of them
 SECOND_LINE_GAP = 0.5  # a person's second line's paper over it at most this share of the paper under it
 
 
@@ -526,6 +534,26 @@ def _second_line(
     return band[0] - above[1] <= SECOND_LINE_GAP * under
 
 
+def _without_marks(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int]) -> np.ndarray:
+    """One ruled band's ink without the typed column marks (":") the grid took for no column rule: thin
+    strokes at the same place on every line of it (the checker's empty line over the row and a wrapped name's
+    second line too: AJ dev 28001 p2, each line inked in five columns by them, every line a row)."""
+    x0, x1 = xs[0], xs[-1]
+    tall = max(b - a for a, b in bands)
+    full = [(a, b) for a, b in bands if b - a >= 0.6 * tall]  # (a colon's dots apart are lines of their own)
+    if len(full) < 2:
+        return ink
+    down = np.logical_and.reduce([(ink[a:b, x0:x1] > 0).any(axis=0) for a, b in full])
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], down.astype(np.int8), [0]))))
+    thin = [(s, e) for s, e in zip(edges[::2], edges[1::2], strict=True) if e - s <= MARK_WIDE]
+    if not thin:
+        return ink
+    out = ink.copy()
+    for s, e in thin:
+        out[bands[0][0] : bands[-1][1], max(x0, x0 + s - 3) : x0 + e + 3] = 0
+    return out
+
+
 def group_lines(
     ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int], second_lines: bool = False
 ) -> list[list[tuple[int, int]]]:
@@ -534,6 +562,10 @@ def group_lines(
     the row number or the name stands; ``_correction_line``) right above a line with figures in the same
     columns: a correction typed or written between the rows over the figure it replaces, so it belongs to
     the row below. Two people are never merged for it."""
+    # columns inked on each line, column marks and all (``_without_marks`` takes them out below)
+    marked = [sum((ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8 for c0, c1 in pairwise(xs)) for a, b in bands]
+    if second_lines and len(bands) >= MARKS_LINES:
+        ink = _without_marks(ink, bands, xs)
     inked: list[list[int]] = []
     wide: list[list[int]] = []  # columns whose ink is at least a character wide (not a speck)
     for a, b in bands:
@@ -543,6 +575,9 @@ def group_lines(
         wide.append(
             [k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)]
         )
+    # columns holding ink across a character's width at the least (not a colon, two colons apart, a speck)
+    solid = [[k for k in c if np.count_nonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0))
+              >= max(0.6 * (b - a), 2 * MARK_WIDE)] for c, (a, b) in zip(inked, bands, strict=True)]  # fmt: skip
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
     # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
@@ -550,14 +585,28 @@ def group_lines(
     few = 2 if len(xs) - 1 >= 5 else 1
     for i, band in enumerate(bands):
         cols = inked[i]
+        if second_lines:  # (a rule's edge left in a cell, 1-3 px wide, is no writing of the line's)
+            cols = [k for k in cols if np.count_nonzero((ink[band[0] : band[1], xs[k] + 3 : xs[k + 1] - 3] > 0)
+                                                        .any(axis=0)) >= STROKE]  # fmt: skip
         nxt = inked[i + 1] if i + 1 < len(bands) else []
         if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
                                                                            bands, i, xs):  # fmt: skip
             rows[-1].append(band)  # (set close under the line above: no correction of the line below)
             continue
-        correction = _correction_line(ink, band, xs, wide[i], nxt)
+        # (a ruled band's first line, over a person's line: ``second_lines`` groups one ruled band's lines)
+        opens = second_lines and i == 0 and i + 1 < len(bands) and _labelled(ink, bands[i + 1], xs)
+        correction = _correction_line(ink, band, xs, wide[i], nxt, ruled=opens and set(inked[i]) <= set(nxt))
         if correction:
             pending.append(band)
+            continue
+        if second_lines and not solid[i] and marked[i] > few:
+            # a ruled band's line of no character-wide ink in several columns (column marks: AJ dev 28001 p2, the
+            # checker's line over a row its recount left alone) is no person's line: with theirs (a line of
+            # ink in a column or two stays as it was: E's correction row, ``stray_corrections``)
+            if rows and not pending:
+                rows[-1].append(band)
+            else:
+                pending.append(band)
             continue
         if rows and len(cols) <= few and not pending:
             # with the row above, unless it sits far nearer the person's line below (a name wrapped

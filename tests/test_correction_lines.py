@@ -91,3 +91,65 @@ def test_a_stamp_across_the_corrections_does_not_make_them_a_row():
     assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) == [[(10, 30)], [(50, 66), (80, 100)]]
     ink[45:70, 120:200] = 255  # the stamp over the name as well: no line of corrections
     assert tables.group_lines(ink, [(10, 30), (50, 66), (80, 100)], XS) != [[(10, 30)], [(50, 66), (80, 100)]]
+
+
+def test_a_whole_row_recounted_in_pencil_over_its_ruled_band_stays_the_persons_row():
+    """AJ dev 28002 p7: the checker's recount of a row (one wrong day changes every figure) pencilled on the
+    band's first line, over the struck typed ones: one person's row, its corrections on top (not a row of
+    figures of nobody, which sent the page to review whole); outside a ruled band such a line stays apart."""
+    ink = np.zeros((200, 960), np.uint8)
+    for col in (3, 4, 5, 6, 7):  # days, base, extra, gross, net: every figure of the row
+        _figure(ink, 10, 26, col)
+    _person(ink, 36, 56)
+    bands = [(10, 26), (36, 56)]
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+    assert tables.rows_between_rules(ink, bands, [], XS, lambda i, b, x: tables.group_lines(i, b, x, True)) == [bands]
+    # a line of figures that is not the band's first (a person whose name a stamp hid, under another): its own
+    _person(ink, 100, 120)
+    three = [(100, 120), (130, 146), (156, 176)]
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 130, 146, col)
+    _person(ink, 156, 176)
+    assert tables.group_lines(ink, three, XS, second_lines=True) == [[b] for b in three]
+
+
+def test_a_ruled_band_typed_with_colon_marks_is_one_row_with_its_wrapped_name_and_empty_pencil_line():
+    """AJ dev 28001 p2: ":" typed down every line between columns the grid took for no rule (thin strokes at
+    one place on each line), the checker's empty line over the row and the name wrapped onto a line of its own:
+    each line inked in five columns by the marks alone, every line was a row (the page in review whole)."""
+    ink = np.zeros((120, 960), np.uint8)
+    bands = [(10, 30), (40, 60), (70, 90)]
+    for x in (330, 520, 720, 900):  # the colons, inside the grid's columns, down the whole band
+        for a, b in bands:
+            ink[a + 3 : a + 9, x : x + 8] = 255
+            ink[b - 9 : b - 3, x : x + 8] = 255
+    _person(ink, 40, 60)
+    ink[70:90, 70:200] = 255  # the name's second line
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+    # a second person's line in the band stays a row of its own
+    _person(ink, 70, 90)
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands[:2], bands[2:]]
+
+
+def test_the_totals_recounted_in_pencil_over_their_ruled_band_stay_the_totals():
+    """AJ dev 28002 p7: the checker's sums pencilled over the struck typed totals: the totals' row, not a row of
+    figures of nobody before it."""
+    ink = np.zeros((80, 960), np.uint8)
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 10, 26, col)
+    ink[36:56, 70:200] = 255  # "Всичко:", in the name's column
+    for col in (3, 4, 5, 6, 7):
+        _figure(ink, 36, 56, col)
+    bands = [(10, 26), (36, 56)]
+    assert tables.group_lines(ink, bands, XS, second_lines=True) == [bands]
+
+
+def test_days_pencilled_over_the_struck_typed_days_read_as_the_pencilled_in_review():
+    """AJ dev 28002 p1: `23` pencilled over the struck `22` was read `232` (out of range, the row's days lost):
+    the upper figure, a correction (``checks.run_checks`` sends an unvouched correction to review)."""
+    from ocr import normalise, sheet
+
+    assert normalise.days_of_cell("23\n22") == (23, True)
+    assert normalise.days_of_cell("23") == (23, False)
+    assert normalise.days_of_cell("Иван\n22") == (22, False)
+    assert sheet.value("days_worked", "23\n22") == 23

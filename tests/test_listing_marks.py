@@ -425,3 +425,18 @@ def test_a_listings_marks_drawn_past_its_last_rule_leave_its_sums_line_to_sums_b
     mask = np.zeros((700, 1000), np.uint8)
     assert _sides_below(ink, Rules(horizontal, vertical, mask), grid).ys == [*grid.ys, 290]
     assert _sides_below(ink, Rules(horizontal, vertical, mask, listing=True), grid).ys == grid.ys
+
+
+def test_colons_typed_at_every_half_line_outnumbering_the_letters_make_vertical_rules() -> None:
+    """AJ dev 28002 p1: ":" typed down a double-spaced table at every half line, each dot (7 x 8 px, 12.5 px
+    apart) a blot of its own, the dots more than the letters: the type's height is the letters', not a dot's, and
+    the colons make the table's column rules (none were found, every text line a row, the page in review)."""
+    img = _blank()
+    for k in range(24):  # a line of letters 25 px tall every other half line
+        if k % 2:
+            _letters(img, 700, 100 + 25 * k, 25)
+    for x in (300, 640, 1100, 1500, 1900, 2300):
+        for k in range(48):
+            img[100 + 12 * k + (k // 2) : 108 + 12 * k + (k // 2), x : x + 7] = 255
+    marks = _marks(img)
+    assert all(np.count_nonzero(marks[:, x + 3]) > 400 for x in (300, 640, 1100, 1500, 1900, 2300))
