@@ -78,9 +78,9 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     bands = _lines(ink, x0, x1)
     counts = [inked_columns(clean, grid, b) for b in bands]
     lines = [(b, n) for b, n in zip(bands, counts, strict=True) if n >= MIN_COLUMNS]
-    if lines:  # a line with a speck or a scratch's piece hanging under it: its type's height from its top
+    if lines:  # a line with a speck or a scratch's piece hanging under it or over it: the type's height of it
         h = round(median(b - a for (a, b), _ in lines))
-        lines = [((a, a + h) if HUNG * h < b - a <= TALL * h else (a, b), n) for (a, b), n in lines]
+        lines = _typed_on_pitch(lines, h)
     slots: list[tuple[int, int]] = []
     if len(lines) >= MIN_ROWS:
         usual = median(n for _, n in lines)
@@ -89,6 +89,36 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     if len(slots) < MIN_ROWS:  # no row's line to find: the rows at the line feed between heading and total
         slots = line_feed.rows_between(ink, bands, counts, STRIPS)
     return [(x0, a, x1, b) for a, b in slots]
+
+
+def _typed_on_pitch(lines: list[tuple[tuple[int, int], int]], h: int) -> list[tuple[tuple[int, int], int]]:
+    """``lines`` with each line a speck or a scratch's piece made taller (``HUNG`` to ``TALL`` times the type's
+    ``h``) cut to the type's height: from its top (a speck hanging under it) or from its foot (one over it),
+    whichever lies on the pitch of the other lines (AB dev 20017 p1: a speck over the fourth person's line, the
+    line taken from its top, off the rows' pitch by a third of a line; its 15 strips of ink then looked like the
+    printed total's, the run of people ended over it and four people of fifteen lost without a flag). From its
+    top where the other lines show no pitch."""
+    def hung(band: tuple[int, int]) -> bool:
+        return HUNG * h < band[1] - band[0] <= TALL * h
+
+    mids = [(a + b) / 2 for (a, b), _ in lines if not hung((a, b))]
+    pitch = _pitch(mids)
+    out = []
+    for (a, b), n in lines:
+        if not hung((a, b)):
+            out.append(((a, b), n))
+            continue
+        ways = [(a, a + h), (b - h, b)]
+        if pitch is not None and mids:
+            ref = min(mids, key=lambda m: abs(m - (a + b) / 2))
+
+            def off(band: tuple[int, int], ref: float = ref, pitch: float = pitch) -> float:
+                d = (band[0] + band[1]) / 2 - ref
+                return abs(d - round(d / pitch) * pitch)
+
+            ways.sort(key=off)  # (stable: from the top where both lie alike)
+        out.append((ways[0], n))
+    return out
 
 
 def _rows_on(lines: list[tuple[tuple[int, int], int]], ends: list[bool]) -> list[bool]:
