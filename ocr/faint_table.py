@@ -93,31 +93,32 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
 
 def _typed_on_pitch(lines: list[tuple[tuple[int, int], int]], h: int) -> list[tuple[tuple[int, int], int]]:
     """``lines`` with each line a speck or a scratch's piece made taller (``HUNG`` to ``TALL`` times the type's
-    ``h``) cut to the type's height: from its top (a speck hanging under it) or from its foot (one over it),
-    whichever lies on the pitch of the other lines (AB dev 20017 p1: a speck over the fourth person's line, the
-    line taken from its top, off the rows' pitch by a third of a line; its 15 strips of ink then looked like the
-    printed total's, the run of people ended over it and four people of fifteen lost without a flag). From its
-    top where the other lines show no pitch."""
-    def hung(band: tuple[int, int]) -> bool:
-        return HUNG * h < band[1] - band[0] <= TALL * h
+    ``h``) cut to the type's height: from its top (a speck hanging under it), or from its foot (a speck over it)
+    where only so it stands a pitch under the line above and a pitch over the line below, both lines of the
+    type's height (AB dev 20017 p1: a speck over the fourth person's line, the line taken from its top, off the
+    rows' pitch by a third of a line; its 15 strips of ink then looked like the printed total's, the run of people
+    ended over it and four people of fifteen lost without a flag)."""
+    def plain(band: tuple[int, int]) -> bool:
+        return band[1] - band[0] <= HUNG * h
 
-    mids = [(a + b) / 2 for (a, b), _ in lines if not hung((a, b))]
-    pitch = _pitch(mids)
+    pitch = _pitch([(a + b) / 2 for (a, b), _ in lines if plain((a, b))])
     out = []
-    for (a, b), n in lines:
-        if not hung((a, b)):
+    for i, ((a, b), n) in enumerate(lines):
+        if not HUNG * h < b - a <= TALL * h:
             out.append(((a, b), n))
             continue
-        ways = [(a, a + h), (b - h, b)]
-        if pitch is not None and mids:
-            ref = min(mids, key=lambda m: abs(m - (a + b) / 2))
+        top, foot = (a, a + h), (b - h, b)
+        if pitch is not None and 0 < i < len(lines) - 1 and plain(lines[i - 1][0]) and plain(lines[i + 1][0]):
+            above, below = (sum(lines[i - 1][0]) / 2, sum(lines[i + 1][0]) / 2)
 
-            def off(band: tuple[int, int], ref: float = ref, pitch: float = pitch) -> float:
-                d = (band[0] + band[1]) / 2 - ref
-                return abs(d - round(d / pitch) * pitch)
+            def between(band: tuple[int, int], above: float = above, below: float = below, pitch: float = pitch) -> bool:
+                m = (band[0] + band[1]) / 2
+                return abs(m - above - pitch) <= PITCH_FIT * pitch and abs(below - m - pitch) <= PITCH_FIT * pitch
 
-            ways.sort(key=off)  # (stable: from the top where both lie alike)
-        out.append((ways[0], n))
+            if between(foot) and not between(top):
+                out.append((foot, n))
+                continue
+        out.append((top, n))
     return out
 
 
