@@ -78,9 +78,9 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     bands = _lines(ink, x0, x1)
     counts = [inked_columns(clean, grid, b) for b in bands]
     lines = [(b, n) for b, n in zip(bands, counts, strict=True) if n >= MIN_COLUMNS]
-    if lines:  # a line with a speck or a scratch's piece hanging under it: its type's height from its top
+    if lines:  # a line with a speck or a scratch's piece hanging under it or over it: the type's height of it
         h = round(median(b - a for (a, b), _ in lines))
-        lines = [((a, a + h) if HUNG * h < b - a <= TALL * h else (a, b), n) for (a, b), n in lines]
+        lines = _typed_on_pitch(lines, h)
     slots: list[tuple[int, int]] = []
     if len(lines) >= MIN_ROWS:
         usual = median(n for _, n in lines)
@@ -89,6 +89,37 @@ def rows_of_lines(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     if len(slots) < MIN_ROWS:  # no row's line to find: the rows at the line feed between heading and total
         slots = line_feed.rows_between(ink, bands, counts, STRIPS)
     return [(x0, a, x1, b) for a, b in slots]
+
+
+def _typed_on_pitch(lines: list[tuple[tuple[int, int], int]], h: int) -> list[tuple[tuple[int, int], int]]:
+    """``lines`` with each line a speck or a scratch's piece made taller (``HUNG`` to ``TALL`` times the type's
+    ``h``) cut to the type's height: from its top (a speck hanging under it), or from its foot (a speck over it)
+    where only so it stands a pitch under the line above and a pitch over the line below, both lines of the
+    type's height (AB dev 20017 p1: a speck over the fourth person's line, the line taken from its top, off the
+    rows' pitch by a third of a line; its 15 strips of ink then looked like the printed total's, the run of people
+    ended over it and four people of fifteen lost without a flag)."""
+    def plain(band: tuple[int, int]) -> bool:
+        return band[1] - band[0] <= HUNG * h
+
+    pitch = _pitch([(a + b) / 2 for (a, b), _ in lines if plain((a, b))])
+    out = []
+    for i, ((a, b), n) in enumerate(lines):
+        if not HUNG * h < b - a <= TALL * h:
+            out.append(((a, b), n))
+            continue
+        top, foot = (a, a + h), (b - h, b)
+        if pitch is not None and 0 < i < len(lines) - 1 and plain(lines[i - 1][0]) and plain(lines[i + 1][0]):
+            above, below = (sum(lines[i - 1][0]) / 2, sum(lines[i + 1][0]) / 2)
+
+            def between(band: tuple[int, int], above: float = above, below: float = below, pitch: float = pitch) -> bool:
+                m = (band[0] + band[1]) / 2
+                return abs(m - above - pitch) <= PITCH_FIT * pitch and abs(below - m - pitch) <= PITCH_FIT * pitch
+
+            if between(foot) and not between(top):
+                out.append((foot, n))
+                continue
+        out.append((top, n))
+    return out
 
 
 def _rows_on(lines: list[tuple[tuple[int, int], int]], ends: list[bool]) -> list[bool]:

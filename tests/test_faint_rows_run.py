@@ -21,7 +21,7 @@ def _specks(img: np.ndarray, top: int, spans: list[tuple[int, int]], rng: np.ran
                     img[y : y + 3, x : x + 3] = 0
 
 
-def _sheet(rows: int, dark: int | None, hung: int | None, beside: int | None = None) -> np.ndarray:
+def _sheet(rows: int, dark: int | None, hung: int | None, beside: int | None = None, over: int | None = None) -> np.ndarray:
     rng = np.random.default_rng(5)
     img = np.full((H, W), 255, np.uint8)
     for k in range(3):  # the heading
@@ -31,6 +31,8 @@ def _sheet(rows: int, dark: int | None, hung: int | None, beside: int | None = N
         _specks(img, top, CELLS if r != dark else [(200, 2250)], rng, 0.2)  # a darker line: ink across
         if r == hung:
             img[top + 27 : top + 52, 900:960] = 0  # a speck of the film hanging under it
+        if r == over:
+            img[top - 22 : top + 2, 900:960] = 0  # a speck of the film over it, joined to it
         if r == beside:
             img[top + 32 : top + 42, 900:1300] = 0  # a scratch's piece under it, a line of its own
     for _ in range(2):  # the total, double-struck
@@ -45,6 +47,14 @@ def test_a_persons_line_inked_across_the_sheet_ends_no_run_with_people_under_it(
 
 def test_a_speck_hanging_under_a_persons_line_keeps_it_on_the_pitch() -> None:
     assert len(rows_of_lines(_sheet(14, None, 10) < 128)) == 14
+
+
+def test_a_speck_over_a_persons_line_struck_darker_keeps_it_on_the_pitch() -> None:
+    """AB dev 20017 p1 and p4: a speck over a person's line, the line taken from its top, off the pitch by a third
+    of a line; struck darker (ink across the sheet like a total's), it ended the run: four people of 15 and of
+    16 lost without a flag. The line is cut to the type's height from its foot, on the pitch."""
+    assert len(rows_of_lines(_sheet(14, 3, None, over=3) < 128)) == 14
+    assert len(rows_of_lines(_sheet(14, 10, 10) < 128)) == 14  # a speck under it: from its top, as before
 
 
 def test_a_page_whose_grid_read_nothing_gives_way_to_more_lines_of_writing() -> None:
