@@ -1068,19 +1068,19 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
 
 
 _WHOLE_NAME = re.compile(
-    r"^(?:[^„“]*\s)?„[^„“]+“(?: (?P<form>[А-Я]{2,4}))?(?:\s*[-–—]\s*(?P<town>[^\s„“]+(?: [^\s„“–—-]+)?))?$"
+    r"^(?:[^„“]*\s)?„[^„“]+“(?: (?P<form>[А-Я]{2,4}))?(?:\s*[-–—]\s*(?:гр\.\s*)?(?P<town>[^\s„“]+(?: [^\s„“–—-]+)?))?$"
 )
 
 
 def unit_below(name: str, below: list[Word]) -> bool:
     """Is the line ``below`` the employer's unit the sheet is for, not the rest of its name? The name read is whole
-    by itself (a quoted name it closes, nothing after the closing quote but a legal form, a dash and a known place:
+    by itself (a quoted name it closes, nothing after the closing quote but a legal form, a dash and a listed town:
     'ХТК „Боровец“ – Самоков', 'Интерхотел „Велико Търново“', '„Зора“ АД – Бяла'), and the line below opens a
     designation of its own (a capitalised word, no legal form nor place, before a quoted name: 'Хотел „Кубан“',
     'Ресторант „Хановете“': a complex's hotel or restaurant, AJ dev 28001-28007). A name's second line ends it ('„Напредък“ с. Бяла', '– Несебър', 'АД'):
     ``_continued`` takes those, and a line no whole name stands above still goes to a person."""
     m = _WHOLE_NAME.match(name)
-    if m is None or (m["town"] is not None and m["town"].strip(".,") not in place_words()):
+    if m is None or (m["town"] is not None and m["town"].strip(".,") not in vocabulary()["places"]):
         return False
     if m["form"] is not None and m["form"] not in _ABBREVIATIONS:
         return False

@@ -675,6 +675,8 @@ def test_a_hotel_complex_s_kind_is_read_as_printed_and_its_hotel_s_line_under_th
     assert (h.employer, h.employer_review) == ("ХРК „Балкантурист“ – Русе", None)
     h = parse_header([*_line(100, ["Интерхотел", "„Велико", "Търново“"]), *_line(140, ["Механа", "„Чучура“"]), *title], 3000)
     assert (h.employer, h.employer_review) == ("Интерхотел „Велико Търново“", None)
+    h = parse_header([*_line(100, ["ХТК", "„Янтра“", "–", "гр.", "Велико", "Търново"]), *_line(140, ["Хотел", "„Етър“"]), *title], 3000)
+    assert (h.employer, h.employer_review) == ("ХТК „Янтра“ – гр. Велико Търново", None)  # a town of two words
     # a name not whole by itself (no quoted name closed, an unknown word after it), or a line below opened by a
     # place or a legal form: the line may be the name's, a person decides
     for name, below in ((["Земеделска", "кооперация"], ["Хотел", "„Шипка“"]),
