@@ -947,20 +947,32 @@ def _stroke(text: str) -> bool:
 
 
 TINY = 0.5  # a mark under this share of the name's letters' height is no letter of it
+GUESS = 0.3  # words far right of the name all read with less confidence than this (none a known word): no words
+
+
+def _guesses(words: list[Word]) -> bool:
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    return bool(words) and all(w.conf < GUESS and w.text.strip("„“\".,:;-") not in known for w in words)
 
 
 def without_far_marks(words: list[Word]) -> list[Word]:
     """Marks far right of the name (a speck, a stamp's digit: "Смолян        2") are no part of it: after a
     gap wider than four letters' height, what holds two letters or digits at most is dropped, and so are marks
     under ``TINY`` of the name's letters' height however many (the rims of a bookworm's holes read "9 е 13 9",
-    AJ dev 28013 p1)."""
+    AJ dev 28013 p1), and guesses (every word read under ``GUESS``, none a known word: the gnawed edge of a mouse's
+    bite read "пронас Али", AJ dev 28010 p2), and guesses far left of it."""
     if len(words) < 2:
         return words
     h = float(np.median([w.box.h for w in words]))
+    # guesses far left of it alike (specks read "В Тонь" before "ХТК ...", AJ dev 28013 p1)
+    i = next((i for i in range(1, len(words)) if words[i].box.x0 - words[i - 1].box.x1 > 4 * h), None)
+    if i is not None and _guesses([w for w in words[:i] if w.box.h >= TINY * h]):
+        words = words[i:]
     for i in range(1, len(words)):
         far = words[i].box.x0 - words[i - 1].box.x1 > 4 * h
         tall = TINY * float(np.median([w.box.h for w in words[:i]]))
-        if far and sum(ch.isalnum() for w in words[i:] if w.box.h >= tall for ch in w.text) <= 2:
+        rest = [w for w in words[i:] if w.box.h >= tall]
+        if far and (sum(ch.isalnum() for w in rest for ch in w.text) <= 2 or _guesses(rest)):
             return words[:i]
     return words
 
@@ -1515,6 +1527,8 @@ def parse_header(
         address = starts_address(rest)  # the address's or registration's line is never the name
         address = address or _table_row(rest)  # nor is a person's row of a table the header's words reach into
         rest = before_address(rest)  # nor is the address read on the name's line part of it
+        # nor marks far right of it (a mouse's bite read "„е": a quote the line below seemed to close, AJ dev 28010 p2)
+        rest = without_far_marks(rest)
         if h.employer is None or (labelled and not by_label):
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()
             titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line if w not in sheet_words)

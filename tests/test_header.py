@@ -694,3 +694,16 @@ def test_marks_far_right_of_the_name_too_small_for_its_letters_are_dropped_howev
     assert [w.text for w in without_far_marks([*name, *holes])] == [w.text for w in name]
     words = [*name, *_line(100, ["9", "е", "13"], 1400)]  # letter-high: words of the line, kept (and doubted)
     assert len(without_far_marks(words)) == len(words)
+
+
+def test_guesses_far_either_side_of_the_name_are_dropped_and_the_name_never_is():
+    name = _line(100, ["ХТК", "„Слънчев", "бряг“", "–", "Несебър"], 600)
+    bite = [Word("пронас", 0.0, Box(1900, 95, 2100, 147)), Word("Али", 0.07, Box(2300, 100, 2420, 141))]  # a mouse's bite
+    specks = [Word("В", 0.29, Box(100, 100, 130, 129)), Word("Тонь", 0.0, Box(200, 90, 330, 142))]
+    assert [w.text for w in without_far_marks([*specks, *name, *bite])] == [w.text for w in name]
+    # one tall blot far right of a short name: the name's letters under half its height are no specks (AJ dev 28005 p2)
+    short = _line(100, ["ХТК", "„Дюни“", "Созопол"])
+    assert [w.text for w in without_far_marks([*short, Word("е“", 0.12, Box(1200, 90, 1330, 155))])] == [w.text for w in short]
+    # a far word read with confidence, or a known one, is a word of the line: kept
+    sure = [*name, Word("Пловдив", 0.2, Box(1900, 100, 2040, 130))]
+    assert len(without_far_marks(sure)) == len(sure)
