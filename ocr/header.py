@@ -947,7 +947,7 @@ def _stroke(text: str) -> bool:
 
 
 TINY = 0.5  # a mark under this share of the name's letters' height is no letter of it
-GUESS = 0.3  # words far right of the name all read with less confidence than this (none a known word): no words
+GUESS = 0.3  # words far from the name all read with less confidence than this (none a known word): no words
 
 
 def _guesses(words: list[Word]) -> bool:
@@ -1089,8 +1089,9 @@ def unit_below(name: str, below: list[Word]) -> bool:
     by itself (a quoted name it closes, nothing after the closing quote but a legal form, a dash and a listed town:
     'ХТК „Боровец“ – Самоков', 'Интерхотел „Велико Търново“', '„Зора“ АД – Бяла'), and the line below opens a
     designation of its own (a capitalised word, no legal form nor place, before a quoted name: 'Хотел „Кубан“',
-    'Ресторант „Хановете“': a complex's hotel or restaurant, AJ dev 28001-28007). A name's second line ends it ('„Напредък“ с. Бяла', '– Несебър', 'АД'):
-    ``_continued`` takes those, and a line no whole name stands above still goes to a person."""
+    'Ресторант „Хановете“': a complex's hotel or restaurant, AJ dev 28001-28007). A name's second line ends it
+    ('„Напредък“ с. Бяла', '– Несебър', 'АД'): ``_continued`` takes those, and a line no whole name stands above
+    still goes to a person."""
     m = _WHOLE_NAME.match(name)
     if m is None or (m["town"] is not None and m["town"].strip(".,") not in vocabulary()["places"]):
         return False
@@ -1527,7 +1528,7 @@ def parse_header(
         address = starts_address(rest)  # the address's or registration's line is never the name
         address = address or _table_row(rest)  # nor is a person's row of a table the header's words reach into
         rest = before_address(rest)  # nor is the address read on the name's line part of it
-        # nor marks far right of it (a mouse's bite read "„е": a quote the line below seemed to close, AJ dev 28010 p2)
+        # nor marks and guesses far from it (a mouse's bite read "„е": a quote the line below closed, AJ dev 28010 p2)
         rest = without_far_marks(rest)
         if h.employer is None or (labelled and not by_label):
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()
