@@ -946,15 +946,33 @@ def _stroke(text: str) -> bool:
     return "|" in text and len(text) >= 2 and all(ch in _LONE_SPECKS + "„“”\"" for ch in text)
 
 
+TINY = 0.5  # a mark under this share of the name's letters' height is no letter of it
+GUESS = 0.3  # words far from the name all read with less confidence than this (none a known word): no words
+
+
+def _guesses(words: list[Word]) -> bool:
+    known = vocabulary()["words"] | vocabulary()["legal_forms"]
+    return bool(words) and all(w.conf < GUESS and w.text.strip("„“\".,:;-") not in known for w in words)
+
+
 def without_far_marks(words: list[Word]) -> list[Word]:
     """Marks far right of the name (a speck, a stamp's digit: "Смолян        2") are no part of it: after a
-    gap wider than four letters' height, what holds two letters or digits at most is dropped."""
+    gap wider than four letters' height, what holds two letters or digits at most is dropped, and so are marks
+    under ``TINY`` of the name's letters' height however many (the rims of a bookworm's holes read "9 е 13 9",
+    AJ dev 28013 p1), and guesses (every word read under ``GUESS``, none a known word: the gnawed edge of a mouse's
+    bite read "пронас Али", AJ dev 28010 p2), and guesses far left of it."""
     if len(words) < 2:
         return words
     h = float(np.median([w.box.h for w in words]))
+    # guesses far left of it alike (specks read "В Тонь" before "ХТК ...", AJ dev 28013 p1)
+    i = next((i for i in range(1, len(words)) if words[i].box.x0 - words[i - 1].box.x1 > 4 * h), None)
+    if i is not None and _guesses([w for w in words[:i] if w.box.h >= TINY * h]):
+        words = words[i:]
     for i in range(1, len(words)):
         far = words[i].box.x0 - words[i - 1].box.x1 > 4 * h
-        if far and sum(ch.isalnum() for w in words[i:] for ch in w.text) <= 2:
+        tall = TINY * float(np.median([w.box.h for w in words[:i]]))
+        rest = [w for w in words[i:] if w.box.h >= tall]
+        if far and (sum(ch.isalnum() for w in rest for ch in w.text) <= 2 or _guesses(rest)):
             return words[:i]
     return words
 
@@ -1059,6 +1077,35 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     if re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
         return []
     return words
+
+
+_WHOLE_NAME = re.compile(
+    r"^(?:[^„“]*\s)?„[^„“]+“(?: (?P<form>[А-Я]{2,4}))?(?:\s*[-–—]\s*(?:гр\.\s*)?(?P<town>[^\s„“]+(?: [^\s„“–—-]+)?))?$"
+)
+
+
+def unit_below(name: str, below: list[Word]) -> bool:
+    """Is the line ``below`` the employer's unit the sheet is for, not the rest of its name? The name read is whole
+    by itself (a quoted name it closes, nothing after the closing quote but a legal form, a dash and a listed town:
+    'ХТК „Боровец“ – Самоков', 'Интерхотел „Велико Търново“', '„Зора“ АД – Бяла'), and the line below opens a
+    designation of its own (a capitalised word, no legal form nor place, before a quoted name: 'Хотел „Кубан“',
+    'Ресторант „Хановете“': a complex's hotel or restaurant, AJ dev 28001-28007). A name's second line ends it
+    ('„Напредък“ с. Бяла', '– Несебър', 'АД'): ``_continued`` takes those, and a line no whole name stands above
+    still goes to a person."""
+    m = _WHOLE_NAME.match(name)
+    if m is None or (m["town"] is not None and m["town"].strip(".,") not in vocabulary()["places"]):
+        return False
+    if m["form"] is not None and m["form"] not in _ABBREVIATIONS:
+        return False
+    lead = next((i for i, w in enumerate(below) if w.conf >= LOW_CONF or len(w.text) > 2), len(below))
+    toks = [w.text.translate(_LATIN_LETTERS) for w in below[lead:]]  # (specks read before it: "а", AJ dev 28013)
+    if len(toks) < 2 or toks[1][:1] not in _OPENING:
+        return False
+    first = toks[0].strip(".,:")
+    return (
+        len(first) >= 4 and first.isalpha() and first[0].isupper() and first[1:].islower()
+        and first.upper() not in _ABBREVIATIONS and first not in place_words()
+    )  # fmt: skip
 
 
 def _unquoted(words: list[Word]) -> list[bool]:
@@ -1481,6 +1528,8 @@ def parse_header(
         address = starts_address(rest)  # the address's or registration's line is never the name
         address = address or _table_row(rest)  # nor is a person's row of a table the header's words reach into
         rest = before_address(rest)  # nor is the address read on the name's line part of it
+        # nor marks and guesses far from it (a mouse's bite read "„е": a quote the line below closed, AJ dev 28010 p2)
+        rest = without_far_marks(rest)
         if h.employer is None or (labelled and not by_label):
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()
             titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line if w not in sheet_words)
@@ -1503,7 +1552,8 @@ def parse_header(
                 name = read_employer(rest, gray, doubts)
                 if UNREAD not in doubts and ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)
-                if more and not joined:  # a line under the name that may be its end: a person decides
+                if more and not joined and not (name and unit_below(name, more)):  # a line under the name that
+                    # may be its end (not the employer's hotel or restaurant under its whole name): a person decides
                     doubts.append(LINE_BELOW)
                 if (ministry := names_ministry(rest)) is not None:  # no line under it read as the institution's
                     doubts.append(doubt("ministry", ministry))

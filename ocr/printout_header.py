@@ -103,9 +103,11 @@ def _run_date(group: list[Word]) -> bool:
     """Is a group of words the run's date: "ДАТА"/"ОБРАБОТЕНО" (a letter or two misread) or a date of three
     numbers ("05.04.1989", "5.4.89")?"""
     first = _letters(group[0].text)
-    if len(first) >= 4 and _near(first, RUN_WORDS, 2 if len(first) > 5 else 1):
-        return True
     text = "".join(w.text for w in group)
+    # (a word a letter or two from the run's word stands for it with a figure of the date beside it: alone, "щата"
+    # read off a mouse's bite at the right of a hotel's name is no "ДАТА", AJ dev 28019 p1, the name's line skipped)
+    if len(first) >= 4 and (first in RUN_WORDS or (_near(first, RUN_WORDS, 2 if len(first) > 5 else 1) and any(ch.isdigit() for ch in text))):
+        return True
     return re.search(r"\d{1,2}[.,]\d{1,2}[.,]\d{2,4}", text) is not None
 
 

@@ -662,3 +662,48 @@ def test_a_quote_glued_to_the_towns_mark_is_the_names_dash_and_a_dedication_is_n
               Word("гр.", 0.95, Box(465, 0, 505, 30)), Word("Пловдив", 0.95, Box(515, 0, 640, 30))]  # fmt: skip
     doubts: list[str] = []
     assert read_employer(school, None, doubts) == "СМУ „Добрин Петков“ – гр. Пловдив" and not doubts
+
+
+def test_a_hotel_complex_s_kind_is_read_as_printed_and_its_hotel_s_line_under_the_whole_name_is_no_doubt():
+    # "ХТК" (хотелско-туристически комплекс), "ХРК": kinds of organisation like legal forms, never put in for "ПТК"
+    # (AJ dev 28001-28005: 15 pages of 18 read "ПТК „...“" and sent to a person)
+    title = _line(300, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИТЕ"], 1200)
+    period = _line(360, ["за", "месец", "юли", "1987", "г."], 1200)
+    h = parse_header([*_line(100, ["ХТК", "„Боровец“", "–", "Самоков"]), *_line(140, ["Хотел", "„Шипка“"]), *title, *period], 3000)
+    assert (h.employer, h.employer_review) == ("ХТК „Боровец“ – Самоков", None)  # the hotel: the complex's unit
+    h = parse_header([*_line(100, ["ХРК", "„Балкантурист“", "–", "Русе"]), *_line(140, ["Ресторант", "„Хановете“"]), *title], 3000)
+    assert (h.employer, h.employer_review) == ("ХРК „Балкантурист“ – Русе", None)
+    h = parse_header([*_line(100, ["Интерхотел", "„Велико", "Търново“"]), *_line(140, ["Механа", "„Чучура“"]), *title], 3000)
+    assert (h.employer, h.employer_review) == ("Интерхотел „Велико Търново“", None)
+    h = parse_header([*_line(100, ["ХТК", "„Янтра“", "–", "гр.", "Велико", "Търново"]), *_line(140, ["Хотел", "„Етър“"]), *title], 3000)
+    assert (h.employer, h.employer_review) == ("ХТК „Янтра“ – гр. Велико Търново", None)  # a town of two words
+    # a name not whole by itself (no quoted name closed, an unknown word after it), or a line below opened by a
+    # place or a legal form: the line may be the name's, a person decides
+    for name, below in ((["Земеделска", "кооперация"], ["Хотел", "„Шипка“"]),
+                        (["ХТК", "„Боровец“", "Пенчо"], ["Хотел", "„Шипка“"]),
+                        (["ХТК", "„Боровец“", "–", "Самоков"], ["Самоков", "„Шипка“"]),
+                        (["„Боровец“"], ["ДЗС", "„Шипка“"])):  # fmt: skip
+        h = parse_header([*_line(100, name), *_line(140, below), *title], 3000)
+        assert h.employer_review, (name, below, h.employer)  # (the line below doubted, or joined with a doubt)
+
+
+def test_marks_far_right_of_the_name_too_small_for_its_letters_are_dropped_however_many():
+    # the rims of a bookworm's holes right of the name read "9 е 13 9" (AJ dev 28013 p1): a quarter of a letter high
+    name = _line(100, ["ХТК", "„Златни", "пясъци“", "–", "Варна"])
+    holes = [Word(t, 0.5, Box(x, 108, x + 12, 116)) for t, x in (("9", 1400), ("е", 1480), ("13", 1510), ("9", 1590))]
+    assert [w.text for w in without_far_marks([*name, *holes])] == [w.text for w in name]
+    words = [*name, *_line(100, ["9", "е", "13"], 1400)]  # letter-high: words of the line, kept (and doubted)
+    assert len(without_far_marks(words)) == len(words)
+
+
+def test_guesses_far_either_side_of_the_name_are_dropped_and_the_name_never_is():
+    name = _line(100, ["ХТК", "„Слънчев", "бряг“", "–", "Несебър"], 600)
+    bite = [Word("пронас", 0.0, Box(1900, 95, 2100, 147)), Word("Али", 0.07, Box(2300, 100, 2420, 141))]  # a mouse's bite
+    specks = [Word("В", 0.29, Box(100, 100, 130, 129)), Word("Тонь", 0.0, Box(200, 90, 330, 142))]
+    assert [w.text for w in without_far_marks([*specks, *name, *bite])] == [w.text for w in name]
+    # one tall blot far right of a short name: the name's letters under half its height are no specks (AJ dev 28005 p2)
+    short = _line(100, ["ХТК", "„Дюни“", "Созопол"])
+    assert [w.text for w in without_far_marks([*short, Word("е“", 0.12, Box(1200, 90, 1330, 155))])] == [w.text for w in short]
+    # a far word read with confidence, or a known one, is a word of the line: kept
+    sure = [*name, Word("Пловдив", 0.2, Box(1900, 100, 2040, 130))]
+    assert len(without_far_marks(sure)) == len(sure)

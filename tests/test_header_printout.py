@@ -79,6 +79,12 @@ def test_the_centres_line_is_told_by_its_name_or_by_the_run_date_not_by_an_emplo
     assert not centre_line(
         [*_line(120, ["ДЗС", "„Тракия“", "с.", "Скутаре"]), *_line(120, ["Лист", "20"], x=3190)], W
     )
+    # a word a letter from the run's word alone in the right corner (a mouse's bite read "щата" right of a hotel's
+    # name, AJ dev 28019 p1) is no run's date: the run's word is, and so is a misread one beside a date
+    hotel = _line(120, ["ХТК", "„Боровец“", "–", "Самоков"])
+    assert not centre_line([*hotel, *_line(120, ["щата"], x=2900, conf=0.31)], W)
+    assert centre_line([*hotel, *_line(120, ["ДАТА"], x=2900)], W)
+    assert centre_line([*hotel, *_line(120, ["ДАТЯ", "5.4.89"], x=2900)], W)
 
 
 @pytest.mark.parametrize(
