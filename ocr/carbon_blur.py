@@ -22,6 +22,7 @@ PAPER = 250  # the clean image's paper is white (255); writing is darker than th
 MIN_WRITING = 2000  # pixels of writing in the table at the least, to measure anything
 SIGMA = 2.0  # the unsharp mask's blur (pixels at 300 dpi)
 AMOUNT = 1.5  # ... and its strength
+REACH = int(4 * SIGMA) + 2  # rows a float image's Gaussian of ``SIGMA`` reads each side (OpenCV: 4 sigma) and more
 
 
 def sharpness(clean: np.ndarray, grid: Grid) -> float | None:
@@ -48,12 +49,16 @@ def sharpened(clean: np.ndarray, grid: Grid) -> np.ndarray:
     s = sharpness(clean, grid)
     if s is None or s >= BLURRED:
         return clean
-    c = clean.astype(np.float32)
-    soft = cv2.GaussianBlur(c, (0, 0), SIGMA)
     out = clean.copy()
     top = _top(grid)  # the people's rows only: the header's lines are read as they were (W dev 15003 p1: its
     # employer's line sharpened read as letters of nothing)
-    out[top:] = np.clip(c[top:] + AMOUNT * (c[top:] - soft[top:]), 0, 255).astype(np.uint8)
+    # blurred from ``REACH`` rows above them (all the kernel reads of the rows above: the same sums as the whole
+    # page's blur), not the heading's too: a float copy and a blur of the rows kept only
+    lead = max(0, top - REACH)
+    c = clean[lead:].astype(np.float32)
+    soft = cv2.GaussianBlur(c, (0, 0), SIGMA)
+    c, soft = c[top - lead :], soft[top - lead :]
+    out[top:] = np.clip(c + AMOUNT * (c - soft), 0, 255).astype(np.uint8)
     return out
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .preprocess import components
+
 TALL = 2.5  # a blot this many times the median blot's height at the least runs down through the lines
 LEAST_AREA = 30  # the blots the type's height is measured on (px): no dither dot or speck
 LEAST_BLOTS = 20  # blots in the region at the least to tell the type's height by
@@ -28,7 +30,7 @@ def without_down_strokes(ink: np.ndarray, y0: int, y1: int, x0: int, x1: int) ->
     if y1 <= y0 or x1 <= x0:
         return ink
     region = (ink[y0:y1, x0:x1] > 0).view(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    n, labels, stats, _ = components(region)  # (Grana, 16-bit: the same labels)
     sized = stats[1:, cv2.CC_STAT_AREA] >= LEAST_AREA
     if int(sized.sum()) < LEAST_BLOTS:
         return ink

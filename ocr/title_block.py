@@ -41,6 +41,7 @@ from .header import (
     title_word,
     vocabulary,
 )
+from .preprocess import components
 from .sheet import Sheet
 from .superior_body import names_unit
 
@@ -236,7 +237,7 @@ def table_foot(a: Analysis, s: Sheet) -> int | None:
     g = a.grid
     foot = int(g.ys[max(rows) + 1])
     first = min(rows)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(a.rules.mask, connectivity=8)
+    n, labels, stats, _ = components(a.rules.mask)  # (Grana, 16-bit: the same labels, a third of the time)
     counts = np.bincount(labels[g.ys[first] : g.ys[first + 1], g.xs[0] : g.xs[-1] + 1].ravel(), minlength=n)
     counts[0] = 0
     k = int(np.argmax(counts))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .preprocess import components
+
 TYPED_THIN = 13  # a typed hyphen's (or an equals sign's run-together bars') thickness at most (px at 300 dpi)
 # ... on a table typed without marks, whose rules must be two alike across it (``alike_rules``): a spirit
 # duplicator's dye spread, an equals sign's bars run together 13-16 px thick (AF dev 24014 p7: one in three
@@ -206,8 +208,10 @@ def curving_rules(mask: np.ndarray, unit: float) -> np.ndarray | None:
     line joined where a break parted them (each piece's end to the next one's start, at most ``BRIDGE`` apart and
     ``BRIDGE_DRIFT`` across), when two or more of them reach across ``ALIKE_REACH`` of the page, beginning and
     ending alike (a typed table's, as ``alike_rules``; no row of pixels holds a curving rule whole); else None."""
+    if not cv2.countNonZero(mask):  # no rule followed at all (most pages that come here): none, unlabelled
+        return None
     w = mask.shape[1]
-    n, labels, stats, _ = cv2.connectedComponentsWithStats((mask > 0).astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = components(mask)  # (Grana, 16-bit: the same labels; any ink non-zero)
     ends: list[tuple[int, int, float, float]] = []  # x0, x1, y at the left end, y at the right end
     for k in range(1, n):
         x0, y0, sw, sh = (int(v) for v in stats[k, :4])

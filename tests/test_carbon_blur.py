@@ -29,3 +29,13 @@ def test_blurred_typing_is_sharpened_and_sharp_typing_is_left_as_it_is() -> None
     assert carbon_blur.sharpness(out, grid) > carbon_blur.sharpness(soft, grid)
     assert (out[:90] == soft[:90]).all()  # the heading and the header above the rows as they were
     assert carbon_blur.sharpened(sharp, grid) is sharp
+
+
+def test_the_rows_are_sharpened_as_by_a_blur_of_the_whole_page() -> None:
+    """Only the rows under the heading (and the few above them the blur reads) are blurred: the same values
+    as an unsharp mask of the whole page, to the last grey."""
+    soft, grid = _typed_rows(2.6)
+    c = soft.astype(np.float32)
+    whole = np.clip(c + carbon_blur.AMOUNT * (c - cv2.GaussianBlur(c, (0, 0), carbon_blur.SIGMA)), 0, 255)
+    out = carbon_blur.sharpened(soft, grid)
+    assert np.array_equal(out[90:], whole.astype(np.uint8)[90:])
