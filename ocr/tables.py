@@ -507,6 +507,7 @@ def _correction_line(
 
 MARK_WIDE = 12  # px a typed column mark's stroke is wide at the most (a colon's dots 8-9 at 300 dpi)
 STROKE = 5  # px a typed or written figure's ink is wide at the least (a "1"'s stem)
+MARK_APART = 2 * MARK_WIDE  # px of paper down every line at the least either side of a column mark
 MARKS_LINES = 3  # a ruled band's lines at the least for column marks to be told by running down all of them
 SECOND_LINE_GAP = 0.5  # a person's second line's paper over it at most this share of the paper under it
 
@@ -545,7 +546,11 @@ def _without_marks(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int])
         return ink
     down = np.logical_and.reduce([(ink[a:b, x0:x1] > 0).any(axis=0) for a, b in full])
     edges = np.flatnonzero(np.diff(np.concatenate(([0], down.astype(np.int8), [0]))))
-    thin = [(s, e) for s, e in zip(edges[::2], edges[1::2], strict=True) if e - s <= MARK_WIDE]
+    runs = list(zip(edges[::2], edges[1::2], strict=True))
+    # a mark stands alone: paper down every line for ``MARK_APART`` either side of it (letters typed at one
+    # place on every line, a word or a figure's digits repeated row after row, stand close by one another)
+    thin = [(s, e) for k, (s, e) in enumerate(runs) if e - s <= MARK_WIDE
+            and (k == 0 or s - runs[k - 1][1] >= MARK_APART) and (k == len(runs) - 1 or runs[k + 1][0] - e >= MARK_APART)]  # fmt: skip
     if not thin:
         return ink
     out = ink.copy()
