@@ -46,6 +46,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from archive_core.records import MONEY_FIELDS
+from scanner_drivers.intake import decode_image
 
 from . import data
 from .content import (
@@ -585,6 +586,8 @@ def scan(a: np.ndarray, page: AKPage, np_rng: np.random.Generator) -> tuple[np.n
     noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8, img.shape).astype(np.float32)
     img = np.clip(np.round(noisy), 0, 255).astype(np.uint8)
     ok, enc = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, rng.randint(70, 88)])
-    assert ok
-    img = np.asarray(cv2.imdecode(enc, cv2.IMREAD_COLOR), np.uint8)
+    if not ok:
+        raise RuntimeError("family AK: the phone's JPEG could not be encoded")
+    # the one page decoder (scanner_drivers.intake), as family X: mode "RGB" decodes once, as BGR
+    img = np.asarray(decode_image(enc.tobytes(), name="family AK: the phone's JPEG", mode="RGB"), np.uint8)
     return np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), np.uint8), np.asarray(m, np.float64), 200, None
