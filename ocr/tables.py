@@ -735,32 +735,9 @@ def rows_reach(ink: np.ndarray, body: list[tuple[int, int]], left: int, right: i
         return last
 
     new_left, new_right = reach(left, -1), reach(right, 1)
-    # (the writing there on the rows' lines: a mended tear's tape down the margin, its dithered patches inked on
-    # every line and between them alike, is none: AH dev 26013 p6, the tape taken for three columns left of the
-    # number's, every line then a "correction" of the next, twelve people in three rows, nine lost unflagged)
-    top, bottom = body[0][0], body[-1][1]
-    if new_left < left and not _on_the_lines(ink, top, bottom, (new_left, left), (left, right)):
-        new_left = left
-    if new_right > right and not _on_the_lines(ink, top, bottom, (right + 1, new_right + 1), (left, right)):
-        new_right = right
     pad = int(gap / REACH_GAP / 3)  # a third of a line's height of paper beside the writing
     return (max(0, new_left - pad) if new_left < left else left,
             min(ink.shape[1] - 1, new_right + pad) if new_right > right else right)  # fmt: skip
-
-
-ON_THE_LINES = 0.3  # correlation at the least of writing's ink per row of pixels with the table's own
-
-
-def _on_the_lines(ink: np.ndarray, top: int, bottom: int, beside: tuple[int, int], table: tuple[int, int]) -> bool:
-    """The ink in the columns ``beside`` the table (rows ``top:bottom``) lies on the table's lines of writing: its
-    count per row of pixels rises and falls with the table's own (``ON_THE_LINES``), as a line's first letters
-    past a faded rule do; a stain, a tape's dithered patches or a scratch down the margin are inked alike on the
-    lines and between them."""
-    there = (ink[top:bottom, beside[0] : beside[1]] > 0).sum(axis=1).astype(np.float64)
-    own = (ink[top:bottom, table[0] : table[1]] > 0).sum(axis=1).astype(np.float64)
-    if there.std() == 0 or own.std() == 0:
-        return False
-    return float(np.corrcoef(there, own)[0, 1]) >= ON_THE_LINES
 
 
 COLUMN_RULES = 3  # column rules ending together below the last rule across the table, at the least
