@@ -419,7 +419,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        flatbed with a black, grey or white backing behind the sheet (through the holes), a little turned, in colour at
        200 dpi or grey at 300 dpi, an A3 sheet grey at 200 (under ~5 MB); its switches, words and drawing are in
        samples/family_aj.py (its docstring says what it draws).
-    AK HELD OUT from its making in session 34 (2026-12-06, helper s44-famak; made before anything was tuned on AJ; no
+    AK HELD OUT from its making in session 34 (2026-12-06, helper s44-famak; made before any tuning on AJ was merged; no
        page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2060): the
        monthly payroll of 1986-1996 of an agricultural co-operative that closed without a successor (a ТКЗС, an АПК or
        one of its farms; from 1992 its liquidation council, "ЛС на ТКЗС ..."; Толбухин and Михайловград renamed in

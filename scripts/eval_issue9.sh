@@ -76,7 +76,7 @@
 # seed; made before anything was tuned on AI): generated here (seed 2059) and measured once, by the lead, at the start
 # of session 34 (2026-12-06, on main 2c11c08, bench/RESULTS.md); tuned on from then (dev seeds 28001-28040, seed 2059 kept).
 # AK is held out from its making in session 34 (2026-12-06, helper s44-famak; no page of it read by the reader, any
-# seed; made before anything was tuned on AJ): generated here (seed 2060), NOT benched here (no run line) until the lead
+# seed; made before any tuning on AJ was merged): generated here (seed 2060), NOT benched here (no run line) until the lead
 # measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 29001-29040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
