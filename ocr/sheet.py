@@ -554,6 +554,15 @@ def doubt_names_out_of_the_sheets_case(left: PayrollPage, right: PayrollPage) ->
             r.review_reasons = {**(r.review_reasons or {}), "name": ReviewReason(reason=checks.NAME_FORM, bbox=r.bbox)}
 
 
+def _reading(kind: str, text: str) -> tuple[object, bool]:
+    """(the cell's value, corrected?): a figure pencilled over the struck one it replaces is a correction."""
+    if kind == "days_worked":
+        return normalise.days_of_cell(text)
+    if kind in checks.MONEY:
+        return normalise.money_of_cell(text)
+    return value(kind, text), False
+
+
 def value(kind: str, text: str) -> object:
     """A cell's text as the value of its column's field (None when it does not read as one)."""
     if kind == "egn":
@@ -626,11 +635,9 @@ def drafts(a: Analysis, s: Sheet, kinds: list[str | None]) -> list[checks.RowDra
         for c, kind in enumerate(kinds):
             if kind is None or kind in ("signature", columns.PART, columns.PAY_ITEM):
                 continue
-            d.values[kind] = value(kind, row_texts[c])
-            if kind in checks.MONEY and normalise.money_of_cell(row_texts[c])[1]:
+            d.values[kind], corrected = _reading(kind, row_texts[c])
+            if corrected:  # (days are never vouched by a sum: a corrected day count is in review as a correction)
                 d.corrected.add(kind)
-            if kind == "days_worked" and normalise.days_of_cell(row_texts[c])[1]:
-                d.corrected.add(kind)  # (never vouched by a sum: in review as a correction)
             d.conf[kind] = confidence(s.cells.get((r, c), []))
             d.boxes[kind] = a.transform.box_to_original(a.grid.cell(r, c))
             if kind == "days_worked" and (n := inkcount.digit_count(a.ink, a.grid.cell(r, c), pitch)) is not None:

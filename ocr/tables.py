@@ -559,6 +559,18 @@ def _without_marks(ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int])
     return out
 
 
+def _inked_columns(ink: np.ndarray, band: tuple[int, int], xs: list[int]) -> dict[int, np.ndarray]:
+    """The columns with ink on the line ``band`` (more than 8 pixels, 3 px off the column's edges), each with its
+    pixel columns that hold ink (relative to the column's edge + 3)."""
+    a, b = band
+    out = {}
+    for k, (c0, c1) in enumerate(pairwise(xs)):
+        cell = ink[a:b, c0 + 3 : c1 - 3] > 0
+        if cell.sum() > 8:
+            out[k] = np.flatnonzero(cell.any(axis=0))
+    return out
+
+
 def group_lines(
     ink: np.ndarray, bands: list[tuple[int, int]], xs: list[int], second_lines: bool = False
 ) -> list[list[tuple[int, int]]]:
@@ -568,21 +580,16 @@ def group_lines(
     columns: a correction typed or written between the rows over the figure it replaces, so it belongs to
     the row below. Two people are never merged for it."""
     # columns inked on each line, column marks and all (``_without_marks`` takes them out below)
-    marked = [sum((ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8 for c0, c1 in pairwise(xs)) for a, b in bands]
+    marked = [len(_inked_columns(ink, band, xs)) for band in bands]
     if second_lines and len(bands) >= MARKS_LINES:
         ink = _without_marks(ink, bands, xs)
-    inked: list[list[int]] = []
-    wide: list[list[int]] = []  # columns whose ink is at least a character wide (not a speck)
-    for a, b in bands:
-        inked.append([k for k, (c0, c1) in enumerate(zip(xs, xs[1:], strict=False))
-                      if (ink[a:b, c0 + 3 : c1 - 3] > 0).sum() > 8])  # fmt: skip
-        spans = [np.flatnonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0)) for k in inked[-1]]
-        wide.append(
-            [k for k, cc in zip(inked[-1], spans, strict=True) if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)]
-        )
+    across = [_inked_columns(ink, band, xs) for band in bands]  # each inked column's pixel columns with ink
+    inked = [list(c) for c in across]
+    # columns whose ink is at least a character wide (not a speck), from its first inked pixel column to its last
+    wide = [[k for k, cc in c.items() if cc.size and cc[-1] - cc[0] >= 0.6 * (b - a)] for c, (a, b) in zip(across, bands, strict=True)]  # fmt: skip
     # columns holding ink across a character's width at the least (not a colon, two colons apart, a speck)
-    solid = [[k for k in c if np.count_nonzero((ink[a:b, xs[k] + 3 : xs[k + 1] - 3] > 0).any(axis=0))
-              >= max(0.6 * (b - a), 2 * MARK_WIDE)] for c, (a, b) in zip(inked, bands, strict=True)]  # fmt: skip
+    solid = [[k for k, cc in c.items() if cc.size >= max(0.6 * (b - a), 2 * MARK_WIDE)]
+             for c, (a, b) in zip(across, bands, strict=True)]  # fmt: skip
     rows: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] = []  # correction lines waiting for their row
     # a person's line has ink in three columns or more (number, name, ЕГН, ...); a line with less is a
@@ -591,8 +598,7 @@ def group_lines(
     for i, band in enumerate(bands):
         cols = inked[i]
         if second_lines:  # (a rule's edge left in a cell, 1-3 px wide, is no writing of the line's)
-            cols = [k for k in cols if np.count_nonzero((ink[band[0] : band[1], xs[k] + 3 : xs[k + 1] - 3] > 0)
-                                                        .any(axis=0)) >= STROKE]  # fmt: skip
+            cols = [k for k in cols if across[i][k].size >= STROKE]
         nxt = inked[i + 1] if i + 1 < len(bands) else []
         if second_lines and rows and not pending and i > 0 and _second_line(band, cols, bands[i - 1], inked[i - 1],
                                                                            bands, i, xs):  # fmt: skip
