@@ -1,5 +1,5 @@
 """Family AK of the sample generator (held out from its making in session 34, 2026-12-06, helper s44-famak, before
-anything was tuned on AJ, to its one measurement by the lead in a later session; evaluation seed 2060, development seeds
+anything was tuned on AJ, to its one measurement by the lead at the start of session 35, then a development family; evaluation seed 2060, development seeds
 29001-29040): the monthly payroll of 1986-1996 of an agricultural co-operative that closed without a successor (a ТКЗС,
 an АПК or one of its farms; from 1992 its liquidation council, "ЛС на ТКЗС ..."), worked out at the co-operative's own
 computing office on a Правец-16 or an ИЗОТ micro and printed by its 9-pin dot-matrix printer on fanfold paper 15 inches wide (a wide carriage's) or A4

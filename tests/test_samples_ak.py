@@ -1,5 +1,5 @@
-"""Family AK of the sample generator (held out from its making in session 34 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 29001-29040 (the evaluation
+"""Family AK of the sample generator (held out from its making in session 34 to its one measurement by the lead at the
+start of session 35; a development family from then). These tests exercise the generator only, on its maker's development seeds 29001-29040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AJ, its truth over many drawn months (the
 members in the register's order, the base for the days at the norm, the premium, the itemised deductions, net, every
 column to its total; the month over its pages, numbered on, each page's totals its own rows' sums, the month's sums
