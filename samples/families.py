@@ -454,7 +454,7 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        заплата": the days, the post's monthly salary, no field, the base for the days, the supplement for years of
        service), with column sets and orders of their own (the ЕГН before or after the name, the post and the days in
        one or both, the deductions itemised — ДОД, the union's fee, the advance, a ДСК loan — in one and only their total
-       in the other), so the columns change mid-sheet at a second heading row (the truth's days or post null in a
+       in the other, or other items in each), so the columns change mid-sheet at a second heading row (the truth's days or post null in a
        section that prints none); rows numbered on across the sections, each section closed by its subtotal (no truth),
        the sheet by the grand total over both under the second section's columns (only the pay fields both print: the
        truth's totals); either section first; the ЕГН on every layout; the sheet consulted for years by clerks issuing

@@ -2,26 +2,27 @@
 anything was tuned on AK, to its one measurement by the lead in a later session; evaluation seed 2061, development seeds
 30001-30040): the monthly payroll of 1980-1996 of a works that closed without a successor and paid its people under two
 pay systems (a bread works, a mine, a construction trust's building and assembly site, a shoe or sewing works of a
-trade-production co-operative, a brickworks, a canning works, a bus depot's repair shop; Толбухин and Михайловград renamed
-in their years), typed by its payroll clerk on an office typewriter ("Марица": fonts-morisawa-bizud-mincho's BIZ UD
-Mincho cut to a pica or elite pitch, 10 or 12 to the inch, 15 where the table fits no other way; a black or a two-colour
-ribbon, the sections' titles and subtotals in its red half on some files), ruled in ink with a ruler.
+trade-production co-operative, a brickworks, a canning works, a bus depot's repair shop; Толбухин and Михайловград
+renamed in their years), typed by its payroll clerk on an office typewriter ("Марица": fonts-morisawa-bizud-mincho's BIZ
+UD Mincho cut to a pica, elite or micro-elite pitch, 10, 12 or 15 to the inch, the finer where the table fits no other
+way; a black or a two-colour ribbon, the sections' titles and subtotals in its red half on some files), ruled in ink
+with a ruler.
 
 What makes AL's fields hard (new): the sheet holds two sections, one under the other, each under its own column
 headings: the piece-rate workers ("на акорд", "сделна заработка по наряди": the norm-hours they produced, a column of no
 payroll-page/1 field, and their earnings by the work orders as the base pay, the premium) and the time-rate workers and
 staff ("на щатна заплата": the days worked, the post's monthly salary, a column of no field, the base for the days, the
 supplement for years of service). Their column sets and orders differ (the ЕГН before or after the name, the post in one
-section only, the days in one or both, the deductions itemised in one section — ДОД, the union's fee, the advance, a ДСК
-loan's instalment, their sum ``deductions`` — and only their total in the other), so gross and net stand at other places
-in the second section than in the first: the columns change mid-sheet at a second heading row (the truth's days or post
-null for a section that prints none). The rows are numbered on across the sections (the truth's row the printed number);
-each section ends with its own subtotal ("Всичко по раздел I": no truth, it is no person and not the sheet's totals), and
-the sheet with the grand total over both ("ВСИЧКО ПО ВЕДОМОСТТА", typed under the second section's columns, only the pay
-fields both sections print: the truth's totals). Which section comes first differs by file. The base of a piece-rate
-row is its norm-hours at the work's rate (no rate printed), of a time-rate row the salary for the days worked; gross =
-base + premium or supplement where the file prints them (both sections or neither), net = gross - deductions; every
-layout prints the ЕГН.
+section only, the days in one or both, the deductions itemised — ДОД, the union's fee, the advance, a ДСК loan's
+instalment, their sum ``deductions`` — in one section and only their total in the other, or other items in each), so
+gross and net stand at other places in the second section than in the first: the columns change mid-sheet at a second
+heading row (the truth's days or post null for a section that prints none). The rows are numbered on across the sections
+(the truth's row the printed number); each section ends with its own subtotal ("Всичко по раздел I": no truth, it is no
+person and not the sheet's totals), and the sheet with the grand total over both ("ВСИЧКО ПО ВЕДОМОСТТА", typed under
+the second section's columns, only the pay fields both sections print: the truth's totals). Which section comes first
+differs by file. The base of a piece-rate row is its norm-hours at the work's rate (no rate printed), of a time-rate row
+the salary for the days worked; gross = base + premium or supplement where the file prints them (both sections or
+neither), net = gross - deductions; every layout prints the ЕГН.
 
 The damage (new): the sheet was consulted for years by the employer's and then the archive's clerks issuing
 certificates of service and income: the rows of the people asked about marked with a highlighter (yellow, green, pink or
