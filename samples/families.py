@@ -442,6 +442,27 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        (turned and skewed a little on the desk's wood, warm uneven light, the shadow of the hand and the phone across
        part of the page, a little soft, JPEG-compressed, RGB at about 200 dpi, under ~5 MB); its switches, words and
        drawing are in samples/family_ak.py (its docstring says what it draws).
+    AL HELD OUT from its making in session 35 (2026-12-07, helper s45-famal; made before anything was tuned on AK; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2061): the
+       monthly payroll of 1980-1996 of a works that closed without a successor and paid its people under two pay
+       systems (a bread works, a mine, a construction trust's site, a shoe works, a sewing co-operative, a brickworks, a
+       canning works, a bus depot's repair shop; Толбухин and Михайловград renamed in their years), typed on an office
+       typewriter (fonts-morisawa-bizud-mincho's BIZ UD Mincho cut to 10, 12 or 15 to the inch; a black or two-colour
+       ribbon, the sections' titles and subtotals red on some files) on A4 or A3 and ruled in ink: two sections one
+       under the other, each under its own column headings, the piece-rate workers ("на акорд": the norm-hours, no
+       payroll-page/1 field, the earnings by the work orders as the base, a premium) and the time-rate staff ("на щатна
+       заплата": the days, the post's monthly salary, no field, the base for the days, the supplement for years of
+       service), with column sets and orders of their own (the ЕГН before or after the name, the post and the days in
+       one or both, the deductions itemised — ДОД, the union's fee, the advance, a ДСК loan — in one and only their total
+       in the other, or other items in each), so the columns change mid-sheet at a second heading row (the truth's days or post null in a
+       section that prints none); rows numbered on across the sections, each section closed by its subtotal (no truth),
+       the sheet by the grand total over both under the second section's columns (only the pay fields both print: the
+       truth's totals); either section first; the ЕГН on every layout; the sheet consulted for years by clerks issuing
+       certificates: highlighter bands (yellow, green, pink, orange) over the rows asked about (the typing under them
+       darker than the band), pencil ticks in the margin, pencil lines under names in the gap below the typing, pencilled
+       notes beside the rows (the certificate issued or the person's gross copied: no field); scanned on a flatbed a
+       little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under ~5 MB); its switches, words and
+       drawing are in samples/family_al.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -468,6 +489,7 @@ from . import (
     family_ai,
     family_aj,
     family_ak,
+    family_al,
     family_q,
     family_r,
     family_s,
@@ -484,7 +506,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK")
+            "AK", "AL")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1220,6 +1242,12 @@ HEADINGS_AK = family_ak.HEADINGS_AK
 AK_FACES = family_ak.AK_FACES
 AK_SIZES = family_ak.AK_SIZES
 
+# Family AL (held out from its making in session 35 to its one measurement): samples/family_al.py
+FAMILY_LAYOUTS["AL"] = family_al.AL_LAYOUTS
+HEADINGS_AL = family_al.HEADINGS_AL
+AL_FACES = family_al.AL_FACES
+AL_SIZES = family_al.AL_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1263,6 +1291,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AI": (1980, 1996),
     "AJ": (1980, 1996),
     "AK": (1986, 1996),
+    "AL": (1980, 1996),
 }
 
 
@@ -1400,6 +1429,8 @@ class Habits:
     aj: family_aj.AJHabits | None = None
     # family AK only: all of its switches (samples/family_ak.py)
     ak: family_ak.AKHabits | None = None
+    # family AL only: all of its switches (samples/family_al.py)
+    al: family_al.ALHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1445,6 +1476,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_aj(rng)
     if family == "AK":
         return _draw_ak(rng)
+    if family == "AL":
+        return _draw_al(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1626,6 +1659,11 @@ def _draw_ak(rng: random.Random) -> Habits:
     """Family AK's file: its own switches (family_ak.draw), the generic ones copied from them."""
     ak = family_ak.draw(rng)
     return _own_habits("AK", ak, "dot_matrix", AK_SIZES, 0.0 if ak.portrait else 1.0)
+
+
+def _draw_al(rng: random.Random) -> Habits:
+    """Family AL's file: its own switches (family_al.draw), the generic ones copied from them."""
+    return _own_habits("AL", family_al.draw(rng), "typewriter", AL_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1851,6 +1889,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ak is not None:  # family AK: a co-operative's members in the register's order
         family_ak.adapt_file(ef, habits.ak, rng)
         return
+    if habits.al is not None:  # family AL: a works' piece-rate workers and its salaried staff
+        family_al.adapt_file(ef, habits.al, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2048,6 +2089,9 @@ def adapt_sheet(
     if habits.ak is not None:  # family AK: the members' norms, premiums and produce in kind, the program's formats
         family_ak.adapt_sheet(sheet, habits.ak, rng, ef)
         return
+    if habits.al is not None:  # family AL: the two sections' pay, each under its own columns, the grand total
+        family_al.adapt_sheet(sheet, habits.al, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2220,14 +2264,14 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
-                    "AK": AK_FACES}  # fmt: skip
+                    "AK": AK_FACES, "AL": AL_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2310,6 +2354,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_aj.style(habits.aj, rng, base)
     if habits.ak is not None:
         family_ak.style(habits.ak, rng, base)
+    if habits.al is not None:
+        family_al.style(habits.al, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

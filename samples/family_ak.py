@@ -61,7 +61,7 @@ from .content import (
 )
 from .family_ah import LINE, _Typeball
 from .family_ai import own_drawing
-from .handwork import signature, smooth_field
+from .handwork import signature, smooth_field, typed_page
 from .render import Geometry, Style, rect_polygon
 
 PARTS = ("tax", "natura", "advance")  # the itemised deductions (their sum ``deductions``)
@@ -496,8 +496,7 @@ def render(sheet: SheetContent, st: Style | None, ak: AKHabits, rng: random.Rand
     ribbon = smooth_field(H, W, rng, 0.62, 1.0, 5)  # the worn ribbon's paler patches
     sheet.extra["ak_pen"] = np.asarray(pen_img, np.uint8)
     sheet.extra["ak_keep"] = list(ball.boxes)
-    typed = np.clip(ink * ribbon, 0, 1)
-    return Image.fromarray(np.asarray(np.round(255.0 * (1.0 - typed)), np.uint8), "L"), geo
+    return typed_page(ink * ribbon), geo
 
 
 # --- the phone's photograph on the desk ---

@@ -62,6 +62,11 @@ def typewriter_glyph(path: str, ch: str, pitch: int) -> tuple[np.ndarray, int]:
     return np.asarray(np.clip(heavy * 1.35, 0, 1), np.float32), base
 
 
+def typed_page(ink: np.ndarray) -> Image.Image:
+    """A typed layer (ink 0..1, more clipped to 1) as a grey page: the type black on white (AK's and AL's)."""
+    return Image.fromarray(np.asarray(np.round(255.0 * (1.0 - np.clip(ink, 0, 1))), np.uint8), "L")
+
+
 def signature(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random,
               amp: tuple[float, float] = (8, 18), darkest: int = 60, widths: tuple[int, ...] = (2,)) -> None:  # fmt: skip
     """A signature in ballpoint across ``w`` from ``x``, about the line ``y``: a few loops (their height drawn from

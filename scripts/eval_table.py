@@ -31,6 +31,7 @@ LABELS = {
     "AH": "AH (16, seed 2057)",
     "AI": "AI (16, seed 2058)",
     "AJ": "AJ (16, seed 2059)",
+    "AL": "AL (16, seed 2061)",
     "AK": "AK (16, seed 2060)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
