@@ -66,8 +66,10 @@ def joined(gray: np.ndarray) -> np.ndarray:
 # (AK dev 29001 p5, p8: tesseract reads `ЕМИЛ` as `СНИЛ`, `0.00` as `7.00`); solid type's strokes have none
 DOT_INK = 200  # the clean image's ink (paper 255) ...
 DOT_GAP_DEPTH = 0.25  # ... a gap in a stroke is this share of the ink's depth lighter than the dots above and below
-DOT_GAP_SHARE = 0.008  # the page's gaps, of its ink: AK dev pages of separate dots 0.018-0.027, the rest of AK
-# 0.004 at most, no other family's dev page above 0.003 (AA, P, S, Y, AD, AH 19001-26001 p1)
+DOT_GAP_SHARE = 0.015  # the page's gaps, of its ink: AK dev pages of separate dots 0.0175-0.078 (29001 p5, p8;
+# 29002 p2; 29003 p3, p5, p7), a few 0.011-0.012 (29003 p2, p6), the rest of AK 0.004 at most; a family D scan at
+# 150 dpi (tests/fixtures/regression/d-one-figure-flagged-whole-columns: its type's ribbon texture) 0.0121, no
+# other family's dev page above 0.003 (AA, P, S, Y, AD, AH 19001-26001 p1)
 
 
 def dots_apart(clean: np.ndarray) -> bool:
