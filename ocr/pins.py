@@ -72,10 +72,14 @@ DOT_GAP_SHARE = 0.015  # the page's gaps, of its ink: AK dev pages of separate d
 # other family's dev page above 0.003 (AA, P, S, Y, AD, AH 19001-26001 p1)
 
 
+DOT_GRAIN = 0.03  # gaps with another two rows under them, of the gaps, at most (AK dev pages of dots: none)
+
+
 def dots_apart(clean: np.ndarray) -> bool:
     """Whether the clean image for tesseract (paper white) shows its strokes as dots one above another with
     paler paper between them (a vertical opening of three pixels darkens ``DOT_GAP_SHARE`` of the ink by
-    ``DOT_GAP_DEPTH`` of its depth or more). Every fourth column of pixels is enough."""
+    ``DOT_GAP_DEPTH`` of its depth or more), the gaps a dot's height apart, not a row (``DOT_GRAIN``). Every
+    fourth column of pixels is enough."""
     sub = np.ascontiguousarray(clean[:, ::4])
     ink = sub < DOT_INK
     n = int(np.count_nonzero(ink))
@@ -83,7 +87,13 @@ def dots_apart(clean: np.ndarray) -> bool:
         return False
     depth = 255 - float(np.percentile(sub[ink], 10))
     opened = cv2.morphologyEx(sub, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
-    return int(np.count_nonzero(cv2.subtract(sub, opened) > DOT_GAP_DEPTH * depth)) >= DOT_GAP_SHARE * n
+    gaps = cv2.subtract(sub, opened) > DOT_GAP_DEPTH * depth
+    found = int(np.count_nonzero(gaps))
+    if found < DOT_GAP_SHARE * n:
+        return False
+    # a pin's dot is two pixels tall or more: gaps two rows apart (one row of ink between) are the grain of a
+    # scan or of its few grey levels (a family T header kept at 16 grey levels: 12 % of its gaps so), no dots
+    return int(np.count_nonzero(gaps[:-2] & gaps[2:])) <= DOT_GRAIN * found
 
 
 def dots_joined(clean: np.ndarray) -> np.ndarray:
