@@ -396,7 +396,8 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
     for d in drafts:  # a line of figures the printed numbers around it count as a person's
         if id(d) not in chosen and count(d) >= 2 and one_band(d):
             more = [e for e in drafts if id(e) in chosen or e is d]
-            if agreeing(more) > agreeing([e for e in drafts if id(e) in chosen]):
+            gained = agreeing(more) - agreeing([e for e in drafts if id(e) in chosen])
+            if gained > 0 or (gained == 0 and in_step(d, [e for e in drafts if id(e) in chosen])):
                 chosen.add(id(d))
     people = [d for d in drafts if id(d) in chosen]
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in people]
@@ -406,6 +407,27 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         if id(d) not in chosen:
             d.values.pop("row", None)
             d.review.add("row", checks.ROW_NUMBER)
+
+
+IN_STEP = 0.7  # share of the rows' usual pitch a person's line stands from the people above and below it, at the least
+
+
+def in_step(d: checks.RowDraft, people: list[checks.RowDraft]) -> bool:
+    """The line ``d`` stands in the people's step: a pitch from the person above and the one below, where without
+    it the two stand two pitches apart (AH dev 26013 p1: a tape over the first four people's numbers, names and
+    ЕГН, the fourth's days and pay left; the numbers read below agree as well with it left out, the three above
+    took the numbers 2-4 and the first person's number was lost). A correction typed between two people's
+    lines stands within their pitch, not in step."""
+    if d.bbox is None:
+        return False
+    tops = sorted(e.bbox[1] for e in people if e.bbox is not None)
+    if len(tops) < 3:
+        return False
+    pitch = float(np.median(np.diff(tops)))
+    above = [t for t in tops if t < d.bbox[1]]
+    below = [t for t in tops if t > d.bbox[1]]
+    return bool(above and below and pitch > 0
+                and d.bbox[1] - above[-1] >= IN_STEP * pitch and below[0] - d.bbox[1] >= IN_STEP * pitch)  # fmt: skip
 
 
 def _words(d: checks.RowDraft) -> int:

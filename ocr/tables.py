@@ -741,9 +741,34 @@ def rows_reach(ink: np.ndarray, body: list[tuple[int, int]], left: int, right: i
         return last
 
     new_left, new_right = reach(left, -1), reach(right, 1)
+    # (a mended tear's tape down the margin, its dithered patches inked between the lines as on them, is no
+    # writing of the rows: AH dev 26013 p6, the tape taken for three columns left of the numbers' own, every
+    # line then a "correction" of the next, twelve people in three rows and nine lost without a flag)
+    if new_left < left and _between_the_lines(ink, body, new_left, left):
+        new_left = left
+    if new_right > right and _between_the_lines(ink, body, right + 1, new_right + 1):
+        new_right = right
     pad = int(gap / REACH_GAP / 3)  # a third of a line's height of paper beside the writing
     return (max(0, new_left - pad) if new_left < left else left,
             min(ink.shape[1] - 1, new_right + pad) if new_right > right else right)  # fmt: skip
+
+
+BETWEEN_LINES = 0.5  # ink per row of pixels between the rows' lines, as a share of that on them, at the least
+
+
+def _between_the_lines(ink: np.ndarray, body: list[tuple[int, int]], x0: int, x1: int) -> bool:
+    """The ink in the columns ``x0:x1`` beside the table lies between the rows' lines (``body``) as thickly as
+    on them (``BETWEEN_LINES``): a tape's dithered patches, a stain or a scratch down the margin, not writing
+    (a row's number left of the table's rule, a line's first letters past a faded one: on the lines only)."""
+    on = np.zeros(ink.shape[0], bool)
+    for a, b in body:
+        on[a:b] = True
+    top, bottom = body[0][0], body[-1][1]
+    there = (ink[top:bottom, x0:x1] > 0).sum(axis=1)
+    lines, between = there[on[top:bottom]], there[~on[top:bottom]]
+    if len(between) < len(body) or lines.sum() == 0:
+        return False
+    return float(between.mean()) >= BETWEEN_LINES * float(lines.mean())
 
 
 COLUMN_RULES = 3  # column rules ending together below the last rule across the table, at the least

@@ -90,6 +90,37 @@ def test_the_rows_writing_beyond_a_washed_out_rule_s_end_is_the_table_s() -> Non
     assert (left, right) == (100, 2380)
 
 
+def test_a_tape_s_dithered_patches_down_the_margin_are_no_writing_of_the_rows() -> None:
+    """AH dev 26013 p6: a mended tear's tape down the left margin, dithered into dots inked on every line and
+    between them alike, was taken for the rows' writing past the rules' end: three columns of tape left of the
+    row numbers, twelve people read as three rows and nine lost without a flag. The writing's first letters past
+    a faded rule stay the table's (above), and so do the rows' numbers printed left of its rule (below)."""
+    img = np.zeros((H, W), np.uint8)
+    body = []
+    for y in range(200, 700, 60):
+        _writing(img, y, x0=450)
+        body.append((y - 25, y + 5))
+    rng = np.random.default_rng(3)
+    tape = rng.random((560, 140)) < 0.35  # the tape's yellow dithered: dots from above the first line to below the last
+    img[160:720, 280:420][tape] = 255
+    assert tables.rows_reach(img, body, 440, 2300, 120) == (440, 2300)
+    _writing(img, 200, x0=300, x1=420)  # one line's letters over the tape too: still the tape's ink, mostly
+    assert tables.rows_reach(img, body, 440, 2300, 120)[0] == 440
+
+
+def test_the_rows_numbers_left_of_the_table_s_rule_stay_the_table_s() -> None:
+    """Session 34's first tape rule (ink that did not rise and fall with the table's) cut a column of row numbers
+    printed left of the table's rule off an evaluation page of family Y: every number lost. Numbers on the rows'
+    lines, nothing between them, are the rows' writing."""
+    img = np.zeros((H, W), np.uint8)
+    body = []
+    for i, y in enumerate(range(200, 700, 60)):
+        _writing(img, y, x0=450)
+        cv2.putText(img, str(i + 1), (330, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 3)
+        body.append((y - 25, y + 5))
+    assert tables.rows_reach(img, body, 440, 2300, 120)[0] < 330
+
+
 def test_a_short_piece_of_the_heading_s_rule_ends_the_heading_where_the_people_s_lines_stand_under_it() -> None:
     """R dev 10011 p1: a scan in black and white kept a quarter of the pencil's rule under the heading; the
     heading band ran down to the totals (4 people of 12 found). Under the piece stand the people's lines; a

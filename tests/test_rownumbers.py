@@ -243,6 +243,30 @@ def test_a_line_of_figures_the_printed_numbers_place_is_a_persons():
     assert [d.values.get("row") for d in drafts] == [1, 2, None, 3]
 
 
+def test_a_line_of_figures_in_the_people_s_step_keeps_its_place_where_the_numbers_read_cannot_tell():
+    # AH dev 26013 p1 as read: a tape over the first four people's numbers, names and ЕГН; the fourth kept only
+    # its days and pay. The numbers read below agree as well without it: left out, the three above took the
+    # numbers 2-4 and the first person's number went out of the page (eight fields lost without a flag)
+    def row(n: int | None, top: int, figures: int, name: str | None = None) -> checks.RowDraft:
+        values: dict[str, object] = {f: "1.00" for f in ["days_worked", "gross_pay", "deductions", "net_pay"][:figures]}
+        if n is not None:
+            values["row"] = n
+        if name:
+            values["name"] = name
+        return checks.RowDraft(values=values, bbox=[280, top, 3195, top + 60])
+
+    tops = [684, 756, 807, 850, 907, 959, 1007, 1052, 1107]
+    drafts = [row(None, tops[0], 4, "Т-ва Попова"), row(None, tops[1], 4), row(None, tops[2], 4), row(None, tops[3], 2),
+              *(row(n, t, 4, "Иван Пенчов Георгиев") for n, t in zip(range(5, 10), tops[4:], strict=True))]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 10))
+    # a correction typed between two people's lines stands within their pitch: out of the order, as before
+    drafts = [row(None, 684, 4, "Т-ва Попова"), row(None, 740, 4), row(None, 770, 2),
+              *(row(n, t, 4, "Иван Пенчов Георгиев") for n, t in zip(range(3, 8), (800, 860, 920, 980, 1040), strict=True))]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, 2, None, 3, 4, 5, 6, 7]
+
+
 def test_a_name_typed_on_two_lines_read_as_two_rows_takes_one_printed_number():
     # as read on `samples --seed 56 --hard all` page-0005: the first person's name typed on two lines, the
     # grid took `Милка Христова` (a `3.28` beside it) for a row above `1 Георгиева ...`; the order numbered it
