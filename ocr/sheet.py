@@ -246,9 +246,30 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
             )
             and (any(q > r for q in people) or _grand_total_next(r, texts))
         )
-        if heading or subtotal:
+        if heading or subtotal or (people[0] < r and _detail_line(text)):
             out.append(r)
     return sorted(out + _spoilt_headings(texts, people, out))
+
+
+# a line that itemises a part of the row above it ("В Т.Ч. НАТУРА: ПШЕНИЦА 120 КГ X 0.25 = 30.00": of which in
+# kind; "НАТУРА ВИНО 10 Л ПО 0.85 ЛВ. - 8.50"): its opening words
+DETAIL_OPENINGS = ("натура",)
+_OF_WHICH = re.compile(r"^в\s*\.?\s*т\s*\.?\s*ч\b")  # "в т.ч.", "в т. ч.", "втч" (в това число)
+
+
+def _detail_line(text: str) -> bool:
+    """A line under a person's row, in the row's box, that itemises a part of it (the produce a member took in
+    kind: "В Т.Ч. НАТУРА: ПШЕНИЦА 120 КГ X 0.25 = 30.00"), no person of its own: it opens with `в т.ч.` or a
+    listed word (a letter off in a long one), with no ЕГН and no printed row number before it. Taken for a
+    person, its quantity and sum went into the row's fields and every printed number below it moved on one
+    (AK dev 29001 p4: two produce lines, the page's last two people cited under the numbers 36 and 38)."""
+    if _has_egn(text) or _numbered(text):
+        return False
+    low = text.lower().strip(" :|")
+    if _OF_WHICH.match(low) or _OF_WHICH.match(low.replace(" ", "")):
+        return True
+    words = [w for w in _words(low) if w][:2]
+    return any(levenshtein(w, d) <= 1 for w in words for d in DETAIL_OPENINGS)
 
 
 def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int]) -> list[int]:

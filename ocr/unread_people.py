@@ -127,7 +127,8 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
         if above is not None and below is not None:
             first = above + 1 if below - above - 1 == count else None
         elif below is not None and i == 0:
-            first = 1 if below - 1 == count else None
+            first = 1 if below - 1 == count else (
+                below - count if below > count and _lines_right_above(drafts, i, j + 1) else None)
         elif above is not None and j == len(drafts) - 1:
             first = above + 1 if from_one else None
         else:
@@ -140,6 +141,30 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
                 nums[i + k] = n
             taken.update(guesses)
         i = j + 1
+
+
+def _mid(d: checks.RowDraft) -> float:
+    assert d.bbox is not None
+    return (d.bbox[1] + d.bbox[3]) / 2
+
+
+LINE_NEAR = 1.25  # of the rows' pitch: a line this near the next one is the line right above it
+
+
+def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> bool:
+    """The people brought back at ``i`` .. ``first - 1`` stand line by line right above the first row with a
+    printed number (``first``), each less than ``LINE_NEAR`` of the rows' pitch (the least between two rows
+    numbered one apart) above the next: on a continuation page whose rows are numbered on from the page before
+    (AK dev 29001 p4: `33` over `34`, the first line taken into the grid's heading band), they are the numbers
+    right before it, not from 1."""
+    numbered = [d for d in drafts if d.bbox is not None and isinstance(d.values.get("row"), int)]
+    gaps = [_mid(b) - _mid(a) for a, b in zip(numbered, numbered[1:], strict=False)
+            if b.values["row"] == a.values["row"] + 1]  # fmt: skip
+    run = drafts[i : first + 1]
+    if not gaps or any(d.bbox is None for d in run):
+        return False
+    near = LINE_NEAR * min(gaps)
+    return all(0 < _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people

@@ -106,6 +106,19 @@ def test_people_brought_back_fill_the_lines_the_numbers_leave_for_them() -> None
     assert [d.values.get("row") for d in drafts] == [None, None, 4]
 
 
+def test_a_person_brought_back_right_above_a_continuation_pages_first_number_takes_the_number_before_it() -> None:
+    """AK dev 29001 p4: a page whose rows are numbered on from the page before (33, 34 ...), its first line taken
+    into the grid's heading band; its person came back from the ЕГН without a number and the printed 33 (every
+    figure of it) had no row to cite. A line right above the row numbered 34 is 33, in review; a person two lines
+    above it may be 32 or 33: nobody says."""
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [33, 34, 35] and "row" in drafts[0].review
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 110, 600, 140))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [None, 34, 35]
+
+
 def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None:
     """R dev 10011 p2 (dot-matrix, scanned in black and white): eleven people read as one row, their ЕГНs
     unread, the page out with one row and no review. Each name comes back as a row in review, in order."""
