@@ -159,7 +159,7 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     right before it, not from 1."""
     numbered = [d for d in drafts if d.bbox is not None and isinstance(d.values.get("row"), int)]
     gaps = [_mid(b) - _mid(a) for a, b in zip(numbered, numbered[1:], strict=False)
-            if b.values["row"] == a.values["row"] + 1]  # fmt: skip
+            if isinstance(m := a.values["row"], int) and b.values["row"] == m + 1]  # fmt: skip
     run = drafts[i : first + 1]
     if not gaps or any(d.bbox is None for d in run):
         return False
