@@ -143,6 +143,30 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
         i = j + 1
 
 
+def number_above_first(drafts: list[checks.RowDraft]) -> None:
+    """After every row is back: rows brought back in review (every field unreadable: from an ЕГН or a name the page
+    shows) with no number, line by line right above the first row with a printed number (``_lines_right_above``),
+    take the numbers before it, in review as an inference (AK dev 29003 p6: a continuation page's first line,
+    numbered 42, its name brought back over the row numbered 43 without a number; every figure of 42 counted
+    missing)."""
+    j = 0
+    while j < len(drafts) and not isinstance(drafts[j].values.get("row"), int):
+        j += 1
+    if j == 0 or j == len(drafts):
+        return
+    below = drafts[j].values["row"]
+    assert isinstance(below, int)
+    taken = {r for d in drafts if isinstance(r := d.values.get("row"), int)}
+    guesses = list(range(below - j, below))
+    if below <= j or taken.intersection(guesses) or not _lines_right_above(drafts, 0, j):
+        return
+    if not all(set(SCORED_FIELDS) <= set(d.review) for d in drafts[:j]):
+        return
+    for d, n in zip(drafts[:j], guesses, strict=True):
+        d.values["row"] = n
+        d.review.add("row", checks.UNREADABLE)
+
+
 def _mid(d: checks.RowDraft) -> float:
     assert d.bbox is not None
     return (d.bbox[1] + d.bbox[3]) / 2
@@ -156,7 +180,7 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     printed number (``first``), each less than ``LINE_NEAR`` of the rows' pitch (the least between two rows
     numbered one apart) above the next: on a continuation page whose rows are numbered on from the page before
     (AK dev 29001 p4: `33` over `34`, the first line taken into the grid's heading band), they are the numbers
-    right before it, not from 1."""
+    right before it, not from 1. Not a line brought back inside the band of the row under it: that row's own."""
     numbered = [d for d in drafts if d.bbox is not None and isinstance(d.values.get("row"), int)]
     gaps = [_mid(b) - _mid(a) for a, b in zip(numbered, numbered[1:], strict=False)
             if isinstance(m := a.values["row"], int) and b.values["row"] == m + 1]  # fmt: skip
@@ -164,7 +188,23 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     if not gaps or any(d.bbox is None for d in run):
         return False
     near = LINE_NEAR * min(gaps)
-    return all(0 < _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
+    return all(0 < _mid(b) - _mid(a) <= near and _overlap(a, b) <= SAME_LINE * _height(a)
+               for a, b in zip(run, run[1:], strict=False))  # fmt: skip
+
+
+def _height(d: checks.RowDraft) -> int:
+    assert d.bbox is not None
+    return d.bbox[3] - d.bbox[1]
+
+
+SAME_LINE = 0.5  # of its height: a line brought back this much inside the next row's band is on that row's line
+
+
+def _overlap(a: checks.RowDraft, b: checks.RowDraft) -> int:
+    """How far ``a``'s band reaches into ``b``'s (0 when apart): the grid's band of a row whose ЕГН it lost holds
+    the ЕГН's line (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)."""
+    assert a.bbox is not None and b.bbox is not None
+    return max(0, min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1]))
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people

@@ -9,7 +9,13 @@ from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.geometry import Box, Grid, Word
-from ocr.unread_people import PEOPLE_MERGED, PEOPLE_UNREAD, restore_unread, split_merged_names
+from ocr.unread_people import (
+    PEOPLE_MERGED,
+    PEOPLE_UNREAD,
+    number_above_first,
+    restore_unread,
+    split_merged_names,
+)
 
 GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 150, 200, 250], ruled=True)
 A, B, C = "4103272127", "4411165236", "5111256403"
@@ -117,6 +123,9 @@ def test_a_person_brought_back_right_above_a_continuation_pages_first_number_tak
     drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]
     restore_unread(drafts, [Word(B, 0.9, Box(420, 110, 600, 140))], GRID, _same)
     assert [d.values.get("row") for d in drafts] == [None, 34, 35]
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]  # inside the band of the row numbered 34: its own line
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 205, 600, 240))], GRID, _same)
+    assert drafts[0].values.get("row") is None
 
 
 def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None:
@@ -152,3 +161,17 @@ def test_a_name_read_garbled_into_two_given_names_on_a_row_of_one_persons_height
     tall = [*rows[:4], checks.RowDraft(values={"name": "Елена Цветанова Жечева Лиляна Атанасова Иванова"},
                                        bbox=[100, 300, 1500, 380])]  # fmt: skip
     assert split_merged_names(tall) is not None and len(tall) == 6
+
+
+def test_a_name_brought_back_right_above_a_continuation_pages_first_number_takes_the_number_before_it() -> None:
+    """AK dev 29003 p6: the first line of a page numbered on from the page before came back from its name (no
+    ЕГН read) over the row numbered 43, without a number: every figure of the printed 42 had no row to cite."""
+    back = checks.RowDraft(values={"name": "Христо Пенчов Пазаров"}, bbox=[100, 150, 1500, 190])
+    back.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+    drafts = [back, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert [d.values.get("row") for d in drafts] == [42, 43, 44] and back.review.reasons["row"] == checks.UNREADABLE
+    unsure = checks.RowDraft(values={"name": "Христо Пенчов Пазаров"}, bbox=[100, 150, 1500, 190])  # read, not back
+    drafts = [unsure, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert drafts[0].values.get("row") is None
