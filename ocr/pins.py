@@ -60,3 +60,31 @@ def joined(gray: np.ndarray) -> np.ndarray:
     pin rows closed: each dark pixel spread one pixel up and down (a gap of two closes; the letters grow
     by a pixel above and below)."""
     return cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (1, STRIP_GAP + 1)))
+
+
+# a dot-matrix face photographed: its pin rows' dots a pixel or two apart down the strokes, paler gaps between them
+# (AK dev 29001 p5, p8: tesseract reads `ЕМИЛ` as `СНИЛ`, `0.00` as `7.00`); solid type's strokes have none
+DOT_INK = 200  # the clean image's ink (paper 255) ...
+DOT_GAP_DEPTH = 0.25  # ... a gap in a stroke is this share of the ink's depth lighter than the dots above and below
+DOT_GAP_SHARE = 0.008  # the page's gaps, of its ink: AK dev pages of separate dots 0.018-0.027, the rest of AK
+# 0.004 at most, no other family's dev page above 0.003 (AA, P, S, Y, AD, AH 19001-26001 p1)
+
+
+def dots_apart(clean: np.ndarray) -> bool:
+    """Whether the clean image for tesseract (paper white) shows its strokes as dots one above another with
+    paler paper between them (a vertical opening of three pixels darkens ``DOT_GAP_SHARE`` of the ink by
+    ``DOT_GAP_DEPTH`` of its depth or more). Every fourth column of pixels is enough."""
+    sub = np.ascontiguousarray(clean[:, ::4])
+    ink = sub < DOT_INK
+    n = int(np.count_nonzero(ink))
+    if n < 1000:
+        return False
+    depth = 255 - float(np.percentile(sub[ink], 10))
+    opened = cv2.morphologyEx(sub, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    return int(np.count_nonzero(cv2.subtract(sub, opened) > DOT_GAP_DEPTH * depth)) >= DOT_GAP_SHARE * n
+
+
+def dots_joined(clean: np.ndarray) -> np.ndarray:
+    """The clean image with the paper between neighbouring dots closed (a grey opening of 3 x 3: every paler
+    gap of two pixels or less inside a stroke takes the dots' darkness; the strokes keep their width)."""
+    return cv2.morphologyEx(clean, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
