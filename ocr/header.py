@@ -699,8 +699,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
             doubts.append(doubt("odd_mark", "".join(odd)))
     name = " ".join(_works_for(name.split(), doubts))
     name = _glue_marks(name, _glued_marks(words))
-    if doubts is not None:
-        doubts += _place_doubts(name)
+    name = _near_places(name, doubts)
     return name if len(name) >= 4 else None
 
 
@@ -743,21 +742,27 @@ def _glued_marks(words: list[Word]) -> set[int]:
 _MARKED_PLACE = re.compile(r"(?:^|\s)(?:с|гр)\.\s?([А-Яа-я]{3,})", re.IGNORECASE)
 
 
-def _place_doubts(name: str) -> list[str]:
-    """The word after a village's or town's mark that no listed place has, one letter from a word one has ("С.ПОМ
-    ЧЕРКОВНА" for "С.ЛОМ", a dot-built Л read П: AK dev 29001 p6, out without a doubt): a letter misread, the
-    listed word offered to a person (a place of three letters, too short to be put right, as well)."""
+def _near_places(name: str, doubts: list[str] | None) -> str:
+    """The word after a village's or town's mark that no listed place has, one letter from exactly one word a
+    listed place has ("С.ПОМ ЧЕРКОВНА" for "С.ЛОМ", a dot-built Л read П: AK dev 29001 p6, out without a doubt):
+    that word, in the case read, and the name goes to a person (a place of three letters too, too short for
+    ``_town`` to put right); with several such words, kept as read and doubted all the same."""
     places = place_words()
-    out = []
-    for m in _MARKED_PLACE.finditer(name):
+
+    def fix(m: re.Match[str]) -> str:
         word = m.group(1)
         core = word.capitalize()
         if core in places:
-            continue
+            return m.group(0)
         near = sorted(p for p in places if len(p) == len(core) and Levenshtein.distance(core, p) == 1)
-        if near:
-            out.append(doubt("maybe", word, near[0].upper() if word.isupper() else near[0]))
-    return out
+        if not near:
+            return m.group(0)
+        listed = near[0].upper() if word.isupper() else near[0]
+        if doubts is not None:
+            doubts.append(doubt("corrected", word, listed) if len(near) == 1 else doubt("maybe", word, listed))
+        return m.group(0)[: m.start(1) - m.start(0)] + (listed if len(near) == 1 else word)
+
+    return _MARKED_PLACE.sub(fix, name)
 
 
 def _glue_marks(name: str, glued: set[int]) -> str:
