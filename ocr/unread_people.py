@@ -144,10 +144,10 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
 
 
 def number_above_first(drafts: list[checks.RowDraft]) -> None:
-    """After every row is back: rows brought back in review (every field unreadable: from an ЕГН or a name the page
-    shows) with no number, line by line right above the first row with a printed number (``_lines_right_above``),
-    take the numbers before it, in review as an inference (AK dev 29003 p6: a continuation page's first line,
-    numbered 42, its name brought back over the row numbered 43 without a number; every figure of 42 counted
+    """After every row is back: people's rows with no number (an ЕГН or a name read, or brought back in review)
+    line by line right above the first row with a printed number (``_lines_right_above``) take the numbers before
+    it, in review as an inference (AK dev 29003 p6: a continuation page's first line, numbered 42, its name brought
+    back over the row numbered 43 without a number; p4: its ЕГН read and its number not; every figure of 42 counted
     missing)."""
     j = 0
     while j < len(drafts) and not isinstance(drafts[j].values.get("row"), int):
@@ -160,8 +160,8 @@ def number_above_first(drafts: list[checks.RowDraft]) -> None:
     guesses = list(range(below - j, below))
     if below <= j or taken.intersection(guesses) or not _lines_right_above(drafts, 0, j):
         return
-    if not all(set(SCORED_FIELDS) <= set(d.review) for d in drafts[:j]):
-        return
+    if not all(d.values.get("egn") or d.values.get("name") or set(SCORED_FIELDS) <= set(d.review) for d in drafts[:j]):
+        return  # a person's line: an ЕГН, a name or a row brought back (not a line of nothing read)
     for d, n in zip(drafts[:j], guesses, strict=True):
         d.values["row"] = n
         d.review.add("row", checks.UNREADABLE)

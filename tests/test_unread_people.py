@@ -171,7 +171,11 @@ def test_a_name_brought_back_right_above_a_continuation_pages_first_number_takes
     drafts = [back, _row(C, 200, row=43), _row(A, 250, row=44)]
     number_above_first(drafts)
     assert [d.values.get("row") for d in drafts] == [42, 43, 44] and back.review.reasons["row"] == checks.UNREADABLE
-    unsure = checks.RowDraft(values={"name": "Христо Пенчов Пазаров"}, bbox=[100, 150, 1500, 190])  # read, not back
-    drafts = [unsure, _row(C, 200, row=43), _row(A, 250, row=44)]
+    read = _row(B, 150)  # its ЕГН read, its number not (AK dev 29003 p4)
+    drafts = [read, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert drafts[0].values.get("row") == 42 and "row" in read.review
+    nothing = checks.RowDraft(values={"days_worked": 3}, bbox=[100, 150, 1500, 190])  # no person's line
+    drafts = [nothing, _row(C, 200, row=43), _row(A, 250, row=44)]
     number_above_first(drafts)
     assert drafts[0].values.get("row") is None
