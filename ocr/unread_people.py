@@ -188,23 +188,11 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     if not gaps or any(d.bbox is None for d in run):
         return False
     near = LINE_NEAR * min(gaps)
-    return all(0 < _mid(b) - _mid(a) <= near and _overlap(a, b) <= SAME_LINE * _height(a)
-               for a, b in zip(run, run[1:], strict=False))  # fmt: skip
+    return all(SAME_LINE * min(gaps) <= _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
 
 
-def _height(d: checks.RowDraft) -> int:
-    assert d.bbox is not None
-    return d.bbox[3] - d.bbox[1]
-
-
-SAME_LINE = 0.5  # of its height: a line brought back this much inside the next row's band is on that row's line
-
-
-def _overlap(a: checks.RowDraft, b: checks.RowDraft) -> int:
-    """How far ``a``'s band reaches into ``b``'s (0 when apart): the grid's band of a row whose ЕГН it lost holds
-    the ЕГН's line (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)."""
-    assert a.bbox is not None and b.bbox is not None
-    return max(0, min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1]))
+SAME_LINE = 0.4  # of the rows' pitch: a line brought back nearer the next row than this is on that row's line
+# (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people
