@@ -1595,7 +1595,7 @@ def parse_header(
         if h.year is None:
             _period(line, h)
         if h.month_word is not None and _holds(line, h.month_word):
-            line = _running_employer(line, h.month_word, sheet_words)
+            line = _running_employer(line, h.month_word, sheet_words) if len(lines) == 1 else []
             if not line:
                 continue  # the period's line names no employer
             text = " ".join(w.text for w in line)
@@ -1670,8 +1670,9 @@ _OPENING_DIGITS = str.maketrans("340", "зао")  # "ЗА" in a dot-built face r
 def _running_employer(line: list[Word], month: Word, sheet_words: list[Word]) -> list[Word]:
     """A continuation page's running line, the employer's quoted name, the period and the page's number on one
     line ('ЛС НА ТКЗС "ОСВОБОЖДЕНИЕ" С.ЛОМ ЧЕРКОВНА  ЗА МЕСЕЦ МАРТ 1994 Г.  СТР. 2', AK dev 29001 p2): the
-    words before the period, where the line also holds the page's number (``sheet_words``) and a quote; [] for
-    any other line with the period (a period's line names no employer)."""
+    words before the period, where the line also holds the page's number (``sheet_words``) and a quote, and is the
+    header's only line (the caller's test: T's `t-roman-month-slash-year`, a title misread before the period over
+    the employer's line); [] for any other line with the period (a period's line names no employer)."""
     if not any(w in sheet_words for w in line):
         return []
     before = [w for w in line if w.box.x1 <= month.box.x0 and w not in sheet_words]
