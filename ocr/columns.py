@@ -54,8 +54,10 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # `Заработено по ставка`; a brigade's piece-rate pay (family R): `Акордна заработка`, `Сделна заработка`,
     # `Заработка по наряди`
     # `Полагаема заплата` (family Y: the salary due by the staff list; `Всичко полагаемо` is the gross)
+    # `Трудово възнагр.` (a co-operative member's pay for the work: any pay, ``GENERIC``; `Брутно трудово
+    # възнаграждение` the gross, `Основно трудово възнаграждение` the base)
     "base_pay": ("основна", "основно", "заплата", "тарифна", "заработено", "акордна", "сделна", "заработка",
-                 "полагаема"),
+                 "полагаема", "трудово"),
     "extra_pay": ("допълнително", "други", "допълнителни", "добавки", "премии", "прослужено", "доплащане",
                   "надбавка", "надбавки", "извънреден", "доплащания", "бонуси", "бонус",  # a PC's program (U)
                   # a share of the turnover (family S: `% от оборота`, `Процент от реализацията`, `Премия от
@@ -65,7 +67,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
     # `Всичко полагаемо` (family R); `Дължимо всичко`, `Сума по ведомост` (family Y)
     "gross_pay": ("начислено", "брутно", "брутна", "полагаемо", "дължимо", "ведомост"),
     "deductions": ("удръжки", "удържано", "удръжките"),
-    PART: ("данък", "доо", "дод", "аванс", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
+    # `Получено натура`, `Натура по цени` (a co-operative's produce taken in kind, kept from the pay)
+    PART: ("данък", "доо", "дод", "аванс", "натура", "осигуровки", "членски", "внос", "пенсии", "синдикат", "синдикален",
            "профсъюз", "вноска", "пенсионна", "запор", "запори", "изпълнителни", "листове"),  # `Пенсионна вноска`,
     # `Удръжка по запор` (family Q); `Запори (изп. листове)`, `Изпълнителни листове` (family Y)
     # `Следва да получи` (family R)
@@ -84,7 +87,8 @@ HEADING_KEYS: dict[str, tuple[str, ...]] = {
 # whole words of their own that name no field though one letter or two from a key, or a key's beginning: the
 # money's unit (`Общо в лева`: no `нето`), `Аванс преди рейса` (no `премии`), `член на екипажа` a crew member
 # (no `членски` cut short)
-NOT_KEYS = ("лева", "лв", "преди", "член")
+# `Трудов стаж` the years of service (no `трудово` pay)
+NOT_KEYS = ("лева", "лв", "преди", "член", "трудов")
 MONEY_UNITS = ("лева", "лв")  # a heading with the unit is money's, no days' (`Морско плаване лв.`)
 ABBREVIATION_MIN = 4  # a heading word cut short ("Допълн.", "Отраб.") stands for the key it begins
 # a vote a heading's other word takes back: the hours are no days (`Отработени часове`), a personnel
@@ -101,7 +105,10 @@ OVERRULED: dict[str, tuple[str, ...]] = {HOURS: ("days_worked", TURNOVER), TAB_N
                                          "days_worked": (NORM, TURNOVER, TAB_NO),
                                          DAYS_PART: ("days_worked",), "extra_pay": (DAYS_PART,)}  # fmt: skip
 # a field's keys that name it only where no other word names another field (`заплата`, `заработено`: any pay)
-GENERIC = {"base_pay": ("заплата", "заработено", "заработка")}
+GENERIC = {"base_pay": ("заплата", "заработено", "заработка", "трудово")}
+# keys that name their field only where no other field is named at all: `Трудово възнаграждение` over `Допълнително`
+# (a group's heading above its columns, family AD) names the additional pay, not the base as well
+ALONE_ONLY = ("трудово",)
 # beside a total's word, any pay is the whole pay earned: `Общо заработено`, `Всичко заплата`, `Общо заработка`
 # name the gross
 TOTAL_WORDS = ("общо", "всичко")
@@ -117,7 +124,7 @@ EXACT_ONLY = ("чиста", "чист", "доплащане", "доплащан�
 
 # keys no heading cuts short: `Прис. дни` are the days present (присъствени дни: the days worked, family AF), no
 # days in port
-WHOLE_ONLY = ("пристанище",)
+WHOLE_ONLY = ("пристанище", "трудово")  # `Вид труд` is the kind of work (a post), no pay
 
 
 def _whole(w: str, k: str) -> bool:
@@ -231,9 +238,11 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     text = re.sub(r"([а-яА-Я]+)[-‐­]\s+([а-я]+)", _hyphenated, text)
     text = re.sub(r"(?<![а-яА-Я])([а-яА-Я]+)-([а-яА-Я]+)(?![а-яА-Я])", _contracted, text)
     text = re.sub(r"(?<![а-яА-Я])[А-Я](?: [А-Я])+(?![а-яА-Я])", lambda m: m.group(0).replace(" ", ""), text)
+    text = re.sub(r"(?<![а-яА-Я])[пП]\s?/\s?[рР](?![а-яА-Я])", "пор", text)  # `N п/р`: the number по ред
     words = re.findall(r"[а-яА-Я№]+", text.lower())
     votes: dict[str, int] = {}
     generic: dict[str, int] = {}
+    alone: dict[str, int] = {}
     for w in words:
         own = _own(w)
         nearest = own or _nearest_fields(w)
@@ -244,6 +253,10 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
                 if _matches(w, k):
                     votes[field] = votes.get(field, 0) + 1
                     generic[field] = generic.get(field, 0) + (k in GENERIC.get(field, ()))
+                    alone[field] = alone.get(field, 0) + (k in ALONE_ONLY)
+    for field, n in alone.items():
+        if n and n == votes[field] and len(votes) > 1:
+            del votes[field]
     for field, others in OVERRULED.items():
         for o in others:
             if field in votes and o in votes and (o not in GENERIC or generic.get(o, 0) == votes[o]):
@@ -253,7 +266,8 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     total = set(words) & set(TOTAL_WORDS)
     if total and list(votes) == ["base_pay"] and generic.get("base_pay") == votes["base_pay"]:
         votes = {"gross_pay": votes.pop("base_pay")}
-    elif total and not votes and set(words) & set(MONEY_UNITS):  # `Общо в лева`, `Всичко възнагр. лв.`: the whole pay
+    elif total and not votes and set(words) & {*MONEY_UNITS, "сума"}:  # `Общо в лева`, `Всичко възнагр. лв.`,
+        # `Общо сума`: the whole pay
         votes = {"gross_pay": 1}
     return tuple(votes.items())
 

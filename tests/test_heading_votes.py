@@ -113,3 +113,20 @@ def test_family_r_s_brigade_headings_name_their_columns() -> None:
         assert votes and max(votes, key=lambda f: votes[f]) == field and list(votes.values()).count(votes[field]) == 1, (text, votes)
     for text in ("Тарифен\nразряд", "Квалиф.\nразряд", "ДОД\nудържан\nот заработката"):
         assert not set(columns.heading_votes(text)) & {"base_pay", "gross_pay"}, text
+
+
+def test_a_co_operative_s_payroll_headings_name_their_columns() -> None:
+    """A farm co-operative's computer payroll (family AK, samples/family_ak.py HEADINGS_AK): `Трудово възнагр.` is
+    the pay for the work (the base where nothing else is named), `Общо сума` the whole pay, the produce taken in
+    kind (`Получено натура`) a deduction's item and `N п/р` the row number, so the layout gate sees its columns
+    placed (AK dev 29002 p1: `Трудово възнагр.` and `Общо сума` named nothing, the page whole to review).
+    `Трудов стаж` (the years of service) and `Вид труд` (a post) name no pay; beside another field's word
+    `Трудово възнаграждение` names nothing of its own."""
+    heading_votes, PART = columns.heading_votes, columns.PART
+    for text, field in (("ТРУДОВО\nВЪЗНАГР.", "base_pay"), ("ОБЩО\nСУМА", "gross_pay"), ("ПОЛУЧЕНО\nНАТУРА", PART),
+                        ("НАТУРА\nПО ЦЕНИ", PART), ("N\nП/Р", "row"), ("Всичко трудово\nвъзнаграждение", "gross_pay"),
+                        ("Брутно трудово\nвъзнаграждение", "gross_pay")):  # fmt: skip
+        assert set(heading_votes(text)) == {field}, (text, heading_votes(text))
+    assert heading_votes("Трудово възнаграждение\nДопълнително") == {"extra_pay": 2}
+    assert heading_votes("ТРУДОВ\nСТАЖ") == {} and heading_votes("ВИД\nТРУД") == {}
+    assert set(heading_votes("ОБЩО СУМА\nУДРЪЖКИ")) == {"deductions"}
