@@ -521,6 +521,7 @@ def _read_page(
         left_out=storno,
     )
     page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
+    unread_people.number_above_first(drafts)  # brought back over a continuation page's first number: those before it
     rows_below.number_on(drafts)  # rows restored under the numbered ones: the order's numbers, in review
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)

@@ -698,7 +698,88 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if odd:
             doubts.append(doubt("odd_mark", "".join(odd)))
     name = " ".join(_works_for(name.split(), doubts))
+    name = _glue_marks(name, _glued_marks(words))
+    name = _near_places(name, doubts)
     return name if len(name) >= 4 else None
+
+
+_TOWN_MARK = re.compile(r"(с|гр)\.", re.IGNORECASE)
+_MARK_GLUED = re.compile(r"(с|гр)\.+[А-Я]{2}", re.IGNORECASE)
+MONO_SPREAD = 1.15  # the widest word's letters at most this many times the narrowest's: a fixed pitch
+BEARINGS = 0.3  # of a letter: the blank at a word's two ends its box leaves out
+GLUED_WIDTH = 0.3  # of a letter: a word "С.ЛОМ" no wider than its letters and this, printed with no space
+GLUED_GAP = 1.1  # of a letter: the mark this near the next word, printed with no space
+
+
+def _glued_marks(words: list[Word]) -> set[int]:
+    """Which of the line's town marks ("с."/"гр.", counted in order) the page prints with no space before the
+    town ("С.ЛОМ ЧЕРКОВНА", a co-operative's printout in capitals, AK dev 29001): measured in a fixed-pitch
+    face only (two words of three letters or more, each as wide a letter as the rest) and a town in capitals,
+    as a word no wider than its letters, or as a gap to the next word narrower than a letter (a space is a
+    letter's cell and more). Elsewhere, or in a proportional face, the mark is spaced as most names write it
+    ("гр. Нови")."""
+    sized = [w.box.w / (len(w.text) - BEARINGS) for w in words if sum(ch.isalnum() for ch in w.text) >= 3
+             and not _TOWN_MARK.match(w.text) and w.box.w > 0]  # fmt: skip
+    if len(sized) < 2 or max(sized) > MONO_SPREAD * min(sized):
+        return set()
+    pitch = sorted(sized)[len(sized) // 2]
+    out: set[int] = set()
+    k = 0
+    for i, w in enumerate(words):
+        if _TOWN_MARK.fullmatch(w.text):
+            after = words[i + 1] if i + 1 < len(words) else None
+            if (after is not None and after.text[:2].isupper() and after.text[:2].isalpha()
+                    and 0 <= after.box.x0 - w.box.x1 < GLUED_GAP * pitch):
+                out.add(k)
+            k += 1
+        elif _MARK_GLUED.match(w.text) and w.text.split(".")[-1][:2].isupper():
+            if w.box.w < (len(w.text) + GLUED_WIDTH) * pitch:
+                out.add(k)
+            k += 1
+    return out
+
+
+_MARKED_PLACE = re.compile(r"(?:^|\s)(?:с|гр)\.\s?([А-Яа-я]{3,})", re.IGNORECASE)
+
+
+def _near_places(name: str, doubts: list[str] | None) -> str:
+    """The word after a village's or town's mark that no listed place has, one letter from exactly one word a
+    listed place has ("С.ПОМ ЧЕРКОВНА" for "С.ЛОМ", a dot-built Л read П: AK dev 29001 p6, out without a doubt):
+    that word, in the case read, and the name goes to a person (a place of three letters too, too short for
+    ``_town`` to put right); with several such words, kept as read and doubted all the same."""
+    places = place_words()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        core = word.capitalize()
+        if core in places:
+            return m.group(0)
+        near = sorted(p for p in places if len(p) == len(core) and Levenshtein.distance(core, p) == 1)
+        if not near:
+            return m.group(0)
+        listed = near[0].upper() if word.isupper() else near[0]
+        if doubts is not None:
+            doubts.append(doubt("corrected", word, listed) if len(near) == 1 else doubt("maybe", word, listed))
+        return m.group(0)[: m.start(1) - m.start(0)] + (listed if len(near) == 1 else word)
+
+    return _MARKED_PLACE.sub(fix, name)
+
+
+def _glue_marks(name: str, glued: set[int]) -> str:
+    """The name with its ``glued`` town marks (``_glued_marks``: counted in order) joined to the next word."""
+    if not glued:
+        return name
+    toks = name.split()
+    out: list[str] = []
+    k = 0
+    for t in toks:
+        if out and (k - 1) in glued and _TOWN_MARK.fullmatch(out[-1]) and t[:1].isupper():
+            out[-1] += t
+            continue
+        if _TOWN_MARK.fullmatch(t):
+            k += 1
+        out.append(t)
+    return " ".join(out)
 
 
 SPACED = 2.8  # two words this many letters' widths apart about a dash: it was typed with a space either side
@@ -1514,7 +1595,10 @@ def parse_header(
         if h.year is None:
             _period(line, h)
         if h.month_word is not None and _holds(line, h.month_word):
-            continue  # the period's line names no employer
+            line = _running_employer(line, h.month_word, sheet_words) if len(lines) == 1 else []
+            if not line:
+                continue  # the period's line names no employer
+            text = " ".join(w.text for w in line)
         # a line labelled as the employer's ("Предприятие: ...") is its name, also where a line above it
         # was taken for the name (the ministry or union the enterprise belonged to); the name in the
         # top-right corner, the sheet's number on the left (family P)
@@ -1577,6 +1661,27 @@ def parse_header(
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
         h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
     return h
+
+
+_PERIOD_OPENINGS = ("за", "месец", "м", "мес")
+_OPENING_DIGITS = str.maketrans("340", "зао")  # "ЗА" in a dot-built face read "34"
+
+
+def _running_employer(line: list[Word], month: Word, sheet_words: list[Word]) -> list[Word]:
+    """A continuation page's running line, the employer's quoted name, the period and the page's number on one
+    line ('ЛС НА ТКЗС "ОСВОБОЖДЕНИЕ" С.ЛОМ ЧЕРКОВНА  ЗА МЕСЕЦ МАРТ 1994 Г.  СТР. 2', AK dev 29001 p2): the
+    words before the period, where the line also holds the page's number (``sheet_words``) and a quote, and is the
+    header's only line (the caller's test: T's `t-roman-month-slash-year`, a title misread before the period over
+    the employer's line); [] for any other line with the period (a period's line names no employer)."""
+    if not any(w in sheet_words for w in line):
+        return []
+    before = [w for w in line if w.box.x1 <= month.box.x0 and w not in sheet_words]
+    while before and re.sub(r"[^а-я]", "", before[-1].text.lower().translate(_LATIN_LETTERS).translate(
+            _OPENING_DIGITS)) in _PERIOD_OPENINGS:  # fmt: skip
+        before.pop()
+    if len(before) < 2 or not any(q in w.text for w in before for q in "„“\""):
+        return []
+    return before
 
 
 def _known_label(text: str) -> bool:

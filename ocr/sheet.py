@@ -108,6 +108,10 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     skip = spreadsheet_frame.heading_lines(headings, lines)
     if skip:
         headings = [" ".join(t.strip() for t in (row[c] for row in lines[:skip]) if t.strip()) for c in range(g.n_cols)]
+    if not skip and g.n_rows > 1 and _running_line(headings):
+        # a continuation page's running line (the employer, the period, the page) taken for the heading: the header
+        header = parse_header(above + [w for c in range(g.n_cols) for w in cells.get((0, c), [])],
+                              a.clean.shape[1], reading.bands, a.gray)  # fmt: skip
     body_rows, totals_row, carried_row = row_roles(
         g.n_rows - skip,
         lambda r: row_text(r + skip if r else 0),
@@ -126,6 +130,20 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         unsure.append(a.transform.box_to_original(row_box(g, body_rows[-1])))
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
     return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure)
+
+
+_PAGE_WORD = re.compile(r"(?:^|\s)(?:стр|лист)\.?\s*\d{1,2}(?:\s|$)|(?:^|\s)-\s*\d{1,2}\s*-(?:\s|$)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"„“][^\"„“]{3,}[\"„“]")
+
+
+def _running_line(headings: list[str]) -> bool:
+    """The grid's heading band holds no column's heading but a continuation page's running line: a quoted name
+    (the employer's) and the page's number ("СТР. 2", "ЛИСТ 2", "- 2 -"), every page of a month after its first
+    printed so with no title and no headings (AK dev 29001 p2: the employer and the period came out empty)."""
+    if any(columns.heading_votes(h) for h in headings):
+        return False
+    text = " ".join(h for h in headings if h.strip())
+    return bool(_QUOTED.search(text)) and bool(_PAGE_WORD.search(text))
 
 
 def _last_person_over_rule(a: Analysis, body_rows: list[int], r: int, text: str, above: list[str]) -> bool:
@@ -246,9 +264,30 @@ def group_rows(n_rows: int, row_text: Callable[[int], str]) -> list[int]:
             )
             and (any(q > r for q in people) or _grand_total_next(r, texts))
         )
-        if heading or subtotal:
+        if heading or subtotal or (people[0] < r and _detail_line(text)):
             out.append(r)
     return sorted(out + _spoilt_headings(texts, people, out))
+
+
+# a line that itemises a part of the row above it ("В Т.Ч. НАТУРА: ПШЕНИЦА 120 КГ X 0.25 = 30.00": of which in
+# kind; "НАТУРА ВИНО 10 Л ПО 0.85 ЛВ. - 8.50"): its opening words
+DETAIL_OPENINGS = ("натура",)
+_OF_WHICH = re.compile(r"^в\s*\.?\s*т\s*\.?\s*ч\b")  # "в т.ч.", "в т. ч.", "втч" (в това число)
+
+
+def _detail_line(text: str) -> bool:
+    """A line under a person's row, in the row's box, that itemises a part of it (the produce a member took in
+    kind: "В Т.Ч. НАТУРА: ПШЕНИЦА 120 КГ X 0.25 = 30.00"), no person of its own: it opens with `в т.ч.` or a
+    listed word (a letter off in a long one), with no ЕГН and no printed row number before it. Taken for a
+    person, its quantity and sum went into the row's fields and every printed number below it moved on one
+    (AK dev 29001 p4: two produce lines, the page's last two people cited under the numbers 36 and 38)."""
+    if _has_egn(text) or _numbered(text):
+        return False
+    low = text.lower().strip(" :|")
+    if _OF_WHICH.match(low) or _OF_WHICH.match(low.replace(" ", "")):
+        return True
+    words = [w for w in _words(low) if w][:2]
+    return any(levenshtein(w, d) <= 1 for w in words for d in DETAIL_OPENINGS)
 
 
 def _spoilt_headings(texts: dict[int, str], people: list[int], found: list[int]) -> list[int]:

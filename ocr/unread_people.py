@@ -127,7 +127,8 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
         if above is not None and below is not None:
             first = above + 1 if below - above - 1 == count else None
         elif below is not None and i == 0:
-            first = 1 if below - 1 == count else None
+            first = 1 if below - 1 == count else (
+                below - count if below > count and _lines_right_above(drafts, i, j + 1) else None)
         elif above is not None and j == len(drafts) - 1:
             first = above + 1 if from_one else None
         else:
@@ -140,6 +141,58 @@ def _number_between(drafts: list[checks.RowDraft], back: list[checks.RowDraft]) 
                 nums[i + k] = n
             taken.update(guesses)
         i = j + 1
+
+
+def number_above_first(drafts: list[checks.RowDraft]) -> None:
+    """After every row is back: people's rows with no number (an ЕГН or a name read, or brought back in review)
+    line by line right above the first row with a printed number (``_lines_right_above``) take the numbers before
+    it, in review as an inference (AK dev 29003 p6: a continuation page's first line, numbered 42, its name brought
+    back over the row numbered 43 without a number; p4: its ЕГН read and its number not; every figure of 42 counted
+    missing)."""
+    j = 0
+    while j < len(drafts) and not isinstance(drafts[j].values.get("row"), int):
+        j += 1
+    if j == 0 or j == len(drafts):
+        return
+    below = drafts[j].values["row"]
+    assert isinstance(below, int)
+    taken = {r for d in drafts if isinstance(r := d.values.get("row"), int)}
+    guesses = list(range(below - j, below))
+    if below <= j or taken.intersection(guesses) or not _lines_right_above(drafts, 0, j):
+        return
+    if not all(d.values.get("egn") or d.values.get("name") or set(SCORED_FIELDS) <= set(d.review) for d in drafts[:j]):
+        return  # a person's line: an ЕГН, a name or a row brought back (not a line of nothing read)
+    for d, n in zip(drafts[:j], guesses, strict=True):
+        d.values["row"] = n
+        d.review.add("row", checks.UNREADABLE)
+
+
+def _mid(d: checks.RowDraft) -> float:
+    assert d.bbox is not None
+    return (d.bbox[1] + d.bbox[3]) / 2
+
+
+LINE_NEAR = 1.25  # of the rows' pitch: a line this near the next one is the line right above it
+
+
+def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> bool:
+    """The people brought back at ``i`` .. ``first - 1`` stand line by line right above the first row with a
+    printed number (``first``), each less than ``LINE_NEAR`` of the rows' pitch (the least between two rows
+    numbered one apart) above the next: on a continuation page whose rows are numbered on from the page before
+    (AK dev 29001 p4: `33` over `34`, the first line taken into the grid's heading band), they are the numbers
+    right before it, not from 1. Not a line brought back inside the band of the row under it: that row's own."""
+    numbered = [d for d in drafts if d.bbox is not None and isinstance(d.values.get("row"), int)]
+    gaps = [_mid(b) - _mid(a) for a, b in zip(numbered, numbered[1:], strict=False)
+            if isinstance(m := a.values["row"], int) and b.values["row"] == m + 1]  # fmt: skip
+    run = drafts[i : first + 1]
+    if not gaps or any(d.bbox is None for d in run):
+        return False
+    near = LINE_NEAR * min(gaps)
+    return all(SAME_LINE * min(gaps) <= _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
+
+
+SAME_LINE = 0.4  # of the rows' pitch: a line brought back nearer the next row than this is on that row's line
+# (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people

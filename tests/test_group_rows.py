@@ -77,3 +77,26 @@ def test_a_general_worker_whose_egn_was_misread_is_no_subtotal() -> None:
     }
     assert group_rows(len(rows) + 1, rows.__getitem__) == []
     assert row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)[0] == [1, 2, 3]
+
+
+def test_a_line_itemising_the_produce_taken_in_kind_is_no_person() -> None:
+    """AK dev 29001 p4 (a co-operative's printout): the produce a member took in kind printed on a line of its
+    own under his row ("В Т.Ч. НАТУРА: ..." or "НАТУРА ВИНО ... - 8.50") was taken for a person: its sum went
+    into a row's fields and every printed number under it moved on one. It belongs to the row above it."""
+    rows = {
+        1: "33 6211105906 ЗДРАВКО ПЕТРОВ ЦЕНОВ 21 7225.25 722.53 7947.78",
+        2: "34 2707089703 МАРИН ИЛИЕВ ЮРУКОВ 21 7171.65 1792.91 8964.56",
+        3: "В Т.Ч. НАТУРА: СЛЪНЧОГЛЕД 54 КГ X 7.25 = 391.50",
+        4: "35 5307043257 РАДКА ИЛИЕВА ЮРУКОВА 13 2796.05 699.01 3495.06",
+        5: "ВТЧ НАТУРА ЕЧЕМИК 210 КГ Х 3.14 659.40",  # as the engine read it
+        6: "36 6409185071 ДОНКА ДИМИТРОВА ЮРУКОВА 21 5671.43 0.00 5671.43",
+        7: "НАТУРА ВИНО 26 Л ПО 20.55 ЛВ. - 534.30",
+        8: "СУМА СТР.2 22864.38 3214.45 26078.83",
+    }
+    assert group_rows(len(rows) + 1, rows.__getitem__) == [3, 5, 7]
+    body, totals, _ = row_roles(len(rows) + 1, rows.__getitem__, lambda r: True)
+    assert body == [1, 2, 4, 6] and totals == 8
+    # a person whose name opens like it is a person
+    rows = {1: rows[1], 2: "34 Натов Иван Петров 21 7171.65 1792.91 8964.56", 3: "Натурова Мария 12 300.00 1.00 301.00",
+            4: rows[6]}
+    assert group_rows(len(rows) + 1, rows.__getitem__) == []

@@ -9,7 +9,13 @@ from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS
 from ocr import checks
 from ocr.geometry import Box, Grid, Word
-from ocr.unread_people import PEOPLE_MERGED, PEOPLE_UNREAD, restore_unread, split_merged_names
+from ocr.unread_people import (
+    PEOPLE_MERGED,
+    PEOPLE_UNREAD,
+    number_above_first,
+    restore_unread,
+    split_merged_names,
+)
 
 GRID = Grid(xs=[100, 400, 900, 1500], ys=[50, 100, 150, 200, 250], ruled=True)
 A, B, C = "4103272127", "4411165236", "5111256403"
@@ -106,6 +112,22 @@ def test_people_brought_back_fill_the_lines_the_numbers_leave_for_them() -> None
     assert [d.values.get("row") for d in drafts] == [None, None, 4]
 
 
+def test_a_person_brought_back_right_above_a_continuation_pages_first_number_takes_the_number_before_it() -> None:
+    """AK dev 29001 p4: a page whose rows are numbered on from the page before (33, 34 ...), its first line taken
+    into the grid's heading band; its person came back from the ЕГН without a number and the printed 33 (every
+    figure of it) had no row to cite. A line right above the row numbered 34 is 33, in review; a person two lines
+    above it may be 32 or 33: nobody says."""
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 160, 600, 190))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [33, 34, 35] and "row" in drafts[0].review
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 110, 600, 140))], GRID, _same)
+    assert [d.values.get("row") for d in drafts] == [None, 34, 35]
+    drafts = [_row(C, 200, row=34), _row(A, 250, row=35)]  # inside the band of the row numbered 34: its own line
+    restore_unread(drafts, [Word(B, 0.9, Box(420, 205, 600, 240))], GRID, _same)
+    assert drafts[0].values.get("row") is None
+
+
 def test_a_row_holding_several_peoples_names_is_each_of_them_in_review() -> None:
     """R dev 10011 p2 (dot-matrix, scanned in black and white): eleven people read as one row, their ЕГНs
     unread, the page out with one row and no review. Each name comes back as a row in review, in order."""
@@ -139,3 +161,21 @@ def test_a_name_read_garbled_into_two_given_names_on_a_row_of_one_persons_height
     tall = [*rows[:4], checks.RowDraft(values={"name": "Елена Цветанова Жечева Лиляна Атанасова Иванова"},
                                        bbox=[100, 300, 1500, 380])]  # fmt: skip
     assert split_merged_names(tall) is not None and len(tall) == 6
+
+
+def test_a_name_brought_back_right_above_a_continuation_pages_first_number_takes_the_number_before_it() -> None:
+    """AK dev 29003 p6: the first line of a page numbered on from the page before came back from its name (no
+    ЕГН read) over the row numbered 43, without a number: every figure of the printed 42 had no row to cite."""
+    back = checks.RowDraft(values={"name": "Христо Пенчов Пазаров"}, bbox=[100, 150, 1500, 190])
+    back.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+    drafts = [back, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert [d.values.get("row") for d in drafts] == [42, 43, 44] and back.review.reasons["row"] == checks.UNREADABLE
+    read = _row(B, 150)  # its ЕГН read, its number not (AK dev 29003 p4)
+    drafts = [read, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert drafts[0].values.get("row") == 42 and "row" in read.review
+    nothing = checks.RowDraft(values={"days_worked": 3}, bbox=[100, 150, 1500, 190])  # no person's line
+    drafts = [nothing, _row(C, 200, row=43), _row(A, 250, row=44)]
+    number_above_first(drafts)
+    assert drafts[0].values.get("row") is None
