@@ -708,7 +708,10 @@ _MARK_GLUED = re.compile(r"(с|гр)\.+[А-Я]{2}", re.IGNORECASE)
 MONO_SPREAD = 1.15  # the widest word's letters at most this many times the narrowest's: a fixed pitch
 BEARINGS = 0.3  # of a letter: the blank at a word's two ends its box leaves out
 GLUED_WIDTH = 0.3  # of a letter: a word "С.ЛОМ" no wider than its letters and this, printed with no space
-GLUED_GAP = 1.1  # of a letter: the mark this near the next word, printed with no space
+GLUED_GAP = 1.1  # of a letter: the mark this near the next word, printed with no space ...
+GLUED_SPACE = 0.75  # ... and nearer than this share of the line's other spaces between words (a glued mark
+# 0.6 of them on AK dev 29001; a header whose words stand evenly apart, `ГР. ГЕНЕРАЛ ТОШЕВО` as the other words,
+# keeps its space however narrow the line's spaces are)
 
 
 def _glued_marks(words: list[Word]) -> set[int]:
@@ -716,7 +719,7 @@ def _glued_marks(words: list[Word]) -> set[int]:
     town ("С.ЛОМ ЧЕРКОВНА", a co-operative's printout in capitals, AK dev 29001): measured in a fixed-pitch
     face only (two words of three letters or more, each as wide a letter as the rest) and a town in capitals,
     as a word no wider than its letters, or as a gap to the next word narrower than a letter (a space is a
-    letter's cell and more). Elsewhere, or in a proportional face, the mark is spaced as most names write it
+    letter's cell and more) and than the line's other spaces (``GLUED_SPACE``). Elsewhere, or in a proportional face, the mark is spaced as most names write it
     ("гр. Нови")."""
     sized = [w.box.w / (len(w.text) - BEARINGS) for w in words if sum(ch.isalnum() for ch in w.text) >= 3
              and not _TOWN_MARK.match(w.text) and w.box.w > 0]  # fmt: skip
@@ -728,8 +731,10 @@ def _glued_marks(words: list[Word]) -> set[int]:
     for i, w in enumerate(words):
         if _TOWN_MARK.fullmatch(w.text):
             after = words[i + 1] if i + 1 < len(words) else None
-            if (after is not None and after.text[:2].isupper() and after.text[:2].isalpha()
-                    and 0 <= after.box.x0 - w.box.x1 < GLUED_GAP * pitch):
+            spaces = sorted(b.box.x0 - a.box.x1 for j, (a, b) in enumerate(zip(words, words[1:], strict=False))
+                            if j != i and b.box.x0 > a.box.x1)  # fmt: skip
+            if (after is not None and after.text[:2].isupper() and after.text[:2].isalpha() and spaces
+                    and 0 <= after.box.x0 - w.box.x1 < min(GLUED_GAP * pitch, GLUED_SPACE * spaces[len(spaces) // 2])):
                 out.add(k)
             k += 1
         elif _MARK_GLUED.match(w.text) and w.text.split(".")[-1][:2].isupper():
