@@ -726,13 +726,13 @@ def _glued_marks(words: list[Word]) -> set[int]:
     if len(sized) < 2 or max(sized) > MONO_SPREAD * min(sized):
         return set()
     pitch = sorted(sized)[len(sized) // 2]
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:], strict=False)]
     out: set[int] = set()
     k = 0
     for i, w in enumerate(words):
         if _TOWN_MARK.fullmatch(w.text):
             after = words[i + 1] if i + 1 < len(words) else None
-            spaces = sorted(b.box.x0 - a.box.x1 for j, (a, b) in enumerate(zip(words, words[1:], strict=False))
-                            if j != i and b.box.x0 > a.box.x1)  # fmt: skip
+            spaces = sorted(g for j, g in enumerate(gaps) if j != i and g > 0)  # the line's other spaces
             if (after is not None and after.text[:2].isupper() and after.text[:2].isalpha() and spaces
                     and 0 <= after.box.x0 - w.box.x1 < min(GLUED_GAP * pitch, GLUED_SPACE * spaces[len(spaces) // 2])):
                 out.add(k)

@@ -395,9 +395,9 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
     chosen = {id(d) for d in drafts if person(d)}
     for d in drafts:  # a line of figures the printed numbers around it count as a person's
         if id(d) not in chosen and count(d) >= 2 and one_band(d):
-            more = [e for e in drafts if id(e) in chosen or e is d]
-            gained = agreeing(more) - agreeing([e for e in drafts if id(e) in chosen])
-            if gained > 0 or (gained == 0 and in_step(d, [e for e in drafts if id(e) in chosen])):
+            now = [e for e in drafts if id(e) in chosen]
+            gained = agreeing([e for e in drafts if id(e) in chosen or e is d]) - agreeing(now)
+            if gained > 0 or (gained == 0 and in_step(d, now)):
                 chosen.add(id(d))
     people = [d for d in drafts if id(d) in chosen]
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in people]

@@ -173,6 +173,8 @@ def _mid(d: checks.RowDraft) -> float:
 
 
 LINE_NEAR = 1.25  # of the rows' pitch: a line this near the next one is the line right above it
+SAME_LINE = 0.4  # of the rows' pitch: a line brought back nearer the next row than this is on that row's line
+# (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)
 
 
 def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> bool:
@@ -190,9 +192,6 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     near = LINE_NEAR * min(gaps)
     return all(SAME_LINE * min(gaps) <= _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
 
-
-SAME_LINE = 0.4  # of the rows' pitch: a line brought back nearer the next row than this is on that row's line
-# (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)
 
 
 PEOPLE_MERGED = "people_merged"  # page review: a row's name cell holds the names of several people
