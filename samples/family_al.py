@@ -1,5 +1,5 @@
 """Family AL of the sample generator (held out from its making in session 35, 2026-12-07, helper s45-famal, before
-anything was tuned on AK, to its one measurement by the lead in a later session; evaluation seed 2061, development seeds
+anything was tuned on AK, to its one measurement by the lead at the start of session 36, then a development family; evaluation seed 2061, development seeds
 30001-30040): the monthly payroll of 1980-1996 of a works that closed without a successor and paid its people under two
 pay systems (a bread works, a mine, a construction trust's building and assembly site, a shoe or sewing works of a
 trade-production co-operative, a brickworks, a canning works, a bus depot's repair shop; Толбухин and Михайловград

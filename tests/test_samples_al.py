@@ -1,5 +1,5 @@
-"""Family AL of the sample generator (held out from its making in session 35 to its one measurement by the lead in a
-later session). These tests exercise the generator only, on its maker's development seeds 30001-30040 (the evaluation
+"""Family AL of the sample generator (held out from its making in session 35 to its one measurement by the lead at the
+start of session 36; a development family from then). These tests exercise the generator only, on its maker's development seeds 30001-30040 (the evaluation
 seed is never generated here): its switches and face held apart from A-AK, its truth over many drawn months (two
 sections under their own columns, rows numbered on across them, a piece-rate row's norm-hours, gross = base + premium
 or supplement, the itemised deductions to their sum, net, each section's subtotals its rows' sums, the sheet's totals
