@@ -465,6 +465,24 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        notes beside the rows (the certificate issued or the person's gross copied: no field); scanned on a flatbed a
        little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under ~5 MB); its switches, words and
        drawing are in samples/family_al.py (its docstring says what it draws).
+    AM held out from its making in session 36 (2026-12-07, helper s46-famam; made before anything was tuned on AL; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2062): the
+       monthly payroll of 1980-1996 of a public employer that closed without a successor (a district hospital, a
+       sanatorium, a research institute, a drama theatre, a district cinema enterprise, a state printing house, a
+       forestry, a railway section; Толбухин and Михайловград renamed in their years), typed on an office typewriter
+       (fonts-motoya-l-cedar's Motoya L Cedar cut to 10 or 12 to the inch on A4 or a wide carriage's A3, 15 on A4 where
+       need be; a violet aniline ribbon on most files, a black one on the rest), single-spaced and ruled in ink: the
+       advance paid in two instalments in columns of their own (itemised deductions with ДОД and the union's fee on some
+       layouts), the month's supplementary payroll ("допълнителна ведомост") typed under the regular rows on the same
+       sheet (a line naming what it pays, then two to four of the same people again, the same ЕГН and name a second
+       time, numbered on, only the additional pay: the base and days empty, null in the truth), the regular rows'
+       subtotal before it on some files (no truth), the sheet's "Всичко" over both (the truth's totals); one layout
+       prints no ЕГН (null in the truth); the sheet's exposed part faded by the light for years (the violet dye to a
+       half or two thirds and bluish, a black ribbon less, the pen's ink too, the paper yellowed) and the part a folder
+       or a shorter sheet covered not, a sharp edge between them across the table's rows or columns (every typed string
+       still far darker than its paper); scanned on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3
+       sheet grey at 200 (under ~5 MB); its switches, words and drawing are in samples/family_am.py (its docstring says
+       what it draws).
 """
 
 from __future__ import annotations
@@ -492,6 +510,7 @@ from . import (
     family_aj,
     family_ak,
     family_al,
+    family_am,
     family_q,
     family_r,
     family_s,
@@ -508,7 +527,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL")
+            "AK", "AL", "AM")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1250,6 +1269,12 @@ HEADINGS_AL = family_al.HEADINGS_AL
 AL_FACES = family_al.AL_FACES
 AL_SIZES = family_al.AL_SIZES
 
+# Family AM (held out from its making in session 36 to its one measurement): samples/family_am.py
+FAMILY_LAYOUTS["AM"] = family_am.AM_LAYOUTS
+HEADINGS_AM = family_am.HEADINGS_AM
+AM_FACES = family_am.AM_FACES
+AM_SIZES = family_am.AM_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1294,6 +1319,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AJ": (1980, 1996),
     "AK": (1986, 1996),
     "AL": (1980, 1996),
+    "AM": (1980, 1996),
 }
 
 
@@ -1433,6 +1459,8 @@ class Habits:
     ak: family_ak.AKHabits | None = None
     # family AL only: all of its switches (samples/family_al.py)
     al: family_al.ALHabits | None = None
+    # family AM only: all of its switches (samples/family_am.py)
+    am: family_am.AMHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1480,6 +1508,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ak(rng)
     if family == "AL":
         return _draw_al(rng)
+    if family == "AM":
+        return _draw_am(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1666,6 +1696,11 @@ def _draw_ak(rng: random.Random) -> Habits:
 def _draw_al(rng: random.Random) -> Habits:
     """Family AL's file: its own switches (family_al.draw), the generic ones copied from them."""
     return _own_habits("AL", family_al.draw(rng), "typewriter", AL_SIZES, 1.0)
+
+
+def _draw_am(rng: random.Random) -> Habits:
+    """Family AM's file: its own switches (family_am.draw), the generic ones copied from them."""
+    return _own_habits("AM", family_am.draw(rng), "typewriter", AM_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1894,6 +1929,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.al is not None:  # family AL: a works' piece-rate workers and its salaried staff
         family_al.adapt_file(ef, habits.al, rng)
         return
+    if habits.am is not None:  # family AM: an institution's staff in its posts
+        family_am.adapt_file(ef, habits.am, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2094,6 +2132,9 @@ def adapt_sheet(
     if habits.al is not None:  # family AL: the two sections' pay, each under its own columns, the grand total
         family_al.adapt_sheet(sheet, habits.al, rng, ef)
         return
+    if habits.am is not None:  # family AM: the regular rows, the supplementary payroll's rows, the two advances
+        family_am.adapt_sheet(sheet, habits.am, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2266,14 +2307,14 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
-                    "AK": AK_FACES, "AL": AL_FACES}  # fmt: skip
+                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2358,6 +2399,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ak.style(habits.ak, rng, base)
     if habits.al is not None:
         family_al.style(habits.al, rng, base)
+    if habits.am is not None:
+        family_am.style(habits.am, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -53,7 +53,7 @@ from .family_ah import LINE, _Typeball
 from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
 from .family_t import T_HANDS, Hand
-from .handwork import signature, smooth_field, typed_page
+from .handwork import on_the_glass, signature, smooth_field, typed_page
 from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance", "loan")  # the itemised deductions (their sum ``deductions``)
@@ -394,6 +394,31 @@ def fit(sheet: SheetContent, al: ALHabits) -> tuple[str, int, float, list[list[i
     raise AssertionError(f"the sheet overran the paper: {widths}")
 
 
+def type_headings(ball: _Typeball, geo: Geometry, heads: list[list[str]], starts: list[int], ws: list[int],
+                  y: float) -> int:  # fmt: skip
+    """The columns' headings (their lines) typed centred in their columns from the line ``y``, each a cell of row 0 of
+    ``geo``; gives the lines they take (AL's sections', AM's sheet's)."""
+    n_head = max(len(h) for h in heads)
+    for j in range(len(heads)):
+        for q, s in enumerate(heads[j]):
+            ball.text(starts[j] + (ws[j] - len(s)) // 2, y + q, s)
+        geo.cells.append((0, j, [int(ball.x(starts[j])), int(ball.y(y) - 0.8 * LINE), int(ball.x(starts[j] + ws[j])),
+                                 int(ball.y(y + n_head - 1) + 0.3 * LINE)], " ".join(heads[j])))  # fmt: skip
+    return n_head
+
+
+def type_cells(ball: _Typeball, geo: Geometry, n: int, lay: tuple[str, ...], texts: list[str], starts: list[int],
+               ws: list[int], y: float) -> None:  # fmt: skip
+    """Row ``n``'s strings typed in its columns on the line ``y`` (the name and post from the column's left, the rest to
+    its right), each field's a cell of row ``n`` of ``geo``."""
+    for j, (c, s) in enumerate(zip(lay, texts, strict=True)):
+        if s:
+            ball.text(starts[j] + (0 if c in ("name", "position") else ws[j] - len(s)), y, s)
+        if c in ("row", "egn", "name", "position", "days_worked", *MONEY_FIELDS):
+            geo.cells.append((n, j, [int(ball.x(starts[j])) - 4, int(ball.y(y) - 0.8 * LINE),
+                                     int(ball.x(starts[j] + ws[j])) + 4, int(ball.y(y) + 0.3 * LINE)], s))  # fmt: skip
+
+
 def render(sheet: SheetContent, st: Style | None, al: ALHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
     """The sheet typed at 300 dpi: the employer and the sheet's number, the title and period; each section's title,
     its headings between ruled lines, its rows (numbered on), its subtotal; the grand total under the last section's
@@ -437,25 +462,14 @@ def render(sheet: SheetContent, st: Style | None, al: ALHabits, rng: random.Rand
         xl, xr = ball.x(-0.5), ball.x(sec_end + 0.5)
         y_top = ball.y(y) - 0.95 * LINE
         rule(xl, xr, y_top)
-        n_head = max(len(h) for h in heads)
-        for j in range(len(lay)):
-            for q, s in enumerate(heads[j]):
-                ball.text(starts[j] + (ws[j] - len(s)) // 2, y + q, s)
-            geo.cells.append((0, j, [int(ball.x(starts[j])), int(ball.y(y) - 0.8 * LINE), int(ball.x(starts[j] + ws[j])),
-                                     int(ball.y(y + n_head - 1) + 0.3 * LINE)], " ".join(heads[j])))  # fmt: skip
+        n_head = type_headings(ball, geo, heads, starts, ws, y)
         y += n_head
         rule(xl, xr, ball.y(y) - 0.95 * LINE + 4)
         y += 0.15
         rows = [r for r in sheet.rows if r["section"] == k]
         for r in rows:
             n += 1
-            for j, c in enumerate(lay):
-                s = cell(c, r, sheet)
-                if s:
-                    ball.text(starts[j] + (0 if c in ("name", "position") else ws[j] - len(s)), y, s)
-                if c in ("row", "egn", "name", "position", "days_worked", *MONEY_FIELDS):
-                    geo.cells.append((n, j, [int(ball.x(starts[j])) - 4, int(ball.y(y) - 0.8 * LINE),
-                                             int(ball.x(starts[j] + ws[j])) + 4, int(ball.y(y) + 0.3 * LINE)], s))  # fmt: skip
+            type_cells(ball, geo, n, lay, [cell(c, r, sheet) for c in lay], starts, ws, y)
             if "signature" in lay and rng.random() < 0.85:
                 j = lay.index("signature")
                 signature(pen, ball.x(starts[j]), ball.y(y) - 0.3 * LINE, ws[j] * pitch, rng)
@@ -477,8 +491,8 @@ def render(sheet: SheetContent, st: Style | None, al: ALHabits, rng: random.Rand
                 (red if al.red else ball).text(starts[j] + ws[j] - len(s), y, s)
         y_bot = ball.y(y) + 0.4 * LINE
         rule(xl, xr, y_bot)
-        for s in [*starts[1:]]:  # the section's own verticals: its columns' borders
-            x = ball.x(s - gap / 2)
+        for sx in [*starts[1:]]:  # the section's own verticals: its columns' borders
+            x = ball.x(sx - gap / 2)
             pen.line([(x, y_top), (x + rng.uniform(-1.5, 1.5), y_bot)], fill=rng.randint(30, 70), width=2)
         for x in (xl, xr):
             pen.line([(x, y_top), (x, y_bot)], fill=rng.randint(30, 70), width=3)
@@ -643,16 +657,5 @@ def scan(a: np.ndarray, page: ALPage, np_rng: np.random.Generator) -> tuple[np.n
             o = o * (1.0 - mk * (1.0 - through))  # the highlighter's transparent dye
         out[sl] = np.clip(np.round(o), 0, 255).astype(np.uint8)
     del paper
-    pad, f = 40, dpi / 300.0
-    size = (int((W + 2 * pad) * f), int((H + 2 * pad) * f))
-    m = cv2.getRotationMatrix2D((W / 2, H / 2), page.angle, f)
-    m[:, 2] += np.array([size[0] / 2 - W / 2, size[1] / 2 - H / 2])
-    src = out[..., 0] if grey else out
-    img = np.asarray(cv2.warpAffine(src, m, size, flags=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR,
-                                    borderValue=(250, 250, 250)), np.uint8)  # fmt: skip  (the lid's white)
-    del out, src
-    img = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.6), np.uint8)
-    if not grey:
-        img = np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), np.uint8)
-    noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8 if grey else 0.5, img.shape).astype(np.float32)
-    return np.clip(np.round(noisy), 0, 255).astype(np.uint8), np.asarray(m, np.float64), dpi, None
+    img, m = on_the_glass(out, grey, dpi, page.angle, np_rng)
+    return img, m, dpi, None

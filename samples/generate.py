@@ -36,6 +36,7 @@ from . import (
     family_aj,
     family_ak,
     family_al,
+    family_am,
     family_q,
     family_r,
     family_s,
@@ -195,6 +196,7 @@ def degrade_page(
     aj: family_aj.AJPage | None = None,
     ak: family_ak.AKPage | None = None,
     al: family_al.ALPage | None = None,
+    am: family_am.AMPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -230,8 +232,13 @@ def degrade_page(
     dot-matrix printout, headless after a month's first page, photographed on a desk by a phone under a lamp with the
     hand's shadow (samples/family_ak.py: RGB at about 200 dpi, JPEG-compressed); ``al``: family AL's page: a works'
     typed two-section payroll the consulting clerks marked with a highlighter and pencil, on a flatbed
-    (samples/family_al.py: grey at 300 dpi or colour at 200)."""
+    (samples/family_al.py: grey at 300 dpi or colour at 200); ``am``: family AM's page: an institution's typed payroll
+    with its supplementary rows, faded by the light where it lay exposed, on a flatbed (samples/family_am.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if am is not None:  # family AM: the institution's sheet, part of it faded by the light, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_am.flat(a, am)), degrade.identity(), 300, None
+        return family_am.scan(a, am, np_rng)
     if al is not None:  # family AL: the works' two-section sheet, highlighted and pencilled, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_al.flat(a, al)), degrade.identity(), 300, None
@@ -495,6 +502,7 @@ def generate_pages(
                     ajh = habits.aj if habits is not None else None
                     akh = habits.ak if habits is not None else None
                     alh = habits.al if habits is not None else None
+                    amh = habits.am if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -525,6 +533,8 @@ def generate_pages(
                         img, geo = family_ak.render(sheet, style, akh, rng)
                     elif alh is not None:  # family AL: the works' two-section typed payroll (samples/family_al.py)
                         img, geo = family_al.render(sheet, style, alh, rng)
+                    elif amh is not None:  # family AM: the institution's payroll and its supplementary rows
+                        img, geo = family_am.render(sheet, style, amh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -563,6 +573,7 @@ def generate_pages(
                     ajp = family_aj.page_of(img, geo, sheet, ajh, rng) if ajh is not None else None
                     akp = family_ak.page_of(img, geo, sheet, akh, rng) if akh is not None else None
                     alp = family_al.page_of(img, geo, sheet, alh, rng) if alh is not None else None
+                    amp = family_am.page_of(img, geo, sheet, amh, rng) if amh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -571,7 +582,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp,
+                        ak=akp, al=alp, am=amp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -67,6 +67,27 @@ def typed_page(ink: np.ndarray) -> Image.Image:
     return Image.fromarray(np.asarray(np.round(255.0 * (1.0 - np.clip(ink, 0, 1))), np.uint8), "L")
 
 
+def on_the_glass(out: np.ndarray, grey: bool, dpi: int, angle: float,
+                 np_rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """A sheet drawn at 300 dpi (``out``: BGR planes, their first the grey one where ``grey``) laid on a flatbed's glass
+    turned by ``angle`` degrees and scanned at ``dpi``: the lid's white round it, a little soft, the sensor's noise,
+    RGB where colour (AL's and AM's). Returns the image and the 2x3 map from the drawn sheet to it."""
+    H, W = out.shape[:2]
+    pad, f = 40, dpi / 300.0
+    size = (int((W + 2 * pad) * f), int((H + 2 * pad) * f))
+    m = cv2.getRotationMatrix2D((W / 2, H / 2), angle, f)
+    m[:, 2] += np.array([size[0] / 2 - W / 2, size[1] / 2 - H / 2])
+    src = out[..., 0] if grey else out
+    img = np.asarray(cv2.warpAffine(src, m, size, flags=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR,
+                                    borderValue=(250, 250, 250)), np.uint8)  # fmt: skip  (the lid's white)
+    del src
+    img = np.asarray(cv2.GaussianBlur(img, (0, 0), 0.6), np.uint8)
+    if not grey:
+        img = np.asarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), np.uint8)
+    noisy = img.astype(np.float32) + np_rng.normal(0.0, 0.8 if grey else 0.5, img.shape).astype(np.float32)
+    return np.clip(np.round(noisy), 0, 255).astype(np.uint8), np.asarray(m, np.float64)
+
+
 def signature(pen: ImageDraw.ImageDraw, x: float, y: float, w: float, rng: random.Random,
               amp: tuple[float, float] = (8, 18), darkest: int = 60, widths: tuple[int, ...] = (2,)) -> None:  # fmt: skip
     """A signature in ballpoint across ``w`` from ``x``, about the line ``y``: a few loops (their height drawn from

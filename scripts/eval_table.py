@@ -32,6 +32,7 @@ LABELS = {
     "AI": "AI (16, seed 2058)",
     "AJ": "AJ (16, seed 2059)",
     "AL": "AL (16, seed 2061)",
+    "AM": "AM (16, seed 2062)",
     "AK": "AK (16, seed 2060)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
