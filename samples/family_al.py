@@ -53,7 +53,7 @@ from .family_ah import LINE, _Typeball
 from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
 from .family_t import T_HANDS, Hand
-from .handwork import on_the_glass, signature, smooth_field, typed_page
+from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field, typed_page
 from .render import FONT_DIR, Geometry, Painter, Style, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance", "loan")  # the itemised deductions (their sum ``deductions``)
@@ -629,19 +629,12 @@ def scan(a: np.ndarray, page: ALPage, np_rng: np.random.Generator) -> tuple[np.n
     al = page.al
     rng = random.Random(page.seed)
     H, W = a.shape
-    a3 = W > 4000
-    grey = al.grey or a3
-    dpi = 300 if grey and not a3 else 200
+    grey, dpi = flatbed_mode(W, al.grey)
     paper = np.asarray(cv2.resize(smooth_field(H // 8, W // 8, rng, 228.0, 242.0, 5), (W, H)), np.float32)
     tint = HIGHLIGHTERS[al.marker]
-    # the colours as the scanner sees them: B, G, R, or their grey (its luminance) on a grey scan
-    see = np.array([[0.114], [0.587], [0.299]], np.float32) if grey else np.eye(3, dtype=np.float32)
-
-    def seen(colour: tuple[float, ...]) -> np.ndarray:
-        return np.asarray(np.array(colour, np.float32) @ see, np.float32)
-
+    seen = seen_by(grey)  # the colours as the scanner sees them
     through = seen((tint[2], tint[1], tint[0]))
-    out = np.empty((H, W, see.shape[1]), np.uint8)
+    out = np.empty((H, W, 1 if grey else 3), np.uint8)
     for y0 in range(0, H, 128):
         sl = slice(y0, y0 + 128)
         layers = (((255.0 - a[sl]) / 255.0, RIBBON), (page.red[sl], RED),

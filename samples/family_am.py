@@ -49,7 +49,7 @@ from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
 from .family_al import amount, type_cells, type_headings
 from .family_al import cell as al_cell
-from .handwork import on_the_glass, signature, smooth_field, typed_page
+from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field, typed_page
 from .render import Geometry, Style, rect_polygon
 
 PARTS = ("tax", "union_fee", "advance1", "advance2")  # the itemised deductions (their sum ``deductions``)
@@ -458,17 +458,11 @@ def scan(a: np.ndarray, page: AMPage, np_rng: np.random.Generator) -> tuple[np.n
     am = page.am
     rng = random.Random(page.seed)
     H, W = a.shape
-    a3 = W > 4000
-    grey = am.grey or a3
-    dpi = 300 if grey and not a3 else 200
+    grey, dpi = flatbed_mode(W, am.grey)
     paper = np.asarray(cv2.resize(smooth_field(H // 8, W // 8, rng, 230.0, 244.0, 5), (W, H)), np.float32)
-    see = np.array([[0.114], [0.587], [0.299]], np.float32) if grey else np.eye(3, dtype=np.float32)
-
-    def seen(colour: tuple[float, ...]) -> np.ndarray:
-        return np.asarray(np.array(colour, np.float32) @ see, np.float32)
-
+    seen = seen_by(grey)
     ink, faded = (VIOLET, VIOLET_FADED) if am.violet else (BLACK, BLACK)
-    out = np.empty((H, W, see.shape[1]), np.uint8)
+    out = np.empty((H, W, 1 if grey else 3), np.uint8)
     for y0 in range(0, H, 128):
         sl = slice(y0, y0 + 128)
         e = page.exposed[sl][..., None]

@@ -6,6 +6,7 @@ is given and draws from it in a fixed order, so a family that uses them draws th
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +66,24 @@ def typewriter_glyph(path: str, ch: str, pitch: int) -> tuple[np.ndarray, int]:
 def typed_page(ink: np.ndarray) -> Image.Image:
     """A typed layer (ink 0..1, more clipped to 1) as a grey page: the type black on white (AK's and AL's)."""
     return Image.fromarray(np.asarray(np.round(255.0 * (1.0 - np.clip(ink, 0, 1))), np.uint8), "L")
+
+
+def flatbed_mode(width: int, grey: bool) -> tuple[bool, int]:
+    """How a sheet drawn ``width`` pixels wide at 300 dpi is scanned (AL's and AM's): an A3 one grey at 200 dpi, an A4
+    one grey at 300 or (not ``grey``) colour at 200. Gives (grey, dpi)."""
+    a3 = width > 4000
+    grey = grey or a3
+    return grey, 300 if grey and not a3 else 200
+
+
+def seen_by(grey: bool) -> Callable[[tuple[float, ...]], np.ndarray]:
+    """A colour (B, G, R) as the scanner sees it: itself, or its grey (its luminance) on a grey scan."""
+    see = np.array([[0.114], [0.587], [0.299]], np.float32) if grey else np.eye(3, dtype=np.float32)
+
+    def seen(colour: tuple[float, ...]) -> np.ndarray:
+        return np.asarray(np.array(colour, np.float32) @ see, np.float32)
+
+    return seen
 
 
 def on_the_glass(out: np.ndarray, grey: bool, dpi: int, angle: float,

@@ -483,6 +483,60 @@ def _family_months(family: str, seed: int, files: int = 6, months: int = 6):
     return out
 
 
+def _typewriter_files(family: str, seeds) -> list:
+    """The own habits of 10 ``family`` files drawn from each of ``seeds`` (AL's, AM's): every file the family's, typed
+    on a typewriter of its faces, in the money formats of its own (``<F>_MONEY``)."""
+    from samples import families
+
+    drawn = _drawn_habits(family, seeds)
+    owns = [getattr(h, family.lower()) for h in drawn]
+    assert all(owns) and all(h.family == family and h.face == "typewriter" for h in drawn)
+    assert {o.face for o in owns} == set(getattr(families, f"{family}_FACES")["typewriter"])
+    module = getattr(families, f"family_{family.lower()}")
+    assert {(o.thousands, o.decimal) for o in owns} == set(getattr(module, f"{family}_MONEY"))
+    return owns
+
+
+def _flatbed_pages(tmp_path, family: str, seed: int) -> tuple[list, str]:
+    """Two ``family`` pages from ``seed`` (AL's, AM's) that repeat under another hash seed and add up (no marks): each
+    an L or RGB PNG at 200 or 300 dpi under 5 MB, its rows numbered 1.. . Gives the pages and their truth's pin."""
+    from PIL import Image
+
+    out = _repeats_under_another_hash_seed(tmp_path, family, seed, pages=2)
+    pages = _pages_add_up(out, years=(1980, 1996), mark_kinds=())
+    assert len(pages) == 2
+    for png, page in pages:
+        assert png.stat().st_size < 5_000_000 and [r.row for r in page.rows] == list(range(1, len(page.rows) + 1))
+        with Image.open(png) as im:
+            assert im.mode in ("L", "RGB") and round(im.info["dpi"][0]) in (200, 300)
+    raw = "".join(PayrollPage.load(png.with_suffix(".json")).to_json() for png, _ in pages)
+    return pages, hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _rendered_month(family: str, seed: int, want=lambda own, sheet: True):
+    """The first month of a ``family`` file drawn from ``seed`` for which ``want(its own habits, sheet)`` holds, drawn
+    by its module's ``render`` (AL's, AM's): (its own habits, the sheet, the image, the geometry)."""
+    import importlib
+    import random
+
+    module = importlib.import_module(f"samples.family_{family.lower()}")
+    for habits, _ef, sheets in _family_months(family, seed, files=6, months=1):
+        own = getattr(habits, family.lower())
+        if want(own, sheets[0]):
+            img, geo = module.render(sheets[0], None, own, random.Random(5))
+            return own, sheets[0], img, geo
+    raise AssertionError(f"no such {family} month")
+
+
+def _typed_value(text: str, own) -> Decimal:
+    """A typed amount read back as a person reads it (AL's, AM's): the file's thousands' mark (``own.thousands``) gone,
+    the decimal a point, a nought's mark nought."""
+    if text in ("-", "0,00", "0.00"):
+        return Decimal(0)
+    t = text.replace(own.thousands, "") if own.thousands else text
+    return Decimal(t.replace(",", "."))
+
+
 def _forced_sheet(family: str, seed: int, switches: dict, *, rows: int = 7, fits=None, adapt_args: tuple = ()):
     """The first of 12 ``family`` sheets from ``seed`` (content and style) with ``rows`` people or more that ``fits``
     (a test of the sheet), with ``switches`` forced on its file's own habits (``habits.<family>``) and the family's

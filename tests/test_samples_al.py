@@ -10,14 +10,13 @@ its pages the same under another hash seed."""
 
 from __future__ import annotations
 
-import hashlib
 import random
 from decimal import Decimal
 
 import numpy as np
 
 from archive_core import egn
-from archive_core.records import MONEY_FIELDS, PayrollPage
+from archive_core.records import MONEY_FIELDS
 from tests import test_samples as common
 
 SEEDS = range(30001, 30041)  # AL's development seeds
@@ -32,12 +31,8 @@ def test_family_al_draws_its_own_switches():
     1980-1996."""
     from samples import families, family_al
 
-    drawn = common._drawn_habits("AL", SEEDS)
-    als = [h.al for h in drawn if h.al]
-    assert len(als) == len(drawn) and all(h.family == "AL" and h.face == "typewriter" for h in drawn)
-    assert {a.face for a in als} == set(family_al.AL_FACES["typewriter"])
+    als = common._typewriter_files("AL", SEEDS)
     assert {a.pair for a in als} == set(range(len(family_al.SECTIONS)))
-    assert {(a.thousands, a.decimal) for a in als} == set(family_al.AL_MONEY)
     assert {a.zero for a in als} == {"-", "0,00"} and {a.cpi for a in als} == {10, 12, 15}
     assert {a.period for a in als} == set(range(len(family_al.PERIODS)))
     assert {a.numbers for a in als} == set(range(len(family_al.NUMBERS)))
@@ -123,22 +118,10 @@ def test_family_al_truth_adds_up_over_many_months():
 
 def _drawn_sheet(seed: int, want=lambda al, sheet: True):
     """The first month of an AL file drawn from ``seed`` for which ``want(habits, sheet)`` holds, rendered."""
-    from samples import family_al
-
-    for habits, _ef, sheets in common._family_months("AL", seed, files=6, months=1):
-        if want(habits.al, sheets[0]):
-            img, geo = family_al.render(sheets[0], None, habits.al, random.Random(5))
-            return habits.al, sheets[0], img, geo
-    raise AssertionError("no such AL month")
+    return common._rendered_month("AL", seed, want)
 
 
-def _value(text: str, al) -> Decimal:
-    """A printed amount read back as a person reads it: the thousands' mark gone, the decimal a point, a nought's mark
-    nought."""
-    if text in ("-", "0,00", "0.00"):
-        return Decimal(0)
-    t = text.replace(al.thousands, "") if al.thousands else text
-    return Decimal(t.replace(",", "."))
+_value = common._typed_value
 
 
 def test_family_al_prints_two_sections_under_their_own_columns():
@@ -210,15 +193,6 @@ def test_family_al_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
     """Two AL pages from dev seed 30002, generated here and by another Python under another hash seed: the same bytes;
     their truth payroll-page/1 that adds up, no marks, valid ЕГН; PNGs at 200 or 300 dpi under 5 MB; the truth
     pinned."""
-    from PIL import Image
-
-    out = common._repeats_under_another_hash_seed(tmp_path, "AL", 30002, pages=2)
-    pages = common._pages_add_up(out, years=(1980, 1996), mark_kinds=())
-    assert len(pages) == 2
+    pages, pin = common._flatbed_pages(tmp_path, "AL", 30002)
     assert all(r.egn is not None and egn.is_valid(r.egn) for _, p in pages for r in p.rows)
-    for png, page in pages:
-        assert png.stat().st_size < 5_000_000 and [r.row for r in page.rows] == list(range(1, len(page.rows) + 1))
-        with Image.open(png) as im:
-            assert im.mode in ("L", "RGB") and round(im.info["dpi"][0]) in (200, 300)
-    raw = "".join(PayrollPage.load(png.with_suffix(".json")).to_json() for png, _ in pages)
-    assert hashlib.sha256(raw.encode()).hexdigest()[:16] == PINNED
+    assert pin == PINNED
