@@ -23,7 +23,7 @@ The damage (new): the sheet lay for years on top of a bundle or half out of its 
 faded the exposed part of it: the violet aniline dye of the ribbon fades to a half or two thirds of its strength
 there and turns bluish (a black ribbon fades less, to two thirds or three quarters), the pen's rules and signatures fade too, the
 paper there yellowed; the part that the folder or a shorter sheet on top covered kept its colour, so a sharp edge
-(straight, vertical or horizontal and a little slanted, or the two edges of a shorter sheet's corner) crosses the
+(straight, about vertical or horizontal, slanted up to 14 degrees, or the two edges of a shorter sheet's corner) crosses the
 table through its rows or columns, the same column dark on one side and pale on the other; every typed string stays
 readable (the faded ink still far darker than its paper). Scanned on a flatbed a little turned, grey at 300 dpi or
 colour at 200, an A3 sheet grey at 200 (under ~5 MB).
