@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .checks import LOW_CONFIDENCE, READINGS_DISAGREE, RowDraft
+from .checks import LOW_CONFIDENCE, OUT_OF_RANGE, READINGS_DISAGREE, RowDraft
 from .plausibility import working_days
 
 MIN_SETTLED = 3  # rows whose days no one doubts, to tell the sheet counts five-day weeks
@@ -85,3 +85,22 @@ def vouch_full_months(drafts: list[RowDraft], year: int | None, month: int | Non
         if any(x != wd for x in d.alts.get("days_worked", [])) or d.ink_digits.get("days_worked") != len(str(wd)):
             continue
         d.review.discard("days_worked")
+
+
+ONE_READ_AS = ("4", "7")  # a dot-matrix or serifed `1` read so by the models
+
+
+def doubt_beyond_calendar(drafts: list[RowDraft], year: int | None, month: int | None) -> None:
+    """Days above the month's working days that are those days with a `1` read `4` or `7` (AK dev 29001 p3: April
+    1994's 21 days printed by a 9-pin printer and read `24` on eight rows, none doubted): in review as out of range,
+    a person tells whether the sheet counts Saturdays. Only with the period read sure (the caller's)."""
+    if not (year and month):
+        return
+    wd = str(working_days(year, month))
+    for d in drafts:
+        x = _days(d)
+        if x is None or "days_worked" in d.review or len(str(x)) != len(wd) or x <= int(wd):
+            continue
+        changed = [(p, q) for p, q in zip(wd, str(x), strict=True) if p != q]
+        if len(changed) == 1 and changed[0][0] == "1" and changed[0][1] in ONE_READ_AS:
+            d.review.add("days_worked", OUT_OF_RANGE)

@@ -86,7 +86,7 @@ from . import (
 )
 from .analysis import Analysis, analyse, column_kinds, turned_to_given
 from .crossed_days import reread_crossed_days
-from .days_calendar import settle_by_calendar, vouch_full_months
+from .days_calendar import doubt_beyond_calendar, settle_by_calendar, vouch_full_months
 from .egn_age import flag_out_of_working_age
 from .egn_glyphs import doubt_valid_by_glyphs, mend_failing_egns, settle_disagreeing_egns
 from .egn_second import doubt_valid_disagreeing
@@ -489,6 +489,7 @@ def _read_page(
     vouch_full_months(drafts, year, month)  # a `21` read unsure in a month of 21 working days, beside many `21`
     sure_period = (None, None) if s.header.period_review else (year, month)  # the calendar vouches by a period read sure
     ditto.fill_days(s, drafts, kinds, marks, *sure_period)  # a ditto mark in the days: the row above's, in review unless sure
+    doubt_beyond_calendar(drafts, *sure_period)  # `24` for the month's 21 working days, a `1` read `4`: in review
     plausibility.cross_check(drafts, present, year, month)
     checks.flag_blank_money(drafts, present)  # a blank placed figure no sum filled: unreadable, not "nothing"
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
@@ -523,6 +524,7 @@ def _read_page(
     page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
     unread_people.number_above_first(drafts)  # brought back over a continuation page's first number: those before it
     rows_below.number_on(drafts)  # rows restored under the numbered ones: the order's numbers, in review
+    rownumbers.doubt_numbers_on_continuation(s, drafts)  # a headless page's numbers: read and cross-checked, never from 1
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)
     if page_review is None:  # a figure its row's sums and their columns' totals prove: no reading doubt left

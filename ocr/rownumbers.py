@@ -480,3 +480,25 @@ def shifted_numbers(people: list[checks.RowDraft], read: list[int | None] | None
         return
     for d in people:
         d.review.add("row", checks.ROW_NUMBER)
+
+
+def doubt_numbers_on_continuation(s: Sheet, drafts: list[checks.RowDraft]) -> None:
+    """After every row is numbered (``number_rows``, ``unread_people.number_above_first``, ``rows_below.number_on``):
+    a headless continuation page (``Sheet.running``: a running line, no column's heading) numbers its rows on from
+    the page before, so its numbers stand only where they are read and cross-checked: two numbers read as they
+    stand (no doubt) on neighbouring rows, one apart, and a numbering from 1 only where its first two rows read 1
+    and 2 so (a sheet whose pages each number from 1, S and P dev pages). A numbering from 1 counted or read unsure
+    is the order's count or another column's figures read for the numbers (AK evaluation page: a continuation
+    page's people printed 60-68 came out numbered 1-8 in review as read unsure, its first printed number unread;
+    every one of its 72 fields cited under another person's number without a word). No row keeps a number
+    otherwise: each goes to review unreadable, a person reads them from the sheet."""
+    if not s.running:
+        return
+    nums = [(i, v) for i, d in enumerate(drafts) if isinstance(v := d.values.get("row"), int)]
+    if not nums:
+        return
+    sure = [(i, v) for i, v in nums if "row" not in drafts[i].review]
+    crossed = any(j == i + 1 and w == v + 1 for (i, v), (j, w) in zip(sure, sure[1:], strict=False))
+    if crossed and (min(v for _, v in nums) > 1 or sure[:2] == [(nums[0][0], 1), (nums[0][0] + 1, 2)]):
+        return
+    _drop_numbers(drafts)

@@ -36,6 +36,7 @@ class Sheet:
     texts: list[list[str]]
     cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
     unsure: list[list[int]] = field(default_factory=list)  # boxes (image as given) of rows a person or the totals
+    running: bool = False  # a headless continuation page: its rows numbered on from the page before, never from 1
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
@@ -108,7 +109,8 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     skip = spreadsheet_frame.heading_lines(headings, lines)
     if skip:
         headings = [" ".join(t.strip() for t in (row[c] for row in lines[:skip]) if t.strip()) for c in range(g.n_cols)]
-    if not skip and g.n_rows > 1 and _running_line(headings):
+    running = not skip and g.n_rows > 1 and _running_line(headings)
+    if running:
         # a continuation page's running line (the employer, the period, the page) taken for the heading: the header
         header = parse_header(above + [w for c in range(g.n_cols) for w in cells.get((0, c), [])],
                               a.clean.shape[1], reading.bands, a.gray)  # fmt: skip
@@ -129,7 +131,7 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         body_rows, totals_row = [*body_rows, totals_row], None
         unsure.append(a.transform.box_to_original(row_box(g, body_rows[-1])))
     texts = [[reading_text(cells.get((r, c), [])) for c in range(g.n_cols)] for r in body_rows]
-    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure)
+    return Sheet(cells, header, headings, body_rows, totals_row, carried_row, texts, unsure=unsure, running=running)
 
 
 _PAGE_WORD = re.compile(r"(?:^|\s)(?:стр|лист)\.?\s*\d{1,2}(?:\s|$)|(?:^|\s)-\s*\d{1,2}\s*-(?:\s|$)", re.IGNORECASE)

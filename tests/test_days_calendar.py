@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ocr import plausibility
 from ocr.checks import LOW_CONFIDENCE, OUT_OF_RANGE, READINGS_DISAGREE, RowDraft
-from ocr.days_calendar import settle_by_calendar, vouch_full_months
+from ocr.days_calendar import doubt_beyond_calendar, settle_by_calendar, vouch_full_months
 
 
 def _row(days: int, second: int, pay: str = "328.87") -> RowDraft:
@@ -93,3 +93,14 @@ def test_days_read_unsure_stay_in_review_unless_calendar_sheet_ink_and_readings_
     drafts = [_unsure(21), _unsure(21), *(RowDraft(values={"days_worked": x}) for x in (21, 21, 21, 8, 8, 8, 8))]
     vouch_full_months(drafts, 1981, 11)  # the settled rows carry 8 more often than 21: not the sheet's month
     assert sum("days_worked" in d.review for d in drafts) == 2
+
+
+def test_days_above_the_months_working_days_with_a_one_read_four_go_to_review():
+    # AK dev 29001 p3: April 1994 (21 working days) printed by a 9-pin printer, `21` read `24` on eight rows, none
+    # doubted; `22` (no `1` read `4`) and days within the month stay as read
+    drafts = [RowDraft(values={"days_worked": n}) for n in (24, 27, 21, 22, 14)]
+    doubt_beyond_calendar(drafts, 1994, 4)
+    assert [d.review.reasons.get("days_worked") for d in drafts] == [OUT_OF_RANGE, OUT_OF_RANGE, None, None, None]
+    drafts = [RowDraft(values={"days_worked": 24})]
+    doubt_beyond_calendar(drafts, None, None)  # the period unsure: no calendar to go by
+    assert not drafts[0].review

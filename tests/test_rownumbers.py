@@ -469,3 +469,44 @@ def test_the_columns_printed_numbers_over_the_first_person_leave_the_peoples_num
     drafts = [row(None, None, "6104029516"), *(row(i + 1, n, e) for i, (n, e) in enumerate(people))]
     number_rows(drafts)
     assert "row" in drafts[0].review and all(d.review.reasons.get("row") == checks.ROW_NUMBER for d in drafts[1:])
+
+
+def _continuation(running: bool) -> Sheet:
+    return Sheet(cells={}, header=Header(sheet=2), headings=['ТКЗС "ИСКРА" С.ЛОМ 03.1991 СТР. 2', ""],
+                 body_rows=list(range(1, 10)), totals_row=None, carried_row=None, texts=[], running=running)  # fmt: skip
+
+
+def _numbered(numbers: list[int | None], doubted: set[int] = frozenset()) -> list[checks.RowDraft]:  # type: ignore[assignment]
+    drafts = [checks.RowDraft(values={"name": "ИВАН ПЕТРОВ ИВАНОВ"} | ({"row": n} if n is not None else {}))
+              for n in numbers]  # fmt: skip
+    for i in doubted:
+        drafts[i].review.add("row", checks.UNREADABLE)
+    return drafts
+
+
+def test_a_headless_continuation_pages_rows_are_never_counted_from_one():
+    # AK evaluation page: a continuation page's people printed 60-68 came out numbered 1-8, read unsure (its first
+    # printed number unread; every field cited under another person's number without a word): no number, to review
+    drafts = _numbered(list(range(1, 9)), doubted=set(range(8)))
+    rownumbers.doubt_numbers_on_continuation(_continuation(True), drafts)
+    assert all(d.values.get("row") is None and "row" in d.review for d in drafts)
+    # counted from 1 (the first two unread, the rest read 3 ...): no number either
+    drafts = _numbered(list(range(1, 9)), doubted={0, 1})
+    rownumbers.doubt_numbers_on_continuation(_continuation(True), drafts)
+    assert all(d.values.get("row") is None and "row" in d.review for d in drafts)
+    # one number read and the rest counted from it (in review): no cross-check, nothing kept
+    drafts = _numbered(list(range(60, 69)), doubted=set(range(1, 9)))
+    rownumbers.doubt_numbers_on_continuation(_continuation(True), drafts)
+    assert all(d.values.get("row") is None and "row" in d.review for d in drafts)
+    # 60-68 read as they stand, one apart: the sheet's own numbers
+    drafts = _numbered(list(range(60, 69)), doubted={0})
+    rownumbers.doubt_numbers_on_continuation(_continuation(True), drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(60, 69)) and "row" not in drafts[1].review
+    # a sheet whose every page numbers from 1 (S, P dev pages): 1 and 2 read as they stand
+    drafts = _numbered(list(range(1, 9)))
+    rownumbers.doubt_numbers_on_continuation(_continuation(True), drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 9)) and not any(d.review for d in drafts)
+    # a sheet's first page (no running line): the order's inference stays, in review
+    drafts = _numbered(list(range(1, 9)), doubted={0, 1})
+    rownumbers.doubt_numbers_on_continuation(_continuation(False), drafts)
+    assert [d.values.get("row") for d in drafts] == list(range(1, 9))
