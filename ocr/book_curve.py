@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from .row_opening import dilate_rows
-from .unbend import STEP, _bands_labelled, _running_median5
+from .unbend import STEP, bands_labelled, running_median5
 
 MIN_SHIFT = 8  # pixels: a smaller largest displacement leaves the page as it is
 WINDOW = 5  # a rule's ink looked for this far above and below where it should continue (pixels)
@@ -91,7 +91,7 @@ def curve(binary: np.ndarray, horiz: np.ndarray) -> tuple[np.ndarray, np.ndarray
     joined = dilate_rows(horiz, 41, 5)
     bins = (w + STEP - 1) // STEP
     traced: list[tuple[float, np.ndarray]] = []  # (the rule's own height, its displacement per bin)
-    for top, labels, stats in _bands_labelled(joined):
+    for top, labels, stats in bands_labelled(joined):
         for i in range(1, len(stats)):
             x, y, bw, bh = (int(v) for v in stats[i, :4])
             if bw < 0.3 * w or bh > 0.05 * h or top + y <= 3 or top + y + bh >= h - 3:
@@ -151,8 +151,8 @@ def curve(binary: np.ndarray, horiz: np.ndarray) -> tuple[np.ndarray, np.ndarray
     if np.count_nonzero(seen) < 5:
         return None
     idx = np.arange(bins)
-    shift = _running_median5(np.interp(idx, idx[seen], shift[seen]))
-    scale = _running_median5(np.interp(idx, idx[seen], scale[seen]))
+    shift = running_median5(np.interp(idx, idx[seen], shift[seen]))
+    scale = running_median5(np.interp(idx, idx[seen], scale[seen]))
     # the largest displacement the page shows within its rows' heights
     reach = np.abs(shift)[:, None] + np.abs(scale)[:, None] * np.abs(np.array([heights.min(), heights.max()]) - middle)
     if float(reach.max()) < MIN_SHIFT:

@@ -14,7 +14,7 @@ import numpy as np
 
 from .engine import OcrEngine
 from .geometry import Grid, Word
-from .header import Header, _period, parse_header, title_word
+from .header import Header, parse_header, read_period, title_word
 
 FIRST_BANDS = 6  # the title is looked for in this many of the grid's first bands ...
 HEADER_SHARE = 0.3  # ... that begin in this top share of the page
@@ -53,7 +53,7 @@ def header_in_first_band(
     bottom = grid.ys[r + 1]
     if r + 2 < len(grid.ys):  # the period under the title in a band of its own
         nxt = [w for w in words if grid.ys[r + 1] <= w.box.cy < grid.ys[r + 2]]
-        if _period(sorted(nxt, key=lambda w: w.box.x0), Header()) and grid.ys[r + 2] - grid.ys[r + 1] < 3 * (
+        if read_period(sorted(nxt, key=lambda w: w.box.x0), Header()) and grid.ys[r + 2] - grid.ys[r + 1] < 3 * (
             bottom - grid.ys[r]
         ):
             bottom = grid.ys[r + 2]

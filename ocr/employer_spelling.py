@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from .employer_doubts import doubt
 from .form_years import out_of_years
 from .geometry import Word
-from .header import _LATIN_LETTERS, Header, vocabulary
+from .header import LATIN_LETTERS, Header, vocabulary
 from .hunspell_bg import common_word, dictionary
 from .joined_places import split_places
 from .names import lexicon as name_lexicon
@@ -175,7 +175,7 @@ def _confused(a: str, b: str) -> bool:
 
 def _conf(piece: str, words: tuple[Word, ...]) -> float:
     """The confidence the piece was read with (its word's; 0 when no word holds it)."""
-    confs = [w.conf for w in words if piece in w.text.translate(_LATIN_LETTERS)]
+    confs = [w.conf for w in words if piece in w.text.translate(LATIN_LETTERS)]
     return min(confs) if confs else 0.0
 
 

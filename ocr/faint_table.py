@@ -25,7 +25,7 @@ from . import checks, line_feed, sheet
 from .analysis import straighten
 from .geometry import Box, Grid, Transform
 from .header import Header
-from .rows_below import MIN_COLUMNS, NOTHING_READ, PITCH_FIT, _pitch, inked_columns, pitched_run
+from .rows_below import MIN_COLUMNS, NOTHING_READ, PITCH_FIT, inked_columns, pitch_of, pitched_run
 
 TABLE_UNFOUND = "table_unfound"  # page review: no table found; the people's rows by the lines of writing alone
 STRIPS = 24  # strips across the ink's width (a wide sheet's columns)
@@ -101,7 +101,7 @@ def _typed_on_pitch(lines: list[tuple[tuple[int, int], int]], h: int) -> list[tu
     def plain(band: tuple[int, int]) -> bool:
         return band[1] - band[0] <= HUNG * h
 
-    pitch = _pitch([(a + b) / 2 for (a, b), _ in lines if plain((a, b))])
+    pitch = pitch_of([(a + b) / 2 for (a, b), _ in lines if plain((a, b))])
     out = []
     for i, ((a, b), n) in enumerate(lines):
         if not HUNG * h < b - a <= TALL * h:
@@ -129,7 +129,7 @@ def _rows_on(lines: list[tuple[tuple[int, int], int]], ends: list[bool]) -> list
     strips, the run ended there and two people lost, seven fields without a flag). A total is followed by its
     rule's line and the signatures', off the rows' pitch."""
     mids = [(a + b) / 2 for (a, b), _ in lines]
-    pitch = _pitch(mids)
+    pitch = pitch_of(mids)
     if pitch is None:
         return ends
     out = list(ends)

@@ -25,7 +25,7 @@ from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
 from .number_sign import lost_signs, sign_and_three, typed_sign, unread_signs
-from .period_range import dated_range
+from .period_range import ROMAN_MONTHS, dated_range
 from .printout_header import (
     centre_line,
     edge_mark,
@@ -51,7 +51,7 @@ MONTHS = (
     "януари", "февруари", "март", "април", "май", "юни",
     "юли", "август", "септември", "октомври", "ноември", "декември",
 )  # fmt: skip
-_LATIN_LETTERS = str.maketrans(
+LATIN_LETTERS = str.maketrans(
     {"A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н", "K": "К", "M": "М",
      "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х", "x": "х", "y": "у"}
 )  # fmt: skip
@@ -184,7 +184,7 @@ def _line_of_its_own(part: list[Word], big: list[list[Word]], middles: list[floa
     return abs(cy - middles[k]) > 0.5 * float(np.median([w.box.h for w in big[k]]))
 
 
-def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
+def lines_of(words: list[Word], bands: list[tuple[int, int]] | None = None) -> list[list[Word]]:
     """Group words into visual lines (the text bands found on the image when given, a band split where it
     holds two lines), top to bottom, each left to right."""
     if bands:
@@ -201,7 +201,7 @@ def _lines(words: list[Word], bands: list[tuple[int, int]] | None = None) -> lis
 
 def month_letters(word: str) -> str:
     """A month word's letters as compared with ``MONTHS`` (Latin look-alikes made Cyrillic)."""
-    return re.sub(r"[^а-я]", "", word.lower().translate(_LATIN_LETTERS))
+    return re.sub(r"[^а-я]", "", word.lower().translate(LATIN_LETTERS))
 
 
 def _month(word: str, *, in_context: bool = False) -> int | None:
@@ -493,7 +493,7 @@ def _form_after_quote(words: list[Word], i: int) -> bool:
     """Word ``i`` is capitals in a legal form's place right after the quoted name ("„Химко“ ЕНД", read at 0.2:
     U dev 13001 p3, dropped as dust and the name out as '„Химко“' without a doubt): kept, to be read as the form
     it is one letter from or doubted (``clean_employer``)."""
-    core = words[i].text.strip(".,").translate(_LATIN_LETTERS)
+    core = words[i].text.strip(".,").translate(LATIN_LETTERS)
     return i > 0 and words[i - 1].text.rstrip(".,").endswith(("“", '"')) and (_form_like(core) or core in _ABBREVIATIONS)
 
 
@@ -518,7 +518,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     wide = {id(w) for w in wide_at_ends(words)}  # a word read as one letter: ink unread, doubted below
     kept = [
         w.text for i, w in enumerate(words) if id(w) not in wide and any(ch.isalnum() for ch in w.text)
-        and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS)
+        and (w.conf >= 0.3 or len(w.text) >= 4 or w.text.strip(".,").translate(LATIN_LETTERS) in _ABBREVIATIONS)
         or (w.text in _DASHES | _DASH_LOOKALIKES and w.conf >= 0.3  # "ЕООД – Ловеч": the name's dash
             and (w.text != _CROSSED_DASH or w.box.h < 0.7 * w.box.w))  # a "+" flat as a dash, not a cross
         or (w.text == "№" and w.conf >= 0.3)  # an institution's number: "Поликлиника № 3", "ОДЗ № 5" (family Q)
@@ -563,8 +563,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
     # a dash read as a look-alike (">") and found again in the gap beside it (``lost_dashes``) is one dash
     # (K dev 3014 p2: 'ЕТ „Вели – – 2“ с. Черноочене' out without a doubt): no name has two in a row
     kept = [t for i, t in enumerate(kept) if not (t == "–" and i > 0 and kept[i - 1] == "–")]
-    conf_of = {w.text.strip("„“\"',.").translate(_LATIN_LETTERS): w.conf for w in words}
-    name = " ".join(kept).translate(_LATIN_LETTERS).translate(_GUILLEMETS)
+    conf_of = {w.text.strip("„“\"',.").translate(LATIN_LETTERS): w.conf for w in words}
+    name = " ".join(kept).translate(LATIN_LETTERS).translate(_GUILLEMETS)
     name = quotes(re.sub(r"\s+", " ", name)).strip(" .,:;|!")
     # a closing quote glued after a town's abbreviation is a speck: "с." and "гр." stand before the place's
     # name, never at a quoted name's end (N dev 6001 p12: 'ЕТ „Вели – 2“ с.” Черноочене' came out
@@ -824,7 +824,7 @@ def _unsure_forms(words: list[Word], name: str, doubts: list[str]) -> list[str]:
     out: list[str] = []
     forms = {t.strip("„“.,") for t in name.split()}
     for w in words:
-        core = w.text.strip("„“\".,:;«»").translate(_LATIN_LETTERS).upper()
+        core = w.text.strip("„“\".,:;«»").translate(LATIN_LETTERS).upper()
         if w.conf >= FORM_SURE or core not in _ABBREVIATIONS or core not in forms:
             continue
         limit = 2 if len(core) == 2 else 1
@@ -999,7 +999,7 @@ def specked_dashes(words: list[Word]) -> list[Word]:
             out.append(replace(w, text=town.group(1), box=Box(cut, w.box.y0, w.box.x1, w.box.y1)))
             continue
         m = re.fullmatch(r"(.*\w)([.,]?)([-–—])", w.text)
-        core = m.group(1).strip("„“\"").translate(_LATIN_LETTERS).upper() if m else ""
+        core = m.group(1).strip("„“\"").translate(LATIN_LETTERS).upper() if m else ""
         if _SPECKED_DASH.fullmatch(w.text) and w.text not in _DASHES:
             out.append(replace(w, text="–"))
         elif m and (m.group(2) or core in _ABBREVIATIONS):
@@ -1103,7 +1103,7 @@ def _capitals(text: str) -> bool:
 def _without_label(words: list[Word]) -> list[Word]:
     """ "Предприятие: ДЗС „Напредък“ ..." -> the name without its label (a label word with its colon)."""
     for i, w in enumerate(words[:2]):
-        core = re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS))
+        core = re.sub(r"[^а-я]", "", w.text.lower().translate(LATIN_LETTERS))
         colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
         # "Предприятие." the colon's lower dot lost: the form's label all the same, a name follows it
         colon = colon or (w.text.endswith(".") and i + 1 < len(words) and Levenshtein.distance(core, "предприятие") <= 2)
@@ -1126,7 +1126,7 @@ def _town_line(name: list[Word], nxt: list[Word], page_width: int) -> list[Word]
     h = max(w.box.h for w in name)
     if nxt[0].box.y0 - max(w.box.y1 for w in name) > 1.5 * h or nxt[0].box.x0 > name[-1].box.x1:
         return []
-    first = nxt[0].text.translate(_LATIN_LETTERS).strip(",")
+    first = nxt[0].text.translate(LATIN_LETTERS).strip(",")
     words = [w for w in nxt if w.box.x0 < page_width * 0.62]
     # a place's word, not an enterprise's noun: "Поликлиника № 5 – Пловдив" under the ministry's line is a name
     # (Q dev 9003 p4: taken for the ministry's town, the two lines came out as one name)
@@ -1160,7 +1160,7 @@ def _under_name(name: list[Word], nxt: list[Word], page_width: int) -> list[Word
     years = [re.search(r"(?<!\d)\d{4}(?!\d)", w.text) for w in words]
     if any(y and free for y, free in zip(years, _unquoted(words), strict=True)):
         return []
-    if re.match(r"(?i)(лист|л\.)", text.translate(_LATIN_LETTERS)):
+    if re.match(r"(?i)(лист|л\.)", text.translate(LATIN_LETTERS)):
         return []
     return words
 
@@ -1184,7 +1184,7 @@ def unit_below(name: str, below: list[Word]) -> bool:
     if m["form"] is not None and m["form"] not in _ABBREVIATIONS:
         return False
     lead = next((i for i, w in enumerate(below) if w.conf >= LOW_CONF or len(w.text) > 2), len(below))
-    toks = [w.text.translate(_LATIN_LETTERS) for w in below[lead:]]  # (specks read before it: "а", AJ dev 28013)
+    toks = [w.text.translate(LATIN_LETTERS) for w in below[lead:]]  # (specks read before it: "а", AJ dev 28013)
     if len(toks) < 2 or toks[1][:1] not in _OPENING:
         return False
     first = toks[0].strip(".,:")
@@ -1226,7 +1226,7 @@ def _continued(name: list[Word], below: list[Word]) -> bool:
     last_open = max((i for i, t in enumerate(toks) if t[:1] in _OPENING), default=None)
     unclosed = last_open is not None and not any(t[-1:] in _CLOSING for t in toks[last_open:] if len(t) > 1)
     closes = any(ch in w.text for w in below for ch in _CLOSING)
-    first = below[0].text.strip(".,").translate(_LATIN_LETTERS).upper()
+    first = below[0].text.strip(".,").translate(LATIN_LETTERS).upper()
     return (unclosed and closes) or toks[-1][-1:] in "-–—" or first in _ABBREVIATIONS or below[0].text in _DASHES
 
 
@@ -1238,7 +1238,7 @@ def _guesses_above_form(words: list[Word], below: list[Word]) -> bool:
     if not words or any(w.conf >= LOW_CONF or w.text.strip("„“\".,:;-()") in known for w in words):
         return False
     first = next((w for w in below if sum(ch.isalpha() for ch in w.text) >= 2), None)
-    return first is not None and first.text.strip("„“\".,").translate(_LATIN_LETTERS) in _ABBREVIATIONS
+    return first is not None and first.text.strip("„“\".,").translate(LATIN_LETTERS) in _ABBREVIATIONS
 
 
 EDGE_SHARE = 0.7  # a line starting this far across the page (its share of the width) stands at its right edge
@@ -1266,7 +1266,6 @@ def _noise_line(words: list[Word]) -> bool:
     return float(np.median([w.conf for w in words])) < 0.3
 
 
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # what a Roman numeral's strokes are read as besides I, V and X: Cyrillic look-alikes, a stroke as "l" or "|"
 # and Cyrillic letters a typist's strokes look like ("П" II, "Ш" III, "У" V: L dev 4010 "ЗА П-1985 Г.")
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "l": "I", "|": "I", "1": "I", "Х": "X", "х": "X", "x": "X", "v": "V",
@@ -1282,9 +1281,9 @@ def month_as_number(text: str) -> tuple[int | None, str | None]:
     if core.isdigit() and 1 <= len(core) <= 2:
         return (int(core), None) if 1 <= int(core) <= 12 else (None, None)
     roman = core.translate(_ROMAN_LOOKALIKES)
-    if roman not in _ROMAN:
+    if roman not in ROMAN_MONTHS:
         return None, None
-    return _ROMAN.index(roman) + 1, None if roman == core else f"римското число „{core}“ прочетено като „{roman}“"
+    return ROMAN_MONTHS.index(roman) + 1, None if roman == core else f"римското число „{core}“ прочетено като „{roman}“"
 
 
 def _split_period(line: list[Word]) -> list[Word]:
@@ -1429,7 +1428,7 @@ def _glued_period(line: list[Word], h: Header) -> bool:
     them lost (a fax's dots, U dev 13003 p2); the month in doubt (the word may have been another)."""
     for i, w in enumerate(line[1:], 1):
         m = re.fullmatch(r"(0[1-9]|1[0-2])(\d{4})(г|год)?\.?", w.text.strip(".,"))
-        before = re.sub(r"[^а-я]", "", line[i - 1].text.lower().translate(_LATIN_LETTERS))
+        before = re.sub(r"[^а-я]", "", line[i - 1].text.lower().translate(LATIN_LETTERS))
         if m is None or not YEARS[0] <= int(m.group(2)) <= YEARS[1] or before not in _PERIOD_CONTEXT:
             continue
         cut = w.box.x0 + round(w.box.w * 2 / len(w.text))
@@ -1442,7 +1441,7 @@ def _glued_period(line: list[Word], h: Header) -> bool:
     return False
 
 
-def _period(line: list[Word], h: Header) -> bool:
+def read_period(line: list[Word], h: Header) -> bool:
     """The month and year on ``line``: a month's name, number or Roman numeral, then the year (within two
     words of a name, next to a number). A month before a word where the year stands, not read as one,
     is kept with that word (``h.year`` None) for ``ocr.period`` to read it again."""
@@ -1572,7 +1571,7 @@ def parse_header(
     holes = {id(w) for w in tractor_holes(words)}  # ... inside a filmed listing's frame (family AA)
     words = [w for w in words if id(w) not in holes]
     words = without_form_numbers(words)  # the printed form's number in a top corner ("Образец № 1-05-12")
-    lines = _lines([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
+    lines = lines_of([w for w in words if w.conf > 0.1 or len(w.text) > 2], bands)
     faxed = [line for line in lines if fax_line(line)]  # a fax machine's line along the top (``ocr.fax_header``)
     lines = [line for line in lines if not fax_line(line) and not _cut_by_top(line)]
     sheet_words: list[Word] = []
@@ -1581,7 +1580,7 @@ def parse_header(
         # the sheet number: "Лист № 4" / "л. № 4", usually on the right; a program's "Стр. 4", "Страница 4" and
         # "Ведомост № 22" right of the name (family U: not the title, the name's line is no title's)
         for i, w in enumerate(line):
-            t = w.text.lower().translate(_LATIN_LETTERS)
+            t = w.text.lower().translate(LATIN_LETTERS)
             program = h.sheet is None and (t.rstrip(".:,") in ("стр", "страница") or (
                 t.startswith("ведомост") and i > 0 and w.box.x0 > page_width * 0.5
             ))
@@ -1598,7 +1597,7 @@ def parse_header(
         if centre_line(line, page_width):
             continue  # a computer centre's name and its run's date over the client's header (family P)
         if h.year is None:
-            _period(line, h)
+            read_period(line, h)
         if h.month_word is not None and _holds(line, h.month_word):
             line = _running_employer(line, h.month_word, sheet_words) if len(lines) == 1 else []
             if not line:
@@ -1664,7 +1663,7 @@ def parse_header(
         next((True for line in lines if dated_period(line, h)), None)
     if h.month is None:
         filled = (fill_dots(line) for line in lines)  # "за месец ....Х.... 19..88.. г.": the dots taken out
-        h.period_line = next((tuple(line) for line in filled if _year_line(line, sheet_words)), ())
+        h.period_line = next((tuple(line) for line in filled if year_line(line, sheet_words)), ())
     return h
 
 
@@ -1681,7 +1680,7 @@ def _running_employer(line: list[Word], month: Word, sheet_words: list[Word]) ->
     if not any(w in sheet_words for w in line):
         return []
     before = [w for w in line if w.box.x1 <= month.box.x0 and w not in sheet_words]
-    while before and re.sub(r"[^а-я]", "", before[-1].text.lower().translate(_LATIN_LETTERS).translate(
+    while before and re.sub(r"[^а-я]", "", before[-1].text.lower().translate(LATIN_LETTERS).translate(
             _OPENING_DIGITS)) in _PERIOD_OPENINGS:  # fmt: skip
         before.pop()
     if len(before) < 2 or not any(q in w.text for w in before for q in "„“\""):
@@ -1691,7 +1690,7 @@ def _running_employer(line: list[Word], month: Word, sheet_words: list[Word]) ->
 
 def _known_label(text: str) -> bool:
     """A word of a name, not a client's label misread: a listed word or legal form, or a dictionary's word."""
-    core = text.strip(".,:;„“").translate(_LATIN_LETTERS)
+    core = text.strip(".,:;„“").translate(LATIN_LETTERS)
     return (core in _ABBREVIATIONS or core.capitalize() in vocabulary()["words"] or core in vocabulary()["words"]
             or common_word(core))  # fmt: skip
 
@@ -1701,7 +1700,7 @@ _PERIOD_LABELS = ("период", "месец")
 
 def _period_label(line: list[Word]) -> bool:
     """Does the line start as the period's ("Период:", "Месец:", "за месец", "от 01.09.1992 до ...")? No name does."""
-    first = [re.sub(r"[^а-я]", "", w.text.lower().translate(_LATIN_LETTERS)) for w in line[:2]]
+    first = [re.sub(r"[^а-я]", "", w.text.lower().translate(LATIN_LETTERS)) for w in line[:2]]
     if first and first[0] in ("за", "от") and len(line) > 1:
         return first[1] == "месец" or re.match(r"\d", line[1].text) is not None
     return bool(first) and len(first[0]) >= 5 and any(levenshtein(first[0], lab) <= 1 for lab in _PERIOD_LABELS)
@@ -1723,7 +1722,7 @@ def dated_period(line: list[Word], h: Header) -> bool:
     return True
 
 
-def _year_line(line: list[Word], sheet_words: list[Word]) -> bool:
+def year_line(line: list[Word], sheet_words: list[Word]) -> bool:
     """A line that holds a year of the archive (also glued to what stands before it: "VII.1991"), is no
     title and holds no sheet number: where the period is, its month not read."""
     if any(t in " ".join(w.text for w in line).upper() for t in _TITLE_WORDS) or any(w in sheet_words for w in line):

@@ -21,7 +21,7 @@ from archive_core import egn as egn_mod
 from .checks import RowDraft
 from .egn_age import WORKING_AGE, age_in
 from .header import Header
-from .plausibility import _median_pay, wages
+from .plausibility import median_pay, wages
 
 APART = 1.5  # how many times nearer (as a ratio) one year's average wage must be to the pay than the others'
 
@@ -62,10 +62,10 @@ def choose_year(h: Header, drafts: list[RowDraft], present: list[str]) -> None:
     reason = None
     if len(fit) == 1:
         year, reason = fit[0], "ages"
-    elif (by_pay := _by_wages(fit, _median_pay(drafts, present))) is not None:
+    elif (by_pay := _by_wages(fit, median_pay(drafts, present))) is not None:
         year, reason = by_pay, "wages"
     if reason is None:
         return
-    pay = _median_pay(drafts, present)
+    pay = median_pay(drafts, present)
     h.year = year
     h.period_review += "; " + REASONS[reason].format(year=year, pay=pay)

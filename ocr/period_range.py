@@ -20,7 +20,7 @@ from .geometry import Box, Word
 _DATE = re.compile(r"(\d{1,2})[.,](\d{1,2})[.,](\d{4})")
 # a day and a Roman month, the year after the last: "1.IX", "30.IX.1984" ("1.ТХ", "30.1Х.1384" as read)
 _ROMAN_DATE = re.compile(r"(\d{1,2})[.,]([IVXІХхxУуТт1l|]{1,5})(?:[.,](\S{4,6}))?\.?")
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")  # the months as Roman numerals
 # the text model's readings of a numeral's strokes (as ``ocr.roman_month`` takes them)
 _STROKES = str.maketrans({"У": "V", "у": "V", "Т": "I", "т": "I", "1": "I", "І": "I", "l": "I", "|": "I",
                           "Х": "X", "х": "X", "x": "X"})  # fmt: skip
@@ -65,7 +65,7 @@ def _roman(text: str) -> int | None:
     if text.isdigit():
         return None
     roman = text.translate(_STROKES)
-    return _ROMAN.index(roman) + 1 if roman in _ROMAN else None
+    return ROMAN_MONTHS.index(roman) + 1 if roman in ROMAN_MONTHS else None
 
 
 def _dates(line: list[Word], years: tuple[int, int]) -> list[_Date]:

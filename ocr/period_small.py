@@ -15,7 +15,7 @@ import numpy as np
 from . import tables
 from .analysis import Analysis
 from .engine import OcrEngine
-from .header import Header, _period, dated_period
+from .header import Header, dated_period, read_period
 from .reading import SMALLEST_LINE
 
 LINE_PSM = 7  # tesseract: the image is one line of text
@@ -52,7 +52,7 @@ def read_small_period(a: Analysis, h: Header, bands: list[tuple[int, int]], engi
         if not words:
             continue
         found = Header()
-        if not _period(words, found) and found.month is None:
+        if not read_period(words, found) and found.month is None:
             dated_period(words, found)
         if found.month is not None:
             h.month, h.year, h.month_word, h.year_word = (

@@ -83,7 +83,7 @@ def _rows_vouched(drafts: list[RowDraft], totals: dict[str, str], present: list[
     return False
 
 
-def _median_pay(drafts: list[RowDraft], present: list[str]) -> Decimal | None:
+def median_pay(drafts: list[RowDraft], present: list[str]) -> Decimal | None:
     """The median of the first pay column present (PAY_FIELDS), with at least three figures, or None."""
     for f in PAY_FIELDS:
         if f not in present:
@@ -99,7 +99,7 @@ def _scaled_impossible(drafts: list[RowDraft], present: list[str], year: int | N
     that factor (E dev 516 p2: a gross total 4167163.08 read for 416716.30, rows 28 thousand leva in 1996)."""
     if year is None or year not in wages():
         return False
-    median = _median_pay(drafts, present)
+    median = median_pay(drafts, present)
     if median is None:
         return False
     low, avg = wages()[year]

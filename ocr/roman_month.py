@@ -24,8 +24,9 @@ from .analysis import Analysis
 from .engine import OcrEngine
 from .fill_dots import undotted
 from .geometry import Box, Word
-from .header import _ROMAN, Header, month_as_number
+from .header import Header, month_as_number
 from .period import SURE, as_year
+from .period_range import ROMAN_MONTHS
 
 NUMERALS = "IVX0123456789.-/"  # what the second reading may read on the period's line
 # the text model's readings of a numeral's strokes: Cyrillic look-alikes, a stroke as a digit or a bar
@@ -60,10 +61,10 @@ def numeral_before_year(text: str, year: str | None = None) -> str | None:
     pattern = _BEFORE_YEAR if year is None else re.compile(rf"([IVX1]+?)[.\-/]?({year})")
     for m in pattern.finditer(undotted(text)):  # a form's dotted blank filled in: "....V....19..88.."
         roman = m.group(1).replace("1", "I")
-        if any(ch in "IVX" for ch in m.group(1)) and roman in _ROMAN:
+        if any(ch in "IVX" for ch in m.group(1)) and roman in ROMAN_MONTHS:
             return roman
         # the slash before the year read as a stroke ("VIIV1994" for VII/1994): the numeral before it
-        if m.group(0)[len(m.group(1)) - 1 : len(m.group(1))] in "IV" and roman[:-1] in _ROMAN and len(roman) >= 3:
+        if m.group(0)[len(m.group(1)) - 1 : len(m.group(1))] in "IV" and roman[:-1] in ROMAN_MONTHS and len(roman) >= 3:
             return roman[:-1]
     return None
 
@@ -116,7 +117,7 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
         first += "?"
     holder = next((w for w in ws if roman in w.text.replace("1", "I")), None)
     box = holder.box if holder is not None else year.box
-    h.month = _ROMAN.index(roman) + 1
+    h.month = ROMAN_MONTHS.index(roman) + 1
     h.month_word = Word(roman, 1.0 if first == roman else min(w.conf for w in ws), box)
     h.year_word = year
     if first != roman:
@@ -160,13 +161,13 @@ def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:
     again = month_in(text)
     if again is None:
         return
-    if (_ROMAN.index(again) + 1 if again in _ROMAN else int(again)) != h.month:
+    if (ROMAN_MONTHS.index(again) + 1 if again in ROMAN_MONTHS else int(again)) != h.month:
         h.month_unsure = f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
-    elif h.year_short and not (again == w.text.strip(".,:;/-") and again in _ROMAN and set(again) - {"I"}):
+    elif h.year_short and not (again == w.text.strip(".,:;/-") and again in ROMAN_MONTHS and set(again) - {"I"}):
         # "за м. VII/85 г." in a clerk's hand: a stroke both models lose ("У1" and "VI" for VII, T dev 12035 p2),
         # a numeral of strokes alone ("1" for II) or one read with a look-alike stays in doubt however read again
         h.month_unsure = h.month_unsure or f"месецът е разчетен „{w.text}“, при втори прочит „{text}“: взет {h.month}"
-    elif again in _ROMAN or again == w.text.strip(".,:;/-"):  # two models read the same numeral or number
+    elif again in ROMAN_MONTHS or again == w.text.strip(".,:;/-"):  # two models read the same numeral or number
         h.month_unsure = None  # ("111" taken for III, and the figures' model reads "III")
         h.month_word = replace(w, conf=max(w.conf, SURE))
 
@@ -175,7 +176,7 @@ def month_in(text: str) -> str | None:
     """The month a reading of the month's word alone gives, as read: a numeral ("X-3": the year's first
     digit beside it), else the one number of one or two digits; None when neither or several."""
     parts = [p for p in re.split(r"[.\-/\s]+", text) if p]
-    roman = [p for p in parts if p in _ROMAN]
+    roman = [p for p in parts if p in ROMAN_MONTHS]
     numbers = [p for p in parts if p.isdigit() and len(p) <= 2 and 1 <= int(p) <= 12]
     return roman[0] if len(roman) == 1 else numbers[0] if not roman and len(numbers) == 1 else None
 
@@ -190,7 +191,7 @@ def _slashed_month(a: Analysis, h: Header, engine: OcrEngine) -> None:
     again = month_in(text.split("/")[0])
     if again is None:
         return
-    h.month = _ROMAN.index(again) + 1 if again in _ROMAN else int(again)
+    h.month = ROMAN_MONTHS.index(again) + 1 if again in ROMAN_MONTHS else int(again)
     h.month_unsure = f"месецът в римски цифри: „{w.text}“, при втори прочит „{text}“ ({h.month})"
 
 

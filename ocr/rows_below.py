@@ -109,7 +109,7 @@ def inked_columns(clean: np.ndarray, grid: Grid, band: tuple[int, int]) -> int:
     return sum(int((clean[band[0] : band[1], a:b] < INK).sum()) > MIN_INK for a, b in cells)
 
 
-def _pitch(mids: list[float]) -> float | None:
+def pitch_of(mids: list[float]) -> float | None:
     """The rows' pitch: the shortest step between neighbouring lines that recurs (twice at least, and half as
     often as the commonest step at least: one short step is a speck beside a line, the commonest may be two
     pitches where every other line is too faint), the median of the steps near it."""
@@ -144,7 +144,7 @@ def pitched_run(bands: list[tuple[int, int]], ends: list[bool], top: int | None,
         return []
     h = median(b - a for a, b in bands)
     mids = [(a + b) / 2 for a, b in bands]
-    pitch = _pitch(mids)
+    pitch = pitch_of(mids)
     if pitch is None or pitch < 1.5 * h:
         return []
     best: list[int] = []

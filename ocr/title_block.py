@@ -10,7 +10,7 @@ period, nor does the cell right of it (its value: the date the sheet was drawn u
 pays; a signer's surname). A cell naming a unit ("Секция ...", "Отдел ...") is no employer; nor is the document's
 name (a title word). Of the cells left:
 
-- the period is the one whose text reads as a month and a year (as the header reads them: ``header._period``); two
+- the period is the one whose text reads as a month and a year (as the header reads them: ``header.read_period``); two
   cells giving two periods: none is taken (a person reads the page's period);
 - the employer is the cell that names an organisation (its place, a quoted name or a legal form) and is the only
   one to; a name read from no such cell, or one of several, goes to review (``employer_review``).
@@ -32,14 +32,14 @@ from .geometry import Box, Word
 from .header import (
     YEARS,
     Header,
-    _lines,
-    _period,
-    _year_line,
     levenshtein,
+    lines_of,
     place_words,
     read_employer,
+    read_period,
     title_word,
     vocabulary,
+    year_line,
 )
 from .preprocess import components
 from .sheet import Sheet
@@ -146,7 +146,7 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
     for cell in cells:
         inside = [w for w in words if cell.x0 <= w.box.cx < cell.x1 and cell.y0 <= w.box.cy < cell.y1]
         if inside:
-            texts.append((cell, _lines(inside)))
+            texts.append((cell, lines_of(inside)))
     labels = [cell for cell, lines in texts if _label(lines[0])]
     years = [y for cell, lines in texts if cell in labels for y in _years(" ".join(w.text for ln in lines for w in ln))]
     free = [(cell, lines) for cell, lines in texts
@@ -157,7 +157,7 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
         found = Header()
         flat = [w for line in lines for w in line]
         for line in lines:
-            _period(line, found)  # (a month before a word where the year stands, not read as one: read again)
+            read_period(line, found)  # (a month before a word where the year stands, not read as one: read again)
             if found.month is not None:
                 break
         if found.month is not None and found.year_word is not None:
@@ -178,7 +178,7 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
             out.period_line, out.period_review = (), p.period_review
             out.block_years = tuple(years)
         elif not periods and not out.period_line:  # a year with no month read (a Roman numeral misread): read again
-            out.period_line = next((tuple(ln) for _, lines in free for ln in lines if _year_line(ln, [])), ())
+            out.period_line = next((tuple(ln) for _, lines in free for ln in lines if year_line(ln, [])), ())
     named = [n for n, org in names if org]
     if out.employer is None and names:
         _take(out, named[0] if named else names[0][0], a.gray, [] if len(named) == 1 else ["title_block"])

@@ -39,7 +39,7 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     joined = dilate_rows(horiz, 41, 5)  # (on the strokes' rows only)
     bins = (w + STEP - 1) // STEP
     offsets: list[np.ndarray] = []
-    for top, labels, stats in _bands_labelled(joined):
+    for top, labels, stats in bands_labelled(joined):
         for x, y, bw, bh, ids in _rules_of_band(stats, w, h):
             if bh >= LID and (top + y <= EDGE or top + y + bh >= h - EDGE):
                 continue  # (a band on the image's top or bottom edge: a copy's lid black beyond its paper's edge)
@@ -67,7 +67,7 @@ def bend_of_rules(binary: np.ndarray, horiz: np.ndarray | None = None) -> np.nda
     d[seen] = np.nanmedian(stack[:, seen], axis=0)
     idx = np.arange(bins)
     d = np.interp(idx, idx[seen], d[seen])
-    d = _running_median5(d)  # a sheet bends smoothly
+    d = running_median5(d)  # a sheet bends smoothly
     if float(d.max() - d.min()) < MIN_BEND or _leaning(d):
         return None
     return np.interp(np.arange(w), idx * STEP + STEP / 2, d)
@@ -119,7 +119,7 @@ def _leaning(d: np.ndarray) -> bool:
     return float(rest.max() - rest.min()) < MIN_BEND
 
 
-def _bands_labelled(mask: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray]]:
+def bands_labelled(mask: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray]]:
     """The blots of ``mask`` labelled band by band (runs of rows with ink; no blot crosses a row of paper):
     (the band's first row, its labels, its stats). The same blots as one labelling of the page, whose
     paper between the rules it need not scan: 1 ms instead of 20 on a page."""
@@ -132,7 +132,7 @@ def _bands_labelled(mask: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray]
     return out
 
 
-def _running_median5(d: np.ndarray) -> np.ndarray:
+def running_median5(d: np.ndarray) -> np.ndarray:
     """The median of each value's window of five (fewer at the ends: the window is cut there)."""
     def cut(i: int) -> float:
         return float(np.median(d[max(0, i - 2) : i + 3]))

@@ -13,7 +13,7 @@ from ocr.book_curve import flatten
 from ocr.book_gutter import facing_strip, without_facing
 from ocr.engine import OcrEngine
 from ocr.geometry import Box, Word
-from ocr.header import Header, _period
+from ocr.header import Header, read_period
 
 from .conftest import read_regression_sheet
 
@@ -61,20 +61,20 @@ def _line(*texts: str) -> list[Word]:
 
 def test_short_year_after_its_apostrophe_read_as_a_word():
     h = Header()
-    assert _period(_line("Заплати", "за", "м.", "януари", "?", "84"), h)
+    assert read_period(_line("Заплати", "за", "м.", "януари", "?", "84"), h)
     assert (h.year, h.month) == (1984, 1) and h.year_word is not None and h.year_word.text == "84"
 
 
 def test_short_year_read_with_letters_is_left_for_the_second_reading():
     h = Header()
-    assert not _period(_line("Заплати", "за", "м.", "носмври", '"ВЗ'), h)
+    assert not read_period(_line("Заплати", "за", "м.", "носмври", '"ВЗ'), h)
     assert h.month == 11 and h.year is None and h.year_short
     assert h.year_word is not None and h.year_word.text == '"ВЗ'
 
 
 def test_a_word_of_letters_after_the_month_is_no_year():
     h = Header()
-    _period(_line("Заплати", "за", "м.", "ноември", "ВЗАЛА"), h)
+    read_period(_line("Заплати", "за", "м.", "ноември", "ВЗАЛА"), h)
     assert h.year is None and not h.year_short
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ocr.fill_dots import fill_dots, undotted
 from ocr.geometry import Box, Word
-from ocr.header import Header, _period
+from ocr.header import Header, read_period
 from ocr.roman_month import numeral_before_year
 
 
@@ -15,11 +15,11 @@ def _line(*texts: str) -> list[Word]:
 
 def test_a_month_and_a_year_in_dotted_blanks_are_the_period():
     h = Header()  # O dev 7001 p1: "за месец .„Х.. 19. .88. г."
-    _period(_line("за", "месец", ".„Х..", "19.", ".88.", "г."), h)
+    read_period(_line("за", "месец", ".„Х..", "19.", ".88.", "г."), h)
     assert (h.month, h.year) == (10, 1988)
     assert h.year_word is not None and h.year_word.box.x0 == 300 and h.year_word.box.x1 == 490  # both halves
     h = Header()  # O dev 7008 p2: the dots glued to the month and to the year's halves
-    _period(_line("за", "месец...", "ноемдри..", "19....82.....г."), h)
+    read_period(_line("за", "месец...", "ноемдри..", "19....82.....г."), h)
     assert (h.month, h.year) == (11, 1982)
 
 

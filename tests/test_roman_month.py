@@ -127,10 +127,10 @@ def test_the_month_in_a_reading_of_its_word_alone():
 
 
 def test_a_numeral_typed_or_read_as_cyrillic_look_alikes_is_the_month_in_doubt():
-    from ocr.header import Header, _period, month_as_number
+    from ocr.header import Header, month_as_number, read_period
 
     h = Header()  # L dev 4010 p1: the title and the period on one line, "II" read as a Cyrillic "П"
-    _period([Word(t, 0.8, Box(i * 100, 0, i * 100 + 90, 30)) for i, t in enumerate(["ЗА", "П-1985", "Г."])], h)
+    read_period([Word(t, 0.8, Box(i * 100, 0, i * 100 + 90, 30)) for i, t in enumerate(["ЗА", "П-1985", "Г."])], h)
     assert (h.month, h.year) == (2, 1985) and h.month_unsure is not None  # a letter taken for strokes: in doubt
     assert month_as_number("П1")[0] == 3 and month_as_number("Ш")[0] == 3 and month_as_number("У")[0] == 5
     assert month_as_number("ПП") == (None, None)  # no numeral

@@ -31,10 +31,10 @@ def test_the_rules_blots_labelled_band_by_band_are_the_pages_blots() -> None:
     mask = cv2.dilate(_ruled(bent=True), np.ones((5, 41), np.uint8))
     whole = components(mask)[2][1:]
     bands = np.vstack(
-        [stats[1:] + np.array([0, top, 0, 0, 0]) for top, _, stats in unbend._bands_labelled(mask)]
+        [stats[1:] + np.array([0, top, 0, 0, 0]) for top, _, stats in unbend.bands_labelled(mask)]
     )
     assert bands.tolist() == whole.tolist()  # the same blots, in the same order
-    assert unbend._bands_labelled(np.zeros((50, 50), np.uint8)) == []
+    assert unbend.bands_labelled(np.zeros((50, 50), np.uint8)) == []
 
 
 def test_the_lids_black_along_the_images_edges_is_no_rule() -> None:
