@@ -60,3 +60,43 @@ def joined(gray: np.ndarray) -> np.ndarray:
     pin rows closed: each dark pixel spread one pixel up and down (a gap of two closes; the letters grow
     by a pixel above and below)."""
     return cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (1, STRIP_GAP + 1)))
+
+
+# a dot-matrix face photographed: its pin rows' dots a pixel or two apart down the strokes, paler gaps between them
+# (AK dev 29001 p5, p8: tesseract reads `ЕМИЛ` as `СНИЛ`, `0.00` as `7.00`); solid type's strokes have none
+DOT_INK = 200  # the clean image's ink (paper 255) ...
+DOT_GAP_DEPTH = 0.25  # ... a gap in a stroke is this share of the ink's depth lighter than the dots above and below
+DOT_GAP_SHARE = 0.015  # the page's gaps, of its ink: AK dev pages of separate dots 0.0175-0.078 (29001 p5, p8;
+# 29002 p2; 29003 p3, p5, p7), a few 0.011-0.012 (29003 p2, p6), the rest of AK 0.004 at most; a family D scan at
+# 150 dpi (tests/fixtures/regression/d-one-figure-flagged-whole-columns: its type's ribbon texture) 0.0121, no
+# other family's dev page above 0.003 (AA, P, S, Y, AD, AH 19001-26001 p1)
+
+
+DOT_GRAIN = 0.03  # gaps with another two rows under them, of the gaps, at most (AK dev pages of dots: none)
+
+
+def dots_apart(clean: np.ndarray) -> bool:
+    """Whether the clean image for tesseract (paper white) shows its strokes as dots one above another with
+    paler paper between them (a vertical opening of three pixels darkens ``DOT_GAP_SHARE`` of the ink by
+    ``DOT_GAP_DEPTH`` of its depth or more), the gaps a dot's height apart, not a row (``DOT_GRAIN``). Every
+    fourth column of pixels is enough."""
+    sub = np.ascontiguousarray(clean[:, ::4])
+    ink = sub < DOT_INK
+    n = int(np.count_nonzero(ink))
+    if n < 1000:
+        return False
+    depth = 255 - float(np.percentile(sub[ink], 10))
+    opened = cv2.morphologyEx(sub, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    gaps = cv2.subtract(sub, opened) > DOT_GAP_DEPTH * depth
+    found = int(np.count_nonzero(gaps))
+    if found < DOT_GAP_SHARE * n:
+        return False
+    # a pin's dot is two pixels tall or more: gaps two rows apart (one row of ink between) are the grain of a
+    # scan or of its few grey levels (a family T header kept at 16 grey levels: 12 % of its gaps so), no dots
+    return int(np.count_nonzero(gaps[:-2] & gaps[2:])) <= DOT_GRAIN * found
+
+
+def dots_joined(clean: np.ndarray) -> np.ndarray:
+    """The clean image with the paper between neighbouring dots closed (a grey opening of 3 x 3: every paler
+    gap of two pixels or less inside a stroke takes the dots' darkness; the strokes keep their width)."""
+    return cv2.morphologyEx(clean, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))

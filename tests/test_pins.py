@@ -49,3 +49,31 @@ def test_strips_stacked_are_a_letters_pin_rows_and_dashes_are_not() -> None:
         for x in range(50, 2350, 28):
             cv2.rectangle(dashes, (x, y), (x + 17, y + 6), 255, -1)
     assert not pins.stacked(preprocess.components(dashes)[2]).any()
+
+
+def _photographed_dots(dotted: bool) -> np.ndarray:
+    """The clean image for tesseract of a dot-matrix printout photographed (family AK): paper 255, grey ink
+    (the worn ribbon, the lamp: 100 grey levels deep), a soft lens; dotted: a paler pixel row between the pin
+    rows' dots down every stroke (every fourth row, 60 grey levels lighter than the dots)."""
+    ink = np.zeros((600, 2400), dtype=np.uint8)
+    for i, y in enumerate((150, 300, 450)):
+        cv2.putText(ink, f"{i + 1} ATANASOV 195,59 3206015593", (60, y), cv2.FONT_HERSHEY_SIMPLEX, 2.2, 255, 6)
+    if dotted:
+        ink[::4] = ink[::4] // 5 * 2
+    return cv2.GaussianBlur((255 - ink.astype(np.int16) * 100 // 255).astype(np.uint8), (0, 0), 0.6)
+
+
+def test_a_photographed_printout_s_dots_apart_are_told_from_solid_type_and_joined() -> None:
+    """AK dev 29001 p5: the dots of each stroke a pixel apart, paler paper between them, too faint for
+    ``rows_apart``: tesseract read `0.00` as `7.00`, `289.11` as `288.11` without a
+    doubt. The dots are told from solid type; joined, each letter is one blot again and no gap is left."""
+    dotted, solid = _photographed_dots(True), _photographed_dots(False)
+    assert not pins.rows_apart(dotted, preprocess.binarize(dotted))
+    assert pins.dots_apart(dotted) and not pins.dots_apart(solid)
+    joined = pins.dots_joined(dotted)
+    assert not pins.dots_apart(joined)
+
+    def blots(img: np.ndarray) -> int:
+        return preprocess.components((img < 185).astype(np.uint8) * 255)[0]
+
+    assert blots(joined) <= blots(solid) + 3 < blots(dotted) / 3
