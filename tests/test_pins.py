@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
-from ocr import pins, preprocess
+from ocr import analysis, pins, preprocess
+
+from .conftest import FIXTURES
 
 
 def _text(striped: bool, gap_grey: int = 255) -> np.ndarray:
@@ -77,3 +80,37 @@ def test_a_photographed_printout_s_dots_apart_are_told_from_solid_type_and_joine
         return preprocess.components((img < 185).astype(np.uint8) * 255)[0]
 
     assert blots(joined) <= blots(solid) + 3 < blots(dotted) / 3
+
+
+def _clean(name: str) -> np.ndarray:
+    """A piece of a dev page's clean image for tesseract, as ``analysis.analyse`` hands it to ``pins.dots_apart``
+    (tests/fixtures/pins: 1200 x 600 pixels at 300 dpi)."""
+    img = cv2.imread(str(FIXTURES / "pins" / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+    assert img is not None
+    return img
+
+
+def test_a_faint_typed_page_s_grain_is_no_printout_s_dots() -> None:
+    """AB dev 20003 p2 (a daisy wheel's faint typing filmed onto microfilm, its strokes speckled by the film's
+    grain): the pale specks inside its strokes are 1.5 % of its ink and seldom two rows apart, as a printout's
+    dots' gaps are, but they fall anywhere down the strokes, on no pitch. Joined, such a page lost 23 of its 28
+    people on the AB evaluation set (session 35): it must stay as it is. A photographed printout's dots (AK dev
+    29001 p5) stand on one pitch of 4 pixels (this piece of it alike at 12 most) and are joined."""
+    faint = _clean("faint-typing-filmed")
+    assert pins.pin_pitch(np.ascontiguousarray(faint[:, ::4])) is None
+    assert not pins.dots_apart(faint)
+    dots = _clean("dot-matrix-photographed")
+    assert pins.pin_pitch(np.ascontiguousarray(dots[:, ::4])) in (4, 8, 12)
+    assert pins.dots_apart(dots)
+
+
+def test_a_faint_filmed_typed_page_is_read_unjoined(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole page (tests/fixtures/regression/ab-faint-filmed-typing-not-dots, AB dev 20003 p2 at 300 dpi and
+    16 grey levels): its clean image for tesseract is never taken for a printout's dots and joined."""
+    joined: list[bool] = []
+    monkeypatch.setattr(pins, "dots_joined", lambda clean: joined.append(True) or clean)
+    png = FIXTURES / "regression" / "ab-faint-filmed-typing-not-dots.png"
+    image = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
+    assert image is not None
+    analysis.analyse(image, dpi=300, unbend=True)
+    assert not joined
