@@ -105,11 +105,14 @@ def test_a_faint_typed_page_s_grain_is_no_printout_s_dots() -> None:
 
 
 def test_a_faint_filmed_typed_page_is_read_unjoined(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The whole page (tests/fixtures/regression/ab-faint-filmed-typing-not-dots, AB dev 20003 p2 at 300 dpi and
-    16 grey levels): its clean image for tesseract is never taken for a printout's dots and joined."""
+    """The whole page (tests/fixtures/pins/ab-faint-filmed-typing-not-dots: `samples --family AB --seed 20003
+    --pages 8` page-0002 made by scripts/regression_fixture.py `:full`, 300 dpi, 16 grey levels; its table
+    unfound, the page to review whole, its rows' numbers unread, so no tests/fixtures/regression sheet): its
+    clean image for tesseract is never taken for a printout's dots and joined (before, it was: AB dev 20003 p2,
+    20006 p3, 20008 p2-p3, 20009 p2-p3 all were, and on the AB evaluation set such a page lost 23 of 28 people)."""
     joined: list[bool] = []
     monkeypatch.setattr(pins, "dots_joined", lambda clean: joined.append(True) or clean)
-    png = FIXTURES / "regression" / "ab-faint-filmed-typing-not-dots.png"
+    png = FIXTURES / "pins" / "ab-faint-filmed-typing-not-dots.png"
     image = cv2.imread(str(png), cv2.IMREAD_UNCHANGED)
     assert image is not None
     analysis.analyse(image, dpi=300, unbend=True)
