@@ -178,6 +178,8 @@ def analyse(
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
     clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
+    if pins.dots_apart(clean):  # a dot-matrix face's dots apart down the strokes: joined for tesseract
+        clean = pins.dots_joined(clean)
     return Analysis(
         s.gray,
         ink,
