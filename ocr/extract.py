@@ -312,7 +312,8 @@ def _sections_cut(a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], re
     kinds = [{k for c in [*t, " ".join(t)] for k, v in columns.heading_votes(c).items() if v > 0 and k in sheet.SET_KINDS}
              for t in texts]  # fmt: skip
     lost = list(unread_people.unheld(reading.words, drafts).values())
-    return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original)
+    rules = (a.rules.horizontal, a.rules.vertical)
+    return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules)
 
 
 def _blank_beyond(image: np.ndarray, cut: stacked_sections.Cut, keep_above: bool) -> np.ndarray:

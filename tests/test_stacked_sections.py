@@ -70,3 +70,21 @@ def test_one_person_outside_or_people_on_both_sides_are_rows_the_grid_missed():
 def test_the_cut_follows_a_turned_page():
     cut = ss.Cut(0, 100, 1000, 120)
     assert cut.y_at(500) == 110
+
+
+def test_a_second_heading_ending_the_grid_cuts_over_it():
+    """The grid ended at the second section's heading, its people under the last rule (AL dev 30002 p7: the six
+    staff lost without a flag): the heading's run ends the grid."""
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Работници и служители на щатна заплата", ""], ["", "Служител ЕГН", ""],
+             ["", "(име и фамилия) на лицето заплата", ""]]  # fmt: skip
+    kinds = [set(), set(), set(), set(), {"base_pay"}, {"egn"}, {"name", "base_pay"}]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
+
+
+def test_a_footer_naming_two_kinds_under_the_people_is_no_heading():
+    texts = [["Ред", "ЕГН Име", "Сума"], PERSON, PERSON, ["", "Съставил: Касиер:", ""]]
+    kinds = [set(), set(), set(), {"name", "signature"}]
+    assert ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same) is None
