@@ -332,8 +332,9 @@ def _stacked(
 ) -> PayrollPage | None:
     """Two sections one under the other (``stacked_sections``): each part of the sheet read on its own, the
     page their rows in order, the header read above the first, the totals under the last (the grand total).
-    None when either part is no sheet of people, or when the parts read fewer people or fewer fields out of
-    review than the reading as one table."""
+    None when either part is no sheet of people, or when the parts read fewer people (valid ЕГН, or rows with
+    an ЕГН or a name) or fewer fields out of review than the reading as one table: a part that lost rows
+    must not replace a reading that holds them, if only in review."""
     parts = []
     for keep_above in (True, False):
         try:
@@ -346,8 +347,15 @@ def _stacked(
         parts.append(part)
     upper, lower = parts
     rows = upper.rows + lower.rows
-    if _valid_egns(rows) < _valid_egns(page.rows) or _sure_fields(rows) <= _sure_fields(page.rows):
+    if (_valid_egns(rows) < _valid_egns(page.rows) or _persons(rows) < _persons(page.rows)
+            or _sure_fields(rows) <= _sure_fields(page.rows)):  # fmt: skip
         return None
+    last = max((r.row for r in upper.rows if r.row is not None), default=None)
+    first = min((r.row for r in lower.rows if r.row is not None), default=None)
+    if last is not None and first is None:  # the lower section's numbers unread: they go on from the upper's
+        _infer_numbers(lower.rows, last + 1)
+    elif first is not None and last is None and first - len(upper.rows) >= 1:
+        _infer_numbers(upper.rows, first - len(upper.rows))  # the upper's unread: they lead to the lower's
     head = page if page.employer.name else upper
     review = upper.page_review or lower.page_review
     return PayrollPage.model_validate(
@@ -380,6 +388,11 @@ def _grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
 
 def _valid_egns(rows: list[PayrollRow]) -> int:
     return len({r.egn for r in rows if r.egn and egn_mod.is_valid(r.egn)})
+
+
+def _persons(rows: list[PayrollRow]) -> int:
+    """Rows with an ЕГН of ten digits, valid or not, or a name of two words: people the reading holds."""
+    return sum(len(normalise.digits(r.egn or "")) == 10 or len((r.name or "").split()) >= 2 for r in rows)
 
 
 def _sure_fields(rows: list[PayrollRow]) -> int:
