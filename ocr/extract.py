@@ -49,6 +49,7 @@ from . import (
     margin_corrections,
     mirrored_changes,
     misread_page,
+    names,
     normalise,
     outside_columns,
     partner_columns,
@@ -391,8 +392,11 @@ def _valid_egns(rows: list[PayrollRow]) -> int:
 
 
 def _persons(rows: list[PayrollRow]) -> int:
-    """Rows with an ЕГН of ten digits, valid or not, or a name of two words: people the reading holds."""
-    return sum(len(normalise.digits(r.egn or "")) == 10 or len((r.name or "").split()) >= 2 for r in rows)
+    """Rows with an ЕГН of ten digits, valid or not, or a name of two words the lexicon knows (a heading's
+    words read as a row's name are none): people the reading holds."""
+    known = names.lexicon() | names.patronymics()
+    return sum(len(normalise.digits(r.egn or "")) == 10 or sum(w in known for w in (r.name or "").split()) >= 2
+               for r in rows)  # fmt: skip
 
 
 def _sure_fields(rows: list[PayrollRow]) -> int:
