@@ -392,10 +392,11 @@ def _valid_egns(rows: list[PayrollRow]) -> int:
 
 
 def _persons(rows: list[PayrollRow]) -> int:
-    """Rows with an ЕГН of ten digits, valid or not, or a name of two words the lexicon knows (a heading's
-    words read as a row's name are none): people the reading holds."""
+    """Rows with an ЕГН of ten digits, valid or not, or two words the lexicon knows among a name's first three
+    (a heading's words read as a row's name are none: `Фамилия на акордника норма- ... зла`): people the
+    reading holds."""
     known = names.lexicon() | names.patronymics()
-    return sum(len(normalise.digits(r.egn or "")) == 10 or sum(w in known for w in (r.name or "").split()) >= 2
+    return sum(len(normalise.digits(r.egn or "")) == 10 or len(known.intersection((r.name or "").split()[:3])) >= 2
                for r in rows)  # fmt: skip
 
 
