@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 import cv2
 import numpy as np
+from rapidfuzz import fuzz
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
@@ -109,6 +110,7 @@ from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import glance, named_rows, names_read, upright_by_names, upside_down_ruled_out
 
+NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
 def extract_image(
@@ -348,8 +350,7 @@ def _stacked(
         parts.append(part)
     upper, lower = parts
     rows = upper.rows + lower.rows
-    if (_valid_egns(rows) < _valid_egns(page.rows) or _persons(rows) < _persons(page.rows)
-            or _sure_fields(rows) <= _sure_fields(page.rows)):  # fmt: skip
+    if not _holds_everyone(rows, page.rows) or _sure_fields(rows) <= _sure_fields(page.rows):
         return None
     last = max((r.row for r in upper.rows if r.row is not None), default=None)
     first = min((r.row for r in lower.rows if r.row is not None), default=None)
@@ -387,17 +388,23 @@ def _grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
     return out
 
 
-def _valid_egns(rows: list[PayrollRow]) -> int:
-    return len({r.egn for r in rows if r.egn and egn_mod.is_valid(r.egn)})
-
-
-def _persons(rows: list[PayrollRow]) -> int:
-    """Rows with an ЕГН of ten digits, valid or not, or two words the lexicon knows among a name's first three
-    (a heading's words read as a row's name are none: `Фамилия на акордника норма- ... зла`): people the
-    reading holds."""
+def _holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
+    """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
+    lexicon knows among its first three on a row without one (a heading's words read as a name are none:
+    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
+    name's) counts once."""
+    egns = {r.egn for r in rows if r.egn}
+    if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
+        return False
     known = names.lexicon() | names.patronymics()
-    return sum(len(normalise.digits(r.egn or "")) == 10 or len(known.intersection((r.name or "").split()[:3])) >= 2
-               for r in rows)  # fmt: skip
+    named = [" ".join(r.name.split()[:3]) for r in rows if r.name]
+    for r in before:
+        if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
+            continue
+        key = " ".join(r.name.split()[:3])
+        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
+            return False
+    return True
 
 
 def _sure_fields(rows: list[PayrollRow]) -> int:
