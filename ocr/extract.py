@@ -14,13 +14,15 @@ is decoded once by the caller.
 from __future__ import annotations
 
 from contextlib import suppress
+from decimal import Decimal, InvalidOperation
 
 import cv2
 import numpy as np
+from rapidfuzz import fuzz
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage, PayrollRow, ReviewReason
+from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     arithmetic_proof,
@@ -48,6 +50,7 @@ from . import (
     margin_corrections,
     mirrored_changes,
     misread_page,
+    names,
     normalise,
     outside_columns,
     partner_columns,
@@ -69,6 +72,7 @@ from . import (
     split_cents,
     split_digits,
     stacked_numbers,
+    stacked_sections,
     stamp_ink,
     storno_lines,
     stray_corrections,
@@ -106,6 +110,7 @@ from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import glance, named_rows, names_read, upright_by_names, upside_down_ruled_out
 
+NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
 def extract_image(
@@ -117,7 +122,8 @@ def extract_image(
     # made grey once, not again for each reading; a negative printed from microfilm read as the sheet was written
     image = cv2.bitwise_not(gray) if preprocess.negative(gray) else gray
     hints: dict[str, bool] = {}
-    page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints)
+    cuts: list[stacked_sections.Cut] = []
+    page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints, cuts=cuts)
     no_table = hints.get("no_table", False)  # no grid found upright, by rules nor by writing
     turns_read = 0
     # fed sideways or upside down? (not when names were read, on three rows at least, nor when upright at a
@@ -157,6 +163,8 @@ def extract_image(
         both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read)
         if both is not None:
             page = both
+        elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
+            page = stacked  # two sections one under the other, each under its own heading
         elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
     if not page.rows and hints.get("ruled", True):  # the ruled grid gave no person's row (its rules the heading's
@@ -300,6 +308,110 @@ def _looks_wrong(p: PayrollPage) -> bool:
     return _quality(p) <= max(1, len(p.rows) // 4)
 
 
+def _sections_cut(a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], reading: Reading) -> stacked_sections.Cut | None:
+    g = a.grid
+    texts = [[s.text(r, c) for c in range(g.n_cols)] for r in range(g.n_rows)]
+    has_egn = [r > 0 and stacked_sections.has_egn(t) for r, t in enumerate(texts)]
+    kinds = [{k for c in [*t, " ".join(t)] for k, v in columns.heading_votes(c).items() if v > 0 and k in sheet.SET_KINDS}
+             for t in texts]  # fmt: skip
+    lost = list(unread_people.unheld(reading.words, drafts).values())
+    rules = (a.rules.horizontal, a.rules.vertical)
+    return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules)
+
+
+def _blank_beyond(image: np.ndarray, cut: stacked_sections.Cut, keep_above: bool) -> np.ndarray:
+    """The image with everything on one side of ``cut`` painted the paper's grey."""
+    h, w = image.shape[:2]
+    ys = np.arange(h)[:, None]
+    line = np.array([cut.y_at(x) for x in range(w)])[None, :]
+    away = ys > line if keep_above else ys < line
+    out = image.copy()
+    out[away] = int(np.median(image))
+    return out
+
+
+def _stacked(
+    image: np.ndarray, image_name: str, dpi: int | None, page: PayrollPage, cut: stacked_sections.Cut, engine: OcrEngine
+) -> PayrollPage | None:
+    """Two sections one under the other (``stacked_sections``): each part of the sheet read on its own, the
+    page their rows in order, the header read above the first, the totals under the last (the grand total).
+    None when either part is no sheet of people, or when the parts read fewer people (valid ЕГН, or rows with
+    an ЕГН or a name) or fewer fields out of review than the reading as one table: a part that lost rows
+    must not replace a reading that holds them, if only in review."""
+    parts = []
+    for keep_above in (True, False):
+        try:
+            part = read_page(_blank_beyond(image, cut, keep_above), image_name=image_name, dpi=dpi, quarter_turns=0,
+                             engine=engine)  # fmt: skip
+        except ExtractionError:
+            return None
+        if not _sheet_like(part):
+            return None
+        parts.append(part)
+    upper, lower = parts
+    rows = upper.rows + lower.rows
+    if not _holds_everyone(rows, page.rows) or _sure_fields(rows) <= _sure_fields(page.rows):
+        return None
+    last = max((r.row for r in upper.rows if r.row is not None), default=None)
+    first = min((r.row for r in lower.rows if r.row is not None), default=None)
+    if last is not None and first is None:  # the lower section's numbers unread: they go on from the upper's
+        _infer_numbers(lower.rows, last + 1)
+    elif first is not None and last is None and first - len(upper.rows) >= 1:
+        _infer_numbers(upper.rows, first - len(upper.rows))  # the upper's unread: they lead to the lower's
+    head = page if page.employer.name else upper
+    review = upper.page_review or lower.page_review
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": head.employer.model_dump(),
+            "period": (page.period if page.period.year else upper.period).model_dump(),
+            "sheet": page.sheet if page.sheet is not None else upper.sheet,
+            "rows": [r.model_dump() for r in rows],
+            "totals": _grand_totals(upper, lower),
+            "page_review": review.model_dump() if review is not None else None,
+        }
+    )
+
+
+def _grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
+    """The sheet's totals over both sections: the lower part's totals row where it is the grand total; where it
+    is the lower section's own subtotal (its rows add up to it), that subtotal and the upper section's added."""
+    out = dict(lower.totals)
+    for f, text in lower.totals.items():
+        try:
+            vals = [Decimal(str(getattr(r, f))) for r in lower.rows]
+            own, above = Decimal(text), Decimal(upper.totals[f])
+        except (InvalidOperation, KeyError, AttributeError, TypeError):
+            continue
+        if lower.rows and sum(vals) == own:
+            out[f] = str(own + above)
+    return out
+
+
+def _holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
+    """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
+    lexicon knows among its first three on a row without one (a heading's words read as a name are none:
+    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
+    name's) counts once."""
+    egns = {r.egn for r in rows if r.egn}
+    if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
+        return False
+    known = names.lexicon() | names.patronymics()
+    named = [" ".join(r.name.split()[:3]) for r in rows if r.name]
+    for r in before:
+        if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
+            continue
+        key = " ".join(r.name.split()[:3])
+        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
+            return False
+    return True
+
+
+def _sure_fields(rows: list[PayrollRow]) -> int:
+    """Fields read and not in review over ``rows``."""
+    return sum(getattr(r, f) is not None and f not in (r.review or []) for r in rows for f in SCORED_FIELDS)
+
+
 def _separator_as_digit(
     a: Analysis,
     s: sheet.Sheet,
@@ -336,14 +448,17 @@ def read_page(
     engine: OcrEngine,
     hints: dict[str, bool] | None = None,
     unruled: bool = False,
+    cuts: list[stacked_sections.Cut] | None = None,
 ) -> PayrollPage:
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
     ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side, ``hints["two_tables"]``
     when the header names the same columns twice (two tables read as one). The amounts are read with
-    stotinki unless the page says they are typed in whole leva (``whole_leva``), for this reading only."""
+    stotinki unless the page says they are typed in whole leva (``whole_leva``), for this reading only.
+    ``cuts`` gets the line between two sections stacked on the sheet, where the page shows two
+    (``stacked_sections``)."""
     with normalise.money_reading(False):
         return _read_page(image, image_name=image_name, dpi=dpi, quarter_turns=quarter_turns, engine=engine,
-                          hints=hints, unruled=unruled)  # fmt: skip
+                          hints=hints, unruled=unruled, cuts=cuts)  # fmt: skip
 
 
 def read_header(a: Analysis, s: sheet.Sheet, reading: Reading, engine: OcrEngine) -> Header:
@@ -375,6 +490,7 @@ def _read_page(
     engine: OcrEngine,
     hints: dict[str, bool] | None = None,
     unruled: bool = False,
+    cuts: list[stacked_sections.Cut] | None = None,
 ) -> PayrollPage:
     try:
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True, unruled=unruled)
@@ -512,6 +628,9 @@ def _read_page(
     proof = layout_gate.prove(drafts, kinds, s.headings, totals, carried, read, year, month)
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
+    if cuts is not None:  # two sections stacked, each under its own heading: the line between them
+        line = _sections_cut(a, s, drafts, reading)
+        cuts.extend([line] if line is not None else [])
     below = rows_below.restore_below(drafts, a.clean, a.grid, a.transform.box_to_original)  # the grid ended early
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them

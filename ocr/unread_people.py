@@ -50,6 +50,11 @@ def _held(egn: str, drafts: list[checks.RowDraft]) -> bool:
     return False
 
 
+def unheld(words: list[Word], drafts: list[checks.RowDraft]) -> dict[str, Box]:
+    """The valid ЕГН on the page (``egns_on_page``) that no row holds, with their boxes."""
+    return {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts)}
+
+
 def _bands(box: Box, drafts: list[checks.RowDraft], to_original: Callable[[Box], list[int]]) -> list[int]:
     """The rows with no valid ЕГН of their own (their ЕГН cell misread or not placed) in whose band the
     ЕГН stands: such a row is that person, and in review for its ЕГН."""
@@ -81,9 +86,9 @@ def restore_unread(
     """After the rows are final: a row in review for each valid ЕГН on the page that no row holds (put
     among the rows by its height on the page), and the page's review reason; None when every ЕГН the page
     shows has its row. ``to_original`` maps a box of the deskewed page to the image as given."""
-    unheld = {e: b for e, b in egns_on_page(words).items() if not _held(e, drafts)}
-    banded = _unheld_in_bands(unheld, drafts, to_original)
-    lost = {e: b for e, b in unheld.items() if e not in banded}
+    unread = unheld(words, drafts)
+    banded = _unheld_in_bands(unread, drafts, to_original)
+    lost = {e: b for e, b in unread.items() if e not in banded}
     if not lost:
         return None
     back: list[checks.RowDraft] = []

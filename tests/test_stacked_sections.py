@@ -1,0 +1,90 @@
+"""ocr.stacked_sections: the line between two sections of a sheet stacked one under the other, each under its
+own column headings (family AL: the piece-rate workers' section over the staff's, or under it)."""
+
+from __future__ import annotations
+
+from ocr import stacked_sections as ss
+from ocr.geometry import Box, Grid
+
+
+def _grid(n_rows: int) -> Grid:
+    return Grid(xs=[100, 200, 600, 900], ys=[200 + 50 * r for r in range(n_rows + 1)], ruled=True)
+
+
+def _same(b: Box) -> list[int]:
+    return [b.x0, b.y0, b.x1, b.y1]
+
+
+PERSON = ["1", "3907164977 Ангелина Цветанова Колева", "167,75"]
+HEAD = [["", "Презиме, име Изработени Сделна Премии", ""], ["", "и фамилия на акордника заработка", ""]]
+
+
+def test_a_second_heading_inside_the_table_is_the_line_between_the_sections():
+    texts = [["По ред", "ЕГН Служител", "Заработено"], PERSON, PERSON, ["", "Всичко по раздел I", "1885,39"],
+             ["", "Б. Работници на акорд", ""], *HEAD, PERSON, PERSON]  # fmt: skip
+    has = [ss.has_egn(t) for t in texts]
+    kinds = [set(), set(), set(), set(), {"base_pay"}, {"name", "base_pay", "extra_pay"}, {"name", "base_pay"},
+             set(), set()]  # fmt: skip
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, has, kinds, [], _same)
+    assert cut is not None
+    assert g.ys[4] < cut.y_at(300) < g.ys[5]  # above the heading's first line, under the section's title
+
+
+def test_one_section_names_no_line():
+    texts = [["По ред", "ЕГН Служител", "Заработено"], PERSON, PERSON, PERSON, ["", "Всичко", "1885,39"]]
+    kinds = [{"row", "egn", "name"}, set(), set(), set(), set()]
+    assert ss.find_cut(_grid(5), texts, [ss.has_egn(t) for t in texts], kinds, [], _same) is None
+
+
+def test_a_department_heading_between_people_is_no_second_heading():
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, ["", "Цех Механичен", ""], PERSON]
+    kinds = [{"row", "egn", "name"}, set(), set(), set()]
+    assert ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same) is None
+
+
+def test_people_of_another_table_above_the_grid_cut_at_its_top():
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, PERSON]
+    g = _grid(3)
+    lost = [Box(150, 60, 300, 80), Box(150, 110, 300, 130)]
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], [set()] * 3, lost, _same)
+    assert cut is not None and 130 < cut.y_at(150) < g.ys[0]
+
+
+def test_people_of_another_table_below_the_grid_cut_at_its_bottom():
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, PERSON]
+    g = _grid(3)
+    lost = [Box(150, 500, 300, 520), Box(150, 560, 300, 580)]
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], [set()] * 3, lost, _same)
+    assert cut is not None and g.ys[-1] < cut.y_at(150) < 500
+
+
+def test_one_person_outside_or_people_on_both_sides_are_rows_the_grid_missed():
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, PERSON]
+    g = _grid(3)
+    assert ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], [set()] * 3, [Box(150, 60, 300, 80)], _same) is None
+    both = [Box(150, 60, 300, 80), Box(150, 500, 300, 520)]
+    assert ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], [set()] * 3, both, _same) is None
+
+
+def test_the_cut_follows_a_turned_page():
+    cut = ss.Cut(0, 100, 1000, 120)
+    assert cut.y_at(500) == 110
+
+
+def test_a_second_heading_ending_the_grid_cuts_over_it():
+    """The grid ended at the second section's heading, its people under the last rule (AL dev 30002 p7: the six
+    staff lost without a flag): the heading's run ends the grid."""
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Работници и служители на щатна заплата", ""], ["", "Служител ЕГН", ""],
+             ["", "(име и фамилия) на лицето заплата", ""]]  # fmt: skip
+    kinds = [set(), set(), set(), set(), {"base_pay"}, {"egn"}, {"name", "base_pay"}]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
+
+
+def test_a_footer_naming_two_kinds_under_the_people_is_no_heading():
+    texts = [["Ред", "ЕГН Име", "Сума"], PERSON, PERSON, ["", "Съставил: Касиер:", ""]]
+    kinds = [set(), set(), set(), {"name", "signature"}]
+    assert ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same) is None
