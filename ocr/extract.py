@@ -126,6 +126,7 @@ def extract_image(
     page = read_page(image, image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine, hints=hints, cuts=cuts)
     no_table = hints.get("no_table", False)  # no grid found upright, by rules nor by writing
     turns_read = 0
+    unsplit: stacked_sections.Cut | None = None  # two sections found on the page and not read apart
     # fed sideways or upside down? (not when names were read, on three rows at least, nor when upright at a
     # glance) ask the engine's orientation detector
     upright, across = glance(image, dpi) if _looks_wrong(page) and not upright_by_names(page) else (True, True)
@@ -167,6 +168,8 @@ def extract_image(
             page = stacked  # two sections one under the other, each under its own heading
         elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
+        elif turns_read == 0 and cuts:  # two sections found and not read apart: one may be lost, never silent
+            unsplit = cuts[0]
     if not page.rows and hints.get("ruled", True):  # the ruled grid gave no person's row (its rules the heading's
         # only, and a "rule" beside them taken for the table's: L dev 4008 p7): the writing's lines and columns
         with suppress(ExtractionError):
@@ -180,6 +183,8 @@ def extract_image(
         page = faint_table.instead_of(page, image, dpi, image_name)
     else:  # rows found and nothing read on any: the lines of writing where they show more (AB dev 20009 p7)
         page = faint_table.instead_of_unread(page, image, dpi, image_name)
+    if unsplit is not None and page.rows:
+        stacked_sections.unsplit_to_review(page, unsplit)
     if not page.rows:  # an empty result would look like a sheet without people: fail the page instead
         raise ExtractionError(
             f"{image_name}: не е намерена таблица с редове — проверете сканирането (ориентация, резолюция, "

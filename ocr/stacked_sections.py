@@ -12,8 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive_core.records import PageReview, PayrollPage
+
 from .geometry import Box, Grid
 from .lines import Rule
+
+SECTIONS_UNREAD = "sections_unread"  # page review: two sections found, not read apart
 
 MIN_KINDS = 3  # columns a heading row names (distinct kinds) at the least
 MIN_OUTSIDE = 2  # a section's people outside the grid at the least
@@ -128,3 +132,15 @@ def find_cut(
     if side == "below":
         return line_at(grid.ys[-1] + margin, grid, to_original)
     return None
+
+
+def unsplit_to_review(page: PayrollPage, cut: Cut) -> None:
+    """Two sections found on the page (``find_cut``) and not read apart (a part no sheet of people, or the
+    parts holding fewer people than the one reading): the one table's reading has lost one section's rows, or
+    read them under the other's columns, however whole it looks. The page goes to review as a page
+    (``SECTIONS_UNREAD``, the line between the sections: what a person must check first); a reason it was
+    already in review for follows in the detail. Its rows are left as read."""
+    where = f"два раздела един под друг, границата на височина {round((cut.y0 + cut.y1) / 2)} px"
+    before = page.page_review
+    also = f"{before.reason}: {before.detail}" if before is not None else ""
+    page.page_review = PageReview(reason=SECTIONS_UNREAD, detail="; ".join(filter(None, [where, also])))

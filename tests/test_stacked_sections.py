@@ -3,8 +3,12 @@ own column headings (family AL: the piece-rate workers' section over the staff's
 
 from __future__ import annotations
 
+from archive_core.records import PageReview, PayrollPage, PayrollRow
 from ocr import stacked_sections as ss
+from ocr.engine import OcrEngine
 from ocr.geometry import Box, Grid
+
+from .conftest import read_regression_sheet
 
 
 def _grid(n_rows: int) -> Grid:
@@ -88,3 +92,25 @@ def test_a_footer_naming_two_kinds_under_the_people_is_no_heading():
     texts = [["Ред", "ЕГН Име", "Сума"], PERSON, PERSON, ["", "Съставил: Касиер:", ""]]
     kinds = [set(), set(), set(), {"name", "signature"}]
     assert ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same) is None
+
+
+def test_two_sections_not_read_apart_send_the_page_to_review():
+    page = PayrollPage(image="x.png", rows=[PayrollRow(row=7, name="Иван Петров")])
+    ss.unsplit_to_review(page, ss.Cut(0, 700, 1000, 720))
+    assert page.page_review is not None and page.page_review.reason == ss.SECTIONS_UNREAD
+    assert "710" in page.page_review.detail
+    assert [r.row for r in page.rows] == [7]  # the rows as read
+
+
+def test_a_page_in_review_for_another_reason_says_the_sections_first_and_keeps_it():
+    page = PayrollPage(image="x.png", page_review=PageReview(reason="layout_unproved", detail="колоните"))
+    ss.unsplit_to_review(page, ss.Cut(0, 700, 1000, 700))
+    assert page.page_review is not None and page.page_review.reason == ss.SECTIONS_UNREAD
+    assert "layout_unproved: колоните" in page.page_review.detail
+
+
+def test_a_sheet_whose_sections_were_not_read_apart_goes_out_in_review_for_them(ocr_engine: OcrEngine):
+    """AL dev 30002 p2: the line between the sections found, the parts not taken; the upper section's rows
+    back unnumbered and one lost. The page must say so, not go out as one table read."""
+    _, got = read_regression_sheet("al-stacked-sections-unsplit-lost-rows", ocr_engine)
+    assert got.page_review is not None and got.page_review.reason == ss.SECTIONS_UNREAD
