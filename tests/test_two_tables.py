@@ -58,7 +58,7 @@ def test_the_reason_has_words_in_both_languages():
 def test_extraction_sends_two_tables_it_cannot_read_apart_to_review(monkeypatch):
     """A portrait image (no halves to read apart) whose header names its columns twice."""
 
-    def read_page(image, *, image_name, dpi, quarter_turns, engine, hints=None):
+    def read_page(image, *, image_name, dpi, quarter_turns, engine, hints=None, cuts=None):
         if hints is not None:
             hints["two_tables"] = True
         return _page()
