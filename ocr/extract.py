@@ -14,15 +14,13 @@ is decoded once by the caller.
 from __future__ import annotations
 
 from contextlib import suppress
-from decimal import Decimal, InvalidOperation
 
 import cv2
 import numpy as np
-from rapidfuzz import fuzz
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, ReviewReason
+from archive_core.records import PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     arithmetic_proof,
@@ -50,7 +48,6 @@ from . import (
     margin_corrections,
     mirrored_changes,
     misread_page,
-    names,
     normalise,
     outside_columns,
     partner_columns,
@@ -110,7 +107,6 @@ from .short_days import reread_short_days
 from .unplaced import flag_unplaced
 from .upright import glance, named_rows, names_read, upright_by_names, upside_down_ruled_out
 
-NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_TURNED_NAMED = 2  # rows named (two words of the lexicon) that tell a turned reading's side when no ЕГН does
 
 def extract_image(
@@ -324,15 +320,6 @@ def _sections_cut(a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], re
     return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules)
 
 
-def _blank_beyond(image: np.ndarray, cut: stacked_sections.Cut, keep_above: bool) -> np.ndarray:
-    """The image with everything on one side of ``cut`` painted the paper's grey."""
-    h, w = image.shape[:2]
-    ys = np.arange(h)[:, None]
-    line = np.array([cut.y_at(x) for x in range(w)])[None, :]
-    away = ys > line if keep_above else ys < line
-    out = image.copy()
-    out[away] = int(np.median(image))
-    return out
 
 
 def _stacked(
@@ -346,7 +333,7 @@ def _stacked(
     parts = []
     for keep_above in (True, False):
         try:
-            part = read_page(_blank_beyond(image, cut, keep_above), image_name=image_name, dpi=dpi, quarter_turns=0,
+            part = read_page(stacked_sections.blank_beyond(image, cut, keep_above), image_name=image_name, dpi=dpi, quarter_turns=0,
                              engine=engine)  # fmt: skip
         except ExtractionError:
             return None
@@ -355,7 +342,7 @@ def _stacked(
         parts.append(part)
     upper, lower = parts
     rows = upper.rows + lower.rows
-    if not _holds_everyone(rows, page.rows) or _sure_fields(rows) <= _sure_fields(page.rows):
+    if not stacked_sections.holds_everyone(rows, page.rows) or stacked_sections.sure_fields(rows) <= stacked_sections.sure_fields(page.rows):
         return None
     last = max((r.row for r in upper.rows if r.row is not None), default=None)
     first = min((r.row for r in lower.rows if r.row is not None), default=None)
@@ -372,49 +359,16 @@ def _stacked(
             "period": (page.period if page.period.year else upper.period).model_dump(),
             "sheet": page.sheet if page.sheet is not None else upper.sheet,
             "rows": [r.model_dump() for r in rows],
-            "totals": _grand_totals(upper, lower),
+            "totals": stacked_sections.grand_totals(upper, lower),
             "page_review": review.model_dump() if review is not None else None,
         }
     )
 
 
-def _grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
-    """The sheet's totals over both sections: the lower part's totals row where it is the grand total; where it
-    is the lower section's own subtotal (its rows add up to it), that subtotal and the upper section's added."""
-    out = dict(lower.totals)
-    for f, text in lower.totals.items():
-        try:
-            vals = [Decimal(str(getattr(r, f))) for r in lower.rows]
-            own, above = Decimal(text), Decimal(upper.totals[f])
-        except (InvalidOperation, KeyError, AttributeError, TypeError):
-            continue
-        if lower.rows and sum(vals) == own:
-            out[f] = str(own + above)
-    return out
 
 
-def _holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
-    """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
-    lexicon knows among its first three on a row without one (a heading's words read as a name are none:
-    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
-    name's) counts once."""
-    egns = {r.egn for r in rows if r.egn}
-    if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
-        return False
-    known = names.lexicon() | names.patronymics()
-    named = [" ".join(r.name.split()[:3]) for r in rows if r.name]
-    for r in before:
-        if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
-            continue
-        key = " ".join(r.name.split()[:3])
-        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
-            return False
-    return True
 
 
-def _sure_fields(rows: list[PayrollRow]) -> int:
-    """Fields read and not in review over ``rows``."""
-    return sum(getattr(r, f) is not None and f not in (r.review or []) for r in rows for f in SCORED_FIELDS)
 
 
 def _separator_as_digit(

@@ -11,14 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from archive_core.records import PageReview, PayrollPage
+import numpy as np
+from rapidfuzz import fuzz
 
+from archive_core import egn as egn_mod
+from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow
+
+from . import names
 from .geometry import Box, Grid
 from .lines import Rule
 
 SECTIONS_UNREAD = "sections_unread"  # page review: two sections found, not read apart
 
+NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_KINDS = 3  # columns a heading row names (distinct kinds) at the least
 MIN_OUTSIDE = 2  # a section's people outside the grid at the least
 MIN_RULES = 3  # rules across and down of another table outside the grid at the least (each)
@@ -144,3 +151,50 @@ def unsplit_to_review(page: PayrollPage, cut: Cut) -> None:
     before = page.page_review
     also = f"{before.reason}: {before.detail}" if before is not None else ""
     page.page_review = PageReview(reason=SECTIONS_UNREAD, detail="; ".join(filter(None, [where, also])))
+
+
+def blank_beyond(image: np.ndarray, cut: Cut, keep_above: bool) -> np.ndarray:
+    """The image with everything on one side of ``cut`` painted the paper's grey."""
+    h, w = image.shape[:2]
+    ys = np.arange(h)[:, None]
+    line = np.array([cut.y_at(x) for x in range(w)])[None, :]
+    away = ys > line if keep_above else ys < line
+    out = image.copy()
+    out[away] = int(np.median(image))
+    return out
+
+def grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
+    """The sheet's totals over both sections: the lower part's totals row where it is the grand total; where it
+    is the lower section's own subtotal (its rows add up to it), that subtotal and the upper section's added."""
+    out = dict(lower.totals)
+    for f, text in lower.totals.items():
+        try:
+            vals = [Decimal(str(getattr(r, f))) for r in lower.rows]
+            own, above = Decimal(text), Decimal(upper.totals[f])
+        except (InvalidOperation, KeyError, AttributeError, TypeError):
+            continue
+        if lower.rows and sum(vals) == own:
+            out[f] = str(own + above)
+    return out
+
+def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
+    """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
+    lexicon knows among its first three on a row without one (a heading's words read as a name are none:
+    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
+    name's) counts once."""
+    egns = {r.egn for r in rows if r.egn}
+    if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
+        return False
+    known = names.lexicon() | names.patronymics()
+    named = [" ".join(r.name.split()[:3]) for r in rows if r.name]
+    for r in before:
+        if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
+            continue
+        key = " ".join(r.name.split()[:3])
+        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
+            return False
+    return True
+
+def sure_fields(rows: list[PayrollRow]) -> int:
+    """Fields read and not in review over ``rows``."""
+    return sum(getattr(r, f) is not None and f not in (r.review or []) for r in rows for f in SCORED_FIELDS)
