@@ -135,10 +135,21 @@ def find_cut(
         return line_at(grid.ys[run[0]] + (margin if titled else -margin), grid, to_original)
     side = outside_grid(lost, grid) or ruled_outside(*rules, grid, margin)
     if side == "above":
-        return line_at(grid.ys[0] - margin, grid, to_original)
+        return line_at(grid.ys[_own_heading(kinds_of)] - margin, grid, to_original)
     if side == "below":
         return line_at(grid.ys[-1] + margin, grid, to_original)
     return None
+
+
+def _own_heading(kinds_of: list[set[str]]) -> int:
+    """The grid's row where its own heading begins (its first row naming a kind of column, with the next two
+    naming ``MIN_KINDS`` together), 0 where none does: the grid may begin with the section above's last row and
+    subtotal, which go with that section (AL dev 30002 p2: the grid's top line ran under the upper section's
+    sixth row, the cut there through its seventh)."""
+    for r, kinds in enumerate(kinds_of):
+        if kinds and len(set().union(*kinds_of[r : r + 3])) >= MIN_KINDS:
+            return r
+    return 0
 
 
 def unsplit_to_review(page: PayrollPage, cut: Cut) -> None:

@@ -12,12 +12,7 @@ from ocr.engine import OcrEngine
 from .conftest import FIXTURES, read_regression_sheet
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING: dict[str, str] = {
-    # two sections found and not read apart (a part read fewer people than the one table): the upper section's
-    # people back by their ЕГН unnumbered, one lost; the page in review as `sections_unread`
-    # (tests/test_stacked_sections.py), its rows not yet read
-    "al-stacked-sections-unsplit-lost-rows": "the upper section's rows unnumbered, one person lost",
-}
+STILL_FAILING: dict[str, str] = {}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem

@@ -55,6 +55,18 @@ def test_people_of_another_table_above_the_grid_cut_at_its_top():
     assert cut is not None and 130 < cut.y_at(150) < g.ys[0]
 
 
+def test_a_grid_that_begins_with_the_upper_sections_last_row_is_cut_over_its_own_heading():
+    # AL dev 30002 p2: the grid's top line ran under the upper section's sixth row; its seventh row and subtotal
+    # led the grid, the cut at the grid's top went through that row and the upper part lost its people
+    texts = [["7", "4709142436 Христина Стефанова Борисова", "383,61"], ["", "Всичко по раздел I", "2424,80"],
+             *HEAD, PERSON, PERSON]  # fmt: skip
+    kinds = [set(), set(), {"name", "base_pay", "extra_pay"}, {"name", "base_pay"}, set(), set()]
+    g = _grid(len(texts))
+    lost = [Box(150, 60, 300, 80), Box(150, 110, 300, 130)]
+    cut = ss.find_cut(g, texts, [False] * len(texts), kinds, lost, _same)
+    assert cut is not None and g.ys[1] < cut.y_at(150) < g.ys[2]  # under the subtotal, over the heading
+
+
 def test_people_of_another_table_below_the_grid_cut_at_its_bottom():
     texts = [["№", "ЕГН Име", "Сума"], PERSON, PERSON]
     g = _grid(3)
@@ -109,8 +121,12 @@ def test_a_page_in_review_for_another_reason_says_the_sections_first_and_keeps_i
     assert "layout_unproved: колоните" in page.page_review.detail
 
 
-def test_a_sheet_whose_sections_were_not_read_apart_goes_out_in_review_for_them(ocr_engine: OcrEngine):
-    """AL dev 30002 p2: the line between the sections found, the parts not taken; the upper section's rows
-    back unnumbered and one lost. The page must say so, not go out as one table read."""
-    _, got = read_regression_sheet("al-stacked-sections-unsplit-lost-rows", ocr_engine)
-    assert got.page_review is not None and got.page_review.reason == ss.SECTIONS_UNREAD
+def test_a_sheet_whose_grid_begins_in_the_upper_section_is_read_in_its_two_sections(ocr_engine: OcrEngine):
+    """AL dev 30002 p2: the grid began with the upper section's seventh row and subtotal; cut at the grid's top
+    the upper part lost its people, the split was not taken, the page went out in review as `sections_unread`
+    with the upper section's rows unnumbered and one person lost. Cut over the lower section's own heading,
+    both sections are read: every person, numbered as printed, no page review."""
+    truth, got = read_regression_sheet("al-stacked-sections-unsplit-lost-rows", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    assert [r.egn for r in got.rows] == [r.egn for r in truth.rows]
+    assert got.page_review is None
