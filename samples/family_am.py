@@ -1,5 +1,5 @@
 """Family AM of the sample generator (held out from its making in session 36, 2026-12-07, helper s46-famam, to its one
-measurement by the lead in a later session; evaluation seed 2062, development seeds 31001-31040): the monthly payroll
+measurement by the lead at the start of session 37; evaluation seed 2062, development seeds 31001-31040): the monthly payroll
 of 1980-1996 of a public employer that closed without a successor (a district hospital, a sanatorium, a research
 institute of an association, a drama theatre, a district cinema enterprise, a state printing house, a forestry, a
 railway section of БДЖ; Толбухин and Михайловград renamed in their years), typed by its payroll clerk on an office

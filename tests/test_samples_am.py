@@ -1,4 +1,4 @@
-"""Family AM of the sample generator (held out from its making in session 36 to its one measurement by the lead). These
+"""Family AM of the sample generator (held out from its making in session 36 to its one measurement by the lead in session 37). These
 tests exercise the generator only, on its maker's development seeds 31001-31040 (the evaluation seed is never generated
 here): its switches and face held apart from A-AL, its truth over many drawn months (the regular rows, the two
 advances and the other itemised deductions to their sum, the supplementary payroll's rows of the same people again with
