@@ -513,6 +513,7 @@ from . import (
     family_ak,
     family_al,
     family_am,
+    family_an,
     family_q,
     family_r,
     family_s,
@@ -529,7 +530,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM")
+            "AK", "AL", "AM", "AN")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1277,6 +1278,12 @@ HEADINGS_AM = family_am.HEADINGS_AM
 AM_FACES = family_am.AM_FACES
 AM_SIZES = family_am.AM_SIZES
 
+# Family AN (held out from its making in session 37 to its one measurement): samples/family_an.py
+FAMILY_LAYOUTS["AN"] = family_an.AN_LAYOUTS
+HEADINGS_AN = family_an.HEADINGS_AN
+AN_FACES = family_an.AN_FACES
+AN_SIZES = family_an.AN_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1322,6 +1329,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AK": (1986, 1996),
     "AL": (1980, 1996),
     "AM": (1980, 1996),
+    "AN": (1980, 1996),
 }
 
 
@@ -1463,6 +1471,8 @@ class Habits:
     al: family_al.ALHabits | None = None
     # family AM only: all of its switches (samples/family_am.py)
     am: family_am.AMHabits | None = None
+    # family AN only: all of its switches (samples/family_an.py)
+    an: family_an.ANHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1512,6 +1522,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_al(rng)
     if family == "AM":
         return _draw_am(rng)
+    if family == "AN":
+        return _draw_an(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1703,6 +1715,11 @@ def _draw_al(rng: random.Random) -> Habits:
 def _draw_am(rng: random.Random) -> Habits:
     """Family AM's file: its own switches (family_am.draw), the generic ones copied from them."""
     return _own_habits("AM", family_am.draw(rng), "typewriter", AM_SIZES, 1.0)
+
+
+def _draw_an(rng: random.Random) -> Habits:
+    """Family AN's file: its own switches (family_an.draw), the generic ones copied from them."""
+    return _own_habits("AN", family_an.draw(rng), "typewriter", AN_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1934,6 +1951,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.am is not None:  # family AM: an institution's staff in its posts
         family_am.adapt_file(ef, habits.am, rng)
         return
+    if habits.an is not None:  # family AN: a works' people in its trades
+        family_an.adapt_file(ef, habits.an, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2137,6 +2157,9 @@ def adapt_sheet(
     if habits.am is not None:  # family AM: the regular rows, the supplementary payroll's rows, the two advances
         family_am.adapt_sheet(sheet, habits.am, rng, ef)
         return
+    if habits.an is not None:  # family AN: the pay, the sick-leave benefits beside it, the sums to pay out
+        family_an.adapt_sheet(sheet, habits.an, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2309,14 +2332,14 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
-                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES}  # fmt: skip
+                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2403,6 +2426,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_al.style(habits.al, rng, base)
     if habits.am is not None:
         family_am.style(habits.am, rng, base)
+    if habits.an is not None:
+        family_an.style(habits.an, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

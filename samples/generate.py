@@ -37,6 +37,7 @@ from . import (
     family_ak,
     family_al,
     family_am,
+    family_an,
     family_q,
     family_r,
     family_s,
@@ -197,6 +198,7 @@ def degrade_page(
     ak: family_ak.AKPage | None = None,
     al: family_al.ALPage | None = None,
     am: family_am.AMPage | None = None,
+    an: family_an.ANPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -233,8 +235,14 @@ def degrade_page(
     hand's shadow (samples/family_ak.py: RGB at about 200 dpi, JPEG-compressed); ``al``: family AL's page: a works'
     typed two-section payroll the consulting clerks marked with a highlighter and pencil, on a flatbed
     (samples/family_al.py: grey at 300 dpi or colour at 200); ``am``: family AM's page: an institution's typed payroll
-    with its supplementary rows, faded by the light where it lay exposed, on a flatbed (samples/family_am.py)."""
+    with its supplementary rows, faded by the light where it lay exposed, on a flatbed (samples/family_am.py); ``an``:
+    family AN's page: a works' carbon copy of its payroll with the sick-leave benefits, scanned with the next sheet
+    showing through (samples/family_an.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if an is not None:  # family AN: the carbon copy on thin paper, the sheet beneath showing through, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_an.flat(a, an)), degrade.identity(), 300, None
+        return family_an.scan(a, an, np_rng)
     if am is not None:  # family AM: the institution's sheet, part of it faded by the light, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_am.flat(a, am)), degrade.identity(), 300, None
@@ -503,6 +511,7 @@ def generate_pages(
                     akh = habits.ak if habits is not None else None
                     alh = habits.al if habits is not None else None
                     amh = habits.am if habits is not None else None
+                    anh = habits.an if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -535,6 +544,8 @@ def generate_pages(
                         img, geo = family_al.render(sheet, style, alh, rng)
                     elif amh is not None:  # family AM: the institution's payroll and its supplementary rows
                         img, geo = family_am.render(sheet, style, amh, rng)
+                    elif anh is not None:  # family AN: the works' payroll with the sick-leave benefits (carbon copy)
+                        img, geo = family_an.render(sheet, style, anh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -574,6 +585,7 @@ def generate_pages(
                     akp = family_ak.page_of(img, geo, sheet, akh, rng) if akh is not None else None
                     alp = family_al.page_of(img, geo, sheet, alh, rng) if alh is not None else None
                     amp = family_am.page_of(img, geo, sheet, amh, rng) if amh is not None else None
+                    anp = family_an.page_of(img, geo, sheet, anh, rng) if anh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -582,7 +594,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp, am=amp,
+                        ak=akp, al=alp, am=amp, an=anp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
