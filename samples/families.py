@@ -485,6 +485,21 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        still far darker than its paper); scanned on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3
        sheet grey at 200 (under ~5 MB); its switches, words and drawing are in samples/family_am.py (its docstring says
        what it draws).
+    AN held out from its making in session 37 (2026-12-07, helper s47-faman; made before anything was tuned on AM; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2063): the
+       monthly payroll of 1980-1996 of a works that closed without a successor (a ДАП, a construction-and-assembly
+       combine, a ДЗС, a machine-building works, a textile combine, an ore-mining enterprise, a consumer co-operative's
+       restaurants; Толбухин, Станке Димитров and Михайловград renamed in their years), typed on an office typewriter
+       (fonts-morisawa-bizud-gothic's BIZ UD Gothic, regular or bold, cut to 10 or 12 to the inch on A4 or a wide
+       carriage's A3, 15 where need be), ruled in ink: the state insurance's sick-leave and maternity benefits paid in
+       the same rows (the days off sick beside the days worked, the ДОО benefit's amount after net or before gross, the
+       sum to pay out = net + the benefit as every row's last amount: none a payroll-page/1 field; a person off sick the
+       whole month nought in every field but the benefit), the totals row summing them too (no truth), itemised
+       deductions on three layouts, one layout without ЕГН (null in the truth); the archive's carbon copy on thin paper
+       (soft, grainy strokes, black or blue; no signatures) scanned with the file's next month's sheet under it showing
+       through as a faint right-reading ghost table shifted between and across the rows (every typed string far darker);
+       on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under ~5 MB); its
+       switches, words and drawing are in samples/family_an.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

@@ -91,6 +91,7 @@ set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AN --pages 16 --seed 2063 --family AN
 gen AM --pages 16 --seed 2062 --family AM
 gen AL --pages 16 --seed 2061 --family AL
 gen AK --pages 16 --seed 2060 --family AK

@@ -33,6 +33,7 @@ LABELS = {
     "AJ": "AJ (16, seed 2059)",
     "AL": "AL (16, seed 2061)",
     "AM": "AM (16, seed 2062)",
+    "AN": "AN (16, seed 2063)",
     "AK": "AK (16, seed 2060)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",
