@@ -156,18 +156,25 @@ def draw(rng: random.Random) -> AMHabits:
     )  # fmt: skip
 
 
-def adapt_file(ef: EmployerFile, am: AMHabits, rng: random.Random) -> None:
-    """An AM file: an institution's 8-16 people, each in one of its posts."""
-    am.kind, am.posts = rng.choice(EMPLOYERS)
-    ef.employer = ai_renamed(am.kind, ef.start[0], RENAMED)
+def staffed(ef: EmployerFile, own: Any, rng: random.Random, employers: tuple[tuple[str, tuple[str, ...]], ...],
+            renamed: tuple[tuple[int, str, str], ...], layouts: tuple[tuple[str, ...], ...]) -> None:  # fmt: skip
+    """A file of 8-16 people of an employer drawn from ``employers`` (its name as in the file's first year), each in one
+    of its posts, in the layout ``own.layout`` of ``layouts`` (AM's institutions, AN's works)."""
+    own.kind, own.posts = rng.choice(employers)
+    ef.employer = ai_renamed(own.kind, ef.start[0], renamed)
     want = rng.randint(8, 16)
     while len(ef.staff) < want:
         ef.staff.append(content.hire(rng, ef.start[0]))
     del ef.staff[want:]
     for p in ef.staff:
-        p.position = rng.choice(am.posts)
-    ef.layout = AM_LAYOUTS[am.layout]
+        p.position = rng.choice(own.posts)
+    ef.layout = layouts[own.layout]
     ef.headings = {}
+
+
+def adapt_file(ef: EmployerFile, am: AMHabits, rng: random.Random) -> None:
+    """An AM file: an institution's 8-16 people, each in one of its posts."""
+    staffed(ef, am, rng, EMPLOYERS, RENAMED, AM_LAYOUTS)
 
 
 def _cuts(gross: Decimal, adv: tuple[Decimal, Decimal], cols: set[str], rng: random.Random) -> dict[str, Decimal]:
@@ -298,19 +305,100 @@ def widths_of(sheet: SheetContent) -> list[int]:
     return out
 
 
-def fit(sheet: SheetContent, am: AMHabits) -> tuple[str, int, list[int]]:
-    """The paper and the pitch the table fits at: A4 landscape at the file's pitch or elite, else on a wide carriage
-    A3 at them, else 15 cpi on A4 (A3 where even that does not fit)."""
-    widths = widths_of(sheet)
+def paper_for(widths: list[int], lines: float, cpi: int, wide: bool) -> tuple[str, int]:
+    """The paper and the pitch (pixels a character) a table of columns ``widths`` (characters, two apart) and ``lines``
+    lines fits at: A4 landscape at the file's ``cpi`` or elite, else on a ``wide`` carriage A3 at them, else 15 cpi on
+    A4 (A3 where even that does not fit) (AM's, AN's)."""
     end = sum(widths) + 2 * (len(widths) - 1)
-    typed = sorted(c for c in PITCHES if am.cpi <= c < 15)
-    lines = 14.0 + 3 + len(sheet.rows) + 4
-    wide = [("A3L", c) for c in typed] if am.wide else []
-    for paper, cpi in [*(("A4L", c) for c in typed), *wide, ("A4L", 15), *(("A3L", c) for c in (*typed, 15))]:
+    typed = sorted(c for c in PITCHES if cpi <= c < 15)
+    a3 = [("A3L", c) for c in typed] if wide else []
+    for paper, c in [*(("A4L", c) for c in typed), *a3, ("A4L", 15), *(("A3L", c) for c in (*typed, 15))]:
         W, H = PAPERS[paper]
-        if end * PITCHES[cpi] <= W - 2 * 150 and lines * LINE <= H - 380:
-            return paper, PITCHES[cpi], widths
+        if end * PITCHES[c] <= W - 2 * 150 and lines * LINE <= H - 380:
+            return paper, PITCHES[c]
     raise AssertionError(f"the sheet overran the paper: {widths}")
+
+
+def fit(sheet: SheetContent, am: AMHabits) -> tuple[str, int, list[int]]:
+    """The paper and the pitch the table fits at (``paper_for``) and its columns' widths."""
+    widths = widths_of(sheet)
+    return (*paper_for(widths, 14.0 + 3 + len(sheet.rows) + 4, am.cpi, am.wide), widths)
+
+
+@dataclass
+class Desk:
+    """A sheet in the typewriter (AM's, AN's): the typeball, the pen's layer, the geometry, the columns' starts and
+    widths (characters), the table's ends, the line typed next and the table's top rule."""
+
+    ball: _Typeball
+    pen_img: Image.Image
+    pen: ImageDraw.ImageDraw
+    geo: Geometry
+    starts: list[int]
+    ws: list[int]
+    end: int
+    xl: float
+    xr: float
+    y: float
+    y_top: float
+    rng: random.Random
+
+    def rule(self, y: float) -> None:
+        """A line ruled in ink across the table at ``y`` (pixels)."""
+        self.pen.line([(self.xl, y), (self.xr, y + self.rng.uniform(-1.5, 1.5))], fill=self.rng.randint(30, 70), width=3)
+
+    def row_box(self, y: float) -> None:
+        """The truth's box of the row typed on the line ``y``."""
+        ya, yb = int(self.ball.y(y) - 0.85 * LINE), int(self.ball.y(y) + 0.15 * LINE)
+        self.geo.row_bboxes.append([int(self.xl), ya, int(self.xr), yb])
+        self.geo.row_polygons.append(rect_polygon(self.xl + 2, ya + 2, self.xr - 2, yb - 2))
+
+    def close(self, y: float) -> None:
+        """The table closed under its totals on the line ``y``: a double rule, the columns' rules and its sides."""
+        rng, pen = self.rng, self.pen
+        y_bot = self.ball.y(y) + 0.35 * LINE
+        self.rule(y_bot)
+        self.rule(y_bot + 7)
+        for s in self.starts[1:]:
+            x = self.ball.x(s - 2 / 2)
+            pen.line([(x, self.y_top), (x + rng.uniform(-1.5, 1.5), y_bot)], fill=rng.randint(30, 70), width=2)
+        for x in (self.xl, self.xr):
+            pen.line([(x, self.y_top), (x, y_bot)], fill=rng.randint(30, 70), width=3)
+        self.geo.table_bbox = [int(self.xl), int(self.y_top), int(self.xr), int(y_bot + 8)]
+
+    def lift(self, sheet: SheetContent, key: str, y: float, rng: random.Random) -> Image.Image:
+        """The sheet out of the typewriter, its last line ``y``: the typing a little uneven; the pen's layer goes to
+        ``sheet.extra[key + "_pen"]``, every typed string's box to ``key + "_keep"``."""
+        H, W = self.ball.ink.shape
+        assert self.ball.y(y) < H - 60, "the sheet's lines overran its paper"
+        sheet.extra[f"{key}_pen"] = np.asarray(self.pen_img, np.uint8)
+        sheet.extra[f"{key}_keep"] = list(self.ball.boxes)
+        return typed_page(self.ball.ink * smooth_field(H, W, rng, 0.85, 1.0, 5))
+
+
+def at_desk(sheet: SheetContent, own: Any, rng: random.Random, paper: str, pitch: int, ws: list[int],
+            heads: list[list[str]], sheet_word: str) -> Desk:  # fmt: skip
+    """The sheet put in the typewriter (AM's, AN's): the employer and the sheet's number (``sheet_word``), the title and
+    the period typed, the columns' ``heads`` between two ruled lines; the desk ready for the first row."""
+    W, H = PAPERS[paper]
+    starts = [int(s) for s in np.cumsum([0, *(w + 2 for w in ws[:-1])])]
+    end = starts[-1] + ws[-1]
+    side = max(120.0, (W - end * pitch) / 2 + rng.uniform(-30, 30))
+    ball = _Typeball(own, rng, W, H, pitch, side, 200 + rng.uniform(-20, 20))
+    pen_img = Image.new("L", (W, H), 255)
+    ball.text(0, 0, sheet.employer)
+    word = sheet_word.format(n=sheet.sheet)
+    ball.text(end - len(word), 0, word)
+    ball.text(max(0, (end - len(sheet.title)) // 2), 2, sheet.title)
+    ball.text(max(0, (end - len(sheet.period_text)) // 2), 3, sheet.period_text)
+    y = 5.5
+    desk = Desk(ball, pen_img, ImageDraw.Draw(pen_img), Geometry(W, H), starts, ws, end, ball.x(-0.5),
+                ball.x(end + 0.5), y, ball.y(y) - 0.95 * LINE, rng)  # fmt: skip
+    desk.rule(desk.y_top)
+    y += type_headings(ball, desk.geo, heads, starts, ws, y)
+    desk.rule(ball.y(y) - 0.95 * LINE + 4)
+    desk.y = y + 0.15
+    return desk
 
 
 def render(sheet: SheetContent, st: Style | None, am: AMHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
@@ -322,33 +410,10 @@ def render(sheet: SheetContent, st: Style | None, am: AMHabits, rng: random.Rand
     job = sheet.extra["am_job"]
     assert isinstance(job, dict)
     paper, pitch, ws = fit(sheet, am)
-    W, H = PAPERS[paper]
     lay = sheet.layout
-    gap = 2
-    starts = [int(s) for s in np.cumsum([0, *(w + gap for w in ws[:-1])])]
-    end = starts[-1] + ws[-1]
-    side = max(120.0, (W - end * pitch) / 2 + rng.uniform(-30, 30))
-    ball = _Typeball(am, rng, W, H, pitch, side, 200 + rng.uniform(-20, 20))
-    pen_img = Image.new("L", (W, H), 255)
-    pen = ImageDraw.Draw(pen_img)
-    geo = Geometry(W, H)
-
-    def rule(y: float) -> None:
-        pen.line([(xl, y), (xr, y + rng.uniform(-1.5, 1.5))], fill=rng.randint(30, 70), width=3)
-
-    ball.text(0, 0, sheet.employer)
-    word = str(job["sheet_word"]).format(n=sheet.sheet)
-    ball.text(end - len(word), 0, word)
-    ball.text(max(0, (end - len(sheet.title)) // 2), 2, sheet.title)
-    ball.text(max(0, (end - len(sheet.period_text)) // 2), 3, sheet.period_text)
-    y = 5.5
-    xl, xr = ball.x(-0.5), ball.x(end + 0.5)
-    y_top = ball.y(y) - 0.95 * LINE
-    rule(y_top)
-    heads = [job["heads"][c].split("\n") for c in lay]
-    y += type_headings(ball, geo, heads, starts, ws, y)
-    rule(ball.y(y) - 0.95 * LINE + 4)
-    y += 0.15
+    desk = at_desk(sheet, am, rng, paper, pitch, ws, [job["heads"][c].split("\n") for c in lay], str(job["sheet_word"]))
+    ball, pen, geo, starts, end, y = desk.ball, desk.pen, desk.geo, desk.starts, desk.end, desk.y
+    rule = desk.rule
     name_j = lay.index("name")
     n_reg = int(str(job["n_regular"]))
 
@@ -375,32 +440,19 @@ def render(sheet: SheetContent, st: Style | None, am: AMHabits, rng: random.Rand
         if "signature" in lay and rng.random() < 0.85:
             j = lay.index("signature")
             signature(pen, ball.x(starts[j]), ball.y(y) - 0.3 * LINE, ws[j] * pitch, rng)
-        ya, yb = int(ball.y(y) - 0.85 * LINE), int(ball.y(y) + 0.15 * LINE)
-        geo.row_bboxes.append([int(xl), ya, int(xr), yb])
-        geo.row_polygons.append(rect_polygon(xl + 2, ya + 2, xr - 2, yb - 2))
+        desk.row_box(y)
         y += 1
     rule(ball.y(y) - 0.85 * LINE)
     parts = {c: sum((amount_or_nought(r[c]) for r in sheet.rows), Decimal(0)) for c in PARTS if c in lay}
     sums(str(job["total"]), dict(sheet.totals), len(sheet.rows) + 1)  # the truth's totals, their cells
     sums("", parts, None)  # and the itemised deductions' sums on the same line
-    y_bot = ball.y(y) + 0.35 * LINE
-    rule(y_bot)
-    rule(y_bot + 7)
-    for s in starts[1:]:
-        x = ball.x(s - gap / 2)
-        pen.line([(x, y_top), (x + rng.uniform(-1.5, 1.5), y_bot)], fill=rng.randint(30, 70), width=2)
-    for x in (xl, xr):
-        pen.line([(x, y_top), (x, y_bot)], fill=rng.randint(30, 70), width=3)
-    geo.table_bbox = [int(xl), int(y_top), int(xr), int(y_bot + 8)]
+    desk.close(y)
     y += 2.5
     for q, who in enumerate(job["signers"]):
         at = round(q * end / 3)
         ball.text(at, y, str(who))
         signature(pen, ball.x(at + len(who) + 1), ball.y(y) - 0.3 * LINE, 9 * pitch, rng)
-    assert ball.y(y) < H - 60, "the sheet's lines overran its paper"
-    sheet.extra["am_pen"] = np.asarray(pen_img, np.uint8)
-    sheet.extra["am_keep"] = list(ball.boxes)
-    return typed_page(ball.ink * smooth_field(H, W, rng, 0.85, 1.0, 5)), geo
+    return desk.lift(sheet, "am", y, rng), geo
 
 
 # --- the light's fading and the scan ---

@@ -45,19 +45,20 @@ from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from archive_core.records import MONEY_FIELDS
 
-from . import content, data
+from . import data
 from .content import EmployerFile, SheetContent, amount_or_nought, cents, pay_scale, working_days
-from .family_ah import LINE, _Typeball
+from .family_ah import LINE
 from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
-from .family_al import amount, type_cells, type_headings
+from .family_al import amount, type_cells
 from .family_al import cell as al_cell
-from .handwork import flatbed_mode, on_the_glass, seen_by, smooth_field, typed_page
-from .render import Geometry, Style, rect_polygon
+from .family_am import at_desk, paper_for, staffed
+from .handwork import flatbed_mode, on_the_glass, seen_by, smooth_field
+from .render import Geometry, Style
 
 PARTS = ("tax", "union_fee", "advance")  # the itemised deductions (their sum ``deductions``)
 OWN = ("sick_days", "sick_pay", "to_pay")  # printed columns that are no payroll-page/1 field
@@ -98,8 +99,6 @@ GOTHIC, GOTHIC_BOLD = "bizud-gothic/BIZUDGothic-Regular.ttf", "bizud-gothic/BIZU
 AN_FACES: dict[str, tuple[str, ...]] = {"typewriter": (GOTHIC, GOTHIC_BOLD)}
 AN_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 40)}
 AN_MONEY = (("", ","), ("", "."), (" ", ","), (".", ","))  # (thousands from 1991, decimal)
-PITCHES = {10: 30, 12: 25, 15: 20}  # characters to the inch -> pixels at 300 dpi
-PAPERS = {"A4L": (3508, 2480), "A3L": (4961, 3508)}  # pixels at 300 dpi
 
 EMPLOYERS = (
     ('ДАП "Автотранспорт" - гр. Станке Димитров', ("шофьор", "автомонтьор", "кондуктор", "диспечер", "бояджия",
@@ -159,16 +158,7 @@ def draw(rng: random.Random) -> ANHabits:
 
 def adapt_file(ef: EmployerFile, an: ANHabits, rng: random.Random) -> None:
     """An AN file: a works' 8-16 people, each in one of its trades."""
-    an.kind, an.posts = rng.choice(EMPLOYERS)
-    ef.employer = ai_renamed(an.kind, ef.start[0], RENAMED)
-    want = rng.randint(8, 16)
-    while len(ef.staff) < want:
-        ef.staff.append(content.hire(rng, ef.start[0]))
-    del ef.staff[want:]
-    for p in ef.staff:
-        p.position = rng.choice(an.posts)
-    ef.layout = AN_LAYOUTS[an.layout]
-    ef.headings = {}
+    staffed(ef, an, rng, EMPLOYERS, RENAMED, AN_LAYOUTS)
 
 
 def _month(salary: Decimal, days: int, sick: int, wd: int, cols: set[str], rng: random.Random) -> dict[str, Any]:
@@ -275,65 +265,25 @@ def widths_of(sheet: SheetContent) -> list[int]:
                 + [len(amount(sums[c], sheet)) if c in sums else 0, least.get(c, 6)]) for c in sheet.layout]  # fmt: skip
 
 
-def fit(sheet: SheetContent, an: ANHabits) -> tuple[str, int, list[int]]:
-    """The paper and the pitch the table fits at: A4 landscape at the file's pitch or elite, else on a wide carriage
-    A3 at them, else 15 cpi on A4 (A3 where even that does not fit)."""
-    widths = widths_of(sheet)
-    end = sum(widths) + 2 * (len(widths) - 1)
-    typed = sorted(c for c in PITCHES if an.cpi <= c < 15)
-    lines = 14.0 + len(sheet.rows) + 4
-    wide = [("A3L", c) for c in typed] if an.wide else []
-    for paper, cpi in [*(("A4L", c) for c in typed), *wide, ("A4L", 15), *(("A3L", c) for c in (*typed, 15))]:
-        W, H = PAPERS[paper]
-        if end * PITCHES[cpi] <= W - 2 * 150 and lines * LINE <= H - 380:
-            return paper, PITCHES[cpi], widths
-    raise AssertionError(f"the sheet overran the paper: {widths}")
-
-
 def render(sheet: SheetContent, st: Style | None, an: ANHabits, rng: random.Random) -> tuple[Image.Image, Geometry]:
-    """The sheet typed at 300 dpi: the employer and the sheet's number, the title and period, the headings between
-    ruled lines, a person a line, the totals row, the signers' words (no signatures: the copy); ruled in ink. The pen's
-    layer goes to ``sheet.extra["an_pen"]``, every typed string's box to ``an_keep``."""
+    """The sheet typed at 300 dpi on the paper and at the pitch it fits (family_am.paper_for): the employer and the
+    sheet's number, the title and period, the headings between ruled lines, a person a line, the totals row, the
+    signers' words (no signatures: the copy); ruled in ink. The pen's layer goes to ``sheet.extra["an_pen"]``, every
+    typed string's box to ``an_keep``."""
     del st
     job = sheet.extra["an_job"]
     assert isinstance(job, dict)
-    paper, pitch, ws = fit(sheet, an)
-    W, H = PAPERS[paper]
+    ws = widths_of(sheet)
+    paper, pitch = paper_for(ws, 14.0 + len(sheet.rows) + 4, an.cpi, an.wide)
     lay = sheet.layout
-    gap = 2
-    starts = [int(s) for s in np.cumsum([0, *(w + gap for w in ws[:-1])])]
-    end = starts[-1] + ws[-1]
-    side = max(120.0, (W - end * pitch) / 2 + rng.uniform(-30, 30))
-    ball = _Typeball(an, rng, W, H, pitch, side, 200 + rng.uniform(-20, 20))
-    pen_img = Image.new("L", (W, H), 255)
-    pen = ImageDraw.Draw(pen_img)
-    geo = Geometry(W, H)
-    xl, xr = ball.x(-0.5), ball.x(end + 0.5)
-
-    def rule(y: float) -> None:
-        pen.line([(xl, y), (xr, y + rng.uniform(-1.5, 1.5))], fill=rng.randint(30, 70), width=3)
-
-    ball.text(0, 0, sheet.employer)
-    word = str(job["sheet_word"]).format(n=sheet.sheet)
-    ball.text(end - len(word), 0, word)
-    ball.text(max(0, (end - len(sheet.title)) // 2), 2, sheet.title)
-    ball.text(max(0, (end - len(sheet.period_text)) // 2), 3, sheet.period_text)
-    y = 5.5
-    y_top = ball.y(y) - 0.95 * LINE
-    rule(y_top)
-    y += type_headings(ball, geo, [job["heads"][c].split("\n") for c in lay], starts, ws, y)
-    rule(ball.y(y) - 0.95 * LINE + 4)
-    y += 0.15
-    for n, r in enumerate(sheet.rows, 1):
-        texts = [cell(c, r, sheet) for c in lay]
-        type_cells(ball, geo, n, lay, texts, starts, ws, y)  # (the columns that are no field: no cell of the truth)
-        ya, yb = int(ball.y(y) - 0.85 * LINE), int(ball.y(y) + 0.15 * LINE)
-        geo.row_bboxes.append([int(xl), ya, int(xr), yb])
-        geo.row_polygons.append(rect_polygon(xl + 2, ya + 2, xr - 2, yb - 2))
+    desk = at_desk(sheet, an, rng, paper, pitch, ws, [job["heads"][c].split("\n") for c in lay], str(job["sheet_word"]))
+    ball, geo, starts, y = desk.ball, desk.geo, desk.starts, desk.y
+    for n, r in enumerate(sheet.rows, 1):  # (the columns that are no field typed too: no cell of the truth)
+        type_cells(ball, geo, n, lay, [cell(c, r, sheet) for c in lay], starts, ws, y)
+        desk.row_box(y)
         y += 1
-    rule(ball.y(y) - 0.85 * LINE)
-    name_j = lay.index("name")
-    ball.text(starts[name_j], y, str(job["total"]))
+    desk.rule(ball.y(y) - 0.85 * LINE)
+    ball.text(starts[lay.index("name")], y, str(job["total"]))
     for c, v in _sums(sheet).items():
         t, j = amount(v, sheet), lay.index(c)
         ball.text(starts[j] + ws[j] - len(t), y, t)
@@ -341,22 +291,11 @@ def render(sheet: SheetContent, st: Style | None, an: ANHabits, rng: random.Rand
             geo.cells.append((len(sheet.rows) + 1, j, [int(ball.x(starts[j])) - 4, int(ball.y(y) - 0.8 * LINE),
                                                        int(ball.x(starts[j] + ws[j])) + 4, int(ball.y(y) + 0.3 * LINE)],
                               t))  # fmt: skip
-    y_bot = ball.y(y) + 0.35 * LINE
-    rule(y_bot)
-    rule(y_bot + 7)
-    for s in starts[1:]:
-        x = ball.x(s - gap / 2)
-        pen.line([(x, y_top), (x + rng.uniform(-1.5, 1.5), y_bot)], fill=rng.randint(30, 70), width=2)
-    for x in (xl, xr):
-        pen.line([(x, y_top), (x, y_bot)], fill=rng.randint(30, 70), width=3)
-    geo.table_bbox = [int(xl), int(y_top), int(xr), int(y_bot + 8)]
+    desk.close(y)
     y += 2.5
     for q, who in enumerate(job["signers"]):
-        ball.text(round(q * end / 3), y, str(who))
-    assert ball.y(y) < H - 60, "the sheet's lines overran its paper"
-    sheet.extra["an_pen"] = np.asarray(pen_img, np.uint8)
-    sheet.extra["an_keep"] = list(ball.boxes)
-    return typed_page(ball.ink * smooth_field(H, W, rng, 0.85, 1.0, 5)), geo
+        ball.text(round(q * desk.end / 3), y, str(who))
+    return desk.lift(sheet, "an", y, rng), geo
 
 
 # --- the carbon copy, the sheet beneath it and the scan ---

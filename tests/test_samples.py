@@ -528,6 +528,27 @@ def _rendered_month(family: str, seed: int, want=lambda own, sheet: True):
     raise AssertionError(f"no such {family} month")
 
 
+def _cells_read_back(sheet, geo, own, blank=lambda r, c: False) -> None:
+    """A typed sheet's cells (AM's, AN's): one heading row; every printed cell of a field reads back to its row's truth
+    (``_typed_value``; empty where ``blank(row, column)``), the totals row's cells the sheet's totals."""
+    lay, n = sheet.layout, len(sheet.rows)
+    assert len([c for c in geo.cells if c[0] == 0]) == len(lay)
+    for i, j, _box, text in geo.cells:
+        if i == 0:
+            continue
+        c = lay[j]
+        if i == n + 1:
+            assert _typed_value(text, own) == sheet.totals[c]
+            continue
+        r = sheet.rows[i - 1]
+        if blank(r, c):
+            assert text == ""
+        elif c in MONEY_FIELDS:
+            assert _typed_value(text, own) == r[c], (c, text)
+        else:
+            assert text == str(r[c])
+
+
 def _typed_value(text: str, own) -> Decimal:
     """A typed amount read back as a person reads it (AL's, AM's): the file's thousands' mark (``own.thousands``) gone,
     the decimal a point, a nought's mark nought."""
