@@ -310,12 +310,15 @@ class ANPage:
     angle: float
 
 
-def beneath(sheet: SheetContent, rng: random.Random) -> SheetContent:
+def beneath(sheet: SheetContent, an: ANHabits, rng: random.Random) -> SheetContent:
     """The file's next sheet, left under this one on the glass: the next month's, the same people, layout and words,
     other figures (each row's days a little other, its amounts by a share of their own)."""
     under = copy.deepcopy(sheet)
     under.extra = {"an_job": copy.deepcopy(sheet.extra["an_job"])}
-    under.month = sheet.month % 12 + 1
+    under.month, under.year = sheet.month % 12 + 1, sheet.year + sheet.month // 12
+    under.sheet = sheet.sheet + 1
+    word = data.MONTHS[under.month - 1]
+    under.period_text = PERIODS[an.period].format(word=word, mm=f"{under.month:02d}", upper=word.upper(), y=under.year)
     for r in under.rows:
         f = Decimal(str(round(rng.uniform(0.8, 1.25), 3)))
         for c in (*MONEY_FIELDS, *PARTS, "sick_pay", "to_pay"):
@@ -335,7 +338,7 @@ def page_of(img: Image.Image, geo: Geometry, sheet: SheetContent, an: ANHabits, 
     W, H = img.size
     pen = sheet.extra["an_pen"]
     assert isinstance(pen, np.ndarray)
-    under = beneath(sheet, rng)
+    under = beneath(sheet, an, rng)
     u_img, _ = render(under, None, an, random.Random(rng.randrange(1 << 30)))
     u_pen = under.extra["an_pen"]
     assert isinstance(u_pen, np.ndarray)

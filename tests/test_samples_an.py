@@ -137,9 +137,11 @@ def test_family_an_shows_the_sheet_beneath_and_keeps_the_typing_readable():
     for seed in (32004, 32006):
         an, sheet, img, geo = common._rendered_month("AN", seed)
         an.grey = True
-        under = family_an.beneath(sheet, random.Random(3))
+        under = family_an.beneath(sheet, an, random.Random(3))
         assert [r["name"] for r in under.rows] == [r["name"] for r in sheet.rows]
         assert [r["gross_pay"] for r in under.rows] != [r["gross_pay"] for r in sheet.rows]
+        assert (under.year * 12 + under.month) - (sheet.year * 12 + sheet.month) == 1
+        assert under.period_text != sheet.period_text
         page = family_an.page_of(img, geo, sheet, an, random.Random(7))
         x0, y0, x1, y1 = geo.table_bbox
         assert float(page.ghost.max()) <= an.ghost + 1e-6
