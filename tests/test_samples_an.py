@@ -4,8 +4,8 @@ never generated here): its switches and face held apart from A-AM, its truth ove
 without the days off sick, the pay, the itemised deductions to their sum, net; the sick-leave benefit and the sum to pay
 out no field, never in gross or net; a person off sick the whole month all nought but the benefit; the totals),
 what a page prints (every printed value reading back to the truth, the sum to pay out the last amount of a row, only
-characters the typewriter has), the sheet beneath showing through (right-reading, across the table, every typed string
-far darker than it), and its pages the same under another hash seed."""
+characters the typewriter has), the sheet beneath showing through (the next month's, across the table, every typed
+string far darker than it), and its pages the same under another hash seed."""
 
 from __future__ import annotations
 
@@ -128,9 +128,9 @@ def test_family_an_prints_every_value_and_the_sum_to_pay_out_last():
 
 
 def test_family_an_shows_the_sheet_beneath_and_keeps_the_typing_readable():
-    """The sheet beneath: another month's figures (the same people), its ghost across the table's rows, right-reading
-    (it matches the sheet beneath drawn unmirrored better than mirrored), at most ``an.ghost``; in the scan (grey) every
-    typed string of the sheet far darker than its paper and than the ghost around it."""
+    """The sheet beneath: the next month's (its period other), the same people with other figures; its ghost across the
+    table's rows, at most ``an.ghost``; in the scan (grey) every typed string of the sheet far darker than its paper and
+    than the ghost around it."""
     from samples import family_an
     from samples.generate import Options, degrade_page
 
