@@ -484,7 +484,7 @@ def _family_months(family: str, seed: int, files: int = 6, months: int = 6):
 
 
 def _typewriter_files(family: str, seeds) -> list:
-    """The own habits of 10 ``family`` files drawn from each of ``seeds`` (AL's, AM's): every file the family's, typed
+    """The own habits of 10 ``family`` files drawn from each of ``seeds`` (AL's, AM's, AN's): every file the family's, typed
     on a typewriter of its faces, in the money formats of its own (``<F>_MONEY``)."""
     from samples import families
 
@@ -498,7 +498,7 @@ def _typewriter_files(family: str, seeds) -> list:
 
 
 def _flatbed_pages(tmp_path, family: str, seed: int) -> tuple[list, str]:
-    """Two ``family`` pages from ``seed`` (AL's, AM's) that repeat under another hash seed and add up (no marks): each
+    """Two ``family`` pages from ``seed`` (AL's, AM's, AN's) that repeat under another hash seed and add up (no marks): each
     an L or RGB PNG at 200 or 300 dpi under 5 MB, its rows numbered 1.. . Gives the pages and their truth's pin."""
     from PIL import Image
 
@@ -515,7 +515,7 @@ def _flatbed_pages(tmp_path, family: str, seed: int) -> tuple[list, str]:
 
 def _rendered_month(family: str, seed: int, want=lambda own, sheet: True):
     """The first month of a ``family`` file drawn from ``seed`` for which ``want(its own habits, sheet)`` holds, drawn
-    by its module's ``render`` (AL's, AM's): (its own habits, the sheet, the image, the geometry)."""
+    by its module's ``render`` (AL's, AM's, AN's): (its own habits, the sheet, the image, the geometry)."""
     import importlib
     import random
 
@@ -550,7 +550,7 @@ def _cells_read_back(sheet, geo, own, blank=lambda r, c: False) -> None:
 
 
 def _typed_value(text: str, own) -> Decimal:
-    """A typed amount read back as a person reads it (AL's, AM's): the file's thousands' mark (``own.thousands``) gone,
+    """A typed amount read back as a person reads it (AL's, AM's, AN's): the file's thousands' mark (``own.thousands``) gone,
     the decimal a point, a nought's mark nought."""
     if text in ("-", "0,00", "0.00"):
         return Decimal(0)
