@@ -132,7 +132,7 @@ def find_rules(
     elif listing:  # a listing filmed without its perforations: its table within its typed rules' reach
         vr = _within_the_listing(vr, dashed_h)
     mask = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    vr, ones = _without_stacked_ones(vr)
+    vr, ones = _without_stacked_ones(vr, binary, unit)
     if ones:  # their ink the figures' (what a rule across them left on the mask stays)
         across = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))  # once, not once a column
         for r in ones:
@@ -148,15 +148,49 @@ def find_rules(
 ONES_LOW = 0.25  # a vertical "rule" begun this share of the table's rules' length under their tops at the least ...
 ONES_SHORT = 0.5  # ... no longer than this share of them, within their reach: a column of figures' "1"s
 ONES_TABLE = 4  # rules down the page besides it at the least (the table's)
+# or, begun under the table's tops by this share of their length at the least (not down from the heading), its
+# ink on the page broken into this many pieces at the least, by gaps alike (ONES_ALIKE_SHARE of them within
+# ONES_ALIKE of their median, the median this long at least, px at 300 dpi), over no more than ONES_INKED of its length: the glyphs
+# of a column of figures typed one under another, each line's gap between them (AM dev 31001 p1: the "1" of
+# every row's "21" days a rule, taken out with it, the days read "2" on every row)
+ONES_UNDER = 0.1
+ONES_PIECES = 6
+ONES_ALIKE = 0.3
+ONES_ALIKE_SHARE = 0.8  # (a rule across the column, where it meets the first line's glyph, leaves one gap short)
+ONES_GAP = 8
+ONES_INKED = 0.8
+ONES_BESIDE = 4  # px at 300 dpi either side of the rule's place looked at for its ink
 
 
-def _without_stacked_ones(vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+def _stacked_glyphs(r: Rule, binary: np.ndarray, unit: float) -> bool:
+    """``r``'s ink on the page is a stack of glyphs one line under another, not a drawn rule: broken into
+    ``ONES_PIECES`` pieces at least by gaps most of which are alike (a line's spacing), inked over ``ONES_INKED`` of it at most.
+    A drawn rule, faint or not, is inked along most of its length; a dashed one runs down from the heading."""
+    x0, x1 = max(0, r.pos - int(ONES_BESIDE * unit)), r.pos + int(ONES_BESIDE * unit) + 1
+    inked = (binary[r.start : r.end + 1, x0:x1] > 0).any(axis=1)
+    if not inked.size or inked.mean() > ONES_INKED:
+        return False
+    steps = np.diff(np.r_[0, inked.astype(np.int8), 0])
+    starts, ends = np.nonzero(steps == 1)[0], np.nonzero(steps == -1)[0]
+    gaps = starts[1:] - ends[:-1]
+    if len(starts) < ONES_PIECES or not gaps.size:
+        return False
+    median = float(np.median(gaps))
+    alike = float(np.mean(np.abs(gaps - median) <= ONES_ALIKE * median))
+    return median >= ONES_GAP * unit and alike >= ONES_ALIKE_SHARE
+
+
+def _without_stacked_ones(
+    vr: list[Rule], binary: np.ndarray | None = None, unit: float = 1.0
+) -> tuple[list[Rule], list[Rule]]:
     """The vertical rules without the ones that are a column of figures' "1"s typed one under another (the row
     numbers 10-17 on a single-spaced typed sheet, their tens' "1"s a dashed rule to ``dashed_rules``: AF dev
     24008 p6, the tens taken out with the rule and the numbers 10-17 read 0-7, every number dropped as out of
     order and the rows numbered wrong): a "rule" begun well under the tops of the table's own rules (the
-    median of the others), half their length at most, and ending within their reach. A table's rules run down from its heading; a
-    sub-column's from a group's heading, just under the others' tops. Returns (kept, the "1"s)."""
+    median of the others), half their length at most, and ending within their reach; or (``binary``: the page's
+    ink) begun under their tops and inked on the page as a stack of glyphs (``_stacked_glyphs``). A table's
+    rules run down from its heading; a sub-column's from a group's heading, just under the others' tops, drawn
+    along its length. Returns (kept, the "1"s)."""
     kept, ones = [], []
     for r in vr:
         table = [o for o in vr if o is not r]  # (the page's edges among them: the median is the table's)
@@ -164,8 +198,10 @@ def _without_stacked_ones(vr: list[Rule]) -> tuple[list[Rule], list[Rule]]:
             top = float(np.median([o.start for o in table]))
             bottom = float(np.median([o.end for o in table]))
             length = float(np.median([o.length for o in table]))
-            if (r.length <= ONES_SHORT * length and r.start >= top + ONES_LOW * length
-                    and r.end <= bottom + ONES_LOW * length / 4):  # fmt: skip
+            within = r.end <= bottom + ONES_LOW * length / 4
+            if within and ((r.length <= ONES_SHORT * length and r.start >= top + ONES_LOW * length)
+                           or (binary is not None and r.start >= top + ONES_UNDER * length
+                               and _stacked_glyphs(r, binary, unit))):  # fmt: skip
                 ones.append(r)
                 continue
         kept.append(r)
