@@ -568,6 +568,7 @@ def check_totals(
             continue
         vals = [r.dec(f) for r in rows]
         if any(x is None for x in vals):
+            _doubt_column_over_total(rows, totals, present, carried, f)
             continue
         start = Decimal((carried or {}).get(f, "0"))  # sums carried from the previous sheet
         col = start + sum(x for x in vals if x is not None)
@@ -657,6 +658,24 @@ def check_totals(
                 if f in present and r.values.get(f) is not None:
                     r.review.add(f, why)
     clear_doubly_vouched(rows, totals, present, carried)
+
+
+def _doubt_column_over_total(
+    rows: list[RowDraft], totals: dict[str, str], present: list[str], carried: dict[str, str] | None, f: str
+) -> None:
+    """A column with a figure unread cannot be checked against its total, but when the figures read already
+    add up to more than a total the totals' own sums vouch for, none of them negative, a figure read is too
+    high whatever the unread ones are: every figure of the column read goes to a person (AK dev 29004 p3: two
+    produce lines under people left rows with nothing read, the column was not checked, and `194.21` read
+    `194.24`, `346.15` read `346.45`, their rows' sums holding, went out without a flag)."""
+    known = [x for x in (r.dec(f) for r in rows) if x is not None]
+    start = Decimal((carried or {}).get(f, "0"))
+    if not known or min(known) < 0 or start < 0 or not totals_consistent(totals, present):
+        return
+    if start + sum(known) > Decimal(totals[f]):
+        for r in rows:
+            if r.dec(f) is not None:
+                r.review.add(f, COLUMN_TOTAL)
 
 
 def _filled_from_doubt(r: RowDraft, f: str, present: list[str]) -> bool:

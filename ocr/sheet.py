@@ -110,6 +110,7 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
     if skip:
         headings = [" ".join(t.strip() for t in (row[c] for row in lines[:skip]) if t.strip()) for c in range(g.n_cols)]
     running = not skip and g.n_rows > 1 and _running_line(headings)
+    person_first = not skip and not running and _person_for_heading(headings, lines)
     if running:
         # a continuation page's running line (the employer, the period, the page) taken for the heading: the header
         header = parse_header(above + [w for c in range(g.n_cols) for w in cells.get((0, c), [])],
@@ -120,6 +121,8 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
         lambda r: any(cells.get((r + skip, c)) for c in range(g.n_cols)),
     )
     body_rows = [r + skip for r in body_rows]
+    if person_first:  # a headless page's first person in the grid's first band: a row, no heading
+        body_rows, headings = [0, *body_rows], [""] * g.n_cols
     totals_row = None if totals_row is None else totals_row + skip
     carried_row = None if carried_row is None else carried_row + skip
     if carried_row is None and len(body_rows) > CARRIED_ROWS and _sums_set_apart(a, body_rows[0], row_text(body_rows[0])):
@@ -136,6 +139,17 @@ def parts(a: Analysis, reading: Reading) -> Sheet:
 
 _PAGE_WORD = re.compile(r"(?:^|\s)(?:стр|лист)\.?\s*\d{1,2}(?:\s|$)|(?:^|\s)-\s*\d{1,2}\s*-(?:\s|$)", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"„“][^\"„“]{3,}[\"„“]")
+
+
+def _person_for_heading(headings: list[str], lines: list[list[str]]) -> bool:
+    """The grid's first band, taken for its heading, is a person's row: no column's heading in it but an ЕГН
+    and figures, as on the band under it (a headless continuation page whose running line stands above the
+    grid: AK dev 29003 p8, its first person `42 : 6503101884 : ХАДЖИЕВ АТАНАС` taken for the heading and lost
+    without a flag)."""
+    if any(columns.heading_votes(h) for h in headings) or not lines:
+        return False
+    first, under = " ".join(headings), " ".join(lines[0])
+    return all(_has_egn(t) and _amounts_on(t) for t in (first, under))
 
 
 def _running_line(headings: list[str]) -> bool:
@@ -329,6 +343,21 @@ def _people_below(r: int, text: str, row_text: Callable[[int], str], n_rows: int
     return sum(_has_egn(t) or _lexicon_named(t) for t in (row_text(q) for q in range(r + 1, n_rows))) >= PEOPLE_BELOW
 
 
+def _numbered_on(r: int, row_text: Callable[[int], str], n_rows: int) -> bool:
+    """Row ``r`` begins with a number one more than the row above's first and one less than the row below's
+    (`4 ...`, `5 вкЛичко вагилова Бъчварова ...`, `6 ...`): a person's printed row number in the order of the
+    rows, whatever word of the row reads like `Всичко` (AK dev 29002 p1: `Величко` read so on a dot-matrix page
+    whose ЕГН the reading split in three columns, the table ended at the fifth person and nineteen people lost
+    without a flag). The totals carry no row number and no person is numbered on under them."""
+    if r + 1 >= n_rows:
+        return False
+    firsts = [row_text(q).split()[:1] for q in (r - 1, r, r + 1)]
+    if not all(f and f[0].rstrip(".").isdigit() for f in firsts):
+        return False
+    a, b, c = (int(f[0].rstrip(".")) for f in firsts)
+    return b == a + 1 and c == b + 1
+
+
 SURNAME_ENDS = ("ов", "ев", "ова", "ева")  # a word so ended is a surname, not `Пренос` read two letters off
 
 
@@ -385,7 +414,9 @@ def row_roles(
         if r in groups:
             continue
         closing = _closing_word(text) or _last_total(r, text, row_text, n_rows)
-        if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text):
+        if r > 1 and closing and not _has_egn(text) and not _carried_first(r, text, row_text) and not _numbered_on(
+            r, row_text, n_rows
+        ):
             if _people_below(r, text, row_text, n_rows):  # a person named like `Пренос` (AB dev 20003 p2)
                 continue
             if any(_has_egn(row_text(q)) for q in range(r + 1, n_rows)):

@@ -159,3 +159,22 @@ def test_the_few_days_read_from_a_column_mostly_unread_are_in_doubt_too():
     rows[0].review.add("days_worked", UNREADABLE)
     cross_check(rows, ["days_worked"], 1992, 10)
     assert [("days_worked" in r.review) for r in rows] == [True, False, False, False, False, False]
+
+
+def test_a_column_read_over_its_total_is_in_doubt_though_a_line_of_it_is_unread():
+    """AK dev 29004 p3: produce lines under people, nothing read on them, the columns went unchecked and two
+    figures misread `1` as `4` (their rows' sums holding) went out without a flag."""
+    present = ["gross_pay", "deductions", "net_pay"]
+
+    def rows() -> list[RowDraft]:
+        return [RowDraft(values={"gross_pay": "194.24", "deductions": "10.10", "net_pay": "184.14"}),
+                RowDraft(values={"gross_pay": "252.17", "deductions": "16.14", "net_pay": "236.03"}),
+                RowDraft(values={"gross_pay": None, "deductions": None, "net_pay": None})]  # fmt: skip
+
+    over = rows()
+    check_totals(over, {"gross_pay": "446.35", "deductions": "26.24", "net_pay": "420.11"}, present)
+    assert all(f in r.review for r in over[:2] for f in ("gross_pay", "net_pay"))
+    # the figures read below the totals: the unread line may hold the rest, nothing read is proved wrong
+    under = rows()
+    check_totals(under, {"gross_pay": "546.41", "deductions": "36.24", "net_pay": "510.17"}, present)
+    assert not any(f in r.review for r in under[:2] for f in present)
