@@ -20,6 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow
 
 from . import names
+from .checks import COLUMN_TOTAL
 from .geometry import Box, Grid
 from .lines import Rule
 
@@ -188,6 +189,31 @@ def grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
             out[f] = str(own + above)
     return out
 
+def totals_unmet(upper: PayrollPage, lower: PayrollPage, totals: dict[str, str]) -> list[str]:
+    """The grand total's fields (``totals``, ``grand_totals``) that the rows of both sections do not add up
+    to: a row lost, or a figure misread, in one section. A field whose grand total is not known (the lower
+    part's totals row its own subtotal, the upper's unread) is not checked."""
+    out = []
+    for f, text in sorted(totals.items()):
+        try:
+            total = Decimal(text)
+            below = sum((Decimal(v) for r in lower.rows if (v := getattr(r, f, None)) is not None), Decimal(0))
+            above = sum((Decimal(v) for r in upper.rows if (v := getattr(r, f, None)) is not None), Decimal(0))
+        except (InvalidOperation, TypeError):
+            continue
+        if f not in upper.totals and below == Decimal(lower.totals.get(f, "NaN")):
+            continue  # the lower section's own subtotal, the upper's not read: no grand total to check
+        if above + below != total:
+            out.append(f)
+    return out
+
+
+def unmet_to_review(fields: list[str], totals: dict[str, str]) -> PageReview:
+    """The page's review when its sections' rows do not add up to the grand total (``totals_unmet``)."""
+    said = ", ".join(f"{f} {totals[f]}" for f in fields)
+    return PageReview(reason=COLUMN_TOTAL, detail=f"два раздела: редовете им не дават общия сбор ({said}) — липсва ред?")
+
+
 def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
     """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
     lexicon knows among its first three on a row without one (a heading's words read as a name are none:
@@ -205,6 +231,11 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
             return False
     return True
+
+def people(rows: list[PayrollRow]) -> list[PayrollRow]:
+    """The rows that carry a person (a name or an ЕГН): not a band of a row cut in two, nor an empty line."""
+    return [r for r in rows if r.name or r.egn]
+
 
 def sure_fields(rows: list[PayrollRow]) -> int:
     """Fields read and not in review over ``rows``."""

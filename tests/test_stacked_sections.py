@@ -6,6 +6,7 @@ from __future__ import annotations
 from archive_core.records import PageReview, PayrollPage, PayrollRow
 from ocr import stacked_sections as ss
 from ocr.engine import OcrEngine
+from ocr.extract import _infer_numbers
 from ocr.geometry import Box, Grid
 
 from .conftest import read_regression_sheet
@@ -130,3 +131,40 @@ def test_a_sheet_whose_grid_begins_in_the_upper_section_is_read_in_its_two_secti
     assert [r.row for r in got.rows] == [r.row for r in truth.rows]
     assert [r.egn for r in got.rows] == [r.egn for r in truth.rows]
     assert got.page_review is None
+
+
+def _row(n: int | None, name: str | None, gross: str | None, egn: str | None = None) -> PayrollRow:
+    return PayrollRow(row=n, name=name, egn=egn, gross_pay=gross)
+
+
+def test_a_band_without_a_name_or_egn_is_no_person_of_the_run():
+    """AL dev 30007 p4: a highlighter's edge cut row 4 in two; the lower band (no name, no ЕГН) took a number
+    of the run counted on to the lower section's first, and row 1 went without one."""
+    rows = [_row(None, "Иван Петров", "10.00"), _row(None, None, "0.00"), _row(None, None, None, "3904175920")]
+    assert ss.people(rows) == [rows[0], rows[2]]
+
+
+def test_sections_whose_rows_miss_the_grand_total_are_unmet():
+    upper = PayrollPage(image="x.png", rows=[_row(1, "А Б", "10.00"), _row(2, "В Г", "20.00")],
+                        totals={"gross_pay": "30.00"})  # fmt: skip
+    lower = PayrollPage(image="x.png", rows=[_row(3, "Д Е", "5.00")], totals={"gross_pay": "40.00"})
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "40.00"}) == ["gross_pay"]  # a row of 5.00 lost
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "35.00"}) == []
+    review = ss.unmet_to_review(["gross_pay"], {"gross_pay": "40.00"})
+    assert review.reason == "column_total" and "40.00" in review.detail
+
+
+def test_a_lower_subtotal_without_the_upper_one_is_no_grand_total_to_check():
+    upper = PayrollPage(image="x.png", rows=[_row(1, "А Б", "10.00")])
+    lower = PayrollPage(image="x.png", rows=[_row(2, "Д Е", "5.00")], totals={"gross_pay": "5.00"})
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "5.00"}) == []
+
+
+def test_numbers_counted_on_unproved_by_the_totals_send_the_rows_to_review():
+    rows = [_row(None, "Иван Петров", "10.00"), _row(None, "Мария Иванова", "20.00")]
+    _infer_numbers(rows, 5, whole=True)
+    assert [r.row for r in rows] == [5, 6]
+    assert all({"row", "name", "gross_pay"} <= set(r.review or []) for r in rows)
+    proved = [_row(None, "Иван Петров", "10.00")]
+    _infer_numbers(proved, 5)
+    assert proved[0].review == ["row"]
