@@ -73,8 +73,9 @@ def has_egn(cells: list[str]) -> bool:
 
 
 def _amount(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits >= 3 and any(sep in text for sep in ".,")
+    """A sum of money on the row: a figure with its two stotinki (or a thousand's three) after a point or a
+    comma (`40.3`, a heading's letters and the rules under them read as figures, is none: AL dev 30019 p2)."""
+    return re.search(r"\d[.,]\d\d\d?(?!\d)", text) is not None
 
 
 def ruled_outside(horizontal: list[Rule], vertical: list[Rule], grid: Grid, margin: int) -> str | None:

@@ -168,3 +168,15 @@ def test_numbers_counted_on_unproved_by_the_totals_send_the_rows_to_review():
     proved = [_row(None, "Иван Петров", "10.00")]
     _infer_numbers(proved, 5)
     assert proved[0].review == ["row"]
+
+
+def test_a_lower_heading_read_with_a_stray_figure_still_names_the_cut():
+    """AL dev 30019 p2: the grid ran on over the lower section's title and heading, read with `40.3` and `3.`
+    among its words (no sum of money): the heading was taken for a row of figures, no cut was found, the lower
+    section's three people were lost without a flag."""
+    texts = [["Ред", "ЕГН Име", "Сума"], PERSON, PERSON, ["", "Сума раздел I:", "2051,60"],
+             ["3", "ители и помощен персонал", ""], ["", "ител ЕГН Прис. амилия) служител дни", "3. 40.3"]]  # fmt: skip
+    kinds = [{"row", "egn", "name"}, set(), set(), set(), set(), {"egn", "name", "days_worked", "base_pay"}]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
