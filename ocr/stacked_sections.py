@@ -68,8 +68,12 @@ def heading_run(row_texts: list[list[str]], has_egn: list[bool], kinds_of: list[
 
 
 def has_egn(cells: list[str]) -> bool:
-    """A run of ten digits on the row (a person's ЕГН, read or not valid)."""
-    return any(len(re.sub(r"\D", "", t)) == 10 for c in cells for t in c.split())
+    """A run of ten digits on the row (a person's ЕГН, read or not valid), or a valid ЕГН's two parts in
+    neighbouring cells (the other section's column rule through it: AL dev 30018 p2, `420815 | 5338`)."""
+    if any(len(re.sub(r"\D", "", t)) == 10 for c in cells for t in c.split()):
+        return True
+    ends = [(c.split()[0], c.split()[-1]) if c.split() else ("", "") for c in cells]
+    return any(a[1].isdigit() and b[0].isdigit() and egn_mod.is_valid(a[1] + b[0]) for a, b in zip(ends, ends[1:], strict=False))
 
 
 def _amount(text: str) -> bool:
@@ -218,8 +222,9 @@ def unmet_to_review(fields: list[str], totals: dict[str, str]) -> PageReview:
 def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
     """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
     lexicon knows among its first three on a row without one (a heading's words read as a name are none:
-    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
-    name's) counts once."""
+    `Фамилия на акордника норма- ... зла`), as a name alike (or its words all in one name: the one table's
+    reading lost a first name, `Петров Бъчваров`, AL dev 30018 p2). A person read as two rows (the ЕГН's line
+    and the name's) counts once."""
     egns = {r.egn for r in rows if r.egn}
     if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
         return False
@@ -229,7 +234,7 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
             continue
         key = " ".join(r.name.split()[:3])
-        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
+        if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
             return False
     return True
 

@@ -180,3 +180,16 @@ def test_a_lower_heading_read_with_a_stray_figure_still_names_the_cut():
     g = _grid(len(texts))
     cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
     assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
+
+
+def test_an_egn_cut_in_two_by_the_other_sections_rule_is_a_person():
+    """AL dev 30018 p2: the grid took both sections' column rules, each ЕГН read in two cells: no row had a
+    person, no cut was found, the lower section's eight people were lost."""
+    assert ss.has_egn(["1", "Юлия", "420815", "5338", "44,62"])
+    assert not ss.has_egn(["1", "Юлия", "420815", "5339", "44,62"])  # no valid ЕГН: two figures side by side
+
+
+def test_a_name_that_lost_its_first_word_is_held_by_the_whole_name():
+    before = [PayrollRow(row=3, name="Петров Бъчваров")]
+    assert ss.holds_everyone([PayrollRow(row=3, name="Николай Петров Бъчваров")], before)
+    assert not ss.holds_everyone([PayrollRow(row=3, name="Николай Иванов Колев")], before)
