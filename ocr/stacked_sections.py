@@ -28,6 +28,7 @@ SECTIONS_UNREAD = "sections_unread"  # page review: two sections found, not read
 
 NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_KINDS = 3  # columns a heading row names (distinct kinds) at the least
+MIN_SUMS = 2  # sums of money on a row that make it a person's, where no ЕГН was read on it
 MIN_OUTSIDE = 2  # a section's people outside the grid at the least
 MIN_RULES = 3  # rules across and down of another table outside the grid at the least (each)
 RULE_SHARE = 0.3  # of the grid's width: a rule across another table
@@ -53,7 +54,9 @@ def heading_run(row_texts: list[list[str]], has_egn: list[bool], kinds_of: list[
     ending the grid (the second section's people under its last rule), with no ЕГН and no amount on them,
     whose words name ``MIN_KINDS`` kinds of column or more together (``kinds_of``: the kinds each row's words
     name; a heading's lines, and the section's title over it, may be rows of their own)."""
-    people = [r for r, e in enumerate(has_egn) if e]
+    # a person's row: its ЕГН, or two sums of money (the ЕГН cut by the number's cell, `1.5 | 904043110`: AL dev
+    # 30013 p1, the upper section's people found by none and the cut looked for under the lower's first)
+    people = [r for r, e in enumerate(has_egn) if e or (r > 0 and sum(map(_amount, row_texts[r])) >= MIN_SUMS)]
     if not people:
         return None
     run: list[int] = []

@@ -193,3 +193,16 @@ def test_a_name_that_lost_its_first_word_is_held_by_the_whole_name():
     before = [PayrollRow(row=3, name="Петров Бъчваров")]
     assert ss.holds_everyone([PayrollRow(row=3, name="Николай Петров Бъчваров")], before)
     assert not ss.holds_everyone([PayrollRow(row=3, name="Николай Иванов Колев")], before)
+
+
+def test_upper_people_without_a_readable_egn_are_found_by_their_sums():
+    """AL dev 30013 p1: the upper section's ЕГН each cut by the number's cell (`1.5 | 904043110`): no row of it
+    had an ЕГН, the heading run was looked for under the lower section's first person, none was found, and the
+    page went out whole in review with its rows unnumbered."""
+    texts = [["Ред", "ЕГН Име", "Сума", "Остатък"], ["1.5", "904043110 Юлия Ценова", "202,00", "205,09"],
+             ["22", "604055556 Петя Ангелова", "234,00", "66,05"], ["", "Сума раздел I", "887,82", "765,06"],
+             ["3", "Акордни работници", "", ""], ["", "Акордьор ЕГН на", "Сделна", "Удръжки"], PERSON + ["1,94"]]  # fmt: skip
+    kinds = [{"row", "egn", "name"}, set(), set(), set(), set(), {"name", "egn", "base_pay", "deductions"}, set()]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
