@@ -20,7 +20,7 @@ import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import PayrollPage, PayrollRow, ReviewReason
+from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, ReviewReason
 
 from . import (
     arithmetic_proof,
@@ -254,12 +254,17 @@ def _two_sheets(
     )
 
 
-def _infer_numbers(rows: list[PayrollRow], start: int) -> None:
-    """Row numbers one sheet's rows did not read, inferred from the other sheet's (flagged: not a reading)."""
+def _infer_numbers(rows: list[PayrollRow], start: int, whole: bool = False) -> None:
+    """Row numbers one sheet's rows did not read, inferred from the other sheet's (flagged: not a reading);
+    ``whole``: every scored field of the rows too (the count not proved, the row may be another's line)."""
     for i, r in enumerate(rows, start=start):
         r.row = i
-        r.review = sorted({*(r.review or []), "row"})
-        r.review_reasons = {**(r.review_reasons or {}), "row": ReviewReason(reason=checks.UNREADABLE, bbox=r.bbox)}
+        doubted = ["row", *SCORED_FIELDS] if whole else ["row"]
+        new = [f for f in doubted if f not in (r.review or [])]
+        r.review = sorted({*(r.review or []), *doubted})
+        r.review_reasons = {**(r.review_reasons or {}),
+                            **{f: ReviewReason(reason=checks.UNREADABLE if f == "row" else checks.ROW_NUMBER, bbox=r.bbox)
+                               for f in new}}  # fmt: skip
 
 
 def _map_box(box: list[int], m: np.ndarray) -> list[int]:
@@ -346,12 +351,18 @@ def _stacked(
         return None
     last = max((r.row for r in upper.rows if r.row is not None), default=None)
     first = min((r.row for r in lower.rows if r.row is not None), default=None)
+    totals = stacked_sections.grand_totals(upper, lower)
+    unmet = stacked_sections.totals_unmet(upper, lower, totals)  # a row lost in either section: never silent
+    # a band with no name and no ЕГН (a highlighter's edge cut a person's row in two: AL dev 30007 p4) takes
+    # no number of the run: the people's rows do; where the rows do not add up to the grand total, a person
+    # may be lost and the numbers counted on shifted: each such row's every field to review
+    above, below = stacked_sections.people(upper.rows), stacked_sections.people(lower.rows)
     if last is not None and first is None:  # the lower section's numbers unread: they go on from the upper's
-        _infer_numbers(lower.rows, last + 1)
-    elif first is not None and last is None and first - len(upper.rows) >= 1:
-        _infer_numbers(upper.rows, first - len(upper.rows))  # the upper's unread: they lead to the lower's
+        _infer_numbers(below, last + 1, whole=bool(unmet))
+    elif first is not None and last is None and first - len(above) >= 1:
+        _infer_numbers(above, first - len(above), whole=bool(unmet))  # the upper's unread: they lead to the lower's
     head = page if page.employer.name else upper
-    review = upper.page_review or lower.page_review
+    review = upper.page_review or lower.page_review or (stacked_sections.unmet_to_review(unmet, totals) if unmet else None)
     return PayrollPage.model_validate(
         {
             "image": image_name,
@@ -359,7 +370,7 @@ def _stacked(
             "period": (page.period if page.period.year else upper.period).model_dump(),
             "sheet": page.sheet if page.sheet is not None else upper.sheet,
             "rows": [r.model_dump() for r in rows],
-            "totals": stacked_sections.grand_totals(upper, lower),
+            "totals": totals,
             "page_review": review.model_dump() if review is not None else None,
         }
     )

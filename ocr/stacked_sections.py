@@ -20,6 +20,7 @@ from archive_core import egn as egn_mod
 from archive_core.records import SCORED_FIELDS, PageReview, PayrollPage, PayrollRow
 
 from . import names
+from .checks import COLUMN_TOTAL
 from .geometry import Box, Grid
 from .lines import Rule
 
@@ -27,6 +28,7 @@ SECTIONS_UNREAD = "sections_unread"  # page review: two sections found, not read
 
 NAME_ALIKE = 80  # rapidfuzz ratio: a name read again by another reading of the page
 MIN_KINDS = 3  # columns a heading row names (distinct kinds) at the least
+MIN_SUMS = 2  # sums of money on a row that make it a person's, where no ЕГН was read on it
 MIN_OUTSIDE = 2  # a section's people outside the grid at the least
 MIN_RULES = 3  # rules across and down of another table outside the grid at the least (each)
 RULE_SHARE = 0.3  # of the grid's width: a rule across another table
@@ -52,7 +54,9 @@ def heading_run(row_texts: list[list[str]], has_egn: list[bool], kinds_of: list[
     ending the grid (the second section's people under its last rule), with no ЕГН and no amount on them,
     whose words name ``MIN_KINDS`` kinds of column or more together (``kinds_of``: the kinds each row's words
     name; a heading's lines, and the section's title over it, may be rows of their own)."""
-    people = [r for r, e in enumerate(has_egn) if e]
+    # a person's row: its ЕГН, or two sums of money (the ЕГН cut by the number's cell, `1.5 | 904043110`: AL dev
+    # 30013 p1, the upper section's people found by none and the cut looked for under the lower's first)
+    people = [r for r, e in enumerate(has_egn) if e or (r > 0 and sum(map(_amount, row_texts[r])) >= MIN_SUMS)]
     if not people:
         return None
     run: list[int] = []
@@ -67,13 +71,18 @@ def heading_run(row_texts: list[list[str]], has_egn: list[bool], kinds_of: list[
 
 
 def has_egn(cells: list[str]) -> bool:
-    """A run of ten digits on the row (a person's ЕГН, read or not valid)."""
-    return any(len(re.sub(r"\D", "", t)) == 10 for c in cells for t in c.split())
+    """A run of ten digits on the row (a person's ЕГН, read or not valid), or a valid ЕГН's two parts in
+    neighbouring cells (the other section's column rule through it: AL dev 30018 p2, `420815 | 5338`)."""
+    if any(len(re.sub(r"\D", "", t)) == 10 for c in cells for t in c.split()):
+        return True
+    ends = [(c.split()[0], c.split()[-1]) if c.split() else ("", "") for c in cells]
+    return any(a[1].isdigit() and b[0].isdigit() and egn_mod.is_valid(a[1] + b[0]) for a, b in zip(ends, ends[1:], strict=False))
 
 
 def _amount(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits >= 3 and any(sep in text for sep in ".,")
+    """A sum of money on the row: a figure with its two stotinki (or a thousand's three) after a point or a
+    comma (`40.3`, a heading's letters and the rules under them read as figures, is none: AL dev 30019 p2)."""
+    return re.search(r"\d[.,]\d\d\d?(?!\d)", text) is not None
 
 
 def ruled_outside(horizontal: list[Rule], vertical: list[Rule], grid: Grid, margin: int) -> str | None:
@@ -188,11 +197,37 @@ def grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
             out[f] = str(own + above)
     return out
 
+def totals_unmet(upper: PayrollPage, lower: PayrollPage, totals: dict[str, str]) -> list[str]:
+    """The grand total's fields (``totals``, ``grand_totals``) that the rows of both sections do not add up
+    to: a row lost, or a figure misread, in one section. A field whose grand total is not known (the lower
+    part's totals row its own subtotal, the upper's unread) is not checked."""
+    out = []
+    for f, text in sorted(totals.items()):
+        try:
+            total = Decimal(text)
+            below = sum((Decimal(v) for r in lower.rows if (v := getattr(r, f, None)) is not None), Decimal(0))
+            above = sum((Decimal(v) for r in upper.rows if (v := getattr(r, f, None)) is not None), Decimal(0))
+        except (InvalidOperation, TypeError):
+            continue
+        if f not in upper.totals and below == Decimal(lower.totals.get(f, "NaN")):
+            continue  # the lower section's own subtotal, the upper's not read: no grand total to check
+        if above + below != total:
+            out.append(f)
+    return out
+
+
+def unmet_to_review(fields: list[str], totals: dict[str, str]) -> PageReview:
+    """The page's review when its sections' rows do not add up to the grand total (``totals_unmet``)."""
+    said = ", ".join(f"{f} {totals[f]}" for f in fields)
+    return PageReview(reason=COLUMN_TOTAL, detail=f"два раздела: редовете им не дават общия сбор ({said}) — липсва ред?")
+
+
 def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
     """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
     lexicon knows among its first three on a row without one (a heading's words read as a name are none:
-    `Фамилия на акордника норма- ... зла`), as a name alike. A person read as two rows (the ЕГН's line and the
-    name's) counts once."""
+    `Фамилия на акордника норма- ... зла`), as a name alike (or its words all in one name: the one table's
+    reading lost a first name, `Петров Бъчваров`, AL dev 30018 p2). A person read as two rows (the ЕГН's line
+    and the name's) counts once."""
     egns = {r.egn for r in rows if r.egn}
     if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
         return False
@@ -202,9 +237,14 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
             continue
         key = " ".join(r.name.split()[:3])
-        if not named or max(fuzz.ratio(key, n) for n in named) < NAME_ALIKE:
+        if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
             return False
     return True
+
+def people(rows: list[PayrollRow]) -> list[PayrollRow]:
+    """The rows that carry a person (a name or an ЕГН): not a band of a row cut in two, nor an empty line."""
+    return [r for r in rows if r.name or r.egn]
+
 
 def sure_fields(rows: list[PayrollRow]) -> int:
     """Fields read and not in review over ``rows``."""

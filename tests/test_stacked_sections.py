@@ -6,6 +6,7 @@ from __future__ import annotations
 from archive_core.records import PageReview, PayrollPage, PayrollRow
 from ocr import stacked_sections as ss
 from ocr.engine import OcrEngine
+from ocr.extract import _infer_numbers
 from ocr.geometry import Box, Grid
 
 from .conftest import read_regression_sheet
@@ -130,3 +131,78 @@ def test_a_sheet_whose_grid_begins_in_the_upper_section_is_read_in_its_two_secti
     assert [r.row for r in got.rows] == [r.row for r in truth.rows]
     assert [r.egn for r in got.rows] == [r.egn for r in truth.rows]
     assert got.page_review is None
+
+
+def _row(n: int | None, name: str | None, gross: str | None, egn: str | None = None) -> PayrollRow:
+    return PayrollRow(row=n, name=name, egn=egn, gross_pay=gross)
+
+
+def test_a_band_without_a_name_or_egn_is_no_person_of_the_run():
+    """AL dev 30007 p4: a highlighter's edge cut row 4 in two; the lower band (no name, no ЕГН) took a number
+    of the run counted on to the lower section's first, and row 1 went without one."""
+    rows = [_row(None, "Иван Петров", "10.00"), _row(None, None, "0.00"), _row(None, None, None, "3904175920")]
+    assert ss.people(rows) == [rows[0], rows[2]]
+
+
+def test_sections_whose_rows_miss_the_grand_total_are_unmet():
+    upper = PayrollPage(image="x.png", rows=[_row(1, "А Б", "10.00"), _row(2, "В Г", "20.00")],
+                        totals={"gross_pay": "30.00"})  # fmt: skip
+    lower = PayrollPage(image="x.png", rows=[_row(3, "Д Е", "5.00")], totals={"gross_pay": "40.00"})
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "40.00"}) == ["gross_pay"]  # a row of 5.00 lost
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "35.00"}) == []
+    review = ss.unmet_to_review(["gross_pay"], {"gross_pay": "40.00"})
+    assert review.reason == "column_total" and "40.00" in review.detail
+
+
+def test_a_lower_subtotal_without_the_upper_one_is_no_grand_total_to_check():
+    upper = PayrollPage(image="x.png", rows=[_row(1, "А Б", "10.00")])
+    lower = PayrollPage(image="x.png", rows=[_row(2, "Д Е", "5.00")], totals={"gross_pay": "5.00"})
+    assert ss.totals_unmet(upper, lower, {"gross_pay": "5.00"}) == []
+
+
+def test_numbers_counted_on_unproved_by_the_totals_send_the_rows_to_review():
+    rows = [_row(None, "Иван Петров", "10.00"), _row(None, "Мария Иванова", "20.00")]
+    _infer_numbers(rows, 5, whole=True)
+    assert [r.row for r in rows] == [5, 6]
+    assert all({"row", "name", "gross_pay"} <= set(r.review or []) for r in rows)
+    proved = [_row(None, "Иван Петров", "10.00")]
+    _infer_numbers(proved, 5)
+    assert proved[0].review == ["row"]
+
+
+def test_a_lower_heading_read_with_a_stray_figure_still_names_the_cut():
+    """AL dev 30019 p2: the grid ran on over the lower section's title and heading, read with `40.3` and `3.`
+    among its words (no sum of money): the heading was taken for a row of figures, no cut was found, the lower
+    section's three people were lost without a flag."""
+    texts = [["Ред", "ЕГН Име", "Сума"], PERSON, PERSON, ["", "Сума раздел I:", "2051,60"],
+             ["3", "ители и помощен персонал", ""], ["", "ител ЕГН Прис. амилия) служител дни", "3. 40.3"]]  # fmt: skip
+    kinds = [{"row", "egn", "name"}, set(), set(), set(), set(), {"egn", "name", "days_worked", "base_pay"}]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
+
+
+def test_an_egn_cut_in_two_by_the_other_sections_rule_is_a_person():
+    """AL dev 30018 p2: the grid took both sections' column rules, each ЕГН read in two cells: no row had a
+    person, no cut was found, the lower section's eight people were lost."""
+    assert ss.has_egn(["1", "Юлия", "420815", "5338", "44,62"])
+    assert not ss.has_egn(["1", "Юлия", "420815", "5339", "44,62"])  # no valid ЕГН: two figures side by side
+
+
+def test_a_name_that_lost_its_first_word_is_held_by_the_whole_name():
+    before = [PayrollRow(row=3, name="Петров Бъчваров")]
+    assert ss.holds_everyone([PayrollRow(row=3, name="Николай Петров Бъчваров")], before)
+    assert not ss.holds_everyone([PayrollRow(row=3, name="Николай Иванов Колев")], before)
+
+
+def test_upper_people_without_a_readable_egn_are_found_by_their_sums():
+    """AL dev 30013 p1: the upper section's ЕГН each cut by the number's cell (`1.5 | 904043110`): no row of it
+    had an ЕГН, the heading run was looked for under the lower section's first person, none was found, and the
+    page went out whole in review with its rows unnumbered."""
+    texts = [["Ред", "ЕГН Име", "Сума", "Остатък"], ["1.5", "904043110 Юлия Ценова", "202,00", "205,09"],
+             ["22", "604055556 Петя Ангелова", "234,00", "66,05"], ["", "Сума раздел I", "887,82", "765,06"],
+             ["3", "Акордни работници", "", ""], ["", "Акордьор ЕГН на", "Сделна", "Удръжки"], PERSON + ["1,94"]]  # fmt: skip
+    kinds = [{"row", "egn", "name"}, set(), set(), set(), set(), {"name", "egn", "base_pay", "deductions"}, set()]
+    g = _grid(len(texts))
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
