@@ -74,6 +74,7 @@ from . import (
     storno_lines,
     stray_corrections,
     struck_lines,
+    supplementary_lines,
     tall_rows,
     title_block,
     two_line,
@@ -474,6 +475,7 @@ def _read_page(
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person
     column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
     struck_lines.drop_struck_bands(a, s)  # empty lines struck through with one long stroke: no person
+    supplementary_lines.drop_heading_lines(s)  # a supplementary payroll's heading line: no person, no name
     drop_empty_bands(s, a.grid, a.ink, a.dpi)  # a thin band with no letter or digit (a dotted rule's doubled dots), or only column marks: no row
     s.header = read_header(a, s, reading, engine)
     cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
