@@ -10,7 +10,8 @@ to that person's name ("Митко Атанасов Илиев Допълнит�
 bands, the rest of it a row of its own ("Зла ДМС Зла", AM dev 31005 p2, sent to review as `people_merged`).
 
 The line is told by its words (a supplementary payroll's: `ведомост`, `допълнителн...`, `начислен...`, a letter off)
-and by what it lacks: it holds no figure (no amount, no ЕГН, no row number) anywhere across the table. Its words,
+and by what it lacks: it holds no figures (no amounts, no ЕГН, no row number) across the table (one word of it
+read as digits in a column of figures aside). Its words,
 followed along their typed line left and right, leave every cell of the people's rows; a band left without a word is
 no row. A subtotal ("Всичко по основната ведомост" and its sums) has figures on its line: left to ``sheet``.
 """
@@ -28,6 +29,8 @@ SLIPS = 2  # letters misread in an opening at the most
 SAME_LINE = 0.5  # a word of the line overlaps the line's height by this share of its own at the least
 GAP = 4.0  # the widest space between two words of the line, in the line's heights (a tab between its parts)
 FIGURE = 3  # digits in a word that make it a figure (an amount, an ЕГН); a row's number stands left of the line
+FIGURES = 2  # figures on the line that make it a line of sums or a person's (one: a word of it read by the digits'
+# model, `за м.` read `3434` in the ЕГН's column, AM dev 31006 p1)
 
 
 def _keyword(text: str) -> bool:
@@ -77,7 +80,7 @@ def heading_words(s: Sheet) -> set[int]:
         y0 = min(w.box.y0 for w in line)
         y1 = max(w.box.y1 for w in line)
         across = [w for w in words if _overlap(w, y0, y1) >= SAME_LINE]  # the line's height across the table
-        if any(_figure(w) for w in [*line, *across]):
+        if sum(_figure(w) for w in {id(w): w for w in [*line, *across]}.values()) >= FIGURES:
             continue  # a subtotal's label and its sums, or a person's line
         out.update(id(w) for w in [*line, *across])  # its words the line's gaps parted from it too (`е)`, `| 34.`)
     return out
