@@ -596,7 +596,9 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    page_review = doubt or layout or lost or merged or below or unread
+    # rows under the last one read lost (no number after them to show a gap): the gross and net short of the totals
+    short = lost_rows.short_of_totals(drafts, totals, carried)
+    page_review = doubt or layout or lost or merged or below or unread or short
     named = unread_names.restore_named(
         drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
         left_out=storno,
