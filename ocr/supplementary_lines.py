@@ -21,7 +21,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from .geometry import Word, reading_text
-from .sheet import Sheet
+from .sheet import SUBTOTAL_WORDS, Sheet, is_total_label
 
 # the openings of a supplementary payroll's words (`ведомост`, `допълнителна`, `допълнително`, `начислени`)
 OPENINGS = ("ведомост", "допълнителн", "начислен")
@@ -36,6 +36,11 @@ FIGURES = 2  # figures on the line that make it a line of sums or a person's (on
 def _keyword(text: str) -> bool:
     w = text.lower().strip(":.,;-\"'()")
     return len(w) >= 6 and any(Levenshtein.distance(w[: len(o)], o) <= SLIPS for o in OPENINGS)
+
+
+def _total_word(text: str) -> bool:
+    w = text.lower().strip(":.,;-\"'()")
+    return is_total_label(w) or any(Levenshtein.distance(w, t) <= 1 for t in SUBTOTAL_WORDS)
 
 
 def _figure(w: Word) -> bool:
@@ -82,6 +87,8 @@ def heading_words(s: Sheet) -> set[int]:
         across = [w for w in words if _overlap(w, y0, y1) >= SAME_LINE]  # the line's height across the table
         if sum(_figure(w) for w in {id(w): w for w in [*line, *across]}.values()) >= FIGURES:
             continue  # a subtotal's label and its sums, or a person's line
+        if any(_total_word(w.text) for w in line):
+            continue  # a subtotal's label (`Всичко по основната ведомост`, `Сума основна вед.:`), its sums or not
         out.update(id(w) for w in [*line, *across])  # its words the line's gaps parted from it too (`е)`, `| 34.`)
     return out
 
