@@ -74,6 +74,7 @@ from . import (
     storno_lines,
     stray_corrections,
     struck_lines,
+    supplementary_lines,
     tall_rows,
     title_block,
     two_line,
@@ -485,6 +486,7 @@ def _read_page(
     column_numbers.drop_column_numbers(s, a.grid)  # a form's line of column numbers under its heading: no person
     column_numbers.join_heading_line(s)  # the heading's last line under a group's rule: no person
     struck_lines.drop_struck_bands(a, s)  # empty lines struck through with one long stroke: no person
+    supplementary_lines.drop_heading_lines(s)  # a supplementary payroll's heading line: no person, no name
     drop_empty_bands(s, a.grid, a.ink, a.dpi)  # a thin band with no letter or digit (a dotted rule's doubled dots), or only column marks: no row
     s.header = read_header(a, s, reading, engine)
     cut = columns.join_split_amounts(s.texts)  # `1487.` | `87`: one amount the grid cut at its point
@@ -605,7 +607,9 @@ def _read_page(
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)
     # no ЕГН to bring the people back by: one row holding several people's names is each of them
     unread = unread or unread_people.split_merged_names(drafts)
-    page_review = doubt or layout or lost or merged or below or unread
+    # rows under the last one read lost (no number after them to show a gap): the gross and net short of the totals
+    short = lost_rows.short_of_totals(drafts, totals, carried)
+    page_review = doubt or layout or lost or merged or below or unread or short
     named = unread_names.restore_named(
         drafts, reading.words, a.grid, a.transform.box_to_original, page_in_review=page_review is not None,
         left_out=storno,

@@ -137,3 +137,38 @@ def _restore_first(drafts: list[checks.RowDraft], at: int, a: int) -> list[int]:
         d.review.add("row", checks.ROW_NUMBER)
         drafts.insert(at, d)
     return list(range(1, a))
+
+
+def short_of_totals(
+    drafts: list[checks.RowDraft], totals: dict[str, str], carried: dict[str, str] | None = None
+) -> PageReview | None:
+    """The rows read fall short of the printed "Всичко" as whole rows would: the gross and the net pay each less
+    than their totals, by amounts that keep a row's own sum (what the gross lacks less what the deductions lack
+    is what the net lacks; a total or a figure misread leaves one column short, not two alike). Rows under the last one read (no
+    printed number after them to show a gap) were lost: the page goes to review with what is missing (AM eval:
+    the last two supplementary rows of a sheet printed without ЕГН lost, their pay not on the page, no flag)."""
+    people = [d for d in drafts if _person(d)]
+    if len(people) < 2:
+        return None
+    lacks: dict[str, Decimal] = {}
+    for f in ("gross_pay", "deductions", "net_pay"):
+        if f not in totals:
+            continue
+        try:
+            total = Decimal(totals[f]) - Decimal((carried or {}).get(f, "0"))
+        except InvalidOperation:
+            return None
+        vals = [d.dec(f) for d in people]
+        if any(v is None for v in vals):
+            return None  # an unread figure: the sum tells nothing (and the figure is in review)
+        lacks[f] = total - sum((v for v in vals if v is not None), Decimal(0))
+    gross, net = lacks.get("gross_pay"), lacks.get("net_pay")
+    if gross is None or net is None or gross <= 0 or net <= 0 or net > gross:
+        return None
+    if "deductions" in lacks and lacks["deductions"] != gross - net:
+        return None
+    return PageReview(
+        reason=ROWS_MISSING,
+        detail=f"брутното на редовете е с {checks._fmt(gross)} по-малко от „Всичко“ {totals['gross_pay']}: "
+        "ред под последния разчетен може да е изгубен — сверете редовете с листа",
+    )

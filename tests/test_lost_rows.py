@@ -36,3 +36,29 @@ def test_a_misread_number_or_columns_that_add_up_lose_no_row():
     drafts = _drafts([1, 7, 8, 9], ["1.00", "2.00", "3.00", "4.00"])
     read = lost_rows.read_numbers(drafts)
     assert lost_rows.restore_lost(drafts, read, {"gross_pay": "10.00"}) is None and len(drafts) == 4
+
+
+def _paid(rows: list[tuple[str, str, str]]) -> list[checks.RowDraft]:
+    return [checks.RowDraft(values={"row": k, "name": f"Лице {k}", "gross_pay": g, "deductions": d, "net_pay": n})
+            for k, (g, d, n) in enumerate(rows, start=1)]  # fmt: skip
+
+
+def test_rows_lost_under_the_last_one_read_send_the_page_to_review_by_the_totals():
+    """No printed number after them shows the gap (AM eval: the last two supplementary rows of a sheet without
+    ЕГН lost, no flag): the gross and the net short of "Всичко" as whole rows would be."""
+    drafts = _paid([("100.00", "10.00", "90.00"), ("200.00", "20.00", "180.00")])
+    totals = {"gross_pay": "350.00", "deductions": "35.00", "net_pay": "315.00"}  # a row of 50 / 5 / 45 lost
+    why = lost_rows.short_of_totals(drafts, totals)
+    assert why is not None and why.reason == lost_rows.ROWS_MISSING and "50.00" in why.detail
+    # the sums carried from the sheet before are part of the totals, not a lost row
+    carried = {"gross_pay": "50.00", "deductions": "5.00", "net_pay": "45.00"}
+    assert lost_rows.short_of_totals(drafts, totals, carried) is None
+
+
+def test_a_total_misread_or_one_figure_off_is_no_lost_row():
+    drafts = _paid([("100.00", "10.00", "90.00"), ("200.00", "20.00", "180.00")])
+    assert lost_rows.short_of_totals(drafts, {"gross_pay": "300.00", "net_pay": "270.00"}) is None  # they add up
+    # one slip of the gross total's reading (`360.00` for `300.00`): the net adds up
+    assert lost_rows.short_of_totals(drafts, {"gross_pay": "360.00", "net_pay": "270.00"}) is None
+    # a figure of the gross misread by more than a slip, the net right: no row's sum lacks
+    assert lost_rows.short_of_totals(drafts, {"gross_pay": "420.00", "deductions": "30.00", "net_pay": "270.00"}) is None
