@@ -12,12 +12,7 @@ from ocr.engine import OcrEngine
 from .conftest import FIXTURES, read_regression_sheet
 
 # Sheets that still fail: strict, so the day one is read right the mark must go.
-STILL_FAILING: dict[str, str] = {
-    # the supplementary payroll's heading line (`ДОПЪЛНИТЕЛНО НАЧИСЛЕНИ ...`) read as a row with no number between
-    # the regular rows and the supplementary ones: the numbers do not run with the rows, every one dropped (s47-amsupp's
-    # part; its days, once read "2" for 21, are held by tests/test_regression_stacked_glyphs.py)
-    "am-days-ones-taken-for-a-rule": "the supplementary heading line taken for a row: the printed numbers dropped",
-}
+STILL_FAILING: dict[str, str] = {}
 SHEETS = [
     pytest.param(p.stem, marks=pytest.mark.xfail(reason=STILL_FAILING[p.stem], strict=True))
     if p.stem in STILL_FAILING else p.stem
