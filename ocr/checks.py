@@ -390,7 +390,8 @@ def row_relations(v: dict[str, Decimal | None]) -> list[tuple[bool, tuple[str, .
     return _relations(v)
 
 
-def _fmt(x: Decimal) -> str:
+def fmt(x: Decimal) -> str:
+    """An amount as the payroll-page/1 figures are written: two stotinki after a point."""
     return f"{x:.2f}"
 
 
@@ -457,7 +458,7 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
         values, derived = next(iter(fits.items()))
         for f, val in zip(fields, values, strict=True):
             if val is not None:
-                row.values[f] = _fmt(val)
+                row.values[f] = fmt(val)
         row.derived |= derived
         row.review.update(derived, reason=UNREADABLE)  # until the column total confirms them (check_totals)
         return
@@ -471,7 +472,7 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
                 # (T dev 12014 p1 at 150 dpi: the base pay `4577.67` read `4597.67`, the other pass right; two
                 # readings of the net, the deductions unread, gave two fits that both took 4577.67, and the
                 # first reading stayed, its sum broken and nothing flagged)
-                row.values[f] = _fmt(val)
+                row.values[f] = fmt(val)
         return
     # 2. one field wrong: recompute it from the others; accept only a one-digit slip, and only if unique.
     #    Not where the other model reads the cell as the first did at the slip (read_as_first_at_slip): the
@@ -486,11 +487,11 @@ def _check_money(row: RowDraft, present: list[str]) -> None:
             rels = _relations({**v0, f: guess})
             if len(rels) == rels_possible and all(ok for ok, _ in rels):
                 read = row.values.get(f)
-                if read is None or _one_edit(str(read), _fmt(guess)):
+                if read is None or _one_edit(str(read), fmt(guess)):
                     fixes.append((f, guess))
-    if len(fixes) == 1 and not read_as_first_at_slip(row, fixes[0][0], _fmt(fixes[0][1])):
+    if len(fixes) == 1 and not read_as_first_at_slip(row, fixes[0][0], fmt(fixes[0][1])):
         f, guess = fixes[0]
-        row.mend(f, _fmt(guess))
+        row.mend(f, fmt(guess))
         if v0[f] is None:  # filled from the sums: the column total must confirm it (check_totals)
             row.derived.add(f)
             row.review.add(f, UNREADABLE)
@@ -596,9 +597,9 @@ def check_totals(
             # in, moved to `164.14` for a `234.03` misread `334.03`)
             breaks = any(not ok for ok, names in _relations({**r.money(present), f: guess})
                          if f in names)  # fmt: skip
-            if (guess >= 0 and f not in r.derived and not breaks and _one_edit(_fmt(cur), _fmt(guess))
+            if (guess >= 0 and f not in r.derived and not breaks and _one_edit(fmt(cur), fmt(guess))
                     and not _parts_confirm(r, f)):
-                r.values[f] = _fmt(guess)
+                r.values[f] = fmt(guess)
                 r.review.discard(f)
                 fixed = True
         if not fixed:
@@ -610,7 +611,7 @@ def check_totals(
             # more than one digit of its total holds a wrong figure, proven by its row or not (two
             # figures of a row misread alike keep its sum: '91109.14' for '9110.91' as base and gross).
             trusted = totals_consistent(totals, present) or (
-                not _totals_checkable(totals, present) and not _one_edit(totals[f], _fmt(col))
+                not _totals_checkable(totals, present) and not _one_edit(totals[f], fmt(col))
                 and not _any_column_adds_up(rows, totals, present, carried)
             )
             # a row whose figure, with one digit slipped, would make the column add up exactly
@@ -695,7 +696,7 @@ def most_common_reason(reasons: list[str]) -> str:
 def _slip_suspects(rows: list[RowDraft], f: str, diff: Decimal) -> list[RowDraft]:
     """The rows whose figure of column ``f``, with one digit slipped (dropped, added or changed; a separator
     read as a digit counts), would carry the column's difference ``diff`` alone."""
-    return [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0 and _one_edit(_fmt(x), _fmt(x + diff))]
+    return [r for r in rows if (x := r.dec(f)) is not None and x + diff >= 0 and _one_edit(fmt(x), fmt(x + diff))]
 
 
 def _column_diffs(
@@ -720,7 +721,7 @@ def _carriers(suspects: list[RowDraft], f: str, diffs: dict[str, Decimal], prese
         here: dict[str, Decimal | None] = {**v, f: (v[f] or Decimal(0)) + diffs.get(f, Decimal(0))}
         here.update({g: None for g in v if g not in diffs})
         movable = {g: x + diffs[g] for g, x in v.items() if g != f and g in diffs and x is not None
-                   and diffs[g] != 0 and x + diffs[g] >= 0 and _one_edit(_fmt(x), _fmt(x + diffs[g]))}  # fmt: skip
+                   and diffs[g] != 0 and x + diffs[g] >= 0 and _one_edit(fmt(x), fmt(x + diffs[g]))}  # fmt: skip
         for k in range(len(movable) + 1):
             if any(_holds_through({**here, **{g: movable[g] for g in moved}}, f) for moved in combinations(movable, k)):
                 out.append(r)
@@ -858,7 +859,7 @@ def one_read_once(r: RowDraft, fields: list[str]) -> bool:
     if v is None or r.conf.get(f, 0.0) <= 0:
         return False
     others = [Decimal(str(a)) for a in r.alts.get(f, []) if a is not None]
-    if not all(a == v or _digit_lost(_fmt(a), _fmt(v)) for a in others):
+    if not all(a == v or _digit_lost(fmt(a), fmt(v)) for a in others):
         return False
     made = (r.derived, r.unconfirmed, r.second_only, r.corrected, r.changed, r.as_read, r.ink_fit)
     if any(f in m for m in made):  # as read, and read off its own cell
@@ -971,7 +972,7 @@ def _rows_break_alike(rows: list[RowDraft], v: dict[str, Decimal | None], f: str
 
 def _misread_of(printed: Decimal, x: Decimal) -> bool:
     """The printed total could be ``x`` misread: its figures at most ``MISREAD_GLYPHS`` edits apart."""
-    return levenshtein(_fmt(printed), _fmt(x)) <= MISREAD_GLYPHS
+    return levenshtein(fmt(printed), fmt(x)) <= MISREAD_GLYPHS
 
 
 def _totals_misread_alone(totals: dict[str, str], present: list[str]) -> set[str]:
@@ -1049,7 +1050,7 @@ def _rows_misread_alike(
     for i, h in found[0].items():
         r = rows[i]
         for f, x in h.items():
-            r.values[f] = _fmt(x)
+            r.values[f] = fmt(x)
             r.alts.pop(f, None)
             r.review.discard(f)
         r.proven.difference_update(fields)
@@ -1082,7 +1083,7 @@ def _one_row_explains_columns(
         h = {**v, **{f: (x + diffs[f] if (x := v[f]) is not None else None) for f in diffs}}
         rels = _relations({f: h.get(f) for f in MONEY})
         # each figure moved by one slip, or to nothing: a zero read as a figure ('192.37' for '0.00')
-        slips = all(y == 0 or _one_edit(_fmt(x), _fmt(y)) for f in diffs if (x := v[f]) is not None
+        slips = all(y == 0 or _one_edit(fmt(x), fmt(y)) for f in diffs if (x := v[f]) is not None
                     and (y := h[f]) is not None)  # fmt: skip
         # and a row with a reason to doubt it: a sum of its own that fails, or a figure not read for sure
         tied = {n for _ok, names in rels for n in names}  # a figure no sum of the row checks is not explained
@@ -1090,7 +1091,7 @@ def _one_row_explains_columns(
         suspect = any(not ok for ok, _ in own) or any(f in r.review or f in r.derived for f in diffs)
         suspect = suspect or any(r.conf.get(f, 1.0) < CONF_FLOOR for f in diffs)
         # a figure filled in from its row's sum moves with the figure it was filled from, slip or not
-        filled = all(y == 0 or f in r.derived or _one_edit(_fmt(x), _fmt(y)) for f in diffs
+        filled = all(y == 0 or f in r.derived or _one_edit(fmt(x), fmt(y)) for f in diffs
                      if (x := v[f]) is not None and (y := h[f]) is not None)  # fmt: skip
         if all(x is None or x >= 0 for x in h.values()) and rels and all(ok for ok, _ in rels) and filled and suspect and set(diffs) <= tied \
                 and not _sure_ones_moved_for_columns(r, v, diffs):  # fmt: skip
@@ -1101,7 +1102,7 @@ def _one_row_explains_columns(
     for f in diffs:
         x = h[f]
         assert x is not None
-        r.values[f] = _fmt(x)
+        r.values[f] = fmt(x)
         r.alts.pop(f, None)
     for f in fields:
         r.review.discard(f)
@@ -1181,7 +1182,7 @@ def fill_from_columns(
         who = [k for k in ("egn", "name") if k in present]
         person = not who or any(r.values.get(k) is not None and k not in r.review for k in who)
         for f, x in filled.items():
-            r.values[f] = _fmt(x)
+            r.values[f] = fmt(x)
             if (x == 0 and person) or any(ok and f in names and read.intersection(names) and len(filled.keys() & set(names)) == 1
                              for ok, names in rels):
                 r.review.discard(f)
@@ -1226,7 +1227,7 @@ def _slipped(
         if any(r.dec(f) is None or f not in r.proven or f in r.review for r in others):
             continue
         known = Decimal((carried or {}).get(f, "0")) + sum(r.dec(f) or Decimal(0) for r in others)
-        left = [t - known for t in targets if t >= known and t - known != x and _one_edit(_fmt(x), _fmt(t - known))]
+        left = [t - known for t in targets if t >= known and t - known != x and _one_edit(fmt(x), fmt(t - known))]
         if left:
             out[f] = left
     return out
@@ -1273,7 +1274,7 @@ def reconcile_columns(
             for (r, _), c in zip(options, found[0], strict=True):
                 if c is None:
                     continue
-                r.values[f] = _fmt(c)
+                r.values[f] = fmt(c)
                 r.alts.pop(f, None)  # the other pass's reading is what the sums just ruled out
                 for k in fields:
                     r.review.discard(k)
@@ -1301,7 +1302,7 @@ def _common_culprits(
         if diff == 0:
             continue
         sets.append({i for i, x in enumerate(vals) if x is not None and x + diff >= 0
-                     and _one_edit(_fmt(x), _fmt(x + diff))})  # fmt: skip
+                     and _one_edit(fmt(x), fmt(x + diff))})  # fmt: skip
     if len(sets) < 2:
         return None
     both = set.intersection(*sets)
@@ -1503,9 +1504,9 @@ def _mend_total(d: RowDraft, f: str, p: Decimal) -> None:
     if e == p:
         return
     if e is None or (
-        (_one_edit(_fmt(e), _fmt(p)) or _lead_lost(_fmt(e), _fmt(p))) and not read_as_first_at_slip(d, f, _fmt(p))
+        (_one_edit(fmt(e), fmt(p)) or _lead_lost(fmt(e), fmt(p))) and not read_as_first_at_slip(d, f, fmt(p))
     ):
-        d.mend(f, _fmt(p))
+        d.mend(f, fmt(p))
         d.alts.pop(f, None)
 
 
@@ -1795,7 +1796,7 @@ def guard_page(
         for d in drafts:
             b, g = d.dec("base_pay"), d.dec("gross_pay")
             if b is not None and g is not None and b != g:  # what the sum says, in review (nobody read it)
-                d.values["extra_pay"] = _fmt(g - b) if g > b else None
+                d.values["extra_pay"] = fmt(g - b) if g > b else None
                 d.review.add("extra_pay", UNREADABLE)
             elif unplaced and b is not None and b == g and "base_pay" in d.proven and "gross_pay" not in d.review:
                 d.values["extra_pay"] = "0.00"

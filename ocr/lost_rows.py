@@ -169,6 +169,6 @@ def short_of_totals(
         return None
     return PageReview(
         reason=ROWS_MISSING,
-        detail=f"брутното на редовете е с {checks._fmt(gross)} по-малко от „Всичко“ {totals['gross_pay']}: "
+        detail=f"брутното на редовете е с {checks.fmt(gross)} по-малко от „Всичко“ {totals['gross_pay']}: "
         "ред под последния разчетен може да е изгубен — сверете редовете с листа",
     )

@@ -50,7 +50,7 @@ def _partner_carries(
         if g == f or closes.get(g, True) or x is None:
             continue
         for y in checks._solve(g, {**v, g: None}):
-            if y != x and checks.one_edit(checks._fmt(x), checks._fmt(y)) and all(
+            if y != x and checks.one_edit(checks.fmt(x), checks.fmt(y)) and all(
                 ok for ok, _ in checks.row_relations({**v, g: y})
             ):
                 return True

@@ -183,6 +183,7 @@ def blank_beyond(image: np.ndarray, cut: Cut, keep_above: bool) -> np.ndarray:
     out[away] = int(np.median(image))
     return out
 
+
 def grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
     """The sheet's totals over both sections: the lower part's totals row where it is the grand total; where it
     is the lower section's own subtotal (its rows add up to it), that subtotal and the upper section's added."""
@@ -196,6 +197,7 @@ def grand_totals(upper: PayrollPage, lower: PayrollPage) -> dict[str, str]:
         if lower.rows and sum(vals) == own:
             out[f] = str(own + above)
     return out
+
 
 def totals_unmet(upper: PayrollPage, lower: PayrollPage, totals: dict[str, str]) -> list[str]:
     """The grand total's fields (``totals``, ``grand_totals``) that the rows of both sections do not add up
@@ -240,6 +242,7 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
             return False
     return True
+
 
 def people(rows: list[PayrollRow]) -> list[PayrollRow]:
     """The rows that carry a person (a name or an ЕГН): not a band of a row cut in two, nor an empty line."""
