@@ -335,18 +335,24 @@ def _stacked(
     page their rows in order, the header read above the first, the totals under the last (the grand total).
     None when either part is no sheet of people, or when the parts read fewer people (valid ЕГН, or rows with
     an ЕГН or a name) or fewer fields out of review than the reading as one table: a part that lost rows
-    must not replace a reading that holds them, if only in review."""
-    parts = []
-    for keep_above in (True, False):
+    must not replace a reading that holds them, if only in review. ``page`` itself when the part only another
+    table's rules showed (``Cut.beyond``) holds no person: no second section, the one reading stands."""
+    parts: dict[bool, PayrollPage] = {}
+    for keep_above in (False, True) if cut.beyond == "below" else (True, False):  # the part beyond first
+        beyond = cut.beyond == ("above" if keep_above else "below")  # the part only another table's rules showed
         try:
             part = read_page(stacked_sections.blank_beyond(image, cut, keep_above), image_name=image_name, dpi=dpi, quarter_turns=0,
                              engine=engine)  # fmt: skip
         except ExtractionError:
+            if beyond:  # no table of people there: the ruled box is no section (a title block, a stamp's frame)
+                return page
             return None
+        if beyond and stacked_sections.nobody(part.rows):  # (AI dev 27001 p1-p3: the title block under the table)
+            return page
         if not _sheet_like(part):
             return None
-        parts.append(part)
-    upper, lower = parts
+        parts[keep_above] = part
+    upper, lower = parts[True], parts[False]
     rows = upper.rows + lower.rows
     if not stacked_sections.holds_everyone(rows, page.rows) or stacked_sections.sure_fields(rows) <= stacked_sections.sure_fields(page.rows):
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 import numpy as np
@@ -36,12 +36,14 @@ RULE_SHARE = 0.3  # of the grid's width: a rule across another table
 
 @dataclass(frozen=True)
 class Cut:
-    """The line between two sections in the image as given: through (x0, y0) and (x1, y1)."""
+    """The line between two sections in the image as given: through (x0, y0) and (x1, y1); ``beyond``: where
+    only another table's rules showed it, the side of the grid that table stands on ("above", "below")."""
 
     x0: float
     y0: float
     x1: float
     y1: float
+    beyond: str | None = None
 
     def y_at(self, x: float) -> float:
         if self.x1 == self.x0:
@@ -142,12 +144,15 @@ def find_cut(
         # over the heading's own top rule
         titled = len(run) > 1 and len(kinds_of[run[0]]) < max(len(kinds_of[q]) for q in run)
         return line_at(grid.ys[run[0]] + (margin if titled else -margin), grid, to_original)
-    side = outside_grid(lost, grid) or ruled_outside(*rules, grid, margin)
+    seen = outside_grid(lost, grid)
+    side = seen or ruled_outside(*rules, grid, margin)
     if side == "above":
-        return line_at(grid.ys[_own_heading(kinds_of)] - margin, grid, to_original)
-    if side == "below":
-        return line_at(grid.ys[-1] + margin, grid, to_original)
-    return None
+        cut = line_at(grid.ys[_own_heading(kinds_of)] - margin, grid, to_original)
+    elif side == "below":
+        cut = line_at(grid.ys[-1] + margin, grid, to_original)
+    else:
+        return None
+    return cut if seen else replace(cut, beyond=side)
 
 
 def _own_heading(kinds_of: list[set[str]]) -> int:
@@ -242,6 +247,14 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
             return False
     return True
+
+
+def nobody(rows: list[PayrollRow]) -> bool:
+    """No person among ``rows``: no valid ЕГН, no name with two words the lexicon knows among its first three
+    (a title block's `Дата Изготвил`, `Гл Счетоводител Директор` are none)."""
+    known = names.lexicon() | names.patronymics()
+    return not any(r.egn and egn_mod.is_valid(r.egn) or r.name and len(known.intersection(r.name.split()[:3])) >= 2
+                   for r in rows)  # fmt: skip
 
 
 def people(rows: list[PayrollRow]) -> list[PayrollRow]:

@@ -206,3 +206,18 @@ def test_upper_people_without_a_readable_egn_are_found_by_their_sums():
     g = _grid(len(texts))
     cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, [], _same)
     assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]
+
+
+def test_a_title_block_under_the_table_is_no_second_section(ocr_engine: OcrEngine) -> None:
+    """AI dev 27001 p1: the drawing frame's title block under the table, ruled like a table of its own, was taken
+    for a second section (``ruled_outside``); read alone it held no person (`Дата Изготвил`, `Гл Счетоводител
+    Директор`), and the page, read right, went to review whole as `sections_unread`."""
+    _, got = read_regression_sheet("ai-title-block-under-the-table", ocr_engine)
+    assert got.page_review is None or got.page_review.reason != ss.SECTIONS_UNREAD, got.page_review
+
+
+def test_nobody_in_a_title_blocks_lines_but_a_person_anywhere() -> None:
+    block = [PayrollRow(name="Дата Изготвил"), PayrollRow(name="Гл Счетоводител Директор")]
+    assert ss.nobody(block)
+    assert not ss.nobody([*block, PayrollRow(name="Живко Ангелов Томов")])
+    assert not ss.nobody([*block, PayrollRow(egn="4306239161")])
