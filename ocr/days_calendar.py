@@ -17,6 +17,7 @@ from .checks import LOW_CONFIDENCE, OUT_OF_RANGE, READINGS_DISAGREE, RowDraft
 from .plausibility import working_days
 
 MIN_SETTLED = 3  # rows whose days no one doubts, to tell the sheet counts five-day weeks
+ONE_READ_AS = ("4", "7")  # a dot-matrix or serifed `1` read so by the models
 
 
 def _days(d: RowDraft) -> int | None:
@@ -86,8 +87,6 @@ def vouch_full_months(drafts: list[RowDraft], year: int | None, month: int | Non
             continue
         d.review.discard("days_worked")
 
-
-ONE_READ_AS = ("4", "7")  # a dot-matrix or serifed `1` read so by the models
 
 
 def doubt_beyond_calendar(drafts: list[RowDraft], year: int | None, month: int | None) -> None:

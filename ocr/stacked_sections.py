@@ -238,10 +238,9 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
     egns = {r.egn for r in rows if r.egn}
     if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
         return False
-    known = names.lexicon() | names.patronymics()
     named = [" ".join(r.name.split()[:3]) for r in rows if r.name]
     for r in before:
-        if r.egn and egn_mod.is_valid(r.egn) or not r.name or len(known.intersection(r.name.split()[:3])) < 2:
+        if r.egn and egn_mod.is_valid(r.egn) or not r.name or not _lexicon_named(r):
             continue
         key = " ".join(r.name.split()[:3])
         if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
@@ -252,9 +251,13 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
 def nobody(rows: list[PayrollRow]) -> bool:
     """No person among ``rows``: no valid ЕГН, no name with two words the lexicon knows among its first three
     (a title block's `Дата Изготвил`, `Гл Счетоводител Директор` are none)."""
-    known = names.lexicon() | names.patronymics()
-    return not any(r.egn and egn_mod.is_valid(r.egn) or r.name and len(known.intersection(r.name.split()[:3])) >= 2
-                   for r in rows)  # fmt: skip
+    return not any(r.egn and egn_mod.is_valid(r.egn) or _lexicon_named(r) for r in rows)
+
+
+def _lexicon_named(r: PayrollRow) -> bool:
+    """Two words the lexicon knows (names, patronymics) among the first three of the row's name."""
+    lexicon, patronymics = names.lexicon(), names.patronymics()
+    return sum(w in lexicon or w in patronymics for w in set((r.name or "").split()[:3])) >= 2
 
 
 def people(rows: list[PayrollRow]) -> list[PayrollRow]:
