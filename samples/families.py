@@ -529,6 +529,7 @@ from . import (
     family_al,
     family_am,
     family_an,
+    family_ao,
     family_q,
     family_r,
     family_s,
@@ -545,7 +546,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN")
+            "AK", "AL", "AM", "AN", "AO")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1299,6 +1300,12 @@ HEADINGS_AN = family_an.HEADINGS_AN
 AN_FACES = family_an.AN_FACES
 AN_SIZES = family_an.AN_SIZES
 
+# Family AO (held out from its making in session 38 to its one measurement): samples/family_ao.py
+FAMILY_LAYOUTS["AO"] = family_ao.AO_LAYOUTS
+HEADINGS_AO = family_ao.HEADINGS_AO
+AO_FACES = family_ao.AO_FACES
+AO_SIZES = family_ao.AO_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1345,6 +1352,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AL": (1980, 1996),
     "AM": (1980, 1996),
     "AN": (1980, 1996),
+    "AO": (1980, 1996),
 }
 
 
@@ -1488,6 +1496,8 @@ class Habits:
     am: family_am.AMHabits | None = None
     # family AN only: all of its switches (samples/family_an.py)
     an: family_an.ANHabits | None = None
+    # family AO only: all of its switches (samples/family_ao.py)
+    ao: family_ao.AOHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1539,6 +1549,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_am(rng)
     if family == "AN":
         return _draw_an(rng)
+    if family == "AO":
+        return _draw_ao(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1735,6 +1747,11 @@ def _draw_am(rng: random.Random) -> Habits:
 def _draw_an(rng: random.Random) -> Habits:
     """Family AN's file: its own switches (family_an.draw), the generic ones copied from them."""
     return _own_habits("AN", family_an.draw(rng), "typewriter", AN_SIZES, 1.0)
+
+
+def _draw_ao(rng: random.Random) -> Habits:
+    """Family AO's file: its own switches (family_ao.draw), the generic ones copied from them."""
+    return _own_habits("AO", family_ao.draw(rng), "typewriter", AO_SIZES, 0.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1969,6 +1986,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.an is not None:  # family AN: a works' people in its trades
         family_an.adapt_file(ef, habits.an, rng)
         return
+    if habits.ao is not None:  # family AO: an employer's people in its posts
+        family_ao.adapt_file(ef, habits.ao, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2175,6 +2195,9 @@ def adapt_sheet(
     if habits.an is not None:  # family AN: the pay, the sick-leave benefits beside it, the sums to pay out
         family_an.adapt_sheet(sheet, habits.an, rng, ef)
         return
+    if habits.ao is not None:  # family AO: the pay in part I, the deductions and net in part II under it
+        family_ao.adapt_sheet(sheet, habits.ao, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2347,14 +2370,16 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
+                         "AO"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
-                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES}  # fmt: skip
+                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
+                    "AO": AO_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2443,6 +2468,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_am.style(habits.am, rng, base)
     if habits.an is not None:
         family_an.style(habits.an, rng, base)
+    if habits.ao is not None:
+        family_ao.style(habits.ao, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base
