@@ -69,28 +69,26 @@ AO_PANELS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("row", "name", "egn", "days_worked", "base_pay", "extra_pay", "gross_pay"),
      ("row", "name2", "advance", "tax", "union_fee", "loan", "deductions", "net_pay", "signature")),
 )  # fmt: skip
-# the sheet's columns once each, part I's then part II's new ones (the truth's layout)
-AO_LAYOUTS: tuple[tuple[str, ...], ...] = tuple(
-    (*up, *(c for c in low if c not in up and c != "name2")) for up, low in AO_PANELS
-)
+# the sheet's columns once each, part I's then part II's new ones (the name again among them: no field)
+AO_LAYOUTS: tuple[tuple[str, ...], ...] = tuple((*up, *(c for c in low if c not in up)) for up, low in AO_PANELS)
 
 HEADINGS_AO: dict[str, tuple[str, ...]] = {
     "row": ("Nо", "Ред\nNо"),
-    "egn": ("ЕГН\nна лицето", "Граждан.\nномер"),
-    "name": ("Собствено, бащино\nи фамилно име", "Име и фамилия\nна лицето"),
+    "egn": ("ЕГН по\nлична\nкарта", "Гр. номер\nЕГН"),
+    "name": ("Име, презиме,\nфамилия (пълно)", "Служител -\nтри имена"),
     "name2": ("Име\n(съкр.)", "Лице"),
-    "position": ("Заемана\nдлъжност", "Длъжност\nили проф."),
-    "days_worked": ("Прис.\nдни", "Дни\nприсъств."),
-    "base_pay": ("Основна\nзаплата\nза дните", "Заплата\nпо дни"),
-    "extra_pay": ("Доплащ.\nза стаж\nи др.", "Надбавки"),
-    "gross_pay": ("Всичко\nначислено\nза м.", "Начислено\nобщо"),
-    "tax": ("Данък\nобщ\nдоход", "ДОД\n(данък)"),
-    "union_fee": ("Членски\nвнос\nпрофс.", "Профс.\nчл. внос"),
-    "advance": ("Получен\nаванс", "Аванс\n(взет)"),
-    "loan": ("Вноска\nДСК", "ДСК\nзаем"),
-    "deductions": ("Всичко\nудръжки", "Удръжки\nвсичко"),
-    "net_pay": ("Остатък\nза получ.", "За полу-\nчаване\nв брой"),
-    "signature": ("Подпис на\nполучателя", "Получил\n(подпис)"),
+    "position": ("Длъжн./\nработно\nмясто", "Зает\nкато"),
+    "days_worked": ("Явил\nсе дни", "Дни\nприсъств."),
+    "base_pay": ("Основна\nзар. по\nприсъств.", "Заплата\nпо дни"),
+    "extra_pay": ("Доплащ.\nза стаж\nи др.", "Надбавки\n(стаж,\nдр.)"),
+    "gross_pay": ("Всичко\nначислено\nза м.", "Начислено\nза месеца\nобщо"),
+    "tax": ("Данък\nв-у дох.\nфиз. л.", "ДОД\n(удържан)"),
+    "union_fee": ("Профс.\nчл. внос", "Вноска\nпрофсъюз\n(1%)"),
+    "advance": ("Аванс\n(взет)", "Аванс\nвзет на\n25-то"),
+    "loan": ("ДСК\nвноска\nпо заем", "Погас.\nДСК"),
+    "deductions": ("Удръжки\nобщо\n(I+II)", "Всичко\nудържано\nот лицето"),
+    "net_pay": ("Остатък\nза изпла-\nщане", "За полу-\nчаване\nв брой"),
+    "signature": ("Подпис\nна служ.", "Разпи-\nсал се"),
 }
 
 MIGMIX, MIGMIX_BOLD = "migmix/migmix-1m-regular.ttf", "migmix/migmix-1m-bold.ttf"
@@ -123,6 +121,7 @@ TOTALS = ("Всичко:", "ВСИЧКО", "Общо по ведомостта")
 SIGNERS = (("Съставил:", "Гл. счетоводител:", "Директор:"), ("Изготвил:", "Счетоводител:", "Ръководител:"))
 RIBBONS = {"black": (40.0, 38.0, 42.0), "navy": (95.0, 45.0, 35.0)}  # (B, G, R)
 PEN_INK = (140.0, 55.0, 30.0)  # the ballpoint's blue (B, G, R)
+LIGHT = (0.72, 1.12)  # the creases' light over the paper: their darkest line, their brightest facet
 
 
 @dataclass
@@ -204,6 +203,7 @@ def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: Emplo
                                 "position": post if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "days_paid": days}  # fmt: skip
         r.update({c: w[c] for c in PARTS})
+        r["name2"] = r["name"] if ao.name2 == "full" else initials(str(r["name"]))  # part II's name: no truth
         for f in MONEY_FIELDS:
             r[f] = w[f] if f in cols else None
         rows.append(r)
@@ -237,12 +237,9 @@ def style(ao: AOHabits, rng: random.Random, base: Style) -> None:
 # --- the sheet typed in two parts ---
 
 
-def cell(c: str, r: dict[str, object], sheet: SheetContent, ao: AOHabits) -> str:
+def cell(c: str, r: dict[str, object], sheet: SheetContent) -> str:
     """What a row prints in column ``c`` (part II's name as the file shortens it, the rest as AL's typist)."""
-    if c == "name2":
-        name = str(r["name"])
-        return name if ao.name2 == "full" else initials(name)
-    return al_cell(c, r, sheet)
+    return str(r["name2"]) if c == "name2" else al_cell(c, r, sheet)
 
 
 def part_sums(sheet: SheetContent, cols: tuple[str, ...]) -> dict[str, Decimal]:
@@ -251,13 +248,13 @@ def part_sums(sheet: SheetContent, cols: tuple[str, ...]) -> dict[str, Decimal]:
             if c in MONEY_FIELDS or c in PARTS}  # fmt: skip
 
 
-def widths_of(sheet: SheetContent, ao: AOHabits, cols: tuple[str, ...]) -> list[int]:
+def widths_of(sheet: SheetContent, cols: tuple[str, ...]) -> list[int]:
     """A part's column widths in characters: its headings, its rows, its totals."""
     job = sheet.extra["ao_job"]
     assert isinstance(job, dict)
     sums = part_sums(sheet, cols)
     least = {"row": 3, "egn": 10, "name": 18, "name2": 12, "position": 9, "signature": 10, "days_worked": 3}
-    return [max([len(s) for s in job["heads"][c].split("\n")] + [len(cell(c, r, sheet, ao)) for r in sheet.rows]
+    return [max([len(s) for s in job["heads"][c].split("\n")] + [len(cell(c, r, sheet)) for r in sheet.rows]
                 + [len(amount(sums[c], sheet)) if c in sums else 0, least.get(c, 6)]) for c in cols]  # fmt: skip
 
 
@@ -283,7 +280,7 @@ def render(sheet: SheetContent, st: Style | None, ao: AOHabits, rng: random.Rand
     job = sheet.extra["ao_job"]
     assert isinstance(job, dict)
     up, low = AO_PANELS[ao.layout]
-    ws = [widths_of(sheet, ao, up), widths_of(sheet, ao, low)]
+    ws = [widths_of(sheet, up), widths_of(sheet, low)]
     paper, pitch = fit(sheet, ao, ws)
     lay, n = sheet.layout, len(sheet.rows)
     desk = at_desk(sheet, ao, rng, paper, pitch, ws[0], [job["heads"][c].split("\n") for c in up], str(job["sheet_word"]))
@@ -310,7 +307,7 @@ def render(sheet: SheetContent, st: Style | None, ao: AOHabits, rng: random.Rand
         for k, r in enumerate(sheet.rows, 1):
             mark = len(geo.cells)
             typed_as = tuple("name" if c == "name2" else c for c in cols)  # the name again from its column's left
-            type_cells(ball, geo, k, typed_as, [cell(c, r, sheet, ao) for c in cols], starts, ws[part], y)
+            type_cells(ball, geo, k, typed_as, [cell(c, r, sheet) for c in cols], starts, ws[part], y)
             if part == 1:
                 geo.cells[mark:] = [(k, lay.index(cols[j]), b, t) for _, j, b, t in geo.cells[mark:]
                                     if _own(cols[j], up)]  # fmt: skip
@@ -342,8 +339,8 @@ def render(sheet: SheetContent, st: Style | None, ao: AOHabits, rng: random.Rand
 
 
 def _own(c: str, before: tuple[str, ...]) -> bool:
-    """Is part II's column ``c`` a column of the truth part I has not typed (its cells the truth's)?"""
-    return c not in before and c != "name2"
+    """Is part II's column ``c`` one part I has not typed (its cells the sheet's; the name's again no truth)?"""
+    return c not in before
 
 
 # --- the crumpling and the scan ---
@@ -406,7 +403,7 @@ def crumpled(page: AOPage, H: int, W: int) -> tuple[np.ndarray, np.ndarray, np.n
         step = np.tanh(d / 3.0) * kink * 0.5 * along
         sx[r0:r1, c0:c1] += step * nx
         sy[r0:r1, c0:c1] += step * ny
-    return light, sx, sy
+    return np.clip(light, LIGHT[0], LIGHT[1]), sx, sy
 
 
 def scan(a: np.ndarray, page: AOPage, np_rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, int, None]:
