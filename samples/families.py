@@ -500,6 +500,24 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        through as a faint right-reading ghost table shifted between and across the rows (every typed string far darker);
        on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under ~5 MB); its
        switches, words and drawing are in samples/family_an.py (its docstring says what it draws).
+    AO held out from its making in session 38 (2026-12-07, helper s48-famao; made before anything was tuned on AN; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2064): the
+       monthly payroll of 1980-1996 of an employer that closed without a successor and typed it on an upright A4 sheet
+       (a district people's council's kindergarten or school, a consumer co-operative's shops, a water-supply company
+       ВиК, a district trade enterprise, a municipal services enterprise; Толбухин and Михайловград renamed in their
+       years) on an office typewriter (fonts-migmix's MigMix 1M, regular or bold, its half-width Cyrillic cut to 12 or
+       15 to the inch; a black or navy ribbon), ruled in ink: the table too wide for the sheet typed in two parts one
+       under the other, each under its own line, column headings, rules and totals row: part I the pay (the row
+       number, the name, the ЕГН on three of four layouts, the post on some, the days, the base, the additional pay,
+       gross), part II the same people again in the same order (the row number, the name a second time in full or as
+       "И. П. Георгиев", gross again on two layouts, the itemised deductions — ДОД, the union's fee, the advance, a ДСК
+       loan on one —, their total, net, the signature): a truth row joins a person's part I line and the part II line
+       of the same number (its box the part I line; part II's name no truth); the totals the two totals rows' fields;
+       one layout without ЕГН (null in the truth); the sheet crumpled into a ball and flattened again (a web of creases
+       at every angle, each a thin dark line with a lit and a shaded side, the facets between lighter or darker, the
+       typing and rules kinked a pixel or two across them; every typed string far darker); on a flatbed a little
+       turned, grey at 300 dpi or colour at 200 (under ~5 MB); its switches, words and drawing are in
+       samples/family_ao.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

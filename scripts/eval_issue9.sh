@@ -87,10 +87,14 @@
 # AN is held out from its making in session 37 (2026-12-07, helper s47-faman; no page of it read by the reader, any
 # seed; made before anything was tuned on AM): generated here (seed 2063), NOT benched here (no run line) until the lead
 # measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 32001-32040.
+# AO is held out from its making in session 38 (2026-12-07, helper s48-famao; no page of it read by the reader, any
+# seed; made before anything was tuned on AN): generated here (seed 2064), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 33001-33040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AO --pages 16 --seed 2064 --family AO
 gen AN --pages 16 --seed 2063 --family AN
 gen AM --pages 16 --seed 2062 --family AM
 gen AL --pages 16 --seed 2061 --family AL
