@@ -86,7 +86,7 @@
 # of session 37 (2026-12-07, on main 600c7e5, bench/RESULTS.md); tuned on from then (dev seeds 31001-31040, seed 2062 kept).
 # AN is held out from its making in session 37 (2026-12-07, helper s47-faman; no page of it read by the reader, any
 # seed; made before anything was tuned on AM): generated here (seed 2063) and measured once, by the lead, at the start
-# of session 38 (2026-12-07, on main 5d9c6ec, bench/RESULTS.md); tuned on from then (dev seeds 32001-32040, seed 2063 kept).
+# of session 38 (2026-12-07, on main 17528d5, bench/RESULTS.md); tuned on from then (dev seeds 32001-32040, seed 2063 kept).
 # AO is held out from its making in session 38 (2026-12-07, helper s48-famao; no page of it read by the reader, any
 # seed; made before anything was tuned on AN): generated here (seed 2064), NOT benched here (no run line) until the lead
 # measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 33001-33040.
