@@ -1,5 +1,5 @@
 """Family AN of the sample generator (held out from its making in session 37, 2026-12-07, helper s47-faman, to its one
-measurement by the lead in a later session; evaluation seed 2063, development seeds 32001-32040): the monthly payroll of
+measurement by the lead at the start of session 38; evaluation seed 2063, development seeds 32001-32040): the monthly payroll of
 1980-1996 of a works that closed without a successor (a district motor-transport enterprise ДАП, a construction-and-
 assembly combine, a state farm ДЗС, a machine-building works, a textile combine, an ore-mining enterprise, a consumer
 co-operative's restaurants; Толбухин, Михайловград and Станке Димитров renamed in their years), typed by its payroll

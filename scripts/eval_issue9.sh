@@ -85,8 +85,8 @@
 # seed; made before anything was tuned on AL): generated here (seed 2062) and measured once, by the lead, at the start
 # of session 37 (2026-12-07, on main 600c7e5, bench/RESULTS.md); tuned on from then (dev seeds 31001-31040, seed 2062 kept).
 # AN is held out from its making in session 37 (2026-12-07, helper s47-faman; no page of it read by the reader, any
-# seed; made before anything was tuned on AM): generated here (seed 2063), NOT benched here (no run line) until the lead
-# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 32001-32040.
+# seed; made before anything was tuned on AM): generated here (seed 2063) and measured once, by the lead, at the start
+# of session 38 (2026-12-07, on main 17528d5, bench/RESULTS.md); tuned on from then (dev seeds 32001-32040, seed 2063 kept).
 # AO is held out from its making in session 38 (2026-12-07, helper s48-famao; no page of it read by the reader, any
 # seed; made before anything was tuned on AN): generated here (seed 2064), NOT benched here (no run line) until the lead
 # measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 33001-33040.
@@ -132,4 +132,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run AM AL AK AJ AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait
+run AN AM AL AK AJ AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait

@@ -1,5 +1,5 @@
-"""Family AN of the sample generator (held out from its making in session 37 to its one measurement by the lead in a later
-session). These tests exercise the generator only, on its maker's development seeds 32001-32040 (the evaluation seed is
+"""Family AN of the sample generator (held out from its making in session 37 to its one measurement by the lead in
+session 38). These tests exercise the generator only, on its maker's development seeds 32001-32040 (the evaluation seed is
 never generated here): its switches and face held apart from A-AM, its truth over many drawn months (the days worked
 without the days off sick, the pay, the itemised deductions to their sum, net; the sick-leave benefit and the sum to pay
 out no field, never in gross or net; a person off sick the whole month all nought but the benefit; the totals),
