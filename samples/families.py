@@ -518,8 +518,8 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        one layout without ЕГН (null in the truth); the sheet crumpled into a ball and flattened again (a web of creases
        at every angle, each a thin dark line with a lit and a shaded side, the facets between lighter or darker, the
        typing and rules kinked a pixel or two across them; every typed string far darker); on a flatbed a little
-       turned, grey at 300 dpi or colour at 200 (under ~5 MB); its switches, words and drawing are in
-       samples/family_ao.py (its docstring says what it draws).
+       turned, grey at 300 dpi or colour at 200, an A3 sheet (where the parts fit no A4) grey at 200 (under ~5 MB); its
+       switches, words and drawing are in samples/family_ao.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ measurement by the lead in a later session; evaluation seed 2064, development se
 people's council's kindergarten or school, a consumer co-operative's shops, a water-supply company ВиК, a district
 trade enterprise, a municipal services enterprise, a ДАП's repair shop; Толбухин and Михайловград renamed in their
 years), typed by its accountant on an office typewriter with a Japanese-made gothic type (fonts-migmix's MigMix 1M,
-regular or bold, its half-width Cyrillic cut to 12 or 15 to the inch), ruled in ink with a ruler.
+regular or bold, its half-width Cyrillic cut to 12 or 15 to the inch; an A4 turned, or an A3 one, where a long name or a
+wide figure does not fit across it), ruled in ink with a ruler.
 
 What makes AO's fields hard (new): the table has more columns than the upright sheet holds across, so the accountant
 typed it in two parts one UNDER the other on the same page, each with its own column headings, ruling and totals row:
@@ -29,7 +30,7 @@ direction across the page (short and long, straight or a little bent), each a th
 side, the paper's facets between them a little lighter or darker, the typing and the rules kinked across every
 crease by a pixel or two (the truth's boxes stay round their strings), a greyish soil in the creases; every typed string
 stays far darker than the crease lines and the paper. Scanned on a flatbed a little turned, grey at 300 dpi or colour
-at 200 (under ~5 MB).
+at 200, an A3 sheet grey at 200 (under ~5 MB).
 """
 
 from __future__ import annotations
@@ -45,14 +46,13 @@ from PIL import Image
 
 from archive_core.records import MONEY_FIELDS
 
-from . import data
 from .content import EmployerFile, SheetContent, amount_or_nought, cents, pay_scale, working_days
 from .family_ah import LINE
 from .family_ai import own_drawing
-from .family_ai import renamed as ai_renamed
 from .family_al import amount, type_cells, type_headings
 from .family_al import cell as al_cell
 from .family_am import PAPERS, PITCHES, at_desk, staffed
+from .family_an import typed_month
 from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field
 from .render import Geometry, Style
 
@@ -207,18 +207,7 @@ def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: Emplo
         for f in MONEY_FIELDS:
             r[f] = w[f] if f in cols else None
         rows.append(r)
-    sheet.rows = rows
-    sheet.layout = lay
-    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in MONEY_FIELDS if f in cols}
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1]
-    sheet.period_text = PERIODS[ao.period].format(word=word, mm=f"{m:02d}", upper=word.upper(), y=y)
-    sheet.title = rng.choice(TITLES)
-    sheet.employer = ai_renamed(ao.kind, y, RENAMED)
-    sheet.thousands_space, sheet.thousands_sep = bool(ao.thousands) and y >= 1991, ao.thousands or " "
-    sheet.decimal_comma, sheet.zero_mark = ao.decimal == ",", ao.zero.replace(",", ao.decimal)
-    sheet.stotinki = sheet.loose_thousands = sheet.split_cents = sheet.dash_zero = False
-    sheet.egn_printed_only = True  # the third layout prints no ЕГН: none in its truth (samples/generate.truth_of)
+    typed_month(sheet, ao, rows, lay, rng, (PERIODS, TITLES, RENAMED))  # the third layout prints no ЕГН
     up, low = AO_PANELS[ao.layout]
     sheet.extra["ao_job"] = {
         "heads": {c: rng.choice(HEADINGS_AO[c]) for c in (*up, *low)}, "total": rng.choice(TOTALS),
@@ -260,10 +249,10 @@ def widths_of(sheet: SheetContent, cols: tuple[str, ...]) -> list[int]:
 
 def fit(sheet: SheetContent, ao: AOHabits, ws: list[list[int]]) -> tuple[str, int]:
     """The paper and the pitch the two parts fit at one under the other: an upright A4 at the file's pitch or 15 to
-    the inch, else (a long name, many people) an A4 turned."""
+    the inch, else (a long name, a wide figure) an A4 turned, else (many people too) an A3 turned."""
     end = max(sum(w) + 2 * (len(w) - 1) for w in ws)
     lines = 5.5 + 2 * (3 + len(sheet.rows) + 1) + 2.5 + 4
-    for paper, c in ((A4P, ao.cpi), (A4P, 15), ("A4L", 12), ("A4L", 15)):
+    for paper, c in ((A4P, ao.cpi), (A4P, 15), ("A4L", 12), ("A4L", 15), ("A3L", 12), ("A3L", 15)):
         W, H = PAPERS[paper]
         if end * PITCHES[c] <= W - 2 * 150 and lines * LINE <= H - 380:
             return paper, PITCHES[c]
