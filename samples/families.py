@@ -502,6 +502,24 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        through as a faint right-reading ghost table shifted between and across the rows (every typed string far darker);
        on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under ~5 MB); its
        switches, words and drawing are in samples/family_an.py (its docstring says what it draws).
+    AO held out from its making in session 38 (2026-12-07, helper s48-famao; made before anything was tuned on AN; no
+       page of it read by the reader, any seed) to its one measurement by the lead in a later session (seed 2064): the
+       monthly payroll of 1980-1996 of an employer that closed without a successor and typed it on an upright A4 sheet
+       (a district people's council's kindergarten or school, a consumer co-operative's shops, a water-supply company
+       ВиК, a district trade enterprise, a municipal services enterprise; Толбухин and Михайловград renamed in their
+       years) on an office typewriter (fonts-migmix's MigMix 1M, regular or bold, its half-width Cyrillic cut to 12 or
+       15 to the inch; a black or navy ribbon), ruled in ink: the table too wide for the sheet typed in two parts one
+       under the other, each under its own line, column headings, rules and totals row: part I the pay (the row
+       number, the name, the ЕГН on three of four layouts, the post on some, the days, the base, the additional pay,
+       gross), part II the same people again in the same order (the row number, the name a second time in full or as
+       "И. П. Георгиев", gross again on two layouts, the itemised deductions — ДОД, the union's fee, the advance, a ДСК
+       loan on one —, their total, net, the signature): a truth row joins a person's part I line and the part II line
+       of the same number (its box the part I line; part II's name no truth); the totals the two totals rows' fields;
+       one layout without ЕГН (null in the truth); the sheet crumpled into a ball and flattened again (a web of creases
+       at every angle, each a thin dark line with a lit and a shaded side, the facets between lighter or darker, the
+       typing and rules kinked a pixel or two across them; every typed string far darker); on a flatbed a little
+       turned, grey at 300 dpi or colour at 200, an A3 sheet (where the parts fit no A4) grey at 200 (under ~5 MB); its
+       switches, words and drawing are in samples/family_ao.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -531,6 +549,7 @@ from . import (
     family_al,
     family_am,
     family_an,
+    family_ao,
     family_q,
     family_r,
     family_s,
@@ -547,7 +566,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN")
+            "AK", "AL", "AM", "AN", "AO")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1301,6 +1320,12 @@ HEADINGS_AN = family_an.HEADINGS_AN
 AN_FACES = family_an.AN_FACES
 AN_SIZES = family_an.AN_SIZES
 
+# Family AO (held out from its making in session 38 to its one measurement): samples/family_ao.py
+FAMILY_LAYOUTS["AO"] = family_ao.AO_LAYOUTS
+HEADINGS_AO = family_ao.HEADINGS_AO
+AO_FACES = family_ao.AO_FACES
+AO_SIZES = family_ao.AO_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1347,6 +1372,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AL": (1980, 1996),
     "AM": (1980, 1996),
     "AN": (1980, 1996),
+    "AO": (1980, 1996),
 }
 
 
@@ -1490,6 +1516,8 @@ class Habits:
     am: family_am.AMHabits | None = None
     # family AN only: all of its switches (samples/family_an.py)
     an: family_an.ANHabits | None = None
+    # family AO only: all of its switches (samples/family_ao.py)
+    ao: family_ao.AOHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1541,6 +1569,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_am(rng)
     if family == "AN":
         return _draw_an(rng)
+    if family == "AO":
+        return _draw_ao(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1737,6 +1767,11 @@ def _draw_am(rng: random.Random) -> Habits:
 def _draw_an(rng: random.Random) -> Habits:
     """Family AN's file: its own switches (family_an.draw), the generic ones copied from them."""
     return _own_habits("AN", family_an.draw(rng), "typewriter", AN_SIZES, 1.0)
+
+
+def _draw_ao(rng: random.Random) -> Habits:
+    """Family AO's file: its own switches (family_ao.draw), the generic ones copied from them."""
+    return _own_habits("AO", family_ao.draw(rng), "typewriter", AO_SIZES, 0.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -1971,6 +2006,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.an is not None:  # family AN: a works' people in its trades
         family_an.adapt_file(ef, habits.an, rng)
         return
+    if habits.ao is not None:  # family AO: an employer's people in its posts
+        family_ao.adapt_file(ef, habits.ao, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2177,6 +2215,9 @@ def adapt_sheet(
     if habits.an is not None:  # family AN: the pay, the sick-leave benefits beside it, the sums to pay out
         family_an.adapt_sheet(sheet, habits.an, rng, ef)
         return
+    if habits.ao is not None:  # family AO: the pay in part I, the deductions and net in part II under it
+        family_ao.adapt_sheet(sheet, habits.ao, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2349,14 +2390,16 @@ def _tab_and_hours(sheet: SheetContent, ef: EmployerFile | None, rng: random.Ran
 def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
-                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN"):
+                         "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
+                         "AO"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
                     "X": X_FACES, "Y": Y_FACES, "Z": Z_FACES, "AA": AA_FACES, "AB": AB_FACES,
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
-                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES}  # fmt: skip
+                    "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
+                    "AO": AO_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2445,6 +2488,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_am.style(habits.am, rng, base)
     if habits.an is not None:
         family_an.style(habits.an, rng, base)
+    if habits.ao is not None:
+        family_ao.style(habits.ao, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

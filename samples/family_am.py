@@ -89,7 +89,7 @@ AM_FACES: dict[str, tuple[str, ...]] = {"typewriter": (MOTOYA,)}
 AM_SIZES: dict[str, tuple[int, int]] = {"typewriter": (40, 40)}
 AM_MONEY = (("", "."), ("", ","), (" ", "."), ("'", ","))  # (thousands from 1991, decimal)
 PITCHES = {10: 30, 12: 25, 15: 20}  # characters to the inch -> pixels at 300 dpi
-PAPERS = {"A4L": (3508, 2480), "A3L": (4961, 3508)}  # pixels at 300 dpi
+PAPERS = {"A4L": (3508, 2480), "A3L": (4961, 3508), "A4P": (2480, 3508)}  # pixels at 300 dpi (A4P: AO's upright sheet)
 
 EMPLOYERS = (
     ("Окръжна болница - гр. Толбухин", ("лекар", "мед. сестра", "акушерка", "санитарка", "лаборант", "готвач")),

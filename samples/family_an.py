@@ -213,22 +213,32 @@ def adapt_sheet(sheet: SheetContent, an: ANHabits, rng: random.Random, ef: Emplo
         for f in MONEY_FIELDS:
             r[f] = w[f] if f in cols else None
         rows.append(r)
-    sheet.rows = rows
-    sheet.layout = lay
-    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in MONEY_FIELDS if f in cols}
-    m, y = sheet.month, sheet.year
-    word = data.MONTHS[m - 1]
-    sheet.period_text = PERIODS[an.period].format(word=word, mm=f"{m:02d}", upper=word.upper(), y=y)
-    sheet.title = rng.choice(TITLES)
-    sheet.employer = ai_renamed(an.kind, y, RENAMED)
-    sheet.thousands_space, sheet.thousands_sep = bool(an.thousands) and y >= 1991, an.thousands or " "
-    sheet.decimal_comma, sheet.zero_mark = an.decimal == ",", an.zero.replace(",", an.decimal)
-    sheet.stotinki = sheet.loose_thousands = sheet.split_cents = sheet.dash_zero = False
-    sheet.egn_printed_only = True  # the third layout prints no ЕГН: none in its truth (samples/generate.truth_of)
+    typed_month(sheet, an, rows, lay, rng, (PERIODS, TITLES, RENAMED))
     sheet.extra["an_job"] = {
         "heads": {c: rng.choice(HEADINGS_AN[c]) for c in lay}, "total": rng.choice(TOTALS),
         "signers": rng.choice(SIGNERS), "sheet_word": rng.choice(("Лист {n}", "стр. {n}")),
     }  # fmt: skip
+
+
+def typed_month(sheet: SheetContent, own: Any, rows: list[dict[str, object]], lay: tuple[str, ...], rng: random.Random,
+                words: tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, str, str], ...]]) -> None:  # fmt: skip
+    """The month's ``rows`` in the layout ``lay`` on the ``sheet`` (AN's, AO's): the totals over the payroll-page/1
+    fields it prints, the period in the file's wording (``own.period`` of ``words``' periods), a title of its titles, the
+    employer as named in the year (its renamings), the file's number formats (``own``'s thousands from 1991, decimal,
+    nought); the ЕГН truth only where printed."""
+    periods, titles, renamed = words
+    sheet.rows = rows
+    sheet.layout = lay
+    sheet.totals = {f: sum((amount_or_nought(r[f]) for r in rows), Decimal(0)) for f in MONEY_FIELDS if f in lay}
+    m, y = sheet.month, sheet.year
+    word = data.MONTHS[m - 1]
+    sheet.period_text = periods[own.period].format(word=word, mm=f"{m:02d}", upper=word.upper(), y=y)
+    sheet.title = rng.choice(titles)
+    sheet.employer = ai_renamed(own.kind, y, renamed)
+    sheet.thousands_space, sheet.thousands_sep = bool(own.thousands) and y >= 1991, own.thousands or " "
+    sheet.decimal_comma, sheet.zero_mark = own.decimal == ",", own.zero.replace(",", own.decimal)
+    sheet.stotinki = sheet.loose_thousands = sheet.split_cents = sheet.dash_zero = False
+    sheet.egn_printed_only = True  # a layout prints no ЕГН: none in its truth (samples/generate.truth_of)
 
 
 def style(an: ANHabits, rng: random.Random, base: Style) -> None:

@@ -34,6 +34,7 @@ LABELS = {
     "AL": "AL (16, seed 2061)",
     "AM": "AM (16, seed 2062)",
     "AN": "AN (16, seed 2063)",
+    "AO": "AO (16, seed 2064)",
     "AK": "AK (16, seed 2060)",
     "R": "R (16, seed 2041)",
     "Q": "Q (16, seed 2040)",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -121,7 +122,7 @@ def test_family_e_is_held_apart_from_b_c_and_d():
         assert 0.2 < sum(getattr(h, flag) for h in drawn) / len(drawn) < 0.9, flag
 
 
-LETTERS = (*"EFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN")  # the families held out in turn, from session 2 on (after Z, two letters)
+LETTERS = (*"EFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN", "AO")  # the families held out in turn, from session 2 on (after Z, two letters)
 
 
 def _assert_held_apart(
@@ -511,6 +512,27 @@ def _flatbed_pages(tmp_path, family: str, seed: int) -> tuple[list, str]:
             assert im.mode in ("L", "RGB") and round(im.info["dpi"][0]) in (200, 300)
     raw = "".join(PayrollPage.load(png.with_suffix(".json")).to_json() for png, _ in pages)
     return pages, hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _flatbed_pin(tmp_path, family: str, seed: int) -> str:
+    """``_flatbed_pages``' two pages (AN's, AO's), every ЕГН of their truth valid where printed: their truth's pin."""
+    pages, pin = _flatbed_pages(tmp_path, family, seed)
+    assert all(r.egn is None or egn.is_valid(r.egn) for _, p in pages for r in p.rows)
+    return pin
+
+
+def _typing_far_darker(arr, m, boxes, floor_of) -> None:
+    """Every typed string's box of the drawn page (``boxes``) in the scan ``arr`` (through the 2x3 map ``m``; AN's,
+    AO's): its ink more than 90 grey levels darker than its paper and darker than ``floor_of(its paper)`` (the darkest
+    the page's damage alone makes the paper, less a margin)."""
+    for bx0, by0, bx1, by1 in boxes:
+        pts = np.array([[bx0, by0, 1], [bx1, by1, 1]], np.float64) @ m.T
+        (a, b), (c, d) = pts.astype(int)
+        cut = np.asarray(arr[b + 3 : d - 3, a + 3 : c - 3], np.float32)
+        if cut.size == 0:
+            continue
+        paper, ink = np.percentile(cut, 90), np.percentile(cut, 1)
+        assert paper - ink > 90 and ink < floor_of(paper), (bx0, by0)
 
 
 def _rendered_month(family: str, seed: int, want=lambda own, sheet: True):
