@@ -195,6 +195,14 @@ def test_a_name_that_lost_its_first_word_is_held_by_the_whole_name():
     assert not ss.holds_everyone([PayrollRow(row=3, name="Николай Иванов Колев")], before)
 
 
+def test_a_name_restored_cut_short_is_held_by_the_whole_name() -> None:
+    """AL dev 30031 p4: the one table's reading restored `Ангелина Иванов` from a line cut short; the parts,
+    read apart, held `Ангелина Иванова Колева` and were refused (the page's five staff lost)."""
+    before = [PayrollRow(name="Ангелина Иванов")]
+    assert ss.holds_everyone([PayrollRow(row=12, name="Ангелина Иванова Колева")], before)
+    assert not ss.holds_everyone([PayrollRow(row=12, name="Ангелина Петрова Колева")], before)
+
+
 def test_upper_people_without_a_readable_egn_are_found_by_their_sums():
     """AL dev 30013 p1: the upper section's ЕГН each cut by the number's cell (`1.5 | 904043110`): no row of it
     had an ЕГН, the heading run was looked for under the lower section's first person, none was found, and the
@@ -221,3 +229,47 @@ def test_nobody_in_a_title_blocks_lines_but_a_person_anywhere() -> None:
     assert ss.nobody(block)
     assert not ss.nobody([*block, PayrollRow(name="Живко Ангелов Томов")])
     assert not ss.nobody([*block, PayrollRow(egn="4306239161")])
+
+
+def test_a_second_heading_garbled_under_figure_columns_is_read_again_with_the_text_model() -> None:
+    """AL dev 30031 p2: the lower section's heading under the upper's figure columns, read by the digits model
+    (`3`, `| 36`, `00.`), named only `ЕГН` and `Служител`: no cut, its three people lost without review. The
+    quiet rows between the people are read again (``read_kinds``): the heading's other kinds, the cut over it."""
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Служители и помощен персонал", ""], ["", "ЕГН Служител", "| 36"], PERSON, PERSON]  # fmt: skip
+    kinds = [set(), set(), set(), set(), set(), {"egn", "name"}, set(), set()]
+    g, asked = _grid(len(texts)), []
+
+    def read_kinds(r: int) -> set[str]:
+        asked.append(r)
+        return {"egn", "name", "base_pay", "gross_pay", "net_pay"} if r == 5 else set()
+
+    has = [ss.has_egn(t) for t in texts]
+    assert ss.find_cut(g, texts, has, kinds, [], _same) is None  # as the rows read: no second heading
+    cut = ss.find_cut(g, texts, has, kinds, [], _same, read_kinds=read_kinds)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]  # under the section's title, over its heading
+    assert asked == [4, 5]  # only the quiet rows between people are read again
+
+
+def test_a_department_heading_read_again_naming_nothing_is_still_no_cut() -> None:
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, ["", "Цех Механичен", ""], PERSON]
+    kinds = [{"row", "egn", "name"}, set(), set(), set()]
+    cut = ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same, read_kinds=lambda r: set())
+    assert cut is None
+
+
+def test_a_grid_below_another_table_whose_heading_is_garbled_is_cut_over_its_heading_read_again() -> None:
+    """AL dev 30029 p1: the grid begins with the upper section's subtotal, its own heading read as figures (no
+    kind named): the cut fell over the subtotal's row; the heading's rows read again name their kinds."""
+    texts = [["", "Сума раздел I:", "2127,06"], ["", "Б. Служители", ""], ["0", "| ,6", "36"], ["", "о име", "1 8"],
+             PERSON, PERSON]  # fmt: skip
+    kinds = [set(), set(), set(), {"name"}, set(), set()]
+    g = _grid(len(texts))
+    lost = [Box(150, 60, 300, 80), Box(150, 110, 300, 130)]
+
+    def read_kinds(r: int) -> set[str]:
+        assert r != 0  # the subtotal's row (its sums) is no heading: not read again
+        return {2: {"row", "egn", "name", "position"}, 3: {"name", "base_pay", "days_worked"}}.get(r, set())
+
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, lost, _same, read_kinds=read_kinds)
+    assert cut is not None and g.ys[1] < cut.y_at(150) < g.ys[2]  # under the section's title, over the heading
