@@ -327,7 +327,7 @@ def _sections_cut(
     lost = list(unread_people.unheld(reading.words, drafts).values())
     rules = (a.rules.horizontal, a.rules.vertical)
     return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules,
-                                     lambda r: _band_kinds(a, r, engine))  # fmt: skip
+                                     lambda r: _band_kinds(a, r, engine), s.totals_row)  # fmt: skip
 
 
 def _band_kinds(a: Analysis, r: int, engine: OcrEngine) -> set[str]:

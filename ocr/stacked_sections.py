@@ -146,6 +146,7 @@ def find_cut(
     to_original: Callable[[Box], list[int]],
     rules: tuple[list[Rule], list[Rule]] = ([], []),
     read_kinds: Callable[[int], set[str]] | None = None,
+    ended: int | None = None,
 ) -> Cut | None:
     """The line between two sections (module doc), or None: a second heading row inside the grid (``row_texts``
     and the rest are the grid's rows, 0 its heading), or the people of another table above or below it, or its
@@ -154,7 +155,8 @@ def find_cut(
     rows' kinds as read show no heading: a figure column's cells are read by the digits model, a second
     heading's words under them garbled (`3`, `| 36`, `00.`: AL dev 30031 p2 and p4, its `ЕГН` and `Служител`
     only, three and five people lost without review; AL dev 30029 p1, the section below's heading unfound,
-    the cut over the grid's first row)."""
+    the cut over the grid's first row). ``ended``: the grid's row where the reading ended the table
+    (``ended_over_people``), the line under it where people follow and nothing else showed a second section."""
     heights = sorted(b - a for a, b in zip(grid.ys, grid.ys[1:], strict=False))
     if not heights:
         return None
@@ -181,8 +183,23 @@ def find_cut(
     elif side == "below":
         cut = line_at(grid.ys[-1] + margin, grid, to_original)
     else:
-        return None
+        end = ended_over_people(row_texts, has_egn, ended)
+        return None if end is None else line_at(grid.ys[end + 1] + margin, grid, to_original)
     return cut if seen else replace(cut, beyond=side)
+
+
+def ended_over_people(row_texts: list[list[str]], has_egn: list[bool], ended: int | None) -> int | None:
+    """``ended``, the grid's row where the reading ended the table (its totals row), where ``MIN_OUTSIDE`` rows
+    or more under it are people (an ЕГН, or two sums of money, and two words of the lexicon): a section's
+    subtotal with the next section's people under it, which the one table's reading drops (AL dev 30031 p2:
+    the lower section's heading unfound, its ЕГН cut by the number's cell, `126 | 602185966`: three people
+    lost without review). None where no such row is."""
+    if ended is None:
+        return None
+    lexicon, patronymics = names.lexicon(), names.patronymics()
+    below = [r for r in _people(row_texts, has_egn) if r > ended
+             and sum(w in lexicon or w in patronymics for w in set(" ".join(row_texts[r]).split())) >= 2]  # fmt: skip
+    return ended if len(below) >= MIN_OUTSIDE else None
 
 
 def _own_heading(kinds_of: list[set[str]]) -> int | None:

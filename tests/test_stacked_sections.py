@@ -273,3 +273,22 @@ def test_a_grid_below_another_table_whose_heading_is_garbled_is_cut_over_its_hea
 
     cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, lost, _same, read_kinds=read_kinds)
     assert cut is not None and g.ys[1] < cut.y_at(150) < g.ys[2]  # under the section's title, over the heading
+
+
+def test_people_under_the_row_that_ended_the_table_cut_under_it() -> None:
+    """AL dev 30031 p2: the lower section's heading unfound (no text model to read it again), its ЕГН cut by the
+    number's cell (`126 | 602185966`): the reading ended the table at `Всичко по раздел I` and dropped the three
+    people under it without review. The line goes under that row: the parts are read apart or sent to review."""
+    staff = [["126", "602185966 Димитър Йорданов Щерев", "211,69", "77,88"],
+             ["135", "210127046 Живко Борисов Томов", "303,52", "140,78"]]  # fmt: skip
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Служители и помощен персонал", ""], ["", "ЕГН Служител", ""], *staff,
+             ["", "Всичко по раздел II", "515,21"]]  # fmt: skip
+    kinds = [set(), set(), set(), set(), set(), {"egn", "name"}, set(), set(), set()]
+    g, has = _grid(len(texts)), [ss.has_egn(t) for t in texts]
+    assert ss.find_cut(g, texts, has, kinds, [], _same) is None
+    cut = ss.find_cut(g, texts, has, kinds, [], _same, ended=3)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]  # under the subtotal
+    assert ss.find_cut(g, texts[:-3], has[:-3], kinds[:-3], [], _same, ended=3) is None  # one person: no section
+    footer = [["", "Съставил: Иван Петров", ""], ["", "Гл. счетоводител: Мария Колева", ""]]
+    assert ss.find_cut(_grid(6), texts[:4] + footer, has[:4] + [False] * 2, [set()] * 6, [], _same, ended=3) is None
