@@ -133,6 +133,27 @@ def test_a_sheet_whose_grid_begins_in_the_upper_section_is_read_in_its_two_secti
     assert got.page_review is None
 
 
+def test_a_second_heading_garbled_under_the_figure_columns_is_found_and_both_sections_read(ocr_engine: OcrEngine):
+    """AL dev 30031 p4: the lower section's heading under the upper's figure columns, read by the digits model,
+    named two kinds: no cut, the reading ended the table at the upper subtotal and its five staff were lost
+    (four restored by name only, unnumbered, the fifth not at all). Read again with the text model the heading
+    names its columns: both sections read, every person numbered as printed."""
+    truth, got = read_regression_sheet("al-stacked-second-heading-garbled", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    assert [r.egn for r in got.rows] == [r.egn for r in truth.rows]
+
+
+def test_a_lower_sections_heading_garbled_is_cut_over_and_the_upper_read_whole(ocr_engine: OcrEngine):
+    """AL dev 30029 p1: the grid began with the upper section's subtotal, the lower section's heading read as
+    figures: the cut ran over the subtotal's row, the upper part was read poorly (at 200 dpi: its rows
+    unnumbered, its amounts in the wrong columns, 64 fields silent; here the page to review whole). The
+    heading's rows read again with the text model: the cut over it, both sections read, no page review."""
+    truth, got = read_regression_sheet("al-stacked-lower-heading-garbled", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    assert [(r.egn, r.gross_pay, r.net_pay) for r in got.rows] == [(r.egn, r.gross_pay, r.net_pay) for r in truth.rows]
+    assert got.page_review is None
+
+
 def _row(n: int | None, name: str | None, gross: str | None, egn: str | None = None) -> PayrollRow:
     return PayrollRow(row=n, name=name, egn=egn, gross_pay=gross)
 
