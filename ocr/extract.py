@@ -100,6 +100,7 @@ from .employer_reread import confirm_employer, reread_employer
 from .employer_spelling import check_header
 from .empty_bands import drop_empty_bands
 from .engine import OcrEngine
+from .geometry import reading_text
 from .header import Header
 from .namereread import reread_names, vouch_names
 from .plate_letters import mend_plate_names
@@ -315,7 +316,9 @@ def _looks_wrong(p: PayrollPage) -> bool:
     return _quality(p) <= max(1, len(p.rows) // 4)
 
 
-def _sections_cut(a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], reading: Reading) -> stacked_sections.Cut | None:
+def _sections_cut(
+    a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], reading: Reading, engine: OcrEngine
+) -> stacked_sections.Cut | None:
     g = a.grid
     texts = [[s.text(r, c) for c in range(g.n_cols)] for r in range(g.n_rows)]
     has_egn = [r > 0 and stacked_sections.has_egn(t) for r, t in enumerate(texts)]
@@ -323,7 +326,19 @@ def _sections_cut(a: Analysis, s: sheet.Sheet, drafts: list[checks.RowDraft], re
              for t in texts]  # fmt: skip
     lost = list(unread_people.unheld(reading.words, drafts).values())
     rules = (a.rules.horizontal, a.rules.vertical)
-    return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules)
+    return stacked_sections.find_cut(g, texts, has_egn, kinds, lost, a.transform.box_to_original, rules,
+                                     lambda r: _band_kinds(a, r, engine), s.totals_row)  # fmt: skip
+
+
+def _band_kinds(a: Analysis, r: int, engine: OcrEngine) -> set[str]:
+    """The kinds of column the grid's row ``r`` names, read across the grid with the text model alone
+    (``stacked_sections.find_cut``'s ``read_kinds``)."""
+    g, pad = a.grid, gate_headings.PAD
+    y0, y1, x0, x1 = g.ys[r] + pad, g.ys[r + 1] - pad, g.xs[0] + pad, g.xs[-1] - pad
+    if y1 <= y0 or x1 <= x0 or not a.ink[y0:y1, x0:x1].any():
+        return set()
+    text = reading_text(engine.words(np.ascontiguousarray(a.clean[y0:y1, x0:x1]), psm=6))
+    return {k for k, v in columns.heading_votes(text).items() if v > 0 and k in sheet.SET_KINDS}
 
 
 
@@ -607,7 +622,7 @@ def _read_page(
     gate_headings.read_again(a, s, kinds, engine, proof)  # a column placed by nothing: its heading read alone
     layout = layout_gate.gate(drafts, kinds, s.headings, totals, carried, read, year, month)  # layout unproved: page to review
     if cuts is not None:  # two sections stacked, each under its own heading: the line between them
-        line = _sections_cut(a, s, drafts, reading)
+        line = _sections_cut(a, s, drafts, reading, engine)
         cuts.extend([line] if line is not None else [])
     below = rows_below.restore_below(drafts, a.clean, a.grid, a.transform.box_to_original)  # the grid ended early
     unread = unread_people.restore_unread(drafts, reading.words, a.grid, a.transform.box_to_original)

@@ -56,20 +56,34 @@ def heading_run(row_texts: list[list[str]], has_egn: list[bool], kinds_of: list[
     ending the grid (the second section's people under its last rule), with no ЕГН and no amount on them,
     whose words name ``MIN_KINDS`` kinds of column or more together (``kinds_of``: the kinds each row's words
     name; a heading's lines, and the section's title over it, may be rows of their own)."""
-    # a person's row: its ЕГН, or two sums of money (the ЕГН cut by the number's cell, `1.5 | 904043110`: AL dev
-    # 30013 p1, the upper section's people found by none and the cut looked for under the lower's first)
-    people = [r for r, e in enumerate(has_egn) if e or (r > 0 and sum(map(_amount, row_texts[r])) >= MIN_SUMS)]
+    for run in quiet_runs(row_texts, has_egn):
+        if len(set().union(*(kinds_of[q] for q in run))) >= MIN_KINDS:
+            return run
+    return None
+
+
+def quiet_runs(row_texts: list[list[str]], has_egn: list[bool], between: bool = False) -> list[list[int]]:
+    """The runs of grid rows a second heading may be (``heading_run``): below a person's row, with no ЕГН and
+    no amount on them, above another person's row or ending the grid; ``between``: above another only."""
+    people = _people(row_texts, has_egn)
     if not people:
-        return None
+        return []
+    out: list[list[int]] = []
     run: list[int] = []
     for r in range(people[0] + 1, len(has_egn) + 1):
         if r < len(has_egn) and not has_egn[r] and not any(_amount(t) for t in row_texts[r]):
             run.append(r)
             continue
-        if run and (r < len(has_egn) or run[-1] > people[-1]) and len(set().union(*(kinds_of[q] for q in run))) >= MIN_KINDS:
-            return run
+        if run and (r < len(has_egn) or (run[-1] > people[-1] and not between)):
+            out.append(run)
         run = []
-    return None
+    return out
+
+
+def _people(row_texts: list[list[str]], has_egn: list[bool]) -> list[int]:
+    """A person's rows: its ЕГН, or two sums of money (the ЕГН cut by the number's cell, `1.5 | 904043110`: AL
+    dev 30013 p1, the upper section's people found by none and the cut looked for under the lower's first)."""
+    return [r for r, e in enumerate(has_egn) if e or (r > 0 and sum(map(_amount, row_texts[r])) >= MIN_SUMS)]
 
 
 def has_egn(cells: list[str]) -> bool:
@@ -131,14 +145,27 @@ def find_cut(
     lost: list[Box],
     to_original: Callable[[Box], list[int]],
     rules: tuple[list[Rule], list[Rule]] = ([], []),
+    read_kinds: Callable[[int], set[str]] | None = None,
+    ended: int | None = None,
 ) -> Cut | None:
     """The line between two sections (module doc), or None: a second heading row inside the grid (``row_texts``
     and the rest are the grid's rows, 0 its heading), or the people of another table above or below it, or its
-    rules (``rules``: the page's rules across and down)."""
+    rules (``rules``: the page's rules across and down). ``read_kinds``: the kinds a grid row names read again
+    across the grid with the text model, asked of a quiet row (no ЕГН, no amount: ``quiet_runs``) where the
+    rows' kinds as read show no heading: a figure column's cells are read by the digits model, a second
+    heading's words under them garbled (`3`, `| 36`, `00.`: AL dev 30031 p2 and p4, its `ЕГН` and `Служител`
+    only, three and five people lost without review; AL dev 30029 p1, the section below's heading unfound,
+    the cut over the grid's first row). ``ended``: the grid's row where the reading ended the table
+    (``ended_over_people``), the line under it where people follow and nothing else showed a second section."""
     heights = sorted(b - a for a, b in zip(grid.ys, grid.ys[1:], strict=False))
     if not heights:
         return None
     margin = max(2, heights[len(heights) // 2] // 4)
+    kinds_of = [set(k) for k in kinds_of]
+    for quiet in quiet_runs(row_texts, has_egn, between=True):
+        if read_kinds is not None and len(set().union(*(kinds_of[q] for q in quiet))) < MIN_KINDS:
+            for q in quiet:
+                kinds_of[q] |= read_kinds(q)
     run = heading_run(row_texts, has_egn, kinds_of)
     if run is not None:  # under the rule over the section's title (fewer kinds named than the heading's), or
         # over the heading's own top rule
@@ -147,23 +174,43 @@ def find_cut(
     seen = outside_grid(lost, grid)
     side = seen or ruled_outside(*rules, grid, margin)
     if side == "above":
-        cut = line_at(grid.ys[_own_heading(kinds_of)] - margin, grid, to_original)
+        own = _own_heading(kinds_of)
+        if own is None and read_kinds is not None:  # the heading's rows as the text model reads them
+            for r in range(min(_people(row_texts, has_egn), default=len(has_egn))):
+                kinds_of[r] |= read_kinds(r) if not any(_amount(t) for t in row_texts[r]) else set()
+            own = _own_heading(kinds_of)
+        cut = line_at(grid.ys[own or 0] - margin, grid, to_original)
     elif side == "below":
         cut = line_at(grid.ys[-1] + margin, grid, to_original)
     else:
-        return None
+        end = ended_over_people(row_texts, has_egn, ended)
+        return None if end is None else line_at(grid.ys[end + 1] + margin, grid, to_original)
     return cut if seen else replace(cut, beyond=side)
 
 
-def _own_heading(kinds_of: list[set[str]]) -> int:
+def ended_over_people(row_texts: list[list[str]], has_egn: list[bool], ended: int | None) -> int | None:
+    """``ended``, the grid's row where the reading ended the table (its totals row), where ``MIN_OUTSIDE`` rows
+    or more under it are people (an ЕГН, or two sums of money, and two words of the lexicon): a section's
+    subtotal with the next section's people under it, which the one table's reading drops (AL dev 30031 p2:
+    the lower section's heading unfound, its ЕГН cut by the number's cell, `126 | 602185966`: three people
+    lost without review). None where no such row is."""
+    if ended is None:
+        return None
+    lexicon, patronymics = names.lexicon(), names.patronymics()
+    below = [r for r in _people(row_texts, has_egn) if r > ended
+             and sum(w in lexicon or w in patronymics for w in set(" ".join(row_texts[r]).split())) >= 2]  # fmt: skip
+    return ended if len(below) >= MIN_OUTSIDE else None
+
+
+def _own_heading(kinds_of: list[set[str]]) -> int | None:
     """The grid's row where its own heading begins (its first row naming a kind of column, with the next two
-    naming ``MIN_KINDS`` together), 0 where none does: the grid may begin with the section above's last row and
+    naming ``MIN_KINDS`` together), None where none does: the grid may begin with the section above's last row and
     subtotal, which go with that section (AL dev 30002 p2: the grid's top line ran under the upper section's
     sixth row, the cut there through its seventh)."""
     for r, kinds in enumerate(kinds_of):
         if kinds and len(set().union(*kinds_of[r : r + 3])) >= MIN_KINDS:
             return r
-    return 0
+    return None
 
 
 def unsplit_to_review(page: PayrollPage, cut: Cut) -> None:
@@ -243,7 +290,9 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if r.egn and egn_mod.is_valid(r.egn) or not r.name or not _lexicon_named(r):
             continue
         key = " ".join(r.name.split()[:3])
-        if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE:
+        if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE and not any(
+            n.startswith(key) for n in named
+        ):  # (or the name's beginning: the name restored from a line cut short, `Ангелина Иванов`, AL dev 30031 p4)
             return False
     return True
 

@@ -133,6 +133,27 @@ def test_a_sheet_whose_grid_begins_in_the_upper_section_is_read_in_its_two_secti
     assert got.page_review is None
 
 
+def test_a_second_heading_garbled_under_the_figure_columns_is_found_and_both_sections_read(ocr_engine: OcrEngine):
+    """AL dev 30031 p4: the lower section's heading under the upper's figure columns, read by the digits model,
+    named two kinds: no cut, the reading ended the table at the upper subtotal and its five staff were lost
+    (four restored by name only, unnumbered, the fifth not at all). Read again with the text model the heading
+    names its columns: both sections read, every person numbered as printed."""
+    truth, got = read_regression_sheet("al-stacked-second-heading-garbled", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    assert [r.egn for r in got.rows] == [r.egn for r in truth.rows]
+
+
+def test_a_lower_sections_heading_garbled_is_cut_over_and_the_upper_read_whole(ocr_engine: OcrEngine):
+    """AL dev 30029 p1: the grid began with the upper section's subtotal, the lower section's heading read as
+    figures: the cut ran over the subtotal's row, the upper part was read poorly (at 200 dpi: its rows
+    unnumbered, its amounts in the wrong columns, 64 fields silent; here the page to review whole). The
+    heading's rows read again with the text model: the cut over it, both sections read, no page review."""
+    truth, got = read_regression_sheet("al-stacked-lower-heading-garbled", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    assert [(r.egn, r.gross_pay, r.net_pay) for r in got.rows] == [(r.egn, r.gross_pay, r.net_pay) for r in truth.rows]
+    assert got.page_review is None
+
+
 def _row(n: int | None, name: str | None, gross: str | None, egn: str | None = None) -> PayrollRow:
     return PayrollRow(row=n, name=name, egn=egn, gross_pay=gross)
 
@@ -195,6 +216,14 @@ def test_a_name_that_lost_its_first_word_is_held_by_the_whole_name():
     assert not ss.holds_everyone([PayrollRow(row=3, name="Николай Иванов Колев")], before)
 
 
+def test_a_name_restored_cut_short_is_held_by_the_whole_name() -> None:
+    """AL dev 30031 p4: the one table's reading restored `Ангелина Иванов` from a line cut short; the parts,
+    read apart, held `Ангелина Иванова Колева` and were refused (the page's five staff lost)."""
+    before = [PayrollRow(name="Ангелина Иванов")]
+    assert ss.holds_everyone([PayrollRow(row=12, name="Ангелина Иванова Колева")], before)
+    assert not ss.holds_everyone([PayrollRow(row=12, name="Ангелина Петрова Колева")], before)
+
+
 def test_upper_people_without_a_readable_egn_are_found_by_their_sums():
     """AL dev 30013 p1: the upper section's ЕГН each cut by the number's cell (`1.5 | 904043110`): no row of it
     had an ЕГН, the heading run was looked for under the lower section's first person, none was found, and the
@@ -221,3 +250,66 @@ def test_nobody_in_a_title_blocks_lines_but_a_person_anywhere() -> None:
     assert ss.nobody(block)
     assert not ss.nobody([*block, PayrollRow(name="Живко Ангелов Томов")])
     assert not ss.nobody([*block, PayrollRow(egn="4306239161")])
+
+
+def test_a_second_heading_garbled_under_figure_columns_is_read_again_with_the_text_model() -> None:
+    """AL dev 30031 p2: the lower section's heading under the upper's figure columns, read by the digits model
+    (`3`, `| 36`, `00.`), named only `ЕГН` and `Служител`: no cut, its three people lost without review. The
+    quiet rows between the people are read again (``read_kinds``): the heading's other kinds, the cut over it."""
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Служители и помощен персонал", ""], ["", "ЕГН Служител", "| 36"], PERSON, PERSON]  # fmt: skip
+    kinds = [set(), set(), set(), set(), set(), {"egn", "name"}, set(), set()]
+    g, asked = _grid(len(texts)), []
+
+    def read_kinds(r: int) -> set[str]:
+        asked.append(r)
+        return {"egn", "name", "base_pay", "gross_pay", "net_pay"} if r == 5 else set()
+
+    has = [ss.has_egn(t) for t in texts]
+    assert ss.find_cut(g, texts, has, kinds, [], _same) is None  # as the rows read: no second heading
+    cut = ss.find_cut(g, texts, has, kinds, [], _same, read_kinds=read_kinds)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]  # under the section's title, over its heading
+    assert asked == [4, 5]  # only the quiet rows between people are read again
+
+
+def test_a_department_heading_read_again_naming_nothing_is_still_no_cut() -> None:
+    texts = [["№", "ЕГН Име", "Сума"], PERSON, ["", "Цех Механичен", ""], PERSON]
+    kinds = [{"row", "egn", "name"}, set(), set(), set()]
+    cut = ss.find_cut(_grid(4), texts, [ss.has_egn(t) for t in texts], kinds, [], _same, read_kinds=lambda r: set())
+    assert cut is None
+
+
+def test_a_grid_below_another_table_whose_heading_is_garbled_is_cut_over_its_heading_read_again() -> None:
+    """AL dev 30029 p1: the grid begins with the upper section's subtotal, its own heading read as figures (no
+    kind named): the cut fell over the subtotal's row; the heading's rows read again name their kinds."""
+    texts = [["", "Сума раздел I:", "2127,06"], ["", "Б. Служители", ""], ["0", "| ,6", "36"], ["", "о име", "1 8"],
+             PERSON, PERSON]  # fmt: skip
+    kinds = [set(), set(), set(), {"name"}, set(), set()]
+    g = _grid(len(texts))
+    lost = [Box(150, 60, 300, 80), Box(150, 110, 300, 130)]
+
+    def read_kinds(r: int) -> set[str]:
+        assert r != 0  # the subtotal's row (its sums) is no heading: not read again
+        return {2: {"row", "egn", "name", "position"}, 3: {"name", "base_pay", "days_worked"}}.get(r, set())
+
+    cut = ss.find_cut(g, texts, [ss.has_egn(t) for t in texts], kinds, lost, _same, read_kinds=read_kinds)
+    assert cut is not None and g.ys[1] < cut.y_at(150) < g.ys[2]  # under the section's title, over the heading
+
+
+def test_people_under_the_row_that_ended_the_table_cut_under_it() -> None:
+    """AL dev 30031 p2: the lower section's heading unfound (no text model to read it again), its ЕГН cut by the
+    number's cell (`126 | 602185966`): the reading ended the table at `Всичко по раздел I` and dropped the three
+    people under it without review. The line goes under that row: the parts are read apart or sent to review."""
+    staff = [["126", "602185966 Димитър Йорданов Щерев", "211,69", "77,88"],
+             ["135", "210127046 Живко Борисов Томов", "303,52", "140,78"]]  # fmt: skip
+    texts = [["Ред", "ЕГН Акордьор", "Заработка"], PERSON, PERSON, ["", "Всичко по раздел I", "1746,18"],
+             ["", "II. Служители и помощен персонал", ""], ["", "ЕГН Служител", ""], *staff,
+             ["", "Всичко по раздел II", "515,21"]]  # fmt: skip
+    kinds = [set(), set(), set(), set(), set(), {"egn", "name"}, set(), set(), set()]
+    g, has = _grid(len(texts)), [ss.has_egn(t) for t in texts]
+    assert ss.find_cut(g, texts, has, kinds, [], _same) is None
+    cut = ss.find_cut(g, texts, has, kinds, [], _same, ended=3)
+    assert cut is not None and g.ys[4] < cut.y_at(300) < g.ys[5]  # under the subtotal
+    assert ss.find_cut(g, texts[:-3], has[:-3], kinds[:-3], [], _same, ended=3) is None  # one person: no section
+    footer = [["", "Съставил: Иван Петров", ""], ["", "Гл. счетоводител: Мария Колева", ""]]
+    assert ss.find_cut(_grid(6), texts[:4] + footer, has[:4] + [False] * 2, [set()] * 6, [], _same, ended=3) is None
