@@ -1,0 +1,45 @@
+"""The state insurance's benefit paid with the pay (family AN: `Обезщет. от ДОО`, `Болнични (ДОО)`) and the sum paid
+out (`Сума за получаване` = net + the benefit): no payroll-page/1 field, never an item of the additional pay nor the
+net (AN dev 32002 p3: the additional pay and the benefit taken for two items of an additional pay printed in no
+column, every row's additional pay went out null without a flag)."""
+
+from ocr import columns
+from ocr.outside_columns import benefit_heading, named_not_pay, payout_columns
+
+HEADINGS = ["No по ред", "Трите имена на работника", "ЕГН на раб", "Изр. дни", "Заработ. за отраб. дни", "Дни болн.",
+            "Болнични (ДО00)", "Доплащ. и премии", "Всичко заработ.", "Данък в-у дохода", "Профс. внос", "Аванс за м.",
+            "Всичко удържано", "Остава за пол. от заплата", "Сума за получаване"]  # fmt: skip
+BODY = [
+    ["1", "Росица Пенчова Атанасова", "3502018390", "23", "260.63", "", "", "39.09", "299.72", "20.08", "3.00",
+     "104.00", "127.08", "172.64", "172.64"],
+    ["2", "Лазар Иванов Николов", "5902234946", "23", "361.83", "", "", "28.95", "390.78", "42.20", "3.91", "145.00",
+     "191.11", "199.67", "199.67"],
+    ["3", "Милка Стефанова Василева", "4103057211", "5", "71.42", "6", "68.57", "7.14", "78.56", "6.05", "0.79", "",
+     "6.84", "71.72", "140.29"],
+    ["4", "Илия Пенчов Драганов", "5904067046", "23", "186.72", "", "", "9.34", "196.06", "21.17", "1.96", "56.00",
+     "79.13", "116.93", "116.93"],
+    ["5", "Петър Атанасов Ярков", "5003125382", "0", "-", "22", "202.20", "-", "-", "-", "-", "-", "-", "-",
+     "202.20"],
+]  # fmt: skip
+
+
+def test_benefit_heading_needs_the_insurance_or_the_benefit_word():
+    for h in ("Обезщет.\nот ДОО", "Болнични\n(ДОО)", "Болнични | (ДО00)"):
+        assert benefit_heading(h) and named_not_pay(h)
+    # an item of the additional pay (family V), a deduction's insurance, the days off sick: none of them
+    for h in ("Отпуск и\nболнични", "Болнични\n(3 дни)", "ДОО", "Осиг. ДОО", "Дни\nболн."):
+        assert not benefit_heading(h)
+
+
+def test_benefit_and_payout_are_no_pay_and_the_additional_pay_is_read():
+    kinds = columns.identify(BODY, HEADINGS)
+    assert kinds[4:9] == ["base_pay", None, None, "extra_pay", "gross_pay"]
+    assert kinds[12:] == ["deductions", "net_pay", None]
+    assert columns.PAY_ITEM not in kinds
+
+
+def test_payout_is_net_plus_benefit_right_of_net():
+    cols = [[row[c] for row in BODY] for c in range(len(HEADINGS))]
+    assert payout_columns(cols, [4, 7, 8, 12, 13, 14], [6]) == [14]
+    # without the benefit's column nothing is a sum paid out
+    assert payout_columns(cols, [4, 7, 8, 12, 13, 14], []) == []
