@@ -67,7 +67,8 @@ def cash_heading(heading: str) -> bool:
 # `Отпуск и болнични`)
 BENEFIT_STEM = "обезщет"  # `Обезщетение`, `Обезщет.`, `Обезщетения`
 SICK_STEM = "болн"  # `Болнични (ДОО)`, `Болн. ДОО`
-INSURANCE = re.compile(r"(?<![а-я0-9])до[о0]{1,2}(?![а-я0-9])")  # `ДОО`, its `О`s read as noughts: `(ДО00)`
+# `ДОО`, its `О`s read as noughts and its `Д` as a four: `(ДО00)`, `(400)`
+INSURANCE = re.compile(r"(?<![а-я0-9])[д4][о0]{2,3}(?![а-я0-9])")
 
 
 def benefit_heading(heading: str) -> bool:

@@ -3,7 +3,7 @@ out (`Сума за получаване` = net + the benefit): no payroll-page/
 net (AN dev 32002 p3: the additional pay and the benefit taken for two items of an additional pay printed in no
 column, every row's additional pay went out null without a flag)."""
 
-from ocr import columns
+from ocr import columns, pay_items
 from ocr.outside_columns import benefit_heading, named_not_pay, payout_columns
 
 HEADINGS = ["No по ред", "Трите имена на работника", "ЕГН на раб", "Изр. дни", "Заработ. за отраб. дни", "Дни болн.",
@@ -24,10 +24,10 @@ BODY = [
 
 
 def test_benefit_heading_needs_the_insurance_or_the_benefit_word():
-    for h in ("Обезщет.\nот ДОО", "Болнични\n(ДОО)", "Болнични | (ДО00)"):
+    for h in ("Обезщет.\nот ДОО", "Болнични\n(ДОО)", "Болнични | (ДО00)", "Болнични | (400)"):
         assert benefit_heading(h) and named_not_pay(h)
     # an item of the additional pay (family V), a deduction's insurance, the days off sick: none of them
-    for h in ("Отпуск и\nболнични", "Болнични\n(3 дни)", "ДОО", "Осиг. ДОО", "Дни\nболн."):
+    for h in ("Отпуск и\nболнични", "Болнични\n(3 дни)", "ДОО", "Осиг. ДОО", "Дни\nболн.", "Болнични\n(40 лв.)"):
         assert not benefit_heading(h)
 
 
@@ -43,3 +43,23 @@ def test_payout_is_net_plus_benefit_right_of_net():
     assert payout_columns(cols, [4, 7, 8, 12, 13, 14], [6]) == [14]
     # without the benefit's column nothing is a sum paid out
     assert payout_columns(cols, [4, 7, 8, 12, 13, 14], []) == []
+
+
+def test_an_item_without_which_the_gross_adds_up_is_no_item():
+    # its heading unread, the benefit beside the additional pay is no second item of an additional pay printed in
+    # no column: on row 3 the base and the additional pay make the gross without it
+    cols = [[row[c] for row in BODY] for c in range(len(HEADINGS))]
+    wide = pay_items.wide_layout(cols, [4, 6, 7, 8, 9, 10, 11, 12, 13])
+    assert wide is None or columns.PAY_ITEM not in wide[1]
+
+
+def test_a_blank_figure_in_review_for_the_page_stays_in_review_once_the_page_is_shown_in_place():
+    from ocr import checks
+
+    d = checks.RowDraft(values={"base_pay": None, "extra_pay": None, "gross_pay": "162.37"})
+    for f in d.values:
+        d.review.add_as(f, checks.PAGE_PLAUSIBILITY, checks.PAGE_NOT_PROVED_IN_PLACE)
+    checks.flag_blank_money([d], ["base_pay", "extra_pay", "gross_pay"])
+    for f in d.values:
+        d.review.drop_cause(f, checks.PAGE_NOT_PROVED_IN_PLACE)
+    assert {"base_pay", "extra_pay"} <= d.review and "gross_pay" not in d.review
