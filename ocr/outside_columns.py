@@ -110,7 +110,27 @@ def payout_columns(cols: list[list[str]], money_cols: list[int], benefit: list[i
             if held >= PAYOUT_ROWS and held >= PAYOUT_SHARE * seen:
                 out.append(c)
                 break
+    if not out and benefit and all(not t.strip() for b in benefit for t in cols[b]):
+        out = _payout_of_unread_benefit(cols, sorted(money_cols))
     return out
+
+
+UNREAD_PAYOUT_SHARE = 0.6  # rows whose sum to pay out is the net, of those both read, where the benefit read none
+
+
+def _payout_of_unread_benefit(cols: list[list[str]], money_cols: list[int]) -> list[int]:
+    """The last money column as the sum paid out where the benefit's column read blank on every row (its few
+    figures lost, AN dev 32006 p4): it is the money column left of it (the net) on ``UNREAD_PAYOUT_SHARE`` of the
+    rows (``PAYOUT_ROWS`` at the least, not nought) and below it on none (the benefit is never below nought)."""
+    if len(money_cols) < 2:
+        return []
+    c, n = money_cols[-1], money_cols[-2]
+    pairs = [(_worth(p), _worth(v)) for p, v in zip(cols[c], cols[n], strict=True)]
+    read = [(p, v) for p, v in pairs if p is not None and v is not None and p]
+    held = sum(p == v for p, v in read)
+    if any(p < v for p, v in read) or held < PAYOUT_ROWS or held < UNREAD_PAYOUT_SHARE * len(read):
+        return []
+    return [c]
 
 
 def named_not_pay(heading: str) -> bool:

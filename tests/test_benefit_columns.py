@@ -63,3 +63,13 @@ def test_a_blank_figure_in_review_for_the_page_stays_in_review_once_the_page_is_
     for f in d.values:
         d.review.drop_cause(f, checks.PAGE_NOT_PROVED_IN_PLACE)
     assert {"base_pay", "extra_pay"} <= d.review and "gross_pay" not in d.review
+
+
+def test_payout_where_the_benefit_read_blank_on_every_row():
+    # the benefit's few figures lost: the last column is the net on most rows and above it on the others
+    cols = [[row[c] for row in BODY] for c in range(len(HEADINGS))]
+    cols[6] = [""] * len(BODY)
+    assert payout_columns(cols, [4, 7, 8, 12, 13, 14], [6]) == [14]
+    # a last column below the one left of it on a row is no sum paid out (the benefit is never below nought)
+    cols[14] = ["172.64", "199.67", "60.00", "116.93", "202.20"]
+    assert payout_columns(cols, [4, 7, 8, 12, 13, 14], [6]) == []
