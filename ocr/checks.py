@@ -1438,10 +1438,12 @@ def flag_lost_days_column(drafts: list[RowDraft], present: list[str]) -> None:
 def flag_blank_money(drafts: list[RowDraft], present: list[str]) -> None:
     """A money figure of a column the sheet has, left blank after every check and fill (no sum of its row
     could fill it, or a later step lifted the doubt from it), is unreadable: a person reads it, it does not
-    go out as "nothing paid" without a word."""
+    go out as "nothing paid" without a word. One in review for a doubt a later proof may answer (the page not
+    shown read in place) is unreadable too: that doubt answered, it stays (AN dev 32001 p2: a sheet without ЕГН,
+    every blank additional pay out unflagged once its page was shown read in place)."""
     for d in drafts:
         for f in MONEY:
-            if f in present and d.values.get(f) is None and f not in d.review:
+            if f in present and d.values.get(f) is None:
                 d.values[f] = None
                 d.review.add(f, UNREADABLE)
 

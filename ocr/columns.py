@@ -946,6 +946,14 @@ def identify(
     money_cols = [c for c in money_cols if c not in time_columns(cols, money_cols, headings)]  # hours: no amount
     control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
     money_cols = [c for c in money_cols if c not in control]
+    # the state insurance's benefit paid with the pay (`Обезщет. от ДОО`) and the sum paid out, the net plus it: no
+    # pay (taken for an item of the additional pay, the additional pay's own column went out as none, AN dev
+    # 32003 p1; taken for pay, every amount one column over)
+    benefit = [c for c in range(n_cols) if kinds[c] is None and outside_columns.benefit_heading(headings[c])]
+    if benefit:
+        money_cols = [c for c in money_cols if c not in benefit]
+        payout = outside_columns.payout_columns(cols, money_cols, benefit)
+        money_cols = [c for c in money_cols if c not in payout]
     if money_cols:
         best_cols, best = _money_kinds(cols, money_cols, feats, any_order)
         counts = whole_number_columns(cols, money_cols)

@@ -61,10 +61,82 @@ def cash_heading(heading: str) -> bool:
     return not any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")) and _cash(words, heading)
 
 
+# the state insurance's benefit for sick leave or maternity paid with the pay (`Обезщет. от ДОО`, `Болнични (ДОО)`,
+# family AN): an amount in a column of its own, never part of the gross, the deductions or net (`ДОО` alone is
+# a deduction's: the insurance's contribution; `Болнични` alone an item of the additional pay, family V's
+# `Отпуск и болнични`)
+BENEFIT_STEM = "обезщет"  # `Обезщетение`, `Обезщет.`, `Обезщетения`
+SICK_STEM = "болн"  # `Болнични (ДОО)`, `Болн. ДОО`
+# `ДОО`, its `О`s read as noughts and its `Д` as a four: `(ДО00)`, `(400)`
+INSURANCE = re.compile(r"(?<![а-я0-9])[д4][о0]{2,3}(?![а-я0-9])")
+
+
+def benefit_heading(heading: str) -> bool:
+    """The heading names the state insurance's benefit (``BENEFIT_STEM``, or a sick leave's word beside `ДОО`)."""
+    text = heading.lower()
+    words = re.findall(r"[а-я]+", text)
+    return any(w.startswith(BENEFIT_STEM) for w in words) or (
+        bool(INSURANCE.search(text)) and any(w.startswith(SICK_STEM) for w in words)
+    )
+
+
+def _worth(text: str) -> Decimal | None:
+    """A cell's amount in a sum: a blank or a dash nought, None where unreadable."""
+    if not text.strip() or is_dash(text):
+        return Decimal(0)
+    return _amount(text)
+
+
+PAYOUT_ROWS = 2  # rows on which the sum to pay out is the net plus the benefit, at the least
+PAYOUT_SHARE = 0.8  # ... and this share of the rows whose three figures were read, at the least
+
+
+def payout_columns(cols: list[list[str]], money_cols: list[int], benefit: list[int]) -> list[int]:
+    """The columns of ``money_cols`` that hold the sum paid out (`Сума за получаване`, `Всичко за изплащане`:
+    no payroll-page/1 field) on a sheet that pays the state insurance's benefit (``benefit``: its columns): a
+    column whose every figure is another's left of it plus the benefit of its row (``PAYOUT_ROWS`` rows and
+    ``PAYOUT_SHARE`` of those read at the least, the sum not nought). Taken for pay, it was the net, and the
+    net the deductions (AN dev 32001 p2: the page in review whole, its columns one over)."""
+    out = []
+    for c in money_cols:
+        for n, b in ((n, b) for n in money_cols if n < c for b in benefit):
+            seen = held = 0
+            for r in range(len(cols[c])):
+                p, v, x = _worth(cols[c][r]), _worth(cols[n][r]), _worth(cols[b][r])
+                if p is None or v is None or x is None or not p:
+                    continue
+                seen += 1
+                held += p == v + x
+            if held >= PAYOUT_ROWS and held >= PAYOUT_SHARE * seen:
+                out.append(c)
+                break
+    if not out and benefit and all(not t.strip() for b in benefit for t in cols[b]):
+        out = _payout_of_unread_benefit(cols, sorted(money_cols))
+    return out
+
+
+UNREAD_PAYOUT_SHARE = 0.6  # rows whose sum to pay out is the net, of those both read, where the benefit read none
+
+
+def _payout_of_unread_benefit(cols: list[list[str]], money_cols: list[int]) -> list[int]:
+    """The last money column as the sum paid out where the benefit's column read blank on every row (its few
+    figures lost, AN dev 32006 p4): it is the money column left of it (the net) on ``UNREAD_PAYOUT_SHARE`` of the
+    rows (``PAYOUT_ROWS`` at the least, not nought) and below it on none (the benefit is never below nought)."""
+    if len(money_cols) < 2:
+        return []
+    c, n = money_cols[-1], money_cols[-2]
+    pairs = [(_worth(p), _worth(v)) for p, v in zip(cols[c], cols[n], strict=True)]
+    read = [(p, v) for p, v in pairs if p is not None and v is not None and p]
+    held = sum(p == v for p, v in read)
+    if any(p < v for p, v in read) or held < PAYOUT_ROWS or held < UNREAD_PAYOUT_SHARE * len(read):
+        return []
+    return [c]
+
+
 def named_not_pay(heading: str) -> bool:
     """The heading names the norm's fulfilment (`Изпълнение на нормата %`) or a worker's grade (`Тарифен
     разряд`), or a day's rate (`Дневна ставка`, `Ставка на ден`, `Надник`) or a class for years
-    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), or a foreign currency's allowance (`Валутна част
+    of service (`Клас %`, `Процент за клас`, `Клас за стаж`), or the state insurance's benefit (``benefit_heading``), or a foreign currency's allowance (`Валутна част
     USD`, `Дневни в DM`), or a cash breakdown's notes and coins
     (``_cash``: `20-левки`, `по 5`, `Дребни монети`; taken for pay, the coins `3,96` went out as a base pay, the
     notes' counts as days, AG dev 25001 p3), and no pay field (`Клас, премии, добавки` is
@@ -73,6 +145,8 @@ def named_not_pay(heading: str) -> bool:
 
     words = re.findall(r"[а-яА-Я]+", heading.lower())
     votes = heading_votes(heading)
+    if benefit_heading(heading):  # the state insurance's benefit (`Обезщет. от ДОО`: no deduction's `ДОО`)
+        return True
     if any(votes.get(f) for f in (*PAY_FIELDS, "days_worked")):  # (`Отработени дни` misread `дневно`)
         return False
     if votes.get(NORM) or votes.get(GRADE):  # the norm's fulfilment in per cent, a worker's grade (family R)

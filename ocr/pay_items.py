@@ -96,11 +96,12 @@ Cell = tuple[
 
 def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int]:
     """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
-    nought). ``cells[col][row]``: each cell's ``_amount`` and ``_value``."""
+    nought, none where a row disproves the items). ``cells[col][row]``: each cell's ``_amount`` and ``_value``."""
     at = {f: i for i, f in enumerate(t) if f in MONEY}
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
     score = item_rows = 0
+    disproved = False
     for r in range(len(cells[0])):
         b, g, d, n = (cells[at[f]][r][0] for f in ("base_pay", "gross_pay", "deductions", "net_pay"))
         # the additional pay: its column's, or its items' sum where it has none (``items_only``)
@@ -121,9 +122,15 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
         # total, misread on two rows, for an item)
         if e is not None and any(v is not None and v > e for i in items for v in [cells[i][r][1]]):
             score -= 4
+        # an "item" without which the base and the rest add up to the gross (not nought) is no part of it: the
+        # order is disproved (the state insurance's benefit paid beside the pay, its heading unread: taken for an
+        # item, the additional pay's own column went out as none, every row's additional pay null without a
+        # flag, AN dev 32004 p4)
+        if "extra_pay" not in at and b is not None and g and e is not None and b + e != g:
+            disproved = disproved or any(v and b + e - v == g for i in items for v in [cells[i][r][1]])
         if d is not None and any(v is not None and v > d for i in parts for v in [cells[i][r][1]]):
             score -= 4
-    return score, item_rows
+    return (score, item_rows) if not disproved else (score, 0)
 
 
 def wide_layout(
