@@ -214,13 +214,19 @@ def number_tail(drafts: list[checks.RowDraft]) -> None:
     people[0].review.add("row", checks.UNREADABLE)
 
 
+LINE_HIGH = 0.75  # of the pitch: a row's box this high is one line's word, not a band of the grid
+
+
 def fill_pitch_gaps(drafts: list[checks.RowDraft]) -> None:
     """On a page none of whose rows has a number and every row brought back in review (people found by their
     ЕГН or name alone: AK dev 29002 p2, a continuation page's numbers and figures unread), a step of two rows'
     pitch between two of them is a person found by neither: an empty row in review there, so that the rows
     that follow are not taken for the people before them and the last one does not vanish."""
-    if len(drafts) < 5 or any(d.values.get("row") is not None or not d.bbox or not _restored(d) for d in drafts):
-        return
+    if len(drafts) < 5 or any(
+        d.values.get("row") is not None or not d.bbox or not _restored(d) or not (d.values.get("egn") or d.values.get("name"))
+        for d in drafts
+    ):
+        return  # (rows of nothing read: bands the grid cut, their pitch no person's)
     tops = [b[1] for d in drafts if (b := d.bbox)]
     steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
     if any(st < 0 for st in steps):
@@ -229,9 +235,11 @@ def fill_pitch_gaps(drafts: list[checks.RowDraft]) -> None:
     if pitch <= 0:
         return
     for k in reversed(range(len(steps))):
-        if abs(steps[k] - 2 * pitch) <= pitch / 4:
-            box = drafts[k].bbox
-            assert box is not None
+        box, below = drafts[k].bbox, drafts[k + 1].bbox
+        assert box is not None and below is not None
+        # each a line's word brought back (a box under a pitch high), no band of the grid two lines tall (a
+        # person's line and the produce taken in kind under it: AK dev 29012 p3)
+        if abs(steps[k] - 2 * pitch) <= pitch / 4 and max(box[3] - box[1], below[3] - below[1]) < LINE_HIGH * pitch:
             top = round(box[1] + pitch)
             d = checks.RowDraft(values={}, bbox=[box[0], top, box[2], top + box[3] - box[1]])
             d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)

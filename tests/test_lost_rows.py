@@ -103,3 +103,12 @@ def test_a_step_of_two_rows_among_people_brought_back_is_a_person_lost():
     read[0].review = checks.Flags()  # a row read: the figures stand, no row put between
     lost_rows.fill_pitch_gaps(read)
     assert len(read) == 7
+    blank = [_brought_back({}, t) for t in tops]  # bands with nothing read (AK dev 29012 p3): no person's pitch
+    lost_rows.fill_pitch_gaps(blank)
+    assert len(blank) == 7
+    bands = [_brought_back({"name": "Лице"}, t) for t in tops]  # the grid's bands, a line and its produce
+    for d in bands:
+        assert d.bbox is not None
+        d.bbox[3] = d.bbox[1] + 42
+    lost_rows.fill_pitch_gaps(bands)
+    assert len(bands) == 7
