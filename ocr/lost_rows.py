@@ -214,33 +214,43 @@ def number_tail(drafts: list[checks.RowDraft]) -> None:
     people[0].review.add("row", checks.UNREADABLE)
 
 
-LINE_HIGH = 0.75  # of the pitch: a row's box this high is one line's word, not a band of the grid
+MOST_LOST = 6  # row pitches: a longer step with nothing read is no run of lost people (a gap, a heading)
+
+
+def _brought_back_person(d: checks.RowDraft) -> bool:
+    """A row brought back by an ЕГН or a name alone (no figure read for it), every field in review."""
+    named = bool(d.values.get("egn") or d.values.get("name"))
+    return named and _restored(d) and all(d.values.get(f) is None for f in SCORED_FIELDS if f not in ("egn", "name"))
 
 
 def fill_pitch_gaps(drafts: list[checks.RowDraft]) -> None:
-    """On a page none of whose rows has a number and every row brought back in review (people found by their
-    ЕГН or name alone: AK dev 29002 p2, a continuation page's numbers and figures unread), a step of two rows'
-    pitch between two of them is a person found by neither: an empty row in review there, so that the rows
-    that follow are not taken for the people before them and the last one does not vanish."""
-    if len(drafts) < 5 or any(
-        d.values.get("row") is not None or not d.bbox or not _restored(d) or not (d.values.get("egn") or d.values.get("name"))
-        for d in drafts
+    """On a page none of whose rows has a number and every person's row brought back by an ЕГН or a name alone
+    (AK dev 29002 p2, 29014 p2: a continuation page's numbers and figures unread), a step of ``k`` rows' pitch
+    between two of them (the least step's) is ``k - 1`` people found by neither (or the produce a member took in
+    kind, on a line of its own: which, a person tells): empty rows in review there, so that the rows that follow
+    are not taken for the people before them and the last ones do not vanish. A row of sums under the people
+    (figures read, no ЕГН) is left under them."""
+    people = list(drafts)
+    while people and not _brought_back_person(people[-1]) and not people[-1].values.get("egn"):
+        people.pop()  # the sums' line under the people
+    if len(people) < 5 or any(
+        d.values.get("row") is not None or not d.bbox or not _brought_back_person(d) for d in people
     ):
-        return  # (rows of nothing read: bands the grid cut, their pitch no person's)
-    tops = [b[1] for d in drafts if (b := d.bbox)]
+        return
+    tops = [b[1] for d in people if (b := d.bbox)]
     steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
-    if any(st < 0 for st in steps):
+    if any(st <= 0 for st in steps):
         return
-    pitch = float(np.median(steps))
-    if pitch <= 0:
-        return
+    least = min(steps)
+    pitch = float(np.median([st for st in steps if st <= 1.5 * least]))
     for k in reversed(range(len(steps))):
-        box, below = drafts[k].bbox, drafts[k + 1].bbox
-        assert box is not None and below is not None
-        # each a line's word brought back (a box under a pitch high), no band of the grid two lines tall (a
-        # person's line and the produce taken in kind under it: AK dev 29012 p3)
-        if abs(steps[k] - 2 * pitch) <= pitch / 4 and max(box[3] - box[1], below[3] - below[1]) < LINE_HIGH * pitch:
-            top = round(box[1] + pitch)
-            d = checks.RowDraft(values={}, bbox=[box[0], top, box[2], top + box[3] - box[1]])
-            d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
-            drafts.insert(k + 1, d)
+        box = people[k].bbox
+        assert box is not None
+        n = round(steps[k] / pitch)
+        if 2 <= n <= MOST_LOST and abs(steps[k] - n * pitch) <= pitch / 4:
+            at = drafts.index(people[k]) + 1
+            for j in range(n - 1, 0, -1):
+                top = round(box[1] + j * pitch)
+                d = checks.RowDraft(values={}, bbox=[box[0], top, box[2], top + box[3] - box[1]])
+                d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+                drafts.insert(at, d)

@@ -106,9 +106,10 @@ def test_a_step_of_two_rows_among_people_brought_back_is_a_person_lost():
     blank = [_brought_back({}, t) for t in tops]  # bands with nothing read (AK dev 29012 p3): no person's pitch
     lost_rows.fill_pitch_gaps(blank)
     assert len(blank) == 7
-    bands = [_brought_back({"name": "Лице"}, t) for t in tops]  # the grid's bands, a line and its produce
-    for d in bands:
-        assert d.bbox is not None
-        d.bbox[3] = d.bbox[1] + 42
-    lost_rows.fill_pitch_gaps(bands)
+    bands = [_brought_back({"name": "Лице", "days_worked": 21}, t) for t in tops]  # rows read, in review
+    lost_rows.fill_pitch_gaps(bands)  # (AK dev 29012 p3: a person's line and the produce under it, figures read)
     assert len(bands) == 7
+    wide = [_brought_back({"egn": "5211188283"}, t) for t in [100, 134, 167, 268, 301, 335]]
+    wide.append(checks.RowDraft(values={"name": "Всичко стр", "gross_pay": "555.96"}, bbox=[0, 400, 900, 415]))
+    lost_rows.fill_pitch_gaps(wide)  # three pitches: two people lost; the sums' line stays under them
+    assert len(wide) == 9 and wide[-1].values.get("gross_pay") == "555.96"
