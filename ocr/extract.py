@@ -68,6 +68,7 @@ from . import (
     small_headings,
     split_cents,
     split_digits,
+    split_thousands,
     stacked_numbers,
     stacked_sections,
     stamp_ink,
@@ -538,6 +539,7 @@ def _read_page(
     present = [k for k in checked if k]
     if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``), for the checks
         present.append("extra_pay")
+    s.thousands = split_thousands.join_thousands(s, kinds)  # `24` | `591,84`: the grid cut off the thousands
     drafts = sheet.drafts(a, s, kinds)
     put_egns(a, drafts, egns, engine)
     carried = sheet.sums(s, s.carried_row, kinds)
@@ -638,6 +640,8 @@ def _read_page(
     page_review = page_review or unread_names.page_review(named) or rows_below.nothing_read(drafts)
     unread_people.number_above_first(drafts)  # brought back over a continuation page's first number: those before it
     rows_below.number_on(drafts)  # rows restored under the numbered ones: the order's numbers, in review
+    lost_rows.number_tail(drafts)  # ... or the first of those a merged foot left keeping no pitch: the next number
+    lost_rows.fill_pitch_gaps(drafts)  # no number on the page, every row brought back: a step of two rows is one lost
     rownumbers.doubt_numbers_on_continuation(s, drafts)  # a headless page's numbers: read and cross-checked, never from 1
     if page_review is not None:  # every row checked by a person: a band two rows tall is two people
         tall_rows.split_tall(drafts)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+import numpy as np
+
 from archive_core.records import SCORED_FIELDS, PageReview
 
 from . import checks
@@ -172,3 +174,83 @@ def short_of_totals(
         detail=f"брутното на редовете е с {checks.fmt(gross)} по-малко от „Всичко“ {totals['gross_pay']}: "
         "ред под последния разчетен може да е изгубен — сверете редовете с листа",
     )
+
+
+def _restored(d: checks.RowDraft) -> bool:
+    """A row brought back with nothing vouched: every field in review."""
+    return set(SCORED_FIELDS) <= set(d.review)
+
+
+TAIL_NEAR = 2  # row pitches: a row brought back this near under the last numbered row's top is the next line
+
+
+def number_tail(drafts: list[checks.RowDraft]) -> None:
+    """After ``rows_below.number_on``: where the rows after the last one with a number are all brought back with no
+    number (an ЕГН or a name found on the page, every field in review) and keep no pitch (the foot of a
+    continuation page merged: AK dev 29003 p4, the last two lines one band numbered 48, the next person's ЕГН and
+    name brought back inside it), the first of them within ``TAIL_NEAR`` pitches under the last numbered row's top
+    takes the next number, in review as an inference; its person's figures counted missing otherwise, with no
+    flag. One number only: how many people the merged band held is not known."""
+    at = [i for i, d in enumerate(drafts) if isinstance(d.values.get("row"), int) and d.bbox]
+    if len(at) < 2 or at[-1] == len(drafts) - 1:
+        return
+    last = drafts[at[-1]]
+    tail = drafts[at[-1] + 1 :]
+    if any(d.values.get("row") is not None or not d.bbox or not _restored(d) for d in tail):
+        return
+    tops = [b[1] for i in at if (b := drafts[i].bbox)]
+    pitch = min((b - a for a, b in zip(tops, tops[1:], strict=False) if b > a), default=0)
+    assert last.bbox is not None
+    near = [d for d in tail if d.bbox and last.bbox[1] < d.bbox[1] <= last.bbox[1] + TAIL_NEAR * pitch]
+    held = {d.values.get("egn") for d in drafts if isinstance(d.values.get("row"), int)}
+    people = [d for d in near if d.values.get("egn") and d.values.get("egn") not in held] or [
+        d for d in near if d.values.get("egn") or d.values.get("name")
+    ]
+    if pitch <= 0 or not people:
+        return
+    n = last.values["row"]
+    assert isinstance(n, int)
+    people[0].values["row"] = n + 1
+    people[0].review.add("row", checks.UNREADABLE)
+
+
+MOST_LOST = 6  # row pitches: a longer step with nothing read is no run of lost people (a gap, a heading)
+
+
+def _brought_back_person(d: checks.RowDraft) -> bool:
+    """A row brought back by an ЕГН or a name alone (no figure read for it), every field in review."""
+    named = bool(d.values.get("egn") or d.values.get("name"))
+    return named and _restored(d) and all(d.values.get(f) is None for f in SCORED_FIELDS if f not in ("egn", "name"))
+
+
+def fill_pitch_gaps(drafts: list[checks.RowDraft]) -> None:
+    """On a page none of whose rows has a number and every person's row brought back by an ЕГН or a name alone
+    (AK dev 29002 p2, 29014 p2: a continuation page's numbers and figures unread), a step of ``k`` rows' pitch
+    between two of them (the least step's) is ``k - 1`` people found by neither (or the produce a member took in
+    kind, on a line of its own: which, a person tells): empty rows in review there, so that the rows that follow
+    are not taken for the people before them and the last ones do not vanish. A row of sums under the people
+    (figures read, no ЕГН) is left under them."""
+    people = list(drafts)
+    while people and not _brought_back_person(people[-1]) and not people[-1].values.get("egn"):
+        people.pop()  # the sums' line under the people
+    if len(people) < 5 or any(
+        d.values.get("row") is not None or not d.bbox or not _brought_back_person(d) for d in people
+    ):
+        return
+    tops = [b[1] for d in people if (b := d.bbox)]
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    if any(st <= 0 for st in steps):
+        return
+    least = min(steps)
+    pitch = float(np.median([st for st in steps if st <= 1.5 * least]))
+    for k in reversed(range(len(steps))):
+        box = people[k].bbox
+        assert box is not None
+        n = round(steps[k] / pitch)
+        if 2 <= n <= MOST_LOST and abs(steps[k] - n * pitch) <= pitch / 4:
+            at = drafts.index(people[k]) + 1
+            for j in range(n - 1, 0, -1):
+                top = round(box[1] + j * pitch)
+                d = checks.RowDraft(values={}, bbox=[box[0], top, box[2], top + box[3] - box[1]])
+                d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+                drafts.insert(at, d)

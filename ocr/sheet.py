@@ -37,6 +37,7 @@ class Sheet:
     cents: list[int] = field(default_factory=list)  # columns of stotinki joined to the leva on their left
     unsure: list[list[int]] = field(default_factory=list)  # boxes (image as given) of rows a person or the totals
     running: bool = False  # a headless continuation page: its rows numbered on from the page before, never from 1
+    thousands: list[int] = field(default_factory=list)  # money columns whose thousands' groups, cut off to the left, joined them
 
     def text(self, r: int, c: int) -> str:
         return reading_text(self.cells.get((r, c), []))
@@ -45,6 +46,9 @@ class Sheet:
         """Cell (r, c) of the grid, with its stotinki's cell where they stand in a column of their own (read
         alone, the leva `8508` read as an amount in stotinki, 85.08: L dev 4008 p1)."""
         box = g.cell(r, c)
+        if c in self.thousands:  # the group on the left read with it (``split_thousands``)
+            left = g.cell(r, c - 1)
+            box = Box(min(box.x0, left.x0), min(box.y0, left.y0), max(box.x1, left.x1), max(box.y1, left.y1))
         if c + 1 not in self.cents:
             return box
         right = g.cell(r, c + 1)

@@ -62,3 +62,54 @@ def test_a_total_misread_or_one_figure_off_is_no_lost_row():
     assert lost_rows.short_of_totals(drafts, {"gross_pay": "360.00", "net_pay": "270.00"}) is None
     # a figure of the gross misread by more than a slip, the net right: no row's sum lacks
     assert lost_rows.short_of_totals(drafts, {"gross_pay": "420.00", "deductions": "30.00", "net_pay": "270.00"}) is None
+
+
+def _brought_back(values: dict[str, object], top: int) -> checks.RowDraft:
+    d = checks.RowDraft(values=dict(values), bbox=[0, top, 900, top + 15])
+    d.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+    return d
+
+
+def test_a_merged_foot_row_brought_back_takes_the_next_number_in_review():
+    # AK dev 29003 p4: the last two lines one band numbered 48; the next person's ЕГН and name brought back
+    # inside it with no number, every figure of row 49 counted missing with no flag
+    drafts = _drafts([45, 46, 47, 48], ["1.00", "2.00", "3.00", "4.00"])
+    drafts[-1].bbox = [0, 300, 900, 420]
+    drafts += [_brought_back({"egn": "5002117504"}, 323), _brought_back({"name": "Стефан Василов"}, 341)]
+    lost_rows.number_tail(drafts)
+    assert drafts[4].values["row"] == 49 and "row" in drafts[4].review
+    assert drafts[5].values.get("row") is None  # one number only
+
+
+def test_a_tail_with_a_row_read_or_far_below_takes_no_number():
+    drafts = _drafts([45, 46, 47, 48], ["1.00", "2.00", "3.00", "4.00"])
+    drafts.append(_brought_back({"egn": "5002117504"}, 900))  # far under the last row: a signer, a total
+    lost_rows.number_tail(drafts)
+    assert drafts[4].values.get("row") is None
+    drafts = _drafts([45, 46, 47, 48], ["1.00", "2.00", "3.00", "4.00"])
+    drafts.append(checks.RowDraft(values={"egn": "5002117504", "gross_pay": "5.00"}, bbox=[0, 320, 900, 335]))
+    lost_rows.number_tail(drafts)  # read, not brought back: ``rows_below.number_on``'s, by the pitch
+    assert drafts[4].values.get("row") is None
+
+
+def test_a_step_of_two_rows_among_people_brought_back_is_a_person_lost():
+    # AK dev 29002 p2: no number read, every row brought back by its ЕГН or name; one person by neither
+    tops = [239, 273, 305, 339, 373, 439, 473]
+    drafts = [_brought_back({"egn": f"52111882{k:02d}"}, t) for k, t in enumerate(tops)]
+    lost_rows.fill_pitch_gaps(drafts)
+    assert len(drafts) == 8 and drafts[5].bbox is not None and 400 <= drafts[5].bbox[1] <= 410
+    assert set(SCORED_FIELDS) <= drafts[5].review and not drafts[5].values
+    read = [_brought_back({"egn": "5211188283"}, t) for t in tops]
+    read[0].review = checks.Flags()  # a row read: the figures stand, no row put between
+    lost_rows.fill_pitch_gaps(read)
+    assert len(read) == 7
+    blank = [_brought_back({}, t) for t in tops]  # bands with nothing read (AK dev 29012 p3): no person's pitch
+    lost_rows.fill_pitch_gaps(blank)
+    assert len(blank) == 7
+    bands = [_brought_back({"name": "Лице", "days_worked": 21}, t) for t in tops]  # rows read, in review
+    lost_rows.fill_pitch_gaps(bands)  # (AK dev 29012 p3: a person's line and the produce under it, figures read)
+    assert len(bands) == 7
+    wide = [_brought_back({"egn": "5211188283"}, t) for t in [100, 134, 167, 268, 301, 335]]
+    wide.append(checks.RowDraft(values={"name": "Всичко стр", "gross_pay": "555.96"}, bbox=[0, 400, 900, 415]))
+    lost_rows.fill_pitch_gaps(wide)  # three pitches: two people lost; the sums' line stays under them
+    assert len(wide) == 9 and wide[-1].values.get("gross_pay") == "555.96"
