@@ -280,8 +280,9 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
     """``rows`` hold every person the reading ``before`` held: each valid ЕГН, and each name of two words the
     lexicon knows among its first three on a row without one (a heading's words read as a name are none:
     `Фамилия на акордника норма- ... зла`), as a name alike (or its words all in one name: the one table's
-    reading lost a first name, `Петров Бъчваров`, AL dev 30018 p2). A person read as two rows (the ЕГН's line
-    and the name's) counts once."""
+    reading lost a first name, `Петров Бъчваров`, AL dev 30018 p2), or as a name's beginning (restored from a
+    line cut short, `Ангелина Иванов`, AL dev 30031 p4). A person read as two rows (the ЕГН's line and the
+    name's) counts once."""
     egns = {r.egn for r in rows if r.egn}
     if any(r.egn and egn_mod.is_valid(r.egn) and r.egn not in egns for r in before):
         return False
@@ -290,9 +291,7 @@ def holds_everyone(rows: list[PayrollRow], before: list[PayrollRow]) -> bool:
         if r.egn and egn_mod.is_valid(r.egn) or not r.name or not _lexicon_named(r):
             continue
         key = " ".join(r.name.split()[:3])
-        if not named or max(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) for n in named) < NAME_ALIKE and not any(
-            n.startswith(key) for n in named
-        ):  # (or the name's beginning: the name restored from a line cut short, `Ангелина Иванов`, AL dev 30031 p4)
+        if not any(max(fuzz.ratio(key, n), fuzz.token_set_ratio(key, n)) >= NAME_ALIKE or n.startswith(key) for n in named):
             return False
     return True
 
