@@ -535,6 +535,20 @@ def _typing_far_darker(arr, m, boxes, floor_of) -> None:
         assert paper - ink > 90 and ink < floor_of(paper), (bx0, by0)
 
 
+def _people_add_up(sheet, parts, shown) -> None:
+    """A sheet's truth rows numbered 1, 2, 3 ..., each ЕГН valid and once, gross = base + additional pay, the
+    deductions the sum of the shown items (``shown`` of ``parts``; the others nought), net = gross - deductions."""
+    assert [r["row"] for r in sheet.rows] == list(range(1, len(sheet.rows) + 1))
+    egns = [str(r["egn"]) for r in sheet.rows]
+    assert len(set(egns)) == len(egns) and all(egn.is_valid(e) for e in egns)
+    for r in sheet.rows:
+        m = {f: r[f] for f in MONEY_FIELDS}
+        assert m["gross_pay"] == m["base_pay"] + m["extra_pay"]
+        assert m["deductions"] == sum((r[c] for c in shown), Decimal(0))
+        assert all(r[c] == 0 for c in parts if c not in shown)
+        assert 0 <= m["deductions"] <= m["gross_pay"] and m["net_pay"] == m["gross_pay"] - m["deductions"]
+
+
 def _rendered_month(family: str, seed: int, want=lambda own, sheet: True):
     """The first month of a ``family`` file drawn from ``seed`` for which ``want(its own habits, sheet)`` holds, drawn
     by its module's ``render`` (AL's, AM's, AN's): (its own habits, the sheet, the image, the geometry)."""
