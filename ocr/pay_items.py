@@ -122,11 +122,13 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
         # total, misread on two rows, for an item)
         if e is not None and any(v is not None and v > e for i in items for v in [cells[i][r][1]]):
             score -= 4
-        # an "item" without which the base and the rest add up to the gross (not nought) is no part of it: the
-        # order is disproved (the state insurance's benefit paid beside the pay, its heading unread: taken for an
-        # item, the additional pay's own column went out as none, every row's additional pay null without a
-        # flag, AN dev 32004 p4)
-        if "extra_pay" not in at and b is not None and g and e is not None and b + e != g:
+        # two "items" of which one alone, with the base, adds up to the gross (not nought): that one is the
+        # additional pay's own column, the other no pay; the order is disproved (the state insurance's benefit
+        # paid beside the pay, its heading unread: taken for an item, the additional pay's own column went out as
+        # none, every row's additional pay null without a flag, AN dev 32004 p4). Among three items or more, one
+        # left out is a rate or a count beside its amount (AF dev 24004 p1: the fee's `Цена на час`), the rest
+        # still items
+        if "extra_pay" not in at and len(items) == BARE_ITEMS and b is not None and g and e is not None and b + e != g:
             disproved = disproved or any(v and b + e - v == g for i in items for v in [cells[i][r][1]])
         if d is not None and any(v is not None and v > d for i in parts for v in [cells[i][r][1]]):
             score -= 4

@@ -120,3 +120,31 @@ def test_a_page_whose_layout_is_unproved_keeps_its_items_total_in_review() -> No
     proved.review.add("extra_pay", checks.UNREADABLE)  # a doubt of the items' own: no column to review, as before
     sheet.strip_items_total([proved], kinds)
     assert proved.values["extra_pay"] is None and "extra_pay" not in proved.review
+
+
+def test_a_rate_beside_its_fee_among_three_items_keeps_the_items_order() -> None:
+    """Family AF (AF dev 24004 p1): a cultural club's seniority pay, then the fee for paid hours as count, rate
+    and amount, between the base and the gross, no `Всичко добавки`: on the rows with a fee the rate (`2.00`)
+    taken for a third item spoils the items' sum, and base + the other two make the gross. That is no proof
+    that the items are no items (as where two "items" are the additional pay and a benefit beside it): the
+    order with the items stands, and the base, gross, deductions and net are where they are."""
+    from decimal import Decimal
+
+    from ocr import pay_items
+
+    base = ["352.35", "286.11", "77.86", "314.90", "164.87", "168.82"]
+    years = ["21.14", "34.33", "9.34", "18.89", "0.00", "15.19"]
+    fee = ["", "32.00", "", "16.00", "16.00", "32.00"]
+    rate = ["" if not f else "2.00" for f in fee]
+    gross = [Decimal(b) + Decimal(y) + Decimal(f or 0) for b, y, f in zip(base, years, fee, strict=True)]
+    tax = [(g * Decimal("0.06")).quantize(Decimal("0.01")) for g in gross]
+    advance = ["90.00", "0.00", "30.00", "90.00", "50.00", "60.00"]
+    ded = [t + Decimal(a) for t, a in zip(tax, advance, strict=True)]
+    cols = [base, years, rate, fee, [f"{g:.2f}" for g in gross], [f"{t:.2f}" for t in tax], advance,
+            [f"{d:.2f}" for d in ded], [f"{g - d:.2f}" for g, d in zip(gross, ded, strict=True)]]  # fmt: skip
+    wide = pay_items.wide_layout(cols, list(range(len(cols))))
+    assert wide is not None
+    kept, kinds, _ = wide
+    at = dict(zip(kinds, kept, strict=False))
+    assert (at["base_pay"], at["gross_pay"], at["net_pay"]) == (0, 4, 8)
+    assert columns.PAY_ITEM in kinds and "extra_pay" not in kinds
