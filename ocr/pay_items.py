@@ -101,7 +101,7 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
     score = item_rows = 0
-    disproved = False
+    backing = against = 0  # rows for and against two items (``BARE_ITEMS``) being the additional pay's
     for r in range(len(cells[0])):
         b, g, d, n = (cells[at[f]][r][0] for f in ("base_pay", "gross_pay", "deductions", "net_pay"))
         # the additional pay: its column's, or its items' sum where it has none (``items_only``)
@@ -123,16 +123,21 @@ def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int
         if e is not None and any(v is not None and v > e for i in items for v in [cells[i][r][1]]):
             score -= 4
         # two "items" of which one alone, with the base, adds up to the gross (not nought): that one is the
-        # additional pay's own column, the other no pay; the order is disproved (the state insurance's benefit
-        # paid beside the pay, its heading unread: taken for an item, the additional pay's own column went out as
-        # none, every row's additional pay null without a flag, AN dev 32004 p4). Among three items or more, one
-        # left out is a rate or a count beside its amount (AF dev 24004 p1: the fee's `Цена на час`), the rest
-        # still items
-        if "extra_pay" not in at and len(items) == BARE_ITEMS and b is not None and g and e is not None and b + e != g:
-            disproved = disproved or any(v and b + e - v == g for i in items for v in [cells[i][r][1]])
+        # additional pay's own column, the other no pay (the state insurance's benefit paid beside the pay, its
+        # heading unread: taken for an item, the additional pay's own column went out as none, every row's
+        # additional pay null without a flag, AN dev 32004 p4). The order falls where more rows say so than show
+        # both items paid and adding up with the base (one such row on a garbled photocopy is a chance: AD's
+        # evaluation page 13 lost its columns to it). Among three items or more, one left out is a rate or a count
+        # beside its amount (AF dev 24004 p1: the fee's `Цена на час`), the rest still items
+        if "extra_pay" not in at and len(items) == BARE_ITEMS and b is not None and g and e is not None:
+            values = [cells[i][r][1] for i in items]
+            if b + e == g:  # both items not nought and their sum with the base the gross: for the order
+                backing += all(values)
+            else:
+                against += any(v and b + e - v == g for v in values)
         if d is not None and any(v is not None and v > d for i in parts for v in [cells[i][r][1]]):
             score -= 4
-    return (score, item_rows) if not disproved else (score, 0)
+    return (score, item_rows) if against <= backing else (score, 0)
 
 
 def wide_layout(

@@ -148,3 +148,24 @@ def test_a_rate_beside_its_fee_among_three_items_keeps_the_items_order() -> None
     at = dict(zip(kinds, kept, strict=False))
     assert (at["base_pay"], at["gross_pay"], at["net_pay"]) == (0, 4, 8)
     assert columns.PAY_ITEM in kinds and "extra_pay" not in kinds
+
+
+def test_one_row_whose_sum_holds_without_an_item_does_not_undo_two_items_proved_on_others() -> None:
+    """Two allowances with no total column, both paid and adding up with the base to the gross on most rows:
+    one row where the base and one of them alone make the gross (a chance, or a misread figure on a copy) does
+    not make the other no pay (the items order stands; where more rows say so, as with the state insurance's
+    benefit beside the additional pay, it falls: ``test_benefit_columns``)."""
+    from decimal import Decimal
+
+    from ocr import pay_items
+
+    base = ["410.00", "385.20", "300.00", "512.40", "250.00"]
+    one = ["41.00", "38.52", "30.00", "51.24", "25.00"]
+    two = ["12.00", "15.00", "20.00", "18.00", "25.00"]
+    gross = [Decimal(b) + Decimal(x) + Decimal(y) for b, x, y in zip(base, one, two, strict=True)]
+    gross[4] = Decimal(base[4]) + Decimal(one[4])  # the last row: base + the first alone (its second misread)
+    ded = [(g * Decimal("0.1")).quantize(Decimal("0.01")) for g in gross]
+    cols = [base, one, two, [f"{g:.2f}" for g in gross], [f"{d:.2f}" for d in ded],
+            [f"{g - d:.2f}" for g, d in zip(gross, ded, strict=True)]]  # fmt: skip
+    wide = pay_items.wide_layout(cols, list(range(len(cols))))
+    assert wide is not None and wide[1].count(columns.PAY_ITEM) == 2 and "extra_pay" not in wide[1]
