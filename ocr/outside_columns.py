@@ -17,6 +17,7 @@ from itertools import combinations
 from . import checks
 from .header import levenshtein
 from .normalise import digits, in_whole_leva, is_dash, money
+from .pay_items import worth
 
 # a day's rate (`ставка` alone is any pay: `Тарифна ставка`, `Заработено по ставка`)
 RATE_WORDS = ("дневна", "дневни", "надник", "надница")
@@ -80,13 +81,6 @@ def benefit_heading(heading: str) -> bool:
     )
 
 
-def _worth(text: str) -> Decimal | None:
-    """A cell's amount in a sum: a blank or a dash nought, None where unreadable."""
-    if not text.strip() or is_dash(text):
-        return Decimal(0)
-    return _amount(text)
-
-
 PAYOUT_ROWS = 2  # rows on which the sum to pay out is the net plus the benefit, at the least
 PAYOUT_SHARE = 0.8  # ... and this share of the rows whose three figures were read, at the least
 
@@ -102,7 +96,7 @@ def payout_columns(cols: list[list[str]], money_cols: list[int], benefit: list[i
         for n, b in ((n, b) for n in money_cols if n < c for b in benefit):
             seen = held = 0
             for r in range(len(cols[c])):
-                p, v, x = _worth(cols[c][r]), _worth(cols[n][r]), _worth(cols[b][r])
+                p, v, x = worth(cols[c][r]), worth(cols[n][r]), worth(cols[b][r])
                 if p is None or v is None or x is None or not p:
                     continue
                 seen += 1
@@ -125,7 +119,7 @@ def _payout_of_unread_benefit(cols: list[list[str]], money_cols: list[int]) -> l
     if len(money_cols) < 2:
         return []
     c, n = money_cols[-1], money_cols[-2]
-    pairs = [(_worth(p), _worth(v)) for p, v in zip(cols[c], cols[n], strict=True)]
+    pairs = [(worth(p), worth(v)) for p, v in zip(cols[c], cols[n], strict=True)]
     read = [(p, v) for p, v in pairs if p is not None and v is not None and p]
     held = sum(p == v for p, v in read)
     if any(p < v for p, v in read) or held < PAYOUT_ROWS or held < UNREAD_PAYOUT_SHARE * len(read):

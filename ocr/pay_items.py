@@ -33,8 +33,8 @@ BARE_ITEMS = 2  # item columns at the least where the additional pay has no colu
 MIN_COLUMNS = min(2 + MIN_ITEMS, BARE_ITEMS) + 3  # base, items (and their total), gross, deductions, net
 
 
-def _value(text: str) -> Decimal | None:
-    """The amount a cell holds (a blank or a dash: nothing, 0), None where unreadable."""
+def worth(text: str) -> Decimal | None:
+    """The amount a cell holds in a sum (a blank or a dash: nothing, 0), None where unreadable."""
     if not text.strip() or is_dash(text):
         return Decimal(0)
     m = money(text)
@@ -96,7 +96,7 @@ Cell = tuple[
 
 def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int]:
     """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
-    nought, none where a row disproves the items). ``cells[col][row]``: each cell's ``_amount`` and ``_value``."""
+    nought, none where a row disproves the items). ``cells[col][row]``: each cell's ``_amount`` and ``worth``."""
     at = {f: i for i, f in enumerate(t) if f in MONEY}
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
@@ -148,7 +148,7 @@ def wide_layout(
     where the items add up to their total on fewer than ``MIN_ITEM_ROWS`` rows under every order."""
     if len(money_cols) < MIN_COLUMNS:
         return None
-    cells = [[(_amount(t), _value(t)) for t in cols[c]] for c in money_cols]
+    cells = [[(_amount(t), worth(t)) for t in cols[c]] for c in money_cols]
     best: tuple[tuple[int, int], tuple[str | None, ...]] | None = None
     for t in _templates(len(money_cols)):
         s = _score(cells, t)
