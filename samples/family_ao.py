@@ -1,5 +1,5 @@
 """Family AO of the sample generator (held out from its making in session 38, 2026-12-07, helper s48-famao, to its one
-measurement by the lead in a later session; evaluation seed 2064, development seeds 33001-33040): the monthly payroll of
+measurement by the lead at the start of session 39; evaluation seed 2064, development seeds 33001-33040): the monthly payroll of
 1980-1996 of an employer that closed without a successor and typed its sheets on an A4 upright sheet (a district
 people's council's kindergarten or school, a consumer co-operative's shops, a water-supply company ВиК, a district
 trade enterprise, a municipal services enterprise, a ДАП's repair shop; Толбухин and Михайловград renamed in their

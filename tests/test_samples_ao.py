@@ -1,5 +1,5 @@
-"""Family AO of the sample generator (held out from its making in session 38 to its one measurement by the lead in a later
-session). These tests exercise the generator only, on its maker's development seeds 33001-33040 (the evaluation seed is
+"""Family AO of the sample generator (held out from its making in session 38 to its one measurement by the lead in
+session 39). These tests exercise the generator only, on its maker's development seeds 33001-33040 (the evaluation seed is
 never generated here): its switches and face held apart from A-AN, its truth over many drawn months (the pay, the
 itemised deductions to their sum, net; the totals), what a page prints (the table in two parts one under the other: part
 I's cells the pay, part II's the same people again in the same order with their deductions and net, every printed value
