@@ -292,6 +292,13 @@ def test_a_person_s_line_torn_in_two_name_fragments_keeps_the_first_person_s_num
               *(row(n, t, "Илия Христов Славов", "3704139443", 3) for n, t in zip(range(2, 7), (939, 1011, 1088, 1160, 1235), strict=True))]  # fmt: skip
     number_rows(drafts)
     assert [d.values.get("row") for d in drafts] == [1, None, 2, 3, 4, 5, 6]
+    # two names each typed on two lines, their halves neighbours (hard dev 56 p5: `Огнян Стоянов` / `Кирилов` /
+    # `Николай Йорданов` / `Ценов`): the middle two are no torn person
+    drafts = [row(4, 1074, "Яркова", "2509181010", 3), row(5, 1163, "Огнян Стоянов", "5708185100", 3),
+              row(None, 1259, "Кирилов"), row(None, 1311, "Николай Йорданов"), row(6, 1370, "Ценов", "5403011949", 3),
+              row(7, 1463, "Митко Иванов Василев", "2610272980", 3)]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [4, 5, None, None, 6, 7]
 
 
 def test_a_name_typed_on_two_lines_read_as_two_rows_takes_one_printed_number():
