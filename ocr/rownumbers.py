@@ -399,6 +399,7 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
             gained = agreeing([e for e in drafts if id(e) in chosen or e is d]) - agreeing(now)
             if gained > 0 or (gained == 0 and in_step(d, now)):
                 chosen.add(id(d))
+    chosen |= torn_names(drafts, chosen, halves)
     people = [d for d in drafts if id(d) in chosen]
     read = [v if isinstance(v := d.values.get("row"), int) else None for d in people]
     checks.number_rows(people)
@@ -407,6 +408,33 @@ def number_rows(drafts: list[checks.RowDraft]) -> None:
         if id(d) not in chosen:
             d.values.pop("row", None)
             d.review.add("row", checks.ROW_NUMBER)
+
+
+def _fragment(d: checks.RowDraft) -> bool:
+    """A line of a word or two of a name and nothing else: no ЕГН, no number read, no figure."""
+    return (0 < _words(d) < 3 and not d.values.get("egn") and not isinstance(d.values.get("row"), int)
+            and not any(d.values.get(f) is not None for f in ("days_worked", *checks.MONEY)))  # fmt: skip
+
+
+def torn_names(drafts: list[checks.RowDraft], chosen: set[int], halves: set[int]) -> set[int]:
+    """The first lines (their ``id``) of two neighbouring lines left out of the people (``chosen``), neither a
+    half of a neighbour's name (``halves``), each a word or two of a name and nothing else, whose words make a
+    whole name together (three or more) and that stand in the people's step: one person's line cut in two by a tear or a fold across it (AH dev 26005 p8: a tear's dotted
+    line across the second row, its name back as `Зраня Георги` over `Ва Гъркова`, its figures lost; left out
+    of the order, the first person took the number 2 from the `3` below and his row, number 1 of the sheet,
+    went out under no number at all). Counted as a person, the line keeps the order's count right: its
+    number an inference in review, its fields unread. A wrapped name's one line (D dev 503 p5) is no pair, nor
+    two names each wrapped onto the next line (`Огнян Стоянов` / `Кирилов` / `Николай Йорданов` / `Ценов`:
+    hard dev 56 p5, halves of their neighbours' names)."""
+    people = [d for d in drafts if id(d) in chosen]
+    out: set[int] = set()
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if (any(id(d) in chosen or id(d) in halves for d in (a, b)) or id(a) in out
+                or not _fragment(a) or not _fragment(b) or _words(a) + _words(b) < 3):  # fmt: skip
+            continue
+        if in_step(a, people):
+            out.add(id(a))
+    return out
 
 
 IN_STEP = 0.7  # share of the rows' usual pitch a person's line stands from the people above and below it, at the least

@@ -267,6 +267,40 @@ def test_a_line_of_figures_in_the_people_s_step_keeps_its_place_where_the_number
     assert [d.values.get("row") for d in drafts] == [1, 2, None, 3, 4, 5, 6, 7]
 
 
+def test_a_person_s_line_torn_in_two_name_fragments_keeps_the_first_person_s_number():
+    # AH dev 26005 p8 as read: a tear's dotted line across the second row; the first band held the first person
+    # (his number unread), the second person came back as two lines of a name's words and nothing else. Left out
+    # of the order, the first person took the number 2 from the `3` below: his row, printed 1, went out under no
+    # number at all (seven fields lost without a flag)
+    def row(n: int | None, top: int, name: str, egn: str | None = None, figures: int = 0) -> checks.RowDraft:
+        values: dict[str, object] = {f: "1.00" for f in ["gross_pay", "deductions", "net_pay"][:figures]}
+        values["name"] = name
+        if n is not None:
+            values["row"] = n
+        if egn:
+            values["egn"] = egn
+        return checks.RowDraft(values=values, bbox=[261, top, 3358, top + 70])
+
+    people = [row(n, t, "Илия Христов Славов", "3704139443", 3) for n, t in zip(range(3, 8), (939, 1011, 1088, 1160, 1235), strict=True)]
+    drafts = [row(None, 750, "Иван Атанасов Кирилов", "4306239161", 3), row(None, 872, "Зраня Георги"),
+              row(None, 899, "Ва Гъркова"), *people]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, 2, None, 3, 4, 5, 6, 7]
+    assert "row" in drafts[1].review
+    # a wrapped name's one line under its row is no person: the order as before
+    drafts = [row(None, 750, "Иван Атанасов Кирилов", "4306239161", 3), row(None, 872, "Гъркова"),
+              *(row(n, t, "Илия Христов Славов", "3704139443", 3) for n, t in zip(range(2, 7), (939, 1011, 1088, 1160, 1235), strict=True))]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [1, None, 2, 3, 4, 5, 6]
+    # two names each typed on two lines, their halves neighbours (hard dev 56 p5: `Огнян Стоянов` / `Кирилов` /
+    # `Николай Йорданов` / `Ценов`): the middle two are no torn person
+    drafts = [row(4, 1074, "Яркова", "2509181010", 3), row(5, 1163, "Огнян Стоянов", "5708185100", 3),
+              row(None, 1259, "Кирилов"), row(None, 1311, "Николай Йорданов"), row(6, 1370, "Ценов", "5403011949", 3),
+              row(7, 1463, "Митко Иванов Василев", "2610272980", 3)]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values.get("row") for d in drafts] == [4, 5, None, None, 6, 7]
+
+
 def test_a_name_typed_on_two_lines_read_as_two_rows_takes_one_printed_number():
     # as read on `samples --seed 56 --hard all` page-0005: the first person's name typed on two lines, the
     # grid took `Милка Христова` (a `3.28` beside it) for a row above `1 Георгиева ...`; the order numbered it
