@@ -16,7 +16,7 @@ from itertools import combinations, pairwise
 
 from . import control_total, outside_columns, pay_items
 from .header import levenshtein
-from .normalise import digits, egn, figure_lines, in_whole_leva, is_dash, money
+from .normalise import amount, digits, egn, figure_lines, in_whole_leva, is_dash, money
 
 MONEY = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 PART = "deduction_part"  # an itemised deduction (tax, insurance, advance, union fee): they sum to deductions
@@ -767,9 +767,7 @@ def _closes_sums(cols: list[list[str]], c: int, money_cols: list[int], template:
     parts = [money_cols[i] for i, k in enumerate(template) if k == PART]
 
     def value(col: int, r: int) -> Decimal | None:
-        t = cols[col][r] if r < len(cols[col]) else ""
-        m = money(t) if t.strip() else None
-        return Decimal(m) if m is not None else None
+        return amount(cols[col][r]) if r < len(cols[col]) else None
 
     n = 0
     for r in range(len(cols[c])):

@@ -14,22 +14,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .normalise import money
+from .normalise import amount
 
 HELD = 3  # lines on which the running sum holds, at the least ...
 SHARE = 0.5  # ... and this share of the lines it can be checked on
-
-
-def _value(text: str) -> Decimal | None:
-    m = money(text) if text.strip() else None
-    return Decimal(m) if m is not None else None
 
 
 def sums_down(cells: list[str], other: list[str]) -> bool:
     """``cells`` is the running sum of ``other``, line by line: each figure the figure above it plus
     ``other``'s on its line (``other``'s not nought), on ``HELD`` lines at the least and ``SHARE`` of those
     where both figures and the one above are read; the first figure, where read, counts when it is ``other``'s."""
-    return _sums_down([_value(t) for t in cells], [_value(t) for t in other])
+    return _sums_down([amount(t) for t in cells], [amount(t) for t in other])
 
 
 def _sums_down(values: list[Decimal | None], other: list[Decimal | None]) -> bool:
@@ -53,5 +48,5 @@ def _sums_down(values: list[Decimal | None], other: list[Decimal | None]) -> boo
 def control_columns(cols: list[list[str]], money_cols: list[int]) -> list[int]:
     """The columns of ``money_cols`` that are the running sum of another of them (``sums_down``); each column's
     figures read once, not again for every pair it is tried in (AA dev 19001: 12 money columns, 132 pairs)."""
-    values = {c: [_value(t) for t in cols[c]] for c in money_cols}
+    values = {c: [amount(t) for t in cols[c]] for c in money_cols}
     return [c for c in money_cols if any(_sums_down(values[c], values[o]) for o in money_cols if o != c)]

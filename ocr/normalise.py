@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 
 from archive_core import egn as egn_mod
 
@@ -130,6 +131,12 @@ def money(text: str) -> str | None:
         return None
     whole = d[:-2].lstrip("0") or "0"
     return f"{whole}.{d[-2:]}"
+
+
+def amount(text: str) -> Decimal | None:
+    """The amount a cell holds, None where blank or unreadable (no nought for a blank: a total's cell, a sum)."""
+    m = money(text) if text.strip() else None
+    return Decimal(m) if m is not None else None
 
 
 def figure_lines(text: str) -> list[str]:

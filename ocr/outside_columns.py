@@ -16,7 +16,7 @@ from itertools import combinations
 
 from . import checks
 from .header import levenshtein
-from .normalise import digits, in_whole_leva, is_dash, money
+from .normalise import amount, digits, in_whole_leva, is_dash, money
 from .pay_items import worth
 
 # a day's rate (`ставка` alone is any pay: `Тарифна ставка`, `Заработено по ставка`)
@@ -172,11 +172,6 @@ def _count(text: str) -> int | None:
     return int(d) if d and len(d) <= MAX_COUNT_DIGITS and len(re.sub(r"[\d\s.,'`|]", "", t)) <= 1 else None
 
 
-def _amount(text: str) -> Decimal | None:
-    m = money(text) if text.strip() else None
-    return Decimal(m) if m is not None else None
-
-
 def _breakdown_holds(net: list[Decimal | None], coins: list[Decimal | None], counts: list[list[int | None]],
                      notes: tuple[int, ...]) -> bool:
     """The counts times the notes' values plus the coins make the pay on ``CASH_ROWS`` rows and ``CASH_SHARE``
@@ -200,7 +195,7 @@ def cash_breakdown(cols: list[list[str]]) -> list[int]:
     down is the net pay); none on a sheet in whole leva (no coins) or where no such columns sum so."""
     if in_whole_leva():
         return []
-    amounts = [[_amount(t) for t in col] for col in cols]
+    amounts = [[amount(t) for t in col] for col in cols]
     counted = [[_count(t) for t in col] for col in cols]
     amount_like = [sum(a is not None for a in col) >= CASH_ROWS for col in amounts]
     count_like = [all(x is not None for x in col) and any(col) for col in counted]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .normalise import is_dash, money
+from .normalise import amount, is_dash, money
 
 PAY_ITEM = "pay_item"  # an item of the additional pay (no payroll-page/1 field): the items sum to extra_pay
 PART = "deduction_part"  # (``columns.PART``) an itemised deduction: the parts sum to the deductions
@@ -38,12 +38,6 @@ def worth(text: str) -> Decimal | None:
     if not text.strip() or is_dash(text):
         return Decimal(0)
     m = money(text)
-    return Decimal(m) if m is not None else None
-
-
-def _amount(text: str) -> Decimal | None:
-    """The amount a cell holds, None where blank or unreadable (a total's cell: no nought for a blank)."""
-    m = money(text) if text.strip() else None
     return Decimal(m) if m is not None else None
 
 
@@ -96,7 +90,7 @@ Cell = tuple[
 
 def _score(cells: list[list[Cell]], t: tuple[str | None, ...]) -> tuple[int, int]:
     """(rows whose sums hold under ``t``, two points a sum; rows on which the items add up to a total not
-    nought, none where a row disproves the items). ``cells[col][row]``: each cell's ``_amount`` and ``worth``."""
+    nought, none where a row disproves the items). ``cells[col][row]``: each cell's ``amount`` and ``worth``."""
     at = {f: i for i, f in enumerate(t) if f in MONEY}
     items = [i for i, f in enumerate(t) if f == PAY_ITEM]
     parts = [i for i, f in enumerate(t) if f == PART]
@@ -148,7 +142,7 @@ def wide_layout(
     where the items add up to their total on fewer than ``MIN_ITEM_ROWS`` rows under every order."""
     if len(money_cols) < MIN_COLUMNS:
         return None
-    cells = [[(_amount(t), worth(t)) for t in cols[c]] for c in money_cols]
+    cells = [[(amount(t), worth(t)) for t in cols[c]] for c in money_cols]
     best: tuple[tuple[int, int], tuple[str | None, ...]] | None = None
     for t in _templates(len(money_cols)):
         s = _score(cells, t)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ocr import columns, control_total
+from ocr import columns, control_total, normalise
 
 HEADINGS = ["No", "ЕГН", "Име", "Основно", "Доплащания", "Брутно", "ДОД", "Аванс", "Удържано", "За изплащане", "Контр."]
 
@@ -45,13 +45,13 @@ def test_each_columns_figures_are_read_once_for_every_pair_they_are_tried_in(mon
     body = _body(12)
     cols = [[r[c] for r in body] for c in range(len(HEADINGS))]
     read: list[str] = []
-    money = control_total.money
+    money = normalise.money  # every cell's amount is read through it (normalise.amount)
 
     def counted(text: str) -> str | None:
         read.append(text)
         return money(text)
 
-    monkeypatch.setattr(control_total, "money", counted)
+    monkeypatch.setattr(normalise, "money", counted)
     assert control_total.control_columns(cols, list(range(3, 11))) == [10]
     assert len(read) == 8 * 12
     assert all(control_total.sums_down(cols[10], cols[o]) == (o == 9) for o in range(3, 10))
