@@ -522,6 +522,27 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        typing and rules kinked a pixel or two across them; every typed string far darker); on a flatbed a little
        turned, grey at 300 dpi or colour at 200, an A3 sheet (where the parts fit no A4) grey at 200 (under ~5 MB); its
        switches, words and drawing are in samples/family_ao.py (its docstring says what it draws).
+    AP held out from its making in session 39 (2026-12-07, helper s49-famap; made before anything was tuned on AO; no
+       page of it read by the reader, any seed) to its one measurement by the lead (seed 2065; dev seeds 34001-34040):
+       the monthly payroll of 1980-1996 of a small employer that closed without a successor (a district road
+       administration, a veterinary clinic, a children's home, a car-repair shop, a fishery, a market administration;
+       Толбухин and Михайловград renamed in their years) TYPED on a PRE-PRINTED blank form of the state printing house
+       ruled for a pen ("Образец № 14-ТРЗ" and the like, A3 or A4 landscape; printed in green, brown-red, blue-grey or
+       black in fonts-takao-gothic's Takao P Gothic condensed, the typing in its Takao Gothic cut to a pica, elite or
+       15-to-the-inch pitch; a black or blue-black ribbon): the form's title, its labels before dotted lines with the
+       employer, the month, the year's digits after a printed "19" and the sheet's number typed on them; its grid of
+       printed headings (column numbers under them on some), 13-28 printed rows 7, 8 or 8.5 mm apart (numbered in print
+       on most forms, else the numbers typed), a printed foot row "В с и ч к о"; printed columns the employer never
+       fills (night work, overtime, sick days, garnishments: no field, blank on every row); the ЕГН on three of four
+       forms; the GRID AND THE TYPING DISAGREE: the typewriter's line spacing against the printed pitch (the typed lines
+       creeping up or down across the printed rows until the typist lined one up again, or every row lined up by eye a
+       little off), the sheet a little crooked in the typewriter (every typed line slanting across the printed rules),
+       the tab stops set by eye and the sheet a character or so off them (figures touching or crossing the printed
+       column rules, wide ones running into the next column); the printed rows under the last person left empty with
+       their printed numbers (struck out with a ballpoint's Z on some files), the totals typed on the printed foot row or
+       on the row after the last person; a name too long for its column typed with the father's initial (the truth as
+       typed); scanned on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under
+       ~5 MB); its switches, words and drawing are in samples/family_ap.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -552,6 +573,7 @@ from . import (
     family_am,
     family_an,
     family_ao,
+    family_ap,
     family_q,
     family_r,
     family_s,
@@ -568,7 +590,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN", "AO")
+            "AK", "AL", "AM", "AN", "AO", "AP")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1328,6 +1350,12 @@ HEADINGS_AO = family_ao.HEADINGS_AO
 AO_FACES = family_ao.AO_FACES
 AO_SIZES = family_ao.AO_SIZES
 
+# Family AP (held out from its making in session 39 to its one measurement): samples/family_ap.py
+FAMILY_LAYOUTS["AP"] = family_ap.AP_LAYOUTS
+HEADINGS_AP = family_ap.HEADINGS_AP
+AP_FACES = family_ap.AP_FACES
+AP_SIZES = family_ap.AP_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1375,6 +1403,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AM": (1980, 1996),
     "AN": (1980, 1996),
     "AO": (1980, 1996),
+    "AP": (1980, 1996),
 }
 
 
@@ -1520,6 +1549,8 @@ class Habits:
     an: family_an.ANHabits | None = None
     # family AO only: all of its switches (samples/family_ao.py)
     ao: family_ao.AOHabits | None = None
+    # family AP only: all of its switches (samples/family_ap.py)
+    ap: family_ap.APHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1573,6 +1604,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_an(rng)
     if family == "AO":
         return _draw_ao(rng)
+    if family == "AP":
+        return _draw_ap(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1774,6 +1807,11 @@ def _draw_an(rng: random.Random) -> Habits:
 def _draw_ao(rng: random.Random) -> Habits:
     """Family AO's file: its own switches (family_ao.draw), the generic ones copied from them."""
     return _own_habits("AO", family_ao.draw(rng), "typewriter", AO_SIZES, 0.0)
+
+
+def _draw_ap(rng: random.Random) -> Habits:
+    """Family AP's file: its own switches (family_ap.draw), the generic ones copied from them."""
+    return _own_habits("AP", family_ap.draw(rng), "typewriter", AP_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -2011,6 +2049,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ao is not None:  # family AO: an employer's people in its posts
         family_ao.adapt_file(ef, habits.ao, rng)
         return
+    if habits.ap is not None:  # family AP: a small employer's people on its printed form's rows
+        family_ap.adapt_file(ef, habits.ap, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2220,6 +2261,9 @@ def adapt_sheet(
     if habits.ao is not None:  # family AO: the pay in part I, the deductions and net in part II under it
         family_ao.adapt_sheet(sheet, habits.ao, rng, ef)
         return
+    if habits.ap is not None:  # family AP: the month typed on a printed form whose grid the typing does not match
+        family_ap.adapt_sheet(sheet, habits.ap, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2393,7 +2437,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
                          "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                         "AO"):
+                         "AO", "AP"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
@@ -2401,7 +2445,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
                     "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
-                    "AO": AO_FACES}  # fmt: skip
+                    "AO": AO_FACES, "AP": AP_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2492,6 +2536,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_an.style(habits.an, rng, base)
     if habits.ao is not None:
         family_ao.style(habits.ao, rng, base)
+    if habits.ap is not None:
+        family_ap.style(habits.ap, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base
