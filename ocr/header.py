@@ -260,6 +260,8 @@ _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a compan
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 # the people's and municipal councils' abbreviations in capitals -> as written ("ОБНС" -> "ОбНС")
 _COUNCILS = {c.upper(): c for c in _RAW_FORMS["councils"]}
+# the listed abbreviations written with a small letter inside ("ОбНС", "ВиК"): no capital misread in a word
+_MIXED_CASE = frozenset(a for a in [*_ABBREVIATIONS, *_RAW_FORMS["councils"]] if re.search(r"[а-я][А-Я]", a))
 
 
 def near_word(core: str, conf: float = 1.0) -> str | None:
@@ -398,14 +400,12 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     single = {t.upper() for t in twice} & set(_ABBREVIATIONS)
     if len(single) == 1 and len(core) >= 3:
         return tok.replace(core, single.pop())
+    if (council := _council(core, doubts)) is not None:
+        return tok.replace(core, council)
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
         return tok.replace(core, core.translate(_DIGIT_LETTERS))
-    # a council's abbreviation, its small letter read as a digit or a capital ("О6НС", "06НС", "ОБНС" for "ОбНС")
-    council = _COUNCILS.get(core.translate(_DIGIT_LETTERS))
-    if council is not None and not core.isdigit() and core != council:
-        return tok.replace(core, council)
     if not substitute:
         return tok
     near = [a for a in _ABBREVIATIONS if len(a) == len(core) and levenshtein(a, core) == 1]
@@ -416,6 +416,25 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     if doubts is not None:
         doubts.append(doubt("form_substituted", core, near[0]))
     return tok.replace(core, near[0])
+
+
+def _council(core: str, doubts: list[str] | None) -> str | None:
+    """The listed council a reading of capitals and digits stands for: its small letter read as a digit or a
+    capital ("О6НС", "06НС", "ОБНС" for "ОбНС"), or so with a mark more or less ("О06НС": the "б" read as two
+    digits; corrected, and the name goes to a person); None for any other word."""
+    if not (2 <= len(core) <= 6) or core in _COUNCILS.values() or not all(ch.isupper() or ch.isdigit() for ch in core):
+        return None
+    if core.isdigit():
+        return None
+    as_letters = core.translate(_DIGIT_LETTERS)
+    if as_letters in _COUNCILS:
+        return _COUNCILS[as_letters]
+    near = [c for c in _COUNCILS if len(c) >= 3 and levenshtein(as_letters, c) == 1]
+    if len(near) != 1 or len(core) < 4 or not any(ch.isdigit() for ch in core):
+        return None
+    if doubts is not None:
+        doubts.append(doubt("corrected", core, _COUNCILS[near[0]]))
+    return _COUNCILS[near[0]]
 
 
 def _near_form(core: str) -> bool:
@@ -695,7 +714,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += _unsure_forms(words, name, doubts)
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [doubt("capital_inside", t.strip(_QUOTE_MARKS)) for t in name.split()
-                   if re.search(r"[а-я][А-Я]", t) and t.strip(_QUOTE_MARKS) not in vocabulary()["councils"]]  # fmt: skip
+                   if re.search(r"[а-я][А-Я]", t) and t.strip(_QUOTE_MARKS) not in _MIXED_CASE]  # fmt: skip
         # a quoted name begun with a small letter ('„балкантурист – …“', N dev 6018: the capital Б misread):
         # no typist's name; the letter may be another one, so a person reads it
         doubts += [doubt("small_first", m[1]) for m in re.finditer(r"„([а-я][^\s„“]*)", name)]

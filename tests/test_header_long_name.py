@@ -115,3 +115,23 @@ def test_a_councils_abbreviation_with_its_small_letter_misread_is_the_councils(r
 def test_a_word_of_digits_and_capitals_that_is_no_council_is_left_as_read():
     words = [Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 30)) for i, t in enumerate(["ОДЗ", "„Слънце“", "при", "О6ХС"])]
     assert clean_employer(words, []) == "ОДЗ „Слънце“ при О6ХС"
+
+
+def test_an_abbreviation_written_with_a_small_letter_inside_is_no_capital_misread():
+    """"ВиК – гр. Михайловград" (AO dev 33002 p8) went to a person for "a capital inside the word"; a capital
+    after a small letter in any other word still does ("ПиваШки")."""
+    words = [("ВиК", 0.91, 421, 475), ("-", 0.91, 503, 514), ("гр.", 0.96, 542, 593), ("Михайловград", 0.96, 621, 857)]
+    h = check_header(parse_header([*_line(words, 120), *_line(TITLE, 180), *_line(PERIOD, 212)], 2560))
+    assert (h.employer, h.employer_review) == ("ВиК – гр. Михайловград", None)
+    doubts: list[str] = []
+    clean_employer([Word("ПиваШки", 0.9, Box(0, 0, 100, 30)), Word("цех", 0.9, Box(110, 0, 160, 30))], doubts)
+    assert doubt("capital_inside", "ПиваШки") in doubts
+
+
+def test_a_councils_abbreviation_read_with_a_mark_more_is_the_councils_in_doubt():
+    """"О06НС" (AO dev 33003 p11: the small "б" read as two digits): one mark from "ОбНС" once its digits are taken
+    for letters; corrected, and the name goes to a person."""
+    doubts: list[str] = []
+    words = [Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 30)) for i, t in enumerate(["ОДЗ", "„Слънце“", "при", "О06НС"])]
+    assert clean_employer(words, doubts) == "ОДЗ „Слънце“ при ОбНС"
+    assert doubt("corrected", "О06НС", "ОбНС") in doubts
