@@ -135,3 +135,28 @@ def test_a_councils_abbreviation_read_with_a_mark_more_is_the_councils_in_doubt(
     words = [Word(t, 0.9, Box(100 * i, 0, 100 * i + 80, 30)) for i, t in enumerate(["ОДЗ", "„Слънце“", "при", "О06НС"])]
     assert clean_employer(words, doubts) == "ОДЗ „Слънце“ при ОбНС"
     assert doubt("corrected", "О06НС", "ОбНС") in doubts
+
+
+class _SameLine:
+    """A fake engine: the name's line read alone gives the first reading's words of the name."""
+
+    def __init__(self, line: list[Word]) -> None:
+        self.line = line
+
+    def words(self, image: object, *, psm: int = 6, whitelist: str | None = None, offset: tuple[int, int] = (0, 0)) -> list[Word]:
+        return self.line
+
+
+def test_a_word_apart_after_the_name_stays_in_doubt_when_the_names_words_are_read_again():
+    """The second reading of an unsure name reads its line only as far as the name reaches: the same words again
+    say nothing of the word after the gap."""
+    import numpy as np
+
+    from ocr.employer_reread import reread_employer
+
+    far = [(t, c, x0 + 70, x1 + 70) for t, c, x0, x1 in AO_LINE[5:8]]
+    line = _line([*AO_LINE[:5], *far, *AO_LINE[8:]], 120)
+    h = parse_header([*line, *_line(TITLE, 180), *_line(PERIOD, 212)], WIDTH)
+    page = np.full((400, WIDTH), 255, np.uint8)
+    again = reread_employer(h, page, page, _SameLine(line[:5]))  # type: ignore[arg-type]
+    assert again.employer_review is not None and doubt("tail_apart", "-") in again.employer_review
