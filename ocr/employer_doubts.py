@@ -45,6 +45,12 @@ DOUBTS: dict[str, str] = {
     "ministry": "„{word}“ е министерство: проверете дали името на работодателя не е под него",
     # the other pages of the same file read the name a letter or two otherwise (``ocr.batch_agreement``)
     "other_pages": "на другите листове „{near}“: проверете името",
+    # the name ends where no name does: a town's or village's mark, a preposition, a dash, a comma
+    # (``ocr.employer_end``: its end cut off, or typed on past where the reading stopped)
+    "name_cut": "името свършва на „{word}“: проверете дали краят му не е отрязан",
+    # a word on the name's line right after it, farther than a space (a crease?), that may carry it on
+    # (``ocr.name_run``)
+    "tail_apart": "след името на реда стои „{word}“: проверете дали не е краят на името",
     # the name read from a title block under the table, no other cell of it or more than one naming an
     # organisation (``ocr.title_block``)
     "title_block": "„{word}“ е от основния надпис под таблицата, без да е сигурно кое поле е работодателят: проверете името",

@@ -21,7 +21,9 @@ from .names import lexicon as name_lexicon
 from .unread_ink import UNREAD
 
 LINE_PSM = 7  # tesseract: the image is one line of text
-STICKY = ("ministry", "title_block", "above_table")  # doubts no second reading of the name's line takes away
+# doubts no second reading of the name's line takes away (a word apart after the name: the line is read again only
+# as far as the name reaches, ``ocr.name_run``)
+STICKY = ("ministry", "title_block", "above_table", "tail_apart")
 
 
 def line_crop(image: np.ndarray, box: Box) -> tuple[np.ndarray, tuple[int, int]]:

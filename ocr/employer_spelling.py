@@ -48,10 +48,10 @@ _DIGITS_LETTERED = re.compile(r"(?<![А-Яа-я\d])\d+[а-я]{1,2}(?=[“”\"\s
 
 @lru_cache(maxsize=1)
 def listed_words() -> frozenset[str]:
-    """Words of employers' names the project's lists hold: legal forms, places, enterprises' nouns,
+    """Words of employers' names the project's lists hold: legal forms, councils, places, enterprises' nouns,
     dedications, people's names."""
     v = vocabulary()
-    words = set(v["legal_forms"]) | set(name_lexicon())
+    words = set(v["legal_forms"]) | set(v["councils"]) | set(name_lexicon())
     for group in ("words", "places", "dedications"):
         words |= {p for entry in v[group] for p in _LETTERS.findall(entry)}
     return frozenset(words)

@@ -15,12 +15,14 @@ from rapidfuzz.distance import Levenshtein
 
 from .address_line import address_line, before_address, starts_address
 from .employer_doubts import doubt
+from .employer_end import cut_doubt
 from .employer_marks import one_sided_dashes, village_doubts
 from .fax_header import by_sender, fax_line, sender_words
 from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
 from .hunspell_bg import common_word
+from .name_run import name_words, word_after
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
 from .number_sign import LOOKALIKES as _NUMBER_SIGN_LOOKALIKES
@@ -236,6 +238,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "places": frozenset(places),
         "dedications": frozenset(raw["dedications"]),
         "stems": frozenset(raw["stems"]),
+        "councils": frozenset(raw["councils"]),
     }
 
 
@@ -255,6 +258,10 @@ _RAW_FORMS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))  # the word list
 _ABBREVIATIONS = tuple(_RAW_FORMS["legal_forms"]) + tuple(_RAW_FORMS["combines"])
 _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
+# the people's and municipal councils' abbreviations in capitals -> as written ("ОБНС" -> "ОбНС")
+_COUNCILS = {c.upper(): c for c in _RAW_FORMS["councils"]}
+# the listed abbreviations written with a small letter inside ("ОбНС", "ВиК"): no capital misread in a word
+_MIXED_CASE = frozenset(a for a in [*_ABBREVIATIONS, *_RAW_FORMS["councils"]] if re.search(r"[а-я][А-Я]", a))
 
 
 def near_word(core: str, conf: float = 1.0) -> str | None:
@@ -393,6 +400,8 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     single = {t.upper() for t in twice} & set(_ABBREVIATIONS)
     if len(single) == 1 and len(core) >= 3:
         return tok.replace(core, single.pop())
+    if (council := _council(core, doubts)) is not None:
+        return tok.replace(core, council)
     if not (2 <= len(core) <= 4) or core in _ABBREVIATIONS or not all(ch.isupper() or ch.isdigit() for ch in core):
         return tok
     if core.translate(_DIGIT_LETTERS) in _ABBREVIATIONS and not core.isdigit():  # "00Д" for "ООД"
@@ -407,6 +416,25 @@ def _abbreviation(tok: str, substitute: bool = True, doubts: list[str] | None = 
     if doubts is not None:
         doubts.append(doubt("form_substituted", core, near[0]))
     return tok.replace(core, near[0])
+
+
+def _council(core: str, doubts: list[str] | None) -> str | None:
+    """The listed council a reading of capitals and digits stands for: its small letter read as a digit or a
+    capital ("О6НС", "06НС", "ОБНС" for "ОбНС"), or so with a mark more or less ("О06НС": the "б" read as two
+    digits; corrected, and the name goes to a person); None for any other word."""
+    if not (2 <= len(core) <= 6) or core in _COUNCILS.values() or not all(ch.isupper() or ch.isdigit() for ch in core):
+        return None
+    if core.isdigit():
+        return None
+    as_letters = core.translate(_DIGIT_LETTERS)
+    if as_letters in _COUNCILS:
+        return _COUNCILS[as_letters]
+    near = [c for c in _COUNCILS if len(c) >= 3 and levenshtein(as_letters, c) == 1]
+    if len(near) != 1 or len(core) < 4 or not any(ch.isdigit() for ch in core):
+        return None
+    if doubts is not None:
+        doubts.append(doubt("corrected", core, _COUNCILS[near[0]]))
+    return _COUNCILS[near[0]]
 
 
 def _near_form(core: str) -> bool:
@@ -535,6 +563,8 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         if any(len(w.text) >= 2 and not any(ch.isalnum() for ch in w.text)
                and any(ch not in _PLAIN_MARKS for ch in w.text) for w in words[: max(lo, 0)]) or unread_word_at_ends(words):  # fmt: skip
             doubts.append(UNREAD)
+    if doubts is not None and (cut := cut_doubt(kept)) is not None:  # '... стопанство“ – гр': the end cut off?
+        doubts.append(cut)
     while kept and kept[0] in _DASHES | _DASH_LOOKALIKES:
         kept.pop(0)
     while kept and kept[-1] in _DASHES | _DASH_LOOKALIKES:
@@ -684,7 +714,7 @@ def clean_employer(words: list[Word], doubts: list[str] | None = None) -> str | 
         doubts += _unsure_forms(words, name, doubts)
     if doubts is not None:  # a capital after small letters ("ПиваШки" for "Шивашки"): no typist's word
         doubts += [doubt("capital_inside", t.strip(_QUOTE_MARKS)) for t in name.split()
-                   if re.search(r"[а-я][А-Я]", t)]  # fmt: skip
+                   if re.search(r"[а-я][А-Я]", t) and t.strip(_QUOTE_MARKS) not in _MIXED_CASE]  # fmt: skip
         # a quoted name begun with a small letter ('„балкантурист – …“', N dev 6018: the capital Б misread):
         # no typist's name; the letter may be another one, so a person reads it
         doubts += [doubt("small_first", m[1]) for m in re.finditer(r"„([а-я][^\s„“]*)", name)]
@@ -1607,7 +1637,8 @@ def parse_header(
         # was taken for the name (the ministry or union the enterprise belonged to); the name in the
         # top-right corner, the sheet's number on the left (family P)
         right = right_employer(line, page_width)
-        left = [w for w in line if w not in sheet_words and w.box.x0 < page_width * 0.62]
+        left = name_words(line, sheet_words, page_width)  # (a long name reaching past the line's left part too)
+        apart = word_after(line, left, sheet_words)  # a word a little farther on that may be the name's end
         candidate = right if right is not None else left
         rest = _without_label(without_client_label(candidate))
         labelled = len(rest) < len(candidate)
@@ -1637,6 +1668,8 @@ def parse_header(
                 more = [] if town or names_unit(below) else _under_name(rest, below, page_width)
                 joined = bool(more) and _continued(rest, more)
                 rest += town or (more if joined else [])
+                if apart is not None and right is None and rest and rest[-1] is left[-1]:
+                    doubts.append(doubt("tail_apart", apart.text))  # "... стопанство“ – гр." | "Тетевен" (a crease)
                 name = read_employer(rest, gray, doubts)
                 if UNREAD not in doubts and ink_before(rest, max((w.box.x1 for w in line if w.box.x1 <= rest[0].box.x0), default=0), gray):
                     doubts.append(UNREAD)  # a word before the name the engine did not read (a legal form?)

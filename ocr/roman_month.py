@@ -105,7 +105,8 @@ def _month_found(a: Analysis, h: Header, engine: OcrEngine) -> None:
     read = "".join(w.text for w in ws)
     roman = numeral_before_year(read) or numeral_before_year(read, year.text[:4])
     if roman is None:
-        _number_found(line, ws, year, h)
+        if not _number_found(line, ws, year, h):  # the line's opening read as digits too ("за" as "34": "3403.1994")
+            _number_found(line, _read(a, _span(_around_year(line, at, year)), engine, year.box.h // 3), year, h)
         return
     first = _as_strokes([w for w in line[:at] if w.box.x1 > year.box.x0 - 6 * year.box.h][-2:])
     if year is not line[at]:  # the numeral glued to the year: "У1Т1.1981"
@@ -135,14 +136,20 @@ def _as_month(number: str) -> int | None:
     return int(number) if 1 <= int(number) <= 12 else None
 
 
-def _number_found(line: tuple[Word, ...], ws: list[Word], year: Word, h: Header) -> None:
+def _around_year(line: tuple[Word, ...], at: int, year: Word) -> tuple[Word, ...]:
+    """The year's word and the word before it (where the month's number stands: "за 03.1994 г."), or the year's
+    word alone when the month is glued to it ("03.1994")."""
+    return line[at - 1 : at + 1] if at > 0 and year is line[at] else line[at : at + 1]
+
+
+def _number_found(line: tuple[Word, ...], ws: list[Word], year: Word, h: Header) -> bool:
     """The month as a number before the year in the second reading of the period's line ("за м. 06/1994", "Месец:
     11.1993") where the first reading gave none ("86/1994", "0571995": a fax's dots): taken when the second reading
-    gives the first one's year, and always in doubt (one reading gave it)."""
+    gives the first one's year, and always in doubt (one reading gave it); True when so taken."""
     text = "".join(w.text for w in ws)
     found = [m for m in _NUMBER_BEFORE_YEAR.finditer(text) if _as_month(m.group(1)) is not None]
     if len(found) != 1 or as_year(found[0].group(2)) is None or found[0].group(2) != year.text[:4]:
-        return
+        return False
     month = _as_month(found[0].group(1))
     assert month is not None
     holder = next((w for w in ws if found[0].group(0) in w.text), None)
@@ -151,6 +158,7 @@ def _number_found(line: tuple[Word, ...], ws: list[Word], year: Word, h: Header)
     h.year_word = year
     shown = " ".join(w.text for w in line)
     h.month_unsure = f"месецът е разчетен „{shown}“, при втори прочит „{text}“: взет {month}"
+    return True
 
 
 def _month_again(a: Analysis, h: Header, engine: OcrEngine) -> None:

@@ -134,3 +134,34 @@ def test_a_numeral_typed_or_read_as_cyrillic_look_alikes_is_the_month_in_doubt()
     assert (h.month, h.year) == (2, 1985) and h.month_unsure is not None  # a letter taken for strokes: in doubt
     assert month_as_number("П1")[0] == 3 and month_as_number("Ш")[0] == 3 and month_as_number("У")[0] == 5
     assert month_as_number("ПП") == (None, None)  # no numeral
+
+
+class ByWidth:
+    """An engine whose figures' model reads the whole period's line (a crop wider than ``narrow``) as ``wide``,
+    and the month's and year's words alone as ``alone``."""
+
+    def __init__(self, wide: str, alone: str, narrow: int) -> None:
+        self.wide, self.alone, self.narrow = wide, alone, narrow
+
+    def figures(self, image: np.ndarray, *, whitelist: str) -> list[Word]:
+        text = self.wide if image.shape[1] > self.narrow else self.alone
+        return [Word(text, 0.8, Box(0, 0, image.shape[1], image.shape[0]))]
+
+
+def test_a_months_number_the_lines_opening_read_as_digits_hides_is_read_from_the_words_before_the_year():
+    """AO dev 33001 p13: "за 03.1994 г." read "за #3. 1994 г." (no period); the figures' model read the line
+    "3403.1994." ("за" as "34"): no month number stood alone before the year. The month's word and the year
+    read alone give "03.1994": the month, in doubt (one reading gave it)."""
+    h = _period(("за", 0.96, (1077, 269, 1100, 291)), ("#3.", 0.0, (1117, 269, 1151, 291)),
+                ("1994", 0.0, (1159, 269, 1205, 291)), ("г.", 0.95, (1224, 269, 1243, 291)))  # fmt: skip
+    assert h.month is None and h.period_line
+    roman_month.read_again(PAGE, h, ByWidth("3403.1994.", "03.1994", 150))  # type: ignore[arg-type]
+    assert (h.month, h.year_word.text if h.year_word else None) == (3, "1994")
+    assert h.month_unsure is not None and "03.1994" in h.month_unsure
+
+
+def test_a_month_number_read_nowhere_alone_gives_no_month():
+    h = _period(("за", 0.96, (1077, 269, 1100, 291)), ("#3.", 0.0, (1117, 269, 1151, 291)),
+                ("1994", 0.0, (1159, 269, 1205, 291)), ("г.", 0.95, (1224, 269, 1243, 291)))  # fmt: skip
+    roman_month.read_again(PAGE, h, ByWidth("3403.1994.", "3403.1994", 150))  # type: ignore[arg-type]
+    assert h.month is None
