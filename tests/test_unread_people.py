@@ -199,3 +199,7 @@ def test_a_first_row_with_its_produce_line_under_it_takes_the_number_before_the_
     far = page(180)  # 120 px: further than any row of the page from the next: no line right above
     number_above_first(far)
     assert far[0].values.get("row") is None
+    title = page(232)  # AK dev 29017 p4: the title's `Георги Димитров` brought back as a name two lines over
+    title[0].values.update(egn=None, name="Георги Димитров")
+    number_above_first(title)
+    assert title[0].values.get("row") is None
