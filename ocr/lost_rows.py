@@ -215,6 +215,7 @@ def number_tail(drafts: list[checks.RowDraft]) -> None:
 
 
 MOST_LOST = 6  # row pitches: a longer step with nothing read is no run of lost people (a gap, a heading)
+FEWEST_BACK = 4  # people brought back at the least for their steps to show the pitch (three steps, one of them the least)
 
 
 def _brought_back_person(d: checks.RowDraft) -> bool:
@@ -229,11 +230,13 @@ def fill_pitch_gaps(drafts: list[checks.RowDraft]) -> None:
     between two of them (the least step's) is ``k - 1`` people found by neither (or the produce a member took in
     kind, on a line of its own: which, a person tells): empty rows in review there, so that the rows that follow
     are not taken for the people before them and the last ones do not vanish. A row of sums under the people
-    (figures read, no ЕГН) is left under them."""
+    (figures read, no ЕГН) is left under them. Four people brought back are enough (AK dev 29014 p3: four names of
+    nine people, a step of two and one of three pitches among them: three rows more in review, 24 fields counted
+    lost without a flag -> 6); every row on such a page is in review, a row put in wrongly costs a look only."""
     people = list(drafts)
     while people and not _brought_back_person(people[-1]) and not people[-1].values.get("egn"):
         people.pop()  # the sums' line under the people
-    if len(people) < 5 or any(
+    if len(people) < FEWEST_BACK or any(
         d.values.get("row") is not None or not d.bbox or not _brought_back_person(d) for d in people
     ):
         return

@@ -178,6 +178,7 @@ def _mid(d: checks.RowDraft) -> float:
 
 
 LINE_NEAR = 1.25  # of the rows' pitch: a line this near the next one is the line right above it
+TWO_LINES = 2.25  # of the rows' pitch: a row with a line of its own under it (the produce taken in kind) at most
 SAME_LINE = 0.4  # of the rows' pitch: a line brought back nearer the next row than this is on that row's line
 # (AK dev 29001 p2: the ЕГН of the row numbered 30 brought back inside its band, not above it)
 
@@ -187,15 +188,21 @@ def _lines_right_above(drafts: list[checks.RowDraft], i: int, first: int) -> boo
     printed number (``first``), each less than ``LINE_NEAR`` of the rows' pitch (the least between two rows
     numbered one apart) above the next: on a continuation page whose rows are numbered on from the page before
     (AK dev 29001 p4: `33` over `34`, the first line taken into the grid's heading band), they are the numbers
-    right before it, not from 1. Not a line brought back inside the band of the row under it: that row's own."""
+    right before it, not from 1. Not a line brought back inside the band of the row under it: that row's own.
+    A step as long as the longest between two rows numbered one apart (up to ``TWO_LINES`` pitches) from a row
+    holding an ЕГН is a person's row with a line of its own under it, as the page's numbered rows show (AK dev
+    29017 p2: `29` over the produce it took in kind, over `30`; every figure of 29 counted missing); not from a
+    name alone (29017 p4: the title's `Георги Димитров` brought back as a name two lines over `31`)."""
     numbered = [d for d in drafts if d.bbox is not None and isinstance(d.values.get("row"), int)]
     gaps = [_mid(b) - _mid(a) for a, b in zip(numbered, numbered[1:], strict=False)
             if isinstance(m := a.values["row"], int) and b.values["row"] == m + 1]  # fmt: skip
     run = drafts[i : first + 1]
     if not gaps or any(d.bbox is None for d in run):
         return False
-    near = LINE_NEAR * min(gaps)
-    return all(SAME_LINE * min(gaps) <= _mid(b) - _mid(a) <= near for a, b in zip(run, run[1:], strict=False))
+    pitch = min(gaps)
+    two = max(LINE_NEAR * pitch, min(max(gaps) + (LINE_NEAR - 1) * pitch, TWO_LINES * pitch))
+    return all(SAME_LINE * pitch <= _mid(b) - _mid(a) <= (two if a.values.get("egn") else LINE_NEAR * pitch)
+               for a, b in zip(run, run[1:], strict=False))  # fmt: skip
 
 
 

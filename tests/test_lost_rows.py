@@ -113,3 +113,12 @@ def test_a_step_of_two_rows_among_people_brought_back_is_a_person_lost():
     wide.append(checks.RowDraft(values={"name": "Всичко стр", "gross_pay": "555.96"}, bbox=[0, 400, 900, 415]))
     lost_rows.fill_pitch_gaps(wide)  # three pitches: two people lost; the sums' line stays under them
     assert len(wide) == 9 and wide[-1].values.get("gross_pay") == "555.96"
+    four = [_brought_back({"name": "Цонка Петрова"}, t) for t in [261, 294, 361, 462]]  # AK dev 29014 p3
+    four.append(checks.RowDraft(values={"name": "Сума стр", "gross_pay": "666.73"}, bbox=[0, 589, 900, 627]))
+    lost_rows.fill_pitch_gaps(four)  # steps of one, two and three pitches: three people lost between them
+    tops = [d.bbox[1] for d in four if d.bbox]
+    assert len(tops) == 8 and all(abs(a - b) <= 2 for a, b in zip(tops, [261, 294, 327, 361, 394, 428, 462, 589], strict=True))
+    assert [bool(d.values) for d in four] == [True, True, False, True, False, False, True, True]
+    three = [_brought_back({"name": "Цонка Петрова"}, t) for t in [261, 294, 361]]  # two steps tell no pitch
+    lost_rows.fill_pitch_gaps(three)
+    assert len(three) == 3

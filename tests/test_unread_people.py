@@ -179,3 +179,27 @@ def test_a_name_brought_back_right_above_a_continuation_pages_first_number_takes
     drafts = [nothing, _row(C, 200, row=43), _row(A, 250, row=44)]
     number_above_first(drafts)
     assert drafts[0].values.get("row") is None
+
+
+def test_a_first_row_with_its_produce_line_under_it_takes_the_number_before_the_first_read() -> None:
+    """AK dev 29017 p2: the continuation page's first person, `29`, came back by its ЕГН without its number, two
+    lines above `30` (the produce it took in kind printed on a line of its own under it, as under `31`): every
+    figure of 29 counted missing. A step as long as the page's own two-line rows is a row with its line under it;
+    one longer than any row numbered one apart is not the line right above."""
+    def page(top: int) -> list[checks.RowDraft]:
+        back = _row(B, top)
+        back.review.update(SCORED_FIELDS, reason=checks.UNREADABLE)
+        rows = [_row(A, 300, row=30), _row(C, 333, row=31), _row(None, 398, row=32, name="Яркова"),
+                _row(None, 431, row=33, name="Юрукова")]  # fmt: skip
+        return [back, *rows]
+
+    two_lines = page(232)  # 68 px over `30`: as `31` over `32` (65 px), its produce line between
+    number_above_first(two_lines)
+    assert two_lines[0].values.get("row") == 29 and two_lines[0].review.reasons["row"] == checks.UNREADABLE
+    far = page(180)  # 120 px: further than any row of the page from the next: no line right above
+    number_above_first(far)
+    assert far[0].values.get("row") is None
+    title = page(232)  # AK dev 29017 p4: the title's `Георги Димитров` brought back as a name two lines over
+    title[0].values.update(egn=None, name="Георги Димитров")
+    number_above_first(title)
+    assert title[0].values.get("row") is None
