@@ -61,10 +61,10 @@ def _people(rows: list[PayrollRow]) -> list[PayrollRow]:
 
 def repeats_people(upper: list[PayrollRow], lower: list[PayrollRow]) -> bool:
     """Part II (``lower``) is part I's (``upper``) people again: most of its people's rows carry a number part I has
-    beside the same person's name (``same_person``). Two sections of different people (numbered on, AL) are not."""
-    first = {r.row: r for r in _people(upper) if r.row is not None}
+    (or stand at the same place in the order: ``matches``) beside the same person's name (``same_person``). Two
+    sections of different people (numbered on, AL) are not."""
     again = _people(lower)
-    same = sum(1 for r in again if r.row in first and same_person(first[r.row].name, r.name))
+    same = sum(1 for u, r in matches(upper, lower) if r is not None and same_person(u.name, r.name))
     return same >= MIN_SAME and same >= SAME_SHARE * len(again)
 
 
@@ -87,9 +87,14 @@ def _dec(v: str | None) -> Decimal | None:
 
 
 def matches(upper: list[PayrollRow], lower: list[PayrollRow]) -> list[tuple[PayrollRow, PayrollRow | None]]:
-    """Each of part I's people with part II's line of its number (None: none, or two)."""
+    """Each of part I's people with part II's line of its number (None: none, or two); where part II's numbers
+    were read on none of its lines, and it holds as many people, its line of the same place in the order."""
+    again = _people(lower)
+    if again and all(r.row is None for r in again) and len(again) == len(_people(upper)):
+        order = iter(again)
+        return [(u, next(order) if u.name or u.egn else None) for u in upper]
     by_no: dict[int, list[PayrollRow]] = {}
-    for r in _people(lower):
+    for r in again:
         if r.row is not None:
             by_no.setdefault(r.row, []).append(r)
     return [(u, by_no[u.row][0] if u.row in by_no and len(by_no[u.row]) == 1 else None) for u in upper]

@@ -110,3 +110,15 @@ def test_the_parts_hold_the_one_readings_people_by_number_where_its_names_are_ga
     assert rp.holds_everyone(_upper().rows, _lower().rows, garbled)
     garbled.append(PayrollRow(row=4, name="ЗЗО Зоя Иван Петров Колев"))  # a fourth person part I lost
     assert not rp.holds_everyone(_upper().rows, _lower().rows, garbled)
+
+
+def test_part_twos_lines_without_numbers_are_joined_by_their_order():
+    lower = _lower()
+    for r in lower.rows:
+        r.row = None  # part II's numbers unread on every line
+    assert rp.repeats_people(_upper().rows, lower.rows)
+    rows, _ = rp.join(_upper(), lower)
+    assert [r.row for r in rows] == [1, 2, 3]
+    assert [(r.deductions, r.net_pay) for r in rows] == [(g, n) for _, _, g, n in AGAIN]
+    lower.rows = lower.rows[:2]  # one line fewer: no order to trust
+    assert not rp.repeats_people(_upper().rows, lower.rows)
