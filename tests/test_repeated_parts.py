@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from archive_core.records import PayrollPage, PayrollRow
 from ocr import repeated_parts as rp
+from ocr.engine import OcrEngine
+
+from .conftest import read_regression_sheet
 
 NAMES = ["Гергана Лазарова Генчева", "Стефка Илиева Николова", "Пенчо Иванов Маринов"]
 # part I: base, extra, gross
@@ -122,3 +125,14 @@ def test_part_twos_lines_without_numbers_are_joined_by_their_order():
     assert [(r.deductions, r.net_pay) for r in rows] == [(g, n) for _, _, g, n in AGAIN]
     lower.rows = lower.rows[:2]  # one line fewer: no order to trust
     assert not rp.repeats_people(_upper().rows, lower.rows)
+
+
+def test_a_sheet_in_two_parts_is_read_one_row_a_person_with_part_twos_deductions_and_net(ocr_engine: OcrEngine):
+    """AO dev 33001 p16: part II (the tax, the advance, the deductions' total, net) was read as a second section
+    of people, its items as base, additional pay and gross: every pay figure of the page silently wrong. Joined
+    to part I by row number: one row a person, part I's pay, part II's deductions and net, none of it in doubt."""
+    truth, got = read_regression_sheet("ao-part-two-deductions-read-as-pay", ocr_engine)
+    assert [r.row for r in got.rows] == [r.row for r in truth.rows]
+    fields = ("egn", "base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
+    assert [[getattr(r, f) for f in fields] for r in got.rows] == [[getattr(r, f) for f in fields] for r in truth.rows]
+    assert got.page_review is None
