@@ -59,6 +59,7 @@ from . import (
     plausibility,
     preprocess,
     raised_cents,
+    repeated_parts,
     roman_month,
     row_zeros,
     rownumbers,
@@ -352,7 +353,9 @@ def _stacked(
     None when either part is no sheet of people, or when the parts read fewer people (valid ЕГН, or rows with
     an ЕГН or a name) or fewer fields out of review than the reading as one table: a part that lost rows
     must not replace a reading that holds them, if only in review. ``page`` itself when the part only another
-    table's rules showed (``Cut.beyond``) holds no person: no second section, the one reading stands."""
+    table's rules showed (``Cut.beyond``) holds no person: no second section, the one reading stands. A lower part
+    of the same people again (``repeated_parts``: part II of a sheet too wide for its paper, its deductions and
+    net) is no section of people of its own: its lines are joined to the upper part's by their numbers."""
     parts: dict[bool, PayrollPage] = {}
     for keep_above in (False, True) if cut.beyond == "below" else (True, False):  # the part beyond first
         beyond = cut.beyond == ("above" if keep_above else "below")  # the part only another table's rules showed
@@ -365,10 +368,15 @@ def _stacked(
             return None
         if beyond and stacked_sections.nobody(part.rows):  # (AI dev 27001 p1-p3: the title block under the table)
             return page
-        if not _sheet_like(part):
+        again = not keep_above and True in parts and repeated_parts.repeats_people(parts[True].rows, part.rows)
+        if not _sheet_like(part) and not again:  # (part II of the same people: names shortened, no ЕГН)
             return None
         parts[keep_above] = part
     upper, lower = parts[True], parts[False]
+    if repeated_parts.repeats_people(upper.rows, lower.rows):  # the same people again: one row each, joined
+        if not repeated_parts.holds_everyone(upper.rows, lower.rows, page.rows):
+            return None
+        return repeated_parts.joined_page(image_name, page, upper, lower)
     rows = upper.rows + lower.rows
     if not stacked_sections.holds_everyone(rows, page.rows) or stacked_sections.sure_fields(rows) <= stacked_sections.sure_fields(page.rows):
         return None
