@@ -392,19 +392,8 @@ def _stacked(
         _infer_numbers(below, last + 1, whole=bool(unmet))
     elif first is not None and last is None and first - len(above) >= 1:
         _infer_numbers(above, first - len(above), whole=bool(unmet))  # the upper's unread: they lead to the lower's
-    head = page if page.employer.name else upper
     review = upper.page_review or lower.page_review or (stacked_sections.unmet_to_review(unmet, totals) if unmet else None)
-    return PayrollPage.model_validate(
-        {
-            "image": image_name,
-            "employer": head.employer.model_dump(),
-            "period": (page.period if page.period.year else upper.period).model_dump(),
-            "sheet": page.sheet if page.sheet is not None else upper.sheet,
-            "rows": [r.model_dump() for r in rows],
-            "totals": totals,
-            "page_review": review.model_dump() if review is not None else None,
-        }
-    )
+    return stacked_sections.page_of(image_name, page, upper, rows, totals, review)
 
 
 

@@ -182,15 +182,4 @@ def joined_page(image_name: str, page: PayrollPage, upper: PayrollPage, lower: P
     the page in review where part I's reading is (part II's own doubts are its rows' now: its columns, read as a
     sheet of pay, are no layout of the page)."""
     rows, totals = join(upper, lower)
-    head = page if page.employer.name else upper
-    return PayrollPage.model_validate(
-        {
-            "image": image_name,
-            "employer": head.employer.model_dump(),
-            "period": (page.period if page.period.year else upper.period).model_dump(),
-            "sheet": page.sheet if page.sheet is not None else upper.sheet,
-            "rows": [r.model_dump() for r in rows],
-            "totals": totals,
-            "page_review": upper.page_review.model_dump() if upper.page_review is not None else None,
-        }
-    )
+    return stacked_sections.page_of(image_name, page, upper, rows, totals, upper.page_review)

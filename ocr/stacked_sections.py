@@ -316,3 +316,21 @@ def people(rows: list[PayrollRow]) -> list[PayrollRow]:
 def sure_fields(rows: list[PayrollRow]) -> int:
     """Fields read and not in review over ``rows``."""
     return sum(getattr(r, f) is not None and f not in (r.review or []) for r in rows for f in SCORED_FIELDS)
+
+
+def page_of(image_name: str, page: PayrollPage, upper: PayrollPage, rows: list[PayrollRow], totals: dict[str, str],
+            review: PageReview | None) -> PayrollPage:
+    """The page of a sheet read part by part (two sections, or two parts of one table): ``rows`` and ``totals``
+    as the parts give them, the header as the one table's reading ``page`` read it (else the upper part's)."""
+    head = page if page.employer.name else upper
+    return PayrollPage.model_validate(
+        {
+            "image": image_name,
+            "employer": head.employer.model_dump(),
+            "period": (page.period if page.period.year else upper.period).model_dump(),
+            "sheet": page.sheet if page.sheet is not None else upper.sheet,
+            "rows": [r.model_dump() for r in rows],
+            "totals": totals,
+            "page_review": review.model_dump() if review is not None else None,
+        }
+    )
