@@ -229,7 +229,7 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
         sure = False
     # three words of which neither the first nor the second is a given name ('Симов Стефанов Кънчев' for
     # Симеон: a given name misread as a family name the lexicon holds; AB dev 20013 p1 row 25, out unflagged)
-    if len(fixed) == 3 and at is None:
+    if len(fixed) == 3 and not any(w in given_names for w in fixed[:2]):  # as fixed: 'Ралка' is Радка
         sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)
