@@ -181,6 +181,11 @@ def _short_i_for_n(word: str) -> bool:
     )
 
 
+def _patronymic_for_surname(word: str) -> bool:
+    """A patronymic no family name of the lists, whose other ending (-ов/-ев) is one: 'Пенчов' (Пенчев)."""
+    return word in patronymics() and word not in _whole_surnames() and _other_suffix(word) in _whole_surnames()
+
+
 def check_name(name: str | None) -> tuple[str | None, bool]:
     """(corrected name, sure). Sure only when every word is a known name (after at most one letter fix
     per word) and the name has two or three words. (A name of two words on a sheet whose other names
@@ -216,6 +221,15 @@ def check_name(name: str | None) -> tuple[str | None, bool]:
     # the family name's place holding a given name ('Десислава Лазарова Никола' for Николова: the ending lost
     # at the cell's right edge, the stem a given name the lexicon knows; R dev 10066 p3, out unflagged)
     if len(fixed) == 3 and at == 0 and fixed[2] in given_names and fixed[2] not in _whole_surnames():
+        sure = False
+    # the family name's place holding a patronymic whose other ending is a family name ('Илия Атанасов Кънчов'
+    # for Кънчев: a face whose е looks like о; AB dev 20007 p1 rows 10 and 21, out unflagged): the patronymic's
+    # place has the same doubt (``_check_word``); which, a person says
+    if len(fixed) == 3 and at is not None and _patronymic_for_surname(fixed[2 if at == 0 else 0]):
+        sure = False
+    # three words of which neither the first nor the second is a given name ('Симов Стефанов Кънчев' for
+    # Симеон: a given name misread as a family name the lexicon holds; AB dev 20013 p1 row 25, out unflagged)
+    if len(fixed) == 3 and not any(w in given_names for w in fixed[:2]):  # as fixed: 'Ралка' is Радка
         sure = False
     # two words of which the first is no given name but a patronymic's or family name's form
     # ('Цветанов Славов'): the given name was lost (read into another column or not at all)

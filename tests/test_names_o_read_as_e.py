@@ -30,3 +30,21 @@ def test_a_short_i_that_as_an_n_makes_another_common_name_goes_to_a_person() -> 
     assert names.check_name("Донка Ангелова Пейчева")[1] is False
     assert names.check_name("Стефан Иванов Пенчев") == ("Стефан Иванов Пенчев", True)
     assert names.check_name("Йордан Иванов Петров")[1] is True  # a `й` no `н` could be
+
+
+def test_a_patronymic_in_the_family_names_place_whose_other_ending_is_the_family_name_is_shown() -> None:
+    # AB dev 20007 p1: a daisy wheel's е read as о, 'Кънчев' and 'Пенчев' out as 'Кънчов' and 'Пенчов' (the
+    # patronymics of Кънчо and Пенчо, both known words) with no flag; which of the two, a person says
+    assert names.check_name("Илия Атанасов Кънчов") == ("Илия Атанасов Кънчов", False)
+    assert names.check_name("Йорданка Петрова Кънчова")[1] is False
+    assert names.check_name("ПЕНЧОВ Чавдар Ангелов")[1] is False  # the family name typed first
+    # the patronymic in its own place and the family name read right stay sure
+    assert names.check_name("Пенчо Пенчов Пенчев") == ("Пенчо Пенчов Пенчев", True)
+    assert names.check_name("Илия Атанасов Кънчев") == ("Илия Атанасов Кънчев", True)
+
+
+def test_three_words_none_of_them_a_given_name_in_its_place_are_shown() -> None:
+    # AB dev 20013 p1 row 25: 'Симеон' read 'Симов' (a family name the lexicon holds), every word known
+    assert names.check_name("Симов Стефанов Кънчев")[1] is False
+    assert names.check_name("Симеон Стефанов Кънчев")[1] is True
+    assert names.check_name("Кънчев Симеон Стефанов")[1] is True  # the family name typed first
