@@ -1,5 +1,5 @@
 """Family AP of the sample generator (held out from its making in session 39, 2026-12-07, helper s49-famap, to its one
-measurement by the lead in a later session; evaluation seed 2065, development seeds 34001-34040): the monthly payroll of
+measurement by the lead at the start of session 40; evaluation seed 2065, development seeds 34001-34040): the monthly payroll of
 1980-1996 of a small employer that closed without a successor and bought its payroll forms from the state printing
 house (a district road administration, a veterinary clinic, a children's home, a car-repair shop, a fishery, a market
 administration; Толбухин and Михайловград renamed in their years), TYPED on a PRE-PRINTED BLANK FORM ("Образец № 14-ТРЗ"

@@ -1,4 +1,4 @@
-"""Family AP of the sample generator (held out from its making in session 39 to its one measurement by the lead). These
+"""Family AP of the sample generator (held out from its making in session 39 to its one measurement by the lead in session 40). These
 tests exercise the generator only, on its maker's development seeds 34001-34040 (the evaluation seed is never generated
 here): its switches and faces held apart from A-AO, its truth over many drawn months (the pay, the itemised deductions to
 their sum, net; the totals), what a page prints (a printed form's grid and the month typed on it off that grid — the
