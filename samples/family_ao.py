@@ -159,18 +159,39 @@ def adapt_file(ef: EmployerFile, ao: AOHabits, rng: random.Random) -> None:
     staffed(ef, ao, rng, EMPLOYERS, RENAMED, AO_LAYOUTS)
 
 
-def _month(salary: Decimal, days: int, wd: int, cols: set[str], rng: random.Random) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PayHabit:
+    """How an employer's cashier figured a person's month: the additional pay in per cent of the base (drawn from
+    `extra`), the advance in per cent of the salary rounded to 5 lv. (`advance`), a loan's instalment in per cent of the
+    salary (`loan`), the income tax in per mille of gross (`tax`, a range), and the order in which the advance and the
+    loan are dropped where the deductions would come above gross."""
+
+    extra: tuple[int, ...]
+    advance: tuple[int, ...]
+    loan: tuple[int, ...]
+    tax: tuple[int, int]
+    drop: tuple[str, ...]
+
+
+AO_PAY = PayHabit(extra=(0, 2, 4, 6, 8, 10, 12), advance=(30, 40, 50), loan=(0, 0, 4, 6, 8), tax=(45, 110),
+                  drop=("advance", "loan"))  # fmt: skip
+
+
+def month_pay(
+    salary: Decimal, days: int, wd: int, cols: set[str], rng: random.Random, habit: PayHabit
+) -> dict[str, Any]:
     """A person's month: the base for the days worked, the additional pay (years of service and the like), gross, the
-    itemised deductions the layout prints (the advance, then the loan, dropped where they would come above gross), net."""
+    itemised deductions the layout prints (tax, union fee, advance, loan; dropped in the habit's order where they would
+    come above gross), net."""
     base = cents(salary * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
-    extra = cents(base * rng.choice((0, 2, 4, 6, 8, 10, 12)) / 100)
+    extra = cents(base * rng.choice(habit.extra) / 100)
     gross = base + extra
-    adv = (cents(salary * Decimal(rng.choice((30, 40, 50))) / 100 / 5) * 5).quantize(Decimal(1)) if days else Decimal(0)
-    loan = cents(salary * Decimal(rng.choice((0, 0, 4, 6, 8))) / 100)
-    cut = {"tax": cents(gross * rng.randint(45, 110) / 1000), "union_fee": cents(gross / 100), "advance": adv,
+    adv = (cents(salary * Decimal(rng.choice(habit.advance)) / 100 / 5) * 5).quantize(Decimal(1)) if days else Decimal(0)
+    loan = cents(salary * Decimal(rng.choice(habit.loan)) / 100)
+    cut = {"tax": cents(gross * rng.randint(*habit.tax) / 1000), "union_fee": cents(gross / 100), "advance": adv,
            "loan": loan}  # fmt: skip
     cut = {c: (v if c in cols else Decimal(0)) for c, v in cut.items()}
-    for dropped in ("advance", "loan"):  # the cashier holds back no more than the month's gross
+    for dropped in habit.drop:  # the cashier holds back no more than the month's gross
         if sum(cut.values(), Decimal(0)) > gross:
             cut[dropped] = Decimal(0)
     ded = sum(cut.values(), Decimal(0))
@@ -198,7 +219,7 @@ def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: Emplo
         salary = (person.salary if person is not None else Decimal(200)) * scale
         days = int(str(old.get("days_paid", wd)))
         post = person.position if person is not None else rng.choice(ao.posts)
-        w = _month(salary, days, wd, cols, rng)
+        w = month_pay(salary, days, wd, cols, rng, AO_PAY)
         r: dict[str, object] = {"row": k + 1, "egn": egn, "name": str(old["name"]),
                                 "position": post if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "days_paid": days}  # fmt: skip

@@ -47,7 +47,6 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 import cv2
 import numpy as np
@@ -56,13 +55,14 @@ from PIL import Image, ImageDraw
 from archive_core.records import MONEY_FIELDS
 
 from . import content
-from .content import EmployerFile, SheetContent, cents, pay_scale, working_days
+from .content import EmployerFile, SheetContent, pay_scale, working_days
 from .family_ai import own_drawing
 from .family_ai import renamed as ai_renamed
 from .family_al import amount
 from .family_al import cell as al_cell
 from .family_am import PAPERS, PITCHES
 from .family_an import typed_month
+from .family_ao import PayHabit, month_pay
 from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field, typewriter_glyph
 from .render import FONT_DIR, Geometry, Style, face_at, rect_polygon
 
@@ -252,22 +252,8 @@ def adapt_file(ef: EmployerFile, ap: APHabits, rng: random.Random) -> None:
     ef.headings = {}
 
 
-def _month(salary: Decimal, days: int, wd: int, cols: set[str], rng: random.Random) -> dict[str, Any]:
-    """A person's month: the base for the days worked, the additional pay, gross, the itemised deductions the form
-    prints (the loan, then the advance, dropped where they would come above gross), net."""
-    base = cents(salary * Decimal(days) / Decimal(wd)) if wd else Decimal(0)
-    extra = cents(base * rng.choice((0, 0, 3, 5, 8, 10, 15)) / 100)
-    gross = base + extra
-    adv = (cents(salary * Decimal(rng.choice((25, 30, 40))) / 100 / 5) * 5).quantize(Decimal(1)) if days else Decimal(0)
-    loan = cents(salary * Decimal(rng.choice((0, 0, 0, 5, 7))) / 100)
-    cut = {"tax": cents(gross * rng.randint(50, 115) / 1000), "union_fee": cents(gross / 100), "advance": adv,
-           "loan": loan}  # fmt: skip
-    cut = {c: (v if c in cols else Decimal(0)) for c, v in cut.items()}
-    for dropped in ("loan", "advance"):  # the cashier holds back no more than the month's gross
-        if sum(cut.values(), Decimal(0)) > gross:
-            cut[dropped] = Decimal(0)
-    ded = sum(cut.values(), Decimal(0))
-    return {"base_pay": base, "extra_pay": extra, "gross_pay": gross, "deductions": ded, "net_pay": gross - ded, **cut}
+AP_PAY = PayHabit(extra=(0, 0, 3, 5, 8, 10, 15), advance=(25, 30, 40), loan=(0, 0, 0, 5, 7), tax=(50, 115),
+                  drop=("loan", "advance"))  # fmt: skip  # the loan dropped first, then the advance
 
 
 def adapt_sheet(sheet: SheetContent, ap: APHabits, rng: random.Random, ef: EmployerFile | None) -> None:
@@ -285,7 +271,7 @@ def adapt_sheet(sheet: SheetContent, ap: APHabits, rng: random.Random, ef: Emplo
         salary = (person.salary if person is not None else Decimal(200)) * scale
         days = int(str(old.get("days_paid", wd)))
         post = person.position if person is not None else rng.choice(ap.posts)
-        w = _month(salary, days, wd, cols, rng)
+        w = month_pay(salary, days, wd, cols, rng, AP_PAY)
         r: dict[str, object] = {"row": k + 1, "egn": egn, "name": str(old["name"]),
                                 "position": post if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "days_paid": days}  # fmt: skip
