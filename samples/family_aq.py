@@ -31,7 +31,7 @@ left half, the deductions in the right half) —; the columns unruled. Each pers
 - a blank line, a line of dashes or nothing before the next person.
 At the foot the recapitulation by kinds (every code's sum over the people: the base's the truth's total base), the
 grand total (gross, deductions, net: the truth's totals; no additional pay's total), the number of people and the
-job's end line. A month on one sheet: a file's 3-5 people at 6 lines to the inch, 4-9 at 8 (a month whose blocks would
+job's end line. A month on one sheet: a file's 3-5 people at 6 lines to the inch, 4-7 at 8 (a month whose blocks would
 run past the sheet's foot keeps the people that fit: the page and its truth end there).
 
 The printer: a drum printer's letters each a little above or below the line (the same letter always the same way) or
@@ -51,10 +51,10 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from . import content
 from .content import EmployerFile, SheetContent, cents, pay_scale, working_days
 from .family_ai import own_drawing
 from .family_al import amount
+from .family_am import staffed
 from .family_an import typed_month
 from .handwork import on_the_glass, seen_by, smooth_field, typewriter_glyph
 from .render import FONT_DIR, Geometry, Style, rect_polygon
@@ -179,18 +179,9 @@ def draw(rng: random.Random) -> AQHabits:
 
 
 def adapt_file(ef: EmployerFile, aq: AQHabits, rng: random.Random) -> None:
-    """An AQ file: an employer's 3-5 people (4-9 at 8 lines to the inch: what the sheet holds), each in one of its
+    """An AQ file: an employer's 3-5 people (4-7 at 8 lines to the inch: what the sheet holds), each in one of its
     posts."""
-    aq.kind, aq.posts = rng.choice(EMPLOYERS)
-    ef.employer = aq.kind
-    want = rng.randint(3, 5) if aq.lpi == 6 else rng.randint(4, 9)
-    while len(ef.staff) < want:
-        ef.staff.append(content.hire(rng, ef.start[0]))
-    del ef.staff[want:]
-    for p in ef.staff:
-        p.position = rng.choice(aq.posts)
-    ef.layout = AQ_LAYOUTS[aq.layout]
-    ef.headings = {}
+    staffed(ef, aq, rng, EMPLOYERS, RENAMED, AQ_LAYOUTS, (3, 5) if aq.lpi == 6 else (4, 7))
 
 
 def accrued(salary: Decimal, days: int, wd: int, rng: random.Random) -> dict[str, Decimal]:
@@ -221,6 +212,11 @@ def withheld(gross: Decimal, salary: Decimal, rng: random.Random) -> dict[str, D
         if sum(out.values(), Decimal(0)) > gross:
             out.pop(kind, None)
     return out
+
+
+def tab_number(egn: str) -> str:
+    """The person's personnel number at the employer (the same every month): four digits."""
+    return f"{int(egn[4:9]) % 899 + 1:04d}"
 
 
 def block_lines(r: dict[str, object], aq: AQHabits) -> int:
@@ -269,7 +265,7 @@ def adapt_sheet(sheet: SheetContent, aq: AQHabits, rng: random.Random, ef: Emplo
             "position": (person.position if person is not None else rng.choice(aq.posts)) if "position" in lay else None,
             "days_worked": days, "days_paid": days, "base_pay": acc["base"], "extra_pay": gross - acc["base"],
             "gross_pay": gross, "deductions": ded, "net_pay": gross - ded, "accruals": acc, "cuts": cuts,
-            "tab": f"{rng.randint(1, 899):04d}",
+            "tab": tab_number(egn),
         }  # fmt: skip
         if HEAD_LINES + sum(block_lines(x, aq) for x in (*rows, r)) + foot_lines([*rows, r]) > page_lines(aq):
             break  # the sheet is full: the file's people fit it (adapt_file), a long month's last ones do not
