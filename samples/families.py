@@ -545,6 +545,26 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        on the row after the last person; a name too long for its column typed with the father's initial (the truth as
        typed); scanned on a flatbed a little turned, grey at 300 dpi or colour at 200, an A3 sheet grey at 200 (under
        ~5 MB); its switches, words and drawing are in samples/family_ap.py (its docstring says what it draws).
+    AQ held out from its making in session 40 (2026-12-07, helper s50-famaq; made before anything was tuned on AP; no
+       page of it read by the reader, any seed) to its one measurement by the lead (seed 2066; dev seeds 35001-35040):
+       the monthly payroll of 1980-1996 of an employer that closed without a successor (a district dairy, a brick works,
+       a district building-repair enterprise, a bakery, a furniture works, a hosiery co-operative; Толбухин, Станке
+       Димитров and Михайловград renamed in their years) worked out by a district computing centre and kept as its
+       line-printer printout BY KINDS OF PAYMENT (machinogram; 132 positions at 10 to the inch, 6 or 8 lines to the
+       inch, capitals only, in fonts-wqy-microhei's WenQuanYi Micro Hei; 15-inch fanfold with the tractor strips on or
+       torn off, green or blue bars or plain; the columns unruled): no column a field but a BLOCK OF LINES A PERSON —
+       the person's line (the zero-padded row number, the name in full or surname first, the ЕГН after "ЕГН" on some
+       files on three of four layouts, the personnel number "ТАБ.N" in its place on one (the truth's ЕГН null there),
+       the post on three), then the items one a line under the centre's codes (three code books: "101 ОСНОВНА
+       ЗАПЛАТА", "01 ЗАПЛ. ОТР. ВРЕМЕ", "210 ТАРИФНА ЗАПЛАТА" ...), the accruals in the left half (the base with the
+       days: the truth's days and base; only the years of service, bonus, night work, overtime the person had: their
+       sum the additional pay, printed nowhere as one figure) and the deductions in the right half (only those
+       withheld: tax, union fee, advance, ДСК loan, mutual-aid fund, garnishment), side by side, then the person's sums
+       (gross, deductions, net) on one line or under the two halves, a blank line, dashes or nothing after —; at the
+       foot the recapitulation by kinds (the base's sum the truth's total base) and the grand total (gross, deductions,
+       net: the truth's totals); a drum printer's letters off the line or a chain printer's off their pitch, a fresh or
+       faint ribbon, a few positions' hammers light; on an A3 flatbed a little turned, grey at 200 dpi (under ~5 MB);
+       its switches, words and drawing are in samples/family_aq.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -576,6 +596,7 @@ from . import (
     family_an,
     family_ao,
     family_ap,
+    family_aq,
     family_q,
     family_r,
     family_s,
@@ -592,7 +613,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN", "AO", "AP")
+            "AK", "AL", "AM", "AN", "AO", "AP", "AQ")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1358,6 +1379,12 @@ HEADINGS_AP = family_ap.HEADINGS_AP
 AP_FACES = family_ap.AP_FACES
 AP_SIZES = family_ap.AP_SIZES
 
+# Family AQ (held out from its making in session 40 to its one measurement): samples/family_aq.py
+FAMILY_LAYOUTS["AQ"] = family_aq.AQ_LAYOUTS
+HEADINGS_AQ = family_aq.HEADINGS_AQ
+AQ_FACES = family_aq.AQ_FACES
+AQ_SIZES = family_aq.AQ_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1406,6 +1433,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AN": (1980, 1996),
     "AO": (1980, 1996),
     "AP": (1980, 1996),
+    "AQ": (1980, 1996),
 }
 
 
@@ -1553,6 +1581,8 @@ class Habits:
     ao: family_ao.AOHabits | None = None
     # family AP only: all of its switches (samples/family_ap.py)
     ap: family_ap.APHabits | None = None
+    # family AQ only: all of its switches (samples/family_aq.py)
+    aq: family_aq.AQHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1608,6 +1638,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ao(rng)
     if family == "AP":
         return _draw_ap(rng)
+    if family == "AQ":
+        return _draw_aq(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1814,6 +1846,11 @@ def _draw_ao(rng: random.Random) -> Habits:
 def _draw_ap(rng: random.Random) -> Habits:
     """Family AP's file: its own switches (family_ap.draw), the generic ones copied from them."""
     return _own_habits("AP", family_ap.draw(rng), "typewriter", AP_SIZES, 1.0)
+
+
+def _draw_aq(rng: random.Random) -> Habits:
+    """Family AQ's file: its own switches (family_aq.draw), the generic ones copied from them."""
+    return _own_habits("AQ", family_aq.draw(rng), "typewriter", AQ_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -2054,6 +2091,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ap is not None:  # family AP: a small employer's people on its printed form's rows
         family_ap.adapt_file(ef, habits.ap, rng)
         return
+    if habits.aq is not None:  # family AQ: an employer's people in its posts
+        family_aq.adapt_file(ef, habits.aq, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2266,6 +2306,9 @@ def adapt_sheet(
     if habits.ap is not None:  # family AP: the month typed on a printed form whose grid the typing does not match
         family_ap.adapt_sheet(sheet, habits.ap, rng, ef)
         return
+    if habits.aq is not None:  # family AQ: the month by kinds of payment, a block of lines a person
+        family_aq.adapt_sheet(sheet, habits.aq, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2439,7 +2482,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
                          "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                         "AO", "AP"):
+                         "AO", "AP", "AQ"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
@@ -2447,7 +2490,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
                     "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
-                    "AO": AO_FACES, "AP": AP_FACES}  # fmt: skip
+                    "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2540,6 +2583,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ao.style(habits.ao, rng, base)
     if habits.ap is not None:
         family_ap.style(habits.ap, rng, base)
+    if habits.aq is not None:
+        family_aq.style(habits.aq, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

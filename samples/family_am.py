@@ -157,12 +157,14 @@ def draw(rng: random.Random) -> AMHabits:
 
 
 def staffed(ef: EmployerFile, own: Any, rng: random.Random, employers: tuple[tuple[str, tuple[str, ...]], ...],
-            renamed: tuple[tuple[int, str, str], ...], layouts: tuple[tuple[str, ...], ...]) -> None:  # fmt: skip
-    """A file of 8-16 people of an employer drawn from ``employers`` (its name as in the file's first year), each in one
-    of its posts, in the layout ``own.layout`` of ``layouts`` (AM's institutions, AN's works)."""
+            renamed: tuple[tuple[int, str, str], ...], layouts: tuple[tuple[str, ...], ...],
+            people: tuple[int, int] = (8, 16)) -> None:  # fmt: skip
+    """A file of 8-16 people (``people``) of an employer drawn from ``employers`` (its name as in the file's first year),
+    each in one of its posts, in the layout ``own.layout`` of ``layouts`` (AM's institutions, AN's works, AQ's
+    employers)."""
     own.kind, own.posts = rng.choice(employers)
     ef.employer = ai_renamed(own.kind, ef.start[0], renamed)
-    want = rng.randint(8, 16)
+    want = rng.randint(*people)
     while len(ef.staff) < want:
         ef.staff.append(content.hire(rng, ef.start[0]))
     del ef.staff[want:]

@@ -40,6 +40,7 @@ from . import (
     family_an,
     family_ao,
     family_ap,
+    family_aq,
     family_q,
     family_r,
     family_s,
@@ -203,6 +204,7 @@ def degrade_page(
     an: family_an.ANPage | None = None,
     ao: family_ao.AOPage | None = None,
     ap: family_ap.APPage | None = None,
+    aq: family_aq.AQPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -243,8 +245,13 @@ def degrade_page(
     family AN's page: a works' carbon copy of its payroll with the sick-leave benefits, scanned with the next sheet
     showing through (samples/family_an.py); ``ao``: family AO's page: an upright sheet typed in two parts one under the
     other, crumpled and flattened, on a flatbed (samples/family_ao.py); ``ap``: family AP's page: a month typed on a printed
-    form whose grid the typing does not match, on a flatbed (samples/family_ap.py)."""
+    form whose grid the typing does not match, on a flatbed (samples/family_ap.py); ``aq``: family AQ's page: a computing
+    centre's line-printer printout by kinds of payment on fanfold paper, on an A3 flatbed (samples/family_aq.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if aq is not None:  # family AQ: the printout, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_aq.flat(a, aq)), degrade.identity(), 300, None
+        return family_aq.scan(a, aq, np_rng)
     if ap is not None:  # family AP: the typed form, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_ap.flat(a, ap)), degrade.identity(), 300, None
@@ -528,6 +535,7 @@ def generate_pages(
                     anh = habits.an if habits is not None else None
                     aoh = habits.ao if habits is not None else None
                     aph = habits.ap if habits is not None else None
+                    aqh = habits.aq if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -566,6 +574,8 @@ def generate_pages(
                         img, geo = family_ao.render(sheet, style, aoh, rng)
                     elif aph is not None:  # family AP: the month typed on a printed form (samples/family_ap.py)
                         img, geo = family_ap.render(sheet, style, aph, rng)
+                    elif aqh is not None:  # family AQ: the printout by kinds of payment (samples/family_aq.py)
+                        img, geo = family_aq.render(sheet, style, aqh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -608,6 +618,7 @@ def generate_pages(
                     anp = family_an.page_of(img, geo, sheet, anh, rng) if anh is not None else None
                     aop = family_ao.page_of(img, geo, sheet, aoh, rng) if aoh is not None else None
                     app = family_ap.page_of(img, geo, sheet, aph, rng) if aph is not None else None
+                    aqp = family_aq.page_of(img, geo, sheet, aqh, rng) if aqh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -616,7 +627,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app,
+                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
