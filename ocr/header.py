@@ -22,7 +22,7 @@ from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
 from .hunspell_bg import common_word
-from .name_leaders import without_leaders
+from .name_leaders import without_dot_words, without_leaders
 from .name_run import name_words, word_after
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -1126,13 +1126,23 @@ def without_far_marks(words: list[Word]) -> list[Word]:
     return words
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words of the listed places and enterprises' nouns ("Толбухин", "стопанство")."""
+    return place_words() | vocabulary()["words"]
+
+
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
     words = without_leaders(words, _LISTED_ABBREVIATIONS, doubts)  # a form's dotted line read into the name
+    words = without_dot_words(words, _known_words(), doubts)  # ... and as words of their own past its end
     marked = specked_dashes(glued_dashes(without_far_marks(words), gray))
     words = without_lone_specks(marked)
     if doubts is not None:
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
+    # a dash read unsure is dropped as a speck (``clean_employer``): the page shows whether it is one (AP dev 34007
+    # p4: '"Йовков" - гр.' typed over a dotted line, its dash read at 0.21, out without it and without a doubt)
+    words = [w for w in words if not (w.text in _DASHES and w.conf < 0.3)] if gray is not None else words
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     dashed = lost_signs(dashed, gray) if gray is not None else dashed  # 'трест 3': the sign read as nothing

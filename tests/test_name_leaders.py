@@ -55,3 +55,38 @@ def test_a_stop_read_twice_or_an_abbreviations_stops_are_no_dotted_line():
         == "гр.."
     )
     assert doubts == []
+
+
+def test_dots_read_as_words_past_the_names_end_are_dropped_and_a_listed_town_stays():
+    # AP dev 34003 p4: the dotted line after the name read "пиано" 4 pixels high: dropped; AP dev 34005 p3: "пили"
+    # stretched over 477 pixels and unsure: dropped, the name to a person; a town read with the dots stays
+    name = _line(["Авторемонтна", "работилница", "„Прогрес“", "–", "гр.", "Габрово"])
+    flat = Word("пиано", 0.0, Box(name[-1].box.x1 + 10, 126, name[-1].box.x1 + 800, 130))
+    doubts: list[str] = []
+    assert read_employer([*name, flat], None, doubts) == "Авторемонтна работилница „Прогрес“ – гр. Габрово"
+    stretched = Word("пили", 0.25, Box(name[-1].box.x1 + 20, 95, name[-1].box.x1 + 500, 135))
+    doubts = []
+    assert (
+        read_employer([*name, stretched], None, doubts) == "Авторемонтна работилница „Прогрес“ – гр. Габрово"
+    )
+    assert doubt("dotted_line") in doubts
+    town = Word("Габрово", 0.21, Box(name[-2].box.x1 + 15, 100, name[-2].box.x1 + 1000, 130))
+    assert read_employer([*name[:-1], town], None, []) == "Авторемонтна работилница „Прогрес“ – гр. Габрово"
+
+
+def test_a_dash_read_unsure_is_kept_where_the_page_shows_a_dash():
+    # AP dev 34007 p4: '"Йовков" - гр.' its dash read at 0.21 went out dropped as a speck, without a doubt
+    gray = np.full((60, 400), 200, np.uint8)
+    _strokes(gray, 10, 100)
+    _strokes(gray, 170, 260)
+    for x in range(102, 168, 9):
+        gray[37:41, x : x + 4] = 90
+    gray[24:27, 125:145] = 90
+    words = [
+        Word("„Йовков“", 0.9, Box(10, 10, 100, 42)),
+        Word("-", 0.21, Box(124, 22, 146, 29)),
+        Word("Толбухин", 0.9, Box(170, 10, 260, 42)),
+    ]
+    assert read_employer(words, gray, []) == "„Йовков“ – Толбухин"
+    gray[24:27, 125:145] = 200  # no dash on the page: the unsure "-" was a speck
+    assert read_employer(words, gray, []) == "„Йовков“ Толбухин"
