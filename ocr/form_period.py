@@ -31,7 +31,8 @@ BELOW = 0.5  # ... and below it
 REACH = 32  # of the label's letter height: how far right of "месец" the blanks and "19 .. г." reach
 FAINT = 40  # grey levels under the strip's paper: ink
 DOT = 0.25  # of the label's letter height: a mark no higher and little wider is a dot of the dotted line
-JUNK = 0.3  # a word of one or two marks read with less confidence is a speck or dots, not the period's
+JUNK = 0.3  # a word of one or two marks (no figures) read with less confidence is a speck or dots, not the period's
+_CENTURY_HALVES = ("1", "9")  # what is left of the printed "19" read apart from the typed figures
 _CENTURY_UNDER = re.compile(r"1(\d\d)([.,]?(?:г|r)?\.?)")  # "189": the printed "19" with its "9" under "89"
 
 
@@ -67,16 +68,27 @@ def _strip(a: Analysis, za: Word, month: Word) -> tuple[np.ndarray, tuple[int, i
 
 
 def _typed_year(words: list[Word]) -> tuple[list[Word], str | None]:
-    """``words`` with a year read "1dd" as "19dd" (the printed "19" lost its "9" under the typed figures), and the
-    doubt when one was so read."""
-    out, doubt = [], None
+    """``words`` with a year read "1dd" as "19dd" (the printed "19" lost its "9" under the typed figures), or read
+    "9" "dd" (half the printed "19" apart) as one word "19dd", and the doubt when one was so read."""
+    out: list[Word] = []
+    doubt = None
     for w in words:
         m = _CENTURY_UNDER.fullmatch(w.text)
-        if m is not None and doubt is None:
-            doubt = f"годината е прочетена „{w.text}“ (отпечатано „19“ и написани две цифри): взета 19{m.group(1)}"
+        half = bool(out) and out[-1].text in _CENTURY_HALVES and re.fullmatch(r"\d\d", w.text) is not None
+        if doubt is None and half:
+            first = out.pop()
+            box = Box(first.box.x0, min(first.box.y0, w.box.y0), w.box.x1, max(first.box.y1, w.box.y1))
+            doubt = _doubt(f"{first.text} {w.text}", "19" + w.text)
+            w = replace(w, text="19" + w.text, box=box)
+        elif doubt is None and m is not None:
+            doubt = _doubt(w.text, "19" + m.group(1))
             w = replace(w, text="19" + m.group(1) + m.group(2))
         out.append(w)
     return out, doubt
+
+
+def _doubt(read: str, year: str) -> str:
+    return f"годината е прочетена „{read}“ (отпечатано „19“ и написани две цифри): взета {year}"
 
 
 def _period_at(
@@ -86,7 +98,7 @@ def _period_at(
     big = crop if scale == 1 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     read = []
     for w in engine.words(np.ascontiguousarray(big), psm=LINE_PSM):
-        if w.conf >= JUNK or sum(ch.isalnum() for ch in w.text) > 2:
+        if w.conf >= JUNK or sum(ch.isalnum() for ch in w.text) > 2 or w.text.isdigit():
             b = w.box
             box = Box(
                 offset[0] + b.x0 // scale,

@@ -56,3 +56,11 @@ def test_a_month_word_and_its_year_are_read_without_a_doubt_and_a_first_reading_
     unlabelled = Header()  # no printed "за месец": nothing is read
     read_form_period(_page(), unlabelled, [], _Engine(["юни", "1996"]))  # type: ignore[arg-type]
     assert (unlabelled.month, unlabelled.year) == (None, None)
+
+
+def test_a_year_read_apart_from_half_the_printed_19_is_put_together_and_goes_to_a_person():
+    # AP dev 34005 p3: "за месец МАЙ .... 19 86 г." read "МАЙ" "9" "86" twice as large
+    h = Header()
+    read_form_period(_page(), h, LABEL, _Engine(["МАЙ", "9", "86", "г."]))  # type: ignore[arg-type]
+    assert (h.month, h.year) == (5, 1986)
+    assert h.period_review is not None and "9 86" in h.period_review
