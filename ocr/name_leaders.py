@@ -67,7 +67,9 @@ def without_leaders(words: list[Word], abbreviations: frozenset[str], doubts: li
     for w in words:
         text = _RUN.sub(".", w.text)
         m = _STOPPED.match(text)
-        if m is not None and (not _abbreviated(m.group("core"), abbreviations) or _short_word(m.group("core"))):
+        if m is not None and (
+            not _abbreviated(m.group("core"), abbreviations) or _short_word(m.group("core"))
+        ):
             text = m.group("core")
         text = text.lstrip(".")
         if any(ch.isalnum() or ch in '„“"-–—' for ch in text):
