@@ -942,6 +942,7 @@ WIDER = 1.5  # a dash's width at least this many times its height (blurred), in 
 # dash round (AF dev 24007 p2: 10 columns by 7 rows under the paper); a full stop the engine left apart from its
 # word ("гр" read without it, AF dev 24011 p2: 4 by 3) sits lower and touches the word it ends
 SPREAD_WIDER, SPREAD_MIDDLE = 1.3, (0.4, 0.6)
+DOTTED_LOW = 0.2  # of the letters' frame above a dotted line: a dash's middle no higher
 
 
 def without_leader_dots(gap: np.ndarray, dark: float, h: int, paper: float) -> np.ndarray:
@@ -981,12 +982,16 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
         x0, x1 = a.box.x1 + 2, b.box.x0 - 2
         y0, y1 = min(a.box.y0, b.box.y0), max(a.box.y1, b.box.y1)
         if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
-            gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
-            gap = without_leader_dots(gap, paper - step, h, paper)  # a form's dotted line under the typing
+            inked = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
+            gap = without_leader_dots(inked, paper - step, h, paper)  # a form's dotted line under the typing
+            # on a dotted line the words' boxes reach down to its dots: the letters' frame ends where the dots
+            # begin, and a dash stands a little higher in it (AP dev 34009 p1: 5 rows of 24 from the top)
+            dots = np.nonzero(((inked < paper - step) & (gap >= paper - step)).any(axis=1))[0]
+            frame, low = (int(dots[0]), DOTTED_LOW) if dots.size else (y1 - y0, 0.3)
             rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
             # a bold face's dash is a third of its small letters' height thick (N dev 6018 p3: 12 rows blurred under 37)
             band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.35 * max(a.box.h, b.box.h))
-            middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
+            middle = band and low * frame <= (rows[0] + rows[-1]) / 2 <= 0.8 * frame
             if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
                 # a dash is wider than high; a dot ("гр. Перник", the engine read `гр`) is as high as wide

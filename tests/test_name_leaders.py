@@ -90,3 +90,21 @@ def test_a_dash_read_unsure_is_kept_where_the_page_shows_a_dash():
     assert read_employer(words, gray, []) == "„Йовков“ – Толбухин"
     gray[24:27, 125:145] = 200  # no dash on the page: the unsure "-" was a speck
     assert read_employer(words, gray, []) == "„Йовков“ Толбухин"
+
+
+def test_a_dash_a_little_high_over_a_dotted_line_is_a_dash():
+    # AP dev 34009 p1: the words' boxes reach down to the dots, the dash's middle 5 rows of 24 from the frame's top:
+    # 'Общински пазар гр. Михайловград' out without its dash and without a doubt
+    gray = np.full((60, 400), 200, np.uint8)
+    _strokes(gray, 10, 100)
+    _strokes(gray, 170, 260)
+    for x in range(102, 168, 9):
+        gray[44:48, x : x + 4] = 90  # the dots, under the letters' foot
+    gray[16:20, 125:145] = 90  # the typed dash, high in the boxes that take the dots in
+    words = [Word("пазар", 0.9, Box(10, 10, 100, 48)), Word("гр.", 0.9, Box(170, 10, 260, 48))]
+    assert [w.text for w in lost_dashes(words, gray)] == ["пазар", "–", "гр."]
+    clean = np.full((60, 400), 200, np.uint8)  # no dotted line: a mark that high is no dash
+    _strokes(clean, 10, 100)
+    _strokes(clean, 170, 260)
+    clean[16:20, 125:145] = 90
+    assert [w.text for w in lost_dashes(words, clean)] == ["пазар", "гр."]
