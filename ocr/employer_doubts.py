@@ -51,6 +51,9 @@ DOUBTS: dict[str, str] = {
     # a word on the name's line right after it, farther than a space (a crease?), that may carry it on
     # (``ocr.name_run``)
     "tail_apart": "след името на реда стои „{word}“: проверете дали не е краят на името",
+    # the name typed on a form's dotted line, the dots read into its words and taken out (``ocr.name_leaders``):
+    # a dash or a stop among them may have gone with them
+    "dotted_line": "името е написано върху пунктир и точките са прочетени в него: проверете тиретата и точките",
     # the name read from a title block under the table, no other cell of it or more than one naming an
     # organisation (``ocr.title_block``)
     "title_block": "„{word}“ е от основния надпис под таблицата, без да е сигурно кое поле е работодателят: проверете името",

@@ -23,7 +23,7 @@ from .unread_ink import UNREAD
 LINE_PSM = 7  # tesseract: the image is one line of text
 # doubts no second reading of the name's line takes away (a word apart after the name: the line is read again only
 # as far as the name reaches, ``ocr.name_run``)
-STICKY = ("ministry", "title_block", "above_table", "tail_apart")
+STICKY = ("ministry", "title_block", "above_table", "tail_apart", "dotted_line")
 
 
 def line_crop(image: np.ndarray, box: Box) -> tuple[np.ndarray, tuple[int, int]]:

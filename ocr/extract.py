@@ -37,6 +37,7 @@ from . import (
     egn_guard,
     equals_marks,
     faint_table,
+    form_period,
     gate_headings,
     group_headings,
     initials,
@@ -465,6 +466,8 @@ def read_header(a: Analysis, s: sheet.Sheet, reading: Reading, engine: OcrEngine
     else:  # sure of it: its line read again alone must give the same name, else a person decides
         h = confirm_employer(h, head, a.gray, engine)
     period_small.read_small_period(a, h, reading.bands, engine)  # no period: a line of small print left out
+    above = [w for w in reading.words if w.box.cy < a.grid.ys[0]]
+    form_period.read_form_period(a, h, above, engine)  # a form's blank "за месец .... 19 .. г." typed above its dots
     roman_month.read_again(a, h, engine)  # a month in Roman numerals the text model misread
     period.confirm(a, h, engine)
     title_block.doubt_period(h)  # a title block's date or archive number of another year

@@ -22,6 +22,7 @@ from .fill_dots import fill_dots
 from .form_imprint import without_form_numbers
 from .geometry import Box, Word
 from .hunspell_bg import common_word
+from .name_leaders import without_dot_words, without_leaders
 from .name_run import name_words, word_after
 from .names import lexicon as name_lexicon
 from .normalise import digits, quotes
@@ -256,6 +257,7 @@ FORM_SURE = 0.75
 # the legal forms and the combines' abbreviations ("КЦМ", "МДК": Z's header plates, printed as written)
 _RAW_FORMS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))  # the word list read once at import
 _ABBREVIATIONS = tuple(_RAW_FORMS["legal_forms"]) + tuple(_RAW_FORMS["combines"])
+_LISTED_ABBREVIATIONS = frozenset(_ABBREVIATIONS) | frozenset(_RAW_FORMS["councils"])
 _COMPANY_FORMS = frozenset({"АД", "ЕАД", "ООД", "ЕООД"})  # a company's name before them is quoted
 _DIGIT_LETTERS = str.maketrans({"0": "О", "3": "З", "6": "Б"})  # a legal form's letters read as digits
 # the people's and municipal councils' abbreviations in capitals -> as written ("ОБНС" -> "ОбНС")
@@ -316,6 +318,16 @@ def _outside_quotes(toks: list[str]) -> list[bool]:
     return out
 
 
+def _nearer_listed(inner: str, apart: int) -> bool:
+    """Is ``inner`` (a quoted name) a listed place or word, or nearer one than ``apart`` letters? Then it is
+    that, not a dedication two letters off: „Черноморец“ (a village's name, a fishery's) went out as
+    „Черно море“ without a doubt (AP eval seed 2065, 2 of 16 pages)."""
+    known = vocabulary()["places"] | vocabulary()["words"]
+    if inner in known:
+        return True
+    return apart > 1 and any(Levenshtein.distance(inner, k, score_cutoff=apart - 1) < apart for k in known)
+
+
 def _dedication(name: str) -> str:
     """A quoted name one or two letters from exactly one person or word enterprises were named after
     („А. Вапцаров“ -> „Н. Вапцаров“); anything else stays as read."""
@@ -326,7 +338,9 @@ def _dedication(name: str) -> str:
         limit = 1 if len(inner) < 10 else 2
         near = [d for d in vocabulary()["dedications"]
                 if Levenshtein.distance(inner, d, score_cutoff=limit) <= limit]  # fmt: skip
-        return f"„{near[0]}“" if len(near) == 1 else m.group(0)
+        if len(near) != 1 or _nearer_listed(inner, Levenshtein.distance(inner, near[0])):
+            return m.group(0)
+        return f"„{near[0]}“"
 
     return re.sub(r"„([^„“]+)“", fix, name)
 
@@ -928,6 +942,25 @@ WIDER = 1.5  # a dash's width at least this many times its height (blurred), in 
 # dash round (AF dev 24007 p2: 10 columns by 7 rows under the paper); a full stop the engine left apart from its
 # word ("гр" read without it, AF dev 24011 p2: 4 by 3) sits lower and touches the word it ends
 SPREAD_WIDER, SPREAD_MIDDLE = 1.3, (0.4, 0.6)
+DOTTED_LOW = 0.2  # of the letters' frame above a dotted line: a dash's middle no higher
+
+
+def without_leader_dots(gap: np.ndarray, dark: float, h: int, paper: float) -> np.ndarray:
+    """``gap`` (the grey between two words, ``h`` their letters' height) with the dots of a form's dotted line
+    whitened to ``paper``: marks darker than ``dark``, as high as wide (a dash is twice as wide as high at
+    least), a quarter of a letter high at most, in the gap's lowest three tenths (a round dash, AF dev 24007 p2,
+    stands higher). The name typed on a printed line of dots ("Предприятие (учреждение) ......", family AP): the dots under its dash made it no dash ('„Черноморец“ гр.
+    Бургас' for '"Черноморец" - гр. Бургас', AP dev 34001 p2, out without a doubt). A full stop is such a mark
+    too, and no dash either way."""
+    mask = (gap < dark).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = gap
+    for i in range(1, n):
+        x, y, w, hh = (int(v) for v in stats[i][:4])
+        if hh <= max(4.0, 0.25 * h) and w <= 1.6 * hh + 1 and y + hh / 2 >= 0.7 * gap.shape[0]:
+            out = out.copy() if out is gap else out
+            out[labels == i] = paper
+    return out
 
 
 def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
@@ -949,11 +982,16 @@ def lost_dashes(words: list[Word], gray: np.ndarray | None) -> list[Word]:
         x0, x1 = a.box.x1 + 2, b.box.x0 - 2
         y0, y1 = min(a.box.y0, b.box.y0), max(a.box.y1, b.box.y1)
         if x1 - x0 >= 0.25 * h and h >= 8 and a.text[-1:] not in "-–—" and b.text[:1] not in "-–—":
-            gap = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
+            inked = cv2.GaussianBlur(gray[y0:y1, x0:x1], (3, 3), 0).astype(np.float32)
+            gap = without_leader_dots(inked, paper - step, h, paper)  # a form's dotted line under the typing
+            # on a dotted line the words' boxes reach down to its dots: the letters' frame ends where the dots
+            # begin, and a dash stands a little higher in it (AP dev 34009 p1: 5 rows of 24 from the top)
+            dots = np.nonzero(((inked < paper - step) & (gap >= paper - step)).any(axis=1))[0]
+            frame, low = (int(dots[0]), DOTTED_LOW) if dots.size else (y1 - y0, 0.3)
             rows = np.nonzero((gap < paper - step).sum(axis=1) >= max(3.0, 0.2 * h))[0]
             # a bold face's dash is a third of its small letters' height thick (N dev 6018 p3: 12 rows blurred under 37)
             band = rows.size and rows[-1] - rows[0] + 1 == rows.size and rows.size <= max(2, 0.35 * max(a.box.h, b.box.h))
-            middle = band and 0.3 * (y1 - y0) <= (rows[0] + rows[-1]) / 2 <= 0.8 * (y1 - y0)
+            middle = band and low * frame <= (rows[0] + rows[-1]) / 2 <= 0.8 * frame
             if middle and not (gap.min(axis=1)[np.r_[: max(0, rows[0] - 2), rows[-1] + 3 : len(gap)]] < paper - 2 * step).any():
                 cols = np.nonzero(gap[rows[0] : rows[-1] + 1].min(axis=0) < paper - step)[0]
                 # a dash is wider than high; a dot ("гр. Перник", the engine read `гр`) is as high as wide
@@ -1093,12 +1131,23 @@ def without_far_marks(words: list[Word]) -> list[Word]:
     return words
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words of the listed places and enterprises' nouns ("Толбухин", "стопанство")."""
+    return place_words() | vocabulary()["words"]
+
+
 def read_employer(words: list[Word], gray: np.ndarray | None, doubts: list[str] | None = None) -> str | None:
     """The employer's name from the words of its line (``gray``: the page, where dashes are looked at)."""
+    words = without_leaders(words, _LISTED_ABBREVIATIONS, doubts)  # a form's dotted line read into the name
+    words = without_dot_words(words, _known_words(), doubts)  # ... and as words of their own past its end
     marked = specked_dashes(glued_dashes(without_far_marks(words), gray))
     words = without_lone_specks(marked)
     if doubts is not None:
         doubts += [doubt("odd_mark", w.text) for w in odd_marks(words)]
+    # a dash read unsure is dropped as a speck (``clean_employer``): the page shows whether it is one (AP dev 34007
+    # p4: '"Йовков" - гр.' typed over a dotted line, its dash read at 0.21, out without it and without a doubt)
+    words = [w for w in words if not (w.text in _DASHES and w.conf < 0.3)] if gray is not None else words
     dashed = lost_dashes(words, gray)
     dashed = unread_signs(dashed, gray) if gray is not None else dashed  # 'Поликлиника " 3': the sign read as a mark
     dashed = lost_signs(dashed, gray) if gray is not None else dashed  # 'трест 3': the sign read as nothing
@@ -1130,8 +1179,40 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+def _label_core(text: str) -> str:
+    return re.sub(r"[^а-я]", "", text.lower().translate(LATIN_LETTERS))
+
+
+def _is_label(core: str) -> bool:
+    return len(core) >= 5 and any(Levenshtein.distance(core, lab, score_cutoff=2) <= 2 for lab in _LABELS)
+
+
+def _printed_label(words: list[Word]) -> int:
+    """How many words a form's printed label with its alternative in brackets takes at the line's start
+    ("Предприятие (учреждение)", also glued "Предприятие(учреждение)" or with a colon after it, a letter or two
+    misread, the closing bracket lost): no name opens with a word and another name's word in brackets. 0 when the
+    line does not start so (a bare "Предприятие" may open the name itself: 'Предприятие "Благоустройство ..."')."""
+    if not words:
+        return 0
+    first = words[0].text.translate(LATIN_LETTERS)
+    if "(" in first[1:]:  # glued: "Предприятие(учреждение)"
+        head, _, tail = first.partition("(")
+        if not (_is_label(_label_core(head)) and _is_label(_label_core(tail))):
+            return 0
+        n = 1
+    else:
+        second = words[1].text.translate(LATIN_LETTERS) if len(words) > 1 else ""
+        if not (second.startswith("(") and _is_label(_label_core(first)) and _is_label(_label_core(second))):
+            return 0
+        n = 2
+    return n + 1 if n < len(words) and re.fullmatch(r"[:).]+", words[n].text) else n
+
+
 def _without_label(words: list[Word]) -> list[Word]:
     """ "Предприятие: ДЗС „Напредък“ ..." -> the name without its label (a label word with its colon)."""
+    printed = _printed_label(words)
+    if printed:
+        return words[printed:]
     for i, w in enumerate(words[:2]):
         core = re.sub(r"[^а-я]", "", w.text.lower().translate(LATIN_LETTERS))
         colon = w.text.endswith(":") or (i + 1 < len(words) and words[i + 1].text == ":")
@@ -1653,7 +1734,7 @@ def parse_header(
             upper = " ".join(w.text for w in line if w not in sheet_words).upper()
             titled = any(t in upper for t in _TITLE_WORDS) or any(title_word(w.text) for w in line if w not in sheet_words)
             # the period's line, its month not read (yet): "Период: 01.09.1992 - 30.09.1992", "Месец: ...", "за месец"
-            titled = titled or _period_label(line)
+            titled = titled or _period_label(line) or _subtitle(line)
             if rest and not titled and _month(text.split()[-1]) is None and not address:
                 doubts: list[str] = [doubt("dropped", " ".join(w.text for w in guessed))] if guessed else []
                 below = lines[k + 1] if k + 1 < len(lines) else []
@@ -1737,6 +1818,14 @@ def _period_label(line: list[Word]) -> bool:
     if first and first[0] in ("за", "от") and len(line) > 1:
         return first[1] == "месец" or re.match(r"\d", line[1].text) is not None
     return bool(first) and len(first[0]) >= 5 and any(levenshtein(first[0], lab) <= 1 for lab in _PERIOD_LABELS)
+
+
+def _subtitle(line: list[Word]) -> bool:
+    """Is the line a form's subtitle under its title, opened by a small "за" and a word in small letters ("за
+    изплащане на трудовите възнаграждения", "за заплатите на работниците": AP eval seed 2065, taken for the employer
+    on 5 pages of 16)? No employer's name opens so."""
+    first = [w.text.strip(".,:;„“\"") for w in line[:2]]
+    return len(first) == 2 and first[0] == "за" and len(first[1]) >= 3 and first[1].isalpha() and first[1].islower()
 
 
 def _holds(line: list[Word], word: Word) -> bool:

@@ -707,3 +707,29 @@ def test_guesses_far_either_side_of_the_name_are_dropped_and_the_name_never_is()
     # a far word read with confidence, or a known one, is a word of the line: kept
     sure = [*name, Word("Пловдив", 0.2, Box(1900, 100, 2040, 130))]
     assert len(without_far_marks(sure)) == len(sure)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [["Предприятие", "(учреждение)"], ["Предприятие", "(учреждение"], ["Предприятие(учреждение)"],
+     ["Предприятие", "(учреждение)", ":"], ["Предпрuятие", "(учреждение)"]],  # fmt: skip
+)
+def test_a_forms_printed_label_with_its_alternative_in_brackets_is_not_part_of_the_name(label: list[str]):
+    # AP's blank form prints "Предприятие (учреждение) ......" and the employer is typed on the dots: the label
+    # went out as the name's first words (AP eval seed 2065, 2 of 16 pages without a doubt)
+    title = _line(300, ["ВЕДОМОСТ", "ЗА", "ЗАПЛАТИ"], 1200)
+    h = parse_header([*_line(140, [*label, "Рибарско", "стопанство", "„Черноморец“", "–", "гр.", "Бургас"]), *title], 3000)
+    assert h.employer == "Рибарско стопанство „Черноморец“ – гр. Бургас"
+    # a bare "Предприятие" may be the name's own first word (AO: 'Предприятие "Благоустройство" - гр. Тетевен')
+    bare = parse_header([*_line(140, ["Предприятие", "„Благоустройство“", "–", "гр.", "Тетевен"]), *title], 3000)
+    assert bare.employer == "Предприятие „Благоустройство“ – гр. Тетевен"
+
+
+def test_a_forms_subtitle_under_its_title_is_no_employer():
+    # AP's form prints "за изплащане на трудовите възнаграждения" under "РАЗПЛАЩАТЕЛНА ВЕДОМОСТ": taken for the
+    # employer where the employer's labelled line was not read as a name (AP eval seed 2065, 5 pages of 16)
+    title = _line(100, ["РАЗПЛАЩАТЕЛНА", "ВЕДОМОСТ"], 1200)
+    sub = _line(140, ["за", "изплащане", "на", "трудовите", "възнаграждения"], 1200)
+    assert parse_header([*title, *sub], 3000).employer is None
+    named = parse_header([*title, *sub, *_line(200, ["ДЗС", "„Зора“", "с.", "Бяла"])], 3000)
+    assert named.employer == "ДЗС „Зора“ с. Бяла"
