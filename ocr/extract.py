@@ -46,6 +46,7 @@ from . import (
     lost_days,
     lost_rows,
     margin_corrections,
+    mend_totals,
     mirrored_changes,
     misread_page,
     normalise,
@@ -557,6 +558,7 @@ def _read_page(
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
         dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
+    mend_totals.doubt_mends_against_totals(drafts, totals, present, carried)  # a row's mend its column's total refuses
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     partner_columns.clear_partners(drafts, totals, present, carried)  # a sum's figure its closed column vouches for
