@@ -30,6 +30,7 @@ from . import (
     column_numbers,
     columns,
     covered_cells,
+    cut_names,
     day_rate,
     ditto,
     dotted_zeros,
@@ -589,6 +590,7 @@ def _read_page(
     if unit == whole_leva.UNKNOWN and year is None:  # leva or stotinki? no separator, no year to tell
         whole_leva.doubt_unit(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
+    cut_names.doubt_cut_names(drafts, kinds, s.texts)  # a name's rest in the unplaced column after it
     lost_days.doubt_lost_days(a, kinds, drafts, s.body_rows)  # figures in a column with no kind, no days found
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?

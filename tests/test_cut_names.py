@@ -1,0 +1,36 @@
+"""A person's name cut short by a column's boundary (a tape's edge taken for a rule, AH dev 26008 p2) goes to a
+person where the unplaced column after it begins, on that row, with a word's tail."""
+
+from __future__ import annotations
+
+from ocr import checks
+from ocr.cut_names import doubt_cut_names
+
+KINDS: list[str | None] = ["row", "egn", "name", None, "base_pay"]
+
+
+def _draft(name: str) -> checks.RowDraft:
+    return checks.RowDraft(values={"name": name}, conf={"name": 0.95})
+
+
+def test_a_name_whose_rest_stands_in_the_next_unplaced_column_goes_to_review():
+    drafts = [_draft("Радка Тодор"), _draft("Лазар Тодоров Стоянов")]
+    texts = [["3", "5412113990", "Радка Тодор", "ова Златева", "3.480,00"],
+             ["1", "6711175809", "Лазар Тодоров Стоянов", "", "4.971,00"]]  # fmt: skip
+    doubt_cut_names(drafts, KINDS, texts)
+    assert drafts[0].review.reasons.get("name") == checks.NAME_FORM
+    assert not drafts[1].review
+
+
+def test_a_whole_name_before_a_rank_in_an_unplaced_column_stands():
+    drafts = [_draft("Иван Петров Колев"), _draft("Мария Колева")]
+    texts = [["1", "5412113990", "Иван Петров Колев", "матрос", "480,00"],
+             ["2", "6711175809", "Мария Колева", "Капитан", "971,00"]]  # fmt: skip
+    doubt_cut_names(drafts, KINDS, texts)
+    assert not drafts[0].review and not drafts[1].review
+
+
+def test_a_placed_column_after_the_name_asks_nothing():
+    drafts = [_draft("Радка Тодор")]
+    doubt_cut_names(drafts, ["row", "egn", "name", "position", "base_pay"], [["3", "1", "Радка Тодор", "ова", "1"]])
+    assert not drafts[0].review
