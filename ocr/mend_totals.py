@@ -9,7 +9,8 @@ witness the row lacks: the base column, 39.00 short of its `Всичко` with t
 figure of another row already in doubt) with the figure as read.
 
 Here a mend stands where its column has no total to ask, its figures are not all read, or it adds up; where
-its total is nearer with the figure as read than as mended, the mend goes to a person (``COLUMN_TOTAL``) with
+its column, with the figure as read, is off its total by less than half what the mend moved it (the total
+says the figure as read), the mend goes to a person (``COLUMN_TOTAL``) with
 the figures of the row's sums it made hold (``ROW_SUM``), but those whose own column vouches for them (every
 figure read, none in doubt, the column adding up to its total). A printed total misread (the other totals'
 sums give the column's) asks nothing.
@@ -23,12 +24,16 @@ from . import checks
 
 
 def _nearer_as_read(r: checks.RowDraft, f: str, total: Decimal, col: Decimal) -> bool:
-    """Row ``r``'s figure ``f``, mended by its row's sums, puts its column farther from its total than as read."""
+    """Row ``r``'s figure ``f``, mended by its row's sums, moved its column away from its total: as read, the
+    column is nearer its total than by half the move."""
     read, mended = r.as_read[f]
     if read is None or mended is None or r.values.get(f) != mended:
         return False
-    as_read = col - Decimal(str(mended)) + Decimal(str(read))
-    return abs(total - as_read) < abs(total - col)
+    moved = Decimal(str(mended)) - Decimal(str(read))
+    # as read, the column is off its total by less than half what the mend moved it: the total says the
+    # figure as read, not a total misread or another figure of the column in doubt far off (a gross total
+    # read `2234.67` for 3232.67 is nearer whatever figure is made smaller: AH dev 26030 p4)
+    return abs(total - (col - moved)) * 2 < abs(moved)
 
 
 def doubt_mends_against_totals(

@@ -63,3 +63,15 @@ def test_no_total_asks_nothing():
     rows = _page()
     doubt_mends_against_totals(rows, {}, FIELDS, None)
     assert not rows[0].review
+
+
+def test_a_total_misread_far_off_refuses_no_mend():
+    # AH dev 26030 p4: the gross total read `2234.67` for 3232.67; a gross `82.57` read `2.57` and mended right
+    # by its row's sums put the column 80.00 farther from that total, yet it is off by far more either way
+    rows = [_row("68.00", "14.57", "2.57", "9.50", "73.07"),
+            _row("325.00", "67.50", "392.50", "40.17", "352.33")]  # fmt: skip
+    for r in rows:
+        checks.check_money(r, FIELDS)
+    assert rows[0].as_read == {"gross_pay": ("2.57", "82.57")}
+    doubt_mends_against_totals(rows, {"gross_pay": "75.07"}, FIELDS, None)  # (475.07 printed, a digit lost)
+    assert rows[0].values["gross_pay"] == "82.57" and not rows[0].review
