@@ -6,11 +6,18 @@ the engine read it sure).
 A name's cell whose neighbour on the right is a column no field was placed for, that neighbour's cell on the
 row beginning with a small letter (a word's tail: no name, no rank and no figure of a column begins so but
 the rank, which then stands after a whole name), is a name cut short: it goes to a person (``NAME_FORM``).
-A name of three words or more before such a cell is whole (a rank after it in a column left unplaced)."""
+A name of three words or more before such a cell is whole (a rank after it in a column left unplaced).
+
+A name whose last word's ink runs to the column's right boundary (within a quarter of the letters' height) is
+cut by it too, whatever the cells after it hold (AH dev 26008 p2: eight of nine names ending at the tape's
+edge, their rest read as the next column's figures or a rank)."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from . import checks
+from .geometry import Word
 
 WHOLE = 3  # words of a whole name (given name, father's name, family name)
 
@@ -35,4 +42,32 @@ def doubt_cut_names(drafts: list[checks.RowDraft], kinds: list[str | None], text
         if not isinstance(name, str) or not name or "name" in d.review or nxt >= len(row):
             continue
         if len(name.split()) < WHOLE and name[-1].isalpha() and _tail(row[nxt]):
+            d.review.add("name", checks.NAME_FORM)
+
+
+REACH = 0.25  # of the name's letter height: a last word ending this near the column's boundary runs into it
+
+
+def _runs_to_boundary(words: list[Word], right: int) -> bool:
+    """The cell's last word ends at the column's right boundary (its ink cut there)."""
+    words = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    if not words:
+        return False
+    last = max(words, key=lambda w: w.box.x1)
+    height = float(np.median([w.box.h for w in words]))
+    return last.box.x1 >= right - REACH * height
+
+
+def doubt_names_at_boundary(
+    drafts: list[checks.RowDraft], kinds: list[str | None], cells: dict[tuple[int, int], list[Word]],
+    body_rows: list[int], xs: list[int],
+) -> None:
+    """Send to review each row's name whose last word runs to its column's right boundary (``xs``: the grid's
+    column boundaries; ``cells``: the words of each (row, column) cell, as the grid reads them)."""
+    at = [c for c, k in enumerate(kinds) if k == "name"]
+    if len(at) != 1 or len(body_rows) != len(drafts) or at[0] + 1 >= len(xs):
+        return
+    c = at[0]
+    for d, r in zip(drafts, body_rows, strict=True):
+        if d.values.get("name") and "name" not in d.review and _runs_to_boundary(cells.get((r, c), []), xs[c + 1]):
             d.review.add("name", checks.NAME_FORM)

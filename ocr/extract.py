@@ -591,6 +591,7 @@ def _read_page(
         whole_leva.doubt_unit(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
     cut_names.doubt_cut_names(drafts, kinds, s.texts)  # a name's rest in the unplaced column after it
+    cut_names.doubt_names_at_boundary(drafts, kinds, s.cells, s.body_rows, a.grid.xs)  # a name cut by a column's edge
     lost_days.doubt_lost_days(a, kinds, drafts, s.body_rows)  # figures in a column with no kind, no days found
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
