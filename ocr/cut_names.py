@@ -8,8 +8,8 @@ row beginning with a small letter (a word's tail: no name, no rank and no figure
 the rank, which then stands after a whole name), is a name cut short: it goes to a person (``NAME_FORM``).
 A name of three words or more before such a cell is whole (a rank after it in a column left unplaced).
 
-A name whose last word's ink runs to the column's right boundary (within a quarter of the letters' height) is
-cut by it too, whatever the cells after it hold (AH dev 26008 p2: eight of nine names ending at the tape's
+A name of fewer than three words whose last word's ink runs to the column's right boundary (within a quarter
+of the letters' height) is cut by it too, whatever the cells after it hold (AH dev 26008 p2: eight of nine names ending at the tape's
 edge, their rest read as the next column's figures or a rank)."""
 
 from __future__ import annotations
@@ -62,12 +62,15 @@ def doubt_names_at_boundary(
     drafts: list[checks.RowDraft], kinds: list[str | None], cells: dict[tuple[int, int], list[Word]],
     body_rows: list[int], xs: list[int],
 ) -> None:
-    """Send to review each row's name whose last word runs to its column's right boundary (``xs``: the grid's
-    column boundaries; ``cells``: the words of each (row, column) cell, as the grid reads them)."""
+    """Send to review each row's name of fewer than three words whose last word runs to its column's right
+    boundary (``xs``: the grid's column boundaries; ``cells``: the words of each (row, column) cell)."""
     at = [c for c, k in enumerate(kinds) if k == "name"]
     if len(at) != 1 or len(body_rows) != len(drafts) or at[0] + 1 >= len(xs):
         return
     c = at[0]
     for d, r in zip(drafts, body_rows, strict=True):
-        if d.values.get("name") and "name" not in d.review and _runs_to_boundary(cells.get((r, c), []), xs[c + 1]):
+        name = d.values.get("name")
+        if not isinstance(name, str) or len(name.split()) >= WHOLE or "name" in d.review:
+            continue  # (three words: a whole name the typist ran up to the rule, AH dev 26031 p2, 26013 p4)
+        if _runs_to_boundary(cells.get((r, c), []), xs[c + 1]):
             d.review.add("name", checks.NAME_FORM)

@@ -49,3 +49,10 @@ def test_a_name_whose_last_word_runs_to_the_columns_boundary_goes_to_review():
     doubt_names_at_boundary(drafts, KINDS, cells, [1, 2], [223, 398, 698, 987, 1187, 1448])
     assert drafts[0].review.reasons.get("name") == checks.NAME_FORM
     assert not drafts[1].review  # ends a space and more short of the rule
+
+
+def test_a_whole_name_typed_up_to_the_rule_stands():
+    drafts = [_draft("Цветанка Георгиева Иванова")]
+    cells = {(1, 2): [_word("Цветанка", 713, 830), _word("Георгиева", 845, 930), _word("Иванова", 940, 986)]}
+    doubt_names_at_boundary(drafts, KINDS, cells, [1], [223, 398, 698, 987, 1187])
+    assert not drafts[0].review
