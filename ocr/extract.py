@@ -30,6 +30,7 @@ from . import (
     column_numbers,
     columns,
     covered_cells,
+    cut_names,
     day_rate,
     ditto,
     dotted_zeros,
@@ -47,6 +48,7 @@ from . import (
     lost_days,
     lost_rows,
     margin_corrections,
+    mend_totals,
     mirrored_changes,
     misread_page,
     normalise,
@@ -560,6 +562,7 @@ def _read_page(
         checks.forget_verdicts(drafts)
         checks.run_checks(drafts, totals, present, year, month, carried)
         dotted_zeros.choose_by_columns(drafts, totals, present, carried, offered)  # eights as zeros: the column totals
+    mend_totals.doubt_mends_against_totals(drafts, totals, present, carried)  # a row's mend its column's total refuses
     lone_culprit.reread_to_vouch(a, s, kinds, drafts, engine)  # one row in doubt, not its columns
     lone_culprit.clear_where_culprit_known(drafts, totals, present, carried)
     partner_columns.clear_partners(drafts, totals, present, carried)  # a sum's figure its closed column vouches for
@@ -590,6 +593,8 @@ def _read_page(
     if unit == whole_leva.UNKNOWN and year is None:  # leva or stotinki? no separator, no year to tell
         whole_leva.doubt_unit(drafts, present)
     flag_unplaced(drafts, checked, s.headings, s.texts, totals)
+    cut_names.doubt_cut_names(drafts, kinds, s.texts)  # a name's rest in the unplaced column after it
+    cut_names.doubt_names_at_boundary(drafts, kinds, s.cells, s.body_rows, a.grid.xs)  # a name cut by a column's edge
     lost_days.doubt_lost_days(a, kinds, drafts, s.body_rows)  # figures in a column with no kind, no days found
     outside_columns.doubt_untotalled(drafts, kinds, totals_texts, s.headings)  # placed by no total, no heading
     outside_columns.doubt_days_between_two(drafts, kinds, s.texts, s.headings)  # the days, or a class beside?
