@@ -46,6 +46,9 @@ from .sheet import Sheet
 from .superior_body import names_unit
 
 MIN_CELLS = 4  # a title block has this many cells at least (a lone box under the table is a stamp's or a note's)
+# ... and this many at most (AI's blocks: 19): more is a grid — a printed form's rows left empty under the people
+# (AP dev 34001 p1: 221 cells over 4527 x 1070 px, read sparse by tesseract for over 5 CPU minutes, nothing found)
+MAX_CELLS = 60
 MIN_CELL = 25  # px at 300 dpi: a cell is at least this high and wide (smaller: a gap between two rules' ends)
 FILLED = 0.7  # a cell fills this share of its bounding box at least (the rules enclose a rectangle)
 BAND = 12  # px: two cells whose tops and feet are this near stand on one band of the block
@@ -139,7 +142,7 @@ def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine)
     if foot is None or (sure and header.month is not None and header.year is not None):
         return header
     cells = _cells(a, foot)
-    if len(cells) < MIN_CELLS:
+    if not MIN_CELLS <= len(cells) <= MAX_CELLS:
         return header
     words = _block_words(a, cells, engine)
     texts: list[tuple[Box, list[list[Word]]]] = []

@@ -105,6 +105,16 @@ def test_a_sheet_with_its_employer_and_period_over_the_table_or_no_block_under_i
     assert (h.employer, h.month, engine.calls) == (None, None, 0)
 
 
+def test_a_printed_forms_empty_rows_under_the_table_are_no_title_block_and_not_read():
+    # a form's printed rows left empty under the people (AP): 12 rows of 10 cells, a grid over the table's width;
+    # read as a block, tesseract spent minutes on it for nothing
+    grid = [(40 + 290 * c, 260 + 40 * r, 40 + 290 * (c + 1), 300 + 40 * r) for r in range(12) for c in range(10)]
+    engine = Block([*SIGNERS, *DECOYS, *EMPLOYER, *DOCUMENT])
+    h = read_block(_page(grid), Header(), FOOT, engine)
+    assert (h.employer, h.month, engine.calls) == (None, None, 0)
+    assert read_block(_page(LEFT + RIGHT), Header(), FOOT, engine).employer is not None  # the block itself still read
+
+
 def test_a_period_read_from_a_cell_without_the_documents_name_goes_to_a_person():
     # the date's label misread ("Лата"), the day lost: "09.1990" alone in a cell may be the month it was drawn up
     date = [*_line("Лата", 1010, 410), *_line("09.1990", 1300, 410)]
