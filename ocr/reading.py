@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from . import tables
+from . import straddling_lines, tables
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
@@ -98,8 +98,9 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
     if not boxes:
         return []
     pad = 24
-    crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
-             for b in boxes]  # fmt: skip
+    # a typed line across the cell's printed rule: its lines whole (``straddling_lines``)
+    crops = [straddling_lines.crop(a.clean, a.ink, b, max(0, b.x0 + 4), max(b.x0 + 5, b.x1 - 3), max(0, b.y0 + 4),
+                                   max(b.y0 + 5, b.y1 - 2)) for b in boxes]  # fmt: skip
     # tesseract refuses an image taller than 32767 pixels: a long table's cells go in several mosaics
     if sum(c.shape[0] + pad for c in crops) + pad > MOSAIC_MAX:
         out_all: list[list[Word]] = []

@@ -1,0 +1,57 @@
+"""A figure typed across its cell's printed row rule (ocr.straddling_lines): the cell's crop takes its line whole,
+and the neighbour row's line reaching into the cell is left out (AP dev 34001 p1: `71,35` read `712`, `131,59`
+read `121` — the printed rule through the figure's foot, the crop the printed row's). A cell whose writing keeps
+inside it is cropped as before."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.geometry import Box
+from ocr.straddling_lines import crop, lines_near
+
+W = 300
+ROWS = [100, 180, 260, 340]  # the printed row rules
+LINE = 34  # a typed line's height
+
+
+def _sheet(tops: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """clean and ink: a typed line of figures (three blocks) from each of ``tops``."""
+    clean = np.full((440, W), 255, np.uint8)
+    for t in tops:
+        for x in (60, 110, 160):
+            clean[t : t + LINE, x : x + 30] = 40
+    return clean, np.where(clean < 128, 255, 0).astype(np.uint8)
+
+
+def _cell(r: int) -> Box:
+    return Box(20, ROWS[r], 280, ROWS[r + 1])
+
+
+def _crop(clean: np.ndarray, ink: np.ndarray, b: Box) -> np.ndarray:
+    return crop(clean, ink, b, b.x0 + 4, b.x1 - 3, b.y0 + 4, b.y1 - 2)
+
+
+def _lines_in(picture: np.ndarray) -> list[int]:
+    on = (picture < 128).any(axis=1)
+    return [int(n) for n in np.diff(np.flatnonzero(np.diff(np.r_[0, on.astype(int), 0])))[::2]]
+
+
+def test_a_line_across_the_row_rule_is_read_whole_in_its_row():
+    clean, ink = _sheet([150, 205])  # row 0's line its foot 16 px under the rule; row 1's own line
+    first = _crop(clean, ink, _cell(0))
+    assert _lines_in(first) == [LINE]  # the line whole
+    second = _crop(clean, ink, _cell(1))
+    assert _lines_in(second) == [LINE]  # its own line, nothing of the line above
+
+
+def test_a_cell_whose_writing_keeps_inside_is_cropped_as_before():
+    clean, ink = _sheet([120, 200])
+    b = _cell(0)
+    assert np.array_equal(_crop(clean, ink, b), clean[b.y0 + 4 : b.y1 - 2, b.x0 + 4 : b.x1 - 3])
+
+
+def test_a_struck_line_is_one_line():
+    clean, ink = _sheet([150])
+    ink[ROWS[1] - 2 : ROWS[1] + 3] = 0  # the printed rule taken out of the ink through the figures
+    assert lines_near(ink, _cell(0), 24, 277) == [(150, 150 + LINE)]
