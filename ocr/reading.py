@@ -79,6 +79,9 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
             if k in ("numeric", "empty"):  # figures are read by the digits pass
                 img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
         boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
+        for b in boxes:  # a figure's last digit typed over its column's rule is the figure's, not the next column's
+            right = straddling_lines.across_rules(a.ink, b, b.x0 + 2, b.x1 - 1, b.y0 + 4, b.y1 - 2)[1]
+            img[b.y0 : b.y1, b.x1 - 1 : max(b.x1 - 1, right)] = 255
         read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
         for box, ws in zip(boxes, read, strict=True):
             if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one

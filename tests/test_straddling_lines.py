@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.geometry import Box
-from ocr.straddling_lines import crop, lines_near
+from ocr.straddling_lines import across_rules, crop, lines_near
 
 W = 300
 ROWS = [100, 180, 260, 340]  # the printed row rules
@@ -55,3 +55,27 @@ def test_a_struck_line_is_one_line():
     clean, ink = _sheet([150])
     ink[ROWS[1] - 2 : ROWS[1] + 3] = 0  # the printed rule taken out of the ink through the figures
     assert lines_near(ink, _cell(0), 24, 277) == [(150, 150 + LINE)]
+
+
+def _typed(xs: list[int], width: int = 18) -> np.ndarray:
+    """ink: a line of glyphs (rows 20-54) starting at ``xs``, a column rule at x=300 taken out of it."""
+    ink = np.zeros((80, 500), np.uint8)
+    for x in xs:
+        ink[20:54, x : x + width] = 255
+    ink[:, 298:303] = 0
+    return ink
+
+
+def test_a_figures_last_digit_over_the_column_rule_is_the_figures():
+    # an ЕГН's ten digits at a pitch of 28 px (gaps of 10), the tenth past the rule; the days `14` a space
+    # further (AP dev 34001 p9: `6207145262` read `620714526`, the days `2 14`)
+    egn = [305 - 28 * (9 - k) for k in range(10)]
+    ink = _typed(egn + [egn[-1] + 56, egn[-1] + 84])
+    cell, days = Box(0, 0, 300, 80), Box(300, 0, 420, 80)
+    assert across_rules(ink, cell, 4, 297, 4, 78)[1] >= egn[-1] + 18  # the tenth digit taken in
+    assert across_rules(ink, days, 304, 417, 4, 78)[0] >= egn[-1] + 18  # and left out of the days
+
+
+def test_figures_typed_against_the_rule_from_both_sides_stay_apart():
+    ink = _typed([230, 258, 280, 306, 334, 362])  # two figures, each a word, both against the rule
+    assert across_rules(ink, Box(0, 0, 300, 80), 4, 297, 4, 78) == (4, 297)
