@@ -81,7 +81,8 @@ def cut_glyph(ink: np.ndarray, x: int, y0: int, y1: int) -> tuple[int, int, int]
     if h <= 0:
         return None
     base = max(0, x - 3 * h)
-    runs = [(a + base, b + base) for a, b in _runs((ink[y0:y1, base : x + 3 * h] > 0).any(axis=0))]
+    on = np.asarray((ink[y0:y1, base : x + 3 * h] > 0).any(axis=0), dtype=bool)
+    runs = [(a + base, b + base) for a, b in _runs(on)]
     near = RULE_REACH + EDGE
     left = [r for r in runs if r[1] <= x + RULE_REACH and r[1] >= x - near]
     right = [r for r in runs if r[0] >= x - RULE_REACH and r[0] <= x + near]
