@@ -178,7 +178,7 @@ def analyse(
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
-    writing = cv2.bitwise_or(text, rule_slivers.writing_on_rules(s.gray, text, rules.mask))  # typed across a rule
+    writing = cv2.bitwise_or(text, rule_slivers.writing_on_rules(text, rules.mask, s.gray))  # typed across a rule
     clean = rule_slivers.rules_whitened(preprocess.flatten(s.gray, writing), rules.mask, writing)  # no rule's edge
     clean = carbon_blur.sharpened(clean, grid)  # a carbon copy's soft typing
     if pins.dots_apart(clean):  # a dot-matrix face's dots apart down the strokes: joined for tesseract

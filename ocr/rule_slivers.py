@@ -6,11 +6,11 @@ on a printed row rule, struck through by it, read `22-22` for `22,32`).
 The rules are taken out of the ink (``lines.find_rules``' mask), but ``preprocess.flatten`` keeps the grey a
 couple of pixels around the writing, so the rule's pixels beside a glyph came back as a thin bar: a `1`
 or a `|` beside the figure. Here the rule's pixels are the paper unless they are the writing's:
-- crossed: writing on both sides of the rule, across it, within ``REACH`` (a stroke through the rule:
-  its piece on the rule is the stroke's, so the figure is not cut in two);
-- darker than the rule: the ribbon's black over a form printed in a lighter ink (green, brown-red, blue-grey
-  or a grey print), ``DARKER`` levels under the rule's own grey.
-A rule's pixels beside writing on one side only, as light as the rule, are the rule's: paper.
+writing on both sides of the rule, across it, within ``REACH`` (a stroke through the rule: its piece on the
+rule is the stroke's, so the figure is not cut in two), or darker than the rule's print by ``DARKER`` (the
+ribbon's black over a form printed in a lighter ink: the comma of `187,91` on the rule; a smaller margin took
+the darker spots of AL dev 30001 p1's rules for writing and lost 10 of its 19 rows). A rule's pixels beside
+writing on one side only, as light as the rule, are the rule's: paper.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import cv2
 import numpy as np
 
 REACH = 7  # px at 300 dpi each side of a rule's pixel looked at for writing: wider than a printed rule
+DARKER = 60  # grey levels under the rule's own dark grey: the typing over the rule, not the rule
+OWN = 10  # percentile of the rules' grey away from the writing: a rule's core
 LONG = 25  # px: a rule's run along its direction (a vertical rule's pixel lies in a vertical run this long)
-DARKER = 30  # grey levels under the rule's own dark grey: the typing over the rule, not the rule
-OWN = 10  # percentile of the rules' grey away from the writing: a rule's core (its mask takes in its soft edges)
 
 
 def _side(text: np.ndarray, width: int, height: int, anchor: tuple[int, int]) -> np.ndarray:
@@ -54,8 +54,8 @@ def darker(gray: np.ndarray, text: np.ndarray, rules: np.ndarray) -> np.ndarray:
     return on & (gray.astype(np.int16) < own - DARKER)
 
 
-def writing_on_rules(gray: np.ndarray, text: np.ndarray, rules: np.ndarray) -> np.ndarray:
-    """The rules' pixels that are the writing's (crossed by it, or darker than the rule): 255, else 0."""
+def writing_on_rules(text: np.ndarray, rules: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The rules' pixels that are the writing's (crossed by it, or well darker than the rule): 255, else 0."""
     if not np.any(rules):
         return np.zeros_like(text)
     return ((crossed(text, rules) | darker(gray, text, rules)).astype(np.uint8)) * 255

@@ -45,6 +45,9 @@ def crop(clean: np.ndarray, ink: np.ndarray, box: Box, x0: int, x1: int, y0: int
         x0, x1 = across_rules(ink, box, x0, x1, y0, y1)
         return clean[y0:y1, x0:x1]
     mine = [(a, b) for a, b in lines if box.y0 <= (a + b) / 2 < box.y1]
+    if len(mine) > 1 or max((b - a for a, b in lines), default=0) > box.h:  # a cell of several lines, a tall one
+        x0, x1 = across_rules(ink, box, x0, x1, y0, y1)
+        return clean[y0:y1, x0:x1]
     top = max(0, min(y0, mine[0][0] - PAD)) if mine else y0
     bottom = min(clean.shape[0], max(y1, mine[-1][1] + PAD)) if mine else y1
     x0, x1 = across_rules(ink, box, x0, x1, top, bottom)

@@ -79,3 +79,11 @@ def test_a_figures_last_digit_over_the_column_rule_is_the_figures():
 def test_figures_typed_against_the_rule_from_both_sides_stay_apart():
     ink = _typed([230, 258, 280, 306, 334, 362])  # two figures, each a word, both against the rule
     assert across_rules(ink, Box(0, 0, 300, 80), 4, 297, 4, 78) == (4, 297)
+
+
+def test_a_cell_of_several_lines_is_cropped_as_before():
+    """A tall cell holding two lines of its own, one across its foot (AO dev 33001 p1: lines glued into one
+    figure, `181881819209.87`, the page in review whole): cropped as before."""
+    clean, ink = _sheet([104, 150])
+    b = _cell(0)
+    assert np.array_equal(_crop(clean, ink, b), clean[b.y0 + 4 : b.y1 - 2, b.x0 + 4 : b.x1 - 3])
