@@ -29,7 +29,6 @@ from . import (
     paper_frame,
     pins,
     preprocess,
-    rule_slivers,
     sheet_edges,
     tables,
     toner_streaks,
@@ -178,9 +177,7 @@ def analyse(
     scanner = backing_mask(s.gray)  # the backing through a torn piece, the holes: its edge is no writing
     if scanner is not None:
         text = cv2.bitwise_and(text, cv2.bitwise_not(scanner))
-    writing = cv2.bitwise_or(text, rule_slivers.writing_on_rules(text, rules.mask, s.gray))  # typed across a rule
-    clean = rule_slivers.rules_whitened(preprocess.flatten(s.gray, writing), rules.mask, writing)  # no rule's edge
-    clean = carbon_blur.sharpened(clean, grid)  # a carbon copy's soft typing
+    clean = carbon_blur.sharpened(preprocess.flatten(s.gray, text), grid)  # a carbon copy's soft typing
     if pins.dots_apart(clean):  # a dot-matrix face's dots apart down the strokes: joined for tesseract
         clean = pins.dots_joined(clean)
     return Analysis(
