@@ -28,6 +28,7 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
     extents: list[list[tuple[int, int]]] = [[] for _ in range(g.n_cols)]
     mids: list[list[float]] = [[] for _ in range(g.n_cols)]
     widest: list[list[int]] = [[] for _ in range(g.n_cols)]
+    written: dict[int, int] = {}  # a row's columns with writing
     for r in rows:
         y0, y1 = g.ys[r] + 3, g.ys[r + 1] - 3
         for c in range(g.n_cols):
@@ -39,13 +40,17 @@ def column_kinds(solid: np.ndarray, g: Grid) -> list[str]:
             ys = np.nonzero(cell.any(axis=1))[0]
             heights.append(int(ys[-1] - ys[0]))
             extents[c].append((int(cols[0]) + x0, int(cols[-1]) + x0))
+            written[r] = written.get(r, 0) + 1
             mids[c].append((y0 + y1) / 2)
             _, _, stats, _ = components(cell)
             widest[c].append(int(stats[1:, cv2.CC_STAT_WIDTH].max()) if len(stats) > 1 else 0)
     char_h = float(np.median(heights)) if heights else 40.0
     tight = max(8.0, 0.45 * char_h)
     kinds: list[str] = []
-    n_body = max(1, len(rows))
+    # the rows written in two columns at the least: a form's printed rows left empty under the people, each with
+    # its printed number alone, are no body (AP dev 34001 p5: 7 people on 25 printed rows, the ЕГН, gross and
+    # deductions columns 'empty' — under 30 % of the rows — and never read)
+    n_body = max(1, sum(1 for n in written.values() if n >= 2))
     for c in range(g.n_cols):
         ext = extents[c]
         if len(ext) < max(2, 0.3 * n_body):

@@ -67,3 +67,18 @@ def test_an_edges_spread_is_its_middle_80_percent_as_one_percentile_at_a_time() 
                     rest = edges - (slope * np.asarray(ys) + icpt)
                     want = min(raw, float(np.percentile(rest, 90) - np.percentile(rest, 10)))
             assert _spread(edges, ys) == want
+
+
+def test_a_forms_empty_printed_rows_under_the_people_do_not_make_their_columns_empty():
+    """A form's 25 printed rows, 7 people typed on them, the rest left empty each with its printed number alone
+    (AP dev 34001 p5: the ЕГН, gross and deductions columns 'empty' — written on under 30 % of the printed
+    rows — never read, the page's columns unproved). The people's columns are read; a column left blank, empty."""
+    xs, ys = [0, 60, 400, 700, 900], [100 * k for k in range(28)]
+    ink = np.zeros((2800, 900), np.uint8)
+    for r in range(1, 27):
+        typed(ink, 20, 38, ys[r] + 35)  # the printed row number
+        if r <= 7:
+            typed(ink, 80, 330 - 3 * PITCH * (r % 3), ys[r] + 35)  # the name, ragged on the right
+            typed(ink, 560, 680, ys[r] + 35)  # a figure
+    kinds = align.column_kinds(ink, Grid(xs=xs, ys=ys, ruled=True))
+    assert kinds[1:] == ["text", "numeric", "empty"]
