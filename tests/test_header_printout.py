@@ -105,7 +105,8 @@ def test_two_digits_are_a_year_only_of_the_archive_and_right_after_the_month():
     assert parse_header(_line(380, ["март", "работили", "89"], x=1550), W).year is None
 
 
-PAGE: Any = SimpleNamespace(clean=np.full((500, 3508), 255, np.uint8), transform=Transform())
+PAGE: Any = SimpleNamespace(clean=np.full((500, 3508), 255, np.uint8), ink=np.zeros((500, 3508), np.uint8),
+                           transform=Transform())  # fmt: skip
 
 
 def _unsure_year() -> Header:

@@ -34,7 +34,8 @@ class Digits:
         return [Word(self.word, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
 
 
-PAGE: Any = SimpleNamespace(clean=np.full((400, 1200), 255, np.uint8), transform=Transform())
+PAGE: Any = SimpleNamespace(clean=np.full((400, 1200), 255, np.uint8), ink=np.zeros((400, 1200), np.uint8),
+                            transform=Transform())  # fmt: skip
 
 
 def _header(month: str, month_conf: float, year: str, year_conf: float) -> Header:

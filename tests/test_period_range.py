@@ -38,7 +38,8 @@ class Reads:
         return [Word(self.text, 0.9, Box(0, 0, image.shape[1], image.shape[0]))]
 
 
-PAGE: Any = SimpleNamespace(clean=np.full((600, 1400), 255, np.uint8), transform=Transform())
+PAGE: Any = SimpleNamespace(clean=np.full((600, 1400), 255, np.uint8), ink=np.zeros((600, 1400), np.uint8),
+                            transform=Transform())  # fmt: skip
 EMPLOYER = (("Мелница", 0.95, (207, 250, 340, 290)), ("„Зора“", 0.96, (350, 250, 450, 290)),
             ("гр.", 0.96, (460, 258, 500, 290)), ("Попово.", 0.94, (510, 250, 640, 290)))  # fmt: skip
 

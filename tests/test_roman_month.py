@@ -26,7 +26,8 @@ class Figures:
         return [Word(self.text, 0.8, Box(0, 0, image.shape[1], image.shape[0]))]
 
 
-PAGE: Any = SimpleNamespace(clean=np.full((600, 2480), 255, np.uint8), transform=Transform())
+PAGE: Any = SimpleNamespace(clean=np.full((600, 2480), 255, np.uint8), ink=np.zeros((600, 2480), np.uint8),
+                            transform=Transform())  # fmt: skip
 
 
 def _line(*words: tuple[str, float, tuple[int, int, int, int]]) -> list[Word]:
