@@ -575,16 +575,17 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        blocks SIDE BY SIDE, as a newspaper sets its columns — the first people down the left half under the column
        headings, the rest down the right half under the same headings typed again (shorter words on some files), the
        row numbers running on, the rows typed line by line across the sheet (a line holds the left block's row i and
-       the right block's row k + i), half the people each side or the left block the longer; the left block's sums
-       carried over ("Пренася се:" at its foot, "Пренос:" at the right block's head) or each block's "Сума:" or none
-       (no truth), the sheet's "Всичко" (the truth's totals) under the right block only; itemised deductions on two of
-       four layouts, one without ЕГН (null in the truth); the A3 sheet scanned on an A4 flatbed in TWO PASSES joined by
-       the scanning software: a seam within 15 mm of the sheet's middle (through the gap between the blocks or the
-       outer columns of one), the right pass up to 5 pixels higher or lower and turned up to 0.2 degrees against the
-       left (the truth's boxes with it), a few per cent brighter or darker, the overlap cut hard (the glass's edge a
-       faint line on some) or blended across a band (strokes there doubled a little), the title and period centred
-       across the seam; grey at 200 dpi, a little turned (under ~5 MB); its switches, words and drawing are in
-       samples/family_ar.py (its docstring says what it draws).
+       the right block's row k + i), one blank between the columns on the tightest (a long name with the father's
+       initial where even that would not fit: the truth as typed), half the people each side or the left block the
+       longer; the left block's sums carried over ("Пренася се:" at its foot, "Пренос:" at the right block's head) or
+       each block's "Сума:" or none (no truth), the sheet's "Всичко" (the truth's totals) under the right block only;
+       itemised deductions on two of four layouts, one without ЕГН (null in the truth); the A3 sheet scanned on an A4
+       flatbed in TWO PASSES joined by the scanning software: a seam within 15 mm of the sheet's middle (through the
+       gap between the blocks or the outer columns of one), the right pass up to 5 pixels higher or lower and turned
+       up to 0.2 degrees against the left (the truth's boxes with it), a few per cent brighter or darker, the overlap
+       cut hard (the glass's edge a faint line on some) or blended across a band (strokes there doubled a little), the
+       title and period centred across the seam; grey at 200 dpi, a little turned (under ~5 MB); its switches, words
+       and drawing are in samples/family_ar.py (its docstring says what it draws).
 """
 
 from __future__ import annotations

@@ -205,10 +205,11 @@ def initials(name: str) -> str:
 
 
 def pay_rows(sheet: SheetContent, own: Any, ef: EmployerFile | None, lay: tuple[str, ...], rng: random.Random,
-             habit: PayHabit) -> list[dict[str, object]]:  # fmt: skip
+             habit: PayHabit, withheld: frozenset[str] = frozenset()) -> list[dict[str, object]]:  # fmt: skip
     """A month's rows (AO's, AR's): a row a present person, numbered 1.., the post of the file (``own.posts`` where the
-    person is none of its staff), the pay by ``habit`` (family_ao.month_pay); the fields ``lay`` has not null, the
-    itemised deductions kept (nought where not printed)."""
+    person is none of its staff), the pay by ``habit`` (family_ao.month_pay) with the itemised deductions ``lay`` prints
+    and those ``withheld`` though not printed (their total the only deductions on the sheet); the fields ``lay`` has
+    not null, the itemised deductions kept (nought where not withheld)."""
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
     scale = pay_scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
@@ -220,7 +221,7 @@ def pay_rows(sheet: SheetContent, own: Any, ef: EmployerFile | None, lay: tuple[
         salary = (person.salary if person is not None else Decimal(200)) * scale
         days = int(str(old.get("days_paid", wd)))
         post = person.position if person is not None else rng.choice(own.posts)
-        w = month_pay(salary, days, wd, cols, rng, habit)
+        w = month_pay(salary, days, wd, cols | withheld, rng, habit)
         r: dict[str, object] = {"row": k + 1, "egn": egn, "name": str(old["name"]),
                                 "position": post if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "days_paid": days}  # fmt: skip

@@ -6,11 +6,13 @@ state farm, a sewing co-operative's shop, a sugar works, a town's cleaning enter
 typeball (fonts-motoya-l-maruberi's Motoya L Maruberi cut to 12 or 15 to the inch; a black or blue ribbon; no en dash,
 quotation marks or "№" on its keyboard: a hyphen, '"' and "Nо") on an A3 sheet turned, ruled in ink with a ruler.
 
-What makes AR's fields hard (new): the list is long (24-48 people) and the table narrow, so the clerk typed it SNAKED in
+What makes AR's fields hard (new): the list is long (26-56 people) and the table narrow, so the clerk typed it SNAKED in
 two blocks SIDE BY SIDE on the one sheet, as a newspaper sets its columns: the first people down the left half under
 the column headings, the rest down the right half under the same headings typed again (in shorter words on some files),
-the row numbers running on (1-20 on the left, 21-38 on the right), the gap between the blocks a few characters wide;
-- the left block split off evenly (half the people each side) or filled down to the sheet's foot (the right block the
+the row numbers running on (1-20 on the left, 21-38 on the right), the gap between the blocks a few characters wide,
+one blank between the columns where two would not fit (a name longer than 20 characters typed with the father's
+initial, "Иван П. Георгиев", where even that would not: the truth as typed);
+- the left block split off evenly (half the people each side) or two to six rows the longer (the right block the
   shorter), its line after the last row the block's sums on most files: carried over ("Пренася се:" at the left
   block's foot, "Пренос:" with the same sums at the right block's head) or each block's own "Сума:" (none of them a
   truth row or the truth's totals), or nothing;
@@ -18,15 +20,18 @@ the row numbers running on (1-20 on the left, 21-38 on the right), the gap betwe
 - so a line of the page holds two people (the left block's row k and the right block's row k + the left's count), each
   with every field: a truth row is one block's line (its box that block's part of the line), in reading order the
   left block's rows, then the right's;
-- the rows 1 or 1 1/2 lines apart; the itemised deductions (ДОД, the union's fee, the advance) on two of four layouts,
-  the days on three, the post on one, the ЕГН on three (the truth's ЕГН null on the fourth, its days null where none).
+- the rows 1, 1 1/2 or 2 lines apart (closer where the longer block would overrun the sheet); both blocks' headings
+  between the same rules, the rows typed line by line across the sheet;
+- the itemised deductions (ДОД, the union's fee, the advance) on two of four layouts (only their total on the others,
+  withheld all the same), the days on three, the post on one, the ЕГН on three (the truth's ЕГН null on the third
+  layout, its days null on the fourth).
 No value is corrected (no correction marks); every value of the truth is typed once and readable.
 
 The capture (new): the archive had only an A4 flatbed, so the A3 sheet was scanned in TWO PASSES, its left and its
 right half (each over the glass's 297 mm with some overlap), and the two scans joined into one image by the scanning
 software: a seam down the middle of the sheet (within 15 mm of it, so through the gap between the blocks or through the
 outer columns of one of them); the right pass a little higher or lower (up to 5 pixels at 300 dpi) and turned against
-the left (up to 0.2 degrees: the step across the seam growing down the page), its light a few per cent brighter or
+the left (up to 0.2 degrees: its lines sloping away from the seam, a sheared copy), its light a few per cent brighter or
 darker, the overlap cut hard at the seam (a faint line of the glass's edge down it on some files) or blended across a
 band of 40-160 pixels (the strokes there doubled a little); the title and the period centred across the sheet broken at
 the seam. The truth's boxes follow each pass. Scanned grey at 200 dpi, the joined image a little turned (under ~5 MB).
@@ -53,10 +58,12 @@ from .family_al import cell as al_cell
 from .family_am import PAPERS, PITCHES, Desk, staffed
 from .family_an import typed_month
 from .family_ao import PayHabit, pay_rows
+from .family_ap import short_name
 from .handwork import on_the_glass, signature, smooth_field
 from .render import Geometry, Style
 
 PARTS = ("tax", "union_fee", "advance", "loan")  # the itemised deductions (their sum ``deductions``)
+UNPRINTED = frozenset({"tax", "union_fee", "advance"})  # withheld where a layout prints only the deductions' total
 
 # a block's columns (both blocks the same); "signature" no field
 AR_LAYOUTS: tuple[tuple[str, ...], ...] = (
@@ -94,6 +101,7 @@ A3L = "A3L"  # an A3 sheet turned (family_am.PAPERS)
 MM = 300 / 25.4  # pixels a millimetre at 300 dpi
 TOP = 200.0  # the first line's baseline (pixels at 300 dpi; the typeball's top, give or take 20)
 ROOM = 30  # the most rows a block holds on the sheet one line apart
+SHORTER = 20  # a name longer than this typed with the father's initial where the blocks would not fit
 
 EMPLOYERS = (
     ('СМК "Вратица" - Строително управление 2, гр. Враца', ("зидар", "кофражист", "арматурист", "общ работник",
@@ -170,16 +178,21 @@ def adapt_sheet(sheet: SheetContent, ar: ARHabits, rng: random.Random, ef: Emplo
     """An AR month: a row a present person; the sheet's totals over the payroll-page/1 fields (both blocks); the
     file's number formats and words; how many rows the left block holds."""
     lay = AR_LAYOUTS[ar.layout]
-    rows = pay_rows(sheet, ar, ef, lay, rng, AR_PAY)
-    typed_month(sheet, ar, rows, lay, rng, (PERIODS, TITLES, RENAMED))  # the fourth layout prints no ЕГН
+    rows = pay_rows(sheet, ar, ef, lay, rng, AR_PAY, frozenset() if set(lay) & set(PARTS) else UNPRINTED)
+    typed_month(sheet, ar, rows, lay, rng, (PERIODS, TITLES, RENAMED))  # the third layout prints no ЕГН
     n = len(rows)
     left = (n + 1) // 2 if ar.split == "even" else min(n - 2, (n + 1) // 2 + rng.randint(2, 6), ROOM)
-    sheet.extra["ar_job"] = {
+    job: dict[str, object] = {
         "heads": {c: HEADINGS_AR[c][0] for c in lay},
         "heads_r": {c: HEADINGS_AR[c][1 if ar.short_heads else 0] for c in lay},
         "left": left, "carry": rng.choice(CARRIES), "sum": rng.choice(SUMS), "total": rng.choice(TOTALS),
         "signers": rng.choice(SIGNERS), "sheet_word": rng.choice(("Лист {n}", "л. {n}", "стр. {n}")),
     }  # fmt: skip
+    sheet.extra["ar_job"] = job
+    if fit(ar, widths_of(sheet)) is None:  # the blocks too wide: the long names typed with the father's initial
+        for r in rows:
+            if len(str(r["name"])) > SHORTER:
+                r["name"] = short_name(str(r["name"]))
 
 
 def style(ar: ARHabits, rng: random.Random, base: Style) -> None:
@@ -214,16 +227,17 @@ def widths_of(sheet: SheetContent) -> list[int]:
     return out
 
 
-def fit(sheet: SheetContent, ar: ARHabits, ws: list[int]) -> tuple[int, int]:
-    """The pitch and the blocks' gap (characters) the two blocks fit across the A3 sheet at: the file's pitch or 15
-    to the inch, a gap of 5 or 3."""
+def fit(ar: ARHabits, ws: list[int]) -> tuple[int, int, int] | None:
+    """The pitch, the blank characters between two columns and the blocks' gap (characters) the two blocks fit across
+    the A3 sheet at: the file's pitch or 15 to the inch, two blanks between the columns or one, a gap of 5 or 3; None
+    where they do not."""
     W, _H = PAPERS[A3L]
-    block = sum(ws) + 2 * (len(ws) - 1)
     for c in sorted({ar.cpi, 15}):
-        for gap in (5, 3):
-            if (2 * block + gap) * PITCHES[c] <= W - 2 * 130:
-                return PITCHES[c], gap
-    raise AssertionError(f"the two blocks overran the sheet: {ws}")
+        for sep in (2, 1):
+            for gap in (5, 3):
+                if (2 * (sum(ws) + sep * (len(ws) - 1)) + gap) * PITCHES[c] <= W - 2 * 130:
+                    return PITCHES[c], sep, gap
+    return None
 
 
 def spacing_for(ar: ARHabits, rows: int, H: int) -> float:
@@ -259,9 +273,11 @@ def render(sheet: SheetContent, st: Style | None, ar: ARHabits, rng: random.Rand
     assert isinstance(job, dict)
     lay, n, k = sheet.layout, len(sheet.rows), int(job["left"])
     ws = widths_of(sheet)
-    pitch, gap = fit(sheet, ar, ws)
+    fitted = fit(ar, ws)
+    assert fitted is not None, f"the two blocks overran the sheet: {ws}"
+    pitch, sep, gap = fitted
     W, H = PAPERS[A3L]
-    block = sum(ws) + 2 * (len(ws) - 1)
+    block = sum(ws) + sep * (len(ws) - 1)
     end = 2 * block + gap
     side = max(130.0, (W - end * pitch) / 2 + rng.uniform(-30, 30))
     ball = _Typeball(ar, rng, W, H, pitch, side, TOP + rng.uniform(-20, 20))
@@ -279,9 +295,9 @@ def render(sheet: SheetContent, st: Style | None, ar: ARHabits, rng: random.Rand
     ends: list[float] = []
     desks: list[Desk] = []
     for b, off in enumerate((0, block + gap)):
-        starts = [off + int(s) for s in np.cumsum([0, *(w + 2 for w in ws[:-1])])]
+        starts = [off + int(s) for s in np.cumsum([0, *(w + sep for w in ws[:-1])])]
         desk = Desk(ball, pen_img, ImageDraw.Draw(pen_img), geo, starts, ws, starts[-1] + ws[-1], ball.x(off - 0.5),
-                    ball.x(starts[-1] + ws[-1] + 0.5), y0, ball.y(y0) - 0.95 * LINE, rng)  # fmt: skip
+                    ball.x(starts[-1] + ws[-1] + 0.5), y0, ball.y(y0) - 0.95 * LINE, rng, sep)  # fmt: skip
         desks.append(desk)
         desk.rule(desk.y_top)
         mark = len(geo.cells)
