@@ -1,5 +1,5 @@
 """Family AQ of the sample generator (held out from its making in session 40, 2026-12-07, helper s50-famaq, to its one
-measurement by the lead in a later session; evaluation seed 2066, development seeds 35001-35040): the monthly payroll of
+measurement by the lead at the start of session 41; evaluation seed 2066, development seeds 35001-35040): the monthly payroll of
 1980-1996 of an employer that closed without a successor and had its pay worked out by a district computing centre
 (a district dairy, a brick works, a district building-repair enterprise, a bakery, a furniture works, a hosiery
 co-operative; Толбухин, Станке Димитров and Михайловград renamed in their years), kept as the centre's line-printer

@@ -1,4 +1,4 @@
-"""Family AQ of the sample generator (held out from its making in session 40 to its one measurement by the lead). These
+"""Family AQ of the sample generator (held out from its making in session 40 to its one measurement by the lead in session 41). These
 tests exercise the generator only, on its maker's development seeds 35001-35040 (the evaluation seed is never generated
 here): its switches and face held apart from A-AP, its truth over many drawn months (the items by kind adding up to the
 base, the additional pay, gross and the deductions; net; the totals), what a page prints (a computing centre's printout

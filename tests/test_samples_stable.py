@@ -108,7 +108,8 @@ def test_a_family_gives_the_same_pages_as_before_the_next_came(
     # a development seed of its maker's, 13003: nobody else generates its pages)
 )
 def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, family: str, degraded: bool):
-    """Two runs of one seed give the same pages, also under other hash seeds."""
+    """Two runs of one seed, under two hash seeds, give the same pages (a page that changed from run to run, or with
+    the hash seed, would differ between them)."""
     root = Path(__file__).resolve().parents[1]
     code = (
         "import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
@@ -116,7 +117,7 @@ def test_one_seed_gives_the_same_pages_under_every_hash_seed(tmp_path: Path, fam
         f"options=Options(family={family!r}, degraded={degraded}))"
     )
     digests = set()
-    for run, seed in (("a", "0"), ("b", "0"), ("c", "4242")):
+    for run, seed in (("a", "0"), ("b", "4242")):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
         out = tmp_path / run
         subprocess.run([sys.executable, "-c", code, str(out)], cwd=root, env=env, check=True, timeout=300)
