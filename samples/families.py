@@ -567,6 +567,27 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        net: the truth's totals); a drum printer's letters off the line or a chain printer's off their pitch, a fresh or
        faint ribbon, a few positions' hammers light; on an A3 flatbed a little turned, grey at 200 dpi (under ~5 MB);
        its switches, words and drawing are in samples/family_aq.py (its docstring says what it draws).
+    AR held out from its making in session 41 (2026-12-07, helper s51-famar; made before anything was tuned on AQ; no
+       page of it read by the reader, any seed) to its one measurement by the lead (seed 2067; dev seeds 36001-36040):
+       the monthly payroll of 1980-1996 of an employer with many people on few columns that closed without a successor
+       (a construction combine's building site, a state farm, a sewing co-operative's shop, a sugar works, a town's
+       cleaning enterprise, a canning works; Толбухин and Михайловград renamed in their years), typed on an electric
+       typewriter with a rounded gothic typeball (fonts-motoya-l-maruberi's Motoya L Maruberi cut to 12 or 15 to the
+       inch; a black or blue ribbon) on an A3 sheet turned and ruled in ink: the list of 26-56 people SNAKED in two
+       blocks SIDE BY SIDE, as a newspaper sets its columns — the first people down the left half under the column
+       headings, the rest down the right half under the same headings typed again (shorter words on some files), the
+       row numbers running on, the rows typed line by line across the sheet (a line holds the left block's row i and
+       the right block's row k + i), one blank between the columns on the tightest (a long name with the father's
+       initial where even that would not fit: the truth as typed), half the people each side or the left block the
+       longer; the left block's sums carried over ("Пренася се:" at its foot, "Пренос:" at the right block's head) or
+       each block's "Сума:" or none (no truth), the sheet's "Всичко" (the truth's totals) under the right block only;
+       itemised deductions on two of four layouts, one without ЕГН (null in the truth); the A3 sheet scanned on an A4
+       flatbed in TWO PASSES joined by the scanning software: a seam within 15 mm of the sheet's middle (through the
+       gap between the blocks or the outer columns of one), the right pass up to 5 pixels higher or lower and turned
+       up to 0.2 degrees against the left (the truth's boxes with it), a few per cent brighter or darker, the overlap
+       cut hard (the glass's edge a faint line on some) or blended across a band (strokes there doubled a little), the
+       title and period centred across the seam; grey at 200 dpi, a little turned (under ~5 MB); its switches, words
+       and drawing are in samples/family_ar.py (its docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -599,6 +620,7 @@ from . import (
     family_ao,
     family_ap,
     family_aq,
+    family_ar,
     family_q,
     family_r,
     family_s,
@@ -615,7 +637,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN", "AO", "AP", "AQ")
+            "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1387,6 +1409,12 @@ HEADINGS_AQ = family_aq.HEADINGS_AQ
 AQ_FACES = family_aq.AQ_FACES
 AQ_SIZES = family_aq.AQ_SIZES
 
+# Family AR (held out from its making in session 41 to its one measurement): samples/family_ar.py
+FAMILY_LAYOUTS["AR"] = family_ar.AR_LAYOUTS
+HEADINGS_AR = family_ar.HEADINGS_AR
+AR_FACES = family_ar.AR_FACES
+AR_SIZES = family_ar.AR_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1436,6 +1464,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AO": (1980, 1996),
     "AP": (1980, 1996),
     "AQ": (1980, 1996),
+    "AR": (1980, 1996),
 }
 
 
@@ -1585,6 +1614,8 @@ class Habits:
     ap: family_ap.APHabits | None = None
     # family AQ only: all of its switches (samples/family_aq.py)
     aq: family_aq.AQHabits | None = None
+    # family AR only: all of its switches (samples/family_ar.py)
+    ar: family_ar.ARHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1642,6 +1673,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ap(rng)
     if family == "AQ":
         return _draw_aq(rng)
+    if family == "AR":
+        return _draw_ar(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1853,6 +1886,11 @@ def _draw_ap(rng: random.Random) -> Habits:
 def _draw_aq(rng: random.Random) -> Habits:
     """Family AQ's file: its own switches (family_aq.draw), the generic ones copied from them."""
     return _own_habits("AQ", family_aq.draw(rng), "typewriter", AQ_SIZES, 1.0)
+
+
+def _draw_ar(rng: random.Random) -> Habits:
+    """Family AR's file: its own switches (family_ar.draw), the generic ones copied from them."""
+    return _own_habits("AR", family_ar.draw(rng), "typewriter", AR_SIZES, 1.0)
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -2096,6 +2134,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.aq is not None:  # family AQ: an employer's people in its posts
         family_aq.adapt_file(ef, habits.aq, rng)
         return
+    if habits.ar is not None:  # family AR: an employer's many people in its posts
+        family_ar.adapt_file(ef, habits.ar, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2311,6 +2352,9 @@ def adapt_sheet(
     if habits.aq is not None:  # family AQ: the month by kinds of payment, a block of lines a person
         family_aq.adapt_sheet(sheet, habits.aq, rng, ef)
         return
+    if habits.ar is not None:  # family AR: the month snaked in two blocks side by side
+        family_ar.adapt_sheet(sheet, habits.ar, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2484,7 +2528,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
                          "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                         "AO", "AP", "AQ"):
+                         "AO", "AP", "AQ", "AR"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
@@ -2492,7 +2536,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
                     "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
-                    "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES}  # fmt: skip
+                    "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES, "AR": AR_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2587,6 +2631,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ap.style(habits.ap, rng, base)
     if habits.aq is not None:
         family_aq.style(habits.aq, rng, base)
+    if habits.ar is not None:
+        family_ar.style(habits.ar, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -344,6 +344,7 @@ class Desk:
     y: float
     y_top: float
     rng: random.Random
+    sep: int = 2  # the blank characters between two columns (AR's narrowest blocks: 1)
 
     def rule(self, y: float) -> None:
         """A line ruled in ink across the table at ``y`` (pixels)."""
@@ -362,7 +363,7 @@ class Desk:
         self.rule(y_bot)
         self.rule(y_bot + 7)
         for s in self.starts[1:]:
-            x = self.ball.x(s - 2 / 2)
+            x = self.ball.x(s - self.sep / 2)
             pen.line([(x, self.y_top), (x + rng.uniform(-1.5, 1.5), y_bot)], fill=rng.randint(30, 70), width=2)
         for x in (self.xl, self.xr):
             pen.line([(x, self.y_top), (x, y_bot)], fill=rng.randint(30, 70), width=3)

@@ -204,13 +204,15 @@ def initials(name: str) -> str:
     return " ".join([*(w[0] + "." for w in words[:-1]), words[-1]])
 
 
-def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: EmployerFile | None) -> None:
-    """An AO month: a row a present person (part I's and part II's figures of one truth row); the sheet's totals over
-    the payroll-page/1 fields; the file's number formats and words."""
+def pay_rows(sheet: SheetContent, own: Any, ef: EmployerFile | None, lay: tuple[str, ...], rng: random.Random,
+             habit: PayHabit, withheld: frozenset[str] = frozenset()) -> list[dict[str, object]]:  # fmt: skip
+    """A month's rows (AO's, AR's): a row a present person, numbered 1.., the post of the file (``own.posts`` where the
+    person is none of its staff), the pay by ``habit`` (family_ao.month_pay) with the itemised deductions ``lay`` prints
+    and those ``withheld`` though not printed (their total the only deductions on the sheet); the fields ``lay`` has
+    not null, the itemised deductions kept (nought where not withheld)."""
     wd = working_days(sheet.year, sheet.month)
     staff = {p.egn: p for p in ef.staff} if ef is not None else {}
     scale = pay_scale(ef.start[0] if ef is not None else sheet.year, sheet.year)
-    lay = AO_LAYOUTS[ao.layout]
     cols = set(lay)
     rows: list[dict[str, object]] = []
     for k, old in enumerate(sheet.rows):
@@ -218,16 +220,25 @@ def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: Emplo
         person = staff.get(egn)
         salary = (person.salary if person is not None else Decimal(200)) * scale
         days = int(str(old.get("days_paid", wd)))
-        post = person.position if person is not None else rng.choice(ao.posts)
-        w = month_pay(salary, days, wd, cols, rng, AO_PAY)
+        post = person.position if person is not None else rng.choice(own.posts)
+        w = month_pay(salary, days, wd, cols | withheld, rng, habit)
         r: dict[str, object] = {"row": k + 1, "egn": egn, "name": str(old["name"]),
                                 "position": post if "position" in cols else None,
                                 "days_worked": days if "days_worked" in cols else None, "days_paid": days}  # fmt: skip
         r.update({c: w[c] for c in PARTS})
-        r["name2"] = r["name"] if ao.name2 == "full" else initials(str(r["name"]))  # part II's name: no truth
         for f in MONEY_FIELDS:
             r[f] = w[f] if f in cols else None
         rows.append(r)
+    return rows
+
+
+def adapt_sheet(sheet: SheetContent, ao: AOHabits, rng: random.Random, ef: EmployerFile | None) -> None:
+    """An AO month: a row a present person (part I's and part II's figures of one truth row); the sheet's totals over
+    the payroll-page/1 fields; the file's number formats and words."""
+    lay = AO_LAYOUTS[ao.layout]
+    rows = pay_rows(sheet, ao, ef, lay, rng, AO_PAY)
+    for r in rows:  # part II's name: no truth
+        r["name2"] = r["name"] if ao.name2 == "full" else initials(str(r["name"]))
     typed_month(sheet, ao, rows, lay, rng, (PERIODS, TITLES, RENAMED))  # the third layout prints no ЕГН
     up, low = AO_PANELS[ao.layout]
     sheet.extra["ao_job"] = {

@@ -41,6 +41,7 @@ from . import (
     family_ao,
     family_ap,
     family_aq,
+    family_ar,
     family_q,
     family_r,
     family_s,
@@ -205,6 +206,7 @@ def degrade_page(
     ao: family_ao.AOPage | None = None,
     ap: family_ap.APPage | None = None,
     aq: family_aq.AQPage | None = None,
+    ar: family_ar.ARPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -246,8 +248,14 @@ def degrade_page(
     showing through (samples/family_an.py); ``ao``: family AO's page: an upright sheet typed in two parts one under the
     other, crumpled and flattened, on a flatbed (samples/family_ao.py); ``ap``: family AP's page: a month typed on a printed
     form whose grid the typing does not match, on a flatbed (samples/family_ap.py); ``aq``: family AQ's page: a computing
-    centre's line-printer printout by kinds of payment on fanfold paper, on an A3 flatbed (samples/family_aq.py)."""
+    centre's line-printer printout by kinds of payment on fanfold paper, on an A3 flatbed (samples/family_aq.py); ``ar``:
+    family AR's page: an A3 sheet snaked in two blocks side by side, scanned in two passes on an A4 flatbed and joined
+    (samples/family_ar.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if ar is not None:  # family AR: the sheet, scanned in two passes and joined
+        if not opts.degraded:
+            return degrade.to_uint8(family_ar.flat(a, ar)), degrade.identity(), 300, None
+        return family_ar.scan(a, ar, np_rng)
     if aq is not None:  # family AQ: the printout, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_aq.flat(a, aq)), degrade.identity(), 300, None
@@ -536,6 +544,7 @@ def generate_pages(
                     aoh = habits.ao if habits is not None else None
                     aph = habits.ap if habits is not None else None
                     aqh = habits.aq if habits is not None else None
+                    arh = habits.ar if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -576,6 +585,8 @@ def generate_pages(
                         img, geo = family_ap.render(sheet, style, aph, rng)
                     elif aqh is not None:  # family AQ: the printout by kinds of payment (samples/family_aq.py)
                         img, geo = family_aq.render(sheet, style, aqh, rng)
+                    elif arh is not None:  # family AR: the month snaked in two blocks (samples/family_ar.py)
+                        img, geo = family_ar.render(sheet, style, arh, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -619,6 +630,7 @@ def generate_pages(
                     aop = family_ao.page_of(img, geo, sheet, aoh, rng) if aoh is not None else None
                     app = family_ap.page_of(img, geo, sheet, aph, rng) if aph is not None else None
                     aqp = family_aq.page_of(img, geo, sheet, aqh, rng) if aqh is not None else None
+                    arp = family_ar.page_of(img, geo, sheet, arh, rng) if arh is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -627,7 +639,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp,
+                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp, ar=arp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
