@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from . import tables
+from . import straddling_lines, tables
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
@@ -79,6 +79,10 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
             if k in ("numeric", "empty"):  # figures are read by the digits pass
                 img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
         boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
+        printed = off_grid(a)
+        for b in boxes:  # a figure's last digit typed over its column's rule is the figure's, not the next column's
+            right = straddling_lines.across_rules(a.ink, b, b.x0 + 2, b.x1 - 1, b.y0 + 4, b.y1 - 2, printed)[1]
+            img[b.y0 : b.y1, b.x1 - 1 : max(b.x1 - 1, right)] = 255
         read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
         for box, ws in zip(boxes, read, strict=True):
             if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one
@@ -92,14 +96,27 @@ def inner(b: Box) -> Box:
     return Box(b.x0 + b.w // 3, b.y0 + b.h // 3, b.x1 - b.w // 3, b.y1 - b.h // 3)
 
 
+def off_grid(a: Analysis) -> straddling_lines.Printed:
+    """The page's printed grid where its typing crosses it (``straddling_lines.off_grid``), measured once a page
+    (``Analysis.memo``)."""
+    key = "straddling_lines.off_grid"
+    if key not in a.memo:
+        a.memo[key] = straddling_lines.off_grid(a.ink, a.grid, a.rules)
+    printed: straddling_lines.Printed = a.memo[key]
+    return printed
+
+
 def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list[Word]]) -> list[list[Word]]:
     """Read many cells in one engine call (``read``): each cell's crop on its own line of a mosaic image.
     Returns the words of each box, in order."""
     if not boxes:
         return []
     pad = 24
-    crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
-             for b in boxes]  # fmt: skip
+    # a typed line across the cell's printed rule, on a page whose typing crosses its printed grid: its lines
+    # whole (``straddling_lines``)
+    printed = off_grid(a)
+    crops = [straddling_lines.crop(a.clean, a.ink, b, max(0, b.x0 + 4), max(b.x0 + 5, b.x1 - 3), max(0, b.y0 + 4),
+                                   max(b.y0 + 5, b.y1 - 2), printed) for b in boxes]  # fmt: skip
     # tesseract refuses an image taller than 32767 pixels: a long table's cells go in several mosaics
     if sum(c.shape[0] + pad for c in crops) + pad > MOSAIC_MAX:
         out_all: list[list[Word]] = []
