@@ -83,7 +83,7 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
         for b in boxes:  # a figure's last digit typed over its column's rule is the figure's, not the next column's
             right = straddling_lines.across_rules(a.ink, b, b.x0 + 2, b.x1 - 1, b.y0 + 4, b.y1 - 2, printed)[1]
             img[b.y0 : b.y1, b.x1 - 1 : max(b.x1 - 1, right)] = 255
-        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS), printed)
         for box, ws in zip(boxes, read, strict=True):
             if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one
                 words.append(Word("\n".join(text_lines(ws)), min(w.conf for w in ws), inner(box)))
@@ -106,15 +106,19 @@ def off_grid(a: Analysis) -> straddling_lines.Printed:
     return printed
 
 
-def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list[Word]]) -> list[list[Word]]:
+def mosaic_read(
+    a: Analysis,
+    boxes: list[Box],
+    read: Callable[[np.ndarray], list[Word]],
+    printed: straddling_lines.Printed = straddling_lines.ON_GRID,
+) -> list[list[Word]]:
     """Read many cells in one engine call (``read``): each cell's crop on its own line of a mosaic image.
-    Returns the words of each box, in order."""
+    Returns the words of each box, in order. ``printed`` (``off_grid``: the figures' cells of a page typed across
+    its printed grid): a cell's typed line across its printed row rule read whole, a digit typed across its
+    column's rule with its figure (``straddling_lines.crop``)."""
     if not boxes:
         return []
     pad = 24
-    # a typed line across the cell's printed rule, on a page whose typing crosses its printed grid: its lines
-    # whole (``straddling_lines``)
-    printed = off_grid(a)
     crops = [straddling_lines.crop(a.clean, a.ink, b, max(0, b.x0 + 4), max(b.x0 + 5, b.x1 - 3), max(0, b.y0 + 4),
                                    max(b.y0 + 5, b.y1 - 2), printed) for b in boxes]  # fmt: skip
     # tesseract refuses an image taller than 32767 pixels: a long table's cells go in several mosaics
@@ -123,10 +127,10 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
         start, height = 0, pad
         for i, c in enumerate(crops):
             if height + c.shape[0] + pad > MOSAIC_MAX and i > start:
-                out_all += mosaic_read(a, boxes[start:i], read)
+                out_all += mosaic_read(a, boxes[start:i], read, printed)
                 start, height = i, pad
             height += c.shape[0] + pad
-        return out_all + mosaic_read(a, boxes[start:], read)
+        return out_all + mosaic_read(a, boxes[start:], read, printed)
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] + pad for c in crops) + pad
     mosaic = np.full((height, width), 255, dtype=np.uint8)
@@ -150,7 +154,9 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
 
 def second_pass(a: Analysis, targets: list[tuple[int, Box]], engine: OcrEngine) -> dict[int, str]:
     """Re-read doubtful figures with the other model (the text model, digits only): a second opinion."""
-    read = mosaic_read(a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS))
+    read = mosaic_read(
+        a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS), off_grid(a)
+    )
     return {key: "\n".join(text_lines(ws)) for (key, _), ws in zip(targets, read, strict=True) if ws}
 
 
