@@ -47,7 +47,7 @@ def lines_near(ink: np.ndarray, box: Box, x0: int, x1: int) -> list[tuple[int, i
 RULE_NEAR = 6  # px: a printed rule this near a cell's edge is that edge
 PRINTED_ROWS = 0.8  # the page's rows are printed when a rule lies at this share of its row boundaries at least
 MIN_CROSSED = 3  # and the typing does not keep to them when this many cells' single line crosses one at least
-MIN_BISECTED = 3  # the typing does not keep to the printed columns when the rules cut this many glyphs off
+MIN_BISECTED = 3  # the typing does not keep to the printed columns when the rules cut this many glyphs in two
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ def _crosses(ink: np.ndarray, box: Box, x0: int, x1: int, printed: Printed) -> b
 def off_grid(ink: np.ndarray, grid: Grid, rules: Rules) -> Printed:
     """Where the typing crosses the printed grid: its row rules when a rule lies at ``PRINTED_ROWS`` of the body's
     row boundaries and ``MIN_CROSSED`` cells' one typed line at least crosses one; its column rules when they cut
-    ``MIN_BISECTED`` glyphs at least in two (``bisected``) or off their figure (``at_pitch``). Nothing on a grid
-    of the writing (not ruled)."""
+    ``MIN_BISECTED`` glyphs at least in two (``bisected``). Nothing on a grid of the writing (not ruled)."""
     if not grid.ruled or grid.n_rows < 3:
         return ON_GRID
     body = grid.ys[1:]
@@ -123,7 +122,7 @@ def _cols_crossed(ink: np.ndarray, grid: Grid, cols: tuple[int, ...]) -> bool:
     for r in range(1, grid.n_rows):
         y0, y1 = grid.ys[r] + 4, grid.ys[r + 1] - 2
         for x in cols:
-            if y1 - y0 >= 4 and (bisected(ink, x, y0, y1) or at_pitch(ink, x, y0, y1)):
+            if y1 - y0 >= 4 and bisected(ink, x, y0, y1):
                 cut += 1
                 if cut >= MIN_BISECTED:
                     return True
@@ -203,29 +202,6 @@ def bisected(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
         return False
     tall = int((ink[y0:y1, lg[0] : rg[1]] > 0).any(axis=1).sum())
     return rg[1] - lg[0] <= tall
-
-
-PITCH_TOL = 3  # px: a glyph past the rule is typed at the figure's pitch when its start is this near the pitch's
-
-
-def at_pitch(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
-    """A glyph typed past the column rule at ``x`` at the pitch of the figure it ends (or begins) across the rule
-    (rows ``y0`` to ``y1``): the glyphs against the rule and the figure's next glyph each one glyph wide (no wider
-    than tall), and the step across the rule the figure's own (``PITCH_TOL``) — an ЕГН's tenth digit past the
-    rule, family AP. Not figures typed up to the rule (their digits run together: no glyph of its own)."""
-    sides = _against(ink, x, y0, y1)
-    if sides is None:
-        return False
-    runs, lg, rg = sides
-    i, k = runs.index(lg), runs.index(rg)
-    for glyphs in ((runs[i - 1], lg, rg) if i > 0 else None, (lg, rg, runs[k + 1]) if k + 1 < len(runs) else None):
-        if glyphs is None:
-            continue
-        a, b, c = glyphs
-        tall = int((ink[y0:y1, a[0] : c[1]] > 0).any(axis=1).sum())
-        if all(g[1] - g[0] <= tall for g in glyphs) and abs((c[0] - b[0]) - (b[0] - a[0])) <= PITCH_TOL:
-            return True
-    return False
 
 
 def cut_glyph(ink: np.ndarray, x: int, y0: int, y1: int) -> tuple[int, int, int] | None:

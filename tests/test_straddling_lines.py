@@ -166,16 +166,6 @@ def test_digits_typed_across_the_column_rule_are_joined_to_their_figure():
     assert across_rules(ink, grid.cell(1, 0), 24, 297, 104, 178, printed)[1] >= 310  # the digit whole
 
 
-def test_a_digit_typed_past_the_column_rule_at_its_figures_pitch_is_joined_to_it():
-    """It must act: on each row an ЕГН's tenth digit typed wholly past the printed rule at the ЕГН's pitch (AP dev
-    34001 p9: `6207145262` read `620714526`), the days a space further."""
-    egn = [305 - 28 * (9 - k) for k in range(10)]
-    ink, grid, rules = _columns([(x, x + 18) for x in egn + [egn[-1] + 84]])
-    printed = off_grid(ink, grid, rules)
-    assert printed.cols == (300,)
-    assert across_rules(ink, grid.cell(1, 0), 24, 297, 104, 178, printed)[1] >= egn[-1] + 18
-
-
 def test_figures_typed_up_to_the_column_rule_stay_apart():
     """It must not act: wide bold figures typed up to the rule from both sides (E regression sheets: `0,00`
     joined to the next column's figure, the figures cut in two) — each side a figure, no glyph cut in two."""
