@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from . import tables
+from . import straddling_lines, tables
 from .analysis import Analysis
 from .engine import OcrEngine
 from .geometry import Box, Grid, Word, text_lines
@@ -79,7 +79,11 @@ def recognise(a: Analysis, kinds: list[str], engine: OcrEngine) -> Reading:
             if k in ("numeric", "empty"):  # figures are read by the digits pass
                 img[g.ys[1] : bottom, g.xs[c] + 2 : g.xs[c + 1] - 1] = 255
         boxes = [g.cell(r, c) for c in numeric for r in range(1, g.n_rows)]
-        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+        printed = off_grid(a)
+        for b in boxes:  # a figure's last digit typed over its column's rule is the figure's, not the next column's
+            right = straddling_lines.across_rules(a.ink, b, b.x0 + 2, b.x1 - 1, b.y0 + 4, b.y1 - 2, printed)[1]
+            img[b.y0 : b.y1, b.x1 - 1 : max(b.x1 - 1, right)] = 255
+        read = mosaic_read(a, boxes, lambda m: engine.figures(m, whitelist=NUMERIC_CHARS), printed)
         for box, ws in zip(boxes, read, strict=True):
             if ws:  # a figure cell's lines stay apart ("\n"): a correction above a struck figure is one
                 words.append(Word("\n".join(text_lines(ws)), min(w.conf for w in ws), inner(box)))
@@ -92,24 +96,41 @@ def inner(b: Box) -> Box:
     return Box(b.x0 + b.w // 3, b.y0 + b.h // 3, b.x1 - b.w // 3, b.y1 - b.h // 3)
 
 
-def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list[Word]]) -> list[list[Word]]:
+def off_grid(a: Analysis) -> straddling_lines.Printed:
+    """The page's printed grid where its typing crosses it (``straddling_lines.off_grid``), measured once a page
+    (``Analysis.memo``)."""
+    key = "straddling_lines.off_grid"
+    if key not in a.memo:
+        a.memo[key] = straddling_lines.off_grid(a.ink, a.grid, a.rules)
+    printed: straddling_lines.Printed = a.memo[key]
+    return printed
+
+
+def mosaic_read(
+    a: Analysis,
+    boxes: list[Box],
+    read: Callable[[np.ndarray], list[Word]],
+    printed: straddling_lines.Printed = straddling_lines.ON_GRID,
+) -> list[list[Word]]:
     """Read many cells in one engine call (``read``): each cell's crop on its own line of a mosaic image.
-    Returns the words of each box, in order."""
+    Returns the words of each box, in order. ``printed`` (``off_grid``: the figures' cells of a page typed across
+    its printed grid): a cell's typed line across its printed row rule read whole, a digit typed across its
+    column's rule with its figure (``straddling_lines.crop``)."""
     if not boxes:
         return []
     pad = 24
-    crops = [a.clean[max(0, b.y0 + 4) : max(b.y0 + 5, b.y1 - 2), max(0, b.x0 + 4) : max(b.x0 + 5, b.x1 - 3)]
-             for b in boxes]  # fmt: skip
+    crops = [straddling_lines.crop(a.clean, a.ink, b, max(0, b.x0 + 4), max(b.x0 + 5, b.x1 - 3), max(0, b.y0 + 4),
+                                   max(b.y0 + 5, b.y1 - 2), printed) for b in boxes]  # fmt: skip
     # tesseract refuses an image taller than 32767 pixels: a long table's cells go in several mosaics
     if sum(c.shape[0] + pad for c in crops) + pad > MOSAIC_MAX:
         out_all: list[list[Word]] = []
         start, height = 0, pad
         for i, c in enumerate(crops):
             if height + c.shape[0] + pad > MOSAIC_MAX and i > start:
-                out_all += mosaic_read(a, boxes[start:i], read)
+                out_all += mosaic_read(a, boxes[start:i], read, printed)
                 start, height = i, pad
             height += c.shape[0] + pad
-        return out_all + mosaic_read(a, boxes[start:], read)
+        return out_all + mosaic_read(a, boxes[start:], read, printed)
     width = max(c.shape[1] for c in crops) + 2 * pad
     height = sum(c.shape[0] + pad for c in crops) + pad
     mosaic = np.full((height, width), 255, dtype=np.uint8)
@@ -133,7 +154,9 @@ def mosaic_read(a: Analysis, boxes: list[Box], read: Callable[[np.ndarray], list
 
 def second_pass(a: Analysis, targets: list[tuple[int, Box]], engine: OcrEngine) -> dict[int, str]:
     """Re-read doubtful figures with the other model (the text model, digits only): a second opinion."""
-    read = mosaic_read(a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS))
+    read = mosaic_read(
+        a, [b for _, b in targets], lambda m: engine.words(m, psm=6, whitelist=NUMERIC_CHARS), off_grid(a)
+    )
     return {key: "\n".join(text_lines(ws)) for (key, _), ws in zip(targets, read, strict=True) if ws}
 
 
