@@ -13,16 +13,19 @@ page's (the recapitulation's base and the grand total against the rows' sums); a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from statistics import median
+
+import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.records import PageReview, PayrollPage
 
 from . import checks, lost_rows, normalise, sheet
 from .analysis import Analysis
-from .block_lines import Block, Item, Printout, SumPart, digits_of, is_alpha, parse, upper
+from .block_lines import Block, Item, Printout, SumPart, digits_of, group_lines, is_alpha, parse, upper
 from .block_proof import BlockSums, Cands, column_holds, solve
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -31,6 +34,7 @@ from .reading import NUMERIC_CHARS, Reading, header_bands, header_image, mosaic_
 
 COLUMN_GAP = 1.6  # char widths: the person's line's columns (name, post) farther apart
 SPLIT_GAP = 0.6  # char widths: a word's pieces read apart are this close (a blank is a whole print position)
+STRIP = 0.12  # of the writing's width: the strip down its left edge the look before the page's pass reads
 MIN_BLOCKS = 2  # people's blocks a printout shows at least
 MIN_CODES = 2  # item codes recurring on the page at least
 UNREAD_INK = 12  # pixels of ink beside a name's or post's words that no word read: a mark lost
@@ -45,11 +49,22 @@ def is_printout(p: Printout) -> bool:
     return len(closed) >= MIN_BLOCKS and len(closed) >= 0.6 * len(p.blocks) and len(codes) >= MIN_CODES
 
 
+def codes_recur(a: Analysis, engine: OcrEngine) -> bool:
+    """A cheap look before the page's pass: the lines' first words on a strip down the writing's left edge (the text
+    model on the strip only) — item codes recurring (two codes, each on two lines at least) show a printout of blocks;
+    a table's row numbers never recur."""
+    x0 = max(0, a.grid.xs[0] - 10)
+    x1 = min(a.clean.shape[1], x0 + int(STRIP * (a.grid.xs[-1] - a.grid.xs[0])) + 20)
+    lines = group_lines(engine.words(np.ascontiguousarray(a.clean[:, x0:x1]), psm=6))
+    firsts = Counter(d for ln in lines if (d := digits_of(ln.words[0].text)) is not None and 2 <= len(d) <= 3)
+    return sum(1 for n in firsts.values() if n >= 2) >= MIN_CODES
+
+
 def read(a: Analysis, image_name: str, engine: OcrEngine,
          read_header: Callable[[sheet.Sheet, Reading], Header]) -> PayrollPage | None:  # fmt: skip
     """The page as blocks of people, or None where it shows none (the table reader reads it). ``read_header``: the
     table reader's header stages over the words above the grid."""
-    if a.grid.ruled:
+    if a.grid.ruled or not codes_recur(a, engine):
         return None
     img = a.clean.copy()
     bands = header_bands(a)
