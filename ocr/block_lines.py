@@ -198,11 +198,12 @@ def item_segments(ln: PrintLine, vocab: set[str], char_w: float, index: int) -> 
     """The items of a line: each opens with a code followed by a word of letters; its amount the trailing words
     that are no label, the days (an integer) between its words and its amount."""
     ws = ln.words
-    starts = [i for i in range(len(ws) - 1) if is_code(ws[i]) and is_alpha(ws[i + 1].text)]
+    starts = [i for i in range(len(ws) - 1) if is_code(ws[i]) and (is_alpha(ws[i + 1].text) or (
+        i + 2 < len(ws) and len(ws[i + 1].text) == 1 and is_alpha(ws[i + 2].text)))]  # (a speck read between)
     out = []
     for k, s in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(ws)
-        body = ws[s + 1 : end]
+        body = [w for j, w in enumerate(ws[s + 1 : end]) if j or len(w.text) > 1 or is_alpha(w.text)]
         n = 0
         while n < len(body) and is_alpha(body[n].text) and (key(body[n].text) in vocab or n == 0 or
                                                             digits_of(body[n].text) is None and _dotted(body[n].text)):

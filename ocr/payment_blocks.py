@@ -30,6 +30,7 @@ from .block_proof import BlockSums, Cands, column_holds, solve
 from .engine import OcrEngine
 from .geometry import Box, Word
 from .header import Header
+from .names import check_name
 from .reading import NUMERIC_CHARS, Reading, header_bands, header_image, mosaic_read
 
 COLUMN_GAP = 1.6  # char widths: the person's line's columns (name, post) farther apart
@@ -232,7 +233,7 @@ def _draft(a: Analysis, b: Block, p: Printout, figures: dict[int, str], starts: 
             d.review.add(f, checks.UNREADABLE if f in solved.derived or solved.values[f] is None else checks.ROW_SUM)
     if egn_doubt:
         d.review.add("egn", checks.CHECK_DIGIT)
-    if not name_ws or min(w.conf for w in name_ws) < NAME_CONF or len(name_ws) < 2:
+    if not name_ws or (min(w.conf for w in name_ws) < NAME_CONF and not _known_name(d.values["name"])) or len(name_ws) < 2:
         d.review.add("name", checks.LOW_CONFIDENCE)
     if name_ws and unread_ink(a, name_ws, marks, p.char_w):
         d.review.add("name", checks.LOW_CONFIDENCE)
@@ -251,6 +252,14 @@ def _accruals_column(p: Printout) -> float:
     """Where the accruals' codes open: the leftmost item's code of most blocks (a block's base item lost leaves the
     deductions where they are)."""
     return median(min(it.x0 for it in b.items) for b in p.blocks if b.items)
+
+
+def _known_name(name: object) -> bool:
+    """Every word of the name a name the lexicon knows as read (two or three words): vouched though read unsure."""
+    if not isinstance(name, str):
+        return False
+    fixed, sure = check_name(name)
+    return sure and fixed == name
 
 
 def _row_number(w: Word, figures: dict[int, str]) -> int | None:
