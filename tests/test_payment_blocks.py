@@ -118,3 +118,45 @@ def test_a_dev_printout_read_into_person_rows(tmp_path: Path, ocr_engine: OcrEng
             silent += getattr(g, f) != v and f not in (g.review or [])
     assert silent == 0
     assert right >= 0.8 * total
+
+
+def test_a_post_read_in_pieces_or_with_its_dash_apart_is_joined_as_printed() -> None:
+    from ocr.payment_blocks import _joined
+
+    # "ВОДОПР" "ОВОДЧИК": the second word's left edge six print positions after the first's (no blank between)
+    pieces = [Word("ВОДОПР", 0.9, Box(100, 0, 275, 30)), Word("ОВОДЧИК", 0.9, Box(100 + 6 * CW, 0, 400, 30))]
+    assert _joined(pieces, [], CW) == "ВОДОПРОВОДЧИК"
+    # "ШОФЬОР" "-" "РАЗНОС.": the dash read as a word of its own between them
+    words = [Word("ШОФЬОР", 0.9, Box(100, 0, 100 + 6 * CW, 30)), Word("РАЗНОС.", 0.9, Box(100 + 7 * CW, 0, 400, 30))]
+    dash = [Word("-", 0.5, Box(100 + 6 * CW + 4, 10, 100 + 7 * CW - 4, 14))]
+    assert _joined(words, dash, CW) == "ШОФЬОР-РАЗНОС."
+    # two words a blank apart stay two
+    two = [Word("ОБЩ", 0.9, Box(100, 0, 160, 30)), Word("РАБОТНИК", 0.9, Box(100 + 4 * CW, 0, 400, 30))]
+    assert _joined(two, [], CW) == "ОБЩ РАБОТНИК"
+
+
+def test_the_period_over_the_heading_is_no_person() -> None:
+    """'ЗА МЕСЕЦ АВГУСТ': a short word of letters read for digits and two words after it, but no items under it."""
+    words = _line(3, [(40, "ЗА МЕСЕЦ АВГУСТ 1991 Г.")]) + _line(4, [(0, "ОРГАНИЗАЦИЯ 8073 - ХЛЕБОЗАВОД")]) + _printout()
+    p = parse(words)
+    assert [b.person.number.text for b in p.blocks] == ["001", "002"]
+
+
+def test_a_table_of_rows_is_no_printout_of_blocks() -> None:
+    """A typed table's rows (a number, a name, figures in columns): no item codes recur, no person's sums."""
+    from ocr.payment_blocks import is_printout
+
+    rows = [[(0, f"{i}"), (4, name), (34, "22"), (40, "245.60"), (52, "29.47"), (64, "216.13")]
+            for i, name in enumerate(("ИВАН ПЕТРОВ ГЕОРГИЕВ", "МАРИЯ ИВАНОВА ПЕТРОВА", "ПЕТЪР СТОЯНОВ ДИМОВ"), 1)]
+    words = [w for k, pieces in enumerate(rows) for w in _line(k + 5, pieces)]
+    assert not is_printout(parse(words))
+    assert is_printout(parse(_printout()))
+
+
+def test_a_block_lost_between_two_read_sends_the_page_to_review() -> None:
+    from ocr.checks import RowDraft
+    from ocr.payment_blocks import _numbers_skip
+
+    review = _numbers_skip([RowDraft({"row": 1}), RowDraft({"row": 3})])
+    assert review is not None and "2" in review.detail
+    assert _numbers_skip([RowDraft({"row": 1}), RowDraft({"row": 2})]) is None
