@@ -67,6 +67,7 @@ class Item:
     amount: list[Word]
     x0: int  # where its code starts
     line: int  # index of its line
+    after: int = 0  # where the words before its amount end (its amount's ink lies between this and its last word)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class SumPart:
     kind: str  # gross_pay, deductions, net_pay
     amount: list[Word]
     line: int
+    after: int = 0  # where its label's words end
 
 
 @dataclass
@@ -214,8 +216,9 @@ def item_segments(ln: PrintLine, vocab: set[str], char_w: float, index: int) -> 
                             ws[s].box.x0, index))  # fmt: skip
             continue
         t = _tail_run(rest, char_w)
+        before = rest[t - 1] if t else label[-1] if label else ws[s]
         out.append(Item(digits_of(ws[s].text) or "", " ".join(upper(w.text) for w in label), rest[:t], rest[t:],
-                        ws[s].box.x0, index))  # fmt: skip
+                        ws[s].box.x0, index, before.box.x1))  # fmt: skip
     return out
 
 
@@ -232,8 +235,15 @@ def kind_at(ws: list[Word], i: int) -> str | None:
     return kind
 
 
-def _label_word(w: Word, vocab: set[str]) -> bool:
-    return not is_figure(w.text) and (key(w.text) in vocab or sum_kind(w.text) is not None or len(w.text) <= 2)
+def _label_word(ws: list[Word], j: int, vocab: set[str]) -> bool:
+    """A label's word: one the page's vocabulary holds or a sum's keyword, or a letter before such a word ("С" of
+    "С-МА" read apart); a word seen once ("во" for "80.") is no label."""
+    t = ws[j].text
+    if is_figure(t):
+        return False
+    if key(t) in vocab or sum_kind(t) is not None:
+        return True
+    return len(key(t)) <= 1 and j + 1 < len(ws) and (key(ws[j + 1].text) in vocab or sum_kind(ws[j + 1].text) is not None)
 
 
 def sum_parts(ln: PrintLine, index: int, vocab: set[str]) -> list[SumPart]:
@@ -248,15 +258,15 @@ def sum_parts(ln: PrintLine, index: int, vocab: set[str]) -> list[SumPart]:
             i += 1
             continue
         j = i + (1 if sum_kind(ws[i].text) else 2)  # (a word read in two: both)
-        while j < len(ws) and _label_word(ws[j], vocab) and kind_at(ws, j) in (None, kind):
+        while j < len(ws) and _label_word(ws, j, vocab) and kind_at(ws, j) in (None, kind):
             j += 1  # the label's other words ("ОБЩО", "СУМА ЗА ИЗПЛ.:", "С-МА")
         k = j
-        while k < len(ws) and not (_label_word(ws[k], vocab) and not is_figure(ws[k].text)) and kind_at(ws, k) is None:
+        while k < len(ws) and not _label_word(ws, k, vocab) and kind_at(ws, k) is None:
             k += 1
         if any(p.kind == kind for p in out):  # the same sum twice on a line: the first
             i = k
             continue
-        out.append(SumPart(kind, ws[j:k], index))
+        out.append(SumPart(kind, ws[j:k], index, ws[j - 1].box.x1))
         i = k
     return out
 

@@ -36,6 +36,7 @@ from .reading import NUMERIC_CHARS, Reading, header_bands, header_image, mosaic_
 COLUMN_GAP = 1.6  # char widths: the person's line's columns (name, post) farther apart
 SPLIT_GAP = 0.6  # char widths: a word's pieces read apart are this close (a blank is a whole print position)
 STRIP = 0.12  # of the writing's width: the strip down its left edge the look before the page's pass reads
+AMOUNT_REACH = 6  # print positions left of an amount's first word read again with it at most
 MIN_BLOCKS = 2  # people's blocks a printout shows at least
 MIN_CODES = 2  # item codes recurring on the page at least
 UNREAD_INK = 12  # pixels of ink beside a name's or post's words that no word read: a mark lost
@@ -95,22 +96,27 @@ def _box(ws: list[Word], pad: int = 8) -> Box:
                max(w.box.y1 for w in ws) + pad)  # fmt: skip
 
 
-def _figure_groups(p: Printout) -> list[list[Word]]:
-    """Every amount's, days' and ЕГН's words on the page, to be read again by the digits model."""
-    out: list[list[Word]] = []
+def _figure_groups(p: Printout) -> list[tuple[list[Word], Box]]:
+    """Every amount's, days' and ЕГН's words on the page and the box to read again by the digits model: an amount's
+    from where the words before it end (a print position on), a part of it the text model left out read with it."""
+    out: list[tuple[list[Word], Box]] = []
     items = [it for b in p.blocks for it in b.items] + p.recap
-    out += [it.amount for it in items if it.amount] + [it.days for it in items if it.days]
-    out += [s.amount for b in p.blocks for s in b.sums if s.amount] + [s.amount for s in p.grand if s.amount]
-    out += [g for b in p.blocks if (g := _egn_words(b.person.rest))]
-    out += [[b.person.number] for b in p.blocks]
+    parts = [(it.amount, it.after) for it in items if it.amount]
+    parts += [(s.amount, s.after) for b in p.blocks for s in b.sums if s.amount] + [(s.amount, s.after) for s in p.grand if s.amount]
+    for ws, after in parts:
+        b = _box(ws)
+        out.append((ws, Box(min(b.x0, max(after + int(0.6 * p.pitch), b.x0 - int(AMOUNT_REACH * p.pitch))), b.y0, b.x1, b.y1)))
+    out += [(it.days, _box(it.days)) for it in items if it.days]
+    out += [(g, _box(g)) for b in p.blocks if (g := _egn_words(b.person.rest))]
+    out += [([b.person.number], _box([b.person.number])) for b in p.blocks]
     return out
 
 
 def _read_figures(a: Analysis, p: Printout, engine: OcrEngine) -> dict[int, str]:
     """The digits model's reading of each group of words (by the id of its first word)."""
     groups = _figure_groups(p)
-    read = mosaic_read(a, [_box(g) for g in groups], lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
-    return {id(g[0]): " ".join(w.text for w in ws) for g, ws in zip(groups, read, strict=True)}
+    read = mosaic_read(a, [b for _, b in groups], lambda m: engine.figures(m, whitelist=NUMERIC_CHARS))
+    return {id(g[0]): " ".join(w.text for w in ws) for (g, _), ws in zip(groups, read, strict=True)}
 
 
 def _money_cands(ws: list[Word], figures: dict[int, str]) -> Cands:
@@ -362,3 +368,9 @@ def _prove_columns(drafts: list[checks.RowDraft], totals: dict[str, Decimal | No
                 if f in d.review and d.review.reasons.get(f) != checks.UNREADABLE:
                     d.review.discard(f)
                 d.proven.add(f)
+    for d in drafts:  # an accrual's item not read: the additional pay is what the proven gross has over the base
+        gross, base = d.dec("gross_pay"), d.dec("base_pay")
+        if {"gross_pay", "base_pay"} <= d.proven and "extra_pay" not in d.proven and gross is not None and base is not None and gross >= base:
+            d.values["extra_pay"] = f"{gross - base:.2f}"
+            d.proven.add("extra_pay")
+            d.review.discard("extra_pay")
