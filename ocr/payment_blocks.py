@@ -25,7 +25,18 @@ from archive_core.records import PageReview, PayrollPage
 
 from . import checks, lost_rows, normalise, sheet
 from .analysis import Analysis
-from .block_lines import Block, Item, Printout, SumPart, digits_of, group_lines, is_alpha, parse, upper
+from .block_lines import (
+    COLUMN_GAP,
+    Block,
+    Item,
+    Printout,
+    SumPart,
+    digits_of,
+    group_lines,
+    is_alpha,
+    parse,
+    upper,
+)
 from .block_proof import BlockSums, Cands, column_holds, solve
 from .engine import OcrEngine
 from .geometry import Box, Word
@@ -33,8 +44,6 @@ from .header import Header
 from .names import check_name
 from .reading import NUMERIC_CHARS, Reading, header_bands, header_image, mosaic_read
 
-COLUMN_GAP = 1.6  # char widths: the person's line's columns (name, post) farther apart
-SPLIT_GAP = 0.6  # char widths: a word's pieces read apart are this close (a blank is a whole print position)
 STRIP = 0.12  # of the writing's width: the strip down its left edge the look before the page's pass reads
 AMOUNT_REACH = 6  # print positions left of an amount's first word read again with it at most
 MIN_BLOCKS = 2  # people's blocks a printout shows at least
@@ -322,25 +331,37 @@ def _days(base: Item | None, figures: dict[int, str]) -> tuple[int | None, bool]
 
 
 def _numbers_skip(drafts: list[checks.RowDraft]) -> PageReview | None:
-    """Row numbers read that skip one (a person's block not read): the page to review, saying which."""
-    numbers = [d.values.get("row") for d in drafts]
-    lost = [n for a, b in zip(numbers, numbers[1:], strict=False) if isinstance(a, int) and isinstance(b, int)
-            and 1 < b - a <= lost_rows.MAX_GAP for n in range(a + 1, b)]  # fmt: skip
-    if not lost:
+    """Row numbers read that skip (a person's block not read): the numbers before the gap on one offset from the
+    order, two at least after it on a larger one — the page to review, saying which; one number off its neighbours
+    is a misread (``_number``), a block lost under the last two the column sums tell (``lost_rows.short_of_totals``)."""
+    read = [(i, n) for i, d in enumerate(drafts) if isinstance(n := d.values.get("row"), int)]
+    offsets = [n - i for i, n in read]
+    if len(offsets) < 3 or offsets != sorted(offsets) or offsets[-1] == offsets[0] or offsets[-2] != offsets[-1]:
         return None
+    if offsets[-1] - offsets[0] > lost_rows.MAX_GAP:
+        return None
+    at = next(k for k, o in enumerate(offsets) if o != offsets[0])
+    first, last = read[at - 1][1] + 1, read[at][1] - 1
+    lost = list(range(first, last + 1))
     return PageReview(reason=lost_rows.ROWS_MISSING, detail=f"редове № {', '.join(map(str, lost))} не са разчетени "
                       "(номерата по ред прескачат): препишете ги от листа")  # fmt: skip
 
 
 def _number(drafts: list[checks.RowDraft]) -> None:
-    """The printed row numbers in order (a number off the order: in review, the order's number)."""
-    prev = 0
-    for d in drafts:
-        n = d.values.get("row")
-        if not isinstance(n, int) or (prev and n != prev + 1):
-            d.values["row"] = prev + 1 if prev else n
+    """The printed row numbers in order: the offset from the order most of them read keeps, a number off it (or
+    unread) is the order's, in review; no offset read twice (a page of one or two people read apart) leaves the
+    numbers as read, in review unless they follow each other."""
+    read = [(i, n) for i, d in enumerate(drafts) if isinstance(n := d.values.get("row"), int)]
+    offsets = Counter(n - i for i, n in read)
+    best = offsets.most_common(1)[0] if offsets else None
+    if best is None or (best[1] < 2 and len(drafts) > 1):
+        for d in drafts:
             d.review.add("row", checks.ROW_NUMBER)
-        prev = d.values["row"] if isinstance(d.values["row"], int) else prev + 1
+        return
+    for i, d in enumerate(drafts):
+        if d.values.get("row") != i + best[0]:
+            d.values["row"] = i + best[0]
+            d.review.add("row", checks.ROW_NUMBER)
 
 
 def _totals(p: Printout, figures: dict[int, str]) -> dict[str, Decimal | None]:

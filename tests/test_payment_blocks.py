@@ -157,6 +157,17 @@ def test_a_block_lost_between_two_read_sends_the_page_to_review() -> None:
     from ocr.checks import RowDraft
     from ocr.payment_blocks import _numbers_skip
 
-    review = _numbers_skip([RowDraft({"row": 1}), RowDraft({"row": 3})])
-    assert review is not None and "2" in review.detail
-    assert _numbers_skip([RowDraft({"row": 1}), RowDraft({"row": 2})]) is None
+    review = _numbers_skip([RowDraft({"row": n}) for n in (1, 2, 4, 5)])
+    assert review is not None and "3" in review.detail
+    assert _numbers_skip([RowDraft({"row": n}) for n in (1, 2, 3, 4)]) is None
+    assert _numbers_skip([RowDraft({"row": n}) for n in (1, 7, 3, 4)]) is None  # one number misread: no block lost
+
+
+def test_a_misread_row_number_takes_the_order_its_neighbours_keep_in_review() -> None:
+    from ocr.checks import RowDraft
+    from ocr.payment_blocks import _number
+
+    drafts = [RowDraft({"row": n}) for n in (7, 2, 3)]  # "0001" read "0007"
+    _number(drafts)
+    assert [d.values["row"] for d in drafts] == [1, 2, 3]
+    assert [("row" in d.review) for d in drafts] == [True, False, False]
