@@ -56,6 +56,7 @@ from . import (
     partner_columns,
     parts_guard,
     pay_items,
+    payment_blocks,
     period,
     period_evidence,
     period_small,
@@ -497,6 +498,10 @@ def _read_page(
         raise
     if hints is not None:
         hints["ruled"] = a.grid.ruled  # read by its rules (or by its writing's lines and columns)
+    if quarter_turns == 0 and not unruled:  # a line printer's payroll by kinds of payment: a block of lines a person
+        blocks = payment_blocks.read(a, image_name, engine, lambda s, reading: read_header(a, s, reading, engine))
+        if blocks is not None:
+            return blocks
     read_kinds = column_kinds(a)  # which columns the digits model read (reading.recognise)
     unit_marks.take_off_units(a, read_kinds, engine)  # `192,41 лв`: the unit after every figure is no digit
     box_rules.take_off_sides(a, read_kinds)  # a ЕГН typed in a form's ten boxes: the boxes' sides are no digits
