@@ -34,7 +34,7 @@ RUN_WORDS = ("ДАТА", "ОБРАБОТЕНО")  # the run's date: "ДАТА 05
 # firm's line may end in the day it was printed, "Фирма „Х“ ООД   Дата: 05.04.1994")
 JOB_WORDS = ("ПРОГРАМА",)
 # the labels of the client's code (a short one only as printed, a letter of a longer one misread, two of a long one)
-CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ", "ОБЕКТ", "ПОТРЕБИТЕЛ", "ШИФЪР", "ОРГ", "ПРЕДПР", "КОД")
+CLIENT_LABELS = ("КЛИЕНТ", "ПРЕДПРИЯТИЕ", "ОБЕКТ", "ПОТРЕБИТЕЛ", "ШИФЪР", "ОРГ", "ОРГАНИЗАЦИЯ", "ПРЕДПР", "КОД")
 _DATE = re.compile(r"\d{1,2}[.,]\d{1,2}[.,]?(\d{2,4})?[.,]?")
 _SHORT_YEAR = re.compile(r"['’‘`\"]?(\d{2})(?:[гГrR]|год)?\.?,?")
 SHORT_YEARS = (80, 96)  # the archive's years (1980-1996) written with two digits

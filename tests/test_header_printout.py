@@ -129,6 +129,10 @@ def test_the_clients_code_is_left_out_only_before_the_name():
     assert [w.text for w in without_client_label(words)] == ["ЗК", "„Нива“"]
     words = _line(200, ["ЕТ", "„Вели", "–", "2“"])
     assert without_client_label(words) == words
+    # a computing centre's "ОРГАНИЗАЦИЯ 8073 -" before the name (AQ dev 35001 p1: kept in the name, no doubt)
+    words = _line(200, ["ОРГАНИЗАЦИЯ", "8073", "–", "ХЛЕБОЗАВОД", "„ПРОГРЕС“"])
+    assert [w.text for w in without_client_label(words)][-2:] == ["ХЛЕБОЗАВОД", "„ПРОГРЕС“"]
+    assert "ОРГАНИЗАЦИЯ" not in [w.text for w in without_client_label(words)]
 
 
 def test_a_name_in_capitals_and_the_co_operatives_forms_after_1991_are_known_words():
