@@ -229,6 +229,23 @@ def _generic_votes(text: str) -> int:
     return n
 
 
+@lru_cache(maxsize=8192)
+def _word_votes(w: str) -> tuple[tuple[str, int, int, int], ...]:
+    """The votes of one heading word (``_heading_votes``), in the keys' order: per field it names (``_own``, else
+    ``_nearest_fields``), how many of its keys it matches, how many of them ``GENERIC`` and how many
+    ``ALONE_ONLY``. Worked out once per word: a page's row texts share their words, and every word was weighed
+    against every key of every text again)."""
+    nearest = _own(w) or _nearest_fields(w)
+    out: list[tuple[str, int, int, int]] = []
+    for field, keys in HEADING_KEYS.items():
+        if field not in nearest:
+            continue
+        hits = [k for k in keys if _matches(w, k)]
+        if hits:
+            out.append((field, len(hits), sum(k in GENERIC.get(field, ()) for k in hits), sum(k in ALONE_ONLY for k in hits)))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1024)
 def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     """``heading_votes``, worked out once per heading text: a page's headings are asked about by several
@@ -244,16 +261,10 @@ def _heading_votes(text: str) -> tuple[tuple[str, int], ...]:
     generic: dict[str, int] = {}
     alone: dict[str, int] = {}
     for w in words:
-        own = _own(w)
-        nearest = own or _nearest_fields(w)
-        for field, keys in HEADING_KEYS.items():
-            if field not in nearest:
-                continue
-            for k in keys:
-                if _matches(w, k):
-                    votes[field] = votes.get(field, 0) + 1
-                    generic[field] = generic.get(field, 0) + (k in GENERIC.get(field, ()))
-                    alone[field] = alone.get(field, 0) + (k in ALONE_ONLY)
+        for field, n, g, a in _word_votes(w):
+            votes[field] = votes.get(field, 0) + n
+            generic[field] = generic.get(field, 0) + g
+            alone[field] = alone.get(field, 0) + a
     for field, n in alone.items():
         if n and n == votes[field] and len(votes) > 1:
             del votes[field]

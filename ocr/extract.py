@@ -459,7 +459,8 @@ def read_header(a: Analysis, s: sheet.Sheet, reading: Reading, engine: OcrEngine
     """The header's stages after ``sheet.parts`` read the words above the table (``scripts/header_bench.py`` runs
     them alone): the employer and period read again, or looked for where the header above the table lacks them."""
     h = header_in_first_band(s.header, reading.words, a.grid, a.clean.shape[1], reading.bands, a.gray, a.clean, engine)
-    h = title_block.read_block(a, h, title_block.table_foot(a, s), engine)  # a drawing's title block under the table
+    if title_block.lacks(h):  # a drawing's title block under the table
+        h = title_block.read_block(a, h, title_block.table_foot(a, s), engine)
     h = check_header(h)  # a word no dictionary holds: mended or doubted
     head = header_image(a, reading.bands)
     if h.employer_words and min(w.box.y0 for w in h.employer_words) >= head.shape[0]:

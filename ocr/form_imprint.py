@@ -32,10 +32,21 @@ def _letters(text: str) -> str:
     return re.sub(r"[^а-я]", "", text.translate(_LATIN).lower())
 
 
+def _nought_o(text: str) -> str:
+    return re.sub(r"^0(?=[бБ])", "О", text.strip())  # the "О" of "Обр." read as a nought ("0бр", T dev 12013 p8)
+
+
+def may_anchor(text: str) -> bool:
+    """``anchor`` may hold for ``text`` with some word after it: it holds with none, or ``text`` is a short word
+    that numbers a form only before its number (the word after it decides). False: no word after it can make
+    it an anchor, and ``without_form_numbers`` need not gather its line (the gathering was most of its CPU)."""
+    return anchor(text) or _letters(_nought_o(text)) in _SHORT
+
+
 def anchor(text: str, nxt: str = "") -> bool:
     """``text`` is a word forms were numbered by ("Образец", "ОбразецС+.5.08", "Бланка", "Обр."), ``nxt`` the
     word after it (a short word numbers a form only before its number or "№")."""
-    text = re.sub(r"^0(?=[бБ])", "О", text.strip())  # the "О" of "Обр." read as a nought ("0бр", T dev 12013 p8)
+    text = _nought_o(text)
     letters = _letters(text)
     for a in _ANCHORS:
         head = letters[: len(a)]
@@ -113,6 +124,8 @@ def without_form_numbers(words: list[Word]) -> list[Word]:
     line_of = sorted(words, key=lambda w: w.box.x0)
     drop: set[int] = set()
     for w in line_of:
+        if not may_anchor(w.text):
+            continue
         same = [x for x in line_of if x is not w and abs(x.box.cy - w.box.cy) < max(w.box.h, 8) * 0.8
                 and x.box.cx > w.box.x1 - w.box.h and not _inside(x, w)]  # fmt: skip
         after = sorted(same + [x for x in line_of if _inside(x, w)], key=lambda x: x.box.x0)

@@ -135,11 +135,17 @@ def _block_words(a: Analysis, cells: list[Box], engine: OcrEngine) -> list[Word]
     return [w for w in engine.words(crop, psm=BLOCK_PSM, offset=(x0, y0)) if w.conf > 0.1 or len(w.text) > 2]
 
 
+def lacks(header: Header) -> bool:
+    """``header`` lacks what a title block may give: its employer, or the employer is in doubt, or its month or
+    year (else ``read_block`` reads none, and the table's foot need not be found: a labelling of the page's rules)."""
+    sure = header.employer is not None and header.employer_review is None
+    return not (sure and header.month is not None and header.year is not None)
+
+
 def read_block(a: Analysis, header: Header, foot: int | None, engine: OcrEngine) -> Header:
     """``header`` with the employer and the period it lacks (or the employer it read in doubt) read from a title
     block under ``foot`` (the table's last rule)."""
-    sure = header.employer is not None and header.employer_review is None
-    if foot is None or (sure and header.month is not None and header.year is not None):
+    if foot is None or not lacks(header):
         return header
     cells = _cells(a, foot)
     if not MIN_CELLS <= len(cells) <= MAX_CELLS:

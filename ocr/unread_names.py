@@ -124,9 +124,16 @@ def _ratio(a: object, b: str) -> float:
     whatever their order) fall below ``SAME``: ``_held`` asks only whether a ratio reaches ``SAME`` and which
     name's is highest among those that do, so the answer is the same, without the full match (the letters
     shared bound it: most pairs of a page's names are far apart, and the match was most of this rule's CPU)."""
+    return _ratio_to(SequenceMatcher(None, "", b.lower()), a)
+
+
+def _ratio_to(m: SequenceMatcher[str], a: object) -> float:
+    """``_ratio`` of ``a`` to the name ``m`` holds as its second sequence: a matcher made once per name and
+    asked of every row's texts (difflib keeps what it worked out of the second sequence; the first is set
+    anew)."""
     if not a:
         return 0.0
-    m = SequenceMatcher(None, str(a).lower(), b.lower())
+    m.set_seq1(str(a).lower())
     if m.real_quick_ratio() < SAME or m.quick_ratio() < SAME:
         return 0.0
     return m.ratio()
@@ -142,9 +149,10 @@ def _held(
     drawn tall over a skewed page cover their neighbours' lines: the nearest is its own), unless the row's
     own ЕГН stands ``elsewhere`` than that line."""
     held: set[int] = set()
+    matchers = [SequenceMatcher(None, "", name.lower()) for name, _mid in found]
     for d in drafts:
         texts = [d.values.get("name"), *d.alts.get("name", [])]
-        like = [(max(_ratio(t, name) for t in texts), k) for k, (name, _mid) in enumerate(found)]
+        like = [(max(_ratio_to(m, t) for t in texts), k) for k, m in enumerate(matchers)]
         best = max(like, default=(0.0, -1))
         on_band = [(r, k) for r, k in like if r >= max(SAME - NEARLY, best[0] - NEARLY) and d.bbox is not None
                    and d.bbox[1] <= found[k][1] <= d.bbox[3]]  # fmt: skip

@@ -130,3 +130,33 @@ def test_a_co_operative_s_payroll_headings_name_their_columns() -> None:
     assert heading_votes("Трудово възнаграждение\nДопълнително") == {"extra_pay": 2}
     assert heading_votes("ТРУДОВ\nСТАЖ") == {} and heading_votes("ВИД\nТРУД") == {}
     assert set(heading_votes("ОБЩО СУМА\nУДРЪЖКИ")) == {"deductions"}
+
+
+def _votes_word_by_word(text: str) -> dict[str, int]:
+    """The votes as weighed before ``columns._word_votes`` kept them per word: every word against every key of
+    the fields it names, the text's words in order (the rules after the weighing left out: the same for both)."""
+    import re
+
+    words = re.findall(r"[а-яА-Я№]+", text.lower())
+    votes: dict[str, int] = {}
+    for w in words:
+        nearest = columns._own(w) or columns._nearest_fields(w)
+        for field, keys in columns.HEADING_KEYS.items():
+            if field in nearest:
+                for k in keys:
+                    if columns._matches(w, k):
+                        votes[field] = votes.get(field, 0) + 1
+    return votes
+
+
+def test_a_words_votes_kept_once_count_as_weighed_word_by_word() -> None:
+    """A heading's words are weighed once each and kept (``_word_votes``): a page's texts share their words. The
+    votes, and the order the fields are named in, are those of each word weighed against each key again."""
+    texts = ["Чиста заплата", "Всичко Ззаработено", "Отраб. работни дни часове", "Заработено по ставка заплата",
+             "ЕГН лично число", "Подлежи на изплащане доплащане", "дни дни заработка норма", "Иван Петров Иванов"]  # fmt: skip
+    for text in texts:
+        weighed: dict[str, int] = {}
+        for w in __import__("re").findall(r"[а-яА-Я№]+", text.lower()):
+            for field, n, _g, _a in columns._word_votes(w):
+                weighed[field] = weighed.get(field, 0) + n
+        assert list(weighed.items()) == list(_votes_word_by_word(text).items()), text

@@ -65,3 +65,25 @@ def test_a_model_is_loaded_once_per_thread_and_a_whitelist_does_not_stick() -> N
 def test_a_missing_model_says_what_to_install() -> None:
     with pytest.raises(ConfigError, match="инсталирайте"):
         tess.words(np.full((50, 50), 255, dtype=np.uint8), lang="xxx-not-installed")
+
+
+def test_the_same_pixels_read_again_are_not_passed_again_and_land_at_their_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crop the reader asks for again (a stacked sheet's part holds the whole page's figure cells) is read once:
+    the second answer is the first one's words at the new offset; other settings or other pixels are read anew."""
+    img = np.full((80, 420), 255, dtype=np.uint8)  # pixels no other test reads (a thread keeps its last passes)
+    cv2.putText(img, "CD 4567", (10, 60), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)
+    first = tess.words(img, lang="eng")
+    passes: list[str] = []
+    real = tess._api
+    monkeypatch.setattr(tess, "_api", lambda lang: passes.append(lang) or real(lang))
+    again = tess.words(img.copy(), lang="eng", offset=(100, 50))
+    assert passes == []
+    assert [(w.text, w.conf, w.box.x0 - 100, w.box.y0 - 50, w.line) for w in again] == [
+        (w.text, w.conf, w.box.x0, w.box.y0, w.line) for w in first
+    ]
+    digits = tess.words(img, lang="eng", whitelist="0123456789")
+    assert passes == ["eng"] and "".join(w.text for w in digits).isdigit()
+    other = img.copy()
+    other[5, 5] = 0
+    tess.words(other, lang="eng")
+    assert passes == ["eng", "eng"]

@@ -15,7 +15,7 @@ from bench.scoring import _norm
 from ocr.engine import OcrEngine
 from ocr.geometry import Box, Word
 from ocr.header import Header
-from ocr.title_block import doubt_period, read_block
+from ocr.title_block import doubt_period, lacks, read_block
 
 from .conftest import read_regression_sheet
 
@@ -101,6 +101,9 @@ def test_a_sheet_with_its_employer_and_period_over_the_table_or_no_block_under_i
     engine = Block([*SIGNERS, *DECOYS, *EMPLOYER, *DOCUMENT])
     sure = Header(employer="„Металик“ ЕООД – Перник", year=1990, month=8)
     assert read_block(_page(LEFT + RIGHT), sure, FOOT, engine) == sure and engine.calls == 0
+    assert not lacks(sure)  # the reader then does not look for the table's foot at all
+    assert lacks(Header(employer="„Металик“ ЕООД – Перник", year=1990))  # no month: a block may give it
+    assert lacks(Header(employer="„Металик“ ЕООД – Перник", year=1990, month=8, employer_review="неясно"))
     h = read_block(_page(RIGHT[:2]), Header(), FOOT, engine)  # two boxes under the table: no title block
     assert (h.employer, h.month, engine.calls) == (None, None, 0)
 

@@ -93,6 +93,21 @@ def test_a_names_likeness_is_difflibs_wherever_it_can_reach_same() -> None:
     assert _ratio(None, "Иван Петров") == 0.0
 
 
+def test_one_matcher_per_name_asked_of_every_text_rates_as_a_fresh_one() -> None:
+    """``_held`` makes one matcher per name found and asks it of every row's texts in turn: each answer is the
+    one a matcher made for that pair alone gives (nothing of one text stays for the next)."""
+    from difflib import SequenceMatcher
+
+    from ocr.unread_names import _ratio, _ratio_to
+
+    names = ["Иван Петров Иванов", "Иванка Петрова", "Петър Иванов Петров", "Мария Георгиева", "ИВАН ПЕТРОВ",
+             "Ива", "Стефан Стефанов Стоянов", "Стоян Стефанов", "Иван Петров Иванов"]  # fmt: skip
+    for b in names:
+        m = SequenceMatcher(None, "", b.lower())
+        for a in [*names, "", None, *reversed(names)]:
+            assert _ratio_to(m, a) == _ratio(a, b), (a, b)
+
+
 def test_the_headings_line_misread_is_no_person_and_the_rows_keep_their_places() -> None:
     # R dev 10073 p1: `фамилия` read `фана` (a given name one letter off), `Машина` beside it a family name's ending
     drafts = [_row(100, name="Борис Ангелов Николов")]
