@@ -21,7 +21,7 @@ from statistics import median
 import numpy as np
 
 from archive_core import egn as egn_mod
-from archive_core.records import PageReview, PayrollPage
+from archive_core.records import MONEY_FIELDS, PageReview, PayrollPage
 
 from . import checks, lost_rows, normalise, sheet
 from .analysis import Analysis
@@ -50,7 +50,6 @@ MIN_BLOCKS = 2  # people's blocks a printout shows at least
 MIN_CODES = 2  # item codes recurring on the page at least
 UNREAD_INK = 12  # pixels of ink beside a name's or post's words that no word read: a mark lost
 NAME_CONF = 0.6  # a name's or post's word read less sure than this: in review
-MONEY_FIELDS = ("base_pay", "extra_pay", "gross_pay", "deductions", "net_pay")
 
 
 def is_printout(p: Printout) -> bool:
