@@ -1,5 +1,5 @@
 """Family AR of the sample generator (held out from its making in session 41, 2026-12-07, helper s51-famar, to its one
-measurement by the lead; evaluation seed 2067, development seeds 36001-36040): the monthly payroll of 1980-1996 of an
+measurement by the lead at the start of session 42; evaluation seed 2067, development seeds 36001-36040): the monthly payroll of 1980-1996 of an
 employer with many people on few columns that closed without a successor (a construction combine's building site, a
 state farm, a sewing co-operative's shop, a sugar works, a town's cleaning enterprise, a canning works; Толбухин and
 Михайловград renamed in their years), typed by its payroll clerk on an electric typewriter with a rounded gothic

@@ -1,4 +1,4 @@
-"""Family AR of the sample generator (held out from its making in session 41 to its one measurement by the lead). These
+"""Family AR of the sample generator (held out from its making in session 41 to its one measurement by the lead in session 42). These
 tests exercise the generator only, on its maker's development seeds 36001-36040 (the evaluation seed is never generated
 here): its switches and face held apart from A-AQ, its truth over many drawn months (the pay, the itemised deductions to
 their sum, net; the totals over both blocks), what a page prints (the list snaked in two blocks side by side: the left
