@@ -51,7 +51,7 @@ from .family_ah import LINE
 from .family_ai import own_drawing
 from .family_al import amount, type_cells
 from .family_al import cell as al_cell
-from .family_am import PAPERS, PITCHES, at_desk, staffed
+from .family_am import PAPERS, PITCHES, _least, at_desk, staffed
 from .family_an import typed_month
 from .family_ao import PayHabit, pay_rows
 from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field
@@ -202,10 +202,6 @@ def style(as_: ASHabits, rng: random.Random, base: Style) -> None:
 
 
 # --- the sheet typed ---
-
-
-def _least(c: str) -> int:
-    return {"row": 3, "egn": 10, "name": 18, "position": 10, "signature": 9, "days_worked": 3}.get(c, 6)
 
 
 def _parts_sums(sheet: SheetContent) -> dict[str, Decimal]:
