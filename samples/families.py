@@ -590,6 +590,25 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        cut hard (the glass's edge a faint line on some) or blended across a band (strokes there doubled a little), the
        title and period centred across the seam; grey at 200 dpi, a little turned (under ~5 MB); its switches, words
        and drawing are in samples/family_ar.py (its docstring says what it draws).
+    AS held out from its making in session 42 (2026-12-07, helper s52-famas; made before anything was tuned on AR; no
+       page of it read by the reader, any seed) to its one measurement by the lead (seed 2068; dev seeds 37001-37040):
+       the monthly payroll of 1980-1996 of an employer that closed without a successor (a district car-service
+       station, a dairy, a consumer co-operative's bakery, a shoe co-operative, a district printing house, a district
+       hospital's administration; Толбухин, Станке Димитров and Михайловград renamed in their years), typed on an
+       office typewriter (fonts-baekmuk's Baekmuk Batang cut to 10 or 12 to the inch, 15 where need be; a black
+       ribbon) on an A4 sheet turned (A3 where the table and the tapes need it), ruled in ink; the accounts office
+       checked its sums on a printing ADDING MACHINE (an ELKA) and STAPLED THE PAPER TAPES onto the sheet beside the
+       table: one to three tapes (44 or 57 mm wide, torn jagged at both ends, a little crooked, fanned over each other,
+       one staple through their heads), each adding one money column (net, gross, the deductions or the base) row by
+       row — the column's amounts in the rows' order with "+" (noughts left out, a figure keyed wrong and taken back
+       with "-" on some), the cleared register "0.00 *" at the head, the sum with "*" or "T" (the column's total) and
+       the number of items on some, a decimal point or comma, lines closer than the table's —, a column of figures,
+       their sum and labels of their own right of the table's last column (none a field or row of the truth; never
+       over a typed string); the ЕГН on three of four layouts (null in the truth on the fourth), itemised deductions on
+       two, a signature column on three; the sheet's "Всичко" the truth's totals; on a flatbed with the tapes on it
+       (their soft shadows, their paper whiter or yellower, the staple), a little turned, grey at 300 dpi or colour at
+       200, an A3 sheet grey at 200 (under ~5 MB); its switches, words and drawing are in samples/family_as.py (its
+       docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -623,6 +642,7 @@ from . import (
     family_ap,
     family_aq,
     family_ar,
+    family_as,
     family_q,
     family_r,
     family_s,
@@ -639,7 +659,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR")
+            "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR", "AS")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1417,6 +1437,12 @@ HEADINGS_AR = family_ar.HEADINGS_AR
 AR_FACES = family_ar.AR_FACES
 AR_SIZES = family_ar.AR_SIZES
 
+# Family AS (held out from its making in session 42 to its one measurement): samples/family_as.py
+FAMILY_LAYOUTS["AS"] = family_as.AS_LAYOUTS
+HEADINGS_AS = {c: (w,) for c, w in family_as.HEADINGS_AS.items()}
+AS_FACES = family_as.AS_FACES
+AS_SIZES = family_as.AS_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1467,6 +1493,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AP": (1980, 1996),
     "AQ": (1980, 1996),
     "AR": (1980, 1996),
+    "AS": (1980, 1996),
 }
 
 
@@ -1618,6 +1645,8 @@ class Habits:
     aq: family_aq.AQHabits | None = None
     # family AR only: all of its switches (samples/family_ar.py)
     ar: family_ar.ARHabits | None = None
+    # family AS only: all of its switches (samples/family_as.py)
+    as_: family_as.ASHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1677,6 +1706,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_aq(rng)
     if family == "AR":
         return _draw_ar(rng)
+    if family == "AS":
+        return _draw_as(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1893,6 +1924,13 @@ def _draw_aq(rng: random.Random) -> Habits:
 def _draw_ar(rng: random.Random) -> Habits:
     """Family AR's file: its own switches (family_ar.draw), the generic ones copied from them."""
     return _own_habits("AR", family_ar.draw(rng), "typewriter", AR_SIZES, 1.0)
+
+
+def _draw_as(rng: random.Random) -> Habits:
+    """Family AS's file: its own switches (family_as.draw), the generic ones copied from them."""
+    own = family_as.draw(rng)
+    return Habits("AS", own.thousands, own.decimal, False, own.ruling, "none", False, 1.0, AS_SIZES["typewriter"],
+                  face="typewriter", as_=own)  # fmt: skip
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -2139,6 +2177,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.ar is not None:  # family AR: an employer's many people in its posts
         family_ar.adapt_file(ef, habits.ar, rng)
         return
+    if habits.as_ is not None:  # family AS: an employer's people in its posts
+        family_as.adapt_file(ef, habits.as_, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2357,6 +2398,9 @@ def adapt_sheet(
     if habits.ar is not None:  # family AR: the month snaked in two blocks side by side
         family_ar.adapt_sheet(sheet, habits.ar, rng, ef)
         return
+    if habits.as_ is not None:  # family AS: the month, its columns added on a machine whose tapes are stapled on
+        family_as.adapt_sheet(sheet, habits.as_, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2530,7 +2574,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
                          "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                         "AO", "AP", "AQ", "AR"):
+                         "AO", "AP", "AQ", "AR", "AS"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
@@ -2538,7 +2582,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
                     "AC": AC_FACES, "AD": AD_FACES, "AE": AE_FACES, "AF": AF_FACES,
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
                     "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
-                    "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES, "AR": AR_FACES}  # fmt: skip
+                    "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES, "AR": AR_FACES,
+                    "AS": AS_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2635,6 +2680,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_aq.style(habits.aq, rng, base)
     if habits.ar is not None:
         family_ar.style(habits.ar, rng, base)
+    if habits.as_ is not None:
+        family_as.style(habits.as_, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

@@ -380,13 +380,14 @@ class Desk:
 
 
 def at_desk(sheet: SheetContent, own: Any, rng: random.Random, paper: str, pitch: int, ws: list[int],
-            heads: list[list[str]], sheet_word: str) -> Desk:  # fmt: skip
-    """The sheet put in the typewriter (AM's, AN's): the employer and the sheet's number (``sheet_word``), the title and
-    the period typed, the columns' ``heads`` between two ruled lines; the desk ready for the first row."""
+            heads: list[list[str]], sheet_word: str, left: float | None = None) -> Desk:  # fmt: skip
+    """The sheet put in the typewriter (AM's, AN's, AS's): the employer and the sheet's number (``sheet_word``), the
+    title and the period typed, the columns' ``heads`` between two ruled lines, the table centred on the sheet (or from
+    ``left`` pixels); the desk ready for the first row."""
     W, H = PAPERS[paper]
     starts = [int(s) for s in np.cumsum([0, *(w + 2 for w in ws[:-1])])]
     end = starts[-1] + ws[-1]
-    side = max(120.0, (W - end * pitch) / 2 + rng.uniform(-30, 30))
+    side = max(120.0, (W - end * pitch) / 2 + rng.uniform(-30, 30)) if left is None else left
     ball = _Typeball(own, rng, W, H, pitch, side, 200 + rng.uniform(-20, 20))
     pen_img = Image.new("L", (W, H), 255)
     ball.text(0, 0, sheet.employer)

@@ -42,6 +42,7 @@ from . import (
     family_ap,
     family_aq,
     family_ar,
+    family_as,
     family_q,
     family_r,
     family_s,
@@ -207,6 +208,7 @@ def degrade_page(
     ap: family_ap.APPage | None = None,
     aq: family_aq.AQPage | None = None,
     ar: family_ar.ARPage | None = None,
+    as_: family_as.ASPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -250,8 +252,13 @@ def degrade_page(
     form whose grid the typing does not match, on a flatbed (samples/family_ap.py); ``aq``: family AQ's page: a computing
     centre's line-printer printout by kinds of payment on fanfold paper, on an A3 flatbed (samples/family_aq.py); ``ar``:
     family AR's page: an A3 sheet snaked in two blocks side by side, scanned in two passes on an A4 flatbed and joined
-    (samples/family_ar.py)."""
+    (samples/family_ar.py); ``as_``: family AS's page: a typed sheet with an adding machine's tapes stapled on beside the
+    table, on a flatbed (samples/family_as.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if as_ is not None:  # family AS: the sheet with its tapes, scanned
+        if not opts.degraded:
+            return degrade.to_uint8(family_as.flat(a, as_)), degrade.identity(), 300, None
+        return family_as.scan(a, as_, np_rng)
     if ar is not None:  # family AR: the sheet, scanned in two passes and joined
         if not opts.degraded:
             return degrade.to_uint8(family_ar.flat(a, ar)), degrade.identity(), 300, None
@@ -545,6 +552,7 @@ def generate_pages(
                     aph = habits.ap if habits is not None else None
                     aqh = habits.aq if habits is not None else None
                     arh = habits.ar if habits is not None else None
+                    ash = habits.as_ if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -587,6 +595,8 @@ def generate_pages(
                         img, geo = family_aq.render(sheet, style, aqh, rng)
                     elif arh is not None:  # family AR: the month snaked in two blocks (samples/family_ar.py)
                         img, geo = family_ar.render(sheet, style, arh, rng)
+                    elif ash is not None:  # family AS: the sheet and its adding machine's tapes (samples/family_as.py)
+                        img, geo = family_as.render(sheet, style, ash, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -631,6 +641,7 @@ def generate_pages(
                     app = family_ap.page_of(img, geo, sheet, aph, rng) if aph is not None else None
                     aqp = family_aq.page_of(img, geo, sheet, aqh, rng) if aqh is not None else None
                     arp = family_ar.page_of(img, geo, sheet, arh, rng) if arh is not None else None
+                    asp = family_as.page_of(img, geo, sheet, ash, rng) if ash is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -639,7 +650,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp, ar=arp,
+                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp, ar=arp, as_=asp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)
