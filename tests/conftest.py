@@ -147,3 +147,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.get_closest_marker("xdist_group") is None and (group := _xdist_group(item)):
             item.add_marker(pytest.mark.xdist_group(group))
 
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.hash_seed_twin import TWIN
+
+    TWIN.close()

@@ -634,17 +634,12 @@ def _generated_digest(out, pages: int, seed: int, family: str) -> str:
 
 def _repeats_under_another_hash_seed(tmp_path, family: str, seed: int, pages: int = 2):
     """``pages`` pages of ``family`` from ``seed`` generated here into ``tmp_path/a`` and by another Python under
-    another hash seed into ``tmp_path/b``: the same bytes (no set's or dict's order leaks into a page). Gives ``a``."""
-    import os
-    import subprocess
-    import sys
+    another hash seed (tests/hash_seed_twin.py) into ``tmp_path/b``: the same bytes (no set's or dict's order leaks
+    into a page). Gives ``a``."""
+    from tests.hash_seed_twin import TWIN
 
     digest = _generated_digest(tmp_path / "a", pages, seed, family)
-    root = Path(__file__).resolve().parents[1]
-    code = ("import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-            f"generate_pages(Path(sys.argv[1]), {pages}, {seed}, options=Options(family={family!r}))")  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(root)}
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=root, env=env, check=True, timeout=600)
+    TWIN.draw(tmp_path / "b", pages, seed, family)
     assert digest == _digest_of(tmp_path / "b")
     return tmp_path / "a"
 
