@@ -15,10 +15,15 @@ from click.testing import CliRunner
 from archive_cli.main import cli, main
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
+from tests.test_samples_stable import DEGRADED_IN_CLI_TEST, degraded_pin
+
+CLI_FAMILIES = "ABCDEFGHIJKLMNOPQRS"
 
 
-@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJKLMNOPQRS"] + [("J", ("--hard", "all"))])
+@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in CLI_FAMILIES] + [("J", ("--hard", "all"))])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str, hard: tuple[str, ...]):
+    """Three pages of seed 5 by `archive samples`: PNGs and their truth that adds up, the batches; page 1's truth the
+    degraded page pinned in tests/test_samples_stable.py (its pin test leaves it to this one: drawn once a run)."""
     out = tmp_path / "s"
     res = CliRunner().invoke(
         cli, ["samples", "--out", str(out), "--pages", "3", "--seed", "5", "--family", family, *hard]
@@ -26,6 +31,9 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
     assert res.exit_code == 0, res.output
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == 3
+    if not hard and (family, 5) in DEGRADED_IN_CLI_TEST:
+        pinned = degraded_pin(family, 5)
+        assert pinned and hashlib.sha256((out / "page-0001.json").read_bytes()).hexdigest()[:16] == pinned, family
     batches = json.loads((out / "batches.json").read_text(encoding="utf-8"))
     assert sorted(p for b in batches for p in b["pages"]) == [p.name for p in pngs]
     before: dict[tuple[object, ...], dict[str, str]] = {}  # the totals of a month's sheet carried to the next
@@ -57,6 +65,11 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
         for f, total in page.totals.items():
             assert sum(Decimal(getattr(r, f)) for r in page.rows) + Decimal(carried.get(f, 0)) == Decimal(total)
         before[month] = page.totals
+
+
+def test_the_cli_test_draws_every_degraded_page_the_pins_leave_to_it():
+    assert {(f, 5) for f in CLI_FAMILIES} >= DEGRADED_IN_CLI_TEST
+    assert all(degraded_pin(f, s) for f, s in DEGRADED_IN_CLI_TEST)
 
 
 def test_same_seed_same_pages(tmp_path: Path):
