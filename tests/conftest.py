@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -100,19 +102,43 @@ def ocr_engine(tmp_path_factory: pytest.TempPathFactory) -> OcrEngine:
     return engine_from_settings(Settings(data_dir=tmp_path_factory.mktemp("ocr-settings")))
 
 
+# a regression sheet named in a test's code: read_regression_sheet("<name>", ...)
+_SHEET_CALL = re.compile(r"(?:read|score)_regression_sheet\(\s*\"([^\"]+)\"")
+
+
+def _regression_sheet_of(item: pytest.Item) -> str | None:
+    """The one regression sheet a test reads through ``read_regression_sheet`` (its ``sheet`` parameter, or the one
+    name its code passes), if it reads one: a test that reads two, or none, gives None."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and isinstance(sheet := callspec.params.get("sheet"), str):
+        return sheet if (FIXTURES / "regression" / f"{sheet}.png").exists() else None
+    function = getattr(item, "function", None)
+    if function is None:
+        return None
+    try:
+        names = set(_SHEET_CALL.findall(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return None
+    return names.pop() if len(names) == 1 else None
+
+
 def _xdist_group(item: pytest.Item) -> str | None:
     """Which tests must share a worker under pytest-xdist (scripts/test.sh: ``-n 2 --dist loadgroup``), so
-    that what they share is made once: a regression sheet's reading (``read_regression_sheet``), a module's
-    fixtures, the fault and contract suites' servers and their timing (one worker runs each suite in order)."""
+    that what they share is made once: a module's fixtures, the fault and contract suites' servers and their timing
+    (one worker runs each suite in order), a regression sheet's reading (``read_regression_sheet``: every test that
+    reads one sheet on the worker that test_regression.py reads it on; about ten seconds of CPU a sheet)."""
     path = Path(str(item.fspath)).relative_to(REPO / "tests")
     if path.parts[0] in ("faults", "contract"):
         return path.parts[0]
-    callspec = getattr(item, "callspec", None)
-    if path.name in ("test_regression.py", "test_regression_review.py") and callspec is not None:
-        return f"regression:{callspec.params['sheet']}"
+    regression_file = path.name in ("test_regression.py", "test_regression_review.py")
+    sheet = _regression_sheet_of(item)
+    if regression_file and sheet is not None:
+        return f"regression:{sheet}"
     defs = getattr(item, "_fixtureinfo", None)
     if defs is not None and any(d[-1].scope == "module" for d in defs.name2fixturedefs.values() if d):
         return f"module:{path}"
+    if sheet is not None:
+        return f"regression:{sheet}"
     return None
 
 
@@ -120,3 +146,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("xdist_group") is None and (group := _xdist_group(item)):
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.hash_seed_twin import TWIN
+
+    TWIN.close()

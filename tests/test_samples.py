@@ -15,10 +15,15 @@ from click.testing import CliRunner
 from archive_cli.main import cli, main
 from archive_core import egn
 from archive_core.records import MONEY_FIELDS, PayrollPage
+from tests.test_samples_stable import DEGRADED_IN_CLI_TEST, degraded_pin
+
+CLI_FAMILIES = "ABCDEFGHIJKLMNOPQRS"
 
 
-@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in "ABCDEFGHIJKLMNOPQRS"] + [("J", ("--hard", "all"))])
+@pytest.mark.parametrize(("family", "hard"), [(f, ()) for f in CLI_FAMILIES] + [("J", ("--hard", "all"))])
 def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str, hard: tuple[str, ...]):
+    """Three pages of seed 5 by `archive samples`: PNGs and their truth that adds up, the batches; page 1's truth the
+    degraded page pinned in tests/test_samples_stable.py (its pin test leaves it to this one: drawn once a run)."""
     out = tmp_path / "s"
     res = CliRunner().invoke(
         cli, ["samples", "--out", str(out), "--pages", "3", "--seed", "5", "--family", family, *hard]
@@ -26,6 +31,9 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
     assert res.exit_code == 0, res.output
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == 3
+    if not hard and (family, 5) in DEGRADED_IN_CLI_TEST:
+        pinned = degraded_pin(family, 5)
+        assert pinned and hashlib.sha256((out / "page-0001.json").read_bytes()).hexdigest()[:16] == pinned, family
     batches = json.loads((out / "batches.json").read_text(encoding="utf-8"))
     assert sorted(p for b in batches for p in b["pages"]) == [p.name for p in pngs]
     before: dict[tuple[object, ...], dict[str, str]] = {}  # the totals of a month's sheet carried to the next
@@ -57,6 +65,11 @@ def test_samples_cli_writes_pages_truth_and_batches(tmp_path: Path, family: str,
         for f, total in page.totals.items():
             assert sum(Decimal(getattr(r, f)) for r in page.rows) + Decimal(carried.get(f, 0)) == Decimal(total)
         before[month] = page.totals
+
+
+def test_the_cli_test_draws_every_degraded_page_the_pins_leave_to_it():
+    assert {(f, 5) for f in CLI_FAMILIES} >= DEGRADED_IN_CLI_TEST
+    assert all(degraded_pin(f, s) for f, s in DEGRADED_IN_CLI_TEST)
 
 
 def test_same_seed_same_pages(tmp_path: Path):
@@ -169,10 +182,12 @@ def test_held_out_families_are_held_apart_from_the_earlier_ones(family: str):
 
 def test_family_e_truth_stays_exact_with_its_marks(tmp_path: Path):
     """Signatures across the figures are writing outside the cells (marks, with the row they belong to);
-    every row keeps its sums and a valid ЕГН; years span 1980-1996."""
+    every row keeps its sums and a valid ЕГН; years span 1980-1996. Drawn clean: the truth's rows, totals and marks
+    are drawn before the scan, which only moves their boxes (generate._move; a quarter of the CPU: 4 s, not 16;
+    E's scanned pages add up in test_samples_cli_writes_pages_truth_and_batches)."""
     from samples.generate import Options, generate_pages
 
-    paths = generate_pages(tmp_path, 12, 23, options=Options(family="E"))
+    paths = generate_pages(tmp_path, 12, 23, options=Options(family="E", degraded=False))
     kinds, years = set(), set()
     for png in paths:
         page = PayrollPage.load(png.with_suffix(".json"))
@@ -634,17 +649,12 @@ def _generated_digest(out, pages: int, seed: int, family: str) -> str:
 
 def _repeats_under_another_hash_seed(tmp_path, family: str, seed: int, pages: int = 2):
     """``pages`` pages of ``family`` from ``seed`` generated here into ``tmp_path/a`` and by another Python under
-    another hash seed into ``tmp_path/b``: the same bytes (no set's or dict's order leaks into a page). Gives ``a``."""
-    import os
-    import subprocess
-    import sys
+    another hash seed (tests/hash_seed_twin.py) into ``tmp_path/b``: the same bytes (no set's or dict's order leaks
+    into a page). Gives ``a``."""
+    from tests.hash_seed_twin import TWIN
 
     digest = _generated_digest(tmp_path / "a", pages, seed, family)
-    root = Path(__file__).resolve().parents[1]
-    code = ("import sys; from pathlib import Path; from samples.generate import Options, generate_pages; "
-            f"generate_pages(Path(sys.argv[1]), {pages}, {seed}, options=Options(family={family!r}))")  # fmt: skip
-    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": str(root)}
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "b")], cwd=root, env=env, check=True, timeout=600)
+    TWIN.draw(tmp_path / "b", pages, seed, family)
     assert digest == _digest_of(tmp_path / "b")
     return tmp_path / "a"
 
