@@ -352,8 +352,12 @@ def _numbered_on(r: int, row_text: Callable[[int], str], n_rows: int) -> bool:
     (`4 ...`, `5 вкЛичко вагилова Бъчварова ...`, `6 ...`): a person's printed row number in the order of the
     rows, whatever word of the row reads like `Всичко` (AK dev 29002 p1: `Величко` read so on a dot-matrix page
     whose ЕГН the reading split in three columns, the table ended at the fifth person and nineteen people lost
-    without a flag). The totals carry no row number and no person is numbered on under them."""
-    if r + 1 >= n_rows:
+    without a flag). The totals carry no row number and no person is numbered on under them — but on a form
+    whose row numbers are printed down every line, the totals typed on the line after the last person carry the
+    form's number, and the lines under them hold nothing but theirs (AP dev 34007 p1: `7 Общо ...` over the
+    printed `8` to `13`, read as a person, the form's empty lines counted as rows whose ЕГН failed, every field
+    of the page in review)."""
+    if r + 1 >= n_rows or all(len(row_text(q).split()) <= 1 for q in range(r + 1, n_rows)):
         return False
     firsts = [row_text(q).split()[:1] for q in (r - 1, r, r + 1)]
     if not all(f and f[0].rstrip(".").isdigit() for f in firsts):
