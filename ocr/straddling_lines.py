@@ -14,9 +14,9 @@ printed rule: a page without printed rows (a grid of the writing's lines, a spre
 only round its table) or whose typing keeps to its rows is cropped as before (session 50: acting everywhere,
 the crop and ``across_rules`` lost rows of a sheet without printed rows and the row numbers of an unruled
 spreadsheet, and cut wide bold digits and an italic face's figures apart at their column rules). The columns:
-only where one printed rule cuts glyphs in two row after row (session 52: any 3 cuts on the page fired on rules
-typed with the typewriter's bar, AH, and on a stencilled sheet's wobbling rules, AF: their own slivers and bars
-taken for cut glyphs).
+only where one printed rule cuts glyphs in two row after row, each glyph's pieces on its own side of the rule and
+on one line (session 52: any 3 cuts on the page fired on rules typed with the typewriter's bar, AH, and on a
+stencilled sheet's wobbling rules, AF: their own slivers and bars taken for cut glyphs).
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def bisected(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
     if sides is None:
         return False
     _, lg, rg = sides
-    if not _either_side(x, lg, rg):
+    if not _either_side(ink, x, lg, rg, y0, y1):
         return False
     if rg[0] - lg[1] > 2 * RULE_REACH + 2:  # the pieces apart by more than a rule
         return False
@@ -215,14 +215,25 @@ def bisected(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
     return rg[1] - lg[0] <= tall
 
 
-def _either_side(x: int, lg: Run, rg: Run) -> bool:
-    """The two pieces against the rule at ``x`` are the halves of a glyph the rule was taken out of: the left one
-    ends left of the rule's middle and the right one starts right of it (no ink on the middle: the printed
-    rule's, taken out). Not a rule typed with the typewriter's bar, a pixel or more off the rule's line from line
-    to line (family AH): where its bar was not taken out it stands on the middle, a glyph beside it (`¦4203,13`);
-    where it was, the slivers left beside the band taken out cross (the "left" one right of the middle, the
-    "right" one left of it)."""
-    return lg[1] <= x < rg[0]
+def _either_side(ink: np.ndarray, x: int, lg: Run, rg: Run, y0: int, y1: int) -> bool:
+    """The two pieces against the rule at ``x`` (rows ``y0`` to ``y1``) are the halves of a glyph the rule was
+    taken out of: the left one ends at the rule's middle at the latest and the right one starts there at the
+    earliest (the rule's line found to a pixel), on one line (their rows shared by half the shorter piece at
+    least). Not a rule typed with the typewriter's bar, off the rule's line from line to line (family AH): where
+    its bar was not taken out it stands across the middle, a glyph beside it (`¦4203,13`); where it was, the
+    slivers left beside the band taken out cross (the "left" one right of the middle, the "right" one left of
+    it). Nor the dashes of a rule run off a stencil, wobbling about its line (family AF): one left of it, the
+    next right of it, each at its own height."""
+    if not lg[1] - 1 <= x <= rg[0]:
+        return False
+    a, b = _rows(ink, lg, y0, y1), _rows(ink, rg, y0, y1)
+    return 2 * (min(a[1], b[1]) - max(a[0], b[0])) >= min(a[1] - a[0], b[1] - b[0])
+
+
+def _rows(ink: np.ndarray, run: Run, y0: int, y1: int) -> tuple[int, int]:
+    """The first and past-the-last row of ``y0`` to ``y1`` holding ink in the columns of ``run``."""
+    rows = np.flatnonzero((ink[y0:y1, run[0] : run[1]] > 0).any(axis=1))
+    return (int(rows[0]), int(rows[-1]) + 1) if rows.size else (0, 0)
 
 
 def cut_glyph(ink: np.ndarray, x: int, y0: int, y1: int) -> tuple[int, int, int] | None:

@@ -206,7 +206,7 @@ def test_a_rule_typed_with_bars_is_no_rule_typed_across():
     rule's middle, the right one left of it); where it was not, it stands on the rule's line, a figure typed
     after it (`¦4203,13`): no glyph cut in two either way."""
     slivers = [(302, 304, 10, 30), (296, 298, 32, 50)]  # two dashes of the bar, each off the line its own way
-    beside = [(293, 301, 5, 60), (308, 326, 20, 54)]  # the bar on the rule's line, a digit typed after it
+    beside = [(294, 303, 5, 60), (310, 328, 20, 54)]  # the bar across the rule's line, a digit typed after it
     ink, grid, rules = _typed_bars([slivers, beside, slivers])
     printed = off_grid(ink, grid, rules)
     assert printed.cols == ()
@@ -223,3 +223,12 @@ def test_glyphs_cut_here_and_there_are_no_typing_across_the_rules():
     assert off_grid(ink, grid, rules).cols == ()
     ink, grid, rules = _typed_bars([cut, cut, cut], xs=(20, 300, 400, 480))  # the same rule thrice: it acts
     assert off_grid(ink, grid, rules).cols == (300, 400)
+
+
+def test_a_stencilled_rule_wobbling_about_its_line_is_no_rule_typed_across():
+    """It must not act: a rule run off a stencil, its dashes wobbling about the line it was found at (family AF,
+    a spirit-duplicated sheet: the dashes left beside the band taken out, one left of it, the next right of it)
+    — on every row a piece each side of the rule, but each at its own height: no glyph cut in two."""
+    dashes = [(294, 297, 8, 30), (304, 307, 34, 60)]
+    ink, grid, rules = _typed_bars([dashes, dashes, dashes])
+    assert off_grid(ink, grid, rules).cols == ()
