@@ -13,7 +13,10 @@ whose typing crosses them (a few cells' single typed line cut by a printed row r
 printed rule: a page without printed rows (a grid of the writing's lines, a spreadsheet's frame, a sheet ruled
 only round its table) or whose typing keeps to its rows is cropped as before (session 50: acting everywhere,
 the crop and ``across_rules`` lost rows of a sheet without printed rows and the row numbers of an unruled
-spreadsheet, and cut wide bold digits and an italic face's figures apart at their column rules).
+spreadsheet, and cut wide bold digits and an italic face's figures apart at their column rules). The columns:
+only where one printed rule cuts glyphs in two row after row, each glyph's pieces on its own side of the rule and
+on one line (session 52: any 3 cuts on the page fired on rules typed with the typewriter's bar, AH, and on a
+stencilled sheet's wobbling rules, AF: their own slivers and bars taken for cut glyphs).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def lines_near(ink: np.ndarray, box: Box, x0: int, x1: int) -> list[tuple[int, i
 RULE_NEAR = 6  # px: a printed rule this near a cell's edge is that edge
 PRINTED_ROWS = 0.8  # the page's rows are printed when a rule lies at this share of its row boundaries at least
 MIN_CROSSED = 3  # and the typing does not keep to them when this many cells' single line crosses one at least
-MIN_BISECTED = 3  # the typing does not keep to the printed columns when the rules cut this many glyphs in two
+MIN_BISECTED = 3  # the typing does not keep to the printed columns when a rule cuts this many glyphs in two
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,9 @@ def _crosses(ink: np.ndarray, box: Box, x0: int, x1: int, printed: Printed) -> b
 
 def off_grid(ink: np.ndarray, grid: Grid, rules: Rules) -> Printed:
     """Where the typing crosses the printed grid: its row rules when a rule lies at ``PRINTED_ROWS`` of the body's
-    row boundaries and ``MIN_CROSSED`` cells' one typed line at least crosses one; its column rules when they cut
-    ``MIN_BISECTED`` glyphs at least in two (``bisected``). Nothing on a grid of the writing (not ruled)."""
+    row boundaries and ``MIN_CROSSED`` cells' one typed line at least crosses one; its column rules when one of
+    them cuts ``MIN_BISECTED`` glyphs at least in two (``bisected``, ``_cols_crossed``). Nothing on a grid of the
+    writing (not ruled)."""
     if not grid.ruled or grid.n_rows < 3:
         return ON_GRID
     body = grid.ys[1:]
@@ -118,10 +122,14 @@ def _rows_crossed(ink: np.ndarray, grid: Grid, printed: Printed) -> bool:
 
 
 def _cols_crossed(ink: np.ndarray, grid: Grid, cols: tuple[int, ...]) -> bool:
-    cut = 0
-    for r in range(1, grid.n_rows):
-        y0, y1 = grid.ys[r] + 4, grid.ys[r + 1] - 2
-        for x in cols:
+    """One printed column rule cuts ``MIN_BISECTED`` glyphs in two at least: a typewriter's tab stop set across
+    the form's rule cuts that column's figures row after row. A cut or two to a rule, scattered over the page's
+    rules, are no such thing: a rule's own remnants (a rule typed with bars or run off a stencil, wobbling about
+    its line, its pieces left beside the band taken out), a tape's edge across a figure."""
+    for x in cols:
+        cut = 0
+        for r in range(1, grid.n_rows):
+            y0, y1 = grid.ys[r] + 4, grid.ys[r + 1] - 2
             if y1 - y0 >= 4 and bisected(ink, x, y0, y1):
                 cut += 1
                 if cut >= MIN_BISECTED:
@@ -193,15 +201,39 @@ def _against(ink: np.ndarray, x: int, y0: int, y1: int) -> tuple[list[Run], Run,
 def bisected(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
     """A glyph the column rule at ``x`` cuts in two (rows ``y0`` to ``y1``): ink against the rule from both sides,
     the two pieces together no wider than the glyph is tall (a digit typed across the rule, family AP) — not two
-    figures typed up to the rule from both sides (wide bold digits, a blurred italic face: each piece a figure)."""
+    figures typed up to the rule from both sides (wide bold digits, a blurred italic face: each piece a figure),
+    nor a typed rule's bar or slivers (``_either_side``)."""
     sides = _against(ink, x, y0, y1)
     if sides is None:
         return False
     _, lg, rg = sides
+    if not _either_side(ink, x, lg, rg, y0, y1):
+        return False
     if rg[0] - lg[1] > 2 * RULE_REACH + 2:  # the pieces apart by more than a rule
         return False
     tall = int((ink[y0:y1, lg[0] : rg[1]] > 0).any(axis=1).sum())
     return rg[1] - lg[0] <= tall
+
+
+def _either_side(ink: np.ndarray, x: int, lg: Run, rg: Run, y0: int, y1: int) -> bool:
+    """The two pieces against the rule at ``x`` (rows ``y0`` to ``y1``) are the halves of a glyph the rule was
+    taken out of: the left one ends at the rule's middle at the latest and the right one starts there at the
+    earliest (the rule's line found to a pixel), on one line (their rows shared by half the shorter piece at
+    least). Not a rule typed with the typewriter's bar, off the rule's line from line to line (family AH): where
+    its bar was not taken out it stands across the middle, a glyph beside it (`¦4203,13`); where it was, the
+    slivers left beside the band taken out cross (the "left" one right of the middle, the "right" one left of
+    it). Nor the dashes of a rule run off a stencil, wobbling about its line (family AF): one left of it, the
+    next right of it, each at its own height."""
+    if not lg[1] - 1 <= x <= rg[0]:
+        return False
+    a, b = _rows(ink, lg, y0, y1), _rows(ink, rg, y0, y1)
+    return 2 * (min(a[1], b[1]) - max(a[0], b[0])) >= min(a[1] - a[0], b[1] - b[0])
+
+
+def _rows(ink: np.ndarray, run: Run, y0: int, y1: int) -> tuple[int, int]:
+    """The first and past-the-last row of ``y0`` to ``y1`` holding ink in the columns of ``run``."""
+    rows = np.flatnonzero((ink[y0:y1, run[0] : run[1]] > 0).any(axis=1))
+    return (int(rows[0]), int(rows[-1]) + 1) if rows.size else (0, 0)
 
 
 def cut_glyph(ink: np.ndarray, x: int, y0: int, y1: int) -> tuple[int, int, int] | None:

@@ -181,3 +181,54 @@ def test_a_digit_against_a_column_rule_stays_where_no_rule_cuts_a_glyph():
     ink = _typed(egn + [egn[-1] + 56, egn[-1] + 84])
     cell = Box(0, 0, 300, 80)
     assert across_rules(ink, cell, 4, 297, 4, 78, Printed((), ())) == (4, 297)
+
+
+def _typed_bars(
+    draw: list[list[tuple[int, int, int, int]]], xs: tuple[int, ...] = (20, 300, 480)
+) -> tuple[np.ndarray, Grid, Rules]:
+    """ink, grid and rules of a table of three rows under its heading, column rules at ``xs`` (the inner ones
+    found at their line, the typist's bars a pixel or more off it from line to line): in row ``r`` the strokes
+    of ``draw[r]`` (left, right, top, bottom: from the row's top)."""
+    ys = [40, 100, 180, 260, 340]
+    ink = np.zeros((400, 500), np.uint8)
+    for y0, strokes in zip(ys[1:-1], draw, strict=True):
+        for x0, x1, t, b in strokes:
+            ink[y0 + t : y0 + b, x0:x1] = 255
+    horizontal = [Rule(y, xs[0], xs[-1]) for y in ys]
+    vertical = [Rule(x, ys[0], ys[-1]) for x in xs]
+    return ink, Grid(list(xs), ys, True), Rules(horizontal, vertical, np.zeros_like(ink))
+
+
+def test_a_rule_typed_with_bars_is_no_rule_typed_across():
+    """It must not act: the column rule typed with the typewriter's bar (`|` or `!`), each line's bar a few
+    pixels off the rule's line (family AH: 16 "cut glyphs" on a page, 50.85 % fields right against 51.75). Where
+    a bar was taken out with the rule, its slivers are left beside the band crossed (the left one right of the
+    rule's middle, the right one left of it); where it was not, it stands on the rule's line, a figure typed
+    after it (`¦4203,13`): no glyph cut in two either way."""
+    slivers = [(302, 304, 10, 30), (296, 298, 32, 50)]  # two dashes of the bar, each off the line its own way
+    beside = [(294, 303, 5, 60), (310, 328, 20, 54)]  # the bar across the rule's line, a digit typed after it
+    ink, grid, rules = _typed_bars([slivers, beside, slivers])
+    printed = off_grid(ink, grid, rules)
+    assert printed.cols == ()
+    assert across_rules(ink, grid.cell(1, 0), 24, 297, 104, 178, printed) == (24, 297)
+
+
+def test_glyphs_cut_here_and_there_are_no_typing_across_the_rules():
+    """It must not act: a glyph cut by one column rule and two by another (a tape's edge across a figure, a
+    stencilled rule's pieces wobbling about its line) — not one column's figures cut row after row by the same
+    rule, as a typewriter's tab stop set across the form's rule cuts them."""
+    cut = [(282, 298, 20, 54), (303, 310, 20, 54)]  # a digit the rule at x=300 cuts in two
+    other = [(392, 398, 20, 54), (403, 416, 20, 54)]  # one the rule at x=400 cuts
+    ink, grid, rules = _typed_bars([cut, cut + other, []], xs=(20, 300, 400, 480))
+    assert off_grid(ink, grid, rules).cols == ()
+    ink, grid, rules = _typed_bars([cut, cut, cut], xs=(20, 300, 400, 480))  # the same rule thrice: it acts
+    assert off_grid(ink, grid, rules).cols == (300, 400)
+
+
+def test_a_stencilled_rule_wobbling_about_its_line_is_no_rule_typed_across():
+    """It must not act: a rule run off a stencil, its dashes wobbling about the line it was found at (family AF,
+    a spirit-duplicated sheet: the dashes left beside the band taken out, one left of it, the next right of it)
+    — on every row a piece each side of the rule, but each at its own height: no glyph cut in two."""
+    dashes = [(294, 297, 8, 30), (304, 307, 34, 60)]
+    ink, grid, rules = _typed_bars([dashes, dashes, dashes])
+    assert off_grid(ink, grid, rules).cols == ()
