@@ -1840,6 +1840,11 @@ def order_offsets(read: list[int | None]) -> Counter[int]:
     return Counter(v - i for i, v in enumerate(read) if v is not None)
 
 
+def _lost_lead(v: int, want: int) -> bool:
+    """``v`` is ``want`` with its leading digit(s) unread (`2` for 22, `14` for 114)."""
+    return v != want and want >= 10 and len(str(v)) < len(str(want)) and str(want).endswith(str(v))
+
+
 def number_rows(drafts: list[RowDraft]) -> None:
     """The printed row numbers, read and cross-checked with the order of the rows. A number is taken as
     printed where it agrees with a neighbour's (both read, one apart) or with the sequence most readings
@@ -1854,6 +1859,10 @@ def number_rows(drafts: list[RowDraft]) -> None:
             d.values.pop("row", None)
         return
     off = max(offsets, key=lambda k: offsets[k])
+    # a number read as the last digit(s) of the one its place gives, its first digit lost (a dot-matrix `2` of
+    # `22` too faint: AK dev 29005 p1, rows 22-28 read `2` to `8`): no anchor of its own — they agree with each
+    # other, and would have numbered seven rows 2-8 — but no contradiction either: the place gives its number
+    read = [None if v is not None and _lost_lead(v, i + off) else v for i, v in enumerate(read)]
     anchors: dict[int, int] = {}
     for i, v in enumerate(read):
         if v is None:

@@ -544,3 +544,20 @@ def test_a_headless_continuation_pages_rows_are_never_counted_from_one():
     drafts = _numbered(list(range(1, 9)), doubted={0, 1})
     rownumbers.doubt_numbers_on_continuation(_continuation(False), drafts)
     assert [d.values.get("row") for d in drafts] == list(range(1, 9))
+
+
+def test_numbers_read_without_their_tens_digit_do_not_number_the_rows_anew():
+    """AK dev 29005 p1: a dot-matrix `2` too faint, rows 22-28 read `2` to `8` — agreeing with each other, they
+    numbered seven rows 2-8 and the page went to review whole for numbers that do not run. The place gives
+    their numbers (the read digits are their last ones); beyond the last number read whole, an inference in
+    review."""
+    read = [*range(1, 19), None, None, None, *range(2, 9)]
+    drafts = [checks.RowDraft(values={"row": n, "name": f"Иван Петров Колев{i}"} if n else {"name": f"Иван Петров Колев{i}"})
+              for i, n in enumerate(read)]  # fmt: skip
+    number_rows(drafts)
+    assert [d.values["row"] for d in drafts] == list(range(1, 29))
+    assert not any("row" in d.review for d in drafts[:18]) and all("row" in d.review for d in drafts[18:])
+    # a number that is no ending of its place's number still contradicts it
+    drafts = [checks.RowDraft(values={"row": n, "name": "Иван Петров Колев"}) for n in [1, 2, 3, 4, 9, 6]]
+    number_rows(drafts)
+    assert "row" in drafts[4].review and drafts[4].values["row"] == 5
