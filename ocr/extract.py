@@ -21,7 +21,7 @@ import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, ReviewReason
+from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, Period, ReviewReason
 
 from . import (
     arithmetic_proof,
@@ -270,13 +270,21 @@ def _two_sheets(
             "image": image_name,
             "employer": (left.employer if left.employer.name else right.employer if right.employer.name or not named_twice
                          else page.employer).model_dump(),  # (two blocks: a title the cut broke, read whole before)
-            "period": (left.period if left.period.year else right.period if right.period.year or not named_twice
-                       else page.period).model_dump(),
+            "period": _sheets_period(left, right, page, named_twice).model_dump(),
             "sheet": left.sheet if left.sheet is not None else right.sheet,
             "rows": [r.model_dump() for r in left.rows + right.rows],
             "totals": right.totals,
         }
     )
+
+
+def _sheets_period(left: PayrollPage, right: PayrollPage, page: PayrollPage, named_twice: bool) -> Period:
+    """The period of two sheets read apart: the first's, else the second's. Two blocks of one sheet: the
+    one-table reading's where it read one (the title centred over both blocks, which the cut between them
+    breaks, was read whole there)."""
+    if named_twice and page.period.year:
+        return page.period
+    return left.period if left.period.year else right.period
 
 
 def _blocks_better(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from archive_core.records import PayrollPage, PayrollRow
+from archive_core.records import PayrollPage, PayrollRow, Period
 from ocr import block_gap, extract
 
 
@@ -48,7 +48,8 @@ def test_the_left_block_carries_its_foot_sums_or_its_rows_sums():
 
 def test_two_blocks_read_apart_left_then_right_the_left_sums_carried(monkeypatch):
     """Each line of the one-table reading holds two people (as many valid ЕГН as the halves read): the
-    headings named twice, the halves win; the left block is read first and its sums go into the right's."""
+    headings named twice, the halves win; the left block is read first and its sums go into the right's; the
+    period is the one-table reading's (the cut between the blocks breaks the title over both)."""
     width, height = 3360, 2392
     image = _blocks(width, height, (1700, 1760))  # (the one-table reading not called again: read_page faked)
     left_rows = [PayrollRow(row=i, name=f"Иван Петров Колев{i}", egn="6406088268", gross_pay="10.00") for i in (1, 2)]
@@ -56,7 +57,8 @@ def test_two_blocks_read_apart_left_then_right_the_left_sums_carried(monkeypatch
     one_table = PayrollPage(image="x.png", rows=[
         PayrollRow(row=1, name="Иван Петров Колев1", egn="6406088268", bbox=[0, 10, 3300, 40]),
         PayrollRow(row=2, name="Иван Петров Колев2", egn="6406088268", bbox=[0, 40, 3300, 70]),
-        PayrollRow(row=None, name="Лазар Тодоров Златев", egn="5909216034", bbox=[0, 70, 3300, 100])])  # fmt: skip
+        PayrollRow(row=None, name="Лазар Тодоров Златев", egn="5909216034", bbox=[0, 70, 3300, 100])],
+        period=Period(year=1984, month=8))  # fmt: skip
     seen: list[tuple[int, dict[str, str] | None]] = []
 
     def read_page(part, *, carried_in=None, **_):
@@ -75,3 +77,4 @@ def test_two_blocks_read_apart_left_then_right_the_left_sums_carried(monkeypatch
     assert 1700 <= seen[0][0] <= 1760 and seen[0][1] is None  # cut between the blocks; the left read first
     assert seen[1][1] == {"gross_pay": "20.00"}  # its rows' sums carried into the right block
     assert page.totals == {"gross_pay": "40.00"}  # the right block's "Всичко": the sheet's
+    assert (page.period.year, page.period.month) == (1984, 8)  # the title the cut broke, as read whole
