@@ -166,14 +166,17 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        hinted = hints.get("two_sheets", False) or hints.get("two_tables", False)
-        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read,
-                           named_twice=hints.get("two_tables", False))  # fmt: skip
+        # two blocks of one sheet, the second's headings shortened: its name and ЕГН named again, a blank strip
+        # between the blocks
+        blocks = turns_read == 0 and hints.get("two_blocks", False) and block_gap.between_blocks(image) is not None
+        named_twice = hints.get("two_tables", False) or blocks
+        hinted = hints.get("two_sheets", False) or named_twice
+        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice)
         if both is not None:
             page = both
         elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
             page = stacked  # two sections one under the other, each under its own heading
-        elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
+        elif named_twice:  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
         elif turns_read == 0 and cuts:  # two sections found and not read apart: one may be lost, never silent
             unsplit = cuts[0]
@@ -610,6 +613,7 @@ def _read_page(
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
         hints["two_tables"] = sheet.column_sets_repeat(s.headings) is not None  # the columns named twice
+        hints["two_blocks"] = sheet.column_sets_repeat(s.headings, sheet.MIN_BLOCK_REPEATS) is not None
     present = [k for k in checked if k]
     if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``), for the checks
         present.append("extra_pay")

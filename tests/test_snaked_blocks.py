@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from archive_core.records import PayrollPage, PayrollRow, Period
-from ocr import block_gap, extract
+from ocr import block_gap, extract, sheet
 
 
 def _blocks(width: int, height: int, gap: tuple[int, int]) -> np.ndarray:
@@ -78,3 +78,13 @@ def test_two_blocks_read_apart_left_then_right_the_left_sums_carried(monkeypatch
     assert seen[1][1] == {"gross_pay": "20.00"}  # its rows' sums carried into the right block
     assert page.totals == {"gross_pay": "40.00"}  # the right block's "Всичко": the sheet's
     assert (page.period.year, page.period.month) == (1984, 8)  # the title the cut broke, as read whole
+
+
+def test_a_second_block_under_shortened_headings_names_the_name_and_egn_again():
+    """AR dev 36021 p1: the right block's headings typed again in short words (`Име`, `Осн.`, `Удр.`)."""
+    left = ["No по списък", "Собствено, бащино и фамилно име", "ЕГН (по л.к.)", "Заработ. по основна", "Доба- въчни",
+            "Общо зарабо- тено", "ДОД за м-ца", "Проф- съюз", "Общо удърж.", "Оста- ва за плащане"]  # fmt: skip
+    right = ["No", "Име", "ЕГН", "Осн.", "Доб.", "Общо", "ДОД", "ПС", "Удр.", "Остава"]
+    assert sheet.column_sets_repeat(left + right) is None  # too few kinds named again for two sheets
+    assert sheet.column_sets_repeat(left + right, sheet.MIN_BLOCK_REPEATS) == len(left) + 1  # from `Име` on
+    assert sheet.column_sets_repeat(left, sheet.MIN_BLOCK_REPEATS) is None  # one block: nothing named twice
