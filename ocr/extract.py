@@ -166,9 +166,10 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        # two blocks of one sheet, the second's headings shortened: its name and ЕГН named again, a blank strip
-        # between the blocks
-        blocks = turns_read == 0 and hints.get("two_blocks", False) and block_gap.between_blocks(image) is not None
+        # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again) or not read
+        # (the one table's first line the title over both): a blank strip between the blocks
+        blocks = (turns_read == 0 and (hints.get("two_blocks", False) or hints.get("two_sheets", False))
+                  and named_rows(page) > 0 and block_gap.between_blocks(image) is not None)  # fmt: skip
         named_twice = hints.get("two_tables", False) or blocks
         hinted = hints.get("two_sheets", False) or named_twice
         both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice)
@@ -291,13 +292,17 @@ def _sheets_period(left: PayrollPage, right: PayrollPage, page: PayrollPage, nam
 
 
 def _blocks_better(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
-    """Two blocks read apart against the page read as one table: as many valid ЕГН and as many named people
-    at least (a line of the one table holds two people, of whom it reads one or a blend; the blocks read
-    each once). The period is not weighed: the cut between the blocks breaks a title centred over both."""
+    """Two blocks read apart against the page read as one table: as many valid ЕГН at least, and as many rows
+    named or numbered (a line of the one table holds two people, of whom it reads one or a blend, its numbers
+    off the order; the blocks read each once). The period is not weighed: the cut between the blocks breaks
+    a title centred over both."""
     def valid(p: PayrollPage) -> int:
         return sum(1 for r in p.rows if r.egn and egn_mod.is_valid(r.egn))
 
-    return valid(left) + valid(right) >= valid(page) and named_rows(left) + named_rows(right) >= named_rows(page)
+    def told(p: PayrollPage) -> int:
+        return named_rows(p) + sum(1 for r in p.rows if r.row is not None and "row" not in (r.review or []))
+
+    return valid(left) + valid(right) >= valid(page) and told(left) + told(right) >= told(page)
 
 
 def _carried_into(
