@@ -15,9 +15,9 @@ MIN_WIDTH = 0.008  # share of the width: narrower blank strips are a column's bl
 
 
 def between_blocks(gray: np.ndarray) -> int | None:
-    """The x of the middle of the blank strip nearest the page's middle (a seam's doubled stroke may cut the
-    strip in two: either part is blank), from top to bottom of the sheet's
-    writing (a title or a footer line crossing it allowed); None when there is none."""
+    """The page's middle where a blank strip crosses it (two sheets' gutter: H hard regression page), else the
+    middle of the blank strip nearest it (a seam's doubled stroke may cut the strip in two: either part is
+    blank); blank from top to bottom of the writing (a title or footer line across allowed); None if none."""
     h, w = gray.shape[:2]
     ink = preprocess.binarize(preprocess.to_gray(gray)) > 0
     per_x = ink[int(0.1 * h) : int(0.9 * h)].sum(axis=0)
@@ -26,6 +26,8 @@ def between_blocks(gray: np.ndarray) -> int | None:
     wide = [(a, b) for a, b in strips if b - a >= MIN_WIDTH * w]
     if not wide:
         return None
+    if any(a <= w // 2 < b for a, b in wide):  # the middle blank already: cut there (two sheets' gutter as ever)
+        return w // 2
     a, b = min(wide, key=lambda s: abs((s[0] + s[1]) / 2 - w / 2))
     return (a + b) // 2
 

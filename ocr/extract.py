@@ -166,9 +166,9 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again) or not read
-        # (the one table's first line the title over both): a blank strip between the blocks
-        blocks = (turns_read == 0 and (hints.get("two_blocks", False) or hints.get("two_sheets", False))
+        # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again): a blank strip
+        # between the blocks (not on the gutter's hint alone: the photocopy regression page went to review whole)
+        blocks = (turns_read == 0 and hints.get("two_blocks", False)
                   and named_rows(page) > 0 and block_gap.between_blocks(image) is not None)  # fmt: skip
         named_twice = hints.get("two_tables", False) or blocks
         hinted = hints.get("two_sheets", False) or named_twice
