@@ -88,3 +88,10 @@ def test_a_second_block_under_shortened_headings_names_the_name_and_egn_again():
     assert sheet.column_sets_repeat(left + right) is None  # too few kinds named again for two sheets
     assert sheet.column_sets_repeat(left + right, sheet.MIN_BLOCK_REPEATS) == len(left) + 1  # from `Име` on
     assert sheet.column_sets_repeat(left, sheet.MIN_BLOCK_REPEATS) is None  # one block: nothing named twice
+
+
+def test_a_blank_middle_is_cut_at_the_middle():
+    """Two sheets' gutter across the middle (H hard regression page): cut there, as ever, not in another
+    blank strip nearer a block's edge."""
+    page = _blocks(3360, 2392, (1640, 1760))
+    assert block_gap.between_blocks(page) == 1680
