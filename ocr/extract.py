@@ -14,16 +14,18 @@ is decoded once by the caller.
 from __future__ import annotations
 
 from contextlib import suppress
+from decimal import Decimal
 
 import cv2
 import numpy as np
 
 from archive_core import egn as egn_mod
 from archive_core.errors import ExtractionError
-from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, ReviewReason
+from archive_core.records import SCORED_FIELDS, PayrollPage, PayrollRow, Period, ReviewReason
 
 from . import (
     arithmetic_proof,
+    block_gap,
     box_rules,
     checks,
     column_moves,
@@ -164,13 +166,18 @@ def extract_image(
             if not _looks_wrong(page):
                 break
     if turns_read >= 0:  # (-1: already read as two sheets)
-        hinted = hints.get("two_sheets", False) or hints.get("two_tables", False)
-        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read)
+        # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again): a blank strip
+        # between the blocks (not on the gutter's hint alone: the photocopy regression page went to review whole)
+        blocks = (turns_read == 0 and hints.get("two_blocks", False)
+                  and named_rows(page) > 0 and block_gap.between_blocks(image) is not None)  # fmt: skip
+        named_twice = hints.get("two_tables", False) or blocks
+        hinted = hints.get("two_sheets", False) or named_twice
+        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice)
         if both is not None:
             page = both
         elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
             page = stacked  # two sections one under the other, each under its own heading
-        elif hints.get("two_tables", False):  # two tables read as one and not apart: no row is safe
+        elif named_twice:  # two tables read as one and not apart: no row is safe
             page = sheet.two_tables_to_review(page)
         elif turns_read == 0 and cuts:  # two sections found and not read apart: one may be lost, never silent
             unsplit = cuts[0]
@@ -205,10 +212,16 @@ def _two_sheets(
     hinted: bool,
     engine: OcrEngine,
     quarter_turns: int = 0,
+    *,
+    named_twice: bool = False,
 ) -> PayrollPage | None:
     """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan
     (as read: turned by ``quarter_turns`` when the page was fed sideways or upside down). Each half is
-    read on its own; the page is both sheets' rows in reading order, the last sheet's totals."""
+    read on its own; the page is both sheets' rows in reading order, the last sheet's totals.
+    ``named_twice``: the header names its columns twice (two blocks of one sheet typed side by side, a
+    line of print holding two people): the halves are split at the blank strip between the blocks, and
+    taken over the one-table reading when they read as many valid ЕГН (each of its rows holds one of two
+    people's: it reads as many ЕГН as the halves and loses half the people)."""
     upright = np.rot90(image, quarter_turns) if quarter_turns % 4 else image
     h, w = upright.shape[:2]
     to_given = turned_to_given(quarter_turns, *image.shape[:2])
@@ -221,14 +234,18 @@ def _two_sheets(
     poor = _looks_wrong(page) and not names_read(page)
     if w < 1.2 * h or not (hinted or narrow or poor):
         return None
-    mid = w // 2
-    halves = []
+    mid = (block_gap.between_blocks(upright) if named_twice else None) or w // 2
+    halves: list[PayrollPage] = []
     # the right half first: of one wide sheet it holds the figures without names or row numbers, and the
     # left half need not be read (either half not a sheet: not two sheets, whichever is read first)
-    for x0, part in ((mid, upright[:, mid:]), (0, upright[:, :mid])):
+    # (two blocks of one sheet: the left first, its sums carried into the right's, whose "Всичко" is both's)
+    parts = ((0, upright[:, :mid]), (mid, upright[:, mid:])) if named_twice else ((mid, upright[:, mid:]), (0, upright[:, :mid]))
+    for x0, part in parts:
+        carried_in = _block_sums(halves[0]) if named_twice and halves else None
         try:
             half = read_page(
-                np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine
+                np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine,
+                carried_in=carried_in,
             )
         except ExtractionError:
             return None
@@ -238,8 +255,10 @@ def _two_sheets(
             if r.bbox:
                 r.bbox = _map_box([r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]], to_given)
         halves.append(half)
-    right, left = halves
-    if _quality(left) + _quality(right) <= _quality(page):
+    right, left = halves[::-1] if named_twice else halves
+    if named_twice and not _blocks_better(left, right, page):
+        return None
+    if not named_twice and _quality(left) + _quality(right) <= _quality(page):
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
@@ -253,13 +272,65 @@ def _two_sheets(
     return PayrollPage.model_validate(
         {
             "image": image_name,
-            "employer": (left.employer if left.employer.name else right.employer).model_dump(),
-            "period": (left.period if left.period.year else right.period).model_dump(),
+            "employer": (left.employer if left.employer.name else right.employer if right.employer.name or not named_twice
+                         else page.employer).model_dump(),  # (two blocks: a title the cut broke, read whole before)
+            "period": _sheets_period(left, right, page, named_twice).model_dump(),
             "sheet": left.sheet if left.sheet is not None else right.sheet,
             "rows": [r.model_dump() for r in left.rows + right.rows],
             "totals": right.totals,
         }
     )
+
+
+def _sheets_period(left: PayrollPage, right: PayrollPage, page: PayrollPage, named_twice: bool) -> Period:
+    """The period of two sheets read apart: the first's, else the second's. Two blocks of one sheet: the
+    one-table reading's where it read one (the title centred over both blocks, which the cut between them
+    breaks, was read whole there)."""
+    if named_twice and page.period.year:
+        return page.period
+    return left.period if left.period.year else right.period
+
+
+def _blocks_better(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
+    """Two blocks read apart against the page read as one table: as many valid ЕГН at least, and as many rows
+    named or numbered (a line of the one table holds two people, of whom it reads one or a blend, its numbers
+    off the order; the blocks read each once). The period is not weighed: the cut between the blocks breaks
+    a title centred over both."""
+    def valid(p: PayrollPage) -> int:
+        return sum(1 for r in p.rows if r.egn and egn_mod.is_valid(r.egn))
+
+    def told(p: PayrollPage) -> int:
+        return named_rows(p) + sum(1 for r in p.rows if r.row is not None and "row" not in (r.review or []))
+
+    return valid(left) + valid(right) >= valid(page) and told(left) + told(right) >= told(page)
+
+
+def _carried_into(
+    drafts: list[checks.RowDraft], totals: dict[str, str], carried_in: dict[str, str] | None
+) -> dict[str, str]:
+    """The sums a left block carries into this (right) block, where this block's totals are the sheet's
+    (`Всичко` under the right block: its rows and the carried sums come closer to them than its rows alone,
+    on most columns); none where its totals are the block's own sum (`Сума`)."""
+    votes = 0
+    for f, t in totals.items() if carried_in else ():
+        if f in (carried_in or {}):
+            own = Decimal(t) - sum((v for d in drafts if (v := d.dec(f)) is not None), Decimal("0"))
+            votes += 1 if abs(own - Decimal((carried_in or {})[f])) < abs(own) else -1
+    return dict(carried_in or {}) if votes > 0 else {}
+
+
+def _block_sums(block: PayrollPage) -> dict[str, str]:
+    """The sums a left block carries into the right one: its foot's sums where read (`Пренася се`, its own
+    `Сума`), else each money column its rows read summed (a row's blank or dash nothing paid: an unread
+    figure is in review on its own row, and a sum short by it fails the right block's checks)."""
+    if block.totals:
+        return dict(block.totals)
+    out: dict[str, str] = {}
+    for f in checks.MONEY:
+        values = [Decimal(v) for r in block.rows if (v := getattr(r, f)) is not None]
+        if values:
+            out[f] = str(sum(values, Decimal("0")))
+    return out
 
 
 def _infer_numbers(rows: list[PayrollRow], start: int, whole: bool = False) -> None:
@@ -443,16 +514,18 @@ def read_page(
     hints: dict[str, bool] | None = None,
     unruled: bool = False,
     cuts: list[stacked_sections.Cut] | None = None,
+    carried_in: dict[str, str] | None = None,
 ) -> PayrollPage:
     """One reading of the image turned by ``quarter_turns`` (as numpy.rot90 counts): the stages, in order.
     ``hints["two_sheets"]`` is set when the grid looks like two sheets side by side, ``hints["two_tables"]``
     when the header names the same columns twice (two tables read as one). The amounts are read with
     stotinki unless the page says they are typed in whole leva (``whole_leva``), for this reading only.
     ``cuts`` gets the line between two sections stacked on the sheet, where the page shows two
-    (``stacked_sections``)."""
+    (``stacked_sections``). ``carried_in``: the sums carried into this table from a block read before it
+    (the left block of a sheet typed in two), where the table shows no carried row of its own."""
     with normalise.money_reading(False):
         return _read_page(image, image_name=image_name, dpi=dpi, quarter_turns=quarter_turns, engine=engine,
-                          hints=hints, unruled=unruled, cuts=cuts)  # fmt: skip
+                          hints=hints, unruled=unruled, cuts=cuts, carried_in=carried_in)  # fmt: skip
 
 
 def read_header(a: Analysis, s: sheet.Sheet, reading: Reading, engine: OcrEngine) -> Header:
@@ -488,6 +561,7 @@ def _read_page(
     hints: dict[str, bool] | None = None,
     unruled: bool = False,
     cuts: list[stacked_sections.Cut] | None = None,
+    carried_in: dict[str, str] | None = None,
 ) -> PayrollPage:
     try:
         a = analyse(image, dpi=dpi, quarter_turns=quarter_turns, unbend=True, unruled=unruled)
@@ -544,14 +618,15 @@ def _read_page(
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
         hints["two_tables"] = sheet.column_sets_repeat(s.headings) is not None  # the columns named twice
+        hints["two_blocks"] = sheet.column_sets_repeat(s.headings, sheet.MIN_BLOCK_REPEATS) is not None
     present = [k for k in checked if k]
     if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``), for the checks
         present.append("extra_pay")
     s.thousands = split_thousands.join_thousands(s, kinds)  # `24` | `591,84`: the grid cut off the thousands
     drafts = sheet.drafts(a, s, kinds)
     put_egns(a, drafts, egns, engine)
-    carried = sheet.sums(s, s.carried_row, kinds)
     totals = sheet.sums(s, s.totals_row, kinds)
+    carried = sheet.sums(s, s.carried_row, kinds) or _carried_into(drafts, totals, carried_in)
     period_evidence.choose_year(s.header, drafts, present)  # a year read two ways: the people's ages, the pay
     year, month = s.header.year, s.header.month
     mend_plate_names(drafts)  # an address plate's blocky А read Я all over the page: the page's letters

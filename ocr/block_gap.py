@@ -1,0 +1,40 @@
+"""The blank strip between two blocks of one table typed side by side on a wide sheet (a payroll's people
+snaked into two blocks like a newspaper's columns, each block under the same headings): where the sheet is
+cut to read each block as a table of its own. Not blindly the page's middle: the blocks need not be centred
+on the sheet, nor the seam of a sheet captured in two passes fall between them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import preprocess
+
+NEAR_MIDDLE = 0.15  # the strip looked for within this share of the width either side of the middle
+BLANK_SHARE = 0.02  # an x inked over at most this share of the height (a title's or footer's line across)
+MIN_WIDTH = 0.008  # share of the width: narrower blank strips are a column's blank side within a block
+
+
+def between_blocks(gray: np.ndarray) -> int | None:
+    """The page's middle where a blank strip crosses it (two sheets' gutter: H hard regression page), else the
+    middle of the blank strip nearest it (a seam's doubled stroke may cut the strip in two: either part is
+    blank); blank from top to bottom of the writing (a title or footer line across allowed); None if none."""
+    h, w = gray.shape[:2]
+    ink = preprocess.binarize(preprocess.to_gray(gray)) > 0
+    per_x = ink[int(0.1 * h) : int(0.9 * h)].sum(axis=0)
+    lo, hi = int((0.5 - NEAR_MIDDLE) * w), int((0.5 + NEAR_MIDDLE) * w)
+    strips = _runs(per_x[lo:hi] <= BLANK_SHARE * h, lo)
+    wide = [(a, b) for a, b in strips if b - a >= MIN_WIDTH * w]
+    if not wide:
+        return None
+    if any(a <= w // 2 < b for a, b in wide):  # the middle blank already: cut there (two sheets' gutter as ever)
+        return w // 2
+    a, b = min(wide, key=lambda s: abs((s[0] + s[1]) / 2 - w / 2))
+    return (a + b) // 2
+
+
+def _runs(clear: np.ndarray, offset: int) -> list[tuple[int, int]]:
+    """The runs of True in ``clear`` as (first x, x after the last), shifted by ``offset``."""
+    edges = np.diff(np.concatenate(([0], clear.astype(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return [(int(s) + offset, int(e) + offset) for s, e in zip(starts, ends, strict=True)]
+
