@@ -247,6 +247,21 @@ def spacing_for(ar: ARHabits, rows: int, H: int) -> float:
     return next(s for s in (2.0, 1.5, 1.0) if s <= ar.spacing and (rows * s <= room or s == 1.0))
 
 
+def type_rows(desk: Desk, sheet: SheetContent, rows: list[dict[str, object]], first: int, lay: tuple[str, ...],
+              pitch: float, y: float, sp: float, rng: random.Random) -> float:
+    """The people's rows typed at ``desk`` from line ``y``, ``sp`` lines apart and numbered from ``first``, each
+    signed (most) in a "signature" column and boxed; the line after the last row (also family AS's)."""
+    ball, starts, ws = desk.ball, desk.starts, desk.ws
+    for i, r in enumerate(rows, first):
+        type_cells(ball, desk.geo, i, lay, [al_cell(c, r, sheet) for c in lay], starts, ws, y)
+        if "signature" in lay and rng.random() < 0.85:
+            j = lay.index("signature")
+            signature(desk.pen, ball.x(starts[j]), ball.y(y) - 0.3 * LINE, ws[j] * pitch, rng)
+        desk.row_box(y)
+        y += sp
+    return y + 1 - sp
+
+
 def _sums_line(ball: _Typeball, label: str, vals: dict[str, Decimal], starts: list[int], ws: list[int],
                lay: tuple[str, ...], y: float, sheet: SheetContent) -> list[tuple[int, str, list[int]]]:  # fmt: skip
     """A line of sums under (or over) a block: the label in the name's column, each amount to its column's right; gives
@@ -311,14 +326,7 @@ def render(sheet: SheetContent, st: Style | None, ar: ARHabits, rng: random.Rand
             _sums_line(ball, str(job["carry"][1]), carry, starts, ws, lay, y, sheet)
             y += sp
         rows = sheet.rows[:k] if b == 0 else sheet.rows[k:]
-        for i, r in enumerate(rows, 1 if b == 0 else k + 1):
-            type_cells(ball, geo, i, lay, [al_cell(c, r, sheet) for c in lay], starts, ws, y)
-            if "signature" in lay and rng.random() < 0.85:
-                j = lay.index("signature")
-                signature(desk.pen, ball.x(starts[j]), ball.y(y) - 0.3 * LINE, ws[j] * pitch, rng)
-            desk.row_box(y)
-            y += sp
-        y += 1 - sp
+        y = type_rows(desk, sheet, rows, 1 if b == 0 else k + 1, lay, pitch, y, sp, rng)
         own = block_sums(rows, lay)
         if b == 0 and ar.carry != "none":
             desk.rule(ball.y(y) - 0.85 * LINE)

@@ -49,11 +49,12 @@ from PIL import Image, ImageDraw, ImageFont
 from .content import EmployerFile, SheetContent, amount_or_nought
 from .family_ah import LINE
 from .family_ai import own_drawing
-from .family_al import amount, type_cells
+from .family_al import amount
 from .family_al import cell as al_cell
 from .family_am import PAPERS, PITCHES, _least, at_desk, staffed
 from .family_an import typed_month
 from .family_ao import PayHabit, pay_rows
+from .family_ar import type_rows
 from .handwork import flatbed_mode, on_the_glass, seen_by, signature, smooth_field
 from .render import FONT_DIR, Geometry, Style
 
@@ -265,14 +266,7 @@ def render(sheet: SheetContent, st: Style | None, as_: ASHabits, rng: random.Ran
     ball, geo, starts, y = desk.ball, desk.geo, desk.starts, desk.y
     name_j = lay.index("name")
     first = ball.y(y) - 0.85 * LINE
-    for i, r in enumerate(sheet.rows, 1):
-        type_cells(ball, geo, i, lay, [al_cell(c, r, sheet) for c in lay], starts, ws, y)
-        if "signature" in lay and rng.random() < 0.85:
-            j = lay.index("signature")
-            signature(desk.pen, ball.x(starts[j]), ball.y(y) - 0.3 * LINE, ws[j] * pitch, rng)
-        desk.row_box(y)
-        y += sp
-    y += 1 - sp
+    y = type_rows(desk, sheet, sheet.rows, 1, lay, pitch, y, sp, rng)
     desk.rule(ball.y(y) - 0.85 * LINE)
     ball.text(starts[name_j], y, str(job["total"]))
     for c, v in {**sheet.totals, **_parts_sums(sheet)}.items():
