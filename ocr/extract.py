@@ -618,7 +618,7 @@ def _read_page(
     if hints is not None:
         hints["two_sheets"] = sheet.two_sheets_side_by_side(a, s, kinds)
         hints["two_tables"] = sheet.column_sets_repeat(s.headings) is not None  # the columns named twice
-        hints["two_blocks"] = sheet.column_sets_repeat(s.headings, sheet.MIN_BLOCK_REPEATS) is not None
+        hints["two_blocks"] = sheet.column_sets_repeat(s.headings, sheet.MIN_BLOCK_REPEATS, "name") is not None
     present = [k for k in checked if k]
     if pay_items.items_only(kinds):  # the additional pay its items' sum (``sheet.drafts``), for the checks
         present.append("extra_pay")

@@ -556,8 +556,9 @@ def _anyone_right_of(s: Sheet, first: int) -> bool:
 SET_KINDS = ("row", "name", "egn", "position", "days_worked", "base_pay", "extra_pay", "gross_pay", "deductions",
              "net_pay", "signature")  # fmt: skip
 MIN_REPEATS = 3  # kinds named twice, left set and right set, that make two tables (one may be a sheet's two pays)
-# a second block under the same headings typed again in shorter words (`Име`, `Осн.`, `Удр.`): the name and
-# the ЕГН named again, with a blank strip between the blocks to show them (``extract``, ``block_gap``)
+# a second block under the same headings typed again in shorter words (`Име`, `Осн.`, `Удр.`): the people's
+# names named again (``column_sets_repeat(..., named_again="name")``), with a blank strip between the blocks to
+# show them (``extract``, ``block_gap``); two pay columns named alike on one table are no second block
 MIN_BLOCK_REPEATS = 2
 
 
@@ -571,9 +572,10 @@ def heading_kind(text: str) -> str | None:
     return best[0] if len(best) == 1 else None
 
 
-def column_sets_repeat(headings: list[str], min_repeats: int = MIN_REPEATS) -> int | None:
+def column_sets_repeat(headings: list[str], min_repeats: int = MIN_REPEATS, named_again: str | None = None) -> int | None:
     """The column where the header's column kinds begin again (``min_repeats`` kinds or more named left of
-    it and again from it on): two tables of the same columns read as one wide table. None on one table."""
+    it and again from it on, ``named_again`` among them if given): two tables of the same columns read as one
+    wide table. None on one table."""
     named = [heading_kind(h) for h in headings]
     for split in range(2, len(named) - 1):
         if named[split] is None or named[split] not in named[:split]:
@@ -581,7 +583,8 @@ def column_sets_repeat(headings: list[str], min_repeats: int = MIN_REPEATS) -> i
         lead = list(dict.fromkeys(k for k in named[:split] if k))
         again = list(dict.fromkeys(k for k in named[split:] if k))
         common = set(lead) & set(again)
-        if len(common) >= min_repeats and [k for k in lead if k in common] == [k for k in again if k in common]:
+        if (len(common) >= min_repeats and (named_again is None or named_again in common)
+                and [k for k in lead if k in common] == [k for k in again if k in common]):
             return split
         return None  # the first kind named again: the second set begins there or not at all
     return None

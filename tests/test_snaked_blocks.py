@@ -88,6 +88,15 @@ def test_a_second_block_under_shortened_headings_names_the_name_and_egn_again():
     assert sheet.column_sets_repeat(left + right) is None  # too few kinds named again for two sheets
     assert sheet.column_sets_repeat(left + right, sheet.MIN_BLOCK_REPEATS) == len(left) + 1  # from `Име` on
     assert sheet.column_sets_repeat(left, sheet.MIN_BLOCK_REPEATS) is None  # one block: nothing named twice
+    assert sheet.column_sets_repeat(left + right, sheet.MIN_BLOCK_REPEATS, "name") == len(left) + 1
+
+
+def test_two_pay_columns_named_alike_are_no_second_block():
+    """One table whose pay columns are named twice (a month's pay and a benefit's, each `Сума` / `Удръжки`), the
+    people's names once: no second block to cut apart, nor a page to send to review for it."""
+    headings = ["No", "Име, презиме, фамилия", "ЕГН", "Заработено", "Удръжки", "Сума за получаване", "Обезщетение",
+                "Удръжки", "Сума за получаване"]  # fmt: skip
+    assert sheet.column_sets_repeat(headings, sheet.MIN_BLOCK_REPEATS, "name") is None
 
 
 def test_a_blank_middle_is_cut_at_the_middle():
