@@ -177,8 +177,8 @@ def extract_image(
             page = both
         elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
             page = stacked  # two sections one under the other, each under its own heading
-        elif named_twice:  # two tables read as one and not apart: no row is safe
-            page = sheet.two_tables_to_review(page)
+        elif _unsplit_unsafe(hints.get("two_tables", False), blocks, page):
+            page = sheet.two_tables_to_review(page)  # two tables read as one and not apart: no row is safe
         elif turns_read == 0 and cuts:  # two sections found and not read apart: one may be lost, never silent
             unsplit = cuts[0]
     if not page.rows and hints.get("ruled", True):  # the ruled grid gave no person's row (its rules the heading's
@@ -280,6 +280,14 @@ def _two_sheets(
             "totals": right.totals,
         }
     )
+
+
+def _unsplit_unsafe(two_tables: bool, blocks: bool, page: PayrollPage) -> bool:
+    """A page not read apart whose rows are not safe: its columns named twice (two tables read as one), or on
+    the two-blocks hint alone (the names named again, a blank strip) a one-table reading that is itself unproved
+    (a line read as one of its two people). A table proved whole is kept (AB eval p1, p4: read right, sent whole
+    to review as two tables on the hint alone)."""
+    return two_tables or (blocks and page.page_review is not None)
 
 
 def _sheets_period(left: PayrollPage, right: PayrollPage, page: PayrollPage, named_twice: bool) -> Period:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from archive_core.records import PayrollPage, PayrollRow, Period
+from archive_core.records import PageReview, PayrollPage, PayrollRow, Period
 from ocr import block_gap, extract, sheet
 
 
@@ -104,3 +104,12 @@ def test_a_blank_middle_is_cut_at_the_middle():
     blank strip nearer a block's edge."""
     page = _blocks(3360, 2392, (1640, 1760))
     assert block_gap.between_blocks(page) == 1680
+
+
+def test_a_page_not_read_apart_goes_to_review_as_two_tables_only_when_unsafe():
+    proved = PayrollPage(image="x.png", rows=[PayrollRow(row=1, name="Иван Петров Колев", egn="6406088268")])
+    unproved = proved.model_copy(update={"page_review": PageReview(reason="layout_unproved", detail="columns")})
+    assert extract._unsplit_unsafe(True, False, proved)  # columns named twice: never safe
+    assert extract._unsplit_unsafe(False, True, unproved)  # the blocks' hint and the one table unproved
+    assert not extract._unsplit_unsafe(False, True, proved)  # the blocks' hint alone, the one table proved
+    assert not extract._unsplit_unsafe(False, False, unproved)
