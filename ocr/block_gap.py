@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import preprocess
+from .dust_streaks import _runs as true_runs  # the runs of True in a 1-d array
 
 NEAR_MIDDLE = 0.15  # the strip looked for within this share of the width either side of the middle
 BLANK_SHARE = 0.02  # an x inked over at most this share of the height (a title's or footer's line across)
@@ -22,7 +23,7 @@ def between_blocks(gray: np.ndarray) -> int | None:
     ink = preprocess.binarize(preprocess.to_gray(gray)) > 0
     per_x = ink[int(0.1 * h) : int(0.9 * h)].sum(axis=0)
     lo, hi = int((0.5 - NEAR_MIDDLE) * w), int((0.5 + NEAR_MIDDLE) * w)
-    strips = _runs(per_x[lo:hi] <= BLANK_SHARE * h, lo)
+    strips = [(a + lo, b + lo) for a, b in true_runs(per_x[lo:hi] <= BLANK_SHARE * h)]
     wide = [(a, b) for a, b in strips if b - a >= MIN_WIDTH * w]
     if not wide:
         return None
@@ -30,11 +31,4 @@ def between_blocks(gray: np.ndarray) -> int | None:
         return w // 2
     a, b = min(wide, key=lambda s: abs((s[0] + s[1]) / 2 - w / 2))
     return (a + b) // 2
-
-
-def _runs(clear: np.ndarray, offset: int) -> list[tuple[int, int]]:
-    """The runs of True in ``clear`` as (first x, x after the last), shifted by ``offset``."""
-    edges = np.diff(np.concatenate(([0], clear.astype(np.int8), [0])))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    return [(int(s) + offset, int(e) + offset) for s, e in zip(starts, ends, strict=True)]
 
