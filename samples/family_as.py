@@ -1,5 +1,5 @@
 """Family AS of the sample generator (held out from its making in session 42, 2026-12-07, helper s52-famas, to its one
-measurement by the lead; evaluation seed 2068, development seeds 37001-37040): the monthly payroll of 1980-1996 of an
+measurement by the lead at the start of session 43; evaluation seed 2068, development seeds 37001-37040): the monthly payroll of 1980-1996 of an
 employer that closed without a successor (a district car-service station of "Автосервиз", a district dairy, a
 consumer co-operative's bakery, a shoe co-operative (ТПК), a district printing house, a district hospital's
 administration; Толбухин, Станке Димитров and Михайловград renamed in their years), typed by its payroll clerk on an

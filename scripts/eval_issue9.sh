@@ -100,8 +100,11 @@
 # seed; made before anything was tuned on AQ): generated here (seed 2067) and measured once, by the lead, at the start
 # of session 42 (2026-12-07, on main ebf2763, bench/RESULTS.md); tuned on from then (dev seeds 36001-36040, seed 2067 kept).
 # AS is held out from its making in session 42 (2026-12-07, helper s52-famas; no page of it read by the reader, any
-# seed; made before anything was tuned on AR): generated here (seed 2068), NOT benched here (no run line) until the lead
-# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 37001-37040.
+# seed; made before anything was tuned on AR): generated here (seed 2068) and measured once, by the lead, at the start
+# of session 43 (2026-12-08, on main 2ea209d, bench/RESULTS.md); tuned on from then (dev seeds 37001-37040, seed 2068 kept).
+# AT is held out from its making in session 43 (2026-12-08, helper s53-famat; no page of it read by the reader, any
+# seed; made before anything was tuned on AS): generated here (seed 2069), NOT benched here (no run line) until the lead
+# measures it once in a later session (bench/RESULTS.md); its maker's development seeds are 38001-38040.
 set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
@@ -149,4 +152,4 @@ gen D --pages 16 --seed 2027 --family D; gen B --pages 12 --seed 303 --family B
 gen C --pages 12 --seed 303 --family C; gen hard99 --pages 24 --seed 99 --hard all
 gen s777 --pages 60 --seed 777
 run() { for s in "$@"; do nice -n 5 archive bench "$s" --json "$s-$tag.json" > "$s-$tag.txt" 2>&1; echo "$s $(date +%H:%M)"; done; }
-run AR AQ AP AO AN AM AL AK AJ AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait
+run AS AR AQ AP AO AN AM AL AK AJ AI AH AG AF AE AD AC AB AA Z Y X W V U T S R & run Q P O N M L K J I H G F E D B C s777 hard99 & wait

@@ -1,4 +1,4 @@
-"""Family AS of the sample generator (held out from its making in session 42 to its one measurement by the lead). These
+"""Family AS of the sample generator (held out from its making in session 42 to its one measurement by the lead in session 43). These
 tests exercise the generator only, on its maker's development seeds 37001-37040 (the evaluation seed is never generated
 here): its switches and face held apart from A-AR, its truth over many drawn months (the pay, the itemised deductions to
 their sum, net, the totals), the adding machine's tapes (each adds a money column row by row to its total, a slip taken
