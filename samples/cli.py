@@ -35,7 +35,7 @@ from .generate import HARD_CASES, Options, generate_pages
     default="A",
     show_default=True,
     help="Семейство листове (samples/families.py): A (досегашните), B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, "
-    "S, T, U, V, W, X, Y, Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS или mixed (B/C/D наслуки) (най-новото семейство е отделено за независимо измерване: никой "
+    "S, T, U, V, W, X, Y, Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT или mixed (B/C/D наслуки) (най-новото семейство е отделено за независимо измерване: никой "
     "не чете листовете му и не се настройва по тях).",
 )
 def samples(

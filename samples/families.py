@@ -610,6 +610,24 @@ evaluation: tune on some, measure on the one left out (bench/RESULTS.md, "Held-o
        (their soft shadows, their paper whiter or yellower, the staple), a little turned, grey at 300 dpi or colour at
        200, an A3 sheet grey at 200 (under ~5 MB); its switches, words and drawing are in samples/family_as.py (its
        docstring says what it draws).
+    AT held out from its making in session 43 (2026-12-08, helper s53-famat; made before anything was tuned on AS; no
+       page of it read by the reader, any seed) to its one measurement by the lead (seed 2069; dev seeds 38001-38040):
+       the monthly payroll of 1980-1996 of an employer that closed without a successor (a glass works, a town's
+       communal services enterprise, a woodworking combine, a district post office, a brick and tile works, a
+       co-operative farm; Толбухин, Станке Димитров and Михайловград renamed in their years), typed on an office
+       typewriter with a standard carriage (fonts-nanum's NanumMyeongjo cut to 10 or 12 to the inch, 15 where need be;
+       a black or violet ribbon), ruled in ink: the table too wide for one upright A4 sheet TYPED ON TWO A4 SHEETS JOINED
+       SIDE BY SIDE, each typed on its own — the left one the employer, title, period and the pay (row number, name, the
+       ЕГН on three of four layouts, the post, the days, base, additional pay, gross), the right one a line of its own
+       ("(продължение)"), the SAME PEOPLE AGAIN in the same order (the row number again, the surname or initials again
+       on two layouts, gross carried over on one: no truth), the itemised deductions on two layouts or their total, net,
+       the signature; each sheet its own "Всичко" (the truth's totals between them) —, THE HALVES OF A PERSON'S LINE NOT
+       LEVEL (the right sheet's rows up to a row and a half above or below the left's, turned up to half a degree; on a
+       third of the files typed on another machine, NanumGothicCoding, its line feed a few per cent off, the halves
+       drifting apart down the sheet); a truth row the left and right line of one number (its box round both); the
+       sheets glued (an overlap, the glue's band), taped from behind or laid loose side by side on an A3 flatbed, a
+       little turned, grey at 200 dpi (under ~5 MB); its switches, words and drawing are in samples/family_at.py (its
+       docstring says what it draws).
 """
 
 from __future__ import annotations
@@ -644,6 +662,7 @@ from . import (
     family_aq,
     family_ar,
     family_as,
+    family_at,
     family_q,
     family_r,
     family_s,
@@ -660,7 +679,7 @@ from .render import FONT_DIR, Style
 
 FAMILIES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
             "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ",
-            "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR", "AS")
+            "AK", "AL", "AM", "AN", "AO", "AP", "AQ", "AR", "AS", "AT")
 
 # Deduction columns a sheet may itemise before its total (not payroll-page/1 fields: their sum is
 # `deductions`).
@@ -1444,6 +1463,12 @@ HEADINGS_AS = {c: (w,) for c, w in family_as.HEADINGS_AS.items()}
 AS_FACES = family_as.AS_FACES
 AS_SIZES = family_as.AS_SIZES
 
+# Family AT (held out from its making in session 43 to its one measurement): samples/family_at.py
+FAMILY_LAYOUTS["AT"] = family_at.AT_LAYOUTS
+HEADINGS_AT = {c: (w,) for c, w in family_at.HEADINGS_AT.items()}
+AT_FACES = family_at.AT_FACES
+AT_SIZES = family_at.AT_SIZES
+
 EMPLOYERS_DASHED = (
     "„Металик“ ЕООД – Перник", "„Родопа-94“ ЕООД – Ловеч", "ЕТ „Марин Колев – МК“ Силистра",
     "ТКЗС „Н. Вапцаров“ – с. Горна Липница", "АПК „Дружба“ – Кърджали", "„Стомана“ АД – гр. Перник",
@@ -1495,6 +1520,7 @@ YEARS: dict[str, tuple[int, int]] = {
     "AQ": (1980, 1996),
     "AR": (1980, 1996),
     "AS": (1980, 1996),
+    "AT": (1980, 1996),
 }
 
 
@@ -1648,6 +1674,8 @@ class Habits:
     ar: family_ar.ARHabits | None = None
     # family AS only: all of its switches (samples/family_as.py)
     as_: family_as.ASHabits | None = None
+    # family AT only: all of its switches (samples/family_at.py)
+    at: family_at.ATHabits | None = None
 
 
 def draw_habits(family: str, rng: random.Random) -> Habits:
@@ -1709,6 +1737,8 @@ def draw_habits(family: str, rng: random.Random) -> Habits:
         return _draw_ar(rng)
     if family == "AS":
         return _draw_as(rng)
+    if family == "AT":
+        return _draw_at(rng)
     if family == "E":
         return _draw_e(rng)
     if family == "J":
@@ -1932,6 +1962,13 @@ def _draw_as(rng: random.Random) -> Habits:
     own = family_as.draw(rng)
     return Habits("AS", own.thousands, own.decimal, False, own.ruling, "none", False, 1.0, AS_SIZES["typewriter"],
                   face="typewriter", as_=own)  # fmt: skip
+
+
+def _draw_at(rng: random.Random) -> Habits:
+    """Family AT's file: its own switches (family_at.draw), the generic ones copied from them."""
+    own = family_at.draw(rng)
+    return Habits("AT", own.thousands, own.decimal, False, own.ruling, "none", False, 1.0, AT_SIZES["typewriter"],
+                  face="typewriter", at=own)  # fmt: skip
 
 
 def _draw_e(rng: random.Random) -> Habits:
@@ -2181,6 +2218,9 @@ def adapt_file(ef: EmployerFile, habits: Habits, rng: random.Random) -> None:
     if habits.as_ is not None:  # family AS: an employer's people in its posts
         family_as.adapt_file(ef, habits.as_, rng)
         return
+    if habits.at is not None:  # family AT: an employer's people in its posts
+        family_at.adapt_file(ef, habits.at, rng)
+        return
     large = habits.family == "J" and habits.face != "print"
     layout = list(rng.choice(J_LAYOUTS_LARGE if large else FAMILY_LAYOUTS[habits.family]))
     if large:  # a small office: its few people fit the page in that large face
@@ -2402,6 +2442,9 @@ def adapt_sheet(
     if habits.as_ is not None:  # family AS: the month, its columns added on a machine whose tapes are stapled on
         family_as.adapt_sheet(sheet, habits.as_, rng, ef)
         return
+    if habits.at is not None:  # family AT: the month typed on two upright sheets joined side by side
+        family_at.adapt_sheet(sheet, habits.at, rng, ef)
+        return
     cols = set(sheet.layout)
     if "tab_no" in cols or "hours" in cols:
         _tab_and_hours(sheet, ef, rng)
@@ -2575,7 +2618,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
     """The family's face, size, ruling and corrections over the style the default drew."""
     if habits.family in ("E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V",
                          "W", "X", "Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                         "AO", "AP", "AQ", "AR", "AS"):
+                         "AO", "AP", "AQ", "AR", "AS", "AT"):
         faces_of = {"E": E_FACES, "F": F_FACES, "G": G_FACES, "H": H_FACES, "I": I_FACES, "J": J_FACES,
                     "K": K_FACES, "L": L_FACES, "M": M_FACES, "N": N_FACES, "O": O_FACES, "P": P_FACES, "Q": Q_FACES,
                     "R": R_FACES, "S": S_FACES, "T": T_FACES, "U": U_FACES, "V": V_FACES, "W": W_FACES,
@@ -2584,7 +2627,7 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
                     "AG": AG_FACES, "AH": AH_FACES, "AI": AI_FACES, "AJ": AJ_FACES,
                     "AK": AK_FACES, "AL": AL_FACES, "AM": AM_FACES, "AN": AN_FACES,
                     "AO": AO_FACES, "AP": AP_FACES, "AQ": AQ_FACES, "AR": AR_FACES,
-                    "AS": AS_FACES}  # fmt: skip
+                    "AS": AS_FACES, "AT": AT_FACES}  # fmt: skip
         kinds = faces_of[habits.family]
         faces = [FONT_DIR / f for f in kinds[habits.face] if (FONT_DIR / f).exists()]
         if faces:
@@ -2683,6 +2726,8 @@ def style_for(habits: Habits, rng: random.Random, base: Style) -> Style:
         family_ar.style(habits.ar, rng, base)
     if habits.as_ is not None:
         family_as.style(habits.as_, rng, base)
+    if habits.at is not None:
+        family_at.style(habits.at, rng, base)
     if habits.family == "P":
         _p_style(habits, rng, base)
     return base

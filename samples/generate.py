@@ -43,6 +43,7 @@ from . import (
     family_aq,
     family_ar,
     family_as,
+    family_at,
     family_q,
     family_r,
     family_s,
@@ -209,6 +210,7 @@ def degrade_page(
     aq: family_aq.AQPage | None = None,
     ar: family_ar.ARPage | None = None,
     as_: family_as.ASPage | None = None,
+    at: family_at.ATPage | None = None,
 ) -> tuple[np.ndarray, degrade.Affine, int, np.ndarray | None]:
     """The scanned page, the affine map of its geometry, its dpi and the bending (vertical shift per
     column, applied before the affine map; None when the sheet lay flat). ``carbon``: the file is kept
@@ -253,8 +255,13 @@ def degrade_page(
     centre's line-printer printout by kinds of payment on fanfold paper, on an A3 flatbed (samples/family_aq.py); ``ar``:
     family AR's page: an A3 sheet snaked in two blocks side by side, scanned in two passes on an A4 flatbed and joined
     (samples/family_ar.py); ``as_``: family AS's page: a typed sheet with an adding machine's tapes stapled on beside the
-    table, on a flatbed (samples/family_as.py)."""
+    table, on a flatbed (samples/family_as.py); ``at``: family AT's page: a table typed on two upright sheets joined side
+    by side (glued, taped or laid loose), on an A3 flatbed (samples/family_at.py)."""
     a = np.asarray(img, dtype=np.float32)
+    if at is not None:  # family AT: the two sheets joined, scanned together
+        if not opts.degraded:
+            return degrade.to_uint8(family_at.flat(a, at)), degrade.identity(), 300, None
+        return family_at.scan(a, at, np_rng)
     if as_ is not None:  # family AS: the sheet with its tapes, scanned
         if not opts.degraded:
             return degrade.to_uint8(family_as.flat(a, as_)), degrade.identity(), 300, None
@@ -553,6 +560,7 @@ def generate_pages(
                     aqh = habits.aq if habits is not None else None
                     arh = habits.ar if habits is not None else None
                     ash = habits.as_ if habits is not None else None
+                    ath = habits.at if habits is not None else None
                     if xh is not None:  # family X: the stencil's two-tier sheet (samples/family_x.py)
                         img, geo = family_x.render(sheet, style, xh, rng)
                     elif yh is not None:  # family Y: the A3 sheet typed on a portable typewriter (samples/family_y.py)
@@ -597,6 +605,8 @@ def generate_pages(
                         img, geo = family_ar.render(sheet, style, arh, rng)
                     elif ash is not None:  # family AS: the sheet and its adding machine's tapes (samples/family_as.py)
                         img, geo = family_as.render(sheet, style, ash, rng)
+                    elif ath is not None:  # family AT: the table on two sheets joined side by side (samples/family_at.py)
+                        img, geo = family_at.render(sheet, style, ath, rng)
                     else:
                         img, geo = _render_fitting(sheet, style, rng)
                     q = habits.q if habits is not None else None
@@ -642,6 +652,7 @@ def generate_pages(
                     aqp = family_aq.page_of(img, geo, sheet, aqh, rng) if aqh is not None else None
                     arp = family_ar.page_of(img, geo, sheet, arh, rng) if arh is not None else None
                     asp = family_as.page_of(img, geo, sheet, ash, rng) if ash is not None else None
+                    atp = family_at.page_of(img, geo, sheet, ath, rng) if ath is not None else None
                     arr, m, dpi, bend = degrade_page(
                         img, rng, opts, np_rng, carbon=habits is not None and habits.carbon,
                         ghost=habits is not None and habits.ghost,
@@ -650,7 +661,7 @@ def generate_pages(
                         torn=habits is not None and habits.torn, soft=habits is not None and habits.soft,
                         phone=q is not None and q.phone, curl=q is not None and q.curl, r=rh, t=th, u=up, v=vp, w=wp,
                         x=xp, y=yp, z=zp, aa=aap, ab=abp, ac=acp, ad=adp, ae=aep, af=afp, ag=agp, ah=ahp, ai=aip, aj=ajp,
-                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp, ar=arp, as_=asp,
+                        ak=akp, al=alp, am=amp, an=anp, ao=aop, ap=app, aq=aqp, ar=arp, as_=asp, at=atp,
                     )  # fmt: skip
                     name = f"page-{len(paths) + 1:04d}.png"
                     truth = truth_of(sheet, _move(geo, m, bend), name)

@@ -109,6 +109,7 @@ set -euo pipefail
 out=${1:?usage: eval_issue9.sh OUT_DIR [TAG]}; tag=${2:-eval}
 mkdir -p "$out"; cd "$out"
 gen() { [ -d "$1" ] || archive samples --out "$1" "${@:2}" >/dev/null 2>&1; }
+gen AT --pages 16 --seed 2069 --family AT
 gen AS --pages 16 --seed 2068 --family AS
 gen AR --pages 16 --seed 2067 --family AR
 gen AQ --pages 16 --seed 2066 --family AQ
