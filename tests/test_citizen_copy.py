@@ -5,6 +5,7 @@ staff queue."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import subprocess
@@ -361,6 +362,7 @@ def test_png_route_and_refusals_go_to_the_staff_queue(stored: tuple[Settings, st
 
 
 def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`archive citizen-copy ARGS` as a real process (`python -m archive_cli`) on the data dir ``env_dir``."""
     import os
 
     env = {
@@ -374,26 +376,48 @@ def run_cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+def call_cli(
+    *args: str, env_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """`archive citizen-copy ARGS` through the command's own entry point (archive_cli.main.main: its exit codes and
+    one-line errors) in this process, without an interpreter's start and imports per call: its exit code and stderr."""
+    from archive_cli.main import main
+
+    monkeypatch.setenv("ARCHIVE_DATA_DIR", str(env_dir))
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        main(["citizen-copy", *args])
+    code = e.value.code
+    return (code if isinstance(code, int) else 1), capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_cli_writes_png_and_pdf_and_refuses_bad_input(
-    stored: tuple[Settings, str, PayrollPage], tmp_path: Path
+    stored: tuple[Settings, str, PayrollPage],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     settings, sha, truth = stored
     egn = truth.rows[OWN].egn
     assert egn
     data = settings.data_dir
+    cli = functools.partial(call_cli, env_dir=data, monkeypatch=monkeypatch, capsys=capsys)
     for name in ("copy.png", "copy.pdf"):
-        p = run_cli(sha, "--egn", egn, "--out", str(tmp_path / name), env_dir=data)
-        assert p.returncode == 0, p.stderr
+        code, err = cli(sha, "--egn", egn, "--out", str(tmp_path / name))
+        assert code == 0, err
     assert (tmp_path / "copy.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "copy.pdf").read_bytes().startswith(b"%PDF")
-    for args, code in (
-        (("nope", "--egn", egn, "--out", str(tmp_path / "x.png")), 2),
-        ((sha, "--egn", "123", "--out", str(tmp_path / "x.png")), 2),
-        ((sha, "--egn", egn, "--out", str(tmp_path / "x.txt")), 2),
-        ((sha, "--egn", "6001052020", "--out", str(tmp_path / "x.png")), 4),
+    for args in (
+        ("nope", "--egn", egn, "--out", str(tmp_path / "x.png")),
+        (sha, "--egn", "123", "--out", str(tmp_path / "x.png")),
+        (sha, "--egn", egn, "--out", str(tmp_path / "x.txt")),
     ):
-        p = run_cli(*args, env_dir=data)
-        assert p.returncode == code, (args, p.stderr)
-        assert len(p.stderr.strip().splitlines()) == 1, p.stderr
+        code, err = cli(*args)
+        assert code == 2, (args, err)
+        assert len(err.strip().splitlines()) == 1, err
+    # one real process of the command: a copy refused (no such ЕГН on the page) exits 4 with one line on stderr
+    p = run_cli(sha, "--egn", "6001052020", "--out", str(tmp_path / "x.png"), env_dir=data)
+    assert p.returncode == 4, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1, p.stderr
     assert not (tmp_path / "x.png").exists()

@@ -514,11 +514,12 @@ def _typewriter_files(family: str, seeds) -> list:
 
 
 def _flatbed_pages(tmp_path, family: str, seed: int) -> tuple[list, str]:
-    """Two ``family`` pages from ``seed`` (AL's, AM's, AN's) that repeat under another hash seed and add up (no marks): each
+    """Two ``family`` pages from ``seed`` (AL's, AM's, AN's) that add up (no marks), the first repeating under another hash
+    seed (the second is the file's next month, drawn by the same code): each
     an L or RGB PNG at 200 or 300 dpi under 5 MB, its rows numbered 1.. . Gives the pages and their truth's pin."""
     from PIL import Image
 
-    out = _repeats_under_another_hash_seed(tmp_path, family, seed, pages=2)
+    out = _repeats_under_another_hash_seed(tmp_path, family, seed, pages=2, twin_pages=1)
     pages = _pages_add_up(out, years=(1980, 1996), mark_kinds=())
     assert len(pages) == 2
     for png, page in pages:
@@ -647,15 +648,24 @@ def _generated_digest(out, pages: int, seed: int, family: str) -> str:
     return _digest_of(out)
 
 
-def _repeats_under_another_hash_seed(tmp_path, family: str, seed: int, pages: int = 2):
+def _repeats_under_another_hash_seed(
+    tmp_path, family: str, seed: int, pages: int = 2, twin_pages: int | None = None
+):
     """``pages`` pages of ``family`` from ``seed`` generated here into ``tmp_path/a`` and by another Python under
     another hash seed (tests/hash_seed_twin.py) into ``tmp_path/b``: the same bytes (no set's or dict's order leaks
-    into a page). Gives ``a``."""
+    into a page). With ``twin_pages`` fewer than ``pages`` the twin draws only that many pages from the seed (for a
+    family whose later pages are more months of the same file, drawn by the same code as the first): their images and
+    truth the same bytes as the first ones here (so also the same whatever the number of pages after them). Gives ``a``."""
     from tests.hash_seed_twin import TWIN
 
     digest = _generated_digest(tmp_path / "a", pages, seed, family)
-    TWIN.draw(tmp_path / "b", pages, seed, family)
-    assert digest == _digest_of(tmp_path / "b")
+    if twin_pages is None or twin_pages >= pages:
+        TWIN.draw(tmp_path / "b", pages, seed, family)
+        assert digest == _digest_of(tmp_path / "b")
+        return tmp_path / "a"
+    TWIN.draw(tmp_path / "b", twin_pages, seed, family)
+    for name in (f"page-{i:04d}.{ext}" for i in range(1, twin_pages + 1) for ext in ("png", "json")):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     return tmp_path / "a"
 
 

@@ -221,8 +221,9 @@ def test_family_ac_capture_follows_its_map():
 def test_family_ac_pages_hold_and_repeat(tmp_path: Path):
     """Generated AC pages (the whole path, a development seed): grey PNGs at 200 or 300 dpi, each page's truth valid
     payroll-page/1 whose rows add up and whose totals are its rows', ЕГН valid, the stamp and signature marks of no row,
-    boxes inside the image; the same bytes under another hash seed; the truth as its maker left it."""
-    out = _repeats_under_another_hash_seed(tmp_path, "AC", 21007, pages=3)
+    boxes inside the image; the same bytes under another hash seed (page 1: pages 2 and 3 are the file's next months,
+    drawn by the same code); the truth as its maker left it."""
+    out = _repeats_under_another_hash_seed(tmp_path, "AC", 21007, pages=3, twin_pages=1)
     for png, page in _pages_add_up(out, mark_kinds=("stamp", "signature")):
         with Image.open(png) as im:
             assert im.mode == "L" and round(im.info["dpi"][0]) in (200, 300)

@@ -190,7 +190,7 @@ def test_family_al_marks_the_consulted_rows_never_through_the_typing():
 
 
 def test_family_al_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AL pages from dev seed 30002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AL pages from dev seed 30002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН; PNGs at 200 or 300 dpi under 5 MB; the truth
     pinned."""
     pages, pin = common._flatbed_pages(tmp_path, "AL", 30002)

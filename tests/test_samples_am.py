@@ -167,7 +167,7 @@ def test_family_am_fades_part_of_the_table_and_keeps_it_readable():
 
 
 def test_family_am_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AM pages from dev seed 31002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AM pages from dev seed 31002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН where printed, some names twice; PNGs at 200 or 300 dpi under 5 MB;
     the truth pinned."""
     pages, pin = common._flatbed_pages(tmp_path, "AM", 31002)

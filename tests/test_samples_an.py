@@ -146,7 +146,7 @@ def test_family_an_shows_the_sheet_beneath_and_keeps_the_typing_readable():
 
 
 def test_family_an_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AN pages from dev seed 32002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AN pages from dev seed 32002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН where printed; PNGs at 200 or 300 dpi under 5 MB; the
     truth pinned."""
     assert common._flatbed_pin(tmp_path, "AN", 32002) == PINNED

@@ -172,7 +172,7 @@ def test_family_ap_scan_keeps_the_typing_far_darker():
 
 
 def test_family_ap_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AP pages from dev seed 34002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AP pages from dev seed 34002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН where printed; PNGs at 200 or 300 dpi under 5 MB; the
     truth pinned."""
     assert common._flatbed_pin(tmp_path, "AP", 34002) == PINNED

@@ -169,7 +169,7 @@ def test_family_aq_scan_keeps_the_printing_far_darker():
 
 
 def test_family_aq_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AQ pages from dev seed 35002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AQ pages from dev seed 35002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН where printed; PNGs at 200 dpi under 5 MB; the truth
     pinned."""
     assert common._flatbed_pin(tmp_path, "AQ", 35002) == PINNED

@@ -162,7 +162,7 @@ def test_family_ar_joins_two_passes_at_a_seam_and_keeps_the_typing_readable():
 
 
 def test_family_ar_pages_repeat_under_another_hash_seed_and_add_up(tmp_path):
-    """Two AR pages from dev seed 36002, generated here and by another Python under another hash seed: the same bytes;
+    """Two AR pages from dev seed 36002, generated here (the first also by another Python under another hash seed: the same bytes);
     their truth payroll-page/1 that adds up, no marks, valid ЕГН where printed; PNGs at 200 dpi under 5 MB; the truth
     pinned."""
     assert common._flatbed_pin(tmp_path, "AR", 36002) == PINNED

@@ -311,8 +311,9 @@ def test_family_v_torn_rows_are_marked_and_their_part_is_gone():
 
 def test_family_v_pages_hold_and_repeat(tmp_path: Path):
     """Generated V pages (the whole path): RGB PNGs with their dpi, each page's truth valid payroll-page/1 that adds
-    up, its boxes inside the image; the same seed gives the same bytes, also under another hash seed."""
-    a = _repeats_under_another_hash_seed(tmp_path, "V", 14027)  # an A4 file scanned at 200 dpi: small pages
+    up, its boxes inside the image; the same seed gives the same bytes, also under another hash seed (page 1: page 2 is
+    the file's next month, drawn by the same code)."""
+    a = _repeats_under_another_hash_seed(tmp_path, "V", 14027, twin_pages=1)  # an A4 file scanned at 200 dpi: small pages
     # V's pages as its maker left them (the truth's bytes: its boxes follow the scan's skew, margin and dpi; the
     # pixels are not pinned, OpenCV's version changes them): the held-out set must be what it was made
     for name, pinned in (("page-0001.json", "406d4d12a7ab9658"), ("page-0002.json", "58d076f685f1780b")):

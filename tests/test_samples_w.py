@@ -354,8 +354,8 @@ def test_family_w_scan_is_a_carbon_copy_on_the_cradle():
 def test_family_w_pages_hold_and_repeat(tmp_path: Path):
     """Generated W pages (the whole path): PNGs (RGB or grey) with their dpi, each page's truth valid payroll-page/1
     that adds up, its boxes inside the image, its marks W's kinds; the same seed gives the same bytes, also under
-    another hash seed."""
-    a = _repeats_under_another_hash_seed(tmp_path, "W", 15007)
+    another hash seed (page 1: page 2 is the file's next month, drawn by the same code)."""
+    a = _repeats_under_another_hash_seed(tmp_path, "W", 15007, twin_pages=1)
     # W's pages as its maker left them (the truth's bytes: its boxes follow the scan's bend, skew, margin and dpi; the
     # pixels are not pinned, OpenCV's version changes them): the held-out set must be what it was made
     for name, pinned in (("page-0001.json", "9e745015ce661b64"), ("page-0002.json", "f118af3764d5ec2c")):

@@ -211,10 +211,11 @@ def test_family_y_capture_follows_its_map():
 def test_family_y_pages_hold_and_repeat(tmp_path: Path):
     """Generated Y pages (the whole path, a development seed): PNGs with their dpi, each page's truth valid
     payroll-page/1 that adds up, ЕГН valid, boxes inside the image, marks of Y's kinds (``covered`` with the fields
-    hidden); the same bytes under another hash seed; the truth as its maker left it."""
+    hidden); the same bytes under another hash seed (page 1: page 2 is the file's next month, drawn by the same code); the
+    truth as its maker left it."""
     from archive_core.records import MONEY_FIELDS
 
-    out = _repeats_under_another_hash_seed(tmp_path, "Y", 17007, pages=2)
+    out = _repeats_under_another_hash_seed(tmp_path, "Y", 17007, pages=2, twin_pages=1)
     for png, page in _pages_add_up(out, mark_kinds=("covered", "struck")):
         with Image.open(png) as im:
             assert im.mode in ("RGB", "L") and 170 <= round(im.info["dpi"][0]) <= 200

@@ -190,8 +190,9 @@ def test_family_z_capture_follows_its_map():
 def test_family_z_pages_hold_and_repeat(tmp_path: Path):
     """Generated Z pages (the whole path, a development seed): 1-bit or grey PNGs at 200-300 dpi, each page's truth
     valid payroll-page/1 that adds up, ЕГН valid, names in capitals, boxes inside the image, marks ``struck`` of no
-    row; the same bytes under another hash seed; the truth as its maker left it."""
-    out = _repeats_under_another_hash_seed(tmp_path, "Z", 18007, pages=2)
+    row; the same bytes under another hash seed (page 1: page 2 is the file's next month, drawn by the same code); the
+    truth as its maker left it."""
+    out = _repeats_under_another_hash_seed(tmp_path, "Z", 18007, pages=2, twin_pages=1)
     for png, page in _pages_add_up(out, years=(1980, 1991), mark_kinds=("struck",)):
         with Image.open(png) as im:
             assert im.mode in ("1", "L") and round(im.info["dpi"][0]) in (200, 240, 300)
