@@ -60,3 +60,17 @@ def test_totals_read_right_doubt_nothing_here():
     checks.run_checks(rows, totals, FIELDS, 1993, 12, {})
     assert doubt_columns_under_lost_lead(rows, totals, FIELDS, {}) == 0
     assert not any(r.review & set(FIELDS) for r in rows)
+
+
+def test_a_slip_most_rows_could_carry_points_at_none():
+    rows = [_row("1010.00", "200.00", "810.00") for _ in range(12)]
+    rows[5].values.update(
+        gross_pay="1020.00", net_pay="820.00"
+    )  # printed 1010.00 and 810.00, read 10.00 high
+    totals = {
+        "gross_pay": "2120.00",
+        "deductions": "2400.00",
+        "net_pay": "9730.00",
+    }  # 12120.00 and 9720.00 printed
+    assert restored_total(totals, FIELDS, "gross_pay") == Decimal("12120.00")
+    assert doubt_columns_under_lost_lead(rows, totals, FIELDS, {}) == 0
