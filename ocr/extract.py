@@ -48,6 +48,7 @@ from . import (
     leading_lines,
     lone_culprit,
     lost_days,
+    lost_lead_total,
     lost_rows,
     margin_corrections,
     mend_totals,
@@ -636,6 +637,7 @@ def _read_page(
     totals = sheet.sums(s, s.totals_row, kinds)
     carried = sheet.sums(s, s.carried_row, kinds) or _carried_into(drafts, totals, carried_in)
     period_evidence.choose_year(s.header, drafts, present)  # a year read two ways: the people's ages, the pay
+    period_evidence.doubt_year_against_wages(s.header, drafts, present)  # a year read sure its pay says is another
     year, month = s.header.year, s.header.month
     mend_plate_names(drafts)  # an address plate's blocky А read Я all over the page: the page's letters
     checks.run_checks(drafts, totals, present, year, month, carried)
@@ -700,6 +702,7 @@ def _read_page(
     unproved_net.doubt_unproved(drafts, totals, present, carried)  # deductions, net pay: no sum proves them
     doubted_proof.doubt_unsure_on_doubted(drafts, totals, present, carried)  # read unsure, its sum through a doubt
     misread_page.doubt_rows_beside_misread(drafts, totals, present, carried)  # sums holding among rows misread
+    lost_lead_total.doubt_columns_under_lost_lead(drafts, totals, present, carried)  # a total's first digit lost
     margin_corrections.doubt_margin_corrections(reading.words, a.grid, drafts, a.transform.box_to_original)  # struck, corrected beside
     covered_cells.doubt_covered(a, s.body_rows, s.totals_row, kinds, drafts)  # a slip or label over cells: cut rules
     rownumbers.put_leading(drafts, lead)

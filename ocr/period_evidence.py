@@ -28,7 +28,12 @@ APART = 1.5  # how many times nearer (as a ratio) one year's average wage must b
 REASONS: dict[str, str] = {
     "ages": "по ЕГН на лицата в листа годината може да е само {year}: взета {year}",
     "wages": "заплатите в листа (средно {pay} лв.) отговарят на {year} г.: взета {year}",
+    "wages_far": "заплатите в листа (средно {pay} лв.) са далеч от заплатите за {read} г. и отговарят на {year} г.: "
+    "проверете годината",
 }
+FAR = (
+    3.0  # times off the page's pay a year's average wage must be for a year read without doubt to be doubted
+)
 
 
 def _out_of_age(egns: list[str], year: int, month: int | None) -> int:
@@ -69,3 +74,29 @@ def choose_year(h: Header, drafts: list[RowDraft], present: list[str]) -> None:
     pay = median_pay(drafts, present)
     h.year = year
     h.period_review += "; " + REASONS[reason].format(year=year, pay=pay)
+
+
+def _one_digit_apart(year: int, years: list[int]) -> list[int]:
+    """The years of ``years`` that are ``year`` with one digit read otherwise (1991 for 1994)."""
+    return [y for y in years if y != year and len(str(y)) == len(str(year))
+            and sum(a != b for a, b in zip(str(y), str(year), strict=True)) == 1]  # fmt: skip
+
+
+def doubt_year_against_wages(h: Header, drafts: list[RowDraft], present: list[str]) -> None:
+    """A year read without doubt whose average wage is ``FAR`` times off the page's pay, where a year one digit
+    of it apart fits the pay within ``APART`` times: the period goes to a person, naming that year (AK dev
+    29002 p2: a continuation page's running line "1991" read "1994", its pay of about 1100 leva a quarter of
+    1994's average wage and 1991's to a tenth; the year is never changed)."""
+    table = wages()
+    pay = median_pay(drafts, present)
+    if h.year is None or h.period_review is not None or h.year not in table or pay is None or pay <= 0:
+        return
+
+    def off(y: int) -> float:
+        return abs(math.log(float(pay) / float(table[y][1])))
+
+    if off(h.year) < math.log(FAR):
+        return
+    fits = sorted((off(y), y) for y in _one_digit_apart(h.year, list(table)) if off(y) <= math.log(APART))
+    if fits:
+        h.period_review = REASONS["wages_far"].format(year=fits[0][1], pay=pay, read=h.year)

@@ -5,8 +5,9 @@ figures 11 are the same strokes).
 
 A page's period is expected where two pages next to it of its employer (as read, a letter or two apart; a page
 whose employer was not read pins nothing), read without doubt, pin it: the page before and the page
-after two months apart (it is the month between), or the two pages after it (or before it) consecutive months (it
-is the month before them, or after). It is out of step when it is neither the month of the page next to it, nor
+after two months apart (it is the month between) or of one month (a page of that month's sheet: AK dev 29002 p2,
+a continuation page's running line "1991" read "1994" between the sheet's pages 1 and 3), or the two pages after it
+(or before it) consecutive months (it is the month before them, or after). It is out of step when it is neither the month of the page next to it, nor
 the month before or after that (a run that skips a month or has two sheets of one keeps in step), on either side,
 and every pin gives the same month. A period read is never changed: the doubt names the month its neighbours
 give, and a person decides. A month not read at all ("за м. юди 1981 г.": юли or юни? AF dev 24013 p1) is given
@@ -47,6 +48,8 @@ def _pinned(idx: list[int | None], i: int, files: Sequence[str | None] | None = 
     pins = []
     if before is not None and after is not None and after - before == 2:
         pins.append(before + 1)
+    if before is not None and after is not None and after == before:
+        pins.append(before)  # between two pages of one month (a sheet's pages, the file in order): that month
     if after is not None and after2 is not None and after2 - after == 1:
         pins.append(after - 1)
     if before is not None and before2 is not None and before - before2 == 1:

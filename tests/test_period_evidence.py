@@ -43,3 +43,20 @@ def test_one_reading_of_the_year_is_left_as_it_is_and_the_reasons_have_words_in_
     for lang in ("bg", "en"):
         for key in ("period.ages", "period.wages"):
             assert "{year}" in REASON_WORDS[lang][key]
+
+
+def test_a_year_read_sure_whose_pay_fits_a_year_one_digit_apart_goes_to_review():
+    """AK dev 29002 p2: a continuation page's "1991" read "1994" (a dot-matrix 1): pay of about 1100 leva, a
+    quarter of 1994's average wage, 1991's within a tenth: the period to review naming 1991, the year kept."""
+    from ocr.period_evidence import doubt_year_against_wages
+
+    h = Header(year=1994, month=9, period_review=None)
+    doubt_year_against_wages(h, _page([1950, 1955, 1960], "1100.00"), ["egn", "gross_pay"])
+    assert h.year == 1994 and h.period_review is not None and "1991" in h.period_review
+    # the pay of the year read: no doubt; nor a pay far off every year one digit apart (no glyph explains it)
+    h = Header(year=1994, month=9, period_review=None)
+    doubt_year_against_wages(h, _page([1950, 1955, 1960], "4300.00"), ["egn", "gross_pay"])
+    assert h.period_review is None
+    h = Header(year=1985, month=9, period_review=None)
+    doubt_year_against_wages(h, _page([1950, 1955, 1960], "2500.00"), ["egn", "gross_pay"])
+    assert h.period_review is None

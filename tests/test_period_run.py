@@ -71,3 +71,16 @@ def test_pages_of_another_employer_pin_nothing():
     # and an employer not read says nothing about the file
     unread = _page(3, 1995, 4, employer="")
     assert period_run.doubt_out_of_step([*run, unread]) == 0
+
+
+def test_a_page_between_two_pages_of_one_month_is_pinned_to_that_month():
+    """AK dev 29002 p2: a sheet's continuation page, its running line's year `1991` read `1994` (a dot-matrix 1),
+    between the sheet's first and third pages of 1991: its period to review with the month they pin; a page of the
+    next month after two pages of one month stays in step."""
+    assert period_run.expected_months([(1991, 5), (1994, 5), (1991, 5)]) == [(1, (1991, 5))]
+    pages = [_page(1, 1991, 5), _page(2, 1994, 5), _page(3, 1991, 5)]
+    assert period_run.doubt_out_of_step(pages) == 1 and "05.1991" in (pages[1].period.review or "")
+    assert period_run.expected_months([(1991, 5), (1991, 5), (1991, 6), (1991, 6)]) == []
+    # a continuation page whose month was not read: the month of the pages around it, in review
+    pages = [_page(1, 1991, 5), _page(2, None, None), _page(3, 1991, 5)]
+    assert period_run.doubt_out_of_step(pages) == 1 and pages[1].period.month == 5 and pages[1].period.review
