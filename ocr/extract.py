@@ -168,11 +168,12 @@ def extract_image(
     if turns_read >= 0:  # (-1: already read as two sheets)
         # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again): a blank strip
         # between the blocks (not on the gutter's hint alone: the photocopy regression page went to review whole)
-        blocks = (turns_read == 0 and hints.get("two_blocks", False)
-                  and named_rows(page) > 0 and block_gap.between_blocks(image) is not None)  # fmt: skip
+        gap = (block_gap.between_blocks(image) if turns_read == 0 and hints.get("two_blocks", False)
+               and named_rows(page) > 0 else None)  # fmt: skip
+        blocks = gap is not None
         named_twice = hints.get("two_tables", False) or blocks
         hinted = hints.get("two_sheets", False) or named_twice
-        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice)
+        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice, gap=gap)
         if both is not None:
             page = both
         elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
@@ -214,6 +215,7 @@ def _two_sheets(
     quarter_turns: int = 0,
     *,
     named_twice: bool = False,
+    gap: int | None = None,
 ) -> PayrollPage | None:
     """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan
     (as read: turned by ``quarter_turns`` when the page was fed sideways or upside down). Each half is
@@ -221,7 +223,8 @@ def _two_sheets(
     ``named_twice``: the header names its columns twice (two blocks of one sheet typed side by side, a
     line of print holding two people): the halves are split at the blank strip between the blocks, and
     taken over the one-table reading when they read as many valid ЕГН (each of its rows holds one of two
-    people's: it reads as many ЕГН as the halves and loses half the people)."""
+    people's: it reads as many ЕГН as the halves and loses half the people). ``gap``: the blank strip between
+    the blocks where the caller found it already (on the page as given, not turned)."""
     upright = np.rot90(image, quarter_turns) if quarter_turns % 4 else image
     h, w = upright.shape[:2]
     to_given = turned_to_given(quarter_turns, *image.shape[:2])
@@ -234,7 +237,7 @@ def _two_sheets(
     poor = _looks_wrong(page) and not names_read(page)
     if w < 1.2 * h or not (hinted or narrow or poor):
         return None
-    mid = (block_gap.between_blocks(upright) if named_twice else None) or w // 2
+    mid = gap or (block_gap.between_blocks(upright) if named_twice else None) or w // 2
     halves: list[PayrollPage] = []
     # the right half first: of one wide sheet it holds the figures without names or row numbers, and the
     # left half need not be read (either half not a sheet: not two sheets, whichever is read first)
