@@ -243,8 +243,7 @@ def _two_sheets(
     # left half need not be read (either half not a sheet: not two sheets, whichever is read first)
     # (two blocks of one sheet: the left first, its sums carried into the right's, whose "Всичко" is both's)
     parts = ((0, upright[:, :mid]), (mid, upright[:, mid:])) if named_twice else ((mid, upright[:, mid:]), (0, upright[:, :mid]))
-    for x0, part in parts:
-        carried_in = _block_sums(halves[0]) if named_twice and halves else None
+    def read_half(x0: int, part: np.ndarray, carried_in: dict[str, str] | None) -> PayrollPage | None:
         try:
             half = read_page(
                 np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine,
@@ -257,11 +256,19 @@ def _two_sheets(
         for r in half.rows:
             if r.bbox:
                 r.bbox = _map_box([r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]], to_given)
+        return half
+
+    for x0, part in parts:
+        half = read_half(x0, part, _block_sums(halves[0]) if named_twice and halves else None)
+        if half is None:
+            return None
         halves.append(half)
     right, left = halves[::-1] if named_twice else halves
+    if not named_twice and _short_of_left(left, right, page):  # blocks of one sheet: the left's sums carried
+        right = read_half(mid, upright[:, mid:], _block_sums(left)) or right
     if named_twice and not _blocks_better(left, right, page):
         return None
-    if not named_twice and _quality(left) + _quality(right) <= _quality(page):
+    if not named_twice and _quality(left) + _quality(right) <= _quality(page) and not _halves_proved(left, right, page):
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
@@ -282,6 +289,34 @@ def _two_sheets(
             "rows": [r.model_dump() for r in left.rows + right.rows],
             "totals": right.totals,
         }
+    )
+
+
+def _short_of_left(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
+    """Two halves read as two sheets, no ЕГН anywhere, the one table in review whole: the left half proved
+    and the right not (its rows short of its "Всичко": rows missing; or its columns proved by no heading nor
+    total) — maybe blocks of one sheet, the right's "Всичко" the sheet's (both blocks' rows): read again with
+    the left's sums carried in (AR dev 36011 p2, p3, p5), taken only if that proves it."""
+    return (
+        page.page_review is not None
+        and left.page_review is None
+        and right.page_review is not None
+        and not any(r.egn and egn_mod.is_valid(r.egn) for r in page.rows)
+    )
+
+
+def _halves_proved(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
+    """Two sheets (or two blocks of one) without ЕГН read apart, against the page read as one table: neither
+    reading reads an ЕГН to weigh, but the one table went to review whole (its columns unproved, or its sums
+    impossible: two people's figures on one line) while each half reads as a sheet its own checks prove, and
+    the halves name or number as many rows (``_blocks_better``; AR dev 36011 p4: a no-ЕГН layout's blocks side by side, its headings unread
+    as one table)."""
+    return (
+        page.page_review is not None
+        and left.page_review is None
+        and right.page_review is None
+        and not any(r.egn and egn_mod.is_valid(r.egn) for r in page.rows)
+        and _blocks_better(left, right, page)
     )
 
 
