@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import preprocess
-from .dust_streaks import _runs as true_runs  # the runs of True in a 1-d array
+from .geometry import true_runs
 
 NEAR_MIDDLE = 0.15  # the strip looked for within this share of the width either side of the middle
 BLANK_SHARE = 0.02  # an x inked over at most this share of the height (a title's or footer's line across)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .analysis import Analysis
-from .geometry import Box
+from .geometry import Box, true_runs
 
 MIN_SIDES = 8  # a row of boxes for ten digits has eleven sides; some may be faint or touch a digit
 THIN = 0.15  # a side's width, at most this share of its height
@@ -53,7 +53,7 @@ def sides(ink: np.ndarray, box: Box) -> list[tuple[int, int, int, int]]:
     if tall < 8:
         return []
     upright = best >= TALL * tall
-    strokes = [(a, b) for a, b in _runs(upright) if b - a <= max(3, THIN * tall)]
+    strokes = [(a, b) for a, b in true_runs(upright) if b - a <= max(3, THIN * tall)]
     if len(strokes) < MIN_SIDES:
         return []
     # a box is taller than the digits in it: a digit's stems, as tall as it, at a monospaced face's pitch
@@ -80,11 +80,6 @@ def sides(ink: np.ndarray, box: Box) -> list[tuple[int, int, int, int]]:
         top, bottom = int(start[a:b].min()), int(end[a:b].max())
         out.append((x0 + a, y0 + top, b - a, bottom - top))
     return out
-
-
-def _runs(filled: np.ndarray) -> list[tuple[int, int]]:
-    d = np.diff(np.concatenate(([0], filled.astype(np.int8), [0])))
-    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
 
 
 def take_off_sides(a: Analysis, kinds: list[str]) -> int:

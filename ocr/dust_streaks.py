@@ -25,6 +25,8 @@ import math
 import cv2
 import numpy as np
 
+from .geometry import true_runs
+
 WIDEST = 4  # a streak is at most this many pixel columns wide
 DARK_ROWS = 0.97  # a dark streak is dark on this share of the image's rows at the least ...
 BESIDE = 0.5  # ... and the columns two pixels beside it on fewer than this share
@@ -34,12 +36,6 @@ CROSSINGS = 8  # ... across this many strokes at the least (where both neighbour
 CROSSED = 0.9  # ... on this share of the rows where both neighbours are ink
 INKLESS = 2  # a light streak's column has no more ink pixels than this (noise)
 LONGEST = 0.05  # no crossing longer than this share of the height (the gap between a doubled rule is no streak)
-
-
-def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
-    """The runs of True in a 1-d array, as (start, end) with end exclusive."""
-    d = np.diff(np.concatenate(([0], flags.astype(np.int8), [0])))
-    return list(zip(np.nonzero(d == 1)[0].tolist(), np.nonzero(d == -1)[0].tolist(), strict=True))
 
 
 def _darker_per_column(gray: np.ndarray, level: float) -> np.ndarray:
@@ -59,7 +55,7 @@ def dark_streaks(gray: np.ndarray) -> list[tuple[int, int]]:
     paper = float(np.median(gray[:: max(1, h // 400), :: max(1, w // 400)]))
     share = _darker_per_column(gray, paper - DARK) / h
     out = []
-    for x0, x1 in _runs(share >= DARK_ROWS):
+    for x0, x1 in true_runs(share >= DARK_ROWS):
         if x1 - x0 > WIDEST or x0 < 2 or x1 > w - 2:
             continue
         if share[x0 - 2] < BESIDE and share[x1 + 1] < BESIDE:
@@ -76,11 +72,11 @@ def light_streaks(gray: np.ndarray) -> list[tuple[int, int]]:
     paper = float(np.median(gray[:: max(1, h // 400), :: max(1, w // 400)]))
     level = paper - 2 * DARK
     found = []
-    for x0, x1 in _runs(_darker_per_column(gray, level) <= INKLESS):
+    for x0, x1 in true_runs(_darker_per_column(gray, level) <= INKLESS):
         if x1 - x0 > WIDEST or x0 < 1 or x1 >= w:
             continue
         both = (gray[:, x0 - 1] < level) & (gray[:, x1] < level)
-        crossings = _runs(both)
+        crossings = true_runs(both)
         if len(crossings) < CROSSINGS or max(b - a for a, b in crossings) > LONGEST * h:
             continue
         beside = np.maximum(gray[:, x0 - 1], gray[:, x1]).astype(np.int16) + int(LIGHT)

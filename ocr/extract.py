@@ -169,11 +169,12 @@ def extract_image(
     if turns_read >= 0:  # (-1: already read as two sheets)
         # two blocks of one sheet, the second's headings shortened (its name and ЕГН named again): a blank strip
         # between the blocks (not on the gutter's hint alone: the photocopy regression page went to review whole)
-        blocks = (turns_read == 0 and hints.get("two_blocks", False)
-                  and named_rows(page) > 0 and block_gap.between_blocks(image) is not None)  # fmt: skip
+        gap = (block_gap.between_blocks(image) if turns_read == 0 and hints.get("two_blocks", False)
+               and named_rows(page) > 0 else None)  # fmt: skip
+        blocks = gap is not None
         named_twice = hints.get("two_tables", False) or blocks
         hinted = hints.get("two_sheets", False) or named_twice
-        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice)
+        both = _two_sheets(image, image_name, dpi, page, hinted, engine, turns_read, named_twice=named_twice, gap=gap)
         if both is not None:
             page = both
         elif turns_read == 0 and cuts and (stacked := _stacked(image, image_name, dpi, page, cuts[0], engine)):
@@ -215,6 +216,7 @@ def _two_sheets(
     quarter_turns: int = 0,
     *,
     named_twice: bool = False,
+    gap: int | None = None,
 ) -> PayrollPage | None:
     """Two reduced sheets scanned side by side: the table found covers one half of a landscape scan
     (as read: turned by ``quarter_turns`` when the page was fed sideways or upside down). Each half is
@@ -222,7 +224,8 @@ def _two_sheets(
     ``named_twice``: the header names its columns twice (two blocks of one sheet typed side by side, a
     line of print holding two people): the halves are split at the blank strip between the blocks, and
     taken over the one-table reading when they read as many valid ЕГН (each of its rows holds one of two
-    people's: it reads as many ЕГН as the halves and loses half the people)."""
+    people's: it reads as many ЕГН as the halves and loses half the people). ``gap``: the blank strip between
+    the blocks where the caller found it already (on the page as given, not turned)."""
     upright = np.rot90(image, quarter_turns) if quarter_turns % 4 else image
     h, w = upright.shape[:2]
     to_given = turned_to_given(quarter_turns, *image.shape[:2])
@@ -235,14 +238,13 @@ def _two_sheets(
     poor = _looks_wrong(page) and not names_read(page)
     if w < 1.2 * h or not (hinted or narrow or poor):
         return None
-    mid = (block_gap.between_blocks(upright) if named_twice else None) or w // 2
+    mid = gap or (block_gap.between_blocks(upright) if named_twice else None) or w // 2
     halves: list[PayrollPage] = []
     # the right half first: of one wide sheet it holds the figures without names or row numbers, and the
     # left half need not be read (either half not a sheet: not two sheets, whichever is read first)
     # (two blocks of one sheet: the left first, its sums carried into the right's, whose "Всичко" is both's)
     parts = ((0, upright[:, :mid]), (mid, upright[:, mid:])) if named_twice else ((mid, upright[:, mid:]), (0, upright[:, :mid]))
-    for x0, part in parts:
-        carried_in = _block_sums(halves[0]) if named_twice and halves else None
+    def read_half(x0: int, part: np.ndarray, carried_in: dict[str, str] | None) -> PayrollPage | None:
         try:
             half = read_page(
                 np.ascontiguousarray(part), image_name=image_name, dpi=dpi, quarter_turns=0, engine=engine,
@@ -255,11 +257,19 @@ def _two_sheets(
         for r in half.rows:
             if r.bbox:
                 r.bbox = _map_box([r.bbox[0] + x0, r.bbox[1], r.bbox[2] + x0, r.bbox[3]], to_given)
+        return half
+
+    for x0, part in parts:
+        half = read_half(x0, part, _block_sums(halves[0]) if named_twice and halves else None)
+        if half is None:
+            return None
         halves.append(half)
     right, left = halves[::-1] if named_twice else halves
+    if not named_twice and _short_of_left(left, right, page):  # blocks of one sheet: the left's sums carried
+        right = read_half(mid, upright[:, mid:], _block_sums(left)) or right
     if named_twice and not _blocks_better(left, right, page):
         return None
-    if not named_twice and _quality(left) + _quality(right) <= _quality(page):
+    if not named_twice and _quality(left) + _quality(right) <= _quality(page) and not _halves_proved(left, right, page):
         return None
     sheet.doubt_fields_the_other_sheet_has(left, right)  # a column found on one sheet only
     sheet.doubt_fields_the_other_sheet_has(right, left)
@@ -280,6 +290,34 @@ def _two_sheets(
             "rows": [r.model_dump() for r in left.rows + right.rows],
             "totals": right.totals,
         }
+    )
+
+
+def _short_of_left(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
+    """Two halves read as two sheets, no ЕГН anywhere, the one table in review whole: the left half proved
+    and the right not (its rows short of its "Всичко": rows missing; or its columns proved by no heading nor
+    total) — maybe blocks of one sheet, the right's "Всичко" the sheet's (both blocks' rows): read again with
+    the left's sums carried in (AR dev 36011 p2, p3, p5), taken only if that proves it."""
+    return (
+        page.page_review is not None
+        and left.page_review is None
+        and right.page_review is not None
+        and not any(r.egn and egn_mod.is_valid(r.egn) for r in page.rows)
+    )
+
+
+def _halves_proved(left: PayrollPage, right: PayrollPage, page: PayrollPage) -> bool:
+    """Two sheets (or two blocks of one) without ЕГН read apart, against the page read as one table: neither
+    reading reads an ЕГН to weigh, but the one table went to review whole (its columns unproved, or its sums
+    impossible: two people's figures on one line) while each half reads as a sheet its own checks prove, and
+    the halves name or number as many rows (``_blocks_better``; AR dev 36011 p4: a no-ЕГН layout's blocks side by side, its headings unread
+    as one table)."""
+    return (
+        page.page_review is not None
+        and left.page_review is None
+        and right.page_review is None
+        and not any(r.egn and egn_mod.is_valid(r.egn) for r in page.rows)
+        and _blocks_better(left, right, page)
     )
 
 

@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
+def true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True (non-zero) in a 1-d array, as (start, end) with end exclusive: a page's blank strips, a
+    cell's upright strokes, a column's dark streaks."""
+    d = np.diff(np.concatenate(([0], flags.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
+
+
 @dataclass(frozen=True)
 class Box:
     x0: int

@@ -409,6 +409,21 @@ def _last_total(r: int, text: str, row_text: Callable[[int], str], n_rows: int) 
     return any(_has_egn(row_text(q)) for q in range(1, r)) and not any(_has_egn(row_text(q)) for q in range(r + 1, n_rows))
 
 
+def _sum_over_total(text: str) -> bool:
+    """The row over the totals row is a sum of its own (`Сума:` over `Общо:`, `Всичко блок:` over `Всичко по
+    ведомостта:`): a total's word among its first words (not `общ работник`), figures, no ЕГН and no name the
+    lexicon knows. On a sheet without ЕГН ``group_rows`` finds no people to set a subtotal between, and the
+    line was read as a person whose figures doubled the block's (AR dev 36011 p2: the right block's `Сума:`
+    under its people, the sheet's `Общо:` under it). Not where people have an ЕГН: ``group_rows`` tells their
+    subtotals. Only with people over it (AK dev 29010 p2: the grid's heading row holding every person, `СУМА
+    СТР. 2` its only row under it — what the rows restored later stand on)."""
+    words = [w for w in _words(text) if any(ch.isalpha() for ch in w)]
+    if _has_egn(text) or not _figures(text) or _named(text):
+        return False
+    return any(levenshtein(w, t) <= 1 and not _position(words, i)
+               for i, w in enumerate(words[:3]) for t in SUBTOTAL_WORDS)  # fmt: skip
+
+
 def row_roles(
     n_rows: int, row_text: Callable[[int], str], inked: Callable[[int], bool]
 ) -> tuple[list[int], int | None, int | None]:
@@ -440,6 +455,9 @@ def row_roles(
         if is_total_label(last_text) or not (_has_egn(last_text) or _named(last_text)):
             totals_row = body_rows[-1]
             body_rows = body_rows[:-1]
+        if (totals_row is not None and len(body_rows) >= 2 and _sum_over_total(row_text(body_rows[-1]))
+                and not any(_has_egn(row_text(r)) for r in body_rows)):  # fmt: skip
+            body_rows = body_rows[:-1]  # a block's own sum over the sheet's total, no ЕГН on the sheet: no person
     body_rows = [r for r in body_rows if inked(r)]
     carried_row = None  # "От пренос": the sums carried from the previous sheet, not a person
     if body_rows:

@@ -113,3 +113,52 @@ def test_a_page_not_read_apart_goes_to_review_as_two_tables_only_when_unsafe():
     assert extract._unsplit_unsafe(False, True, unproved)  # the blocks' hint and the one table unproved
     assert not extract._unsplit_unsafe(False, True, proved)  # the blocks' hint alone, the one table proved
     assert not extract._unsplit_unsafe(False, False, unproved)
+
+
+def test_blocks_without_egn_read_apart_when_the_one_table_is_unproved_and_each_half_proved(monkeypatch):
+    """AR dev 36011 p1-p4 (the layout without ЕГН, its headings unread as one table, only the gutter's hint):
+    no ЕГН to weigh the readings by, the one table in review whole, each half proved by its own checks — the
+    halves are taken; the right block short of its "Всичко" by the left's sums is read again with them carried."""
+    width, height = 3360, 2392
+    image = _blocks(width, height, (1640, 1720))
+    unproved = PageReview(reason="page_plausibility", detail="gross")
+    one_table = PayrollPage(image="x.png", page_review=unproved, rows=[
+        PayrollRow(row=1, name="Иван Петров Колев", gross_pay="1.10", bbox=[0, 10, 3300, 40]),
+        PayrollRow(row=None, name="Петър Иванов", gross_pay="2.20", bbox=[0, 40, 3300, 70])])  # fmt: skip
+    left_rows = [PayrollRow(row=i, name=f"Иван Петров Колев{i}", gross_pay="10.00") for i in (1, 2)]
+    right_rows = [PayrollRow(row=3, name="Лазар Тодоров Златев", gross_pay="20.00")]
+    seen: list[dict[str, str] | None] = []
+
+    def read_page(part, *, carried_in=None, **_):
+        seen.append(carried_in)
+        left = part.shape[1] < width // 2 + 10 and len(seen) == 2  # the right half first, then the left
+        rows = left_rows if left else right_rows
+        short = not left and carried_in is None  # its "Всичко" the sheet's: short of it by the left's rows
+        review = PageReview(reason="rows_missing", detail="short") if short else None
+        return PayrollPage(image="x.png", rows=[r.model_copy() for r in rows], page_review=review,
+                           totals={"gross_pay": "40.00"} if not left else {})  # fmt: skip
+
+    monkeypatch.setattr(extract, "read_page", read_page)
+    monkeypatch.setattr(extract, "_sheet_like", lambda p: True)
+    page = extract._two_sheets(image, "x.png", 200, one_table, True, None)  # type: ignore[arg-type]
+    assert page is not None and page.page_review is None
+    assert [r.row for r in page.rows] == [1, 2, 3]
+    assert seen == [None, None, {"gross_pay": "20.00"}]  # the right read again with the left's sums carried in
+    # an ЕГН read valid on the one table: the ЕГН weigh the readings as ever, the halves (none valid) not taken
+    one_table.rows[0].egn = "6406088268"
+    seen.clear()
+    assert extract._two_sheets(image, "x.png", 200, one_table, True, None) is None  # type: ignore[arg-type]
+
+
+def test_a_blocks_own_sum_over_the_sheets_total_is_no_person():
+    """AR dev 36011 p2: the right block's `Сума:` under its people, the sheet's `Общо:` under it, no ЕГН on the
+    sheet: the sum line is no person (its figures doubled the block's), the last line the totals."""
+    rows = ["No Име Профе- сия Раб. дни", "17 Благой Пенчов Фъртунов зидар 21 277.03 27.70 304.73",
+            "18 Филип Пенчов Цветков общ работник 21 162.59 13.01 175.60", "Сума: 439.62 40.71 480.33",
+            "Общо: 5649.25 470.80 6120.05"]  # fmt: skip
+    body, totals, carried = sheet.row_roles(len(rows), lambda r: rows[r], lambda r: bool(rows[r].strip()))
+    assert body == [1, 2] and totals == 4 and carried is None
+    alone = rows[:3] + ["Общо: 439.62 40.71 480.33"]  # no sum of its own: the persons and the totals as ever
+    assert sheet.row_roles(len(alone), lambda r: alone[r], lambda r: True)[:2] == ([1, 2], 3)
+    named = rows[:3] + ["Сумина Пенчова Цветкова 21 162.59 13.01 175.60", rows[4]]  # a person, not a sum
+    assert sheet.row_roles(len(named), lambda r: named[r], lambda r: True)[:2] == ([1, 2, 3], 4)
