@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations, pairwise
 
-from . import control_total, outside_columns, pay_items
+from . import adding_tape, control_total, outside_columns, pay_items
 from .header import levenshtein
 from .normalise import amount, digits, egn, figure_lines, in_whole_leva, is_dash, money
 
@@ -955,6 +955,8 @@ def identify(
     money_cols = [c for c in money_cols if c not in time_columns(cols, money_cols, headings)]  # hours: no amount
     control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
     money_cols = [c for c in money_cols if c not in control]
+    tapes = adding_tape.tape_columns(cols)  # an adding machine's tape beside the table: its figures no pay
+    money_cols = [c for c in money_cols if c not in tapes]
     # the state insurance's benefit paid with the pay (`Обезщет. от ДОО`) and the sum paid out, the net plus it: no
     # pay (taken for an item of the additional pay, the additional pay's own column went out as none, AN dev
     # 32003 p1; taken for pay, every amount one column over)
