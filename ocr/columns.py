@@ -362,6 +362,7 @@ def _with_parts(k: int) -> list[tuple[str, ...]]:
                 known.append(t[: i + 1] + (PART,) * (k - m) + t[i + 1 :])
     known += _net_before_parts(k)
     known += _net_first(known)
+    known += _gross_first(known)
     out = list(known)
     for t in known:
         for v in (_swapped(t, "base_pay", "extra_pay"), _swapped(t, "deductions", "net_pay")):
@@ -377,6 +378,21 @@ def _net_first(known: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     After the others, so that they win a tie."""
     return [("net_pay", *(f for f in t if f != "net_pay")) for t in known
             if "net_pay" in t and "gross_pay" in t and t[0] != "net_pay"]  # fmt: skip
+
+
+def _gross_first(known: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The orders with the gross typed before the pay it sums (``gross, base, extra, deductions, net``: AS dev
+    37001 p1, p2, the sum of the pay first, `Всичко начисл.`, then `Заплата по осн. тарифа` and `Други наднорм.`;
+    no order fitted, the one chosen took the base for the gross and the gross for the deductions, and on the rows
+    without additional pay the sums held, the deductions wrong without a flag). After the others, so that they
+    win a tie."""
+    parts = ("base_pay", "extra_pay", "gross_pay")
+    out = []
+    for t in known:
+        i = next((i for i in range(len(t) - 2) if t[i : i + 3] == parts), None)
+        if i is not None:
+            out.append((*t[:i], "gross_pay", "base_pay", "extra_pay", *t[i + 3 :]))
+    return out
 
 
 def _net_before_parts(k: int) -> list[tuple[str, ...]]:

@@ -86,3 +86,16 @@ def test_a_tape_read_as_the_last_column_is_no_pay() -> None:
     kinds = columns.identify([list(r) for r in rows], heads, ["", "Всичко", "636.32", "255.39", "380.93", "380.93 *"])
     assert kinds[5] is None
     assert kinds[2:5] == ["gross_pay", "deductions", "net_pay"]
+
+
+def test_the_gross_typed_before_the_pay_it_sums() -> None:
+    """AS dev 37001 p2: `Всичко начисл.` before `Заплата` and `Други`; the rows without additional pay held
+    under any order that took the gross for the deductions, their deductions wrong without a flag."""
+    rows = [("1", "Иван Петров Иванов", "58.71", "58.71", "0.00", "6.52", "52.19"),
+            ("2", "Петър Иванов Петров", "185.32", "161.15", "24.17", "77.53", "107.79"),
+            ("3", "Мария Иванова Петрова", "236.61", "236.61", "0.00", "92.77", "143.84"),
+            ("4", "Елена Петрова Иванова", "172.04", "159.30", "12.74", "78.28", "93.76"),
+            ("5", "Стоян Петров Иванов", "286.39", "286.39", "0.00", "132.18", "154.21")]  # fmt: skip
+    heads = ["", "", "", "", "", "", ""]  # the headings unread: the sums alone tell the order
+    kinds = columns.identify([list(r) for r in rows], heads)
+    assert kinds[2:7] == ["gross_pay", "base_pay", "extra_pay", "deductions", "net_pay"]
