@@ -385,12 +385,13 @@ def _gross_first(known: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     37001 p1, p2, the sum of the pay first, `Всичко начисл.`, then `Заплата по осн. тарифа` and `Други наднорм.`;
     no order fitted, the one chosen took the base for the gross and the gross for the deductions, and on the rows
     without additional pay the sums held, the deductions wrong without a flag). After the others, so that they
-    win a tie."""
+    win a tie. Only with the deductions and the net besides: the gross and two columns that sum to it alone are
+    the gross, the net and the deductions as well (``_order_prior`` and the headings tell those)."""
     parts = ("base_pay", "extra_pay", "gross_pay")
     out = []
     for t in known:
         i = next((i for i in range(len(t) - 2) if t[i : i + 3] == parts), None)
-        if i is not None:
+        if i is not None and "deductions" in t and "net_pay" in t:
             out.append((*t[:i], "gross_pay", "base_pay", "extra_pay", *t[i + 3 :]))
     return out
 

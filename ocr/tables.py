@@ -253,6 +253,7 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
 
 
+TOP_WITH = 25  # px: a line down begun this near the column rules' top was drawn with them
 OFF_FRAME = 0.1  # of the table's height (50 px at the least): a rule's ends this far off the table's are not its ends
 
 
@@ -264,10 +265,12 @@ def _off_the_frame(vert: list[Rule], crossed: list[int], top: int, bottom: int) 
     37001 p3: two tapes' edges right of the table's right side widened the "table" past the rules across, none
     was taken as the table's, and the ruled grid was lost; p1: the tape's figures a column of the table), the
     scan's border beside the sheet. A column rule the rules across fall short of (their ends faded) still runs
-    the table's height; a rule the rules across cross is the table's wherever it ends."""
+    the table's height; a rule the rules across cross is the table's wherever it ends, and one begun with the
+    columns at the table's top (``TOP_WITH``) was drawn with them (a border beside the heading keeps its column,
+    empty: tests/test_ruled_heading_only.py)."""
     off = max(50.0, OFF_FRAME * (bottom - top))
     return [v for v, n in zip(vert, crossed, strict=True)
-            if n > 0 or (abs(v.start - top) <= off and abs(v.end - bottom) <= off)]  # fmt: skip
+            if n > 0 or abs(v.start - top) <= TOP_WITH or (abs(v.start - top) <= off and abs(v.end - bottom) <= off)]  # fmt: skip
 
 
 GROUP_BEGUN = 40  # px: a column rule beginning this near a rule across the heading begins at it ...
