@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations, pairwise
 
-from . import control_total, outside_columns, pay_items
+from . import adding_tape, control_total, outside_columns, pay_items
 from .header import levenshtein
 from .normalise import amount, digits, egn, figure_lines, in_whole_leva, is_dash, money
 
@@ -362,6 +362,7 @@ def _with_parts(k: int) -> list[tuple[str, ...]]:
                 known.append(t[: i + 1] + (PART,) * (k - m) + t[i + 1 :])
     known += _net_before_parts(k)
     known += _net_first(known)
+    known += _gross_first(known)
     out = list(known)
     for t in known:
         for v in (_swapped(t, "base_pay", "extra_pay"), _swapped(t, "deductions", "net_pay")):
@@ -377,6 +378,22 @@ def _net_first(known: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     After the others, so that they win a tie."""
     return [("net_pay", *(f for f in t if f != "net_pay")) for t in known
             if "net_pay" in t and "gross_pay" in t and t[0] != "net_pay"]  # fmt: skip
+
+
+def _gross_first(known: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The orders with the gross typed before the pay it sums (``gross, base, extra, deductions, net``: AS dev
+    37001 p1, p2, the sum of the pay first, `Всичко начисл.`, then `Заплата по осн. тарифа` and `Други наднорм.`;
+    no order fitted, the one chosen took the base for the gross and the gross for the deductions, and on the rows
+    without additional pay the sums held, the deductions wrong without a flag). After the others, so that they
+    win a tie. Only with the deductions and the net besides: the gross and two columns that sum to it alone are
+    the gross, the net and the deductions as well (``_order_prior`` and the headings tell those)."""
+    parts = ("base_pay", "extra_pay", "gross_pay")
+    out = []
+    for t in known:
+        i = next((i for i in range(len(t) - 2) if t[i : i + 3] == parts), None)
+        if i is not None and "deductions" in t and "net_pay" in t:
+            out.append((*t[:i], "gross_pay", "base_pay", "extra_pay", *t[i + 3 :]))
+    return out
 
 
 def _net_before_parts(k: int) -> list[tuple[str, ...]]:
@@ -955,6 +972,8 @@ def identify(
     money_cols = [c for c in money_cols if c not in time_columns(cols, money_cols, headings)]  # hours: no amount
     control = control_total.control_columns(cols, money_cols)  # a machine's running total of the net: no pay
     money_cols = [c for c in money_cols if c not in control]
+    tapes = adding_tape.tape_columns(cols)  # an adding machine's tape beside the table: its figures no pay
+    money_cols = [c for c in money_cols if c not in tapes]
     # the state insurance's benefit paid with the pay (`Обезщет. от ДОО`) and the sum paid out, the net plus it: no
     # pay (taken for an item of the additional pay, the additional pay's own column went out as none, AN dev
     # 32003 p1; taken for pay, every amount one column over)

@@ -229,9 +229,12 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
                for v in vert]  # fmt: skip
     most = max(crossed)
     voters = [v for v, n in zip(vert, crossed, strict=True) if n >= max(2, most / 2)]
-    voters = voters if len(voters) >= 2 else vert
+    framed = len(voters) >= 2
+    voters = voters if framed else vert
     top = int(np.median([v.start for v in voters]))
     bottom = int(np.median([v.end for v in voters]))
+    if framed:
+        vert = _off_the_frame(vert, crossed, top, bottom)
     vert = [v for v in vert if v.start < bottom and v.end > top and v.length > 0.5 * (bottom - top)]
     if len(vert) < 3:
         return None
@@ -248,6 +251,26 @@ def _ruled_grid(rules: Rules, size: tuple[int, int] | None = None) -> Grid | Non
     if len(ys) < 3:
         return None
     return Grid(xs=sorted(v.pos for v in vert), ys=ys, ruled=True)
+
+
+TOP_WITH = 25  # px: a line down begun this near the column rules' top was drawn with them
+OFF_FRAME = 0.1  # of the table's height (50 px at the least): a rule's ends this far off the table's are not its ends
+
+
+def _off_the_frame(vert: list[Rule], crossed: list[int], top: int, bottom: int) -> list[Rule]:
+    """The vertical rules without those that are no side of a column: a line down the page that no rule across
+    the table crosses and that does not run the table's height, from its top to its foot (``top``, ``bottom``: the
+    column rules' the rules across cross) — the edge of a strip of paper stapled beside the table (an adding
+    machine's tape: its edge and the soft shadow where it curls, begun a few rows down and ended anywhere; AS dev
+    37001 p3: two tapes' edges right of the table's right side widened the "table" past the rules across, none
+    was taken as the table's, and the ruled grid was lost; p1: the tape's figures a column of the table), the
+    scan's border beside the sheet. A column rule the rules across fall short of (their ends faded) still runs
+    the table's height; a rule the rules across cross is the table's wherever it ends, and one begun with the
+    columns at the table's top (``TOP_WITH``) was drawn with them (a border beside the heading keeps its column,
+    empty: tests/test_ruled_heading_only.py)."""
+    off = max(50.0, OFF_FRAME * (bottom - top))
+    return [v for v, n in zip(vert, crossed, strict=True)
+            if n > 0 or abs(v.start - top) <= TOP_WITH or (abs(v.start - top) <= off and abs(v.end - bottom) <= off)]  # fmt: skip
 
 
 GROUP_BEGUN = 40  # px: a column rule beginning this near a rule across the heading begins at it ...
@@ -824,7 +847,9 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
     if foot is not None:
         r_tot = Rule(foot, left, right)
         body = split_tall(ink, text_bands(ink, r_head.pos + 4, r_tot.pos - 4, left, right), left, right)
-    left, right = rows_reach(ink, body, left, right, REACH_GAP * line_h)
+    reached = rows_reach(ink, body, left, right, REACH_GAP * line_h)
+    left, right = (left if _framed_at(rules.vertical, left, body) else reached[0],
+                   right if _framed_at(rules.vertical, right, body) else reached[1])  # fmt: skip
     if r_top is None:
         above = text_bands(ink, max(0, r_head.pos - 4 * line_h), r_head.pos - 4, left, right)
         head_top = above[0][0] - 6 if above else r_head.pos - 3 * line_h
@@ -862,6 +887,18 @@ def _unruled_grid(ink: np.ndarray, rules: Rules, gaps: np.ndarray | None = None)
 
 
 SIDE_NEAR = 40  # px: a vertical rule this near where the rules across begin (or end) is the table's side
+
+
+def _framed_at(vertical: list[Rule], x: int, body: list[tuple[int, int]]) -> bool:
+    """A vertical rule stands at the end ``x`` of the rules across (``SIDE_NEAR``) down the people's lines
+    (``body``): the table's side, ruled. Writing beyond it is none of the table's (``rows_reach`` takes the
+    rows' writing past the rules' ends where a rule faded, not past a side drawn: an adding machine's tape
+    stapled a few millimetres right of a framed table, its figures on half the lines, is no column)."""
+    if not body:
+        return False
+    a, b = body[0][0], body[-1][1]
+    return any(abs(v.pos - x) <= SIDE_NEAR and v.start <= a + 0.1 * (b - a) and v.end >= b - 0.1 * (b - a)
+               for v in vertical)  # fmt: skip
 
 
 def _above_the_sides(hr: list[Rule], vertical: list[Rule]) -> list[Rule]:
