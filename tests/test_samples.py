@@ -476,6 +476,18 @@ def _egn_truth_as_printed(months) -> set[bool]:
     return seen
 
 
+def _assert_month_pay(row: dict, parts: tuple[str, ...], shown: list[str], cols: set[str], wd: int) -> None:
+    """One truth row of a month's pay adds up: gross the base and the additional pay, the deductions the parts
+    printed (the others nought), net gross less them; the days worked where the layout prints them, the days
+    paid within the month's working days ``wd`` (families AS, AT)."""
+    g, d = row["gross_pay"], row["deductions"]
+    assert g == row["base_pay"] + row["extra_pay"]
+    assert d == sum((row[c] for c in shown), Decimal(0)) and all(row[c] == 0 for c in parts if c not in shown)
+    assert 0 <= d <= g and row["net_pay"] == g - d
+    assert (row["days_worked"] is None) == ("days_worked" not in cols)
+    assert row["days_paid"] is not None and 0 <= row["days_paid"] <= wd
+
+
 def _family_months(family: str, seed: int, files: int = 6, months: int = 6):
     """Each of ``files`` files of ``family`` drawn from ``seed`` as generate_pages draws them, with its sheets of
     ``months`` months (content, not drawn on a page): [(habits, file, [sheet, ...])]."""

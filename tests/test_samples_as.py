@@ -82,13 +82,7 @@ def test_family_as_truth_adds_up_and_every_tape_adds_its_column():
                 wd = working_days(sheet.year, sheet.month)
                 for r in sheet.rows:
                     n_rows += 1
-                    g, d = r["gross_pay"], r["deductions"]
-                    assert g == r["base_pay"] + r["extra_pay"]
-                    assert d == sum((r[c] for c in shown), Decimal(0)) and all(
-                        r[c] == 0 for c in family_as.PARTS if c not in shown)
-                    assert 0 <= d <= g and r["net_pay"] == g - d
-                    assert (r["days_worked"] is None) == ("days_worked" not in cols)
-                    assert r["days_paid"] is not None and 0 <= r["days_paid"] <= wd
+                    common._assert_month_pay(r, family_as.PARTS, shown, cols, wd)
                 assert [r["row"] for r in sheet.rows] == list(range(1, len(sheet.rows) + 1))
                 assert set(sheet.totals) == {f for f in MONEY_FIELDS if f in cols}
                 for f, v in sheet.totals.items():

@@ -80,13 +80,7 @@ def test_family_at_truth_adds_up():
                 wd = working_days(sheet.year, sheet.month)
                 for r in sheet.rows:
                     n_rows += 1
-                    g, d = r["gross_pay"], r["deductions"]
-                    assert g == r["base_pay"] + r["extra_pay"]
-                    assert d == sum((r[c] for c in shown), Decimal(0)) and all(
-                        r[c] == 0 for c in family_at.PARTS if c not in shown)
-                    assert 0 <= d <= g and r["net_pay"] == g - d
-                    assert (r["days_worked"] is None) == ("days_worked" not in cols)
-                    assert r["days_paid"] is not None and 0 <= r["days_paid"] <= wd
+                    common._assert_month_pay(r, family_at.PARTS, shown, cols, wd)
                     words = str(r["name"]).split()
                     assert r["name2"] == (words[-1] if own.name2 == "surname" else
                                           " ".join([*(w[0] + "." for w in words[:-1]), words[-1]]))  # fmt: skip
