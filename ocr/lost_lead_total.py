@@ -27,10 +27,15 @@ from . import checks
 MAX_CARRIERS = 3  # rows that can carry the slip, past a quarter of the page's, that still point at a figure
 
 
+def _decimals(totals: dict[str, str], present: list[str]) -> dict[str, Decimal | None]:
+    """The page's money columns' printed totals as numbers (None where a column has none)."""
+    return {k: (Decimal(totals[k]) if k in totals else None) for k in checks.MONEY if k in present}
+
+
 def restored_total(totals: dict[str, str], present: list[str], f: str) -> Decimal | None:
     """The printed total of ``f`` with the leading digits it lacks of what the other totals give put back, where
     the totals break their sums and that is one slip from what they give, not equal to it; else None."""
-    v = {k: (Decimal(totals[k]) if k in totals else None) for k in checks.MONEY if k in present}
+    v = _decimals(totals, present)
     printed = v.get(f)
     if printed is None or printed < 0 or checks.totals_consistent(totals, present):
         return None
@@ -48,7 +53,7 @@ def restored_total(totals: dict[str, str], present: list[str], f: str) -> Decima
 
 def _given(totals: dict[str, str], present: list[str], f: str, restored: Decimal, g: str) -> Decimal | None:
     """What the totals, ``f``'s restored, give column ``g``: its printed total where no sum with ``f`` gives it."""
-    v = {k: (Decimal(totals[k]) if k in totals else None) for k in checks.MONEY if k in present}
+    v = _decimals(totals, present)
     v[f] = restored
     if g == f:
         return restored
